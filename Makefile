@@ -1,0 +1,30 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The two commands of the README, plus `make bench` and a plain `make` that builds.
+BUILDDIR ?= _build
+MESON_OPTS ?=
+
+.PHONY: all deps build run check bench clean
+
+all: build
+
+deps:
+	@build-aux/install-deps
+
+$(BUILDDIR)/build.ninja:
+	@build-aux/install-deps
+	meson setup $(BUILDDIR) $(MESON_OPTS)
+
+build: deps $(BUILDDIR)/build.ninja
+	@ninja -C $(BUILDDIR)
+
+run: build
+	@build-aux/run-furrow $(BUILDDIR)
+
+check: build
+	@BUILDDIR=$(BUILDDIR) build-aux/run-tests
+
+bench: build
+	@meson test -C $(BUILDDIR) --benchmark --verbose
+
+clean:
+	rm -rf $(BUILDDIR) _build-sanitize

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "furrow-application.h"
+
+G_BEGIN_DECLS
+
+#define FURROW_TYPE_WINDOW (furrow_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (FurrowWindow, furrow_window, FURROW, WINDOW, AdwApplicationWindow)
+
+FurrowWindow *furrow_window_new (FurrowApplication *application);
+
+G_END_DECLS

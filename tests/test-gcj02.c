@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "furrow-gcj02.h"
+
+static double
+distance_m (double lon1,
+            double lat1,
+            double lon2,
+            double lat2)
+{
+  /* Local equirectangular distance: exact enough for offsets of a few metres. */
+  double dx = (lon2 - lon1) * cos (lat1 * G_PI / 180.0) * 111319.49;
+  double dy = (lat2 - lat1) * 110574.0;
+
+  return sqrt (dx * dx + dy * dy);
+}
+
+/* Published fixture of the reference (eviltransform) test suite: WGS84 (31.1774276, 121.5272106)
+ * maps to GCJ-02 (31.17530398364597, 121.531541859215). */
+static void
+test_forward_reference (void)
+{
+  double lon, lat;
+
+  furrow_wgs84_to_gcj02 (121.5272106, 31.1774276, &lon, &lat);
+  g_assert_cmpfloat_with_epsilon (lat, 31.17530398364597, 1e-9);
+  g_assert_cmpfloat_with_epsilon (lon, 121.531541859215, 1e-9);
+}
+
+/* The inverse is checked against the forward transform over Weifang (36.45 N 119.40 E)
+ * and the whole of mainland China: forward(inverse(p)) == p within 0.5 m. */
+static void
+test_inverse_round_trip (void)
+{
+  double worst = 0;
+
+  for (double lat = 18.5; lat < 53.0; lat += 0.73)
+    for (double lon = 74.0; lon < 134.0; lon += 0.91)
+      {
+        double wlon, wlat, glon, glat, d;
+
+        furrow_gcj02_to_wgs84 (lon, lat, &wlon, &wlat);
+        furrow_wgs84_to_gcj02 (wlon, wlat, &glon, &glat);
+        d = distance_m (lon, lat, glon, glat);
+        worst = MAX (worst, d);
+        /* The offset itself is hundreds of metres: the inverse must move the point. */
+        g_assert_cmpfloat (distance_m (lon, lat, wlon, wlat), >, 1.0);
+      }
+  g_test_message ("worst GCJ-02 round trip error: %.6f m", worst);
+  g_assert_cmpfloat (worst, <, 0.5);
+}
+
+static void
+test_outside_china (void)
+{
+  double lon, lat;
+
+  furrow_gcj02_to_wgs84 (13.4, 52.5, &lon, &lat);
+  g_assert_cmpfloat (lon, ==, 13.4);
+  g_assert_cmpfloat (lat, ==, 52.5);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/furrow/io/gcj02/forward-reference", test_forward_reference);
+  g_test_add_func ("/furrow/io/gcj02/inverse-round-trip", test_inverse_round_trip);
+  g_test_add_func ("/furrow/io/gcj02/outside-china", test_outside_china);
+
+  return g_test_run ();
+}

@@ -6,6 +6,42 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "furrow-cli.h"
+
+static int run_help (int argc, char **argv);
+
+/* The subcommand table. Add a row per subcommand (sorted by name); ARCHITECTURE.md has the
+ * contract each one keeps. */
+static const FurrowCliCommand commands[] = {
+  { "help", N_("Show the commands and what they do"), run_help },
+};
+
+void
+furrow_cli_print_error (const char *format,
+                        ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("furrow-cli: %s\n", message);
+}
+
+static int
+run_help (int    argc,
+          char **argv)
+{
+  g_print ("%s\n\n", _("Usage: furrow-cli COMMAND [OPTION…]"));
+  g_print ("%s\n", _("Commands:"));
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %-12s %s\n", commands[i].name, _(commands[i].summary));
+  g_print ("\n%s\n", _("Every command takes --json for machine-readable output."));
+  g_print ("%s\n", _("Run “furrow-cli COMMAND --help” for the options of one command."));
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -15,10 +51,25 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  if (argc > 1 && g_str_equal (argv[1], "--version"))
+  if (argc < 2)
+    {
+      run_help (argc, argv);
+      return 2;
+    }
+
+  if (g_str_equal (argv[1], "--version") || g_str_equal (argv[1], "version"))
     {
       g_print ("furrow-cli %s\n", PACKAGE_VERSION);
       return 0;
     }
-  return 0;
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    return run_help (argc - 1, argv + 1);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  furrow_cli_print_error (_("unknown command “%s”; run “furrow-cli help” for the list"), argv[1]);
+  return 2;
 }

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* One subcommand of furrow-cli. `run` gets argv starting at the subcommand's own name and
+ * returns the process exit status: 0 on success, 1 on bad input (one clear line on stderr
+ * naming the file and the problem; nothing written), 2 on a usage error. */
+typedef struct
+{
+  const char *name;
+  const char *summary;   /* N_() string: one line for `furrow-cli help` */
+  int       (*run) (int    argc,
+                    char **argv);
+} FurrowCliCommand;
+
+/* Each subcommand lives in app/cli/furrow-cli-<name>.c and is listed in furrow-cli.c. */
+
+/* Shared helpers for subcommands. */
+void furrow_cli_print_error (const char *format,
+                             ...) G_GNUC_PRINTF (1, 2);
+
+G_END_DECLS

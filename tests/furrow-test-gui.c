@@ -1,0 +1,318 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "furrow-test-gui.h"
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+
+#include "furrow-test-mbtiles.h"
+
+void
+furrow_test_gui_init (int    *argc,
+                      char ***argv)
+{
+  g_autofree char *home = furrow_test_make_tmpdir ();
+  const char *dirs[] = { "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME" };
+
+  /* libshumate caches online tiles under XDG_CACHE_HOME: keep every run to itself. */
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, dirs[i], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (dirs[i], dir, TRUE);
+    }
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+char *
+furrow_test_make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("furrow-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+furrow_test_remove_tmpdir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        furrow_test_remove_tmpdir (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* GSETTINGS_BACKEND=memory keeps values for the whole process: start every test from defaults. */
+void
+furrow_test_reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+  g_settings_sync ();
+}
+
+FurrowApplication *
+furrow_test_application_new (void)
+{
+  g_autoptr(FurrowApplication) app = furrow_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  /* No session bus in the test: never try to hand over to another instance. */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) |
+                           G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&app);
+}
+
+void
+furrow_test_destroy_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+  furrow_test_iterate (50);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Returns once @widget's surface has painted a frame after it was mapped. */
+void
+furrow_test_wait_for_frame (GtkWidget *widget)
+{
+  gboolean painted = FALSE;
+  gboolean timed_out = FALSE;
+  GdkFrameClock *clock;
+  gulong handler;
+  guint timeout;
+
+  timeout = g_timeout_add_seconds (20, timeout_cb, &timed_out);
+  while (!gtk_widget_get_mapped (widget) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+  g_source_remove (timeout);
+  g_assert_true (painted);
+}
+
+void
+furrow_test_iterate (guint milliseconds)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (milliseconds, timeout_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Renders @widget as it would be on screen now, with the renderer of its window. */
+GdkTexture *
+furrow_test_render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_assert_nonnull (renderer);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/* 0xRRGGBB of one pixel. */
+guint32
+furrow_test_texture_rgb (GdkTexture *texture,
+                         int         x,
+                         int         y)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guchar *data = NULL;
+  const guchar *pixel;
+
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, width);
+  g_assert_cmpint (y, <, height);
+
+  /* gdk_texture_download() writes cairo ARGB32: B, G, R, A in memory on little-endian. */
+  data = g_malloc (width * height * 4);
+  gdk_texture_download (texture, data, width * 4);
+  pixel = data + y * width * 4 + x * 4;
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  return (pixel[2] << 16) | (pixel[1] << 8) | pixel[0];
+#else
+  return (pixel[1] << 16) | (pixel[2] << 8) | pixel[3];
+#endif
+}
+
+gboolean
+furrow_test_rgb_close (guint32 a,
+                       guint32 b)
+{
+  for (int shift = 0; shift <= 16; shift += 8)
+    if (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > 3)
+      return FALSE;
+  return TRUE;
+}
+
+void
+furrow_test_save_screenshot (GdkTexture *texture,
+                             const char *name)
+{
+  const char *dir = g_getenv ("FURROW_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static GBytes *
+make_tile_png (int z,
+               int x,
+               int y)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 256, 256);
+  cairo_t *cr = cairo_create (surface);
+  GByteArray *png = g_byte_array_new ();
+  g_autofree char *label = g_strdup_printf ("%d/%d/%d", z, x, y);
+  guint32 rgb;
+
+  if (x == FURROW_TEST_CENTRE_X && y == FURROW_TEST_CENTRE_Y)
+    rgb = FURROW_TEST_RGB_CENTRE;
+  else
+    rgb = (x + y) % 2 == 0 ? FURROW_TEST_RGB_EVEN : FURROW_TEST_RGB_ODD;
+
+  cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
+                        (rgb & 0xff) / 255.0);
+  cairo_paint (cr);
+
+  /* A thin dark frame and the tile's address in the north-west corner, away from the pixel
+   * of the map centre (51, 90 inside the centre tile). */
+  cairo_set_source_rgba (cr, 0.15, 0.2, 0.1, 0.6);
+  cairo_set_line_width (cr, 1);
+  cairo_rectangle (cr, 0.5, 0.5, 255, 255);
+  cairo_stroke (cr);
+  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, 13);
+  cairo_move_to (cr, 8, 20);
+  cairo_show_text (cr, label);
+
+  cairo_surface_flush (surface);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_bytes, png),
+                   ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (png);
+}
+
+/* Writes an MBTiles file with (2 half_width + 1) × (2 half_height + 1) PNG tiles at zoom 14
+ * around the default centre. */
+void
+furrow_test_write_tile_grid (const char *path,
+                             int         half_width,
+                             int         half_height)
+{
+  FurrowTestMbtiles *writer = furrow_test_mbtiles_new (path);
+
+  furrow_test_mbtiles_set_meta (writer, "name", "Furrow test grid");
+  furrow_test_mbtiles_set_meta (writer, "format", "png");
+  furrow_test_mbtiles_set_meta (writer, "minzoom", "14");
+  furrow_test_mbtiles_set_meta (writer, "maxzoom", "14");
+  for (int dy = -half_height; dy <= half_height; dy++)
+    for (int dx = -half_width; dx <= half_width; dx++)
+      {
+        int x = FURROW_TEST_CENTRE_X + dx;
+        int y = FURROW_TEST_CENTRE_Y + dy;
+        g_autoptr(GBytes) png = make_tile_png (14, x, y);
+
+        furrow_test_mbtiles_add_tile (writer, 14, x, y, g_bytes_get_data (png, NULL),
+                                      g_bytes_get_size (png));
+      }
+  furrow_test_mbtiles_close (writer);
+}
+
+/* The first toplevel window of @type, or NULL. */
+GtkWindow *
+furrow_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}

@@ -316,3 +316,24 @@ furrow_test_find_toplevel (GType type)
     }
   return NULL;
 }
+
+/* The first mapped GtkLabel under @widget showing exactly @text, or NULL. */
+GtkWidget *
+furrow_test_find_label (GtkWidget  *widget,
+                        const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = furrow_test_find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

@@ -40,5 +40,7 @@ void               furrow_test_write_tile_grid   (const char    *path,
                                                   int            half_width,
                                                   int            half_height);
 GtkWindow         *furrow_test_find_toplevel     (GType          type);
+GtkWidget         *furrow_test_find_label        (GtkWidget     *widget,
+                                                  const char    *text);
 
 G_END_DECLS

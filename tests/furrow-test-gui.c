@@ -6,6 +6,7 @@
 
 #include <cairo.h>
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "furrow-test-mbtiles.h"
 
@@ -154,7 +155,8 @@ furrow_test_iterate (guint milliseconds)
     g_main_context_iteration (NULL, TRUE);
 }
 
-/* Renders @widget as it would be on screen now, with the renderer of its window. */
+/* Renders @widget as it would be on screen now, with the renderer of its window; NULL when it
+ * draws nothing at the moment. */
 GdkTexture *
 furrow_test_render_widget (GtkWidget *widget)
 {
@@ -171,7 +173,11 @@ furrow_test_render_widget (GtkWidget *widget)
 
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
+  if (node == NULL)
+    {
+      g_test_message ("%s drew nothing this time", G_OBJECT_TYPE_NAME (widget));
+      return NULL;
+    }
   return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
 
@@ -336,4 +342,179 @@ furrow_test_find_label (GtkWidget  *widget,
         return found;
     }
   return NULL;
+}
+
+/* A made-up stretch of farmland in global pixels at zoom 14, with the origin at the north-west
+ * corner of the centre tile: fields in a grid of paths, many in maize–soybean strips, a river,
+ * a road and a village. Only for the screenshot of the README; cell (0, 0), which holds the map
+ * centre, is plain soybean (FURROW_TEST_RGB_SOY) so a test can tell when it is painted. */
+#define CELL_W 130
+#define CELL_H 110
+#define PATH_W 6
+
+static void
+set_rgb (cairo_t *cr,
+         guint32  rgb)
+{
+  cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
+                        (rgb & 0xff) / 255.0);
+}
+
+static void
+draw_field (cairo_t *cr,
+            int      i,
+            int      j)
+{
+  guint32 h = ((guint32) i * 73856093u) ^ ((guint32) j * 19349663u);
+  double x = i * (CELL_W + PATH_W);
+  double y = j * (CELL_H + PATH_W);
+  gboolean vertical;
+  int kind;
+
+  h ^= h >> 13;
+  h *= 0x5bd1e995u;
+  h ^= h >> 15;
+  kind = (i == 0 && j == 0) ? 3 : (int) (h % 6);
+  vertical = (h >> 8) & 1;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, CELL_W, CELL_H);
+  cairo_clip (cr);
+
+  switch (kind)
+    {
+    case 0:
+    case 1:
+    case 2:
+      {
+        /* Strip intercropping: 2 rows of maize, 4 of soybean, repeating. */
+        double unit = kind == 2 ? 16 : 12;
+        double maize = unit * 0.4;
+
+        set_rgb (cr, FURROW_TEST_RGB_SOY);
+        cairo_paint (cr);
+        set_rgb (cr, 0x2f6b22);
+        for (double t = 0; t < (vertical ? CELL_W : CELL_H); t += unit)
+          {
+            if (vertical)
+              cairo_rectangle (cr, x + t, y, maize, CELL_H);
+            else
+              cairo_rectangle (cr, x, y + t, CELL_W, maize);
+          }
+        cairo_fill (cr);
+        break;
+      }
+
+    case 3:
+      set_rgb (cr, FURROW_TEST_RGB_SOY);
+      cairo_paint (cr);
+      break;
+
+    case 4:
+      set_rgb (cr, 0x3d7d29);
+      cairo_paint (cr);
+      break;
+
+    case 5:
+    default:
+      set_rgb (cr, 0xd8c07a);
+      cairo_paint (cr);
+      break;
+    }
+  cairo_restore (cr);
+}
+
+static void
+draw_landscape (cairo_t *cr,
+                double   left,
+                double   top)
+{
+  int i0 = (int) floor (left / (CELL_W + PATH_W)) - 1;
+  int j0 = (int) floor (top / (CELL_H + PATH_W)) - 1;
+
+  set_rgb (cr, 0xe3d5ad);
+  cairo_paint (cr);
+
+  for (int j = j0; j <= j0 + 4; j++)
+    for (int i = i0; i <= i0 + 4; i++)
+      draw_field (cr, i, j);
+
+  /* The village, west of the centre. */
+  set_rgb (cr, 0xd9d2c5);
+  cairo_rectangle (cr, -478, -232, 292, 220);
+  cairo_fill (cr);
+  for (int k = 0; k < 48; k++)
+    {
+      double hx = -466 + (k % 8) * 35;
+      double hy = -222 + (k / 8) * 34;
+
+      set_rgb (cr, k % 3 == 0 ? 0x8c8f96 : 0xb4563a);
+      cairo_rectangle (cr, hx, hy, 24, 18);
+      cairo_fill (cr);
+    }
+
+  /* A river, and a county road bridging it. */
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  set_rgb (cr, 0x6fa8d6);
+  cairo_set_line_width (cr, 22);
+  cairo_move_to (cr, 420, -700);
+  cairo_curve_to (cr, 300, -250, 560, -20, 420, 200);
+  cairo_curve_to (cr, 300, 420, 380, 700, 330, 1000);
+  cairo_stroke (cr);
+  set_rgb (cr, 0x9e9b95);
+  cairo_set_line_width (cr, 12);
+  cairo_move_to (cr, -1300, 333);
+  cairo_line_to (cr, 1500, 333);
+  cairo_move_to (cr, -330, -12);
+  cairo_line_to (cr, -330, 333);
+  cairo_stroke (cr);
+  set_rgb (cr, 0xf2efe8);
+  cairo_set_line_width (cr, 1.5);
+  cairo_move_to (cr, -1300, 333);
+  cairo_line_to (cr, 1500, 333);
+  cairo_stroke (cr);
+}
+
+static GBytes *
+make_landscape_png (int x,
+                    int y)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 256, 256);
+  cairo_t *cr = cairo_create (surface);
+  GByteArray *png = g_byte_array_new ();
+  double left = (x - FURROW_TEST_CENTRE_X) * 256.0;
+  double top = (y - FURROW_TEST_CENTRE_Y) * 256.0;
+
+  cairo_translate (cr, -left, -top);
+  draw_landscape (cr, left, top);
+  cairo_surface_flush (surface);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_bytes, png),
+                   ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (png);
+}
+
+void
+furrow_test_write_landscape (const char *path,
+                             int         half_width,
+                             int         half_height)
+{
+  FurrowTestMbtiles *writer = furrow_test_mbtiles_new (path);
+
+  furrow_test_mbtiles_set_meta (writer, "name", "Furrow sample farmland");
+  furrow_test_mbtiles_set_meta (writer, "format", "png");
+  furrow_test_mbtiles_set_meta (writer, "minzoom", "14");
+  furrow_test_mbtiles_set_meta (writer, "maxzoom", "14");
+  for (int dy = -half_height; dy <= half_height; dy++)
+    for (int dx = -half_width; dx <= half_width; dx++)
+      {
+        int x = FURROW_TEST_CENTRE_X + dx;
+        int y = FURROW_TEST_CENTRE_Y + dy;
+        g_autoptr(GBytes) png = make_landscape_png (x, y);
+
+        furrow_test_mbtiles_add_tile (writer, 14, x, y, g_bytes_get_data (png, NULL),
+                                      g_bytes_get_size (png));
+      }
+  furrow_test_mbtiles_close (writer);
 }

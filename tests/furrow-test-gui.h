@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 #define FURROW_TEST_RGB_CENTRE  0xe8c86a
 #define FURROW_TEST_RGB_EVEN    0x4c9a2a
 #define FURROW_TEST_RGB_ODD     0xa8d06c
+#define FURROW_TEST_RGB_SOY     0x8fbf4f
 
 void               furrow_test_gui_init          (int           *argc,
                                                   char        ***argv);
@@ -37,6 +38,9 @@ gboolean           furrow_test_rgb_close         (guint32        a,
 void               furrow_test_save_screenshot   (GdkTexture    *texture,
                                                   const char    *name);
 void               furrow_test_write_tile_grid   (const char    *path,
+                                                  int            half_width,
+                                                  int            half_height);
+void               furrow_test_write_landscape   (const char    *path,
                                                   int            half_width,
                                                   int            half_height);
 GtkWindow         *furrow_test_find_toplevel     (GType          type);

@@ -259,10 +259,15 @@ map_shows_grid (GtkWidget *map,
                 gboolean   save)
 {
   g_autoptr(GdkTexture) texture = furrow_test_render_widget (map);
-  int cx = gdk_texture_get_width (texture) / 2;
-  int cy = gdk_texture_get_height (texture) / 2;
-  guint32 centre = furrow_test_texture_rgb (texture, cx, cy);
+  int cx;
+  int cy;
+  guint32 centre;
 
+  if (texture == NULL)
+    return FALSE;
+  cx = gdk_texture_get_width (texture) / 2;
+  cy = gdk_texture_get_height (texture) / 2;
+  centre = furrow_test_texture_rgb (texture, cx, cy);
   if (save)
     furrow_test_save_screenshot (texture, "furrow-map-mbtiles.png");
   if (!furrow_test_rgb_close (centre, FURROW_TEST_RGB_CENTRE))
@@ -284,7 +289,6 @@ test_mbtiles_base_map (Fixture       *fixture,
 {
   g_autofree char *path = g_build_filename (fixture->tmpdir, "grid.mbtiles", NULL);
   ShumateSimpleMap *map = furrow_window_get_map (fixture->window);
-  g_autoptr(GdkTexture) window_texture = NULL;
   gint64 deadline;
   gboolean shown = FALSE;
 
@@ -307,13 +311,61 @@ test_mbtiles_base_map (Fixture       *fixture,
   map_shows_grid (GTK_WIDGET (map), TRUE);
   g_assert_true (shown);
 
-  window_texture = furrow_test_render_widget (GTK_WIDGET (fixture->window));
-  furrow_test_save_screenshot (window_texture, "furrow-main.png");
-
   /* Back to OpenStreetMap through the same setting. */
   g_settings_set_string (settings (fixture), "base-map", "osm");
   g_assert_cmpstr (shumate_map_source_get_id (shumate_simple_map_get_map_source (map)), ==,
                    SHUMATE_MAP_SOURCE_OSM_MAPNIK);
+}
+
+/* The README's screenshot: a project open over an offline base map of farmland (made up, drawn
+ * by the test). Written to $FURROW_SCREENSHOT_DIR/furrow-main.png; a copy is committed as
+ * data/screenshots/furrow-main.png. */
+static void
+test_screenshot (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "farmland.mbtiles", NULL);
+  ShumateSimpleMap *map = furrow_window_get_map (fixture->window);
+  g_autoptr(GdkTexture) texture = NULL;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gboolean shown = FALSE;
+  int width;
+  int height;
+
+  furrow_test_write_landscape (path, 4, 3);
+  furrow_window_set_project_path (fixture->window, "/home/coop/dongpo-coop.gpkg");
+  g_settings_set_string (settings (fixture), "mbtiles-path", path);
+  g_settings_set_string (settings (fixture), "base-map", "mbtiles");
+
+  /* The map centre lies in a plain soybean field: wait until it is painted, and the corners
+   * (tiles ±3, ±2 away) too. */
+  while (!shown && g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GdkTexture) map_texture = NULL;
+
+      furrow_test_iterate (100);
+      map_texture = furrow_test_render_widget (GTK_WIDGET (map));
+      if (map_texture == NULL)
+        continue;
+      width = gdk_texture_get_width (map_texture);
+      height = gdk_texture_get_height (map_texture);
+      shown = furrow_test_rgb_close (furrow_test_texture_rgb (map_texture, width / 2, height / 2),
+                                     FURROW_TEST_RGB_SOY);
+      for (int corner = 0; corner < 4 && shown; corner++)
+        {
+          guint32 rgb = furrow_test_texture_rgb (map_texture,
+                                                 corner % 2 ? width - 30 : 30,
+                                                 corner / 2 ? height - 60 : 30);
+          /* The empty map is light grey: a painted tile is darker in green. */
+          shown = ((rgb >> 8) & 0xff) < 0xf0;
+        }
+    }
+  g_assert_true (shown);
+
+  texture = furrow_test_render_widget (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (texture);
+  furrow_test_save_screenshot (texture, "furrow-main.png");
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window), "dongpo-coop.gpkg"));
 }
 
 static void
@@ -348,6 +400,8 @@ main (int   argc,
               fixture_set_up, test_quit, fixture_tear_down);
   g_test_add ("/furrow/gui/window/mbtiles-base-map", Fixture, NULL,
               fixture_set_up, test_mbtiles_base_map, fixture_tear_down);
+  g_test_add ("/furrow/gui/window/screenshot", Fixture, NULL,
+              fixture_set_up, test_screenshot, fixture_tear_down);
   g_test_add ("/furrow/gui/window/invalid-mbtiles", Fixture, NULL,
               fixture_set_up, test_invalid_mbtiles, fixture_tear_down);
 

@@ -111,6 +111,8 @@ test_mbtiles_file (Fixture       *fixture,
                                                               &error));
   g_assert_error (error, FURROW_MBTILES_ERROR, FURROW_MBTILES_ERROR_NOT_MBTILES);
   g_assert_nonnull (strstr (error->message, "photo.mbtiles"));
+  furrow_test_iterate (100);
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->preferences), error->message));
   stored = g_settings_get_string (fixture->settings, "mbtiles-path");
   g_assert_cmpstr (stored, ==, "");
   g_assert_cmpint (g_settings_get_enum (fixture->settings, "base-map"), ==, BASE_MAP_OSM);

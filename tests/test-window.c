@@ -372,7 +372,7 @@ static void
 test_invalid_mbtiles (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (fixture->tmpdir, "notes.mbtiles", NULL);
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "notes & <maps>.mbtiles", NULL);
   ShumateSimpleMap *map = furrow_window_get_map (fixture->window);
 
   g_assert_true (g_file_set_contents (path, "not a map", -1, NULL));
@@ -382,6 +382,10 @@ test_invalid_mbtiles (Fixture       *fixture,
   /* The window keeps a base map the user can see and says why in a toast. */
   g_assert_cmpstr (shumate_map_source_get_id (shumate_simple_map_get_map_source (map)), ==,
                    SHUMATE_MAP_SOURCE_OSM_MAPNIK);
+  furrow_test_iterate (100);
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window),
+                                            "Cannot show the offline map: notes & <maps>.mbtiles "
+                                            "is not an MBTiles file: file is not a database"));
 }
 
 int

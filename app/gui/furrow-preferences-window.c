@@ -112,7 +112,9 @@ furrow_preferences_window_set_mbtiles_file (FurrowPreferencesWindow  *self,
 
   if (mbtiles == NULL)
     {
-      AdwToast *toast = adw_toast_new (local_error->message);
+      /* Toast titles are Pango markup in libadwaita 1.2. */
+      g_autofree char *escaped = g_markup_escape_text (local_error->message, -1);
+      AdwToast *toast = adw_toast_new (escaped);
 
       adw_toast_set_timeout (toast, 8);
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);

@@ -51,7 +51,9 @@ static void
 show_toast (FurrowWindow *self,
             const char   *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  /* Toast titles are Pango markup in libadwaita 1.2; file names may hold '&' or '<'. */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);

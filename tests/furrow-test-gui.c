@@ -503,6 +503,7 @@ furrow_test_write_landscape (const char *path,
   FurrowTestMbtiles *writer = furrow_test_mbtiles_new (path);
 
   furrow_test_mbtiles_set_meta (writer, "name", "Furrow sample farmland");
+  furrow_test_mbtiles_set_meta (writer, "attribution", "Sample farmland drawn by Furrow’s tests");
   furrow_test_mbtiles_set_meta (writer, "format", "png");
   furrow_test_mbtiles_set_meta (writer, "minzoom", "14");
   furrow_test_mbtiles_set_meta (writer, "maxzoom", "14");

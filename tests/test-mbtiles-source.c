@@ -129,6 +129,7 @@ test_map_source (void)
   furrow_test_mbtiles_set_meta (writer, "name", "Linyi 2025 imagery");
   furrow_test_mbtiles_set_meta (writer, "minzoom", "10");
   furrow_test_mbtiles_set_meta (writer, "maxzoom", "18");
+  furrow_test_mbtiles_set_meta (writer, "attribution", "Imagery © Linyi Surveying Bureau");
   furrow_test_mbtiles_close (writer);
 
   mbtiles = furrow_mbtiles_open (path, &error);
@@ -140,6 +141,8 @@ test_map_source (void)
   g_assert_cmpuint (shumate_map_source_get_min_zoom_level (map_source), ==, 10);
   g_assert_cmpuint (shumate_map_source_get_max_zoom_level (map_source), ==, 18);
   g_assert_cmpuint (shumate_map_source_get_tile_size (map_source), ==, 256);
+  g_assert_cmpstr (shumate_map_source_get_license (map_source), ==,
+                   "Imagery © Linyi Surveying Bureau");
 
   g_clear_object (&map_source);
   g_clear_object (&mbtiles);

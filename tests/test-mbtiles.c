@@ -137,6 +137,7 @@ test_metadata (Fixture       *fixture,
   furrow_test_mbtiles_set_meta (writer, "minzoom", "12");
   furrow_test_mbtiles_set_meta (writer, "maxzoom", "17");
   furrow_test_mbtiles_set_meta (writer, "bounds", "119.35,36.42, 119.45,36.48");
+  furrow_test_mbtiles_set_meta (writer, "attribution", "© Linyi Surveying Bureau");
   furrow_test_mbtiles_close (writer);
 
   mbtiles = furrow_mbtiles_open (fixture->path, &error);
@@ -144,6 +145,7 @@ test_metadata (Fixture       *fixture,
   g_assert_cmpstr (furrow_mbtiles_get_path (mbtiles), ==, fixture->path);
   g_assert_cmpstr (furrow_mbtiles_get_name (mbtiles), ==, "Linyi villages");
   g_assert_cmpstr (furrow_mbtiles_get_format (mbtiles), ==, "jpg");
+  g_assert_cmpstr (furrow_mbtiles_get_attribution (mbtiles), ==, "© Linyi Surveying Bureau");
   g_assert_cmpint (furrow_mbtiles_get_min_zoom (mbtiles), ==, 12);
   g_assert_cmpint (furrow_mbtiles_get_max_zoom (mbtiles), ==, 17);
   g_assert_true (furrow_mbtiles_get_bounds (mbtiles, &west, &south, &east, &north));
@@ -170,6 +172,7 @@ test_metadata_defaults (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (furrow_mbtiles_get_name (mbtiles), ==, "linyi.mbtiles");
   g_assert_cmpstr (furrow_mbtiles_get_format (mbtiles), ==, "png");
+  g_assert_null (furrow_mbtiles_get_attribution (mbtiles));
   g_assert_cmpint (furrow_mbtiles_get_min_zoom (mbtiles), ==, 13);
   g_assert_cmpint (furrow_mbtiles_get_max_zoom (mbtiles), ==, 15);
   g_assert_false (furrow_mbtiles_get_bounds (mbtiles, NULL, NULL, NULL, NULL));

@@ -17,6 +17,7 @@ struct _FurrowMbtiles
   char         *display_name;
   char         *name;
   char         *format;
+  char         *attribution;
   int           min_zoom;
   int           max_zoom;
   gboolean      has_bounds;
@@ -44,6 +45,7 @@ furrow_mbtiles_finalize (GObject *object)
   g_clear_pointer (&self->display_name, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->format, g_free);
+  g_clear_pointer (&self->attribution, g_free);
 
   G_OBJECT_CLASS (furrow_mbtiles_parent_class)->finalize (object);
 }
@@ -176,6 +178,8 @@ read_metadata (FurrowMbtiles  *self,
         replace_str (&self->name, value);
       else if (g_str_equal (key, "format"))
         replace_str (&self->format, value);
+      else if (g_str_equal (key, "attribution"))
+        replace_str (&self->attribution, value);
       else if (g_str_equal (key, "minzoom"))
         has_min = parse_int (value, &self->min_zoom);
       else if (g_str_equal (key, "maxzoom"))
@@ -299,6 +303,14 @@ furrow_mbtiles_get_format (FurrowMbtiles *self)
 {
   g_return_val_if_fail (FURROW_IS_MBTILES (self), NULL);
   return self->format;
+}
+
+/* The `attribution` metadata (the credit the map's licence asks for), or NULL. */
+const char *
+furrow_mbtiles_get_attribution (FurrowMbtiles *self)
+{
+  g_return_val_if_fail (FURROW_IS_MBTILES (self), NULL);
+  return self->attribution;
 }
 
 int

@@ -32,6 +32,7 @@ FurrowMbtiles *furrow_mbtiles_open          (const char     *path,
 const char    *furrow_mbtiles_get_path      (FurrowMbtiles  *self);
 const char    *furrow_mbtiles_get_name      (FurrowMbtiles  *self);
 const char    *furrow_mbtiles_get_format    (FurrowMbtiles  *self);
+const char    *furrow_mbtiles_get_attribution (FurrowMbtiles *self);
 int            furrow_mbtiles_get_min_zoom  (FurrowMbtiles  *self);
 int            furrow_mbtiles_get_max_zoom  (FurrowMbtiles  *self);
 gboolean       furrow_mbtiles_get_bounds    (FurrowMbtiles  *self,

@@ -207,7 +207,8 @@ furrow_mbtiles_source_get_mbtiles (FurrowMbtilesSource *self)
  * furrow_mbtiles_source_new_map_source:
  * @mbtiles: an open MBTiles file
  *
- * Wraps @mbtiles into a map source for a #ShumateMap, with the zoom range of its metadata.
+ * Wraps @mbtiles into a map source for a #ShumateMap, with the zoom range and attribution of
+ * its metadata.
  *
  * Returns: (transfer full): a #ShumateRasterRenderer with the id "furrow-mbtiles"
  */
@@ -215,10 +216,13 @@ ShumateMapSource *
 furrow_mbtiles_source_new_map_source (FurrowMbtiles *mbtiles)
 {
   g_autoptr(FurrowMbtilesSource) source = furrow_mbtiles_source_new (mbtiles);
+  const char *attribution = furrow_mbtiles_get_attribution (mbtiles);
 
+  /* The attribution is shown in the corner of the map, as the licence of the source. */
   return SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full ("furrow-mbtiles",
                                                                furrow_mbtiles_get_name (mbtiles),
-                                                               "", "",
+                                                               attribution != NULL ? attribution : "",
+                                                               "",
                                                                furrow_mbtiles_get_min_zoom (mbtiles),
                                                                furrow_mbtiles_get_max_zoom (mbtiles),
                                                                256,

@@ -242,71 +242,6 @@ append_bytes (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-static GBytes *
-make_tile_png (int z,
-               int x,
-               int y)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 256, 256);
-  cairo_t *cr = cairo_create (surface);
-  GByteArray *png = g_byte_array_new ();
-  g_autofree char *label = g_strdup_printf ("%d/%d/%d", z, x, y);
-  guint32 rgb;
-
-  if (x == FURROW_TEST_CENTRE_X && y == FURROW_TEST_CENTRE_Y)
-    rgb = FURROW_TEST_RGB_CENTRE;
-  else
-    rgb = (x + y) % 2 == 0 ? FURROW_TEST_RGB_EVEN : FURROW_TEST_RGB_ODD;
-
-  cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
-                        (rgb & 0xff) / 255.0);
-  cairo_paint (cr);
-
-  /* A thin dark frame and the tile's address in the north-west corner, away from the pixel
-   * of the map centre (51, 90 inside the centre tile). */
-  cairo_set_source_rgba (cr, 0.15, 0.2, 0.1, 0.6);
-  cairo_set_line_width (cr, 1);
-  cairo_rectangle (cr, 0.5, 0.5, 255, 255);
-  cairo_stroke (cr);
-  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_size (cr, 13);
-  cairo_move_to (cr, 8, 20);
-  cairo_show_text (cr, label);
-
-  cairo_surface_flush (surface);
-  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_bytes, png),
-                   ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  return g_byte_array_free_to_bytes (png);
-}
-
-/* Writes an MBTiles file with (2 half_width + 1) × (2 half_height + 1) PNG tiles at zoom 14
- * around the default centre. */
-void
-furrow_test_write_tile_grid (const char *path,
-                             int         half_width,
-                             int         half_height)
-{
-  FurrowTestMbtiles *writer = furrow_test_mbtiles_new (path);
-
-  furrow_test_mbtiles_set_meta (writer, "name", "Furrow test grid");
-  furrow_test_mbtiles_set_meta (writer, "format", "png");
-  furrow_test_mbtiles_set_meta (writer, "minzoom", "14");
-  furrow_test_mbtiles_set_meta (writer, "maxzoom", "14");
-  for (int dy = -half_height; dy <= half_height; dy++)
-    for (int dx = -half_width; dx <= half_width; dx++)
-      {
-        int x = FURROW_TEST_CENTRE_X + dx;
-        int y = FURROW_TEST_CENTRE_Y + dy;
-        g_autoptr(GBytes) png = make_tile_png (14, x, y);
-
-        furrow_test_mbtiles_add_tile (writer, 14, x, y, g_bytes_get_data (png, NULL),
-                                      g_bytes_get_size (png));
-      }
-  furrow_test_mbtiles_close (writer);
-}
-
 /* The first toplevel window of @type, or NULL. */
 GtkWindow *
 furrow_test_find_toplevel (GType type)
@@ -475,35 +410,38 @@ draw_landscape (cairo_t *cr,
   cairo_stroke (cr);
 }
 
-static GBytes *
-make_landscape_png (int x,
-                    int y)
+static void
+draw_landscape_tile (cairo_t *cr,
+                     int      x,
+                     int      y)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 256, 256);
-  cairo_t *cr = cairo_create (surface);
-  GByteArray *png = g_byte_array_new ();
   double left = (x - FURROW_TEST_CENTRE_X) * 256.0;
   double top = (y - FURROW_TEST_CENTRE_Y) * 256.0;
 
   cairo_translate (cr, -left, -top);
   draw_landscape (cr, left, top);
-  cairo_surface_flush (surface);
-  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_bytes, png),
-                   ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  return g_byte_array_free_to_bytes (png);
 }
 
-void
-furrow_test_write_landscape (const char *path,
-                             int         half_width,
-                             int         half_height)
+/* Draws tile @x, @y (zoom 14) on a 256 × 256 surface. */
+typedef void (*DrawTileFunc) (cairo_t *cr,
+                              int      x,
+                              int      y);
+
+/* Writes an MBTiles file with (2 half_width + 1) × (2 half_height + 1) PNG tiles at zoom 14
+ * around the default centre, each drawn by @draw_tile. */
+static void
+write_tiles (const char   *path,
+             const char   *name,
+             const char   *attribution,
+             int           half_width,
+             int           half_height,
+             DrawTileFunc  draw_tile)
 {
   FurrowTestMbtiles *writer = furrow_test_mbtiles_new (path);
 
-  furrow_test_mbtiles_set_meta (writer, "name", "Furrow sample farmland");
-  furrow_test_mbtiles_set_meta (writer, "attribution", "Sample farmland drawn by Furrow’s tests");
+  furrow_test_mbtiles_set_meta (writer, "name", name);
+  if (attribution != NULL)
+    furrow_test_mbtiles_set_meta (writer, "attribution", attribution);
   furrow_test_mbtiles_set_meta (writer, "format", "png");
   furrow_test_mbtiles_set_meta (writer, "minzoom", "14");
   furrow_test_mbtiles_set_meta (writer, "maxzoom", "14");
@@ -512,10 +450,65 @@ furrow_test_write_landscape (const char *path,
       {
         int x = FURROW_TEST_CENTRE_X + dx;
         int y = FURROW_TEST_CENTRE_Y + dy;
-        g_autoptr(GBytes) png = make_landscape_png (x, y);
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 256, 256);
+        cairo_t *cr = cairo_create (surface);
+        g_autoptr(GByteArray) png = g_byte_array_new ();
 
-        furrow_test_mbtiles_add_tile (writer, 14, x, y, g_bytes_get_data (png, NULL),
-                                      g_bytes_get_size (png));
+        draw_tile (cr, x, y);
+        cairo_surface_flush (surface);
+        g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_bytes, png),
+                         ==, CAIRO_STATUS_SUCCESS);
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+
+        furrow_test_mbtiles_add_tile (writer, 14, x, y, png->data, png->len);
       }
   furrow_test_mbtiles_close (writer);
+}
+
+static void
+draw_grid_tile (cairo_t *cr,
+                int      x,
+                int      y)
+{
+  g_autofree char *label = g_strdup_printf ("14/%d/%d", x, y);
+  guint32 rgb;
+
+  if (x == FURROW_TEST_CENTRE_X && y == FURROW_TEST_CENTRE_Y)
+    rgb = FURROW_TEST_RGB_CENTRE;
+  else
+    rgb = (x + y) % 2 == 0 ? FURROW_TEST_RGB_EVEN : FURROW_TEST_RGB_ODD;
+
+  set_rgb (cr, rgb);
+  cairo_paint (cr);
+
+  /* A thin dark frame and the tile's address in the north-west corner, away from the pixel
+   * of the map centre (51, 90 inside the centre tile). */
+  cairo_set_source_rgba (cr, 0.15, 0.2, 0.1, 0.6);
+  cairo_set_line_width (cr, 1);
+  cairo_rectangle (cr, 0.5, 0.5, 255, 255);
+  cairo_stroke (cr);
+  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, 13);
+  cairo_move_to (cr, 8, 20);
+  cairo_show_text (cr, label);
+}
+
+/* A grid of solid tiles (see FURROW_TEST_RGB_*) around the default centre. */
+void
+furrow_test_write_tile_grid (const char *path,
+                             int         half_width,
+                             int         half_height)
+{
+  write_tiles (path, "Furrow test grid", NULL, half_width, half_height, draw_grid_tile);
+}
+
+/* The farmland of the README's screenshot around the default centre. */
+void
+furrow_test_write_landscape (const char *path,
+                             int         half_width,
+                             int         half_height)
+{
+  write_tiles (path, "Furrow sample farmland", "Sample farmland drawn by Furrow’s tests",
+               half_width, half_height, draw_landscape_tile);
 }

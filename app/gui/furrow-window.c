@@ -9,12 +9,8 @@
 #include "furrow-mbtiles-source.h"
 #include "furrow-store-mbtiles.h"
 
-/* Where a cooperative of the issue's example lies (Linyi, Shandong): the map opens here until
- * the user has moved it once. */
-#define DEFAULT_LATITUDE  36.45
-#define DEFAULT_LONGITUDE 119.40
-#define DEFAULT_ZOOM      14.0
-
+/* The values of the BaseMap enum of the schema. The first view of the map (36.45 N 119.40 E,
+ * zoom 14, in Linyi, Shandong) is the default of map-latitude, map-longitude and map-zoom. */
 enum {
   BASE_MAP_OSM,
   BASE_MAP_MBTILES,
@@ -26,7 +22,6 @@ struct _FurrowWindow
 
   /* template */
   AdwWindowTitle   *window_title;
-  GtkMenuButton    *primary_menu_button;
   AdwToastOverlay  *toast_overlay;
   ShumateSimpleMap *map;
 
@@ -386,7 +381,6 @@ furrow_window_class_init (FurrowWindowClass *klass)
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/furrow-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FurrowWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, FurrowWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FurrowWindow, map);
 

@@ -130,6 +130,52 @@ test_mbtiles_file (Fixture       *fixture,
   g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, good);
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "Choose…" opens a file chooser over the preferences that offers MBTiles files. */
+static void
+test_file_chooser (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (fixture->preferences), "_Choose…");
+  g_autoptr(GListModel) filters = NULL;
+  g_autoptr(GtkFileFilter) filter = NULL;
+  GtkWindow *chooser;
+
+  g_assert_nonnull (button);
+  g_assert_null (furrow_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_signal_emit_by_name (button, "clicked");
+  furrow_test_iterate (100);
+
+  chooser = furrow_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  g_assert_true (gtk_window_get_transient_for (chooser) == GTK_WINDOW (fixture->preferences));
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
+                   GTK_FILE_CHOOSER_ACTION_OPEN);
+  filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 1);
+  filter = g_list_model_get_item (filters, 0);
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "MBTiles maps");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -140,6 +186,9 @@ main (int   argc,
               fixture_set_up, test_base_map_row, fixture_tear_down);
   g_test_add ("/furrow/gui/preferences-window/mbtiles-file", Fixture, NULL,
               fixture_set_up, test_mbtiles_file, fixture_tear_down);
+
+  g_test_add ("/furrow/gui/preferences-window/file-chooser", Fixture, NULL,
+              fixture_set_up, test_file_chooser, fixture_tear_down);
 
   return g_test_run ();
 }

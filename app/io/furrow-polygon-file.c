@@ -212,6 +212,15 @@ furrow_polygon_file_read (const char  *path,
       return NULL;
     }
 
+  /* GDAL opens any folder as a (possibly empty) set of shapefiles. */
+  if (GDALDatasetGetLayerCount (dataset) == 0)
+    {
+      g_set_error (error, FURROW_POLYGON_FILE_ERROR, FURROW_POLYGON_FILE_ERROR_OPEN,
+                   _("%s: no vector layer found"), path);
+      CPLPopErrorHandler ();
+      return NULL;
+    }
+
   features = g_ptr_array_new_with_free_func ((GDestroyNotify) furrow_polygon_feature_free);
   for (int i = 0; ok && i < GDALDatasetGetLayerCount (dataset); i++)
     {

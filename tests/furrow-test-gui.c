@@ -258,6 +258,27 @@ furrow_test_find_toplevel (GType type)
   return NULL;
 }
 
+/* The menu of the header bar's open-menu button under @widget, or NULL. */
+GMenuModel *
+furrow_test_find_primary_menu (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) &&
+      g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)),
+                 "open-menu-symbolic") == 0)
+    return gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GMenuModel *menu = furrow_test_find_primary_menu (child);
+
+      if (menu != NULL)
+        return menu;
+    }
+  return NULL;
+}
+
 /* The first mapped GtkLabel under @widget showing exactly @text, or NULL. */
 GtkWidget *
 furrow_test_find_label (GtkWidget  *widget,

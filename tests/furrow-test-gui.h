@@ -44,6 +44,7 @@ void               furrow_test_write_landscape   (const char    *path,
                                                   int            half_width,
                                                   int            half_height);
 GtkWindow         *furrow_test_find_toplevel     (GType          type);
+GMenuModel        *furrow_test_find_primary_menu (GtkWidget     *widget);
 GtkWidget         *furrow_test_find_label        (GtkWidget     *widget,
                                                   const char    *text);
 

@@ -87,26 +87,6 @@ test_opens (Fixture       *fixture,
   g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title_widget)), ==, "");
 }
 
-static GMenuModel *
-find_primary_menu (GtkWidget *widget)
-{
-  if (GTK_IS_MENU_BUTTON (widget) &&
-      g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)),
-                 "open-menu-symbolic") == 0)
-    return gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GMenuModel *menu = find_primary_menu (child);
-
-      if (menu != NULL)
-        return menu;
-    }
-  return NULL;
-}
-
 static void
 collect_menu_actions (GMenuModel *menu,
                       GPtrArray  *actions)
@@ -168,7 +148,7 @@ test_actions (Fixture       *fixture,
   g_assert_true (accels_contain (app, "win.show-help-overlay", "<Control>question"));
 
   /* The primary menu offers the three entries. */
-  menu = find_primary_menu (window);
+  menu = furrow_test_find_primary_menu (window);
   g_assert_nonnull (menu);
   collect_menu_actions (menu, actions);
   g_assert_cmpuint (actions->len, ==, 3);
@@ -212,6 +192,8 @@ test_saves_view (Fixture       *fixture,
 {
   ShumateViewport *viewport = shumate_simple_map_get_viewport (furrow_window_get_map (fixture->window));
   FurrowWindow *second;
+  int width = 0;
+  int height = 0;
 
   shumate_location_set_location (SHUMATE_LOCATION (viewport), 36.51, 119.33);
   shumate_viewport_set_zoom_level (viewport, 12);
@@ -238,6 +220,9 @@ test_saves_view (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
                                   119.33, 1e-9);
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, 12.0);
+  gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 600);
   gtk_window_destroy (GTK_WINDOW (second));
 }
 

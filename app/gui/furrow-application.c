@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 
 #include "furrow-application.h"
 #include "furrow-preferences-window.h"
@@ -18,6 +19,24 @@ struct _FurrowApplication
 };
 
 G_DEFINE_FINAL_TYPE (FurrowApplication, furrow_application, ADW_TYPE_APPLICATION)
+
+/**
+ * furrow_application_init_i18n:
+ *
+ * Sets the locale from the environment and binds Furrow's text domain to
+ * $FURROW_LOCALEDIR when set (`make run` points it at <build>/po/locale), else to the
+ * installed LOCALEDIR. Call once, first thing in main().
+ */
+void
+furrow_application_init_i18n (void)
+{
+  const char *localedir = g_getenv ("FURROW_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
 
 FurrowApplication *
 furrow_application_new (void)

@@ -354,6 +354,35 @@ test_screenshot (Fixture       *fixture,
 }
 
 static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* project-path notifies on a real change only, and names the subtitle. */
+static void
+test_project_path (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  guint notified = 0;
+
+  g_signal_connect (fixture->window, "notify::project-path", G_CALLBACK (count_notify_cb),
+                    &notified);
+  g_object_set (fixture->window, "project-path", "/srv/coops/王庄村.gpkg", NULL);
+  g_object_set (fixture->window, "project-path", "/srv/coops/王庄村.gpkg", NULL);
+  g_assert_cmpuint (notified, ==, 1);
+  furrow_test_iterate (50);
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window), "王庄村.gpkg"));
+
+  furrow_window_set_project_path (fixture->window, NULL);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_null (furrow_window_get_project_path (fixture->window));
+  g_assert_null (furrow_test_find_label (GTK_WIDGET (fixture->window), "王庄村.gpkg"));
+}
+
+static void
 test_invalid_mbtiles (Fixture       *fixture,
                       gconstpointer  data)
 {
@@ -391,6 +420,8 @@ main (int   argc,
               fixture_set_up, test_mbtiles_base_map, fixture_tear_down);
   g_test_add ("/furrow/gui/window/screenshot", Fixture, NULL,
               fixture_set_up, test_screenshot, fixture_tear_down);
+  g_test_add ("/furrow/gui/window/project-path", Fixture, NULL,
+              fixture_set_up, test_project_path, fixture_tear_down);
   g_test_add ("/furrow/gui/window/invalid-mbtiles", Fixture, NULL,
               fixture_set_up, test_invalid_mbtiles, fixture_tear_down);
 

@@ -6,19 +6,24 @@
 #include "furrow-window.h"
 #include "furrow-test-gui.h"
 
-/* `furrow --version` prints the version and exits without opening a window. */
+/* `furrow --version` prints the version and exits without opening a window, even where the
+ * settings schema is not installed. */
 static void
 test_version (void)
 {
   const char *furrow = g_getenv ("FURROW_EXE");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
   g_assert_nonnull (furrow);
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                              &error, furrow, "--version", NULL);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "GSETTINGS_SCHEMA_DIR");
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, furrow, "--version", NULL);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
   g_assert_no_error (error);

@@ -57,7 +57,7 @@ furrow_application_new (void)
 /**
  * furrow_application_get_settings:
  *
- * Returns: (transfer none): the settings of the application id
+ * Returns: (transfer none): the settings of the application id, from startup on
  */
 GSettings *
 furrow_application_get_settings (FurrowApplication *self)
@@ -222,6 +222,7 @@ static const GActionEntry app_actions[] = {
 static void
 furrow_application_startup (GApplication *app)
 {
+  FurrowApplication *self = FURROW_APPLICATION (app);
   struct {
     const char *action;
     const char *accels[3];
@@ -235,6 +236,9 @@ furrow_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (furrow_application_parent_class)->startup (app);
+
+  /* Here rather than in init: `furrow --version` must work where the schema is not installed. */
+  self->settings = g_settings_new (APPLICATION_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
@@ -279,7 +283,6 @@ furrow_application_init (FurrowApplication *self)
     { NULL }
   };
 
-  self->settings = g_settings_new (APPLICATION_ID);
   self->start_time_us = g_get_monotonic_time ();
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);

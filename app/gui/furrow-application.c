@@ -187,6 +187,8 @@ about_action (GSimpleAction *action,
                                       "plans maize–soybean strip intercropping in them, and "
                                       "settles every household’s income."),
                         "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/furrow/furrow",
+                        "issue-url", "https://github.com/furrow/furrow/issues",
                         "copyright", _("© 2026 The Furrow developers"),
                         /* Translators: your names and e-mail addresses, one a line. */
                         "translator-credits", _("translator-credits"),

@@ -14,6 +14,8 @@ static int run_help (int argc, char **argv);
  * contract each one keeps. */
 static const FurrowCliCommand commands[] = {
   { "help", N_("Show the commands and what they do"), run_help },
+  { "settle", N_("Settle a season from a JSON file: base and dividends to the fen"),
+    furrow_cli_settle },
 };
 
 void

@@ -570,6 +570,118 @@ furrow_settlement_json_build (const FurrowDistributionInput  *input,
   return json_builder_get_root (builder);
 }
 
+/* The shortest decimal that reads back as the same double: 4.12, not 4.1200000000000001. */
+static void
+write_double (GString *out,
+              double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      g_autofree char *format = g_strdup_printf ("%%.%dg", precision);
+
+      g_ascii_formatd (buffer, sizeof buffer, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+  g_string_append (out, buffer);
+}
+
+static void
+write_indent (GString *out,
+              gboolean pretty,
+              guint    depth)
+{
+  if (!pretty)
+    return;
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < depth; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+write_string (GString    *out,
+              const char *text)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
+  g_autofree char *quoted = NULL;
+
+  json_node_set_string (node, text);
+  quoted = json_to_string (node, FALSE);
+  g_string_append (out, quoted);
+}
+
+static void
+write_node (GString  *out,
+            JsonNode *node,
+            gboolean  pretty,
+            guint     depth)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+
+        g_string_append_c (out, '{');
+        for (GList *l = members; l != NULL; l = l->next)
+          {
+            write_indent (out, pretty, depth + 1);
+            write_string (out, l->data);
+            g_string_append (out, pretty ? ": " : ":");
+            write_node (out, json_object_get_member (object, l->data), pretty, depth + 1);
+            if (l->next != NULL)
+              g_string_append_c (out, ',');
+          }
+        if (members != NULL)
+          write_indent (out, pretty, depth);
+        g_string_append_c (out, '}');
+        break;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            write_indent (out, pretty, depth + 1);
+            write_node (out, json_array_get_element (array, i), pretty, depth + 1);
+            if (i + 1 < n)
+              g_string_append_c (out, ',');
+          }
+        if (n > 0)
+          write_indent (out, pretty, depth);
+        g_string_append_c (out, ']');
+        break;
+      }
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+        write_double (out, json_node_get_double (node));
+      else if (json_node_get_value_type (node) == G_TYPE_STRING)
+        write_string (out, json_node_get_string (node));
+      else
+        {
+          g_autofree char *text = json_to_string (node, FALSE);
+
+          g_string_append (out, text);
+        }
+      break;
+
+    case JSON_NODE_NULL:
+      g_string_append (out, "null");
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 char *
 furrow_settlement_json_to_string (const FurrowDistributionInput  *input,
                                   const FurrowDistributionResult *result,
@@ -577,8 +689,10 @@ furrow_settlement_json_to_string (const FurrowDistributionInput  *input,
                                   gboolean                        pretty)
 {
   g_autoptr(JsonNode) root = furrow_settlement_json_build (input, result, shares);
+  g_autoptr(GString) out = g_string_new (NULL);
 
   g_return_val_if_fail (root != NULL, NULL);
 
-  return json_to_string (root, pretty);
+  write_node (out, root, pretty, 0);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

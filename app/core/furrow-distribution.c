@@ -88,6 +88,80 @@ compare_remainders (const void *a,
   return 0;
 }
 
+/* The allocation itself; `scratch` has room for n remainders. Products fit in 64 bits for
+ * every real village, and 128-bit division is slow, so that case has its own path. */
+static void
+allocate_largest_remainder (gint64        total_fen,
+                            const gint64 *weights,
+                            const guint  *rank,
+                            gsize         n,
+                            gint64       *out_fen,
+                            Remainder    *scratch)
+{
+  FurrowWide sum_weights = 0;
+  FurrowWide allocated = 0;
+  gint64 max_weight = 0;
+  gint64 leftover;
+  gsize n_remainders = 0;
+  gboolean narrow;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      sum_weights += weights[i];
+      max_weight = MAX (max_weight, weights[i]);
+    }
+
+  if (sum_weights == 0)
+    {
+      for (gsize i = 0; i < n; i++)
+        out_fen[i] = 0;
+      return;
+    }
+
+  narrow = sum_weights <= G_MAXINT64
+           && (max_weight == 0 || total_fen <= G_MAXINT64 / max_weight);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      FurrowWide remainder;
+
+      if (narrow)
+        {
+          gint64 product = total_fen * weights[i];
+          gint64 sum = (gint64) sum_weights;
+
+          out_fen[i] = product / sum;
+          remainder = product % sum;
+        }
+      else
+        {
+          FurrowWide product = (FurrowWide) total_fen * weights[i];
+
+          out_fen[i] = (gint64) (product / sum_weights);
+          remainder = product % sum_weights;
+        }
+      allocated += out_fen[i];
+
+      if (remainder != 0)
+        {
+          scratch[n_remainders].remainder = remainder;
+          scratch[n_remainders].rank = rank != NULL ? rank[i] : (guint) i;
+          scratch[n_remainders].index = i;
+          n_remainders++;
+        }
+    }
+
+  /* Fewer than n fen are left over, and only shares with a remainder can take one. */
+  leftover = (gint64) (total_fen - allocated);
+  if (leftover == 0)
+    return;
+
+  g_assert ((gint64) n_remainders > leftover);
+  qsort (scratch, n_remainders, sizeof (Remainder), compare_remainders);
+  for (gint64 k = 0; k < leftover; k++)
+    out_fen[scratch[k].index] += 1;
+}
+
 void
 furrow_distribution_largest_remainder (gint64        total_fen,
                                        const gint64 *weights,
@@ -96,10 +170,7 @@ furrow_distribution_largest_remainder (gint64        total_fen,
                                        gint64       *out_fen)
 {
   FurrowWide sum_weights = 0;
-  FurrowWide allocated = 0;
-  gint64 leftover;
-  g_autofree Remainder *remainders = NULL;
-  gsize n_remainders = 0;
+  g_autofree Remainder *scratch = NULL;
 
   g_return_if_fail (total_fen >= 0);
   g_return_if_fail (n == 0 || (weights != NULL && out_fen != NULL));
@@ -109,45 +180,10 @@ furrow_distribution_largest_remainder (gint64        total_fen,
       g_return_if_fail (weights[i] >= 0);
       sum_weights += weights[i];
     }
+  g_return_if_fail (sum_weights > 0 || total_fen == 0);
 
-  if (sum_weights == 0)
-    {
-      g_return_if_fail (total_fen == 0);
-      for (gsize i = 0; i < n; i++)
-        out_fen[i] = 0;
-      return;
-    }
-
-  for (gsize i = 0; i < n; i++)
-    {
-      FurrowWide product = (FurrowWide) total_fen * weights[i];
-
-      out_fen[i] = (gint64) (product / sum_weights);
-      allocated += out_fen[i];
-    }
-
-  leftover = (gint64) (total_fen - allocated);
-  if (leftover == 0)
-    return;
-
-  /* Fewer than n fen are left over, and only shares with a remainder can take one. */
-  remainders = g_new (Remainder, n);
-  for (gsize i = 0; i < n; i++)
-    {
-      FurrowWide remainder = ((FurrowWide) total_fen * weights[i]) % sum_weights;
-
-      if (remainder == 0)
-        continue;
-      remainders[n_remainders].remainder = remainder;
-      remainders[n_remainders].rank = rank != NULL ? rank[i] : (guint) i;
-      remainders[n_remainders].index = i;
-      n_remainders++;
-    }
-
-  g_assert ((gint64) n_remainders > leftover);
-  qsort (remainders, n_remainders, sizeof (Remainder), compare_remainders);
-  for (gint64 k = 0; k < leftover; k++)
-    out_fen[remainders[k].index] += 1;
+  scratch = g_new (Remainder, MAX (n, 1));
+  allocate_largest_remainder (total_fen, weights, rank, n, out_fen, scratch);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -243,11 +279,42 @@ format_scaled (FurrowWide value,
   return g_strdup_printf ("%" G_GINT64_FORMAT ".%s", (gint64) whole, digits);
 }
 
+/* Scratch space for one settlement, in one allocation. */
 typedef struct
 {
-  gint64 cmu;        /* registered area, hundredths of a mu */
-  gint64 weight_bp;  /* weight × 10000 */
-} HouseholdNumbers;
+  Remainder *remainders;  /* n */
+  gint64    *cmu;         /* registered area, hundredths of a mu */
+  gint64    *weight_bp;   /* weight × 10000 */
+  gint64    *weights;     /* cmu × weight_bp for full custody, else 0 */
+  gint64    *allocated;   /* one allocation's output */
+  guint     *rank;        /* position in code order: the tie-break */
+  guint     *order;       /* household indices in code order */
+} Work;
+
+static gpointer
+work_init (Work  *work,
+           gsize  n)
+{
+  /* Remainders first: they hold 128-bit integers and want the allocation's alignment. */
+  gsize size = n * (sizeof (Remainder) + 4 * sizeof (gint64) + 2 * sizeof (guint));
+  char *block = g_malloc (MAX (size, 1));
+  char *p = block;
+
+  work->remainders = (Remainder *) (gpointer) p;
+  p += n * sizeof (Remainder);
+  work->cmu = (gint64 *) (gpointer) p;
+  p += n * sizeof (gint64);
+  work->weight_bp = (gint64 *) (gpointer) p;
+  p += n * sizeof (gint64);
+  work->weights = (gint64 *) (gpointer) p;
+  p += n * sizeof (gint64);
+  work->allocated = (gint64 *) (gpointer) p;
+  p += n * sizeof (gint64);
+  work->rank = (guint *) (gpointer) p;
+  p += n * sizeof (guint);
+  work->order = (guint *) (gpointer) p;
+  return block;
+}
 
 static int
 compare_codes (gconstpointer a,
@@ -263,25 +330,10 @@ compare_codes (gconstpointer a,
 
 static gboolean
 check_households (const FurrowDistributionInput *input,
-                  HouseholdNumbers              *numbers,
-                  guint                         *rank,
+                  Work                          *work,
                   GError                       **error)
 {
-  g_autofree guint *order = NULL;
-
-  if (input->n_households == 0)
-    {
-      g_set_error_literal (error, FURROW_DISTRIBUTION_ERROR, FURROW_DISTRIBUTION_ERROR_INVALID,
-                           _("The settlement has no households"));
-      return FALSE;
-    }
-  if (input->n_households > MAX_HOUSEHOLDS)
-    {
-      g_set_error (error, FURROW_DISTRIBUTION_ERROR, FURROW_DISTRIBUTION_ERROR_INVALID,
-                   _("The settlement has %zu households; at most %d are supported"),
-                   input->n_households, MAX_HOUSEHOLDS);
-      return FALSE;
-    }
+  guint *order = work->order;
 
   for (gsize i = 0; i < input->n_households; i++)
     {
@@ -304,7 +356,7 @@ check_households (const FurrowDistributionInput *input,
                          "10,000,000 mu"), h->code, h->area_mu);
           return FALSE;
         }
-      numbers[i].cmu = (gint64) cmu;
+      work->cmu[i] = (gint64) cmu;
 
       weight_bp = h->weight == 0.0 ? WEIGHT_ONE_BP : round (h->weight * WEIGHT_ONE_BP);
       if (!isfinite (h->weight) || h->weight < 0.0 || weight_bp <= 0.0
@@ -315,7 +367,7 @@ check_households (const FurrowDistributionInput *input,
                        h->code, h->weight);
           return FALSE;
         }
-      numbers[i].weight_bp = (gint64) weight_bp;
+      work->weight_bp[i] = (gint64) weight_bp;
 
       if (h->custody != FURROW_CUSTODY_FULL && h->custody != FURROW_CUSTODY_HALF)
         {
@@ -336,14 +388,13 @@ check_households (const FurrowDistributionInput *input,
     }
 
   /* The tie-break order, and duplicate codes next to each other. */
-  order = g_new (guint, input->n_households);
   for (gsize i = 0; i < input->n_households; i++)
     order[i] = (guint) i;
   g_qsort_with_data (order, (gint) input->n_households, sizeof (guint), compare_codes,
                      (gpointer) input->households);
   for (gsize k = 0; k < input->n_households; k++)
     {
-      rank[order[k]] = (guint) k;
+      work->rank[order[k]] = (guint) k;
       if (k > 0 && strcmp (input->households[order[k - 1]].code,
                            input->households[order[k]].code) == 0)
         {
@@ -477,10 +528,11 @@ furrow_distribution_compute (const FurrowDistributionInput *input,
   FurrowWide weighted_total = 0;
   FurrowWide wide;
   gint64 distributable_bp;
-  g_autofree HouseholdNumbers *numbers = NULL;
-  g_autofree guint *rank = NULL;
-  g_autofree gint64 *weights = NULL;
-  g_autofree gint64 *allocated = NULL;
+  Remainder split_scratch[4];
+  Work work;
+  g_autofree gpointer work_block = NULL;
+  gint64 *weights;
+  gint64 *allocated;
 
   g_return_val_if_fail (input != NULL, FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
@@ -542,24 +594,38 @@ furrow_distribution_compute (const FurrowDistributionInput *input,
     }
 
   /* Households. */
-  numbers = g_new (HouseholdNumbers, n);
-  rank = g_new (guint, n);
-  if (!check_households (input, numbers, rank, error))
+  if (n == 0)
+    {
+      g_set_error_literal (error, FURROW_DISTRIBUTION_ERROR, FURROW_DISTRIBUTION_ERROR_INVALID,
+                           _("The settlement has no households"));
+      return FALSE;
+    }
+  if (n > MAX_HOUSEHOLDS)
+    {
+      g_set_error (error, FURROW_DISTRIBUTION_ERROR, FURROW_DISTRIBUTION_ERROR_INVALID,
+                   _("The settlement has %zu households; at most %d are supported"),
+                   n, MAX_HOUSEHOLDS);
+      return FALSE;
+    }
+
+  work_block = work_init (&work, n);
+  weights = work.weights;
+  allocated = work.allocated;
+  if (!check_households (input, &work, error))
     return FALSE;
 
-  weights = g_new0 (gint64, n);
-  allocated = g_new0 (gint64, n);
   for (gsize i = 0; i < n; i++)
     {
       if (input->households[i].custody == FURROW_CUSTODY_FULL)
         {
-          weights[i] = numbers[i].cmu * numbers[i].weight_bp;
-          total_cmu += numbers[i].cmu;
+          weights[i] = work.cmu[i] * work.weight_bp[i];
+          total_cmu += work.cmu[i];
           weighted_total += weights[i];
         }
       else
         {
-          half_cmu += numbers[i].cmu;
+          weights[i] = 0;
+          half_cmu += work.cmu[i];
         }
     }
 
@@ -601,7 +667,8 @@ furrow_distribution_compute (const FurrowDistributionInput *input,
   if (!check_total (wide, "base total", error))
     return FALSE;
   result->base_total_fen = (gint64) wide;
-  furrow_distribution_largest_remainder (result->base_total_fen, weights, rank, n, allocated);
+  allocate_largest_remainder (result->base_total_fen, weights, work.rank, n, allocated,
+                              work.remainders);
   for (gsize i = 0; i < n; i++)
     shares[i].base_fen = allocated[i];
 
@@ -609,8 +676,8 @@ furrow_distribution_compute (const FurrowDistributionInput *input,
   result->surplus_fen = result->income_fen - result->cost_fen - result->base_total_fen;
   if (result->surplus_fen >= 0)
     {
-      furrow_distribution_largest_remainder (result->surplus_fen, split_bp, split_rank, 4,
-                                             split_fen);
+      allocate_largest_remainder (result->surplus_fen, split_bp, split_rank, 4, split_fen,
+                                  split_scratch);
       result->reserve_fen = split_fen[0];
       result->collective_fen = split_fen[1];
       result->cooperative_fen = split_fen[2];
@@ -631,8 +698,8 @@ furrow_distribution_compute (const FurrowDistributionInput *input,
       return FALSE;
     }
 
-  furrow_distribution_largest_remainder (result->households_dividend_fen, weights, rank, n,
-                                         allocated);
+  allocate_largest_remainder (result->households_dividend_fen, weights, work.rank, n,
+                              allocated, work.remainders);
 
   /* Per household. */
   for (gsize i = 0; i < n; i++)
@@ -642,13 +709,13 @@ furrow_distribution_compute (const FurrowDistributionInput *input,
 
       share->code = h->code;
       share->custody = h->custody;
-      share->area_cmu = numbers[i].cmu;
-      share->area_mu = numbers[i].cmu / 100.0;
+      share->area_cmu = work.cmu[i];
+      share->area_mu = work.cmu[i] / 100.0;
       share->weighted_area_mu = (double) weights[i] / (100.0 * WEIGHT_ONE_BP);
-      share->weight = (double) numbers[i].weight_bp / WEIGHT_ONE_BP;
+      share->weight = (double) work.weight_bp[i] / WEIGHT_ONE_BP;
       share->fee_fen_per_mu = h->fee_fen_per_mu;
       share->dividend_fen = allocated[i];
-      share->fee_fen = (gint64) round_div ((FurrowWide) h->fee_fen_per_mu * numbers[i].cmu, 100);
+      share->fee_fen = (gint64) round_div ((FurrowWide) h->fee_fen_per_mu * work.cmu[i], 100);
       share->total_fen = share->base_fen + share->dividend_fen - share->fee_fen;
       result->fees_fen += share->fee_fen;
     }

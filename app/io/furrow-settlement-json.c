@@ -430,11 +430,13 @@ furrow_settlement_json_load_data (const char  *data,
     {
       const char *message = local_error->message;
 
-      /* json-glib says "<data>:LINE:COLUMN: …" for data; name the file instead. */
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; name the file instead. */
       if (g_str_has_prefix (message, "<data>:"))
-        message += strlen ("<data>:");
-      g_set_error (error, FURROW_SETTLEMENT_JSON_ERROR, FURROW_SETTLEMENT_JSON_ERROR_PARSE,
-                   _("%s: not valid JSON: %s"), display_name, message);
+        g_set_error (error, FURROW_SETTLEMENT_JSON_ERROR, FURROW_SETTLEMENT_JSON_ERROR_PARSE,
+                     "%s:%s", display_name, message + strlen ("<data>:"));
+      else
+        g_set_error (error, FURROW_SETTLEMENT_JSON_ERROR, FURROW_SETTLEMENT_JSON_ERROR_PARSE,
+                     _("%s: not valid JSON: %s"), display_name, message);
       return NULL;
     }
 

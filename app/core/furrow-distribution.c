@@ -291,13 +291,18 @@ typedef struct
   guint     *order;       /* household indices in code order */
 } Work;
 
+#define WORK_BYTES_PER_HOUSEHOLD (sizeof (Remainder) + 4 * sizeof (gint64) + 2 * sizeof (guint))
+#define WORK_STACK_HOUSEHOLDS    32
+
+/* Small villages (most of them) work on the stack; returns the block to free, or NULL. */
 static gpointer
 work_init (Work  *work,
-           gsize  n)
+           gsize  n,
+           char  *stack_block)
 {
-  /* Remainders first: they hold 128-bit integers and want the allocation's alignment. */
-  gsize size = n * (sizeof (Remainder) + 4 * sizeof (gint64) + 2 * sizeof (guint));
-  char *block = g_malloc (MAX (size, 1));
+  /* Remainders first: they hold 128-bit integers and want the block's alignment. */
+  char *block = n <= WORK_STACK_HOUSEHOLDS ? stack_block
+                                           : g_malloc (n * WORK_BYTES_PER_HOUSEHOLD);
   char *p = block;
 
   work->remainders = (Remainder *) (gpointer) p;
@@ -313,7 +318,7 @@ work_init (Work  *work,
   work->rank = (guint *) (gpointer) p;
   p += n * sizeof (guint);
   work->order = (guint *) (gpointer) p;
-  return block;
+  return block != stack_block ? block : NULL;
 }
 
 static int
@@ -530,6 +535,11 @@ furrow_distribution_compute (const FurrowDistributionInput *input,
   gint64 distributable_bp;
   Remainder split_scratch[4];
   Work work;
+  union
+  {
+    FurrowWide align;
+    char       bytes[WORK_STACK_HOUSEHOLDS * WORK_BYTES_PER_HOUSEHOLD];
+  } stack_block;
   g_autofree gpointer work_block = NULL;
   gint64 *weights;
   gint64 *allocated;
@@ -608,7 +618,7 @@ furrow_distribution_compute (const FurrowDistributionInput *input,
       return FALSE;
     }
 
-  work_block = work_init (&work, n);
+  work_block = work_init (&work, n, stack_block.bytes);
   weights = work.weights;
   allocated = work.allocated;
   if (!check_households (input, &work, error))

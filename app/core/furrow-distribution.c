@@ -505,7 +505,8 @@ check_total (FurrowWide   value,
   if (value < -MAX_FEN || value > MAX_FEN)
     {
       g_set_error (error, FURROW_DISTRIBUTION_ERROR, FURROW_DISTRIBUTION_ERROR_INVALID,
-                   _("The %s comes to more than ¥10,000,000,000,000.00; check the input"),
+                   /* Translators: %s is the name of an amount, e.g. cost_fen */
+                   _("%s comes to more than ¥10,000,000,000,000.00; check the input"),
                    what);
       return FALSE;
     }
@@ -658,14 +659,14 @@ furrow_distribution_compute (const FurrowDistributionInput *input,
   result->revenue_fen = input->revenue_fen;
   result->other_income_fen = input->other_income_fen;
   wide = round_div ((FurrowWide) input->subsidy_fen_per_mu * total_cmu, 100) + input->subsidy_fen;
-  if (!check_total (wide, "subsidy", error))
+  if (!check_total (wide, "subsidy_fen", error))
     return FALSE;
   result->subsidy_fen = (gint64) wide;
   result->income_fen = result->revenue_fen + result->other_income_fen + result->subsidy_fen;
 
   wide = input->cost_is_total ? input->cost_fen
                               : round_div ((FurrowWide) input->cost_fen_per_mu * total_cmu, 100);
-  if (!check_total (wide, "cost", error))
+  if (!check_total (wide, "cost_fen", error))
     return FALSE;
   result->cost_fen = (gint64) wide;
 
@@ -674,7 +675,7 @@ furrow_distribution_compute (const FurrowDistributionInput *input,
     return FALSE;
   wide = round_div ((FurrowWide) result->base_fen_per_mu * weighted_total,
                     100 * WEIGHT_ONE_BP);
-  if (!check_total (wide, "base total", error))
+  if (!check_total (wide, "base_total_fen", error))
     return FALSE;
   result->base_total_fen = (gint64) wide;
   allocate_largest_remainder (result->base_total_fen, weights, work.rank, n, allocated,

@@ -35,9 +35,9 @@ invalid (Reader     *reader,
   problem = g_strdup_vprintf (format, args);
   va_end (args);
 
-  /* Translators: file name, JSON path (e.g. $.households[3].area_mu), what is wrong */
+  /* file: JSON path (e.g. $.households[3].area_mu): what is wrong */
   g_set_error (reader->error, FURROW_SETTLEMENT_JSON_ERROR, FURROW_SETTLEMENT_JSON_ERROR_INVALID,
-               _("%s: %s: %s"), reader->display_name, path, problem);
+               "%s: %s: %s", reader->display_name, path, problem);
   return FALSE;
 }
 

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <cairo.h>
+
 #include "furrow-mbtiles-source.h"
 #include "furrow-test-gui.h"
 #include "furrow-test-mbtiles.h"
@@ -140,9 +142,57 @@ test_map_source (void)
   g_assert_cmpstr (shumate_map_source_get_name (map_source), ==, "Linyi 2025 imagery");
   g_assert_cmpuint (shumate_map_source_get_min_zoom_level (map_source), ==, 10);
   g_assert_cmpuint (shumate_map_source_get_max_zoom_level (map_source), ==, 18);
+  /* No tile to measure: the common 256 px. */
   g_assert_cmpuint (shumate_map_source_get_tile_size (map_source), ==, 256);
   g_assert_cmpstr (shumate_map_source_get_license (map_source), ==,
                    "Imagery © Linyi Surveying Bureau");
+
+  g_clear_object (&map_source);
+  g_clear_object (&mbtiles);
+  furrow_test_remove_tmpdir (dir);
+}
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static GBytes *
+solid_png (int size)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, size, size);
+  GByteArray *png = g_byte_array_new ();
+
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_bytes, png),
+                   ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (png);
+}
+
+/* Retina tile sets hold 512 px tiles: the map source takes the size from a tile. */
+static void
+test_tile_size (void)
+{
+  g_autofree char *dir = furrow_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "retina.mbtiles", NULL);
+  FurrowTestMbtiles *writer = furrow_test_mbtiles_new (path);
+  g_autoptr(GBytes) png = solid_png (512);
+  g_autoptr(FurrowMbtiles) mbtiles = NULL;
+  g_autoptr(ShumateMapSource) map_source = NULL;
+  g_autoptr(GError) error = NULL;
+
+  furrow_test_mbtiles_add_tile (writer, 13, 6813, 3204, g_bytes_get_data (png, NULL),
+                                g_bytes_get_size (png));
+  furrow_test_mbtiles_close (writer);
+
+  mbtiles = furrow_mbtiles_open (path, &error);
+  g_assert_no_error (error);
+  map_source = furrow_mbtiles_source_new_map_source (mbtiles);
+  g_assert_cmpuint (shumate_map_source_get_tile_size (map_source), ==, 512);
 
   g_clear_object (&map_source);
   g_clear_object (&mbtiles);
@@ -157,6 +207,7 @@ main (int   argc,
 
   g_test_add_func ("/furrow/gui/mbtiles-source/received-data", test_received_data);
   g_test_add_func ("/furrow/gui/mbtiles-source/map-source", test_map_source);
+  g_test_add_func ("/furrow/gui/mbtiles-source/tile-size", test_tile_size);
 
   return g_test_run ();
 }

@@ -94,6 +94,14 @@ test_tms_flip (Fixture       *fixture,
   assert_tile (mbtiles, CENTRE_X, CENTRE_TMS_ROW, 14, "south");
   assert_tile (mbtiles, 1, 1, 1, "z1-south-east");
   assert_tile (mbtiles, 0, 0, 0, "world");
+
+  /* "Any tile" is one of the lowest zoom level. */
+  {
+    g_autoptr(GBytes) any = furrow_mbtiles_get_any_tile (mbtiles, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpmem (g_bytes_get_data (any, NULL), g_bytes_get_size (any), "world", 5);
+  }
 }
 
 static void
@@ -121,6 +129,27 @@ test_missing_tile (Fixture       *fixture,
   bytes = furrow_mbtiles_get_tile (mbtiles, 2, 0, 1, &error);
   g_assert_null (bytes);
   g_assert_error (error, FURROW_MBTILES_ERROR, FURROW_MBTILES_ERROR_NO_TILE);
+}
+
+static void
+test_empty (Fixture       *fixture,
+            gconstpointer  data)
+{
+  FurrowTestMbtiles *writer = furrow_test_mbtiles_new (fixture->path);
+  g_autoptr(FurrowMbtiles) mbtiles = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  furrow_test_mbtiles_set_meta (writer, "name", "nothing yet");
+  furrow_test_mbtiles_close (writer);
+
+  /* A valid file without tiles opens (it may be filled later) but has nothing to show. */
+  mbtiles = furrow_mbtiles_open (fixture->path, &error);
+  g_assert_no_error (error);
+  bytes = furrow_mbtiles_get_any_tile (mbtiles, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, FURROW_MBTILES_ERROR, FURROW_MBTILES_ERROR_NO_TILE);
+  g_assert_cmpstr (error->message, ==, "linyi.mbtiles has no tiles");
 }
 
 static void
@@ -276,6 +305,8 @@ main (int   argc,
               fixture_set_up, test_tms_flip, fixture_tear_down);
   g_test_add ("/furrow/core/mbtiles/missing-tile", Fixture, NULL,
               fixture_set_up, test_missing_tile, fixture_tear_down);
+  g_test_add ("/furrow/core/mbtiles/empty", Fixture, NULL,
+              fixture_set_up, test_empty, fixture_tear_down);
   g_test_add ("/furrow/core/mbtiles/metadata", Fixture, NULL,
               fixture_set_up, test_metadata, fixture_tear_down);
   g_test_add ("/furrow/core/mbtiles/metadata-defaults", Fixture, NULL,

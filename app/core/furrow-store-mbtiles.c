@@ -421,3 +421,43 @@ furrow_mbtiles_get_tile (FurrowMbtiles  *self,
 
   return g_steal_pointer (&bytes);
 }
+
+/**
+ * furrow_mbtiles_get_any_tile:
+ * @self: a #FurrowMbtiles
+ * @error: return location for an error; %FURROW_MBTILES_ERROR_NO_TILE when the file is empty
+ *
+ * Reads one tile of the file, one of its lowest zoom level: enough to learn the pixel size of
+ * its tiles.
+ *
+ * Returns: (transfer full): the encoded tile, as stored
+ */
+GBytes *
+furrow_mbtiles_get_any_tile (FurrowMbtiles  *self,
+                             GError        **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (FURROW_IS_MBTILES (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT tile_data FROM tiles ORDER BY zoom_level LIMIT 1",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, FURROW_MBTILES_ERROR, FURROW_MBTILES_ERROR_NO_TILE,
+                 "%s has no tiles", self->display_name);
+  else
+    g_set_error (error, FURROW_MBTILES_ERROR, FURROW_MBTILES_ERROR_READ,
+                 "%s: cannot read a tile: %s", self->display_name, sqlite3_errmsg (self->db));
+  return NULL;
+}

@@ -47,4 +47,7 @@ GBytes        *furrow_mbtiles_get_tile      (FurrowMbtiles  *self,
                                              int             z,
                                              GError        **error);
 
+GBytes        *furrow_mbtiles_get_any_tile  (FurrowMbtiles  *self,
+                                             GError        **error);
+
 G_END_DECLS

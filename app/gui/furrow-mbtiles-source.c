@@ -203,12 +203,32 @@ furrow_mbtiles_source_get_mbtiles (FurrowMbtilesSource *self)
   return self->mbtiles;
 }
 
+/* MBTiles has no metadata for the tile size: most files hold 256 px tiles, some 512 px. */
+static guint
+guess_tile_size (FurrowMbtiles *mbtiles)
+{
+  g_autoptr(GBytes) bytes = furrow_mbtiles_get_any_tile (mbtiles, NULL);
+  g_autoptr(GdkTexture) texture = NULL;
+  int width;
+
+  if (bytes == NULL)
+    return 256;
+  texture = gdk_texture_new_from_bytes (bytes, NULL);
+  if (texture == NULL)
+    return 256;
+
+  width = gdk_texture_get_width (texture);
+  if (width < 64 || width > 4096 || (width & (width - 1)) != 0)
+    return 256;
+  return (guint) width;
+}
+
 /**
  * furrow_mbtiles_source_new_map_source:
  * @mbtiles: an open MBTiles file
  *
  * Wraps @mbtiles into a map source for a #ShumateMap, with the zoom range and attribution of
- * its metadata.
+ * its metadata and the pixel size of its tiles.
  *
  * Returns: (transfer full): a #ShumateRasterRenderer with the id "furrow-mbtiles"
  */
@@ -225,7 +245,7 @@ furrow_mbtiles_source_new_map_source (FurrowMbtiles *mbtiles)
                                                                "",
                                                                furrow_mbtiles_get_min_zoom (mbtiles),
                                                                furrow_mbtiles_get_max_zoom (mbtiles),
-                                                               256,
+                                                               guess_tile_size (mbtiles),
                                                                SHUMATE_MAP_PROJECTION_MERCATOR,
                                                                SHUMATE_DATA_SOURCE (source)));
 }

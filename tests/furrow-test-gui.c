@@ -242,6 +242,18 @@ append_bytes (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* @surface encoded as PNG. */
+GBytes *
+furrow_test_surface_to_png (cairo_surface_t *surface)
+{
+  GByteArray *png = g_byte_array_new ();
+
+  cairo_surface_flush (surface);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_bytes, png),
+                   ==, CAIRO_STATUS_SUCCESS);
+  return g_byte_array_free_to_bytes (png);
+}
+
 /* The first toplevel window of @type, or NULL. */
 GtkWindow *
 furrow_test_find_toplevel (GType type)
@@ -473,16 +485,15 @@ write_tiles (const char   *path,
         int y = FURROW_TEST_CENTRE_Y + dy;
         cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 256, 256);
         cairo_t *cr = cairo_create (surface);
-        g_autoptr(GByteArray) png = g_byte_array_new ();
+        g_autoptr(GBytes) png = NULL;
 
         draw_tile (cr, x, y);
-        cairo_surface_flush (surface);
-        g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_bytes, png),
-                         ==, CAIRO_STATUS_SUCCESS);
+        png = furrow_test_surface_to_png (surface);
         cairo_destroy (cr);
         cairo_surface_destroy (surface);
 
-        furrow_test_mbtiles_add_tile (writer, 14, x, y, png->data, png->len);
+        furrow_test_mbtiles_add_tile (writer, 14, x, y, g_bytes_get_data (png, NULL),
+                                      g_bytes_get_size (png));
       }
   furrow_test_mbtiles_close (writer);
 }

@@ -37,6 +37,7 @@ gboolean           furrow_test_rgb_close         (guint32        a,
                                                   guint32        b);
 void               furrow_test_save_screenshot   (GdkTexture    *texture,
                                                   const char    *name);
+GBytes            *furrow_test_surface_to_png    (cairo_surface_t *surface);
 void               furrow_test_write_tile_grid   (const char    *path,
                                                   int            half_width,
                                                   int            half_height);

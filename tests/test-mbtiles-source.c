@@ -152,25 +152,14 @@ test_map_source (void)
   furrow_test_remove_tmpdir (dir);
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static GBytes *
 solid_png (int size)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, size, size);
-  GByteArray *png = g_byte_array_new ();
+  GBytes *png = furrow_test_surface_to_png (surface);
 
-  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_bytes, png),
-                   ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_destroy (surface);
-  return g_byte_array_free_to_bytes (png);
+  return png;
 }
 
 /* Retina tile sets hold 512 px tiles: the map source takes the size from a tile. */

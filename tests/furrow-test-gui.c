@@ -90,6 +90,26 @@ furrow_test_application_new (void)
 }
 
 void
+furrow_test_app_set_up (FurrowTestApp *test_app)
+{
+  furrow_test_reset_settings ();
+  test_app->tmpdir = furrow_test_make_tmpdir ();
+  test_app->app = furrow_test_application_new ();
+  test_app->settings = furrow_application_get_settings (test_app->app);
+}
+
+/* Destroys every window, then the application and the temporary folder. */
+void
+furrow_test_app_tear_down (FurrowTestApp *test_app)
+{
+  furrow_test_destroy_windows ();
+  test_app->settings = NULL;
+  g_clear_object (&test_app->app);
+  furrow_test_remove_tmpdir (test_app->tmpdir);
+  g_clear_pointer (&test_app->tmpdir, g_free);
+}
+
+void
 furrow_test_destroy_windows (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();

@@ -20,6 +20,18 @@ G_BEGIN_DECLS
 #define FURROW_TEST_RGB_ODD     0xa8d06c
 #define FURROW_TEST_RGB_SOY     0x8fbf4f
 
+/* What every GUI test starts from: default settings, a registered application, a temporary
+ * folder. Embed it in a test's fixture. */
+typedef struct
+{
+  FurrowApplication *app;
+  GSettings         *settings;
+  char              *tmpdir;
+} FurrowTestApp;
+
+void               furrow_test_app_set_up        (FurrowTestApp *test_app);
+void               furrow_test_app_tear_down     (FurrowTestApp *test_app);
+
 void               furrow_test_gui_init          (int           *argc,
                                                   char        ***argv);
 char              *furrow_test_make_tmpdir       (void);

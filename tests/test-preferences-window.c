@@ -12,21 +12,16 @@
 
 typedef struct
 {
-  FurrowApplication       *app;
+  FurrowTestApp            base;
   FurrowPreferencesWindow *preferences;
-  GSettings               *settings;
-  char                    *tmpdir;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  furrow_test_reset_settings ();
-  fixture->tmpdir = furrow_test_make_tmpdir ();
-  fixture->app = furrow_test_application_new ();
-  fixture->settings = furrow_application_get_settings (fixture->app);
-  fixture->preferences = furrow_preferences_window_new (fixture->settings);
+  furrow_test_app_set_up (&fixture->base);
+  fixture->preferences = furrow_preferences_window_new (fixture->base.settings);
   gtk_window_present (GTK_WINDOW (fixture->preferences));
   furrow_test_wait_for_frame (GTK_WIDGET (fixture->preferences));
 }
@@ -35,10 +30,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  furrow_test_destroy_windows ();
-  g_clear_object (&fixture->app);
-  furrow_test_remove_tmpdir (fixture->tmpdir);
-  g_free (fixture->tmpdir);
+  furrow_test_app_tear_down (&fixture->base);
 }
 
 /* The widget of @type under @widget whose title is @title. */
@@ -83,18 +75,18 @@ test_base_map_row (Fixture       *fixture,
 
   /* The row follows the setting and writes it back. */
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
-  g_settings_set_string (fixture->settings, "base-map", "mbtiles");
+  g_settings_set_string (fixture->base.settings, "base-map", "mbtiles");
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 1);
   adw_combo_row_set_selected (row, 0);
-  g_assert_cmpint (g_settings_get_enum (fixture->settings, "base-map"), ==, BASE_MAP_OSM);
+  g_assert_cmpint (g_settings_get_enum (fixture->base.settings, "base-map"), ==, BASE_MAP_OSM);
 }
 
 static void
 test_mbtiles_file (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *bad = g_build_filename (fixture->tmpdir, "photo.mbtiles", NULL);
-  g_autofree char *good = g_build_filename (fixture->tmpdir, "grid.mbtiles", NULL);
+  g_autofree char *bad = g_build_filename (fixture->base.tmpdir, "photo.mbtiles", NULL);
+  g_autofree char *good = g_build_filename (fixture->base.tmpdir, "grid.mbtiles", NULL);
   g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
   g_autoptr(GFile) good_file = g_file_new_for_path (good);
   g_autoptr(GError) error = NULL;
@@ -113,9 +105,9 @@ test_mbtiles_file (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "photo.mbtiles"));
   furrow_test_iterate (100);
   g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->preferences), error->message));
-  stored = g_settings_get_string (fixture->settings, "mbtiles-path");
+  stored = g_settings_get_string (fixture->base.settings, "mbtiles-path");
   g_assert_cmpstr (stored, ==, "");
-  g_assert_cmpint (g_settings_get_enum (fixture->settings, "base-map"), ==, BASE_MAP_OSM);
+  g_assert_cmpint (g_settings_get_enum (fixture->base.settings, "base-map"), ==, BASE_MAP_OSM);
   g_clear_error (&error);
   g_clear_pointer (&stored, g_free);
 
@@ -124,9 +116,9 @@ test_mbtiles_file (Fixture       *fixture,
   g_assert_true (furrow_preferences_window_set_mbtiles_file (fixture->preferences, good_file,
                                                              &error));
   g_assert_no_error (error);
-  stored = g_settings_get_string (fixture->settings, "mbtiles-path");
+  stored = g_settings_get_string (fixture->base.settings, "mbtiles-path");
   g_assert_cmpstr (stored, ==, good);
-  g_assert_cmpint (g_settings_get_enum (fixture->settings, "base-map"), ==, BASE_MAP_MBTILES);
+  g_assert_cmpint (g_settings_get_enum (fixture->base.settings, "base-map"), ==, BASE_MAP_MBTILES);
   g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, good);
 }
 

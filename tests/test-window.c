@@ -10,19 +10,16 @@
 
 typedef struct
 {
-  FurrowApplication *app;
-  FurrowWindow      *window;
-  char              *tmpdir;
+  FurrowTestApp  base;
+  FurrowWindow  *window;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  furrow_test_reset_settings ();
-  fixture->tmpdir = furrow_test_make_tmpdir ();
-  fixture->app = furrow_test_application_new ();
-  fixture->window = furrow_window_new (fixture->app);
+  furrow_test_app_set_up (&fixture->base);
+  fixture->window = furrow_window_new (fixture->base.app);
   gtk_window_present (GTK_WINDOW (fixture->window));
   furrow_test_wait_for_frame (GTK_WIDGET (fixture->window));
 }
@@ -31,16 +28,13 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  furrow_test_destroy_windows ();
-  g_clear_object (&fixture->app);
-  furrow_test_remove_tmpdir (fixture->tmpdir);
-  g_free (fixture->tmpdir);
+  furrow_test_app_tear_down (&fixture->base);
 }
 
 static GSettings *
 settings (Fixture *fixture)
 {
-  return furrow_application_get_settings (fixture->app);
+  return fixture->base.settings;
 }
 
 static void
@@ -127,7 +121,7 @@ static void
 test_actions (Fixture       *fixture,
               gconstpointer  data)
 {
-  GtkApplication *app = GTK_APPLICATION (fixture->app);
+  GtkApplication *app = GTK_APPLICATION (fixture->base.app);
   GtkWidget *window = GTK_WIDGET (fixture->window);
   ShumateViewport *viewport = shumate_simple_map_get_viewport (furrow_window_get_map (fixture->window));
   g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
@@ -219,7 +213,7 @@ test_saves_view (Fixture       *fixture,
   g_assert_false (g_settings_get_boolean (settings (fixture), "window-maximized"));
 
   /* The next window opens where the last one was left. */
-  second = furrow_window_new (fixture->app);
+  second = furrow_window_new (fixture->base.app);
   viewport = shumate_simple_map_get_viewport (furrow_window_get_map (second));
   g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
                                   36.51, 1e-9);
@@ -239,7 +233,7 @@ test_quit (Fixture       *fixture,
   ShumateViewport *viewport = shumate_simple_map_get_viewport (furrow_window_get_map (fixture->window));
 
   shumate_viewport_set_zoom_level (viewport, 16);
-  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "quit", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->base.app), "quit", NULL);
   furrow_test_iterate (50);
   g_assert_null (furrow_test_find_toplevel (FURROW_TYPE_WINDOW));
   g_assert_cmpfloat (g_settings_get_double (settings (fixture), "map-zoom"), ==, 16.0);
@@ -278,7 +272,7 @@ static void
 test_mbtiles_base_map (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (fixture->tmpdir, "grid.mbtiles", NULL);
+  g_autofree char *path = g_build_filename (fixture->base.tmpdir, "grid.mbtiles", NULL);
   ShumateSimpleMap *map = furrow_window_get_map (fixture->window);
   gint64 deadline;
   gboolean shown = FALSE;
@@ -315,7 +309,7 @@ static void
 test_screenshot (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (fixture->tmpdir, "farmland.mbtiles", NULL);
+  g_autofree char *path = g_build_filename (fixture->base.tmpdir, "farmland.mbtiles", NULL);
   ShumateSimpleMap *map = furrow_window_get_map (fixture->window);
   g_autoptr(GdkTexture) texture = NULL;
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
@@ -392,7 +386,7 @@ static void
 test_invalid_mbtiles (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (fixture->tmpdir, "notes & <maps>.mbtiles", NULL);
+  g_autofree char *path = g_build_filename (fixture->base.tmpdir, "notes & <maps>.mbtiles", NULL);
   ShumateSimpleMap *map = furrow_window_get_map (fixture->window);
 
   g_assert_true (g_file_set_contents (path, "not a map", -1, NULL));

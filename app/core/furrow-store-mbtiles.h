@@ -24,30 +24,30 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (FurrowMbtiles, furrow_mbtiles, FURROW, MBTILES, GObject)
 
-GQuark         furrow_mbtiles_error_quark   (void);
+GQuark         furrow_mbtiles_error_quark      (void);
 
-FurrowMbtiles *furrow_mbtiles_open          (const char     *path,
-                                             GError        **error);
+FurrowMbtiles *furrow_mbtiles_open             (const char      *path,
+                                                GError         **error);
 
-const char    *furrow_mbtiles_get_path      (FurrowMbtiles  *self);
-const char    *furrow_mbtiles_get_name      (FurrowMbtiles  *self);
-const char    *furrow_mbtiles_get_format    (FurrowMbtiles  *self);
-const char    *furrow_mbtiles_get_attribution (FurrowMbtiles *self);
-int            furrow_mbtiles_get_min_zoom  (FurrowMbtiles  *self);
-int            furrow_mbtiles_get_max_zoom  (FurrowMbtiles  *self);
-gboolean       furrow_mbtiles_get_bounds    (FurrowMbtiles  *self,
-                                             double         *west,
-                                             double         *south,
-                                             double         *east,
-                                             double         *north);
+const char    *furrow_mbtiles_get_path         (FurrowMbtiles   *self);
+const char    *furrow_mbtiles_get_name         (FurrowMbtiles   *self);
+const char    *furrow_mbtiles_get_format       (FurrowMbtiles   *self);
+const char    *furrow_mbtiles_get_attribution  (FurrowMbtiles   *self);
+int            furrow_mbtiles_get_min_zoom     (FurrowMbtiles   *self);
+int            furrow_mbtiles_get_max_zoom     (FurrowMbtiles   *self);
+gboolean       furrow_mbtiles_get_bounds       (FurrowMbtiles   *self,
+                                                double          *west,
+                                                double          *south,
+                                                double          *east,
+                                                double          *north);
 
-GBytes        *furrow_mbtiles_get_tile      (FurrowMbtiles  *self,
-                                             int             x,
-                                             int             y,
-                                             int             z,
-                                             GError        **error);
+GBytes        *furrow_mbtiles_get_tile         (FurrowMbtiles   *self,
+                                                int              x,
+                                                int              y,
+                                                int              z,
+                                                GError         **error);
 
-GBytes        *furrow_mbtiles_get_any_tile  (FurrowMbtiles  *self,
-                                             GError        **error);
+GBytes        *furrow_mbtiles_get_any_tile     (FurrowMbtiles   *self,
+                                                GError         **error);
 
 G_END_DECLS

@@ -13,7 +13,9 @@ static int run_help (int argc, char **argv);
 /* The subcommand table. Add a row per subcommand (sorted by name); ARCHITECTURE.md has the
  * contract each one keeps. */
 static const FurrowCliCommand commands[] = {
+  { "demo", N_("Write the demo cooperative to a new project file"), furrow_cli_demo },
   { "help", N_("Show the commands and what they do"), run_help },
+  { "list", N_("List the fields, parcels or households of a project"), furrow_cli_list },
 };
 
 void

@@ -1156,7 +1156,7 @@ add_parcel (FurrowStore   *self,
   g_autofree char *registered = NULL;
   g_autofree char *measured = NULL;
   g_autofree char *detail = NULL;
-  gint64 household_id;
+  gint64 household_id, id;
 
   if (!lookup_household_id (self, parcel, &household_id, error))
     return FALSE;
@@ -1174,6 +1174,7 @@ add_parcel (FurrowStore   *self,
   bind_parcel (stmt, parcel, household_id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return set_write_error (self, KIND_PARCEL, code, error);
+  id = sqlite3_last_insert_rowid (self->db);
 
   object = g_strconcat ("parcel:", code, NULL);
   registered = format_area (furrow_parcel_get_registered_area_m2 (parcel));
@@ -1182,7 +1183,7 @@ add_parcel (FurrowStore   *self,
   if (!audit (self, "add", object, detail, error))
     return FALSE;
 
-  _furrow_parcel_set_id (parcel, sqlite3_last_insert_rowid (self->db));
+  _furrow_parcel_set_id (parcel, id);
   record_change (self, CHANGE_ADD, KIND_PARCEL, parcel, NULL);
   touch_field (self, furrow_parcel_get_field_id (parcel));
   return TRUE;
@@ -1357,6 +1358,7 @@ add_household (FurrowStore      *self,
   const char *code = furrow_household_get_code (household);
   g_autoptr(StoreStmt) stmt = NULL;
   g_autofree char *object = NULL;
+  gint64 id;
 
   stmt = store_prepare (self,
                         "INSERT INTO households (code, name, members, phone, id_number, notes)"
@@ -1373,12 +1375,13 @@ add_household (FurrowStore      *self,
   bind_text (stmt, 6, furrow_household_get_notes (household));
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return set_write_error (self, KIND_HOUSEHOLD, code, error);
+  id = sqlite3_last_insert_rowid (self->db);
 
   object = g_strconcat ("household:", code, NULL);
   if (!audit (self, "add", object, NULL, error))
     return FALSE;
 
-  _furrow_household_set_id (household, sqlite3_last_insert_rowid (self->db));
+  _furrow_household_set_id (household, id);
   record_change (self, CHANGE_ADD, KIND_HOUSEHOLD, household, NULL);
   return TRUE;
 }
@@ -1564,6 +1567,7 @@ add_field (FurrowStore  *self,
   g_autofree char *object = NULL;
   g_autofree char *measured = NULL;
   g_autofree char *detail = NULL;
+  gint64 id;
 
   stmt = store_prepare (self,
                         "INSERT INTO fields (geom, code, name, notes, custody, measured_area_m2)"
@@ -1574,6 +1578,7 @@ add_field (FurrowStore  *self,
   bind_field (stmt, field);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return set_write_error (self, KIND_FIELD, code, error);
+  id = sqlite3_last_insert_rowid (self->db);
 
   object = g_strconcat ("field:", code, NULL);
   measured = format_area (furrow_field_get_measured_area_m2 (field));
@@ -1581,7 +1586,7 @@ add_field (FurrowStore  *self,
   if (!audit (self, "add", object, detail, error))
     return FALSE;
 
-  _furrow_field_set_id (field, sqlite3_last_insert_rowid (self->db));
+  _furrow_field_set_id (field, id);
   _furrow_field_set_registered_area_m2 (field, 0.0);
   record_change (self, CHANGE_ADD, KIND_FIELD, field, NULL);
   return TRUE;

@@ -2287,3 +2287,27 @@ _furrow_store_has_index (FurrowStore *self,
   bind_text (stmt, 1, name);
   return sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) > 0;
 }
+
+GStrv
+_furrow_store_get_audit (FurrowStore *self,
+                         const char  *object)
+{
+  g_autoptr(GStrvBuilder) rows = g_strv_builder_new ();
+  g_autoptr(StoreStmt) stmt =
+    store_prepare (self, "SELECT action, detail FROM audit_log WHERE object = ?1 ORDER BY id",
+                   NULL);
+
+  if (stmt != NULL)
+    {
+      bind_text (stmt, 1, object);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_autofree char *row = g_strdup_printf ("%s|%s", column_text (stmt, 0),
+                                                  column_text (stmt, 1) ? column_text (stmt, 1)
+                                                                        : "");
+
+          g_strv_builder_add (rows, row);
+        }
+    }
+  return g_strv_builder_end (rows);
+}

@@ -189,6 +189,7 @@ test_create_gpkg (Fixture       *fixture,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *fields_part = NULL;
+  g_autofree char *ogrinfo = NULL;
   const char *parcels_part;
   int status;
   gint32 application_id, user_version;
@@ -209,7 +210,8 @@ test_create_gpkg (Fixture       *fixture,
   g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  if (g_find_program_in_path ("ogrinfo") == NULL)
+  ogrinfo = g_find_program_in_path ("ogrinfo");
+  if (ogrinfo == NULL)
     {
       g_test_skip ("ogrinfo (gdal-bin) is not installed");
       return;

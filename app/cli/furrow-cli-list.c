@@ -93,7 +93,8 @@ list_parcels (FurrowStore *store,
 {
   g_autoptr(GListModel) parcels = furrow_store_get_parcels (store);
   g_autoptr(GListModel) fields = furrow_store_get_fields (store);
-  g_autoptr(GHashTable) field_codes = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) field_codes = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                             g_free, NULL);
   g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = g_list_model_get_n_items (parcels);
   double registered_m2 = 0.0, measured_m2 = 0.0;
@@ -101,10 +102,10 @@ list_parcels (FurrowStore *store,
   for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
     {
       FurrowField *field = g_list_model_get_item (fields, i);
+      gint64 id = furrow_field_get_id (field);
 
       g_ptr_array_add (keep, field);
-      g_hash_table_insert (field_codes, g_memdup2 (&(gint64) { furrow_field_get_id (field) },
-                                                   sizeof (gint64)),
+      g_hash_table_insert (field_codes, g_memdup2 (&id, sizeof id),
                            (gpointer) furrow_field_get_code (field));
     }
 

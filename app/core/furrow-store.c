@@ -643,7 +643,7 @@ field_from_row (FurrowStore  *self,
 
   _furrow_field_set_id (field, sqlite3_column_int64 (stmt, 0));
   furrow_field_set_code (field, column_text (stmt, 2));
-  geometry = column_geometry (self, stmt, 1, _("field"), column_text (stmt, 2));
+  geometry = column_geometry (self, stmt, 1, C_("object kind", "field"), column_text (stmt, 2));
   furrow_field_set_geometry (field, geometry);
   furrow_field_set_name (field, column_text (stmt, 3));
   furrow_field_set_notes (field, column_text (stmt, 4));
@@ -687,7 +687,7 @@ parcel_from_row (FurrowStore  *self,
 
   _furrow_parcel_set_id (parcel, sqlite3_column_int64 (stmt, 0));
   furrow_parcel_set_code (parcel, column_text (stmt, 2));
-  geometry = column_geometry (self, stmt, 1, _("parcel"), column_text (stmt, 2));
+  geometry = column_geometry (self, stmt, 1, C_("object kind", "parcel"), column_text (stmt, 2));
   furrow_parcel_set_geometry (parcel, geometry);
   furrow_parcel_set_household_code (parcel, column_text (stmt, 3));
   furrow_parcel_set_field_id (parcel, sqlite3_column_int64 (stmt, 4));
@@ -1197,9 +1197,9 @@ furrow_store_add_parcel (FurrowStore   *self,
   g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
   g_return_val_if_fail (FURROW_IS_PARCEL (parcel), FALSE);
 
-  if (!check_new (self, _("parcel"), furrow_parcel_get_code (parcel),
+  if (!check_new (self, C_("object kind", "parcel"), furrow_parcel_get_code (parcel),
                   furrow_parcel_get_id (parcel), error) ||
-      !check_geometry (_("parcel"), furrow_parcel_get_code (parcel),
+      !check_geometry (C_("object kind", "parcel"), furrow_parcel_get_code (parcel),
                        furrow_parcel_get_geometry (parcel), error) ||
       !op_begin (self, error))
     return FALSE;
@@ -1293,9 +1293,9 @@ furrow_store_update_parcel (FurrowStore   *self,
   g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
   g_return_val_if_fail (FURROW_IS_PARCEL (parcel), FALSE);
 
-  if (!check_stored (self, _("parcel"), furrow_parcel_get_code (parcel),
+  if (!check_stored (self, C_("object kind", "parcel"), furrow_parcel_get_code (parcel),
                      furrow_parcel_get_id (parcel), error) ||
-      !check_geometry (_("parcel"), furrow_parcel_get_code (parcel),
+      !check_geometry (C_("object kind", "parcel"), furrow_parcel_get_code (parcel),
                        furrow_parcel_get_geometry (parcel), error) ||
       !op_begin (self, error))
     return FALSE;
@@ -1341,7 +1341,7 @@ furrow_store_delete_parcel (FurrowStore   *self,
   g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
   g_return_val_if_fail (FURROW_IS_PARCEL (parcel), FALSE);
 
-  if (!check_stored (self, _("parcel"), furrow_parcel_get_code (parcel),
+  if (!check_stored (self, C_("object kind", "parcel"), furrow_parcel_get_code (parcel),
                      furrow_parcel_get_id (parcel), error) ||
       !op_begin (self, error))
     return FALSE;
@@ -1394,7 +1394,7 @@ furrow_store_add_household (FurrowStore      *self,
   g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
   g_return_val_if_fail (FURROW_IS_HOUSEHOLD (household), FALSE);
 
-  if (!check_new (self, _("household"), furrow_household_get_code (household),
+  if (!check_new (self, C_("object kind", "household"), furrow_household_get_code (household),
                   furrow_household_get_id (household), error) ||
       !op_begin (self, error))
     return FALSE;
@@ -1473,7 +1473,7 @@ furrow_store_update_household (FurrowStore      *self,
   g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
   g_return_val_if_fail (FURROW_IS_HOUSEHOLD (household), FALSE);
 
-  if (!check_stored (self, _("household"), furrow_household_get_code (household),
+  if (!check_stored (self, C_("object kind", "household"), furrow_household_get_code (household),
                      furrow_household_get_id (household), error) ||
       !op_begin (self, error))
     return FALSE;
@@ -1536,7 +1536,7 @@ furrow_store_delete_household (FurrowStore      *self,
   g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
   g_return_val_if_fail (FURROW_IS_HOUSEHOLD (household), FALSE);
 
-  if (!check_stored (self, _("household"), furrow_household_get_code (household),
+  if (!check_stored (self, C_("object kind", "household"), furrow_household_get_code (household),
                      furrow_household_get_id (household), error) ||
       !op_begin (self, error))
     return FALSE;
@@ -1600,9 +1600,9 @@ furrow_store_add_field (FurrowStore  *self,
   g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
   g_return_val_if_fail (FURROW_IS_FIELD (field), FALSE);
 
-  if (!check_new (self, _("field"), furrow_field_get_code (field),
+  if (!check_new (self, C_("object kind", "field"), furrow_field_get_code (field),
                   furrow_field_get_id (field), error) ||
-      !check_geometry (_("field"), furrow_field_get_code (field),
+      !check_geometry (C_("object kind", "field"), furrow_field_get_code (field),
                        furrow_field_get_geometry (field), error) ||
       !op_begin (self, error))
     return FALSE;
@@ -1677,9 +1677,9 @@ furrow_store_update_field (FurrowStore  *self,
   g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
   g_return_val_if_fail (FURROW_IS_FIELD (field), FALSE);
 
-  if (!check_stored (self, _("field"), furrow_field_get_code (field),
+  if (!check_stored (self, C_("object kind", "field"), furrow_field_get_code (field),
                      furrow_field_get_id (field), error) ||
-      !check_geometry (_("field"), furrow_field_get_code (field),
+      !check_geometry (C_("object kind", "field"), furrow_field_get_code (field),
                        furrow_field_get_geometry (field), error) ||
       !op_begin (self, error))
     return FALSE;
@@ -1722,7 +1722,7 @@ furrow_store_delete_field (FurrowStore  *self,
   g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
   g_return_val_if_fail (FURROW_IS_FIELD (field), FALSE);
 
-  if (!check_stored (self, _("field"), furrow_field_get_code (field),
+  if (!check_stored (self, C_("object kind", "field"), furrow_field_get_code (field),
                      furrow_field_get_id (field), error) ||
       !op_begin (self, error))
     return FALSE;
@@ -2227,10 +2227,14 @@ furrow_store_check (FurrowStore  *self,
   if (foreign == NULL)
     return FALSE;
   while ((rc = sqlite3_step (foreign)) == SQLITE_ROW)
-    g_string_append_printf (problems, _("%s%s row %lld refers to a missing %s row"),
-                            problems->len ? "; " : "", column_text (foreign, 0),
-                            (long long) sqlite3_column_int64 (foreign, 1),
-                            column_text (foreign, 2));
+    {
+      if (problems->len > 0)
+        g_string_append (problems, "; ");
+      g_string_append_printf (problems, _("%s row %lld refers to a missing %s row"),
+                              column_text (foreign, 0),
+                              (long long) sqlite3_column_int64 (foreign, 1),
+                              column_text (foreign, 2));
+    }
   if (rc != SQLITE_DONE)
     return set_db_error (self, error);
 

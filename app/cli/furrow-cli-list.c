@@ -50,7 +50,8 @@ list_fields (FurrowStore *store,
   double registered_m2 = 0.0, measured_m2 = 0.0;
 
   if (builder == NULL)
-    g_print ("%-8s %14s %14s  %s\n", _("Code"), _("Registered mu"), _("Measured mu"), _("Name"));
+    g_print ("%-8s %14s %14s  %s\n", _("Code"), _("Registered mu"), _("Measured mu"),
+             _("Field name"));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
@@ -111,7 +112,7 @@ list_parcels (FurrowStore *store,
 
   if (builder == NULL)
     g_print ("%-19s %-18s %-6s %14s %14s  %s\n", _("DKBM"), _("CBFBM"), _("Field"),
-             _("Registered mu"), _("Measured mu"), _("Name"));
+             _("Registered mu"), _("Measured mu"), _("Parcel name"));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, i);

@@ -569,7 +569,10 @@ test_batch_rollback (Fixture       *fixture,
   g_assert_false (furrow_store_begin (store, &error));
   g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_TRANSACTION);
   g_clear_error (&error);
+  g_assert_true (furrow_store_set_cooperative (store, "试验合作社", FBFBM, "", &error));
+  g_assert_cmpstr (furrow_store_get_cooperative_name (store), ==, "试验合作社");
   furrow_store_rollback (store);
+  g_assert_cmpstr (furrow_store_get_cooperative_name (store), ==, "");
 }
 
 static void

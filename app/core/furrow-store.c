@@ -267,6 +267,9 @@ format_area (double area_m2)
 /* ------------------------------------------------------------------------------------------ */
 /* Transactions and the models                                                                */
 
+static gboolean load_cooperative (FurrowStore  *self,
+                                  GError      **error);
+
 static void
 change_free (gpointer data)
 {
@@ -577,6 +580,8 @@ furrow_store_rollback (FurrowStore *self)
   self->in_batch = FALSE;
   store_run (self, "ROLLBACK", NULL);
   discard_pending (self);
+  /* The cooperative's details may have been changed inside the batch. */
+  load_cooperative (self, NULL);
 }
 
 gboolean

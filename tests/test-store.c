@@ -307,6 +307,26 @@ test_blob_empty (void)
   g_assert_cmpuint (decoded->n_polygons, ==, 0);
 }
 
+static void
+put_be32 (GByteArray *blob,
+          guint32     value)
+{
+  guint32 be = GUINT32_TO_BE (value);
+
+  g_byte_array_append (blob, (guint8 *) &be, 4);
+}
+
+static void
+put_be_double (GByteArray *blob,
+               double      value)
+{
+  guint64 bits;
+
+  memcpy (&bits, &value, 8);
+  bits = GUINT64_TO_BE (bits);
+  g_byte_array_append (blob, (guint8 *) &bits, 8);
+}
+
 /* Other writers: big-endian header and WKB, an xy envelope, a plain Polygon (type 3) with Z
  * (ISO 1003): decoded to the same 2-D polygon. */
 static void
@@ -318,25 +338,21 @@ test_blob_foreign (void)
   const double coords[][2] = { { 1, 2 }, { 3, 2 }, { 3, 4 }, { 1, 2 } };
   guint8 header[] = { 'G', 'P', 0, 0x02, 0, 0, 0x10, 0xE6 };
 
-#define PUT_BE32(v) G_STMT_START { guint32 be = GUINT32_TO_BE (v); \
-                                   g_byte_array_append (blob, (guint8 *) &be, 4); } G_STMT_END
-#define PUT_BE_DOUBLE(v) G_STMT_START { double d = (v); guint64 bits; memcpy (&bits, &d, 8); \
-                                        bits = GUINT64_TO_BE (bits); \
-                                        g_byte_array_append (blob, (guint8 *) &bits, 8); } G_STMT_END
   g_byte_array_append (blob, header, sizeof header);
-  PUT_BE_DOUBLE (1); PUT_BE_DOUBLE (3); PUT_BE_DOUBLE (2); PUT_BE_DOUBLE (4);
+  put_be_double (blob, 1);
+  put_be_double (blob, 3);
+  put_be_double (blob, 2);
+  put_be_double (blob, 4);
   g_byte_array_append (blob, (guint8 []) { 0 }, 1);
-  PUT_BE32 (1003);
-  PUT_BE32 (1);
-  PUT_BE32 (4);
+  put_be32 (blob, 1003);
+  put_be32 (blob, 1);
+  put_be32 (blob, 4);
   for (guint i = 0; i < 4; i++)
     {
-      PUT_BE_DOUBLE (coords[i][0]);
-      PUT_BE_DOUBLE (coords[i][1]);
-      PUT_BE_DOUBLE (100.0);
+      put_be_double (blob, coords[i][0]);
+      put_be_double (blob, coords[i][1]);
+      put_be_double (blob, 100.0);
     }
-#undef PUT_BE32
-#undef PUT_BE_DOUBLE
 
   decoded = furrow_gpkg_blob_decode (blob->data, blob->len, &error);
   g_assert_no_error (error);

@@ -94,7 +94,8 @@ gboolean         furrow_store_commit                (FurrowStore      *self,
                                                      GError          **error);
 void             furrow_store_rollback              (FurrowStore      *self);
 gboolean         furrow_store_in_transaction        (FurrowStore      *self);
-/* begin, func, commit; rollback when func returns FALSE (its error is passed on) or commit fails. */
+/* begin, func, commit; rollback when func returns FALSE (its error is passed on) or commit
+ * fails. */
 gboolean         furrow_store_transaction           (FurrowStore      *self,
                                                      FurrowStoreFunc   func,
                                                      gpointer          user_data,

@@ -193,6 +193,7 @@ test_create_gpkg (Fixture       *fixture,
   const char *parcels_part;
   int status;
   gint32 application_id, user_version;
+  double min_x, min_y, max_x, max_y;
   GStatBuf st;
   const char *argv[] = { "ogrinfo", "-so", "-al", fixture->path, NULL };
 
@@ -205,6 +206,20 @@ test_create_gpkg (Fixture       *fixture,
     g_assert_cmpint (furrow_store_get_schema_version (store), ==, FURROW_STORE_SCHEMA_VERSION);
     g_assert_true (furrow_store_check (store, &error));
     g_assert_no_error (error);
+
+    /* gpkg_contents bounds: the field box (119.400–119.402 E, 36.450–36.452 N) and the two
+     * parcel boxes (119.400–119.4015 E, 36.450–36.4505 N). */
+    g_assert_true (_furrow_store_get_contents_extent (store, "fields", &min_x, &min_y,
+                                                      &max_x, &max_y));
+    g_assert_cmpfloat_with_epsilon (min_x, 119.400, 1e-9);
+    g_assert_cmpfloat_with_epsilon (min_y, 36.450, 1e-9);
+    g_assert_cmpfloat_with_epsilon (max_x, 119.402, 1e-9);
+    g_assert_cmpfloat_with_epsilon (max_y, 36.452, 1e-9);
+    g_assert_true (_furrow_store_get_contents_extent (store, "parcels", &min_x, &min_y,
+                                                      &max_x, &max_y));
+    g_assert_cmpfloat_with_epsilon (min_x, 119.400, 1e-9);
+    g_assert_cmpfloat_with_epsilon (max_x, 119.4015, 1e-9);
+    g_assert_cmpfloat_with_epsilon (max_y, 36.4505, 1e-9);
   }
 
   g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);

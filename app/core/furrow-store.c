@@ -499,13 +499,14 @@ apply_pending (FurrowStore *self)
   memset (self->extents, 0, sizeof self->extents);
 }
 
-/* GeoPackage: gpkg_contents.last_change follows every change of a feature table. */
+/* GeoPackage: gpkg_contents.last_change follows every change of a registered table. */
 static gboolean
 touch_contents (FurrowStore  *self,
                 GError      **error)
 {
   static const struct { ObjectKind kind; const char *table; } tables[] = {
     { KIND_FIELD, "fields" },
+    { KIND_HOUSEHOLD, "households" },
     { KIND_PARCEL, "parcels" },
   };
 

@@ -194,6 +194,7 @@ test_create_gpkg (Fixture       *fixture,
   int status;
   gint32 application_id, user_version;
   double min_x, min_y, max_x, max_y;
+  g_autofree char *wal = NULL;
   GStatBuf st;
   const char *argv[] = { "ogrinfo", "-so", "-al", fixture->path, NULL };
 
@@ -220,6 +221,11 @@ test_create_gpkg (Fixture       *fixture,
     g_assert_cmpfloat_with_epsilon (min_x, 119.400, 1e-9);
     g_assert_cmpfloat_with_epsilon (max_x, 119.4015, 1e-9);
     g_assert_cmpfloat_with_epsilon (max_y, 36.4505, 1e-9);
+
+    /* SQLite gives the write-ahead log the database file's mode. */
+    wal = g_strconcat (fixture->path, "-wal", NULL);
+    g_assert_cmpint (g_stat (wal, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   }
 
   g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
@@ -870,6 +876,39 @@ test_models (Fixture       *fixture,
   assert_counts (store, 0, 2, 4);
 }
 
+/* A worker thread imports through a connection of its own; the window's store then reloads and
+ * its models show the new rows (one items-changed replacing the list). */
+static void
+test_reload (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(FurrowStore) store = small_store (fixture->path);
+  g_autoptr(GListModel) parcels = furrow_store_get_parcels (store);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (parcels, "items-changed", G_CALLBACK (record_cb), changes);
+  {
+    g_autoptr(FurrowStore) worker = furrow_store_open (fixture->path, &error);
+    g_autoptr(FurrowParcel) parcel = make_parcel (FBFBM "00003", FBFBM "0001", 119.402);
+
+    g_assert_no_error (error);
+    g_assert_true (furrow_store_add_parcel (worker, parcel, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (parcels), ==, 2);
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  g_assert_true (furrow_store_reload (store, &error));
+  g_assert_no_error (error);
+  assert_change (changes, 0, 2, 3);
+  {
+    g_autoptr(FurrowParcel) last = g_list_model_get_item (parcels, 2);
+
+    g_assert_cmpstr (furrow_parcel_get_code (last), ==, FBFBM "00003");
+  }
+}
+
 /* Areas: the measured area follows the geometry (ellipsoidal, furrow_geodesy_area_m2), the store
  * keeps it, and NaN coordinates are refused. */
 static void
@@ -917,6 +956,7 @@ main (int   argc,
   ADD ("not-project", test_not_project);
   ADD ("backup", test_backup);
   ADD ("models", test_models);
+  ADD ("reload", test_reload);
   ADD ("areas", test_areas);
 #undef ADD
   g_test_add_func ("/furrow/core/store/blob-round-trip", test_blob_round_trip);

@@ -27,4 +27,4 @@ bench: build
 	@xvfb-run -a -s '-screen 0 1280x800x24' meson test -C $(BUILDDIR) --benchmark --verbose
 
 clean:
-	rm -rf $(BUILDDIR) _build-sanitize
+	rm -rf $(BUILDDIR) _build-sanitize _build-fuzz

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "furrow-demo.h"
 #include "furrow-test-mbtiles.h"
 
 void
@@ -107,6 +108,23 @@ furrow_test_app_tear_down (FurrowTestApp *test_app)
   g_clear_object (&test_app->app);
   furrow_test_remove_tmpdir (test_app->tmpdir);
   g_clear_pointer (&test_app->tmpdir, g_free);
+}
+
+/* Writes the demo cooperative to @dir/@name and opens it in @window. */
+void
+furrow_test_open_demo_project (FurrowWindow *window,
+                               const char   *dir,
+                               const char   *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(FurrowStore) demo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  demo = furrow_demo_create (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&demo);
+  g_assert_true (furrow_window_open_project (window, path, &error));
+  g_assert_no_error (error);
 }
 
 void

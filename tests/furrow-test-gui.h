@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "furrow-application.h"
+#include "furrow-window.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +40,9 @@ void               furrow_test_remove_tmpdir     (const char    *dir);
 void               furrow_test_reset_settings    (void);
 FurrowApplication *furrow_test_application_new   (void);
 void               furrow_test_destroy_windows   (void);
+void               furrow_test_open_demo_project (FurrowWindow  *window,
+                                                  const char    *dir,
+                                                  const char    *name);
 void               furrow_test_wait_for_frame    (GtkWidget     *widget);
 void               furrow_test_iterate           (guint          milliseconds);
 GdkTexture        *furrow_test_render_widget     (GtkWidget     *widget);

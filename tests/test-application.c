@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "furrow-application.h"
+#include "furrow-demo.h"
 #include "furrow-window.h"
 #include "furrow-test-gui.h"
 
@@ -45,10 +46,19 @@ test_open (void)
   g_autoptr(FurrowApplication) app = NULL;
   g_autofree char *last_project = NULL;
   g_autofree char *window_path = NULL;
+  g_autoptr(FurrowStore) demo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bad_path = g_build_filename (dir, "readme.txt", NULL);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
   FurrowWindow *window;
 
   furrow_test_reset_settings ();
-  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  demo = furrow_demo_create (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&demo);
+  demo = furrow_demo_create (other_path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&demo);
   app = furrow_test_application_new ();
 
   g_application_open (G_APPLICATION (app), &file, 1, "");
@@ -57,6 +67,7 @@ test_open (void)
   furrow_test_wait_for_frame (GTK_WIDGET (window));
 
   g_assert_cmpstr (furrow_window_get_project_path (window), ==, path);
+  g_assert_nonnull (furrow_window_get_store (window));
   g_object_get (window, "project-path", &window_path, NULL);
   g_assert_cmpstr (window_path, ==, path);
   last_project = g_settings_get_string (furrow_application_get_settings (app), "last-project");
@@ -67,12 +78,19 @@ test_open (void)
   g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (window), "Furrow"));
 
   /* Opening a second file reuses the window. */
-  g_assert_true (g_file_set_contents (other_path, "", 0, NULL));
   g_application_open (G_APPLICATION (app), &other, 1, "");
   g_assert_true (FURROW_WINDOW (furrow_test_find_toplevel (FURROW_TYPE_WINDOW)) == window);
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
   g_assert_cmpstr (furrow_window_get_project_path (window), ==, other_path);
   g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (window), "xiaozhuang.gpkg"));
+  g_free (last_project);
+  last_project = g_settings_get_string (furrow_application_get_settings (app), "last-project");
+  g_assert_cmpstr (last_project, ==, other_path);
+
+  /* A file that is not a project leaves the window and the last project as they were. */
+  g_assert_true (g_file_set_contents (bad_path, "hello", -1, NULL));
+  g_application_open (G_APPLICATION (app), &bad, 1, "");
+  g_assert_cmpstr (furrow_window_get_project_path (window), ==, other_path);
   g_free (last_project);
   last_project = g_settings_get_string (furrow_application_get_settings (app), "last-project");
   g_assert_cmpstr (last_project, ==, other_path);

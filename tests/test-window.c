@@ -5,6 +5,7 @@
 #include <shumate/shumate.h>
 
 #include "furrow-application.h"
+#include "furrow-demo.h"
 #include "furrow-window.h"
 #include "furrow-test-gui.h"
 
@@ -318,7 +319,11 @@ test_screenshot (Fixture       *fixture,
   int height;
 
   furrow_test_write_landscape (path, 4, 3);
-  furrow_window_set_project_path (fixture->window, "/home/coop/dongpo-coop.gpkg");
+  furrow_test_open_demo_project (fixture->window, fixture->base.tmpdir, "dongpo-coop.gpkg");
+  /* The made-up farmland is drawn around the default centre only. */
+  shumate_location_set_location (SHUMATE_LOCATION (shumate_simple_map_get_viewport (map)),
+                                 36.45, 119.40);
+  shumate_viewport_set_zoom_level (shumate_simple_map_get_viewport (map), 14);
   g_settings_set_string (settings (fixture), "mbtiles-path", path);
   g_settings_set_string (settings (fixture), "base-map", "mbtiles");
 
@@ -361,25 +366,75 @@ count_notify_cb (GObject    *object,
   (*count)++;
 }
 
-/* project-path notifies on a real change only, and names the subtitle. */
+/* Opening a project: the subtitle names it, the map shows its fields, project-path notifies
+ * once; a file that is not a project is refused with a toast and changes nothing. */
 static void
-test_project_path (Fixture       *fixture,
+test_open_project (Fixture       *fixture,
                    gconstpointer  data)
 {
+  g_autofree char *path = g_build_filename (fixture->base.tmpdir, "王庄村.gpkg", NULL);
+  g_autofree char *bad = g_build_filename (fixture->base.tmpdir, "notes.gpkg", NULL);
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (furrow_window_get_map (fixture->window));
+  g_autoptr(FurrowStore) demo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+  double west = 180, south = 90, east = -180, north = -90;
+  double latitude;
+  double longitude;
+  GListModel *fields;
   guint notified = 0;
+
+  demo = furrow_demo_create (path, &error);
+  g_assert_no_error (error);
+  fields = furrow_store_get_fields (demo);
+  g_assert_cmpuint (g_list_model_get_n_items (fields), ==, FURROW_DEMO_N_FIELDS);
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+      double min_x, min_y, max_x, max_y;
+
+      g_assert_true (furrow_geometry_get_bounds (furrow_field_get_geometry (field),
+                                                 &min_x, &min_y, &max_x, &max_y));
+      west = MIN (west, min_x);
+      south = MIN (south, min_y);
+      east = MAX (east, max_x);
+      north = MAX (north, max_y);
+    }
+  g_clear_object (&demo);
 
   g_signal_connect (fixture->window, "notify::project-path", G_CALLBACK (count_notify_cb),
                     &notified);
-  g_object_set (fixture->window, "project-path", "/srv/coops/王庄村.gpkg", NULL);
-  g_object_set (fixture->window, "project-path", "/srv/coops/王庄村.gpkg", NULL);
+  g_assert_true (furrow_window_open_project (fixture->window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (furrow_window_open_project (fixture->window, path, &error));
+  g_assert_no_error (error);
   g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (furrow_window_get_project_path (fixture->window), ==, path);
+  g_assert_nonnull (furrow_window_get_store (fixture->window));
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      furrow_store_get_fields (furrow_window_get_store (fixture->window))),
+                    ==, FURROW_DEMO_N_FIELDS);
   furrow_test_iterate (50);
   g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window), "王庄村.gpkg"));
 
-  furrow_window_set_project_path (fixture->window, NULL);
-  g_assert_cmpuint (notified, ==, 2);
-  g_assert_null (furrow_window_get_project_path (fixture->window));
-  g_assert_null (furrow_test_find_label (GTK_WIDGET (fixture->window), "王庄村.gpkg"));
+  /* The map is centred on the fields, close enough to see them all (a village is a few km:
+   * zoom 12–17). */
+  latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  g_assert_cmpfloat_with_epsilon (latitude, (south + north) / 2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (longitude, (west + east) / 2, 1e-9);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >=, 12);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), <=, 17);
+
+  /* Not a project. */
+  g_assert_true (g_file_set_contents (bad, "not a project", -1, NULL));
+  g_assert_false (furrow_window_open_project (fixture->window, bad, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_PROJECT);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (furrow_window_get_project_path (fixture->window), ==, path);
+  furrow_test_iterate (50);
+  toast = g_strdup_printf ("Cannot open the project: %s", error->message);
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window), toast));
 }
 
 static void
@@ -420,8 +475,8 @@ main (int   argc,
               fixture_set_up, test_mbtiles_base_map, fixture_tear_down);
   g_test_add ("/furrow/gui/window/screenshot", Fixture, NULL,
               fixture_set_up, test_screenshot, fixture_tear_down);
-  g_test_add ("/furrow/gui/window/project-path", Fixture, NULL,
-              fixture_set_up, test_project_path, fixture_tear_down);
+  g_test_add ("/furrow/gui/window/open-project", Fixture, NULL,
+              fixture_set_up, test_open_project, fixture_tear_down);
   g_test_add ("/furrow/gui/window/invalid-mbtiles", Fixture, NULL,
               fixture_set_up, test_invalid_mbtiles, fixture_tear_down);
 

@@ -106,9 +106,9 @@ furrow_application_activate (GApplication *app)
       g_autofree char *last_project = g_settings_get_string (self->settings, "last-project");
       FurrowWindow *furrow_window = furrow_window_new (self);
 
-      /* The project store is not wired yet: the window only remembers which file it shows. */
+      /* Reopen the last project; a toast says why when that fails. */
       if (last_project[0] != '\0' && g_file_test (last_project, G_FILE_TEST_IS_REGULAR))
-        furrow_window_set_project_path (furrow_window, last_project);
+        furrow_window_open_project (furrow_window, last_project, NULL);
       window = GTK_WINDOW (furrow_window);
     }
 
@@ -133,9 +133,9 @@ furrow_application_open (GApplication  *app,
     path = g_file_get_uri (files[0]);
 
   window = get_or_create_window (self);
-  furrow_window_set_project_path (window, path);
-  g_settings_set_string (self->settings, "last-project", path);
   gtk_window_present (GTK_WINDOW (window));
+  if (furrow_window_open_project (window, path, NULL))
+    g_settings_set_string (self->settings, "last-project", path);
 }
 
 static int

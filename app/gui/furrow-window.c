@@ -28,6 +28,7 @@ struct _FurrowWindow
   GSettings                *settings;
   ShumateMapSourceRegistry *registry;
   char                     *project_path;
+  FurrowStore              *store;
   char                     *mbtiles_path;   /* of the map source shown, NULL for OSM */
   gulong                    first_frame_handler;
 };
@@ -307,25 +308,6 @@ furrow_window_get_property (GObject    *object,
 }
 
 static void
-furrow_window_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  FurrowWindow *self = FURROW_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT_PATH:
-      furrow_window_set_project_path (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 furrow_window_dispose (GObject *object)
 {
   FurrowWindow *self = FURROW_WINDOW (object);
@@ -343,6 +325,7 @@ furrow_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->registry);
   g_clear_pointer (&self->project_path, g_free);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->mbtiles_path, g_free);
 
   G_OBJECT_CLASS (furrow_window_parent_class)->finalize (object);
@@ -357,7 +340,6 @@ furrow_window_class_init (FurrowWindowClass *klass)
 
   object_class->constructed = furrow_window_constructed;
   object_class->get_property = furrow_window_get_property;
-  object_class->set_property = furrow_window_set_property;
   object_class->dispose = furrow_window_dispose;
   object_class->finalize = furrow_window_finalize;
 
@@ -374,7 +356,7 @@ furrow_window_class_init (FurrowWindowClass *klass)
   properties[PROP_PROJECT_PATH] =
     g_param_spec_string ("project-path", NULL, NULL,
                          NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -414,29 +396,118 @@ furrow_window_get_project_path (FurrowWindow *self)
   return self->project_path;
 }
 
-void
-furrow_window_set_project_path (FurrowWindow *self,
-                                const char   *project_path)
+/* Centres the map on the custody fields of the store and zooms to show them all. */
+static void
+show_fields (FurrowWindow *self)
 {
+  GListModel *fields = furrow_store_get_fields (self->store);
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  double west = G_MAXDOUBLE, south = G_MAXDOUBLE, east = -G_MAXDOUBLE, north = -G_MAXDOUBLE;
+  double width_px = gtk_widget_get_width (GTK_WIDGET (self->map));
+  double height_px = gtk_widget_get_height (GTK_WIDGET (self->map));
+  double latitude;
+  double zoom;
+  int default_width = 0;
+  int default_height = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+      FurrowGeometry *geometry = furrow_field_get_geometry (field);
+      double min_x, min_y, max_x, max_y;
+
+      if (geometry == NULL || !furrow_geometry_get_bounds (geometry, &min_x, &min_y,
+                                                           &max_x, &max_y))
+        continue;
+      west = MIN (west, min_x);
+      south = MIN (south, min_y);
+      east = MAX (east, max_x);
+      north = MAX (north, max_y);
+    }
+  if (west > east || south > north)
+    return;
+
+  /* Before the first allocation the map will be about the window's size. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &default_width, &default_height);
+  if (width_px <= 0)
+    width_px = MAX (default_width, 400);
+  if (height_px <= 0)
+    height_px = MAX (default_height - 50, 300);
+
+  /* Web Mercator: 256 × 2^zoom px round the world; north–south stretched by 1 / cos (φ). */
+  latitude = (south + north) / 2;
+  zoom = log2 (MIN (width_px * 360.0 / (256.0 * MAX (east - west, 1e-6)),
+                    height_px * 360.0 * cos (latitude * G_PI / 180.0) /
+                    (256.0 * MAX (north - south, 1e-6))));
+  zoom = CLAMP (floor (zoom * 4.0 - 0.5) / 4.0, 2.0, 18.0);
+
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), latitude, (west + east) / 2);
+  shumate_viewport_set_zoom_level (viewport, zoom);
+}
+
+/**
+ * furrow_window_open_project:
+ * @self: a #FurrowWindow
+ * @path: a project file
+ * @error: return location for the reason it cannot be opened
+ *
+ * Opens the project at @path in the window, with its name as the subtitle, and shows its
+ * fields. When it cannot be opened, the window keeps what it showed and a toast says why.
+ *
+ * Returns: %TRUE when the window shows the project
+ */
+gboolean
+furrow_window_open_project (FurrowWindow  *self,
+                            const char    *path,
+                            GError       **error)
+{
+  g_autoptr(FurrowStore) store = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *display_name = NULL;
 
-  g_return_if_fail (FURROW_IS_WINDOW (self));
+  g_return_val_if_fail (FURROW_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
 
-  if (g_strcmp0 (self->project_path, project_path) == 0)
-    return;
-
-  g_free (self->project_path);
-  self->project_path = g_strdup (project_path);
-
-  if (project_path != NULL)
+  store = furrow_store_open (path, &local_error);
+  if (store == NULL)
     {
-      basename = g_path_get_basename (project_path);
-      display_name = g_filename_display_name (basename);
-    }
-  adw_window_title_set_subtitle (self->window_title, display_name != NULL ? display_name : "");
+      g_autofree char *message = NULL;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT_PATH]);
+      /* Translators: %s is why, e.g. "coop.gpkg is not a Furrow project". */
+      message = g_strdup_printf (_("Cannot open the project: %s"), local_error->message);
+      show_toast (self, message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_set_object (&self->store, store);
+  show_fields (self);
+
+  basename = g_path_get_basename (path);
+  display_name = g_filename_display_name (basename);
+  adw_window_title_set_subtitle (self->window_title, display_name);
+
+  if (g_strcmp0 (self->project_path, path) != 0)
+    {
+      g_free (self->project_path);
+      self->project_path = g_strdup (path);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT_PATH]);
+    }
+  return TRUE;
+}
+
+/**
+ * furrow_window_get_store:
+ *
+ * Returns: (transfer none) (nullable): the store of the project shown, or %NULL
+ */
+FurrowStore *
+furrow_window_get_store (FurrowWindow *self)
+{
+  g_return_val_if_fail (FURROW_IS_WINDOW (self), NULL);
+
+  return self->store;
 }
 
 /**

@@ -5,6 +5,7 @@
 #include <shumate/shumate.h>
 
 #include "furrow-application.h"
+#include "furrow-store.h"
 
 G_BEGIN_DECLS
 
@@ -13,9 +14,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FurrowWindow, furrow_window, FURROW, WINDOW, AdwApplicationWindow)
 
 FurrowWindow     *furrow_window_new              (FurrowApplication *application);
+gboolean          furrow_window_open_project     (FurrowWindow      *self,
+                                                  const char        *path,
+                                                  GError           **error);
 const char       *furrow_window_get_project_path (FurrowWindow      *self);
-void              furrow_window_set_project_path (FurrowWindow      *self,
-                                                  const char        *project_path);
+FurrowStore      *furrow_window_get_store        (FurrowWindow      *self);
 ShumateSimpleMap *furrow_window_get_map          (FurrowWindow      *self);
 
 G_END_DECLS

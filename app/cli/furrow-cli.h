@@ -19,6 +19,10 @@ typedef struct
 /* Each subcommand lives in app/cli/furrow-cli-<name>.c and is listed in furrow-cli.c. */
 int  furrow_cli_area        (int          argc,
                              char       **argv);
+int  furrow_cli_demo        (int          argc,
+                             char       **argv);
+int  furrow_cli_list        (int          argc,
+                             char       **argv);
 int  furrow_cli_settle      (int          argc,
                              char       **argv);
 

@@ -486,14 +486,14 @@ furrow_import_open_dataset (FurrowImporter  *self,
   self->dataset = GDALOpenEx (self->gdal_path, GDAL_OF_VECTOR | GDAL_OF_READONLY,
                               drivers, options, NULL);
   CPLPopErrorHandler ();
-  if (self->format == FURROW_IMPORT_FORMAT_XLSX)
-    {
-      CPLSetConfigOption ("OGR_XLSX_HEADERS", NULL);
-      CPLSetConfigOption ("OGR_XLSX_FIELD_TYPES", NULL);
-    }
 
   if (self->dataset == NULL)
     {
+      if (self->format == FURROW_IMPORT_FORMAT_XLSX)
+        {
+          CPLSetConfigOption ("OGR_XLSX_HEADERS", NULL);
+          CPLSetConfigOption ("OGR_XLSX_FIELD_TYPES", NULL);
+        }
       g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
                    _("%s: not a readable %s file"), self->display_name, format_name (self->format));
       return FALSE;
@@ -511,12 +511,21 @@ furrow_import_open_dataset (FurrowImporter  *self,
     self->layer = GDALDatasetGetLayer (self->dataset, 0);
   if (self->layer == NULL)
     {
+      CPLSetConfigOption ("OGR_XLSX_HEADERS", NULL);
+      CPLSetConfigOption ("OGR_XLSX_FIELD_TYPES", NULL);
       g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
                    _("%s: the file holds no layer or table"), self->display_name);
       return FALSE;
     }
 
+  /* The XLSX driver parses a sheet on first use: read the definition before the options go. */
   defn = OGR_L_GetLayerDefn (self->layer);
+  OGR_L_GetFeatureCount (self->layer, TRUE);
+  if (self->format == FURROW_IMPORT_FORMAT_XLSX)
+    {
+      CPLSetConfigOption ("OGR_XLSX_HEADERS", NULL);
+      CPLSetConfigOption ("OGR_XLSX_FIELD_TYPES", NULL);
+    }
   self->columns = g_new0 (char *, OGR_FD_GetFieldCount (defn) + 1);
   for (int i = 0; i < OGR_FD_GetFieldCount (defn); i++)
     self->columns[i] = g_strdup (OGR_Fld_GetNameRef (OGR_FD_GetFieldDefn (defn, i)));

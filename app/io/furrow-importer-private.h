@@ -59,6 +59,10 @@ void     furrow_importer_add_record_problem (FurrowImporter *self,
                                              const char     *code,
                                              const char     *format,
                                              ...) G_GNUC_PRINTF (5, 6);
+char    *furrow_importer_format_label      (FurrowImporter  *self,
+                                            gint64           index,
+                                            const char      *code_name,
+                                            const char      *code);
 gboolean furrow_importer_fail_with_problems (FurrowImporter *self,
                                              GError        **error);
 gboolean furrow_importer_is_table          (FurrowImporter  *self);

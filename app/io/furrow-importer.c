@@ -79,6 +79,7 @@ furrow_importer_class_init (FurrowImporterClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = furrow_importer_finalize;
+  GDALAllRegister ();
 }
 
 static void
@@ -265,6 +266,26 @@ furrow_importer_is_table (FurrowImporter *self)
   return self->format == FURROW_IMPORT_FORMAT_CSV || self->format == FURROW_IMPORT_FORMAT_XLSX;
 }
 
+char *
+furrow_importer_format_label (FurrowImporter *self,
+                              gint64          index,
+                              const char     *code_name,
+                              const char     *code)
+{
+  char number[32];
+
+  g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, index);
+  if (code != NULL && *code != '\0')
+    return furrow_importer_is_table (self)
+      /* TRANSLATORS: file, row number, code name (DKBM/CBFBM), code */
+      ? g_strdup_printf (_("%s row %s (%s %s)"), self->display_name, number, code_name, code)
+      /* TRANSLATORS: file, feature number, code name (DKBM/CBFBM), code */
+      : g_strdup_printf (_("%s feature %s (%s %s)"), self->display_name, number, code_name, code);
+  return furrow_importer_is_table (self)
+    ? g_strdup_printf (_("%s row %s"), self->display_name, number)
+    : g_strdup_printf (_("%s feature %s"), self->display_name, number);
+}
+
 void
 furrow_importer_add_record_problem (FurrowImporter *self,
                                     gint64          index,
@@ -274,26 +295,15 @@ furrow_importer_add_record_problem (FurrowImporter *self,
                                     ...)
 {
   g_autofree char *message = NULL;
-  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, index);
-  gboolean row = furrow_importer_is_table (self);
+  g_autofree char *label = furrow_importer_format_label (self, index, code_name, code);
   va_list args;
-  char *line;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  if (code != NULL && *code != '\0')
-    line = row
-      /* TRANSLATORS: file, row number, code name (DKBM/CBFBM), code, problem */
-      ? g_strdup_printf (_("%s row %s (%s %s): %s"), self->display_name, number, code_name, code, message)
-      /* TRANSLATORS: file, feature number, code name (DKBM/CBFBM), code, problem */
-      : g_strdup_printf (_("%s feature %s (%s %s): %s"), self->display_name, number, code_name, code, message);
-  else
-    line = row
-      ? g_strdup_printf (_("%s row %s: %s"), self->display_name, number, message)
-      : g_strdup_printf (_("%s feature %s: %s"), self->display_name, number, message);
-  g_ptr_array_add (self->problems, line);
+  /* TRANSLATORS: a record's label ("parcels.shp feature 12 (DKBM …)") and its problem */
+  g_ptr_array_add (self->problems, g_strdup_printf (_("%s: %s"), label, message));
 }
 
 gboolean

@@ -17,6 +17,8 @@ typedef struct
 } FurrowCliCommand;
 
 /* Each subcommand lives in app/cli/furrow-cli-<name>.c and is listed in furrow-cli.c. */
+int  furrow_cli_area        (int          argc,
+                             char       **argv);
 
 /* Shared helpers for subcommands. */
 void furrow_cli_print_error (const char *format,

@@ -10,23 +10,6 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "furrow-geodesy.h"
-#include "furrow-import-validate.h"
-
-static void
-check_geometry (FurrowImporter    *self,
-                FurrowGeosContext *ctx,
-                gint64             index,
-                const char        *code_name,
-                const char        *code,
-                FurrowGeometry    *geometry,
-                double            *measured_area_m2)
-{
-  g_autofree char *reason = NULL;
-
-  if (!furrow_import_validate_geometry (ctx, geometry, measured_area_m2, &reason))
-    furrow_importer_add_record_problem (self, index, code_name, code, "%s", reason);
-}
 
 static char *
 format_index (FurrowImporter *self,
@@ -42,15 +25,7 @@ gboolean
 furrow_import_check_records (FurrowImporter  *self,
                              GError         **error)
 {
-  g_autoptr(FurrowGeosContext) ctx = furrow_geos_context_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < self->fields->len; i++)
-    {
-      FurrowImportField *f = &g_array_index (self->fields, FurrowImportField, i);
-
-      check_geometry (self, ctx, f->index, NULL, NULL, f->geometry, &f->measured_area_m2);
-    }
 
   if (self->kind == FURROW_IMPORT_KIND_HOUSEHOLDS)
     for (guint i = 0; i < self->households->len; i++)
@@ -86,8 +61,6 @@ furrow_import_check_records (FurrowImporter  *self,
           else
             g_hash_table_insert (seen, (gpointer) p->dkbm, format_index (self, p->index));
         }
-      if (p->geometry != NULL)
-        check_geometry (self, ctx, p->index, "DKBM", p->dkbm, p->geometry, &p->measured_area_m2);
     }
 
   if (self->problems->len > 0)

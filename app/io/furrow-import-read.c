@@ -15,6 +15,8 @@
 
 #include "furrow-gcj02.h"
 #include "furrow-geodesy.h"
+#include "furrow-ogr-geometry.h"
+#include "furrow-validate.h"
 #include "furrow-units.h"
 
 #define DKBM_LENGTH  19
@@ -28,7 +30,7 @@ typedef struct
   const char     *code_name;   /* "DKBM" or "CBFBM" for messages */
   const char     *code;
   gboolean        failed;
-  GArray         *points;      /* FurrowPoint scratch buffer, reused for every ring */
+  FurrowGeosContext *ctx;
 } Row;
 
 static void
@@ -169,97 +171,76 @@ get_area_m2 (Row          *row,
 
 /* Geometry ---------------------------------------------------------------------------------- */
 
-static const char *
-describe_type (OGRwkbGeometryType type)
+/* Geometry problems come from the validation module (furrow-validate.h), which words them
+ * with the record's label and the location of the defect. */
+static void
+add_issues (Row       *row,
+            GPtrArray *issues)
 {
-  type = wkbFlatten (type);
-  if (type == wkbPoint || type == wkbMultiPoint)
-    return _("a point");
-  if (type == wkbLineString || type == wkbMultiLineString || type == wkbCircularString ||
-      type == wkbCompoundCurve || type == wkbMultiCurve)
-    return _("a line");
-  return _("a geometry of another kind");
+  for (guint i = 0; i < issues->len; i++)
+    {
+      FurrowValidationIssue *issue = g_ptr_array_index (issues, i);
+
+      g_ptr_array_add (row->self->problems, g_strdup (issue->message));
+    }
+  row->failed = TRUE;
 }
 
 static void
-add_ring (Row            *row,
-          FurrowGeometry *out,
-          guint           polygon,
-          OGRGeometryH    ring)
+apply_gcj02 (FurrowGeometry *geometry)
 {
-  int n = OGR_G_GetPointCount (ring);
-  FurrowPoint *pts;
+  for (guint p = 0; p < geometry->n_polygons; p++)
+    for (guint r = 0; r < geometry->polygons[p].n_rings; r++)
+      {
+        FurrowRing *ring = &geometry->polygons[p].rings[r];
 
-  g_array_set_size (row->points, MAX (n, 0));
-  pts = (FurrowPoint *) (gpointer) row->points->data;
-  if (n > 0)
-    OGR_G_GetPoints (ring, &pts[0].x, sizeof (FurrowPoint), &pts[0].y, sizeof (FurrowPoint), NULL, 0);
-  if (row->self->gcj02)
-    for (int i = 0; i < n; i++)
-      furrow_gcj02_to_wgs84 (pts[i].x, pts[i].y, &pts[i].x, &pts[i].y);
-  furrow_geometry_add_ring (out, polygon, pts, n);
-}
-
-static gboolean
-add_polygons (Row            *row,
-              FurrowGeometry *out,
-              OGRGeometryH    geom)
-{
-  OGRwkbGeometryType type = wkbFlatten (OGR_G_GetGeometryType (geom));
-
-  if (type == wkbPolygon)
-    {
-      guint idx;
-
-      if (OGR_G_IsEmpty (geom))
-        return TRUE;
-      idx = furrow_geometry_add_polygon (out);
-      for (int r = 0; r < OGR_G_GetGeometryCount (geom); r++)
-        add_ring (row, out, idx, OGR_G_GetGeometryRef (geom, r));
-      return TRUE;
-    }
-  if (type == wkbMultiPolygon || type == wkbGeometryCollection)
-    {
-      for (int i = 0; i < OGR_G_GetGeometryCount (geom); i++)
-        if (!add_polygons (row, out, OGR_G_GetGeometryRef (geom, i)))
-          return FALSE;
-      return TRUE;
-    }
-  row_problem (row, _("the geometry is %s, not a polygon"), describe_type (type));
-  return FALSE;
+        for (guint i = 0; i < ring->n_points; i++)
+          furrow_gcj02_to_wgs84 (ring->points[i].x, ring->points[i].y,
+                                 &ring->points[i].x, &ring->points[i].y);
+      }
 }
 
 static FurrowGeometry *
-read_geometry (Row *row)
+read_geometry (Row    *row,
+               double *area_m2)
 {
   OGRGeometryH geom = OGR_F_GetGeometryRef (row->feature);
-  OGRGeometryH linear = NULL;
+  g_autofree char *label = furrow_importer_format_label (row->self, row->index, row->code_name, row->code);
+  g_autoptr(GPtrArray) issues = NULL;
   g_autoptr(FurrowGeometry) out = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (geom == NULL || OGR_G_IsEmpty (geom))
-    {
-      row_problem (row, _("the geometry is empty"));
-      return NULL;
-    }
-  if (OGR_G_HasCurveGeometry (geom, TRUE))
-    geom = linear = OGR_G_GetLinearGeometry (geom, 0, NULL);
-  if (row->self->transform != NULL &&
+  if (geom != NULL && row->self->transform != NULL &&
       OGR_G_Transform (geom, row->self->transform) != OGRERR_NONE)
     {
       row_problem (row, _("the coordinates cannot be converted to longitude and latitude"));
-      g_clear_pointer (&linear, OGR_G_DestroyGeometry);
       return NULL;
     }
 
-  out = furrow_geometry_new ();
-  if (!add_polygons (row, out, geom))
-    g_clear_pointer (&out, furrow_geometry_unref);
-  else if (out->n_polygons == 0)
+  issues = furrow_ogr_geometry_validate (row->ctx, label, geom);
+  if (issues->len > 0)
     {
-      row_problem (row, _("the geometry is empty"));
-      g_clear_pointer (&out, furrow_geometry_unref);
+      add_issues (row, issues);
+      return NULL;
     }
-  g_clear_pointer (&linear, OGR_G_DestroyGeometry);
+  out = furrow_geometry_from_ogr (geom, &error);
+  if (out == NULL)
+    {
+      row_problem (row, "%s", error->message);
+      return NULL;
+    }
+  if (row->self->gcj02)
+    {
+      apply_gcj02 (out);
+      g_clear_pointer (&issues, g_ptr_array_unref);
+      issues = furrow_validate_geometry (row->ctx, label, out);
+      if (issues->len > 0)
+        {
+          add_issues (row, issues);
+          return NULL;
+        }
+    }
+  *area_m2 = furrow_geodesy_area_m2 (out);
   return g_steal_pointer (&out);
 }
 
@@ -328,7 +309,7 @@ read_parcel (Row                *row,
   p->surveyed_area_m2 = get_area_m2 (row, FURROW_COLUMN_SCMJ, FURROW_COLUMN_SCMJM);
   p->measured_area_m2 = NAN;
   if (self->has_geometry)
-    p->geometry = read_geometry (row);
+    p->geometry = read_geometry (row, &p->measured_area_m2);
 }
 
 gboolean
@@ -336,7 +317,7 @@ furrow_import_read_records (FurrowImporter  *self,
                             GCancellable    *cancellable,
                             GError         **error)
 {
-  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (FurrowPoint));
+  g_autoptr(FurrowGeosContext) ctx = furrow_geos_context_new ();
   g_autoptr(GHashTable) embedded = NULL;   /* CBFBM → household index, for parcel files */
   gboolean table = !self->has_geometry;
   gboolean with_households;
@@ -353,7 +334,7 @@ furrow_import_read_records (FurrowImporter  *self,
   OGR_L_ResetReading (self->layer);
   while ((feature = OGR_L_GetNextFeature (self->layer)) != NULL)
     {
-      Row row = { self, feature, 0, NULL, NULL, FALSE, points };
+      Row row = { self, feature, 0, NULL, NULL, FALSE, ctx };
 
       /* A person finds a spreadsheet record by its row (the header is row 1) and a feature
        * by its id as GIS software shows it. */
@@ -368,7 +349,7 @@ furrow_import_read_records (FurrowImporter  *self,
 
             if (f.name == NULL)
               f.name = get_text (&row, FURROW_COLUMN_DKMC);
-            f.geometry = read_geometry (&row);
+            f.geometry = read_geometry (&row, &f.measured_area_m2);
             if (f.geometry != NULL)
               g_array_append_val (self->fields, f);
           }

@@ -364,6 +364,45 @@ test_mapping_override (void)
   g_assert_cmpstr (households[0].name, ==, "王建国");
 }
 
+static FurrowGeometry *
+rectangle (double x0,
+           double y0,
+           double x1,
+           double y1)
+{
+  FurrowGeometry *g = furrow_geometry_new ();
+  FurrowPoint pts[] = { { x0, y0 }, { x1, y0 }, { x1, y1 }, { x0, y1 } };
+
+  furrow_geometry_add_ring (g, furrow_geometry_add_polygon (g), pts, G_N_ELEMENTS (pts));
+  return g;
+}
+
+/* Parcels 0–3 of the generated grid lie at 119.37000, 119.37024, 119.37048 and 119.37072 E,
+ * each 0.00022° wide. Field 7 reaches 119.37015 (15/22 of parcel 0), field 9 the rest up to
+ * 119.37050 (parcel 1 whole, 2/22 of parcel 2); parcel 3 lies outside both. */
+static void
+test_assign_fields (void)
+{
+  g_autofree char *path = tmp_path ("assign.shp");
+  g_autoptr(FurrowImporter) importer = NULL;
+  g_autoptr(FurrowGeometry) a = rectangle (119.3699, 36.3999, 119.37015, 36.4012);
+  g_autoptr(FurrowGeometry) b = rectangle (119.37015, 36.3999, 119.3705, 36.4012);
+  const FurrowGeometry *geometries[] = { a, b };
+  const gint64 ids[] = { 7, 9 };
+  const FurrowImportParcel *parcels;
+  guint n;
+
+  test_write_parcels_shp (path, 4, 4490, NULL);
+  importer = open_and_read (path, 0, NULL);
+  furrow_importer_assign_fields (importer, ids, geometries, 2);
+  parcels = furrow_importer_get_parcels (importer, &n);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpint (parcels[0].field_id, ==, 7);
+  g_assert_cmpint (parcels[1].field_id, ==, 9);
+  g_assert_cmpint (parcels[2].field_id, ==, 9);
+  g_assert_cmpint (parcels[3].field_id, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,5 +421,6 @@ main (int   argc,
   g_test_add_func ("/furrow/io/import/csv-gbk", test_csv_gbk);
   g_test_add_func ("/furrow/io/import/xlsx-text-header", test_xlsx_text_header);
   g_test_add_func ("/furrow/io/import/mapping-override", test_mapping_override);
+  g_test_add_func ("/furrow/io/import/assign-fields", test_assign_fields);
   return g_test_run ();
 }

@@ -181,6 +181,13 @@ const FurrowImportParcel    *furrow_importer_get_parcels    (FurrowImporter *sel
 const FurrowImportHousehold *furrow_importer_get_households (FurrowImporter *self,
                                                              guint          *n_households);
 
+/* Sets each parcel's field_id to the id of the field (of `n_fields`) its polygon overlaps
+ * most, 0 when it overlaps none. */
+void                furrow_importer_assign_fields    (FurrowImporter        *self,
+                                                      const gint64          *field_ids,
+                                                      const FurrowGeometry **field_geometries,
+                                                      guint                  n_fields);
+
 /* One translated message per problem of the last failed step. */
 GPtrArray          *furrow_importer_get_problems     (FurrowImporter       *self);
 

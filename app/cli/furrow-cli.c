@@ -14,7 +14,9 @@ static int run_help (int argc, char **argv);
  * contract each one keeps. */
 static const FurrowCliCommand commands[] = {
   { "area", N_("Ellipsoidal area of every polygon in a file (m² and mu)"), furrow_cli_area },
+  { "export", N_("Write a project’s fields, parcels or households to a file"), furrow_cli_export },
   { "help", N_("Show the commands and what they do"), run_help },
+  { "import", N_("Import fields, parcels or households into a project"), furrow_cli_import },
 };
 
 void

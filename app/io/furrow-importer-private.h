@@ -47,6 +47,7 @@ struct _FurrowImporter
   GArray              *households;    /* FurrowImportHousehold */
 
   GPtrArray           *problems;      /* char * */
+  guint                n_written[3];  /* fields, parcels, households */
 };
 
 /* Set by every helper that fails; the first problem also goes into `error`. */

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "furrow-geometry.h"
+#include "furrow-store.h"
 
 G_BEGIN_DECLS
 
@@ -187,6 +188,19 @@ void                furrow_importer_assign_fields    (FurrowImporter        *sel
                                                       const gint64          *field_ids,
                                                       const FurrowGeometry **field_geometries,
                                                       guint                  n_fields);
+
+/* Checks the records against the project (duplicates, households) and writes them in one
+ * transaction; on failure nothing is written. Households a parcel register names that the
+ * project already has are referred to, not written again. */
+gboolean            furrow_importer_commit           (FurrowImporter       *self,
+                                                      FurrowStore          *store,
+                                                      GCancellable         *cancellable,
+                                                      GError              **error);
+/* What the last successful commit wrote. */
+void                furrow_importer_get_written      (FurrowImporter       *self,
+                                                      guint                *n_fields,
+                                                      guint                *n_parcels,
+                                                      guint                *n_households);
 
 /* One translated message per problem of the last failed step. */
 GPtrArray          *furrow_importer_get_problems     (FurrowImporter       *self);

@@ -54,6 +54,21 @@ areas_to_json (GPtrArray    *features,
   return json_generator_to_data (generator, NULL);
 }
 
+/* Right-aligns `text` in `width` terminal columns: CJK characters take two, "²" one. */
+static void
+append_right_aligned (GString    *out,
+                      const char *text,
+                      guint       width)
+{
+  guint columns = 0;
+
+  for (const char *c = text; *c != '\0'; c = g_utf8_next_char (c))
+    columns += g_unichar_iswide (g_utf8_get_char (c)) ? 2 : 1;
+  for (guint i = columns; i < width; i++)
+    g_string_append_c (out, ' ');
+  g_string_append (out, text);
+}
+
 static char *
 areas_to_table (GPtrArray    *features,
                 const double *areas_m2,
@@ -61,9 +76,11 @@ areas_to_table (GPtrArray    *features,
 {
   GString *out = g_string_new (NULL);
 
-  g_string_append_printf (out, "%8s  %16s  %12s\n",
-                          /* Translators: column headings of `furrow-cli area` */
-                          _("Feature"), _("Area (m²)"), _("Area (mu)"));
+  /* Translators: column headings of `furrow-cli area` */
+  append_right_aligned (out, _("Feature"), 8);
+  append_right_aligned (out, _("Area (m²)"), 18);
+  append_right_aligned (out, _("Area (mu)"), 14);
+  g_string_append_c (out, '\n');
   for (guint i = 0; i < features->len; i++)
     {
       const FurrowPolygonFeature *f = features->pdata[i];
@@ -71,8 +88,8 @@ areas_to_table (GPtrArray    *features,
       g_string_append_printf (out, "%8u  %16.2f  %12.2f\n",
                               f->index, areas_m2[i], furrow_m2_to_mu (areas_m2[i]));
     }
-  g_string_append_printf (out, "%8s  %16.2f  %12.2f\n",
-                          _("Total"), total_m2, furrow_m2_to_mu (total_m2));
+  append_right_aligned (out, _("Total"), 8);
+  g_string_append_printf (out, "  %16.2f  %12.2f\n", total_m2, furrow_m2_to_mu (total_m2));
   return g_string_free (out, FALSE);
 }
 

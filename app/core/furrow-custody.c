@@ -23,16 +23,18 @@ furrow_custody_get_type (void)
   return type_id;
 }
 
+/* "full" / "half"; NULL for a value outside the enum. */
 const char *
 furrow_custody_to_string (FurrowCustody custody)
 {
   switch (custody)
     {
+    case FURROW_CUSTODY_FULL:
+      return "full";
     case FURROW_CUSTODY_HALF:
       return "half";
-    case FURROW_CUSTODY_FULL:
     default:
-      return "full";
+      return NULL;
     }
 }
 

@@ -33,9 +33,10 @@ static const char * const given_names[] = {
   "爱民", "学军", "玉梅", "淑芬", "桂芝", "德福", "春华", "秋菊", "冬梅", "继红", "建军",
   "卫东", "新民", "兆丰",
 };
-/* Field names: direction + landform, as villages name their land. */
-static const char * const directions[] = { "东", "西", "南", "北", "前", "后", "大", "小" };
-static const char * const landforms[] = { "洼", "岭", "坡", "河滩", "大地" };
+/* Field names: the stretch of land (one per row, south to north) and a number, as villages
+ * name their land. */
+static const char * const stretches[N_ROWS] = { "河滩", "南洼", "大田", "北坡", "后岭" };
+static const char * const numerals[N_COLUMNS] = { "一", "二", "三", "四", "五", "六", "七", "八" };
 
 typedef struct
 {
@@ -288,11 +289,8 @@ add_fields_and_parcels (FurrowStore  *store,
       g_autoptr(FurrowField) field = furrow_field_new ();
       g_autoptr(FurrowGeometry) outline = quad_geometry (demo->sw, demo->se, demo->ne, demo->nw);
       g_autofree char *code = g_strdup_printf ("T%02u", f + 1);
-      g_autofree char *name = g_strdup_printf ("%s%s%u号地",
-                                               directions[f % G_N_ELEMENTS (directions)],
-                                               landforms[(f / G_N_ELEMENTS (directions))
-                                                         % G_N_ELEMENTS (landforms)],
-                                               f / N_COLUMNS + 1);
+      g_autofree char *name = g_strdup_printf ("%s%s号地", stretches[f / N_COLUMNS],
+                                               numerals[f % N_COLUMNS]);
       g_autofree double *cuts = g_new (double, demo->n_parcels + 1);
       double total = 0.0;
       guint first = serial;

@@ -41,5 +41,9 @@ void         _furrow_store_get_header             (FurrowStore     *self,
                                                    gint32          *user_version);
 gboolean     _furrow_store_has_index              (FurrowStore     *self,
                                                    const char      *name);
+/* Tests: the audit_log rows about one object ("parcel:DKBM"), oldest first, as
+ * "action|detail" strings. */
+GStrv        _furrow_store_get_audit              (FurrowStore     *self,
+                                                   const char      *object);
 
 G_END_DECLS

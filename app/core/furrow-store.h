@@ -17,8 +17,8 @@ G_BEGIN_DECLS
  *   user_version). Opening an older file migrates it forward, one transaction per step; a file
  *   written by a newer Furrow is refused with FURROW_STORE_ERROR_TOO_NEW.
  * - Foreign keys on, WAL journal, 5 s busy timeout, files created with mode 0600.
- * - Every call that changes the file is one transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK on
- *   error): on failure the file is unchanged. To make many changes one transaction (an import),
+ * - Every call that changes the file is one immediate write transaction, rolled back on error:
+ *   on failure the file is unchanged. To make many changes one transaction (an import),
  *   wrap them in furrow_store_begin() / furrow_store_commit() (or furrow_store_transaction()):
  *   each call inside still fails on its own without spoiling the batch (a savepoint), and
  *   furrow_store_rollback() drops the whole batch.
@@ -77,7 +77,7 @@ gboolean         furrow_store_backup                (FurrowStore      *self,
                                                      const char       *dest_path,
                                                      GError          **error);
 
-/* PRAGMA integrity_check and foreign_key_check: TRUE when both are clean, else
+/* SQLite's integrity and foreign-key checks: TRUE when both are clean, else
  * FURROW_STORE_ERROR_CORRUPT naming the first problems. */
 gboolean         furrow_store_check                 (FurrowStore      *self,
                                                      GError          **error);

@@ -87,6 +87,7 @@ valid_ring_area_m2 (FurrowGeosContext *ctx,
 {
   GEOSContextHandle_t h = furrow_geos_context_get_handle (ctx);
   FurrowPolygon part = { (FurrowRing *) ring, 1 };
+  /* A read-only view on the caller's ring: never referenced, never freed. */
   FurrowGeometry view = { &part, 1, 0 };
   g_autoptr(FurrowGeometry) repaired = NULL;
   GEOSGeometry *geos, *valid;
@@ -318,6 +319,7 @@ furrow_validate_polygons (FurrowGeosContext   *ctx,
 
       if (part_ok)
         {
+          /* A read-only view of this one part (never referenced, never freed). */
           FurrowGeometry view = { &closed->polygons[idx], 1, 0 };
 
           part_ok = check_with_geos (ctx, issues, label, &view, FALSE);
@@ -401,14 +403,9 @@ furrow_validate_repair (FurrowGeosContext     *ctx,
     }
 
   geos = furrow_geometry_to_geos (ctx, usable);
-  if (geos == NULL)
-    {
-      g_set_error (error, FURROW_VALIDATE_ERROR, FURROW_VALIDATE_ERROR_NOT_REPAIRABLE,
-                   _("the polygon cannot be repaired (%s)"), furrow_geos_context_get_error (ctx));
-      return NULL;
-    }
-  valid = GEOSMakeValid_r (h, geos);
-  GEOSGeom_destroy_r (h, geos);
+  valid = geos != NULL ? GEOSMakeValid_r (h, geos) : NULL;
+  if (geos != NULL)
+    GEOSGeom_destroy_r (h, geos);
   if (valid == NULL)
     {
       g_set_error (error, FURROW_VALIDATE_ERROR, FURROW_VALIDATE_ERROR_NOT_REPAIRABLE,

@@ -403,6 +403,67 @@ test_assign_fields (void)
   g_assert_cmpint (parcels[3].field_id, ==, 0);
 }
 
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GError **error = user_data;
+
+  furrow_importer_import_finish (FURROW_IMPORTER (source), result, error);
+  g_main_context_wakeup (NULL);
+  *(gboolean *) g_object_get_data (source, "done") = TRUE;
+}
+
+static gboolean
+import_in_thread (const char  *source,
+                  const char  *project,
+                  GError     **error)
+{
+  g_autoptr(FurrowImporter) importer = furrow_importer_new (source);
+  gboolean done = FALSE;
+
+  g_object_set_data (G_OBJECT (importer), "done", &done);
+  furrow_importer_import_async (importer, project, NULL, import_done_cb, error);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  return *error == NULL;
+}
+
+/* The GUI's path: a worker thread with its own store connection. */
+static void
+test_import_async (void)
+{
+  g_autofree char *csv = tmp_path ("async-households.csv");
+  g_autofree char *shp = tmp_path ("async-parcels.shp");
+  g_autofree char *project = tmp_path ("async.gpkg");
+  g_autoptr(FurrowStore) store = NULL;
+  g_autoptr(FurrowParcel) parcel = NULL;
+  g_autoptr(GError) error = NULL;
+
+  test_write_households_csv (csv, 30);
+  test_write_parcels_shp (shp, 30, 4490, NULL);
+  g_assert_true (import_in_thread (csv, project, &error));
+  g_assert_no_error (error);
+  g_assert_true (import_in_thread (shp, project, &error));
+  g_assert_no_error (error);
+  /* The same file again: every parcel is a duplicate, nothing changes. */
+  g_assert_false (import_in_thread (shp, project, &error));
+  g_assert_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "async-parcels.shp: 30 problems, nothing was imported");
+  g_clear_error (&error);
+
+  store = furrow_store_open (project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (furrow_store_count_households (store, NULL), ==, 8);
+  g_assert_cmpint (furrow_store_count_parcels (store, NULL), ==, 30);
+  parcel = furrow_store_find_parcel (store, "3707821022010100001");
+  g_assert_nonnull (parcel);
+  g_assert_cmpstr (furrow_parcel_get_household_code (parcel), ==, "370782102201010001");
+  g_assert_cmpfloat_with_epsilon (furrow_parcel_get_registered_area_m2 (parcel), 1066.6667, 1e-3);
+  g_assert_cmpfloat_with_epsilon (furrow_parcel_get_measured_area_m2 (parcel), PARCEL0_AREA_M2, 0.06);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -422,5 +483,6 @@ main (int   argc,
   g_test_add_func ("/furrow/io/import/xlsx-text-header", test_xlsx_text_header);
   g_test_add_func ("/furrow/io/import/mapping-override", test_mapping_override);
   g_test_add_func ("/furrow/io/import/assign-fields", test_assign_fields);
+  g_test_add_func ("/furrow/io/import/async", test_import_async);
   return g_test_run ();
 }

@@ -252,3 +252,70 @@ furrow_importer_get_written (FurrowImporter *self,
   if (n_households != NULL)
     *n_households = self->n_written[2];
 }
+
+/* The whole import in a worker thread (ARCHITECTURE.md: long work runs in a GTask thread with
+ * its own SQLite connection): open (when not done yet), read, open the project, commit. */
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  FurrowImporter *self = source_object;
+  const char *project_path = task_data;
+  g_autoptr(FurrowStore) store = NULL;
+  GError *error = NULL;
+
+  if ((self->layer == NULL && !furrow_importer_open (self, &error)) ||
+      !furrow_importer_read (self, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_file_test (project_path, G_FILE_TEST_EXISTS))
+    store = furrow_store_open (project_path, &error);
+  else
+    store = furrow_store_create (project_path, &error);
+  if (store == NULL)
+    {
+      g_ptr_array_add (self->problems, g_strdup (error->message));
+      g_task_return_error (task, error);
+      return;
+    }
+  if (!furrow_importer_commit (self, store, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+furrow_importer_import_async (FurrowImporter      *self,
+                              const char          *project_path,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (FURROW_IS_IMPORTER (self));
+  g_return_if_fail (project_path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, furrow_importer_import_async);
+  g_task_set_task_data (task, g_strdup (project_path), g_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+gboolean
+furrow_importer_import_finish (FurrowImporter  *self,
+                               GAsyncResult    *result,
+                               GError         **error)
+{
+  g_return_val_if_fail (FURROW_IS_IMPORTER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

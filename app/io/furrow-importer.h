@@ -196,6 +196,18 @@ gboolean            furrow_importer_commit           (FurrowImporter       *self
                                                       FurrowStore          *store,
                                                       GCancellable         *cancellable,
                                                       GError              **error);
+/* Everything (open unless done, read, commit into the project at `project_path`, created when
+ * missing) in a worker thread with its own store connection. The importer must not be used
+ * until the callback runs; on failure the problems are listed as for the synchronous calls. */
+void                furrow_importer_import_async     (FurrowImporter       *self,
+                                                      const char           *project_path,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+gboolean            furrow_importer_import_finish    (FurrowImporter       *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+
 /* What the last successful commit wrote. */
 void                furrow_importer_get_written      (FurrowImporter       *self,
                                                       guint                *n_fields,

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -150,24 +151,43 @@ fixture_path (Fixture    *fixture,
   return g_build_filename (fixture->dir, name, NULL);
 }
 
+/* The project every case starts from, made once: 10 households and parcels 0–7. */
+static char *base_dir;
+static char *base_project;
+
+static void
+make_base_project (void)
+{
+  g_autofree char *households = NULL;
+  g_autofree char *parcels = NULL;
+  g_autofree char *digest = NULL;
+  gint64 rows;
+
+  base_dir = g_dir_make_tmp ("furrow-import-bad-XXXXXX", NULL);
+  base_project = g_build_filename (base_dir, "project.gpkg", NULL);
+  households = g_build_filename (base_dir, "households.csv", NULL);
+  parcels = g_build_filename (base_dir, "project-parcels.shp", NULL);
+  test_write_households_csv (households, N_HOUSEHOLD_PARCELS);
+  test_write_parcels_shp (parcels, N_PROJECT_PARCELS, 4490, NULL);
+  import_ok (base_project, households);
+  import_ok (base_project, parcels);
+  g_assert_cmpint (count_rows (base_project, "households"), ==, 10);
+  g_assert_cmpint (count_rows (base_project, "parcels"), ==, N_PROJECT_PARCELS);
+  digest = project_digest (base_project, &rows);   /* checkpoints the WAL into the file */
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *households = NULL;
-  g_autofree char *parcels = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
 
   fixture->dir = g_build_filename (g_get_user_cache_dir (), "bad", NULL);
   g_mkdir_with_parents (fixture->dir, 0700);
   fixture->project = fixture_path (fixture, "project.gpkg");
-  households = fixture_path (fixture, "households.csv");
-  parcels = fixture_path (fixture, "project-parcels.shp");
-  test_write_households_csv (households, N_HOUSEHOLD_PARCELS);
-  test_write_parcels_shp (parcels, N_PROJECT_PARCELS, 4490, NULL);
-  import_ok (fixture->project, households);
-  import_ok (fixture->project, parcels);
-  g_assert_cmpint (count_rows (fixture->project, "households"), ==, 10);
-  g_assert_cmpint (count_rows (fixture->project, "parcels"), ==, N_PROJECT_PARCELS);
+  g_assert_true (g_file_get_contents (base_project, &contents, &len, NULL));
+  test_write_file (fixture->project, contents, len);
 }
 
 static void
@@ -671,6 +691,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   GDALAllRegister ();
   cli = (char *) g_getenv ("FURROW_CLI");
@@ -686,5 +708,15 @@ main (int   argc,
               fixture_set_up, test_no_project_left_behind, fixture_tear_down);
   g_test_add ("/furrow/io/import-bad/odd-but-right", Fixture, NULL,
               fixture_set_up, test_odd_but_right, fixture_tear_down);
-  return g_test_run ();
+
+  make_base_project ();
+  status = g_test_run ();
+  {
+    g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", base_dir);
+
+    (void) !system (rm);
+  }
+  g_free (base_project);
+  g_free (base_dir);
+  return status;
 }

@@ -470,7 +470,6 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   GDALAllRegister ();
-  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
 
   g_test_add_func ("/furrow/io/import/shapefile-cgcs2000", test_shapefile_cgcs2000);
   g_test_add_func ("/furrow/io/import/shapefile-gauss-kruger", test_shapefile_gauss_kruger);

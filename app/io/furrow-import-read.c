@@ -205,7 +205,7 @@ read_geometry (Row    *row,
                double *area_m2)
 {
   OGRGeometryH geom = OGR_F_GetGeometryRef (row->feature);
-  g_autofree char *label = furrow_importer_format_label (row->self, row->index, row->code_name, row->code);
+  g_autofree char *label = NULL;
   g_autoptr(GPtrArray) issues = NULL;
   g_autoptr(FurrowGeometry) out = NULL;
   g_autoptr(GError) error = NULL;
@@ -217,9 +217,14 @@ read_geometry (Row    *row,
       return NULL;
     }
 
-  issues = furrow_ogr_geometry_validate (row->ctx, label, geom);
+  /* Most records are valid: their label (a translated printf) is made only for the messages
+   * of one that is not, by validating it again. */
+  issues = furrow_ogr_geometry_validate (row->ctx, "", geom);
   if (issues->len > 0)
     {
+      label = furrow_importer_format_label (row->self, row->index, row->code_name, row->code);
+      g_clear_pointer (&issues, g_ptr_array_unref);
+      issues = furrow_ogr_geometry_validate (row->ctx, label, geom);
       add_issues (row, issues);
       return NULL;
     }
@@ -232,6 +237,7 @@ read_geometry (Row    *row,
   if (row->self->gcj02)
     {
       apply_gcj02 (out);
+      label = furrow_importer_format_label (row->self, row->index, row->code_name, row->code);
       g_clear_pointer (&issues, g_ptr_array_unref);
       issues = furrow_validate_geometry (row->ctx, label, out);
       if (issues->len > 0)

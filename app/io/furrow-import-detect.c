@@ -354,8 +354,9 @@ detect_csv_encoding (FurrowImporter  *self,
   else if (g_utf8_validate (data, len, &bad))
     {
       self->encoding = g_strdup ("UTF-8");
-      if (data == (const char *) bytes->data)
-        return TRUE;    /* read in place */
+      /* Read in place; GDAL's CSV driver takes only *.csv names, a .txt goes through a copy. */
+      if (data == (const char *) bytes->data && g_str_has_suffix (self->gdal_path, ".csv"))
+        return TRUE;
       converted = g_strndup (data, len);
       converted_len = len;
     }
@@ -472,9 +473,10 @@ furrow_import_open_dataset (FurrowImporter  *self,
       break;
     case FURROW_IMPORT_FORMAT_XLSX:
       drivers = xlsx_drivers;
-      /* TOOLCHAIN.md: the HEADERS open option is ignored in GDAL 3.6. */
-      CPLSetConfigOption ("OGR_XLSX_HEADERS", "FORCE");
-      CPLSetConfigOption ("OGR_XLSX_FIELD_TYPES", "STRING");
+      /* TOOLCHAIN.md: the HEADERS open option is ignored in GDAL 3.6. Thread-local: an
+       * import may run in a worker thread. */
+      CPLSetThreadLocalConfigOption ("OGR_XLSX_HEADERS", "FORCE");
+      CPLSetThreadLocalConfigOption ("OGR_XLSX_FIELD_TYPES", "STRING");
       break;
     case FURROW_IMPORT_FORMAT_UNKNOWN:
     default:
@@ -491,8 +493,8 @@ furrow_import_open_dataset (FurrowImporter  *self,
     {
       if (self->format == FURROW_IMPORT_FORMAT_XLSX)
         {
-          CPLSetConfigOption ("OGR_XLSX_HEADERS", NULL);
-          CPLSetConfigOption ("OGR_XLSX_FIELD_TYPES", NULL);
+          CPLSetThreadLocalConfigOption ("OGR_XLSX_HEADERS", NULL);
+          CPLSetThreadLocalConfigOption ("OGR_XLSX_FIELD_TYPES", NULL);
         }
       g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
                    _("%s: not a readable %s file"), self->display_name, format_name (self->format));
@@ -511,8 +513,8 @@ furrow_import_open_dataset (FurrowImporter  *self,
     self->layer = GDALDatasetGetLayer (self->dataset, 0);
   if (self->layer == NULL)
     {
-      CPLSetConfigOption ("OGR_XLSX_HEADERS", NULL);
-      CPLSetConfigOption ("OGR_XLSX_FIELD_TYPES", NULL);
+      CPLSetThreadLocalConfigOption ("OGR_XLSX_HEADERS", NULL);
+      CPLSetThreadLocalConfigOption ("OGR_XLSX_FIELD_TYPES", NULL);
       g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
                    _("%s: the file holds no layer or table"), self->display_name);
       return FALSE;
@@ -523,8 +525,8 @@ furrow_import_open_dataset (FurrowImporter  *self,
   OGR_L_GetFeatureCount (self->layer, TRUE);
   if (self->format == FURROW_IMPORT_FORMAT_XLSX)
     {
-      CPLSetConfigOption ("OGR_XLSX_HEADERS", NULL);
-      CPLSetConfigOption ("OGR_XLSX_FIELD_TYPES", NULL);
+      CPLSetThreadLocalConfigOption ("OGR_XLSX_HEADERS", NULL);
+      CPLSetThreadLocalConfigOption ("OGR_XLSX_FIELD_TYPES", NULL);
     }
   self->columns = g_new0 (char *, OGR_FD_GetFieldCount (defn) + 1);
   for (int i = 0; i < OGR_FD_GetFieldCount (defn); i++)

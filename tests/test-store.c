@@ -193,6 +193,8 @@ test_create_gpkg (Fixture       *fixture,
   const char *parcels_part;
   int status;
   gint32 application_id, user_version;
+  double min_x, min_y, max_x, max_y;
+  g_autofree char *wal = NULL;
   GStatBuf st;
   const char *argv[] = { "ogrinfo", "-so", "-al", fixture->path, NULL };
 
@@ -205,6 +207,25 @@ test_create_gpkg (Fixture       *fixture,
     g_assert_cmpint (furrow_store_get_schema_version (store), ==, FURROW_STORE_SCHEMA_VERSION);
     g_assert_true (furrow_store_check (store, &error));
     g_assert_no_error (error);
+
+    /* gpkg_contents bounds: the field box (119.400–119.402 E, 36.450–36.452 N) and the two
+     * parcel boxes (119.400–119.4015 E, 36.450–36.4505 N). */
+    g_assert_true (_furrow_store_get_contents_extent (store, "fields", &min_x, &min_y,
+                                                      &max_x, &max_y));
+    g_assert_cmpfloat_with_epsilon (min_x, 119.400, 1e-9);
+    g_assert_cmpfloat_with_epsilon (min_y, 36.450, 1e-9);
+    g_assert_cmpfloat_with_epsilon (max_x, 119.402, 1e-9);
+    g_assert_cmpfloat_with_epsilon (max_y, 36.452, 1e-9);
+    g_assert_true (_furrow_store_get_contents_extent (store, "parcels", &min_x, &min_y,
+                                                      &max_x, &max_y));
+    g_assert_cmpfloat_with_epsilon (min_x, 119.400, 1e-9);
+    g_assert_cmpfloat_with_epsilon (max_x, 119.4015, 1e-9);
+    g_assert_cmpfloat_with_epsilon (max_y, 36.4505, 1e-9);
+
+    /* SQLite gives the write-ahead log the database file's mode. */
+    wal = g_strconcat (fixture->path, "-wal", NULL);
+    g_assert_cmpint (g_stat (wal, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   }
 
   g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
@@ -307,6 +328,26 @@ test_blob_empty (void)
   g_assert_cmpuint (decoded->n_polygons, ==, 0);
 }
 
+static void
+put_be32 (GByteArray *blob,
+          guint32     value)
+{
+  guint32 be = GUINT32_TO_BE (value);
+
+  g_byte_array_append (blob, (guint8 *) &be, 4);
+}
+
+static void
+put_be_double (GByteArray *blob,
+               double      value)
+{
+  guint64 bits;
+
+  memcpy (&bits, &value, 8);
+  bits = GUINT64_TO_BE (bits);
+  g_byte_array_append (blob, (guint8 *) &bits, 8);
+}
+
 /* Other writers: big-endian header and WKB, an xy envelope, a plain Polygon (type 3) with Z
  * (ISO 1003): decoded to the same 2-D polygon. */
 static void
@@ -318,25 +359,21 @@ test_blob_foreign (void)
   const double coords[][2] = { { 1, 2 }, { 3, 2 }, { 3, 4 }, { 1, 2 } };
   guint8 header[] = { 'G', 'P', 0, 0x02, 0, 0, 0x10, 0xE6 };
 
-#define PUT_BE32(v) G_STMT_START { guint32 be = GUINT32_TO_BE (v); \
-                                   g_byte_array_append (blob, (guint8 *) &be, 4); } G_STMT_END
-#define PUT_BE_DOUBLE(v) G_STMT_START { double d = (v); guint64 bits; memcpy (&bits, &d, 8); \
-                                        bits = GUINT64_TO_BE (bits); \
-                                        g_byte_array_append (blob, (guint8 *) &bits, 8); } G_STMT_END
   g_byte_array_append (blob, header, sizeof header);
-  PUT_BE_DOUBLE (1); PUT_BE_DOUBLE (3); PUT_BE_DOUBLE (2); PUT_BE_DOUBLE (4);
+  put_be_double (blob, 1);
+  put_be_double (blob, 3);
+  put_be_double (blob, 2);
+  put_be_double (blob, 4);
   g_byte_array_append (blob, (guint8 []) { 0 }, 1);
-  PUT_BE32 (1003);
-  PUT_BE32 (1);
-  PUT_BE32 (4);
+  put_be32 (blob, 1003);
+  put_be32 (blob, 1);
+  put_be32 (blob, 4);
   for (guint i = 0; i < 4; i++)
     {
-      PUT_BE_DOUBLE (coords[i][0]);
-      PUT_BE_DOUBLE (coords[i][1]);
-      PUT_BE_DOUBLE (100.0);
+      put_be_double (blob, coords[i][0]);
+      put_be_double (blob, coords[i][1]);
+      put_be_double (blob, 100.0);
     }
-#undef PUT_BE32
-#undef PUT_BE_DOUBLE
 
   decoded = furrow_gpkg_blob_decode (blob->data, blob->len, &error);
   g_assert_no_error (error);
@@ -569,7 +606,10 @@ test_batch_rollback (Fixture       *fixture,
   g_assert_false (furrow_store_begin (store, &error));
   g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_TRANSACTION);
   g_clear_error (&error);
+  g_assert_true (furrow_store_set_cooperative (store, "试验合作社", FBFBM, "", &error));
+  g_assert_cmpstr (furrow_store_get_cooperative_name (store), ==, "试验合作社");
   furrow_store_rollback (store);
+  g_assert_cmpstr (furrow_store_get_cooperative_name (store), ==, "");
 }
 
 static void
@@ -836,6 +876,39 @@ test_models (Fixture       *fixture,
   assert_counts (store, 0, 2, 4);
 }
 
+/* A worker thread imports through a connection of its own; the window's store then reloads and
+ * its models show the new rows (one items-changed replacing the list). */
+static void
+test_reload (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(FurrowStore) store = small_store (fixture->path);
+  g_autoptr(GListModel) parcels = furrow_store_get_parcels (store);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (parcels, "items-changed", G_CALLBACK (record_cb), changes);
+  {
+    g_autoptr(FurrowStore) worker = furrow_store_open (fixture->path, &error);
+    g_autoptr(FurrowParcel) parcel = make_parcel (FBFBM "00003", FBFBM "0001", 119.402);
+
+    g_assert_no_error (error);
+    g_assert_true (furrow_store_add_parcel (worker, parcel, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (parcels), ==, 2);
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  g_assert_true (furrow_store_reload (store, &error));
+  g_assert_no_error (error);
+  assert_change (changes, 0, 2, 3);
+  {
+    g_autoptr(FurrowParcel) last = g_list_model_get_item (parcels, 2);
+
+    g_assert_cmpstr (furrow_parcel_get_code (last), ==, FBFBM "00003");
+  }
+}
+
 /* Areas: the measured area follows the geometry (ellipsoidal, furrow_geodesy_area_m2), the store
  * keeps it, and NaN coordinates are refused. */
 static void
@@ -883,6 +956,7 @@ main (int   argc,
   ADD ("not-project", test_not_project);
   ADD ("backup", test_backup);
   ADD ("models", test_models);
+  ADD ("reload", test_reload);
   ADD ("areas", test_areas);
 #undef ADD
   g_test_add_func ("/furrow/core/store/blob-round-trip", test_blob_round_trip);

@@ -69,8 +69,10 @@ list_fields (FurrowStore *store,
         }
       else
         {
-          g_autofree char *registered = furrow_format_mu (furrow_field_get_registered_area_m2 (field));
-          g_autofree char *measured = furrow_format_mu (furrow_field_get_measured_area_m2 (field));
+          g_autofree char *registered =
+            furrow_format_mu (furrow_field_get_registered_area_m2 (field));
+          g_autofree char *measured =
+            furrow_format_mu (furrow_field_get_measured_area_m2 (field));
 
           g_print ("%-8s %14s %14s  %s\n", furrow_field_get_code (field), registered, measured,
                    furrow_field_get_name (field));

@@ -332,7 +332,8 @@ furrow_field_set_geometry (FurrowField          *self,
 
   if (self->geometry == geometry)
     return;
-  if (self->geometry != NULL && geometry != NULL && furrow_geometry_equal (self->geometry, geometry))
+  if (self->geometry != NULL && geometry != NULL &&
+      furrow_geometry_equal (self->geometry, geometry))
     return;
 
   g_clear_pointer (&self->geometry, furrow_geometry_unref);

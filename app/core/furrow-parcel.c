@@ -504,7 +504,8 @@ furrow_parcel_set_geometry (FurrowParcel         *self,
 
   if (self->geometry == geometry)
     return;
-  if (self->geometry != NULL && geometry != NULL && furrow_geometry_equal (self->geometry, geometry))
+  if (self->geometry != NULL && geometry != NULL &&
+      furrow_geometry_equal (self->geometry, geometry))
     return;
 
   g_clear_pointer (&self->geometry, furrow_geometry_unref);

@@ -41,6 +41,13 @@ void         _furrow_store_get_header             (FurrowStore     *self,
                                                    gint32          *user_version);
 gboolean     _furrow_store_has_index              (FurrowStore     *self,
                                                    const char      *name);
+/* Tests: the bounding box gpkg_contents holds for a feature table (FALSE when unset). */
+gboolean     _furrow_store_get_contents_extent    (FurrowStore     *self,
+                                                   const char      *table,
+                                                   double          *min_x,
+                                                   double          *min_y,
+                                                   double          *max_x,
+                                                   double          *max_y);
 /* Tests: the audit_log rows about one object ("parcel:DKBM"), oldest first, as
  * "action|detail" strings. */
 GStrv        _furrow_store_get_audit              (FurrowStore     *self,

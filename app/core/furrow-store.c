@@ -32,6 +32,13 @@ typedef enum
   CHANGE_DELETE,
 } ChangeKind;
 
+/* The bounding box of the geometries written to a feature table in one transaction. */
+typedef struct
+{
+  gboolean any;
+  double   min_x, min_y, max_x, max_y;
+} Extent;
+
 /* A change written inside the open transaction, applied to the models once it is committed. */
 typedef struct
 {
@@ -60,6 +67,7 @@ struct _FurrowStore
   GPtrArray  *pending;          /* Change, in order */
   GHashTable *touched_fields;   /* gint64 field id: registered area to refresh */
   gboolean    touched_tables[N_KINDS];
+  Extent      extents[N_KINDS];  /* bounds of the geometries written in the transaction */
 
   GListStore *models[N_KINDS];  /* NULL until first asked for */
 };
@@ -267,6 +275,9 @@ format_area (double area_m2)
 /* ------------------------------------------------------------------------------------------ */
 /* Transactions and the models                                                                */
 
+static gboolean load_cooperative (FurrowStore  *self,
+                                  GError      **error);
+
 static void
 change_free (gpointer data)
 {
@@ -303,6 +314,34 @@ touch_field (FurrowStore *self,
     g_hash_table_add (self->touched_fields, g_memdup2 (&field_id, sizeof field_id));
 }
 
+/* gpkg_contents keeps a bounding box of each feature table (OGC 12-128r18 §1.1.3.1.1: informative,
+ * not necessarily the minimum one): it grows with every geometry written and is not shrunk on
+ * delete. */
+static void
+grow_extent (FurrowStore          *self,
+             ObjectKind            kind,
+             const FurrowGeometry *geometry)
+{
+  Extent *extent = &self->extents[kind];
+  double min_x, min_y, max_x, max_y;
+
+  if (geometry == NULL || !furrow_geometry_get_bounds (geometry, &min_x, &min_y, &max_x, &max_y))
+    return;
+  if (!extent->any)
+    {
+      extent->any = TRUE;
+      extent->min_x = min_x;
+      extent->min_y = min_y;
+      extent->max_x = max_x;
+      extent->max_y = max_y;
+      return;
+    }
+  extent->min_x = MIN (extent->min_x, min_x);
+  extent->min_y = MIN (extent->min_y, min_y);
+  extent->max_x = MAX (extent->max_x, max_x);
+  extent->max_y = MAX (extent->max_y, max_y);
+}
+
 /* After a rollback: objects added in the transaction are not stored after all. */
 static void
 discard_pending (FurrowStore *self)
@@ -317,6 +356,7 @@ discard_pending (FurrowStore *self)
   g_ptr_array_set_size (self->pending, 0);
   g_hash_table_remove_all (self->touched_fields);
   memset (self->touched_tables, 0, sizeof self->touched_tables);
+  memset (self->extents, 0, sizeof self->extents);
 }
 
 static GListStore *
@@ -456,15 +496,17 @@ apply_pending (FurrowStore *self)
   refresh_field_areas (self);
   g_hash_table_remove_all (self->touched_fields);
   memset (self->touched_tables, 0, sizeof self->touched_tables);
+  memset (self->extents, 0, sizeof self->extents);
 }
 
-/* GeoPackage: gpkg_contents.last_change follows every change of a feature table. */
+/* GeoPackage: gpkg_contents.last_change follows every change of a registered table. */
 static gboolean
 touch_contents (FurrowStore  *self,
                 GError      **error)
 {
   static const struct { ObjectKind kind; const char *table; } tables[] = {
     { KIND_FIELD, "fields" },
+    { KIND_HOUSEHOLD, "households" },
     { KIND_PARCEL, "parcels" },
   };
 
@@ -482,6 +524,27 @@ touch_contents (FurrowStore  *self,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, tables[i].table, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return set_db_error (self, error);
+      g_clear_pointer (&stmt, store_stmt_release);
+
+      if (!self->extents[tables[i].kind].any)
+        continue;
+      stmt = store_prepare (self,
+                            "UPDATE gpkg_contents SET"
+                            " min_x = min (coalesce (min_x, ?2), ?2),"
+                            " min_y = min (coalesce (min_y, ?3), ?3),"
+                            " max_x = max (coalesce (max_x, ?4), ?4),"
+                            " max_y = max (coalesce (max_y, ?5), ?5)"
+                            " WHERE table_name = ?1",
+                            error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, tables[i].table, -1, SQLITE_STATIC);
+      sqlite3_bind_double (stmt, 2, self->extents[tables[i].kind].min_x);
+      sqlite3_bind_double (stmt, 3, self->extents[tables[i].kind].min_y);
+      sqlite3_bind_double (stmt, 4, self->extents[tables[i].kind].max_x);
+      sqlite3_bind_double (stmt, 5, self->extents[tables[i].kind].max_y);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return set_db_error (self, error);
     }
@@ -577,6 +640,8 @@ furrow_store_rollback (FurrowStore *self)
   self->in_batch = FALSE;
   store_run (self, "ROLLBACK", NULL);
   discard_pending (self);
+  /* The cooperative's details may have been changed inside the batch. */
+  load_cooperative (self, NULL);
 }
 
 gboolean
@@ -1185,6 +1250,7 @@ add_parcel (FurrowStore   *self,
 
   _furrow_parcel_set_id (parcel, id);
   record_change (self, CHANGE_ADD, KIND_PARCEL, parcel, NULL);
+  grow_extent (self, KIND_PARCEL, furrow_parcel_get_geometry (parcel));
   touch_field (self, furrow_parcel_get_field_id (parcel));
   return TRUE;
 }
@@ -1280,6 +1346,7 @@ update_parcel (FurrowStore   *self,
     return FALSE;
 
   record_change (self, CHANGE_UPDATE, KIND_PARCEL, parcel, NULL);
+  grow_extent (self, KIND_PARCEL, furrow_parcel_get_geometry (parcel));
   touch_field (self, field_id);
   touch_field (self, furrow_parcel_get_field_id (parcel));
   return TRUE;
@@ -1589,6 +1656,7 @@ add_field (FurrowStore  *self,
   _furrow_field_set_id (field, id);
   _furrow_field_set_registered_area_m2 (field, 0.0);
   record_change (self, CHANGE_ADD, KIND_FIELD, field, NULL);
+  grow_extent (self, KIND_FIELD, furrow_field_get_geometry (field));
   return TRUE;
 }
 
@@ -1666,6 +1734,7 @@ update_field (FurrowStore  *self,
   if (detail != NULL && !audit (self, "update", object, detail, error))
     return FALSE;
   record_change (self, CHANGE_UPDATE, KIND_FIELD, field, NULL);
+  grow_extent (self, KIND_FIELD, furrow_field_get_geometry (field));
   return TRUE;
 }
 
@@ -2321,4 +2390,30 @@ _furrow_store_get_audit (FurrowStore *self,
         }
     }
   return g_strv_builder_end (rows);
+}
+
+gboolean
+_furrow_store_get_contents_extent (FurrowStore *self,
+                                   const char  *table,
+                                   double      *min_x,
+                                   double      *min_y,
+                                   double      *max_x,
+                                   double      *max_y)
+{
+  g_autoptr(StoreStmt) stmt =
+    store_prepare (self,
+                   "SELECT min_x, min_y, max_x, max_y FROM gpkg_contents"
+                   " WHERE table_name = ?1 AND min_x IS NOT NULL",
+                   NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, table);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  *min_x = sqlite3_column_double (stmt, 0);
+  *min_y = sqlite3_column_double (stmt, 1);
+  *max_x = sqlite3_column_double (stmt, 2);
+  *max_y = sqlite3_column_double (stmt, 3);
+  return TRUE;
 }

@@ -94,7 +94,8 @@ gboolean         furrow_store_commit                (FurrowStore      *self,
                                                      GError          **error);
 void             furrow_store_rollback              (FurrowStore      *self);
 gboolean         furrow_store_in_transaction        (FurrowStore      *self);
-/* begin, func, commit; rollback when func returns FALSE (its error is passed on) or commit fails. */
+/* begin, func, commit; rollback when func returns FALSE (its error is passed on) or commit
+ * fails. */
 gboolean         furrow_store_transaction           (FurrowStore      *self,
                                                      FurrowStoreFunc   func,
                                                      gpointer          user_data,
@@ -121,7 +122,8 @@ GListModel      *furrow_store_get_parcels           (FurrowStore      *self);
 gboolean         furrow_store_reload                (FurrowStore      *self,
                                                      GError          **error);
 
-/* Look-ups by code (transfer full; NULL when absent). */
+/* Look-ups by code: a new object read from the file (transfer full), not the one in the model;
+ * NULL when absent. */
 FurrowField     *furrow_store_find_field            (FurrowStore      *self,
                                                      const char       *code);
 FurrowHousehold *furrow_store_find_household        (FurrowStore      *self,

@@ -8,6 +8,9 @@
 #include <gdal.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <cpl_conv.h>
+#include <ogr_srs_api.h>
+#include <string.h>
 #include <xlsxwriter.h>
 
 #include "furrow-gcj02.h"
@@ -124,6 +127,35 @@ test_shapefile_gauss_kruger (void)
   g_assert_cmpint (furrow_import_gauss_kruger_epsg (40512345.0, 40523456.0), ==, 4528);
   g_assert_cmpint (furrow_import_gauss_kruger_epsg (39912345.0, 40023456.0), ==, 0);
   g_assert_cmpint (furrow_import_gauss_kruger_epsg (25100000.0, 25200000.0), ==, 4513);
+}
+
+/* A .prj without an authority code, as ESRI software writes it: CGCS2000, Transverse Mercator,
+ * central meridian 120 E, false easting 500000 (6-digit eastings) is EPSG:4549 (DOMAIN.md §4). */
+static void
+test_shapefile_gauss_kruger_6_digit (void)
+{
+  g_autofree char *path = tmp_path ("gk6.shp");
+  g_autofree char *prj = tmp_path ("gk6.prj");
+  g_autoptr(FurrowImporter) importer = NULL;
+  OGRSpatialReferenceH srs = OSRNewSpatialReference (NULL);
+  const FurrowImportParcel *parcels;
+  char *wkt = NULL;
+  guint n;
+
+  test_write_parcels_shp (path, 3, 4549, NULL);
+  g_assert_cmpint (OSRImportFromEPSG (srs, 4549), ==, OGRERR_NONE);
+  g_assert_cmpint (OSRMorphToESRI (srs), ==, OGRERR_NONE);
+  g_assert_cmpint (OSRExportToWkt (srs, &wkt), ==, OGRERR_NONE);
+  g_assert_null (strstr (wkt, "AUTHORITY"));
+  test_write_file (prj, wkt, -1);
+  CPLFree (wkt);
+  OSRDestroySpatialReference (srs);
+
+  importer = open_and_read (path, 0, NULL);
+  g_assert_cmpint (furrow_importer_get_crs_epsg (importer), ==, 4549);
+  parcels = furrow_importer_get_parcels (importer, &n);
+  g_assert_cmpuint (n, ==, 3);
+  assert_parcel0 (&parcels[0]);
 }
 
 static void
@@ -249,6 +281,28 @@ test_kml_and_gcj02 (void)
       g_assert_true (found);
     }
   g_assert_cmpfloat_with_epsilon (fields[0].measured_area_m2, PARCEL0_AREA_M2, 1.0);
+}
+
+/* KMZ (zipped KML) as Google Earth and 2bulu write it, through GDAL's LIBKML driver. */
+static void
+test_kmz (void)
+{
+  g_autofree char *path = tmp_path ("parcels.kmz");
+  g_autoptr(FurrowImporter) importer = NULL;
+  const FurrowImportParcel *parcels;
+  TestRecord r[] = {
+    { "POLYGON ((119.37 36.40, 119.37022 36.40, 119.37022 36.4005, 119.37 36.4005, 119.37 36.40))",
+      "3707821022010100001", "370782102201010001", 1.60, "东岭1号地" },
+  };
+  guint n;
+
+  test_write_records (path, "LIBKML", wkbPolygon, 4326, NULL, r, 1);
+  importer = open_and_read (path, 0, NULL);
+  g_assert_cmpint (furrow_importer_get_format (importer), ==, FURROW_IMPORT_FORMAT_KML);
+  g_assert_cmpint (furrow_importer_get_kind (importer), ==, FURROW_IMPORT_KIND_PARCELS);
+  parcels = furrow_importer_get_parcels (importer, &n);
+  g_assert_cmpuint (n, ==, 1);
+  assert_parcel0 (&parcels[0]);
 }
 
 static void
@@ -473,7 +527,9 @@ main (int   argc,
 
   g_test_add_func ("/furrow/io/import/shapefile-cgcs2000", test_shapefile_cgcs2000);
   g_test_add_func ("/furrow/io/import/shapefile-gauss-kruger", test_shapefile_gauss_kruger);
+  g_test_add_func ("/furrow/io/import/shapefile-gauss-kruger-6-digit", test_shapefile_gauss_kruger_6_digit);
   g_test_add_func ("/furrow/io/import/shapefile-gbk", test_shapefile_gbk);
+  g_test_add_func ("/furrow/io/import/kmz", test_kmz);
   g_test_add_func ("/furrow/io/import/zipped-shapefile-fields", test_zipped_shapefile_fields);
   g_test_add_func ("/furrow/io/import/geopackage-fields", test_geopackage_fields);
   g_test_add_func ("/furrow/io/import/kml-gcj02", test_kml_and_gcj02);

@@ -19,6 +19,9 @@
 
 G_DEFINE_QUARK (furrow-export-error-quark, furrow_export_error)
 
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (OGRSpatialReferenceH, OSRDestroySpatialReference, NULL)
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (OGRCoordinateTransformationH, OCTDestroyCoordinateTransformation, NULL)
+
 typedef enum
 {
   COLUMN_TEXT,
@@ -386,9 +389,9 @@ write_ogr (const char          *path,
 {
   const char *driver_name = NULL;
   const char *layer_options[3] = { NULL, };
-  OGRSpatialReferenceH srs = srs_from_epsg (epsg);
-  OGRSpatialReferenceH wgs84 = srs_from_epsg (4326);
-  OGRCoordinateTransformationH ct = NULL;
+  g_auto(OGRSpatialReferenceH) srs = srs_from_epsg (epsg);
+  g_auto(OGRSpatialReferenceH) wgs84 = srs_from_epsg (4326);
+  g_auto(OGRCoordinateTransformationH) ct = NULL;
   GDALDriverH driver;
   GDALDatasetH ds;
   OGRLayerH layer;
@@ -431,8 +434,10 @@ write_ogr (const char          *path,
     {
       g_set_error (error, FURROW_EXPORT_ERROR, FURROW_EXPORT_ERROR_WRITE,
                    _("%s: cannot create the file (%s)"), path, CPLGetLastErrorMsg ());
-      ok = FALSE;
-      goto out;
+      if (ds != NULL)
+        GDALClose (ds);
+      CPLPopErrorHandler ();
+      return FALSE;
     }
   for (guint c = 0; c < n_columns && ok; c++)
     {
@@ -488,23 +493,15 @@ write_ogr (const char          *path,
     g_set_error (error, FURROW_EXPORT_ERROR, FURROW_EXPORT_ERROR_WRITE,
                  _("%s: cannot write (%s)"), path, CPLGetLastErrorMsg ());
 
-out:
-  if (ds != NULL)
+  CPLErrorReset ();
+  GDALClose (ds);
+  if (ok && CPLGetLastErrorType () >= CE_Failure)
     {
-      CPLErrorReset ();
-      GDALClose (ds);
-      if (ok && CPLGetLastErrorType () >= CE_Failure)
-        {
-          g_set_error (error, FURROW_EXPORT_ERROR, FURROW_EXPORT_ERROR_WRITE,
-                       _("%s: cannot write (%s)"), path, CPLGetLastErrorMsg ());
-          ok = FALSE;
-        }
+      g_set_error (error, FURROW_EXPORT_ERROR, FURROW_EXPORT_ERROR_WRITE,
+                   _("%s: cannot write (%s)"), path, CPLGetLastErrorMsg ());
+      ok = FALSE;
     }
   CPLPopErrorHandler ();
-  if (ct != NULL)
-    OCTDestroyCoordinateTransformation (ct);
-  OSRDestroySpatialReference (srs);
-  OSRDestroySpatialReference (wgs84);
   return ok;
 }
 

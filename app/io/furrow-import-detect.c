@@ -653,8 +653,8 @@ gboolean
 furrow_import_detect_crs (FurrowImporter  *self,
                           GError         **error)
 {
-  g_autoptr(OGRSpatialReferenceH) src = NULL;
-  g_autoptr(OGRSpatialReferenceH) wgs84 = NULL;
+  g_auto(OGRSpatialReferenceH) src = NULL;
+  g_auto(OGRSpatialReferenceH) wgs84 = NULL;
   OGREnvelope env;
   gboolean has_extent;
 

@@ -9,8 +9,8 @@
 
 G_BEGIN_DECLS
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (OGRSpatialReferenceH, OSRDestroySpatialReference)
-typedef void *FurrowOgrFeature;
+/* OGR handles are pointer typedefs: g_auto (OGRSpatialReferenceH) srs = … */
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (OGRSpatialReferenceH, OSRDestroySpatialReference, NULL)
 
 struct _FurrowImporter
 {

@@ -133,8 +133,10 @@ furrow_cli_export (int    argc,
       g_print ("%s\n", text);
     }
   else if (epsg != 0)
-    g_print (_("%s: wrote %u records (EPSG:%d)\n"), outputs[0], n_written, epsg);
+    g_print (ngettext ("%s: wrote %u record (EPSG:%d)\n", "%s: wrote %u records (EPSG:%d)\n", n_written),
+             outputs[0], n_written, epsg);
   else
-    g_print (_("%s: wrote %u records\n"), outputs[0], n_written);
+    g_print (ngettext ("%s: wrote %u record\n", "%s: wrote %u records\n", n_written),
+             outputs[0], n_written);
   return 0;
 }

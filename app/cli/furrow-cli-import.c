@@ -130,12 +130,14 @@ print_result (FurrowImporter *importer,
       return;
     }
 
-  g_print (_("%s: imported %u fields, %u parcels and %u households"),
-           furrow_importer_get_display_name (importer), n_fields, n_parcels, n_households);
   if (epsg != 0)
-    g_print (" (EPSG:%d, %s)\n", epsg, furrow_importer_get_encoding (importer));
+    g_print (_("%s: imported fields: %u, parcels: %u, households: %u (EPSG:%d, %s)\n"),
+             furrow_importer_get_display_name (importer), n_fields, n_parcels, n_households,
+             epsg, furrow_importer_get_encoding (importer));
   else
-    g_print (" (%s)\n", furrow_importer_get_encoding (importer));
+    g_print (_("%s: imported fields: %u, parcels: %u, households: %u (%s)\n"),
+             furrow_importer_get_display_name (importer), n_fields, n_parcels, n_households,
+             furrow_importer_get_encoding (importer));
 }
 
 int

@@ -518,6 +518,35 @@ test_import_async (void)
   g_assert_cmpfloat_with_epsilon (furrow_parcel_get_measured_area_m2 (parcel), PARCEL0_AREA_M2, 0.06);
 }
 
+/* The store batch the importer writes in (furrow_store_begin_all_or_nothing): no savepoint per
+ * change, and after one failed change the batch can only roll back. */
+static void
+test_store_all_or_nothing (void)
+{
+  g_autofree char *path = tmp_path ("all-or-nothing.gpkg");
+  g_autoptr(FurrowStore) store = furrow_store_create (path, NULL);
+  g_autoptr(FurrowHousehold) household = furrow_household_new ();
+  g_autoptr(FurrowParcel) parcel = furrow_parcel_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (store);
+  g_assert_true (furrow_store_begin_all_or_nothing (store, &error));
+  furrow_household_set_code (household, "370782102201010001");
+  furrow_household_set_name (household, "王建国");
+  g_assert_true (furrow_store_add_household (store, household, &error));
+  furrow_parcel_set_code (parcel, "3707821022010100001");
+  furrow_parcel_set_household_code (parcel, "370782102201019999");
+  furrow_parcel_set_registered_area_m2 (parcel, 1000.0);
+  g_assert_false (furrow_store_add_parcel (store, parcel, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (furrow_store_commit (store, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_TRANSACTION);
+  g_assert_false (furrow_store_in_transaction (store));
+  g_assert_cmpint (furrow_store_count_households (store, NULL), ==, 0);
+  g_assert_cmpint (furrow_store_count_parcels (store, NULL), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -539,5 +568,6 @@ main (int   argc,
   g_test_add_func ("/furrow/io/import/mapping-override", test_mapping_override);
   g_test_add_func ("/furrow/io/import/assign-fields", test_assign_fields);
   g_test_add_func ("/furrow/io/import/async", test_import_async);
+  g_test_add_func ("/furrow/io/import/store-all-or-nothing", test_store_all_or_nothing);
   return g_test_run ();
 }

@@ -14,22 +14,41 @@
 
 #include "furrow-store.h"
 
+/* The household codes of the project, in one pass over its households. */
+static GHashTable *
+project_household_codes (FurrowImporter *self,
+                         FurrowStore    *store)
+{
+  GHashTable *codes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GListModel) households = NULL;
+
+  if (furrow_store_count_households (store, NULL) <= 0)
+    return codes;
+  households = furrow_store_get_households (store);
+  for (guint i = 0; i < g_list_model_get_n_items (households); i++)
+    {
+      g_autoptr(FurrowHousehold) h = g_list_model_get_item (households, i);
+
+      g_hash_table_add (codes, g_string_chunk_insert (self->strings, furrow_household_get_code (h)));
+    }
+  return codes;
+}
+
 static void
 check_against_project (FurrowImporter *self,
                        FurrowStore    *store,
                        GHashTable     *existing_households)
 {
   g_autoptr(GHashTable) file_households = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) project_households = project_household_codes (self, store);
   gboolean has_parcels = furrow_store_count_parcels (store, NULL) > 0;
-  gboolean has_households = furrow_store_count_households (store, NULL) > 0;
 
   for (guint i = 0; i < self->households->len; i++)
     {
       FurrowImportHousehold *h = &g_array_index (self->households, FurrowImportHousehold, i);
-      g_autoptr(FurrowHousehold) found = NULL;
 
       g_hash_table_add (file_households, (gpointer) h->cbfbm);
-      if (!has_households || (found = furrow_store_find_household (store, h->cbfbm)) == NULL)
+      if (!g_hash_table_contains (project_households, h->cbfbm))
         continue;
       if (self->kind == FURROW_IMPORT_KIND_HOUSEHOLDS)
         furrow_importer_add_record_problem (self, h->index, "CBFBM", h->cbfbm,
@@ -43,21 +62,15 @@ check_against_project (FurrowImporter *self,
     {
       FurrowImportParcel *p = &g_array_index (self->parcels, FurrowImportParcel, i);
       g_autoptr(FurrowParcel) found = NULL;
-      g_autoptr(FurrowHousehold) household = NULL;
 
       if (has_parcels && (found = furrow_store_find_parcel (store, p->dkbm)) != NULL)
         furrow_importer_add_record_problem (self, p->index, "DKBM", p->dkbm,
                                             _("the parcel code is already in the project"));
       if (!g_hash_table_contains (file_households, p->cbfbm) &&
-          !g_hash_table_contains (existing_households, p->cbfbm))
-        {
-          if (has_households && (household = furrow_store_find_household (store, p->cbfbm)) != NULL)
-            g_hash_table_add (existing_households, (gpointer) p->cbfbm);
-          else
-            furrow_importer_add_record_problem (self, p->index, "DKBM", p->dkbm,
-                                                _("the household %s is neither in the file nor in the project"),
-                                                p->cbfbm);
-        }
+          !g_hash_table_contains (project_households, p->cbfbm))
+        furrow_importer_add_record_problem (self, p->index, "DKBM", p->dkbm,
+                                            _("the household %s is neither in the file nor in the project"),
+                                            p->cbfbm);
     }
 }
 

@@ -246,7 +246,8 @@ read_geometry (Row    *row,
           return NULL;
         }
     }
-  *area_m2 = furrow_geodesy_area_m2 (out);
+  if (area_m2 != NULL)
+    *area_m2 = furrow_geodesy_area_m2 (out);
   return g_steal_pointer (&out);
 }
 
@@ -315,7 +316,7 @@ read_parcel (Row                *row,
   p->surveyed_area_m2 = get_area_m2 (row, FURROW_COLUMN_SCMJ, FURROW_COLUMN_SCMJM);
   p->measured_area_m2 = NAN;
   if (self->has_geometry)
-    p->geometry = read_geometry (row, &p->measured_area_m2);
+    p->geometry = read_geometry (row, NULL);   /* area: furrow_importer_get_parcels() */
 }
 
 gboolean

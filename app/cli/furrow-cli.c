@@ -14,6 +14,8 @@ static int run_help (int argc, char **argv);
  * contract each one keeps. */
 static const FurrowCliCommand commands[] = {
   { "help", N_("Show the commands and what they do"), run_help },
+  { "plan", N_("Lay a strip pattern into every polygon of a file and predict its yield"),
+    furrow_cli_run_plan },
 };
 
 void

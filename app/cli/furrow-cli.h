@@ -18,6 +18,9 @@ typedef struct
 
 /* Each subcommand lives in app/cli/furrow-cli-<name>.c and is listed in furrow-cli.c. */
 
+int  furrow_cli_run_plan    (int    argc,
+                             char **argv);
+
 /* Shared helpers for subcommands. */
 void furrow_cli_print_error (const char *format,
                              ...) G_GNUC_PRINTF (1, 2);

@@ -29,6 +29,14 @@ typedef struct
   double            xmin, xmax, ymin, ymax;
   double            abs_area_m2;
   gboolean          hole;
+  /* the ring clipped to the current unit, then to the current row's band, x only */
+  FurrowPoint      *unit;
+  guint             n_unit;
+  gboolean          unit_whole;
+  FurrowPoint      *slab;
+  guint             n_slab;
+  double            slab_ymin, slab_ymax;
+  gboolean          slab_whole;   /* the ring lies inside the band: no clipping needed */
 } RingInfo;
 
 typedef struct
@@ -249,28 +257,101 @@ clip_half (const FurrowPoint *in,
   return m;
 }
 
-/* Area of a ring inside the rectangle [x0, x1] × [y0, y1]. */
-static double
-ring_area_in_rect (const RingInfo *ri,
-                   double          x0,
-                   double          x1,
-                   double          y0,
-                   double          y1,
-                   FurrowPoint    *buf_a,
-                   FurrowPoint    *buf_b)
+static void
+clear_ring_info (gpointer data)
+{
+  RingInfo *ri = data;
+
+  g_clear_pointer (&ri->slab, g_free);
+  g_clear_pointer (&ri->unit, g_free);
+}
+
+/* Clips the ring to the unit [x0, x1] once per strip unit: the rows of the unit then clip only
+ * that part of the ring. */
+static void
+unit_clip (RingInfo    *ri,
+           double       x0,
+           double       x1,
+           FurrowPoint *buf)
 {
   guint n;
 
-  if (ri->xmax <= x0 || ri->xmin >= x1 || ri->ymax <= y0 || ri->ymin >= y1)
-    return 0.0;
-  if (ri->xmin >= x0 && ri->xmax <= x1 && ri->ymin >= y0 && ri->ymax <= y1)
-    return ri->abs_area_m2;
+  ri->n_unit = 0;
+  ri->unit_whole = FALSE;
+  if (ri->xmax <= x0 || ri->xmin >= x1)
+    return;
+  if (ri->xmin >= x0 && ri->xmax <= x1)
+    {
+      ri->unit_whole = TRUE;
+      return;
+    }
+  n = clip_half (ri->ring->points, ri->ring->n_points - 1, buf, 0, x1, 1.0);
+  ri->n_unit = clip_half (buf, n, ri->unit, 0, x0, -1.0);
+}
 
-  /* open ring (without the closing point) */
-  n = ri->ring->n_points - 1;
-  n = clip_half (ri->ring->points, n, buf_a, 0, x1, 1.0);
-  n = clip_half (buf_a, n, buf_b, 0, x0, -1.0);
-  n = clip_half (buf_b, n, buf_a, 1, y1, 1.0);
+/* Clips the ring to the band [x0, x1] once per row (two Sutherland–Hodgman stages over the
+ * whole ring); the pieces of the row then clip only that small polygon in y. */
+static void
+slab_clip (RingInfo    *ri,
+           double       x0,
+           double       x1,
+           FurrowPoint *buf)
+{
+  const FurrowPoint *src = ri->unit_whole ? ri->ring->points : ri->unit;
+  guint n = ri->unit_whole ? ri->ring->n_points - 1 : ri->n_unit;
+
+  ri->n_slab = 0;
+  ri->slab_whole = FALSE;
+  if (ri->xmax <= x0 || ri->xmin >= x1 || n < 3)
+    return;
+  if (ri->xmin >= x0 && ri->xmax <= x1)
+    {
+      ri->slab_whole = TRUE;
+      return;
+    }
+  n = clip_half (src, n, buf, 0, x1, 1.0);
+  n = clip_half (buf, n, ri->slab, 0, x0, -1.0);
+  ri->n_slab = n;
+  ri->slab_ymin = G_MAXDOUBLE;
+  ri->slab_ymax = -G_MAXDOUBLE;
+  for (guint i = 0; i < n; i++)
+    {
+      ri->slab_ymin = MIN (ri->slab_ymin, ri->slab[i].y);
+      ri->slab_ymax = MAX (ri->slab_ymax, ri->slab[i].y);
+    }
+}
+
+/* Area of the ring inside the current band and [y0, y1]. */
+static double
+slab_area (const RingInfo *ri,
+           double          y0,
+           double          y1,
+           FurrowPoint    *buf_a,
+           FurrowPoint    *buf_b)
+{
+  const FurrowPoint *pts;
+  guint n;
+  double ymin, ymax;
+
+  if (ri->slab_whole)
+    {
+      pts = ri->ring->points;
+      n = ri->ring->n_points - 1;
+      ymin = ri->ymin;
+      ymax = ri->ymax;
+    }
+  else
+    {
+      pts = ri->slab;
+      n = ri->n_slab;
+      ymin = ri->slab_ymin;
+      ymax = ri->slab_ymax;
+    }
+  if (n < 3 || ymax <= y0 || ymin >= y1)
+    return 0.0;
+  if (ymin >= y0 && ymax <= y1)
+    return fabs (ring_signed_area (pts, n));
+  n = clip_half (pts, n, buf_a, 1, y1, 1.0);
   n = clip_half (buf_a, n, buf_b, 1, y0, -1.0);
   return fabs (ring_signed_area (buf_b, n));
 }
@@ -401,11 +482,13 @@ furrow_layout_compute (const FurrowGeometry *field,
   /* Edges and rings of the sowable area. */
   edges = g_array_new (FALSE, FALSE, sizeof (Edge));
   rings = g_array_new (FALSE, FALSE, sizeof (RingInfo));
+  g_array_set_clear_func (rings, clear_ring_info);
   for (guint p = 0; p < sowable->n_polygons; p++)
     for (guint r = 0; r < sowable->polygons[p].n_rings; r++)
       {
         const FurrowRing *ring = &sowable->polygons[p].rings[r];
-        RingInfo ri = { ring, G_MAXDOUBLE, -G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, 0.0, r > 0 };
+        RingInfo ri = { ring, G_MAXDOUBLE, -G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, 0.0, r > 0,
+                        NULL, 0, FALSE, NULL, 0, 0.0, 0.0, FALSE };
 
         if (ring->n_points < 4)
           continue;
@@ -432,6 +515,8 @@ furrow_layout_compute (const FurrowGeometry *field,
         x_min = MIN (x_min, ri.xmin);
         x_max = MAX (x_max, ri.xmax);
         max_ring = MAX (max_ring, ring->n_points);
+        ri.slab = g_new (FurrowPoint, 2 * ring->n_points + 8);
+        ri.unit = g_new (FurrowPoint, 2 * ring->n_points + 8);
         g_array_append_val (rings, ri);
       }
   qsort (edges->data, edges->len, sizeof (Edge), compare_edges);
@@ -455,7 +540,14 @@ furrow_layout_compute (const FurrowGeometry *field,
     for (guint slot = 0; slot < n_rows; slot++)
       {
         const FurrowPatternRow *row = &rows[slot];
+
+        if (slot == 0)
+          for (guint r = 0; r < rings->len; r++)
+            unit_clip (&g_array_index (rings, RingInfo, r), x_min + k * w, x_min + (k + 1) * w,
+                       buf_a);
+
         double x = x_min + k * w + row->offset_m;
+        gboolean clipped = FALSE;
         guint j = 0;
 
         if (x >= x_max)
@@ -498,11 +590,17 @@ furrow_layout_compute (const FurrowGeometry *field,
             if (yb - ya < MIN_ROW_PIECE_M)
               continue;
 
+            if (!clipped)
+              {
+                for (guint r = 0; r < rings->len; r++)
+                  slab_clip (&g_array_index (rings, RingInfo, r), x - row->band_left_m,
+                             x + row->band_right_m, buf_a);
+                clipped = TRUE;
+              }
             for (guint r = 0; r < rings->len; r++)
               {
                 const RingInfo *ri = &g_array_index (rings, RingInfo, r);
-                double a = ring_area_in_rect (ri, x - row->band_left_m, x + row->band_right_m,
-                                              ya, yb, buf_a, buf_b);
+                double a = slab_area (ri, ya, yb, buf_a, buf_b);
 
                 band += ri->hole ? -a : a;
               }

@@ -7,11 +7,11 @@
 
 G_BEGIN_DECLS
 
-/* A local metric frame for one field: PROJ's azimuthal equidistant projection on WGS84 centred
- * on a point (x east, y north, metres). Across a field of a few kilometres its scale error is
- * below 1e-7, so lengths and areas measured in it match the ellipsoid to well under 0.01 %.
- * The frame owns its own PROJ context: use one frame per thread. PROJ strings built here take
- * longitude first (a +proj string, not an EPSG CRS: no authority axis order, TOOLCHAIN.md). */
+/* A local metric frame for one field: the tangent plane of the WGS84 ellipsoid at a point
+ * (x east, y north, metres), the ellipsoid projected onto it along the point's normal. Lengths
+ * shrink by about d² / 2R² at a distance d from the origin: 1.2e-8 at 1 km, 1.2e-6 at 10 km,
+ * so row metres and areas of a field match the ellipsoid to far better than 0.01 %. Pure
+ * arithmetic (closed form both ways, no PROJ context, no files), so a layout costs no set-up. */
 
 typedef struct _FurrowLocalFrame FurrowLocalFrame;
 

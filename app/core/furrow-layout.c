@@ -540,15 +540,14 @@ furrow_layout_compute (const FurrowGeometry *field,
     for (guint slot = 0; slot < n_rows; slot++)
       {
         const FurrowPatternRow *row = &rows[slot];
+        double x = x_min + k * w + row->offset_m;
+        gboolean clipped = FALSE;
+        guint j = 0;
 
         if (slot == 0)
           for (guint r = 0; r < rings->len; r++)
             unit_clip (&g_array_index (rings, RingInfo, r), x_min + k * w, x_min + (k + 1) * w,
                        buf_a);
-
-        double x = x_min + k * w + row->offset_m;
-        gboolean clipped = FALSE;
-        guint j = 0;
 
         if (x >= x_max)
           break;

@@ -519,7 +519,8 @@ furrow_layout_compute (const FurrowGeometry *field,
         ri.unit = g_new (FurrowPoint, 2 * ring->n_points + 8);
         g_array_append_val (rings, ri);
       }
-  qsort (edges->data, edges->len, sizeof (Edge), compare_edges);
+  if (edges->len > 1)
+    qsort (edges->data, edges->len, sizeof (Edge), compare_edges);
 
   if (edges->len == 0 || !(x_max > x_min))
     return g_steal_pointer (&self);   /* nothing sowable: all quantities zero */

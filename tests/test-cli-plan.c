@@ -277,6 +277,45 @@ test_errors (Fixture       *fx,
   g_assert_nonnull (strstr (err, "optimistic"));
 }
 
+/* `furrow-cli compare`: every pattern on the file's fields, sorted by net per mu; the money is
+ * integer fen and adds up (net = revenue + subsidy − cost); costs are 375 mu × the pattern's
+ * cost per mu (765.00 yuan for a strip, 600.00 for sole maize: furrow-comparison.h). */
+static void
+test_compare (Fixture       *fx,
+              gconstpointer  data)
+{
+  const char *cmp[] = { "compare", fx->field, "--patterns", "sole-maize,2+4,4+6", "--json",
+                        NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *rows;
+  gint64 prev = G_MAXINT64;
+
+  g_assert_cmpint (run_cli (cmp, &out, &err), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  rows = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                       "patterns");
+  g_assert_cmpuint (json_array_get_length (rows), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      JsonObject *r = json_array_get_object_element (rows, i);
+      const char *id = json_object_get_string_member (r, "pattern");
+      gint64 net = json_object_get_int_member (r, "net_fen");
+      gint64 per_mu = json_object_get_int_member (r, "net_fen_per_mu");
+
+      g_assert_cmpint (net, ==, json_object_get_int_member (r, "revenue_fen") +
+                       json_object_get_int_member (r, "subsidy_fen") -
+                       json_object_get_int_member (r, "cost_fen"));
+      g_assert_cmpint (per_mu, <=, prev);
+      prev = per_mu;
+      if (g_str_equal (id, "sole-maize"))
+        g_assert_cmpint (json_object_get_int_member (r, "cost_fen"), ==, 375 * 60000);
+      else
+        g_assert_cmpint (json_object_get_int_member (r, "cost_fen"), ==, 375 * 76500);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +330,9 @@ main (int   argc,
   g_test_add ("/furrow/io/cli-plan/rows-files", Fixture, NULL, fixture_set_up, test_rows_files,
               fixture_tear_down);
   g_test_add ("/furrow/io/cli-plan/errors", Fixture, NULL, fixture_set_up, test_errors,
+              fixture_tear_down);
+
+  g_test_add ("/furrow/io/cli-plan/compare", Fixture, NULL, fixture_set_up, test_compare,
               fixture_tear_down);
 
   return g_test_run ();

@@ -13,6 +13,8 @@ static int run_help (int argc, char **argv);
 /* The subcommand table. Add a row per subcommand (sorted by name); ARCHITECTURE.md has the
  * contract each one keeps. */
 static const FurrowCliCommand commands[] = {
+  { "compare", N_("Compare strip patterns by yield and net income on the fields of a file"),
+    furrow_cli_run_compare },
   { "help", N_("Show the commands and what they do"), run_help },
   { "plan", N_("Lay a strip pattern into every polygon of a file and predict its yield"),
     furrow_cli_run_plan },

@@ -18,6 +18,8 @@ typedef struct
 
 /* Each subcommand lives in app/cli/furrow-cli-<name>.c and is listed in furrow-cli.c. */
 
+int  furrow_cli_run_compare (int    argc,
+                             char **argv);
 int  furrow_cli_run_plan    (int    argc,
                              char **argv);
 

@@ -19,16 +19,29 @@ distance_m (double lon1,
   return sqrt (dx * dx + dy * dy);
 }
 
-/* Published fixture of the reference (eviltransform) test suite: WGS84 (31.1774276, 121.5272106)
- * maps to GCJ-02 (31.17530398364597, 121.531541859215). */
+/* Published fixtures of the reference implementation's test suite (googollee/eviltransform,
+ * go/transform_test.go): WGS84 (lat, lon) → GCJ-02 (lat, lon) for Shanghai, Shenzhen, Beijing. */
+static const double fixtures[][4] = {
+  { 31.1774276, 121.5272106, 31.17530398364597, 121.531541859215 },
+  { 22.543847, 113.912316, 22.540796131694766, 113.9171764808363 },
+  { 39.911954, 116.377817, 39.91334545536069, 116.38404722455657 },
+};
+
 static void
 test_forward_reference (void)
 {
-  double lon, lat;
+  for (gsize i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      double lon, lat, wlon, wlat;
 
-  furrow_wgs84_to_gcj02 (121.5272106, 31.1774276, &lon, &lat);
-  g_assert_cmpfloat_with_epsilon (lat, 31.17530398364597, 1e-9);
-  g_assert_cmpfloat_with_epsilon (lon, 121.531541859215, 1e-9);
+      furrow_wgs84_to_gcj02 (fixtures[i][1], fixtures[i][0], &lon, &lat);
+      g_assert_cmpfloat_with_epsilon (lat, fixtures[i][2], 1e-9);
+      g_assert_cmpfloat_with_epsilon (lon, fixtures[i][3], 1e-9);
+
+      /* And back: the iterative inverse recovers the WGS84 point to well under 0.5 m. */
+      furrow_gcj02_to_wgs84 (fixtures[i][3], fixtures[i][2], &wlon, &wlat);
+      g_assert_cmpfloat (distance_m (wlon, wlat, fixtures[i][1], fixtures[i][0]), <, 0.01);
+    }
 }
 
 /* The inverse is checked against the forward transform over Weifang (36.45 N 119.40 E)

@@ -4,16 +4,15 @@
 
 #include <locale.h>
 #include <math.h>
-#include <string.h>
 
 #include "furrow-layout-export.h"
 #include "furrow-layout.h"
-#include "furrow-plan-source.h"
+#include "furrow-polygon-file.h"
 #include "furrow-yield-model.h"
 
 /* The 800 real fields of tests/data/fields (India, Vietnam, Cambodia, Japan, Burkina Faso,
  * Netherlands, Denmark, Brandenburg; holes and a MultiPolygon; tests/data/fields/PROVENANCE.md),
- * read through the plan source (OGR), each planned with 2+4 three ways: the defaults (rows
+ * read through furrow_polygon_file_read (OGR, as `furrow-cli plan` reads them), each planned with 2+4 three ways: the defaults (rows
  * north–south, one-unit headlands), rows along the longest edge with no headland, and a 2 m edge
  * margin (the GEOS path). Every plan must succeed with planted area ≤ field area. */
 static const char *files[] = {
@@ -36,14 +35,15 @@ test_all_fields (void)
       g_autofree char *name = g_strconcat (files[f], ".wgs84.geojson", NULL);
       g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "fields", name, NULL);
       g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) fields = furrow_plan_source_read (path, &error);
+      g_autoptr(GPtrArray) fields = furrow_polygon_file_read (path, &error);
 
       g_assert_no_error (error);
       g_assert_cmpuint (fields->len, ==, 100);
 
       for (guint i = 0; i < fields->len; i++)
         {
-          const FurrowGeometry *field = g_ptr_array_index (fields, i);
+          const FurrowPolygonFeature *feature = g_ptr_array_index (fields, i);
+          const FurrowGeometry *field = feature->geometry;
           FurrowPattern variants[3];
 
           furrow_pattern_preset ("2+4", &variants[0]);
@@ -105,34 +105,6 @@ test_all_fields (void)
                   total_ms);
 }
 
-/* A MultiPolygon and holes come through the OGR reader intact. */
-static void
-test_reader (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "fields",
-                                                 "de_bb_antrag_sample.wgs84.geojson", NULL);
-  g_autoptr(GPtrArray) fields = furrow_plan_source_read (path, NULL);
-  guint multi = 0, holes = 0;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (fields);
-  for (guint i = 0; i < fields->len; i++)
-    {
-      const FurrowGeometry *g = g_ptr_array_index (fields, i);
-
-      multi += g->n_polygons > 1;
-      for (guint p = 0; p < g->n_polygons; p++)
-        holes += g->polygons[p].n_rings > 1;
-    }
-  /* PROVENANCE.md: 11 with holes, 1 MultiPolygon */
-  g_assert_cmpuint (multi, ==, 1);
-  g_assert_cmpuint (holes, >=, 11);
-
-  g_assert_null (furrow_plan_source_read ("/nonexistent/fields.geojson", &error));
-  g_assert_error (error, FURROW_PLAN_SOURCE_ERROR, FURROW_PLAN_SOURCE_ERROR_OPEN);
-  g_assert_nonnull (strstr (error->message, "/nonexistent/fields.geojson"));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -140,7 +112,6 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add_func ("/furrow/io/plan-fields/reader", test_reader);
   g_test_add_func ("/furrow/io/plan-fields/all-800", test_all_fields);
 
   return g_test_run ();

@@ -8,12 +8,32 @@
 
 #include "furrow-cli.h"
 #include "furrow-comparison.h"
-#include "furrow-plan-source.h"
+#include "furrow-polygon-file.h"
 #include "furrow-units.h"
 
 /* `furrow-cli compare FILE [--patterns 2+4,4+6,…] [--yield-preset NAME] [--json]`: every pattern
  * on all the polygons of FILE together (a season's fields), sorted by net yuan per mu, with the
  * DOMAIN.md §7 default prices and costs (furrow-comparison.h). */
+
+/* The geometries of every polygon feature of any OGR file (furrow_polygon_file_read()). */
+static GPtrArray *
+read_fields (const char  *path,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) features = furrow_polygon_file_read (path, error);
+  GPtrArray *fields;
+
+  if (features == NULL)
+    return NULL;
+  fields = g_ptr_array_new_with_free_func ((GDestroyNotify) furrow_geometry_unref);
+  for (guint i = 0; i < features->len; i++)
+    {
+      FurrowPolygonFeature *f = g_ptr_array_index (features, i);
+
+      g_ptr_array_add (fields, furrow_geometry_ref (f->geometry));
+    }
+  return fields;
+}
 
 static void
 print_json (GArray *rows,
@@ -71,8 +91,8 @@ print_json (GArray *rows,
 }
 
 int
-furrow_cli_run_compare (int    argc,
-                        char **argv)
+furrow_cli_compare (int    argc,
+                    char **argv)
 {
   g_autofree char *patterns_arg = NULL;
   g_autofree char *yield_arg = NULL;
@@ -144,7 +164,7 @@ furrow_cli_run_compare (int    argc,
     }
   furrow_economics_init_defaults (&econ);
 
-  fields = furrow_plan_source_read (argv[1], &error);
+  fields = read_fields (argv[1], &error);
   if (fields == NULL)
     {
       furrow_cli_print_error ("%s", error->message);

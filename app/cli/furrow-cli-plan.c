@@ -11,12 +11,32 @@
 #include "furrow-layout-export.h"
 #include "furrow-layout.h"
 #include "furrow-pattern.h"
-#include "furrow-plan-source.h"
+#include "furrow-polygon-file.h"
 #include "furrow-units.h"
 #include "furrow-yield-model.h"
 
 /* `furrow-cli plan FILE --maize-rows N --soy-rows M […]`: the strip layout and yield prediction
  * of every polygon of FILE (ARCHITECTURE.md, the furrow-cli contract). */
+
+/* The geometries of every polygon feature of any OGR file (furrow_polygon_file_read()). */
+static GPtrArray *
+read_fields (const char  *path,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) features = furrow_polygon_file_read (path, error);
+  GPtrArray *fields;
+
+  if (features == NULL)
+    return NULL;
+  fields = g_ptr_array_new_with_free_func ((GDestroyNotify) furrow_geometry_unref);
+  for (guint i = 0; i < features->len; i++)
+    {
+      FurrowPolygonFeature *f = g_ptr_array_index (features, i);
+
+      g_ptr_array_add (fields, furrow_geometry_ref (f->geometry));
+    }
+  return fields;
+}
 
 typedef struct
 {
@@ -371,8 +391,8 @@ print_text (const char                  *path,
 }
 
 int
-furrow_cli_run_plan (int    argc,
-                     char **argv)
+furrow_cli_plan (int    argc,
+                 char **argv)
 {
   Options o = { -1, -1, NULL };
   GOptionEntry entries[] = {
@@ -458,7 +478,7 @@ furrow_cli_run_plan (int    argc,
       return 2;
     }
 
-  fields = furrow_plan_source_read (path, &error);
+  fields = read_fields (path, &error);
   if (fields == NULL)
     {
       furrow_cli_print_error ("%s", error->message);

@@ -13,11 +13,14 @@ static int run_help (int argc, char **argv);
 /* The subcommand table. Add a row per subcommand (sorted by name); ARCHITECTURE.md has the
  * contract each one keeps. */
 static const FurrowCliCommand commands[] = {
+  { "area", N_("Ellipsoidal area of every polygon in a file (m² and mu)"), furrow_cli_area },
   { "compare", N_("Compare strip patterns by yield and net income on the fields of a file"),
-    furrow_cli_run_compare },
+    furrow_cli_compare },
   { "help", N_("Show the commands and what they do"), run_help },
   { "plan", N_("Lay a strip pattern into every polygon of a file and predict its yield"),
-    furrow_cli_run_plan },
+    furrow_cli_plan },
+  { "settle", N_("Settle a season from a JSON file: base and dividends to the fen"),
+    furrow_cli_settle },
 };
 
 void
@@ -31,6 +34,22 @@ furrow_cli_print_error (const char *format,
   message = g_strdup_vprintf (format, args);
   va_end (args);
   g_printerr ("furrow-cli: %s\n", message);
+}
+
+glong
+furrow_cli_text_columns (const char *text)
+{
+  glong columns = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      columns += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return columns;
 }
 
 static int

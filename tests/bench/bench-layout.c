@@ -19,7 +19,7 @@
 #include "furrow-geos.h"
 #include "furrow-layout.h"
 #include "furrow-local-frame.h"
-#include "furrow-plan-source.h"
+#include "furrow-polygon-file.h"
 #include "furrow-units.h"
 
 static const char *files[] = {
@@ -38,12 +38,13 @@ read_real_fields (const char *srcdir)
       g_autofree char *name = g_strconcat (files[f], ".wgs84.geojson", NULL);
       g_autofree char *path = g_build_filename (srcdir, "data", "fields", name, NULL);
       g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) fields = furrow_plan_source_read (path, &error);
+      g_autoptr(GPtrArray) fields = furrow_polygon_file_read (path, &error);
 
       if (fields == NULL)
         g_error ("%s", error->message);
       for (guint i = 0; i < fields->len; i++)
-        g_ptr_array_add (all, furrow_geometry_ref (g_ptr_array_index (fields, i)));
+        g_ptr_array_add (all, furrow_geometry_ref (
+          ((FurrowPolygonFeature *) g_ptr_array_index (fields, i))->geometry));
     }
   return all;
 }

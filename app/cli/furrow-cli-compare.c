@@ -90,6 +90,75 @@ print_json (GArray *rows,
   g_print ("%s\n", text);
 }
 
+#define N_COLUMNS 7
+
+/* The pattern's translated name ("2 maize + 4 soybean rows"), else its id. */
+static const char *
+pattern_label (const char *id)
+{
+  for (guint i = 0; i < furrow_pattern_n_presets (); i++)
+    if (g_str_equal (furrow_pattern_preset_info (i)->id, id))
+      return _(furrow_pattern_preset_info (i)->label);
+  return id;
+}
+
+/* Columns padded by terminal width, so Chinese headings line up (furrow_cli_text_columns). */
+static void
+print_table (GArray             *rows,
+             const char * const *ids)
+{
+  /* TRANSLATORS: column heads of the comparison table; “With subsidy” is revenue plus subsidy */
+  const char *headers[N_COLUMNS] = {
+    _("Pattern"), _("Maize kg"), _("Soybean kg"), _("LER"), _("With subsidy"), _("Cost"),
+    _("Net/mu"),
+  };
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  glong widths[N_COLUMNS];
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      g_ptr_array_add (cells, g_strdup (headers[c]));
+      widths[c] = 0;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const FurrowComparisonRow *r = &g_array_index (rows, FurrowComparisonRow, i);
+
+      g_ptr_array_add (cells, g_strdup (pattern_label (ids[r->input_index])));
+      g_ptr_array_add (cells, g_strdup_printf ("%.0f", r->maize_kg));
+      g_ptr_array_add (cells, g_strdup_printf ("%.0f", r->soy_kg));
+      g_ptr_array_add (cells, g_strdup_printf ("%.2f", r->ler));
+      g_ptr_array_add (cells, furrow_format_yuan (r->revenue_fen + r->subsidy_fen));
+      g_ptr_array_add (cells, furrow_format_yuan (r->cost_fen));
+      g_ptr_array_add (cells, furrow_format_yuan (r->net_fen_per_mu));
+    }
+  for (guint k = 0; k < cells->len; k++)
+    widths[k % N_COLUMNS] = MAX (widths[k % N_COLUMNS],
+                                 furrow_cli_text_columns (cells->pdata[k]));
+
+  for (guint k = 0; k < cells->len; k += N_COLUMNS)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint c = 0; c < N_COLUMNS; c++)
+        {
+          const char *text = cells->pdata[k + c];
+          glong pad = widths[c] - furrow_cli_text_columns (text);
+
+          if (c > 0)
+            g_string_append (line, "  ");
+          if (c > 0)
+            for (glong i = 0; i < pad; i++)
+              g_string_append_c (line, ' ');
+          g_string_append (line, text);
+          if (c == 0)
+            for (glong i = 0; i < pad; i++)
+              g_string_append_c (line, ' ');
+        }
+      g_print ("%s\n", line->str);
+    }
+}
+
 int
 furrow_cli_compare (int    argc,
                     char **argv)
@@ -188,19 +257,6 @@ furrow_cli_compare (int    argc,
   g_print (ngettext ("%s: %u field, %.2f mu; yield model %s\n",
                      "%s: %u fields, %.2f mu; yield model %s\n", fields->len), argv[1], fields->len,
            g_array_index (rows, FurrowComparisonRow, 0).area_mu, yield_name);
-  /* TRANSLATORS: column heads of the comparison table; “With subsidy” is revenue plus subsidy */
-  g_print ("%-16s %12s %12s %6s %16s %16s %12s\n", _("Pattern"), _("Maize kg"),
-           _("Soybean kg"), _("LER"), _("With subsidy"), _("Cost"), _("Net/mu"));
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const FurrowComparisonRow *r = &g_array_index (rows, FurrowComparisonRow, i);
-      g_autofree char *revenue = furrow_format_yuan (r->revenue_fen + r->subsidy_fen);
-      g_autofree char *cost = furrow_format_yuan (r->cost_fen);
-      g_autofree char *net = furrow_format_yuan (r->net_fen_per_mu);
-
-      g_print ("%-16s %12.0f %12.0f %6.2f %16s %16s %12s\n",
-               (char *) g_ptr_array_index (ids, r->input_index), r->maize_kg, r->soy_kg, r->ler,
-               revenue, cost, net);
-    }
+  print_table (rows, (const char * const *) ids->pdata);
   return 0;
 }

@@ -230,21 +230,25 @@ clip_half (const FurrowPoint *in,
            double             limit,
            double             sign)
 {
+  const double *v = axis == 0 ? &in[0].x : &in[0].y;
+  double lim = sign * limit;
+  const FurrowPoint *p;
+  double pv;
+  gboolean p_in;
   guint m = 0;
 
   if (n == 0)
     return 0;
+  /* walk the edges (p → q), starting with the closing edge from the last point */
+  p = &in[n - 1];
+  pv = v[2 * (n - 1)];
+  p_in = sign * pv <= lim;
   for (guint i = 0; i < n; i++)
     {
-      const FurrowPoint *p = &in[i];
-      const FurrowPoint *q = &in[(i + 1) % n];
-      double pv = axis == 0 ? p->x : p->y;
-      double qv = axis == 0 ? q->x : q->y;
-      gboolean p_in = sign * pv <= sign * limit;
-      gboolean q_in = sign * qv <= sign * limit;
+      const FurrowPoint *q = &in[i];
+      double qv = v[2 * i];
+      gboolean q_in = sign * qv <= lim;
 
-      if (p_in)
-        out[m++] = *p;
       if (p_in != q_in)
         {
           double t = (limit - pv) / (qv - pv);
@@ -253,6 +257,11 @@ clip_half (const FurrowPoint *in,
           out[m].y = p->y + t * (q->y - p->y);
           m++;
         }
+      if (q_in)
+        out[m++] = *q;
+      p = q;
+      pv = qv;
+      p_in = q_in;
     }
   return m;
 }

@@ -22,6 +22,8 @@
 #include "furrow-polygon-file.h"
 #include "furrow-units.h"
 
+#include "../furrow-test-rows.h"
+
 static const char *files[] = {
   "bf_jecam_sample", "de_bb_antrag_sample", "dk_marker_2026_sample", "in_india_10k_sample",
   "jp_fude_2024_sample", "kh_ai4smallfarms_sample", "nl_brp_2023_sample",
@@ -111,61 +113,6 @@ generated_field (GRand  *rand,
   return g;
 }
 
-/* Row metres of 2+4 rows north–south, no headland, each row clipped by GEOS on its own. The
- * frame and the row positions are the layout's: centre at the middle of the lon/lat box, rows
- * from the western-most point every 2.70 m at the pattern offsets. */
-static double
-geos_row_m (FurrowGeosContext    *ctx,
-            const FurrowGeometry *field,
-            const FurrowPattern  *p)
-{
-  GEOSContextHandle_t h = furrow_geos_context_get_handle (ctx);
-  FurrowPatternRow rows[2 * FURROW_PATTERN_MAX_ROWS];
-  g_autoptr(FurrowLocalFrame) frame = NULL;
-  g_autoptr(FurrowGeometry) local = furrow_geometry_copy (field);
-  double x0, y0, x1, y1, w = furrow_pattern_unit_width_m (p), total = 0.0;
-  guint n = furrow_pattern_rows (p, rows);
-  GEOSGeometry *poly;
-
-  furrow_geometry_get_bounds (field, &x0, &y0, &x1, &y1);
-  frame = furrow_local_frame_new ((x0 + x1) / 2, (y0 + y1) / 2, NULL);
-  for (guint i = 0; i < local->n_polygons; i++)
-    for (guint r = 0; r < local->polygons[i].n_rings; r++)
-      furrow_local_frame_forward (frame, local->polygons[i].rings[r].points,
-                                  local->polygons[i].rings[r].points,
-                                  local->polygons[i].rings[r].n_points);
-  furrow_geometry_get_bounds (local, &x0, &y0, &x1, &y1);
-  poly = furrow_geometry_to_geos (ctx, local);
-  if (poly == NULL)
-    return 0.0;
-
-  for (guint k = 0; x0 + k * w < x1; k++)
-    for (guint i = 0; i < n; i++)
-      {
-        double x = x0 + k * w + rows[i].offset_m;
-        GEOSCoordSequence *seq;
-        GEOSGeometry *line, *cut;
-        double len = 0.0;
-
-        if (x >= x1)
-          break;
-        seq = GEOSCoordSeq_create_r (h, 2, 2);
-        GEOSCoordSeq_setXY_r (h, seq, 0, x, y0 - 1.0);
-        GEOSCoordSeq_setXY_r (h, seq, 1, x, y1 + 1.0);
-        line = GEOSGeom_createLineString_r (h, seq);
-        cut = GEOSIntersection_r (h, poly, line);
-        if (cut != NULL)
-          {
-            GEOSLength_r (h, cut, &len);
-            GEOSGeom_destroy_r (h, cut);
-          }
-        GEOSGeom_destroy_r (h, line);
-        total += len;
-      }
-  GEOSGeom_destroy_r (h, poly);
-  return total;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -252,7 +199,7 @@ main (int   argc,
     ms_a = plan_all (real, &bare, FURROW_LAYOUT_QUANTITIES_ONLY, &analytic_m);
     t0 = g_get_monotonic_time ();
     for (guint i = 0; i < real->len; i++)
-      geos_m += geos_row_m (ctx, g_ptr_array_index (real, i), &bare);
+      geos_m += furrow_test_geos_row_m (ctx, g_ptr_array_index (real, i), &bare);
     ms_g = (g_get_monotonic_time () - t0) / 1000.0;
     g_print ("800 real fields, no headland: analytic %.1f ms, GEOS row by row %.1f ms "
              "(%.1f×); row metres %.1f vs %.1f (%.2e relative)\n",

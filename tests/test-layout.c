@@ -288,6 +288,22 @@ test_rotation (void)
           g_assert_cmpfloat (rel, <, 0.001);
         }
     }
+  /* "along the longest edge" follows the field round by itself */
+  p.orientation = FURROW_ORIENTATION_LONGEST_EDGE;
+  {
+    g_autoptr(FurrowLayout) a = lay (field, &p);
+
+    for (guint i = 0; i < G_N_ELEMENTS (angles); i++)
+      {
+        g_autoptr(FurrowGeometry) turned = make_field (&outline, &hole, angles[i]);
+        g_autoptr(FurrowLayout) b = lay (turned, &p);
+        double rel = fabs (b->crop[1].row_m / a->crop[1].row_m - 1.0);
+
+        g_assert_cmpfloat (rel, <, 0.001);
+        g_assert_cmpfloat (fabs (b->planted_area_m2 / a->planted_area_m2 - 1.0), <, 0.001);
+        worst = MAX (worst, rel);
+      }
+  }
   g_test_message ("rotation invariance: worst relative difference %.2e", worst);
 }
 

@@ -182,7 +182,8 @@ split_csv (const char *line)
  * 0.115 m), the gap set to fill the published band width when there is one.
  * Model vs published: FENG2021 2.0 m 2+2 1.37 vs 1.55 (the largest miss: with two soybean rows
  * at 0.115 m the soybean density is 35 % of sole and the model cuts soybean yield; the trial's
- * 2+2 did not lose as much), 2.4 m 2+3 1.46 vs 1.44, 2.4 m 2+4 1.58 vs 1.59 (1.77 in 2019),
+ * 2+2 did not lose as much), 2.4 m 2+3 1.46 vs 1.44, 2.4 m 2+4 1.58 vs 1.59 (and vs 1.77 in
+ * the single year 2019: 0.19, a good year the model does not know about),
  * 2.8 m 2+3 1.35 vs 1.35, 2.8 m 2+4 1.46 vs 1.44; HLJ2023 2 maize + 4 soybean 1.50 vs 1.38 (a
  * north-east China season, no band width given: the 2.70 m guidance unit is used). */
 static void

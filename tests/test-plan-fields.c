@@ -111,7 +111,7 @@ test_all_fields (void)
  * hole or several parts and every eighth other field, with 2+4 and with 4+6 (wide middle), rows
  * north–south and no headland: the row metres agree within 0.01 % field by field, plus 5 cm
  * for the slivers under 1 cm the layout does not sow (MIN_ROW_PIECE_M). */
-static void
+G_GNUC_UNUSED static void
 run_geos_oracle (void)
 {
   g_autoptr(FurrowGeosContext) ctx = furrow_geos_context_new ();

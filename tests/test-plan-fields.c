@@ -14,9 +14,10 @@
 
 /* The 800 real fields of tests/data/fields (India, Vietnam, Cambodia, Japan, Burkina Faso,
  * Netherlands, Denmark, Brandenburg; holes and a MultiPolygon; tests/data/fields/PROVENANCE.md),
- * read through furrow_polygon_file_read (OGR, as `furrow-cli plan` reads them), each planned with 2+4 three ways: the defaults (rows
- * north–south, one-unit headlands), rows along the longest edge with no headland, and a 2 m edge
- * margin (the GEOS path). Every plan must succeed with planted area ≤ field area. */
+ * read through furrow_polygon_file_read (OGR, as `furrow-cli plan` reads them), each planned with
+ * 2+4 three ways: the defaults (rows north–south, one-unit headlands), rows along the longest edge
+ * with no headland, and a 2 m edge margin (the GEOS path). Every plan must succeed with planted
+ * area ≤ field area. */
 static const char *files[] = {
   "bf_jecam_sample", "de_bb_antrag_sample", "dk_marker_2026_sample", "in_india_10k_sample",
   "jp_fude_2024_sample", "kh_ai4smallfarms_sample", "nl_brp_2023_sample",

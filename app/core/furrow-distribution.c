@@ -25,20 +25,6 @@ G_GNUC_EXTENSION typedef __int128 FurrowWide;
 G_DEFINE_QUARK (furrow-distribution-error-quark, furrow_distribution_error)
 
 const char *
-furrow_custody_to_string (FurrowCustody custody)
-{
-  switch (custody)
-    {
-    case FURROW_CUSTODY_FULL:
-      return "full";
-    case FURROW_CUSTODY_HALF:
-      return "half";
-    default:
-      return NULL;
-    }
-}
-
-const char *
 furrow_base_kind_to_string (FurrowBaseKind kind)
 {
   switch (kind)

@@ -21,10 +21,11 @@ int  furrow_cli_area        (int          argc,
                              char       **argv);
 int  furrow_cli_compare     (int          argc,
                              char       **argv);
-int  furrow_cli_plan        (int          argc,
 int  furrow_cli_demo        (int          argc,
                              char       **argv);
 int  furrow_cli_list        (int          argc,
+                             char       **argv);
+int  furrow_cli_plan        (int          argc,
                              char       **argv);
 int  furrow_cli_settle      (int          argc,
                              char       **argv);

@@ -225,8 +225,19 @@ test_rows_files (Fixture       *fx,
         json_array_get_object_element (features, i), "properties");
       const char *kind = json_object_get_string_member (props, "kind");
 
+      JsonArray *coords = json_object_get_array_member (json_object_get_object_member (
+        json_array_get_object_element (features, i), "geometry"), "coordinates");
+
       rows += g_str_equal (kind, "row");
       guidance += g_str_equal (kind, "guidance");
+      /* RFC 7946: longitude first; the square lies within 250 m of 119.4 E, 36.5 N */
+      for (guint k = 0; k < 2; k++)
+        {
+          JsonArray *pt = json_array_get_array_element (coords, k);
+
+          g_assert_cmpfloat (fabs (json_array_get_double_element (pt, 0) - 119.4), <, 0.003);
+          g_assert_cmpfloat (fabs (json_array_get_double_element (pt, 1) - 36.5), <, 0.003);
+        }
     }
   g_assert_cmpuint (rows, ==, 371 + 740);
   g_assert_cmpuint (guidance, ==, 186);

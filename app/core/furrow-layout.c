@@ -564,8 +564,8 @@ furrow_layout_compute (const FurrowGeometry *field,
         x_min = MIN (x_min, ri.xmin);
         x_max = MAX (x_max, ri.xmax);
         max_ring = MAX (max_ring, ring->n_points);
-        ri.slab = g_new (FurrowPoint, 2 * ring->n_points + 8);
-        ri.unit = g_new (FurrowPoint, 2 * ring->n_points + 8);
+        ri.slab = g_new (FurrowPoint, 4 * ring->n_points + 16);
+        ri.unit = g_new (FurrowPoint, 4 * ring->n_points + 16);
         g_array_append_val (rings, ri);
       }
   if (edges->len > 1)
@@ -574,10 +574,11 @@ furrow_layout_compute (const FurrowGeometry *field,
   if (edges->len == 0 || !(x_max > x_min))
     return g_steal_pointer (&self);   /* nothing sowable: all quantities zero */
 
-  /* Sutherland–Hodgman output of a ring against a rectangle has at most n + 4 points… per
-   * stage, and each of the four stages can add one point per crossing: 2n + 8 is ample. */
-  buf_a = g_new (FurrowPoint, 2 * max_ring + 8);
-  buf_b = g_new (FurrowPoint, 2 * max_ring + 8);
+  /* Sutherland–Hodgman against a pair of parallel lines keeps at most two points per edge (its
+   * end and one crossing, or two crossings): 2n for the band in x, then at most twice that for
+   * the row piece's y-range. 4n + 16 holds every stage. */
+  buf_a = g_new (FurrowPoint, 4 * max_ring + 16);
+  buf_b = g_new (FurrowPoint, 4 * max_ring + 16);
 
   n_rows = furrow_pattern_rows (pattern, rows);
   n_units = (guint) ceil ((x_max - x_min) / w) + 1;

@@ -564,8 +564,8 @@ furrow_layout_compute (const FurrowGeometry *field,
         x_min = MIN (x_min, ri.xmin);
         x_max = MAX (x_max, ri.xmax);
         max_ring = MAX (max_ring, ring->n_points);
-        ri.slab = g_new (FurrowPoint, 4 * ring->n_points + 16);
-        ri.unit = g_new (FurrowPoint, 4 * ring->n_points + 16);
+        ri.slab = g_new (FurrowPoint, 6 * ring->n_points + 16);
+        ri.unit = g_new (FurrowPoint, 3 * ring->n_points + 16);
         g_array_append_val (rings, ri);
       }
   if (edges->len > 1)
@@ -574,11 +574,12 @@ furrow_layout_compute (const FurrowGeometry *field,
   if (edges->len == 0 || !(x_max > x_min))
     return g_steal_pointer (&self);   /* nothing sowable: all quantities zero */
 
-  /* Sutherland–Hodgman against a pair of parallel lines keeps at most two points per edge (its
-   * end and one crossing, or two crossings): 2n for the band in x, then at most twice that for
-   * the row piece's y-range. 4n + 16 holds every stage. */
-  buf_a = g_new (FurrowPoint, 4 * max_ring + 16);
-  buf_b = g_new (FurrowPoint, 4 * max_ring + 16);
+  /* Sutherland–Hodgman against one half-plane replaces each run of r ≥ 1 outside points by
+   * two crossings, and there are at most m / 2 runs: m points become at most 1.5 m. Six stages
+   * (unit, band, y-range; two each) stay under 1.5⁶ n < 12 n: buffers of 12 n + 16 points, the
+   * unit (two stages) 3 n + 16, the band (four) 6 n + 16. */
+  buf_a = g_new (FurrowPoint, 12 * max_ring + 16);
+  buf_b = g_new (FurrowPoint, 12 * max_ring + 16);
 
   n_rows = furrow_pattern_rows (pattern, rows);
   n_units = (guint) ceil ((x_max - x_min) / w) + 1;

@@ -443,6 +443,10 @@ furrow_cli_plan (int    argc,
   const char *source;
 
   context = g_option_context_new (_("FILE — strip layout and yield of every polygon in FILE"));
+  g_option_context_set_summary (
+    context, _("Rows are counted per crop, maize first: --maize-rows 2 --soy-rows 4 is 2 maize + "
+               "4 soybean rows (2.70 m units), the Huang-Huai-Hai default. Rows with the same "
+               "count as a pattern preset start from its spacings."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -532,11 +536,11 @@ furrow_cli_plan (int    argc,
                             furrow_pattern_unit_width_m (&pattern), pattern.planter_width_m);
 
   if (o.json)
-    print_json ((const char * const *) labels->pdata, &pattern, &model, fit, (FurrowLayout * const *) layouts->pdata, predictions,
-                layouts->len);
+    print_json ((const char * const *) labels->pdata, &pattern, &model, fit,
+                (FurrowLayout * const *) layouts->pdata, predictions, layouts->len);
   else
-    print_text (source, (const char * const *) labels->pdata, &pattern, &model, (FurrowLayout * const *) layouts->pdata, predictions,
-                layouts->len);
+    print_text (source, (const char * const *) labels->pdata, &pattern, &model,
+                (FurrowLayout * const *) layouts->pdata, predictions, layouts->len);
 
   options_clear (&o);
   return 0;

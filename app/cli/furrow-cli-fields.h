@@ -7,9 +7,9 @@ G_BEGIN_DECLS
 
 /* The fields `plan` and `compare` work on: every polygon of an OGR file, or the fields of a
  * project (`--project FILE`: the field with `field_code`, or all of them when it is NULL).
- * Returns a GPtrArray of
- * FurrowGeometry (WGS84) and, in `labels`, one string per field: the field code for a project,
- * the feature index for a file. NULL and an error naming the file otherwise. */
+ * Returns a GPtrArray of FurrowGeometry (WGS84) and, in `labels`, one string per field: the
+ * field code for a project, the feature index for a file. NULL and an error naming the file
+ * otherwise. */
 GPtrArray *furrow_cli_read_fields       (const char  *file,
                                          const char  *project,
                                          const char  *field_code,

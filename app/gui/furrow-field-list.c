@@ -270,7 +270,7 @@ furrow_field_list_init (FurrowFieldList *self)
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
-  furrow_list_add_text_column (self->view, _("Name"), name_text, compare_name, self, FALSE, TRUE);
+  furrow_list_add_text_column (self->view, C_("field", "Name"), name_text, compare_name, self, FALSE, TRUE);
   code_column = furrow_list_add_text_column (self->view, _("Code"), code_text, compare_code,
                                              self, FALSE, FALSE);
   furrow_list_add_text_column (self->view, _("Registered mu"), registered_text,

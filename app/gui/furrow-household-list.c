@@ -277,7 +277,11 @@ furrow_household_list_init (FurrowHouseholdList *self)
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
   code_column = furrow_list_add_text_column (self->view, _("Code"), code_text, compare_code,
                                              self, FALSE, FALSE);
-  furrow_list_add_text_column (self->view, _("Head"), name_text, compare_name, self, FALSE, TRUE);
+  /* The whole 18-character code: it is what a clerk reads off the contract. */
+  gtk_column_view_column_set_fixed_width (code_column, 160);
+  gtk_column_view_column_set_fixed_width (
+    furrow_list_add_text_column (self->view, _("Head"), name_text, compare_name, self, FALSE,
+                                 TRUE), 72);
   furrow_list_add_text_column (self->view, _("Members"), members_text, compare_members, self,
                                TRUE, FALSE);
   furrow_list_add_text_column (self->view, _("Registered mu"), registered_text,

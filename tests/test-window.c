@@ -342,6 +342,9 @@ test_screenshot (Fixture       *fixture,
   int width;
   int height;
 
+  /* The README's screenshot at a laptop's usual window size. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 760);
+  furrow_test_iterate (300);
   furrow_test_write_landscape (path, 4, 3);
   furrow_test_open_demo_project (fixture->window, fixture->base.tmpdir, "dongpo-coop.gpkg");
   /* The made-up farmland is drawn around the default centre only. */
@@ -375,6 +378,17 @@ test_screenshot (Fixture       *fixture,
         }
     }
   g_assert_true (shown);
+
+  /* A field selected: its row in the list and its figures in the details pane. */
+  {
+    g_autoptr(GListModel) fields = furrow_store_get_fields (furrow_window_get_store (fixture->window));
+    g_autoptr(FurrowField) field = g_list_model_get_item (fields, 4);
+
+    furrow_window_select_field (fixture->window, field);
+    furrow_test_iterate (400);
+    g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window),
+                                              furrow_field_get_name (field)));
+  }
 
   texture = furrow_test_render_widget (GTK_WIDGET (fixture->window));
   g_assert_nonnull (texture);

@@ -380,6 +380,6 @@ furrow_field_list_set_selected (FurrowFieldList *self,
   gtk_single_selection_set_selected (self->selection, position);
   self->syncing = FALSE;
   if (position != GTK_INVALID_LIST_POSITION)
-    furrow_list_scroll_to (self->scrolled, position, n);
+    furrow_list_scroll_to (self->view, position);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }

@@ -403,6 +403,9 @@ furrow_household_page_init (FurrowHouseholdPage *self)
   self->mismatch_percent = 5;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* For the tests, which drive the rows as a user would. */
+  g_object_set_data (G_OBJECT (self), "furrow-name-row", self->name_row);
+  g_object_set_data (G_OBJECT (self), "furrow-code-row", self->code_row);
 }
 
 /* The project whose households are shown and the history that records their edits. */

@@ -86,23 +86,69 @@ furrow_list_text_matches (const char *text,
   return strstr (folded, needle) != NULL;
 }
 
-void
-furrow_list_scroll_to (GtkScrolledWindow *scrolled,
-                       guint              position,
-                       guint              n_items)
+typedef struct
 {
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
-  double upper = gtk_adjustment_get_upper (adjustment);
-  double page = gtk_adjustment_get_page_size (adjustment);
-  double row, value;
+  GtkColumnView *view;   /* weak */
+  guint          position;
+  guint          tries;
+} PendingScroll;
 
-  if (n_items == 0 || upper <= page)
-    return;
-  /* GTK 4.8 has no gtk_column_view_scroll_to(): rows are of equal height, so place the row by
-   * its share of the whole height, in the middle of the page when it is not already shown. */
-  row = upper / n_items;
-  value = gtk_adjustment_get_value (adjustment);
-  if (position * row >= value && (position + 1) * row <= value + page)
-    return;
-  gtk_adjustment_set_value (adjustment, position * row - page / 2 + row / 2);
+static gboolean
+scroll_when_laid_out_cb (gpointer user_data)
+{
+  PendingScroll *pending = user_data;
+  GtkWidget *parent;
+  GtkAdjustment *adjustment = NULL;
+
+  if (pending->view == NULL)
+    return G_SOURCE_REMOVE;
+  parent = gtk_widget_get_parent (GTK_WIDGET (pending->view));
+  if (GTK_IS_SCROLLED_WINDOW (parent))
+    adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (parent));
+  /* Not laid out yet (its view was hidden until now): try again a little later. */
+  if (adjustment != NULL && gtk_adjustment_get_upper (adjustment) <= 0 && ++pending->tries < 40)
+    return G_SOURCE_CONTINUE;
+
+  if (adjustment != NULL)
+    {
+      GtkSelectionModel *model = gtk_column_view_get_model (pending->view);
+      guint n = model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;
+      double upper = gtk_adjustment_get_upper (adjustment);
+      double page = gtk_adjustment_get_page_size (adjustment);
+      double value = gtk_adjustment_get_value (adjustment);
+      double row = n > 0 ? upper / n : 0;
+
+      /* Rows are of equal height: the row's share of the whole height, centred on the page
+       * unless it is already shown. */
+      if (row > 0 && (pending->position * row < value ||
+                      (pending->position + 1) * row > value + page))
+        gtk_adjustment_set_value (adjustment, pending->position * row - page / 2 + row / 2);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+pending_scroll_free (gpointer data)
+{
+  PendingScroll *pending = data;
+
+  g_clear_weak_pointer (&pending->view);
+  g_free (pending);
+}
+
+void
+furrow_list_scroll_to (GtkColumnView *view,
+                       guint          position)
+{
+  PendingScroll *pending = g_new0 (PendingScroll, 1);
+
+  /* GTK 4.8 has no gtk_column_view_scroll_to(); the list view inside the column view has the
+   * "list.scroll-to-item" action its keyboard navigation uses, which needs measured rows. */
+  g_set_weak_pointer (&pending->view, view);
+  pending->position = position;
+  if (scroll_when_laid_out_cb (pending) == G_SOURCE_REMOVE)
+    pending_scroll_free (pending);
+  else
+    g_timeout_add_full (G_PRIORITY_DEFAULT, 50, scroll_when_laid_out_cb, pending,
+                        pending_scroll_free);
 }

@@ -21,9 +21,8 @@ GtkColumnViewColumn *furrow_list_add_text_column (GtkColumnView      *view,
 /* Case-insensitive match of `needle` (already casefolded, may be NULL/"") in `text`. */
 gboolean             furrow_list_text_matches    (const char         *text,
                                                   const char         *needle);
-/* Scrolls the scrolled window of a list so that row `position` of `n_items` is visible. */
-void                 furrow_list_scroll_to       (GtkScrolledWindow  *scrolled,
-                                                  guint               position,
-                                                  guint               n_items);
+/* Scrolls the column view so that row `position` is visible. */
+void                 furrow_list_scroll_to       (GtkColumnView      *view,
+                                                  guint               position);
 
 G_END_DECLS

@@ -327,7 +327,11 @@ furrow_window_select_field (FurrowWindow *self,
     return;
   furrow_field_list_set_selected (self->field_list, field);
   if (field != NULL)
-    gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
+    {
+      /* Selected on the map or in the list: the Fields view shows its row. */
+      adw_view_stack_set_visible_child_name (self->view_stack, "fields");
+      gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
+    }
   update_details (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_FIELD]);
 }
@@ -351,7 +355,10 @@ furrow_window_select_household (FurrowWindow    *self,
     return;
   furrow_household_list_set_selected (self->household_list, household);
   if (household != NULL)
-    gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "households");
+      gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
+    }
   update_details (self);
   furrow_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_HOUSEHOLD]);

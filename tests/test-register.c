@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 
-#include "furrow-demo.h"
+#include "furrow-parcel.h"
 #include "furrow-register.h"
 
 static void
@@ -43,65 +42,70 @@ test_register_codes (void)
   g_assert_false (furrow_register_is_parcel_code ("370782102201010001"));
 }
 
-/* The demo's summaries add up to the whole register. */
-static void
-test_register_demo (void)
+static FurrowParcel *
+parcel_new (const char    *household_code,
+            gint64         field_id,
+            double         registered_m2,
+            FurrowCustody  custody)
 {
-  g_autofree char *dir = g_dir_make_tmp ("furrow-register-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "demo.gpkg", NULL);
-  g_autoptr(FurrowStore) store = furrow_demo_create (path, NULL);
-  g_autoptr(GListModel) parcels = NULL;
-  g_autoptr(GListModel) households = NULL;
-  g_autoptr(GListModel) fields = NULL;
+  FurrowParcel *parcel = furrow_parcel_new ();
+
+  furrow_parcel_set_household_code (parcel, household_code);
+  furrow_parcel_set_field_id (parcel, field_id);
+  furrow_parcel_set_registered_area_m2 (parcel, registered_m2);
+  furrow_parcel_set_custody (parcel, custody);
+  return parcel;
+}
+
+/* Summaries per household and counts per field over a small register. */
+static void
+test_register_summaries (void)
+{
+  g_autoptr(GListStore) parcels = g_list_store_new (FURROW_TYPE_PARCEL);
   g_autoptr(GHashTable) summaries = NULL;
   g_autoptr(GHashTable) counts = NULL;
-  GHashTableIter iter;
-  gpointer value;
-  guint n_parcels = 0, n_counted = 0;
+  g_autoptr(GListStore) own = NULL;
+  FurrowHouseholdSummary one;
+  FurrowHouseholdSummary *many;
+  gint64 field_id = 7;
+  const struct { const char *household; gint64 field; double m2; FurrowCustody custody; } rows[] = {
+    { "A", 7, 1000, FURROW_CUSTODY_FULL },
+    { "B", 7, 500, FURROW_CUSTODY_FULL },
+    { "A", 8, 250, FURROW_CUSTODY_HALF },
+    { "A", 0, 125, FURROW_CUSTODY_FULL },
+  };
 
-  g_assert_nonnull (store);
-  parcels = furrow_store_get_parcels (store);
-  households = furrow_store_get_households (store);
-  fields = furrow_store_get_fields (store);
-  summaries = furrow_register_household_summaries (parcels);
-  g_hash_table_iter_init (&iter, summaries);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    n_parcels += ((FurrowHouseholdSummary *) value)->n_parcels;
-  g_assert_cmpuint (n_parcels, ==, FURROW_DEMO_N_PARCELS);
-
-  for (guint i = 0; i < 5; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, i);
-      FurrowHouseholdSummary one;
-      FurrowHouseholdSummary *many = g_hash_table_lookup (summaries,
-                                                          furrow_household_get_code (household));
-      g_autoptr(GListStore) own = furrow_register_household_parcels (
-        parcels, furrow_household_get_code (household));
+      g_autoptr(FurrowParcel) parcel = parcel_new (rows[i].household, rows[i].field, rows[i].m2,
+                                                   rows[i].custody);
 
-      furrow_register_household_summary (parcels, furrow_household_get_code (household), &one);
-      g_assert_nonnull (many);
-      g_assert_cmpuint (one.n_parcels, ==, many->n_parcels);
-      g_assert_cmpuint (one.n_parcels, ==, g_list_model_get_n_items (G_LIST_MODEL (own)));
-      g_assert_cmpfloat (one.registered_m2, ==, many->registered_m2);
-      g_assert_cmpfloat (one.measured_m2, >, 0);
+      g_list_store_append (parcels, parcel);
     }
 
-  counts = furrow_register_field_parcel_counts (parcels);
-  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
-    {
-      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
-      gint64 id = furrow_field_get_id (field);
-      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, &id));
+  furrow_register_household_summary (G_LIST_MODEL (parcels), "A", &one);
+  g_assert_cmpuint (one.n_parcels, ==, 3);
+  g_assert_cmpfloat (one.registered_m2, ==, 1375);
+  g_assert_cmpint (one.custody, ==, FURROW_CUSTODY_HALF);
 
-      g_assert_cmpuint (count, ==, furrow_register_field_parcels (parcels, id));
-      n_counted += count;
-    }
-  g_assert_cmpuint (n_counted, <=, FURROW_DEMO_N_PARCELS);
-  g_assert_cmpuint (n_counted, >, 0);
+  summaries = furrow_register_household_summaries (G_LIST_MODEL (parcels));
+  g_assert_cmpuint (g_hash_table_size (summaries), ==, 2);
+  many = g_hash_table_lookup (summaries, "A");
+  g_assert_cmpuint (many->n_parcels, ==, 3);
+  g_assert_cmpfloat (many->registered_m2, ==, 1375);
+  many = g_hash_table_lookup (summaries, "B");
+  g_assert_cmpuint (many->n_parcels, ==, 1);
+  g_assert_cmpint (many->custody, ==, FURROW_CUSTODY_FULL);
 
-  g_clear_object (&store);
-  g_remove (path);
-  g_rmdir (dir);
+  own = furrow_register_household_parcels (G_LIST_MODEL (parcels), "A");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (own)), ==, 3);
+
+  counts = furrow_register_field_parcel_counts (G_LIST_MODEL (parcels));
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, &field_id)), ==, 2);
+  g_assert_cmpuint (furrow_register_field_parcels (G_LIST_MODEL (parcels), 7), ==, 2);
+  g_assert_cmpuint (furrow_register_field_parcels (G_LIST_MODEL (parcels), 8), ==, 1);
+  /* Parcels outside any field are not counted. */
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 2);
 }
 
 int
@@ -113,7 +117,7 @@ main (int   argc,
   g_test_add_func ("/furrow/core/register/mask", test_register_mask);
   g_test_add_func ("/furrow/core/register/mismatch", test_register_mismatch);
   g_test_add_func ("/furrow/core/register/codes", test_register_codes);
-  g_test_add_func ("/furrow/core/register/demo", test_register_demo);
+  g_test_add_func ("/furrow/core/register/summaries", test_register_summaries);
 
   return g_test_run ();
 }

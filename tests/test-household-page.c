@@ -90,6 +90,20 @@ find_mismatched_household (FurrowStore *store,
   return best;
 }
 
+static GdkTexture *
+render_window (Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GdkTexture *texture;
+
+  /* A window in the middle of a change may draw nothing for a moment. */
+  while ((texture = furrow_test_render_widget (GTK_WIDGET (fixture->window))) == NULL &&
+         g_get_monotonic_time () < deadline)
+    furrow_test_iterate (100);
+  g_assert_nonnull (texture);
+  return texture;
+}
+
 static void
 select_household (Fixture         *fixture,
                   FurrowHousehold *household)
@@ -120,7 +134,7 @@ test_mismatch (Fixture       *fixture,
   g_assert_true (furrow_household_list_get_selected (fixture->window->household_list) ==
                  household);
   furrow_test_iterate (300);
-  texture = furrow_test_render_widget (GTK_WIDGET (fixture->window));
+  texture = render_window (fixture);
   furrow_test_save_screenshot (texture, "furrow-household-page.png");
   g_clear_object (&texture);
   g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window->household_list),
@@ -130,7 +144,7 @@ test_mismatch (Fixture       *fixture,
   /* On screen: every mismatched parcel's areas in the "warning" style (the total may be too). */
   g_assert_cmpuint (count_class (GTK_WIDGET (page), "warning"), >=, n_mismatched);
   g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (page), "Parcels"));
-  texture = furrow_test_render_widget (GTK_WIDGET (fixture->window));
+  texture = render_window (fixture);
   furrow_test_save_screenshot (texture, "furrow-household-page.png");
 
   /* A threshold of 50 % highlights nothing. */

@@ -49,9 +49,13 @@ save_screenshot (Fixture    *fixture,
                  const char *name)
 {
   g_autoptr(GdkTexture) texture = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   furrow_test_iterate (200);
-  texture = furrow_test_render_widget (GTK_WIDGET (fixture->window));
+  /* A window in the middle of a change may draw nothing for a moment. */
+  while ((texture = furrow_test_render_widget (GTK_WIDGET (fixture->window))) == NULL &&
+         g_get_monotonic_time () < deadline)
+    furrow_test_iterate (100);
   g_assert_nonnull (texture);
   furrow_test_save_screenshot (texture, name);
 }

@@ -109,7 +109,16 @@ test_register_in_chinese (void)
   g_assert_nonnull (furrow_test_find_label (widget, "确权面积（亩）"));
   g_assert_nonnull (furrow_test_find_label (widget, "承包土地"));
   g_assert_nonnull (furrow_test_find_label (widget, "在地图上显示(M)"));
-  texture = furrow_test_render_widget (widget);
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    /* Wait until the window has painted its new content. */
+    furrow_test_wait_for_frame (widget);
+    while ((texture = furrow_test_render_widget (widget)) == NULL &&
+           g_get_monotonic_time () < deadline)
+      furrow_test_iterate (100);
+  }
+  g_assert_nonnull (texture);
   furrow_test_save_screenshot (texture, "furrow-zh_CN.png");
 
   furrow_test_destroy_windows ();

@@ -390,7 +390,11 @@ test_screenshot (Fixture       *fixture,
                                               furrow_field_get_name (field)));
   }
 
-  texture = furrow_test_render_widget (GTK_WIDGET (fixture->window));
+  /* The window may draw nothing for a moment while the details pane opens. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((texture = furrow_test_render_widget (GTK_WIDGET (fixture->window))) == NULL &&
+         g_get_monotonic_time () < deadline)
+    furrow_test_iterate (100);
   g_assert_nonnull (texture);
   furrow_test_save_screenshot (texture, "furrow-main.png");
   g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window), "dongpo-coop.gpkg"));

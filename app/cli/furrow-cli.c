@@ -15,6 +15,8 @@ static int run_help (int argc, char **argv);
 static const FurrowCliCommand commands[] = {
   { "area", N_("Ellipsoidal area of every polygon in a file (m² and mu)"), furrow_cli_area },
   { "help", N_("Show the commands and what they do"), run_help },
+  { "settle", N_("Settle a season from a JSON file: base and dividends to the fen"),
+    furrow_cli_settle },
 };
 
 void

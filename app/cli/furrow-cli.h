@@ -19,6 +19,8 @@ typedef struct
 /* Each subcommand lives in app/cli/furrow-cli-<name>.c and is listed in furrow-cli.c. */
 int  furrow_cli_area        (int          argc,
                              char       **argv);
+int furrow_cli_settle (int    argc,
+                       char **argv);
 
 /* Shared helpers for subcommands. */
 void furrow_cli_print_error (const char *format,

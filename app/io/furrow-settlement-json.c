@@ -1,0 +1,700 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "furrow-settlement-json.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+G_DEFINE_QUARK (furrow-settlement-json-error-quark, furrow_settlement_json_error)
+
+/* What the parser needs to name a bad member: the file and the path being read. */
+typedef struct
+{
+  const char *display_name;
+  GError    **error;
+} Reader;
+
+static gboolean invalid (Reader     *reader,
+                         const char *path,
+                         const char *format,
+                         ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+invalid (Reader     *reader,
+         const char *path,
+         const char *format,
+         ...)
+{
+  g_autofree char *problem = NULL;
+  va_list args;
+
+  va_start (args, format);
+  problem = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* file: JSON path (e.g. $.households[3].area_mu): what is wrong */
+  g_set_error (reader->error, FURROW_SETTLEMENT_JSON_ERROR, FURROW_SETTLEMENT_JSON_ERROR_INVALID,
+               "%s: %s: %s", reader->display_name, path, problem);
+  return FALSE;
+}
+
+static char *
+member_path (const char *parent,
+             const char *name)
+{
+  return g_strdup_printf ("%s.%s", parent, name);
+}
+
+static gboolean
+check_members (Reader            *reader,
+               JsonObject        *object,
+               const char        *path,
+               const char *const *allowed)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+
+      if (!g_strv_contains (allowed, name))
+        {
+          g_autofree char *child = member_path (path, name);
+          g_autofree char *known = g_strjoinv (", ", (char **) allowed);
+
+          return invalid (reader, child, _("unknown member; the known ones are %s"), known);
+        }
+    }
+  return TRUE;
+}
+
+static JsonObject *
+get_object (Reader     *reader,
+            JsonNode   *node,
+            const char *path)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      invalid (reader, path, _("expected an object {…}"));
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+/* Money: a whole, non-negative number of fen. `present` may be NULL for a required member. */
+static gboolean
+read_fen (Reader     *reader,
+          JsonObject *object,
+          const char *parent,
+          const char *name,
+          gboolean   *present,
+          gint64     *out_fen)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  g_autofree char *path = member_path (parent, name);
+
+  if (node == NULL)
+    {
+      if (present != NULL)
+        {
+          *present = FALSE;
+          return TRUE;
+        }
+      return invalid (reader, path, _("missing; give the amount in fen (1 yuan = 100 fen)"));
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return invalid (reader, path, _("expected a whole number of fen (1 yuan = 100 fen)"));
+  if (json_node_get_int (node) < 0)
+    return invalid (reader, path, _("must not be negative"));
+
+  *out_fen = json_node_get_int (node);
+  if (present != NULL)
+    *present = TRUE;
+  return TRUE;
+}
+
+static gboolean
+read_number (Reader     *reader,
+             JsonObject *object,
+             const char *parent,
+             const char *name,
+             gboolean    required,
+             double      default_value,
+             double     *out_value)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  g_autofree char *path = member_path (parent, name);
+  GType type;
+
+  if (node == NULL)
+    {
+      if (required)
+        return invalid (reader, path, _("missing; expected a number"));
+      *out_value = default_value;
+      return TRUE;
+    }
+  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+  if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
+    return invalid (reader, path, _("expected a number"));
+  *out_value = json_node_get_double (node);
+  if (!isfinite (*out_value) || *out_value < 0.0)
+    return invalid (reader, path, _("must not be negative"));
+  return TRUE;
+}
+
+static gboolean
+read_string (Reader      *reader,
+             JsonObject  *object,
+             const char  *parent,
+             const char  *name,
+             gboolean     required,
+             const char **out_string)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  g_autofree char *path = member_path (parent, name);
+
+  if (node == NULL)
+    {
+      if (required)
+        return invalid (reader, path, _("missing; expected a string"));
+      *out_string = NULL;
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return invalid (reader, path, _("expected a string"));
+  *out_string = json_node_get_string (node);
+  return TRUE;
+}
+
+static gboolean
+read_base (Reader         *reader,
+           JsonObject     *root,
+           FurrowBaseRule *base)
+{
+  static const char *const fixed_members[] = { "kind", "fen_per_mu", NULL };
+  static const char *const in_kind_members[] = {
+    "kind", "kg_per_mu", "price_fen_per_kg", "less_cost_per_mu", NULL
+  };
+  static const char *const annual_members[] = {
+    "kind", "annual_fen_per_mu", "season_pct", NULL
+  };
+  JsonObject *object;
+  const char *kind;
+
+  object = get_object (reader, json_object_get_member (root, "base"), "$.base");
+  if (object == NULL)
+    return FALSE;
+  if (!read_string (reader, object, "$.base", "kind", TRUE, &kind))
+    return FALSE;
+
+  if (g_str_equal (kind, "fixed"))
+    {
+      base->kind = FURROW_BASE_FIXED;
+      return check_members (reader, object, "$.base", fixed_members)
+             && read_fen (reader, object, "$.base", "fen_per_mu", NULL, &base->fen_per_mu);
+    }
+  else if (g_str_equal (kind, "in_kind"))
+    {
+      JsonNode *less = json_object_get_member (object, "less_cost_per_mu");
+
+      base->kind = FURROW_BASE_IN_KIND;
+      if (!check_members (reader, object, "$.base", in_kind_members)
+          || !read_number (reader, object, "$.base", "kg_per_mu", TRUE, 0, &base->kg_per_mu)
+          || !read_number (reader, object, "$.base", "price_fen_per_kg", TRUE, 0,
+                           &base->price_fen_per_kg))
+        return FALSE;
+      if (less != NULL
+          && (!JSON_NODE_HOLDS_VALUE (less) || json_node_get_value_type (less) != G_TYPE_BOOLEAN))
+        return invalid (reader, "$.base.less_cost_per_mu", _("expected true or false"));
+      base->less_cost_per_mu = less != NULL && json_node_get_boolean (less);
+      return TRUE;
+    }
+  else if (g_str_equal (kind, "annual_share"))
+    {
+      base->kind = FURROW_BASE_ANNUAL_SHARE;
+      return check_members (reader, object, "$.base", annual_members)
+             && read_fen (reader, object, "$.base", "annual_fen_per_mu", NULL,
+                          &base->annual_fen_per_mu)
+             && read_number (reader, object, "$.base", "season_pct", TRUE, 0, &base->season_pct);
+    }
+
+  return invalid (reader, "$.base.kind",
+                  _("“%s” is not a kind of base; use fixed, in_kind or annual_share"), kind);
+}
+
+static gboolean
+read_split (Reader             *reader,
+            JsonObject         *root,
+            FurrowSurplusSplit *split)
+{
+  static const char *const members[] = {
+    "reserve", "collective", "cooperative", "households", NULL
+  };
+  JsonObject *object;
+  double sum;
+
+  object = get_object (reader, json_object_get_member (root, "split_pct"), "$.split_pct");
+  if (object == NULL
+      || !check_members (reader, object, "$.split_pct", members)
+      || !read_number (reader, object, "$.split_pct", "reserve", FALSE, 0, &split->reserve_pct)
+      || !read_number (reader, object, "$.split_pct", "collective", FALSE, 0,
+                       &split->collective_pct)
+      || !read_number (reader, object, "$.split_pct", "cooperative", FALSE, 0,
+                       &split->cooperative_pct)
+      || !read_number (reader, object, "$.split_pct", "households", FALSE, 0,
+                       &split->households_pct))
+    return FALSE;
+
+  sum = split->reserve_pct + split->collective_pct + split->cooperative_pct
+        + split->households_pct;
+  if (fabs (sum - 100.0) > 1e-6)
+    return invalid (reader, "$.split_pct",
+                    _("reserve, collective, cooperative and households add up to %g %%, "
+                      "not 100 %%"), sum);
+  return TRUE;
+}
+
+static gboolean
+read_household (Reader                      *reader,
+                JsonNode                    *node,
+                guint                        index,
+                GStringChunk                *strings,
+                FurrowDistributionHousehold *household)
+{
+  static const char *const members[] = {
+    "code", "name", "area_mu", "custody", "weight", "fee_fen_per_mu", NULL
+  };
+  g_autofree char *path = g_strdup_printf ("$.households[%u]", index);
+  JsonObject *object;
+  const char *code;
+  const char *name;
+  const char *custody;
+  gboolean has_fee;
+
+  object = get_object (reader, node, path);
+  if (object == NULL
+      || !check_members (reader, object, path, members)
+      || !read_string (reader, object, path, "code", TRUE, &code)
+      || !read_string (reader, object, path, "name", FALSE, &name)
+      || !read_number (reader, object, path, "area_mu", TRUE, 0, &household->area_mu)
+      || !read_string (reader, object, path, "custody", FALSE, &custody)
+      || !read_number (reader, object, path, "weight", FALSE, 1.0, &household->weight)
+      || !read_fen (reader, object, path, "fee_fen_per_mu", &has_fee,
+                    &household->fee_fen_per_mu))
+    return FALSE;
+
+  if (code[0] == '\0')
+    {
+      g_autofree char *child = member_path (path, "code");
+
+      return invalid (reader, child, _("empty; give the household code (CBFBM)"));
+    }
+  if (household->weight == 0.0)
+    {
+      g_autofree char *child = member_path (path, "weight");
+
+      return invalid (reader, child, _("must be greater than 0"));
+    }
+
+  if (custody == NULL || g_str_equal (custody, "full"))
+    household->custody = FURROW_CUSTODY_FULL;
+  else if (g_str_equal (custody, "half"))
+    household->custody = FURROW_CUSTODY_HALF;
+  else
+    {
+      g_autofree char *child = member_path (path, "custody");
+
+      return invalid (reader, child, _("“%s” is not a custody type; use full or half"), custody);
+    }
+
+  household->code = g_string_chunk_insert_const (strings, code);
+  household->name = name != NULL ? g_string_chunk_insert_const (strings, name) : NULL;
+  if (!has_fee)
+    household->fee_fen_per_mu = 0;
+  return TRUE;
+}
+
+static gboolean
+read_settlement (Reader           *reader,
+                 JsonNode         *root_node,
+                 FurrowSettlement *settlement)
+{
+  static const char *const members[] = {
+    "revenue_fen", "cost_fen_per_mu", "cost_fen", "other_income_fen", "subsidy_fen_per_mu",
+    "subsidy_fen", "base", "split_pct", "reason", "households", NULL
+  };
+  FurrowDistributionInput *input = &settlement->input;
+  JsonObject *root;
+  JsonNode *households_node;
+  JsonArray *households;
+  gboolean has_cost_per_mu;
+  gboolean has_cost;
+  gboolean present;
+  const char *reason;
+  guint n;
+
+  root = get_object (reader, root_node, "$");
+  if (root == NULL || !check_members (reader, root, "$", members))
+    return FALSE;
+
+  if (!read_fen (reader, root, "$", "revenue_fen", NULL, &input->revenue_fen)
+      || !read_fen (reader, root, "$", "cost_fen_per_mu", &has_cost_per_mu,
+                    &input->cost_fen_per_mu)
+      || !read_fen (reader, root, "$", "cost_fen", &has_cost, &input->cost_fen)
+      || !read_fen (reader, root, "$", "other_income_fen", &present, &input->other_income_fen)
+      || !read_fen (reader, root, "$", "subsidy_fen_per_mu", &present,
+                    &input->subsidy_fen_per_mu)
+      || !read_fen (reader, root, "$", "subsidy_fen", &present, &input->subsidy_fen))
+    return FALSE;
+
+  if (has_cost_per_mu == has_cost)
+    return invalid (reader, "$",
+                    has_cost ? _("give either cost_fen_per_mu or cost_fen, not both")
+                             : _("missing the cost: give cost_fen_per_mu or cost_fen"));
+  input->cost_is_total = has_cost;
+
+  if (!read_base (reader, root, &input->base) || !read_split (reader, root, &input->split)
+      || !read_string (reader, root, "$", "reason", FALSE, &reason))
+    return FALSE;
+  input->reason = reason != NULL ? g_string_chunk_insert_const (settlement->strings, reason)
+                                 : NULL;
+
+  households_node = json_object_get_member (root, "households");
+  if (households_node == NULL || !JSON_NODE_HOLDS_ARRAY (households_node))
+    return invalid (reader, "$.households", _("expected an array of households […]"));
+  households = json_node_get_array (households_node);
+  n = json_array_get_length (households);
+  if (n == 0)
+    return invalid (reader, "$.households", _("no households"));
+
+  settlement->households = g_new0 (FurrowDistributionHousehold, n);
+  for (guint i = 0; i < n; i++)
+    if (!read_household (reader, json_array_get_element (households, i), i,
+                         settlement->strings, &settlement->households[i]))
+      return FALSE;
+
+  /* Codes are the tie-break key and the roster's identity: name the second occurrence. */
+  {
+    g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < n; i++)
+      {
+        const char *code = settlement->households[i].code;
+        gpointer first;
+
+        if (g_hash_table_lookup_extended (seen, code, NULL, &first))
+          {
+            g_autofree char *path = g_strdup_printf ("$.households[%u].code", i);
+
+            return invalid (reader, path, _("“%s” already appears at $.households[%u]"),
+                            code, GPOINTER_TO_UINT (first));
+          }
+        g_hash_table_insert (seen, (gpointer) code, GUINT_TO_POINTER (i));
+      }
+  }
+
+  input->households = settlement->households;
+  input->n_households = n;
+  return TRUE;
+}
+
+void
+furrow_settlement_free (FurrowSettlement *settlement)
+{
+  if (settlement == NULL)
+    return;
+  g_free (settlement->households);
+  g_string_chunk_free (settlement->strings);
+  g_free (settlement);
+}
+
+FurrowSettlement *
+furrow_settlement_json_load_data (const char  *data,
+                                  gssize       length,
+                                  const char  *display_name,
+                                  GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(FurrowSettlement) settlement = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Reader reader = { display_name, error };
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      const char *message = local_error->message;
+
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; name the file instead. */
+      if (g_str_has_prefix (message, "<data>:"))
+        g_set_error (error, FURROW_SETTLEMENT_JSON_ERROR, FURROW_SETTLEMENT_JSON_ERROR_PARSE,
+                     "%s:%s", display_name, message + strlen ("<data>:"));
+      else
+        g_set_error (error, FURROW_SETTLEMENT_JSON_ERROR, FURROW_SETTLEMENT_JSON_ERROR_PARSE,
+                     _("%s: not valid JSON: %s"), display_name, message);
+      return NULL;
+    }
+
+  settlement = g_new0 (FurrowSettlement, 1);
+  settlement->strings = g_string_chunk_new (256);
+  if (!read_settlement (&reader, json_parser_get_root (parser), settlement))
+    return NULL;
+
+  return g_steal_pointer (&settlement);
+}
+
+FurrowSettlement *
+furrow_settlement_json_load_file (const char  *path,
+                                  GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *display_name = NULL;
+  gsize length;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  display_name = g_filename_display_name (path);
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, FURROW_SETTLEMENT_JSON_ERROR, FURROW_SETTLEMENT_JSON_ERROR_PARSE,
+                   _("%s: cannot be read: %s"), display_name, local_error->message);
+      return NULL;
+    }
+
+  return furrow_settlement_json_load_data (contents, (gssize) length, display_name, error);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Output                                                                                     */
+
+static void
+add_fen (JsonBuilder *builder,
+         const char  *name,
+         gint64       fen)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, fen);
+}
+
+static void
+add_double (JsonBuilder *builder,
+            const char  *name,
+            double       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_double_value (builder, value);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+JsonNode *
+furrow_settlement_json_build (const FurrowDistributionInput  *input,
+                              const FurrowDistributionResult *result,
+                              const FurrowDistributionShare  *shares)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autofree char *summary = NULL;
+
+  g_return_val_if_fail (input != NULL && result != NULL, NULL);
+  g_return_val_if_fail (input->n_households == 0 || shares != NULL, NULL);
+
+  summary = furrow_distribution_format_summary (input, result);
+
+  json_builder_begin_object (builder);
+  add_double (builder, "total_area_mu", result->total_area_mu);
+  add_double (builder, "weighted_area_mu", result->weighted_area_mu);
+  add_double (builder, "half_custody_area_mu", result->half_custody_area_mu);
+  add_fen (builder, "revenue_fen", result->revenue_fen);
+  add_fen (builder, "other_income_fen", result->other_income_fen);
+  add_fen (builder, "subsidy_fen", result->subsidy_fen);
+  add_fen (builder, "income_fen", result->income_fen);
+  add_fen (builder, "cost_fen", result->cost_fen);
+  add_string (builder, "base_kind", furrow_base_kind_to_string (input->base.kind));
+  add_fen (builder, "base_fen_per_mu", result->base_fen_per_mu);
+  add_fen (builder, "base_total_fen", result->base_total_fen);
+  add_fen (builder, "surplus_fen", result->surplus_fen);
+  add_fen (builder, "reserve_fen", result->reserve_fen);
+  add_fen (builder, "collective_fen", result->collective_fen);
+  add_fen (builder, "cooperative_fen", result->cooperative_fen);
+  add_fen (builder, "households_dividend_fen", result->households_dividend_fen);
+  add_fen (builder, "deficit_fen", result->deficit_fen);
+  add_fen (builder, "fees_fen", result->fees_fen);
+
+  json_builder_set_member_name (builder, "split_pct");
+  json_builder_begin_object (builder);
+  add_double (builder, "reserve", input->split.reserve_pct);
+  add_double (builder, "collective", input->split.collective_pct);
+  add_double (builder, "cooperative", input->split.cooperative_pct);
+  add_double (builder, "households", input->split.households_pct);
+  json_builder_end_object (builder);
+
+  if (input->reason != NULL)
+    add_string (builder, "reason", input->reason);
+  add_string (builder, "basis", summary);
+
+  json_builder_set_member_name (builder, "households");
+  json_builder_begin_array (builder);
+  for (gsize i = 0; i < input->n_households; i++)
+    {
+      const FurrowDistributionShare *share = &shares[i];
+      g_autofree char *basis = furrow_distribution_format_basis (input, result, share);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "code", share->code);
+      if (input->households[i].name != NULL)
+        add_string (builder, "name", input->households[i].name);
+      add_string (builder, "custody", furrow_custody_to_string (share->custody));
+      add_double (builder, "area_mu", share->area_mu);
+      add_double (builder, "weight", share->weight);
+      add_fen (builder, "base_fen", share->base_fen);
+      add_fen (builder, "dividend_fen", share->dividend_fen);
+      add_fen (builder, "fee_fen", share->fee_fen);
+      add_fen (builder, "total_fen", share->total_fen);
+      add_string (builder, "basis", basis);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/* The shortest decimal that reads back as the same double: 4.12, not 4.1200000000000001. */
+static void
+write_double (GString *out,
+              double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      g_autofree char *format = g_strdup_printf ("%%.%dg", precision);
+
+      g_ascii_formatd (buffer, sizeof buffer, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+  g_string_append (out, buffer);
+}
+
+static void
+write_indent (GString *out,
+              gboolean pretty,
+              guint    depth)
+{
+  if (!pretty)
+    return;
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < depth; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+write_string (GString    *out,
+              const char *text)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
+  g_autofree char *quoted = NULL;
+
+  json_node_set_string (node, text);
+  quoted = json_to_string (node, FALSE);
+  g_string_append (out, quoted);
+}
+
+static void
+write_node (GString  *out,
+            JsonNode *node,
+            gboolean  pretty,
+            guint     depth)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+
+        g_string_append_c (out, '{');
+        for (GList *l = members; l != NULL; l = l->next)
+          {
+            write_indent (out, pretty, depth + 1);
+            write_string (out, l->data);
+            g_string_append (out, pretty ? ": " : ":");
+            write_node (out, json_object_get_member (object, l->data), pretty, depth + 1);
+            if (l->next != NULL)
+              g_string_append_c (out, ',');
+          }
+        if (members != NULL)
+          write_indent (out, pretty, depth);
+        g_string_append_c (out, '}');
+        break;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            write_indent (out, pretty, depth + 1);
+            write_node (out, json_array_get_element (array, i), pretty, depth + 1);
+            if (i + 1 < n)
+              g_string_append_c (out, ',');
+          }
+        if (n > 0)
+          write_indent (out, pretty, depth);
+        g_string_append_c (out, ']');
+        break;
+      }
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+        write_double (out, json_node_get_double (node));
+      else if (json_node_get_value_type (node) == G_TYPE_STRING)
+        write_string (out, json_node_get_string (node));
+      else
+        {
+          g_autofree char *text = json_to_string (node, FALSE);
+
+          g_string_append (out, text);
+        }
+      break;
+
+    case JSON_NODE_NULL:
+      g_string_append (out, "null");
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+char *
+furrow_settlement_json_to_string (const FurrowDistributionInput  *input,
+                                  const FurrowDistributionResult *result,
+                                  const FurrowDistributionShare  *shares,
+                                  gboolean                        pretty)
+{
+  g_autoptr(JsonNode) root = furrow_settlement_json_build (input, result, shares);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (root != NULL, NULL);
+
+  write_node (out, root, pretty, 0);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

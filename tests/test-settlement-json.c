@@ -1,0 +1,402 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "furrow-distribution.h"
+#include "furrow-settlement-json.h"
+
+/* Taozhuang 2016 maize (DOMAIN.md §8) in the settlement format of ARCHITECTURE.md: 290.56 mu
+ * held by 70 households, 69 × 4.12 + 6.28 (the split of the area is ours), revenue 236,412
+ * yuan, cost 286 yuan/mu, base 1,100 jin = 550 kg × 1.36 yuan/kg less the cost, remainder
+ * 50/50. Households get 50 % < 60 %: the members' resolution is the reason. */
+static char *
+taozhuang_json (void)
+{
+  GString *json = g_string_new (NULL);
+
+  g_string_append (json,
+                   "{\n"
+                   "  \"revenue_fen\": 23641200,\n"
+                   "  \"cost_fen_per_mu\": 28600,\n"
+                   "  \"other_income_fen\": 0,\n"
+                   "  \"base\": {\"kind\": \"in_kind\", \"kg_per_mu\": 550, "
+                   "\"price_fen_per_kg\": 136, \"less_cost_per_mu\": true},\n"
+                   "  \"split_pct\": {\"reserve\": 0, \"collective\": 0, \"cooperative\": 50, "
+                   "\"households\": 50},\n"
+                   "  \"reason\": \"村民代表大会决议：剩余收益五五分成\",\n"
+                   "  \"households\": [\n");
+  for (guint i = 0; i < 70; i++)
+    g_string_append_printf (json,
+                            "    {\"code\": \"37142611020100%02u\", \"name\": \"户主%u\", "
+                            "\"area_mu\": %s}%s\n",
+                            i + 1, i + 1, i < 69 ? "4.12" : "6.28", i < 69 ? "," : "");
+  g_string_append (json, "  ]\n}\n");
+  return g_string_free (json, FALSE);
+}
+
+static char *
+write_temp (const char *name,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Hand arithmetic as in test-distribution.c: base 46,200 fen/mu × 290.56 = 13,423,872 fen;
+ * cost 28,600 × 290.56 = 8,310,016; surplus 23,641,200 − 8,310,016 − 13,423,872 = 1,907,312;
+ * 953,656 each to the cooperative and the households; 4.12 mu: base 190,344, dividend 13,523
+ * for the first 26 codes and 13,522 after; 6.28 mu: base 290,136, dividend 20,612. */
+static void
+test_taozhuang (void)
+{
+  g_autofree char *json = taozhuang_json ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FurrowSettlement) settlement = NULL;
+  g_autofree FurrowDistributionShare *shares = NULL;
+  g_autofree char *output = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  FurrowDistributionResult result;
+  JsonObject *root;
+  JsonArray *households;
+  JsonObject *first;
+  gint64 base = 0;
+  gint64 dividend = 0;
+
+  settlement = furrow_settlement_json_load_data (json, -1, "taozhuang.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (settlement->input.n_households, ==, 70);
+  g_assert_cmpint (settlement->input.base.kind, ==, FURROW_BASE_IN_KIND);
+  g_assert_true (settlement->input.base.less_cost_per_mu);
+  g_assert_cmpstr (settlement->input.households[69].name, ==, "户主70");
+
+  shares = g_new0 (FurrowDistributionShare, 70);
+  g_assert_true (furrow_distribution_compute (&settlement->input, &result, shares, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (result.base_total_fen, ==, 13423872);
+
+  output = furrow_settlement_json_to_string (&settlement->input, &result, shares, TRUE);
+  /* Areas are written as the user wrote them, not 4.1200000000000001. */
+  g_assert_nonnull (strstr (output, "\"area_mu\": 4.12,"));
+  g_assert_nonnull (strstr (output, "\"total_area_mu\": 290.56,"));
+
+  json_parser_load_from_data (parser, output, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (root, "total_area_mu"),
+                                  290.56, 1e-9);
+  g_assert_cmpint (json_object_get_int_member (root, "revenue_fen"), ==, 23641200);
+  g_assert_cmpint (json_object_get_int_member (root, "cost_fen"), ==, 8310016);
+  g_assert_cmpint (json_object_get_int_member (root, "base_fen_per_mu"), ==, 46200);
+  g_assert_cmpint (json_object_get_int_member (root, "base_total_fen"), ==, 13423872);
+  g_assert_cmpint (json_object_get_int_member (root, "surplus_fen"), ==, 1907312);
+  g_assert_cmpint (json_object_get_int_member (root, "cooperative_fen"), ==, 953656);
+  g_assert_cmpint (json_object_get_int_member (root, "households_dividend_fen"), ==, 953656);
+  g_assert_cmpint (json_object_get_int_member (root, "deficit_fen"), ==, 0);
+
+  households = json_object_get_array_member (root, "households");
+  g_assert_cmpuint (json_array_get_length (households), ==, 70);
+  for (guint i = 0; i < 70; i++)
+    {
+      JsonObject *h = json_array_get_object_element (households, i);
+
+      base += json_object_get_int_member (h, "base_fen");
+      dividend += json_object_get_int_member (h, "dividend_fen");
+      g_assert_cmpint (json_object_get_int_member (h, "total_fen"), ==,
+                       json_object_get_int_member (h, "base_fen")
+                       + json_object_get_int_member (h, "dividend_fen")
+                       - json_object_get_int_member (h, "fee_fen"));
+    }
+  g_assert_cmpint (base, ==, 13423872);
+  g_assert_cmpint (dividend, ==, 953656);
+
+  first = json_array_get_object_element (households, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "code"), ==, "3714261102010001");
+  g_assert_cmpint (json_object_get_int_member (first, "base_fen"), ==, 190344);
+  g_assert_cmpint (json_object_get_int_member (first, "dividend_fen"), ==, 13523);
+  g_assert_cmpstr (json_object_get_string_member (first, "basis"), ==,
+                   "Base ¥462.00/mu × 4.12 mu = ¥1,903.44; "
+                   "dividend ¥9,536.56 × 4.12/290.56 mu = ¥135.23");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (households, 69),
+                                               "dividend_fen"), ==, 20612);
+}
+
+/* Every kind of bad input is refused with the file and the JSON path of the bad member. */
+static void
+test_errors (void)
+{
+  static const struct
+  {
+    const char *json;
+    const char *path;   /* must appear in the message */
+  } cases[] = {
+    { "{\"revenue_fen\": 1", "bad.json:1:" },
+    { "[1, 2]", "$: expected an object" },
+    { "{\"revenue_fen\": 2364120.5, \"cost_fen\": 0}", "$.revenue_fen: expected a whole number" },
+    { "{\"revenue_fen\": -1, \"cost_fen\": 0}", "$.revenue_fen: must not be negative" },
+    { "{\"revenue_fen\": 1, \"cost_fen_per_muu\": 0}", "$.cost_fen_per_muu: unknown member" },
+    { "{\"revenue_fen\": 1, \"cost_fen\": 0, \"cost_fen_per_mu\": 0}", "$: give either" },
+    { "{\"revenue_fen\": 1}", "$: missing the cost" },
+    { "{\"revenue_fen\": 1, \"cost_fen\": 0, \"base\": {\"kind\": \"rent\"}}",
+      "$.base.kind: “rent” is not a kind of base" },
+    { "{\"revenue_fen\": 1, \"cost_fen\": 0, \"base\": {\"kind\": \"fixed\"}}",
+      "$.base.fen_per_mu: missing" },
+    { "{\"revenue_fen\": 1, \"cost_fen\": 0, \"base\": {\"kind\": \"fixed\", \"fen_per_mu\": 1, "
+      "\"kg_per_mu\": 5}}", "$.base.kg_per_mu: unknown member" },
+    { "{\"revenue_fen\": 1, \"cost_fen\": 0, \"base\": {\"kind\": \"in_kind\", \"kg_per_mu\": 1, "
+      "\"price_fen_per_kg\": 1, \"less_cost_per_mu\": 1}}", "$.base.less_cost_per_mu" },
+    { "{\"revenue_fen\": 1, \"cost_fen\": 0, \"base\": {\"kind\": \"fixed\", \"fen_per_mu\": 1}, "
+      "\"split_pct\": {\"reserve\": 10, \"households\": 80}}", "$.split_pct: " },
+    { "{\"revenue_fen\": 1, \"cost_fen\": 0, \"base\": {\"kind\": \"fixed\", \"fen_per_mu\": 1}, "
+      "\"split_pct\": {\"households\": 100}}", "$.households: expected an array" },
+    { "{\"revenue_fen\": 1, \"cost_fen\": 0, \"base\": {\"kind\": \"fixed\", \"fen_per_mu\": 1}, "
+      "\"split_pct\": {\"households\": 100}, \"households\": [{\"code\": \"A\", \"area_mu\": 1}, "
+      "{\"code\": \"B\", \"area_mu\": \"4.12\"}]}", "$.households[1].area_mu: expected a number" },
+    { "{\"revenue_fen\": 1, \"cost_fen\": 0, \"base\": {\"kind\": \"fixed\", \"fen_per_mu\": 1}, "
+      "\"split_pct\": {\"households\": 100}, \"households\": [{\"code\": \"A\", \"area_mu\": -1}]}",
+      "$.households[0].area_mu: must not be negative" },
+    { "{\"revenue_fen\": 1, \"cost_fen\": 0, \"base\": {\"kind\": \"fixed\", \"fen_per_mu\": 1}, "
+      "\"split_pct\": {\"households\": 100}, \"households\": [{\"code\": \"A\", \"area_mu\": 1, "
+      "\"custody\": \"partial\"}]}", "$.households[0].custody: “partial”" },
+    { "{\"revenue_fen\": 1, \"cost_fen\": 0, \"base\": {\"kind\": \"fixed\", \"fen_per_mu\": 1}, "
+      "\"split_pct\": {\"households\": 100}, \"households\": [{\"code\": \"A\", \"area_mu\": 1}, "
+      "{\"code\": \"A\", \"area_mu\": 2}]}", "$.households[1].code: “A” already appears at "
+      "$.households[0]" },
+    { "{\"revenue_fen\": 1, \"cost_fen\": 0, \"base\": {\"kind\": \"fixed\", \"fen_per_mu\": 1}, "
+      "\"split_pct\": {\"households\": 100}, \"households\": [{\"area_mu\": 1}]}",
+      "$.households[0].code: missing" },
+    { "{\"revenue_fen\": 1, \"cost_fen\": 0, \"base\": {\"kind\": \"fixed\", \"fen_per_mu\": 1}, "
+      "\"split_pct\": {\"households\": 100}, \"households\": [{\"code\": \"A\", \"area_mu\": 1, "
+      "\"fee_fen_per_mu\": 12.5}]}", "$.households[0].fee_fen_per_mu: expected a whole number" },
+    { "{\"revenue_fen\": 1, \"cost_fen\": 0, \"base\": {\"kind\": \"fixed\", \"fen_per_mu\": 1}, "
+      "\"split_pct\": {\"households\": 100}, \"households\": []}", "$.households: no households" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FurrowSettlement) settlement = NULL;
+
+      settlement = furrow_settlement_json_load_data (cases[i].json, -1, "bad.json", &error);
+      g_assert_null (settlement);
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == FURROW_SETTLEMENT_JSON_ERROR);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, "bad.json:"));
+      if (strstr (error->message, cases[i].path) == NULL)
+        g_error ("case %u: “%s” does not name “%s”", i, error->message, cases[i].path);
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FurrowSettlement) settlement = NULL;
+    g_autofree char *missing = g_build_filename (g_get_tmp_dir (), "missing.json", NULL);
+
+    settlement = furrow_settlement_json_load_file (missing, &error);
+    g_assert_null (settlement);
+    g_assert_error (error, FURROW_SETTLEMENT_JSON_ERROR, FURROW_SETTLEMENT_JSON_ERROR_PARSE);
+    g_assert_nonnull (strstr (error->message, "missing.json"));
+  }
+}
+
+/* Half custody and a deficit through JSON: A full 10 mu, B half 2.50 mu at 60 yuan/mu.
+ * Base 10 × 90,000 = 900,000; revenue 500,000 − cost 10 × 30,000 = 300,000 − 900,000 =
+ * −700,000: a shortfall of ¥7,000.00, A gets its base 900,000 and no dividend; B owes
+ * 2.5 × 6,000 = 15,000 fen. */
+static void
+test_half_custody_deficit (void)
+{
+  const char *json =
+    "{\"revenue_fen\": 500000, \"cost_fen_per_mu\": 30000,"
+    " \"base\": {\"kind\": \"fixed\", \"fen_per_mu\": 90000},"
+    " \"split_pct\": {\"reserve\": 10, \"households\": 90},"
+    " \"households\": [{\"code\": \"A\", \"area_mu\": 10},"
+    "                  {\"code\": \"B\", \"area_mu\": 2.5, \"custody\": \"half\","
+    "                   \"fee_fen_per_mu\": 6000}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FurrowSettlement) settlement = NULL;
+  FurrowDistributionShare shares[2];
+  FurrowDistributionResult result;
+  g_autoptr(JsonNode) output = NULL;
+  JsonObject *root;
+  JsonObject *b;
+
+  settlement = furrow_settlement_json_load_data (json, -1, "half.json", &error);
+  g_assert_no_error (error);
+  g_assert_true (furrow_distribution_compute (&settlement->input, &result, shares, &error));
+
+  output = furrow_settlement_json_build (&settlement->input, &result, shares);
+  root = json_node_get_object (output);
+  g_assert_cmpint (json_object_get_int_member (root, "base_total_fen"), ==, 900000);
+  g_assert_cmpint (json_object_get_int_member (root, "surplus_fen"), ==, -700000);
+  g_assert_cmpint (json_object_get_int_member (root, "deficit_fen"), ==, 700000);
+  g_assert_cmpint (json_object_get_int_member (root, "households_dividend_fen"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (root, "fees_fen"), ==, 15000);
+  b = json_array_get_object_element (json_object_get_array_member (root, "households"), 1);
+  g_assert_cmpstr (json_object_get_string_member (b, "custody"), ==, "half");
+  g_assert_cmpint (json_object_get_int_member (b, "fee_fen"), ==, 15000);
+  g_assert_cmpint (json_object_get_int_member (b, "total_fen"), ==, -15000);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* furrow-cli settle                                                                          */
+
+typedef struct
+{
+  int   exit_status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static gboolean
+run_cli (const char *const *args,
+         Run               *run)
+{
+  const char *cli = g_getenv ("FURROW_CLI");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  if (cli == NULL || !g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("FURROW_CLI is not set to the built furrow-cli");
+      return FALSE;
+    }
+
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->exit_status = WEXITSTATUS (wait_status);
+  return TRUE;
+}
+
+static void
+test_cli (void)
+{
+  g_autofree char *json = taozhuang_json ();
+  g_autofree char *path = write_temp ("taozhuang.json", json);
+  const char *json_args[] = { "settle", path, "--json", NULL };
+  const char *table_args[] = { "settle", path, NULL };
+  g_auto(Run) run = { 0 };
+  g_auto(Run) table = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *households;
+  gint64 base = 0;
+  gint64 dividend = 0;
+  gint64 total = 0;
+
+  if (!run_cli (json_args, &run))
+    return;
+  if (run.exit_status != 0)
+    g_error ("furrow-cli settle failed (%d): %s", run.exit_status, run.err);
+  g_assert_cmpstr (run.err, ==, "");
+
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  households = json_object_get_array_member (root, "households");
+  g_assert_cmpuint (json_array_get_length (households), ==, 70);
+  for (guint i = 0; i < 70; i++)
+    {
+      JsonObject *h = json_array_get_object_element (households, i);
+
+      base += json_object_get_int_member (h, "base_fen");
+      dividend += json_object_get_int_member (h, "dividend_fen");
+      total += json_object_get_int_member (h, "total_fen");
+    }
+  /* 13,423,872 + 953,656 = 14,377,528 fen paid to the households. */
+  g_assert_cmpint (json_object_get_int_member (root, "base_total_fen"), ==, 13423872);
+  g_assert_cmpint (base, ==, 13423872);
+  g_assert_cmpint (json_object_get_int_member (root, "households_dividend_fen"), ==, 953656);
+  g_assert_cmpint (dividend, ==, 953656);
+  g_assert_cmpint (total, ==, 14377528);
+  g_assert_cmpint (json_object_get_int_member (root, "reserve_fen")
+                   + json_object_get_int_member (root, "collective_fen")
+                   + json_object_get_int_member (root, "cooperative_fen")
+                   + json_object_get_int_member (root, "households_dividend_fen"), ==,
+                   json_object_get_int_member (root, "surplus_fen"));
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (root, "total_area_mu"),
+                                  290.56, 1e-9);
+
+  /* The table: yuan formatted, the names, the totals row. */
+  g_assert_true (run_cli (table_args, &table));
+  g_assert_cmpint (table.exit_status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "¥134,238.72"));
+  g_assert_nonnull (strstr (table.out, "¥9,536.56"));
+  g_assert_nonnull (strstr (table.out, "户主70"));
+  g_assert_nonnull (strstr (table.out, "¥143,775.28"));   /* 14,377,528 fen */
+}
+
+static void
+test_cli_bad_input (void)
+{
+  g_autofree char *malformed = write_temp ("malformed.json", "{\"revenue_fen\": 23641200,,}");
+  g_autofree char *no_reason = NULL;
+  g_autofree char *json = taozhuang_json ();
+  const char *malformed_args[] = { "settle", malformed, "--json", NULL };
+  const char *no_reason_args[] = { "settle", NULL, NULL };
+  g_auto(Run) run = { 0 };
+  g_auto(Run) second = { 0 };
+  char *reason;
+
+  if (!run_cli (malformed_args, &run))
+    return;
+  g_assert_cmpint (run.exit_status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "malformed.json"));
+  g_assert_true (g_str_has_suffix (run.err, "\n"));
+  g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);   /* one line */
+
+  /* Valid JSON, refused by the engine: 50 % to households without a reason. */
+  reason = strstr (json, "  \"reason\"");
+  g_assert_nonnull (reason);
+  memset (reason, ' ', strchr (reason, '\n') - reason);
+  no_reason = write_temp ("no-reason.json", json);
+  no_reason_args[1] = no_reason;
+  g_assert_true (run_cli (no_reason_args, &second));
+  g_assert_cmpint (second.exit_status, ==, 1);
+  g_assert_cmpstr (second.out, ==, "");
+  g_assert_nonnull (strstr (second.err, "no-reason.json"));
+  g_assert_nonnull (strstr (second.err, "60 %"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/furrow/io/settlement-json/taozhuang", test_taozhuang);
+  g_test_add_func ("/furrow/io/settlement-json/errors", test_errors);
+  g_test_add_func ("/furrow/io/settlement-json/half-custody-deficit", test_half_custody_deficit);
+  g_test_add_func ("/furrow/io/settlement-json/cli", test_cli);
+  g_test_add_func ("/furrow/io/settlement-json/cli-bad-input", test_cli_bad_input);
+
+  return g_test_run ();
+}

@@ -1,0 +1,770 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "furrow-report.h"
+#include "furrow-report-private.h"
+
+#include "furrow-units.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+/* The statement is designed on A4 portrait, in points. */
+#define PAGE_W    FURROW_REPORT_A4_SHORT_PT
+#define PAGE_H    FURROW_REPORT_A4_LONG_PT
+#define MARGIN    42.0
+#define CONTENT_W (PAGE_W - 2 * MARGIN)
+
+#define ROW_H        19.0
+#define TEXT_PT      9.5
+#define SMALL_PT     8.0
+#define HEADING_PT   10.5
+#define RULE_GRAY    0.35
+#define SHADE_GRAY   0.92
+#define MAX_PARCEL_ROWS 6
+
+/* Mean Earth radius (IUGG), for the sketch map's equirectangular projection. */
+#define EARTH_RADIUS_M 6371008.8
+
+static double
+section_heading (FurrowReportPainter *painter,
+                 const char          *text,
+                 double               y)
+{
+  furrow_report_set_gray (painter->cr, 0.0);
+  furrow_report_text (painter, text, MARGIN, y, CONTENT_W, HEADING_PT, TRUE,
+                      FURROW_REPORT_ALIGN_LEFT);
+  return y + 20.0;
+}
+
+/* A grid of `n_rows` × `n_cols` cells; widths in points; row 0 shaded when `header`. */
+static void
+grid (cairo_t      *cr,
+      double        x,
+      double        y,
+      const double *widths,
+      guint         n_cols,
+      guint         n_rows,
+      double        row_h,
+      gboolean      header)
+{
+  double width = 0.0;
+
+  for (guint c = 0; c < n_cols; c++)
+    width += widths[c];
+  if (header)
+    furrow_report_fill_rect (cr, x, y, width, row_h, SHADE_GRAY);
+
+  cairo_save (cr);
+  furrow_report_set_gray (cr, RULE_GRAY);
+  for (guint r = 0; r <= n_rows; r++)
+    furrow_report_line (cr, x, y + r * row_h, x + width, y + r * row_h,
+                        r == 0 || r == n_rows ? 0.9 : 0.4);
+  {
+    double cx = x;
+
+    for (guint c = 0; c <= n_cols; c++)
+      {
+        furrow_report_line (cr, cx, y, cx, y + n_rows * row_h,
+                            c == 0 || c == n_cols ? 0.9 : 0.4);
+        if (c < n_cols)
+          cx += widths[c];
+      }
+  }
+  cairo_restore (cr);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The parcels' sketch map                                                                    */
+
+typedef struct
+{
+  double lon0;
+  double lat0;
+  double m_per_deg_x;
+  double m_per_deg_y;
+  double scale;        /* points per metre */
+  double origin_x;     /* the box point of (min_x, max_y) in metres */
+  double origin_y;
+  double min_x_m;
+  double max_y_m;
+} MapFrame;
+
+static void
+map_project (const MapFrame *frame,
+             double          lon,
+             double          lat,
+             double         *x_pt,
+             double         *y_pt)
+{
+  double x_m = (lon - frame->lon0) * frame->m_per_deg_x;
+  double y_m = (lat - frame->lat0) * frame->m_per_deg_y;
+
+  *x_pt = frame->origin_x + (x_m - frame->min_x_m) * frame->scale;
+  *y_pt = frame->origin_y + (frame->max_y_m - y_m) * frame->scale;
+}
+
+/* The largest 1, 2 or 5 × 10ⁿ metres not longer than `max_m`. */
+static double
+nice_length_m (double max_m)
+{
+  double power = pow (10.0, floor (log10 (max_m)));
+
+  if (5.0 * power <= max_m)
+    return 5.0 * power;
+  if (2.0 * power <= max_m)
+    return 2.0 * power;
+  return power;
+}
+
+/* Area-weighted centroid of a ring in box points; falls back to the vertex mean. */
+static void
+ring_centroid (const MapFrame   *frame,
+               const FurrowRing *ring,
+               double           *cx,
+               double           *cy)
+{
+  double a = 0.0;
+  double sx = 0.0;
+  double sy = 0.0;
+  double mx = 0.0;
+  double my = 0.0;
+
+  for (guint i = 0; i + 1 < ring->n_points; i++)
+    {
+      double x0, y0, x1, y1, cross;
+
+      map_project (frame, ring->points[i].x, ring->points[i].y, &x0, &y0);
+      map_project (frame, ring->points[i + 1].x, ring->points[i + 1].y, &x1, &y1);
+      cross = x0 * y1 - x1 * y0;
+      a += cross;
+      sx += (x0 + x1) * cross;
+      sy += (y0 + y1) * cross;
+      mx += x0;
+      my += y0;
+    }
+  if (fabs (a) > 1e-9)
+    {
+      *cx = sx / (3.0 * a);
+      *cy = sy / (3.0 * a);
+    }
+  else if (ring->n_points > 1)
+    {
+      *cx = mx / (ring->n_points - 1);
+      *cy = my / (ring->n_points - 1);
+    }
+  else
+    {
+      *cx = *cy = 0.0;
+    }
+}
+
+static void
+draw_map (FurrowReportPainter         *painter,
+          const FurrowReportHousehold *household,
+          double                       x,
+          double                       y,
+          double                       w,
+          double                       h)
+{
+  cairo_t *cr = painter->cr;
+  const double pad = 14.0;
+  double min_lon = G_MAXDOUBLE, min_lat = G_MAXDOUBLE;
+  double max_lon = -G_MAXDOUBLE, max_lat = -G_MAXDOUBLE;
+  gboolean any = FALSE;
+  MapFrame frame;
+  double extent_x_m, extent_y_m, bar_m, bar_pt;
+  double avail_w = w - 2 * pad;
+  double avail_h = h - 2 * pad - 10.0;   /* room for the scale bar */
+
+  cairo_save (cr);
+  furrow_report_fill_rect (cr, x, y, w, h, 0.985);
+  furrow_report_set_gray (cr, RULE_GRAY);
+  cairo_set_line_width (cr, 0.9);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_stroke (cr);
+
+  for (guint i = 0; i < household->n_parcels; i++)
+    {
+      double a, b, c, d;
+
+      if (household->parcels[i].geometry != NULL
+          && furrow_geometry_get_bounds (household->parcels[i].geometry, &a, &b, &c, &d))
+        {
+          min_lon = MIN (min_lon, a);
+          min_lat = MIN (min_lat, b);
+          max_lon = MAX (max_lon, c);
+          max_lat = MAX (max_lat, d);
+          any = TRUE;
+        }
+    }
+
+  if (!any)
+    {
+      furrow_report_set_gray (cr, 0.45);
+      furrow_report_cell_text (painter, _("No parcel outlines on record"), x, y, w, h,
+                               SMALL_PT, FALSE, FURROW_REPORT_ALIGN_CENTER);
+      cairo_restore (cr);
+      return;
+    }
+
+  /* Equirectangular about the centre, x scaled by cos (latitude): true to a few parts in a
+   * million over a village. */
+  frame.lon0 = (min_lon + max_lon) / 2.0;
+  frame.lat0 = (min_lat + max_lat) / 2.0;
+  frame.m_per_deg_y = EARTH_RADIUS_M * G_PI / 180.0;
+  frame.m_per_deg_x = frame.m_per_deg_y * cos (frame.lat0 * G_PI / 180.0);
+  frame.min_x_m = (min_lon - frame.lon0) * frame.m_per_deg_x;
+  frame.max_y_m = (max_lat - frame.lat0) * frame.m_per_deg_y;
+  extent_x_m = MAX ((max_lon - min_lon) * frame.m_per_deg_x, 1.0);
+  extent_y_m = MAX ((max_lat - min_lat) * frame.m_per_deg_y, 1.0);
+  frame.scale = MIN (avail_w / extent_x_m, avail_h / extent_y_m);
+  frame.origin_x = x + pad + (avail_w - extent_x_m * frame.scale) / 2.0;
+  frame.origin_y = y + pad + (avail_h - extent_y_m * frame.scale) / 2.0;
+
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_clip (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < household->n_parcels; i++)
+    {
+      const FurrowGeometry *geometry = household->parcels[i].geometry;
+
+      if (geometry == NULL)
+        continue;
+      cairo_new_path (cr);
+      for (guint p = 0; p < geometry->n_polygons; p++)
+        for (guint r = 0; r < geometry->polygons[p].n_rings; r++)
+          {
+            const FurrowRing *ring = &geometry->polygons[p].rings[r];
+
+            for (guint k = 0; k < ring->n_points; k++)
+              {
+                double px, py;
+
+                map_project (&frame, ring->points[k].x, ring->points[k].y, &px, &py);
+                if (k == 0)
+                  cairo_move_to (cr, px, py);
+                else
+                  cairo_line_to (cr, px, py);
+              }
+            cairo_close_path (cr);
+          }
+      cairo_set_source_rgb (cr, 0.80, 0.90, 0.72);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 0.20, 0.42, 0.16);
+      cairo_set_line_width (cr, 0.8);
+      cairo_stroke (cr);
+    }
+
+  /* Labels: the last three digits of each DKBM at its largest part's centroid. */
+  for (guint i = 0; i < household->n_parcels; i++)
+    {
+      const FurrowReportParcel *parcel = &household->parcels[i];
+      const char *code = parcel->code != NULL ? parcel->code : "";
+      gsize len = strlen (code);
+      double cx, cy;
+
+      if (parcel->geometry == NULL || parcel->geometry->n_polygons == 0
+          || parcel->geometry->polygons[0].n_rings == 0)
+        continue;
+      ring_centroid (&frame, &parcel->geometry->polygons[0].rings[0], &cx, &cy);
+      furrow_report_set_gray (cr, 0.1);
+      furrow_report_text (painter, len > 3 ? code + len - 3 : code, cx, cy - 5.0, 0,
+                          7.0, TRUE, FURROW_REPORT_ALIGN_CENTER);
+    }
+
+  /* Scale bar, bottom left. */
+  bar_m = nice_length_m (avail_w / 3.0 / frame.scale);
+  bar_pt = bar_m * frame.scale;
+  {
+    double bx = x + 8.0;
+    double by = y + h - 8.0;
+    char number[G_ASCII_DTOSTR_BUF_SIZE];
+    g_autofree char *label = NULL;
+
+    g_ascii_formatd (number, sizeof number, "%g", bar_m);
+    /* Translators: a length on the map's scale bar, e.g. "50 m" */
+    label = g_strdup_printf (_("%s m"), number);
+    furrow_report_set_gray (cr, 0.0);
+    cairo_set_line_width (cr, 1.0);
+    cairo_move_to (cr, bx, by - 3.0);
+    cairo_line_to (cr, bx, by);
+    cairo_line_to (cr, bx + bar_pt, by);
+    cairo_line_to (cr, bx + bar_pt, by - 3.0);
+    cairo_stroke (cr);
+    furrow_report_text (painter, label, bx + bar_pt + 3.0, by - 8.0, 0, 6.5, FALSE,
+                        FURROW_REPORT_ALIGN_LEFT);
+  }
+
+  /* North arrow, top right. */
+  {
+    double nx = x + w - 12.0;
+    double ny = y + 8.0;
+
+    furrow_report_set_gray (cr, 0.0);
+    cairo_move_to (cr, nx, ny);
+    cairo_line_to (cr, nx + 4.0, ny + 12.0);
+    cairo_line_to (cr, nx, ny + 9.0);
+    cairo_line_to (cr, nx - 4.0, ny + 12.0);
+    cairo_close_path (cr);
+    cairo_fill (cr);
+    /* Translators: the north arrow on the sketch map */
+    furrow_report_text (painter, C_("map", "N"), nx, ny + 12.5, 0, 6.5, TRUE,
+                        FURROW_REPORT_ALIGN_CENTER);
+  }
+
+  cairo_restore (cr);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The statement                                                                              */
+
+static double
+draw_title (FurrowReportPainter           *painter,
+            const FurrowReportCooperative *coop,
+            double                         y)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *village = NULL;
+  g_autofree char *date = furrow_report_format_date (coop->notice_date);
+  g_autofree char *notice = NULL;
+
+  furrow_report_set_gray (painter->cr, 0.0);
+  y += furrow_report_text (painter, coop->name, MARGIN, y, CONTENT_W, 17.0, TRUE,
+                           FURROW_REPORT_ALIGN_CENTER);
+  /* Translators: the statement's title; %s is the season, e.g. "2016 年秋季玉米" */
+  title = g_strdup_printf (_("%s Household Income Statement"),
+                           coop->season_name != NULL ? coop->season_name : "");
+  y += 2.0;
+  y += furrow_report_text (painter, g_strstrip (title), MARGIN, y, CONTENT_W, 14.0, TRUE,
+                           FURROW_REPORT_ALIGN_CENTER);
+  y += 6.0;
+
+  furrow_report_set_gray (painter->cr, 0.25);
+  /* Translators: the village's code (发包方编码, FBFBM) */
+  village = g_strdup_printf (_("Village code: %s"),
+                             coop->village_code != NULL ? coop->village_code : "—");
+  /* Translators: the date the statement is posted for public notice */
+  notice = g_strdup_printf (_("Public notice: %s"), *date != '\0' ? date : "—");
+  furrow_report_text (painter, village, MARGIN, y, CONTENT_W, SMALL_PT, FALSE,
+                      FURROW_REPORT_ALIGN_LEFT);
+  y += furrow_report_text (painter, notice, MARGIN, y, CONTENT_W, SMALL_PT, FALSE,
+                           FURROW_REPORT_ALIGN_RIGHT);
+  y += 3.0;
+  furrow_report_set_gray (painter->cr, 0.0);
+  furrow_report_line (painter->cr, MARGIN, y, PAGE_W - MARGIN, y, 1.4);
+  furrow_report_line (painter->cr, MARGIN, y + 2.5, PAGE_W - MARGIN, y + 2.5, 0.5);
+  return y + 12.0;
+}
+
+static double
+draw_household_block (FurrowReportPainter         *painter,
+                      const FurrowReportHousehold *household,
+                      double                       y)
+{
+  const double widths[2] = { 78.0, 232.0 };
+  const double map_x = MARGIN + widths[0] + widths[1] + 14.0;
+  g_autofree char *id = furrow_report_mask_id_number (household->id_number);
+  g_autofree char *phone = furrow_report_mask_phone (household->phone);
+  g_autofree char *area = furrow_report_format_area (household->area_mu);
+  /* Translators: an area in mu, e.g. "4.12 mu" */
+  g_autofree char *area_text = g_strdup_printf (_("%s mu"), area);
+  const char *labels[6] = {
+    _("Household code"), _("Head of household"), _("ID number"), _("Phone"),
+    _("Custody type"), _("Registered area"),
+  };
+  const char *values[6] = {
+    household->code, household->name, *id != '\0' ? id : "—", *phone != '\0' ? phone : "—",
+    furrow_report_custody_label (household->custody), area_text,
+  };
+  const double block_h = 6 * ROW_H;
+
+  y = section_heading (painter, C_("statement section", "Household"), y);
+
+  for (guint r = 0; r < 6; r++)
+    furrow_report_fill_rect (painter->cr, MARGIN, y + r * ROW_H, widths[0], ROW_H, SHADE_GRAY);
+  grid (painter->cr, MARGIN, y, widths, 2, 6, ROW_H, FALSE);
+  furrow_report_set_gray (painter->cr, 0.0);
+  for (guint r = 0; r < 6; r++)
+    {
+      furrow_report_cell_text (painter, labels[r], MARGIN, y + r * ROW_H, widths[0], ROW_H,
+                               TEXT_PT, FALSE, FURROW_REPORT_ALIGN_LEFT);
+      furrow_report_cell_text (painter, values[r], MARGIN + widths[0], y + r * ROW_H,
+                               widths[1], ROW_H, TEXT_PT, r < 2, FURROW_REPORT_ALIGN_LEFT);
+    }
+
+  /* The sketch map beside the block, its caption above it. */
+  furrow_report_set_gray (painter->cr, 0.25);
+  furrow_report_text (painter, _("Parcel sketch map"), map_x, y - 14.0,
+                      PAGE_W - MARGIN - map_x, SMALL_PT, FALSE, FURROW_REPORT_ALIGN_LEFT);
+  draw_map (painter, household, map_x, y, PAGE_W - MARGIN - map_x, block_h);
+
+  return y + block_h + 14.0;
+}
+
+static double
+draw_parcels (FurrowReportPainter         *painter,
+              const FurrowReportHousehold *household,
+              double                       y)
+{
+  const double widths[4] = { 150.0, 120.0, 100.0, CONTENT_W - 370.0 };
+  const char *headers[4] = {
+    _("Parcel code"), _("Parcel name"), _("Registered area (mu)"), _("Custody field"),
+  };
+  guint shown = household->n_parcels <= MAX_PARCEL_ROWS ? household->n_parcels
+                                                        : MAX_PARCEL_ROWS - 1;
+  gboolean more = shown < household->n_parcels;
+  guint n_rows = 1 + MAX (shown, 1) + (more ? 1 : 0) + 1;
+  double sum_mu = 0.0;
+  g_autofree char *sum_text = NULL;
+  g_autofree char *count = NULL;
+
+  y = section_heading (painter, C_("statement section", "Entrusted parcels"), y);
+  grid (painter->cr, MARGIN, y, widths, 4, n_rows, ROW_H, TRUE);
+
+  furrow_report_set_gray (painter->cr, 0.0);
+  {
+    double x = MARGIN;
+
+    for (guint c = 0; c < 4; c++)
+      {
+        furrow_report_cell_text (painter, headers[c], x, y, widths[c], ROW_H, TEXT_PT, TRUE,
+                                 c == 2 ? FURROW_REPORT_ALIGN_RIGHT : FURROW_REPORT_ALIGN_LEFT);
+        x += widths[c];
+      }
+  }
+
+  for (guint i = 0; i < household->n_parcels; i++)
+    sum_mu += household->parcels[i].area_mu;
+
+  for (guint i = 0; i < MAX (shown, 1); i++)
+    {
+      double row_y = y + (1 + i) * ROW_H;
+      double x = MARGIN;
+
+      if (household->n_parcels == 0)
+        {
+          furrow_report_set_gray (painter->cr, 0.45);
+          furrow_report_cell_text (painter, _("No parcels on record"), x, row_y, CONTENT_W,
+                                   ROW_H, TEXT_PT, FALSE, FURROW_REPORT_ALIGN_LEFT);
+          furrow_report_set_gray (painter->cr, 0.0);
+          break;
+        }
+      else
+        {
+          const FurrowReportParcel *parcel = &household->parcels[i];
+          g_autofree char *area = furrow_report_format_area (parcel->area_mu);
+          const char *cells[4] = {
+            parcel->code, parcel->name, area,
+            parcel->field_name != NULL ? parcel->field_name : "—",
+          };
+
+          for (guint c = 0; c < 4; c++)
+            {
+              furrow_report_cell_text (painter, cells[c], x, row_y, widths[c], ROW_H, TEXT_PT,
+                                       FALSE, c == 2 ? FURROW_REPORT_ALIGN_RIGHT
+                                                     : FURROW_REPORT_ALIGN_LEFT);
+              x += widths[c];
+            }
+        }
+    }
+
+  if (more)
+    {
+      g_autofree char *text = NULL;
+      guint rest = household->n_parcels - shown;
+
+      /* Translators: the statement lists only the first parcels; the rest are counted */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more parcel",
+                                           "… and %u more parcels", rest), rest);
+      furrow_report_cell_text (painter, text, MARGIN, y + (1 + shown) * ROW_H, CONTENT_W,
+                               ROW_H, TEXT_PT, FALSE, FURROW_REPORT_ALIGN_LEFT);
+    }
+
+  {
+    double row_y = y + (n_rows - 1) * ROW_H;
+
+    sum_text = furrow_report_format_area (sum_mu);
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Total: %u parcel",
+                                          "Total: %u parcels", household->n_parcels),
+                             household->n_parcels);
+    furrow_report_cell_text (painter, count, MARGIN, row_y, widths[0] + widths[1], ROW_H,
+                             TEXT_PT, TRUE, FURROW_REPORT_ALIGN_LEFT);
+    furrow_report_cell_text (painter, sum_text, MARGIN + widths[0] + widths[1], row_y,
+                             widths[2], ROW_H, TEXT_PT, TRUE, FURROW_REPORT_ALIGN_RIGHT);
+  }
+
+  return y + n_rows * ROW_H + 14.0;
+}
+
+static double
+draw_amounts (FurrowReportPainter           *painter,
+              const FurrowReportCooperative *coop,
+              const FurrowReportHousehold   *household,
+              double                         y)
+{
+  const double widths[3] = { 110.0, CONTENT_W - 240.0, 130.0 };
+  const double total_h = 26.0;
+  g_autofree char *base_rate = furrow_report_format_rate (household->base_fen_per_mu);
+  g_autofree char *base_area = furrow_report_format_area (household->base_area_mu);
+  g_autofree char *base_amount = furrow_format_yuan (household->base_fen);
+  g_autofree char *dividend_yuan = NULL;
+  g_autofree char *dividend_rate = NULL;
+  g_autofree char *dividend_area = furrow_report_format_area (household->dividend_area_mu);
+  g_autofree char *dividend_amount = furrow_format_yuan (household->dividend_fen);
+  g_autofree char *fee_rate = furrow_report_format_rate (household->fee_fen_per_mu);
+  g_autofree char *fee_area = furrow_report_format_area (household->area_mu);
+  g_autofree char *fee_amount = furrow_format_yuan (-household->fee_fen);
+  g_autofree char *total = furrow_format_yuan (household->total_fen);
+  g_autofree char *base_formula = NULL;
+  g_autofree char *dividend_formula = NULL;
+  g_autofree char *fee_formula = NULL;
+  const char *headers[3] = { _("Item"), _("Calculation"), _("Amount") };
+  const char *labels[3] = { _("Base payment"), _("Dividend"), _("Service fees and deductions") };
+  const char *formulas[3];
+  const char *amounts[3] = { base_amount, dividend_amount, fee_amount };
+  double x;
+
+  /* The dividend rate is the households' dividend over the pool's area, shown to the fen;
+   * each household's amount is that share to the fen by largest remainder (≤ 1 fen off). */
+  dividend_yuan = furrow_format_yuan ((gint64) llround (household->dividend_fen_per_mu));
+  dividend_rate = g_strdup_printf (_("%s/mu"), dividend_yuan);
+
+  if (household->custody == FURROW_CUSTODY_HALF)
+    base_formula = g_strdup (_("Half custody: no base payment"));
+  else
+    /* Translators: rate × area, e.g. "¥462.00/mu × 4.12 mu" */
+    base_formula = g_strdup_printf (_("%s × %s mu"), base_rate, base_area);
+
+  if (household->custody == FURROW_CUSTODY_HALF)
+    dividend_formula = g_strdup (_("Half custody: no dividend"));
+  else if (coop->deficit_fen > 0)
+    dividend_formula = g_strdup (_("The season fell short: no dividend"));
+  else
+    dividend_formula = g_strdup_printf (_("%s × %s mu"), dividend_rate, dividend_area);
+
+  if (household->fee_fen > 0)
+    fee_formula = g_strdup_printf (_("%s × %s mu"), fee_rate, fee_area);
+  else
+    fee_formula = g_strdup (_("None"));
+
+  formulas[0] = base_formula;
+  formulas[1] = dividend_formula;
+  formulas[2] = fee_formula;
+
+  y = section_heading (painter, C_("statement section", "Income this season"), y);
+  grid (painter->cr, MARGIN, y, widths, 3, 4, ROW_H, TRUE);
+  furrow_report_set_gray (painter->cr, 0.0);
+  x = MARGIN;
+  for (guint c = 0; c < 3; c++)
+    {
+      furrow_report_cell_text (painter, headers[c], x, y, widths[c], ROW_H, TEXT_PT, TRUE,
+                               c == 2 ? FURROW_REPORT_ALIGN_RIGHT : FURROW_REPORT_ALIGN_LEFT);
+      x += widths[c];
+    }
+  for (guint r = 0; r < 3; r++)
+    {
+      double row_y = y + (1 + r) * ROW_H;
+
+      x = MARGIN;
+      furrow_report_cell_text (painter, labels[r], x, row_y, widths[0], ROW_H, TEXT_PT, FALSE,
+                               FURROW_REPORT_ALIGN_LEFT);
+      x += widths[0];
+      furrow_report_cell_text (painter, formulas[r], x, row_y, widths[1], ROW_H, TEXT_PT,
+                               FALSE, FURROW_REPORT_ALIGN_LEFT);
+      x += widths[1];
+      furrow_report_cell_text (painter, amounts[r], x, row_y, widths[2], ROW_H, TEXT_PT, FALSE,
+                               FURROW_REPORT_ALIGN_RIGHT);
+    }
+  y += 4 * ROW_H;
+
+  /* The total: its own band, heavier rules, larger bold type. */
+  furrow_report_fill_rect (painter->cr, MARGIN, y, CONTENT_W, total_h, 0.86);
+  furrow_report_set_gray (painter->cr, 0.0);
+  cairo_set_line_width (painter->cr, 1.2);
+  cairo_rectangle (painter->cr, MARGIN, y, CONTENT_W, total_h);
+  cairo_stroke (painter->cr);
+  furrow_report_cell_text (painter,
+                           household->total_fen < 0 ? _("Total owed by the household")
+                                                    : _("Total due to the household"),
+                           MARGIN, y, widths[0] + widths[1], total_h, 11.5, TRUE,
+                           FURROW_REPORT_ALIGN_LEFT);
+  furrow_report_cell_text (painter, total, MARGIN + widths[0] + widths[1], y, widths[2],
+                           total_h, 12.5, TRUE, FURROW_REPORT_ALIGN_RIGHT);
+  y += total_h + 4.0;
+
+  if (household->basis != NULL)
+    {
+      /* Translators: the one-line calculation for this household */
+      g_autofree char *basis = g_strdup_printf (_("How it was calculated: %s"), household->basis);
+
+      furrow_report_set_gray (painter->cr, 0.3);
+      y += furrow_report_text (painter, basis, MARGIN, y, CONTENT_W, SMALL_PT - 0.5, FALSE,
+                               FURROW_REPORT_ALIGN_LEFT);
+    }
+  return y + 12.0;
+}
+
+static double
+draw_season_totals (FurrowReportPainter           *painter,
+                    const FurrowReportCooperative *coop,
+                    double                         y)
+{
+  const double label_w = 108.0;
+  const double value_w = CONTENT_W / 2.0 - label_w;
+  const double widths[4] = { label_w, value_w, label_w, value_w };
+  g_autofree char *area = furrow_report_format_area (coop->total_area_mu);
+  g_autofree char *area_text = g_strdup_printf (_("%s mu"), area);
+  g_autofree char *rate = furrow_report_format_rate (coop->base_fen_per_mu);
+  g_autofree char *revenue = furrow_format_yuan (coop->revenue_fen);
+  g_autofree char *cost = furrow_format_yuan (coop->cost_fen);
+  g_autofree char *base = furrow_format_yuan (coop->base_total_fen);
+  g_autofree char *surplus = furrow_format_yuan (coop->deficit_fen > 0 ? coop->deficit_fen
+                                                                       : coop->surplus_fen);
+  g_autofree char *reserve = furrow_format_yuan (coop->reserve_fen);
+  g_autofree char *collective = furrow_format_yuan (coop->collective_fen);
+  g_autofree char *cooperative = furrow_format_yuan (coop->cooperative_fen);
+  g_autofree char *households = furrow_format_yuan (coop->households_dividend_fen);
+  g_autofree char *reserve_pct = furrow_report_format_pct (coop->reserve_pct);
+  g_autofree char *collective_pct = furrow_report_format_pct (coop->collective_pct);
+  g_autofree char *cooperative_pct = furrow_report_format_pct (coop->cooperative_pct);
+  g_autofree char *households_pct = furrow_report_format_pct (coop->households_pct);
+  /* Translators: a share of the surplus with its percentage, e.g. "Reserve fund (10%)" */
+  g_autofree char *reserve_label = g_strdup_printf (_("Reserve fund (%s)"), reserve_pct);
+  g_autofree char *collective_label = g_strdup_printf (_("Village collective (%s)"),
+                                                       collective_pct);
+  g_autofree char *cooperative_label = g_strdup_printf (_("Cooperative (%s)"),
+                                                        cooperative_pct);
+  g_autofree char *households_label = g_strdup_printf (_("Households’ dividend (%s)"),
+                                                       households_pct);
+  const char *cells[5][4] = {
+    { _("Season income"), revenue, _("Area in custody"), area_text },
+    { _("Season costs"), cost, _("Base rate"), rate },
+    { _("Base payments in all"), base,
+      coop->deficit_fen > 0 ? _("Shortfall") : _("Surplus to share"), surplus },
+    { reserve_label, reserve, collective_label, collective },
+    { cooperative_label, cooperative, households_label, households },
+  };
+
+  y = section_heading (painter, C_("statement section", "The cooperative’s season"), y);
+  for (guint r = 0; r < 5; r++)
+    {
+      furrow_report_fill_rect (painter->cr, MARGIN, y + r * ROW_H, label_w, ROW_H, SHADE_GRAY);
+      furrow_report_fill_rect (painter->cr, MARGIN + label_w + value_w, y + r * ROW_H,
+                               label_w, ROW_H, SHADE_GRAY);
+    }
+  grid (painter->cr, MARGIN, y, widths, 4, 5, ROW_H, FALSE);
+  furrow_report_set_gray (painter->cr, 0.0);
+  for (guint r = 0; r < 5; r++)
+    {
+      double x = MARGIN;
+
+      for (guint c = 0; c < 4; c++)
+        {
+          furrow_report_cell_text (painter, cells[r][c], x, y + r * ROW_H, widths[c], ROW_H,
+                                   c % 2 == 0 ? SMALL_PT + 0.5 : TEXT_PT, FALSE,
+                                   c % 2 == 0 ? FURROW_REPORT_ALIGN_LEFT
+                                              : FURROW_REPORT_ALIGN_RIGHT);
+          x += widths[c];
+        }
+    }
+  y += 5 * ROW_H + 4.0;
+
+  if (coop->basis != NULL)
+    {
+      /* Translators: the settlement's one-line calculation */
+      g_autofree char *basis = g_strdup_printf (_("Basis of the settlement: %s"), coop->basis);
+
+      furrow_report_set_gray (painter->cr, 0.3);
+      y += furrow_report_text (painter, basis, MARGIN, y, CONTENT_W, SMALL_PT - 0.5, FALSE,
+                               FURROW_REPORT_ALIGN_LEFT);
+    }
+  return y + 10.0;
+}
+
+static void
+draw_signatures (FurrowReportPainter           *painter,
+                 const FurrowReportCooperative *coop,
+                 double                         y)
+{
+  cairo_t *cr = painter->cr;
+  g_autofree char *date = furrow_report_format_date (coop->notice_date);
+  g_autofree char *notice = NULL;
+  const double box_w = 92.0;
+  const double box_h = 62.0;
+  const double bottom = PAGE_H - MARGIN;
+  double box_y = MAX (y + 18.0, bottom - box_h - 4.0);
+  double label_w;
+
+  if (*date != '\0')
+    /* Translators: %s is the date the statement is posted */
+    notice = g_strdup_printf (_("Posted for public notice on %s. If any amount is wrong, tell "
+                                "the cooperative during the notice period."), date);
+  else
+    notice = g_strdup (_("If any amount is wrong, tell the cooperative during the notice "
+                         "period."));
+  furrow_report_set_gray (cr, 0.15);
+  furrow_report_text (painter, notice, MARGIN, y, CONTENT_W, SMALL_PT, FALSE,
+                      FURROW_REPORT_ALIGN_LEFT);
+
+  /* Signature line, thumbprint box, date line. */
+  furrow_report_set_gray (cr, 0.0);
+  furrow_report_text (painter, _("Signature (or thumbprint):"), MARGIN, box_y + box_h - 16.0,
+                      0, TEXT_PT + 0.5, FALSE, FURROW_REPORT_ALIGN_LEFT);
+  label_w = furrow_report_text_width (painter, _("Signature (or thumbprint):"), TEXT_PT + 0.5,
+                                      FALSE);
+  furrow_report_line (cr, MARGIN + label_w + 4.0, box_y + box_h - 3.0,
+                      MARGIN + MAX (label_w + 84.0, 230.0), box_y + box_h - 3.0, 0.6);
+
+  cairo_save (cr);
+  {
+    const double dashes[2] = { 2.5, 2.0 };
+    double bx = MARGIN + MAX (label_w + 94.0, 240.0);
+
+    cairo_set_dash (cr, dashes, 2, 0.0);
+    cairo_set_line_width (cr, 0.7);
+    furrow_report_set_gray (cr, RULE_GRAY);
+    cairo_rectangle (cr, bx, box_y, box_w, box_h);
+    cairo_stroke (cr);
+    furrow_report_set_gray (cr, 0.6);
+    furrow_report_cell_text (painter, _("Thumbprint"), bx, box_y, box_w, box_h, 7.0, FALSE,
+                             FURROW_REPORT_ALIGN_CENTER);
+  }
+  cairo_restore (cr);
+
+  furrow_report_set_gray (cr, 0.0);
+  furrow_report_text (painter, _("Date:"), PAGE_W - MARGIN - 150.0, box_y + box_h - 16.0, 0,
+                      TEXT_PT + 0.5, FALSE, FURROW_REPORT_ALIGN_LEFT);
+  label_w = furrow_report_text_width (painter, _("Date:"), TEXT_PT + 0.5, FALSE);
+  furrow_report_line (cr, PAGE_W - MARGIN - 150.0 + label_w + 4.0, box_y + box_h - 3.0,
+                      PAGE_W - MARGIN, box_y + box_h - 3.0, 0.6);
+}
+
+void
+furrow_report_draw_statement (cairo_t                       *cr,
+                              const FurrowReportCooperative *cooperative,
+                              const FurrowReportHousehold   *household,
+                              double                         width_pt,
+                              double                         height_pt)
+{
+  FurrowReportPainter painter = { NULL, };
+  double y = MARGIN - 6.0;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (cooperative != NULL);
+  g_return_if_fail (household != NULL);
+
+  furrow_report_painter_begin (&painter, cr, PAGE_W, PAGE_H, width_pt, height_pt);
+
+  y = draw_title (&painter, cooperative, y);
+  y = draw_household_block (&painter, household, y);
+  y = draw_parcels (&painter, household, y);
+  y = draw_amounts (&painter, cooperative, household, y);
+  y = draw_season_totals (&painter, cooperative, y);
+  draw_signatures (&painter, cooperative, y);
+
+  furrow_report_painter_end (&painter);
+}

@@ -11,6 +11,7 @@
 
 #include "furrow-distribution.h"
 #include "furrow-report.h"
+#include "furrow-report-private.h"
 #include "furrow-units.h"
 
 /* ------------------------------------------------------------------------------------------ */
@@ -248,6 +249,25 @@ screenshot_dir (void)
   return dir != NULL ? g_strdup (dir) : g_build_filename (g_get_tmp_dir (), "screenshots", NULL);
 }
 
+/* Page `page` of a PDF as <build>/screenshots/<name>.png, for a person to look at. */
+static void
+save_screenshot (const char *pdf,
+                 int         page,
+                 const char *name)
+{
+  g_autofree char *shots = screenshot_dir ();
+  g_autofree char *prefix = g_build_filename (shots, name, NULL);
+  g_autofree char *number = g_strdup_printf ("%d", page);
+  g_autofree char *png = g_strconcat (prefix, ".png", NULL);
+  const char *argv[] = { "pdftoppm", "-png", "-r", "110", "-f", number, "-l", number,
+                         "-singlefile", pdf, prefix, NULL };
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (shots, 0755), ==, 0);
+  out = run_tool (argv);
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+}
+
 /* pdftotext drops some spaces between Chinese and digits: compare without spaces. */
 static char *
 without_spaces (const char *text)
@@ -357,6 +377,8 @@ test_statements_pdf (void)
   g_autofree char *all_text = NULL;
   g_autofree char *info = NULL;
 
+  guint ellipsized = furrow_report_count_ellipsized ();
+
   for (guint k = 0; k < G_N_ELEMENTS (picks); k++)
     chosen[k] = t->report->households[picks[k]];
 
@@ -364,6 +386,9 @@ test_statements_pdf (void)
                                                      G_N_ELEMENTS (picks), NULL, NULL, NULL,
                                                      &error));
   g_assert_no_error (error);
+  /* Every figure fits its cell: nothing is cut short with "…" (pdftotext would not show it:
+   * the PDF keeps the whole text behind the ellipsis). */
+  g_assert_cmpuint (furrow_report_count_ellipsized (), ==, ellipsized);
   g_assert_cmpuint (pdf_pages (path), ==, G_N_ELEMENTS (picks));
   assert_fonts_embedded (path);
 
@@ -386,6 +411,9 @@ test_statements_pdf (void)
       g_autofree char *id_head = g_strndup (household->id_number, 14);
       /* Base: 462 yuan/mu × the household's area. */
       g_autofree char *formula = g_strdup_printf ("¥462.00/亩 × %.2f 亩", household->area_mu);
+      /* Dividend: 9,536.56 yuan × the household's area ÷ 290.56 mu (about 32.82 yuan/mu). */
+      g_autofree char *dividend_formula =
+        g_strdup_printf ("¥9,536.56 ÷ 290.56 亩 × %.2f 亩（约 ¥32.82/亩）", household->area_mu);
 
       if (g_test_verbose ())
         g_printerr ("%s", text);
@@ -414,6 +442,7 @@ test_statements_pdf (void)
       g_assert_nonnull (strstr (text, "签字（按手印）"));
       g_assert_nonnull (strstr (text, "2017年1月10日"));
       g_assert_nonnull (strstr (text, formula));
+      g_assert_nonnull (strstr (text, dividend_formula));
       /* The season's totals: income 236,412 yuan, cost 28,600 × 290.56 = 83,100.16 yuan. */
       g_assert_nonnull (strstr (text, "¥236,412.00"));
       g_assert_nonnull (strstr (text, "¥83,100.16"));
@@ -441,19 +470,7 @@ test_statements_pdf (void)
   for (guint i = 0; i < N_TAOZHUANG; i++)
     g_assert_null (strstr (all_text, t->report->households[i].id_number));
 
-  /* A picture of the first page for a person to look at. */
-  {
-    g_autofree char *shots = screenshot_dir ();
-    g_autofree char *prefix = g_build_filename (shots, "statement", NULL);
-    const char *argv[] = { "pdftoppm", "-png", "-r", "110", "-f", "1", "-l", "1",
-                           "-singlefile", path, prefix, NULL };
-    g_autofree char *out = NULL;
-    g_autofree char *png = g_strconcat (prefix, ".png", NULL);
-
-    g_assert_cmpint (g_mkdir_with_parents (shots, 0755), ==, 0);
-    out = run_tool (argv);
-    g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
-  }
+  save_screenshot (path, 1, "statement");
 
   g_unlink (path);
   g_rmdir (dir);
@@ -591,6 +608,7 @@ test_roster_pdf (void)
                                                + t->result.households_dividend_fen
                                                - t->result.fees_fen);
   const char *totals_line;
+  guint ellipsized = furrow_report_count_ellipsized ();
 
   g_assert_cmpuint (furrow_report_roster_rows_per_page (), ==, 22);
   g_assert_cmpuint (furrow_report_roster_n_pages (70, 22), ==, 4);
@@ -601,6 +619,7 @@ test_roster_pdf (void)
                                                  t->report->households, N_TAOZHUANG, NULL,
                                                  &error));
   g_assert_no_error (error);
+  g_assert_cmpuint (furrow_report_count_ellipsized (), ==, ellipsized);
   g_assert_cmpuint (pdf_pages (path), ==, 4);
   assert_fonts_embedded (path);
 
@@ -651,16 +670,7 @@ test_roster_pdf (void)
     g_assert_nonnull (strstr (line, total));
   }
   g_assert_nonnull (strstr (last, "合计与结算总额核对一致"));
-  {
-    g_autofree char *shots = screenshot_dir ();
-    g_autofree char *prefix = g_build_filename (shots, "roster-last-page", NULL);
-    const char *argv[] = { "pdftoppm", "-png", "-r", "80", "-f", "4", "-l", "4",
-                           "-singlefile", path, prefix, NULL };
-    g_autofree char *out = NULL;
-
-    g_assert_cmpint (g_mkdir_with_parents (shots, 0755), ==, 0);
-    out = run_tool (argv);
-  }
+  save_screenshot (path, 4, "roster-last-page");
   /* Only the last page has totals. */
   {
     g_autofree char *first = pdf_text (path, 1);
@@ -823,6 +833,8 @@ test_half_custody (void)
   FurrowReportCooperative header = { .name = (char *) "测试合作社", .season_name = (char *) "2024 年" };
   FurrowDistributionResult result;
   FurrowDistributionShare shares[2];
+  FurrowReportParcel parcels[8] = { { NULL, } };
+  FurrowReportHousehold details[2] = { { NULL, } };
   g_autoptr(GError) error = NULL;
   g_autoptr(FurrowReport) report = NULL;
   g_autofree char *dir = g_dir_make_tmp ("furrow-report-XXXXXX", NULL);
@@ -836,12 +848,40 @@ test_half_custody (void)
   g_assert_cmpint (shares[1].fee_fen, ==, 42000);
   g_assert_cmpint (shares[1].total_fen, ==, -42000);
 
-  report = furrow_report_new_from_distribution (&header, &input, &result, shares, NULL);
+  /* The full-custody household has 8 parcels: the statement lists 5 and counts the rest. */
+  details[0].n_parcels = 8;
+  details[0].parcels = parcels;
+  for (guint j = 0; j < 8; j++)
+    {
+      parcels[j].code = g_strdup_printf ("3714261102010101%03u", j + 1);
+      parcels[j].name = g_strdup_printf ("北洼%u号", j + 1);
+      parcels[j].area_mu = 1.25;
+      parcels[j].geometry = strip_geometry (j * 30.0, 0.0, 1.25);
+    }
+  report = furrow_report_new_from_distribution (&header, &input, &result, shares, details);
+  for (guint j = 0; j < 8; j++)
+    {
+      g_free (parcels[j].code);
+      g_free (parcels[j].name);
+      furrow_geometry_unref (parcels[j].geometry);
+    }
+  g_assert_cmpuint (report->households[0].n_parcels, ==, 8);
   g_assert_cmpuint (report->households[1].n_parcels, ==, 0);
   g_assert_true (furrow_report_write_statements_pdf (path, &report->cooperative,
                                                      report->households, 2, NULL, NULL, NULL,
                                                      &error));
   g_assert_no_error (error);
+  text = pdf_text (path, 1);
+  g_assert_nonnull (strstr (text, "3714261102010101004"));
+  g_assert_null (strstr (text, "3714261102010101005"));
+  g_assert_nonnull (strstr (text, "本季无可分配盈余，不分红"));
+  g_assert_nonnull (strstr (text, "……另有 4 块地块"));
+  g_assert_nonnull (strstr (text, "合计：8 块"));
+  g_assert_nonnull (strstr (text, "10.00"));
+  /* Income 12,000 − cost 3,000 − base 9,000 = 0: nothing to share, no dividend. */
+  g_assert_nonnull (strstr (text, "¥9,000.00"));
+  g_clear_pointer (&text, g_free);
+
   text = pdf_text (path, 2);
   g_assert_nonnull (strstr (text, "郑海"));
   g_assert_nonnull (strstr (text, "半托管"));
@@ -849,6 +889,8 @@ test_half_custody (void)
   g_assert_nonnull (strstr (text, "-¥420.00"));
   g_assert_nonnull (strstr (text, "合计应缴"));
   g_assert_nonnull (strstr (text, "无地块图形"));
+  save_screenshot (path, 1, "statement-many-parcels");
+  save_screenshot (path, 2, "statement-half-custody");
   g_unlink (path);
   g_rmdir (dir);
 }

@@ -65,6 +65,10 @@ double  furrow_report_text_height   (FurrowReportPainter *painter,
                                      double               size_pt,
                                      gboolean             bold);
 
+/* How many cells have been drawn cut short ("…") since the process started: tests check that
+ * the usual figures fit their cells. */
+guint   furrow_report_count_ellipsized (void);
+
 void    furrow_report_set_gray      (cairo_t             *cr,
                                      double               level);
 void    furrow_report_line          (cairo_t             *cr,

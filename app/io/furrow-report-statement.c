@@ -17,13 +17,13 @@
 #define MARGIN    42.0
 #define CONTENT_W (PAGE_W - 2 * MARGIN)
 
-#define ROW_H        19.0
-#define TEXT_PT      9.5
+#define ROW_H        17.5
+#define TEXT_PT      9.0
 #define SMALL_PT     8.0
 #define HEADING_PT   10.5
 #define RULE_GRAY    0.35
 #define SHADE_GRAY   0.92
-#define MAX_PARCEL_ROWS 6
+#define MAX_PARCEL_ROWS 5   /* more parcels: the first 4 and a count */
 
 /* Mean Earth radius (IUGG), for the sketch map's equirectangular projection. */
 #define EARTH_RADIUS_M 6371008.8
@@ -506,7 +506,7 @@ draw_amounts (FurrowReportPainter           *painter,
               const FurrowReportHousehold   *household,
               double                         y)
 {
-  const double widths[3] = { 110.0, CONTENT_W - 240.0, 130.0 };
+  const double widths[3] = { 92.0, CONTENT_W - 202.0, 110.0 };
   const double total_h = 26.0;
   g_autofree char *base_rate = furrow_report_format_rate (household->base_fen_per_mu);
   g_autofree char *base_area = furrow_report_format_area (household->base_area_mu);
@@ -528,8 +528,8 @@ draw_amounts (FurrowReportPainter           *painter,
   const char *amounts[3] = { base_amount, dividend_amount, fee_amount };
   double x;
 
-  /* The dividend rate is the households' dividend over the pool's area, shown to the fen;
-   * each household's amount is that share to the fen by largest remainder (≤ 1 fen off). */
+  /* The dividend is the households' dividend × this area ÷ the pool's area, to the fen by
+   * largest remainder; the rate per mu beside it is rounded, so it is shown as "about". */
   dividend_yuan = furrow_format_yuan ((gint64) llround (household->dividend_fen_per_mu));
   dividend_rate = g_strdup_printf (_("%s/mu"), dividend_yuan);
 
@@ -543,8 +543,23 @@ draw_amounts (FurrowReportPainter           *painter,
     dividend_formula = g_strdup (_("Half custody: no dividend"));
   else if (coop->deficit_fen > 0)
     dividend_formula = g_strdup (_("The season fell short: no dividend"));
+  else if (coop->households_dividend_fen == 0)
+    dividend_formula = g_strdup (_("No surplus to share this season: no dividend"));
+  else if (coop->weighted_area_mu > 0.0)
+    {
+      g_autofree char *pool = furrow_format_yuan (coop->households_dividend_fen);
+      g_autofree char *pool_area = furrow_report_format_area (coop->weighted_area_mu);
+
+      /* Translators: the households' dividend ÷ the pool's area × this household's area,
+       * and the rate per mu it comes to, e.g.
+       * "¥9,536.56 ÷ 290.56 mu × 4.12 mu (¥32.82/mu)" */
+      dividend_formula = g_strdup_printf (_("%s ÷ %s mu × %s mu (%s)"), pool, pool_area,
+                                          dividend_area, dividend_rate);
+    }
   else
-    dividend_formula = g_strdup_printf (_("%s × %s mu"), dividend_rate, dividend_area);
+    {
+      dividend_formula = g_strdup_printf (_("%s × %s mu"), dividend_rate, dividend_area);
+    }
 
   if (household->fee_fen > 0)
     fee_formula = g_strdup_printf (_("%s × %s mu"), fee_rate, fee_area);
@@ -694,8 +709,8 @@ draw_signatures (FurrowReportPainter           *painter,
   g_autofree char *date = furrow_report_format_date (coop->notice_date);
   g_autofree char *notice = NULL;
   const double box_w = 92.0;
-  const double box_h = 62.0;
-  const double bottom = PAGE_H - MARGIN;
+  const double box_h = 54.0;
+  const double bottom = PAGE_H - MARGIN + 10.0;
   double box_y = MAX (y + 18.0, bottom - box_h - 4.0);
   double label_w;
 

@@ -108,6 +108,7 @@ furrow_report_new_from_distribution (const FurrowReportCooperative  *header,
       coop->notice_date = g_strdup (header->notice_date);
     }
   coop->total_area_mu = result->total_area_mu;
+  coop->weighted_area_mu = result->weighted_area_mu;
   coop->base_fen_per_mu = result->base_fen_per_mu;
   coop->revenue_fen = result->income_fen;
   coop->cost_fen = result->cost_fen;
@@ -341,6 +342,14 @@ furrow_report_text (FurrowReportPainter *painter,
   return (double) height / PANGO_SCALE;
 }
 
+static gint n_ellipsized = 0;
+
+guint
+furrow_report_count_ellipsized (void)
+{
+  return (guint) g_atomic_int_get (&n_ellipsized);
+}
+
 void
 furrow_report_cell_text (FurrowReportPainter *painter,
                          const char          *text,
@@ -362,6 +371,8 @@ furrow_report_cell_text (FurrowReportPainter *painter,
   cairo_move_to (painter->cr, x_pt + pad_pt,
                  y_pt + (height_pt - (double) height / PANGO_SCALE) / 2.0);
   pango_cairo_show_layout (painter->cr, painter->layout);
+  if (pango_layout_is_ellipsized (painter->layout))
+    g_atomic_int_inc (&n_ellipsized);
   pango_layout_set_ellipsize (painter->layout, PANGO_ELLIPSIZE_NONE);
 }
 

@@ -48,6 +48,7 @@ typedef struct
   char   *notice_date;                /* public-notice date, ISO 8601 "2017-01-10", or NULL */
 
   double  total_area_mu;              /* the full-custody pool */
+  double  weighted_area_mu;           /* the pool's area the dividend is shared over */
   gint64  base_fen_per_mu;            /* the base rate */
   gint64  revenue_fen;                /* income: revenue + other income + subsidies */
   gint64  cost_fen;

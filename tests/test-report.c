@@ -590,7 +590,7 @@ test_progress_cancel_errors (void)
   g_rmdir (dir);
 }
 
-/* The roster: 70 rows on 22-row pages is 4 pages; every household once; the last page's
+/* The roster: 70 rows on 21-row pages is 4 pages; every household once; the last page's
  * totals are the settlement's: base 134,238.72, dividend 9,536.56, total 143,775.28 yuan,
  * 290.56 mu. */
 static void
@@ -610,10 +610,10 @@ test_roster_pdf (void)
   const char *totals_line;
   guint ellipsized = furrow_report_count_ellipsized ();
 
-  g_assert_cmpuint (furrow_report_roster_rows_per_page (), ==, 22);
-  g_assert_cmpuint (furrow_report_roster_n_pages (70, 22), ==, 4);
-  g_assert_cmpuint (furrow_report_roster_n_pages (66, 22), ==, 3);
-  g_assert_cmpuint (furrow_report_roster_n_pages (0, 22), ==, 1);
+  g_assert_cmpuint (furrow_report_roster_rows_per_page (), ==, 21);
+  g_assert_cmpuint (furrow_report_roster_n_pages (70, 21), ==, 4);
+  g_assert_cmpuint (furrow_report_roster_n_pages (63, 21), ==, 3);
+  g_assert_cmpuint (furrow_report_roster_n_pages (0, 21), ==, 1);
 
   g_assert_true (furrow_report_write_roster_pdf (path, &t->report->cooperative,
                                                  t->report->households, N_TAOZHUANG, NULL,
@@ -677,6 +677,47 @@ test_roster_pdf (void)
 
     g_assert_null (strstr (first, base));
   }
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A full last page (63 rows, 3 pages of 21) still has room for the totals, the notes and the
+ * page number; rows that are not the whole settlement are flagged, not silently totalled. */
+static void
+test_roster_full_page (void)
+{
+  g_autoptr(Taozhuang) t = taozhuang_new ();
+  g_autofree char *dir = g_dir_make_tmp ("furrow-report-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "roster.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last = NULL;
+  g_auto(GStrv) lines = NULL;
+  gboolean page_line = FALSE;
+
+  g_assert_true (furrow_report_write_roster_pdf (path, &t->report->cooperative,
+                                                 t->report->households, 63, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pdf_pages (path), ==, 3);
+  last = pdf_text (path, 3);
+  g_assert_nonnull (strstr (last, "3714261102010063"));
+  /* 63 × 190,344 = 11,991,672 fen of base, not the settlement's 13,423,872. */
+  g_assert_nonnull (strstr (last, "¥119,916.72"));
+  g_assert_nonnull (strstr (last, "各行合计与结算总额不符"));
+  g_assert_nonnull (strstr (last, "¥134,238.72"));
+  lines = g_strsplit (last, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *squeezed = without_spaces (lines[i]);
+
+      if (strstr (squeezed, "第3页/共3页") != NULL)
+        {
+          g_assert_cmpstr (squeezed, ==, "第3页/共3页");
+          page_line = TRUE;
+        }
+    }
+  g_assert_true (page_line);
+  save_screenshot (path, 3, "roster-full-page");
 
   g_unlink (path);
   g_rmdir (dir);
@@ -1016,6 +1057,7 @@ main (int   argc,
   g_test_add_func ("/furrow/io/report/statements-dir", test_statements_dir);
   g_test_add_func ("/furrow/io/report/progress-cancel-errors", test_progress_cancel_errors);
   g_test_add_func ("/furrow/io/report/roster-pdf", test_roster_pdf);
+  g_test_add_func ("/furrow/io/report/roster-full-page", test_roster_full_page);
   g_test_add_func ("/furrow/io/report/roster-csv", test_roster_csv);
   g_test_add_func ("/furrow/io/report/roster-xlsx", test_roster_xlsx);
   g_test_add_func ("/furrow/io/report/half-custody", test_half_custody);

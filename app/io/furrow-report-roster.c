@@ -20,7 +20,10 @@
 #define TABLE_TOP    96.0
 #define TEXT_PT      9.0
 #define N_COLUMNS    8
-#define ROWS_PER_PAGE 22   /* (595 − 96 − 24 header − 18 totals − 70 footer) / 18 */
+/* Rows that leave room on a full last page for the totals row, the two notes under it and
+ * the page number: 96 + 24 header + 21 × 18 + 18 totals = 516; notes to about 557; page
+ * number at 565. */
+#define ROWS_PER_PAGE 21
 
 guint
 furrow_report_roster_rows_per_page (void)

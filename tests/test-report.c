@@ -936,6 +936,100 @@ test_half_custody (void)
   g_rmdir (dir);
 }
 
+/* A 100 m × 200 m field near Ningjin (3 hectares: 30 mu), north–south rows of a 4 : 6
+ * maize–soybean strip 4.2 m wide, 5 m headlands. The quantities are ours; the sheet must show
+ * them as given. */
+static void
+test_plan_sheet (void)
+{
+  FurrowReportCooperative coop = {
+    .name = (char *) "宁津县陶庄土地股份合作社",
+    .season_name = (char *) "2024 年夏播",
+  };
+  FurrowReportPlanSheet sheet = { NULL, };
+  static const double offsets_m[10] = { 0.0, 0.5, 1.0, 1.5, 2.1, 2.4, 2.7, 3.0, 3.3, 3.6 };
+  g_autofree char *dir = g_dir_make_tmp ("furrow-report-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (FurrowReportPlanRow));
+  FurrowGeometry *field = strip_geometry (0.0, 0.0, 0.0);
+  const double m_per_deg = 6371008.8 * G_PI / 180.0;
+  const double lat0 = 37.60;
+  guint ellipsized = furrow_report_count_ellipsized ();
+
+  /* The outline: 100 m east, 200 m north (= 20,000 m² = 30 mu). */
+  furrow_geometry_unref (field);
+  field = furrow_geometry_new ();
+  {
+    double x1 = 116.80 + 100.0 / (m_per_deg * cos (lat0 * G_PI / 180.0));
+    double y1 = lat0 + 200.0 / m_per_deg;
+    FurrowPoint ring[] = { { 116.80, lat0 }, { x1, lat0 }, { x1, y1 }, { 116.80, y1 },
+                           { 116.80, lat0 } };
+
+    furrow_geometry_add_ring (field, furrow_geometry_add_polygon (field), ring, 5);
+  }
+  for (guint unit = 0; unit < 23; unit++)
+    for (guint k = 0; k < 10; k++)
+      {
+        double x_m = 1.0 + unit * 4.2 + offsets_m[k];
+        double lon = 116.80 + x_m / (m_per_deg * cos (lat0 * G_PI / 180.0));
+        FurrowReportPlanRow row = {
+          { lon, lat0 + 5.0 / m_per_deg }, { lon, lat0 + 195.0 / m_per_deg }, k >= 4,
+        };
+
+        g_array_append_val (rows, row);
+      }
+
+  sheet.field_name = g_strdup ("东大片");
+  sheet.pattern = g_strdup ("4 行玉米 : 6 行大豆");
+  sheet.field_area_m2 = 20000.0;
+  sheet.unit_width_m = 4.2;
+  sheet.azimuth_deg = 0.0;
+  sheet.headland_m = 5.0;
+  sheet.units = 23;
+  sheet.ler = 1.35;
+  sheet.field = field;
+  sheet.n_rows = rows->len;
+  sheet.rows = (FurrowReportPlanRow *) g_array_free (g_steal_pointer (&rows), FALSE);
+  /* 92 maize rows × 190 m = 17,480 m; at 0.2 m, 87,400 plants. */
+  sheet.maize = (FurrowReportPlanCrop) { 92, 17480.0, 87400.0, 34.96, 8324.0, 11250.0,
+                                         2700000 };
+  sheet.soybean = (FurrowReportPlanCrop) { 138, 26220.0, 262200.0, 65.55, 9990.0, 2430.0,
+                                           1239300 };
+
+  g_assert_true (furrow_report_write_plan_sheets_pdf (path, &coop, &sheet, 1, NULL, NULL, NULL,
+                                                      &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (furrow_report_count_ellipsized (), ==, ellipsized);
+  g_assert_cmpuint (pdf_pages (path), ==, 1);
+  assert_fonts_embedded (path);
+  text = pdf_text (path, 1);
+  if (g_test_verbose ())
+    g_printerr ("%s", text);
+  squeezed = without_spaces (text);
+  g_assert_nonnull (strstr (text, "2024 年夏播种植方案"));
+  g_assert_nonnull (strstr (text, "东大片"));
+  g_assert_nonnull (strstr (text, "4 行玉米 : 6 行大豆"));
+  g_assert_nonnull (strstr (squeezed, "30.00亩（20,000m²）"));
+  g_assert_nonnull (strstr (text, "4.20 米"));
+  g_assert_nonnull (strstr (text, "17,480"));
+  g_assert_nonnull (strstr (text, "87,400"));
+  g_assert_nonnull (strstr (text, "262,200"));
+  g_assert_nonnull (strstr (text, "12.49"));      /* 8,324 m² = 12.486 mu */
+  g_assert_nonnull (strstr (text, "¥27,000.00"));
+  g_assert_nonnull (strstr (text, "¥12,393.00"));
+  g_assert_nonnull (strstr (text, "1.35"));
+  g_assert_nonnull (strstr (text, "土地当量比"));
+  save_screenshot (path, 1, "plan-sheet");
+
+  furrow_report_plan_sheet_clear (&sheet);
+  g_assert_null (sheet.field);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* furrow-cli settle INPUT.json --statements OUT.pdf --roster OUT.{pdf,csv,xlsx} */
 static void
 test_cli (void)
@@ -1061,6 +1155,7 @@ main (int   argc,
   g_test_add_func ("/furrow/io/report/roster-csv", test_roster_csv);
   g_test_add_func ("/furrow/io/report/roster-xlsx", test_roster_xlsx);
   g_test_add_func ("/furrow/io/report/half-custody", test_half_custody);
+  g_test_add_func ("/furrow/io/report/plan-sheet", test_plan_sheet);
   g_test_add_func ("/furrow/io/report/cli", test_cli);
 
   return g_test_run ();

@@ -299,6 +299,61 @@ furrow_report_write_roster_pdf (const char                    *path,
                     draw_roster_page, &pages, cancellable, NULL, NULL, error);
 }
 
+typedef struct
+{
+  const FurrowReportCooperative *cooperative;
+  const FurrowReportPlanSheet   *sheets;
+} PlanPages;
+
+static void
+draw_plan_page (cairo_t  *cr,
+                gsize     page,
+                double    width_pt,
+                double    height_pt,
+                gpointer  data)
+{
+  PlanPages *pages = data;
+
+  furrow_report_draw_plan_sheet (cr, pages->cooperative, &pages->sheets[page], width_pt,
+                                 height_pt);
+}
+
+gboolean
+furrow_report_write_plan_sheets_pdf (const char                    *path,
+                                     const FurrowReportCooperative *cooperative,
+                                     const FurrowReportPlanSheet   *sheets,
+                                     gsize                          n_sheets,
+                                     GCancellable                  *cancellable,
+                                     FurrowReportProgressFunc       progress,
+                                     gpointer                       user_data,
+                                     GError                       **error)
+{
+  PlanPages pages = { cooperative, sheets };
+  g_autofree char *prefix = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (cooperative != NULL, FALSE);
+  g_return_val_if_fail (sheets != NULL || n_sheets == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_sheets == 0)
+    {
+      g_autofree char *display_name = g_filename_display_name (path);
+
+      g_set_error (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID,
+                   _("%s: no fields to print"), display_name);
+      return FALSE;
+    }
+
+  prefix = furrow_report_title_prefix (cooperative);
+  /* Translators: the plan sheets PDF's document title; %s is the cooperative and season */
+  title = g_strdup_printf (_("%s: Field Plan Sheets"), prefix);
+  return write_pdf (path, FURROW_REPORT_A4_SHORT_PT, FURROW_REPORT_A4_LONG_PT, title,
+                    cooperative->name, n_sheets, draw_plan_page, &pages, cancellable, progress,
+                    user_data, error);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* CSV                                                                                        */
 

@@ -84,6 +84,53 @@ void    furrow_report_fill_rect     (cairo_t             *cr,
                                      double               height_pt,
                                      double               gray);
 
+/* A map in a box: WGS84 lon/lat in an equirectangular projection about the centre, x scaled by
+ * cos (latitude) — true to a few parts in a million over a village — fitted into the box with
+ * a margin and room for the scale bar. */
+typedef struct
+{
+  double lon0;
+  double lat0;
+  double m_per_deg_x;
+  double m_per_deg_y;
+  double scale;        /* points per metre */
+  double origin_x;     /* the box point of (min x, max y) */
+  double origin_y;
+  double min_x_m;
+  double max_y_m;
+  double avail_w;      /* the drawing area inside the margin */
+} FurrowReportMapFrame;
+
+void    furrow_report_map_frame_init    (FurrowReportMapFrame       *frame,
+                                         double                      min_lon,
+                                         double                      min_lat,
+                                         double                      max_lon,
+                                         double                      max_lat,
+                                         double                      x_pt,
+                                         double                      y_pt,
+                                         double                      width_pt,
+                                         double                      height_pt);
+void    furrow_report_map_project       (const FurrowReportMapFrame *frame,
+                                         double                      lon,
+                                         double                      lat,
+                                         double                     *x_pt,
+                                         double                     *y_pt);
+/* Adds every ring of `geometry` to the current path (fill it even–odd for holes). */
+void    furrow_report_map_geometry_path (cairo_t                    *cr,
+                                         const FurrowReportMapFrame *frame,
+                                         const FurrowGeometry       *geometry);
+void    furrow_report_map_ring_centroid (const FurrowReportMapFrame *frame,
+                                         const FurrowRing           *ring,
+                                         double                     *x_pt,
+                                         double                     *y_pt);
+/* The scale bar (bottom left, a round number of metres) and the north arrow (top right). */
+void    furrow_report_map_decorate      (FurrowReportPainter        *painter,
+                                         const FurrowReportMapFrame *frame,
+                                         double                      x_pt,
+                                         double                      y_pt,
+                                         double                      width_pt,
+                                         double                      height_pt);
+
 /* "2017-01-10" in the locale's date format ("2017年1月10日"); other text as it is; NULL → "". */
 char   *furrow_report_format_date   (const char          *iso_date);
 /* 50 → "50%", 12.5 → "12.5%". */

@@ -25,9 +25,6 @@
 #define SHADE_GRAY   0.92
 #define MAX_PARCEL_ROWS 5   /* more parcels: the first 4 and a count */
 
-/* Mean Earth radius (IUGG), for the sketch map's equirectangular projection. */
-#define EARTH_RADIUS_M 6371008.8
-
 static double
 section_heading (FurrowReportPainter *painter,
                  const char          *text,
@@ -79,88 +76,6 @@ grid (cairo_t      *cr,
 /* ------------------------------------------------------------------------------------------ */
 /* The parcels' sketch map                                                                    */
 
-typedef struct
-{
-  double lon0;
-  double lat0;
-  double m_per_deg_x;
-  double m_per_deg_y;
-  double scale;        /* points per metre */
-  double origin_x;     /* the box point of (min_x, max_y) in metres */
-  double origin_y;
-  double min_x_m;
-  double max_y_m;
-} MapFrame;
-
-static void
-map_project (const MapFrame *frame,
-             double          lon,
-             double          lat,
-             double         *x_pt,
-             double         *y_pt)
-{
-  double x_m = (lon - frame->lon0) * frame->m_per_deg_x;
-  double y_m = (lat - frame->lat0) * frame->m_per_deg_y;
-
-  *x_pt = frame->origin_x + (x_m - frame->min_x_m) * frame->scale;
-  *y_pt = frame->origin_y + (frame->max_y_m - y_m) * frame->scale;
-}
-
-/* The largest 1, 2 or 5 × 10ⁿ metres not longer than `max_m`. */
-static double
-nice_length_m (double max_m)
-{
-  double power = pow (10.0, floor (log10 (max_m)));
-
-  if (5.0 * power <= max_m)
-    return 5.0 * power;
-  if (2.0 * power <= max_m)
-    return 2.0 * power;
-  return power;
-}
-
-/* Area-weighted centroid of a ring in box points; falls back to the vertex mean. */
-static void
-ring_centroid (const MapFrame   *frame,
-               const FurrowRing *ring,
-               double           *cx,
-               double           *cy)
-{
-  double a = 0.0;
-  double sx = 0.0;
-  double sy = 0.0;
-  double mx = 0.0;
-  double my = 0.0;
-
-  for (guint i = 0; i + 1 < ring->n_points; i++)
-    {
-      double x0, y0, x1, y1, cross;
-
-      map_project (frame, ring->points[i].x, ring->points[i].y, &x0, &y0);
-      map_project (frame, ring->points[i + 1].x, ring->points[i + 1].y, &x1, &y1);
-      cross = x0 * y1 - x1 * y0;
-      a += cross;
-      sx += (x0 + x1) * cross;
-      sy += (y0 + y1) * cross;
-      mx += x0;
-      my += y0;
-    }
-  if (fabs (a) > 1e-9)
-    {
-      *cx = sx / (3.0 * a);
-      *cy = sy / (3.0 * a);
-    }
-  else if (ring->n_points > 1)
-    {
-      *cx = mx / (ring->n_points - 1);
-      *cy = my / (ring->n_points - 1);
-    }
-  else
-    {
-      *cx = *cy = 0.0;
-    }
-}
-
 static void
 draw_map (FurrowReportPainter         *painter,
           const FurrowReportHousehold *household,
@@ -170,14 +85,10 @@ draw_map (FurrowReportPainter         *painter,
           double                       h)
 {
   cairo_t *cr = painter->cr;
-  const double pad = 14.0;
   double min_lon = G_MAXDOUBLE, min_lat = G_MAXDOUBLE;
   double max_lon = -G_MAXDOUBLE, max_lat = -G_MAXDOUBLE;
   gboolean any = FALSE;
-  MapFrame frame;
-  double extent_x_m, extent_y_m, bar_m, bar_pt;
-  double avail_w = w - 2 * pad;
-  double avail_h = h - 2 * pad - 10.0;   /* room for the scale bar */
+  FurrowReportMapFrame frame;
 
   cairo_save (cr);
   furrow_report_fill_rect (cr, x, y, w, h, 0.985);
@@ -210,19 +121,7 @@ draw_map (FurrowReportPainter         *painter,
       return;
     }
 
-  /* Equirectangular about the centre, x scaled by cos (latitude): true to a few parts in a
-   * million over a village. */
-  frame.lon0 = (min_lon + max_lon) / 2.0;
-  frame.lat0 = (min_lat + max_lat) / 2.0;
-  frame.m_per_deg_y = EARTH_RADIUS_M * G_PI / 180.0;
-  frame.m_per_deg_x = frame.m_per_deg_y * cos (frame.lat0 * G_PI / 180.0);
-  frame.min_x_m = (min_lon - frame.lon0) * frame.m_per_deg_x;
-  frame.max_y_m = (max_lat - frame.lat0) * frame.m_per_deg_y;
-  extent_x_m = MAX ((max_lon - min_lon) * frame.m_per_deg_x, 1.0);
-  extent_y_m = MAX ((max_lat - min_lat) * frame.m_per_deg_y, 1.0);
-  frame.scale = MIN (avail_w / extent_x_m, avail_h / extent_y_m);
-  frame.origin_x = x + pad + (avail_w - extent_x_m * frame.scale) / 2.0;
-  frame.origin_y = y + pad + (avail_h - extent_y_m * frame.scale) / 2.0;
+  furrow_report_map_frame_init (&frame, min_lon, min_lat, max_lon, max_lat, x, y, w, h);
 
   cairo_rectangle (cr, x, y, w, h);
   cairo_clip (cr);
@@ -235,23 +134,7 @@ draw_map (FurrowReportPainter         *painter,
       if (geometry == NULL)
         continue;
       cairo_new_path (cr);
-      for (guint p = 0; p < geometry->n_polygons; p++)
-        for (guint r = 0; r < geometry->polygons[p].n_rings; r++)
-          {
-            const FurrowRing *ring = &geometry->polygons[p].rings[r];
-
-            for (guint k = 0; k < ring->n_points; k++)
-              {
-                double px, py;
-
-                map_project (&frame, ring->points[k].x, ring->points[k].y, &px, &py);
-                if (k == 0)
-                  cairo_move_to (cr, px, py);
-                else
-                  cairo_line_to (cr, px, py);
-              }
-            cairo_close_path (cr);
-          }
+      furrow_report_map_geometry_path (cr, &frame, geometry);
       cairo_set_source_rgb (cr, 0.80, 0.90, 0.72);
       cairo_fill_preserve (cr);
       cairo_set_source_rgb (cr, 0.20, 0.42, 0.16);
@@ -259,7 +142,7 @@ draw_map (FurrowReportPainter         *painter,
       cairo_stroke (cr);
     }
 
-  /* Labels: the last three digits of each DKBM at its largest part's centroid. */
+  /* Labels: the last three digits of each DKBM at its first part's centroid. */
   for (guint i = 0; i < household->n_parcels; i++)
     {
       const FurrowReportParcel *parcel = &household->parcels[i];
@@ -270,52 +153,14 @@ draw_map (FurrowReportPainter         *painter,
       if (parcel->geometry == NULL || parcel->geometry->n_polygons == 0
           || parcel->geometry->polygons[0].n_rings == 0)
         continue;
-      ring_centroid (&frame, &parcel->geometry->polygons[0].rings[0], &cx, &cy);
+      furrow_report_map_ring_centroid (&frame, &parcel->geometry->polygons[0].rings[0],
+                                       &cx, &cy);
       furrow_report_set_gray (cr, 0.1);
       furrow_report_text (painter, len > 3 ? code + len - 3 : code, cx, cy - 5.0, 0,
                           7.0, TRUE, FURROW_REPORT_ALIGN_CENTER);
     }
 
-  /* Scale bar, bottom left. */
-  bar_m = nice_length_m (avail_w / 3.0 / frame.scale);
-  bar_pt = bar_m * frame.scale;
-  {
-    double bx = x + 8.0;
-    double by = y + h - 8.0;
-    char number[G_ASCII_DTOSTR_BUF_SIZE];
-    g_autofree char *label = NULL;
-
-    g_ascii_formatd (number, sizeof number, "%g", bar_m);
-    /* Translators: a length on the map's scale bar, e.g. "50 m" */
-    label = g_strdup_printf (_("%s m"), number);
-    furrow_report_set_gray (cr, 0.0);
-    cairo_set_line_width (cr, 1.0);
-    cairo_move_to (cr, bx, by - 3.0);
-    cairo_line_to (cr, bx, by);
-    cairo_line_to (cr, bx + bar_pt, by);
-    cairo_line_to (cr, bx + bar_pt, by - 3.0);
-    cairo_stroke (cr);
-    furrow_report_text (painter, label, bx + bar_pt + 3.0, by - 8.0, 0, 6.5, FALSE,
-                        FURROW_REPORT_ALIGN_LEFT);
-  }
-
-  /* North arrow, top right. */
-  {
-    double nx = x + w - 12.0;
-    double ny = y + 8.0;
-
-    furrow_report_set_gray (cr, 0.0);
-    cairo_move_to (cr, nx, ny);
-    cairo_line_to (cr, nx + 4.0, ny + 12.0);
-    cairo_line_to (cr, nx, ny + 9.0);
-    cairo_line_to (cr, nx - 4.0, ny + 12.0);
-    cairo_close_path (cr);
-    cairo_fill (cr);
-    /* Translators: the north arrow on the sketch map */
-    furrow_report_text (painter, C_("map", "N"), nx, ny + 12.5, 0, 6.5, TRUE,
-                        FURROW_REPORT_ALIGN_CENTER);
-  }
-
+  furrow_report_map_decorate (painter, &frame, x, y, w, h);
   cairo_restore (cr);
 }
 

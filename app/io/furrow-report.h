@@ -10,7 +10,8 @@
 G_BEGIN_DECLS
 
 /* The report renderer (DOMAIN.md §9): a household's income statement (收益分配明细单), the
- * village public roster (公示名单), and their exports (PDF, CSV, XLSX).
+ * village public roster (公示名单), their exports (PDF, CSV, XLSX), and the season's plan sheet
+ * of a field (种植方案).
  *
  * The inputs are plain structs, independent of the project store: the store, the season code
  * or furrow_report_new_from_distribution() fill them. Money is integer fen throughout and is
@@ -108,6 +109,43 @@ typedef struct
   gsize                    n_households;
 } FurrowReport;
 
+/* A season's plan for one custody field (the plan sheet an agronomist takes to the field):
+ * the outline with its rows, the pattern, and the quantities and predictions per crop. */
+typedef struct
+{
+  FurrowPoint a;                      /* WGS84 lon/lat */
+  FurrowPoint b;
+  gboolean    soybean;                /* FALSE: maize */
+} FurrowReportPlanRow;
+
+typedef struct
+{
+  guint   rows;                       /* row pieces */
+  double  row_m;
+  double  plants;
+  double  seed_kg;
+  double  area_m2;                    /* planted band area */
+  double  yield_kg;                   /* predicted */
+  gint64  revenue_fen;                /* predicted */
+} FurrowReportPlanCrop;
+
+typedef struct
+{
+  char                 *field_name;
+  char                 *pattern;      /* the pattern in words, e.g. "4 行玉米 : 6 行大豆" */
+  double                field_area_m2;
+  double                unit_width_m;
+  double                azimuth_deg;  /* of the rows, clockwise from north */
+  double                headland_m;
+  guint                 units;        /* strip units */
+  double                ler;          /* land equivalent ratio; 0 when not predicted */
+  FurrowGeometry       *field;        /* WGS84 outline, or NULL */
+  FurrowReportPlanRow  *rows;
+  guint                 n_rows;
+  FurrowReportPlanCrop  maize;
+  FurrowReportPlanCrop  soybean;
+} FurrowReportPlanSheet;
+
 /* Called after each page or file; `done` of `total`. */
 typedef void (*FurrowReportProgressFunc) (gsize    done,
                                           gsize    total,
@@ -195,6 +233,22 @@ gboolean      furrow_report_write_roster_xlsx        (const char                
                                                       const FurrowReportCooperative *cooperative,
                                                       const FurrowReportHousehold   *households,
                                                       gsize                          n_households,
+                                                      GError                       **error);
+
+/* The plan sheet of one field, one A4 portrait page; and a PDF of several. */
+void          furrow_report_plan_sheet_clear         (FurrowReportPlanSheet         *sheet);
+void          furrow_report_draw_plan_sheet          (cairo_t                       *cr,
+                                                      const FurrowReportCooperative *cooperative,
+                                                      const FurrowReportPlanSheet   *sheet,
+                                                      double                         width_pt,
+                                                      double                         height_pt);
+gboolean      furrow_report_write_plan_sheets_pdf    (const char                    *path,
+                                                      const FurrowReportCooperative *cooperative,
+                                                      const FurrowReportPlanSheet   *sheets,
+                                                      gsize                          n_sheets,
+                                                      GCancellable                  *cancellable,
+                                                      FurrowReportProgressFunc       progress,
+                                                      gpointer                       user_data,
                                                       GError                       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FurrowReport, furrow_report_free)

@@ -27,4 +27,4 @@ bench: build
 	@meson test -C $(BUILDDIR) --benchmark --verbose
 
 clean:
-	rm -rf $(BUILDDIR) _build-sanitize
+	rm -rf $(BUILDDIR) _build-sanitize _build-fuzz

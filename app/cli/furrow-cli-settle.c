@@ -11,23 +11,6 @@
 #include "furrow-settlement-json.h"
 #include "furrow-units.h"
 
-/* Terminal columns a string takes: CJK characters take two. */
-static glong
-display_width (const char *text)
-{
-  glong width = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iszerowidth (c))
-        continue;
-      width += g_unichar_iswide (c) ? 2 : 1;
-    }
-  return width;
-}
-
 /* Appends `text` padded to `width` columns, on the left (right-aligned) or on the right. */
 static void
 append_cell (GString    *line,
@@ -35,7 +18,7 @@ append_cell (GString    *line,
              glong       width,
              gboolean    right_align)
 {
-  glong pad = MAX (0, width - display_width (text));
+  glong pad = MAX (0, width - furrow_cli_text_columns (text));
 
   if (line->len > 0)
     g_string_append (line, "  ");
@@ -97,7 +80,7 @@ print_table (const FurrowDistributionInput  *input,
   gint64 sums[4] = { 0, 0, 0, 0 };
 
   for (guint c = 0; c < N_COLUMNS; c++)
-    widths[c] = display_width (headers[c]);
+    widths[c] = furrow_cli_text_columns (headers[c]);
 
   for (gsize i = 0; i < n_rows; i++)
     {
@@ -128,7 +111,8 @@ print_table (const FurrowDistributionInput  *input,
     }
 
   for (guint k = 0; k < cells->len; k++)
-    widths[k % N_COLUMNS] = MAX (widths[k % N_COLUMNS], display_width (cells->pdata[k]));
+    widths[k % N_COLUMNS] = MAX (widths[k % N_COLUMNS],
+                                 furrow_cli_text_columns (cells->pdata[k]));
 
   {
     g_autoptr(GString) line = g_string_new (NULL);

@@ -14,7 +14,9 @@ static int run_help (int argc, char **argv);
  * contract each one keeps. */
 static const FurrowCliCommand commands[] = {
   { "area", N_("Ellipsoidal area of every polygon in a file (m² and mu)"), furrow_cli_area },
+  { "demo", N_("Write the demo cooperative to a new project file"), furrow_cli_demo },
   { "help", N_("Show the commands and what they do"), run_help },
+  { "list", N_("List the fields, parcels or households of a project"), furrow_cli_list },
   { "settle", N_("Settle a season from a JSON file: base and dividends to the fen"),
     furrow_cli_settle },
 };
@@ -30,6 +32,22 @@ furrow_cli_print_error (const char *format,
   message = g_strdup_vprintf (format, args);
   va_end (args);
   g_printerr ("furrow-cli: %s\n", message);
+}
+
+glong
+furrow_cli_text_columns (const char *text)
+{
+  glong columns = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      columns += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return columns;
 }
 
 static int

@@ -19,11 +19,17 @@ typedef struct
 /* Each subcommand lives in app/cli/furrow-cli-<name>.c and is listed in furrow-cli.c. */
 int  furrow_cli_area        (int          argc,
                              char       **argv);
-int furrow_cli_settle (int    argc,
-                       char **argv);
+int  furrow_cli_demo        (int          argc,
+                             char       **argv);
+int  furrow_cli_list        (int          argc,
+                             char       **argv);
+int  furrow_cli_settle      (int          argc,
+                             char       **argv);
 
 /* Shared helpers for subcommands. */
 void furrow_cli_print_error (const char *format,
                              ...) G_GNUC_PRINTF (1, 2);
+/* Terminal columns `text` takes: CJK characters two, combining marks none. */
+glong furrow_cli_text_columns (const char *text);
 
 G_END_DECLS

@@ -25,20 +25,6 @@ G_GNUC_EXTENSION typedef __int128 FurrowWide;
 G_DEFINE_QUARK (furrow-distribution-error-quark, furrow_distribution_error)
 
 const char *
-furrow_custody_to_string (FurrowCustody custody)
-{
-  switch (custody)
-    {
-    case FURROW_CUSTODY_FULL:
-      return "full";
-    case FURROW_CUSTODY_HALF:
-      return "half";
-    default:
-      return NULL;
-    }
-}
-
-const char *
 furrow_base_kind_to_string (FurrowBaseKind kind)
 {
   switch (kind)
@@ -170,7 +156,7 @@ furrow_distribution_largest_remainder (gint64        total_fen,
                                        gint64       *out_fen)
 {
   FurrowWide sum_weights = 0;
-  g_autofree Remainder *scratch = NULL;
+  Remainder *scratch;
 
   g_return_if_fail (total_fen >= 0);
   g_return_if_fail (n == 0 || (weights != NULL && out_fen != NULL));
@@ -182,8 +168,9 @@ furrow_distribution_largest_remainder (gint64        total_fen,
     }
   g_return_if_fail (sum_weights > 0 || total_fen == 0);
 
-  scratch = g_new (Remainder, MAX (n, 1));
+  scratch = g_aligned_alloc (MAX (n, 1), sizeof (Remainder), G_ALIGNOF (Remainder));
   allocate_largest_remainder (total_fen, weights, rank, n, out_fen, scratch);
+  g_aligned_free (scratch);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -294,15 +281,19 @@ typedef struct
 #define WORK_BYTES_PER_HOUSEHOLD (sizeof (Remainder) + 4 * sizeof (gint64) + 2 * sizeof (guint))
 #define WORK_STACK_HOUSEHOLDS    32
 
+/* A heap work block: aligned for the 128-bit remainders at its start. */
+typedef struct _WorkBlock WorkBlock;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WorkBlock, g_aligned_free)
+
 /* Small villages (most of them) work on the stack; returns the block to free, or NULL. */
-static gpointer
+static WorkBlock *
 work_init (Work  *work,
            gsize  n,
            char  *stack_block)
 {
-  /* Remainders first: they hold 128-bit integers and want the block's alignment. */
-  char *block = n <= WORK_STACK_HOUSEHOLDS ? stack_block
-                                           : g_malloc (n * WORK_BYTES_PER_HOUSEHOLD);
+  char *block = n <= WORK_STACK_HOUSEHOLDS
+                  ? stack_block
+                  : g_aligned_alloc (n, WORK_BYTES_PER_HOUSEHOLD, G_ALIGNOF (Remainder));
   char *p = block;
 
   work->remainders = (Remainder *) (gpointer) p;
@@ -318,7 +309,7 @@ work_init (Work  *work,
   work->rank = (guint *) (gpointer) p;
   p += n * sizeof (guint);
   work->order = (guint *) (gpointer) p;
-  return block != stack_block ? block : NULL;
+  return block != stack_block ? (WorkBlock *) (gpointer) block : NULL;
 }
 
 static int
@@ -541,7 +532,7 @@ furrow_distribution_compute (const FurrowDistributionInput *input,
     FurrowWide align;
     char       bytes[WORK_STACK_HOUSEHOLDS * WORK_BYTES_PER_HOUSEHOLD];
   } stack_block;
-  g_autofree gpointer work_block = NULL;
+  g_autoptr(WorkBlock) work_block = NULL;
   gint64 *weights;
   gint64 *allocated;
 

@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "furrow-custody.h"
+
 G_BEGIN_DECLS
 
 /* The settlement engine: base payment plus dividend (保底 + 分红, DOMAIN.md §8), to the fen.
@@ -81,12 +83,6 @@ typedef enum
   FURROW_BASE_IN_KIND,
   FURROW_BASE_ANNUAL_SHARE,
 } FurrowBaseKind;
-
-typedef enum
-{
-  FURROW_CUSTODY_FULL,
-  FURROW_CUSTODY_HALF,
-} FurrowCustody;
 
 typedef struct
 {
@@ -175,7 +171,6 @@ typedef struct
 
 GQuark   furrow_distribution_error_quark       (void);
 
-const char *furrow_custody_to_string           (FurrowCustody custody);
 const char *furrow_base_kind_to_string         (FurrowBaseKind kind);
 
 /* Computes the settlement. `shares` has input->n_households entries, filled in input order.

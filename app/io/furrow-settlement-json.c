@@ -84,7 +84,51 @@ get_object (Reader     *reader,
   return json_node_get_object (node);
 }
 
-/* Money: a whole, non-negative number of fen. `present` may be NULL for a required member. */
+/* The value of member `name` if it has the JSON type `type` (G_TYPE_DOUBLE takes integers
+ * too). FALSE, naming the member, when it is missing but required or of another type; TRUE
+ * with *out_node NULL when an optional member is absent. */
+static gboolean
+find_value (Reader      *reader,
+            JsonObject  *object,
+            const char  *parent,
+            const char  *name,
+            gboolean     required,
+            GType        type,
+            const char  *expected,
+            JsonNode   **out_node)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  GType found = node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node)
+                                                             : G_TYPE_INVALID;
+  g_autofree char *path = NULL;
+
+  *out_node = NULL;
+  if (node == NULL && !required)
+    return TRUE;
+  if (found == type || (type == G_TYPE_DOUBLE && found == G_TYPE_INT64))
+    {
+      *out_node = node;
+      return TRUE;
+    }
+
+  path = member_path (parent, name);
+  if (node == NULL)
+    /* Translators: %s says what was expected, e.g. "expected a number" */
+    return invalid (reader, path, _("missing; %s"), expected);
+  return invalid (reader, path, "%s", expected);
+}
+
+static gboolean
+refuse_negative (Reader     *reader,
+                 const char *parent,
+                 const char *name)
+{
+  g_autofree char *path = member_path (parent, name);
+
+  return invalid (reader, path, _("must not be negative"));
+}
+
+/* Money: a whole, non-negative number of fen. `present` is NULL for a required member. */
 static gboolean
 read_fen (Reader     *reader,
           JsonObject *object,
@@ -93,29 +137,21 @@ read_fen (Reader     *reader,
           gboolean   *present,
           gint64     *out_fen)
 {
-  JsonNode *node = json_object_get_member (object, name);
-  g_autofree char *path = member_path (parent, name);
+  JsonNode *node;
 
+  if (!find_value (reader, object, parent, name, present == NULL, G_TYPE_INT64,
+                   _("expected a whole number of fen (1 yuan = 100 fen)"), &node))
+    return FALSE;
+  if (present != NULL)
+    *present = node != NULL;
   if (node == NULL)
-    {
-      if (present != NULL)
-        {
-          *present = FALSE;
-          return TRUE;
-        }
-      return invalid (reader, path, _("missing; give the amount in fen (1 yuan = 100 fen)"));
-    }
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return invalid (reader, path, _("expected a whole number of fen (1 yuan = 100 fen)"));
-  if (json_node_get_int (node) < 0)
-    return invalid (reader, path, _("must not be negative"));
+    return TRUE;
 
   *out_fen = json_node_get_int (node);
-  if (present != NULL)
-    *present = TRUE;
-  return TRUE;
+  return *out_fen >= 0 || refuse_negative (reader, parent, name);
 }
 
+/* A non-negative number, or `default_value` when an optional member is absent. */
 static gboolean
 read_number (Reader     *reader,
              JsonObject *object,
@@ -125,26 +161,18 @@ read_number (Reader     *reader,
              double      default_value,
              double     *out_value)
 {
-  JsonNode *node = json_object_get_member (object, name);
-  g_autofree char *path = member_path (parent, name);
-  GType type;
+  JsonNode *node;
 
-  if (node == NULL)
-    {
-      if (required)
-        return invalid (reader, path, _("missing; expected a number"));
-      *out_value = default_value;
-      return TRUE;
-    }
-  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
-  if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
-    return invalid (reader, path, _("expected a number"));
-  *out_value = json_node_get_double (node);
-  if (!isfinite (*out_value) || *out_value < 0.0)
-    return invalid (reader, path, _("must not be negative"));
-  return TRUE;
+  if (!find_value (reader, object, parent, name, required, G_TYPE_DOUBLE,
+                   _("expected a number"), &node))
+    return FALSE;
+
+  *out_value = node != NULL ? json_node_get_double (node) : default_value;
+  return (isfinite (*out_value) && *out_value >= 0.0)
+         || refuse_negative (reader, parent, name);
 }
 
+/* A string, or NULL when an optional member is absent. */
 static gboolean
 read_string (Reader      *reader,
              JsonObject  *object,
@@ -153,19 +181,13 @@ read_string (Reader      *reader,
              gboolean     required,
              const char **out_string)
 {
-  JsonNode *node = json_object_get_member (object, name);
-  g_autofree char *path = member_path (parent, name);
+  JsonNode *node;
 
-  if (node == NULL)
-    {
-      if (required)
-        return invalid (reader, path, _("missing; expected a string"));
-      *out_string = NULL;
-      return TRUE;
-    }
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return invalid (reader, path, _("expected a string"));
-  *out_string = json_node_get_string (node);
+  if (!find_value (reader, object, parent, name, required, G_TYPE_STRING,
+                   _("expected a string"), &node))
+    return FALSE;
+
+  *out_string = node != NULL ? json_node_get_string (node) : NULL;
   return TRUE;
 }
 
@@ -198,17 +220,16 @@ read_base (Reader         *reader,
     }
   else if (g_str_equal (kind, "in_kind"))
     {
-      JsonNode *less = json_object_get_member (object, "less_cost_per_mu");
+      JsonNode *less;
 
       base->kind = FURROW_BASE_IN_KIND;
       if (!check_members (reader, object, "$.base", in_kind_members)
           || !read_number (reader, object, "$.base", "kg_per_mu", TRUE, 0, &base->kg_per_mu)
           || !read_number (reader, object, "$.base", "price_fen_per_kg", TRUE, 0,
-                           &base->price_fen_per_kg))
+                           &base->price_fen_per_kg)
+          || !find_value (reader, object, "$.base", "less_cost_per_mu", FALSE, G_TYPE_BOOLEAN,
+                          _("expected true or false"), &less))
         return FALSE;
-      if (less != NULL
-          && (!JSON_NODE_HOLDS_VALUE (less) || json_node_get_value_type (less) != G_TYPE_BOOLEAN))
-        return invalid (reader, "$.base.less_cost_per_mu", _("expected true or false"));
       base->less_cost_per_mu = less != NULL && json_node_get_boolean (less);
       return TRUE;
     }
@@ -560,6 +581,8 @@ furrow_settlement_json_build (const FurrowDistributionInput  *input,
   add_double (builder, "households", input->split.households_pct);
   json_builder_end_object (builder);
 
+  json_builder_set_member_name (builder, "reason_required");
+  json_builder_add_boolean_value (builder, result->reason_required);
   if (input->reason != NULL)
     add_string (builder, "reason", input->reason);
   add_string (builder, "basis", summary);

@@ -64,8 +64,13 @@ FurrowSettlement *furrow_settlement_json_load_data   (const char        *data,
                                                       GError           **error);
 void              furrow_settlement_free             (FurrowSettlement  *settlement);
 
-/* The output of ARCHITECTURE.md: the totals, and `households` in input order with
- * {code, name, custody, area_mu, weight, base_fen, dividend_fen, fee_fen, total_fen, basis}. */
+/* The output of ARCHITECTURE.md, extended: the areas (total_area_mu, weighted_area_mu,
+ * half_custody_area_mu), the money (revenue_fen, other_income_fen, subsidy_fen, income_fen,
+ * cost_fen, base_fen_per_mu, base_total_fen, surplus_fen, reserve_fen, collective_fen,
+ * cooperative_fen, households_dividend_fen, deficit_fen, fees_fen), base_kind, split_pct,
+ * reason_required and reason, the one-line basis, and `households` in input order with
+ * {code, name, custody, area_mu, weight, base_fen, dividend_fen, fee_fen, total_fen, basis}.
+ * Money is integer fen; Σ households equals the totals to the fen. */
 JsonNode         *furrow_settlement_json_build       (const FurrowDistributionInput  *input,
                                                       const FurrowDistributionResult *result,
                                                       const FurrowDistributionShare  *shares);

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "furrow-store.h"
+
+G_BEGIN_DECLS
+
+/* Store internals shared by the furrow-store*.c files, the object classes and the tests. */
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* furrow-store-schema.c: furrow_store_migrations[v - 1] takes a file from schema v - 1 to v
+ * (v = 1 creates the GeoPackage and every table from an empty file). Steps are only ever
+ * appended: a released step never changes. */
+extern const char * const furrow_store_migrations[];
+extern const guint        furrow_store_n_migrations;
+
+/* Setters of read-only properties, for the store. */
+void         _furrow_field_set_id                 (FurrowField     *self,
+                                                   gint64           id);
+void         _furrow_field_set_registered_area_m2 (FurrowField     *self,
+                                                   double           area_m2);
+void         _furrow_household_set_id             (FurrowHousehold *self,
+                                                   gint64           id);
+void         _furrow_parcel_set_id                (FurrowParcel    *self,
+                                                   gint64           id);
+
+/* Tests: a new file migrated only up to schema `version` (1 … FURROW_STORE_SCHEMA_VERSION). */
+FurrowStore *_furrow_store_create_at_version      (const char      *path,
+                                                   int              version,
+                                                   GError         **error);
+/* Tests: overwrite furrow_meta.schema_version. */
+gboolean     _furrow_store_set_schema_version     (FurrowStore     *self,
+                                                   int              version,
+                                                   GError         **error);
+/* Tests: the GeoPackage header values. */
+void         _furrow_store_get_header             (FurrowStore     *self,
+                                                   gint32          *application_id,
+                                                   gint32          *user_version);
+gboolean     _furrow_store_has_index              (FurrowStore     *self,
+                                                   const char      *name);
+/* Tests: the bounding box gpkg_contents holds for a feature table (FALSE when unset). */
+gboolean     _furrow_store_get_contents_extent    (FurrowStore     *self,
+                                                   const char      *table,
+                                                   double          *min_x,
+                                                   double          *min_y,
+                                                   double          *max_x,
+                                                   double          *max_y);
+/* Tests: the audit_log rows about one object ("parcel:DKBM"), oldest first, as
+ * "action|detail" strings. */
+GStrv        _furrow_store_get_audit              (FurrowStore     *self,
+                                                   const char      *object);
+
+G_END_DECLS

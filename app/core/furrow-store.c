@@ -1,0 +1,2416 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "furrow-store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "furrow-store-gpkg.h"
+#include "furrow-store-private.h"
+
+/* The kinds of object the store keeps a list model of. */
+typedef enum
+{
+  KIND_FIELD,
+  KIND_HOUSEHOLD,
+  KIND_PARCEL,
+  N_KINDS
+} ObjectKind;
+
+typedef enum
+{
+  CHANGE_ADD,
+  CHANGE_UPDATE,
+  CHANGE_DELETE,
+} ChangeKind;
+
+/* The bounding box of the geometries written to a feature table in one transaction. */
+typedef struct
+{
+  gboolean any;
+  double   min_x, min_y, max_x, max_y;
+} Extent;
+
+/* A change written inside the open transaction, applied to the models once it is committed. */
+typedef struct
+{
+  ChangeKind  change;
+  ObjectKind  kind;
+  GObject    *object;
+  gint64      id;
+  char       *old_code;  /* household updates: the code before, to follow it in the parcels */
+} Change;
+
+struct _FurrowStore
+{
+  GObject parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;       /* static SQL text → persistent sqlite3_stmt */
+  char       *actor;
+  int         schema_version;
+
+  char       *cooperative_name;
+  char       *village_code;
+  char       *contact;
+
+  gboolean    in_batch;         /* furrow_store_begin() … commit/rollback */
+  GPtrArray  *pending;          /* Change, in order */
+  GHashTable *touched_fields;   /* gint64 field id: registered area to refresh */
+  gboolean    touched_tables[N_KINDS];
+  Extent      extents[N_KINDS];  /* bounds of the geometries written in the transaction */
+
+  GListStore *models[N_KINDS];  /* NULL until first asked for */
+};
+
+G_DEFINE_FINAL_TYPE (FurrowStore, furrow_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (furrow-store-error-quark, furrow_store_error)
+
+/* ------------------------------------------------------------------------------------------ */
+/* Statements                                                                                 */
+
+/* A statement from the cache: the cleanup resets it instead of finalizing it. */
+typedef sqlite3_stmt StoreStmt;
+
+static void
+store_stmt_release (StoreStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StoreStmt, store_stmt_release)
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static gboolean
+is_busy (int code)
+{
+  return (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED;
+}
+
+/* Any SQLite failure not mapped to a more precise error. */
+static gboolean
+set_db_error (FurrowStore  *self,
+              GError      **error)
+{
+  int code = sqlite3_extended_errcode (self->db);
+
+  if (is_busy (code))
+    g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_BUSY,
+                 _("%s is in use by another program; try again when it is done"), self->path);
+  else
+    g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                 _("%s: database error: %s"), self->path, sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+static StoreStmt *
+store_prepare (FurrowStore  *self,
+               const char   *sql,
+               GError      **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt == NULL)
+    {
+      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL)
+          != SQLITE_OK)
+        {
+          set_db_error (self, error);
+          return NULL;
+        }
+      g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+    }
+  return stmt;
+}
+
+/* Runs a statement without parameters or results (BEGIN, COMMIT, SAVEPOINT …). */
+static gboolean
+store_run (FurrowStore  *self,
+           const char   *sql,
+           GError      **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_db_error (self, error);
+  return TRUE;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_id (sqlite3_stmt *stmt,
+         int           index,
+         gint64        id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_geometry (sqlite3_stmt         *stmt,
+               int                   index,
+               const FurrowGeometry *geometry)
+{
+  g_autoptr(GBytes) blob = NULL;
+  gsize size;
+  gconstpointer data;
+
+  if (geometry == NULL)
+    {
+      sqlite3_bind_null (stmt, index);
+      return;
+    }
+  blob = furrow_gpkg_blob_encode (geometry);
+  data = g_bytes_get_data (blob, &size);
+  sqlite3_bind_blob64 (stmt, index, data, size, SQLITE_TRANSIENT);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           index)
+{
+  return (const char *) sqlite3_column_text (stmt, index);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Object kinds                                                                               */
+
+static GType
+kind_type (ObjectKind kind)
+{
+  switch (kind)
+    {
+    case KIND_FIELD:
+      return FURROW_TYPE_FIELD;
+    case KIND_HOUSEHOLD:
+      return FURROW_TYPE_HOUSEHOLD;
+    case KIND_PARCEL:
+    case N_KINDS:
+    default:
+      return FURROW_TYPE_PARCEL;
+    }
+}
+
+static gint64
+object_get_id (gconstpointer object)
+{
+  if (FURROW_IS_FIELD ((gpointer) object))
+    return furrow_field_get_id ((FurrowField *) object);
+  if (FURROW_IS_HOUSEHOLD ((gpointer) object))
+    return furrow_household_get_id ((FurrowHousehold *) object);
+  return furrow_parcel_get_id ((FurrowParcel *) object);
+}
+
+static void
+object_set_id (GObject *object,
+               gint64   id)
+{
+  if (FURROW_IS_FIELD (object))
+    _furrow_field_set_id (FURROW_FIELD (object), id);
+  else if (FURROW_IS_HOUSEHOLD (object))
+    _furrow_household_set_id (FURROW_HOUSEHOLD (object), id);
+  else
+    _furrow_parcel_set_id (FURROW_PARCEL (object), id);
+}
+
+static gboolean
+same_id (gconstpointer a,
+         gconstpointer b)
+{
+  return object_get_id (a) == object_get_id (b);
+}
+
+static gboolean
+geometry_is_finite (const FurrowGeometry *geometry)
+{
+  if (geometry == NULL)
+    return TRUE;
+  for (guint p = 0; p < geometry->n_polygons; p++)
+    for (guint r = 0; r < geometry->polygons[p].n_rings; r++)
+      for (guint i = 0; i < geometry->polygons[p].rings[r].n_points; i++)
+        if (!isfinite (geometry->polygons[p].rings[r].points[i].x) ||
+            !isfinite (geometry->polygons[p].rings[r].points[i].y))
+          return FALSE;
+  return TRUE;
+}
+
+static char *
+format_area (double area_m2)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.2f", area_m2));
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Transactions and the models                                                                */
+
+static gboolean load_cooperative (FurrowStore  *self,
+                                  GError      **error);
+
+static void
+change_free (gpointer data)
+{
+  Change *change = data;
+
+  g_clear_object (&change->object);
+  g_free (change->old_code);
+  g_free (change);
+}
+
+static void
+record_change (FurrowStore *self,
+               ChangeKind   kind_of_change,
+               ObjectKind   kind,
+               gpointer     object,
+               const char  *old_code)
+{
+  Change *change = g_new0 (Change, 1);
+
+  change->change = kind_of_change;
+  change->kind = kind;
+  change->object = g_object_ref (object);
+  change->id = object_get_id (object);
+  change->old_code = g_strdup (old_code);
+  g_ptr_array_add (self->pending, change);
+  self->touched_tables[kind] = TRUE;
+}
+
+static void
+touch_field (FurrowStore *self,
+             gint64       field_id)
+{
+  if (field_id > 0)
+    g_hash_table_add (self->touched_fields, g_memdup2 (&field_id, sizeof field_id));
+}
+
+/* gpkg_contents keeps a bounding box of each feature table (OGC 12-128r18 §1.1.3.1.1: informative,
+ * not necessarily the minimum one): it grows with every geometry written and is not shrunk on
+ * delete. */
+static void
+grow_extent (FurrowStore          *self,
+             ObjectKind            kind,
+             const FurrowGeometry *geometry)
+{
+  Extent *extent = &self->extents[kind];
+  double min_x, min_y, max_x, max_y;
+
+  if (geometry == NULL || !furrow_geometry_get_bounds (geometry, &min_x, &min_y, &max_x, &max_y))
+    return;
+  if (!extent->any)
+    {
+      extent->any = TRUE;
+      extent->min_x = min_x;
+      extent->min_y = min_y;
+      extent->max_x = max_x;
+      extent->max_y = max_y;
+      return;
+    }
+  extent->min_x = MIN (extent->min_x, min_x);
+  extent->min_y = MIN (extent->min_y, min_y);
+  extent->max_x = MAX (extent->max_x, max_x);
+  extent->max_y = MAX (extent->max_y, max_y);
+}
+
+/* After a rollback: objects added in the transaction are not stored after all. */
+static void
+discard_pending (FurrowStore *self)
+{
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      Change *change = g_ptr_array_index (self->pending, i);
+
+      if (change->change == CHANGE_ADD)
+        object_set_id (change->object, 0);
+    }
+  g_ptr_array_set_size (self->pending, 0);
+  g_hash_table_remove_all (self->touched_fields);
+  memset (self->touched_tables, 0, sizeof self->touched_tables);
+  memset (self->extents, 0, sizeof self->extents);
+}
+
+static GListStore *
+loaded_model (FurrowStore *self,
+              ObjectKind   kind)
+{
+  return self->models[kind];
+}
+
+static void
+follow_household_code (FurrowStore *self,
+                       const char  *old_code,
+                       const char  *new_code)
+{
+  GListModel *parcels = G_LIST_MODEL (loaded_model (self, KIND_PARCEL));
+  guint n;
+
+  if (parcels == NULL || g_strcmp0 (old_code, new_code) == 0)
+    return;
+  n = g_list_model_get_n_items (parcels);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, i);
+
+      if (g_strcmp0 (furrow_parcel_get_household_code (parcel), old_code) == 0)
+        furrow_parcel_set_household_code (parcel, new_code);
+    }
+}
+
+static void
+detach_parcels (FurrowStore *self,
+                gint64       field_id)
+{
+  GListModel *parcels = G_LIST_MODEL (loaded_model (self, KIND_PARCEL));
+  guint n;
+
+  if (parcels == NULL)
+    return;
+  n = g_list_model_get_n_items (parcels);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, i);
+
+      if (furrow_parcel_get_field_id (parcel) == field_id)
+        furrow_parcel_set_field_id (parcel, 0);
+    }
+}
+
+static void
+refresh_field_areas (FurrowStore *self)
+{
+  GListModel *fields = G_LIST_MODEL (loaded_model (self, KIND_FIELD));
+  guint n;
+
+  if (fields == NULL || g_hash_table_size (self->touched_fields) == 0)
+    return;
+
+  n = g_list_model_get_n_items (fields);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+      gint64 id = furrow_field_get_id (field);
+      g_autoptr(StoreStmt) stmt = NULL;
+
+      if (!g_hash_table_contains (self->touched_fields, &id))
+        continue;
+      stmt = store_prepare (self,
+                            "SELECT total (registered_area_m2) FROM parcels WHERE field_id = ?1",
+                            NULL);
+      if (stmt == NULL)
+        return;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        _furrow_field_set_registered_area_m2 (field, sqlite3_column_double (stmt, 0));
+    }
+}
+
+/* After a commit: bring the loaded models in step, one items-changed per run of additions. */
+static void
+apply_pending (FurrowStore *self)
+{
+  g_autoptr(GPtrArray) pending = g_steal_pointer (&self->pending);
+
+  self->pending = g_ptr_array_new_with_free_func (change_free);
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Change *change = g_ptr_array_index (pending, i);
+      GListStore *model = loaded_model (self, change->kind);
+      guint position;
+
+      switch (change->change)
+        {
+        case CHANGE_ADD:
+          if (model != NULL)
+            {
+              g_autoptr(GPtrArray) added = g_ptr_array_new ();
+              guint j;
+
+              for (j = i; j < pending->len; j++)
+                {
+                  Change *next = g_ptr_array_index (pending, j);
+
+                  if (next->change != CHANGE_ADD || next->kind != change->kind)
+                    break;
+                  g_ptr_array_add (added, next->object);
+                }
+              g_list_store_splice (model, g_list_model_get_n_items (G_LIST_MODEL (model)), 0,
+                                   added->pdata, added->len);
+              i = j - 1;
+            }
+          break;
+
+        case CHANGE_UPDATE:
+          if (change->kind == KIND_HOUSEHOLD)
+            follow_household_code (self, change->old_code,
+                                   furrow_household_get_code (FURROW_HOUSEHOLD (change->object)));
+          if (model != NULL &&
+              g_list_store_find_with_equal_func (model, change->object, same_id, &position))
+            g_list_store_splice (model, position, 1, (gpointer *) &change->object, 1);
+          break;
+
+        case CHANGE_DELETE:
+          if (model != NULL &&
+              g_list_store_find_with_equal_func (model, change->object, same_id, &position))
+            g_list_store_remove (model, position);
+          if (change->kind == KIND_FIELD)
+            detach_parcels (self, change->id);
+          object_set_id (change->object, 0);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  refresh_field_areas (self);
+  g_hash_table_remove_all (self->touched_fields);
+  memset (self->touched_tables, 0, sizeof self->touched_tables);
+  memset (self->extents, 0, sizeof self->extents);
+}
+
+/* GeoPackage: gpkg_contents.last_change follows every change of a registered table. */
+static gboolean
+touch_contents (FurrowStore  *self,
+                GError      **error)
+{
+  static const struct { ObjectKind kind; const char *table; } tables[] = {
+    { KIND_FIELD, "fields" },
+    { KIND_HOUSEHOLD, "households" },
+    { KIND_PARCEL, "parcels" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autoptr(StoreStmt) stmt = NULL;
+
+      if (!self->touched_tables[tables[i].kind])
+        continue;
+      stmt = store_prepare (self,
+                            "UPDATE gpkg_contents"
+                            " SET last_change = strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')"
+                            " WHERE table_name = ?1",
+                            error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, tables[i].table, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return set_db_error (self, error);
+      g_clear_pointer (&stmt, store_stmt_release);
+
+      if (!self->extents[tables[i].kind].any)
+        continue;
+      stmt = store_prepare (self,
+                            "UPDATE gpkg_contents SET"
+                            " min_x = min (coalesce (min_x, ?2), ?2),"
+                            " min_y = min (coalesce (min_y, ?3), ?3),"
+                            " max_x = max (coalesce (max_x, ?4), ?4),"
+                            " max_y = max (coalesce (max_y, ?5), ?5)"
+                            " WHERE table_name = ?1",
+                            error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, tables[i].table, -1, SQLITE_STATIC);
+      sqlite3_bind_double (stmt, 2, self->extents[tables[i].kind].min_x);
+      sqlite3_bind_double (stmt, 3, self->extents[tables[i].kind].min_y);
+      sqlite3_bind_double (stmt, 4, self->extents[tables[i].kind].max_x);
+      sqlite3_bind_double (stmt, 5, self->extents[tables[i].kind].max_y);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return set_db_error (self, error);
+    }
+  return TRUE;
+}
+
+static gboolean
+commit_transaction (FurrowStore  *self,
+                    GError      **error)
+{
+  if (!touch_contents (self, error) || !store_run (self, "COMMIT", error))
+    {
+      store_run (self, "ROLLBACK", NULL);
+      discard_pending (self);
+      return FALSE;
+    }
+  apply_pending (self);
+  return TRUE;
+}
+
+/* Every change is one transaction of its own, or a savepoint inside an open batch. */
+static gboolean
+op_begin (FurrowStore  *self,
+          GError      **error)
+{
+  if (self->in_batch)
+    return store_run (self, "SAVEPOINT furrow_op", error);
+  return store_run (self, "BEGIN IMMEDIATE", error);
+}
+
+/* ok: whether the operation succeeded (its error is already set when not). */
+static gboolean
+op_end (FurrowStore  *self,
+        gboolean      ok,
+        GError      **error)
+{
+  if (self->in_batch)
+    {
+      if (ok)
+        return store_run (self, "RELEASE furrow_op", error);
+      store_run (self, "ROLLBACK TO furrow_op", NULL);
+      store_run (self, "RELEASE furrow_op", NULL);
+      return FALSE;
+    }
+  if (ok)
+    return commit_transaction (self, error);
+  store_run (self, "ROLLBACK", NULL);
+  discard_pending (self);
+  return FALSE;
+}
+
+gboolean
+furrow_store_begin (FurrowStore  *self,
+                    GError      **error)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+
+  if (self->in_batch)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_TRANSACTION,
+                   _("%s: a batch of changes is already open"), self->path);
+      return FALSE;
+    }
+  if (!store_run (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->in_batch = TRUE;
+  return TRUE;
+}
+
+gboolean
+furrow_store_commit (FurrowStore  *self,
+                     GError      **error)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+
+  if (!self->in_batch)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_TRANSACTION,
+                   _("%s: there is no open batch of changes to commit"), self->path);
+      return FALSE;
+    }
+  self->in_batch = FALSE;
+  return commit_transaction (self, error);
+}
+
+void
+furrow_store_rollback (FurrowStore *self)
+{
+  g_return_if_fail (FURROW_IS_STORE (self));
+
+  if (!self->in_batch)
+    return;
+  self->in_batch = FALSE;
+  store_run (self, "ROLLBACK", NULL);
+  discard_pending (self);
+  /* The cooperative's details may have been changed inside the batch. */
+  load_cooperative (self, NULL);
+}
+
+gboolean
+furrow_store_in_transaction (FurrowStore *self)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+
+  return self->in_batch;
+}
+
+gboolean
+furrow_store_transaction (FurrowStore      *self,
+                          FurrowStoreFunc   func,
+                          gpointer          user_data,
+                          GError          **error)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (!furrow_store_begin (self, error))
+    return FALSE;
+  if (!func (self, user_data, error))
+    {
+      furrow_store_rollback (self);
+      return FALSE;
+    }
+  return furrow_store_commit (self, error);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Rows → objects                                                                             */
+
+static FurrowGeometry *
+column_geometry (FurrowStore  *self,
+                 sqlite3_stmt *stmt,
+                 int           index,
+                 const char   *what,
+                 const char   *code)
+{
+  g_autoptr(GError) error = NULL;
+  FurrowGeometry *geometry;
+
+  if (sqlite3_column_type (stmt, index) == SQLITE_NULL)
+    return NULL;
+  geometry = furrow_gpkg_blob_decode (sqlite3_column_blob (stmt, index),
+                                      sqlite3_column_bytes (stmt, index), &error);
+  if (geometry == NULL)
+    g_message (_("%s: %s %s has a geometry that cannot be read (%s); it is shown without one"),
+               self->path, what, code, error->message);
+  return geometry;
+}
+
+#define FIELD_COLUMNS \
+  "f.id, f.geom, f.code, f.name, f.notes, f.custody," \
+  " (SELECT total (p.registered_area_m2) FROM parcels p WHERE p.field_id = f.id)"
+
+static FurrowField *
+field_from_row (FurrowStore  *self,
+                sqlite3_stmt *stmt)
+{
+  FurrowField *field = furrow_field_new ();
+  g_autoptr(FurrowGeometry) geometry = NULL;
+  FurrowCustody custody = FURROW_CUSTODY_FULL;
+
+  _furrow_field_set_id (field, sqlite3_column_int64 (stmt, 0));
+  furrow_field_set_code (field, column_text (stmt, 2));
+  geometry = column_geometry (self, stmt, 1, C_("object kind", "field"), column_text (stmt, 2));
+  furrow_field_set_geometry (field, geometry);
+  furrow_field_set_name (field, column_text (stmt, 3));
+  furrow_field_set_notes (field, column_text (stmt, 4));
+  furrow_custody_from_string (column_text (stmt, 5), &custody);
+  furrow_field_set_custody (field, custody);
+  _furrow_field_set_registered_area_m2 (field, sqlite3_column_double (stmt, 6));
+  return field;
+}
+
+#define HOUSEHOLD_COLUMNS "id, code, name, members, phone, id_number, notes"
+
+static FurrowHousehold *
+household_from_row (FurrowStore  *self,
+                    sqlite3_stmt *stmt)
+{
+  FurrowHousehold *household = furrow_household_new ();
+
+  _furrow_household_set_id (household, sqlite3_column_int64 (stmt, 0));
+  furrow_household_set_code (household, column_text (stmt, 1));
+  furrow_household_set_name (household, column_text (stmt, 2));
+  furrow_household_set_members (household, (guint) CLAMP (sqlite3_column_int64 (stmt, 3),
+                                                          0, G_MAXUINT));
+  furrow_household_set_phone (household, column_text (stmt, 4));
+  furrow_household_set_id_number (household, column_text (stmt, 5));
+  furrow_household_set_notes (household, column_text (stmt, 6));
+  return household;
+}
+
+#define PARCEL_COLUMNS \
+  "p.id, p.geom, p.code, h.code, p.field_id, p.name, p.registered_area_m2," \
+  " p.surveyed_area_m2, p.land_use, p.land_grade, p.neighbour_east, p.neighbour_west," \
+  " p.neighbour_south, p.neighbour_north, p.custody, p.entrusted_from, p.entrusted_to"
+
+static FurrowParcel *
+parcel_from_row (FurrowStore  *self,
+                 sqlite3_stmt *stmt)
+{
+  FurrowParcel *parcel = furrow_parcel_new ();
+  g_autoptr(FurrowGeometry) geometry = NULL;
+  FurrowCustody custody = FURROW_CUSTODY_FULL;
+
+  _furrow_parcel_set_id (parcel, sqlite3_column_int64 (stmt, 0));
+  furrow_parcel_set_code (parcel, column_text (stmt, 2));
+  geometry = column_geometry (self, stmt, 1, C_("object kind", "parcel"), column_text (stmt, 2));
+  furrow_parcel_set_geometry (parcel, geometry);
+  furrow_parcel_set_household_code (parcel, column_text (stmt, 3));
+  furrow_parcel_set_field_id (parcel, sqlite3_column_int64 (stmt, 4));
+  furrow_parcel_set_name (parcel, column_text (stmt, 5));
+  furrow_parcel_set_registered_area_m2 (parcel, sqlite3_column_double (stmt, 6));
+  furrow_parcel_set_surveyed_area_m2 (parcel, sqlite3_column_double (stmt, 7));
+  furrow_parcel_set_land_use (parcel, column_text (stmt, 8));
+  furrow_parcel_set_land_grade (parcel, column_text (stmt, 9));
+  furrow_parcel_set_neighbour_east (parcel, column_text (stmt, 10));
+  furrow_parcel_set_neighbour_west (parcel, column_text (stmt, 11));
+  furrow_parcel_set_neighbour_south (parcel, column_text (stmt, 12));
+  furrow_parcel_set_neighbour_north (parcel, column_text (stmt, 13));
+  furrow_custody_from_string (column_text (stmt, 14), &custody);
+  furrow_parcel_set_custody (parcel, custody);
+  furrow_parcel_set_entrusted_from (parcel, column_text (stmt, 15));
+  furrow_parcel_set_entrusted_to (parcel, column_text (stmt, 16));
+  return parcel;
+}
+
+static gpointer
+object_from_row (FurrowStore  *self,
+                 ObjectKind    kind,
+                 sqlite3_stmt *stmt)
+{
+  switch (kind)
+    {
+    case KIND_FIELD:
+      return field_from_row (self, stmt);
+    case KIND_HOUSEHOLD:
+      return household_from_row (self, stmt);
+    case KIND_PARCEL:
+    case N_KINDS:
+    default:
+      return parcel_from_row (self, stmt);
+    }
+}
+
+static const char *
+select_all_sql (ObjectKind kind)
+{
+  switch (kind)
+    {
+    case KIND_FIELD:
+      return "SELECT " FIELD_COLUMNS " FROM fields f ORDER BY f.id";
+    case KIND_HOUSEHOLD:
+      return "SELECT " HOUSEHOLD_COLUMNS " FROM households ORDER BY id";
+    case KIND_PARCEL:
+    case N_KINDS:
+    default:
+      return "SELECT " PARCEL_COLUMNS
+             " FROM parcels p JOIN households h ON h.id = p.household_id ORDER BY p.id";
+    }
+}
+
+static GPtrArray *
+load_objects (FurrowStore  *self,
+              ObjectKind    kind,
+              GError      **error)
+{
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(StoreStmt) stmt = store_prepare (self, select_all_sql (kind), error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (objects, object_from_row (self, kind, stmt));
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&objects);
+}
+
+static GListModel *
+get_model (FurrowStore *self,
+           ObjectKind   kind)
+{
+  if (self->models[kind] == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) objects = load_objects (self, kind, &error);
+
+      self->models[kind] = g_list_store_new (kind_type (kind));
+      if (objects == NULL)
+        g_message ("%s", error->message);
+      else
+        g_list_store_splice (self->models[kind], 0, 0, objects->pdata, objects->len);
+    }
+  return g_object_ref (G_LIST_MODEL (self->models[kind]));
+}
+
+GListModel *
+furrow_store_get_fields (FurrowStore *self)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
+
+  return get_model (self, KIND_FIELD);
+}
+
+GListModel *
+furrow_store_get_households (FurrowStore *self)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
+
+  return get_model (self, KIND_HOUSEHOLD);
+}
+
+GListModel *
+furrow_store_get_parcels (FurrowStore *self)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
+
+  return get_model (self, KIND_PARCEL);
+}
+
+static gboolean
+load_cooperative (FurrowStore  *self,
+                  GError      **error)
+{
+  g_autoptr(StoreStmt) stmt =
+    store_prepare (self, "SELECT name, village_code, contact FROM cooperative WHERE id = 1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return set_db_error (self, error);
+  g_free (self->cooperative_name);
+  g_free (self->village_code);
+  g_free (self->contact);
+  self->cooperative_name = g_strdup (column_text (stmt, 0));
+  self->village_code = g_strdup (column_text (stmt, 1));
+  self->contact = g_strdup (column_text (stmt, 2));
+  return TRUE;
+}
+
+gboolean
+furrow_store_reload (FurrowStore  *self,
+                     GError      **error)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+
+  if (!load_cooperative (self, error))
+    return FALSE;
+  for (ObjectKind kind = 0; kind < N_KINDS; kind++)
+    {
+      g_autoptr(GPtrArray) objects = NULL;
+
+      if (self->models[kind] == NULL)
+        continue;
+      objects = load_objects (self, kind, error);
+      if (objects == NULL)
+        return FALSE;
+      g_list_store_splice (self->models[kind], 0,
+                           g_list_model_get_n_items (G_LIST_MODEL (self->models[kind])),
+                           objects->pdata, objects->len);
+    }
+  return TRUE;
+}
+
+static gpointer
+find_by_code (FurrowStore *self,
+              ObjectKind   kind,
+              const char  *sql,
+              const char  *code)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (self, sql, NULL);
+
+  if (stmt == NULL || code == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return object_from_row (self, kind, stmt);
+}
+
+FurrowField *
+furrow_store_find_field (FurrowStore *self,
+                         const char  *code)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
+
+  return find_by_code (self, KIND_FIELD,
+                       "SELECT " FIELD_COLUMNS " FROM fields f WHERE f.code = ?1", code);
+}
+
+FurrowHousehold *
+furrow_store_find_household (FurrowStore *self,
+                             const char  *code)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
+
+  return find_by_code (self, KIND_HOUSEHOLD,
+                       "SELECT " HOUSEHOLD_COLUMNS " FROM households WHERE code = ?1", code);
+}
+
+FurrowParcel *
+furrow_store_find_parcel (FurrowStore *self,
+                          const char  *code)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
+
+  return find_by_code (self, KIND_PARCEL,
+                       "SELECT " PARCEL_COLUMNS " FROM parcels p"
+                       " JOIN households h ON h.id = p.household_id WHERE p.code = ?1", code);
+}
+
+static gint64
+count_rows (FurrowStore  *self,
+            const char   *sql,
+            GError      **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_db_error (self, error);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+gint64
+furrow_store_count_fields (FurrowStore  *self,
+                           GError      **error)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), -1);
+
+  return count_rows (self, "SELECT count(*) FROM fields", error);
+}
+
+gint64
+furrow_store_count_households (FurrowStore  *self,
+                               GError      **error)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), -1);
+
+  return count_rows (self, "SELECT count(*) FROM households", error);
+}
+
+gint64
+furrow_store_count_parcels (FurrowStore  *self,
+                            GError      **error)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), -1);
+
+  return count_rows (self, "SELECT count(*) FROM parcels", error);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Changes                                                                                    */
+
+static gboolean
+audit (FurrowStore  *self,
+       const char   *action,
+       const char   *object,
+       const char   *detail,
+       GError      **error)
+{
+  g_autoptr(StoreStmt) stmt =
+    store_prepare (self,
+                   "INSERT INTO audit_log (actor, action, object, detail) VALUES (?1, ?2, ?3, ?4)",
+                   error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, self->actor);
+  bind_text (stmt, 2, action);
+  bind_text (stmt, 3, object);
+  bind_text (stmt, 4, detail);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_db_error (self, error);
+  return TRUE;
+}
+
+/* "registered_area_m2 812.40 -> 830.00; measured_area_m2 …", only the areas that changed. */
+static char *
+area_changes (const char *name1,
+              double      before1,
+              double      after1,
+              const char *name2,
+              double      before2,
+              double      after2)
+{
+  g_autoptr(GString) detail = g_string_new (NULL);
+  const char *names[] = { name1, name2 };
+  double before[] = { before1, before2 };
+  double after[] = { after1, after2 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+
+      if (names[i] == NULL || before[i] == after[i])
+        continue;
+      a = format_area (before[i]);
+      b = format_area (after[i]);
+      g_string_append_printf (detail, "%s%s %s -> %s", detail->len ? "; " : "", names[i], a, b);
+    }
+  return detail->len ? g_string_free (g_steal_pointer (&detail), FALSE) : NULL;
+}
+
+static gboolean
+check_new (FurrowStore  *self,
+           const char   *what,
+           const char   *code,
+           gint64        id,
+           GError      **error)
+{
+  if (code == NULL || *code == '\0')
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                   _("a %s without a code cannot be stored"), what);
+      return FALSE;
+    }
+  if (id != 0)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                   _("%s %s is stored already; update it instead"), what, code);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_stored (FurrowStore  *self,
+              const char   *what,
+              const char   *code,
+              gint64        id,
+              GError      **error)
+{
+  if (id <= 0)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                   _("%s %s is not in the project"), what, code ? code : "");
+      return FALSE;
+    }
+  if (code == NULL || *code == '\0')
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                   _("a %s without a code cannot be stored"), what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_geometry (const char            *what,
+                const char            *code,
+                const FurrowGeometry  *geometry,
+                GError               **error)
+{
+  if (geometry_is_finite (geometry))
+    return TRUE;
+  g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+               _("%s %s: the geometry has a coordinate that is not a number"), what, code);
+  return FALSE;
+}
+
+/* Maps a failed write to a message that names the object. */
+static gboolean
+set_write_error (FurrowStore  *self,
+                 ObjectKind    kind,
+                 const char   *code,
+                 GError      **error)
+{
+  int code_ = sqlite3_extended_errcode (self->db);
+
+  if (code_ == SQLITE_CONSTRAINT_UNIQUE || code_ == SQLITE_CONSTRAINT_PRIMARYKEY)
+    {
+      if (kind == KIND_PARCEL)
+        g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_DUPLICATE,
+                     _("parcel %s is already in the project (duplicate DKBM)"), code);
+      else if (kind == KIND_HOUSEHOLD)
+        g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_DUPLICATE,
+                     _("household %s is already in the project (duplicate CBFBM)"), code);
+      else
+        g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_DUPLICATE,
+                     _("field %s is already in the project (duplicate code)"), code);
+      return FALSE;
+    }
+  if (code_ == SQLITE_CONSTRAINT_FOREIGNKEY)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                   _("parcel %s: its custody field is not in the project"), code);
+      return FALSE;
+    }
+  if (code_ == SQLITE_CONSTRAINT_CHECK || code_ == SQLITE_CONSTRAINT_NOTNULL)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                   _("%s: a value is out of range (areas must not be negative)"), code);
+      return FALSE;
+    }
+  return set_db_error (self, error);
+}
+
+static gboolean
+lookup_household_id (FurrowStore  *self,
+                     FurrowParcel *parcel,
+                     gint64       *household_id,
+                     GError      **error)
+{
+  const char *code = furrow_parcel_get_household_code (parcel);
+  g_autoptr(StoreStmt) stmt = store_prepare (self, "SELECT id FROM households WHERE code = ?1",
+                                             error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, code);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *household_id = sqlite3_column_int64 (stmt, 0);
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    return set_db_error (self, error);
+  if (code == NULL || *code == '\0')
+    g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                 _("parcel %s has no household"), furrow_parcel_get_code (parcel));
+  else
+    g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                 _("parcel %s: household %s is not in the project"),
+                 furrow_parcel_get_code (parcel), code);
+  return FALSE;
+}
+
+/* Binds ?1 … ?17 of the parcel INSERT and UPDATE statements. */
+static void
+bind_parcel (sqlite3_stmt *stmt,
+             FurrowParcel *parcel,
+             gint64        household_id)
+{
+  bind_geometry (stmt, 1, furrow_parcel_get_geometry (parcel));
+  bind_text (stmt, 2, furrow_parcel_get_code (parcel));
+  sqlite3_bind_int64 (stmt, 3, household_id);
+  bind_id (stmt, 4, furrow_parcel_get_field_id (parcel));
+  bind_text (stmt, 5, furrow_parcel_get_name (parcel));
+  sqlite3_bind_double (stmt, 6, furrow_parcel_get_registered_area_m2 (parcel));
+  sqlite3_bind_double (stmt, 7, furrow_parcel_get_surveyed_area_m2 (parcel));
+  sqlite3_bind_double (stmt, 8, furrow_parcel_get_measured_area_m2 (parcel));
+  bind_text (stmt, 9, furrow_parcel_get_land_use (parcel));
+  bind_text (stmt, 10, furrow_parcel_get_land_grade (parcel));
+  bind_text (stmt, 11, furrow_parcel_get_neighbour_east (parcel));
+  bind_text (stmt, 12, furrow_parcel_get_neighbour_west (parcel));
+  bind_text (stmt, 13, furrow_parcel_get_neighbour_south (parcel));
+  bind_text (stmt, 14, furrow_parcel_get_neighbour_north (parcel));
+  bind_text (stmt, 15, furrow_custody_to_string (furrow_parcel_get_custody (parcel)));
+  bind_text (stmt, 16, furrow_parcel_get_entrusted_from (parcel));
+  bind_text (stmt, 17, furrow_parcel_get_entrusted_to (parcel));
+}
+
+static gboolean
+add_parcel (FurrowStore   *self,
+            FurrowParcel  *parcel,
+            GError       **error)
+{
+  const char *code = furrow_parcel_get_code (parcel);
+  g_autoptr(StoreStmt) stmt = NULL;
+  g_autofree char *object = NULL;
+  g_autofree char *registered = NULL;
+  g_autofree char *measured = NULL;
+  g_autofree char *detail = NULL;
+  gint64 household_id, id;
+
+  if (!lookup_household_id (self, parcel, &household_id, error))
+    return FALSE;
+
+  stmt = store_prepare (self,
+                        "INSERT INTO parcels (geom, code, household_id, field_id, name,"
+                        " registered_area_m2, surveyed_area_m2, measured_area_m2, land_use,"
+                        " land_grade, neighbour_east, neighbour_west, neighbour_south,"
+                        " neighbour_north, custody, entrusted_from, entrusted_to)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+                        " ?15, ?16, ?17)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_parcel (stmt, parcel, household_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_write_error (self, KIND_PARCEL, code, error);
+  id = sqlite3_last_insert_rowid (self->db);
+
+  object = g_strconcat ("parcel:", code, NULL);
+  registered = format_area (furrow_parcel_get_registered_area_m2 (parcel));
+  measured = format_area (furrow_parcel_get_measured_area_m2 (parcel));
+  detail = g_strdup_printf ("registered_area_m2 %s; measured_area_m2 %s", registered, measured);
+  if (!audit (self, "add", object, detail, error))
+    return FALSE;
+
+  _furrow_parcel_set_id (parcel, id);
+  record_change (self, CHANGE_ADD, KIND_PARCEL, parcel, NULL);
+  grow_extent (self, KIND_PARCEL, furrow_parcel_get_geometry (parcel));
+  touch_field (self, furrow_parcel_get_field_id (parcel));
+  return TRUE;
+}
+
+gboolean
+furrow_store_add_parcel (FurrowStore   *self,
+                         FurrowParcel  *parcel,
+                         GError       **error)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FURROW_IS_PARCEL (parcel), FALSE);
+
+  if (!check_new (self, C_("object kind", "parcel"), furrow_parcel_get_code (parcel),
+                  furrow_parcel_get_id (parcel), error) ||
+      !check_geometry (C_("object kind", "parcel"), furrow_parcel_get_code (parcel),
+                       furrow_parcel_get_geometry (parcel), error) ||
+      !op_begin (self, error))
+    return FALSE;
+  return op_end (self, add_parcel (self, parcel, error), error);
+}
+
+/* The stored areas and field of a parcel, for the audit log and the field totals. */
+static gboolean
+read_parcel_state (FurrowStore  *self,
+                   FurrowParcel *parcel,
+                   double       *registered_m2,
+                   double       *measured_m2,
+                   gint64       *field_id,
+                   GError      **error)
+{
+  g_autoptr(StoreStmt) stmt =
+    store_prepare (self,
+                   "SELECT registered_area_m2, measured_area_m2, field_id FROM parcels"
+                   " WHERE id = ?1",
+                   error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, furrow_parcel_get_id (parcel));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *registered_m2 = sqlite3_column_double (stmt, 0);
+      *measured_m2 = sqlite3_column_double (stmt, 1);
+      *field_id = sqlite3_column_int64 (stmt, 2);
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    return set_db_error (self, error);
+  g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+               _("parcel %s is not in the project"), furrow_parcel_get_code (parcel));
+  return FALSE;
+}
+
+static gboolean
+update_parcel (FurrowStore   *self,
+               FurrowParcel  *parcel,
+               GError       **error)
+{
+  const char *code = furrow_parcel_get_code (parcel);
+  g_autoptr(StoreStmt) stmt = NULL;
+  g_autofree char *object = NULL;
+  g_autofree char *detail = NULL;
+  double registered_m2, measured_m2;
+  gint64 household_id, field_id;
+
+  if (!read_parcel_state (self, parcel, &registered_m2, &measured_m2, &field_id, error) ||
+      !lookup_household_id (self, parcel, &household_id, error))
+    return FALSE;
+
+  stmt = store_prepare (self,
+                        "UPDATE parcels SET geom = ?1, code = ?2, household_id = ?3,"
+                        " field_id = ?4, name = ?5, registered_area_m2 = ?6,"
+                        " surveyed_area_m2 = ?7, measured_area_m2 = ?8, land_use = ?9,"
+                        " land_grade = ?10, neighbour_east = ?11, neighbour_west = ?12,"
+                        " neighbour_south = ?13, neighbour_north = ?14, custody = ?15,"
+                        " entrusted_from = ?16, entrusted_to = ?17 WHERE id = ?18",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_parcel (stmt, parcel, household_id);
+  sqlite3_bind_int64 (stmt, 18, furrow_parcel_get_id (parcel));
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_write_error (self, KIND_PARCEL, code, error);
+
+  detail = area_changes ("registered_area_m2", registered_m2,
+                         furrow_parcel_get_registered_area_m2 (parcel),
+                         "measured_area_m2", measured_m2,
+                         furrow_parcel_get_measured_area_m2 (parcel));
+  object = g_strconcat ("parcel:", code, NULL);
+  if (detail != NULL && !audit (self, "update", object, detail, error))
+    return FALSE;
+
+  record_change (self, CHANGE_UPDATE, KIND_PARCEL, parcel, NULL);
+  grow_extent (self, KIND_PARCEL, furrow_parcel_get_geometry (parcel));
+  touch_field (self, field_id);
+  touch_field (self, furrow_parcel_get_field_id (parcel));
+  return TRUE;
+}
+
+gboolean
+furrow_store_update_parcel (FurrowStore   *self,
+                            FurrowParcel  *parcel,
+                            GError       **error)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FURROW_IS_PARCEL (parcel), FALSE);
+
+  if (!check_stored (self, C_("object kind", "parcel"), furrow_parcel_get_code (parcel),
+                     furrow_parcel_get_id (parcel), error) ||
+      !check_geometry (C_("object kind", "parcel"), furrow_parcel_get_code (parcel),
+                       furrow_parcel_get_geometry (parcel), error) ||
+      !op_begin (self, error))
+    return FALSE;
+  return op_end (self, update_parcel (self, parcel, error), error);
+}
+
+static gboolean
+delete_parcel (FurrowStore   *self,
+               FurrowParcel  *parcel,
+               GError       **error)
+{
+  g_autoptr(StoreStmt) stmt = NULL;
+  g_autofree char *object = NULL;
+  g_autofree char *detail = NULL;
+  double registered_m2, measured_m2;
+  gint64 field_id;
+
+  if (!read_parcel_state (self, parcel, &registered_m2, &measured_m2, &field_id, error))
+    return FALSE;
+  stmt = store_prepare (self, "DELETE FROM parcels WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, furrow_parcel_get_id (parcel));
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_write_error (self, KIND_PARCEL, furrow_parcel_get_code (parcel), error);
+
+  detail = area_changes ("registered_area_m2", registered_m2, 0.0,
+                         "measured_area_m2", measured_m2, 0.0);
+  object = g_strconcat ("parcel:", furrow_parcel_get_code (parcel), NULL);
+  if (!audit (self, "delete", object, detail, error))
+    return FALSE;
+
+  record_change (self, CHANGE_DELETE, KIND_PARCEL, parcel, NULL);
+  touch_field (self, field_id);
+  return TRUE;
+}
+
+gboolean
+furrow_store_delete_parcel (FurrowStore   *self,
+                            FurrowParcel  *parcel,
+                            GError       **error)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FURROW_IS_PARCEL (parcel), FALSE);
+
+  if (!check_stored (self, C_("object kind", "parcel"), furrow_parcel_get_code (parcel),
+                     furrow_parcel_get_id (parcel), error) ||
+      !op_begin (self, error))
+    return FALSE;
+  return op_end (self, delete_parcel (self, parcel, error), error);
+}
+
+/* Households. Their personal data (phone, ID number) stays out of the audit log. */
+
+static gboolean
+add_household (FurrowStore      *self,
+               FurrowHousehold  *household,
+               GError          **error)
+{
+  const char *code = furrow_household_get_code (household);
+  g_autoptr(StoreStmt) stmt = NULL;
+  g_autofree char *object = NULL;
+  gint64 id;
+
+  stmt = store_prepare (self,
+                        "INSERT INTO households (code, name, members, phone, id_number, notes)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, code);
+  bind_text (stmt, 2, furrow_household_get_name (household) ?
+                      furrow_household_get_name (household) : "");
+  sqlite3_bind_int64 (stmt, 3, furrow_household_get_members (household));
+  bind_text (stmt, 4, furrow_household_get_phone (household));
+  bind_text (stmt, 5, furrow_household_get_id_number (household));
+  bind_text (stmt, 6, furrow_household_get_notes (household));
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_write_error (self, KIND_HOUSEHOLD, code, error);
+  id = sqlite3_last_insert_rowid (self->db);
+
+  object = g_strconcat ("household:", code, NULL);
+  if (!audit (self, "add", object, NULL, error))
+    return FALSE;
+
+  _furrow_household_set_id (household, id);
+  record_change (self, CHANGE_ADD, KIND_HOUSEHOLD, household, NULL);
+  return TRUE;
+}
+
+gboolean
+furrow_store_add_household (FurrowStore      *self,
+                            FurrowHousehold  *household,
+                            GError          **error)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FURROW_IS_HOUSEHOLD (household), FALSE);
+
+  if (!check_new (self, C_("object kind", "household"), furrow_household_get_code (household),
+                  furrow_household_get_id (household), error) ||
+      !op_begin (self, error))
+    return FALSE;
+  return op_end (self, add_household (self, household, error), error);
+}
+
+static char *
+read_household_code (FurrowStore      *self,
+                     FurrowHousehold  *household,
+                     GError          **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (self, "SELECT code FROM households WHERE id = ?1",
+                                             error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, furrow_household_get_id (household));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup (column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    set_db_error (self, error);
+  else
+    g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                 _("household %s is not in the project"), furrow_household_get_code (household));
+  return NULL;
+}
+
+static gboolean
+update_household (FurrowStore      *self,
+                  FurrowHousehold  *household,
+                  GError          **error)
+{
+  const char *code = furrow_household_get_code (household);
+  g_autoptr(StoreStmt) stmt = NULL;
+  g_autofree char *old_code = read_household_code (self, household, error);
+  g_autofree char *object = NULL;
+
+  if (old_code == NULL)
+    return FALSE;
+  stmt = store_prepare (self,
+                        "UPDATE households SET code = ?1, name = ?2, members = ?3, phone = ?4,"
+                        " id_number = ?5, notes = ?6 WHERE id = ?7",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, code);
+  bind_text (stmt, 2, furrow_household_get_name (household) ?
+                      furrow_household_get_name (household) : "");
+  sqlite3_bind_int64 (stmt, 3, furrow_household_get_members (household));
+  bind_text (stmt, 4, furrow_household_get_phone (household));
+  bind_text (stmt, 5, furrow_household_get_id_number (household));
+  bind_text (stmt, 6, furrow_household_get_notes (household));
+  sqlite3_bind_int64 (stmt, 7, furrow_household_get_id (household));
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_write_error (self, KIND_HOUSEHOLD, code, error);
+
+  if (g_strcmp0 (old_code, code) != 0)
+    {
+      g_autofree char *detail = g_strdup_printf ("code %s -> %s", old_code, code);
+
+      object = g_strconcat ("household:", code, NULL);
+      if (!audit (self, "update", object, detail, error))
+        return FALSE;
+    }
+  record_change (self, CHANGE_UPDATE, KIND_HOUSEHOLD, household, old_code);
+  return TRUE;
+}
+
+gboolean
+furrow_store_update_household (FurrowStore      *self,
+                               FurrowHousehold  *household,
+                               GError          **error)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FURROW_IS_HOUSEHOLD (household), FALSE);
+
+  if (!check_stored (self, C_("object kind", "household"), furrow_household_get_code (household),
+                     furrow_household_get_id (household), error) ||
+      !op_begin (self, error))
+    return FALSE;
+  return op_end (self, update_household (self, household, error), error);
+}
+
+static gboolean
+delete_household (FurrowStore      *self,
+                  FurrowHousehold  *household,
+                  GError          **error)
+{
+  g_autofree char *code = read_household_code (self, household, error);
+  g_autoptr(StoreStmt) count = NULL;
+  g_autoptr(StoreStmt) stmt = NULL;
+  g_autofree char *object = NULL;
+  gint64 n_parcels;
+
+  if (code == NULL)
+    return FALSE;
+
+  count = store_prepare (self, "SELECT count(*) FROM parcels WHERE household_id = ?1", error);
+  if (count == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (count, 1, furrow_household_get_id (household));
+  if (sqlite3_step (count) != SQLITE_ROW)
+    return set_db_error (self, error);
+  n_parcels = sqlite3_column_int64 (count, 0);
+  if (n_parcels > 0)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_IN_USE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "household %s still has %d parcel; delete it or give it to "
+                                "another household first",
+                                "household %s still has %d parcels; delete them or give them to "
+                                "another household first",
+                                (gulong) n_parcels),
+                   code, (int) n_parcels);
+      return FALSE;
+    }
+
+  stmt = store_prepare (self, "DELETE FROM households WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, furrow_household_get_id (household));
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_write_error (self, KIND_HOUSEHOLD, code, error);
+
+  object = g_strconcat ("household:", code, NULL);
+  if (!audit (self, "delete", object, NULL, error))
+    return FALSE;
+  record_change (self, CHANGE_DELETE, KIND_HOUSEHOLD, household, NULL);
+  return TRUE;
+}
+
+gboolean
+furrow_store_delete_household (FurrowStore      *self,
+                               FurrowHousehold  *household,
+                               GError          **error)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FURROW_IS_HOUSEHOLD (household), FALSE);
+
+  if (!check_stored (self, C_("object kind", "household"), furrow_household_get_code (household),
+                     furrow_household_get_id (household), error) ||
+      !op_begin (self, error))
+    return FALSE;
+  return op_end (self, delete_household (self, household, error), error);
+}
+
+/* Fields. */
+
+static void
+bind_field (sqlite3_stmt *stmt,
+            FurrowField  *field)
+{
+  bind_geometry (stmt, 1, furrow_field_get_geometry (field));
+  bind_text (stmt, 2, furrow_field_get_code (field));
+  bind_text (stmt, 3, furrow_field_get_name (field) ? furrow_field_get_name (field) : "");
+  bind_text (stmt, 4, furrow_field_get_notes (field));
+  bind_text (stmt, 5, furrow_custody_to_string (furrow_field_get_custody (field)));
+  sqlite3_bind_double (stmt, 6, furrow_field_get_measured_area_m2 (field));
+}
+
+static gboolean
+add_field (FurrowStore  *self,
+           FurrowField  *field,
+           GError      **error)
+{
+  const char *code = furrow_field_get_code (field);
+  g_autoptr(StoreStmt) stmt = NULL;
+  g_autofree char *object = NULL;
+  g_autofree char *measured = NULL;
+  g_autofree char *detail = NULL;
+  gint64 id;
+
+  stmt = store_prepare (self,
+                        "INSERT INTO fields (geom, code, name, notes, custody, measured_area_m2)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_field (stmt, field);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_write_error (self, KIND_FIELD, code, error);
+  id = sqlite3_last_insert_rowid (self->db);
+
+  object = g_strconcat ("field:", code, NULL);
+  measured = format_area (furrow_field_get_measured_area_m2 (field));
+  detail = g_strdup_printf ("measured_area_m2 %s", measured);
+  if (!audit (self, "add", object, detail, error))
+    return FALSE;
+
+  _furrow_field_set_id (field, id);
+  _furrow_field_set_registered_area_m2 (field, 0.0);
+  record_change (self, CHANGE_ADD, KIND_FIELD, field, NULL);
+  grow_extent (self, KIND_FIELD, furrow_field_get_geometry (field));
+  return TRUE;
+}
+
+gboolean
+furrow_store_add_field (FurrowStore  *self,
+                        FurrowField  *field,
+                        GError      **error)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FURROW_IS_FIELD (field), FALSE);
+
+  if (!check_new (self, C_("object kind", "field"), furrow_field_get_code (field),
+                  furrow_field_get_id (field), error) ||
+      !check_geometry (C_("object kind", "field"), furrow_field_get_code (field),
+                       furrow_field_get_geometry (field), error) ||
+      !op_begin (self, error))
+    return FALSE;
+  return op_end (self, add_field (self, field, error), error);
+}
+
+static gboolean
+read_field_area (FurrowStore  *self,
+                 FurrowField  *field,
+                 double       *measured_m2,
+                 GError      **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (self,
+                                             "SELECT measured_area_m2 FROM fields WHERE id = ?1",
+                                             error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, furrow_field_get_id (field));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *measured_m2 = sqlite3_column_double (stmt, 0);
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    return set_db_error (self, error);
+  g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+               _("field %s is not in the project"), furrow_field_get_code (field));
+  return FALSE;
+}
+
+static gboolean
+update_field (FurrowStore  *self,
+              FurrowField  *field,
+              GError      **error)
+{
+  const char *code = furrow_field_get_code (field);
+  g_autoptr(StoreStmt) stmt = NULL;
+  g_autofree char *object = NULL;
+  g_autofree char *detail = NULL;
+  double measured_m2;
+
+  if (!read_field_area (self, field, &measured_m2, error))
+    return FALSE;
+  stmt = store_prepare (self,
+                        "UPDATE fields SET geom = ?1, code = ?2, name = ?3, notes = ?4,"
+                        " custody = ?5, measured_area_m2 = ?6 WHERE id = ?7",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_field (stmt, field);
+  sqlite3_bind_int64 (stmt, 7, furrow_field_get_id (field));
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_write_error (self, KIND_FIELD, code, error);
+
+  detail = area_changes ("measured_area_m2", measured_m2,
+                         furrow_field_get_measured_area_m2 (field), NULL, 0.0, 0.0);
+  object = g_strconcat ("field:", code, NULL);
+  if (detail != NULL && !audit (self, "update", object, detail, error))
+    return FALSE;
+  record_change (self, CHANGE_UPDATE, KIND_FIELD, field, NULL);
+  grow_extent (self, KIND_FIELD, furrow_field_get_geometry (field));
+  return TRUE;
+}
+
+gboolean
+furrow_store_update_field (FurrowStore  *self,
+                           FurrowField  *field,
+                           GError      **error)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FURROW_IS_FIELD (field), FALSE);
+
+  if (!check_stored (self, C_("object kind", "field"), furrow_field_get_code (field),
+                     furrow_field_get_id (field), error) ||
+      !check_geometry (C_("object kind", "field"), furrow_field_get_code (field),
+                       furrow_field_get_geometry (field), error) ||
+      !op_begin (self, error))
+    return FALSE;
+  return op_end (self, update_field (self, field, error), error);
+}
+
+static gboolean
+delete_field (FurrowStore  *self,
+              FurrowField  *field,
+              GError      **error)
+{
+  g_autoptr(StoreStmt) stmt = NULL;
+  g_autofree char *object = NULL;
+  g_autofree char *detail = NULL;
+  double measured_m2;
+
+  if (!read_field_area (self, field, &measured_m2, error))
+    return FALSE;
+  stmt = store_prepare (self, "DELETE FROM fields WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, furrow_field_get_id (field));
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_write_error (self, KIND_FIELD, furrow_field_get_code (field), error);
+
+  detail = area_changes ("measured_area_m2", measured_m2, 0.0, NULL, 0.0, 0.0);
+  object = g_strconcat ("field:", furrow_field_get_code (field), NULL);
+  if (!audit (self, "delete", object, detail, error))
+    return FALSE;
+  record_change (self, CHANGE_DELETE, KIND_FIELD, field, NULL);
+  self->touched_tables[KIND_PARCEL] = TRUE;
+  return TRUE;
+}
+
+gboolean
+furrow_store_delete_field (FurrowStore  *self,
+                           FurrowField  *field,
+                           GError      **error)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FURROW_IS_FIELD (field), FALSE);
+
+  if (!check_stored (self, C_("object kind", "field"), furrow_field_get_code (field),
+                     furrow_field_get_id (field), error) ||
+      !op_begin (self, error))
+    return FALSE;
+  return op_end (self, delete_field (self, field, error), error);
+}
+
+/* The cooperative. */
+
+const char *
+furrow_store_get_cooperative_name (FurrowStore *self)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
+
+  return self->cooperative_name ? self->cooperative_name : "";
+}
+
+const char *
+furrow_store_get_village_code (FurrowStore *self)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
+
+  return self->village_code ? self->village_code : "";
+}
+
+const char *
+furrow_store_get_contact (FurrowStore *self)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
+
+  return self->contact ? self->contact : "";
+}
+
+static gboolean
+set_cooperative (FurrowStore  *self,
+                 const char   *name,
+                 const char   *village_code,
+                 const char   *contact,
+                 GError      **error)
+{
+  g_autoptr(StoreStmt) stmt =
+    store_prepare (self,
+                   "UPDATE cooperative SET name = ?1, village_code = ?2, contact = ?3"
+                   " WHERE id = 1",
+                   error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, name ? name : "");
+  bind_text (stmt, 2, village_code ? village_code : "");
+  bind_text (stmt, 3, contact ? contact : "");
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_db_error (self, error);
+  return audit (self, "update", "cooperative", NULL, error);
+}
+
+gboolean
+furrow_store_set_cooperative (FurrowStore  *self,
+                              const char   *name,
+                              const char   *village_code,
+                              const char   *contact,
+                              GError      **error)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+
+  if (!op_begin (self, error) ||
+      !op_end (self, set_cooperative (self, name, village_code, contact, error), error))
+    return FALSE;
+  g_free (self->cooperative_name);
+  g_free (self->village_code);
+  g_free (self->contact);
+  self->cooperative_name = g_strdup (name ? name : "");
+  self->village_code = g_strdup (village_code ? village_code : "");
+  self->contact = g_strdup (contact ? contact : "");
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Files                                                                                      */
+
+static void
+furrow_store_finalize (GObject *object)
+{
+  FurrowStore *self = (FurrowStore *) object;
+
+  if (self->in_batch)
+    furrow_store_rollback (self);
+  for (ObjectKind kind = 0; kind < N_KINDS; kind++)
+    g_clear_object (&self->models[kind]);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->touched_fields, g_hash_table_unref);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->actor, g_free);
+  g_clear_pointer (&self->cooperative_name, g_free);
+  g_clear_pointer (&self->village_code, g_free);
+  g_clear_pointer (&self->contact, g_free);
+
+  G_OBJECT_CLASS (furrow_store_parent_class)->finalize (object);
+}
+
+static void
+furrow_store_class_init (FurrowStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = furrow_store_finalize;
+}
+
+static void
+furrow_store_init (FurrowStore *self)
+{
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal,
+                                            NULL, finalize_statement);
+  self->pending = g_ptr_array_new_with_free_func (change_free);
+  self->touched_fields = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->actor = g_strdup (g_get_user_name ());
+}
+
+const char *
+furrow_store_get_path (FurrowStore *self)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+int
+furrow_store_get_schema_version (FurrowStore *self)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+const char *
+furrow_store_get_actor (FurrowStore *self)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
+
+  return self->actor;
+}
+
+void
+furrow_store_set_actor (FurrowStore *self,
+                        const char  *actor)
+{
+  g_return_if_fail (FURROW_IS_STORE (self));
+
+  g_free (self->actor);
+  self->actor = g_strdup (actor ? actor : "");
+}
+
+/* A new empty file, mode 0600 from the first byte on; EXISTS when something is at path. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  int saved_errno;
+
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      if (saved_errno == EEXIST)
+        g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_EXISTS,
+                     _("%s already exists; choose another file name"), path);
+      else
+        g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                     _("cannot create %s: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (fchmod (fd, 0600) != 0)
+    {
+      saved_errno = errno;
+      close (fd);
+      g_unlink (path);
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                   _("cannot create %s: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+static void
+remove_database_files (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (journal);
+  g_unlink (path);
+}
+
+static FurrowStore *
+store_connect (const char  *path,
+               GError     **error)
+{
+  g_autoptr(FurrowStore) self = g_object_new (FURROW_TYPE_STORE, NULL);
+  int rc;
+
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                   _("cannot open %s: %s"), path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+  return g_steal_pointer (&self);
+}
+
+/* PRAGMA statements return one value (or none). */
+static gboolean
+store_pragma_int (FurrowStore  *self,
+                  const char   *sql,
+                  gint64       *value,
+                  GError      **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && value != NULL)
+    *value = sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return set_db_error (self, error);
+  return TRUE;
+}
+
+static gboolean
+store_configure (FurrowStore  *self,
+                 GError      **error)
+{
+  /* WAL with synchronous=NORMAL never corrupts the file (a power cut can lose only the last
+   * commits); 32 MB of page cache keeps a large import from spilling to the WAL mid-batch. */
+  return store_pragma_int (self, "PRAGMA foreign_keys = ON", NULL, error) &&
+         store_pragma_int (self, "PRAGMA journal_mode = WAL", NULL, error) &&
+         store_pragma_int (self, "PRAGMA synchronous = NORMAL", NULL, error) &&
+         store_pragma_int (self, "PRAGMA cache_size = -32768", NULL, error);
+}
+
+static gboolean
+read_schema_version (FurrowStore  *self,
+                     int          *version,
+                     GError      **error)
+{
+  g_autoptr(StoreStmt) stmt = NULL;
+  gint64 application_id = 0, has_meta = 0;
+  const char *text;
+  gint64 value;
+  char *end;
+
+  if (!store_pragma_int (self, "PRAGMA application_id", &application_id, NULL))
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_PROJECT,
+                   _("%s is not a Furrow project (not an SQLite database)"), self->path);
+      return FALSE;
+    }
+  if (application_id != 0x47504B47)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_PROJECT,
+                   _("%s is not a Furrow project (not a GeoPackage)"), self->path);
+      return FALSE;
+    }
+  if (!store_pragma_int (self,
+                         "SELECT count(*) FROM sqlite_master"
+                         " WHERE type = 'table' AND name = 'furrow_meta'",
+                         &has_meta, error))
+    return FALSE;
+  if (has_meta == 0)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_PROJECT,
+                   _("%s is a GeoPackage but not a Furrow project"), self->path);
+      return FALSE;
+    }
+
+  stmt = store_prepare (self, "SELECT value FROM furrow_meta WHERE key = 'schema_version'", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW ||
+      (text = column_text (stmt, 0)) == NULL ||
+      (value = g_ascii_strtoll (text, &end, 10)) < 1 || *end != '\0' || value > G_MAXINT)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_PROJECT,
+                   _("%s is not a Furrow project (no valid schema version)"), self->path);
+      return FALSE;
+    }
+  *version = (int) value;
+  return TRUE;
+}
+
+static gboolean
+write_schema_version (FurrowStore  *self,
+                      int           version,
+                      GError      **error)
+{
+  g_autoptr(StoreStmt) stmt =
+    store_prepare (self,
+                   "INSERT OR REPLACE INTO furrow_meta (key, value) VALUES ('schema_version', ?1)",
+                   error);
+  g_autofree char *text = g_strdup_printf ("%d", version);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, text);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_db_error (self, error);
+  self->schema_version = version;
+  return TRUE;
+}
+
+/* Runs migrations from+1 … to, each in a transaction of its own with the version update. */
+static gboolean
+store_migrate (FurrowStore  *self,
+               int           from,
+               int           to,
+               GError      **error)
+{
+  for (int version = from + 1; version <= to; version++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      char *message = NULL;
+
+      if (!store_run (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (sqlite3_exec (self->db, furrow_store_migrations[version - 1], NULL, NULL, &message)
+          != SQLITE_OK)
+        {
+          g_set_error (&local_error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                       "%s", message ? message : sqlite3_errmsg (self->db));
+          sqlite3_free (message);
+        }
+      if (local_error == NULL)
+        write_schema_version (self, version, &local_error);
+      if (local_error == NULL)
+        store_run (self, "COMMIT", &local_error);
+      if (local_error != NULL)
+        {
+          store_run (self, "ROLLBACK", NULL);
+          g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                       _("%s: cannot upgrade the project to schema version %d: %s"),
+                       self->path, version, local_error->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+FurrowStore *
+_furrow_store_create_at_version (const char  *path,
+                                 int          version,
+                                 GError     **error)
+{
+  g_autoptr(FurrowStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (version >= 1 && version <= FURROW_STORE_SCHEMA_VERSION, NULL);
+
+  if (!create_private_file (path, error))
+    return NULL;
+  self = store_connect (path, error);
+  if (self == NULL ||
+      !store_configure (self, error) ||
+      !store_migrate (self, 0, version, error) ||
+      !load_cooperative (self, error))
+    {
+      g_clear_object (&self);
+      remove_database_files (path);
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+FurrowStore *
+furrow_store_create (const char  *path,
+                     GError     **error)
+{
+  return _furrow_store_create_at_version (path, FURROW_STORE_SCHEMA_VERSION, error);
+}
+
+FurrowStore *
+furrow_store_open (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(FurrowStore) self = NULL;
+  int version;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_PROJECT,
+                   _("%s is a folder, not a Furrow project"), path);
+      return NULL;
+    }
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                   _("%s: no such file"), path);
+      return NULL;
+    }
+
+  self = store_connect (path, error);
+  if (self == NULL || !read_schema_version (self, &version, error))
+    return NULL;
+  if (version > FURROW_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_TOO_NEW,
+                   _("%s was saved by a newer version of Furrow (project schema %d; this version "
+                     "reads up to %d): update Furrow to open it"),
+                   path, version, FURROW_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+  self->schema_version = version;
+  if (!store_configure (self, error) ||
+      !store_migrate (self, version, FURROW_STORE_SCHEMA_VERSION, error) ||
+      !load_cooperative (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+gboolean
+furrow_store_backup (FurrowStore  *self,
+                     const char   *dest_path,
+                     GError      **error)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+
+  if (self->in_batch)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_TRANSACTION,
+                   _("%s: commit or drop the open batch of changes before a backup"),
+                   self->path);
+      return FALSE;
+    }
+  if (!create_private_file (dest_path, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      if (backup != NULL)
+        {
+          do
+            {
+              rc = sqlite3_backup_step (backup, 256);
+              if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                sqlite3_sleep (20);
+            }
+          while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+          sqlite3_backup_finish (backup);
+        }
+      rc = sqlite3_errcode (dest);
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                   _("cannot back up %s to %s: %s"), self->path, dest_path,
+                   dest ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
+      sqlite3_close_v2 (dest);
+      remove_database_files (dest_path);
+      return FALSE;
+    }
+  sqlite3_close_v2 (dest);
+  return TRUE;
+}
+
+gboolean
+furrow_store_check (FurrowStore  *self,
+                    GError      **error)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autoptr(StoreStmt) integrity = NULL;
+  g_autoptr(StoreStmt) foreign = NULL;
+  int rc;
+
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+
+  integrity = store_prepare (self, "PRAGMA integrity_check (20)", error);
+  if (integrity == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (integrity)) == SQLITE_ROW)
+    if (g_strcmp0 (column_text (integrity, 0), "ok") != 0)
+      g_string_append_printf (problems, "%s%s", problems->len ? "; " : "",
+                              column_text (integrity, 0));
+  if (rc != SQLITE_DONE)
+    return set_db_error (self, error);
+
+  foreign = store_prepare (self, "PRAGMA foreign_key_check", error);
+  if (foreign == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (foreign)) == SQLITE_ROW)
+    {
+      if (problems->len > 0)
+        g_string_append (problems, "; ");
+      g_string_append_printf (problems, _("%s row %lld refers to a missing %s row"),
+                              column_text (foreign, 0),
+                              (long long) sqlite3_column_int64 (foreign, 1),
+                              column_text (foreign, 2));
+    }
+  if (rc != SQLITE_DONE)
+    return set_db_error (self, error);
+
+  if (problems->len > 0)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT,
+                   _("%s is damaged: %s"), self->path, problems->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Test helpers (furrow-store-private.h)                                                      */
+
+gboolean
+_furrow_store_set_schema_version (FurrowStore  *self,
+                                  int           version,
+                                  GError      **error)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+
+  if (!op_begin (self, error))
+    return FALSE;
+  return op_end (self, write_schema_version (self, version, error), error);
+}
+
+void
+_furrow_store_get_header (FurrowStore *self,
+                          gint32      *application_id,
+                          gint32      *user_version)
+{
+  gint64 value = 0;
+
+  g_return_if_fail (FURROW_IS_STORE (self));
+
+  store_pragma_int (self, "PRAGMA application_id", &value, NULL);
+  *application_id = (gint32) value;
+  value = 0;
+  store_pragma_int (self, "PRAGMA user_version", &value, NULL);
+  *user_version = (gint32) value;
+}
+
+gboolean
+_furrow_store_has_index (FurrowStore *self,
+                         const char  *name)
+{
+  g_autoptr(StoreStmt) stmt =
+    store_prepare (self, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?1",
+                   NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, name);
+  return sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) > 0;
+}
+
+GStrv
+_furrow_store_get_audit (FurrowStore *self,
+                         const char  *object)
+{
+  g_autoptr(GStrvBuilder) rows = g_strv_builder_new ();
+  g_autoptr(StoreStmt) stmt =
+    store_prepare (self, "SELECT action, detail FROM audit_log WHERE object = ?1 ORDER BY id",
+                   NULL);
+
+  if (stmt != NULL)
+    {
+      bind_text (stmt, 1, object);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_autofree char *row = g_strdup_printf ("%s|%s", column_text (stmt, 0),
+                                                  column_text (stmt, 1) ? column_text (stmt, 1)
+                                                                        : "");
+
+          g_strv_builder_add (rows, row);
+        }
+    }
+  return g_strv_builder_end (rows);
+}
+
+gboolean
+_furrow_store_get_contents_extent (FurrowStore *self,
+                                   const char  *table,
+                                   double      *min_x,
+                                   double      *min_y,
+                                   double      *max_x,
+                                   double      *max_y)
+{
+  g_autoptr(StoreStmt) stmt =
+    store_prepare (self,
+                   "SELECT min_x, min_y, max_x, max_y FROM gpkg_contents"
+                   " WHERE table_name = ?1 AND min_x IS NOT NULL",
+                   NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, table);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  *min_x = sqlite3_column_double (stmt, 0);
+  *min_y = sqlite3_column_double (stmt, 1);
+  *max_x = sqlite3_column_double (stmt, 2);
+  *max_y = sqlite3_column_double (stmt, 3);
+  return TRUE;
+}

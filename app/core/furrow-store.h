@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "furrow-field.h"
+#include "furrow-household.h"
+#include "furrow-parcel.h"
+
+G_BEGIN_DECLS
+
+/* The project store: one file per cooperative, an OGC GeoPackage 1.3 (SQLite) that QGIS and
+ * `ogrinfo` open directly (layers `fields` and `parcels`, MULTIPOLYGON, EPSG:4326; households as
+ * an attributes table). ARCHITECTURE.md has the data model.
+ *
+ * - Furrow's own schema version lives in `furrow_meta` (GeoPackage owns application_id and
+ *   user_version). Opening an older file migrates it forward, one transaction per step; a file
+ *   written by a newer Furrow is refused with FURROW_STORE_ERROR_TOO_NEW.
+ * - Foreign keys on, WAL journal, 5 s busy timeout, files created with mode 0600.
+ * - Every call that changes the file is one immediate write transaction, rolled back on error:
+ *   on failure the file is unchanged. To make many changes one transaction (an import),
+ *   wrap them in furrow_store_begin() / furrow_store_commit() (or furrow_store_transaction()):
+ *   each call inside still fails on its own without spoiling the batch (a savepoint), and
+ *   furrow_store_rollback() drops the whole batch.
+ * - The list models (furrow_store_get_fields() …) hold the objects of the committed state in row
+ *   order and emit items-changed when a change made through this store object is committed; they
+ *   do not see changes made by another connection until furrow_store_reload().
+ * - Objects are plain property bags: change their properties, then call furrow_store_update_*()
+ *   to write them. An added object gets its row id (the "id" property).
+ * - Areas are m² in double; money integer fen. Changes to areas are recorded in `audit_log`
+ *   (actor: furrow_store_set_actor(), by default the login name). Personal data (phone, ID
+ *   number) is never written to the audit log or any log.
+ *
+ * A FurrowStore is used from one thread at a time; a worker thread opens its own store on the
+ * same path. */
+
+#define FURROW_STORE_ERROR (furrow_store_error_quark ())
+
+typedef enum
+{
+  FURROW_STORE_ERROR_FAILED,       /* SQLite or file system failure; the message says which */
+  FURROW_STORE_ERROR_EXISTS,       /* create/backup: the destination exists */
+  FURROW_STORE_ERROR_NOT_PROJECT,  /* open: not a Furrow project file */
+  FURROW_STORE_ERROR_TOO_NEW,      /* open: written by a newer Furrow */
+  FURROW_STORE_ERROR_CORRUPT,      /* a stored value (geometry blob) cannot be read */
+  FURROW_STORE_ERROR_DUPLICATE,    /* a code that must be unique is already present */
+  FURROW_STORE_ERROR_NOT_FOUND,    /* a referenced household/field/object is not present */
+  FURROW_STORE_ERROR_INVALID,      /* a value the store refuses (empty code, NaN coordinate) */
+  FURROW_STORE_ERROR_IN_USE,       /* delete refused: other rows still refer to the object */
+  FURROW_STORE_ERROR_BUSY,         /* another program holds the file locked */
+  FURROW_STORE_ERROR_TRANSACTION,  /* begin/commit/rollback out of order */
+} FurrowStoreError;
+
+/* The schema version this Furrow writes (furrow_meta.schema_version). */
+#define FURROW_STORE_SCHEMA_VERSION 2
+
+#define FURROW_TYPE_STORE (furrow_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (FurrowStore, furrow_store, FURROW, STORE, GObject)
+
+typedef gboolean (*FurrowStoreFunc) (FurrowStore  *store,
+                                     gpointer      user_data,
+                                     GError      **error);
+
+GQuark           furrow_store_error_quark           (void);
+
+/* Files: create refuses an existing path (FURROW_STORE_ERROR_EXISTS) and leaves nothing behind
+ * on failure; open migrates older files. */
+FurrowStore     *furrow_store_create                (const char       *path,
+                                                     GError          **error);
+FurrowStore     *furrow_store_open                  (const char       *path,
+                                                     GError          **error);
+const char      *furrow_store_get_path              (FurrowStore      *self);
+int              furrow_store_get_schema_version    (FurrowStore      *self);
+/* Online backup (sqlite3_backup_*) to a new file dest_path (mode 0600); refused inside a batch. */
+gboolean         furrow_store_backup                (FurrowStore      *self,
+                                                     const char       *dest_path,
+                                                     GError          **error);
+
+/* SQLite's integrity and foreign-key checks: TRUE when both are clean, else
+ * FURROW_STORE_ERROR_CORRUPT naming the first problems. */
+gboolean         furrow_store_check                 (FurrowStore      *self,
+                                                     GError          **error);
+
+/* The name written to audit_log.actor. */
+const char      *furrow_store_get_actor             (FurrowStore      *self);
+void             furrow_store_set_actor             (FurrowStore      *self,
+                                                     const char       *actor);
+
+/* Batches. */
+gboolean         furrow_store_begin                 (FurrowStore      *self,
+                                                     GError          **error);
+gboolean         furrow_store_commit                (FurrowStore      *self,
+                                                     GError          **error);
+void             furrow_store_rollback              (FurrowStore      *self);
+gboolean         furrow_store_in_transaction        (FurrowStore      *self);
+/* begin, func, commit; rollback when func returns FALSE (its error is passed on) or commit
+ * fails. */
+gboolean         furrow_store_transaction           (FurrowStore      *self,
+                                                     FurrowStoreFunc   func,
+                                                     gpointer          user_data,
+                                                     GError          **error);
+
+/* The cooperative (one per file). village_code is the FBFBM (14 digits). Strings owned by the
+ * store; "" when unset. */
+const char      *furrow_store_get_cooperative_name  (FurrowStore      *self);
+const char      *furrow_store_get_village_code      (FurrowStore      *self);
+const char      *furrow_store_get_contact           (FurrowStore      *self);
+gboolean         furrow_store_set_cooperative       (FurrowStore      *self,
+                                                     const char       *name,
+                                                     const char       *village_code,
+                                                     const char       *contact,
+                                                     GError          **error);
+
+/* List models (transfer full) of FurrowField / FurrowHousehold / FurrowParcel in row order,
+ * loaded on first use. A geometry that cannot be decoded is left NULL and reported with
+ * g_message (it names the code). */
+GListModel      *furrow_store_get_fields            (FurrowStore      *self);
+GListModel      *furrow_store_get_households        (FurrowStore      *self);
+GListModel      *furrow_store_get_parcels           (FurrowStore      *self);
+/* Re-reads loaded models from the file (after another connection changed it). */
+gboolean         furrow_store_reload                (FurrowStore      *self,
+                                                     GError          **error);
+
+/* Look-ups by code: a new object read from the file (transfer full), not the one in the model;
+ * NULL when absent. */
+FurrowField     *furrow_store_find_field            (FurrowStore      *self,
+                                                     const char       *code);
+FurrowHousehold *furrow_store_find_household        (FurrowStore      *self,
+                                                     const char       *code);
+FurrowParcel    *furrow_store_find_parcel           (FurrowStore      *self,
+                                                     const char       *code);
+
+/* Row counts straight from the file (-1 on error). */
+gint64           furrow_store_count_fields          (FurrowStore      *self,
+                                                     GError          **error);
+gint64           furrow_store_count_households      (FurrowStore      *self,
+                                                     GError          **error);
+gint64           furrow_store_count_parcels         (FurrowStore      *self,
+                                                     GError          **error);
+
+/* Changes. add_* writes a new row (the object must have id 0 and a non-empty code) and sets the
+ * object's id; update_* writes every stored property of an object that has an id; delete_*
+ * removes its row. A parcel's household-code must name a household in the store
+ * (FURROW_STORE_ERROR_NOT_FOUND), its field-id a field or 0. Deleting a household that still has
+ * parcels fails with FURROW_STORE_ERROR_IN_USE; deleting a field detaches its parcels. */
+gboolean         furrow_store_add_field             (FurrowStore      *self,
+                                                     FurrowField      *field,
+                                                     GError          **error);
+gboolean         furrow_store_update_field          (FurrowStore      *self,
+                                                     FurrowField      *field,
+                                                     GError          **error);
+gboolean         furrow_store_delete_field          (FurrowStore      *self,
+                                                     FurrowField      *field,
+                                                     GError          **error);
+gboolean         furrow_store_add_household         (FurrowStore      *self,
+                                                     FurrowHousehold  *household,
+                                                     GError          **error);
+gboolean         furrow_store_update_household      (FurrowStore      *self,
+                                                     FurrowHousehold  *household,
+                                                     GError          **error);
+gboolean         furrow_store_delete_household      (FurrowStore      *self,
+                                                     FurrowHousehold  *household,
+                                                     GError          **error);
+gboolean         furrow_store_add_parcel            (FurrowStore      *self,
+                                                     FurrowParcel     *parcel,
+                                                     GError          **error);
+gboolean         furrow_store_update_parcel         (FurrowStore      *self,
+                                                     FurrowParcel     *parcel,
+                                                     GError          **error);
+gboolean         furrow_store_delete_parcel         (FurrowStore      *self,
+                                                     FurrowParcel     *parcel,
+                                                     GError          **error);
+
+G_END_DECLS

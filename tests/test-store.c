@@ -1,0 +1,968 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "furrow-geodesy.h"
+#include "furrow-store-gpkg.h"
+#include "furrow-store-private.h"
+#include "furrow-store.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("furrow-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "coop.gpkg", NULL);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+/* A rectangle of w × h degrees at (x, y), counter-clockwise. */
+static void
+add_box (FurrowGeometry *geometry,
+         guint           polygon,
+         double          x,
+         double          y,
+         double          w,
+         double          h)
+{
+  FurrowPoint ring[] = { { x, y }, { x + w, y }, { x + w, y + h }, { x, y + h } };
+
+  furrow_geometry_add_ring (geometry, polygon, ring, G_N_ELEMENTS (ring));
+}
+
+static FurrowGeometry *
+box_geometry (double x,
+              double y,
+              double w,
+              double h)
+{
+  FurrowGeometry *geometry = furrow_geometry_new ();
+
+  add_box (geometry, furrow_geometry_add_polygon (geometry), x, y, w, h);
+  return geometry;
+}
+
+/* Two parts, the first with a hole (clockwise, as holes are in OGC simple features). */
+static FurrowGeometry *
+multi_with_hole (void)
+{
+  FurrowGeometry *geometry = furrow_geometry_new ();
+  guint first = furrow_geometry_add_polygon (geometry);
+  guint second;
+  FurrowPoint hole[] = { { 119.401, 36.451 }, { 119.401, 36.452 }, { 119.402, 36.452 },
+                         { 119.402, 36.451 } };
+
+  add_box (geometry, first, 119.400, 36.450, 0.003, 0.003);
+  furrow_geometry_add_ring (geometry, first, hole, G_N_ELEMENTS (hole));
+  second = furrow_geometry_add_polygon (geometry);
+  add_box (geometry, second, 119.410, 36.440, 0.001, 0.002);
+  return geometry;
+}
+
+static FurrowHousehold *
+make_household (const char *code)
+{
+  FurrowHousehold *household = furrow_household_new ();
+
+  furrow_household_set_code (household, code);
+  furrow_household_set_name (household, "王建国");
+  furrow_household_set_members (household, 4);
+  furrow_household_set_phone (household, "13800000001");
+  furrow_household_set_id_number (household, "000000197001010013");
+  return household;
+}
+
+static FurrowParcel *
+make_parcel (const char *code,
+             const char *household_code,
+             double      x)
+{
+  FurrowParcel *parcel = furrow_parcel_new ();
+  g_autoptr(FurrowGeometry) geometry = box_geometry (x, 36.45, 0.0005, 0.0005);
+
+  furrow_parcel_set_code (parcel, code);
+  furrow_parcel_set_household_code (parcel, household_code);
+  furrow_parcel_set_geometry (parcel, geometry);
+  furrow_parcel_set_registered_area_m2 (parcel, furrow_parcel_get_measured_area_m2 (parcel) * 1.03);
+  return parcel;
+}
+
+static FurrowField *
+make_field (const char *code,
+            double      x)
+{
+  FurrowField *field = furrow_field_new ();
+  g_autoptr(FurrowGeometry) geometry = box_geometry (x, 36.45, 0.002, 0.002);
+
+  furrow_field_set_code (field, code);
+  furrow_field_set_name (field, "河滩一号地");
+  furrow_field_set_geometry (field, geometry);
+  return field;
+}
+
+#define FBFBM "37078210220101"
+
+/* A store with one field, one household and two parcels in the field. */
+static FurrowStore *
+small_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FurrowStore) store = furrow_store_create (path, &error);
+  g_autoptr(FurrowField) field = make_field ("T01", 119.40);
+  g_autoptr(FurrowHousehold) household = make_household (FBFBM "0001");
+  g_autoptr(FurrowParcel) a = make_parcel (FBFBM "00001", FBFBM "0001", 119.400);
+  g_autoptr(FurrowParcel) b = make_parcel (FBFBM "00002", FBFBM "0001", 119.401);
+
+  g_assert_no_error (error);
+  g_assert_true (furrow_store_add_field (store, field, &error));
+  g_assert_no_error (error);
+  g_assert_true (furrow_store_add_household (store, household, &error));
+  g_assert_no_error (error);
+  furrow_parcel_set_field_id (a, furrow_field_get_id (field));
+  furrow_parcel_set_field_id (b, furrow_field_get_id (field));
+  g_assert_true (furrow_store_add_parcel (store, a, &error));
+  g_assert_no_error (error);
+  g_assert_true (furrow_store_add_parcel (store, b, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
+static void
+assert_counts (FurrowStore *store,
+               gint64       fields,
+               gint64       households,
+               gint64       parcels)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (furrow_store_count_fields (store, &error), ==, fields);
+  g_assert_cmpint (furrow_store_count_households (store, &error), ==, households);
+  g_assert_cmpint (furrow_store_count_parcels (store, &error), ==, parcels);
+  g_assert_no_error (error);
+}
+
+/* GeoPackage 1.3 (OGC 12-128r18 §1.1.1.1.1): application_id 'GPKG' = 0x47504B47, user_version
+ * 10300; ogrinfo must list both layers as Multi Polygon in EPSG:4326 with their counts. */
+static void
+test_create_gpkg (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *fields_part = NULL;
+  g_autofree char *ogrinfo = NULL;
+  const char *parcels_part;
+  int status;
+  gint32 application_id, user_version;
+  double min_x, min_y, max_x, max_y;
+  g_autofree char *wal = NULL;
+  GStatBuf st;
+  const char *argv[] = { "ogrinfo", "-so", "-al", fixture->path, NULL };
+
+  {
+    g_autoptr(FurrowStore) store = small_store (fixture->path);
+
+    _furrow_store_get_header (store, &application_id, &user_version);
+    g_assert_cmphex (application_id, ==, 0x47504B47);
+    g_assert_cmpint (user_version, ==, 10300);
+    g_assert_cmpint (furrow_store_get_schema_version (store), ==, FURROW_STORE_SCHEMA_VERSION);
+    g_assert_true (furrow_store_check (store, &error));
+    g_assert_no_error (error);
+
+    /* gpkg_contents bounds: the field box (119.400–119.402 E, 36.450–36.452 N) and the two
+     * parcel boxes (119.400–119.4015 E, 36.450–36.4505 N). */
+    g_assert_true (_furrow_store_get_contents_extent (store, "fields", &min_x, &min_y,
+                                                      &max_x, &max_y));
+    g_assert_cmpfloat_with_epsilon (min_x, 119.400, 1e-9);
+    g_assert_cmpfloat_with_epsilon (min_y, 36.450, 1e-9);
+    g_assert_cmpfloat_with_epsilon (max_x, 119.402, 1e-9);
+    g_assert_cmpfloat_with_epsilon (max_y, 36.452, 1e-9);
+    g_assert_true (_furrow_store_get_contents_extent (store, "parcels", &min_x, &min_y,
+                                                      &max_x, &max_y));
+    g_assert_cmpfloat_with_epsilon (min_x, 119.400, 1e-9);
+    g_assert_cmpfloat_with_epsilon (max_x, 119.4015, 1e-9);
+    g_assert_cmpfloat_with_epsilon (max_y, 36.4505, 1e-9);
+
+    /* SQLite gives the write-ahead log the database file's mode. */
+    wal = g_strconcat (fixture->path, "-wal", NULL);
+    g_assert_cmpint (g_stat (wal, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
+
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  ogrinfo = g_find_program_in_path ("ogrinfo");
+  if (ogrinfo == NULL)
+    {
+      g_test_skip ("ogrinfo (gdal-bin) is not installed");
+      return;
+    }
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_test_message ("ogrinfo: %s", err);
+
+  parcels_part = strstr (out, "Layer name: parcels");
+  g_assert_nonnull (parcels_part);
+  g_assert_nonnull (strstr (out, "Layer name: fields"));
+  fields_part = g_strndup (strstr (out, "Layer name: fields"),
+                           parcels_part > strstr (out, "Layer name: fields")
+                           ? (gsize) (parcels_part - strstr (out, "Layer name: fields")) : 100000);
+  g_assert_nonnull (strstr (fields_part, "Geometry: Multi Polygon"));
+  g_assert_nonnull (strstr (fields_part, "Feature Count: 1\n"));
+  g_assert_nonnull (strstr (fields_part, "ID[\"EPSG\",4326]"));
+  g_assert_nonnull (strstr (parcels_part, "Geometry: Multi Polygon"));
+  g_assert_nonnull (strstr (parcels_part, "Feature Count: 2\n"));
+  g_assert_nonnull (strstr (parcels_part, "ID[\"EPSG\",4326]"));
+}
+
+static guint32
+read_le32 (const guint8 *p)
+{
+  return p[0] | (p[1] << 8) | (p[2] << 16) | ((guint32) p[3] << 24);
+}
+
+static double
+read_le_double (const guint8 *p)
+{
+  guint64 bits = 0;
+  double value;
+
+  for (int i = 7; i >= 0; i--)
+    bits = (bits << 8) | p[i];
+  memcpy (&value, &bits, 8);
+  return value;
+}
+
+/* OGC 12-128r18 table 2/3: "GP", version 0, flags 0b00000011 (little-endian, envelope
+ * [minx, maxx, miny, maxy]), srs_id, envelope, ISO WKB (type 6 MultiPolygon). */
+static void
+test_blob_round_trip (void)
+{
+  g_autoptr(FurrowGeometry) geometry = multi_with_hole ();
+  g_autoptr(FurrowGeometry) decoded = NULL;
+  g_autoptr(GBytes) blob = furrow_gpkg_blob_encode (geometry);
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const guint8 *data = g_bytes_get_data (blob, &size);
+
+  /* 8 header + 32 envelope + 9 multi + 2 × 9 polygon + 3 rings × (4 + 5 points × 16). */
+  g_assert_cmpuint (size, ==, 8 + 32 + 9 + 2 * 9 + 3 * (4 + 5 * 16));
+  g_assert_cmpint (data[0], ==, 'G');
+  g_assert_cmpint (data[1], ==, 'P');
+  g_assert_cmpint (data[2], ==, 0);
+  g_assert_cmpint (data[3], ==, 0x03);
+  g_assert_cmpuint (read_le32 (data + 4), ==, 4326);
+  g_assert_cmpfloat_with_epsilon (read_le_double (data + 8), 119.400, 1e-12);   /* min x */
+  g_assert_cmpfloat_with_epsilon (read_le_double (data + 16), 119.411, 1e-12);  /* max x */
+  g_assert_cmpfloat_with_epsilon (read_le_double (data + 24), 36.440, 1e-12);   /* min y */
+  g_assert_cmpfloat_with_epsilon (read_le_double (data + 32), 36.453, 1e-12);   /* max y */
+  g_assert_cmpint (data[40], ==, 1);
+  g_assert_cmpuint (read_le32 (data + 41), ==, 6);
+  g_assert_cmpuint (read_le32 (data + 45), ==, 2);
+
+  decoded = furrow_gpkg_blob_decode (data, size, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (decoded);
+  g_assert_true (furrow_geometry_equal (geometry, decoded));
+  g_assert_cmpuint (decoded->polygons[0].n_rings, ==, 2);
+  g_assert_cmpfloat_with_epsilon (furrow_geodesy_area_m2 (decoded),
+                                  furrow_geodesy_area_m2 (geometry), 1e-9);
+}
+
+static void
+test_blob_empty (void)
+{
+  g_autoptr(FurrowGeometry) geometry = furrow_geometry_new ();
+  g_autoptr(FurrowGeometry) decoded = NULL;
+  g_autoptr(GBytes) blob = furrow_gpkg_blob_encode (geometry);
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const guint8 *data = g_bytes_get_data (blob, &size);
+
+  g_assert_cmpuint (size, ==, 8 + 9);
+  g_assert_cmpint (data[3], ==, 0x11);  /* little-endian, empty, no envelope */
+  decoded = furrow_gpkg_blob_decode (data, size, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (decoded->n_polygons, ==, 0);
+}
+
+static void
+put_be32 (GByteArray *blob,
+          guint32     value)
+{
+  guint32 be = GUINT32_TO_BE (value);
+
+  g_byte_array_append (blob, (guint8 *) &be, 4);
+}
+
+static void
+put_be_double (GByteArray *blob,
+               double      value)
+{
+  guint64 bits;
+
+  memcpy (&bits, &value, 8);
+  bits = GUINT64_TO_BE (bits);
+  g_byte_array_append (blob, (guint8 *) &bits, 8);
+}
+
+/* Other writers: big-endian header and WKB, an xy envelope, a plain Polygon (type 3) with Z
+ * (ISO 1003): decoded to the same 2-D polygon. */
+static void
+test_blob_foreign (void)
+{
+  g_autoptr(GByteArray) blob = g_byte_array_new ();
+  g_autoptr(FurrowGeometry) decoded = NULL;
+  g_autoptr(GError) error = NULL;
+  const double coords[][2] = { { 1, 2 }, { 3, 2 }, { 3, 4 }, { 1, 2 } };
+  guint8 header[] = { 'G', 'P', 0, 0x02, 0, 0, 0x10, 0xE6 };
+
+  g_byte_array_append (blob, header, sizeof header);
+  put_be_double (blob, 1);
+  put_be_double (blob, 3);
+  put_be_double (blob, 2);
+  put_be_double (blob, 4);
+  g_byte_array_append (blob, (guint8 []) { 0 }, 1);
+  put_be32 (blob, 1003);
+  put_be32 (blob, 1);
+  put_be32 (blob, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      put_be_double (blob, coords[i][0]);
+      put_be_double (blob, coords[i][1]);
+      put_be_double (blob, 100.0);
+    }
+
+  decoded = furrow_gpkg_blob_decode (blob->data, blob->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (decoded->n_polygons, ==, 1);
+  g_assert_cmpuint (decoded->polygons[0].n_rings, ==, 1);
+  g_assert_cmpuint (decoded->polygons[0].rings[0].n_points, ==, 4);
+  g_assert_cmpfloat (decoded->polygons[0].rings[0].points[2].x, ==, 3.0);
+  g_assert_cmpfloat (decoded->polygons[0].rings[0].points[2].y, ==, 4.0);
+}
+
+static void
+assert_refused (const guint8 *data,
+                gsize         size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FurrowGeometry) decoded = furrow_gpkg_blob_decode (data, size, &error);
+
+  g_assert_null (decoded);
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT);
+}
+
+/* Every prefix of a valid blob, hostile counts, wrong magic/version/flags/types, NaN and
+ * trailing bytes are refused; random bytes never crash (ASan build checks the reads). */
+static void
+test_blob_malformed (void)
+{
+  g_autoptr(FurrowGeometry) geometry = multi_with_hole ();
+  g_autoptr(GBytes) blob = furrow_gpkg_blob_encode (geometry);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  gsize size;
+  const guint8 *valid = g_bytes_get_data (blob, &size);
+  g_autofree guint8 *copy = g_memdup2 (valid, size + 1);
+  double nan_value = NAN;
+
+  for (gsize n = 0; n < size; n++)
+    assert_refused (valid, n);
+  assert_refused (NULL, 0);
+
+  copy[size] = 0;
+  assert_refused (copy, size + 1);                     /* trailing byte */
+
+#define MUTATE(offset, value) G_STMT_START { memcpy (copy, valid, size); \
+                                             copy[offset] = (value); \
+                                             assert_refused (copy, size); } G_STMT_END
+  MUTATE (0, 'X');                                     /* magic */
+  MUTATE (2, 1);                                       /* version */
+  MUTATE (3, 0x23);                                    /* extended blob */
+  MUTATE (3, 0x0b);                                    /* envelope indicator 5 */
+  MUTATE (40, 7);                                      /* WKB byte order */
+  MUTATE (41, 1);                                      /* Point, not a polygon */
+  MUTATE (48, 0x7f);                                   /* polygon count 0x7f000002 */
+  MUTATE (49 + 5, 0xff);                               /* ring count of the first part */
+  MUTATE (49 + 9 + 3, 0x80);                           /* point count 0x80000005 */
+#undef MUTATE
+
+  memcpy (copy, valid, size);
+  memcpy (copy + 49 + 9 + 4, &nan_value, 8);           /* first x is NaN */
+  assert_refused (copy, size);
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FurrowGeometry) decoded = NULL;
+      guint8 junk[160];
+      gsize n = g_rand_int_range (rand, 0, sizeof junk);
+
+      memcpy (junk, valid, MIN (n, size));
+      for (guint k = 0; k < 1 + (i % 8); k++)
+        if (n > 0)
+          junk[g_rand_int_range (rand, 0, n)] = g_rand_int_range (rand, 0, 256);
+      decoded = furrow_gpkg_blob_decode (junk, n, &error);
+      g_assert_true ((decoded == NULL) != (error == NULL));
+    }
+}
+
+/* A parcel whose household is unknown is refused with the code named, and nothing changes;
+ * an unknown field id too; a household with parcels cannot be deleted. */
+static void
+test_foreign_keys (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(FurrowStore) store = small_store (fixture->path);
+  g_autoptr(FurrowParcel) orphan = make_parcel (FBFBM "00003", FBFBM "0099", 119.402);
+  g_autoptr(FurrowParcel) fieldless = make_parcel (FBFBM "00004", FBFBM "0001", 119.403);
+  g_autoptr(FurrowHousehold) household = furrow_store_find_household (store, FBFBM "0001");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (furrow_store_add_parcel (store, orphan, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, FBFBM "0099"));
+  g_assert_nonnull (strstr (error->message, FBFBM "00003"));
+  g_assert_cmpint (furrow_parcel_get_id (orphan), ==, 0);
+  g_clear_error (&error);
+
+  furrow_parcel_set_field_id (fieldless, 999);
+  g_assert_false (furrow_store_add_parcel (store, fieldless, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_nonnull (household);
+  g_assert_false (furrow_store_delete_household (store, household, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_IN_USE);
+  g_assert_nonnull (strstr (error->message, FBFBM "0001"));
+  g_clear_error (&error);
+
+  assert_counts (store, 1, 1, 2);
+  g_assert_true (furrow_store_check (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_duplicate (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(FurrowStore) store = small_store (fixture->path);
+  g_autoptr(FurrowParcel) again = make_parcel (FBFBM "00002", FBFBM "0001", 119.402);
+  g_autoptr(FurrowHousehold) twin = make_household (FBFBM "0001");
+  g_autoptr(FurrowHousehold) nameless = make_household ("");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (furrow_store_add_parcel (store, again, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, FBFBM "00002"));
+  g_clear_error (&error);
+
+  g_assert_false (furrow_store_add_household (store, twin, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, FBFBM "0001"));
+  g_clear_error (&error);
+
+  g_assert_false (furrow_store_add_household (store, nameless, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  assert_counts (store, 1, 1, 2);
+}
+
+typedef struct
+{
+  guint n_ok;
+} Batch;
+
+/* 100 households and 100 parcels, then a duplicate DKBM: the batch fails. */
+static gboolean
+failing_batch (FurrowStore  *store,
+               gpointer      user_data,
+               GError      **error)
+{
+  Batch *batch = user_data;
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *hh = g_strdup_printf (FBFBM "%04u", 100 + i);
+      g_autofree char *dk = g_strdup_printf (FBFBM "%05u", 100 + i);
+      g_autoptr(FurrowHousehold) household = make_household (hh);
+      g_autoptr(FurrowParcel) parcel = make_parcel (dk, hh, 119.41 + i * 0.001);
+
+      if (!furrow_store_add_household (store, household, error) ||
+          !furrow_store_add_parcel (store, parcel, error))
+        return FALSE;
+      batch->n_ok++;
+    }
+  {
+    g_autoptr(FurrowParcel) duplicate = make_parcel (FBFBM "00001", FBFBM "0001", 119.5);
+
+    /* Inside a batch one failing call does not spoil the others … */
+    if (furrow_store_add_parcel (store, duplicate, NULL))
+      return TRUE;
+    g_assert_true (furrow_store_in_transaction (store));
+    /* … but the importer gives up, and the whole batch goes. */
+    return furrow_store_add_parcel (store, duplicate, error);
+  }
+}
+
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *n_signals)
+{
+  (*n_signals)++;
+}
+
+static void
+test_batch_rollback (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(FurrowStore) store = small_store (fixture->path);
+  g_autoptr(GListModel) parcels = furrow_store_get_parcels (store);
+  g_autoptr(GError) error = NULL;
+  Batch batch = { 0 };
+  guint n_signals = 0;
+  GStrv before = NULL;
+
+  assert_counts (store, 1, 1, 2);
+  g_assert_true (furrow_store_check (store, &error));
+  g_signal_connect (parcels, "items-changed", G_CALLBACK (count_changes_cb), &n_signals);
+  before = _furrow_store_get_audit (store, "parcel:" FBFBM "00001");
+
+  g_assert_false (furrow_store_transaction (store, failing_batch, &batch, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_DUPLICATE);
+  g_assert_cmpuint (batch.n_ok, ==, 100);
+  g_assert_false (furrow_store_in_transaction (store));
+
+  assert_counts (store, 1, 1, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (parcels), ==, 2);
+  g_assert_cmpuint (n_signals, ==, 0);
+  g_clear_error (&error);
+  g_assert_true (furrow_store_check (store, &error));
+  g_assert_no_error (error);
+  {
+    g_auto(GStrv) after = _furrow_store_get_audit (store, "parcel:" FBFBM "00001");
+
+    g_assert_cmpstrv (before, after);
+  }
+  g_strfreev (before);
+
+  /* The file on disk agrees after closing and opening again. */
+  g_clear_object (&store);
+  store = furrow_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  assert_counts (store, 1, 1, 2);
+
+  /* Batch misuse is an error, not a crash. */
+  g_assert_false (furrow_store_commit (store, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_TRANSACTION);
+  g_clear_error (&error);
+  g_assert_true (furrow_store_begin (store, &error));
+  g_assert_false (furrow_store_begin (store, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_TRANSACTION);
+  g_clear_error (&error);
+  g_assert_true (furrow_store_set_cooperative (store, "试验合作社", FBFBM, "", &error));
+  g_assert_cmpstr (furrow_store_get_cooperative_name (store), ==, "试验合作社");
+  furrow_store_rollback (store);
+  g_assert_cmpstr (furrow_store_get_cooperative_name (store), ==, "");
+}
+
+static void
+test_migrate (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  {
+    g_autoptr(FurrowStore) v1 = _furrow_store_create_at_version (fixture->path, 1, &error);
+    g_autoptr(FurrowHousehold) household = make_household (FBFBM "0001");
+
+    g_assert_no_error (error);
+    g_assert_cmpint (furrow_store_get_schema_version (v1), ==, 1);
+    g_assert_false (_furrow_store_has_index (v1, "parcels_household_id"));
+    g_assert_true (furrow_store_add_household (v1, household, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(FurrowStore) store = furrow_store_open (fixture->path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (furrow_store_get_schema_version (store), ==, 2);
+    g_assert_true (_furrow_store_has_index (store, "parcels_household_id"));
+    g_assert_true (_furrow_store_has_index (store, "parcels_field_id"));
+    assert_counts (store, 0, 1, 0);
+    g_assert_true (furrow_store_check (store, &error));
+    g_assert_no_error (error);
+  }
+  {
+    /* Opening again is a no-op. */
+    g_autoptr(FurrowStore) store = furrow_store_open (fixture->path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (furrow_store_get_schema_version (store), ==, FURROW_STORE_SCHEMA_VERSION);
+  }
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static void
+test_too_new (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FurrowStore) store = small_store (fixture->path);
+  g_autoptr(FurrowStore) again = NULL;
+
+  g_assert_true (_furrow_store_set_schema_version (store, 99, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  again = furrow_store_open (fixture->path, &error);
+  g_assert_null (again);
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "99"));
+  g_assert_nonnull (strstr (error->message, fixture->path));
+}
+
+static void
+test_not_project (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *garbage = g_build_filename (fixture->dir, "garbage.gpkg", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.gpkg", NULL);
+  g_autofree char *empty = g_build_filename (fixture->dir, "empty.gpkg", NULL);
+  g_autoptr(FurrowStore) store = NULL;
+
+  g_file_set_contents (garbage, "this is not a database, just some text that is long enough "
+                       "to fill the first page of an SQLite file header", -1, &error);
+  g_file_set_contents (empty, "", 0, &error);
+  g_assert_no_error (error);
+
+  store = furrow_store_open (garbage, &error);
+  g_assert_null (store);
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_PROJECT);
+  g_clear_error (&error);
+
+  store = furrow_store_open (empty, &error);
+  g_assert_null (store);
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_PROJECT);
+  g_clear_error (&error);
+
+  store = furrow_store_open (missing, &error);
+  g_assert_null (store);
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  store = furrow_store_open (fixture->dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_PROJECT);
+  g_clear_error (&error);
+
+  store = furrow_store_create (garbage, &error);
+  g_assert_null (store);
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_EXISTS);
+  g_assert_true (g_file_test (garbage, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_backup (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(FurrowStore) store = small_store (fixture->path);
+  g_autoptr(FurrowStore) copy = NULL;
+  g_autofree char *dest = g_build_filename (fixture->dir, "backup.gpkg", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FurrowParcel) parcel = NULL;
+  GStatBuf st;
+
+  g_assert_true (furrow_store_backup (store, dest, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (dest, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_false (furrow_store_backup (store, dest, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  copy = furrow_store_open (dest, &error);
+  g_assert_no_error (error);
+  assert_counts (copy, 1, 1, 2);
+  parcel = furrow_store_find_parcel (copy, FBFBM "00002");
+  g_assert_nonnull (parcel);
+  g_assert_cmpstr (furrow_parcel_get_household_code (parcel), ==, FBFBM "0001");
+  g_assert_nonnull (furrow_parcel_get_geometry (parcel));
+  g_assert_true (furrow_store_check (copy, &error));
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} Change;
+
+static void
+record_cb (GListModel *model,
+           guint       position,
+           guint       removed,
+           guint       added,
+           GArray     *changes)
+{
+  Change change = { position, removed, added };
+
+  g_array_append_val (changes, change);
+}
+
+static void
+assert_change (GArray *changes,
+               guint   position,
+               guint   removed,
+               guint   added)
+{
+  Change *change;
+
+  g_assert_cmpuint (changes->len, ==, 1);
+  change = &g_array_index (changes, Change, 0);
+  g_assert_cmpuint (change->position, ==, position);
+  g_assert_cmpuint (change->removed, ==, removed);
+  g_assert_cmpuint (change->added, ==, added);
+  g_array_set_size (changes, 0);
+}
+
+/* The models follow the store: one items-changed per committed operation (a batch of additions
+ * is one signal), at the right positions. */
+static void
+test_models (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(FurrowStore) store = small_store (fixture->path);
+  g_autoptr(GListModel) parcels = furrow_store_get_parcels (store);
+  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
+  g_autoptr(GListModel) households = furrow_store_get_households (store);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GArray) household_changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(FurrowHousehold) household = make_household (FBFBM "0002");
+  g_autoptr(FurrowField) field = g_list_model_get_item (fields, 0);
+  g_autoptr(FurrowParcel) second = g_list_model_get_item (parcels, 1);
+  g_autoptr(GError) error = NULL;
+  double registered_m2;
+
+  g_assert_cmpuint (g_list_model_get_n_items (parcels), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (households), ==, 1);
+  g_signal_connect (parcels, "items-changed", G_CALLBACK (record_cb), changes);
+  g_signal_connect (households, "items-changed", G_CALLBACK (record_cb), household_changes);
+
+  /* The field's registered area is the sum of its parcels'. */
+  registered_m2 = furrow_field_get_registered_area_m2 (field);
+  g_assert_cmpfloat (registered_m2, >, 0.0);
+
+  g_assert_true (furrow_store_add_household (store, household, &error));
+  g_assert_no_error (error);
+  assert_change (household_changes, 1, 0, 1);
+
+  g_assert_true (furrow_store_begin (store, &error));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *code = g_strdup_printf (FBFBM "%05u", 10 + i);
+      g_autoptr(FurrowParcel) parcel = make_parcel (code, FBFBM "0002", 119.41 + i * 0.001);
+
+      furrow_parcel_set_field_id (parcel, furrow_field_get_id (field));
+      g_assert_true (furrow_store_add_parcel (store, parcel, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (changes->len, ==, 0);  /* nothing until the commit */
+  g_assert_true (furrow_store_commit (store, &error));
+  g_assert_no_error (error);
+  assert_change (changes, 2, 0, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (parcels), ==, 5);
+  g_assert_cmpfloat (furrow_field_get_registered_area_m2 (field), >, registered_m2);
+
+  /* Update in place: (1, 1, 1); the audit log records the area change. */
+  furrow_parcel_set_registered_area_m2 (second, 1234.5);
+  g_assert_true (furrow_store_update_parcel (store, second, &error));
+  g_assert_no_error (error);
+  assert_change (changes, 1, 1, 1);
+  {
+    g_auto(GStrv) audit = _furrow_store_get_audit (store, "parcel:" FBFBM "00002");
+
+    g_assert_cmpuint (g_strv_length (audit), ==, 2);
+    g_assert_true (g_str_has_prefix (audit[0], "add|registered_area_m2 "));
+    g_assert_true (g_str_has_prefix (audit[1], "update|registered_area_m2 "));
+    g_assert_true (g_str_has_suffix (audit[1], "-> 1234.50"));
+    /* Personal data never reaches the audit log. */
+    g_assert_null (strstr (audit[0], "1380000"));
+  }
+
+  /* Delete the second parcel: (1, 1, 0). */
+  g_assert_true (furrow_store_delete_parcel (store, second, &error));
+  g_assert_no_error (error);
+  assert_change (changes, 1, 1, 0);
+  g_assert_cmpint (furrow_parcel_get_id (second), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (parcels), ==, 4);
+
+  /* A failed operation changes nothing. */
+  g_assert_false (furrow_store_delete_parcel (store, second, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  /* Deleting the field detaches its parcels; renaming a household follows into its parcels. */
+  g_assert_true (furrow_store_delete_field (store, field, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (fields), ==, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (parcels); i++)
+    {
+      g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, i);
+
+      g_assert_cmpint (furrow_parcel_get_field_id (parcel), ==, 0);
+    }
+  furrow_household_set_code (household, FBFBM "0003");
+  g_assert_true (furrow_store_update_household (store, household, &error));
+  g_assert_no_error (error);
+  assert_change (household_changes, 1, 1, 1);
+  {
+    g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, 3);
+
+    g_assert_cmpstr (furrow_parcel_get_household_code (parcel), ==, FBFBM "0003");
+  }
+  assert_counts (store, 0, 2, 4);
+}
+
+/* A worker thread imports through a connection of its own; the window's store then reloads and
+ * its models show the new rows (one items-changed replacing the list). */
+static void
+test_reload (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(FurrowStore) store = small_store (fixture->path);
+  g_autoptr(GListModel) parcels = furrow_store_get_parcels (store);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (parcels, "items-changed", G_CALLBACK (record_cb), changes);
+  {
+    g_autoptr(FurrowStore) worker = furrow_store_open (fixture->path, &error);
+    g_autoptr(FurrowParcel) parcel = make_parcel (FBFBM "00003", FBFBM "0001", 119.402);
+
+    g_assert_no_error (error);
+    g_assert_true (furrow_store_add_parcel (worker, parcel, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (parcels), ==, 2);
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  g_assert_true (furrow_store_reload (store, &error));
+  g_assert_no_error (error);
+  assert_change (changes, 0, 2, 3);
+  {
+    g_autoptr(FurrowParcel) last = g_list_model_get_item (parcels, 2);
+
+    g_assert_cmpstr (furrow_parcel_get_code (last), ==, FBFBM "00003");
+  }
+}
+
+/* Areas: the measured area follows the geometry (ellipsoidal, furrow_geodesy_area_m2), the store
+ * keeps it, and NaN coordinates are refused. */
+static void
+test_areas (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(FurrowStore) store = small_store (fixture->path);
+  g_autoptr(FurrowParcel) parcel = furrow_store_find_parcel (store, FBFBM "00001");
+  g_autoptr(FurrowGeometry) expected = box_geometry (119.400, 36.45, 0.0005, 0.0005);
+  g_autoptr(FurrowGeometry) broken = box_geometry (NAN, 36.45, 0.0005, 0.0005);
+  g_autoptr(FurrowParcel) bad = make_parcel (FBFBM "00009", FBFBM "0001", 119.41);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (parcel);
+  g_assert_cmpfloat_with_epsilon (furrow_parcel_get_measured_area_m2 (parcel),
+                                  furrow_geodesy_area_m2 (expected), 1e-6);
+  /* 0.0005° × 0.0005° at 36.45 N: about 55.6 m × 44.8 m ≈ 2,490 m². */
+  g_assert_cmpfloat (furrow_parcel_get_measured_area_m2 (parcel), >, 2400);
+  g_assert_cmpfloat (furrow_parcel_get_measured_area_m2 (parcel), <, 2600);
+  g_assert_cmpfloat_with_epsilon (furrow_parcel_get_registered_area_m2 (parcel),
+                                  furrow_parcel_get_measured_area_m2 (parcel) * 1.03, 1e-6);
+  g_assert_cmpfloat (furrow_parcel_get_planted_area_m2 (parcel), ==, 0.0);
+
+  furrow_parcel_set_geometry (bad, broken);
+  g_assert_false (furrow_store_add_parcel (store, bad, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID);
+  assert_counts (store, 1, 1, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/furrow/core/store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("create-gpkg", test_create_gpkg);
+  ADD ("foreign-keys", test_foreign_keys);
+  ADD ("duplicate", test_duplicate);
+  ADD ("batch-rollback", test_batch_rollback);
+  ADD ("migrate", test_migrate);
+  ADD ("too-new", test_too_new);
+  ADD ("not-project", test_not_project);
+  ADD ("backup", test_backup);
+  ADD ("models", test_models);
+  ADD ("reload", test_reload);
+  ADD ("areas", test_areas);
+#undef ADD
+  g_test_add_func ("/furrow/core/store/blob-round-trip", test_blob_round_trip);
+  g_test_add_func ("/furrow/core/store/blob-empty", test_blob_empty);
+  g_test_add_func ("/furrow/core/store/blob-foreign", test_blob_foreign);
+  g_test_add_func ("/furrow/core/store/blob-malformed", test_blob_malformed);
+
+  return g_test_run ();
+}

@@ -1092,6 +1092,38 @@ test_cli (void)
     const char *argv[] = { cli, "settle", json_path, "--roster", roster_xlsx, NULL };
     g_autofree char *out = run_tool (argv);
   }
+  {
+    g_autofree char *folder = g_build_filename (dir, "each", NULL);
+    g_autofree char *one = g_build_filename (folder, "3714261102010007.pdf", NULL);
+    const char *argv[] = { cli, "settle", json_path, "--statements-dir", folder, "--json",
+                           NULL };
+    g_autofree char *out = run_tool (argv);
+    g_autoptr(GDir) listing = NULL;
+    g_autofree char *page = NULL;
+    const char *name;
+    guint n_files = 0;
+
+    /* One file per household, named by its code. */
+    listing = g_dir_open (folder, 0, &error);
+    g_assert_no_error (error);
+    while ((name = g_dir_read_name (listing)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (folder, name, NULL);
+
+        g_assert_true (g_str_has_prefix (name, "37142611020100"));
+        g_assert_true (g_str_has_suffix (name, ".pdf"));
+        if (!g_str_equal (file, one))
+          g_unlink (file);
+        n_files++;
+      }
+    g_assert_cmpuint (n_files, ==, 70);
+    g_assert_cmpuint (pdf_pages (one), ==, 1);
+    page = pdf_text (one, 1);
+    g_assert_nonnull (strstr (page, "户主7"));
+    g_assert_nonnull (strstr (page, "¥2,038.67"));   /* …07: 190,344 + 13,523 fen */
+    g_unlink (one);
+    g_rmdir (folder);
+  }
 
   g_assert_cmpuint (pdf_pages (statements), ==, 70);
   g_assert_cmpuint (pdf_pages (roster_pdf), ==, 4);

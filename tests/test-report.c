@@ -476,6 +476,48 @@ test_statements_pdf (void)
   g_rmdir (dir);
 }
 
+/* The drawing functions work on any cairo_t and fit any page: a US Letter image (612 × 792,
+ * 1 px a point) gets the A4 design scaled to 612 / 595.28 of its width and centred, so ink
+ * lies inside the page and its margins stay white. */
+static void
+test_any_surface (void)
+{
+  g_autoptr(Taozhuang) t = taozhuang_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 612, 792);
+  cairo_t *cr = cairo_create (surface);
+  const guchar *data;
+  int stride;
+  guint ink = 0;
+  guint ink_in_margin = 0;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  furrow_report_draw_statement (cr, &t->report->cooperative, &t->report->households[0], 612,
+                                792);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < 792; y++)
+    for (int x = 0; x < 612; x++)
+      {
+        guint32 pixel = *(const guint32 *) (data + y * stride + 4 * x);
+
+        if ((pixel & 0xffffff) != 0xffffff)
+          {
+            ink++;
+            /* Scale 792 / 841.89 = 0.941: the sides keep ≥ 60 px, top and bottom ≥ 30 px. */
+            if (x < 30 || x >= 612 - 30 || y < 25 || y >= 792 - 25)
+              ink_in_margin++;
+          }
+      }
+  g_assert_cmpuint (ink, >, 612 * 792 / 50);
+  g_assert_cmpuint (ink_in_margin, ==, 0);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_statements_dir (void)
 {
@@ -1180,6 +1222,7 @@ main (int   argc,
   g_test_add_func ("/furrow/io/report/mask", test_mask);
   g_test_add_func ("/furrow/io/report/from-distribution", test_from_distribution);
   g_test_add_func ("/furrow/io/report/statements-pdf", test_statements_pdf);
+  g_test_add_func ("/furrow/io/report/any-surface", test_any_surface);
   g_test_add_func ("/furrow/io/report/statements-dir", test_statements_dir);
   g_test_add_func ("/furrow/io/report/progress-cancel-errors", test_progress_cancel_errors);
   g_test_add_func ("/furrow/io/report/roster-pdf", test_roster_pdf);

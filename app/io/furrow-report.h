@@ -238,7 +238,9 @@ gboolean      furrow_report_write_roster_pdf         (const char                
 
 /* The roster as a spreadsheet: UTF-8 CSV with a BOM (Excel), money in yuan with two decimals;
  * XLSX with money as numbers in the "¥#,##0.00" format, a frozen header row, and a totals row
- * whose values are computed from integer fen (each with its SUM formula). */
+ * whose values are computed from integer fen (each with its SUM formula). Household codes are
+ * text in the XLSX; Excel opening the CSV directly shows a 16–18-digit code as a number and
+ * loses its last digits, so give Excel users the XLSX. */
 gboolean      furrow_report_write_roster_csv         (const char                    *path,
                                                       const FurrowReportCooperative *cooperative,
                                                       const FurrowReportHousehold   *households,

@@ -36,43 +36,6 @@ section_heading (FurrowReportPainter *painter,
   return y + 20.0;
 }
 
-/* A grid of `n_rows` × `n_cols` cells; widths in points; row 0 shaded when `header`. */
-static void
-grid (cairo_t      *cr,
-      double        x,
-      double        y,
-      const double *widths,
-      guint         n_cols,
-      guint         n_rows,
-      double        row_h,
-      gboolean      header)
-{
-  double width = 0.0;
-
-  for (guint c = 0; c < n_cols; c++)
-    width += widths[c];
-  if (header)
-    furrow_report_fill_rect (cr, x, y, width, row_h, SHADE_GRAY);
-
-  cairo_save (cr);
-  furrow_report_set_gray (cr, RULE_GRAY);
-  for (guint r = 0; r <= n_rows; r++)
-    furrow_report_line (cr, x, y + r * row_h, x + width, y + r * row_h,
-                        r == 0 || r == n_rows ? 0.9 : 0.4);
-  {
-    double cx = x;
-
-    for (guint c = 0; c <= n_cols; c++)
-      {
-        furrow_report_line (cr, cx, y, cx, y + n_rows * row_h,
-                            c == 0 || c == n_cols ? 0.9 : 0.4);
-        if (c < n_cols)
-          cx += widths[c];
-      }
-  }
-  cairo_restore (cr);
-}
-
 /* ------------------------------------------------------------------------------------------ */
 /* The parcels' sketch map                                                                    */
 
@@ -231,7 +194,7 @@ draw_household_block (FurrowReportPainter         *painter,
 
   for (guint r = 0; r < 6; r++)
     furrow_report_fill_rect (painter->cr, MARGIN, y + r * ROW_H, widths[0], ROW_H, SHADE_GRAY);
-  grid (painter->cr, MARGIN, y, widths, 2, 6, ROW_H, FALSE);
+  furrow_report_grid (painter->cr, MARGIN, y, widths, 2, 6, ROW_H, FALSE);
   furrow_report_set_gray (painter->cr, 0.0);
   for (guint r = 0; r < 6; r++)
     {
@@ -268,7 +231,7 @@ draw_parcels (FurrowReportPainter         *painter,
   g_autofree char *count = NULL;
 
   y = section_heading (painter, C_("statement section", "Entrusted parcels"), y);
-  grid (painter->cr, MARGIN, y, widths, 4, n_rows, ROW_H, TRUE);
+  furrow_report_grid (painter->cr, MARGIN, y, widths, 4, n_rows, ROW_H, TRUE);
 
   furrow_report_set_gray (painter->cr, 0.0);
   {
@@ -416,7 +379,7 @@ draw_amounts (FurrowReportPainter           *painter,
   formulas[2] = fee_formula;
 
   y = section_heading (painter, C_("statement section", "Income this season"), y);
-  grid (painter->cr, MARGIN, y, widths, 3, 4, ROW_H, TRUE);
+  furrow_report_grid (painter->cr, MARGIN, y, widths, 3, 4, ROW_H, TRUE);
   furrow_report_set_gray (painter->cr, 0.0);
   x = MARGIN;
   for (guint c = 0; c < 3; c++)
@@ -516,7 +479,7 @@ draw_season_totals (FurrowReportPainter           *painter,
       furrow_report_fill_rect (painter->cr, MARGIN + label_w + value_w, y + r * ROW_H,
                                label_w, ROW_H, SHADE_GRAY);
     }
-  grid (painter->cr, MARGIN, y, widths, 4, 5, ROW_H, FALSE);
+  furrow_report_grid (painter->cr, MARGIN, y, widths, 4, 5, ROW_H, FALSE);
   furrow_report_set_gray (painter->cr, 0.0);
   for (guint r = 0; r < 5; r++)
     {

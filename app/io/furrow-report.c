@@ -412,6 +412,41 @@ furrow_report_fill_rect (cairo_t *cr,
   cairo_restore (cr);
 }
 
+/* The rules of a table: `n_rows` rows of `row_h_pt` and `n_cols` columns of `widths`, heavier
+ * outside; row 0 shaded when `header`. */
+void
+furrow_report_grid (cairo_t      *cr,
+                    double        x_pt,
+                    double        y_pt,
+                    const double *widths,
+                    guint         n_cols,
+                    guint         n_rows,
+                    double        row_h_pt,
+                    gboolean      header)
+{
+  double width = 0.0;
+  double cx = x_pt;
+
+  for (guint c = 0; c < n_cols; c++)
+    width += widths[c];
+  if (header)
+    furrow_report_fill_rect (cr, x_pt, y_pt, width, row_h_pt, 0.92);
+
+  cairo_save (cr);
+  furrow_report_set_gray (cr, 0.35);
+  for (guint r = 0; r <= n_rows; r++)
+    furrow_report_line (cr, x_pt, y_pt + r * row_h_pt, x_pt + width, y_pt + r * row_h_pt,
+                        r == 0 || r == n_rows ? 0.9 : 0.4);
+  for (guint c = 0; c <= n_cols; c++)
+    {
+      furrow_report_line (cr, cx, y_pt, cx, y_pt + n_rows * row_h_pt,
+                          c == 0 || c == n_cols ? 0.9 : 0.4);
+      if (c < n_cols)
+        cx += widths[c];
+    }
+  cairo_restore (cr);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Formatting                                                                                 */
 

@@ -278,13 +278,17 @@ furrow_report_draw_plan_sheet (cairo_t                       *cr,
   furrow_report_painter_begin (&painter, cr, PAGE_W, PAGE_H, width_pt, height_pt);
 
   furrow_report_set_gray (cr, 0.0);
-  y += furrow_report_text (&painter, cooperative->name, MARGIN, y, CONTENT_W, 16.0, TRUE,
-                           FURROW_REPORT_ALIGN_CENTER);
+  y += furrow_report_text (&painter, cooperative->name, MARGIN, y, CONTENT_W,
+                           furrow_report_fit_size (&painter, cooperative->name, CONTENT_W, 16.0,
+                                                   TRUE),
+                           TRUE, FURROW_REPORT_ALIGN_CENTER);
   /* Translators: the plan sheet's title; %s is the season, e.g. "2024 年夏播" */
   title = g_strdup_printf (_("%s Field Plan Sheet"),
                            cooperative->season_name != NULL ? cooperative->season_name : "");
   y += 2.0;
-  y += furrow_report_text (&painter, g_strstrip (title), MARGIN, y, CONTENT_W, 13.5, TRUE,
+  g_strstrip (title);
+  y += furrow_report_text (&painter, title, MARGIN, y, CONTENT_W,
+                           furrow_report_fit_size (&painter, title, CONTENT_W, 13.5, TRUE), TRUE,
                            FURROW_REPORT_ALIGN_CENTER);
   y += 6.0;
   furrow_report_line (cr, MARGIN, y, PAGE_W - MARGIN, y, 1.4);

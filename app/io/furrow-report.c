@@ -315,6 +315,20 @@ furrow_report_text_width (FurrowReportPainter *painter,
 }
 
 double
+furrow_report_fit_size (FurrowReportPainter *painter,
+                        const char          *text,
+                        double               width_pt,
+                        double               size_pt,
+                        gboolean             bold)
+{
+  double natural_pt = furrow_report_text_width (painter, text, size_pt, bold);
+
+  if (natural_pt <= width_pt || width_pt <= 0.0)
+    return size_pt;
+  return MAX (size_pt * 0.7, size_pt * width_pt / natural_pt * 0.99);
+}
+
+double
 furrow_report_text (FurrowReportPainter *painter,
                     const char          *text,
                     double               x_pt,
@@ -362,10 +376,14 @@ furrow_report_cell_text (FurrowReportPainter *painter,
                          FurrowReportAlign    align)
 {
   const double pad_pt = 4.0;
+  double room_pt = width_pt - 2 * pad_pt;
   int width;
   int height;
 
-  prepare_layout (painter, text, width_pt - 2 * pad_pt, size_pt, bold, align);
+  /* Too long (a longer language, a long name): smaller type, down to 70 %, then "…". */
+  size_pt = furrow_report_fit_size (painter, text, room_pt, size_pt, bold);
+
+  prepare_layout (painter, text, room_pt, size_pt, bold, align);
   pango_layout_set_ellipsize (painter->layout, PANGO_ELLIPSIZE_END);
   pango_layout_get_size (painter->layout, &width, &height);
   cairo_move_to (painter->cr, x_pt + pad_pt,

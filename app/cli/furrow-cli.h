@@ -21,6 +21,10 @@ int  furrow_cli_area        (int          argc,
                              char       **argv);
 int  furrow_cli_demo        (int          argc,
                              char       **argv);
+int  furrow_cli_export      (int          argc,
+                             char       **argv);
+int  furrow_cli_import      (int          argc,
+                             char       **argv);
 int  furrow_cli_list        (int          argc,
                              char       **argv);
 int  furrow_cli_settle      (int          argc,

@@ -19,6 +19,8 @@ typedef struct
 /* Each subcommand lives in app/cli/furrow-cli-<name>.c and is listed in furrow-cli.c. */
 int  furrow_cli_area        (int          argc,
                              char       **argv);
+int  furrow_cli_compare     (int          argc,
+                             char       **argv);
 int  furrow_cli_demo        (int          argc,
                              char       **argv);
 int  furrow_cli_export      (int          argc,
@@ -26,6 +28,8 @@ int  furrow_cli_export      (int          argc,
 int  furrow_cli_import      (int          argc,
                              char       **argv);
 int  furrow_cli_list        (int          argc,
+                             char       **argv);
+int  furrow_cli_plan        (int          argc,
                              char       **argv);
 int  furrow_cli_settle      (int          argc,
                              char       **argv);

@@ -22,6 +22,9 @@ int  furrow_cli_area        (int          argc,
 int  furrow_cli_demo        (int          argc,
                              char       **argv);
 int  furrow_cli_list        (int          argc,
+int  furrow_cli_compare     (int          argc,
+                             char       **argv);
+int  furrow_cli_plan        (int          argc,
                              char       **argv);
 int  furrow_cli_settle      (int          argc,
                              char       **argv);

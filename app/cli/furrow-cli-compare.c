@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+#include "furrow-cli.h"
+#include "furrow-comparison.h"
+#include "furrow-polygon-file.h"
+#include "furrow-units.h"
+
+/* `furrow-cli compare FILE [--patterns 2+4,4+6,…] [--yield-preset NAME] [--json]`: every pattern
+ * on all the polygons of FILE together (a season's fields), sorted by net yuan per mu, with the
+ * DOMAIN.md §7 default prices and costs (furrow-comparison.h). */
+
+/* The geometries of every polygon feature of any OGR file (furrow_polygon_file_read()). */
+static GPtrArray *
+read_fields (const char  *path,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) features = furrow_polygon_file_read (path, error);
+  GPtrArray *fields;
+
+  if (features == NULL)
+    return NULL;
+  fields = g_ptr_array_new_with_free_func ((GDestroyNotify) furrow_geometry_unref);
+  for (guint i = 0; i < features->len; i++)
+    {
+      FurrowPolygonFeature *f = g_ptr_array_index (features, i);
+
+      g_ptr_array_add (fields, furrow_geometry_ref (f->geometry));
+    }
+  return fields;
+}
+
+static void
+print_json (GArray *rows,
+            const char * const *ids,
+            const char *yield_name)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "yield_preset");
+  json_builder_add_string_value (b, yield_name);
+  json_builder_set_member_name (b, "patterns");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const FurrowComparisonRow *r = &g_array_index (rows, FurrowComparisonRow, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "pattern");
+      json_builder_add_string_value (b, ids[r->input_index]);
+      json_builder_set_member_name (b, "maize_rows");
+      json_builder_add_int_value (b, r->pattern.maize_rows);
+      json_builder_set_member_name (b, "soy_rows");
+      json_builder_add_int_value (b, r->pattern.soy_rows);
+      json_builder_set_member_name (b, "area_mu");
+      json_builder_add_double_value (b, r->area_mu);
+      json_builder_set_member_name (b, "maize_kg");
+      json_builder_add_double_value (b, r->maize_kg);
+      json_builder_set_member_name (b, "soy_kg");
+      json_builder_add_double_value (b, r->soy_kg);
+      json_builder_set_member_name (b, "ler");
+      json_builder_add_double_value (b, r->ler);
+      json_builder_set_member_name (b, "revenue_fen");
+      json_builder_add_int_value (b, r->revenue_fen);
+      json_builder_set_member_name (b, "subsidy_fen");
+      json_builder_add_int_value (b, r->subsidy_fen);
+      json_builder_set_member_name (b, "cost_fen");
+      json_builder_add_int_value (b, r->cost_fen);
+      json_builder_set_member_name (b, "net_fen");
+      json_builder_add_int_value (b, r->net_fen);
+      json_builder_set_member_name (b, "net_fen_per_mu");
+      json_builder_add_int_value (b, r->net_fen_per_mu);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  text = json_generator_to_data (gen, NULL);
+  g_print ("%s\n", text);
+}
+
+#define N_COLUMNS 7
+
+/* The pattern's translated name ("2 maize + 4 soybean rows"), else its id. */
+static const char *
+pattern_label (const char *id)
+{
+  for (guint i = 0; i < furrow_pattern_n_presets (); i++)
+    if (g_str_equal (furrow_pattern_preset_info (i)->id, id))
+      return _(furrow_pattern_preset_info (i)->label);
+  return id;
+}
+
+/* Columns padded by terminal width, so Chinese headings line up (furrow_cli_text_columns). */
+static void
+print_table (GArray             *rows,
+             const char * const *ids)
+{
+  /* TRANSLATORS: column heads of the comparison table; “With subsidy” is revenue plus subsidy */
+  const char *headers[N_COLUMNS] = {
+    _("Pattern"), _("Maize kg"), _("Soybean kg"), _("LER"), _("With subsidy"), _("Cost"),
+    _("Net/mu"),
+  };
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  glong widths[N_COLUMNS];
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      g_ptr_array_add (cells, g_strdup (headers[c]));
+      widths[c] = 0;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const FurrowComparisonRow *r = &g_array_index (rows, FurrowComparisonRow, i);
+
+      g_ptr_array_add (cells, g_strdup (pattern_label (ids[r->input_index])));
+      g_ptr_array_add (cells, g_strdup_printf ("%.0f", r->maize_kg));
+      g_ptr_array_add (cells, g_strdup_printf ("%.0f", r->soy_kg));
+      g_ptr_array_add (cells, g_strdup_printf ("%.2f", r->ler));
+      g_ptr_array_add (cells, furrow_format_yuan (r->revenue_fen + r->subsidy_fen));
+      g_ptr_array_add (cells, furrow_format_yuan (r->cost_fen));
+      g_ptr_array_add (cells, furrow_format_yuan (r->net_fen_per_mu));
+    }
+  for (guint k = 0; k < cells->len; k++)
+    widths[k % N_COLUMNS] = MAX (widths[k % N_COLUMNS],
+                                 furrow_cli_text_columns (cells->pdata[k]));
+
+  for (guint k = 0; k < cells->len; k += N_COLUMNS)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint c = 0; c < N_COLUMNS; c++)
+        {
+          const char *text = cells->pdata[k + c];
+          glong pad = widths[c] - furrow_cli_text_columns (text);
+
+          if (c > 0)
+            g_string_append (line, "  ");
+          if (c > 0)
+            for (glong i = 0; i < pad; i++)
+              g_string_append_c (line, ' ');
+          g_string_append (line, text);
+          if (c == 0)
+            for (glong i = 0; i < pad; i++)
+              g_string_append_c (line, ' ');
+        }
+      g_print ("%s\n", line->str);
+    }
+}
+
+int
+furrow_cli_compare (int    argc,
+                    char **argv)
+{
+  g_autofree char *patterns_arg = NULL;
+  g_autofree char *yield_arg = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "patterns", 0, 0, G_OPTION_ARG_STRING, &patterns_arg,
+      N_("Pattern presets to compare, comma-separated (default: all)"), "2+4,4+6,…" },
+    { "yield-preset", 0, 0, G_OPTION_ARG_STRING, &yield_arg,
+      N_("Yield model preset: practical (default), xiashan, survey"), "NAME" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Machine-readable output"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) patterns = g_array_new (FALSE, TRUE, sizeof (FurrowPattern));
+  g_autoptr(GArray) rows = NULL;
+  const char *yield_name;
+  FurrowYieldModel model;
+  FurrowEconomics econ;
+
+  context = g_option_context_new (_("FILE — compare strip patterns on all the fields of FILE"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      furrow_cli_print_error ("%s", error->message);
+      return 2;
+    }
+  if (argc != 2)
+    {
+      furrow_cli_print_error (_("compare takes one FILE; run “furrow-cli compare --help”"));
+      return 2;
+    }
+
+  if (patterns_arg != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (patterns_arg, ",", -1);
+
+      for (guint i = 0; parts[i]; i++)
+        g_ptr_array_add (ids, g_strdup (g_strstrip (parts[i])));
+    }
+  else
+    {
+      for (guint i = 0; i < furrow_pattern_n_presets (); i++)
+        g_ptr_array_add (ids, g_strdup (furrow_pattern_preset_info (i)->id));
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      FurrowPattern p;
+
+      if (!furrow_pattern_preset (g_ptr_array_index (ids, i), &p))
+        {
+          furrow_cli_print_error (_("unknown pattern preset “%s” (rows per crop, maize first: "
+                                    "2+4, 4+6, 3+4, 2+2, 2+3, 4+4, 2+6, sole-maize, "
+                                    "sole-soybean)"), (char *) g_ptr_array_index (ids, i));
+          return 2;
+        }
+      g_array_append_val (patterns, p);
+    }
+  g_ptr_array_add (ids, NULL);
+
+  yield_name = yield_arg ? yield_arg : "practical";
+  if (!furrow_yield_model_preset (yield_name, &model, &error))
+    {
+      furrow_cli_print_error ("%s", error->message);
+      return 2;
+    }
+  furrow_economics_init_defaults (&econ);
+
+  fields = read_fields (argv[1], &error);
+  if (fields == NULL)
+    {
+      furrow_cli_print_error ("%s", error->message);
+      return 1;
+    }
+  rows = furrow_comparison_compute ((FurrowGeometry * const *) fields->pdata, fields->len,
+                                    (const FurrowPattern *) patterns->data, patterns->len,
+                                    &model, &econ, &error);
+  if (rows == NULL)
+    {
+      furrow_cli_print_error ("%s: %s", argv[1], error->message);
+      return 1;
+    }
+
+  if (json)
+    {
+      print_json (rows, (const char * const *) ids->pdata, yield_name);
+      return 0;
+    }
+
+  g_print (ngettext ("%s: %u field, %.2f mu; yield model %s\n",
+                     "%s: %u fields, %.2f mu; yield model %s\n", fields->len), argv[1], fields->len,
+           g_array_index (rows, FurrowComparisonRow, 0).area_mu, yield_name);
+  print_table (rows, (const char * const *) ids->pdata);
+  return 0;
+}

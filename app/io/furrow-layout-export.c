@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "furrow-layout-export.h"
+
+#include <json-glib/json-glib.h>
+
+static const char *
+crop_name (FurrowCrop crop)
+{
+  return crop == FURROW_CROP_MAIZE ? "maize" : "soybean";
+}
+
+static void
+add_line (JsonBuilder       *b,
+          const FurrowPoint *a,
+          const FurrowPoint *z)
+{
+  json_builder_set_member_name (b, "geometry");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "LineString");
+  json_builder_set_member_name (b, "coordinates");
+  json_builder_begin_array (b);
+  json_builder_begin_array (b);
+  json_builder_add_double_value (b, a->x);
+  json_builder_add_double_value (b, a->y);
+  json_builder_end_array (b);
+  json_builder_begin_array (b);
+  json_builder_add_double_value (b, z->x);
+  json_builder_add_double_value (b, z->y);
+  json_builder_end_array (b);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+char *
+furrow_layout_export_geojson (FurrowLayout * const *layouts,
+                              guint                n_layouts)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "FeatureCollection");
+  json_builder_set_member_name (b, "features");
+  json_builder_begin_array (b);
+  for (guint f = 0; f < n_layouts; f++)
+    {
+      const FurrowLayout *l = layouts[f];
+
+      if (l == NULL || l->rows == NULL)
+        continue;
+      for (guint i = 0; i < l->rows->len; i++)
+        {
+          const FurrowRowSegment *s = &g_array_index (l->rows, FurrowRowSegment, i);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "type");
+          json_builder_add_string_value (b, "Feature");
+          json_builder_set_member_name (b, "properties");
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "kind");
+          json_builder_add_string_value (b, "row");
+          json_builder_set_member_name (b, "field");
+          json_builder_add_int_value (b, f);
+          json_builder_set_member_name (b, "crop");
+          json_builder_add_string_value (b, crop_name (s->crop));
+          json_builder_set_member_name (b, "strip");
+          json_builder_add_int_value (b, s->strip);
+          json_builder_set_member_name (b, "slot");
+          json_builder_add_int_value (b, s->slot);
+          json_builder_set_member_name (b, "length_m");
+          json_builder_add_double_value (b, s->length_m);
+          json_builder_end_object (b);
+          add_line (b, &s->a, &s->b);
+          json_builder_end_object (b);
+        }
+      for (guint i = 0; i < l->guidance->len; i++)
+        {
+          const FurrowGuidanceLine *g = &g_array_index (l->guidance, FurrowGuidanceLine, i);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "type");
+          json_builder_add_string_value (b, "Feature");
+          json_builder_set_member_name (b, "properties");
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "kind");
+          json_builder_add_string_value (b, "guidance");
+          json_builder_set_member_name (b, "field");
+          json_builder_add_int_value (b, f);
+          json_builder_set_member_name (b, "strip");
+          json_builder_add_int_value (b, g->strip);
+          json_builder_set_member_name (b, "length_m");
+          json_builder_add_double_value (b, g->length_m);
+          json_builder_end_object (b);
+          add_line (b, &g->a, &g->b);
+          json_builder_end_object (b);
+        }
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  return json_generator_to_data (gen, NULL);
+}
+
+static void
+kml_coords (GString           *s,
+            const FurrowPoint *a,
+            const FurrowPoint *z)
+{
+  char buf[4][G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_printf (s, "<LineString><tessellate>1</tessellate><coordinates>%s,%s %s,%s"
+                          "</coordinates></LineString>",
+                          g_ascii_formatd (buf[0], sizeof buf[0], "%.9f", a->x),
+                          g_ascii_formatd (buf[1], sizeof buf[1], "%.9f", a->y),
+                          g_ascii_formatd (buf[2], sizeof buf[2], "%.9f", z->x),
+                          g_ascii_formatd (buf[3], sizeof buf[3], "%.9f", z->y));
+}
+
+char *
+furrow_layout_export_kml (FurrowLayout * const *layouts,
+                          guint                n_layouts,
+                          const char          *name)
+{
+  GString *s = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                             "<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n<Document>\n");
+  g_autofree char *escaped = g_markup_escape_text (name ? name : "Furrow", -1);
+
+  g_string_append_printf (s, "<name>%s</name>\n", escaped);
+  /* KML colours are aabbggrr: maize gold, soybean green, guidance red */
+  g_string_append (s, "<Style id=\"maize\"><LineStyle><color>ff00c0ff</color><width>1</width>"
+                      "</LineStyle></Style>\n"
+                      "<Style id=\"soybean\"><LineStyle><color>ff30a030</color><width>1</width>"
+                      "</LineStyle></Style>\n"
+                      "<Style id=\"guidance\"><LineStyle><color>ff0000ff</color><width>2</width>"
+                      "</LineStyle></Style>\n");
+  for (guint f = 0; f < n_layouts; f++)
+    {
+      const FurrowLayout *l = layouts[f];
+
+      if (l == NULL || l->rows == NULL)
+        continue;
+      g_string_append_printf (s, "<Folder><name>field %u</name>\n", f);
+      for (guint i = 0; i < l->rows->len; i++)
+        {
+          const FurrowRowSegment *r = &g_array_index (l->rows, FurrowRowSegment, i);
+
+          g_string_append_printf (s, "<Placemark><name>strip %u row %u</name>"
+                                  "<styleUrl>#%s</styleUrl>", r->strip, r->slot + 1,
+                                  crop_name (r->crop));
+          kml_coords (s, &r->a, &r->b);
+          g_string_append (s, "</Placemark>\n");
+        }
+      for (guint i = 0; i < l->guidance->len; i++)
+        {
+          const FurrowGuidanceLine *g = &g_array_index (l->guidance, FurrowGuidanceLine, i);
+
+          g_string_append_printf (s, "<Placemark><name>AB %u</name>"
+                                  "<styleUrl>#guidance</styleUrl>", g->strip);
+          kml_coords (s, &g->a, &g->b);
+          g_string_append (s, "</Placemark>\n");
+        }
+      g_string_append (s, "</Folder>\n");
+    }
+  g_string_append (s, "</Document>\n</kml>\n");
+  return g_string_free (s, FALSE);
+}
+
+gboolean
+furrow_layout_export_file (FurrowLayout * const *layouts,
+                           guint                n_layouts,
+                           const char          *path,
+                           GError             **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  if (g_str_has_suffix (lower, ".kml"))
+    {
+      g_autofree char *base = g_path_get_basename (path);
+
+      text = furrow_layout_export_kml (layouts, n_layouts, base);
+    }
+  else
+    {
+      text = furrow_layout_export_geojson (layouts, n_layouts);
+    }
+  return g_file_set_contents (path, text, -1, error);
+}

@@ -1,0 +1,339 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "furrow-local-frame.h"
+
+/* `furrow-cli plan` (ARCHITECTURE.md contract) on a generated GeoJSON rectangle: 500 m × 500 m
+ * around Weifang, drawn in a local frame and written as lon/lat. */
+
+typedef struct
+{
+  char *dir;
+  char *field;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autoptr(FurrowLocalFrame) frame = furrow_local_frame_new (119.4, 36.5, NULL);
+  FurrowPoint pts[5] = { { -250, -250 }, { 250, -250 }, { 250, 250 }, { -250, 250 },
+                         { -250, -250 } };
+  GString *json = g_string_new ("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"
+                                "\"Feature\",\"properties\":{},\"geometry\":{\"type\":"
+                                "\"Polygon\",\"coordinates\":[[");
+  g_autofree char *text = NULL;
+
+  furrow_local_frame_inverse (frame, pts, pts, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append_printf (json, "%s[%s,%s]", i ? "," : "",
+                              g_ascii_dtostr (x, sizeof x, pts[i].x),
+                              g_ascii_dtostr (y, sizeof y, pts[i].y));
+    }
+  g_string_append (json, "]]}}]}\n");
+  text = g_string_free (json, FALSE);
+
+  fx->dir = g_dir_make_tmp ("furrow-plan-XXXXXX", NULL);
+  g_assert_nonnull (fx->dir);
+  fx->field = g_build_filename (fx->dir, "square.geojson", NULL);
+  g_assert_true (g_file_set_contents (fx->field, text, -1, NULL));
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *p = g_build_filename (dir, name, NULL);
+
+      g_remove (p);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fx,
+                   gconstpointer  data)
+{
+  remove_tree (fx->dir);
+  g_free (fx->dir);
+  g_free (fx->field);
+}
+
+static int
+run_cli (const char * const *args,
+         char              **out,
+         char              **err)
+{
+  const char *cli = g_getenv ("FURROW_CLI");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
+                &status, &error);
+  g_assert_no_error (error);
+  return g_spawn_check_wait_status (status, NULL) ? 0 : WEXITSTATUS (status);
+}
+
+static double
+member (JsonObject *o,
+        const char *name)
+{
+  g_assert_true (json_object_has_member (o, name));
+  return json_object_get_double_member (o, name);
+}
+
+/* The hand arithmetic of tests/test-layout.c (DOMAIN.md §5, 2 + 4, no headland): 371 maize rows
+ * and 740 soybean rows of 500 m, 186 strips; plants = row m / 0.115 × germination (0.90 maize,
+ * 0.85 soybean); the bands fill the 250,000 m²; yields under `practical` within the edge
+ * effect (2.70 m of 500 m) of 375 mu × 550 kg × 0.90 and 375 × 200 × 0.60. */
+static void
+test_json (Fixture       *fx,
+           gconstpointer  data)
+{
+  const char *args[] = { "plan", fx->field, "--maize-rows", "2", "--soy-rows", "4",
+                         "--headland", "0", "--json", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *f;
+  JsonArray *features;
+  double tol = 2.70 / 500.0;
+
+  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  features = json_object_get_array_member (root, "features");
+  g_assert_cmpuint (json_array_get_length (features), ==, 1);
+  f = json_array_get_object_element (features, 0);
+
+  g_assert_cmpfloat_with_epsilon (member (f, "unit_width_m"), 2.70, 1e-12);
+  g_assert_cmpint (json_object_get_int_member (f, "units"), ==, 186);
+  g_assert_cmpfloat_with_epsilon (member (f, "area_mu"), 375.0, 0.001);
+  g_assert_cmpfloat_with_epsilon (member (f, "maize_row_m"), 371 * 500.0, 0.5);
+  g_assert_cmpfloat_with_epsilon (member (f, "soy_row_m"), 740 * 500.0, 0.5);
+  g_assert_cmpfloat_with_epsilon (member (f, "maize_plants"), 371 * 500.0 / 0.115 * 0.90, 5.0);
+  g_assert_cmpfloat_with_epsilon (member (f, "soy_plants"), 740 * 500.0 / 0.115 * 0.85, 5.0);
+  g_assert_cmpfloat_with_epsilon (member (f, "maize_area_m2") + member (f, "soy_area_m2"),
+                                  250000.0, 1.0);
+  g_assert_cmpfloat_with_epsilon (member (f, "maize_pler"), 0.90, 0.90 * tol);
+  g_assert_cmpfloat_with_epsilon (member (f, "soy_pler"), 0.60, 0.60 * tol);
+  g_assert_cmpfloat_with_epsilon (member (f, "ler"), member (f, "maize_pler") +
+                                  member (f, "soy_pler"), 1e-12);
+  g_assert_cmpfloat_with_epsilon (member (f, "maize_yield_kg"), 375 * 550 * 0.90,
+                                  375 * 550 * 0.90 * tol);
+  g_assert_cmpfloat_with_epsilon (member (f, "soy_yield_kg"), 375 * 200 * 0.60,
+                                  375 * 200 * 0.60 * tol);
+  g_assert_cmpstr (json_object_get_string_member (root, "yield_preset"), ==, "practical");
+}
+
+/* Options change the pattern: 4+6 (the preset's wide middle, 4.30 m) warns about the 2.3 m
+ * seeder on stderr but succeeds; --yield-preset xiashan raises the pLERs; a pattern --preset
+ * alone is enough. */
+static void
+test_options (Fixture       *fx,
+              gconstpointer  data)
+{
+  const char *a46[] = { "plan", fx->field, "--maize-rows", "4", "--soy-rows", "6", "--json",
+                        NULL };
+  const char *xs[] = { "plan", fx->field, "--preset", "2+4", "--yield-preset", "xiashan",
+                       "--headland", "0", "--json", NULL };
+  const char *custom[] = { "plan", fx->field, "--maize-rows", "2", "--soy-rows", "4",
+                           "--maize-spacing", "0.5", "--gap", "0.6", "--soy-spacing", "0.25",
+                           "--azimuth", "90", "--json", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *f, *pattern;
+
+  g_assert_cmpint (run_cli (a46, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (err, "4.30 m"));
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  pattern = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                           "pattern");
+  g_assert_cmpfloat_with_epsilon (member (pattern, "unit_width_m"), 4.30, 1e-12);
+  g_assert_false (json_object_get_boolean_member (pattern, "planter_fits"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (xs, &out, &err), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  f = json_array_get_object_element (json_object_get_array_member (
+        json_node_get_object (json_parser_get_root (parser)), "features"), 0);
+  g_assert_cmpfloat_with_epsilon (member (f, "maize_pler"), 1.00, 0.01);
+  g_assert_cmpfloat_with_epsilon (member (f, "soy_pler"), 0.80, 0.01);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* 0.50 + 3 × 0.25 + 2 × 0.60 = 2.45 m, rows east–west */
+  g_assert_cmpint (run_cli (custom, &out, &err), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  f = json_array_get_object_element (json_object_get_array_member (
+        json_node_get_object (json_parser_get_root (parser)), "features"), 0);
+  g_assert_cmpfloat_with_epsilon (member (f, "unit_width_m"), 2.45, 1e-12);
+  g_assert_cmpfloat_with_epsilon (member (f, "azimuth_deg"), 90.0, 1e-12);
+}
+
+/* --rows-geojson and --rows-kml write every row piece and every strip's AB line. */
+static void
+test_rows_files (Fixture       *fx,
+                 gconstpointer  data)
+{
+  g_autofree char *gj = g_build_filename (fx->dir, "rows.geojson", NULL);
+  g_autofree char *kml = g_build_filename (fx->dir, "rows.kml", NULL);
+  const char *args[] = { "plan", fx->field, "--maize-rows", "2", "--soy-rows", "4",
+                         "--headland", "0", "--rows-geojson", gj, "--rows-kml", kml, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *kml_text = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *features;
+  guint rows = 0, guidance = 0, placemarks = 0;
+
+  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  json_parser_load_from_file (parser, gj, &error);
+  g_assert_no_error (error);
+  features = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                           "features");
+  for (guint i = 0; i < json_array_get_length (features); i++)
+    {
+      JsonObject *props = json_object_get_object_member (
+        json_array_get_object_element (features, i), "properties");
+      const char *kind = json_object_get_string_member (props, "kind");
+
+      rows += g_str_equal (kind, "row");
+      guidance += g_str_equal (kind, "guidance");
+    }
+  g_assert_cmpuint (rows, ==, 371 + 740);
+  g_assert_cmpuint (guidance, ==, 186);
+
+  g_assert_true (g_file_get_contents (kml, &kml_text, NULL, NULL));
+  for (const char *p = kml_text; (p = strstr (p, "<Placemark>")) != NULL; p++)
+    placemarks++;
+  g_assert_cmpuint (placemarks, ==, 371 + 740 + 186);
+}
+
+/* Bad input: exit 1, one line on stderr naming the file, nothing on stdout; usage errors 2. */
+static void
+test_errors (Fixture       *fx,
+             gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (fx->dir, "missing.geojson", NULL);
+  g_autofree char *out_file = g_build_filename (fx->dir, "never.geojson", NULL);
+  const char *no_file[] = { "plan", missing, "--maize-rows", "2", "--soy-rows", "4",
+                            "--rows-geojson", out_file, "--json", NULL };
+  const char *no_rows[] = { "plan", fx->field, "--json", NULL };
+  const char *bad_gap[] = { "plan", fx->field, "--maize-rows", "2", "--soy-rows", "4",
+                            "--gap", "wide", NULL };
+  const char *bad_preset[] = { "plan", fx->field, "--maize-rows", "2", "--soy-rows", "4",
+                               "--yield-preset", "optimistic", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (no_file, &out, &err), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, "missing.geojson"));
+  g_assert_cmpuint (strlen (err), ==, (gsize) (strchr (err, '\n') - err) + 1);
+  g_assert_false (g_file_test (out_file, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (no_rows, &out, &err), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, "--maize-rows"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (bad_gap, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "wide"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (bad_preset, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "optimistic"));
+}
+
+/* `furrow-cli compare`: every pattern on the file's fields, sorted by net per mu; the money is
+ * integer fen and adds up (net = revenue + subsidy − cost); costs are 375 mu × the pattern's
+ * cost per mu (765.00 yuan for a strip, 600.00 for sole maize: furrow-comparison.h). */
+static void
+test_compare (Fixture       *fx,
+              gconstpointer  data)
+{
+  const char *cmp[] = { "compare", fx->field, "--patterns", "sole-maize,2+4,4+6", "--json",
+                        NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *rows;
+  gint64 prev = G_MAXINT64;
+
+  g_assert_cmpint (run_cli (cmp, &out, &err), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  rows = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                       "patterns");
+  g_assert_cmpuint (json_array_get_length (rows), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      JsonObject *r = json_array_get_object_element (rows, i);
+      const char *id = json_object_get_string_member (r, "pattern");
+      gint64 net = json_object_get_int_member (r, "net_fen");
+      gint64 per_mu = json_object_get_int_member (r, "net_fen_per_mu");
+
+      g_assert_cmpint (net, ==, json_object_get_int_member (r, "revenue_fen") +
+                       json_object_get_int_member (r, "subsidy_fen") -
+                       json_object_get_int_member (r, "cost_fen"));
+      g_assert_cmpint (per_mu, <=, prev);
+      prev = per_mu;
+      if (g_str_equal (id, "sole-maize"))
+        g_assert_cmpint (json_object_get_int_member (r, "cost_fen"), ==, 375 * 60000);
+      else
+        g_assert_cmpint (json_object_get_int_member (r, "cost_fen"), ==, 375 * 76500);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/furrow/io/cli-plan/json", Fixture, NULL, fixture_set_up, test_json,
+              fixture_tear_down);
+  g_test_add ("/furrow/io/cli-plan/options", Fixture, NULL, fixture_set_up, test_options,
+              fixture_tear_down);
+  g_test_add ("/furrow/io/cli-plan/rows-files", Fixture, NULL, fixture_set_up, test_rows_files,
+              fixture_tear_down);
+  g_test_add ("/furrow/io/cli-plan/errors", Fixture, NULL, fixture_set_up, test_errors,
+              fixture_tear_down);
+
+  g_test_add ("/furrow/io/cli-plan/compare", Fixture, NULL, fixture_set_up, test_compare,
+              fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -14,12 +14,11 @@ static int run_help (int argc, char **argv);
  * contract each one keeps. */
 static const FurrowCliCommand commands[] = {
   { "area", N_("Ellipsoidal area of every polygon in a file (m² and mu)"), furrow_cli_area },
+  { "compare", N_("Compare strip patterns by yield and net income on the fields of a file"),
+    furrow_cli_compare },
   { "demo", N_("Write the demo cooperative to a new project file"), furrow_cli_demo },
   { "help", N_("Show the commands and what they do"), run_help },
   { "list", N_("List the fields, parcels or households of a project"), furrow_cli_list },
-  { "compare", N_("Compare strip patterns by yield and net income on the fields of a file"),
-    furrow_cli_compare },
-  { "help", N_("Show the commands and what they do"), run_help },
   { "plan", N_("Lay a strip pattern into every polygon of a file and predict its yield"),
     furrow_cli_plan },
   { "settle", N_("Settle a season from a JSON file: base and dividends to the fen"),

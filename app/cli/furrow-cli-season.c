@@ -598,7 +598,9 @@ season_predict (FurrowStore   *store,
 
     /* TRANSLATORS: heading of the prediction table, %s is the season name */
     g_print (_("Season %s: predicted and actual\n\n"), furrow_season_get_name (season));
-    g_print ("%-22s %18s %18s\n", "", _("Predicted"), _("Actual"));
+    g_print ("%22s %*s%s %*s%s\n", "",
+             (int) MAX (0, 18 - furrow_cli_text_columns (_("Predicted"))), "", _("Predicted"),
+             (int) MAX (0, 18 - furrow_cli_text_columns (_("Actual"))), "", _("Actual"));
     for (guint row = 0; row < G_N_ELEMENTS (labels); row++)
       {
         char cells[2][64];
@@ -632,9 +634,10 @@ season_predict (FurrowStore   *store,
               }
             g_strlcpy (cells[s], yuan, sizeof cells[s]);
           }
-        g_print ("%s%*s %18s %18s\n", _(labels[row]),
+        g_print ("%s%*s %*s%s %*s%s\n", _(labels[row]),
                  (int) MAX (0, 22 - furrow_cli_text_columns (_(labels[row]))), "",
-                 cells[0], cells[1]);
+                 (int) MAX (0, 18 - furrow_cli_text_columns (cells[0])), "", cells[0],
+                 (int) MAX (0, 18 - furrow_cli_text_columns (cells[1])), "", cells[1]);
       }
   }
   return 0;

@@ -1086,10 +1086,11 @@ furrow_store_get_plans (FurrowStore   *self,
 
       if (!pattern_from_text (column_text (stmt, 1), &plan.pattern, &local_error))
         {
+          g_autofree char *field_id = g_strdup_printf ("%" G_GINT64_FORMAT, plan.field_id);
+
           g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT,
-                       _("season “%s”: the plan of field id %" G_GINT64_FORMAT " cannot be "
-                         "read: %s"), furrow_season_get_name (season), plan.field_id,
-                       local_error->message);
+                       _("season “%s”: the plan of field id %s cannot be read: %s"),
+                       furrow_season_get_name (season), field_id, local_error->message);
           return NULL;
         }
       g_strlcpy (plan.yield_preset, column_text (stmt, 2) ? column_text (stmt, 2) : "practical",

@@ -405,6 +405,71 @@ test_bad_input (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* The rule commands write what `show --json` reads back. */
+static void
+test_rules (Fixture       *fixture,
+            gconstpointer  data)
+{
+  const char *demo[] = { "demo", fixture->path, NULL };
+  const char *create[] = { "season", "--project", fixture->path, "create", SEASON, "--year",
+                           "2024", NULL };
+  const char *price[] = { "season", "--project", fixture->path, "set-price", SEASON, "soybean",
+                          "480", "--moisture", "13", NULL };
+  const char *cost[] = { "season", "--project", fixture->path, "set-cost", SEASON, "maize",
+                         "fertilizer", "20000", "--field", "T01", NULL };
+  const char *fee[] = { "season", "--project", fixture->path, "set-fee", SEASON, "sowing",
+                        "3000", NULL };
+  const char *subsidy[] = { "season", "--project", fixture->path, "set-subsidy", SEASON,
+                            "soybean producer subsidy", "1000", NULL };
+  const char *income[] = { "season", "--project", fixture->path, "set-income", SEASON,
+                           "insurance", "150000", NULL };
+  const char *base[] = { "season", "--project", fixture->path, "set-base", SEASON, "in-kind",
+                         "550", "136", "--less-cost", NULL };
+  const char *split[] = { "season", "--project", fixture->path, "set-split", SEASON, "0", "0",
+                          "50", "50", "--reason", "村民代表大会决议", NULL };
+  const char *actual[] = { "season", "--project", fixture->path, "actual-cost", SEASON, "diesel",
+                           "250000", NULL };
+  const char *show[] = { "season", "--project", fixture->path, "show", SEASON, "--json", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(JsonObject) rules = NULL;
+  JsonObject *soybean;
+  JsonObject *b;
+  JsonArray *costs;
+  gboolean override = FALSE;
+
+  run_ok (demo, NULL);
+  run_ok (create, NULL);
+  run_ok (price, NULL);
+  run_ok (cost, NULL);
+  run_ok (fee, NULL);
+  run_ok (subsidy, NULL);
+  run_ok (income, NULL);
+  run_ok (base, NULL);
+  run_ok (split, NULL);
+  run_ok (actual, NULL);
+  run_ok (show, &out);
+  rules = parse_object (out);
+  soybean = json_object_get_object_member (json_object_get_object_member (rules, "prices"),
+                                           "soybean");
+  g_assert_cmpfloat (json_object_get_double_member (soybean, "price_fen_per_kg"), ==, 480);
+  costs = json_object_get_array_member (rules, "costs");
+  for (guint i = 0; i < json_array_get_length (costs); i++)
+    if (json_object_has_member (json_array_get_object_element (costs, i), "field_id"))
+      override = TRUE;
+  g_assert_true (override);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (rules, "fees")), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (rules, "subsidies")),
+                    ==, 2);
+  g_assert_cmpint (json_object_get_int_member (
+                     json_array_get_object_element (
+                       json_object_get_array_member (rules, "other_income"), 0), "fen"),
+                   ==, 150000);
+  b = json_object_get_object_member (rules, "base");
+  g_assert_cmpstr (json_object_get_string_member (b, "kind"), ==, "in_kind");
+  g_assert_true (json_object_get_boolean_member (b, "less_cost_per_mu"));
+  g_assert_cmpstr (json_object_get_string_member (rules, "reason"), ==, "村民代表大会决议");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -416,6 +481,8 @@ main (int   argc,
               test_chain_roster, fixture_tear_down);
   g_test_add ("/furrow/io/cli-season/chain-statements", Fixture, NULL, fixture_set_up,
               test_chain_statements, fixture_tear_down);
+  g_test_add ("/furrow/io/cli-season/rules", Fixture, NULL, fixture_set_up, test_rules,
+              fixture_tear_down);
   g_test_add ("/furrow/io/cli-season/bad-input", Fixture, NULL, fixture_set_up, test_bad_input,
               fixture_tear_down);
   return g_test_run ();

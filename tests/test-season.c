@@ -317,6 +317,17 @@ test_read_only (Fixture       *fixture,
   g_assert_cmpuint (harvests->len, ==, 1);
   g_assert_cmpint (g_array_index (harvests, FurrowSeasonHarvest, 0).revenue_fen, ==, 23641200);
   g_assert_cmpint (furrow_season_get_state (stored), ==, FURROW_SEASON_SETTLED);
+
+  /* Printing is recorded, and allowed on a settled season. */
+  furrow_store_record_print (fixture->store, season, "statements", "4 households -> s.pdf",
+                             &error);
+  g_assert_no_error (error);
+  {
+    g_auto(GStrv) audit = _furrow_store_get_audit (fixture->store, "season:2016 秋");
+
+    g_assert_cmpstr (audit[g_strv_length (audit) - 1], ==,
+                     "season.print.statements|4 households -> s.pdf");
+  }
 }
 
 static void

@@ -198,6 +198,29 @@ open_report (int             argc,
   return 0;
 }
 
+/* The audit log records every statement and roster printed. */
+static int
+record_print (FurrowStore  *store,
+              FurrowReport *report,
+              const char   *what,
+              gsize         n_households,
+              const char   *out)
+{
+  g_autoptr(FurrowSeason) season =
+    furrow_store_find_season (store, report->cooperative.season_name);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *detail = g_strdup_printf ("%" G_GSIZE_FORMAT " households -> %s",
+                                             n_households, out);
+
+  if (season == NULL || !furrow_store_record_print (store, season, what, detail, &error))
+    {
+      furrow_cli_print_error ("%s: %s", furrow_store_get_path (store),
+                              error ? error->message : report->cooperative.season_name);
+      return 1;
+    }
+  return 0;
+}
+
 int
 furrow_cli_statements (int    argc,
                        char **argv)
@@ -239,7 +262,7 @@ furrow_cli_statements (int    argc,
       furrow_cli_print_error ("%s", error->message);
       return 1;
     }
-  return 0;
+  return record_print (store, report, "statements", n, out);
 }
 
 int
@@ -280,5 +303,5 @@ furrow_cli_roster (int    argc,
       furrow_cli_print_error ("%s", error->message);
       return 1;
     }
-  return 0;
+  return record_print (store, report, "roster", report->n_households, out);
 }

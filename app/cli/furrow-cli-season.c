@@ -23,6 +23,9 @@
  *   set-price NAME CROP FEN_PER_KG [--moisture PCT]
  *   set-cost NAME CROP ITEM FEN_PER_MU [--field CODE]   (a negative amount removes the item)
  *   set-fee NAME OPERATION FEN_PER_MU      half-custody service fee
+ *   set-subsidy NAME SUBSIDY FEN_PER_MU [--strip-only]
+ *   set-income NAME ITEM FEN               other income (insurance payouts …)
+ *   actual-cost NAME ITEM FEN [--field CODE]   actual costs, of a field or the whole season
  *   set-base NAME fixed FEN_PER_MU | in-kind KG FEN_PER_KG [--less-cost]
  *   set-split NAME RESERVE COLLECTIVE COOPERATIVE HOUSEHOLDS [--reason TEXT]
  *   plan NAME --all|--field CODE [--preset 2+4] [--yield-preset practical]
@@ -48,6 +51,7 @@ typedef struct
   char     *revenue_fen;
   double    moisture_pct;
   gboolean  less_cost;
+  gboolean  strip_only;
 } Options;
 
 static void
@@ -745,8 +749,9 @@ static int
 usage (void)
 {
   furrow_cli_print_error (_("usage: furrow-cli season --project FILE list|create|show|set-price|"
-                            "set-cost|set-fee|set-base|set-split|plan|harvest|predict|settle|"
-                            "reopen NAME …; see “furrow-cli season --help”"));
+                            "set-cost|set-fee|set-subsidy|set-income|set-base|set-split|plan|"
+                            "harvest|actual-cost|predict|settle|reopen NAME …; see “furrow-cli "
+                            "season --help”"));
   return 2;
 }
 
@@ -838,6 +843,47 @@ run_action (FurrowStore   *store,
         }
       furrow_season_set_cost (season, crop, argv[2], field_id, fen_per_mu);
       return update (store, season);
+    }
+  if (g_str_equal (action, "set-subsidy"))
+    {
+      gint64 fen_per_mu;
+
+      if (argc != 3 || !parse_int64 (argv[2], &fen_per_mu))
+        {
+          furrow_cli_print_error (_("usage: season set-subsidy NAME SUBSIDY FEN_PER_MU "
+                                    "[--strip-only]"));
+          return 1;
+        }
+      furrow_season_set_subsidy (season, argv[1], fen_per_mu, o->strip_only);
+      return update (store, season);
+    }
+  if (g_str_equal (action, "set-income"))
+    {
+      gint64 fen;
+
+      if (argc != 3 || !parse_int64 (argv[2], &fen))
+        {
+          furrow_cli_print_error (_("usage: season set-income NAME ITEM FEN"));
+          return 1;
+        }
+      furrow_season_set_other_income (season, argv[1], fen);
+      return update (store, season);
+    }
+  if (g_str_equal (action, "actual-cost"))
+    {
+      g_autoptr(FurrowField) field = NULL;
+      gint64 fen;
+
+      if (argc != 3 || !parse_int64 (argv[2], &fen))
+        {
+          furrow_cli_print_error (_("usage: season actual-cost NAME ITEM FEN [--field CODE]"));
+          return 1;
+        }
+      if (o->field != NULL && (field = find_field (store, o->field)) == NULL)
+        return 1;
+      if (!furrow_store_set_actual_cost (store, season, field, argv[1], fen, &error))
+        return report_error (store, error);
+      return 0;
     }
   if (g_str_equal (action, "set-fee"))
     {
@@ -931,14 +977,17 @@ furrow_cli_season (int    argc,
       N_("Moisture % the price is quoted at"), N_("PCT") },
     { "less-cost", 0, 0, G_OPTION_ARG_NONE, &o.less_cost,
       N_("In-kind base less the season's cost per mu"), NULL },
+    { "strip-only", 0, 0, G_OPTION_ARG_NONE, &o.strip_only,
+      N_("A subsidy paid on strip-intercropped fields only"), NULL },
     { NULL },
   };
 
   context = g_option_context_new (_("ACTION [NAME …] — plan, harvest and settle seasons"));
   g_option_context_set_summary (context,
                                 _("Actions: list, create NAME --year Y, show NAME, set-price, "
-                                  "set-cost, set-fee, set-base, set-split, plan, harvest, "
-                                  "predict, settle, reopen"));
+                                  "set-cost, set-fee, set-subsidy, set-income, set-base, "
+                                  "set-split, plan, harvest, actual-cost, predict, settle, "
+                                  "reopen"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

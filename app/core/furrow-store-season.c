@@ -1985,3 +1985,28 @@ furrow_store_get_settlement (FurrowStore   *self,
   out->rows = (FurrowSeasonSettlementRow *) (void *) g_array_free (g_steal_pointer (&rows), FALSE);
   return g_steal_pointer (&out);
 }
+
+gboolean
+furrow_store_record_print (FurrowStore   *self,
+                           FurrowSeason  *season,
+                           const char    *what,
+                           const char    *detail,
+                           GError       **error)
+{
+  g_autofree char *object = NULL;
+  g_autofree char *action = NULL;
+  FurrowSeasonState state;
+  gboolean ok;
+
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FURROW_IS_SEASON (season), FALSE);
+  g_return_val_if_fail (what != NULL, FALSE);
+
+  object = season_object (season);
+  action = g_strdup_printf ("season.print.%s", what);
+  if (!_furrow_store_op_begin (self, error))
+    return FALSE;
+  ok = stored_state (self, season, &state, error) &&
+       _furrow_store_audit (self, action, object, detail, error);
+  return _furrow_store_op_end (self, ok, ok ? error : NULL);
+}

@@ -68,16 +68,16 @@ typedef struct
 
 typedef struct
 {
-  FurrowDistributionResult totals;
-  FurrowSurplusSplit       split;
-  char                    *summary;
-  char                    *reason;
-  char                    *created;           /* ISO 8601 UTC */
-  FurrowSeasonSettlementRow     *rows;              /* in household code order */
-  gsize                    n_rows;
+  FurrowDistributionResult   totals;
+  FurrowSurplusSplit         split;
+  char                      *summary;
+  char                      *reason;
+  char                      *created;        /* ISO 8601 UTC */
+  FurrowSeasonSettlementRow *rows;           /* in household code order */
+  gsize                      n_rows;
 } FurrowSeasonSettlement;
 
-void              furrow_season_settlement_free             (FurrowSeasonSettlement     *settlement);
+void              furrow_season_settlement_free       (FurrowSeasonSettlement      *settlement);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FurrowSeasonSettlement, furrow_season_settlement_free)
 
 /* Inputs of the settlement engine built from a season's actuals, owning its households. */
@@ -187,8 +187,18 @@ gboolean          furrow_store_reopen_season         (FurrowStore          *self
                                                       const char           *reason,
                                                       GError              **error);
 /* The frozen settlement of a settled season; NULL with FURROW_STORE_ERROR_NOT_FOUND otherwise. */
-FurrowSeasonSettlement *furrow_store_get_settlement        (FurrowStore          *self,
+FurrowSeasonSettlement *
+                  furrow_store_get_settlement        (FurrowStore          *self,
                                                       FurrowSeason         *season,
+                                                      GError              **error);
+
+/* Records in the audit log that statements or the roster of a season were printed
+ * (ARCHITECTURE.md: every statement printed): `what` e.g. "statements", `detail` how many and
+ * where. Allowed on a settled season: it changes nothing of it. */
+gboolean          furrow_store_record_print          (FurrowStore          *self,
+                                                      FurrowSeason         *season,
+                                                      const char           *what,
+                                                      const char           *detail,
                                                       GError              **error);
 
 G_END_DECLS

@@ -24,7 +24,7 @@ check: build
 	@BUILDDIR=$(BUILDDIR) build-aux/run-tests
 
 bench: build
-	@meson test -C $(BUILDDIR) --benchmark --verbose
+	@xvfb-run -a -s '-screen 0 1280x800x24' meson test -C $(BUILDDIR) --benchmark --verbose
 
 clean:
 	rm -rf $(BUILDDIR) _build-sanitize _build-fuzz

@@ -5,31 +5,480 @@
 #include <shumate/shumate.h>
 
 #include "furrow-application.h"
+#include "furrow-demo.h"
 #include "furrow-window.h"
+#include "furrow-test-gui.h"
+
+typedef struct
+{
+  FurrowTestApp  base;
+  FurrowWindow  *window;
+} Fixture;
 
 static void
-test_window_opens (void)
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
 {
-  g_autoptr(FurrowApplication) app = furrow_application_new ();
-  FurrowWindow *window;
+  furrow_test_app_set_up (&fixture->base);
+  fixture->window = furrow_window_new (fixture->base.app);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  furrow_test_wait_for_frame (GTK_WIDGET (fixture->window));
+}
 
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  window = furrow_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  gtk_window_destroy (GTK_WINDOW (window));
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  furrow_test_app_tear_down (&fixture->base);
+}
+
+static GSettings *
+settings (Fixture *fixture)
+{
+  return fixture->base.settings;
+}
+
+static void
+test_opens (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  ShumateSimpleMap *map = furrow_window_get_map (fixture->window);
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (map);
+  ShumateScale *scale = shumate_simple_map_get_scale (map);
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  GtkWidget *title_widget;
+
+  g_assert_true (gtk_widget_get_mapped (window));
+
+  /* The map is in the content and fills it below the header bar. */
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (map), content));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (map)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (map)), ==, gtk_widget_get_width (content));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (map)), >=,
+                   gtk_widget_get_height (content) - 60);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (map)), >, 400);
+
+  /* OpenStreetMap by default, centred on 36.45 N 119.40 E at zoom 14. */
+  g_assert_cmpstr (shumate_map_source_get_id (shumate_simple_map_get_map_source (map)), ==,
+                   SHUMATE_MAP_SOURCE_OSM_MAPNIK);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                                  36.45, 1e-9);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                                  119.40, 1e-9);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, 14.0);
+
+  /* Scale and zoom buttons are on screen. */
+  g_assert_true (shumate_simple_map_get_show_zoom_buttons (map));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (scale)));
+  g_assert_nonnull (shumate_simple_map_get_compass (map));
+
+  /* The header bar says "Furrow" and, with no project, nothing under it. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Furrow");
+  title_widget = adw_header_bar_get_title_widget (
+    ADW_HEADER_BAR (gtk_widget_get_first_child (content)));
+  g_assert_true (ADW_IS_WINDOW_TITLE (title_widget));
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (title_widget)), ==, "Furrow");
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title_widget)), ==, "");
+}
+
+static void
+collect_menu_actions (GMenuModel *menu,
+                      GPtrArray  *actions)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      char *action = NULL;
+
+      if (section != NULL)
+        collect_menu_actions (section, actions);
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+        g_ptr_array_add (actions, action);
+    }
+}
+
+static gboolean
+accels_contain (GtkApplication *app,
+                const char     *action,
+                const char     *accel)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, action);
+
+  return g_strv_contains ((const char * const *) accels, accel);
+}
+
+static void
+wait_for_zoom (ShumateViewport *viewport,
+               double           zoom)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (shumate_viewport_get_zoom_level (viewport) != zoom && g_get_monotonic_time () < deadline)
+    furrow_test_iterate (20);
+}
+
+static void
+test_actions (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GtkApplication *app = GTK_APPLICATION (fixture->base.app);
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (furrow_window_get_map (fixture->window));
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
+  GMenuModel *menu;
+  GtkWindow *about;
+  GtkWindow *preferences;
+
+  /* Application actions, and the window's (GtkApplicationWindow adds show-help-overlay only
+   * when gtk/help-overlay.ui is in the resources). */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "preferences"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "quit"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+
+  g_assert_true (accels_contain (app, "app.preferences", "<Control>comma"));
+  g_assert_true (accels_contain (app, "app.quit", "<Control>q"));
+  g_assert_true (accels_contain (app, "win.close", "<Control>w"));
+  g_assert_true (accels_contain (app, "win.show-help-overlay", "<Control>question"));
+
+  /* The primary menu offers the three entries. */
+  menu = furrow_test_find_primary_menu (window);
+  g_assert_nonnull (menu);
+  collect_menu_actions (menu, actions);
+  g_assert_cmpuint (actions->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (actions, 0), ==, "app.preferences");
+  g_assert_cmpstr (g_ptr_array_index (actions, 1), ==, "win.show-help-overlay");
+  g_assert_cmpstr (g_ptr_array_index (actions, 2), ==, "app.about");
+
+  /* About: an AdwAboutWindow with the version and the licence. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = furrow_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==,
+                   GTK_LICENSE_GPL_3_0);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Furrow");
+  g_assert_cmpstr (adw_about_window_get_developer_name (ADW_ABOUT_WINDOW (about)), ==,
+                   "The Furrow developers");
+  /* The same addresses as the AppStream metainfo. */
+  g_assert_cmpstr (adw_about_window_get_website (ADW_ABOUT_WINDOW (about)), ==,
+                   "https://github.com/furrow/furrow");
+  g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
+  gtk_window_destroy (about);
+
+  /* Preferences, over the main window. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = furrow_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (window));
+  gtk_window_destroy (preferences);
+
+  /* Keyboard shortcuts. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  g_assert_nonnull (furrow_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+
+  /* The window's own actions (the map animates the zoom). */
+  g_assert_true (gtk_widget_activate_action (window, "win.zoom-in", NULL));
+  wait_for_zoom (viewport, 15.0);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, 15.0);
+  g_assert_true (gtk_widget_activate_action (window, "win.zoom-out", NULL));
+  wait_for_zoom (viewport, 14.0);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, 14.0);
+}
+
+static void
+test_saves_view (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (furrow_window_get_map (fixture->window));
+  FurrowWindow *second;
+  int width = 0;
+  int height = 0;
+
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 36.51, 119.33);
+  shumate_viewport_set_zoom_level (viewport, 12);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 600);
+
+  /* Ctrl+W closes the window; closing saves the view and the size. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.close", NULL));
+  furrow_test_iterate (50);
+  g_assert_null (furrow_test_find_toplevel (FURROW_TYPE_WINDOW));
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings (fixture), "map-latitude"),
+                                  36.51, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings (fixture), "map-longitude"),
+                                  119.33, 1e-9);
+  g_assert_cmpfloat (g_settings_get_double (settings (fixture), "map-zoom"), ==, 12.0);
+  g_assert_cmpint (g_settings_get_int (settings (fixture), "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings (fixture), "window-height"), ==, 600);
+  g_assert_false (g_settings_get_boolean (settings (fixture), "window-maximized"));
+
+  /* The next window opens where the last one was left. */
+  second = furrow_window_new (fixture->base.app);
+  viewport = shumate_simple_map_get_viewport (furrow_window_get_map (second));
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                                  36.51, 1e-9);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                                  119.33, 1e-9);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, 12.0);
+  gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 600);
+  gtk_window_destroy (GTK_WINDOW (second));
+}
+
+static void
+test_quit (Fixture       *fixture,
+           gconstpointer  data)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (furrow_window_get_map (fixture->window));
+
+  shumate_viewport_set_zoom_level (viewport, 16);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->base.app), "quit", NULL);
+  furrow_test_iterate (50);
+  g_assert_null (furrow_test_find_toplevel (FURROW_TYPE_WINDOW));
+  g_assert_cmpfloat (g_settings_get_double (settings (fixture), "map-zoom"), ==, 16.0);
+}
+
+static gboolean
+map_shows_grid (GtkWidget *map,
+                gboolean   save)
+{
+  g_autoptr(GdkTexture) texture = furrow_test_render_widget (map);
+  int cx;
+  int cy;
+  guint32 centre;
+
+  if (texture == NULL)
+    return FALSE;
+  cx = gdk_texture_get_width (texture) / 2;
+  cy = gdk_texture_get_height (texture) / 2;
+  centre = furrow_test_texture_rgb (texture, cx, cy);
+  if (save)
+    furrow_test_save_screenshot (texture, "furrow-map-mbtiles.png");
+  if (!furrow_test_rgb_close (centre, FURROW_TEST_RGB_CENTRE))
+    return FALSE;
+
+  /* One tile east (x + 1) and one tile south (y + 1) are odd tiles, one tile south-east is even.
+   * With rows in the wrong order the file would have no tile for these places at all. */
+  return furrow_test_rgb_close (furrow_test_texture_rgb (texture, cx + 256, cy),
+                                FURROW_TEST_RGB_ODD) &&
+         furrow_test_rgb_close (furrow_test_texture_rgb (texture, cx, cy + 256),
+                                FURROW_TEST_RGB_ODD) &&
+         furrow_test_rgb_close (furrow_test_texture_rgb (texture, cx + 256, cy + 256),
+                                FURROW_TEST_RGB_EVEN);
+}
+
+static void
+test_mbtiles_base_map (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->base.tmpdir, "grid.mbtiles", NULL);
+  ShumateSimpleMap *map = furrow_window_get_map (fixture->window);
+  gint64 deadline;
+  gboolean shown = FALSE;
+
+  furrow_test_write_tile_grid (path, 4, 3);
+
+  g_settings_set_string (settings (fixture), "mbtiles-path", path);
+  g_settings_set_string (settings (fixture), "base-map", "mbtiles");
+  g_assert_cmpstr (shumate_map_source_get_id (shumate_simple_map_get_map_source (map)), ==,
+                   "furrow-mbtiles");
+  g_assert_cmpstr (shumate_map_source_get_name (shumate_simple_map_get_map_source (map)), ==,
+                   "Furrow test grid");
+
+  /* Tiles arrive from a thread: poll what the map paints for up to 20 s. */
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!shown && g_get_monotonic_time () < deadline)
+    {
+      furrow_test_iterate (100);
+      shown = map_shows_grid (GTK_WIDGET (map), FALSE);
+    }
+  map_shows_grid (GTK_WIDGET (map), TRUE);
+  g_assert_true (shown);
+
+  /* Back to OpenStreetMap through the same setting. */
+  g_settings_set_string (settings (fixture), "base-map", "osm");
+  g_assert_cmpstr (shumate_map_source_get_id (shumate_simple_map_get_map_source (map)), ==,
+                   SHUMATE_MAP_SOURCE_OSM_MAPNIK);
+}
+
+/* The README's screenshot: a project open over an offline base map of farmland (made up, drawn
+ * by the test). Written to $FURROW_SCREENSHOT_DIR/furrow-main.png; a copy is committed as
+ * data/screenshots/furrow-main.png. */
+static void
+test_screenshot (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->base.tmpdir, "farmland.mbtiles", NULL);
+  ShumateSimpleMap *map = furrow_window_get_map (fixture->window);
+  g_autoptr(GdkTexture) texture = NULL;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gboolean shown = FALSE;
+  int width;
+  int height;
+
+  furrow_test_write_landscape (path, 4, 3);
+  furrow_test_open_demo_project (fixture->window, fixture->base.tmpdir, "dongpo-coop.gpkg");
+  /* The made-up farmland is drawn around the default centre only. */
+  shumate_location_set_location (SHUMATE_LOCATION (shumate_simple_map_get_viewport (map)),
+                                 36.45, 119.40);
+  shumate_viewport_set_zoom_level (shumate_simple_map_get_viewport (map), 14);
+  g_settings_set_string (settings (fixture), "mbtiles-path", path);
+  g_settings_set_string (settings (fixture), "base-map", "mbtiles");
+
+  /* The map centre lies in a plain soybean field: wait until it is painted, and the corners
+   * (tiles ±3, ±2 away) too. */
+  while (!shown && g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GdkTexture) map_texture = NULL;
+
+      furrow_test_iterate (100);
+      map_texture = furrow_test_render_widget (GTK_WIDGET (map));
+      if (map_texture == NULL)
+        continue;
+      width = gdk_texture_get_width (map_texture);
+      height = gdk_texture_get_height (map_texture);
+      shown = furrow_test_rgb_close (furrow_test_texture_rgb (map_texture, width / 2, height / 2),
+                                     FURROW_TEST_RGB_SOY);
+      for (int corner = 0; corner < 4 && shown; corner++)
+        {
+          guint32 rgb = furrow_test_texture_rgb (map_texture,
+                                                 corner % 2 ? width - 30 : 30,
+                                                 corner / 2 ? height - 60 : 30);
+          /* The empty map is light grey: a painted tile is darker in green. */
+          shown = ((rgb >> 8) & 0xff) < 0xf0;
+        }
+    }
+  g_assert_true (shown);
+
+  texture = furrow_test_render_widget (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (texture);
+  furrow_test_save_screenshot (texture, "furrow-main.png");
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window), "dongpo-coop.gpkg"));
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* Opening a project: the subtitle names it, the map shows its fields, project-path notifies
+ * once; a file that is not a project is refused with a toast and changes nothing. */
+static void
+test_open_project (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->base.tmpdir, "王庄村.gpkg", NULL);
+  g_autofree char *bad = g_build_filename (fixture->base.tmpdir, "notes.gpkg", NULL);
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (furrow_window_get_map (fixture->window));
+  g_autoptr(FurrowStore) demo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+  double west = 180, south = 90, east = -180, north = -90;
+  double latitude;
+  double longitude;
+  GListModel *fields;
+  guint notified = 0;
+
+  demo = furrow_demo_create (path, &error);
+  g_assert_no_error (error);
+  fields = furrow_store_get_fields (demo);
+  g_assert_cmpuint (g_list_model_get_n_items (fields), ==, FURROW_DEMO_N_FIELDS);
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+      double min_x, min_y, max_x, max_y;
+
+      g_assert_true (furrow_geometry_get_bounds (furrow_field_get_geometry (field),
+                                                 &min_x, &min_y, &max_x, &max_y));
+      west = MIN (west, min_x);
+      south = MIN (south, min_y);
+      east = MAX (east, max_x);
+      north = MAX (north, max_y);
+    }
+  g_clear_object (&demo);
+
+  g_signal_connect (fixture->window, "notify::project-path", G_CALLBACK (count_notify_cb),
+                    &notified);
+  g_assert_true (furrow_window_open_project (fixture->window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (furrow_window_open_project (fixture->window, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (furrow_window_get_project_path (fixture->window), ==, path);
+  g_assert_nonnull (furrow_window_get_store (fixture->window));
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      furrow_store_get_fields (furrow_window_get_store (fixture->window))),
+                    ==, FURROW_DEMO_N_FIELDS);
+  furrow_test_iterate (50);
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window), "王庄村.gpkg"));
+
+  /* The map is centred on the fields, close enough to see them all (a village is a few km:
+   * zoom 12–17). */
+  latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  g_assert_cmpfloat_with_epsilon (latitude, (south + north) / 2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (longitude, (west + east) / 2, 1e-9);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >=, 12);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), <=, 17);
+
+  /* Not a project. */
+  g_assert_true (g_file_set_contents (bad, "not a project", -1, NULL));
+  g_assert_false (furrow_window_open_project (fixture->window, bad, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_PROJECT);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (furrow_window_get_project_path (fixture->window), ==, path);
+  furrow_test_iterate (50);
+  toast = g_strdup_printf ("Cannot open the project: %s", error->message);
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window), toast));
+}
+
+static void
+test_invalid_mbtiles (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->base.tmpdir, "notes & <maps>.mbtiles", NULL);
+  ShumateSimpleMap *map = furrow_window_get_map (fixture->window);
+
+  g_assert_true (g_file_set_contents (path, "not a map", -1, NULL));
+  g_settings_set_string (settings (fixture), "mbtiles-path", path);
+  g_settings_set_string (settings (fixture), "base-map", "mbtiles");
+
+  /* The window keeps a base map the user can see and says why in a toast. */
+  g_assert_cmpstr (shumate_map_source_get_id (shumate_simple_map_get_map_source (map)), ==,
+                   SHUMATE_MAP_SOURCE_OSM_MAPNIK);
+  furrow_test_iterate (100);
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window),
+                                            "Cannot show the offline map: notes & <maps>.mbtiles "
+                                            "is not an MBTiles file: file is not a database"));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  furrow_test_gui_init (&argc, &argv);
 
-  g_test_add_func ("/furrow/gui/window/opens", test_window_opens);
+  g_test_add ("/furrow/gui/window/opens", Fixture, NULL,
+              fixture_set_up, test_opens, fixture_tear_down);
+  g_test_add ("/furrow/gui/window/actions", Fixture, NULL,
+              fixture_set_up, test_actions, fixture_tear_down);
+  g_test_add ("/furrow/gui/window/saves-view", Fixture, NULL,
+              fixture_set_up, test_saves_view, fixture_tear_down);
+  g_test_add ("/furrow/gui/window/quit", Fixture, NULL,
+              fixture_set_up, test_quit, fixture_tear_down);
+  g_test_add ("/furrow/gui/window/mbtiles-base-map", Fixture, NULL,
+              fixture_set_up, test_mbtiles_base_map, fixture_tear_down);
+  g_test_add ("/furrow/gui/window/screenshot", Fixture, NULL,
+              fixture_set_up, test_screenshot, fixture_tear_down);
+  g_test_add ("/furrow/gui/window/open-project", Fixture, NULL,
+              fixture_set_up, test_open_project, fixture_tear_down);
+  g_test_add ("/furrow/gui/window/invalid-mbtiles", Fixture, NULL,
+              fixture_set_up, test_invalid_mbtiles, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -77,8 +77,11 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* FURROW_LOCALEDIR: the build tree's catalogues (<build>/po/locale), as for the window. */
+  const char *localedir = g_getenv ("FURROW_LOCALEDIR");
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -9,6 +9,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FurrowApplication, furrow_application, FURROW, APPLICATION, AdwApplication)
 
-FurrowApplication *furrow_application_new (void);
+void               furrow_application_init_i18n          (void);
+FurrowApplication *furrow_application_new                (void);
+GSettings         *furrow_application_get_settings       (FurrowApplication *self);
+void               furrow_application_set_start_time     (FurrowApplication *self,
+                                                          gint64             start_time_us);
+gint64             furrow_application_get_start_time     (FurrowApplication *self);
 
 G_END_DECLS

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <adwaita.h>
+#include <shumate/shumate.h>
 
 #include "furrow-application.h"
+#include "furrow-store.h"
 
 G_BEGIN_DECLS
 
@@ -11,6 +13,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FurrowWindow, furrow_window, FURROW, WINDOW, AdwApplicationWindow)
 
-FurrowWindow *furrow_window_new (FurrowApplication *application);
+FurrowWindow     *furrow_window_new              (FurrowApplication *application);
+gboolean          furrow_window_open_project     (FurrowWindow      *self,
+                                                  const char        *path,
+                                                  GError           **error);
+const char       *furrow_window_get_project_path (FurrowWindow      *self);
+FurrowStore      *furrow_window_get_store        (FurrowWindow      *self);
+ShumateSimpleMap *furrow_window_get_map          (FurrowWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,463 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "furrow-store-mbtiles.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+struct _FurrowMbtiles
+{
+  GObject parent_instance;
+
+  char         *path;
+  char         *display_name;
+  char         *name;
+  char         *format;
+  char         *attribution;
+  int           min_zoom;
+  int           max_zoom;
+  gboolean      has_bounds;
+  double        bounds[4];   /* west, south, east, north in degrees */
+
+  /* One connection shared by the threads that read tiles: the mutex guards the statement. */
+  GMutex        mutex;
+  sqlite3      *db;
+  sqlite3_stmt *tile_stmt;
+};
+
+G_DEFINE_FINAL_TYPE (FurrowMbtiles, furrow_mbtiles, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (furrow-mbtiles-error-quark, furrow_mbtiles_error)
+
+static void
+furrow_mbtiles_finalize (GObject *object)
+{
+  FurrowMbtiles *self = FURROW_MBTILES (object);
+
+  g_clear_pointer (&self->tile_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_mutex_clear (&self->mutex);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->display_name, g_free);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->format, g_free);
+  g_clear_pointer (&self->attribution, g_free);
+
+  G_OBJECT_CLASS (furrow_mbtiles_parent_class)->finalize (object);
+}
+
+static void
+furrow_mbtiles_class_init (FurrowMbtilesClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = furrow_mbtiles_finalize;
+}
+
+static void
+furrow_mbtiles_init (FurrowMbtiles *self)
+{
+  g_mutex_init (&self->mutex);
+  self->min_zoom = 0;
+  self->max_zoom = 22;
+}
+
+static void
+replace_str (char       **str,
+             const char  *value)
+{
+  g_free (*str);
+  *str = g_strdup (value);
+}
+
+static gboolean
+parse_int (const char *text,
+           int        *value)
+{
+  char *end = NULL;
+  gint64 v;
+
+  if (text == NULL)
+    return FALSE;
+  v = g_ascii_strtoll (text, &end, 10);
+  if (end == text || v < 0 || v > 30)
+    return FALSE;
+  *value = (int) v;
+  return TRUE;
+}
+
+static gboolean
+parse_bounds (const char *text,
+              double      bounds[4])
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  parts = g_strsplit (text, ",", -1);
+  if (g_strv_length (parts) != 4)
+    return FALSE;
+  for (guint i = 0; i < 4; i++)
+    {
+      char *end = NULL;
+
+      bounds[i] = g_ascii_strtod (g_strstrip (parts[i]), &end);
+      if (end == parts[i] || *end != '\0')
+        return FALSE;
+    }
+  return bounds[0] < bounds[2] && bounds[1] < bounds[3];
+}
+
+static gboolean
+set_not_mbtiles (FurrowMbtiles  *self,
+                 const char     *reason,
+                 GError        **error)
+{
+  g_set_error (error, FURROW_MBTILES_ERROR, FURROW_MBTILES_ERROR_NOT_MBTILES,
+               "%s is not an MBTiles file: %s", self->display_name, reason);
+  return FALSE;
+}
+
+static gboolean
+check_tables (FurrowMbtiles  *self,
+              GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_metadata = FALSE;
+  gboolean has_tiles = FALSE;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT name FROM sqlite_master"
+                           " WHERE type IN ('table', 'view') AND name IN ('metadata', 'tiles')",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return set_not_mbtiles (self, sqlite3_errmsg (self->db), error);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (table, "metadata") == 0)
+        has_metadata = TRUE;
+      else if (g_strcmp0 (table, "tiles") == 0)
+        has_tiles = TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    return set_not_mbtiles (self, sqlite3_errmsg (self->db), error);
+  if (!has_tiles)
+    return set_not_mbtiles (self, "it has no “tiles” table", error);
+  if (!has_metadata)
+    return set_not_mbtiles (self, "it has no “metadata” table", error);
+  return TRUE;
+}
+
+static gboolean
+read_metadata (FurrowMbtiles  *self,
+               GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_min = FALSE;
+  gboolean has_max = FALSE;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT name, value FROM metadata", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return set_not_mbtiles (self, sqlite3_errmsg (self->db), error);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+      const char *value = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (key == NULL || value == NULL)
+        continue;
+      if (g_str_equal (key, "name"))
+        replace_str (&self->name, value);
+      else if (g_str_equal (key, "format"))
+        replace_str (&self->format, value);
+      else if (g_str_equal (key, "attribution"))
+        replace_str (&self->attribution, value);
+      else if (g_str_equal (key, "minzoom"))
+        has_min = parse_int (value, &self->min_zoom);
+      else if (g_str_equal (key, "maxzoom"))
+        has_max = parse_int (value, &self->max_zoom);
+      else if (g_str_equal (key, "bounds"))
+        self->has_bounds = parse_bounds (value, self->bounds);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, FURROW_MBTILES_ERROR, FURROW_MBTILES_ERROR_READ,
+                   "%s: cannot read the metadata: %s",
+                   self->display_name, sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+
+  /* minzoom and maxzoom are optional in the spec: take them from the tiles when missing. */
+  if (!has_min || !has_max)
+    {
+      g_autoptr(sqlite3_stmt) zoom_stmt = NULL;
+
+      rc = sqlite3_prepare_v2 (self->db,
+                               "SELECT MIN(zoom_level), MAX(zoom_level) FROM tiles",
+                               -1, &zoom_stmt, NULL);
+      if (rc == SQLITE_OK && sqlite3_step (zoom_stmt) == SQLITE_ROW &&
+          sqlite3_column_type (zoom_stmt, 0) != SQLITE_NULL)
+        {
+          if (!has_min)
+            self->min_zoom = sqlite3_column_int (zoom_stmt, 0);
+          if (!has_max)
+            self->max_zoom = sqlite3_column_int (zoom_stmt, 1);
+        }
+    }
+  if (self->min_zoom > self->max_zoom)
+    {
+      int tmp = self->min_zoom;
+
+      self->min_zoom = self->max_zoom;
+      self->max_zoom = tmp;
+    }
+
+  if (self->name == NULL)
+    self->name = g_path_get_basename (self->path);
+  if (self->format == NULL)
+    self->format = g_strdup ("png");
+  return TRUE;
+}
+
+/**
+ * furrow_mbtiles_open:
+ * @path: an MBTiles file
+ * @error: return location for a #FURROW_MBTILES_ERROR naming the file
+ *
+ * Opens @path read-only and reads its metadata.
+ *
+ * Returns: (transfer full): the tile set, or %NULL when @path cannot be opened or is not an
+ *   MBTiles file.
+ */
+FurrowMbtiles *
+furrow_mbtiles_open (const char  *path,
+                     GError     **error)
+{
+  g_autoptr(FurrowMbtiles) self = NULL;
+  g_autofree char *basename = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (FURROW_TYPE_MBTILES, NULL);
+  self->path = g_strdup (path);
+  basename = g_path_get_basename (path);
+  self->display_name = g_filename_display_name (basename);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, FURROW_MBTILES_ERROR, FURROW_MBTILES_ERROR_OPEN,
+                   "%s: no such file", self->display_name);
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, FURROW_MBTILES_ERROR, FURROW_MBTILES_ERROR_OPEN,
+                   "%s: cannot open: %s", self->display_name,
+                   self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  if (!check_tables (self, error) || !read_metadata (self, error))
+    return NULL;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT tile_data FROM tiles"
+                           " WHERE zoom_level = ?1 AND tile_column = ?2 AND tile_row = ?3",
+                           -1, &self->tile_stmt, NULL);
+  if (rc != SQLITE_OK)
+    return (set_not_mbtiles (self, sqlite3_errmsg (self->db), error), NULL);
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+furrow_mbtiles_get_path (FurrowMbtiles *self)
+{
+  g_return_val_if_fail (FURROW_IS_MBTILES (self), NULL);
+  return self->path;
+}
+
+/* The `name` metadata, or the file name when the file has none. */
+const char *
+furrow_mbtiles_get_name (FurrowMbtiles *self)
+{
+  g_return_val_if_fail (FURROW_IS_MBTILES (self), NULL);
+  return self->name;
+}
+
+/* The `format` metadata ("png", "jpg", "webp", "pbf"); "png" when the file has none. */
+const char *
+furrow_mbtiles_get_format (FurrowMbtiles *self)
+{
+  g_return_val_if_fail (FURROW_IS_MBTILES (self), NULL);
+  return self->format;
+}
+
+/* The `attribution` metadata (the credit the map's licence asks for), or NULL. */
+const char *
+furrow_mbtiles_get_attribution (FurrowMbtiles *self)
+{
+  g_return_val_if_fail (FURROW_IS_MBTILES (self), NULL);
+  return self->attribution;
+}
+
+int
+furrow_mbtiles_get_min_zoom (FurrowMbtiles *self)
+{
+  g_return_val_if_fail (FURROW_IS_MBTILES (self), 0);
+  return self->min_zoom;
+}
+
+int
+furrow_mbtiles_get_max_zoom (FurrowMbtiles *self)
+{
+  g_return_val_if_fail (FURROW_IS_MBTILES (self), 0);
+  return self->max_zoom;
+}
+
+/* The `bounds` metadata in WGS84 degrees; FALSE when the file has none (or an unreadable one). */
+gboolean
+furrow_mbtiles_get_bounds (FurrowMbtiles *self,
+                           double        *west,
+                           double        *south,
+                           double        *east,
+                           double        *north)
+{
+  g_return_val_if_fail (FURROW_IS_MBTILES (self), FALSE);
+
+  if (!self->has_bounds)
+    return FALSE;
+  if (west != NULL)
+    *west = self->bounds[0];
+  if (south != NULL)
+    *south = self->bounds[1];
+  if (east != NULL)
+    *east = self->bounds[2];
+  if (north != NULL)
+    *north = self->bounds[3];
+  return TRUE;
+}
+
+/**
+ * furrow_mbtiles_get_tile:
+ * @self: a #FurrowMbtiles
+ * @x: column, from the west
+ * @y: row in XYZ order (0 at the north)
+ * @z: zoom level
+ * @error: return location for an error; %FURROW_MBTILES_ERROR_NO_TILE when the file has no tile
+ *   there
+ *
+ * Reads one tile. Safe to call from any thread.
+ *
+ * Returns: (transfer full): the encoded tile, as stored
+ */
+GBytes *
+furrow_mbtiles_get_tile (FurrowMbtiles  *self,
+                         int             x,
+                         int             y,
+                         int             z,
+                         GError        **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gint64 tms_row;
+  int rc;
+
+  g_return_val_if_fail (FURROW_IS_MBTILES (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (z < 0 || z > 30 || x < 0 || y < 0 || x >= (1 << z) || y >= (1 << z))
+    {
+      g_set_error (error, FURROW_MBTILES_ERROR, FURROW_MBTILES_ERROR_NO_TILE,
+                   "%s: tile %d/%d/%d is outside the world", self->display_name, z, x, y);
+      return NULL;
+    }
+
+  /* MBTiles rows count from the south (TMS): row = 2^z - 1 - y. */
+  tms_row = ((gint64) 1 << z) - 1 - y;
+
+  locker = g_mutex_locker_new (&self->mutex);
+  sqlite3_reset (self->tile_stmt);
+  sqlite3_clear_bindings (self->tile_stmt);
+  sqlite3_bind_int (self->tile_stmt, 1, z);
+  sqlite3_bind_int (self->tile_stmt, 2, x);
+  sqlite3_bind_int64 (self->tile_stmt, 3, tms_row);
+
+  rc = sqlite3_step (self->tile_stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const void *data = sqlite3_column_blob (self->tile_stmt, 0);
+      int size = sqlite3_column_bytes (self->tile_stmt, 0);
+
+      bytes = g_bytes_new (data, size);
+    }
+  else if (rc != SQLITE_DONE)
+    g_set_error (error, FURROW_MBTILES_ERROR, FURROW_MBTILES_ERROR_READ,
+                 "%s: cannot read tile %d/%d/%d: %s", self->display_name, z, x, y,
+                 sqlite3_errmsg (self->db));
+  else
+    g_set_error (error, FURROW_MBTILES_ERROR, FURROW_MBTILES_ERROR_NO_TILE,
+                 "%s has no tile %d/%d/%d", self->display_name, z, x, y);
+  sqlite3_reset (self->tile_stmt);
+
+  if (bytes != NULL && g_bytes_get_size (bytes) == 0)
+    {
+      g_set_error (error, FURROW_MBTILES_ERROR, FURROW_MBTILES_ERROR_NO_TILE,
+                   "%s: tile %d/%d/%d is empty", self->display_name, z, x, y);
+      return NULL;
+    }
+
+  return g_steal_pointer (&bytes);
+}
+
+/**
+ * furrow_mbtiles_get_any_tile:
+ * @self: a #FurrowMbtiles
+ * @error: return location for an error; %FURROW_MBTILES_ERROR_NO_TILE when the file is empty
+ *
+ * Reads one tile of the file, one of its lowest zoom level: enough to learn the pixel size of
+ * its tiles.
+ *
+ * Returns: (transfer full): the encoded tile, as stored
+ */
+GBytes *
+furrow_mbtiles_get_any_tile (FurrowMbtiles  *self,
+                             GError        **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (FURROW_IS_MBTILES (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT tile_data FROM tiles ORDER BY zoom_level LIMIT 1",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, FURROW_MBTILES_ERROR, FURROW_MBTILES_ERROR_NO_TILE,
+                 "%s has no tiles", self->display_name);
+  else
+    g_set_error (error, FURROW_MBTILES_ERROR, FURROW_MBTILES_ERROR_READ,
+                 "%s: cannot read a tile: %s", self->display_name, sqlite3_errmsg (self->db));
+  return NULL;
+}

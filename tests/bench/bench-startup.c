@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Start to first frame: launches the real `furrow` binary again and again with
+ * FURROW_BENCH_FIRST_FRAME=1, which makes the window print the milliseconds from the top of
+ * main() to its first painted frame and quit. Also measures from the spawn to that line (which
+ * adds exec and dynamic linking). Prints the median of the runs; goal ≤ 500 ms (issue #2). */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <stdlib.h>
+
+#define N_WARMUP 1
+#define N_RUNS 10
+#define GOAL_MS 500.0
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof *values, (int (*) (const void *, const void *)) compare_doubles);
+  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+static gboolean
+run_once (const char  *furrow,
+          double      *inside_ms,
+          double      *outside_ms,
+          GError     **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *line = NULL;
+  gint64 spawned_us;
+  gint64 line_us;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_setenv (launcher, "FURROW_BENCH_FIRST_FRAME", "1", TRUE);
+
+  spawned_us = g_get_monotonic_time ();
+  process = g_subprocess_launcher_spawn (launcher, error, furrow, NULL);
+  if (process == NULL)
+    return FALSE;
+
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  while ((line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, error)) != NULL)
+    {
+      if (g_str_has_prefix (line, "first-frame-ms: "))
+        break;
+      g_clear_pointer (&line, g_free);
+    }
+  line_us = g_get_monotonic_time ();
+
+  if (!g_subprocess_wait_check (process, NULL, error))
+    return FALSE;
+  if (line == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                     "%s printed no “first-frame-ms:” line", furrow);
+      return FALSE;
+    }
+
+  *inside_ms = g_ascii_strtod (line + strlen ("first-frame-ms: "), NULL);
+  *outside_ms = (line_us - spawned_us) / 1000.0;
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *furrow = argc > 1 ? argv[1] : g_getenv ("FURROW_EXE");
+  g_autofree char *home = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *dirs[] = { "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME" };
+  double inside[N_RUNS];
+  double outside[N_RUNS];
+  double inside_median;
+  double outside_median;
+
+  if (furrow == NULL)
+    {
+      g_printerr ("usage: bench-startup FURROW-BINARY (or set FURROW_EXE)\n");
+      return EXIT_FAILURE;
+    }
+
+  /* Every run starts with empty caches and settings of its own. */
+  home = g_dir_make_tmp ("furrow-bench-XXXXXX", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, dirs[i], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (dirs[i], dir, TRUE);
+    }
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+
+  for (int i = 0; i < N_WARMUP + N_RUNS; i++)
+    {
+      double in_ms = 0;
+      double out_ms = 0;
+
+      if (!run_once (furrow, &in_ms, &out_ms, &error))
+        {
+          g_printerr ("bench-startup: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      if (i < N_WARMUP)
+        continue;
+      inside[i - N_WARMUP] = in_ms;
+      outside[i - N_WARMUP] = out_ms;
+      g_print ("run %2d: main() to first frame %6.1f ms, spawn to first frame %6.1f ms\n",
+               i - N_WARMUP + 1, in_ms, out_ms);
+    }
+
+  /* median() sorts: afterwards the first and last values are the extremes. */
+  inside_median = median (inside, N_RUNS);
+  outside_median = median (outside, N_RUNS);
+  g_print ("startup (GSK_RENDERER=%s, median of %d): main() to first frame %.1f ms, "
+           "spawn to first frame %.1f ms (min %.1f, max %.1f); goal %.0f ms: %s\n",
+           g_getenv ("GSK_RENDERER"), N_RUNS, inside_median, outside_median,
+           outside[0], outside[N_RUNS - 1], GOAL_MS,
+           outside_median <= GOAL_MS ? "met" : "missed");
+  return EXIT_SUCCESS;
+}

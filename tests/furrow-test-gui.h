@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "furrow-application.h"
+#include "furrow-window.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the GUI tests: a private XDG environment, windows waited for until painted, pixels
+ * read back from what GTK renders, and an MBTiles base map of coloured tiles. */
+
+/* The tile grid written by furrow_test_write_tile_grid(): every tile is one solid colour with its
+ * z/x/y written in a corner, a checkerboard of two greens, and the tile that holds the default map
+ * centre (36.45 N 119.40 E, tile 14/13626/6408: see tests/test-mbtiles.c) in wheat yellow. */
+#define FURROW_TEST_CENTRE_X 13626
+#define FURROW_TEST_CENTRE_Y 6408
+#define FURROW_TEST_RGB_CENTRE  0xe8c86a
+#define FURROW_TEST_RGB_EVEN    0x4c9a2a
+#define FURROW_TEST_RGB_ODD     0xa8d06c
+#define FURROW_TEST_RGB_SOY     0x8fbf4f
+
+/* What every GUI test starts from: default settings, a registered application, a temporary
+ * folder. Embed it in a test's fixture. */
+typedef struct
+{
+  FurrowApplication *app;
+  GSettings         *settings;
+  char              *tmpdir;
+} FurrowTestApp;
+
+void               furrow_test_app_set_up        (FurrowTestApp *test_app);
+void               furrow_test_app_tear_down     (FurrowTestApp *test_app);
+
+void               furrow_test_gui_init          (int           *argc,
+                                                  char        ***argv);
+char              *furrow_test_make_tmpdir       (void);
+void               furrow_test_remove_tmpdir     (const char    *dir);
+void               furrow_test_reset_settings    (void);
+FurrowApplication *furrow_test_application_new   (void);
+void               furrow_test_destroy_windows   (void);
+void               furrow_test_open_demo_project (FurrowWindow  *window,
+                                                  const char    *dir,
+                                                  const char    *name);
+void               furrow_test_wait_for_frame    (GtkWidget     *widget);
+void               furrow_test_iterate           (guint          milliseconds);
+GdkTexture        *furrow_test_render_widget     (GtkWidget     *widget);
+guint32            furrow_test_texture_rgb       (GdkTexture    *texture,
+                                                  int            x,
+                                                  int            y);
+gboolean           furrow_test_rgb_close         (guint32        a,
+                                                  guint32        b);
+void               furrow_test_save_screenshot   (GdkTexture    *texture,
+                                                  const char    *name);
+GBytes            *furrow_test_surface_to_png    (cairo_surface_t *surface);
+void               furrow_test_write_tile_grid   (const char    *path,
+                                                  int            half_width,
+                                                  int            half_height);
+void               furrow_test_write_landscape   (const char    *path,
+                                                  int            half_width,
+                                                  int            half_height);
+GtkWindow         *furrow_test_find_toplevel     (GType          type);
+GMenuModel        *furrow_test_find_primary_menu (GtkWidget     *widget);
+GtkWidget         *furrow_test_find_label        (GtkWidget     *widget,
+                                                  const char    *text);
+
+G_END_DECLS

@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "furrow-application.h"
+#include "furrow-window.h"
+#include "furrow-test-gui.h"
+
+/* The window in Chinese: po/zh_CN.po compiled at test time into a folder that
+ * FURROW_LOCALEDIR points at, as `make run` does with <build>/po/locale. */
+
+static char *locale_dir;
+
+static void
+compile_catalogue (void)
+{
+  g_autofree char *po = g_test_build_filename (G_TEST_DIST, "..", "po", "zh_CN.po", NULL);
+  g_autofree char *mo_dir = NULL;
+  g_autofree char *mo = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  locale_dir = furrow_test_make_tmpdir ();
+  mo_dir = g_build_filename (locale_dir, "zh_CN", "LC_MESSAGES", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (mo_dir, 0755), ==, 0);
+  mo = g_build_filename (mo_dir, "furrow.mo", NULL);
+
+  {
+    const char *argv[] = { "msgfmt", "-o", mo, po, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                  &status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_test (mo, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_window_in_chinese (void)
+{
+  g_autoptr(FurrowApplication) app = NULL;
+  g_autoptr(GMenuModel) section = NULL;
+  g_autofree char *label = NULL;
+  FurrowWindow *window;
+  GMenuModel *menu;
+
+  furrow_test_reset_settings ();
+  app = furrow_test_application_new ();
+  window = furrow_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  furrow_test_wait_for_frame (GTK_WIDGET (window));
+
+  /* The display name is 田垄 (ARCHITECTURE.md), in the title bar and the window title. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "田垄");
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (window), "田垄"));
+
+  /* The primary menu, translated when the template was built. */
+  menu = furrow_test_find_primary_menu (GTK_WIDGET (window));
+  g_assert_nonnull (menu);
+  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_nonnull (section);
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s",
+                                                  &label));
+  g_assert_cmpstr (label, ==, "偏好设置(_P)");
+  g_clear_pointer (&label, g_free);
+  g_assert_true (g_menu_model_get_item_attribute (section, 2, G_MENU_ATTRIBUTE_LABEL, "s",
+                                                  &label));
+  g_assert_cmpstr (label, ==, "关于田垄(_A)");
+
+  furrow_test_destroy_windows ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  furrow_test_gui_init (&argc, &argv);
+  compile_catalogue ();
+  g_setenv ("FURROW_LOCALEDIR", locale_dir, TRUE);
+  furrow_application_init_i18n ();
+
+  g_test_add_func ("/furrow/gui/translation/window-in-chinese", test_window_in_chinese);
+
+  status = g_test_run ();
+  furrow_test_remove_tmpdir (locale_dir);
+  g_free (locale_dir);
+  return status;
+}

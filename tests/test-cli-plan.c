@@ -225,8 +225,19 @@ test_rows_files (Fixture       *fx,
         json_array_get_object_element (features, i), "properties");
       const char *kind = json_object_get_string_member (props, "kind");
 
+      JsonArray *coords = json_object_get_array_member (json_object_get_object_member (
+        json_array_get_object_element (features, i), "geometry"), "coordinates");
+
       rows += g_str_equal (kind, "row");
       guidance += g_str_equal (kind, "guidance");
+      /* RFC 7946: longitude first; the square lies within 250 m of 119.4 E, 36.5 N */
+      for (guint k = 0; k < 2; k++)
+        {
+          JsonArray *pt = json_array_get_array_element (coords, k);
+
+          g_assert_cmpfloat (fabs (json_array_get_double_element (pt, 0) - 119.4), <, 0.003);
+          g_assert_cmpfloat (fabs (json_array_get_double_element (pt, 1) - 36.5), <, 0.003);
+        }
     }
   g_assert_cmpuint (rows, ==, 371 + 740);
   g_assert_cmpuint (guidance, ==, 186);
@@ -316,6 +327,61 @@ test_compare (Fixture       *fx,
     }
 }
 
+/* A project's fields: `furrow-cli demo` writes the demo cooperative (40 fields); `plan --project
+ * --field T02` plans one of them, `--all` every one, and the input arguments are checked. */
+static void
+test_project (Fixture       *fx,
+              gconstpointer  data)
+{
+  g_autofree char *project = g_build_filename (fx->dir, "demo.gpkg", NULL);
+  const char *demo[] = { "demo", project, NULL };
+  const char *one[] = { "plan", "--project", project, "--field", "T02", "--maize-rows", "2",
+                        "--soy-rows", "4", "--json", NULL };
+  const char *all[] = { "plan", "--project", project, "--all", "--preset", "4+6", "--json",
+                        NULL };
+  const char *neither[] = { "plan", "--project", project, "--preset", "2+4", NULL };
+  const char *cmp[] = { "compare", "--project", project, "--all", "--patterns", "2+4", "--json",
+                        NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *features;
+  JsonObject *f;
+
+  g_assert_cmpint (run_cli (demo, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (one, &out, &err), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  features = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                           "features");
+  g_assert_cmpuint (json_array_get_length (features), ==, 1);
+  f = json_array_get_object_element (features, 0);
+  g_assert_cmpstr (json_object_get_string_member (f, "field"), ==, "T02");
+  g_assert_cmpfloat (member (f, "area_mu"), >, 100.0);
+  g_assert_cmpfloat (member (f, "maize_area_m2") + member (f, "soy_area_m2"), <=,
+                     member (f, "area_m2"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (all, &out, &err), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  features = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                           "features");
+  g_assert_cmpuint (json_array_get_length (features), ==, 40);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (cmp, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (neither, &out, &err), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, "--all"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -333,6 +399,8 @@ main (int   argc,
               fixture_tear_down);
 
   g_test_add ("/furrow/io/cli-plan/compare", Fixture, NULL, fixture_set_up, test_compare,
+              fixture_tear_down);
+  g_test_add ("/furrow/io/cli-plan/project", Fixture, NULL, fixture_set_up, test_project,
               fixture_tear_down);
 
   return g_test_run ();

@@ -82,7 +82,8 @@ test_per_mu_arithmetic (void)
   furrow_pattern_preset ("2+4", &p);
   g_assert_cmpfloat_with_epsilon (FURROW_M2_PER_MU / furrow_pattern_unit_width_m (&p), 246.9, 0.05);
   g_assert_cmpfloat_with_epsilon (furrow_pattern_row_m_per_mu (&p, FURROW_CROP_MAIZE), 493.8, 0.05);
-  g_assert_cmpfloat_with_epsilon (furrow_pattern_row_m_per_mu (&p, FURROW_CROP_SOYBEAN), 987.7, 0.05);
+  g_assert_cmpfloat_with_epsilon (furrow_pattern_row_m_per_mu (&p, FURROW_CROP_SOYBEAN), 987.7,
+                                  0.05);
   g_assert_cmpfloat_with_epsilon (furrow_pattern_hills_per_mu (&p, FURROW_CROP_MAIZE), 4294, 1.0);
   g_assert_cmpfloat_with_epsilon (furrow_pattern_hills_per_mu (&p, FURROW_CROP_SOYBEAN), 8588, 1.0);
 

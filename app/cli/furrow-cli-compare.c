@@ -6,34 +6,14 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 
+#include "furrow-cli-fields.h"
 #include "furrow-cli.h"
 #include "furrow-comparison.h"
-#include "furrow-polygon-file.h"
 #include "furrow-units.h"
 
 /* `furrow-cli compare FILE [--patterns 2+4,4+6,…] [--yield-preset NAME] [--json]`: every pattern
  * on all the polygons of FILE together (a season's fields), sorted by net yuan per mu, with the
  * DOMAIN.md §7 default prices and costs (furrow-comparison.h). */
-
-/* The geometries of every polygon feature of any OGR file (furrow_polygon_file_read()). */
-static GPtrArray *
-read_fields (const char  *path,
-             GError     **error)
-{
-  g_autoptr(GPtrArray) features = furrow_polygon_file_read (path, error);
-  GPtrArray *fields;
-
-  if (features == NULL)
-    return NULL;
-  fields = g_ptr_array_new_with_free_func ((GDestroyNotify) furrow_geometry_unref);
-  for (guint i = 0; i < features->len; i++)
-    {
-      FurrowPolygonFeature *f = g_ptr_array_index (features, i);
-
-      g_ptr_array_add (fields, furrow_geometry_ref (f->geometry));
-    }
-  return fields;
-}
 
 static void
 print_json (GArray *rows,
@@ -165,12 +145,21 @@ furrow_cli_compare (int    argc,
 {
   g_autofree char *patterns_arg = NULL;
   g_autofree char *yield_arg = NULL;
+  g_autofree char *project = NULL;
+  g_autofree char *field = NULL;
+  gboolean all = FALSE;
   gboolean json = FALSE;
+  const char *file = NULL;
   GOptionEntry entries[] = {
     { "patterns", 0, 0, G_OPTION_ARG_STRING, &patterns_arg,
       N_("Pattern presets to compare, comma-separated (default: all)"), "2+4,4+6,…" },
     { "yield-preset", 0, 0, G_OPTION_ARG_STRING, &yield_arg,
       N_("Yield model preset: practical (default), xiashan, survey"), "NAME" },
+    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project,
+      N_("Compare on the fields of this project instead of a FILE"), "FILE" },
+    { "field", 0, 0, G_OPTION_ARG_STRING, &field,
+      N_("With --project: the field with this code"), "CODE" },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("With --project: every field"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Machine-readable output"), NULL },
     { NULL }
   };
@@ -192,11 +181,8 @@ furrow_cli_compare (int    argc,
       furrow_cli_print_error ("%s", error->message);
       return 2;
     }
-  if (argc != 2)
-    {
-      furrow_cli_print_error (_("compare takes one FILE; run “furrow-cli compare --help”"));
-      return 2;
-    }
+  if (!furrow_cli_fields_check_args ("compare", argc, argv, project, field, all, &file))
+    return 2;
 
   if (patterns_arg != NULL)
     {
@@ -233,7 +219,7 @@ furrow_cli_compare (int    argc,
     }
   furrow_economics_init_defaults (&econ);
 
-  fields = read_fields (argv[1], &error);
+  fields = furrow_cli_read_fields (file, project, field, NULL, &error);
   if (fields == NULL)
     {
       furrow_cli_print_error ("%s", error->message);
@@ -244,7 +230,7 @@ furrow_cli_compare (int    argc,
                                     &model, &econ, &error);
   if (rows == NULL)
     {
-      furrow_cli_print_error ("%s: %s", argv[1], error->message);
+      furrow_cli_print_error ("%s: %s", file ? file : project, error->message);
       return 1;
     }
 
@@ -255,7 +241,8 @@ furrow_cli_compare (int    argc,
     }
 
   g_print (ngettext ("%s: %u field, %.2f mu; yield model %s\n",
-                     "%s: %u fields, %.2f mu; yield model %s\n", fields->len), argv[1], fields->len,
+                     "%s: %u fields, %.2f mu; yield model %s\n", fields->len),
+           file ? file : project, fields->len,
            g_array_index (rows, FurrowComparisonRow, 0).area_mu, yield_name);
   print_table (rows, (const char * const *) ids->pdata);
   return 0;

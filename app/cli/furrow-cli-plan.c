@@ -7,36 +7,16 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "furrow-cli-fields.h"
 #include "furrow-cli.h"
 #include "furrow-layout-export.h"
 #include "furrow-layout.h"
 #include "furrow-pattern.h"
-#include "furrow-polygon-file.h"
 #include "furrow-units.h"
 #include "furrow-yield-model.h"
 
 /* `furrow-cli plan FILE --maize-rows N --soy-rows M […]`: the strip layout and yield prediction
  * of every polygon of FILE (ARCHITECTURE.md, the furrow-cli contract). */
-
-/* The geometries of every polygon feature of any OGR file (furrow_polygon_file_read()). */
-static GPtrArray *
-read_fields (const char  *path,
-             GError     **error)
-{
-  g_autoptr(GPtrArray) features = furrow_polygon_file_read (path, error);
-  GPtrArray *fields;
-
-  if (features == NULL)
-    return NULL;
-  fields = g_ptr_array_new_with_free_func ((GDestroyNotify) furrow_geometry_unref);
-  for (guint i = 0; i < features->len; i++)
-    {
-      FurrowPolygonFeature *f = g_ptr_array_index (features, i);
-
-      g_ptr_array_add (fields, furrow_geometry_ref (f->geometry));
-    }
-  return fields;
-}
 
 typedef struct
 {
@@ -56,6 +36,9 @@ typedef struct
   char   *rows_geojson;
   char   *rows_kml;
   char   *rows_out;
+  char   *project;
+  char   *field;
+  gboolean all;
   gboolean json;
 } Options;
 
@@ -76,6 +59,8 @@ options_clear (Options *o)
   g_free (o->rows_geojson);
   g_free (o->rows_kml);
   g_free (o->rows_out);
+  g_free (o->project);
+  g_free (o->field);
 }
 
 /* A length in metres: a finite number, not negative. */
@@ -263,7 +248,8 @@ add_int (JsonBuilder *b,
 }
 
 static void
-print_json (const FurrowPattern         *p,
+print_json (const char * const          *labels,
+            const FurrowPattern         *p,
             const FurrowYieldModel      *model,
             FurrowPlanterFit             fit,
             FurrowLayout * const        *layouts,
@@ -308,6 +294,8 @@ print_json (const FurrowPattern         *p,
 
       json_builder_begin_object (b);
       add_int (b, "index", i);
+      json_builder_set_member_name (b, "field");
+      json_builder_add_string_value (b, labels[i]);
       add_number (b, "area_m2", l->field_area_m2);
       add_number (b, "area_mu", furrow_m2_to_mu (l->field_area_m2));
       add_number (b, "azimuth_deg", l->azimuth_deg);
@@ -355,6 +343,7 @@ print_json (const FurrowPattern         *p,
 
 static void
 print_text (const char                  *path,
+            const char * const          *labels,
             const FurrowPattern         *p,
             const FurrowYieldModel      *model,
             FurrowLayout * const        *layouts,
@@ -373,7 +362,8 @@ print_text (const char                  *path,
       g_autofree char *mu = furrow_format_mu (l->field_area_m2);
 
       g_print ("\n");
-      g_print (_("Field %u: %s mu, rows at %.1f°, %u strips\n"), i, mu, l->azimuth_deg, l->units);
+      g_print (_("Field %s: %s mu, rows at %.1f°, %u strips\n"), labels[i], mu, l->azimuth_deg,
+               l->units);
       g_print (_("  maize:   %u rows, %.0f m of row, %.0f plants, %.1f kg seed, %.0f m² band, "
                  "%.0f kg (pLER %.2f)\n"),
                l->crop[FURROW_CROP_MAIZE].rows, l->crop[FURROW_CROP_MAIZE].row_m,
@@ -429,6 +419,12 @@ furrow_cli_plan (int    argc,
       N_("Write the row and guidance lines as KML"), "OUT" },
     { "rows-out", 0, 0, G_OPTION_ARG_FILENAME, &o.rows_out,
       N_("Write the row lines, KML if OUT ends in .kml, GeoJSON otherwise"), "OUT" },
+    { "project", 0, 0, G_OPTION_ARG_FILENAME, &o.project,
+      N_("Plan the fields of this project instead of a FILE"), "FILE" },
+    { "field", 0, 0, G_OPTION_ARG_STRING, &o.field,
+      N_("With --project: the field with this code"), "CODE" },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &o.all,
+      N_("With --project: every field"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &o.json,
       N_("Machine-readable output"), NULL },
     { NULL }
@@ -436,6 +432,7 @@ furrow_cli_plan (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
   g_autoptr(GPtrArray) layouts = NULL;
   g_autofree FurrowYieldPrediction *predictions = NULL;
   const char *yield_name = "practical";
@@ -443,8 +440,13 @@ furrow_cli_plan (int    argc,
   FurrowPattern pattern;
   FurrowPlanterFit fit;
   const char *path;
+  const char *source;
 
   context = g_option_context_new (_("FILE — strip layout and yield of every polygon in FILE"));
+  g_option_context_set_summary (
+    context, _("Rows are counted per crop, maize first: --maize-rows 2 --soy-rows 4 is 2 maize + "
+               "4 soybean rows (2.70 m units), the Huang-Huai-Hai default. Rows with the same "
+               "count as a pattern preset start from its spacings."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -453,13 +455,12 @@ furrow_cli_plan (int    argc,
       options_clear (&o);
       return 2;
     }
-  if (argc != 2)
+  if (!furrow_cli_fields_check_args ("plan", argc, argv, o.project, o.field, o.all, &path))
     {
-      furrow_cli_print_error (_("plan takes one FILE; run “furrow-cli plan --help”"));
       options_clear (&o);
       return 2;
     }
-  path = argv[1];
+  source = path ? path : o.project;
 
   if (!build_pattern (&o, &pattern))
     {
@@ -478,7 +479,7 @@ furrow_cli_plan (int    argc,
       return 2;
     }
 
-  fields = read_fields (path, &error);
+  fields = furrow_cli_read_fields (path, o.project, o.field, &labels, &error);
   if (fields == NULL)
     {
       furrow_cli_print_error ("%s", error->message);
@@ -498,7 +499,8 @@ furrow_cli_plan (int    argc,
 
       if (l == NULL)
         {
-          furrow_cli_print_error (_("%s: feature %u: %s"), path, i, error->message);
+          furrow_cli_print_error (_("%s: field %s: %s"), source,
+                                  (char *) g_ptr_array_index (labels, i), error->message);
           options_clear (&o);
           return 1;
         }
@@ -534,11 +536,11 @@ furrow_cli_plan (int    argc,
                             furrow_pattern_unit_width_m (&pattern), pattern.planter_width_m);
 
   if (o.json)
-    print_json (&pattern, &model, fit, (FurrowLayout * const *) layouts->pdata, predictions,
-                layouts->len);
+    print_json ((const char * const *) labels->pdata, &pattern, &model, fit,
+                (FurrowLayout * const *) layouts->pdata, predictions, layouts->len);
   else
-    print_text (path, &pattern, &model, (FurrowLayout * const *) layouts->pdata, predictions,
-                layouts->len);
+    print_text (source, (const char * const *) labels->pdata, &pattern, &model,
+                (FurrowLayout * const *) layouts->pdata, predictions, layouts->len);
 
   options_clear (&o);
   return 0;

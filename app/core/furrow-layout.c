@@ -365,6 +365,45 @@ slab_area (const RingInfo *ri,
   return fabs (ring_signed_area (buf_b, n));
 }
 
+/* Whether no edge touches the rectangle [x0, x1] × [y0, y1] (touching counts): each edge's
+ * y-range over its part inside [x0, x1] against [y0, y1]. */
+static gboolean
+band_is_clear (const Edge  *edges,
+               const guint *idx,
+               guint        n_idx,
+               double       x0,
+               double       x1,
+               double       y0,
+               double       y1)
+{
+  for (guint k = 0; k < n_idx; k++)
+    {
+      const Edge *e = &edges[idx[k]];
+      double lo, hi;
+
+      if (e->xmax < x0 || e->xmin > x1)
+        continue;
+      if (e->x1 == e->x2)
+        {
+          lo = MIN (e->y1, e->y2);
+          hi = MAX (e->y1, e->y2);
+        }
+      else
+        {
+          double u0 = MAX (x0, e->xmin), u1 = MIN (x1, e->xmax);
+          double slope = (e->y2 - e->y1) / (e->x2 - e->x1);
+          double v0 = e->y1 + (u0 - e->x1) * slope;
+          double v1 = e->y1 + (u1 - e->x1) * slope;
+
+          lo = MIN (v0, v1);
+          hi = MAX (v0, v1);
+        }
+      if (hi >= y0 && lo <= y1)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Crossings of the vertical line x = c with the edges (half-open rule, so a vertex on the
  * line counts once), sorted. */
 static void
@@ -427,6 +466,7 @@ furrow_layout_compute (const FurrowGeometry *field,
   FurrowPatternRow rows[2 * FURROW_PATTERN_MAX_ROWS];
   g_autoptr(GError) local_error = NULL;
   guint n_rows, n_units, next_edge = 0, max_ring = 0;
+  gboolean unit_clipped = FALSE;
   double lon0, lat0, theta, c, s, w, h;
   double x_min = G_MAXDOUBLE, x_max = -G_MAXDOUBLE;
   gboolean geometry = !(flags & FURROW_LAYOUT_QUANTITIES_ONLY);
@@ -513,8 +553,8 @@ furrow_layout_compute (const FurrowGeometry *field,
             Edge e = { ring->points[i].x, ring->points[i].y,
                        ring->points[i + 1].x, ring->points[i + 1].y, 0, 0 };
 
-            if (e.x1 == e.x2)
-              continue;   /* parallel to the rows: never crossed under the half-open rule */
+            /* edges parallel to the rows stay: scan_edges() never counts them (half-open rule)
+             * but band_is_clear() must see them */
             e.xmin = MIN (e.x1, e.x2);
             e.xmax = MAX (e.x1, e.x2);
             g_array_append_val (edges, e);
@@ -524,8 +564,8 @@ furrow_layout_compute (const FurrowGeometry *field,
         x_min = MIN (x_min, ri.xmin);
         x_max = MAX (x_max, ri.xmax);
         max_ring = MAX (max_ring, ring->n_points);
-        ri.slab = g_new (FurrowPoint, 2 * ring->n_points + 8);
-        ri.unit = g_new (FurrowPoint, 2 * ring->n_points + 8);
+        ri.slab = g_new (FurrowPoint, 6 * ring->n_points + 16);
+        ri.unit = g_new (FurrowPoint, 3 * ring->n_points + 16);
         g_array_append_val (rings, ri);
       }
   if (edges->len > 1)
@@ -534,10 +574,12 @@ furrow_layout_compute (const FurrowGeometry *field,
   if (edges->len == 0 || !(x_max > x_min))
     return g_steal_pointer (&self);   /* nothing sowable: all quantities zero */
 
-  /* Sutherland–Hodgman output of a ring against a rectangle has at most n + 4 points… per
-   * stage, and each of the four stages can add one point per crossing: 2n + 8 is ample. */
-  buf_a = g_new (FurrowPoint, 2 * max_ring + 8);
-  buf_b = g_new (FurrowPoint, 2 * max_ring + 8);
+  /* Sutherland–Hodgman against one half-plane replaces each run of r ≥ 1 outside points by
+   * two crossings, and there are at most m / 2 runs: m points become at most 1.5 m. Six stages
+   * (unit, band, y-range; two each) stay under 1.5⁶ n < 12 n: buffers of 12 n + 16 points, the
+   * unit (two stages) 3 n + 16, the band (four) 6 n + 16. */
+  buf_a = g_new (FurrowPoint, 12 * max_ring + 16);
+  buf_b = g_new (FurrowPoint, 12 * max_ring + 16);
 
   n_rows = furrow_pattern_rows (pattern, rows);
   n_units = (guint) ceil ((x_max - x_min) / w) + 1;
@@ -555,15 +597,15 @@ furrow_layout_compute (const FurrowGeometry *field,
         guint j = 0;
 
         if (slot == 0)
-          for (guint r = 0; r < rings->len; r++)
-            unit_clip (&g_array_index (rings, RingInfo, r), x_min + k * w, x_min + (k + 1) * w,
-                       buf_a);
+          unit_clipped = FALSE;
 
         if (x >= x_max)
           break;
 
-        /* Active edge list: x only grows, so edges enter in xmin order and leave for good. */
-        while (next_edge < edges->len && g_array_index (edges, Edge, next_edge).xmin <= x)
+        /* Active edge list: the edges that reach into the row's band. The bands tile the x axis
+         * left to right, so edges enter in xmin order and leave for good. */
+        while (next_edge < edges->len &&
+               g_array_index (edges, Edge, next_edge).xmin <= x + row->band_right_m)
           {
             g_array_append_val (active, next_edge);
             next_edge++;
@@ -572,7 +614,7 @@ furrow_layout_compute (const FurrowGeometry *field,
           {
             guint e = g_array_index (active, guint, a);
 
-            if (g_array_index (edges, Edge, e).xmax >= x)
+            if (g_array_index (edges, Edge, e).xmax >= x - row->band_left_m)
               g_array_index (active, guint, j++) = e;
           }
         g_array_set_size (active, j);
@@ -599,21 +641,37 @@ furrow_layout_compute (const FurrowGeometry *field,
             if (yb - ya < MIN_ROW_PIECE_M)
               continue;
 
-            if (!clipped)
+            if (band_is_clear ((const Edge *) edges->data, (const guint *) active->data,
+                               active->len, x - row->band_left_m, x + row->band_right_m, ya, yb))
               {
+                /* no edge reaches the band's rectangle: it lies wholly in the field */
+                band = (row->band_left_m + row->band_right_m) * (yb - ya);
+              }
+            else
+              {
+                if (!unit_clipped)
+                  {
+                    for (guint r = 0; r < rings->len; r++)
+                      unit_clip (&g_array_index (rings, RingInfo, r), x_min + k * w,
+                                 x_min + (k + 1) * w, buf_a);
+                    unit_clipped = TRUE;
+                  }
+                if (!clipped)
+                  {
+                    for (guint r = 0; r < rings->len; r++)
+                      slab_clip (&g_array_index (rings, RingInfo, r), x - row->band_left_m,
+                                 x + row->band_right_m, buf_a);
+                    clipped = TRUE;
+                  }
                 for (guint r = 0; r < rings->len; r++)
-                  slab_clip (&g_array_index (rings, RingInfo, r), x - row->band_left_m,
-                             x + row->band_right_m, buf_a);
-                clipped = TRUE;
-              }
-            for (guint r = 0; r < rings->len; r++)
-              {
-                const RingInfo *ri = &g_array_index (rings, RingInfo, r);
-                double a = slab_area (ri, ya, yb, buf_a, buf_b);
+                  {
+                    const RingInfo *ri = &g_array_index (rings, RingInfo, r);
+                    double a = slab_area (ri, ya, yb, buf_a, buf_b);
 
-                band += ri->hole ? -a : a;
+                    band += ri->hole ? -a : a;
+                  }
+                band = MAX (band, 0.0);
               }
-            band = MAX (band, 0.0);
 
             sown[k] = TRUE;
             q->rows++;

@@ -10,8 +10,8 @@ G_BEGIN_DECLS
 
 /* Lays a strip pattern into a field polygon (DOMAIN.md §5, ARCHITECTURE.md "Plan").
  *
- * The field is projected into a local azimuthal equidistant frame (FurrowLocalFrame) and rotated
- * so the rows run along +y. Strip units repeat across the field from its western-most point in
+ * The field is projected onto the tangent plane at its centre (FurrowLocalFrame) and turned so
+ * the rows run along +y. Strip units repeat across the field from its western-most point in
  * that frame (x0 = min x): unit k covers [x0 + kW, x0 + (k+1)W) and row i of the unit lies at
  * x0 + kW + offset_i (furrow_pattern_rows()). Each row line is clipped to the field analytically
  * (a scanline against every edge, even–odd rule, so holes and multi-part fields are respected),

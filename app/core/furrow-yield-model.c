@@ -200,8 +200,8 @@ furrow_yield_model_predict_layout (const FurrowYieldModel *self,
 gboolean
 furrow_yield_model_calibrate_pler (FurrowYieldModel    *self,
                                    const FurrowPattern *reference,
-                                   const double         pler[FURROW_N_CROPS],
-                                   const double         border_over_inner[FURROW_N_CROPS])
+                                   const double        *pler,
+                                   const double        *border_over_inner)
 {
   for (FurrowCrop c = 0; c < FURROW_N_CROPS; c++)
     {

@@ -96,11 +96,11 @@ gboolean    furrow_yield_model_preset           (const char                   *i
                                                  GError                      **error);
 
 /* Solve border and inner factors so that `reference` reproduces the two partial LERs on the
- * ideal strip, with border/inner ratios `border_over_inner` (per crop). */
+ * ideal strip, with border/inner ratios `border_over_inner`; both arrays FURROW_N_CROPS long. */
 gboolean    furrow_yield_model_calibrate_pler   (FurrowYieldModel             *self,
                                                  const FurrowPattern          *reference,
-                                                 const double                  pler[FURROW_N_CROPS],
-                                                 const double                  border_over_inner[FURROW_N_CROPS]);
+                                                 const double                 *pler,
+                                                 const double                 *border_over_inner);
 
 double      furrow_yield_model_row_factor       (const FurrowYieldModel       *self,
                                                  const FurrowPattern          *pattern,

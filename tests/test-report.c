@@ -476,6 +476,48 @@ test_statements_pdf (void)
   g_rmdir (dir);
 }
 
+/* The drawing functions work on any cairo_t and fit any page: a US Letter image (612 × 792,
+ * 1 px a point) gets the A4 design scaled to 612 / 595.28 of its width and centred, so ink
+ * lies inside the page and its margins stay white. */
+static void
+test_any_surface (void)
+{
+  g_autoptr(Taozhuang) t = taozhuang_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 612, 792);
+  cairo_t *cr = cairo_create (surface);
+  const guchar *data;
+  int stride;
+  guint ink = 0;
+  guint ink_in_margin = 0;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  furrow_report_draw_statement (cr, &t->report->cooperative, &t->report->households[0], 612,
+                                792);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < 792; y++)
+    for (int x = 0; x < 612; x++)
+      {
+        guint32 pixel = *(const guint32 *) (data + y * stride + 4 * x);
+
+        if ((pixel & 0xffffff) != 0xffffff)
+          {
+            ink++;
+            /* Scale 792 / 841.89 = 0.941: the sides keep ≥ 60 px, top and bottom ≥ 30 px. */
+            if (x < 30 || x >= 612 - 30 || y < 25 || y >= 792 - 25)
+              ink_in_margin++;
+          }
+      }
+  g_assert_cmpuint (ink, >, 612 * 792 / 50);
+  g_assert_cmpuint (ink_in_margin, ==, 0);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_statements_dir (void)
 {
@@ -1092,6 +1134,38 @@ test_cli (void)
     const char *argv[] = { cli, "settle", json_path, "--roster", roster_xlsx, NULL };
     g_autofree char *out = run_tool (argv);
   }
+  {
+    g_autofree char *folder = g_build_filename (dir, "each", NULL);
+    g_autofree char *one = g_build_filename (folder, "3714261102010007.pdf", NULL);
+    const char *argv[] = { cli, "settle", json_path, "--statements-dir", folder, "--json",
+                           NULL };
+    g_autofree char *out = run_tool (argv);
+    g_autoptr(GDir) listing = NULL;
+    g_autofree char *page = NULL;
+    const char *name;
+    guint n_files = 0;
+
+    /* One file per household, named by its code. */
+    listing = g_dir_open (folder, 0, &error);
+    g_assert_no_error (error);
+    while ((name = g_dir_read_name (listing)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (folder, name, NULL);
+
+        g_assert_true (g_str_has_prefix (name, "37142611020100"));
+        g_assert_true (g_str_has_suffix (name, ".pdf"));
+        if (!g_str_equal (file, one))
+          g_unlink (file);
+        n_files++;
+      }
+    g_assert_cmpuint (n_files, ==, 70);
+    g_assert_cmpuint (pdf_pages (one), ==, 1);
+    page = pdf_text (one, 1);
+    g_assert_nonnull (strstr (page, "户主7"));
+    g_assert_nonnull (strstr (page, "¥2,038.67"));   /* …07: 190,344 + 13,523 fen */
+    g_unlink (one);
+    g_rmdir (folder);
+  }
 
   g_assert_cmpuint (pdf_pages (statements), ==, 70);
   g_assert_cmpuint (pdf_pages (roster_pdf), ==, 4);
@@ -1148,6 +1222,7 @@ main (int   argc,
   g_test_add_func ("/furrow/io/report/mask", test_mask);
   g_test_add_func ("/furrow/io/report/from-distribution", test_from_distribution);
   g_test_add_func ("/furrow/io/report/statements-pdf", test_statements_pdf);
+  g_test_add_func ("/furrow/io/report/any-surface", test_any_surface);
   g_test_add_func ("/furrow/io/report/statements-dir", test_statements_dir);
   g_test_add_func ("/furrow/io/report/progress-cancel-errors", test_progress_cancel_errors);
   g_test_add_func ("/furrow/io/report/roster-pdf", test_roster_pdf);

@@ -38,26 +38,6 @@ furrow_report_plan_sheet_clear (FurrowReportPlanSheet *sheet)
   sheet->n_rows = 0;
 }
 
-static void
-grid (cairo_t      *cr,
-      double        x,
-      double        y,
-      double        width,
-      guint         n_rows,
-      const double *col_x,
-      guint         n_cols)
-{
-  cairo_save (cr);
-  furrow_report_set_gray (cr, RULE_GRAY);
-  for (guint r = 0; r <= n_rows; r++)
-    furrow_report_line (cr, x, y + r * ROW_H, x + width, y + r * ROW_H,
-                        r == 0 || r == n_rows ? 0.9 : 0.4);
-  for (guint c = 0; c <= n_cols; c++)
-    furrow_report_line (cr, col_x[c], y, col_x[c], y + n_rows * ROW_H,
-                        c == 0 || c == n_cols ? 0.9 : 0.4);
-  cairo_restore (cr);
-}
-
 static char *
 format_number (double value,
                int    decimals)
@@ -73,6 +53,7 @@ draw_field_block (FurrowReportPainter         *painter,
 {
   const double label_w = 78.0;
   const double value_w = CONTENT_W / 2.0 - label_w;
+  const double widths[4] = { label_w, value_w, label_w, value_w };
   const double col_x[5] = { MARGIN, MARGIN + label_w, MARGIN + label_w + value_w,
                             MARGIN + 2 * label_w + value_w, MARGIN + CONTENT_W };
   g_autofree char *area_mu = furrow_format_mu (sheet->field_area_m2);
@@ -110,7 +91,7 @@ draw_field_block (FurrowReportPainter         *painter,
       furrow_report_fill_rect (painter->cr, col_x[0], y + r * ROW_H, label_w, ROW_H, SHADE_GRAY);
       furrow_report_fill_rect (painter->cr, col_x[2], y + r * ROW_H, label_w, ROW_H, SHADE_GRAY);
     }
-  grid (painter->cr, MARGIN, y, CONTENT_W, 4, col_x, 4);
+  furrow_report_grid (painter->cr, MARGIN, y, widths, 4, 4, ROW_H, FALSE);
   furrow_report_set_gray (painter->cr, 0.0);
   for (guint r = 0; r < 4; r++)
     for (guint c = 0; c < 4; c++)
@@ -217,6 +198,7 @@ draw_quantities (FurrowReportPainter         *painter,
                  double                       y)
 {
   const double label_w = CONTENT_W - 2 * 150.0;
+  const double widths[3] = { label_w, 150.0, 150.0 };
   const double col_x[4] = { MARGIN, MARGIN + label_w, MARGIN + label_w + 150.0,
                             MARGIN + CONTENT_W };
   const FurrowReportPlanCrop *crops[2] = { &sheet->maize, &sheet->soybean };
@@ -226,8 +208,7 @@ draw_quantities (FurrowReportPainter         *painter,
   };
   const guint n_rows = 1 + G_N_ELEMENTS (labels);
 
-  furrow_report_fill_rect (painter->cr, MARGIN, y, CONTENT_W, ROW_H, SHADE_GRAY);
-  grid (painter->cr, MARGIN, y, CONTENT_W, n_rows, col_x, 3);
+  furrow_report_grid (painter->cr, MARGIN, y, widths, 3, n_rows, ROW_H, TRUE);
   furrow_report_set_gray (painter->cr, 0.0);
   furrow_report_cell_text (painter, _("Item"), col_x[0], y, label_w, ROW_H, TEXT_PT, TRUE,
                            FURROW_REPORT_ALIGN_LEFT);
@@ -297,13 +278,17 @@ furrow_report_draw_plan_sheet (cairo_t                       *cr,
   furrow_report_painter_begin (&painter, cr, PAGE_W, PAGE_H, width_pt, height_pt);
 
   furrow_report_set_gray (cr, 0.0);
-  y += furrow_report_text (&painter, cooperative->name, MARGIN, y, CONTENT_W, 16.0, TRUE,
-                           FURROW_REPORT_ALIGN_CENTER);
+  y += furrow_report_text (&painter, cooperative->name, MARGIN, y, CONTENT_W,
+                           furrow_report_fit_size (&painter, cooperative->name, CONTENT_W, 16.0,
+                                                   TRUE),
+                           TRUE, FURROW_REPORT_ALIGN_CENTER);
   /* Translators: the plan sheet's title; %s is the season, e.g. "2024 年夏播" */
   title = g_strdup_printf (_("%s Field Plan Sheet"),
                            cooperative->season_name != NULL ? cooperative->season_name : "");
   y += 2.0;
-  y += furrow_report_text (&painter, g_strstrip (title), MARGIN, y, CONTENT_W, 13.5, TRUE,
+  g_strstrip (title);
+  y += furrow_report_text (&painter, title, MARGIN, y, CONTENT_W,
+                           furrow_report_fit_size (&painter, title, CONTENT_W, 13.5, TRUE), TRUE,
                            FURROW_REPORT_ALIGN_CENTER);
   y += 6.0;
   furrow_report_line (cr, MARGIN, y, PAGE_W - MARGIN, y, 1.4);

@@ -44,7 +44,8 @@ double  furrow_report_text          (FurrowReportPainter *painter,
                                      double               size_pt,
                                      gboolean             bold,
                                      FurrowReportAlign    align);
-/* The same, vertically centred in a cell of height `height_pt`, with `pad_pt` inside it. */
+/* The same, vertically centred in a cell of height `height_pt`, 4 pt in from its sides, on one
+ * line: text too long for the cell is set smaller (down to 70 %), then cut short with "…". */
 void    furrow_report_cell_text     (FurrowReportPainter *painter,
                                      const char          *text,
                                      double               x_pt,
@@ -54,6 +55,13 @@ void    furrow_report_cell_text     (FurrowReportPainter *painter,
                                      double               size_pt,
                                      gboolean             bold,
                                      FurrowReportAlign    align);
+/* The type size, at most `size_pt` and at least 70 % of it, that sets `text` on one line
+ * within `width_pt`. */
+double  furrow_report_fit_size      (FurrowReportPainter *painter,
+                                     const char          *text,
+                                     double               width_pt,
+                                     double               size_pt,
+                                     gboolean             bold);
 /* Measures without drawing. */
 double  furrow_report_text_width    (FurrowReportPainter *painter,
                                      const char          *text,
@@ -77,6 +85,14 @@ void    furrow_report_line          (cairo_t             *cr,
                                      double               x1_pt,
                                      double               y1_pt,
                                      double               line_width_pt);
+void    furrow_report_grid          (cairo_t             *cr,
+                                     double               x_pt,
+                                     double               y_pt,
+                                     const double        *widths,
+                                     guint                n_cols,
+                                     guint                n_rows,
+                                     double               row_h_pt,
+                                     gboolean             header);
 void    furrow_report_fill_rect     (cairo_t             *cr,
                                      double               x_pt,
                                      double               y_pt,

@@ -121,7 +121,8 @@ furrow_report_draw_roster_page (cairo_t                       *cr,
                               *date != '\0' ? date : "—");
   furrow_report_set_gray (cr, 0.0);
   y = MARGIN - 4.0;
-  y += furrow_report_text (&painter, title, MARGIN, y, CONTENT_W, 15.0, TRUE,
+  y += furrow_report_text (&painter, title, MARGIN, y, CONTENT_W,
+                           furrow_report_fit_size (&painter, title, CONTENT_W, 15.0, TRUE), TRUE,
                            FURROW_REPORT_ALIGN_CENTER);
   y += 8.0;
   furrow_report_set_gray (cr, 0.25);

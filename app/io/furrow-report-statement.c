@@ -36,43 +36,6 @@ section_heading (FurrowReportPainter *painter,
   return y + 20.0;
 }
 
-/* A grid of `n_rows` × `n_cols` cells; widths in points; row 0 shaded when `header`. */
-static void
-grid (cairo_t      *cr,
-      double        x,
-      double        y,
-      const double *widths,
-      guint         n_cols,
-      guint         n_rows,
-      double        row_h,
-      gboolean      header)
-{
-  double width = 0.0;
-
-  for (guint c = 0; c < n_cols; c++)
-    width += widths[c];
-  if (header)
-    furrow_report_fill_rect (cr, x, y, width, row_h, SHADE_GRAY);
-
-  cairo_save (cr);
-  furrow_report_set_gray (cr, RULE_GRAY);
-  for (guint r = 0; r <= n_rows; r++)
-    furrow_report_line (cr, x, y + r * row_h, x + width, y + r * row_h,
-                        r == 0 || r == n_rows ? 0.9 : 0.4);
-  {
-    double cx = x;
-
-    for (guint c = 0; c <= n_cols; c++)
-      {
-        furrow_report_line (cr, cx, y, cx, y + n_rows * row_h,
-                            c == 0 || c == n_cols ? 0.9 : 0.4);
-        if (c < n_cols)
-          cx += widths[c];
-      }
-  }
-  cairo_restore (cr);
-}
-
 /* ------------------------------------------------------------------------------------------ */
 /* The parcels' sketch map                                                                    */
 
@@ -178,13 +141,16 @@ draw_title (FurrowReportPainter           *painter,
   g_autofree char *notice = NULL;
 
   furrow_report_set_gray (painter->cr, 0.0);
-  y += furrow_report_text (painter, coop->name, MARGIN, y, CONTENT_W, 17.0, TRUE,
-                           FURROW_REPORT_ALIGN_CENTER);
+  y += furrow_report_text (painter, coop->name, MARGIN, y, CONTENT_W,
+                           furrow_report_fit_size (painter, coop->name, CONTENT_W, 17.0, TRUE),
+                           TRUE, FURROW_REPORT_ALIGN_CENTER);
   /* Translators: the statement's title; %s is the season, e.g. "2016 年秋季玉米" */
   title = g_strdup_printf (_("%s Household Income Statement"),
                            coop->season_name != NULL ? coop->season_name : "");
   y += 2.0;
-  y += furrow_report_text (painter, g_strstrip (title), MARGIN, y, CONTENT_W, 14.0, TRUE,
+  g_strstrip (title);
+  y += furrow_report_text (painter, title, MARGIN, y, CONTENT_W,
+                           furrow_report_fit_size (painter, title, CONTENT_W, 14.0, TRUE), TRUE,
                            FURROW_REPORT_ALIGN_CENTER);
   y += 6.0;
 
@@ -210,7 +176,7 @@ draw_household_block (FurrowReportPainter         *painter,
                       const FurrowReportHousehold *household,
                       double                       y)
 {
-  const double widths[2] = { 78.0, 232.0 };
+  const double widths[2] = { 96.0, 214.0 };
   const double map_x = MARGIN + widths[0] + widths[1] + 14.0;
   g_autofree char *id = furrow_report_mask_id_number (household->id_number);
   g_autofree char *phone = furrow_report_mask_phone (household->phone);
@@ -231,7 +197,7 @@ draw_household_block (FurrowReportPainter         *painter,
 
   for (guint r = 0; r < 6; r++)
     furrow_report_fill_rect (painter->cr, MARGIN, y + r * ROW_H, widths[0], ROW_H, SHADE_GRAY);
-  grid (painter->cr, MARGIN, y, widths, 2, 6, ROW_H, FALSE);
+  furrow_report_grid (painter->cr, MARGIN, y, widths, 2, 6, ROW_H, FALSE);
   furrow_report_set_gray (painter->cr, 0.0);
   for (guint r = 0; r < 6; r++)
     {
@@ -255,7 +221,7 @@ draw_parcels (FurrowReportPainter         *painter,
               const FurrowReportHousehold *household,
               double                       y)
 {
-  const double widths[4] = { 150.0, 120.0, 100.0, CONTENT_W - 370.0 };
+  const double widths[4] = { 150.0, 110.0, 110.0, CONTENT_W - 370.0 };
   const char *headers[4] = {
     _("Parcel code"), _("Parcel name"), _("Registered area (mu)"), _("Custody field"),
   };
@@ -268,7 +234,7 @@ draw_parcels (FurrowReportPainter         *painter,
   g_autofree char *count = NULL;
 
   y = section_heading (painter, C_("statement section", "Entrusted parcels"), y);
-  grid (painter->cr, MARGIN, y, widths, 4, n_rows, ROW_H, TRUE);
+  furrow_report_grid (painter->cr, MARGIN, y, widths, 4, n_rows, ROW_H, TRUE);
 
   furrow_report_set_gray (painter->cr, 0.0);
   {
@@ -351,7 +317,7 @@ draw_amounts (FurrowReportPainter           *painter,
               const FurrowReportHousehold   *household,
               double                         y)
 {
-  const double widths[3] = { 92.0, CONTENT_W - 202.0, 110.0 };
+  const double widths[3] = { 110.0, CONTENT_W - 220.0, 110.0 };
   const double total_h = 26.0;
   g_autofree char *base_rate = furrow_report_format_rate (household->base_fen_per_mu);
   g_autofree char *base_area = furrow_report_format_area (household->base_area_mu);
@@ -368,7 +334,7 @@ draw_amounts (FurrowReportPainter           *painter,
   g_autofree char *dividend_formula = NULL;
   g_autofree char *fee_formula = NULL;
   const char *headers[3] = { _("Item"), _("Calculation"), _("Amount") };
-  const char *labels[3] = { _("Base payment"), _("Dividend"), _("Service fees and deductions") };
+  const char *labels[3] = { _("Base payment"), _("Dividend"), _("Fees and deductions") };
   const char *formulas[3];
   const char *amounts[3] = { base_amount, dividend_amount, fee_amount };
   double x;
@@ -416,7 +382,7 @@ draw_amounts (FurrowReportPainter           *painter,
   formulas[2] = fee_formula;
 
   y = section_heading (painter, C_("statement section", "Income this season"), y);
-  grid (painter->cr, MARGIN, y, widths, 3, 4, ROW_H, TRUE);
+  furrow_report_grid (painter->cr, MARGIN, y, widths, 3, 4, ROW_H, TRUE);
   furrow_report_set_gray (painter->cr, 0.0);
   x = MARGIN;
   for (guint c = 0; c < 3; c++)
@@ -473,7 +439,7 @@ draw_season_totals (FurrowReportPainter           *painter,
                     const FurrowReportCooperative *coop,
                     double                         y)
 {
-  const double label_w = 108.0;
+  const double label_w = 130.0;
   const double value_w = CONTENT_W / 2.0 - label_w;
   const double widths[4] = { label_w, value_w, label_w, value_w };
   g_autofree char *area = furrow_report_format_area (coop->total_area_mu);
@@ -498,7 +464,7 @@ draw_season_totals (FurrowReportPainter           *painter,
                                                        collective_pct);
   g_autofree char *cooperative_label = g_strdup_printf (_("Cooperative (%s)"),
                                                         cooperative_pct);
-  g_autofree char *households_label = g_strdup_printf (_("Households’ dividend (%s)"),
+  g_autofree char *households_label = g_strdup_printf (_("Dividend to households (%s)"),
                                                        households_pct);
   const char *cells[5][4] = {
     { _("Season income"), revenue, _("Area in custody"), area_text },
@@ -509,14 +475,14 @@ draw_season_totals (FurrowReportPainter           *painter,
     { cooperative_label, cooperative, households_label, households },
   };
 
-  y = section_heading (painter, C_("statement section", "The cooperative’s season"), y);
+  y = section_heading (painter, C_("statement section", "The cooperative this season"), y);
   for (guint r = 0; r < 5; r++)
     {
       furrow_report_fill_rect (painter->cr, MARGIN, y + r * ROW_H, label_w, ROW_H, SHADE_GRAY);
       furrow_report_fill_rect (painter->cr, MARGIN + label_w + value_w, y + r * ROW_H,
                                label_w, ROW_H, SHADE_GRAY);
     }
-  grid (painter->cr, MARGIN, y, widths, 4, 5, ROW_H, FALSE);
+  furrow_report_grid (painter->cr, MARGIN, y, widths, 4, 5, ROW_H, FALSE);
   furrow_report_set_gray (painter->cr, 0.0);
   for (guint r = 0; r < 5; r++)
     {

@@ -315,6 +315,20 @@ furrow_report_text_width (FurrowReportPainter *painter,
 }
 
 double
+furrow_report_fit_size (FurrowReportPainter *painter,
+                        const char          *text,
+                        double               width_pt,
+                        double               size_pt,
+                        gboolean             bold)
+{
+  double natural_pt = furrow_report_text_width (painter, text, size_pt, bold);
+
+  if (natural_pt <= width_pt || width_pt <= 0.0)
+    return size_pt;
+  return MAX (size_pt * 0.7, size_pt * width_pt / natural_pt * 0.99);
+}
+
+double
 furrow_report_text (FurrowReportPainter *painter,
                     const char          *text,
                     double               x_pt,
@@ -362,10 +376,14 @@ furrow_report_cell_text (FurrowReportPainter *painter,
                          FurrowReportAlign    align)
 {
   const double pad_pt = 4.0;
+  double room_pt = width_pt - 2 * pad_pt;
   int width;
   int height;
 
-  prepare_layout (painter, text, width_pt - 2 * pad_pt, size_pt, bold, align);
+  /* Too long (a longer language, a long name): smaller type, down to 70 %, then "…". */
+  size_pt = furrow_report_fit_size (painter, text, room_pt, size_pt, bold);
+
+  prepare_layout (painter, text, room_pt, size_pt, bold, align);
   pango_layout_set_ellipsize (painter->layout, PANGO_ELLIPSIZE_END);
   pango_layout_get_size (painter->layout, &width, &height);
   cairo_move_to (painter->cr, x_pt + pad_pt,
@@ -409,6 +427,41 @@ furrow_report_fill_rect (cairo_t *cr,
   furrow_report_set_gray (cr, gray);
   cairo_rectangle (cr, x_pt, y_pt, width_pt, height_pt);
   cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+/* The rules of a table: `n_rows` rows of `row_h_pt` and `n_cols` columns of `widths`, heavier
+ * outside; row 0 shaded when `header`. */
+void
+furrow_report_grid (cairo_t      *cr,
+                    double        x_pt,
+                    double        y_pt,
+                    const double *widths,
+                    guint         n_cols,
+                    guint         n_rows,
+                    double        row_h_pt,
+                    gboolean      header)
+{
+  double width = 0.0;
+  double cx = x_pt;
+
+  for (guint c = 0; c < n_cols; c++)
+    width += widths[c];
+  if (header)
+    furrow_report_fill_rect (cr, x_pt, y_pt, width, row_h_pt, 0.92);
+
+  cairo_save (cr);
+  furrow_report_set_gray (cr, 0.35);
+  for (guint r = 0; r <= n_rows; r++)
+    furrow_report_line (cr, x_pt, y_pt + r * row_h_pt, x_pt + width, y_pt + r * row_h_pt,
+                        r == 0 || r == n_rows ? 0.9 : 0.4);
+  for (guint c = 0; c <= n_cols; c++)
+    {
+      furrow_report_line (cr, cx, y_pt, cx, y_pt + n_rows * row_h_pt,
+                          c == 0 || c == n_cols ? 0.9 : 0.4);
+      if (c < n_cols)
+        cx += widths[c];
+    }
   cairo_restore (cr);
 }
 

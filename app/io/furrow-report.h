@@ -24,7 +24,22 @@ G_BEGIN_DECLS
  * with Pango in "Noto Sans CJK SC", translated into the current locale.
  *
  * Personal data: a household's ID number and phone are only ever printed masked
- * (furrow_report_mask_id_number(), furrow_report_mask_phone()) and never logged. */
+ * (furrow_report_mask_id_number(), furrow_report_mask_phone()) and never logged.
+ *
+ * Printing from the GUI (GtkPrintOperation, one drawing function for paper and PDF):
+ *
+ *   statements: n-pages = n_households; in ::draw-page
+ *     furrow_report_draw_statement (gtk_print_context_get_cairo_context (context), coop,
+ *                                   &households[page_nr],
+ *                                   gtk_print_context_get_width (context),
+ *                                   gtk_print_context_get_height (context));
+ *   roster: a landscape GtkPageSetup; rows = furrow_report_roster_rows_per_page ();
+ *     n-pages = furrow_report_roster_n_pages (n_households, rows); in ::draw-page
+ *     furrow_report_draw_roster_page (cr, coop, households, n_households, page_nr * rows,
+ *                                     rows, width, height);
+ *
+ * The drawing functions are thread-safe (Pango's font map is per thread), so batch exports
+ * can run in a GTask thread; the writers honour a GCancellable between pages. */
 
 #define FURROW_REPORT_ERROR (furrow_report_error_quark ())
 
@@ -223,7 +238,9 @@ gboolean      furrow_report_write_roster_pdf         (const char                
 
 /* The roster as a spreadsheet: UTF-8 CSV with a BOM (Excel), money in yuan with two decimals;
  * XLSX with money as numbers in the "¥#,##0.00" format, a frozen header row, and a totals row
- * whose values are computed from integer fen (each with its SUM formula). */
+ * whose values are computed from integer fen (each with its SUM formula). Household codes are
+ * text in the XLSX; Excel opening the CSV directly shows a 16–18-digit code as a number and
+ * loses its last digits, so give Excel users the XLSX. */
 gboolean      furrow_report_write_roster_csv         (const char                    *path,
                                                       const FurrowReportCooperative *cooperative,
                                                       const FurrowReportHousehold   *households,

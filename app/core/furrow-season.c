@@ -865,11 +865,19 @@ furrow_season_describe_rules (FurrowSeason *self)
     default:
       break;
     }
-  g_string_append_printf (text, "split reserve %.2f %% collective %.2f %% cooperative %.2f %% "
-                          "households %.2f %%%s%s\n",
-                          self->split.reserve_pct, self->split.collective_pct,
-                          self->split.cooperative_pct, self->split.households_pct,
-                          self->split_reason ? ", reason: " : "",
-                          self->split_reason ? self->split_reason : "");
+  {
+    const double pct[] = { self->split.reserve_pct, self->split.collective_pct,
+                           self->split.cooperative_pct, self->split.households_pct };
+    const char * const names[] = { "reserve", "collective", "cooperative", "households" };
+
+    /* Not the locale's decimal separator: the text is compared and kept in the audit log. */
+    g_string_append (text, "split");
+    for (guint i = 0; i < G_N_ELEMENTS (pct); i++)
+      g_string_append_printf (text, " %s %s %%", names[i],
+                              g_ascii_formatd (buffer[0], sizeof buffer[0], "%.2f", pct[i]));
+    if (self->split_reason != NULL)
+      g_string_append_printf (text, ", reason: %s", self->split_reason);
+    g_string_append_c (text, '\n');
+  }
   return g_string_free (text, FALSE);
 }

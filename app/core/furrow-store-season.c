@@ -842,6 +842,7 @@ static char *
 pattern_to_text (const FurrowPattern *p)
 {
   GVariantBuilder builder;
+  g_autoptr(GVariant) value = NULL;
   guint n_spacings = p->maize_rows > 1 ? p->maize_rows - 1 : 0;
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
@@ -868,7 +869,8 @@ pattern_to_text (const FurrowPattern *p)
   g_variant_builder_add (&builder, "{sv}", "margin_m", g_variant_new_double (p->margin_m));
   g_variant_builder_add (&builder, "{sv}", "planter_width_m",
                          g_variant_new_double (p->planter_width_m));
-  return g_variant_print (g_variant_builder_end (&builder), TRUE);
+  value = g_variant_ref_sink (g_variant_builder_end (&builder));
+  return g_variant_print (value, TRUE);
 }
 
 static gboolean
@@ -1148,9 +1150,13 @@ set_harvest (FurrowStore   *self,
         }
       return _furrow_store_set_db_error (self, error);
     }
-  detail = g_strdup_printf ("field %s %s: %.1f kg, revenue %" G_GINT64_FORMAT " fen",
-                            furrow_field_get_code (field), furrow_crop_to_string (crop), yield_kg,
-                            revenue_fen);
+  {
+    char kg[G_ASCII_DTOSTR_BUF_SIZE];
+
+    detail = g_strdup_printf ("field %s %s: %s kg, revenue %" G_GINT64_FORMAT " fen",
+                              furrow_field_get_code (field), furrow_crop_to_string (crop),
+                              g_ascii_formatd (kg, sizeof kg, "%.1f", yield_kg), revenue_fen);
+  }
   if (!_furrow_store_audit (self, "season.harvest", object, detail, error))
     return FALSE;
   if (state == FURROW_SEASON_PLANNING)

@@ -23,6 +23,10 @@ int  furrow_cli_compare     (int          argc,
                              char       **argv);
 int  furrow_cli_demo        (int          argc,
                              char       **argv);
+int  furrow_cli_export      (int          argc,
+                             char       **argv);
+int  furrow_cli_import      (int          argc,
+                             char       **argv);
 int  furrow_cli_list        (int          argc,
                              char       **argv);
 int  furrow_cli_plan        (int          argc,

@@ -91,6 +91,11 @@ void             furrow_store_set_actor             (FurrowStore      *self,
 /* Batches. */
 gboolean         furrow_store_begin                 (FurrowStore      *self,
                                                      GError          **error);
+/* A batch for a caller that gives up on the first failure (an import checked beforehand): its
+ * changes run without a savepoint each, and after a failed change the batch can only roll
+ * back (furrow_store_commit() refuses it with FURROW_STORE_ERROR_TRANSACTION). */
+gboolean         furrow_store_begin_all_or_nothing  (FurrowStore      *self,
+                                                     GError          **error);
 gboolean         furrow_store_commit                (FurrowStore      *self,
                                                      GError          **error);
 void             furrow_store_rollback              (FurrowStore      *self);

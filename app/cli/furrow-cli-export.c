@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "furrow-cli.h"
+#include "furrow-exporter.h"
+#include "furrow-store.h"
+
+/* `furrow-cli export --project FILE --layer fields|parcels|households
+ * --format geojson|kml|gpkg|shp|csv|xlsx [--zone N] [--json] OUT` (ARCHITECTURE.md, furrow-cli
+ * contract): exit 1 with one stderr line on bad input, nothing written. */
+
+static gboolean
+parse_layer (const char        *text,
+             FurrowExportLayer *layer)
+{
+  if (g_strcmp0 (text, "fields") == 0)
+    *layer = FURROW_EXPORT_LAYER_FIELDS;
+  else if (g_strcmp0 (text, "parcels") == 0)
+    *layer = FURROW_EXPORT_LAYER_PARCELS;
+  else if (g_strcmp0 (text, "households") == 0)
+    *layer = FURROW_EXPORT_LAYER_HOUSEHOLDS;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+parse_format (const char         *text,
+              FurrowExportFormat *format)
+{
+  static const struct { const char *name; FurrowExportFormat format; } formats[] = {
+    { "geojson", FURROW_EXPORT_FORMAT_GEOJSON },
+    { "kml", FURROW_EXPORT_FORMAT_KML },
+    { "gpkg", FURROW_EXPORT_FORMAT_GEOPACKAGE },
+    { "shp", FURROW_EXPORT_FORMAT_SHAPEFILE },
+    { "csv", FURROW_EXPORT_FORMAT_CSV },
+    { "xlsx", FURROW_EXPORT_FORMAT_XLSX },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_strcmp0 (text, formats[i].name) == 0)
+      {
+        *format = formats[i].format;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+int
+furrow_cli_export (int    argc,
+                   char **argv)
+{
+  g_autofree char *project = NULL;
+  g_autofree char *layer_name = NULL;
+  g_autofree char *format_name = NULL;
+  g_auto(GStrv) outputs = NULL;
+  gboolean json = FALSE;
+  int zone = 0;
+  const GOptionEntry entries[] = {
+    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project, N_("The project file"), N_("FILE") },
+    { "layer", 0, 0, G_OPTION_ARG_STRING, &layer_name, N_("What to export: fields, parcels or households"), N_("LAYER") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("geojson, kml, gpkg, shp, csv or xlsx"), N_("FORMAT") },
+    { "zone", 0, 0, G_OPTION_ARG_INT, &zone, N_("Gauss–Krüger zone for gpkg and shp (default: from the data)"), "N" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Machine-readable output"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &outputs, NULL, N_("OUT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("OUT — export a layer of a project"));
+  g_autoptr(FurrowStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  FurrowExportLayer layer;
+  FurrowExportFormat format;
+  guint n_written = 0;
+  int epsg = 0;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      furrow_cli_print_error ("%s", error->message);
+      return 2;
+    }
+  if (project == NULL || outputs == NULL || g_strv_length (outputs) != 1)
+    {
+      furrow_cli_print_error ("%s", _("usage: furrow-cli export --project FILE --layer LAYER --format FORMAT OUT"));
+      return 2;
+    }
+  if (!parse_layer (layer_name, &layer))
+    {
+      furrow_cli_print_error ("%s", _("--layer must be fields, parcels or households"));
+      return 2;
+    }
+  if (!parse_format (format_name, &format))
+    {
+      furrow_cli_print_error ("%s", _("--format must be geojson, kml, gpkg, shp, csv or xlsx"));
+      return 2;
+    }
+  if (!g_file_test (project, G_FILE_TEST_IS_REGULAR))
+    {
+      furrow_cli_print_error (_("%s: the project file does not exist"), project);
+      return 1;
+    }
+
+  store = furrow_store_open (project, &error);
+  if (store == NULL ||
+      !furrow_export (store, layer, format, zone, outputs[0], &n_written, &epsg, &error))
+    {
+      furrow_cli_print_error ("%s", error->message);
+      return 1;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "path");
+      json_builder_add_string_value (builder, outputs[0]);
+      json_builder_set_member_name (builder, "records");
+      json_builder_add_int_value (builder, n_written);
+      json_builder_set_member_name (builder, "epsg");
+      json_builder_add_int_value (builder, epsg);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      text = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", text);
+    }
+  else if (epsg != 0)
+    g_print (ngettext ("%s: wrote %u record (EPSG:%d)\n", "%s: wrote %u records (EPSG:%d)\n", n_written),
+             outputs[0], n_written, epsg);
+  else
+    g_print (ngettext ("%s: wrote %u record\n", "%s: wrote %u records\n", n_written),
+             outputs[0], n_written);
+  return 0;
+}

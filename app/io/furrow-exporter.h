@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "furrow-store.h"
+
+G_BEGIN_DECLS
+
+/* Export of a project's fields and parcels (GeoJSON and KML in WGS84 lon/lat as those formats
+ * require; GeoPackage and Shapefile in CGCS2000 3-degree Gauss–Krüger with the zone-prefixed
+ * easting, EPSG:4513–4533, DOMAIN.md §4) and of its registers (CSV and XLSX with the Chinese
+ * headers the importer reads back). The output appears whole or not at all: it is written
+ * next to its destination and moved in place at the end. */
+
+#define FURROW_EXPORT_ERROR (furrow_export_error_quark ())
+
+typedef enum
+{
+  FURROW_EXPORT_ERROR_INVALID,   /* a combination that makes no sense, a bad zone */
+  FURROW_EXPORT_ERROR_EMPTY,     /* nothing to choose a zone from */
+  FURROW_EXPORT_ERROR_WRITE,     /* the file system or the writer failed */
+} FurrowExportError;
+
+typedef enum
+{
+  FURROW_EXPORT_LAYER_FIELDS,
+  FURROW_EXPORT_LAYER_PARCELS,
+  FURROW_EXPORT_LAYER_HOUSEHOLDS,
+} FurrowExportLayer;
+
+typedef enum
+{
+  FURROW_EXPORT_FORMAT_GEOJSON,
+  FURROW_EXPORT_FORMAT_KML,
+  FURROW_EXPORT_FORMAT_GEOPACKAGE,
+  FURROW_EXPORT_FORMAT_SHAPEFILE,
+  FURROW_EXPORT_FORMAT_CSV,
+  FURROW_EXPORT_FORMAT_XLSX,
+} FurrowExportFormat;
+
+GQuark   furrow_export_error_quark          (void);
+
+/* The 3-degree Gauss–Krüger zone of a longitude: round (lon / 3); 119.4 E is zone 40. */
+int      furrow_export_zone_for_longitude   (double              lon);
+
+/* Writes `layer` of `store` to `path`. `zone` 0 chooses the zone from the centroid longitude
+ * of the data (GeoPackage and Shapefile only). The number of records written and the EPSG
+ * code of the coordinates (0 for registers) go to the optional outputs. */
+gboolean furrow_export                      (FurrowStore        *store,
+                                             FurrowExportLayer   layer,
+                                             FurrowExportFormat  format,
+                                             int                 zone,
+                                             const char         *path,
+                                             guint              *n_written,
+                                             int                *epsg,
+                                             GError            **error);
+
+G_END_DECLS

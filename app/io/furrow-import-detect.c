@@ -1,0 +1,758 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Detection of what a source file is: format (and its side files), text encoding, the GDAL
+ * dataset and layer, and the coordinate system (TOOLCHAIN.md "GEOS, PROJ, GDAL";
+ * DOMAIN.md §4). */
+
+/* GDAL's VSIStatBufL is struct stat64. */
+#define _GNU_SOURCE
+
+#include "config.h"
+
+#include "furrow-importer-private.h"
+
+#include <glib/gi18n-lib.h>
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <cpl_string.h>
+#include <cpl_vsi.h>
+#include <math.h>
+#include <string.h>
+
+#define MAX_SNIFF_BYTES (8 * 1024 * 1024)
+
+static gboolean
+vsi_exists (const char *path,
+            VSIStatBufL *st)
+{
+  VSIStatBufL local;
+
+  return VSIStatExL (path, st != NULL ? st : &local, VSI_STAT_EXISTS_FLAG | VSI_STAT_NATURE_FLAG | VSI_STAT_SIZE_FLAG) == 0;
+}
+
+/* The side file of a shapefile ("x.shp" → "x.dbf" or "x.DBF"), or NULL. */
+static char *
+find_side_file (const char *shp_path,
+                const char *ext)
+{
+  g_autofree char *stem = g_strndup (shp_path, strlen (shp_path) - 4);
+  g_autofree char *lower = g_strconcat (stem, ".", ext, NULL);
+  g_autofree char *upper_ext = g_ascii_strup (ext, -1);
+  g_autofree char *upper = g_strconcat (stem, ".", upper_ext, NULL);
+
+  if (vsi_exists (lower, NULL))
+    return g_steal_pointer (&lower);
+  if (vsi_exists (upper, NULL))
+    return g_steal_pointer (&upper);
+  return NULL;
+}
+
+static gboolean
+read_vsi_bytes (const char *path,
+                gsize       max_bytes,
+                GByteArray **out)
+{
+  VSILFILE *fp = VSIFOpenL (path, "rb");
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  guint8 buf[65536];
+  size_t n;
+
+  if (fp == NULL)
+    return FALSE;
+  while (bytes->len < max_bytes && (n = VSIFReadL (buf, 1, MIN (sizeof buf, max_bytes - bytes->len), fp)) > 0)
+    g_byte_array_append (bytes, buf, n);
+  VSIFCloseL (fp);
+  *out = g_steal_pointer (&bytes);
+  return TRUE;
+}
+
+static gboolean
+check_shapefile (FurrowImporter  *self,
+                 const char      *shp_path,
+                 GError         **error)
+{
+  g_autofree char *dbf = find_side_file (shp_path, "dbf");
+  g_autofree char *shx = find_side_file (shp_path, "shx");
+  g_autofree char *stem = g_path_get_basename (shp_path);
+  g_autoptr(GByteArray) header = NULL;
+  VSIStatBufL st;
+  guint32 code, words;
+
+  stem[strlen (stem) - 4] = '\0';
+
+  if (!read_vsi_bytes (shp_path, 100, &header) || header->len < 100)
+    {
+      g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
+                   _("%s: not an ESRI Shapefile (the file is shorter than a .shp header)"),
+                   self->display_name);
+      return FALSE;
+    }
+  code = GUINT32_FROM_BE (*(guint32 *) (gpointer) header->data);
+  words = GUINT32_FROM_BE (*(guint32 *) (gpointer) (header->data + 24));
+  if (code != 9994)
+    {
+      g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
+                   _("%s: not an ESRI Shapefile (the file does not start with a .shp header)"),
+                   self->display_name);
+      return FALSE;
+    }
+  if (vsi_exists (shp_path, &st) && (guint64) st.st_size < (guint64) words * 2)
+    {
+      g_autofree char *have = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) st.st_size);
+      g_autofree char *want = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) words * 2);
+
+      g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
+                   _("%s: the file is truncated (%s of %s bytes)"),
+                   self->display_name, have, want);
+      return FALSE;
+    }
+  if (dbf == NULL)
+    {
+      g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
+                   _("%s: the attribute file %s.dbf is missing (a Shapefile needs its .shp, .shx and .dbf)"),
+                   self->display_name, stem);
+      return FALSE;
+    }
+  if (shx == NULL)
+    {
+      g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
+                   _("%s: the index file %s.shx is missing (a Shapefile needs its .shp, .shx and .dbf)"),
+                   self->display_name, stem);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+find_shp_in_zip (const char *vsizip)
+{
+  char **list = VSIReadDirRecursive (vsizip);
+  char *found = NULL;
+
+  for (char **l = list; l != NULL && *l != NULL && found == NULL; l++)
+    if (g_str_has_suffix (*l, ".shp") || g_str_has_suffix (*l, ".SHP"))
+      found = g_strconcat (vsizip, "/", *l, NULL);
+  CSLDestroy (list);
+  return found;
+}
+
+gboolean
+furrow_import_detect_format (FurrowImporter  *self,
+                             GError         **error)
+{
+  g_autofree char *lower = g_ascii_strdown (self->path, -1);
+  VSIStatBufL st;
+
+  g_clear_pointer (&self->gdal_path, g_free);
+
+  if (!vsi_exists (self->path, &st))
+    {
+      g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
+                   _("%s: the file does not exist"), self->display_name);
+      return FALSE;
+    }
+  if (VSI_ISDIR (st.st_mode))
+    {
+      g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
+                   _("%s: this is a folder, not a file; choose the .shp, .gpkg, .geojson, .kml, .csv or .xlsx file in it"),
+                   self->display_name);
+      return FALSE;
+    }
+  if (st.st_size == 0)
+    {
+      g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
+                   _("%s: the file is empty (0 bytes)"), self->display_name);
+      return FALSE;
+    }
+
+  if (g_str_has_suffix (lower, ".shp"))
+    {
+      self->format = FURROW_IMPORT_FORMAT_SHAPEFILE;
+      self->gdal_path = g_strdup (self->path);
+      return check_shapefile (self, self->gdal_path, error);
+    }
+  if (g_str_has_suffix (lower, ".zip"))
+    {
+      g_autofree char *vsizip = g_strconcat ("/vsizip/", self->path, NULL);
+
+      self->gdal_path = find_shp_in_zip (vsizip);
+      if (self->gdal_path == NULL)
+        {
+          g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
+                       _("%s: the zip archive holds no Shapefile (.shp)"), self->display_name);
+          return FALSE;
+        }
+      self->format = FURROW_IMPORT_FORMAT_SHAPEFILE;
+      return check_shapefile (self, self->gdal_path, error);
+    }
+
+  self->gdal_path = g_strdup (self->path);
+  if (g_str_has_suffix (lower, ".gpkg"))
+    self->format = FURROW_IMPORT_FORMAT_GEOPACKAGE;
+  else if (g_str_has_suffix (lower, ".geojson") || g_str_has_suffix (lower, ".json"))
+    self->format = FURROW_IMPORT_FORMAT_GEOJSON;
+  else if (g_str_has_suffix (lower, ".kml") || g_str_has_suffix (lower, ".kmz"))
+    self->format = FURROW_IMPORT_FORMAT_KML;
+  else if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".txt"))
+    self->format = FURROW_IMPORT_FORMAT_CSV;
+  else if (g_str_has_suffix (lower, ".xlsx"))
+    self->format = FURROW_IMPORT_FORMAT_XLSX;
+  else
+    {
+      g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
+                   _("%s: unsupported file type; Furrow imports Shapefile (.shp or .zip), GeoPackage, GeoJSON, KML/KMZ, CSV and XLSX"),
+                   self->display_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Encoding --------------------------------------------------------------------------------- */
+
+/* Whether `data` decodes as GB18030 (a superset of GBK/CP936). */
+static gboolean
+is_gbk (const char *data,
+        gsize       len)
+{
+  g_autofree char *converted = NULL;
+
+  converted = g_convert (data, len, "UTF-8", "GB18030", NULL, NULL, NULL);
+  return converted != NULL;
+}
+
+/* The character data of a DBF file: everything after its header, cut at a record boundary. */
+static GByteArray *
+read_dbf_records (const char *dbf_path)
+{
+  g_autoptr(GByteArray) bytes = NULL;
+  guint16 header_len, record_len;
+  gsize end;
+
+  if (!read_vsi_bytes (dbf_path, MAX_SNIFF_BYTES, &bytes) || bytes->len < 32)
+    return NULL;
+  header_len = GUINT16_FROM_LE (*(guint16 *) (gpointer) (bytes->data + 8));
+  record_len = GUINT16_FROM_LE (*(guint16 *) (gpointer) (bytes->data + 10));
+  if (header_len >= bytes->len || record_len == 0)
+    return g_byte_array_new ();
+  end = header_len + (bytes->len - header_len) / record_len * record_len;
+  g_byte_array_set_size (bytes, end);
+  g_byte_array_remove_range (bytes, 0, header_len);
+  return g_steal_pointer (&bytes);
+}
+
+/* The field names live in the DBF header: check them too (Chinese column names). */
+static GByteArray *
+read_dbf_header_names (const char *dbf_path)
+{
+  g_autoptr(GByteArray) bytes = NULL;
+  g_autoptr(GByteArray) names = g_byte_array_new ();
+
+  if (!read_vsi_bytes (dbf_path, 65536, &bytes) || bytes->len < 32)
+    return g_steal_pointer (&names);
+  for (gsize off = 32; off + 32 <= bytes->len && bytes->data[off] != 0x0D; off += 32)
+    g_byte_array_append (names, bytes->data + off, strnlen ((char *) bytes->data + off, 11));
+  return g_steal_pointer (&names);
+}
+
+static gboolean
+detect_shapefile_encoding (FurrowImporter  *self,
+                           GError         **error)
+{
+  g_autofree char *cpg = find_side_file (self->gdal_path, "cpg");
+  g_autofree char *dbf = find_side_file (self->gdal_path, "dbf");
+  g_autoptr(GByteArray) records = NULL;
+  g_autoptr(GByteArray) names = NULL;
+
+  if (self->encoding_override != NULL)
+    {
+      self->encoding = g_strdup (self->encoding_override);
+      return TRUE;
+    }
+  if (cpg != NULL)
+    {
+      g_autoptr(GByteArray) bytes = NULL;
+
+      if (read_vsi_bytes (cpg, 64, &bytes) && bytes->len > 0)
+        {
+          g_autofree char *text = g_strstrip (g_strndup ((char *) bytes->data, bytes->len));
+
+          if (g_ascii_strcasecmp (text, "UTF-8") == 0 || g_ascii_strcasecmp (text, "UTF8") == 0 ||
+              g_str_equal (text, "65001"))
+            self->encoding = g_strdup ("UTF-8");
+          else if (g_str_equal (text, "936") || g_ascii_strcasecmp (text, "GBK") == 0 ||
+                   g_ascii_strcasecmp (text, "CP936") == 0 || g_ascii_strcasecmp (text, "GB2312") == 0)
+            self->encoding = g_strdup ("CP936");
+          if (self->encoding != NULL)
+            return TRUE;
+        }
+    }
+
+  records = read_dbf_records (dbf);
+  names = read_dbf_header_names (dbf);
+  if (records == NULL)
+    {
+      g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
+                   _("%s: the attribute file (.dbf) cannot be read"), self->display_name);
+      return FALSE;
+    }
+  if (g_utf8_validate ((char *) records->data, records->len, NULL) &&
+      g_utf8_validate ((char *) names->data, names->len, NULL))
+    self->encoding = g_strdup ("UTF-8");
+  else if (is_gbk ((char *) records->data, records->len) && is_gbk ((char *) names->data, names->len))
+    self->encoding = g_strdup ("CP936");
+  else
+    {
+      g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_ENCODING,
+                   _("%s: the text in the .dbf file is neither UTF-8 nor GBK; give its encoding with --encoding"),
+                   self->display_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+detect_csv_encoding (FurrowImporter  *self,
+                     GError         **error)
+{
+  g_autoptr(GByteArray) bytes = NULL;
+  g_autofree char *converted = NULL;
+  const char *data;
+  gsize len, converted_len = 0;
+  const char *bad;
+
+  if (!read_vsi_bytes (self->gdal_path, G_MAXSIZE, &bytes))
+    {
+      g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
+                   _("%s: the file cannot be read"), self->display_name);
+      return FALSE;
+    }
+  data = (const char *) bytes->data;
+  len = bytes->len;
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
+  if (memchr (data, '\0', len) != NULL)
+    {
+      g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
+                   _("%s: this is not a text file"), self->display_name);
+      return FALSE;
+    }
+
+  if (self->encoding_override != NULL)
+    {
+      converted = g_convert (data, len, "UTF-8", self->encoding_override, NULL, &converted_len, NULL);
+      if (converted == NULL)
+        {
+          g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_ENCODING,
+                       _("%s: the text is not valid %s"), self->display_name, self->encoding_override);
+          return FALSE;
+        }
+      self->encoding = g_strdup (self->encoding_override);
+    }
+  else if (g_utf8_validate (data, len, &bad))
+    {
+      self->encoding = g_strdup ("UTF-8");
+      /* Read in place; GDAL's CSV driver takes only *.csv names, a .txt goes through a copy. */
+      if (data == (const char *) bytes->data && g_str_has_suffix (self->gdal_path, ".csv"))
+        return TRUE;
+      converted = g_strndup (data, len);
+      converted_len = len;
+    }
+  else if ((converted = g_convert (data, len, "UTF-8", "GB18030", NULL, &converted_len, NULL)) != NULL)
+    self->encoding = g_strdup ("CP936");
+  else
+    {
+      guint line = 1;
+
+      for (const char *p = data; p < bad; p++)
+        line += (*p == '\n');
+      g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_ENCODING,
+                   _("%s: line %u is not valid UTF-8 (nor GBK); save the file as UTF-8 or give its encoding with --encoding"),
+                   self->display_name, line);
+      return FALSE;
+    }
+
+  /* GDAL's CSV driver does not recode: give it a UTF-8 copy in memory. */
+  self->vsimem_copy = g_strdup_printf ("/vsimem/furrow-import-%p.csv", (void *) self);
+  VSIFCloseL (VSIFileFromMemBuffer (self->vsimem_copy, (GByte *) g_steal_pointer (&converted),
+                                    converted_len, TRUE));
+  g_free (self->gdal_path);
+  self->gdal_path = g_strdup (self->vsimem_copy);
+  return TRUE;
+}
+
+gboolean
+furrow_import_detect_encoding (FurrowImporter  *self,
+                               GError         **error)
+{
+  g_clear_pointer (&self->encoding, g_free);
+
+  switch (self->format)
+    {
+    case FURROW_IMPORT_FORMAT_SHAPEFILE:
+      return detect_shapefile_encoding (self, error);
+    case FURROW_IMPORT_FORMAT_CSV:
+      return detect_csv_encoding (self, error);
+    case FURROW_IMPORT_FORMAT_GEOPACKAGE:
+    case FURROW_IMPORT_FORMAT_GEOJSON:
+    case FURROW_IMPORT_FORMAT_KML:
+    case FURROW_IMPORT_FORMAT_XLSX:
+    case FURROW_IMPORT_FORMAT_UNKNOWN:
+    default:
+      /* These formats are UTF-8 by definition. */
+      self->encoding = g_strdup ("UTF-8");
+      return TRUE;
+    }
+}
+
+/* Dataset ---------------------------------------------------------------------------------- */
+
+static const char *
+format_name (FurrowImportFormat format)
+{
+  switch (format)
+    {
+    case FURROW_IMPORT_FORMAT_SHAPEFILE: return "ESRI Shapefile";
+    case FURROW_IMPORT_FORMAT_GEOPACKAGE: return "GeoPackage";
+    case FURROW_IMPORT_FORMAT_GEOJSON: return "GeoJSON";
+    case FURROW_IMPORT_FORMAT_KML: return "KML";
+    case FURROW_IMPORT_FORMAT_CSV: return "CSV";
+    case FURROW_IMPORT_FORMAT_XLSX: return "XLSX";
+    case FURROW_IMPORT_FORMAT_UNKNOWN:
+    default: return "?";
+    }
+}
+
+static gboolean
+is_polygonal (OGRwkbGeometryType type)
+{
+  type = wkbFlatten (type);
+  return type == wkbPolygon || type == wkbMultiPolygon || type == wkbCurvePolygon ||
+         type == wkbMultiSurface;
+}
+
+gboolean
+furrow_import_open_dataset (FurrowImporter  *self,
+                            GError         **error)
+{
+  const char *shp_drivers[] = { "ESRI Shapefile", NULL };
+  const char *gpkg_drivers[] = { "GPKG", NULL };
+  const char *json_drivers[] = { "GeoJSON", NULL };
+  const char *kml_drivers[] = { "LIBKML", "KML", NULL };
+  const char *csv_drivers[] = { "CSV", NULL };
+  const char *xlsx_drivers[] = { "XLSX", NULL };
+  const char * const *drivers = NULL;
+  g_autofree char *encoding_option = NULL;
+  const char *options[4] = { NULL, };
+  OGRFeatureDefnH defn;
+  int n_layers;
+
+  switch (self->format)
+    {
+    case FURROW_IMPORT_FORMAT_SHAPEFILE:
+      drivers = shp_drivers;
+      encoding_option = g_strdup_printf ("ENCODING=%s", self->encoding);
+      options[0] = encoding_option;
+      break;
+    case FURROW_IMPORT_FORMAT_GEOPACKAGE:
+      drivers = gpkg_drivers;
+      break;
+    case FURROW_IMPORT_FORMAT_GEOJSON:
+      drivers = json_drivers;
+      break;
+    case FURROW_IMPORT_FORMAT_KML:
+      drivers = kml_drivers;
+      break;
+    case FURROW_IMPORT_FORMAT_CSV:
+      drivers = csv_drivers;
+      options[0] = "HEADERS=YES";
+      options[1] = "AUTODETECT_TYPE=NO";
+      options[2] = "EMPTY_STRING_AS_NULL=YES";
+      break;
+    case FURROW_IMPORT_FORMAT_XLSX:
+      drivers = xlsx_drivers;
+      /* TOOLCHAIN.md: the HEADERS open option is ignored in GDAL 3.6. Thread-local: an
+       * import may run in a worker thread. */
+      CPLSetThreadLocalConfigOption ("OGR_XLSX_HEADERS", "FORCE");
+      CPLSetThreadLocalConfigOption ("OGR_XLSX_FIELD_TYPES", "STRING");
+      break;
+    case FURROW_IMPORT_FORMAT_UNKNOWN:
+    default:
+      g_assert_not_reached ();
+    }
+
+  CPLErrorReset ();
+  CPLPushErrorHandler (CPLQuietErrorHandler);
+  self->dataset = GDALOpenEx (self->gdal_path, GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                              drivers, options, NULL);
+  CPLPopErrorHandler ();
+
+  if (self->dataset == NULL)
+    {
+      if (self->format == FURROW_IMPORT_FORMAT_XLSX)
+        {
+          CPLSetThreadLocalConfigOption ("OGR_XLSX_HEADERS", NULL);
+          CPLSetThreadLocalConfigOption ("OGR_XLSX_FIELD_TYPES", NULL);
+        }
+      g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
+                   _("%s: not a readable %s file"), self->display_name, format_name (self->format));
+      return FALSE;
+    }
+
+  n_layers = GDALDatasetGetLayerCount (self->dataset);
+  for (int i = 0; i < n_layers && self->layer == NULL; i++)
+    {
+      OGRLayerH layer = GDALDatasetGetLayer (self->dataset, i);
+
+      if (is_polygonal (OGR_L_GetGeomType (layer)))
+        self->layer = layer;
+    }
+  if (self->layer == NULL && n_layers > 0)
+    self->layer = GDALDatasetGetLayer (self->dataset, 0);
+  if (self->layer == NULL)
+    {
+      CPLSetThreadLocalConfigOption ("OGR_XLSX_HEADERS", NULL);
+      CPLSetThreadLocalConfigOption ("OGR_XLSX_FIELD_TYPES", NULL);
+      g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
+                   _("%s: the file holds no layer or table"), self->display_name);
+      return FALSE;
+    }
+
+  /* The XLSX driver parses a sheet on first use: read the definition before the options go. */
+  defn = OGR_L_GetLayerDefn (self->layer);
+  OGR_L_GetFeatureCount (self->layer, TRUE);
+  if (self->format == FURROW_IMPORT_FORMAT_XLSX)
+    {
+      CPLSetThreadLocalConfigOption ("OGR_XLSX_HEADERS", NULL);
+      CPLSetThreadLocalConfigOption ("OGR_XLSX_FIELD_TYPES", NULL);
+    }
+  self->columns = g_new0 (char *, OGR_FD_GetFieldCount (defn) + 1);
+  for (int i = 0; i < OGR_FD_GetFieldCount (defn); i++)
+    self->columns[i] = g_strdup (OGR_Fld_GetNameRef (OGR_FD_GetFieldDefn (defn, i)));
+  self->has_geometry = self->format != FURROW_IMPORT_FORMAT_CSV &&
+                       self->format != FURROW_IMPORT_FORMAT_XLSX &&
+                       OGR_FD_GetGeomFieldCount (defn) > 0;
+  return TRUE;
+}
+
+/* Coordinate system ------------------------------------------------------------------------ */
+
+/* 3-degree Gauss–Krüger CGCS2000 with the zone prefixed to the easting (DOMAIN.md §4):
+ * 8-digit eastings "40xxxxxx" are zone 40, EPSG:4513 + zone − 25. 0 when not such eastings. */
+int
+furrow_import_gauss_kruger_epsg (double min_x,
+                                 double max_x)
+{
+  int zone;
+
+  if (!(min_x >= 1.0e7 && max_x < 1.0e8))
+    return 0;
+  zone = (int) floor (min_x / 1.0e6);
+  if (zone != (int) floor (max_x / 1.0e6) || zone < 25 || zone > 45)
+    return 0;
+  return 4513 + zone - 25;
+}
+
+/* The EPSG code of a CGCS2000 3-degree Gauss–Krüger system given by its parameters (a .prj
+ * without an authority code), or 0. */
+static int
+identify_gauss_kruger (OGRSpatialReferenceH srs)
+{
+  const char *datum = OSRGetAttrValue (srs, "DATUM", 0);
+  const char *projection = OSRGetAttrValue (srs, "PROJECTION", 0);
+  double cm, fe;
+  int zone;
+
+  if (datum == NULL || projection == NULL || strstr (datum, "2000") == NULL ||
+      g_ascii_strcasecmp (projection, SRS_PT_TRANSVERSE_MERCATOR) != 0 ||
+      fabs (OSRGetProjParm (srs, SRS_PP_SCALE_FACTOR, 1.0, NULL) - 1.0) > 1e-9)
+    return 0;
+  cm = OSRGetProjParm (srs, SRS_PP_CENTRAL_MERIDIAN, 0.0, NULL);
+  fe = OSRGetProjParm (srs, SRS_PP_FALSE_EASTING, 0.0, NULL);
+  if (fabs (cm / 3.0 - round (cm / 3.0)) > 1e-9)
+    return 0;
+  zone = (int) round (cm / 3.0);
+  if (zone < 25 || zone > 45)
+    return 0;
+  if (fabs (fe - 500000.0) < 1e-6)
+    return 4534 + zone - 25;
+  if (fabs (fe - (zone * 1.0e6 + 500000.0)) < 1e-6)
+    return 4513 + zone - 25;
+  return 0;
+}
+
+static int
+srs_epsg (OGRSpatialReferenceH srs)
+{
+  const char *name = OSRIsProjected (srs) ? "PROJCS" : "GEOGCS";
+  const char *authority = OSRGetAuthorityName (srs, name);
+  const char *code = OSRGetAuthorityCode (srs, name);
+  int gk;
+
+  if (authority != NULL && code != NULL && g_ascii_strcasecmp (authority, "EPSG") == 0)
+    return atoi (code);
+  if ((gk = identify_gauss_kruger (srs)) != 0)
+    return gk;
+  if (OSRAutoIdentifyEPSG (srs) == OGRERR_NONE &&
+      (code = OSRGetAuthorityCode (srs, name)) != NULL)
+    return atoi (code);
+  return 0;
+}
+
+static OGRSpatialReferenceH
+srs_from_epsg (int epsg)
+{
+  OGRSpatialReferenceH srs = OSRNewSpatialReference (NULL);
+
+  CPLPushErrorHandler (CPLQuietErrorHandler);
+  if (OSRImportFromEPSG (srs, epsg) != OGRERR_NONE)
+    g_clear_pointer (&srs, OSRDestroySpatialReference);
+  CPLPopErrorHandler ();
+  if (srs != NULL)
+    OSRSetAxisMappingStrategy (srs, OAMS_TRADITIONAL_GIS_ORDER);
+  return srs;
+}
+
+/* Both CGCS2000 and WGS84 geographic coordinates are taken as they are (DOMAIN.md §4:
+ * practically identical at field scale). */
+static gboolean
+is_wgs84_like (OGRSpatialReferenceH srs)
+{
+  OGRErr err = OGRERR_NONE;
+  double a;
+
+  if (!OSRIsGeographic (srs))
+    return FALSE;
+  a = OSRGetSemiMajor (srs, &err);
+  return err == OGRERR_NONE && fabs (a - 6378137.0) < 0.5 &&
+         fabs (OSRGetAngularUnits (srs, NULL) - 0.0174532925199433) < 1e-12 &&
+         fabs (OSRGetPrimeMeridian (srs, NULL)) < 1e-12;
+}
+
+static char *
+describe_crs (int epsg)
+{
+  return epsg != 0 ? g_strdup_printf ("EPSG:%d", epsg) : g_strdup (_("the file’s coordinate system"));
+}
+
+static char *
+suggest_gauss_kruger (double min_x,
+                      double max_x)
+{
+  int gk = furrow_import_gauss_kruger_epsg (min_x, max_x);
+
+  if (gk == 0)
+    return g_strdup ("");
+  return g_strdup_printf (_(" (the eastings look like CGCS2000 Gauss–Krüger zone %d: EPSG:%d)"),
+                          gk - 4513 + 25, gk);
+}
+
+gboolean
+furrow_import_detect_crs (FurrowImporter  *self,
+                          GError         **error)
+{
+  g_auto(OGRSpatialReferenceH) src = NULL;
+  g_auto(OGRSpatialReferenceH) wgs84 = NULL;
+  OGREnvelope env;
+  gboolean has_extent;
+
+  self->epsg = 0;
+  if (!self->has_geometry)
+    return TRUE;
+
+  CPLPushErrorHandler (CPLQuietErrorHandler);
+  has_extent = OGR_L_GetExtent (self->layer, &env, TRUE) == OGRERR_NONE &&
+               isfinite (env.MinX) && isfinite (env.MaxX) && isfinite (env.MinY) && isfinite (env.MaxY);
+  CPLPopErrorHandler ();
+
+  if (self->epsg_override != 0)
+    {
+      src = srs_from_epsg (self->epsg_override);
+      if (src == NULL)
+        {
+          g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_CRS,
+                       _("%s: EPSG:%d is not a known coordinate system"),
+                       self->display_name, self->epsg_override);
+          return FALSE;
+        }
+      self->epsg = self->epsg_override;
+    }
+  else if (OGR_L_GetSpatialRef (self->layer) != NULL)
+    {
+      src = OSRClone (OGR_L_GetSpatialRef (self->layer));
+      OSRSetAxisMappingStrategy (src, OAMS_TRADITIONAL_GIS_ORDER);
+      self->epsg = srs_epsg (src);
+    }
+  else if (has_extent && (self->epsg = furrow_import_gauss_kruger_epsg (env.MinX, env.MaxX)) != 0)
+    src = srs_from_epsg (self->epsg);
+  else
+    {
+      if (self->format == FURROW_IMPORT_FORMAT_SHAPEFILE)
+        g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_CRS,
+                     _("%s: the .prj file is missing, so the coordinate system is unknown; give it with --crs EPSG:n"),
+                     self->display_name);
+      else
+        g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_CRS,
+                     _("%s: the file declares no coordinate system; give it with --crs EPSG:n"),
+                     self->display_name);
+      return FALSE;
+    }
+
+  if (has_extent)
+    {
+      gboolean in_degrees = fabs (env.MinX) <= 180.0 && fabs (env.MaxX) <= 180.0 &&
+                            fabs (env.MinY) <= 90.0 && fabs (env.MaxY) <= 90.0;
+      g_autofree char *crs = describe_crs (self->epsg);
+
+      if (OSRIsGeographic (src) && !in_degrees)
+        {
+          g_autofree char *hint = suggest_gauss_kruger (env.MinX, env.MaxX);
+
+          g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_CRS,
+                       _("%s: %s is in degrees but the coordinates (%.1f, %.1f) are projected metres%s; give the right system with --crs EPSG:n"),
+                       self->display_name, crs, env.MinX, env.MinY, hint);
+          return FALSE;
+        }
+      if (OSRIsProjected (src) && in_degrees)
+        {
+          g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_CRS,
+                       _("%s: %s is projected (metres) but the coordinates (%.6f, %.6f) look like longitude and latitude; give the right system with --crs EPSG:n"),
+                       self->display_name, crs, env.MinX, env.MinY);
+          return FALSE;
+        }
+      if (self->epsg >= 4513 && self->epsg <= 4533)
+        {
+          int zone = self->epsg - 4513 + 25;
+          int file_gk = furrow_import_gauss_kruger_epsg (env.MinX, env.MaxX);
+
+          if (file_gk != self->epsg)
+            {
+              g_autofree char *hint = suggest_gauss_kruger (env.MinX, env.MaxX);
+
+              g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_CRS,
+                           _("%s: EPSG:%d is Gauss–Krüger zone %d but the eastings (%.1f) do not start with %d%s"),
+                           self->display_name, self->epsg, zone, env.MinX, zone, hint);
+              return FALSE;
+            }
+        }
+    }
+
+  if (is_wgs84_like (src))
+    return TRUE;
+
+  wgs84 = srs_from_epsg (4326);
+  CPLPushErrorHandler (CPLQuietErrorHandler);
+  self->transform = OCTNewCoordinateTransformation (src, wgs84);
+  CPLPopErrorHandler ();
+  if (self->transform == NULL)
+    {
+      g_autofree char *crs = describe_crs (self->epsg);
+
+      g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_CRS,
+                   _("%s: cannot convert %s to longitude and latitude"), self->display_name, crs);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,436 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Reading the records of the detected layer into FurrowImport* structs: attribute values
+ * through the mapping, polygons reprojected to WGS84 lon/lat (and out of GCJ-02 on request).
+ * Problems that concern a single record are collected here, so one run lists them all. */
+
+#include "config.h"
+
+#include "furrow-importer-private.h"
+
+#include <glib/gi18n-lib.h>
+#include <cpl_error.h>
+#include <math.h>
+#include <string.h>
+
+#include "furrow-gcj02.h"
+#include "furrow-geodesy.h"
+#include "furrow-ogr-geometry.h"
+#include "furrow-validate.h"
+#include "furrow-units.h"
+
+#define DKBM_LENGTH  19
+#define CBFBM_LENGTH 18
+
+typedef struct
+{
+  FurrowImporter *self;
+  OGRFeatureH     feature;
+  gint64          index;
+  const char     *code_name;   /* "DKBM" or "CBFBM" for messages */
+  const char     *code;
+  gboolean        failed;
+  FurrowGeosContext *ctx;
+} Row;
+
+static void
+row_problem (Row        *row,
+             const char *format,
+             ...) G_GNUC_PRINTF (2, 3);
+
+static void
+row_problem (Row        *row,
+             const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  furrow_importer_add_record_problem (row->self, row->index, row->code_name, row->code, "%s", message);
+  row->failed = TRUE;
+}
+
+/* The text of a mapped column, stripped, in the importer's string chunk; NULL when empty or
+ * unmapped. */
+static const char *
+get_text (Row          *row,
+          FurrowColumn  column)
+{
+  int i = row->self->mapping_index[column];
+  const char *value;
+  gsize len;
+
+  if (i < 0 || !OGR_F_IsFieldSetAndNotNull (row->feature, i))
+    return NULL;
+  value = OGR_F_GetFieldAsString (row->feature, i);
+  while (g_ascii_isspace (*value))
+    value++;
+  len = strlen (value);
+  while (len > 0 && g_ascii_isspace (value[len - 1]))
+    len--;
+  if (len == 0)
+    return NULL;
+  if (!g_utf8_validate (value, len, NULL))
+    {
+      /* Never echo the value: it may be personal data. */
+      row_problem (row, _("the text in column %s is not valid %s; give the file’s encoding with --encoding"),
+                   row->self->mapping.source[column], row->self->encoding);
+      return NULL;
+    }
+  return g_string_chunk_insert_len (row->self->strings, value, len);
+}
+
+/* A number from a mapped column; NAN when empty or unmapped. */
+static double
+get_number (Row          *row,
+            FurrowColumn  column)
+{
+  int i = row->self->mapping_index[column];
+  OGRFieldType type;
+  const char *text;
+  char *end = NULL;
+  double value;
+
+  if (i < 0 || !OGR_F_IsFieldSetAndNotNull (row->feature, i))
+    return NAN;
+  type = OGR_Fld_GetType (OGR_F_GetFieldDefnRef (row->feature, i));
+  if (type == OFTReal || type == OFTInteger || type == OFTInteger64)
+    return OGR_F_GetFieldAsDouble (row->feature, i);
+
+  text = get_text (row, column);
+  if (text == NULL)
+    return NAN;
+  value = g_ascii_strtod (text, &end);
+  while (end != NULL && g_ascii_isspace (*end))
+    end++;
+  if (end == text || (end != NULL && *end != '\0') || !isfinite (value))
+    {
+      row_problem (row, _("%s “%s” is not a number"), furrow_column_get_code (column), text);
+      return NAN;
+    }
+  return value;
+}
+
+static gboolean
+is_digits (const char *code)
+{
+  for (const char *p = code; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+check_code (Row          *row,
+            const char   *code,
+            FurrowColumn  column,
+            guint         length)
+{
+  const char *name = furrow_column_get_code (column);
+
+  if (code == NULL)
+    {
+      row_problem (row, _("the %s (%s) is empty"), name, furrow_column_get_label (column));
+      return;
+    }
+  if (g_utf8_strlen (code, -1) != length || !is_digits (code))
+    row_problem (row, _("%s “%s” must be %u digits, not %ld characters"), name, code, length,
+                 (long) g_utf8_strlen (code, -1));
+}
+
+/* An area from a pair of columns, m² and mu; NAN when neither has a value. */
+static double
+get_area_m2 (Row          *row,
+             FurrowColumn  m2_column,
+             FurrowColumn  mu_column)
+{
+  double mu = get_number (row, mu_column);
+  FurrowColumn column = mu_column;
+  double m2;
+
+  if (isnan (mu))
+    {
+      m2 = get_number (row, m2_column);
+      column = m2_column;
+      if (isnan (m2))
+        return NAN;
+    }
+  else
+    m2 = furrow_mu_to_m2 (mu);
+
+  if (m2 < 0)
+    row_problem (row, _("%s is negative (%g)"), furrow_column_get_code (column),
+                 column == mu_column ? mu : m2);
+  else if (m2 == 0)
+    row_problem (row, _("%s is zero"), furrow_column_get_code (column));
+  return m2;
+}
+
+/* Geometry ---------------------------------------------------------------------------------- */
+
+/* Geometry problems come from the validation module (furrow-validate.h), which words them
+ * with the record's label and the location of the defect. */
+static void
+add_issues (Row       *row,
+            GPtrArray *issues)
+{
+  for (guint i = 0; i < issues->len; i++)
+    {
+      FurrowValidationIssue *issue = g_ptr_array_index (issues, i);
+
+      g_ptr_array_add (row->self->problems, g_strdup (issue->message));
+    }
+  row->failed = TRUE;
+}
+
+static void
+apply_gcj02 (FurrowGeometry *geometry)
+{
+  for (guint p = 0; p < geometry->n_polygons; p++)
+    for (guint r = 0; r < geometry->polygons[p].n_rings; r++)
+      {
+        FurrowRing *ring = &geometry->polygons[p].rings[r];
+
+        for (guint i = 0; i < ring->n_points; i++)
+          furrow_gcj02_to_wgs84 (ring->points[i].x, ring->points[i].y,
+                                 &ring->points[i].x, &ring->points[i].y);
+      }
+}
+
+static FurrowGeometry *
+read_geometry (Row    *row,
+               double *area_m2)
+{
+  OGRGeometryH geom = OGR_F_GetGeometryRef (row->feature);
+  g_autofree char *label = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(FurrowGeometry) out = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (geom != NULL && row->self->transform != NULL &&
+      OGR_G_Transform (geom, row->self->transform) != OGRERR_NONE)
+    {
+      row_problem (row, _("the coordinates cannot be converted to longitude and latitude"));
+      return NULL;
+    }
+
+  /* Most records are valid: their label (a translated printf) is made only for the messages
+   * of one that is not, by validating it again. */
+  issues = furrow_ogr_geometry_validate (row->ctx, "", geom);
+  if (issues->len > 0)
+    {
+      label = furrow_importer_format_label (row->self, row->index, row->code_name, row->code);
+      g_clear_pointer (&issues, g_ptr_array_unref);
+      issues = furrow_ogr_geometry_validate (row->ctx, label, geom);
+      add_issues (row, issues);
+      return NULL;
+    }
+  out = furrow_geometry_from_ogr (geom, &error);
+  if (out == NULL)
+    {
+      row_problem (row, "%s", error->message);
+      return NULL;
+    }
+  if (row->self->gcj02)
+    {
+      apply_gcj02 (out);
+      label = furrow_importer_format_label (row->self, row->index, row->code_name, row->code);
+      g_clear_pointer (&issues, g_ptr_array_unref);
+      issues = furrow_validate_geometry (row->ctx, label, out);
+      if (issues->len > 0)
+        {
+          add_issues (row, issues);
+          return NULL;
+        }
+    }
+  if (area_m2 != NULL)
+    *area_m2 = furrow_geodesy_area_m2 (out);
+  return g_steal_pointer (&out);
+}
+
+/* Records ----------------------------------------------------------------------------------- */
+
+static int
+get_members (Row *row)
+{
+  double members = get_number (row, FURROW_COLUMN_CBFCYSL);
+
+  if (isnan (members))
+    return -1;
+  if (members < 0 || members > 1000 || members != floor (members))
+    {
+      row_problem (row, _("CBFCYSL (members) must be a whole number, not %g"), members);
+      return -1;
+    }
+  return (int) members;
+}
+
+static void
+read_household (Row                   *row,
+                FurrowImportHousehold *h)
+{
+  h->index = row->index;
+  h->cbfbm = get_text (row, FURROW_COLUMN_CBFBM);
+  row->code_name = "CBFBM";
+  row->code = h->cbfbm;
+  check_code (row, h->cbfbm, FURROW_COLUMN_CBFBM, CBFBM_LENGTH);
+  h->name = get_text (row, FURROW_COLUMN_CBFMC);
+  if (h->name == NULL && !row->failed)
+    row_problem (row, _("the household head’s name (CBFMC) is empty"));
+  h->id_number = get_text (row, FURROW_COLUMN_CBFZJHM);
+  h->phone = get_text (row, FURROW_COLUMN_LXDH);
+  h->members = get_members (row);
+}
+
+static void
+read_parcel (Row                *row,
+             FurrowImportParcel *p)
+{
+  FurrowImporter *self = row->self;
+
+  p->index = row->index;
+  p->dkbm = get_text (row, FURROW_COLUMN_DKBM);
+  row->code_name = "DKBM";
+  row->code = p->dkbm;
+  check_code (row, p->dkbm, FURROW_COLUMN_DKBM, DKBM_LENGTH);
+  p->cbfbm = get_text (row, FURROW_COLUMN_CBFBM);
+  if (p->cbfbm == NULL)
+    row_problem (row, _("the household code (CBFBM) is empty"));
+  else if (g_utf8_strlen (p->cbfbm, -1) != CBFBM_LENGTH || !is_digits (p->cbfbm))
+    row_problem (row, _("CBFBM “%s” must be %u digits, not %ld characters"), p->cbfbm,
+                 CBFBM_LENGTH, (long) g_utf8_strlen (p->cbfbm, -1));
+  p->name = get_text (row, FURROW_COLUMN_DKMC);
+  p->category = get_text (row, FURROW_COLUMN_DKLB);
+  p->land_use = get_text (row, FURROW_COLUMN_TDLYLX);
+  p->land_grade = get_text (row, FURROW_COLUMN_DLDJ);
+  p->neighbours[0] = get_text (row, FURROW_COLUMN_DKDZ);
+  p->neighbours[1] = get_text (row, FURROW_COLUMN_DKXZ);
+  p->neighbours[2] = get_text (row, FURROW_COLUMN_DKNZ);
+  p->neighbours[3] = get_text (row, FURROW_COLUMN_DKBZ);
+  p->registered_area_m2 = get_area_m2 (row, FURROW_COLUMN_HTMJ, FURROW_COLUMN_HTMJM);
+  if (isnan (p->registered_area_m2) && !row->failed)
+    row_problem (row, _("the contract area (HTMJM or HTMJ) is empty"));
+  p->surveyed_area_m2 = get_area_m2 (row, FURROW_COLUMN_SCMJ, FURROW_COLUMN_SCMJM);
+  p->measured_area_m2 = NAN;
+  if (self->has_geometry)
+    p->geometry = read_geometry (row, NULL);   /* area: furrow_importer_get_parcels() */
+}
+
+gboolean
+furrow_import_read_records (FurrowImporter  *self,
+                            GCancellable    *cancellable,
+                            GError         **error)
+{
+  g_autoptr(FurrowGeosContext) ctx = furrow_geos_context_new ();
+  g_autoptr(GHashTable) embedded = NULL;   /* CBFBM → household index, for parcel files */
+  gboolean table = !self->has_geometry;
+  gboolean with_households;
+  gint64 counter = 0;
+  OGRFeatureH feature;
+
+  with_households = self->kind == FURROW_IMPORT_KIND_PARCELS &&
+                    self->mapping_index[FURROW_COLUMN_CBFMC] >= 0;
+  if (with_households)
+    embedded = g_hash_table_new (g_str_hash, g_str_equal);
+
+  CPLErrorReset ();
+  CPLPushErrorHandler (CPLQuietErrorHandler);
+  OGR_L_ResetReading (self->layer);
+  while ((feature = OGR_L_GetNextFeature (self->layer)) != NULL)
+    {
+      Row row = { self, feature, 0, NULL, NULL, FALSE, ctx };
+
+      /* A person finds a spreadsheet record by its row (the header is row 1) and a feature
+       * by its id as GIS software shows it. */
+      row.index = table ? counter + 2 : OGR_F_GetFID (feature);
+      counter++;
+
+      switch (self->kind)
+        {
+        case FURROW_IMPORT_KIND_FIELDS:
+          {
+            FurrowImportField f = { row.index, get_text (&row, FURROW_COLUMN_NAME), NULL, NAN };
+
+            if (f.name == NULL)
+              f.name = get_text (&row, FURROW_COLUMN_DKMC);
+            f.geometry = read_geometry (&row, &f.measured_area_m2);
+            if (f.geometry != NULL)
+              g_array_append_val (self->fields, f);
+          }
+          break;
+
+        case FURROW_IMPORT_KIND_PARCELS:
+          {
+            FurrowImportParcel p = { 0, };
+
+            read_parcel (&row, &p);
+            g_array_append_val (self->parcels, p);
+            if (with_households && p.cbfbm != NULL &&
+                !g_hash_table_contains (embedded, p.cbfbm))
+              {
+                FurrowImportHousehold h = { row.index, p.cbfbm, NULL, NULL, NULL, -1 };
+
+                h.name = get_text (&row, FURROW_COLUMN_CBFMC);
+                h.id_number = get_text (&row, FURROW_COLUMN_CBFZJHM);
+                h.phone = get_text (&row, FURROW_COLUMN_LXDH);
+                h.members = get_members (&row);
+                if (h.name != NULL)
+                  {
+                    g_hash_table_add (embedded, (gpointer) p.cbfbm);
+                    g_array_append_val (self->households, h);
+                  }
+              }
+          }
+          break;
+
+        case FURROW_IMPORT_KIND_HOUSEHOLDS:
+          {
+            FurrowImportHousehold h = { 0, };
+
+            read_household (&row, &h);
+            g_array_append_val (self->households, h);
+          }
+          break;
+
+        case FURROW_IMPORT_KIND_AUTO:
+        default:
+          g_assert_not_reached ();
+        }
+
+      OGR_F_Destroy (feature);
+
+      if ((counter & 1023) == 0 && g_cancellable_is_cancelled (cancellable))
+        {
+          CPLPopErrorHandler ();
+          g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_CANCELLED,
+                       _("%s: the import was cancelled"), self->display_name);
+          return FALSE;
+        }
+    }
+  CPLPopErrorHandler ();
+
+  if (CPLGetLastErrorType () == CE_Failure)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, counter);
+
+      g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
+                   _("%s: the file is damaged after record %s (%s)"),
+                   self->display_name, number, CPLGetLastErrorMsg ());
+      return FALSE;
+    }
+  if (counter == 0)
+    {
+      g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
+                   _("%s: the file holds no records"), self->display_name);
+      return FALSE;
+    }
+  if (self->problems->len > 0)
+    {
+      g_set_error_literal (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_INVALID, "");
+      return FALSE;
+    }
+  return TRUE;
+}

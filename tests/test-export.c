@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* `furrow-cli export`: every format, the Gauss–Krüger zone, and round trips through the
+ * importer (what is exported reads back with the same codes, areas and corners). */
+
+#include "config.h"
+
+#include <gdal.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "furrow-exporter.h"
+#include "furrow-importer.h"
+#include "import-test-data.h"
+
+#define N_PARCELS 12
+
+/* GeographicLib Planimeter on generated parcel 0: 1095.0 m² (see test-import.c). */
+#define PARCEL0_AREA_M2 1095.0
+
+static const char *cli;
+static char *dir;
+static char *project;
+
+static int
+run_cli (const char * const *args,
+         char              **out,
+         char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static char *
+export (const char *layer,
+        const char *format,
+        const char *name,
+        const char *zone)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  const char *args[] = { "export", "--project", project, "--layer", layer, "--format", format,
+                         path, zone != NULL ? "--zone" : NULL, zone, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  if (run_cli (args, &out, &err) != 0)
+    g_error ("export %s %s failed: %s", layer, format, err);
+  return path;
+}
+
+static FurrowImporter *
+read_back (const char *path)
+{
+  g_autoptr(FurrowImporter) importer = furrow_importer_new (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (furrow_importer_open (importer, &error));
+  g_assert_no_error (error);
+  g_assert_true (furrow_importer_read (importer, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&importer);
+}
+
+static void
+assert_parcel0_corners (const FurrowImportParcel *p,
+                        double                    tolerance)
+{
+  double lon[5], lat[5];
+  const FurrowRing *ring = &p->geometry->polygons[0].rings[0];
+
+  test_parcel_ring (0, lon, lat);
+  for (guint k = 0; k < ring->n_points; k++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < 5; j++)
+        found |= fabs (ring->points[k].x - lon[j]) < tolerance && fabs (ring->points[k].y - lat[j]) < tolerance;
+      g_assert_true (found);
+    }
+}
+
+static void
+test_zone (void)
+{
+  /* DOMAIN.md §4 / TOOLCHAIN.md: 119.3 E is zone 40 (central meridian 120 E), not 39. */
+  g_assert_cmpint (furrow_export_zone_for_longitude (119.3), ==, 40);
+  g_assert_cmpint (furrow_export_zone_for_longitude (118.51), ==, 40);
+  g_assert_cmpint (furrow_export_zone_for_longitude (118.49), ==, 39);
+  g_assert_cmpint (furrow_export_zone_for_longitude (117.0), ==, 39);
+}
+
+/* Shapefile in CGCS2000 / 3-degree GK zone 40 (EPSG:4528), read back to the same corners. */
+static void
+test_shapefile_round_trip (void)
+{
+  g_autofree char *path = export ("parcels", "shp", "parcels-out.shp", NULL);
+  g_autoptr(FurrowImporter) importer = read_back (path);
+  const FurrowImportParcel *parcels;
+  guint n;
+
+  g_assert_cmpint (furrow_importer_get_crs_epsg (importer), ==, 4528);
+  g_assert_cmpstr (furrow_importer_get_encoding (importer), ==, "UTF-8");
+  parcels = furrow_importer_get_parcels (importer, &n);
+  g_assert_cmpuint (n, ==, N_PARCELS);
+  g_assert_cmpstr (parcels[0].dkbm, ==, "3707821022010100001");
+  g_assert_cmpstr (parcels[0].cbfbm, ==, "370782102201010001");
+  g_assert_cmpstr (parcels[11].name, ==, "东岭12号地");
+  /* HTMJM 1.60 mu, written with two decimals */
+  g_assert_cmpfloat_with_epsilon (parcels[0].registered_area_m2, 1.60 * 10000.0 / 15.0, 1e-6);
+  /* Through Gauss–Krüger and back: within 1e-8° (1 mm). */
+  assert_parcel0_corners (&parcels[0], 1e-8);
+  g_assert_cmpfloat_with_epsilon (parcels[0].measured_area_m2, PARCEL0_AREA_M2, 0.06);
+}
+
+static void
+test_geopackage_zone_override (void)
+{
+  g_autofree char *path = export ("parcels", "gpkg", "parcels-39.gpkg", "39");
+  g_autoptr(FurrowImporter) importer = read_back (path);
+  const FurrowImportParcel *parcels;
+  guint n;
+
+  /* Zone 39 (EPSG:4527) is legal here, only less exact: the corners still come back. */
+  g_assert_cmpint (furrow_importer_get_crs_epsg (importer), ==, 4527);
+  parcels = furrow_importer_get_parcels (importer, &n);
+  g_assert_cmpuint (n, ==, N_PARCELS);
+  assert_parcel0_corners (&parcels[0], 1e-8);
+}
+
+static void
+test_geojson_and_kml (void)
+{
+  g_autofree char *geojson = export ("parcels", "geojson", "parcels.geojson", NULL);
+  g_autofree char *kml = export ("fields", "kml", "fields.kml", NULL);
+  g_autoptr(FurrowImporter) a = read_back (geojson);
+  g_autoptr(FurrowImporter) b = read_back (kml);
+  const FurrowImportParcel *parcels;
+  const FurrowImportField *fields;
+  guint n;
+
+  g_assert_cmpint (furrow_importer_get_crs_epsg (a), ==, 4326);
+  parcels = furrow_importer_get_parcels (a, &n);
+  g_assert_cmpuint (n, ==, N_PARCELS);
+  assert_parcel0_corners (&parcels[0], 1e-9);
+  fields = furrow_importer_get_fields (b, &n);
+  g_assert_cmpuint (n, ==, 1);
+  /* GeographicLib Planimeter on the field (119.369–119.3705 E, 36.399–36.402 N): 44794.4 m². */
+  g_assert_cmpfloat_with_epsilon (fields[0].measured_area_m2, 44794.4, 0.5);
+}
+
+static void
+test_registers (void)
+{
+  g_autofree char *csv = export ("parcels", "csv", "parcels.csv", NULL);
+  g_autofree char *xlsx = export ("households", "xlsx", "households.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(FurrowImporter) a = NULL;
+  g_autoptr(FurrowImporter) b = NULL;
+  const FurrowImportParcel *parcels;
+  const FurrowImportHousehold *households;
+  guint n;
+
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF地块编码,承包方编码,地块名称,合同面积亩,"));
+  g_assert_nonnull (strstr (contents, "\r\n3707821022010100001,370782102201010001,东岭1号地,1.60,"));
+
+  /* The field reaches 119.3705 E: parcels 0, 1 (whole) and 2 (2/22) lie in it (test-import.c). */
+  {
+    g_auto(GStrv) lines = g_strsplit (contents, "\r\n", -1);
+    guint in_field = 0;
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      in_field += g_str_has_suffix (lines[i], ",T01");
+    g_assert_cmpuint (in_field, ==, 3);
+    g_assert_true (g_str_has_suffix (lines[3], ",T01"));
+  }
+
+  a = read_back (csv);
+  g_assert_cmpint (furrow_importer_get_kind (a), ==, FURROW_IMPORT_KIND_PARCELS);
+  parcels = furrow_importer_get_parcels (a, &n);
+  g_assert_cmpuint (n, ==, N_PARCELS);
+  g_assert_cmpfloat_with_epsilon (parcels[6].registered_area_m2, 1.66 * 10000.0 / 15.0, 1e-6);
+  g_assert_null (parcels[6].geometry);
+
+  b = read_back (xlsx);
+  g_assert_cmpint (furrow_importer_get_kind (b), ==, FURROW_IMPORT_KIND_HOUSEHOLDS);
+  households = furrow_importer_get_households (b, &n);
+  g_assert_cmpuint (n, ==, test_household_count (N_PARCELS));
+  g_assert_cmpstr (households[0].cbfbm, ==, "370782102201010001");
+  g_assert_cmpstr (households[0].name, ==, "示例户0001");
+  g_assert_cmpint (households[0].members, ==, 2);
+}
+
+static void
+test_refusals (void)
+{
+  g_autofree char *out_shp = g_build_filename (dir, "hh.shp", NULL);
+  g_autofree char *out_gpkg = g_build_filename (dir, "zone50.gpkg", NULL);
+  const char *households_shp[] = { "export", "--project", project, "--layer", "households",
+                                   "--format", "shp", out_shp, NULL };
+  const char *zone50[] = { "export", "--project", project, "--layer", "parcels",
+                           "--format", "gpkg", "--zone", "50", out_gpkg, NULL };
+  g_autofree char *err1 = NULL;
+  g_autofree char *err2 = NULL;
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+
+  g_assert_cmpint (run_cli (households_shp, NULL, &err1), ==, 1);
+  g_assert_cmpstr (err1, ==, "furrow-cli: households have no polygons: export them as CSV or XLSX\n");
+  g_assert_cmpint (run_cli (zone50, NULL, &err2), ==, 1);
+  g_assert_cmpstr (err2, ==, "furrow-cli: zone 50 is not a CGCS2000 3-degree Gauss–Krüger zone (25–45)\n");
+  g_assert_false (g_file_test (out_shp, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (out_gpkg, G_FILE_TEST_EXISTS));
+  /* No temporary folder is left behind either. */
+  d = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_assert_false (g_str_has_prefix (name, ".furrow-export-"));
+}
+
+static void
+make_project (void)
+{
+  g_autofree char *csv = g_build_filename (dir, "in-households.csv", NULL);
+  g_autofree char *shp = g_build_filename (dir, "in-parcels.shp", NULL);
+  g_autofree char *field = g_build_filename (dir, "in-field.geojson", NULL);
+  const char *sources[] = { csv, shp, field };
+
+  test_write_households_csv (csv, N_PARCELS);
+  test_write_parcels_shp (shp, N_PARCELS, 4490, NULL);
+  test_write_file (field,
+                   "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                   "\"properties\":{\"name\":\"东大田\"},\"geometry\":{\"type\":\"Polygon\","
+                   "\"coordinates\":[[[119.369,36.399],[119.3705,36.399],[119.3705,36.402],"
+                   "[119.369,36.402],[119.369,36.399]]]}}]}", -1);
+  /* The field first, so that the parcels are assigned to it. */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *source = sources[(i + 2) % 3];
+      const char *args[] = { "import", "--project", project, source, NULL };
+      g_autofree char *err = NULL;
+
+      if (run_cli (args, NULL, &err) != 0)
+        g_error ("import %s: %s", source, err);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  GDALAllRegister ();
+  cli = g_getenv ("FURROW_CLI");
+  g_assert_nonnull (cli);
+  dir = g_dir_make_tmp ("furrow-export-XXXXXX", NULL);
+  project = g_build_filename (dir, "project.gpkg", NULL);
+  make_project ();
+
+  g_test_add_func ("/furrow/io/export/zone", test_zone);
+  g_test_add_func ("/furrow/io/export/shapefile-round-trip", test_shapefile_round_trip);
+  g_test_add_func ("/furrow/io/export/geopackage-zone-override", test_geopackage_zone_override);
+  g_test_add_func ("/furrow/io/export/geojson-kml", test_geojson_and_kml);
+  g_test_add_func ("/furrow/io/export/registers", test_registers);
+  g_test_add_func ("/furrow/io/export/refusals", test_refusals);
+  status = g_test_run ();
+
+  {
+    g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
+
+    (void) !system (rm);
+  }
+  g_free (project);
+  g_free (dir);
+  return status;
+}

@@ -1,0 +1,722 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The bad-input corpus (issue 3, item 5): every input is generated here, imported with
+ * `furrow-cli import` into a project that already holds households and parcels, and must be
+ * refused with exit status 1 and its message on stderr, leaving the project's content
+ * unchanged (row counts and a SHA-256 of every row of every table, after a WAL checkpoint).
+ * A few inputs that look odd but are right (GBK text, an XLSX with a text header row) must
+ * import. */
+
+#include "config.h"
+
+#include <gdal.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include "import-test-data.h"
+
+#define N_PROJECT_PARCELS 8     /* parcels 0–7 of the generated grid are in the project */
+#define N_HOUSEHOLD_PARCELS 40  /* households of parcels 0–39 (10 households) */
+
+/* Bow-tie: the diagonals cross at 119.401 E 36.451 N. */
+#define BOW_TIE "POLYGON ((119.400 36.450, 119.402 36.452, 119.402 36.450, 119.400 36.452, 119.400 36.450))"
+#define SQUARE(x) "POLYGON ((" x " 36.45, " x "2 36.45, " x "2 36.4505, " x " 36.4505, " x " 36.45))"
+#define GOOD_POLYGON SQUARE ("119.41")
+
+typedef struct
+{
+  char *dir;
+  char *project;
+} Fixture;
+
+static char *cli;
+
+/* Running furrow-cli -------------------------------------------------------------------- */
+
+static int
+run_cli (const char * const *args,
+         char              **out,
+         char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  if (WIFEXITED (status))
+    return WEXITSTATUS (status);
+  return -1;
+}
+
+static void
+import_ok (const char *project,
+           const char *source)
+{
+  const char *args[] = { "import", "--project", project, source, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = run_cli (args, &out, &err);
+
+  if (status != 0)
+    g_error ("import of %s failed: %s", source, err);
+}
+
+/* The project's content ------------------------------------------------------------------ */
+
+static char *
+project_digest (const char *path,
+                gint64     *n_rows)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table'"
+                                       " AND name NOT LIKE 'sqlite_%' ORDER BY name", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  *n_rows = 0;
+  for (guint t = 0; t < tables->len; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", (char *) tables->pdata[t]);
+
+      g_checksum_update (sum, (const guchar *) tables->pdata[t], -1);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          (*n_rows)++;
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              int type = sqlite3_column_type (stmt, c);
+              const void *blob = sqlite3_column_blob (stmt, c);
+              int size = sqlite3_column_bytes (stmt, c);
+
+              g_checksum_update (sum, (const guchar *) &type, sizeof type);
+              if (blob != NULL)
+                g_checksum_update (sum, blob, size);
+            }
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static gint64
+count_rows (const char *path,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* Fixture --------------------------------------------------------------------------------- */
+
+static char *
+fixture_path (Fixture    *fixture,
+              const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+/* The project every case starts from, made once: 10 households and parcels 0–7. */
+static char *base_dir;
+static char *base_project;
+
+static void
+make_base_project (void)
+{
+  g_autofree char *households = NULL;
+  g_autofree char *parcels = NULL;
+  g_autofree char *digest = NULL;
+  gint64 rows;
+
+  base_dir = g_dir_make_tmp ("furrow-import-bad-XXXXXX", NULL);
+  base_project = g_build_filename (base_dir, "project.gpkg", NULL);
+  households = g_build_filename (base_dir, "households.csv", NULL);
+  parcels = g_build_filename (base_dir, "project-parcels.shp", NULL);
+  test_write_households_csv (households, N_HOUSEHOLD_PARCELS);
+  test_write_parcels_shp (parcels, N_PROJECT_PARCELS, 4490, NULL);
+  import_ok (base_project, households);
+  import_ok (base_project, parcels);
+  g_assert_cmpint (count_rows (base_project, "households"), ==, 10);
+  g_assert_cmpint (count_rows (base_project, "parcels"), ==, N_PROJECT_PARCELS);
+  digest = project_digest (base_project, &rows);   /* checkpoints the WAL into the file */
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  fixture->dir = g_build_filename (g_get_user_cache_dir (), "bad", NULL);
+  g_mkdir_with_parents (fixture->dir, 0700);
+  fixture->project = fixture_path (fixture, "project.gpkg");
+  g_assert_true (g_file_get_contents (base_project, &contents, &len, NULL));
+  test_write_file (fixture->project, contents, len);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_free (fixture->dir);
+  g_free (fixture->project);
+}
+
+/* Inputs ---------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *name;
+  char     *(*make) (Fixture *fixture);
+  const char *extra[3];     /* extra arguments */
+  const char *expected;     /* a substring of stderr */
+  guint       n_lines;      /* stderr lines expected; 0: any */
+} BadInput;
+
+static char *
+write_one (Fixture          *fixture,
+           const char       *name,
+           const TestRecord *records,
+           guint             n,
+           int               epsg,
+           const char       *encoding)
+{
+  char *path = fixture_path (fixture, name);
+
+  test_write_records (path, "ESRI Shapefile", wkbPolygon, epsg, encoding, records, n);
+  return path;
+}
+
+static char *
+make_truncated (Fixture *fixture)
+{
+  char *path = fixture_path (fixture, "truncated.shp");
+
+  test_write_parcels_shp (path, 20, 4490, NULL);
+  g_assert_cmpint (truncate (path, 300), ==, 0);
+  return path;
+}
+
+static char *
+make_without (Fixture    *fixture,
+              const char *name,
+              const char *ext)
+{
+  char *path = fixture_path (fixture, name);
+  g_autofree char *stem = g_strndup (path, strlen (path) - 4);
+  g_autofree char *side = g_strconcat (stem, ".", ext, NULL);
+
+  test_write_parcels_shp (path, 3, 4490, NULL);
+  g_assert_cmpint (g_remove (side), ==, 0);
+  return path;
+}
+
+static char *make_no_dbf (Fixture *f) { return make_without (f, "nodbf.shp", "dbf"); }
+static char *make_no_shx (Fixture *f) { return make_without (f, "noshx.shp", "shx"); }
+static char *make_no_prj (Fixture *f) { return make_without (f, "noprj.shp", "prj"); }
+
+/* Gauss–Krüger zone 40 coordinates (40xxxxxx eastings) with a .prj that says CGCS2000 degrees. */
+static char *
+make_projected_as_degrees (Fixture *fixture)
+{
+  g_autofree char *gk = fixture_path (fixture, "degrees.shp");
+  g_autofree char *stem = g_strndup (gk, strlen (gk) - 4);
+  g_autofree char *prj = g_strconcat (stem, ".prj", NULL);
+  g_autofree char *other = fixture_path (fixture, "wgs-prj.shp");
+  g_autofree char *other_prj = fixture_path (fixture, "wgs-prj.prj");
+  g_autofree char *wkt = NULL;
+
+  test_write_parcels_shp (gk, 3, 4528, NULL);
+  test_write_parcels_shp (other, 1, 4490, NULL);
+  g_assert_true (g_file_get_contents (other_prj, &wkt, NULL, NULL));
+  test_write_file (prj, wkt, -1);
+  return g_steal_pointer (&gk);
+}
+
+static char *
+make_bow_tie (Fixture *fixture)
+{
+  TestRecord r[] = { { BOW_TIE, "3707821022010100101", "370782102201010001", 1.5, NULL } };
+
+  return write_one (fixture, "bowtie.shp", r, 1, 4490, NULL);
+}
+
+static char *
+make_duplicate_in_file (Fixture *fixture)
+{
+  TestRecord r[] = {
+    { SQUARE ("119.41"), "3707821022010100101", "370782102201010001", 1.5, NULL },
+    { SQUARE ("119.42"), "3707821022010100102", "370782102201010001", 1.5, NULL },
+    { SQUARE ("119.43"), "3707821022010100101", "370782102201010002", 1.5, NULL },
+  };
+
+  return write_one (fixture, "dup.shp", r, 3, 4490, NULL);
+}
+
+static char *
+make_duplicate_in_project (Fixture *fixture)
+{
+  /* Parcel 3 of the grid (DKBM …0100004) is already in the project. */
+  TestRecord r[] = { { GOOD_POLYGON, "3707821022010100004", "370782102201010001", 1.5, NULL } };
+
+  return write_one (fixture, "dup-project.shp", r, 1, 4490, NULL);
+}
+
+static char *
+make_unknown_household (Fixture *fixture)
+{
+  TestRecord r[] = { { GOOD_POLYGON, "3707821022010100101", "370782102201019999", 1.5, NULL } };
+
+  return write_one (fixture, "unknown.shp", r, 1, 4490, NULL);
+}
+
+static char *
+make_negative_area (Fixture *fixture)
+{
+  TestRecord r[] = { { GOOD_POLYGON, "3707821022010100101", "370782102201010001", -1.2, NULL } };
+
+  return write_one (fixture, "negative.shp", r, 1, 4490, NULL);
+}
+
+static char *
+make_zero_area (Fixture *fixture)
+{
+  TestRecord r[] = { { GOOD_POLYGON, "3707821022010100101", "370782102201010001", 0.0, NULL } };
+
+  return write_one (fixture, "zero.shp", r, 1, 4490, NULL);
+}
+
+static char *
+make_degenerate (Fixture *fixture)
+{
+  /* A sliver of 1 m × 0.1 mm: valid for GEOS, but it encloses less than 0.01 m². */
+  TestRecord r[] = { { "POLYGON ((119.41 36.45, 119.41001 36.45, 119.41 36.450000001, 119.41 36.45))",
+                       "3707821022010100101", "370782102201010001", 1.5, NULL } };
+
+  return write_one (fixture, "flat.shp", r, 1, 4490, NULL);
+}
+
+static char *
+make_empty_geometry (Fixture *fixture)
+{
+  TestRecord r[] = {
+    { GOOD_POLYGON, "3707821022010100101", "370782102201010001", 1.5, NULL },
+    { NULL, "3707821022010100102", "370782102201010001", 1.5, NULL },
+  };
+
+  return write_one (fixture, "empty.shp", r, 2, 4490, NULL);
+}
+
+static char *
+make_point (Fixture *fixture)
+{
+  TestRecord r[] = { { "POINT (119.41 36.45)", "3707821022010100101", "370782102201010001", 1.5, NULL } };
+  char *path = fixture_path (fixture, "point.shp");
+
+  test_write_records (path, "ESRI Shapefile", wkbPoint, 4490, NULL, r, 1);
+  return path;
+}
+
+static void
+patch_doubles (const char *path,
+               double      from,
+               double      to,
+               guint       expected)
+{
+  g_autofree char *bytes = NULL;
+  gsize len;
+  guint patched = 0;
+
+  /* x86-64 and ARM are little-endian like the doubles of a .shp. */
+  g_assert_true (g_file_get_contents (path, &bytes, &len, NULL));
+  for (gsize i = 0; i + sizeof from <= len; i++)
+    if (memcmp (bytes + i, &from, sizeof from) == 0)
+      {
+        memcpy (bytes + i, &to, sizeof to);
+        patched++;
+      }
+  g_assert_cmpuint (patched, ==, expected);
+  test_write_file (path, bytes, len);
+}
+
+static char *
+make_nan (Fixture *fixture)
+{
+  /* OGR refuses to write NaN: write 999 and patch the doubles in the .shp (the vertex and the
+   * bounding boxes). */
+  TestRecord r[] = { { "POLYGON ((119.41 36.45, 999 36.45, 119.412 36.4505, 119.41 36.45))",
+                       "3707821022010100101", "370782102201010001", 1.5, NULL } };
+  char *path = write_one (fixture, "nan.shp", r, 1, 4490, NULL);
+  g_autofree char *shx = fixture_path (fixture, "nan.shx");
+
+  patch_doubles (path, 999.0, NAN, 3);   /* file bbox, record bbox, vertex */
+  patch_doubles (shx, 999.0, NAN, 1);    /* file bbox */
+  return path;
+}
+
+static char *
+make_gbk_as_utf8 (Fixture *fixture)
+{
+  char *path = fixture_path (fixture, "gbk.shp");
+
+  test_write_parcels_shp (path, 1, 4490, "CP936");
+  return path;
+}
+
+static char *
+make_csv_missing_column (Fixture *fixture)
+{
+  char *path = fixture_path (fixture, "missing.csv");
+
+  test_write_file (path, "CBFBM,LXDH\n370782102201010020,13800000000\n", -1);
+  return path;
+}
+
+static char *
+make_csv_invalid_utf8 (Fixture *fixture)
+{
+  char *path = fixture_path (fixture, "latin.csv");
+
+  test_write_file (path, "CBFBM,CBFMC\n370782102201010020,\xff\xfe\xfd\n", -1);
+  return path;
+}
+
+static char *
+make_csv_not_a_number (Fixture *fixture)
+{
+  char *path = fixture_path (fixture, "nan-area.csv");
+
+  test_write_file (path, "DKBM,CBFBM,HTMJM\n3707821022010100101,370782102201010001,\"1,5\"\n", -1);
+  return path;
+}
+
+static char *
+make_empty_file (Fixture *fixture)
+{
+  char *path = fixture_path (fixture, "empty-file.shp");
+
+  test_write_file (path, "", 0);
+  return path;
+}
+
+static char *
+make_folder (Fixture *fixture)
+{
+  char *path = fixture_path (fixture, "folder.shp");
+
+  g_mkdir_with_parents (path, 0700);
+  return path;
+}
+
+static char *
+make_png (Fixture *fixture)
+{
+  char *path = fixture_path (fixture, "photo.shp");
+  guint8 png[200] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+
+  test_write_file (path, (const char *) png, sizeof png);
+  return path;
+}
+
+static char *
+make_short_dkbm (Fixture *fixture)
+{
+  TestRecord r[] = { { GOOD_POLYGON, "37078210220101001", "370782102201010001", 1.5, NULL } };
+
+  return write_one (fixture, "short-dkbm.shp", r, 1, 4490, NULL);
+}
+
+static char *
+make_short_cbfbm (Fixture *fixture)
+{
+  TestRecord r[] = { { GOOD_POLYGON, "3707821022010100101", "3707821022010100", 1.5, NULL } };
+
+  return write_one (fixture, "short-cbfbm.shp", r, 1, 4490, NULL);
+}
+
+static char *
+make_kml_line (Fixture *fixture)
+{
+  char *path = fixture_path (fixture, "line.kml");
+
+  test_write_file (path,
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                   "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document><Placemark><name>田埂</name>"
+                   "<LineString><coordinates>119.40,36.45,0 119.41,36.46,0</coordinates></LineString>"
+                   "</Placemark></Document></kml>\n", -1);
+  return path;
+}
+
+static char *
+make_broken_geojson (Fixture *fixture)
+{
+  char *path = fixture_path (fixture, "broken.geojson");
+
+  test_write_file (path,
+                   "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", "
+                   "\"properties\": {}, \"geometry\": {\"type\": \"Polygon\", \"coordinates\": "
+                   "[[[119.4, 36.45], [119.41, 36.45], [119.41, 36.46], [119.4, 36.45]]}}]}\n", -1);
+  return path;
+}
+
+static char *
+make_lonlat (Fixture *fixture)
+{
+  char *path = fixture_path (fixture, "lonlat.shp");
+
+  test_write_parcels_shp (path, 2, 4490, NULL);
+  return path;
+}
+
+static char *
+make_zone40_noprj (Fixture *fixture)
+{
+  char *path = fixture_path (fixture, "zone40.shp");
+  g_autofree char *prj = fixture_path (fixture, "zone40.prj");
+
+  test_write_parcels_shp (path, 2, 4528, NULL);
+  g_assert_cmpint (g_remove (prj), ==, 0);
+  return path;
+}
+
+static char *
+make_household_in_project (Fixture *fixture)
+{
+  char *path = fixture_path (fixture, "again.csv");
+
+  test_write_file (path, "CBFBM,CBFMC\n370782102201010020,赵六\n370782102201010001,王五\n", -1);
+  return path;
+}
+
+static char *
+make_unsupported (Fixture *fixture)
+{
+  char *path = fixture_path (fixture, "drawing.dxf");
+
+  test_write_file (path, "0\nSECTION\n", -1);
+  return path;
+}
+
+static char *
+make_three_problems (Fixture *fixture)
+{
+  TestRecord r[] = {
+    { BOW_TIE, "3707821022010100101", "370782102201010001", 1.5, NULL },
+    { SQUARE ("119.42"), "3707821022010100102", "370782102201010001", -3.0, NULL },
+    { SQUARE ("119.43"), "370782102201010010", "370782102201010001", 1.5, NULL },
+  };
+
+  return write_one (fixture, "three.shp", r, 3, 4490, NULL);
+}
+
+static const BadInput bad_inputs[] = {
+  { "truncated-shp", make_truncated, { NULL }, "truncated.shp: the file is truncated (300 of ", 1 },
+  { "missing-dbf", make_no_dbf, { NULL }, "nodbf.shp: the attribute file nodbf.dbf is missing", 1 },
+  { "missing-shx", make_no_shx, { NULL }, "noshx.shp: the index file noshx.shx is missing", 1 },
+  { "no-prj", make_no_prj, { NULL }, "noprj.shp: the .prj file is missing, so the coordinate system is unknown", 1 },
+  { "projected-declared-as-degrees", make_projected_as_degrees, { NULL },
+    "degrees.shp: EPSG:4490 is in degrees but the coordinates (40", 1 },
+  { "bow-tie", make_bow_tie, { NULL },
+    "bowtie.shp feature 0 (DKBM 3707821022010100101): self-intersection at 119.401 E 36.451 N", 1 },
+  { "duplicate-dkbm-in-file", make_duplicate_in_file, { NULL },
+    "dup.shp feature 2 (DKBM 3707821022010100101): the parcel code appears twice in the file (first in feature 0)", 1 },
+  { "duplicate-dkbm-in-project", make_duplicate_in_project, { NULL },
+    "dup-project.shp feature 0 (DKBM 3707821022010100004): the parcel code is already in the project", 1 },
+  { "unknown-household", make_unknown_household, { NULL },
+    "unknown.shp feature 0 (DKBM 3707821022010100101): the household 370782102201019999 is neither in the file nor in the project", 1 },
+  { "negative-area", make_negative_area, { NULL },
+    "negative.shp feature 0 (DKBM 3707821022010100101): HTMJM is negative (-1.2)", 1 },
+  { "zero-area", make_zero_area, { NULL }, "zero.shp feature 0 (DKBM 3707821022010100101): HTMJM is zero", 1 },
+  { "zero-area-polygon", make_degenerate, { NULL }, "flat.shp feature 0 (DKBM 3707821022010100101): a ring at ", 0 },
+  { "empty-geometry", make_empty_geometry, { NULL },
+    "empty.shp feature 1 (DKBM 3707821022010100102): the geometry is empty", 1 },
+  { "point-geometry", make_point, { NULL },
+    "point.shp feature 0 (DKBM 3707821022010100101): the geometry is a POINT, not a polygon", 1 },
+  { "nan-coordinates", make_nan, { NULL },
+    "nan.shp feature 0 (DKBM 3707821022010100101): vertex 3 has a coordinate that is not a finite number (nan, 36.45)", 1 },
+  { "gbk-read-as-utf8", make_gbk_as_utf8, { "--encoding", "UTF-8" },
+    "gbk.shp feature 0 (DKBM 3707821022010100001): the text in column DKMC is not valid UTF-8", 1 },
+  { "csv-missing-column", make_csv_missing_column, { NULL },
+    "missing.csv: the column CBFMC (Household head) is missing; the file has: CBFBM, LXDH", 1 },
+  { "csv-invalid-utf8", make_csv_invalid_utf8, { NULL },
+    "latin.csv: line 2 is not valid UTF-8 (nor GBK); save the file as UTF-8 or give its encoding with --encoding", 1 },
+  { "csv-not-a-number", make_csv_not_a_number, { NULL },
+    "nan-area.csv row 2 (DKBM 3707821022010100101): HTMJM “1,5” is not a number", 1 },
+  { "empty-file", make_empty_file, { NULL }, "empty-file.shp: the file is empty (0 bytes)", 1 },
+  { "folder", make_folder, { NULL }, "folder.shp: this is a folder, not a file", 1 },
+  { "png-renamed-shp", make_png, { NULL },
+    "photo.shp: not an ESRI Shapefile (the file does not start with a .shp header)", 1 },
+  { "dkbm-wrong-length", make_short_dkbm, { NULL },
+    "short-dkbm.shp feature 0 (DKBM 37078210220101001): DKBM “37078210220101001” must be 19 digits, not 17 characters", 1 },
+  { "cbfbm-wrong-length", make_short_cbfbm, { NULL },
+    "short-cbfbm.shp feature 0 (DKBM 3707821022010100101): CBFBM “3707821022010100” must be 18 digits, not 16 characters", 1 },
+  { "kml-line", make_kml_line, { NULL }, "line.kml feature 1: the geometry is a LINESTRING, not a polygon", 1 },
+  { "geojson-broken-bracket", make_broken_geojson, { NULL }, "broken.geojson: not a readable GeoJSON file", 1 },
+  { "wrong-epsg-override", make_lonlat, { "--crs", "EPSG:4528" },
+    "lonlat.shp: EPSG:4528 is projected (metres) but the coordinates (119.370000, 36.400000) look like longitude and latitude", 1 },
+  { "unknown-epsg", make_lonlat, { "--crs", "EPSG:999999" }, "lonlat.shp: EPSG:999999 is not a known coordinate system", 1 },
+  { "wrong-zone-override", make_zone40_noprj, { "--crs", "EPSG:4527" },
+    "zone40.shp: EPSG:4527 is Gauss–Krüger zone 39 but the eastings (40", 1 },
+  { "household-in-project", make_household_in_project, { NULL },
+    "again.csv row 3 (CBFBM 370782102201010001): the household code is already in the project", 1 },
+  { "unsupported-type", make_unsupported, { NULL }, "drawing.dxf: unsupported file type", 1 },
+  { "three-problems", make_three_problems, { NULL }, "three.shp feature 2 (DKBM 370782102201010010): DKBM", 3 },
+};
+
+static void
+test_bad_input (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const BadInput *input = data;
+  g_autofree char *source = input->make (fixture);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *args[8] = { "import", "--project", fixture->project, source, NULL, };
+  gint64 rows_before, rows_after;
+  guint n = 4;
+  int status;
+
+  for (guint i = 0; i < G_N_ELEMENTS (input->extra) && input->extra[i] != NULL; i++)
+    args[n++] = input->extra[i];
+  args[n] = NULL;
+
+  before = project_digest (fixture->project, &rows_before);
+  status = run_cli (args, &out, &err);
+  after = project_digest (fixture->project, &rows_after);
+
+  g_test_message ("stderr: %s", err);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, input->expected));
+  lines = g_strsplit (g_strchomp (err), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_assert_true (g_str_has_prefix (lines[i], "furrow-cli: "));
+  if (input->n_lines > 0)
+    g_assert_cmpuint (g_strv_length (lines), ==, input->n_lines);
+  /* Personal data never appears in a message. */
+  g_assert_null (strstr (err, "1380000"));
+
+  g_assert_cmpint (rows_after, ==, rows_before);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* A new project file is not left behind when the import into it fails. */
+static void
+test_no_project_left_behind (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *source = make_bow_tie (fixture);
+  g_autofree char *project = fixture_path (fixture, "new.gpkg");
+  const char *args[] = { "import", "--project", project, source, NULL };
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (args, NULL, &err), ==, 1);
+  g_assert_false (g_file_test (project, G_FILE_TEST_EXISTS));
+}
+
+/* GBK text without a .cpg is detected and imports; so does an XLSX with a text header row. */
+static void
+test_odd_but_right (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *gbk = fixture_path (fixture, "gbk-ok.shp");
+  g_autofree char *xlsx = fixture_path (fixture, "households.xlsx");
+  const char *args[] = { "import", "--project", fixture->project, gbk, "--json", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  lxw_workbook *wb = workbook_new (xlsx);
+  lxw_worksheet *ws = workbook_add_worksheet (wb, NULL);
+  TestRecord r[] = { { GOOD_POLYGON, "3707821022010100101", "370782102201010001", 1.5, "南洼地" } };
+
+  test_write_records (gbk, "ESRI Shapefile", wkbPolygon, 4490, "CP936", r, 1);
+  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==,
+                   "{\"source\":\"gbk-ok.shp\",\"kind\":\"parcels\",\"epsg\":4490,\"encoding\":\"CP936\","
+                   "\"fields\":0,\"parcels\":1,\"households\":0}\n");
+  g_assert_cmpint (count_rows (fixture->project, "parcels"), ==, N_PROJECT_PARCELS + 1);
+
+  worksheet_write_string (ws, 0, 0, "承包方编码", NULL);
+  worksheet_write_string (ws, 0, 1, "承包方名称", NULL);
+  worksheet_write_string (ws, 1, 0, "370782102201010030", NULL);
+  worksheet_write_string (ws, 1, 1, "孙七", NULL);
+  g_assert_cmpint (workbook_close (wb), ==, LXW_NO_ERROR);
+  args[3] = xlsx;
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "\"households\":1"));
+  g_assert_cmpint (count_rows (fixture->project, "households"), ==, 11);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  GDALAllRegister ();
+  cli = (char *) g_getenv ("FURROW_CLI");
+  g_assert_nonnull (cli);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/furrow/io/import-bad/%s", bad_inputs[i].name);
+
+      g_test_add (path, Fixture, &bad_inputs[i], fixture_set_up, test_bad_input, fixture_tear_down);
+    }
+  g_test_add ("/furrow/io/import-bad/no-project-left-behind", Fixture, NULL,
+              fixture_set_up, test_no_project_left_behind, fixture_tear_down);
+  g_test_add ("/furrow/io/import-bad/odd-but-right", Fixture, NULL,
+              fixture_set_up, test_odd_but_right, fixture_tear_down);
+
+  make_base_project ();
+  status = g_test_run ();
+  {
+    g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", base_dir);
+
+    (void) !system (rm);
+  }
+  g_free (base_project);
+  g_free (base_dir);
+  return status;
+}

@@ -184,7 +184,7 @@ draw_household_block (FurrowReportPainter         *painter,
   /* Translators: an area in mu, e.g. "4.12 mu" */
   g_autofree char *area_text = g_strdup_printf (_("%s mu"), area);
   const char *labels[6] = {
-    _("Household code"), _("Head of household"), _("ID number"), _("Phone"),
+    _("Household code"), _("Head of household"), C_("statement", "ID number"), _("Phone"),
     _("Custody type"), _("Registered area"),
   };
   const char *values[6] = {

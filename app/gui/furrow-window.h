@@ -5,6 +5,8 @@
 #include <shumate/shumate.h>
 
 #include "furrow-application.h"
+#include "furrow-planner-panel.h"
+#include "furrow-rows-layer.h"
 #include "furrow-store.h"
 
 G_BEGIN_DECLS
@@ -20,5 +22,7 @@ gboolean          furrow_window_open_project     (FurrowWindow      *self,
 const char       *furrow_window_get_project_path (FurrowWindow      *self);
 FurrowStore      *furrow_window_get_store        (FurrowWindow      *self);
 ShumateSimpleMap *furrow_window_get_map          (FurrowWindow      *self);
+FurrowPlannerPanel *furrow_window_get_planner_panel (FurrowWindow    *self);
+FurrowRowsLayer  *furrow_window_get_rows_layer   (FurrowWindow      *self);
 
 G_END_DECLS

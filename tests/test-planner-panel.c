@@ -75,19 +75,33 @@ field_near_100_mu (FurrowWindow *window)
   return best;
 }
 
+/* @widget as on screen; a widget between two frames may draw nothing: wait for the next one. */
+static GdkTexture *
+render (GtkWidget *widget)
+{
+  GdkTexture *texture = NULL;
+
+  for (guint attempt = 0; texture == NULL && attempt < 50; attempt++)
+    {
+      furrow_test_wait_for_frame (widget);
+      texture = furrow_test_render_widget (widget);
+    }
+  g_assert_nonnull (texture);
+  return texture;
+}
+
 /* Pixels of @widget, as the window shows it, within a small distance of @rgb. */
 static guint
 count_colour (GtkWidget *widget,
               guint32    rgb)
 {
   GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
-  g_autoptr(GdkTexture) texture = furrow_test_render_widget (root);
+  g_autoptr(GdkTexture) texture = render (root);
   graphene_rect_t bounds;
   g_autofree guchar *data = NULL;
   int width, height;
   guint n = 0;
 
-  g_assert_nonnull (texture);
   g_assert_true (gtk_widget_compute_bounds (widget, root, &bounds));
   width = gdk_texture_get_width (texture);
   height = gdk_texture_get_height (texture);
@@ -191,15 +205,15 @@ test_soy_rows (Fixture       *fixture,
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (child (panel, "soy_rows_spin"))),
                    ==, 4);
   g_assert_nonnull (furrow_planner_panel_get_layout (panel));
-  g_assert_cmpuint (furrow_cross_section_get_n_drawn (section, FURROW_CROP_SOYBEAN), ==, 4);
-  g_assert_cmpuint (furrow_cross_section_get_n_drawn (section, FURROW_CROP_MAIZE), ==, 2);
   soy_row_m_before = furrow_planner_panel_get_layout (panel)->crop[FURROW_CROP_SOYBEAN].row_m;
   ler_before = furrow_planner_panel_get_ler (panel);
   soy_rows_before = furrow_rows_layer_get_n_rows (layer, FURROW_CROP_SOYBEAN);
   maize_rows_before = furrow_rows_layer_get_n_rows (layer, FURROW_CROP_MAIZE);
   g_assert_cmpuint (soy_rows_before, >, 0);
   g_assert_cmpuint (maize_rows_before, >, 0);
-  section_before = furrow_test_render_widget (GTK_WIDGET (section));
+  section_before = render (GTK_WIDGET (section));
+  g_assert_cmpuint (furrow_cross_section_get_n_drawn (section, FURROW_CROP_SOYBEAN), ==, 4);
+  g_assert_cmpuint (furrow_cross_section_get_n_drawn (section, FURROW_CROP_MAIZE), ==, 2);
   soy_pixels_before = count_colour (GTK_WIDGET (map), FURROW_ROWS_RGB_SOYBEAN);
   g_assert_cmpuint (soy_pixels_before, >, 100);
 
@@ -253,7 +267,7 @@ test_soy_rows (Fixture       *fixture,
   }
 
   /* The cross-section redrew with six soybean plants. */
-  section_after = furrow_test_render_widget (GTK_WIDGET (section));
+  section_after = render (GTK_WIDGET (section));
   g_assert_cmpuint (furrow_cross_section_get_n_drawn (section, FURROW_CROP_SOYBEAN), ==, 6);
   g_assert_true (textures_differ (section_before, section_after));
 
@@ -268,7 +282,7 @@ test_soy_rows (Fixture       *fixture,
   /* Close enough to tell the strips apart for the screenshot. */
   shumate_viewport_set_zoom_level (viewport, 19.0);
   furrow_test_iterate (200);
-  screenshot = furrow_test_render_widget (GTK_WIDGET (window));
+  screenshot = render (GTK_WIDGET (window));
   furrow_test_save_screenshot (screenshot, "planner.png");
 
   /* Closing the planner hides the rows. */

@@ -13,6 +13,7 @@
 #include "furrow-compass.h"
 #include "furrow-cross-section.h"
 #include "furrow-units.h"
+#include "furrow-yield-model-editor.h"
 
 /* The planner of one custody field (issue 7): a pattern preset and every parameter of the strip,
  * the unit drawn end-on, and the quantities, yields, LER and net per mu of the field, recomputed
@@ -376,6 +377,18 @@ longest_edge_action (GtkWidget  *widget,
 }
 
 static void
+edit_yield_models_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  FurrowYieldModelEditor *editor;
+
+  editor = furrow_yield_model_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
 furrow_planner_panel_get_property (GObject    *object,
                                    guint       prop_id,
                                    GValue     *value,
@@ -499,6 +512,8 @@ furrow_planner_panel_class_init (FurrowPlannerPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "planner.north-south", NULL, north_south_action);
   gtk_widget_class_install_action (widget_class, "planner.longest-edge", NULL,
                                    longest_edge_action);
+  gtk_widget_class_install_action (widget_class, "planner.edit-yield-models", NULL,
+                                   edit_yield_models_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "plannerpanel");

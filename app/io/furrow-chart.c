@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "furrow-chart.h"
+
+static const double crop_rgb[FURROW_N_CROPS][3] = {
+  { 0.90, 0.65, 0.04 },   /* maize */
+  { 0.15, 0.64, 0.41 },   /* soybean */
+};
+
+static void
+show_text (cairo_t    *cr,
+           const char *text,
+           double      x,
+           double      y,
+           double      align_x,
+           double      align_y,
+           gboolean    vertical)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans 9");
+  int tw, th;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  if (vertical)
+    cairo_rotate (cr, -G_PI / 2);
+  cairo_move_to (cr, -tw * align_x, -th * align_y);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+}
+
+/* A step of 1, 2 or 5 × 10^k giving about five ticks over @range. */
+static double
+nice_step (double range)
+{
+  double raw = range / 5.0;
+  double magnitude = pow (10.0, floor (log10 (raw)));
+  double r = raw / magnitude;
+
+  return (r < 1.5 ? 1.0 : r < 3.5 ? 2.0 : r < 7.5 ? 5.0 : 10.0) * magnitude;
+}
+
+void
+furrow_chart_draw_fit (cairo_t                   *cr,
+                       double                     width,
+                       double                     height,
+                       const FurrowChartFitPoint *points,
+                       guint                      n_points)
+{
+  const double left = 64, right = 16, top = 36, bottom = 48;
+  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+  double plot_w = width - left - right;
+  double plot_h = height - top - bottom;
+  double step;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      if (!isfinite (points[i].measured_kg_per_mu) || !isfinite (points[i].predicted_kg_per_mu))
+        continue;
+      lo = MIN (lo, MIN (points[i].measured_kg_per_mu, points[i].predicted_kg_per_mu));
+      hi = MAX (hi, MAX (points[i].measured_kg_per_mu, points[i].predicted_kg_per_mu));
+    }
+  if (lo > hi)
+    {
+      lo = 0;
+      hi = 600;
+    }
+  step = nice_step (MAX (hi - lo, 10.0));
+  lo = MAX (0.0, floor (lo / step) * step - step);
+  hi = ceil (hi / step) * step + step;
+
+#define PX(v) (left + ((v) - lo) / (hi - lo) * plot_w)
+#define PY(v) (top + plot_h - ((v) - lo) / (hi - lo) * plot_h)
+
+  /* grid and ticks */
+  cairo_set_line_width (cr, 1.0);
+  for (double v = lo; v <= hi + step / 2; v += step)
+    {
+      g_autofree char *label = g_strdup_printf ("%.0f", v);
+
+      cairo_set_source_rgb (cr, 0.88, 0.88, 0.88);
+      cairo_move_to (cr, PX (v), top);
+      cairo_line_to (cr, PX (v), top + plot_h);
+      cairo_move_to (cr, left, PY (v));
+      cairo_line_to (cr, left + plot_w, PY (v));
+      cairo_stroke (cr);
+      cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+      show_text (cr, label, PX (v), top + plot_h + 4, 0.5, 0.0, FALSE);
+      show_text (cr, label, left - 6, PY (v), 1.0, 0.5, FALSE);
+    }
+  cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+  cairo_rectangle (cr, left, top, plot_w, plot_h);
+  cairo_stroke (cr);
+  show_text (cr, _("Measured, kg/mu"), left + plot_w / 2, height - 4, 0.5, 1.0, FALSE);
+  show_text (cr, _("Predicted, kg/mu"), 4, top + plot_h / 2, 0.5, 0.0, TRUE);
+
+  /* the 1:1 line */
+  cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
+  cairo_set_dash (cr, (double[]) { 5, 4 }, 2, 0);
+  cairo_move_to (cr, PX (lo), PY (lo));
+  cairo_line_to (cr, PX (hi), PY (hi));
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  show_text (cr, _("1:1"), PX (hi) - 4, PY (hi) + 4, 1.0, 0.0, FALSE);
+
+  /* residuals, then dots */
+  for (guint i = 0; i < n_points; i++)
+    {
+      const FurrowChartFitPoint *p = &points[i];
+      const double *rgb = crop_rgb[p->crop];
+
+      if (!isfinite (p->measured_kg_per_mu) || !isfinite (p->predicted_kg_per_mu))
+        continue;
+      cairo_set_source_rgb (cr, 0.80, 0.11, 0.14);
+      cairo_set_line_width (cr, 1.5);
+      cairo_move_to (cr, PX (p->measured_kg_per_mu), PY (p->predicted_kg_per_mu));
+      cairo_line_to (cr, PX (p->measured_kg_per_mu), PY (p->measured_kg_per_mu));
+      cairo_stroke (cr);
+      cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+      cairo_arc (cr, PX (p->measured_kg_per_mu), PY (p->predicted_kg_per_mu), 5, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+
+  /* legend */
+  for (guint c = 0; c < FURROW_N_CROPS; c++)
+    {
+      double x = left + 8 + c * 90;
+
+      cairo_set_source_rgb (cr, crop_rgb[c][0], crop_rgb[c][1], crop_rgb[c][2]);
+      cairo_arc (cr, x + 5, top / 2, 5, 0, 2 * G_PI);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+      show_text (cr, c == FURROW_CROP_MAIZE ? _("Maize") : _("Soybean"), x + 14, top / 2, 0.0,
+                 0.5, FALSE);
+    }
+  cairo_set_source_rgb (cr, 0.80, 0.11, 0.14);
+  cairo_set_line_width (cr, 1.5);
+  cairo_move_to (cr, left + 188, top / 2 - 6);
+  cairo_line_to (cr, left + 188, top / 2 + 6);
+  cairo_stroke (cr);
+  cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+  show_text (cr, _("Residual"), left + 196, top / 2, 0.0, 0.5, FALSE);
+
+#undef PX
+#undef PY
+  cairo_restore (cr);
+}

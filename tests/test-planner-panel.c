@@ -7,6 +7,7 @@
 #include <shumate/shumate.h>
 
 #include "furrow-comparison.h"
+#include "furrow-comparison-chart.h"
 #include "furrow-cross-section.h"
 #include "furrow-geodesy.h"
 #include "furrow-layout.h"
@@ -291,6 +292,94 @@ test_soy_rows (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (layer)));
 }
 
+/* Every preset pattern under every yield preset, the core's numbers, on screen and in PNG and
+ * SVG files. */
+static void
+test_chart (Fixture       *fixture,
+            gconstpointer  data)
+{
+  FurrowWindow *window = fixture->window;
+  FurrowPlannerPanel *panel = furrow_window_get_planner_panel (window);
+  FurrowComparisonChart *chart = FURROW_COMPARISON_CHART (child (panel, "comparison_chart"));
+  const FurrowChartComparison *d;
+  g_autoptr(FurrowField) field = NULL;
+  g_autoptr(GArray) expected = NULL;
+  g_autoptr(GdkTexture) png = NULL;
+  g_autoptr(GdkTexture) screenshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png_path = g_build_filename (fixture->base.tmpdir, "chart.png", NULL);
+  g_autofree char *svg_path = g_build_filename (fixture->base.tmpdir, "chart.svg", NULL);
+  g_autofree char *svg = NULL;
+  FurrowPattern patterns[FURROW_CHART_MAX_GROUPS];
+  FurrowGeometry *geometry;
+  FurrowYieldModel model;
+  FurrowEconomics economics;
+  guint i_24 = G_MAXUINT;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.plan-field", NULL));
+  field = field_near_100_mu (window);
+  geometry = furrow_field_get_geometry (field);
+  furrow_planner_panel_set_field (panel, field);
+
+  /* All 9 presets (2+2 … 2+6, sole maize, sole soybean) under the 3 yield presets. */
+  d = furrow_comparison_chart_get_data (chart);
+  g_assert_cmpuint (d->n_groups, ==, furrow_pattern_n_presets ());
+  g_assert_cmpuint (d->n_groups, ==, 9);
+  g_assert_cmpuint (d->n_series, ==, 3);
+  for (guint g = 0; g < d->n_groups; g++)
+    {
+      g_assert_true (furrow_pattern_preset (furrow_pattern_preset_info (g)->id, &patterns[g]));
+      if (g_strcmp0 (furrow_pattern_preset_info (g)->id, "2+4") == 0)
+        i_24 = g;
+    }
+  g_assert_cmpuint (i_24, <, d->n_groups);
+
+  /* The farm-survey column is the core's comparison with the survey preset. */
+  g_assert_true (furrow_yield_model_preset ("survey", &model, NULL));
+  furrow_economics_init_defaults (&economics);
+  expected = furrow_comparison_compute (&geometry, 1, patterns, d->n_groups, &model, &economics,
+                                        &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      const FurrowComparisonRow *row = &g_array_index (expected, FurrowComparisonRow, i);
+      guint s = 0;
+
+      while (g_strcmp0 (furrow_yield_model_preset_id (s), "survey") != 0)
+        s++;
+      g_assert_cmpfloat_with_epsilon (d->ler[s][row->input_index], row->ler, 1e-12);
+      g_assert_cmpint (d->net_fen_per_mu[s][row->input_index], ==, row->net_fen_per_mu);
+    }
+  /* Xiashan's "1 mu + 0.8 mu" is well above the survey for 2+4 (DOMAIN.md §6: 1.8 vs 1.3). */
+  g_assert_cmpfloat (d->ler[1][i_24], >, d->ler[2][i_24] + 0.3);
+
+  /* PNG and SVG files that exist and parse. */
+  g_assert_true (furrow_comparison_chart_export (chart, png_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (furrow_comparison_chart_export (chart, svg_path, &error));
+  g_assert_no_error (error);
+  png = gdk_texture_new_from_filename (png_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (png), ==, 640);
+  g_assert_cmpint (gdk_texture_get_height (png), >, 400);
+  g_assert_true (g_file_get_contents (svg_path, &svg, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (svg, "<svg"));
+  furrow_test_save_screenshot (png, "comparison-chart.png");
+
+  /* On screen: the chart is drawn in the panel. */
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (chart), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    furrow_test_iterate (100);
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+  }
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (chart)), >, 400);
+  screenshot = render (GTK_WIDGET (window));
+  furrow_test_save_screenshot (screenshot, "planner-chart.png");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -301,6 +390,9 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/furrow/gui/planner-panel/soy-rows", Fixture, NULL, fixture_set_up,
               test_soy_rows, fixture_tear_down);
+
+  g_test_add ("/furrow/gui/planner-panel/chart", Fixture, NULL, fixture_set_up, test_chart,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "furrow-planner-panel.h"
 #include "furrow-comparison.h"
 #include "furrow-compass.h"
+#include "furrow-comparison-chart.h"
 #include "furrow-cross-section.h"
 #include "furrow-units.h"
 #include "furrow-yield-model-editor.h"
@@ -56,6 +57,7 @@ struct _FurrowPlannerPanel
   GtkLabel            *soy_yield_label;
   GtkLabel            *ler_label;
   GtkLabel            *net_label;
+  FurrowComparisonChart *comparison_chart;
 
   FurrowField          *field;
   FurrowPattern         pattern;
@@ -389,6 +391,44 @@ edit_yield_models_action (GtkWidget  *widget,
 }
 
 static void
+export_response_cb (GtkNativeDialog    *dialog,
+                    int                 response,
+                    FurrowPlannerPanel *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && !furrow_comparison_chart_export (self->comparison_chart, path, &error))
+        show_problem (self, error->message);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_chart_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FurrowPlannerPanel *self = FURROW_PLANNER_PANEL (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  gboolean png = g_str_has_suffix (action_name, "png");
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Export Chart"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  /* Translators: default file name of the exported comparison chart. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog),
+                                     png ? _("pattern-comparison.png") : _("pattern-comparison.svg"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
 furrow_planner_panel_get_property (GObject    *object,
                                    guint       prop_id,
                                    GValue     *value,
@@ -471,6 +511,7 @@ furrow_planner_panel_class_init (FurrowPlannerPanelClass *klass)
 
   g_type_ensure (FURROW_TYPE_COMPASS);
   g_type_ensure (FURROW_TYPE_CROSS_SECTION);
+  g_type_ensure (FURROW_TYPE_COMPARISON_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/furrow-planner-panel.ui");
   BIND (stack);
@@ -504,6 +545,7 @@ furrow_planner_panel_class_init (FurrowPlannerPanelClass *klass)
   BIND (soy_yield_label);
   BIND (ler_label);
   BIND (net_label);
+  BIND (comparison_chart);
   gtk_widget_class_bind_template_callback (widget_class, value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, azimuth_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, preset_changed_cb);
@@ -514,6 +556,10 @@ furrow_planner_panel_class_init (FurrowPlannerPanelClass *klass)
                                    longest_edge_action);
   gtk_widget_class_install_action (widget_class, "planner.edit-yield-models", NULL,
                                    edit_yield_models_action);
+  gtk_widget_class_install_action (widget_class, "planner.export-chart-png", NULL,
+                                   export_chart_action);
+  gtk_widget_class_install_action (widget_class, "planner.export-chart-svg", NULL,
+                                   export_chart_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "plannerpanel");
@@ -576,6 +622,14 @@ furrow_planner_panel_set_field (FurrowPlannerPanel *self,
 
   gtk_stack_set_visible_child_name (self->stack, field != NULL ? "plan" : "empty");
   recompute (self);
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!furrow_comparison_chart_set_field (self->comparison_chart,
+                                            field != NULL ? furrow_field_get_geometry (field) : NULL,
+                                            &error))
+      show_problem (self, error->message);
+  }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIELD]);
 }
 

@@ -7,6 +7,7 @@
 #include <pango/pangocairo.h>
 
 #include "furrow-chart.h"
+#include "furrow-units.h"
 
 static const double crop_rgb[FURROW_N_CROPS][3] = {
   { 0.90, 0.65, 0.04 },   /* maize */
@@ -158,5 +159,163 @@ furrow_chart_draw_fit (cairo_t                   *cr,
 
 #undef PX
 #undef PY
+  cairo_restore (cr);
+}
+
+static const double series_rgb[FURROW_CHART_MAX_SERIES][3] = {
+  { 0.21, 0.52, 0.89 },
+  { 0.90, 0.65, 0.04 },
+  { 0.15, 0.64, 0.41 },
+  { 0.57, 0.25, 0.67 },
+};
+
+#define BAR_H 12.0
+#define GROUP_GAP 8.0
+#define PANEL_TITLE 28.0
+
+static double
+panel_height (const FurrowChartComparison *data)
+{
+  return PANEL_TITLE + data->n_groups * (data->n_series * BAR_H + GROUP_GAP);
+}
+
+double
+furrow_chart_comparison_height (const FurrowChartComparison *data)
+{
+  return 46.0 + 2 * panel_height (data) + 16.0;
+}
+
+static double
+text_width (cairo_t    *cr,
+            const char *text)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans 9");
+  int tw, th;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  return tw;
+}
+
+/* One panel: bars from a zero line (net may be negative). */
+static void
+draw_bars (cairo_t                     *cr,
+           const FurrowChartComparison *data,
+           const char                  *title,
+           double                       x0,
+           double                       y0,
+           double                       width,
+           gboolean                     money)
+{
+  double lo = 0, hi = 0, zero_x, scale;
+  double label_w = 0, value_w = 0;
+  double plot_x, plot_w;
+
+  /* room for the longest pattern name on the left and the longest value on the right */
+  for (guint g = 0; g < data->n_groups; g++)
+    label_w = MAX (label_w, text_width (cr, data->group_label[g]) + 8);
+  for (guint s = 0; s < data->n_series; s++)
+    for (guint g = 0; g < data->n_groups; g++)
+      {
+        g_autofree char *text = money ? furrow_format_yuan (data->net_fen_per_mu[s][g])
+                                      : g_strdup_printf ("%.2f", data->ler[s][g]);
+
+        value_w = MAX (value_w, text_width (cr, text) + 6);
+      }
+  label_w = MIN (label_w, 0.5 * width);
+  plot_x = x0 + label_w;
+  plot_w = MAX (width - label_w - value_w, 20);
+
+  for (guint s = 0; s < data->n_series; s++)
+    for (guint g = 0; g < data->n_groups; g++)
+      {
+        double v = money ? data->net_fen_per_mu[s][g] / 100.0 : data->ler[s][g];
+
+        lo = MIN (lo, v);
+        hi = MAX (hi, v);
+      }
+  if (hi - lo <= 0)
+    hi = lo + 1;
+  scale = plot_w / (hi - lo);
+  zero_x = plot_x - lo * scale;
+
+  cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
+  show_text (cr, title, x0, y0 + 4, 0.0, 0.0, FALSE);
+
+  for (guint g = 0; g < data->n_groups; g++)
+    {
+      double gy = y0 + PANEL_TITLE + g * (data->n_series * BAR_H + GROUP_GAP);
+
+      cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+      show_text (cr, data->group_label[g], plot_x - 6 + MIN (0, lo) * 0,
+                 gy + data->n_series * BAR_H / 2, 1.0, 0.5, FALSE);
+      for (guint s = 0; s < data->n_series; s++)
+        {
+          double v = money ? data->net_fen_per_mu[s][g] / 100.0 : data->ler[s][g];
+          double y = gy + s * BAR_H;
+          double x1 = zero_x + v * scale;
+          g_autofree char *text = NULL;
+
+          cairo_set_source_rgb (cr, series_rgb[s][0], series_rgb[s][1], series_rgb[s][2]);
+          cairo_rectangle (cr, MIN (zero_x, x1), y + 1, fabs (x1 - zero_x), BAR_H - 2);
+          cairo_fill (cr);
+          text = money ? furrow_format_yuan (data->net_fen_per_mu[s][g])
+                       : g_strdup_printf ("%.2f", data->ler[s][g]);
+          cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+          show_text (cr, text, MAX (zero_x, x1) + 3, y + BAR_H / 2, 0.0, 0.5, FALSE);
+        }
+    }
+  /* zero line */
+  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  cairo_set_line_width (cr, 1.0);
+  cairo_move_to (cr, zero_x + 0.5, y0 + PANEL_TITLE - 2);
+  cairo_line_to (cr, zero_x + 0.5, y0 + panel_height (data) - GROUP_GAP + 2);
+  cairo_stroke (cr);
+}
+
+void
+furrow_chart_draw_comparison (cairo_t                     *cr,
+                              double                       width,
+                              double                       height,
+                              const FurrowChartComparison *data)
+{
+  double x = 8, y = 9;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+
+  /* legend: the yield presets */
+  for (guint s = 0; s < data->n_series; s++)
+    {
+      PangoLayout *layout = pango_cairo_create_layout (cr);
+      PangoFontDescription *font = pango_font_description_from_string ("Sans 9");
+      int tw, th;
+
+      pango_layout_set_font_description (layout, font);
+      pango_layout_set_text (layout, data->series_label[s], -1);
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      if (x > 8 && x + 14 + tw > width)
+        {
+          x = 8;
+          y += 16;
+        }
+      cairo_set_source_rgb (cr, series_rgb[s][0], series_rgb[s][1], series_rgb[s][2]);
+      cairo_rectangle (cr, x, y, 10, 10);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+      cairo_move_to (cr, x + 14, y + 5 - th / 2.0);
+      pango_cairo_show_layout (cr, layout);
+      x += 14 + tw + 14;
+      pango_font_description_free (font);
+      g_object_unref (layout);
+    }
+
+  draw_bars (cr, data, _("Land equivalent ratio"), 8, 46, width - 16, FALSE);
+  draw_bars (cr, data, _("Net per mu"), 8, 46 + panel_height (data) + 8, width - 16, TRUE);
   cairo_restore (cr);
 }

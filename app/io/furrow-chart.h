@@ -27,3 +27,30 @@ void furrow_chart_draw_fit (cairo_t                   *cr,
                             guint                      n_points);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+#define FURROW_CHART_MAX_SERIES 4
+#define FURROW_CHART_MAX_GROUPS 16
+
+/* Patterns (groups) under several yield presets (series) side by side: LER and net yuan per mu
+ * as grouped horizontal bars, one panel each, values written on the bars. Labels are shown as
+ * given (already translated). */
+typedef struct
+{
+  guint       n_groups;
+  guint       n_series;
+  const char *group_label[FURROW_CHART_MAX_GROUPS];
+  const char *series_label[FURROW_CHART_MAX_SERIES];
+  double      ler[FURROW_CHART_MAX_SERIES][FURROW_CHART_MAX_GROUPS];
+  gint64      net_fen_per_mu[FURROW_CHART_MAX_SERIES][FURROW_CHART_MAX_GROUPS];
+} FurrowChartComparison;
+
+/* The height the chart needs at a given data size, px. */
+double furrow_chart_comparison_height (const FurrowChartComparison *data);
+void   furrow_chart_draw_comparison   (cairo_t                     *cr,
+                                       double                       width,
+                                       double                       height,
+                                       const FurrowChartComparison *data);
+
+G_END_DECLS

@@ -8,6 +8,8 @@
 #include "furrow-history.h"
 #include "furrow-household-list.h"
 #include "furrow-household-page.h"
+#include "furrow-planner-panel.h"
+#include "furrow-rows-layer.h"
 #include "furrow-season-list.h"
 #include "furrow-window.h"
 
@@ -42,6 +44,9 @@ struct _FurrowWindow
   GtkLabel            *field_measured_label;
   GtkLabel            *field_planted_label;
   FurrowHouseholdPage *household_page;
+  AdwFlap             *plan_flap;
+  FurrowPlannerPanel  *planner_panel;
+  FurrowRowsLayer     *rows_layer;
   GMenu               *recent_section;
 
   GSettings                *settings;

@@ -10,6 +10,8 @@
 #include "furrow-mbtiles-source.h"
 #include "furrow-register.h"
 #include "furrow-units.h"
+#include "furrow-planner-panel.h"
+#include "furrow-rows-layer.h"
 #include "furrow-store-mbtiles.h"
 
 /* The values of the BaseMap enum of the schema. The first view of the map (36.45 N 119.40 E,
@@ -448,6 +450,38 @@ back_clicked_cb (FurrowWindow *self)
 }
 
 static void
+planner_layout_changed_cb (FurrowWindow       *self,
+                           FurrowPlannerPanel *panel)
+{
+  FurrowField *field = furrow_planner_panel_get_field (panel);
+
+  furrow_rows_layer_set_layout (self->rows_layer,
+                                field != NULL ? furrow_field_get_geometry (field) : NULL,
+                                furrow_planner_panel_get_layout (panel));
+}
+
+/* Opens or closes the planner beside the map; with no field chosen yet it plans the first. */
+static void
+plan_field_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  FurrowWindow *self = FURROW_WINDOW (widget);
+  gboolean reveal = !adw_flap_get_reveal_flap (self->plan_flap);
+
+  if (reveal && furrow_planner_panel_get_field (self->planner_panel) == NULL &&
+      self->store != NULL && g_list_model_get_n_items (furrow_store_get_fields (self->store)) > 0)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (furrow_store_get_fields (self->store),
+                                                            0);
+
+      furrow_planner_panel_set_field (self->planner_panel, field);
+    }
+  adw_flap_set_reveal_flap (self->plan_flap, reveal);
+  gtk_widget_set_visible (GTK_WIDGET (self->rows_layer), reveal);
+}
+
+static void
 furrow_window_constructed (GObject *object)
 {
   FurrowWindow *self = FURROW_WINDOW (object);
@@ -616,6 +650,7 @@ furrow_window_class_init (FurrowWindowClass *klass)
   g_type_ensure (FURROW_TYPE_HOUSEHOLD_LIST);
   g_type_ensure (FURROW_TYPE_HOUSEHOLD_PAGE);
   g_type_ensure (FURROW_TYPE_SEASON_LIST);
+  g_type_ensure (FURROW_TYPE_PLANNER_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/furrow-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FurrowWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, FurrowWindow, toast_overlay);
@@ -646,11 +681,14 @@ furrow_window_class_init (FurrowWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, plan_flap);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, planner_panel);
 
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
   furrow_window_class_add_actions (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.plan-field", NULL, plan_field_action);
 }
 
 static void
@@ -670,6 +708,14 @@ furrow_window_init (FurrowWindow *self)
   g_signal_connect_swapped (self->household_list, "notify::selected",
                             G_CALLBACK (household_list_selected_cb), self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  self->rows_layer = furrow_rows_layer_new (shumate_simple_map_get_viewport (self->map));
+  gtk_widget_set_visible (GTK_WIDGET (self->rows_layer), FALSE);
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->rows_layer));
+  g_signal_connect_object (self->planner_panel, "layout-changed",
+                           G_CALLBACK (planner_layout_changed_cb), self, G_CONNECT_SWAPPED);
+  /* The planner plans the field selected in the list or on the map. */
+  g_object_bind_property (self, "selected-field", self->planner_panel, "field", G_BINDING_DEFAULT);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -860,6 +906,32 @@ furrow_window_open_demo (FurrowWindow  *self,
         }
     }
   return furrow_window_open_project (self, path, error);
+}
+
+/**
+ * furrow_window_get_planner_panel:
+ *
+ * Returns: (transfer none): the strip planner beside the map (win.plan-field shows it)
+ */
+FurrowPlannerPanel *
+furrow_window_get_planner_panel (FurrowWindow *self)
+{
+  g_return_val_if_fail (FURROW_IS_WINDOW (self), NULL);
+
+  return self->planner_panel;
+}
+
+/**
+ * furrow_window_get_rows_layer:
+ *
+ * Returns: (transfer none): the map layer drawing the planned rows
+ */
+FurrowRowsLayer *
+furrow_window_get_rows_layer (FurrowWindow *self)
+{
+  g_return_val_if_fail (FURROW_IS_WINDOW (self), NULL);
+
+  return self->rows_layer;
 }
 
 /**

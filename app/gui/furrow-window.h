@@ -6,6 +6,8 @@
 
 #include "furrow-application.h"
 #include "furrow-history.h"
+#include "furrow-planner-panel.h"
+#include "furrow-rows-layer.h"
 #include "furrow-store.h"
 
 G_BEGIN_DECLS
@@ -36,5 +38,7 @@ void              furrow_window_select_household       (FurrowWindow    *self,
 /* Emits "show-on-map" with the household; the map layer zooms to and highlights its parcels. */
 void              furrow_window_show_household_on_map  (FurrowWindow    *self,
                                                         FurrowHousehold *household);
+FurrowPlannerPanel *furrow_window_get_planner_panel (FurrowWindow    *self);
+FurrowRowsLayer  *furrow_window_get_rows_layer   (FurrowWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <cairo-svg.h>
+#include <glib/gi18n.h>
+
+#include "furrow-comparison-chart.h"
+#include "furrow-comparison.h"
+#include "furrow-yield-model.h"
+
+/* Every pattern preset on the field under every yield preset (issue 7.2): LER and net per mu from
+ * furrow_comparison_compute, drawn by io's furrow_chart_draw_comparison on screen, to PNG and to
+ * SVG, so the optimistic demonstration figures and the farm survey are seen side by side. */
+
+#define EXPORT_WIDTH 640
+
+struct _FurrowComparisonChart
+{
+  GtkWidget             parent_instance;
+
+  FurrowChartComparison data;
+};
+
+G_DEFINE_FINAL_TYPE (FurrowComparisonChart, furrow_comparison_chart, GTK_TYPE_WIDGET)
+
+static void
+furrow_comparison_chart_snapshot (GtkWidget   *widget,
+                                  GtkSnapshot *snapshot)
+{
+  FurrowComparisonChart *self = FURROW_COMPARISON_CHART (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  if (self->data.n_groups == 0)
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  furrow_chart_draw_comparison (cr, width, height, &self->data);
+  cairo_destroy (cr);
+}
+
+static void
+furrow_comparison_chart_measure (GtkWidget      *widget,
+                                 GtkOrientation  orientation,
+                                 int             for_size,
+                                 int            *minimum,
+                                 int            *natural,
+                                 int            *minimum_baseline,
+                                 int            *natural_baseline)
+{
+  FurrowComparisonChart *self = FURROW_COMPARISON_CHART (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 300;
+      *natural = 360;
+    }
+  else
+    *minimum = *natural = self->data.n_groups > 0 ? furrow_chart_comparison_height (&self->data) : 0;
+}
+
+static void
+furrow_comparison_chart_class_init (FurrowComparisonChartClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->snapshot = furrow_comparison_chart_snapshot;
+  widget_class->measure = furrow_comparison_chart_measure;
+  gtk_widget_class_set_css_name (widget_class, "comparisonchart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+furrow_comparison_chart_init (FurrowComparisonChart *self)
+{
+}
+
+GtkWidget *
+furrow_comparison_chart_new (void)
+{
+  return g_object_new (FURROW_TYPE_COMPARISON_CHART, NULL);
+}
+
+/* Compares every pattern preset on @field (NULL: clears the chart). */
+gboolean
+furrow_comparison_chart_set_field (FurrowComparisonChart  *self,
+                                   FurrowGeometry         *field,
+                                   GError                **error)
+{
+  FurrowPattern patterns[FURROW_CHART_MAX_GROUPS];
+  FurrowEconomics economics;
+  FurrowChartComparison data = { 0 };
+
+  g_return_val_if_fail (FURROW_IS_COMPARISON_CHART (self), FALSE);
+
+  if (field != NULL)
+    {
+      data.n_groups = MIN (furrow_pattern_n_presets (), FURROW_CHART_MAX_GROUPS);
+      data.n_series = MIN (furrow_yield_model_n_presets (), FURROW_CHART_MAX_SERIES);
+      furrow_economics_init_defaults (&economics);
+      for (guint g = 0; g < data.n_groups; g++)
+        {
+          const FurrowPatternPresetInfo *info = furrow_pattern_preset_info (g);
+
+          furrow_pattern_preset (info->id, &patterns[g]);
+          data.group_label[g] = _(info->label);
+        }
+      for (guint s = 0; s < data.n_series; s++)
+        {
+          g_autoptr(GArray) rows = NULL;
+          FurrowYieldModel model;
+
+          data.series_label[s] = furrow_yield_model_preset_label (s);
+          if (!furrow_yield_model_preset (furrow_yield_model_preset_id (s), &model, error))
+            return FALSE;
+          rows = furrow_comparison_compute (&field, 1, patterns, data.n_groups, &model, &economics,
+                                            error);
+          if (rows == NULL)
+            return FALSE;
+          for (guint i = 0; i < rows->len; i++)
+            {
+              const FurrowComparisonRow *row = &g_array_index (rows, FurrowComparisonRow, i);
+
+              data.ler[s][row->input_index] = row->ler;
+              data.net_fen_per_mu[s][row->input_index] = row->net_fen_per_mu;
+            }
+        }
+    }
+
+  self->data = data;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  return TRUE;
+}
+
+const FurrowChartComparison *
+furrow_comparison_chart_get_data (FurrowComparisonChart *self)
+{
+  g_return_val_if_fail (FURROW_IS_COMPARISON_CHART (self), NULL);
+
+  return &self->data;
+}
+
+/* Writes the chart to @path: PNG when the name ends in .png, SVG otherwise. */
+gboolean
+furrow_comparison_chart_export (FurrowComparisonChart  *self,
+                                const char             *path,
+                                GError                **error)
+{
+  double height;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  gboolean png;
+  cairo_t *cr;
+
+  g_return_val_if_fail (FURROW_IS_COMPARISON_CHART (self), FALSE);
+
+  height = furrow_chart_comparison_height (&self->data);
+  png = g_str_has_suffix (path, ".png") || g_str_has_suffix (path, ".PNG");
+  surface = png ? cairo_image_surface_create (CAIRO_FORMAT_RGB24, EXPORT_WIDTH, height)
+                : cairo_svg_surface_create (path, EXPORT_WIDTH, height);
+  cr = cairo_create (surface);
+  furrow_chart_draw_comparison (cr, EXPORT_WIDTH, height, &self->data);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  status = png ? cairo_surface_write_to_png (surface, path) : cairo_surface_status (surface);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      /* Translators: %s is a file name, then why it cannot be written. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write %s: %s"), display,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "furrow-chart.h"
+#include "furrow-geometry.h"
+
+G_BEGIN_DECLS
+
+#define FURROW_TYPE_COMPARISON_CHART (furrow_comparison_chart_get_type ())
+
+G_DECLARE_FINAL_TYPE (FurrowComparisonChart, furrow_comparison_chart, FURROW, COMPARISON_CHART,
+                      GtkWidget)
+
+GtkWidget                   *furrow_comparison_chart_new       (void);
+gboolean                     furrow_comparison_chart_set_field (FurrowComparisonChart *self,
+                                                                FurrowGeometry        *field,
+                                                                GError               **error);
+const FurrowChartComparison *furrow_comparison_chart_get_data  (FurrowComparisonChart *self);
+gboolean                     furrow_comparison_chart_export    (FurrowComparisonChart *self,
+                                                                const char            *path,
+                                                                GError               **error);
+
+G_END_DECLS

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "furrow-pattern.h"
+
+G_BEGIN_DECLS
+
+#define FURROW_TYPE_CROSS_SECTION (furrow_cross_section_get_type ())
+
+G_DECLARE_FINAL_TYPE (FurrowCrossSection, furrow_cross_section, FURROW, CROSS_SECTION, GtkWidget)
+
+GtkWidget *furrow_cross_section_new          (void);
+void       furrow_cross_section_set_pattern  (FurrowCrossSection  *self,
+                                              const FurrowPattern *pattern);
+guint      furrow_cross_section_get_n_drawn  (FurrowCrossSection  *self,
+                                              FurrowCrop           crop);
+
+G_END_DECLS

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "furrow-field.h"
+#include "furrow-layout.h"
+#include "furrow-pattern.h"
+#include "furrow-yield-model.h"
+
+G_BEGIN_DECLS
+
+#define FURROW_TYPE_PLANNER_PANEL (furrow_planner_panel_get_type ())
+
+G_DECLARE_FINAL_TYPE (FurrowPlannerPanel, furrow_planner_panel, FURROW, PLANNER_PANEL, GtkWidget)
+
+GtkWidget                   *furrow_planner_panel_new                (void);
+FurrowField                 *furrow_planner_panel_get_field          (FurrowPlannerPanel *self);
+void                         furrow_planner_panel_set_field          (FurrowPlannerPanel *self,
+                                                                      FurrowField        *field);
+const FurrowPattern         *furrow_planner_panel_get_pattern        (FurrowPlannerPanel *self);
+const FurrowLayout          *furrow_planner_panel_get_layout         (FurrowPlannerPanel *self);
+const FurrowYieldPrediction *furrow_planner_panel_get_prediction     (FurrowPlannerPanel *self);
+gint64                       furrow_planner_panel_get_net_fen_per_mu (FurrowPlannerPanel *self);
+double                       furrow_planner_panel_get_ler            (FurrowPlannerPanel *self);
+gint64                       furrow_planner_panel_get_update_us      (FurrowPlannerPanel *self);
+
+G_END_DECLS

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "furrow-yield-model.h"
+
+G_BEGIN_DECLS
+
+#define FURROW_TYPE_YIELD_MODEL_EDITOR (furrow_yield_model_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (FurrowYieldModelEditor, furrow_yield_model_editor, FURROW,
+                      YIELD_MODEL_EDITOR, AdwPreferencesWindow)
+
+FurrowYieldModelEditor *furrow_yield_model_editor_new                 (GtkWindow              *parent);
+const FurrowYieldModel *furrow_yield_model_editor_get_model           (FurrowYieldModelEditor *self);
+void                    furrow_yield_model_editor_add_observation     (FurrowYieldModelEditor *self,
+                                                                       const char             *pattern_id,
+                                                                       double                  maize_kg_per_mu,
+                                                                       double                  soy_kg_per_mu);
+guint                   furrow_yield_model_editor_get_n_observations  (FurrowYieldModelEditor *self);
+guint                   furrow_yield_model_editor_get_n_points        (FurrowYieldModelEditor *self);
+void                    furrow_yield_model_editor_draw_chart          (FurrowYieldModelEditor *self,
+                                                                       cairo_t                *cr,
+                                                                       int                     width,
+                                                                       int                     height);
+
+G_END_DECLS

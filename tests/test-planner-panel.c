@@ -1,0 +1,398 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <shumate/shumate.h>
+
+#include "furrow-comparison.h"
+#include "furrow-comparison-chart.h"
+#include "furrow-cross-section.h"
+#include "furrow-geodesy.h"
+#include "furrow-layout.h"
+#include "furrow-planner-panel.h"
+#include "furrow-rows-layer.h"
+#include "furrow-units.h"
+#include "furrow-window.h"
+#include "furrow-test-gui.h"
+
+typedef struct
+{
+  FurrowTestApp  base;
+  FurrowWindow  *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  furrow_test_app_set_up (&fixture->base);
+  fixture->window = furrow_window_new (fixture->base.app);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  furrow_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  furrow_test_open_demo_project (fixture->window, fixture->base.tmpdir, "demo.gpkg");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  furrow_test_app_tear_down (&fixture->base);
+}
+
+static GtkWidget *
+child (FurrowPlannerPanel *panel,
+       const char         *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (panel), FURROW_TYPE_PLANNER_PANEL,
+                                                   name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+/* The demo field whose area is closest to 100 mu: the size the 50 ms budget is set for. */
+static FurrowField *
+field_near_100_mu (FurrowWindow *window)
+{
+  GListModel *fields = furrow_store_get_fields (furrow_window_get_store (window));
+  FurrowField *best = NULL;
+  double best_diff = G_MAXDOUBLE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+      double mu = furrow_m2_to_mu (furrow_geodesy_area_m2 (furrow_field_get_geometry (field)));
+
+      if (fabs (mu - 100.0) < best_diff)
+        {
+          best_diff = fabs (mu - 100.0);
+          g_set_object (&best, field);
+        }
+    }
+  g_assert_nonnull (best);
+  return best;
+}
+
+/* @widget as on screen; a widget between two frames may draw nothing: wait for the next one. */
+static GdkTexture *
+render (GtkWidget *widget)
+{
+  GdkTexture *texture = NULL;
+
+  for (guint attempt = 0; texture == NULL && attempt < 50; attempt++)
+    {
+      furrow_test_wait_for_frame (widget);
+      texture = furrow_test_render_widget (widget);
+    }
+  g_assert_nonnull (texture);
+  return texture;
+}
+
+/* Pixels of @widget, as the window shows it, within a small distance of @rgb. */
+static guint
+count_colour (GtkWidget *widget,
+              guint32    rgb)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  g_autoptr(GdkTexture) texture = render (root);
+  graphene_rect_t bounds;
+  g_autofree guchar *data = NULL;
+  int width, height;
+  guint n = 0;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, root, &bounds));
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  data = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, data, width * 4);
+
+  for (int y = MAX (0, (int) bounds.origin.y); y < MIN (height, bounds.origin.y + bounds.size.height); y++)
+    for (int x = MAX (0, (int) bounds.origin.x); x < MIN (width, bounds.origin.x + bounds.size.width); x++)
+      {
+        /* CAIRO_FORMAT_ARGB32 in memory: B G R A on little-endian */
+        const guchar *px = data + (gsize) y * width * 4 + x * 4;
+        guint32 pixel = (px[2] << 16) | (px[1] << 8) | px[0];
+
+        if (furrow_test_rgb_close (pixel, rgb))
+          n++;
+      }
+  return n;
+}
+
+static gboolean
+textures_differ (GdkTexture *a,
+                 GdkTexture *b)
+{
+  int width = gdk_texture_get_width (a);
+  int height = gdk_texture_get_height (a);
+  g_autofree guchar *da = NULL;
+  g_autofree guchar *db = NULL;
+
+  if (width != gdk_texture_get_width (b) || height != gdk_texture_get_height (b))
+    return TRUE;
+  da = g_malloc ((gsize) width * height * 4);
+  db = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (a, da, width * 4);
+  gdk_texture_download (b, db, width * 4);
+  return memcmp (da, db, (gsize) width * height * 4) != 0;
+}
+
+static void
+test_empty (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GtkWidget) panel = g_object_ref_sink (furrow_planner_panel_new ());
+
+  /* No field: the status page, no layout. */
+  g_assert_null (furrow_planner_panel_get_field (FURROW_PLANNER_PANEL (panel)));
+  g_assert_null (furrow_planner_panel_get_layout (FURROW_PLANNER_PANEL (panel)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (FURROW_PLANNER_PANEL (panel),
+                                                                       "stack"))), ==, "empty");
+}
+
+static void
+test_soy_rows (Fixture       *fixture,
+               gconstpointer  data)
+{
+  FurrowWindow *window = fixture->window;
+  FurrowPlannerPanel *panel = furrow_window_get_planner_panel (window);
+  FurrowRowsLayer *layer = furrow_window_get_rows_layer (window);
+  ShumateSimpleMap *map = furrow_window_get_map (window);
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (map);
+  GtkWidget *flap = gtk_widget_get_ancestor (GTK_WIDGET (panel), ADW_TYPE_FLAP);
+  FurrowCrossSection *section = FURROW_CROSS_SECTION (child (panel, "cross_section"));
+  g_autoptr(FurrowField) field = NULL;
+  g_autoptr(FurrowLayout) expected_layout = NULL;
+  g_autoptr(GArray) expected = NULL;
+  g_autoptr(GdkTexture) section_before = NULL;
+  g_autoptr(GdkTexture) section_after = NULL;
+  g_autoptr(GdkTexture) screenshot = NULL;
+  g_autoptr(GError) error = NULL;
+  FurrowGeometry *geometry;
+  FurrowPattern pattern;
+  FurrowYieldModel model;
+  FurrowEconomics economics;
+  double min_x, min_y, max_x, max_y;
+  double soy_row_m_before, ler_before;
+  guint soy_rows_before, maize_rows_before, soy_pixels_before, soy_pixels_after;
+  g_autofree char *soy_text = NULL;
+
+  /* The Plan button's action opens the planner on a field. */
+  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.plan-field", NULL));
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
+  g_assert_nonnull (furrow_planner_panel_get_field (panel));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (layer)));
+
+  /* Select the field of about 100 mu and look at it on the map. */
+  field = field_near_100_mu (window);
+  geometry = furrow_field_get_geometry (field);
+  furrow_planner_panel_set_field (panel, field);
+  g_assert_true (furrow_planner_panel_get_field (panel) == field);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (panel, "stack"))), ==,
+                   "plan");
+  g_assert_true (furrow_geometry_get_bounds (geometry, &min_x, &min_y, &max_x, &max_y));
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), (min_y + max_y) / 2,
+                                 (min_x + max_x) / 2);
+  shumate_viewport_set_zoom_level (viewport, 17.0);
+  furrow_test_iterate (200);
+
+  /* 2 maize + 4 soybean to start, as the core lays it out. */
+  g_assert_cmpuint (furrow_planner_panel_get_pattern (panel)->maize_rows, ==, 2);
+  g_assert_cmpuint (furrow_planner_panel_get_pattern (panel)->soy_rows, ==, 4);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (child (panel, "soy_rows_spin"))),
+                   ==, 4);
+  g_assert_nonnull (furrow_planner_panel_get_layout (panel));
+  soy_row_m_before = furrow_planner_panel_get_layout (panel)->crop[FURROW_CROP_SOYBEAN].row_m;
+  ler_before = furrow_planner_panel_get_ler (panel);
+  soy_rows_before = furrow_rows_layer_get_n_rows (layer, FURROW_CROP_SOYBEAN);
+  maize_rows_before = furrow_rows_layer_get_n_rows (layer, FURROW_CROP_MAIZE);
+  g_assert_cmpuint (soy_rows_before, >, 0);
+  g_assert_cmpuint (maize_rows_before, >, 0);
+  section_before = render (GTK_WIDGET (section));
+  g_assert_cmpuint (furrow_cross_section_get_n_drawn (section, FURROW_CROP_SOYBEAN), ==, 4);
+  g_assert_cmpuint (furrow_cross_section_get_n_drawn (section, FURROW_CROP_MAIZE), ==, 2);
+  soy_pixels_before = count_colour (GTK_WIDGET (map), FURROW_ROWS_RGB_SOYBEAN);
+  g_assert_cmpuint (soy_pixels_before, >, 100);
+
+  /* The user turns the soybean rows up to 6. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (panel, "soy_rows_spin")), 6);
+  furrow_test_iterate (100);
+  g_test_message ("planner update for a %.2f mu field: %.3f ms",
+                  furrow_m2_to_mu (furrow_planner_panel_get_layout (panel)->field_area_m2),
+                  furrow_planner_panel_get_update_us (panel) / 1000.0);
+  /* Budget of issue 7: a change shows within 50 ms on a 100-mu field. */
+  g_assert_cmpint (furrow_planner_panel_get_update_us (panel), <, 50000);
+  g_assert_cmpint (furrow_planner_panel_get_update_us (panel), >, 0);
+
+  g_assert_cmpuint (furrow_planner_panel_get_pattern (panel)->soy_rows, ==, 6);
+
+  /* The same pattern straight from the core: 2+4 preset spacings with 6 soybean rows, headland
+   * one unit width, yield preset "practical", default economics. */
+  g_assert_true (furrow_pattern_preset ("2+4", &pattern));
+  pattern.soy_rows = 6;
+  g_assert_true (furrow_yield_model_preset ("practical", &model, NULL));
+  furrow_economics_init_defaults (&economics);
+  expected_layout = furrow_layout_compute (geometry, &pattern, FURROW_LAYOUT_DEFAULT, &error);
+  g_assert_no_error (error);
+  expected = furrow_comparison_compute (&geometry, 1, &pattern, 1, &model, &economics, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (expected->len, ==, 1);
+
+  /* Quantities: soybean row metres up, equal to the core's. */
+  g_assert_cmpfloat (furrow_planner_panel_get_layout (panel)->crop[FURROW_CROP_SOYBEAN].row_m, >,
+                     soy_row_m_before * 1.2);
+  g_assert_cmpfloat_with_epsilon (furrow_planner_panel_get_layout (panel)->crop[FURROW_CROP_SOYBEAN].row_m,
+                                  expected_layout->crop[FURROW_CROP_SOYBEAN].row_m, 1e-6);
+  soy_text = g_strdup_printf ("%'.0f m", expected_layout->crop[FURROW_CROP_SOYBEAN].row_m);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (panel, "soy_row_m_label"))), ==,
+                   soy_text);
+
+  /* LER and net per mu: the core's numbers for 2+6, and a change from 2+4. */
+  g_assert_cmpfloat_with_epsilon (furrow_planner_panel_get_ler (panel),
+                                  g_array_index (expected, FurrowComparisonRow, 0).ler, 1e-12);
+  g_assert_cmpfloat (fabs (furrow_planner_panel_get_ler (panel) - ler_before), >, 1e-3);
+  g_assert_cmpint (furrow_planner_panel_get_net_fen_per_mu (panel), ==,
+                   g_array_index (expected, FurrowComparisonRow, 0).net_fen_per_mu);
+  {
+    g_autofree char *ler = g_strdup_printf ("%.2f", g_array_index (expected, FurrowComparisonRow,
+                                                                   0).ler);
+    g_autofree char *net = furrow_format_yuan (g_array_index (expected, FurrowComparisonRow,
+                                                              0).net_fen_per_mu);
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (panel, "ler_label"))), ==, ler);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (panel, "net_label"))), ==, net);
+  }
+
+  /* The cross-section redrew with six soybean plants. */
+  section_after = render (GTK_WIDGET (section));
+  g_assert_cmpuint (furrow_cross_section_get_n_drawn (section, FURROW_CROP_SOYBEAN), ==, 6);
+  g_assert_true (textures_differ (section_before, section_after));
+
+  /* The map draws more soybean rows, in more soybean-green pixels. */
+  g_assert_cmpuint (furrow_rows_layer_get_n_rows (layer, FURROW_CROP_SOYBEAN), ==,
+                    expected_layout->crop[FURROW_CROP_SOYBEAN].rows);
+  g_assert_cmpuint (furrow_rows_layer_get_n_rows (layer, FURROW_CROP_SOYBEAN), >,
+                    soy_rows_before);
+  soy_pixels_after = count_colour (GTK_WIDGET (map), FURROW_ROWS_RGB_SOYBEAN);
+  g_assert_cmpuint (soy_pixels_after, >, soy_pixels_before);
+
+  /* Close enough to tell the strips apart for the screenshot. */
+  shumate_viewport_set_zoom_level (viewport, 19.0);
+  furrow_test_iterate (200);
+  screenshot = render (GTK_WIDGET (window));
+  furrow_test_save_screenshot (screenshot, "planner.png");
+
+  /* Closing the planner hides the rows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.plan-field", NULL));
+  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (layer)));
+}
+
+/* Every preset pattern under every yield preset, the core's numbers, on screen and in PNG and
+ * SVG files. */
+static void
+test_chart (Fixture       *fixture,
+            gconstpointer  data)
+{
+  FurrowWindow *window = fixture->window;
+  FurrowPlannerPanel *panel = furrow_window_get_planner_panel (window);
+  FurrowComparisonChart *chart = FURROW_COMPARISON_CHART (child (panel, "comparison_chart"));
+  const FurrowChartComparison *d;
+  g_autoptr(FurrowField) field = NULL;
+  g_autoptr(GArray) expected = NULL;
+  g_autoptr(GdkTexture) png = NULL;
+  g_autoptr(GdkTexture) screenshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png_path = g_build_filename (fixture->base.tmpdir, "chart.png", NULL);
+  g_autofree char *svg_path = g_build_filename (fixture->base.tmpdir, "chart.svg", NULL);
+  g_autofree char *svg = NULL;
+  FurrowPattern patterns[FURROW_CHART_MAX_GROUPS];
+  FurrowGeometry *geometry;
+  FurrowYieldModel model;
+  FurrowEconomics economics;
+  guint i_24 = G_MAXUINT;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.plan-field", NULL));
+  field = field_near_100_mu (window);
+  geometry = furrow_field_get_geometry (field);
+  furrow_planner_panel_set_field (panel, field);
+
+  /* All 9 presets (2+2 … 2+6, sole maize, sole soybean) under the 3 yield presets. */
+  d = furrow_comparison_chart_get_data (chart);
+  g_assert_cmpuint (d->n_groups, ==, furrow_pattern_n_presets ());
+  g_assert_cmpuint (d->n_groups, ==, 9);
+  g_assert_cmpuint (d->n_series, ==, 3);
+  for (guint g = 0; g < d->n_groups; g++)
+    {
+      g_assert_true (furrow_pattern_preset (furrow_pattern_preset_info (g)->id, &patterns[g]));
+      if (g_strcmp0 (furrow_pattern_preset_info (g)->id, "2+4") == 0)
+        i_24 = g;
+    }
+  g_assert_cmpuint (i_24, <, d->n_groups);
+
+  /* The farm-survey column is the core's comparison with the survey preset. */
+  g_assert_true (furrow_yield_model_preset ("survey", &model, NULL));
+  furrow_economics_init_defaults (&economics);
+  expected = furrow_comparison_compute (&geometry, 1, patterns, d->n_groups, &model, &economics,
+                                        &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      const FurrowComparisonRow *row = &g_array_index (expected, FurrowComparisonRow, i);
+      guint s = 0;
+
+      while (g_strcmp0 (furrow_yield_model_preset_id (s), "survey") != 0)
+        s++;
+      g_assert_cmpfloat_with_epsilon (d->ler[s][row->input_index], row->ler, 1e-12);
+      g_assert_cmpint (d->net_fen_per_mu[s][row->input_index], ==, row->net_fen_per_mu);
+    }
+  /* Xiashan's "1 mu + 0.8 mu" is well above the survey for 2+4 (DOMAIN.md §6: 1.8 vs 1.3). */
+  g_assert_cmpfloat (d->ler[1][i_24], >, d->ler[2][i_24] + 0.3);
+
+  /* PNG and SVG files that exist and parse. */
+  g_assert_true (furrow_comparison_chart_export (chart, png_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (furrow_comparison_chart_export (chart, svg_path, &error));
+  g_assert_no_error (error);
+  png = gdk_texture_new_from_filename (png_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (png), ==, 640);
+  g_assert_cmpint (gdk_texture_get_height (png), >, 400);
+  g_assert_true (g_file_get_contents (svg_path, &svg, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (svg, "<svg"));
+  furrow_test_save_screenshot (png, "comparison-chart.png");
+
+  /* On screen: the chart is drawn in the panel. */
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (chart), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    furrow_test_iterate (100);
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+  }
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (chart)), >, 400);
+  screenshot = render (GTK_WIDGET (window));
+  furrow_test_save_screenshot (screenshot, "planner-chart.png");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  furrow_test_gui_init (&argc, &argv);
+
+  g_test_add ("/furrow/gui/planner-panel/empty", Fixture, NULL, fixture_set_up, test_empty,
+              fixture_tear_down);
+  g_test_add ("/furrow/gui/planner-panel/soy-rows", Fixture, NULL, fixture_set_up,
+              test_soy_rows, fixture_tear_down);
+
+  g_test_add ("/furrow/gui/planner-panel/chart", Fixture, NULL, fixture_set_up, test_chart,
+              fixture_tear_down);
+
+  return g_test_run ();
+}

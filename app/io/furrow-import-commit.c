@@ -177,7 +177,7 @@ write_records (FurrowImporter *self,
       furrow_parcel_set_name (parcel, p->name);
       furrow_parcel_set_field_id (parcel, p->field_id);
       if (p->geometry != NULL)
-        furrow_parcel_set_geometry (parcel, p->geometry);
+        furrow_parcel_set_measured_geometry (parcel, p->geometry, p->measured_area_m2);
       furrow_parcel_set_registered_area_m2 (parcel, p->registered_area_m2);
       if (!isnan (p->surveyed_area_m2))
         furrow_parcel_set_surveyed_area_m2 (parcel, p->surveyed_area_m2);

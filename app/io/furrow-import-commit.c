@@ -224,7 +224,7 @@ furrow_importer_commit (FurrowImporter  *self,
   assign_fields (self, store);
 
   /* Everything was checked: the first failure ends the import, no savepoint per record. */
-  if (!furrow_store_begin_all_or_nothing (store, &local))
+  if (!furrow_store_begin_import (store, self->display_name, &local))
     {
       g_ptr_array_add (self->problems, g_strdup (local->message));
       g_propagate_error (error, local);

@@ -16,6 +16,7 @@
 #include "furrow-gcj02.h"
 #include "furrow-geodesy.h"
 #include "furrow-importer-private.h"
+#include "furrow-store-private.h"
 #include "furrow-units.h"
 #include "import-test-data.h"
 
@@ -547,6 +548,47 @@ test_store_all_or_nothing (void)
   g_assert_cmpint (furrow_store_count_parcels (store, NULL), ==, 0);
 }
 
+/* An import writes one audit row with its counts, none per record (an interactive addition
+ * writes its own: test-store). */
+static void
+test_store_import_audit (void)
+{
+  g_autofree char *path = tmp_path ("import-audit.gpkg");
+  g_autoptr(FurrowStore) store = furrow_store_create (path, NULL);
+  g_autoptr(FurrowHousehold) household = furrow_household_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) import = NULL;
+  g_auto(GStrv) parcel_rows = NULL;
+  g_auto(GStrv) household_rows = NULL;
+
+  g_assert_nonnull (store);
+  g_assert_true (furrow_store_begin_import (store, "parcels.shp", &error));
+  furrow_household_set_code (household, "370782102201010001");
+  furrow_household_set_name (household, "王建国");
+  g_assert_true (furrow_store_add_household (store, household, &error));
+  for (guint i = 1; i <= 2; i++)
+    {
+      g_autoptr(FurrowParcel) parcel = furrow_parcel_new ();
+      g_autofree char *code = g_strdup_printf ("370782102201010000%u", i);
+
+      furrow_parcel_set_code (parcel, code);
+      furrow_parcel_set_household_code (parcel, "370782102201010001");
+      furrow_parcel_set_registered_area_m2 (parcel, 1000.0);
+      g_assert_true (furrow_store_add_parcel (store, parcel, &error));
+    }
+  g_assert_true (furrow_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  import = _furrow_store_get_audit (store, "import:parcels.shp");
+  g_assert_cmpuint (g_strv_length (import), ==, 1);
+  g_assert_cmpstr (import[0], ==, "import|households 1; parcels 2");
+  parcel_rows = _furrow_store_get_audit (store, "parcel:3707821022010100001");
+  g_assert_cmpuint (g_strv_length (parcel_rows), ==, 0);
+  household_rows = _furrow_store_get_audit (store, "household:370782102201010001");
+  g_assert_cmpuint (g_strv_length (household_rows), ==, 0);
+  g_assert_cmpint (furrow_store_count_parcels (store, NULL), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -569,5 +611,6 @@ main (int   argc,
   g_test_add_func ("/furrow/io/import/assign-fields", test_assign_fields);
   g_test_add_func ("/furrow/io/import/async", test_import_async);
   g_test_add_func ("/furrow/io/import/store-all-or-nothing", test_store_all_or_nothing);
+  g_test_add_func ("/furrow/io/import/store-import-audit", test_store_import_audit);
   return g_test_run ();
 }

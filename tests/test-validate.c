@@ -438,6 +438,46 @@ test_real_field (void)
   g_assert_cmpuint (issues->len, ==, 0);
 }
 
+/* The area validation measures is the area a parcel shows: furrow_geodesy_area_m2() to the last
+ * bit (the same rings summed in the same order) for a field with two holes (38101.52048 m², as
+ * test_real_field) and a multi-polygon with a hole and an island; NAN for a geometry with an
+ * issue, which has no area to show. */
+static void
+test_measured_area (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "fields",
+                                                 "nl_brp_2023_sample.wgs84.geojson", NULL);
+  g_autoptr(FurrowGeometry) field = read_geojson_polygon (path, "\"_src_fid\": 68,");
+  g_autoptr(FurrowGeometry) island = furrow_geometry_new ();
+  g_autoptr(GPtrArray) ok1 = NULL;
+  g_autoptr(GPtrArray) ok2 = NULL;
+  g_autoptr(GPtrArray) bad = NULL;
+  FurrowRing ring = { (FurrowPoint *) bow_tie, G_N_ELEMENTS (bow_tie) };
+  FurrowPolygon polygon = { &ring, 1 };
+  double area_m2 = 0;
+  guint p;
+
+  ok1 = furrow_validate_polygons_measured (NULL, LABEL, field->polygons, field->n_polygons,
+                                           &area_m2);
+  g_assert_cmpuint (ok1->len, ==, 0);
+  g_assert_cmpfloat (area_m2, ==, furrow_geodesy_area_m2 (field));
+  g_assert_cmpfloat_with_epsilon (area_m2, 38101.52048, 0.0001);
+
+  p = furrow_geometry_add_polygon (island);
+  add_box (island, p, 119.400, 36.500, 119.410, 36.510);
+  add_box (island, p, 119.403, 36.503, 119.407, 36.507);
+  add_box (island, furrow_geometry_add_polygon (island), 119.404, 36.504, 119.406, 36.506);
+  ok2 = furrow_validate_polygons_measured (NULL, LABEL, island->polygons, island->n_polygons,
+                                           &area_m2);
+  g_assert_cmpuint (ok2->len, ==, 0);
+  g_assert_cmpfloat (area_m2, ==, furrow_geodesy_area_m2 (island));
+  g_assert_cmpfloat (area_m2, >, 0);
+
+  bad = furrow_validate_polygons_measured (NULL, LABEL, &polygon, 1, &area_m2);
+  g_assert_cmpuint (bad->len, ==, 1);
+  g_assert_true (isnan (area_m2));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -459,6 +499,7 @@ main (int   argc,
   g_test_add_func ("/furrow/core/validate/empty-and-not-polygon", test_empty_and_not_polygon);
   g_test_add_func ("/furrow/core/validate/repair-refuses", test_repair_refuses);
   g_test_add_func ("/furrow/core/validate/real-field", test_real_field);
+  g_test_add_func ("/furrow/core/validate/measured-area", test_measured_area);
 
   return g_test_run ();
 }

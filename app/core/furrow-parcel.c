@@ -494,18 +494,36 @@ furrow_parcel_get_geometry (FurrowParcel *self)
   return self->geometry;
 }
 
+static gboolean
+has_geometry (FurrowParcel         *self,
+              const FurrowGeometry *geometry)
+{
+  return self->geometry == geometry ||
+         (self->geometry != NULL && geometry != NULL &&
+          furrow_geometry_equal (self->geometry, geometry));
+}
+
 void
 furrow_parcel_set_geometry (FurrowParcel         *self,
                             const FurrowGeometry *geometry)
 {
-  double area_m2;
-
   g_return_if_fail (FURROW_IS_PARCEL (self));
 
-  if (self->geometry == geometry)
+  if (has_geometry (self, geometry))
     return;
-  if (self->geometry != NULL && geometry != NULL &&
-      furrow_geometry_equal (self->geometry, geometry))
+  furrow_parcel_set_measured_geometry (self, geometry,
+                                       geometry != NULL ? furrow_geodesy_area_m2 (geometry) : 0.0);
+}
+
+void
+furrow_parcel_set_measured_geometry (FurrowParcel         *self,
+                                     const FurrowGeometry *geometry,
+                                     double                area_m2)
+{
+  g_return_if_fail (FURROW_IS_PARCEL (self));
+  g_return_if_fail (geometry != NULL || area_m2 == 0.0);
+
+  if (has_geometry (self, geometry))
     return;
 
   g_clear_pointer (&self->geometry, furrow_geometry_unref);
@@ -513,7 +531,6 @@ furrow_parcel_set_geometry (FurrowParcel         *self,
     self->geometry = furrow_geometry_ref ((FurrowGeometry *) geometry);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GEOMETRY]);
 
-  area_m2 = geometry != NULL ? furrow_geodesy_area_m2 (geometry) : 0.0;
   if (area_m2 != self->measured_area_m2)
     {
       self->measured_area_m2 = area_m2;

@@ -40,6 +40,11 @@ void            furrow_parcel_set_field_id           (FurrowParcel *self,
 FurrowGeometry *furrow_parcel_get_geometry           (FurrowParcel *self);
 void            furrow_parcel_set_geometry           (FurrowParcel         *self,
                                                       const FurrowGeometry *geometry);
+/* The same with its ellipsoidal area measured already (furrow_geodesy_area_m2() of geometry, as
+ * an importer's validation measures it), so it is not measured twice. */
+void            furrow_parcel_set_measured_geometry  (FurrowParcel         *self,
+                                                      const FurrowGeometry *geometry,
+                                                      double                area_m2);
 double          furrow_parcel_get_registered_area_m2 (FurrowParcel *self);
 void            furrow_parcel_set_registered_area_m2 (FurrowParcel *self,
                                                       double        registered_area_m2);

@@ -66,6 +66,8 @@ struct _FurrowStore
   gboolean    in_batch;         /* furrow_store_begin() … commit/rollback */
   gboolean    batch_all_or_nothing;  /* furrow_store_begin_all_or_nothing(): no savepoints */
   gboolean    batch_spoiled;    /* a change failed in such a batch: it can only roll back */
+  char       *import_source;    /* furrow_store_begin_import(): one audit row for all additions */
+  guint       n_imported[N_KINDS];
   GPtrArray  *pending;          /* Change, in order */
   GHashTable *touched_fields;   /* gint64 field id: registered area to refresh */
   gboolean    touched_tables[N_KINDS];
@@ -278,6 +280,8 @@ format_area (double area_m2)
 /* Transactions and the models                                                                */
 
 static gboolean load_cooperative (FurrowStore  *self,
+                                  GError      **error);
+static gboolean audit_import     (FurrowStore  *self,
                                   GError      **error);
 
 static void
@@ -624,6 +628,8 @@ furrow_store_begin (FurrowStore  *self,
   self->in_batch = TRUE;
   self->batch_all_or_nothing = FALSE;
   self->batch_spoiled = FALSE;
+  g_clear_pointer (&self->import_source, g_free);
+  memset (self->n_imported, 0, sizeof self->n_imported);
   return TRUE;
 }
 
@@ -634,6 +640,19 @@ furrow_store_begin_all_or_nothing (FurrowStore  *self,
   if (!furrow_store_begin (self, error))
     return FALSE;
   self->batch_all_or_nothing = TRUE;
+  return TRUE;
+}
+
+gboolean
+furrow_store_begin_import (FurrowStore  *self,
+                           const char   *source,
+                           GError      **error)
+{
+  g_return_val_if_fail (source != NULL, FALSE);
+
+  if (!furrow_store_begin_all_or_nothing (self, error))
+    return FALSE;
+  self->import_source = g_strdup (source);
   return TRUE;
 }
 
@@ -656,6 +675,12 @@ furrow_store_commit (FurrowStore  *self,
                    _("%s: a change of the batch failed, so none of it was written"), self->path);
       return FALSE;
     }
+  if (self->import_source != NULL && !audit_import (self, error))
+    {
+      furrow_store_rollback (self);
+      return FALSE;
+    }
+  g_clear_pointer (&self->import_source, g_free);
   self->in_batch = FALSE;
   return commit_transaction (self, error);
 }
@@ -668,6 +693,7 @@ furrow_store_rollback (FurrowStore *self)
   if (!self->in_batch)
     return;
   self->in_batch = FALSE;
+  g_clear_pointer (&self->import_source, g_free);
   store_run (self, "ROLLBACK", NULL);
   discard_pending (self);
   /* The cooperative's details may have been changed inside the batch. */
@@ -1117,6 +1143,35 @@ audit (FurrowStore  *self,
   return TRUE;
 }
 
+/* An import's additions are audited as one row at its commit, not one row each. */
+static gboolean
+audit_each_addition (FurrowStore *self,
+                     ObjectKind   kind)
+{
+  if (self->import_source == NULL)
+    return TRUE;
+  self->n_imported[kind]++;
+  return FALSE;
+}
+
+/* action "import", object "import:SOURCE", detail "fields 2; parcels 50000": counts only. */
+static gboolean
+audit_import (FurrowStore  *self,
+              GError      **error)
+{
+  static const char * const names[N_KINDS] = {
+    [KIND_FIELD] = "fields", [KIND_HOUSEHOLD] = "households", [KIND_PARCEL] = "parcels",
+  };
+  g_autoptr(GString) detail = g_string_new (NULL);
+  g_autofree char *object = g_strconcat ("import:", self->import_source, NULL);
+
+  for (guint kind = 0; kind < N_KINDS; kind++)
+    if (self->n_imported[kind] > 0)
+      g_string_append_printf (detail, "%s%s %u", detail->len ? "; " : "", names[kind],
+                              self->n_imported[kind]);
+  return audit (self, "import", object, detail->str, error);
+}
+
 /* "registered_area_m2 812.40 -> 830.00; measured_area_m2 …", only the areas that changed. */
 static char *
 area_changes (const char *name1,
@@ -1327,12 +1382,15 @@ add_parcel (FurrowStore   *self,
     return set_write_error (self, KIND_PARCEL, code, error);
   id = sqlite3_last_insert_rowid (self->db);
 
-  object = g_strconcat ("parcel:", code, NULL);
-  registered = format_area (furrow_parcel_get_registered_area_m2 (parcel));
-  measured = format_area (furrow_parcel_get_measured_area_m2 (parcel));
-  detail = g_strdup_printf ("registered_area_m2 %s; measured_area_m2 %s", registered, measured);
-  if (!audit (self, "add", object, detail, error))
-    return FALSE;
+  if (audit_each_addition (self, KIND_PARCEL))
+    {
+      object = g_strconcat ("parcel:", code, NULL);
+      registered = format_area (furrow_parcel_get_registered_area_m2 (parcel));
+      measured = format_area (furrow_parcel_get_measured_area_m2 (parcel));
+      detail = g_strdup_printf ("registered_area_m2 %s; measured_area_m2 %s", registered, measured);
+      if (!audit (self, "add", object, detail, error))
+        return FALSE;
+    }
 
   _furrow_parcel_set_id (parcel, id);
   record_change (self, CHANGE_ADD, KIND_PARCEL, parcel, NULL);
@@ -1530,9 +1588,12 @@ add_household (FurrowStore      *self,
     return set_write_error (self, KIND_HOUSEHOLD, code, error);
   id = sqlite3_last_insert_rowid (self->db);
 
-  object = g_strconcat ("household:", code, NULL);
-  if (!audit (self, "add", object, NULL, error))
-    return FALSE;
+  if (audit_each_addition (self, KIND_HOUSEHOLD))
+    {
+      object = g_strconcat ("household:", code, NULL);
+      if (!audit (self, "add", object, NULL, error))
+        return FALSE;
+    }
 
   _furrow_household_set_id (household, id);
   record_change (self, CHANGE_ADD, KIND_HOUSEHOLD, household, NULL);
@@ -1733,11 +1794,14 @@ add_field (FurrowStore  *self,
     return set_write_error (self, KIND_FIELD, code, error);
   id = sqlite3_last_insert_rowid (self->db);
 
-  object = g_strconcat ("field:", code, NULL);
-  measured = format_area (furrow_field_get_measured_area_m2 (field));
-  detail = g_strdup_printf ("measured_area_m2 %s", measured);
-  if (!audit (self, "add", object, detail, error))
-    return FALSE;
+  if (audit_each_addition (self, KIND_FIELD))
+    {
+      object = g_strconcat ("field:", code, NULL);
+      measured = format_area (furrow_field_get_measured_area_m2 (field));
+      detail = g_strdup_printf ("measured_area_m2 %s", measured);
+      if (!audit (self, "add", object, detail, error))
+        return FALSE;
+    }
 
   _furrow_field_set_id (field, id);
   _furrow_field_set_registered_area_m2 (field, 0.0);
@@ -1972,6 +2036,7 @@ furrow_store_finalize (GObject *object)
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->actor, g_free);
+  g_clear_pointer (&self->import_source, g_free);
   g_clear_pointer (&self->cooperative_name, g_free);
   g_clear_pointer (&self->village_code, g_free);
   g_clear_pointer (&self->contact, g_free);

@@ -96,6 +96,12 @@ gboolean         furrow_store_begin                 (FurrowStore      *self,
  * back (furrow_store_commit() refuses it with FURROW_STORE_ERROR_TRANSACTION). */
 gboolean         furrow_store_begin_all_or_nothing  (FurrowStore      *self,
                                                      GError          **error);
+/* An all-or-nothing batch for a bulk import from `source` (a file name, no personal data): its
+ * additions write no audit row each; the commit writes one, action "import", object
+ * "import:SOURCE", detail the counts ("parcels 50000"). Updates and deletes audit as usual. */
+gboolean         furrow_store_begin_import          (FurrowStore      *self,
+                                                     const char       *source,
+                                                     GError          **error);
 gboolean         furrow_store_commit                (FurrowStore      *self,
                                                      GError          **error);
 void             furrow_store_rollback              (FurrowStore      *self);

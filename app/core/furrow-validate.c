@@ -104,12 +104,14 @@ valid_ring_area_m2 (FurrowGeosContext *ctx,
   return furrow_geodesy_area_m2 (repaired);
 }
 
-/* Checks one ring as read; FALSE when the ring cannot go on to the GEOS checks. */
+/* Checks one ring as read; FALSE when the ring cannot go on to the GEOS checks. Sets
+ * `signed_m2` to its ellipsoidal area when it gets that far. */
 static gboolean
 check_ring (FurrowGeosContext *ctx,
             GPtrArray         *issues,
             const char        *label,
-            const FurrowRing  *ring)
+            const FurrowRing  *ring,
+            double            *signed_m2)
 {
   const FurrowPoint *pts = ring->points;
   guint n = ring->n_points;
@@ -176,10 +178,8 @@ check_ring (FurrowGeosContext *ctx,
     }
 
   {
-    double signed_m2;
-
-    furrow_geodesy_ring (pts, n, &signed_m2, NULL);
-    if (fabs (signed_m2) < FURROW_VALIDATE_MIN_AREA_M2)
+    furrow_geodesy_ring (pts, n, signed_m2, NULL);
+    if (fabs (*signed_m2) < FURROW_VALIDATE_MIN_AREA_M2)
       {
         g_autofree FurrowPoint *copy = g_new (FurrowPoint, n_closed);
         FurrowRing closed_ring = { copy, n_closed };
@@ -279,14 +279,27 @@ furrow_validate_polygons (FurrowGeosContext   *ctx,
                           const FurrowPolygon *polygons,
                           guint                n_polygons)
 {
+  return furrow_validate_polygons_measured (ctx, label, polygons, n_polygons, NULL);
+}
+
+GPtrArray *
+furrow_validate_polygons_measured (FurrowGeosContext   *ctx,
+                                   const char          *label,
+                                   const FurrowPolygon *polygons,
+                                   guint                n_polygons,
+                                   double              *area_m2)
+{
   g_autoptr(FurrowGeosContext) own_ctx = NULL;
   g_autoptr(FurrowGeometry) closed = furrow_geometry_new ();
   g_autoptr(GPtrArray) issues = issue_array_new ();
   gboolean all_parts_valid = TRUE;
+  double total_m2 = 0;
 
   g_return_val_if_fail (label != NULL, NULL);
   g_return_val_if_fail (polygons != NULL || n_polygons == 0, NULL);
 
+  if (area_m2 != NULL)
+    *area_m2 = NAN;
   if (ctx == NULL)
     ctx = own_ctx = furrow_geos_context_new ();
 
@@ -312,8 +325,12 @@ furrow_validate_polygons (FurrowGeosContext   *ctx,
 
       for (guint r = 0; r < poly->n_rings; r++)
         {
-          if (!check_ring (ctx, issues, label, &poly->rings[r]))
+          double signed_m2 = 0;
+
+          if (!check_ring (ctx, issues, label, &poly->rings[r], &signed_m2))
             part_ok = FALSE;
+          /* As furrow_geodesy_area_m2() sums them: shells add, holes subtract. */
+          total_m2 += (r == 0 ? 1 : -1) * fabs (signed_m2);
           furrow_geometry_add_ring (closed, idx, poly->rings[r].points, poly->rings[r].n_points);
         }
 
@@ -331,6 +348,8 @@ furrow_validate_polygons (FurrowGeosContext   *ctx,
   if (all_parts_valid && n_polygons > 1)
     check_with_geos (ctx, issues, label, closed, TRUE);
 
+  if (area_m2 != NULL)
+    *area_m2 = issues->len == 0 ? total_m2 : NAN;
   return g_steal_pointer (&issues);
 }
 

@@ -65,6 +65,15 @@ GPtrArray             *furrow_validate_polygons         (FurrowGeosContext     *
                                                          const FurrowPolygon   *polygons,
                                                          guint                  n_polygons);
 
+/* The same, and the ellipsoidal area the checks measured (m², as furrow_geodesy_area_m2() of
+ * the polygons) in `area_m2`: NAN when there is an issue. Saves an importer measuring every
+ * polygon twice. */
+GPtrArray             *furrow_validate_polygons_measured (FurrowGeosContext   *ctx,
+                                                          const char          *label,
+                                                          const FurrowPolygon *polygons,
+                                                          guint                n_polygons,
+                                                          double              *area_m2);
+
 /* The same for a FurrowGeometry (whose rings are stored closed). */
 GPtrArray             *furrow_validate_geometry         (FurrowGeosContext     *ctx,
                                                          const char            *label,

@@ -177,7 +177,7 @@ write_records (FurrowImporter *self,
       furrow_parcel_set_name (parcel, p->name);
       furrow_parcel_set_field_id (parcel, p->field_id);
       if (p->geometry != NULL)
-        furrow_parcel_set_geometry (parcel, p->geometry);
+        furrow_parcel_set_measured_geometry (parcel, p->geometry, p->measured_area_m2);
       furrow_parcel_set_registered_area_m2 (parcel, p->registered_area_m2);
       if (!isnan (p->surveyed_area_m2))
         furrow_parcel_set_surveyed_area_m2 (parcel, p->surveyed_area_m2);
@@ -224,7 +224,7 @@ furrow_importer_commit (FurrowImporter  *self,
   assign_fields (self, store);
 
   /* Everything was checked: the first failure ends the import, no savepoint per record. */
-  if (!furrow_store_begin_all_or_nothing (store, &local))
+  if (!furrow_store_begin_import (store, self->display_name, &local))
     {
       g_ptr_array_add (self->problems, g_strdup (local->message));
       g_propagate_error (error, local);

@@ -209,6 +209,7 @@ read_geometry (Row    *row,
   g_autoptr(GPtrArray) issues = NULL;
   g_autoptr(FurrowGeometry) out = NULL;
   g_autoptr(GError) error = NULL;
+  double measured_m2;
 
   if (geom != NULL && row->self->transform != NULL &&
       OGR_G_Transform (geom, row->self->transform) != OGRERR_NONE)
@@ -219,7 +220,7 @@ read_geometry (Row    *row,
 
   /* Most records are valid: their label (a translated printf) is made only for the messages
    * of one that is not, by validating it again. */
-  issues = furrow_ogr_geometry_validate (row->ctx, "", geom);
+  issues = furrow_ogr_geometry_validate_measured (row->ctx, "", geom, &measured_m2);
   if (issues->len > 0)
     {
       label = furrow_importer_format_label (row->self, row->index, row->code_name, row->code);
@@ -245,9 +246,11 @@ read_geometry (Row    *row,
           add_issues (row, issues);
           return NULL;
         }
+      measured_m2 = furrow_geodesy_area_m2 (out);
     }
+  /* Validation measured it already (on the same points: furrow_geometry_from_ogr copies them). */
   if (area_m2 != NULL)
-    *area_m2 = furrow_geodesy_area_m2 (out);
+    *area_m2 = measured_m2;
   return g_steal_pointer (&out);
 }
 
@@ -316,7 +319,7 @@ read_parcel (Row                *row,
   p->surveyed_area_m2 = get_area_m2 (row, FURROW_COLUMN_SCMJ, FURROW_COLUMN_SCMJM);
   p->measured_area_m2 = NAN;
   if (self->has_geometry)
-    p->geometry = read_geometry (row, NULL);   /* area: furrow_importer_get_parcels() */
+    p->geometry = read_geometry (row, &p->measured_area_m2);
 }
 
 gboolean

@@ -44,7 +44,6 @@ struct _FurrowImporter
   GStringChunk        *strings;
   GArray              *fields;        /* FurrowImportField */
   GArray              *parcels;       /* FurrowImportParcel */
-  gboolean             parcel_areas;  /* their measured areas are computed (on first look) */
   GArray              *households;    /* FurrowImportHousehold */
 
   GPtrArray           *problems;      /* char * */

@@ -8,7 +8,6 @@
 #include <cpl_vsi.h>
 #include <math.h>
 
-#include "furrow-geodesy.h"
 
 G_DEFINE_QUARK (furrow-import-error-quark, furrow_import_error)
 
@@ -38,7 +37,6 @@ furrow_importer_reset_records (FurrowImporter *self)
   g_array_set_size (self->households, 0);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   self->strings = g_string_chunk_new (64 * 1024);
-  self->parcel_areas = FALSE;
 }
 
 static void
@@ -226,18 +224,6 @@ furrow_importer_get_parcels (FurrowImporter *self,
 {
   g_return_val_if_fail (FURROW_IS_IMPORTER (self), NULL);
 
-  /* The ellipsoidal areas cost a tenth of an import of 50,000 parcels, and the store computes
-   * its own when it writes them: they are computed only when someone looks. */
-  if (!self->parcel_areas)
-    {
-      for (guint i = 0; i < self->parcels->len; i++)
-        {
-          FurrowImportParcel *p = &g_array_index (self->parcels, FurrowImportParcel, i);
-
-          p->measured_area_m2 = p->geometry != NULL ? furrow_geodesy_area_m2 (p->geometry) : NAN;
-        }
-      self->parcel_areas = TRUE;
-    }
   if (n_parcels != NULL)
     *n_parcels = self->parcels->len;
   return (const FurrowImportParcel *) (gpointer) self->parcels->data;

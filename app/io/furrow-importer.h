@@ -125,8 +125,8 @@ typedef struct
   const char     *neighbours[4]; /* east, west, south, north */
   double          registered_area_m2;
   double          surveyed_area_m2;
-  double          measured_area_m2;   /* of the polygon; NAN without one (computed by
-                                       * furrow_importer_get_parcels()) */
+  double          measured_area_m2;   /* of the polygon (measured by its validation); NAN
+                                       * without one */
   FurrowGeometry *geometry;           /* NULL for a register row without a polygon */
   gint64          field_id;           /* custody field overlapped most; 0 when none */
 } FurrowImportParcel;

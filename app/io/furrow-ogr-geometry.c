@@ -212,6 +212,15 @@ furrow_ogr_geometry_validate (FurrowGeosContext *ctx,
                               const char        *label,
                               OGRGeometryH       geometry)
 {
+  return furrow_ogr_geometry_validate_measured (ctx, label, geometry, NULL);
+}
+
+GPtrArray *
+furrow_ogr_geometry_validate_measured (FurrowGeosContext *ctx,
+                                       const char        *label,
+                                       OGRGeometryH       geometry,
+                                       double            *area_m2)
+{
   g_autoptr(GArray) polygons = g_array_new (FALSE, FALSE, sizeof (FurrowPolygon));
   g_autoptr(GPtrArray) buffers = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
@@ -219,6 +228,8 @@ furrow_ogr_geometry_validate (FurrowGeosContext *ctx,
 
   g_return_val_if_fail (label != NULL, NULL);
 
+  if (area_m2 != NULL)
+    *area_m2 = NAN;
   if (geometry == NULL)
     return furrow_validate_polygons (ctx, label, NULL, 0);
 
@@ -238,5 +249,6 @@ furrow_ogr_geometry_validate (FurrowGeosContext *ctx,
       return furrow_validate_not_polygon (label, OGR_G_GetGeometryName (culprit));
     }
 
-  return furrow_validate_polygons (ctx, label, (FurrowPolygon *) polygons->data, polygons->len);
+  return furrow_validate_polygons_measured (ctx, label, (FurrowPolygon *) polygons->data,
+                                            polygons->len, area_m2);
 }

@@ -38,5 +38,11 @@ OGRGeometryH    furrow_geometry_to_ogr          (const FurrowGeometry  *geometry
 GPtrArray      *furrow_ogr_geometry_validate    (FurrowGeosContext     *ctx,
                                                  const char            *label,
                                                  OGRGeometryH           geometry);
+/* The same, and the ellipsoidal area of a valid geometry (m²; NAN when there is an issue), as
+ * furrow_validate_polygons_measured(). */
+GPtrArray      *furrow_ogr_geometry_validate_measured (FurrowGeosContext *ctx,
+                                                       const char        *label,
+                                                       OGRGeometryH       geometry,
+                                                       double            *area_m2);
 
 G_END_DECLS

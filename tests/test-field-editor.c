@@ -198,8 +198,10 @@ test_draw_undo_redo (Fixture       *fixture,
   g_clear_object (&found);
   screenshot (fixture, "field-editor-saved.png");
 
-  /* Undo: gone; redo: back. */
+  /* Undo: gone; redo: back. The save is one labelled command of the history. */
   g_assert_true (furrow_field_editor_can_undo (fixture->editor));
+  g_assert_cmpstr (furrow_history_get_undo_label (furrow_field_editor_get_history (fixture->editor)),
+                   ==, "Draw field");
   gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.undo", NULL);
   g_assert_cmpint (furrow_store_count_fields (fixture->store, NULL), ==, n_before);
   found = furrow_store_find_field (fixture->store, "N001");

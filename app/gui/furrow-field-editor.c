@@ -9,6 +9,7 @@
 
 #include "furrow-geodesy.h"
 #include "furrow-geos.h"
+#include "furrow-history.h"
 #include "furrow-units.h"
 #include "furrow-validate.h"
 
@@ -20,8 +21,8 @@
  * click or Enter saves, Escape cancels. The live label shows the ellipsoidal area in mu and the
  * perimeter in metres (furrow_geodesy_*); a polygon that furrow_validate finds invalid is drawn
  * in red and refused on save with its reason. Saving is one store operation (the store writes
- * audit_log); every save can be undone and redone (Ctrl+Z, Ctrl+Shift+Z) by this editor's own
- * small history. */
+ * audit_log); every save is recorded in a FurrowHistory (the window's, or the editor's own) so
+ * Ctrl+Z / Ctrl+Shift+Z undo and redo it. */
 
 typedef enum
 {
@@ -31,6 +32,7 @@ typedef enum
 
 typedef struct
 {
+  FurrowStore    *store;
   EditKind        kind;
   char           *code;
   char           *name;
@@ -51,8 +53,7 @@ struct _FurrowFieldEditor
   char              *measurement;
   char              *problem;    /* why the polygon is invalid, NULL when valid */
   FurrowGeosContext *geos;
-  GPtrArray         *undo;       /* Edit */
-  GPtrArray         *redo;
+  FurrowHistory     *history;
 };
 
 G_DEFINE_FINAL_TYPE (FurrowFieldEditor, furrow_field_editor, SHUMATE_TYPE_LAYER)
@@ -60,6 +61,7 @@ G_DEFINE_FINAL_TYPE (FurrowFieldEditor, furrow_field_editor, SHUMATE_TYPE_LAYER)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_HISTORY,
   PROP_DRAWING,
   PROP_MEASUREMENT,
   PROP_PROBLEM,
@@ -85,6 +87,7 @@ edit_free (gpointer data)
 {
   Edit *edit = data;
 
+  g_clear_object (&edit->store);
   g_free (edit->code);
   g_free (edit->name);
   g_clear_pointer (&edit->before, furrow_geometry_unref);
@@ -158,9 +161,9 @@ update_actions (FurrowFieldEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete-vertex",
                                  self->drawing && self->vertices->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.undo",
-                                 !self->drawing && self->undo->len > 0);
+                                 furrow_field_editor_can_undo (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.redo",
-                                 !self->drawing && self->redo->len > 0);
+                                 furrow_field_editor_can_redo (self));
 }
 
 /* Recomputes the live label and the validity after every change of the corners. */
@@ -619,6 +622,10 @@ furrow_field_editor_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+
     case PROP_DRAWING:
       g_value_set_boolean (value, self->drawing);
       break;
@@ -650,6 +657,10 @@ furrow_field_editor_set_property (GObject      *object,
       furrow_field_editor_set_store (self, g_value_get_object (value));
       break;
 
+    case PROP_HISTORY:
+      furrow_field_editor_set_history (self, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -663,8 +674,9 @@ furrow_field_editor_dispose (GObject *object)
   g_clear_pointer (&self->label, gtk_widget_unparent);
   g_clear_object (&self->store);
   g_clear_object (&self->editing);
-  g_clear_pointer (&self->undo, g_ptr_array_unref);
-  g_clear_pointer (&self->redo, g_ptr_array_unref);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_func (self->history, update_actions, self);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (furrow_field_editor_parent_class)->dispose (object);
 }
@@ -699,6 +711,10 @@ furrow_field_editor_class_init (FurrowFieldEditorClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          FURROW_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL,
+                         FURROW_TYPE_HISTORY,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DRAWING] =
     g_param_spec_boolean ("drawing", NULL, NULL, FALSE,
@@ -768,8 +784,7 @@ furrow_field_editor_init (FurrowFieldEditor *self)
   self->vertices = g_array_new (FALSE, FALSE, sizeof (FurrowPoint));
   self->dragged = -1;
   self->geos = furrow_geos_context_new ();
-  self->undo = g_ptr_array_new_with_free_func (edit_free);
-  self->redo = g_ptr_array_new_with_free_func (edit_free);
+  furrow_field_editor_set_history (self, NULL);
 
   gtk_widget_set_layout_manager (GTK_WIDGET (self), gtk_bin_layout_new ());
   self->label = gtk_label_new (NULL);
@@ -833,8 +848,6 @@ furrow_field_editor_set_store (FurrowFieldEditor *self,
   if (!g_set_object (&self->store, store))
     return;
   furrow_field_editor_cancel (self);
-  g_ptr_array_set_size (self->undo, 0);
-  g_ptr_array_set_size (self->redo, 0);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -929,7 +942,7 @@ find_in_model (FurrowStore *store,
 }
 
 static gboolean
-add_field (FurrowFieldEditor     *self,
+add_field (FurrowStore           *store,
            const char            *code,
            const char            *name,
            const FurrowGeometry  *geometry,
@@ -942,7 +955,7 @@ add_field (FurrowFieldEditor     *self,
   furrow_field_set_name (field, name);
   furrow_field_set_custody (field, FURROW_CUSTODY_FULL);
   furrow_field_set_geometry (field, geometry);
-  if (!furrow_store_add_field (self->store, field, error))
+  if (!furrow_store_add_field (store, field, error))
     return FALSE;
   if (out_field != NULL)
     *out_field = g_steal_pointer (&field);
@@ -950,12 +963,12 @@ add_field (FurrowFieldEditor     *self,
 }
 
 static gboolean
-reshape_field (FurrowFieldEditor    *self,
+reshape_field (FurrowStore          *store,
                const char           *code,
                const FurrowGeometry *geometry,
                GError              **error)
 {
-  g_autoptr(FurrowField) field = find_in_model (self->store, code);
+  g_autoptr(FurrowField) field = find_in_model (store, code);
 
   if (field == NULL)
     {
@@ -964,7 +977,34 @@ reshape_field (FurrowFieldEditor    *self,
       return FALSE;
     }
   furrow_field_set_geometry (field, geometry);
-  return furrow_store_update_field (self->store, field, error);
+  return furrow_store_update_field (store, field, error);
+}
+
+/* The FurrowHistoryApply of a save: backwards (undo) or forwards (redo). */
+static gboolean
+apply_edit (gpointer   data,
+            gboolean   forward,
+            GError   **error)
+{
+  Edit *edit = data;
+
+  if (edit->kind == EDIT_UPDATE)
+    return reshape_field (edit->store, edit->code, forward ? edit->after : edit->before, error);
+
+  if (forward)
+    return add_field (edit->store, edit->code, edit->name, edit->after, NULL, error);
+
+  {
+    g_autoptr(FurrowField) field = find_in_model (edit->store, edit->code);
+
+    if (field == NULL)
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("The field %s is no longer in the project"), edit->code);
+        return FALSE;
+      }
+    return furrow_store_delete_field (edit->store, field, error);
+  }
 }
 
 /**
@@ -1002,13 +1042,14 @@ furrow_field_editor_finish (FurrowFieldEditor  *self,
     }
 
   edit = g_new0 (Edit, 1);
+  edit->store = g_object_ref (self->store);
   edit->after = furrow_geometry_ref (geometry);
   if (self->editing != NULL)
     {
       edit->kind = EDIT_UPDATE;
       edit->code = g_strdup (furrow_field_get_code (self->editing));
       edit->before = furrow_geometry_copy (furrow_field_get_geometry (self->editing));
-      if (!reshape_field (self, edit->code, geometry, error))
+      if (!reshape_field (self->store, edit->code, geometry, error))
         {
           edit_free (edit);
           return FALSE;
@@ -1022,15 +1063,16 @@ furrow_field_editor_finish (FurrowFieldEditor  *self,
       edit->kind = EDIT_ADD;
       edit->code = new_field_code (self->store);
       edit->name = g_strdup_printf (_("New field %u"), g_list_model_get_n_items (fields) + 1);
-      if (!add_field (self, edit->code, edit->name, geometry, &saved, error))
+      if (!add_field (self->store, edit->code, edit->name, geometry, &saved, error))
         {
           edit_free (edit);
           return FALSE;
         }
     }
 
-  g_ptr_array_add (self->undo, edit);
-  g_ptr_array_set_size (self->redo, 0);
+  furrow_history_record (self->history,
+                         edit->kind == EDIT_ADD ? _("Draw field") : _("Reshape field"),
+                         apply_edit, edit, edit_free);
   g_clear_object (&self->editing);
   g_array_set_size (self->vertices, 0);
   set_drawing (self, FALSE);
@@ -1109,70 +1151,42 @@ furrow_field_editor_get_problem (FurrowFieldEditor *self)
   return self->problem;
 }
 
-/* Applies @edit backwards (undo) or forwards (redo). */
-static gboolean
-apply_edit (FurrowFieldEditor  *self,
-            Edit               *edit,
-            gboolean            forward,
-            GError            **error)
-{
-  if (edit->kind == EDIT_UPDATE)
-    return reshape_field (self, edit->code, forward ? edit->after : edit->before, error);
-
-  if (forward)
-    return add_field (self, edit->code, edit->name, edit->after, NULL, error);
-
-  {
-    g_autoptr(FurrowField) field = find_in_model (self->store, edit->code);
-
-    if (field == NULL)
-      {
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                     _("The field %s is no longer in the project"), edit->code);
-        return FALSE;
-      }
-    return furrow_store_delete_field (self->store, field, error);
-  }
-}
-
-static gboolean
-move_edit (FurrowFieldEditor  *self,
-           GPtrArray          *from,
-           GPtrArray          *to,
-           gboolean            forward,
-           GError            **error)
-{
-  Edit *edit;
-
-  g_return_val_if_fail (FURROW_IS_FIELD_EDITOR (self), FALSE);
-
-  if (from->len == 0 || self->store == NULL || self->drawing)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           forward ? _("Nothing to redo") : _("Nothing to undo"));
-      return FALSE;
-    }
-  edit = g_ptr_array_index (from, from->len - 1);
-  if (!apply_edit (self, edit, forward, error))
-    return FALSE;
-  g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
-  update_actions (self);
-  return TRUE;
-}
-
-/* Takes back the last saved drawing: a new field is deleted, a reshaped one gets its old shape. */
+/* Takes back the last saved drawing (a new field is deleted, a reshaped one gets its old shape),
+ * or whatever else is last in a shared history. */
 gboolean
 furrow_field_editor_undo (FurrowFieldEditor  *self,
                           GError            **error)
 {
-  return move_edit (self, self->undo, self->redo, FALSE, error);
+  gboolean ok;
+
+  g_return_val_if_fail (FURROW_IS_FIELD_EDITOR (self), FALSE);
+
+  if (!furrow_field_editor_can_undo (self))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Nothing to undo"));
+      return FALSE;
+    }
+  ok = furrow_history_undo (self->history, error);
+  update_actions (self);
+  return ok;
 }
 
 gboolean
 furrow_field_editor_redo (FurrowFieldEditor  *self,
                           GError            **error)
 {
-  return move_edit (self, self->redo, self->undo, TRUE, error);
+  gboolean ok;
+
+  g_return_val_if_fail (FURROW_IS_FIELD_EDITOR (self), FALSE);
+
+  if (!furrow_field_editor_can_redo (self))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Nothing to redo"));
+      return FALSE;
+    }
+  ok = furrow_history_redo (self->history, error);
+  update_actions (self);
+  return ok;
 }
 
 gboolean
@@ -1180,7 +1194,7 @@ furrow_field_editor_can_undo (FurrowFieldEditor *self)
 {
   g_return_val_if_fail (FURROW_IS_FIELD_EDITOR (self), FALSE);
 
-  return !self->drawing && self->undo->len > 0;
+  return !self->drawing && self->history != NULL && furrow_history_get_can_undo (self->history);
 }
 
 gboolean
@@ -1188,5 +1202,39 @@ furrow_field_editor_can_redo (FurrowFieldEditor *self)
 {
   g_return_val_if_fail (FURROW_IS_FIELD_EDITOR (self), FALSE);
 
-  return !self->drawing && self->redo->len > 0;
+  return !self->drawing && self->history != NULL && furrow_history_get_can_redo (self->history);
+}
+
+FurrowHistory *
+furrow_field_editor_get_history (FurrowFieldEditor *self)
+{
+  g_return_val_if_fail (FURROW_IS_FIELD_EDITOR (self), NULL);
+
+  return self->history;
+}
+
+/* The undo stack saves are recorded in: the window's, so Ctrl+Z takes back the last edit of any
+ * kind; NULL gives the editor a history of its own. */
+void
+furrow_field_editor_set_history (FurrowFieldEditor *self,
+                                 FurrowHistory     *history)
+{
+  g_autoptr(FurrowHistory) own = NULL;
+
+  g_return_if_fail (FURROW_IS_FIELD_EDITOR (self));
+  g_return_if_fail (history == NULL || FURROW_IS_HISTORY (history));
+
+  if (history == NULL)
+    history = own = furrow_history_new ();
+  if (self->history == history)
+    return;
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_func (self->history, update_actions, self);
+  g_set_object (&self->history, history);
+  g_signal_connect_object (history, "notify::can-undo", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (history, "notify::can-redo", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
 }

@@ -4,6 +4,7 @@
 #include <shumate/shumate.h>
 
 #include "furrow-field.h"
+#include "furrow-history.h"
 #include "furrow-store.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,9 @@ FurrowFieldEditor *furrow_field_editor_new             (ShumateViewport   *viewp
 FurrowStore       *furrow_field_editor_get_store       (FurrowFieldEditor *self);
 void               furrow_field_editor_set_store       (FurrowFieldEditor *self,
                                                         FurrowStore       *store);
+FurrowHistory     *furrow_field_editor_get_history     (FurrowFieldEditor *self);
+void               furrow_field_editor_set_history     (FurrowFieldEditor *self,
+                                                        FurrowHistory     *history);
 gboolean           furrow_field_editor_get_drawing     (FurrowFieldEditor *self);
 void               furrow_field_editor_start           (FurrowFieldEditor *self);
 void               furrow_field_editor_edit            (FurrowFieldEditor *self,

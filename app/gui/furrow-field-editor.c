@@ -808,7 +808,6 @@ furrow_field_editor_init (FurrowFieldEditor *self)
 
   /* Window-wide: the map layer never has the keyboard focus. */
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
-  add_shortcut (shortcuts, "<Control>d", "editor.draw");
   add_shortcut (shortcuts, "Return", "editor.finish");
   add_shortcut (shortcuts, "KP_Enter", "editor.finish");
   add_shortcut (shortcuts, "Escape", "editor.cancel");

@@ -8,6 +8,7 @@
 #include "furrow-window.h"
 #include "furrow-mbtiles-source.h"
 #include "furrow-store-mbtiles.h"
+#include "furrow-field-map.h"
 
 /* The values of the BaseMap enum of the schema. The first view of the map (36.45 N 119.40 E,
  * zoom 14, in Linyi, Shandong) is the default of map-latitude, map-longitude and map-zoom. */
@@ -31,6 +32,7 @@ struct _FurrowWindow
   FurrowStore              *store;
   char                     *mbtiles_path;   /* of the map source shown, NULL for OSM */
   gulong                    first_frame_handler;
+  FurrowFieldMap           *field_map;      /* the fields, selection and editor layers */
 };
 
 G_DEFINE_FINAL_TYPE (FurrowWindow, furrow_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -268,6 +270,26 @@ close_action (GtkWidget  *widget,
 }
 
 static void
+editor_message_cb (FurrowWindow *self,
+                   const char   *message)
+{
+  show_toast (self, message);
+}
+
+static void
+draw_field_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  FurrowWindow *self = FURROW_WINDOW (widget);
+
+  if (self->store == NULL)
+    show_toast (self, _("Open a project to draw fields in it"));
+  else
+    furrow_field_editor_start (furrow_field_map_get_editor (self->field_map));
+}
+
+static void
 furrow_window_constructed (GObject *object)
 {
   FurrowWindow *self = FURROW_WINDOW (object);
@@ -281,6 +303,11 @@ furrow_window_constructed (GObject *object)
     self->settings = g_settings_new (APPLICATION_ID);
 
   restore_state (self);
+
+  /* After the base map: the field layers go on top of it. */
+  self->field_map = furrow_field_map_new (shumate_simple_map_get_map (self->map));
+  g_signal_connect_object (furrow_field_map_get_editor (self->field_map), "message",
+                           G_CALLBACK (editor_message_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->settings, "changed::base-map",
                            G_CALLBACK (base_map_changed_cb), self, G_CONNECT_SWAPPED);
@@ -312,6 +339,7 @@ furrow_window_dispose (GObject *object)
 {
   FurrowWindow *self = FURROW_WINDOW (object);
 
+  g_clear_object (&self->field_map);
   gtk_widget_dispose_template (GTK_WIDGET (self), FURROW_TYPE_WINDOW);
 
   G_OBJECT_CLASS (furrow_window_parent_class)->dispose (object);
@@ -369,6 +397,7 @@ furrow_window_class_init (FurrowWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "win.draw-field", NULL, draw_field_action);
 }
 
 static void
@@ -482,6 +511,7 @@ furrow_window_open_project (FurrowWindow  *self,
     }
 
   g_set_object (&self->store, store);
+  furrow_field_map_set_store (self->field_map, store);
   show_fields (self);
 
   basename = g_path_get_basename (path);
@@ -521,4 +551,17 @@ furrow_window_get_map (FurrowWindow *self)
   g_return_val_if_fail (FURROW_IS_WINDOW (self), NULL);
 
   return self->map;
+}
+
+/**
+ * furrow_window_get_field_map:
+ *
+ * Returns: (transfer none): the field layers of the map (tiles, selection, editor)
+ */
+FurrowFieldMap *
+furrow_window_get_field_map (FurrowWindow *self)
+{
+  g_return_val_if_fail (FURROW_IS_WINDOW (self), NULL);
+
+  return self->field_map;
 }

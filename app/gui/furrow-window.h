@@ -6,6 +6,7 @@
 
 #include "furrow-application.h"
 #include "furrow-store.h"
+#include "furrow-field-map.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,6 @@ gboolean          furrow_window_open_project     (FurrowWindow      *self,
 const char       *furrow_window_get_project_path (FurrowWindow      *self);
 FurrowStore      *furrow_window_get_store        (FurrowWindow      *self);
 ShumateSimpleMap *furrow_window_get_map          (FurrowWindow      *self);
+FurrowFieldMap   *furrow_window_get_field_map    (FurrowWindow      *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "furrow-application.h"
 #include "furrow-field-map.h"
+#include "furrow-preferences-window.h"
 #include "furrow-window.h"
 #include "furrow-test-gui.h"
 
@@ -24,14 +25,22 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autofree char *grid = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  FurrowPreferencesWindow *preferences;
 
   furrow_test_app_set_up (&fixture->base);
+  fixture->window = furrow_window_new (fixture->base.app);
+
+  /* The base map chosen the user's way: an MBTiles file made now, set in Preferences. */
   grid = g_build_filename (fixture->base.tmpdir, "grid.mbtiles", NULL);
   furrow_test_write_tile_grid (grid, 6, 5);
-  g_settings_set_string (fixture->base.settings, "mbtiles-path", grid);
-  g_settings_set_string (fixture->base.settings, "base-map", "mbtiles");
+  file = g_file_new_for_path (grid);
+  preferences = furrow_preferences_window_new (fixture->base.settings);
+  g_assert_true (furrow_preferences_window_set_mbtiles_file (preferences, file, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (preferences));
 
-  fixture->window = furrow_window_new (fixture->base.app);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
   gtk_window_present (GTK_WINDOW (fixture->window));
   furrow_test_wait_for_frame (GTK_WIDGET (fixture->window));
@@ -283,6 +292,104 @@ test_show_household (Fixture       *fixture,
   furrow_test_save_screenshot (texture, "window-household-on-map.png");
 }
 
+static GtkWidget *
+find_entry_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* An XYZ address is saved only with {x} {y} {z}; an AutoNavi one shows the GCJ-02 warning. */
+static void
+test_xyz_and_gcj02 (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  FurrowPreferencesWindow *preferences = furrow_preferences_window_new (fixture->base.settings);
+  GtkWidget *row, *warning;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (fixture->window));
+  gtk_window_set_default_size (GTK_WINDOW (preferences), 640, 720);
+  gtk_window_present (GTK_WINDOW (preferences));
+  furrow_test_wait_for_frame (GTK_WIDGET (preferences));
+
+  row = find_entry_row (GTK_WIDGET (preferences), "XYZ tile address with {x}, {y} and {z}");
+  g_assert_nonnull (row);
+#define GCJ02_WARNING "This map uses Chinese GCJ-02 coordinates"
+  g_assert_null (furrow_test_find_label (GTK_WIDGET (preferences), GCJ02_WARNING));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "https://tiles.example.org/{z}/{x}.png");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpstr (g_settings_get_string (fixture->base.settings, "xyz-template"), ==, "");
+
+  gtk_editable_set_text (GTK_EDITABLE (row),
+                         "https://webrd01.is.autonavi.com/appmaptile?style=8&x={x}&y={y}&z={z}");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  furrow_test_wait_for_frame (GTK_WIDGET (preferences));
+  warning = furrow_test_find_label (GTK_WIDGET (preferences), GCJ02_WARNING);
+  g_assert_nonnull (warning);
+  g_assert_true (gtk_widget_is_visible (warning));
+  g_assert_true (g_str_has_prefix (g_settings_get_string (fixture->base.settings, "xyz-template"),
+                                   "https://webrd01.is.autonavi.com/"));
+  furrow_test_wait_for_frame (GTK_WIDGET (preferences));
+  texture = furrow_test_render_widget (GTK_WIDGET (preferences));
+  furrow_test_save_screenshot (texture, "preferences-gcj02-warning.png");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "https://tile.openstreetmap.org/{z}/{x}/{y}.png");
+  g_assert_false (gtk_widget_is_visible (warning));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+/* An online base map whose server cannot be found (no network in the test; .invalid never
+ * resolves) brings the notice pointing to Preferences; the fields stay on the map. */
+static void
+test_offline_notice (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  ShumateSimpleMap *map = furrow_window_get_map (fixture->window);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  g_settings_set_string (fixture->base.settings, "xyz-template", "http://tiles.furrow.invalid/{z}/{x}/{y}.png");
+  g_settings_set_string (fixture->base.settings, "base-map", "xyz");
+  g_assert_cmpstr (shumate_map_source_get_id (shumate_simple_map_get_map_source (map)), ==, "furrow-xyz");
+  while (furrow_window_get_n_offline_notices (fixture->window) == 0 &&
+         g_get_monotonic_time () < deadline)
+    furrow_test_iterate (100);
+  g_assert_cmpuint (furrow_window_get_n_offline_notices (fixture->window), ==, 1);
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window), "Offline Map…"));
+  furrow_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  {
+    g_autoptr(GdkTexture) texture = furrow_test_render_widget (GTK_WIDGET (fixture->window));
+
+    furrow_test_save_screenshot (texture, "window-offline-notice.png");
+  }
+
+  /* Tianditu with a key: imagery as the base map and its labels as a second layer. */
+  g_settings_set_string (fixture->base.settings, "tianditu-key", "0123456789abcdef");
+  g_settings_set_string (fixture->base.settings, "base-map", "tianditu");
+  g_assert_cmpstr (shumate_map_source_get_id (shumate_simple_map_get_map_source (map)), ==,
+                   "furrow-tianditu");
+  g_assert_cmpstr (shumate_map_source_get_id (furrow_field_map_get_labels (furrow_window_get_field_map (fixture->window))),
+                   ==, "furrow-tianditu-labels");
+
+  /* Back to the offline file: no labels layer. */
+  g_settings_set_string (fixture->base.settings, "base-map", "mbtiles");
+  g_assert_cmpstr (shumate_map_source_get_id (shumate_simple_map_get_map_source (map)), ==,
+                   "furrow-mbtiles");
+  g_assert_null (furrow_field_map_get_labels (furrow_window_get_field_map (fixture->window)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,6 +402,11 @@ main (int   argc,
               fixture_set_up, test_draw_in_window, fixture_tear_down);
   g_test_add ("/furrow/gui/field-map/show-household", Fixture, NULL,
               fixture_set_up, test_show_household, fixture_tear_down);
+
+  g_test_add ("/furrow/gui/field-map/xyz-and-gcj02", Fixture, NULL,
+              fixture_set_up, test_xyz_and_gcj02, fixture_tear_down);
+  g_test_add ("/furrow/gui/field-map/offline-notice", Fixture, NULL,
+              fixture_set_up, test_offline_notice, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -19,6 +19,8 @@ struct _FurrowFieldMap
   FurrowFieldTileSource *source;
   FurrowSelectionLayer  *selection;
   FurrowFieldEditor     *editor;
+  ShumateMapLayer       *labels_layer;  /* weak: e.g. Tianditu's place names over its imagery */
+  ShumateMapSource      *labels;
 };
 
 G_DEFINE_FINAL_TYPE (FurrowFieldMap, furrow_field_map, G_TYPE_OBJECT)
@@ -29,6 +31,8 @@ furrow_field_map_dispose (GObject *object)
   FurrowFieldMap *self = FURROW_FIELD_MAP (object);
 
   g_clear_weak_pointer (&self->map);
+  g_clear_weak_pointer (&self->labels_layer);
+  g_clear_object (&self->labels);
   g_clear_object (&self->store);
   g_clear_object (&self->source);
   g_clear_object (&self->selection);
@@ -110,6 +114,39 @@ furrow_field_map_get_editor (FurrowFieldMap *self)
   g_return_val_if_fail (FURROW_IS_FIELD_MAP (self), NULL);
 
   return self->editor;
+}
+
+/* A second base layer (place names) between the base map and the fields; NULL removes it. */
+void
+furrow_field_map_set_labels (FurrowFieldMap   *self,
+                             ShumateMapSource *source)
+{
+  ShumateMapLayer *layer;
+
+  g_return_if_fail (FURROW_IS_FIELD_MAP (self));
+  g_return_if_fail (source == NULL || SHUMATE_IS_MAP_SOURCE (source));
+
+  if (self->map == NULL || !g_set_object (&self->labels, source))
+    return;
+  if (self->labels_layer != NULL)
+    shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->labels_layer));
+  g_clear_weak_pointer (&self->labels_layer);
+  if (source == NULL)
+    return;
+
+  layer = shumate_map_layer_new (source, shumate_map_get_viewport (self->map));
+  /* Under the field tiles (whose layer is rebuilt after edits: ask for the current one). */
+  shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (layer),
+                                   SHUMATE_LAYER (furrow_field_tile_source_get_layer (self->source)));
+  g_set_weak_pointer (&self->labels_layer, layer);
+}
+
+ShumateMapSource *
+furrow_field_map_get_labels (FurrowFieldMap *self)
+{
+  g_return_val_if_fail (FURROW_IS_FIELD_MAP (self), NULL);
+
+  return self->labels;
 }
 
 /* "Show on map" of a household: highlights all its parcels and zooms to their bounds. */

@@ -20,6 +20,9 @@ void                   furrow_field_map_set_store           (FurrowFieldMap *sel
 FurrowFieldTileSource *furrow_field_map_get_tile_source     (FurrowFieldMap *self);
 FurrowSelectionLayer  *furrow_field_map_get_selection_layer (FurrowFieldMap *self);
 FurrowFieldEditor     *furrow_field_map_get_editor          (FurrowFieldMap *self);
+void                   furrow_field_map_set_labels          (FurrowFieldMap   *self,
+                                                             ShumateMapSource *source);
+ShumateMapSource      *furrow_field_map_get_labels          (FurrowFieldMap *self);
 void                   furrow_field_map_show_household      (FurrowFieldMap *self,
                                                              const char     *household_code);
 

@@ -924,3 +924,12 @@ furrow_field_tile_source_attach (FurrowFieldTileSource *self,
   g_set_weak_pointer (&self->layer, layer);
   return layer;
 }
+
+/* The map layer attach() added, or the one that replaced it after an edit; NULL before. */
+ShumateMapLayer *
+furrow_field_tile_source_get_layer (FurrowFieldTileSource *self)
+{
+  g_return_val_if_fail (FURROW_IS_FIELD_TILE_SOURCE (self), NULL);
+
+  return self->layer;
+}

@@ -34,6 +34,7 @@ GBytes                *furrow_field_tile_source_render_tile   (FurrowFieldTileSo
                                                                int                    x,
                                                                int                    y,
                                                                int                    z);
+ShumateMapLayer       *furrow_field_tile_source_get_layer     (FurrowFieldTileSource *self);
 ShumateMapLayer       *furrow_field_tile_source_attach        (FurrowFieldTileSource *self,
                                                                ShumateMap            *map);
 

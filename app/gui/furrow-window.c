@@ -9,12 +9,15 @@
 #include "furrow-mbtiles-source.h"
 #include "furrow-store-mbtiles.h"
 #include "furrow-field-map.h"
+#include "furrow-base-map.h"
 
 /* The values of the BaseMap enum of the schema. The first view of the map (36.45 N 119.40 E,
  * zoom 14, in Linyi, Shandong) is the default of map-latitude, map-longitude and map-zoom. */
 enum {
   BASE_MAP_OSM,
   BASE_MAP_MBTILES,
+  BASE_MAP_TIANDITU,
+  BASE_MAP_XYZ,
 };
 
 struct _FurrowWindow
@@ -33,6 +36,8 @@ struct _FurrowWindow
   char                     *mbtiles_path;   /* of the map source shown, NULL for OSM */
   gulong                    first_frame_handler;
   FurrowFieldMap           *field_map;      /* the fields, selection and editor layers */
+  GCancellable             *probe;          /* the connection check of an online base map */
+  guint                     offline_notices;
 };
 
 G_DEFINE_FINAL_TYPE (FurrowWindow, furrow_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -85,6 +90,77 @@ open_mbtiles_source (FurrowWindow *self,
 }
 
 static void
+probe_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(FurrowWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!furrow_base_map_probe_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* "The map server … cannot be reached", and the way to an offline map file. */
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+      AdwToast *toast = adw_toast_new (escaped);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_button_label (toast, _("_Offline Map…"));
+      adw_toast_set_action_name (toast, "app.preferences");
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      self->offline_notices++;
+    }
+}
+
+/* Tianditu or an XYZ template: an online source, checked for a connection. FALSE when it lacks
+ * its key or template (the caller falls back to OpenStreetMap). */
+static gboolean
+apply_online_base_map (FurrowWindow *self,
+                       int           kind)
+{
+  g_autofree char *key = g_settings_get_string (self->settings, "tianditu-key");
+  g_autofree char *xyz = g_settings_get_string (self->settings, "xyz-template");
+  g_autoptr(ShumateMapSource) source = NULL;
+  g_autoptr(ShumateMapSource) labels = NULL;
+  const char *url_template;
+
+  if (kind == BASE_MAP_TIANDITU)
+    {
+      if (key[0] == '\0')
+        {
+          show_toast (self, _("Enter your Tianditu key in Preferences to see its imagery"));
+          return FALSE;
+        }
+      url_template = FURROW_TIANDITU_IMAGERY_TEMPLATE;
+      source = furrow_base_map_new_xyz_source ("furrow-tianditu", _("Tianditu imagery"),
+                                               url_template, key);
+      labels = furrow_base_map_new_xyz_source ("furrow-tianditu-labels", _("Tianditu labels"),
+                                               FURROW_TIANDITU_LABELS_TEMPLATE, key);
+    }
+  else
+    {
+      if (!furrow_base_map_template_is_valid (xyz))
+        {
+          show_toast (self, _("The XYZ tile address needs {x}, {y} and {z}: showing OpenStreetMap"));
+          return FALSE;
+        }
+      url_template = xyz;
+      source = furrow_base_map_new_xyz_source ("furrow-xyz", _("Custom XYZ tiles"), xyz, NULL);
+    }
+
+  shumate_simple_map_set_map_source (self->map, source);
+  g_clear_pointer (&self->mbtiles_path, g_free);
+  if (self->field_map != NULL)
+    furrow_field_map_set_labels (self->field_map, labels);
+
+  g_cancellable_cancel (self->probe);
+  g_clear_object (&self->probe);
+  self->probe = g_cancellable_new ();
+  furrow_base_map_probe_async (url_template, self->probe, probe_cb, g_object_ref (self));
+  return TRUE;
+}
+
+static void
 apply_base_map (FurrowWindow *self)
 {
   g_autoptr(ShumateMapSource) source = NULL;
@@ -95,6 +171,19 @@ apply_base_map (FurrowWindow *self)
   double longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
   double zoom = shumate_viewport_get_zoom_level (viewport);
   gboolean want_mbtiles = g_settings_get_enum (self->settings, "base-map") == BASE_MAP_MBTILES;
+  int kind = g_settings_get_enum (self->settings, "base-map");
+
+  if ((kind == BASE_MAP_TIANDITU || kind == BASE_MAP_XYZ) && apply_online_base_map (self, kind))
+    {
+      if (current != NULL)
+        {
+          shumate_location_set_location (SHUMATE_LOCATION (viewport), latitude, longitude);
+          shumate_viewport_set_zoom_level (viewport, zoom);
+        }
+      return;
+    }
+  if (self->field_map != NULL)
+    furrow_field_map_set_labels (self->field_map, NULL);
 
   if (want_mbtiles)
     {
@@ -110,7 +199,8 @@ apply_base_map (FurrowWindow *self)
     }
   else
     {
-      if (current != NULL && self->mbtiles_path == NULL)
+      if (current != NULL && self->mbtiles_path == NULL &&
+          g_strcmp0 (shumate_map_source_get_id (current), SHUMATE_MAP_SOURCE_OSM_MAPNIK) == 0)
         return;
       source = g_object_ref (shumate_map_source_registry_get_by_id (self->registry,
                                                                     SHUMATE_MAP_SOURCE_OSM_MAPNIK));
@@ -313,6 +403,10 @@ furrow_window_constructed (GObject *object)
                            G_CALLBACK (base_map_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::mbtiles-path",
                            G_CALLBACK (base_map_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::tianditu-key",
+                           G_CALLBACK (base_map_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::xyz-template",
+                           G_CALLBACK (base_map_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -340,6 +434,8 @@ furrow_window_dispose (GObject *object)
   FurrowWindow *self = FURROW_WINDOW (object);
 
   g_clear_object (&self->field_map);
+  g_cancellable_cancel (self->probe);
+  g_clear_object (&self->probe);
   gtk_widget_dispose_template (GTK_WIDGET (self), FURROW_TYPE_WINDOW);
 
   G_OBJECT_CLASS (furrow_window_parent_class)->dispose (object);
@@ -564,4 +660,13 @@ furrow_window_get_field_map (FurrowWindow *self)
   g_return_val_if_fail (FURROW_IS_WINDOW (self), NULL);
 
   return self->field_map;
+}
+
+/* How many times the window said the online base map cannot be reached (tests). */
+guint
+furrow_window_get_n_offline_notices (FurrowWindow *self)
+{
+  g_return_val_if_fail (FURROW_IS_WINDOW (self), 0);
+
+  return self->offline_notices;
 }

@@ -22,5 +22,6 @@ const char       *furrow_window_get_project_path (FurrowWindow      *self);
 FurrowStore      *furrow_window_get_store        (FurrowWindow      *self);
 ShumateSimpleMap *furrow_window_get_map          (FurrowWindow      *self);
 FurrowFieldMap   *furrow_window_get_field_map    (FurrowWindow      *self);
+guint             furrow_window_get_n_offline_notices (FurrowWindow *self);
 
 G_END_DECLS

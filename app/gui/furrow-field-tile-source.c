@@ -327,6 +327,24 @@ render_tile (Snapshot *snapshot,
                            x / (double) (1 << z) - margin, y / (double) (1 << z) - margin,
                            (x + 1) / (double) (1 << z) + margin, (y + 1) / (double) (1 << z) + margin);
 
+  /* Most tiles of a map hold no field: one shared transparent PNG, encoded once. */
+  if (shapes->len == 0)
+    {
+      static GBytes *empty;
+
+      g_byte_array_unref (png);
+      if (g_once_init_enter (&empty))
+        {
+          GByteArray *bytes = g_byte_array_new ();
+
+          surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+          cairo_surface_write_to_png_stream (surface, append_png_cb, bytes);
+          cairo_surface_destroy (surface);
+          g_once_init_leave (&empty, g_byte_array_free_to_bytes (bytes));
+        }
+      return g_bytes_ref (empty);
+    }
+
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
   cr = cairo_create (surface);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);

@@ -60,7 +60,7 @@ test_window_in_chinese (void)
   /* The primary menu, translated when the template was built. */
   menu = furrow_test_find_primary_menu (GTK_WIDGET (window));
   g_assert_nonnull (menu);
-  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  section = g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION);
   g_assert_nonnull (section);
   g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s",
                                                   &label));
@@ -71,6 +71,49 @@ test_window_in_chinese (void)
   g_assert_cmpstr (label, ==, "关于田垄(_A)");
 
   furrow_test_destroy_windows ();
+}
+
+/* The register in Chinese: the view titles 田块 / 农户 / 种植季, the no-project page, and the demo
+ * cooperative's lists and household page. */
+static void
+test_register_in_chinese (void)
+{
+  g_autoptr(FurrowApplication) app = NULL;
+  g_autofree char *dir = furrow_test_make_tmpdir ();
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GListModel) households = NULL;
+  g_autoptr(FurrowHousehold) household = NULL;
+  FurrowWindow *window;
+  GtkWidget *widget;
+
+  furrow_test_reset_settings ();
+  app = furrow_test_application_new ();
+  window = furrow_window_new (app);
+  widget = GTK_WIDGET (window);
+  gtk_window_present (GTK_WINDOW (window));
+  furrow_test_wait_for_frame (widget);
+
+  g_assert_nonnull (furrow_test_find_label (widget, "田块"));
+  g_assert_nonnull (furrow_test_find_label (widget, "农户"));
+  g_assert_nonnull (furrow_test_find_label (widget, "种植季"));
+  g_assert_nonnull (furrow_test_find_label (widget, "未打开项目"));
+  g_assert_nonnull (furrow_test_find_label (widget, "打开示例合作社(D)"));
+
+  furrow_test_open_demo_project (window, dir, "东坡村合作社.gpkg");
+  households = furrow_store_get_households (furrow_window_get_store (window));
+  household = g_list_model_get_item (households, 0);
+  furrow_window_select_household (window, household);
+  furrow_test_iterate (300);
+  /* The field list's column headers and the household page's groups. */
+  g_assert_nonnull (furrow_test_find_label (widget, "编码"));
+  g_assert_nonnull (furrow_test_find_label (widget, "确权面积（亩）"));
+  g_assert_nonnull (furrow_test_find_label (widget, "承包土地"));
+  g_assert_nonnull (furrow_test_find_label (widget, "在地图上显示(M)"));
+  texture = furrow_test_render_widget (widget);
+  furrow_test_save_screenshot (texture, "furrow-zh_CN.png");
+
+  furrow_test_destroy_windows ();
+  furrow_test_remove_tmpdir (dir);
 }
 
 int
@@ -86,6 +129,7 @@ main (int   argc,
   furrow_application_init_i18n ();
 
   g_test_add_func ("/furrow/gui/translation/window-in-chinese", test_window_in_chinese);
+  g_test_add_func ("/furrow/gui/translation/register-in-chinese", test_register_in_chinese);
 
   status = g_test_run ();
   furrow_test_remove_tmpdir (locale_dir);

@@ -38,6 +38,23 @@ settings (Fixture *fixture)
   return fixture->base.settings;
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_opens (Fixture       *fixture,
             gconstpointer  data)
@@ -51,10 +68,10 @@ test_opens (Fixture       *fixture,
 
   g_assert_true (gtk_widget_get_mapped (window));
 
-  /* The map is in the content and fills it below the header bar. */
+  /* The map is in the content, right of the sidebar, and fills the rest below the header bar. */
   g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (map), content));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (map)));
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (map)), ==, gtk_widget_get_width (content));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (map)), >=, gtk_widget_get_width (content) - 400);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (map)), >=,
                    gtk_widget_get_height (content) - 60);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (map)), >, 400);
@@ -75,8 +92,7 @@ test_opens (Fixture       *fixture,
 
   /* The header bar says "Furrow" and, with no project, nothing under it. */
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Furrow");
-  title_widget = adw_header_bar_get_title_widget (
-    ADW_HEADER_BAR (gtk_widget_get_first_child (content)));
+  title_widget = find_widget (content, ADW_TYPE_WINDOW_TITLE);
   g_assert_true (ADW_IS_WINDOW_TITLE (title_widget));
   g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (title_widget)), ==, "Furrow");
   g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title_widget)), ==, "");
@@ -142,14 +158,22 @@ test_actions (Fixture       *fixture,
   g_assert_true (accels_contain (app, "win.close", "<Control>w"));
   g_assert_true (accels_contain (app, "win.show-help-overlay", "<Control>question"));
 
-  /* The primary menu offers the three entries. */
+  g_assert_true (accels_contain (app, "win.search", "<Control>f"));
+  g_assert_true (accels_contain (app, "win.undo", "<Control>z"));
+  g_assert_true (accels_contain (app, "win.redo", "<Shift><Control>z"));
+  g_assert_true (accels_contain (app, "win.new-project", "<Control>n"));
+  g_assert_true (accels_contain (app, "win.open-project", "<Control>o"));
+
+  /* The primary menu offers undo and redo (disabled: nothing done yet) and the three entries. */
   menu = furrow_test_find_primary_menu (window);
   g_assert_nonnull (menu);
   collect_menu_actions (menu, actions);
-  g_assert_cmpuint (actions->len, ==, 3);
-  g_assert_cmpstr (g_ptr_array_index (actions, 0), ==, "app.preferences");
-  g_assert_cmpstr (g_ptr_array_index (actions, 1), ==, "win.show-help-overlay");
-  g_assert_cmpstr (g_ptr_array_index (actions, 2), ==, "app.about");
+  g_assert_cmpuint (actions->len, ==, 5);
+  g_assert_cmpstr (g_ptr_array_index (actions, 0), ==, "win.undo");
+  g_assert_cmpstr (g_ptr_array_index (actions, 1), ==, "win.redo");
+  g_assert_cmpstr (g_ptr_array_index (actions, 2), ==, "app.preferences");
+  g_assert_cmpstr (g_ptr_array_index (actions, 3), ==, "win.show-help-overlay");
+  g_assert_cmpstr (g_ptr_array_index (actions, 4), ==, "app.about");
 
   /* About: an AdwAboutWindow with the version and the licence. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
@@ -318,6 +342,9 @@ test_screenshot (Fixture       *fixture,
   int width;
   int height;
 
+  /* The README's screenshot at a laptop's usual window size. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 760);
+  furrow_test_iterate (300);
   furrow_test_write_landscape (path, 4, 3);
   furrow_test_open_demo_project (fixture->window, fixture->base.tmpdir, "dongpo-coop.gpkg");
   /* The made-up farmland is drawn around the default centre only. */
@@ -351,6 +378,17 @@ test_screenshot (Fixture       *fixture,
         }
     }
   g_assert_true (shown);
+
+  /* A field selected: its row in the list and its figures in the details pane. */
+  {
+    g_autoptr(GListModel) fields = furrow_store_get_fields (furrow_window_get_store (fixture->window));
+    g_autoptr(FurrowField) field = g_list_model_get_item (fields, 4);
+
+    furrow_window_select_field (fixture->window, field);
+    furrow_test_iterate (400);
+    g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window),
+                                              furrow_field_get_name (field)));
+  }
 
   texture = furrow_test_render_widget (GTK_WIDGET (fixture->window));
   g_assert_nonnull (texture);

@@ -106,8 +106,11 @@ furrow_application_activate (GApplication *app)
       g_autofree char *last_project = g_settings_get_string (self->settings, "last-project");
       FurrowWindow *furrow_window = furrow_window_new (self);
 
-      /* Reopen the last project; a toast says why when that fails. */
-      if (last_project[0] != '\0' && g_file_test (last_project, G_FILE_TEST_IS_REGULAR))
+      /* Reopen the last project; a toast says why when that fails. On the very first start
+       * (no last project) show the demo cooperative. */
+      if (last_project[0] == '\0')
+        furrow_window_open_demo (furrow_window, NULL);
+      else if (g_file_test (last_project, G_FILE_TEST_IS_REGULAR))
         furrow_window_open_project (furrow_window, last_project, NULL);
       window = GTK_WINDOW (furrow_window);
     }
@@ -236,6 +239,11 @@ furrow_application_startup (GApplication *app)
     { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
     { "win.zoom-out", { "<Control>minus", NULL } },
     { "win.draw-field", { "<Control>d", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", NULL } },
+    { "win.new-project", { "<Control>n", NULL } },
+    { "win.open-project", { "<Control>o", NULL } },
   };
 
   G_APPLICATION_CLASS (furrow_application_parent_class)->startup (app);

@@ -813,8 +813,6 @@ furrow_field_editor_init (FurrowFieldEditor *self)
   add_shortcut (shortcuts, "Escape", "editor.cancel");
   add_shortcut (shortcuts, "Delete", "editor.delete-vertex");
   add_shortcut (shortcuts, "BackSpace", "editor.delete-vertex");
-  add_shortcut (shortcuts, "<Control>z", "editor.undo");
-  add_shortcut (shortcuts, "<Control><Shift>z", "editor.redo");
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   update (self);

@@ -5,8 +5,11 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "furrow-window.h"
+#include "furrow-window-private.h"
+#include "furrow-demo.h"
 #include "furrow-mbtiles-source.h"
+#include "furrow-register.h"
+#include "furrow-units.h"
 #include "furrow-store-mbtiles.h"
 #include "furrow-field-map.h"
 #include "furrow-base-map.h"
@@ -20,39 +23,28 @@ enum {
   BASE_MAP_XYZ,
 };
 
-struct _FurrowWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* template */
-  AdwWindowTitle   *window_title;
-  AdwToastOverlay  *toast_overlay;
-  ShumateSimpleMap *map;
-
-  GSettings                *settings;
-  ShumateMapSourceRegistry *registry;
-  char                     *project_path;
-  FurrowStore              *store;
-  char                     *mbtiles_path;   /* of the map source shown, NULL for OSM */
-  gulong                    first_frame_handler;
-  FurrowFieldMap           *field_map;      /* the fields, selection and editor layers */
-  GCancellable             *probe;          /* the connection check of an online base map */
-  guint                     offline_notices;
-};
-
 G_DEFINE_FINAL_TYPE (FurrowWindow, furrow_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
   PROP_PROJECT_PATH,
+  PROP_SELECTED_FIELD,
+  PROP_SELECTED_HOUSEHOLD,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-show_toast (FurrowWindow *self,
-            const char   *message)
+enum {
+  SHOW_ON_MAP,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+void
+furrow_window_show_toast (FurrowWindow *self,
+                          const char   *message)
 {
   /* Toast titles are Pango markup in libadwaita 1.2; file names may hold '&' or '<'. */
   g_autofree char *escaped = g_markup_escape_text (message, -1);
@@ -71,7 +63,7 @@ open_mbtiles_source (FurrowWindow *self,
 
   if (path[0] == '\0')
     {
-      show_toast (self, _("No offline map file is chosen: showing OpenStreetMap"));
+      furrow_window_show_toast (self, _("No offline map file is chosen: showing OpenStreetMap"));
       return NULL;
     }
 
@@ -82,7 +74,7 @@ open_mbtiles_source (FurrowWindow *self,
 
       /* Translators: %s is why the file cannot be used, e.g. "x.mbtiles: no such file". */
       message = g_strdup_printf (_("Cannot show the offline map: %s"), error->message);
-      show_toast (self, message);
+      furrow_window_show_toast (self, message);
       return NULL;
     }
 
@@ -128,7 +120,7 @@ apply_online_base_map (FurrowWindow *self,
     {
       if (key[0] == '\0')
         {
-          show_toast (self, _("Enter your Tianditu key in Preferences to see its imagery"));
+          furrow_window_show_toast (self, _("Enter your Tianditu key in Preferences to see its imagery"));
           return FALSE;
         }
       url_template = FURROW_TIANDITU_IMAGERY_TEMPLATE;
@@ -141,7 +133,7 @@ apply_online_base_map (FurrowWindow *self,
     {
       if (!furrow_base_map_template_is_valid (xyz))
         {
-          show_toast (self, _("The XYZ tile address needs {x}, {y} and {z}: showing OpenStreetMap"));
+          furrow_window_show_toast (self, _("The XYZ tile address needs {x}, {y} and {z}: showing OpenStreetMap"));
           return FALSE;
         }
       url_template = xyz;
@@ -359,11 +351,203 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+static char *
+format_mu (double area_m2)
+{
+  g_autofree char *number = furrow_format_mu (area_m2);
+
+  /* Translators: an area in mu (亩), e.g. "12.34 mu". */
+  return g_strdup_printf (_("%s mu"), number);
+}
+
+static void
+update_details (FurrowWindow *self)
+{
+  if (self->selected_household != NULL &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "households") == 0)
+    {
+      furrow_household_page_set_household (self->household_page, self->selected_household);
+      gtk_stack_set_visible_child_name (self->details_stack, "household");
+    }
+  else if (self->selected_field != NULL)
+    {
+      FurrowField *field = self->selected_field;
+      g_autoptr(GListModel) parcels = furrow_store_get_parcels (self->store);
+      g_autofree char *registered = format_mu (furrow_field_get_registered_area_m2 (field));
+      g_autofree char *measured = format_mu (furrow_field_get_measured_area_m2 (field));
+      g_autofree char *planted = format_mu (furrow_field_get_planted_area_m2 (field));
+      g_autofree char *n_parcels = NULL;
+
+      n_parcels = g_strdup_printf ("%u", furrow_register_field_parcels (parcels,
+                                                                        furrow_field_get_id (field)));
+      gtk_label_set_text (self->field_name_label, furrow_field_get_name (field));
+      gtk_label_set_text (self->field_code_label, furrow_field_get_code (field));
+      gtk_label_set_text (self->field_custody_label,
+                          furrow_field_get_custody (field) == FURROW_CUSTODY_HALF
+                          ? _("Half custody") : _("Full custody"));
+      gtk_label_set_text (self->field_parcels_label, n_parcels);
+      gtk_label_set_text (self->field_registered_label, registered);
+      gtk_label_set_text (self->field_measured_label, measured);
+      gtk_label_set_text (self->field_planted_label, planted);
+      gtk_stack_set_visible_child_name (self->details_stack, "field");
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->details_stack, "none");
+    }
+}
+
+/**
+ * furrow_window_select_field:
+ * @self: a #FurrowWindow
+ * @field: (nullable): a field of the window's store, or %NULL
+ *
+ * Makes @field the window's selected field: its row is selected and scrolled to, the details
+ * pane shows it and #FurrowWindow:selected-field notifies (the map follows it).
+ */
+void
+furrow_window_select_field (FurrowWindow *self,
+                            FurrowField  *field)
+{
+  g_return_if_fail (FURROW_IS_WINDOW (self));
+  g_return_if_fail (field == NULL || FURROW_IS_FIELD (field));
+
+  if (!g_set_object (&self->selected_field, field))
+    return;
+  furrow_field_list_set_selected (self->field_list, field);
+  if (field != NULL)
+    {
+      /* Selected on the map or in the list: the Fields view shows its row. */
+      adw_view_stack_set_visible_child_name (self->view_stack, "fields");
+      gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
+    }
+  update_details (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_FIELD]);
+}
+
+FurrowField *
+furrow_window_get_selected_field (FurrowWindow *self)
+{
+  g_return_val_if_fail (FURROW_IS_WINDOW (self), NULL);
+
+  return self->selected_field;
+}
+
+void
+furrow_window_select_household (FurrowWindow    *self,
+                                FurrowHousehold *household)
+{
+  g_return_if_fail (FURROW_IS_WINDOW (self));
+  g_return_if_fail (household == NULL || FURROW_IS_HOUSEHOLD (household));
+
+  if (!g_set_object (&self->selected_household, household))
+    return;
+  furrow_household_list_set_selected (self->household_list, household);
+  if (household != NULL)
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "households");
+      gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
+    }
+  update_details (self);
+  furrow_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_HOUSEHOLD]);
+}
+
+FurrowHousehold *
+furrow_window_get_selected_household (FurrowWindow *self)
+{
+  g_return_val_if_fail (FURROW_IS_WINDOW (self), NULL);
+
+  return self->selected_household;
+}
+
+/**
+ * furrow_window_show_household_on_map:
+ *
+ * Asks the map to zoom to and highlight the parcels of @household: emits
+ * #FurrowWindow::show-on-map.
+ */
+void
+furrow_window_show_household_on_map (FurrowWindow    *self,
+                                     FurrowHousehold *household)
+{
+  g_return_if_fail (FURROW_IS_WINDOW (self));
+  g_return_if_fail (FURROW_IS_HOUSEHOLD (household));
+
+  g_signal_emit (self, signals[SHOW_ON_MAP], 0, household);
+}
+
+static void
+field_list_selected_cb (FurrowWindow *self)
+{
+  FurrowField *field = furrow_field_list_get_selected (self->field_list);
+
+  /* A search that hides the selected row does not unselect the field. */
+  if (field == NULL && self->selected_field != NULL)
+    return;
+  furrow_window_select_field (self, field);
+  if (field != NULL && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+household_list_selected_cb (FurrowWindow *self)
+{
+  FurrowHousehold *household = furrow_household_list_get_selected (self->household_list);
+
+  if (household == NULL && self->selected_household != NULL)
+    return;
+  furrow_window_select_household (self, household);
+  if (household != NULL && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+apply_search (FurrowWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  furrow_field_list_set_search (self->field_list, text);
+  furrow_household_list_set_search (self->household_list, text);
+}
+
+static void
+search_changed_cb (FurrowWindow *self)
+{
+  apply_search (self);
+}
+
+static void
+stop_search_cb (FurrowWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+visible_view_changed_cb (FurrowWindow *self)
+{
+  update_details (self);
+}
+
+static void
+back_clicked_cb (FurrowWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
 static void
 editor_message_cb (FurrowWindow *self,
                    const char   *message)
 {
-  show_toast (self, message);
+  furrow_window_show_toast (self, message);
+}
+
+static void
+show_on_map_cb (FurrowWindow    *self,
+                FurrowHousehold *household)
+{
+  furrow_field_map_show_household (self->field_map, furrow_household_get_code (household));
 }
 
 static void
@@ -374,7 +558,7 @@ draw_field_action (GtkWidget  *widget,
   FurrowWindow *self = FURROW_WINDOW (widget);
 
   if (self->store == NULL)
-    show_toast (self, _("Open a project to draw fields in it"));
+    furrow_window_show_toast (self, _("Open a project to draw fields in it"));
   else
     furrow_field_editor_start (furrow_field_map_get_editor (self->field_map));
 }
@@ -398,6 +582,13 @@ furrow_window_constructed (GObject *object)
   self->field_map = furrow_field_map_new (shumate_simple_map_get_map (self->map));
   g_signal_connect_object (furrow_field_map_get_editor (self->field_map), "message",
                            G_CALLBACK (editor_message_cb), self, G_CONNECT_SWAPPED);
+  /* Drawn fields are undone with the window's other edits (win.undo, Ctrl+Z). */
+  furrow_field_editor_set_history (furrow_field_map_get_editor (self->field_map), self->history);
+  /* A click on the map selects in the lists and the details pane, and the other way round. */
+  g_object_bind_property (self, "selected-field",
+                          furrow_field_map_get_selection_layer (self->field_map), "selected-field",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect (self, "show-on-map", G_CALLBACK (show_on_map_cb), NULL);
 
   g_signal_connect_object (self->settings, "changed::base-map",
                            G_CALLBACK (base_map_changed_cb), self, G_CONNECT_SWAPPED);
@@ -407,6 +598,10 @@ furrow_window_constructed (GObject *object)
                            G_CALLBACK (base_map_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::xyz-template",
                            G_CALLBACK (base_map_changed_cb), self, G_CONNECT_SWAPPED);
+  g_settings_bind (self->settings, "area-mismatch-percent", self->household_page,
+                   "mismatch-percent", G_SETTINGS_BIND_GET);
+  furrow_window_update_recent_menu (self);
+  furrow_window_update_actions (self);
 }
 
 static void
@@ -423,6 +618,37 @@ furrow_window_get_property (GObject    *object,
       g_value_set_string (value, self->project_path);
       break;
 
+    case PROP_SELECTED_FIELD:
+      g_value_set_object (value, self->selected_field);
+      break;
+
+    case PROP_SELECTED_HOUSEHOLD:
+      g_value_set_object (value, self->selected_household);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+furrow_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  FurrowWindow *self = FURROW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_FIELD:
+      furrow_window_select_field (self, g_value_get_object (value));
+      break;
+
+    case PROP_SELECTED_HOUSEHOLD:
+      furrow_window_select_household (self, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -436,6 +662,9 @@ furrow_window_dispose (GObject *object)
   g_clear_object (&self->field_map);
   g_cancellable_cancel (self->probe);
   g_clear_object (&self->probe);
+  g_cancellable_cancel (self->cancellable);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FURROW_TYPE_WINDOW);
 
   G_OBJECT_CLASS (furrow_window_parent_class)->dispose (object);
@@ -450,6 +679,10 @@ furrow_window_finalize (GObject *object)
   g_clear_object (&self->registry);
   g_clear_pointer (&self->project_path, g_free);
   g_clear_object (&self->store);
+  g_clear_object (&self->history);
+  g_clear_object (&self->selected_field);
+  g_clear_object (&self->selected_household);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->mbtiles_path, g_free);
 
   G_OBJECT_CLASS (furrow_window_parent_class)->finalize (object);
@@ -464,6 +697,7 @@ furrow_window_class_init (FurrowWindowClass *klass)
 
   object_class->constructed = furrow_window_constructed;
   object_class->get_property = furrow_window_get_property;
+  object_class->set_property = furrow_window_set_property;
   object_class->dispose = furrow_window_dispose;
   object_class->finalize = furrow_window_finalize;
 
@@ -482,18 +716,77 @@ furrow_window_class_init (FurrowWindowClass *klass)
                          NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * FurrowWindow:selected-field:
+   *
+   * The field selected in the list or on the map, or %NULL.
+   */
+  properties[PROP_SELECTED_FIELD] =
+    g_param_spec_object ("selected-field", NULL, NULL, FURROW_TYPE_FIELD,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * FurrowWindow:selected-household:
+   *
+   * The household selected in the list, or %NULL.
+   */
+  properties[PROP_SELECTED_HOUSEHOLD] =
+    g_param_spec_object ("selected-household", NULL, NULL, FURROW_TYPE_HOUSEHOLD,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * FurrowWindow::show-on-map:
+   * @household: the household whose parcels to show
+   *
+   * The user asked to see a household's parcels on the map.
+   */
+  signals[SHOW_ON_MAP] =
+    g_signal_new ("show-on-map", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, FURROW_TYPE_HOUSEHOLD);
+
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
+  g_type_ensure (FURROW_TYPE_FIELD_LIST);
+  g_type_ensure (FURROW_TYPE_HOUSEHOLD_LIST);
+  g_type_ensure (FURROW_TYPE_HOUSEHOLD_PAGE);
+  g_type_ensure (FURROW_TYPE_SEASON_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/furrow-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FurrowWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, FurrowWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FurrowWindow, map);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, switcher);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, field_list);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, household_list);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, season_list);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, details_revealer);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, details_stack);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, field_name_label);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, field_code_label);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, field_custody_label);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, field_parcels_label);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, field_registered_label);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, field_measured_label);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, field_planted_label);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, household_page);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, recent_section);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_view_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "win.draw-field", NULL, draw_field_action);
+  furrow_window_class_add_actions (widget_class);
 }
 
 static void
@@ -502,6 +795,17 @@ furrow_window_init (FurrowWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->registry = shumate_map_source_registry_new_with_defaults ();
+  self->history = furrow_history_new ();
+  self->cancellable = g_cancellable_new ();
+  g_signal_connect_object (self->history, "notify::can-undo",
+                           G_CALLBACK (furrow_window_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::can-redo",
+                           G_CALLBACK (furrow_window_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (self->field_list, "notify::selected",
+                            G_CALLBACK (field_list_selected_cb), self);
+  g_signal_connect_swapped (self->household_list, "notify::selected",
+                            G_CALLBACK (household_list_selected_cb), self);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -525,7 +829,7 @@ furrow_window_get_project_path (FurrowWindow *self)
 static void
 show_fields (FurrowWindow *self)
 {
-  GListModel *fields = furrow_store_get_fields (self->store);
+  g_autoptr(GListModel) fields = furrow_store_get_fields (self->store);
   ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
   double west = G_MAXDOUBLE, south = G_MAXDOUBLE, east = -G_MAXDOUBLE, north = -G_MAXDOUBLE;
   double width_px = gtk_widget_get_width (GTK_WIDGET (self->map));
@@ -601,14 +905,23 @@ furrow_window_open_project (FurrowWindow  *self,
 
       /* Translators: %s is why, e.g. "coop.gpkg is not a Furrow project". */
       message = g_strdup_printf (_("Cannot open the project: %s"), local_error->message);
-      show_toast (self, message);
+      furrow_window_show_toast (self, message);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
+  furrow_window_select_field (self, NULL);
+  furrow_window_select_household (self, NULL);
+  furrow_history_clear (self->history);
   g_set_object (&self->store, store);
   furrow_field_map_set_store (self->field_map, store);
+  furrow_field_list_set_store (self->field_list, store);
+  furrow_household_list_set_store (self->household_list, store);
+  furrow_household_page_set_project (self->household_page, store, self->history);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "views");
   show_fields (self);
+  furrow_window_remember_project (self, path);
+  furrow_window_update_actions (self);
 
   basename = g_path_get_basename (path);
   display_name = g_filename_display_name (basename);
@@ -634,6 +947,56 @@ furrow_window_get_store (FurrowWindow *self)
   g_return_val_if_fail (FURROW_IS_WINDOW (self), NULL);
 
   return self->store;
+}
+
+/**
+ * furrow_window_get_history:
+ *
+ * Returns: (transfer none): the undo/redo history of the window's edits
+ */
+FurrowHistory *
+furrow_window_get_history (FurrowWindow *self)
+{
+  g_return_val_if_fail (FURROW_IS_WINDOW (self), NULL);
+
+  return self->history;
+}
+
+/**
+ * furrow_window_open_demo:
+ *
+ * Opens the demo cooperative, $XDG_DATA_HOME/furrow/demo.gpkg, creating it first when it does
+ * not exist.
+ */
+gboolean
+furrow_window_open_demo (FurrowWindow  *self,
+                         GError       **error)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "furrow", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.gpkg", NULL);
+
+  g_return_val_if_fail (FURROW_IS_WINDOW (self), FALSE);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(FurrowStore) demo = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      g_mkdir_with_parents (dir, 0700);
+      demo = furrow_demo_create (path, &local_error);
+      if (demo == NULL)
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: %s is why, e.g. "demo.gpkg: permission denied". */
+          message = g_strdup_printf (_("Cannot create the demo cooperative: %s"),
+                                     local_error->message);
+          furrow_window_show_toast (self, message);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  return furrow_window_open_project (self, path, error);
 }
 
 /**

@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <math.h>
+#include <string.h>
+
+#include "furrow-parcel.h"
+#include "furrow-register.h"
+
+void
+furrow_register_household_summary (GListModel             *parcels,
+                                   const char             *household_code,
+                                   FurrowHouseholdSummary *summary)
+{
+  guint n = g_list_model_get_n_items (parcels);
+
+  g_return_if_fail (summary != NULL);
+
+  memset (summary, 0, sizeof *summary);
+  summary->custody = FURROW_CUSTODY_FULL;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, i);
+
+      if (g_strcmp0 (furrow_parcel_get_household_code (parcel), household_code) != 0)
+        continue;
+      summary->n_parcels++;
+      summary->registered_m2 += furrow_parcel_get_registered_area_m2 (parcel);
+      summary->measured_m2 += furrow_parcel_get_measured_area_m2 (parcel);
+      if (furrow_parcel_get_custody (parcel) == FURROW_CUSTODY_HALF)
+        summary->custody = FURROW_CUSTODY_HALF;
+    }
+}
+
+GHashTable *
+furrow_register_household_summaries (GListModel *parcels)
+{
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  guint n = g_list_model_get_n_items (parcels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, i);
+      const char *code = furrow_parcel_get_household_code (parcel);
+      FurrowHouseholdSummary *summary;
+
+      if (code == NULL)
+        continue;
+      summary = g_hash_table_lookup (table, code);
+      if (summary == NULL)
+        {
+          summary = g_new0 (FurrowHouseholdSummary, 1);
+          summary->custody = FURROW_CUSTODY_FULL;
+          g_hash_table_insert (table, g_strdup (code), summary);
+        }
+      summary->n_parcels++;
+      summary->registered_m2 += furrow_parcel_get_registered_area_m2 (parcel);
+      summary->measured_m2 += furrow_parcel_get_measured_area_m2 (parcel);
+      if (furrow_parcel_get_custody (parcel) == FURROW_CUSTODY_HALF)
+        summary->custody = FURROW_CUSTODY_HALF;
+    }
+  return table;
+}
+
+GHashTable *
+furrow_register_field_parcel_counts (GListModel *parcels)
+{
+  GHashTable *table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint n = g_list_model_get_n_items (parcels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, i);
+      gint64 field_id = furrow_parcel_get_field_id (parcel);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (table, &field_id));
+
+      if (field_id == 0)
+        continue;
+      if (count == 0)
+        g_hash_table_insert (table, g_memdup2 (&field_id, sizeof field_id), GUINT_TO_POINTER (1));
+      else
+        g_hash_table_replace (table, g_memdup2 (&field_id, sizeof field_id),
+                              GUINT_TO_POINTER (count + 1));
+    }
+  return table;
+}
+
+GListStore *
+furrow_register_household_parcels (GListModel *parcels,
+                                   const char *household_code)
+{
+  GListStore *result = g_list_store_new (FURROW_TYPE_PARCEL);
+  guint n = g_list_model_get_n_items (parcels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, i);
+
+      if (g_strcmp0 (furrow_parcel_get_household_code (parcel), household_code) == 0)
+        g_list_store_append (result, parcel);
+    }
+  return result;
+}
+
+guint
+furrow_register_field_parcels (GListModel *parcels,
+                               gint64      field_id)
+{
+  guint n = g_list_model_get_n_items (parcels);
+  guint count = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, i);
+
+      if (furrow_parcel_get_field_id (parcel) == field_id)
+        count++;
+    }
+  return count;
+}
+
+double
+furrow_register_mismatch_percent (double registered_m2,
+                                  double measured_m2)
+{
+  if (!(measured_m2 > 0))
+    return 0;
+  return fabs (registered_m2 - measured_m2) / measured_m2 * 100.0;
+}
+
+gboolean
+furrow_register_is_mismatch (double registered_m2,
+                             double measured_m2,
+                             double threshold_percent)
+{
+  return furrow_register_mismatch_percent (registered_m2, measured_m2) > threshold_percent;
+}
+
+char *
+furrow_register_mask_personal (const char *text)
+{
+  glong len;
+  const char *tail;
+
+  if (text == NULL || text[0] == '\0')
+    return g_strdup ("");
+  len = g_utf8_strlen (text, -1);
+  if (len <= 4)
+    return g_strdup ("••••");
+  tail = g_utf8_offset_to_pointer (text, len - 4);
+  return g_strconcat ("•••• ", tail, NULL);
+}
+
+static gboolean
+is_code (const char *code,
+         gsize       length)
+{
+  if (code == NULL || strlen (code) != length)
+    return FALSE;
+  for (const char *p = code; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+furrow_register_is_household_code (const char *code)
+{
+  return is_code (code, 18);
+}
+
+gboolean
+furrow_register_is_parcel_code (const char *code)
+{
+  return is_code (code, 19);
+}

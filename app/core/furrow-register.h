@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "furrow-custody.h"
+
+G_BEGIN_DECLS
+
+/* Small land-register summaries the windows show, kept out of the GUI layer (no domain
+ * arithmetic there). */
+
+typedef struct
+{
+  guint         n_parcels;
+  double        registered_m2;  /* sum of the parcels' registered (contract) areas */
+  double        measured_m2;    /* sum of the parcels' measured areas */
+  FurrowCustody custody;        /* HALF when any parcel is half custody, else FULL */
+} FurrowHouseholdSummary;
+
+/* Sums the parcels of `parcels` (a model of FurrowParcel) whose household-code is `code`. */
+void     furrow_register_household_summary (GListModel             *parcels,
+                                            const char             *household_code,
+                                            FurrowHouseholdSummary *summary);
+/* Every household's summary at once: code (string) → FurrowHouseholdSummary*, for lists. */
+GHashTable *furrow_register_household_summaries (GListModel *parcels);
+/* Parcels per field: field id (gint64*) → count (GUINT_TO_POINTER), for lists. */
+GHashTable *furrow_register_field_parcel_counts (GListModel *parcels);
+/* The parcels (FurrowParcel, transfer full) of the household with `code`, in model order. */
+GListStore *furrow_register_household_parcels (GListModel *parcels,
+                                               const char *household_code);
+/* The number of parcels on the field with `field_id`. */
+guint    furrow_register_field_parcels     (GListModel             *parcels,
+                                            gint64                  field_id);
+/* |registered − measured| / measured in percent (0 when measured is 0). */
+double   furrow_register_mismatch_percent  (double                  registered_m2,
+                                            double                  measured_m2);
+/* TRUE when the mismatch exceeds `threshold_percent`. */
+gboolean furrow_register_is_mismatch       (double                  registered_m2,
+                                            double                  measured_m2,
+                                            double                  threshold_percent);
+/* Personal numbers (phone, ID) for lists: "•••• 1234" (last 4 characters), "" for empty. */
+char    *furrow_register_mask_personal     (const char             *text);
+/* A CBFBM household code has 18 characters, a DKBM parcel code 19 (DOMAIN.md). */
+gboolean furrow_register_is_household_code (const char             *code);
+gboolean furrow_register_is_parcel_code    (const char             *code);
+
+G_END_DECLS

@@ -1,0 +1,469 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* FurrowHouseholdPage: one household (承包方) in the details pane: its head, code, members and
+ * contact (phone masked), editable with undo; its registered versus measured area; and its
+ * parcels, those whose registered area is off the measured one by more than
+ * `mismatch-percent` highlighted with the "warning" style. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "furrow-household-page.h"
+#include "furrow-property-edit.h"
+#include "furrow-register.h"
+#include "furrow-units.h"
+
+struct _FurrowHouseholdPage
+{
+  AdwBin                parent_instance;
+
+  /* template */
+  AdwPreferencesGroup  *header_group;
+  AdwEntryRow          *name_row;
+  AdwEntryRow          *code_row;
+  AdwActionRow         *members_row;
+  GtkSpinButton        *members_spin;
+  AdwActionRow         *phone_row;
+  GtkLabel             *registered_label;
+  GtkLabel             *measured_label;
+  GtkLabel             *custody_label;
+  AdwPreferencesGroup  *parcels_group;
+
+  FurrowStore          *store;
+  FurrowHistory        *history;
+  FurrowHousehold      *household;
+  GListModel           *households;
+  GListModel           *parcels;
+  GListModel           *fields;
+  GPtrArray            *parcel_rows;
+  double                mismatch_percent;
+  guint                 n_parcels;
+  guint                 n_mismatches;
+  gboolean              refreshing;
+};
+
+G_DEFINE_FINAL_TYPE (FurrowHouseholdPage, furrow_household_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_HOUSEHOLD,
+  PROP_MISMATCH_PERCENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+field_name (FurrowHouseholdPage *self,
+            gint64               field_id)
+{
+  guint n = self->fields != NULL ? g_list_model_get_n_items (self->fields) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (self->fields, i);
+
+      if (furrow_field_get_id (field) == field_id)
+        return g_strdup (furrow_field_get_name (field));
+    }
+  return g_strdup (_("No field"));
+}
+
+static char *
+format_mu (double area_m2)
+{
+  g_autofree char *number = furrow_format_mu (area_m2);
+
+  /* Translators: an area in mu (亩), e.g. "12.34 mu". */
+  return g_strdup_printf (_("%s mu"), number);
+}
+
+static void
+clear_parcel_rows (FurrowHouseholdPage *self)
+{
+  for (guint i = 0; i < self->parcel_rows->len; i++)
+    adw_preferences_group_remove (self->parcels_group, g_ptr_array_index (self->parcel_rows, i));
+  g_ptr_array_set_size (self->parcel_rows, 0);
+}
+
+static void
+add_parcel_row (FurrowHouseholdPage *self,
+                FurrowParcel        *parcel)
+{
+  double registered = furrow_parcel_get_registered_area_m2 (parcel);
+  double measured = furrow_parcel_get_measured_area_m2 (parcel);
+  g_autofree char *registered_text = furrow_format_mu (registered);
+  g_autofree char *measured_text = furrow_format_mu (measured);
+  g_autofree char *field = field_name (self, furrow_parcel_get_field_id (parcel));
+  g_autofree char *subtitle = NULL;
+  g_autofree char *areas = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label;
+
+  /* Translators: a parcel's code (DKBM) and the custody field it lies in. */
+  subtitle = g_strdup_printf (_("%s · %s"), furrow_parcel_get_code (parcel), field);
+  /* Translators: registered / measured area of a parcel in mu, e.g. "3.20 / 3.05 mu". */
+  areas = g_strdup_printf (_("%s / %s mu"), registered_text, measured_text);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), furrow_parcel_get_name (parcel));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  label = gtk_label_new (areas);
+  gtk_widget_add_css_class (label, "numeric");
+  if (furrow_register_is_mismatch (registered, measured, self->mismatch_percent))
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      g_autofree char *tooltip = NULL;
+
+      /* Translators: %.1f is a percentage, e.g. "Registered area is 6.2 % off the measured". */
+      tooltip = g_strdup_printf (_("The registered area is %.1f %% off the measured area"),
+                                 furrow_register_mismatch_percent (registered, measured));
+      gtk_widget_add_css_class (label, "warning");
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_widget_set_tooltip_text (row, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      tooltip, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+      self->n_mismatches++;
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  adw_preferences_group_add (self->parcels_group, row);
+  g_ptr_array_add (self->parcel_rows, row);
+  self->n_parcels++;
+}
+
+static void
+refresh (FurrowHouseholdPage *self)
+{
+  FurrowHouseholdSummary summary = { 0 };
+  g_autoptr(GListStore) parcels = NULL;
+  g_autofree char *registered = NULL;
+  g_autofree char *measured = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *description = NULL;
+
+  clear_parcel_rows (self);
+  self->n_parcels = 0;
+  self->n_mismatches = 0;
+  if (self->household == NULL || self->parcels == NULL)
+    return;
+
+  self->refreshing = TRUE;
+  adw_preferences_group_set_title (self->header_group, furrow_household_get_name (self->household));
+  /* Translators: the household code (CBFBM) under the head's name. */
+  description = g_strdup_printf (_("Household %s"), furrow_household_get_code (self->household));
+  adw_preferences_group_set_description (self->header_group, description);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), furrow_household_get_name (self->household));
+  gtk_editable_set_text (GTK_EDITABLE (self->code_row), furrow_household_get_code (self->household));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->code_row), "error");
+  gtk_spin_button_set_value (self->members_spin, furrow_household_get_members (self->household));
+  /* Personal data: the phone number shows only its last four digits. */
+  phone = furrow_register_mask_personal (furrow_household_get_phone (self->household));
+  adw_action_row_set_subtitle (self->phone_row, phone[0] != '\0' ? phone : _("None"));
+
+  furrow_register_household_summary (self->parcels, furrow_household_get_code (self->household),
+                                     &summary);
+  registered = format_mu (summary.registered_m2);
+  measured = format_mu (summary.measured_m2);
+  gtk_label_set_text (self->registered_label, registered);
+  gtk_label_set_text (self->measured_label, measured);
+  gtk_label_set_text (self->custody_label, summary.custody == FURROW_CUSTODY_HALF
+                                           ? _("Half custody") : _("Full custody"));
+  if (furrow_register_is_mismatch (summary.registered_m2, summary.measured_m2,
+                                   self->mismatch_percent))
+    gtk_widget_add_css_class (GTK_WIDGET (self->registered_label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->registered_label), "warning");
+
+  parcels = furrow_register_household_parcels (self->parcels,
+                                               furrow_household_get_code (self->household));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (parcels)); i++)
+    {
+      g_autoptr(FurrowParcel) parcel = g_list_model_get_item (G_LIST_MODEL (parcels), i);
+
+      add_parcel_row (self, parcel);
+    }
+  self->refreshing = FALSE;
+}
+
+static void
+show_error (FurrowHouseholdPage *self,
+            GtkWidget           *row,
+            const char          *message)
+{
+  gtk_widget_add_css_class (row, "error");
+  gtk_widget_set_tooltip_text (row, message);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  message, -1);
+}
+
+static gboolean
+edit (FurrowHouseholdPage *self,
+      GtkWidget           *row,
+      const char          *property,
+      const GValue        *value,
+      const char          *label)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || self->history == NULL || self->household == NULL)
+    return FALSE;
+  if (!furrow_property_edit_push (self->history, self->store, G_OBJECT (self->household),
+                                  property, value, label, &error))
+    {
+      show_error (self, row, error->message);
+      return FALSE;
+    }
+  gtk_widget_remove_css_class (row, "error");
+  gtk_widget_set_tooltip_text (row, NULL);
+  return TRUE;
+}
+
+static void
+name_apply_cb (FurrowHouseholdPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *name = g_strstrip (g_strdup (text));
+
+  if (name[0] == '\0')
+    {
+      show_error (self, GTK_WIDGET (self->name_row), _("The head of household needs a name"));
+      return;
+    }
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, name);
+  edit (self, GTK_WIDGET (self->name_row), "name", &value, _("Rename Household"));
+}
+
+static void
+code_apply_cb (FurrowHouseholdPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->code_row));
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *code = g_strstrip (g_strdup (text));
+
+  if (!furrow_register_is_household_code (code))
+    {
+      show_error (self, GTK_WIDGET (self->code_row),
+                  _("A household code (CBFBM) has 18 letters and digits"));
+      return;
+    }
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, code);
+  edit (self, GTK_WIDGET (self->code_row), "code", &value, _("Change Household Code"));
+}
+
+static void
+members_changed_cb (FurrowHouseholdPage *self)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  guint members = (guint) gtk_spin_button_get_value_as_int (self->members_spin);
+
+  if (self->refreshing || self->household == NULL ||
+      members == furrow_household_get_members (self->household))
+    return;
+  g_value_init (&value, G_TYPE_UINT);
+  g_value_set_uint (&value, members);
+  edit (self, GTK_WIDGET (self->members_row), "members", &value, _("Change Members"));
+}
+
+static void
+model_changed_cb (FurrowHouseholdPage *self)
+{
+  refresh (self);
+}
+
+static void
+disconnect_models (FurrowHouseholdPage *self)
+{
+  if (self->households != NULL)
+    g_signal_handlers_disconnect_by_data (self->households, self);
+  if (self->parcels != NULL)
+    g_signal_handlers_disconnect_by_data (self->parcels, self);
+  g_clear_object (&self->households);
+  g_clear_object (&self->parcels);
+  g_clear_object (&self->fields);
+}
+
+static void
+furrow_household_page_dispose (GObject *object)
+{
+  FurrowHouseholdPage *self = FURROW_HOUSEHOLD_PAGE (object);
+
+  disconnect_models (self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->history);
+  g_clear_object (&self->household);
+
+  G_OBJECT_CLASS (furrow_household_page_parent_class)->dispose (object);
+}
+
+static void
+furrow_household_page_finalize (GObject *object)
+{
+  FurrowHouseholdPage *self = FURROW_HOUSEHOLD_PAGE (object);
+
+  g_ptr_array_unref (self->parcel_rows);
+
+  G_OBJECT_CLASS (furrow_household_page_parent_class)->finalize (object);
+}
+
+static void
+furrow_household_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  FurrowHouseholdPage *self = FURROW_HOUSEHOLD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_HOUSEHOLD:
+      g_value_set_object (value, self->household);
+      break;
+    case PROP_MISMATCH_PERCENT:
+      g_value_set_double (value, self->mismatch_percent);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+furrow_household_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  FurrowHouseholdPage *self = FURROW_HOUSEHOLD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_HOUSEHOLD:
+      furrow_household_page_set_household (self, g_value_get_object (value));
+      break;
+    case PROP_MISMATCH_PERCENT:
+      if (self->mismatch_percent != g_value_get_double (value))
+        {
+          self->mismatch_percent = g_value_get_double (value);
+          refresh (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+furrow_household_page_class_init (FurrowHouseholdPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = furrow_household_page_dispose;
+  object_class->finalize = furrow_household_page_finalize;
+  object_class->get_property = furrow_household_page_get_property;
+  object_class->set_property = furrow_household_page_set_property;
+
+  properties[PROP_HOUSEHOLD] =
+    g_param_spec_object ("household", NULL, NULL, FURROW_TYPE_HOUSEHOLD,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * FurrowHouseholdPage:mismatch-percent:
+   *
+   * Parcels whose registered area is off the measured one by more than this are highlighted
+   * (GSettings `area-mismatch-percent`).
+   */
+  properties[PROP_MISMATCH_PERCENT] =
+    g_param_spec_double ("mismatch-percent", NULL, NULL, 0, 100, 5,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/furrow-household-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, header_group);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, code_row);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, members_row);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, members_spin);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, registered_label);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, measured_label);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, custody_label);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, parcels_group);
+  gtk_widget_class_bind_template_callback (widget_class, name_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, code_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, members_changed_cb);
+}
+
+static void
+furrow_household_page_init (FurrowHouseholdPage *self)
+{
+  self->parcel_rows = g_ptr_array_new ();
+  self->mismatch_percent = 5;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* For the tests, which drive the rows as a user would. */
+  g_object_set_data (G_OBJECT (self), "furrow-name-row", self->name_row);
+  g_object_set_data (G_OBJECT (self), "furrow-code-row", self->code_row);
+}
+
+/* The project whose households are shown and the history that records their edits. */
+void
+furrow_household_page_set_project (FurrowHouseholdPage *self,
+                                   FurrowStore         *store,
+                                   FurrowHistory       *history)
+{
+  g_return_if_fail (FURROW_IS_HOUSEHOLD_PAGE (self));
+
+  disconnect_models (self);
+  g_set_object (&self->store, store);
+  g_set_object (&self->history, history);
+  if (store != NULL)
+    {
+      self->households = furrow_store_get_households (store);
+      self->parcels = furrow_store_get_parcels (store);
+      self->fields = furrow_store_get_fields (store);
+      g_signal_connect_swapped (self->households, "items-changed",
+                                G_CALLBACK (model_changed_cb), self);
+      g_signal_connect_swapped (self->parcels, "items-changed",
+                                G_CALLBACK (model_changed_cb), self);
+    }
+  furrow_household_page_set_household (self, NULL);
+}
+
+void
+furrow_household_page_set_household (FurrowHouseholdPage *self,
+                                     FurrowHousehold     *household)
+{
+  g_return_if_fail (FURROW_IS_HOUSEHOLD_PAGE (self));
+
+  if (!g_set_object (&self->household, household))
+    return;
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOUSEHOLD]);
+}
+
+FurrowHousehold *
+furrow_household_page_get_household (FurrowHouseholdPage *self)
+{
+  g_return_val_if_fail (FURROW_IS_HOUSEHOLD_PAGE (self), NULL);
+
+  return self->household;
+}
+
+guint
+furrow_household_page_get_n_parcels (FurrowHouseholdPage *self)
+{
+  g_return_val_if_fail (FURROW_IS_HOUSEHOLD_PAGE (self), 0);
+
+  return self->n_parcels;
+}
+
+guint
+furrow_household_page_get_n_mismatches (FurrowHouseholdPage *self)
+{
+  g_return_val_if_fail (FURROW_IS_HOUSEHOLD_PAGE (self), 0);
+
+  return self->n_mismatches;
+}

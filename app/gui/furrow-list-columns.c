@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "furrow-list-columns.h"
+
+typedef struct
+{
+  FurrowListTextFunc text_func;
+  gpointer           user_data;
+  gboolean           numeric;
+} ColumnData;
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          ColumnData               *data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), data->numeric ? 1.0 : 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (data->numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *list_item,
+         ColumnData               *data)
+{
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  gpointer item = gtk_list_item_get_item (list_item);
+  g_autofree char *text = item != NULL ? data->text_func (item, data->user_data) : NULL;
+
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+}
+
+GtkColumnViewColumn *
+furrow_list_add_text_column (GtkColumnView      *view,
+                             const char         *title,
+                             FurrowListTextFunc  text_func,
+                             GCompareDataFunc    compare_func,
+                             gpointer            user_data,
+                             gboolean            numeric,
+                             gboolean            expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+  ColumnData *data = g_new0 (ColumnData, 1);
+
+  data->text_func = text_func;
+  data->user_data = user_data;
+  data->numeric = numeric;
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), data);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), data);
+  g_object_set_data_full (G_OBJECT (factory), "furrow-column-data", data, g_free);
+
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, expand);
+  /* The sidebar is narrow: text columns get a fixed start width (resizable), numbers fit. */
+  if (!numeric)
+    gtk_column_view_column_set_fixed_width (column, expand ? 120 : 64);
+  if (compare_func != NULL)
+    {
+      g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_func, user_data,
+                                                                      NULL));
+
+      gtk_column_view_column_set_sorter (column, sorter);
+    }
+  gtk_column_view_append_column (view, column);
+  g_object_unref (column);
+  return column;
+}
+
+gboolean
+furrow_list_text_matches (const char *text,
+                          const char *needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (needle == NULL || needle[0] == '\0')
+    return TRUE;
+  if (text == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (text, -1);
+  return strstr (folded, needle) != NULL;
+}
+
+typedef struct
+{
+  GtkColumnView *view;   /* weak */
+  guint          position;
+  guint          tries;
+} PendingScroll;
+
+static gboolean
+scroll_when_laid_out_cb (gpointer user_data)
+{
+  PendingScroll *pending = user_data;
+  GtkWidget *parent;
+  GtkAdjustment *adjustment = NULL;
+
+  if (pending->view == NULL)
+    return G_SOURCE_REMOVE;
+  parent = gtk_widget_get_parent (GTK_WIDGET (pending->view));
+  if (GTK_IS_SCROLLED_WINDOW (parent))
+    adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (parent));
+  /* Not laid out yet (its view was hidden until now): try again a little later. */
+  if (adjustment != NULL && gtk_adjustment_get_upper (adjustment) <= 0 && ++pending->tries < 40)
+    return G_SOURCE_CONTINUE;
+
+  if (adjustment != NULL)
+    {
+      GtkSelectionModel *model = gtk_column_view_get_model (pending->view);
+      guint n = model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;
+      double upper = gtk_adjustment_get_upper (adjustment);
+      double page = gtk_adjustment_get_page_size (adjustment);
+      double value = gtk_adjustment_get_value (adjustment);
+      double row = n > 0 ? upper / n : 0;
+
+      /* Rows are of equal height: the row's share of the whole height, centred on the page
+       * unless it is already shown. */
+      if (row > 0 && (pending->position * row < value ||
+                      (pending->position + 1) * row > value + page))
+        gtk_adjustment_set_value (adjustment, pending->position * row - page / 2 + row / 2);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+pending_scroll_free (gpointer data)
+{
+  PendingScroll *pending = data;
+
+  g_clear_weak_pointer (&pending->view);
+  g_free (pending);
+}
+
+void
+furrow_list_scroll_to (GtkColumnView *view,
+                       guint          position)
+{
+  PendingScroll *pending = g_new0 (PendingScroll, 1);
+
+  /* GTK 4.8 has no gtk_column_view_scroll_to(); the list view inside the column view has the
+   * "list.scroll-to-item" action its keyboard navigation uses, which needs measured rows. */
+  g_set_weak_pointer (&pending->view, view);
+  pending->position = position;
+  if (scroll_when_laid_out_cb (pending) == G_SOURCE_REMOVE)
+    pending_scroll_free (pending);
+  else
+    g_timeout_add_full (G_PRIORITY_DEFAULT, 50, scroll_when_laid_out_cb, pending,
+                        pending_scroll_free);
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Helpers shared by the register lists (not a class): text columns of a GtkColumnView whose
+ * cells are labels filled by a function of the row's item, sortable by a compare function. */
+
+typedef char *(*FurrowListTextFunc) (gpointer item,
+                                     gpointer user_data);
+
+GtkColumnViewColumn *furrow_list_add_text_column (GtkColumnView      *view,
+                                                  const char         *title,
+                                                  FurrowListTextFunc  text_func,
+                                                  GCompareDataFunc    compare_func,
+                                                  gpointer            user_data,
+                                                  gboolean            numeric,
+                                                  gboolean            expand);
+/* Case-insensitive match of `needle` (already casefolded, may be NULL/"") in `text`. */
+gboolean             furrow_list_text_matches    (const char         *text,
+                                                  const char         *needle);
+/* Scrolls the column view so that row `position` is visible. */
+void                 furrow_list_scroll_to       (GtkColumnView      *view,
+                                                  guint               position);
+
+G_END_DECLS

@@ -1,0 +1,494 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window's actions: projects (new, open, recent, demo, save a copy, export), undo/redo,
+ * search and "show on map". */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "furrow-exporter.h"
+#include "furrow-window-private.h"
+
+#define MAX_RECENT 8
+
+void
+furrow_window_update_actions (FurrowWindow *self)
+{
+  gboolean has_project = self->store != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 furrow_history_get_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 furrow_history_get_can_redo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-household-on-map",
+                                 self->selected_household != NULL);
+}
+
+void
+furrow_window_update_recent_menu (FurrowWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-projects");
+
+  g_menu_remove_all (self->recent_section);
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autofree char *basename = g_path_get_basename (recent[i]);
+      g_autofree char *label = g_filename_display_name (basename);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_section, item);
+    }
+}
+
+/* Makes `path` the last project and the first of the recent ones (at most 8). */
+void
+furrow_window_remember_project (FurrowWindow *self,
+                                const char   *path)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-projects");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  guint n = 1;
+
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT; i++)
+    {
+      if (g_strcmp0 (recent[i], path) == 0)
+        continue;
+      g_strv_builder_add (builder, recent[i]);
+      n++;
+    }
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-projects", (const char * const *) updated);
+  g_settings_set_string (self->settings, "last-project", path);
+  furrow_window_update_recent_menu (self);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FurrowWindow *self = FURROW_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!furrow_history_undo (self->history, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot undo: %s"), error->message);
+
+      furrow_window_show_toast (self, message);
+    }
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FurrowWindow *self = FURROW_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!furrow_history_redo (self->history, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot redo: %s"), error->message);
+
+      furrow_window_show_toast (self, message);
+    }
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FurrowWindow *self = FURROW_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_household_on_map_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  FurrowWindow *self = FURROW_WINDOW (widget);
+
+  if (self->selected_household != NULL)
+    furrow_window_show_household_on_map (self, self->selected_household);
+}
+
+static GtkFileFilter *
+project_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Furrow projects (GeoPackage)"));
+  gtk_file_filter_add_pattern (filter, "*.gpkg");
+  gtk_file_filter_add_mime_type (filter, "application/geopackage+sqlite3");
+  return filter;
+}
+
+static char *
+chosen_path (GtkNativeDialog *dialog)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+  return file != NULL ? g_file_get_path (file) : NULL;
+}
+
+static char *
+with_extension (const char *path,
+                const char *extension)
+{
+  if (g_str_has_suffix (path, extension))
+    return g_strdup (path);
+  return g_strconcat (path, extension, NULL);
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  FurrowWindow    *self)
+{
+  g_autofree char *path = response == GTK_RESPONSE_ACCEPT ? chosen_path (dialog) : NULL;
+
+  if (path != NULL)
+    furrow_window_open_project (self, path, NULL);
+  g_object_unref (dialog);
+}
+
+static void
+open_project_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FurrowWindow *self = FURROW_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = project_filter ();
+
+  dialog = gtk_file_chooser_native_new (_("Open Project"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+new_response_cb (GtkNativeDialog *dialog,
+                 int              response,
+                 FurrowWindow    *self)
+{
+  g_autofree char *chosen = response == GTK_RESPONSE_ACCEPT ? chosen_path (dialog) : NULL;
+
+  if (chosen != NULL)
+    {
+      g_autofree char *path = with_extension (chosen, ".gpkg");
+      g_autoptr(FurrowStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+
+      store = furrow_store_create (path, &error);
+      if (store == NULL)
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: %s is why, e.g. "coop.gpkg exists". */
+          message = g_strdup_printf (_("Cannot create the project: %s"), error->message);
+          furrow_window_show_toast (self, message);
+        }
+      else
+        {
+          g_clear_object (&store);
+          furrow_window_open_project (self, path, NULL);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+new_project_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FurrowWindow *self = FURROW_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = project_filter ();
+
+  dialog = gtk_file_chooser_native_new (_("New Project"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("C_reate"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Cooperative.gpkg"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (new_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FurrowWindow *self = FURROW_WINDOW (widget);
+
+  furrow_window_open_project (self, g_variant_get_string (parameter, NULL), NULL);
+}
+
+static void
+open_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  furrow_window_open_demo (FURROW_WINDOW (widget), NULL);
+}
+
+static void
+save_copy_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       FurrowWindow    *self)
+{
+  g_autofree char *chosen = response == GTK_RESPONSE_ACCEPT ? chosen_path (dialog) : NULL;
+
+  if (chosen != NULL && self->store != NULL)
+    {
+      g_autofree char *path = with_extension (chosen, ".gpkg");
+      g_autoptr(GError) error = NULL;
+      g_autofree char *message = NULL;
+      g_autofree char *basename = g_path_get_basename (path);
+      g_autofree char *display = g_filename_display_name (basename);
+
+      if (!furrow_store_backup (self->store, path, &error))
+        /* Translators: %s is why, e.g. "copy.gpkg exists". */
+        message = g_strdup_printf (_("Cannot save a copy: %s"), error->message);
+      else
+        /* Translators: %s is a file name. */
+        message = g_strdup_printf (_("Saved a copy as %s"), display);
+      furrow_window_show_toast (self, message);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+save_copy_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FurrowWindow *self = FURROW_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = project_filter ();
+  g_autofree char *basename = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL)
+    return;
+  basename = g_path_get_basename (self->project_path);
+  stem = g_str_has_suffix (basename, ".gpkg")
+         ? g_strndup (basename, strlen (basename) - strlen (".gpkg")) : g_strdup (basename);
+  /* Translators: the suggested file name of a copy; %s is the project's name. */
+  name = g_strdup_printf (_("%s (copy).gpkg"), stem);
+  dialog = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_copy_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Export, in a thread with its own store connection. */
+
+typedef struct
+{
+  char               *project_path;
+  char               *path;
+  FurrowExportLayer   layer;
+  FurrowExportFormat  format;
+  guint               n_written;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_free (job->project_path);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(FurrowStore) store = NULL;
+  GError *error = NULL;
+
+  store = furrow_store_open (job->project_path, &error);
+  if (store == NULL ||
+      !furrow_export (store, job->layer, job->format, 0, job->path, &job->n_written, NULL,
+                      &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  FurrowWindow *self = FURROW_WINDOW (source);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* Translators: %s is why the export failed. */
+      message = g_strdup_printf (_("Cannot export: %s"), error->message);
+    }
+  else
+    {
+      g_autofree char *basename = g_path_get_basename (job->path);
+      g_autofree char *display = g_filename_display_name (basename);
+
+      /* Translators: %u records, %s a file name. */
+      message = g_strdup_printf (ngettext ("Exported %u record to %s",
+                                           "Exported %u records to %s", job->n_written),
+                                 job->n_written, display);
+    }
+  furrow_window_show_toast (self, message);
+}
+
+static const struct {
+  const char         *name;
+  FurrowExportFormat  format;
+  const char         *extension;
+} export_formats[] = {
+  { "geojson", FURROW_EXPORT_FORMAT_GEOJSON, ".geojson" },
+  { "kml", FURROW_EXPORT_FORMAT_KML, ".kml" },
+  { "gpkg", FURROW_EXPORT_FORMAT_GEOPACKAGE, ".gpkg" },
+  { "shp", FURROW_EXPORT_FORMAT_SHAPEFILE, ".shp" },
+  { "csv", FURROW_EXPORT_FORMAT_CSV, ".csv" },
+  { "xlsx", FURROW_EXPORT_FORMAT_XLSX, ".xlsx" },
+};
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    FurrowWindow    *self)
+{
+  g_autofree char *chosen = response == GTK_RESPONSE_ACCEPT ? chosen_path (dialog) : NULL;
+  ExportJob *job = g_object_steal_data (G_OBJECT (dialog), "furrow-export-job");
+
+  if (chosen != NULL && self->project_path != NULL)
+    {
+      g_autoptr(GTask) task = g_task_new (self, self->cancellable, export_done_cb, NULL);
+
+      job->project_path = g_strdup (self->project_path);
+      job->path = chosen;
+      chosen = NULL;
+      for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+        if (export_formats[i].format == job->format && !g_str_has_suffix (job->path,
+                                                                          export_formats[i].extension))
+          {
+            char *path = g_strconcat (job->path, export_formats[i].extension, NULL);
+
+            g_free (job->path);
+            job->path = path;
+          }
+      g_task_set_task_data (task, job, export_job_free);
+      g_task_run_in_thread (task, export_thread);
+    }
+  else
+    {
+      export_job_free (job);
+    }
+  g_object_unref (dialog);
+}
+
+/* win.export("LAYER:FORMAT"), e.g. "parcels:xlsx". */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FurrowWindow *self = FURROW_WINDOW (widget);
+  g_auto(GStrv) parts = g_strsplit (g_variant_get_string (parameter, NULL), ":", 2);
+  GtkFileChooserNative *dialog;
+  ExportJob *job;
+  const char *extension = NULL;
+  const char *layer_name;
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL || g_strv_length (parts) != 2)
+    return;
+
+  job = g_new0 (ExportJob, 1);
+  if (g_str_equal (parts[0], "fields"))
+    {
+      job->layer = FURROW_EXPORT_LAYER_FIELDS;
+      layer_name = _("fields");
+    }
+  else if (g_str_equal (parts[0], "parcels"))
+    {
+      job->layer = FURROW_EXPORT_LAYER_PARCELS;
+      layer_name = _("parcels");
+    }
+  else
+    {
+      job->layer = FURROW_EXPORT_LAYER_HOUSEHOLDS;
+      layer_name = _("households");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    if (g_str_equal (parts[1], export_formats[i].name))
+      {
+        job->format = export_formats[i].format;
+        extension = export_formats[i].extension;
+      }
+  if (extension == NULL)
+    {
+      export_job_free (job);
+      return;
+    }
+
+  name = g_strconcat (layer_name, extension, NULL);
+  dialog = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_object_set_data (G_OBJECT (dialog), "furrow-export-job", job);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+void
+furrow_window_class_add_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
+  gtk_widget_class_install_action (widget_class, "win.open-project", NULL, open_project_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.show-household-on-map", NULL,
+                                   show_household_on_map_action);
+}

@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* The window's insides, for the files that make up FurrowWindow (furrow-window*.c) and for other
+ * branches' small hooks. */
+
+#include "furrow-field-list.h"
+#include "furrow-history.h"
+#include "furrow-household-list.h"
+#include "furrow-household-page.h"
+#include "furrow-season-list.h"
+#include "furrow-window.h"
+
+G_BEGIN_DECLS
+
+struct _FurrowWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template */
+  AdwWindowTitle      *window_title;
+  AdwToastOverlay     *toast_overlay;
+  AdwLeaflet          *leaflet;
+  GtkWidget           *sidebar;
+  GtkWidget           *content_box;
+  AdwViewSwitcher     *switcher;
+  GtkSearchBar        *search_bar;
+  GtkSearchEntry      *search_entry;
+  GtkStack            *sidebar_stack;
+  AdwViewStack        *view_stack;
+  FurrowFieldList     *field_list;
+  FurrowHouseholdList *household_list;
+  FurrowSeasonList    *season_list;
+  ShumateSimpleMap    *map;
+  GtkRevealer         *details_revealer;
+  GtkStack            *details_stack;
+  GtkLabel            *field_name_label;
+  GtkLabel            *field_code_label;
+  GtkLabel            *field_custody_label;
+  GtkLabel            *field_parcels_label;
+  GtkLabel            *field_registered_label;
+  GtkLabel            *field_measured_label;
+  GtkLabel            *field_planted_label;
+  FurrowHouseholdPage *household_page;
+  GMenu               *recent_section;
+
+  GSettings                *settings;
+  ShumateMapSourceRegistry *registry;
+  char                     *project_path;
+  FurrowStore              *store;
+  FurrowHistory            *history;
+  FurrowField              *selected_field;
+  FurrowHousehold          *selected_household;
+  char                     *mbtiles_path;   /* of the map source shown, NULL for OSM */
+  gulong                    first_frame_handler;
+  GCancellable             *cancellable;    /* of exports running in threads */
+  FurrowFieldMap           *field_map;      /* the fields, selection and editor layers */
+  GCancellable             *probe;          /* the connection check of an online base map */
+  guint                     offline_notices;
+};
+
+/* furrow-window.c */
+void furrow_window_show_toast          (FurrowWindow *self,
+                                        const char   *message);
+
+/* furrow-window-actions.c */
+void furrow_window_class_add_actions   (GtkWidgetClass *widget_class);
+void furrow_window_update_actions      (FurrowWindow   *self);
+void furrow_window_update_recent_menu  (FurrowWindow   *self);
+void furrow_window_remember_project    (FurrowWindow   *self,
+                                        const char     *path);
+
+G_END_DECLS

@@ -1,0 +1,230 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The household page in the details pane: parcels with registered versus measured area,
+ * mismatches over the `area-mismatch-percent` threshold highlighted, and edits with undo/redo
+ * written to the store. */
+
+#include "config.h"
+
+#include "furrow-demo.h"
+#include "furrow-register.h"
+#include "furrow-units.h"
+#include "furrow-window-private.h"
+#include "furrow-test-gui.h"
+
+typedef struct
+{
+  FurrowTestApp  base;
+  FurrowWindow  *window;
+  char          *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  furrow_test_app_set_up (&fixture->base);
+  fixture->window = furrow_window_new (fixture->base.app);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  furrow_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  furrow_test_open_demo_project (fixture->window, fixture->base.tmpdir, "dongpo-coop.gpkg");
+  fixture->path = g_build_filename (fixture->base.tmpdir, "dongpo-coop.gpkg", NULL);
+  adw_view_stack_set_visible_child_name (fixture->window->view_stack, "households");
+  furrow_test_iterate (100);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_free (fixture->path);
+  furrow_test_app_tear_down (&fixture->base);
+}
+
+static guint
+count_class (GtkWidget  *widget,
+             const char *css_class)
+{
+  guint n = gtk_widget_has_css_class (widget, css_class) && GTK_IS_LABEL (widget) &&
+            gtk_widget_get_mapped (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_class (child, css_class);
+  return n;
+}
+
+/* The demo household with the most parcels whose registered area is off by more than 5 %, and
+ * how many of its parcels are. */
+static FurrowHousehold *
+find_mismatched_household (FurrowStore *store,
+                           guint       *n_mismatched,
+                           guint       *n_parcels)
+{
+  g_autoptr(GListModel) households = furrow_store_get_households (store);
+  g_autoptr(GListModel) parcels = furrow_store_get_parcels (store);
+  FurrowHousehold *best = NULL;
+
+  *n_mismatched = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (households); i++)
+    {
+      g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, i);
+      g_autoptr(GListStore) own = furrow_register_household_parcels (
+        parcels, furrow_household_get_code (household));
+      guint n = 0;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (own)); j++)
+        {
+          g_autoptr(FurrowParcel) parcel = g_list_model_get_item (G_LIST_MODEL (own), j);
+
+          if (furrow_register_is_mismatch (furrow_parcel_get_registered_area_m2 (parcel),
+                                           furrow_parcel_get_measured_area_m2 (parcel), 5))
+            n++;
+        }
+      if (n > *n_mismatched)
+        {
+          *n_mismatched = n;
+          *n_parcels = g_list_model_get_n_items (G_LIST_MODEL (own));
+          g_set_object (&best, household);
+        }
+    }
+  return best;
+}
+
+static void
+select_household (Fixture         *fixture,
+                  FurrowHousehold *household)
+{
+  furrow_window_select_household (fixture->window, household);
+  furrow_test_iterate (200);
+}
+
+static void
+test_mismatch (Fixture       *fixture,
+               gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowHouseholdPage *page = fixture->window->household_page;
+  g_autoptr(FurrowHousehold) household = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  guint n_mismatched = 0, n_parcels = 0;
+
+  household = find_mismatched_household (store, &n_mismatched, &n_parcels);
+  g_assert_nonnull (household);
+  g_assert_cmpuint (n_mismatched, >, 0);
+
+  select_household (fixture, household);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->details_stack), ==,
+                   "household");
+  g_assert_true (furrow_household_page_get_household (page) == household);
+  /* The list row is selected too. */
+  g_assert_true (furrow_household_list_get_selected (fixture->window->household_list) ==
+                 household);
+  furrow_test_iterate (300);
+  texture = furrow_test_render_widget (GTK_WIDGET (fixture->window));
+  furrow_test_save_screenshot (texture, "furrow-household-page.png");
+  g_clear_object (&texture);
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window->household_list),
+                                            furrow_household_get_code (household)));
+  g_assert_cmpuint (furrow_household_page_get_n_parcels (page), ==, n_parcels);
+  g_assert_cmpuint (furrow_household_page_get_n_mismatches (page), ==, n_mismatched);
+  /* On screen: every mismatched parcel's areas in the "warning" style (the total may be too). */
+  g_assert_cmpuint (count_class (GTK_WIDGET (page), "warning"), >=, n_mismatched);
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (page), "Parcels"));
+  texture = furrow_test_render_widget (GTK_WIDGET (fixture->window));
+  furrow_test_save_screenshot (texture, "furrow-household-page.png");
+
+  /* A threshold of 50 % highlights nothing. */
+  g_settings_set_double (fixture->base.settings, "area-mismatch-percent", 50);
+  furrow_test_iterate (100);
+  g_assert_cmpuint (furrow_household_page_get_n_mismatches (page), ==, 0);
+  g_assert_cmpuint (count_class (GTK_WIDGET (page), "warning"), ==, 0);
+}
+
+static char *
+stored_name (Fixture    *fixture,
+             const char *code)
+{
+  g_autoptr(FurrowStore) store = furrow_store_open (fixture->path, NULL);
+  g_autoptr(FurrowHousehold) household = NULL;
+
+  g_assert_nonnull (store);
+  household = furrow_store_find_household (store, code);
+  g_assert_nonnull (household);
+  return g_strdup (furrow_household_get_name (household));
+}
+
+static void
+test_edit_undo_redo (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  FurrowHouseholdPage *page = fixture->window->household_page;
+  FurrowHistory *history = furrow_window_get_history (fixture->window);
+  g_autoptr(GListModel) households = furrow_store_get_households (furrow_window_get_store (fixture->window));
+  g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, 10);
+  g_autofree char *code = g_strdup (furrow_household_get_code (household));
+  g_autofree char *old_name = g_strdup (furrow_household_get_name (household));
+  g_autofree char *name = NULL;
+  GtkWidget *name_row;
+  GtkWidget *code_row;
+
+  select_household (fixture, household);
+  name_row = GTK_WIDGET (g_object_get_data (G_OBJECT (page), "furrow-name-row"));
+  code_row = GTK_WIDGET (g_object_get_data (G_OBJECT (page), "furrow-code-row"));
+  g_assert_nonnull (name_row);
+  g_assert_false (furrow_history_get_can_undo (history));
+
+  /* Rename: the store has the new name, the list shows it. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "李新名");
+  g_signal_emit_by_name (name_row, "apply");
+  furrow_test_iterate (100);
+  name = stored_name (fixture, code);
+  g_assert_cmpstr (name, ==, "李新名");
+  g_clear_pointer (&name, g_free);
+  g_assert_cmpstr (furrow_household_get_name (household), ==, "李新名");
+  g_assert_true (furrow_history_get_can_undo (history));
+  g_assert_cmpstr (furrow_history_get_undo_label (history), ==, "Rename Household");
+
+  /* Undo (Ctrl+Z's action): the old name, in the store and on the page. */
+  g_assert_true (gtk_widget_activate_action (window, "win.undo", NULL));
+  furrow_test_iterate (100);
+  name = stored_name (fixture, code);
+  g_assert_cmpstr (name, ==, old_name);
+  g_clear_pointer (&name, g_free);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, old_name);
+  g_assert_false (furrow_history_get_can_undo (history));
+  g_assert_true (furrow_history_get_can_redo (history));
+
+  /* Redo. */
+  g_assert_true (gtk_widget_activate_action (window, "win.redo", NULL));
+  furrow_test_iterate (100);
+  name = stored_name (fixture, code);
+  g_assert_cmpstr (name, ==, "李新名");
+  g_clear_pointer (&name, g_free);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "李新名");
+
+  /* Validation: an empty name and a 17-character code are refused, nothing is written. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "  ");
+  g_signal_emit_by_name (name_row, "apply");
+  g_assert_true (gtk_widget_has_css_class (name_row, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (code_row), "37078210220101001");
+  g_signal_emit_by_name (code_row, "apply");
+  g_assert_true (gtk_widget_has_css_class (code_row, "error"));
+  name = stored_name (fixture, code);
+  g_assert_cmpstr (name, ==, "李新名");
+  g_assert_cmpstr (furrow_history_get_undo_label (history), ==, "Rename Household");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  furrow_test_gui_init (&argc, &argv);
+
+  g_test_add ("/furrow/gui/household-page/mismatch", Fixture, NULL, fixture_set_up,
+              test_mismatch, fixture_tear_down);
+  g_test_add ("/furrow/gui/household-page/edit-undo-redo", Fixture, NULL, fixture_set_up,
+              test_edit_undo_redo, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <gio/gio.h>
+
+#include "furrow-parcel.h"
+#include "furrow-register.h"
+
+static void
+test_register_mask (void)
+{
+  g_autofree char *phone = furrow_register_mask_personal ("13800001234");
+  g_autofree char *id = furrow_register_mask_personal ("00000019800101123X");
+  g_autofree char *empty = furrow_register_mask_personal ("");
+  g_autofree char *short_text = furrow_register_mask_personal ("123");
+
+  g_assert_cmpstr (phone, ==, "•••• 1234");
+  g_assert_cmpstr (id, ==, "•••• 123X");
+  g_assert_cmpstr (empty, ==, "");
+  /* Too short to show any digit. */
+  g_assert_cmpstr (short_text, ==, "••••");
+}
+
+static void
+test_register_mismatch (void)
+{
+  /* 1 mu registered against 1.06 measured: 5.66 % off. */
+  g_assert_cmpfloat_with_epsilon (furrow_register_mismatch_percent (1.0, 1.06), 5.6604, 1e-3);
+  g_assert_true (furrow_register_is_mismatch (1.0, 1.06, 5));
+  g_assert_false (furrow_register_is_mismatch (1.0, 1.04, 5));
+  g_assert_false (furrow_register_is_mismatch (1.0, 1.06, 6));
+  g_assert_cmpfloat (furrow_register_mismatch_percent (5, 0), ==, 0);
+}
+
+static void
+test_register_codes (void)
+{
+  g_assert_true (furrow_register_is_household_code ("370782102201010001"));
+  g_assert_false (furrow_register_is_household_code ("37078210220101001"));
+  g_assert_false (furrow_register_is_household_code ("3707821022010100011"));
+  g_assert_false (furrow_register_is_household_code ("37078210220101000 "));
+  g_assert_false (furrow_register_is_household_code (NULL));
+  g_assert_true (furrow_register_is_parcel_code ("3707821022010100001"));
+  g_assert_false (furrow_register_is_parcel_code ("370782102201010001"));
+}
+
+static FurrowParcel *
+parcel_new (const char    *household_code,
+            gint64         field_id,
+            double         registered_m2,
+            FurrowCustody  custody)
+{
+  FurrowParcel *parcel = furrow_parcel_new ();
+
+  furrow_parcel_set_household_code (parcel, household_code);
+  furrow_parcel_set_field_id (parcel, field_id);
+  furrow_parcel_set_registered_area_m2 (parcel, registered_m2);
+  furrow_parcel_set_custody (parcel, custody);
+  return parcel;
+}
+
+/* Summaries per household and counts per field over a small register. */
+static void
+test_register_summaries (void)
+{
+  g_autoptr(GListStore) parcels = g_list_store_new (FURROW_TYPE_PARCEL);
+  g_autoptr(GHashTable) summaries = NULL;
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GListStore) own = NULL;
+  FurrowHouseholdSummary one;
+  FurrowHouseholdSummary *many;
+  gint64 field_id = 7;
+  const struct { const char *household; gint64 field; double m2; FurrowCustody custody; } rows[] = {
+    { "A", 7, 1000, FURROW_CUSTODY_FULL },
+    { "B", 7, 500, FURROW_CUSTODY_FULL },
+    { "A", 8, 250, FURROW_CUSTODY_HALF },
+    { "A", 0, 125, FURROW_CUSTODY_FULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(FurrowParcel) parcel = parcel_new (rows[i].household, rows[i].field, rows[i].m2,
+                                                   rows[i].custody);
+
+      g_list_store_append (parcels, parcel);
+    }
+
+  furrow_register_household_summary (G_LIST_MODEL (parcels), "A", &one);
+  g_assert_cmpuint (one.n_parcels, ==, 3);
+  g_assert_cmpfloat (one.registered_m2, ==, 1375);
+  g_assert_cmpint (one.custody, ==, FURROW_CUSTODY_HALF);
+
+  summaries = furrow_register_household_summaries (G_LIST_MODEL (parcels));
+  g_assert_cmpuint (g_hash_table_size (summaries), ==, 2);
+  many = g_hash_table_lookup (summaries, "A");
+  g_assert_cmpuint (many->n_parcels, ==, 3);
+  g_assert_cmpfloat (many->registered_m2, ==, 1375);
+  many = g_hash_table_lookup (summaries, "B");
+  g_assert_cmpuint (many->n_parcels, ==, 1);
+  g_assert_cmpint (many->custody, ==, FURROW_CUSTODY_FULL);
+
+  own = furrow_register_household_parcels (G_LIST_MODEL (parcels), "A");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (own)), ==, 3);
+
+  counts = furrow_register_field_parcel_counts (G_LIST_MODEL (parcels));
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, &field_id)), ==, 2);
+  g_assert_cmpuint (furrow_register_field_parcels (G_LIST_MODEL (parcels), 7), ==, 2);
+  g_assert_cmpuint (furrow_register_field_parcels (G_LIST_MODEL (parcels), 8), ==, 1);
+  /* Parcels outside any field are not counted. */
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/furrow/core/register/mask", test_register_mask);
+  g_test_add_func ("/furrow/core/register/mismatch", test_register_mismatch);
+  g_test_add_func ("/furrow/core/register/codes", test_register_codes);
+  g_test_add_func ("/furrow/core/register/summaries", test_register_summaries);
+
+  return g_test_run ();
+}

@@ -67,11 +67,22 @@ test_base_map_row (Fixture       *fixture,
 
   g_assert_nonnull (row);
   model = adw_combo_row_get_model (row);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
   first = g_list_model_get_item (model, 0);
   second = g_list_model_get_item (model, 1);
   g_assert_cmpstr (gtk_string_object_get_string (first), ==, "OpenStreetMap");
   g_assert_cmpstr (gtk_string_object_get_string (second), ==, "Offline MBTiles file");
+  /* Then Tianditu and XYZ, in the order of the BaseMap enum. */
+  {
+    g_autoptr(GtkStringObject) third = g_list_model_get_item (model, 2);
+    g_autoptr(GtkStringObject) fourth = g_list_model_get_item (model, 3);
+
+    g_assert_cmpstr (gtk_string_object_get_string (third), ==, "Tianditu imagery");
+    g_assert_cmpstr (gtk_string_object_get_string (fourth), ==, "Custom XYZ tiles");
+    g_settings_set_string (fixture->base.settings, "base-map", "xyz");
+    g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 3);
+    g_settings_set_string (fixture->base.settings, "base-map", "osm");
+  }
 
   /* The row follows the setting and writes it back. */
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);

@@ -163,3 +163,49 @@ furrow_geometry_equal (const FurrowGeometry *a,
     }
   return TRUE;
 }
+
+/* Even-odd crossing test of one ring (open or closed). */
+static gboolean
+ring_contains_point (const FurrowRing *ring,
+                     double            x,
+                     double            y)
+{
+  gboolean inside = FALSE;
+
+  for (guint i = 0, j = ring->n_points - 1; i < ring->n_points; j = i++)
+    {
+      const FurrowPoint *a = &ring->points[i];
+      const FurrowPoint *b = &ring->points[j];
+
+      if ((a->y > y) != (b->y > y) &&
+          x < (b->x - a->x) * (y - a->y) / (b->y - a->y) + a->x)
+        inside = !inside;
+    }
+  return inside;
+}
+
+/* TRUE when (x, y) lies inside a part of @self: inside its exterior ring and outside its holes.
+ * Planar in the coordinates given (lon/lat is fine for a hit test at field scale). */
+gboolean
+furrow_geometry_contains_point (const FurrowGeometry *self,
+                                double                x,
+                                double                y)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint p = 0; p < self->n_polygons; p++)
+    {
+      const FurrowPolygon *polygon = &self->polygons[p];
+      gboolean inside;
+
+      if (polygon->n_rings == 0 || polygon->rings[0].n_points < 3)
+        continue;
+      inside = ring_contains_point (&polygon->rings[0], x, y);
+      for (guint r = 1; inside && r < polygon->n_rings; r++)
+        if (polygon->rings[r].n_points >= 3 && ring_contains_point (&polygon->rings[r], x, y))
+          inside = FALSE;
+      if (inside)
+        return TRUE;
+    }
+  return FALSE;
+}

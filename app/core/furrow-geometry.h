@@ -62,6 +62,9 @@ gboolean        furrow_geometry_get_bounds   (const FurrowGeometry *self,
                                               double            *max_y);
 gboolean        furrow_geometry_equal        (const FurrowGeometry *a,
                                               const FurrowGeometry *b);
+gboolean        furrow_geometry_contains_point (const FurrowGeometry *self,
+                                                double                x,
+                                                double                y);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FurrowGeometry, furrow_geometry_unref)
 

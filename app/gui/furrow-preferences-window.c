@@ -5,10 +5,11 @@
 #include <glib/gi18n.h>
 
 #include "furrow-preferences-window.h"
+#include "furrow-base-map.h"
 #include "furrow-store-mbtiles.h"
 
 /* Positions in the base map combo row, and the nicks of the `base-map` setting they stand for. */
-static const char * const base_map_nicks[] = { "osm", "mbtiles" };
+static const char * const base_map_nicks[] = { "osm", "mbtiles", "tianditu", "xyz" };
 
 struct _FurrowPreferencesWindow
 {
@@ -17,6 +18,9 @@ struct _FurrowPreferencesWindow
   /* template */
   AdwComboRow  *base_map_row;
   AdwActionRow *mbtiles_row;
+  AdwEntryRow  *tianditu_key_row;
+  AdwEntryRow  *xyz_row;
+  AdwActionRow *gcj02_row;
 
   GSettings            *settings;
   GtkFileChooserNative *chooser;
@@ -59,6 +63,23 @@ base_map_set_mapping (const GValue       *value,
   if (position >= G_N_ELEMENTS (base_map_nicks))
     return NULL;
   return g_variant_new_string (base_map_nicks[position]);
+}
+
+/* The XYZ address is saved once it has {x}, {y} and {z}; until then the row is marked. A
+ * GCJ-02 map (AutoNavi, Tencent…) gets a warning: the fields would be drawn off their place. */
+static void
+xyz_changed_cb (FurrowPreferencesWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->xyz_row));
+  gboolean valid = furrow_base_map_template_is_valid (text);
+
+  if (valid || text[0] == '\0')
+    gtk_widget_remove_css_class (GTK_WIDGET (self->xyz_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->xyz_row), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->gcj02_row), furrow_base_map_template_is_gcj02 (text));
+  if (valid)
+    g_settings_set_string (self->settings, "xyz-template", text);
 }
 
 static void
@@ -122,10 +143,23 @@ furrow_preferences_window_set_mbtiles_file (FurrowPreferencesWindow  *self,
       return FALSE;
     }
 
-  g_settings_delay (self->settings);
-  g_settings_set_string (self->settings, "mbtiles-path", path);
-  g_settings_set_string (self->settings, "base-map", "mbtiles");
-  g_settings_apply (self->settings);
+  /* Both keys in one change, through a second GSettings of the same schema and path: delay mode
+   * cannot be left again, and the settings given are the application's, shared by every window. */
+  {
+    g_autoptr(GSettingsSchema) schema = NULL;
+    g_autoptr(GSettings) batch = NULL;
+    g_autofree char *settings_path = NULL;
+    GSettingsBackend *backend = NULL;
+
+    g_object_get (self->settings, "settings-schema", &schema, "path", &settings_path,
+                  "backend", &backend, NULL);
+    batch = g_settings_new_full (schema, backend, settings_path);
+    g_clear_object (&backend);
+    g_settings_delay (batch);
+    g_settings_set_string (batch, "mbtiles-path", path);
+    g_settings_set_string (batch, "base-map", "mbtiles");
+    g_settings_apply (batch);
+  }
   return TRUE;
 }
 
@@ -191,6 +225,15 @@ furrow_preferences_window_constructed (GObject *object)
   g_signal_connect_object (self->settings, "changed::mbtiles-path",
                            G_CALLBACK (update_mbtiles_row), self, G_CONNECT_SWAPPED);
   update_mbtiles_row (self);
+
+  g_settings_bind (self->settings, "tianditu-key", self->tianditu_key_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  {
+    g_autofree char *xyz = g_settings_get_string (self->settings, "xyz-template");
+
+    gtk_editable_set_text (GTK_EDITABLE (self->xyz_row), xyz);
+    xyz_changed_cb (self);
+  }
 }
 
 static void
@@ -267,6 +310,10 @@ furrow_preferences_window_class_init (FurrowPreferencesWindowClass *klass)
                                                RESOURCE_PATH "/ui/furrow-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FurrowPreferencesWindow, base_map_row);
   gtk_widget_class_bind_template_child (widget_class, FurrowPreferencesWindow, mbtiles_row);
+  gtk_widget_class_bind_template_child (widget_class, FurrowPreferencesWindow, tianditu_key_row);
+  gtk_widget_class_bind_template_child (widget_class, FurrowPreferencesWindow, xyz_row);
+  gtk_widget_class_bind_template_child (widget_class, FurrowPreferencesWindow, gcj02_row);
+  gtk_widget_class_bind_template_callback (widget_class, xyz_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, choose_mbtiles_cb);
 }
 

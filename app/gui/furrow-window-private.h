@@ -59,6 +59,9 @@ struct _FurrowWindow
   char                     *mbtiles_path;   /* of the map source shown, NULL for OSM */
   gulong                    first_frame_handler;
   GCancellable             *cancellable;    /* of exports running in threads */
+  FurrowFieldMap           *field_map;      /* the fields, selection and editor layers */
+  GCancellable             *probe;          /* the connection check of an online base map */
+  guint                     offline_notices;
 };
 
 /* furrow-window.c */

@@ -13,12 +13,16 @@
 #include "furrow-planner-panel.h"
 #include "furrow-rows-layer.h"
 #include "furrow-store-mbtiles.h"
+#include "furrow-field-map.h"
+#include "furrow-base-map.h"
 
 /* The values of the BaseMap enum of the schema. The first view of the map (36.45 N 119.40 E,
  * zoom 14, in Linyi, Shandong) is the default of map-latitude, map-longitude and map-zoom. */
 enum {
   BASE_MAP_OSM,
   BASE_MAP_MBTILES,
+  BASE_MAP_TIANDITU,
+  BASE_MAP_XYZ,
 };
 
 G_DEFINE_FINAL_TYPE (FurrowWindow, furrow_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -80,6 +84,77 @@ open_mbtiles_source (FurrowWindow *self,
 }
 
 static void
+probe_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(FurrowWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!furrow_base_map_probe_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* "The map server … cannot be reached", and the way to an offline map file. */
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+      AdwToast *toast = adw_toast_new (escaped);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_button_label (toast, _("_Offline Map…"));
+      adw_toast_set_action_name (toast, "app.preferences");
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      self->offline_notices++;
+    }
+}
+
+/* Tianditu or an XYZ template: an online source, checked for a connection. FALSE when it lacks
+ * its key or template (the caller falls back to OpenStreetMap). */
+static gboolean
+apply_online_base_map (FurrowWindow *self,
+                       int           kind)
+{
+  g_autofree char *key = g_settings_get_string (self->settings, "tianditu-key");
+  g_autofree char *xyz = g_settings_get_string (self->settings, "xyz-template");
+  g_autoptr(ShumateMapSource) source = NULL;
+  g_autoptr(ShumateMapSource) labels = NULL;
+  const char *url_template;
+
+  if (kind == BASE_MAP_TIANDITU)
+    {
+      if (key[0] == '\0')
+        {
+          furrow_window_show_toast (self, _("Enter your Tianditu key in Preferences to see its imagery"));
+          return FALSE;
+        }
+      url_template = FURROW_TIANDITU_IMAGERY_TEMPLATE;
+      source = furrow_base_map_new_xyz_source ("furrow-tianditu", _("Tianditu imagery"),
+                                               url_template, key);
+      labels = furrow_base_map_new_xyz_source ("furrow-tianditu-labels", _("Tianditu labels"),
+                                               FURROW_TIANDITU_LABELS_TEMPLATE, key);
+    }
+  else
+    {
+      if (!furrow_base_map_template_is_valid (xyz))
+        {
+          furrow_window_show_toast (self, _("The XYZ tile address needs {x}, {y} and {z}: showing OpenStreetMap"));
+          return FALSE;
+        }
+      url_template = xyz;
+      source = furrow_base_map_new_xyz_source ("furrow-xyz", _("Custom XYZ tiles"), xyz, NULL);
+    }
+
+  shumate_simple_map_set_map_source (self->map, source);
+  g_clear_pointer (&self->mbtiles_path, g_free);
+  if (self->field_map != NULL)
+    furrow_field_map_set_labels (self->field_map, labels);
+
+  g_cancellable_cancel (self->probe);
+  g_clear_object (&self->probe);
+  self->probe = g_cancellable_new ();
+  furrow_base_map_probe_async (url_template, self->probe, probe_cb, g_object_ref (self));
+  return TRUE;
+}
+
+static void
 apply_base_map (FurrowWindow *self)
 {
   g_autoptr(ShumateMapSource) source = NULL;
@@ -90,6 +165,19 @@ apply_base_map (FurrowWindow *self)
   double longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
   double zoom = shumate_viewport_get_zoom_level (viewport);
   gboolean want_mbtiles = g_settings_get_enum (self->settings, "base-map") == BASE_MAP_MBTILES;
+  int kind = g_settings_get_enum (self->settings, "base-map");
+
+  if ((kind == BASE_MAP_TIANDITU || kind == BASE_MAP_XYZ) && apply_online_base_map (self, kind))
+    {
+      if (current != NULL)
+        {
+          shumate_location_set_location (SHUMATE_LOCATION (viewport), latitude, longitude);
+          shumate_viewport_set_zoom_level (viewport, zoom);
+        }
+      return;
+    }
+  if (self->field_map != NULL)
+    furrow_field_map_set_labels (self->field_map, NULL);
 
   if (want_mbtiles)
     {
@@ -105,7 +193,8 @@ apply_base_map (FurrowWindow *self)
     }
   else
     {
-      if (current != NULL && self->mbtiles_path == NULL)
+      if (current != NULL && self->mbtiles_path == NULL &&
+          g_strcmp0 (shumate_map_source_get_id (current), SHUMATE_MAP_SOURCE_OSM_MAPNIK) == 0)
         return;
       source = g_object_ref (shumate_map_source_registry_get_by_id (self->registry,
                                                                     SHUMATE_MAP_SOURCE_OSM_MAPNIK));
@@ -482,6 +571,33 @@ plan_field_action (GtkWidget  *widget,
 }
 
 static void
+editor_message_cb (FurrowWindow *self,
+                   const char   *message)
+{
+  furrow_window_show_toast (self, message);
+}
+
+static void
+show_on_map_cb (FurrowWindow    *self,
+                FurrowHousehold *household)
+{
+  furrow_field_map_show_household (self->field_map, furrow_household_get_code (household));
+}
+
+static void
+draw_field_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  FurrowWindow *self = FURROW_WINDOW (widget);
+
+  if (self->store == NULL)
+    furrow_window_show_toast (self, _("Open a project to draw fields in it"));
+  else
+    furrow_field_editor_start (furrow_field_map_get_editor (self->field_map));
+}
+
+static void
 furrow_window_constructed (GObject *object)
 {
   FurrowWindow *self = FURROW_WINDOW (object);
@@ -496,9 +612,25 @@ furrow_window_constructed (GObject *object)
 
   restore_state (self);
 
+  /* After the base map: the field layers go on top of it. */
+  self->field_map = furrow_field_map_new (shumate_simple_map_get_map (self->map));
+  g_signal_connect_object (furrow_field_map_get_editor (self->field_map), "message",
+                           G_CALLBACK (editor_message_cb), self, G_CONNECT_SWAPPED);
+  /* Drawn fields are undone with the window's other edits (win.undo, Ctrl+Z). */
+  furrow_field_editor_set_history (furrow_field_map_get_editor (self->field_map), self->history);
+  /* A click on the map selects in the lists and the details pane, and the other way round. */
+  g_object_bind_property (self, "selected-field",
+                          furrow_field_map_get_selection_layer (self->field_map), "selected-field",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect (self, "show-on-map", G_CALLBACK (show_on_map_cb), NULL);
+
   g_signal_connect_object (self->settings, "changed::base-map",
                            G_CALLBACK (base_map_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::mbtiles-path",
+                           G_CALLBACK (base_map_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::tianditu-key",
+                           G_CALLBACK (base_map_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::xyz-template",
                            G_CALLBACK (base_map_changed_cb), self, G_CONNECT_SWAPPED);
   g_settings_bind (self->settings, "area-mismatch-percent", self->household_page,
                    "mismatch-percent", G_SETTINGS_BIND_GET);
@@ -561,6 +693,9 @@ furrow_window_dispose (GObject *object)
 {
   FurrowWindow *self = FURROW_WINDOW (object);
 
+  g_clear_object (&self->field_map);
+  g_cancellable_cancel (self->probe);
+  g_clear_object (&self->probe);
   g_cancellable_cancel (self->cancellable);
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_data (self->history, self);
@@ -687,6 +822,7 @@ furrow_window_class_init (FurrowWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "win.draw-field", NULL, draw_field_action);
   furrow_window_class_add_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.plan-field", NULL, plan_field_action);
 }
@@ -824,6 +960,7 @@ furrow_window_open_project (FurrowWindow  *self,
   furrow_window_select_household (self, NULL);
   furrow_history_clear (self->history);
   g_set_object (&self->store, store);
+  furrow_field_map_set_store (self->field_map, store);
   furrow_field_list_set_store (self->field_list, store);
   furrow_household_list_set_store (self->household_list, store);
   furrow_household_page_set_project (self->household_page, store, self->history);
@@ -945,4 +1082,26 @@ furrow_window_get_map (FurrowWindow *self)
   g_return_val_if_fail (FURROW_IS_WINDOW (self), NULL);
 
   return self->map;
+}
+
+/**
+ * furrow_window_get_field_map:
+ *
+ * Returns: (transfer none): the field layers of the map (tiles, selection, editor)
+ */
+FurrowFieldMap *
+furrow_window_get_field_map (FurrowWindow *self)
+{
+  g_return_val_if_fail (FURROW_IS_WINDOW (self), NULL);
+
+  return self->field_map;
+}
+
+/* How many times the window said the online base map cannot be reached (tests). */
+guint
+furrow_window_get_n_offline_notices (FurrowWindow *self)
+{
+  g_return_val_if_fail (FURROW_IS_WINDOW (self), 0);
+
+  return self->offline_notices;
 }

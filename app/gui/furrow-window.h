@@ -9,6 +9,7 @@
 #include "furrow-planner-panel.h"
 #include "furrow-rows-layer.h"
 #include "furrow-store.h"
+#include "furrow-field-map.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,8 @@ gboolean          furrow_window_open_project     (FurrowWindow      *self,
 const char       *furrow_window_get_project_path (FurrowWindow      *self);
 FurrowStore      *furrow_window_get_store        (FurrowWindow      *self);
 ShumateSimpleMap *furrow_window_get_map          (FurrowWindow      *self);
+FurrowFieldMap   *furrow_window_get_field_map    (FurrowWindow      *self);
+guint             furrow_window_get_n_offline_notices (FurrowWindow *self);
 FurrowHistory    *furrow_window_get_history      (FurrowWindow      *self);
 gboolean          furrow_window_open_demo        (FurrowWindow      *self,
                                                   GError           **error);

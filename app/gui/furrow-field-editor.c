@@ -1,0 +1,1237 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "furrow-field-editor.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "furrow-geodesy.h"
+#include "furrow-geos.h"
+#include "furrow-history.h"
+#include "furrow-units.h"
+#include "furrow-validate.h"
+
+/* Draws a new custody field, or reshapes one, on the map.
+ *
+ * While drawing: a click adds a corner (snapped to the corners and edges of the other fields
+ * within FURROW_FIELD_EDITOR_SNAP_PX), a click on an edge's middle handle inserts one, dragging a
+ * corner moves it, a right click or Delete removes the last (or the clicked) corner, a double
+ * click or Enter saves, Escape cancels. The live label shows the ellipsoidal area in mu and the
+ * perimeter in metres (furrow_geodesy_*); a polygon that furrow_validate finds invalid is drawn
+ * in red and refused on save with its reason. Saving is one store operation (the store writes
+ * audit_log); every save is recorded in a FurrowHistory (the window's, or the editor's own) so
+ * Ctrl+Z / Ctrl+Shift+Z undo and redo it. */
+
+typedef enum
+{
+  EDIT_ADD,
+  EDIT_UPDATE,
+} EditKind;
+
+typedef struct
+{
+  FurrowStore    *store;
+  EditKind        kind;
+  char           *code;
+  char           *name;
+  FurrowGeometry *before;   /* UPDATE: the shape before */
+  FurrowGeometry *after;
+} Edit;
+
+struct _FurrowFieldEditor
+{
+  ShumateLayer parent_instance;
+
+  FurrowStore       *store;
+  GtkWidget         *label;
+  GArray            *vertices;   /* FurrowPoint, lon/lat, the ring open */
+  FurrowField       *editing;    /* NULL while drawing a new field */
+  gboolean           drawing;
+  int                dragged;    /* vertex index, -1 */
+  char              *measurement;
+  char              *problem;    /* why the polygon is invalid, NULL when valid */
+  FurrowGeosContext *geos;
+  FurrowHistory     *history;
+};
+
+G_DEFINE_FINAL_TYPE (FurrowFieldEditor, furrow_field_editor, SHUMATE_TYPE_LAYER)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_HISTORY,
+  PROP_DRAWING,
+  PROP_MEASUREMENT,
+  PROP_PROBLEM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  MESSAGE,
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+#define RGB_DRAWING 0x3584e4
+#define RGB_INVALID 0xe01b24
+#define HANDLE_RADIUS 5.0
+
+static void
+edit_free (gpointer data)
+{
+  Edit *edit = data;
+
+  g_clear_object (&edit->store);
+  g_free (edit->code);
+  g_free (edit->name);
+  g_clear_pointer (&edit->before, furrow_geometry_unref);
+  g_clear_pointer (&edit->after, furrow_geometry_unref);
+  g_free (edit);
+}
+
+static ShumateViewport *
+get_viewport (FurrowFieldEditor *self)
+{
+  return shumate_layer_get_viewport (SHUMATE_LAYER (self));
+}
+
+static void
+to_widget (FurrowFieldEditor *self,
+           double             lon,
+           double             lat,
+           double            *x,
+           double            *y)
+{
+  shumate_viewport_location_to_widget_coords (get_viewport (self), GTK_WIDGET (self), lat, lon, x, y);
+}
+
+static void
+to_location (FurrowFieldEditor *self,
+             double             x,
+             double             y,
+             double            *lon,
+             double            *lat)
+{
+  shumate_viewport_widget_coords_to_location (get_viewport (self), GTK_WIDGET (self), x, y, lat, lon);
+}
+
+/* The polygon drawn so far, closed; NULL with fewer than three corners. */
+static FurrowGeometry *
+current_geometry (FurrowFieldEditor *self)
+{
+  g_autoptr(FurrowGeometry) geometry = NULL;
+  guint polygon;
+
+  if (self->vertices->len < 3)
+    return NULL;
+  geometry = furrow_geometry_new ();
+  polygon = furrow_geometry_add_polygon (geometry);
+  furrow_geometry_add_ring (geometry, polygon, (const FurrowPoint *) self->vertices->data,
+                            self->vertices->len);
+  return g_steal_pointer (&geometry);
+}
+
+static void
+set_string (FurrowFieldEditor  *self,
+            char              **field,
+            char               *value,
+            guint               prop)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    {
+      g_free (value);
+      return;
+    }
+  g_free (*field);
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+static void
+update_actions (FurrowFieldEditor *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.finish", self->drawing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.cancel", self->drawing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete-vertex",
+                                 self->drawing && self->vertices->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.undo",
+                                 furrow_field_editor_can_undo (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.redo",
+                                 furrow_field_editor_can_redo (self));
+}
+
+/* Recomputes the live label and the validity after every change of the corners. */
+static void
+update (FurrowFieldEditor *self)
+{
+  g_autoptr(FurrowGeometry) geometry = current_geometry (self);
+  char *problem = NULL;
+  char *measurement;
+
+  if (geometry == NULL)
+    {
+      measurement = g_strdup (_("Click on the map to add the corners of the field"));
+    }
+  else
+    {
+      g_autoptr(GPtrArray) issues = NULL;
+      g_autofree char *mu = furrow_format_mu (furrow_geodesy_area_m2 (geometry));
+      double perimeter_m = furrow_geodesy_perimeter_m (geometry);
+
+      /* TRANSLATORS: the live measurement while drawing a field: area in mu, perimeter in m */
+      measurement = g_strdup_printf (_("%s mu · perimeter %'.1f m"), mu, perimeter_m);
+      issues = furrow_validate_geometry (self->geos, _("New field"), geometry);
+      if (issues != NULL && issues->len > 0)
+        problem = g_strdup (((FurrowValidationIssue *) g_ptr_array_index (issues, 0))->message);
+    }
+
+  set_string (self, &self->measurement, measurement, PROP_MEASUREMENT);
+  set_string (self, &self->problem, problem, PROP_PROBLEM);
+  gtk_label_set_text (GTK_LABEL (self->label),
+                      self->problem != NULL ? self->problem : self->measurement);
+  if (self->problem != NULL)
+    gtk_widget_add_css_class (self->label, "error");
+  else
+    gtk_widget_remove_css_class (self->label, "error");
+  update_actions (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+set_drawing (FurrowFieldEditor *self,
+             gboolean           drawing)
+{
+  if (self->drawing == drawing)
+    return;
+  self->drawing = drawing;
+  gtk_widget_set_visible (self->label, drawing);
+  /* Only while drawing does the editor take the clicks (the selection layer below gets them). */
+  gtk_widget_set_can_target (GTK_WIDGET (self), drawing);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAWING]);
+}
+
+/* The point a press at (x, y) stands for: a corner or edge of another field within the snapping
+ * distance, else the point itself. */
+static void
+snap (FurrowFieldEditor *self,
+      double             x,
+      double             y,
+      double            *lon,
+      double            *lat)
+{
+  g_autoptr(GListModel) fields = self->store != NULL ? furrow_store_get_fields (self->store) : NULL;
+  double best_vertex = FURROW_FIELD_EDITOR_SNAP_PX;
+  double best_edge = FURROW_FIELD_EDITOR_SNAP_PX;
+  double vertex_lon = 0, vertex_lat = 0, edge_x = 0, edge_y = 0;
+  double west, south, east, north, tol_lon, tol_lat;
+  guint n = fields != NULL ? g_list_model_get_n_items (fields) : 0;
+
+  to_location (self, x, y, lon, lat);
+  /* The snapping distance in degrees around the point, for a bounds pre-test. */
+  to_location (self, x + FURROW_FIELD_EDITOR_SNAP_PX, y + FURROW_FIELD_EDITOR_SNAP_PX, &tol_lon, &tol_lat);
+  tol_lon = fabs (tol_lon - *lon);
+  tol_lat = fabs (tol_lat - *lat);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+      FurrowGeometry *geometry = furrow_field_get_geometry (field);
+
+      if (self->editing != NULL && furrow_field_get_id (field) == furrow_field_get_id (self->editing))
+        continue;
+      if (geometry == NULL || !furrow_geometry_get_bounds (geometry, &west, &south, &east, &north) ||
+          *lon < west - tol_lon || *lon > east + tol_lon ||
+          *lat < south - tol_lat || *lat > north + tol_lat)
+        continue;
+
+      for (guint p = 0; p < geometry->n_polygons; p++)
+        for (guint r = 0; r < geometry->polygons[p].n_rings; r++)
+          {
+            const FurrowRing *ring = &geometry->polygons[p].rings[r];
+            double px = 0, py = 0;
+
+            for (guint k = 0; k < ring->n_points; k++)
+              {
+                double qx, qy, d;
+
+                to_widget (self, ring->points[k].x, ring->points[k].y, &qx, &qy);
+                d = hypot (qx - x, qy - y);
+                if (d < best_vertex)
+                  {
+                    best_vertex = d;
+                    vertex_lon = ring->points[k].x;
+                    vertex_lat = ring->points[k].y;
+                  }
+                if (k > 0)
+                  {
+                    /* The nearest point of the edge (p → q), in pixels. */
+                    double dx = qx - px, dy = qy - py;
+                    double len2 = dx * dx + dy * dy;
+                    double t = len2 > 0 ? CLAMP (((x - px) * dx + (y - py) * dy) / len2, 0, 1) : 0;
+                    double ex = px + t * dx, ey = py + t * dy;
+
+                    d = hypot (ex - x, ey - y);
+                    if (d < best_edge)
+                      {
+                        best_edge = d;
+                        edge_x = ex;
+                        edge_y = ey;
+                      }
+                  }
+                px = qx;
+                py = qy;
+              }
+          }
+    }
+
+  /* A corner exactly, so the two fields share it. */
+  if (best_vertex < FURROW_FIELD_EDITOR_SNAP_PX)
+    {
+      *lon = vertex_lon;
+      *lat = vertex_lat;
+    }
+  else if (best_edge < FURROW_FIELD_EDITOR_SNAP_PX)
+    to_location (self, edge_x, edge_y, lon, lat);
+}
+
+/* The corner within the handle radius of (x, y), or -1. */
+static int
+vertex_at (FurrowFieldEditor *self,
+           double             x,
+           double             y)
+{
+  for (guint i = 0; i < self->vertices->len; i++)
+    {
+      FurrowPoint *point = &g_array_index (self->vertices, FurrowPoint, i);
+      double vx, vy;
+
+      to_widget (self, point->x, point->y, &vx, &vy);
+      if (hypot (vx - x, vy - y) <= HANDLE_RADIUS + 3)
+        return i;
+    }
+  return -1;
+}
+
+/* The edge whose middle handle is at (x, y): the index of its first corner, or -1. */
+static int
+midpoint_at (FurrowFieldEditor *self,
+             double             x,
+             double             y)
+{
+  guint n = self->vertices->len;
+
+  if (n < 2)
+    return -1;
+  for (guint i = 0; i < n; i++)
+    {
+      FurrowPoint *a = &g_array_index (self->vertices, FurrowPoint, i);
+      FurrowPoint *b = &g_array_index (self->vertices, FurrowPoint, (i + 1) % n);
+      double ax, ay, bx, by;
+
+      if (n == 2 && i == 1)
+        break;
+      to_widget (self, a->x, a->y, &ax, &ay);
+      to_widget (self, b->x, b->y, &bx, &by);
+      if (hypot ((ax + bx) / 2 - x, (ay + by) / 2 - y) <= HANDLE_RADIUS + 2)
+        return i;
+    }
+  return -1;
+}
+
+static void
+set_rgb (cairo_t *cr,
+         guint32  rgb,
+         double   alpha)
+{
+  cairo_set_source_rgba (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
+                         (rgb & 0xff) / 255.0, alpha);
+}
+
+static void
+furrow_field_editor_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  FurrowFieldEditor *self = FURROW_FIELD_EDITOR (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  guint32 rgb = self->problem != NULL ? RGB_INVALID : RGB_DRAWING;
+  guint n = self->vertices->len;
+  cairo_t *cr;
+
+  if (!self->drawing || width <= 0 || height <= 0)
+    return;
+
+  if (n > 0)
+    {
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      for (guint i = 0; i < n; i++)
+        {
+          FurrowPoint *point = &g_array_index (self->vertices, FurrowPoint, i);
+          double x, y;
+
+          to_widget (self, point->x, point->y, &x, &y);
+          if (i == 0)
+            cairo_move_to (cr, x, y);
+          else
+            cairo_line_to (cr, x, y);
+        }
+      if (n >= 3)
+        {
+          cairo_close_path (cr);
+          set_rgb (cr, rgb, 0.3);
+          cairo_fill_preserve (cr);
+        }
+      set_rgb (cr, rgb, 1.0);
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+
+      /* Middle handles (insert a corner), then the corners. */
+      for (guint i = 0; n >= 2 && i < (n == 2 ? 1 : n); i++)
+        {
+          FurrowPoint *a = &g_array_index (self->vertices, FurrowPoint, i);
+          FurrowPoint *b = &g_array_index (self->vertices, FurrowPoint, (i + 1) % n);
+          double ax, ay, bx, by;
+
+          to_widget (self, a->x, a->y, &ax, &ay);
+          to_widget (self, b->x, b->y, &bx, &by);
+          cairo_new_path (cr);
+          cairo_arc (cr, (ax + bx) / 2, (ay + by) / 2, HANDLE_RADIUS - 1.5, 0, 2 * G_PI);
+          cairo_set_source_rgba (cr, 1, 1, 1, 0.6);
+          cairo_fill_preserve (cr);
+          set_rgb (cr, rgb, 0.8);
+          cairo_set_line_width (cr, 1.0);
+          cairo_stroke (cr);
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          FurrowPoint *point = &g_array_index (self->vertices, FurrowPoint, i);
+          double x, y;
+
+          to_widget (self, point->x, point->y, &x, &y);
+          cairo_new_path (cr);
+          cairo_arc (cr, x, y, HANDLE_RADIUS, 0, 2 * G_PI);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_fill_preserve (cr);
+          set_rgb (cr, rgb, 1.0);
+          cairo_set_line_width (cr, 2.0);
+          cairo_stroke (cr);
+        }
+      cairo_destroy (cr);
+    }
+
+  gtk_widget_snapshot_child (widget, self->label, snapshot);
+}
+
+/* What a press does while drawing: primary adds or inserts a corner (a double press saves),
+ * secondary deletes the corner under it or the last one. */
+void
+furrow_field_editor_press (FurrowFieldEditor *self,
+                           int                n_press,
+                           guint              button,
+                           double             x,
+                           double             y)
+{
+  g_return_if_fail (FURROW_IS_FIELD_EDITOR (self));
+
+  if (!self->drawing)
+    return;
+
+  if (button == GDK_BUTTON_SECONDARY)
+    {
+      int index = vertex_at (self, x, y);
+
+      furrow_field_editor_delete_vertex (self, index >= 0 ? (guint) index : self->vertices->len - 1);
+      return;
+    }
+
+  if (n_press >= 2)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!furrow_field_editor_finish (self, &error))
+        g_signal_emit (self, signals[MESSAGE], 0, error->message);
+      return;
+    }
+
+  if (vertex_at (self, x, y) >= 0)
+    return;   /* a drag moves it */
+
+  {
+    int edge = midpoint_at (self, x, y);
+    FurrowPoint point;
+
+    snap (self, x, y, &point.x, &point.y);
+    if (edge >= 0)
+      g_array_insert_val (self->vertices, edge + 1, point);
+    else
+      g_array_append_val (self->vertices, point);
+  }
+  update (self);
+}
+
+static void
+pressed_cb (FurrowFieldEditor *self,
+            int                n_press,
+            double             x,
+            double             y,
+            GtkGestureClick   *gesture)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  if (!self->drawing)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  furrow_field_editor_press (self, n_press, button, x, y);
+}
+
+static void
+drag_begin_cb (FurrowFieldEditor *self,
+               double             x,
+               double             y,
+               GtkGestureDrag    *gesture)
+{
+  self->dragged = self->drawing ? vertex_at (self, x, y) : -1;
+  if (self->dragged >= 0)
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  else
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+}
+
+static void
+drag_update_cb (FurrowFieldEditor *self,
+                double             dx,
+                double             dy,
+                GtkGestureDrag    *gesture)
+{
+  double x, y;
+
+  if (self->dragged < 0)
+    return;
+  gtk_gesture_drag_get_start_point (gesture, &x, &y);
+  furrow_field_editor_move_vertex (self, self->dragged, x + dx, y + dy);
+}
+
+static void
+drag_end_cb (FurrowFieldEditor *self,
+             double             dx,
+             double             dy,
+             GtkGestureDrag    *gesture)
+{
+  self->dragged = -1;
+}
+
+static void
+viewport_changed_cb (FurrowFieldEditor *self)
+{
+  if (self->drawing)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+finish_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FurrowFieldEditor *self = FURROW_FIELD_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!furrow_field_editor_finish (self, &error))
+    g_signal_emit (self, signals[MESSAGE], 0, error->message);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  furrow_field_editor_cancel (FURROW_FIELD_EDITOR (widget));
+}
+
+static void
+delete_vertex_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  FurrowFieldEditor *self = FURROW_FIELD_EDITOR (widget);
+
+  if (self->vertices->len > 0)
+    furrow_field_editor_delete_vertex (self, self->vertices->len - 1);
+}
+
+static void
+draw_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  furrow_field_editor_start (FURROW_FIELD_EDITOR (widget));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FurrowFieldEditor *self = FURROW_FIELD_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!furrow_field_editor_undo (self, &error))
+    g_signal_emit (self, signals[MESSAGE], 0, error->message);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FurrowFieldEditor *self = FURROW_FIELD_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!furrow_field_editor_redo (self, &error))
+    g_signal_emit (self, signals[MESSAGE], 0, error->message);
+}
+
+static void
+furrow_field_editor_constructed (GObject *object)
+{
+  FurrowFieldEditor *self = FURROW_FIELD_EDITOR (object);
+
+  G_OBJECT_CLASS (furrow_field_editor_parent_class)->constructed (object);
+
+  g_signal_connect_object (get_viewport (self), "notify", G_CALLBACK (viewport_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+furrow_field_editor_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  FurrowFieldEditor *self = FURROW_FIELD_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+
+    case PROP_DRAWING:
+      g_value_set_boolean (value, self->drawing);
+      break;
+
+    case PROP_MEASUREMENT:
+      g_value_set_string (value, self->measurement);
+      break;
+
+    case PROP_PROBLEM:
+      g_value_set_string (value, self->problem);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+furrow_field_editor_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  FurrowFieldEditor *self = FURROW_FIELD_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      furrow_field_editor_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_HISTORY:
+      furrow_field_editor_set_history (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+furrow_field_editor_dispose (GObject *object)
+{
+  FurrowFieldEditor *self = FURROW_FIELD_EDITOR (object);
+
+  g_clear_pointer (&self->label, gtk_widget_unparent);
+  g_clear_object (&self->store);
+  g_clear_object (&self->editing);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_func (self->history, update_actions, self);
+  g_clear_object (&self->history);
+
+  G_OBJECT_CLASS (furrow_field_editor_parent_class)->dispose (object);
+}
+
+static void
+furrow_field_editor_finalize (GObject *object)
+{
+  FurrowFieldEditor *self = FURROW_FIELD_EDITOR (object);
+
+  g_array_unref (self->vertices);
+  g_free (self->measurement);
+  g_free (self->problem);
+  furrow_geos_context_free (self->geos);
+
+  G_OBJECT_CLASS (furrow_field_editor_parent_class)->finalize (object);
+}
+
+static void
+furrow_field_editor_class_init (FurrowFieldEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = furrow_field_editor_constructed;
+  object_class->get_property = furrow_field_editor_get_property;
+  object_class->set_property = furrow_field_editor_set_property;
+  object_class->dispose = furrow_field_editor_dispose;
+  object_class->finalize = furrow_field_editor_finalize;
+
+  widget_class->snapshot = furrow_field_editor_snapshot;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         FURROW_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL,
+                         FURROW_TYPE_HISTORY,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DRAWING] =
+    g_param_spec_boolean ("drawing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MEASUREMENT] =
+    g_param_spec_string ("measurement", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROBLEM] =
+    g_param_spec_string ("problem", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A sentence for the user (a toast): why saving, undoing or redoing failed. */
+  signals[MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* A field was added or reshaped in the store. */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, FURROW_TYPE_FIELD);
+
+  gtk_widget_class_install_action (widget_class, "editor.draw", NULL, draw_action);
+  gtk_widget_class_install_action (widget_class, "editor.finish", NULL, finish_action);
+  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete-vertex", NULL, delete_vertex_action);
+  gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "editor.redo", NULL, redo_action);
+}
+
+static void
+add_shortcut (GtkEventController *controller,
+              const char         *accelerator,
+              const char         *action)
+{
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (accelerator),
+                                                          gtk_named_action_new (action)));
+}
+
+/* The live label: an OSD pill, on the error colours while the polygon is invalid. Kept here, not
+ * in an application style sheet, so the editor looks right wherever it is used. */
+static void
+ensure_style (void)
+{
+  static gboolean done;
+  g_autoptr(GtkCssProvider) provider = NULL;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (done || display == NULL)
+    return;
+  done = TRUE;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider,
+                                   ".furrow-measurement { padding: 6px 12px; border-radius: 9999px; }\n"
+                                   ".furrow-measurement.error { background-color: @error_bg_color;"
+                                   " color: @error_fg_color; }\n", -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+furrow_field_editor_init (FurrowFieldEditor *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  ensure_style ();
+  self->vertices = g_array_new (FALSE, FALSE, sizeof (FurrowPoint));
+  self->dragged = -1;
+  self->geos = furrow_geos_context_new ();
+  furrow_field_editor_set_history (self, NULL);
+
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), gtk_bin_layout_new ());
+  self->label = gtk_label_new (NULL);
+  gtk_widget_set_halign (self->label, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (self->label, GTK_ALIGN_END);
+  gtk_widget_set_margin_bottom (self->label, 48);
+  gtk_widget_add_css_class (self->label, "osd");
+  gtk_widget_add_css_class (self->label, "furrow-measurement");
+  gtk_widget_set_visible (self->label, FALSE);
+  gtk_widget_set_parent (self->label, GTK_WIDGET (self));
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  g_signal_connect_swapped (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect_swapped (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect_swapped (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  /* Window-wide: the map layer never has the keyboard focus. */
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  add_shortcut (shortcuts, "Return", "editor.finish");
+  add_shortcut (shortcuts, "KP_Enter", "editor.finish");
+  add_shortcut (shortcuts, "Escape", "editor.cancel");
+  add_shortcut (shortcuts, "Delete", "editor.delete-vertex");
+  add_shortcut (shortcuts, "BackSpace", "editor.delete-vertex");
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  update (self);
+}
+
+FurrowFieldEditor *
+furrow_field_editor_new (ShumateViewport *viewport)
+{
+  g_return_val_if_fail (SHUMATE_IS_VIEWPORT (viewport), NULL);
+
+  return g_object_new (FURROW_TYPE_FIELD_EDITOR, "viewport", viewport, NULL);
+}
+
+FurrowStore *
+furrow_field_editor_get_store (FurrowFieldEditor *self)
+{
+  g_return_val_if_fail (FURROW_IS_FIELD_EDITOR (self), NULL);
+
+  return self->store;
+}
+
+/* The project new fields are saved to; a new store forgets the drawing and the history. */
+void
+furrow_field_editor_set_store (FurrowFieldEditor *self,
+                               FurrowStore       *store)
+{
+  g_return_if_fail (FURROW_IS_FIELD_EDITOR (self));
+  g_return_if_fail (store == NULL || FURROW_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+  furrow_field_editor_cancel (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+gboolean
+furrow_field_editor_get_drawing (FurrowFieldEditor *self)
+{
+  g_return_val_if_fail (FURROW_IS_FIELD_EDITOR (self), FALSE);
+
+  return self->drawing;
+}
+
+/* Starts drawing a new field (win.draw-field). */
+void
+furrow_field_editor_start (FurrowFieldEditor *self)
+{
+  g_return_if_fail (FURROW_IS_FIELD_EDITOR (self));
+
+  if (self->store == NULL)
+    return;
+  g_clear_object (&self->editing);
+  g_array_set_size (self->vertices, 0);
+  set_drawing (self, TRUE);
+  update (self);
+}
+
+/* Starts reshaping @field: its exterior ring becomes the editable corners. */
+void
+furrow_field_editor_edit (FurrowFieldEditor *self,
+                          FurrowField       *field)
+{
+  FurrowGeometry *geometry;
+  const FurrowRing *ring;
+
+  g_return_if_fail (FURROW_IS_FIELD_EDITOR (self));
+  g_return_if_fail (FURROW_IS_FIELD (field));
+
+  geometry = furrow_field_get_geometry (field);
+  if (self->store == NULL || geometry == NULL || geometry->n_polygons == 0 ||
+      geometry->polygons[0].n_rings == 0)
+    return;
+
+  ring = &geometry->polygons[0].rings[0];
+  g_set_object (&self->editing, field);
+  g_array_set_size (self->vertices, 0);
+  /* Stored rings are closed: leave out the repeated first point. */
+  g_array_append_vals (self->vertices, ring->points, ring->n_points > 1 ? ring->n_points - 1 : 0);
+  set_drawing (self, TRUE);
+  update (self);
+}
+
+void
+furrow_field_editor_cancel (FurrowFieldEditor *self)
+{
+  g_return_if_fail (FURROW_IS_FIELD_EDITOR (self));
+
+  g_clear_object (&self->editing);
+  g_array_set_size (self->vertices, 0);
+  set_drawing (self, FALSE);
+  update (self);
+}
+
+/* A code no field of the store has: N001, N002, … */
+static char *
+new_field_code (FurrowStore *store)
+{
+  for (guint i = 1; ; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("N%03u", i);
+      g_autoptr(FurrowField) existing = furrow_store_find_field (store, code);
+
+      if (existing == NULL)
+        return g_steal_pointer (&code);
+    }
+}
+
+static FurrowField *
+find_in_model (FurrowStore *store,
+               const char  *code)
+{
+  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
+  guint n = g_list_model_get_n_items (fields);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+
+      if (g_strcmp0 (furrow_field_get_code (field), code) == 0)
+        return g_steal_pointer (&field);
+    }
+  return NULL;
+}
+
+static gboolean
+add_field (FurrowStore           *store,
+           const char            *code,
+           const char            *name,
+           const FurrowGeometry  *geometry,
+           FurrowField          **out_field,
+           GError               **error)
+{
+  g_autoptr(FurrowField) field = furrow_field_new ();
+
+  furrow_field_set_code (field, code);
+  furrow_field_set_name (field, name);
+  furrow_field_set_custody (field, FURROW_CUSTODY_FULL);
+  furrow_field_set_geometry (field, geometry);
+  if (!furrow_store_add_field (store, field, error))
+    return FALSE;
+  if (out_field != NULL)
+    *out_field = g_steal_pointer (&field);
+  return TRUE;
+}
+
+static gboolean
+reshape_field (FurrowStore          *store,
+               const char           *code,
+               const FurrowGeometry *geometry,
+               GError              **error)
+{
+  g_autoptr(FurrowField) field = find_in_model (store, code);
+
+  if (field == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The field %s is no longer in the project"), code);
+      return FALSE;
+    }
+  furrow_field_set_geometry (field, geometry);
+  return furrow_store_update_field (store, field, error);
+}
+
+/* The FurrowHistoryApply of a save: backwards (undo) or forwards (redo). */
+static gboolean
+apply_edit (gpointer   data,
+            gboolean   forward,
+            GError   **error)
+{
+  Edit *edit = data;
+
+  if (edit->kind == EDIT_UPDATE)
+    return reshape_field (edit->store, edit->code, forward ? edit->after : edit->before, error);
+
+  if (forward)
+    return add_field (edit->store, edit->code, edit->name, edit->after, NULL, error);
+
+  {
+    g_autoptr(FurrowField) field = find_in_model (edit->store, edit->code);
+
+    if (field == NULL)
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("The field %s is no longer in the project"), edit->code);
+        return FALSE;
+      }
+    return furrow_store_delete_field (edit->store, field, error);
+  }
+}
+
+/**
+ * furrow_field_editor_finish:
+ *
+ * Saves the polygon drawn: adds a new field, or reshapes the one being edited. Refused (the
+ * drawing goes on) with fewer than three corners or an invalid polygon, with the reason.
+ */
+gboolean
+furrow_field_editor_finish (FurrowFieldEditor  *self,
+                            GError            **error)
+{
+  g_autoptr(FurrowGeometry) geometry = NULL;
+  g_autoptr(FurrowField) saved = NULL;
+  Edit *edit;
+
+  g_return_val_if_fail (FURROW_IS_FIELD_EDITOR (self), FALSE);
+
+  if (!self->drawing || self->store == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("Nothing is being drawn"));
+      return FALSE;
+    }
+  geometry = current_geometry (self);
+  if (geometry == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("A field needs at least three corners"));
+      return FALSE;
+    }
+  if (self->problem != NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, self->problem);
+      return FALSE;
+    }
+
+  edit = g_new0 (Edit, 1);
+  edit->store = g_object_ref (self->store);
+  edit->after = furrow_geometry_ref (geometry);
+  if (self->editing != NULL)
+    {
+      edit->kind = EDIT_UPDATE;
+      edit->code = g_strdup (furrow_field_get_code (self->editing));
+      edit->before = furrow_geometry_copy (furrow_field_get_geometry (self->editing));
+      if (!reshape_field (self->store, edit->code, geometry, error))
+        {
+          edit_free (edit);
+          return FALSE;
+        }
+      saved = find_in_model (self->store, edit->code);
+    }
+  else
+    {
+      g_autoptr(GListModel) fields = furrow_store_get_fields (self->store);
+
+      edit->kind = EDIT_ADD;
+      edit->code = new_field_code (self->store);
+      edit->name = g_strdup_printf (_("New field %u"), g_list_model_get_n_items (fields) + 1);
+      if (!add_field (self->store, edit->code, edit->name, geometry, &saved, error))
+        {
+          edit_free (edit);
+          return FALSE;
+        }
+    }
+
+  furrow_history_record (self->history,
+                         edit->kind == EDIT_ADD ? _("Draw field") : _("Reshape field"),
+                         apply_edit, edit, edit_free);
+  g_clear_object (&self->editing);
+  g_array_set_size (self->vertices, 0);
+  set_drawing (self, FALSE);
+  update (self);
+  if (saved != NULL)
+    g_signal_emit (self, signals[SAVED], 0, saved);
+  return TRUE;
+}
+
+guint
+furrow_field_editor_get_n_vertices (FurrowFieldEditor *self)
+{
+  g_return_val_if_fail (FURROW_IS_FIELD_EDITOR (self), 0);
+
+  return self->vertices->len;
+}
+
+void
+furrow_field_editor_get_vertex (FurrowFieldEditor *self,
+                                guint              index,
+                                double            *lon,
+                                double            *lat)
+{
+  g_return_if_fail (FURROW_IS_FIELD_EDITOR (self));
+  g_return_if_fail (index < self->vertices->len);
+
+  *lon = g_array_index (self->vertices, FurrowPoint, index).x;
+  *lat = g_array_index (self->vertices, FurrowPoint, index).y;
+}
+
+/* Moves corner @index to the widget point (x, y), snapped. */
+void
+furrow_field_editor_move_vertex (FurrowFieldEditor *self,
+                                 guint              index,
+                                 double             x,
+                                 double             y)
+{
+  FurrowPoint *point;
+
+  g_return_if_fail (FURROW_IS_FIELD_EDITOR (self));
+  g_return_if_fail (index < self->vertices->len);
+
+  point = &g_array_index (self->vertices, FurrowPoint, index);
+  snap (self, x, y, &point->x, &point->y);
+  update (self);
+}
+
+gboolean
+furrow_field_editor_delete_vertex (FurrowFieldEditor *self,
+                                   guint              index)
+{
+  g_return_val_if_fail (FURROW_IS_FIELD_EDITOR (self), FALSE);
+
+  if (index >= self->vertices->len)
+    return FALSE;
+  g_array_remove_index (self->vertices, index);
+  update (self);
+  return TRUE;
+}
+
+/* "12.34 mu · perimeter 456.7 m" once there are three corners, a hint before. */
+const char *
+furrow_field_editor_get_measurement (FurrowFieldEditor *self)
+{
+  g_return_val_if_fail (FURROW_IS_FIELD_EDITOR (self), NULL);
+
+  return self->measurement;
+}
+
+/* Why the polygon drawn cannot be saved (furrow_validate's sentence), NULL when it can. */
+const char *
+furrow_field_editor_get_problem (FurrowFieldEditor *self)
+{
+  g_return_val_if_fail (FURROW_IS_FIELD_EDITOR (self), NULL);
+
+  return self->problem;
+}
+
+/* Takes back the last saved drawing (a new field is deleted, a reshaped one gets its old shape),
+ * or whatever else is last in a shared history. */
+gboolean
+furrow_field_editor_undo (FurrowFieldEditor  *self,
+                          GError            **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (FURROW_IS_FIELD_EDITOR (self), FALSE);
+
+  if (!furrow_field_editor_can_undo (self))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Nothing to undo"));
+      return FALSE;
+    }
+  ok = furrow_history_undo (self->history, error);
+  update_actions (self);
+  return ok;
+}
+
+gboolean
+furrow_field_editor_redo (FurrowFieldEditor  *self,
+                          GError            **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (FURROW_IS_FIELD_EDITOR (self), FALSE);
+
+  if (!furrow_field_editor_can_redo (self))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Nothing to redo"));
+      return FALSE;
+    }
+  ok = furrow_history_redo (self->history, error);
+  update_actions (self);
+  return ok;
+}
+
+gboolean
+furrow_field_editor_can_undo (FurrowFieldEditor *self)
+{
+  g_return_val_if_fail (FURROW_IS_FIELD_EDITOR (self), FALSE);
+
+  return !self->drawing && self->history != NULL && furrow_history_get_can_undo (self->history);
+}
+
+gboolean
+furrow_field_editor_can_redo (FurrowFieldEditor *self)
+{
+  g_return_val_if_fail (FURROW_IS_FIELD_EDITOR (self), FALSE);
+
+  return !self->drawing && self->history != NULL && furrow_history_get_can_redo (self->history);
+}
+
+FurrowHistory *
+furrow_field_editor_get_history (FurrowFieldEditor *self)
+{
+  g_return_val_if_fail (FURROW_IS_FIELD_EDITOR (self), NULL);
+
+  return self->history;
+}
+
+/* The undo stack saves are recorded in: the window's, so Ctrl+Z takes back the last edit of any
+ * kind; NULL gives the editor a history of its own. */
+void
+furrow_field_editor_set_history (FurrowFieldEditor *self,
+                                 FurrowHistory     *history)
+{
+  g_autoptr(FurrowHistory) own = NULL;
+
+  g_return_if_fail (FURROW_IS_FIELD_EDITOR (self));
+  g_return_if_fail (history == NULL || FURROW_IS_HISTORY (history));
+
+  if (history == NULL)
+    history = own = furrow_history_new ();
+  if (self->history == history)
+    return;
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_func (self->history, update_actions, self);
+  g_set_object (&self->history, history);
+  g_signal_connect_object (history, "notify::can-undo", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (history, "notify::can-redo", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
+}

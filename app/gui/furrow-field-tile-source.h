@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <shumate/shumate.h>
+
+G_BEGIN_DECLS
+
+#define FURROW_TYPE_FIELD_TILE_SOURCE (furrow_field_tile_source_get_type ())
+
+G_DECLARE_FINAL_TYPE (FurrowFieldTileSource, furrow_field_tile_source, FURROW, FIELD_TILE_SOURCE,
+                      ShumateDataSource)
+
+/* The tile size of the rasterised fields, in pixels. */
+#define FURROW_FIELD_TILE_SIZE 256
+/* Field names and areas are written on tiles from this zoom level on. */
+#define FURROW_FIELD_TILE_LABEL_ZOOM 16
+/* The fill of a field: its colour at this opacity over the base map. */
+#define FURROW_FIELD_TILE_FILL_ALPHA 0.45
+
+FurrowFieldTileSource *furrow_field_tile_source_new           (void);
+GListModel            *furrow_field_tile_source_get_fields    (FurrowFieldTileSource *self);
+void                   furrow_field_tile_source_set_fields    (FurrowFieldTileSource *self,
+                                                               GListModel            *fields);
+guint32                furrow_field_tile_source_get_field_rgb (FurrowFieldTileSource *self,
+                                                               gint64                 field_id);
+void                   furrow_field_tile_source_invalidate    (FurrowFieldTileSource *self,
+                                                               double                 west,
+                                                               double                 south,
+                                                               double                 east,
+                                                               double                 north);
+guint                  furrow_field_tile_source_get_n_cached  (FurrowFieldTileSource *self);
+guint                  furrow_field_tile_source_get_n_rendered (FurrowFieldTileSource *self);
+GBytes                *furrow_field_tile_source_render_tile   (FurrowFieldTileSource *self,
+                                                               int                    x,
+                                                               int                    y,
+                                                               int                    z);
+ShumateMapLayer       *furrow_field_tile_source_get_layer     (FurrowFieldTileSource *self);
+ShumateMapLayer       *furrow_field_tile_source_attach        (FurrowFieldTileSource *self,
+                                                               ShumateMap            *map);
+
+G_END_DECLS

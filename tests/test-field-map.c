@@ -1,0 +1,412 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+#include <shumate/shumate.h>
+
+#include "furrow-application.h"
+#include "furrow-field-map.h"
+#include "furrow-preferences-window.h"
+#include "furrow-window.h"
+#include "furrow-test-gui.h"
+
+/* The field layers in the real window: the demo project over an offline MBTiles base map of
+ * solid tiles (tests/furrow-test-gui.h), so every pixel's colour is known. */
+
+typedef struct
+{
+  FurrowTestApp  base;
+  FurrowWindow  *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *grid = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  FurrowPreferencesWindow *preferences;
+
+  furrow_test_app_set_up (&fixture->base);
+  fixture->window = furrow_window_new (fixture->base.app);
+
+  /* The base map chosen the user's way: an MBTiles file made now, set in Preferences. */
+  grid = g_build_filename (fixture->base.tmpdir, "grid.mbtiles", NULL);
+  furrow_test_write_tile_grid (grid, 6, 5);
+  file = g_file_new_for_path (grid);
+  preferences = furrow_preferences_window_new (fixture->base.settings);
+  g_assert_true (furrow_preferences_window_set_mbtiles_file (preferences, file, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  furrow_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  furrow_test_open_demo_project (fixture->window, fixture->base.tmpdir, "demo.gpkg");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  furrow_test_app_tear_down (&fixture->base);
+}
+
+static GtkWidget *
+map_widget (Fixture *fixture)
+{
+  return GTK_WIDGET (furrow_window_get_map (fixture->window));
+}
+
+static ShumateViewport *
+viewport (Fixture *fixture)
+{
+  return shumate_simple_map_get_viewport (furrow_window_get_map (fixture->window));
+}
+
+static guint32
+blend (guint32 rgb,
+       double  alpha,
+       guint32 over)
+{
+  guint32 out = 0;
+
+  for (int shift = 0; shift <= 16; shift += 8)
+    {
+      double c = ((rgb >> shift) & 0xff) * alpha + ((over >> shift) & 0xff) * (1 - alpha);
+
+      out |= ((guint32) lround (c)) << shift;
+    }
+  return out;
+}
+
+/* Whether @pixel is @rgb (or nothing, rgb 0) over one of the grid's colours. */
+static gboolean
+is_over_grid (guint32 pixel,
+              guint32 rgb)
+{
+  const guint32 grid[] = { FURROW_TEST_RGB_CENTRE, FURROW_TEST_RGB_EVEN, FURROW_TEST_RGB_ODD };
+
+  for (guint i = 0; i < G_N_ELEMENTS (grid); i++)
+    if (furrow_test_rgb_close (pixel, rgb != 0 ? blend (rgb, FURROW_FIELD_TILE_FILL_ALPHA, grid[i])
+                                               : grid[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+location_to_map (Fixture *fixture,
+                 double   lon,
+                 double   lat,
+                 double  *x,
+                 double  *y)
+{
+  shumate_viewport_location_to_widget_coords (viewport (fixture), map_widget (fixture), lat, lon, x, y);
+}
+
+/* Polls what the map paints until the pixel at (lon, lat) is @rgb over the grid (0: bare grid). */
+static gboolean
+wait_for_pixel (Fixture *fixture,
+                double   lon,
+                double   lat,
+                guint32  rgb,
+                const char *screenshot)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gboolean shown = FALSE;
+  g_autoptr(GdkTexture) texture = NULL;
+  double x, y;
+
+  while (!shown && g_get_monotonic_time () < deadline)
+    {
+      furrow_test_iterate (100);
+      g_clear_object (&texture);
+      texture = furrow_test_render_widget (map_widget (fixture));
+      location_to_map (fixture, lon, lat, &x, &y);
+      shown = texture != NULL && is_over_grid (furrow_test_texture_rgb (texture, x, y), rgb);
+    }
+  if (texture != NULL)
+    {
+      g_test_message ("%s: pixel %06x at %.0f,%.0f", screenshot,
+                      furrow_test_texture_rgb (texture, x, y), x, y);
+      furrow_test_save_screenshot (texture, screenshot);
+    }
+  return shown;
+}
+
+static FurrowField *
+nth_field (Fixture *fixture,
+           guint    i)
+{
+  g_autoptr(GListModel) fields = furrow_store_get_fields (furrow_window_get_store (fixture->window));
+
+  return g_list_model_get_item (fields, i);
+}
+
+static void
+inner_point (FurrowField *field,
+             double      *lon,
+             double      *lat)
+{
+  const FurrowRing *ring = &furrow_field_get_geometry (field)->polygons[0].rings[0];
+  double sx = 0, sy = 0;
+
+  for (guint i = 0; i + 1 < ring->n_points; i++)
+    {
+      sx += ring->points[i].x;
+      sy += ring->points[i].y;
+    }
+  *lon = sx / (ring->n_points - 1);
+  *lat = sy / (ring->n_points - 1);
+  g_assert_true (furrow_geometry_contains_point (furrow_field_get_geometry (field), *lon, *lat));
+}
+
+/* The fields are drawn above the offline base map, and a click selects one. */
+static void
+test_tiles_over_base_map (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  FurrowFieldMap *field_map = furrow_window_get_field_map (fixture->window);
+  FurrowSelectionLayer *selection = furrow_field_map_get_selection_layer (field_map);
+  g_autoptr(FurrowField) field = nth_field (fixture, 12);
+  guint32 rgb = furrow_field_tile_source_get_field_rgb (furrow_field_map_get_tile_source (field_map),
+                                                        furrow_field_get_id (field));
+  double lon, lat, x, y;
+
+  g_assert_cmpstr (shumate_map_source_get_id (shumate_simple_map_get_map_source (furrow_window_get_map (fixture->window))),
+                   ==, "furrow-mbtiles");
+  inner_point (field, &lon, &lat);
+  shumate_viewport_set_zoom_level (viewport (fixture), 16);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport (fixture)), lat, lon);
+  g_assert_true (wait_for_pixel (fixture, lon, lat, rgb, "window-fields-over-mbtiles.png"));
+
+  location_to_map (fixture, lon, lat, &x, &y);
+  g_assert_true (furrow_selection_layer_click (selection, x, y));
+  g_assert_cmpint (furrow_field_get_id (furrow_selection_layer_get_selected_field (selection)), ==,
+                   furrow_field_get_id (field));
+  furrow_test_wait_for_frame (map_widget (fixture));
+  {
+    g_autoptr(GdkTexture) texture = furrow_test_render_widget (map_widget (fixture));
+
+    furrow_test_save_screenshot (texture, "window-field-selected.png");
+  }
+}
+
+/* win.draw-field, four clicks and Enter: the new field is in the store and on the tiles; undo
+ * takes it off both, redo puts it back. */
+static void
+test_draw_in_window (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  FurrowFieldMap *field_map = furrow_window_get_field_map (fixture->window);
+  FurrowFieldEditor *editor = furrow_field_map_get_editor (field_map);
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  g_autoptr(FurrowField) field = nth_field (fixture, 0);
+  double west, south, east, north, lon0, lat0;
+  const double d = 0.0005;
+  gint64 n_before = furrow_store_count_fields (store, NULL);
+  g_autoptr(FurrowField) saved = NULL;
+  guint32 rgb;
+
+  /* An empty place just south of the demo fields. */
+  furrow_geometry_get_bounds (furrow_field_get_geometry (field), &west, &south, &east, &north);
+  lon0 = (west + east) / 2;
+  lat0 = south - 0.0015;
+  {
+    g_autoptr(GListModel) fields = furrow_store_get_fields (store);
+
+    for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+      {
+        g_autoptr(FurrowField) other = g_list_model_get_item (fields, i);
+        double w, s, e, n;
+
+        furrow_geometry_get_bounds (furrow_field_get_geometry (other), &w, &s, &e, &n);
+        lat0 = MIN (lat0, s - 0.0015);
+      }
+  }
+  shumate_viewport_set_zoom_level (viewport (fixture), 17);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport (fixture)), lat0, lon0);
+  g_assert_true (wait_for_pixel (fixture, lon0, lat0, 0, "window-before-drawing.png"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.draw-field", NULL);
+  g_assert_true (furrow_field_editor_get_drawing (editor));
+  {
+    const double corners[4][2] = { { -d, -d }, { d, -d }, { d, d }, { -d, d } };
+
+    for (guint i = 0; i < 4; i++)
+      {
+        double x, y;
+
+        shumate_viewport_location_to_widget_coords (viewport (fixture), GTK_WIDGET (editor),
+                                                    lat0 + corners[i][1], lon0 + corners[i][0],
+                                                    &x, &y);
+        furrow_field_editor_press (editor, 1, GDK_BUTTON_PRIMARY, x, y);
+      }
+  }
+  furrow_test_wait_for_frame (map_widget (fixture));
+  {
+    g_autoptr(GdkTexture) texture = furrow_test_render_widget (map_widget (fixture));
+
+    furrow_test_save_screenshot (texture, "window-drawing.png");
+  }
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.finish", NULL);
+  g_assert_false (furrow_field_editor_get_drawing (editor));
+  g_assert_cmpint (furrow_store_count_fields (store, NULL), ==, n_before + 1);
+  saved = furrow_store_find_field (store, "N001");
+  g_assert_nonnull (saved);
+  rgb = furrow_field_tile_source_get_field_rgb (furrow_field_map_get_tile_source (field_map),
+                                                furrow_field_get_id (saved));
+  g_assert_cmpuint (rgb, !=, 0);
+  g_assert_true (wait_for_pixel (fixture, lon0, lat0, rgb, "window-field-drawn.png"));
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL);
+  g_assert_cmpint (furrow_store_count_fields (store, NULL), ==, n_before);
+  g_assert_true (wait_for_pixel (fixture, lon0, lat0, 0, "window-field-undone.png"));
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.redo", NULL);
+  g_assert_cmpint (furrow_store_count_fields (store, NULL), ==, n_before + 1);
+  g_assert_true (wait_for_pixel (fixture, lon0, lat0, rgb, "window-field-redone.png"));
+}
+
+/* "Show on map" for a household: its parcels highlighted, the map zoomed to them. */
+static void
+test_show_household (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  FurrowFieldMap *field_map = furrow_window_get_field_map (fixture->window);
+  g_autoptr(GListModel) households = furrow_store_get_households (furrow_window_get_store (fixture->window));
+  g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, 7);
+  g_autoptr(GdkTexture) texture = NULL;
+
+  shumate_viewport_set_zoom_level (viewport (fixture), 12);
+  furrow_field_map_show_household (field_map, furrow_household_get_code (household));
+  g_assert_cmpuint (furrow_selection_layer_get_n_highlighted (furrow_field_map_get_selection_layer (field_map)),
+                    >, 0);
+  /* Closer than the village view (the grid's MBTiles stops at zoom 14). */
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport (fixture)), >, 13);
+  furrow_test_iterate (500);
+  furrow_test_wait_for_frame (map_widget (fixture));
+  texture = furrow_test_render_widget (map_widget (fixture));
+  furrow_test_save_screenshot (texture, "window-household-on-map.png");
+}
+
+static GtkWidget *
+find_entry_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* An XYZ address is saved only with {x} {y} {z}; an AutoNavi one shows the GCJ-02 warning. */
+static void
+test_xyz_and_gcj02 (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  FurrowPreferencesWindow *preferences = furrow_preferences_window_new (fixture->base.settings);
+  GtkWidget *row, *warning;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (fixture->window));
+  gtk_window_set_default_size (GTK_WINDOW (preferences), 640, 720);
+  gtk_window_present (GTK_WINDOW (preferences));
+  furrow_test_wait_for_frame (GTK_WIDGET (preferences));
+
+  row = find_entry_row (GTK_WIDGET (preferences), "XYZ tile address with {x}, {y} and {z}");
+  g_assert_nonnull (row);
+#define GCJ02_WARNING "This map uses Chinese GCJ-02 coordinates"
+  g_assert_null (furrow_test_find_label (GTK_WIDGET (preferences), GCJ02_WARNING));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "https://tiles.example.org/{z}/{x}.png");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpstr (g_settings_get_string (fixture->base.settings, "xyz-template"), ==, "");
+
+  gtk_editable_set_text (GTK_EDITABLE (row),
+                         "https://webrd01.is.autonavi.com/appmaptile?style=8&x={x}&y={y}&z={z}");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  furrow_test_wait_for_frame (GTK_WIDGET (preferences));
+  warning = furrow_test_find_label (GTK_WIDGET (preferences), GCJ02_WARNING);
+  g_assert_nonnull (warning);
+  g_assert_true (gtk_widget_is_visible (warning));
+  g_assert_true (g_str_has_prefix (g_settings_get_string (fixture->base.settings, "xyz-template"),
+                                   "https://webrd01.is.autonavi.com/"));
+  furrow_test_wait_for_frame (GTK_WIDGET (preferences));
+  texture = furrow_test_render_widget (GTK_WIDGET (preferences));
+  furrow_test_save_screenshot (texture, "preferences-gcj02-warning.png");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "https://tile.openstreetmap.org/{z}/{x}/{y}.png");
+  g_assert_false (gtk_widget_is_visible (warning));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+/* An online base map whose server cannot be found (no network in the test; .invalid never
+ * resolves) brings the notice pointing to Preferences; the fields stay on the map. */
+static void
+test_offline_notice (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  ShumateSimpleMap *map = furrow_window_get_map (fixture->window);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  g_settings_set_string (fixture->base.settings, "xyz-template", "http://tiles.furrow.invalid/{z}/{x}/{y}.png");
+  g_settings_set_string (fixture->base.settings, "base-map", "xyz");
+  g_assert_cmpstr (shumate_map_source_get_id (shumate_simple_map_get_map_source (map)), ==, "furrow-xyz");
+  while (furrow_window_get_n_offline_notices (fixture->window) == 0 &&
+         g_get_monotonic_time () < deadline)
+    furrow_test_iterate (100);
+  g_assert_cmpuint (furrow_window_get_n_offline_notices (fixture->window), ==, 1);
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window), "Offline Map…"));
+  furrow_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  {
+    g_autoptr(GdkTexture) texture = furrow_test_render_widget (GTK_WIDGET (fixture->window));
+
+    furrow_test_save_screenshot (texture, "window-offline-notice.png");
+  }
+
+  /* Tianditu with a key: imagery as the base map and its labels as a second layer. */
+  g_settings_set_string (fixture->base.settings, "tianditu-key", "0123456789abcdef");
+  g_settings_set_string (fixture->base.settings, "base-map", "tianditu");
+  g_assert_cmpstr (shumate_map_source_get_id (shumate_simple_map_get_map_source (map)), ==,
+                   "furrow-tianditu");
+  g_assert_cmpstr (shumate_map_source_get_id (furrow_field_map_get_labels (furrow_window_get_field_map (fixture->window))),
+                   ==, "furrow-tianditu-labels");
+
+  /* Back to the offline file: no labels layer. */
+  g_settings_set_string (fixture->base.settings, "base-map", "mbtiles");
+  g_assert_cmpstr (shumate_map_source_get_id (shumate_simple_map_get_map_source (map)), ==,
+                   "furrow-mbtiles");
+  g_assert_null (furrow_field_map_get_labels (furrow_window_get_field_map (fixture->window)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  furrow_test_gui_init (&argc, &argv);
+
+  g_test_add ("/furrow/gui/field-map/tiles-over-base-map", Fixture, NULL,
+              fixture_set_up, test_tiles_over_base_map, fixture_tear_down);
+  g_test_add ("/furrow/gui/field-map/draw-in-window", Fixture, NULL,
+              fixture_set_up, test_draw_in_window, fixture_tear_down);
+  g_test_add ("/furrow/gui/field-map/show-household", Fixture, NULL,
+              fixture_set_up, test_show_household, fixture_tear_down);
+
+  g_test_add ("/furrow/gui/field-map/xyz-and-gcj02", Fixture, NULL,
+              fixture_set_up, test_xyz_and_gcj02, fixture_tear_down);
+  g_test_add ("/furrow/gui/field-map/offline-notice", Fixture, NULL,
+              fixture_set_up, test_offline_notice, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -235,6 +235,7 @@ furrow_application_startup (GApplication *app)
     { "win.close", { "<Control>w", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
     { "win.zoom-out", { "<Control>minus", NULL } },
+    { "win.import", { "<Control>i", NULL } },
   };
 
   G_APPLICATION_CLASS (furrow_application_parent_class)->startup (app);

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "furrow-window.h"
+#include "furrow-window-import.h"
 #include "furrow-mbtiles-source.h"
 #include "furrow-store-mbtiles.h"
 
@@ -369,6 +370,7 @@ furrow_window_class_init (FurrowWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
+  furrow_window_import_class_init (widget_class);
 }
 
 static void
@@ -377,6 +379,7 @@ furrow_window_init (FurrowWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->registry = shumate_map_source_registry_new_with_defaults ();
+  furrow_window_import_init (self);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -78,6 +78,14 @@ get_text (Row          *row,
       /* Never echo the value: it may be personal data. */
       row_problem (row, _("the text in column %s is not valid %s; give the file’s encoding with --encoding"),
                    row->self->mapping.source[column], row->self->encoding);
+      if (column == FURROW_COLUMN_DKMC || column == FURROW_COLUMN_NAME)
+        {
+          /* A name (no personal data) is kept as the wrong encoding shows it, so that the
+           * import assistant's preview shows the garbled text a person recognises. */
+          g_autofree char *shown = g_utf8_make_valid (value, len);
+
+          return g_string_chunk_insert (row->self->strings, shown);
+        }
       return NULL;
     }
   return g_string_chunk_insert_len (row->self->strings, value, len);
@@ -177,12 +185,24 @@ static void
 add_issues (Row       *row,
             GPtrArray *issues)
 {
+  g_autofree char *label = furrow_importer_format_label (row->self, row->index, row->code_name,
+                                                         row->code);
+  gsize label_len = strlen (label);
+
   for (guint i = 0; i < issues->len; i++)
     {
       FurrowValidationIssue *issue = g_ptr_array_index (issues, i);
+      const char *reason = issue->message;
 
+      /* The message starts with the record's label; the problem table shows the rest. */
+      if (g_str_has_prefix (reason, label))
+        {
+          reason += label_len;
+          while (*reason == ':' || *reason == ' ' || g_str_has_prefix (reason, "："))
+            reason += *reason == ':' || *reason == ' ' ? 1 : strlen ("：");
+        }
       furrow_importer_note_record_problem (row->self, issue->message, row->index, row->code,
-                                           issue->message);
+                                           reason);
       g_ptr_array_add (row->self->problems, g_strdup (issue->message));
     }
   row->failed = TRUE;

@@ -353,22 +353,15 @@ test_encoding (Fixture       *fixture,
   screenshot (assistant, "import-assistant-encoding-gbk.png");
 }
 
-/* 20,000 parcels (5,000 households already in the project): cancelled midway, nothing
- * written, the assistant back on its first page saying so. */
+/* 20,000 generated parcels at `path`, their 5,000 households imported into the project. */
 static void
-test_cancel (Fixture       *fixture,
-             gconstpointer  data)
+write_large (Fixture    *fixture,
+             const char *path)
 {
-  g_autofree char *path = g_build_filename (fixture->base.tmpdir, "large.shp", NULL);
   g_autofree char *csv = g_build_filename (fixture->base.tmpdir, "households.csv", NULL);
   FurrowStore *store = furrow_window_get_store (fixture->window);
   g_autoptr(FurrowImporter) households = furrow_importer_new (csv);
   g_autoptr(GError) error = NULL;
-  FurrowImportAssistant *assistant;
-  FurrowImporter *importer;
-  GtkProgressBar *bar = NULL;
-  gint64 end;
-  double fraction;
 
   test_write_parcels_shp (path, 20000, 4490, NULL);
   test_write_households_csv (csv, 20000);
@@ -377,6 +370,23 @@ test_cancel (Fixture       *fixture,
   g_assert_true (furrow_importer_commit (households, store, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (furrow_store_count_households (store, NULL), ==, 1 + 5000);
+}
+
+/* 20,000 parcels (5,000 households already in the project): cancelled midway, nothing
+ * written, the assistant back on its first page saying so. */
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->base.tmpdir, "large.shp", NULL);
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowImportAssistant *assistant;
+  FurrowImporter *importer;
+  GtkProgressBar *bar = NULL;
+  gint64 end;
+  double fraction;
+
+  write_large (fixture, path);
 
   assistant = open_assistant (fixture, path);
   importer = furrow_import_assistant_get_importer (assistant);
@@ -404,6 +414,40 @@ test_cancel (Fixture       *fixture,
                                             "The import was cancelled: nothing was written."));
   g_assert_cmpint (furrow_store_count_parcels (store, NULL), ==, 0);
   g_assert_cmpint (furrow_store_count_households (store, NULL), ==, 1 + 5000);
+}
+
+/* Closing the assistant while it imports cancels the import: the worker's late callback finds
+ * the assistant gone and nothing is written. */
+static void
+test_close_while_importing (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->base.tmpdir, "large.shp", NULL);
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowImportAssistant *assistant;
+  FurrowImporter *importer;
+  gint64 end;
+
+  write_large (fixture, path);
+  assistant = open_assistant (fixture, path);
+  importer = g_object_ref (furrow_import_assistant_get_importer (assistant));
+  activate (assistant, "import.next");
+  wait_for_page (assistant, "preview");
+  activate (assistant, "import.import");
+  end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (furrow_importer_get_progress (importer) < 0.05 && g_get_monotonic_time () < end)
+    spin ();
+  g_assert_cmpfloat (furrow_importer_get_progress (importer), <, 0.9);
+
+  activate (assistant, "import.abort");
+  g_assert_null (find_assistant ());
+  /* The worker stops at its next check (every 1,024 records) and calls back. */
+  end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (G_OBJECT (importer)->ref_count > 1 && g_get_monotonic_time () < end)
+    spin ();
+  g_assert_cmpuint (G_OBJECT (importer)->ref_count, ==, 1);
+  g_object_unref (importer);
+  g_assert_cmpint (furrow_store_count_parcels (store, NULL), ==, 0);
 }
 
 /* A shapefile dropped on the window opens the assistant with it. */
@@ -468,6 +512,8 @@ main (int   argc,
               test_encoding, fixture_tear_down);
   g_test_add ("/furrow/gui/import-assistant/cancel", Fixture, NULL, fixture_set_up,
               test_cancel, fixture_tear_down);
+  g_test_add ("/furrow/gui/import-assistant/close-while-importing", Fixture, NULL,
+              fixture_set_up, test_close_while_importing, fixture_tear_down);
   g_test_add ("/furrow/gui/import-assistant/drop", Fixture, NULL, fixture_set_up,
               test_drop, fixture_tear_down);
 

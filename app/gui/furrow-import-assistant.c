@@ -47,6 +47,7 @@ struct _FurrowImportAssistant
   GPtrArray        *column_rows;  /* AdwComboRow per FurrowColumn */
   GPtrArray        *path_layers;  /* ShumatePathLayer of the preview */
   gboolean          updating;     /* widgets set from the importer, not by the user */
+  gboolean          disposed;     /* closed while an import ran: its callback only reloads */
 
   /* the user's choices */
   FurrowImportKind  kind;
@@ -158,12 +159,18 @@ show_page (FurrowImportAssistant *self,
   update_buttons (self);
 }
 
+/* A line above the detected settings: why the file cannot be read (`error`), or news. */
 static void
 show_message (FurrowImportAssistant *self,
-              const char            *message)
+              const char            *message,
+              gboolean               error)
 {
   gtk_label_set_text (self->message_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "error");
 }
 
 /* Detected settings ------------------------------------------------------------------------- */
@@ -242,12 +249,12 @@ detect (FurrowImportAssistant *self)
   g_clear_object (&self->importer);
   if (!furrow_importer_open (importer, &error))
     {
-      show_message (self, error->message);
+      show_message (self, error->message, TRUE);
       self->updating = FALSE;
       update_buttons (self);
       return;
     }
-  show_message (self, NULL);
+  show_message (self, NULL, FALSE);
 
   for (guint c = 0; c < FURROW_N_COLUMNS; c++)
     if (self->mapping[c] != NULL)
@@ -637,16 +644,18 @@ import_done_cb (GObject      *source,
       if (!furrow_store_reload (self->store, &reload_error))
         g_warning ("Cannot reload the project after an import: %s", reload_error->message);
       g_signal_emit (self, signals[IMPORTED], 0, message);
-      gtk_window_destroy (GTK_WINDOW (self));
+      if (!self->disposed)
+        gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
+  if (self->disposed)
+    return;
 
   self->skip_invalid = FALSE;
   if (g_error_matches (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_CANCELLED) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      show_message (self, _("The import was cancelled: nothing was written."));
-      gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "error");
+      show_message (self, _("The import was cancelled: nothing was written."), FALSE);
       show_page (self, "settings");
       return;
     }
@@ -761,7 +770,10 @@ furrow_import_assistant_dispose (GObject *object)
 {
   FurrowImportAssistant *self = FURROW_IMPORT_ASSISTANT (object);
 
+  self->disposed = TRUE;
   g_clear_handle_id (&self->progress_source, g_source_remove);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
   if (self->path_layers != NULL && self->preview_map != NULL)
     clear_preview (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FURROW_TYPE_IMPORT_ASSISTANT);

@@ -3,9 +3,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "furrow-cli.h"
 #include "furrow-distribution.h"
+#include "furrow-report.h"
 #include "furrow-settlement-json.h"
 #include "furrow-units.h"
 
@@ -179,13 +181,103 @@ print_settlement (const char                     *display_name,
   print_table (input, result, shares);
 }
 
+typedef enum
+{
+  ROSTER_NONE,
+  ROSTER_PDF,
+  ROSTER_CSV,
+  ROSTER_XLSX,
+} RosterFormat;
+
+static RosterFormat
+roster_format_for (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  if (g_str_has_suffix (lower, ".pdf"))
+    return ROSTER_PDF;
+  if (g_str_has_suffix (lower, ".csv"))
+    return ROSTER_CSV;
+  if (g_str_has_suffix (lower, ".xlsx"))
+    return ROSTER_XLSX;
+  return ROSTER_NONE;
+}
+
+/* The statements and the roster of the settlement; on failure, removes what it wrote. */
+static gboolean
+write_reports (const FurrowSettlement         *settlement,
+               const FurrowDistributionResult *result,
+               const FurrowDistributionShare  *shares,
+               const char                     *statements_path,
+               const char                     *statements_dir,
+               const char                     *roster_path,
+               RosterFormat                    roster_format,
+               GError                        **error)
+{
+  FurrowReportCooperative header = {
+    .name = (char *) settlement->cooperative,
+    .village_code = (char *) settlement->village_code,
+    .season_name = (char *) settlement->season,
+    .notice_date = (char *) settlement->notice_date,
+  };
+  g_autoptr(FurrowReport) report = furrow_report_new_from_distribution (&header,
+                                                                        &settlement->input,
+                                                                        result, shares, NULL);
+  const FurrowReportCooperative *coop = &report->cooperative;
+  gboolean ok = TRUE;
+
+  if (statements_path != NULL)
+    ok = furrow_report_write_statements_pdf (statements_path, coop, report->households,
+                                             report->n_households, NULL, NULL, NULL, error);
+  if (ok && statements_dir != NULL)
+    ok = furrow_report_write_statement_pdfs_dir (statements_dir, coop, report->households,
+                                                 report->n_households, NULL, NULL, NULL,
+                                                 error);
+  if (ok && roster_path != NULL)
+    {
+      switch (roster_format)
+        {
+        case ROSTER_PDF:
+          ok = furrow_report_write_roster_pdf (roster_path, coop, report->households,
+                                               report->n_households, NULL, error);
+          break;
+        case ROSTER_CSV:
+          ok = furrow_report_write_roster_csv (roster_path, coop, report->households,
+                                               report->n_households, error);
+          break;
+        case ROSTER_XLSX:
+          ok = furrow_report_write_roster_xlsx (roster_path, coop, report->households,
+                                                report->n_households, error);
+          break;
+        case ROSTER_NONE:
+        default:
+          g_assert_not_reached ();
+        }
+      if (!ok && statements_path != NULL)
+        g_unlink (statements_path);
+    }
+  return ok;
+}
+
 int
 furrow_cli_settle (int    argc,
                    char **argv)
 {
   gboolean json = FALSE;
+  g_autofree char *statements_path = NULL;
+  g_autofree char *statements_dir = NULL;
+  g_autofree char *roster_path = NULL;
+  RosterFormat roster_format = ROSTER_NONE;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the settlement as JSON"), NULL },
+    { "statements", 0, 0, G_OPTION_ARG_FILENAME, &statements_path,
+      N_("Write every household’s statement to one PDF, a page each"), N_("FILE.pdf") },
+    { "statements-dir", 0, 0, G_OPTION_ARG_FILENAME, &statements_dir,
+      N_("Write each household’s statement to its own PDF in a folder, named by its code"),
+      N_("FOLDER") },
+    { "roster", 0, 0, G_OPTION_ARG_FILENAME, &roster_path,
+      N_("Write the public roster as PDF, CSV or XLSX (by the file’s extension)"),
+      N_("FILE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -196,6 +288,11 @@ furrow_cli_settle (int    argc,
   FurrowDistributionResult result;
 
   context = g_option_context_new (_("INPUT.json — settle a season, to the fen"));
+  g_option_context_set_description (context,
+                                    _("With --statements or --roster, the settlement file "
+                                      "may also give \"cooperative\", \"season\", "
+                                      "\"village_code\" and \"notice_date\" (YYYY-MM-DD) "
+                                      "for the printed heading."));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -210,6 +307,19 @@ furrow_cli_settle (int    argc,
       return 2;
     }
 
+  if (roster_path != NULL)
+    {
+      roster_format = roster_format_for (roster_path);
+      if (roster_format == ROSTER_NONE)
+        {
+          g_autofree char *roster_name = g_filename_display_name (roster_path);
+
+          furrow_cli_print_error (_("settle: %s: the roster is written as .pdf, .csv or .xlsx"),
+                                  roster_name);
+          return 2;
+        }
+    }
+
   display_name = g_filename_display_name (argv[1]);
   settlement = furrow_settlement_json_load_file (argv[1], &error);
   if (settlement == NULL)
@@ -222,6 +332,14 @@ furrow_cli_settle (int    argc,
   if (!furrow_distribution_compute (&settlement->input, &result, shares, &error))
     {
       furrow_cli_print_error ("%s: %s", display_name, error->message);
+      return 1;
+    }
+
+  if ((statements_path != NULL || statements_dir != NULL || roster_path != NULL)
+      && !write_reports (settlement, &result, shares, statements_path, statements_dir,
+                         roster_path, roster_format, &error))
+    {
+      furrow_cli_print_error ("%s", error->message);
       return 1;
     }
 

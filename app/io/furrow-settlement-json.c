@@ -345,7 +345,8 @@ read_settlement (Reader           *reader,
 {
   static const char *const members[] = {
     "revenue_fen", "cost_fen_per_mu", "cost_fen", "other_income_fen", "subsidy_fen_per_mu",
-    "subsidy_fen", "base", "split_pct", "reason", "households", NULL
+    "subsidy_fen", "base", "split_pct", "reason", "households",
+    "cooperative", "season", "village_code", "notice_date", NULL
   };
   FurrowDistributionInput *input = &settlement->input;
   JsonObject *root;
@@ -382,6 +383,24 @@ read_settlement (Reader           *reader,
     return FALSE;
   input->reason = reason != NULL ? g_string_chunk_insert_const (settlement->strings, reason)
                                  : NULL;
+
+  /* What the printed reports need besides the numbers; the engine never reads them. */
+  {
+    static const char *const labels[] = { "cooperative", "season", "village_code",
+                                          "notice_date" };
+    const char **fields[] = { &settlement->cooperative, &settlement->season,
+                              &settlement->village_code, &settlement->notice_date };
+
+    for (guint k = 0; k < G_N_ELEMENTS (labels); k++)
+      {
+        const char *value;
+
+        if (!read_string (reader, root, "$", labels[k], FALSE, &value))
+          return FALSE;
+        *fields[k] = value != NULL ? g_string_chunk_insert_const (settlement->strings, value)
+                                   : NULL;
+      }
+  }
 
   households_node = json_object_get_member (root, "households");
   if (households_node == NULL || !JSON_NODE_HOLDS_ARRAY (households_node))

@@ -22,6 +22,9 @@ G_BEGIN_DECLS
  *           | {"kind": "annual_share", "annual_fen_per_mu": 90000, "season_pct": 40},
  *     "split_pct": {"reserve": 0, "collective": 0, "cooperative": 50, "households": 50},
  *     "reason": "…",                       (required when households get < 60 %)
+ *     "cooperative": "…", "season": "…",   (optional, for the printed reports only:
+ *     "village_code": "…",                  the cooperative's name, the season's name,
+ *     "notice_date": "2017-01-10",          the village's FBFBM, the public-notice date)
  *     "households": [{"code": "…", "name": "…", "area_mu": 4.12,
  *                     "custody": "full" | "half", "weight": 1.0, "fee_fen_per_mu": 0}]
  *   }
@@ -44,6 +47,11 @@ typedef struct
   FurrowDistributionInput      input;
   FurrowDistributionHousehold *households;
   GStringChunk                *strings;
+  /* Optional, for the reports; NULL when absent. */
+  const char                  *cooperative;
+  const char                  *season;
+  const char                  *village_code;
+  const char                  *notice_date;
 } FurrowSettlement;
 
 GQuark            furrow_settlement_json_error_quark (void);

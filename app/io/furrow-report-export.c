@@ -1,0 +1,671 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "furrow-report.h"
+#include "furrow-report-private.h"
+
+#include "furrow-units.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_t, cairo_destroy)
+
+/* ------------------------------------------------------------------------------------------ */
+/* Whole files or none: a temporary file beside the target, renamed into place                */
+
+static void
+set_write_error (GError     **error,
+                 const char  *path,
+                 const char  *reason)
+{
+  g_autofree char *display_name = g_filename_display_name (path);
+
+  /* Translators: a file that cannot be written, and why */
+  g_set_error (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_WRITE, _("%s: cannot write: %s"),
+               display_name, reason);
+}
+
+/* Creates an empty temporary file beside `path`; returns its name and, if `fd` is not NULL,
+ * an open descriptor (otherwise it is closed). */
+static char *
+create_temp (const char  *path,
+             int         *fd,
+             GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
+  g_autofree char *template = g_build_filename (dir, name, NULL);
+  int handle = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0644);
+
+  if (handle < 0)
+    {
+      set_write_error (error, path, g_strerror (errno));
+      return NULL;
+    }
+  if (fd != NULL)
+    *fd = handle;
+  else
+    close (handle);
+  return g_steal_pointer (&template);
+}
+
+static gboolean
+commit_temp (const char  *temp,
+             const char  *path,
+             GError     **error)
+{
+  if (g_rename (temp, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (temp);
+      set_write_error (error, path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* PDF                                                                                        */
+
+typedef void (*DrawPageFunc) (cairo_t  *cr,
+                              gsize     page,
+                              double    width_pt,
+                              double    height_pt,
+                              gpointer  data);
+
+static gboolean
+write_pdf (const char               *path,
+           double                    width_pt,
+           double                    height_pt,
+           const char               *title,
+           const char               *author,
+           gsize                     n_pages,
+           DrawPageFunc              draw_page,
+           gpointer                  data,
+           GCancellable             *cancellable,
+           FurrowReportProgressFunc  progress,
+           gpointer                  user_data,
+           GError                  **error)
+{
+  g_autofree char *temp = create_temp (path, NULL, error);
+  g_autoptr(cairo_surface_t) surface = NULL;
+  g_autoptr(cairo_t) cr = NULL;
+  cairo_status_t status;
+
+  if (temp == NULL)
+    return FALSE;
+
+  surface = cairo_pdf_surface_create (temp, width_pt, height_pt);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Furrow");
+  if (author != NULL && *author != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
+  cr = cairo_create (surface);
+
+  for (gsize page = 0; page < n_pages; page++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          g_clear_pointer (&cr, cairo_destroy);
+          cairo_surface_finish (surface);
+          g_unlink (temp);
+          return FALSE;
+        }
+      draw_page (cr, page, width_pt, height_pt, data);
+      cairo_show_page (cr);
+      if (progress != NULL)
+        progress (page + 1, n_pages, user_data);
+    }
+
+  g_clear_pointer (&cr, cairo_destroy);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_unlink (temp);
+      set_write_error (error, path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return commit_temp (temp, path, error);
+}
+
+typedef struct
+{
+  const FurrowReportCooperative *cooperative;
+  const FurrowReportHousehold   *households;
+  gsize                          n_households;
+} Pages;
+
+static void
+draw_statement_page (cairo_t  *cr,
+                     gsize     page,
+                     double    width_pt,
+                     double    height_pt,
+                     gpointer  data)
+{
+  Pages *pages = data;
+
+  furrow_report_draw_statement (cr, pages->cooperative, &pages->households[page], width_pt,
+                                height_pt);
+}
+
+static void
+draw_roster_page (cairo_t  *cr,
+                  gsize     page,
+                  double    width_pt,
+                  double    height_pt,
+                  gpointer  data)
+{
+  Pages *pages = data;
+  guint rows = furrow_report_roster_rows_per_page ();
+
+  furrow_report_draw_roster_page (cr, pages->cooperative, pages->households,
+                                  pages->n_households, page * rows, rows, width_pt, height_pt);
+}
+
+static char *
+statement_title (const FurrowReportCooperative *cooperative)
+{
+  g_autofree char *prefix = furrow_report_title_prefix (cooperative);
+
+  /* Translators: the statements PDF's document title; %s is the cooperative and season */
+  return g_strdup_printf (_("%s: Household Income Statements"), prefix);
+}
+
+gboolean
+furrow_report_write_statements_pdf (const char                    *path,
+                                    const FurrowReportCooperative *cooperative,
+                                    const FurrowReportHousehold   *households,
+                                    gsize                          n_households,
+                                    GCancellable                  *cancellable,
+                                    FurrowReportProgressFunc       progress,
+                                    gpointer                       user_data,
+                                    GError                       **error)
+{
+  Pages pages = { cooperative, households, n_households };
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (cooperative != NULL, FALSE);
+  g_return_val_if_fail (households != NULL || n_households == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_households == 0)
+    {
+      g_autofree char *display_name = g_filename_display_name (path);
+
+      g_set_error (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID,
+                   _("%s: no households to print"), display_name);
+      return FALSE;
+    }
+
+  title = statement_title (cooperative);
+  return write_pdf (path, FURROW_REPORT_A4_SHORT_PT, FURROW_REPORT_A4_LONG_PT, title,
+                    cooperative->name, n_households, draw_statement_page, &pages, cancellable,
+                    progress, user_data, error);
+}
+
+/* A household code as a file name: anything but letters, digits, '-' and '_' becomes '_'. */
+static char *
+file_name_for_code (const char *code,
+                    gsize       index)
+{
+  GString *name = g_string_new (NULL);
+
+  for (const char *p = code != NULL ? code : ""; *p != '\0'; p++)
+    g_string_append_c (name, g_ascii_isalnum (*p) || *p == '-' || *p == '_' ? *p : '_');
+  if (name->len == 0)
+    g_string_printf (name, "household-%" G_GSIZE_FORMAT, index + 1);
+  g_string_append (name, ".pdf");
+  return g_string_free (name, FALSE);
+}
+
+gboolean
+furrow_report_write_statement_pdfs_dir (const char                    *dir,
+                                        const FurrowReportCooperative *cooperative,
+                                        const FurrowReportHousehold   *households,
+                                        gsize                          n_households,
+                                        GCancellable                  *cancellable,
+                                        FurrowReportProgressFunc       progress,
+                                        gpointer                       user_data,
+                                        GError                       **error)
+{
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (dir != NULL, FALSE);
+  g_return_val_if_fail (cooperative != NULL, FALSE);
+  g_return_val_if_fail (households != NULL || n_households == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      set_write_error (error, dir, g_strerror (errno));
+      return FALSE;
+    }
+
+  title = statement_title (cooperative);
+  for (gsize i = 0; i < n_households; i++)
+    {
+      g_autofree char *name = file_name_for_code (households[i].code, i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      Pages pages = { cooperative, &households[i], 1 };
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error)
+          || !write_pdf (path, FURROW_REPORT_A4_SHORT_PT, FURROW_REPORT_A4_LONG_PT, title,
+                         cooperative->name, 1, draw_statement_page, &pages, cancellable, NULL,
+                         NULL, error))
+        return FALSE;
+      if (progress != NULL)
+        progress (i + 1, n_households, user_data);
+    }
+  return TRUE;
+}
+
+gboolean
+furrow_report_write_roster_pdf (const char                    *path,
+                                const FurrowReportCooperative *cooperative,
+                                const FurrowReportHousehold   *households,
+                                gsize                          n_households,
+                                GCancellable                  *cancellable,
+                                GError                       **error)
+{
+  Pages pages = { cooperative, households, n_households };
+  g_autofree char *prefix = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (cooperative != NULL, FALSE);
+  g_return_val_if_fail (households != NULL || n_households == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  prefix = furrow_report_title_prefix (cooperative);
+  title = g_strdup_printf (_("%s: Public Roster of Household Income"), prefix);
+  return write_pdf (path, FURROW_REPORT_A4_LONG_PT, FURROW_REPORT_A4_SHORT_PT, title,
+                    cooperative->name,
+                    furrow_report_roster_n_pages (n_households,
+                                                  furrow_report_roster_rows_per_page ()),
+                    draw_roster_page, &pages, cancellable, NULL, NULL, error);
+}
+
+typedef struct
+{
+  const FurrowReportCooperative *cooperative;
+  const FurrowReportPlanSheet   *sheets;
+} PlanPages;
+
+static void
+draw_plan_page (cairo_t  *cr,
+                gsize     page,
+                double    width_pt,
+                double    height_pt,
+                gpointer  data)
+{
+  PlanPages *pages = data;
+
+  furrow_report_draw_plan_sheet (cr, pages->cooperative, &pages->sheets[page], width_pt,
+                                 height_pt);
+}
+
+gboolean
+furrow_report_write_plan_sheets_pdf (const char                    *path,
+                                     const FurrowReportCooperative *cooperative,
+                                     const FurrowReportPlanSheet   *sheets,
+                                     gsize                          n_sheets,
+                                     GCancellable                  *cancellable,
+                                     FurrowReportProgressFunc       progress,
+                                     gpointer                       user_data,
+                                     GError                       **error)
+{
+  PlanPages pages = { cooperative, sheets };
+  g_autofree char *prefix = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (cooperative != NULL, FALSE);
+  g_return_val_if_fail (sheets != NULL || n_sheets == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_sheets == 0)
+    {
+      g_autofree char *display_name = g_filename_display_name (path);
+
+      g_set_error (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID,
+                   _("%s: no fields to print"), display_name);
+      return FALSE;
+    }
+
+  prefix = furrow_report_title_prefix (cooperative);
+  /* Translators: the plan sheets PDF's document title; %s is the cooperative and season */
+  title = g_strdup_printf (_("%s: Field Plan Sheets"), prefix);
+  return write_pdf (path, FURROW_REPORT_A4_SHORT_PT, FURROW_REPORT_A4_LONG_PT, title,
+                    cooperative->name, n_sheets, draw_plan_page, &pages, cancellable, progress,
+                    user_data, error);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* CSV                                                                                        */
+
+/* Fen as plain yuan with two decimals, for spreadsheets: 190344 → "1903.44". */
+static char *
+format_fen_plain (gint64 fen)
+{
+  guint64 magnitude = fen < 0 ? (guint64) (-(fen + 1)) + 1 : (guint64) fen;
+
+  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%02u", fen < 0 ? "-" : "",
+                          magnitude / 100, (guint) (magnitude % 100));
+}
+
+static void
+append_csv_cell (GString    *out,
+                 const char *text,
+                 gboolean    last)
+{
+  text = text != NULL ? text : "";
+  if (strpbrk (text, ",\"\r\n") != NULL)
+    {
+      g_string_append_c (out, '"');
+      for (const char *p = text; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  else
+    {
+      g_string_append (out, text);
+    }
+  g_string_append (out, last ? "\r\n" : ",");
+}
+
+#define N_ROSTER_COLUMNS 8
+
+static void
+roster_headers (const char *headers[N_ROSTER_COLUMNS],
+                gboolean    yuan)
+{
+  headers[0] = _("No.");
+  headers[1] = _("Household code");
+  headers[2] = _("Head of household");
+  headers[3] = _("Registered area (mu)");
+  headers[4] = yuan ? _("Base payment (yuan)") : _("Base payment");
+  headers[5] = yuan ? _("Dividend (yuan)") : _("Dividend");
+  headers[6] = yuan ? _("Service fee (yuan)") : _("Service fee");
+  headers[7] = yuan ? _("Total (yuan)") : _("Total");
+}
+
+static char *
+households_count (gsize n_households)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u household", "%u households",
+                                       (gulong) n_households),
+                          (guint) n_households);
+}
+
+gboolean
+furrow_report_write_roster_csv (const char                    *path,
+                                const FurrowReportCooperative *cooperative,
+                                const FurrowReportHousehold   *households,
+                                gsize                          n_households,
+                                GError                       **error)
+{
+  g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");   /* the BOM: Excel reads UTF-8 */
+  const char *headers[N_ROSTER_COLUMNS];
+  gint64 sums[4] = { 0, 0, 0, 0 };
+  double area_mu = 0.0;
+  g_autofree char *temp = NULL;
+  int fd = -1;
+  const char *p;
+  gsize left;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (cooperative != NULL, FALSE);
+  g_return_val_if_fail (households != NULL || n_households == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  roster_headers (headers, TRUE);
+  for (guint c = 0; c < N_ROSTER_COLUMNS; c++)
+    append_csv_cell (out, headers[c], c == N_ROSTER_COLUMNS - 1);
+
+  for (gsize i = 0; i < n_households; i++)
+    {
+      const FurrowReportHousehold *household = &households[i];
+      g_autofree char *number = g_strdup_printf ("%" G_GSIZE_FORMAT, i + 1);
+      g_autofree char *area = furrow_report_format_area (household->area_mu);
+      g_autofree char *base = format_fen_plain (household->base_fen);
+      g_autofree char *dividend = format_fen_plain (household->dividend_fen);
+      g_autofree char *fee = format_fen_plain (household->fee_fen);
+      g_autofree char *total = format_fen_plain (household->total_fen);
+      const char *cells[N_ROSTER_COLUMNS] = {
+        number, household->code, household->name, area, base, dividend, fee, total,
+      };
+
+      for (guint c = 0; c < N_ROSTER_COLUMNS; c++)
+        append_csv_cell (out, cells[c], c == N_ROSTER_COLUMNS - 1);
+      sums[0] += household->base_fen;
+      sums[1] += household->dividend_fen;
+      sums[2] += household->fee_fen;
+      sums[3] += household->total_fen;
+      area_mu += household->area_mu;
+    }
+
+  {
+    g_autofree char *count = households_count (n_households);
+    g_autofree char *area = furrow_report_format_area (area_mu);
+    g_autofree char *base = format_fen_plain (sums[0]);
+    g_autofree char *dividend = format_fen_plain (sums[1]);
+    g_autofree char *fee = format_fen_plain (sums[2]);
+    g_autofree char *total = format_fen_plain (sums[3]);
+    const char *cells[N_ROSTER_COLUMNS] = {
+      "", _("Total"), count, area, base, dividend, fee, total,
+    };
+
+    for (guint c = 0; c < N_ROSTER_COLUMNS; c++)
+      append_csv_cell (out, cells[c], c == N_ROSTER_COLUMNS - 1);
+  }
+
+  temp = create_temp (path, &fd, error);
+  if (temp == NULL)
+    return FALSE;
+  for (p = out->str, left = out->len; left > 0;)
+    {
+      gssize written = write (fd, p, left);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        {
+          int saved = errno;
+
+          close (fd);
+          g_unlink (temp);
+          set_write_error (error, path, g_strerror (saved));
+          return FALSE;
+        }
+      p += written;
+      left -= (gsize) written;
+    }
+  if (close (fd) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (temp);
+      set_write_error (error, path, g_strerror (saved));
+      return FALSE;
+    }
+  return commit_temp (temp, path, error);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* XLSX                                                                                       */
+
+gboolean
+furrow_report_write_roster_xlsx (const char                    *path,
+                                 const FurrowReportCooperative *cooperative,
+                                 const FurrowReportHousehold   *households,
+                                 gsize                          n_households,
+                                 GError                       **error)
+{
+  static const double widths[N_ROSTER_COLUMNS] = { 6, 24, 12, 14, 15, 14, 13, 15 };
+  const char *headers[N_ROSTER_COLUMNS];
+  g_autofree char *temp = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *title = NULL;
+  lxw_workbook *workbook;
+  lxw_worksheet *sheet;
+  lxw_format *header_format, *text_format, *area_format, *money_format;
+  lxw_format *total_text_format, *total_area_format, *total_money_format;
+  lxw_doc_properties properties = { NULL, };
+  gint64 sums[4] = { 0, 0, 0, 0 };
+  gint64 area_cmu = 0;
+  lxw_row_t totals_row = (lxw_row_t) n_households + 1;
+  lxw_error status;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (cooperative != NULL, FALSE);
+  g_return_val_if_fail (households != NULL || n_households == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  temp = create_temp (path, NULL, error);
+  if (temp == NULL)
+    return FALSE;
+
+  workbook = workbook_new (temp);
+  if (workbook == NULL)
+    {
+      g_unlink (temp);
+      set_write_error (error, path, g_strerror (ENOMEM));
+      return FALSE;
+    }
+
+  prefix = furrow_report_title_prefix (cooperative);
+  title = g_strdup_printf (_("%s: Public Roster of Household Income"), prefix);
+  properties.title = title;
+  properties.author = (char *) "Furrow";
+  properties.company = cooperative->name;
+  workbook_set_properties (workbook, &properties);
+
+  /* Translators: the spreadsheet's sheet name (at most 31 characters) */
+  sheet = workbook_add_worksheet (workbook, C_("sheet name", "Roster"));
+
+  header_format = workbook_add_format (workbook);
+  format_set_bold (header_format);
+  format_set_bg_color (header_format, 0xE6E6E6);
+  format_set_border (header_format, LXW_BORDER_THIN);
+  format_set_align (header_format, LXW_ALIGN_CENTER);
+  format_set_align (header_format, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_text_wrap (header_format);
+  text_format = workbook_add_format (workbook);
+  format_set_border (text_format, LXW_BORDER_THIN);
+  format_set_num_format (text_format, "@");
+  area_format = workbook_add_format (workbook);
+  format_set_border (area_format, LXW_BORDER_THIN);
+  format_set_num_format (area_format, "0.00");
+  money_format = workbook_add_format (workbook);
+  format_set_border (money_format, LXW_BORDER_THIN);
+  format_set_num_format (money_format, "¥#,##0.00");
+  total_text_format = workbook_add_format (workbook);
+  format_set_bold (total_text_format);
+  format_set_border (total_text_format, LXW_BORDER_THIN);
+  format_set_bg_color (total_text_format, 0xE6E6E6);
+  total_area_format = workbook_add_format (workbook);
+  format_set_bold (total_area_format);
+  format_set_border (total_area_format, LXW_BORDER_THIN);
+  format_set_bg_color (total_area_format, 0xE6E6E6);
+  format_set_num_format (total_area_format, "0.00");
+  total_money_format = workbook_add_format (workbook);
+  format_set_bold (total_money_format);
+  format_set_border (total_money_format, LXW_BORDER_THIN);
+  format_set_bg_color (total_money_format, 0xE6E6E6);
+  format_set_num_format (total_money_format, "¥#,##0.00");
+
+  roster_headers (headers, FALSE);
+  for (lxw_col_t c = 0; c < N_ROSTER_COLUMNS; c++)
+    {
+      worksheet_set_column (sheet, c, c, widths[c], NULL);
+      worksheet_write_string (sheet, 0, c, headers[c], header_format);
+    }
+  worksheet_set_row (sheet, 0, 30, NULL);
+  worksheet_freeze_panes (sheet, 1, 0);
+  worksheet_set_landscape (sheet);
+  worksheet_set_paper (sheet, 9);   /* A4 */
+  worksheet_repeat_rows (sheet, 0, 0);
+  worksheet_fit_to_pages (sheet, 1, 0);
+
+  for (gsize i = 0; i < n_households; i++)
+    {
+      const FurrowReportHousehold *household = &households[i];
+      lxw_row_t row = (lxw_row_t) i + 1;
+      gint64 cmu = (gint64) llround (household->area_mu * 100.0);
+
+      worksheet_write_number (sheet, row, 0, (double) (i + 1), text_format);
+      /* Codes are text: as numbers, 18 digits would lose the last ones. */
+      worksheet_write_string (sheet, row, 1, household->code != NULL ? household->code : "",
+                              text_format);
+      worksheet_write_string (sheet, row, 2, household->name != NULL ? household->name : "",
+                              text_format);
+      worksheet_write_number (sheet, row, 3, (double) cmu / 100.0, area_format);
+      worksheet_write_number (sheet, row, 4, (double) household->base_fen / 100.0,
+                              money_format);
+      worksheet_write_number (sheet, row, 5, (double) household->dividend_fen / 100.0,
+                              money_format);
+      worksheet_write_number (sheet, row, 6, (double) household->fee_fen / 100.0, money_format);
+      worksheet_write_number (sheet, row, 7, (double) household->total_fen / 100.0,
+                              money_format);
+      sums[0] += household->base_fen;
+      sums[1] += household->dividend_fen;
+      sums[2] += household->fee_fen;
+      sums[3] += household->total_fen;
+      area_cmu += cmu;
+    }
+
+  /* Totals: each a SUM formula whose cached value is the integer-fen sum, so a reader that
+   * does not recalculate shows the settlement's figures exactly. */
+  {
+    g_autofree char *count = households_count (n_households);
+    static const char columns[] = "DEFGH";
+    const double values[5] = {
+      (double) area_cmu / 100.0, (double) sums[0] / 100.0, (double) sums[1] / 100.0,
+      (double) sums[2] / 100.0, (double) sums[3] / 100.0,
+    };
+
+    worksheet_write_blank (sheet, totals_row, 0, total_text_format);
+    worksheet_write_string (sheet, totals_row, 1, _("Total"), total_text_format);
+    worksheet_write_string (sheet, totals_row, 2, count, total_text_format);
+    for (guint k = 0; k < 5; k++)
+      {
+        g_autofree char *formula = NULL;
+
+        if (n_households > 0)
+          formula = g_strdup_printf ("=SUM(%c2:%c%u)", columns[k], columns[k],
+                                     (guint) n_households + 1);
+        else
+          formula = g_strdup ("=0");
+        worksheet_write_formula_num (sheet, totals_row, (lxw_col_t) (3 + k), formula,
+                                     k == 0 ? total_area_format : total_money_format,
+                                     values[k]);
+      }
+  }
+
+  status = workbook_close (workbook);
+  if (status != LXW_NO_ERROR)
+    {
+      g_unlink (temp);
+      set_write_error (error, path, lxw_strerror (status));
+      return FALSE;
+    }
+  return commit_temp (temp, path, error);
+}

@@ -126,6 +126,12 @@ test_actions (Fixture       *fixture,
   GtkWidget *window = GTK_WIDGET (fixture->window);
   ShumateViewport *viewport = shumate_simple_map_get_viewport (furrow_window_get_map (fixture->window));
   g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GtkIconPaintable) icon = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) icon_node = NULL;
+  GtkIconTheme *theme;
+  GdkTexture *icon_texture;
+  gboolean green = FALSE;
   GMenuModel *menu;
   GtkWindow *about;
   GtkWindow *preferences;
@@ -151,11 +157,35 @@ test_actions (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (actions, 1), ==, "win.show-help-overlay");
   g_assert_cmpstr (g_ptr_array_index (actions, 2), ==, "app.about");
 
+  /* The application icon is found from the build tree too (FURROW_ICONDIR, as `make run`) and
+   * GTK can load it (it sniffs the SVG type from the file's first 256 bytes). */
+  theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (window));
+  g_assert_true (gtk_icon_theme_has_icon (theme, APPLICATION_ID));
+  icon = gtk_icon_theme_lookup_icon (theme, APPLICATION_ID, NULL, 128, 1, GTK_TEXT_DIR_NONE, 0);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (GDK_PAINTABLE (icon), GDK_SNAPSHOT (snapshot), 128, 128);
+  icon_node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (icon_node);
+  g_assert_cmpint (gsk_render_node_get_node_type (icon_node), ==, GSK_TEXTURE_NODE);
+  icon_texture = gsk_texture_node_get_texture (icon_node);
+  g_assert_cmpint (gdk_texture_get_width (icon_texture), ==, 128);
+  /* It shows green strips of a field, not the grey "missing image". */
+  for (int y = 0; y < 128 && !green; y += 4)
+    for (int x = 0; x < 128 && !green; x += 4)
+      {
+        guint32 rgb = furrow_test_texture_rgb (icon_texture, x, y);
+
+        green = ((rgb >> 8) & 0xff) > ((rgb >> 16) & 0xff) + 40 && ((rgb >> 8) & 0xff) > (rgb & 0xff) + 40;
+      }
+  g_assert_true (green);
+
   /* About: an AdwAboutWindow with the version and the licence. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   about = furrow_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==,
+                   APPLICATION_ID);
   g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==,
                    GTK_LICENSE_GPL_3_0);
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Furrow");

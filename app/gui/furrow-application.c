@@ -225,6 +225,7 @@ static void
 furrow_application_startup (GApplication *app)
 {
   FurrowApplication *self = FURROW_APPLICATION (app);
+  const char *icon_dir = g_getenv ("FURROW_ICONDIR");
   struct {
     const char *action;
     const char *accels[3];
@@ -242,6 +243,11 @@ furrow_application_startup (GApplication *app)
 
   /* Here rather than in init: `furrow --version` must work where the schema is not installed. */
   self->settings = g_settings_new (APPLICATION_ID);
+
+  /* Running from the build folder (`make run`, the tests): the icons are in the source tree. */
+  if (icon_dir != NULL)
+    gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    icon_dir);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);

@@ -3,12 +3,15 @@
 /* Start to first frame: launches the real `furrow` binary again and again with
  * FURROW_BENCH_FIRST_FRAME=1, which makes the window print the milliseconds from the top of
  * main() to its first painted frame and quit. Also measures from the spawn to that line (which
- * adds exec and dynamic linking). Prints the median of the runs; goal ≤ 500 ms (issue #2). */
+ * adds exec and dynamic linking), and the CPU time the process used until it exited, which a
+ * busy machine inflates much less than the wall-clock figures. Prints the median of the runs;
+ * goal ≤ 500 ms (issue #2). */
 
 #include "config.h"
 
 #include <gio/gio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 
 #define N_WARMUP 1
 #define N_RUNS 10
@@ -32,12 +35,24 @@ median (double *values,
   return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
+static double
+children_cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_CHILDREN, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+}
+
 static gboolean
 run_once (const char  *furrow,
           double      *inside_ms,
           double      *outside_ms,
+          double      *cpu_ms,
           GError     **error)
 {
+  double cpu_before_ms = children_cpu_ms ();
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GDataInputStream) out = NULL;
@@ -74,6 +89,7 @@ run_once (const char  *furrow,
 
   *inside_ms = g_ascii_strtod (line + strlen ("first-frame-ms: "), NULL);
   *outside_ms = (line_us - spawned_us) / 1000.0;
+  *cpu_ms = children_cpu_ms () - cpu_before_ms;
   return TRUE;
 }
 
@@ -87,8 +103,10 @@ main (int   argc,
   const char *dirs[] = { "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME" };
   double inside[N_RUNS];
   double outside[N_RUNS];
+  double cpu[N_RUNS];
   double inside_median;
   double outside_median;
+  double cpu_median;
 
   if (furrow == NULL)
     {
@@ -114,8 +132,9 @@ main (int   argc,
     {
       double in_ms = 0;
       double out_ms = 0;
+      double cpu_ms = 0;
 
-      if (!run_once (furrow, &in_ms, &out_ms, &error))
+      if (!run_once (furrow, &in_ms, &out_ms, &cpu_ms, &error))
         {
           g_printerr ("bench-startup: %s\n", error->message);
           return EXIT_FAILURE;
@@ -124,17 +143,19 @@ main (int   argc,
         continue;
       inside[i - N_WARMUP] = in_ms;
       outside[i - N_WARMUP] = out_ms;
-      g_print ("run %2d: main() to first frame %6.1f ms, spawn to first frame %6.1f ms\n",
-               i - N_WARMUP + 1, in_ms, out_ms);
+      cpu[i - N_WARMUP] = cpu_ms;
+      g_print ("run %2d: main() to first frame %6.1f ms, spawn to first frame %6.1f ms, "
+               "CPU %6.1f ms\n", i - N_WARMUP + 1, in_ms, out_ms, cpu_ms);
     }
 
   /* median() sorts: afterwards the first and last values are the extremes. */
   inside_median = median (inside, N_RUNS);
   outside_median = median (outside, N_RUNS);
+  cpu_median = median (cpu, N_RUNS);
   g_print ("startup (GSK_RENDERER=%s, median of %d): main() to first frame %.1f ms, "
-           "spawn to first frame %.1f ms (min %.1f, max %.1f); goal %.0f ms: %s\n",
+           "spawn to first frame %.1f ms (min %.1f, max %.1f), CPU %.1f ms; goal %.0f ms: %s\n",
            g_getenv ("GSK_RENDERER"), N_RUNS, inside_median, outside_median,
-           outside[0], outside[N_RUNS - 1], GOAL_MS,
+           outside[0], outside[N_RUNS - 1], cpu_median, GOAL_MS,
            outside_median <= GOAL_MS ? "met" : "missed");
   return EXIT_SUCCESS;
 }

@@ -633,7 +633,9 @@ test_migrate (Fixture       *fixture,
     g_autoptr(FurrowStore) store = furrow_store_open (fixture->path, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpint (furrow_store_get_schema_version (store), ==, 2);
+    /* v1 → the latest version, step by step (v3: the season tables). */
+    g_assert_cmpint (furrow_store_get_schema_version (store), ==, FURROW_STORE_SCHEMA_VERSION);
+    g_assert_true (_furrow_store_has_index (store, "plans_season_id"));
     g_assert_true (_furrow_store_has_index (store, "parcels_household_id"));
     g_assert_true (_furrow_store_has_index (store, "parcels_field_id"));
     assert_counts (store, 0, 1, 0);

@@ -23,8 +23,14 @@ static const FurrowCliCommand commands[] = {
   { "list", N_("List the fields, parcels or households of a project"), furrow_cli_list },
   { "plan", N_("Lay a strip pattern into every polygon of a file and predict its yield"),
     furrow_cli_plan },
+  { "roster", N_("Write the public roster of a settled season (PDF, CSV or XLSX)"),
+    furrow_cli_roster },
+  { "season", N_("Plan, predict, harvest, settle and reopen the seasons of a project"),
+    furrow_cli_season },
   { "settle", N_("Settle a season from a JSON file: base and dividends to the fen"),
     furrow_cli_settle },
+  { "statements", N_("Print the households' statements of a settled season as PDF"),
+    furrow_cli_statements },
 };
 
 void

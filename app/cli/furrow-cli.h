@@ -31,7 +31,13 @@ int  furrow_cli_list        (int          argc,
                              char       **argv);
 int  furrow_cli_plan        (int          argc,
                              char       **argv);
+int  furrow_cli_roster      (int          argc,
+                             char       **argv);
+int  furrow_cli_season      (int          argc,
+                             char       **argv);
 int  furrow_cli_settle      (int          argc,
+                             char       **argv);
+int  furrow_cli_statements  (int          argc,
                              char       **argv);
 
 /* Shared helpers for subcommands. */

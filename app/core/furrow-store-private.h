@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "furrow-season.h"
 #include "furrow-store.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,48 @@ void         _furrow_household_set_id             (FurrowHousehold *self,
                                                    gint64           id);
 void         _furrow_parcel_set_id                (FurrowParcel    *self,
                                                    gint64           id);
+void         _furrow_season_set_id                (FurrowSeason    *self,
+                                                   gint64           id);
+void         _furrow_season_set_state             (FurrowSeason    *self,
+                                                   FurrowSeasonState state);
+
+/* furrow-store.c for furrow-store-season.c: the cached statement of `sql` (reset it after use:
+ * g_autoptr(FurrowStoreStmt)), the error of the last SQLite failure, one operation's
+ * transaction or savepoint (op_end rolls back when !ok and returns FALSE then), an audit_log
+ * row, the connection. */
+typedef sqlite3_stmt FurrowStoreStmt;
+
+static inline void
+_furrow_store_stmt_release (FurrowStoreStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FurrowStoreStmt, _furrow_store_stmt_release)
+
+sqlite3_stmt *_furrow_store_prepare               (FurrowStore     *self,
+                                                   const char      *sql,
+                                                   GError         **error);
+gboolean     _furrow_store_set_db_error           (FurrowStore     *self,
+                                                   GError         **error);
+gboolean     _furrow_store_op_begin               (FurrowStore     *self,
+                                                   GError         **error);
+gboolean     _furrow_store_op_end                 (FurrowStore     *self,
+                                                   gboolean         ok,
+                                                   GError         **error);
+gboolean     _furrow_store_audit                  (FurrowStore     *self,
+                                                   const char      *action,
+                                                   const char      *object,
+                                                   const char      *detail,
+                                                   GError         **error);
+sqlite3     *_furrow_store_get_db                 (FurrowStore     *self);
+
+/* furrow-store-season.c for furrow-store.c: after a commit (committed) or a rollback, bring the
+ * seasons model in step with the file; after furrow_store_reload(), re-read it. */
+void         _furrow_store_seasons_sync           (FurrowStore     *self,
+                                                   gboolean         committed);
+void         _furrow_store_seasons_reload         (FurrowStore     *self);
 
 /* Tests: a new file migrated only up to schema `version` (1 … FURROW_STORE_SCHEMA_VERSION). */
 FurrowStore *_furrow_store_create_at_version      (const char      *path,

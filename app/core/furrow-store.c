@@ -359,6 +359,7 @@ discard_pending (FurrowStore *self)
   g_hash_table_remove_all (self->touched_fields);
   memset (self->touched_tables, 0, sizeof self->touched_tables);
   memset (self->extents, 0, sizeof self->extents);
+  _furrow_store_seasons_sync (self, FALSE);
 }
 
 static GListStore *
@@ -499,6 +500,7 @@ apply_pending (FurrowStore *self)
   g_hash_table_remove_all (self->touched_fields);
   memset (self->touched_tables, 0, sizeof self->touched_tables);
   memset (self->extents, 0, sizeof self->extents);
+  _furrow_store_seasons_sync (self, TRUE);
 }
 
 /* GeoPackage: gpkg_contents.last_change follows every change of a registered table. */
@@ -939,6 +941,7 @@ furrow_store_reload (FurrowStore  *self,
                            g_list_model_get_n_items (G_LIST_MODEL (self->models[kind])),
                            objects->pdata, objects->len);
     }
+  _furrow_store_seasons_reload (self);
   return TRUE;
 }
 
@@ -1031,6 +1034,61 @@ furrow_store_count_parcels (FurrowStore  *self,
   g_return_val_if_fail (FURROW_IS_STORE (self), -1);
 
   return count_rows (self, "SELECT count(*) FROM parcels", error);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* For the other furrow-store*.c files (furrow-store-private.h)                               */
+
+sqlite3_stmt *
+_furrow_store_prepare (FurrowStore  *self,
+                       const char   *sql,
+                       GError      **error)
+{
+  return store_prepare (self, sql, error);
+}
+
+gboolean
+_furrow_store_set_db_error (FurrowStore  *self,
+                            GError      **error)
+{
+  return set_db_error (self, error);
+}
+
+gboolean
+_furrow_store_op_begin (FurrowStore  *self,
+                        GError      **error)
+{
+  return op_begin (self, error);
+}
+
+gboolean
+_furrow_store_op_end (FurrowStore  *self,
+                      gboolean      ok,
+                      GError      **error)
+{
+  return op_end (self, ok, error);
+}
+
+static gboolean audit (FurrowStore  *self,
+                       const char   *action,
+                       const char   *object,
+                       const char   *detail,
+                       GError      **error);
+
+gboolean
+_furrow_store_audit (FurrowStore  *self,
+                     const char   *action,
+                     const char   *object,
+                     const char   *detail,
+                     GError      **error)
+{
+  return audit (self, action, object, detail, error);
+}
+
+sqlite3 *
+_furrow_store_get_db (FurrowStore *self)
+{
+  return self->db;
 }
 
 /* ------------------------------------------------------------------------------------------ */

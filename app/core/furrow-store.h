@@ -49,10 +49,11 @@ typedef enum
   FURROW_STORE_ERROR_IN_USE,       /* delete refused: other rows still refer to the object */
   FURROW_STORE_ERROR_BUSY,         /* another program holds the file locked */
   FURROW_STORE_ERROR_TRANSACTION,  /* begin/commit/rollback out of order */
+  FURROW_STORE_ERROR_READ_ONLY,    /* a change to a settled season: reopen it first */
 } FurrowStoreError;
 
 /* The schema version this Furrow writes (furrow_meta.schema_version). */
-#define FURROW_STORE_SCHEMA_VERSION 2
+#define FURROW_STORE_SCHEMA_VERSION 3
 
 #define FURROW_TYPE_STORE (furrow_store_get_type ())
 

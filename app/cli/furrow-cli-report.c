@@ -1,0 +1,307 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "furrow-cli.h"
+#include "furrow-economics.h"
+#include "furrow-report.h"
+#include "furrow-store-season.h"
+#include "furrow-units.h"
+
+/* furrow-cli statements --project FILE --season NAME OUT.pdf|OUTDIR
+ * furrow-cli roster --project FILE --season NAME OUT.pdf|OUT.csv|OUT.xlsx
+ *
+ * Both print the frozen settlement of a settled season (furrow-store-season.h) through the
+ * report renderer (furrow-report.h). Statements: one page per full-custody household, and one
+ * per half-custody household that owes fees; the roster lists every settled household. */
+
+/* The settled season as a report: the cooperative's totals, and per household its amounts, its
+ * masked personal data and its parcels with the custody field each lies in. */
+static FurrowReport *
+season_report (FurrowStore   *store,
+               FurrowSeason  *season,
+               const char    *notice_date,
+               GError       **error)
+{
+  g_autoptr(FurrowSeasonSettlement) s = furrow_store_get_settlement (store, season, error);
+  g_autoptr(GListModel) fields = NULL;
+  g_autoptr(GListModel) parcels = NULL;
+  g_autoptr(GHashTable) field_names = NULL;
+  g_autoptr(GHashTable) by_code = NULL;
+  FurrowReport *report;
+  FurrowReportCooperative *coop;
+
+  if (s == NULL)
+    return NULL;
+
+  report = g_new0 (FurrowReport, 1);
+  coop = &report->cooperative;
+  coop->name = g_strdup (furrow_store_get_cooperative_name (store));
+  coop->village_code = g_strdup (furrow_store_get_village_code (store));
+  coop->season_name = g_strdup (furrow_season_get_name (season));
+  coop->crop_year = furrow_season_get_crop_year (season);
+  coop->notice_date = g_strdup (notice_date);
+  coop->total_area_mu = s->totals.total_area_mu;
+  coop->weighted_area_mu = s->totals.weighted_area_mu;
+  coop->base_fen_per_mu = s->totals.base_fen_per_mu;
+  coop->revenue_fen = s->totals.income_fen;
+  coop->cost_fen = s->totals.cost_fen;
+  coop->base_total_fen = s->totals.base_total_fen;
+  coop->surplus_fen = s->totals.surplus_fen;
+  coop->reserve_fen = s->totals.reserve_fen;
+  coop->collective_fen = s->totals.collective_fen;
+  coop->cooperative_fen = s->totals.cooperative_fen;
+  coop->households_dividend_fen = s->totals.households_dividend_fen;
+  coop->deficit_fen = s->totals.deficit_fen;
+  coop->fees_fen = s->totals.fees_fen;
+  coop->reserve_pct = s->split.reserve_pct;
+  coop->collective_pct = s->split.collective_pct;
+  coop->cooperative_pct = s->split.cooperative_pct;
+  coop->households_pct = s->split.households_pct;
+  coop->basis = g_strdup (s->summary);
+
+  fields = furrow_store_get_fields (store);
+  field_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+
+      g_hash_table_insert (field_names, g_memdup2 (&(gint64) { furrow_field_get_id (field) },
+                                                   sizeof (gint64)),
+                           g_strdup (furrow_field_get_name (field)));
+    }
+
+  report->n_households = s->n_rows;
+  report->households = g_new0 (FurrowReportHousehold, MAX (s->n_rows, 1));
+  by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  for (gsize i = 0; i < s->n_rows; i++)
+    {
+      const FurrowSeasonSettlementRow *row = &s->rows[i];
+      FurrowReportHousehold *h = &report->households[i];
+      g_autoptr(FurrowHousehold) household = furrow_store_find_household (store, row->code);
+      gboolean full = row->custody == FURROW_CUSTODY_FULL;
+
+      h->code = g_strdup (row->code);
+      h->name = g_strdup (row->name);
+      if (household != NULL)
+        {
+          h->id_number = g_strdup (furrow_household_get_id_number (household));
+          h->phone = g_strdup (furrow_household_get_phone (household));
+        }
+      h->custody = row->custody;
+      h->area_mu = furrow_economics_area_cmu (row->area_m2) / 100.0;
+      h->base_fen_per_mu = full ? s->totals.base_fen_per_mu : 0;
+      h->base_area_mu = full ? h->area_mu : 0.0;
+      h->base_fen = row->base_fen;
+      h->dividend_area_mu = full ? h->area_mu : 0.0;
+      h->dividend_fen_per_mu = full && s->totals.weighted_area_mu > 0
+                               ? (double) s->totals.households_dividend_fen
+                                 / s->totals.weighted_area_mu
+                               : 0.0;
+      h->dividend_fen = row->dividend_fen;
+      h->fee_fen_per_mu = row->fee_fen_per_mu;
+      h->fee_fen = row->fee_fen;
+      h->total_fen = row->total_fen;
+      h->basis = g_strdup (row->rule_text);
+      g_hash_table_insert (by_code, h->code, h);
+    }
+
+  /* Each household's entrusted parcels of the custody it was settled with. */
+  parcels = furrow_store_get_parcels (store);
+  for (guint i = 0; i < g_list_model_get_n_items (parcels); i++)
+    {
+      g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, i);
+      FurrowReportHousehold *h = g_hash_table_lookup (by_code,
+                                                      furrow_parcel_get_household_code (parcel));
+      FurrowReportParcel *p;
+      gint64 field_id = furrow_parcel_get_field_id (parcel);
+
+      if (h == NULL || furrow_parcel_get_custody (parcel) != h->custody)
+        continue;
+      h->parcels = g_renew (FurrowReportParcel, h->parcels, h->n_parcels + 1);
+      p = &h->parcels[h->n_parcels++];
+      *p = (FurrowReportParcel) { 0 };
+      p->code = g_strdup (furrow_parcel_get_code (parcel));
+      p->name = g_strdup (furrow_parcel_get_name (parcel));
+      p->area_mu = furrow_m2_to_mu (furrow_parcel_get_registered_area_m2 (parcel));
+      p->field_name = g_strdup (g_hash_table_lookup (field_names, &field_id));
+      if (furrow_parcel_get_geometry (parcel) != NULL)
+        p->geometry = furrow_geometry_copy (furrow_parcel_get_geometry (parcel));
+    }
+  return report;
+}
+
+static int
+open_report (int             argc,
+             char          **argv,
+             const char     *parameter,
+             const char     *usage_text,
+             FurrowStore   **store_out,
+             FurrowReport  **report_out,
+             char          **out_path)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
+  g_autoptr(FurrowStore) store = NULL;
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *project = NULL;
+  g_autofree char *season_name = NULL;
+  g_autofree char *notice_date = NULL;
+  GOptionEntry entries[] = {
+    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project, N_("The project file"), N_("FILE") },
+    { "season", 0, 0, G_OPTION_ARG_STRING, &season_name, N_("A settled season by its name"),
+      N_("NAME") },
+    { "notice-date", 0, 0, G_OPTION_ARG_STRING, &notice_date,
+      N_("Public-notice date printed on the pages (YYYY-MM-DD)"), N_("DATE") },
+    { NULL },
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      furrow_cli_print_error ("%s", error->message);
+      return 2;
+    }
+  if (project == NULL || season_name == NULL || argc != 2)
+    {
+      furrow_cli_print_error ("%s", usage_text);
+      return 2;
+    }
+  store = furrow_store_open (project, &error);
+  if (store == NULL)
+    {
+      furrow_cli_print_error ("%s", error->message);
+      return 1;
+    }
+  season = furrow_store_find_season (store, season_name);
+  if (season == NULL)
+    {
+      furrow_cli_print_error (_("%s: there is no season “%s”"), project, season_name);
+      return 1;
+    }
+  if (furrow_season_get_state (season) != FURROW_SEASON_SETTLED)
+    {
+      furrow_cli_print_error (_("%s: season “%s” is not settled yet; settle it first "
+                                "(furrow-cli season settle)"), project, season_name);
+      return 1;
+    }
+  *report_out = season_report (store, season, notice_date, &error);
+  if (*report_out == NULL)
+    {
+      furrow_cli_print_error ("%s: %s", project, error->message);
+      return 1;
+    }
+  *out_path = g_strdup (argv[1]);
+  *store_out = g_steal_pointer (&store);
+  return 0;
+}
+
+/* The audit log records every statement and roster printed. */
+static int
+record_print (FurrowStore  *store,
+              FurrowReport *report,
+              const char   *what,
+              gsize         n_households,
+              const char   *out)
+{
+  g_autoptr(FurrowSeason) season =
+    furrow_store_find_season (store, report->cooperative.season_name);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *detail = g_strdup_printf ("%" G_GSIZE_FORMAT " households -> %s",
+                                             n_households, out);
+
+  if (season == NULL || !furrow_store_record_print (store, season, what, detail, &error))
+    {
+      furrow_cli_print_error ("%s: %s", furrow_store_get_path (store),
+                              error ? error->message : report->cooperative.season_name);
+      return 1;
+    }
+  return 0;
+}
+
+int
+furrow_cli_statements (int    argc,
+                       char **argv)
+{
+  g_autoptr(FurrowStore) store = NULL;
+  g_autoptr(FurrowReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree FurrowReportHousehold *selected = NULL;
+  gsize n = 0;
+  gboolean ok;
+  int status;
+
+  status = open_report (argc, argv, _("OUT.pdf|OUTDIR — print the statements of a settled season"),
+                        _("usage: furrow-cli statements --project FILE --season NAME "
+                          "OUT.pdf|OUTDIR"), &store, &report, &out);
+  if (status != 0)
+    return status;
+
+  /* Full custody, and half custody when fees are owed; shallow copies of the report's rows. */
+  selected = g_new0 (FurrowReportHousehold, MAX (report->n_households, 1));
+  for (gsize i = 0; i < report->n_households; i++)
+    if (report->households[i].custody == FURROW_CUSTODY_FULL || report->households[i].fee_fen > 0)
+      selected[n++] = report->households[i];
+  if (n == 0)
+    {
+      furrow_cli_print_error (_("%s: the settlement has no household to print a statement for"),
+                              furrow_store_get_path (store));
+      return 1;
+    }
+  if (g_str_has_suffix (out, ".pdf") || g_str_has_suffix (out, ".PDF"))
+    ok = furrow_report_write_statements_pdf (out, &report->cooperative, selected, n, NULL, NULL,
+                                             NULL, &error);
+  else
+    ok = furrow_report_write_statement_pdfs_dir (out, &report->cooperative, selected, n, NULL,
+                                                 NULL, NULL, &error);
+  if (!ok)
+    {
+      furrow_cli_print_error ("%s", error->message);
+      return 1;
+    }
+  return record_print (store, report, "statements", n, out);
+}
+
+int
+furrow_cli_roster (int    argc,
+                   char **argv)
+{
+  g_autoptr(FurrowStore) store = NULL;
+  g_autoptr(FurrowReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *lower = NULL;
+  gboolean ok;
+  int status;
+
+  status = open_report (argc, argv, _("OUT.pdf|OUT.csv|OUT.xlsx — the public roster of a settled "
+                                      "season"),
+                        _("usage: furrow-cli roster --project FILE --season NAME "
+                          "OUT.pdf|OUT.csv|OUT.xlsx"), &store, &report, &out);
+  if (status != 0)
+    return status;
+  lower = g_ascii_strdown (out, -1);
+  if (g_str_has_suffix (lower, ".pdf"))
+    ok = furrow_report_write_roster_pdf (out, &report->cooperative, report->households,
+                                         report->n_households, NULL, &error);
+  else if (g_str_has_suffix (lower, ".csv"))
+    ok = furrow_report_write_roster_csv (out, &report->cooperative, report->households,
+                                         report->n_households, &error);
+  else if (g_str_has_suffix (lower, ".xlsx"))
+    ok = furrow_report_write_roster_xlsx (out, &report->cooperative, report->households,
+                                          report->n_households, &error);
+  else
+    {
+      furrow_cli_print_error (_("%s: the roster is written as .pdf, .csv or .xlsx"), out);
+      return 1;
+    }
+  if (!ok)
+    {
+      furrow_cli_print_error ("%s", error->message);
+      return 1;
+    }
+  return record_print (store, report, "roster", report->n_households, out);
+}

@@ -1,0 +1,1007 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "furrow-cli.h"
+#include "furrow-economics.h"
+#include "furrow-season.h"
+#include "furrow-store-season.h"
+#include "furrow-store.h"
+#include "furrow-units.h"
+
+/* furrow-cli season --project FILE ACTION NAME … [--json]
+ *
+ *   list                                   the seasons
+ *   create NAME --year Y                   a season with the DOMAIN.md §7 defaults
+ *   show NAME                              its rules
+ *   set-price NAME CROP FEN_PER_KG [--moisture PCT]
+ *   set-cost NAME CROP ITEM FEN_PER_MU [--field CODE]   (a negative amount removes the item)
+ *   set-fee NAME OPERATION FEN_PER_MU      half-custody service fee
+ *   set-subsidy NAME SUBSIDY FEN_PER_MU [--strip-only]
+ *   set-income NAME ITEM FEN               other income (insurance payouts …)
+ *   actual-cost NAME ITEM FEN [--field CODE]   actual costs, of a field or the whole season
+ *   set-base NAME fixed FEN_PER_MU | in-kind KG FEN_PER_KG [--less-cost]
+ *   set-split NAME RESERVE COLLECTIVE COOPERATIVE HOUSEHOLDS [--reason TEXT]
+ *   plan NAME --all|--field CODE [--preset 2+4] [--yield-preset practical]
+ *   harvest NAME --field CODE --crop maize|soybean --kg N --revenue-fen N
+ *   predict NAME                           predicted and actual figures side by side
+ *   settle NAME [--reason TEXT]
+ *   reopen NAME --reason TEXT
+ *
+ * Money is integer fen in JSON. Bad input: exit 1, one line on stderr, nothing written. */
+
+typedef struct
+{
+  char     *project;
+  gboolean  json;
+  int       year;
+  char     *reason;
+  char     *field;
+  gboolean  all;
+  char     *preset;
+  char     *yield_preset;
+  char     *crop;
+  double    kg;
+  char     *revenue_fen;
+  double    moisture_pct;
+  gboolean  less_cost;
+  gboolean  strip_only;
+} Options;
+
+static void
+options_clear (Options *o)
+{
+  g_free (o->project);
+  g_free (o->reason);
+  g_free (o->field);
+  g_free (o->preset);
+  g_free (o->yield_preset);
+  g_free (o->crop);
+  g_free (o->revenue_fen);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+static gboolean
+parse_int64 (const char *text,
+             gint64     *value)
+{
+  char *end = NULL;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  errno = 0;
+  *value = g_ascii_strtoll (text, &end, 10);
+  return errno == 0 && end != NULL && *end == '\0';
+}
+
+static gboolean
+parse_double (const char *text,
+              double     *value)
+{
+  char *end = NULL;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  errno = 0;
+  *value = g_ascii_strtod (text, &end);
+  return errno == 0 && end != NULL && *end == '\0' && isfinite (*value);
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = json_to_string (root, TRUE);
+
+  g_print ("%s\n", text);
+}
+
+static void
+add_fen (JsonBuilder *builder,
+         const char  *name,
+         gint64       fen)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, fen);
+}
+
+static void
+add_double (JsonBuilder *builder,
+            const char  *name,
+            double       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_double_value (builder, value);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static FurrowSeason *
+find_season (FurrowStore *store,
+             const char  *name)
+{
+  FurrowSeason *season = furrow_store_find_season (store, name);
+
+  if (season == NULL)
+    furrow_cli_print_error (_("%s: there is no season “%s”; “furrow-cli season --project %s "
+                              "list” shows them"), furrow_store_get_path (store), name,
+                            furrow_store_get_path (store));
+  return season;
+}
+
+static FurrowField *
+find_field (FurrowStore *store,
+            const char  *code)
+{
+  FurrowField *field = furrow_store_find_field (store, code);
+
+  if (field == NULL)
+    furrow_cli_print_error (_("%s: there is no field %s"), furrow_store_get_path (store), code);
+  return field;
+}
+
+static int
+report_error (FurrowStore *store,
+              GError      *error)
+{
+  furrow_cli_print_error ("%s: %s", furrow_store_get_path (store), error->message);
+  return 1;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+
+static int
+season_list (FurrowStore   *store,
+             const Options *o)
+{
+  g_autoptr(GListModel) seasons = furrow_store_get_seasons (store);
+  g_autoptr(JsonBuilder) builder = o->json ? json_builder_new () : NULL;
+  guint n = g_list_model_get_n_items (seasons);
+
+  if (builder != NULL)
+    json_builder_begin_array (builder);
+  else
+    g_print ("%-6s %-10s  %s\n", _("Year"), _("State"), _("Season"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FurrowSeason) season = g_list_model_get_item (seasons, i);
+
+      if (builder != NULL)
+        {
+          json_builder_begin_object (builder);
+          add_string (builder, "name", furrow_season_get_name (season));
+          json_builder_set_member_name (builder, "crop_year");
+          json_builder_add_int_value (builder, furrow_season_get_crop_year (season));
+          add_string (builder, "state",
+                      furrow_season_state_to_string (furrow_season_get_state (season)));
+          json_builder_end_object (builder);
+        }
+      else
+        g_print ("%-6u %-10s  %s\n", furrow_season_get_crop_year (season),
+                 furrow_season_state_label (furrow_season_get_state (season)),
+                 furrow_season_get_name (season));
+    }
+  if (builder != NULL)
+    {
+      json_builder_end_array (builder);
+      print_json (builder);
+    }
+  return 0;
+}
+
+static void
+build_rules_json (JsonBuilder  *builder,
+                  FurrowSeason *season)
+{
+  const FurrowBaseRule *base = furrow_season_get_base_rule (season);
+  const FurrowSurplusSplit *split = furrow_season_get_split (season);
+  const FurrowSeasonCost *costs;
+  const FurrowSeasonSubsidy *subsidies;
+  const FurrowSeasonIncome *income;
+  const FurrowSeasonFee *fees;
+  guint n;
+
+  json_builder_begin_object (builder);
+  add_string (builder, "name", furrow_season_get_name (season));
+  json_builder_set_member_name (builder, "crop_year");
+  json_builder_add_int_value (builder, furrow_season_get_crop_year (season));
+  add_string (builder, "state", furrow_season_state_to_string (furrow_season_get_state (season)));
+  json_builder_set_member_name (builder, "prices");
+  json_builder_begin_object (builder);
+  for (guint c = 0; c < FURROW_N_CROPS; c++)
+    {
+      const FurrowSeasonPrice *price = furrow_season_get_price (season, c);
+
+      json_builder_set_member_name (builder, furrow_crop_to_string (c));
+      json_builder_begin_object (builder);
+      add_double (builder, "price_fen_per_kg", price->price_fen_per_kg);
+      add_double (builder, "moisture_pct", price->moisture_pct);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "costs");
+  json_builder_begin_array (builder);
+  costs = furrow_season_get_costs (season, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      json_builder_begin_object (builder);
+      add_string (builder, "crop", furrow_crop_to_string (costs[i].crop));
+      add_string (builder, "item", costs[i].item);
+      add_fen (builder, "fen_per_mu", costs[i].fen_per_mu);
+      if (costs[i].field_id != 0)
+        {
+          json_builder_set_member_name (builder, "field_id");
+          json_builder_add_int_value (builder, costs[i].field_id);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "subsidies");
+  json_builder_begin_array (builder);
+  subsidies = furrow_season_get_subsidies (season, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      json_builder_begin_object (builder);
+      add_string (builder, "name", subsidies[i].name);
+      add_fen (builder, "fen_per_mu", subsidies[i].fen_per_mu);
+      json_builder_set_member_name (builder, "strip_only");
+      json_builder_add_boolean_value (builder, subsidies[i].strip_only);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "other_income");
+  json_builder_begin_array (builder);
+  income = furrow_season_get_other_income (season, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      json_builder_begin_object (builder);
+      add_string (builder, "name", income[i].name);
+      add_fen (builder, "fen", income[i].fen);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "fees");
+  json_builder_begin_array (builder);
+  fees = furrow_season_get_fees (season, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      json_builder_begin_object (builder);
+      add_string (builder, "operation", fees[i].operation);
+      add_fen (builder, "fen_per_mu", fees[i].fen_per_mu);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "base");
+  json_builder_begin_object (builder);
+  add_string (builder, "kind", furrow_base_kind_to_string (base->kind));
+  add_fen (builder, "fen_per_mu", base->fen_per_mu);
+  add_double (builder, "kg_per_mu", base->kg_per_mu);
+  add_double (builder, "price_fen_per_kg", base->price_fen_per_kg);
+  json_builder_set_member_name (builder, "less_cost_per_mu");
+  json_builder_add_boolean_value (builder, base->less_cost_per_mu);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "split_pct");
+  json_builder_begin_object (builder);
+  add_double (builder, "reserve", split->reserve_pct);
+  add_double (builder, "collective", split->collective_pct);
+  add_double (builder, "cooperative", split->cooperative_pct);
+  add_double (builder, "households", split->households_pct);
+  json_builder_end_object (builder);
+  add_string (builder, "reason", furrow_season_get_split_reason (season));
+  json_builder_end_object (builder);
+}
+
+static int
+season_show (FurrowStore   *store,
+             FurrowSeason  *season,
+             const Options *o)
+{
+  if (o->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      build_rules_json (builder, season);
+      print_json (builder);
+    }
+  else
+    {
+      g_autofree char *rules = furrow_season_describe_rules (season);
+
+      /* TRANSLATORS: season name, crop year, state */
+      g_print (_("%s (%u, %s)\n"), furrow_season_get_name (season),
+               furrow_season_get_crop_year (season),
+               furrow_season_state_label (furrow_season_get_state (season)));
+      g_print ("%s", rules);
+    }
+  return 0;
+}
+
+static int
+update (FurrowStore  *store,
+        FurrowSeason *season)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!furrow_store_update_season (store, season, &error))
+    return report_error (store, error);
+  return 0;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Plans                                                                                      */
+
+static gboolean
+resolve_pattern (const Options *o,
+                 FurrowPattern *pattern)
+{
+  const char *id = o->preset ? o->preset : "2+4";
+
+  if (!furrow_pattern_preset (id, pattern))
+    {
+      furrow_cli_print_error (_("--preset %s is not a pattern preset (2+4, 4+6, 3+4, 2+2, 2+3, "
+                                "4+4, 2+6, sole-maize, sole-soybean)"), id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  FurrowSeason        *season;
+  GPtrArray           *fields;
+  const FurrowPattern *pattern;
+  const char          *preset;
+  const char          *yield_preset;
+} PlanBatch;
+
+static gboolean
+plan_fields (FurrowStore  *store,
+             gpointer      user_data,
+             GError      **error)
+{
+  PlanBatch *batch = user_data;
+
+  for (guint i = 0; i < batch->fields->len; i++)
+    if (!furrow_store_set_plan (store, batch->season, g_ptr_array_index (batch->fields, i),
+                                batch->pattern, batch->preset, batch->yield_preset, error))
+      return FALSE;
+  return TRUE;
+}
+
+static int
+season_plan (FurrowStore   *store,
+             FurrowSeason  *season,
+             const Options *o)
+{
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  FurrowPattern pattern;
+  PlanBatch batch;
+
+  if (o->all == (o->field != NULL))
+    {
+      furrow_cli_print_error (_("season plan: give either --all or --field CODE"));
+      return 1;
+    }
+  if (!resolve_pattern (o, &pattern))
+    return 1;
+  if (o->all)
+    {
+      g_autoptr(GListModel) model = furrow_store_get_fields (store);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        g_ptr_array_add (fields, g_list_model_get_item (model, i));
+    }
+  else
+    {
+      FurrowField *field = find_field (store, o->field);
+
+      if (field == NULL)
+        return 1;
+      g_ptr_array_add (fields, field);
+    }
+  batch = (PlanBatch) { season, fields, &pattern, o->preset ? o->preset : "2+4",
+                        o->yield_preset };
+  if (!furrow_store_transaction (store, plan_fields, &batch, &error))
+    return report_error (store, error);
+  if (!o->json)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Planned %u field of %s with %s\n",
+                          "Planned %u fields of %s with %s\n", fields->len),
+             fields->len, furrow_season_get_name (season), batch.preset);
+  return 0;
+}
+
+static int
+season_harvest (FurrowStore   *store,
+                FurrowSeason  *season,
+                const Options *o)
+{
+  g_autoptr(FurrowField) field = NULL;
+  g_autoptr(GError) error = NULL;
+  FurrowCrop crop;
+  gint64 revenue_fen;
+
+  if (o->field == NULL || o->crop == NULL || o->revenue_fen == NULL || o->kg < 0)
+    {
+      furrow_cli_print_error (_("season harvest needs --field CODE --crop maize|soybean --kg N "
+                                "--revenue-fen N"));
+      return 1;
+    }
+  if (!furrow_crop_from_string (o->crop, &crop))
+    {
+      furrow_cli_print_error (_("--crop %s: the crop is maize or soybean"), o->crop);
+      return 1;
+    }
+  if (!parse_int64 (o->revenue_fen, &revenue_fen) || revenue_fen < 0)
+    {
+      furrow_cli_print_error (_("--revenue-fen %s: give the sale revenue as whole fen"),
+                              o->revenue_fen);
+      return 1;
+    }
+  field = find_field (store, o->field);
+  if (field == NULL)
+    return 1;
+  if (!furrow_store_set_harvest (store, season, field, crop, o->kg, revenue_fen, &error))
+    return report_error (store, error);
+  return 0;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Predict                                                                                    */
+
+static void
+add_figures (JsonBuilder                  *builder,
+             const char                   *name,
+             const FurrowEconomicsFigures *f)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  add_double (builder, "maize_yield_kg", f->yield_kg[FURROW_CROP_MAIZE]);
+  add_double (builder, "soy_yield_kg", f->yield_kg[FURROW_CROP_SOYBEAN]);
+  add_fen (builder, "maize_revenue_fen", f->revenue_fen[FURROW_CROP_MAIZE]);
+  add_fen (builder, "soy_revenue_fen", f->revenue_fen[FURROW_CROP_SOYBEAN]);
+  add_fen (builder, "revenue_fen", f->revenue_total_fen);
+  add_fen (builder, "subsidy_fen", f->subsidy_fen);
+  add_fen (builder, "other_income_fen", f->other_income_fen);
+  add_fen (builder, "cost_fen", f->cost_fen);
+  add_fen (builder, "net_fen", f->net_fen);
+  json_builder_end_object (builder);
+}
+
+static int
+season_predict (FurrowStore   *store,
+                FurrowSeason  *season,
+                const Options *o)
+{
+  g_autoptr(GArray) fields = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree FurrowEconomicsComparison *per_field = NULL;
+  g_autoptr(GListModel) households = furrow_store_get_households (store);
+  g_autoptr(GListModel) parcels = furrow_store_get_parcels (store);
+  g_autoptr(GHashTable) area = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree double *area_m2 = NULL;
+  g_autofree gint64 *predicted = NULL;
+  g_autofree gint64 *actual = NULL;
+  FurrowEconomicsComparison total;
+  gint64 season_cost_fen = 0;
+  guint n_households = g_list_model_get_n_items (households);
+
+  fields = furrow_store_get_season_fields (store, season, &season_cost_fen, &error);
+  if (fields == NULL)
+    return report_error (store, error);
+  per_field = g_new0 (FurrowEconomicsComparison, fields->len + 1);
+  furrow_economics_season ((const FurrowEconomicsField *) fields->data, fields->len,
+                           furrow_season_other_income_fen (season), season_cost_fen, per_field,
+                           &total);
+
+  /* Households by their full-custody registered area. */
+  for (guint i = 0; i < g_list_model_get_n_items (parcels); i++)
+    {
+      g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, i);
+      double *sum;
+
+      if (furrow_parcel_get_custody (parcel) != FURROW_CUSTODY_FULL)
+        continue;
+      sum = g_hash_table_lookup (area, furrow_parcel_get_household_code (parcel));
+      if (sum == NULL)
+        {
+          sum = g_new0 (double, 1);
+          g_hash_table_insert (area, g_strdup (furrow_parcel_get_household_code (parcel)), sum);
+        }
+      *sum += furrow_parcel_get_registered_area_m2 (parcel);
+    }
+  area_m2 = g_new0 (double, n_households + 1);
+  predicted = g_new0 (gint64, n_households + 1);
+  actual = g_new0 (gint64, n_households + 1);
+  for (guint i = 0; i < n_households; i++)
+    {
+      g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, i);
+      double *sum = g_hash_table_lookup (area, furrow_household_get_code (household));
+
+      area_m2[i] = sum ? *sum : 0.0;
+    }
+  furrow_economics_share_by_area (total.predicted.net_fen, area_m2, n_households, predicted);
+  furrow_economics_share_by_area (total.actual.net_fen, area_m2, n_households, actual);
+
+  if (o->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_string (builder, "season", furrow_season_get_name (season));
+      add_string (builder, "state",
+                  furrow_season_state_to_string (furrow_season_get_state (season)));
+      json_builder_set_member_name (builder, "fields");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < fields->len; i++)
+        {
+          const FurrowEconomicsField *f = &g_array_index (fields, FurrowEconomicsField, i);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "code", f->code);
+          add_double (builder, "area_mu", furrow_economics_area_cmu (f->area_m2) / 100.0);
+          add_string (builder, "pattern", f->strip ? "strip"
+                                          : f->grows[FURROW_CROP_SOYBEAN] ? "soybean" : "maize");
+          add_double (builder, "maize_area_m2", f->planted_area_m2[FURROW_CROP_MAIZE]);
+          add_double (builder, "soy_area_m2", f->planted_area_m2[FURROW_CROP_SOYBEAN]);
+          json_builder_set_member_name (builder, "harvested");
+          json_builder_add_boolean_value (builder, f->harvested);
+          add_figures (builder, "predicted", &per_field[i].predicted);
+          add_figures (builder, "actual", &per_field[i].actual);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "total");
+      json_builder_begin_object (builder);
+      add_figures (builder, "predicted", &total.predicted);
+      add_figures (builder, "actual", &total.actual);
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "households");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n_households; i++)
+        {
+          g_autoptr(FurrowHousehold) household = NULL;
+
+          if (area_m2[i] <= 0)
+            continue;
+          household = g_list_model_get_item (households, i);
+          json_builder_begin_object (builder);
+          add_string (builder, "code", furrow_household_get_code (household));
+          add_double (builder, "area_mu", furrow_economics_area_cmu (area_m2[i]) / 100.0);
+          add_fen (builder, "predicted_net_fen", predicted[i]);
+          add_fen (builder, "actual_net_fen", actual[i]);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return 0;
+    }
+
+  {
+    const char *labels[] = { N_("Maize yield (kg)"), N_("Soybean yield (kg)"), N_("Revenue"),
+                             N_("Subsidies"), N_("Other income"), N_("Costs"), N_("Net") };
+    const FurrowEconomicsFigures *sides[] = { &total.predicted, &total.actual };
+
+    /* TRANSLATORS: heading of the prediction table, %s is the season name */
+    g_print (_("Season %s: predicted and actual\n\n"), furrow_season_get_name (season));
+    g_print ("%22s %*s%s %*s%s\n", "",
+             (int) MAX (0, 18 - furrow_cli_text_columns (_("Predicted"))), "", _("Predicted"),
+             (int) MAX (0, 18 - furrow_cli_text_columns (_("Actual"))), "", _("Actual"));
+    for (guint row = 0; row < G_N_ELEMENTS (labels); row++)
+      {
+        char cells[2][64];
+
+        for (guint s = 0; s < 2; s++)
+          {
+            const FurrowEconomicsFigures *f = sides[s];
+            g_autofree char *yuan = NULL;
+
+            switch (row)
+              {
+              case 0:
+              case 1:
+                g_snprintf (cells[s], sizeof cells[s], "%.0f", f->yield_kg[row]);
+                continue;
+              case 2:
+                yuan = furrow_format_yuan (f->revenue_total_fen);
+                break;
+              case 3:
+                yuan = furrow_format_yuan (f->subsidy_fen);
+                break;
+              case 4:
+                yuan = furrow_format_yuan (f->other_income_fen);
+                break;
+              case 5:
+                yuan = furrow_format_yuan (f->cost_fen);
+                break;
+              default:
+                yuan = furrow_format_yuan (f->net_fen);
+                break;
+              }
+            g_strlcpy (cells[s], yuan, sizeof cells[s]);
+          }
+        g_print ("%s%*s %*s%s %*s%s\n", _(labels[row]),
+                 (int) MAX (0, 22 - furrow_cli_text_columns (_(labels[row]))), "",
+                 (int) MAX (0, 18 - furrow_cli_text_columns (cells[0])), "", cells[0],
+                 (int) MAX (0, 18 - furrow_cli_text_columns (cells[1])), "", cells[1]);
+      }
+  }
+  return 0;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Settle                                                                                     */
+
+static void
+print_settlement (FurrowSeason                 *season,
+                  const FurrowSeasonSettlement *s,
+                  gboolean                      json)
+{
+  const FurrowDistributionResult *t = &s->totals;
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_string (builder, "season", furrow_season_get_name (season));
+      add_double (builder, "total_area_mu", t->total_area_mu);
+      add_double (builder, "half_custody_area_mu", t->half_custody_area_mu);
+      add_fen (builder, "revenue_fen", t->revenue_fen);
+      add_fen (builder, "other_income_fen", t->other_income_fen);
+      add_fen (builder, "subsidy_fen", t->subsidy_fen);
+      add_fen (builder, "income_fen", t->income_fen);
+      add_fen (builder, "cost_fen", t->cost_fen);
+      add_fen (builder, "base_fen_per_mu", t->base_fen_per_mu);
+      add_fen (builder, "base_total_fen", t->base_total_fen);
+      add_fen (builder, "surplus_fen", t->surplus_fen);
+      add_fen (builder, "reserve_fen", t->reserve_fen);
+      add_fen (builder, "collective_fen", t->collective_fen);
+      add_fen (builder, "cooperative_fen", t->cooperative_fen);
+      add_fen (builder, "households_dividend_fen", t->households_dividend_fen);
+      add_fen (builder, "deficit_fen", t->deficit_fen);
+      add_fen (builder, "fees_fen", t->fees_fen);
+      add_string (builder, "reason", s->reason);
+      add_string (builder, "basis", s->summary);
+      json_builder_set_member_name (builder, "households");
+      json_builder_begin_array (builder);
+      for (gsize i = 0; i < s->n_rows; i++)
+        {
+          const FurrowSeasonSettlementRow *row = &s->rows[i];
+
+          json_builder_begin_object (builder);
+          add_string (builder, "code", row->code);
+          add_string (builder, "name", row->name);
+          add_string (builder, "custody", furrow_custody_to_string (row->custody));
+          add_double (builder, "area_mu", furrow_economics_area_cmu (row->area_m2) / 100.0);
+          add_fen (builder, "base_fen", row->base_fen);
+          add_fen (builder, "dividend_fen", row->dividend_fen);
+          add_fen (builder, "fee_fen", row->fee_fen);
+          add_fen (builder, "total_fen", row->total_fen);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return;
+    }
+  {
+    g_autofree char *base = furrow_format_yuan (t->base_total_fen);
+    g_autofree char *dividend = furrow_format_yuan (t->households_dividend_fen);
+    g_autofree char *deficit = furrow_format_yuan (t->deficit_fen);
+
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Settled %s: %u household\n",
+                          "Settled %s: %u households\n", s->n_rows),
+             furrow_season_get_name (season), (guint) s->n_rows);
+    g_print ("%s\n", s->summary);
+    g_print (_("Base payments %s, dividends %s\n"), base, dividend);
+    if (t->deficit_fen > 0)
+      g_print (_("Deficit: revenue does not cover the base; shortfall %s\n"), deficit);
+  }
+}
+
+static int
+season_settle (FurrowStore   *store,
+               FurrowSeason  *season,
+               const Options *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FurrowSeasonSettlement) settlement = NULL;
+
+  if (!furrow_store_settle_season (store, season, o->reason, &error))
+    {
+      if (g_error_matches (error, FURROW_DISTRIBUTION_ERROR,
+                           FURROW_DISTRIBUTION_ERROR_REASON_REQUIRED))
+        furrow_cli_print_error (_("%s: %s; give it with --reason TEXT"),
+                                furrow_store_get_path (store), error->message);
+      else
+        report_error (store, error);
+      return 1;
+    }
+  settlement = furrow_store_get_settlement (store, season, &error);
+  if (settlement == NULL)
+    return report_error (store, error);
+  print_settlement (season, settlement, o->json);
+  return 0;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+
+static int
+usage (void)
+{
+  furrow_cli_print_error (_("usage: furrow-cli season --project FILE list|create|show|set-price|"
+                            "set-cost|set-fee|set-subsidy|set-income|set-base|set-split|plan|"
+                            "harvest|actual-cost|predict|settle|reopen NAME …; see “furrow-cli "
+                            "season --help”"));
+  return 2;
+}
+
+static int
+run_action (FurrowStore   *store,
+            const char    *action,
+            int            argc,
+            char         **argv,
+            const Options *o)
+{
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (action, "list"))
+    return season_list (store, o);
+  if (argc < 1)
+    return usage ();
+
+  if (g_str_equal (action, "create"))
+    {
+      if (o->year < 1900 || o->year > 9999)
+        {
+          furrow_cli_print_error (_("season create needs the crop year: --year YYYY"));
+          return 1;
+        }
+      season = furrow_season_new (argv[0], (guint) o->year);
+      if (!furrow_store_add_season (store, season, &error))
+        return report_error (store, error);
+      return o->json ? season_show (store, season, o) : 0;
+    }
+
+  season = find_season (store, argv[0]);
+  if (season == NULL)
+    return 1;
+
+  if (g_str_equal (action, "show"))
+    return season_show (store, season, o);
+  if (g_str_equal (action, "predict"))
+    return season_predict (store, season, o);
+  if (g_str_equal (action, "plan"))
+    return season_plan (store, season, o);
+  if (g_str_equal (action, "harvest"))
+    return season_harvest (store, season, o);
+  if (g_str_equal (action, "settle"))
+    return season_settle (store, season, o);
+  if (g_str_equal (action, "reopen"))
+    {
+      if (!furrow_store_reopen_season (store, season, o->reason, &error))
+        return report_error (store, error);
+      return 0;
+    }
+  if (g_str_equal (action, "set-price"))
+    {
+      FurrowCrop crop;
+      double price;
+
+      if (argc != 3 || !furrow_crop_from_string (argv[1], &crop) ||
+          !parse_double (argv[2], &price) || price < 0)
+        {
+          furrow_cli_print_error (_("usage: season set-price NAME maize|soybean FEN_PER_KG "
+                                    "[--moisture PCT]"));
+          return 1;
+        }
+      furrow_season_set_price (season, crop, price,
+                               o->moisture_pct >= 0 ? o->moisture_pct
+                               : furrow_season_get_price (season, crop)->moisture_pct);
+      return update (store, season);
+    }
+  if (g_str_equal (action, "set-cost"))
+    {
+      FurrowCrop crop;
+      gint64 fen_per_mu;
+      gint64 field_id = 0;
+
+      if (argc != 4 || !furrow_crop_from_string (argv[1], &crop) ||
+          !parse_int64 (argv[3], &fen_per_mu))
+        {
+          furrow_cli_print_error (_("usage: season set-cost NAME maize|soybean ITEM FEN_PER_MU "
+                                    "[--field CODE]"));
+          return 1;
+        }
+      if (o->field != NULL)
+        {
+          g_autoptr(FurrowField) field = find_field (store, o->field);
+
+          if (field == NULL)
+            return 1;
+          field_id = furrow_field_get_id (field);
+        }
+      furrow_season_set_cost (season, crop, argv[2], field_id, fen_per_mu);
+      return update (store, season);
+    }
+  if (g_str_equal (action, "set-subsidy"))
+    {
+      gint64 fen_per_mu;
+
+      if (argc != 3 || !parse_int64 (argv[2], &fen_per_mu))
+        {
+          furrow_cli_print_error (_("usage: season set-subsidy NAME SUBSIDY FEN_PER_MU "
+                                    "[--strip-only]"));
+          return 1;
+        }
+      furrow_season_set_subsidy (season, argv[1], fen_per_mu, o->strip_only);
+      return update (store, season);
+    }
+  if (g_str_equal (action, "set-income"))
+    {
+      gint64 fen;
+
+      if (argc != 3 || !parse_int64 (argv[2], &fen))
+        {
+          furrow_cli_print_error (_("usage: season set-income NAME ITEM FEN"));
+          return 1;
+        }
+      furrow_season_set_other_income (season, argv[1], fen);
+      return update (store, season);
+    }
+  if (g_str_equal (action, "actual-cost"))
+    {
+      g_autoptr(FurrowField) field = NULL;
+      gint64 fen;
+
+      if (argc != 3 || !parse_int64 (argv[2], &fen))
+        {
+          furrow_cli_print_error (_("usage: season actual-cost NAME ITEM FEN [--field CODE]"));
+          return 1;
+        }
+      if (o->field != NULL && (field = find_field (store, o->field)) == NULL)
+        return 1;
+      if (!furrow_store_set_actual_cost (store, season, field, argv[1], fen, &error))
+        return report_error (store, error);
+      return 0;
+    }
+  if (g_str_equal (action, "set-fee"))
+    {
+      gint64 fen_per_mu;
+
+      if (argc != 3 || !parse_int64 (argv[2], &fen_per_mu))
+        {
+          furrow_cli_print_error (_("usage: season set-fee NAME OPERATION FEN_PER_MU"));
+          return 1;
+        }
+      furrow_season_set_fee (season, argv[1], fen_per_mu);
+      return update (store, season);
+    }
+  if (g_str_equal (action, "set-base"))
+    {
+      FurrowBaseRule base = { 0 };
+      gint64 fen_per_mu;
+
+      if (argc == 3 && g_str_equal (argv[1], "fixed") && parse_int64 (argv[2], &fen_per_mu) &&
+          fen_per_mu >= 0)
+        {
+          base.kind = FURROW_BASE_FIXED;
+          base.fen_per_mu = fen_per_mu;
+        }
+      else if (argc == 4 && g_str_equal (argv[1], "in-kind") &&
+               parse_double (argv[2], &base.kg_per_mu) && base.kg_per_mu >= 0 &&
+               parse_double (argv[3], &base.price_fen_per_kg) && base.price_fen_per_kg >= 0)
+        {
+          base.kind = FURROW_BASE_IN_KIND;
+          base.less_cost_per_mu = o->less_cost;
+        }
+      else
+        {
+          furrow_cli_print_error (_("usage: season set-base NAME fixed FEN_PER_MU | in-kind KG "
+                                    "FEN_PER_KG [--less-cost]"));
+          return 1;
+        }
+      furrow_season_set_base_rule (season, &base);
+      return update (store, season);
+    }
+  if (g_str_equal (action, "set-split"))
+    {
+      FurrowSurplusSplit split;
+
+      if (argc != 5 || !parse_double (argv[1], &split.reserve_pct) ||
+          !parse_double (argv[2], &split.collective_pct) ||
+          !parse_double (argv[3], &split.cooperative_pct) ||
+          !parse_double (argv[4], &split.households_pct) ||
+          split.reserve_pct < 0 || split.collective_pct < 0 || split.cooperative_pct < 0 ||
+          split.households_pct < 0 ||
+          fabs (split.reserve_pct + split.collective_pct + split.cooperative_pct +
+                split.households_pct - 100) > 1e-9)
+        {
+          furrow_cli_print_error (_("usage: season set-split NAME RESERVE COLLECTIVE COOPERATIVE "
+                                    "HOUSEHOLDS [--reason TEXT]: four percentages adding up to "
+                                    "100"));
+          return 1;
+        }
+      furrow_season_set_split (season, &split, o->reason);
+      return update (store, season);
+    }
+  return usage ();
+}
+
+int
+furrow_cli_season (int    argc,
+                   char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(FurrowStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Options) o = { .kg = -1, .moisture_pct = -1 };
+  GOptionEntry entries[] = {
+    { "project", 0, 0, G_OPTION_ARG_FILENAME, &o.project, N_("The project file"), N_("FILE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_("Machine-readable output"), NULL },
+    { "year", 0, 0, G_OPTION_ARG_INT, &o.year, N_("Crop year of a new season"), N_("YEAR") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &o.reason,
+      N_("Why: households under 60 percent, or reopening a settled season"), N_("TEXT") },
+    { "field", 0, 0, G_OPTION_ARG_STRING, &o.field, N_("A custody field by its code"),
+      N_("CODE") },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &o.all, N_("Plan every field"), NULL },
+    { "preset", 0, 0, G_OPTION_ARG_STRING, &o.preset,
+      N_("Pattern preset of a plan (2+4 when not given)"), N_("NAME") },
+    { "yield-preset", 0, 0, G_OPTION_ARG_STRING, &o.yield_preset,
+      N_("Yield model preset: practical (default), xiashan, survey"), N_("NAME") },
+    { "crop", 0, 0, G_OPTION_ARG_STRING, &o.crop, N_("maize or soybean"), N_("CROP") },
+    { "kg", 0, 0, G_OPTION_ARG_DOUBLE, &o.kg, N_("Harvested kilograms"), N_("KG") },
+    { "revenue-fen", 0, 0, G_OPTION_ARG_STRING, &o.revenue_fen, N_("Sale revenue in fen"),
+      N_("FEN") },
+    { "moisture", 0, 0, G_OPTION_ARG_DOUBLE, &o.moisture_pct,
+      N_("Moisture (percent) the price is quoted at"), N_("PCT") },
+    { "less-cost", 0, 0, G_OPTION_ARG_NONE, &o.less_cost,
+      N_("In-kind base less the season's cost per mu"), NULL },
+    { "strip-only", 0, 0, G_OPTION_ARG_NONE, &o.strip_only,
+      N_("A subsidy paid on strip-intercropped fields only"), NULL },
+    { NULL },
+  };
+
+  context = g_option_context_new (_("ACTION [NAME …] — plan, harvest and settle seasons"));
+  g_option_context_set_summary (context,
+                                _("Actions: list, create NAME --year Y, show NAME, set-price, "
+                                  "set-cost, set-fee, set-subsidy, set-income, set-base, "
+                                  "set-split, plan, harvest, actual-cost, predict, settle, "
+                                  "reopen"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      furrow_cli_print_error ("%s", error->message);
+      return 2;
+    }
+  if (o.project == NULL || argc < 2)
+    return usage ();
+
+  store = furrow_store_open (o.project, &error);
+  if (store == NULL)
+    {
+      furrow_cli_print_error ("%s", error->message);
+      return 1;
+    }
+  return run_action (store, argv[1], argc - 2, argv + 2, &o);
+}

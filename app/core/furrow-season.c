@@ -1,0 +1,883 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "furrow-season.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "furrow-store-private.h"
+
+struct _FurrowSeason
+{
+  GObject parent_instance;
+
+  gint64             id;
+  char              *name;
+  guint              crop_year;
+  FurrowSeasonState  state;
+  char              *notes;
+
+  FurrowSeasonPrice  prices[FURROW_N_CROPS];
+  GArray            *costs;       /* FurrowSeasonCost */
+  GArray            *subsidies;   /* FurrowSeasonSubsidy */
+  GArray            *income;      /* FurrowSeasonIncome */
+  GArray            *fees;        /* FurrowSeasonFee */
+  FurrowBaseRule     base;
+  FurrowSurplusSplit split;
+  char              *split_reason;
+};
+
+G_DEFINE_FINAL_TYPE (FurrowSeason, furrow_season, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_CROP_YEAR,
+  PROP_STATE,
+  PROP_NOTES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const GEnumValue state_values[] = {
+  { FURROW_SEASON_PLANNING, "FURROW_SEASON_PLANNING", "planning" },
+  { FURROW_SEASON_HARVESTED, "FURROW_SEASON_HARVESTED", "harvested" },
+  { FURROW_SEASON_SETTLED, "FURROW_SEASON_SETTLED", "settled" },
+  { 0, NULL, NULL },
+};
+
+GType
+furrow_season_state_get_type (void)
+{
+  static gsize type_id = 0;
+
+  if (g_once_init_enter (&type_id))
+    g_once_init_leave (&type_id, g_enum_register_static ("FurrowSeasonState", state_values));
+  return type_id;
+}
+
+const char *
+furrow_season_state_to_string (FurrowSeasonState state)
+{
+  g_return_val_if_fail (state <= FURROW_SEASON_SETTLED, NULL);
+
+  return state_values[state].value_nick;
+}
+
+gboolean
+furrow_season_state_from_string (const char        *text,
+                                 FurrowSeasonState *state)
+{
+  for (guint i = 0; state_values[i].value_nick != NULL; i++)
+    if (g_strcmp0 (text, state_values[i].value_nick) == 0)
+      {
+        *state = state_values[i].value;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+furrow_season_state_label (FurrowSeasonState state)
+{
+  switch (state)
+    {
+    case FURROW_SEASON_PLANNING:
+      return _("planning");
+    case FURROW_SEASON_HARVESTED:
+      return _("harvested");
+    case FURROW_SEASON_SETTLED:
+      return _("settled");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+furrow_crop_to_string (FurrowCrop crop)
+{
+  return crop == FURROW_CROP_SOYBEAN ? "soybean" : "maize";
+}
+
+gboolean
+furrow_crop_from_string (const char *text,
+                         FurrowCrop *crop)
+{
+  if (g_strcmp0 (text, "maize") == 0)
+    *crop = FURROW_CROP_MAIZE;
+  else if (g_strcmp0 (text, "soybean") == 0)
+    *crop = FURROW_CROP_SOYBEAN;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+replace_string (char       **field,
+                const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static void
+emit_changed (FurrowSeason *self)
+{
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static void
+furrow_season_finalize (GObject *object)
+{
+  FurrowSeason *self = (FurrowSeason *) object;
+
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->notes, g_free);
+  g_clear_pointer (&self->split_reason, g_free);
+  g_clear_pointer (&self->costs, g_array_unref);
+  g_clear_pointer (&self->subsidies, g_array_unref);
+  g_clear_pointer (&self->income, g_array_unref);
+  g_clear_pointer (&self->fees, g_array_unref);
+
+  G_OBJECT_CLASS (furrow_season_parent_class)->finalize (object);
+}
+
+static void
+furrow_season_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  FurrowSeason *self = FURROW_SEASON (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_CROP_YEAR:
+      g_value_set_uint (value, self->crop_year);
+      break;
+
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+
+    case PROP_NOTES:
+      g_value_set_string (value, self->notes);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+furrow_season_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  FurrowSeason *self = FURROW_SEASON (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      furrow_season_set_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_CROP_YEAR:
+      furrow_season_set_crop_year (self, g_value_get_uint (value));
+      break;
+
+    case PROP_NOTES:
+      furrow_season_set_notes (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+furrow_season_class_init (FurrowSeasonClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = furrow_season_finalize;
+  object_class->get_property = furrow_season_get_property;
+  object_class->set_property = furrow_season_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CROP_YEAR] =
+    g_param_spec_uint ("crop-year", NULL, NULL, 0, 9999, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL, FURROW_TYPE_SEASON_STATE, FURROW_SEASON_PLANNING,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NOTES] =
+    g_param_spec_string ("notes", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Any change to prices, costs, subsidies, income, fees, base rule or split. */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+furrow_season_init (FurrowSeason *self)
+{
+  self->name = g_strdup ("");
+  self->costs = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonCost));
+  self->subsidies = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonSubsidy));
+  self->income = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonIncome));
+  self->fees = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonFee));
+  self->base.kind = FURROW_BASE_FIXED;
+}
+
+FurrowSeason *
+furrow_season_new_empty (void)
+{
+  return g_object_new (FURROW_TYPE_SEASON, NULL);
+}
+
+/* DOMAIN.md §7, yuan per mu: maize under custody, and the soybean additions in a strip. */
+static const struct
+{
+  FurrowCrop  crop;
+  const char *item;
+  gint64      yuan_per_mu;
+} default_costs[] = {
+  { FURROW_CROP_MAIZE, N_("tillage"), 45 },
+  { FURROW_CROP_MAIZE, N_("sowing"), 30 },
+  { FURROW_CROP_MAIZE, N_("seed"), 55 },
+  { FURROW_CROP_MAIZE, N_("fertilizer"), 235 },
+  { FURROW_CROP_MAIZE, N_("pesticide"), 40 },
+  { FURROW_CROP_MAIZE, N_("harvest"), 60 },
+  { FURROW_CROP_MAIZE, N_("irrigation and other"), 60 },
+  { FURROW_CROP_MAIZE, N_("management and labour"), 75 },
+  { FURROW_CROP_SOYBEAN, N_("seed"), 25 },
+  { FURROW_CROP_SOYBEAN, N_("fertilizer"), 60 },
+  { FURROW_CROP_SOYBEAN, N_("spraying"), 30 },
+  { FURROW_CROP_SOYBEAN, N_("harvest"), 50 },
+};
+
+FurrowSeason *
+furrow_season_new (const char *name,
+                   guint       crop_year)
+{
+  FurrowSeason *self = g_object_new (FURROW_TYPE_SEASON,
+                                     "name", name,
+                                     "crop-year", crop_year,
+                                     NULL);
+
+  /* DOMAIN.md §7: maize 2.40 yuan/kg at 14 % moisture, soybean 4.60 yuan/kg [est.]; 13 % is the
+   * standard moisture of traded soybean (GB 1352) [est.]. */
+  self->prices[FURROW_CROP_MAIZE] = (FurrowSeasonPrice) { 240, 14 };
+  self->prices[FURROW_CROP_SOYBEAN] = (FurrowSeasonPrice) { 460, 13 };
+  /* Item names are stored untranslated (they are keys); the UI translates the defaults. */
+  for (guint i = 0; i < G_N_ELEMENTS (default_costs); i++)
+    furrow_season_set_cost (self, default_costs[i].crop, default_costs[i].item, 0,
+                            default_costs[i].yuan_per_mu * 100);
+  /* DOMAIN.md §7: 150 yuan/mu, a placeholder users must confirm locally. */
+  furrow_season_set_subsidy (self, N_("strip intercropping subsidy"), 15000, TRUE);
+  /* [est.] a fixed base of 500 yuan/mu; reserve 10 %, cooperative 30 %, households 60 %
+   * (households 2/3 of the distributable surplus: above the 60 % of the Cooperatives Law). */
+  self->base = (FurrowBaseRule) { .kind = FURROW_BASE_FIXED, .fen_per_mu = 50000 };
+  self->split = (FurrowSurplusSplit) { 10, 0, 30, 60 };
+  return self;
+}
+
+void
+furrow_season_copy_rules (FurrowSeason *self,
+                          FurrowSeason *source)
+{
+  g_return_if_fail (FURROW_IS_SEASON (self));
+  g_return_if_fail (FURROW_IS_SEASON (source));
+
+  if (self == source)
+    return;
+  g_object_freeze_notify (G_OBJECT (self));
+  furrow_season_set_name (self, source->name);
+  furrow_season_set_crop_year (self, source->crop_year);
+  furrow_season_set_notes (self, source->notes);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  memcpy (self->prices, source->prices, sizeof self->prices);
+  g_array_set_size (self->costs, 0);
+  g_array_append_vals (self->costs, source->costs->data, source->costs->len);
+  g_array_set_size (self->subsidies, 0);
+  g_array_append_vals (self->subsidies, source->subsidies->data, source->subsidies->len);
+  g_array_set_size (self->income, 0);
+  g_array_append_vals (self->income, source->income->data, source->income->len);
+  g_array_set_size (self->fees, 0);
+  g_array_append_vals (self->fees, source->fees->data, source->fees->len);
+  self->base = source->base;
+  self->split = source->split;
+  replace_string (&self->split_reason, source->split_reason);
+  emit_changed (self);
+}
+
+gint64
+furrow_season_get_id (FurrowSeason *self)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON (self), 0);
+
+  return self->id;
+}
+
+void
+_furrow_season_set_id (FurrowSeason *self,
+                       gint64        id)
+{
+  g_return_if_fail (FURROW_IS_SEASON (self));
+
+  if (self->id == id)
+    return;
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+const char *
+furrow_season_get_name (FurrowSeason *self)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON (self), NULL);
+
+  return self->name;
+}
+
+void
+furrow_season_set_name (FurrowSeason *self,
+                        const char   *name)
+{
+  g_return_if_fail (FURROW_IS_SEASON (self));
+
+  if (replace_string (&self->name, name ? name : ""))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+guint
+furrow_season_get_crop_year (FurrowSeason *self)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON (self), 0);
+
+  return self->crop_year;
+}
+
+void
+furrow_season_set_crop_year (FurrowSeason *self,
+                             guint         crop_year)
+{
+  g_return_if_fail (FURROW_IS_SEASON (self));
+
+  if (self->crop_year == crop_year)
+    return;
+  self->crop_year = crop_year;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CROP_YEAR]);
+}
+
+FurrowSeasonState
+furrow_season_get_state (FurrowSeason *self)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON (self), FURROW_SEASON_PLANNING);
+
+  return self->state;
+}
+
+void
+_furrow_season_set_state (FurrowSeason      *self,
+                          FurrowSeasonState  state)
+{
+  g_return_if_fail (FURROW_IS_SEASON (self));
+
+  if (self->state == state)
+    return;
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+gboolean
+furrow_season_is_read_only (FurrowSeason *self)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON (self), FALSE);
+
+  return self->state == FURROW_SEASON_SETTLED;
+}
+
+const char *
+furrow_season_get_notes (FurrowSeason *self)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON (self), NULL);
+
+  return self->notes;
+}
+
+void
+furrow_season_set_notes (FurrowSeason *self,
+                         const char   *notes)
+{
+  g_return_if_fail (FURROW_IS_SEASON (self));
+
+  if (replace_string (&self->notes, notes))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+}
+
+const FurrowSeasonPrice *
+furrow_season_get_price (FurrowSeason *self,
+                         FurrowCrop    crop)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON (self), NULL);
+  g_return_val_if_fail (crop < FURROW_N_CROPS, NULL);
+
+  return &self->prices[crop];
+}
+
+void
+furrow_season_set_price (FurrowSeason *self,
+                         FurrowCrop    crop,
+                         double        price_fen_per_kg,
+                         double        moisture_pct)
+{
+  g_return_if_fail (FURROW_IS_SEASON (self));
+  g_return_if_fail (crop < FURROW_N_CROPS);
+
+  if (self->prices[crop].price_fen_per_kg == price_fen_per_kg &&
+      self->prices[crop].moisture_pct == moisture_pct)
+    return;
+  self->prices[crop] = (FurrowSeasonPrice) { price_fen_per_kg, moisture_pct };
+  emit_changed (self);
+}
+
+const FurrowSeasonCost *
+furrow_season_get_costs (FurrowSeason *self,
+                         guint        *n_costs)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON (self), NULL);
+
+  *n_costs = self->costs->len;
+  return (const FurrowSeasonCost *) self->costs->data;
+}
+
+void
+furrow_season_set_cost (FurrowSeason *self,
+                        FurrowCrop    crop,
+                        const char   *item,
+                        gint64        field_id,
+                        gint64        fen_per_mu)
+{
+  FurrowSeasonCost cost = { .crop = crop, .fen_per_mu = fen_per_mu, .field_id = field_id };
+
+  g_return_if_fail (FURROW_IS_SEASON (self));
+  g_return_if_fail (crop < FURROW_N_CROPS);
+  g_return_if_fail (item != NULL);
+
+  g_strlcpy (cost.item, item, sizeof cost.item);
+  for (guint i = 0; i < self->costs->len; i++)
+    {
+      FurrowSeasonCost *c = &g_array_index (self->costs, FurrowSeasonCost, i);
+
+      if (c->crop != crop || c->field_id != field_id || strcmp (c->item, cost.item) != 0)
+        continue;
+      if (fen_per_mu < 0)
+        g_array_remove_index (self->costs, i);
+      else if (c->fen_per_mu != fen_per_mu)
+        c->fen_per_mu = fen_per_mu;
+      else
+        return;
+      emit_changed (self);
+      return;
+    }
+  if (fen_per_mu < 0)
+    return;
+  g_array_append_val (self->costs, cost);
+  emit_changed (self);
+}
+
+void
+furrow_season_clear_costs (FurrowSeason *self)
+{
+  g_return_if_fail (FURROW_IS_SEASON (self));
+
+  if (self->costs->len == 0)
+    return;
+  g_array_set_size (self->costs, 0);
+  emit_changed (self);
+}
+
+gint64
+furrow_season_cost_fen_per_mu (FurrowSeason *self,
+                               FurrowCrop    crop,
+                               gint64        field_id)
+{
+  gint64 sum = 0;
+
+  g_return_val_if_fail (FURROW_IS_SEASON (self), 0);
+
+  for (guint i = 0; i < self->costs->len; i++)
+    {
+      const FurrowSeasonCost *c = &g_array_index (self->costs, FurrowSeasonCost, i);
+      gboolean overridden = FALSE;
+
+      if (c->crop != crop)
+        continue;
+      if (c->field_id != 0)
+        {
+          if (field_id != 0 && c->field_id == field_id)
+            sum += c->fen_per_mu;
+          continue;
+        }
+      /* A default item counts unless this field overrides it. */
+      for (guint j = 0; field_id != 0 && j < self->costs->len; j++)
+        {
+          const FurrowSeasonCost *o = &g_array_index (self->costs, FurrowSeasonCost, j);
+
+          if (o->crop == crop && o->field_id == field_id && strcmp (o->item, c->item) == 0)
+            overridden = TRUE;
+        }
+      if (!overridden)
+        sum += c->fen_per_mu;
+    }
+  return sum;
+}
+
+const FurrowSeasonSubsidy *
+furrow_season_get_subsidies (FurrowSeason *self,
+                             guint        *n_subsidies)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON (self), NULL);
+
+  *n_subsidies = self->subsidies->len;
+  return (const FurrowSeasonSubsidy *) self->subsidies->data;
+}
+
+void
+furrow_season_set_subsidy (FurrowSeason *self,
+                           const char   *name,
+                           gint64        fen_per_mu,
+                           gboolean      strip_only)
+{
+  FurrowSeasonSubsidy subsidy = { .fen_per_mu = fen_per_mu, .strip_only = !!strip_only };
+
+  g_return_if_fail (FURROW_IS_SEASON (self));
+  g_return_if_fail (name != NULL);
+
+  g_strlcpy (subsidy.name, name, sizeof subsidy.name);
+  for (guint i = 0; i < self->subsidies->len; i++)
+    {
+      FurrowSeasonSubsidy *s = &g_array_index (self->subsidies, FurrowSeasonSubsidy, i);
+
+      if (strcmp (s->name, subsidy.name) != 0)
+        continue;
+      if (fen_per_mu < 0)
+        g_array_remove_index (self->subsidies, i);
+      else if (s->fen_per_mu != fen_per_mu || s->strip_only != subsidy.strip_only)
+        *s = subsidy;
+      else
+        return;
+      emit_changed (self);
+      return;
+    }
+  if (fen_per_mu < 0)
+    return;
+  g_array_append_val (self->subsidies, subsidy);
+  emit_changed (self);
+}
+
+const FurrowSeasonIncome *
+furrow_season_get_other_income (FurrowSeason *self,
+                                guint        *n_income)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON (self), NULL);
+
+  *n_income = self->income->len;
+  return (const FurrowSeasonIncome *) self->income->data;
+}
+
+void
+furrow_season_set_other_income (FurrowSeason *self,
+                                const char   *name,
+                                gint64        fen)
+{
+  FurrowSeasonIncome income = { .fen = fen };
+
+  g_return_if_fail (FURROW_IS_SEASON (self));
+  g_return_if_fail (name != NULL);
+
+  g_strlcpy (income.name, name, sizeof income.name);
+  for (guint i = 0; i < self->income->len; i++)
+    {
+      FurrowSeasonIncome *s = &g_array_index (self->income, FurrowSeasonIncome, i);
+
+      if (strcmp (s->name, income.name) != 0)
+        continue;
+      if (fen < 0)
+        g_array_remove_index (self->income, i);
+      else if (s->fen != fen)
+        s->fen = fen;
+      else
+        return;
+      emit_changed (self);
+      return;
+    }
+  if (fen < 0)
+    return;
+  g_array_append_val (self->income, income);
+  emit_changed (self);
+}
+
+gint64
+furrow_season_other_income_fen (FurrowSeason *self)
+{
+  gint64 sum = 0;
+
+  g_return_val_if_fail (FURROW_IS_SEASON (self), 0);
+
+  for (guint i = 0; i < self->income->len; i++)
+    sum += g_array_index (self->income, FurrowSeasonIncome, i).fen;
+  return sum;
+}
+
+const FurrowSeasonFee *
+furrow_season_get_fees (FurrowSeason *self,
+                        guint        *n_fees)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON (self), NULL);
+
+  *n_fees = self->fees->len;
+  return (const FurrowSeasonFee *) self->fees->data;
+}
+
+void
+furrow_season_set_fee (FurrowSeason *self,
+                       const char   *operation,
+                       gint64        fen_per_mu)
+{
+  FurrowSeasonFee fee = { .fen_per_mu = fen_per_mu };
+
+  g_return_if_fail (FURROW_IS_SEASON (self));
+  g_return_if_fail (operation != NULL);
+
+  g_strlcpy (fee.operation, operation, sizeof fee.operation);
+  for (guint i = 0; i < self->fees->len; i++)
+    {
+      FurrowSeasonFee *s = &g_array_index (self->fees, FurrowSeasonFee, i);
+
+      if (strcmp (s->operation, fee.operation) != 0)
+        continue;
+      if (fen_per_mu < 0)
+        g_array_remove_index (self->fees, i);
+      else if (s->fen_per_mu != fen_per_mu)
+        s->fen_per_mu = fen_per_mu;
+      else
+        return;
+      emit_changed (self);
+      return;
+    }
+  if (fen_per_mu < 0)
+    return;
+  g_array_append_val (self->fees, fee);
+  emit_changed (self);
+}
+
+gint64
+furrow_season_fees_fen_per_mu (FurrowSeason *self)
+{
+  gint64 sum = 0;
+
+  g_return_val_if_fail (FURROW_IS_SEASON (self), 0);
+
+  for (guint i = 0; i < self->fees->len; i++)
+    sum += g_array_index (self->fees, FurrowSeasonFee, i).fen_per_mu;
+  return sum;
+}
+
+const FurrowBaseRule *
+furrow_season_get_base_rule (FurrowSeason *self)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON (self), NULL);
+
+  return &self->base;
+}
+
+void
+furrow_season_set_base_rule (FurrowSeason         *self,
+                             const FurrowBaseRule *rule)
+{
+  g_return_if_fail (FURROW_IS_SEASON (self));
+  g_return_if_fail (rule != NULL);
+
+  if (memcmp (&self->base, rule, sizeof *rule) == 0)
+    return;
+  self->base = *rule;
+  emit_changed (self);
+}
+
+const FurrowSurplusSplit *
+furrow_season_get_split (FurrowSeason *self)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON (self), NULL);
+
+  return &self->split;
+}
+
+const char *
+furrow_season_get_split_reason (FurrowSeason *self)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON (self), NULL);
+
+  return self->split_reason;
+}
+
+void
+furrow_season_set_split (FurrowSeason             *self,
+                         const FurrowSurplusSplit *split,
+                         const char               *reason)
+{
+  gboolean changed;
+
+  g_return_if_fail (FURROW_IS_SEASON (self));
+  g_return_if_fail (split != NULL);
+
+  if (reason != NULL && *reason == '\0')
+    reason = NULL;
+  changed = memcmp (&self->split, split, sizeof *split) != 0;
+  self->split = *split;
+  changed |= replace_string (&self->split_reason, reason);
+  if (changed)
+    emit_changed (self);
+}
+
+void
+furrow_season_get_rates (FurrowSeason      *self,
+                         gint64             field_id,
+                         FurrowSeasonRates *rates)
+{
+  g_return_if_fail (FURROW_IS_SEASON (self));
+
+  memset (rates, 0, sizeof *rates);
+  for (guint c = 0; c < FURROW_N_CROPS; c++)
+    {
+      rates->price_fen_per_kg[c] = self->prices[c].price_fen_per_kg;
+      rates->cost_fen_per_mu[c] = furrow_season_cost_fen_per_mu (self, c, field_id);
+    }
+  for (guint i = 0; i < self->subsidies->len; i++)
+    {
+      const FurrowSeasonSubsidy *s = &g_array_index (self->subsidies, FurrowSeasonSubsidy, i);
+
+      if (s->strip_only)
+        rates->strip_subsidy_fen_per_mu += s->fen_per_mu;
+      else
+        rates->subsidy_fen_per_mu += s->fen_per_mu;
+    }
+}
+
+char *
+furrow_season_describe_rules (FurrowSeason *self)
+{
+  GString *text = g_string_new (NULL);
+  char buffer[2][G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_val_if_fail (FURROW_IS_SEASON (self), NULL);
+
+  for (guint c = 0; c < FURROW_N_CROPS; c++)
+    g_string_append_printf (text, "price %s %s fen/kg at %s %%\n", furrow_crop_to_string (c),
+                            g_ascii_formatd (buffer[0], sizeof buffer[0], "%.4g",
+                                             self->prices[c].price_fen_per_kg),
+                            g_ascii_formatd (buffer[1], sizeof buffer[1], "%.4g",
+                                             self->prices[c].moisture_pct));
+  for (guint i = 0; i < self->costs->len; i++)
+    {
+      const FurrowSeasonCost *c = &g_array_index (self->costs, FurrowSeasonCost, i);
+
+      g_string_append_printf (text, "cost %s %s %" G_GINT64_FORMAT " fen/mu",
+                              furrow_crop_to_string (c->crop), c->item, c->fen_per_mu);
+      if (c->field_id != 0)
+        g_string_append_printf (text, " on field id %" G_GINT64_FORMAT, c->field_id);
+      g_string_append_c (text, '\n');
+    }
+  for (guint i = 0; i < self->subsidies->len; i++)
+    {
+      const FurrowSeasonSubsidy *s = &g_array_index (self->subsidies, FurrowSeasonSubsidy, i);
+
+      g_string_append_printf (text, "subsidy %s %" G_GINT64_FORMAT " fen/mu%s\n", s->name,
+                              s->fen_per_mu, s->strip_only ? " on strip fields" : "");
+    }
+  for (guint i = 0; i < self->income->len; i++)
+    {
+      const FurrowSeasonIncome *s = &g_array_index (self->income, FurrowSeasonIncome, i);
+
+      g_string_append_printf (text, "other income %s %" G_GINT64_FORMAT " fen\n", s->name, s->fen);
+    }
+  for (guint i = 0; i < self->fees->len; i++)
+    {
+      const FurrowSeasonFee *s = &g_array_index (self->fees, FurrowSeasonFee, i);
+
+      g_string_append_printf (text, "fee %s %" G_GINT64_FORMAT " fen/mu\n", s->operation,
+                              s->fen_per_mu);
+    }
+  switch (self->base.kind)
+    {
+    case FURROW_BASE_FIXED:
+      g_string_append_printf (text, "base fixed %" G_GINT64_FORMAT " fen/mu\n",
+                              self->base.fen_per_mu);
+      break;
+    case FURROW_BASE_IN_KIND:
+      g_string_append_printf (text, "base in kind %s kg/mu at %s fen/kg%s\n",
+                              g_ascii_formatd (buffer[0], sizeof buffer[0], "%.6g",
+                                               self->base.kg_per_mu),
+                              g_ascii_formatd (buffer[1], sizeof buffer[1], "%.6g",
+                                               self->base.price_fen_per_kg),
+                              self->base.less_cost_per_mu ? " less the cost per mu" : "");
+      break;
+    case FURROW_BASE_ANNUAL_SHARE:
+      g_string_append_printf (text, "base %s %% of an annual %" G_GINT64_FORMAT " fen/mu\n",
+                              g_ascii_formatd (buffer[0], sizeof buffer[0], "%.6g",
+                                               self->base.season_pct),
+                              self->base.annual_fen_per_mu);
+      break;
+    default:
+      break;
+    }
+  {
+    const double pct[] = { self->split.reserve_pct, self->split.collective_pct,
+                           self->split.cooperative_pct, self->split.households_pct };
+    const char * const names[] = { "reserve", "collective", "cooperative", "households" };
+
+    /* Not the locale's decimal separator: the text is compared and kept in the audit log. */
+    g_string_append (text, "split");
+    for (guint i = 0; i < G_N_ELEMENTS (pct); i++)
+      g_string_append_printf (text, " %s %s %%", names[i],
+                              g_ascii_formatd (buffer[0], sizeof buffer[0], "%.2f", pct[i]));
+    if (self->split_reason != NULL)
+      g_string_append_printf (text, ", reason: %s", self->split_reason);
+    g_string_append_c (text, '\n');
+  }
+  return g_string_free (text, FALSE);
+}

@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "furrow-distribution.h"
+#include "furrow-economics.h"
+#include "furrow-pattern.h"
+#include "furrow-season.h"
+#include "furrow-store.h"
+
+G_BEGIN_DECLS
+
+/* Seasons in the project store (ARCHITECTURE.md: seasons, plans, harvests, settlements).
+ *
+ * - A season is planned (prices, costs, subsidies, other income, fees, base rule, split; a plan
+ *   per field), harvested (harvest records per field and crop: kg and sale revenue; actual
+ *   costs), and settled. Recording the first harvest moves a planning season to harvested;
+ *   furrow_store_settle_season() moves a harvested season to settled.
+ * - A settled season is read-only: every call that would change it (update, delete, plans,
+ *   harvests, actual costs, settling again) fails with FURROW_STORE_ERROR_READ_ONLY and the file
+ *   is unchanged. furrow_store_reopen_season() takes it back to harvested: it needs a reason,
+ *   deletes the frozen settlement and records the reason and the settlement's totals in the
+ *   audit log.
+ * - Every change to money or rules is an audit_log row on the object "season:NAME".
+ * - Each call is one transaction (or a savepoint in a batch), like every change of the store.
+ * - Season objects in the list model are the store's own; furrow_store_find_season() returns a
+ *   new object to edit and pass to furrow_store_update_season(). */
+
+/* One field's plan. `preset` is the pattern preset it came from ("2+4", "sole-maize"…) or "";
+ * `yield_preset` the yield model preset ("practical" when empty). */
+typedef struct
+{
+  gint64        field_id;
+  FurrowPattern pattern;
+  char          preset[32];
+  char          yield_preset[32];
+} FurrowSeasonPlan;
+
+typedef struct
+{
+  gint64     field_id;
+  FurrowCrop crop;
+  double     yield_kg;
+  gint64     revenue_fen;
+} FurrowSeasonHarvest;
+
+typedef struct
+{
+  gint64 field_id;                           /* 0: the whole season */
+  char   item[FURROW_SEASON_TEXT_MAX];
+  gint64 fen;
+} FurrowSeasonActualCost;
+
+/* A settled season's frozen rows, read back. */
+typedef struct
+{
+  gint64         household_id;
+  char          *code;
+  char          *name;
+  FurrowCustody  custody;
+  double         area_m2;
+  gint64         fee_fen_per_mu;
+  gint64         base_fen;
+  gint64         dividend_fen;
+  gint64         fee_fen;
+  gint64         total_fen;
+  char          *rule_text;                   /* the household's basis in one line */
+} FurrowSeasonSettlementRow;
+
+typedef struct
+{
+  FurrowDistributionResult   totals;
+  FurrowSurplusSplit         split;
+  char                      *summary;
+  char                      *reason;
+  char                      *created;        /* ISO 8601 UTC */
+  FurrowSeasonSettlementRow *rows;           /* in household code order */
+  gsize                      n_rows;
+} FurrowSeasonSettlement;
+
+void              furrow_season_settlement_free       (FurrowSeasonSettlement      *settlement);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FurrowSeasonSettlement, furrow_season_settlement_free)
+
+/* Inputs of the settlement engine built from a season's actuals, owning its households. */
+typedef struct
+{
+  FurrowDistributionInput      input;
+  FurrowDistributionHousehold *households;
+  gint64                      *household_ids;
+  GStrv                        strings;       /* codes, names and the reason, owned */
+} FurrowSeasonSettlementInput;
+
+void              furrow_season_settlement_input_free (FurrowSeasonSettlementInput *input);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FurrowSeasonSettlementInput, furrow_season_settlement_input_free)
+
+/* Seasons, in row order (transfer full). */
+GListModel       *furrow_store_get_seasons           (FurrowStore          *self);
+/* A new object read from the file (transfer full), NULL when absent. */
+FurrowSeason     *furrow_store_find_season           (FurrowStore          *self,
+                                                      const char           *name);
+
+/* add: the season must have id 0 and a new, non-empty name; update writes the name, year, notes
+ * and every money rule; delete removes the season, its plans and harvests. update/delete refuse
+ * a settled season. */
+gboolean          furrow_store_add_season            (FurrowStore          *self,
+                                                      FurrowSeason         *season,
+                                                      GError              **error);
+gboolean          furrow_store_update_season         (FurrowStore          *self,
+                                                      FurrowSeason         *season,
+                                                      GError              **error);
+gboolean          furrow_store_delete_season         (FurrowStore          *self,
+                                                      FurrowSeason         *season,
+                                                      GError              **error);
+
+/* Plans: `pattern` must validate (furrow_pattern_validate()). */
+gboolean          furrow_store_set_plan              (FurrowStore          *self,
+                                                      FurrowSeason         *season,
+                                                      FurrowField          *field,
+                                                      const FurrowPattern  *pattern,
+                                                      const char           *preset,
+                                                      const char           *yield_preset,
+                                                      GError              **error);
+gboolean          furrow_store_delete_plan           (FurrowStore          *self,
+                                                      FurrowSeason         *season,
+                                                      FurrowField          *field,
+                                                      GError              **error);
+/* FurrowSeasonPlan, by field id. */
+GArray           *furrow_store_get_plans             (FurrowStore          *self,
+                                                      FurrowSeason         *season,
+                                                      GError              **error);
+
+/* Harvests: one record per field and crop (a second call replaces it). */
+gboolean          furrow_store_set_harvest           (FurrowStore          *self,
+                                                      FurrowSeason         *season,
+                                                      FurrowField          *field,
+                                                      FurrowCrop            crop,
+                                                      double                yield_kg,
+                                                      gint64                revenue_fen,
+                                                      GError              **error);
+/* FurrowSeasonHarvest, by field id and crop. */
+GArray           *furrow_store_get_harvests          (FurrowStore          *self,
+                                                      FurrowSeason         *season,
+                                                      GError              **error);
+
+/* Actual costs of a field (NULL: of the whole season) by item; fen < 0 removes the item. */
+gboolean          furrow_store_set_actual_cost       (FurrowStore          *self,
+                                                      FurrowSeason         *season,
+                                                      FurrowField          *field,
+                                                      const char           *item,
+                                                      gint64                fen,
+                                                      GError              **error);
+GArray           *furrow_store_get_actual_costs      (FurrowStore          *self,
+                                                      FurrowSeason         *season,
+                                                      GError              **error);
+
+/* Every field of the project as a FurrowEconomicsField of this season: its full-custody area,
+ * its plan laid out and run through the yield model (no plan: sole maize for the costs, no
+ * predicted yield; no outline: the ideal strip on the registered area), its harvests and
+ * actual costs. `season_actual_cost_fen`: the actual costs not tied to a field. */
+GArray           *furrow_store_get_season_fields     (FurrowStore          *self,
+                                                      FurrowSeason         *season,
+                                                      gint64               *season_actual_cost_fen,
+                                                      GError              **error);
+
+/* The engine's input from the season's actuals: revenue Σ harvest revenue; cost Σ actual field
+ * costs (cost items where a field has none) + season costs, as a total; subsidies by field; other
+ * income; base rule, split and reason (`reason`, else the season's split reason); every household
+ * with full-custody parcels (their registered area, full custody) or only half-custody parcels
+ * (half custody, billed the season's fees per mu). */
+FurrowSeasonSettlementInput *
+                  furrow_store_build_settlement_input (FurrowStore         *self,
+                                                       FurrowSeason        *season,
+                                                       const char          *reason,
+                                                       GError             **error);
+
+/* Settles a harvested season: the engine's result frozen as settlement rows (integer fen, one
+ * per household, with its rule text) and season totals, the state set to settled, and an audit
+ * row — one transaction. Any engine error (e.g. households under 60 % without a reason) fails
+ * with that error (FURROW_DISTRIBUTION_ERROR) and writes nothing. */
+gboolean          furrow_store_settle_season         (FurrowStore          *self,
+                                                      FurrowSeason         *season,
+                                                      const char           *reason,
+                                                      GError              **error);
+/* Takes a settled season back to harvested: `reason` must not be empty
+ * (FURROW_STORE_ERROR_INVALID). */
+gboolean          furrow_store_reopen_season         (FurrowStore          *self,
+                                                      FurrowSeason         *season,
+                                                      const char           *reason,
+                                                      GError              **error);
+/* The frozen settlement of a settled season; NULL with FURROW_STORE_ERROR_NOT_FOUND otherwise. */
+FurrowSeasonSettlement *
+                  furrow_store_get_settlement        (FurrowStore          *self,
+                                                      FurrowSeason         *season,
+                                                      GError              **error);
+
+/* Records in the audit log that statements or the roster of a season were printed
+ * (ARCHITECTURE.md: every statement printed): `what` e.g. "statements", `detail` how many and
+ * where. Allowed on a settled season: it changes nothing of it. */
+gboolean          furrow_store_record_print          (FurrowStore          *self,
+                                                      FurrowSeason         *season,
+                                                      const char           *what,
+                                                      const char           *detail,
+                                                      GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,489 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <string.h>
+#include <sys/wait.h>
+
+/* furrow-cli season, statements and roster, run as a script would: the whole chain on the demo
+ * cooperative, and bad input refused with exit 1, one line on stderr and nothing written. */
+
+#define SEASON "2024 秋"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("furrow-cli-season-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "demo.gpkg", NULL);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+/* Runs furrow-cli (or another program when `program` is not NULL) with a NULL-terminated
+ * argument vector; returns the exit status. */
+static int
+run (const char  *program,
+     const char **args,
+     char       **out,
+     char       **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ignored_out = NULL;
+  g_autofree char *ignored_err = NULL;
+  int status;
+
+  /* Always captured: the child must not write into the TAP stream. */
+  if (out == NULL)
+    out = &ignored_out;
+  if (err == NULL)
+    err = &ignored_err;
+  g_ptr_array_add (argv, (gpointer) (program ? program : g_getenv ("FURROW_CLI")));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL,
+                program ? G_SPAWN_SEARCH_PATH : G_SPAWN_DEFAULT, NULL, NULL, out, err, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static void
+run_ok (const char **args,
+        char       **out)
+{
+  g_autofree char *err = NULL;
+  int status = run (NULL, args, out, &err);
+
+  if (status != 0)
+    g_error ("furrow-cli %s %s: exit %d: %s", args[0], args[3] ? args[3] : "", status, err);
+}
+
+/* Exit 1 and one line on stderr. */
+static void
+run_bad (const char **args,
+         const char  *expected)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (NULL, args, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, expected));
+  g_assert_cmpuint (strchr (err, '\n') - err + 1, ==, strlen (err));
+}
+
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static char *
+file_digest (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* "2485.00" → 248500 */
+static gint64
+yuan_to_fen (const char *text)
+{
+  g_autofree char *digits = g_strdup (text);
+  char *dot = strchr (digits, '.');
+  gboolean negative = digits[0] == '-';
+
+  g_assert_nonnull (dot);
+  g_assert_cmpuint (strlen (dot), ==, 3);
+  memmove (dot, dot + 1, 3);
+  return g_ascii_strtoll (digits, NULL, 10) * (negative && g_ascii_strtoll (digits, NULL, 10) > 0
+                                               ? -1 : 1);
+}
+
+static void
+demo_settled (Fixture *fixture)
+{
+  const char *demo[] = { "demo", fixture->path, NULL };
+  const char *create[] = { "season", "--project", fixture->path, "create", SEASON, "--year",
+                           "2024", NULL };
+  const char *plan[] = { "season", "--project", fixture->path, "plan", SEASON, "--all",
+                         "--preset", "2+4", NULL };
+  const char *predict[] = { "season", "--project", fixture->path, "predict", SEASON, "--json",
+                            NULL };
+  const char *settle[] = { "season", "--project", fixture->path, "settle", SEASON, "--json",
+                           NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(JsonObject) prediction = NULL;
+  g_autoptr(JsonObject) settlement = NULL;
+  JsonArray *fields;
+  JsonArray *households;
+  gint64 base = 0, dividend = 0, total = 0;
+
+  run_ok (demo, NULL);
+  run_ok (create, NULL);
+
+  /* Not harvested yet: settling is refused and the file is unchanged. */
+  {
+    g_autofree char *before = file_digest (fixture->path);
+    g_autofree char *after = NULL;
+    const char *early[] = { "season", "--project", fixture->path, "settle", SEASON, NULL };
+
+    run_bad (early, "no harvest records");
+    after = file_digest (fixture->path);
+    g_assert_cmpstr (before, ==, after);
+  }
+
+  run_ok (plan, NULL);
+  run_ok (predict, &out);
+  prediction = parse_object (out);
+  fields = json_object_get_array_member (prediction, "fields");
+  g_assert_cmpuint (json_array_get_length (fields), ==, 40);
+
+  /* Record the predicted harvest of every field as the actual one. */
+  for (guint i = 0; i < json_array_get_length (fields); i++)
+    {
+      JsonObject *field = json_array_get_object_element (fields, i);
+      JsonObject *p = json_object_get_object_member (field, "predicted");
+      const char *crops[] = { "maize", "soybean" };
+      const char *kg_keys[] = { "maize_yield_kg", "soy_yield_kg" };
+      const char *fen_keys[] = { "maize_revenue_fen", "soy_revenue_fen" };
+
+      g_assert_cmpstr (json_object_get_string_member (field, "pattern"), ==, "strip");
+      for (guint c = 0; c < 2; c++)
+        {
+          g_autofree char *kg = g_strdup_printf ("%.1f", json_object_get_double_member (p,
+                                                                                     kg_keys[c]));
+          g_autofree char *fen = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                  json_object_get_int_member (p, fen_keys[c]));
+          const char *harvest[] = { "season", "--project", fixture->path, "harvest", SEASON,
+                                    "--field", json_object_get_string_member (field, "code"),
+                                    "--crop", crops[c], "--kg", kg, "--revenue-fen", fen, NULL };
+
+          run_ok (harvest, NULL);
+        }
+    }
+
+  g_free (out);
+  out = NULL;
+  run_ok (settle, &out);
+  settlement = parse_object (out);
+  households = json_object_get_array_member (settlement, "households");
+  g_assert_cmpuint (json_array_get_length (households), ==, 300);
+  for (guint i = 0; i < json_array_get_length (households); i++)
+    {
+      JsonObject *h = json_array_get_object_element (households, i);
+
+      base += json_object_get_int_member (h, "base_fen");
+      dividend += json_object_get_int_member (h, "dividend_fen");
+      total += json_object_get_int_member (h, "total_fen");
+    }
+  g_assert_cmpint (base, ==, json_object_get_int_member (settlement, "base_total_fen"));
+  g_assert_cmpint (dividend, ==, json_object_get_int_member (settlement,
+                                                             "households_dividend_fen"));
+  g_assert_cmpint (total, ==, base + dividend - json_object_get_int_member (settlement,
+                                                                            "fees_fen"));
+  /* Actual revenue = the predicted revenue recorded = the settlement's revenue. */
+  g_assert_cmpint (json_object_get_int_member (settlement, "revenue_fen"), ==,
+                   json_object_get_int_member (
+                     json_object_get_object_member (
+                       json_object_get_object_member (prediction, "total"), "predicted"),
+                     "revenue_fen"));
+}
+
+/* demo → season create → plan --all → predict → harvest → settle → roster CSV: its rows sum to
+ * the settlement's totals to the fen, and its totals row says the same. */
+static void
+test_chain_roster (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (fixture->dir, "roster.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (fixture->dir, "roster.xlsx", NULL);
+  const char *roster[] = { "roster", "--project", fixture->path, "--season", SEASON, csv, NULL };
+  const char *roster_xlsx[] = { "roster", "--project", fixture->path, "--season", SEASON, xlsx,
+                                NULL };
+  const char *show[] = { "season", "--project", fixture->path, "settle", SEASON, "--json",
+                         NULL };
+  g_autofree char *contents = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  gint64 sums[3] = { 0 };
+  guint n_rows = 0;
+
+  demo_settled (fixture);
+  run_ok (roster, NULL);
+  run_ok (roster_xlsx, NULL);
+  g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (g_strchomp (lines[i]), ",", -1);
+
+      g_assert_cmpuint (g_strv_length (cells), ==, 8);
+      if (*cells[0] == '\0')
+        {
+          /* the totals row */
+          g_assert_cmpint (yuan_to_fen (cells[4]), ==, sums[0]);
+          g_assert_cmpint (yuan_to_fen (cells[5]), ==, sums[1]);
+          g_assert_cmpint (yuan_to_fen (cells[7]), ==, sums[2]);
+          continue;
+        }
+      sums[0] += yuan_to_fen (cells[4]);
+      sums[1] += yuan_to_fen (cells[5]);
+      sums[2] += yuan_to_fen (cells[7]);
+      n_rows++;
+    }
+  g_assert_cmpuint (n_rows, ==, 300);
+
+  /* Settled: settling again is refused as read-only, the file unchanged. */
+  {
+    g_autofree char *before = file_digest (fixture->path);
+    g_autofree char *after = NULL;
+    const char *price[] = { "season", "--project", fixture->path, "set-price", SEASON, "maize",
+                            "250", NULL };
+
+    run_bad (show, "read-only");
+    run_bad (price, "read-only");
+    after = file_digest (fixture->path);
+    g_assert_cmpstr (before, ==, after);
+  }
+
+  /* The totals of the frozen settlement, via the database the CLI wrote. */
+  {
+    const char *reopen_bad[] = { "season", "--project", fixture->path, "reopen", SEASON, NULL };
+    const char *reopen[] = { "season", "--project", fixture->path, "reopen", SEASON, "--reason",
+                             "收购价更正", NULL };
+    const char *list[] = { "season", "--project", fixture->path, "list", "--json", NULL };
+    g_autofree char *out = NULL;
+
+    run_bad (reopen_bad, "needs a reason");
+    run_ok (reopen, NULL);
+    run_ok (list, &out);
+    g_assert_nonnull (strstr (out, "\"harvested\""));
+  }
+  (void) err;
+}
+
+/* Statements: one page per full-custody household (no fees this season). */
+static void
+test_chain_statements (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "statements.pdf", NULL);
+  const char *statements[] = { "statements", "--project", fixture->path, "--season", SEASON,
+                               pdf, NULL };
+  const char *households[] = { "list", "--project", fixture->path, "parcels", "--json", NULL };
+  const char *pdftotext[] = { "-enc", "UTF-8", pdf, "-", NULL };
+  g_autofree char *parcels_json = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GHashTable) full = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  JsonArray *parcels;
+  guint pages = 0;
+
+  demo_settled (fixture);
+  run_ok (statements, NULL);
+  run_ok (households, &parcels_json);
+  json_parser_load_from_data (parser, parcels_json, -1, &error);
+  g_assert_no_error (error);
+  parcels = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (parcels); i++)
+    {
+      JsonObject *p = json_array_get_object_element (parcels, i);
+
+      if (g_strcmp0 (json_object_get_string_member (p, "custody"), "full") == 0)
+        g_hash_table_add (full, g_strdup (json_object_get_string_member (p, "household_code")));
+    }
+  g_assert_cmpuint (g_hash_table_size (full), >, 250);
+
+  g_assert_cmpint (run ("pdftotext", pdftotext, &text, &err), ==, 0);
+  for (const char *p = text; (p = strchr (p, '\f')) != NULL; p++)
+    pages++;
+  g_assert_cmpuint (pages, ==, g_hash_table_size (full));
+  /* Each full-custody household's code is on its page. */
+  {
+    GHashTableIter iter;
+    gpointer code;
+
+    g_hash_table_iter_init (&iter, full);
+    while (g_hash_table_iter_next (&iter, &code, NULL))
+      g_assert_nonnull (strstr (text, code));
+  }
+}
+
+/* Bad input: exit 1, one line, nothing written. */
+static void
+test_bad_input (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *demo[] = { "demo", fixture->path, NULL };
+  const char *create[] = { "season", "--project", fixture->path, "create", SEASON, "--year",
+                           "2024", NULL };
+  const char *no_year[] = { "season", "--project", fixture->path, "create", "x", NULL };
+  const char *twice[] = { "season", "--project", fixture->path, "create", SEASON, "--year",
+                          "2024", NULL };
+  const char *no_season[] = { "season", "--project", fixture->path, "show", "none", NULL };
+  const char *bad_crop[] = { "season", "--project", fixture->path, "set-price", SEASON, "rice",
+                             "300", NULL };
+  const char *bad_split[] = { "season", "--project", fixture->path, "set-split", SEASON, "10",
+                              "10", "10", "10", NULL };
+  const char *bad_field[] = { "season", "--project", fixture->path, "plan", SEASON, "--field",
+                              "NOPE", NULL };
+  const char *bad_preset[] = { "season", "--project", fixture->path, "plan", SEASON, "--all",
+                               "--preset", "9+9", NULL };
+  const char *bad_revenue[] = { "season", "--project", fixture->path, "harvest", SEASON,
+                                "--field", "T01", "--crop", "maize", "--kg", "100",
+                                "--revenue-fen", "12.5", NULL };
+  const char *not_settled[] = { "roster", "--project", fixture->path, "--season", SEASON,
+                                "r.csv", NULL };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  run_ok (demo, NULL);
+  run_ok (create, NULL);
+  before = file_digest (fixture->path);
+  run_bad (no_year, "--year");
+  run_bad (twice, "already in the project");
+  run_bad (no_season, "no season");
+  run_bad (bad_crop, "set-price");
+  run_bad (bad_split, "100");
+  run_bad (bad_field, "no field NOPE");
+  run_bad (bad_preset, "9+9");
+  run_bad (bad_revenue, "whole fen");
+  run_bad (not_settled, "not settled");
+  after = file_digest (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* The rule commands write what `show --json` reads back. */
+static void
+test_rules (Fixture       *fixture,
+            gconstpointer  data)
+{
+  const char *demo[] = { "demo", fixture->path, NULL };
+  const char *create[] = { "season", "--project", fixture->path, "create", SEASON, "--year",
+                           "2024", NULL };
+  const char *price[] = { "season", "--project", fixture->path, "set-price", SEASON, "soybean",
+                          "480", "--moisture", "13", NULL };
+  const char *cost[] = { "season", "--project", fixture->path, "set-cost", SEASON, "maize",
+                         "fertilizer", "20000", "--field", "T01", NULL };
+  const char *fee[] = { "season", "--project", fixture->path, "set-fee", SEASON, "sowing",
+                        "3000", NULL };
+  const char *subsidy[] = { "season", "--project", fixture->path, "set-subsidy", SEASON,
+                            "soybean producer subsidy", "1000", NULL };
+  const char *income[] = { "season", "--project", fixture->path, "set-income", SEASON,
+                           "insurance", "150000", NULL };
+  const char *base[] = { "season", "--project", fixture->path, "set-base", SEASON, "in-kind",
+                         "550", "136", "--less-cost", NULL };
+  const char *split[] = { "season", "--project", fixture->path, "set-split", SEASON, "0", "0",
+                          "50", "50", "--reason", "村民代表大会决议", NULL };
+  const char *actual[] = { "season", "--project", fixture->path, "actual-cost", SEASON, "diesel",
+                           "250000", NULL };
+  const char *show[] = { "season", "--project", fixture->path, "show", SEASON, "--json", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(JsonObject) rules = NULL;
+  JsonObject *soybean;
+  JsonObject *b;
+  JsonArray *costs;
+  gboolean override = FALSE;
+
+  run_ok (demo, NULL);
+  run_ok (create, NULL);
+  run_ok (price, NULL);
+  run_ok (cost, NULL);
+  run_ok (fee, NULL);
+  run_ok (subsidy, NULL);
+  run_ok (income, NULL);
+  run_ok (base, NULL);
+  run_ok (split, NULL);
+  run_ok (actual, NULL);
+  run_ok (show, &out);
+  rules = parse_object (out);
+  soybean = json_object_get_object_member (json_object_get_object_member (rules, "prices"),
+                                           "soybean");
+  g_assert_cmpfloat (json_object_get_double_member (soybean, "price_fen_per_kg"), ==, 480);
+  costs = json_object_get_array_member (rules, "costs");
+  for (guint i = 0; i < json_array_get_length (costs); i++)
+    if (json_object_has_member (json_array_get_object_element (costs, i), "field_id"))
+      override = TRUE;
+  g_assert_true (override);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (rules, "fees")), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (rules, "subsidies")),
+                    ==, 2);
+  g_assert_cmpint (json_object_get_int_member (
+                     json_array_get_object_element (
+                       json_object_get_array_member (rules, "other_income"), 0), "fen"),
+                   ==, 150000);
+  b = json_object_get_object_member (rules, "base");
+  g_assert_cmpstr (json_object_get_string_member (b, "kind"), ==, "in_kind");
+  g_assert_true (json_object_get_boolean_member (b, "less_cost_per_mu"));
+  g_assert_cmpstr (json_object_get_string_member (rules, "reason"), ==, "村民代表大会决议");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/furrow/io/cli-season/chain-roster", Fixture, NULL, fixture_set_up,
+              test_chain_roster, fixture_tear_down);
+  g_test_add ("/furrow/io/cli-season/chain-statements", Fixture, NULL, fixture_set_up,
+              test_chain_statements, fixture_tear_down);
+  g_test_add ("/furrow/io/cli-season/rules", Fixture, NULL, fixture_set_up, test_rules,
+              fixture_tear_down);
+  g_test_add ("/furrow/io/cli-season/bad-input", Fixture, NULL, fixture_set_up, test_bad_input,
+              fixture_tear_down);
+  return g_test_run ();
+}

@@ -1,0 +1,603 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "furrow-demo.h"
+#include "furrow-season.h"
+#include "furrow-store-private.h"
+#include "furrow-store-season.h"
+#include "furrow-units.h"
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  FurrowStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("furrow-season-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "coop.gpkg", NULL);
+  fixture->store = furrow_store_create (fixture->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) handle = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  g_clear_object (&fixture->store);
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+/* One field F1 (no outline) and households with full-custody parcels of the given areas in mu,
+ * plus `n_half` half-custody households of 2.00 mu each in the same field. */
+static FurrowField *
+add_cooperative (FurrowStore  *store,
+                 const double *areas_mu,
+                 guint         n_areas,
+                 guint         n_half)
+{
+  g_autoptr(FurrowField) field = furrow_field_new ();
+  g_autoptr(GError) error = NULL;
+
+  furrow_field_set_code (field, "F1");
+  furrow_field_set_name (field, "Taozhuang");
+  furrow_store_add_field (store, field, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_areas + n_half; i++)
+    {
+      g_autoptr(FurrowHousehold) household = furrow_household_new ();
+      g_autoptr(FurrowParcel) parcel = furrow_parcel_new ();
+      g_autofree char *code = g_strdup_printf ("37078210220101%04u", i + 1);
+      g_autofree char *dkbm = g_strdup_printf ("37078210220101%05u", i + 1);
+
+      furrow_household_set_code (household, code);
+      furrow_household_set_name (household, "户主");
+      furrow_store_add_household (store, household, &error);
+      g_assert_no_error (error);
+      furrow_parcel_set_code (parcel, dkbm);
+      furrow_parcel_set_household_code (parcel, code);
+      furrow_parcel_set_field_id (parcel, furrow_field_get_id (field));
+      furrow_parcel_set_registered_area_m2 (parcel, furrow_mu_to_m2 (i < n_areas ? areas_mu[i]
+                                                                              : 2.0));
+      furrow_parcel_set_custody (parcel, i < n_areas ? FURROW_CUSTODY_FULL : FURROW_CUSTODY_HALF);
+      furrow_store_add_parcel (store, parcel, &error);
+      g_assert_no_error (error);
+    }
+  return g_steal_pointer (&field);
+}
+
+/* Taozhuang 2016 (DOMAIN.md §8): cost 286 yuan/mu, base 550 kg × 1.36 yuan/kg less the cost,
+ * split 50/50 with the reason recorded, no subsidy. */
+static FurrowSeason *
+add_taozhuang_season (FurrowStore *store,
+                      const char  *name)
+{
+  g_autoptr(FurrowSeason) season = furrow_season_new (name, 2016);
+  FurrowBaseRule base = { .kind = FURROW_BASE_IN_KIND, .kg_per_mu = 550,
+                          .price_fen_per_kg = 136, .less_cost_per_mu = TRUE };
+  FurrowSurplusSplit split = { 0, 0, 50, 50 };
+  g_autoptr(GError) error = NULL;
+
+  furrow_season_clear_costs (season);
+  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "all", 0, 28600);
+  furrow_season_set_subsidy (season, "strip intercropping subsidy", -1, TRUE);
+  furrow_season_set_base_rule (season, &base);
+  furrow_season_set_split (season, &split, "村民大会决定合作社留存一半用于购置农机");
+  furrow_store_add_season (store, season, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&season);
+}
+
+static void
+plan_sole_maize (FurrowStore  *store,
+                 FurrowSeason *season,
+                 FurrowField  *field)
+{
+  FurrowPattern pattern;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (furrow_pattern_preset ("sole-maize", &pattern));
+  furrow_store_set_plan (store, season, field, &pattern, "sole-maize", "practical", &error);
+  g_assert_no_error (error);
+}
+
+static const double taozhuang_mu[] = { 100.00, 90.56, 60.00, 40.00 };  /* Σ 290.56 mu */
+
+static void
+test_defaults (void)
+{
+  g_autoptr(FurrowSeason) season = furrow_season_new ("2024 秋", 2024);
+  FurrowSeasonRates rates;
+
+  /* DOMAIN.md §7 */
+  g_assert_cmpfloat (furrow_season_get_price (season, FURROW_CROP_MAIZE)->price_fen_per_kg, ==, 240);
+  g_assert_cmpfloat (furrow_season_get_price (season, FURROW_CROP_MAIZE)->moisture_pct, ==, 14);
+  g_assert_cmpfloat (furrow_season_get_price (season, FURROW_CROP_SOYBEAN)->price_fen_per_kg, ==,
+                     460);
+  /* 45 + 30 + 55 + 235 + 40 + 60 + 60 + 75 = 600 yuan; soybean 25 + 60 + 30 + 50 = 165 yuan */
+  g_assert_cmpint (furrow_season_cost_fen_per_mu (season, FURROW_CROP_MAIZE, 0), ==, 60000);
+  g_assert_cmpint (furrow_season_cost_fen_per_mu (season, FURROW_CROP_SOYBEAN, 0), ==, 16500);
+  /* A per-field override replaces the default item on that field only: fertilizer 235 → 200. */
+  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "fertilizer", 7, 20000);
+  g_assert_cmpint (furrow_season_cost_fen_per_mu (season, FURROW_CROP_MAIZE, 7), ==, 56500);
+  g_assert_cmpint (furrow_season_cost_fen_per_mu (season, FURROW_CROP_MAIZE, 8), ==, 60000);
+  furrow_season_get_rates (season, 7, &rates);
+  g_assert_cmpint (rates.strip_subsidy_fen_per_mu, ==, 15000);
+  g_assert_cmpint (rates.subsidy_fen_per_mu, ==, 0);
+  g_assert_cmpint (furrow_season_get_state (season), ==, FURROW_SEASON_PLANNING);
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_lifecycle (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(FurrowField) field = add_cooperative (fixture->store, taozhuang_mu, 4, 0);
+  g_autoptr(FurrowSeason) season = add_taozhuang_season (fixture->store, "2016 秋");
+  g_autoptr(FurrowSeason) found = NULL;
+  g_autoptr(GListModel) seasons = furrow_store_get_seasons (fixture->store);
+  g_autoptr(FurrowSeason) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FurrowStore) reopened = NULL;
+  g_auto(GStrv) audit = NULL;
+  guint notified = 0;
+
+  g_assert_cmpint (furrow_season_get_id (season), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (seasons), ==, 1);
+  listed = g_list_model_get_item (seasons, 0);
+  g_signal_connect (listed, "notify::state", G_CALLBACK (count_notify), &notified);
+
+  /* Rules survive the round trip. */
+  found = furrow_store_find_season (fixture->store, "2016 秋");
+  g_assert_nonnull (found);
+  {
+    g_autofree char *a = furrow_season_describe_rules (season);
+    g_autofree char *b = furrow_season_describe_rules (found);
+
+    g_assert_cmpstr (a, ==, b);
+  }
+  g_assert_cmpint (furrow_season_get_base_rule (found)->kind, ==, FURROW_BASE_IN_KIND);
+  g_assert_cmpstr (furrow_season_get_split_reason (found), ==,
+                   "村民大会决定合作社留存一半用于购置农机");
+
+  /* A price change is written and audited. */
+  furrow_season_set_price (found, FURROW_CROP_MAIZE, 136, 14);
+  furrow_store_update_season (fixture->store, found, &error);
+  g_assert_no_error (error);
+  audit = _furrow_store_get_audit (fixture->store, "season:2016 秋");
+  g_assert_cmpuint (g_strv_length (audit), ==, 2);
+  g_assert_true (g_str_has_prefix (audit[1], "season.rules|"));
+  g_assert_nonnull (strstr (audit[1], "- price maize 240 fen/kg at 14 %"));
+  g_assert_nonnull (strstr (audit[1], "+ price maize 136 fen/kg at 14 %"));
+
+  /* planning → harvested with the first harvest → settled */
+  plan_sole_maize (fixture->store, found, field);
+  furrow_store_set_harvest (fixture->store, found, field, FURROW_CROP_MAIZE, 173840, 23641200,
+                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (furrow_season_get_state (found), ==, FURROW_SEASON_HARVESTED);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpint (furrow_season_get_state (listed), ==, FURROW_SEASON_HARVESTED);
+  furrow_store_settle_season (fixture->store, found, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (furrow_season_get_state (found), ==, FURROW_SEASON_SETTLED);
+  g_assert_cmpint (furrow_season_get_state (listed), ==, FURROW_SEASON_SETTLED);
+  g_assert_cmpuint (notified, ==, 2);
+
+  /* The state is in the file. */
+  g_clear_object (&fixture->store);
+  reopened = furrow_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&found);
+  found = furrow_store_find_season (reopened, "2016 秋");
+  g_assert_cmpint (furrow_season_get_state (found), ==, FURROW_SEASON_SETTLED);
+  g_assert_cmpfloat (furrow_season_get_price (found, FURROW_CROP_MAIZE)->price_fen_per_kg, ==, 136);
+  fixture->store = g_steal_pointer (&reopened);
+}
+
+static void
+assert_read_only (GError *error)
+{
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "read-only"));
+}
+
+static void
+test_read_only (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(FurrowField) field = add_cooperative (fixture->store, taozhuang_mu, 4, 0);
+  g_autoptr(FurrowSeason) season = add_taozhuang_season (fixture->store, "2016 秋");
+  g_autoptr(FurrowSeasonSettlement) before = NULL;
+  g_autoptr(FurrowSeasonSettlement) after = NULL;
+  g_autoptr(FurrowSeason) stored = NULL;
+  g_autofree char *rules_before = NULL;
+  g_autofree char *rules_after = NULL;
+  g_auto(GStrv) audit_before = NULL;
+  g_auto(GStrv) audit_after = NULL;
+  g_autoptr(GArray) plans = NULL;
+  g_autoptr(GArray) harvests = NULL;
+  FurrowPattern pattern;
+  FurrowSurplusSplit split = { 10, 0, 30, 60 };
+  GError *error = NULL;
+
+  plan_sole_maize (fixture->store, season, field);
+  furrow_store_set_harvest (fixture->store, season, field, FURROW_CROP_MAIZE, 173840, 23641200,
+                            &error);
+  g_assert_no_error (error);
+  furrow_store_settle_season (fixture->store, season, NULL, &error);
+  g_assert_no_error (error);
+
+  before = furrow_store_get_settlement (fixture->store, season, &error);
+  g_assert_no_error (error);
+  rules_before = furrow_season_describe_rules (season);
+  audit_before = _furrow_store_get_audit (fixture->store, "season:2016 秋");
+
+  /* Every mutating call is refused. */
+  furrow_season_set_price (season, FURROW_CROP_MAIZE, 300, 14);
+  furrow_store_update_season (fixture->store, season, &error);
+  assert_read_only (error);
+  g_clear_error (&error);
+  furrow_season_set_split (season, &split, NULL);
+  furrow_store_update_season (fixture->store, season, &error);
+  assert_read_only (error);
+  g_clear_error (&error);
+  furrow_store_delete_season (fixture->store, season, &error);
+  assert_read_only (error);
+  g_clear_error (&error);
+  g_assert_true (furrow_pattern_preset ("2+4", &pattern));
+  furrow_store_set_plan (fixture->store, season, field, &pattern, "2+4", NULL, &error);
+  assert_read_only (error);
+  g_clear_error (&error);
+  furrow_store_delete_plan (fixture->store, season, field, &error);
+  assert_read_only (error);
+  g_clear_error (&error);
+  furrow_store_set_harvest (fixture->store, season, field, FURROW_CROP_MAIZE, 1, 1, &error);
+  assert_read_only (error);
+  g_clear_error (&error);
+  furrow_store_set_actual_cost (fixture->store, season, field, "diesel", 100, &error);
+  assert_read_only (error);
+  g_clear_error (&error);
+  furrow_store_settle_season (fixture->store, season, "again", &error);
+  assert_read_only (error);
+  g_clear_error (&error);
+
+  /* … and the file is unchanged: the stored rules are the season's as settled. */
+  stored = furrow_store_find_season (fixture->store, "2016 秋");
+  rules_after = furrow_season_describe_rules (stored);
+  {
+    g_autoptr(FurrowSeason) fresh = add_taozhuang_season (fixture->store, "copy");
+    g_autofree char *expected = furrow_season_describe_rules (fresh);
+
+    g_assert_cmpstr (rules_after, ==, expected);
+  }
+  audit_after = _furrow_store_get_audit (fixture->store, "season:2016 秋");
+  g_assert_cmpuint (g_strv_length (audit_after), ==, g_strv_length (audit_before));
+  after = furrow_store_get_settlement (fixture->store, season, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->n_rows, ==, before->n_rows);
+  g_assert_cmpint (after->totals.households_dividend_fen, ==,
+                   before->totals.households_dividend_fen);
+  plans = furrow_store_get_plans (fixture->store, season, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, ==, 1);
+  g_assert_cmpuint (g_array_index (plans, FurrowSeasonPlan, 0).pattern.soy_rows, ==, 0);
+  harvests = furrow_store_get_harvests (fixture->store, season, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (harvests->len, ==, 1);
+  g_assert_cmpint (g_array_index (harvests, FurrowSeasonHarvest, 0).revenue_fen, ==, 23641200);
+  g_assert_cmpint (furrow_season_get_state (stored), ==, FURROW_SEASON_SETTLED);
+
+  /* Printing is recorded, and allowed on a settled season. */
+  furrow_store_record_print (fixture->store, season, "statements", "4 households -> s.pdf",
+                             &error);
+  g_assert_no_error (error);
+  {
+    g_auto(GStrv) audit = _furrow_store_get_audit (fixture->store, "season:2016 秋");
+
+    g_assert_cmpstr (audit[g_strv_length (audit) - 1], ==,
+                     "season.print.statements|4 households -> s.pdf");
+  }
+}
+
+static void
+test_reopen (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(FurrowField) field = add_cooperative (fixture->store, taozhuang_mu, 4, 0);
+  g_autoptr(FurrowSeason) season = add_taozhuang_season (fixture->store, "2016 秋");
+  g_autoptr(FurrowSeasonSettlement) settlement = NULL;
+  g_auto(GStrv) audit = NULL;
+  GError *error = NULL;
+  guint n;
+
+  plan_sole_maize (fixture->store, season, field);
+  furrow_store_set_harvest (fixture->store, season, field, FURROW_CROP_MAIZE, 173840, 23641200,
+                            &error);
+  g_assert_no_error (error);
+  furrow_store_settle_season (fixture->store, season, NULL, &error);
+  g_assert_no_error (error);
+
+  /* No reason, no reopening. */
+  furrow_store_reopen_season (fixture->store, season, NULL, &error);
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  furrow_store_reopen_season (fixture->store, season, "   ", &error);
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (furrow_season_get_state (season), ==, FURROW_SEASON_SETTLED);
+
+  furrow_store_reopen_season (fixture->store, season, "收购站补付了水分扣款", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (furrow_season_get_state (season), ==, FURROW_SEASON_HARVESTED);
+  audit = _furrow_store_get_audit (fixture->store, "season:2016 秋");
+  n = g_strv_length (audit);
+  g_assert_true (g_str_has_prefix (audit[n - 1], "season.reopen|reason: 收购站补付了水分扣款"));
+  /* The history stays in the log: the frozen totals removed. */
+  g_assert_nonnull (strstr (audit[n - 1], "4 households"));
+  g_assert_nonnull (strstr (audit[n - 1], "dividends 953656 fen"));
+  settlement = furrow_store_get_settlement (fixture->store, season, &error);
+  g_assert_null (settlement);
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Changeable again: a corrected harvest, settled again. */
+  furrow_store_set_harvest (fixture->store, season, field, FURROW_CROP_MAIZE, 173840, 23700000,
+                            &error);
+  g_assert_no_error (error);
+  furrow_store_settle_season (fixture->store, season, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* DOMAIN.md §8, Taozhuang 2016 maize, to the fen:
+ *   area 290.56 mu; revenue 23,641,200 fen; cost 28,600 fen/mu × 290.56 = 8,310,016 fen;
+ *   base 550 kg × 136 fen − 28,600 = 46,200 fen/mu, × 290.56 mu = 13,423,872 fen;
+ *   surplus 23,641,200 − 8,310,016 − 13,423,872 = 1,907,312 fen (65.64 yuan/mu ≈ the 66);
+ *   50/50: cooperative 953,656, households 953,656.
+ *   Dividends by area: 953,656 × {100, 90.56, 60, 40} / 290.56 =
+ *   328,213.11 / 297,229.79 / 196,927.86 / 131,285.24: floors sum to 953,654, the 2 fen left go
+ *   to the largest remainders (.86, .79): 328,213 / 297,230 / 196,928 / 131,285.
+ *   Bases 46,200 × area: 4,620,000 / 4,183,872 / 2,772,000 / 1,848,000. */
+static void
+test_taozhuang (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(FurrowField) field = add_cooperative (fixture->store, taozhuang_mu, 4, 0);
+  g_autoptr(FurrowSeason) season = add_taozhuang_season (fixture->store, "2016 秋");
+  g_autoptr(FurrowSeasonSettlement) s = NULL;
+  static const gint64 base[] = { 4620000, 4183872, 2772000, 1848000 };
+  static const gint64 dividend[] = { 328213, 297230, 196928, 131285 };
+  GError *error = NULL;
+
+  plan_sole_maize (fixture->store, season, field);
+  furrow_store_set_harvest (fixture->store, season, field, FURROW_CROP_MAIZE, 173840, 23641200,
+                            &error);
+  g_assert_no_error (error);
+
+  /* Households get 50 % < 60 %: without the season's reason the engine refuses, and nothing
+   * is written. */
+  {
+    g_autoptr(FurrowSeason) no_reason = furrow_store_find_season (fixture->store, "2016 秋");
+    FurrowSurplusSplit split = { 0, 0, 50, 50 };
+
+    furrow_season_set_split (no_reason, &split, NULL);
+    furrow_store_update_season (fixture->store, no_reason, &error);
+    g_assert_no_error (error);
+    furrow_store_settle_season (fixture->store, no_reason, NULL, &error);
+    g_assert_error (error, FURROW_DISTRIBUTION_ERROR, FURROW_DISTRIBUTION_ERROR_REASON_REQUIRED);
+    g_clear_error (&error);
+    g_assert_null (furrow_store_get_settlement (fixture->store, no_reason, NULL));
+    g_assert_cmpint (furrow_season_get_state (no_reason), ==, FURROW_SEASON_HARVESTED);
+  }
+  furrow_store_settle_season (fixture->store, season, "村民大会决定合作社留存一半用于购置农机",
+                              &error);
+  g_assert_no_error (error);
+
+  s = furrow_store_get_settlement (fixture->store, season, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (s->totals.total_area_mu, 290.56, 1e-9);
+  g_assert_cmpint (s->totals.revenue_fen, ==, 23641200);
+  g_assert_cmpint (s->totals.cost_fen, ==, 8310016);
+  g_assert_cmpint (s->totals.base_fen_per_mu, ==, 46200);
+  g_assert_cmpint (s->totals.base_total_fen, ==, 13423872);
+  g_assert_cmpint (s->totals.surplus_fen, ==, 1907312);
+  g_assert_cmpint (s->totals.cooperative_fen, ==, 953656);
+  g_assert_cmpint (s->totals.households_dividend_fen, ==, 953656);
+  g_assert_cmpint (s->totals.deficit_fen, ==, 0);
+  g_assert_cmpstr (s->reason, ==, "村民大会决定合作社留存一半用于购置农机");
+  g_assert_cmpuint (s->n_rows, ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_cmpint (s->rows[i].base_fen, ==, base[i]);
+      g_assert_cmpint (s->rows[i].dividend_fen, ==, dividend[i]);
+      g_assert_cmpint (s->rows[i].total_fen, ==, base[i] + dividend[i]);
+      g_assert_nonnull (s->rows[i].rule_text);
+    }
+}
+
+/* A deficit season: revenue 10,000,000 fen. Income − cost − base = 10,000,000 − 8,310,016 −
+ * 13,423,872 = −11,733,888 fen: the base is still paid in full, the shortfall is reported, no
+ * dividend. */
+static void
+test_deficit (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(FurrowField) field = add_cooperative (fixture->store, taozhuang_mu, 4, 0);
+  g_autoptr(FurrowSeason) season = add_taozhuang_season (fixture->store, "2016 秋");
+  g_autoptr(FurrowSeasonSettlement) s = NULL;
+  GError *error = NULL;
+  gint64 base = 0;
+
+  plan_sole_maize (fixture->store, season, field);
+  furrow_store_set_harvest (fixture->store, season, field, FURROW_CROP_MAIZE, 80000, 10000000,
+                            &error);
+  g_assert_no_error (error);
+  furrow_store_settle_season (fixture->store, season, NULL, &error);
+  g_assert_no_error (error);
+  s = furrow_store_get_settlement (fixture->store, season, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (s->totals.surplus_fen, ==, -11733888);
+  g_assert_cmpint (s->totals.deficit_fen, ==, 11733888);
+  g_assert_cmpint (s->totals.base_total_fen, ==, 13423872);
+  g_assert_cmpint (s->totals.households_dividend_fen, ==, 0);
+  for (guint i = 0; i < s->n_rows; i++)
+    {
+      g_assert_cmpint (s->rows[i].dividend_fen, ==, 0);
+      base += s->rows[i].base_fen;
+    }
+  g_assert_cmpint (base, ==, 13423872);
+}
+
+/* The demo cooperative with the default rules, a 2+4 plan on every field, the predicted harvest
+ * recorded as the actual one, half-custody households billed a 30 yuan/mu sowing fee: the rows
+ * sum to the settlement's totals to the fen. */
+static void
+test_demo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(FurrowSeason) season = furrow_season_new ("2024 秋", 2024);
+  g_autoptr(GListModel) fields = NULL;
+  g_autoptr(GArray) economics = NULL;
+  g_autoptr(FurrowSeasonSettlement) s = NULL;
+  FurrowPattern pattern;
+  gint64 season_cost = 0, base = 0, dividend = 0, fee = 0, total = 0;
+  guint n_half = 0;
+  GError *error = NULL;
+
+  furrow_demo_populate (fixture->store, &error);
+  g_assert_no_error (error);
+  furrow_season_set_fee (season, "sowing", 3000);
+  furrow_store_add_season (fixture->store, season, &error);
+  g_assert_no_error (error);
+  g_assert_true (furrow_pattern_preset ("2+4", &pattern));
+  fields = furrow_store_get_fields (fixture->store);
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+
+      furrow_store_set_plan (fixture->store, season, field, &pattern, "2+4", NULL, &error);
+      g_assert_no_error (error);
+    }
+  economics = furrow_store_get_season_fields (fixture->store, season, &season_cost, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (economics->len, ==, FURROW_DEMO_N_FIELDS);
+  for (guint i = 0; i < economics->len; i++)
+    {
+      const FurrowEconomicsField *f = &g_array_index (economics, FurrowEconomicsField, i);
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+      FurrowEconomicsFigures predicted;
+
+      g_assert_true (f->strip);
+      g_assert_cmpfloat (f->predicted_yield_kg[FURROW_CROP_MAIZE], >, 0);
+      g_assert_cmpfloat (f->predicted_yield_kg[FURROW_CROP_SOYBEAN], >, 0);
+      furrow_economics_predict_field (f, &predicted);
+      for (guint c = 0; c < FURROW_N_CROPS; c++)
+        {
+          furrow_store_set_harvest (fixture->store, season, field, c, predicted.yield_kg[c],
+                                    predicted.revenue_fen[c], &error);
+          g_assert_no_error (error);
+        }
+    }
+  furrow_store_settle_season (fixture->store, season, NULL, &error);
+  g_assert_no_error (error);
+  s = furrow_store_get_settlement (fixture->store, season, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (s->totals.deficit_fen, ==, 0);
+  g_assert_cmpint (s->totals.households_dividend_fen, >, 0);
+  for (guint i = 0; i < s->n_rows; i++)
+    {
+      base += s->rows[i].base_fen;
+      dividend += s->rows[i].dividend_fen;
+      fee += s->rows[i].fee_fen;
+      total += s->rows[i].total_fen;
+      if (s->rows[i].custody == FURROW_CUSTODY_HALF)
+        {
+          n_half++;
+          g_assert_cmpint (s->rows[i].fee_fen_per_mu, ==, 3000);
+          g_assert_cmpint (s->rows[i].total_fen, ==, -s->rows[i].fee_fen);
+        }
+    }
+  g_assert_cmpuint (n_half, >, 0);
+  g_assert_cmpint (base, ==, s->totals.base_total_fen);
+  g_assert_cmpint (dividend, ==, s->totals.households_dividend_fen);
+  g_assert_cmpint (fee, ==, s->totals.fees_fen);
+  g_assert_cmpint (total, ==, s->totals.base_total_fen + s->totals.households_dividend_fen -
+                              s->totals.fees_fen);
+  /* Fixed base 500 yuan/mu on the pool's area. */
+  g_assert_cmpint (s->totals.base_fen_per_mu, ==, 50000);
+  g_assert_cmpint (s->totals.base_total_fen, ==, 50000 * s->totals.total_area_cmu / 100);
+}
+
+static void
+test_migration (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old = g_build_filename (fixture->dir, "v2.gpkg", NULL);
+  g_autoptr(FurrowStore) store = _furrow_store_create_at_version (old, 2, &error);
+  g_autoptr(FurrowStore) migrated = NULL;
+  g_autoptr(FurrowSeason) season = furrow_season_new ("2024 秋", 2024);
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  migrated = furrow_store_open (old, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (furrow_store_get_schema_version (migrated), ==, 3);
+  furrow_store_add_season (migrated, season, &error);
+  g_assert_no_error (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/furrow/core/season/defaults", test_defaults);
+  g_test_add ("/furrow/core/season/lifecycle", Fixture, NULL, fixture_set_up, test_lifecycle,
+              fixture_tear_down);
+  g_test_add ("/furrow/core/season/read-only", Fixture, NULL, fixture_set_up, test_read_only,
+              fixture_tear_down);
+  g_test_add ("/furrow/core/season/reopen", Fixture, NULL, fixture_set_up, test_reopen,
+              fixture_tear_down);
+  g_test_add ("/furrow/core/season/taozhuang", Fixture, NULL, fixture_set_up, test_taozhuang,
+              fixture_tear_down);
+  g_test_add ("/furrow/core/season/deficit", Fixture, NULL, fixture_set_up, test_deficit,
+              fixture_tear_down);
+  g_test_add ("/furrow/core/season/demo", Fixture, NULL, fixture_set_up, test_demo,
+              fixture_tear_down);
+  g_test_add ("/furrow/core/season/migration", Fixture, NULL, fixture_set_up, test_migration,
+              fixture_tear_down);
+  return g_test_run ();
+}

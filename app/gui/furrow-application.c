@@ -245,6 +245,7 @@ furrow_application_startup (GApplication *app)
     { "win.redo", { "<Control><Shift>z", NULL } },
     { "win.new-project", { "<Control>n", NULL } },
     { "win.open-project", { "<Control>o", NULL } },
+    { "win.import", { "<Control>i", NULL } },
   };
 
   G_APPLICATION_CLASS (furrow_application_parent_class)->startup (app);

@@ -7,6 +7,7 @@
 
 #include "furrow-window-private.h"
 #include "furrow-demo.h"
+#include "furrow-window-import.h"
 #include "furrow-mbtiles-source.h"
 #include "furrow-register.h"
 #include "furrow-units.h"
@@ -825,6 +826,7 @@ furrow_window_class_init (FurrowWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.draw-field", NULL, draw_field_action);
   furrow_window_class_add_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.plan-field", NULL, plan_field_action);
+  furrow_window_import_class_init (widget_class);
 }
 
 static void
@@ -852,6 +854,7 @@ furrow_window_init (FurrowWindow *self)
                            G_CALLBACK (planner_layout_changed_cb), self, G_CONNECT_SWAPPED);
   /* The planner plans the field selected in the list or on the map. */
   g_object_bind_property (self, "selected-field", self->planner_panel, "field", G_BINDING_DEFAULT);
+  furrow_window_import_init (self);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

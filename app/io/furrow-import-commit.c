@@ -193,6 +193,8 @@ write_records (FurrowImporter *self,
           return FALSE;
         }
       self->n_written[1]++;
+      if ((i & 255) == 255)
+        furrow_importer_set_progress (self, 0.5 + 0.5 * (i + 1) / self->parcels->len);
       if ((i & 1023) == 1023 && g_cancellable_is_cancelled (cancellable))
         {
           g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_CANCELLED,
@@ -249,6 +251,7 @@ furrow_importer_commit (FurrowImporter  *self,
       g_propagate_error (error, local);
       return FALSE;
     }
+  furrow_importer_set_progress (self, 1.0);
   return TRUE;
 }
 

@@ -78,6 +78,14 @@ get_text (Row          *row,
       /* Never echo the value: it may be personal data. */
       row_problem (row, _("the text in column %s is not valid %s; give the file’s encoding with --encoding"),
                    row->self->mapping.source[column], row->self->encoding);
+      if (column == FURROW_COLUMN_DKMC || column == FURROW_COLUMN_NAME)
+        {
+          /* A name (no personal data) is kept as the wrong encoding shows it, so that the
+           * import assistant's preview shows the garbled text a person recognises. */
+          g_autofree char *shown = g_utf8_make_valid (value, len);
+
+          return g_string_chunk_insert (row->self->strings, shown);
+        }
       return NULL;
     }
   return g_string_chunk_insert_len (row->self->strings, value, len);
@@ -177,10 +185,24 @@ static void
 add_issues (Row       *row,
             GPtrArray *issues)
 {
+  g_autofree char *label = furrow_importer_format_label (row->self, row->index, row->code_name,
+                                                         row->code);
+  gsize label_len = strlen (label);
+
   for (guint i = 0; i < issues->len; i++)
     {
       FurrowValidationIssue *issue = g_ptr_array_index (issues, i);
+      const char *reason = issue->message;
 
+      /* The message starts with the record's label; the problem table shows the rest. */
+      if (g_str_has_prefix (reason, label))
+        {
+          reason += label_len;
+          while (*reason == ':' || *reason == ' ' || g_str_has_prefix (reason, "："))
+            reason += *reason == ':' || *reason == ' ' ? 1 : strlen ("：");
+        }
+      furrow_importer_note_record_problem (row->self, issue->message, row->index, row->code,
+                                           reason);
       g_ptr_array_add (row->self->problems, g_strdup (issue->message));
     }
   row->failed = TRUE;
@@ -332,6 +354,8 @@ furrow_import_read_records (FurrowImporter  *self,
   gboolean table = !self->has_geometry;
   gboolean with_households;
   gint64 counter = 0;
+  gint64 total;
+  guint n_failed = 0;
   OGRFeatureH feature;
 
   with_households = self->kind == FURROW_IMPORT_KIND_PARCELS &&
@@ -342,7 +366,11 @@ furrow_import_read_records (FurrowImporter  *self,
   CPLErrorReset ();
   CPLPushErrorHandler (CPLQuietErrorHandler);
   OGR_L_ResetReading (self->layer);
-  while ((feature = OGR_L_GetNextFeature (self->layer)) != NULL)
+  total = OGR_L_GetFeatureCount (self->layer, FALSE);
+  if (self->limit > 0 && total > self->limit)
+    total = self->limit;
+  while ((self->limit == 0 || counter < self->limit) &&
+         (feature = OGR_L_GetNextFeature (self->layer)) != NULL)
     {
       Row row = { self, feature, 0, NULL, NULL, FALSE, ctx };
 
@@ -360,8 +388,10 @@ furrow_import_read_records (FurrowImporter  *self,
             if (f.name == NULL)
               f.name = get_text (&row, FURROW_COLUMN_DKMC);
             f.geometry = read_geometry (&row, &f.measured_area_m2);
-            if (f.geometry != NULL)
+            if (f.geometry != NULL && !(row.failed && self->skip_invalid))
               g_array_append_val (self->fields, f);
+            else
+              g_clear_pointer (&f.geometry, furrow_geometry_unref);
           }
           break;
 
@@ -370,6 +400,11 @@ furrow_import_read_records (FurrowImporter  *self,
             FurrowImportParcel p = { 0, };
 
             read_parcel (&row, &p);
+            if (row.failed && self->skip_invalid)
+              {
+                g_clear_pointer (&p.geometry, furrow_geometry_unref);
+                break;
+              }
             g_array_append_val (self->parcels, p);
             if (with_households && p.cbfbm != NULL &&
                 !g_hash_table_contains (embedded, p.cbfbm))
@@ -394,7 +429,8 @@ furrow_import_read_records (FurrowImporter  *self,
             FurrowImportHousehold h = { 0, };
 
             read_household (&row, &h);
-            g_array_append_val (self->households, h);
+            if (!(row.failed && self->skip_invalid))
+              g_array_append_val (self->households, h);
           }
           break;
 
@@ -404,6 +440,12 @@ furrow_import_read_records (FurrowImporter  *self,
         }
 
       OGR_F_Destroy (feature);
+      if (row.failed)
+        n_failed++;
+
+      /* Reading is the first half of an import (furrow_importer_get_progress()). */
+      if ((counter & 255) == 0 && total > 0)
+        furrow_importer_set_progress (self, 0.5 * counter / total);
 
       if ((counter & 1023) == 0 && g_cancellable_is_cancelled (cancellable))
         {
@@ -430,10 +472,18 @@ furrow_import_read_records (FurrowImporter  *self,
                    _("%s: the file holds no records"), self->display_name);
       return FALSE;
     }
+  if (self->problems->len > 0 && self->skip_invalid)
+    {
+      /* The bad records were left out above: keep what was wrong with them for the report. */
+      g_ptr_array_extend_and_steal (self->skipped, g_steal_pointer (&self->problems));
+      self->problems = g_ptr_array_new_with_free_func (g_free);
+      self->n_skipped = n_failed;
+    }
   if (self->problems->len > 0)
     {
       g_set_error_literal (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_INVALID, "");
       return FALSE;
     }
+  furrow_importer_set_progress (self, 0.5);
   return TRUE;
 }

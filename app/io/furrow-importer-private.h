@@ -26,6 +26,8 @@ struct _FurrowImporter
   int                  epsg_override;
   char                *encoding_override;
   gboolean             gcj02;
+  gboolean             skip_invalid;
+  guint                limit;          /* read at most this many records; 0: all */
 
   /* detection */
   FurrowImportFormat   format;
@@ -47,8 +49,28 @@ struct _FurrowImporter
   GArray              *households;    /* FurrowImportHousehold */
 
   GPtrArray           *problems;      /* char * */
+  GHashTable          *problem_records;  /* message → FurrowImportProblemRecord */
+  GPtrArray           *skipped;       /* char *: the problems of the records skipped */
+  guint                n_skipped;
+  int                  progress;      /* per mille, atomic: written by the worker thread */
   guint                n_written[3];  /* fields, parcels, households */
 };
+
+/* Which record and code a problem message is about, for the problem table of the GUI. */
+typedef struct
+{
+  gint64  index;
+  char   *code;
+  char   *reason;
+} FurrowImportProblemRecord;
+
+void     furrow_importer_note_record_problem (FurrowImporter *self,
+                                              const char     *message,
+                                              gint64          index,
+                                              const char     *code,
+                                              const char     *reason);
+void     furrow_importer_set_progress      (FurrowImporter  *self,
+                                            double           fraction);
 
 /* Set by every helper that fails; the first problem also goes into `error`. */
 void     furrow_importer_add_problem       (FurrowImporter  *self,

@@ -30,6 +30,16 @@ clear_parcel (gpointer data)
 }
 
 static void
+free_problem_record (gpointer data)
+{
+  FurrowImportProblemRecord *record = data;
+
+  g_free (record->code);
+  g_free (record->reason);
+  g_free (record);
+}
+
+static void
 furrow_importer_reset_records (FurrowImporter *self)
 {
   g_array_set_size (self->fields, 0);
@@ -37,6 +47,10 @@ furrow_importer_reset_records (FurrowImporter *self)
   g_array_set_size (self->households, 0);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   self->strings = g_string_chunk_new (64 * 1024);
+  g_hash_table_remove_all (self->problem_records);
+  g_ptr_array_set_size (self->skipped, 0);
+  self->n_skipped = 0;
+  g_atomic_int_set (&self->progress, 0);
 }
 
 static void
@@ -63,6 +77,8 @@ furrow_importer_finalize (GObject *object)
   g_clear_pointer (&self->households, g_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->problem_records, g_hash_table_unref);
+  g_clear_pointer (&self->skipped, g_ptr_array_unref);
   g_clear_pointer (&self->columns, g_strfreev);
   for (guint i = 0; i < FURROW_N_COLUMNS; i++)
     g_clear_pointer (&self->mapping.source[i], g_free);
@@ -94,6 +110,9 @@ furrow_importer_init (FurrowImporter *self)
   self->households = g_array_new (FALSE, TRUE, sizeof (FurrowImportHousehold));
   self->strings = g_string_chunk_new (64 * 1024);
   self->problems = g_ptr_array_new_with_free_func (g_free);
+  self->problem_records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 free_problem_record);
+  self->skipped = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < FURROW_N_COLUMNS; i++)
     self->mapping_index[i] = -1;
 }
@@ -299,6 +318,7 @@ furrow_importer_add_record_problem (FurrowImporter *self,
 {
   g_autofree char *message = NULL;
   g_autofree char *label = furrow_importer_format_label (self, index, code_name, code);
+  g_autofree char *full = NULL;
   va_list args;
 
   va_start (args, format);
@@ -306,7 +326,90 @@ furrow_importer_add_record_problem (FurrowImporter *self,
   va_end (args);
 
   /* TRANSLATORS: a record's label ("parcels.shp feature 12 (DKBM …)") and its problem */
-  g_ptr_array_add (self->problems, g_strdup_printf (_("%s: %s"), label, message));
+  full = g_strdup_printf (_("%s: %s"), label, message);
+  furrow_importer_note_record_problem (self, full, index, code, message);
+  g_ptr_array_add (self->problems, g_steal_pointer (&full));
+}
+
+void
+furrow_importer_note_record_problem (FurrowImporter *self,
+                                     const char     *message,
+                                     gint64          index,
+                                     const char     *code,
+                                     const char     *reason)
+{
+  FurrowImportProblemRecord *record = g_new0 (FurrowImportProblemRecord, 1);
+
+  record->index = index;
+  record->code = code != NULL && *code != '\0' ? g_strdup (code) : NULL;
+  record->reason = g_strdup (reason);
+  g_hash_table_replace (self->problem_records, g_strdup (message), record);
+}
+
+gboolean
+furrow_importer_get_problem_record (FurrowImporter  *self,
+                                    const char      *message,
+                                    gint64          *index,
+                                    const char     **code,
+                                    const char     **reason)
+{
+  FurrowImportProblemRecord *record;
+
+  g_return_val_if_fail (FURROW_IS_IMPORTER (self), FALSE);
+  g_return_val_if_fail (message != NULL, FALSE);
+
+  record = g_hash_table_lookup (self->problem_records, message);
+  if (index != NULL)
+    *index = record != NULL ? record->index : -1;
+  if (code != NULL)
+    *code = record != NULL ? record->code : NULL;
+  if (reason != NULL)
+    *reason = record != NULL ? record->reason : message;
+  return record != NULL;
+}
+
+void
+furrow_importer_set_skip_invalid (FurrowImporter *self,
+                                  gboolean        skip_invalid)
+{
+  g_return_if_fail (FURROW_IS_IMPORTER (self));
+  self->skip_invalid = !!skip_invalid;
+}
+
+void
+furrow_importer_set_limit (FurrowImporter *self,
+                           guint           n_records)
+{
+  g_return_if_fail (FURROW_IS_IMPORTER (self));
+  self->limit = n_records;
+}
+
+guint
+furrow_importer_get_n_skipped (FurrowImporter *self)
+{
+  g_return_val_if_fail (FURROW_IS_IMPORTER (self), 0);
+  return self->n_skipped;
+}
+
+GPtrArray *
+furrow_importer_get_skipped (FurrowImporter *self)
+{
+  g_return_val_if_fail (FURROW_IS_IMPORTER (self), NULL);
+  return self->skipped;
+}
+
+void
+furrow_importer_set_progress (FurrowImporter *self,
+                              double          fraction)
+{
+  g_atomic_int_set (&self->progress, (int) (CLAMP (fraction, 0.0, 1.0) * 1000.0));
+}
+
+double
+furrow_importer_get_progress (FurrowImporter *self)
+{
+  g_return_val_if_fail (FURROW_IS_IMPORTER (self), 0.0);
+  return g_atomic_int_get (&self->progress) / 1000.0;
 }
 
 gboolean

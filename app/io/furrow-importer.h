@@ -149,6 +149,15 @@ void                furrow_importer_set_encoding     (FurrowImporter       *self
 void                furrow_importer_set_gcj02        (FurrowImporter       *self,
                                                       gboolean              gcj02);
 
+/* TRUE: records with problems of their own (geometry, codes, text, areas) are left out and
+ * the rest is imported; furrow_importer_get_n_skipped() and _get_skipped() say which. Problems
+ * between records (duplicates in the file or the project) still stop the import. */
+void                furrow_importer_set_skip_invalid (FurrowImporter       *self,
+                                                      gboolean              skip_invalid);
+/* Reads at most `n_records` records (0: all), for a preview of a large file. */
+void                furrow_importer_set_limit        (FurrowImporter       *self,
+                                                      guint                 n_records);
+
 /* Detection: format, layer, encoding, CRS, kind and column mapping. */
 gboolean            furrow_importer_open             (FurrowImporter       *self,
                                                       GError              **error);
@@ -217,5 +226,19 @@ void                furrow_importer_get_written      (FurrowImporter       *self
 
 /* One translated message per problem of the last failed step. */
 GPtrArray          *furrow_importer_get_problems     (FurrowImporter       *self);
+/* The record (`index` as in FurrowImportParcel, -1 for the file as a whole), its code (NULL
+ * when none) and the reason (without the record's label) of problem `i` of
+ * furrow_importer_get_problems() or _get_skipped(); FALSE for a problem of the whole file. */
+gboolean            furrow_importer_get_problem_record (FurrowImporter     *self,
+                                                        const char         *message,
+                                                        gint64             *index,
+                                                        const char        **code,
+                                                        const char        **reason);
+/* With skip-invalid: how many records the last read left out, and their problems. */
+guint               furrow_importer_get_n_skipped    (FurrowImporter       *self);
+GPtrArray          *furrow_importer_get_skipped      (FurrowImporter       *self);
+/* How far the current read and commit are, 0 … 1 (reading is the first half); safe to call
+ * from any thread while furrow_importer_import_async() runs. */
+double              furrow_importer_get_progress     (FurrowImporter       *self);
 
 G_END_DECLS

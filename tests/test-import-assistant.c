@@ -1,0 +1,521 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The import assistant (issue 6, item 5) in a real window under Xvfb, driven through its
+ * actions: a shapefile with a bow-tie is refused with the problem listed (record, code, reason)
+ * and nothing written, then imported without the bad record; a GBK shapefile with a wrong .cpg
+ * shows garbled names until the encoding is changed; a 20,000-parcel import is cancelled midway
+ * and writes nothing; a file dropped on the window opens the assistant. Screenshots of each page
+ * go to $FURROW_SCREENSHOT_DIR. */
+
+#include "config.h"
+
+#include <gdal.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "furrow-household.h"
+#include "furrow-import-assistant.h"
+#include "furrow-importer.h"
+#include "furrow-store.h"
+#include "furrow-window.h"
+#include "furrow-test-gui.h"
+#include "import-test-data.h"
+
+/* Bow-tie: the diagonals cross at 119.401 E 36.451 N (as in test-import-bad.c). */
+#define BOW_TIE "POLYGON ((119.400 36.450, 119.402 36.452, 119.402 36.450, 119.400 36.452, 119.400 36.450))"
+#define SQUARE(x) "POLYGON ((" x " 36.45, " x "2 36.45, " x "2 36.4505, " x " 36.4505, " x " 36.45))"
+#define HOUSEHOLD "370782102201019999"   /* not one of the generated households */
+
+typedef struct
+{
+  FurrowTestApp  base;
+  FurrowWindow  *window;
+  char          *project;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(FurrowStore) store = NULL;
+  g_autoptr(FurrowHousehold) household = furrow_household_new ();
+  g_autoptr(GError) error = NULL;
+
+  furrow_test_app_set_up (&fixture->base);
+  fixture->project = g_build_filename (fixture->base.tmpdir, "coop.gpkg", NULL);
+  store = furrow_store_create (fixture->project, &error);
+  g_assert_no_error (error);
+  furrow_household_set_code (household, HOUSEHOLD);
+  furrow_household_set_name (household, "王建国");
+  g_assert_true (furrow_store_add_household (store, household, &error));
+  g_clear_object (&store);
+
+  fixture->window = furrow_window_new (fixture->base.app);
+  g_assert_true (furrow_window_open_project (fixture->window, fixture->project, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  furrow_test_wait_for_frame (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  furrow_test_app_tear_down (&fixture->base);
+  g_free (fixture->project);
+}
+
+static char *
+write_shapefile (Fixture          *fixture,
+                 const char       *name,
+                 const TestRecord *records,
+                 guint             n,
+                 const char       *encoding)
+{
+  char *path = g_build_filename (fixture->base.tmpdir, name, NULL);
+
+  test_write_records (path, "ESRI Shapefile", wkbPolygon, 4490, encoding, records, n);
+  return path;
+}
+
+static void
+spin (void)
+{
+  if (!g_main_context_iteration (NULL, FALSE))
+    g_usleep (1000);
+}
+
+/* The first widget of @type under @widget (with the preferences-row title @title unless
+ * NULL), or NULL. */
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (title == NULL ||
+       g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static FurrowImportAssistant *
+find_assistant (void)
+{
+  return (FurrowImportAssistant *) furrow_test_find_toplevel (FURROW_TYPE_IMPORT_ASSISTANT);
+}
+
+static FurrowImportAssistant *
+open_assistant (Fixture    *fixture,
+                const char *path)
+{
+  FurrowImportAssistant *assistant;
+
+  g_assert_null (find_assistant ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import-file",
+                                             "s", path));
+  assistant = find_assistant ();
+  g_assert_nonnull (assistant);
+  furrow_test_wait_for_frame (GTK_WIDGET (assistant));
+  g_assert_cmpstr (furrow_import_assistant_get_page (assistant), ==, "settings");
+  return assistant;
+}
+
+static void
+wait_for_page (FurrowImportAssistant *assistant,
+               const char            *page)
+{
+  gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  while (g_strcmp0 (furrow_import_assistant_get_page (assistant), page) != 0 &&
+         g_get_monotonic_time () < end)
+    spin ();
+  g_assert_cmpstr (furrow_import_assistant_get_page (assistant), ==, page);
+  furrow_test_wait_for_frame (GTK_WIDGET (assistant));
+}
+
+static void
+activate (FurrowImportAssistant *assistant,
+          const char            *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), action, NULL));
+}
+
+static void
+screenshot (FurrowImportAssistant *assistant,
+            const char            *name)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+
+  furrow_test_iterate (300);   /* the map's tiles and the crossfade */
+  furrow_test_wait_for_frame (GTK_WIDGET (assistant));
+  texture = furrow_test_render_widget (GTK_WIDGET (assistant));
+  g_assert_nonnull (texture);
+  furrow_test_save_screenshot (texture, name);
+}
+
+/* The mapped GtkColumnView under @widget (one per page), or NULL. */
+static GtkColumnView *
+find_column_view (GtkWidget *widget)
+{
+  if (GTK_IS_COLUMN_VIEW (widget) && gtk_widget_get_mapped (widget))
+    return GTK_COLUMN_VIEW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkColumnView *view = find_column_view (child);
+
+      if (view != NULL)
+        return view;
+    }
+  return NULL;
+}
+
+static guint
+count_path_layers (GtkWidget *widget)
+{
+  guint n = SHUMATE_IS_PATH_LAYER (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_path_layers (child);
+  return n;
+}
+
+/* Row @i of the table on screen, its string @key ("code", "name", "area", "record",
+ * "reason"). */
+static const char *
+table_cell (FurrowImportAssistant *assistant,
+            guint                  i,
+            const char            *key)
+{
+  GtkColumnView *view = find_column_view (GTK_WIDGET (assistant));
+  g_autoptr(GObject) row = NULL;
+
+  g_assert_nonnull (view);
+  row = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), i);
+  g_assert_nonnull (row);
+  return g_object_get_data (row, key);
+}
+
+static guint
+table_rows (FurrowImportAssistant *assistant)
+{
+  GtkColumnView *view = find_column_view (GTK_WIDGET (assistant));
+
+  g_assert_nonnull (view);
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
+}
+
+static void
+imported_cb (FurrowImportAssistant *assistant,
+             const char            *message,
+             char                 **out)
+{
+  g_free (*out);
+  *out = g_strdup (message);
+}
+
+static void
+wait_until_closed (FurrowImportAssistant *assistant)
+{
+  gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  while (find_assistant () == assistant && g_get_monotonic_time () < end)
+    spin ();
+  g_assert_null (find_assistant ());
+}
+
+/* Three good parcels and a bow-tie (feature 2): refused with the bow-tie listed and nothing
+ * written; then imported without it. */
+static void
+test_bad_record (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const TestRecord records[] = {
+    { SQUARE ("119.41"), "3707821022010100101", HOUSEHOLD, 1.5, "东一" },
+    { SQUARE ("119.42"), "3707821022010100102", HOUSEHOLD, 1.5, "东二" },
+    { BOW_TIE,           "3707821022010100103", HOUSEHOLD, 1.5, "东三" },
+    { SQUARE ("119.43"), "3707821022010100104", HOUSEHOLD, 1.5, "东四" },
+  };
+  g_autofree char *path = write_shapefile (fixture, "bad.shp", records, G_N_ELEMENTS (records),
+                                           NULL);
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  g_autoptr(GListModel) parcels = furrow_store_get_parcels (store);
+  FurrowImportAssistant *assistant = open_assistant (fixture, path);
+  FurrowImporter *importer = furrow_import_assistant_get_importer (assistant);
+  g_autofree char *message = NULL;
+
+  /* Detected: parcels in CGCS2000 lon/lat (the .prj), UTF-8, DKBM mapped to its column. */
+  g_assert_nonnull (importer);
+  g_assert_cmpint (furrow_importer_get_kind (importer), ==, FURROW_IMPORT_KIND_PARCELS);
+  g_assert_cmpint (furrow_importer_get_crs_epsg (importer), ==, 4490);
+  g_assert_cmpstr (furrow_importer_get_encoding (importer), ==, "UTF-8");
+  g_assert_cmpstr (furrow_importer_get_mapping (importer)->source[FURROW_COLUMN_DKBM], ==, "DKBM");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (GTK_WIDGET (assistant),
+                                                                     ADW_TYPE_ENTRY_ROW,
+                                                                     "Coordinate system (EPSG code)"))),
+                   ==, "EPSG:4490");
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (assistant), "ESRI Shapefile"));
+  screenshot (assistant, "import-assistant-settings.png");
+
+  /* Preview: the four records in the table, the three polygons on the map. */
+  activate (assistant, "import.next");
+  wait_for_page (assistant, "preview");
+  g_assert_cmpuint (table_rows (assistant), ==, 4);
+  g_assert_cmpstr (table_cell (assistant, 0, "code"), ==, "3707821022010100101");
+  g_assert_cmpstr (table_cell (assistant, 0, "name"), ==, "东一");
+  /* 0.002° × 0.0005° at 36.45 N on the ellipsoid: about 179.4 m × 55.5 m = 9,948 m², and
+   * 9,948 / 666.67 = 14.92 mu (the measured area, not the registered 1.5 mu). */
+  g_assert_cmpstr (table_cell (assistant, 0, "area"), ==, "14.92");
+  g_assert_cmpstr (table_cell (assistant, 2, "area"), ==, "—");   /* the bow-tie */
+  g_assert_cmpuint (count_path_layers (GTK_WIDGET (assistant)), ==, 3);
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (assistant), "东四"));
+  screenshot (assistant, "import-assistant-preview.png");
+
+  /* Import: refused; the bow-tie listed with its record, code and reason; nothing written. */
+  activate (assistant, "import.import");
+  wait_for_page (assistant, "problems");
+  g_assert_cmpuint (table_rows (assistant), ==, 1);
+  g_assert_cmpstr (table_cell (assistant, 0, "record"), ==, "2");
+  g_assert_cmpstr (table_cell (assistant, 0, "code"), ==, "3707821022010100103");
+  g_assert_nonnull (strstr (table_cell (assistant, 0, "reason"), "119.401"));
+  g_assert_false (g_str_has_prefix (table_cell (assistant, 0, "reason"), "bad.shp"));
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (assistant), "3707821022010100103"));
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (assistant), "1 problem in bad.shp"));
+  g_assert_cmpint (furrow_store_count_parcels (store, NULL), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (parcels), ==, 0);
+  screenshot (assistant, "import-assistant-problems.png");
+
+  /* Skip the bad record: the three good parcels land, the window's models see them. */
+  g_signal_connect (assistant, "imported", G_CALLBACK (imported_cb), &message);
+  activate (assistant, "import.skip");
+  wait_until_closed (assistant);
+  g_assert_cmpstr (message, ==, "Imported 3 parcels. 1 record with problems was skipped.");
+  g_assert_cmpint (furrow_store_count_parcels (store, NULL), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (parcels), ==, 3);
+  furrow_test_iterate (200);
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window), message));
+}
+
+/* GBK text with a .cpg that says UTF-8 (a common mistake): the names are garbled until the
+ * encoding is set to GBK. */
+static void
+test_encoding (Fixture       *fixture,
+               gconstpointer  data)
+{
+  static const TestRecord records[] = {
+    { SQUARE ("119.41"), "3707821022010100101", HOUSEHOLD, 1.5, "东岭一号地" },
+    { SQUARE ("119.42"), "3707821022010100102", HOUSEHOLD, 1.5, "西河滩" },
+  };
+  g_autofree char *path = write_shapefile (fixture, "gbk.shp", records, G_N_ELEMENTS (records),
+                                           "CP936");
+  g_autofree char *cpg = g_build_filename (fixture->base.tmpdir, "gbk.cpg", NULL);
+  FurrowImportAssistant *assistant;
+  GtkWidget *encoding_row;
+
+  test_write_file (cpg, "UTF-8", -1);
+  assistant = open_assistant (fixture, path);
+  g_assert_cmpstr (furrow_importer_get_encoding (furrow_import_assistant_get_importer (assistant)),
+                   ==, "UTF-8");
+  activate (assistant, "import.next");
+  wait_for_page (assistant, "preview");
+  g_assert_cmpuint (table_rows (assistant), ==, 2);
+  g_assert_nonnull (table_cell (assistant, 0, "name"));
+  g_assert_cmpstr (table_cell (assistant, 0, "name"), !=, "东岭一号地");
+  g_assert_null (furrow_test_find_label (GTK_WIDGET (assistant), "东岭一号地"));
+  screenshot (assistant, "import-assistant-encoding-wrong.png");
+
+  /* Back, GBK (CP936), preview again. */
+  activate (assistant, "import.back");
+  wait_for_page (assistant, "settings");
+  encoding_row = find_widget (GTK_WIDGET (assistant), ADW_TYPE_COMBO_ROW, "Text encoding");
+  g_assert_nonnull (encoding_row);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (encoding_row), 1);
+  g_assert_cmpstr (furrow_importer_get_encoding (furrow_import_assistant_get_importer (assistant)),
+                   ==, "CP936");
+  activate (assistant, "import.next");
+  wait_for_page (assistant, "preview");
+  g_assert_cmpstr (table_cell (assistant, 0, "name"), ==, "东岭一号地");
+  g_assert_cmpstr (table_cell (assistant, 1, "name"), ==, "西河滩");
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (assistant), "东岭一号地"));
+  screenshot (assistant, "import-assistant-encoding-gbk.png");
+}
+
+/* 20,000 generated parcels at `path`, their 5,000 households imported into the project. */
+static void
+write_large (Fixture    *fixture,
+             const char *path)
+{
+  g_autofree char *csv = g_build_filename (fixture->base.tmpdir, "households.csv", NULL);
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  g_autoptr(FurrowImporter) households = furrow_importer_new (csv);
+  g_autoptr(GError) error = NULL;
+
+  test_write_parcels_shp (path, 20000, 4490, NULL);
+  test_write_households_csv (csv, 20000);
+  g_assert_true (furrow_importer_open (households, &error));
+  g_assert_true (furrow_importer_read (households, NULL, &error));
+  g_assert_true (furrow_importer_commit (households, store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (furrow_store_count_households (store, NULL), ==, 1 + 5000);
+}
+
+/* 20,000 parcels (5,000 households already in the project): cancelled midway, nothing
+ * written, the assistant back on its first page saying so. */
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->base.tmpdir, "large.shp", NULL);
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowImportAssistant *assistant;
+  FurrowImporter *importer;
+  GtkProgressBar *bar = NULL;
+  gint64 end;
+  double fraction;
+
+  write_large (fixture, path);
+
+  assistant = open_assistant (fixture, path);
+  importer = furrow_import_assistant_get_importer (assistant);
+  activate (assistant, "import.next");
+  wait_for_page (assistant, "preview");
+  g_assert_cmpuint (table_rows (assistant), ==, 50);   /* the preview reads the first 50 */
+  g_assert_cmpuint (count_path_layers (GTK_WIDGET (assistant)), ==, 50);
+
+  activate (assistant, "import.import");
+  g_assert_cmpstr (furrow_import_assistant_get_page (assistant), ==, "progress");
+  end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (furrow_importer_get_progress (importer) < 0.05 && g_get_monotonic_time () < end)
+    spin ();
+  fraction = furrow_importer_get_progress (importer);
+  g_assert_cmpfloat (fraction, >=, 0.05);
+  g_assert_cmpfloat (fraction, <, 0.9);
+  furrow_test_iterate (150);   /* the bar follows every 100 ms */
+  bar = GTK_PROGRESS_BAR (find_widget (GTK_WIDGET (assistant), GTK_TYPE_PROGRESS_BAR, NULL));
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), >, 0.0);
+  screenshot (assistant, "import-assistant-progress.png");
+
+  activate (assistant, "import.cancel");
+  wait_for_page (assistant, "settings");
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (assistant),
+                                            "The import was cancelled: nothing was written."));
+  g_assert_cmpint (furrow_store_count_parcels (store, NULL), ==, 0);
+  g_assert_cmpint (furrow_store_count_households (store, NULL), ==, 1 + 5000);
+}
+
+/* Closing the assistant while it imports cancels the import: the worker's late callback finds
+ * the assistant gone and nothing is written. */
+static void
+test_close_while_importing (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->base.tmpdir, "large.shp", NULL);
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowImportAssistant *assistant;
+  FurrowImporter *importer;
+  gint64 end;
+
+  write_large (fixture, path);
+  assistant = open_assistant (fixture, path);
+  importer = g_object_ref (furrow_import_assistant_get_importer (assistant));
+  activate (assistant, "import.next");
+  wait_for_page (assistant, "preview");
+  activate (assistant, "import.import");
+  end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (furrow_importer_get_progress (importer) < 0.05 && g_get_monotonic_time () < end)
+    spin ();
+  g_assert_cmpfloat (furrow_importer_get_progress (importer), <, 0.9);
+
+  activate (assistant, "import.abort");
+  g_assert_null (find_assistant ());
+  /* The worker stops at its next check (every 1,024 records) and calls back. */
+  end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (G_OBJECT (importer)->ref_count > 1 && g_get_monotonic_time () < end)
+    spin ();
+  g_assert_cmpuint (G_OBJECT (importer)->ref_count, ==, 1);
+  g_object_unref (importer);
+  g_assert_cmpint (furrow_store_count_parcels (store, NULL), ==, 0);
+}
+
+/* A shapefile dropped on the window opens the assistant with it. */
+static void
+test_drop (Fixture       *fixture,
+           gconstpointer  data)
+{
+  static const TestRecord records[] = {
+    { SQUARE ("119.41"), "3707821022010100101", HOUSEHOLD, 1.5, "东一" },
+  };
+  g_autofree char *path = write_shapefile (fixture, "dropped.shp", records, 1, NULL);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->window));
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GSList) files = g_slist_prepend (NULL, file);
+  g_auto(GValue) value = G_VALUE_INIT;
+  GtkDropTarget *target = NULL;
+  FurrowImportAssistant *assistant;
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller) &&
+          gtk_drop_target_get_gtypes (GTK_DROP_TARGET (controller), NULL)[0] == GDK_TYPE_FILE_LIST)
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_assert_null (find_assistant ());
+  g_signal_emit_by_name (target, "drop", &value, 100.0, 100.0, &handled);
+  g_assert_true (handled);
+  assistant = find_assistant ();
+  g_assert_nonnull (assistant);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (assistant)) ==
+                 GTK_WINDOW (fixture->window));
+  g_assert_cmpstr (furrow_importer_get_display_name (furrow_import_assistant_get_importer (assistant)),
+                   ==, "dropped.shp");
+  furrow_test_wait_for_frame (GTK_WIDGET (assistant));
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (assistant), "dropped.shp"));
+
+  /* Abort writes nothing and closes. */
+  activate (assistant, "import.abort");
+  furrow_test_iterate (50);
+  g_assert_null (find_assistant ());
+  g_assert_cmpint (furrow_store_count_parcels (furrow_window_get_store (fixture->window), NULL),
+                   ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  furrow_test_gui_init (&argc, &argv);
+  GDALAllRegister ();
+
+  g_test_add ("/furrow/gui/import-assistant/bad-record", Fixture, NULL, fixture_set_up,
+              test_bad_record, fixture_tear_down);
+  g_test_add ("/furrow/gui/import-assistant/encoding", Fixture, NULL, fixture_set_up,
+              test_encoding, fixture_tear_down);
+  g_test_add ("/furrow/gui/import-assistant/cancel", Fixture, NULL, fixture_set_up,
+              test_cancel, fixture_tear_down);
+  g_test_add ("/furrow/gui/import-assistant/close-while-importing", Fixture, NULL,
+              fixture_set_up, test_close_while_importing, fixture_tear_down);
+  g_test_add ("/furrow/gui/import-assistant/drop", Fixture, NULL, fixture_set_up,
+              test_drop, fixture_tear_down);
+
+  return g_test_run ();
+}

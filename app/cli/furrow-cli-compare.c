@@ -154,7 +154,8 @@ furrow_cli_compare (int    argc,
     { "patterns", 0, 0, G_OPTION_ARG_STRING, &patterns_arg,
       N_("Pattern presets to compare, comma-separated (default: all)"), "2+4,4+6,…" },
     { "yield-preset", 0, 0, G_OPTION_ARG_STRING, &yield_arg,
-      N_("Yield model preset: practical (default), xiashan, survey"), "NAME" },
+      N_("Yield model preset: practical (default), xiashan, survey, or one stored in "
+         "--project"), "NAME" },
     { "project", 0, 0, G_OPTION_ARG_FILENAME, &project,
       N_("Compare on the fields of this project instead of a FILE"), "FILE" },
     { "field", 0, 0, G_OPTION_ARG_STRING, &field,
@@ -212,7 +213,7 @@ furrow_cli_compare (int    argc,
   g_ptr_array_add (ids, NULL);
 
   yield_name = yield_arg ? yield_arg : "practical";
-  if (!furrow_yield_model_preset (yield_name, &model, &error))
+  if (!furrow_cli_yield_model (project, yield_name, &model, &error))
     {
       furrow_cli_print_error ("%s", error->message);
       return 2;

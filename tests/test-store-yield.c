@@ -7,7 +7,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "furrow-demo.h"
+#include "furrow-economics.h"
 #include "furrow-store-private.h"
+#include "furrow-store-season.h"
 #include "furrow-store-yield.h"
 
 /* Yield-model presets in the project store (furrow-store-yield.h). */
@@ -172,6 +175,77 @@ test_invalid (Fixture       *fixture,
   g_assert_error (error, FURROW_YIELD_ERROR, FURROW_YIELD_ERROR_UNKNOWN_PRESET);
 }
 
+static double
+predicted_maize_kg (GArray     *fields,
+                    const char *code)
+{
+  for (guint i = 0; i < fields->len; i++)
+    if (g_str_equal (g_array_index (fields, FurrowEconomicsField, i).code, code))
+      return g_array_index (fields, FurrowEconomicsField, i).predicted_yield_kg[FURROW_CROP_MAIZE];
+  g_assert_not_reached ();
+}
+
+/* A season plan may name a stored preset; its prediction uses it; the preset cannot be
+ * deleted while the plan names it. A 2+4 strip's maize rows are all border rows, so doubling the
+ * maize border factor doubles the predicted maize. */
+static void
+test_season_plan (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FurrowSeason) season = furrow_season_new ("2025 秋", 2025);
+  g_autoptr(FurrowField) field = NULL;
+  g_autoptr(GArray) fields = NULL;
+  FurrowYieldModel model;
+  FurrowPattern pattern;
+  double practical_kg;
+  gint64 other;
+
+  furrow_demo_populate (fixture->store, &error);
+  g_assert_no_error (error);
+  field = furrow_store_find_field (fixture->store, "T01");
+  g_assert_nonnull (field);
+  furrow_store_add_season (fixture->store, season, &error);
+  g_assert_no_error (error);
+  furrow_pattern_preset ("2+4", &pattern);
+
+  furrow_store_set_plan (fixture->store, season, field, &pattern, "2+4", "practical", &error);
+  g_assert_no_error (error);
+  fields = furrow_store_get_season_fields (fixture->store, season, &other, &error);
+  g_assert_no_error (error);
+  practical_kg = predicted_maize_kg (fields, "T01");
+  g_assert_cmpfloat (practical_kg, >, 0.0);
+  g_clear_pointer (&fields, g_array_unref);
+
+  /* an unknown name is refused */
+  g_assert_false (furrow_store_set_plan (fixture->store, season, field, &pattern, "2+4",
+                                         "双倍", &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (furrow_yield_model_preset ("practical", &model, NULL));
+  g_strlcpy (model.name, "双倍", sizeof model.name);
+  model.border_factor[FURROW_CROP_MAIZE] *= 2.0;
+  furrow_store_save_yield_preset (fixture->store, &model, &error);
+  g_assert_no_error (error);
+  furrow_store_set_plan (fixture->store, season, field, &pattern, "2+4", "双倍", &error);
+  g_assert_no_error (error);
+  fields = furrow_store_get_season_fields (fixture->store, season, &other, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (predicted_maize_kg (fields, "T01") / practical_kg, 2.0, 1e-12);
+
+  g_assert_false (furrow_store_delete_yield_preset (fixture->store, "双倍", &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_IN_USE);
+  g_clear_error (&error);
+  furrow_store_find_yield_preset (fixture->store, "双倍", &model, &error);
+  g_assert_no_error (error);
+
+  /* 11 CJK characters are 33 bytes: too long for a plan's 31 */
+  g_strlcpy (model.name, "一二三四五六七八九十一", sizeof model.name);
+  g_assert_false (furrow_store_save_yield_preset (fixture->store, &model, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID);
+}
+
 /* A version 3 file gains the table on opening. */
 static void
 test_migration (Fixture       *fixture,
@@ -208,6 +282,8 @@ main (int   argc,
               test_round_trip, fixture_tear_down);
   g_test_add ("/furrow/core/store-yield/invalid", Fixture, NULL, fixture_set_up, test_invalid,
               fixture_tear_down);
+  g_test_add ("/furrow/core/store-yield/season-plan", Fixture, NULL, fixture_set_up,
+              test_season_plan, fixture_tear_down);
   g_test_add ("/furrow/core/store-yield/migration", Fixture, NULL, fixture_set_up,
               test_migration, fixture_tear_down);
   return g_test_run ();

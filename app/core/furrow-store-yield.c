@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "furrow-store-private.h"
+#include "furrow-store-season.h"
 
 #define PRESET_COLUMNS \
   "maize_sole_yield_kg_per_mu, soy_sole_yield_kg_per_mu, " \
@@ -51,6 +52,13 @@ check_name (const char  *name,
     {
       g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
                    _("A yield preset needs a name"));
+      return FALSE;
+    }
+  if (strlen (name) >= sizeof ((FurrowSeasonPlan *) NULL)->yield_preset)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                   _("The yield preset name “%s” is too long (at most %u bytes)"), name,
+                   (guint) sizeof ((FurrowSeasonPlan *) NULL)->yield_preset - 1);
       return FALSE;
     }
   if (is_builtin (name))
@@ -196,8 +204,27 @@ delete_preset (FurrowStore  *self,
                const char   *name,
                GError      **error)
 {
+  g_autoptr(FurrowStoreStmt) used = NULL;
   g_autoptr(FurrowStoreStmt) stmt = NULL;
   g_autofree char *object = NULL;
+
+  /* a season plan names its yield model: re-plan those fields first */
+  used = _furrow_store_prepare (self, "SELECT 1 FROM plans WHERE preset = ?1 LIMIT 1", error);
+  if (used == NULL)
+    return FALSE;
+  sqlite3_bind_text (used, 1, name, -1, SQLITE_TRANSIENT);
+  switch (sqlite3_step (used))
+    {
+    case SQLITE_ROW:
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_IN_USE,
+                   _("Yield preset “%s” is used by a season’s plans; plan those fields with "
+                     "another yield preset first"), name);
+      return FALSE;
+    case SQLITE_DONE:
+      break;
+    default:
+      return _furrow_store_set_db_error (self, error);
+    }
 
   stmt = _furrow_store_prepare (self, "DELETE FROM yield_presets WHERE name = ?1", error);
   if (stmt == NULL)

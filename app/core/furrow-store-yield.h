@@ -10,8 +10,10 @@ G_BEGIN_DECLS
  * to the cooperative's own yields (furrow_yield_model_fit()), kept under its name with every
  * parameter, so it plans exactly as it was fitted.
  *
- * - A name is not empty and is none of the built-in presets (practical, xiashan, survey):
- *   FURROW_STORE_ERROR_INVALID. Saving under an existing name replaces that preset.
+ * - A name is not empty, at most 31 bytes (a season plan keeps it) and none of the built-in
+ *   presets (practical, xiashan, survey): FURROW_STORE_ERROR_INVALID. Saving under an existing
+ *   name replaces that preset. Deleting one a season plan uses: FURROW_STORE_ERROR_IN_USE.
+ * - Season plans (furrow_store_set_plan()) and their predictions accept a stored preset.
  * - Each save and delete is one transaction with an audit_log row on "yield_preset:NAME". */
 
 gboolean  furrow_store_save_yield_preset   (FurrowStore             *self,

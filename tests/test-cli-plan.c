@@ -248,6 +248,90 @@ test_rows_files (Fixture       *fx,
   g_assert_cmpuint (placemarks, ==, 371 + 740 + 186);
 }
 
+/* --rows-out goes by the extension: GeoJSON byte for byte what --rows-geojson writes, KML
+ * (any case of .kml) every row piece and AB line as a Placemark. On a project's field the row
+ * file holds exactly the rows and row metres `plan` reports. */
+static void
+test_rows_out (Fixture       *fx,
+               gconstpointer  data)
+{
+  g_autofree char *gj = g_build_filename (fx->dir, "rows.geojson", NULL);
+  g_autofree char *out_gj = g_build_filename (fx->dir, "rows-out.json", NULL);
+  g_autofree char *out_kml = g_build_filename (fx->dir, "ROWS-OUT.KML", NULL);
+  g_autofree char *project = g_build_filename (fx->dir, "demo.gpkg", NULL);
+  g_autofree char *t02 = g_build_filename (fx->dir, "t02.geojson", NULL);
+  const char *args[] = { "plan", fx->field, "--maize-rows", "2", "--soy-rows", "4",
+                         "--headland", "0", "--rows-geojson", gj, "--rows-out", out_gj, NULL };
+  const char *kml_args[] = { "plan", fx->field, "--maize-rows", "2", "--soy-rows", "4",
+                             "--headland", "0", "--rows-out", out_kml, NULL };
+  const char *demo[] = { "demo", project, NULL };
+  const char *one[] = { "plan", "--project", project, "--field", "T02", "--preset", "2+4",
+                        "--rows-out", t02, "--json", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) rows_parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *features;
+  JsonObject *f;
+  guint placemarks = 0, n_rows[2] = { 0, 0 };
+  double row_m[2] = { 0.0, 0.0 };
+
+  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (gj, &a, NULL, NULL));
+  g_assert_true (g_file_get_contents (out_gj, &b, NULL, NULL));
+  g_assert_cmpstr (a, ==, b);
+  g_clear_pointer (&b, g_free);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (kml_args, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (out_kml, &b, NULL, NULL));
+  g_assert_true (g_str_has_prefix (b, "<?xml"));
+  for (const char *p = b; (p = strstr (p, "<Placemark>")) != NULL; p++)
+    placemarks++;
+  /* the same square as rows-files: 371 maize and 740 soybean row pieces, 186 AB lines */
+  g_assert_cmpuint (placemarks, ==, 371 + 740 + 186);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (demo, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (one, &out, &err), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  f = json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                  "features"), 0);
+  g_assert_cmpstr (json_object_get_string_member (f, "field"), ==, "T02");
+
+  json_parser_load_from_file (rows_parser, t02, &error);
+  g_assert_no_error (error);
+  features = json_object_get_array_member (
+    json_node_get_object (json_parser_get_root (rows_parser)), "features");
+  for (guint i = 0; i < json_array_get_length (features); i++)
+    {
+      JsonObject *props = json_object_get_object_member (
+        json_array_get_object_element (features, i), "properties");
+      guint c;
+
+      if (!g_str_equal (json_object_get_string_member (props, "kind"), "row"))
+        continue;
+      /* the layout's index in the run, not the field code */
+      g_assert_cmpint (json_object_get_int_member (props, "field"), ==, 0);
+      c = g_str_equal (json_object_get_string_member (props, "crop"), "maize") ? 0 : 1;
+      n_rows[c]++;
+      row_m[c] += json_object_get_double_member (props, "length_m");
+    }
+  g_assert_cmpuint (n_rows[0], >, 0);
+  g_assert_cmpuint (n_rows[0], ==, json_object_get_int_member (f, "maize_rows"));
+  g_assert_cmpuint (n_rows[1], ==, json_object_get_int_member (f, "soy_rows"));
+  g_assert_cmpfloat_with_epsilon (row_m[0] / member (f, "maize_row_m"), 1.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row_m[1] / member (f, "soy_row_m"), 1.0, 1e-9);
+}
+
 /* Bad input: exit 1, one line on stderr naming the file, nothing on stdout; usage errors 2. */
 static void
 test_errors (Fixture       *fx,
@@ -394,6 +478,8 @@ main (int   argc,
   g_test_add ("/furrow/io/cli-plan/options", Fixture, NULL, fixture_set_up, test_options,
               fixture_tear_down);
   g_test_add ("/furrow/io/cli-plan/rows-files", Fixture, NULL, fixture_set_up, test_rows_files,
+              fixture_tear_down);
+  g_test_add ("/furrow/io/cli-plan/rows-out", Fixture, NULL, fixture_set_up, test_rows_out,
               fixture_tear_down);
   g_test_add ("/furrow/io/cli-plan/errors", Fixture, NULL, fixture_set_up, test_errors,
               fixture_tear_down);

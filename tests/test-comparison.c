@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <locale.h>
 
 #include "furrow-comparison.h"
@@ -93,6 +95,50 @@ test_field (void)
     }
 }
 
+/* A season's rates: its prices, per-crop cost items (shared items listed under maize, so no
+ * common part) and subsidies. On the ideal strip of one mu:
+ *   2+4 costs 600 + 165 = 765 yuan, sole maize 600, sole soybean 165;
+ *   subsidy 80 yuan for every pattern, plus 150 for a strip;
+ *   maize revenue = round (kg × 300). */
+static void
+test_season_rates (void)
+{
+  FurrowSeasonRates rates = {
+    .price_fen_per_kg = { 300.0, 512.5 },
+    .cost_fen_per_mu = { 60000, 16500 },
+    .subsidy_fen_per_mu = 8000,
+    .strip_subsidy_fen_per_mu = 15000,
+  };
+  FurrowPattern patterns[3];
+  FurrowYieldModel model;
+  FurrowEconomics econ;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  furrow_economics_init_from_rates (&econ, &rates);
+  furrow_pattern_preset ("2+4", &patterns[0]);
+  furrow_pattern_preset ("sole-maize", &patterns[1]);
+  furrow_pattern_preset ("sole-soybean", &patterns[2]);
+  g_assert_cmpint (furrow_economics_cost_per_mu (&econ, &patterns[0]), ==, 76500);
+  g_assert_cmpint (furrow_economics_cost_per_mu (&econ, &patterns[1]), ==, 60000);
+  g_assert_cmpint (furrow_economics_cost_per_mu (&econ, &patterns[2]), ==, 16500);
+
+  furrow_yield_model_preset ("practical", &model, NULL);
+  rows = furrow_comparison_compute (NULL, 0, patterns, 3, &model, &econ, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const FurrowComparisonRow *r = &g_array_index (rows, FurrowComparisonRow, i);
+      gboolean strip = r->input_index == 0;
+
+      g_assert_cmpint (r->maize_revenue_fen, ==, (gint64) round (r->maize_kg * 300.0));
+      g_assert_cmpint (r->soy_revenue_fen, ==, (gint64) round (r->soy_kg * 512.5));
+      g_assert_cmpint (r->revenue_fen, ==,
+                       (gint64) round (r->maize_kg * 300.0 + r->soy_kg * 512.5));
+      g_assert_cmpint (r->subsidy_fen, ==, strip ? 23000 : 8000);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -102,6 +148,7 @@ main (int   argc,
 
   g_test_add_func ("/furrow/core/comparison/ideal-per-mu", test_ideal_per_mu);
   g_test_add_func ("/furrow/core/comparison/field", test_field);
+  g_test_add_func ("/furrow/core/comparison/season-rates", test_season_rates);
 
   return g_test_run ();
 }

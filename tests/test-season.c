@@ -572,7 +572,7 @@ test_migration (Fixture       *fixture,
   g_clear_object (&store);
   migrated = furrow_store_open (old, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (furrow_store_get_schema_version (migrated), ==, 3);
+  g_assert_cmpint (furrow_store_get_schema_version (migrated), ==, FURROW_STORE_SCHEMA_VERSION);
   furrow_store_add_season (migrated, season, &error);
   g_assert_no_error (error);
 }

@@ -9,16 +9,22 @@
 #include "furrow-cli-fields.h"
 #include "furrow-cli.h"
 #include "furrow-comparison.h"
+#include "furrow-field.h"
+#include "furrow-store-season.h"
 #include "furrow-units.h"
 
 /* `furrow-cli compare FILE [--patterns 2+4,4+6,…] [--yield-preset NAME] [--json]`: every pattern
  * on all the polygons of FILE together (a season's fields), sorted by net yuan per mu, with the
- * DOMAIN.md §7 default prices and costs (furrow-comparison.h). */
+ * DOMAIN.md §7 default prices and costs (furrow-comparison.h); with `--project FILE --season
+ * NAME` the season's prices, cost items and subsidies instead (of the field with --field: its
+ * cost overrides apply). */
 
 static void
-print_json (GArray *rows,
-            const char * const *ids,
-            const char *yield_name)
+print_json (GArray                *rows,
+            const char * const    *ids,
+            const char            *yield_name,
+            const char            *season,
+            const FurrowEconomics *econ)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonGenerator) gen = json_generator_new ();
@@ -28,6 +34,15 @@ print_json (GArray *rows,
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "yield_preset");
   json_builder_add_string_value (b, yield_name);
+  json_builder_set_member_name (b, "season");
+  if (season != NULL)
+    json_builder_add_string_value (b, season);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "maize_price_fen_per_kg");
+  json_builder_add_double_value (b, econ->maize_price_fen_per_kg);
+  json_builder_set_member_name (b, "soy_price_fen_per_kg");
+  json_builder_add_double_value (b, econ->soy_price_fen_per_kg);
   json_builder_set_member_name (b, "patterns");
   json_builder_begin_array (b);
   for (guint i = 0; i < rows->len; i++)
@@ -49,6 +64,10 @@ print_json (GArray *rows,
       json_builder_add_double_value (b, r->soy_kg);
       json_builder_set_member_name (b, "ler");
       json_builder_add_double_value (b, r->ler);
+      json_builder_set_member_name (b, "maize_revenue_fen");
+      json_builder_add_int_value (b, r->maize_revenue_fen);
+      json_builder_set_member_name (b, "soy_revenue_fen");
+      json_builder_add_int_value (b, r->soy_revenue_fen);
       json_builder_set_member_name (b, "revenue_fen");
       json_builder_add_int_value (b, r->revenue_fen);
       json_builder_set_member_name (b, "subsidy_fen");
@@ -147,6 +166,7 @@ furrow_cli_compare (int    argc,
   g_autofree char *yield_arg = NULL;
   g_autofree char *project = NULL;
   g_autofree char *field = NULL;
+  g_autofree char *season_name = NULL;
   gboolean all = FALSE;
   gboolean json = FALSE;
   const char *file = NULL;
@@ -154,12 +174,16 @@ furrow_cli_compare (int    argc,
     { "patterns", 0, 0, G_OPTION_ARG_STRING, &patterns_arg,
       N_("Pattern presets to compare, comma-separated (default: all)"), "2+4,4+6,…" },
     { "yield-preset", 0, 0, G_OPTION_ARG_STRING, &yield_arg,
-      N_("Yield model preset: practical (default), xiashan, survey"), "NAME" },
+      N_("Yield model preset: practical (default), xiashan, survey, or one stored in "
+         "--project"), "NAME" },
     { "project", 0, 0, G_OPTION_ARG_FILENAME, &project,
       N_("Compare on the fields of this project instead of a FILE"), "FILE" },
     { "field", 0, 0, G_OPTION_ARG_STRING, &field,
       N_("With --project: the field with this code"), "CODE" },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("With --project: every field"), NULL },
+    { "season", 0, 0, G_OPTION_ARG_STRING, &season_name,
+      N_("With --project: prices, costs and subsidies of this season instead of the defaults"),
+      "NAME" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Machine-readable output"), NULL },
     { NULL }
   };
@@ -212,12 +236,46 @@ furrow_cli_compare (int    argc,
   g_ptr_array_add (ids, NULL);
 
   yield_name = yield_arg ? yield_arg : "practical";
-  if (!furrow_yield_model_preset (yield_name, &model, &error))
+  if (!furrow_cli_yield_model (project, yield_name, &model, &error))
     {
       furrow_cli_print_error ("%s", error->message);
       return 2;
     }
   furrow_economics_init_defaults (&econ);
+  if (season_name != NULL)
+    {
+      g_autoptr(FurrowStore) store = NULL;
+      g_autoptr(FurrowSeason) season = NULL;
+      FurrowSeasonRates rates;
+      gint64 field_id = 0;
+
+      if (project == NULL)
+        {
+          furrow_cli_print_error (_("--season needs --project FILE"));
+          return 2;
+        }
+      store = furrow_store_open (project, &error);
+      if (store == NULL)
+        {
+          furrow_cli_print_error ("%s", error->message);
+          return 1;
+        }
+      season = furrow_store_find_season (store, season_name);
+      if (season == NULL)
+        {
+          furrow_cli_print_error (_("%s: no season named “%s”"), project, season_name);
+          return 1;
+        }
+      if (field != NULL)
+        {
+          g_autoptr(FurrowField) f = furrow_store_find_field (store, field);
+
+          if (f != NULL)
+            field_id = furrow_field_get_id (f);
+        }
+      furrow_season_get_rates (season, field_id, &rates);
+      furrow_economics_init_from_rates (&econ, &rates);
+    }
 
   fields = furrow_cli_read_fields (file, project, field, NULL, &error);
   if (fields == NULL)
@@ -236,7 +294,7 @@ furrow_cli_compare (int    argc,
 
   if (json)
     {
-      print_json (rows, (const char * const *) ids->pdata, yield_name);
+      print_json (rows, (const char * const *) ids->pdata, yield_name, season_name, &econ);
       return 0;
     }
 
@@ -244,6 +302,19 @@ furrow_cli_compare (int    argc,
                      "%s: %u fields, %.2f mu; yield model %s\n", fields->len),
            file ? file : project, fields->len,
            g_array_index (rows, FurrowComparisonRow, 0).area_mu, yield_name);
+  {
+    g_autofree char *maize = g_strdup_printf ("%.2f", econ.maize_price_fen_per_kg / 100.0);
+    g_autofree char *soy = g_strdup_printf ("%.2f", econ.soy_price_fen_per_kg / 100.0);
+
+    if (season_name != NULL)
+      /* TRANSLATORS: prices in yuan per kg, then a season name */
+      g_print (_("Prices maize %s, soybean %s yuan/kg; costs and subsidies of season %s\n"),
+               maize, soy, season_name);
+    else
+      /* TRANSLATORS: prices in yuan per kg */
+      g_print (_("Prices maize %s, soybean %s yuan/kg; default costs and subsidies\n"),
+               maize, soy);
+  }
   print_table (rows, (const char * const *) ids->pdata);
   return 0;
 }

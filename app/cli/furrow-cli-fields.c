@@ -11,6 +11,7 @@
 #include "furrow-field.h"
 #include "furrow-polygon-file.h"
 #include "furrow-store.h"
+#include "furrow-store-yield.h"
 
 static gboolean
 add_field (GPtrArray   *fields,
@@ -130,4 +131,20 @@ furrow_cli_fields_check_args (const char  *command,
     }
   *file = argv[1];
   return TRUE;
+}
+
+gboolean
+furrow_cli_yield_model (const char        *project,
+                        const char        *name,
+                        FurrowYieldModel  *out,
+                        GError           **error)
+{
+  g_autoptr(FurrowStore) store = NULL;
+
+  if (project == NULL || furrow_yield_model_preset (name, out, NULL))
+    return furrow_yield_model_preset (name, out, error);
+  store = furrow_store_open (project, error);
+  if (store == NULL)
+    return FALSE;
+  return furrow_store_lookup_yield_model (store, name, out, error);
 }

@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "furrow-yield-model.h"
+
 G_BEGIN_DECLS
 
 /* The fields `plan` and `compare` work on: every polygon of an OGR file, or the fields of a
@@ -26,5 +28,12 @@ gboolean   furrow_cli_fields_check_args (const char  *command,
                                          const char  *field_code,
                                          gboolean     all,
                                          const char **file);
+
+/* The yield model `name`: a built-in preset (practical, xiashan, survey), else, with a
+ * `project`, a preset stored in it (furrow-cli calibrate). FALSE and an error otherwise. */
+gboolean   furrow_cli_yield_model       (const char        *project,
+                                         const char        *name,
+                                         FurrowYieldModel  *out,
+                                         GError           **error);
 
 G_END_DECLS

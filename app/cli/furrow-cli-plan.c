@@ -410,9 +410,10 @@ furrow_cli_plan (int    argc,
       N_("Seeder working width to check the unit against (default 2.3)"), "m" },
     { "preset", 0, 0, G_OPTION_ARG_STRING, &o.preset,
       N_("A pattern preset (2+4, 4+6, 3+4, 2+2, 2+3, 4+4, 2+6, sole-maize, sole-soybean) or a "
-         "yield preset (practical, xiashan, survey)"), "NAME" },
+         "yield preset (practical, xiashan, survey, or one stored in --project)"), "NAME" },
     { "yield-preset", 0, 0, G_OPTION_ARG_STRING, &o.yield_preset,
-      N_("Yield model preset: practical (default), xiashan, survey"), "NAME" },
+      N_("Yield model preset: practical (default), xiashan, survey, or one stored in "
+         "--project"), "NAME" },
     { "rows-geojson", 0, 0, G_OPTION_ARG_FILENAME, &o.rows_geojson,
       N_("Write the row and guidance lines as GeoJSON"), "OUT" },
     { "rows-kml", 0, 0, G_OPTION_ARG_FILENAME, &o.rows_kml,
@@ -472,7 +473,7 @@ furrow_cli_plan (int    argc,
     yield_name = o.yield_preset;
   else if (o.preset != NULL && !furrow_pattern_preset (o.preset, &(FurrowPattern) { 0 }))
     yield_name = o.preset;
-  if (!furrow_yield_model_preset (yield_name, &model, &error))
+  if (!furrow_cli_yield_model (o.project, yield_name, &model, &error))
     {
       furrow_cli_print_error ("%s", error->message);
       options_clear (&o);

@@ -19,6 +19,8 @@ typedef struct
 /* Each subcommand lives in app/cli/furrow-cli-<name>.c and is listed in furrow-cli.c. */
 int  furrow_cli_area        (int          argc,
                              char       **argv);
+int  furrow_cli_calibrate   (int          argc,
+                             char       **argv);
 int  furrow_cli_compare     (int          argc,
                              char       **argv);
 int  furrow_cli_demo        (int          argc,

@@ -18,7 +18,21 @@ furrow_economics_init_defaults (FurrowEconomics *self)
   self->common_cost_fen_per_mu = (45 + 60 + 75 + 30) * 100;
   self->maize_cost_fen_per_mu = (55 + 235 + 40 + 60) * 100;
   self->soy_cost_fen_per_mu = (25 + 60 + 30 + 50) * 100;
+  self->subsidy_fen_per_mu = 0;
   self->strip_subsidy_fen_per_mu = 150 * 100;
+}
+
+void
+furrow_economics_init_from_rates (FurrowEconomics         *self,
+                                  const FurrowSeasonRates *rates)
+{
+  self->maize_price_fen_per_kg = rates->price_fen_per_kg[FURROW_CROP_MAIZE];
+  self->soy_price_fen_per_kg = rates->price_fen_per_kg[FURROW_CROP_SOYBEAN];
+  self->common_cost_fen_per_mu = 0;
+  self->maize_cost_fen_per_mu = rates->cost_fen_per_mu[FURROW_CROP_MAIZE];
+  self->soy_cost_fen_per_mu = rates->cost_fen_per_mu[FURROW_CROP_SOYBEAN];
+  self->subsidy_fen_per_mu = rates->subsidy_fen_per_mu;
+  self->strip_subsidy_fen_per_mu = rates->strip_subsidy_fen_per_mu;
 }
 
 gint64
@@ -106,9 +120,12 @@ furrow_comparison_compute (FurrowGeometry * const  *fields,
 
       revenue = row.maize_kg * economics->maize_price_fen_per_kg +
                 row.soy_kg * economics->soy_price_fen_per_kg;
+      row.maize_revenue_fen = to_fen (row.maize_kg * economics->maize_price_fen_per_kg);
+      row.soy_revenue_fen = to_fen (row.soy_kg * economics->soy_price_fen_per_kg);
       row.revenue_fen = to_fen (revenue);
       row.cost_fen = to_fen (row.area_mu * furrow_economics_cost_per_mu (economics, p));
-      row.subsidy_fen = strip ? to_fen (row.area_mu * economics->strip_subsidy_fen_per_mu) : 0;
+      row.subsidy_fen = to_fen (row.area_mu * (economics->subsidy_fen_per_mu +
+                                               (strip ? economics->strip_subsidy_fen_per_mu : 0)));
       row.net_fen = row.revenue_fen + row.subsidy_fen - row.cost_fen;
       row.net_fen_per_mu = row.area_mu > 0.0 ? to_fen (row.net_fen / row.area_mu) : 0;
       g_array_append_val (rows, row);

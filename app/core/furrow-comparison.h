@@ -5,6 +5,7 @@
 
 #include "furrow-geometry.h"
 #include "furrow-pattern.h"
+#include "furrow-season.h"
 #include "furrow-yield-model.h"
 
 G_BEGIN_DECLS
@@ -20,16 +21,22 @@ G_BEGIN_DECLS
  *   used for sole soybean too: 375 yuan)
  * A strip pays all three (765 yuan/mu) and gets the strip subsidy (150 yuan/mu, a placeholder
  * to confirm locally). Prices: maize 2.40, soybean 4.60 yuan/kg. Costs and subsidies are per mu
- * of field (headlands are farmed too); revenue follows the predicted yield of the layout. */
+ * of field (headlands are farmed too); revenue follows the predicted yield of the layout.
+ *
+ * A season's rates (furrow_economics_init_from_rates()) replace the defaults: its prices, its
+ * cost items per crop and its subsidies. A season lists the shared items (tillage, sowing,
+ * irrigation, management) under maize, so there the common part is 0 and a pattern pays the
+ * items of each crop it grows, as the season's own predicted figures do (furrow-economics.h). */
 
 typedef struct
 {
-  gint64 maize_price_fen_per_kg;
-  gint64 soy_price_fen_per_kg;
+  double maize_price_fen_per_kg;
+  double soy_price_fen_per_kg;
   gint64 common_cost_fen_per_mu;
   gint64 maize_cost_fen_per_mu;
   gint64 soy_cost_fen_per_mu;
-  gint64 strip_subsidy_fen_per_mu;
+  gint64 subsidy_fen_per_mu;         /* every pattern (0 in the defaults) */
+  gint64 strip_subsidy_fen_per_mu;   /* strip patterns only */
 } FurrowEconomics;
 
 typedef struct
@@ -40,7 +47,9 @@ typedef struct
   double        maize_kg;
   double        soy_kg;
   double        ler;             /* area-weighted over the fields */
-  gint64        revenue_fen;
+  gint64        maize_revenue_fen; /* round (maize_kg × maize price) */
+  gint64        soy_revenue_fen;
+  gint64        revenue_fen;     /* round (maize_kg × maize price + soy_kg × soybean price) */
   gint64        subsidy_fen;
   gint64        cost_fen;
   gint64        net_fen;         /* revenue + subsidy − cost */
@@ -48,6 +57,9 @@ typedef struct
 } FurrowComparisonRow;
 
 void    furrow_economics_init_defaults (FurrowEconomics         *self);
+/* A season's rates on a field (furrow_season_get_rates()). */
+void    furrow_economics_init_from_rates (FurrowEconomics         *self,
+                                          const FurrowSeasonRates *rates);
 
 /* Cost of one mu of the pattern, in fen. */
 gint64  furrow_economics_cost_per_mu   (const FurrowEconomics   *self,

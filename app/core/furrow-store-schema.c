@@ -295,10 +295,30 @@ static const char schema_v3[] =
   "CREATE INDEX harvests_season_id ON harvests (season_id);\n"
   "CREATE INDEX settlements_season_id ON settlements (season_id);\n";
 
+/* Version 4: yield-model presets fitted to the cooperative's own yields (furrow-store-yield.c).
+ * Every parameter of a FurrowYieldModel, per crop; REAL keeps each double exactly. */
+static const char schema_v4[] =
+  "CREATE TABLE yield_presets (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  name TEXT NOT NULL UNIQUE CHECK (name <> ''),\n"
+  "  maize_sole_yield_kg_per_mu REAL NOT NULL,\n"
+  "  soy_sole_yield_kg_per_mu REAL NOT NULL,\n"
+  "  maize_sole_seeds_per_mu REAL NOT NULL,\n"
+  "  soy_sole_seeds_per_mu REAL NOT NULL,\n"
+  "  maize_density_exponent REAL NOT NULL,\n"
+  "  soy_density_exponent REAL NOT NULL,\n"
+  "  maize_border_factor REAL NOT NULL,\n"
+  "  soy_border_factor REAL NOT NULL,\n"
+  "  maize_inner_factor REAL NOT NULL,\n"
+  "  soy_inner_factor REAL NOT NULL,\n"
+  "  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))\n"
+  ");\n";
+
 const char * const furrow_store_migrations[] = {
   schema_v1,
   schema_v2,
   schema_v3,
+  schema_v4,
 };
 
 const guint furrow_store_n_migrations = G_N_ELEMENTS (furrow_store_migrations);

@@ -10,6 +10,7 @@
 
 #include "furrow-layout.h"
 #include "furrow-store-private.h"
+#include "furrow-store-yield.h"
 #include "furrow-units.h"
 #include "furrow-yield-model.h"
 
@@ -1012,7 +1013,7 @@ furrow_store_set_plan (FurrowStore          *self,
     {
       FurrowYieldModel model;
 
-      if (!furrow_yield_model_preset (yield_preset, &model, error))
+      if (!furrow_store_lookup_yield_model (self, yield_preset, &model, error))
         return FALSE;
     }
   if (!_furrow_store_op_begin (self, error))
@@ -1348,7 +1349,8 @@ furrow_store_get_actual_costs (FurrowStore   *self,
 /* Economics                                                                                  */
 
 static void
-predict_field (FurrowField            *field,
+predict_field (FurrowStore            *self,
+               FurrowField            *field,
                const FurrowSeasonPlan *plan,
                FurrowEconomicsField   *out)
 {
@@ -1357,8 +1359,9 @@ predict_field (FurrowField            *field,
   FurrowGeometry *geometry = furrow_field_get_geometry (field);
   g_autoptr(FurrowLayout) layout = NULL;
 
-  if (!furrow_yield_model_preset (plan->yield_preset[0] ? plan->yield_preset : "practical",
-                                  &model, NULL))
+  if (!furrow_store_lookup_yield_model (self, plan->yield_preset[0] ? plan->yield_preset
+                                                                     : "practical",
+                                        &model, NULL))
     furrow_yield_model_preset ("practical", &model, NULL);
   if (geometry != NULL)
     layout = furrow_layout_compute (geometry, &plan->pattern, FURROW_LAYOUT_QUANTITIES_ONLY, NULL);
@@ -1457,7 +1460,7 @@ furrow_store_get_season_fields (FurrowStore   *self,
       {
         g_autoptr(FurrowField) field = g_list_model_get_item (fields, position);
 
-        predict_field (field, plan, f);
+        predict_field (self, field, plan, f);
       }
     }
   for (guint i = 0; i < harvests->len; i++)

@@ -615,6 +615,10 @@ furrow_window_constructed (GObject *object)
 
   /* After the base map: the field layers go on top of it. */
   self->field_map = furrow_field_map_new (shumate_simple_map_get_map (self->map));
+  /* The planned rows draw above the field tiles. */
+  self->rows_layer = furrow_rows_layer_new (shumate_simple_map_get_viewport (self->map));
+  gtk_widget_set_visible (GTK_WIDGET (self->rows_layer), FALSE);
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->rows_layer));
   g_signal_connect_object (furrow_field_map_get_editor (self->field_map), "message",
                            G_CALLBACK (editor_message_cb), self, G_CONNECT_SWAPPED);
   /* Drawn fields are undone with the window's other edits (win.undo, Ctrl+Z). */
@@ -847,9 +851,6 @@ furrow_window_init (FurrowWindow *self)
                             G_CALLBACK (household_list_selected_cb), self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
-  self->rows_layer = furrow_rows_layer_new (shumate_simple_map_get_viewport (self->map));
-  gtk_widget_set_visible (GTK_WIDGET (self->rows_layer), FALSE);
-  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->rows_layer));
   g_signal_connect_object (self->planner_panel, "layout-changed",
                            G_CALLBACK (planner_layout_changed_cb), self, G_CONNECT_SWAPPED);
   /* The planner plans the field selected in the list or on the map. */

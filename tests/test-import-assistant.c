@@ -403,10 +403,13 @@ test_cancel (Fixture       *fixture,
   fraction = furrow_importer_get_progress (importer);
   g_assert_cmpfloat (fraction, >=, 0.05);
   g_assert_cmpfloat (fraction, <, 0.9);
-  furrow_test_iterate (150);   /* the bar follows every 100 ms */
+  /* The bar follows every 100 ms. Cancel as soon as it moves: on an idle machine the import
+   * itself takes well under a second, so no screenshot is taken here. */
   bar = GTK_PROGRESS_BAR (find_widget (GTK_WIDGET (assistant), GTK_TYPE_PROGRESS_BAR, NULL));
+  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (gtk_progress_bar_get_fraction (bar) <= 0.0 && g_get_monotonic_time () < end)
+    spin ();
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), >, 0.0);
-  screenshot (assistant, "import-assistant-progress.png");
 
   activate (assistant, "import.cancel");
   wait_for_page (assistant, "settings");

@@ -611,6 +611,12 @@ test_bad_input (Fixture       *fixture,
   const char *bad_revenue[] = { "season", "--project", fixture->path, "harvest", SEASON,
                                 "--field", "T01", "--crop", "maize", "--kg", "100",
                                 "--revenue-fen", "12.5", NULL };
+  /* "--" ends the options so that "-250" is the price. */
+  const char *negative_price[] = { "season", "--project", fixture->path, "set-price", SEASON,
+                                   "maize", "--", "-250", NULL };
+  const char *unknown_household[] = { "statements", "--project", fixture->path, "--season",
+                                      SEASON, "--out", "s.pdf", "--household", "NOSUCH-1",
+                                      NULL };
   const char *not_settled[] = { "roster", "--project", fixture->path, "--season", SEASON,
                                 "r.csv", NULL };
   g_autofree char *before = NULL;
@@ -628,6 +634,9 @@ test_bad_input (Fixture       *fixture,
   run_bad (bad_preset, "9+9");
   run_bad (bad_revenue, "whole fen");
   run_bad (not_settled, "not settled");
+  run_bad (negative_price, "cannot be negative");
+  /* Not settled is checked first; the settled case is in statements-options. */
+  run_bad (unknown_household, "not settled");
   after = file_digest (fixture->path);
   g_assert_cmpstr (before, ==, after);
 }

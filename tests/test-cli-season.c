@@ -8,6 +8,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "furrow-store-season.h"
+
 /* furrow-cli season, statements and roster, run as a script would: the whole chain on the demo
  * cooperative, and bad input refused with exit 1, one line on stderr and nothing written. */
 
@@ -361,6 +363,231 @@ test_chain_statements (Fixture       *fixture,
   }
 }
 
+/* The page count pdfinfo reports for a PDF. */
+static guint
+pdf_pages (const char *pdf)
+{
+  const char *args[] = { pdf, NULL };
+  g_autofree char *out = NULL;
+  const char *line;
+
+  g_assert_cmpint (run ("pdfinfo", args, &out, NULL), ==, 0);
+  line = strstr (out, "Pages:");
+  g_assert_nonnull (line);
+  return (guint) g_ascii_strtoull (line + strlen ("Pages:"), NULL, 10);
+}
+
+static char *
+pdf_text (const char *pdf)
+{
+  const char *args[] = { "-enc", "UTF-8", pdf, "-", NULL };
+  char *text = NULL;
+
+  g_assert_cmpint (run ("pdftotext", args, &text, NULL), ==, 0);
+  return text;
+}
+
+/* The audit rows about the season, as "action|detail", oldest first, through the store API. */
+static GPtrArray *
+season_audit (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FurrowStore) store = furrow_store_open (fixture->path, &error);
+  g_autoptr(GPtrArray) entries = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  entries = furrow_store_get_audit_log (store, "season:" SEASON, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      FurrowAuditEntry *e = g_ptr_array_index (entries, i);
+
+      g_assert_nonnull (e->actor);
+      g_assert_cmpstr (e->actor, !=, "");
+      g_assert_nonnull (e->time);
+      g_ptr_array_add (rows, g_strdup_printf ("%s|%s", e->action, e->detail ? e->detail : ""));
+    }
+  return rows;
+}
+
+static guint
+count_prefix (GPtrArray  *rows,
+              const char *prefix)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (rows, i), prefix))
+      n++;
+  return n;
+}
+
+/* Item 7's contract: --out, --household CODE, --per-household DIR; and item 6: each print is an
+ * audit row naming the season, the kind and the household count or code, never personal data. */
+static void
+test_statements_options (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *all = g_build_filename (fixture->dir, "all.pdf", NULL);
+  g_autofree char *one = g_build_filename (fixture->dir, "one.pdf", NULL);
+  g_autofree char *none = g_build_filename (fixture->dir, "none.pdf", NULL);
+  g_autofree char *dir = g_build_filename (fixture->dir, "each", NULL);
+  g_autofree char *xlsx = g_build_filename (fixture->dir, "roster.xlsx", NULL);
+  g_autofree char *csv = g_build_filename (fixture->dir, "roster.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *code_pdf = NULL;
+  g_autofree char *per_detail = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GDir) each = NULL;
+  const char *code = NULL;
+  guint n_statements = 0;
+  guint n_files = 0;
+
+  /* One page per full-custody household and per half-custody one owing fees (none this
+   * season: the demo sets no fees), so more than 250 of the 300 settled households. */
+  demo_settled (fixture);
+
+  {
+    const char *args[] = { "statements", "--project", fixture->path, "--season", SEASON,
+                           "--out", all, NULL };
+
+    run_ok (args, NULL);
+    n_statements = pdf_pages (all);
+    g_assert_cmpuint (n_statements, >, 250);
+    g_assert_cmpuint (n_statements, <=, 300);
+  }
+
+  /* A full-custody household of the frozen settlement, read through the store. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FurrowStore) store = furrow_store_open (fixture->path, &error);
+    g_autoptr(FurrowSeason) season = NULL;
+    g_autoptr(FurrowSeasonSettlement) s = NULL;
+
+    g_assert_no_error (error);
+    season = furrow_store_find_season (store, SEASON);
+    s = furrow_store_get_settlement (store, season, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (s->n_rows, ==, 300);
+    for (gsize i = 0; i < s->n_rows && code == NULL; i++)
+      if (s->rows[i].custody == FURROW_CUSTODY_FULL)
+        code = code_pdf = g_strdup (s->rows[i].code);
+  }
+  g_assert_nonnull (code);
+
+  /* --household CODE: one page, with that code on it. */
+  {
+    const char *args[] = { "statements", "--project", fixture->path, "--season", SEASON,
+                           "--out", one, "--household", code, NULL };
+
+    run_ok (args, NULL);
+    g_assert_cmpuint (pdf_pages (one), ==, 1);
+    text = pdf_text (one);
+    g_assert_nonnull (strstr (text, code));
+  }
+
+  /* Unknown household: exit 1 naming it, nothing written, the project unchanged. */
+  {
+    const char *args[] = { "statements", "--project", fixture->path, "--season", SEASON,
+                           "--out", none, "--household", "NOSUCH-999", NULL };
+
+    before = file_digest (fixture->path);
+    run_bad (args, "NOSUCH-999");
+    after = file_digest (fixture->path);
+    g_assert_cmpstr (before, ==, after);
+    g_assert_false (g_file_test (none, G_FILE_TEST_EXISTS));
+  }
+
+  /* --per-household DIR alone: one single-page PDF per statement. */
+  {
+    const char *args[] = { "statements", "--project", fixture->path, "--season", SEASON,
+                           "--per-household", dir, NULL };
+    const char *file;
+
+    run_ok (args, NULL);
+    each = g_dir_open (dir, 0, NULL);
+    g_assert_nonnull (each);
+    while ((file = g_dir_read_name (each)) != NULL)
+      {
+        g_assert_true (g_str_has_suffix (file, ".pdf"));
+        n_files++;
+      }
+    g_assert_cmpuint (n_files, ==, n_statements);
+  }
+
+  /* Roster with --out, and the positional form still works. */
+  {
+    const char *args[] = { "roster", "--project", fixture->path, "--season", SEASON,
+                           "--out", xlsx, NULL };
+    const char *positional[] = { "roster", "--project", fixture->path, "--season", SEASON, csv,
+                                 NULL };
+    const char *bad_kind[] = { "roster", "--project", fixture->path, "--season", SEASON,
+                               "--out", none, "--household", code, NULL };
+    g_autofree char *contents = NULL;
+
+    run_ok (args, NULL);
+    g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
+    run_ok (positional, NULL);
+    g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, code));
+    /* --household is the statements' option only. */
+    g_assert_cmpint (run (NULL, bad_kind, NULL, NULL), ==, 2);
+  }
+
+  /* The audit log: settle, then four prints, in order; the refused one is not there. */
+  audit = season_audit (fixture);
+  g_assert_cmpuint (count_prefix (audit, "season.settle|"), ==, 1);
+  g_assert_cmpuint (count_prefix (audit, "season.print.statements|"), ==, 3);
+  g_assert_cmpuint (count_prefix (audit, "season.print.roster|"), ==, 2);
+  {
+    g_autofree char *all_detail = g_strdup_printf ("season.print.statements|%u households -> %s",
+                                                   n_statements, all);
+    g_autofree char *one_detail = g_strdup_printf ("season.print.statements|household %s -> %s",
+                                                   code, one);
+    g_autofree char *roster_detail = g_strdup_printf ("season.print.roster|300 households -> %s",
+                                                      xlsx);
+    guint last = audit->len;
+
+    per_detail = g_strdup_printf ("season.print.statements|%u households -> %s", n_statements,
+                                  dir);
+    g_assert_cmpstr (g_ptr_array_index (audit, last - 5), ==, all_detail);
+    g_assert_cmpstr (g_ptr_array_index (audit, last - 4), ==, one_detail);
+    g_assert_cmpstr (g_ptr_array_index (audit, last - 3), ==, per_detail);
+    g_assert_cmpstr (g_ptr_array_index (audit, last - 2), ==, roster_detail);
+  }
+}
+
+/* Settling, reopening and changing a rule after harvest are audit rows on the season. */
+static void
+test_audit_settle_reopen (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char *reopen[] = { "season", "--project", fixture->path, "reopen", SEASON, "--reason",
+                           "收购价更正", NULL };
+  const char *price[] = { "season", "--project", fixture->path, "set-price", SEASON, "maize",
+                          "250", NULL };
+  g_autoptr(GPtrArray) audit = NULL;
+  const char *last;
+
+  demo_settled (fixture);
+  run_ok (reopen, NULL);
+  run_ok (price, NULL);
+  audit = season_audit (fixture);
+  g_assert_cmpuint (count_prefix (audit, "season.harvest|"), ==, 80);
+  g_assert_cmpuint (count_prefix (audit, "season.settle|"), ==, 1);
+  g_assert_cmpuint (count_prefix (audit, "season.reopen|"), ==, 1);
+  /* The reopening names its reason; the rule change after harvest is the last row. */
+  for (guint i = 0; i < audit->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (audit, i), "season.reopen|"))
+      g_assert_nonnull (strstr (g_ptr_array_index (audit, i), "收购价更正"));
+  last = g_ptr_array_index (audit, audit->len - 1);
+  g_assert_true (g_str_has_prefix (last, "season.rules|"));
+  g_assert_nonnull (strstr (last, "250"));
+}
+
 /* Bad input: exit 1, one line, nothing written. */
 static void
 test_bad_input (Fixture       *fixture,
@@ -384,6 +611,12 @@ test_bad_input (Fixture       *fixture,
   const char *bad_revenue[] = { "season", "--project", fixture->path, "harvest", SEASON,
                                 "--field", "T01", "--crop", "maize", "--kg", "100",
                                 "--revenue-fen", "12.5", NULL };
+  /* "--" ends the options so that "-250" is the price. */
+  const char *negative_price[] = { "season", "--project", fixture->path, "set-price", SEASON,
+                                   "maize", "--", "-250", NULL };
+  const char *unknown_household[] = { "statements", "--project", fixture->path, "--season",
+                                      SEASON, "--out", "s.pdf", "--household", "NOSUCH-1",
+                                      NULL };
   const char *not_settled[] = { "roster", "--project", fixture->path, "--season", SEASON,
                                 "r.csv", NULL };
   g_autofree char *before = NULL;
@@ -401,6 +634,9 @@ test_bad_input (Fixture       *fixture,
   run_bad (bad_preset, "9+9");
   run_bad (bad_revenue, "whole fen");
   run_bad (not_settled, "not settled");
+  run_bad (negative_price, "cannot be negative");
+  /* Not settled is checked first; the settled case is in statements-options. */
+  run_bad (unknown_household, "not settled");
   after = file_digest (fixture->path);
   g_assert_cmpstr (before, ==, after);
 }
@@ -481,6 +717,10 @@ main (int   argc,
               test_chain_roster, fixture_tear_down);
   g_test_add ("/furrow/io/cli-season/chain-statements", Fixture, NULL, fixture_set_up,
               test_chain_statements, fixture_tear_down);
+  g_test_add ("/furrow/io/cli-season/statements-options", Fixture, NULL, fixture_set_up,
+              test_statements_options, fixture_tear_down);
+  g_test_add ("/furrow/io/cli-season/audit-settle-reopen", Fixture, NULL, fixture_set_up,
+              test_audit_settle_reopen, fixture_tear_down);
   g_test_add ("/furrow/io/cli-season/rules", Fixture, NULL, fixture_set_up, test_rules,
               fixture_tear_down);
   g_test_add ("/furrow/io/cli-season/bad-input", Fixture, NULL, fixture_set_up, test_bad_input,

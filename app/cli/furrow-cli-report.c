@@ -10,8 +10,12 @@
 #include "furrow-store-season.h"
 #include "furrow-units.h"
 
-/* furrow-cli statements --project FILE --season NAME OUT.pdf|OUTDIR
- * furrow-cli roster --project FILE --season NAME OUT.pdf|OUT.csv|OUT.xlsx
+/* furrow-cli statements --project FILE --season NAME --out OUT.pdf [--household CODE]
+ *                      [--per-household DIR]
+ * furrow-cli roster --project FILE --season NAME --out OUT.pdf|OUT.csv|OUT.xlsx
+ *
+ * The output may also be given as the last argument (OUT.pdf, or OUTDIR for one PDF per
+ * household), as before --out existed.
  *
  * Both print the frozen settlement of a settled season (furrow-store-season.h) through the
  * report renderer (furrow-report.h). Statements: one page per full-custody household, and one
@@ -138,9 +142,12 @@ open_report (int             argc,
              char          **argv,
              const char     *parameter,
              const char     *usage_text,
+             gboolean        statements,
              FurrowStore   **store_out,
              FurrowReport  **report_out,
-             char          **out_path)
+             char          **out_path,
+             char          **household_out,
+             char          **per_household_out)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (parameter);
   g_autoptr(FurrowStore) store = NULL;
@@ -149,7 +156,18 @@ open_report (int             argc,
   g_autofree char *project = NULL;
   g_autofree char *season_name = NULL;
   g_autofree char *notice_date = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *household = NULL;
+  g_autofree char *per_household = NULL;
+  GOptionEntry statement_entries[] = {
+    { "household", 0, 0, G_OPTION_ARG_STRING, &household,
+      N_("Only the statement of this household"), N_("CODE") },
+    { "per-household", 0, 0, G_OPTION_ARG_FILENAME, &per_household,
+      N_("Also write one PDF per household into this folder"), N_("DIR") },
+    { NULL },
+  };
   GOptionEntry entries[] = {
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write"), N_("FILE") },
     { "project", 0, 0, G_OPTION_ARG_FILENAME, &project, N_("The project file"), N_("FILE") },
     { "season", 0, 0, G_OPTION_ARG_STRING, &season_name, N_("A settled season by its name"),
       N_("NAME") },
@@ -159,12 +177,21 @@ open_report (int             argc,
   };
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (statements)
+    g_option_context_add_main_entries (context, statement_entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       furrow_cli_print_error ("%s", error->message);
       return 2;
     }
-  if (project == NULL || season_name == NULL || argc != 2)
+  /* The output: --out, or the last argument as before --out existed. */
+  if (out == NULL && argc == 2)
+    {
+      out = g_strdup (argv[1]);
+      argc--;
+    }
+  if (project == NULL || season_name == NULL || argc != 1 ||
+      (out == NULL && per_household == NULL))
     {
       furrow_cli_print_error ("%s", usage_text);
       return 2;
@@ -193,7 +220,23 @@ open_report (int             argc,
       furrow_cli_print_error ("%s: %s", project, error->message);
       return 1;
     }
-  *out_path = g_strdup (argv[1]);
+  if (household != NULL)
+    {
+      gboolean found = FALSE;
+
+      for (gsize i = 0; i < (*report_out)->n_households && !found; i++)
+        found = g_strcmp0 ((*report_out)->households[i].code, household) == 0;
+      if (!found)
+        {
+          g_clear_pointer (report_out, furrow_report_free);
+          furrow_cli_print_error (_("%s: season “%s” has no settled household %s"), project,
+                                  season_name, household);
+          return 1;
+        }
+    }
+  *out_path = g_steal_pointer (&out);
+  *household_out = g_steal_pointer (&household);
+  *per_household_out = g_steal_pointer (&per_household);
   *store_out = g_steal_pointer (&store);
   return 0;
 }
@@ -203,14 +246,13 @@ static int
 record_print (FurrowStore  *store,
               FurrowReport *report,
               const char   *what,
-              gsize         n_households,
+              const char   *which,
               const char   *out)
 {
   g_autoptr(FurrowSeason) season =
     furrow_store_find_season (store, report->cooperative.season_name);
   g_autoptr(GError) error = NULL;
-  g_autofree char *detail = g_strdup_printf ("%" G_GSIZE_FORMAT " households -> %s",
-                                             n_households, out);
+  g_autofree char *detail = g_strdup_printf ("%s -> %s", which, out);
 
   if (season == NULL || !furrow_store_record_print (store, season, what, detail, &error))
     {
@@ -221,6 +263,21 @@ record_print (FurrowStore  *store,
   return 0;
 }
 
+/* Writes `out` (a PDF, or a folder of one PDF per household as the old positional form). */
+static gboolean
+write_statements (const char                    *out,
+                  gboolean                       folder,
+                  const FurrowReportCooperative *coop,
+                  const FurrowReportHousehold   *households,
+                  gsize                          n,
+                  GError                       **error)
+{
+  if (folder)
+    return furrow_report_write_statement_pdfs_dir (out, coop, households, n, NULL, NULL, NULL,
+                                                   error);
+  return furrow_report_write_statements_pdf (out, coop, households, n, NULL, NULL, NULL, error);
+}
+
 int
 furrow_cli_statements (int    argc,
                        char **argv)
@@ -229,21 +286,29 @@ furrow_cli_statements (int    argc,
   g_autoptr(FurrowReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
+  g_autofree char *household = NULL;
+  g_autofree char *per_household = NULL;
+  g_autofree char *what = NULL;
   g_autofree FurrowReportHousehold *selected = NULL;
   gsize n = 0;
-  gboolean ok;
+  gboolean ok = TRUE;
   int status;
 
-  status = open_report (argc, argv, _("OUT.pdf|OUTDIR — print the statements of a settled season"),
+  status = open_report (argc, argv, _("[OUT.pdf] — print the statements of a settled season"),
                         _("usage: furrow-cli statements --project FILE --season NAME "
-                          "OUT.pdf|OUTDIR"), &store, &report, &out);
+                          "--out OUT.pdf [--household CODE] [--per-household DIR]"), TRUE,
+                        &store, &report, &out, &household, &per_household);
   if (status != 0)
     return status;
 
-  /* Full custody, and half custody when fees are owed; shallow copies of the report's rows. */
+  /* One household when asked for; else full custody, and half custody when fees are owed.
+   * Shallow copies of the report's rows. */
   selected = g_new0 (FurrowReportHousehold, MAX (report->n_households, 1));
   for (gsize i = 0; i < report->n_households; i++)
-    if (report->households[i].custody == FURROW_CUSTODY_FULL || report->households[i].fee_fen > 0)
+    if (household != NULL
+        ? g_strcmp0 (report->households[i].code, household) == 0
+        : (report->households[i].custody == FURROW_CUSTODY_FULL ||
+           report->households[i].fee_fen > 0))
       selected[n++] = report->households[i];
   if (n == 0)
     {
@@ -251,18 +316,23 @@ furrow_cli_statements (int    argc,
                               furrow_store_get_path (store));
       return 1;
     }
-  if (g_str_has_suffix (out, ".pdf") || g_str_has_suffix (out, ".PDF"))
-    ok = furrow_report_write_statements_pdf (out, &report->cooperative, selected, n, NULL, NULL,
-                                             NULL, &error);
-  else
-    ok = furrow_report_write_statement_pdfs_dir (out, &report->cooperative, selected, n, NULL,
-                                                 NULL, NULL, &error);
+  if (out != NULL)
+    ok = write_statements (out, !(g_str_has_suffix (out, ".pdf") ||
+                                  g_str_has_suffix (out, ".PDF")),
+                           &report->cooperative, selected, n, &error);
+  if (ok && per_household != NULL)
+    ok = write_statements (per_household, TRUE, &report->cooperative, selected, n, &error);
   if (!ok)
     {
       furrow_cli_print_error ("%s", error->message);
       return 1;
     }
-  return record_print (store, report, "statements", n, out);
+  /* The audit log names the household code, never its personal data. */
+  what = household != NULL
+         ? g_strdup_printf ("household %s", household)
+         : g_strdup_printf ("%" G_GSIZE_FORMAT " households", n);
+  return record_print (store, report, "statements", what,
+                       out != NULL ? out : per_household);
 }
 
 int
@@ -274,13 +344,17 @@ furrow_cli_roster (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *lower = NULL;
+  g_autofree char *household = NULL;
+  g_autofree char *per_household = NULL;
+  g_autofree char *which = NULL;
   gboolean ok;
   int status;
 
-  status = open_report (argc, argv, _("OUT.pdf|OUT.csv|OUT.xlsx — the public roster of a settled "
-                                      "season"),
+  status = open_report (argc, argv, _("[OUT.pdf|OUT.csv|OUT.xlsx] — the public roster of a "
+                                      "settled season"),
                         _("usage: furrow-cli roster --project FILE --season NAME "
-                          "OUT.pdf|OUT.csv|OUT.xlsx"), &store, &report, &out);
+                          "--out OUT.pdf|OUT.csv|OUT.xlsx"), FALSE, &store, &report, &out,
+                        &household, &per_household);
   if (status != 0)
     return status;
   lower = g_ascii_strdown (out, -1);
@@ -303,5 +377,6 @@ furrow_cli_roster (int    argc,
       furrow_cli_print_error ("%s", error->message);
       return 1;
     }
-  return record_print (store, report, "roster", report->n_households, out);
+  which = g_strdup_printf ("%" G_GSIZE_FORMAT " households", report->n_households);
+  return record_print (store, report, "roster", which, out);
 }

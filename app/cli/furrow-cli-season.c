@@ -809,10 +809,16 @@ run_action (FurrowStore   *store,
       double price;
 
       if (argc != 3 || !furrow_crop_from_string (argv[1], &crop) ||
-          !parse_double (argv[2], &price) || price < 0)
+          !parse_double (argv[2], &price))
         {
           furrow_cli_print_error (_("usage: season set-price NAME maize|soybean FEN_PER_KG "
                                     "[--moisture PCT]"));
+          return 1;
+        }
+      if (price < 0 || !isfinite (price))
+        {
+          furrow_cli_print_error (_("%s: a price cannot be negative; give fen per kilogram, "
+                                    "0 or more"), argv[2]);
           return 1;
         }
       furrow_season_set_price (season, crop, price,
@@ -994,6 +1000,15 @@ furrow_cli_season (int    argc,
       furrow_cli_print_error ("%s", error->message);
       return 2;
     }
+  /* GOption leaves the "--" that lets a negative number through ("set-price S maize -- -250")
+   * in argv: drop it so the arguments are where the actions expect them. */
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--"))
+      {
+        memmove (&argv[i], &argv[i + 1], (argc - i) * sizeof (char *));
+        argc--;
+        break;
+      }
   if (o.project == NULL || argc < 2)
     return usage ();
 

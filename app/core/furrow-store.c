@@ -2543,6 +2543,59 @@ _furrow_store_get_audit (FurrowStore *self,
   return g_strv_builder_end (rows);
 }
 
+void
+furrow_audit_entry_free (FurrowAuditEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->time);
+  g_free (entry->actor);
+  g_free (entry->action);
+  g_free (entry->object);
+  g_free (entry->detail);
+  g_free (entry);
+}
+
+GPtrArray *
+furrow_store_get_audit_log (FurrowStore  *self,
+                            const char   *object,
+                            GError      **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(StoreStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = store_prepare (self,
+                        "SELECT id, time, actor, action, object, detail FROM audit_log"
+                        " WHERE ?1 IS NULL OR object = ?1 ORDER BY id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, object);
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) furrow_audit_entry_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FurrowAuditEntry *entry = g_new0 (FurrowAuditEntry, 1);
+
+      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->time = g_strdup (column_text (stmt, 1));
+      entry->actor = g_strdup (column_text (stmt, 2));
+      entry->action = g_strdup (column_text (stmt, 3));
+      entry->object = g_strdup (column_text (stmt, 4));
+      entry->detail = g_strdup (column_text (stmt, 5));
+      g_ptr_array_add (entries, entry);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}
+
 gboolean
 _furrow_store_get_contents_extent (FurrowStore *self,
                                    const char  *table,

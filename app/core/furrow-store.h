@@ -88,6 +88,27 @@ const char      *furrow_store_get_actor             (FurrowStore      *self);
 void             furrow_store_set_actor             (FurrowStore      *self,
                                                      const char       *actor);
 
+/* One row of the audit log: when (ISO 8601 UTC), who (the store's actor), what (an action such
+ * as "season.settle" or "season.print.statements"), on which object ("season:NAME") and its
+ * detail (may be NULL). Never personal data. */
+typedef struct
+{
+  gint64  id;
+  char   *time;
+  char   *actor;
+  char   *action;
+  char   *object;
+  char   *detail;
+} FurrowAuditEntry;
+
+void             furrow_audit_entry_free            (FurrowAuditEntry *entry);
+
+/* The audit log, oldest first: every row when `object` is NULL, else the rows about that object.
+ * A GPtrArray of FurrowAuditEntry, or NULL with `error` set. */
+GPtrArray       *furrow_store_get_audit_log         (FurrowStore      *self,
+                                                     const char       *object,
+                                                     GError          **error);
+
 /* Batches. */
 gboolean         furrow_store_begin                 (FurrowStore      *self,
                                                      GError          **error);

@@ -60,11 +60,7 @@ append_right_aligned (GString    *out,
                       const char *text,
                       guint       width)
 {
-  guint columns = 0;
-
-  for (const char *c = text; *c != '\0'; c = g_utf8_next_char (c))
-    columns += g_unichar_iswide (g_utf8_get_char (c)) ? 2 : 1;
-  for (guint i = columns; i < width; i++)
+  for (glong i = furrow_cli_text_columns (text); i < (glong) width; i++)
     g_string_append_c (out, ' ');
   g_string_append (out, text);
 }

@@ -883,6 +883,8 @@ furrow_window_init (FurrowWindow *self)
                             G_CALLBACK (season_list_selected_cb), self);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
                             G_CALLBACK (update_content), self);
+  /* Season pages, in switcher order: overview, economics, harvest, settlement
+   * (furrow_season_view_add_page(); see the page contract in furrow-season-view.h). */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   g_signal_connect_object (self->planner_panel, "layout-changed",

@@ -14,6 +14,7 @@
 #include "furrow-planner-panel.h"
 #include "furrow-rows-layer.h"
 #include "furrow-store-mbtiles.h"
+#include "furrow-season-economics-page.h"
 #include "furrow-store-season.h"
 #include "furrow-field-map.h"
 #include "furrow-base-map.h"
@@ -885,6 +886,8 @@ furrow_window_init (FurrowWindow *self)
                             G_CALLBACK (update_content), self);
   /* Season pages, in switcher order: overview, economics, harvest, settlement
    * (furrow_season_view_add_page(); see the page contract in furrow-season-view.h). */
+  furrow_season_view_add_page (self->season_view, GTK_WIDGET (furrow_season_economics_page_new ()),
+                               "economics", _("Economics"), "accessories-calculator-symbolic");
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   g_signal_connect_object (self->planner_panel, "layout-changed",

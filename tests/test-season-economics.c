@@ -185,6 +185,7 @@ test_economics (Fixture       *fixture,
 
   add_and_show_season (fixture);
   page = economics_page (fixture);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page->preview_grid)));
   furrow_season_economics_page_update_preview (page);
 
   /* The preview lists every household of the pool: take the first one's code. */
@@ -279,19 +280,19 @@ test_economics (Fixture       *fixture,
   split = furrow_season_get_split (stored);
   g_assert_cmpfloat (split->households_pct, ==, 60);
   gtk_spin_button_set_value (page->households_spin, 59);
-  furrow_test_iterate (100);
+  furrow_test_iterate (300);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (page->households_row), "error"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (page->split_sum_row), "error"));
   g_clear_object (&stored);
   stored = furrow_store_find_season (store, SEASON_NAME);
   g_assert_cmpfloat (furrow_season_get_split (stored)->households_pct, ==, 60);
   gtk_spin_button_set_value (page->households_spin, 60);
-  furrow_test_iterate (100);
+  furrow_test_iterate (300);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (page->households_row), "error"));
 
   /* A negative price is marked and not written either. */
   gtk_spin_button_set_value (page->soy_price_spin, -1);
-  furrow_test_iterate (100);
+  furrow_test_iterate (300);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (page->soy_price_row), "error"));
   g_clear_object (&stored);
   stored = furrow_store_find_season (store, SEASON_NAME);
@@ -300,7 +301,7 @@ test_economics (Fixture       *fixture,
   gtk_spin_button_set_value (page->soy_price_spin,
                              furrow_season_get_price (stored,
                                                       FURROW_CROP_SOYBEAN)->price_fen_per_kg / 100.0);
-  furrow_test_iterate (100);
+  furrow_test_iterate (300);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (page->soy_price_row), "error"));
 
   texture = render (GTK_WIDGET (fixture->window));
@@ -480,7 +481,7 @@ test_settled (Fixture       *fixture,
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (economics->split_group)));
   /* Forced anyway: the store's refusal is what the toast says; nothing changed. */
   gtk_spin_button_set_value (economics->maize_price_spin, (price + 50) / 100.0);
-  furrow_test_iterate (200);
+  furrow_test_iterate (400);
   g_assert_nonnull (economics->last_message);
   g_assert_nonnull (strstr (economics->last_message, "read-only"));
   after = furrow_store_find_season (store, SEASON_NAME);

@@ -67,12 +67,14 @@ struct _FurrowSeasonEconomicsPage
   gboolean             loading;         /* setting widgets from the season: no commits */
   GPtrArray           *list_rows[4];    /* AdwActionRow: costs, subsidies, income, fees */
   guint                preview_source;
+  guint                commit_source;   /* a spin button's change, debounced */
   guint                preview_rows;    /* household rows in the grid */
   guint                n_previews;      /* previews computed, for the tests */
   char                *last_message;    /* the last refusal shown in a toast */
 };
 
-/* Commits the editor now (as leaving a field does). */
+/* Commits the editor now (as leaving a field does; spin buttons commit 150 ms after their last
+ * change). */
 void furrow_season_economics_page_commit (FurrowSeasonEconomicsPage *self);
 /* Computes the preview now instead of after the debounce. */
 void furrow_season_economics_page_update_preview (FurrowSeasonEconomicsPage *self);

@@ -14,6 +14,7 @@
 #include "furrow-window-private.h"
 
 #define PREVIEW_DELAY_MS 150
+#define COMMIT_DELAY_MS  150   /* clicks on a spin button's +/− make one change */
 #define N_PREVIEW_COLUMNS 7
 
 typedef enum
@@ -171,6 +172,26 @@ commit_cb (FurrowSeasonEconomicsPage *self)
   furrow_season_economics_page_commit (self);
 }
 
+static gboolean
+commit_timeout_cb (gpointer data)
+{
+  FurrowSeasonEconomicsPage *self = data;
+
+  self->commit_source = 0;
+  furrow_season_economics_page_commit (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A spin button's value: written once the clicks or keys have paused. */
+static void
+schedule_commit (FurrowSeasonEconomicsPage *self)
+{
+  if (self->loading)
+    return;
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  self->commit_source = g_timeout_add (COMMIT_DELAY_MS, commit_timeout_cb, self);
+}
+
 static void
 focus_leave_cb (GtkEventControllerFocus   *controller,
                 FurrowSeasonEconomicsPage *self)
@@ -279,7 +300,7 @@ add_list_row (FurrowSeasonEconomicsPage *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
       g_object_set_data (G_OBJECT (row), "furrow-strip", check);
     }
-  g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (commit_cb), self);
+  g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (schedule_commit), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (spin));
   g_object_set_data (G_OBJECT (row), "furrow-amount", spin);
 
@@ -610,6 +631,7 @@ load (FurrowSeasonEconomicsPage *self,
       self->loaded_locked == locked && g_strcmp0 (rules, self->loaded_rules) == 0)
     return;
 
+  g_clear_handle_id (&self->commit_source, g_source_remove);
   self->loading = TRUE;
   set_spin_fen (self->maize_price_spin,
                 furrow_season_get_price (self->season, FURROW_CROP_MAIZE)->price_fen_per_kg);
@@ -694,6 +716,7 @@ furrow_season_economics_page_commit (FurrowSeasonEconomicsPage *self)
 
   g_return_if_fail (FURROW_IS_SEASON_ECONOMICS_PAGE (self));
 
+  g_clear_handle_id (&self->commit_source, g_source_remove);
   if (self->loading || self->season == NULL || self->store == NULL)
     return;
   before = find_season_by_id (self->store, furrow_season_get_id (self->season));
@@ -736,7 +759,8 @@ furrow_season_economics_page_commit (FurrowSeasonEconomicsPage *self)
     }
   if (view != NULL)
     furrow_season_view_refresh (view);
-  schedule_preview (self);
+  /* The write was the debounce: the preview follows at once. */
+  furrow_season_economics_page_update_preview (self);
 }
 
 static void
@@ -745,7 +769,7 @@ value_changed_cb (FurrowSeasonEconomicsPage *self)
   if (self->loading)
     return;
   show_base_rows (self);
-  furrow_season_economics_page_commit (self);
+  schedule_commit (self);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -917,6 +941,7 @@ furrow_season_economics_page_dispose (GObject *object)
   FurrowSeasonEconomicsPage *self = FURROW_SEASON_ECONOMICS_PAGE (object);
 
   g_clear_handle_id (&self->preview_source, g_source_remove);
+  g_clear_handle_id (&self->commit_source, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->season);
   gtk_widget_dispose_template (GTK_WIDGET (self), FURROW_TYPE_SEASON_ECONOMICS_PAGE);
@@ -973,7 +998,12 @@ furrow_season_economics_page_set_property (GObject      *object,
         load (self, TRUE);
       break;
     case PROP_SEASON:
-      /* Set again after every change, even when the same object: re-read it. */
+      /* Set again after every change, even when the same object: re-read it. An edit still
+       * waiting to be written belongs to the season shown so far. */
+      if (self->season == NULL || g_value_get_object (value) == NULL ||
+          furrow_season_get_id (self->season) !=
+            furrow_season_get_id (g_value_get_object (value)))
+        g_clear_handle_id (&self->commit_source, g_source_remove);
       g_set_object (&self->season, g_value_get_object (value));
       load (self, FALSE);
       schedule_preview (self);

@@ -290,6 +290,34 @@ test_economics (Fixture       *fixture,
   furrow_test_iterate (300);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (page->households_row), "error"));
 
+  /* Households under 60 % of the distributable surplus (10/0/40/50: 50/90 = 55.6 %): the
+   * warning row asks for the reason, and nothing is written until it is given. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->reason_row)));
+  gtk_spin_button_set_value (page->households_spin, 50);
+  gtk_spin_button_set_value (page->cooperative_spin, 40);
+  furrow_test_iterate (300);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->reason_row)));
+  g_clear_object (&stored);
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  g_assert_cmpfloat (furrow_season_get_split (stored)->households_pct, ==, 60);
+  gtk_editable_set_text (GTK_EDITABLE (page->reason_row), "成员大会决议：留存购置农机");
+  g_signal_emit_by_name (page->reason_row, "entry-activated");
+  furrow_test_iterate (100);
+  g_clear_object (&stored);
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  g_assert_cmpfloat (furrow_season_get_split (stored)->households_pct, ==, 50);
+  g_assert_cmpfloat (furrow_season_get_split (stored)->cooperative_pct, ==, 40);
+  g_assert_cmpstr (furrow_season_get_split_reason (stored), ==, "成员大会决议：留存购置农机");
+  /* Undone at once: the split is 10/0/30/60 again, without a reason. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  furrow_test_iterate (200);
+  g_clear_object (&stored);
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  g_assert_cmpfloat (furrow_season_get_split (stored)->households_pct, ==, 60);
+  g_assert_null (furrow_season_get_split_reason (stored));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->reason_row)));
+  g_assert_cmpfloat (gtk_spin_button_get_value (page->households_spin), ==, 60);
+
   /* A negative price is marked and not written either. */
   gtk_spin_button_set_value (page->soy_price_spin, -1);
   furrow_test_iterate (300);

@@ -1084,6 +1084,7 @@ furrow_season_economics_page_class_init (FurrowSeasonEconomicsPageClass *klass)
   CHILD (preview_grid);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, value_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, commit_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_cost_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_subsidy_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_income_cb);

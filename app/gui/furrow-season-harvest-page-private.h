@@ -51,6 +51,9 @@ struct _FurrowSeasonHarvestPage
   FurrowSeason        *season;
   GArray              *field_ids;       /* gint64, one per grid row (row i + 1) */
   GPtrArray           *cost_rows;       /* AdwActionRow */
+  GHashTable          *pending;         /* row × N_CROPS + crop: harvests to write */
+  guint                commit_source;   /* the pending harvests, debounced */
+  guint                costs_source;    /* the actual costs, debounced */
   gint64               loaded_id;
   gboolean             loading;
   char                *last_message;    /* the last refusal shown in a toast */
@@ -65,6 +68,9 @@ GtkSpinButton *furrow_season_harvest_page_get_entry (FurrowSeasonHarvestPage *se
 const char    *furrow_season_harvest_page_get_compare_text (FurrowSeasonHarvestPage *self,
                                                             const char              *code,
                                                             guint                    column);
+/* Writes now the harvests typed or clicked (spin buttons write 150 ms after their last
+ * change). */
+void           furrow_season_harvest_page_flush (FurrowSeasonHarvestPage *self);
 /* Commits the actual costs as shown. */
 void           furrow_season_harvest_page_commit_costs (FurrowSeasonHarvestPage *self);
 

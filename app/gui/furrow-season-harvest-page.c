@@ -13,6 +13,8 @@
 #include "furrow-units.h"
 #include "furrow-window-private.h"
 
+#define COMMIT_DELAY_MS 150   /* clicks on a spin button's +/− make one change */
+
 G_DEFINE_FINAL_TYPE (FurrowSeasonHarvestPage, furrow_season_harvest_page, ADW_TYPE_BIN)
 
 enum {
@@ -309,12 +311,12 @@ grid_spin (FurrowSeasonHarvestPage *self,
   return GTK_SPIN_BUTTON (gtk_grid_get_child_at (self->harvest_grid, (int) column, (int) row));
 }
 
+/* Writes the harvest of one row and crop as its two spin buttons show it. */
 static void
-harvest_changed_cb (GtkSpinButton           *spin,
-                    FurrowSeasonHarvestPage *self)
+commit_harvest (FurrowSeasonHarvestPage *self,
+                guint                    row,
+                FurrowCrop               crop)
 {
-  guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "furrow-row"));
-  FurrowCrop crop = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "furrow-crop"));
   GtkSpinButton *kg_spin;
   GtkSpinButton *fen_spin;
   double kg;
@@ -324,7 +326,8 @@ harvest_changed_cb (GtkSpinButton           *spin,
   gboolean had = FALSE;
   HarvestEdit *edit;
 
-  if (self->loading || self->season == NULL || self->store == NULL)
+  if (self->loading || self->season == NULL || self->store == NULL ||
+      row == 0 || row > self->field_ids->len)
     return;
   kg_spin = grid_spin (self, crop == FURROW_CROP_MAIZE ? FURROW_HARVEST_COLUMN_MAIZE_KG
                                                        : FURROW_HARVEST_COLUMN_SOY_KG, row);
@@ -364,6 +367,51 @@ harvest_changed_cb (GtkSpinButton           *spin,
       return;
     }
   push (self, _("Enter a harvest"), harvest_edit_apply, edit, harvest_edit_free);
+}
+
+/* Writes the harvests changed since the last write. */
+void
+furrow_season_harvest_page_flush (FurrowSeasonHarvestPage *self)
+{
+  g_autofree gpointer *keys = NULL;
+  guint n = 0;
+
+  g_return_if_fail (FURROW_IS_SEASON_HARVEST_PAGE (self));
+
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  keys = g_hash_table_get_keys_as_array (self->pending, &n);
+  g_hash_table_remove_all (self->pending);
+  for (guint i = 0; i < n; i++)
+    {
+      guint key = GPOINTER_TO_UINT (keys[i]);
+
+      commit_harvest (self, key / FURROW_N_CROPS, key % FURROW_N_CROPS);
+    }
+}
+
+static gboolean
+commit_timeout_cb (gpointer data)
+{
+  FurrowSeasonHarvestPage *self = data;
+
+  self->commit_source = 0;
+  furrow_season_harvest_page_flush (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A spin button's value: written once the clicks or keys have paused. */
+static void
+harvest_changed_cb (GtkSpinButton           *spin,
+                    FurrowSeasonHarvestPage *self)
+{
+  guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "furrow-row"));
+  FurrowCrop crop = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "furrow-crop"));
+
+  if (self->loading)
+    return;
+  g_hash_table_add (self->pending, GUINT_TO_POINTER (row * FURROW_N_CROPS + crop));
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  self->commit_source = g_timeout_add (COMMIT_DELAY_MS, commit_timeout_cb, self);
 }
 
 /* The actual costs as the rows show them; FALSE (rows marked) when one is not valid. */
@@ -409,6 +457,7 @@ furrow_season_harvest_page_commit_costs (FurrowSeasonHarvestPage *self)
 
   g_return_if_fail (FURROW_IS_SEASON_HARVEST_PAGE (self));
 
+  g_clear_handle_id (&self->costs_source, g_source_remove);
   if (self->loading || self->season == NULL || self->store == NULL)
     return;
   if (!collect_costs (self, after))
@@ -434,6 +483,25 @@ static void
 commit_costs_cb (FurrowSeasonHarvestPage *self)
 {
   furrow_season_harvest_page_commit_costs (self);
+}
+
+static gboolean
+costs_timeout_cb (gpointer data)
+{
+  FurrowSeasonHarvestPage *self = data;
+
+  self->costs_source = 0;
+  furrow_season_harvest_page_commit_costs (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_costs_commit (FurrowSeasonHarvestPage *self)
+{
+  if (self->loading)
+    return;
+  g_clear_handle_id (&self->costs_source, g_source_remove);
+  self->costs_source = g_timeout_add (COMMIT_DELAY_MS, costs_timeout_cb, self);
 }
 
 static void
@@ -515,7 +583,7 @@ add_cost_row (FurrowSeasonHarvestPage *self,
   gtk_editable_set_width_chars (GTK_EDITABLE (spin), 10);
   gtk_widget_set_valign (GTK_WIDGET (spin), GTK_ALIGN_CENTER);
   gtk_spin_button_set_value (spin, fen / 100.0);
-  g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (commit_costs_cb), self);
+  g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (schedule_costs_commit), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (spin));
   g_object_set_data (G_OBJECT (row), "furrow-amount", spin);
 
@@ -894,6 +962,8 @@ furrow_season_harvest_page_dispose (GObject *object)
 {
   FurrowSeasonHarvestPage *self = FURROW_SEASON_HARVEST_PAGE (object);
 
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  g_clear_handle_id (&self->costs_source, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->season);
   gtk_widget_dispose_template (GTK_WIDGET (self), FURROW_TYPE_SEASON_HARVEST_PAGE);
@@ -907,6 +977,7 @@ furrow_season_harvest_page_finalize (GObject *object)
   FurrowSeasonHarvestPage *self = FURROW_SEASON_HARVEST_PAGE (object);
 
   g_array_unref (self->field_ids);
+  g_hash_table_unref (self->pending);
   g_ptr_array_unref (self->cost_rows);
   g_free (self->last_message);
 
@@ -952,7 +1023,16 @@ furrow_season_harvest_page_set_property (GObject      *object,
         }
       break;
     case PROP_SEASON:
-      /* Set again after every change, even when the same object: re-read it. */
+      /* Set again after every change, even when the same object: re-read it. Edits still
+       * waiting to be written belong to the season shown so far. */
+      if (self->season == NULL || g_value_get_object (value) == NULL ||
+          furrow_season_get_id (self->season) !=
+            furrow_season_get_id (g_value_get_object (value)))
+        {
+          g_clear_handle_id (&self->commit_source, g_source_remove);
+          g_clear_handle_id (&self->costs_source, g_source_remove);
+          g_hash_table_remove_all (self->pending);
+        }
       g_set_object (&self->season, g_value_get_object (value));
       load (self, FALSE);
       break;
@@ -996,6 +1076,7 @@ furrow_season_harvest_page_init (FurrowSeasonHarvestPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->field_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->pending = g_hash_table_new (NULL, NULL);
   self->cost_rows = g_ptr_array_new ();
 }
 

@@ -57,7 +57,7 @@ struct _FurrowSeasonEconomicsPage
   GtkLabel            *split_sum_label;
   AdwEntryRow         *reason_row;
   GtkLabel            *preview_status;
-  GtkGrid             *preview_grid;
+  GtkColumnView       *preview_view;
 
   FurrowStore         *store;
   FurrowSeason        *season;          /* the store's object, shown */
@@ -68,7 +68,7 @@ struct _FurrowSeasonEconomicsPage
   GPtrArray           *list_rows[4];    /* AdwActionRow: costs, subsidies, income, fees */
   guint                preview_source;
   guint                commit_source;   /* a spin button's change, debounced */
-  guint                preview_rows;    /* household rows in the grid */
+  GListStore          *preview_store;   /* FurrowIncomeItem: households, then the totals */
   guint                n_previews;      /* previews computed, for the tests */
   char                *last_message;    /* the last refusal shown in a toast */
 };
@@ -78,10 +78,10 @@ struct _FurrowSeasonEconomicsPage
 void furrow_season_economics_page_commit (FurrowSeasonEconomicsPage *self);
 /* Computes the preview now instead of after the debounce. */
 void furrow_season_economics_page_update_preview (FurrowSeasonEconomicsPage *self);
-/* The preview's text in column `column` (0 code … 6 total) of the household `code`, or of the
- * totals row when code is NULL; NULL when absent. */
-const char *furrow_season_economics_page_get_preview_text (FurrowSeasonEconomicsPage *self,
-                                                           const char                *code,
-                                                           guint                      column);
+/* The preview's text in `column` (FurrowIncomeColumn) of the household `code`, or of the totals
+ * row when code is NULL; NULL when absent or when the preview shows an error. */
+char *furrow_season_economics_page_get_preview_text (FurrowSeasonEconomicsPage *self,
+                                                     const char                *code,
+                                                     guint                      column);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "furrow-distribution.h"
+#include "furrow-income-item.h"
 #include "furrow-season-economics-page-private.h"
 #include "furrow-season-view.h"
 #include "furrow-store-season.h"
@@ -15,7 +16,6 @@
 
 #define PREVIEW_DELAY_MS 150
 #define COMMIT_DELAY_MS  150   /* clicks on a spin button's +/− make one change */
-#define N_PREVIEW_COLUMNS 7
 
 typedef enum
 {
@@ -775,65 +775,60 @@ value_changed_cb (FurrowSeasonEconomicsPage *self)
 /* ------------------------------------------------------------------------------------------ */
 /* Preview                                                                                    */
 
-static GtkLabel *
-preview_cell (FurrowSeasonEconomicsPage *self,
-              guint                      column,
-              guint                      row)
+static void
+preview_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  data)
 {
-  GtkWidget *child = gtk_grid_get_child_at (self->preview_grid, (int) column, (int) row);
+  FurrowIncomeColumn column = GPOINTER_TO_UINT (data);
+  GtkWidget *label = gtk_label_new (NULL);
 
-  if (child == NULL)
-    {
-      child = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (child), column < 2 ? 0.0f : 1.0f);
-      if (column >= 2)
-        gtk_widget_add_css_class (child, "numeric");
-      if (column == 0)
-        gtk_widget_add_css_class (child, "caption");
-      gtk_grid_attach (self->preview_grid, child, (int) column, (int) row, 1, 1);
-    }
-  return GTK_LABEL (child);
+  gtk_label_set_xalign (GTK_LABEL (label), column <= FURROW_INCOME_COLUMN_NAME ? 0.0f : 1.0f);
+  if (column == FURROW_INCOME_COLUMN_CODE)
+    gtk_widget_add_css_class (label, "caption");
+  if (column >= FURROW_INCOME_COLUMN_AREA)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (list_item, label);
 }
 
 static void
-set_preview_row (FurrowSeasonEconomicsPage *self,
-                 guint                      row,
-                 const char                *code,
-                 const char                *name,
-                 double                     area_mu,
-                 const FurrowDistributionShare *share,
-                 gboolean                   bold)
+preview_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  data)
 {
-  g_autofree char *area = g_strdup_printf ("%'.2f", area_mu);
-  g_autofree char *base = furrow_format_yuan (share->base_fen);
-  g_autofree char *dividend = furrow_format_yuan (share->dividend_fen);
-  g_autofree char *fee = furrow_format_yuan (share->fee_fen);
-  g_autofree char *total = furrow_format_yuan (share->total_fen);
-  const char *texts[N_PREVIEW_COLUMNS] = { code, name, area, base, dividend, fee, total };
+  FurrowIncomeColumn column = GPOINTER_TO_UINT (data);
+  FurrowIncomeItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  g_autofree char *text = furrow_income_item_get_text (item, column);
 
-  for (guint c = 0; c < N_PREVIEW_COLUMNS; c++)
-    {
-      GtkLabel *label = preview_cell (self, c, row);
-
-      gtk_label_set_text (label, texts[c]);
-      if (bold)
-        gtk_widget_add_css_class (GTK_WIDGET (label), "heading");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (label), "heading");
-    }
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (furrow_income_item_is_total (item))
+    gtk_widget_add_css_class (label, "heading");
+  else
+    gtk_widget_remove_css_class (label, "heading");
 }
 
 static void
-set_preview_rows (FurrowSeasonEconomicsPage *self,
-                  guint                      n_rows)
+setup_preview (FurrowSeasonEconomicsPage *self)
 {
-  /* Row 0 is the header; then the households and the totals row. */
-  while (self->preview_rows > n_rows)
+  const char *titles[FURROW_INCOME_N_COLUMNS] = {
+    _("Code"), _("Name"), _("mu"), _("Base"), _("Dividend"), _("Fee"), _("Total")
+  };
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  self->preview_store = g_list_store_new (FURROW_TYPE_INCOME_ITEM);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->preview_store)));
+  gtk_column_view_set_model (self->preview_view, GTK_SELECTION_MODEL (selection));
+  for (guint c = 0; c < FURROW_INCOME_N_COLUMNS; c++)
     {
-      gtk_grid_remove_row (self->preview_grid, (int) self->preview_rows + 1);
-      self->preview_rows--;
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (preview_setup_cb), GUINT_TO_POINTER (c));
+      g_signal_connect (factory, "bind", G_CALLBACK (preview_bind_cb), GUINT_TO_POINTER (c));
+      column = gtk_column_view_column_new (titles[c], factory);
+      gtk_column_view_append_column (self->preview_view, column);
     }
-  self->preview_rows = n_rows;
 }
 
 void
@@ -851,7 +846,7 @@ furrow_season_economics_page_update_preview (FurrowSeasonEconomicsPage *self)
   self->n_previews++;
   if (self->store == NULL || self->season == NULL)
     {
-      set_preview_rows (self, 0);
+      g_list_store_remove_all (self->preview_store);
       gtk_label_set_text (self->preview_status, "");
       return;
     }
@@ -864,37 +859,29 @@ furrow_season_economics_page_update_preview (FurrowSeasonEconomicsPage *self)
     }
   if (in == NULL)
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->preview_grid), FALSE);
+      /* The engine's reason (a split to fix, a base below zero …) instead of the list. */
+      g_list_store_remove_all (self->preview_store);
+      gtk_widget_set_visible (GTK_WIDGET (self->preview_view), FALSE);
       gtk_label_set_text (self->preview_status, error->message);
       return;
     }
 
   {
     g_autofree char *summary = furrow_distribution_format_summary (&in->input, &result);
+    g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
     gtk_label_set_text (self->preview_status, summary);
+    for (gsize i = 0; i < in->input.n_households; i++)
+      g_ptr_array_add (items, furrow_income_item_new (in->input.households[i].code,
+                                                      in->input.households[i].name,
+                                                      &shares[i], FALSE));
+    furrow_distribution_sum_shares (shares, in->input.n_households, &sum);
+    g_ptr_array_add (items, furrow_income_item_new (NULL, _("Total"), &sum, TRUE));
+    g_list_store_splice (self->preview_store, 0,
+                         g_list_model_get_n_items (G_LIST_MODEL (self->preview_store)),
+                         items->pdata, items->len);
   }
-  gtk_widget_set_visible (GTK_WIDGET (self->preview_grid), TRUE);
-  {
-    const char *headers[N_PREVIEW_COLUMNS] = {
-      _("Code"), _("Name"), _("mu"), _("Base"), _("Dividend"), _("Fee"), _("Total")
-    };
-
-    for (guint c = 0; c < N_PREVIEW_COLUMNS; c++)
-      {
-        GtkLabel *label = preview_cell (self, c, 0);
-
-        gtk_label_set_text (label, headers[c]);
-        gtk_widget_add_css_class (GTK_WIDGET (label), "heading");
-      }
-  }
-  set_preview_rows (self, (guint) in->input.n_households);
-  for (gsize i = 0; i < in->input.n_households; i++)
-    set_preview_row (self, (guint) i + 1, in->input.households[i].code,
-                     in->input.households[i].name, shares[i].area_mu, &shares[i], FALSE);
-  furrow_distribution_sum_shares (shares, in->input.n_households, &sum);
-  set_preview_row (self, (guint) in->input.n_households + 1, _("Total"), "", sum.area_mu, &sum,
-                   TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_view), TRUE);
 }
 
 static gboolean
@@ -914,21 +901,27 @@ schedule_preview (FurrowSeasonEconomicsPage *self)
   self->preview_source = g_timeout_add (PREVIEW_DELAY_MS, preview_timeout_cb, self);
 }
 
-const char *
+char *
 furrow_season_economics_page_get_preview_text (FurrowSeasonEconomicsPage *self,
                                                const char                *code,
                                                guint                      column)
 {
-  g_return_val_if_fail (FURROW_IS_SEASON_ECONOMICS_PAGE (self), NULL);
-  g_return_val_if_fail (column < N_PREVIEW_COLUMNS, NULL);
+  GListModel *model;
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->preview_grid)) || self->preview_rows == 0)
+  g_return_val_if_fail (FURROW_IS_SEASON_ECONOMICS_PAGE (self), NULL);
+  g_return_val_if_fail (column < FURROW_INCOME_N_COLUMNS, NULL);
+
+  model = G_LIST_MODEL (self->preview_store);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->preview_view)))
     return NULL;
-  if (code == NULL)
-    return gtk_label_get_text (preview_cell (self, column, self->preview_rows + 1));
-  for (guint row = 1; row <= self->preview_rows; row++)
-    if (g_strcmp0 (gtk_label_get_text (preview_cell (self, 0, row)), code) == 0)
-      return gtk_label_get_text (preview_cell (self, column, row));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(FurrowIncomeItem) item = g_list_model_get_item (model, i);
+
+      if (code == NULL ? furrow_income_item_is_total (item)
+                       : g_strcmp0 (furrow_income_item_get_code (item), code) == 0)
+        return furrow_income_item_get_text (item, column);
+    }
   return NULL;
 }
 
@@ -958,6 +951,7 @@ furrow_season_economics_page_finalize (GObject *object)
     g_ptr_array_unref (self->list_rows[kind]);
   g_free (self->loaded_rules);
   g_free (self->last_message);
+  g_clear_object (&self->preview_store);
 
   G_OBJECT_CLASS (furrow_season_economics_page_parent_class)->finalize (object);
 }
@@ -1081,7 +1075,7 @@ furrow_season_economics_page_class_init (FurrowSeasonEconomicsPageClass *klass)
   CHILD (split_sum_label);
   CHILD (reason_row);
   CHILD (preview_status);
-  CHILD (preview_grid);
+  CHILD (preview_view);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, commit_cb);
@@ -1104,6 +1098,7 @@ furrow_season_economics_page_init (FurrowSeasonEconomicsPage *self)
     g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self->reason_row), focus);
   }
+  setup_preview (self);
   show_base_rows (self);
   self->loading = FALSE;
 }

@@ -19,6 +19,7 @@
 #include "furrow-test-gui.h"
 
 #define SEASON_NAME "2027 秋"
+#define REASON      "成员大会决议：留存购置农机"
 
 typedef struct
 {
@@ -214,7 +215,7 @@ test_economics (Fixture       *fixture,
   GtkWidget *cost_row;
   GtkSpinButton *cost_spin;
   char cost_item[FURROW_SEASON_TEXT_MAX];
-  double old_price, maize_kg = 0, area_mu = 0;
+  double old_price, soy_price, maize_kg = 0, area_mu = 0;
   gint64 season_cost = 0, before_fen, after_fen, cost_before;
   gint64 delta_hand;
 
@@ -263,7 +264,11 @@ test_economics (Fixture       *fixture,
   fields = furrow_store_get_season_fields (store, stored, &season_cost, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < fields->len; i++)
-    maize_kg += g_array_index (fields, FurrowEconomicsField, i).predicted_yield_kg[FURROW_CROP_MAIZE];
+    {
+      const FurrowEconomicsField *f = &g_array_index (fields, FurrowEconomicsField, i);
+
+      maize_kg += f->predicted_yield_kg[FURROW_CROP_MAIZE];
+    }
   {
     g_autoptr(FurrowSeasonSettlementInput) in = furrow_store_build_prediction_input (store, stored,
                                                                                     &error);
@@ -338,14 +343,14 @@ test_economics (Fixture       *fixture,
   g_clear_object (&stored);
   stored = furrow_store_find_season (store, SEASON_NAME);
   g_assert_cmpfloat (furrow_season_get_split (stored)->households_pct, ==, 60);
-  gtk_editable_set_text (GTK_EDITABLE (page->reason_row), "成员大会决议：留存购置农机");
+  gtk_editable_set_text (GTK_EDITABLE (page->reason_row), REASON);
   g_signal_emit_by_name (page->reason_row, "entry-activated");
   furrow_test_iterate (100);
   g_clear_object (&stored);
   stored = furrow_store_find_season (store, SEASON_NAME);
   g_assert_cmpfloat (furrow_season_get_split (stored)->households_pct, ==, 50);
   g_assert_cmpfloat (furrow_season_get_split (stored)->cooperative_pct, ==, 40);
-  g_assert_cmpstr (furrow_season_get_split_reason (stored), ==, "成员大会决议：留存购置农机");
+  g_assert_cmpstr (furrow_season_get_split_reason (stored), ==, REASON);
   /* Undone at once: the split is 10/0/30/60 again, without a reason. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   furrow_test_iterate (200);
@@ -364,9 +369,8 @@ test_economics (Fixture       *fixture,
   stored = furrow_store_find_season (store, SEASON_NAME);
   g_assert_cmpfloat (furrow_season_get_price (stored, FURROW_CROP_SOYBEAN)->price_fen_per_kg, >,
                      0);
-  gtk_spin_button_set_value (page->soy_price_spin,
-                             furrow_season_get_price (stored,
-                                                      FURROW_CROP_SOYBEAN)->price_fen_per_kg / 100.0);
+  soy_price = furrow_season_get_price (stored, FURROW_CROP_SOYBEAN)->price_fen_per_kg;
+  gtk_spin_button_set_value (page->soy_price_spin, soy_price / 100.0);
   furrow_test_iterate (300);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (page->soy_price_row), "error"));
 
@@ -448,7 +452,8 @@ test_harvest (Fixture       *fixture,
   g_assert_cmpint (g_array_index (harvests, FurrowSeasonHarvest, 0).revenue_fen, ==, 3086475);
   /* The store moved the season on; the view shows it. */
   g_assert_cmpint (furrow_season_get_state (stored), ==, FURROW_SEASON_HARVESTED);
-  shown = g_object_ref (furrow_season_view_get_season (furrow_window_get_season_view (fixture->window)));
+  shown = g_object_ref (furrow_season_view_get_season (
+                          furrow_window_get_season_view (fixture->window)));
   g_assert_cmpint (furrow_season_get_state (shown), ==, FURROW_SEASON_HARVESTED);
 
   /* Actual side: the totals row has the kg, the field's net is the core's actual net (its
@@ -487,7 +492,8 @@ test_harvest (Fixture       *fixture,
   costs = furrow_store_get_actual_costs (store, stored, &error);
   g_assert_cmpuint (costs->len, ==, 1);
   g_assert_cmpint (g_array_index (costs, FurrowSeasonActualCost, 0).fen, ==, 0);
-  g_assert_cmpfloat (gtk_spin_button_get_value (g_object_get_data (G_OBJECT (g_ptr_array_index (page->cost_rows, 0)),
+  cost_row = g_ptr_array_index (page->cost_rows, 0);
+  g_assert_cmpfloat (gtk_spin_button_get_value (g_object_get_data (G_OBJECT (cost_row),
                                                                    "furrow-amount")), ==, 0);
 }
 
@@ -541,7 +547,8 @@ test_settled (Fixture       *fixture,
 
   economics = economics_page (fixture);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (economics->locked_group)));
-  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (economics), "Settled — reopen to change"));
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (economics),
+                                            "Settled — reopen to change"));
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (economics->prices_group)));
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (economics->split_group)));
   /* Forced anyway: the store's refusal is what the toast says; nothing changed. */

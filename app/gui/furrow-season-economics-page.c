@@ -549,7 +549,8 @@ collect_split (FurrowSeasonEconomicsPage *self,
     .cooperative_pct = gtk_spin_button_get_value (self->cooperative_spin),
     .households_pct = gtk_spin_button_get_value (self->households_spin),
   };
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reason_row))));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->reason_row));
+  g_autofree char *reason = g_strstrip (g_strdup (text));
   g_autoptr(GError) error = NULL;
   gboolean required = FALSE;
   gboolean ok;

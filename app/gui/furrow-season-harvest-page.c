@@ -610,9 +610,12 @@ add_cost_cb (FurrowSeasonHarvestPage *self)
       gboolean used = FALSE;
 
       for (guint i = 0; i < self->cost_rows->len && !used; i++)
-        used = g_strcmp0 (gtk_editable_get_text (g_object_get_data (g_ptr_array_index (self->cost_rows, i),
-                                                                    "furrow-name")),
-                          name) == 0;
+        {
+          GtkEditable *entry = g_object_get_data (g_ptr_array_index (self->cost_rows, i),
+                                                  "furrow-name");
+
+          used = g_strcmp0 (gtk_editable_get_text (entry), name) == 0;
+        }
       if (!used)
         {
           add_cost_row (self, name, 0, 0);

@@ -374,10 +374,35 @@ test_economics (Fixture       *fixture,
   furrow_test_iterate (300);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (page->soy_price_row), "error"));
 
+  /* The base in kind, Taozhuang's way: 550 kg/mu at 1.36 yuan/kg less the cost per mu. */
+  adw_combo_row_set_selected (page->base_kind_row, FURROW_BASE_IN_KIND);
+  gtk_spin_button_set_value (page->base_kg_spin, 550);
+  gtk_spin_button_set_value (page->base_price_spin, 1.36);
+  gtk_switch_set_active (page->base_less_cost_switch, TRUE);
+  furrow_test_iterate (300);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->base_kg_row)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->base_fixed_row)));
+  g_clear_object (&stored);
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  {
+    const FurrowBaseRule *base = furrow_season_get_base_rule (stored);
+
+    g_assert_cmpint (base->kind, ==, FURROW_BASE_IN_KIND);
+    g_assert_cmpfloat (base->kg_per_mu, ==, 550);
+    g_assert_cmpfloat (base->price_fen_per_kg, ==, 136);
+    g_assert_true (base->less_cost_per_mu);
+  }
+
   texture = render (GTK_WIDGET (fixture->window));
   furrow_test_save_screenshot (texture, "season-economics.png");
 
-  /* Undo, through the window's action: the cost item, then the price. */
+  /* Undo, through the window's action: the base, the cost item, then the price. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  furrow_test_iterate (200);
+  g_clear_object (&stored);
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  g_assert_cmpint (furrow_season_get_base_rule (stored)->kind, ==, FURROW_BASE_FIXED);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->base_fixed_row)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   furrow_test_iterate (200);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));

@@ -513,25 +513,41 @@ collect_base (FurrowSeasonEconomicsPage *self,
 {
   FurrowBaseRule rule = *furrow_season_get_base_rule (season);
   double pct = gtk_spin_button_get_value (self->base_pct_spin);
+  gboolean bad[5];
   gboolean ok;
 
+  /* The chosen rule's values from the rows; the others' stay as stored. */
   rule.kind = (FurrowBaseKind) adw_combo_row_get_selected (self->base_kind_row);
-  rule.fen_per_mu = spin_fen (self->base_fixed_spin);
-  rule.kg_per_mu = gtk_spin_button_get_value (self->base_kg_spin);
-  rule.price_fen_per_kg = (double) spin_fen (self->base_price_spin);
-  rule.less_cost_per_mu = gtk_switch_get_active (self->base_less_cost_switch);
-  rule.annual_fen_per_mu = spin_fen (self->base_annual_spin);
-  rule.season_pct = pct;
+  switch (rule.kind)
+    {
+    case FURROW_BASE_FIXED:
+      rule.fen_per_mu = spin_fen (self->base_fixed_spin);
+      break;
+    case FURROW_BASE_IN_KIND:
+      rule.kg_per_mu = gtk_spin_button_get_value (self->base_kg_spin);
+      rule.price_fen_per_kg = (double) spin_fen (self->base_price_spin);
+      rule.less_cost_per_mu = gtk_switch_get_active (self->base_less_cost_switch);
+      break;
+    case FURROW_BASE_ANNUAL_SHARE:
+    default:
+      rule.annual_fen_per_mu = spin_fen (self->base_annual_spin);
+      rule.season_pct = pct;
+      break;
+    }
 
   show_base_rows (self);
-  mark (self->base_fixed_row, rule.kind == FURROW_BASE_FIXED && rule.fen_per_mu < 0);
-  mark (self->base_kg_row, rule.kind == FURROW_BASE_IN_KIND && rule.kg_per_mu < 0);
-  mark (self->base_price_row, rule.kind == FURROW_BASE_IN_KIND && rule.price_fen_per_kg < 0);
-  mark (self->base_annual_row, rule.kind == FURROW_BASE_ANNUAL_SHARE &&
-                               rule.annual_fen_per_mu < 0);
-  mark (self->base_pct_row, rule.kind == FURROW_BASE_ANNUAL_SHARE && (pct < 0 || pct > 100));
-  ok = !(rule.fen_per_mu < 0 || rule.kg_per_mu < 0 || rule.price_fen_per_kg < 0 ||
-         rule.annual_fen_per_mu < 0 || pct < 0 || pct > 100);
+  /* Only the rows of the chosen rule count (the others are hidden). */
+  bad[0] = rule.kind == FURROW_BASE_FIXED && rule.fen_per_mu < 0;
+  bad[1] = rule.kind == FURROW_BASE_IN_KIND && rule.kg_per_mu < 0;
+  bad[2] = rule.kind == FURROW_BASE_IN_KIND && rule.price_fen_per_kg < 0;
+  bad[3] = rule.kind == FURROW_BASE_ANNUAL_SHARE && rule.annual_fen_per_mu < 0;
+  bad[4] = rule.kind == FURROW_BASE_ANNUAL_SHARE && (pct < 0 || pct > 100);
+  mark (self->base_fixed_row, bad[0]);
+  mark (self->base_kg_row, bad[1]);
+  mark (self->base_price_row, bad[2]);
+  mark (self->base_annual_row, bad[3]);
+  mark (self->base_pct_row, bad[4]);
+  ok = !(bad[0] || bad[1] || bad[2] || bad[3] || bad[4]);
   if (ok)
     furrow_season_set_base_rule (season, &rule);
   return ok;

@@ -63,10 +63,11 @@ furrow_field_colouring_get_type (void)
   return type;
 }
 
-/* Distinct colours of the GNOME palette, for patterns and households in turn. */
+/* Distinct colours of the GNOME palette, for patterns and households in turn (greens late: they
+ * vanish on imagery). */
 static const guint32 palette[] = {
-  0x26a269, 0x1c71d8, 0xe66100, 0x9141ac, 0xc01c28, 0xe5a50a,
-  0x865e3c, 0x2190a4, 0xc061cb, 0x3a944a, 0x613583, 0x1a5fb4,
+  0x1c71d8, 0xe66100, 0x9141ac, 0xc01c28, 0xe5a50a, 0x26a269,
+  0x865e3c, 0x2190a4, 0xc061cb, 0x613583, 0x3a944a, 0x1a5fb4,
 };
 
 /* Colour @index of a run of categories: the palette, then hues spread by the golden angle. */
@@ -527,6 +528,14 @@ furrow_field_map_set_legend (FurrowFieldMap  *self,
 
   g_set_weak_pointer (&self->legend, legend);
   furrow_field_map_refresh_colours (self);
+}
+
+FurrowMapLegend *
+furrow_field_map_get_legend (FurrowFieldMap *self)
+{
+  g_return_val_if_fail (FURROW_IS_FIELD_MAP (self), NULL);
+
+  return self->legend;
 }
 
 FurrowFieldTileSource *

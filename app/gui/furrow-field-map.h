@@ -46,6 +46,7 @@ void                   furrow_field_map_set_colouring       (FurrowFieldMap     
 void                   furrow_field_map_refresh_colours     (FurrowFieldMap *self);
 void                   furrow_field_map_set_legend          (FurrowFieldMap  *self,
                                                              FurrowMapLegend *legend);
+FurrowMapLegend       *furrow_field_map_get_legend          (FurrowFieldMap  *self);
 void                   furrow_field_map_show_household      (FurrowFieldMap *self,
                                                              const char     *household_code);
 

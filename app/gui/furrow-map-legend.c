@@ -132,6 +132,14 @@ furrow_map_legend_set_note (FurrowMapLegend *self,
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL && *note != '\0');
 }
 
+const char *
+furrow_map_legend_get_note (FurrowMapLegend *self)
+{
+  g_return_val_if_fail (FURROW_IS_MAP_LEGEND (self), NULL);
+
+  return gtk_label_get_text (self->note_label);
+}
+
 void
 furrow_map_legend_clear (FurrowMapLegend *self)
 {

@@ -18,6 +18,7 @@ void        furrow_map_legend_set_title     (FurrowMapLegend *self,
 const char *furrow_map_legend_get_title     (FurrowMapLegend *self);
 void        furrow_map_legend_set_note      (FurrowMapLegend *self,
                                              const char      *note);
+const char *furrow_map_legend_get_note      (FurrowMapLegend *self);
 void        furrow_map_legend_clear         (FurrowMapLegend *self);
 void        furrow_map_legend_add           (FurrowMapLegend *self,
                                              guint32          rgb,

@@ -708,6 +708,8 @@ furrow_window_dispose (GObject *object)
 {
   FurrowWindow *self = FURROW_WINDOW (object);
 
+  /* Its GSettings action would outlive the window's action group otherwise. */
+  g_action_map_remove_action (G_ACTION_MAP (self), "field-colouring");
   g_clear_object (&self->field_map);
   g_cancellable_cancel (self->probe);
   g_clear_object (&self->probe);

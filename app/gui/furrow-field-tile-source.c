@@ -4,6 +4,8 @@
 
 #include "furrow-field-tile-source.h"
 
+#include "furrow-field-tile-renderer.h"
+
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
@@ -1503,17 +1505,16 @@ ShumateMapLayer *
 furrow_field_tile_source_attach (FurrowFieldTileSource *self,
                                  ShumateMap            *map)
 {
-  g_autoptr(ShumateRasterRenderer) renderer = NULL;
+  g_autoptr(FurrowFieldTileRenderer) renderer = NULL;
   ShumateViewport *viewport;
   ShumateMapLayer *layer;
 
   g_return_val_if_fail (FURROW_IS_FIELD_TILE_SOURCE (self), NULL);
   g_return_val_if_fail (SHUMATE_IS_MAP (map), NULL);
 
-  renderer = shumate_raster_renderer_new_full ("furrow-fields", _("Custody fields"), "", "",
-                                               0, 22, FURROW_FIELD_TILE_SIZE,
-                                               SHUMATE_MAP_PROJECTION_MERCATOR,
-                                               SHUMATE_DATA_SOURCE (self));
+  /* Tiles decoded in a thread into surfaces the renderer paints without converting. */
+  renderer = furrow_field_tile_renderer_new ("furrow-fields", _("Custody fields"),
+                                             FURROW_FIELD_TILE_SIZE, SHUMATE_DATA_SOURCE (self));
   viewport = shumate_map_get_viewport (map);
   /* A map without a base map still needs a reference source for its projection. */
   if (shumate_viewport_get_reference_map_source (viewport) == NULL)

@@ -5,9 +5,8 @@
 #include <math.h>
 #include <time.h>
 
-#include "furrow-field.h"
+#include "bench-fields.h"
 #include "furrow-field-tile-source.h"
-#include "furrow-parcel.h"
 
 /* Field tiles (issue 6, item 10: a tile in ≤ 5 ms, median, with 10,000 fields): N generated
  * custody fields (argument, 10,000 by default; irregular quadrilaterals of 30–110 m in a grid
@@ -17,7 +16,6 @@
  * zoom 16, labels on) as one thread and as two. */
 
 static guint n_fields = 10000;
-#define COLUMNS  100
 
 static void
 world_tile (double  lon,
@@ -31,66 +29,6 @@ world_tile (double  lon,
 
   *x = (int) floor ((lon + 180.0) / 360.0 * n);
   *y = (int) floor ((1.0 - log (tan (phi) + 1.0 / cos (phi)) / G_PI) / 2.0 * n);
-}
-
-static GListModel *
-generate_fields (GListStore *parcels,
-                 double *west,
-                 double *south,
-                 double *east,
-                 double *north)
-{
-  GListStore *store = g_list_store_new (FURROW_TYPE_FIELD);
-  GRand *rand = g_rand_new_with_seed (42);
-  const double step_lon = 0.0013, step_lat = 0.0010;
-
-  *west = 119.38;
-  *north = 36.47;
-  *east = *west + COLUMNS * step_lon;
-  *south = *north - ((n_fields + COLUMNS - 1) / COLUMNS) * step_lat;
-
-  for (guint i = 0; i < n_fields; i++)
-    {
-      g_autoptr(FurrowField) field = furrow_field_new ();
-      g_autoptr(FurrowGeometry) geometry = furrow_geometry_new ();
-      g_autofree char *code = g_strdup_printf ("B%04u", i);
-      double x0 = *west + (i % COLUMNS) * step_lon;
-      double y0 = *north - (i / COLUMNS + 1) * step_lat;
-      double w = step_lon * g_rand_double_range (rand, 0.3, 0.9);
-      double h = step_lat * g_rand_double_range (rand, 0.3, 0.9);
-      FurrowPoint ring[] = {
-        { x0, y0 },
-        { x0 + w, y0 + h * g_rand_double_range (rand, 0, 0.1) },
-        { x0 + w * g_rand_double_range (rand, 0.9, 1.0), y0 + h },
-        { x0 + w * g_rand_double_range (rand, 0, 0.1), y0 + h * 0.95 },
-        { x0, y0 },
-      };
-
-      furrow_geometry_add_ring (geometry, furrow_geometry_add_polygon (geometry), ring, 5);
-      furrow_field_set_code (field, code);
-      furrow_field_set_name (field, code);
-      furrow_field_set_custody (field, i % 7 == 0 ? FURROW_CUSTODY_HALF : FURROW_CUSTODY_FULL);
-      furrow_field_set_geometry (field, geometry);
-      g_list_store_append (store, field);
-
-      /* Four parcels: the field's bounding box cut in quarters (outlines drawn from zoom 17). */
-      for (guint q = 0; q < 4; q++)
-        {
-          g_autoptr(FurrowParcel) parcel = furrow_parcel_new ();
-          g_autoptr(FurrowGeometry) part = furrow_geometry_new ();
-          double px = x0 + (q % 2) * w / 2, py = y0 + (q / 2) * h / 2;
-          FurrowPoint quarter[] = {
-            { px, py }, { px + w / 2, py }, { px + w / 2, py + h / 2 }, { px, py + h / 2 }, { px, py },
-          };
-
-          furrow_geometry_add_ring (part, furrow_geometry_add_polygon (part), quarter, 5);
-          furrow_parcel_set_field_id (parcel, i + 1);
-          furrow_parcel_set_geometry (parcel, part);
-          g_list_store_append (parcels, parcel);
-        }
-    }
-  g_rand_free (rand);
-  return G_LIST_MODEL (store);
 }
 
 /* CPU time of this thread, µs: under a loaded machine the wall clock also counts other work. */
@@ -180,13 +118,18 @@ main (int   argc,
   g_autoptr(GListModel) fields = NULL;
   g_autoptr(GListStore) parcels = g_list_store_new (FURROW_TYPE_PARCEL);
   g_autoptr(FurrowFieldTileSource) source = furrow_field_tile_source_new ();
+  BenchBounds bounds;
   double west, south, east, north;
   gint64 start;
   int cx, cy;
 
   if (argc > 1)
     n_fields = (guint) g_ascii_strtoull (argv[1], NULL, 10);
-  fields = generate_fields (parcels, &west, &south, &east, &north);
+  fields = G_LIST_MODEL (bench_generate_fields (n_fields, parcels, &bounds));
+  west = bounds.west;
+  south = bounds.south;
+  east = bounds.east;
+  north = bounds.north;
   start = g_get_monotonic_time ();
   furrow_field_tile_source_set_fields (source, fields);
   furrow_field_tile_source_set_parcels (source, G_LIST_MODEL (parcels));

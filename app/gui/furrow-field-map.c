@@ -311,6 +311,29 @@ colour_by_household (FurrowFieldMap *self)
   return colours;
 }
 
+/* The colours of the current colouring (NULL: by custody, the tile source's own), and the legend
+ * rewritten to match. */
+static GHashTable *
+compute_colours (FurrowFieldMap *self)
+{
+  if (self->legend != NULL)
+    furrow_map_legend_clear (self->legend);
+
+  if (self->store == NULL || self->colouring == FURROW_FIELD_COLOURING_CUSTODY)
+    {
+      if (self->legend != NULL)
+        {
+          furrow_map_legend_set_title (self->legend, _("Custody"));
+          furrow_map_legend_add (self->legend, FURROW_FIELD_TILE_RGB_FULL, _("Full custody"));
+          furrow_map_legend_add (self->legend, FURROW_FIELD_TILE_RGB_HALF, _("Half custody"));
+        }
+      return NULL;
+    }
+  if (self->colouring == FURROW_FIELD_COLOURING_PATTERN)
+    return colour_by_pattern (self);
+  return colour_by_household (self);
+}
+
 /**
  * furrow_field_map_refresh_colours:
  *
@@ -324,25 +347,7 @@ furrow_field_map_refresh_colours (FurrowFieldMap *self)
 
   g_return_if_fail (FURROW_IS_FIELD_MAP (self));
 
-  if (self->legend != NULL)
-    furrow_map_legend_clear (self->legend);
-
-  if (self->store == NULL || self->colouring == FURROW_FIELD_COLOURING_CUSTODY)
-    {
-      furrow_field_tile_source_set_colours (self->source, NULL, 0);
-      if (self->legend != NULL)
-        {
-          furrow_map_legend_set_title (self->legend, _("Custody"));
-          furrow_map_legend_add (self->legend, FURROW_FIELD_TILE_RGB_FULL, _("Full custody"));
-          furrow_map_legend_add (self->legend, FURROW_FIELD_TILE_RGB_HALF, _("Half custody"));
-        }
-      return;
-    }
-
-  if (self->colouring == FURROW_FIELD_COLOURING_PATTERN)
-    colours = colour_by_pattern (self);
-  else
-    colours = colour_by_household (self);
+  colours = compute_colours (self);
   furrow_field_tile_source_set_colours (self->source, colours, FURROW_FIELD_MAP_RGB_NONE);
 }
 
@@ -464,6 +469,7 @@ furrow_field_map_set_store (FurrowFieldMap *self,
                             FurrowStore    *store)
 {
   g_autoptr(GListModel) fields = NULL;
+  g_autoptr(GHashTable) colours = NULL;
 
   g_return_if_fail (FURROW_IS_FIELD_MAP (self));
   g_return_if_fail (store == NULL || FURROW_IS_STORE (store));
@@ -486,11 +492,10 @@ furrow_field_map_set_store (FurrowFieldMap *self,
                                G_CONNECT_SWAPPED);
     }
   fields = store != NULL ? furrow_store_get_fields (store) : NULL;
-  /* Colours before fields: the tiles are drawn once, in the right colours. */
-  furrow_field_tile_source_set_fields (self->source, NULL);
-  furrow_field_map_refresh_colours (self);
-  furrow_field_tile_source_set_fields (self->source, fields);
-  furrow_field_tile_source_set_parcels (self->source, self->parcels);
+  /* Fields, parcels and colours at once: one snapshot, the tiles drawn once. */
+  colours = compute_colours (self);
+  furrow_field_tile_source_set_content (self->source, fields, self->parcels, colours,
+                                        FURROW_FIELD_MAP_RGB_NONE);
   furrow_selection_layer_set_fields (self->selection, fields);
   furrow_selection_layer_highlight (self->selection, NULL);
   furrow_field_editor_set_store (self->editor, store);

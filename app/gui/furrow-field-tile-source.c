@@ -1348,6 +1348,33 @@ furrow_field_tile_source_get_fields (FurrowFieldTileSource *self)
   return self->fields;
 }
 
+static void
+follow (FurrowFieldTileSource  *self,
+        GListModel            **slot,
+        GListModel             *model)
+{
+  if (*slot == model)
+    return;
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_func (*slot, items_changed_cb, self);
+  g_set_object (slot, model);
+  if (model != NULL)
+    g_signal_connect_object (model, "items-changed", G_CALLBACK (items_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+}
+
+static void
+set_colours (FurrowFieldTileSource *self,
+             GHashTable            *colours,
+             guint32                default_rgb)
+{
+  if (colours != NULL)
+    g_hash_table_ref (colours);
+  g_clear_pointer (&self->colours, g_hash_table_unref);
+  self->colours = colours;
+  self->default_rgb = default_rgb;
+}
+
 /**
  * furrow_field_tile_source_set_fields:
  * @fields: (nullable): a #GListModel of #FurrowField
@@ -1363,15 +1390,39 @@ furrow_field_tile_source_set_fields (FurrowFieldTileSource *self,
 
   if (self->fields == fields)
     return;
-
-  if (self->fields != NULL)
-    g_signal_handlers_disconnect_by_func (self->fields, items_changed_cb, self);
-  g_set_object (&self->fields, fields);
-  if (fields != NULL)
-    g_signal_connect_object (fields, "items-changed", G_CALLBACK (items_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+  follow (self, &self->fields, fields);
   rebuild_snapshot (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIELDS]);
+}
+
+/**
+ * furrow_field_tile_source_set_content:
+ * @fields: (nullable): a #GListModel of #FurrowField
+ * @parcels: (nullable): a #GListModel of #FurrowParcel
+ * @colours: (nullable): as for furrow_field_tile_source_set_colours()
+ *
+ * set_fields(), set_parcels() and set_colours() at once, with one snapshot (opening a project).
+ */
+void
+furrow_field_tile_source_set_content (FurrowFieldTileSource *self,
+                                      GListModel            *fields,
+                                      GListModel            *parcels,
+                                      GHashTable            *colours,
+                                      guint32                default_rgb)
+{
+  gboolean fields_changed;
+
+  g_return_if_fail (FURROW_IS_FIELD_TILE_SOURCE (self));
+  g_return_if_fail (fields == NULL || G_IS_LIST_MODEL (fields));
+  g_return_if_fail (parcels == NULL || G_IS_LIST_MODEL (parcels));
+
+  fields_changed = self->fields != fields;
+  follow (self, &self->fields, fields);
+  follow (self, &self->parcels, parcels);
+  set_colours (self, colours, default_rgb);
+  rebuild_snapshot (self);
+  if (fields_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIELDS]);
 }
 
 /**
@@ -1389,13 +1440,7 @@ furrow_field_tile_source_set_parcels (FurrowFieldTileSource *self,
 
   if (self->parcels == parcels)
     return;
-
-  if (self->parcels != NULL)
-    g_signal_handlers_disconnect_by_func (self->parcels, items_changed_cb, self);
-  g_set_object (&self->parcels, parcels);
-  if (parcels != NULL)
-    g_signal_connect_object (parcels, "items-changed", G_CALLBACK (items_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+  follow (self, &self->parcels, parcels);
   rebuild_snapshot (self);
 }
 
@@ -1414,11 +1459,7 @@ furrow_field_tile_source_set_colours (FurrowFieldTileSource *self,
 {
   g_return_if_fail (FURROW_IS_FIELD_TILE_SOURCE (self));
 
-  if (colours != NULL)
-    g_hash_table_ref (colours);
-  g_clear_pointer (&self->colours, g_hash_table_unref);
-  self->colours = colours;
-  self->default_rgb = default_rgb;
+  set_colours (self, colours, default_rgb);
   rebuild_snapshot (self);
 }
 

@@ -26,6 +26,11 @@ FurrowFieldTileSource *furrow_field_tile_source_new           (void);
 GListModel            *furrow_field_tile_source_get_fields    (FurrowFieldTileSource *self);
 void                   furrow_field_tile_source_set_fields    (FurrowFieldTileSource *self,
                                                                GListModel            *fields);
+void                   furrow_field_tile_source_set_content   (FurrowFieldTileSource *self,
+                                                               GListModel            *fields,
+                                                               GListModel            *parcels,
+                                                               GHashTable            *colours,
+                                                               guint32                default_rgb);
 void                   furrow_field_tile_source_set_parcels   (FurrowFieldTileSource *self,
                                                                GListModel            *parcels);
 void                   furrow_field_tile_source_set_colours   (FurrowFieldTileSource *self,

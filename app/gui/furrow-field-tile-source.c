@@ -20,13 +20,18 @@
  *
  * Each field is projected to Web-Mercator world coordinates (0…1) once, when the model changes,
  * into an immutable snapshot; tiles are drawn with cairo in GTask threads from a reference to
- * that snapshot, and a bucket grid at zoom GRID_ZOOM finds the fields that touch a tile. Rendered
- * tiles (PNG) stay in an LRU cache keyed by z/x/y; an edit drops only the cached tiles that the
+ * that snapshot, and a dense bucket grid (Grid) finds the fields that touch a tile; fields of
+ * one colour are filled and outlined as one path, vertices closer than half a pixel dropped.
+ * Rendered tiles (PNG) stay in an LRU cache keyed by z/x/y; an edit drops only the cached tiles that the
  * changed fields' bounds touch, then the map layer is rebuilt so libshumate asks again (its own
  * layer keeps every texture it has been given, so dropping ours alone would not redraw).
  *
- * libshumate 1.0.x paints only the bytes carried by `received-data`: every tile is announced on
- * the main thread before its request completes. */
+ * Tiles are PNG (encode_png(): run-length coded, a fraction of a millisecond); attach() shows them
+ * through FurrowFieldTileRenderer, which decodes them in a thread into surfaces GTK's cairo
+ * renderer paints without converting. As a plain ShumateDataSource (ShumateRasterRenderer paints
+ * only the bytes carried by `received-data`), every tile is announced on the main thread before
+ * its request completes. Parcels are outlined from FURROW_FIELD_TILE_PARCEL_ZOOM; fields take
+ * their custody colour unless furrow_field_tile_source_set_colours() gives them others. */
 
 #define GRID_MAX_ZOOM 16
 #define GRID_MAX_CELLS (1 << 20)

@@ -49,7 +49,8 @@ typedef struct
   double  *xy;                          /* x0, y0, x1, y1, … of every ring in turn */
   char    *label;                       /* "name\n12.34 亩"; NULL for parcels */
   guint64  checksum;                    /* of geometry, colour and label: finds the edits */
-} Shape;
+  guint64  source_hash;                 /* of what it was made from: reused when unchanged */
+} Shape;                                /* atomic rc box, shared by successive snapshots */
 
 /* A uniform grid of buckets over the shapes' extent (compressed rows: bucket b holds
  * items[start[b]] … items[start[b + 1] - 1]), at the finest zoom ≤ GRID_MAX_ZOOM that keeps it
@@ -125,14 +126,19 @@ lon_lat_to_world (double  lon,
 }
 
 static void
-shape_free (gpointer data)
+shape_clear (gpointer data)
 {
   Shape *shape = data;
 
   g_free (shape->ring_n_points);
   g_free (shape->xy);
   g_free (shape->label);
-  g_free (shape);
+}
+
+static void
+shape_unref (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, shape_clear);
 }
 
 static guint64
@@ -162,7 +168,7 @@ shape_new (gint64          id,
       return NULL;
     }
 
-  shape = g_new0 (Shape, 1);
+  shape = g_atomic_rc_box_new0 (Shape);
   shape->id = id;
   shape->rgb = rgb;
   shape->label = label;
@@ -207,14 +213,48 @@ shape_new (gint64          id,
   return shape;
 }
 
+static guint64
+mix_double (guint64 h,
+            double  v)
+{
+  guint64 bits;
+
+  memcpy (&bits, &v, sizeof bits);
+  return mix (h, bits);
+}
+
+/* A hash of @geometry's coordinates, cheap next to projecting them. */
+static guint64
+geometry_hash (guint64         h,
+               FurrowGeometry *geometry)
+{
+  if (geometry == NULL)
+    return mix (h, 0);
+  for (guint p = 0; p < geometry->n_polygons; p++)
+    for (guint r = 0; r < geometry->polygons[p].n_rings; r++)
+      {
+        const FurrowRing *ring = &geometry->polygons[p].rings[r];
+
+        h = mix (h, ring->n_points);
+        for (guint i = 0; i < ring->n_points; i++)
+          h = mix_double (mix_double (h, ring->points[i].x), ring->points[i].y);
+      }
+  return h;
+}
+
+/* @old: the same field's shape in the last snapshot (nullable), reused when nothing changed. */
 static Shape *
 field_shape_new (FurrowField *field,
                  GHashTable  *colours,
-                 guint32      default_rgb)
+                 guint32      default_rgb,
+                 Shape       *old)
 {
-  g_autofree char *mu = furrow_format_mu (furrow_field_get_measured_area_m2 (field));
+  g_autofree char *mu = NULL;
   gint64 id = furrow_field_get_id (field);
+  FurrowGeometry *geometry = furrow_field_get_geometry (field);
+  guint64 source_hash;
   guint32 rgb;
+  Shape *shape;
 
   if (colours == NULL)
     rgb = furrow_field_get_custody (field) == FURROW_CUSTODY_HALF ? FURROW_FIELD_TILE_RGB_HALF
@@ -224,9 +264,35 @@ field_shape_new (FurrowField *field,
   else
     rgb = default_rgb;
 
-  return shape_new (id, furrow_field_get_geometry (field), rgb,
-                    /* TRANSLATORS: a field's name and its area on the map, e.g. "East 3\n12.34 mu" */
-                    g_strdup_printf (_("%s\n%s mu"), furrow_field_get_name (field) ?: "", mu));
+  source_hash = mix (rgb, g_str_hash (furrow_field_get_name (field) ?: ""));
+  source_hash = mix_double (source_hash, furrow_field_get_measured_area_m2 (field));
+  source_hash = geometry_hash (source_hash, geometry);
+  if (old != NULL && old->source_hash == source_hash)
+    return g_atomic_rc_box_acquire (old);
+
+  mu = furrow_format_mu (furrow_field_get_measured_area_m2 (field));
+  shape = shape_new (id, geometry, rgb,
+                     /* TRANSLATORS: a field's name and its area on the map, e.g. "East 3\n12.34 mu" */
+                     g_strdup_printf (_("%s\n%s mu"), furrow_field_get_name (field) ?: "", mu));
+  if (shape != NULL)
+    shape->source_hash = source_hash;
+  return shape;
+}
+
+static Shape *
+parcel_shape_new (FurrowParcel *parcel,
+                  Shape        *old)
+{
+  FurrowGeometry *geometry = furrow_parcel_get_geometry (parcel);
+  guint64 source_hash = geometry_hash (1, geometry);
+  Shape *shape;
+
+  if (old != NULL && old->source_hash == source_hash)
+    return g_atomic_rc_box_acquire (old);
+  shape = shape_new (furrow_parcel_get_id (parcel), geometry, 0, NULL);
+  if (shape != NULL)
+    shape->source_hash = source_hash;
+  return shape;
 }
 
 static void
@@ -375,23 +441,46 @@ snapshot_unref (Snapshot *snapshot)
   g_atomic_rc_box_release_full (snapshot, snapshot_clear);
 }
 
+/* The shapes of @shapes by id, for reuse; ids that are not unique (0: not stored) are left out. */
+static GHashTable *
+index_shapes (GPtrArray *shapes)
+{
+  GHashTable *index = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; shapes != NULL && i < shapes->len; i++)
+    {
+      Shape *shape = g_ptr_array_index (shapes, i);
+
+      if (shape->id != 0)
+        g_hash_table_insert (index, &shape->id, shape);
+    }
+  return index;
+}
+
+/* @old (nullable): the last snapshot, whose unchanged shapes are shared rather than projected
+ * again. */
 static Snapshot *
 snapshot_new (GListModel *fields,
               GListModel *parcels,
               GHashTable *colours,
-              guint32     default_rgb)
+              guint32     default_rgb,
+              Snapshot   *old)
 {
   Snapshot *snapshot = g_atomic_rc_box_new0 (Snapshot);
   guint n = fields != NULL ? g_list_model_get_n_items (fields) : 0;
   guint n_parcels = parcels != NULL ? g_list_model_get_n_items (parcels) : 0;
+  g_autoptr(GHashTable) old_shapes = index_shapes (old != NULL ? old->shapes : NULL);
+  g_autoptr(GHashTable) old_parcels = index_shapes (old != NULL ? old->parcels : NULL);
 
-  snapshot->shapes = g_ptr_array_new_full (n, shape_free);
-  snapshot->parcels = g_ptr_array_new_full (n_parcels, shape_free);
+  snapshot->shapes = g_ptr_array_new_full (n, shape_unref);
+  snapshot->parcels = g_ptr_array_new_full (n_parcels, shape_unref);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
-      Shape *shape = field_shape_new (field, colours, default_rgb);
+      gint64 id = furrow_field_get_id (field);
+      Shape *shape = field_shape_new (field, colours, default_rgb,
+                                      id != 0 ? g_hash_table_lookup (old_shapes, &id) : NULL);
 
       if (shape != NULL)
         g_ptr_array_add (snapshot->shapes, shape);
@@ -399,8 +488,9 @@ snapshot_new (GListModel *fields,
   for (guint i = 0; i < n_parcels; i++)
     {
       g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, i);
-      Shape *shape = shape_new (furrow_parcel_get_id (parcel), furrow_parcel_get_geometry (parcel),
-                                0, NULL);
+      gint64 id = furrow_parcel_get_id (parcel);
+      Shape *shape = parcel_shape_new (parcel,
+                                       id != 0 ? g_hash_table_lookup (old_parcels, &id) : NULL);
 
       if (shape != NULL)
         g_ptr_array_add (snapshot->parcels, shape);
@@ -1198,7 +1288,8 @@ static void
 rebuild_snapshot (FurrowFieldTileSource *self)
 {
   Snapshot *old = self->snapshot;
-  Snapshot *snapshot = snapshot_new (self->fields, self->parcels, self->colours, self->default_rgb);
+  Snapshot *snapshot = snapshot_new (self->fields, self->parcels, self->colours, self->default_rgb,
+                                     old);
   g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (Rect));
   guint n_dropped = 0;
 
@@ -1335,7 +1426,7 @@ furrow_field_tile_source_class_init (FurrowFieldTileSourceClass *klass)
 static void
 furrow_field_tile_source_init (FurrowFieldTileSource *self)
 {
-  self->snapshot = snapshot_new (NULL, NULL, NULL, 0);
+  self->snapshot = snapshot_new (NULL, NULL, NULL, 0, NULL);
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, cache_entry_free);
 }
 

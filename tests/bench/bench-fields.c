@@ -4,13 +4,18 @@
 
 #include "bench-fields.h"
 
+/* Ids as the store gives them (the benchmarks hold fields outside a store). */
+#include "furrow-store-private.h"
+
 #define COLUMNS 100
 
 /* @parcels (nullable) receives four parcels a field: its bounding box cut in quarters, on the
- * field's position + 1 as field id (the fields are not in a store). */
+ * field's position + 1 as field id. @with_ids: give the fields and parcels the ids a store
+ * would (1, 2, …), as the window's models have them; off for fields to be added to a store. */
 GListStore *
 bench_generate_fields (guint        n_fields,
                        GListStore  *parcels,
+                       gboolean     with_ids,
                        BenchBounds *bounds)
 {
   GListStore *store = g_list_store_new (FURROW_TYPE_FIELD);
@@ -44,6 +49,8 @@ bench_generate_fields (guint        n_fields,
       furrow_field_set_name (field, code);
       furrow_field_set_custody (field, i % 7 == 0 ? FURROW_CUSTODY_HALF : FURROW_CUSTODY_FULL);
       furrow_field_set_geometry (field, geometry);
+      if (with_ids)
+        _furrow_field_set_id (field, i + 1);
       g_list_store_append (store, field);
 
       for (guint q = 0; parcels != NULL && q < 4; q++)
@@ -58,6 +65,8 @@ bench_generate_fields (guint        n_fields,
           furrow_geometry_add_ring (part, furrow_geometry_add_polygon (part), quarter, 5);
           furrow_parcel_set_field_id (parcel, i + 1);
           furrow_parcel_set_geometry (parcel, part);
+          if (with_ids)
+            _furrow_parcel_set_id (parcel, 4 * i + q + 1);
           g_list_store_append (parcels, parcel);
         }
     }

@@ -18,6 +18,7 @@ typedef struct
 
 GListStore *bench_generate_fields (guint        n_fields,
                                    GListStore  *parcels,
+                                   gboolean     with_ids,
                                    BenchBounds *bounds);
 
 G_END_DECLS

@@ -188,7 +188,7 @@ main (int   argc,
 
   gtk_init ();
   g_print ("renderer: GSK_RENDERER=%s\n", g_getenv ("GSK_RENDERER") ?: "(default)");
-  fields = bench_generate_fields (n_fields, NULL, &bounds);
+  fields = bench_generate_fields (n_fields, NULL, TRUE, &bounds);
 
   /* 1. Furrow's field tiles. */
   map = shumate_map_new ();

@@ -64,7 +64,7 @@ write_project (const char *path,
   BenchBounds bounds;
 
   g_assert_no_error (error);
-  fields = bench_generate_fields (n_fields, NULL, &bounds);
+  fields = bench_generate_fields (n_fields, NULL, FALSE, &bounds);
   g_assert_true (furrow_store_begin_import (store, "bench-startup", &error));
   for (guint i = 0; i < n_fields; i++)
     {

@@ -812,7 +812,13 @@ encode_png (cairo_surface_t *surface)
       for (i = 0; i < line_length;)
         {
           gsize run = 1;
+          guint32 word = line[i] * 0x01010101u;
+          guint32 next;
 
+          /* Four bytes at a time through the long runs, then byte by byte. */
+          while (i + run + 4 <= line_length && run + 4 <= 259 &&
+                 (memcpy (&next, line + i + run, 4), next == word))
+            run += 4;
           while (i + run < line_length && run < 259 && line[i + run] == line[i])
             run++;
           put_symbol (&writer, line[i]);

@@ -40,6 +40,22 @@ furrow_base_kind_to_string (FurrowBaseKind kind)
     }
 }
 
+gint64
+furrow_distribution_result_paid_fen (const FurrowDistributionResult *result)
+{
+  g_return_val_if_fail (result != NULL, 0);
+
+  return result->base_total_fen + result->households_dividend_fen - result->fees_fen;
+}
+
+double
+furrow_distribution_result_roster_area_mu (const FurrowDistributionResult *result)
+{
+  g_return_val_if_fail (result != NULL, 0.0);
+
+  return result->total_area_mu + result->half_custody_area_mu;
+}
+
 /* num / den rounded half away from zero; den > 0. */
 static FurrowWide
 round_div (FurrowWide num,

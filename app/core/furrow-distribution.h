@@ -173,6 +173,13 @@ GQuark   furrow_distribution_error_quark       (void);
 
 const char *furrow_base_kind_to_string         (FurrowBaseKind kind);
 
+/* The totals row of a roster of this settlement (every household, full and half custody):
+ * what the households are paid in all, base_total_fen + households_dividend_fen − fees_fen
+ * (= Σ household total_fen), and their registered area, total_area_mu + half_custody_area_mu
+ * (= Σ household area_mu). */
+gint64   furrow_distribution_result_paid_fen   (const FurrowDistributionResult *result);
+double   furrow_distribution_result_roster_area_mu (const FurrowDistributionResult *result);
+
 /* Computes the settlement. `shares` has input->n_households entries, filled in input order.
  * On error, returns FALSE, sets `error`, and leaves result and shares unspecified. */
 gboolean furrow_distribution_compute           (const FurrowDistributionInput *input,

@@ -175,8 +175,8 @@ draw_roster_page (cairo_t  *cr,
                                   pages->n_households, page * rows, rows, width_pt, height_pt);
 }
 
-static char *
-statement_title (const FurrowReportCooperative *cooperative)
+char *
+_furrow_report_statements_title (const FurrowReportCooperative *cooperative)
 {
   g_autofree char *prefix = furrow_report_title_prefix (cooperative);
 
@@ -211,7 +211,7 @@ furrow_report_write_statements_pdf (const char                    *path,
       return FALSE;
     }
 
-  title = statement_title (cooperative);
+  title = _furrow_report_statements_title (cooperative);
   return write_pdf (path, FURROW_REPORT_A4_SHORT_PT, FURROW_REPORT_A4_LONG_PT, title,
                     cooperative->name, n_households, draw_statement_page, &pages, cancellable,
                     progress, user_data, error);
@@ -255,7 +255,7 @@ furrow_report_write_statement_pdfs_dir (const char                    *dir,
       return FALSE;
     }
 
-  title = statement_title (cooperative);
+  title = _furrow_report_statements_title (cooperative);
   for (gsize i = 0; i < n_households; i++)
     {
       g_autofree char *name = file_name_for_code (households[i].code, i);
@@ -273,6 +273,14 @@ furrow_report_write_statement_pdfs_dir (const char                    *dir,
   return TRUE;
 }
 
+char *
+_furrow_report_roster_title (const FurrowReportCooperative *cooperative)
+{
+  g_autofree char *prefix = furrow_report_title_prefix (cooperative);
+
+  return g_strdup_printf (_("%s: Public Roster of Household Income"), prefix);
+}
+
 gboolean
 furrow_report_write_roster_pdf (const char                    *path,
                                 const FurrowReportCooperative *cooperative,
@@ -282,7 +290,6 @@ furrow_report_write_roster_pdf (const char                    *path,
                                 GError                       **error)
 {
   Pages pages = { cooperative, households, n_households };
-  g_autofree char *prefix = NULL;
   g_autofree char *title = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
@@ -290,8 +297,7 @@ furrow_report_write_roster_pdf (const char                    *path,
   g_return_val_if_fail (households != NULL || n_households == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  prefix = furrow_report_title_prefix (cooperative);
-  title = g_strdup_printf (_("%s: Public Roster of Household Income"), prefix);
+  title = _furrow_report_roster_title (cooperative);
   return write_pdf (path, FURROW_REPORT_A4_LONG_PT, FURROW_REPORT_A4_SHORT_PT, title,
                     cooperative->name,
                     furrow_report_roster_n_pages (n_households,

@@ -157,6 +157,10 @@ char   *furrow_report_format_area   (double               area_mu);
 char   *furrow_report_format_rate   (gint64               fen_per_mu);
 const char *furrow_report_custody_label (FurrowCustody    custody);
 
+/* The PDF document titles. */
+char   *_furrow_report_statements_title (const FurrowReportCooperative *cooperative);
+char   *_furrow_report_roster_title     (const FurrowReportCooperative *cooperative);
+
 /* "<cooperative> <season>" with whatever is known. */
 char   *furrow_report_title_prefix  (const FurrowReportCooperative *cooperative);
 

@@ -24,6 +24,7 @@ struct _FurrowSeasonSettlementPage
   GtkImage       *status_image;
   GtkLabel       *status_label;
   GtkLabel       *detail_label;
+  GtkLabel       *note_label;
   GtkWidget      *settle_button;
   GtkWidget      *reopen_button;
   GtkWidget      *output_button;
@@ -137,8 +138,9 @@ row_custody (FurrowRosterRow *row)
 {
   if (furrow_roster_row_is_total (row))
     return NULL;
-  return g_strdup (furrow_roster_row_get_custody (row) == FURROW_CUSTODY_HALF ? _("Half custody")
-                                                                              : _("Full custody"));
+  /* Translators: the roster's narrow Custody column: full custody (全托) or half (半托) */
+  return g_strdup (furrow_roster_row_get_custody (row) == FURROW_CUSTODY_HALF
+                   ? C_("custody", "Half") : C_("custody", "Full"));
 }
 
 static char *
@@ -179,9 +181,11 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Amounts are never cut short: the column grows to the widest (the totals row). */
   if (numeric)
     gtk_widget_add_css_class (label, "numeric");
+  else
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -203,7 +207,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
     gtk_widget_remove_css_class (label, "heading");
 }
 
-static void
+static GtkColumnViewColumn *
 add_column (FurrowSeasonSettlementPage *self,
             const char                 *title,
             RowText                     text_func,
@@ -219,6 +223,7 @@ add_column (FurrowSeasonSettlementPage *self,
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_append_column (self->roster_view, column);
+  return column;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -322,6 +327,25 @@ show_totals (FurrowSeasonSettlementPage     *self,
 /* ------------------------------------------------------------------------------------------ */
 /* Showing the season                                                                         */
 
+/* The line under the status: ellipsized on the page, whole in its tooltip. */
+static void
+set_detail (FurrowSeasonSettlementPage *self,
+            const char                 *text)
+{
+  gtk_label_set_text (self->detail_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->detail_label),
+                               text != NULL && *text != '\0' ? text : NULL);
+}
+
+/* A second line under the status, hidden when empty. */
+static void
+set_note (FurrowSeasonSettlementPage *self,
+          const char                 *text)
+{
+  gtk_label_set_text (self->note_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), text != NULL && *text != '\0');
+}
+
 static void
 update_actions (FurrowSeasonSettlementPage *self)
 {
@@ -375,20 +399,20 @@ show_settled (FurrowSeasonSettlementPage *self)
   if (s == NULL)
     {
       gtk_label_set_text (self->status_label, _("The settlement cannot be read"));
-      gtk_label_set_text (self->detail_label, error->message);
+      set_detail (self, error->message);
       return;
     }
   date = format_created (s->created);
   /* Translators: %s is the date and time the season was settled */
   status = g_strdup_printf (_("Settled on %s"), date);
   gtk_label_set_text (self->status_label, status);
+  set_detail (self, s->summary);
   if (s->reason != NULL && *s->reason != '\0')
-    /* Translators: the settlement in one line, then why households get less than 60 % */
-    detail = g_strdup_printf (_("%s\nReason: %s"), s->summary, s->reason);
+    /* Translators: why households get less than 60 % of the surplus */
+    detail = g_strdup_printf (_("Reason: %s"), s->reason);
   else
-    detail = g_strdup_printf (_("%s\nThe season is read-only; reopen it to change it."),
-                              s->summary);
-  gtk_label_set_text (self->detail_label, detail);
+    detail = g_strdup (_("The season is read-only; reopen it to change it."));
+  set_note (self, detail);
   show_totals (self, &s->totals, &s->split);
 
   for (gsize i = 0; i < s->n_rows; i++)
@@ -430,7 +454,7 @@ show_preview (FurrowSeasonSettlementPage *self)
   if (in == NULL)
     {
       gtk_label_set_text (self->status_label, _("This season cannot be settled yet"));
-      gtk_label_set_text (self->detail_label, error->message);
+      set_detail (self, error->message);
       return;
     }
   shares = g_new0 (FurrowDistributionShare, in->input.n_households + 1);
@@ -447,7 +471,7 @@ show_preview (FurrowSeasonSettlementPage *self)
   if (!ok)
     {
       gtk_label_set_text (self->status_label, _("This season cannot be settled as it is"));
-      gtk_label_set_text (self->detail_label, error->message);
+      set_detail (self, error->message);
       return;
     }
 
@@ -455,10 +479,10 @@ show_preview (FurrowSeasonSettlementPage *self)
   if (state == FURROW_SEASON_PLANNING)
     {
       gtk_label_set_text (self->status_label, _("Not harvested yet: nothing to settle"));
-      /* Translators: %s is the settlement in one line */
-      detail = g_strdup_printf (_("The season has no harvest records. Record the harvest of its "
-                                  "fields first: settling pays out the actual revenue. Without "
-                                  "any, the distribution would be:\n%s"), summary);
+      detail = g_strdup (_("The season has no harvest records. Record the harvest of its fields "
+                           "first: settling pays out the actual revenue. Without any, the "
+                           "distribution would be:"));
+      set_note (self, summary);
     }
   else if (in->input.n_households == 0)
     {
@@ -471,13 +495,18 @@ show_preview (FurrowSeasonSettlementPage *self)
       self->can_settle = TRUE;
       gtk_label_set_text (self->status_label, _("Not settled: settling would freeze this "
                                                 "distribution"));
+      detail = g_steal_pointer (&summary);
       if (self->needs_reason)
-        detail = g_strdup_printf (_("%s\nHouseholds get less than 60 %% of the distributable "
-                                    "surplus: settling asks for the reason."), summary);
-      else
-        detail = g_steal_pointer (&summary);
+        {
+          /* Translators: %d is 60, the Cooperatives Law's minimum share */
+          g_autofree char *note = g_strdup_printf (_("Households get less than %d %% of the "
+                                                     "distributable surplus: settling asks for "
+                                                     "the reason."), 60);
+
+          set_note (self, note);
+        }
     }
-  gtk_label_set_text (self->detail_label, detail);
+  set_detail (self, detail);
   show_totals (self, &self->preview, &in->input.split);
 
   for (gsize i = 0; i < in->input.n_households; i++)
@@ -513,11 +542,12 @@ rebuild (FurrowSeasonSettlementPage *self)
   g_list_store_remove_all (self->roster);
   clear_totals (self);
   gtk_label_set_text (self->roster_label, "");
+  set_note (self, "");
 
   if (self->store == NULL || self->season == NULL)
     {
       gtk_label_set_text (self->status_label, _("No season"));
-      gtk_label_set_text (self->detail_label, "");
+      set_detail (self, "");
     }
   else if (furrow_season_get_state (self->season) == FURROW_SEASON_SETTLED)
     show_settled (self);
@@ -572,8 +602,12 @@ settle_response_cb (AdwMessageDialog           *dialog,
   reason = dialog_reason (dialog);
   if (self->needs_reason && (reason == NULL || *reason == '\0'))
     {
-      show_toast (self, _("Not settled: households get less than 60 % of the surplus, so a "
-                          "reason is required"), NULL);
+      /* Translators: %d is 60, the Cooperatives Law's minimum share */
+      g_autofree char *refusal = g_strdup_printf (_("Not settled: households get less than %d %% "
+                                                    "of the surplus, so a reason is required"),
+                                                  60);
+
+      show_toast (self, refusal, NULL);
       return;
     }
   season = season_copy (self);
@@ -643,9 +677,11 @@ settle_action (GtkWidget  *widget,
   if (self->needs_reason)
     {
       GtkWidget *entry = gtk_entry_new ();
+      /* Translators: %d is 60, the Cooperatives Law's minimum share */
+      g_autofree char *placeholder = g_strdup_printf (_("Why households get less than %d %% of "
+                                                        "the surplus"), 60);
 
-      gtk_entry_set_placeholder_text (GTK_ENTRY (entry),
-                                      _("Why households get less than 60 % of the surplus"));
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
       adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
       adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "settle", FALSE);
       g_signal_connect (entry, "changed", G_CALLBACK (reason_changed_cb), dialog);
@@ -1029,6 +1065,17 @@ export_done_cb (GObject      *source,
   g_autofree char *name = g_file_get_parse_name (data->file);
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
+  /* Cancelled after the thread wrote the last page, before this ran: removed all the same. */
+  if (ok && g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      if (data->kind == EXPORT_PDF_FOLDER)
+        remove_partial_folder (data);
+      else
+        g_remove (data->path);
+      ok = FALSE;
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                           _("The export was cancelled"));
+    }
   g_clear_object (&self->export_cancellable);
   gtk_widget_set_visible (self->progress_box, FALSE);
   update_actions (self);
@@ -1411,6 +1458,7 @@ furrow_season_settlement_page_class_init (FurrowSeasonSettlementPageClass *klass
   gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, status_image);
   gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, note_label);
   gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, settle_button);
   gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, reopen_button);
   gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, output_button);
@@ -1433,9 +1481,13 @@ furrow_season_settlement_page_init (FurrowSeasonSettlementPage *self)
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->roster)));
   gtk_column_view_set_model (self->roster_view, GTK_SELECTION_MODEL (selection));
   /* Chinese headers in zh_CN: 户编码, 户主, 托管方式, 面积, 保底, 分红, 服务费, 合计. */
-  add_column (self, _("Code"), row_code, FALSE, FALSE);
-  add_column (self, _("Head of household"), row_name, FALSE, TRUE);
-  add_column (self, _("Custody"), row_custody, FALSE, FALSE);
+  /* An 18-digit CBFBM fits. */
+  gtk_column_view_column_set_fixed_width (add_column (self, _("Code"), row_code, FALSE, FALSE),
+                                          165);
+  gtk_column_view_column_set_fixed_width (add_column (self, _("Name"), row_name,
+                                                      FALSE, TRUE), 90);
+  gtk_column_view_column_set_fixed_width (add_column (self, _("Custody"), row_custody, FALSE,
+                                                      FALSE), 64);
   add_column (self, _("Area"), row_area, TRUE, FALSE);
   add_column (self, _("Base"), row_base, TRUE, FALSE);
   add_column (self, _("Dividend"), row_dividend, TRUE, FALSE);

@@ -46,6 +46,7 @@ struct _FurrowSeasonSettlementPage
 
   /* The export running, if any. */
   GCancellable   *export_cancellable;
+  gboolean        disposed;        /* an export may finish after the page is gone */
 };
 
 G_DEFINE_FINAL_TYPE (FurrowSeasonSettlementPage, furrow_season_settlement_page, ADW_TYPE_BIN)
@@ -958,7 +959,7 @@ progress_idle (gpointer user_data)
   g_autofree char *text = NULL;
 
   /* A later export has its own progress; a cancelled one shows no more. */
-  if (self->export_cancellable != progress->cancellable ||
+  if (self->disposed || self->export_cancellable != progress->cancellable ||
       g_cancellable_is_cancelled (progress->cancellable))
     return G_SOURCE_REMOVE;
   gtk_progress_bar_set_fraction (self->progress_bar, progress->total > 0
@@ -1077,6 +1078,8 @@ export_done_cb (GObject      *source,
                            _("The export was cancelled"));
     }
   g_clear_object (&self->export_cancellable);
+  if (self->disposed)
+    return;
   gtk_widget_set_visible (self->progress_box, FALSE);
   update_actions (self);
 
@@ -1358,6 +1361,7 @@ furrow_season_settlement_page_dispose (GObject *object)
 {
   FurrowSeasonSettlementPage *self = FURROW_SEASON_SETTLEMENT_PAGE (object);
 
+  self->disposed = TRUE;
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);

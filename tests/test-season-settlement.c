@@ -482,7 +482,45 @@ test_export_statements (Fixture       *fixture,
   while ((name = g_dir_read_name (dir)) != NULL)
     g_assert_false (g_str_has_prefix (name, "cancelled") || g_str_has_prefix (name, ".cancelled"));
 
-  /* The roster as CSV, by its extension. */
+  /* One PDF per household into a new folder: a file per statement page, named by code. */
+  {
+    g_autofree char *folder = g_build_filename (fixture->base.tmpdir, "each", NULL);
+    g_autofree char *gone = g_build_filename (fixture->base.tmpdir, "each-cancelled", NULL);
+    g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+    g_autoptr(GFile) gone_file = g_file_new_for_path (gone);
+    g_autoptr(GDir) each = NULL;
+    guint n_files = 0;
+
+    furrow_season_settlement_page_export_statements (page, folder_file, TRUE);
+    g_assert_true (wait_export (page));
+    each = g_dir_open (folder, 0, NULL);
+    g_assert_nonnull (each);
+    while ((name = g_dir_read_name (each)) != NULL)
+      {
+        g_assert_true (g_str_has_suffix (name, ".pdf"));
+        n_files++;
+      }
+    g_assert_cmpuint (n_files, ==, page_no);
+
+    /* Cancelled: the folder it made is gone with the files it had written. */
+    seen = 0;
+    id = g_signal_connect (page, "export-progress", G_CALLBACK (cancel_on_progress_cb), &seen);
+    furrow_season_settlement_page_export_statements (page, gone_file, TRUE);
+    g_assert_false (wait_export (page));
+    g_signal_handler_disconnect (page, id);
+    g_assert_cmpuint (seen, >=, 1);
+    g_assert_false (g_file_test (gone, G_FILE_TEST_EXISTS));
+  }
+
+  /* The roster as XLSX and as CSV, by the extension. */
+  {
+    g_autofree char *xlsx = g_build_filename (fixture->base.tmpdir, "roster.xlsx", NULL);
+    g_autoptr(GFile) xlsx_file = g_file_new_for_path (xlsx);
+
+    furrow_season_settlement_page_export_roster (page, xlsx_file);
+    g_assert_true (wait_export (page));
+    g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
+  }
   furrow_season_settlement_page_export_roster (page, csv_file);
   g_assert_true (wait_export (page));
   g_assert_true (g_file_test (csv, G_FILE_TEST_IS_REGULAR));
@@ -513,8 +551,8 @@ test_export_statements (Fixture       *fixture,
 
   /* Each export and print is an audit row; the cancelled one is not. */
   audit = season_audit (store);
-  g_assert_cmpuint (count_prefix (audit, "season.print.statements|"), ==, 1);
-  g_assert_cmpuint (count_prefix (audit, "season.print.roster|"), ==, 2);
+  g_assert_cmpuint (count_prefix (audit, "season.print.statements|"), ==, 2);
+  g_assert_cmpuint (count_prefix (audit, "season.print.roster|"), ==, 3);
 }
 
 static void
@@ -562,6 +600,90 @@ test_reopen (Fixture       *fixture,
   g_assert_nonnull (find_button (GTK_WIDGET (page), "Settle…"));
 }
 
+/* Households under 60 % of the distributable surplus: the confirmation asks for the reason, and
+ * settling records it. Split 10/0/50/40: households 40 of the 90 % after the reserve, 44 %. */
+static void
+test_reason_required (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowSeasonSettlementPage *page;
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(FurrowSeasonSettlement) s = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  FurrowSurplusSplit split = { 10, 0, 50, 40 };
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  add_season (store, TRUE);
+  season = furrow_store_find_season (store, SEASON);
+  furrow_season_set_split (season, &split, NULL);
+  g_assert_true (furrow_store_update_season (store, season, &error));
+  g_assert_no_error (error);
+  g_clear_object (&season);
+  page = show_page (fixture);
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (page),
+                                            "Households get less than 60 % of the distributable "
+                                            "surplus: settling asks for the reason."));
+
+  gtk_widget_activate (find_button (GTK_WIDGET (page), "Settle…"));
+  dialog = wait_for_dialog ();
+  entry = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "settle"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Members' meeting of 2026-10-20: new tractor");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "settle"));
+  respond (dialog, "settle");
+
+  season = furrow_store_find_season (store, SEASON);
+  g_assert_cmpint (furrow_season_get_state (season), ==, FURROW_SEASON_SETTLED);
+  s = furrow_store_get_settlement (store, season, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (s->reason, ==, "Members' meeting of 2026-10-20: new tractor");
+  audit = season_audit (store);
+  g_assert_cmpuint (count_prefix (audit, "season.settle|"), ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (audit, audit->len - 1),
+                            "reason: Members' meeting of 2026-10-20: new tractor"));
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (page),
+                                            "Reason: Members' meeting of 2026-10-20: new "
+                                            "tractor"));
+}
+
+/* Settled behind the open confirmation (another window, the CLI): confirming is refused by the
+ * store, and the page says so in a toast with the store's words. */
+static void
+test_refusal_toast (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowSeasonSettlementPage *page;
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autofree char *toast = NULL;
+  AdwMessageDialog *dialog;
+
+  add_season (store, TRUE);
+  page = show_page (fixture);
+  gtk_widget_activate (find_button (GTK_WIDGET (page), "Settle…"));
+  dialog = wait_for_dialog ();
+  settle_in_store (store);
+
+  /* What the store says to a second settling. */
+  season = furrow_store_find_season (store, SEASON);
+  g_assert_false (furrow_store_settle_season (store, season, NULL, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_READ_ONLY);
+  toast = g_strdup_printf ("Not settled: %s", error->message);
+
+  respond (dialog, "settle");
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window), toast));
+  audit = season_audit (store);
+  g_assert_cmpuint (count_prefix (audit, "season.settle|"), ==, 1);
+  /* And the page shows the settlement made elsewhere. */
+  g_assert_true (gtk_widget_get_mapped (find_button (GTK_WIDGET (page), "Reopen…")));
+}
+
 static void
 test_not_harvested (Fixture       *fixture,
                     gconstpointer  data)
@@ -591,6 +713,10 @@ main (int argc, char *argv[])
               fixture_set_up, test_export_statements, fixture_tear_down);
   g_test_add ("/furrow/gui/season-settlement/reopen", Fixture, NULL,
               fixture_set_up, test_reopen, fixture_tear_down);
+  g_test_add ("/furrow/gui/season-settlement/reason-required", Fixture, NULL,
+              fixture_set_up, test_reason_required, fixture_tear_down);
+  g_test_add ("/furrow/gui/season-settlement/refusal-toast", Fixture, NULL,
+              fixture_set_up, test_refusal_toast, fixture_tear_down);
   g_test_add ("/furrow/gui/season-settlement/not-harvested", Fixture, NULL,
               fixture_set_up, test_not_harvested, fixture_tear_down);
 

@@ -450,6 +450,14 @@ test_export_statements (Fixture       *fixture,
   furrow_season_settlement_page_export_statements (page, file, FALSE);
   g_assert_true (furrow_season_settlement_page_is_exporting (page));
   g_assert_true (wait_export (page));
+  /* The toast names the file and offers to open it. */
+  {
+    g_autofree char *exported = g_strdup_printf ("Exported to %s", path);
+
+    furrow_test_iterate (100);
+    g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window), exported));
+    g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window), "Open"));
+  }
   pages = pdf_pages (path);
   for (gsize i = 0; i < s->n_rows; i++)
     {

@@ -252,6 +252,9 @@ add_total (FurrowSeasonSettlementPage *self,
   int row = *n / 2;
 
   gtk_label_set_xalign (GTK_LABEL (caption_label), 0.0);
+  /* The page fits a narrow window: captions give way, whole in their tooltips. */
+  gtk_label_set_ellipsize (GTK_LABEL (caption_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (caption_label, caption);
   gtk_widget_add_css_class (caption_label, "dim-label");
   gtk_label_set_xalign (GTK_LABEL (value_label), 1.0);
   gtk_widget_add_css_class (value_label, "numeric");

@@ -23,8 +23,8 @@ struct _FurrowSeasonSettlementPage
   /* template */
   GtkImage       *status_image;
   GtkLabel       *status_label;
-  GtkLabel       *detail_label;
-  GtkLabel       *note_label;
+  GtkInscription *detail_label;
+  GtkInscription *note_label;
   GtkWidget      *settle_button;
   GtkWidget      *reopen_button;
   GtkWidget      *output_button;
@@ -331,12 +331,12 @@ show_totals (FurrowSeasonSettlementPage     *self,
 /* ------------------------------------------------------------------------------------------ */
 /* Showing the season                                                                         */
 
-/* The line under the status: ellipsized on the page, whole in its tooltip. */
+/* The lines under the status: wrapped to the page's width, whole in the tooltip. */
 static void
 set_detail (FurrowSeasonSettlementPage *self,
             const char                 *text)
 {
-  gtk_label_set_text (self->detail_label, text);
+  gtk_inscription_set_text (self->detail_label, text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->detail_label),
                                text != NULL && *text != '\0' ? text : NULL);
 }
@@ -346,7 +346,9 @@ static void
 set_note (FurrowSeasonSettlementPage *self,
           const char                 *text)
 {
-  gtk_label_set_text (self->note_label, text);
+  gtk_inscription_set_text (self->note_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->note_label),
+                               text != NULL && *text != '\0' ? text : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), text != NULL && *text != '\0');
 }
 
@@ -411,12 +413,13 @@ show_settled (FurrowSeasonSettlementPage *self)
   status = g_strdup_printf (_("Settled on %s"), date);
   gtk_label_set_text (self->status_label, status);
   set_detail (self, s->summary);
+  /* The lock and the title say it is read-only; the reason, if any, is worth a line. */
   if (s->reason != NULL && *s->reason != '\0')
-    /* Translators: why households get less than 60 % of the surplus */
-    detail = g_strdup_printf (_("Reason: %s"), s->reason);
-  else
-    detail = g_strdup (_("The season is read-only; reopen it to change it."));
-  set_note (self, detail);
+    {
+      /* Translators: why households get less than 60 % of the surplus */
+      detail = g_strdup_printf (_("Reason: %s"), s->reason);
+      set_note (self, detail);
+    }
   show_totals (self, &s->totals, &s->split);
 
   for (gsize i = 0; i < s->n_rows; i++)

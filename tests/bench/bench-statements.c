@@ -5,7 +5,8 @@
  * Each household has two parcels with outlines, so every page draws its sketch map. Prints its
  * figures; never a timed test.
  *
- * Usage: bench-statements [N_HOUSEHOLDS] [LOCALEDIR] */
+ * Usage: bench-statements [N_HOUSEHOLDS] [LOCALEDIR] [KEEP.pdf]
+ * KEEP.pdf: keep the statements PDF there (to compare renderer changes). */
 
 #include "config.h"
 
@@ -200,7 +201,10 @@ main (int   argc,
   g_print ("roster csv: %.1f ms, %.0f KiB; xlsx: %.1f ms, %.0f KiB\n",
            t_csv / 1e3, file_size (csv) / 1024.0, t_xlsx / 1e3, file_size (xlsx) / 1024.0);
 
-  g_unlink (pdf);
+  if (argc > 3)
+    g_rename (pdf, argv[3]);
+  else
+    g_unlink (pdf);
   g_unlink (roster);
   g_unlink (csv);
   g_unlink (xlsx);

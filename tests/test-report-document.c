@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "furrow-report-document.h"
+#include "furrow-report-private.h"
 #include "furrow-store-private.h"
 #include "furrow-store-season.h"
 #include "furrow-units.h"
@@ -268,6 +269,98 @@ test_statements (Fixture       *fixture,
   }
 }
 
+/* A file's bytes without its /CreationDate (the one thing that changes from run to run). */
+static GBytes *
+pdf_bytes_undated (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  const char *needle = "/CreationDate (D:";
+  char *date = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  for (gsize i = 0; date == NULL && i + strlen (needle) <= length; i++)
+    if (memcmp (contents + i, needle, strlen (needle)) == 0)
+      date = contents + i;
+  g_assert_nonnull (date);
+  memset (date, 'x', strlen ("/CreationDate (D:20261127131559Z)"));
+  return g_bytes_new (contents, length);
+}
+
+/* The PDF is the same byte for byte (but its date) whether pages are recorded on worker
+ * threads or on the calling thread, for 60 pages (more than the window of pages in flight). */
+static void
+test_threads (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(FurrowSeason) season = settled_taozhuang (fixture->store);
+  g_autoptr(FurrowReportDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *one = g_build_filename (fixture->dir, "one.pdf", NULL);
+  g_autofree char *two = g_build_filename (fixture->dir, "two.pdf", NULL);
+  g_autofree char *three = g_build_filename (fixture->dir, "three.pdf", NULL);
+  g_autoptr(GBytes) a = NULL;
+  g_autoptr(GBytes) b = NULL;
+  g_autoptr(GBytes) c = NULL;
+  FurrowReport *report = furrow_report_new_from_season (fixture->store, season, NULL, &error);
+  FurrowReportHousehold *households;
+
+  g_assert_no_error (error);
+  /* 60 households: the four full-custody ones again and again, each with its own code. */
+  households = g_new0 (FurrowReportHousehold, 60);
+  for (guint i = 0; i < 60; i++)
+    {
+      const FurrowReportHousehold *from = &report->households[i % 4];
+
+      households[i] = *from;
+      households[i].code = g_strdup_printf ("37142611020199%02u", i);
+      households[i].name = g_strdup (from->name);
+      households[i].id_number = g_strdup (from->id_number);
+      households[i].phone = NULL;
+      households[i].basis = g_strdup (from->basis);
+      households[i].parcels = NULL;
+      households[i].n_parcels = 0;
+    }
+  for (gsize i = 0; i < report->n_households; i++)
+    furrow_report_household_clear (&report->households[i]);
+  g_free (report->households);
+  report->households = households;
+  report->n_households = 60;
+  document = furrow_report_document_new_statements_for_report (report, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (furrow_report_document_get_n_pages (document), ==, 60);
+
+  _furrow_report_set_threads (0);
+  furrow_report_document_write_pdf (document, one, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  _furrow_report_set_threads (2);
+  furrow_report_document_write_pdf (document, two, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  _furrow_report_set_threads (5);
+  furrow_report_document_write_pdf (document, three, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  _furrow_report_set_threads (-1);
+
+  a = pdf_bytes_undated (one);
+  b = pdf_bytes_undated (two);
+  c = pdf_bytes_undated (three);
+  g_assert_true (g_bytes_equal (a, b));
+  g_assert_true (g_bytes_equal (a, c));
+  {
+    g_autofree char *text = pdf_text (two);
+    g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+
+    for (guint k = 0; k < 60; k++)
+      {
+        g_autofree char *flat = without_spaces (pages[k]);
+        g_autofree char *total = furrow_format_yuan (totals_fen[k % 4]);
+
+        g_assert_nonnull (strstr (pages[k], names[k % 4]));
+        g_assert_nonnull (strstr (flat, total));
+      }
+  }
+}
+
 static void
 test_one_household (Fixture       *fixture,
                     gconstpointer  data)
@@ -363,6 +456,8 @@ main (int   argc,
 
   g_test_add ("/furrow/io/report-document/statements", Fixture, NULL, fixture_set_up,
               test_statements, fixture_tear_down);
+  g_test_add ("/furrow/io/report-document/threads", Fixture, NULL, fixture_set_up,
+              test_threads, fixture_tear_down);
   g_test_add ("/furrow/io/report-document/one-household", Fixture, NULL, fixture_set_up,
               test_one_household, fixture_tear_down);
   g_test_add ("/furrow/io/report-document/roster", Fixture, NULL, fixture_set_up,

@@ -156,6 +156,7 @@ furrow_report_new_from_distribution (const FurrowReportCooperative  *header,
                                        : 0.0;
       household->dividend_fen = share->dividend_fen;
       household->fee_fen_per_mu = share->fee_fen_per_mu;
+      household->fee_area_mu = share->fee_area_mu;
       household->fee_fen = share->fee_fen;
       household->total_fen = share->total_fen;
       household->basis = furrow_distribution_format_basis (input, result, share);

@@ -111,6 +111,8 @@ typedef struct
   double              dividend_area_mu;
   gint64              dividend_fen;
   gint64              fee_fen_per_mu;
+  double              fee_area_mu;    /* the area billed the fee; 0: area_mu (a full-custody
+                                       * household's half-custody land otherwise) */
   gint64              fee_fen;
   gint64              total_fen;      /* base + dividend − fee; negative when fees are owed */
   char               *basis;          /* this household's amounts in one line, or NULL */

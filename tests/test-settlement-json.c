@@ -440,6 +440,45 @@ test_architecture_example (void)
   g_assert_cmpint (json_object_get_int_member (household, "total_fen"), ==, 11856856);
 }
 
+/* A household with both kinds of land (issue 5): 4.12 mu of full custody in the pool and
+ * 3.00 mu of half custody billed 115 yuan/mu. With one other household of 4.12 mu and
+ * Taozhuang's rules: pool 8.24 mu; base 46,200 × 4.12 = 190,344 each; cost 28,600 × 8.24 =
+ * 235,664; surplus 23,641,200 − 235,664 − 380,688 = 23,024,848; 11,512,424 to the households,
+ * 5,756,212 each; fee 11,500 × 3.00 = 34,500 fen. Totals: 190,344 + 5,756,212 − 34,500 =
+ * 5,912,056 and 5,946,556 fen. */
+static void
+test_fee_area (void)
+{
+  const char *json =
+    "{\"revenue_fen\": 23641200, \"cost_fen_per_mu\": 28600, "
+    "\"base\": {\"kind\": \"in_kind\", \"kg_per_mu\": 550, \"price_fen_per_kg\": 136, "
+    "\"less_cost_per_mu\": true}, "
+    "\"split_pct\": {\"reserve\": 0, \"collective\": 0, \"cooperative\": 50, "
+    "\"households\": 50}, \"reason\": \"决议\", "
+    "\"households\": [{\"code\": \"A\", \"area_mu\": 4.12, \"fee_fen_per_mu\": 11500, "
+    "\"fee_area_mu\": 3.00}, {\"code\": \"B\", \"area_mu\": 4.12}]}";
+  g_autoptr(FurrowSettlement) settlement = NULL;
+  g_autoptr(GError) error = NULL;
+  FurrowDistributionResult result;
+  FurrowDistributionShare shares[2];
+
+  settlement = furrow_settlement_json_load_data (json, -1, "mixed.json", &error);
+  g_assert_no_error (error);
+  g_assert_true (furrow_distribution_compute (&settlement->input, &result, shares, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (result.total_area_mu, 8.24, 1e-9);
+  g_assert_cmpfloat_with_epsilon (result.half_custody_area_mu, 3.00, 1e-9);
+  g_assert_cmpint (result.households_dividend_fen, ==, 11512424);
+  g_assert_cmpint (shares[0].base_fen, ==, 190344);
+  g_assert_cmpint (shares[0].dividend_fen, ==, 5756212);
+  g_assert_cmpint (shares[0].fee_fen, ==, 34500);
+  g_assert_cmpint (shares[0].fee_area_cmu, ==, 300);
+  g_assert_cmpint (shares[0].total_fen, ==, 5912056);
+  g_assert_cmpint (shares[1].fee_fen, ==, 0);
+  g_assert_cmpint (shares[1].total_fen, ==, 5946556);
+  g_assert_cmpint (result.fees_fen, ==, 34500);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -453,6 +492,7 @@ main (int   argc,
   g_test_add_func ("/furrow/io/settlement-json/cli", test_cli);
   g_test_add_func ("/furrow/io/settlement-json/cli-bad-input", test_cli_bad_input);
   g_test_add_func ("/furrow/io/settlement-json/architecture-example", test_architecture_example);
+  g_test_add_func ("/furrow/io/settlement-json/fee-area", test_fee_area);
 
   return g_test_run ();
 }

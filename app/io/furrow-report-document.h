@@ -59,7 +59,8 @@ typedef struct
 
 /* The settled season as a report (transfer full): the cooperative's totals, and per household
  * its frozen amounts, personal data (printed only masked) and the parcels of the custody it was
- * settled with, each with its custody field's name. Fails (FURROW_REPORT_ERROR_INVALID) when
+ * settled with (and the half-custody ones it was billed fees on), each with its custody field's
+ * name. Fails (FURROW_REPORT_ERROR_INVALID) when
  * the season is not settled. */
 FurrowReport         *furrow_report_new_from_season              (FurrowStore               *store,
                                                                   FurrowSeason              *season,

@@ -114,6 +114,8 @@ furrow_report_new_from_season (FurrowStore   *store,
                                : 0.0;
       h->dividend_fen = row->dividend_fen;
       h->fee_fen_per_mu = row->fee_fen_per_mu;
+      h->fee_area_mu = row->fee_area_m2 > 0.0
+                       ? furrow_economics_area_cmu (row->fee_area_m2) / 100.0 : 0.0;
       h->fee_fen = row->fee_fen;
       h->total_fen = row->total_fen;
       h->basis = g_strdup (row->rule_text);
@@ -130,7 +132,9 @@ furrow_report_new_from_season (FurrowStore   *store,
       FurrowReportParcel *p;
       gint64 field_id = furrow_parcel_get_field_id (parcel);
 
-      if (h == NULL || furrow_parcel_get_custody (parcel) != h->custody)
+      /* A full-custody household billed fees also shows its half-custody parcels. */
+      if (h == NULL || (furrow_parcel_get_custody (parcel) != h->custody &&
+                        !(h->custody == FURROW_CUSTODY_FULL && h->fee_fen > 0)))
         continue;
       h->parcels = g_renew (FurrowReportParcel, h->parcels, h->n_parcels + 1);
       p = &h->parcels[h->n_parcels++];

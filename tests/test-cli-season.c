@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "furrow-demo.h"
 #include "furrow-store-season.h"
 
 /* furrow-cli season, statements and roster, run as a script would: the whole chain on the demo
@@ -666,6 +667,20 @@ test_rules (Fixture       *fixture,
   const char *actual[] = { "season", "--project", fixture->path, "actual-cost", SEASON, "diesel",
                            "250000", NULL };
   const char *show[] = { "season", "--project", fixture->path, "show", SEASON, "--json", NULL };
+  const char *fee2[] = { "season", "--project", fixture->path, "set-fee", SEASON, "harvest",
+                         "6000", NULL };
+  g_autofree char *household = g_strdup_printf ("%s%04u", FURROW_DEMO_VILLAGE_CODE, 7);
+  const char *operations[] = { "season", "--project", fixture->path, "set-operations", SEASON,
+                               household, "harvest", NULL };
+  const char *unknown_op[] = { "season", "--project", fixture->path, "set-operations", SEASON,
+                               household, "harvest,weeding", NULL };
+  const char *unknown_household[] = { "season", "--project", fixture->path, "set-operations",
+                                      SEASON, "999", "all", NULL };
+  g_autoptr(FurrowStore) store = NULL;
+  g_autoptr(FurrowSeason) season = NULL;
+  g_auto(GStrv) taken = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean all = TRUE;
   g_autofree char *out = NULL;
   g_autoptr(JsonObject) rules = NULL;
   JsonObject *soybean;
@@ -683,6 +698,20 @@ test_rules (Fixture       *fixture,
   run_ok (base, NULL);
   run_ok (split, NULL);
   run_ok (actual, NULL);
+  /* The services a half-custody household takes: one of the two fees; bad names refused. */
+  run_ok (fee2, NULL);
+  run_ok (operations, NULL);
+  run_bad (unknown_op, "weeding");
+  run_bad (unknown_household, "999");
+  store = furrow_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  season = furrow_store_find_season (store, SEASON);
+  taken = furrow_store_get_household_operations (store, season, household, &all, &error);
+  g_assert_no_error (error);
+  g_assert_false (all);
+  g_assert_cmpuint (g_strv_length (taken), ==, 1);
+  g_assert_cmpstr (taken[0], ==, "harvest");
+  g_clear_object (&store);
   run_ok (show, &out);
   rules = parse_object (out);
   soybean = json_object_get_object_member (json_object_get_object_member (rules, "prices"),
@@ -693,7 +722,7 @@ test_rules (Fixture       *fixture,
     if (json_object_has_member (json_array_get_object_element (costs, i), "field_id"))
       override = TRUE;
   g_assert_true (override);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (rules, "fees")), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (rules, "fees")), ==, 2);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (rules, "subsidies")),
                     ==, 2);
   g_assert_cmpint (json_object_get_int_member (

@@ -558,6 +558,127 @@ test_demo (Fixture       *fixture,
   g_assert_cmpint (s->totals.base_total_fen, ==, 50000 * s->totals.total_area_cmu / 100);
 }
 
+/* Half-custody fees per operation chosen, and a household with both kinds of land (issue 5).
+ * Taozhuang's four full-custody households (as test_taozhuang) where household 4 also has a
+ * 3.00 mu half-custody parcel, and two half-custody households of 2.00 mu. Fees per mu: sowing
+ * 30, harvest 60, plant protection 25 yuan (115 yuan in all).
+ *   household 4 takes all (the default): settled on its 40 mu of full custody as before —
+ *     base 1,848,000 + dividend 131,285 fen — and billed 11,500 × 3.00 = 34,500 fen:
+ *     total 1,979,285 − 34,500 = 1,944,785 fen;
+ *   household 5 takes harvest only: 6,000 × 2.00 = 12,000 fen owed (total −12,000);
+ *   household 6 takes none: no fee (total 0).
+ * The pool (290.56 mu), its base and dividends do not change; fees 34,500 + 12,000 = 46,500 fen;
+ * half-custody land 3 + 2 + 2 = 7.00 mu. */
+static void
+test_operations (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(FurrowField) field = add_cooperative (fixture->store, taozhuang_mu, 4, 2);
+  g_autoptr(FurrowSeason) season = add_taozhuang_season (fixture->store, "2016 秋");
+  g_autoptr(FurrowParcel) parcel = furrow_parcel_new ();
+  g_autoptr(FurrowSeasonSettlement) s = NULL;
+  static const gint64 totals[] = { 4948213, 4481102, 2968928, 1944785, -12000, 0 };
+  static const gint64 fees[] = { 0, 0, 0, 34500, 12000, 0 };
+  const char *harvest_only[] = { "harvest", NULL };
+  const char *nothing[] = { NULL };
+  const char *unknown[] = { "harvest", "weeding", NULL };
+  g_auto(GStrv) taken = NULL;
+  gboolean all = FALSE;
+  GError *error = NULL;
+
+  furrow_parcel_set_code (parcel, "3707821022010100099");
+  furrow_parcel_set_household_code (parcel, "370782102201010004");
+  furrow_parcel_set_field_id (parcel, furrow_field_get_id (field));
+  furrow_parcel_set_registered_area_m2 (parcel, furrow_mu_to_m2 (3.00));
+  furrow_parcel_set_custody (parcel, FURROW_CUSTODY_HALF);
+  furrow_store_add_parcel (fixture->store, parcel, &error);
+  g_assert_no_error (error);
+  furrow_season_set_fee (season, "sowing", 3000);
+  furrow_season_set_fee (season, "harvest", 6000);
+  furrow_season_set_fee (season, "plant protection", 2500);
+  furrow_store_update_season (fixture->store, season, &error);
+  g_assert_no_error (error);
+
+  /* Everything by default; then the choices. */
+  taken = furrow_store_get_household_operations (fixture->store, season, "370782102201010005",
+                                                 &all, &error);
+  g_assert_no_error (error);
+  g_assert_true (all);
+  g_assert_cmpuint (g_strv_length (taken), ==, 3);
+  g_clear_pointer (&taken, g_strfreev);
+  furrow_store_set_household_operations (fixture->store, season, "370782102201010005",
+                                         harvest_only, &error);
+  g_assert_no_error (error);
+  furrow_store_set_household_operations (fixture->store, season, "370782102201010006", nothing,
+                                         &error);
+  g_assert_no_error (error);
+  taken = furrow_store_get_household_operations (fixture->store, season, "370782102201010005",
+                                                 &all, &error);
+  g_assert_no_error (error);
+  g_assert_false (all);
+  g_assert_cmpuint (g_strv_length (taken), ==, 1);
+  g_assert_cmpstr (taken[0], ==, "harvest");
+  g_clear_pointer (&taken, g_strfreev);
+  taken = furrow_store_get_household_operations (fixture->store, season, "370782102201010006",
+                                                 &all, &error);
+  g_assert_no_error (error);
+  g_assert_false (all);
+  g_assert_cmpuint (g_strv_length (taken), ==, 0);
+  g_clear_pointer (&taken, g_strfreev);
+
+  /* Refused, and nothing changes: an operation the season has no fee for, an unknown
+   * household. */
+  furrow_store_set_household_operations (fixture->store, season, "370782102201010005", unknown,
+                                         &error);
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "weeding"));
+  g_clear_error (&error);
+  furrow_store_set_household_operations (fixture->store, season, "370782102201019999", NULL,
+                                         &error);
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  taken = furrow_store_get_household_operations (fixture->store, season, "370782102201010005",
+                                                 &all, &error);
+  g_assert_cmpuint (g_strv_length (taken), ==, 1);
+  g_clear_pointer (&taken, g_strfreev);
+
+  plan_sole_maize (fixture->store, season, field);
+  furrow_store_set_harvest (fixture->store, season, field, FURROW_CROP_MAIZE, 173840, 23641200,
+                            &error);
+  g_assert_no_error (error);
+  furrow_store_settle_season (fixture->store, season, NULL, &error);
+  g_assert_no_error (error);
+  s = furrow_store_get_settlement (fixture->store, season, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (s->n_rows, ==, 6);
+  g_assert_cmpfloat_with_epsilon (s->totals.total_area_mu, 290.56, 1e-9);
+  g_assert_cmpfloat_with_epsilon (s->totals.half_custody_area_mu, 7.00, 1e-9);
+  g_assert_cmpint (s->totals.base_total_fen, ==, 13423872);
+  g_assert_cmpint (s->totals.households_dividend_fen, ==, 953656);
+  g_assert_cmpint (s->totals.fees_fen, ==, 46500);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_assert_cmpint (s->rows[i].total_fen, ==, totals[i]);
+      g_assert_cmpint (s->rows[i].fee_fen, ==, fees[i]);
+    }
+  g_assert_cmpint (s->rows[3].custody, ==, FURROW_CUSTODY_FULL);
+  g_assert_cmpint (s->rows[3].base_fen, ==, 1848000);
+  g_assert_cmpint (s->rows[3].dividend_fen, ==, 131285);
+  g_assert_cmpint (s->rows[3].fee_fen_per_mu, ==, 11500);
+  g_assert_cmpfloat_with_epsilon (s->rows[3].fee_area_m2, furrow_mu_to_m2 (3.00), 1e-6);
+  g_assert_nonnull (strstr (s->rows[3].rule_text, "× 3.00 mu = ¥345.00"));
+  g_assert_cmpint (s->rows[4].custody, ==, FURROW_CUSTODY_HALF);
+  g_assert_cmpint (s->rows[4].fee_fen_per_mu, ==, 6000);
+  g_assert_cmpint (s->rows[5].fee_fen_per_mu, ==, 0);
+
+  /* A settled season's choices are read-only too. */
+  furrow_store_set_household_operations (fixture->store, season, "370782102201010005", NULL,
+                                         &error);
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+}
+
 static void
 test_migration (Fixture       *fixture,
                 gconstpointer  data)
@@ -596,6 +717,8 @@ main (int   argc,
   g_test_add ("/furrow/core/season/deficit", Fixture, NULL, fixture_set_up, test_deficit,
               fixture_tear_down);
   g_test_add ("/furrow/core/season/demo", Fixture, NULL, fixture_set_up, test_demo,
+              fixture_tear_down);
+  g_test_add ("/furrow/core/season/operations", Fixture, NULL, fixture_set_up, test_operations,
               fixture_tear_down);
   g_test_add ("/furrow/core/season/migration", Fixture, NULL, fixture_set_up, test_migration,
               fixture_tear_down);

@@ -261,7 +261,7 @@ test_migration (Fixture       *fixture,
   g_clear_object (&store);
   migrated = furrow_store_open (old, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (furrow_store_get_schema_version (migrated), ==, 4);
+  g_assert_cmpint (furrow_store_get_schema_version (migrated), ==, FURROW_STORE_SCHEMA_VERSION);
   g_assert_true (furrow_yield_model_preset ("survey", &model, NULL));
   g_strlcpy (model.name, "fitted", sizeof model.name);
   furrow_store_save_yield_preset (migrated, &model, &error);

@@ -5,8 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "furrow-cli.h"
-#include "furrow-economics.h"
-#include "furrow-report.h"
+#include "furrow-report-document.h"
 #include "furrow-store-season.h"
 #include "furrow-units.h"
 
@@ -18,124 +17,8 @@
  * household), as before --out existed.
  *
  * Both print the frozen settlement of a settled season (furrow-store-season.h) through the
- * report renderer (furrow-report.h). Statements: one page per full-custody household, and one
+ * paginated report document (furrow-report-document.h), as printing from the window does. Statements: one page per full-custody household, and one
  * per half-custody household that owes fees; the roster lists every settled household. */
-
-/* The settled season as a report: the cooperative's totals, and per household its amounts, its
- * masked personal data and its parcels with the custody field each lies in. */
-static FurrowReport *
-season_report (FurrowStore   *store,
-               FurrowSeason  *season,
-               const char    *notice_date,
-               GError       **error)
-{
-  g_autoptr(FurrowSeasonSettlement) s = furrow_store_get_settlement (store, season, error);
-  g_autoptr(GListModel) fields = NULL;
-  g_autoptr(GListModel) parcels = NULL;
-  g_autoptr(GHashTable) field_names = NULL;
-  g_autoptr(GHashTable) by_code = NULL;
-  FurrowReport *report;
-  FurrowReportCooperative *coop;
-
-  if (s == NULL)
-    return NULL;
-
-  report = g_new0 (FurrowReport, 1);
-  coop = &report->cooperative;
-  coop->name = g_strdup (furrow_store_get_cooperative_name (store));
-  coop->village_code = g_strdup (furrow_store_get_village_code (store));
-  coop->season_name = g_strdup (furrow_season_get_name (season));
-  coop->crop_year = furrow_season_get_crop_year (season);
-  coop->notice_date = g_strdup (notice_date);
-  coop->total_area_mu = s->totals.total_area_mu;
-  coop->weighted_area_mu = s->totals.weighted_area_mu;
-  coop->base_fen_per_mu = s->totals.base_fen_per_mu;
-  coop->revenue_fen = s->totals.income_fen;
-  coop->cost_fen = s->totals.cost_fen;
-  coop->base_total_fen = s->totals.base_total_fen;
-  coop->surplus_fen = s->totals.surplus_fen;
-  coop->reserve_fen = s->totals.reserve_fen;
-  coop->collective_fen = s->totals.collective_fen;
-  coop->cooperative_fen = s->totals.cooperative_fen;
-  coop->households_dividend_fen = s->totals.households_dividend_fen;
-  coop->deficit_fen = s->totals.deficit_fen;
-  coop->fees_fen = s->totals.fees_fen;
-  coop->reserve_pct = s->split.reserve_pct;
-  coop->collective_pct = s->split.collective_pct;
-  coop->cooperative_pct = s->split.cooperative_pct;
-  coop->households_pct = s->split.households_pct;
-  coop->basis = g_strdup (s->summary);
-
-  fields = furrow_store_get_fields (store);
-  field_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
-    {
-      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
-
-      g_hash_table_insert (field_names, g_memdup2 (&(gint64) { furrow_field_get_id (field) },
-                                                   sizeof (gint64)),
-                           g_strdup (furrow_field_get_name (field)));
-    }
-
-  report->n_households = s->n_rows;
-  report->households = g_new0 (FurrowReportHousehold, MAX (s->n_rows, 1));
-  by_code = g_hash_table_new (g_str_hash, g_str_equal);
-  for (gsize i = 0; i < s->n_rows; i++)
-    {
-      const FurrowSeasonSettlementRow *row = &s->rows[i];
-      FurrowReportHousehold *h = &report->households[i];
-      g_autoptr(FurrowHousehold) household = furrow_store_find_household (store, row->code);
-      gboolean full = row->custody == FURROW_CUSTODY_FULL;
-
-      h->code = g_strdup (row->code);
-      h->name = g_strdup (row->name);
-      if (household != NULL)
-        {
-          h->id_number = g_strdup (furrow_household_get_id_number (household));
-          h->phone = g_strdup (furrow_household_get_phone (household));
-        }
-      h->custody = row->custody;
-      h->area_mu = furrow_economics_area_cmu (row->area_m2) / 100.0;
-      h->base_fen_per_mu = full ? s->totals.base_fen_per_mu : 0;
-      h->base_area_mu = full ? h->area_mu : 0.0;
-      h->base_fen = row->base_fen;
-      h->dividend_area_mu = full ? h->area_mu : 0.0;
-      h->dividend_fen_per_mu = full && s->totals.weighted_area_mu > 0
-                               ? (double) s->totals.households_dividend_fen
-                                 / s->totals.weighted_area_mu
-                               : 0.0;
-      h->dividend_fen = row->dividend_fen;
-      h->fee_fen_per_mu = row->fee_fen_per_mu;
-      h->fee_fen = row->fee_fen;
-      h->total_fen = row->total_fen;
-      h->basis = g_strdup (row->rule_text);
-      g_hash_table_insert (by_code, h->code, h);
-    }
-
-  /* Each household's entrusted parcels of the custody it was settled with. */
-  parcels = furrow_store_get_parcels (store);
-  for (guint i = 0; i < g_list_model_get_n_items (parcels); i++)
-    {
-      g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, i);
-      FurrowReportHousehold *h = g_hash_table_lookup (by_code,
-                                                      furrow_parcel_get_household_code (parcel));
-      FurrowReportParcel *p;
-      gint64 field_id = furrow_parcel_get_field_id (parcel);
-
-      if (h == NULL || furrow_parcel_get_custody (parcel) != h->custody)
-        continue;
-      h->parcels = g_renew (FurrowReportParcel, h->parcels, h->n_parcels + 1);
-      p = &h->parcels[h->n_parcels++];
-      *p = (FurrowReportParcel) { 0 };
-      p->code = g_strdup (furrow_parcel_get_code (parcel));
-      p->name = g_strdup (furrow_parcel_get_name (parcel));
-      p->area_mu = furrow_m2_to_mu (furrow_parcel_get_registered_area_m2 (parcel));
-      p->field_name = g_strdup (g_hash_table_lookup (field_names, &field_id));
-      if (furrow_parcel_get_geometry (parcel) != NULL)
-        p->geometry = furrow_geometry_copy (furrow_parcel_get_geometry (parcel));
-    }
-  return report;
-}
 
 static int
 open_report (int             argc,
@@ -214,7 +97,7 @@ open_report (int             argc,
                                 "(furrow-cli season settle)"), project, season_name);
       return 1;
     }
-  *report_out = season_report (store, season, notice_date, &error);
+  *report_out = furrow_report_new_from_season (store, season, notice_date, &error);
   if (*report_out == NULL)
     {
       furrow_cli_print_error ("%s: %s", project, error->message);
@@ -241,41 +124,16 @@ open_report (int             argc,
   return 0;
 }
 
-/* The audit log records every statement and roster printed. */
-static int
-record_print (FurrowStore  *store,
-              FurrowReport *report,
-              const char   *what,
-              const char   *which,
-              const char   *out)
-{
-  g_autoptr(FurrowSeason) season =
-    furrow_store_find_season (store, report->cooperative.season_name);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *detail = g_strdup_printf ("%s -> %s", which, out);
-
-  if (season == NULL || !furrow_store_record_print (store, season, what, detail, &error))
-    {
-      furrow_cli_print_error ("%s: %s", furrow_store_get_path (store),
-                              error ? error->message : report->cooperative.season_name);
-      return 1;
-    }
-  return 0;
-}
-
 /* Writes `out` (a PDF, or a folder of one PDF per household as the old positional form). */
 static gboolean
-write_statements (const char                    *out,
-                  gboolean                       folder,
-                  const FurrowReportCooperative *coop,
-                  const FurrowReportHousehold   *households,
-                  gsize                          n,
-                  GError                       **error)
+write_statements (FurrowReportDocument  *document,
+                  const char            *out,
+                  gboolean               folder,
+                  GError               **error)
 {
   if (folder)
-    return furrow_report_write_statement_pdfs_dir (out, coop, households, n, NULL, NULL, NULL,
-                                                   error);
-  return furrow_report_write_statements_pdf (out, coop, households, n, NULL, NULL, NULL, error);
+    return furrow_report_document_write_pdfs_dir (document, out, NULL, NULL, NULL, error);
+  return furrow_report_document_write_pdf (document, out, NULL, NULL, NULL, error);
 }
 
 int
@@ -284,13 +142,11 @@ furrow_cli_statements (int    argc,
 {
   g_autoptr(FurrowStore) store = NULL;
   g_autoptr(FurrowReport) report = NULL;
+  g_autoptr(FurrowReportDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *household = NULL;
   g_autofree char *per_household = NULL;
-  g_autofree char *what = NULL;
-  g_autofree FurrowReportHousehold *selected = NULL;
-  gsize n = 0;
   gboolean ok = TRUE;
   int status;
 
@@ -301,38 +157,28 @@ furrow_cli_statements (int    argc,
   if (status != 0)
     return status;
 
-  /* One household when asked for; else full custody, and half custody when fees are owed.
-   * Shallow copies of the report's rows. */
-  selected = g_new0 (FurrowReportHousehold, MAX (report->n_households, 1));
-  for (gsize i = 0; i < report->n_households; i++)
-    if (household != NULL
-        ? g_strcmp0 (report->households[i].code, household) == 0
-        : (report->households[i].custody == FURROW_CUSTODY_FULL ||
-           report->households[i].fee_fen > 0))
-      selected[n++] = report->households[i];
-  if (n == 0)
+  /* One household when asked for; else full custody, and half custody when fees are owed. */
+  document = furrow_report_document_new_statements_for_report (g_steal_pointer (&report),
+                                                               household, &error);
+  if (document == NULL)
     {
-      furrow_cli_print_error (_("%s: the settlement has no household to print a statement for"),
-                              furrow_store_get_path (store));
+      furrow_cli_print_error ("%s: %s", furrow_store_get_path (store), error->message);
       return 1;
     }
   if (out != NULL)
-    ok = write_statements (out, !(g_str_has_suffix (out, ".pdf") ||
-                                  g_str_has_suffix (out, ".PDF")),
-                           &report->cooperative, selected, n, &error);
+    ok = write_statements (document, out, !(g_str_has_suffix (out, ".pdf") ||
+                                            g_str_has_suffix (out, ".PDF")), &error);
   if (ok && per_household != NULL)
-    ok = write_statements (per_household, TRUE, &report->cooperative, selected, n, &error);
+    ok = write_statements (document, per_household, TRUE, &error);
+  if (ok)
+    ok = furrow_report_document_record_print (document, store,
+                                              out != NULL ? out : per_household, &error);
   if (!ok)
     {
       furrow_cli_print_error ("%s", error->message);
       return 1;
     }
-  /* The audit log names the household code, never its personal data. */
-  what = household != NULL
-         ? g_strdup_printf ("household %s", household)
-         : g_strdup_printf ("%" G_GSIZE_FORMAT " households", n);
-  return record_print (store, report, "statements", what,
-                       out != NULL ? out : per_household);
+  return 0;
 }
 
 int
@@ -341,12 +187,13 @@ furrow_cli_roster (int    argc,
 {
   g_autoptr(FurrowStore) store = NULL;
   g_autoptr(FurrowReport) report = NULL;
+  g_autoptr(FurrowReportDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *lower = NULL;
   g_autofree char *household = NULL;
   g_autofree char *per_household = NULL;
-  g_autofree char *which = NULL;
+  const FurrowReport *r;
   gboolean ok;
   int status;
 
@@ -357,26 +204,33 @@ furrow_cli_roster (int    argc,
                         &household, &per_household);
   if (status != 0)
     return status;
+  document = furrow_report_document_new_roster_for_report (g_steal_pointer (&report), &error);
+  if (document == NULL)
+    {
+      furrow_cli_print_error ("%s: %s", furrow_store_get_path (store), error->message);
+      return 1;
+    }
+  r = furrow_report_document_get_report (document);
   lower = g_ascii_strdown (out, -1);
   if (g_str_has_suffix (lower, ".pdf"))
-    ok = furrow_report_write_roster_pdf (out, &report->cooperative, report->households,
-                                         report->n_households, NULL, &error);
+    ok = furrow_report_document_write_pdf (document, out, NULL, NULL, NULL, &error);
   else if (g_str_has_suffix (lower, ".csv"))
-    ok = furrow_report_write_roster_csv (out, &report->cooperative, report->households,
-                                         report->n_households, &error);
+    ok = furrow_report_write_roster_csv (out, &r->cooperative, r->households, r->n_households,
+                                         &error);
   else if (g_str_has_suffix (lower, ".xlsx"))
-    ok = furrow_report_write_roster_xlsx (out, &report->cooperative, report->households,
-                                          report->n_households, &error);
+    ok = furrow_report_write_roster_xlsx (out, &r->cooperative, r->households,
+                                          r->n_households, &error);
   else
     {
       furrow_cli_print_error (_("%s: the roster is written as .pdf, .csv or .xlsx"), out);
       return 1;
     }
+  if (ok)
+    ok = furrow_report_document_record_print (document, store, out, &error);
   if (!ok)
     {
       furrow_cli_print_error ("%s", error->message);
       return 1;
     }
-  which = g_strdup_printf ("%" G_GSIZE_FORMAT " households", report->n_households);
-  return record_print (store, report, "roster", which, out);
+  return 0;
 }

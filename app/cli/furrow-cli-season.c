@@ -23,6 +23,9 @@
  *   set-price NAME CROP FEN_PER_KG [--moisture PCT]
  *   set-cost NAME CROP ITEM FEN_PER_MU [--field CODE]   (a negative amount removes the item)
  *   set-fee NAME OPERATION FEN_PER_MU      half-custody service fee
+ *   set-operations NAME HOUSEHOLD all|none|OPERATION[,OPERATION…]
+ *                                          the services a half-custody household takes (all
+ *                                          by default); its fee per mu is their sum
  *   set-subsidy NAME SUBSIDY FEN_PER_MU [--strip-only]
  *   set-income NAME ITEM FEN               other income (insurance payouts …)
  *   actual-cost NAME ITEM FEN [--field CODE]   actual costs, of a field or the whole season
@@ -749,9 +752,9 @@ static int
 usage (void)
 {
   furrow_cli_print_error (_("usage: furrow-cli season --project FILE list|create|show|set-price|"
-                            "set-cost|set-fee|set-subsidy|set-income|set-base|set-split|plan|"
-                            "harvest|actual-cost|predict|settle|reopen NAME …; see “furrow-cli "
-                            "season --help”"));
+                            "set-cost|set-fee|set-operations|set-subsidy|set-income|set-base|"
+                            "set-split|plan|harvest|actual-cost|predict|settle|reopen NAME …; see "
+                            "“furrow-cli season --help”"));
   return 2;
 }
 
@@ -903,6 +906,25 @@ run_action (FurrowStore   *store,
       furrow_season_set_fee (season, argv[1], fen_per_mu);
       return update (store, season);
     }
+  if (g_str_equal (action, "set-operations"))
+    {
+      g_auto(GStrv) operations = NULL;
+
+      if (argc != 3 || *argv[2] == '\0')
+        {
+          furrow_cli_print_error (_("usage: season set-operations NAME HOUSEHOLD "
+                                    "all|none|OPERATION[,OPERATION…]"));
+          return 1;
+        }
+      if (g_str_equal (argv[2], "none"))
+        operations = g_new0 (char *, 1);
+      else if (!g_str_equal (argv[2], "all"))
+        operations = g_strsplit (argv[2], ",", -1);
+      if (!furrow_store_set_household_operations (store, season, argv[1],
+                                                  (const char * const *) operations, &error))
+        return report_error (store, error);
+      return 0;
+    }
   if (g_str_equal (action, "set-base"))
     {
       FurrowBaseRule base = { 0 };
@@ -991,9 +1013,9 @@ furrow_cli_season (int    argc,
   context = g_option_context_new (_("ACTION [NAME …] — plan, harvest and settle seasons"));
   g_option_context_set_summary (context,
                                 _("Actions: list, create NAME --year Y, show NAME, set-price, "
-                                  "set-cost, set-fee, set-subsidy, set-income, set-base, "
-                                  "set-split, plan, harvest, actual-cost, predict, settle, "
-                                  "reopen"));
+                                  "set-cost, set-fee, set-operations, set-subsidy, set-income, "
+                                  "set-base, set-split, plan, harvest, actual-cost, predict, "
+                                  "settle, reopen"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

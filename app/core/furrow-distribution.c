@@ -40,6 +40,22 @@ furrow_base_kind_to_string (FurrowBaseKind kind)
     }
 }
 
+gint64
+furrow_distribution_result_paid_fen (const FurrowDistributionResult *result)
+{
+  g_return_val_if_fail (result != NULL, 0);
+
+  return result->base_total_fen + result->households_dividend_fen - result->fees_fen;
+}
+
+double
+furrow_distribution_result_roster_area_mu (const FurrowDistributionResult *result)
+{
+  g_return_val_if_fail (result != NULL, 0.0);
+
+  return result->total_area_mu + result->half_custody_area_mu;
+}
+
 /* num / den rounded half away from zero; den > 0. */
 static FurrowWide
 round_div (FurrowWide num,
@@ -372,6 +388,16 @@ check_households (const FurrowDistributionInput *input,
           return FALSE;
         }
 
+      cmu = round (h->fee_area_mu * 100.0);
+      if (!isfinite (h->fee_area_mu) || h->fee_area_mu < 0.0 || cmu < 0.0
+          || cmu > MAX_AREA_CMU)
+        {
+          g_set_error (error, FURROW_DISTRIBUTION_ERROR, FURROW_DISTRIBUTION_ERROR_AREA,
+                       _("Household %s has an area of %g mu; it must be between 0 and "
+                         "10,000,000 mu"), h->code, h->fee_area_mu);
+          return FALSE;
+        }
+
       if (h->fee_fen_per_mu < 0 || h->fee_fen_per_mu > MAX_FEN / MAX_AREA_CMU)
         {
           g_autofree char *yuan = furrow_format_yuan (h->fee_fen_per_mu);
@@ -655,6 +681,8 @@ furrow_distribution_compute (const FurrowDistributionInput *input,
           weights[i] = work.cmu[i] * work.weight_bp[i];
           total_cmu += work.cmu[i];
           weighted_total += weights[i];
+          /* Its half-custody land, billed the fee. */
+          half_cmu += (gint64) round (input->households[i].fee_area_mu * 100.0);
         }
       else
         {
@@ -748,8 +776,12 @@ furrow_distribution_compute (const FurrowDistributionInput *input,
       share->weighted_area_mu = (double) weights[i] / (100.0 * WEIGHT_ONE_BP);
       share->weight = (double) work.weight_bp[i] / WEIGHT_ONE_BP;
       share->fee_fen_per_mu = h->fee_fen_per_mu;
+      share->fee_area_cmu = h->fee_area_mu != 0.0 ? (gint64) round (h->fee_area_mu * 100.0)
+                                                  : work.cmu[i];
+      share->fee_area_mu = share->fee_area_cmu / 100.0;
       share->dividend_fen = allocated[i];
-      share->fee_fen = (gint64) round_div ((FurrowWide) h->fee_fen_per_mu * work.cmu[i], 100);
+      share->fee_fen = (gint64) round_div ((FurrowWide) h->fee_fen_per_mu * share->fee_area_cmu,
+                                           100);
       share->total_fen = share->base_fen + share->dividend_fen - share->fee_fen;
       result->fees_fen += share->fee_fen;
     }
@@ -827,10 +859,12 @@ furrow_distribution_format_basis (const FurrowDistributionInput  *input,
     {
       g_autofree char *rate = furrow_format_yuan (share->fee_fen_per_mu);
       g_autofree char *fee = furrow_format_yuan (share->fee_fen);
+      g_autofree char *fee_area = format_hundredths (share->fee_area_cmu);
 
       g_string_append (line, C_("basis separator", "; "));
       /* Translators: service fee per mu × area = amount the household owes */
-      g_string_append_printf (line, _("service fee %s/mu × %s mu = %s owed"), rate, area, fee);
+      g_string_append_printf (line, _("service fee %s/mu × %s mu = %s owed"), rate, fee_area,
+                              fee);
     }
 
   return g_string_free (g_steal_pointer (&line), FALSE);

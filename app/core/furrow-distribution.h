@@ -56,10 +56,14 @@ G_BEGIN_DECLS
  *   (the surplus after the reserve fund); below that, or when it is 0, `reason` must state why,
  *   otherwise FURROW_DISTRIBUTION_ERROR_REASON_REQUIRED.
  *
- * - Fees: fee_fen = round (fee_fen_per_mu × area) for any household that has a fee (service fees
- *   owed, the usual case being half custody); total_fen = base + dividend − fee, so a
- *   half-custody household's total is the negative amount it owes. Fees are billed to the
- *   households and are not income of the pool; add them to other_income_fen if they should be.
+ * - Fees: fee_fen = round (fee_fen_per_mu × fee area) for any household that has a fee (service
+ *   fees owed, the usual case being half custody); the fee area is fee_area_mu when it is not 0,
+ *   else the household's area. total_fen = base + dividend − fee, so a half-custody household's
+ *   total is the negative amount it owes. A household with both kinds of land is a full-custody
+ *   household on its full-custody area (area_mu) that is also billed on its half-custody area
+ *   (fee_area_mu); that area counts in half_custody_area_mu, not in the pool. Fees are billed to
+ *   the households and are not income of the pool; add them to other_income_fen if they should
+ *   be.
  *
  * - Rounding is half away from zero, on exact integers.
  */
@@ -111,6 +115,8 @@ typedef struct
   FurrowCustody  custody;
   double         weight;              /* land-grade factor; 0 means 1 */
   gint64         fee_fen_per_mu;      /* service fee owed per mu (half custody) */
+  double         fee_area_mu;         /* the area billed the fee, to 0.01 mu; 0: area_mu (a
+                                       * full-custody household's half-custody land) */
 } FurrowDistributionHousehold;
 
 typedef struct
@@ -139,6 +145,8 @@ typedef struct
   double         weighted_area_mu;    /* area × weight (full custody), else 0 */
   double         weight;              /* the weight applied (1 when unweighted) */
   gint64         fee_fen_per_mu;
+  gint64         fee_area_cmu;        /* the area billed the fee, hundredths of a mu */
+  double         fee_area_mu;         /* the same, as mu */
   gint64         base_fen;
   gint64         dividend_fen;
   gint64         fee_fen;
@@ -172,6 +180,13 @@ typedef struct
 GQuark   furrow_distribution_error_quark       (void);
 
 const char *furrow_base_kind_to_string         (FurrowBaseKind kind);
+
+/* The totals row of a roster of this settlement (every household, full and half custody):
+ * what the households are paid in all, base_total_fen + households_dividend_fen − fees_fen
+ * (= Σ household total_fen), and their registered area, total_area_mu + half_custody_area_mu
+ * (= Σ household area_mu). */
+gint64   furrow_distribution_result_paid_fen   (const FurrowDistributionResult *result);
+double   furrow_distribution_result_roster_area_mu (const FurrowDistributionResult *result);
 
 /* Computes the settlement. `shares` has input->n_households entries, filled in input order.
  * On error, returns FALSE, sets `error`, and leaves result and shares unspecified. */

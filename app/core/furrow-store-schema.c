@@ -314,11 +314,27 @@ static const char schema_v4[] =
   "  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))\n"
   ");\n";
 
+/* Version 5: which of a season's half-custody services each household takes (no rows: all of
+ * them; one row with operation '': none), and the area a settled household was billed fees on
+ * (a full-custody household's half-custody land; 0: its area). */
+static const char schema_v5[] =
+  "CREATE TABLE season_household_operations (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  season_id INTEGER NOT NULL REFERENCES seasons (id) ON DELETE CASCADE,\n"
+  "  household_id INTEGER NOT NULL REFERENCES households (id) ON DELETE CASCADE,\n"
+  "  operation TEXT NOT NULL,\n"
+  "  UNIQUE (season_id, household_id, operation)\n"
+  ");\n"
+  "CREATE INDEX season_household_operations_season_id\n"
+  "  ON season_household_operations (season_id);\n"
+  "ALTER TABLE settlements ADD COLUMN fee_area_m2 REAL NOT NULL DEFAULT 0;\n";
+
 const char * const furrow_store_migrations[] = {
   schema_v1,
   schema_v2,
   schema_v3,
   schema_v4,
+  schema_v5,
 };
 
 const guint furrow_store_n_migrations = G_N_ELEMENTS (furrow_store_migrations);

@@ -1514,6 +1514,7 @@ typedef struct
   double        half_m2;
   gboolean      any_full;
   gboolean      any_half;
+  gint64        fee_fen_per_mu;  /* the operations it takes */
 } HouseholdArea;
 
 static int
@@ -1521,6 +1522,234 @@ compare_codes (gconstpointer a,
                gconstpointer b)
 {
   return strcmp (((const HouseholdArea *) a)->code, ((const HouseholdArea *) b)->code);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Half-custody operations per household                                                     */
+
+/* The season's fee of `operation`, or −1 when the season has no such operation. */
+static gint64
+season_fee (FurrowSeason *season,
+            const char   *operation)
+{
+  guint n;
+  const FurrowSeasonFee *fees = furrow_season_get_fees (season, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (strcmp (fees[i].operation, operation) == 0)
+      return fees[i].fen_per_mu;
+  return -1;
+}
+
+/* household id → GPtrArray of its chosen operations ("" for none), for households that chose. */
+static GHashTable *
+load_household_operations (FurrowStore   *self,
+                           FurrowSeason  *season,
+                           GError       **error)
+{
+  g_autoptr(GHashTable) chosen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(FurrowStoreStmt) stmt =
+    _furrow_store_prepare (self, "SELECT household_id, operation FROM "
+                                 "season_household_operations WHERE season_id = ?1 "
+                                 "ORDER BY household_id, id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, furrow_season_get_id (season));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      GPtrArray *ops = g_hash_table_lookup (chosen, &id);
+
+      if (ops == NULL)
+        {
+          ops = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (chosen, g_memdup2 (&id, sizeof id), ops);
+        }
+      g_ptr_array_add (ops, g_strdup (column_text (stmt, 1)));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _furrow_store_set_db_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&chosen);
+}
+
+/* Each household's fee per mu: the sum of the season's fees of the operations it takes. */
+static gint64
+operations_fee (FurrowSeason *season,
+                GPtrArray    *ops)
+{
+  gint64 sum = 0;
+
+  if (ops == NULL)
+    return furrow_season_fees_fen_per_mu (season);
+  for (guint i = 0; i < ops->len; i++)
+    {
+      gint64 fee = season_fee (season, ops->pdata[i]);
+
+      if (fee > 0)
+        sum += fee;
+    }
+  return sum;
+}
+
+static gboolean
+household_fees (FurrowStore   *self,
+                FurrowSeason  *season,
+                GArray        *areas,
+                GError       **error)
+{
+  g_autoptr(GHashTable) chosen = load_household_operations (self, season, error);
+
+  if (chosen == NULL)
+    return FALSE;
+  for (guint i = 0; i < areas->len; i++)
+    {
+      HouseholdArea *a = &g_array_index (areas, HouseholdArea, i);
+
+      a->fee_fen_per_mu = operations_fee (season, g_hash_table_lookup (chosen, &a->id));
+    }
+  return TRUE;
+}
+
+static gboolean
+set_household_operations (FurrowStore        *self,
+                          FurrowSeason       *season,
+                          FurrowHousehold    *household,
+                          const char * const *operations,
+                          GError            **error)
+{
+  g_autofree char *object = season_object (season);
+  g_autofree char *detail = NULL;
+  g_autofree char *list = NULL;
+  gint64 id = furrow_household_get_id (household);
+
+  if (!check_writable (self, season, error))
+    return FALSE;
+  {
+    g_autoptr(FurrowStoreStmt) stmt =
+      _furrow_store_prepare (self, "DELETE FROM season_household_operations WHERE "
+                                   "season_id = ?1 AND household_id = ?2", error);
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, furrow_season_get_id (season));
+    sqlite3_bind_int64 (stmt, 2, id);
+    if (sqlite3_step (stmt) != SQLITE_DONE)
+      return _furrow_store_set_db_error (self, error);
+  }
+  if (operations != NULL)
+    {
+      /* None: one row with an empty operation. */
+      const char *none[] = { "", NULL };
+      const char * const *rows = operations[0] != NULL ? operations : none;
+
+      for (guint i = 0; rows[i] != NULL; i++)
+        {
+          g_autoptr(FurrowStoreStmt) stmt =
+            _furrow_store_prepare (self, "INSERT OR IGNORE INTO season_household_operations "
+                                         "(season_id, household_id, operation) "
+                                         "VALUES (?1, ?2, ?3)", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, furrow_season_get_id (season));
+          sqlite3_bind_int64 (stmt, 2, id);
+          bind_text (stmt, 3, rows[i]);
+          if (sqlite3_step (stmt) != SQLITE_DONE)
+            return _furrow_store_set_db_error (self, error);
+        }
+    }
+  list = operations == NULL ? g_strdup ("all")
+         : operations[0] == NULL ? g_strdup ("none")
+         : g_strjoinv (",", (char **) operations);
+  detail = g_strdup_printf ("household %s operations %s", furrow_household_get_code (household),
+                            list);
+  return _furrow_store_audit (self, "season.operations", object, detail, error);
+}
+
+gboolean
+furrow_store_set_household_operations (FurrowStore        *self,
+                                       FurrowSeason       *season,
+                                       const char         *household_code,
+                                       const char * const *operations,
+                                       GError            **error)
+{
+  g_autoptr(FurrowHousehold) household = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FURROW_IS_SEASON (season), FALSE);
+  g_return_val_if_fail (household_code != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  household = furrow_store_find_household (self, household_code);
+  if (household == NULL)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                   _("There is no household %s"), household_code);
+      return FALSE;
+    }
+  for (guint i = 0; operations != NULL && operations[i] != NULL; i++)
+    if (season_fee (season, operations[i]) < 0)
+      {
+        g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                     _("season “%s” has no service fee for the operation “%s”; set it first "
+                       "(furrow-cli season set-fee)"), furrow_season_get_name (season),
+                     operations[i]);
+        return FALSE;
+      }
+
+  if (!_furrow_store_op_begin (self, error))
+    return FALSE;
+  ok = set_household_operations (self, season, household, operations, error);
+  return _furrow_store_op_end (self, ok, ok ? error : NULL);
+}
+
+GStrv
+furrow_store_get_household_operations (FurrowStore   *self,
+                                       FurrowSeason  *season,
+                                       const char    *household_code,
+                                       gboolean      *all,
+                                       GError       **error)
+{
+  g_autoptr(FurrowHousehold) household = NULL;
+  g_autoptr(GHashTable) chosen = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GPtrArray *ops;
+  const FurrowSeasonFee *fees;
+  guint n;
+
+  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
+  g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
+  g_return_val_if_fail (household_code != NULL, NULL);
+
+  household = furrow_store_find_household (self, household_code);
+  if (household == NULL)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                   _("There is no household %s"), household_code);
+      return NULL;
+    }
+  chosen = load_household_operations (self, season, error);
+  if (chosen == NULL)
+    return NULL;
+  ops = g_hash_table_lookup (chosen, &(gint64) { furrow_household_get_id (household) });
+  if (all != NULL)
+    *all = ops == NULL;
+  fees = furrow_season_get_fees (season, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean takes = ops == NULL;
+
+      for (guint k = 0; !takes && k < ops->len; k++)
+        takes = strcmp (ops->pdata[k], fees[i].operation) == 0;
+      if (takes)
+        g_strv_builder_add (builder, fees[i].operation);
+    }
+  return g_strv_builder_end (builder);
 }
 
 static FurrowSeasonSettlementInput *
@@ -1540,7 +1769,6 @@ build_input (FurrowStore   *self,
   g_auto(GStrv) owned = NULL;
   FurrowEconomicsComparison total;
   gint64 season_cost_fen = 0;
-  gint64 fee_fen_per_mu = furrow_season_fees_fen_per_mu (season);
   guint n_households;
   gsize n = 0;
   gsize s = 0;
@@ -1598,6 +1826,8 @@ build_input (FurrowStore   *self,
           a->half_m2 += furrow_parcel_get_registered_area_m2 (parcel);
         }
     }
+  if (!household_fees (self, season, areas, error))
+    return NULL;
   g_array_sort (areas, compare_codes);
 
   out->households = g_new0 (FurrowDistributionHousehold, n_households + 1);
@@ -1617,12 +1847,18 @@ build_input (FurrowStore   *self,
         {
           h->custody = FURROW_CUSTODY_FULL;
           h->area_mu = furrow_economics_area_cmu (a->full_m2) / 100.0;
+          /* Its half-custody land, if any, is billed the fees of its operations. */
+          if (a->any_half && a->fee_fen_per_mu > 0)
+            {
+              h->fee_area_mu = furrow_economics_area_cmu (a->half_m2) / 100.0;
+              h->fee_fen_per_mu = h->fee_area_mu > 0.0 ? a->fee_fen_per_mu : 0;
+            }
         }
       else
         {
           h->custody = FURROW_CUSTODY_HALF;
           h->area_mu = furrow_economics_area_cmu (a->half_m2) / 100.0;
-          h->fee_fen_per_mu = fee_fen_per_mu;
+          h->fee_fen_per_mu = a->fee_fen_per_mu;
         }
       out->household_ids[n] = a->id;
       n++;
@@ -1694,8 +1930,8 @@ insert_settlement (FurrowStore                       *self,
       g_autoptr(FurrowStoreStmt) stmt =
         _furrow_store_prepare (self, "INSERT INTO settlements (season_id, household_id, area_m2, "
                                      "base_fen, dividend_fen, fee_fen, total_fen, rule_text, "
-                                     "custody, fee_fen_per_mu) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                                     "?7, ?8, ?9, ?10)", error);
+                                     "custody, fee_fen_per_mu, fee_area_m2) VALUES (?1, ?2, ?3, "
+                                     "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
       g_autofree char *basis = furrow_distribution_format_basis (&in->input, result, &shares[i]);
 
       if (stmt == NULL)
@@ -1710,6 +1946,7 @@ insert_settlement (FurrowStore                       *self,
       bind_text (stmt, 8, basis);
       sqlite3_bind_text (stmt, 9, custody_text (shares[i].custody), -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 10, shares[i].fee_fen_per_mu);
+      sqlite3_bind_double (stmt, 11, furrow_mu_to_m2 (shares[i].fee_area_cmu / 100.0));
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return _furrow_store_set_db_error (self, error);
     }
@@ -1978,7 +2215,8 @@ furrow_store_get_settlement (FurrowStore   *self,
     g_autoptr(FurrowStoreStmt) stmt =
       _furrow_store_prepare (self, "SELECT s.household_id, h.code, h.name, s.custody, s.area_m2, "
                                    "s.fee_fen_per_mu, s.base_fen, s.dividend_fen, s.fee_fen, "
-                                   "s.total_fen, s.rule_text FROM settlements s JOIN households h "
+                                   "s.total_fen, s.rule_text, s.fee_area_m2 FROM settlements s "
+                                   "JOIN households h "
                                    "ON h.id = s.household_id WHERE s.season_id = ?1 "
                                    "ORDER BY h.code", error);
     if (stmt == NULL)
@@ -1998,6 +2236,7 @@ furrow_store_get_settlement (FurrowStore   *self,
         row.fee_fen = sqlite3_column_int64 (stmt, 8);
         row.total_fen = sqlite3_column_int64 (stmt, 9);
         row.rule_text = g_strdup (column_text (stmt, 10));
+        row.fee_area_m2 = sqlite3_column_double (stmt, 11);
         g_array_append_val (rows, row);
       }
     if (rc != SQLITE_DONE)

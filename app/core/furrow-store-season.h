@@ -64,6 +64,7 @@ typedef struct
   gint64         fee_fen;
   gint64         total_fen;
   char          *rule_text;                   /* the household's basis in one line */
+  double         fee_area_m2;                 /* the area billed the fee (0 before schema v5) */
 } FurrowSeasonSettlementRow;
 
 typedef struct
@@ -161,11 +162,33 @@ GArray           *furrow_store_get_season_fields     (FurrowStore          *self
                                                       gint64               *season_actual_cost_fen,
                                                       GError              **error);
 
+/* The half-custody services (the season's fee operations, furrow_season_set_fee()) a household
+ * takes this season. By default it takes all of them. `operations` NULL: all again; an empty
+ * array: none. Every name must be one of the season's fee operations
+ * (FURROW_STORE_ERROR_INVALID otherwise); the household must exist (FURROW_STORE_ERROR_NOT_FOUND);
+ * a settled season is read-only. Audited. */
+gboolean          furrow_store_set_household_operations (FurrowStore       *self,
+                                                      FurrowSeason         *season,
+                                                      const char           *household_code,
+                                                      const char * const   *operations,
+                                                      GError              **error);
+/* The operations the household takes (transfer full; empty: none), in the season's fee order;
+ * `all` (may be NULL) is set when it takes all of them by default. NULL with an error for an
+ * unknown household. */
+GStrv             furrow_store_get_household_operations (FurrowStore       *self,
+                                                      FurrowSeason         *season,
+                                                      const char           *household_code,
+                                                      gboolean             *all,
+                                                      GError              **error);
+
 /* The engine's input from the season's actuals: revenue Σ harvest revenue; cost Σ actual field
  * costs (cost items where a field has none) + season costs, as a total; subsidies by field; other
  * income; base rule, split and reason (`reason`, else the season's split reason); every household
- * with full-custody parcels (their registered area, full custody) or only half-custody parcels
- * (half custody, billed the season's fees per mu). */
+ * with full-custody parcels (in the pool with their registered area, full custody) or with
+ * half-custody parcels only (half custody). Half-custody land is billed the fees of the
+ * operations its household takes (furrow_store_set_household_operations(), all by default) per
+ * mu: a household with both kinds of land is settled on its full-custody land and billed on its
+ * half-custody land (fee_area_mu). */
 FurrowSeasonSettlementInput *
                   furrow_store_build_settlement_input (FurrowStore         *self,
                                                        FurrowSeason        *season,

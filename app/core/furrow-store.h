@@ -53,7 +53,7 @@ typedef enum
 } FurrowStoreError;
 
 /* The schema version this Furrow writes (furrow_meta.schema_version). */
-#define FURROW_STORE_SCHEMA_VERSION 4
+#define FURROW_STORE_SCHEMA_VERSION 5
 
 #define FURROW_TYPE_STORE (furrow_store_get_type ())
 

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "furrow-window-private.h"
+#include "furrow-season-settlement-page.h"
 #include "furrow-demo.h"
 #include "furrow-window-import.h"
 #include "furrow-mbtiles-source.h"
@@ -905,6 +906,9 @@ furrow_window_init (FurrowWindow *self)
                                "economics", _("Economics"), "accessories-calculator-symbolic");
   furrow_season_view_add_page (self->season_view, GTK_WIDGET (furrow_season_harvest_page_new ()),
                                "harvest", _("Harvest"), "emblem-ok-symbolic");
+  furrow_season_view_add_page (self->season_view,
+                               GTK_WIDGET (furrow_season_settlement_page_new ()),
+                               "settlement", _("Settlement"), "changes-prevent-symbolic");
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   g_signal_connect_object (self->planner_panel, "layout-changed",

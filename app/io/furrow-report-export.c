@@ -85,6 +85,124 @@ typedef void (*DrawPageFunc) (cairo_t  *cr,
                               double    height_pt,
                               gpointer  data);
 
+/* Pages are drawn on every core: worker threads record pages into cairo recording surfaces
+ * (Pango shapes the text there, most of a page's cost) while the calling thread replays them in
+ * order into the one PDF surface. A page is always recorded and replayed, whatever the number
+ * of threads, so the file does not depend on it. At most WINDOW pages wait in memory. */
+#define WINDOW 32
+
+static gint n_threads_setting = -1;
+
+void
+_furrow_report_set_threads (int n_threads)
+{
+  g_atomic_int_set (&n_threads_setting, n_threads);
+}
+
+typedef struct
+{
+  DrawPageFunc      draw_page;
+  gpointer          data;
+  double            width_pt;
+  double            height_pt;
+  gsize             n_pages;
+
+  GMutex            lock;
+  GCond             cond;
+  gsize             next;        /* the next page to record */
+  gsize             replayed;    /* pages replayed so far */
+  gboolean          stop;
+  cairo_surface_t  *slots[WINDOW];
+} Recorder;
+
+static cairo_surface_t *
+record_page (Recorder *recorder,
+             gsize     page)
+{
+  cairo_rectangle_t extents = { 0, 0, recorder->width_pt, recorder->height_pt };
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cairo_t *cr = cairo_create (surface);
+
+  recorder->draw_page (cr, page, recorder->width_pt, recorder->height_pt, recorder->data);
+  cairo_destroy (cr);
+  return surface;
+}
+
+static gpointer
+record_pages (gpointer data)
+{
+  Recorder *recorder = data;
+
+  g_mutex_lock (&recorder->lock);
+  for (;;)
+    {
+      gsize page;
+      cairo_surface_t *surface;
+
+      while (!recorder->stop && recorder->next < recorder->n_pages &&
+             recorder->next >= recorder->replayed + WINDOW)
+        g_cond_wait (&recorder->cond, &recorder->lock);
+      if (recorder->stop || recorder->next >= recorder->n_pages)
+        break;
+      page = recorder->next++;
+      g_mutex_unlock (&recorder->lock);
+
+      surface = record_page (recorder, page);
+
+      g_mutex_lock (&recorder->lock);
+      recorder->slots[page % WINDOW] = surface;
+      g_cond_broadcast (&recorder->cond);
+    }
+  g_mutex_unlock (&recorder->lock);
+  return NULL;
+}
+
+/* Page `page`'s recording, waiting for a worker when there is one, else recording it here. */
+static cairo_surface_t *
+take_page (Recorder *recorder,
+           gsize     page,
+           gboolean  threaded)
+{
+  cairo_surface_t *surface;
+
+  if (!threaded)
+    return record_page (recorder, page);
+  g_mutex_lock (&recorder->lock);
+  while (recorder->slots[page % WINDOW] == NULL)
+    g_cond_wait (&recorder->cond, &recorder->lock);
+  surface = g_steal_pointer (&recorder->slots[page % WINDOW]);
+  g_mutex_unlock (&recorder->lock);
+  return surface;
+}
+
+static void
+page_replayed (Recorder *recorder,
+               gsize     page,
+               gboolean  threaded)
+{
+  if (!threaded)
+    return;
+  g_mutex_lock (&recorder->lock);
+  recorder->replayed = page + 1;
+  g_cond_broadcast (&recorder->cond);
+  g_mutex_unlock (&recorder->lock);
+}
+
+static void
+stop_recording (Recorder   *recorder,
+                GPtrArray  *threads)
+{
+  g_mutex_lock (&recorder->lock);
+  recorder->stop = TRUE;
+  g_cond_broadcast (&recorder->cond);
+  g_mutex_unlock (&recorder->lock);
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (threads->pdata[i]);
+  g_ptr_array_set_size (threads, 0);
+  for (guint i = 0; i < WINDOW; i++)
+    g_clear_pointer (&recorder->slots[i], cairo_surface_destroy);
+}
+
 static gboolean
 write_pdf (const char               *path,
            double                    width_pt,
@@ -102,7 +220,20 @@ write_pdf (const char               *path,
   g_autofree char *temp = create_temp (path, NULL, error);
   g_autoptr(cairo_surface_t) surface = NULL;
   g_autoptr(cairo_t) cr = NULL;
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  Recorder recorder = {
+    .draw_page = draw_page,
+    .data = data,
+    .width_pt = width_pt,
+    .height_pt = height_pt,
+    .n_pages = n_pages,
+  };
+  /* One recording thread per core; the replay here costs about as much as recording. */
+  int setting = g_atomic_int_get (&n_threads_setting);
+  guint n_threads = setting >= 0 ? (guint) setting
+                                 : n_pages >= 8 ? MIN (g_get_num_processors (), 8) : 0;
   cairo_status_t status;
+  gboolean cancelled = FALSE;
 
   if (temp == NULL)
     return FALSE;
@@ -114,23 +245,40 @@ write_pdf (const char               *path,
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
   cr = cairo_create (surface);
 
+  g_mutex_init (&recorder.lock);
+  g_cond_init (&recorder.cond);
+  for (guint i = 0; i < n_threads; i++)
+    g_ptr_array_add (threads, g_thread_new ("furrow-report", record_pages, &recorder));
+
   for (gsize page = 0; page < n_pages; page++)
     {
+      cairo_surface_t *recording;
+
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
-          g_clear_pointer (&cr, cairo_destroy);
-          cairo_surface_finish (surface);
-          g_unlink (temp);
-          return FALSE;
+          cancelled = TRUE;
+          break;
         }
-      draw_page (cr, page, width_pt, height_pt, data);
+      recording = take_page (&recorder, page, n_threads > 0);
+      cairo_set_source_surface (cr, recording, 0, 0);
+      cairo_paint (cr);
+      cairo_surface_destroy (recording);
       cairo_show_page (cr);
+      page_replayed (&recorder, page, n_threads > 0);
       if (progress != NULL)
         progress (page + 1, n_pages, user_data);
     }
+  stop_recording (&recorder, threads);
+  g_cond_clear (&recorder.cond);
+  g_mutex_clear (&recorder.lock);
 
   g_clear_pointer (&cr, cairo_destroy);
   cairo_surface_finish (surface);
+  if (cancelled)
+    {
+      g_unlink (temp);
+      return FALSE;
+    }
   status = cairo_surface_status (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
@@ -175,8 +323,8 @@ draw_roster_page (cairo_t  *cr,
                                   pages->n_households, page * rows, rows, width_pt, height_pt);
 }
 
-static char *
-statement_title (const FurrowReportCooperative *cooperative)
+char *
+_furrow_report_statements_title (const FurrowReportCooperative *cooperative)
 {
   g_autofree char *prefix = furrow_report_title_prefix (cooperative);
 
@@ -211,7 +359,7 @@ furrow_report_write_statements_pdf (const char                    *path,
       return FALSE;
     }
 
-  title = statement_title (cooperative);
+  title = _furrow_report_statements_title (cooperative);
   return write_pdf (path, FURROW_REPORT_A4_SHORT_PT, FURROW_REPORT_A4_LONG_PT, title,
                     cooperative->name, n_households, draw_statement_page, &pages, cancellable,
                     progress, user_data, error);
@@ -255,7 +403,7 @@ furrow_report_write_statement_pdfs_dir (const char                    *dir,
       return FALSE;
     }
 
-  title = statement_title (cooperative);
+  title = _furrow_report_statements_title (cooperative);
   for (gsize i = 0; i < n_households; i++)
     {
       g_autofree char *name = file_name_for_code (households[i].code, i);
@@ -273,6 +421,14 @@ furrow_report_write_statement_pdfs_dir (const char                    *dir,
   return TRUE;
 }
 
+char *
+_furrow_report_roster_title (const FurrowReportCooperative *cooperative)
+{
+  g_autofree char *prefix = furrow_report_title_prefix (cooperative);
+
+  return g_strdup_printf (_("%s: Public Roster of Household Income"), prefix);
+}
+
 gboolean
 furrow_report_write_roster_pdf (const char                    *path,
                                 const FurrowReportCooperative *cooperative,
@@ -282,7 +438,6 @@ furrow_report_write_roster_pdf (const char                    *path,
                                 GError                       **error)
 {
   Pages pages = { cooperative, households, n_households };
-  g_autofree char *prefix = NULL;
   g_autofree char *title = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
@@ -290,8 +445,7 @@ furrow_report_write_roster_pdf (const char                    *path,
   g_return_val_if_fail (households != NULL || n_households == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  prefix = furrow_report_title_prefix (cooperative);
-  title = g_strdup_printf (_("%s: Public Roster of Household Income"), prefix);
+  title = _furrow_report_roster_title (cooperative);
   return write_pdf (path, FURROW_REPORT_A4_LONG_PT, FURROW_REPORT_A4_SHORT_PT, title,
                     cooperative->name,
                     furrow_report_roster_n_pages (n_households,

@@ -157,6 +157,14 @@ char   *furrow_report_format_area   (double               area_mu);
 char   *furrow_report_format_rate   (gint64               fen_per_mu);
 const char *furrow_report_custody_label (FurrowCustody    custody);
 
+/* Threads recording PDF pages: -1 one per core (the default), 0 none (the calling thread
+ * records each page before replaying it). The file is the same either way; tests check that. */
+void    _furrow_report_set_threads  (int                  n_threads);
+
+/* The PDF document titles. */
+char   *_furrow_report_statements_title (const FurrowReportCooperative *cooperative);
+char   *_furrow_report_roster_title     (const FurrowReportCooperative *cooperative);
+
 /* "<cooperative> <season>" with whatever is known. */
 char   *furrow_report_title_prefix  (const FurrowReportCooperative *cooperative);
 

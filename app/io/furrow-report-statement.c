@@ -327,7 +327,9 @@ draw_amounts (FurrowReportPainter           *painter,
   g_autofree char *dividend_area = furrow_report_format_area (household->dividend_area_mu);
   g_autofree char *dividend_amount = furrow_format_yuan (household->dividend_fen);
   g_autofree char *fee_rate = furrow_report_format_rate (household->fee_fen_per_mu);
-  g_autofree char *fee_area = furrow_report_format_area (household->area_mu);
+  g_autofree char *fee_area = furrow_report_format_area (household->fee_area_mu > 0.0
+                                                         ? household->fee_area_mu
+                                                         : household->area_mu);
   g_autofree char *fee_amount = furrow_format_yuan (-household->fee_fen);
   g_autofree char *total = furrow_format_yuan (household->total_fen);
   g_autofree char *base_formula = NULL;

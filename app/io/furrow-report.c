@@ -156,6 +156,7 @@ furrow_report_new_from_distribution (const FurrowReportCooperative  *header,
                                        : 0.0;
       household->dividend_fen = share->dividend_fen;
       household->fee_fen_per_mu = share->fee_fen_per_mu;
+      household->fee_area_mu = share->fee_area_mu;
       household->fee_fen = share->fee_fen;
       household->total_fen = share->total_fen;
       household->basis = furrow_distribution_format_basis (input, result, share);
@@ -218,6 +219,59 @@ furrow_report_mask_phone (const char *phone)
 /* ------------------------------------------------------------------------------------------ */
 /* Drawing helpers                                                                            */
 
+/* Pango's context, layout and font description are made once per thread and reused for every
+ * page that thread draws: creating them per page (and re-resolving the fontset) cost about a
+ * fifth of a statement page. Pango's default font map is per thread, so these are too. */
+typedef struct
+{
+  PangoContext         *context;
+  PangoFontDescription *font;
+  /* Shaped text: "size|bold|width|align|ellipsize|text" → PangoLayout. Every page repeats
+   * most of its labels; shaping them again was a third of a page's cost. */
+  GHashTable           *layouts;
+} PainterCache;
+
+/* Cleared whole when full: a page adds some thirty texts of its own (names, amounts), so the
+ * labels are shaped again about once every hundred pages. */
+#define LAYOUT_CACHE_MAX 4096
+
+static void
+painter_cache_free (gpointer data)
+{
+  PainterCache *cache = data;
+
+  g_clear_pointer (&cache->layouts, g_hash_table_unref);
+  g_clear_object (&cache->context);
+  g_clear_pointer (&cache->font, pango_font_description_free);
+  g_free (cache);
+}
+
+static GPrivate painter_cache_key = G_PRIVATE_INIT (painter_cache_free);
+
+static PainterCache *
+painter_cache_get (void)
+{
+  PainterCache *cache = g_private_get (&painter_cache_key);
+  cairo_font_options_t *options;
+
+  if (cache != NULL)
+    return cache;
+
+  cache = g_new0 (PainterCache, 1);
+  cache->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  /* Print metrics: no hinting, unrounded positions, so the PDF and the printer agree. */
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (cache->context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (cache->context, FALSE);
+  cache->font = pango_font_description_from_string (FURROW_REPORT_FONT_FAMILY " 10");
+  cache->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_private_set (&painter_cache_key, cache);
+  return cache;
+}
+
 void
 furrow_report_painter_begin (FurrowReportPainter *painter,
                              cairo_t             *cr,
@@ -227,7 +281,7 @@ furrow_report_painter_begin (FurrowReportPainter *painter,
                              double               height_pt)
 {
   double scale = MIN (width_pt / design_width_pt, height_pt / design_height_pt);
-  cairo_font_options_t *options;
+  PainterCache *cache = painter_cache_get ();
 
   cairo_save (cr);
   if (scale > 0.0 && isfinite (scale))
@@ -238,51 +292,65 @@ furrow_report_painter_begin (FurrowReportPainter *painter,
     }
 
   painter->cr = cr;
-  painter->context = pango_cairo_create_context (cr);
-  /* Print metrics: no hinting, unrounded positions, so the PDF and the printer agree. */
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (painter->context, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (painter->context, FALSE);
-
-  painter->layout = pango_layout_new (painter->context);
-  painter->font = pango_font_description_from_string (FURROW_REPORT_FONT_FAMILY " 10");
-  pango_layout_set_wrap (painter->layout, PANGO_WRAP_WORD_CHAR);
+  painter->context = cache->context;
+  painter->layout = NULL;
+  painter->font = cache->font;
+  /* This page's target and transformation (a no-op when they are the last page's; cached
+   * layouts notice a change by the context's serial). */
+  pango_cairo_update_context (cr, painter->context);
 }
 
 void
 furrow_report_painter_end (FurrowReportPainter *painter)
 {
-  g_clear_object (&painter->layout);
-  g_clear_object (&painter->context);
-  g_clear_pointer (&painter->font, pango_font_description_free);
+  painter->layout = NULL;
+  painter->context = NULL;
+  painter->font = NULL;
   cairo_restore (painter->cr);
   painter->cr = NULL;
 }
 
+/* Points the painter's layout at `text` set this way: a cached layout when the same text was
+ * set the same way before on this thread. */
 static void
 prepare_layout (FurrowReportPainter *painter,
                 const char          *text,
                 double               width_pt,
                 double               size_pt,
                 gboolean             bold,
-                FurrowReportAlign    align)
+                FurrowReportAlign    align,
+                gboolean             ellipsize)
 {
   static const PangoAlignment alignments[] = {
     [FURROW_REPORT_ALIGN_LEFT] = PANGO_ALIGN_LEFT,
     [FURROW_REPORT_ALIGN_CENTER] = PANGO_ALIGN_CENTER,
     [FURROW_REPORT_ALIGN_RIGHT] = PANGO_ALIGN_RIGHT,
   };
+  PainterCache *cache = painter_cache_get ();
+  int size = (int) (size_pt * PANGO_SCALE);
+  int width = width_pt > 0.0 ? (int) (width_pt * PANGO_SCALE) : -1;
+  g_autofree char *key = g_strdup_printf ("%d|%d|%d|%d|%d|%s", size, bold ? 1 : 0, width,
+                                          (int) align, ellipsize ? 1 : 0,
+                                          text != NULL ? text : "");
+  PangoLayout *layout = g_hash_table_lookup (cache->layouts, key);
 
-  pango_font_description_set_size (painter->font, (gint) (size_pt * PANGO_SCALE));
-  pango_font_description_set_weight (painter->font, bold ? PANGO_WEIGHT_BOLD
-                                                         : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (painter->layout, painter->font);
-  pango_layout_set_width (painter->layout, width_pt > 0.0 ? (int) (width_pt * PANGO_SCALE) : -1);
-  pango_layout_set_alignment (painter->layout, alignments[align]);
-  pango_layout_set_text (painter->layout, text != NULL ? text : "", -1);
+  if (layout == NULL)
+    {
+      if (g_hash_table_size (cache->layouts) >= LAYOUT_CACHE_MAX)
+        g_hash_table_remove_all (cache->layouts);
+      layout = pango_layout_new (painter->context);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_font_description_set_size (painter->font, size);
+      pango_font_description_set_weight (painter->font, bold ? PANGO_WEIGHT_BOLD
+                                                             : PANGO_WEIGHT_NORMAL);
+      pango_layout_set_font_description (layout, painter->font);
+      pango_layout_set_width (layout, width);
+      pango_layout_set_alignment (layout, alignments[align]);
+      pango_layout_set_ellipsize (layout, ellipsize ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+      pango_layout_set_text (layout, text != NULL ? text : "", -1);
+      g_hash_table_insert (cache->layouts, g_steal_pointer (&key), layout);
+    }
+  painter->layout = layout;
 }
 
 double
@@ -295,7 +363,7 @@ furrow_report_text_height (FurrowReportPainter *painter,
   int width;
   int height;
 
-  prepare_layout (painter, text, width_pt, size_pt, bold, FURROW_REPORT_ALIGN_LEFT);
+  prepare_layout (painter, text, width_pt, size_pt, bold, FURROW_REPORT_ALIGN_LEFT, FALSE);
   pango_layout_get_size (painter->layout, &width, &height);
   return (double) height / PANGO_SCALE;
 }
@@ -309,7 +377,7 @@ furrow_report_text_width (FurrowReportPainter *painter,
   int width;
   int height;
 
-  prepare_layout (painter, text, -1.0, size_pt, bold, FURROW_REPORT_ALIGN_LEFT);
+  prepare_layout (painter, text, -1.0, size_pt, bold, FURROW_REPORT_ALIGN_LEFT, FALSE);
   pango_layout_get_size (painter->layout, &width, &height);
   return (double) width / PANGO_SCALE;
 }
@@ -342,7 +410,7 @@ furrow_report_text (FurrowReportPainter *painter,
   int height;
   double x = x_pt;
 
-  prepare_layout (painter, text, width_pt, size_pt, bold, align);
+  prepare_layout (painter, text, width_pt, size_pt, bold, align, FALSE);
   pango_layout_get_size (painter->layout, &width, &height);
   if (width_pt <= 0.0)
     {
@@ -379,19 +447,35 @@ furrow_report_cell_text (FurrowReportPainter *painter,
   double room_pt = width_pt - 2 * pad_pt;
   int width;
   int height;
+  double natural_pt = furrow_report_text_width (painter, text, size_pt, bold);
+
+  /* It fits (nearly always): the layout just measured, placed by hand, so the text is shaped
+   * once. */
+  if (natural_pt <= room_pt || room_pt <= 0.0)
+    {
+      double dx = 0.0;
+
+      pango_layout_get_size (painter->layout, &width, &height);
+      if (room_pt > 0.0 && align == FURROW_REPORT_ALIGN_CENTER)
+        dx = (room_pt - natural_pt) / 2.0;
+      else if (room_pt > 0.0 && align == FURROW_REPORT_ALIGN_RIGHT)
+        dx = room_pt - natural_pt;
+      cairo_move_to (painter->cr, x_pt + pad_pt + dx,
+                     y_pt + (height_pt - (double) height / PANGO_SCALE) / 2.0);
+      pango_cairo_show_layout (painter->cr, painter->layout);
+      return;
+    }
 
   /* Too long (a longer language, a long name): smaller type, down to 70 %, then "…". */
   size_pt = furrow_report_fit_size (painter, text, room_pt, size_pt, bold);
 
-  prepare_layout (painter, text, room_pt, size_pt, bold, align);
-  pango_layout_set_ellipsize (painter->layout, PANGO_ELLIPSIZE_END);
+  prepare_layout (painter, text, room_pt, size_pt, bold, align, TRUE);
   pango_layout_get_size (painter->layout, &width, &height);
   cairo_move_to (painter->cr, x_pt + pad_pt,
                  y_pt + (height_pt - (double) height / PANGO_SCALE) / 2.0);
   pango_cairo_show_layout (painter->cr, painter->layout);
   if (pango_layout_is_ellipsized (painter->layout))
     g_atomic_int_inc (&n_ellipsized);
-  pango_layout_set_ellipsize (painter->layout, PANGO_ELLIPSIZE_NONE);
 }
 
 void

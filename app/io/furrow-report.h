@@ -26,20 +26,13 @@ G_BEGIN_DECLS
  * Personal data: a household's ID number and phone are only ever printed masked
  * (furrow_report_mask_id_number(), furrow_report_mask_phone()) and never logged.
  *
- * Printing from the GUI (GtkPrintOperation, one drawing function for paper and PDF):
+ * Printing from the GUI (GtkPrintOperation): use FurrowReportDocument
+ * (furrow-report-document.h), which pages a settled season's statements or roster with these
+ * drawing functions and is what the PDF export goes through.
  *
- *   statements: n-pages = n_households; in ::draw-page
- *     furrow_report_draw_statement (gtk_print_context_get_cairo_context (context), coop,
- *                                   &households[page_nr],
- *                                   gtk_print_context_get_width (context),
- *                                   gtk_print_context_get_height (context));
- *   roster: a landscape GtkPageSetup; rows = furrow_report_roster_rows_per_page ();
- *     n-pages = furrow_report_roster_n_pages (n_households, rows); in ::draw-page
- *     furrow_report_draw_roster_page (cr, coop, households, n_households, page_nr * rows,
- *                                     rows, width, height);
- *
- * The drawing functions are thread-safe (Pango's font map is per thread), so batch exports
- * can run in a GTask thread; the writers honour a GCancellable between pages. */
+ * The drawing functions are thread-safe (Pango's font map, context and shaped-text cache are per
+ * thread), so batch exports can run in a GTask thread; the PDF writers record pages on every
+ * core and honour a GCancellable between pages. */
 
 #define FURROW_REPORT_ERROR (furrow_report_error_quark ())
 
@@ -111,6 +104,8 @@ typedef struct
   double              dividend_area_mu;
   gint64              dividend_fen;
   gint64              fee_fen_per_mu;
+  double              fee_area_mu;    /* the area billed the fee; 0: area_mu (a full-custody
+                                       * household's half-custody land otherwise) */
   gint64              fee_fen;
   gint64              total_fen;      /* base + dividend − fee; negative when fees are owed */
   char               *basis;          /* this household's amounts in one line, or NULL */

@@ -286,7 +286,7 @@ read_household (Reader                      *reader,
                 FurrowDistributionHousehold *household)
 {
   static const char *const members[] = {
-    "code", "name", "area_mu", "custody", "weight", "fee_fen_per_mu", NULL
+    "code", "name", "area_mu", "custody", "weight", "fee_fen_per_mu", "fee_area_mu", NULL
   };
   g_autofree char *path = g_strdup_printf ("$.households[%u]", index);
   JsonObject *object;
@@ -304,7 +304,8 @@ read_household (Reader                      *reader,
       || !read_string (reader, object, path, "custody", FALSE, &custody)
       || !read_number (reader, object, path, "weight", FALSE, 1.0, &household->weight)
       || !read_fen (reader, object, path, "fee_fen_per_mu", &has_fee,
-                    &household->fee_fen_per_mu))
+                    &household->fee_fen_per_mu)
+      || !read_number (reader, object, path, "fee_area_mu", FALSE, 0.0, &household->fee_area_mu))
     return FALSE;
 
   if (code[0] == '\0')

@@ -26,8 +26,9 @@ G_BEGIN_DECLS
  *     "village_code": "…",                  the cooperative's name, the season's name,
  *     "notice_date": "2017-01-10",          the village's FBFBM, the public-notice date)
  *     "households": [{"code": "…", "name": "…", "area_mu": 4.12,
- *                     "custody": "full" | "half", "weight": 1.0, "fee_fen_per_mu": 0}]
- *   }
+ *                     "custody": "full" | "half", "weight": 1.0, "fee_fen_per_mu": 0,
+ *                     "fee_area_mu": 0}]         (the area billed the fee when not 0: a
+ *   }                                            full-custody household's half-custody land)
  *
  * Money is integer fen (a JSON integer), areas are mu, percentages are numbers. Unknown members
  * are refused, so a misspelt name cannot silently drop a rule. Errors name the file and the

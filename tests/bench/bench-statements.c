@@ -5,7 +5,10 @@
  * Each household has two parcels with outlines, so every page draws its sketch map. Prints its
  * figures; never a timed test.
  *
- * Usage: bench-statements [N_HOUSEHOLDS] [LOCALEDIR] */
+ * Usage: bench-statements [N_HOUSEHOLDS[,N2…]] [LOCALEDIR] [KEEP.pdf]
+ * Several counts ("5000,10000"): each in turn, then the ratio of each one's statement time to
+ * the first's, wall and CPU (issue 5: 10,000 ≤ 2.2 × the time of 5,000).
+ * KEEP.pdf: keep the (last) statements PDF there (to compare renderer changes). */
 
 #include "config.h"
 
@@ -41,6 +44,15 @@ strip (double east_m,
   return geometry;
 }
 
+static double
+thread_cpu_s (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 static off_t
 file_size (const char *path)
 {
@@ -49,14 +61,14 @@ file_size (const char *path)
   return g_stat (path, &st) == 0 ? st.st_size : -1;
 }
 
-int
-main (int   argc,
-      char *argv[])
+static int
+run (guint       n,
+     const char *keep,
+     double     *wall_s,
+     double     *cpu_s)
 {
   static const char *const surnames[] = { "张", "王", "李", "刘", "陈", "杨", "赵", "黄" };
   static const char *const given[] = { "建国", "秀英", "志强", "桂兰", "玉珍", "国庆" };
-  guint n = argc > 1 ? (guint) atoi (argv[1]) : 300;
-  const char *localedir = argc > 2 ? argv[2] : NULL;
   g_autofree FurrowDistributionHousehold *households = NULL;
   g_autofree FurrowReportHousehold *details = NULL;
   g_autofree FurrowDistributionShare *shares = NULL;
@@ -78,18 +90,7 @@ main (int   argc,
   double area_mu = 0.0;
   gint64 t0, t_statements, t_roster, t_csv, t_xlsx;
   clock_t c0, c_statements, c_xlsx;
-
-  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
-    setlocale (LC_ALL, "C.UTF-8");
-  if (localedir != NULL)
-    bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  if (n == 0)
-    {
-      g_printerr ("usage: bench-statements [N_HOUSEHOLDS] [LOCALEDIR]\n");
-      return 2;
-    }
+  double m0, m_statements;
 
   households = g_new0 (FurrowDistributionHousehold, n);
   details = g_new0 (FurrowReportHousehold, n);
@@ -156,6 +157,7 @@ main (int   argc,
    * that says what the code costs. */
   t0 = g_get_monotonic_time ();
   c0 = clock ();
+  m0 = thread_cpu_s ();
   if (!furrow_report_write_statements_pdf (pdf, &report->cooperative, report->households, n,
                                            NULL, NULL, NULL, &error))
     {
@@ -164,6 +166,9 @@ main (int   argc,
     }
   t_statements = g_get_monotonic_time () - t0;
   c_statements = clock () - c0;
+  m_statements = thread_cpu_s () - m0;
+  *wall_s = t_statements / 1e6;
+  *cpu_s = (double) c_statements / CLOCKS_PER_SEC;
 
   t0 = g_get_monotonic_time ();
   if (!furrow_report_write_roster_pdf (roster, &report->cooperative, report->households, n,
@@ -192,20 +197,69 @@ main (int   argc,
            "(%.1f KiB/page)\n",
            n, n, t_statements / 1e6, t_statements / 1e3 / n, file_size (pdf) / 1024.0,
            file_size (pdf) / 1024.0 / n);
-  g_print ("cpu: statements %.2f s, xlsx %.1f ms\n", (double) c_statements / CLOCKS_PER_SEC,
+  g_print ("cpu (all threads): statements %.2f s, %.2f ms/page, xlsx %.1f ms\n",
+           (double) c_statements / CLOCKS_PER_SEC,
+           (double) c_statements * 1e3 / CLOCKS_PER_SEC / n,
            (double) c_xlsx * 1e3 / CLOCKS_PER_SEC);
+  /* The calling thread writes the PDF while workers lay pages out: on an idle machine with C
+   * cores the statements take at least max (calling thread, all threads / C). */
+  g_print ("cpu of the calling thread (PDF writing): %.2f s; idle-machine bound on %u cores: "
+           "%.2f s\n", m_statements, g_get_num_processors (),
+           MAX (m_statements, (double) c_statements / CLOCKS_PER_SEC / g_get_num_processors ()));
   g_print ("roster pdf: %u pages in %.2f s, %.0f KiB\n",
            furrow_report_roster_n_pages (n, furrow_report_roster_rows_per_page ()),
            t_roster / 1e6, file_size (roster) / 1024.0);
   g_print ("roster csv: %.1f ms, %.0f KiB; xlsx: %.1f ms, %.0f KiB\n",
            t_csv / 1e3, file_size (csv) / 1024.0, t_xlsx / 1e3, file_size (xlsx) / 1024.0);
 
-  g_unlink (pdf);
+  if (keep != NULL)
+    g_rename (pdf, keep);
+  else
+    g_unlink (pdf);
   g_unlink (roster);
   g_unlink (csv);
   g_unlink (xlsx);
   g_rmdir (dir);
   for (guint i = 0; i < n; i++)
     furrow_report_household_clear (&details[i]);
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_auto(GStrv) counts = g_strsplit (argc > 1 ? argv[1] : "300", ",", -1);
+  const char *localedir = argc > 2 ? argv[2] : NULL;
+  guint n_counts = g_strv_length (counts);
+  g_autofree double *wall = g_new0 (double, MAX (n_counts, 1));
+  g_autofree double *cpu = g_new0 (double, MAX (n_counts, 1));
+
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    setlocale (LC_ALL, "C.UTF-8");
+  if (localedir != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_print ("cores: %u\n", g_get_num_processors ());
+
+  for (guint i = 0; i < n_counts; i++)
+    {
+      guint n = (guint) atoi (counts[i]);
+      int status;
+
+      if (n == 0)
+        {
+          g_printerr ("usage: bench-statements [N_HOUSEHOLDS[,N2…]] [LOCALEDIR] [KEEP.pdf]\n");
+          return 2;
+        }
+      status = run (n, i + 1 == n_counts && argc > 3 ? argv[3] : NULL, &wall[i], &cpu[i]);
+      if (status != 0)
+        return status;
+    }
+  for (guint i = 1; i < n_counts; i++)
+    g_print ("statements %s vs %s: %.2f s / %.2f s wall = %.2f×; cpu %.2f s / %.2f s = %.2f×\n",
+             counts[i], counts[0], wall[i], wall[0], wall[i] / wall[0], cpu[i], cpu[0],
+             cpu[i] / cpu[0]);
   return 0;
 }

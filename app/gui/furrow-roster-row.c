@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* FurrowRosterRow: one line of the settlement page's roster (furrow-roster-row.h). */
+#include "config.h"
+
+#include "furrow-roster-row.h"
+
+struct _FurrowRosterRow
+{
+  GObject        parent_instance;
+
+  gboolean       is_total;
+  char          *code;
+  char          *name;
+  FurrowCustody  custody;
+  double         area_m2;
+  gint64         base_fen;
+  gint64         dividend_fen;
+  gint64         fee_fen;
+  gint64         total_fen;
+};
+
+G_DEFINE_FINAL_TYPE (FurrowRosterRow, furrow_roster_row, G_TYPE_OBJECT)
+
+static void
+furrow_roster_row_finalize (GObject *object)
+{
+  FurrowRosterRow *self = FURROW_ROSTER_ROW (object);
+
+  g_free (self->code);
+  g_free (self->name);
+
+  G_OBJECT_CLASS (furrow_roster_row_parent_class)->finalize (object);
+}
+
+static void
+furrow_roster_row_class_init (FurrowRosterRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = furrow_roster_row_finalize;
+}
+
+static void
+furrow_roster_row_init (FurrowRosterRow *self)
+{
+}
+
+FurrowRosterRow *
+furrow_roster_row_new (const char    *code,
+                       const char    *name,
+                       FurrowCustody  custody,
+                       double         area_m2,
+                       gint64         base_fen,
+                       gint64         dividend_fen,
+                       gint64         fee_fen,
+                       gint64         total_fen)
+{
+  FurrowRosterRow *self = g_object_new (FURROW_TYPE_ROSTER_ROW, NULL);
+
+  self->code = g_strdup (code);
+  self->name = g_strdup (name);
+  self->custody = custody;
+  self->area_m2 = area_m2;
+  self->base_fen = base_fen;
+  self->dividend_fen = dividend_fen;
+  self->fee_fen = fee_fen;
+  self->total_fen = total_fen;
+  return self;
+}
+
+FurrowRosterRow *
+furrow_roster_row_new_total (double area_m2,
+                             gint64 base_fen,
+                             gint64 dividend_fen,
+                             gint64 fee_fen,
+                             gint64 total_fen)
+{
+  FurrowRosterRow *self = furrow_roster_row_new (NULL, NULL, FURROW_CUSTODY_FULL, area_m2,
+                                                 base_fen, dividend_fen, fee_fen, total_fen);
+
+  self->is_total = TRUE;
+  return self;
+}
+
+gboolean
+furrow_roster_row_is_total (FurrowRosterRow *self)
+{
+  g_return_val_if_fail (FURROW_IS_ROSTER_ROW (self), FALSE);
+  return self->is_total;
+}
+
+const char *
+furrow_roster_row_get_code (FurrowRosterRow *self)
+{
+  g_return_val_if_fail (FURROW_IS_ROSTER_ROW (self), NULL);
+  return self->code;
+}
+
+const char *
+furrow_roster_row_get_name (FurrowRosterRow *self)
+{
+  g_return_val_if_fail (FURROW_IS_ROSTER_ROW (self), NULL);
+  return self->name;
+}
+
+FurrowCustody
+furrow_roster_row_get_custody (FurrowRosterRow *self)
+{
+  g_return_val_if_fail (FURROW_IS_ROSTER_ROW (self), FURROW_CUSTODY_FULL);
+  return self->custody;
+}
+
+double
+furrow_roster_row_get_area_m2 (FurrowRosterRow *self)
+{
+  g_return_val_if_fail (FURROW_IS_ROSTER_ROW (self), 0.0);
+  return self->area_m2;
+}
+
+gint64
+furrow_roster_row_get_base_fen (FurrowRosterRow *self)
+{
+  g_return_val_if_fail (FURROW_IS_ROSTER_ROW (self), 0);
+  return self->base_fen;
+}
+
+gint64
+furrow_roster_row_get_dividend_fen (FurrowRosterRow *self)
+{
+  g_return_val_if_fail (FURROW_IS_ROSTER_ROW (self), 0);
+  return self->dividend_fen;
+}
+
+gint64
+furrow_roster_row_get_fee_fen (FurrowRosterRow *self)
+{
+  g_return_val_if_fail (FURROW_IS_ROSTER_ROW (self), 0);
+  return self->fee_fen;
+}
+
+gint64
+furrow_roster_row_get_total_fen (FurrowRosterRow *self)
+{
+  g_return_val_if_fail (FURROW_IS_ROSTER_ROW (self), 0);
+  return self->total_fen;
+}

@@ -1,0 +1,466 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* FurrowReportDocument (furrow-report-document.h), the paginated renderer the window prints
+ * through: built from a settled season in a real project file, page k drawn alone into a PDF
+ * surface and read back with pdftotext shows household k's name and hand-computed total; the
+ * roster's last page shows the totals; write_pdf gives the same text page for page; the audit
+ * log records the print. */
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "furrow-report-document.h"
+#include "furrow-report-private.h"
+#include "furrow-store-private.h"
+#include "furrow-store-season.h"
+#include "furrow-units.h"
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  FurrowStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("furrow-report-document-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "coop.gpkg", NULL);
+  fixture->store = furrow_store_create (fixture->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) handle = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  g_clear_object (&fixture->store);
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+/* Taozhuang (DOMAIN.md §8) in four households: 100 + 90.56 + 60 + 40 = 290.56 mu of full
+ * custody, and a fifth household with 2.00 mu of half custody. */
+static const double areas_mu[] = { 100.00, 90.56, 60.00, 40.00, 2.00 };
+static const char *const names[] = { "张建国", "王秀英", "李志强", "刘桂兰", "陈玉珍" };
+
+/* Hand arithmetic. Base 550 kg × 1.36 yuan − 286 yuan = 462 yuan/mu: 4,620,000, 4,183,872,
+ * 2,772,000 and 1,848,000 fen. Revenue 23,641,200 fen − cost 8,310,016 − base 13,423,872 =
+ * surplus 1,907,312 fen, 953,656 to households: 953,656 × area / 290.56 = 328,213.11,
+ * 297,229.79, 196,927.86, 131,285.24; floors sum to 953,654, the 2 fen left go to the largest
+ * remainders (.79 and .86): 328,213, 297,230, 196,928, 131,285. The half-custody household
+ * owes (30 + 60 yuan) × 2.00 mu = 180.00 yuan. */
+static const gint64 totals_fen[] = { 4948213, 4481102, 2968928, 1979285, -18000 };
+
+static FurrowSeason *
+settled_taozhuang (FurrowStore *store)
+{
+  g_autoptr(FurrowField) field = furrow_field_new ();
+  g_autoptr(FurrowSeason) season = furrow_season_new ("2016 秋", 2016);
+  FurrowBaseRule base = { .kind = FURROW_BASE_IN_KIND, .kg_per_mu = 550,
+                          .price_fen_per_kg = 136, .less_cost_per_mu = TRUE };
+  FurrowSurplusSplit split = { 0, 0, 50, 50 };
+  FurrowPattern pattern;
+  g_autoptr(GError) error = NULL;
+
+  furrow_store_set_cooperative (store, "宁津县陶庄土地股份合作社", "37142611020100", NULL,
+                                &error);
+  g_assert_no_error (error);
+  furrow_field_set_code (field, "F1");
+  furrow_field_set_name (field, "东大片");
+  furrow_store_add_field (store, field, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (areas_mu); i++)
+    {
+      g_autoptr(FurrowHousehold) household = furrow_household_new ();
+      g_autoptr(FurrowParcel) parcel = furrow_parcel_new ();
+      g_autofree char *code = g_strdup_printf ("37142611020100%02u", i + 1);
+      g_autofree char *dkbm = g_strdup_printf ("37142611020100%02u001", i + 1);
+
+      furrow_household_set_code (household, code);
+      furrow_household_set_name (household, names[i]);
+      furrow_household_set_id_number (household, "371426196001011234");
+      furrow_store_add_household (store, household, &error);
+      g_assert_no_error (error);
+      furrow_parcel_set_code (parcel, dkbm);
+      furrow_parcel_set_household_code (parcel, code);
+      furrow_parcel_set_field_id (parcel, furrow_field_get_id (field));
+      furrow_parcel_set_registered_area_m2 (parcel, furrow_mu_to_m2 (areas_mu[i]));
+      furrow_parcel_set_custody (parcel, i < 4 ? FURROW_CUSTODY_FULL : FURROW_CUSTODY_HALF);
+      furrow_store_add_parcel (store, parcel, &error);
+      g_assert_no_error (error);
+    }
+
+  furrow_season_clear_costs (season);
+  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "all", 0, 28600);
+  furrow_season_set_subsidy (season, "strip intercropping subsidy", -1, TRUE);
+  furrow_season_set_base_rule (season, &base);
+  furrow_season_set_split (season, &split, "村民大会决定合作社留存一半用于购置农机");
+  furrow_season_set_fee (season, "sowing", 3000);
+  furrow_season_set_fee (season, "harvest", 6000);
+  furrow_store_add_season (store, season, &error);
+  g_assert_no_error (error);
+  g_assert_true (furrow_pattern_preset ("sole-maize", &pattern));
+  furrow_store_set_plan (store, season, field, &pattern, "sole-maize", "practical", &error);
+  g_assert_no_error (error);
+  furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, 173840, 23641200, &error);
+  g_assert_no_error (error);
+  furrow_store_settle_season (store, season, NULL, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&season);
+}
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* pdftotext drops some spaces between Chinese and digits: compare without spaces. */
+static char *
+without_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p != ' ')
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+/* Draws one page of `document` alone into a PDF of width × height and returns its text. */
+static char *
+draw_one_page (FurrowReportDocument *document,
+               const char           *dir,
+               guint                 page,
+               double                width_pt,
+               double                height_pt)
+{
+  g_autofree char *name = g_strdup_printf ("page-%u.pdf", page);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, width_pt, height_pt);
+  cairo_t *cr = cairo_create (surface);
+  char *text;
+
+  furrow_report_document_draw_page (document, cr, page, width_pt, height_pt);
+  /* The cairo_t's state is restored: nothing is left scaled. */
+  {
+    cairo_matrix_t matrix;
+
+    cairo_get_matrix (cr, &matrix);
+    g_assert_cmpfloat (matrix.xx, ==, 1.0);
+    g_assert_cmpfloat (matrix.x0, ==, 0.0);
+  }
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  text = pdf_text (path);
+  g_unlink (path);
+  return text;
+}
+
+static void
+test_statements (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(FurrowSeason) season = settled_taozhuang (fixture->store);
+  g_autoptr(FurrowReportDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "all.pdf", NULL);
+  g_autofree char *whole = NULL;
+  g_auto(GStrv) pages = NULL;
+  double width;
+  double height;
+
+  document = furrow_report_document_new_statements (fixture->store, season, NULL, &error);
+  g_assert_no_error (error);
+  /* Four full-custody households and the half-custody one that owes fees. */
+  g_assert_cmpuint (furrow_report_document_get_n_pages (document), ==, 5);
+  g_assert_cmpint (furrow_report_document_get_kind (document), ==,
+                   FURROW_REPORT_DOCUMENT_STATEMENTS);
+  g_assert_false (furrow_report_document_is_landscape (document));
+  furrow_report_document_get_page_size (document, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 595.2756, 1e-3);
+  g_assert_cmpfloat_with_epsilon (height, 841.8898, 1e-3);
+  g_assert_nonnull (strstr (furrow_report_document_get_title (document), "宁津县陶庄"));
+
+  for (guint k = 0; k < 5; k++)
+    {
+      const FurrowReportHousehold *h = furrow_report_document_get_page_household (document, k);
+      g_autofree char *total = furrow_format_yuan (totals_fen[k]);
+      /* A4, and US Letter (the page is scaled into it). */
+      g_autofree char *a4 = draw_one_page (document, fixture->dir, k, 595.2756, 841.8898);
+      g_autofree char *letter = draw_one_page (document, fixture->dir, k, 612.0, 792.0);
+      g_autofree char *a4_flat = without_spaces (a4);
+      g_autofree char *letter_flat = without_spaces (letter);
+
+      g_assert_nonnull (h);
+      g_assert_cmpstr (h->name, ==, names[k]);
+      g_assert_cmpint (h->total_fen, ==, totals_fen[k]);
+      g_assert_nonnull (strstr (a4, names[k]));
+      g_assert_nonnull (strstr (a4_flat, total));
+      g_assert_nonnull (strstr (letter, names[k]));
+      g_assert_nonnull (strstr (letter_flat, total));
+      /* Only this household: no other's name on the page; the ID masked. */
+      for (guint j = 0; j < 5; j++)
+        if (j != k)
+          g_assert_null (strstr (a4, names[j]));
+      g_assert_null (strstr (a4, "371426196001011234"));
+      g_assert_nonnull (strstr (a4, "1234"));
+    }
+  g_assert_null (furrow_report_document_get_page_household (document, 5));
+
+  /* The PDF export is the same renderer: its page k reads as page k drawn alone. */
+  furrow_report_document_write_pdf (document, pdf, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  whole = pdf_text (pdf);
+  pages = g_strsplit (whole, "\f", -1);
+  g_assert_cmpuint (g_strv_length (pages), >=, 5);
+  for (guint k = 0; k < 5; k++)
+    {
+      g_autofree char *alone = draw_one_page (document, fixture->dir, k, 595.2755905511812,
+                                              841.8897637795276);
+      g_autofree char *alone_page = g_strconcat (pages[k], "\f", NULL);
+
+      g_assert_cmpstr (alone_page, ==, alone);
+    }
+
+  /* The audit log names the count and the destination. */
+  furrow_report_document_record_print (document, fixture->store, "Printer A", &error);
+  g_assert_no_error (error);
+  {
+    g_auto(GStrv) audit = _furrow_store_get_audit (fixture->store, "season:2016 秋");
+    const char *last = audit[g_strv_length (audit) - 1];
+
+    g_assert_true (g_str_has_prefix (last, "season.print.statements|"));
+    g_assert_nonnull (strstr (last, "5 households -> Printer A"));
+  }
+}
+
+/* A file's bytes without its /CreationDate (the one thing that changes from run to run). */
+static GBytes *
+pdf_bytes_undated (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  const char *needle = "/CreationDate (D:";
+  char *date = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  for (gsize i = 0; date == NULL && i + strlen (needle) <= length; i++)
+    if (memcmp (contents + i, needle, strlen (needle)) == 0)
+      date = contents + i;
+  g_assert_nonnull (date);
+  memset (date, 'x', strlen ("/CreationDate (D:20261127131559Z)"));
+  return g_bytes_new (contents, length);
+}
+
+/* The PDF is the same byte for byte (but its date) whether pages are recorded on worker
+ * threads or on the calling thread, for 60 pages (more than the window of pages in flight). */
+static void
+test_threads (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(FurrowSeason) season = settled_taozhuang (fixture->store);
+  g_autoptr(FurrowReportDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *one = g_build_filename (fixture->dir, "one.pdf", NULL);
+  g_autofree char *two = g_build_filename (fixture->dir, "two.pdf", NULL);
+  g_autofree char *three = g_build_filename (fixture->dir, "three.pdf", NULL);
+  g_autoptr(GBytes) a = NULL;
+  g_autoptr(GBytes) b = NULL;
+  g_autoptr(GBytes) c = NULL;
+  FurrowReport *report = furrow_report_new_from_season (fixture->store, season, NULL, &error);
+  FurrowReportHousehold *households;
+
+  g_assert_no_error (error);
+  /* 60 households: the four full-custody ones again and again, each with its own code. */
+  households = g_new0 (FurrowReportHousehold, 60);
+  for (guint i = 0; i < 60; i++)
+    {
+      const FurrowReportHousehold *from = &report->households[i % 4];
+
+      households[i] = *from;
+      households[i].code = g_strdup_printf ("37142611020199%02u", i);
+      households[i].name = g_strdup (from->name);
+      households[i].id_number = g_strdup (from->id_number);
+      households[i].phone = NULL;
+      households[i].basis = g_strdup (from->basis);
+      households[i].parcels = NULL;
+      households[i].n_parcels = 0;
+    }
+  for (gsize i = 0; i < report->n_households; i++)
+    furrow_report_household_clear (&report->households[i]);
+  g_free (report->households);
+  report->households = households;
+  report->n_households = 60;
+  document = furrow_report_document_new_statements_for_report (report, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (furrow_report_document_get_n_pages (document), ==, 60);
+
+  _furrow_report_set_threads (0);
+  furrow_report_document_write_pdf (document, one, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  _furrow_report_set_threads (2);
+  furrow_report_document_write_pdf (document, two, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  _furrow_report_set_threads (5);
+  furrow_report_document_write_pdf (document, three, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  _furrow_report_set_threads (-1);
+
+  a = pdf_bytes_undated (one);
+  b = pdf_bytes_undated (two);
+  c = pdf_bytes_undated (three);
+  g_assert_true (g_bytes_equal (a, b));
+  g_assert_true (g_bytes_equal (a, c));
+  {
+    g_autofree char *text = pdf_text (two);
+    g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+
+    for (guint k = 0; k < 60; k++)
+      {
+        g_autofree char *flat = without_spaces (pages[k]);
+        g_autofree char *total = furrow_format_yuan (totals_fen[k % 4]);
+
+        g_assert_nonnull (strstr (pages[k], names[k % 4]));
+        g_assert_nonnull (strstr (flat, total));
+      }
+  }
+}
+
+static void
+test_one_household (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(FurrowSeason) season = settled_taozhuang (fixture->store);
+  g_autoptr(FurrowReportDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  FurrowReportOptions options = { .notice_date = "2017-01-10",
+                                  .household_code = "3714261102010002" };
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_autofree char *total = furrow_format_yuan (totals_fen[1]);
+
+  document = furrow_report_document_new_statements (fixture->store, season, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (furrow_report_document_get_n_pages (document), ==, 1);
+  text = draw_one_page (document, fixture->dir, 0, 595.2756, 841.8898);
+  flat = without_spaces (text);
+  g_assert_nonnull (strstr (text, names[1]));
+  g_assert_nonnull (strstr (flat, total));
+  g_assert_nonnull (strstr (flat, "2017年1月10日"));
+  g_clear_object (&document);
+
+  /* An unknown household, and a season not settled, are refused with a reason. */
+  options.household_code = "3714261102019999";
+  document = furrow_report_document_new_statements (fixture->store, season, &options, &error);
+  g_assert_null (document);
+  g_assert_error (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "3714261102019999"));
+  g_clear_error (&error);
+  {
+    g_autoptr(FurrowSeason) open = furrow_season_new ("2017 春", 2017);
+
+    furrow_store_add_season (fixture->store, open, &error);
+    g_assert_no_error (error);
+    document = furrow_report_document_new_roster (fixture->store, open, NULL, &error);
+    g_assert_null (document);
+    g_assert_error (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "2017 春"));
+  }
+}
+
+static void
+test_roster (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(FurrowSeason) season = settled_taozhuang (fixture->store);
+  g_autoptr(FurrowReportDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  /* Σ of the five households: 14,377,528 − 18,000 = 14,359,528 fen. */
+  gint64 sum = 0;
+  g_autofree char *sum_text = NULL;
+  double width;
+  double height;
+
+  for (guint k = 0; k < G_N_ELEMENTS (totals_fen); k++)
+    sum += totals_fen[k];
+  g_assert_cmpint (sum, ==, 14359528);
+  sum_text = furrow_format_yuan (sum);
+
+  document = furrow_report_document_new_roster (fixture->store, season, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (furrow_report_document_is_landscape (document));
+  furrow_report_document_get_page_size (document, &width, &height);
+  g_assert_cmpfloat (width, >, height);
+  g_assert_cmpuint (furrow_report_document_get_n_pages (document), ==, 1);
+  g_assert_null (furrow_report_document_get_page_household (document, 0));
+  text = draw_one_page (document, fixture->dir, 0, width, height);
+  flat = without_spaces (text);
+  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+    g_assert_nonnull (strstr (text, names[k]));
+  g_assert_nonnull (strstr (flat, sum_text));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("FURROW_LOCALEDIR");
+
+  /* The pages are checked in Chinese, as the villages read them. */
+  g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    g_error ("the zh_CN.UTF-8 locale is missing: the reports are tested in Chinese");
+  if (localedir != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/furrow/io/report-document/statements", Fixture, NULL, fixture_set_up,
+              test_statements, fixture_tear_down);
+  g_test_add ("/furrow/io/report-document/threads", Fixture, NULL, fixture_set_up,
+              test_threads, fixture_tear_down);
+  g_test_add ("/furrow/io/report-document/one-household", Fixture, NULL, fixture_set_up,
+              test_one_household, fixture_tear_down);
+  g_test_add ("/furrow/io/report-document/roster", Fixture, NULL, fixture_set_up,
+              test_roster, fixture_tear_down);
+  return g_test_run ();
+}

@@ -8,11 +8,13 @@
 #include "furrow-window-private.h"
 #include "furrow-demo.h"
 #include "furrow-window-import.h"
+#include "furrow-window-seasons.h"
 #include "furrow-mbtiles-source.h"
 #include "furrow-register.h"
 #include "furrow-units.h"
 #include "furrow-planner-panel.h"
 #include "furrow-rows-layer.h"
+#include "furrow-season-overview-page.h"
 #include "furrow-store-mbtiles.h"
 #include "furrow-store-season.h"
 #include "furrow-field-map.h"
@@ -861,6 +863,7 @@ furrow_window_class_init (FurrowWindowClass *klass)
   furrow_window_class_add_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.plan-field", NULL, plan_field_action);
   furrow_window_import_class_init (widget_class);
+  furrow_window_seasons_class_init (widget_class);
 }
 
 static void
@@ -885,6 +888,7 @@ furrow_window_init (FurrowWindow *self)
                             G_CALLBACK (update_content), self);
   /* Season pages, in switcher order: overview, economics, harvest, settlement
    * (furrow_season_view_add_page(); see the page contract in furrow-season-view.h). */
+  furrow_season_view_add_page (self->season_view, GTK_WIDGET (furrow_season_overview_page_new ()), "overview", _("Overview"), "view-grid-symbolic");
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   g_signal_connect_object (self->planner_panel, "layout-changed",
@@ -892,6 +896,7 @@ furrow_window_init (FurrowWindow *self)
   /* The planner plans the field selected in the list or on the map. */
   g_object_bind_property (self, "selected-field", self->planner_panel, "field", G_BINDING_DEFAULT);
   furrow_window_import_init (self);
+  furrow_window_seasons_init (self);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -12,6 +12,7 @@
 
 #include "furrow-demo.h"
 #include "furrow-new-season-dialog.h"
+#include "furrow-planner-panel.h"
 #include "furrow-plan-batch.h"
 #include "furrow-season-field-row.h"
 #include "furrow-season-overview-page.h"
@@ -422,6 +423,142 @@ test_delete_and_undo (Fixture       *fixture,
                    furrow_season_get_id (restored));
 }
 
+static const FurrowSeasonPlan *
+find_plan (GArray *plans,
+           gint64  field_id)
+{
+  for (guint i = 0; i < plans->len; i++)
+    if (g_array_index (plans, FurrowSeasonPlan, i).field_id == field_id)
+      return &g_array_index (plans, FurrowSeasonPlan, i);
+  return NULL;
+}
+
+/* The planner's "Apply to Season": a field tuned in the planner lands in the season last shown,
+ * and the overview shows it. */
+static void
+test_planner_apply (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  FurrowWindow *window = fixture->window;
+  FurrowStore *store = furrow_window_get_store (window);
+  FurrowSeasonView *view = furrow_window_get_season_view (window);
+  FurrowPlannerPanel *panel = furrow_window_get_planner_panel (window);
+  FurrowSeasonOverviewPage *page;
+  g_autoptr(FurrowSeason) other = furrow_season_new ("2026 other", 2026);
+  g_autoptr(FurrowSeason) draft = furrow_season_new (SEASON_NAME, 2027);
+  g_autoptr(FurrowSeason) target = NULL;
+  g_autoptr(FurrowField) field = g_list_model_get_item (furrow_store_get_fields (store), 5);
+  g_autoptr(GError) error = NULL;
+  FurrowSeason *season = NULL;
+  AdwComboRow *preset_row;
+  guint index_46 = 0;
+
+  g_assert_true (furrow_store_add_season (store, draft, &error));
+  g_assert_true (furrow_store_add_season (store, other, &error));
+  g_assert_no_error (error);
+  furrow_test_iterate (100);
+  {
+    g_autoptr(GListModel) seasons = furrow_store_get_seasons (store);
+
+    for (guint i = 0; i < g_list_model_get_n_items (seasons); i++)
+      {
+        g_autoptr(FurrowSeason) s = g_list_model_get_item (seasons, i);
+
+        if (g_strcmp0 (furrow_season_get_name (s), SEASON_NAME) == 0)
+          season = s;
+      }
+  }
+  g_assert_nonnull (season);
+  /* Shown last: the planner offers it first (not the latest added). */
+  furrow_window_show_season (window, season);
+  furrow_test_iterate (100);
+  adw_view_stack_set_visible_child_name (window->view_stack, "fields");
+  furrow_window_select_field (window, field);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.plan-field", NULL));
+  furrow_test_iterate (200);
+  target = furrow_planner_panel_dup_target_season (panel);
+  g_assert_nonnull (target);
+  g_assert_cmpint (furrow_season_get_id (target), ==, furrow_season_get_id (season));
+
+  preset_row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (panel),
+                                                             FURROW_TYPE_PLANNER_PANEL,
+                                                             "preset_row"));
+  for (guint i = 0; i < furrow_pattern_n_presets (); i++)
+    if (g_str_equal (furrow_pattern_preset_info (i)->id, "4+6"))
+      index_46 = i;
+  adw_combo_row_set_selected (preset_row, index_46);
+  furrow_test_iterate (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "planner.apply-to-season", NULL));
+  furrow_test_iterate (100);
+  {
+    g_autoptr(GArray) plans = furrow_store_get_plans (store, season, &error);
+    const FurrowSeasonPlan *plan;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (plans->len, ==, 1);
+    plan = find_plan (plans, furrow_field_get_id (field));
+    g_assert_nonnull (plan);
+    g_assert_cmpstr (plan->preset, ==, "4+6");
+    g_assert_cmpuint (plan->pattern.maize_rows, ==, 4);
+    g_assert_cmpuint (plan->pattern.soy_rows, ==, 6);
+  }
+
+  /* Tuned (5 soybean rows): stored as a custom plan of 4 + 5 rows. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (panel),
+                                                                             FURROW_TYPE_PLANNER_PANEL,
+                                                                             "soy_rows_spin")), 5);
+  furrow_test_iterate (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "planner.apply-to-season", NULL));
+  furrow_test_iterate (100);
+  {
+    g_autoptr(GArray) plans = furrow_store_get_plans (store, season, &error);
+    const FurrowSeasonPlan *plan = find_plan (plans, furrow_field_get_id (field));
+
+    g_assert_nonnull (plan);
+    g_assert_cmpstr (plan->preset, ==, "");
+    g_assert_cmpuint (plan->pattern.soy_rows, ==, 5);
+  }
+
+  /* The overview shows the field planned, as a custom pattern, with the planner's figures. */
+  furrow_window_show_season (window, season);
+  furrow_test_iterate (200);
+  page = FURROW_SEASON_OVERVIEW_PAGE (find_widget (GTK_WIDGET (view),
+                                                   FURROW_TYPE_SEASON_OVERVIEW_PAGE));
+  g_assert_cmpuint (furrow_season_overview_page_get_table (page)->n_planned, ==, 1);
+  g_assert_true (page_row (page, furrow_field_get_id (field))->planned);
+  g_assert_cmpfloat_with_epsilon (page_row (page, furrow_field_get_id (field))->yield_kg[FURROW_CROP_SOYBEAN],
+                                  furrow_planner_panel_get_prediction (panel)->yield_kg[FURROW_CROP_SOYBEAN],
+                                  1e-6);
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (page), "Custom"));
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (page), "1 of 40 fields planned"));
+
+  /* Undo: the 4+6 plan again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  furrow_test_iterate (100);
+  {
+    g_autoptr(GArray) plans = furrow_store_get_plans (store, season, &error);
+    const FurrowSeasonPlan *plan = find_plan (plans, furrow_field_get_id (field));
+
+    g_assert_nonnull (plan);
+    g_assert_cmpstr (plan->preset, ==, "4+6");
+  }
+
+  /* A settled season is no longer offered. */
+  {
+    g_autoptr(FurrowSeason) copy = furrow_store_find_season (store, SEASON_NAME);
+    g_autoptr(FurrowSeason) now = NULL;
+
+    g_assert_true (furrow_store_set_harvest (store, copy, field, FURROW_CROP_MAIZE, 1000, 240000,
+                                             &error));
+    g_assert_true (furrow_store_settle_season (store, copy, NULL, &error));
+    g_assert_no_error (error);
+    furrow_test_iterate (100);
+    now = furrow_planner_panel_dup_target_season (panel);
+    g_assert_nonnull (now);
+    g_assert_cmpstr (furrow_season_get_name (now), ==, "2026 other");
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -431,6 +568,8 @@ main (int argc, char *argv[])
               fixture_set_up, test_apply_and_undo, fixture_tear_down);
   g_test_add ("/furrow/gui/season-overview/delete-and-undo", Fixture, NULL,
               fixture_set_up, test_delete_and_undo, fixture_tear_down);
+  g_test_add ("/furrow/gui/season-overview/planner-apply", Fixture, NULL,
+              fixture_set_up, test_planner_apply, fixture_tear_down);
 
   return g_test_run ();
 }

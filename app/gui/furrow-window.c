@@ -518,6 +518,9 @@ update_content (FurrowWindow *self)
 
   if (season != furrow_season_view_get_season (self->season_view))
     furrow_season_view_set_season (self->season_view, season);
+  /* The planner's "Apply to Season" offers the season last shown first. */
+  if (season != NULL)
+    furrow_planner_panel_set_season (self->planner_panel, season);
   gtk_stack_set_visible_child_name (self->content_stack, on_season ? "season" : "map");
   gtk_widget_set_visible (self->plan_button, !on_season);
   gtk_widget_set_visible (self->details_button, !on_season);
@@ -1015,6 +1018,7 @@ furrow_window_open_project (FurrowWindow  *self,
     furrow_season_list_set_model (self->season_list, seasons);
   }
   furrow_season_view_set_project (self->season_view, store, self->history);
+  furrow_planner_panel_set_project (self->planner_panel, store, self->history);
   update_content (self);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "views");
   show_fields (self);

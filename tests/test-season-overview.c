@@ -344,6 +344,18 @@ test_apply_and_undo (Fixture       *fixture,
   g_assert_cmpstr (g_hash_table_lookup (presets, &chosen[1]), ==, "2+4");
   check_rows_all (window, page, season, "2+4");
 
+  /* Read in a thread, as for a large project: Apply waits, then the same table is shown. */
+  furrow_season_overview_page_set_async_fields (page, 0);
+  furrow_season_view_refresh (view);
+  g_assert_true (furrow_season_overview_page_get_busy (page));
+  g_assert_false (gtk_widget_get_sensitive (find_widget (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON)));
+  for (guint i = 0; i < 100 && furrow_season_overview_page_get_busy (page); i++)
+    furrow_test_iterate (100);
+  g_assert_false (furrow_season_overview_page_get_busy (page));
+  g_assert_true (gtk_widget_get_sensitive (find_widget (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON)));
+  check_rows_all (window, page, season, "2+4");
+  furrow_season_overview_page_set_async_fields (page, G_MAXUINT);
+
   /* Settled through the store as the CLI does (a harvest, then settle): locked and refused. */
   {
     g_autoptr(FurrowSeason) copy = furrow_store_find_season (store, SEASON_NAME);

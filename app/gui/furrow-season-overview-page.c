@@ -22,6 +22,7 @@ struct _FurrowSeasonOverviewPage
 
   /* template */
   GtkLabel          *summary_label;
+  GtkSpinner        *spinner;
   GtkMenuButton     *apply_button;
   GtkDropDown       *pattern_dropdown;
   GtkDropDown       *yield_dropdown;
@@ -45,6 +46,8 @@ struct _FurrowSeasonOverviewPage
   GtkSortListModel  *sorted;
   GtkMultiSelection *selection;
   GtkStringList     *yield_ids;      /* ids behind yield_dropdown */
+  GCancellable      *reading;        /* the table read in a thread, or NULL */
+  guint              async_fields;
 };
 
 G_DEFINE_FINAL_TYPE (FurrowSeasonOverviewPage, furrow_season_overview_page, GTK_TYPE_WIDGET)
@@ -218,7 +221,8 @@ is_locked (FurrowSeasonOverviewPage *self)
 static void
 update_sensitivity (FurrowSeasonOverviewPage *self)
 {
-  gboolean writable = self->store != NULL && self->season != NULL && !is_locked (self);
+  gboolean writable = self->store != NULL && self->season != NULL && !is_locked (self) &&
+                      self->reading == NULL;
   gboolean any_selected = FALSE;
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
 
@@ -359,36 +363,140 @@ update_yield_presets (FurrowSeasonOverviewPage *self)
   }
 }
 
+/* From this many fields on, the table is read in a thread with its own connection, a spinner
+ * showing meanwhile (ARCHITECTURE.md: long work off the main thread). */
+#define ASYNC_FIELDS 200
+
+static void
+show_table (FurrowSeasonOverviewPage *self,
+            FurrowSeasonTable        *table,
+            GError                   *error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  g_clear_pointer (&self->table, furrow_season_table_free);
+  self->table = table;
+  if (error != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is why, from the project file. */
+      message = g_strdup_printf (_("Cannot read the season’s plans: %s"), error->message);
+      show_message (self, message);
+    }
+  for (gsize i = 0; self->table != NULL && i < self->table->n_rows; i++)
+    g_ptr_array_add (items, furrow_season_field_row_new (&self->table->rows[i]));
+  g_list_store_splice (self->rows, 0, n, items->pdata, items->len);
+  gtk_spinner_stop (self->spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+  show_totals (self);
+  update_sensitivity (self);
+}
+
+typedef struct
+{
+  char *path;
+  char *season;
+} ReadJob;
+
+static void
+read_job_free (gpointer data)
+{
+  ReadJob *job = data;
+
+  g_free (job->path);
+  g_free (job->season);
+  g_free (job);
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  ReadJob *job = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FurrowStore) store = furrow_store_open (job->path, &error);
+  g_autoptr(FurrowSeason) season = NULL;
+  FurrowSeasonTable *table;
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  season = furrow_store_find_season (store, job->season);
+  if (season == NULL)
+    {
+      g_task_return_new_error (task, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                               _("The season is no longer in the project"));
+      return;
+    }
+  table = furrow_season_table_compute (store, season, &error);
+  if (table == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, table, (GDestroyNotify) furrow_season_table_free);
+}
+
+static void
+read_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  FurrowSeasonOverviewPage *self = FURROW_SEASON_OVERVIEW_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  FurrowSeasonTable *table = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->reading);
+  show_table (self, table, error);
+}
+
 /* Re-reads the season's table from the store. */
 static void
 reload (FurrowSeasonOverviewPage *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) fields = NULL;
+  FurrowSeasonTable *table = NULL;
 
-  g_clear_pointer (&self->table, furrow_season_table_free);
-  if (self->store != NULL && self->season != NULL && furrow_season_get_id (self->season) > 0)
+  g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+  if (self->store == NULL || self->season == NULL || furrow_season_get_id (self->season) <= 0)
     {
-      self->table = furrow_season_table_compute (self->store, self->season, &error);
-      if (self->table == NULL)
-        {
-          g_autofree char *message = NULL;
-
-          /* Translators: %s is why, from the project file. */
-          message = g_strdup_printf (_("Cannot read the season’s plans: %s"), error->message);
-          show_message (self, message);
-        }
+      show_table (self, NULL, NULL);
+      return;
     }
+  fields = furrow_store_get_fields (self->store);
+  if (g_list_model_get_n_items (fields) >= self->async_fields &&
+      furrow_store_get_path (self->store) != NULL && !furrow_store_in_transaction (self->store))
+    {
+      g_autoptr(GTask) task = NULL;
+      ReadJob *job = g_new0 (ReadJob, 1);
+      g_autofree char *busy = NULL;
 
-  {
-    g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-    guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-
-    for (gsize i = 0; self->table != NULL && i < self->table->n_rows; i++)
-      g_ptr_array_add (items, furrow_season_field_row_new (&self->table->rows[i]));
-    g_list_store_splice (self->rows, 0, n, items->pdata, items->len);
-  }
-  show_totals (self);
-  update_sensitivity (self);
+      job->path = g_strdup (furrow_store_get_path (self->store));
+      job->season = g_strdup (furrow_season_get_name (self->season));
+      self->reading = g_cancellable_new ();
+      task = g_task_new (self, self->reading, read_done, NULL);
+      g_task_set_task_data (task, job, read_job_free);
+      g_task_run_in_thread (task, read_thread);
+      /* Translators: shown while the table of a large project is computed; %u is how many
+       * fields. */
+      busy = g_strdup_printf (_("Laying out and predicting %u fields…"),
+                              g_list_model_get_n_items (fields));
+      gtk_label_set_text (self->summary_label, busy);
+      gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
+      gtk_spinner_start (self->spinner);
+      update_sensitivity (self);
+      return;
+    }
+  table = furrow_season_table_compute (self->store, self->season, &error);
+  show_table (self, table, error);
 }
 
 static void
@@ -629,10 +737,9 @@ furrow_season_overview_page_set_property (GObject      *object,
       else
         {
           /* Shown later: read when mapped; until then show nothing stale. */
-          g_clear_pointer (&self->table, furrow_season_table_free);
-          g_list_store_remove_all (self->rows);
-          show_totals (self);
-          update_sensitivity (self);
+          g_cancellable_cancel (self->reading);
+          g_clear_object (&self->reading);
+          show_table (self, NULL, NULL);
         }
       break;
     default:
@@ -647,6 +754,8 @@ furrow_season_overview_page_dispose (GObject *object)
 
   GtkWidget *child;
 
+  g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
   gtk_widget_dispose_template (GTK_WIDGET (self), FURROW_TYPE_SEASON_OVERVIEW_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -683,6 +792,7 @@ furrow_season_overview_page_class_init (FurrowSeasonOverviewPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/furrow-season-overview-page.ui");
   BIND (summary_label);
+  BIND (spinner);
   BIND (apply_button);
   BIND (pattern_dropdown);
   BIND (yield_dropdown);
@@ -711,6 +821,7 @@ furrow_season_overview_page_init (FurrowSeasonOverviewPage *self)
   g_autoptr(GtkStringList) patterns = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->async_fields = ASYNC_FIELDS;
 
   for (guint i = 0; i < furrow_pattern_n_presets (); i++)
     {
@@ -778,4 +889,23 @@ furrow_season_overview_page_choose (FurrowSeasonOverviewPage *self,
   gtk_drop_down_set_selected (self->pattern_dropdown, pattern_index);
   gtk_drop_down_set_selected (self->yield_dropdown, yield_index);
   return TRUE;
+}
+
+/* Reads the table in a thread from `n_fields` fields on (ASYNC_FIELDS by default; tests set 0). */
+void
+furrow_season_overview_page_set_async_fields (FurrowSeasonOverviewPage *self,
+                                              guint                     n_fields)
+{
+  g_return_if_fail (FURROW_IS_SEASON_OVERVIEW_PAGE (self));
+
+  self->async_fields = n_fields;
+}
+
+/* TRUE while the table is read in a thread. */
+gboolean
+furrow_season_overview_page_get_busy (FurrowSeasonOverviewPage *self)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON_OVERVIEW_PAGE (self), FALSE);
+
+  return self->reading != NULL;
 }

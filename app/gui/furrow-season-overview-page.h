@@ -35,4 +35,10 @@ gboolean                 furrow_season_overview_page_apply         (FurrowSeason
                                                                     gboolean                  all,
                                                                     GError                  **error);
 
+/* Large projects: the table is read in a thread (its own store connection) from this many fields
+ * on, a spinner showing meanwhile; get_busy() is TRUE until it is shown. */
+void                     furrow_season_overview_page_set_async_fields (FurrowSeasonOverviewPage *self,
+                                                                       guint                     n_fields);
+gboolean                 furrow_season_overview_page_get_busy         (FurrowSeasonOverviewPage *self);
+
 G_END_DECLS

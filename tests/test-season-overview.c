@@ -290,6 +290,27 @@ test_apply_and_undo (Fixture       *fixture,
       g_assert_cmpstr (value, ==, "2+4");
   }
   check_rows_all (window, page, season, "2+4");
+
+  /* Sortable: by net, largest first. */
+  {
+    GtkColumnView *columns = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (page),
+                                                           GTK_TYPE_COLUMN_VIEW));
+    GListModel *list = gtk_column_view_get_columns (columns);
+    GListModel *rows = G_LIST_MODEL (furrow_season_overview_page_get_selection (page));
+    g_autoptr(GtkColumnViewColumn) net = g_list_model_get_item (list, g_list_model_get_n_items (list) - 1);
+
+    g_assert_cmpstr (gtk_column_view_column_get_title (net), ==, "Net");
+    gtk_column_view_sort_by_column (columns, net, GTK_SORT_DESCENDING);
+    for (guint i = 1; i < g_list_model_get_n_items (rows); i++)
+      {
+        g_autoptr(FurrowSeasonFieldRow) a = g_list_model_get_item (rows, i - 1);
+        g_autoptr(FurrowSeasonFieldRow) b = g_list_model_get_item (rows, i);
+
+        g_assert_cmpint (furrow_season_field_row_get (a)->net_fen, >=,
+                         furrow_season_field_row_get (b)->net_fen);
+      }
+    gtk_column_view_sort_by_column (columns, NULL, GTK_SORT_ASCENDING);
+  }
   {
     g_autoptr(GdkTexture) texture = NULL;
 

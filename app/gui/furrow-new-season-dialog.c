@@ -118,12 +118,12 @@ furrow_new_season_dialog_new (GtkWindow   *parent,
   gtk_spin_button_set_value (self->year_spin, year);
   /* Translators: the suggested name of a new season; %u is its crop year. */
   name = g_strdup_printf (_("%u maize–soybean strip intercropping"), year);
-  while (name_taken (self, name))
+  for (guint n = 2; name_taken (self, name); n++)
     {
-      char *next = g_strconcat (name, " +", NULL);
+      g_autofree char *base = g_strdup_printf (_("%u maize–soybean strip intercropping"), year);
 
       g_free (name);
-      name = next;
+      name = g_strdup_printf ("%s (%u)", base, n);
     }
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
   name_changed_cb (self);

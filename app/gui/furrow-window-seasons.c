@@ -352,5 +352,8 @@ furrow_window_seasons_init (FurrowWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->season_view, "notify::season", G_CALLBACK (update_actions),
                            self, G_CONNECT_SWAPPED);
+  /* A season settled or reopened: the store re-reads its seasons. */
+  g_signal_connect_object (furrow_season_list_get_shown (self->season_list), "items-changed",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   update_actions (self);
 }

@@ -254,6 +254,17 @@ test_apply_and_undo (Fixture       *fixture,
   gtk_editable_set_text (furrow_new_season_dialog_get_name (dialog), SEASON_NAME);
   gtk_spin_button_set_value (furrow_new_season_dialog_get_year (dialog), 2027);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
+  {
+    g_autoptr(GdkTexture) texture = NULL;
+
+    for (guint attempt = 0; texture == NULL && attempt < 5; attempt++)
+      {
+        furrow_test_wait_for_frame (GTK_WIDGET (dialog));
+        texture = furrow_test_render_widget (GTK_WIDGET (dialog));
+      }
+    if (texture != NULL)
+      furrow_test_save_screenshot (texture, "new-season-dialog.png");
+  }
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
   furrow_test_iterate (300);
 

@@ -13,7 +13,10 @@
 #include "furrow-compass.h"
 #include "furrow-comparison-chart.h"
 #include "furrow-cross-section.h"
+#include "furrow-season-plans.h"
+#include "furrow-store-season.h"
 #include "furrow-units.h"
+#include "furrow-window-private.h"
 #include "furrow-yield-model-editor.h"
 
 /* The planner of one custody field (issue 7): a pattern preset and every parameter of the strip,
@@ -58,6 +61,8 @@ struct _FurrowPlannerPanel
   GtkLabel            *ler_label;
   GtkLabel            *net_label;
   FurrowComparisonChart *comparison_chart;
+  GtkWidget           *season_group;
+  AdwComboRow         *season_row;
 
   FurrowField          *field;
   FurrowPattern         pattern;
@@ -69,6 +74,13 @@ struct _FurrowPlannerPanel
   double                ler;
   gint64                update_us;
   gboolean              updating;
+
+  /* Apply to Season */
+  FurrowStore          *store;
+  FurrowHistory        *history;
+  GListModel           *seasons;          /* the store's, watched */
+  GArray               *season_ids;       /* gint64, behind season_row */
+  gint64                preferred_season; /* the one last shown */
 };
 
 G_DEFINE_FINAL_TYPE (FurrowPlannerPanel, furrow_planner_panel, GTK_TYPE_WIDGET)
@@ -428,6 +440,248 @@ export_chart_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* Apply to Season                                                                            */
+
+static FurrowSeason *
+model_season (FurrowPlannerPanel *self,
+              gint64              id)
+{
+  for (guint i = 0; self->seasons != NULL && i < g_list_model_get_n_items (self->seasons); i++)
+    {
+      g_autoptr(FurrowSeason) season = g_list_model_get_item (self->seasons, i);
+
+      if (furrow_season_get_id (season) == id)
+        return g_steal_pointer (&season);
+    }
+  return NULL;
+}
+
+static void
+update_season_action (FurrowPlannerPanel *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "planner.apply-to-season",
+                                 self->field != NULL && self->season_ids->len > 0);
+}
+
+/* The seasons that can still be planned, the preferred one chosen (else the one chosen before,
+ * else the latest). */
+static void
+rebuild_seasons (FurrowPlannerPanel *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint selected = adw_combo_row_get_selected (self->season_row);
+  gint64 keep = selected < self->season_ids->len ? g_array_index (self->season_ids, gint64, selected)
+                                                 : 0;
+  guint choose = GTK_INVALID_LIST_POSITION;
+
+  g_array_set_size (self->season_ids, 0);
+  for (guint i = 0; self->seasons != NULL && i < g_list_model_get_n_items (self->seasons); i++)
+    {
+      g_autoptr(FurrowSeason) season = g_list_model_get_item (self->seasons, i);
+      gint64 id = furrow_season_get_id (season);
+
+      if (furrow_season_is_read_only (season))
+        continue;
+      gtk_string_list_append (names, furrow_season_get_name (season));
+      g_array_append_val (self->season_ids, id);
+    }
+  for (guint i = 0; i < self->season_ids->len; i++)
+    if (g_array_index (self->season_ids, gint64, i) == self->preferred_season)
+      choose = i;
+  for (guint i = 0; choose == GTK_INVALID_LIST_POSITION && i < self->season_ids->len; i++)
+    if (g_array_index (self->season_ids, gint64, i) == keep)
+      choose = i;
+  if (choose == GTK_INVALID_LIST_POSITION && self->season_ids->len > 0)
+    choose = self->season_ids->len - 1;
+  adw_combo_row_set_model (self->season_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->season_row, choose);
+  gtk_widget_set_visible (self->season_group, self->store != NULL);
+  update_season_action (self);
+}
+
+void
+furrow_planner_panel_set_project (FurrowPlannerPanel *self,
+                                  FurrowStore        *store,
+                                  FurrowHistory      *history)
+{
+  g_return_if_fail (FURROW_IS_PLANNER_PANEL (self));
+  g_return_if_fail (store == NULL || FURROW_IS_STORE (store));
+
+  if (self->seasons != NULL)
+    g_signal_handlers_disconnect_by_func (self->seasons, rebuild_seasons, self);
+  g_clear_object (&self->seasons);
+  g_set_object (&self->store, store);
+  g_set_object (&self->history, history);
+  self->preferred_season = 0;
+  if (store != NULL)
+    {
+      self->seasons = furrow_store_get_seasons (store);
+      g_signal_connect_object (self->seasons, "items-changed", G_CALLBACK (rebuild_seasons), self,
+                               G_CONNECT_SWAPPED);
+    }
+  rebuild_seasons (self);
+}
+
+void
+furrow_planner_panel_set_season (FurrowPlannerPanel *self,
+                                 FurrowSeason       *season)
+{
+  g_return_if_fail (FURROW_IS_PLANNER_PANEL (self));
+
+  if (season == NULL)
+    return;
+  self->preferred_season = furrow_season_get_id (season);
+  rebuild_seasons (self);
+}
+
+FurrowSeason *
+furrow_planner_panel_dup_target_season (FurrowPlannerPanel *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (FURROW_IS_PLANNER_PANEL (self), NULL);
+
+  selected = adw_combo_row_get_selected (self->season_row);
+  if (selected >= self->season_ids->len)
+    return NULL;
+  return model_season (self, g_array_index (self->season_ids, gint64, selected));
+}
+
+typedef struct
+{
+  FurrowStore   *store;
+  FurrowSeason  *season;
+  FurrowField   *field;
+  FurrowPattern  pattern;
+  char          *preset;
+  char          *yield_preset;
+  GArray        *previous;
+} PlanCommand;
+
+static void
+plan_command_free (gpointer data)
+{
+  PlanCommand *command = data;
+
+  g_clear_object (&command->store);
+  g_clear_object (&command->season);
+  g_clear_object (&command->field);
+  g_clear_pointer (&command->previous, g_array_unref);
+  g_free (command->preset);
+  g_free (command->yield_preset);
+  g_free (command);
+}
+
+static gboolean
+plan_command_apply (gpointer   data,
+                    gboolean   forward,
+                    GError   **error)
+{
+  PlanCommand *command = data;
+
+  if (forward)
+    {
+      g_autoptr(GArray) previous = NULL;
+
+      if (!furrow_season_plan_fields (command->store, command->season, &command->field, 1,
+                                      &command->pattern, command->preset, command->yield_preset,
+                                      &previous, error))
+        return FALSE;
+      if (command->previous == NULL)
+        command->previous = g_steal_pointer (&previous);
+      return TRUE;
+    }
+  return furrow_season_restore_plans (command->store, command->season, &command->field, 1,
+                                      command->previous, error);
+}
+
+/* The preset the pattern still is (its direction aside), or "" once a parameter was tuned. */
+static const char *
+current_preset (FurrowPlannerPanel *self)
+{
+  guint index = adw_combo_row_get_selected (self->preset_row);
+  FurrowPattern preset;
+
+  if (index >= furrow_pattern_n_presets () ||
+      !furrow_pattern_preset (furrow_pattern_preset_info (index)->id, &preset))
+    return "";
+  preset.orientation = self->pattern.orientation;
+  preset.azimuth_deg = self->pattern.azimuth_deg;
+  preset.headland_m = self->pattern.headland_m;
+  if (memcmp (&preset, &self->pattern, sizeof preset) != 0)
+    return "";
+  return furrow_pattern_preset_info (index)->id;
+}
+
+gboolean
+furrow_planner_panel_apply_to_season (FurrowPlannerPanel  *self,
+                                      GError             **error)
+{
+  g_autoptr(FurrowSeason) season = NULL;
+  guint yield_index;
+  PlanCommand *command;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (FURROW_IS_PLANNER_PANEL (self), FALSE);
+
+  season = furrow_planner_panel_dup_target_season (self);
+  if (self->store == NULL || self->field == NULL || season == NULL)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                   _("Choose a field and a season that is not settled"));
+      return FALSE;
+    }
+  if (!furrow_pattern_validate (&self->pattern, error))
+    return FALSE;
+  yield_index = adw_combo_row_get_selected (self->yield_row);
+  command = g_new0 (PlanCommand, 1);
+  command->store = g_object_ref (self->store);
+  command->season = g_object_ref (season);
+  command->field = g_object_ref (self->field);
+  command->pattern = self->pattern;
+  command->preset = g_strdup (current_preset (self));
+  command->yield_preset = g_strdup (yield_index < furrow_yield_model_n_presets ()
+                                    ? furrow_yield_model_preset_id (yield_index) : "practical");
+  /* Translators: an undoable edit; %s are a field's code and a season's name. */
+  label = g_strdup_printf (_("Plan field %s in season “%s”"), furrow_field_get_code (self->field),
+                           furrow_season_get_name (season));
+  if (self->history != NULL)
+    return furrow_history_push (self->history, label, plan_command_apply, command,
+                                plan_command_free, error);
+  {
+    gboolean ok = plan_command_apply (command, TRUE, error);
+
+    plan_command_free (command);
+    return ok;
+  }
+}
+
+static void
+apply_to_season_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  FurrowPlannerPanel *self = FURROW_PLANNER_PANEL (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(FurrowSeason) season = furrow_planner_panel_dup_target_season (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (furrow_planner_panel_apply_to_season (self, &error))
+    /* Translators: %s are a field's code and a season's name. */
+    message = g_strdup_printf (_("Field %s is planned in season “%s”"),
+                               furrow_field_get_code (self->field),
+                               season != NULL ? furrow_season_get_name (season) : "");
+  else
+    /* Translators: %s is why, e.g. "season “2027” is settled and read-only …". */
+    message = g_strdup_printf (_("Cannot plan the field: %s"), error->message);
+  if (FURROW_IS_WINDOW (root))
+    furrow_window_show_toast (FURROW_WINDOW (root), message);
+  else
+    show_problem (self, message);
+}
+
 static void
 furrow_planner_panel_get_property (GObject    *object,
                                    guint       prop_id,
@@ -474,6 +728,12 @@ furrow_planner_panel_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), FURROW_TYPE_PLANNER_PANEL);
   g_clear_object (&self->field);
   g_clear_pointer (&self->layout, furrow_layout_free);
+  if (self->seasons != NULL)
+    g_signal_handlers_disconnect_by_func (self->seasons, rebuild_seasons, self);
+  g_clear_object (&self->seasons);
+  g_clear_object (&self->store);
+  g_clear_object (&self->history);
+  g_clear_pointer (&self->season_ids, g_array_unref);
 
   G_OBJECT_CLASS (furrow_planner_panel_parent_class)->dispose (object);
 }
@@ -546,6 +806,8 @@ furrow_planner_panel_class_init (FurrowPlannerPanelClass *klass)
   BIND (ler_label);
   BIND (net_label);
   BIND (comparison_chart);
+  BIND (season_group);
+  BIND (season_row);
   gtk_widget_class_bind_template_callback (widget_class, value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, azimuth_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, preset_changed_cb);
@@ -560,6 +822,8 @@ furrow_planner_panel_class_init (FurrowPlannerPanelClass *klass)
                                    export_chart_action);
   gtk_widget_class_install_action (widget_class, "planner.export-chart-svg", NULL,
                                    export_chart_action);
+  gtk_widget_class_install_action (widget_class, "planner.apply-to-season", NULL,
+                                   apply_to_season_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "plannerpanel");
@@ -575,6 +839,7 @@ furrow_planner_panel_init (FurrowPlannerPanel *self)
   furrow_yield_model_preset ("practical", &self->model, NULL);
   furrow_economics_init_defaults (&self->economics);
 
+  self->season_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -594,6 +859,7 @@ furrow_planner_panel_init (FurrowPlannerPanel *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   self->updating = FALSE;
   show_pattern (self);
+  rebuild_seasons (self);
 }
 
 GtkWidget *
@@ -621,6 +887,7 @@ furrow_planner_panel_set_field (FurrowPlannerPanel *self,
     return;
 
   gtk_stack_set_visible_child_name (self->stack, field != NULL ? "plan" : "empty");
+  update_season_action (self);
   recompute (self);
   {
     g_autoptr(GError) error = NULL;

@@ -4,8 +4,11 @@
 #include <gtk/gtk.h>
 
 #include "furrow-field.h"
+#include "furrow-history.h"
 #include "furrow-layout.h"
 #include "furrow-pattern.h"
+#include "furrow-season.h"
+#include "furrow-store.h"
 #include "furrow-yield-model.h"
 
 G_BEGIN_DECLS
@@ -24,5 +27,18 @@ const FurrowYieldPrediction *furrow_planner_panel_get_prediction     (FurrowPlan
 gint64                       furrow_planner_panel_get_net_fen_per_mu (FurrowPlannerPanel *self);
 double                       furrow_planner_panel_get_ler            (FurrowPlannerPanel *self);
 gint64                       furrow_planner_panel_get_update_us      (FurrowPlannerPanel *self);
+
+/* "Apply to Season": the project's seasons that are not settled are offered (the one last shown
+ * with furrow_planner_panel_set_season() first); planner.apply-to-season stores the field's
+ * pattern as its plan there (undoable in `history`). */
+void                         furrow_planner_panel_set_project        (FurrowPlannerPanel *self,
+                                                                      FurrowStore        *store,
+                                                                      FurrowHistory      *history);
+void                         furrow_planner_panel_set_season         (FurrowPlannerPanel *self,
+                                                                      FurrowSeason       *season);
+/* The season chosen for "Apply to Season" (transfer full), or NULL. */
+FurrowSeason                *furrow_planner_panel_dup_target_season  (FurrowPlannerPanel *self);
+gboolean                     furrow_planner_panel_apply_to_season    (FurrowPlannerPanel *self,
+                                                                      GError            **error);
 
 G_END_DECLS

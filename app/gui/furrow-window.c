@@ -9,11 +9,13 @@
 #include "furrow-season-settlement-page.h"
 #include "furrow-demo.h"
 #include "furrow-window-import.h"
+#include "furrow-window-seasons.h"
 #include "furrow-mbtiles-source.h"
 #include "furrow-register.h"
 #include "furrow-units.h"
 #include "furrow-planner-panel.h"
 #include "furrow-rows-layer.h"
+#include "furrow-season-overview-page.h"
 #include "furrow-store-mbtiles.h"
 #include "furrow-season-economics-page.h"
 #include "furrow-season-harvest-page.h"
@@ -519,6 +521,9 @@ update_content (FurrowWindow *self)
 
   if (season != furrow_season_view_get_season (self->season_view))
     furrow_season_view_set_season (self->season_view, season);
+  /* The planner's "Apply to Season" offers the season last shown first. */
+  if (season != NULL)
+    furrow_planner_panel_set_season (self->planner_panel, season);
   gtk_stack_set_visible_child_name (self->content_stack, on_season ? "season" : "map");
   gtk_widget_set_visible (self->plan_button, !on_season);
   gtk_widget_set_visible (self->details_button, !on_season);
@@ -878,6 +883,7 @@ furrow_window_class_init (FurrowWindowClass *klass)
   furrow_window_class_add_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.plan-field", NULL, plan_field_action);
   furrow_window_import_class_init (widget_class);
+  furrow_window_seasons_class_init (widget_class);
 }
 
 static void
@@ -902,6 +908,8 @@ furrow_window_init (FurrowWindow *self)
                             G_CALLBACK (update_content), self);
   /* Season pages, in switcher order: overview, economics, harvest, settlement
    * (furrow_season_view_add_page(); see the page contract in furrow-season-view.h). */
+  furrow_season_view_add_page (self->season_view, GTK_WIDGET (furrow_season_overview_page_new ()),
+                               "overview", _("Overview"), "view-grid-symbolic");
   furrow_season_view_add_page (self->season_view, GTK_WIDGET (furrow_season_economics_page_new ()),
                                "economics", _("Economics"), "accessories-calculator-symbolic");
   furrow_season_view_add_page (self->season_view, GTK_WIDGET (furrow_season_harvest_page_new ()),
@@ -916,6 +924,7 @@ furrow_window_init (FurrowWindow *self)
   /* The planner plans the field selected in the list or on the map. */
   g_object_bind_property (self, "selected-field", self->planner_panel, "field", G_BINDING_DEFAULT);
   furrow_window_import_init (self);
+  furrow_window_seasons_init (self);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -1034,6 +1043,7 @@ furrow_window_open_project (FurrowWindow  *self,
     furrow_season_list_set_model (self->season_list, seasons);
   }
   furrow_season_view_set_project (self->season_view, store, self->history);
+  furrow_planner_panel_set_project (self->planner_panel, store, self->history);
   update_content (self);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "views");
   show_fields (self);

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <math.h>
+
 #include <gio/gio.h>
 
 #include "furrow-parcel.h"
 #include "furrow-register.h"
+#include "furrow-units.h"
 
 static void
 test_register_mask (void)
@@ -108,6 +111,52 @@ test_register_summaries (void)
   g_assert_cmpuint (g_hash_table_size (counts), ==, 2);
 }
 
+/* The checks behind the household page's parcel editing: 1 mu = 666.67 m². */
+static void
+test_register_checks (void)
+{
+  g_autoptr(GError) error = NULL;
+  double one_mu = furrow_mu_to_m2 (1);
+
+  g_assert_true (furrow_register_check_registered_area (3 * one_mu, 3.2 * one_mu, &error));
+  g_assert_no_error (error);
+  /* No polygon yet (measured 0): only the bounds apply. */
+  g_assert_true (furrow_register_check_registered_area (999 * one_mu, 0, NULL));
+
+  g_assert_false (furrow_register_check_registered_area (0, 3 * one_mu, &error));
+  g_assert_error (error, FURROW_REGISTER_ERROR, FURROW_REGISTER_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "The registered area must be more than 0 mu");
+  g_clear_error (&error);
+  g_assert_false (furrow_register_check_registered_area (-one_mu, 3 * one_mu, NULL));
+  g_assert_false (furrow_register_check_registered_area (NAN, 3 * one_mu, NULL));
+
+  /* 1,001 mu is more than any parcel (the C locale: no thousands separator). */
+  g_assert_false (furrow_register_check_registered_area (1001 * one_mu, 0, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "1001.00 mu is more than any parcel (1000.00 mu): is it in square metres?");
+  g_clear_error (&error);
+
+  /* 200 "mu" typed for a parcel measured at 3 mu (200 m² meant?): the unit. 30 mu is exactly ten
+   * times; just under it is accepted, just over it is not, and the same a tenth below. */
+  g_assert_false (furrow_register_check_registered_area (200 * one_mu, 3 * one_mu, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "200.00 mu is more than ten times off the measured 3.00 mu: check the unit");
+  g_clear_error (&error);
+  g_assert_true (furrow_register_check_registered_area (29.99 * one_mu, 3 * one_mu, NULL));
+  g_assert_false (furrow_register_check_registered_area (30.01 * one_mu, 3 * one_mu, NULL));
+  g_assert_true (furrow_register_check_registered_area (0.301 * one_mu, 3 * one_mu, NULL));
+  g_assert_false (furrow_register_check_registered_area (0.299 * one_mu, 3 * one_mu, NULL));
+
+  g_assert_true (furrow_register_check_parcel_code ("3707821022010100001", &error));
+  g_assert_no_error (error);
+  g_assert_false (furrow_register_check_parcel_code ("370782102201010001", &error));
+  g_assert_cmpstr (error->message, ==,
+                   "The parcel code (DKBM) “370782102201010001” must be 19 digits");
+  g_clear_error (&error);
+  g_assert_false (furrow_register_check_parcel_code ("37078210220101000A1", NULL));
+  g_assert_false (furrow_register_check_parcel_code (NULL, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -118,6 +167,7 @@ main (int   argc,
   g_test_add_func ("/furrow/core/register/mismatch", test_register_mismatch);
   g_test_add_func ("/furrow/core/register/codes", test_register_codes);
   g_test_add_func ("/furrow/core/register/summaries", test_register_summaries);
+  g_test_add_func ("/furrow/core/register/checks", test_register_checks);
 
   return g_test_run ();
 }

@@ -1,9 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "furrow-parcel.h"
 #include "furrow-register.h"
+#include "furrow-units.h"
+
+G_DEFINE_QUARK (furrow-register-error-quark, furrow_register_error)
 
 void
 furrow_register_household_summary (GListModel             *parcels,
@@ -171,4 +178,61 @@ gboolean
 furrow_register_is_parcel_code (const char *code)
 {
   return is_code (code, 19);
+}
+
+gboolean
+furrow_register_check_registered_area (double   registered_m2,
+                                       double   measured_m2,
+                                       GError **error)
+{
+  double mu = furrow_m2_to_mu (registered_m2);
+
+  if (!(registered_m2 > 0) || !isfinite (registered_m2))
+    {
+      g_set_error_literal (error, FURROW_REGISTER_ERROR, FURROW_REGISTER_ERROR_INVALID,
+                           _("The registered area must be more than 0 mu"));
+      return FALSE;
+    }
+  if (mu > FURROW_REGISTER_MAX_PARCEL_MU)
+    {
+      g_autofree char *text = furrow_format_mu (registered_m2);
+      g_autofree char *limit = furrow_format_mu (furrow_mu_to_m2 (FURROW_REGISTER_MAX_PARCEL_MU));
+
+      /* Translators: both are areas in mu, e.g. "2,400.00 mu is more than 1,000.00 mu…". */
+      g_set_error (error, FURROW_REGISTER_ERROR, FURROW_REGISTER_ERROR_INVALID,
+                   _("%s mu is more than any parcel (%s mu): is it in square metres?"),
+                   text, limit);
+      return FALSE;
+    }
+  if (measured_m2 > 0 && (registered_m2 > measured_m2 * FURROW_REGISTER_MAX_AREA_RATIO ||
+                          registered_m2 * FURROW_REGISTER_MAX_AREA_RATIO < measured_m2))
+    {
+      g_autofree char *text = furrow_format_mu (registered_m2);
+      g_autofree char *measured = furrow_format_mu (measured_m2);
+
+      /* Translators: both are areas in mu. */
+      g_set_error (error, FURROW_REGISTER_ERROR, FURROW_REGISTER_ERROR_INVALID,
+                   _("%s mu is more than ten times off the measured %s mu: check the unit"),
+                   text, measured);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+furrow_register_check_parcel_code (const char  *code,
+                                   GError     **error)
+{
+  gboolean digits = code != NULL;
+
+  for (const char *p = code; digits && *p != '\0'; p++)
+    digits = g_ascii_isdigit (*p);
+  if (!digits || strlen (code) != 19)
+    {
+      /* Translators: %s is what was typed. */
+      g_set_error (error, FURROW_REGISTER_ERROR, FURROW_REGISTER_ERROR_INVALID,
+                   _("The parcel code (DKBM) “%s” must be 19 digits"), code != NULL ? code : "");
+      return FALSE;
+    }
+  return TRUE;
 }

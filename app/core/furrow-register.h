@@ -41,6 +41,31 @@ gboolean furrow_register_is_mismatch       (double                  registered_m
                                             double                  threshold_percent);
 /* Personal numbers (phone, ID) for lists: "•••• 1234" (last 4 characters), "" for empty. */
 char    *furrow_register_mask_personal     (const char             *text);
+#define FURROW_REGISTER_ERROR (furrow_register_error_quark ())
+
+typedef enum
+{
+  FURROW_REGISTER_ERROR_INVALID,  /* a value the register cannot hold (the message says why) */
+} FurrowRegisterError;
+
+GQuark   furrow_register_error_quark       (void);
+
+/* No contracted parcel is larger than this (a whole village group rarely is): a larger
+ * registered area is a typing or unit mistake. */
+#define FURROW_REGISTER_MAX_PARCEL_MU 1000.0
+/* A registered area this many times off the measured one (either way) is a unit mistake
+ * (square metres typed as mu, or the reverse), not a survey difference. */
+#define FURROW_REGISTER_MAX_AREA_RATIO 10.0
+
+/* Whether a parcel's registered area (m²) is one a clerk may enter: more than 0, at most
+ * FURROW_REGISTER_MAX_PARCEL_MU, and, when the parcel has a measured area (> 0), within
+ * FURROW_REGISTER_MAX_AREA_RATIO of it. FALSE with the reason otherwise. */
+gboolean furrow_register_check_registered_area (double   registered_m2,
+                                                double   measured_m2,
+                                                GError **error);
+/* Whether `code` is a DKBM parcel code as the importer requires it: 19 digits. */
+gboolean furrow_register_check_parcel_code     (const char *code,
+                                                GError    **error);
 /* A CBFBM household code has 18 characters, a DKBM parcel code 19 (DOMAIN.md). */
 gboolean furrow_register_is_household_code (const char             *code);
 gboolean furrow_register_is_parcel_code    (const char             *code);

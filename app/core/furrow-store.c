@@ -407,8 +407,12 @@ detach_parcels (FurrowStore *self,
     {
       g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, i);
 
+      /* Re-inserted so that whatever follows the model (FurrowParcelIndex) sees the change. */
       if (furrow_parcel_get_field_id (parcel) == field_id)
-        furrow_parcel_set_field_id (parcel, 0);
+        {
+          furrow_parcel_set_field_id (parcel, 0);
+          g_list_store_splice (G_LIST_STORE (parcels), i, 1, (gpointer *) &parcel, 1);
+        }
     }
 }
 

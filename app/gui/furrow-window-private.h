@@ -8,6 +8,7 @@
 #include "furrow-history.h"
 #include "furrow-household-list.h"
 #include "furrow-household-page.h"
+#include "furrow-parcel-index.h"
 #include "furrow-planner-panel.h"
 #include "furrow-rows-layer.h"
 #include "furrow-season-list.h"
@@ -62,6 +63,7 @@ struct _FurrowWindow
   FurrowFieldMap           *field_map;      /* the fields, selection and editor layers */
   GCancellable             *probe;          /* the connection check of an online base map */
   guint                     offline_notices;
+  FurrowParcelIndex        *parcel_index;   /* parcels counted by field, for the details pane */
 };
 
 /* furrow-window.c */

@@ -9,6 +9,7 @@
 #include "furrow-demo.h"
 #include "furrow-window-import.h"
 #include "furrow-mbtiles-source.h"
+#include "furrow-parcel-index.h"
 #include "furrow-register.h"
 #include "furrow-units.h"
 #include "furrow-planner-panel.h"
@@ -375,14 +376,14 @@ update_details (FurrowWindow *self)
   else if (self->selected_field != NULL)
     {
       FurrowField *field = self->selected_field;
-      g_autoptr(GListModel) parcels = furrow_store_get_parcels (self->store);
       g_autofree char *registered = format_mu (furrow_field_get_registered_area_m2 (field));
       g_autofree char *measured = format_mu (furrow_field_get_measured_area_m2 (field));
       g_autofree char *planted = format_mu (furrow_field_get_planted_area_m2 (field));
       g_autofree char *n_parcels = NULL;
 
-      n_parcels = g_strdup_printf ("%u", furrow_register_field_parcels (parcels,
-                                                                        furrow_field_get_id (field)));
+      n_parcels = g_strdup_printf ("%u",
+                                   furrow_parcel_index_count_field (self->parcel_index,
+                                                                    furrow_field_get_id (field)));
       gtk_label_set_text (self->field_name_label, furrow_field_get_name (field));
       gtk_label_set_text (self->field_code_label, furrow_field_get_code (field));
       gtk_label_set_text (self->field_custody_label,
@@ -717,6 +718,7 @@ furrow_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->registry);
   g_clear_pointer (&self->project_path, g_free);
+  g_clear_object (&self->parcel_index);
   g_clear_object (&self->store);
   g_clear_object (&self->history);
   g_clear_object (&self->selected_field);
@@ -964,6 +966,12 @@ furrow_window_open_project (FurrowWindow  *self,
   furrow_window_select_household (self, NULL);
   furrow_history_clear (self->history);
   g_set_object (&self->store, store);
+  {
+    g_autoptr(GListModel) parcels = furrow_store_get_parcels (store);
+
+    g_clear_object (&self->parcel_index);
+    self->parcel_index = furrow_parcel_index_new (parcels);
+  }
   furrow_field_map_set_store (self->field_map, store);
   furrow_field_list_set_store (self->field_list, store);
   furrow_household_list_set_store (self->household_list, store);

@@ -719,6 +719,7 @@ furrow_window_finalize (GObject *object)
   g_clear_object (&self->registry);
   g_clear_pointer (&self->project_path, g_free);
   g_clear_object (&self->parcel_index);
+  g_clear_object (&self->export_cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->history);
   g_clear_object (&self->selected_field);

@@ -401,6 +401,28 @@ update_details (FurrowWindow *self)
     }
 }
 
+/* Selected in the list (or found by a search) and off the map: centre the map on it. A field
+ * clicked on the map is on it already and the map stays where the user put it. */
+static void
+show_field_on_map (FurrowWindow *self,
+                   FurrowField  *field)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  GtkWidget *map = GTK_WIDGET (self->map);
+  FurrowGeometry *geometry = furrow_field_get_geometry (field);
+  double west, south, east, north, lon, lat, x, y;
+
+  if (geometry == NULL || geometry->n_polygons == 0 || gtk_widget_get_width (map) == 0)
+    return;
+  furrow_geometry_get_bounds (geometry, &west, &south, &east, &north);
+  lon = (west + east) / 2;
+  lat = (south + north) / 2;
+  shumate_viewport_location_to_widget_coords (viewport, map, lat, lon, &x, &y);
+  if (x >= 0 && y >= 0 && x < gtk_widget_get_width (map) && y < gtk_widget_get_height (map))
+    return;
+  shumate_map_center_on (shumate_simple_map_get_map (self->map), lat, lon);
+}
+
 /**
  * furrow_window_select_field:
  * @self: a #FurrowWindow
@@ -424,6 +446,7 @@ furrow_window_select_field (FurrowWindow *self,
       /* Selected on the map or in the list: the Fields view shows its row. */
       adw_view_stack_set_visible_child_name (self->view_stack, "fields");
       gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
+      show_field_on_map (self, field);
     }
   update_details (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_FIELD]);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "furrow-demo.h"
 #include "furrow-register.h"
 #include "furrow-units.h"
@@ -380,6 +382,90 @@ test_parcel_edit (Fixture       *fixture,
   g_assert_cmpint (furrow_parcel_get_field_id (stored), ==, old_field);
 }
 
+/* Phone and ID number: shown masked to the last four; the edit button opens an empty entry; a
+ * wrong ID number (check character) is refused; a right one is written (a lower-case x made
+ * upper), audited without the number, shown masked again, and undone. */
+static void
+test_personal_edit (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  FurrowHouseholdPage *page = fixture->window->household_page;
+  g_autoptr(GListModel) households = furrow_store_get_households (furrow_window_get_store (fixture->window));
+  g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, 5);
+  g_autofree char *old_id = g_strdup (furrow_household_get_id_number (household));
+  g_autofree char *old_masked = NULL;
+  g_autofree char *object = g_strconcat ("household:", furrow_household_get_code (household), NULL);
+  AdwActionRow *id_row = g_object_get_data (G_OBJECT (page), "furrow-id-row");
+  GtkToggleButton *id_edit = g_object_get_data (G_OBJECT (page), "furrow-id-edit");
+  GtkWidget *id_entry = g_object_get_data (G_OBJECT (page), "furrow-id-entry");
+  AdwActionRow *phone_row = g_object_get_data (G_OBJECT (page), "furrow-phone-row");
+  GtkToggleButton *phone_edit = g_object_get_data (G_OBJECT (page), "furrow-phone-edit");
+  GtkWidget *phone_entry = g_object_get_data (G_OBJECT (page), "furrow-phone-entry");
+  g_autoptr(FurrowStore) reader = NULL;
+  g_autoptr(FurrowHousehold) stored = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  gint64 audits;
+
+  select_household (fixture, household);
+  /* The demo's ID numbers are 18 characters: "•••• " and the last four. */
+  g_assert_cmpuint (strlen (old_id), ==, 18);
+  old_masked = g_strconcat ("•••• ", old_id + 14, NULL);
+  g_assert_cmpstr (adw_action_row_get_subtitle (id_row), ==, old_masked);
+  g_assert_false (gtk_widget_get_visible (id_entry));
+  audits = count_audit (fixture, object);
+
+  gtk_toggle_button_set_active (id_edit, TRUE);
+  g_assert_true (gtk_widget_get_visible (id_entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (id_entry)), ==, "");
+
+  /* GB 11643's worked example with its last digit changed: the check fails. */
+  gtk_editable_set_text (GTK_EDITABLE (id_entry), "110105194912310021");
+  g_signal_emit_by_name (id_entry, "apply");
+  g_assert_true (gtk_widget_has_css_class (id_entry, "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (id_entry), ==,
+                   "The ID number’s last character does not match the others: check for a typing mistake");
+  g_assert_cmpint (count_audit (fixture, object), ==, audits);
+
+  gtk_editable_set_text (GTK_EDITABLE (id_entry), "11010519491231002x");
+  g_signal_emit_by_name (id_entry, "apply");
+  furrow_test_iterate (100);
+  reader = furrow_store_open (fixture->path, NULL);
+  stored = furrow_store_find_household (reader, furrow_household_get_code (household));
+  g_assert_cmpstr (furrow_household_get_id_number (stored), ==, "11010519491231002X");
+  g_clear_object (&stored);
+  audit = furrow_store_get_audit_log (reader, object, NULL);
+  g_assert_cmpuint (audit->len, ==, audits + 1);
+  g_assert_cmpstr (((FurrowAuditEntry *) g_ptr_array_index (audit, audit->len - 1))->detail, ==,
+                   "id_number changed");
+  g_clear_object (&reader);
+  g_assert_cmpstr (adw_action_row_get_subtitle (id_row), ==, "•••• 002X");
+  g_assert_false (gtk_widget_get_visible (id_entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (id_entry)), ==, "");
+  g_assert_cmpstr (furrow_history_get_undo_label (furrow_window_get_history (fixture->window)), ==,
+                   "Change ID Number");
+
+  /* A phone number too short is refused. */
+  gtk_toggle_button_set_active (phone_edit, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (phone_entry), "12345");
+  g_signal_emit_by_name (phone_entry, "apply");
+  g_assert_true (gtk_widget_has_css_class (phone_entry, "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (phone_entry), ==, "A phone number has 7 to 15 digits");
+  texture = render_window (fixture);
+  furrow_test_save_screenshot (texture, "furrow-household-personal.png");
+  gtk_toggle_button_set_active (phone_edit, FALSE);
+  g_assert_nonnull (adw_action_row_get_subtitle (phone_row));
+
+  /* Undo: the old ID number in the file, masked on the page. */
+  g_assert_true (gtk_widget_activate_action (window, "win.undo", NULL));
+  furrow_test_iterate (100);
+  reader = furrow_store_open (fixture->path, NULL);
+  stored = furrow_store_find_household (reader, furrow_household_get_code (household));
+  g_assert_cmpstr (furrow_household_get_id_number (stored), ==, old_id);
+  g_assert_cmpstr (adw_action_row_get_subtitle (id_row), ==, old_masked);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +474,8 @@ main (int   argc,
 
   g_test_add ("/furrow/gui/household-page/mismatch", Fixture, NULL, fixture_set_up,
               test_mismatch, fixture_tear_down);
+  g_test_add ("/furrow/gui/household-page/personal-edit", Fixture, NULL, fixture_set_up,
+              test_personal_edit, fixture_tear_down);
   g_test_add ("/furrow/gui/household-page/parcel-edit", Fixture, NULL, fixture_set_up,
               test_parcel_edit, fixture_tear_down);
   g_test_add ("/furrow/gui/household-page/edit-undo-redo", Fixture, NULL, fixture_set_up,

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <math.h>
+#include <string.h>
 
 #include <gio/gio.h>
 
@@ -157,6 +158,44 @@ test_register_checks (void)
   g_assert_false (furrow_register_check_parcel_code (NULL, NULL));
 }
 
+/* Resident ID numbers (GB 11643) and phone numbers, as the household page checks them. The
+ * sample 11010519491231002X is the standard's own worked example: the weighted sum of its first
+ * 17 digits is 1·7+1·9+0·10+1·5+0·8+5·4+1·2+9·1+4·6+9·3+1·7+2·9+3·10+1·5+0·8+0·4+2·2 = 167,
+ * 167 mod 11 = 2, and position 2 of "10X98765432" is X. */
+static void
+test_register_personal_checks (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (furrow_register_id_check_character ("11010519491231002"), ==, 'X');
+  g_assert_true (furrow_register_check_id_number ("11010519491231002X", &error));
+  g_assert_no_error (error);
+  g_assert_true (furrow_register_check_id_number ("", NULL));
+  g_assert_true (furrow_register_check_id_number (NULL, NULL));
+  g_assert_false (furrow_register_check_id_number ("110105194912310021", &error));
+  g_assert_cmpstr (error->message, ==,
+                   "The ID number’s last character does not match the others: check for a typing mistake");
+  /* The number itself is never in the message (personal data). */
+  g_assert_null (strstr (error->message, "1101"));
+  g_clear_error (&error);
+  g_assert_false (furrow_register_check_id_number ("11010519491231002x", NULL));
+  g_assert_false (furrow_register_check_id_number ("1101051949123100", &error));
+  g_assert_cmpstr (error->message, ==, "An ID number has 18 characters: 17 digits and a digit or X");
+  g_clear_error (&error);
+  g_assert_false (furrow_register_check_id_number ("11010519491231002X1", NULL));
+
+  g_assert_true (furrow_register_check_phone ("13800001234", NULL));
+  g_assert_true (furrow_register_check_phone ("0539-7654321", NULL));
+  g_assert_true (furrow_register_check_phone ("+86 138 0000 1234", NULL));
+  g_assert_true (furrow_register_check_phone ("", NULL));
+  g_assert_false (furrow_register_check_phone ("123456", &error));
+  g_assert_cmpstr (error->message, ==, "A phone number has 7 to 15 digits");
+  g_clear_error (&error);
+  g_assert_false (furrow_register_check_phone ("1380000123a", NULL));
+  g_assert_false (furrow_register_check_phone ("138+00001234", NULL));
+  g_assert_false (furrow_register_check_phone ("1234567890123456", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,6 +207,7 @@ main (int   argc,
   g_test_add_func ("/furrow/core/register/codes", test_register_codes);
   g_test_add_func ("/furrow/core/register/summaries", test_register_summaries);
   g_test_add_func ("/furrow/core/register/checks", test_register_checks);
+  g_test_add_func ("/furrow/core/register/personal-checks", test_register_personal_checks);
 
   return g_test_run ();
 }

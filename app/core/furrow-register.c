@@ -236,3 +236,71 @@ furrow_register_check_parcel_code (const char  *code,
     }
   return TRUE;
 }
+
+char
+furrow_register_id_check_character (const char *first17)
+{
+  static const int weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+  static const char checks[] = "10X98765432";
+  int sum = 0;
+
+  for (int i = 0; i < 17; i++)
+    sum += (first17[i] - '0') * weights[i];
+  return checks[sum % 11];
+}
+
+gboolean
+furrow_register_check_id_number (const char  *id_number,
+                                 GError     **error)
+{
+  if (id_number == NULL || id_number[0] == '\0')
+    return TRUE;
+  for (guint i = 0; i < 17; i++)
+    if (!g_ascii_isdigit (id_number[i]))
+      {
+        g_set_error_literal (error, FURROW_REGISTER_ERROR, FURROW_REGISTER_ERROR_INVALID,
+                             _("An ID number has 18 characters: 17 digits and a digit or X"));
+        return FALSE;
+      }
+  if (strlen (id_number) != 18 ||
+      !(g_ascii_isdigit (id_number[17]) || id_number[17] == 'X'))
+    {
+      g_set_error_literal (error, FURROW_REGISTER_ERROR, FURROW_REGISTER_ERROR_INVALID,
+                           _("An ID number has 18 characters: 17 digits and a digit or X"));
+      return FALSE;
+    }
+  if (furrow_register_id_check_character (id_number) != id_number[17])
+    {
+      g_set_error_literal (error, FURROW_REGISTER_ERROR, FURROW_REGISTER_ERROR_INVALID,
+                           _("The ID number’s last character does not match the others: check for a typing mistake"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+furrow_register_check_phone (const char  *phone,
+                             GError     **error)
+{
+  guint digits = 0;
+  gboolean ok = TRUE;
+
+  if (phone == NULL || phone[0] == '\0')
+    return TRUE;
+  for (const char *p = phone; *p != '\0' && ok; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else if (*p == '+')
+        ok = p == phone;
+      else
+        ok = (*p == ' ' || *p == '-') && digits > 0;
+    }
+  if (!ok || digits < 7 || digits > 15)
+    {
+      g_set_error_literal (error, FURROW_REGISTER_ERROR, FURROW_REGISTER_ERROR_INVALID,
+                           _("A phone number has 7 to 15 digits"));
+      return FALSE;
+    }
+  return TRUE;
+}

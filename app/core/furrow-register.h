@@ -66,6 +66,17 @@ gboolean furrow_register_check_registered_area (double   registered_m2,
 /* Whether `code` is a DKBM parcel code as the importer requires it: 19 digits. */
 gboolean furrow_register_check_parcel_code     (const char *code,
                                                 GError    **error);
+/* The ISO 7064 MOD 11-2 check character ('0'–'9' or 'X') of a resident ID number whose first
+ * 17 characters are the digits `first17` (GB 11643). */
+char     furrow_register_id_check_character (const char *first17);
+/* Whether `id_number` is a resident ID number: 17 digits and its check character ('X' in upper
+ * case). An empty one (none recorded) is accepted. The message never repeats the number. */
+gboolean furrow_register_check_id_number   (const char *id_number,
+                                            GError    **error);
+/* Whether `phone` is a phone number: 7 to 15 digits, an optional leading '+', spaces and
+ * dashes between them. An empty one is accepted. The message never repeats the number. */
+gboolean furrow_register_check_phone       (const char *phone,
+                                            GError    **error);
 /* A CBFBM household code has 18 characters, a DKBM parcel code 19 (DOMAIN.md). */
 gboolean furrow_register_is_household_code (const char             *code);
 gboolean furrow_register_is_parcel_code    (const char             *code);

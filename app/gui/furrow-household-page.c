@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "furrow-household-page.h"
 #include "furrow-property-edit.h"
@@ -24,6 +25,11 @@ struct _FurrowHouseholdPage
   AdwActionRow         *members_row;
   GtkSpinButton        *members_spin;
   AdwActionRow         *phone_row;
+  GtkToggleButton      *phone_edit_button;
+  AdwEntryRow          *phone_entry_row;
+  AdwActionRow         *id_row;
+  GtkToggleButton      *id_edit_button;
+  AdwEntryRow          *id_entry_row;
   GtkLabel             *registered_label;
   GtkLabel             *measured_label;
   GtkLabel             *custody_label;
@@ -266,6 +272,7 @@ refresh (FurrowHouseholdPage *self)
   g_autofree char *registered = NULL;
   g_autofree char *measured = NULL;
   g_autofree char *phone = NULL;
+  g_autofree char *id_number = NULL;
   g_autofree char *description = NULL;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
@@ -288,6 +295,11 @@ refresh (FurrowHouseholdPage *self)
   /* Personal data: the phone number shows only its last four digits. */
   phone = furrow_register_mask_personal (furrow_household_get_phone (self->household));
   adw_action_row_set_subtitle (self->phone_row, phone[0] != '\0' ? phone : _("None"));
+  id_number = furrow_register_mask_personal (furrow_household_get_id_number (self->household));
+  adw_action_row_set_subtitle (self->id_row, id_number[0] != '\0' ? id_number : _("None"));
+  /* The full numbers are never shown: an edit starts from an empty entry. */
+  gtk_toggle_button_set_active (self->phone_edit_button, FALSE);
+  gtk_toggle_button_set_active (self->id_edit_button, FALSE);
 
   furrow_register_household_summary (self->parcels, furrow_household_get_code (self->household),
                                      &summary);
@@ -380,6 +392,77 @@ code_apply_cb (FurrowHouseholdPage *self)
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, code);
   edit (self, GTK_WIDGET (self->code_row), "code", &value, _("Change Household Code"));
+}
+
+/* Phone and ID number: shown masked; the edit button opens an empty entry for a new number, which
+ * is checked in core, written as one undoable edit, and cleared from the entry again. */
+static void
+personal_edit_toggled (GtkToggleButton *button,
+                       AdwEntryRow     *entry_row)
+{
+  gboolean active = gtk_toggle_button_get_active (button);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry_row), "");
+  gtk_widget_remove_css_class (GTK_WIDGET (entry_row), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (entry_row), NULL);
+  gtk_widget_set_visible (GTK_WIDGET (entry_row), active);
+  if (active)
+    gtk_widget_grab_focus (GTK_WIDGET (entry_row));
+}
+
+static void
+phone_edit_toggled_cb (FurrowHouseholdPage *self)
+{
+  personal_edit_toggled (self->phone_edit_button, self->phone_entry_row);
+}
+
+static void
+id_edit_toggled_cb (FurrowHouseholdPage *self)
+{
+  personal_edit_toggled (self->id_edit_button, self->id_entry_row);
+}
+
+static void
+personal_apply (FurrowHouseholdPage *self,
+                AdwEntryRow         *entry_row,
+                GtkToggleButton     *button,
+                const char          *property,
+                const char          *label)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry_row))));
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean ok;
+
+  /* ID numbers end in an upper-case X; people type it either way. */
+  if (g_str_equal (property, "id-number") && text[0] != '\0' &&
+      text[strlen (text) - 1] == 'x')
+    text[strlen (text) - 1] = 'X';
+  ok = g_str_equal (property, "phone") ? furrow_register_check_phone (text, &error)
+                                       : furrow_register_check_id_number (text, &error);
+  if (!ok)
+    {
+      show_error (self, GTK_WIDGET (entry_row), error->message);
+      return;
+    }
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text[0] != '\0' ? text : NULL);
+  if (edit (self, GTK_WIDGET (entry_row), property, &value, label))
+    gtk_toggle_button_set_active (button, FALSE);
+}
+
+static void
+phone_apply_cb (FurrowHouseholdPage *self)
+{
+  personal_apply (self, self->phone_entry_row, self->phone_edit_button, "phone",
+                  _("Change Phone Number"));
+}
+
+static void
+id_apply_cb (FurrowHouseholdPage *self)
+{
+  personal_apply (self, self->id_entry_row, self->id_edit_button, "id-number",
+                  _("Change ID Number"));
 }
 
 static void
@@ -530,12 +613,13 @@ refresh_idle_cb (gpointer user_data)
 }
 
 /* Later, not inside the change: an edit made from a parcel's row changes the model while that
- * row's signal handler (and GTK's own after it) still runs. */
+ * row's signal handler (and GTK's own after it) still runs. At the default priority, so that
+ * the page is current before the next frame and no busy map starves it. */
 static void
 model_changed_cb (FurrowHouseholdPage *self)
 {
   if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add (refresh_idle_cb, self);
+    self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT, refresh_idle_cb, self, NULL);
 }
 
 static void
@@ -654,6 +738,11 @@ furrow_household_page_class_init (FurrowHouseholdPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, members_row);
   gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, members_spin);
   gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, phone_edit_button);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, phone_entry_row);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, id_row);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, id_edit_button);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, id_entry_row);
   gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, registered_label);
   gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, measured_label);
   gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, custody_label);
@@ -661,6 +750,10 @@ furrow_household_page_class_init (FurrowHouseholdPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, name_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, code_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, members_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, phone_edit_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, id_edit_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, phone_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, id_apply_cb);
 }
 
 static void
@@ -673,6 +766,12 @@ furrow_household_page_init (FurrowHouseholdPage *self)
   /* For the tests, which drive the rows as a user would. */
   g_object_set_data (G_OBJECT (self), "furrow-name-row", self->name_row);
   g_object_set_data (G_OBJECT (self), "furrow-code-row", self->code_row);
+  g_object_set_data (G_OBJECT (self), "furrow-phone-row", self->phone_row);
+  g_object_set_data (G_OBJECT (self), "furrow-phone-edit", self->phone_edit_button);
+  g_object_set_data (G_OBJECT (self), "furrow-phone-entry", self->phone_entry_row);
+  g_object_set_data (G_OBJECT (self), "furrow-id-row", self->id_row);
+  g_object_set_data (G_OBJECT (self), "furrow-id-edit", self->id_edit_button);
+  g_object_set_data (G_OBJECT (self), "furrow-id-entry", self->id_entry_row);
 }
 
 /* The project whose households are shown and the history that records their edits. */

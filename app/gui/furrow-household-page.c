@@ -43,8 +43,8 @@ struct _FurrowHouseholdPage
   GListModel           *fields;
   GPtrArray            *parcel_rows;
   double                mismatch_percent;
-  gint64                expanded_parcel;
-  guint                 refresh_source;  /* kept open across refreshes (an edit refreshes) */
+  gint64                expanded_parcel;  /* kept open across refreshes (an edit refreshes) */
+  guint                 refresh_source;   /* the refresh pending after a model change */
   guint                 n_parcels;
   guint                 n_mismatches;
   gboolean              refreshing;
@@ -137,7 +137,9 @@ static void parcel_expanded_cb       (AdwExpanderRow *row,
 
 static void
 add_parcel_row (FurrowHouseholdPage *self,
-                FurrowParcel        *parcel)
+                FurrowParcel        *parcel,
+                GListModel          *choices,
+                GArray              *field_ids)
 {
   double registered = furrow_parcel_get_registered_area_m2 (parcel);
   double measured = furrow_parcel_get_measured_area_m2 (parcel);
@@ -146,8 +148,6 @@ add_parcel_row (FurrowHouseholdPage *self,
   g_autofree char *field = field_name (self, furrow_parcel_get_field_id (parcel));
   g_autofree char *subtitle = NULL;
   g_autofree char *areas = NULL;
-  g_autoptr(GArray) field_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GListModel) choices = NULL;
   g_autoptr(GtkStringList) custodies = NULL;
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *label;
@@ -207,7 +207,6 @@ add_parcel_row (FurrowHouseholdPage *self,
   gtk_editable_set_text (GTK_EDITABLE (code_row), furrow_parcel_get_code (parcel));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), code_row);
 
-  choices = field_choices (self, field_ids);
   for (guint i = 0; i < field_ids->len; i++)
     if (g_array_index (field_ids, gint64, i) == furrow_parcel_get_field_id (parcel))
       field_position = i;
@@ -274,6 +273,8 @@ refresh (FurrowHouseholdPage *self)
   g_autofree char *phone = NULL;
   g_autofree char *id_number = NULL;
   g_autofree char *description = NULL;
+  g_autoptr(GArray) field_ids = NULL;
+  g_autoptr(GListModel) choices = NULL;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   clear_parcel_rows (self);
@@ -317,11 +318,14 @@ refresh (FurrowHouseholdPage *self)
 
   parcels = furrow_register_household_parcels (self->parcels,
                                                furrow_household_get_code (self->household));
+  /* One list of field choices for all the parcel rows. */
+  field_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  choices = field_choices (self, field_ids);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (parcels)); i++)
     {
       g_autoptr(FurrowParcel) parcel = g_list_model_get_item (G_LIST_MODEL (parcels), i);
 
-      add_parcel_row (self, parcel);
+      add_parcel_row (self, parcel, choices, field_ids);
     }
   self->refreshing = FALSE;
 }

@@ -10,6 +10,7 @@
 #include "furrow-household-list.h"
 #include "furrow-household-page.h"
 #include "furrow-parcel-index.h"
+#include "furrow-map-legend.h"
 #include "furrow-planner-panel.h"
 #include "furrow-rows-layer.h"
 #include "furrow-season-list.h"
@@ -46,6 +47,7 @@ struct _FurrowWindow
   GtkLabel            *field_name_label;
   GtkLabel            *field_code_label;
   GtkLabel            *field_custody_label;
+  FurrowMapLegend     *map_legend;
   GtkLabel            *field_parcels_label;
   GtkLabel            *field_registered_label;
   GtkLabel            *field_measured_label;

@@ -229,6 +229,114 @@ test_refusals (void)
     g_assert_false (g_str_has_prefix (name, ".furrow-export-"));
 }
 
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         cancel_at;   /* cancel when this many records are written; 0: never */
+  guint         calls;
+  guint         last_done;
+  guint         total;
+} ProgressLog;
+
+static void
+progress_cb (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  ProgressLog *log = user_data;
+
+  /* Never backwards, never past the total. */
+  g_assert_cmpuint (done, >=, log->last_done);
+  g_assert_cmpuint (done, <=, total);
+  log->calls++;
+  log->last_done = done;
+  log->total = total;
+  if (log->cancel_at != 0 && done >= log->cancel_at)
+    g_cancellable_cancel (log->cancellable);
+}
+
+static gboolean
+leftovers (void)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, ".furrow-export-"))
+      return TRUE;
+  return FALSE;
+}
+
+/* The window's export: progress up to every record (12 parcels), and a cancel half-way leaves
+ * no file, no part of a Shapefile, no temporary folder, in every format. */
+static void
+test_progress_cancel (void)
+{
+  static const struct { FurrowExportFormat format; const char *name; const char *extra; } formats[] = {
+    { FURROW_EXPORT_FORMAT_GEOJSON, "cancel.geojson", NULL },
+    { FURROW_EXPORT_FORMAT_SHAPEFILE, "cancel.shp", "cancel.dbf" },
+    { FURROW_EXPORT_FORMAT_GEOPACKAGE, "cancel.gpkg", NULL },
+    { FURROW_EXPORT_FORMAT_CSV, "cancel.csv", NULL },
+    { FURROW_EXPORT_FORMAT_XLSX, "cancel.xlsx", NULL },
+  };
+  g_autoptr(FurrowStore) store = furrow_store_open (project, NULL);
+
+  g_assert_nonnull (store);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, formats[i].name, NULL);
+      g_autofree char *extra = formats[i].extra != NULL
+                               ? g_build_filename (dir, formats[i].extra, NULL) : NULL;
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      ProgressLog log = { cancellable, N_PARCELS / 2, 0, 0, 0 };
+      g_autoptr(GError) error = NULL;
+      guint n_written = 0;
+
+      g_test_message ("%s", formats[i].name);
+      g_assert_false (furrow_export_full (store, FURROW_EXPORT_LAYER_PARCELS, formats[i].format, 0,
+                                          path, progress_cb, &log, cancellable, &n_written, NULL,
+                                          &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&error);
+      g_assert_cmpuint (log.last_done, ==, N_PARCELS / 2);
+      g_assert_cmpuint (n_written, ==, 0);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      if (extra != NULL)
+        g_assert_false (g_file_test (extra, G_FILE_TEST_EXISTS));
+      g_assert_false (leftovers ());
+
+      /* Not cancelled: every record reported, the last report is 12 of 12. */
+      g_cancellable_reset (cancellable);
+      log = (ProgressLog) { cancellable, 0, 0, 0, 0 };
+      g_assert_true (furrow_export_full (store, FURROW_EXPORT_LAYER_PARCELS, formats[i].format, 0,
+                                         path, progress_cb, &log, cancellable, &n_written, NULL,
+                                         &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_written, ==, N_PARCELS);
+      g_assert_cmpuint (log.calls, ==, N_PARCELS);
+      g_assert_cmpuint (log.last_done, ==, N_PARCELS);
+      g_assert_cmpuint (log.total, ==, N_PARCELS);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      g_assert_false (leftovers ());
+    }
+
+  /* Cancelled before it starts: nothing at all, not even a first report. */
+  {
+    g_autofree char *path = g_build_filename (dir, "never.csv", NULL);
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    ProgressLog log = { cancellable, 0, 0, 0, 0 };
+    g_autoptr(GError) error = NULL;
+
+    g_cancellable_cancel (cancellable);
+    g_assert_false (furrow_export_full (store, FURROW_EXPORT_LAYER_HOUSEHOLDS,
+                                        FURROW_EXPORT_FORMAT_CSV, 0, path, progress_cb, &log,
+                                        cancellable, NULL, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_cmpuint (log.calls, ==, 0);
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+}
+
 static void
 make_project (void)
 {
@@ -249,9 +357,10 @@ make_project (void)
     {
       const char *source = sources[(i + 2) % 3];
       const char *args[] = { "import", "--project", project, source, NULL };
+      g_autofree char *out = NULL;  /* not on the test's stdout, which speaks TAP */
       g_autofree char *err = NULL;
 
-      if (run_cli (args, NULL, &err) != 0)
+      if (run_cli (args, &out, &err) != 0)
         g_error ("import %s: %s", source, err);
     }
 }
@@ -276,6 +385,7 @@ main (int   argc,
   g_test_add_func ("/furrow/io/export/geojson-kml", test_geojson_and_kml);
   g_test_add_func ("/furrow/io/export/registers", test_registers);
   g_test_add_func ("/furrow/io/export/refusals", test_refusals);
+  g_test_add_func ("/furrow/io/export/progress-cancel", test_progress_cancel);
   status = g_test_run ();
 
   {

@@ -9,11 +9,12 @@
 #include <glib/gi18n.h>
 
 #include "furrow-field-map.h"
+#include "furrow-geodesy.h"
 #include "furrow-pattern.h"
 #include "furrow-register.h"
 #include "furrow-store-season.h"
 #include "furrow-preferences-window.h"
-#include "furrow-window.h"
+#include "furrow-window-private.h"
 #include "furrow-test-gui.h"
 
 /* The field layers in the real window: the demo project over an offline MBTiles base map of
@@ -199,6 +200,62 @@ test_tiles_over_base_map (Fixture       *fixture,
   }
 }
 
+/* A row selected in the Fields list: the same field selected on the map, the map brought to it
+ * (it was off screen), its yellow outline drawn. */
+static void
+test_list_selects_on_map (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  FurrowFieldMap *field_map = furrow_window_get_field_map (fixture->window);
+  FurrowSelectionLayer *selection = furrow_field_map_get_selection_layer (field_map);
+  GtkSelectionModel *shown = GTK_SELECTION_MODEL (furrow_field_list_get_shown (fixture->window->field_list));
+  g_autoptr(FurrowField) field = g_list_model_get_item (G_LIST_MODEL (shown), 20);
+  const FurrowRing *ring = &furrow_field_get_geometry (field)->polygons[0].rings[0];
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  g_autoptr(GdkTexture) texture = NULL;
+  double lon, lat, x, y, ex, ey;
+  gboolean outlined = FALSE;
+
+  /* Far from the village: the field is not on the map. */
+  inner_point (field, &lon, &lat);
+  shumate_viewport_set_zoom_level (viewport (fixture), 16);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport (fixture)), lat + 0.05, lon + 0.05);
+  furrow_test_iterate (100);
+  location_to_map (fixture, lon, lat, &x, &y);
+  g_assert_true (x < 0 || y < 0 || x >= gtk_widget_get_width (map_widget (fixture)) ||
+                 y >= gtk_widget_get_height (map_widget (fixture)));
+
+  /* What a click on the row does. */
+  g_assert_true (gtk_selection_model_select_item (shown, 20, TRUE));
+  furrow_test_iterate (100);
+  g_assert_nonnull (furrow_selection_layer_get_selected_field (selection));
+  g_assert_cmpint (furrow_field_get_id (furrow_selection_layer_get_selected_field (selection)), ==,
+                   furrow_field_get_id (field));
+  location_to_map (fixture, lon, lat, &x, &y);
+  g_assert_cmpfloat (x, >=, 0);
+  g_assert_cmpfloat (y, >=, 0);
+  g_assert_cmpfloat (x, <, gtk_widget_get_width (map_widget (fixture)));
+  g_assert_cmpfloat (y, <, gtk_widget_get_height (map_widget (fixture)));
+
+  /* On screen: the selection outline (#f5c211) between the inner point and the first vertex. */
+  while (!outlined && g_get_monotonic_time () < deadline)
+    {
+      furrow_test_iterate (100);
+      g_clear_object (&texture);
+      texture = furrow_test_render_widget (map_widget (fixture));
+      location_to_map (fixture, lon, lat, &x, &y);
+      location_to_map (fixture, ring->points[0].x, ring->points[0].y, &ex, &ey);
+      for (int k = 0; texture != NULL && k <= 100 && !outlined; k++)
+        outlined = furrow_test_rgb_close (furrow_test_texture_rgb (texture,
+                                                                   x + (ex - x) * k / 100.0,
+                                                                   y + (ey - y) * k / 100.0),
+                                          0xf5c211);
+    }
+  g_assert_nonnull (texture);
+  furrow_test_save_screenshot (texture, "window-list-selects-on-map.png");
+  g_assert_true (outlined);
+}
+
 /* The legend entry labelled @label, or -1. */
 static int
 legend_find (FurrowMapLegend *legend,
@@ -361,6 +418,7 @@ test_draw_in_window (Fixture       *fixture,
   const double d = 0.0005;
   gint64 n_before = furrow_store_count_fields (store, NULL);
   g_autoptr(FurrowField) saved = NULL;
+  double label_mu;
   guint32 rgb;
 
   /* An empty place just south of the demo fields. */
@@ -404,21 +462,42 @@ test_draw_in_window (Fixture       *fixture,
 
     furrow_test_save_screenshot (texture, "window-drawing.png");
   }
+
+  /* The live area on the map, read as the user reads it, against the core's ellipsoidal area of
+   * the rectangle meant (the clicks land to the pixel, about 1 m at zoom 17: within 2 %). */
+  {
+    g_autoptr(FurrowGeometry) meant = furrow_geometry_new ();
+    const FurrowPoint corners[] = { { lon0 - d, lat0 - d }, { lon0 + d, lat0 - d },
+                                    { lon0 + d, lat0 + d }, { lon0 - d, lat0 + d } };
+    const char *measurement = furrow_field_editor_get_measurement (editor);
+
+    furrow_geometry_add_ring (meant, furrow_geometry_add_polygon (meant), corners, 4);
+    g_assert_nonnull (measurement);
+    g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window), measurement));
+    label_mu = g_ascii_strtod (measurement, NULL);
+    g_test_message ("live label “%s”; meant %.1f m²", measurement, furrow_geodesy_area_m2 (meant));
+    g_assert_cmpfloat_with_epsilon (label_mu / (furrow_geodesy_area_m2 (meant) * 15 / 10000), 1.0,
+                                    0.02);
+  }
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.finish", NULL);
   g_assert_false (furrow_field_editor_get_drawing (editor));
   g_assert_cmpint (furrow_store_count_fields (store, NULL), ==, n_before + 1);
   saved = furrow_store_find_field (store, "N001");
   g_assert_nonnull (saved);
+  /* Saved with the area the label showed, to its 0.01 mu. */
+  g_assert_cmpfloat_with_epsilon (furrow_field_get_measured_area_m2 (saved) * 15 / 10000, label_mu,
+                                  0.006);
   rgb = furrow_field_tile_source_get_field_rgb (furrow_field_map_get_tile_source (field_map),
                                                 furrow_field_get_id (saved));
   g_assert_cmpuint (rgb, !=, 0);
   g_assert_true (wait_for_pixel (fixture, lon0, lat0, rgb, "window-field-drawn.png"));
 
-  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL);
+  /* Ctrl+Z and Ctrl+Shift+Z: the window's undo and redo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   g_assert_cmpint (furrow_store_count_fields (store, NULL), ==, n_before);
   g_assert_true (wait_for_pixel (fixture, lon0, lat0, 0, "window-field-undone.png"));
 
-  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.redo", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
   g_assert_cmpint (furrow_store_count_fields (store, NULL), ==, n_before + 1);
   g_assert_true (wait_for_pixel (fixture, lon0, lat0, rgb, "window-field-redone.png"));
 }
@@ -551,6 +630,8 @@ main (int   argc,
 
   g_test_add ("/furrow/gui/field-map/tiles-over-base-map", Fixture, NULL,
               fixture_set_up, test_tiles_over_base_map, fixture_tear_down);
+  g_test_add ("/furrow/gui/field-map/list-selects-on-map", Fixture, NULL,
+              fixture_set_up, test_list_selects_on_map, fixture_tear_down);
   g_test_add ("/furrow/gui/field-map/colour-by-pattern", Fixture, NULL,
               fixture_set_up, test_colour_by_pattern, fixture_tear_down);
   g_test_add ("/furrow/gui/field-map/draw-in-window", Fixture, NULL,

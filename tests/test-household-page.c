@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "furrow-demo.h"
 #include "furrow-register.h"
 #include "furrow-units.h"
@@ -229,6 +231,241 @@ test_edit_undo_redo (Fixture       *fixture,
   g_assert_cmpstr (furrow_history_get_undo_label (history), ==, "Rename Household");
 }
 
+/* A parcel as the project file holds it (a second connection, as a person reopening it would). */
+static FurrowParcel *
+stored_parcel (Fixture *fixture,
+               gint64   id)
+{
+  g_autoptr(FurrowStore) store = furrow_store_open (fixture->path, NULL);
+  g_autoptr(GListModel) parcels = NULL;
+
+  g_assert_nonnull (store);
+  parcels = furrow_store_get_parcels (store);
+  for (guint i = 0; i < g_list_model_get_n_items (parcels); i++)
+    {
+      g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, i);
+
+      if (furrow_parcel_get_id (parcel) == id)
+        return g_steal_pointer (&parcel);
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static gint64
+count_audit (Fixture    *fixture,
+             const char *object)
+{
+  g_autoptr(FurrowStore) store = furrow_store_open (fixture->path, NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_assert_nonnull (store);
+  rows = furrow_store_get_audit_log (store, object, NULL);
+  g_assert_nonnull (rows);
+  return rows->len;
+}
+
+/* Editing a parcel's registered area, code and field from the household page: each edit is
+ * written (read back through a second connection), audited, undoable; an area of 0 or below and
+ * a short code are refused with their reason and write nothing. */
+static void
+test_parcel_edit (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  FurrowHouseholdPage *page = fixture->window->household_page;
+  FurrowHistory *history = furrow_window_get_history (fixture->window);
+  g_autoptr(GListModel) households = furrow_store_get_households (furrow_window_get_store (fixture->window));
+  g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, 3);
+  g_autoptr(FurrowParcel) stored = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *object = NULL;
+  g_autofree char *old_code = NULL;
+  FurrowParcel *parcel;
+  GtkWidget *row;
+  GtkWidget *area_row;
+  GtkSpinButton *spin;
+  GtkWidget *code_row;
+  AdwComboRow *field_row;
+  double old_m2, old_mu;
+  gint64 id, old_field, audits;
+
+  select_household (fixture, household);
+  g_assert_cmpuint (furrow_household_page_get_n_parcels (page), >, 0);
+  row = furrow_household_page_get_parcel_row (page, 0);
+  g_assert_true (ADW_IS_EXPANDER_ROW (row));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  parcel = g_object_get_data (G_OBJECT (row), "furrow-parcel");
+  spin = g_object_get_data (G_OBJECT (row), "furrow-area-spin");
+  area_row = g_object_get_data (G_OBJECT (row), "furrow-area-row");
+  id = furrow_parcel_get_id (parcel);
+  old_m2 = furrow_parcel_get_registered_area_m2 (parcel);
+  old_mu = old_m2 * 15 / 10000;  /* 1 mu = 10000/15 m² (DOMAIN.md §2) */
+  old_field = furrow_parcel_get_field_id (parcel);
+  old_code = g_strdup (furrow_parcel_get_code (parcel));
+  object = g_strconcat ("parcel:", old_code, NULL);
+  audits = count_audit (fixture, object);
+  /* The spin shows the registered area in mu, two decimals. */
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (spin), old_mu, 0.005);
+
+  /* 4.25 mu typed in: 4.25 × 10000 / 15 = 2833.33 m² in the file, one audit row more. */
+  gtk_spin_button_set_value (spin, 4.25);
+  furrow_test_iterate (100);
+  stored = stored_parcel (fixture, id);
+  g_assert_cmpfloat_with_epsilon (furrow_parcel_get_registered_area_m2 (stored), 2833.3333, 1e-3);
+  g_clear_object (&stored);
+  g_assert_cmpint (count_audit (fixture, object), ==, audits + 1);
+  g_assert_cmpstr (furrow_history_get_undo_label (history), ==, "Change Registered Area");
+  /* The page was rebuilt from the store: the parcel is still open, its row shows 4.25. */
+  row = furrow_household_page_get_parcel_row (page, 0);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  {
+    g_autofree char *measured = furrow_format_mu (furrow_parcel_get_measured_area_m2 (parcel));
+    g_autofree char *areas = g_strdup_printf ("4.25 / %s mu", measured);
+
+    g_assert_nonnull (furrow_test_find_label (row, areas));
+  }
+  texture = render_window (fixture);
+  furrow_test_save_screenshot (texture, "furrow-parcel-edit.png");
+  g_clear_object (&texture);
+
+  /* 0 mu: refused, with its reason on the row; the file keeps 4.25 mu. */
+  spin = g_object_get_data (G_OBJECT (row), "furrow-area-spin");
+  area_row = g_object_get_data (G_OBJECT (row), "furrow-area-row");
+  gtk_spin_button_set_value (spin, 0);
+  furrow_test_iterate (50);
+  g_assert_true (gtk_widget_has_css_class (area_row, "error"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (area_row)), ==,
+                   "The registered area must be more than 0 mu");
+  stored = stored_parcel (fixture, id);
+  g_assert_cmpfloat_with_epsilon (furrow_parcel_get_registered_area_m2 (stored), 2833.3333, 1e-3);
+  g_clear_object (&stored);
+  g_assert_cmpint (count_audit (fixture, object), ==, audits + 1);
+  texture = render_window (fixture);
+  furrow_test_save_screenshot (texture, "furrow-parcel-edit-refused.png");
+  g_clear_object (&texture);
+
+  /* Undo (Ctrl+Z's action): the old area, in the file and in the spin. */
+  g_assert_true (gtk_widget_activate_action (window, "win.undo", NULL));
+  furrow_test_iterate (100);
+  stored = stored_parcel (fixture, id);
+  g_assert_cmpfloat (furrow_parcel_get_registered_area_m2 (stored), ==, old_m2);
+  g_clear_object (&stored);
+  row = furrow_household_page_get_parcel_row (page, 0);
+  spin = g_object_get_data (G_OBJECT (row), "furrow-area-spin");
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (spin), old_mu, 0.005);
+  g_assert_false (furrow_history_get_can_undo (history));
+
+  /* A code of 18 digits is refused; nothing written, nothing to undo. */
+  code_row = g_object_get_data (G_OBJECT (row), "furrow-code-row");
+  gtk_editable_set_text (GTK_EDITABLE (code_row), "370782102201010001");
+  g_signal_emit_by_name (code_row, "apply");
+  g_assert_true (gtk_widget_has_css_class (code_row, "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (code_row), ==,
+                   "The parcel code (DKBM) “370782102201010001” must be 19 digits");
+  g_assert_false (furrow_history_get_can_undo (history));
+  stored = stored_parcel (fixture, id);
+  g_assert_cmpstr (furrow_parcel_get_code (stored), ==, old_code);
+  g_clear_object (&stored);
+
+  /* Another field: "No field" is choice 0, then the fields in model order. */
+  field_row = g_object_get_data (G_OBJECT (row), "furrow-field-row");
+  adw_combo_row_set_selected (field_row, old_field == 0 ? 1 : 0);
+  furrow_test_iterate (100);
+  stored = stored_parcel (fixture, id);
+  g_assert_cmpint (furrow_parcel_get_field_id (stored), !=, old_field);
+  g_clear_object (&stored);
+  g_assert_cmpstr (furrow_history_get_undo_label (history), ==, "Move Parcel to Another Field");
+  g_assert_true (gtk_widget_activate_action (window, "win.undo", NULL));
+  furrow_test_iterate (100);
+  stored = stored_parcel (fixture, id);
+  g_assert_cmpint (furrow_parcel_get_field_id (stored), ==, old_field);
+}
+
+/* Phone and ID number: shown masked to the last four; the edit button opens an empty entry; a
+ * wrong ID number (check character) is refused; a right one is written (a lower-case x made
+ * upper), audited without the number, shown masked again, and undone. */
+static void
+test_personal_edit (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  FurrowHouseholdPage *page = fixture->window->household_page;
+  g_autoptr(GListModel) households = furrow_store_get_households (furrow_window_get_store (fixture->window));
+  g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, 5);
+  g_autofree char *old_id = g_strdup (furrow_household_get_id_number (household));
+  g_autofree char *old_masked = NULL;
+  g_autofree char *object = g_strconcat ("household:", furrow_household_get_code (household), NULL);
+  AdwActionRow *id_row = g_object_get_data (G_OBJECT (page), "furrow-id-row");
+  GtkToggleButton *id_edit = g_object_get_data (G_OBJECT (page), "furrow-id-edit");
+  GtkWidget *id_entry = g_object_get_data (G_OBJECT (page), "furrow-id-entry");
+  AdwActionRow *phone_row = g_object_get_data (G_OBJECT (page), "furrow-phone-row");
+  GtkToggleButton *phone_edit = g_object_get_data (G_OBJECT (page), "furrow-phone-edit");
+  GtkWidget *phone_entry = g_object_get_data (G_OBJECT (page), "furrow-phone-entry");
+  g_autoptr(FurrowStore) reader = NULL;
+  g_autoptr(FurrowHousehold) stored = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  gint64 audits;
+
+  select_household (fixture, household);
+  /* The demo's ID numbers are 18 characters: "•••• " and the last four. */
+  g_assert_cmpuint (strlen (old_id), ==, 18);
+  old_masked = g_strconcat ("•••• ", old_id + 14, NULL);
+  g_assert_cmpstr (adw_action_row_get_subtitle (id_row), ==, old_masked);
+  g_assert_false (gtk_widget_get_visible (id_entry));
+  audits = count_audit (fixture, object);
+
+  gtk_toggle_button_set_active (id_edit, TRUE);
+  g_assert_true (gtk_widget_get_visible (id_entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (id_entry)), ==, "");
+
+  /* GB 11643's worked example with its last digit changed: the check fails. */
+  gtk_editable_set_text (GTK_EDITABLE (id_entry), "110105194912310021");
+  g_signal_emit_by_name (id_entry, "apply");
+  g_assert_true (gtk_widget_has_css_class (id_entry, "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (id_entry), ==,
+                   "The ID number’s last character does not match the others: check for a typing mistake");
+  g_assert_cmpint (count_audit (fixture, object), ==, audits);
+
+  gtk_editable_set_text (GTK_EDITABLE (id_entry), "11010519491231002x");
+  g_signal_emit_by_name (id_entry, "apply");
+  furrow_test_iterate (100);
+  reader = furrow_store_open (fixture->path, NULL);
+  stored = furrow_store_find_household (reader, furrow_household_get_code (household));
+  g_assert_cmpstr (furrow_household_get_id_number (stored), ==, "11010519491231002X");
+  g_clear_object (&stored);
+  audit = furrow_store_get_audit_log (reader, object, NULL);
+  g_assert_cmpuint (audit->len, ==, audits + 1);
+  g_assert_cmpstr (((FurrowAuditEntry *) g_ptr_array_index (audit, audit->len - 1))->detail, ==,
+                   "id_number changed");
+  g_clear_object (&reader);
+  g_assert_cmpstr (adw_action_row_get_subtitle (id_row), ==, "•••• 002X");
+  g_assert_false (gtk_widget_get_visible (id_entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (id_entry)), ==, "");
+  g_assert_cmpstr (furrow_history_get_undo_label (furrow_window_get_history (fixture->window)), ==,
+                   "Change ID Number");
+
+  /* A phone number too short is refused. */
+  gtk_toggle_button_set_active (phone_edit, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (phone_entry), "12345");
+  g_signal_emit_by_name (phone_entry, "apply");
+  g_assert_true (gtk_widget_has_css_class (phone_entry, "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (phone_entry), ==, "A phone number has 7 to 15 digits");
+  texture = render_window (fixture);
+  furrow_test_save_screenshot (texture, "furrow-household-personal.png");
+  gtk_toggle_button_set_active (phone_edit, FALSE);
+  g_assert_nonnull (adw_action_row_get_subtitle (phone_row));
+
+  /* Undo: the old ID number in the file, masked on the page. */
+  g_assert_true (gtk_widget_activate_action (window, "win.undo", NULL));
+  furrow_test_iterate (100);
+  reader = furrow_store_open (fixture->path, NULL);
+  stored = furrow_store_find_household (reader, furrow_household_get_code (household));
+  g_assert_cmpstr (furrow_household_get_id_number (stored), ==, old_id);
+  g_assert_cmpstr (adw_action_row_get_subtitle (id_row), ==, old_masked);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -237,6 +474,10 @@ main (int   argc,
 
   g_test_add ("/furrow/gui/household-page/mismatch", Fixture, NULL, fixture_set_up,
               test_mismatch, fixture_tear_down);
+  g_test_add ("/furrow/gui/household-page/personal-edit", Fixture, NULL, fixture_set_up,
+              test_personal_edit, fixture_tear_down);
+  g_test_add ("/furrow/gui/household-page/parcel-edit", Fixture, NULL, fixture_set_up,
+              test_parcel_edit, fixture_tear_down);
   g_test_add ("/furrow/gui/household-page/edit-undo-redo", Fixture, NULL, fixture_set_up,
               test_edit_undo_redo, fixture_tear_down);
 

@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <math.h>
+#include <string.h>
+
 #include <gio/gio.h>
 
 #include "furrow-parcel.h"
 #include "furrow-register.h"
+#include "furrow-units.h"
 
 static void
 test_register_mask (void)
@@ -108,6 +112,90 @@ test_register_summaries (void)
   g_assert_cmpuint (g_hash_table_size (counts), ==, 2);
 }
 
+/* The checks behind the household page's parcel editing: 1 mu = 666.67 m². */
+static void
+test_register_checks (void)
+{
+  g_autoptr(GError) error = NULL;
+  double one_mu = furrow_mu_to_m2 (1);
+
+  g_assert_true (furrow_register_check_registered_area (3 * one_mu, 3.2 * one_mu, &error));
+  g_assert_no_error (error);
+  /* No polygon yet (measured 0): only the bounds apply. */
+  g_assert_true (furrow_register_check_registered_area (999 * one_mu, 0, NULL));
+
+  g_assert_false (furrow_register_check_registered_area (0, 3 * one_mu, &error));
+  g_assert_error (error, FURROW_REGISTER_ERROR, FURROW_REGISTER_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "The registered area must be more than 0 mu");
+  g_clear_error (&error);
+  g_assert_false (furrow_register_check_registered_area (-one_mu, 3 * one_mu, NULL));
+  g_assert_false (furrow_register_check_registered_area (NAN, 3 * one_mu, NULL));
+
+  /* 1,001 mu is more than any parcel (the C locale: no thousands separator). */
+  g_assert_false (furrow_register_check_registered_area (1001 * one_mu, 0, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "1001.00 mu is more than any parcel (1000.00 mu): is it in square metres?");
+  g_clear_error (&error);
+
+  /* 200 "mu" typed for a parcel measured at 3 mu (200 m² meant?): the unit. 30 mu is exactly ten
+   * times; just under it is accepted, just over it is not, and the same a tenth below. */
+  g_assert_false (furrow_register_check_registered_area (200 * one_mu, 3 * one_mu, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "200.00 mu is more than ten times off the measured 3.00 mu: check the unit");
+  g_clear_error (&error);
+  g_assert_true (furrow_register_check_registered_area (29.99 * one_mu, 3 * one_mu, NULL));
+  g_assert_false (furrow_register_check_registered_area (30.01 * one_mu, 3 * one_mu, NULL));
+  g_assert_true (furrow_register_check_registered_area (0.301 * one_mu, 3 * one_mu, NULL));
+  g_assert_false (furrow_register_check_registered_area (0.299 * one_mu, 3 * one_mu, NULL));
+
+  g_assert_true (furrow_register_check_parcel_code ("3707821022010100001", &error));
+  g_assert_no_error (error);
+  g_assert_false (furrow_register_check_parcel_code ("370782102201010001", &error));
+  g_assert_cmpstr (error->message, ==,
+                   "The parcel code (DKBM) “370782102201010001” must be 19 digits");
+  g_clear_error (&error);
+  g_assert_false (furrow_register_check_parcel_code ("37078210220101000A1", NULL));
+  g_assert_false (furrow_register_check_parcel_code (NULL, NULL));
+}
+
+/* Resident ID numbers (GB 11643) and phone numbers, as the household page checks them. The
+ * sample 11010519491231002X is the standard's own worked example: the weighted sum of its first
+ * 17 digits is 1·7+1·9+0·10+1·5+0·8+5·4+1·2+9·1+4·6+9·3+1·7+2·9+3·10+1·5+0·8+0·4+2·2 = 167,
+ * 167 mod 11 = 2, and position 2 of "10X98765432" is X. */
+static void
+test_register_personal_checks (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (furrow_register_id_check_character ("11010519491231002"), ==, 'X');
+  g_assert_true (furrow_register_check_id_number ("11010519491231002X", &error));
+  g_assert_no_error (error);
+  g_assert_true (furrow_register_check_id_number ("", NULL));
+  g_assert_true (furrow_register_check_id_number (NULL, NULL));
+  g_assert_false (furrow_register_check_id_number ("110105194912310021", &error));
+  g_assert_cmpstr (error->message, ==,
+                   "The ID number’s last character does not match the others: check for a typing mistake");
+  /* The number itself is never in the message (personal data). */
+  g_assert_null (strstr (error->message, "1101"));
+  g_clear_error (&error);
+  g_assert_false (furrow_register_check_id_number ("11010519491231002x", NULL));
+  g_assert_false (furrow_register_check_id_number ("1101051949123100", &error));
+  g_assert_cmpstr (error->message, ==, "An ID number has 18 characters: 17 digits and a digit or X");
+  g_clear_error (&error);
+  g_assert_false (furrow_register_check_id_number ("11010519491231002X1", NULL));
+
+  g_assert_true (furrow_register_check_phone ("13800001234", NULL));
+  g_assert_true (furrow_register_check_phone ("0539-7654321", NULL));
+  g_assert_true (furrow_register_check_phone ("+86 138 0000 1234", NULL));
+  g_assert_true (furrow_register_check_phone ("", NULL));
+  g_assert_false (furrow_register_check_phone ("123456", &error));
+  g_assert_cmpstr (error->message, ==, "A phone number has 7 to 15 digits");
+  g_clear_error (&error);
+  g_assert_false (furrow_register_check_phone ("1380000123a", NULL));
+  g_assert_false (furrow_register_check_phone ("138+00001234", NULL));
+  g_assert_false (furrow_register_check_phone ("1234567890123456", NULL));
+}
+
 /* A parcel of household @code on field @field_id measuring @m2 (a square of that area set with
  * the area given, as the importer does). */
 static FurrowParcel *
@@ -171,6 +259,8 @@ main (int   argc,
   g_test_add_func ("/furrow/core/register/mismatch", test_register_mismatch);
   g_test_add_func ("/furrow/core/register/codes", test_register_codes);
   g_test_add_func ("/furrow/core/register/summaries", test_register_summaries);
+  g_test_add_func ("/furrow/core/register/checks", test_register_checks);
+  g_test_add_func ("/furrow/core/register/personal-checks", test_register_personal_checks);
   g_test_add_func ("/furrow/core/register/field-households", test_register_field_households);
 
   return g_test_run ();

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "furrow-demo.h"
+#include "furrow-register.h"
 
 #include <glib/gstdio.h>
 #include <math.h>
@@ -99,19 +100,6 @@ quad_geometry (LocalPoint a,
 
   furrow_geometry_add_ring (geometry, furrow_geometry_add_polygon (geometry), ring, 4);
   return geometry;
-}
-
-/* ISO 7064 MOD 11-2 check character of an 18-character ID number. */
-static char
-id_check_character (const char *first17)
-{
-  static const int weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-  static const char checks[] = "10X98765432";
-  int sum = 0;
-
-  for (int i = 0; i < 17; i++)
-    sum += (first17[i] - '0') * weights[i];
-  return checks[sum % 11];
 }
 
 static double
@@ -230,7 +218,7 @@ add_households (FurrowStore  *store,
                               g_rand_int_range (rand, 1945, 1995),
                               g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29),
                               (i * 7) % 1000);
-      id_number = g_strdup_printf ("%s%c", id17, id_check_character (id17));
+      id_number = g_strdup_printf ("%s%c", id17, furrow_register_id_check_character (id17));
 
       furrow_household_set_code (household, code);
       furrow_household_set_name (household, name);

@@ -1,9 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "furrow-parcel.h"
 #include "furrow-register.h"
+#include "furrow-units.h"
+
+G_DEFINE_QUARK (furrow-register-error-quark, furrow_register_error)
 
 void
 furrow_register_household_summary (GListModel             *parcels,
@@ -243,4 +250,129 @@ gboolean
 furrow_register_is_parcel_code (const char *code)
 {
   return is_code (code, 19);
+}
+
+gboolean
+furrow_register_check_registered_area (double   registered_m2,
+                                       double   measured_m2,
+                                       GError **error)
+{
+  double mu = furrow_m2_to_mu (registered_m2);
+
+  if (!(registered_m2 > 0) || !isfinite (registered_m2))
+    {
+      g_set_error_literal (error, FURROW_REGISTER_ERROR, FURROW_REGISTER_ERROR_INVALID,
+                           _("The registered area must be more than 0 mu"));
+      return FALSE;
+    }
+  if (mu > FURROW_REGISTER_MAX_PARCEL_MU)
+    {
+      g_autofree char *text = furrow_format_mu (registered_m2);
+      g_autofree char *limit = furrow_format_mu (furrow_mu_to_m2 (FURROW_REGISTER_MAX_PARCEL_MU));
+
+      /* Translators: both are areas in mu, e.g. "2,400.00 mu is more than 1,000.00 mu…". */
+      g_set_error (error, FURROW_REGISTER_ERROR, FURROW_REGISTER_ERROR_INVALID,
+                   _("%s mu is more than any parcel (%s mu): is it in square metres?"),
+                   text, limit);
+      return FALSE;
+    }
+  if (measured_m2 > 0 && (registered_m2 > measured_m2 * FURROW_REGISTER_MAX_AREA_RATIO ||
+                          registered_m2 * FURROW_REGISTER_MAX_AREA_RATIO < measured_m2))
+    {
+      g_autofree char *text = furrow_format_mu (registered_m2);
+      g_autofree char *measured = furrow_format_mu (measured_m2);
+
+      /* Translators: both are areas in mu. */
+      g_set_error (error, FURROW_REGISTER_ERROR, FURROW_REGISTER_ERROR_INVALID,
+                   _("%s mu is more than ten times off the measured %s mu: check the unit"),
+                   text, measured);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+furrow_register_check_parcel_code (const char  *code,
+                                   GError     **error)
+{
+  gboolean digits = code != NULL;
+
+  for (const char *p = code; digits && *p != '\0'; p++)
+    digits = g_ascii_isdigit (*p);
+  if (!digits || strlen (code) != 19)
+    {
+      /* Translators: %s is what was typed. */
+      g_set_error (error, FURROW_REGISTER_ERROR, FURROW_REGISTER_ERROR_INVALID,
+                   _("The parcel code (DKBM) “%s” must be 19 digits"), code != NULL ? code : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char
+furrow_register_id_check_character (const char *first17)
+{
+  static const int weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+  static const char checks[] = "10X98765432";
+  int sum = 0;
+
+  for (int i = 0; i < 17; i++)
+    sum += (first17[i] - '0') * weights[i];
+  return checks[sum % 11];
+}
+
+gboolean
+furrow_register_check_id_number (const char  *id_number,
+                                 GError     **error)
+{
+  if (id_number == NULL || id_number[0] == '\0')
+    return TRUE;
+  for (guint i = 0; i < 17; i++)
+    if (!g_ascii_isdigit (id_number[i]))
+      {
+        g_set_error_literal (error, FURROW_REGISTER_ERROR, FURROW_REGISTER_ERROR_INVALID,
+                             _("An ID number has 18 characters: 17 digits and a digit or X"));
+        return FALSE;
+      }
+  if (strlen (id_number) != 18 ||
+      !(g_ascii_isdigit (id_number[17]) || id_number[17] == 'X'))
+    {
+      g_set_error_literal (error, FURROW_REGISTER_ERROR, FURROW_REGISTER_ERROR_INVALID,
+                           _("An ID number has 18 characters: 17 digits and a digit or X"));
+      return FALSE;
+    }
+  if (furrow_register_id_check_character (id_number) != id_number[17])
+    {
+      g_set_error_literal (error, FURROW_REGISTER_ERROR, FURROW_REGISTER_ERROR_INVALID,
+                           _("The ID number’s last character does not match the others: check for a typing mistake"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+furrow_register_check_phone (const char  *phone,
+                             GError     **error)
+{
+  guint digits = 0;
+  gboolean ok = TRUE;
+
+  if (phone == NULL || phone[0] == '\0')
+    return TRUE;
+  for (const char *p = phone; *p != '\0' && ok; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else if (*p == '+')
+        ok = p == phone;
+      else
+        ok = (*p == ' ' || *p == '-') && digits > 0;
+    }
+  if (!ok || digits < 7 || digits > 15)
+    {
+      g_set_error_literal (error, FURROW_REGISTER_ERROR, FURROW_REGISTER_ERROR_INVALID,
+                           _("A phone number has 7 to 15 digits"));
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -45,6 +45,42 @@ gboolean furrow_register_is_mismatch       (double                  registered_m
                                             double                  threshold_percent);
 /* Personal numbers (phone, ID) for lists: "•••• 1234" (last 4 characters), "" for empty. */
 char    *furrow_register_mask_personal     (const char             *text);
+#define FURROW_REGISTER_ERROR (furrow_register_error_quark ())
+
+typedef enum
+{
+  FURROW_REGISTER_ERROR_INVALID,  /* a value the register cannot hold (the message says why) */
+} FurrowRegisterError;
+
+GQuark   furrow_register_error_quark       (void);
+
+/* No contracted parcel is larger than this (a whole village group rarely is): a larger
+ * registered area is a typing or unit mistake. */
+#define FURROW_REGISTER_MAX_PARCEL_MU 1000.0
+/* A registered area this many times off the measured one (either way) is a unit mistake
+ * (square metres typed as mu, or the reverse), not a survey difference. */
+#define FURROW_REGISTER_MAX_AREA_RATIO 10.0
+
+/* Whether a parcel's registered area (m²) is one a clerk may enter: more than 0, at most
+ * FURROW_REGISTER_MAX_PARCEL_MU, and, when the parcel has a measured area (> 0), within
+ * FURROW_REGISTER_MAX_AREA_RATIO of it. FALSE with the reason otherwise. */
+gboolean furrow_register_check_registered_area (double   registered_m2,
+                                                double   measured_m2,
+                                                GError **error);
+/* Whether `code` is a DKBM parcel code as the importer requires it: 19 digits. */
+gboolean furrow_register_check_parcel_code     (const char *code,
+                                                GError    **error);
+/* The ISO 7064 MOD 11-2 check character ('0'–'9' or 'X') of a resident ID number whose first
+ * 17 characters are the digits `first17` (GB 11643). */
+char     furrow_register_id_check_character (const char *first17);
+/* Whether `id_number` is a resident ID number: 17 digits and its check character ('X' in upper
+ * case). An empty one (none recorded) is accepted. The message never repeats the number. */
+gboolean furrow_register_check_id_number   (const char *id_number,
+                                            GError    **error);
+/* Whether `phone` is a phone number: 7 to 15 digits, an optional leading '+', spaces and
+ * dashes between them. An empty one is accepted. The message never repeats the number. */
+gboolean furrow_register_check_phone       (const char *phone,
+                                            GError    **error);
 /* A CBFBM household code has 18 characters, a DKBM parcel code 19 (DOMAIN.md). */
 gboolean furrow_register_is_household_code (const char             *code);
 gboolean furrow_register_is_parcel_code    (const char             *code);

@@ -407,8 +407,12 @@ detach_parcels (FurrowStore *self,
     {
       g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, i);
 
+      /* Re-inserted so that whatever follows the model (FurrowParcelIndex) sees the change. */
       if (furrow_parcel_get_field_id (parcel) == field_id)
-        furrow_parcel_set_field_id (parcel, 0);
+        {
+          furrow_parcel_set_field_id (parcel, 0);
+          g_list_store_splice (G_LIST_STORE (parcels), i, 1, (gpointer *) &parcel, 1);
+        }
     }
 }
 
@@ -1638,6 +1642,40 @@ read_household_code (FurrowStore      *self,
   return NULL;
 }
 
+/* The names (never the values: they are personal data) of the household's columns other than
+ * the code that `household` changes, comma-separated, or NULL when none does. */
+static char *
+household_changes (FurrowStore      *self,
+                   FurrowHousehold  *household,
+                   GError          **error)
+{
+  g_autoptr(StoreStmt) stmt = NULL;
+  g_autoptr(GString) changed = g_string_new (NULL);
+  const char *names[] = { "name", "phone", "id_number", "notes" };
+  const char *now[4];
+
+  stmt = store_prepare (self,
+                        "SELECT name, phone, id_number, notes, members FROM households WHERE id = ?1",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, furrow_household_get_id (household));
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  now[0] = furrow_household_get_name (household);
+  now[1] = furrow_household_get_phone (household);
+  now[2] = furrow_household_get_id_number (household);
+  now[3] = furrow_household_get_notes (household);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    /* Empty and NULL are both "none". */
+    if (g_strcmp0 (column_text (stmt, i) != NULL ? column_text (stmt, i) : "",
+                   now[i] != NULL ? now[i] : "") != 0)
+      g_string_append_printf (changed, "%s%s", changed->len > 0 ? ", " : "", names[i]);
+  if ((guint) sqlite3_column_int64 (stmt, 4) != furrow_household_get_members (household))
+    g_string_append_printf (changed, "%s%s", changed->len > 0 ? ", " : "", "members");
+  return changed->len > 0 ? g_string_free (g_steal_pointer (&changed), FALSE) : NULL;
+}
+
 static gboolean
 update_household (FurrowStore      *self,
                   FurrowHousehold  *household,
@@ -1647,9 +1685,11 @@ update_household (FurrowStore      *self,
   g_autoptr(StoreStmt) stmt = NULL;
   g_autofree char *old_code = read_household_code (self, household, error);
   g_autofree char *object = NULL;
+  g_autofree char *changes = NULL;
 
   if (old_code == NULL)
     return FALSE;
+  changes = household_changes (self, household, NULL);
   stmt = store_prepare (self,
                         "UPDATE households SET code = ?1, name = ?2, members = ?3, phone = ?4,"
                         " id_number = ?5, notes = ?6 WHERE id = ?7",
@@ -1667,12 +1707,17 @@ update_household (FurrowStore      *self,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return set_write_error (self, KIND_HOUSEHOLD, code, error);
 
-  if (g_strcmp0 (old_code, code) != 0)
+  /* The code's change with its values; the other columns by name only. */
+  if (g_strcmp0 (old_code, code) != 0 || changes != NULL)
     {
-      g_autofree char *detail = g_strdup_printf ("code %s -> %s", old_code, code);
+      g_autoptr(GString) detail = g_string_new (NULL);
 
+      if (g_strcmp0 (old_code, code) != 0)
+        g_string_append_printf (detail, "code %s -> %s", old_code, code);
+      if (changes != NULL)
+        g_string_append_printf (detail, "%s%s changed", detail->len > 0 ? "; " : "", changes);
       object = g_strconcat ("household:", code, NULL);
-      if (!audit (self, "update", object, detail, error))
+      if (!audit (self, "update", object, detail->str, error))
         return FALSE;
     }
   record_change (self, CHANGE_UPDATE, KIND_HOUSEHOLD, household, old_code);

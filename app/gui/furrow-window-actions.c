@@ -303,7 +303,8 @@ save_copy_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
-/* Export, in a thread with its own store connection. */
+/* Export, in a thread with its own store connection, behind a dialog with a progress bar and
+ * Cancel; a cancelled export leaves nothing behind (furrow_export_full()). */
 
 typedef struct
 {
@@ -312,6 +313,14 @@ typedef struct
   FurrowExportLayer   layer;
   FurrowExportFormat  format;
   guint               n_written;
+  int                 done;      /* atomic: records written so far, by the thread */
+  int                 total;     /* atomic */
+  GCancellable       *cancellable;
+  GCancellable       *window_cancellable;
+  gulong              window_handler;  /* cancels `cancellable` when the window closes */
+  AdwMessageDialog   *dialog;    /* the progress dialog while it is open */
+  GtkProgressBar     *bar;
+  guint               pulse;     /* the main-loop poll that moves the bar */
 } ExportJob;
 
 static void
@@ -319,9 +328,57 @@ export_job_free (gpointer data)
 {
   ExportJob *job = data;
 
+  g_clear_handle_id (&job->pulse, g_source_remove);
+  if (job->dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (job->dialog), (gpointer *) &job->dialog);
+  if (job->window_cancellable != NULL)
+    g_cancellable_disconnect (job->window_cancellable, job->window_handler);
+  g_clear_object (&job->window_cancellable);
+  g_clear_object (&job->cancellable);
   g_free (job->project_path);
   g_free (job->path);
   g_free (job);
+}
+
+static void
+window_cancelled_cb (GCancellable *window_cancellable,
+                     ExportJob    *job)
+{
+  g_cancellable_cancel (job->cancellable);
+}
+
+static void
+export_progress_cb (guint    done,
+                    guint    total,
+                    gpointer user_data)
+{
+  ExportJob *job = user_data;
+
+  g_atomic_int_set (&job->total, (int) total);
+  g_atomic_int_set (&job->done, (int) done);
+}
+
+static gboolean
+export_pulse_cb (gpointer user_data)
+{
+  ExportJob *job = user_data;
+  int total = g_atomic_int_get (&job->total);
+  int done = g_atomic_int_get (&job->done);
+
+  if (job->bar == NULL || job->dialog == NULL)
+    return G_SOURCE_CONTINUE;
+  if (total > 0)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: records written of all, e.g. "420 of 1,000". */
+      text = g_strdup_printf (_("%d of %d"), done, total);
+      gtk_progress_bar_set_fraction (job->bar, (double) done / total);
+      gtk_progress_bar_set_text (job->bar, text);
+    }
+  else
+    gtk_progress_bar_pulse (job->bar);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -336,8 +393,8 @@ export_thread (GTask        *task,
 
   store = furrow_store_open (job->project_path, &error);
   if (store == NULL ||
-      !furrow_export (store, job->layer, job->format, 0, job->path, &job->n_written, NULL,
-                      &error))
+      !furrow_export_full (store, job->layer, job->format, 0, job->path, export_progress_cb, job,
+                           job->cancellable, &job->n_written, NULL, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -354,25 +411,143 @@ export_done_cb (GObject      *source,
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  g_clear_handle_id (&job->pulse, g_source_remove);
+  if (job->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (job->dialog));
+  if (self->export_cancellable == job->cancellable)
+    g_clear_object (&self->export_cancellable);
+  /* The window is closing: nothing to tell. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      /* The user said Cancel: nothing was written. */
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
+        {
+          furrow_window_show_toast (self, _("Export cancelled: no file was written"));
+          return;
+        }
       /* Translators: %s is why the export failed. */
       message = g_strdup_printf (_("Cannot export: %s"), error->message);
+      furrow_window_show_toast (self, message);
+      return;
     }
-  else
-    {
-      g_autofree char *basename = g_path_get_basename (job->path);
-      g_autofree char *display = g_filename_display_name (basename);
 
-      /* Translators: %u records, %s a file name. */
-      message = g_strdup_printf (ngettext ("Exported %u record to %s",
-                                           "Exported %u records to %s", job->n_written),
-                                 job->n_written, display);
+  {
+    g_autofree char *basename = g_path_get_basename (job->path);
+    g_autofree char *display = g_filename_display_name (basename);
+    g_autoptr(GFile) file = g_file_new_for_path (job->path);
+    g_autofree char *uri = g_file_get_uri (file);
+
+    /* Translators: %u records, %s a file name. */
+    message = g_strdup_printf (ngettext ("Exported %u record to %s",
+                                         "Exported %u records to %s", job->n_written),
+                               job->n_written, display);
+    escaped = g_markup_escape_text (message, -1);
+    toast = adw_toast_new (escaped);
+    adw_toast_set_timeout (toast, 8);
+    adw_toast_set_button_label (toast, _("_Open"));
+    adw_toast_set_action_name (toast, "win.open-uri");
+    adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  }
+}
+
+static void
+export_dialog_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           ExportJob        *job)
+{
+  if (g_str_equal (response, "cancel"))
+    g_cancellable_cancel (job->cancellable);
+}
+
+/* Starts writing `layer` as `format` to `path` in a thread, with the progress dialog open (it
+ * is returned, for the tests; Cancel or closing it stops the export). */
+AdwMessageDialog *
+furrow_window_start_export (FurrowWindow       *self,
+                            FurrowExportLayer   layer,
+                            FurrowExportFormat  format,
+                            const char         *path)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *display = g_filename_display_name (basename);
+  g_autofree char *body = NULL;
+  ExportJob *job;
+  GtkWidget *bar;
+
+  g_return_val_if_fail (FURROW_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (self->project_path != NULL, NULL);
+
+  job = g_new0 (ExportJob, 1);
+  job->project_path = g_strdup (self->project_path);
+  job->path = g_strdup (path);
+  job->layer = layer;
+  job->format = format;
+  /* Its own, chained to the window's: closing the window cancels every export. */
+  job->cancellable = g_cancellable_new ();
+  job->window_cancellable = g_object_ref (self->cancellable);
+  job->window_handler = g_cancellable_connect (self->cancellable, G_CALLBACK (window_cancelled_cb),
+                                               job, NULL);
+  g_set_object (&self->export_cancellable, job->cancellable);
+
+  /* Translators: %s is the file being written. */
+  body = g_strdup_printf (_("Writing %s"), display);
+  job->dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Exporting…"),
+                                                            body));
+  g_object_add_weak_pointer (G_OBJECT (job->dialog), (gpointer *) &job->dialog);
+  bar = gtk_progress_bar_new ();
+  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (bar), TRUE);
+  job->bar = GTK_PROGRESS_BAR (bar);
+  adw_message_dialog_set_extra_child (job->dialog, bar);
+  adw_message_dialog_add_response (job->dialog, "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (job->dialog, "cancel");
+  g_signal_connect (job->dialog, "response", G_CALLBACK (export_dialog_response_cb), job);
+
+  task = g_task_new (self, NULL, export_done_cb, NULL);
+  g_task_set_task_data (task, job, export_job_free);
+  job->pulse = g_timeout_add (100, export_pulse_cb, job);
+  g_task_run_in_thread (task, export_thread);
+  gtk_window_present (GTK_WINDOW (job->dialog));
+  return job->dialog;
+}
+
+static void
+open_uri_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(FurrowWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    {
+      /* Translators: %s is why, e.g. "No application is registered as handling this file". */
+      g_autofree char *message = g_strdup_printf (_("Cannot open the file: %s"), error->message);
+
+      furrow_window_show_toast (self, message);
     }
-  furrow_window_show_toast (self, message);
+}
+
+/* win.open-uri("file:///…"): the exported file in the application the desktop chooses (through
+ * the portal in a sandbox). */
+static void
+open_uri_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  FurrowWindow *self = FURROW_WINDOW (widget);
+  g_autoptr(GdkAppLaunchContext) context = NULL;
+
+  context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
+  g_app_info_launch_default_for_uri_async (g_variant_get_string (parameter, NULL),
+                                           G_APP_LAUNCH_CONTEXT (context), NULL,
+                                           open_uri_done_cb, g_object_ref (self));
 }
 
 static const struct {
@@ -394,30 +569,23 @@ export_response_cb (GtkNativeDialog *dialog,
                     FurrowWindow    *self)
 {
   g_autofree char *chosen = response == GTK_RESPONSE_ACCEPT ? chosen_path (dialog) : NULL;
-  ExportJob *job = g_object_steal_data (G_OBJECT (dialog), "furrow-export-job");
+  FurrowExportLayer layer = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog),
+                                                                "furrow-export-layer"));
+  FurrowExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog),
+                                                                  "furrow-export-format"));
 
   if (chosen != NULL && self->project_path != NULL)
     {
-      g_autoptr(GTask) task = g_task_new (self, self->cancellable, export_done_cb, NULL);
+      g_autofree char *path = g_strdup (chosen);
 
-      job->project_path = g_strdup (self->project_path);
-      job->path = chosen;
-      chosen = NULL;
       for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
-        if (export_formats[i].format == job->format && !g_str_has_suffix (job->path,
-                                                                          export_formats[i].extension))
+        if (export_formats[i].format == format &&
+            !g_str_has_suffix (path, export_formats[i].extension))
           {
-            char *path = g_strconcat (job->path, export_formats[i].extension, NULL);
-
-            g_free (job->path);
-            job->path = path;
+            g_free (path);
+            path = g_strconcat (chosen, export_formats[i].extension, NULL);
           }
-      g_task_set_task_data (task, job, export_job_free);
-      g_task_run_in_thread (task, export_thread);
-    }
-  else
-    {
-      export_job_free (job);
+      furrow_window_start_export (self, layer, format, path);
     }
   g_object_unref (dialog);
 }
@@ -431,7 +599,8 @@ export_action (GtkWidget  *widget,
   FurrowWindow *self = FURROW_WINDOW (widget);
   g_auto(GStrv) parts = g_strsplit (g_variant_get_string (parameter, NULL), ":", 2);
   GtkFileChooserNative *dialog;
-  ExportJob *job;
+  FurrowExportLayer layer;
+  FurrowExportFormat format = FURROW_EXPORT_FORMAT_CSV;
   const char *extension = NULL;
   const char *layer_name;
   g_autofree char *name = NULL;
@@ -439,40 +608,37 @@ export_action (GtkWidget  *widget,
   if (self->store == NULL || g_strv_length (parts) != 2)
     return;
 
-  job = g_new0 (ExportJob, 1);
   if (g_str_equal (parts[0], "fields"))
     {
-      job->layer = FURROW_EXPORT_LAYER_FIELDS;
+      layer = FURROW_EXPORT_LAYER_FIELDS;
       layer_name = _("fields");
     }
   else if (g_str_equal (parts[0], "parcels"))
     {
-      job->layer = FURROW_EXPORT_LAYER_PARCELS;
+      layer = FURROW_EXPORT_LAYER_PARCELS;
       layer_name = _("parcels");
     }
   else
     {
-      job->layer = FURROW_EXPORT_LAYER_HOUSEHOLDS;
+      layer = FURROW_EXPORT_LAYER_HOUSEHOLDS;
       layer_name = _("households");
     }
   for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
     if (g_str_equal (parts[1], export_formats[i].name))
       {
-        job->format = export_formats[i].format;
+        format = export_formats[i].format;
         extension = export_formats[i].extension;
       }
   if (extension == NULL)
-    {
-      export_job_free (job);
-      return;
-    }
+    return;
 
   name = g_strconcat (layer_name, extension, NULL);
   dialog = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_object_set_data (G_OBJECT (dialog), "furrow-export-job", job);
+  g_object_set_data (G_OBJECT (dialog), "furrow-export-layer", GINT_TO_POINTER (layer));
+  g_object_set_data (G_OBJECT (dialog), "furrow-export-format", GINT_TO_POINTER (format));
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -489,6 +655,7 @@ furrow_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
   gtk_widget_class_install_action (widget_class, "win.show-household-on-map", NULL,
                                    show_household_on_map_action);
 }

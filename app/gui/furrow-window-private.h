@@ -4,10 +4,12 @@
 /* The window's insides, for the files that make up FurrowWindow (furrow-window*.c) and for other
  * branches' small hooks. */
 
+#include "furrow-exporter.h"
 #include "furrow-field-list.h"
 #include "furrow-history.h"
 #include "furrow-household-list.h"
 #include "furrow-household-page.h"
+#include "furrow-parcel-index.h"
 #include "furrow-map-legend.h"
 #include "furrow-planner-panel.h"
 #include "furrow-rows-layer.h"
@@ -69,6 +71,8 @@ struct _FurrowWindow
   FurrowFieldMap           *field_map;      /* the fields, selection and editor layers */
   GCancellable             *probe;          /* the connection check of an online base map */
   guint                     offline_notices;
+  FurrowParcelIndex        *parcel_index;   /* parcels counted by field, for the details pane */
+  GCancellable             *export_cancellable;  /* of the export behind the progress dialog */
 };
 
 /* furrow-window.c */
@@ -81,5 +85,9 @@ void furrow_window_update_actions      (FurrowWindow   *self);
 void furrow_window_update_recent_menu  (FurrowWindow   *self);
 void furrow_window_remember_project    (FurrowWindow   *self,
                                         const char     *path);
+AdwMessageDialog *furrow_window_start_export (FurrowWindow       *self,
+                                              FurrowExportLayer   layer,
+                                              FurrowExportFormat  format,
+                                              const char         *path);
 
 G_END_DECLS

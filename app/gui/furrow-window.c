@@ -11,6 +11,7 @@
 #include "furrow-window-import.h"
 #include "furrow-window-seasons.h"
 #include "furrow-mbtiles-source.h"
+#include "furrow-parcel-index.h"
 #include "furrow-register.h"
 #include "furrow-units.h"
 #include "furrow-planner-panel.h"
@@ -381,14 +382,14 @@ update_details (FurrowWindow *self)
   else if (self->selected_field != NULL)
     {
       FurrowField *field = self->selected_field;
-      g_autoptr(GListModel) parcels = furrow_store_get_parcels (self->store);
       g_autofree char *registered = format_mu (furrow_field_get_registered_area_m2 (field));
       g_autofree char *measured = format_mu (furrow_field_get_measured_area_m2 (field));
       g_autofree char *planted = format_mu (furrow_field_get_planted_area_m2 (field));
       g_autofree char *n_parcels = NULL;
 
-      n_parcels = g_strdup_printf ("%u", furrow_register_field_parcels (parcels,
-                                                                        furrow_field_get_id (field)));
+      n_parcels = g_strdup_printf ("%u",
+                                   furrow_parcel_index_count_field (self->parcel_index,
+                                                                    furrow_field_get_id (field)));
       gtk_label_set_text (self->field_name_label, furrow_field_get_name (field));
       gtk_label_set_text (self->field_code_label, furrow_field_get_code (field));
       gtk_label_set_text (self->field_custody_label,
@@ -404,6 +405,28 @@ update_details (FurrowWindow *self)
     {
       gtk_stack_set_visible_child_name (self->details_stack, "none");
     }
+}
+
+/* Selected in the list (or found by a search) and off the map: centre the map on it. A field
+ * clicked on the map is on it already and the map stays where the user put it. */
+static void
+show_field_on_map (FurrowWindow *self,
+                   FurrowField  *field)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  GtkWidget *map = GTK_WIDGET (self->map);
+  FurrowGeometry *geometry = furrow_field_get_geometry (field);
+  double west, south, east, north, lon, lat, x, y;
+
+  if (geometry == NULL || geometry->n_polygons == 0 || gtk_widget_get_width (map) == 0)
+    return;
+  furrow_geometry_get_bounds (geometry, &west, &south, &east, &north);
+  lon = (west + east) / 2;
+  lat = (south + north) / 2;
+  shumate_viewport_location_to_widget_coords (viewport, map, lat, lon, &x, &y);
+  if (x >= 0 && y >= 0 && x < gtk_widget_get_width (map) && y < gtk_widget_get_height (map))
+    return;
+  shumate_map_center_on (shumate_simple_map_get_map (self->map), lat, lon);
 }
 
 /**
@@ -429,6 +452,7 @@ furrow_window_select_field (FurrowWindow *self,
       /* Selected on the map or in the list: the Fields view shows its row. */
       adw_view_stack_set_visible_child_name (self->view_stack, "fields");
       gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
+      show_field_on_map (self, field);
     }
   update_details (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_FIELD]);
@@ -762,6 +786,8 @@ furrow_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->registry);
   g_clear_pointer (&self->project_path, g_free);
+  g_clear_object (&self->parcel_index);
+  g_clear_object (&self->export_cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->history);
   g_clear_object (&self->selected_field);
@@ -1033,6 +1059,12 @@ furrow_window_open_project (FurrowWindow  *self,
   furrow_window_select_household (self, NULL);
   furrow_history_clear (self->history);
   g_set_object (&self->store, store);
+  {
+    g_autoptr(GListModel) parcels = furrow_store_get_parcels (store);
+
+    g_clear_object (&self->parcel_index);
+    self->parcel_index = furrow_parcel_index_new (parcels);
+  }
   furrow_field_map_set_store (self->field_map, store);
   furrow_field_list_set_store (self->field_list, store);
   furrow_household_list_set_store (self->household_list, store);

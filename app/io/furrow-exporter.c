@@ -247,11 +247,37 @@ append_csv_value (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* Progress and cancellation ---------------------------------------------------------------- */
+
+typedef struct
+{
+  FurrowExportProgress  func;
+  gpointer              data;
+  GCancellable         *cancellable;
+  guint                 total;
+} Progress;
+
+/* Reports `done` records written (about every 1 % and at the end); FALSE once cancelled. */
+static gboolean
+tick (Progress  *progress,
+      guint      done,
+      GError   **error)
+{
+  guint step = MAX (progress->total / 100, 1);
+
+  if (g_cancellable_set_error_if_cancelled (progress->cancellable, error))
+    return FALSE;
+  if (progress->func != NULL && (done % step == 0 || done == progress->total))
+    progress->func (done, progress->total, progress->data);
+  return TRUE;
+}
+
 static gboolean
 write_csv (const char    *path,
            const Column  *columns,
            guint          n_columns,
            GArray        *rows,
+           Progress      *progress,
            GError       **error)
 {
   /* A UTF-8 byte-order mark: Excel on Chinese Windows reads the file as GBK without it. */
@@ -275,6 +301,8 @@ write_csv (const char    *path,
           append_csv_value (out, row->text[c]);
         }
       g_string_append (out, "\r\n");
+      if (!tick (progress, r + 1, error))
+        return FALSE;
     }
   return g_file_set_contents (path, out->str, out->len, error);
 }
@@ -284,6 +312,7 @@ write_xlsx (const char    *path,
             const Column  *columns,
             guint          n_columns,
             GArray        *rows,
+            Progress      *progress,
             GError       **error)
 {
   lxw_workbook *wb = workbook_new (path);
@@ -318,6 +347,12 @@ write_xlsx (const char    *path,
             worksheet_write_string (ws, r + 1, c, row->text[c], NULL);
           else
             worksheet_write_number (ws, r + 1, c, row->number[c], NULL);
+        }
+      if (!tick (progress, r + 1, error))
+        {
+          /* Closed to free it; the half-written file goes with its folder. */
+          workbook_close (wb);
+          return FALSE;
         }
     }
   err = workbook_close (wb);
@@ -385,9 +420,11 @@ write_ogr (const char          *path,
            const Column        *columns,
            guint                n_columns,
            GArray              *rows,
+           Progress            *progress,
            GError             **error)
 {
   const char *driver_name = NULL;
+  g_autoptr(GError) cancelled = NULL;
   const char *layer_options[3] = { NULL, };
   g_auto(OGRSpatialReferenceH) srs = srs_from_epsg (epsg);
   g_auto(OGRSpatialReferenceH) wgs84 = srs_from_epsg (4326);
@@ -486,6 +523,15 @@ write_ogr (const char          *path,
         }
       ok = OGR_L_CreateFeature (layer, f) == OGRERR_NONE;
       OGR_F_Destroy (f);
+      if (ok && !tick (progress, r + 1, &cancelled))
+        break;
+    }
+  if (cancelled != NULL)
+    {
+      GDALClose (ds);
+      CPLPopErrorHandler ();
+      g_propagate_error (error, g_steal_pointer (&cancelled));
+      return FALSE;
     }
   if (format == FURROW_EXPORT_FORMAT_GEOPACKAGE && ok)
     ok = OGR_L_CommitTransaction (layer) == OGRERR_NONE;
@@ -561,6 +607,24 @@ furrow_export (FurrowStore        *store,
                int                *epsg_out,
                GError            **error)
 {
+  return furrow_export_full (store, layer, format, zone, path, NULL, NULL, NULL, n_written,
+                             epsg_out, error);
+}
+
+gboolean
+furrow_export_full (FurrowStore          *store,
+                    FurrowExportLayer     layer,
+                    FurrowExportFormat    format,
+                    int                   zone,
+                    const char           *path,
+                    FurrowExportProgress  progress_func,
+                    gpointer              progress_data,
+                    GCancellable         *cancellable,
+                    guint                *n_written,
+                    int                  *epsg_out,
+                    GError              **error)
+{
+  Progress progress = { progress_func, progress_data, cancellable, 0 };
   g_autoptr(GPtrArray) keep_alive = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) rows = NULL;
   g_autofree char *dir = NULL;
@@ -591,8 +655,11 @@ furrow_export (FurrowStore        *store,
       return FALSE;
     }
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
   rows = collect_rows (store, layer, keep_alive);
   columns = layer_columns (layer, &n_columns);
+  progress.total = rows->len;
 
   if (format == FURROW_EXPORT_FORMAT_GEOPACKAGE || format == FURROW_EXPORT_FORMAT_SHAPEFILE)
     {
@@ -622,19 +689,25 @@ furrow_export (FurrowStore        *store,
   switch (format)
     {
     case FURROW_EXPORT_FORMAT_CSV:
-      ok = write_csv (tmp_path, columns, n_columns, rows, error);
+      ok = write_csv (tmp_path, columns, n_columns, rows, &progress, error);
       break;
     case FURROW_EXPORT_FORMAT_XLSX:
-      ok = write_xlsx (tmp_path, columns, n_columns, rows, error);
+      ok = write_xlsx (tmp_path, columns, n_columns, rows, &progress, error);
       break;
     case FURROW_EXPORT_FORMAT_GEOJSON:
     case FURROW_EXPORT_FORMAT_KML:
     case FURROW_EXPORT_FORMAT_GEOPACKAGE:
     case FURROW_EXPORT_FORMAT_SHAPEFILE:
     default:
-      ok = write_ogr (tmp_path, format, layer_name, epsg, columns, n_columns, rows, error);
+      ok = write_ogr (tmp_path, format, layer_name, epsg, columns, n_columns, rows, &progress,
+                      error);
       break;
     }
+  /* The last moment a cancel can still leave nothing behind. */
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = FALSE;
+  if (ok && progress_func != NULL && rows->len == 0)
+    progress_func (0, 0, progress_data);
   if (ok)
     ok = move_into_place (tmp, path, error);
   remove_tree (tmp);

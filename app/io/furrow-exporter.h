@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "furrow-store.h"
 
@@ -55,5 +55,25 @@ gboolean furrow_export                      (FurrowStore        *store,
                                              guint              *n_written,
                                              int                *epsg,
                                              GError            **error);
+
+/* How far an export is: `done` of `total` records written. Called in the exporting thread. */
+typedef void (*FurrowExportProgress) (guint    done,
+                                      guint    total,
+                                      gpointer user_data);
+
+/* The same, reporting progress (every record at most, and once with done == total before the
+ * file is moved into place) and stopping with G_IO_ERROR_CANCELLED when `cancellable` is
+ * cancelled before the file is complete: then nothing of it is left at `path` or beside it. */
+gboolean furrow_export_full                 (FurrowStore          *store,
+                                             FurrowExportLayer     layer,
+                                             FurrowExportFormat    format,
+                                             int                   zone,
+                                             const char           *path,
+                                             FurrowExportProgress  progress,
+                                             gpointer              progress_data,
+                                             GCancellable         *cancellable,
+                                             guint                *n_written,
+                                             int                  *epsg,
+                                             GError              **error);
 
 G_END_DECLS

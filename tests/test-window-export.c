@@ -1,0 +1,268 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window's Import… and Export…: the projects menu offers both; an export runs in a thread
+ * behind a progress dialog, ends with a toast whose "Open" button opens the file, and Cancel
+ * leaves nothing behind. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "furrow-demo.h"
+#include "furrow-window-private.h"
+#include "furrow-test-gui.h"
+
+typedef struct
+{
+  FurrowTestApp  base;
+  FurrowWindow  *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  furrow_test_app_set_up (&fixture->base);
+  fixture->window = furrow_window_new (fixture->base.app);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  furrow_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  furrow_test_open_demo_project (fixture->window, fixture->base.tmpdir, "export-coop.gpkg");
+  furrow_test_iterate (100);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  furrow_test_app_tear_down (&fixture->base);
+}
+
+/* Whether `menu` (or a section or submenu of it) has an item for `action`; its label goes to
+ * `label`. */
+static gboolean
+menu_has_action (GMenuModel  *menu,
+                 const char  *action,
+                 char       **label)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuLinkIter) links = NULL;
+      const char *link;
+      GMenuModel *child;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        {
+          g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", label);
+          return TRUE;
+        }
+      links = g_menu_model_iterate_item_links (menu, i);
+      while (g_menu_link_iter_get_next (links, &link, &child))
+        {
+          gboolean found = menu_has_action (child, action, label);
+
+          g_object_unref (child);
+          if (found)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static GMenuModel *
+find_menu_with (GtkWidget  *widget,
+                const char *action,
+                char      **label)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    {
+      GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
+
+      if (menu != NULL && menu_has_action (menu, action, label))
+        return menu;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GMenuModel *menu = find_menu_with (child, action, label);
+
+      if (menu != NULL)
+        return menu;
+    }
+  return NULL;
+}
+
+/* The button under `widget` bound to `action` with a string target, or NULL. */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action,
+                    const char *target)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    {
+      GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+
+      if (value != NULL && g_strcmp0 (g_variant_get_string (value, NULL), target) == 0)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action, target);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+wait_for_export (Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (fixture->window->export_cancellable != NULL && g_get_monotonic_time () < deadline)
+    furrow_test_iterate (50);
+  g_assert_null (fixture->window->export_cancellable);
+  furrow_test_iterate (200);
+}
+
+static guint
+count_substrings (const char *text,
+                  const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+static void
+save_window (Fixture    *fixture,
+             const char *name)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  /* Under load a capture may come back empty: try again. */
+  while ((texture = furrow_test_render_widget (GTK_WIDGET (fixture->window))) == NULL &&
+         g_get_monotonic_time () < deadline)
+    furrow_test_iterate (100);
+  g_assert_nonnull (texture);
+  furrow_test_save_screenshot (texture, name);
+}
+
+static void
+test_import_item (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *export_label = NULL;
+  GMenuModel *menu = find_menu_with (GTK_WIDGET (fixture->window), "win.import", &label);
+  g_autofree char *accel = NULL;
+  g_auto(GStrv) accels = NULL;
+
+  g_assert_nonnull (menu);
+  g_assert_cmpstr (label, ==, "_Import…");
+  /* In the same menu as Export (the projects menu), and on Ctrl+I. */
+  g_assert_true (menu_has_action (menu, "win.export", &export_label));
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->base.app),
+                                                  "win.import");
+  g_assert_cmpstr (accels[0], ==, "<Control>i");
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (fixture->window)));
+}
+
+/* 1,000 demo parcels to GeoJSON: the dialog shows, the file has 1,000 features, the toast says
+ * so and its Open button opens that file. */
+static void
+test_export_done (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->base.tmpdir, "parcels.geojson", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *contents = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  AdwMessageDialog *dialog;
+
+  dialog = furrow_window_start_export (fixture->window, FURROW_EXPORT_LAYER_PARCELS,
+                                       FURROW_EXPORT_FORMAT_GEOJSON, path);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Exporting…");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "Writing parcels.geojson");
+  g_assert_true (GTK_IS_PROGRESS_BAR (adw_message_dialog_get_extra_child (dialog)));
+  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
+  /* Best effort: the export may be over before the dialog is painted. */
+  for (guint i = 0; i < 100 && dialog != NULL && gtk_widget_get_width (GTK_WIDGET (dialog)) == 0;
+       i++)
+    furrow_test_iterate (5);
+  if (dialog != NULL)
+    texture = furrow_test_render_widget (GTK_WIDGET (dialog));
+  if (texture != NULL)
+    furrow_test_save_screenshot (texture, "export-progress.png");
+
+  wait_for_export (fixture);
+  g_assert_null (dialog);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpuint (count_substrings (contents, "\"type\": \"Feature\""), ==,
+                    FURROW_DEMO_N_PARCELS);
+  message = g_strdup_printf ("Exported %u records to parcels.geojson", FURROW_DEMO_N_PARCELS);
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window), message));
+  g_assert_nonnull (find_action_button (GTK_WIDGET (fixture->window), "win.open-uri", uri));
+  save_window (fixture, "export-done.png");
+}
+
+/* Cancel right after the start: no Shapefile or part of one, no temporary folder, a toast. */
+static void
+test_export_cancel (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *parts[] = { "cancel.shp", "cancel.shx", "cancel.dbf", "cancel.prj", "cancel.cpg" };
+  g_autofree char *path = g_build_filename (fixture->base.tmpdir, "cancel.shp", NULL);
+  g_autoptr(GDir) dir = NULL;
+  AdwMessageDialog *dialog;
+  const char *name;
+
+  dialog = furrow_window_start_export (fixture->window, FURROW_EXPORT_LAYER_PARCELS,
+                                       FURROW_EXPORT_FORMAT_SHAPEFILE, path);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  /* What the Cancel button does. */
+  adw_message_dialog_response (dialog, "cancel");
+  wait_for_export (fixture);
+  g_assert_null (dialog);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autofree char *part = g_build_filename (fixture->base.tmpdir, parts[i], NULL);
+
+      g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+    }
+  dir = g_dir_open (fixture->base.tmpdir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_prefix (name, ".furrow-export-"));
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window),
+                                            "Export cancelled: no file was written"));
+  save_window (fixture, "export-cancelled.png");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  furrow_test_gui_init (&argc, &argv);
+
+  g_test_add ("/furrow/gui/window-export/import-item", Fixture, NULL, fixture_set_up,
+              test_import_item, fixture_tear_down);
+  g_test_add ("/furrow/gui/window-export/done", Fixture, NULL, fixture_set_up,
+              test_export_done, fixture_tear_down);
+  g_test_add ("/furrow/gui/window-export/cancel", Fixture, NULL, fixture_set_up,
+              test_export_cancel, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -109,7 +109,7 @@ parse_spacings (const char    *text,
 }
 
 /* The starting pattern: a named preset, else the preset with exactly these rows, else the 2+4
- * spacings on the given rows (furrow_pattern_init_strip()). */
+ * spacings on the given rows (furrow_pattern_init_rows()). */
 static gboolean
 base_pattern (const Options *o,
               const char    *pattern_preset,
@@ -129,20 +129,7 @@ base_pattern (const Options *o,
         }
       return TRUE;
     }
-  for (guint i = 0; i < furrow_pattern_n_presets (); i++)
-    {
-      const FurrowPatternPresetInfo *info = furrow_pattern_preset_info (i);
-      FurrowPattern candidate;
-
-      furrow_pattern_preset (info->id, &candidate);
-      if (candidate.maize_rows == (guint) MAX (o->maize_rows, 0) &&
-          candidate.soy_rows == (guint) MAX (o->soy_rows, 0))
-        {
-          *p = candidate;
-          return TRUE;
-        }
-    }
-  furrow_pattern_init_strip (p, MAX (o->maize_rows, 0), MAX (o->soy_rows, 0));
+  furrow_pattern_init_rows (p, MAX (o->maize_rows, 0), MAX (o->soy_rows, 0));
   return TRUE;
 }
 

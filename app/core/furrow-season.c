@@ -531,21 +531,34 @@ furrow_season_clear_costs (FurrowSeason *self)
   emit_changed (self);
 }
 
-gint64
-furrow_season_cost_fen_per_mu (FurrowSeason *self,
-                               FurrowCrop    crop,
-                               gint64        field_id)
+gboolean
+furrow_season_cost_item_is_shared (const char *item)
+{
+  static const char *const shared[] = {
+    "tillage", "sowing", "irrigation and other", "management and labour",
+  };
+
+  for (guint i = 0; item != NULL && i < G_N_ELEMENTS (shared); i++)
+    if (strcmp (item, shared[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Σ items of `crop` on the field, overrides applied; only the shared ones when `shared_only`. */
+static gint64
+sum_costs (FurrowSeason *self,
+           FurrowCrop    crop,
+           gint64        field_id,
+           gboolean      shared_only)
 {
   gint64 sum = 0;
-
-  g_return_val_if_fail (FURROW_IS_SEASON (self), 0);
 
   for (guint i = 0; i < self->costs->len; i++)
     {
       const FurrowSeasonCost *c = &g_array_index (self->costs, FurrowSeasonCost, i);
       gboolean overridden = FALSE;
 
-      if (c->crop != crop)
+      if (c->crop != crop || (shared_only && !furrow_season_cost_item_is_shared (c->item)))
         continue;
       if (c->field_id != 0)
         {
@@ -565,6 +578,16 @@ furrow_season_cost_fen_per_mu (FurrowSeason *self,
         sum += c->fen_per_mu;
     }
   return sum;
+}
+
+gint64
+furrow_season_cost_fen_per_mu (FurrowSeason *self,
+                               FurrowCrop    crop,
+                               gint64        field_id)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON (self), 0);
+
+  return sum_costs (self, crop, field_id, FALSE);
 }
 
 const FurrowSeasonSubsidy *
@@ -787,6 +810,7 @@ furrow_season_get_rates (FurrowSeason      *self,
       rates->price_fen_per_kg[c] = self->prices[c].price_fen_per_kg;
       rates->cost_fen_per_mu[c] = furrow_season_cost_fen_per_mu (self, c, field_id);
     }
+  rates->shared_cost_fen_per_mu = sum_costs (self, FURROW_CROP_MAIZE, field_id, TRUE);
   for (guint i = 0; i < self->subsidies->len; i++)
     {
       const FurrowSeasonSubsidy *s = &g_array_index (self->subsidies, FurrowSeasonSubsidy, i);

@@ -500,16 +500,18 @@ furrow_cli_plan (int    argc,
    * goes by the extension. */
   {
     FurrowLayout * const *all = (FurrowLayout * const *) layouts->pdata;
+    const char * const *codes = (const char * const *) labels->pdata;
     g_autofree char *geojson = NULL;
     g_autofree char *kml = NULL;
 
     if (o.rows_geojson)
-      geojson = furrow_layout_export_geojson (all, layouts->len);
+      geojson = furrow_layout_export_geojson (all, codes, layouts->len);
     if (o.rows_kml)
-      kml = furrow_layout_export_kml (all, layouts->len, NULL);
+      kml = furrow_layout_export_kml (all, codes, layouts->len, NULL);
     if ((geojson && !g_file_set_contents (o.rows_geojson, geojson, -1, &error)) ||
         (kml && !g_file_set_contents (o.rows_kml, kml, -1, &error)) ||
-        (o.rows_out && !furrow_layout_export_file (all, layouts->len, o.rows_out, &error)))
+        (o.rows_out && !furrow_layout_export_file (all, codes, layouts->len, o.rows_out,
+                                                      &error)))
       {
         furrow_cli_print_error ("%s", error->message);
         options_clear (&o);

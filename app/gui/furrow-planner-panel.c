@@ -13,6 +13,7 @@
 #include "furrow-compass.h"
 #include "furrow-comparison-chart.h"
 #include "furrow-cross-section.h"
+#include "furrow-store-yield.h"
 #include "furrow-units.h"
 #include "furrow-yield-model-editor.h"
 
@@ -59,6 +60,9 @@ struct _FurrowPlannerPanel
   GtkLabel            *net_label;
   FurrowComparisonChart *comparison_chart;
 
+  FurrowStore          *store;     /* the project: its yield presets follow the built-in ones */
+  FurrowHistory        *history;
+  GtkStringList        *yield_names;
   FurrowField          *field;
   FurrowPattern         pattern;
   FurrowYieldModel      model;
@@ -348,11 +352,62 @@ static void
 yield_changed_cb (FurrowPlannerPanel *self)
 {
   guint index = adw_combo_row_get_selected (self->yield_row);
+  guint n_builtin = furrow_yield_model_n_presets ();
+  g_autoptr(GError) error = NULL;
 
-  if (index >= furrow_yield_model_n_presets ())
+  if (self->updating || index == GTK_INVALID_LIST_POSITION)
     return;
-  furrow_yield_model_preset (furrow_yield_model_preset_id (index), &self->model, NULL);
+  if (index < n_builtin)
+    furrow_yield_model_preset (furrow_yield_model_preset_id (index), &self->model, NULL);
+  else if (self->store == NULL ||
+           !furrow_store_find_yield_preset (self->store,
+                                            gtk_string_list_get_string (self->yield_names, index),
+                                            &self->model, &error))
+    {
+      if (error != NULL)
+        show_problem (self, error->message);
+      return;
+    }
   recompute (self);
+}
+
+/* The built-in yield presets, then the project's (furrow-store-yield.h); the one planned with
+ * stays chosen, by name, and is read again (a save may have replaced it); when it is gone the
+ * planner goes back to the first built-in preset. */
+static void
+load_yield_presets (FurrowPlannerPanel *self)
+{
+  g_autofree char *current = g_strdup (self->model.name);
+  g_auto(GStrv) stored = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->yield_names));
+  guint selected = 0;
+
+  if (self->store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      stored = furrow_store_list_yield_presets (self->store, &error);
+      if (stored == NULL)
+        show_problem (self, error->message);
+    }
+
+  self->updating = TRUE;
+  gtk_string_list_splice (self->yield_names, 0, n, NULL);
+  for (guint i = 0; i < furrow_yield_model_n_presets (); i++)
+    {
+      gtk_string_list_append (self->yield_names, furrow_yield_model_preset_label (i));
+      if (g_strcmp0 (furrow_yield_model_preset_id (i), current) == 0)
+        selected = i;
+    }
+  for (guint i = 0; stored != NULL && stored[i] != NULL; i++)
+    {
+      gtk_string_list_append (self->yield_names, stored[i]);
+      if (g_strcmp0 (stored[i], current) == 0)
+        selected = furrow_yield_model_n_presets () + i;
+    }
+  adw_combo_row_set_selected (self->yield_row, selected);
+  self->updating = FALSE;
+  yield_changed_cb (self);
 }
 
 static void
@@ -386,7 +441,10 @@ edit_yield_models_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   FurrowYieldModelEditor *editor;
 
-  editor = furrow_yield_model_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  FurrowPlannerPanel *self = FURROW_PLANNER_PANEL (widget);
+
+  editor = furrow_yield_model_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                          self->store, self->history);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -473,6 +531,11 @@ furrow_planner_panel_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FURROW_TYPE_PLANNER_PANEL);
   g_clear_object (&self->field);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->history);
+  g_clear_object (&self->yield_names);
   g_clear_pointer (&self->layout, furrow_layout_free);
 
   G_OBJECT_CLASS (furrow_planner_panel_parent_class)->dispose (object);
@@ -569,7 +632,6 @@ static void
 furrow_planner_panel_init (FurrowPlannerPanel *self)
 {
   g_autoptr(GtkStringList) presets = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) models = gtk_string_list_new (NULL);
 
   furrow_pattern_preset ("2+4", &self->pattern);
   furrow_yield_model_preset ("practical", &self->model, NULL);
@@ -580,10 +642,11 @@ furrow_planner_panel_init (FurrowPlannerPanel *self)
 
   for (guint i = 0; i < furrow_pattern_n_presets (); i++)
     gtk_string_list_append (presets, _(furrow_pattern_preset_info (i)->label));
+  self->yield_names = gtk_string_list_new (NULL);
   for (guint i = 0; i < furrow_yield_model_n_presets (); i++)
-    gtk_string_list_append (models, furrow_yield_model_preset_label (i));
+    gtk_string_list_append (self->yield_names, furrow_yield_model_preset_label (i));
   adw_combo_row_set_model (self->preset_row, G_LIST_MODEL (presets));
-  adw_combo_row_set_model (self->yield_row, G_LIST_MODEL (models));
+  adw_combo_row_set_model (self->yield_row, G_LIST_MODEL (self->yield_names));
   for (guint i = 0; i < furrow_pattern_n_presets (); i++)
     if (g_strcmp0 (furrow_pattern_preset_info (i)->id, "2+4") == 0)
       adw_combo_row_set_selected (self->preset_row, i);
@@ -600,6 +663,30 @@ GtkWidget *
 furrow_planner_panel_new (void)
 {
   return g_object_new (FURROW_TYPE_PLANNER_PANEL, NULL);
+}
+
+/* The project the yield presets come from (saved by the yield model editor or `furrow-cli
+ * calibrate`), and the history the editor records its saves and deletes in. */
+void
+furrow_planner_panel_set_project (FurrowPlannerPanel *self,
+                                  FurrowStore        *store,
+                                  FurrowHistory      *history)
+{
+  g_return_if_fail (FURROW_IS_PLANNER_PANEL (self));
+  g_return_if_fail (store == NULL || FURROW_IS_STORE (store));
+  g_return_if_fail (history == NULL || FURROW_IS_HISTORY (history));
+
+  g_set_object (&self->history, history);
+  if (self->store != store)
+    {
+      if (self->store != NULL)
+        g_signal_handlers_disconnect_by_data (self->store, self);
+      g_set_object (&self->store, store);
+      if (store != NULL)
+        g_signal_connect_object (store, "yield-presets-changed",
+                                 G_CALLBACK (load_yield_presets), self, G_CONNECT_SWAPPED);
+    }
+  load_yield_presets (self);
 }
 
 FurrowField *

@@ -4,8 +4,10 @@
 #include <gtk/gtk.h>
 
 #include "furrow-field.h"
+#include "furrow-history.h"
 #include "furrow-layout.h"
 #include "furrow-pattern.h"
+#include "furrow-store.h"
 #include "furrow-yield-model.h"
 
 G_BEGIN_DECLS
@@ -15,6 +17,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FurrowPlannerPanel, furrow_planner_panel, FURROW, PLANNER_PANEL, GtkWidget)
 
 GtkWidget                   *furrow_planner_panel_new                (void);
+void                         furrow_planner_panel_set_project        (FurrowPlannerPanel *self,
+                                                                      FurrowStore        *store,
+                                                                      FurrowHistory      *history);
 FurrowField                 *furrow_planner_panel_get_field          (FurrowPlannerPanel *self);
 void                         furrow_planner_panel_set_field          (FurrowPlannerPanel *self,
                                                                       FurrowField        *field);

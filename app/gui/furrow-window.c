@@ -968,6 +968,7 @@ furrow_window_open_project (FurrowWindow  *self,
   furrow_field_list_set_store (self->field_list, store);
   furrow_household_list_set_store (self->household_list, store);
   furrow_household_page_set_project (self->household_page, store, self->history);
+  furrow_planner_panel_set_project (self->planner_panel, store, self->history);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "views");
   show_fields (self);
   furrow_window_remember_project (self, path);

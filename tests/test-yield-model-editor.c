@@ -346,6 +346,28 @@ test_fit (Fixture       *fixture,
   furrow_test_save_screenshot (screenshot, "yield-model-editor.png");
 }
 
+/* Without a project: the built-in presets only, nothing to save into, nothing to delete. */
+static void
+test_no_project (void)
+{
+  FurrowTestApp base = { 0 };
+  FurrowWindow *window;
+  FurrowYieldModelEditor *editor;
+
+  furrow_test_app_set_up (&base);
+  window = furrow_window_new (base.app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (furrow_window_get_planner_panel (window)),
+                                             "planner.edit-yield-models", NULL));
+  editor = FURROW_YIELD_MODEL_EDITOR (furrow_test_find_toplevel (FURROW_TYPE_YIELD_MODEL_EDITOR));
+  g_assert_nonnull (editor);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (child (editor, "preset_row")))),
+                    ==, furrow_yield_model_n_presets ());
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (child (editor, "name_row"))));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (child (editor, "delete_button"))));
+  furrow_test_app_tear_down (&base);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +376,8 @@ main (int   argc,
 
   g_test_add ("/furrow/gui/yield-model-editor/fit", Fixture, NULL, fixture_set_up, test_fit,
               fixture_tear_down);
+
+  g_test_add_func ("/furrow/gui/yield-model-editor/no-project", test_no_project);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "furrow-planner-panel.h"
 #include "furrow-rows-layer.h"
 #include "furrow-season-list.h"
+#include "furrow-season-view.h"
 #include "furrow-window.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,10 @@ struct _FurrowWindow
   FurrowFieldList     *field_list;
   FurrowHouseholdList *household_list;
   FurrowSeasonList    *season_list;
+  GtkStack            *content_stack;
+  FurrowSeasonView    *season_view;
+  GtkWidget           *plan_button;
+  GtkWidget           *details_button;
   ShumateSimpleMap    *map;
   GtkRevealer         *details_revealer;
   GtkStack            *details_stack;

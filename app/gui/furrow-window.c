@@ -14,6 +14,7 @@
 #include "furrow-planner-panel.h"
 #include "furrow-rows-layer.h"
 #include "furrow-store-mbtiles.h"
+#include "furrow-store-season.h"
 #include "furrow-field-map.h"
 #include "furrow-base-map.h"
 
@@ -505,6 +506,30 @@ household_list_selected_cb (FurrowWindow *self)
     adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
+/* The content area shows the season chosen in the Seasons view, the map otherwise. */
+static void
+update_content (FurrowWindow *self)
+{
+  gpointer season = furrow_season_list_get_selected (self->season_list);
+  gboolean on_season = season != NULL &&
+    g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "seasons") == 0;
+
+  if (season != furrow_season_view_get_season (self->season_view))
+    furrow_season_view_set_season (self->season_view, season);
+  gtk_stack_set_visible_child_name (self->content_stack, on_season ? "season" : "map");
+  gtk_widget_set_visible (self->plan_button, !on_season);
+  gtk_widget_set_visible (self->details_button, !on_season);
+}
+
+static void
+season_list_selected_cb (FurrowWindow *self)
+{
+  update_content (self);
+  if (furrow_season_list_get_selected (self->season_list) != NULL &&
+      adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
 static void
 apply_search (FurrowWindow *self)
 {
@@ -790,6 +815,7 @@ furrow_window_class_init (FurrowWindowClass *klass)
   g_type_ensure (FURROW_TYPE_HOUSEHOLD_LIST);
   g_type_ensure (FURROW_TYPE_HOUSEHOLD_PAGE);
   g_type_ensure (FURROW_TYPE_SEASON_LIST);
+  g_type_ensure (FURROW_TYPE_SEASON_VIEW);
   g_type_ensure (FURROW_TYPE_PLANNER_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/furrow-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FurrowWindow, window_title);
@@ -806,6 +832,10 @@ furrow_window_class_init (FurrowWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FurrowWindow, field_list);
   gtk_widget_class_bind_template_child (widget_class, FurrowWindow, household_list);
   gtk_widget_class_bind_template_child (widget_class, FurrowWindow, season_list);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, season_view);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, plan_button);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, FurrowWindow, details_revealer);
   gtk_widget_class_bind_template_child (widget_class, FurrowWindow, details_stack);
   gtk_widget_class_bind_template_child (widget_class, FurrowWindow, field_name_label);
@@ -849,6 +879,12 @@ furrow_window_init (FurrowWindow *self)
                             G_CALLBACK (field_list_selected_cb), self);
   g_signal_connect_swapped (self->household_list, "notify::selected",
                             G_CALLBACK (household_list_selected_cb), self);
+  g_signal_connect_swapped (self->season_list, "notify::selected",
+                            G_CALLBACK (season_list_selected_cb), self);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
+                            G_CALLBACK (update_content), self);
+  /* Season pages, in switcher order: overview, economics, harvest, settlement
+   * (furrow_season_view_add_page(); see the page contract in furrow-season-view.h). */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   g_signal_connect_object (self->planner_panel, "layout-changed",
@@ -968,6 +1004,13 @@ furrow_window_open_project (FurrowWindow  *self,
   furrow_field_list_set_store (self->field_list, store);
   furrow_household_list_set_store (self->household_list, store);
   furrow_household_page_set_project (self->household_page, store, self->history);
+  {
+    g_autoptr(GListModel) seasons = furrow_store_get_seasons (store);
+
+    furrow_season_list_set_model (self->season_list, seasons);
+  }
+  furrow_season_view_set_project (self->season_view, store, self->history);
+  update_content (self);
   furrow_planner_panel_set_project (self->planner_panel, store, self->history);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "views");
   show_fields (self);
@@ -1109,4 +1152,30 @@ furrow_window_get_n_offline_notices (FurrowWindow *self)
   g_return_val_if_fail (FURROW_IS_WINDOW (self), 0);
 
   return self->offline_notices;
+}
+
+void
+furrow_window_show_season (FurrowWindow *self,
+                           FurrowSeason *season)
+{
+  g_return_if_fail (FURROW_IS_WINDOW (self));
+  g_return_if_fail (season == NULL || FURROW_IS_SEASON (season));
+
+  if (season != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, "seasons");
+  furrow_season_list_set_selected (self->season_list, season);
+  update_content (self);
+}
+
+/**
+ * furrow_window_get_season_view:
+ *
+ * Returns: (transfer none): the view of the season chosen in the Seasons list
+ */
+FurrowSeasonView *
+furrow_window_get_season_view (FurrowWindow *self)
+{
+  g_return_val_if_fail (FURROW_IS_WINDOW (self), NULL);
+
+  return self->season_view;
 }

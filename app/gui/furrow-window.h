@@ -7,6 +7,7 @@
 #include "furrow-application.h"
 #include "furrow-history.h"
 #include "furrow-planner-panel.h"
+#include "furrow-season-view.h"
 #include "furrow-rows-layer.h"
 #include "furrow-store.h"
 #include "furrow-field-map.h"
@@ -43,5 +44,10 @@ void              furrow_window_show_household_on_map  (FurrowWindow    *self,
                                                         FurrowHousehold *household);
 FurrowPlannerPanel *furrow_window_get_planner_panel (FurrowWindow    *self);
 FurrowRowsLayer  *furrow_window_get_rows_layer   (FurrowWindow      *self);
+/* Shows `season` (an item of the store's seasons model) in the content area, its Seasons view in
+ * the sidebar; NULL goes back to the map. */
+void              furrow_window_show_season      (FurrowWindow      *self,
+                                                  FurrowSeason      *season);
+FurrowSeasonView *furrow_window_get_season_view  (FurrowWindow      *self);
 
 G_END_DECLS

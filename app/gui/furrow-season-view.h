@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "furrow-history.h"
+#include "furrow-season.h"
+#include "furrow-store.h"
+
+G_BEGIN_DECLS
+
+#define FURROW_TYPE_SEASON_VIEW (furrow_season_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (FurrowSeasonView, furrow_season_view, FURROW, SEASON_VIEW, AdwBin)
+
+/* FurrowSeasonView: one season in the window's content area — a title row with the season's
+ * name, crop year and state (a lock when settled) above a stack of pages (overview, economics,
+ * harvest, settlement) switched by a view switcher.
+ *
+ * The page contract: a page is any GtkWidget with two writable properties, "store"
+ * (FurrowStore) and "season" (FurrowSeason). The view sets both on every page whenever the
+ * shown season may have changed (another season chosen, the project's seasons model reloaded
+ * after a commit, or furrow_season_view_refresh() called), always through g_object_set() even
+ * when the pointers are unchanged: a page re-reads what it shows each time its "season" is set.
+ * A page that writes to the store (plans, harvests, rules, settling) calls
+ * furrow_season_view_refresh() on its ancestor view afterwards, so every page shows the new
+ * state. Season objects are the store's own (read them; edit a copy from
+ * furrow_store_find_season()). */
+FurrowSeasonView *furrow_season_view_new         (void);
+
+void              furrow_season_view_set_project (FurrowSeasonView *self,
+                                                  FurrowStore      *store,
+                                                  FurrowHistory    *history);
+FurrowStore      *furrow_season_view_get_store   (FurrowSeasonView *self);
+FurrowHistory    *furrow_season_view_get_history (FurrowSeasonView *self);
+
+void              furrow_season_view_set_season  (FurrowSeasonView *self,
+                                                  FurrowSeason     *season);
+FurrowSeason     *furrow_season_view_get_season  (FurrowSeasonView *self);
+
+/* Adds a page (see the contract above) under `name` with a title and an icon for the switcher. */
+void              furrow_season_view_add_page    (FurrowSeasonView *self,
+                                                  GtkWidget        *page,
+                                                  const char       *name,
+                                                  const char       *title,
+                                                  const char       *icon_name);
+/* Shows the page added under `name`. */
+void              furrow_season_view_show_page   (FurrowSeasonView *self,
+                                                  const char       *name);
+const char       *furrow_season_view_get_visible_page (FurrowSeasonView *self);
+
+/* Re-reads the season from the store and sets it again on every page. */
+void              furrow_season_view_refresh     (FurrowSeasonView *self);
+
+/* The view around `widget`, or NULL. */
+FurrowSeasonView *furrow_season_view_find        (GtkWidget        *widget);
+
+G_END_DECLS

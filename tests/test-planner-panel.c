@@ -375,6 +375,10 @@ test_chart (Fixture       *fixture,
     furrow_test_iterate (100);
     gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
   }
+  /* under load the flap may still be opening: wait for the frames that lay the chart out */
+  for (guint attempt = 0; gtk_widget_get_height (GTK_WIDGET (chart)) == 0 && attempt < 50;
+       attempt++)
+    furrow_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (chart)), >, 400);
   screenshot = render (GTK_WIDGET (window));
   furrow_test_save_screenshot (screenshot, "planner-chart.png");

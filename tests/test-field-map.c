@@ -6,7 +6,12 @@
 #include <shumate/shumate.h>
 
 #include "furrow-application.h"
+#include <glib/gi18n.h>
+
 #include "furrow-field-map.h"
+#include "furrow-pattern.h"
+#include "furrow-register.h"
+#include "furrow-store-season.h"
 #include "furrow-preferences-window.h"
 #include "furrow-window.h"
 #include "furrow-test-gui.h"
@@ -192,6 +197,154 @@ test_tiles_over_base_map (Fixture       *fixture,
 
     furrow_test_save_screenshot (texture, "window-field-selected.png");
   }
+}
+
+/* The legend entry labelled @label, or -1. */
+static int
+legend_find (FurrowMapLegend *legend,
+             const char      *label)
+{
+  for (guint i = 0; i < furrow_map_legend_get_n_entries (legend); i++)
+    if (g_strcmp0 (furrow_map_legend_get_label (legend, i), label) == 0)
+      return i;
+  return -1;
+}
+
+/* The colour the legend shows for entry @index: the middle of its swatch as painted. */
+static guint32
+legend_swatch_rgb (FurrowMapLegend *legend,
+                   guint            index)
+{
+  GtkWidget *swatch = furrow_map_legend_get_swatch (legend, index);
+  g_autoptr(GdkTexture) texture = NULL;
+  graphene_point_t centre;
+
+  for (guint attempt = 0; attempt < 20 && texture == NULL; attempt++)
+    {
+      furrow_test_wait_for_frame (GTK_WIDGET (legend));
+      texture = furrow_test_render_widget (GTK_WIDGET (legend));
+    }
+  g_assert_nonnull (texture);
+  g_assert_true (gtk_widget_compute_point (swatch, GTK_WIDGET (legend),
+                                           &GRAPHENE_POINT_INIT (FURROW_MAP_LEGEND_SWATCH_SIZE / 2.0,
+                                                                 FURROW_MAP_LEGEND_SWATCH_SIZE / 2.0),
+                                           &centre));
+  return furrow_test_texture_rgb (texture, centre.x, centre.y);
+}
+
+/* Two fields planned with different patterns in the current season; win.field-colouring
+ * "pattern" gives each the colour of its pattern, which the legend lists and shows. */
+static void
+test_colour_by_pattern (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowFieldMap *field_map = furrow_window_get_field_map (fixture->window);
+  FurrowMapLegend *legend = furrow_field_map_get_legend (field_map);
+  FurrowFieldTileSource *source = furrow_field_map_get_tile_source (field_map);
+  g_autoptr(FurrowSeason) season = furrow_season_new ("2026 summer", 2026);
+  g_autoptr(FurrowField) strip = nth_field (fixture, 4);
+  g_autoptr(FurrowField) sole = nth_field (fixture, 5);
+  g_autoptr(GError) error = NULL;
+  FurrowPattern pattern_24, pattern_sole;
+  const char *label_24 = NULL, *label_sole = NULL;
+  int entry_24, entry_sole;
+  guint32 rgb_24, rgb_sole;
+  g_autofree char *title = NULL;
+  g_autofree char *note = NULL;
+  double lon, lat;
+
+  g_assert_true (furrow_store_add_season (store, season, &error));
+  g_assert_no_error (error);
+  g_assert_true (furrow_pattern_preset ("2+4", &pattern_24));
+  g_assert_true (furrow_pattern_preset ("sole-maize", &pattern_sole));
+  g_assert_true (furrow_store_set_plan (store, season, strip, &pattern_24, "2+4", "", &error));
+  g_assert_no_error (error);
+  g_assert_true (furrow_store_set_plan (store, season, sole, &pattern_sole, "sole-maize", "", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < furrow_pattern_n_presets (); i++)
+    {
+      const FurrowPatternPresetInfo *info = furrow_pattern_preset_info (i);
+
+      if (g_strcmp0 (info->id, "2+4") == 0)
+        label_24 = _(info->label);
+      else if (g_strcmp0 (info->id, "sole-maize") == 0)
+        label_sole = _(info->label);
+    }
+
+  /* Custody colours until the user picks another colouring, the way the menu does. */
+  g_assert_cmpstr (furrow_map_legend_get_title (legend), ==, _("Custody"));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "field-colouring",
+                                  g_variant_new_string ("pattern"));
+  g_assert_cmpint (g_settings_get_enum (fixture->base.settings, "field-colouring"), ==,
+                   FURROW_FIELD_COLOURING_PATTERN);
+  g_assert_cmpint (furrow_field_map_get_colouring (field_map), ==, FURROW_FIELD_COLOURING_PATTERN);
+
+  /* The legend: a title naming the season, one entry per planned pattern, and "No plan" for the
+   * other 38 fields. */
+  title = g_strdup_printf (_("Planned pattern, %s"), "2026 summer");
+  g_assert_cmpstr (furrow_map_legend_get_title (legend), ==, title);
+  g_assert_cmpuint (furrow_map_legend_get_n_entries (legend), ==, 3);
+  entry_24 = legend_find (legend, label_24);
+  entry_sole = legend_find (legend, label_sole);
+  g_assert_cmpint (entry_24, >=, 0);
+  g_assert_cmpint (entry_sole, >=, 0);
+  g_assert_cmpint (legend_find (legend, _("No plan")), >=, 0);
+  rgb_24 = furrow_map_legend_get_rgb (legend, entry_24);
+  rgb_sole = furrow_map_legend_get_rgb (legend, entry_sole);
+  g_test_message ("2+4 %06x, sole maize %06x", rgb_24, rgb_sole);
+  g_assert_false (furrow_test_rgb_close (rgb_24, rgb_sole));
+  g_assert_false (furrow_test_rgb_close (rgb_24, FURROW_FIELD_TILE_RGB_FULL));
+  g_assert_false (furrow_test_rgb_close (rgb_24, FURROW_FIELD_MAP_RGB_NONE));
+  g_assert_false (furrow_test_rgb_close (rgb_sole, FURROW_FIELD_MAP_RGB_NONE));
+
+  /* The swatches as painted: the entry's colour at the fill's opacity over white. */
+  g_assert_true (furrow_test_rgb_close (legend_swatch_rgb (legend, entry_24),
+                                        blend (rgb_24, FURROW_FIELD_TILE_FILL_ALPHA, 0xffffff)));
+  g_assert_true (furrow_test_rgb_close (legend_swatch_rgb (legend, entry_sole),
+                                        blend (rgb_sole, FURROW_FIELD_TILE_FILL_ALPHA, 0xffffff)));
+
+  /* The tiles: each field's middle is its pattern's colour over the base map. */
+  g_assert_cmpuint (furrow_field_tile_source_get_field_rgb (source, furrow_field_get_id (strip)), ==, rgb_24);
+  g_assert_cmpuint (furrow_field_tile_source_get_field_rgb (source, furrow_field_get_id (sole)), ==, rgb_sole);
+  inner_point (strip, &lon, &lat);
+  shumate_viewport_set_zoom_level (viewport (fixture), 15);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport (fixture)), lat, lon);
+  g_assert_true (wait_for_pixel (fixture, lon, lat, rgb_24, "window-colour-by-pattern.png"));
+  inner_point (sole, &lon, &lat);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport (fixture)), lat, lon);
+  g_assert_true (wait_for_pixel (fixture, lon, lat, rgb_sole, "window-colour-by-pattern-sole.png"));
+
+  /* By household: the households that hold most of some field (the core's count) are too many
+   * to list; the legend says how many. */
+  {
+    g_autoptr(GListModel) parcels = furrow_store_get_parcels (store);
+    g_autoptr(GHashTable) dominant = furrow_register_field_households (parcels);
+    g_autoptr(GHashTable) distinct = g_hash_table_new (g_str_hash, g_str_equal);
+    GHashTableIter iter;
+    gpointer code;
+
+    g_hash_table_iter_init (&iter, dominant);
+    while (g_hash_table_iter_next (&iter, NULL, &code))
+      g_hash_table_add (distinct, code);
+    g_assert_cmpuint (g_hash_table_size (distinct), >, FURROW_FIELD_MAP_LEGEND_MAX);
+    g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "field-colouring",
+                                    g_variant_new_string ("household"));
+    g_assert_cmpstr (furrow_map_legend_get_title (legend), ==, _("Household"));
+    note = g_strdup_printf (ngettext ("%u household, each in its own colour: click a field to see whose it is.",
+                                      "%u households, each in its own colour: click a field to see whose it is.",
+                                      g_hash_table_size (distinct)), g_hash_table_size (distinct));
+  }
+  g_assert_cmpstr (furrow_map_legend_get_note (legend), ==, note);
+  /* No swatch per household; at most the "No parcels" one. */
+  g_assert_cmpuint (furrow_map_legend_get_n_entries (legend), <=, 1);
+
+  /* Back to custody: the demo's fields in their custody colours again. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "field-colouring",
+                                  g_variant_new_string ("custody"));
+  g_assert_cmpuint (furrow_field_tile_source_get_field_rgb (source, furrow_field_get_id (strip)), ==,
+                    furrow_field_get_custody (strip) == FURROW_CUSTODY_HALF
+                    ? FURROW_FIELD_TILE_RGB_HALF : FURROW_FIELD_TILE_RGB_FULL);
 }
 
 /* win.draw-field, four clicks and Enter: the new field is in the store and on the tiles; undo
@@ -398,6 +551,8 @@ main (int   argc,
 
   g_test_add ("/furrow/gui/field-map/tiles-over-base-map", Fixture, NULL,
               fixture_set_up, test_tiles_over_base_map, fixture_tear_down);
+  g_test_add ("/furrow/gui/field-map/colour-by-pattern", Fixture, NULL,
+              fixture_set_up, test_colour_by_pattern, fixture_tear_down);
   g_test_add ("/furrow/gui/field-map/draw-in-window", Fixture, NULL,
               fixture_set_up, test_draw_in_window, fixture_tear_down);
   g_test_add ("/furrow/gui/field-map/show-household", Fixture, NULL,

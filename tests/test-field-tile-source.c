@@ -6,6 +6,7 @@
 
 #include "furrow-demo.h"
 #include "furrow-field-tile-source.h"
+#include "furrow-register.h"
 #include "furrow-selection-layer.h"
 #include "furrow-test-gui.h"
 
@@ -338,6 +339,116 @@ test_select (Fixture       *fixture,
   g_assert_null (furrow_selection_layer_get_selected_field (fixture->selection));
 }
 
+/* From zoom 17 the parcels are outlined inside the fields: a point on a parcel edge well inside
+ * a field is lighter than the field's fill there, and the same point at zoom 16 is plain fill. */
+static void
+test_parcels (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GListModel) parcels = furrow_store_get_parcels (fixture->store);
+  g_autoptr(FurrowField) field = NULL;
+  g_autoptr(GdkTexture) close = NULL;
+  g_autoptr(GdkTexture) far = NULL;
+  double edge_lon = 0, edge_lat = 0, x, y, fx, fy, west, south, east, north;
+  guint32 fill, background, rgb, on_line = 0;
+  int ox, oy;
+  gboolean found = FALSE;
+
+  furrow_field_tile_source_set_parcels (fixture->source, parcels);
+
+  /* A field with several parcels, shown at zoom 17. */
+  for (guint i = 0; i < FURROW_DEMO_N_FIELDS && field == NULL; i++)
+    {
+      g_autoptr(FurrowField) candidate = nth_field (fixture, i);
+
+      if (furrow_register_field_parcels (parcels, furrow_field_get_id (candidate)) >= 4)
+        field = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (field);
+  rgb = furrow_field_tile_source_get_field_rgb (fixture->source, furrow_field_get_id (field));
+  show_field (fixture, field, FURROW_FIELD_TILE_PARCEL_ZOOM);
+  close = render_settled (fixture);
+  g_assert_nonnull (close);
+  furrow_test_save_screenshot (close, "field-tiles-z17-parcels.png");
+  g_assert_true (find_outside_point (fixture, &ox, &oy));
+  background = furrow_test_texture_rgb (close, ox, oy);
+  fill = blend (rgb, FURROW_FIELD_TILE_FILL_ALPHA, background);
+
+  /* The middle of a parcel edge that lies inside the field: 12 px around it all the field's,
+   * and away from the label in the middle of the field. */
+  furrow_geometry_get_bounds (furrow_field_get_geometry (field), &west, &south, &east, &north);
+  to_widget (fixture, (west + east) / 2, (south + north) / 2, &fx, &fy);
+  for (guint i = 0; i < g_list_model_get_n_items (parcels) && !found; i++)
+    {
+      g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, i);
+      FurrowGeometry *geometry = furrow_parcel_get_geometry (parcel);
+      const FurrowRing *ring;
+
+      if (furrow_parcel_get_field_id (parcel) != furrow_field_get_id (field) || geometry == NULL)
+        continue;
+      ring = &geometry->polygons[0].rings[0];
+      for (guint k = 0; k + 1 < ring->n_points && !found; k++)
+        {
+          double lon = (ring->points[k].x + ring->points[k + 1].x) / 2;
+          double lat = (ring->points[k].y + ring->points[k + 1].y) / 2;
+          gboolean inside = TRUE;
+
+          to_widget (fixture, lon, lat, &x, &y);
+          if (fabs (x - fx) < 50 && fabs (y - fy) < 25)
+            continue;
+          for (int dy = -12; inside && dy <= 12; dy += 4)
+            for (int dx = -12; inside && dx <= 12; dx += 4)
+              {
+                FurrowField *at = furrow_selection_layer_field_at (fixture->selection, x + dx, y + dy);
+
+                inside = at != NULL && furrow_field_get_id (at) == furrow_field_get_id (field);
+              }
+          if (inside)
+            {
+              edge_lon = lon;
+              edge_lat = lat;
+              found = TRUE;
+            }
+        }
+    }
+  g_assert_true (found);
+
+  /* The line is 1 px wide at a fractional position: the lightest pixel within 1 px of it. */
+  to_widget (fixture, edge_lon, edge_lat, &x, &y);
+  for (int dy = -1; dy <= 1; dy++)
+    for (int dx = -1; dx <= 1; dx++)
+      {
+        guint32 pixel = furrow_test_texture_rgb (close, x + dx, y + dy);
+        guint sum = (pixel >> 16 & 0xff) + (pixel >> 8 & 0xff) + (pixel & 0xff);
+        guint best = (on_line >> 16 & 0xff) + (on_line >> 8 & 0xff) + (on_line & 0xff);
+
+        if (sum > best)
+          on_line = pixel;
+      }
+  g_test_message ("parcel edge at %.0f,%.0f: %06x; fill %06x", x, y, on_line, fill);
+  /* Between the lines (parcels may be narrow strips): the plain fill within 4 px. */
+  {
+    gboolean fill_near = FALSE;
+
+    for (int dy = -4; dy <= 4; dy++)
+      for (int dx = -4; dx <= 4; dx++)
+        if (furrow_test_rgb_close (furrow_test_texture_rgb (close, x + dx, y + dy), fill))
+          fill_near = TRUE;
+    g_assert_true (fill_near);
+  }
+  g_assert_false (furrow_test_rgb_close (on_line, fill));
+  /* White at 0.85 over the fill: every channel lighter. */
+  g_assert_cmpuint (on_line >> 16 & 0xff, >, (fill >> 16 & 0xff) + 40);
+  g_assert_cmpuint (on_line & 0xff, >, (fill & 0xff) + 40);
+
+  /* One zoom level out, no parcels: the same place is the plain fill. */
+  show_field (fixture, field, FURROW_FIELD_TILE_PARCEL_ZOOM - 1);
+  far = render_settled (fixture);
+  g_assert_nonnull (far);
+  to_widget (fixture, edge_lon, edge_lat, &x, &y);
+  g_assert_true (furrow_test_rgb_close (furrow_test_texture_rgb (far, x, y), fill));
+}
+
 /* A household's parcels highlighted and the map zoomed to them. */
 static void
 test_show_household (Fixture       *fixture,
@@ -401,6 +512,8 @@ main (int   argc,
               fixture_set_up, test_invalidate, fixture_tear_down);
   g_test_add ("/furrow/gui/field-tile-source/select", Fixture, NULL,
               fixture_set_up, test_select, fixture_tear_down);
+  g_test_add ("/furrow/gui/field-tile-source/parcels", Fixture, NULL,
+              fixture_set_up, test_parcels, fixture_tear_down);
   g_test_add ("/furrow/gui/field-tile-source/show-household", Fixture, NULL,
               fixture_set_up, test_show_household, fixture_tear_down);
 

@@ -108,6 +108,59 @@ test_register_summaries (void)
   g_assert_cmpuint (g_hash_table_size (counts), ==, 2);
 }
 
+/* A parcel of household @code on field @field_id measuring @m2 (a square of that area set with
+ * the area given, as the importer does). */
+static FurrowParcel *
+measured_parcel_new (const char *code,
+                     gint64      field_id,
+                     double      m2)
+{
+  FurrowParcel *parcel = parcel_new (code, field_id, 0, FURROW_CUSTODY_FULL);
+  g_autoptr(FurrowGeometry) geometry = furrow_geometry_new ();
+  FurrowPoint ring[] = { { 119.40, 36.45 }, { 119.401, 36.45 }, { 119.401, 36.451 },
+                         { 119.40, 36.451 }, { 119.40, 36.45 } };
+
+  furrow_geometry_add_ring (geometry, furrow_geometry_add_polygon (geometry), ring, 5);
+  furrow_parcel_set_measured_geometry (parcel, geometry, m2);
+  return parcel;
+}
+
+/* The household holding most of each field, by the sum of its parcels' measured areas. */
+static void
+test_register_field_households (void)
+{
+  g_autoptr(GListStore) parcels = g_list_store_new (FURROW_TYPE_PARCEL);
+  g_autoptr(GHashTable) dominant = NULL;
+  const struct { const char *code; gint64 field; double m2; } rows[] = {
+    /* Field 1: A has 300 + 300 = 600 m², B one parcel of 500 m²: A, though B's parcel is larger. */
+    { "A", 1, 300 }, { "B", 1, 500 }, { "A", 1, 300 },
+    /* Field 2: B 400, C 400: a tie goes to the smaller code, B. */
+    { "C", 2, 400 }, { "B", 2, 400 },
+    /* Field 3: only C. */
+    { "C", 3, 10 },
+    /* No field, or no household: left out. */
+    { "D", 0, 9000 }, { "", 4, 9000 },
+  };
+  gint64 id;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(FurrowParcel) parcel = measured_parcel_new (rows[i].code, rows[i].field, rows[i].m2);
+
+      g_list_store_append (parcels, parcel);
+    }
+  dominant = furrow_register_field_households (G_LIST_MODEL (parcels));
+  g_assert_cmpuint (g_hash_table_size (dominant), ==, 3);
+  id = 1;
+  g_assert_cmpstr (g_hash_table_lookup (dominant, &id), ==, "A");
+  id = 2;
+  g_assert_cmpstr (g_hash_table_lookup (dominant, &id), ==, "B");
+  id = 3;
+  g_assert_cmpstr (g_hash_table_lookup (dominant, &id), ==, "C");
+  id = 4;
+  g_assert_null (g_hash_table_lookup (dominant, &id));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -118,6 +171,7 @@ main (int   argc,
   g_test_add_func ("/furrow/core/register/mismatch", test_register_mismatch);
   g_test_add_func ("/furrow/core/register/codes", test_register_codes);
   g_test_add_func ("/furrow/core/register/summaries", test_register_summaries);
+  g_test_add_func ("/furrow/core/register/field-households", test_register_field_households);
 
   return g_test_run ();
 }

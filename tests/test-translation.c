@@ -64,6 +64,13 @@ test_window_in_chinese (void)
   g_assert_nonnull (section);
   g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s",
                                                   &label));
+  g_assert_cmpstr (label, ==, "田块着色依据(_C)");
+  g_clear_pointer (&label, g_free);
+  g_clear_object (&section);
+  section = g_menu_model_get_item_link (menu, 2, G_MENU_LINK_SECTION);
+  g_assert_nonnull (section);
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s",
+                                                  &label));
   g_assert_cmpstr (label, ==, "偏好设置(_P)");
   g_clear_pointer (&label, g_free);
   g_assert_true (g_menu_model_get_item_attribute (section, 2, G_MENU_ATTRIBUTE_LABEL, "s",

@@ -504,6 +504,80 @@ check_total (FurrowWide   value,
   return TRUE;
 }
 
+/* The surplus split in 0.01 % steps (split_bp: reserve, collective, cooperative, households),
+ * summing to 100 %, and whether households get less than 60 % of the distributable surplus
+ * (then `reason` must be given). */
+static gboolean
+check_split (const FurrowSurplusSplit  *split,
+             const char                *reason,
+             gint64                    *split_bp,
+             gboolean                  *reason_required,
+             GError                   **error)
+{
+  static const char *split_names[4] = {
+    "split_pct.reserve", "split_pct.collective", "split_pct.cooperative", "split_pct.households"
+  };
+  const double split_pct[4] = {
+    split->reserve_pct, split->collective_pct, split->cooperative_pct, split->households_pct
+  };
+  gint64 split_sum_bp = 0;
+  gint64 distributable_bp;
+
+  for (guint k = 0; k < 4; k++)
+    {
+      if (!pct_to_bp (split_pct[k], split_names[k], &split_bp[k], error))
+        return FALSE;
+      split_sum_bp += split_bp[k];
+    }
+  if (split_sum_bp != PCT_ONE_BP)
+    {
+      g_autofree char *sum = format_hundredths (split_sum_bp);
+
+      g_set_error (error, FURROW_DISTRIBUTION_ERROR, FURROW_DISTRIBUTION_ERROR_SPLIT,
+                   _("The surplus split (reserve, collective, cooperative, households) adds up "
+                     "to %s %%; it must add up to 100 %%"), sum);
+      return FALSE;
+    }
+
+  /* Cooperatives Law: at least 60 % of the distributable surplus (after the reserve fund)
+   * goes back to the members; 10 × households < 6 × (100 % − reserve) is below that. */
+  distributable_bp = PCT_ONE_BP - split_bp[0];
+  *reason_required = split_bp[3] == 0 || split_bp[3] * 10 < distributable_bp * 6;
+  if (*reason_required && (reason == NULL || reason[0] == '\0'))
+    {
+      g_autofree char *share = NULL;
+
+      share = distributable_bp > 0
+                ? format_scaled (round_div ((FurrowWide) split_bp[3] * 10000, distributable_bp),
+                                 2, FALSE)
+                : g_strdup ("0");
+      g_set_error (error, FURROW_DISTRIBUTION_ERROR, FURROW_DISTRIBUTION_ERROR_REASON_REQUIRED,
+                   _("Households get %s %% of the distributable surplus, less than the 60 %% "
+                     "the Cooperatives Law requires; state the reason (the members' "
+                     "resolution) to settle this way"), share);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+furrow_distribution_check_split (const FurrowSurplusSplit  *split,
+                                 const char                *reason,
+                                 gboolean                  *reason_required,
+                                 GError                   **error)
+{
+  gint64 split_bp[4];
+  gboolean required = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (split != NULL, FALSE);
+
+  ok = check_split (split, reason, split_bp, &required, error);
+  if (reason_required != NULL)
+    *reason_required = required;
+  return ok;
+}
+
 gboolean
 furrow_distribution_compute (const FurrowDistributionInput *input,
                              FurrowDistributionResult      *result,
@@ -512,11 +586,6 @@ furrow_distribution_compute (const FurrowDistributionInput *input,
 {
   gsize n;
   gint64 split_bp[4];
-  const double *split_pct[4];
-  static const char *split_names[4] = {
-    "split_pct.reserve", "split_pct.collective", "split_pct.cooperative", "split_pct.households"
-  };
-  gint64 split_sum_bp = 0;
   gint64 split_fen[4];
   /* Ties in the surplus split go households, cooperative, collective, reserve. */
   static const guint split_rank[4] = { 3, 2, 1, 0 };
@@ -524,7 +593,6 @@ furrow_distribution_compute (const FurrowDistributionInput *input,
   gint64 half_cmu = 0;
   FurrowWide weighted_total = 0;
   FurrowWide wide;
-  gint64 distributable_bp;
   Remainder split_scratch[4];
   Work work;
   union
@@ -556,44 +624,8 @@ furrow_distribution_compute (const FurrowDistributionInput *input,
     return FALSE;
 
   /* The surplus split. */
-  split_pct[0] = &input->split.reserve_pct;
-  split_pct[1] = &input->split.collective_pct;
-  split_pct[2] = &input->split.cooperative_pct;
-  split_pct[3] = &input->split.households_pct;
-  for (guint k = 0; k < 4; k++)
-    {
-      if (!pct_to_bp (*split_pct[k], split_names[k], &split_bp[k], error))
-        return FALSE;
-      split_sum_bp += split_bp[k];
-    }
-  if (split_sum_bp != PCT_ONE_BP)
-    {
-      g_autofree char *sum = format_hundredths (split_sum_bp);
-
-      g_set_error (error, FURROW_DISTRIBUTION_ERROR, FURROW_DISTRIBUTION_ERROR_SPLIT,
-                   _("The surplus split (reserve, collective, cooperative, households) adds up "
-                     "to %s %%; it must add up to 100 %%"), sum);
-      return FALSE;
-    }
-
-  /* Cooperatives Law: at least 60 % of the distributable surplus (after the reserve fund)
-   * goes back to the members; 10 × households < 6 × (100 % − reserve) is below that. */
-  distributable_bp = PCT_ONE_BP - split_bp[0];
-  result->reason_required = split_bp[3] == 0 || split_bp[3] * 10 < distributable_bp * 6;
-  if (result->reason_required && (input->reason == NULL || input->reason[0] == '\0'))
-    {
-      g_autofree char *share = NULL;
-
-      share = distributable_bp > 0
-                ? format_scaled (round_div ((FurrowWide) split_bp[3] * 10000, distributable_bp),
-                                 2, FALSE)
-                : g_strdup ("0");
-      g_set_error (error, FURROW_DISTRIBUTION_ERROR, FURROW_DISTRIBUTION_ERROR_REASON_REQUIRED,
-                   _("Households get %s %% of the distributable surplus, less than the 60 %% "
-                     "the Cooperatives Law requires; state the reason (the members' "
-                     "resolution) to settle this way"), share);
-      return FALSE;
-    }
+  if (!check_split (&input->split, input->reason, split_bp, &result->reason_required, error))
+    return FALSE;
 
   /* Households. */
   if (n == 0)
@@ -838,4 +870,24 @@ furrow_distribution_format_summary (const FurrowDistributionInput  *input,
                               income, cost, base, surplus, reserve, collective, cooperative,
                               households);
     }
+}
+
+void
+furrow_distribution_sum_shares (const FurrowDistributionShare *shares,
+                                gsize                          n,
+                                FurrowDistributionShare       *sum)
+{
+  g_return_if_fail (n == 0 || shares != NULL);
+  g_return_if_fail (sum != NULL);
+
+  memset (sum, 0, sizeof *sum);
+  for (gsize i = 0; i < n; i++)
+    {
+      sum->area_cmu += shares[i].area_cmu;
+      sum->base_fen += shares[i].base_fen;
+      sum->dividend_fen += shares[i].dividend_fen;
+      sum->fee_fen += shares[i].fee_fen;
+      sum->total_fen += shares[i].total_fen;
+    }
+  sum->area_mu = sum->area_cmu / 100.0;
 }

@@ -180,6 +180,16 @@ gboolean furrow_distribution_compute           (const FurrowDistributionInput *i
                                                 FurrowDistributionShare       *shares,
                                                 GError                       **error);
 
+/* Checks a surplus split as furrow_distribution_compute() does: each percentage 0–100 in 0.01 %
+ * steps, summing to 100 % (else FURROW_DISTRIBUTION_ERROR_SPLIT); `reason_required` (may be
+ * NULL) is set when households get less than 60 % of the distributable surplus, and without a
+ * `reason` that fails with FURROW_DISTRIBUTION_ERROR_REASON_REQUIRED (reason_required is set
+ * whenever the sum is right, also on that error). */
+gboolean furrow_distribution_check_split       (const FurrowSurplusSplit      *split,
+                                                const char                    *reason,
+                                                gboolean                      *reason_required,
+                                                GError                       **error);
+
 /* Splits `total_fen` (≥ 0) among n weights (≥ 0, Σ > 0) by largest remainder; ties go to the
  * lower `rank` (rank is a permutation of 0..n−1: the tie-break order). Σ out == total_fen. */
 void     furrow_distribution_largest_remainder (gint64        total_fen,
@@ -187,6 +197,13 @@ void     furrow_distribution_largest_remainder (gint64        total_fen,
                                                 const guint  *rank,
                                                 gsize         n,
                                                 gint64       *out_fen);
+
+/* The column sums of a roster: area (area_cmu, area_mu), base, dividend, fee and total of the
+ * n shares; the other members are 0. Σ base == result.base_total_fen and Σ dividend ==
+ * result.households_dividend_fen for a computed settlement. */
+void     furrow_distribution_sum_shares        (const FurrowDistributionShare  *shares,
+                                                gsize                           n,
+                                                FurrowDistributionShare        *sum);
 
 /* One line a household can check by hand, e.g.
  * "Base ¥462.00/mu × 4.12 mu = ¥1,903.44; dividend ¥9,536.56 × 4.12/290.56 mu = ¥135.22". */

@@ -83,6 +83,78 @@ furrow_register_field_parcel_counts (GListModel *parcels)
   return table;
 }
 
+typedef struct
+{
+  char   *code;
+  double  m2;
+} HouseholdShare;
+
+static void
+household_shares_free (gpointer data)
+{
+  GArray *shares = data;
+
+  for (guint i = 0; i < shares->len; i++)
+    g_free (g_array_index (shares, HouseholdShare, i).code);
+  g_array_unref (shares);
+}
+
+GHashTable *
+furrow_register_field_households (GListModel *parcels)
+{
+  g_autoptr(GHashTable) shares = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        household_shares_free);
+  GHashTable *table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  guint n = g_list_model_get_n_items (parcels);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, i);
+      gint64 field_id = furrow_parcel_get_field_id (parcel);
+      const char *code = furrow_parcel_get_household_code (parcel);
+      GArray *field_shares;
+      guint k;
+
+      if (field_id == 0 || code == NULL || *code == '\0')
+        continue;
+      field_shares = g_hash_table_lookup (shares, &field_id);
+      if (field_shares == NULL)
+        {
+          field_shares = g_array_new (FALSE, FALSE, sizeof (HouseholdShare));
+          g_hash_table_insert (shares, g_memdup2 (&field_id, sizeof field_id), field_shares);
+        }
+      for (k = 0; k < field_shares->len; k++)
+        if (strcmp (g_array_index (field_shares, HouseholdShare, k).code, code) == 0)
+          break;
+      if (k == field_shares->len)
+        {
+          HouseholdShare share = { g_strdup (code), 0 };
+
+          g_array_append_val (field_shares, share);
+        }
+      g_array_index (field_shares, HouseholdShare, k).m2 += furrow_parcel_get_measured_area_m2 (parcel);
+    }
+
+  g_hash_table_iter_init (&iter, shares);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GArray *field_shares = value;
+      const HouseholdShare *best = &g_array_index (field_shares, HouseholdShare, 0);
+
+      for (guint k = 1; k < field_shares->len; k++)
+        {
+          const HouseholdShare *share = &g_array_index (field_shares, HouseholdShare, k);
+
+          if (share->m2 > best->m2 || (share->m2 == best->m2 && strcmp (share->code, best->code) < 0))
+            best = share;
+        }
+      g_hash_table_insert (table, g_memdup2 (key, sizeof (gint64)), g_strdup (best->code));
+    }
+  return table;
+}
+
 GListStore *
 furrow_register_household_parcels (GListModel *parcels,
                                    const char *household_code)

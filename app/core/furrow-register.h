@@ -26,6 +26,10 @@ void     furrow_register_household_summary (GListModel             *parcels,
 GHashTable *furrow_register_household_summaries (GListModel *parcels);
 /* Parcels per field: field id (gint64*) → count (GUINT_TO_POINTER), for lists. */
 GHashTable *furrow_register_field_parcel_counts (GListModel *parcels);
+/* The dominant household of every field that has parcels: field id (gint64*) → household code
+ * (char*), the household whose parcels on the field add up to the largest measured area (ties:
+ * the smaller code). For colouring the map by household. */
+GHashTable *furrow_register_field_households (GListModel *parcels);
 /* The parcels (FurrowParcel, transfer full) of the household with `code`, in model order. */
 GListStore *furrow_register_household_parcels (GListModel *parcels,
                                                const char *household_code);

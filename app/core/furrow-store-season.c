@@ -1523,11 +1523,12 @@ compare_codes (gconstpointer a,
   return strcmp (((const HouseholdArea *) a)->code, ((const HouseholdArea *) b)->code);
 }
 
-FurrowSeasonSettlementInput *
-furrow_store_build_settlement_input (FurrowStore   *self,
-                                     FurrowSeason  *season,
-                                     const char    *reason,
-                                     GError       **error)
+static FurrowSeasonSettlementInput *
+build_input (FurrowStore   *self,
+             FurrowSeason  *season,
+             const char    *reason,
+             gboolean       predicted,
+             GError       **error)
 {
   g_autoptr(FurrowSeasonSettlementInput) out = g_new0 (FurrowSeasonSettlementInput, 1);
   g_autoptr(GArray) fields = NULL;
@@ -1641,17 +1642,38 @@ furrow_store_build_settlement_input (FurrowStore   *self,
       /* g_renew may move the array but not the strings: the household pointers stay valid. */
     }
 
-  out->input.revenue_fen = total.actual.revenue_total_fen;
-  out->input.cost_is_total = TRUE;
-  out->input.cost_fen = total.actual.cost_fen;
-  out->input.other_income_fen = total.actual.other_income_fen;
-  out->input.subsidy_fen = total.actual.subsidy_fen;
+  {
+    const FurrowEconomicsFigures *side = predicted ? &total.predicted : &total.actual;
+
+    out->input.revenue_fen = side->revenue_total_fen;
+    out->input.cost_is_total = TRUE;
+    out->input.cost_fen = side->cost_fen;
+    out->input.other_income_fen = side->other_income_fen;
+    out->input.subsidy_fen = side->subsidy_fen;
+  }
   out->input.base = *furrow_season_get_base_rule (season);
   out->input.split = *furrow_season_get_split (season);
   out->input.reason = reason != NULL ? out->strings[s] : NULL;
   out->input.households = out->households;
   out->input.n_households = n;
   return g_steal_pointer (&out);
+}
+
+FurrowSeasonSettlementInput *
+furrow_store_build_settlement_input (FurrowStore   *self,
+                                     FurrowSeason  *season,
+                                     const char    *reason,
+                                     GError       **error)
+{
+  return build_input (self, season, reason, FALSE, error);
+}
+
+FurrowSeasonSettlementInput *
+furrow_store_build_prediction_input (FurrowStore   *self,
+                                     FurrowSeason  *season,
+                                     GError       **error)
+{
+  return build_input (self, season, NULL, TRUE, error);
 }
 
 static gboolean

@@ -172,6 +172,15 @@ FurrowSeasonSettlementInput *
                                                        const char          *reason,
                                                        GError             **error);
 
+/* The same input from the season's predicted figures (the plans through the yield model at the
+ * season's prices, the cost items, subsidies and other income of `season` as given — it may be
+ * an edited copy not yet written) and the season's split reason: run through the settlement
+ * engine, it is each household's predicted base, dividend, fee and total. */
+FurrowSeasonSettlementInput *
+                  furrow_store_build_prediction_input (FurrowStore         *self,
+                                                       FurrowSeason        *season,
+                                                       GError             **error);
+
 /* Settles a harvested season: the engine's result frozen as settlement rows (integer fen, one
  * per household, with its rule text) and season totals, the state set to settled, and an audit
  * row — one transaction. Any engine error (e.g. households under 60 % without a reason) fails

@@ -5,10 +5,27 @@
 
 #include "furrow-field-editor.h"
 #include "furrow-field-tile-source.h"
+#include "furrow-map-legend.h"
 #include "furrow-selection-layer.h"
 #include "furrow-store.h"
 
 G_BEGIN_DECLS
+
+/* What the fields on the map are coloured by (GSettings key field-colouring, same nicks). */
+typedef enum
+{
+  FURROW_FIELD_COLOURING_PATTERN,    /*< nick=pattern >*/
+  FURROW_FIELD_COLOURING_CUSTODY,    /*< nick=custody >*/
+  FURROW_FIELD_COLOURING_HOUSEHOLD,  /*< nick=household >*/
+} FurrowFieldColouring;
+
+#define FURROW_TYPE_FIELD_COLOURING (furrow_field_colouring_get_type ())
+GType furrow_field_colouring_get_type (void);
+
+/* The colour of fields with nothing to colour them by (no plan, no parcels). */
+#define FURROW_FIELD_MAP_RGB_NONE 0x9a9996
+/* Households are listed in the legend up to this many; more get a note instead. */
+#define FURROW_FIELD_MAP_LEGEND_MAX 12
 
 #define FURROW_TYPE_FIELD_MAP (furrow_field_map_get_type ())
 
@@ -23,6 +40,13 @@ FurrowFieldEditor     *furrow_field_map_get_editor          (FurrowFieldMap *sel
 void                   furrow_field_map_set_labels          (FurrowFieldMap   *self,
                                                              ShumateMapSource *source);
 ShumateMapSource      *furrow_field_map_get_labels          (FurrowFieldMap *self);
+FurrowFieldColouring   furrow_field_map_get_colouring       (FurrowFieldMap       *self);
+void                   furrow_field_map_set_colouring       (FurrowFieldMap       *self,
+                                                             FurrowFieldColouring  colouring);
+void                   furrow_field_map_refresh_colours     (FurrowFieldMap *self);
+void                   furrow_field_map_set_legend          (FurrowFieldMap  *self,
+                                                             FurrowMapLegend *legend);
+FurrowMapLegend       *furrow_field_map_get_legend          (FurrowFieldMap  *self);
 void                   furrow_field_map_show_household      (FurrowFieldMap *self,
                                                              const char     *household_code);
 

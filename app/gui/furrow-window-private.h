@@ -8,6 +8,7 @@
 #include "furrow-history.h"
 #include "furrow-household-list.h"
 #include "furrow-household-page.h"
+#include "furrow-map-legend.h"
 #include "furrow-planner-panel.h"
 #include "furrow-rows-layer.h"
 #include "furrow-season-list.h"
@@ -44,6 +45,7 @@ struct _FurrowWindow
   GtkLabel            *field_name_label;
   GtkLabel            *field_code_label;
   GtkLabel            *field_custody_label;
+  FurrowMapLegend     *map_legend;
   GtkLabel            *field_parcels_label;
   GtkLabel            *field_registered_label;
   GtkLabel            *field_measured_label;

@@ -14,6 +14,8 @@
 #include "furrow-planner-panel.h"
 #include "furrow-rows-layer.h"
 #include "furrow-store-mbtiles.h"
+#include "furrow-season-economics-page.h"
+#include "furrow-season-harvest-page.h"
 #include "furrow-store-season.h"
 #include "furrow-field-map.h"
 #include "furrow-base-map.h"
@@ -653,6 +655,16 @@ furrow_window_constructed (GObject *object)
                           furrow_field_map_get_selection_layer (self->field_map), "selected-field",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect (self, "show-on-map", G_CALLBACK (show_on_map_cb), NULL);
+  /* Fields coloured by planned pattern, custody type or household (win.field-colouring), with
+   * the legend over the map. */
+  {
+    g_autoptr(GAction) colouring = g_settings_create_action (self->settings, "field-colouring");
+
+    g_action_map_add_action (G_ACTION_MAP (self), colouring);
+    furrow_field_map_set_legend (self->field_map, self->map_legend);
+    g_settings_bind (self->settings, "field-colouring", self->field_map, "colouring",
+                     G_SETTINGS_BIND_GET);
+  }
 
   g_signal_connect_object (self->settings, "changed::base-map",
                            G_CALLBACK (base_map_changed_cb), self, G_CONNECT_SWAPPED);
@@ -723,6 +735,8 @@ furrow_window_dispose (GObject *object)
 {
   FurrowWindow *self = FURROW_WINDOW (object);
 
+  /* Its GSettings action would outlive the window's action group otherwise. */
+  g_action_map_remove_action (G_ACTION_MAP (self), "field-colouring");
   g_clear_object (&self->field_map);
   g_cancellable_cancel (self->probe);
   g_clear_object (&self->probe);
@@ -811,6 +825,7 @@ furrow_window_class_init (FurrowWindowClass *klass)
                   NULL, G_TYPE_NONE, 1, FURROW_TYPE_HOUSEHOLD);
 
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
+  g_type_ensure (FURROW_TYPE_MAP_LEGEND);
   g_type_ensure (FURROW_TYPE_FIELD_LIST);
   g_type_ensure (FURROW_TYPE_HOUSEHOLD_LIST);
   g_type_ensure (FURROW_TYPE_HOUSEHOLD_PAGE);
@@ -841,6 +856,7 @@ furrow_window_class_init (FurrowWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FurrowWindow, field_name_label);
   gtk_widget_class_bind_template_child (widget_class, FurrowWindow, field_code_label);
   gtk_widget_class_bind_template_child (widget_class, FurrowWindow, field_custody_label);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, map_legend);
   gtk_widget_class_bind_template_child (widget_class, FurrowWindow, field_parcels_label);
   gtk_widget_class_bind_template_child (widget_class, FurrowWindow, field_registered_label);
   gtk_widget_class_bind_template_child (widget_class, FurrowWindow, field_measured_label);
@@ -885,6 +901,10 @@ furrow_window_init (FurrowWindow *self)
                             G_CALLBACK (update_content), self);
   /* Season pages, in switcher order: overview, economics, harvest, settlement
    * (furrow_season_view_add_page(); see the page contract in furrow-season-view.h). */
+  furrow_season_view_add_page (self->season_view, GTK_WIDGET (furrow_season_economics_page_new ()),
+                               "economics", _("Economics"), "accessories-calculator-symbolic");
+  furrow_season_view_add_page (self->season_view, GTK_WIDGET (furrow_season_harvest_page_new ()),
+                               "harvest", _("Harvest"), "emblem-ok-symbolic");
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   g_signal_connect_object (self->planner_panel, "layout-changed",

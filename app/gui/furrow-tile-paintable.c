@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "furrow-tile-paintable.h"
+
+/* A map tile as a cairo image surface, painted as a cairo node.
+ *
+ * GTK 4.8's cairo renderer draws a GdkTexture by downloading it into a new cairo surface every
+ * frame, converting each pixel (through floats when the texture is already in cairo's own
+ * format): with twenty field tiles on screen that conversion alone took most of a frame while
+ * panning. A cairo node paints the surface with pixman directly. Immutable, so it may be made in
+ * a worker thread. */
+
+struct _FurrowTilePaintable
+{
+  GObject          parent_instance;
+
+  cairo_surface_t *surface;
+};
+
+static void furrow_tile_paintable_paintable_init (GdkPaintableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (FurrowTilePaintable, furrow_tile_paintable, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (GDK_TYPE_PAINTABLE,
+                                                      furrow_tile_paintable_paintable_init))
+
+static void
+furrow_tile_paintable_snapshot (GdkPaintable *paintable,
+                                GdkSnapshot  *snapshot,
+                                double        width,
+                                double        height)
+{
+  FurrowTilePaintable *self = FURROW_TILE_PAINTABLE (paintable);
+  int surface_width = cairo_image_surface_get_width (self->surface);
+  int surface_height = cairo_image_surface_get_height (self->surface);
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0 || surface_width <= 0 || surface_height <= 0)
+    return;
+  cr = gtk_snapshot_append_cairo (GTK_SNAPSHOT (snapshot),
+                                  &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_scale (cr, width / surface_width, height / surface_height);
+  cairo_set_source_surface (cr, self->surface, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+}
+
+static int
+furrow_tile_paintable_get_intrinsic_width (GdkPaintable *paintable)
+{
+  return cairo_image_surface_get_width (FURROW_TILE_PAINTABLE (paintable)->surface);
+}
+
+static int
+furrow_tile_paintable_get_intrinsic_height (GdkPaintable *paintable)
+{
+  return cairo_image_surface_get_height (FURROW_TILE_PAINTABLE (paintable)->surface);
+}
+
+static GdkPaintableFlags
+furrow_tile_paintable_get_flags (GdkPaintable *paintable)
+{
+  return GDK_PAINTABLE_STATIC_CONTENTS | GDK_PAINTABLE_STATIC_SIZE;
+}
+
+static void
+furrow_tile_paintable_paintable_init (GdkPaintableInterface *iface)
+{
+  iface->snapshot = furrow_tile_paintable_snapshot;
+  iface->get_intrinsic_width = furrow_tile_paintable_get_intrinsic_width;
+  iface->get_intrinsic_height = furrow_tile_paintable_get_intrinsic_height;
+  iface->get_flags = furrow_tile_paintable_get_flags;
+}
+
+static void
+furrow_tile_paintable_finalize (GObject *object)
+{
+  FurrowTilePaintable *self = FURROW_TILE_PAINTABLE (object);
+
+  g_clear_pointer (&self->surface, cairo_surface_destroy);
+
+  G_OBJECT_CLASS (furrow_tile_paintable_parent_class)->finalize (object);
+}
+
+static void
+furrow_tile_paintable_class_init (FurrowTilePaintableClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = furrow_tile_paintable_finalize;
+}
+
+static void
+furrow_tile_paintable_init (FurrowTilePaintable *self)
+{
+}
+
+/* @surface: an image surface, not drawn on any more (a reference is taken) */
+FurrowTilePaintable *
+furrow_tile_paintable_new (cairo_surface_t *surface)
+{
+  FurrowTilePaintable *self;
+
+  g_return_val_if_fail (surface != NULL, NULL);
+  g_return_val_if_fail (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE, NULL);
+
+  self = g_object_new (FURROW_TYPE_TILE_PAINTABLE, NULL);
+  self->surface = cairo_surface_reference (surface);
+  return self;
+}
+
+cairo_surface_t *
+furrow_tile_paintable_get_surface (FurrowTilePaintable *self)
+{
+  g_return_val_if_fail (FURROW_IS_TILE_PAINTABLE (self), NULL);
+
+  return self->surface;
+}

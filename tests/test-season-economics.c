@@ -1,0 +1,631 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The season's economics and harvest pages in the real window over the demo cooperative:
+ * editing the maize price and a cost item through the widgets writes them to the store to the
+ * fen and moves a household's predicted total by what the core prediction says; a split that
+ * does not add up to 100 is refused; undo restores the price; harvests entered on the harvest
+ * page land in the store and make the season harvested; a settled season refuses edits. */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "furrow-income-item.h"
+#include "furrow-season-economics-page-private.h"
+#include "furrow-season-harvest-page-private.h"
+#include "furrow-store-season.h"
+#include "furrow-units.h"
+#include "furrow-window-private.h"
+#include "furrow-test-gui.h"
+
+#define SEASON_NAME "2027 秋"
+#define REASON      "成员大会决议：留存购置农机"
+
+typedef struct
+{
+  FurrowTestApp  base;
+  FurrowWindow  *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  furrow_test_app_set_up (&fixture->base);
+  fixture->window = furrow_window_new (fixture->base.app);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  furrow_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  furrow_test_open_demo_project (fixture->window, fixture->base.tmpdir, "season-economics.gpkg");
+  furrow_test_iterate (200);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  furrow_test_app_tear_down (&fixture->base);
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The season in the store's model (transfer full). */
+static FurrowSeason *
+model_season (FurrowStore *store,
+              const char  *name)
+{
+  g_autoptr(GListModel) seasons = furrow_store_get_seasons (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (seasons); i++)
+    {
+      g_autoptr(FurrowSeason) season = g_list_model_get_item (seasons, i);
+
+      if (g_strcmp0 (furrow_season_get_name (season), name) == 0)
+        return g_steal_pointer (&season);
+    }
+  return NULL;
+}
+
+/* A season with the DOMAIN.md §7 defaults, every demo field planned 2+4, shown in the window. */
+static void
+add_and_show_season (Fixture *fixture)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  g_autoptr(FurrowSeason) season = furrow_season_new (SEASON_NAME, 2027);
+  g_autoptr(FurrowSeason) shown = NULL;
+  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
+  g_autoptr(GError) error = NULL;
+  FurrowPattern pattern;
+
+  g_assert_true (furrow_store_add_season (store, season, &error));
+  g_assert_no_error (error);
+  g_assert_true (furrow_pattern_preset ("2+4", &pattern));
+  g_assert_true (furrow_store_begin (store, &error));
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+
+      g_assert_true (furrow_store_set_plan (store, season, field, &pattern, "2+4", NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (furrow_store_commit (store, &error));
+  g_assert_no_error (error);
+  furrow_test_iterate (100);
+  shown = model_season (store, SEASON_NAME);
+  g_assert_nonnull (shown);
+  furrow_window_show_season (fixture->window, shown);
+  furrow_test_iterate (200);
+}
+
+/* What the core prediction gives the household `code` for `season` (transfer none of code). */
+static gint64
+predicted_total (FurrowStore  *store,
+                 FurrowSeason *season,
+                 const char   *code)
+{
+  g_autoptr(FurrowSeasonSettlementInput) in = NULL;
+  g_autofree FurrowDistributionShare *shares = NULL;
+  g_autoptr(GError) error = NULL;
+  FurrowDistributionResult result;
+
+  in = furrow_store_build_prediction_input (store, season, &error);
+  g_assert_no_error (error);
+  shares = g_new0 (FurrowDistributionShare, in->input.n_households);
+  g_assert_true (furrow_distribution_compute (&in->input, &result, shares, &error));
+  g_assert_no_error (error);
+  for (gsize i = 0; i < in->input.n_households; i++)
+    if (g_strcmp0 (in->input.households[i].code, code) == 0)
+      return shares[i].total_fen;
+  g_assert_not_reached ();
+  return 0;
+}
+
+static void
+assert_preview (FurrowSeasonEconomicsPage *page,
+                const char                *code,
+                guint                      column,
+                const char                *expected)
+{
+  g_autofree char *text = furrow_season_economics_page_get_preview_text (page, code, column);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* Σ every household's predicted total, added up here. */
+static gint64
+predicted_sum (FurrowStore  *store,
+               FurrowSeason *season)
+{
+  g_autoptr(FurrowSeasonSettlementInput) in = NULL;
+  g_autofree FurrowDistributionShare *shares = NULL;
+  g_autoptr(GError) error = NULL;
+  FurrowDistributionResult result;
+  gint64 sum = 0;
+
+  in = furrow_store_build_prediction_input (store, season, &error);
+  g_assert_no_error (error);
+  shares = g_new0 (FurrowDistributionShare, in->input.n_households);
+  g_assert_true (furrow_distribution_compute (&in->input, &result, shares, &error));
+  for (gsize i = 0; i < in->input.n_households; i++)
+    sum += shares[i].total_fen;
+  /* The roster reconciles: base + dividend − fees. */
+  g_assert_cmpint (sum, ==, result.base_total_fen + result.households_dividend_fen -
+                            result.fees_fen);
+  return sum;
+}
+
+static FurrowSeasonEconomicsPage *
+economics_page (Fixture *fixture)
+{
+  FurrowSeasonView *view = furrow_window_get_season_view (fixture->window);
+  GtkWidget *page;
+
+  furrow_season_view_show_page (view, "economics");
+  furrow_test_iterate (100);
+  page = find_type (GTK_WIDGET (view), FURROW_TYPE_SEASON_ECONOMICS_PAGE);
+  g_assert_nonnull (page);
+  return FURROW_SEASON_ECONOMICS_PAGE (page);
+}
+
+static GdkTexture *
+render (GtkWidget *widget)
+{
+  GdkTexture *texture = NULL;
+
+  for (guint attempt = 0; texture == NULL && attempt < 50; attempt++)
+    {
+      furrow_test_wait_for_frame (widget);
+      texture = furrow_test_render_widget (widget);
+    }
+  g_assert_nonnull (texture);
+  return texture;
+}
+
+static void
+test_economics (Fixture       *fixture,
+                gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowSeasonEconomicsPage *page;
+  g_autoptr(FurrowSeason) stored = NULL;
+  g_autoptr(FurrowSeason) expected_season = NULL;
+  g_autoptr(GArray) fields = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *expected_before = NULL;
+  g_autofree char *expected_after = NULL;
+  const FurrowSurplusSplit *split;
+  GtkWidget *cost_row;
+  GtkSpinButton *cost_spin;
+  char cost_item[FURROW_SEASON_TEXT_MAX];
+  double old_price, soy_price, maize_kg = 0, area_mu = 0;
+  gint64 season_cost = 0, before_fen, after_fen, cost_before;
+  gint64 delta_hand;
+
+  add_and_show_season (fixture);
+  page = economics_page (fixture);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page->preview_view)));
+  furrow_season_economics_page_update_preview (page);
+
+  /* The preview lists every household of the pool: take the first one's code. */
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  {
+    g_autoptr(FurrowSeasonSettlementInput) in = furrow_store_build_prediction_input (store, stored,
+                                                                                    &error);
+
+    g_assert_no_error (error);
+    code = g_strdup (in->input.households[0].code);
+    area_mu = in->input.households[0].area_mu;
+  }
+  before_fen = predicted_total (store, stored, code);
+  expected_before = furrow_format_yuan (before_fen);
+  assert_preview (page, code, FURROW_INCOME_COLUMN_TOTAL, expected_before);
+  {
+    g_autofree char *sum = furrow_format_yuan (predicted_sum (store, stored));
+
+    assert_preview (page, NULL, FURROW_INCOME_COLUMN_TOTAL, sum);
+  }
+
+  /* Maize +0.10 yuan/kg through the widget: stored as +10 fen/kg exactly. */
+  old_price = furrow_season_get_price (stored, FURROW_CROP_MAIZE)->price_fen_per_kg;
+  gtk_spin_button_set_value (page->maize_price_spin, (old_price + 10) / 100.0);
+  furrow_test_iterate (400);   /* past the 150 ms debounce */
+  g_clear_object (&stored);
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  g_assert_cmpfloat (furrow_season_get_price (stored, FURROW_CROP_MAIZE)->price_fen_per_kg, ==,
+                     old_price + 10);
+
+  /* The household's total moved by what the core prediction gives for the new price … */
+  expected_season = furrow_store_find_season (store, SEASON_NAME);
+  after_fen = predicted_total (store, expected_season, code);
+  expected_after = furrow_format_yuan (after_fen);
+  g_assert_cmpint (after_fen, !=, before_fen);
+  assert_preview (page, code, FURROW_INCOME_COLUMN_TOTAL, expected_after);
+  /* … which by hand is 10 fen × the predicted maize kg × 60 % for the households × the
+   * household's share of the pool's area (a fixed base does not move; rounding of each field's
+   * revenue and of the shares: a few fen). */
+  fields = furrow_store_get_season_fields (store, stored, &season_cost, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const FurrowEconomicsField *f = &g_array_index (fields, FurrowEconomicsField, i);
+
+      maize_kg += f->predicted_yield_kg[FURROW_CROP_MAIZE];
+    }
+  {
+    g_autoptr(FurrowSeasonSettlementInput) in = furrow_store_build_prediction_input (store, stored,
+                                                                                    &error);
+    double pool_mu = 0;
+
+    g_assert_no_error (error);
+    for (gsize i = 0; i < in->input.n_households; i++)
+      if (in->input.households[i].custody == FURROW_CUSTODY_FULL)
+        pool_mu += in->input.households[i].area_mu;
+    split = furrow_season_get_split (stored);
+    delta_hand = (gint64) round (10.0 * maize_kg * split->households_pct / 100.0 * area_mu /
+                                 pool_mu);
+  }
+  g_assert_cmpint (delta_hand, >, 0);
+  g_assert_cmpint (llabs ((after_fen - before_fen) - delta_hand), <=, fields->len + 2);
+
+  /* A cost item: the first row's amount, +12.34 yuan/mu. */
+  g_assert_cmpuint (page->list_rows[0]->len, >, 0);
+  cost_row = g_ptr_array_index (page->list_rows[0], 0);
+  cost_spin = g_object_get_data (G_OBJECT (cost_row), "furrow-amount");
+  g_strlcpy (cost_item, gtk_editable_get_text (g_object_get_data (G_OBJECT (cost_row),
+                                                                  "furrow-name")),
+             sizeof cost_item);
+  {
+    const FurrowSeasonCost *costs;
+    guint n;
+
+    cost_before = -1;
+    costs = furrow_season_get_costs (stored, &n);
+    for (guint i = 0; i < n; i++)
+      if (g_str_equal (costs[i].item, cost_item) && costs[i].field_id == 0)
+        cost_before = costs[i].fen_per_mu;
+    g_assert_cmpint (cost_before, >=, 0);
+  }
+  gtk_spin_button_set_value (cost_spin, (cost_before + 1234) / 100.0);
+  furrow_test_iterate (300);
+  g_clear_object (&stored);
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  {
+    const FurrowSeasonCost *costs;
+    guint n;
+    gint64 found = -1;
+
+    costs = furrow_season_get_costs (stored, &n);
+    for (guint i = 0; i < n; i++)
+      if (g_str_equal (costs[i].item, cost_item) && costs[i].field_id == 0)
+        found = costs[i].fen_per_mu;
+    g_assert_cmpint (found, ==, cost_before + 1234);
+  }
+
+  /* A split of 10/0/30/59 adds up to 99 %: marked, not written. */
+  split = furrow_season_get_split (stored);
+  g_assert_cmpfloat (split->households_pct, ==, 60);
+  gtk_spin_button_set_value (page->households_spin, 59);
+  furrow_test_iterate (300);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (page->households_row), "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (page->split_sum_row), "error"));
+  g_clear_object (&stored);
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  g_assert_cmpfloat (furrow_season_get_split (stored)->households_pct, ==, 60);
+  gtk_spin_button_set_value (page->households_spin, 60);
+  furrow_test_iterate (300);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (page->households_row), "error"));
+
+  /* Households under 60 % of the distributable surplus (10/0/40/50: 50/90 = 55.6 %): the
+   * warning row asks for the reason, and nothing is written until it is given. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->reason_row)));
+  gtk_spin_button_set_value (page->households_spin, 50);
+  gtk_spin_button_set_value (page->cooperative_spin, 40);
+  furrow_test_iterate (300);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->reason_row)));
+  g_clear_object (&stored);
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  g_assert_cmpfloat (furrow_season_get_split (stored)->households_pct, ==, 60);
+  gtk_editable_set_text (GTK_EDITABLE (page->reason_row), REASON);
+  g_signal_emit_by_name (page->reason_row, "entry-activated");
+  furrow_test_iterate (100);
+  g_clear_object (&stored);
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  g_assert_cmpfloat (furrow_season_get_split (stored)->households_pct, ==, 50);
+  g_assert_cmpfloat (furrow_season_get_split (stored)->cooperative_pct, ==, 40);
+  g_assert_cmpstr (furrow_season_get_split_reason (stored), ==, REASON);
+  /* Undone at once: the split is 10/0/30/60 again, without a reason. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  furrow_test_iterate (200);
+  g_clear_object (&stored);
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  g_assert_cmpfloat (furrow_season_get_split (stored)->households_pct, ==, 60);
+  g_assert_null (furrow_season_get_split_reason (stored));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->reason_row)));
+  g_assert_cmpfloat (gtk_spin_button_get_value (page->households_spin), ==, 60);
+
+  /* A negative price is marked and not written either. */
+  gtk_spin_button_set_value (page->soy_price_spin, -1);
+  furrow_test_iterate (300);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (page->soy_price_row), "error"));
+  g_clear_object (&stored);
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  g_assert_cmpfloat (furrow_season_get_price (stored, FURROW_CROP_SOYBEAN)->price_fen_per_kg, >,
+                     0);
+  soy_price = furrow_season_get_price (stored, FURROW_CROP_SOYBEAN)->price_fen_per_kg;
+  gtk_spin_button_set_value (page->soy_price_spin, soy_price / 100.0);
+  furrow_test_iterate (300);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (page->soy_price_row), "error"));
+
+  /* The base in kind, Taozhuang's way: 550 kg/mu at 1.36 yuan/kg less the cost per mu. */
+  adw_combo_row_set_selected (page->base_kind_row, FURROW_BASE_IN_KIND);
+  gtk_spin_button_set_value (page->base_kg_spin, 550);
+  gtk_spin_button_set_value (page->base_price_spin, 1.36);
+  gtk_switch_set_active (page->base_less_cost_switch, TRUE);
+  furrow_test_iterate (300);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->base_kg_row)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->base_fixed_row)));
+  g_clear_object (&stored);
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  {
+    const FurrowBaseRule *base = furrow_season_get_base_rule (stored);
+
+    g_assert_cmpint (base->kind, ==, FURROW_BASE_IN_KIND);
+    g_assert_cmpfloat (base->kg_per_mu, ==, 550);
+    g_assert_cmpfloat (base->price_fen_per_kg, ==, 136);
+    g_assert_true (base->less_cost_per_mu);
+  }
+
+  texture = render (GTK_WIDGET (fixture->window));
+  furrow_test_save_screenshot (texture, "season-economics.png");
+
+  /* Undo, through the window's action: the base, the cost item, then the price. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  furrow_test_iterate (200);
+  g_clear_object (&stored);
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  g_assert_cmpint (furrow_season_get_base_rule (stored)->kind, ==, FURROW_BASE_FIXED);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->base_fixed_row)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  furrow_test_iterate (200);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  furrow_test_iterate (400);
+  g_clear_object (&stored);
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  g_assert_cmpfloat (furrow_season_get_price (stored, FURROW_CROP_MAIZE)->price_fen_per_kg, ==,
+                     old_price);
+  g_assert_cmpfloat (round (gtk_spin_button_get_value (page->maize_price_spin) * 100), ==,
+                     old_price);
+  assert_preview (page, code, FURROW_INCOME_COLUMN_TOTAL, expected_before);
+}
+
+static FurrowSeasonHarvestPage *
+harvest_page (Fixture *fixture)
+{
+  FurrowSeasonView *view = furrow_window_get_season_view (fixture->window);
+  GtkWidget *page;
+
+  furrow_season_view_show_page (view, "harvest");
+  furrow_test_iterate (100);
+  page = find_type (GTK_WIDGET (view), FURROW_TYPE_SEASON_HARVEST_PAGE);
+  g_assert_nonnull (page);
+  return FURROW_SEASON_HARVEST_PAGE (page);
+}
+
+static void
+test_harvest (Fixture       *fixture,
+              gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowSeasonHarvestPage *page;
+  g_autoptr(FurrowSeason) stored = NULL;
+  g_autoptr(FurrowSeason) shown = NULL;
+  g_autoptr(GArray) harvests = NULL;
+  g_autoptr(GArray) costs = NULL;
+  g_autoptr(GArray) fields = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *kg_text = NULL;
+  g_autofree char *net_text = NULL;
+  GtkWidget *cost_row;
+  gint64 field_id, season_cost = 0;
+  FurrowEconomicsFigures actual;
+
+  add_and_show_season (fixture);
+  page = harvest_page (fixture);
+  g_assert_cmpuint (page->field_ids->len, ==, 40);
+  field_id = g_array_index (page->field_ids, gint64, 0);
+  code = g_strdup (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (page->harvest_grid, 0,
+                                                                           1))));
+  g_assert_cmpstr (furrow_season_harvest_page_get_compare_text (page, code,
+                                                                FURROW_COMPARE_COLUMN_ACTUAL_NET),
+                   ==, "—");
+
+  /* 12,345.5 kg of maize sold for ¥30,864.75, typed into the field's row. */
+  gtk_spin_button_set_value (furrow_season_harvest_page_get_entry (page, code,
+                                                                  FURROW_HARVEST_COLUMN_MAIZE_KG),
+                             12345.5);
+  furrow_test_iterate (100);
+  gtk_spin_button_set_value (furrow_season_harvest_page_get_entry (
+                               page, code, FURROW_HARVEST_COLUMN_MAIZE_REVENUE), 30864.75);
+  furrow_test_iterate (200);
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  harvests = furrow_store_get_harvests (store, stored, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (harvests->len, ==, 1);
+  g_assert_cmpint (g_array_index (harvests, FurrowSeasonHarvest, 0).field_id, ==, field_id);
+  g_assert_cmpint (g_array_index (harvests, FurrowSeasonHarvest, 0).crop, ==, FURROW_CROP_MAIZE);
+  g_assert_cmpfloat (g_array_index (harvests, FurrowSeasonHarvest, 0).yield_kg, ==, 12345.5);
+  g_assert_cmpint (g_array_index (harvests, FurrowSeasonHarvest, 0).revenue_fen, ==, 3086475);
+  /* The store moved the season on; the view shows it. */
+  g_assert_cmpint (furrow_season_get_state (stored), ==, FURROW_SEASON_HARVESTED);
+  shown = g_object_ref (furrow_season_view_get_season (
+                          furrow_window_get_season_view (fixture->window)));
+  g_assert_cmpint (furrow_season_get_state (shown), ==, FURROW_SEASON_HARVESTED);
+
+  /* Actual side: the totals row has the kg, the field's net is the core's actual net (its
+   * revenue, its subsidies less its cost items). */
+  kg_text = g_strdup_printf ("%'.0f", 12345.5);
+  g_assert_cmpstr (furrow_season_harvest_page_get_compare_text (
+                     page, NULL, FURROW_COMPARE_COLUMN_MAIZE_ACTUAL_KG), ==, kg_text);
+  fields = furrow_store_get_season_fields (store, stored, &season_cost, &error);
+  g_assert_no_error (error);
+  furrow_economics_actual_field (&g_array_index (fields, FurrowEconomicsField, 0), &actual);
+  g_assert_cmpint (actual.revenue_total_fen, ==, 3086475);
+  net_text = furrow_format_yuan (actual.net_fen);
+  g_assert_cmpstr (furrow_season_harvest_page_get_compare_text (
+                     page, code, FURROW_COMPARE_COLUMN_ACTUAL_NET), ==, net_text);
+
+  /* An actual cost of the whole season: add a row, give it ¥1,000.00. */
+  g_signal_emit_by_name (page->add_cost_button, "clicked");
+  furrow_test_iterate (100);
+  g_assert_cmpuint (page->cost_rows->len, ==, 1);
+  cost_row = g_ptr_array_index (page->cost_rows, 0);
+  gtk_spin_button_set_value (g_object_get_data (G_OBJECT (cost_row), "furrow-amount"), 1000);
+  furrow_test_iterate (200);
+  costs = furrow_store_get_actual_costs (store, stored, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (costs->len, ==, 1);
+  g_assert_cmpint (g_array_index (costs, FurrowSeasonActualCost, 0).field_id, ==, 0);
+  g_assert_cmpint (g_array_index (costs, FurrowSeasonActualCost, 0).fen, ==, 100000);
+
+  texture = render (GTK_WIDGET (fixture->window));
+  furrow_test_save_screenshot (texture, "season-harvest.png");
+
+  /* Undo: the amount goes back to ¥0.00, then the revenue to none. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  furrow_test_iterate (200);
+  g_clear_pointer (&costs, g_array_unref);
+  costs = furrow_store_get_actual_costs (store, stored, &error);
+  g_assert_cmpuint (costs->len, ==, 1);
+  g_assert_cmpint (g_array_index (costs, FurrowSeasonActualCost, 0).fen, ==, 0);
+  cost_row = g_ptr_array_index (page->cost_rows, 0);
+  g_assert_cmpfloat (gtk_spin_button_get_value (g_object_get_data (G_OBJECT (cost_row),
+                                                                   "furrow-amount")), ==, 0);
+}
+
+/* A settled season: both pages locked, and an edit forced through the widgets anyway is
+ * refused by the store and changes nothing. */
+static void
+test_settled (Fixture       *fixture,
+              gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowSeasonEconomicsPage *economics;
+  FurrowSeasonHarvestPage *harvest;
+  g_autoptr(FurrowSeason) stored = NULL;
+  g_autoptr(FurrowSeason) after = NULL;
+  g_autoptr(GArray) fields = NULL;
+  g_autoptr(GArray) harvests = NULL;
+  g_autoptr(GListModel) field_model = furrow_store_get_fields (store);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rules = NULL;
+  g_autofree char *rules_after = NULL;
+  g_autofree char *code = NULL;
+  gint64 season_cost = 0;
+  double price;
+
+  add_and_show_season (fixture);
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  /* Harvests as predicted, then settle through the store. */
+  fields = furrow_store_get_season_fields (store, stored, &season_cost, &error);
+  g_assert_no_error (error);
+  g_assert_true (furrow_store_begin (store, &error));
+  for (guint i = 0; i < fields->len; i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (field_model, i);
+      FurrowEconomicsFigures predicted;
+
+      furrow_economics_predict_field (&g_array_index (fields, FurrowEconomicsField, i),
+                                      &predicted);
+      for (guint c = 0; c < FURROW_N_CROPS; c++)
+        g_assert_true (furrow_store_set_harvest (store, stored, field, c, predicted.yield_kg[c],
+                                                 predicted.revenue_fen[c], &error));
+    }
+  g_assert_true (furrow_store_commit (store, &error));
+  g_assert_true (furrow_store_settle_season (store, stored, NULL, &error));
+  g_assert_no_error (error);
+  furrow_test_iterate (300);
+  g_clear_object (&stored);
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  g_assert_true (furrow_season_is_read_only (stored));
+  rules = furrow_season_describe_rules (stored);
+  price = furrow_season_get_price (stored, FURROW_CROP_MAIZE)->price_fen_per_kg;
+
+  economics = economics_page (fixture);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (economics->locked_group)));
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (economics),
+                                            "Settled — reopen to change"));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (economics->prices_group)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (economics->split_group)));
+  /* Forced anyway: the store's refusal is what the toast says; nothing changed. */
+  gtk_spin_button_set_value (economics->maize_price_spin, (price + 50) / 100.0);
+  furrow_test_iterate (400);
+  g_assert_nonnull (economics->last_message);
+  g_assert_nonnull (strstr (economics->last_message, "read-only"));
+  after = furrow_store_find_season (store, SEASON_NAME);
+  rules_after = furrow_season_describe_rules (after);
+  g_assert_cmpstr (rules_after, ==, rules);
+  g_assert_cmpfloat (round (gtk_spin_button_get_value (economics->maize_price_spin) * 100), ==,
+                     price);
+
+  harvest = harvest_page (fixture);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (harvest->locked_group)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (harvest->harvest_grid)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (harvest->costs_group)));
+  code = g_strdup (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (harvest->harvest_grid,
+                                                                           0, 1))));
+  gtk_spin_button_set_value (furrow_season_harvest_page_get_entry (harvest, code,
+                                                                  FURROW_HARVEST_COLUMN_SOY_KG),
+                             1);
+  furrow_test_iterate (200);
+  g_assert_nonnull (harvest->last_message);
+  g_assert_nonnull (strstr (harvest->last_message, "read-only"));
+  harvests = furrow_store_get_harvests (store, stored, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < harvests->len; i++)
+    {
+      const FurrowSeasonHarvest *h = &g_array_index (harvests, FurrowSeasonHarvest, i);
+      FurrowEconomicsFigures predicted;
+
+      if (h->field_id != g_array_index (harvest->field_ids, gint64, 0) ||
+          h->crop != FURROW_CROP_SOYBEAN)
+        continue;
+      furrow_economics_predict_field (&g_array_index (fields, FurrowEconomicsField, 0),
+                                      &predicted);
+      g_assert_cmpfloat (h->yield_kg, ==, predicted.yield_kg[FURROW_CROP_SOYBEAN]);
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  furrow_test_gui_init (&argc, &argv);
+
+  g_test_add ("/furrow/gui/season-economics/economics", Fixture, NULL,
+              fixture_set_up, test_economics, fixture_tear_down);
+  g_test_add ("/furrow/gui/season-economics/harvest", Fixture, NULL,
+              fixture_set_up, test_harvest, fixture_tear_down);
+  g_test_add ("/furrow/gui/season-economics/settled", Fixture, NULL,
+              fixture_set_up, test_settled, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -319,8 +319,8 @@ test_rows_out (Fixture       *fx,
 
       if (!g_str_equal (json_object_get_string_member (props, "kind"), "row"))
         continue;
-      /* the layout's index in the run, not the field code */
-      g_assert_cmpint (json_object_get_int_member (props, "field"), ==, 0);
+      /* the field's code, as `plan` names it, not its index in the run */
+      g_assert_cmpstr (json_object_get_string_member (props, "field"), ==, "T02");
       c = g_str_equal (json_object_get_string_member (props, "crop"), "maize") ? 0 : 1;
       n_rows[c]++;
       row_m[c] += json_object_get_double_member (props, "length_m");
@@ -330,6 +330,38 @@ test_rows_out (Fixture       *fx,
   g_assert_cmpuint (n_rows[1], ==, json_object_get_int_member (f, "soy_rows"));
   g_assert_cmpfloat_with_epsilon (row_m[0] / member (f, "maize_row_m"), 1.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (row_m[1] / member (f, "soy_row_m"), 1.0, 1e-9);
+
+  /* Every field of the project in KML: one Folder per field named by its code, in the order
+   * `plan` lists them. */
+  {
+    g_autofree char *all_kml = g_build_filename (fx->dir, "all.kml", NULL);
+    const char *all[] = { "plan", "--project", project, "--all", "--preset", "2+4",
+                          "--rows-out", all_kml, "--json", NULL };
+    g_autofree char *text = NULL;
+    JsonArray *planned;
+    const char *p;
+    guint n_folders = 0;
+
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_cli (all, &out, &err), ==, 0);
+    g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+    planned = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                            "features");
+    g_assert_cmpuint (json_array_get_length (planned), >, 1);
+    g_assert_true (g_file_get_contents (all_kml, &text, NULL, NULL));
+    for (p = text; (p = strstr (p, "<Folder><name>")) != NULL; p++)
+      {
+        const char *code = json_object_get_string_member (
+          json_array_get_object_element (planned, n_folders), "field");
+        g_autofree char *expected = g_strdup_printf ("<Folder><name>%s</name>", code);
+
+        g_assert_true (g_str_has_prefix (p, expected));
+        n_folders++;
+      }
+    g_assert_cmpuint (n_folders, ==, json_array_get_length (planned));
+    g_assert_null (strstr (text, "<name>field "));
+  }
 }
 
 /* Bad input: exit 1, one line on stderr naming the file, nothing on stdout; usage errors 2. */

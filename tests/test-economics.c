@@ -134,6 +134,55 @@ test_share (void)
   g_assert_cmpint (out[0], ==, -34);
 }
 
+/* Sole soybean with a season: the shared items (listed under maize) are charged too. By hand,
+ * 10.00 mu, DOMAIN.md §7 defaults, 2,000 kg predicted:
+ *   soybean items     25 + 60 + 30 + 50          = 165 yuan/mu
+ *   shared items      45 + 30 + 60 + 75          = 210 yuan/mu (tillage, sowing, irrigation
+ *                                                   and other, management and labour)
+ *   cost  (165 + 210) × 10 mu                     = 375,000 fen (the 375 yuan of
+ *                                                   furrow-comparison.h's sole soybean)
+ *   revenue 2,000 kg × 460 fen/kg                 = 920,000 fen; no strip subsidy
+ *   net 920,000 − 375,000                         = 545,000 fen
+ * A field override of a shared item counts: tillage 45 → 80 yuan/mu on this field adds
+ * 35 × 10 mu = 35,000 fen. Sole maize and strip are unchanged (test_predict_field). */
+static void
+test_sole_soybean (void)
+{
+  g_autoptr(FurrowSeason) season = furrow_season_new ("test", 2024);
+  FurrowEconomicsField f;
+  FurrowEconomicsFigures out;
+
+  strip_field (&f);
+  f.grows[FURROW_CROP_MAIZE] = FALSE;
+  f.strip = FALSE;
+  f.predicted_yield_kg[FURROW_CROP_MAIZE] = 0;
+  f.predicted_yield_kg[FURROW_CROP_SOYBEAN] = 2000;
+  g_assert_cmpint (f.rates.shared_cost_fen_per_mu, ==, 21000);
+  furrow_economics_predict_field (&f, &out);
+  g_assert_cmpint (out.cost_fen, ==, 375000);
+  g_assert_cmpint (out.subsidy_fen, ==, 0);
+  g_assert_cmpint (out.net_fen, ==, 545000);
+
+  /* the actual side charges the same items when no actual cost is recorded */
+  f.harvested = TRUE;
+  f.actual_yield_kg[FURROW_CROP_SOYBEAN] = 2000;
+  f.actual_revenue_fen[FURROW_CROP_SOYBEAN] = 920000;
+  furrow_economics_actual_field (&f, &out);
+  g_assert_cmpint (out.cost_fen, ==, 375000);
+
+  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "tillage", 1, 8000);
+  furrow_season_get_rates (season, 1, &f.rates);
+  g_assert_cmpint (f.rates.shared_cost_fen_per_mu, ==, 24500);
+  furrow_economics_predict_field (&f, &out);
+  g_assert_cmpint (out.cost_fen, ==, 410000);
+
+  /* an item of the cooperative's own under maize is maize's, not shared */
+  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "drying", 0, 2000);
+  furrow_season_get_rates (season, 1, &f.rates);
+  g_assert_cmpint (f.rates.shared_cost_fen_per_mu, ==, 24500);
+  g_assert_cmpint (f.rates.cost_fen_per_mu[FURROW_CROP_MAIZE], ==, 60000 + 3500 + 2000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -146,5 +195,6 @@ main (int   argc,
   g_test_add_func ("/furrow/core/economics/season", test_season);
   g_test_add_func ("/furrow/core/economics/rounding", test_rounding);
   g_test_add_func ("/furrow/core/economics/share", test_share);
+  g_test_add_func ("/furrow/core/economics/sole-soybean", test_sole_soybean);
   return g_test_run ();
 }

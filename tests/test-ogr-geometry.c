@@ -172,6 +172,47 @@ test_validate_raw (void)
   g_assert_cmpuint (c->len, ==, 0);
 }
 
+/* furrow_ogr_geometry_read(): validation and the geometry from one copy of the points. A valid
+ * geometry is the one furrow_geometry_from_ogr() builds, measured as test_round_trip's Planimeter
+ * figures; an invalid one gives its issues and no geometry. */
+static void
+test_read (void)
+{
+  g_auto(OGRGeometryH) multi = from_wkt ("MULTIPOLYGON (" HOLED_FIELD "," OTHER_FIELD ")");
+  g_auto(OGRGeometryH) open_ring = from_wkt ("POLYGON ((119.400 36.510,119.402 36.510,"
+                                             "119.402 36.512,119.400 36.512))");
+  g_auto(OGRGeometryH) line = from_wkt ("LINESTRING (119.4 36.5,119.41 36.5)");
+  g_autoptr(FurrowGeometry) expected = NULL;
+  g_autoptr(FurrowGeometry) g = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  double area_m2 = 0;
+
+  issues = furrow_ogr_geometry_read (NULL, "f", multi, &area_m2, &g);
+  g_assert_cmpuint (issues->len, ==, 0);
+  g_assert_nonnull (g);
+  expected = furrow_geometry_from_ogr (multi, NULL);
+  g_assert_true (furrow_geometry_equal (g, expected));
+  g_assert_cmpuint (g->polygons[0].rings[1].n_points, ==, 5);
+  g_assert_cmpfloat_with_epsilon (area_m2, 994114.08608 - 89470.83569 + 248473.30460, 0.00003);
+  g_assert_cmpfloat (area_m2, ==, furrow_geodesy_area_m2 (g));
+  g_clear_pointer (&issues, g_ptr_array_unref);
+  g_clear_pointer (&g, furrow_geometry_unref);
+
+  issues = furrow_ogr_geometry_read (NULL, "f", open_ring, &area_m2, &g);
+  g_assert_cmpuint (issues->len, ==, 1);
+  g_assert_cmpint (((FurrowValidationIssue *) issues->pdata[0])->kind, ==,
+                   FURROW_VALIDATION_UNCLOSED_RING);
+  g_assert_null (g);
+  g_assert_true (isnan (area_m2));
+  g_clear_pointer (&issues, g_ptr_array_unref);
+
+  issues = furrow_ogr_geometry_read (NULL, "f", line, NULL, &g);
+  g_assert_cmpuint (issues->len, ==, 1);
+  g_assert_cmpint (((FurrowValidationIssue *) issues->pdata[0])->kind, ==,
+                   FURROW_VALIDATION_NOT_POLYGON);
+  g_assert_null (g);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -185,6 +226,7 @@ main (int   argc,
   g_test_add_func ("/furrow/io/ogr-geometry/not-polygon", test_not_polygon);
   g_test_add_func ("/furrow/io/ogr-geometry/empty", test_empty);
   g_test_add_func ("/furrow/io/ogr-geometry/validate-raw", test_validate_raw);
+  g_test_add_func ("/furrow/io/ogr-geometry/read", test_read);
 
   return g_test_run ();
 }

@@ -193,6 +193,50 @@ test_validate (void)
   g_assert_false (furrow_pattern_preset ("4:2", &p));
 }
 
+/* furrow_pattern_parse(): what calibrate's CSV and plan's --maize-rows/--soy-rows accept. The
+ * widths are the presets' spacings of furrow-pattern.c summed by hand. */
+static void
+test_parse (void)
+{
+  FurrowPattern p;
+
+  /* a preset id */
+  g_assert_true (furrow_pattern_parse ("4+6", &p));
+  g_assert_cmpuint (p.maize_rows, ==, 4);
+  /* 0.40 + 0.80 + 0.40 + 5 × 0.30 + 2 × 0.60 = 4.30 m */
+  g_assert_cmpfloat_with_epsilon (furrow_pattern_unit_width_m (&p), 4.30, 1e-12);
+  g_assert_true (furrow_pattern_parse ("sole-maize", &p));
+  g_assert_cmpuint (p.soy_rows, ==, 0);
+
+  /* rows with a preset: the preset ("2,2" is the 2+2 preset: 0.40 + 0.30 + 2 × 0.65 = 2.00 m) */
+  g_assert_true (furrow_pattern_parse ("2,2", &p));
+  g_assert_cmpuint (p.maize_rows, ==, 2);
+  g_assert_cmpuint (p.soy_rows, ==, 2);
+  g_assert_cmpfloat_with_epsilon (furrow_pattern_unit_width_m (&p), 2.00, 1e-12);
+  g_assert_cmpfloat (p.sowing[FURROW_CROP_MAIZE].plant_spacing_m, ==, 0.14);
+  g_assert_true (furrow_pattern_parse (" 3 + 4 ", &p));
+  g_assert_cmpfloat (p.sowing[FURROW_CROP_SOYBEAN].plant_spacing_m, ==, 0.085);
+
+  /* rows without one: the 2+4 spacings, 0.40 + 4 × 0.30 + 2 × 0.70 = 3.00 m for 2+5 */
+  g_assert_true (furrow_pattern_parse ("2+5", &p));
+  g_assert_cmpuint (p.soy_rows, ==, 5);
+  g_assert_cmpfloat_with_epsilon (furrow_pattern_unit_width_m (&p), 3.00, 1e-12);
+
+  /* not a pattern */
+  g_assert_false (furrow_pattern_parse ("0+0", &p));
+  g_assert_false (furrow_pattern_parse ("2+4+6", &p));
+  g_assert_false (furrow_pattern_parse ("two+four", &p));
+  g_assert_false (furrow_pattern_parse ("2+99", &p));
+  g_assert_false (furrow_pattern_parse ("", &p));
+
+  /* furrow_pattern_init_rows() is the same lookup without the text */
+  furrow_pattern_init_rows (&p, 4, 0);
+  g_assert_cmpfloat (p.sowing[FURROW_CROP_MAIZE].plant_spacing_m, ==, 0.247);
+  furrow_pattern_init_rows (&p, 1, 1);
+  /* 0.30 soybean spacing unused with one row: 2 × 0.70 = 1.40 m */
+  g_assert_cmpfloat_with_epsilon (furrow_pattern_unit_width_m (&p), 1.40, 1e-12);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -205,6 +249,7 @@ main (int   argc,
   g_test_add_func ("/furrow/core/pattern/row-positions", test_row_positions);
   g_test_add_func ("/furrow/core/pattern/planter", test_planter);
   g_test_add_func ("/furrow/core/pattern/validate", test_validate);
+  g_test_add_func ("/furrow/core/pattern/parse", test_parse);
 
   return g_test_run ();
 }

@@ -698,6 +698,56 @@ test_migration (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+static void
+count_changed (FurrowSeason *season,
+               guint        *n)
+{
+  (*n)++;
+}
+
+/* Other income and fees: add, change, the same again (no change), remove, remove again. */
+static void
+test_named_amounts (void)
+{
+  g_autoptr(FurrowSeason) season = furrow_season_new ("test", 2024);
+  const FurrowSeasonIncome *income;
+  const FurrowSeasonFee *fees;
+  guint n_changed = 0, n;
+
+  g_signal_connect (season, "changed", G_CALLBACK (count_changed), &n_changed);
+  furrow_season_set_other_income (season, "insurance", 120000);
+  furrow_season_set_other_income (season, "straw", 30000);
+  furrow_season_set_other_income (season, "insurance", 125000);
+  furrow_season_set_other_income (season, "insurance", 125000);
+  g_assert_cmpuint (n_changed, ==, 3);
+  /* 1,250 + 300 yuan */
+  g_assert_cmpint (furrow_season_other_income_fen (season), ==, 155000);
+  income = furrow_season_get_other_income (season, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpstr (income[0].name, ==, "insurance");
+  g_assert_cmpint (income[0].fen, ==, 125000);
+  furrow_season_set_other_income (season, "insurance", -1);
+  furrow_season_set_other_income (season, "insurance", -1);
+  g_assert_cmpuint (n_changed, ==, 4);
+  g_assert_cmpint (furrow_season_other_income_fen (season), ==, 30000);
+
+  furrow_season_set_fee (season, "sowing", 3000);
+  furrow_season_set_fee (season, "harvest", 6000);
+  furrow_season_set_fee (season, "harvest", 6000);
+  g_assert_cmpuint (n_changed, ==, 6);
+  /* 30 + 60 yuan/mu */
+  g_assert_cmpint (furrow_season_fees_fen_per_mu (season), ==, 9000);
+  fees = furrow_season_get_fees (season, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpstr (fees[1].operation, ==, "harvest");
+  g_assert_cmpint (fees[1].fen_per_mu, ==, 6000);
+  furrow_season_set_fee (season, "sowing", -1);
+  g_assert_cmpuint (n_changed, ==, 7);
+  g_assert_cmpint (furrow_season_fees_fen_per_mu (season), ==, 6000);
+  /* the income is untouched by the fees */
+  g_assert_cmpint (furrow_season_other_income_fen (season), ==, 30000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -706,6 +756,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/furrow/core/season/defaults", test_defaults);
+  g_test_add_func ("/furrow/core/season/named-amounts", test_named_amounts);
   g_test_add ("/furrow/core/season/lifecycle", Fixture, NULL, fixture_set_up, test_lifecycle,
               fixture_tear_down);
   g_test_add ("/furrow/core/season/read-only", Fixture, NULL, fixture_set_up, test_read_only,

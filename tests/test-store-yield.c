@@ -71,15 +71,25 @@ assert_models_identical (const FurrowYieldModel *a,
 }
 
 static void
+count_cb (FurrowStore *store,
+          guint       *n)
+{
+  (*n)++;
+}
+
+static void
 test_round_trip (Fixture       *fixture,
                  gconstpointer  data)
 {
+  guint n_changed = 0;
   g_autoptr(GError) error = NULL;
   g_autoptr(FurrowStore) reopened = NULL;
   g_auto(GStrv) names = NULL;
   g_auto(GStrv) audit = NULL;
   FurrowYieldModel model, found, other;
 
+  /* "yield-presets-changed" after each save and delete that worked (the GUI lists follow) */
+  g_signal_connect (fixture->store, "yield-presets-changed", G_CALLBACK (count_cb), &n_changed);
   g_assert_true (furrow_yield_model_preset ("practical", &model, NULL));
   g_strlcpy (model.name, "陶庄 2025", sizeof model.name);
   /* values with no short decimal form: 1/3, 2/7, π/3, e/2 */
@@ -132,6 +142,11 @@ test_round_trip (Fixture       *fixture,
   g_assert_false (furrow_store_delete_yield_preset (fixture->store, "陶庄 2025", &error));
   g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
+  /* three saves and one delete; the refused delete and a refused save do not count */
+  g_strlcpy (other.name, "practical", sizeof other.name);
+  g_assert_false (furrow_store_save_yield_preset (fixture->store, &other, NULL));
+  g_assert_cmpuint (n_changed, ==, 4);
+  g_signal_handlers_disconnect_by_func (fixture->store, count_cb, &n_changed);
 
   audit = _furrow_store_get_audit (fixture->store, "yield_preset:陶庄 2025");
   g_assert_cmpuint (g_strv_length (audit), ==, 3);

@@ -59,41 +59,6 @@ split_csv_line (const char *line)
   return g_strv_builder_end (builder);
 }
 
-/* "2+4", "2,4", or a pattern preset id; a row count pair starts from the preset with those rows
- * if there is one, else the 2+4 spacings (furrow_pattern_init_strip()). */
-static gboolean
-parse_pattern (const char    *text,
-               FurrowPattern *out)
-{
-  g_auto(GStrv) parts = NULL;
-  guint64 rows[2];
-
-  if (furrow_pattern_preset (text, out))
-    return TRUE;
-  parts = g_strsplit_set (text, "+,", -1);
-  if (g_strv_length (parts) != 2)
-    return FALSE;
-  for (guint i = 0; i < 2; i++)
-    if (!g_ascii_string_to_unsigned (g_strstrip (parts[i]), 10, 0, FURROW_PATTERN_MAX_ROWS,
-                                     &rows[i], NULL))
-      return FALSE;
-  if (rows[0] + rows[1] == 0)
-    return FALSE;
-  for (guint i = 0; i < furrow_pattern_n_presets (); i++)
-    {
-      FurrowPattern candidate;
-
-      furrow_pattern_preset (furrow_pattern_preset_info (i)->id, &candidate);
-      if (candidate.maize_rows == rows[0] && candidate.soy_rows == rows[1])
-        {
-          *out = candidate;
-          return TRUE;
-        }
-    }
-  furrow_pattern_init_strip (out, rows[0], rows[1]);
-  return TRUE;
-}
-
 static gboolean
 parse_yield (const char *text,
              double     *out)
@@ -212,7 +177,7 @@ read_observations (const char   *path,
 
       if (pattern != NULL)
         {
-          if (!parse_pattern (pattern, &o.pattern))
+          if (!furrow_pattern_parse (pattern, &o.pattern))
             {
               g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            _("%s: line %u: “%s” is not a pattern (rows per crop, maize first, "

@@ -109,7 +109,7 @@ parse_spacings (const char    *text,
 }
 
 /* The starting pattern: a named preset, else the preset with exactly these rows, else the 2+4
- * spacings on the given rows (furrow_pattern_init_strip()). */
+ * spacings on the given rows (furrow_pattern_init_rows()). */
 static gboolean
 base_pattern (const Options *o,
               const char    *pattern_preset,
@@ -129,20 +129,7 @@ base_pattern (const Options *o,
         }
       return TRUE;
     }
-  for (guint i = 0; i < furrow_pattern_n_presets (); i++)
-    {
-      const FurrowPatternPresetInfo *info = furrow_pattern_preset_info (i);
-      FurrowPattern candidate;
-
-      furrow_pattern_preset (info->id, &candidate);
-      if (candidate.maize_rows == (guint) MAX (o->maize_rows, 0) &&
-          candidate.soy_rows == (guint) MAX (o->soy_rows, 0))
-        {
-          *p = candidate;
-          return TRUE;
-        }
-    }
-  furrow_pattern_init_strip (p, MAX (o->maize_rows, 0), MAX (o->soy_rows, 0));
+  furrow_pattern_init_rows (p, MAX (o->maize_rows, 0), MAX (o->soy_rows, 0));
   return TRUE;
 }
 
@@ -513,16 +500,18 @@ furrow_cli_plan (int    argc,
    * goes by the extension. */
   {
     FurrowLayout * const *all = (FurrowLayout * const *) layouts->pdata;
+    const char * const *codes = (const char * const *) labels->pdata;
     g_autofree char *geojson = NULL;
     g_autofree char *kml = NULL;
 
     if (o.rows_geojson)
-      geojson = furrow_layout_export_geojson (all, layouts->len);
+      geojson = furrow_layout_export_geojson (all, codes, layouts->len);
     if (o.rows_kml)
-      kml = furrow_layout_export_kml (all, layouts->len, NULL);
+      kml = furrow_layout_export_kml (all, codes, layouts->len, NULL);
     if ((geojson && !g_file_set_contents (o.rows_geojson, geojson, -1, &error)) ||
         (kml && !g_file_set_contents (o.rows_kml, kml, -1, &error)) ||
-        (o.rows_out && !furrow_layout_export_file (all, layouts->len, o.rows_out, &error)))
+        (o.rows_out && !furrow_layout_export_file (all, codes, layouts->len, o.rows_out,
+                                                      &error)))
       {
         furrow_cli_print_error ("%s", error->message);
         options_clear (&o);

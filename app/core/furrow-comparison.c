@@ -28,8 +28,9 @@ furrow_economics_init_from_rates (FurrowEconomics         *self,
 {
   self->maize_price_fen_per_kg = rates->price_fen_per_kg[FURROW_CROP_MAIZE];
   self->soy_price_fen_per_kg = rates->price_fen_per_kg[FURROW_CROP_SOYBEAN];
-  self->common_cost_fen_per_mu = 0;
-  self->maize_cost_fen_per_mu = rates->cost_fen_per_mu[FURROW_CROP_MAIZE];
+  self->common_cost_fen_per_mu = rates->shared_cost_fen_per_mu;
+  self->maize_cost_fen_per_mu = rates->cost_fen_per_mu[FURROW_CROP_MAIZE] -
+                                rates->shared_cost_fen_per_mu;
   self->soy_cost_fen_per_mu = rates->cost_fen_per_mu[FURROW_CROP_SOYBEAN];
   self->subsidy_fen_per_mu = rates->subsidy_fen_per_mu;
   self->strip_subsidy_fen_per_mu = rates->strip_subsidy_fen_per_mu;

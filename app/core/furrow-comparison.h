@@ -25,8 +25,9 @@ G_BEGIN_DECLS
  *
  * A season's rates (furrow_economics_init_from_rates()) replace the defaults: its prices, its
  * cost items per crop and its subsidies. A season lists the shared items (tillage, sowing,
- * irrigation, management) under maize, so there the common part is 0 and a pattern pays the
- * items of each crop it grows, as the season's own predicted figures do (furrow-economics.h). */
+ * irrigation, management) under maize: they become the common part (shared_cost_fen_per_mu) and
+ * the rest of maize's items the maize part, so a pattern pays what the season's own predicted
+ * figures charge (furrow-economics.h), sole soybean included. */
 
 typedef struct
 {

@@ -35,6 +35,9 @@ field_costs (const FurrowEconomicsField *field,
   for (guint c = 0; c < FURROW_N_CROPS; c++)
     if (field->grows[c])
       out->cost_fen += furrow_economics_per_mu_fen (field->rates.cost_fen_per_mu[c], cmu);
+  /* the shared items sit under maize: a field without maize pays them besides its own */
+  if (!field->grows[FURROW_CROP_MAIZE] && field->grows[FURROW_CROP_SOYBEAN])
+    out->cost_fen += furrow_economics_per_mu_fen (field->rates.shared_cost_fen_per_mu, cmu);
   if (field->strip)
     subsidy_fen_per_mu += field->rates.strip_subsidy_fen_per_mu;
   out->subsidy_fen = furrow_economics_per_mu_fen (subsidy_fen_per_mu, cmu);

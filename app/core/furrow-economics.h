@@ -18,6 +18,9 @@ G_BEGIN_DECLS
  *
  *   revenue_c = round (yield_kg_c × price_fen_per_kg_c)              for each crop c
  *   cost      = Σ over the crops the field grows of round (cost_fen_per_mu_c × cmu / 100)
+ *               + round (shared_cost_fen_per_mu × cmu / 100) if it grows soybean but no maize
+ *               (the shared items — tillage, sowing, irrigation, management — sit under maize:
+ *               furrow_season_cost_item_is_shared())
  *   subsidy   = round ((subsidy_fen_per_mu + strip_subsidy_fen_per_mu if strip) × cmu / 100)
  *   net       = revenue + subsidy − cost
  *

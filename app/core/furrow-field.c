@@ -5,6 +5,7 @@
 #include "furrow-field.h"
 
 #include "furrow-geodesy.h"
+#include "furrow-object-private.h"
 #include "furrow-store-private.h"
 
 struct _FurrowField
@@ -39,17 +40,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 static void
 furrow_field_finalize (GObject *object)
@@ -254,7 +244,7 @@ furrow_field_set_code (FurrowField *self,
 {
   g_return_if_fail (FURROW_IS_FIELD (self));
 
-  if (replace_string (&self->code, code))
+  if (furrow_replace_string (&self->code, code))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODE]);
 }
 
@@ -272,7 +262,7 @@ furrow_field_set_name (FurrowField *self,
 {
   g_return_if_fail (FURROW_IS_FIELD (self));
 
-  if (replace_string (&self->name, name))
+  if (furrow_replace_string (&self->name, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
@@ -290,7 +280,7 @@ furrow_field_set_notes (FurrowField *self,
 {
   g_return_if_fail (FURROW_IS_FIELD (self));
 
-  if (replace_string (&self->notes, notes))
+  if (furrow_replace_string (&self->notes, notes))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 

@@ -100,6 +100,30 @@ furrow_geometry_add_ring (FurrowGeometry    *self,
     ring->points[n_points] = points[0];
 }
 
+void
+furrow_geometry_take_ring (FurrowGeometry *self,
+                           guint           polygon,
+                           FurrowPoint    *points,
+                           guint           n_points)
+{
+  FurrowPolygon *poly;
+  FurrowRing *ring;
+
+  g_return_if_fail (polygon < self->n_polygons);
+
+  poly = &self->polygons[polygon];
+  poly->rings = g_renew (FurrowRing, poly->rings, poly->n_rings + 1);
+  ring = &poly->rings[poly->n_rings++];
+  if (n_points > 0 &&
+      (points[0].x != points[n_points - 1].x || points[0].y != points[n_points - 1].y))
+    {
+      points = g_renew (FurrowPoint, points, n_points + 1);
+      points[n_points++] = points[0];
+    }
+  ring->points = points != NULL ? points : g_new (FurrowPoint, 1);
+  ring->n_points = n_points;
+}
+
 guint
 furrow_geometry_count_points (const FurrowGeometry *self)
 {

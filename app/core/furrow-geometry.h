@@ -54,6 +54,11 @@ void            furrow_geometry_add_ring     (FurrowGeometry    *self,
                                               guint              polygon,
                                               const FurrowPoint *points,
                                               guint              n_points);
+/* The same taking ownership of `points` (g_malloc'd; grown to close the ring if needed). */
+void            furrow_geometry_take_ring    (FurrowGeometry    *self,
+                                              guint              polygon,
+                                              FurrowPoint       *points,
+                                              guint              n_points);
 guint           furrow_geometry_count_points (const FurrowGeometry *self);
 gboolean        furrow_geometry_get_bounds   (const FurrowGeometry *self,
                                               double            *min_x,

@@ -4,6 +4,7 @@
 
 #include "furrow-household.h"
 
+#include "furrow-object-private.h"
 #include "furrow-store-private.h"
 
 struct _FurrowHousehold
@@ -34,17 +35,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 static void
 furrow_household_finalize (GObject *object)
@@ -229,7 +219,7 @@ furrow_household_set_code (FurrowHousehold *self,
 {
   g_return_if_fail (FURROW_IS_HOUSEHOLD (self));
 
-  if (replace_string (&self->code, code))
+  if (furrow_replace_string (&self->code, code))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODE]);
 }
 
@@ -247,7 +237,7 @@ furrow_household_set_name (FurrowHousehold *self,
 {
   g_return_if_fail (FURROW_IS_HOUSEHOLD (self));
 
-  if (replace_string (&self->name, name))
+  if (furrow_replace_string (&self->name, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
@@ -285,7 +275,7 @@ furrow_household_set_phone (FurrowHousehold *self,
 {
   g_return_if_fail (FURROW_IS_HOUSEHOLD (self));
 
-  if (replace_string (&self->phone, phone))
+  if (furrow_replace_string (&self->phone, phone))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
 }
 
@@ -303,7 +293,7 @@ furrow_household_set_id_number (FurrowHousehold *self,
 {
   g_return_if_fail (FURROW_IS_HOUSEHOLD (self));
 
-  if (replace_string (&self->id_number, id_number))
+  if (furrow_replace_string (&self->id_number, id_number))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID_NUMBER]);
 }
 
@@ -321,7 +311,7 @@ furrow_household_set_notes (FurrowHousehold *self,
 {
   g_return_if_fail (FURROW_IS_HOUSEHOLD (self));
 
-  if (replace_string (&self->notes, notes))
+  if (furrow_replace_string (&self->notes, notes))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 

@@ -5,6 +5,7 @@
 #include "furrow-parcel.h"
 
 #include "furrow-geodesy.h"
+#include "furrow-object-private.h"
 #include "furrow-store-private.h"
 
 struct _FurrowParcel
@@ -59,17 +60,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 static void
 furrow_parcel_finalize (GObject *object)
@@ -426,7 +416,7 @@ furrow_parcel_set_code (FurrowParcel *self,
 {
   g_return_if_fail (FURROW_IS_PARCEL (self));
 
-  if (replace_string (&self->code, code))
+  if (furrow_replace_string (&self->code, code))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODE]);
 }
 
@@ -444,7 +434,7 @@ furrow_parcel_set_name (FurrowParcel *self,
 {
   g_return_if_fail (FURROW_IS_PARCEL (self));
 
-  if (replace_string (&self->name, name))
+  if (furrow_replace_string (&self->name, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
@@ -462,7 +452,7 @@ furrow_parcel_set_household_code (FurrowParcel *self,
 {
   g_return_if_fail (FURROW_IS_PARCEL (self));
 
-  if (replace_string (&self->household_code, household_code))
+  if (furrow_replace_string (&self->household_code, household_code))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOUSEHOLD_CODE]);
 }
 
@@ -620,7 +610,7 @@ furrow_parcel_set_land_use (FurrowParcel *self,
 {
   g_return_if_fail (FURROW_IS_PARCEL (self));
 
-  if (replace_string (&self->land_use, land_use))
+  if (furrow_replace_string (&self->land_use, land_use))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAND_USE]);
 }
 
@@ -638,7 +628,7 @@ furrow_parcel_set_land_grade (FurrowParcel *self,
 {
   g_return_if_fail (FURROW_IS_PARCEL (self));
 
-  if (replace_string (&self->land_grade, land_grade))
+  if (furrow_replace_string (&self->land_grade, land_grade))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAND_GRADE]);
 }
 
@@ -656,7 +646,7 @@ furrow_parcel_set_neighbour_east (FurrowParcel *self,
 {
   g_return_if_fail (FURROW_IS_PARCEL (self));
 
-  if (replace_string (&self->neighbour_east, neighbour_east))
+  if (furrow_replace_string (&self->neighbour_east, neighbour_east))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEIGHBOUR_EAST]);
 }
 
@@ -674,7 +664,7 @@ furrow_parcel_set_neighbour_west (FurrowParcel *self,
 {
   g_return_if_fail (FURROW_IS_PARCEL (self));
 
-  if (replace_string (&self->neighbour_west, neighbour_west))
+  if (furrow_replace_string (&self->neighbour_west, neighbour_west))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEIGHBOUR_WEST]);
 }
 
@@ -692,7 +682,7 @@ furrow_parcel_set_neighbour_south (FurrowParcel *self,
 {
   g_return_if_fail (FURROW_IS_PARCEL (self));
 
-  if (replace_string (&self->neighbour_south, neighbour_south))
+  if (furrow_replace_string (&self->neighbour_south, neighbour_south))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEIGHBOUR_SOUTH]);
 }
 
@@ -710,7 +700,7 @@ furrow_parcel_set_neighbour_north (FurrowParcel *self,
 {
   g_return_if_fail (FURROW_IS_PARCEL (self));
 
-  if (replace_string (&self->neighbour_north, neighbour_north))
+  if (furrow_replace_string (&self->neighbour_north, neighbour_north))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEIGHBOUR_NORTH]);
 }
 
@@ -748,7 +738,7 @@ furrow_parcel_set_entrusted_from (FurrowParcel *self,
 {
   g_return_if_fail (FURROW_IS_PARCEL (self));
 
-  if (replace_string (&self->entrusted_from, entrusted_from))
+  if (furrow_replace_string (&self->entrusted_from, entrusted_from))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRUSTED_FROM]);
 }
 
@@ -766,7 +756,7 @@ furrow_parcel_set_entrusted_to (FurrowParcel *self,
 {
   g_return_if_fail (FURROW_IS_PARCEL (self));
 
-  if (replace_string (&self->entrusted_to, entrusted_to))
+  if (furrow_replace_string (&self->entrusted_to, entrusted_to))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRUSTED_TO]);
 }
 

@@ -129,6 +129,44 @@ furrow_pattern_preset (const char    *id,
   return FALSE;
 }
 
+void
+furrow_pattern_init_rows (FurrowPattern *self,
+                          guint          maize_rows,
+                          guint          soy_rows)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
+    if (presets[i].maize_rows == maize_rows && presets[i].soy_rows == soy_rows)
+      {
+        furrow_pattern_preset (presets[i].info.id, self);
+        return;
+      }
+  furrow_pattern_init_strip (self, maize_rows, soy_rows);
+}
+
+gboolean
+furrow_pattern_parse (const char    *text,
+                      FurrowPattern *out)
+{
+  g_auto(GStrv) parts = NULL;
+  guint64 rows[2];
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (furrow_pattern_preset (text, out))
+    return TRUE;
+  parts = g_strsplit_set (text, "+,", -1);
+  if (g_strv_length (parts) != 2)
+    return FALSE;
+  for (guint i = 0; i < 2; i++)
+    if (!g_ascii_string_to_unsigned (g_strstrip (parts[i]), 10, 0, FURROW_PATTERN_MAX_ROWS,
+                                     &rows[i], NULL))
+      return FALSE;
+  if (rows[0] + rows[1] == 0)
+    return FALSE;
+  furrow_pattern_init_rows (out, rows[0], rows[1]);
+  return TRUE;
+}
+
 gboolean
 furrow_pattern_is_sole (const FurrowPattern *self)
 {

@@ -122,6 +122,15 @@ gboolean          furrow_pattern_preset             (const char          *id,
 void              furrow_pattern_init_strip         (FurrowPattern       *self,
                                                      guint                maize_rows,
                                                      guint                soy_rows);
+/* The preset with exactly these rows (the first in furrow_pattern_preset_info() order), else
+ * furrow_pattern_init_strip(). */
+void              furrow_pattern_init_rows          (FurrowPattern       *self,
+                                                     guint                maize_rows,
+                                                     guint                soy_rows);
+/* A pattern preset id, or rows per crop "2+4" / "2,4" (furrow_pattern_init_rows()); FALSE for
+ * anything else, for more than FURROW_PATTERN_MAX_ROWS of a crop and for no rows at all. */
+gboolean          furrow_pattern_parse              (const char          *text,
+                                                     FurrowPattern       *out);
 
 gboolean          furrow_pattern_validate           (const FurrowPattern *self,
                                                      GError             **error);

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "furrow-object-private.h"
 #include "furrow-store-private.h"
 
 struct _FurrowSeason
@@ -120,17 +121,6 @@ furrow_crop_from_string (const char *text,
     *crop = FURROW_CROP_SOYBEAN;
   else
     return FALSE;
-  return TRUE;
-}
-
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
   return TRUE;
 }
 
@@ -341,7 +331,7 @@ furrow_season_copy_rules (FurrowSeason *self,
   g_array_append_vals (self->fees, source->fees->data, source->fees->len);
   self->base = source->base;
   self->split = source->split;
-  replace_string (&self->split_reason, source->split_reason);
+  furrow_replace_string (&self->split_reason, source->split_reason);
   emit_changed (self);
 }
 
@@ -379,7 +369,7 @@ furrow_season_set_name (FurrowSeason *self,
 {
   g_return_if_fail (FURROW_IS_SEASON (self));
 
-  if (replace_string (&self->name, name ? name : ""))
+  if (furrow_replace_string (&self->name, name ? name : ""))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
@@ -445,7 +435,7 @@ furrow_season_set_notes (FurrowSeason *self,
 {
   g_return_if_fail (FURROW_IS_SEASON (self));
 
-  if (replace_string (&self->notes, notes))
+  if (furrow_replace_string (&self->notes, notes))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 
@@ -531,21 +521,34 @@ furrow_season_clear_costs (FurrowSeason *self)
   emit_changed (self);
 }
 
-gint64
-furrow_season_cost_fen_per_mu (FurrowSeason *self,
-                               FurrowCrop    crop,
-                               gint64        field_id)
+gboolean
+furrow_season_cost_item_is_shared (const char *item)
+{
+  static const char *const shared[] = {
+    "tillage", "sowing", "irrigation and other", "management and labour",
+  };
+
+  for (guint i = 0; item != NULL && i < G_N_ELEMENTS (shared); i++)
+    if (strcmp (item, shared[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Σ items of `crop` on the field, overrides applied; only the shared ones when `shared_only`. */
+static gint64
+sum_costs (FurrowSeason *self,
+           FurrowCrop    crop,
+           gint64        field_id,
+           gboolean      shared_only)
 {
   gint64 sum = 0;
-
-  g_return_val_if_fail (FURROW_IS_SEASON (self), 0);
 
   for (guint i = 0; i < self->costs->len; i++)
     {
       const FurrowSeasonCost *c = &g_array_index (self->costs, FurrowSeasonCost, i);
       gboolean overridden = FALSE;
 
-      if (c->crop != crop)
+      if (c->crop != crop || (shared_only && !furrow_season_cost_item_is_shared (c->item)))
         continue;
       if (c->field_id != 0)
         {
@@ -565,6 +568,16 @@ furrow_season_cost_fen_per_mu (FurrowSeason *self,
         sum += c->fen_per_mu;
     }
   return sum;
+}
+
+gint64
+furrow_season_cost_fen_per_mu (FurrowSeason *self,
+                               FurrowCrop    crop,
+                               gint64        field_id)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON (self), 0);
+
+  return sum_costs (self, crop, field_id, FALSE);
 }
 
 const FurrowSeasonSubsidy *
@@ -620,27 +633,41 @@ furrow_season_get_other_income (FurrowSeason *self,
   return (const FurrowSeasonIncome *) self->income->data;
 }
 
-void
-furrow_season_set_other_income (FurrowSeason *self,
-                                const char   *name,
-                                gint64        fen)
+/* Other income and half-custody fees are both a name and an amount in fen: one setter and one
+ * sum serve both (the asserts keep the two structs of that shape). */
+typedef struct
 {
-  FurrowSeasonIncome income = { .fen = fen };
+  char   name[FURROW_SEASON_TEXT_MAX];
+  gint64 fen;
+} NamedAmount;
 
-  g_return_if_fail (FURROW_IS_SEASON (self));
-  g_return_if_fail (name != NULL);
+G_STATIC_ASSERT (sizeof (NamedAmount) == sizeof (FurrowSeasonIncome));
+G_STATIC_ASSERT (G_STRUCT_OFFSET (NamedAmount, name) == G_STRUCT_OFFSET (FurrowSeasonIncome, name));
+G_STATIC_ASSERT (G_STRUCT_OFFSET (NamedAmount, fen) == G_STRUCT_OFFSET (FurrowSeasonIncome, fen));
+G_STATIC_ASSERT (sizeof (NamedAmount) == sizeof (FurrowSeasonFee));
+G_STATIC_ASSERT (G_STRUCT_OFFSET (NamedAmount, name) == G_STRUCT_OFFSET (FurrowSeasonFee, operation));
+G_STATIC_ASSERT (G_STRUCT_OFFSET (NamedAmount, fen) == G_STRUCT_OFFSET (FurrowSeasonFee, fen_per_mu));
 
-  g_strlcpy (income.name, name, sizeof income.name);
-  for (guint i = 0; i < self->income->len; i++)
+/* Adds, changes or (fen < 0) removes the entry called `name`; emits "changed" on a change. */
+static void
+set_named_amount (FurrowSeason *self,
+                  GArray       *array,
+                  const char   *name,
+                  gint64        fen)
+{
+  NamedAmount amount = { .fen = fen };
+
+  g_strlcpy (amount.name, name, sizeof amount.name);
+  for (guint i = 0; i < array->len; i++)
     {
-      FurrowSeasonIncome *s = &g_array_index (self->income, FurrowSeasonIncome, i);
+      NamedAmount *a = &g_array_index (array, NamedAmount, i);
 
-      if (strcmp (s->name, income.name) != 0)
+      if (strcmp (a->name, amount.name) != 0)
         continue;
       if (fen < 0)
-        g_array_remove_index (self->income, i);
-      else if (s->fen != fen)
-        s->fen = fen;
+        g_array_remove_index (array, i);
+      else if (a->fen != fen)
+        a->fen = fen;
       else
         return;
       emit_changed (self);
@@ -648,20 +675,37 @@ furrow_season_set_other_income (FurrowSeason *self,
     }
   if (fen < 0)
     return;
-  g_array_append_val (self->income, income);
+  g_array_append_val (array, amount);
   emit_changed (self);
+}
+
+static gint64
+sum_named_amounts (GArray *array)
+{
+  gint64 sum = 0;
+
+  for (guint i = 0; i < array->len; i++)
+    sum += g_array_index (array, NamedAmount, i).fen;
+  return sum;
+}
+
+void
+furrow_season_set_other_income (FurrowSeason *self,
+                                const char   *name,
+                                gint64        fen)
+{
+  g_return_if_fail (FURROW_IS_SEASON (self));
+  g_return_if_fail (name != NULL);
+
+  set_named_amount (self, self->income, name, fen);
 }
 
 gint64
 furrow_season_other_income_fen (FurrowSeason *self)
 {
-  gint64 sum = 0;
-
   g_return_val_if_fail (FURROW_IS_SEASON (self), 0);
 
-  for (guint i = 0; i < self->income->len; i++)
-    sum += g_array_index (self->income, FurrowSeasonIncome, i).fen;
-  return sum;
+  return sum_named_amounts (self->income);
 }
 
 const FurrowSeasonFee *
@@ -679,43 +723,18 @@ furrow_season_set_fee (FurrowSeason *self,
                        const char   *operation,
                        gint64        fen_per_mu)
 {
-  FurrowSeasonFee fee = { .fen_per_mu = fen_per_mu };
-
   g_return_if_fail (FURROW_IS_SEASON (self));
   g_return_if_fail (operation != NULL);
 
-  g_strlcpy (fee.operation, operation, sizeof fee.operation);
-  for (guint i = 0; i < self->fees->len; i++)
-    {
-      FurrowSeasonFee *s = &g_array_index (self->fees, FurrowSeasonFee, i);
-
-      if (strcmp (s->operation, fee.operation) != 0)
-        continue;
-      if (fen_per_mu < 0)
-        g_array_remove_index (self->fees, i);
-      else if (s->fen_per_mu != fen_per_mu)
-        s->fen_per_mu = fen_per_mu;
-      else
-        return;
-      emit_changed (self);
-      return;
-    }
-  if (fen_per_mu < 0)
-    return;
-  g_array_append_val (self->fees, fee);
-  emit_changed (self);
+  set_named_amount (self, self->fees, operation, fen_per_mu);
 }
 
 gint64
 furrow_season_fees_fen_per_mu (FurrowSeason *self)
 {
-  gint64 sum = 0;
-
   g_return_val_if_fail (FURROW_IS_SEASON (self), 0);
 
-  for (guint i = 0; i < self->fees->len; i++)
-    sum += g_array_index (self->fees, FurrowSeasonFee, i).fen_per_mu;
-  return sum;
+  return sum_named_amounts (self->fees);
 }
 
 const FurrowBaseRule *
@@ -769,7 +788,7 @@ furrow_season_set_split (FurrowSeason             *self,
     reason = NULL;
   changed = memcmp (&self->split, split, sizeof *split) != 0;
   self->split = *split;
-  changed |= replace_string (&self->split_reason, reason);
+  changed |= furrow_replace_string (&self->split_reason, reason);
   if (changed)
     emit_changed (self);
 }
@@ -787,6 +806,7 @@ furrow_season_get_rates (FurrowSeason      *self,
       rates->price_fen_per_kg[c] = self->prices[c].price_fen_per_kg;
       rates->cost_fen_per_mu[c] = furrow_season_cost_fen_per_mu (self, c, field_id);
     }
+  rates->shared_cost_fen_per_mu = sum_costs (self, FURROW_CROP_MAIZE, field_id, TRUE);
   for (guint i = 0; i < self->subsidies->len; i++)
     {
       const FurrowSeasonSubsidy *s = &g_array_index (self->subsidies, FurrowSeasonSubsidy, i);

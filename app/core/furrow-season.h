@@ -77,6 +77,7 @@ typedef struct
 {
   double price_fen_per_kg[FURROW_N_CROPS];
   gint64 cost_fen_per_mu[FURROW_N_CROPS];      /* Σ items of the crop on this field */
+  gint64 shared_cost_fen_per_mu;               /* the shared items among maize's (below) */
   gint64 subsidy_fen_per_mu;                   /* every field */
   gint64 strip_subsidy_fen_per_mu;             /* strip fields only */
 } FurrowSeasonRates;
@@ -137,6 +138,11 @@ void               furrow_season_set_cost             (FurrowSeason             
                                                        gint64                     field_id,
                                                        gint64                     fen_per_mu);
 void               furrow_season_clear_costs          (FurrowSeason              *self);
+/* The shared cost items: the land's operations whatever it grows (tillage, sowing, irrigation
+ * and other, management and labour; DOMAIN.md §7, and the common part of furrow-comparison.h).
+ * A season lists them under maize, so a field growing only soybean is charged them besides the
+ * soybean items (furrow-economics.h). */
+gboolean           furrow_season_cost_item_is_shared  (const char                *item);
 /* Σ cost items of `crop` per mu on field `field_id` (0: the defaults), overrides applied. */
 gint64             furrow_season_cost_fen_per_mu      (FurrowSeason              *self,
                                                        FurrowCrop                 crop,

@@ -57,6 +57,7 @@ gboolean     _furrow_store_op_begin               (FurrowStore     *self,
 gboolean     _furrow_store_op_end                 (FurrowStore     *self,
                                                    gboolean         ok,
                                                    GError         **error);
+void         _furrow_store_emit_yield_presets_changed (FurrowStore *self);
 gboolean     _furrow_store_audit                  (FurrowStore     *self,
                                                    const char      *action,
                                                    const char      *object,

@@ -134,7 +134,10 @@ furrow_store_save_yield_preset (FurrowStore             *self,
   if (!_furrow_store_op_begin (self, error))
     return FALSE;
   ok = save_preset (self, model, error);
-  return _furrow_store_op_end (self, ok, ok ? error : NULL);
+  if (!_furrow_store_op_end (self, ok, ok ? error : NULL))
+    return FALSE;
+  _furrow_store_emit_yield_presets_changed (self);
+  return TRUE;
 }
 
 GStrv
@@ -255,7 +258,10 @@ furrow_store_delete_yield_preset (FurrowStore  *self,
   if (!_furrow_store_op_begin (self, error))
     return FALSE;
   ok = delete_preset (self, name, error);
-  return _furrow_store_op_end (self, ok, ok ? error : NULL);
+  if (!_furrow_store_op_end (self, ok, ok ? error : NULL))
+    return FALSE;
+  _furrow_store_emit_yield_presets_changed (self);
+  return TRUE;
 }
 
 gboolean

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
  *   presets (practical, xiashan, survey): FURROW_STORE_ERROR_INVALID. Saving under an existing
  *   name replaces that preset. Deleting one a season plan uses: FURROW_STORE_ERROR_IN_USE.
  * - Season plans (furrow_store_set_plan()) and their predictions accept a stored preset.
- * - Each save and delete is one transaction with an audit_log row on "yield_preset:NAME". */
+ * - Each save and delete is one transaction with an audit_log row on "yield_preset:NAME"; after
+ *   it the store emits "yield-presets-changed" (not for changes made by another connection). */
 
 gboolean  furrow_store_save_yield_preset   (FurrowStore             *self,
                                             const FurrowYieldModel  *model,

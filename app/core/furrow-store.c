@@ -78,6 +78,13 @@ struct _FurrowStore
 
 G_DEFINE_FINAL_TYPE (FurrowStore, furrow_store, G_TYPE_OBJECT)
 
+enum {
+  SIGNAL_YIELD_PRESETS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_QUARK (furrow-store-error-quark, furrow_store_error)
 
 /* ------------------------------------------------------------------------------------------ */
@@ -2095,6 +2102,21 @@ furrow_store_class_init (FurrowStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = furrow_store_finalize;
+
+  /**
+   * FurrowStore::yield-presets-changed:
+   *
+   * A yield preset was saved or deleted through this store (furrow-store-yield.h).
+   */
+  signals[SIGNAL_YIELD_PRESETS_CHANGED] =
+    g_signal_new ("yield-presets-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+void
+_furrow_store_emit_yield_presets_changed (FurrowStore *self)
+{
+  g_signal_emit (self, signals[SIGNAL_YIELD_PRESETS_CHANGED], 0);
 }
 
 static void

@@ -15,6 +15,7 @@
 #include "furrow-cross-section.h"
 #include "furrow-season-plans.h"
 #include "furrow-store-season.h"
+#include "furrow-store-yield.h"
 #include "furrow-units.h"
 #include "furrow-window-private.h"
 #include "furrow-yield-model-editor.h"
@@ -64,6 +65,9 @@ struct _FurrowPlannerPanel
   GtkWidget           *season_group;
   AdwComboRow         *season_row;
 
+  FurrowStore          *store;     /* the project: its yield presets follow the built-in ones */
+  FurrowHistory        *history;
+  GtkStringList        *yield_names;
   FurrowField          *field;
   FurrowPattern         pattern;
   FurrowYieldModel      model;
@@ -76,8 +80,6 @@ struct _FurrowPlannerPanel
   gboolean              updating;
 
   /* Apply to Season */
-  FurrowStore          *store;
-  FurrowHistory        *history;
   GListModel           *seasons;          /* the store's, watched */
   GArray               *season_ids;       /* gint64, behind season_row */
   gint64                preferred_season; /* the one last shown */
@@ -360,11 +362,62 @@ static void
 yield_changed_cb (FurrowPlannerPanel *self)
 {
   guint index = adw_combo_row_get_selected (self->yield_row);
+  guint n_builtin = furrow_yield_model_n_presets ();
+  g_autoptr(GError) error = NULL;
 
-  if (index >= furrow_yield_model_n_presets ())
+  if (self->updating || index == GTK_INVALID_LIST_POSITION)
     return;
-  furrow_yield_model_preset (furrow_yield_model_preset_id (index), &self->model, NULL);
+  if (index < n_builtin)
+    furrow_yield_model_preset (furrow_yield_model_preset_id (index), &self->model, NULL);
+  else if (self->store == NULL ||
+           !furrow_store_find_yield_preset (self->store,
+                                            gtk_string_list_get_string (self->yield_names, index),
+                                            &self->model, &error))
+    {
+      if (error != NULL)
+        show_problem (self, error->message);
+      return;
+    }
   recompute (self);
+}
+
+/* The built-in yield presets, then the project's (furrow-store-yield.h); the one planned with
+ * stays chosen, by name, and is read again (a save may have replaced it); when it is gone the
+ * planner goes back to the first built-in preset. */
+static void
+load_yield_presets (FurrowPlannerPanel *self)
+{
+  g_autofree char *current = g_strdup (self->model.name);
+  g_auto(GStrv) stored = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->yield_names));
+  guint selected = 0;
+
+  if (self->store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      stored = furrow_store_list_yield_presets (self->store, &error);
+      if (stored == NULL)
+        show_problem (self, error->message);
+    }
+
+  self->updating = TRUE;
+  gtk_string_list_splice (self->yield_names, 0, n, NULL);
+  for (guint i = 0; i < furrow_yield_model_n_presets (); i++)
+    {
+      gtk_string_list_append (self->yield_names, furrow_yield_model_preset_label (i));
+      if (g_strcmp0 (furrow_yield_model_preset_id (i), current) == 0)
+        selected = i;
+    }
+  for (guint i = 0; stored != NULL && stored[i] != NULL; i++)
+    {
+      gtk_string_list_append (self->yield_names, stored[i]);
+      if (g_strcmp0 (stored[i], current) == 0)
+        selected = furrow_yield_model_n_presets () + i;
+    }
+  adw_combo_row_set_selected (self->yield_row, selected);
+  self->updating = FALSE;
+  yield_changed_cb (self);
 }
 
 static void
@@ -398,7 +451,10 @@ edit_yield_models_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   FurrowYieldModelEditor *editor;
 
-  editor = furrow_yield_model_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  FurrowPlannerPanel *self = FURROW_PLANNER_PANEL (widget);
+
+  editor = furrow_yield_model_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                          self->store, self->history);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -508,11 +564,21 @@ furrow_planner_panel_set_project (FurrowPlannerPanel *self,
   g_return_if_fail (FURROW_IS_PLANNER_PANEL (self));
   g_return_if_fail (store == NULL || FURROW_IS_STORE (store));
 
+  g_return_if_fail (history == NULL || FURROW_IS_HISTORY (history));
+
   if (self->seasons != NULL)
     g_signal_handlers_disconnect_by_func (self->seasons, rebuild_seasons, self);
   g_clear_object (&self->seasons);
-  g_set_object (&self->store, store);
   g_set_object (&self->history, history);
+  if (self->store != store)
+    {
+      if (self->store != NULL)
+        g_signal_handlers_disconnect_by_data (self->store, self);
+      g_set_object (&self->store, store);
+      if (store != NULL)
+        g_signal_connect_object (store, "yield-presets-changed",
+                                 G_CALLBACK (load_yield_presets), self, G_CONNECT_SWAPPED);
+    }
   self->preferred_season = 0;
   if (store != NULL)
     {
@@ -521,6 +587,7 @@ furrow_planner_panel_set_project (FurrowPlannerPanel *self,
                                G_CONNECT_SWAPPED);
     }
   rebuild_seasons (self);
+  load_yield_presets (self);
 }
 
 void
@@ -727,12 +794,15 @@ furrow_planner_panel_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FURROW_TYPE_PLANNER_PANEL);
   g_clear_object (&self->field);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->history);
+  g_clear_object (&self->yield_names);
   g_clear_pointer (&self->layout, furrow_layout_free);
   if (self->seasons != NULL)
     g_signal_handlers_disconnect_by_func (self->seasons, rebuild_seasons, self);
   g_clear_object (&self->seasons);
-  g_clear_object (&self->store);
-  g_clear_object (&self->history);
   g_clear_pointer (&self->season_ids, g_array_unref);
 
   G_OBJECT_CLASS (furrow_planner_panel_parent_class)->dispose (object);
@@ -833,7 +903,6 @@ static void
 furrow_planner_panel_init (FurrowPlannerPanel *self)
 {
   g_autoptr(GtkStringList) presets = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) models = gtk_string_list_new (NULL);
 
   furrow_pattern_preset ("2+4", &self->pattern);
   furrow_yield_model_preset ("practical", &self->model, NULL);
@@ -845,10 +914,11 @@ furrow_planner_panel_init (FurrowPlannerPanel *self)
 
   for (guint i = 0; i < furrow_pattern_n_presets (); i++)
     gtk_string_list_append (presets, _(furrow_pattern_preset_info (i)->label));
+  self->yield_names = gtk_string_list_new (NULL);
   for (guint i = 0; i < furrow_yield_model_n_presets (); i++)
-    gtk_string_list_append (models, furrow_yield_model_preset_label (i));
+    gtk_string_list_append (self->yield_names, furrow_yield_model_preset_label (i));
   adw_combo_row_set_model (self->preset_row, G_LIST_MODEL (presets));
-  adw_combo_row_set_model (self->yield_row, G_LIST_MODEL (models));
+  adw_combo_row_set_model (self->yield_row, G_LIST_MODEL (self->yield_names));
   for (guint i = 0; i < furrow_pattern_n_presets (); i++)
     if (g_strcmp0 (furrow_pattern_preset_info (i)->id, "2+4") == 0)
       adw_combo_row_set_selected (self->preset_row, i);
@@ -868,6 +938,8 @@ furrow_planner_panel_new (void)
   return g_object_new (FURROW_TYPE_PLANNER_PANEL, NULL);
 }
 
+/* The project the yield presets come from (saved by the yield model editor or `furrow-cli
+ * calibrate`), and the history the editor records its saves and deletes in. */
 FurrowField *
 furrow_planner_panel_get_field (FurrowPlannerPanel *self)
 {

@@ -28,7 +28,8 @@ gint64                       furrow_planner_panel_get_net_fen_per_mu (FurrowPlan
 double                       furrow_planner_panel_get_ler            (FurrowPlannerPanel *self);
 gint64                       furrow_planner_panel_get_update_us      (FurrowPlannerPanel *self);
 
-/* "Apply to Season": the project's seasons that are not settled are offered (the one last shown
+/* The project: its yield presets are offered after the built-in ones (and follow the store's
+ * "yield-presets-changed"). "Apply to Season": the project's seasons that are not settled are offered (the one last shown
  * with furrow_planner_panel_set_season() first); planner.apply-to-season stores the field's
  * pattern as its plan there (undoable in `history`). */
 void                         furrow_planner_panel_set_project        (FurrowPlannerPanel *self,

@@ -7,14 +7,15 @@
 
 #include "furrow-yield-model-editor.h"
 #include "furrow-chart.h"
+#include "furrow-store-yield.h"
 
 /* The agronomist's yield model editor (issue 7.3): a preset (built-in or calibrated and saved),
  * its parameters, and "fit from measured yields": fields with their pattern and measured maize
  * and soybean kg/mu, fitted by the core (furrow_yield_model_fit), shown as predicted against
- * measured with the 1:1 line (furrow_chart_draw_fit). Calibrated presets are kept in the
- * GSettings key `yield-presets` until the project store has a table for them. */
-
-#define PRESETS_TYPE "a(sdddddddd)"
+ * measured with the 1:1 line (furrow_chart_draw_fit). Calibrated presets live in the project's
+ * `yield_presets` table (furrow-store-yield.h), the same ones `furrow-cli calibrate` stores and
+ * the planner offers; saving and deleting are undoable commands of the window's history. The
+ * built-in presets are read-only: the store refuses their names and they cannot be deleted. */
 
 struct _FurrowYieldModelEditor
 {
@@ -22,6 +23,7 @@ struct _FurrowYieldModelEditor
 
   /* template */
   AdwComboRow    *preset_row;
+  GtkButton      *delete_button;
   GtkSpinButton  *maize_sole_spin;
   GtkSpinButton  *soy_sole_spin;
   GtkSpinButton  *maize_border_spin;
@@ -34,8 +36,10 @@ struct _FurrowYieldModelEditor
   GtkLabel       *fit_label;
   GtkDrawingArea *scatter;
   AdwEntryRow    *name_row;
+  AdwPreferencesGroup *save_group;
 
-  GSettings         *settings;
+  FurrowStore       *store;
+  FurrowHistory     *history;
   GtkStringList     *preset_names;
   FurrowYieldModel   model;
   GArray            *points;    /* FurrowChartFitPoint */
@@ -79,111 +83,256 @@ value_changed_cb (FurrowYieldModelEditor *self)
   m->density_exponent[FURROW_CROP_SOYBEAN] = gtk_spin_button_get_value (self->soy_exp_spin);
 }
 
-static void
-load_preset_names (FurrowYieldModelEditor *self)
+/* The stored preset shown at `index` of the list, or NULL for a built-in one. */
+static const char *
+stored_name_at (FurrowYieldModelEditor *self,
+                guint                   index)
 {
-  g_autoptr(GVariant) saved = g_settings_get_value (self->settings, "yield-presets");
-  GVariantIter iter;
-  const char *name;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->preset_names));
-
-  gtk_string_list_splice (self->preset_names, 0, n, NULL);
-  for (guint i = 0; i < furrow_yield_model_n_presets (); i++)
-    gtk_string_list_append (self->preset_names, furrow_yield_model_preset_label (i));
-  g_variant_iter_init (&iter, saved);
-  while (g_variant_iter_next (&iter, "(&sdddddddd)", &name, NULL, NULL, NULL, NULL, NULL, NULL,
-                              NULL, NULL))
-    gtk_string_list_append (self->preset_names, name);
+  if (index == GTK_INVALID_LIST_POSITION || index < furrow_yield_model_n_presets () ||
+      index >= g_list_model_get_n_items (G_LIST_MODEL (self->preset_names)))
+    return NULL;
+  return gtk_string_list_get_string (self->preset_names, index);
 }
 
-static gboolean
-saved_preset (FurrowYieldModelEditor *self,
-              guint                   index,
-              FurrowYieldModel       *out)
+static void
+update_actions (FurrowYieldModelEditor *self)
 {
-  g_autoptr(GVariant) saved = g_settings_get_value (self->settings, "yield-presets");
-  const char *name;
-  double v[8];
+  guint index = adw_combo_row_get_selected (self->preset_row);
 
-  if (index >= g_variant_n_children (saved))
-    return FALSE;
-  g_variant_get_child (saved, index, "(&sdddddddd)", &name, &v[0], &v[1], &v[2], &v[3], &v[4],
-                       &v[5], &v[6], &v[7]);
-  /* Everything not saved (sole seeds per mu) comes from the default preset. */
-  furrow_yield_model_preset ("practical", out, NULL);
-  g_strlcpy (out->name, name, sizeof out->name);
-  out->sole_yield_kg_per_mu[FURROW_CROP_MAIZE] = v[0];
-  out->sole_yield_kg_per_mu[FURROW_CROP_SOYBEAN] = v[1];
-  out->density_exponent[FURROW_CROP_MAIZE] = v[2];
-  out->density_exponent[FURROW_CROP_SOYBEAN] = v[3];
-  out->border_factor[FURROW_CROP_MAIZE] = v[4];
-  out->border_factor[FURROW_CROP_SOYBEAN] = v[5];
-  out->inner_factor[FURROW_CROP_MAIZE] = v[6];
-  out->inner_factor[FURROW_CROP_SOYBEAN] = v[7];
-  return TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete-preset",
+                                 self->store != NULL && stored_name_at (self, index) != NULL);
+}
+
+/* Lists the built-in presets, then the project's, and selects `select` (a built-in id or a
+ * stored name; the first built-in when it is not listed: then FALSE) without changing the
+ * model. */
+static gboolean
+load_preset_names (FurrowYieldModelEditor *self,
+                   const char             *select)
+{
+  g_auto(GStrv) stored = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->preset_names));
+  guint selected = 0;
+  gboolean found = FALSE;
+
+  if (self->store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      stored = furrow_store_list_yield_presets (self->store, &error);
+      if (stored == NULL)
+        g_warning ("Cannot list the yield presets: %s", error->message);
+    }
+
+  self->updating = TRUE;
+  gtk_string_list_splice (self->preset_names, 0, n, NULL);
+  for (guint i = 0; i < furrow_yield_model_n_presets (); i++)
+    {
+      gtk_string_list_append (self->preset_names, furrow_yield_model_preset_label (i));
+      if (g_strcmp0 (furrow_yield_model_preset_id (i), select) == 0)
+        {
+          selected = i;
+          found = TRUE;
+        }
+    }
+  for (guint i = 0; stored != NULL && stored[i] != NULL; i++)
+    {
+      gtk_string_list_append (self->preset_names, stored[i]);
+      if (g_strcmp0 (stored[i], select) == 0)
+        {
+          selected = furrow_yield_model_n_presets () + i;
+          found = TRUE;
+        }
+    }
+  adw_combo_row_set_selected (self->preset_row, selected);
+  self->updating = FALSE;
+  update_actions (self);
+  return found;
 }
 
 static void
 preset_changed_cb (FurrowYieldModelEditor *self)
 {
   guint index = adw_combo_row_get_selected (self->preset_row);
-  guint n_builtin = furrow_yield_model_n_presets ();
+  const char *stored = stored_name_at (self, index);
+  g_autoptr(GError) error = NULL;
 
   if (self->updating || index == GTK_INVALID_LIST_POSITION)
     return;
-  if (index < n_builtin)
+  update_actions (self);
+  if (index < furrow_yield_model_n_presets ())
     furrow_yield_model_preset (furrow_yield_model_preset_id (index), &self->model, NULL);
-  else if (!saved_preset (self, index - n_builtin, &self->model))
-    return;
+  else if (stored == NULL ||
+           !furrow_store_find_yield_preset (self->store, stored, &self->model, &error))
+    {
+      if (error != NULL)
+        adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                          adw_toast_new (error->message));
+      return;
+    }
   show_model (self);
+}
+
+/* The project's presets changed (a save, a delete, an undo in the window): the list follows.
+ * A stored preset shown is read again (an undo may have put back older values); when it is
+ * gone, the first built-in preset is shown instead. A built-in one shown stays as edited. */
+static void
+presets_changed_cb (FurrowYieldModelEditor *self)
+{
+  guint index = adw_combo_row_get_selected (self->preset_row);
+  const char *stored = stored_name_at (self, index);
+  g_autofree char *name = NULL;
+
+  if (stored != NULL)
+    name = g_strdup (stored);
+  else if (index < furrow_yield_model_n_presets ())
+    name = g_strdup (furrow_yield_model_preset_id (index));
+  if (!load_preset_names (self, name) || stored != NULL)
+    preset_changed_cb (self);
+}
+
+/* One undoable save or delete of a stored preset. */
+typedef struct
+{
+  FurrowStore      *store;
+  gboolean          delete;      /* the command deletes `model` (else saves it) */
+  FurrowYieldModel  model;
+  gboolean          replaced;    /* a save that replaced `old` */
+  FurrowYieldModel  old;
+} PresetCommand;
+
+static void
+preset_command_free (PresetCommand *command)
+{
+  g_clear_object (&command->store);
+  g_free (command);
+}
+
+static gboolean
+preset_command_apply (gpointer   data,
+                      gboolean   forward,
+                      GError   **error)
+{
+  PresetCommand *command = data;
+
+  if (forward != command->delete)
+    return furrow_store_save_yield_preset (command->store, &command->model, error);
+  if (command->replaced)
+    return furrow_store_save_yield_preset (command->store, &command->old, error);
+  return furrow_store_delete_yield_preset (command->store, command->model.name, error);
+}
+
+static gboolean
+run_command (FurrowYieldModelEditor *self,
+             const char             *label,
+             PresetCommand          *command,
+             GError                **error)
+{
+  if (self->history != NULL)
+    return furrow_history_push (self->history, label, preset_command_apply, command,
+                                (GDestroyNotify) preset_command_free, error);
+  if (!preset_command_apply (command, TRUE, error))
+    {
+      preset_command_free (command);
+      return FALSE;
+    }
+  preset_command_free (command);
+  return TRUE;
+}
+
+static void
+show_toast (FurrowYieldModelEditor *self,
+       const char             *text,
+       gboolean                undo)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  if (undo && self->history != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "editor.undo");
+    }
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
 }
 
 static void
 save_cb (FurrowYieldModelEditor *self)
 {
   const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
-  g_autoptr(GVariant) saved = g_settings_get_value (self->settings, "yield-presets");
-  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE (PRESETS_TYPE));
-  const FurrowYieldModel *m = &self->model;
   g_autofree char *stripped = g_strstrip (g_strdup (name));
-  GVariantIter iter;
-  GVariant *item;
-  guint position = 0, n = 0;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  PresetCommand *command;
 
-  if (stripped[0] == '\0')
+  if (self->store == NULL || stripped[0] == '\0')
     return;
 
-  /* A preset of the same name is replaced. */
-  g_variant_iter_init (&iter, saved);
-  while ((item = g_variant_iter_next_value (&iter)) != NULL)
+  command = g_new0 (PresetCommand, 1);
+  command->store = g_object_ref (self->store);
+  command->model = self->model;
+  g_strlcpy (command->model.name, stripped, sizeof command->model.name);
+  /* a preset of the same name is replaced: undo brings it back */
+  command->replaced = furrow_store_find_yield_preset (self->store, command->model.name,
+                                                      &command->old, NULL);
+  if (!run_command (self, _("Save Yield Preset"), command, &error))
     {
-      const char *other;
-
-      g_variant_get_child (item, 0, "&s", &other);
-      if (g_strcmp0 (other, stripped) != 0)
-        {
-          g_variant_builder_add_value (&builder, item);
-          n++;
-        }
-      g_variant_unref (item);
+      show_toast (self, error->message, FALSE);
+      return;
     }
-  g_variant_builder_add (&builder, "(sdddddddd)", stripped,
-                         m->sole_yield_kg_per_mu[FURROW_CROP_MAIZE],
-                         m->sole_yield_kg_per_mu[FURROW_CROP_SOYBEAN],
-                         m->density_exponent[FURROW_CROP_MAIZE],
-                         m->density_exponent[FURROW_CROP_SOYBEAN],
-                         m->border_factor[FURROW_CROP_MAIZE],
-                         m->border_factor[FURROW_CROP_SOYBEAN],
-                         m->inner_factor[FURROW_CROP_MAIZE],
-                         m->inner_factor[FURROW_CROP_SOYBEAN]);
-  position = furrow_yield_model_n_presets () + n;
-  g_settings_set_value (self->settings, "yield-presets", g_variant_builder_end (&builder));
-
-  self->updating = TRUE;
-  load_preset_names (self);
-  adw_combo_row_set_selected (self->preset_row, position);
-  self->updating = FALSE;
   g_strlcpy (self->model.name, stripped, sizeof self->model.name);
+  /* the store's signal listed it; select it and show what the project holds */
+  load_preset_names (self, self->model.name);
+  preset_changed_cb (self);
+  /* Translators: %s is the name of a yield preset */
+  text = g_strdup_printf (_("Saved yield preset “%s” in the project"), self->model.name);
+  show_toast (self, text, TRUE);
+}
+
+static void
+delete_preset_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  FurrowYieldModelEditor *self = FURROW_YIELD_MODEL_EDITOR (widget);
+  const char *name = stored_name_at (self, adw_combo_row_get_selected (self->preset_row));
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  PresetCommand *command;
+
+  if (self->store == NULL || name == NULL)
+    return;
+
+  command = g_new0 (PresetCommand, 1);
+  command->store = g_object_ref (self->store);
+  command->delete = TRUE;
+  if (!furrow_store_find_yield_preset (self->store, name, &command->model, &error))
+    {
+      preset_command_free (command);
+      show_toast (self, error->message, FALSE);
+      return;
+    }
+  /* Translators: %s is the name of a yield preset */
+  text = g_strdup_printf (_("Deleted yield preset “%s”"), command->model.name);
+  /* a preset a season plans with is refused (FURROW_STORE_ERROR_IN_USE): the toast says why */
+  if (!run_command (self, _("Delete Yield Preset"), command, &error))
+    {
+      show_toast (self, error->message, FALSE);
+      return;
+    }
+  show_toast (self, text, TRUE);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FurrowYieldModelEditor *self = FURROW_YIELD_MODEL_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->history != NULL && furrow_history_get_can_undo (self->history) &&
+      !furrow_history_undo (self->history, &error))
+    show_toast (self, error->message, FALSE);
 }
 
 static void
@@ -350,7 +499,10 @@ furrow_yield_model_editor_dispose (GObject *object)
   FurrowYieldModelEditor *self = FURROW_YIELD_MODEL_EDITOR (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FURROW_TYPE_YIELD_MODEL_EDITOR);
-  g_clear_object (&self->settings);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->history);
   g_clear_object (&self->preset_names);
   g_clear_pointer (&self->points, g_array_unref);
 
@@ -370,6 +522,7 @@ furrow_yield_model_editor_class_init (FurrowYieldModelEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/furrow-yield-model-editor.ui");
   BIND (preset_row);
+  BIND (delete_button);
   BIND (maize_sole_spin);
   BIND (soy_sole_spin);
   BIND (maize_border_spin);
@@ -382,37 +535,64 @@ furrow_yield_model_editor_class_init (FurrowYieldModelEditorClass *klass)
   BIND (fit_label);
   BIND (scatter);
   BIND (name_row);
+  BIND (save_group);
   gtk_widget_class_bind_template_callback (widget_class, value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, preset_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.add-field", NULL, add_field_action);
   gtk_widget_class_install_action (widget_class, "editor.fit", NULL, fit_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete-preset", NULL,
+                                   delete_preset_action);
+  gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_action);
 }
 
 static void
 furrow_yield_model_editor_init (FurrowYieldModelEditor *self)
 {
   self->points = g_array_new (FALSE, FALSE, sizeof (FurrowChartFitPoint));
-  self->settings = g_settings_new (APPLICATION_ID);
   self->preset_names = gtk_string_list_new (NULL);
   furrow_yield_model_preset ("practical", &self->model, NULL);
 
   self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
-  load_preset_names (self);
   adw_combo_row_set_model (self->preset_row, G_LIST_MODEL (self->preset_names));
-  adw_combo_row_set_selected (self->preset_row, 0);
   self->updating = FALSE;
+  load_preset_names (self, "practical");
   show_model (self);
 
   gtk_drawing_area_set_draw_func (self->scatter, draw_scatter, self, NULL);
 }
 
+/* @store: (nullable): the project whose presets are listed and saved; without one only the
+ * built-in presets are offered and nothing can be saved.
+ * @history: (nullable): where saves and deletes are recorded for undo (the window's). */
 FurrowYieldModelEditor *
-furrow_yield_model_editor_new (GtkWindow *parent)
+furrow_yield_model_editor_new (GtkWindow     *parent,
+                               FurrowStore   *store,
+                               FurrowHistory *history)
 {
-  return g_object_new (FURROW_TYPE_YIELD_MODEL_EDITOR, "transient-for", parent, NULL);
+  FurrowYieldModelEditor *self;
+
+  g_return_val_if_fail (store == NULL || FURROW_IS_STORE (store), NULL);
+  g_return_val_if_fail (history == NULL || FURROW_IS_HISTORY (history), NULL);
+
+  self = g_object_new (FURROW_TYPE_YIELD_MODEL_EDITOR, "transient-for", parent, NULL);
+  if (store != NULL)
+    {
+      self->store = g_object_ref (store);
+      g_signal_connect_object (store, "yield-presets-changed", G_CALLBACK (presets_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  g_set_object (&self->history, history);
+  load_preset_names (self, "practical");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), store != NULL);
+  adw_preferences_group_set_description (self->save_group,
+                                         store != NULL
+                                         ? _("Saved in the project: the planner and "
+                                             "furrow-cli offer it too.")
+                                         : _("Open a project to save a preset in it."));
+  return self;
 }
 
 const FurrowYieldModel *

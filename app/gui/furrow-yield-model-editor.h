@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "furrow-history.h"
+#include "furrow-store.h"
 #include "furrow-yield-model.h"
 
 G_BEGIN_DECLS
@@ -12,7 +14,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FurrowYieldModelEditor, furrow_yield_model_editor, FURROW,
                       YIELD_MODEL_EDITOR, AdwPreferencesWindow)
 
-FurrowYieldModelEditor *furrow_yield_model_editor_new                 (GtkWindow              *parent);
+FurrowYieldModelEditor *furrow_yield_model_editor_new                 (GtkWindow              *parent,
+                                                                       FurrowStore            *store,
+                                                                       FurrowHistory          *history);
 const FurrowYieldModel *furrow_yield_model_editor_get_model           (FurrowYieldModelEditor *self);
 void                    furrow_yield_model_editor_add_observation     (FurrowYieldModelEditor *self,
                                                                        const char             *pattern_id,

@@ -230,7 +230,6 @@ read_geometry (Row    *row,
   g_autofree char *label = NULL;
   g_autoptr(GPtrArray) issues = NULL;
   g_autoptr(FurrowGeometry) out = NULL;
-  g_autoptr(GError) error = NULL;
   double measured_m2;
 
   if (geom != NULL && row->self->transform != NULL &&
@@ -242,7 +241,7 @@ read_geometry (Row    *row,
 
   /* Most records are valid: their label (a translated printf) is made only for the messages
    * of one that is not, by validating it again. */
-  issues = furrow_ogr_geometry_validate_measured (row->ctx, "", geom, &measured_m2);
+  issues = furrow_ogr_geometry_read (row->ctx, "", geom, &measured_m2, &out);
   if (issues->len > 0)
     {
       label = furrow_importer_format_label (row->self, row->index, row->code_name, row->code);
@@ -251,12 +250,8 @@ read_geometry (Row    *row,
       add_issues (row, issues);
       return NULL;
     }
-  out = furrow_geometry_from_ogr (geom, &error);
-  if (out == NULL)
-    {
-      row_problem (row, "%s", error->message);
-      return NULL;
-    }
+  /* valid means at least one polygon: the geometry is there */
+  g_assert (out != NULL);
   if (row->self->gcj02)
     {
       apply_gcj02 (out);
@@ -270,7 +265,7 @@ read_geometry (Row    *row,
         }
       measured_m2 = furrow_geodesy_area_m2 (out);
     }
-  /* Validation measured it already (on the same points: furrow_geometry_from_ogr copies them). */
+  /* Validation measured it already, on the very points of the geometry. */
   if (area_m2 != NULL)
     *area_m2 = measured_m2;
   return g_steal_pointer (&out);

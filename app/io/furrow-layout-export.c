@@ -12,6 +12,19 @@ crop_name (FurrowCrop crop)
   return crop == FURROW_CROP_MAIZE ? "maize" : "soybean";
 }
 
+/* The label of layout `index`: its code, else the index. */
+static const char *
+field_code (const char * const *codes,
+            guint               index,
+            char               *buffer,
+            gsize               size)
+{
+  if (codes != NULL && codes[index] != NULL)
+    return codes[index];
+  g_snprintf (buffer, size, "%u", index);
+  return buffer;
+}
+
 static void
 add_line (JsonBuilder       *b,
           const FurrowPoint *a,
@@ -37,6 +50,7 @@ add_line (JsonBuilder       *b,
 
 char *
 furrow_layout_export_geojson (FurrowLayout * const *layouts,
+                              const char * const   *codes,
                               guint                n_layouts)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
@@ -51,6 +65,8 @@ furrow_layout_export_geojson (FurrowLayout * const *layouts,
   for (guint f = 0; f < n_layouts; f++)
     {
       const FurrowLayout *l = layouts[f];
+      char buffer[16];
+      const char *code = field_code (codes, f, buffer, sizeof buffer);
 
       if (l == NULL || l->rows == NULL)
         continue;
@@ -66,7 +82,7 @@ furrow_layout_export_geojson (FurrowLayout * const *layouts,
           json_builder_set_member_name (b, "kind");
           json_builder_add_string_value (b, "row");
           json_builder_set_member_name (b, "field");
-          json_builder_add_int_value (b, f);
+          json_builder_add_string_value (b, code);
           json_builder_set_member_name (b, "crop");
           json_builder_add_string_value (b, crop_name (s->crop));
           json_builder_set_member_name (b, "strip");
@@ -91,7 +107,7 @@ furrow_layout_export_geojson (FurrowLayout * const *layouts,
           json_builder_set_member_name (b, "kind");
           json_builder_add_string_value (b, "guidance");
           json_builder_set_member_name (b, "field");
-          json_builder_add_int_value (b, f);
+          json_builder_add_string_value (b, code);
           json_builder_set_member_name (b, "strip");
           json_builder_add_int_value (b, g->strip);
           json_builder_set_member_name (b, "length_m");
@@ -126,6 +142,7 @@ kml_coords (GString           *s,
 
 char *
 furrow_layout_export_kml (FurrowLayout * const *layouts,
+                          const char * const   *codes,
                           guint                n_layouts,
                           const char          *name)
 {
@@ -144,10 +161,13 @@ furrow_layout_export_kml (FurrowLayout * const *layouts,
   for (guint f = 0; f < n_layouts; f++)
     {
       const FurrowLayout *l = layouts[f];
+      char buffer[16];
+      g_autofree char *code = NULL;
 
       if (l == NULL || l->rows == NULL)
         continue;
-      g_string_append_printf (s, "<Folder><name>field %u</name>\n", f);
+      code = g_markup_escape_text (field_code (codes, f, buffer, sizeof buffer), -1);
+      g_string_append_printf (s, "<Folder><name>%s</name>\n", code);
       for (guint i = 0; i < l->rows->len; i++)
         {
           const FurrowRowSegment *r = &g_array_index (l->rows, FurrowRowSegment, i);
@@ -175,6 +195,7 @@ furrow_layout_export_kml (FurrowLayout * const *layouts,
 
 gboolean
 furrow_layout_export_file (FurrowLayout * const *layouts,
+                           const char * const   *codes,
                            guint                n_layouts,
                            const char          *path,
                            GError             **error)
@@ -186,11 +207,11 @@ furrow_layout_export_file (FurrowLayout * const *layouts,
     {
       g_autofree char *base = g_path_get_basename (path);
 
-      text = furrow_layout_export_kml (layouts, n_layouts, base);
+      text = furrow_layout_export_kml (layouts, codes, n_layouts, base);
     }
   else
     {
-      text = furrow_layout_export_geojson (layouts, n_layouts);
+      text = furrow_layout_export_geojson (layouts, codes, n_layouts);
     }
   return g_file_set_contents (path, text, -1, error);
 }

@@ -182,12 +182,26 @@ furrow_geometry_to_ogr (const FurrowGeometry *geometry)
   return multi;
 }
 
-/* Raw polygons over owned point buffers, for validation. */
+/* Raw polygons over owned point buffers, for validation: the one copy of the points out of
+ * OGR, which furrow_ogr_geometry_read() then hands to the FurrowGeometry. */
 typedef struct
 {
-  GArray    *polygons;   /* FurrowPolygon */
-  GPtrArray *buffers;    /* FurrowRing arrays and point arrays, freed with the set */
+  GArray *polygons;   /* FurrowPolygon; their rings and points are owned until taken */
 } RawPolygons;
+
+static void
+raw_polygons_clear (RawPolygons *raw)
+{
+  for (guint p = 0; p < raw->polygons->len; p++)
+    {
+      FurrowPolygon *part = &g_array_index (raw->polygons, FurrowPolygon, p);
+
+      for (guint r = 0; r < part->n_rings; r++)
+        g_free (part->rings[r].points);
+      g_free (part->rings);
+    }
+  g_array_set_size (raw->polygons, 0);
+}
 
 static void
 add_part_raw (OGRGeometryH polygon,
@@ -197,13 +211,9 @@ add_part_raw (OGRGeometryH polygon,
   int n_rings = OGR_G_GetGeometryCount (polygon);
   FurrowPolygon part = { g_new0 (FurrowRing, MAX (n_rings, 1)), (guint) MAX (n_rings, 0) };
 
-  g_ptr_array_add (raw->buffers, part.rings);
   for (int r = 0; r < n_rings; r++)
-    {
-      part.rings[r].points = ring_points (OGR_G_GetGeometryRef (polygon, r),
-                                          &part.rings[r].n_points);
-      g_ptr_array_add (raw->buffers, part.rings[r].points);
-    }
+    part.rings[r].points = ring_points (OGR_G_GetGeometryRef (polygon, r),
+                                        &part.rings[r].n_points);
   g_array_append_val (raw->polygons, part);
 }
 
@@ -212,7 +222,7 @@ furrow_ogr_geometry_validate (FurrowGeosContext *ctx,
                               const char        *label,
                               OGRGeometryH       geometry)
 {
-  return furrow_ogr_geometry_validate_measured (ctx, label, geometry, NULL);
+  return furrow_ogr_geometry_read (ctx, label, geometry, NULL, NULL);
 }
 
 GPtrArray *
@@ -221,15 +231,28 @@ furrow_ogr_geometry_validate_measured (FurrowGeosContext *ctx,
                                        OGRGeometryH       geometry,
                                        double            *area_m2)
 {
+  return furrow_ogr_geometry_read (ctx, label, geometry, area_m2, NULL);
+}
+
+GPtrArray *
+furrow_ogr_geometry_read (FurrowGeosContext  *ctx,
+                          const char         *label,
+                          OGRGeometryH        geometry,
+                          double             *area_m2,
+                          FurrowGeometry    **out)
+{
   g_autoptr(GArray) polygons = g_array_new (FALSE, FALSE, sizeof (FurrowPolygon));
-  g_autoptr(GPtrArray) buffers = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
-  RawPolygons raw = { polygons, buffers };
+  g_autoptr(FurrowGeometry) result = NULL;
+  RawPolygons raw = { polygons };
+  GPtrArray *issues;
 
   g_return_val_if_fail (label != NULL, NULL);
 
   if (area_m2 != NULL)
     *area_m2 = NAN;
+  if (out != NULL)
+    *out = NULL;
   if (geometry == NULL)
     return furrow_validate_polygons (ctx, label, NULL, 0);
 
@@ -238,6 +261,7 @@ furrow_ogr_geometry_validate_measured (FurrowGeosContext *ctx,
       OGRGeometryH culprit = geometry;
       OGRwkbGeometryType flat = wkbFlatten (OGR_G_GetGeometryType (geometry));
 
+      raw_polygons_clear (&raw);
       /* Name the offending member of a collection, not the collection. */
       if (flat == wkbGeometryCollection || flat == wkbMultiPolygon)
         for (int i = 0; i < OGR_G_GetGeometryCount (geometry); i++)
@@ -249,6 +273,28 @@ furrow_ogr_geometry_validate_measured (FurrowGeosContext *ctx,
       return furrow_validate_not_polygon (label, OGR_G_GetGeometryName (culprit));
     }
 
-  return furrow_validate_polygons_measured (ctx, label, (FurrowPolygon *) polygons->data,
-                                            polygons->len, area_m2);
+  issues = furrow_validate_polygons_measured (ctx, label, (FurrowPolygon *) polygons->data,
+                                              polygons->len, area_m2);
+  if (out == NULL || issues->len > 0 || polygons->len == 0)
+    {
+      raw_polygons_clear (&raw);
+      return issues;
+    }
+
+  /* Valid: every ring is closed already; the geometry takes the points as they are. */
+  result = furrow_geometry_new ();
+  for (guint p = 0; p < polygons->len; p++)
+    {
+      FurrowPolygon *part = &g_array_index (polygons, FurrowPolygon, p);
+      guint idx = furrow_geometry_add_polygon (result);
+
+      for (guint r = 0; r < part->n_rings; r++)
+        {
+          furrow_geometry_take_ring (result, idx, part->rings[r].points, part->rings[r].n_points);
+          part->rings[r].points = NULL;
+        }
+    }
+  raw_polygons_clear (&raw);
+  *out = g_steal_pointer (&result);
+  return issues;
 }

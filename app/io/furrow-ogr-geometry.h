@@ -44,5 +44,13 @@ GPtrArray      *furrow_ogr_geometry_validate_measured (FurrowGeosContext *ctx,
                                                        const char        *label,
                                                        OGRGeometryH       geometry,
                                                        double            *area_m2);
+/* The same, and when there is no issue the geometry itself in `out` (else NULL): the points are
+ * copied out of OGR once, for both (what an importer wants; furrow_geometry_from_ogr() copies
+ * them again). `area_m2` and `out` may be NULL. */
+GPtrArray      *furrow_ogr_geometry_read        (FurrowGeosContext     *ctx,
+                                                 const char            *label,
+                                                 OGRGeometryH           geometry,
+                                                 double                *area_m2,
+                                                 FurrowGeometry       **out);
 
 G_END_DECLS

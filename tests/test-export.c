@@ -337,6 +337,80 @@ test_progress_cancel (void)
   }
 }
 
+static char *
+read_whole (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* A file the user already has at the destination (a Shapefile is several) survives a cancelled
+ * export byte for byte; a completed export replaces it; no temporary file or folder is left. */
+static void
+test_existing_kept (void)
+{
+  static const struct { FurrowExportFormat format; const char *name; const char *extra; } formats[] = {
+    { FURROW_EXPORT_FORMAT_GEOJSON, "kept.geojson", NULL },
+    { FURROW_EXPORT_FORMAT_SHAPEFILE, "kept.shp", "kept.dbf" },
+    { FURROW_EXPORT_FORMAT_GEOPACKAGE, "kept.gpkg", NULL },
+    { FURROW_EXPORT_FORMAT_CSV, "kept.csv", NULL },
+    { FURROW_EXPORT_FORMAT_XLSX, "kept.xlsx", NULL },
+  };
+  static const char old[] = "last year's register, not to be lost\n";
+  g_autoptr(FurrowStore) store = furrow_store_open (project, NULL);
+
+  g_assert_nonnull (store);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, formats[i].name, NULL);
+      g_autofree char *extra = formats[i].extra != NULL
+                               ? g_build_filename (dir, formats[i].extra, NULL) : NULL;
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      ProgressLog log = { cancellable, N_PARCELS - 1, 0, 0, 0 };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+
+      g_test_message ("%s", formats[i].name);
+      g_assert_true (g_file_set_contents (path, old, -1, NULL));
+      if (extra != NULL)
+        g_assert_true (g_file_set_contents (extra, old, -1, NULL));
+      g_assert_false (furrow_export_full (store, FURROW_EXPORT_LAYER_PARCELS, formats[i].format, 0,
+                                          path, progress_cb, &log, cancellable, NULL, NULL,
+                                          &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&error);
+      after = read_whole (path);
+      g_assert_cmpstr (after, ==, old);
+      g_clear_pointer (&after, g_free);
+      if (extra != NULL)
+        {
+          after = read_whole (extra);
+          g_assert_cmpstr (after, ==, old);
+          g_clear_pointer (&after, g_free);
+        }
+      g_assert_false (leftovers ());
+
+      /* Completed: the old bytes are replaced by the 12 parcels. */
+      g_assert_true (furrow_export_full (store, FURROW_EXPORT_LAYER_PARCELS, formats[i].format, 0,
+                                         path, NULL, NULL, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      after = read_whole (path);
+      g_assert_cmpstr (after, !=, old);
+      g_clear_pointer (&after, g_free);
+      if (extra != NULL)
+        {
+          after = read_whole (extra);
+          g_assert_cmpstr (after, !=, old);
+          g_clear_pointer (&after, g_free);
+        }
+      g_assert_false (leftovers ());
+    }
+}
+
 static void
 make_project (void)
 {
@@ -386,6 +460,7 @@ main (int   argc,
   g_test_add_func ("/furrow/io/export/registers", test_registers);
   g_test_add_func ("/furrow/io/export/refusals", test_refusals);
   g_test_add_func ("/furrow/io/export/progress-cancel", test_progress_cancel);
+  g_test_add_func ("/furrow/io/export/existing-kept", test_existing_kept);
   status = g_test_run ();
 
   {

@@ -600,6 +600,33 @@ test_progress_cancel_errors (void)
   g_clear_error (&error);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
+  /* A file already there survives a cancelled export byte for byte; a completed one replaces
+   * it with the five statement pages. */
+  {
+    static const char old[] = "statements printed last year\n";
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_set_contents (path, old, -1, NULL));
+    g_cancellable_reset (cancellable);
+    g_assert_false (furrow_report_write_statements_pdf (path, &t->report->cooperative,
+                                                        t->report->households, 5, cancellable,
+                                                        cancel_after_two, cancellable, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, old);
+    g_clear_pointer (&contents, g_free);
+
+    g_assert_true (furrow_report_write_statements_pdf (path, &t->report->cooperative,
+                                                       t->report->households, 5, NULL, NULL,
+                                                       NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+    g_assert_cmpuint (pdf_pages (path), ==, 5);
+    g_unlink (path);
+  }
+
   g_assert_false (furrow_report_write_statements_pdf (bad, &t->report->cooperative,
                                                       t->report->households, 1, NULL, NULL,
                                                       NULL, &error));

@@ -410,6 +410,17 @@ finished_cb (FurrowSeasonSettlementPage *page,
   *result = ok ? 1 : 0;
 }
 
+/* Cancels once the last page is written: the file is finished, not yet handed over. */
+static void
+cancel_on_last_cb (FurrowSeasonSettlementPage *page,
+                   guint                       done,
+                   guint                       total,
+                   guint                      *seen)
+{
+  if (done == total && (*seen)++ == 0)
+    furrow_season_settlement_page_cancel_export (page);
+}
+
 static void
 cancel_on_progress_cb (FurrowSeasonSettlementPage *page,
                        guint                       done,
@@ -510,6 +521,48 @@ test_export_statements (Fixture       *fixture,
   while ((name = g_dir_read_name (dir)) != NULL)
     g_assert_false (g_str_has_prefix (name, "cancelled") || g_str_has_prefix (name, ".cancelled"));
 
+  /* A file the user already has: a cancel at the first page, and one after the last page was
+   * written, both leave it byte for byte; a completed export replaces it. No part file stays. */
+  {
+    static const char old[] = "last year's statements\n";
+    g_autofree char *kept = g_build_filename (fixture->base.tmpdir, "kept.pdf", NULL);
+    g_autoptr(GFile) kept_file = g_file_new_for_path (kept);
+    g_autofree char *contents = NULL;
+    g_autoptr(GDir) listing = NULL;
+
+    g_assert_true (g_file_set_contents (kept, old, -1, NULL));
+    seen = 0;
+    id = g_signal_connect (page, "export-progress", G_CALLBACK (cancel_on_progress_cb), &seen);
+    furrow_season_settlement_page_export_statements (page, kept_file, FALSE);
+    g_assert_false (wait_export (page));
+    g_signal_handler_disconnect (page, id);
+    g_assert_cmpuint (seen, >=, 1);
+    g_assert_true (g_file_get_contents (kept, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, old);
+    g_clear_pointer (&contents, g_free);
+
+    seen = 0;
+    id = g_signal_connect (page, "export-progress", G_CALLBACK (cancel_on_last_cb), &seen);
+    furrow_season_settlement_page_export_statements (page, kept_file, FALSE);
+    g_assert_false (wait_export (page));
+    g_signal_handler_disconnect (page, id);
+    g_assert_cmpuint (seen, ==, 1);
+    g_assert_true (g_file_get_contents (kept, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, old);
+    g_clear_pointer (&contents, g_free);
+
+    /* The roster (a PDF, by the extension) over it: replaced. */
+    furrow_season_settlement_page_export_roster (page, kept_file);
+    g_assert_true (wait_export (page));
+    g_assert_true (g_file_get_contents (kept, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, !=, old);
+    g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+    listing = g_dir_open (fixture->base.tmpdir, 0, NULL);
+    while ((name = g_dir_read_name (listing)) != NULL)
+      g_assert_false (g_str_has_prefix (name, ".kept") || strstr (name, ".part-") != NULL);
+  }
+
   /* One PDF per household into a new folder: a file per statement page, named by code. */
   {
     g_autofree char *folder = g_build_filename (fixture->base.tmpdir, "each", NULL);
@@ -577,10 +630,11 @@ test_export_statements (Fixture       *fixture,
       g_error ("the roster's last page has no total %s:\n%s", paid, printed_pages[n_printed - 2]);
   }
 
-  /* Each export and print is an audit row; the cancelled one is not. */
+  /* Each export and print is an audit row; the cancelled ones are not: statements into one
+   * PDF and a folder; the roster over kept.pdf, as XLSX, as CSV and printed. */
   audit = season_audit (store);
   g_assert_cmpuint (count_prefix (audit, "season.print.statements|"), ==, 2);
-  g_assert_cmpuint (count_prefix (audit, "season.print.roster|"), ==, 3);
+  g_assert_cmpuint (count_prefix (audit, "season.print.roster|"), ==, 4);
 }
 
 static void

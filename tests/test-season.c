@@ -748,6 +748,79 @@ test_named_amounts (void)
   g_assert_cmpint (furrow_season_other_income_fen (season), ==, 30000);
 }
 
+/* "New Season… → Copy of": the new season carries the earlier one's prices, costs, subsidies,
+ * fees, base rule and split, but not its other income (a one-off insurance payout of that year)
+ * nor its notes; the earlier season is left as it was. */
+static void
+test_new_from (void)
+{
+  g_autoptr(FurrowSeason) source = furrow_season_new ("2024 autumn", 2024);
+  g_autoptr(FurrowSeason) copy = NULL;
+  FurrowBaseRule base = { .kind = FURROW_BASE_FIXED, .fen_per_mu = 62000 };
+  FurrowSurplusSplit split = { 10, 5, 35, 50 };
+  const FurrowSeasonCost *costs;
+  const FurrowSeasonSubsidy *subsidies;
+  const FurrowSeasonFee *fees;
+  guint n, n_source;
+
+  furrow_season_set_notes (source, "hail in July");
+  furrow_season_set_price (source, FURROW_CROP_MAIZE, 251, 14);
+  furrow_season_set_cost (source, FURROW_CROP_MAIZE, "tillage", 0, 5200);
+  furrow_season_set_cost (source, FURROW_CROP_MAIZE, "tillage", 7, 6100);
+  furrow_season_set_subsidy (source, "grain producer subsidy", 9000, FALSE);
+  furrow_season_set_fee (source, "harvest", 6000);
+  furrow_season_set_base_rule (source, &base);
+  furrow_season_set_split (source, &split, "members voted for a larger reserve");
+  furrow_season_set_other_income (source, "insurance", 125000);
+  furrow_season_set_other_income (source, "straw", 30000);
+
+  copy = furrow_season_new_from ("2025 autumn", 2025, source);
+  g_assert_cmpstr (furrow_season_get_name (copy), ==, "2025 autumn");
+  g_assert_cmpuint (furrow_season_get_crop_year (copy), ==, 2025);
+  g_assert_cmpint (furrow_season_get_id (copy), ==, 0);
+  g_assert_cmpint (furrow_season_get_state (copy), ==, FURROW_SEASON_PLANNING);
+  g_assert_true (furrow_season_get_notes (copy) == NULL || *furrow_season_get_notes (copy) == '\0');
+
+  /* no other income: 0 fen, not the 1,250 + 300 yuan of 2024 */
+  furrow_season_get_other_income (copy, &n);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpint (furrow_season_other_income_fen (copy), ==, 0);
+
+  /* the rules, as set above */
+  g_assert_cmpfloat (furrow_season_get_price (copy, FURROW_CROP_MAIZE)->price_fen_per_kg, ==, 251);
+  g_assert_cmpfloat (furrow_season_get_price (copy, FURROW_CROP_SOYBEAN)->price_fen_per_kg, ==,
+                     460);
+  costs = furrow_season_get_costs (copy, &n);
+  furrow_season_get_costs (source, &n_source);
+  g_assert_cmpuint (n, ==, n_source);
+  g_assert_cmpint (furrow_season_cost_fen_per_mu (copy, FURROW_CROP_MAIZE, 0), ==,
+                   furrow_season_cost_fen_per_mu (source, FURROW_CROP_MAIZE, 0));
+  g_assert_cmpint (furrow_season_cost_fen_per_mu (copy, FURROW_CROP_MAIZE, 7), ==,
+                   furrow_season_cost_fen_per_mu (source, FURROW_CROP_MAIZE, 7));
+  /* the override of field 7 is 9 yuan/mu above the default tillage */
+  g_assert_cmpint (furrow_season_cost_fen_per_mu (copy, FURROW_CROP_MAIZE, 7) -
+                   furrow_season_cost_fen_per_mu (copy, FURROW_CROP_MAIZE, 0), ==, 900);
+  g_assert_nonnull (costs);
+  subsidies = furrow_season_get_subsidies (copy, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpstr (subsidies[1].name, ==, "grain producer subsidy");
+  g_assert_cmpint (subsidies[1].fen_per_mu, ==, 9000);
+  fees = furrow_season_get_fees (copy, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpstr (fees[0].operation, ==, "harvest");
+  g_assert_cmpint (furrow_season_fees_fen_per_mu (copy), ==, 6000);
+  g_assert_cmpint (furrow_season_get_base_rule (copy)->kind, ==, FURROW_BASE_FIXED);
+  g_assert_cmpint (furrow_season_get_base_rule (copy)->fen_per_mu, ==, 62000);
+  g_assert_cmpfloat (furrow_season_get_split (copy)->collective_pct, ==, 5);
+  g_assert_cmpfloat (furrow_season_get_split (copy)->households_pct, ==, 50);
+  g_assert_cmpstr (furrow_season_get_split_reason (copy), ==,
+                   "members voted for a larger reserve");
+
+  /* the earlier season keeps its income and notes */
+  g_assert_cmpint (furrow_season_other_income_fen (source), ==, 155000);
+  g_assert_cmpstr (furrow_season_get_notes (source), ==, "hail in July");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -757,6 +830,7 @@ main (int   argc,
 
   g_test_add_func ("/furrow/core/season/defaults", test_defaults);
   g_test_add_func ("/furrow/core/season/named-amounts", test_named_amounts);
+  g_test_add_func ("/furrow/core/season/new-from", test_new_from);
   g_test_add ("/furrow/core/season/lifecycle", Fixture, NULL, fixture_set_up, test_lifecycle,
               fixture_tear_down);
   g_test_add ("/furrow/core/season/read-only", Fixture, NULL, fixture_set_up, test_read_only,

@@ -335,6 +335,30 @@ furrow_season_copy_rules (FurrowSeason *self,
   emit_changed (self);
 }
 
+FurrowSeason *
+furrow_season_new_from (const char   *name,
+                        guint         crop_year,
+                        FurrowSeason *source)
+{
+  FurrowSeason *self;
+
+  g_return_val_if_fail (FURROW_IS_SEASON (source), NULL);
+
+  self = furrow_season_new_empty ();
+  furrow_season_copy_rules (self, source);
+  g_object_freeze_notify (G_OBJECT (self));
+  furrow_season_set_name (self, name);
+  furrow_season_set_crop_year (self, crop_year);
+  furrow_season_set_notes (self, NULL);
+  g_object_thaw_notify (G_OBJECT (self));
+  if (self->income->len > 0)
+    {
+      g_array_set_size (self->income, 0);
+      emit_changed (self);
+    }
+  return self;
+}
+
 gint64
 furrow_season_get_id (FurrowSeason *self)
 {

@@ -106,6 +106,12 @@ FurrowSeason      *furrow_season_new_empty            (void);
 /* Copies everything but the id and the state from `source`. */
 void               furrow_season_copy_rules           (FurrowSeason              *self,
                                                        FurrowSeason              *source);
+/* A new season named `name` for `crop_year` that carries over the rules of `source`: prices,
+ * costs, subsidies, fees, base rule and split. Other income is one-off (an insurance payout of
+ * that year) and the notes are that season's own: neither is carried over. */
+FurrowSeason      *furrow_season_new_from             (const char                *name,
+                                                       guint                      crop_year,
+                                                       FurrowSeason              *source);
 
 gint64             furrow_season_get_id               (FurrowSeason              *self);
 const char        *furrow_season_get_name             (FurrowSeason              *self);

@@ -143,18 +143,16 @@ furrow_new_season_dialog_build (FurrowNewSeasonDialog *self)
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
   year = (guint) gtk_spin_button_get_value_as_int (self->year_spin);
   rules = adw_combo_row_get_selected (self->rules_row);
-  season = furrow_season_new (name, year);
   if (rules != GTK_INVALID_LIST_POSITION && rules > 0 &&
       rules <= g_list_model_get_n_items (self->seasons))
     {
       g_autoptr(FurrowSeason) source = g_list_model_get_item (self->seasons, rules - 1);
 
-      furrow_season_copy_rules (season, source);
-      /* copy_rules takes the name and year too: this season's own stay. */
-      furrow_season_set_name (season, name);
-      furrow_season_set_crop_year (season, year);
-      furrow_season_set_notes (season, NULL);
+      /* The rules, not the other income (one-off) nor the notes of the earlier season. */
+      season = furrow_season_new_from (name, year, source);
     }
+  else
+    season = furrow_season_new (name, year);
   return season;
 }
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -926,6 +927,7 @@ typedef struct
   ExportKind                  kind;
   GFile                      *file;
   char                       *path;
+  char                       *part;        /* one file: written here, renamed over `path` */
   GPtrArray                  *new_files;   /* folder: the files it did not have before */
   gboolean                    made_folder;
 } ExportData;
@@ -937,6 +939,7 @@ export_data_free (ExportData *data)
   g_clear_object (&data->document);
   g_clear_object (&data->file);
   g_free (data->path);
+  g_free (data->part);
   g_clear_pointer (&data->new_files, g_ptr_array_unref);
   g_free (data);
 }
@@ -1006,6 +1009,30 @@ remove_partial_folder (ExportData *data)
     g_rmdir (data->path);
 }
 
+/* A file beside `path` to write into: the destination is replaced only when the export is done
+ * and not cancelled, so a cancel or an error leaves a file the user had untouched. */
+static char *
+reserve_part (const char  *path,
+              GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strdup_printf (".%s.part-XXXXXX", base);
+  g_autofree char *template = g_build_filename (dir, name, NULL);
+  int fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0644);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                           g_strerror (saved));
+      return NULL;
+    }
+  g_close (fd, NULL);
+  return g_steal_pointer (&template);
+}
+
 static void
 export_thread (GTask        *task,
                gpointer      source_object,
@@ -1017,10 +1044,19 @@ export_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   gboolean ok = FALSE;
 
+  if (data->kind != EXPORT_PDF_FOLDER)
+    {
+      data->part = reserve_part (data->path, &error);
+      if (data->part == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
   switch (data->kind)
     {
     case EXPORT_PDF:
-      ok = furrow_report_document_write_pdf (data->document, data->path, cancellable,
+      ok = furrow_report_document_write_pdf (data->document, data->part, cancellable,
                                              export_progress, task, &error);
       break;
     case EXPORT_PDF_FOLDER:
@@ -1030,23 +1066,18 @@ export_thread (GTask        *task,
         remove_partial_folder (data);
       break;
     case EXPORT_CSV:
-      ok = furrow_report_write_roster_csv (data->path, &report->cooperative, report->households,
+      ok = furrow_report_write_roster_csv (data->part, &report->cooperative, report->households,
                                            report->n_households, &error);
       break;
     case EXPORT_XLSX:
-      ok = furrow_report_write_roster_xlsx (data->path, &report->cooperative,
+      ok = furrow_report_write_roster_xlsx (data->part, &report->cooperative,
                                             report->households, report->n_households, &error);
       break;
     default:
       g_assert_not_reached ();
     }
-  /* A spreadsheet is written at once: cancelled meanwhile, it is removed. */
-  if (ok && g_cancellable_is_cancelled (cancellable) && data->kind != EXPORT_PDF_FOLDER)
-    {
-      g_remove (data->path);
-      ok = FALSE;
-    }
-  else if (ok && g_cancellable_is_cancelled (cancellable))
+  /* One file stays in its part file until export_done_cb; a folder's new files go now. */
+  if (ok && g_cancellable_is_cancelled (cancellable) && data->kind == EXPORT_PDF_FOLDER)
     {
       remove_partial_folder (data);
       ok = FALSE;
@@ -1072,17 +1103,27 @@ export_done_cb (GObject      *source,
   g_autofree char *name = g_file_get_parse_name (data->file);
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
-  /* Cancelled after the thread wrote the last page, before this ran: removed all the same. */
+  /* Cancelled after the thread wrote the last page, before this ran: removed all the same.
+   * A single file replaces the destination only here, on the main thread where a cancel comes
+   * from: once renamed, it is done. */
   if (ok && g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     {
       if (data->kind == EXPORT_PDF_FOLDER)
         remove_partial_folder (data);
-      else
-        g_remove (data->path);
       ok = FALSE;
       g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                            _("The export was cancelled"));
     }
+  if (ok && data->part != NULL && g_rename (data->part, data->path) != 0)
+    {
+      int saved = errno;
+
+      ok = FALSE;
+      g_set_error_literal (&error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                           g_strerror (saved));
+    }
+  if (!ok && data->part != NULL)
+    g_remove (data->part);
   g_clear_object (&self->export_cancellable);
   if (self->disposed)
     return;

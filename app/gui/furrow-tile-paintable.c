@@ -42,6 +42,11 @@ furrow_tile_paintable_snapshot (GdkPaintable *paintable,
                                   &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_scale (cr, width / surface_width, height / surface_height);
   cairo_set_source_surface (cr, self->surface, 0, 0);
+  /* At 1:1 (the usual case while panning) the map's fractional pixel offset would make pixman
+   * sample every pixel bilinearly; the nearest pixel is the same picture at a fraction of the
+   * cost. Scaled tiles (between zoom levels) keep the smooth filter. */
+  if (width == surface_width && height == surface_height)
+    cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
   cairo_paint (cr);
   cairo_destroy (cr);
 }

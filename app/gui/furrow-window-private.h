@@ -39,6 +39,8 @@ struct _FurrowWindow
   FurrowSeasonList    *season_list;
   GtkStack            *content_stack;
   FurrowSeasonView    *season_view;
+  /* The season pages are built on the season view's first use (furrow_window_ensure_season_pages). */
+  gboolean             season_pages_added;
   GtkWidget           *plan_button;
   GtkWidget           *details_button;
   ShumateSimpleMap    *map;

@@ -535,6 +535,27 @@ household_list_selected_cb (FurrowWindow *self)
     adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
+/* Season pages, in switcher order: overview, economics, harvest, settlement
+ * (furrow_season_view_add_page(); see the page contract in furrow-season-view.h). Built on the
+ * season view's first use rather than in furrow_window_init(): building, measuring and laying out
+ * the four hidden pages more than doubled the time to the first frame (bench `startup`). */
+static void
+furrow_window_ensure_season_pages (FurrowWindow *self)
+{
+  if (self->season_pages_added)
+    return;
+  self->season_pages_added = TRUE;
+  furrow_season_view_add_page (self->season_view, GTK_WIDGET (furrow_season_overview_page_new ()),
+                               "overview", _("Overview"), "view-grid-symbolic");
+  furrow_season_view_add_page (self->season_view, GTK_WIDGET (furrow_season_economics_page_new ()),
+                               "economics", _("Economics"), "accessories-calculator-symbolic");
+  furrow_season_view_add_page (self->season_view, GTK_WIDGET (furrow_season_harvest_page_new ()),
+                               "harvest", _("Harvest"), "emblem-ok-symbolic");
+  furrow_season_view_add_page (self->season_view,
+                               GTK_WIDGET (furrow_season_settlement_page_new ()),
+                               "settlement", _("Settlement"), "changes-prevent-symbolic");
+}
+
 /* The content area shows the season chosen in the Seasons view, the map otherwise. */
 static void
 update_content (FurrowWindow *self)
@@ -543,6 +564,8 @@ update_content (FurrowWindow *self)
   gboolean on_season = season != NULL &&
     g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "seasons") == 0;
 
+  if (on_season)
+    furrow_window_ensure_season_pages (self);
   if (season != furrow_season_view_get_season (self->season_view))
     furrow_season_view_set_season (self->season_view, season);
   /* The planner's "Apply to Season" offers the season last shown first. */
@@ -932,17 +955,7 @@ furrow_window_init (FurrowWindow *self)
                             G_CALLBACK (season_list_selected_cb), self);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
                             G_CALLBACK (update_content), self);
-  /* Season pages, in switcher order: overview, economics, harvest, settlement
-   * (furrow_season_view_add_page(); see the page contract in furrow-season-view.h). */
-  furrow_season_view_add_page (self->season_view, GTK_WIDGET (furrow_season_overview_page_new ()),
-                               "overview", _("Overview"), "view-grid-symbolic");
-  furrow_season_view_add_page (self->season_view, GTK_WIDGET (furrow_season_economics_page_new ()),
-                               "economics", _("Economics"), "accessories-calculator-symbolic");
-  furrow_season_view_add_page (self->season_view, GTK_WIDGET (furrow_season_harvest_page_new ()),
-                               "harvest", _("Harvest"), "emblem-ok-symbolic");
-  furrow_season_view_add_page (self->season_view,
-                               GTK_WIDGET (furrow_season_settlement_page_new ()),
-                               "settlement", _("Settlement"), "changes-prevent-symbolic");
+  /* The season pages are built on the season view's first use: furrow_window_ensure_season_pages(). */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   g_signal_connect_object (self->planner_panel, "layout-changed",
@@ -1242,5 +1255,6 @@ furrow_window_get_season_view (FurrowWindow *self)
 {
   g_return_val_if_fail (FURROW_IS_WINDOW (self), NULL);
 
+  furrow_window_ensure_season_pages (self);
   return self->season_view;
 }

@@ -4,8 +4,8 @@
 #include <adwaita.h>
 
 #include "furrow-comparison-chart.h"
-#include "furrow-store.h"
 #include "furrow-season.h"
+#include "furrow-store.h"
 
 G_BEGIN_DECLS
 

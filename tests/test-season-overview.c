@@ -13,6 +13,7 @@
 #include "furrow-demo.h"
 #include "furrow-new-season-dialog.h"
 #include "furrow-planner-panel.h"
+#include "furrow-season-comparison-window.h"
 #include "furrow-plan-batch.h"
 #include "furrow-season-field-row.h"
 #include "furrow-season-overview-page.h"
@@ -603,6 +604,197 @@ test_planner_apply (Fixture       *fixture,
   }
 }
 
+/* Issue 7 item 3 for the whole season: "Compare Patterns" on the overview opens a modal window
+ * whose chart is the core's comparison on ALL the demo fields' geometries at once, with the
+ * season's prices and costs (not the defaults), under each yield preset; PNG and SVG export. */
+static void
+test_season_comparison (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  FurrowWindow *window = fixture->window;
+  FurrowStore *store = furrow_window_get_store (window);
+  FurrowSeasonView *view = furrow_window_get_season_view (window);
+  g_autoptr(FurrowSeason) season = furrow_season_new (SEASON_NAME, 2027);
+  g_autoptr(FurrowSeason) shown = NULL;
+  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) geometries = g_ptr_array_new ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) png = NULL;
+  g_autofree char *png_path = g_build_filename (fixture->base.tmpdir, "season-chart.png", NULL);
+  g_autofree char *svg_path = g_build_filename (fixture->base.tmpdir, "season-chart.svg", NULL);
+  g_autofree char *svg = NULL;
+  gsize svg_len = 0;
+  FurrowSeasonOverviewPage *page;
+  FurrowSeasonComparisonWindow *compare = NULL;
+  FurrowComparisonChart *chart;
+  const FurrowChartComparison *d;
+  FurrowPattern patterns[FURROW_CHART_MAX_GROUPS];
+  FurrowSeasonRates rates;
+  FurrowEconomics economics, defaults;
+  gboolean seen_22 = FALSE, seen_24 = FALSE, seen_46 = FALSE;
+  gboolean differs_from_defaults = FALSE;
+
+  /* A season whose maize sells at 3.10 yuan/kg (defaults: 2.40) and costs differ. */
+  furrow_season_set_price (season, FURROW_CROP_MAIZE, 310.0, 14.0);
+  g_assert_true (furrow_store_add_season (store, season, &error));
+  g_assert_no_error (error);
+  furrow_test_iterate (100);
+  {
+    g_autoptr(GListModel) seasons = furrow_store_get_seasons (store);
+
+    for (guint i = 0; i < g_list_model_get_n_items (seasons); i++)
+      {
+        g_autoptr(FurrowSeason) s = g_list_model_get_item (seasons, i);
+
+        if (g_strcmp0 (furrow_season_get_name (s), SEASON_NAME) == 0)
+          g_set_object (&shown, s);
+      }
+  }
+  g_assert_nonnull (shown);
+  furrow_window_show_season (window, shown);
+  furrow_test_iterate (200);
+  page = FURROW_SEASON_OVERVIEW_PAGE (find_widget (GTK_WIDGET (view),
+                                                   FURROW_TYPE_SEASON_OVERVIEW_PAGE));
+  g_assert_nonnull (page);
+
+  /* The button's action opens the window, modal over the main window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "overview.compare", NULL));
+  furrow_test_iterate (200);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (FURROW_IS_SEASON_COMPARISON_WINDOW (w))
+        compare = FURROW_SEASON_COMPARISON_WINDOW (w);
+    }
+  g_assert_nonnull (compare);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (compare)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (compare)) == GTK_WINDOW (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (compare)));
+  chart = furrow_season_comparison_window_get_chart (compare);
+
+  /* Independent: the core on every demo field's geometry together, the season's rates. */
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      FurrowField *field = g_list_model_get_item (fields, i);
+
+      g_ptr_array_add (keep, field);
+      g_ptr_array_add (geometries, furrow_field_get_geometry (field));
+    }
+  g_assert_cmpuint (geometries->len, ==, FURROW_DEMO_N_FIELDS);
+  furrow_season_get_rates (shown, 0, &rates);
+  furrow_economics_init_from_rates (&economics, &rates);
+  g_assert_cmpfloat (economics.maize_price_fen_per_kg, ==, 310.0);
+  furrow_economics_init_defaults (&defaults);
+
+  d = furrow_comparison_chart_get_data (chart);
+  g_assert_cmpuint (d->n_groups, ==, furrow_pattern_n_presets ());
+  g_assert_cmpuint (d->n_series, ==, furrow_yield_model_n_presets ());
+  g_assert_cmpuint (d->n_series, ==, 3);
+  for (guint g = 0; g < d->n_groups; g++)
+    {
+      const char *id = furrow_pattern_preset_info (g)->id;
+
+      g_assert_true (furrow_pattern_preset (id, &patterns[g]));
+      seen_22 |= g_str_equal (id, "2+2");
+      seen_24 |= g_str_equal (id, "2+4");
+      seen_46 |= g_str_equal (id, "4+6");
+    }
+  g_assert_true (seen_22 && seen_24 && seen_46);
+  for (guint s = 0; s < d->n_series; s++)
+    {
+      g_autoptr(GArray) expected = NULL;
+      g_autoptr(GArray) with_defaults = NULL;
+      FurrowYieldModel model;
+
+      g_assert_true (furrow_yield_model_preset (furrow_yield_model_preset_id (s), &model, &error));
+      g_assert_no_error (error);
+      expected = furrow_comparison_compute ((FurrowGeometry *const *) geometries->pdata,
+                                            geometries->len, patterns, d->n_groups, &model,
+                                            &economics, &error);
+      g_assert_no_error (error);
+      with_defaults = furrow_comparison_compute ((FurrowGeometry *const *) geometries->pdata,
+                                                 geometries->len, patterns, d->n_groups, &model,
+                                                 &defaults, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (expected->len, ==, d->n_groups);
+      for (guint i = 0; i < expected->len; i++)
+        {
+          const FurrowComparisonRow *row = &g_array_index (expected, FurrowComparisonRow, i);
+
+          g_assert_cmpfloat_with_epsilon (d->ler[s][row->input_index], row->ler, 1e-12);
+          g_assert_cmpint (d->net_fen_per_mu[s][row->input_index], ==, row->net_fen_per_mu);
+          g_assert_cmpfloat (row->ler, >, 0.0);
+        }
+      for (guint i = 0; i < with_defaults->len; i++)
+        {
+          const FurrowComparisonRow *row = &g_array_index (with_defaults, FurrowComparisonRow, i);
+
+          if (row->net_fen_per_mu != d->net_fen_per_mu[s][row->input_index])
+            differs_from_defaults = TRUE;
+        }
+    }
+  /* The season's dearer maize shows: not the default prices. */
+  g_assert_true (differs_from_defaults);
+  /* Several fields together are not one field: the season's LER is not the first field's. */
+  {
+    g_autoptr(GArray) one = NULL;
+    FurrowYieldModel model;
+    gboolean differs = FALSE;
+
+    g_assert_true (furrow_yield_model_preset (furrow_yield_model_preset_id (0), &model, NULL));
+    one = furrow_comparison_compute ((FurrowGeometry *const *) geometries->pdata, 1, patterns,
+                                     d->n_groups, &model, &economics, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < one->len; i++)
+      {
+        const FurrowComparisonRow *row = &g_array_index (one, FurrowComparisonRow, i);
+
+        if (fabs (row->ler - d->ler[0][row->input_index]) > 1e-9)
+          differs = TRUE;
+      }
+    g_assert_true (differs);
+  }
+
+  /* PNG and SVG files that exist and parse. */
+  g_assert_true (furrow_comparison_chart_export (chart, png_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (furrow_comparison_chart_export (chart, svg_path, &error));
+  g_assert_no_error (error);
+  png = gdk_texture_new_from_filename (png_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (png), ==, 640);
+  g_assert_cmpint (gdk_texture_get_height (png), >, 400);
+  g_assert_true (g_file_get_contents (svg_path, &svg, &svg_len, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (svg, "<svg"));
+  {
+    static const GMarkupParser parser = { 0 };
+    g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+
+    g_assert_true (g_markup_parse_context_parse (context, svg, svg_len, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_markup_parse_context_end_parse (context, &error));
+    g_assert_no_error (error);
+  }
+
+  {
+    g_autoptr(GdkTexture) texture = NULL;
+
+    for (guint attempt = 0; texture == NULL && attempt < 5; attempt++)
+      {
+        furrow_test_wait_for_frame (GTK_WIDGET (compare));
+        texture = furrow_test_render_widget (GTK_WIDGET (compare));
+      }
+    if (texture != NULL)
+      furrow_test_save_screenshot (texture, "season-comparison.png");
+  }
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (chart)), >, 300);
+  gtk_window_destroy (GTK_WINDOW (compare));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -614,6 +806,8 @@ main (int argc, char *argv[])
               fixture_set_up, test_delete_and_undo, fixture_tear_down);
   g_test_add ("/furrow/gui/season-overview/planner-apply", Fixture, NULL,
               fixture_set_up, test_planner_apply, fixture_tear_down);
+  g_test_add ("/furrow/gui/season-overview/season-comparison", Fixture, NULL,
+              fixture_set_up, test_season_comparison, fixture_tear_down);
 
   return g_test_run ();
 }

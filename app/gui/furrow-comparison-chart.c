@@ -82,23 +82,42 @@ furrow_comparison_chart_new (void)
   return g_object_new (FURROW_TYPE_COMPARISON_CHART, NULL);
 }
 
-/* Compares every pattern preset on @field (NULL: clears the chart). */
+/* Compares every pattern preset on @field (NULL: clears the chart) with the default prices and
+ * costs. */
 gboolean
 furrow_comparison_chart_set_field (FurrowComparisonChart  *self,
                                    FurrowGeometry         *field,
                                    GError                **error)
 {
+  return furrow_comparison_chart_set_fields (self, &field, field != NULL ? 1 : 0, NULL, error);
+}
+
+/* Compares every pattern preset on the @n_fields @fields together (a season's fields: the LER
+ * and net per mu of all of them at once), with @economics (NULL: the DOMAIN.md §7 defaults).
+ * No fields clears the chart. */
+gboolean
+furrow_comparison_chart_set_fields (FurrowComparisonChart  *self,
+                                    FurrowGeometry *const  *fields,
+                                    guint                   n_fields,
+                                    const FurrowEconomics  *economics,
+                                    GError                **error)
+{
   FurrowPattern patterns[FURROW_CHART_MAX_GROUPS];
-  FurrowEconomics economics;
+  FurrowEconomics defaults;
   FurrowChartComparison data = { 0 };
 
   g_return_val_if_fail (FURROW_IS_COMPARISON_CHART (self), FALSE);
+  g_return_val_if_fail (n_fields == 0 || fields != NULL, FALSE);
 
-  if (field != NULL)
+  if (economics == NULL)
+    {
+      furrow_economics_init_defaults (&defaults);
+      economics = &defaults;
+    }
+  if (n_fields > 0)
     {
       data.n_groups = MIN (furrow_pattern_n_presets (), FURROW_CHART_MAX_GROUPS);
       data.n_series = MIN (furrow_yield_model_n_presets (), FURROW_CHART_MAX_SERIES);
-      furrow_economics_init_defaults (&economics);
       for (guint g = 0; g < data.n_groups; g++)
         {
           const FurrowPatternPresetInfo *info = furrow_pattern_preset_info (g);
@@ -114,8 +133,8 @@ furrow_comparison_chart_set_field (FurrowComparisonChart  *self,
           data.series_label[s] = furrow_yield_model_preset_label (s);
           if (!furrow_yield_model_preset (furrow_yield_model_preset_id (s), &model, error))
             return FALSE;
-          rows = furrow_comparison_compute (&field, 1, patterns, data.n_groups, &model, &economics,
-                                            error);
+          rows = furrow_comparison_compute (fields, n_fields, patterns, data.n_groups, &model,
+                                            economics, error);
           if (rows == NULL)
             return FALSE;
           for (guint i = 0; i < rows->len; i++)

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "furrow-chart.h"
+#include "furrow-comparison.h"
 #include "furrow-geometry.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,11 @@ GtkWidget                   *furrow_comparison_chart_new       (void);
 gboolean                     furrow_comparison_chart_set_field (FurrowComparisonChart *self,
                                                                 FurrowGeometry        *field,
                                                                 GError               **error);
+gboolean                     furrow_comparison_chart_set_fields (FurrowComparisonChart  *self,
+                                                                 FurrowGeometry *const  *fields,
+                                                                 guint                   n_fields,
+                                                                 const FurrowEconomics  *economics,
+                                                                 GError                **error);
 const FurrowChartComparison *furrow_comparison_chart_get_data  (FurrowComparisonChart *self);
 gboolean                     furrow_comparison_chart_export    (FurrowComparisonChart *self,
                                                                 const char            *path,

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "furrow-list-columns.h"
+#include "furrow-season-comparison-window.h"
 #include "furrow-season-field-row.h"
 #include "furrow-season-overview-page.h"
 #include "furrow-season-view.h"
@@ -230,6 +231,8 @@ update_sensitivity (FurrowSeasonOverviewPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->apply_button), writable);
   gtk_widget_set_visible (self->locked_box, is_locked (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.apply-all", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.compare",
+                                 self->store != NULL && self->season != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.apply-selected",
                                  writable && any_selected);
 }
@@ -693,6 +696,17 @@ apply_action (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------------------------------------------ */
+/* Comparing the patterns on the whole season                                                 */
+
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  furrow_season_overview_page_compare (FURROW_SEASON_OVERVIEW_PAGE (widget));
+}
+
+/* ------------------------------------------------------------------------------------------ */
 
 static void
 furrow_season_overview_page_get_property (GObject    *object,
@@ -811,6 +825,7 @@ furrow_season_overview_page_class_init (FurrowSeasonOverviewPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "overview.apply-selected", NULL, apply_action);
   gtk_widget_class_install_action (widget_class, "overview.apply-all", NULL, apply_action);
+  gtk_widget_class_install_action (widget_class, "overview.compare", NULL, compare_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -908,4 +923,23 @@ furrow_season_overview_page_get_busy (FurrowSeasonOverviewPage *self)
   g_return_val_if_fail (FURROW_IS_SEASON_OVERVIEW_PAGE (self), FALSE);
 
   return self->reading != NULL;
+}
+
+/* What the action overview.compare ("Compare Patterns") does: opens the pattern comparison of
+ * all the fields with the season's prices and costs, modal over the main window. */
+GtkWindow *
+furrow_season_overview_page_compare (FurrowSeasonOverviewPage *self)
+{
+  GtkRoot *root;
+  FurrowSeasonComparisonWindow *window;
+
+  g_return_val_if_fail (FURROW_IS_SEASON_OVERVIEW_PAGE (self), NULL);
+
+  if (self->store == NULL || self->season == NULL)
+    return NULL;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  window = furrow_season_comparison_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                self->store, self->season);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
 }

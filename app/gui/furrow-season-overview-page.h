@@ -34,6 +34,9 @@ gboolean                 furrow_season_overview_page_choose        (FurrowSeason
 gboolean                 furrow_season_overview_page_apply         (FurrowSeasonOverviewPage *self,
                                                                     gboolean                  all,
                                                                     GError                  **error);
+/* What overview.compare ("Compare Patterns…") does: presents a FurrowSeasonComparisonWindow of
+ * all the fields with the season's prices and costs (transfer none; NULL without a season). */
+GtkWindow               *furrow_season_overview_page_compare       (FurrowSeasonOverviewPage *self);
 
 /* Large projects: the table is read in a thread (its own store connection) from this many fields
  * on, a spinner showing meanwhile; get_busy() is TRUE until it is shown. */

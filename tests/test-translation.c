@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "furrow-application.h"
+#include "furrow-store-season.h"
 #include "furrow-window.h"
 #include "furrow-test-gui.h"
 
@@ -132,6 +133,82 @@ test_register_in_chinese (void)
   furrow_test_remove_tmpdir (dir);
 }
 
+static GtkEditable *
+find_editable (GtkWidget  *widget,
+               const char *text)
+{
+  if (GTK_IS_EDITABLE (widget) && !GTK_IS_SPIN_BUTTON (widget) &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) == 0)
+    return GTK_EDITABLE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditable *found = find_editable (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A new season's default cost items are stored under their untranslated names (the shared items
+ * are recognised by them): the economics page shows them in Chinese and writes them back as
+ * stored. */
+static void
+test_season_items_in_chinese (void)
+{
+  g_autoptr(FurrowApplication) app = NULL;
+  g_autofree char *dir = furrow_test_make_tmpdir ();
+  g_autoptr(FurrowSeason) draft = furrow_season_new ("2027 秋", 2027);
+  g_autoptr(FurrowSeason) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) seasons = NULL;
+  g_autoptr(FurrowSeason) shown = NULL;
+  const FurrowSeasonCost *costs;
+  FurrowSeasonView *view;
+  FurrowWindow *window;
+  FurrowStore *store;
+  GtkEditable *entry;
+  gboolean tillage = FALSE;
+  guint n = 0;
+
+  furrow_test_reset_settings ();
+  app = furrow_test_application_new ();
+  window = furrow_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  furrow_test_wait_for_frame (GTK_WIDGET (window));
+  furrow_test_open_demo_project (window, dir, "季节.gpkg");
+  store = furrow_window_get_store (window);
+  g_assert_true (furrow_store_add_season (store, draft, &error));
+  g_assert_no_error (error);
+  seasons = furrow_store_get_seasons (store);
+  shown = g_list_model_get_item (seasons, 0);
+  furrow_window_show_season (window, shown);
+  view = furrow_window_get_season_view (window);
+  furrow_season_view_show_page (view, "economics");
+  furrow_test_iterate (300);
+
+  /* "tillage" (msgid) is shown as 耕地 (po/zh_CN.po), never in English. */
+  g_assert_null (find_editable (GTK_WIDGET (view), "tillage"));
+  entry = find_editable (GTK_WIDGET (view), "耕地");
+  g_assert_nonnull (entry);
+  /* Committing the page writes the item back under its stored name. */
+  g_signal_emit_by_name (entry, "activate");
+  furrow_test_iterate (200);
+  stored = furrow_store_find_season (store, "2027 秋");
+  costs = furrow_season_get_costs (stored, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpstr (costs[i].item, !=, "耕地");
+      tillage |= g_strcmp0 (costs[i].item, "tillage") == 0 && costs[i].fen_per_mu == 4500;
+    }
+  g_assert_true (tillage);
+
+  furrow_test_destroy_windows ();
+  furrow_test_remove_tmpdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -146,6 +223,8 @@ main (int   argc,
 
   g_test_add_func ("/furrow/gui/translation/window-in-chinese", test_window_in_chinese);
   g_test_add_func ("/furrow/gui/translation/register-in-chinese", test_register_in_chinese);
+  g_test_add_func ("/furrow/gui/translation/season-items-in-chinese",
+                   test_season_items_in_chinese);
 
   status = g_test_run ();
   furrow_test_remove_tmpdir (locale_dir);

@@ -281,7 +281,10 @@ add_list_row (FurrowSeasonEconomicsPage *self,
   g_object_set_data_full (G_OBJECT (row), "furrow-field-id", g_memdup2 (&field_id, sizeof field_id),
                           g_free);
 
-  gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  /* The defaults of a new season are stored under their untranslated names (N_() in
+   * furrow-season.c): show them in the user's language, store them back unchanged. */
+  g_object_set_data_full (G_OBJECT (row), "furrow-stored-name", g_strdup (name), g_free);
+  gtk_editable_set_text (GTK_EDITABLE (entry), g_dgettext (GETTEXT_PACKAGE, name));
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 8);
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (entry, "activate", G_CALLBACK (commit_cb), self);
@@ -458,13 +461,22 @@ collect_lists (FurrowSeasonEconomicsPage *self,
           GtkDropDown *drop = g_object_get_data (G_OBJECT (row), "furrow-crop");
           GtkCheckButton *strip = g_object_get_data (G_OBJECT (row), "furrow-strip");
           gint64 field_id = *(gint64 *) g_object_get_data (G_OBJECT (row), "furrow-field-id");
+          const char *stored = g_object_get_data (G_OBJECT (row), "furrow-stored-name");
           g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
           FurrowCrop crop = drop ? (FurrowCrop) gtk_drop_down_get_selected (drop)
                                  : FURROW_CROP_MAIZE;
           gint64 fen = spin_fen (spin);
-          g_autofree char *key = g_strdup_printf ("%u\t%" G_GINT64_FORMAT "\t%s", crop, field_id,
+          g_autofree char *key = NULL;
+          gboolean bad;
+
+          if (stored != NULL && g_strcmp0 (name, g_dgettext (GETTEXT_PACKAGE, stored)) == 0)
+            {
+              g_free (name);
+              name = g_strdup (stored);
+            }
+          key = g_strdup_printf ("%u\t%" G_GINT64_FORMAT "\t%s", crop, field_id,
                                                   name);
-          gboolean bad = *name == '\0' || strlen (name) >= FURROW_SEASON_TEXT_MAX || fen < 0 ||
+          bad = *name == '\0' || strlen (name) >= FURROW_SEASON_TEXT_MAX || fen < 0 ||
                          g_hash_table_contains (keys, key);
 
           mark (row, bad);

@@ -24,7 +24,7 @@
 #include "furrow-polygon-file.h"
 #include "furrow-units.h"
 
-#include "../furrow-test-rows.h"
+#include "furrow-test-rows.h"
 
 static const char *files[] = {
   "bf_jecam_sample", "de_bb_antrag_sample", "dk_marker_2026_sample", "in_india_10k_sample",

@@ -1,0 +1,851 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* FurrowHouseholdPage: one household (承包方) in the details pane: its head, code, members and
+ * contact (phone masked), editable with undo; its registered versus measured area; and its
+ * parcels, those whose registered area is off the measured one by more than
+ * `mismatch-percent` highlighted with the "warning" style. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "furrow-household-page.h"
+#include "furrow-property-edit.h"
+#include "furrow-register.h"
+#include "furrow-units.h"
+
+struct _FurrowHouseholdPage
+{
+  AdwBin                parent_instance;
+
+  /* template */
+  AdwPreferencesGroup  *header_group;
+  AdwEntryRow          *name_row;
+  AdwEntryRow          *code_row;
+  AdwActionRow         *members_row;
+  GtkSpinButton        *members_spin;
+  AdwActionRow         *phone_row;
+  GtkToggleButton      *phone_edit_button;
+  AdwEntryRow          *phone_entry_row;
+  AdwActionRow         *id_row;
+  GtkToggleButton      *id_edit_button;
+  AdwEntryRow          *id_entry_row;
+  GtkLabel             *registered_label;
+  GtkLabel             *measured_label;
+  GtkLabel             *custody_label;
+  AdwPreferencesGroup  *parcels_group;
+
+  FurrowStore          *store;
+  FurrowHistory        *history;
+  FurrowHousehold      *household;
+  GListModel           *households;
+  GListModel           *parcels;
+  GListModel           *fields;
+  GPtrArray            *parcel_rows;
+  double                mismatch_percent;
+  gint64                expanded_parcel;  /* kept open across refreshes (an edit refreshes) */
+  guint                 refresh_source;   /* the refresh pending after a model change */
+  guint                 n_parcels;
+  guint                 n_mismatches;
+  gboolean              refreshing;
+};
+
+G_DEFINE_FINAL_TYPE (FurrowHouseholdPage, furrow_household_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_HOUSEHOLD,
+  PROP_MISMATCH_PERCENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+field_name (FurrowHouseholdPage *self,
+            gint64               field_id)
+{
+  guint n = self->fields != NULL ? g_list_model_get_n_items (self->fields) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (self->fields, i);
+
+      if (furrow_field_get_id (field) == field_id)
+        return g_strdup (furrow_field_get_name (field));
+    }
+  return g_strdup (_("No field"));
+}
+
+static char *
+format_mu (double area_m2)
+{
+  g_autofree char *number = furrow_format_mu (area_m2);
+
+  /* Translators: an area in mu (亩), e.g. "12.34 mu". */
+  return g_strdup_printf (_("%s mu"), number);
+}
+
+static void
+clear_parcel_rows (FurrowHouseholdPage *self)
+{
+  for (guint i = 0; i < self->parcel_rows->len; i++)
+    adw_preferences_group_remove (self->parcels_group, g_ptr_array_index (self->parcel_rows, i));
+  g_ptr_array_set_size (self->parcel_rows, 0);
+}
+
+/* The field choices of a parcel's field row: "No field" and then the project's fields in model
+ * order; `field_ids` gets the id of each choice. */
+static GListModel *
+field_choices (FurrowHouseholdPage *self,
+               GArray              *field_ids)
+{
+  GtkStringList *names = gtk_string_list_new (NULL);
+  guint n = self->fields != NULL ? g_list_model_get_n_items (self->fields) : 0;
+  gint64 none = 0;
+
+  gtk_string_list_append (names, _("No field"));
+  g_array_append_val (field_ids, none);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (self->fields, i);
+      gint64 id = furrow_field_get_id (field);
+      g_autofree char *label = NULL;
+
+      /* Translators: a field in a choice list: its name and code, e.g. "East Slope (T03)". */
+      label = g_strdup_printf (_("%s (%s)"), furrow_field_get_name (field),
+                               furrow_field_get_code (field));
+      gtk_string_list_append (names, label);
+      g_array_append_val (field_ids, id);
+    }
+  return G_LIST_MODEL (names);
+}
+
+static void parcel_area_changed_cb   (GtkSpinButton *spin,
+                                      gpointer       user_data);
+static void parcel_code_apply_cb     (AdwEntryRow   *row,
+                                      gpointer       user_data);
+static void parcel_field_selected_cb (AdwComboRow   *row,
+                                      GParamSpec    *pspec,
+                                      gpointer       user_data);
+static void parcel_custody_selected_cb (AdwComboRow *row,
+                                        GParamSpec  *pspec,
+                                        gpointer     user_data);
+static void parcel_expanded_cb       (AdwExpanderRow *row,
+                                      GParamSpec     *pspec,
+                                      gpointer        user_data);
+
+static void
+add_parcel_row (FurrowHouseholdPage *self,
+                FurrowParcel        *parcel,
+                GListModel          *choices,
+                GArray              *field_ids)
+{
+  double registered = furrow_parcel_get_registered_area_m2 (parcel);
+  double measured = furrow_parcel_get_measured_area_m2 (parcel);
+  g_autofree char *registered_text = furrow_format_mu (registered);
+  g_autofree char *measured_text = furrow_format_mu (measured);
+  g_autofree char *field = field_name (self, furrow_parcel_get_field_id (parcel));
+  g_autofree char *subtitle = NULL;
+  g_autofree char *areas = NULL;
+  g_autoptr(GtkStringList) custodies = NULL;
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *label;
+  GtkWidget *area_row;
+  GtkWidget *spin;
+  GtkWidget *code_row;
+  GtkWidget *field_row;
+  GtkWidget *custody_row;
+  GtkWidget *editors[4];
+  guint field_position = 0;
+
+  /* Translators: a parcel's code (DKBM) and the custody field it lies in. */
+  subtitle = g_strdup_printf (_("%s · %s"), furrow_parcel_get_code (parcel), field);
+  /* Translators: registered / measured area of a parcel in mu, e.g. "3.20 / 3.05 mu". */
+  areas = g_strdup_printf (_("%s / %s mu"), registered_text, measured_text);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), furrow_parcel_get_name (parcel));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  label = gtk_label_new (areas);
+  gtk_widget_add_css_class (label, "numeric");
+  if (furrow_register_is_mismatch (registered, measured, self->mismatch_percent))
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      g_autofree char *tooltip = NULL;
+
+      /* Translators: %.1f is a percentage, e.g. "Registered area is 6.2 % off the measured". */
+      tooltip = g_strdup_printf (_("The registered area is %.1f %% off the measured area"),
+                                 furrow_register_mismatch_percent (registered, measured));
+      gtk_widget_add_css_class (label, "warning");
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_widget_set_tooltip_text (row, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      tooltip, -1);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), icon);
+      self->n_mismatches++;
+    }
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), label);
+
+  /* The registered area, in mu with two decimals as the register keeps it. The lower bound is
+   * 0 so that a 0 typed in is refused with its reason rather than silently clamped. */
+  area_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (area_row), _("Registered area (mu)"));
+  spin = gtk_spin_button_new_with_range (0, FURROW_REGISTER_MAX_PARCEL_MU * 10, 0.01);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 2);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), furrow_m2_to_mu (registered));
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Registered area (mu)"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (area_row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (area_row), spin);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), area_row);
+
+  code_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (code_row), _("Parcel code (DKBM)"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (code_row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (code_row), furrow_parcel_get_code (parcel));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), code_row);
+
+  for (guint i = 0; i < field_ids->len; i++)
+    if (g_array_index (field_ids, gint64, i) == furrow_parcel_get_field_id (parcel))
+      field_position = i;
+  field_row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field_row), _("Custody field"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (field_row), choices);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field_row), field_position);
+  g_object_set_data_full (G_OBJECT (field_row), "furrow-field-ids", g_array_ref (field_ids),
+                          (GDestroyNotify) g_array_unref);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), field_row);
+
+  custodies = gtk_string_list_new ((const char * const[]) { _("Full custody"), _("Half custody"),
+                                                            NULL });
+  custody_row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (custody_row), _("Custody"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (custody_row), G_LIST_MODEL (custodies));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (custody_row),
+                              furrow_parcel_get_custody (parcel) == FURROW_CUSTODY_HALF ? 1 : 0);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), custody_row);
+
+  editors[0] = spin;
+  editors[1] = code_row;
+  editors[2] = field_row;
+  editors[3] = custody_row;
+  /* Each editor knows its parcel (by the object: the store's model keeps the same instance) and
+   * the row to report a refusal on. */
+  for (guint i = 0; i < G_N_ELEMENTS (editors); i++)
+    {
+      GObject *editor = G_OBJECT (editors[i]);
+
+      g_object_set_data_full (editor, "furrow-parcel", g_object_ref (parcel), g_object_unref);
+      g_object_set_data (editor, "furrow-row", i == 0 ? area_row : GTK_WIDGET (editor));
+    }
+  g_signal_connect (spin, "value-changed", G_CALLBACK (parcel_area_changed_cb), self);
+  g_signal_connect (code_row, "apply", G_CALLBACK (parcel_code_apply_cb), self);
+  g_signal_connect (field_row, "notify::selected", G_CALLBACK (parcel_field_selected_cb), self);
+  g_signal_connect (custody_row, "notify::selected", G_CALLBACK (parcel_custody_selected_cb),
+                    self);
+
+  /* For the tests, which drive the editors as a user would. */
+  g_object_set_data (G_OBJECT (row), "furrow-parcel", parcel);
+  g_object_set_data (G_OBJECT (row), "furrow-area-row", area_row);
+  g_object_set_data (G_OBJECT (row), "furrow-area-spin", spin);
+  g_object_set_data (G_OBJECT (row), "furrow-code-row", code_row);
+  g_object_set_data (G_OBJECT (row), "furrow-field-row", field_row);
+  g_object_set_data (G_OBJECT (row), "furrow-custody-row", custody_row);
+
+  if (furrow_parcel_get_id (parcel) == self->expanded_parcel)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (parcel_expanded_cb), self);
+
+  adw_preferences_group_add (self->parcels_group, row);
+  g_ptr_array_add (self->parcel_rows, row);
+  self->n_parcels++;
+}
+
+static void
+refresh (FurrowHouseholdPage *self)
+{
+  FurrowHouseholdSummary summary = { 0 };
+  g_autoptr(GListStore) parcels = NULL;
+  g_autofree char *registered = NULL;
+  g_autofree char *measured = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *id_number = NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(GArray) field_ids = NULL;
+  g_autoptr(GListModel) choices = NULL;
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  clear_parcel_rows (self);
+  self->n_parcels = 0;
+  self->n_mismatches = 0;
+  if (self->household == NULL || self->parcels == NULL)
+    return;
+
+  self->refreshing = TRUE;
+  adw_preferences_group_set_title (self->header_group, furrow_household_get_name (self->household));
+  /* Translators: the household code (CBFBM) under the head's name. */
+  description = g_strdup_printf (_("Household %s"), furrow_household_get_code (self->household));
+  adw_preferences_group_set_description (self->header_group, description);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), furrow_household_get_name (self->household));
+  gtk_editable_set_text (GTK_EDITABLE (self->code_row), furrow_household_get_code (self->household));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->code_row), "error");
+  gtk_spin_button_set_value (self->members_spin, furrow_household_get_members (self->household));
+  /* Personal data: the phone number shows only its last four digits. */
+  phone = furrow_register_mask_personal (furrow_household_get_phone (self->household));
+  adw_action_row_set_subtitle (self->phone_row, phone[0] != '\0' ? phone : _("None"));
+  id_number = furrow_register_mask_personal (furrow_household_get_id_number (self->household));
+  adw_action_row_set_subtitle (self->id_row, id_number[0] != '\0' ? id_number : _("None"));
+  /* The full numbers are never shown: an edit starts from an empty entry. */
+  gtk_toggle_button_set_active (self->phone_edit_button, FALSE);
+  gtk_toggle_button_set_active (self->id_edit_button, FALSE);
+
+  furrow_register_household_summary (self->parcels, furrow_household_get_code (self->household),
+                                     &summary);
+  registered = format_mu (summary.registered_m2);
+  measured = format_mu (summary.measured_m2);
+  gtk_label_set_text (self->registered_label, registered);
+  gtk_label_set_text (self->measured_label, measured);
+  gtk_label_set_text (self->custody_label, summary.custody == FURROW_CUSTODY_HALF
+                                           ? _("Half custody") : _("Full custody"));
+  if (furrow_register_is_mismatch (summary.registered_m2, summary.measured_m2,
+                                   self->mismatch_percent))
+    gtk_widget_add_css_class (GTK_WIDGET (self->registered_label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->registered_label), "warning");
+
+  parcels = furrow_register_household_parcels (self->parcels,
+                                               furrow_household_get_code (self->household));
+  /* One list of field choices for all the parcel rows. */
+  field_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  choices = field_choices (self, field_ids);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (parcels)); i++)
+    {
+      g_autoptr(FurrowParcel) parcel = g_list_model_get_item (G_LIST_MODEL (parcels), i);
+
+      add_parcel_row (self, parcel, choices, field_ids);
+    }
+  self->refreshing = FALSE;
+}
+
+static void
+show_error (FurrowHouseholdPage *self,
+            GtkWidget           *row,
+            const char          *message)
+{
+  gtk_widget_add_css_class (row, "error");
+  gtk_widget_set_tooltip_text (row, message);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  message, -1);
+}
+
+static gboolean
+edit (FurrowHouseholdPage *self,
+      GtkWidget           *row,
+      const char          *property,
+      const GValue        *value,
+      const char          *label)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || self->history == NULL || self->household == NULL)
+    return FALSE;
+  if (!furrow_property_edit_push (self->history, self->store, G_OBJECT (self->household),
+                                  property, value, label, &error))
+    {
+      show_error (self, row, error->message);
+      return FALSE;
+    }
+  gtk_widget_remove_css_class (row, "error");
+  gtk_widget_set_tooltip_text (row, NULL);
+  return TRUE;
+}
+
+static void
+name_apply_cb (FurrowHouseholdPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *name = g_strstrip (g_strdup (text));
+
+  if (name[0] == '\0')
+    {
+      show_error (self, GTK_WIDGET (self->name_row), _("The head of household needs a name"));
+      return;
+    }
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, name);
+  edit (self, GTK_WIDGET (self->name_row), "name", &value, _("Rename Household"));
+}
+
+static void
+code_apply_cb (FurrowHouseholdPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->code_row));
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *code = g_strstrip (g_strdup (text));
+
+  if (!furrow_register_is_household_code (code))
+    {
+      show_error (self, GTK_WIDGET (self->code_row),
+                  _("A household code (CBFBM) has 18 letters and digits"));
+      return;
+    }
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, code);
+  edit (self, GTK_WIDGET (self->code_row), "code", &value, _("Change Household Code"));
+}
+
+/* Phone and ID number: shown masked; the edit button opens an empty entry for a new number, which
+ * is checked in core, written as one undoable edit, and cleared from the entry again. */
+static void
+personal_edit_toggled (GtkToggleButton *button,
+                       AdwEntryRow     *entry_row)
+{
+  gboolean active = gtk_toggle_button_get_active (button);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry_row), "");
+  gtk_widget_remove_css_class (GTK_WIDGET (entry_row), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (entry_row), NULL);
+  gtk_widget_set_visible (GTK_WIDGET (entry_row), active);
+  if (active)
+    gtk_widget_grab_focus (GTK_WIDGET (entry_row));
+}
+
+static void
+phone_edit_toggled_cb (FurrowHouseholdPage *self)
+{
+  personal_edit_toggled (self->phone_edit_button, self->phone_entry_row);
+}
+
+static void
+id_edit_toggled_cb (FurrowHouseholdPage *self)
+{
+  personal_edit_toggled (self->id_edit_button, self->id_entry_row);
+}
+
+static void
+personal_apply (FurrowHouseholdPage *self,
+                AdwEntryRow         *entry_row,
+                GtkToggleButton     *button,
+                const char          *property,
+                const char          *label)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry_row))));
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean ok;
+
+  /* ID numbers end in an upper-case X; people type it either way. */
+  if (g_str_equal (property, "id-number") && text[0] != '\0' &&
+      text[strlen (text) - 1] == 'x')
+    text[strlen (text) - 1] = 'X';
+  ok = g_str_equal (property, "phone") ? furrow_register_check_phone (text, &error)
+                                       : furrow_register_check_id_number (text, &error);
+  if (!ok)
+    {
+      show_error (self, GTK_WIDGET (entry_row), error->message);
+      return;
+    }
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text[0] != '\0' ? text : NULL);
+  if (edit (self, GTK_WIDGET (entry_row), property, &value, label))
+    gtk_toggle_button_set_active (button, FALSE);
+}
+
+static void
+phone_apply_cb (FurrowHouseholdPage *self)
+{
+  personal_apply (self, self->phone_entry_row, self->phone_edit_button, "phone",
+                  _("Change Phone Number"));
+}
+
+static void
+id_apply_cb (FurrowHouseholdPage *self)
+{
+  personal_apply (self, self->id_entry_row, self->id_edit_button, "id-number",
+                  _("Change ID Number"));
+}
+
+static void
+members_changed_cb (FurrowHouseholdPage *self)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  guint members = (guint) gtk_spin_button_get_value_as_int (self->members_spin);
+
+  if (self->refreshing || self->household == NULL ||
+      members == furrow_household_get_members (self->household))
+    return;
+  g_value_init (&value, G_TYPE_UINT);
+  g_value_set_uint (&value, members);
+  edit (self, GTK_WIDGET (self->members_row), "members", &value, _("Change Members"));
+}
+
+static void
+parcel_expanded_cb (AdwExpanderRow *row,
+                    GParamSpec     *pspec,
+                    gpointer        user_data)
+{
+  FurrowHouseholdPage *self = user_data;
+  FurrowParcel *parcel = g_object_get_data (G_OBJECT (row), "furrow-parcel");
+
+  if (self->refreshing)
+    return;
+  if (adw_expander_row_get_expanded (row))
+    self->expanded_parcel = furrow_parcel_get_id (parcel);
+  else if (self->expanded_parcel == furrow_parcel_get_id (parcel))
+    self->expanded_parcel = 0;
+}
+
+/* Writes `value` to `property` of the parcel behind `editor` as one undoable edit; a refusal
+ * (by the checks or the store) is shown on the editor's row and leaves the parcel as it was. */
+static gboolean
+edit_parcel (FurrowHouseholdPage *self,
+             GObject             *editor,
+             const char          *property,
+             const GValue        *value,
+             const char          *label)
+{
+  /* Held: a written edit refreshes the page, which replaces the rows of this one. */
+  g_autoptr(FurrowParcel) parcel = g_object_ref (g_object_get_data (editor, "furrow-parcel"));
+  g_autoptr(GtkWidget) row = g_object_ref (g_object_get_data (editor, "furrow-row"));
+  g_autoptr(GError) error = NULL;
+
+  if (self->refreshing || self->store == NULL || self->history == NULL)
+    return FALSE;
+  if (!furrow_property_edit_push (self->history, self->store, G_OBJECT (parcel), property, value,
+                                  label, &error))
+    {
+      show_error (self, row, error->message);
+      return FALSE;
+    }
+  gtk_widget_remove_css_class (row, "error");
+  gtk_widget_set_tooltip_text (row, NULL);
+  return TRUE;
+}
+
+static void
+parcel_area_changed_cb (GtkSpinButton *spin,
+                        gpointer       user_data)
+{
+  FurrowHouseholdPage *self = user_data;
+  FurrowParcel *parcel = g_object_get_data (G_OBJECT (spin), "furrow-parcel");
+  AdwActionRow *row = g_object_get_data (G_OBJECT (spin), "furrow-row");
+  double area_m2 = furrow_mu_to_m2 (gtk_spin_button_get_value (spin));
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (self->refreshing)
+    return;
+  /* The spin shows two decimals: an unchanged display is no edit. */
+  if (fabs (furrow_m2_to_mu (area_m2) -
+            furrow_m2_to_mu (furrow_parcel_get_registered_area_m2 (parcel))) < 0.005)
+    return;
+  if (!furrow_register_check_registered_area (area_m2, furrow_parcel_get_measured_area_m2 (parcel),
+                                              &error))
+    {
+      show_error (self, GTK_WIDGET (row), error->message);
+      adw_action_row_set_subtitle (row, error->message);
+      return;
+    }
+  adw_action_row_set_subtitle (row, "");
+  g_value_init (&value, G_TYPE_DOUBLE);
+  g_value_set_double (&value, area_m2);
+  edit_parcel (self, G_OBJECT (spin), "registered-area-m2", &value, _("Change Registered Area"));
+}
+
+static void
+parcel_code_apply_cb (AdwEntryRow *row,
+                      gpointer     user_data)
+{
+  FurrowHouseholdPage *self = user_data;
+  g_autofree char *code = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr(GError) error = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (!furrow_register_check_parcel_code (code, &error))
+    {
+      show_error (self, GTK_WIDGET (row), error->message);
+      return;
+    }
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, code);
+  edit_parcel (self, G_OBJECT (row), "code", &value, _("Change Parcel Code"));
+}
+
+static void
+parcel_field_selected_cb (AdwComboRow *row,
+                          GParamSpec  *pspec,
+                          gpointer     user_data)
+{
+  FurrowHouseholdPage *self = user_data;
+  GArray *field_ids = g_object_get_data (G_OBJECT (row), "furrow-field-ids");
+  guint selected = adw_combo_row_get_selected (row);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (selected >= field_ids->len)
+    return;
+  g_value_init (&value, G_TYPE_INT64);
+  g_value_set_int64 (&value, g_array_index (field_ids, gint64, selected));
+  edit_parcel (self, G_OBJECT (row), "field-id", &value, _("Move Parcel to Another Field"));
+}
+
+static void
+parcel_custody_selected_cb (AdwComboRow *row,
+                            GParamSpec  *pspec,
+                            gpointer     user_data)
+{
+  FurrowHouseholdPage *self = user_data;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, FURROW_TYPE_CUSTODY);
+  g_value_set_enum (&value, adw_combo_row_get_selected (row) == 1 ? FURROW_CUSTODY_HALF
+                                                                   : FURROW_CUSTODY_FULL);
+  edit_parcel (self, G_OBJECT (row), "custody", &value, _("Change Custody"));
+}
+
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  FurrowHouseholdPage *self = user_data;
+
+  self->refresh_source = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Later, not inside the change: an edit made from a parcel's row changes the model while that
+ * row's signal handler (and GTK's own after it) still runs. At the default priority, so that
+ * the page is current before the next frame and no busy map starves it. */
+static void
+model_changed_cb (FurrowHouseholdPage *self)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT, refresh_idle_cb, self, NULL);
+}
+
+static void
+disconnect_models (FurrowHouseholdPage *self)
+{
+  if (self->households != NULL)
+    g_signal_handlers_disconnect_by_data (self->households, self);
+  if (self->parcels != NULL)
+    g_signal_handlers_disconnect_by_data (self->parcels, self);
+  g_clear_object (&self->households);
+  g_clear_object (&self->parcels);
+  g_clear_object (&self->fields);
+}
+
+static void
+furrow_household_page_dispose (GObject *object)
+{
+  FurrowHouseholdPage *self = FURROW_HOUSEHOLD_PAGE (object);
+
+  disconnect_models (self);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_object (&self->store);
+  g_clear_object (&self->history);
+  g_clear_object (&self->household);
+
+  G_OBJECT_CLASS (furrow_household_page_parent_class)->dispose (object);
+}
+
+static void
+furrow_household_page_finalize (GObject *object)
+{
+  FurrowHouseholdPage *self = FURROW_HOUSEHOLD_PAGE (object);
+
+  g_ptr_array_unref (self->parcel_rows);
+
+  G_OBJECT_CLASS (furrow_household_page_parent_class)->finalize (object);
+}
+
+static void
+furrow_household_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  FurrowHouseholdPage *self = FURROW_HOUSEHOLD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_HOUSEHOLD:
+      g_value_set_object (value, self->household);
+      break;
+    case PROP_MISMATCH_PERCENT:
+      g_value_set_double (value, self->mismatch_percent);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+furrow_household_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  FurrowHouseholdPage *self = FURROW_HOUSEHOLD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_HOUSEHOLD:
+      furrow_household_page_set_household (self, g_value_get_object (value));
+      break;
+    case PROP_MISMATCH_PERCENT:
+      if (self->mismatch_percent != g_value_get_double (value))
+        {
+          self->mismatch_percent = g_value_get_double (value);
+          refresh (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+furrow_household_page_class_init (FurrowHouseholdPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = furrow_household_page_dispose;
+  object_class->finalize = furrow_household_page_finalize;
+  object_class->get_property = furrow_household_page_get_property;
+  object_class->set_property = furrow_household_page_set_property;
+
+  properties[PROP_HOUSEHOLD] =
+    g_param_spec_object ("household", NULL, NULL, FURROW_TYPE_HOUSEHOLD,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * FurrowHouseholdPage:mismatch-percent:
+   *
+   * Parcels whose registered area is off the measured one by more than this are highlighted
+   * (GSettings `area-mismatch-percent`).
+   */
+  properties[PROP_MISMATCH_PERCENT] =
+    g_param_spec_double ("mismatch-percent", NULL, NULL, 0, 100, 5,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/register/furrow-household-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, header_group);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, code_row);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, members_row);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, members_spin);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, phone_edit_button);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, phone_entry_row);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, id_row);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, id_edit_button);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, id_entry_row);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, registered_label);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, measured_label);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, custody_label);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, parcels_group);
+  gtk_widget_class_bind_template_callback (widget_class, name_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, code_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, members_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, phone_edit_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, id_edit_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, phone_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, id_apply_cb);
+}
+
+static void
+furrow_household_page_init (FurrowHouseholdPage *self)
+{
+  self->parcel_rows = g_ptr_array_new ();
+  self->mismatch_percent = 5;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* For the tests, which drive the rows as a user would. */
+  g_object_set_data (G_OBJECT (self), "furrow-name-row", self->name_row);
+  g_object_set_data (G_OBJECT (self), "furrow-code-row", self->code_row);
+  g_object_set_data (G_OBJECT (self), "furrow-phone-row", self->phone_row);
+  g_object_set_data (G_OBJECT (self), "furrow-phone-edit", self->phone_edit_button);
+  g_object_set_data (G_OBJECT (self), "furrow-phone-entry", self->phone_entry_row);
+  g_object_set_data (G_OBJECT (self), "furrow-id-row", self->id_row);
+  g_object_set_data (G_OBJECT (self), "furrow-id-edit", self->id_edit_button);
+  g_object_set_data (G_OBJECT (self), "furrow-id-entry", self->id_entry_row);
+}
+
+/* The project whose households are shown and the history that records their edits. */
+void
+furrow_household_page_set_project (FurrowHouseholdPage *self,
+                                   FurrowStore         *store,
+                                   FurrowHistory       *history)
+{
+  g_return_if_fail (FURROW_IS_HOUSEHOLD_PAGE (self));
+
+  disconnect_models (self);
+  g_set_object (&self->store, store);
+  g_set_object (&self->history, history);
+  if (store != NULL)
+    {
+      self->households = furrow_store_get_households (store);
+      self->parcels = furrow_store_get_parcels (store);
+      self->fields = furrow_store_get_fields (store);
+      g_signal_connect_swapped (self->households, "items-changed",
+                                G_CALLBACK (model_changed_cb), self);
+      g_signal_connect_swapped (self->parcels, "items-changed",
+                                G_CALLBACK (model_changed_cb), self);
+    }
+  furrow_household_page_set_household (self, NULL);
+}
+
+void
+furrow_household_page_set_household (FurrowHouseholdPage *self,
+                                     FurrowHousehold     *household)
+{
+  g_return_if_fail (FURROW_IS_HOUSEHOLD_PAGE (self));
+
+  if (!g_set_object (&self->household, household))
+    return;
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOUSEHOLD]);
+}
+
+FurrowHousehold *
+furrow_household_page_get_household (FurrowHouseholdPage *self)
+{
+  g_return_val_if_fail (FURROW_IS_HOUSEHOLD_PAGE (self), NULL);
+
+  return self->household;
+}
+
+guint
+furrow_household_page_get_n_parcels (FurrowHouseholdPage *self)
+{
+  g_return_val_if_fail (FURROW_IS_HOUSEHOLD_PAGE (self), 0);
+
+  return self->n_parcels;
+}
+
+guint
+furrow_household_page_get_n_mismatches (FurrowHouseholdPage *self)
+{
+  g_return_val_if_fail (FURROW_IS_HOUSEHOLD_PAGE (self), 0);
+
+  return self->n_mismatches;
+}
+
+/* The row of the `position`-th parcel shown (an AdwExpanderRow), for the tests: its editors are
+ * in its data "furrow-area-spin", "furrow-area-row", "furrow-code-row", "furrow-field-row" and
+ * "furrow-custody-row", its parcel in "furrow-parcel". */
+GtkWidget *
+furrow_household_page_get_parcel_row (FurrowHouseholdPage *self,
+                                      guint                position)
+{
+  g_return_val_if_fail (FURROW_IS_HOUSEHOLD_PAGE (self), NULL);
+
+  return position < self->parcel_rows->len ? g_ptr_array_index (self->parcel_rows, position) : NULL;
+}

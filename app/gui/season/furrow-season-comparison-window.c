@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* FurrowSeasonComparisonWindow: the pattern comparison chart (FurrowComparisonChart) for all the
+ * fields of a season at once, with the season's prices and costs (issue 7 item 3), exportable as
+ * PNG and SVG. The numbers come from the core (furrow_comparison_compute()). */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "furrow-field.h"
+#include "furrow-season-comparison-window.h"
+
+struct _FurrowSeasonComparisonWindow
+{
+  AdwWindow              parent_instance;
+
+  /* template */
+  AdwWindowTitle        *window_title;
+  AdwToastOverlay       *toast_overlay;
+  GtkLabel              *summary_label;
+  FurrowComparisonChart *chart;
+};
+
+G_DEFINE_FINAL_TYPE (FurrowSeasonComparisonWindow, furrow_season_comparison_window,
+                     ADW_TYPE_WINDOW)
+
+static void
+show_problem (FurrowSeasonComparisonWindow *self,
+              const char                   *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+export_response_cb (GtkNativeDialog              *dialog,
+                    int                           response,
+                    FurrowSeasonComparisonWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && !furrow_comparison_chart_export (self->chart, path, &error))
+        show_problem (self, error->message);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FurrowSeasonComparisonWindow *self = FURROW_SEASON_COMPARISON_WINDOW (widget);
+  gboolean png = g_str_has_suffix (action_name, "png");
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog),
+                                     png ? _("pattern-comparison.png") : _("pattern-comparison.svg"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+furrow_season_comparison_window_class_init (FurrowSeasonComparisonWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (FURROW_TYPE_COMPARISON_CHART);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/season/furrow-season-comparison-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonComparisonWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonComparisonWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonComparisonWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonComparisonWindow, chart);
+  gtk_widget_class_install_action (widget_class, "comparison.export-png", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "comparison.export-svg", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+furrow_season_comparison_window_init (FurrowSeasonComparisonWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Charts every pattern preset on all of @store's fields with @season's rates (season-wide: no
+ * field's own overrides, as `furrow-cli compare --season` without --field). */
+static void
+compute (FurrowSeasonComparisonWindow *self,
+         FurrowStore                  *store,
+         FurrowSeason                 *season)
+{
+  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) geometries = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  FurrowSeasonRates rates;
+  FurrowEconomics economics;
+
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      FurrowField *field = g_list_model_get_item (fields, i);
+
+      g_ptr_array_add (keep, field);
+      if (furrow_field_get_geometry (field) != NULL)
+        g_ptr_array_add (geometries, furrow_field_get_geometry (field));
+    }
+  furrow_season_get_rates (season, 0, &rates);
+  furrow_economics_init_from_rates (&economics, &rates);
+  if (!furrow_comparison_chart_set_fields (self->chart,
+                                           (FurrowGeometry *const *) geometries->pdata,
+                                           geometries->len, &economics, &error))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is why the patterns cannot be laid out on the fields. */
+      message = g_strdup_printf (_("Cannot compare the patterns: %s"), error->message);
+      show_problem (self, message);
+    }
+  adw_window_title_set_subtitle (self->window_title, furrow_season_get_name (season));
+  /* Translators: %u is how many fields, %s a season's name. */
+  summary = g_strdup_printf (ngettext ("Every pattern on the %u field, with the prices, costs and "
+                                       "subsidies of season “%s”.",
+                                       "Every pattern on all %u fields together, with the prices, "
+                                       "costs and subsidies of season “%s”.",
+                                       geometries->len),
+                             geometries->len, furrow_season_get_name (season));
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "comparison.export-png", geometries->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "comparison.export-svg", geometries->len > 0);
+}
+
+FurrowSeasonComparisonWindow *
+furrow_season_comparison_window_new (GtkWindow    *parent,
+                                     FurrowStore  *store,
+                                     FurrowSeason *season)
+{
+  FurrowSeasonComparisonWindow *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (FURROW_IS_STORE (store), NULL);
+  g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
+
+  self = g_object_new (FURROW_TYPE_SEASON_COMPARISON_WINDOW, "transient-for", parent, NULL);
+  compute (self, store, season);
+  return self;
+}
+
+FurrowComparisonChart *
+furrow_season_comparison_window_get_chart (FurrowSeasonComparisonWindow *self)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON_COMPARISON_WINDOW (self), NULL);
+
+  return self->chart;
+}

@@ -1,0 +1,1139 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* FurrowSeasonEconomicsPage: the season's money rules and the households' predicted income. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "furrow-distribution.h"
+#include "furrow-income-item.h"
+#include "furrow-season-economics-page-private.h"
+#include "furrow-season-view.h"
+#include "furrow-store-season.h"
+#include "furrow-units.h"
+#include "furrow-window-private.h"
+
+#define PREVIEW_DELAY_MS 150
+#define COMMIT_DELAY_MS  150   /* clicks on a spin button's +/− make one change */
+
+typedef enum
+{
+  LIST_COST,
+  LIST_SUBSIDY,
+  LIST_INCOME,
+  LIST_FEE,
+  N_LISTS
+} ListKind;
+
+G_DEFINE_FINAL_TYPE (FurrowSeasonEconomicsPage, furrow_season_economics_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SEASON,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void schedule_preview (FurrowSeasonEconomicsPage *self);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Money in the widgets: yuan with two decimals, held as integer fen.                         */
+
+static gint64
+spin_fen (GtkSpinButton *spin)
+{
+  return (gint64) round (gtk_spin_button_get_value (spin) * 100.0);
+}
+
+static void
+set_spin_fen (GtkSpinButton *spin,
+              double         fen)
+{
+  gtk_spin_button_set_value (spin, fen / 100.0);
+}
+
+static void
+mark (gpointer widget,
+      gboolean bad)
+{
+  if (bad)
+    gtk_widget_add_css_class (GTK_WIDGET (widget), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (widget), "error");
+}
+
+static void
+show_refusal (FurrowSeasonEconomicsPage *self,
+              const char                *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  g_free (self->last_message);
+  self->last_message = g_strdup (message);
+  if (FURROW_IS_WINDOW (root))
+    furrow_window_show_toast (FURROW_WINDOW (root), message);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Undo                                                                                       */
+
+typedef struct
+{
+  FurrowStore  *store;
+  gint64        id;
+  FurrowSeason *before;
+  FurrowSeason *after;
+} RulesEdit;
+
+static void
+rules_edit_free (gpointer data)
+{
+  RulesEdit *edit = data;
+
+  g_object_unref (edit->store);
+  g_object_unref (edit->before);
+  g_object_unref (edit->after);
+  g_free (edit);
+}
+
+/* A new copy of the stored season with this id, or NULL. */
+static FurrowSeason *
+find_season_by_id (FurrowStore *store,
+                   gint64       id)
+{
+  g_autoptr(GListModel) seasons = furrow_store_get_seasons (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (seasons); i++)
+    {
+      g_autoptr(FurrowSeason) season = g_list_model_get_item (seasons, i);
+
+      if (furrow_season_get_id (season) == id)
+        return furrow_store_find_season (store, furrow_season_get_name (season));
+    }
+  return NULL;
+}
+
+static gboolean
+rules_edit_apply (gpointer   data,
+                  gboolean   forward,
+                  GError   **error)
+{
+  RulesEdit *edit = data;
+  g_autoptr(FurrowSeason) season = find_season_by_id (edit->store, edit->id);
+  g_autofree char *name = NULL;
+  g_autofree char *notes = NULL;
+  guint year;
+
+  if (season == NULL)
+    {
+      g_set_error_literal (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                           _("The season is no longer in the project"));
+      return FALSE;
+    }
+  /* Only the money rules: the name, year and notes stay as they are now. */
+  name = g_strdup (furrow_season_get_name (season));
+  notes = g_strdup (furrow_season_get_notes (season));
+  year = furrow_season_get_crop_year (season);
+  furrow_season_copy_rules (season, forward ? edit->after : edit->before);
+  furrow_season_set_name (season, name);
+  furrow_season_set_notes (season, notes);
+  furrow_season_set_crop_year (season, year);
+  return furrow_store_update_season (edit->store, season, error);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Lists: cost items, subsidies, other income, fees                                           */
+
+static AdwPreferencesGroup *
+list_group (FurrowSeasonEconomicsPage *self,
+            ListKind                   kind)
+{
+  switch (kind)
+    {
+    case LIST_COST:
+      return self->costs_group;
+    case LIST_SUBSIDY:
+      return self->subsidies_group;
+    case LIST_INCOME:
+      return self->income_group;
+    case LIST_FEE:
+    case N_LISTS:
+    default:
+      return self->fees_group;
+    }
+}
+
+static void
+commit_cb (FurrowSeasonEconomicsPage *self)
+{
+  furrow_season_economics_page_commit (self);
+}
+
+static gboolean
+commit_timeout_cb (gpointer data)
+{
+  FurrowSeasonEconomicsPage *self = data;
+
+  self->commit_source = 0;
+  furrow_season_economics_page_commit (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A spin button's value: written once the clicks or keys have paused. */
+static void
+schedule_commit (FurrowSeasonEconomicsPage *self)
+{
+  if (self->loading)
+    return;
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  self->commit_source = g_timeout_add (COMMIT_DELAY_MS, commit_timeout_cb, self);
+}
+
+static void
+focus_leave_cb (GtkEventControllerFocus   *controller,
+                FurrowSeasonEconomicsPage *self)
+{
+  furrow_season_economics_page_commit (self);
+}
+
+static void
+remove_row_cb (GtkButton                 *button,
+               FurrowSeasonEconomicsPage *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (button), "furrow-row");
+  ListKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "furrow-kind"));
+
+  g_ptr_array_remove (self->list_rows[kind], row);
+  adw_preferences_group_remove (list_group (self, kind), row);
+  furrow_season_economics_page_commit (self);
+}
+
+static GtkSpinButton *
+money_spin_new (double fen)
+{
+  GtkSpinButton *spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (-1e9, 1e9, 0.01));
+
+  gtk_spin_button_set_digits (spin, 2);
+  gtk_spin_button_set_numeric (spin, TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 6);
+  gtk_widget_set_valign (GTK_WIDGET (spin), GTK_ALIGN_CENTER);
+  set_spin_fen (spin, fen);
+  return spin;
+}
+
+static const char *
+field_code (FurrowStore *store,
+            gint64       field_id)
+{
+  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+
+      if (furrow_field_get_id (field) == field_id)
+        return g_intern_string (furrow_field_get_code (field));
+    }
+  return "?";
+}
+
+/* A row of a list: [crop] name … amount [strip only] unit [remove]. The row keeps its widgets
+ * as data ("furrow-crop", "furrow-name", "furrow-amount", "furrow-strip") and, for a cost
+ * override, "furrow-field-id". */
+static GtkWidget *
+add_list_row (FurrowSeasonEconomicsPage *self,
+              ListKind                   kind,
+              FurrowCrop                 crop,
+              const char                *name,
+              gint64                     fen,
+              gboolean                   strip_only,
+              gint64                     field_id)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *entry = gtk_entry_new ();
+  GtkSpinButton *spin = money_spin_new ((double) fen);
+  GtkWidget *remove;
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_object_set_data (G_OBJECT (row), "furrow-kind", GUINT_TO_POINTER (kind));
+  if (kind == LIST_COST)
+    {
+      const char *crops[] = { _("Maize"), _("Soybean"), NULL };
+      GtkWidget *drop = GTK_WIDGET (gtk_drop_down_new_from_strings (crops));
+
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), crop);
+      gtk_widget_set_valign (drop, GTK_ALIGN_CENTER);
+      g_signal_connect_swapped (drop, "notify::selected", G_CALLBACK (commit_cb), self);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), drop);
+      g_object_set_data (G_OBJECT (row), "furrow-crop", drop);
+      if (field_id != 0)
+        {
+          g_autofree char *subtitle = NULL;
+
+          /* Translators: a cost item that replaces the default on one field; %s is its code. */
+          subtitle = g_strdup_printf (_("Field %s only"), field_code (self->store, field_id));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        }
+    }
+  g_object_set_data_full (G_OBJECT (row), "furrow-field-id", g_memdup2 (&field_id, sizeof field_id),
+                          g_free);
+
+  /* The defaults of a new season are stored under their untranslated names (N_() in
+   * furrow-season.c): show them in the user's language, store them back unchanged. */
+  g_object_set_data_full (G_OBJECT (row), "furrow-stored-name", g_strdup (name), g_free);
+  gtk_editable_set_text (GTK_EDITABLE (entry), g_dgettext (GETTEXT_PACKAGE, name));
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 8);
+  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (entry, "activate", G_CALLBACK (commit_cb), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
+  gtk_widget_add_controller (entry, focus);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), entry);
+  g_object_set_data (G_OBJECT (row), "furrow-name", entry);
+
+  if (kind == LIST_SUBSIDY)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (_("Strip fields only"));
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), strip_only);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (commit_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
+      g_object_set_data (G_OBJECT (row), "furrow-strip", check);
+    }
+  g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (schedule_commit), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (spin));
+  g_object_set_data (G_OBJECT (row), "furrow-amount", spin);
+
+  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove"));
+  g_object_set_data (G_OBJECT (remove), "furrow-row", row);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_row_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+  adw_preferences_group_add (list_group (self, kind), row);
+  g_ptr_array_add (self->list_rows[kind], row);
+  return row;
+}
+
+static void
+clear_list (FurrowSeasonEconomicsPage *self,
+            ListKind                   kind)
+{
+  GPtrArray *rows = self->list_rows[kind];
+
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (list_group (self, kind), g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+}
+
+/* A name not yet used in the list: "Cost item 3" … */
+static char *
+new_item_name (FurrowSeasonEconomicsPage *self,
+               ListKind                   kind)
+{
+  for (guint n = self->list_rows[kind]->len + 1; ; n++)
+    {
+      g_autofree char *name = NULL;
+      gboolean used = FALSE;
+
+      switch (kind)
+        {
+        case LIST_COST:
+          /* Translators: the name of a new cost item; %u is a number. */
+          name = g_strdup_printf (_("Cost item %u"), n);
+          break;
+        case LIST_SUBSIDY:
+          /* Translators: the name of a new subsidy; %u is a number. */
+          name = g_strdup_printf (_("Subsidy %u"), n);
+          break;
+        case LIST_INCOME:
+          /* Translators: the name of a new item of other income; %u is a number. */
+          name = g_strdup_printf (_("Income %u"), n);
+          break;
+        case LIST_FEE:
+        case N_LISTS:
+        default:
+          /* Translators: the name of a new half-custody service operation; %u is a number. */
+          name = g_strdup_printf (_("Operation %u"), n);
+          break;
+        }
+      for (guint i = 0; i < self->list_rows[kind]->len && !used; i++)
+        {
+          GtkWidget *entry = g_object_get_data (g_ptr_array_index (self->list_rows[kind], i),
+                                                "furrow-name");
+
+          used = g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), name) == 0;
+        }
+      if (!used)
+        return g_steal_pointer (&name);
+    }
+}
+
+static void
+add_item (FurrowSeasonEconomicsPage *self,
+          ListKind                   kind)
+{
+  g_autofree char *name = new_item_name (self, kind);
+
+  add_list_row (self, kind, FURROW_CROP_MAIZE, name, 0, FALSE, 0);
+  furrow_season_economics_page_commit (self);
+}
+
+static void
+add_cost_cb (FurrowSeasonEconomicsPage *self)
+{
+  add_item (self, LIST_COST);
+}
+
+static void
+add_subsidy_cb (FurrowSeasonEconomicsPage *self)
+{
+  add_item (self, LIST_SUBSIDY);
+}
+
+static void
+add_income_cb (FurrowSeasonEconomicsPage *self)
+{
+  add_item (self, LIST_INCOME);
+}
+
+static void
+add_fee_cb (FurrowSeasonEconomicsPage *self)
+{
+  add_item (self, LIST_FEE);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Widgets → season                                                                           */
+
+static void
+empty_lists (FurrowSeason *season)
+{
+  const FurrowSeasonSubsidy *subsidies;
+  const FurrowSeasonIncome *income;
+  const FurrowSeasonFee *fees;
+  guint n;
+
+  furrow_season_clear_costs (season);
+  while ((subsidies = furrow_season_get_subsidies (season, &n)), n > 0)
+    {
+      g_autofree char *name = g_strdup (subsidies[0].name);
+
+      furrow_season_set_subsidy (season, name, -1, FALSE);
+    }
+  while ((income = furrow_season_get_other_income (season, &n)), n > 0)
+    {
+      g_autofree char *name = g_strdup (income[0].name);
+
+      furrow_season_set_other_income (season, name, -1);
+    }
+  while ((fees = furrow_season_get_fees (season, &n)), n > 0)
+    {
+      g_autofree char *name = g_strdup (fees[0].operation);
+
+      furrow_season_set_fee (season, name, -1);
+    }
+}
+
+/* The lists into `season`; FALSE (rows marked) when a name is empty, too long or repeated, or
+ * an amount negative. */
+static gboolean
+collect_lists (FurrowSeasonEconomicsPage *self,
+               FurrowSeason              *season)
+{
+  gboolean ok = TRUE;
+
+  empty_lists (season);
+  for (guint kind = 0; kind < N_LISTS; kind++)
+    {
+      g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint i = 0; i < self->list_rows[kind]->len; i++)
+        {
+          GtkWidget *row = g_ptr_array_index (self->list_rows[kind], i);
+          GtkEditable *entry = g_object_get_data (G_OBJECT (row), "furrow-name");
+          GtkSpinButton *spin = g_object_get_data (G_OBJECT (row), "furrow-amount");
+          GtkDropDown *drop = g_object_get_data (G_OBJECT (row), "furrow-crop");
+          GtkCheckButton *strip = g_object_get_data (G_OBJECT (row), "furrow-strip");
+          gint64 field_id = *(gint64 *) g_object_get_data (G_OBJECT (row), "furrow-field-id");
+          const char *stored = g_object_get_data (G_OBJECT (row), "furrow-stored-name");
+          g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+          FurrowCrop crop = drop ? (FurrowCrop) gtk_drop_down_get_selected (drop)
+                                 : FURROW_CROP_MAIZE;
+          gint64 fen = spin_fen (spin);
+          g_autofree char *key = NULL;
+          gboolean bad;
+
+          if (stored != NULL && g_strcmp0 (name, g_dgettext (GETTEXT_PACKAGE, stored)) == 0)
+            {
+              g_free (name);
+              name = g_strdup (stored);
+            }
+          key = g_strdup_printf ("%u\t%" G_GINT64_FORMAT "\t%s", crop, field_id,
+                                                  name);
+          bad = *name == '\0' || strlen (name) >= FURROW_SEASON_TEXT_MAX || fen < 0 ||
+                         g_hash_table_contains (keys, key);
+
+          mark (row, bad);
+          if (bad)
+            {
+              ok = FALSE;
+              continue;
+            }
+          g_hash_table_add (keys, g_steal_pointer (&key));
+          switch (kind)
+            {
+            case LIST_COST:
+              furrow_season_set_cost (season, crop, name, field_id, fen);
+              break;
+            case LIST_SUBSIDY:
+              furrow_season_set_subsidy (season, name, fen, gtk_check_button_get_active (strip));
+              break;
+            case LIST_INCOME:
+              furrow_season_set_other_income (season, name, fen);
+              break;
+            default:
+              furrow_season_set_fee (season, name, fen);
+              break;
+            }
+        }
+    }
+  return ok;
+}
+
+static void
+show_base_rows (FurrowSeasonEconomicsPage *self)
+{
+  FurrowBaseKind kind = (FurrowBaseKind) adw_combo_row_get_selected (self->base_kind_row);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->base_fixed_row), kind == FURROW_BASE_FIXED);
+  gtk_widget_set_visible (GTK_WIDGET (self->base_kg_row), kind == FURROW_BASE_IN_KIND);
+  gtk_widget_set_visible (GTK_WIDGET (self->base_price_row), kind == FURROW_BASE_IN_KIND);
+  gtk_widget_set_visible (GTK_WIDGET (self->base_less_cost_row), kind == FURROW_BASE_IN_KIND);
+  gtk_widget_set_visible (GTK_WIDGET (self->base_annual_row), kind == FURROW_BASE_ANNUAL_SHARE);
+  gtk_widget_set_visible (GTK_WIDGET (self->base_pct_row), kind == FURROW_BASE_ANNUAL_SHARE);
+}
+
+static gboolean
+collect_base (FurrowSeasonEconomicsPage *self,
+              FurrowSeason              *season)
+{
+  FurrowBaseRule rule = *furrow_season_get_base_rule (season);
+  double pct = gtk_spin_button_get_value (self->base_pct_spin);
+  gboolean bad[5];
+  gboolean ok;
+
+  /* The chosen rule's values from the rows; the others' stay as stored. */
+  rule.kind = (FurrowBaseKind) adw_combo_row_get_selected (self->base_kind_row);
+  switch (rule.kind)
+    {
+    case FURROW_BASE_FIXED:
+      rule.fen_per_mu = spin_fen (self->base_fixed_spin);
+      break;
+    case FURROW_BASE_IN_KIND:
+      rule.kg_per_mu = gtk_spin_button_get_value (self->base_kg_spin);
+      rule.price_fen_per_kg = (double) spin_fen (self->base_price_spin);
+      rule.less_cost_per_mu = gtk_switch_get_active (self->base_less_cost_switch);
+      break;
+    case FURROW_BASE_ANNUAL_SHARE:
+    default:
+      rule.annual_fen_per_mu = spin_fen (self->base_annual_spin);
+      rule.season_pct = pct;
+      break;
+    }
+
+  show_base_rows (self);
+  /* Only the rows of the chosen rule count (the others are hidden). */
+  bad[0] = rule.kind == FURROW_BASE_FIXED && rule.fen_per_mu < 0;
+  bad[1] = rule.kind == FURROW_BASE_IN_KIND && rule.kg_per_mu < 0;
+  bad[2] = rule.kind == FURROW_BASE_IN_KIND && rule.price_fen_per_kg < 0;
+  bad[3] = rule.kind == FURROW_BASE_ANNUAL_SHARE && rule.annual_fen_per_mu < 0;
+  bad[4] = rule.kind == FURROW_BASE_ANNUAL_SHARE && (pct < 0 || pct > 100);
+  mark (self->base_fixed_row, bad[0]);
+  mark (self->base_kg_row, bad[1]);
+  mark (self->base_price_row, bad[2]);
+  mark (self->base_annual_row, bad[3]);
+  mark (self->base_pct_row, bad[4]);
+  ok = !(bad[0] || bad[1] || bad[2] || bad[3] || bad[4]);
+  if (ok)
+    furrow_season_set_base_rule (season, &rule);
+  return ok;
+}
+
+/* The split through the engine's own check: a sum other than 100 marks the four rows; households
+ * under 60 % show the reason row, and without a reason nothing is written. */
+static gboolean
+collect_split (FurrowSeasonEconomicsPage *self,
+               FurrowSeason              *season)
+{
+  FurrowSurplusSplit split = {
+    .reserve_pct = gtk_spin_button_get_value (self->reserve_spin),
+    .collective_pct = gtk_spin_button_get_value (self->collective_spin),
+    .cooperative_pct = gtk_spin_button_get_value (self->cooperative_spin),
+    .households_pct = gtk_spin_button_get_value (self->households_spin),
+  };
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->reason_row));
+  g_autofree char *reason = g_strstrip (g_strdup (text));
+  g_autoptr(GError) error = NULL;
+  gboolean required = FALSE;
+  gboolean ok;
+  gboolean split_bad;
+  AdwActionRow *rows[] = { self->reserve_row, self->collective_row, self->cooperative_row,
+                           self->households_row };
+
+  ok = furrow_distribution_check_split (&split, reason, &required, &error);
+  split_bad = !ok && g_error_matches (error, FURROW_DISTRIBUTION_ERROR,
+                                      FURROW_DISTRIBUTION_ERROR_SPLIT);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    mark (rows[i], split_bad);
+  mark (self->split_sum_row, split_bad);
+  gtk_label_set_text (self->split_sum_label, split_bad ? "" : _("100 %"));
+  adw_action_row_set_subtitle (self->split_sum_row, split_bad ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_row), !split_bad && required);
+  mark (self->reason_row, !ok && !split_bad);
+  if (ok)
+    furrow_season_set_split (season, &split, required ? reason : NULL);
+  return ok;
+}
+
+static gboolean
+collect (FurrowSeasonEconomicsPage *self,
+         FurrowSeason              *season)
+{
+  gint64 maize = spin_fen (self->maize_price_spin);
+  gint64 soy = spin_fen (self->soy_price_spin);
+  gboolean ok = TRUE;
+
+  mark (self->maize_price_row, maize < 0);
+  mark (self->soy_price_row, soy < 0);
+  if (maize < 0 || soy < 0)
+    ok = FALSE;
+  else
+    {
+      furrow_season_set_price (season, FURROW_CROP_MAIZE, (double) maize,
+                               gtk_spin_button_get_value (self->maize_moisture_spin));
+      furrow_season_set_price (season, FURROW_CROP_SOYBEAN, (double) soy,
+                               gtk_spin_button_get_value (self->soy_moisture_spin));
+    }
+  ok = collect_lists (self, season) && ok;
+  ok = collect_base (self, season) && ok;
+  ok = collect_split (self, season) && ok;
+  return ok;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Season → widgets                                                                           */
+
+static void
+load (FurrowSeasonEconomicsPage *self,
+      gboolean                   force)
+{
+  g_autofree char *rules = NULL;
+  const FurrowSeasonCost *costs;
+  const FurrowSeasonSubsidy *subsidies;
+  const FurrowSeasonIncome *income;
+  const FurrowSeasonFee *fees;
+  const FurrowBaseRule *base;
+  const FurrowSurplusSplit *split;
+  gboolean locked;
+  guint n;
+  GtkWidget *editors[] = {
+    GTK_WIDGET (self->prices_group), GTK_WIDGET (self->costs_group),
+    GTK_WIDGET (self->subsidies_group), GTK_WIDGET (self->income_group),
+    GTK_WIDGET (self->fees_group), GTK_WIDGET (self->base_group), GTK_WIDGET (self->split_group),
+  };
+
+  if (self->season == NULL)
+    {
+      g_clear_pointer (&self->loaded_rules, g_free);
+      self->loaded_id = 0;
+      return;
+    }
+  rules = furrow_season_describe_rules (self->season);
+  locked = furrow_season_is_read_only (self->season);
+  if (!force && self->loaded_id == furrow_season_get_id (self->season) &&
+      self->loaded_locked == locked && g_strcmp0 (rules, self->loaded_rules) == 0)
+    return;
+
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  self->loading = TRUE;
+  set_spin_fen (self->maize_price_spin,
+                furrow_season_get_price (self->season, FURROW_CROP_MAIZE)->price_fen_per_kg);
+  gtk_spin_button_set_value (self->maize_moisture_spin,
+                             furrow_season_get_price (self->season,
+                                                      FURROW_CROP_MAIZE)->moisture_pct);
+  set_spin_fen (self->soy_price_spin,
+                furrow_season_get_price (self->season, FURROW_CROP_SOYBEAN)->price_fen_per_kg);
+  gtk_spin_button_set_value (self->soy_moisture_spin,
+                             furrow_season_get_price (self->season,
+                                                      FURROW_CROP_SOYBEAN)->moisture_pct);
+
+  for (guint kind = 0; kind < N_LISTS; kind++)
+    clear_list (self, kind);
+  costs = furrow_season_get_costs (self->season, &n);
+  for (guint i = 0; i < n; i++)
+    add_list_row (self, LIST_COST, costs[i].crop, costs[i].item, costs[i].fen_per_mu, FALSE,
+                  costs[i].field_id);
+  subsidies = furrow_season_get_subsidies (self->season, &n);
+  for (guint i = 0; i < n; i++)
+    add_list_row (self, LIST_SUBSIDY, FURROW_CROP_MAIZE, subsidies[i].name,
+                  subsidies[i].fen_per_mu, subsidies[i].strip_only, 0);
+  income = furrow_season_get_other_income (self->season, &n);
+  for (guint i = 0; i < n; i++)
+    add_list_row (self, LIST_INCOME, FURROW_CROP_MAIZE, income[i].name, income[i].fen, FALSE, 0);
+  fees = furrow_season_get_fees (self->season, &n);
+  for (guint i = 0; i < n; i++)
+    add_list_row (self, LIST_FEE, FURROW_CROP_MAIZE, fees[i].operation, fees[i].fen_per_mu,
+                  FALSE, 0);
+
+  base = furrow_season_get_base_rule (self->season);
+  adw_combo_row_set_selected (self->base_kind_row, base->kind);
+  set_spin_fen (self->base_fixed_spin, (double) base->fen_per_mu);
+  gtk_spin_button_set_value (self->base_kg_spin, base->kg_per_mu);
+  set_spin_fen (self->base_price_spin, base->price_fen_per_kg);
+  gtk_switch_set_active (self->base_less_cost_switch, base->less_cost_per_mu);
+  set_spin_fen (self->base_annual_spin, (double) base->annual_fen_per_mu);
+  gtk_spin_button_set_value (self->base_pct_spin, base->season_pct);
+
+  split = furrow_season_get_split (self->season);
+  gtk_spin_button_set_value (self->reserve_spin, split->reserve_pct);
+  gtk_spin_button_set_value (self->collective_spin, split->collective_pct);
+  gtk_spin_button_set_value (self->cooperative_spin, split->cooperative_pct);
+  gtk_spin_button_set_value (self->households_spin, split->households_pct);
+  gtk_editable_set_text (GTK_EDITABLE (self->reason_row),
+                         furrow_season_get_split_reason (self->season)
+                           ? furrow_season_get_split_reason (self->season) : "");
+
+  /* Marks and the reason row as the loaded values call for them. */
+  {
+    g_autoptr(FurrowSeason) scratch = furrow_season_new_empty ();
+
+    collect (self, scratch);
+  }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->locked_group), locked);
+  for (guint i = 0; i < G_N_ELEMENTS (editors); i++)
+    gtk_widget_set_sensitive (editors[i], !locked);
+  self->loading = FALSE;
+
+  g_free (self->loaded_rules);
+  self->loaded_rules = g_steal_pointer (&rules);
+  self->loaded_id = furrow_season_get_id (self->season);
+  self->loaded_locked = locked;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Commit                                                                                     */
+
+void
+furrow_season_economics_page_commit (FurrowSeasonEconomicsPage *self)
+{
+  g_autoptr(FurrowSeason) before = NULL;
+  g_autoptr(FurrowSeason) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before_rules = NULL;
+  g_autofree char *after_rules = NULL;
+  FurrowSeasonView *view;
+  FurrowHistory *history;
+  RulesEdit *edit;
+  gboolean ok;
+
+  g_return_if_fail (FURROW_IS_SEASON_ECONOMICS_PAGE (self));
+
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  if (self->loading || self->season == NULL || self->store == NULL)
+    return;
+  before = find_season_by_id (self->store, furrow_season_get_id (self->season));
+  after = find_season_by_id (self->store, furrow_season_get_id (self->season));
+  if (before == NULL || after == NULL)
+    return;
+  if (!collect (self, after))
+    return;
+  before_rules = furrow_season_describe_rules (before);
+  after_rules = furrow_season_describe_rules (after);
+  if (g_strcmp0 (before_rules, after_rules) == 0)
+    return;
+
+  /* The store re-reads its seasons on commit and the view sets the new object on this page:
+   * its rules are what the widgets show, so they stay as they are (and keep the focus). */
+  g_free (self->loaded_rules);
+  self->loaded_rules = g_strdup (after_rules);
+
+  edit = g_new0 (RulesEdit, 1);
+  edit->store = g_object_ref (self->store);
+  edit->id = furrow_season_get_id (self->season);
+  edit->before = g_object_ref (before);
+  edit->after = g_object_ref (after);
+  view = furrow_season_view_find (GTK_WIDGET (self));
+  history = view ? furrow_season_view_get_history (view) : NULL;
+  if (history != NULL)
+    ok = furrow_history_push (history, _("Change the season’s rules"), rules_edit_apply, edit,
+                              rules_edit_free, &error);
+  else
+    {
+      ok = rules_edit_apply (edit, TRUE, &error);
+      rules_edit_free (edit);
+    }
+  if (!ok)
+    {
+      /* Refused (settled, or the file): the editor goes back to what is stored. */
+      show_refusal (self, error->message);
+      load (self, TRUE);
+      return;
+    }
+  if (view != NULL)
+    furrow_season_view_refresh (view);
+  /* The write was the debounce: the preview follows at once. */
+  furrow_season_economics_page_update_preview (self);
+}
+
+static void
+value_changed_cb (FurrowSeasonEconomicsPage *self)
+{
+  if (self->loading)
+    return;
+  show_base_rows (self);
+  schedule_commit (self);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Preview                                                                                    */
+
+static void
+preview_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  data)
+{
+  FurrowIncomeColumn column = GPOINTER_TO_UINT (data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column <= FURROW_INCOME_COLUMN_NAME ? 0.0f : 1.0f);
+  if (column == FURROW_INCOME_COLUMN_CODE)
+    gtk_widget_add_css_class (label, "caption");
+  if (column >= FURROW_INCOME_COLUMN_AREA)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+preview_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  data)
+{
+  FurrowIncomeColumn column = GPOINTER_TO_UINT (data);
+  FurrowIncomeItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  g_autofree char *text = furrow_income_item_get_text (item, column);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (furrow_income_item_is_total (item))
+    gtk_widget_add_css_class (label, "heading");
+  else
+    gtk_widget_remove_css_class (label, "heading");
+}
+
+static void
+setup_preview (FurrowSeasonEconomicsPage *self)
+{
+  const char *titles[FURROW_INCOME_N_COLUMNS] = {
+    _("Code"), _("Name"), _("mu"), _("Base"), _("Dividend"), _("Fee"), _("Total")
+  };
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  self->preview_store = g_list_store_new (FURROW_TYPE_INCOME_ITEM);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->preview_store)));
+  gtk_column_view_set_model (self->preview_view, GTK_SELECTION_MODEL (selection));
+  for (guint c = 0; c < FURROW_INCOME_N_COLUMNS; c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (preview_setup_cb), GUINT_TO_POINTER (c));
+      g_signal_connect (factory, "bind", G_CALLBACK (preview_bind_cb), GUINT_TO_POINTER (c));
+      column = gtk_column_view_column_new (titles[c], factory);
+      gtk_column_view_append_column (self->preview_view, column);
+    }
+}
+
+void
+furrow_season_economics_page_update_preview (FurrowSeasonEconomicsPage *self)
+{
+  g_autoptr(FurrowSeasonSettlementInput) in = NULL;
+  g_autofree FurrowDistributionShare *shares = NULL;
+  g_autoptr(GError) error = NULL;
+  FurrowDistributionResult result;
+  FurrowDistributionShare sum;
+
+  g_return_if_fail (FURROW_IS_SEASON_ECONOMICS_PAGE (self));
+
+  g_clear_handle_id (&self->preview_source, g_source_remove);
+  self->n_previews++;
+  if (self->store == NULL || self->season == NULL)
+    {
+      g_list_store_remove_all (self->preview_store);
+      gtk_label_set_text (self->preview_status, "");
+      return;
+    }
+  in = furrow_store_build_prediction_input (self->store, self->season, &error);
+  if (in != NULL)
+    {
+      shares = g_new0 (FurrowDistributionShare, in->input.n_households + 1);
+      if (!furrow_distribution_compute (&in->input, &result, shares, &error))
+        g_clear_pointer (&in, furrow_season_settlement_input_free);
+    }
+  if (in == NULL)
+    {
+      /* The engine's reason (a split to fix, a base below zero …) instead of the list. */
+      g_list_store_remove_all (self->preview_store);
+      gtk_widget_set_visible (GTK_WIDGET (self->preview_view), FALSE);
+      gtk_label_set_text (self->preview_status, error->message);
+      return;
+    }
+
+  {
+    g_autofree char *summary = furrow_distribution_format_summary (&in->input, &result);
+    g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+    gtk_label_set_text (self->preview_status, summary);
+    for (gsize i = 0; i < in->input.n_households; i++)
+      g_ptr_array_add (items, furrow_income_item_new (in->input.households[i].code,
+                                                      in->input.households[i].name,
+                                                      &shares[i], FALSE));
+    furrow_distribution_sum_shares (shares, in->input.n_households, &sum);
+    g_ptr_array_add (items, furrow_income_item_new (NULL, _("Total"), &sum, TRUE));
+    g_list_store_splice (self->preview_store, 0,
+                         g_list_model_get_n_items (G_LIST_MODEL (self->preview_store)),
+                         items->pdata, items->len);
+  }
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_view), TRUE);
+}
+
+static gboolean
+preview_timeout_cb (gpointer data)
+{
+  FurrowSeasonEconomicsPage *self = data;
+
+  self->preview_source = 0;
+  furrow_season_economics_page_update_preview (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_preview (FurrowSeasonEconomicsPage *self)
+{
+  g_clear_handle_id (&self->preview_source, g_source_remove);
+  self->preview_source = g_timeout_add (PREVIEW_DELAY_MS, preview_timeout_cb, self);
+}
+
+char *
+furrow_season_economics_page_get_preview_text (FurrowSeasonEconomicsPage *self,
+                                               const char                *code,
+                                               guint                      column)
+{
+  GListModel *model;
+
+  g_return_val_if_fail (FURROW_IS_SEASON_ECONOMICS_PAGE (self), NULL);
+  g_return_val_if_fail (column < FURROW_INCOME_N_COLUMNS, NULL);
+
+  model = G_LIST_MODEL (self->preview_store);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->preview_view)))
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(FurrowIncomeItem) item = g_list_model_get_item (model, i);
+
+      if (code == NULL ? furrow_income_item_is_total (item)
+                       : g_strcmp0 (furrow_income_item_get_code (item), code) == 0)
+        return furrow_income_item_get_text (item, column);
+    }
+  return NULL;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* GObject                                                                                    */
+
+static void
+furrow_season_economics_page_dispose (GObject *object)
+{
+  FurrowSeasonEconomicsPage *self = FURROW_SEASON_ECONOMICS_PAGE (object);
+
+  g_clear_handle_id (&self->preview_source, g_source_remove);
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  g_clear_object (&self->store);
+  g_clear_object (&self->season);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FURROW_TYPE_SEASON_ECONOMICS_PAGE);
+
+  G_OBJECT_CLASS (furrow_season_economics_page_parent_class)->dispose (object);
+}
+
+static void
+furrow_season_economics_page_finalize (GObject *object)
+{
+  FurrowSeasonEconomicsPage *self = FURROW_SEASON_ECONOMICS_PAGE (object);
+
+  for (guint kind = 0; kind < N_LISTS; kind++)
+    g_ptr_array_unref (self->list_rows[kind]);
+  g_free (self->loaded_rules);
+  g_free (self->last_message);
+  g_clear_object (&self->preview_store);
+
+  G_OBJECT_CLASS (furrow_season_economics_page_parent_class)->finalize (object);
+}
+
+static void
+furrow_season_economics_page_get_property (GObject    *object,
+                                           guint       prop_id,
+                                           GValue     *value,
+                                           GParamSpec *pspec)
+{
+  FurrowSeasonEconomicsPage *self = FURROW_SEASON_ECONOMICS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SEASON:
+      g_value_set_object (value, self->season);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+furrow_season_economics_page_set_property (GObject      *object,
+                                           guint         prop_id,
+                                           const GValue *value,
+                                           GParamSpec   *pspec)
+{
+  FurrowSeasonEconomicsPage *self = FURROW_SEASON_ECONOMICS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      if (g_set_object (&self->store, g_value_get_object (value)))
+        load (self, TRUE);
+      break;
+    case PROP_SEASON:
+      /* Set again after every change, even when the same object: re-read it. An edit still
+       * waiting to be written belongs to the season shown so far. */
+      if (self->season == NULL || g_value_get_object (value) == NULL ||
+          furrow_season_get_id (self->season) !=
+            furrow_season_get_id (g_value_get_object (value)))
+        g_clear_handle_id (&self->commit_source, g_source_remove);
+      g_set_object (&self->season, g_value_get_object (value));
+      load (self, FALSE);
+      schedule_preview (self);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+furrow_season_economics_page_class_init (FurrowSeasonEconomicsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = furrow_season_economics_page_dispose;
+  object_class->finalize = furrow_season_economics_page_finalize;
+  object_class->get_property = furrow_season_economics_page_get_property;
+  object_class->set_property = furrow_season_economics_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, FURROW_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEASON] =
+    g_param_spec_object ("season", NULL, NULL, FURROW_TYPE_SEASON,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/furrow/Furrow/ui/season/"
+                                               "furrow-season-economics-page.ui");
+#define CHILD(name) \
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonEconomicsPage, name)
+  CHILD (editor_page);
+  CHILD (locked_group);
+  CHILD (prices_group);
+  CHILD (maize_price_row);
+  CHILD (soy_price_row);
+  CHILD (maize_price_spin);
+  CHILD (maize_moisture_spin);
+  CHILD (soy_price_spin);
+  CHILD (soy_moisture_spin);
+  CHILD (costs_group);
+  CHILD (subsidies_group);
+  CHILD (income_group);
+  CHILD (fees_group);
+  CHILD (add_cost_button);
+  CHILD (add_subsidy_button);
+  CHILD (add_income_button);
+  CHILD (add_fee_button);
+  CHILD (base_group);
+  CHILD (base_kind_row);
+  CHILD (base_fixed_row);
+  CHILD (base_kg_row);
+  CHILD (base_price_row);
+  CHILD (base_less_cost_row);
+  CHILD (base_annual_row);
+  CHILD (base_pct_row);
+  CHILD (base_fixed_spin);
+  CHILD (base_kg_spin);
+  CHILD (base_price_spin);
+  CHILD (base_less_cost_switch);
+  CHILD (base_annual_spin);
+  CHILD (base_pct_spin);
+  CHILD (split_group);
+  CHILD (reserve_row);
+  CHILD (collective_row);
+  CHILD (cooperative_row);
+  CHILD (households_row);
+  CHILD (reserve_spin);
+  CHILD (collective_spin);
+  CHILD (cooperative_spin);
+  CHILD (households_spin);
+  CHILD (split_sum_row);
+  CHILD (split_sum_label);
+  CHILD (reason_row);
+  CHILD (preview_status);
+  CHILD (preview_view);
+#undef CHILD
+  gtk_widget_class_bind_template_callback (widget_class, value_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, commit_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_cost_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_subsidy_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_income_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_fee_cb);
+}
+
+static void
+furrow_season_economics_page_init (FurrowSeasonEconomicsPage *self)
+{
+  self->loading = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint kind = 0; kind < N_LISTS; kind++)
+    self->list_rows[kind] = g_ptr_array_new ();
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->reason_row), focus);
+  }
+  setup_preview (self);
+  show_base_rows (self);
+  self->loading = FALSE;
+}
+
+FurrowSeasonEconomicsPage *
+furrow_season_economics_page_new (void)
+{
+  return g_object_new (FURROW_TYPE_SEASON_ECONOMICS_PAGE, NULL);
+}

@@ -1,0 +1,1090 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* FurrowSeasonHarvestPage: harvests per field and actual costs, predicted against actual. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "furrow-economics.h"
+#include "furrow-season-harvest-page-private.h"
+#include "furrow-season-view.h"
+#include "furrow-store-season.h"
+#include "furrow-units.h"
+#include "furrow-window-private.h"
+
+#define COMMIT_DELAY_MS 150   /* clicks on a spin button's +/− make one change */
+
+G_DEFINE_FINAL_TYPE (FurrowSeasonHarvestPage, furrow_season_harvest_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SEASON,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void load (FurrowSeasonHarvestPage *self,
+                  gboolean                 force);
+
+static gint64
+spin_fen (GtkSpinButton *spin)
+{
+  return (gint64) round (gtk_spin_button_get_value (spin) * 100.0);
+}
+
+static void
+mark (gpointer widget,
+      gboolean bad)
+{
+  if (bad)
+    gtk_widget_add_css_class (GTK_WIDGET (widget), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (widget), "error");
+}
+
+static void
+show_refusal (FurrowSeasonHarvestPage *self,
+              const char              *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  g_free (self->last_message);
+  self->last_message = g_strdup (message);
+  if (FURROW_IS_WINDOW (root))
+    furrow_window_show_toast (FURROW_WINDOW (root), message);
+}
+
+/* A new copy of the stored season with this id, or NULL. */
+static FurrowSeason *
+find_season_by_id (FurrowStore *store,
+                   gint64       id)
+{
+  g_autoptr(GListModel) seasons = furrow_store_get_seasons (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (seasons); i++)
+    {
+      g_autoptr(FurrowSeason) season = g_list_model_get_item (seasons, i);
+
+      if (furrow_season_get_id (season) == id)
+        return furrow_store_find_season (store, furrow_season_get_name (season));
+    }
+  return NULL;
+}
+
+/* The field with this id (transfer full), or NULL. */
+static FurrowField *
+find_field (FurrowStore *store,
+            gint64       id)
+{
+  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+
+      if (furrow_field_get_id (field) == id)
+        return g_steal_pointer (&field);
+    }
+  return NULL;
+}
+
+static gboolean
+no_season (gpointer    season,
+           GError    **error)
+{
+  if (season != NULL)
+    return FALSE;
+  g_set_error_literal (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                       _("The season is no longer in the project"));
+  return TRUE;
+}
+
+/* After an undo or redo from the window: the pages show the store again. */
+static void
+refresh_page (GWeakRef *page_ref)
+{
+  g_autoptr(GtkWidget) page = g_weak_ref_get (page_ref);
+  FurrowSeasonView *view = page ? furrow_season_view_find (page) : NULL;
+
+  if (view != NULL)
+    furrow_season_view_refresh (view);
+  else if (page != NULL)
+    load (FURROW_SEASON_HARVEST_PAGE (page), TRUE);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Undo: a harvest record                                                                     */
+
+typedef struct
+{
+  FurrowStore *store;
+  GWeakRef     page;
+  gint64       season_id;
+  gint64       field_id;
+  FurrowCrop   crop;
+  double       kg[2];       /* [0] before, [1] after */
+  gint64       fen[2];
+} HarvestEdit;
+
+static void
+harvest_edit_free (gpointer data)
+{
+  HarvestEdit *edit = data;
+
+  g_object_unref (edit->store);
+  g_weak_ref_clear (&edit->page);
+  g_free (edit);
+}
+
+static gboolean
+harvest_edit_apply (gpointer   data,
+                    gboolean   forward,
+                    GError   **error)
+{
+  HarvestEdit *edit = data;
+  g_autoptr(FurrowSeason) season = find_season_by_id (edit->store, edit->season_id);
+  g_autoptr(FurrowField) field = find_field (edit->store, edit->field_id);
+  guint side = forward ? 1 : 0;
+
+  if (no_season (season, error))
+    return FALSE;
+  if (field == NULL)
+    {
+      g_set_error_literal (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                           _("The field is no longer in the project"));
+      return FALSE;
+    }
+  if (!furrow_store_set_harvest (edit->store, season, field, edit->crop, edit->kg[side],
+                                 edit->fen[side], error))
+    return FALSE;
+  refresh_page (&edit->page);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Undo: the actual costs                                                                     */
+
+typedef struct
+{
+  FurrowStore *store;
+  GWeakRef     page;
+  gint64       season_id;
+  GArray      *costs[2];    /* FurrowSeasonActualCost: [0] before, [1] after */
+} CostsEdit;
+
+static void
+costs_edit_free (gpointer data)
+{
+  CostsEdit *edit = data;
+
+  g_object_unref (edit->store);
+  g_weak_ref_clear (&edit->page);
+  g_array_unref (edit->costs[0]);
+  g_array_unref (edit->costs[1]);
+  g_free (edit);
+}
+
+static const FurrowSeasonActualCost *
+find_cost (GArray                       *costs,
+           const FurrowSeasonActualCost *key)
+{
+  for (guint i = 0; i < costs->len; i++)
+    {
+      const FurrowSeasonActualCost *c = &g_array_index (costs, FurrowSeasonActualCost, i);
+
+      if (c->field_id == key->field_id && strcmp (c->item, key->item) == 0)
+        return c;
+    }
+  return NULL;
+}
+
+static gboolean
+costs_equal (GArray *a,
+             GArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      const FurrowSeasonActualCost *c = &g_array_index (a, FurrowSeasonActualCost, i);
+      const FurrowSeasonActualCost *d = find_cost (b, c);
+
+      if (d == NULL || d->fen != c->fen)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Makes the stored actual costs equal `target`, all or nothing. */
+static gboolean
+write_costs (FurrowStore   *store,
+             FurrowSeason  *season,
+             GArray        *target,
+             GError       **error)
+{
+  g_autoptr(GArray) current = furrow_store_get_actual_costs (store, season, error);
+
+  if (current == NULL || !furrow_store_begin_all_or_nothing (store, error))
+    return FALSE;
+  for (guint i = 0; i < current->len; i++)
+    {
+      const FurrowSeasonActualCost *c = &g_array_index (current, FurrowSeasonActualCost, i);
+      g_autoptr(FurrowField) field = c->field_id ? find_field (store, c->field_id) : NULL;
+
+      if (find_cost (target, c) == NULL &&
+          !furrow_store_set_actual_cost (store, season, field, c->item, -1, error))
+        goto fail;
+    }
+  for (guint i = 0; i < target->len; i++)
+    {
+      const FurrowSeasonActualCost *c = &g_array_index (target, FurrowSeasonActualCost, i);
+      const FurrowSeasonActualCost *now = find_cost (current, c);
+      g_autoptr(FurrowField) field = c->field_id ? find_field (store, c->field_id) : NULL;
+
+      if ((now == NULL || now->fen != c->fen) &&
+          !furrow_store_set_actual_cost (store, season, field, c->item, c->fen, error))
+        goto fail;
+    }
+  if (furrow_store_commit (store, error))
+    return TRUE;
+fail:
+  if (furrow_store_in_transaction (store))
+    furrow_store_rollback (store);
+  return FALSE;
+}
+
+static gboolean
+costs_edit_apply (gpointer   data,
+                  gboolean   forward,
+                  GError   **error)
+{
+  CostsEdit *edit = data;
+  g_autoptr(FurrowSeason) season = find_season_by_id (edit->store, edit->season_id);
+
+  if (no_season (season, error))
+    return FALSE;
+  if (!write_costs (edit->store, season, edit->costs[forward ? 1 : 0], error))
+    return FALSE;
+  refresh_page (&edit->page);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Writing                                                                                    */
+
+static gboolean
+push (FurrowSeasonHarvestPage *self,
+      const char              *label,
+      FurrowHistoryApply       apply,
+      gpointer                 data,
+      GDestroyNotify           destroy)
+{
+  FurrowSeasonView *view = furrow_season_view_find (GTK_WIDGET (self));
+  FurrowHistory *history = view ? furrow_season_view_get_history (view) : NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (history != NULL)
+    ok = furrow_history_push (history, label, apply, data, destroy, &error);
+  else
+    {
+      ok = apply (data, TRUE, &error);
+      destroy (data);
+    }
+  if (!ok)
+    {
+      /* Refused (settled, or the file): the page goes back to what is stored. */
+      show_refusal (self, error->message);
+      load (self, TRUE);
+    }
+  return ok;
+}
+
+static GtkSpinButton *
+grid_spin (FurrowSeasonHarvestPage *self,
+           guint                    column,
+           guint                    row)
+{
+  return GTK_SPIN_BUTTON (gtk_grid_get_child_at (self->harvest_grid, (int) column, (int) row));
+}
+
+/* Writes the harvest of one row and crop as its two spin buttons show it. */
+static void
+commit_harvest (FurrowSeasonHarvestPage *self,
+                guint                    row,
+                FurrowCrop               crop)
+{
+  GtkSpinButton *kg_spin;
+  GtkSpinButton *fen_spin;
+  double kg;
+  gint64 fen;
+  g_autoptr(GArray) harvests = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean had = FALSE;
+  HarvestEdit *edit;
+
+  if (self->loading || self->season == NULL || self->store == NULL ||
+      row == 0 || row > self->field_ids->len)
+    return;
+  kg_spin = grid_spin (self, crop == FURROW_CROP_MAIZE ? FURROW_HARVEST_COLUMN_MAIZE_KG
+                                                       : FURROW_HARVEST_COLUMN_SOY_KG, row);
+  fen_spin = grid_spin (self, crop == FURROW_CROP_MAIZE ? FURROW_HARVEST_COLUMN_MAIZE_REVENUE
+                                                        : FURROW_HARVEST_COLUMN_SOY_REVENUE, row);
+  kg = gtk_spin_button_get_value (kg_spin);
+  fen = spin_fen (fen_spin);
+  mark (kg_spin, kg < 0);
+  mark (fen_spin, fen < 0);
+  if (kg < 0 || fen < 0)
+    return;
+
+  edit = g_new0 (HarvestEdit, 1);
+  edit->store = g_object_ref (self->store);
+  g_weak_ref_init (&edit->page, self);
+  edit->season_id = furrow_season_get_id (self->season);
+  edit->field_id = g_array_index (self->field_ids, gint64, row - 1);
+  edit->crop = crop;
+  edit->kg[1] = kg;
+  edit->fen[1] = fen;
+  harvests = furrow_store_get_harvests (self->store, self->season, &error);
+  for (guint i = 0; harvests != NULL && i < harvests->len; i++)
+    {
+      const FurrowSeasonHarvest *h = &g_array_index (harvests, FurrowSeasonHarvest, i);
+
+      if (h->field_id == edit->field_id && h->crop == crop)
+        {
+          had = TRUE;
+          edit->kg[0] = h->yield_kg;
+          edit->fen[0] = h->revenue_fen;
+        }
+    }
+  /* Nothing new: the same record, or zeros where there is none. */
+  if (edit->kg[0] == kg && edit->fen[0] == fen && (had || (kg == 0 && fen == 0)))
+    {
+      harvest_edit_free (edit);
+      return;
+    }
+  push (self, _("Enter a harvest"), harvest_edit_apply, edit, harvest_edit_free);
+}
+
+/* Writes the harvests changed since the last write. */
+void
+furrow_season_harvest_page_flush (FurrowSeasonHarvestPage *self)
+{
+  g_autofree gpointer *keys = NULL;
+  guint n = 0;
+
+  g_return_if_fail (FURROW_IS_SEASON_HARVEST_PAGE (self));
+
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  keys = g_hash_table_get_keys_as_array (self->pending, &n);
+  g_hash_table_remove_all (self->pending);
+  for (guint i = 0; i < n; i++)
+    {
+      guint key = GPOINTER_TO_UINT (keys[i]);
+
+      commit_harvest (self, key / FURROW_N_CROPS, key % FURROW_N_CROPS);
+    }
+}
+
+static gboolean
+commit_timeout_cb (gpointer data)
+{
+  FurrowSeasonHarvestPage *self = data;
+
+  self->commit_source = 0;
+  furrow_season_harvest_page_flush (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A spin button's value: written once the clicks or keys have paused. */
+static void
+harvest_changed_cb (GtkSpinButton           *spin,
+                    FurrowSeasonHarvestPage *self)
+{
+  guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "furrow-row"));
+  FurrowCrop crop = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "furrow-crop"));
+
+  if (self->loading)
+    return;
+  g_hash_table_add (self->pending, GUINT_TO_POINTER (row * FURROW_N_CROPS + crop));
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  self->commit_source = g_timeout_add (COMMIT_DELAY_MS, commit_timeout_cb, self);
+}
+
+/* The actual costs as the rows show them; FALSE (rows marked) when one is not valid. */
+static gboolean
+collect_costs (FurrowSeasonHarvestPage *self,
+               GArray                  *out)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < self->cost_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->cost_rows, i);
+      GtkEditable *entry = g_object_get_data (G_OBJECT (row), "furrow-name");
+      GtkDropDown *drop = g_object_get_data (G_OBJECT (row), "furrow-field");
+      GtkSpinButton *spin = g_object_get_data (G_OBJECT (row), "furrow-amount");
+      GArray *ids = g_object_get_data (G_OBJECT (row), "furrow-field-ids");
+      g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+      guint selected = gtk_drop_down_get_selected (drop);
+      FurrowSeasonActualCost cost = { 0 };
+      gboolean bad;
+
+      cost.field_id = selected < ids->len ? g_array_index (ids, gint64, selected) : 0;
+      g_strlcpy (cost.item, name, sizeof cost.item);
+      cost.fen = spin_fen (spin);
+      bad = *name == '\0' || strlen (name) >= FURROW_SEASON_TEXT_MAX || cost.fen < 0 ||
+            find_cost (out, &cost) != NULL;
+      mark (row, bad);
+      if (bad)
+        ok = FALSE;
+      else
+        g_array_append_val (out, cost);
+    }
+  return ok;
+}
+
+void
+furrow_season_harvest_page_commit_costs (FurrowSeasonHarvestPage *self)
+{
+  g_autoptr(GArray) after = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonActualCost));
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GError) error = NULL;
+  CostsEdit *edit;
+
+  g_return_if_fail (FURROW_IS_SEASON_HARVEST_PAGE (self));
+
+  g_clear_handle_id (&self->costs_source, g_source_remove);
+  if (self->loading || self->season == NULL || self->store == NULL)
+    return;
+  if (!collect_costs (self, after))
+    return;
+  before = furrow_store_get_actual_costs (self->store, self->season, &error);
+  if (before == NULL)
+    {
+      show_refusal (self, error->message);
+      return;
+    }
+  if (costs_equal (before, after))
+    return;
+  edit = g_new0 (CostsEdit, 1);
+  edit->store = g_object_ref (self->store);
+  g_weak_ref_init (&edit->page, self);
+  edit->season_id = furrow_season_get_id (self->season);
+  edit->costs[0] = g_steal_pointer (&before);
+  edit->costs[1] = g_steal_pointer (&after);
+  push (self, _("Change the actual costs"), costs_edit_apply, edit, costs_edit_free);
+}
+
+static void
+commit_costs_cb (FurrowSeasonHarvestPage *self)
+{
+  furrow_season_harvest_page_commit_costs (self);
+}
+
+static gboolean
+costs_timeout_cb (gpointer data)
+{
+  FurrowSeasonHarvestPage *self = data;
+
+  self->costs_source = 0;
+  furrow_season_harvest_page_commit_costs (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_costs_commit (FurrowSeasonHarvestPage *self)
+{
+  if (self->loading)
+    return;
+  g_clear_handle_id (&self->costs_source, g_source_remove);
+  self->costs_source = g_timeout_add (COMMIT_DELAY_MS, costs_timeout_cb, self);
+}
+
+static void
+focus_leave_cb (GtkEventControllerFocus *controller,
+                FurrowSeasonHarvestPage *self)
+{
+  furrow_season_harvest_page_commit_costs (self);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Actual cost rows                                                                           */
+
+static void
+remove_cost_cb (GtkButton               *button,
+                FurrowSeasonHarvestPage *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (button), "furrow-row");
+
+  g_ptr_array_remove (self->cost_rows, row);
+  adw_preferences_group_remove (self->costs_group, row);
+  furrow_season_harvest_page_commit_costs (self);
+}
+
+static GtkWidget *
+add_cost_row (FurrowSeasonHarvestPage *self,
+              const char              *item,
+              gint64                   field_id,
+              gint64                   fen)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *entry = gtk_entry_new ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GArray) ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  g_autoptr(GListModel) fields = furrow_store_get_fields (self->store);
+  GtkWidget *drop;
+  GtkSpinButton *spin;
+  GtkWidget *remove;
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  gint64 season_wide = 0;
+  guint selected = 0;
+
+  gtk_string_list_append (names, _("Whole season"));
+  g_array_append_val (ids, season_wide);
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+      gint64 id = furrow_field_get_id (field);
+
+      /* Translators: an actual cost of one field; %s is its code. */
+      g_autofree char *label = g_strdup_printf (_("Field %s"), furrow_field_get_code (field));
+
+      gtk_string_list_append (names, label);
+      g_array_append_val (ids, id);
+      if (id == field_id)
+        selected = ids->len - 1;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), item);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 14);
+  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (entry, "activate", G_CALLBACK (commit_costs_cb), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
+  gtk_widget_add_controller (entry, focus);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), entry);
+  g_object_set_data (G_OBJECT (row), "furrow-name", entry);
+
+  drop = GTK_WIDGET (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), selected);
+  gtk_widget_set_valign (drop, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (drop, "notify::selected", G_CALLBACK (commit_costs_cb), self);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), drop);
+  g_object_set_data (G_OBJECT (row), "furrow-field", drop);
+  g_object_set_data_full (G_OBJECT (row), "furrow-field-ids", g_steal_pointer (&ids),
+                          (GDestroyNotify) g_array_unref);
+
+  spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (-1e12, 1e12, 1));
+  gtk_spin_button_set_digits (spin, 2);
+  gtk_spin_button_set_numeric (spin, TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 10);
+  gtk_widget_set_valign (GTK_WIDGET (spin), GTK_ALIGN_CENTER);
+  gtk_spin_button_set_value (spin, fen / 100.0);
+  g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (schedule_costs_commit), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (spin));
+  g_object_set_data (G_OBJECT (row), "furrow-amount", spin);
+
+  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove"));
+  g_object_set_data (G_OBJECT (remove), "furrow-row", row);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_cost_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+  adw_preferences_group_add (self->costs_group, row);
+  g_ptr_array_add (self->cost_rows, row);
+  return row;
+}
+
+static void
+add_cost_cb (FurrowSeasonHarvestPage *self)
+{
+  for (guint n = self->cost_rows->len + 1; self->store != NULL; n++)
+    {
+      /* Translators: the name of a new actual cost; %u is a number. */
+      g_autofree char *name = g_strdup_printf (_("Actual cost %u"), n);
+      gboolean used = FALSE;
+
+      for (guint i = 0; i < self->cost_rows->len && !used; i++)
+        {
+          GtkEditable *entry = g_object_get_data (g_ptr_array_index (self->cost_rows, i),
+                                                  "furrow-name");
+
+          used = g_strcmp0 (gtk_editable_get_text (entry), name) == 0;
+        }
+      if (!used)
+        {
+          add_cost_row (self, name, 0, 0);
+          break;
+        }
+    }
+  furrow_season_harvest_page_commit_costs (self);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Reading                                                                                    */
+
+static GtkWidget *
+grid_label (GtkGrid *grid,
+            guint    column,
+            guint    row)
+{
+  GtkWidget *label = gtk_grid_get_child_at (grid, (int) column, (int) row);
+
+  if (label == NULL)
+    {
+      label = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0.0f : 1.0f);
+      if (column > 0)
+        gtk_widget_add_css_class (label, "numeric");
+      gtk_grid_attach (grid, label, (int) column, (int) row, 1, 1);
+    }
+  return label;
+}
+
+static GtkSpinButton *
+grid_entry (FurrowSeasonHarvestPage *self,
+            guint                    column,
+            guint                    row,
+            FurrowCrop               crop)
+{
+  GtkWidget *spin = gtk_grid_get_child_at (self->harvest_grid, (int) column, (int) row);
+
+  if (spin == NULL)
+    {
+      gboolean money = column == FURROW_HARVEST_COLUMN_MAIZE_REVENUE ||
+                       column == FURROW_HARVEST_COLUMN_SOY_REVENUE;
+
+      spin = gtk_spin_button_new_with_range (-1e12, 1e12, money ? 100 : 10);
+      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), money ? 2 : 1);
+      gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+      gtk_editable_set_width_chars (GTK_EDITABLE (spin), money ? 9 : 7);
+      g_object_set_data (G_OBJECT (spin), "furrow-row", GUINT_TO_POINTER (row));
+      g_object_set_data (G_OBJECT (spin), "furrow-crop", GUINT_TO_POINTER (crop));
+      g_signal_connect (spin, "value-changed", G_CALLBACK (harvest_changed_cb), self);
+      gtk_grid_attach (self->harvest_grid, spin, (int) column, (int) row, 1, 1);
+    }
+  return GTK_SPIN_BUTTON (spin);
+}
+
+static void
+set_label (GtkGrid    *grid,
+           guint       column,
+           guint       row,
+           const char *text)
+{
+  gtk_label_set_text (GTK_LABEL (grid_label (grid, column, row)), text);
+}
+
+static void
+set_kg (GtkGrid *grid,
+        guint    column,
+        guint    row,
+        double   kg)
+{
+  g_autofree char *text = g_strdup_printf ("%'.0f", kg);
+
+  set_label (grid, column, row, text);
+}
+
+static void
+set_yuan (GtkGrid *grid,
+          guint    column,
+          guint    row,
+          gint64   fen)
+{
+  g_autofree char *text = furrow_format_yuan (fen);
+
+  set_label (grid, column, row, text);
+}
+
+static void
+empty_grid (GtkGrid *grid)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+    gtk_grid_remove (grid, child);
+}
+
+static void
+clear_grid (FurrowSeasonHarvestPage *self)
+{
+  empty_grid (self->harvest_grid);
+  empty_grid (self->compare_grid);
+  g_array_set_size (self->field_ids, 0);
+}
+
+static void
+set_headers (GtkGrid     *grid,
+             const char **headers,
+             guint        n)
+{
+  for (guint c = 0; c < n; c++)
+    {
+      GtkWidget *label = grid_label (grid, c, 0);
+
+      gtk_label_set_text (GTK_LABEL (label), headers[c]);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 10);
+      gtk_label_set_justify (GTK_LABEL (label), c == 0 ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_RIGHT);
+      gtk_widget_set_valign (label, GTK_ALIGN_END);
+      gtk_widget_add_css_class (label, "heading");
+    }
+}
+
+static void
+set_compare_row (FurrowSeasonHarvestPage      *self,
+                 guint                         row,
+                 const char                   *code,
+                 const FurrowEconomicsFigures *predicted,
+                 const FurrowEconomicsFigures *actual,
+                 gboolean                      harvested)
+{
+  GtkGrid *grid = self->compare_grid;
+
+  set_label (grid, FURROW_COMPARE_COLUMN_FIELD, row, code);
+  set_kg (grid, FURROW_COMPARE_COLUMN_MAIZE_PREDICTED_KG, row,
+          predicted->yield_kg[FURROW_CROP_MAIZE]);
+  set_kg (grid, FURROW_COMPARE_COLUMN_SOY_PREDICTED_KG, row,
+          predicted->yield_kg[FURROW_CROP_SOYBEAN]);
+  set_yuan (grid, FURROW_COMPARE_COLUMN_PREDICTED_REVENUE, row, predicted->revenue_total_fen);
+  set_yuan (grid, FURROW_COMPARE_COLUMN_PREDICTED_NET, row, predicted->net_fen);
+  if (harvested)
+    {
+      set_kg (grid, FURROW_COMPARE_COLUMN_MAIZE_ACTUAL_KG, row,
+              actual->yield_kg[FURROW_CROP_MAIZE]);
+      set_kg (grid, FURROW_COMPARE_COLUMN_SOY_ACTUAL_KG, row,
+              actual->yield_kg[FURROW_CROP_SOYBEAN]);
+      set_yuan (grid, FURROW_COMPARE_COLUMN_ACTUAL_REVENUE, row, actual->revenue_total_fen);
+      set_yuan (grid, FURROW_COMPARE_COLUMN_ACTUAL_NET, row, actual->net_fen);
+    }
+  else
+    {
+      /* Not harvested yet: no actual figures to show. */
+      set_label (grid, FURROW_COMPARE_COLUMN_MAIZE_ACTUAL_KG, row, "—");
+      set_label (grid, FURROW_COMPARE_COLUMN_SOY_ACTUAL_KG, row, "—");
+      set_label (grid, FURROW_COMPARE_COLUMN_ACTUAL_REVENUE, row, "—");
+      set_label (grid, FURROW_COMPARE_COLUMN_ACTUAL_NET, row, "—");
+    }
+}
+
+static void
+load_grid (FurrowSeasonHarvestPage *self)
+{
+  g_autoptr(GArray) fields = NULL;
+  g_autofree FurrowEconomicsComparison *per_field = NULL;
+  g_autoptr(GError) error = NULL;
+  FurrowEconomicsComparison total;
+  gint64 season_cost = 0;
+  gboolean same_fields;
+  guint totals_row;
+  const char *entry_headers[FURROW_HARVEST_N_COLUMNS] = {
+    _("Field"), _("Maize predicted (kg)"), _("Maize harvested (kg)"), _("Maize revenue (yuan)"),
+    _("Soybean predicted (kg)"), _("Soybean harvested (kg)"), _("Soybean revenue (yuan)"),
+  };
+  const char *compare_headers[FURROW_COMPARE_N_COLUMNS] = {
+    _("Field"), _("Maize predicted (kg)"), _("Maize harvested (kg)"),
+    _("Soybean predicted (kg)"), _("Soybean harvested (kg)"), _("Revenue predicted"),
+    _("Revenue actual"), _("Net predicted"), _("Net actual"),
+  };
+
+  fields = furrow_store_get_season_fields (self->store, self->season, &season_cost, &error);
+  if (fields == NULL)
+    {
+      clear_grid (self);
+      show_refusal (self, error->message);
+      return;
+    }
+  per_field = g_new0 (FurrowEconomicsComparison, fields->len + 1);
+  furrow_economics_season ((const FurrowEconomicsField *) fields->data, fields->len,
+                           furrow_season_other_income_fen (self->season), season_cost, per_field,
+                           &total);
+
+  same_fields = fields->len == self->field_ids->len;
+  for (guint i = 0; same_fields && i < fields->len; i++)
+    same_fields = g_array_index (self->field_ids, gint64, i) ==
+                  g_array_index (fields, FurrowEconomicsField, i).field_id;
+  if (!same_fields)
+    {
+      clear_grid (self);
+      set_headers (self->harvest_grid, entry_headers, FURROW_HARVEST_N_COLUMNS);
+      set_headers (self->compare_grid, compare_headers, FURROW_COMPARE_N_COLUMNS);
+      for (guint i = 0; i < fields->len; i++)
+        g_array_append_val (self->field_ids,
+                            g_array_index (fields, FurrowEconomicsField, i).field_id);
+    }
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const FurrowEconomicsField *f = &g_array_index (fields, FurrowEconomicsField, i);
+      guint row = i + 1;
+      struct { guint column; FurrowCrop crop; double value; } entries[] = {
+        { FURROW_HARVEST_COLUMN_MAIZE_KG, FURROW_CROP_MAIZE,
+          f->actual_yield_kg[FURROW_CROP_MAIZE] },
+        { FURROW_HARVEST_COLUMN_MAIZE_REVENUE, FURROW_CROP_MAIZE,
+          f->actual_revenue_fen[FURROW_CROP_MAIZE] / 100.0 },
+        { FURROW_HARVEST_COLUMN_SOY_KG, FURROW_CROP_SOYBEAN,
+          f->actual_yield_kg[FURROW_CROP_SOYBEAN] },
+        { FURROW_HARVEST_COLUMN_SOY_REVENUE, FURROW_CROP_SOYBEAN,
+          f->actual_revenue_fen[FURROW_CROP_SOYBEAN] / 100.0 },
+      };
+
+      set_label (self->harvest_grid, FURROW_HARVEST_COLUMN_FIELD, row, f->code);
+      set_kg (self->harvest_grid, FURROW_HARVEST_COLUMN_MAIZE_PREDICTED_KG, row,
+              per_field[i].predicted.yield_kg[FURROW_CROP_MAIZE]);
+      set_kg (self->harvest_grid, FURROW_HARVEST_COLUMN_SOY_PREDICTED_KG, row,
+              per_field[i].predicted.yield_kg[FURROW_CROP_SOYBEAN]);
+      for (guint e = 0; e < G_N_ELEMENTS (entries); e++)
+        {
+          GtkSpinButton *spin = grid_entry (self, entries[e].column, row, entries[e].crop);
+
+          gtk_spin_button_set_value (spin, entries[e].value);
+          mark (spin, FALSE);
+        }
+      set_compare_row (self, row, f->code, &per_field[i].predicted, &per_field[i].actual,
+                       f->harvested);
+    }
+
+  /* Totals: the season's, with its other income and its costs not tied to a field. */
+  totals_row = fields->len + 1;
+  set_compare_row (self, totals_row, _("Total"), &total.predicted, &total.actual, TRUE);
+  for (guint c = 0; c < FURROW_COMPARE_N_COLUMNS; c++)
+    gtk_widget_add_css_class (grid_label (self->compare_grid, c, totals_row), "heading");
+}
+
+static void
+load_costs (FurrowSeasonHarvestPage *self,
+            gboolean                 force)
+{
+  g_autoptr(GArray) stored = NULL;
+  g_autoptr(GArray) shown = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonActualCost));
+  g_autoptr(GError) error = NULL;
+
+  stored = furrow_store_get_actual_costs (self->store, self->season, &error);
+  if (stored == NULL)
+    return;
+  /* Rows that already show what is stored stay (and keep the focus). */
+  if (!force && collect_costs (self, shown) && costs_equal (shown, stored))
+    return;
+  for (guint i = 0; i < self->cost_rows->len; i++)
+    adw_preferences_group_remove (self->costs_group, g_ptr_array_index (self->cost_rows, i));
+  g_ptr_array_set_size (self->cost_rows, 0);
+  for (guint i = 0; i < stored->len; i++)
+    {
+      const FurrowSeasonActualCost *c = &g_array_index (stored, FurrowSeasonActualCost, i);
+
+      add_cost_row (self, c->item, c->field_id, c->fen);
+    }
+}
+
+static void
+load (FurrowSeasonHarvestPage *self,
+      gboolean                 force)
+{
+  gboolean locked;
+
+  if (self->store == NULL || self->season == NULL)
+    {
+      clear_grid (self);
+      return;
+    }
+  locked = furrow_season_is_read_only (self->season);
+  self->loading = TRUE;
+  if (self->loaded_id != furrow_season_get_id (self->season))
+    force = TRUE;
+  load_grid (self);
+  load_costs (self, force);
+  gtk_widget_set_visible (GTK_WIDGET (self->locked_group), locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->harvest_grid), !locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_cost_button), !locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->costs_group), !locked);
+  self->loaded_id = furrow_season_get_id (self->season);
+  self->loading = FALSE;
+}
+
+/* The grid row of the field with this code, or 0. */
+static guint
+field_row (GtkGrid    *grid,
+           guint       n,
+           const char *code)
+{
+  for (guint row = 1; row <= n; row++)
+    {
+      GtkWidget *label = gtk_grid_get_child_at (grid, 0, (int) row);
+
+      if (label != NULL && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), code) == 0)
+        return row;
+    }
+  return 0;
+}
+
+GtkSpinButton *
+furrow_season_harvest_page_get_entry (FurrowSeasonHarvestPage *self,
+                                      const char              *code,
+                                      guint                    column)
+{
+  guint row;
+
+  g_return_val_if_fail (FURROW_IS_SEASON_HARVEST_PAGE (self), NULL);
+  g_return_val_if_fail (column == FURROW_HARVEST_COLUMN_MAIZE_KG ||
+                        column == FURROW_HARVEST_COLUMN_MAIZE_REVENUE ||
+                        column == FURROW_HARVEST_COLUMN_SOY_KG ||
+                        column == FURROW_HARVEST_COLUMN_SOY_REVENUE, NULL);
+
+  row = field_row (self->harvest_grid, self->field_ids->len, code);
+  return row > 0 ? grid_spin (self, column, row) : NULL;
+}
+
+const char *
+furrow_season_harvest_page_get_compare_text (FurrowSeasonHarvestPage *self,
+                                             const char              *code,
+                                             guint                    column)
+{
+  GtkWidget *label;
+  guint row;
+
+  g_return_val_if_fail (FURROW_IS_SEASON_HARVEST_PAGE (self), NULL);
+  g_return_val_if_fail (column < FURROW_COMPARE_N_COLUMNS, NULL);
+
+  row = code != NULL ? field_row (self->compare_grid, self->field_ids->len, code)
+                     : self->field_ids->len + 1;
+  label = row > 0 ? gtk_grid_get_child_at (self->compare_grid, (int) column, (int) row) : NULL;
+  return GTK_IS_LABEL (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* GObject                                                                                    */
+
+static void
+furrow_season_harvest_page_dispose (GObject *object)
+{
+  FurrowSeasonHarvestPage *self = FURROW_SEASON_HARVEST_PAGE (object);
+
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  g_clear_handle_id (&self->costs_source, g_source_remove);
+  g_clear_object (&self->store);
+  g_clear_object (&self->season);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FURROW_TYPE_SEASON_HARVEST_PAGE);
+
+  G_OBJECT_CLASS (furrow_season_harvest_page_parent_class)->dispose (object);
+}
+
+static void
+furrow_season_harvest_page_finalize (GObject *object)
+{
+  FurrowSeasonHarvestPage *self = FURROW_SEASON_HARVEST_PAGE (object);
+
+  g_array_unref (self->field_ids);
+  g_hash_table_unref (self->pending);
+  g_ptr_array_unref (self->cost_rows);
+  g_free (self->last_message);
+
+  G_OBJECT_CLASS (furrow_season_harvest_page_parent_class)->finalize (object);
+}
+
+static void
+furrow_season_harvest_page_get_property (GObject    *object,
+                                         guint       prop_id,
+                                         GValue     *value,
+                                         GParamSpec *pspec)
+{
+  FurrowSeasonHarvestPage *self = FURROW_SEASON_HARVEST_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SEASON:
+      g_value_set_object (value, self->season);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+furrow_season_harvest_page_set_property (GObject      *object,
+                                         guint         prop_id,
+                                         const GValue *value,
+                                         GParamSpec   *pspec)
+{
+  FurrowSeasonHarvestPage *self = FURROW_SEASON_HARVEST_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      if (g_set_object (&self->store, g_value_get_object (value)))
+        {
+          clear_grid (self);
+          self->loaded_id = 0;
+        }
+      break;
+    case PROP_SEASON:
+      /* Set again after every change, even when the same object: re-read it. Edits still
+       * waiting to be written belong to the season shown so far. */
+      if (self->season == NULL || g_value_get_object (value) == NULL ||
+          furrow_season_get_id (self->season) !=
+            furrow_season_get_id (g_value_get_object (value)))
+        {
+          g_clear_handle_id (&self->commit_source, g_source_remove);
+          g_clear_handle_id (&self->costs_source, g_source_remove);
+          g_hash_table_remove_all (self->pending);
+        }
+      g_set_object (&self->season, g_value_get_object (value));
+      load (self, FALSE);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+furrow_season_harvest_page_class_init (FurrowSeasonHarvestPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = furrow_season_harvest_page_dispose;
+  object_class->finalize = furrow_season_harvest_page_finalize;
+  object_class->get_property = furrow_season_harvest_page_get_property;
+  object_class->set_property = furrow_season_harvest_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, FURROW_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEASON] =
+    g_param_spec_object ("season", NULL, NULL, FURROW_TYPE_SEASON,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/furrow/Furrow/ui/season/"
+                                               "furrow-season-harvest-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonHarvestPage, locked_group);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonHarvestPage, harvest_grid);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonHarvestPage, compare_grid);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonHarvestPage, costs_group);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonHarvestPage, add_cost_button);
+  gtk_widget_class_bind_template_callback (widget_class, add_cost_cb);
+}
+
+static void
+furrow_season_harvest_page_init (FurrowSeasonHarvestPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->field_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->pending = g_hash_table_new (NULL, NULL);
+  self->cost_rows = g_ptr_array_new ();
+}
+
+FurrowSeasonHarvestPage *
+furrow_season_harvest_page_new (void)
+{
+  return g_object_new (FURROW_TYPE_SEASON_HARVEST_PAGE, NULL);
+}

@@ -1,0 +1,1564 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* FurrowSeasonSettlementPage: settle and reopen a season, its roster, printing and exports
+ * (furrow-season-settlement-page.h). */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "furrow-distribution.h"
+#include "furrow-report-document.h"
+#include "furrow-roster-row.h"
+#include "furrow-season-settlement-page.h"
+#include "furrow-season-view.h"
+#include "furrow-store-season.h"
+#include "furrow-units.h"
+#include "furrow-window-private.h"
+
+struct _FurrowSeasonSettlementPage
+{
+  AdwBin          parent_instance;
+
+  /* template */
+  GtkImage       *status_image;
+  GtkLabel       *status_label;
+  GtkInscription *detail_label;
+  GtkInscription *note_label;
+  GtkWidget      *settle_button;
+  GtkWidget      *reopen_button;
+  GtkWidget      *output_button;
+  GtkGrid        *totals_grid;
+  GtkWidget      *progress_box;
+  GtkProgressBar *progress_bar;
+  GtkWidget      *cancel_button;
+  GtkLabel       *roster_label;
+  GtkColumnView  *roster_view;
+
+  FurrowStore    *store;
+  FurrowSeason   *season;
+  GListStore     *roster;
+
+  /* The preview of an unsettled season: what settling would freeze. */
+  gboolean                  can_settle;
+  gboolean                  needs_reason;
+  FurrowDistributionResult  preview;
+
+  /* The export running, if any. */
+  GCancellable   *export_cancellable;
+  gboolean        disposed;        /* an export may finish after the page is gone */
+};
+
+G_DEFINE_FINAL_TYPE (FurrowSeasonSettlementPage, furrow_season_settlement_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SEASON,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  EXPORT_PROGRESS,
+  EXPORT_FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ------------------------------------------------------------------------------------------ */
+/* Toasts                                                                                     */
+
+static void
+open_uri_cb (AdwToast   *toast,
+             const char *uri)
+{
+  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, NULL, NULL);
+}
+
+/* A toast on the window, with an "Open" button for `uri` when not NULL. */
+static void
+show_toast (FurrowSeasonSettlementPage *self,
+            const char                 *message,
+            const char                 *uri)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  if (!FURROW_IS_WINDOW (root))
+    return;
+  if (uri == NULL)
+    {
+      furrow_window_show_toast (FURROW_WINDOW (root), message);
+      return;
+    }
+  /* Toast titles are Pango markup in libadwaita 1.2. */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_button_label (toast, _("Open"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_uri_cb), g_strdup (uri),
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  adw_toast_overlay_add_toast (FURROW_WINDOW (root)->toast_overlay, toast);
+}
+
+static void
+refresh_view (FurrowSeasonSettlementPage *self)
+{
+  FurrowSeasonView *view = furrow_season_view_find (GTK_WIDGET (self));
+
+  if (view != NULL)
+    furrow_season_view_refresh (view);
+  else
+    g_object_set (self, "season", self->season, NULL);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The roster                                                                                 */
+
+typedef char *(*RowText) (FurrowRosterRow *row);
+
+static char *
+row_code (FurrowRosterRow *row)
+{
+  return furrow_roster_row_is_total (row) ? g_strdup (_("Total"))
+                                          : g_strdup (furrow_roster_row_get_code (row));
+}
+
+static char *
+row_name (FurrowRosterRow *row)
+{
+  return g_strdup (furrow_roster_row_get_name (row));
+}
+
+static char *
+row_custody (FurrowRosterRow *row)
+{
+  if (furrow_roster_row_is_total (row))
+    return NULL;
+  /* Translators: the roster's narrow Custody column: full custody (全托) or half (半托) */
+  return g_strdup (furrow_roster_row_get_custody (row) == FURROW_CUSTODY_HALF
+                   ? C_("custody", "Half") : C_("custody", "Full"));
+}
+
+static char *
+row_area (FurrowRosterRow *row)
+{
+  return furrow_format_mu (furrow_roster_row_get_area_m2 (row));
+}
+
+static char *
+row_base (FurrowRosterRow *row)
+{
+  return furrow_format_yuan (furrow_roster_row_get_base_fen (row));
+}
+
+static char *
+row_dividend (FurrowRosterRow *row)
+{
+  return furrow_format_yuan (furrow_roster_row_get_dividend_fen (row));
+}
+
+static char *
+row_fee (FurrowRosterRow *row)
+{
+  return furrow_format_yuan (furrow_roster_row_get_fee_fen (row));
+}
+
+static char *
+row_total (FurrowRosterRow *row)
+{
+  return furrow_format_yuan (furrow_roster_row_get_total_fen (row));
+}
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  numeric)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
+  /* Amounts are never cut short: the column grows to the widest (the totals row). */
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  else
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              RowText                   text_func)
+{
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  FurrowRosterRow *row = gtk_list_item_get_item (list_item);
+  g_autofree char *text = row != NULL ? text_func (row) : NULL;
+  gboolean total = row != NULL && furrow_roster_row_is_total (row);
+
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  /* The totals row in bold. */
+  if (total)
+    gtk_widget_add_css_class (label, "heading");
+  else
+    gtk_widget_remove_css_class (label, "heading");
+}
+
+static GtkColumnViewColumn *
+add_column (FurrowSeasonSettlementPage *self,
+            const char                 *title,
+            RowText                     text_func,
+            gboolean                    numeric,
+            gboolean                    expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (numeric));
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), text_func);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_append_column (self->roster_view, column);
+  return column;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The totals                                                                                 */
+
+static void
+clear_totals (FurrowSeasonSettlementPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->totals_grid))) != NULL)
+    gtk_grid_remove (self->totals_grid, child);
+}
+
+/* One caption and value in the totals grid, two pairs a row. */
+static void
+add_total (FurrowSeasonSettlementPage *self,
+           guint                      *n,
+           const char                 *caption,
+           const char                 *value)
+{
+  GtkWidget *caption_label = gtk_label_new (caption);
+  GtkWidget *value_label = gtk_label_new (value);
+  int column = (*n % 2) * 2;
+  int row = *n / 2;
+
+  gtk_label_set_xalign (GTK_LABEL (caption_label), 0.0);
+  /* The page fits a narrow window: captions give way, whole in their tooltips. */
+  gtk_label_set_ellipsize (GTK_LABEL (caption_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (caption_label, caption);
+  gtk_widget_add_css_class (caption_label, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (value_label), 1.0);
+  gtk_widget_add_css_class (value_label, "numeric");
+  gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
+  if (column > 0)
+    gtk_widget_set_margin_start (caption_label, 24);
+  gtk_grid_attach (self->totals_grid, caption_label, column, row, 1, 1);
+  gtk_grid_attach (self->totals_grid, value_label, column + 1, row, 1, 1);
+  (*n)++;
+}
+
+static void
+add_total_yuan (FurrowSeasonSettlementPage *self,
+                guint                      *n,
+                const char                 *caption,
+                gint64                      fen)
+{
+  g_autofree char *value = furrow_format_yuan (fen);
+
+  add_total (self, n, caption, value);
+}
+
+static char *
+format_pct (double pct)
+{
+  return g_strdup_printf ("%g", pct);
+}
+
+/* The settlement's totals: income, costs, the base, the surplus (or the shortfall) and its
+ * split, the households' dividends and fees, what the households are paid in all. */
+static void
+show_totals (FurrowSeasonSettlementPage     *self,
+             const FurrowDistributionResult *t,
+             const FurrowSurplusSplit       *split)
+{
+  g_autofree char *rate = furrow_format_yuan (t->base_fen_per_mu);
+  g_autofree char *rate_text = NULL;
+  g_autofree char *area = furrow_format_mu (furrow_mu_to_m2 (t->total_area_mu));
+  g_autofree char *reserve_pct = format_pct (split->reserve_pct);
+  g_autofree char *collective_pct = format_pct (split->collective_pct);
+  g_autofree char *cooperative_pct = format_pct (split->cooperative_pct);
+  g_autofree char *households_pct = format_pct (split->households_pct);
+  g_autofree char *caption = NULL;
+  guint n = 0;
+
+  clear_totals (self);
+  add_total_yuan (self, &n, _("Income (sales, other income, subsidies)"), t->income_fen);
+  add_total_yuan (self, &n, _("Costs"), t->cost_fen);
+  /* Translators: the base rate, %s is an amount of yuan */
+  rate_text = g_strdup_printf (_("%s per mu"), rate);
+  add_total (self, &n, _("Base rate"), rate_text);
+  add_total (self, &n, _("Area in full custody"), area);
+  add_total_yuan (self, &n, _("Base payments"), t->base_total_fen);
+  if (t->deficit_fen > 0)
+    add_total_yuan (self, &n, _("Shortfall (deficit, no dividend)"), t->deficit_fen);
+  else
+    add_total_yuan (self, &n, _("Distributable surplus"), t->surplus_fen);
+  /* Translators: %s is a percentage such as "10" */
+  caption = g_strdup_printf (_("Reserve fund (%s %%)"), reserve_pct);
+  add_total_yuan (self, &n, caption, t->reserve_fen);
+  g_free (caption);
+  caption = g_strdup_printf (_("Village collective (%s %%)"), collective_pct);
+  add_total_yuan (self, &n, caption, t->collective_fen);
+  g_free (caption);
+  caption = g_strdup_printf (_("Cooperative (%s %%)"), cooperative_pct);
+  add_total_yuan (self, &n, caption, t->cooperative_fen);
+  g_free (caption);
+  caption = g_strdup_printf (_("Households’ dividends (%s %%)"), households_pct);
+  add_total_yuan (self, &n, caption, t->households_dividend_fen);
+  add_total_yuan (self, &n, _("Half-custody fees"), t->fees_fen);
+  add_total_yuan (self, &n, _("Paid to households"), furrow_distribution_result_paid_fen (t));
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Showing the season                                                                         */
+
+/* The lines under the status: wrapped to the page's width, whole in the tooltip. */
+static void
+set_detail (FurrowSeasonSettlementPage *self,
+            const char                 *text)
+{
+  gtk_inscription_set_text (self->detail_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->detail_label),
+                               text != NULL && *text != '\0' ? text : NULL);
+}
+
+/* A second line under the status, hidden when empty. */
+static void
+set_note (FurrowSeasonSettlementPage *self,
+          const char                 *text)
+{
+  gtk_inscription_set_text (self->note_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->note_label),
+                               text != NULL && *text != '\0' ? text : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), text != NULL && *text != '\0');
+}
+
+static void
+update_actions (FurrowSeasonSettlementPage *self)
+{
+  gboolean settled = self->season != NULL && furrow_season_is_read_only (self->season);
+  gboolean exporting = self->export_cancellable != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "settlement.settle",
+                                 !settled && self->can_settle && !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "settlement.reopen", settled && !exporting);
+  for (guint i = 0; i < 5; i++)
+    {
+      const char *names[] = { "settlement.print-statements", "settlement.print-roster",
+                              "settlement.export-statements",
+                              "settlement.export-statements-folder",
+                              "settlement.export-roster" };
+
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), names[i], settled && !exporting);
+    }
+  gtk_widget_set_visible (self->settle_button, self->season != NULL && !settled);
+  gtk_widget_set_visible (self->reopen_button, settled);
+  gtk_widget_set_visible (self->output_button, settled);
+}
+
+/* "2026-11-27T13:20:00Z" → the local date and time, or the text as it is. */
+static char *
+format_created (const char *created)
+{
+  g_autoptr(GDateTime) utc = created != NULL ? g_date_time_new_from_iso8601 (created, NULL)
+                                             : NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return g_strdup (created != NULL ? created : "");
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+static void
+show_settled (FurrowSeasonSettlementPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FurrowSeasonSettlement) s = furrow_store_get_settlement (self->store, self->season,
+                                                                     &error);
+  g_autoptr(FurrowRosterRow) total = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *roster = NULL;
+
+  gtk_image_set_from_icon_name (self->status_image, "changes-prevent-symbolic");
+  if (s == NULL)
+    {
+      gtk_label_set_text (self->status_label, _("The settlement cannot be read"));
+      set_detail (self, error->message);
+      return;
+    }
+  date = format_created (s->created);
+  /* Translators: %s is the date and time the season was settled */
+  status = g_strdup_printf (_("Settled on %s"), date);
+  gtk_label_set_text (self->status_label, status);
+  set_detail (self, s->summary);
+  /* The lock and the title say it is read-only; the reason, if any, is worth a line. */
+  if (s->reason != NULL && *s->reason != '\0')
+    {
+      /* Translators: why households get less than 60 % of the surplus */
+      detail = g_strdup_printf (_("Reason: %s"), s->reason);
+      set_note (self, detail);
+    }
+  show_totals (self, &s->totals, &s->split);
+
+  for (gsize i = 0; i < s->n_rows; i++)
+    {
+      const FurrowSeasonSettlementRow *r = &s->rows[i];
+      g_autoptr(FurrowRosterRow) row =
+        furrow_roster_row_new (r->code, r->name, r->custody, r->area_m2, r->base_fen,
+                               r->dividend_fen, r->fee_fen, r->total_fen);
+
+      g_list_store_append (self->roster, row);
+    }
+  /* The totals row is the frozen settlement's, not a sum of the rows shown. */
+  total = furrow_roster_row_new_total (furrow_mu_to_m2 (
+                                         furrow_distribution_result_roster_area_mu (&s->totals)),
+                                       s->totals.base_total_fen,
+                                       s->totals.households_dividend_fen, s->totals.fees_fen,
+                                       furrow_distribution_result_paid_fen (&s->totals));
+  g_list_store_append (self->roster, total);
+  roster = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Roster: %u household",
+                                         "Roster: %u households", s->n_rows), (guint) s->n_rows);
+  gtk_label_set_text (self->roster_label, roster);
+}
+
+static void
+show_preview (FurrowSeasonSettlementPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FurrowSeasonSettlementInput) in = NULL;
+  g_autofree FurrowDistributionShare *shares = NULL;
+  g_autoptr(FurrowRosterRow) total = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *roster = NULL;
+  FurrowSeasonState state = furrow_season_get_state (self->season);
+  gboolean ok;
+
+  gtk_image_set_from_icon_name (self->status_image, "changes-allow-symbolic");
+  in = furrow_store_build_settlement_input (self->store, self->season, NULL, &error);
+  if (in == NULL)
+    {
+      gtk_label_set_text (self->status_label, _("This season cannot be settled yet"));
+      set_detail (self, error->message);
+      return;
+    }
+  shares = g_new0 (FurrowDistributionShare, in->input.n_households + 1);
+  ok = furrow_distribution_compute (&in->input, &self->preview, shares, &error);
+  if (!ok && g_error_matches (error, FURROW_DISTRIBUTION_ERROR,
+                              FURROW_DISTRIBUTION_ERROR_REASON_REQUIRED))
+    {
+      /* The amounts do not depend on the reason: show them, and ask for it when settling. */
+      self->needs_reason = TRUE;
+      in->input.reason = _("(the reason is asked for when settling)");
+      g_clear_error (&error);
+      ok = furrow_distribution_compute (&in->input, &self->preview, shares, &error);
+    }
+  if (!ok)
+    {
+      gtk_label_set_text (self->status_label, _("This season cannot be settled as it is"));
+      set_detail (self, error->message);
+      return;
+    }
+
+  summary = furrow_distribution_format_summary (&in->input, &self->preview);
+  if (state == FURROW_SEASON_PLANNING)
+    {
+      gtk_label_set_text (self->status_label, _("Not harvested yet: nothing to settle"));
+      detail = g_strdup (_("The season has no harvest records. Record the harvest of its fields "
+                           "first: settling pays out the actual revenue. Without any, the "
+                           "distribution would be:"));
+      set_note (self, summary);
+    }
+  else if (in->input.n_households == 0)
+    {
+      gtk_label_set_text (self->status_label, _("No household to settle"));
+      detail = g_strdup (_("No household has parcels in custody: register the households’ "
+                           "parcels before settling."));
+    }
+  else
+    {
+      self->can_settle = TRUE;
+      gtk_label_set_text (self->status_label, _("Not settled: settling would freeze this "
+                                                "distribution"));
+      detail = g_steal_pointer (&summary);
+      if (self->needs_reason)
+        {
+          /* Translators: %d is 60, the Cooperatives Law's minimum share */
+          g_autofree char *note = g_strdup_printf (_("Households get less than %d %% of the "
+                                                     "distributable surplus: settling asks for "
+                                                     "the reason."), 60);
+
+          set_note (self, note);
+        }
+    }
+  set_detail (self, detail);
+  show_totals (self, &self->preview, &in->input.split);
+
+  for (gsize i = 0; i < in->input.n_households; i++)
+    {
+      const FurrowDistributionHousehold *h = &in->input.households[i];
+      const FurrowDistributionShare *share = &shares[i];
+      g_autoptr(FurrowRosterRow) row =
+        furrow_roster_row_new (h->code, h->name, share->custody,
+                               furrow_mu_to_m2 (share->area_mu), share->base_fen,
+                               share->dividend_fen, share->fee_fen, share->total_fen);
+
+      g_list_store_append (self->roster, row);
+    }
+  total = furrow_roster_row_new_total (furrow_mu_to_m2 (
+                                         furrow_distribution_result_roster_area_mu (&self->preview)),
+                                       self->preview.base_total_fen,
+                                       self->preview.households_dividend_fen,
+                                       self->preview.fees_fen,
+                                       furrow_distribution_result_paid_fen (&self->preview));
+  g_list_store_append (self->roster, total);
+  roster = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Preview: %u household",
+                                         "Preview: %u households", in->input.n_households),
+                            (guint) in->input.n_households);
+  gtk_label_set_text (self->roster_label, roster);
+}
+
+static void
+rebuild (FurrowSeasonSettlementPage *self)
+{
+  self->can_settle = FALSE;
+  self->needs_reason = FALSE;
+  self->preview = (FurrowDistributionResult) { 0 };
+  g_list_store_remove_all (self->roster);
+  clear_totals (self);
+  gtk_label_set_text (self->roster_label, "");
+  set_note (self, "");
+
+  if (self->store == NULL || self->season == NULL)
+    {
+      gtk_label_set_text (self->status_label, _("No season"));
+      set_detail (self, "");
+    }
+  else if (furrow_season_get_state (self->season) == FURROW_SEASON_SETTLED)
+    show_settled (self);
+  else
+    show_preview (self);
+  update_actions (self);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Settle and reopen                                                                          */
+
+static void
+reason_changed_cb (GtkEditable      *entry,
+                   AdwMessageDialog *dialog)
+{
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  const char *response = g_object_get_data (G_OBJECT (dialog), "furrow-response");
+
+  adw_message_dialog_set_response_enabled (dialog, response, *reason != '\0');
+}
+
+/* The reason typed in a dialog's entry, trimmed (transfer full), or NULL when it has none. */
+static char *
+dialog_reason (AdwMessageDialog *dialog)
+{
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+
+  if (!GTK_IS_EDITABLE (entry))
+    return NULL;
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+}
+
+/* A fresh copy of the shown season from the file, for the store to change. */
+static FurrowSeason *
+season_copy (FurrowSeasonSettlementPage *self)
+{
+  return furrow_store_find_season (self->store, furrow_season_get_name (self->season));
+}
+
+static void
+settle_response_cb (AdwMessageDialog           *dialog,
+                    const char                 *response,
+                    FurrowSeasonSettlementPage *self)
+{
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *message = NULL;
+
+  if (g_strcmp0 (response, "settle") != 0 || self->store == NULL || self->season == NULL)
+    return;
+  reason = dialog_reason (dialog);
+  if (self->needs_reason && (reason == NULL || *reason == '\0'))
+    {
+      /* Translators: %d is 60, the Cooperatives Law's minimum share */
+      g_autofree char *refusal = g_strdup_printf (_("Not settled: households get less than %d %% "
+                                                    "of the surplus, so a reason is required"),
+                                                  60);
+
+      show_toast (self, refusal, NULL);
+      return;
+    }
+  season = season_copy (self);
+  if (season == NULL ||
+      !furrow_store_settle_season (self->store, season, reason, &error))
+    {
+      /* Translators: %s is the store's refusal */
+      message = g_strdup_printf (_("Not settled: %s"),
+                                 error != NULL ? error->message : _("the season is gone"));
+      show_toast (self, message, NULL);
+      refresh_view (self);
+      return;
+    }
+  message = g_strdup_printf (_("Season “%s” is settled and locked"),
+                             furrow_season_get_name (season));
+  show_toast (self, message, NULL);
+  refresh_view (self);
+}
+
+static void
+settle_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FurrowSeasonSettlementPage *self = FURROW_SEASON_SETTLEMENT_PAGE (widget);
+  const FurrowDistributionResult *t = &self->preview;
+  g_autofree char *income = furrow_format_yuan (t->income_fen);
+  g_autofree char *cost = furrow_format_yuan (t->cost_fen);
+  g_autofree char *base = furrow_format_yuan (t->base_total_fen);
+  g_autofree char *dividend = furrow_format_yuan (t->households_dividend_fen);
+  g_autofree char *deficit = furrow_format_yuan (t->deficit_fen);
+  g_autofree char *paid = furrow_format_yuan (furrow_distribution_result_paid_fen (t));
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  if (!self->can_settle || self->season == NULL)
+    return;
+  /* Translators: %s is the season's name */
+  heading = g_strdup_printf (_("Settle “%s”?"), furrow_season_get_name (self->season));
+  g_string_append_printf (text, _("Income %s, costs %s.\nBase payments %s, households’ "
+                                  "dividends %s."), income, cost, base, dividend);
+  if (t->deficit_fen > 0)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("Deficit season: the shortfall is %s and no dividend is "
+                                      "paid."), deficit);
+    }
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, _("Paid to households: %s in all."), paid);
+  g_string_append (text, "\n\n");
+  g_string_append (text, _("The amounts are frozen and the season becomes read-only; only an "
+                           "audited reopen can change it."));
+  body = g_string_free (g_steal_pointer (&text), FALSE);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body);
+  g_object_set_data (G_OBJECT (dialog), "furrow-response", (gpointer) "settle");
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "settle", _("_Settle"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "settle",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  if (self->needs_reason)
+    {
+      GtkWidget *entry = gtk_entry_new ();
+      /* Translators: %d is 60, the Cooperatives Law's minimum share */
+      g_autofree char *placeholder = g_strdup_printf (_("Why households get less than %d %% of "
+                                                        "the surplus"), 60);
+
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+      adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "settle", FALSE);
+      g_signal_connect (entry, "changed", G_CALLBACK (reason_changed_cb), dialog);
+    }
+  g_signal_connect_object (dialog, "response", G_CALLBACK (settle_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+reopen_response_cb (AdwMessageDialog           *dialog,
+                    const char                 *response,
+                    FurrowSeasonSettlementPage *self)
+{
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *message = NULL;
+
+  if (g_strcmp0 (response, "reopen") != 0 || self->store == NULL || self->season == NULL)
+    return;
+  reason = dialog_reason (dialog);
+  if (reason == NULL || *reason == '\0')
+    {
+      show_toast (self, _("Not reopened: give the reason for reopening"), NULL);
+      return;
+    }
+  season = season_copy (self);
+  if (season == NULL || !furrow_store_reopen_season (self->store, season, reason, &error))
+    {
+      /* Translators: %s is the store's refusal */
+      message = g_strdup_printf (_("Not reopened: %s"),
+                                 error != NULL ? error->message : _("the season is gone"));
+      show_toast (self, message, NULL);
+      refresh_view (self);
+      return;
+    }
+  message = g_strdup_printf (_("Season “%s” is reopened: its settlement is removed"),
+                             furrow_season_get_name (season));
+  show_toast (self, message, NULL);
+  refresh_view (self);
+}
+
+static void
+reopen_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FurrowSeasonSettlementPage *self = FURROW_SEASON_SETTLEMENT_PAGE (widget);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (self->season == NULL || !furrow_season_is_read_only (self->season))
+    return;
+  /* Translators: %s is the season's name */
+  heading = g_strdup_printf (_("Reopen “%s”?"), furrow_season_get_name (self->season));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+                                   _("Reopening removes the frozen settlement and makes the "
+                                     "season editable again. Statements already printed no "
+                                     "longer hold. The reason is recorded in the audit log."));
+  g_object_set_data (G_OBJECT (dialog), "furrow-response", (gpointer) "reopen");
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reopen", _("_Reopen"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reopen",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason for reopening"));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  /* An empty reason is not accepted. */
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "reopen", FALSE);
+  g_signal_connect (entry, "changed", G_CALLBACK (reason_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reopen_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Documents, printing and exports                                                            */
+
+static FurrowReportDocument *
+new_document (FurrowSeasonSettlementPage  *self,
+              FurrowSettlementOutput       output,
+              GError                     **error)
+{
+  if (self->store == NULL || self->season == NULL)
+    {
+      g_set_error_literal (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID,
+                           _("No season is shown"));
+      return NULL;
+    }
+  if (output == FURROW_SETTLEMENT_OUTPUT_ROSTER)
+    return furrow_report_document_new_roster (self->store, self->season, NULL, error);
+  return furrow_report_document_new_statements (self->store, self->season, NULL, error);
+}
+
+/* The audit row of a print or an export, or a toast when it cannot be written. */
+static void
+record_print (FurrowSeasonSettlementPage *self,
+              FurrowReportDocument       *document,
+              const char                 *destination)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL ||
+      !furrow_report_document_record_print (document, self->store, destination, &error))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The audit log could not record it: %s"),
+                         error != NULL ? error->message : _("no project"));
+
+      show_toast (self, message, NULL);
+    }
+}
+
+static void
+begin_print_cb (GtkPrintOperation    *operation,
+                GtkPrintContext      *context,
+                FurrowReportDocument *document)
+{
+  gtk_print_operation_set_n_pages (operation, furrow_report_document_get_n_pages (document));
+}
+
+static void
+draw_page_cb (GtkPrintOperation    *operation,
+              GtkPrintContext      *context,
+              int                   page_nr,
+              FurrowReportDocument *document)
+{
+  furrow_report_document_draw_page (document, gtk_print_context_get_cairo_context (context),
+                                    page_nr, gtk_print_context_get_width (context),
+                                    gtk_print_context_get_height (context));
+}
+
+GtkPrintOperationResult
+furrow_season_settlement_page_print (FurrowSeasonSettlementPage  *self,
+                                     FurrowSettlementOutput       output,
+                                     GtkPrintOperationAction      action,
+                                     const char                  *export_filename,
+                                     GError                     **error)
+{
+  g_autoptr(FurrowReportDocument) document = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autoptr(GtkPaperSize) a4 = NULL;
+  GtkPrintOperationResult result;
+  GtkRoot *root;
+
+  g_return_val_if_fail (FURROW_IS_SEASON_SETTLEMENT_PAGE (self), GTK_PRINT_OPERATION_RESULT_ERROR);
+
+  document = new_document (self, output, error);
+  if (document == NULL)
+    return GTK_PRINT_OPERATION_RESULT_ERROR;
+
+  operation = gtk_print_operation_new ();
+  setup = gtk_page_setup_new ();
+  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_page_setup_set_orientation (setup, furrow_report_document_is_landscape (document)
+                                         ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                         : GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_job_name (operation, furrow_report_document_get_title (document));
+  gtk_print_operation_set_n_pages (operation, furrow_report_document_get_n_pages (document));
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  if (export_filename != NULL)
+    gtk_print_operation_set_export_filename (operation, export_filename);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), document);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), document);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  result = gtk_print_operation_run (operation, action,
+                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, error);
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+      const char *printer = settings != NULL ? gtk_print_settings_get_printer (settings) : NULL;
+      const char *destination = export_filename != NULL ? export_filename
+                                : printer != NULL ? printer : _("printer");
+
+      record_print (self, document, destination);
+    }
+  return result;
+}
+
+static void
+print (FurrowSeasonSettlementPage *self,
+       FurrowSettlementOutput      output)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (furrow_season_settlement_page_print (self, output, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                           NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      /* Translators: %s is why */
+      g_autofree char *message = g_strdup_printf (_("Cannot print: %s"),
+                                                  error != NULL ? error->message : "");
+
+      show_toast (self, message, NULL);
+    }
+}
+
+static void
+print_statements_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  print (FURROW_SEASON_SETTLEMENT_PAGE (widget), FURROW_SETTLEMENT_OUTPUT_STATEMENTS);
+}
+
+static void
+print_roster_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  print (FURROW_SEASON_SETTLEMENT_PAGE (widget), FURROW_SETTLEMENT_OUTPUT_ROSTER);
+}
+
+/* An export in a thread. */
+typedef enum
+{
+  EXPORT_PDF,          /* the document into one PDF */
+  EXPORT_PDF_FOLDER,   /* statements: one PDF per household in a folder */
+  EXPORT_CSV,          /* the roster */
+  EXPORT_XLSX,         /* the roster */
+} ExportKind;
+
+typedef struct
+{
+  FurrowSeasonSettlementPage *self;        /* a reference */
+  FurrowReportDocument       *document;
+  ExportKind                  kind;
+  GFile                      *file;
+  char                       *path;
+  char                       *part;        /* one file: written here, renamed over `path` */
+  GPtrArray                  *new_files;   /* folder: the files it did not have before */
+  gboolean                    made_folder;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->document);
+  g_clear_object (&data->file);
+  g_free (data->path);
+  g_free (data->part);
+  g_clear_pointer (&data->new_files, g_ptr_array_unref);
+  g_free (data);
+}
+
+typedef struct
+{
+  FurrowSeasonSettlementPage *self;
+  GCancellable               *cancellable;
+  gsize                       done;
+  gsize                       total;
+} Progress;
+
+static void
+progress_free (Progress *progress)
+{
+  g_object_unref (progress->self);
+  g_object_unref (progress->cancellable);
+  g_free (progress);
+}
+
+static gboolean
+progress_idle (gpointer user_data)
+{
+  Progress *progress = user_data;
+  FurrowSeasonSettlementPage *self = progress->self;
+  g_autofree char *text = NULL;
+
+  /* A later export has its own progress; a cancelled one shows no more. */
+  if (self->disposed || self->export_cancellable != progress->cancellable ||
+      g_cancellable_is_cancelled (progress->cancellable))
+    return G_SOURCE_REMOVE;
+  gtk_progress_bar_set_fraction (self->progress_bar, progress->total > 0
+                                                     ? (double) progress->done / progress->total
+                                                     : 0.0);
+  /* Translators: export progress, pages or files done of all */
+  text = g_strdup_printf (_("%u of %u"), (guint) progress->done, (guint) progress->total);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  g_signal_emit (self, signals[EXPORT_PROGRESS], 0, (guint) progress->done,
+                 (guint) progress->total);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called in the export thread: the page is updated on the main thread. */
+static void
+export_progress (gsize    done,
+                 gsize    total,
+                 gpointer user_data)
+{
+  GTask *task = user_data;
+  ExportData *data = g_task_get_task_data (task);
+  Progress *progress = g_new0 (Progress, 1);
+
+  progress->self = g_object_ref (data->self);
+  progress->cancellable = g_object_ref (g_task_get_cancellable (task));
+  progress->done = done;
+  progress->total = total;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, progress_idle, progress,
+                              (GDestroyNotify) progress_free);
+}
+
+static void
+remove_partial_folder (ExportData *data)
+{
+  for (guint i = 0; i < data->new_files->len; i++)
+    g_remove (g_ptr_array_index (data->new_files, i));
+  if (data->made_folder)
+    g_rmdir (data->path);
+}
+
+/* A file beside `path` to write into: the destination is replaced only when the export is done
+ * and not cancelled, so a cancel or an error leaves a file the user had untouched. */
+static char *
+reserve_part (const char  *path,
+              GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strdup_printf (".%s.part-XXXXXX", base);
+  g_autofree char *template = g_build_filename (dir, name, NULL);
+  int fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0644);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                           g_strerror (saved));
+      return NULL;
+    }
+  g_close (fd, NULL);
+  return g_steal_pointer (&template);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  const FurrowReport *report = furrow_report_document_get_report (data->document);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = FALSE;
+
+  if (data->kind != EXPORT_PDF_FOLDER)
+    {
+      data->part = reserve_part (data->path, &error);
+      if (data->part == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+  switch (data->kind)
+    {
+    case EXPORT_PDF:
+      ok = furrow_report_document_write_pdf (data->document, data->part, cancellable,
+                                             export_progress, task, &error);
+      break;
+    case EXPORT_PDF_FOLDER:
+      ok = furrow_report_document_write_pdfs_dir (data->document, data->path, cancellable,
+                                                  export_progress, task, &error);
+      if (!ok)
+        remove_partial_folder (data);
+      break;
+    case EXPORT_CSV:
+      ok = furrow_report_write_roster_csv (data->part, &report->cooperative, report->households,
+                                           report->n_households, &error);
+      break;
+    case EXPORT_XLSX:
+      ok = furrow_report_write_roster_xlsx (data->part, &report->cooperative,
+                                            report->households, report->n_households, &error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  /* One file stays in its part file until export_done_cb; a folder's new files go now. */
+  if (ok && g_cancellable_is_cancelled (cancellable) && data->kind == EXPORT_PDF_FOLDER)
+    {
+      remove_partial_folder (data);
+      ok = FALSE;
+    }
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else if (g_cancellable_is_cancelled (cancellable))
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
+                             _("The export was cancelled"));
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  FurrowSeasonSettlementPage *self = FURROW_SEASON_SETTLEMENT_PAGE (source);
+  ExportData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *name = g_file_get_parse_name (data->file);
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  /* Cancelled after the thread wrote the last page, before this ran: removed all the same.
+   * A single file replaces the destination only here, on the main thread where a cancel comes
+   * from: once renamed, it is done. */
+  if (ok && g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      if (data->kind == EXPORT_PDF_FOLDER)
+        remove_partial_folder (data);
+      ok = FALSE;
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                           _("The export was cancelled"));
+    }
+  if (ok && data->part != NULL && g_rename (data->part, data->path) != 0)
+    {
+      int saved = errno;
+
+      ok = FALSE;
+      g_set_error_literal (&error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                           g_strerror (saved));
+    }
+  if (!ok && data->part != NULL)
+    g_remove (data->part);
+  g_clear_object (&self->export_cancellable);
+  if (self->disposed)
+    return;
+  gtk_widget_set_visible (self->progress_box, FALSE);
+  update_actions (self);
+
+  if (ok)
+    {
+      g_autofree char *uri = g_file_get_uri (data->file);
+
+      record_print (self, data->document, data->path);
+      /* Translators: %s is a file or folder */
+      message = g_strdup_printf (_("Exported to %s"), name);
+      show_toast (self, message, uri);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_toast (self, _("Export cancelled: nothing was written"), NULL);
+  else
+    {
+      /* Translators: %s is why */
+      message = g_strdup_printf (_("Cannot export: %s"), error->message);
+      show_toast (self, message, NULL);
+    }
+  g_signal_emit (self, signals[EXPORT_FINISHED], 0, ok);
+}
+
+/* Lists the "<CBFBM>.pdf" files a folder export would add to `dir`. */
+static void
+note_new_files (ExportData *data)
+{
+  guint n = furrow_report_document_get_n_pages (data->document);
+
+  data->new_files = g_ptr_array_new_with_free_func (g_free);
+  data->made_folder = !g_file_test (data->path, G_FILE_TEST_IS_DIR);
+  for (guint i = 0; i < n; i++)
+    {
+      const FurrowReportHousehold *h = furrow_report_document_get_page_household (data->document,
+                                                                                 i);
+      g_autofree char *basename = NULL;
+      g_autofree char *path = NULL;
+
+      if (h == NULL)
+        continue;
+      basename = g_strdup_printf ("%s.pdf", h->code);
+      path = g_build_filename (data->path, basename, NULL);
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        g_ptr_array_add (data->new_files, g_steal_pointer (&path));
+    }
+}
+
+static void
+start_export (FurrowSeasonSettlementPage *self,
+              FurrowSettlementOutput      output,
+              ExportKind                  kind,
+              GFile                      *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(FurrowReportDocument) document = NULL;
+  ExportData *data;
+
+  if (self->export_cancellable != NULL)
+    {
+      show_toast (self, _("An export is already running"), NULL);
+      return;
+    }
+  document = new_document (self, output, &error);
+  if (document == NULL || g_file_peek_path (file) == NULL)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Cannot export: %s"),
+                         error != NULL ? error->message : _("choose a local file"));
+
+      show_toast (self, message, NULL);
+      g_signal_emit (self, signals[EXPORT_FINISHED], 0, FALSE);
+      return;
+    }
+
+  data = g_new0 (ExportData, 1);
+  data->self = g_object_ref (self);
+  data->document = g_steal_pointer (&document);
+  data->kind = kind;
+  data->file = g_object_ref (file);
+  data->path = g_file_get_path (file);
+  if (kind == EXPORT_PDF_FOLDER)
+    note_new_files (data);
+
+  self->export_cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_progress_bar_set_text (self->progress_bar, _("Starting…"));
+  gtk_widget_set_visible (self->progress_box, TRUE);
+  update_actions (self);
+
+  task = g_task_new (self, self->export_cancellable, export_done_cb, NULL);
+  g_task_set_source_tag (task, start_export);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+void
+furrow_season_settlement_page_export_statements (FurrowSeasonSettlementPage *self,
+                                                 GFile                      *file,
+                                                 gboolean                    per_household)
+{
+  g_return_if_fail (FURROW_IS_SEASON_SETTLEMENT_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  start_export (self, FURROW_SETTLEMENT_OUTPUT_STATEMENTS,
+                per_household ? EXPORT_PDF_FOLDER : EXPORT_PDF, file);
+}
+
+void
+furrow_season_settlement_page_export_roster (FurrowSeasonSettlementPage *self,
+                                             GFile                      *file)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *lower = NULL;
+  ExportKind kind;
+
+  g_return_if_fail (FURROW_IS_SEASON_SETTLEMENT_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  basename = g_file_get_basename (file);
+  lower = g_ascii_strdown (basename != NULL ? basename : "", -1);
+  if (g_str_has_suffix (lower, ".csv"))
+    kind = EXPORT_CSV;
+  else if (g_str_has_suffix (lower, ".xlsx"))
+    kind = EXPORT_XLSX;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    kind = EXPORT_PDF;
+  else
+    {
+      show_toast (self, _("Cannot export: the roster is written as .pdf, .csv or .xlsx"), NULL);
+      g_signal_emit (self, signals[EXPORT_FINISHED], 0, FALSE);
+      return;
+    }
+  start_export (self, FURROW_SETTLEMENT_OUTPUT_ROSTER, kind, file);
+}
+
+gboolean
+furrow_season_settlement_page_is_exporting (FurrowSeasonSettlementPage *self)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON_SETTLEMENT_PAGE (self), FALSE);
+
+  return self->export_cancellable != NULL;
+}
+
+void
+furrow_season_settlement_page_cancel_export (FurrowSeasonSettlementPage *self)
+{
+  g_return_if_fail (FURROW_IS_SEASON_SETTLEMENT_PAGE (self));
+
+  if (self->export_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->export_cancellable);
+      gtk_progress_bar_set_text (self->progress_bar, _("Cancelling…"));
+    }
+}
+
+static void
+cancel_clicked_cb (FurrowSeasonSettlementPage *self)
+{
+  furrow_season_settlement_page_cancel_export (self);
+}
+
+/* The file chooser of an export. */
+typedef struct
+{
+  FurrowSeasonSettlementPage *self;
+  FurrowSettlementOutput      output;
+  gboolean                    folder;
+} ChooserData;
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     ChooserData     *data)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL && data->output == FURROW_SETTLEMENT_OUTPUT_ROSTER)
+        furrow_season_settlement_page_export_roster (data->self, file);
+      else if (file != NULL)
+        furrow_season_settlement_page_export_statements (data->self, file, data->folder);
+    }
+  g_object_unref (data->self);
+  g_free (data);
+  g_object_unref (chooser);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *pattern)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+choose_export (FurrowSeasonSettlementPage *self,
+               FurrowSettlementOutput      output,
+               gboolean                    folder)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  ChooserData *data;
+  g_autofree char *name = NULL;
+
+  if (self->season == NULL)
+    return;
+  if (folder)
+    chooser = gtk_file_chooser_native_new (_("Export Statements into a Folder"),
+                                           GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                           GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                           _("_Export"), _("_Cancel"));
+  else
+    chooser = gtk_file_chooser_native_new (output == FURROW_SETTLEMENT_OUTPUT_ROSTER
+                                           ? _("Export Roster") : _("Export Statements"),
+                                           GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                           GTK_FILE_CHOOSER_ACTION_SAVE,
+                                           _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (!folder)
+    {
+      /* Translators: file names; %s is the season's name */
+      name = g_strdup_printf (output == FURROW_SETTLEMENT_OUTPUT_ROSTER ? _("%s roster.pdf")
+                                                                        : _("%s statements.pdf"),
+                              furrow_season_get_name (self->season));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+      add_filter (GTK_FILE_CHOOSER (chooser), _("PDF documents"), "*.pdf");
+      if (output == FURROW_SETTLEMENT_OUTPUT_ROSTER)
+        {
+          add_filter (GTK_FILE_CHOOSER (chooser), _("Excel workbooks (.xlsx)"), "*.xlsx");
+          add_filter (GTK_FILE_CHOOSER (chooser), _("CSV spreadsheets"), "*.csv");
+        }
+    }
+  data = g_new0 (ChooserData, 1);
+  data->self = g_object_ref (self);
+  data->output = output;
+  data->folder = folder;
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_statements_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  choose_export (FURROW_SEASON_SETTLEMENT_PAGE (widget), FURROW_SETTLEMENT_OUTPUT_STATEMENTS,
+                 FALSE);
+}
+
+static void
+export_statements_folder_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  choose_export (FURROW_SEASON_SETTLEMENT_PAGE (widget), FURROW_SETTLEMENT_OUTPUT_STATEMENTS,
+                 TRUE);
+}
+
+static void
+export_roster_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  choose_export (FURROW_SEASON_SETTLEMENT_PAGE (widget), FURROW_SETTLEMENT_OUTPUT_ROSTER, FALSE);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* GObject                                                                                    */
+
+static void
+furrow_season_settlement_page_dispose (GObject *object)
+{
+  FurrowSeasonSettlementPage *self = FURROW_SEASON_SETTLEMENT_PAGE (object);
+
+  self->disposed = TRUE;
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
+  g_clear_object (&self->store);
+  g_clear_object (&self->season);
+  g_clear_object (&self->roster);
+
+  G_OBJECT_CLASS (furrow_season_settlement_page_parent_class)->dispose (object);
+}
+
+static void
+furrow_season_settlement_page_get_property (GObject    *object,
+                                            guint       prop_id,
+                                            GValue     *value,
+                                            GParamSpec *pspec)
+{
+  FurrowSeasonSettlementPage *self = FURROW_SEASON_SETTLEMENT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SEASON:
+      g_value_set_object (value, self->season);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+furrow_season_settlement_page_set_property (GObject      *object,
+                                            guint         prop_id,
+                                            const GValue *value,
+                                            GParamSpec   *pspec)
+{
+  FurrowSeasonSettlementPage *self = FURROW_SEASON_SETTLEMENT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_set_object (&self->store, g_value_get_object (value));
+      break;
+    case PROP_SEASON:
+      /* Re-read on every set, even of the same object (the page contract). */
+      g_set_object (&self->season, g_value_get_object (value));
+      rebuild (self);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+furrow_season_settlement_page_class_init (FurrowSeasonSettlementPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = furrow_season_settlement_page_dispose;
+  object_class->get_property = furrow_season_settlement_page_get_property;
+  object_class->set_property = furrow_season_settlement_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, FURROW_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEASON] =
+    g_param_spec_object ("season", NULL, NULL, FURROW_TYPE_SEASON,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* ::export-progress (done, total): pages or files written so far, on the main thread. */
+  signals[EXPORT_PROGRESS] =
+    g_signal_new ("export-progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+  /* ::export-finished (ok): the export is over; its output is complete, or gone. */
+  signals[EXPORT_FINISHED] =
+    g_signal_new ("export-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+
+  gtk_widget_class_install_action (widget_class, "settlement.settle", NULL, settle_action);
+  gtk_widget_class_install_action (widget_class, "settlement.reopen", NULL, reopen_action);
+  gtk_widget_class_install_action (widget_class, "settlement.print-statements", NULL,
+                                   print_statements_action);
+  gtk_widget_class_install_action (widget_class, "settlement.print-roster", NULL,
+                                   print_roster_action);
+  gtk_widget_class_install_action (widget_class, "settlement.export-statements", NULL,
+                                   export_statements_action);
+  gtk_widget_class_install_action (widget_class, "settlement.export-statements-folder", NULL,
+                                   export_statements_folder_action);
+  gtk_widget_class_install_action (widget_class, "settlement.export-roster", NULL,
+                                   export_roster_action);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/furrow/Furrow/ui/season/"
+                                               "furrow-season-settlement-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, status_image);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, note_label);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, settle_button);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, reopen_button);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, output_button);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, totals_grid);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, progress_box);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, roster_label);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, roster_view);
+}
+
+static void
+furrow_season_settlement_page_init (FurrowSeasonSettlementPage *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->roster = g_list_store_new (FURROW_TYPE_ROSTER_ROW);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->roster)));
+  gtk_column_view_set_model (self->roster_view, GTK_SELECTION_MODEL (selection));
+  /* Chinese headers in zh_CN: 户编码, 户主, 托管方式, 面积, 保底, 分红, 服务费, 合计. */
+  /* An 18-digit CBFBM fits. */
+  gtk_column_view_column_set_fixed_width (add_column (self, _("Code"), row_code, FALSE, FALSE),
+                                          165);
+  gtk_column_view_column_set_fixed_width (add_column (self, _("Name"), row_name,
+                                                      FALSE, TRUE), 90);
+  gtk_column_view_column_set_fixed_width (add_column (self, _("Custody"), row_custody, FALSE,
+                                                      FALSE), 64);
+  add_column (self, _("Area"), row_area, TRUE, FALSE);
+  add_column (self, _("Base"), row_base, TRUE, FALSE);
+  add_column (self, _("Dividend"), row_dividend, TRUE, FALSE);
+  add_column (self, _("Fee"), row_fee, TRUE, FALSE);
+  add_column (self, _("Total"), row_total, TRUE, FALSE);
+
+  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (cancel_clicked_cb), self);
+  rebuild (self);
+}
+
+FurrowSeasonSettlementPage *
+furrow_season_settlement_page_new (void)
+{
+  return g_object_new (FURROW_TYPE_SEASON_SETTLEMENT_PAGE, NULL);
+}
+
+GListModel *
+furrow_season_settlement_page_get_roster (FurrowSeasonSettlementPage *self)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON_SETTLEMENT_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->roster);
+}

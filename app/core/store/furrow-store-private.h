@@ -58,6 +58,17 @@ gboolean     _furrow_store_op_end                 (FurrowStore     *self,
                                                    gboolean         ok,
                                                    GError         **error);
 void         _furrow_store_emit_yield_presets_changed (FurrowStore *self);
+/* The change signals (furrow-store.h): call them after the commit, once the models are in step.
+ * type is FURROW_TYPE_FIELD, FURROW_TYPE_HOUSEHOLD or FURROW_TYPE_PARCEL. */
+void         _furrow_store_emit_record_changed    (FurrowStore        *self,
+                                                   GType               type,
+                                                   GObject            *object,
+                                                   FurrowRecordChange  change);
+void         _furrow_store_emit_season_changed    (FurrowStore        *self,
+                                                   FurrowSeason       *season,
+                                                   FurrowSeasonChange  what);
+void         _furrow_store_emit_settlement_changed (FurrowStore       *self,
+                                                   FurrowSeason      *season);
 gboolean     _furrow_store_audit                  (FurrowStore     *self,
                                                    const char      *action,
                                                    const char      *object,

@@ -79,6 +79,11 @@ struct _FurrowStore
 G_DEFINE_FINAL_TYPE (FurrowStore, furrow_store, G_TYPE_OBJECT)
 
 enum {
+  SIGNAL_FIELD_CHANGED,
+  SIGNAL_HOUSEHOLD_CHANGED,
+  SIGNAL_PARCEL_CHANGED,
+  SIGNAL_SEASON_CHANGED,
+  SIGNAL_SETTLEMENT_CHANGED,
   SIGNAL_YIELD_PRESETS_CHANGED,
   N_SIGNALS
 };
@@ -86,6 +91,20 @@ enum {
 static guint signals[N_SIGNALS];
 
 G_DEFINE_QUARK (furrow-store-error-quark, furrow_store_error)
+
+G_DEFINE_FLAGS_TYPE (FurrowRecordChange, furrow_record_change,
+                     G_DEFINE_ENUM_VALUE (FURROW_RECORD_ADDED, "added"),
+                     G_DEFINE_ENUM_VALUE (FURROW_RECORD_UPDATED, "updated"),
+                     G_DEFINE_ENUM_VALUE (FURROW_RECORD_REMOVED, "removed"))
+
+G_DEFINE_FLAGS_TYPE (FurrowSeasonChange, furrow_season_change,
+                     G_DEFINE_ENUM_VALUE (FURROW_SEASON_CHANGE_ADDED, "added"),
+                     G_DEFINE_ENUM_VALUE (FURROW_SEASON_CHANGE_REMOVED, "removed"),
+                     G_DEFINE_ENUM_VALUE (FURROW_SEASON_CHANGE_RULES, "rules"),
+                     G_DEFINE_ENUM_VALUE (FURROW_SEASON_CHANGE_PLANS, "plans"),
+                     G_DEFINE_ENUM_VALUE (FURROW_SEASON_CHANGE_HARVESTS, "harvests"),
+                     G_DEFINE_ENUM_VALUE (FURROW_SEASON_CHANGE_OPERATIONS, "operations"),
+                     G_DEFINE_ENUM_VALUE (FURROW_SEASON_CHANGE_STATE, "state"))
 
 /* ------------------------------------------------------------------------------------------ */
 /* Statements                                                                                 */
@@ -2103,6 +2122,24 @@ furrow_store_class_init (FurrowStoreClass *klass)
 
   object_class->finalize = furrow_store_finalize;
 
+  /* furrow-store.h describes when each signal is emitted. */
+  signals[SIGNAL_FIELD_CHANGED] =
+    g_signal_new ("field-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, FURROW_TYPE_FIELD, FURROW_TYPE_RECORD_CHANGE);
+  signals[SIGNAL_HOUSEHOLD_CHANGED] =
+    g_signal_new ("household-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, FURROW_TYPE_HOUSEHOLD,
+                  FURROW_TYPE_RECORD_CHANGE);
+  signals[SIGNAL_PARCEL_CHANGED] =
+    g_signal_new ("parcel-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, FURROW_TYPE_PARCEL, FURROW_TYPE_RECORD_CHANGE);
+  signals[SIGNAL_SEASON_CHANGED] =
+    g_signal_new ("season-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, FURROW_TYPE_SEASON, FURROW_TYPE_SEASON_CHANGE);
+  signals[SIGNAL_SETTLEMENT_CHANGED] =
+    g_signal_new ("settlement-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, FURROW_TYPE_SEASON);
+
   /**
    * FurrowStore::yield-presets-changed:
    *
@@ -2117,6 +2154,40 @@ void
 _furrow_store_emit_yield_presets_changed (FurrowStore *self)
 {
   g_signal_emit (self, signals[SIGNAL_YIELD_PRESETS_CHANGED], 0);
+}
+
+void
+_furrow_store_emit_record_changed (FurrowStore        *self,
+                                   GType               type,
+                                   GObject            *object,
+                                   FurrowRecordChange  change)
+{
+  guint signal;
+
+  if (type == FURROW_TYPE_FIELD)
+    signal = signals[SIGNAL_FIELD_CHANGED];
+  else if (type == FURROW_TYPE_HOUSEHOLD)
+    signal = signals[SIGNAL_HOUSEHOLD_CHANGED];
+  else if (type == FURROW_TYPE_PARCEL)
+    signal = signals[SIGNAL_PARCEL_CHANGED];
+  else
+    g_return_if_reached ();
+  g_signal_emit (self, signal, 0, object, change);
+}
+
+void
+_furrow_store_emit_season_changed (FurrowStore        *self,
+                                   FurrowSeason       *season,
+                                   FurrowSeasonChange  what)
+{
+  g_signal_emit (self, signals[SIGNAL_SEASON_CHANGED], 0, season, what);
+}
+
+void
+_furrow_store_emit_settlement_changed (FurrowStore  *self,
+                                       FurrowSeason *season)
+{
+  g_signal_emit (self, signals[SIGNAL_SETTLEMENT_CHANGED], 0, season);
 }
 
 static void

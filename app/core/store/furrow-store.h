@@ -50,7 +50,35 @@ typedef enum
   FURROW_STORE_ERROR_BUSY,         /* another program holds the file locked */
   FURROW_STORE_ERROR_TRANSACTION,  /* begin/commit/rollback out of order */
   FURROW_STORE_ERROR_READ_ONLY,    /* a change to a settled season: reopen it first */
+  FURROW_STORE_ERROR_FILE_READ_ONLY, /* the file (or its folder) cannot be written */
+  FURROW_STORE_ERROR_FULL,         /* the disk is full */
+  FURROW_STORE_ERROR_CONSTRAINT,   /* a row breaks a rule of the schema other than a unique key */
 } FurrowStoreError;
+
+/* What happened to a field, household or parcel (FurrowStore::field-changed …). */
+typedef enum
+{
+  FURROW_RECORD_ADDED   = 1 << 0,
+  FURROW_RECORD_UPDATED = 1 << 1,
+  FURROW_RECORD_REMOVED = 1 << 2,
+} FurrowRecordChange;
+
+/* What changed in a season (FurrowStore::season-changed). */
+typedef enum
+{
+  FURROW_SEASON_CHANGE_ADDED      = 1 << 0,  /* a new season */
+  FURROW_SEASON_CHANGE_REMOVED    = 1 << 1,
+  FURROW_SEASON_CHANGE_RULES      = 1 << 2,  /* name, prices, costs, subsidies, fees, base, split */
+  FURROW_SEASON_CHANGE_PLANS      = 1 << 3,  /* the fields' patterns and yield presets */
+  FURROW_SEASON_CHANGE_HARVESTS   = 1 << 4,
+  FURROW_SEASON_CHANGE_OPERATIONS = 1 << 5,  /* half-custody operations households take */
+  FURROW_SEASON_CHANGE_STATE      = 1 << 6,  /* planning, harvested, settled */
+} FurrowSeasonChange;
+
+#define FURROW_TYPE_RECORD_CHANGE (furrow_record_change_get_type ())
+#define FURROW_TYPE_SEASON_CHANGE (furrow_season_change_get_type ())
+GType furrow_record_change_get_type (void) G_GNUC_CONST;
+GType furrow_season_change_get_type (void) G_GNUC_CONST;
 
 /* The schema version this Furrow writes (furrow_meta.schema_version). */
 #define FURROW_STORE_SCHEMA_VERSION 5
@@ -58,6 +86,21 @@ typedef enum
 #define FURROW_TYPE_STORE (furrow_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (FurrowStore, furrow_store, FURROW, STORE, GObject)
+
+/* Signals, emitted on the store's thread after a change is committed and the list models hold
+ * it (never inside a transaction, never for a rollback), so a handler reads the new state:
+ *
+ * - field-changed, household-changed, parcel-changed (GObject *object, FurrowRecordChange):
+ *   the object of the model that was added, updated or removed; NULL with every flag set when
+ *   many changed at once (an import, a reload): re-read the model.
+ * - season-changed (FurrowSeason *season, FurrowSeasonChange what): the live season of
+ *   furrow_store_get_seasons(); NULL with what = every flag after a reload.
+ * - settlement-changed (FurrowSeason *season): a season was settled or reopened; its frozen
+ *   amounts are new or gone.
+ * - yield-presets-changed: a yield preset was saved or deleted.
+ *
+ * Pages listen to these; the code that made a change never refreshes a page itself
+ * (docs/architecture.md, "How a change flows"). */
 
 typedef gboolean (*FurrowStoreFunc) (FurrowStore  *store,
                                      gpointer      user_data,

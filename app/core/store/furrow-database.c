@@ -1,0 +1,508 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "furrow-database.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include "furrow-store.h"
+
+struct _FurrowDatabase
+{
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;  /* SQL text → FurrowStatement (cached) */
+};
+
+struct _FurrowStatement
+{
+  FurrowDatabase *database;
+  sqlite3_stmt   *stmt;
+  const char     *sql;
+  int             bind_error;  /* SQLite code of the first failed bind, SQLITE_OK when none */
+  guint           cached : 1;  /* owned by the cache, else finalized on release */
+  guint           in_use : 1;
+};
+
+static void
+statement_free (gpointer data)
+{
+  FurrowStatement *self = data;
+
+  sqlite3_finalize (self->stmt);
+  g_free (self);
+}
+
+FurrowDatabase *
+furrow_database_open (const char           *path,
+                      FurrowDatabaseFlags   flags,
+                      GError              **error)
+{
+  FurrowDatabase *self;
+  int open_flags;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (flags & FURROW_DATABASE_READ_ONLY)
+    open_flags = SQLITE_OPEN_READONLY;
+  else if (flags & FURROW_DATABASE_CREATE)
+    open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  else
+    open_flags = SQLITE_OPEN_READWRITE;
+
+  self = g_new0 (FurrowDatabase, 1);
+  self->path = g_strdup (path);
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, statement_free);
+  rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                   _("cannot open %s: %s"), path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      furrow_database_free (self);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+  return self;
+}
+
+void
+furrow_database_free (FurrowDatabase *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+  g_free (self);
+}
+
+const char *
+furrow_database_get_path (FurrowDatabase *self)
+{
+  return self->path;
+}
+
+gboolean
+furrow_database_set_error_code (FurrowDatabase  *self,
+                                int              code,
+                                GError         **error)
+{
+  const char *message = sqlite3_errmsg (self->db);
+
+  if (code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE)
+    message = sqlite3_errstr (code);
+
+  switch (code & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_BUSY,
+                   _("%s is in use by another program; try again when it is done"), self->path);
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT,
+                   _("%s is damaged (%s): nothing was written to it; restore it from a backup "
+                     "or a restore point, or run “furrow-cli check” to see what is wrong"),
+                   self->path, message);
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FILE_READ_ONLY,
+                   _("%s cannot be written (%s): check that the file and its folder may be "
+                     "changed"), self->path, message);
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FULL,
+                   _("%s: the disk is full; nothing was written: free some space and try again"),
+                   self->path);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, FURROW_STORE_ERROR,
+                   (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
+                   ? FURROW_STORE_ERROR_DUPLICATE : FURROW_STORE_ERROR_CONSTRAINT,
+                   _("%s: database error: %s"), self->path, message);
+      break;
+
+    default:
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                   _("%s: database error: %s"), self->path, message);
+      break;
+    }
+  return FALSE;
+}
+
+gboolean
+furrow_database_set_error (FurrowDatabase  *self,
+                           GError         **error)
+{
+  return furrow_database_set_error_code (self, sqlite3_extended_errcode (self->db), error);
+}
+
+static FurrowStatement *
+statement_new (FurrowDatabase  *self,
+               const char      *sql,
+               gboolean         cached,
+               GError         **error)
+{
+  FurrowStatement *statement;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, cached ? SQLITE_PREPARE_PERSISTENT : 0, &stmt,
+                           NULL);
+  if (rc != SQLITE_OK)
+    {
+      furrow_database_set_error_code (self, rc, error);
+      return NULL;
+    }
+  statement = g_new0 (FurrowStatement, 1);
+  statement->database = self;
+  statement->stmt = stmt;
+  statement->sql = sql;
+  statement->cached = cached;
+  return statement;
+}
+
+FurrowStatement *
+furrow_database_prepare (FurrowDatabase  *self,
+                         const char      *sql,
+                         GError         **error)
+{
+  FurrowStatement *statement;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  statement = g_hash_table_lookup (self->statements, sql);
+  if (statement != NULL && statement->in_use)
+    statement = statement_new (self, sql, FALSE, error);
+  else if (statement == NULL)
+    {
+      statement = statement_new (self, sql, TRUE, error);
+      if (statement != NULL)
+        g_hash_table_insert (self->statements, (gpointer) sql, statement);
+    }
+  if (statement != NULL)
+    statement->in_use = TRUE;
+  return statement;
+}
+
+gboolean
+furrow_database_exec (FurrowDatabase  *self,
+                      const char      *sql,
+                      GError         **error)
+{
+  char *message = NULL;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
+  sqlite3_free (message);
+  if (rc != SQLITE_OK)
+    return furrow_database_set_error (self, error);
+  return TRUE;
+}
+
+gboolean
+furrow_database_query_int (FurrowDatabase  *self,
+                           const char      *sql,
+                           gint64          *value,
+                           GError         **error)
+{
+  g_autoptr(FurrowStatement) stmt = furrow_database_prepare (self, sql, error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (furrow_statement_step (stmt, &local_error))
+    {
+      if (value != NULL)
+        *value = furrow_statement_get_int64 (stmt, 0);
+      return furrow_statement_run (stmt, error);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+furrow_database_last_insert_id (FurrowDatabase *self)
+{
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+gint64
+furrow_database_changes (FurrowDatabase *self)
+{
+  return sqlite3_changes64 (self->db);
+}
+
+gboolean
+furrow_database_in_transaction (FurrowDatabase *self)
+{
+  return !sqlite3_get_autocommit (self->db);
+}
+
+gboolean
+furrow_database_backup (FurrowDatabase  *self,
+                        FurrowDatabase  *dest,
+                        GError         **error)
+{
+  sqlite3_backup *backup;
+  int rc;
+
+  backup = sqlite3_backup_init (dest->db, "main", self->db, "main");
+  if (backup == NULL)
+    return furrow_database_set_error (dest, error);
+  do
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (50);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    return furrow_database_set_error_code (dest, rc, error);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Statements                                                                                 */
+
+static void
+check_bind (FurrowStatement *self,
+            int              rc)
+{
+  if (rc != SQLITE_OK && self->bind_error == SQLITE_OK)
+    self->bind_error = rc;
+}
+
+void
+furrow_statement_bind_int64 (FurrowStatement *self,
+                             int              position,
+                             gint64           value)
+{
+  check_bind (self, sqlite3_bind_int64 (self->stmt, position, value));
+}
+
+void
+furrow_statement_bind_double (FurrowStatement *self,
+                              int              position,
+                              double           value)
+{
+  check_bind (self, sqlite3_bind_double (self->stmt, position, value));
+}
+
+void
+furrow_statement_bind_boolean (FurrowStatement *self,
+                               int              position,
+                               gboolean         value)
+{
+  check_bind (self, sqlite3_bind_int (self->stmt, position, value ? 1 : 0));
+}
+
+void
+furrow_statement_bind_text (FurrowStatement *self,
+                            int              position,
+                            const char      *text)
+{
+  if (text == NULL)
+    check_bind (self, sqlite3_bind_null (self->stmt, position));
+  else
+    check_bind (self, sqlite3_bind_text (self->stmt, position, text, -1, SQLITE_TRANSIENT));
+}
+
+void
+furrow_statement_bind_id (FurrowStatement *self,
+                          int              position,
+                          gint64           id)
+{
+  if (id > 0)
+    check_bind (self, sqlite3_bind_int64 (self->stmt, position, id));
+  else
+    check_bind (self, sqlite3_bind_null (self->stmt, position));
+}
+
+void
+furrow_statement_bind_blob (FurrowStatement *self,
+                            int              position,
+                            gconstpointer    data,
+                            gsize            size)
+{
+  if (data == NULL)
+    check_bind (self, sqlite3_bind_null (self->stmt, position));
+  else
+    check_bind (self, sqlite3_bind_blob64 (self->stmt, position, data, size, SQLITE_TRANSIENT));
+}
+
+void
+furrow_statement_bind_bytes (FurrowStatement *self,
+                             int              position,
+                             GBytes          *bytes)
+{
+  gconstpointer data;
+  gsize size;
+
+  if (bytes == NULL)
+    {
+      check_bind (self, sqlite3_bind_null (self->stmt, position));
+      return;
+    }
+  data = g_bytes_get_data (bytes, &size);
+  /* An empty GBytes has no data pointer: bind an empty blob, not NULL. */
+  check_bind (self, sqlite3_bind_blob64 (self->stmt, position, data ? data : "", size,
+                                         SQLITE_TRANSIENT));
+}
+
+void
+furrow_statement_bind_null (FurrowStatement *self,
+                            int              position)
+{
+  check_bind (self, sqlite3_bind_null (self->stmt, position));
+}
+
+gboolean
+furrow_statement_step (FurrowStatement  *self,
+                       GError          **error)
+{
+  int rc;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->bind_error != SQLITE_OK)
+    return furrow_database_set_error_code (self->database, self->bind_error, error);
+  rc = sqlite3_step (self->stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    return FALSE;
+  return furrow_database_set_error_code (self->database, rc, error);
+}
+
+gboolean
+furrow_statement_run (FurrowStatement  *self,
+                      GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  while (furrow_statement_step (self, &local_error))
+    ;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+furrow_statement_is_null (FurrowStatement *self,
+                          int              column)
+{
+  return sqlite3_column_type (self->stmt, column) == SQLITE_NULL;
+}
+
+gint64
+furrow_statement_get_int64 (FurrowStatement *self,
+                            int              column)
+{
+  return sqlite3_column_int64 (self->stmt, column);
+}
+
+double
+furrow_statement_get_double (FurrowStatement *self,
+                             int              column)
+{
+  return sqlite3_column_double (self->stmt, column);
+}
+
+gboolean
+furrow_statement_get_boolean (FurrowStatement *self,
+                              int              column)
+{
+  return sqlite3_column_int64 (self->stmt, column) != 0;
+}
+
+const char *
+furrow_statement_get_text (FurrowStatement *self,
+                           int              column)
+{
+  return (const char *) sqlite3_column_text (self->stmt, column);
+}
+
+char *
+furrow_statement_dup_text (FurrowStatement *self,
+                           int              column)
+{
+  return g_strdup (furrow_statement_get_text (self, column));
+}
+
+gconstpointer
+furrow_statement_get_blob (FurrowStatement *self,
+                           int              column,
+                           gsize           *size)
+{
+  gconstpointer data = sqlite3_column_blob (self->stmt, column);
+
+  if (size != NULL)
+    *size = (gsize) sqlite3_column_bytes (self->stmt, column);
+  return data;
+}
+
+GBytes *
+furrow_statement_dup_bytes (FurrowStatement *self,
+                            int              column)
+{
+  gsize size;
+  gconstpointer data;
+
+  if (furrow_statement_is_null (self, column))
+    return NULL;
+  data = furrow_statement_get_blob (self, column, &size);
+  return g_bytes_new (data, size);
+}
+
+int
+furrow_statement_get_column_count (FurrowStatement *self)
+{
+  return sqlite3_column_count (self->stmt);
+}
+
+const char *
+furrow_statement_get_column_name (FurrowStatement *self,
+                                  int              column)
+{
+  return sqlite3_column_name (self->stmt, column);
+}
+
+void
+furrow_statement_release (FurrowStatement *self)
+{
+  if (self == NULL)
+    return;
+  if (!self->cached)
+    {
+      statement_free (self);
+      return;
+    }
+  sqlite3_reset (self->stmt);
+  sqlite3_clear_bindings (self->stmt);
+  self->bind_error = SQLITE_OK;
+  self->in_use = FALSE;
+}

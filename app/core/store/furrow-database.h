@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* The statement layer under the store (docs/architecture.md, "The store"): one SQLite connection
+ * with a cache of prepared statements, typed binds and steps that report failures as GErrors of
+ * the FURROW_STORE_ERROR domain. Only the files of app/core/store/ use it, and only it and the
+ * store's own files include sqlite3.h.
+ *
+ * Every SQLite result code becomes one FURROW_STORE_ERROR_* in one place
+ * (furrow_database_set_error()): busy or locked → BUSY, corrupt or not a database → CORRUPT,
+ * read-only → FILE_READ_ONLY, disk full → FULL, a unique key → DUPLICATE, any other constraint →
+ * CONSTRAINT, the rest → FAILED. Each message names the file. */
+
+typedef struct _FurrowDatabase  FurrowDatabase;
+typedef struct _FurrowStatement FurrowStatement;
+
+typedef enum
+{
+  FURROW_DATABASE_READ_WRITE = 0,
+  FURROW_DATABASE_READ_ONLY  = 1 << 0,
+  FURROW_DATABASE_CREATE     = 1 << 1,  /* create the file when it is missing */
+} FurrowDatabaseFlags;
+
+/* Opens path with extended result codes and a 5 s busy timeout. */
+FurrowDatabase  *furrow_database_open             (const char           *path,
+                                                   FurrowDatabaseFlags   flags,
+                                                   GError              **error);
+/* Finalizes every cached statement and closes the connection. */
+void             furrow_database_free             (FurrowDatabase       *self);
+const char      *furrow_database_get_path         (FurrowDatabase       *self);
+
+/* The prepared statement of sql, from the cache when it has been prepared before (sql is the
+ * cache key by its address: pass static text). Give it back with furrow_statement_release(), or declare it
+ * g_autoptr(FurrowStatement). When the cached statement is still in use (a nested loop over the
+ * same query), a second one is prepared for this use only. NULL with error on a syntax error. */
+FurrowStatement *furrow_database_prepare          (FurrowDatabase       *self,
+                                                   const char           *sql,
+                                                   GError              **error);
+/* One or more statements without parameters or results (a migration script, BEGIN, PRAGMA x =
+ * y); not cached. */
+gboolean         furrow_database_exec             (FurrowDatabase       *self,
+                                                   const char           *sql,
+                                                   GError              **error);
+/* The single integer a query such as "PRAGMA user_version" or "SELECT count(*) …" returns;
+ * *value is left alone when it returns no row. */
+gboolean         furrow_database_query_int        (FurrowDatabase       *self,
+                                                   const char           *sql,
+                                                   gint64               *value,
+                                                   GError              **error);
+gint64           furrow_database_last_insert_id   (FurrowDatabase       *self);
+/* Rows changed by the last INSERT, UPDATE or DELETE. */
+gint64           furrow_database_changes          (FurrowDatabase       *self);
+gboolean         furrow_database_in_transaction   (FurrowDatabase       *self);
+
+/* Copies the whole database into dest (SQLite's online backup). */
+gboolean         furrow_database_backup           (FurrowDatabase       *self,
+                                                   FurrowDatabase       *dest,
+                                                   GError              **error);
+
+/* Sets error from the connection's last result code (see above) and returns FALSE. */
+gboolean         furrow_database_set_error        (FurrowDatabase       *self,
+                                                   GError              **error);
+/* The same for a given SQLite result code (an extended code is fine). */
+gboolean         furrow_database_set_error_code   (FurrowDatabase       *self,
+                                                   int                   code,
+                                                   GError              **error);
+
+/* Statements. Positions of binds count from 1 (?1, ?2 …), columns from 0. A bind that fails
+ * (a position out of range, out of memory) is remembered and reported by the next step. */
+void             furrow_statement_bind_int64      (FurrowStatement      *self,
+                                                   int                   position,
+                                                   gint64                value);
+void             furrow_statement_bind_double     (FurrowStatement      *self,
+                                                   int                   position,
+                                                   double                value);
+void             furrow_statement_bind_boolean    (FurrowStatement      *self,
+                                                   int                   position,
+                                                   gboolean              value);
+/* NULL binds SQL NULL. */
+void             furrow_statement_bind_text       (FurrowStatement      *self,
+                                                   int                   position,
+                                                   const char           *text);
+/* A row id; 0 or less binds SQL NULL (no reference). */
+void             furrow_statement_bind_id         (FurrowStatement      *self,
+                                                   int                   position,
+                                                   gint64                id);
+/* NULL binds SQL NULL. */
+void             furrow_statement_bind_bytes      (FurrowStatement      *self,
+                                                   int                   position,
+                                                   GBytes               *bytes);
+void             furrow_statement_bind_blob       (FurrowStatement      *self,
+                                                   int                   position,
+                                                   gconstpointer         data,
+                                                   gsize                 size);
+void             furrow_statement_bind_null       (FurrowStatement      *self,
+                                                   int                   position);
+
+/* TRUE when a row is ready to read; FALSE when the statement is done (error left unset) or has
+ * failed (error set):
+ *
+ *   while (furrow_statement_step (stmt, &local_error))
+ *     …;
+ *   if (local_error != NULL)
+ *     … */
+gboolean         furrow_statement_step            (FurrowStatement      *self,
+                                                   GError              **error);
+/* Steps to the end, ignoring rows: TRUE on success. */
+gboolean         furrow_statement_run             (FurrowStatement      *self,
+                                                   GError              **error);
+
+gboolean         furrow_statement_is_null         (FurrowStatement      *self,
+                                                   int                   column);
+gint64           furrow_statement_get_int64       (FurrowStatement      *self,
+                                                   int                   column);
+double           furrow_statement_get_double      (FurrowStatement      *self,
+                                                   int                   column);
+gboolean         furrow_statement_get_boolean     (FurrowStatement      *self,
+                                                   int                   column);
+/* NULL for SQL NULL; valid until the next step or release. */
+const char      *furrow_statement_get_text        (FurrowStatement      *self,
+                                                   int                   column);
+char            *furrow_statement_dup_text        (FurrowStatement      *self,
+                                                   int                   column);
+/* NULL for SQL NULL; valid until the next step or release. */
+gconstpointer    furrow_statement_get_blob        (FurrowStatement      *self,
+                                                   int                   column,
+                                                   gsize                *size);
+/* A copy (NULL for SQL NULL). */
+GBytes          *furrow_statement_dup_bytes       (FurrowStatement      *self,
+                                                   int                   column);
+int              furrow_statement_get_column_count (FurrowStatement     *self);
+const char      *furrow_statement_get_column_name (FurrowStatement      *self,
+                                                   int                   column);
+
+/* Resets the statement, clears its bindings and gives it back to the cache (or finalizes it
+ * when it was prepared for one use). */
+void             furrow_statement_release         (FurrowStatement      *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FurrowDatabase, furrow_database_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FurrowStatement, furrow_statement_release)
+
+G_END_DECLS

@@ -20,7 +20,26 @@ typedef struct
 {
   GListStore *model;
   gboolean    dirty;
+  GPtrArray  *touched;  /* SeasonTouch: what the open transaction changed, for season-changed */
 } SeasonsState;
+
+/* A season changed in the open transaction: signalled once it is committed. */
+typedef struct
+{
+  gint64              id;
+  FurrowSeason       *season;      /* the caller's object (a removed season is in no model) */
+  FurrowSeasonChange  what;
+  gboolean            settlement;  /* settled or reopened: settlement-changed as well */
+} SeasonTouch;
+
+static void
+season_touch_free (gpointer data)
+{
+  SeasonTouch *touch = data;
+
+  g_clear_object (&touch->season);
+  g_free (touch);
+}
 
 static void
 seasons_state_free (gpointer data)
@@ -28,6 +47,7 @@ seasons_state_free (gpointer data)
   SeasonsState *state = data;
 
   g_clear_object (&state->model);
+  g_clear_pointer (&state->touched, g_ptr_array_unref);
   g_free (state);
 }
 
@@ -39,6 +59,7 @@ seasons_state (FurrowStore *self)
   if (state == NULL)
     {
       state = g_new0 (SeasonsState, 1);
+      state->touched = g_ptr_array_new_with_free_func (season_touch_free);
       g_object_set_data_full (G_OBJECT (self), "furrow-seasons", state, seasons_state_free);
     }
   return state;
@@ -48,6 +69,23 @@ static void
 touch_seasons (FurrowStore *self)
 {
   seasons_state (self)->dirty = TRUE;
+}
+
+/* Records what changed in season (see FurrowSeasonChange) for the season-changed signal after
+ * the commit; settlement: settlement-changed too. */
+static void
+touch_season (FurrowStore        *self,
+              FurrowSeason       *season,
+              FurrowSeasonChange  what,
+              gboolean            settlement)
+{
+  SeasonTouch *touch = g_new0 (SeasonTouch, 1);
+
+  touch->id = furrow_season_get_id (season);
+  touch->season = g_object_ref (season);
+  touch->what = what;
+  touch->settlement = settlement;
+  g_ptr_array_add (seasons_state (self)->touched, touch);
 }
 
 static const char *
@@ -331,17 +369,75 @@ refresh_model (FurrowStore *self)
   g_list_store_splice (state->model, 0, n, seasons->pdata, seasons->len);
 }
 
+static FurrowSeason *
+live_season (FurrowStore *self,
+             gint64       id)
+{
+  SeasonsState *state = seasons_state (self);
+  guint n;
+
+  if (state->model == NULL || id == 0)
+    return NULL;
+  n = g_list_model_get_n_items (G_LIST_MODEL (state->model));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FurrowSeason) season = g_list_model_get_item (G_LIST_MODEL (state->model), i);
+
+      if (furrow_season_get_id (season) == id)
+        return season;
+    }
+  return NULL;
+}
+
+/* season-changed (and settlement-changed) for each season the transaction touched, once, with
+ * what changed in it, in the order they were first touched. */
+static void
+emit_touched (FurrowStore *self,
+              GPtrArray   *touched)
+{
+  for (guint i = 0; i < touched->len; i++)
+    {
+      SeasonTouch *touch = g_ptr_array_index (touched, i);
+      FurrowSeasonChange what = touch->what;
+      gboolean settlement = touch->settlement;
+      FurrowSeason *season;
+
+      if (touch->season == NULL)
+        continue;
+      for (guint j = i + 1; j < touched->len; j++)
+        {
+          SeasonTouch *later = g_ptr_array_index (touched, j);
+
+          if (later->season != NULL && later->id == touch->id)
+            {
+              what |= later->what;
+              settlement |= later->settlement;
+              g_clear_object (&later->season);
+            }
+        }
+      season = (what & FURROW_SEASON_CHANGE_REMOVED) ? NULL : live_season (self, touch->id);
+      if (season == NULL)
+        season = touch->season;
+      _furrow_store_emit_season_changed (self, season, what);
+      if (settlement)
+        _furrow_store_emit_settlement_changed (self, season);
+    }
+}
+
 void
 _furrow_store_seasons_sync (FurrowStore *self,
                             gboolean     committed)
 {
   SeasonsState *state = seasons_state (self);
+  g_autoptr(GPtrArray) touched = NULL;
 
-  if (!state->dirty)
-    return;
-  if (committed)
+  if (state->dirty && committed)
     refresh_model (self);
   state->dirty = FALSE;
+  touched = g_steal_pointer (&state->touched);
+  state->touched = g_ptr_array_new_with_free_func (season_touch_free);
+  if (committed)
+    emit_touched (self, touched);
 }
 
 void
@@ -714,6 +810,8 @@ furrow_store_add_season (FurrowStore   *self,
     return FALSE;
   touch_seasons (self);
   ok = add_season (self, season, error);
+  if (ok)
+    touch_season (self, season, FURROW_SEASON_CHANGE_ADDED, FALSE);
   if (!_furrow_store_op_end (self, ok, ok ? error : NULL))
     {
       _furrow_season_set_id (season, 0);
@@ -796,6 +894,8 @@ furrow_store_update_season (FurrowStore   *self,
     return FALSE;
   touch_seasons (self);
   ok = update_season (self, season, error);
+  if (ok)
+    touch_season (self, season, FURROW_SEASON_CHANGE_RULES, FALSE);
   return _furrow_store_op_end (self, ok, ok ? error : NULL);
 }
 
@@ -829,6 +929,8 @@ furrow_store_delete_season (FurrowStore   *self,
     return FALSE;
   touch_seasons (self);
   ok = delete_season (self, season, error);
+  if (ok)
+    touch_season (self, season, FURROW_SEASON_CHANGE_REMOVED, FALSE);
   if (!_furrow_store_op_end (self, ok, ok ? error : NULL))
     return FALSE;
   _furrow_season_set_id (season, 0);
@@ -1019,6 +1121,8 @@ furrow_store_set_plan (FurrowStore          *self,
   if (!_furrow_store_op_begin (self, error))
     return FALSE;
   ok = set_plan (self, season, field, pattern, preset, yield_preset, error);
+  if (ok)
+    touch_season (self, season, FURROW_SEASON_CHANGE_PLANS, FALSE);
   return _furrow_store_op_end (self, ok, ok ? error : NULL);
 }
 
@@ -1062,6 +1166,8 @@ furrow_store_delete_plan (FurrowStore   *self,
   if (!_furrow_store_op_begin (self, error))
     return FALSE;
   ok = delete_plan (self, season, field, error);
+  if (ok)
+    touch_season (self, season, FURROW_SEASON_CHANGE_PLANS, FALSE);
   return _furrow_store_op_end (self, ok, ok ? error : NULL);
 }
 
@@ -1198,6 +1304,8 @@ furrow_store_set_harvest (FurrowStore   *self,
     return FALSE;
   touch_seasons (self);
   ok = set_harvest (self, season, field, crop, yield_kg, revenue_fen, error);
+  if (ok)
+    touch_season (self, season, FURROW_SEASON_CHANGE_HARVESTS | FURROW_SEASON_CHANGE_STATE, FALSE);
   if (!_furrow_store_op_end (self, ok, ok ? error : NULL))
     return FALSE;
   if (furrow_season_get_state (season) == FURROW_SEASON_PLANNING)
@@ -1308,6 +1416,8 @@ furrow_store_set_actual_cost (FurrowStore   *self,
   if (!_furrow_store_op_begin (self, error))
     return FALSE;
   ok = set_actual_cost (self, season, field, item, fen, error);
+  if (ok)
+    touch_season (self, season, FURROW_SEASON_CHANGE_HARVESTS, FALSE);
   return _furrow_store_op_end (self, ok, ok ? error : NULL);
 }
 
@@ -1705,6 +1815,8 @@ furrow_store_set_household_operations (FurrowStore        *self,
   if (!_furrow_store_op_begin (self, error))
     return FALSE;
   ok = set_household_operations (self, season, household, operations, error);
+  if (ok)
+    touch_season (self, season, FURROW_SEASON_CHANGE_OPERATIONS, FALSE);
   return _furrow_store_op_end (self, ok, ok ? error : NULL);
 }
 
@@ -2045,6 +2157,8 @@ furrow_store_settle_season (FurrowStore   *self,
     return FALSE;
   touch_seasons (self);
   ok = settle_season (self, season, reason, error);
+  if (ok)
+    touch_season (self, season, FURROW_SEASON_CHANGE_STATE, TRUE);
   if (!_furrow_store_op_end (self, ok, ok ? error : NULL))
     return FALSE;
   _furrow_season_set_state (season, FURROW_SEASON_SETTLED);
@@ -2120,6 +2234,8 @@ furrow_store_reopen_season (FurrowStore   *self,
     return FALSE;
   touch_seasons (self);
   ok = reopen_season (self, season, trimmed, error);
+  if (ok)
+    touch_season (self, season, FURROW_SEASON_CHANGE_STATE, TRUE);
   if (!_furrow_store_op_end (self, ok, ok ? error : NULL))
     return FALSE;
   _furrow_season_set_state (season, FURROW_SEASON_HARVESTED);

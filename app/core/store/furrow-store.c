@@ -471,7 +471,47 @@ refresh_field_areas (FurrowStore *self)
     }
 }
 
-/* After a commit: bring the loaded models in step, one items-changed per run of additions. */
+/* More changes than this of one kind in one commit are announced as one "many changed". */
+#define MAX_SIGNALLED_CHANGES 64
+
+static const FurrowRecordChange change_flags[] = {
+  [CHANGE_ADD] = FURROW_RECORD_ADDED,
+  [CHANGE_UPDATE] = FURROW_RECORD_UPDATED,
+  [CHANGE_DELETE] = FURROW_RECORD_REMOVED,
+};
+
+/* field-changed, household-changed, parcel-changed for the committed changes, kind by kind. */
+static void
+emit_changes (FurrowStore *self,
+              GPtrArray   *pending)
+{
+  guint counts[N_KINDS] = { 0 };
+
+  for (guint i = 0; i < pending->len; i++)
+    counts[((Change *) g_ptr_array_index (pending, i))->kind]++;
+
+  for (ObjectKind kind = 0; kind < N_KINDS; kind++)
+    {
+      if (counts[kind] > MAX_SIGNALLED_CHANGES)
+        {
+          _furrow_store_emit_record_changed (self, kind_type (kind), NULL,
+                                             FURROW_RECORD_ADDED | FURROW_RECORD_UPDATED |
+                                             FURROW_RECORD_REMOVED);
+          continue;
+        }
+      for (guint i = 0; i < pending->len; i++)
+        {
+          Change *change = g_ptr_array_index (pending, i);
+
+          if (change->kind == kind)
+            _furrow_store_emit_record_changed (self, kind_type (kind), change->object,
+                                               change_flags[change->change]);
+        }
+    }
+}
+
+/* After a commit: bring the loaded models in step, one items-changed per run of additions;
+ * then announce the changes. */
 static void
 apply_pending (FurrowStore *self)
 {
@@ -534,6 +574,7 @@ apply_pending (FurrowStore *self)
   g_hash_table_remove_all (self->touched_fields);
   memset (self->touched_tables, 0, sizeof self->touched_tables);
   memset (self->extents, 0, sizeof self->extents);
+  emit_changes (self, pending);
   _furrow_store_seasons_sync (self, TRUE);
 }
 
@@ -998,6 +1039,15 @@ furrow_store_reload (FurrowStore  *self,
                            objects->pdata, objects->len);
     }
   _furrow_store_seasons_reload (self);
+  for (ObjectKind kind = 0; kind < N_KINDS; kind++)
+    _furrow_store_emit_record_changed (self, kind_type (kind), NULL,
+                                       FURROW_RECORD_ADDED | FURROW_RECORD_UPDATED |
+                                       FURROW_RECORD_REMOVED);
+  _furrow_store_emit_season_changed (self, NULL, FURROW_SEASON_CHANGE_ADDED |
+                                     FURROW_SEASON_CHANGE_REMOVED | FURROW_SEASON_CHANGE_RULES |
+                                     FURROW_SEASON_CHANGE_PLANS | FURROW_SEASON_CHANGE_HARVESTS |
+                                     FURROW_SEASON_CHANGE_OPERATIONS |
+                                     FURROW_SEASON_CHANGE_STATE);
   return TRUE;
 }
 

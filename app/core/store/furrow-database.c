@@ -240,6 +240,12 @@ furrow_database_query_int (FurrowDatabase  *self,
   return TRUE;
 }
 
+sqlite3 *
+furrow_database_get_handle (FurrowDatabase *self)
+{
+  return self->db;
+}
+
 gint64
 furrow_database_last_insert_id (FurrowDatabase *self)
 {

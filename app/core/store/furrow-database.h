@@ -56,6 +56,10 @@ gint64           furrow_database_last_insert_id   (FurrowDatabase       *self);
 gint64           furrow_database_changes          (FurrowDatabase       *self);
 gboolean         furrow_database_in_transaction   (FurrowDatabase       *self);
 
+/* The SQLite connection itself, for the store's own files while they move onto this layer;
+ * nothing outside app/core/store/ may use it. */
+struct sqlite3  *furrow_database_get_handle       (FurrowDatabase       *self);
+
 /* Copies the whole database into dest (SQLite's online backup). */
 gboolean         furrow_database_backup           (FurrowDatabase       *self,
                                                    FurrowDatabase       *dest,

@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "furrow-database.h"
 #include "furrow-season.h"
 #include "furrow-store.h"
 
@@ -75,6 +76,8 @@ gboolean     _furrow_store_audit                  (FurrowStore     *self,
                                                    const char      *detail,
                                                    GError         **error);
 sqlite3     *_furrow_store_get_db                 (FurrowStore     *self);
+/* The statement layer under the store (furrow-database.h): what the store's files use. */
+FurrowDatabase *_furrow_store_get_database        (FurrowStore     *self);
 
 /* furrow-store-season.c for furrow-store.c: after a commit (committed) or a rollback, bring the
  * seasons model in step with the file; after furrow_store_reload(), re-read it. */

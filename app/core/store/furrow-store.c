@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "furrow-database.h"
 #include "furrow-store-gpkg.h"
 #include "furrow-store-private.h"
 
@@ -54,7 +55,8 @@ struct _FurrowStore
   GObject parent_instance;
 
   char       *path;
-  sqlite3    *db;
+  FurrowDatabase *database;    /* the statement layer: the connection and its cached statements */
+  sqlite3    *db;              /* its handle, while this file moves onto the layer */
   GHashTable *statements;       /* static SQL text → persistent sqlite3_stmt */
   char       *actor;
   int         schema_version;
@@ -1191,6 +1193,12 @@ _furrow_store_audit (FurrowStore  *self,
   return audit (self, action, object, detail, error);
 }
 
+FurrowDatabase *
+_furrow_store_get_database (FurrowStore *self)
+{
+  return self->database;
+}
+
 sqlite3 *
 _furrow_store_get_db (FurrowStore *self)
 {
@@ -2154,7 +2162,8 @@ furrow_store_finalize (GObject *object)
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->touched_fields, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
-  g_clear_pointer (&self->db, sqlite3_close_v2);
+  self->db = NULL;
+  g_clear_pointer (&self->database, furrow_database_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->import_source, g_free);
@@ -2334,19 +2343,12 @@ store_connect (const char  *path,
                GError     **error)
 {
   g_autoptr(FurrowStore) self = g_object_new (FURROW_TYPE_STORE, NULL);
-  int rc;
 
   self->path = g_strdup (path);
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
-                   _("cannot open %s: %s"), path,
-                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-      return NULL;
-    }
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
+  self->database = furrow_database_open (path, FURROW_DATABASE_READ_WRITE, error);
+  if (self->database == NULL)
+    return NULL;
+  self->db = furrow_database_get_handle (self->database);
   return g_steal_pointer (&self);
 }
 

@@ -977,7 +977,7 @@ reshape_field (FurrowStore          *store,
   return furrow_store_update_field (store, field, error);
 }
 
-/* The FurrowHistoryApply of a save: backwards (undo) or forwards (redo). */
+/* The FurrowEditApply of a save: backwards (undo) or forwards (redo). */
 static gboolean
 apply_edit (gpointer   data,
             gboolean   forward,
@@ -1068,8 +1068,9 @@ furrow_field_editor_finish (FurrowFieldEditor  *self,
     }
 
   furrow_history_record (self->history,
-                         edit->kind == EDIT_ADD ? _("Draw field") : _("Reshape field"),
-                         apply_edit, edit, edit_free);
+                         furrow_edit_new (edit->kind == EDIT_ADD ? _("Draw field")
+                                                                 : _("Reshape field"),
+                                          apply_edit, edit, edit_free));
   g_clear_object (&self->editing);
   g_array_set_size (self->vertices, 0);
   set_drawing (self, FALSE);

@@ -714,8 +714,10 @@ furrow_planner_panel_apply_to_season (FurrowPlannerPanel  *self,
   label = g_strdup_printf (_("Plan field %s in season “%s”"), furrow_field_get_code (self->field),
                            furrow_season_get_name (season));
   if (self->history != NULL)
-    return furrow_history_push (self->history, label, plan_command_apply, command,
-                                plan_command_free, error);
+    return furrow_history_push (self->history,
+                                furrow_edit_new (label, plan_command_apply, command,
+                                                 plan_command_free),
+                                error);
   {
     gboolean ok = plan_command_apply (command, TRUE, error);
 

@@ -229,8 +229,10 @@ run_command (FurrowYieldModelEditor *self,
              GError                **error)
 {
   if (self->history != NULL)
-    return furrow_history_push (self->history, label, preset_command_apply, command,
-                                (GDestroyNotify) preset_command_free, error);
+    return furrow_history_push (self->history,
+                                furrow_edit_new (label, preset_command_apply, command,
+                                                 (GDestroyNotify) preset_command_free),
+                                error);
   if (!preset_command_apply (command, TRUE, error))
     {
       preset_command_free (command);

@@ -128,6 +128,8 @@ furrow_property_edit_push (FurrowHistory  *history,
   g_value_init (&edit->new_value, pspec->value_type);
   g_value_transform (value, &edit->new_value);
 
-  return furrow_history_push (history, label, property_edit_apply, edit, property_edit_free,
+  return furrow_history_push (history,
+                              furrow_edit_new (label, property_edit_apply, edit,
+                                               property_edit_free),
                               error);
 }

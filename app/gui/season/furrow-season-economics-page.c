@@ -772,8 +772,10 @@ furrow_season_economics_page_commit (FurrowSeasonEconomicsPage *self)
   view = furrow_season_view_find (GTK_WIDGET (self));
   history = view ? furrow_season_view_get_history (view) : NULL;
   if (history != NULL)
-    ok = furrow_history_push (history, _("Change the season’s rules"), rules_edit_apply, edit,
-                              rules_edit_free, &error);
+    ok = furrow_history_push (history,
+                              furrow_edit_new (_("Change the season’s rules"), rules_edit_apply,
+                                               edit, rules_edit_free),
+                              &error);
   else
     {
       ok = rules_edit_apply (edit, TRUE, &error);

@@ -278,7 +278,7 @@ costs_edit_apply (gpointer   data,
 static gboolean
 push (FurrowSeasonHarvestPage *self,
       const char              *label,
-      FurrowHistoryApply       apply,
+      FurrowEditApply          apply,
       gpointer                 data,
       GDestroyNotify           destroy)
 {
@@ -288,7 +288,7 @@ push (FurrowSeasonHarvestPage *self,
   gboolean ok;
 
   if (history != NULL)
-    ok = furrow_history_push (history, label, apply, data, destroy, &error);
+    ok = furrow_history_push (history, furrow_edit_new (label, apply, data, destroy), &error);
   else
     {
       ok = apply (data, TRUE, &error);

@@ -666,7 +666,9 @@ furrow_season_overview_page_apply (FurrowSeasonOverviewPage  *self,
   if (view != NULL)
     history = furrow_season_view_get_history (view);
   if (history != NULL)
-    return furrow_history_push (history, label, apply_command, command, apply_command_free, error);
+    return furrow_history_push (history,
+                                furrow_edit_new (label, apply_command, command, apply_command_free),
+                                error);
   {
     gboolean ok = apply_command (command, TRUE, error);
 

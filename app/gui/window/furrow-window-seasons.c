@@ -206,7 +206,8 @@ new_season_response_cb (FurrowNewSeasonDialog *dialog,
   g_weak_ref_init (&command->window, self);
   /* Translators: an undoable edit; %s is the season's name. */
   label = g_strdup_printf (_("Create season “%s”"), furrow_season_get_name (command->rules));
-  if (!furrow_history_push (self->history, label, create_apply, command, season_command_free,
+  if (!furrow_history_push (self->history,
+                            furrow_edit_new (label, create_apply, command, season_command_free),
                             &error))
     {
       g_autofree char *message = NULL;
@@ -264,7 +265,8 @@ delete_response_cb (AdwMessageDialog *dialog,
   g_weak_ref_init (&command->window, self);
   /* Translators: an undoable edit; %s is the season's name. */
   label = g_strdup_printf (_("Delete season “%s”"), furrow_season_get_name (season));
-  if (!furrow_history_push (self->history, label, delete_apply, command, season_command_free,
+  if (!furrow_history_push (self->history,
+                            furrow_edit_new (label, delete_apply, command, season_command_free),
                             &error))
     {
       g_autofree char *message = NULL;

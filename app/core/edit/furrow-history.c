@@ -1,22 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* FurrowHistory: the undo/redo stack of the window. Each command has a label ("Rename household")
- * and one apply function that does (forward) or undoes (backward) the edit, normally as one store
- * transaction. Doing a new command drops whatever could be redone. */
-#include "furrow-history.h"
+/* FurrowHistory: see furrow-history.h. */
+#include "config.h"
 
-typedef struct
-{
-  char               *label;
-  FurrowHistoryApply  apply;
-  gpointer            data;
-  GDestroyNotify      destroy;
-} Command;
+#include "furrow-history.h"
 
 struct _FurrowHistory
 {
   GObject    parent_instance;
-  GPtrArray *undo_stack;   /* Command*, last is the next to undo */
-  GPtrArray *redo_stack;   /* Command*, last is the next to redo */
+  GPtrArray *undo_stack;   /* FurrowEdit*, last is the next to undo */
+  GPtrArray *redo_stack;   /* FurrowEdit*, last is the next to redo */
 };
 
 G_DEFINE_FINAL_TYPE (FurrowHistory, furrow_history, G_TYPE_OBJECT)
@@ -31,17 +23,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-command_free (gpointer data)
-{
-  Command *command = data;
-
-  if (command->destroy != NULL)
-    command->destroy (command->data);
-  g_free (command->label);
-  g_free (command);
-}
 
 static void
 notify_state (FurrowHistory *self,
@@ -120,8 +101,8 @@ furrow_history_class_init (FurrowHistoryClass *klass)
 static void
 furrow_history_init (FurrowHistory *self)
 {
-  self->undo_stack = g_ptr_array_new_with_free_func (command_free);
-  self->redo_stack = g_ptr_array_new_with_free_func (command_free);
+  self->undo_stack = g_ptr_array_new_with_free_func (g_object_unref);
+  self->redo_stack = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 FurrowHistory *
@@ -130,55 +111,42 @@ furrow_history_new (void)
   return g_object_new (FURROW_TYPE_HISTORY, NULL);
 }
 
-/* Records a command whose edit has already been done. Takes ownership of @data. */
 void
-furrow_history_record (FurrowHistory      *self,
-                       const char         *label,
-                       FurrowHistoryApply  apply,
-                       gpointer            data,
-                       GDestroyNotify      destroy)
+furrow_history_record (FurrowHistory *self,
+                       FurrowEdit    *edit)
 {
+  g_autoptr(FurrowEdit) owned = edit;
   gboolean could_undo, could_redo;
-  Command *command;
+  FurrowEdit *newest;
 
   g_return_if_fail (FURROW_IS_HISTORY (self));
-  g_return_if_fail (apply != NULL);
+  g_return_if_fail (FURROW_IS_EDIT (edit));
 
   could_undo = furrow_history_get_can_undo (self);
   could_redo = furrow_history_get_can_redo (self);
 
-  command = g_new0 (Command, 1);
-  command->label = g_strdup (label);
-  command->apply = apply;
-  command->data = data;
-  command->destroy = destroy;
-  g_ptr_array_add (self->undo_stack, command);
+  newest = self->undo_stack->len > 0
+           ? g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1) : NULL;
+  if (newest == NULL || self->redo_stack->len > 0 || !furrow_edit_merge (newest, edit))
+    g_ptr_array_add (self->undo_stack, g_steal_pointer (&owned));
   g_ptr_array_set_size (self->redo_stack, 0);
 
   notify_state (self, could_undo, could_redo);
 }
 
-/* Does the command (apply forward) and, if that worked, records it. Takes ownership of @data in
- * every case: on failure it is freed and nothing is recorded. */
 gboolean
-furrow_history_push (FurrowHistory       *self,
-                     const char          *label,
-                     FurrowHistoryApply   apply,
-                     gpointer             data,
-                     GDestroyNotify       destroy,
-                     GError             **error)
+furrow_history_push (FurrowHistory  *self,
+                     FurrowEdit     *edit,
+                     GError        **error)
 {
+  g_autoptr(FurrowEdit) owned = edit;
+
   g_return_val_if_fail (FURROW_IS_HISTORY (self), FALSE);
-  g_return_val_if_fail (apply != NULL, FALSE);
+  g_return_val_if_fail (FURROW_IS_EDIT (edit), FALSE);
 
-  if (!apply (data, TRUE, error))
-    {
-      if (destroy != NULL)
-        destroy (data);
-      return FALSE;
-    }
-
-  furrow_history_record (self, label, apply, data, destroy);
+  if (!furrow_edit_apply (edit, TRUE, error))
+    return FALSE;
+  furrow_history_record (self, g_steal_pointer (&owned));
   return TRUE;
 }
 
@@ -190,7 +158,7 @@ move_top (FurrowHistory  *self,
           GError        **error)
 {
   gboolean could_undo, could_redo;
-  Command *command;
+  FurrowEdit *edit;
 
   if (from->len == 0)
     return TRUE;
@@ -198,8 +166,8 @@ move_top (FurrowHistory  *self,
   could_undo = furrow_history_get_can_undo (self);
   could_redo = furrow_history_get_can_redo (self);
 
-  command = g_ptr_array_index (from, from->len - 1);
-  if (!command->apply (command->data, forward, error))
+  edit = g_ptr_array_index (from, from->len - 1);
+  if (!furrow_edit_apply (edit, forward, error))
     return FALSE;
 
   g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
@@ -207,7 +175,7 @@ move_top (FurrowHistory  *self,
   return TRUE;
 }
 
-/* Undoes the last command. On failure the stacks are left as they were. */
+/* Undoes the last edit. On failure the stacks are left as they were. */
 gboolean
 furrow_history_undo (FurrowHistory  *self,
                      GError        **error)
@@ -226,7 +194,7 @@ furrow_history_redo (FurrowHistory  *self,
   return move_top (self, self->redo_stack, self->undo_stack, TRUE, error);
 }
 
-/* Forgets every command, e.g. when another project is opened. */
+/* Forgets every edit, e.g. when another project is opened. */
 void
 furrow_history_clear (FurrowHistory *self)
 {
@@ -260,25 +228,19 @@ furrow_history_get_can_redo (FurrowHistory *self)
 const char *
 furrow_history_get_undo_label (FurrowHistory *self)
 {
-  Command *command;
-
   g_return_val_if_fail (FURROW_IS_HISTORY (self), NULL);
 
   if (self->undo_stack->len == 0)
     return NULL;
-  command = g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1);
-  return command->label;
+  return furrow_edit_get_label (g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1));
 }
 
 const char *
 furrow_history_get_redo_label (FurrowHistory *self)
 {
-  Command *command;
-
   g_return_val_if_fail (FURROW_IS_HISTORY (self), NULL);
 
   if (self->redo_stack->len == 0)
     return NULL;
-  command = g_ptr_array_index (self->redo_stack, self->redo_stack->len - 1);
-  return command->label;
+  return furrow_edit_get_label (g_ptr_array_index (self->redo_stack, self->redo_stack->len - 1));
 }

@@ -3,30 +3,28 @@
 
 #include <gio/gio.h>
 
+#include "furrow-edit.h"
+
 G_BEGIN_DECLS
 
-/* One undoable edit. `apply` is called with forward = TRUE to do (and redo) the edit and with
- * forward = FALSE to undo it; it returns FALSE and sets @error when the store refused. */
-typedef gboolean (*FurrowHistoryApply) (gpointer   data,
-                                        gboolean   forward,
-                                        GError   **error);
+/* FurrowHistory: the undo and redo stacks of FurrowEdits (docs/architecture.md, "Edits"), which
+ * the window's Undo and Redo actions and their menu labels follow (can-undo, undo-label …).
+ * Doing a new edit drops whatever could be redone; an edit that merges into the newest one
+ * (furrow_edit_set_merge()) is not recorded on its own. */
 
 #define FURROW_TYPE_HISTORY (furrow_history_get_type ())
 
 G_DECLARE_FINAL_TYPE (FurrowHistory, furrow_history, FURROW, HISTORY, GObject)
 
 FurrowHistory *furrow_history_new            (void);
+/* Does the edit and, if that worked, records it (transfer full: on failure it is dropped and
+ * nothing is recorded). */
 gboolean       furrow_history_push           (FurrowHistory       *self,
-                                              const char          *label,
-                                              FurrowHistoryApply   apply,
-                                              gpointer             data,
-                                              GDestroyNotify       destroy,
+                                              FurrowEdit          *edit,
                                               GError             **error);
+/* Records an edit that has already been done (transfer full). */
 void           furrow_history_record         (FurrowHistory       *self,
-                                              const char          *label,
-                                              FurrowHistoryApply   apply,
-                                              gpointer             data,
-                                              GDestroyNotify       destroy);
+                                              FurrowEdit          *edit);
 gboolean       furrow_history_undo           (FurrowHistory       *self,
                                               GError             **error);
 gboolean       furrow_history_redo           (FurrowHistory       *self,

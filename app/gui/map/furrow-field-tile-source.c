@@ -4,7 +4,9 @@
 
 #include "furrow-field-tile-source.h"
 
+#include "furrow-field-shapes.h"
 #include "furrow-field-tile-renderer.h"
+#include "furrow-tile-png.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -20,57 +22,21 @@
  *
  * Each field is projected to Web-Mercator world coordinates (0…1) once, when the model changes,
  * into an immutable snapshot; tiles are drawn with cairo in GTask threads from a reference to
- * that snapshot, and a dense bucket grid (Grid) finds the fields that touch a tile; fields of
+ * that snapshot, and a dense bucket grid (FurrowTileGrid) finds the fields that touch a tile; fields of
  * one colour are filled and outlined as one path, vertices closer than half a pixel dropped.
  * Rendered tiles (PNG) stay in an LRU cache keyed by z/x/y; an edit drops only the cached tiles that the
  * changed fields' bounds touch, then the map layer is rebuilt so libshumate asks again (its own
  * layer keeps every texture it has been given, so dropping ours alone would not redraw).
  *
- * Tiles are PNG (encode_png(): run-length coded, a fraction of a millisecond); attach() shows them
+ * Tiles are PNG (furrow_tile_png_encode(): run-length coded, a fraction of a millisecond); attach() shows them
  * through FurrowFieldTileRenderer, which decodes them in a thread into surfaces GTK's cairo
  * renderer paints without converting. As a plain ShumateDataSource (ShumateRasterRenderer paints
  * only the bytes carried by `received-data`), every tile is announced on the main thread before
  * its request completes. Parcels are outlined from FURROW_FIELD_TILE_PARCEL_ZOOM; fields take
  * their custody colour unless furrow_field_tile_source_set_colours() gives them others. */
 
-#define GRID_MAX_ZOOM 16
-#define GRID_MAX_CELLS (1 << 20)
 #define CACHE_TILES  1024
 #define LABEL_MARGIN_PX 120.0
-
-typedef struct
-{
-  gint64   id;
-  guint32  rgb;
-  double   min_x, min_y, max_x, max_y;  /* Web-Mercator world units, y down */
-  double   west, south, east, north;    /* lon/lat */
-  guint    n_rings;
-  guint   *ring_n_points;
-  double  *xy;                          /* x0, y0, x1, y1, … of every ring in turn */
-  char    *label;                       /* "name\n12.34 亩"; NULL for parcels */
-  guint64  checksum;                    /* of geometry, colour and label: finds the edits */
-  guint64  source_hash;                 /* of what it was made from: reused when unchanged */
-} Shape;                                /* atomic rc box, shared by successive snapshots */
-
-/* A uniform grid of buckets over the shapes' extent (compressed rows: bucket b holds
- * items[start[b]] … items[start[b + 1] - 1]), at the finest zoom ≤ GRID_MAX_ZOOM that keeps it
- * under GRID_MAX_CELLS cells. */
-typedef struct
-{
-  int     zoom;
-  gint64  x0, y0;                      /* first cell */
-  gint64  width, height;               /* in cells; 0 when empty */
-  guint  *start;
-  Shape **items;
-} Grid;
-
-typedef struct
-{
-  GPtrArray *shapes;    /* Shape: the fields */
-  GPtrArray *parcels;   /* Shape: the parcels (outlines from FURROW_FIELD_TILE_PARCEL_ZOOM) */
-  Grid       grid;
-  Grid       parcel_grid;
-} Snapshot;
 
 typedef struct
 {
@@ -86,7 +52,7 @@ struct _FurrowFieldTileSource
   GListModel *parcels;
   GHashTable *colours;        /* field id → rgb + 1 (GUINT_TO_POINTER); NULL: by custody */
   guint32     default_rgb;    /* fields missing from colours */
-  Snapshot   *snapshot;       /* atomic rc box */
+  FurrowTileSnapshot   *snapshot;       /* atomic rc box */
   GHashTable *cache;          /* "z/x/y" → CacheEntry */
   GQueue      lru;            /* most recent first */
   guint       generation;     /* bumped by every change: stale renders are not cached */
@@ -114,394 +80,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-lon_lat_to_world (double  lon,
-                  double  lat,
-                  double *x,
-                  double *y)
-{
-  double phi = CLAMP (lat, -85.05112878, 85.05112878) * G_PI / 180.0;
-
-  *x = (lon + 180.0) / 360.0;
-  *y = (1.0 - log (tan (phi) + 1.0 / cos (phi)) / G_PI) / 2.0;
-}
-
-static void
-shape_clear (gpointer data)
-{
-  Shape *shape = data;
-
-  g_free (shape->ring_n_points);
-  g_free (shape->xy);
-  g_free (shape->label);
-}
-
-static void
-shape_unref (gpointer data)
-{
-  g_atomic_rc_box_release_full (data, shape_clear);
-}
-
-static guint64
-mix (guint64 h,
-     guint64 v)
-{
-  h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-  return h;
-}
-
-/* Projects @geometry once; takes @label. */
-static Shape *
-shape_new (gint64          id,
-           FurrowGeometry *geometry,
-           guint32         rgb,
-           char           *label)
-{
-  Shape *shape;
-  guint n_rings = 0;
-  guint n_points = 0;
-  guint ring = 0;
-  guint k = 0;
-
-  if (geometry == NULL || furrow_geometry_count_points (geometry) == 0)
-    {
-      g_free (label);
-      return NULL;
-    }
-
-  shape = g_atomic_rc_box_new0 (Shape);
-  shape->id = id;
-  shape->rgb = rgb;
-  shape->label = label;
-  furrow_geometry_get_bounds (geometry, &shape->west, &shape->south, &shape->east, &shape->north);
-
-  for (guint p = 0; p < geometry->n_polygons; p++)
-    for (guint r = 0; r < geometry->polygons[p].n_rings; r++)
-      {
-        n_rings++;
-        n_points += geometry->polygons[p].rings[r].n_points;
-      }
-
-  shape->n_rings = n_rings;
-  shape->ring_n_points = g_new (guint, n_rings);
-  shape->xy = g_new (double, 2 * n_points);
-  shape->min_x = shape->min_y = G_MAXDOUBLE;
-  shape->max_x = shape->max_y = -G_MAXDOUBLE;
-  shape->checksum = mix (shape->rgb, label != NULL ? g_str_hash (label) : 0);
-
-  for (guint p = 0; p < geometry->n_polygons; p++)
-    for (guint r = 0; r < geometry->polygons[p].n_rings; r++)
-      {
-        const FurrowRing *src = &geometry->polygons[p].rings[r];
-
-        shape->ring_n_points[ring++] = src->n_points;
-        for (guint i = 0; i < src->n_points; i++, k += 2)
-          {
-            double x, y;
-
-            lon_lat_to_world (src->points[i].x, src->points[i].y, &x, &y);
-            shape->xy[k] = x;
-            shape->xy[k + 1] = y;
-            shape->min_x = MIN (shape->min_x, x);
-            shape->min_y = MIN (shape->min_y, y);
-            shape->max_x = MAX (shape->max_x, x);
-            shape->max_y = MAX (shape->max_y, y);
-            shape->checksum = mix (shape->checksum, (guint64) (x * 1e12));
-            shape->checksum = mix (shape->checksum, (guint64) (y * 1e12));
-          }
-      }
-
-  return shape;
-}
-
-static guint64
-mix_double (guint64 h,
-            double  v)
-{
-  guint64 bits;
-
-  memcpy (&bits, &v, sizeof bits);
-  return mix (h, bits);
-}
-
-/* A hash of @geometry's coordinates, cheap next to projecting them. */
-static guint64
-geometry_hash (guint64         h,
-               FurrowGeometry *geometry)
-{
-  if (geometry == NULL)
-    return mix (h, 0);
-  for (guint p = 0; p < geometry->n_polygons; p++)
-    for (guint r = 0; r < geometry->polygons[p].n_rings; r++)
-      {
-        const FurrowRing *ring = &geometry->polygons[p].rings[r];
-
-        h = mix (h, ring->n_points);
-        for (guint i = 0; i < ring->n_points; i++)
-          h = mix_double (mix_double (h, ring->points[i].x), ring->points[i].y);
-      }
-  return h;
-}
-
-/* @old: the same field's shape in the last snapshot (nullable), reused when nothing changed. */
-static Shape *
-field_shape_new (FurrowField *field,
-                 GHashTable  *colours,
-                 guint32      default_rgb,
-                 Shape       *old)
-{
-  g_autofree char *mu = NULL;
-  gint64 id = furrow_field_get_id (field);
-  FurrowGeometry *geometry = furrow_field_get_geometry (field);
-  guint64 source_hash;
-  guint32 rgb;
-  Shape *shape;
-
-  if (colours == NULL)
-    rgb = furrow_field_get_custody (field) == FURROW_CUSTODY_HALF ? FURROW_FIELD_TILE_RGB_HALF
-                                                                  : FURROW_FIELD_TILE_RGB_FULL;
-  else if (g_hash_table_contains (colours, &id))
-    rgb = GPOINTER_TO_UINT (g_hash_table_lookup (colours, &id)) - 1;
-  else
-    rgb = default_rgb;
-
-  source_hash = mix (rgb, g_str_hash (furrow_field_get_name (field) ?: ""));
-  source_hash = mix_double (source_hash, furrow_field_get_measured_area_m2 (field));
-  source_hash = geometry_hash (source_hash, geometry);
-  if (old != NULL && old->source_hash == source_hash)
-    return g_atomic_rc_box_acquire (old);
-
-  mu = furrow_format_mu (furrow_field_get_measured_area_m2 (field));
-  shape = shape_new (id, geometry, rgb,
-                     /* TRANSLATORS: a field's name and its area on the map, e.g. "East 3\n12.34 mu" */
-                     g_strdup_printf (_("%s\n%s mu"), furrow_field_get_name (field) ?: "", mu));
-  if (shape != NULL)
-    shape->source_hash = source_hash;
-  return shape;
-}
-
-static Shape *
-parcel_shape_new (FurrowParcel *parcel,
-                  Shape        *old)
-{
-  FurrowGeometry *geometry = furrow_parcel_get_geometry (parcel);
-  guint64 source_hash = geometry_hash (1, geometry);
-  Shape *shape;
-
-  if (old != NULL && old->source_hash == source_hash)
-    return g_atomic_rc_box_acquire (old);
-  shape = shape_new (furrow_parcel_get_id (parcel), geometry, 0, NULL);
-  if (shape != NULL)
-    shape->source_hash = source_hash;
-  return shape;
-}
-
-static void
-grid_clear (Grid *grid)
-{
-  g_clear_pointer (&grid->start, g_free);
-  g_clear_pointer (&grid->items, g_free);
-  grid->width = grid->height = 0;
-}
-
-static inline gint64
-cell_of (double world,
-         int    zoom)
-{
-  return (gint64) floor (CLAMP (world, 0.0, 1.0) * (double) (1 << zoom));
-}
-
-static void
-grid_build (Grid      *grid,
-            GPtrArray *shapes)
-{
-  double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
-  guint64 n_cells;
-  guint total = 0;
-  g_autofree guint *fill = NULL;
-
-  memset (grid, 0, sizeof *grid);
-  if (shapes->len == 0)
-    return;
-  for (guint i = 0; i < shapes->len; i++)
-    {
-      Shape *shape = g_ptr_array_index (shapes, i);
-
-      min_x = MIN (min_x, shape->min_x);
-      min_y = MIN (min_y, shape->min_y);
-      max_x = MAX (max_x, shape->max_x);
-      max_y = MAX (max_y, shape->max_y);
-    }
-
-  /* The finest zoom whose grid stays small, and where shapes span few cells on average. */
-  for (grid->zoom = GRID_MAX_ZOOM; grid->zoom > 0; grid->zoom--)
-    {
-      grid->x0 = cell_of (min_x, grid->zoom);
-      grid->y0 = cell_of (min_y, grid->zoom);
-      grid->width = cell_of (max_x, grid->zoom) - grid->x0 + 1;
-      grid->height = cell_of (max_y, grid->zoom) - grid->y0 + 1;
-      if ((guint64) grid->width * grid->height <= GRID_MAX_CELLS)
-        break;
-    }
-  n_cells = (guint64) grid->width * grid->height;
-  grid->start = g_new0 (guint, n_cells + 1);
-
-  /* Counting pass, prefix sums, filling pass. */
-  for (int pass = 0; pass < 2; pass++)
-    {
-      for (guint i = 0; i < shapes->len; i++)
-        {
-          Shape *shape = g_ptr_array_index (shapes, i);
-          gint64 cx0 = cell_of (shape->min_x, grid->zoom) - grid->x0;
-          gint64 cx1 = cell_of (shape->max_x, grid->zoom) - grid->x0;
-          gint64 cy0 = cell_of (shape->min_y, grid->zoom) - grid->y0;
-          gint64 cy1 = cell_of (shape->max_y, grid->zoom) - grid->y0;
-
-          for (gint64 cy = cy0; cy <= cy1; cy++)
-            for (gint64 cx = cx0; cx <= cx1; cx++)
-              {
-                gint64 cell = cy * grid->width + cx;
-
-                if (pass == 0)
-                  grid->start[cell + 1]++;
-                else
-                  grid->items[grid->start[cell] + fill[cell]++] = shape;
-              }
-        }
-      if (pass == 0)
-        {
-          for (guint64 c = 0; c < n_cells; c++)
-            grid->start[c + 1] += grid->start[c];
-          total = grid->start[n_cells];
-          grid->items = g_new (Shape *, MAX (total, 1));
-          fill = g_new0 (guint, n_cells);
-        }
-    }
-}
-
-/* Adds to @found the shapes whose bounds touch the world rectangle, each once: a shape is
- * reported by the first cell of the query that it covers. Thread-safe. */
-static void
-grid_query (const Grid *grid,
-            double      min_x,
-            double      min_y,
-            double      max_x,
-            double      max_y,
-            GPtrArray  *found)
-{
-  gint64 cx0, cx1, cy0, cy1;
-
-  if (grid->width == 0)
-    return;
-  cx0 = MAX (cell_of (min_x, grid->zoom) - grid->x0, 0);
-  cy0 = MAX (cell_of (min_y, grid->zoom) - grid->y0, 0);
-  cx1 = MIN (cell_of (max_x, grid->zoom) - grid->x0, grid->width - 1);
-  cy1 = MIN (cell_of (max_y, grid->zoom) - grid->y0, grid->height - 1);
-
-  for (gint64 cy = cy0; cy <= cy1; cy++)
-    for (gint64 cx = cx0; cx <= cx1; cx++)
-      {
-        gint64 cell = cy * grid->width + cx;
-
-        for (guint i = grid->start[cell]; i < grid->start[cell + 1]; i++)
-          {
-            Shape *shape = grid->items[i];
-
-            if (shape->max_x < min_x || shape->min_x > max_x ||
-                shape->max_y < min_y || shape->min_y > max_y)
-              continue;
-            /* Only from the first cell of the query the shape is in. */
-            if (cx != MAX (cx0, cell_of (shape->min_x, grid->zoom) - grid->x0) ||
-                cy != MAX (cy0, cell_of (shape->min_y, grid->zoom) - grid->y0))
-              continue;
-            g_ptr_array_add (found, shape);
-          }
-      }
-}
-
-static void
-snapshot_clear (gpointer data)
-{
-  Snapshot *snapshot = data;
-
-  grid_clear (&snapshot->grid);
-  grid_clear (&snapshot->parcel_grid);
-  g_clear_pointer (&snapshot->shapes, g_ptr_array_unref);
-  g_clear_pointer (&snapshot->parcels, g_ptr_array_unref);
-}
-
-static Snapshot *
-snapshot_ref (Snapshot *snapshot)
-{
-  return g_atomic_rc_box_acquire (snapshot);
-}
-
-static void
-snapshot_unref (Snapshot *snapshot)
-{
-  g_atomic_rc_box_release_full (snapshot, snapshot_clear);
-}
-
-/* The shapes of @shapes by id, for reuse; ids that are not unique (0: not stored) are left out. */
-static GHashTable *
-index_shapes (GPtrArray *shapes)
-{
-  GHashTable *index = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-  for (guint i = 0; shapes != NULL && i < shapes->len; i++)
-    {
-      Shape *shape = g_ptr_array_index (shapes, i);
-
-      if (shape->id != 0)
-        g_hash_table_insert (index, &shape->id, shape);
-    }
-  return index;
-}
-
-/* @old (nullable): the last snapshot, whose unchanged shapes are shared rather than projected
- * again. */
-static Snapshot *
-snapshot_new (GListModel *fields,
-              GListModel *parcels,
-              GHashTable *colours,
-              guint32     default_rgb,
-              Snapshot   *old)
-{
-  Snapshot *snapshot = g_atomic_rc_box_new0 (Snapshot);
-  guint n = fields != NULL ? g_list_model_get_n_items (fields) : 0;
-  guint n_parcels = parcels != NULL ? g_list_model_get_n_items (parcels) : 0;
-  g_autoptr(GHashTable) old_shapes = index_shapes (old != NULL ? old->shapes : NULL);
-  g_autoptr(GHashTable) old_parcels = index_shapes (old != NULL ? old->parcels : NULL);
-
-  snapshot->shapes = g_ptr_array_new_full (n, shape_unref);
-  snapshot->parcels = g_ptr_array_new_full (n_parcels, shape_unref);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
-      gint64 id = furrow_field_get_id (field);
-      Shape *shape = field_shape_new (field, colours, default_rgb,
-                                      id != 0 ? g_hash_table_lookup (old_shapes, &id) : NULL);
-
-      if (shape != NULL)
-        g_ptr_array_add (snapshot->shapes, shape);
-    }
-  for (guint i = 0; i < n_parcels; i++)
-    {
-      g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, i);
-      gint64 id = furrow_parcel_get_id (parcel);
-      Shape *shape = parcel_shape_new (parcel,
-                                       id != 0 ? g_hash_table_lookup (old_parcels, &id) : NULL);
-
-      if (shape != NULL)
-        g_ptr_array_add (snapshot->parcels, shape);
-    }
-  grid_build (&snapshot->grid, snapshot->shapes);
-  grid_build (&snapshot->parcel_grid, snapshot->parcels);
-
-  return snapshot;
-}
-
-static void
 set_rgb (cairo_t *cr,
          guint32  rgb,
          double   alpha)
@@ -514,8 +92,8 @@ static int
 compare_rgb (gconstpointer a,
              gconstpointer b)
 {
-  const Shape *x = *(Shape * const *) a;
-  const Shape *y = *(Shape * const *) b;
+  const FurrowTileShape *x = *(FurrowTileShape * const *) a;
+  const FurrowTileShape *y = *(FurrowTileShape * const *) b;
 
   return (x->rgb > y->rgb) - (x->rgb < y->rgb);
 }
@@ -524,7 +102,7 @@ compare_rgb (gconstpointer a,
  * last one kept are dropped, and a shape smaller than two pixels becomes its bounding box. */
 static void
 append_shape (cairo_t     *cr,
-              const Shape *shape,
+              const FurrowTileShape *shape,
               double       scale,
               double       ox,
               double       oy)
@@ -563,305 +141,9 @@ append_shape (cairo_t     *cr,
     }
 }
 
-/* PNG encoding, made for field tiles: each row "Sub"-filtered (a pixel minus its left
- * neighbour), so flat fills and empty space become runs of zero bytes, then deflated with the
- * fixed Huffman codes and matches at distance 1 only (run-length coding). A 256 px tile takes a
- * fraction of a millisecond where zlib's default takes several, and is a tenth of its raw size. */
-
-typedef struct
-{
-  guint8  *data;
-  gsize    length;
-  gsize    allocated;
-  guint64  bits;
-  guint    n_bits;
-} BitWriter;
-
-static void
-bit_writer_reserve (BitWriter *writer,
-                    gsize      more)
-{
-  if (writer->length + more <= writer->allocated)
-    return;
-  writer->allocated = MAX (writer->allocated * 2, writer->length + more);
-  writer->data = g_realloc (writer->data, writer->allocated);
-}
-
-static inline void
-put_bits (BitWriter *writer,
-          guint32    value,
-          guint      n_bits)
-{
-  writer->bits |= (guint64) value << writer->n_bits;
-  writer->n_bits += n_bits;
-  while (writer->n_bits >= 8)
-    {
-      writer->data[writer->length++] = writer->bits & 0xff;
-      writer->bits >>= 8;
-      writer->n_bits -= 8;
-    }
-}
-
-static void
-put_bytes (BitWriter    *writer,
-           const guint8 *bytes,
-           gsize         length)
-{
-  bit_writer_reserve (writer, length);
-  memcpy (writer->data + writer->length, bytes, length);
-  writer->length += length;
-}
-
-static void
-put_be32 (BitWriter *writer,
-          guint32    v)
-{
-  guint8 bytes[4] = { v >> 24, v >> 16, v >> 8, v };
-
-  put_bytes (writer, bytes, 4);
-}
-
-static guint32 crc_table[256];
-/* The fixed literal/length codes, bit-reversed for the LSB-first stream, and their lengths. */
-static guint16 fixed_code[288];
-static guint8  fixed_length[288];
-/* Run lengths 3…258: their length symbol and extra bits. */
-static guint16 run_symbol[259];
-static guint8  run_extra_bits[259];
-static guint16 run_extra[259];
-
-static guint32
-reverse_bits (guint32 code,
-              guint   length)
-{
-  guint32 out = 0;
-
-  for (guint i = 0; i < length; i++, code >>= 1)
-    out = (out << 1) | (code & 1);
-  return out;
-}
-
-static void
-png_tables_init (void)
-{
-  static const guint16 base[] = { 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43,
-                                  51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258 };
-  static const guint8 extra[] = { 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4,
-                                  4, 4, 5, 5, 5, 5, 0 };
-
-  for (guint32 n = 0; n < 256; n++)
-    {
-      guint32 c = n;
-
-      for (int k = 0; k < 8; k++)
-        c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
-      crc_table[n] = c;
-    }
-
-  /* RFC 1951, 3.2.6. */
-  for (guint v = 0; v < 288; v++)
-    {
-      guint32 code;
-      guint length;
-
-      if (v < 144)
-        code = 0x30 + v, length = 8;
-      else if (v < 256)
-        code = 0x190 + (v - 144), length = 9;
-      else if (v < 280)
-        code = v - 256, length = 7;
-      else
-        code = 0xc0 + (v - 280), length = 8;
-      fixed_code[v] = reverse_bits (code, length);
-      fixed_length[v] = length;
-    }
-
-  for (guint run = 3; run <= 258; run++)
-    {
-      guint k = G_N_ELEMENTS (base) - 1;
-
-      while (base[k] > run)
-        k--;
-      run_symbol[run] = 257 + k;
-      run_extra_bits[run] = extra[k];
-      run_extra[run] = run - base[k];
-    }
-}
-
-static guint32
-crc_update (guint32       crc,
-            const guint8 *data,
-            gsize         length)
-{
-  for (gsize i = 0; i < length; i++)
-    crc = crc_table[(crc ^ data[i]) & 0xff] ^ (crc >> 8);
-  return crc;
-}
-
-/* Ends the chunk whose length field is at @start: fills in the length and appends the CRC. */
-static void
-end_chunk (BitWriter *writer,
-           gsize      start)
-{
-  guint32 length = writer->length - start - 8;
-  guint32 crc = crc_update (0xffffffffu, writer->data + start + 4, length + 4) ^ 0xffffffffu;
-
-  writer->data[start] = length >> 24;
-  writer->data[start + 1] = length >> 16;
-  writer->data[start + 2] = length >> 8;
-  writer->data[start + 3] = length;
-  put_be32 (writer, crc);
-}
-
-static inline void
-put_symbol (BitWriter *writer,
-            guint      symbol)
-{
-  put_bits (writer, fixed_code[symbol], fixed_length[symbol]);
-}
-
-static GBytes *
-encode_png (cairo_surface_t *surface)
-{
-  static gsize tables_ready;
-  static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  gsize line_length = 1 + 4 * (gsize) width;
-  g_autofree guint8 *line = g_malloc (line_length);
-  g_autofree guint8 *straight = g_malloc (4 * (gsize) width);
-  BitWriter writer = { NULL, 0, 0, 0, 0 };
-  const guint8 *pixels;
-  guint32 a1 = 1, a2 = 0;
-  gsize chunk;
-
-  if (g_once_init_enter (&tables_ready))
-    {
-      png_tables_init ();
-      g_once_init_leave (&tables_ready, 1);
-    }
-  cairo_surface_flush (surface);
-  pixels = cairo_image_surface_get_data (surface);
-  bit_writer_reserve (&writer, 4096);
-
-  put_bytes (&writer, signature, 8);
-  chunk = writer.length;
-  put_be32 (&writer, 0);
-  put_bytes (&writer, (const guint8 *) "IHDR", 4);
-  put_be32 (&writer, width);
-  put_be32 (&writer, height);
-  put_bytes (&writer, (const guint8 []) { 8, 6, 0, 0, 0 }, 5);  /* 8 bits, RGBA */
-  end_chunk (&writer, chunk);
-
-  chunk = writer.length;
-  put_be32 (&writer, 0);
-  put_bytes (&writer, (const guint8 *) "IDAT", 4);
-  put_bytes (&writer, (const guint8 []) { 0x78, 0x01 }, 2);     /* zlib: deflate, 32 KiB window */
-  put_bits (&writer, 1 | (1 << 1), 3);                          /* final block, fixed codes */
-
-  for (int y = 0; y < height; y++)
-    {
-      const guint32 *row = (const guint32 *) (pixels + (gsize) y * stride);
-      guint32 last_argb = 0;
-      guint8 last[4] = { 0, 0, 0, 0 };   /* straight RGBA of last_argb */
-      guint8 left[4] = { 0, 0, 0, 0 };
-      gsize i;
-
-      line[0] = 1;   /* filter: Sub */
-      for (int x = 0; x < width; x++)
-        {
-          guint32 argb = row[x];
-          guint8 *out = line + 1 + 4 * x;
-
-          if (argb != last_argb)
-            {
-              guint a = argb >> 24;
-
-              /* cairo stores premultiplied colour; PNG straight alpha. */
-              if (a == 0)
-                memset (last, 0, 4);
-              else
-                {
-                  last[0] = (((argb >> 16) & 0xff) * 255 + a / 2) / a;
-                  last[1] = (((argb >> 8) & 0xff) * 255 + a / 2) / a;
-                  last[2] = ((argb & 0xff) * 255 + a / 2) / a;
-                  last[3] = a;
-                }
-              last_argb = argb;
-            }
-          for (int c = 0; c < 4; c++)
-            {
-              out[c] = last[c] - left[c];
-              left[c] = last[c];
-            }
-        }
-
-      /* Adler-32 of the raw stream (a row is far below the 5,552 bytes between reductions). */
-      for (i = 0; i < line_length; i++)
-        {
-          a1 += line[i];
-          a2 += a1;
-        }
-      a1 %= 65521;
-      a2 %= 65521;
-
-      /* Runs of one byte: a literal, then a match at distance 1 (distance code 0, 5 bits). The
-       * first byte of a row still matches the last byte of the row before. */
-      bit_writer_reserve (&writer, 2 * line_length + 16);
-      for (i = 0; i < line_length;)
-        {
-          gsize run = 1;
-          guint32 word = line[i] * 0x01010101u;
-          guint32 next;
-
-          /* Four bytes at a time through the long runs, then byte by byte. */
-          while (i + run + 4 <= line_length && run + 4 <= 259 &&
-                 (memcpy (&next, line + i + run, 4), next == word))
-            run += 4;
-          while (i + run < line_length && run < 259 && line[i + run] == line[i])
-            run++;
-          put_symbol (&writer, line[i]);
-          i++;
-          run--;
-          while (run >= 3)
-            {
-              gsize take = MIN (run, 258);
-
-              if (run - take > 0 && run - take < 3)
-                take = run - 3;
-              put_symbol (&writer, run_symbol[take]);
-              put_bits (&writer, run_extra[take], run_extra_bits[take]);
-              put_bits (&writer, 0, 5);
-              i += take;
-              run -= take;
-            }
-          while (run > 0)
-            {
-              put_symbol (&writer, line[i]);
-              i++;
-              run--;
-            }
-        }
-    }
-  bit_writer_reserve (&writer, 64);
-  put_symbol (&writer, 256);                                    /* end of block */
-  if (writer.n_bits > 0)
-    put_bits (&writer, 0, 8 - writer.n_bits);
-  put_be32 (&writer, (a2 << 16) | a1);
-  end_chunk (&writer, chunk);
-
-  chunk = writer.length;
-  put_be32 (&writer, 0);
-  put_bytes (&writer, (const guint8 *) "IEND", 4);
-  end_chunk (&writer, chunk);
-
-  return g_bytes_new_take (g_realloc (writer.data, writer.length), writer.length);
-}
-
 /* Draws one tile of @snapshot; thread-safe (cairo image surfaces, a Pango layout of its own). */
 static GBytes *
-render_tile (Snapshot *snapshot,
+render_tile (FurrowTileSnapshot *snapshot,
              int       x,
              int       y,
              int       z)
@@ -878,16 +160,16 @@ render_tile (Snapshot *snapshot,
   cairo_t *cr;
   GBytes *png;
 
-  grid_query (&snapshot->grid, x / n - margin, y / n - margin, (x + 1) / n + margin,
+  furrow_tile_grid_query (&snapshot->grid, x / n - margin, y / n - margin, (x + 1) / n + margin,
               (y + 1) / n + margin, shapes);
   if (z >= FURROW_FIELD_TILE_PARCEL_ZOOM)
-    grid_query (&snapshot->parcel_grid, x / n - margin, y / n - margin, (x + 1) / n + margin,
+    furrow_tile_grid_query (&snapshot->parcel_grid, x / n - margin, y / n - margin, (x + 1) / n + margin,
                 (y + 1) / n + margin, parcels);
   if (z >= FURROW_FIELD_TILE_LABEL_ZOOM)
     {
       double label_margin = LABEL_MARGIN_PX / scale;
 
-      grid_query (&snapshot->grid, x / n - label_margin, y / n - label_margin,
+      furrow_tile_grid_query (&snapshot->grid, x / n - label_margin, y / n - label_margin,
                   (x + 1) / n + label_margin, (y + 1) / n + label_margin, labelled);
     }
 
@@ -899,7 +181,7 @@ render_tile (Snapshot *snapshot,
       if (g_once_init_enter (&empty))
         {
           surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
-          g_once_init_leave (&empty, encode_png (surface));
+          g_once_init_leave (&empty, furrow_tile_png_encode (surface));
           cairo_surface_destroy (surface);
         }
       return g_bytes_ref (empty);
@@ -915,13 +197,13 @@ render_tile (Snapshot *snapshot,
   g_ptr_array_sort (shapes, compare_rgb);
   for (guint i = 0; i < shapes->len;)
     {
-      Shape *first = g_ptr_array_index (shapes, i);
+      FurrowTileShape *first = g_ptr_array_index (shapes, i);
       guint j;
 
       cairo_new_path (cr);
       for (j = i; j < shapes->len; j++)
         {
-          Shape *shape = g_ptr_array_index (shapes, j);
+          FurrowTileShape *shape = g_ptr_array_index (shapes, j);
 
           if (shape->rgb != first->rgb)
             break;
@@ -947,13 +229,13 @@ render_tile (Snapshot *snapshot,
   cairo_set_line_width (cr, z >= 15 ? 2.0 : 1.0);
   for (guint i = 0; i < shapes->len;)
     {
-      Shape *first = g_ptr_array_index (shapes, i);
+      FurrowTileShape *first = g_ptr_array_index (shapes, i);
       guint j;
 
       cairo_new_path (cr);
       for (j = i; j < shapes->len; j++)
         {
-          Shape *shape = g_ptr_array_index (shapes, j);
+          FurrowTileShape *shape = g_ptr_array_index (shapes, j);
 
           if (shape->rgb != first->rgb)
             break;
@@ -971,7 +253,7 @@ render_tile (Snapshot *snapshot,
 
       for (guint i = 0; i < labelled->len; i++)
         {
-          Shape *shape = g_ptr_array_index (labelled, i);
+          FurrowTileShape *shape = g_ptr_array_index (labelled, i);
           double cx = (shape->min_x + shape->max_x) / 2 * scale - ox;
           double cy = (shape->min_y + shape->max_y) / 2 * scale - oy;
           int width, height;
@@ -1005,7 +287,7 @@ render_tile (Snapshot *snapshot,
     }
 
   cairo_destroy (cr);
-  png = encode_png (surface);
+  png = furrow_tile_png_encode (surface);
   cairo_surface_destroy (surface);
   return png;
 }
@@ -1077,7 +359,7 @@ cache_insert (FurrowFieldTileSource *self,
 
 typedef struct
 {
-  Snapshot *snapshot;
+  FurrowTileSnapshot *snapshot;
   int       x, y, z;
   guint     generation;
 } TileRequest;
@@ -1087,7 +369,7 @@ tile_request_free (gpointer data)
 {
   TileRequest *request = data;
 
-  g_clear_pointer (&request->snapshot, snapshot_unref);
+  g_clear_pointer (&request->snapshot, furrow_tile_snapshot_unref);
   g_free (request);
 }
 
@@ -1159,7 +441,7 @@ furrow_field_tile_source_get_tile_data_async (ShumateDataSource   *source,
     }
 
   request = g_new0 (TileRequest, 1);
-  request->snapshot = snapshot_ref (self->snapshot);
+  request->snapshot = furrow_tile_snapshot_ref (self->snapshot);
   request->x = x;
   request->y = y;
   request->z = zoom_level;
@@ -1241,67 +523,18 @@ changed (FurrowFieldTileSource *self,
     reload_layer (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
-
-typedef struct
-{
-  double min_x, min_y, max_x, max_y;
-} Rect;
-
-/* Collects into @touched the bounds of the shapes that differ between @old and @new (added,
- * removed, moved, recoloured or relabelled): both their old and new places. */
-static void
-diff_shapes (GPtrArray *old,
-             GPtrArray *new,
-             GArray    *touched)
-{
-  g_autoptr(GHashTable) before = g_hash_table_new (g_int64_hash, g_int64_equal);
-  GHashTableIter iter;
-  gpointer value;
-
-  for (guint i = 0; i < old->len; i++)
-    {
-      Shape *shape = g_ptr_array_index (old, i);
-
-      g_hash_table_insert (before, &shape->id, shape);
-    }
-
-  for (guint i = 0; i < new->len; i++)
-    {
-      Shape *shape = g_ptr_array_index (new, i);
-      Shape *was = g_hash_table_lookup (before, &shape->id);
-      Rect rect = { shape->min_x, shape->min_y, shape->max_x, shape->max_y };
-
-      if (was != NULL && was->checksum == shape->checksum)
-        {
-          g_hash_table_remove (before, &shape->id);
-          continue;
-        }
-      g_array_append_val (touched, rect);
-    }
-
-  /* What is left was removed or changed: its old place must be redrawn too. */
-  g_hash_table_iter_init (&iter, before);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      Shape *shape = value;
-      Rect rect = { shape->min_x, shape->min_y, shape->max_x, shape->max_y };
-
-      g_array_append_val (touched, rect);
-    }
-}
-
 static void
 rebuild_snapshot (FurrowFieldTileSource *self)
 {
-  Snapshot *old = self->snapshot;
-  Snapshot *snapshot = snapshot_new (self->fields, self->parcels, self->colours, self->default_rgb,
+  FurrowTileSnapshot *old = self->snapshot;
+  FurrowTileSnapshot *snapshot = furrow_tile_snapshot_new (self->fields, self->parcels, self->colours, self->default_rgb,
                                      old);
-  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (Rect));
+  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (FurrowTileRect));
   guint n_dropped = 0;
 
   self->generation++;
-  diff_shapes (old->shapes, snapshot->shapes, touched);
-  diff_shapes (old->parcels, snapshot->parcels, touched);
+  furrow_tile_shapes_diff (old->shapes, snapshot->shapes, touched);
+  furrow_tile_shapes_diff (old->parcels, snapshot->parcels, touched);
 
   /* A few edits drop the tiles they touch; a new colouring or project drops them all. */
   if (touched->len > 64)
@@ -1314,14 +547,14 @@ rebuild_snapshot (FurrowFieldTileSource *self)
     {
       for (guint i = 0; i < touched->len; i++)
         {
-          Rect *rect = &g_array_index (touched, Rect, i);
+          FurrowTileRect *rect = &g_array_index (touched, FurrowTileRect, i);
 
           n_dropped += invalidate_world (self, rect->min_x, rect->min_y, rect->max_x, rect->max_y);
         }
     }
 
   self->snapshot = snapshot;
-  snapshot_unref (old);
+  furrow_tile_snapshot_unref (old);
   changed (self, n_dropped);
 }
 
@@ -1395,7 +628,7 @@ furrow_field_tile_source_finalize (GObject *object)
 {
   FurrowFieldTileSource *self = FURROW_FIELD_TILE_SOURCE (object);
 
-  g_clear_pointer (&self->snapshot, snapshot_unref);
+  g_clear_pointer (&self->snapshot, furrow_tile_snapshot_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_queue_clear_full (&self->lru, g_free);
   g_clear_pointer (&self->colours, g_hash_table_unref);
@@ -1432,7 +665,7 @@ furrow_field_tile_source_class_init (FurrowFieldTileSourceClass *klass)
 static void
 furrow_field_tile_source_init (FurrowFieldTileSource *self)
 {
-  self->snapshot = snapshot_new (NULL, NULL, NULL, 0, NULL);
+  self->snapshot = furrow_tile_snapshot_new (NULL, NULL, NULL, 0, NULL);
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, cache_entry_free);
 }
 
@@ -1574,7 +807,7 @@ furrow_field_tile_source_get_field_rgb (FurrowFieldTileSource *self,
 
   for (guint i = 0; i < self->snapshot->shapes->len; i++)
     {
-      Shape *shape = g_ptr_array_index (self->snapshot->shapes, i);
+      FurrowTileShape *shape = g_ptr_array_index (self->snapshot->shapes, i);
 
       if (shape->id == field_id)
         return shape->rgb;
@@ -1594,8 +827,8 @@ furrow_field_tile_source_invalidate (FurrowFieldTileSource *self,
 
   g_return_if_fail (FURROW_IS_FIELD_TILE_SOURCE (self));
 
-  lon_lat_to_world (west, north, &min_x, &min_y);
-  lon_lat_to_world (east, south, &max_x, &max_y);
+  furrow_tile_lon_lat_to_world (west, north, &min_x, &min_y);
+  furrow_tile_lon_lat_to_world (east, south, &max_x, &max_y);
   self->generation++;
   changed (self, invalidate_world (self, min_x, min_y, max_x, max_y) + 1);
 }

@@ -191,20 +191,25 @@ test_constraints (Fixture       *fixture,
   g_assert_false (furrow_database_exec (db, "INSERT INTO owner (code) VALUES ('A')", &error));
   g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_DUPLICATE);
   g_assert_nonnull (strstr (error->message, fixture->path));
+  g_assert_cmpint (furrow_database_get_constraint (db), ==, FURROW_DATABASE_CONSTRAINT_UNIQUE);
   g_clear_error (&error);
 
   stmt = furrow_database_prepare (db, "INSERT INTO item (owner) VALUES (?1)", &error);
   furrow_statement_bind_id (stmt, 1, 42);
   g_assert_false (furrow_statement_run (stmt, &error));
   g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONSTRAINT);
+  g_assert_cmpint (furrow_database_get_constraint (db), ==,
+                   FURROW_DATABASE_CONSTRAINT_FOREIGN_KEY);
   g_clear_error (&error);
 
   g_assert_false (furrow_database_exec (db, "INSERT INTO owner (code) VALUES (NULL)", &error));
   g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONSTRAINT);
+  g_assert_cmpint (furrow_database_get_constraint (db), ==, FURROW_DATABASE_CONSTRAINT_CHECK);
   g_clear_error (&error);
 
   g_assert_null (furrow_database_prepare (db, "SELEKT 1", &error));
   g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED);
+  g_assert_cmpint (furrow_database_get_constraint (db), ==, FURROW_DATABASE_CONSTRAINT_NONE);
 }
 
 /* Another connection holds the write lock: BUSY, and the message says the file is in use. */

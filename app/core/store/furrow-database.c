@@ -149,6 +149,34 @@ furrow_database_set_error (FurrowDatabase  *self,
   return furrow_database_set_error_code (self, sqlite3_extended_errcode (self->db), error);
 }
 
+const char *
+furrow_database_get_last_message (FurrowDatabase *self)
+{
+  return sqlite3_errmsg (self->db);
+}
+
+FurrowDatabaseConstraint
+furrow_database_get_constraint (FurrowDatabase *self)
+{
+  int code = sqlite3_extended_errcode (self->db);
+
+  if ((code & 0xff) != SQLITE_CONSTRAINT)
+    return FURROW_DATABASE_CONSTRAINT_NONE;
+  switch (code)
+    {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return FURROW_DATABASE_CONSTRAINT_UNIQUE;
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return FURROW_DATABASE_CONSTRAINT_FOREIGN_KEY;
+    case SQLITE_CONSTRAINT_CHECK:
+    case SQLITE_CONSTRAINT_NOTNULL:
+      return FURROW_DATABASE_CONSTRAINT_CHECK;
+    default:
+      return FURROW_DATABASE_CONSTRAINT_OTHER;
+    }
+}
+
 static FurrowStatement *
 statement_new (FurrowDatabase  *self,
                const char      *sql,

@@ -65,6 +65,23 @@ gboolean         furrow_database_backup           (FurrowDatabase       *self,
                                                    FurrowDatabase       *dest,
                                                    GError              **error);
 
+/* Which rule of the schema the last failed statement broke, for a caller that words the error
+ * after its own objects ("parcel 12 is already in the project"); it does not replace the
+ * FURROW_STORE_ERROR_* mapping above. */
+typedef enum
+{
+  FURROW_DATABASE_CONSTRAINT_NONE,         /* the last failure was not a constraint */
+  FURROW_DATABASE_CONSTRAINT_UNIQUE,       /* a unique key or primary key */
+  FURROW_DATABASE_CONSTRAINT_FOREIGN_KEY,
+  FURROW_DATABASE_CONSTRAINT_CHECK,        /* a CHECK or NOT NULL */
+  FURROW_DATABASE_CONSTRAINT_OTHER,
+} FurrowDatabaseConstraint;
+
+FurrowDatabaseConstraint furrow_database_get_constraint (FurrowDatabase *self);
+/* SQLite's own words for the last failure ("file is not a database"), for a reader of foreign
+ * files (MBTiles) that reports them in its own error domain. */
+const char      *furrow_database_get_last_message (FurrowDatabase      *self);
+
 /* Sets error from the connection's last result code (see above) and returns FALSE. */
 gboolean         furrow_database_set_error        (FurrowDatabase       *self,
                                                    GError              **error);

@@ -4,10 +4,9 @@
 
 #include "furrow-store-mbtiles.h"
 
-#include <sqlite3.h>
 #include <stdlib.h>
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+#include "furrow-database.h"
 
 struct _FurrowMbtiles
 {
@@ -23,10 +22,10 @@ struct _FurrowMbtiles
   gboolean      has_bounds;
   double        bounds[4];   /* west, south, east, north in degrees */
 
-  /* One connection shared by the threads that read tiles: the mutex guards the statement. */
-  GMutex        mutex;
-  sqlite3      *db;
-  sqlite3_stmt *tile_stmt;
+  /* One connection shared by the threads that read tiles: the mutex guards it and its
+   * statements. */
+  GMutex          mutex;
+  FurrowDatabase *database;
 };
 
 G_DEFINE_FINAL_TYPE (FurrowMbtiles, furrow_mbtiles, G_TYPE_OBJECT)
@@ -38,8 +37,7 @@ furrow_mbtiles_finalize (GObject *object)
 {
   FurrowMbtiles *self = FURROW_MBTILES (object);
 
-  g_clear_pointer (&self->tile_stmt, sqlite3_finalize);
-  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->database, furrow_database_free);
   g_mutex_clear (&self->mutex);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->display_name, g_free);
@@ -124,29 +122,30 @@ static gboolean
 check_tables (FurrowMbtiles  *self,
               GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(FurrowStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
   gboolean has_metadata = FALSE;
   gboolean has_tiles = FALSE;
-  int rc;
 
-  rc = sqlite3_prepare_v2 (self->db,
-                           "SELECT name FROM sqlite_master"
-                           " WHERE type IN ('table', 'view') AND name IN ('metadata', 'tiles')",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return set_not_mbtiles (self, sqlite3_errmsg (self->db), error);
+  stmt = furrow_database_prepare (self->database,
+                                  "SELECT name FROM sqlite_master"
+                                  " WHERE type IN ('table', 'view')"
+                                  " AND name IN ('metadata', 'tiles')",
+                                  &local_error);
+  if (stmt == NULL)
+    return set_not_mbtiles (self, furrow_database_get_last_message (self->database), error);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (furrow_statement_step (stmt, &local_error))
     {
-      const char *table = (const char *) sqlite3_column_text (stmt, 0);
+      const char *table = furrow_statement_get_text (stmt, 0);
 
       if (g_strcmp0 (table, "metadata") == 0)
         has_metadata = TRUE;
       else if (g_strcmp0 (table, "tiles") == 0)
         has_tiles = TRUE;
     }
-  if (rc != SQLITE_DONE)
-    return set_not_mbtiles (self, sqlite3_errmsg (self->db), error);
+  if (local_error != NULL)
+    return set_not_mbtiles (self, furrow_database_get_last_message (self->database), error);
   if (!has_tiles)
     return set_not_mbtiles (self, "it has no “tiles” table", error);
   if (!has_metadata)
@@ -158,19 +157,20 @@ static gboolean
 read_metadata (FurrowMbtiles  *self,
                GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(FurrowStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
   gboolean has_min = FALSE;
   gboolean has_max = FALSE;
-  int rc;
 
-  rc = sqlite3_prepare_v2 (self->db, "SELECT name, value FROM metadata", -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return set_not_mbtiles (self, sqlite3_errmsg (self->db), error);
+  stmt = furrow_database_prepare (self->database, "SELECT name, value FROM metadata",
+                                  &local_error);
+  if (stmt == NULL)
+    return set_not_mbtiles (self, furrow_database_get_last_message (self->database), error);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (furrow_statement_step (stmt, &local_error))
     {
-      const char *key = (const char *) sqlite3_column_text (stmt, 0);
-      const char *value = (const char *) sqlite3_column_text (stmt, 1);
+      const char *key = furrow_statement_get_text (stmt, 0);
+      const char *value = furrow_statement_get_text (stmt, 1);
 
       if (key == NULL || value == NULL)
         continue;
@@ -187,29 +187,28 @@ read_metadata (FurrowMbtiles  *self,
       else if (g_str_equal (key, "bounds"))
         self->has_bounds = parse_bounds (value, self->bounds);
     }
-  if (rc != SQLITE_DONE)
+  if (local_error != NULL)
     {
       g_set_error (error, FURROW_MBTILES_ERROR, FURROW_MBTILES_ERROR_READ,
                    "%s: cannot read the metadata: %s",
-                   self->display_name, sqlite3_errmsg (self->db));
+                   self->display_name, furrow_database_get_last_message (self->database));
       return FALSE;
     }
 
   /* minzoom and maxzoom are optional in the spec: take them from the tiles when missing. */
   if (!has_min || !has_max)
     {
-      g_autoptr(sqlite3_stmt) zoom_stmt = NULL;
+      g_autoptr(FurrowStatement) zoom_stmt =
+        furrow_database_prepare (self->database,
+                                 "SELECT MIN(zoom_level), MAX(zoom_level) FROM tiles", NULL);
 
-      rc = sqlite3_prepare_v2 (self->db,
-                               "SELECT MIN(zoom_level), MAX(zoom_level) FROM tiles",
-                               -1, &zoom_stmt, NULL);
-      if (rc == SQLITE_OK && sqlite3_step (zoom_stmt) == SQLITE_ROW &&
-          sqlite3_column_type (zoom_stmt, 0) != SQLITE_NULL)
+      if (zoom_stmt != NULL && furrow_statement_step (zoom_stmt, NULL) &&
+          !furrow_statement_is_null (zoom_stmt, 0))
         {
           if (!has_min)
-            self->min_zoom = sqlite3_column_int (zoom_stmt, 0);
+            self->min_zoom = (int) furrow_statement_get_int64 (zoom_stmt, 0);
           if (!has_max)
-            self->max_zoom = sqlite3_column_int (zoom_stmt, 1);
+            self->max_zoom = (int) furrow_statement_get_int64 (zoom_stmt, 1);
         }
     }
   if (self->min_zoom > self->max_zoom)
@@ -227,6 +226,9 @@ read_metadata (FurrowMbtiles  *self,
   return TRUE;
 }
 
+static const char tile_sql[] =
+  "SELECT tile_data FROM tiles WHERE zoom_level = ?1 AND tile_column = ?2 AND tile_row = ?3";
+
 /**
  * furrow_mbtiles_open:
  * @path: an MBTiles file
@@ -243,7 +245,8 @@ furrow_mbtiles_open (const char  *path,
 {
   g_autoptr(FurrowMbtiles) self = NULL;
   g_autofree char *basename = NULL;
-  int rc;
+  g_autoptr(FurrowStatement) tile_stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -260,24 +263,21 @@ furrow_mbtiles_open (const char  *path,
       return NULL;
     }
 
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, NULL);
-  if (rc != SQLITE_OK)
+  self->database = furrow_database_open (path, FURROW_DATABASE_READ_ONLY, &local_error);
+  if (self->database == NULL)
     {
       g_set_error (error, FURROW_MBTILES_ERROR, FURROW_MBTILES_ERROR_OPEN,
-                   "%s: cannot open: %s", self->display_name,
-                   self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+                   "%s: cannot open: %s", self->display_name, local_error->message);
       return NULL;
     }
 
   if (!check_tables (self, error) || !read_metadata (self, error))
     return NULL;
 
-  rc = sqlite3_prepare_v2 (self->db,
-                           "SELECT tile_data FROM tiles"
-                           " WHERE zoom_level = ?1 AND tile_column = ?2 AND tile_row = ?3",
-                           -1, &self->tile_stmt, NULL);
-  if (rc != SQLITE_OK)
-    return (set_not_mbtiles (self, sqlite3_errmsg (self->db), error), NULL);
+  /* Prepared once here, so that a file whose tiles table lacks a column is refused now. */
+  tile_stmt = furrow_database_prepare (self->database, tile_sql, &local_error);
+  if (tile_stmt == NULL)
+    return (set_not_mbtiles (self, furrow_database_get_last_message (self->database), error), NULL);
 
   return g_steal_pointer (&self);
 }
@@ -372,8 +372,9 @@ furrow_mbtiles_get_tile (FurrowMbtiles  *self,
 {
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(FurrowStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
   gint64 tms_row;
-  int rc;
 
   g_return_val_if_fail (FURROW_IS_MBTILES (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -389,28 +390,28 @@ furrow_mbtiles_get_tile (FurrowMbtiles  *self,
   tms_row = ((gint64) 1 << z) - 1 - y;
 
   locker = g_mutex_locker_new (&self->mutex);
-  sqlite3_reset (self->tile_stmt);
-  sqlite3_clear_bindings (self->tile_stmt);
-  sqlite3_bind_int (self->tile_stmt, 1, z);
-  sqlite3_bind_int (self->tile_stmt, 2, x);
-  sqlite3_bind_int64 (self->tile_stmt, 3, tms_row);
-
-  rc = sqlite3_step (self->tile_stmt);
-  if (rc == SQLITE_ROW)
+  stmt = furrow_database_prepare (self->database, tile_sql, &local_error);
+  if (stmt != NULL)
     {
-      const void *data = sqlite3_column_blob (self->tile_stmt, 0);
-      int size = sqlite3_column_bytes (self->tile_stmt, 0);
+      furrow_statement_bind_int64 (stmt, 1, z);
+      furrow_statement_bind_int64 (stmt, 2, x);
+      furrow_statement_bind_int64 (stmt, 3, tms_row);
+      if (furrow_statement_step (stmt, &local_error))
+        {
+          gsize size;
+          gconstpointer data = furrow_statement_get_blob (stmt, 0, &size);
 
-      bytes = g_bytes_new (data, size);
+          bytes = g_bytes_new (data, size);
+        }
     }
-  else if (rc != SQLITE_DONE)
+  if (local_error != NULL)
     g_set_error (error, FURROW_MBTILES_ERROR, FURROW_MBTILES_ERROR_READ,
                  "%s: cannot read tile %d/%d/%d: %s", self->display_name, z, x, y,
-                 sqlite3_errmsg (self->db));
-  else
+                 furrow_database_get_last_message (self->database));
+  else if (bytes == NULL)
     g_set_error (error, FURROW_MBTILES_ERROR, FURROW_MBTILES_ERROR_NO_TILE,
                  "%s has no tile %d/%d/%d", self->display_name, z, x, y);
-  sqlite3_reset (self->tile_stmt);
+  g_clear_pointer (&stmt, furrow_statement_release);
 
   if (bytes != NULL && g_bytes_get_size (bytes) == 0)
     {
@@ -437,27 +438,30 @@ furrow_mbtiles_get_any_tile (FurrowMbtiles  *self,
                              GError        **error)
 {
   g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(FurrowStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (FURROW_IS_MBTILES (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   locker = g_mutex_locker_new (&self->mutex);
-  rc = sqlite3_prepare_v2 (self->db,
-                           "SELECT tile_data FROM tiles ORDER BY zoom_level LIMIT 1",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
+  stmt = furrow_database_prepare (self->database,
+                                  "SELECT tile_data FROM tiles ORDER BY zoom_level LIMIT 1",
+                                  &local_error);
+  if (stmt != NULL && furrow_statement_step (stmt, &local_error))
+    {
+      gsize size;
+      gconstpointer data = furrow_statement_get_blob (stmt, 0, &size);
 
-  if (rc == SQLITE_ROW)
-    return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+      return g_bytes_new (data, size);
+    }
 
-  if (rc == SQLITE_DONE)
+  if (local_error == NULL)
     g_set_error (error, FURROW_MBTILES_ERROR, FURROW_MBTILES_ERROR_NO_TILE,
                  "%s has no tiles", self->display_name);
   else
     g_set_error (error, FURROW_MBTILES_ERROR, FURROW_MBTILES_ERROR_READ,
-                 "%s: cannot read a tile: %s", self->display_name, sqlite3_errmsg (self->db));
+                 "%s: cannot read a tile: %s", self->display_name,
+                 furrow_database_get_last_message (self->database));
   return NULL;
 }

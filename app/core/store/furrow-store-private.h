@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <sqlite3.h>
-
 #include "furrow-database.h"
 #include "furrow-season.h"
 #include "furrow-store.h"
@@ -10,8 +8,6 @@
 G_BEGIN_DECLS
 
 /* Store internals shared by the furrow-store*.c files, the object classes and the tests. */
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* furrow-store-schema.c: furrow_store_migrations[v - 1] takes a file from schema v - 1 to v
  * (v = 1 creates the GeoPackage and every table from an empty file). Steps are only ever
@@ -33,26 +29,8 @@ void         _furrow_season_set_id                (FurrowSeason    *self,
 void         _furrow_season_set_state             (FurrowSeason    *self,
                                                    FurrowSeasonState state);
 
-/* furrow-store.c for furrow-store-season.c: the cached statement of `sql` (reset it after use:
- * g_autoptr(FurrowStoreStmt)), the error of the last SQLite failure, one operation's
- * transaction or savepoint (op_end rolls back when !ok and returns FALSE then), an audit_log
- * row, the connection. */
-typedef sqlite3_stmt FurrowStoreStmt;
-
-static inline void
-_furrow_store_stmt_release (FurrowStoreStmt *stmt)
-{
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (FurrowStoreStmt, _furrow_store_stmt_release)
-
-sqlite3_stmt *_furrow_store_prepare               (FurrowStore     *self,
-                                                   const char      *sql,
-                                                   GError         **error);
-gboolean     _furrow_store_set_db_error           (FurrowStore     *self,
-                                                   GError         **error);
+/* furrow-store.c for the other furrow-store*.c files: one operation's transaction or savepoint
+ * (op_end rolls back when !ok and returns FALSE then), an audit_log row. */
 gboolean     _furrow_store_op_begin               (FurrowStore     *self,
                                                    GError         **error);
 gboolean     _furrow_store_op_end                 (FurrowStore     *self,
@@ -75,7 +53,6 @@ gboolean     _furrow_store_audit                  (FurrowStore     *self,
                                                    const char      *object,
                                                    const char      *detail,
                                                    GError         **error);
-sqlite3     *_furrow_store_get_db                 (FurrowStore     *self);
 /* The statement layer under the store (furrow-database.h): what the store's files use. */
 FurrowDatabase *_furrow_store_get_database        (FurrowStore     *self);
 
@@ -111,4 +88,14 @@ gboolean     _furrow_store_get_contents_extent    (FurrowStore     *self,
 GStrv        _furrow_store_get_audit              (FurrowStore     *self,
                                                    const char      *object);
 
+/* furrow-store-legacy.c: drops its raw statements before the store closes the file. */
+void         _furrow_store_legacy_clear           (FurrowStore     *self);
+
 G_END_DECLS
+
+/* The raw SQLite entry points of the files not yet on the statement layer, which go with them;
+ * a file on the layer defines FURROW_STORE_NO_LEGACY before its includes and so never sees
+ * sqlite3.h. */
+#ifndef FURROW_STORE_NO_LEGACY
+#include "furrow-store-legacy.h"
+#endif

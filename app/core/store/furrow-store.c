@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#define FURROW_STORE_NO_LEGACY  /* on the statement layer (furrow-store-private.h) */
+
 #include "furrow-store.h"
 
 #include <errno.h>
@@ -56,8 +58,6 @@ struct _FurrowStore
 
   char       *path;
   FurrowDatabase *database;    /* the statement layer: the connection and its cached statements */
-  sqlite3    *db;              /* its handle, while this file moves onto the layer */
-  GHashTable *statements;       /* static SQL text → persistent sqlite3_stmt */
   char       *actor;
   int         schema_version;
 
@@ -111,127 +111,62 @@ G_DEFINE_FLAGS_TYPE (FurrowSeasonChange, furrow_season_change,
 /* ------------------------------------------------------------------------------------------ */
 /* Statements                                                                                 */
 
-/* A statement from the cache: the cleanup resets it instead of finalizing it. */
-typedef sqlite3_stmt StoreStmt;
-
-static void
-store_stmt_release (StoreStmt *stmt)
-{
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (StoreStmt, store_stmt_release)
-
-static void
-finalize_statement (gpointer data)
-{
-  sqlite3_finalize (data);
-}
-
-static gboolean
-is_busy (int code)
-{
-  return (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED;
-}
-
-/* Any SQLite failure not mapped to a more precise error. */
-static gboolean
-set_db_error (FurrowStore  *self,
-              GError      **error)
-{
-  int code = sqlite3_extended_errcode (self->db);
-
-  if (is_busy (code))
-    g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_BUSY,
-                 _("%s is in use by another program; try again when it is done"), self->path);
-  else
-    g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
-                 _("%s: database error: %s"), self->path, sqlite3_errmsg (self->db));
-  return FALSE;
-}
-
-static StoreStmt *
-store_prepare (FurrowStore  *self,
-               const char   *sql,
-               GError      **error)
-{
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
-
-  if (stmt == NULL)
-    {
-      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL)
-          != SQLITE_OK)
-        {
-          set_db_error (self, error);
-          return NULL;
-        }
-      g_hash_table_insert (self->statements, (gpointer) sql, stmt);
-    }
-  return stmt;
-}
-
-/* Runs a statement without parameters or results (BEGIN, COMMIT, SAVEPOINT …). */
+/* Runs a statement without parameters or results (BEGIN, COMMIT, SAVEPOINT …), cached. */
 static gboolean
 store_run (FurrowStore  *self,
            const char   *sql,
            GError      **error)
 {
-  g_autoptr(StoreStmt) stmt = store_prepare (self, sql, error);
+  g_autoptr(FurrowStatement) stmt = furrow_database_prepare (self->database, sql, error);
 
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return set_db_error (self, error);
-  return TRUE;
+  return stmt != NULL && furrow_statement_run (stmt, error);
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+/* TRUE when stmt gives a row; else FALSE with error set, naming `what` when there is no row. */
+static gboolean
+step_row (FurrowStore      *self,
+          FurrowStatement  *stmt,
+          const char       *what,
+          GError          **error)
 {
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  g_autoptr(GError) local_error = NULL;
+
+  if (furrow_statement_step (stmt, &local_error))
+    return TRUE;
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
   else
-    sqlite3_bind_null (stmt, index);
+    g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT,
+                 _("%s is damaged (%s is missing): restore it from a backup"), self->path, what);
+  return FALSE;
 }
 
-static void
-bind_id (sqlite3_stmt *stmt,
-         int           index,
-         gint64        id)
+/* Steps stmt once: FALSE with error set when it fails, else TRUE with *found telling whether
+ * it gave a row. */
+static gboolean
+step_found (FurrowStatement  *stmt,
+            gboolean         *found,
+            GError          **error)
 {
-  if (id > 0)
-    sqlite3_bind_int64 (stmt, index, id);
-  else
-    sqlite3_bind_null (stmt, index);
+  g_autoptr(GError) local_error = NULL;
+
+  *found = furrow_statement_step (stmt, &local_error);
+  if (local_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 static void
-bind_geometry (sqlite3_stmt         *stmt,
-               int                   index,
+bind_geometry (FurrowStatement      *stmt,
+               int                   position,
                const FurrowGeometry *geometry)
 {
   g_autoptr(GBytes) blob = NULL;
-  gsize size;
-  gconstpointer data;
 
-  if (geometry == NULL)
-    {
-      sqlite3_bind_null (stmt, index);
-      return;
-    }
-  blob = furrow_gpkg_blob_encode (geometry);
-  data = g_bytes_get_data (blob, &size);
-  sqlite3_bind_blob64 (stmt, index, data, size, SQLITE_TRANSIENT);
-}
-
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           index)
-{
-  return (const char *) sqlite3_column_text (stmt, index);
+  if (geometry != NULL)
+    blob = furrow_gpkg_blob_encode (geometry);
+  furrow_statement_bind_bytes (stmt, position, blob);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -458,18 +393,18 @@ refresh_field_areas (FurrowStore *self)
     {
       g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
       gint64 id = furrow_field_get_id (field);
-      g_autoptr(StoreStmt) stmt = NULL;
+      g_autoptr(FurrowStatement) stmt = NULL;
 
       if (!g_hash_table_contains (self->touched_fields, &id))
         continue;
-      stmt = store_prepare (self,
+      stmt = furrow_database_prepare (self->database,
                             "SELECT total (registered_area_m2) FROM parcels WHERE field_id = ?1",
                             NULL);
       if (stmt == NULL)
         return;
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        _furrow_field_set_registered_area_m2 (field, sqlite3_column_double (stmt, 0));
+      furrow_statement_bind_int64 (stmt, 1, id);
+      if (furrow_statement_step (stmt, NULL))
+        _furrow_field_set_registered_area_m2 (field, furrow_statement_get_double (stmt, 0));
     }
 }
 
@@ -593,25 +528,25 @@ touch_contents (FurrowStore  *self,
 
   for (gsize i = 0; i < G_N_ELEMENTS (tables); i++)
     {
-      g_autoptr(StoreStmt) stmt = NULL;
+      g_autoptr(FurrowStatement) stmt = NULL;
 
       if (!self->touched_tables[tables[i].kind])
         continue;
-      stmt = store_prepare (self,
+      stmt = furrow_database_prepare (self->database,
                             "UPDATE gpkg_contents"
                             " SET last_change = strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')"
                             " WHERE table_name = ?1",
                             error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, tables[i].table, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        return set_db_error (self, error);
-      g_clear_pointer (&stmt, store_stmt_release);
+      furrow_statement_bind_text (stmt, 1, tables[i].table);
+      if (!furrow_statement_run (stmt, error))
+        return FALSE;
+      g_clear_pointer (&stmt, furrow_statement_release);
 
       if (!self->extents[tables[i].kind].any)
         continue;
-      stmt = store_prepare (self,
+      stmt = furrow_database_prepare (self->database,
                             "UPDATE gpkg_contents SET"
                             " min_x = min (coalesce (min_x, ?2), ?2),"
                             " min_y = min (coalesce (min_y, ?3), ?3),"
@@ -621,13 +556,13 @@ touch_contents (FurrowStore  *self,
                             error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, tables[i].table, -1, SQLITE_STATIC);
-      sqlite3_bind_double (stmt, 2, self->extents[tables[i].kind].min_x);
-      sqlite3_bind_double (stmt, 3, self->extents[tables[i].kind].min_y);
-      sqlite3_bind_double (stmt, 4, self->extents[tables[i].kind].max_x);
-      sqlite3_bind_double (stmt, 5, self->extents[tables[i].kind].max_y);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        return set_db_error (self, error);
+      furrow_statement_bind_text (stmt, 1, tables[i].table);
+      furrow_statement_bind_double (stmt, 2, self->extents[tables[i].kind].min_x);
+      furrow_statement_bind_double (stmt, 3, self->extents[tables[i].kind].min_y);
+      furrow_statement_bind_double (stmt, 4, self->extents[tables[i].kind].max_x);
+      furrow_statement_bind_double (stmt, 5, self->extents[tables[i].kind].max_y);
+      if (!furrow_statement_run (stmt, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -804,19 +739,21 @@ furrow_store_transaction (FurrowStore      *self,
 /* Rows → objects                                                                             */
 
 static FurrowGeometry *
-column_geometry (FurrowStore  *self,
-                 sqlite3_stmt *stmt,
-                 int           index,
-                 const char   *what,
-                 const char   *code)
+column_geometry (FurrowStore     *self,
+                 FurrowStatement *stmt,
+                 int              index,
+                 const char      *what,
+                 const char      *code)
 {
   g_autoptr(GError) error = NULL;
   FurrowGeometry *geometry;
+  gconstpointer data;
+  gsize size;
 
-  if (sqlite3_column_type (stmt, index) == SQLITE_NULL)
+  if (furrow_statement_is_null (stmt, index))
     return NULL;
-  geometry = furrow_gpkg_blob_decode (sqlite3_column_blob (stmt, index),
-                                      sqlite3_column_bytes (stmt, index), &error);
+  data = furrow_statement_get_blob (stmt, index, &size);
+  geometry = furrow_gpkg_blob_decode (data, size, &error);
   if (geometry == NULL)
     g_message (_("%s: %s %s has a geometry that cannot be read (%s); it is shown without one"),
                self->path, what, code, error->message);
@@ -829,21 +766,22 @@ column_geometry (FurrowStore  *self,
 
 static FurrowField *
 field_from_row (FurrowStore  *self,
-                sqlite3_stmt *stmt)
+                FurrowStatement *stmt)
 {
   FurrowField *field = furrow_field_new ();
   g_autoptr(FurrowGeometry) geometry = NULL;
   FurrowCustody custody = FURROW_CUSTODY_FULL;
 
-  _furrow_field_set_id (field, sqlite3_column_int64 (stmt, 0));
-  furrow_field_set_code (field, column_text (stmt, 2));
-  geometry = column_geometry (self, stmt, 1, C_("object kind", "field"), column_text (stmt, 2));
+  _furrow_field_set_id (field, furrow_statement_get_int64 (stmt, 0));
+  furrow_field_set_code (field, furrow_statement_get_text (stmt, 2));
+  geometry = column_geometry (self, stmt, 1, C_("object kind", "field"),
+                              furrow_statement_get_text (stmt, 2));
   furrow_field_set_geometry (field, geometry);
-  furrow_field_set_name (field, column_text (stmt, 3));
-  furrow_field_set_notes (field, column_text (stmt, 4));
-  furrow_custody_from_string (column_text (stmt, 5), &custody);
+  furrow_field_set_name (field, furrow_statement_get_text (stmt, 3));
+  furrow_field_set_notes (field, furrow_statement_get_text (stmt, 4));
+  furrow_custody_from_string (furrow_statement_get_text (stmt, 5), &custody);
   furrow_field_set_custody (field, custody);
-  _furrow_field_set_registered_area_m2 (field, sqlite3_column_double (stmt, 6));
+  _furrow_field_set_registered_area_m2 (field, furrow_statement_get_double (stmt, 6));
   return field;
 }
 
@@ -851,18 +789,18 @@ field_from_row (FurrowStore  *self,
 
 static FurrowHousehold *
 household_from_row (FurrowStore  *self,
-                    sqlite3_stmt *stmt)
+                    FurrowStatement *stmt)
 {
   FurrowHousehold *household = furrow_household_new ();
 
-  _furrow_household_set_id (household, sqlite3_column_int64 (stmt, 0));
-  furrow_household_set_code (household, column_text (stmt, 1));
-  furrow_household_set_name (household, column_text (stmt, 2));
-  furrow_household_set_members (household, (guint) CLAMP (sqlite3_column_int64 (stmt, 3),
+  _furrow_household_set_id (household, furrow_statement_get_int64 (stmt, 0));
+  furrow_household_set_code (household, furrow_statement_get_text (stmt, 1));
+  furrow_household_set_name (household, furrow_statement_get_text (stmt, 2));
+  furrow_household_set_members (household, (guint) CLAMP (furrow_statement_get_int64 (stmt, 3),
                                                           0, G_MAXUINT));
-  furrow_household_set_phone (household, column_text (stmt, 4));
-  furrow_household_set_id_number (household, column_text (stmt, 5));
-  furrow_household_set_notes (household, column_text (stmt, 6));
+  furrow_household_set_phone (household, furrow_statement_get_text (stmt, 4));
+  furrow_household_set_id_number (household, furrow_statement_get_text (stmt, 5));
+  furrow_household_set_notes (household, furrow_statement_get_text (stmt, 6));
   return household;
 }
 
@@ -873,38 +811,39 @@ household_from_row (FurrowStore  *self,
 
 static FurrowParcel *
 parcel_from_row (FurrowStore  *self,
-                 sqlite3_stmt *stmt)
+                 FurrowStatement *stmt)
 {
   FurrowParcel *parcel = furrow_parcel_new ();
   g_autoptr(FurrowGeometry) geometry = NULL;
   FurrowCustody custody = FURROW_CUSTODY_FULL;
 
-  _furrow_parcel_set_id (parcel, sqlite3_column_int64 (stmt, 0));
-  furrow_parcel_set_code (parcel, column_text (stmt, 2));
-  geometry = column_geometry (self, stmt, 1, C_("object kind", "parcel"), column_text (stmt, 2));
+  _furrow_parcel_set_id (parcel, furrow_statement_get_int64 (stmt, 0));
+  furrow_parcel_set_code (parcel, furrow_statement_get_text (stmt, 2));
+  geometry = column_geometry (self, stmt, 1, C_("object kind", "parcel"),
+                              furrow_statement_get_text (stmt, 2));
   furrow_parcel_set_geometry (parcel, geometry);
-  furrow_parcel_set_household_code (parcel, column_text (stmt, 3));
-  furrow_parcel_set_field_id (parcel, sqlite3_column_int64 (stmt, 4));
-  furrow_parcel_set_name (parcel, column_text (stmt, 5));
-  furrow_parcel_set_registered_area_m2 (parcel, sqlite3_column_double (stmt, 6));
-  furrow_parcel_set_surveyed_area_m2 (parcel, sqlite3_column_double (stmt, 7));
-  furrow_parcel_set_land_use (parcel, column_text (stmt, 8));
-  furrow_parcel_set_land_grade (parcel, column_text (stmt, 9));
-  furrow_parcel_set_neighbour_east (parcel, column_text (stmt, 10));
-  furrow_parcel_set_neighbour_west (parcel, column_text (stmt, 11));
-  furrow_parcel_set_neighbour_south (parcel, column_text (stmt, 12));
-  furrow_parcel_set_neighbour_north (parcel, column_text (stmt, 13));
-  furrow_custody_from_string (column_text (stmt, 14), &custody);
+  furrow_parcel_set_household_code (parcel, furrow_statement_get_text (stmt, 3));
+  furrow_parcel_set_field_id (parcel, furrow_statement_get_int64 (stmt, 4));
+  furrow_parcel_set_name (parcel, furrow_statement_get_text (stmt, 5));
+  furrow_parcel_set_registered_area_m2 (parcel, furrow_statement_get_double (stmt, 6));
+  furrow_parcel_set_surveyed_area_m2 (parcel, furrow_statement_get_double (stmt, 7));
+  furrow_parcel_set_land_use (parcel, furrow_statement_get_text (stmt, 8));
+  furrow_parcel_set_land_grade (parcel, furrow_statement_get_text (stmt, 9));
+  furrow_parcel_set_neighbour_east (parcel, furrow_statement_get_text (stmt, 10));
+  furrow_parcel_set_neighbour_west (parcel, furrow_statement_get_text (stmt, 11));
+  furrow_parcel_set_neighbour_south (parcel, furrow_statement_get_text (stmt, 12));
+  furrow_parcel_set_neighbour_north (parcel, furrow_statement_get_text (stmt, 13));
+  furrow_custody_from_string (furrow_statement_get_text (stmt, 14), &custody);
   furrow_parcel_set_custody (parcel, custody);
-  furrow_parcel_set_entrusted_from (parcel, column_text (stmt, 15));
-  furrow_parcel_set_entrusted_to (parcel, column_text (stmt, 16));
+  furrow_parcel_set_entrusted_from (parcel, furrow_statement_get_text (stmt, 15));
+  furrow_parcel_set_entrusted_to (parcel, furrow_statement_get_text (stmt, 16));
   return parcel;
 }
 
 static gpointer
 object_from_row (FurrowStore  *self,
                  ObjectKind    kind,
-                 sqlite3_stmt *stmt)
+                 FurrowStatement *stmt)
 {
   switch (kind)
     {
@@ -942,16 +881,17 @@ load_objects (FurrowStore  *self,
               GError      **error)
 {
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(StoreStmt) stmt = store_prepare (self, select_all_sql (kind), error);
-  int rc;
+  g_autoptr(FurrowStatement) stmt =
+    furrow_database_prepare (self->database, select_all_sql (kind), error);
+  g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (furrow_statement_step (stmt, &local_error))
     g_ptr_array_add (objects, object_from_row (self, kind, stmt));
-  if (rc != SQLITE_DONE)
+  if (local_error != NULL)
     {
-      set_db_error (self, error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
   return g_steal_pointer (&objects);
@@ -1003,19 +943,21 @@ static gboolean
 load_cooperative (FurrowStore  *self,
                   GError      **error)
 {
-  g_autoptr(StoreStmt) stmt =
-    store_prepare (self, "SELECT name, village_code, contact FROM cooperative WHERE id = 1", error);
+  g_autoptr(FurrowStatement) stmt =
+    furrow_database_prepare (self->database,
+                             "SELECT name, village_code, contact FROM cooperative WHERE id = 1",
+                             error);
 
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return set_db_error (self, error);
+  if (!step_row (self, stmt, "cooperative", error))
+    return FALSE;
   g_free (self->cooperative_name);
   g_free (self->village_code);
   g_free (self->contact);
-  self->cooperative_name = g_strdup (column_text (stmt, 0));
-  self->village_code = g_strdup (column_text (stmt, 1));
-  self->contact = g_strdup (column_text (stmt, 2));
+  self->cooperative_name = g_strdup (furrow_statement_get_text (stmt, 0));
+  self->village_code = g_strdup (furrow_statement_get_text (stmt, 1));
+  self->contact = g_strdup (furrow_statement_get_text (stmt, 2));
   return TRUE;
 }
 
@@ -1059,12 +1001,12 @@ find_by_code (FurrowStore *self,
               const char  *sql,
               const char  *code)
 {
-  g_autoptr(StoreStmt) stmt = store_prepare (self, sql, NULL);
+  g_autoptr(FurrowStatement) stmt = furrow_database_prepare (self->database, sql, NULL);
 
   if (stmt == NULL || code == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  furrow_statement_bind_text (stmt, 1, code);
+  if (!furrow_statement_step (stmt, NULL))
     return NULL;
   return object_from_row (self, kind, stmt);
 }
@@ -1105,16 +1047,13 @@ count_rows (FurrowStore  *self,
             const char   *sql,
             GError      **error)
 {
-  g_autoptr(StoreStmt) stmt = store_prepare (self, sql, error);
+  g_autoptr(FurrowStatement) stmt = furrow_database_prepare (self->database, sql, error);
 
   if (stmt == NULL)
     return -1;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      set_db_error (self, error);
-      return -1;
-    }
-  return sqlite3_column_int64 (stmt, 0);
+  if (!step_row (self, stmt, "count", error))
+    return -1;
+  return furrow_statement_get_int64 (stmt, 0);
 }
 
 gint64
@@ -1146,21 +1085,6 @@ furrow_store_count_parcels (FurrowStore  *self,
 
 /* ------------------------------------------------------------------------------------------ */
 /* For the other furrow-store*.c files (furrow-store-private.h)                               */
-
-sqlite3_stmt *
-_furrow_store_prepare (FurrowStore  *self,
-                       const char   *sql,
-                       GError      **error)
-{
-  return store_prepare (self, sql, error);
-}
-
-gboolean
-_furrow_store_set_db_error (FurrowStore  *self,
-                            GError      **error)
-{
-  return set_db_error (self, error);
-}
 
 gboolean
 _furrow_store_op_begin (FurrowStore  *self,
@@ -1199,12 +1123,6 @@ _furrow_store_get_database (FurrowStore *self)
   return self->database;
 }
 
-sqlite3 *
-_furrow_store_get_db (FurrowStore *self)
-{
-  return self->db;
-}
-
 /* ------------------------------------------------------------------------------------------ */
 /* Changes                                                                                    */
 
@@ -1215,19 +1133,19 @@ audit (FurrowStore  *self,
        const char   *detail,
        GError      **error)
 {
-  g_autoptr(StoreStmt) stmt =
-    store_prepare (self,
+  g_autoptr(FurrowStatement) stmt =
+    furrow_database_prepare (self->database,
                    "INSERT INTO audit_log (actor, action, object, detail) VALUES (?1, ?2, ?3, ?4)",
                    error);
 
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, self->actor);
-  bind_text (stmt, 2, action);
-  bind_text (stmt, 3, object);
-  bind_text (stmt, 4, detail);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return set_db_error (self, error);
+  furrow_statement_bind_text (stmt, 1, self->actor);
+  furrow_statement_bind_text (stmt, 2, action);
+  furrow_statement_bind_text (stmt, 3, object);
+  furrow_statement_bind_text (stmt, 4, detail);
+  if (!furrow_statement_run (stmt, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -1352,9 +1270,13 @@ set_write_error (FurrowStore  *self,
                  const char   *code,
                  GError      **error)
 {
-  int code_ = sqlite3_extended_errcode (self->db);
+  FurrowDatabaseConstraint constraint = furrow_database_get_constraint (self->database);
 
-  if (code_ == SQLITE_CONSTRAINT_UNIQUE || code_ == SQLITE_CONSTRAINT_PRIMARYKEY)
+  if (constraint == FURROW_DATABASE_CONSTRAINT_NONE ||
+      constraint == FURROW_DATABASE_CONSTRAINT_OTHER)
+    return FALSE;  /* error holds the statement layer's own message */
+  g_clear_error (error);
+  if (constraint == FURROW_DATABASE_CONSTRAINT_UNIQUE)
     {
       if (kind == KIND_PARCEL)
         g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_DUPLICATE,
@@ -1367,19 +1289,15 @@ set_write_error (FurrowStore  *self,
                      _("field %s is already in the project (duplicate code)"), code);
       return FALSE;
     }
-  if (code_ == SQLITE_CONSTRAINT_FOREIGNKEY)
+  if (constraint == FURROW_DATABASE_CONSTRAINT_FOREIGN_KEY)
     {
       g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
                    _("parcel %s: its custody field is not in the project"), code);
       return FALSE;
     }
-  if (code_ == SQLITE_CONSTRAINT_CHECK || code_ == SQLITE_CONSTRAINT_NOTNULL)
-    {
-      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
-                   _("%s: a value is out of range (areas must not be negative)"), code);
-      return FALSE;
-    }
-  return set_db_error (self, error);
+  g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+               _("%s: a value is out of range (areas must not be negative)"), code);
+  return FALSE;
 }
 
 static gboolean
@@ -1389,21 +1307,20 @@ lookup_household_id (FurrowStore  *self,
                      GError      **error)
 {
   const char *code = furrow_parcel_get_household_code (parcel);
-  g_autoptr(StoreStmt) stmt = store_prepare (self, "SELECT id FROM households WHERE code = ?1",
-                                             error);
-  int rc;
+  g_autoptr(FurrowStatement) stmt =
+    furrow_database_prepare (self->database, "SELECT id FROM households WHERE code = ?1", error);
+  gboolean found;
 
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, code);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  furrow_statement_bind_text (stmt, 1, code);
+  if (!step_found (stmt, &found, error))
+    return FALSE;
+  if (found)
     {
-      *household_id = sqlite3_column_int64 (stmt, 0);
+      *household_id = furrow_statement_get_int64 (stmt, 0);
       return TRUE;
     }
-  if (rc != SQLITE_DONE)
-    return set_db_error (self, error);
   if (code == NULL || *code == '\0')
     g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
                  _("parcel %s has no household"), furrow_parcel_get_code (parcel));
@@ -1416,27 +1333,28 @@ lookup_household_id (FurrowStore  *self,
 
 /* Binds ?1 … ?17 of the parcel INSERT and UPDATE statements. */
 static void
-bind_parcel (sqlite3_stmt *stmt,
+bind_parcel (FurrowStatement *stmt,
              FurrowParcel *parcel,
              gint64        household_id)
 {
   bind_geometry (stmt, 1, furrow_parcel_get_geometry (parcel));
-  bind_text (stmt, 2, furrow_parcel_get_code (parcel));
-  sqlite3_bind_int64 (stmt, 3, household_id);
-  bind_id (stmt, 4, furrow_parcel_get_field_id (parcel));
-  bind_text (stmt, 5, furrow_parcel_get_name (parcel));
-  sqlite3_bind_double (stmt, 6, furrow_parcel_get_registered_area_m2 (parcel));
-  sqlite3_bind_double (stmt, 7, furrow_parcel_get_surveyed_area_m2 (parcel));
-  sqlite3_bind_double (stmt, 8, furrow_parcel_get_measured_area_m2 (parcel));
-  bind_text (stmt, 9, furrow_parcel_get_land_use (parcel));
-  bind_text (stmt, 10, furrow_parcel_get_land_grade (parcel));
-  bind_text (stmt, 11, furrow_parcel_get_neighbour_east (parcel));
-  bind_text (stmt, 12, furrow_parcel_get_neighbour_west (parcel));
-  bind_text (stmt, 13, furrow_parcel_get_neighbour_south (parcel));
-  bind_text (stmt, 14, furrow_parcel_get_neighbour_north (parcel));
-  bind_text (stmt, 15, furrow_custody_to_string (furrow_parcel_get_custody (parcel)));
-  bind_text (stmt, 16, furrow_parcel_get_entrusted_from (parcel));
-  bind_text (stmt, 17, furrow_parcel_get_entrusted_to (parcel));
+  furrow_statement_bind_text (stmt, 2, furrow_parcel_get_code (parcel));
+  furrow_statement_bind_int64 (stmt, 3, household_id);
+  furrow_statement_bind_id (stmt, 4, furrow_parcel_get_field_id (parcel));
+  furrow_statement_bind_text (stmt, 5, furrow_parcel_get_name (parcel));
+  furrow_statement_bind_double (stmt, 6, furrow_parcel_get_registered_area_m2 (parcel));
+  furrow_statement_bind_double (stmt, 7, furrow_parcel_get_surveyed_area_m2 (parcel));
+  furrow_statement_bind_double (stmt, 8, furrow_parcel_get_measured_area_m2 (parcel));
+  furrow_statement_bind_text (stmt, 9, furrow_parcel_get_land_use (parcel));
+  furrow_statement_bind_text (stmt, 10, furrow_parcel_get_land_grade (parcel));
+  furrow_statement_bind_text (stmt, 11, furrow_parcel_get_neighbour_east (parcel));
+  furrow_statement_bind_text (stmt, 12, furrow_parcel_get_neighbour_west (parcel));
+  furrow_statement_bind_text (stmt, 13, furrow_parcel_get_neighbour_south (parcel));
+  furrow_statement_bind_text (stmt, 14, furrow_parcel_get_neighbour_north (parcel));
+  furrow_statement_bind_text (stmt, 15,
+                              furrow_custody_to_string (furrow_parcel_get_custody (parcel)));
+  furrow_statement_bind_text (stmt, 16, furrow_parcel_get_entrusted_from (parcel));
+  furrow_statement_bind_text (stmt, 17, furrow_parcel_get_entrusted_to (parcel));
 }
 
 static gboolean
@@ -1445,7 +1363,7 @@ add_parcel (FurrowStore   *self,
             GError       **error)
 {
   const char *code = furrow_parcel_get_code (parcel);
-  g_autoptr(StoreStmt) stmt = NULL;
+  g_autoptr(FurrowStatement) stmt = NULL;
   g_autofree char *object = NULL;
   g_autofree char *registered = NULL;
   g_autofree char *measured = NULL;
@@ -1455,7 +1373,7 @@ add_parcel (FurrowStore   *self,
   if (!lookup_household_id (self, parcel, &household_id, error))
     return FALSE;
 
-  stmt = store_prepare (self,
+  stmt = furrow_database_prepare (self->database,
                         "INSERT INTO parcels (geom, code, household_id, field_id, name,"
                         " registered_area_m2, surveyed_area_m2, measured_area_m2, land_use,"
                         " land_grade, neighbour_east, neighbour_west, neighbour_south,"
@@ -1466,9 +1384,9 @@ add_parcel (FurrowStore   *self,
   if (stmt == NULL)
     return FALSE;
   bind_parcel (stmt, parcel, household_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (!furrow_statement_run (stmt, error))
     return set_write_error (self, KIND_PARCEL, code, error);
-  id = sqlite3_last_insert_rowid (self->db);
+  id = furrow_database_last_insert_id (self->database);
 
   if (audit_each_addition (self, KIND_PARCEL))
     {
@@ -1513,26 +1431,25 @@ read_parcel_state (FurrowStore  *self,
                    gint64       *field_id,
                    GError      **error)
 {
-  g_autoptr(StoreStmt) stmt =
-    store_prepare (self,
+  g_autoptr(FurrowStatement) stmt =
+    furrow_database_prepare (self->database,
                    "SELECT registered_area_m2, measured_area_m2, field_id FROM parcels"
                    " WHERE id = ?1",
                    error);
-  int rc;
+  gboolean found;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, furrow_parcel_get_id (parcel));
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  furrow_statement_bind_int64 (stmt, 1, furrow_parcel_get_id (parcel));
+  if (!step_found (stmt, &found, error))
+    return FALSE;
+  if (found)
     {
-      *registered_m2 = sqlite3_column_double (stmt, 0);
-      *measured_m2 = sqlite3_column_double (stmt, 1);
-      *field_id = sqlite3_column_int64 (stmt, 2);
+      *registered_m2 = furrow_statement_get_double (stmt, 0);
+      *measured_m2 = furrow_statement_get_double (stmt, 1);
+      *field_id = furrow_statement_get_int64 (stmt, 2);
       return TRUE;
     }
-  if (rc != SQLITE_DONE)
-    return set_db_error (self, error);
   g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
                _("parcel %s is not in the project"), furrow_parcel_get_code (parcel));
   return FALSE;
@@ -1544,7 +1461,7 @@ update_parcel (FurrowStore   *self,
                GError       **error)
 {
   const char *code = furrow_parcel_get_code (parcel);
-  g_autoptr(StoreStmt) stmt = NULL;
+  g_autoptr(FurrowStatement) stmt = NULL;
   g_autofree char *object = NULL;
   g_autofree char *detail = NULL;
   double registered_m2, measured_m2;
@@ -1554,7 +1471,7 @@ update_parcel (FurrowStore   *self,
       !lookup_household_id (self, parcel, &household_id, error))
     return FALSE;
 
-  stmt = store_prepare (self,
+  stmt = furrow_database_prepare (self->database,
                         "UPDATE parcels SET geom = ?1, code = ?2, household_id = ?3,"
                         " field_id = ?4, name = ?5, registered_area_m2 = ?6,"
                         " surveyed_area_m2 = ?7, measured_area_m2 = ?8, land_use = ?9,"
@@ -1565,8 +1482,8 @@ update_parcel (FurrowStore   *self,
   if (stmt == NULL)
     return FALSE;
   bind_parcel (stmt, parcel, household_id);
-  sqlite3_bind_int64 (stmt, 18, furrow_parcel_get_id (parcel));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  furrow_statement_bind_int64 (stmt, 18, furrow_parcel_get_id (parcel));
+  if (!furrow_statement_run (stmt, error))
     return set_write_error (self, KIND_PARCEL, code, error);
 
   detail = area_changes ("registered_area_m2", registered_m2,
@@ -1606,7 +1523,7 @@ delete_parcel (FurrowStore   *self,
                FurrowParcel  *parcel,
                GError       **error)
 {
-  g_autoptr(StoreStmt) stmt = NULL;
+  g_autoptr(FurrowStatement) stmt = NULL;
   g_autofree char *object = NULL;
   g_autofree char *detail = NULL;
   double registered_m2, measured_m2;
@@ -1614,11 +1531,11 @@ delete_parcel (FurrowStore   *self,
 
   if (!read_parcel_state (self, parcel, &registered_m2, &measured_m2, &field_id, error))
     return FALSE;
-  stmt = store_prepare (self, "DELETE FROM parcels WHERE id = ?1", error);
+  stmt = furrow_database_prepare (self->database, "DELETE FROM parcels WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, furrow_parcel_get_id (parcel));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  furrow_statement_bind_int64 (stmt, 1, furrow_parcel_get_id (parcel));
+  if (!furrow_statement_run (stmt, error))
     return set_write_error (self, KIND_PARCEL, furrow_parcel_get_code (parcel), error);
 
   detail = area_changes ("registered_area_m2", registered_m2, 0.0,
@@ -1655,26 +1572,26 @@ add_household (FurrowStore      *self,
                GError          **error)
 {
   const char *code = furrow_household_get_code (household);
-  g_autoptr(StoreStmt) stmt = NULL;
+  g_autoptr(FurrowStatement) stmt = NULL;
   g_autofree char *object = NULL;
   gint64 id;
 
-  stmt = store_prepare (self,
+  stmt = furrow_database_prepare (self->database,
                         "INSERT INTO households (code, name, members, phone, id_number, notes)"
                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                         error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, code);
-  bind_text (stmt, 2, furrow_household_get_name (household) ?
+  furrow_statement_bind_text (stmt, 1, code);
+  furrow_statement_bind_text (stmt, 2, furrow_household_get_name (household) ?
                       furrow_household_get_name (household) : "");
-  sqlite3_bind_int64 (stmt, 3, furrow_household_get_members (household));
-  bind_text (stmt, 4, furrow_household_get_phone (household));
-  bind_text (stmt, 5, furrow_household_get_id_number (household));
-  bind_text (stmt, 6, furrow_household_get_notes (household));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  furrow_statement_bind_int64 (stmt, 3, furrow_household_get_members (household));
+  furrow_statement_bind_text (stmt, 4, furrow_household_get_phone (household));
+  furrow_statement_bind_text (stmt, 5, furrow_household_get_id_number (household));
+  furrow_statement_bind_text (stmt, 6, furrow_household_get_notes (household));
+  if (!furrow_statement_run (stmt, error))
     return set_write_error (self, KIND_HOUSEHOLD, code, error);
-  id = sqlite3_last_insert_rowid (self->db);
+  id = furrow_database_last_insert_id (self->database);
 
   if (audit_each_addition (self, KIND_HOUSEHOLD))
     {
@@ -1708,21 +1625,19 @@ read_household_code (FurrowStore      *self,
                      FurrowHousehold  *household,
                      GError          **error)
 {
-  g_autoptr(StoreStmt) stmt = store_prepare (self, "SELECT code FROM households WHERE id = ?1",
-                                             error);
-  int rc;
+  g_autoptr(FurrowStatement) stmt =
+    furrow_database_prepare (self->database, "SELECT code FROM households WHERE id = ?1", error);
+  gboolean found;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, furrow_household_get_id (household));
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return g_strdup (column_text (stmt, 0));
-  if (rc != SQLITE_DONE)
-    set_db_error (self, error);
-  else
-    g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
-                 _("household %s is not in the project"), furrow_household_get_code (household));
+  furrow_statement_bind_int64 (stmt, 1, furrow_household_get_id (household));
+  if (!step_found (stmt, &found, error))
+    return NULL;
+  if (found)
+    return g_strdup (furrow_statement_get_text (stmt, 0));
+  g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+               _("household %s is not in the project"), furrow_household_get_code (household));
   return NULL;
 }
 
@@ -1733,18 +1648,19 @@ household_changes (FurrowStore      *self,
                    FurrowHousehold  *household,
                    GError          **error)
 {
-  g_autoptr(StoreStmt) stmt = NULL;
+  g_autoptr(FurrowStatement) stmt = NULL;
   g_autoptr(GString) changed = g_string_new (NULL);
   const char *names[] = { "name", "phone", "id_number", "notes" };
   const char *now[4];
 
-  stmt = store_prepare (self,
-                        "SELECT name, phone, id_number, notes, members FROM households WHERE id = ?1",
+  stmt = furrow_database_prepare (self->database,
+                        "SELECT name, phone, id_number, notes, members FROM households"
+                        " WHERE id = ?1",
                         error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, furrow_household_get_id (household));
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  furrow_statement_bind_int64 (stmt, 1, furrow_household_get_id (household));
+  if (!furrow_statement_step (stmt, error))
     return NULL;
   now[0] = furrow_household_get_name (household);
   now[1] = furrow_household_get_phone (household);
@@ -1752,10 +1668,11 @@ household_changes (FurrowStore      *self,
   now[3] = furrow_household_get_notes (household);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     /* Empty and NULL are both "none". */
-    if (g_strcmp0 (column_text (stmt, i) != NULL ? column_text (stmt, i) : "",
+    if (g_strcmp0 (furrow_statement_get_text (stmt, i) != NULL
+                   ? furrow_statement_get_text (stmt, i) : "",
                    now[i] != NULL ? now[i] : "") != 0)
       g_string_append_printf (changed, "%s%s", changed->len > 0 ? ", " : "", names[i]);
-  if ((guint) sqlite3_column_int64 (stmt, 4) != furrow_household_get_members (household))
+  if ((guint) furrow_statement_get_int64 (stmt, 4) != furrow_household_get_members (household))
     g_string_append_printf (changed, "%s%s", changed->len > 0 ? ", " : "", "members");
   return changed->len > 0 ? g_string_free (g_steal_pointer (&changed), FALSE) : NULL;
 }
@@ -1766,7 +1683,7 @@ update_household (FurrowStore      *self,
                   GError          **error)
 {
   const char *code = furrow_household_get_code (household);
-  g_autoptr(StoreStmt) stmt = NULL;
+  g_autoptr(FurrowStatement) stmt = NULL;
   g_autofree char *old_code = read_household_code (self, household, error);
   g_autofree char *object = NULL;
   g_autofree char *changes = NULL;
@@ -1774,21 +1691,21 @@ update_household (FurrowStore      *self,
   if (old_code == NULL)
     return FALSE;
   changes = household_changes (self, household, NULL);
-  stmt = store_prepare (self,
+  stmt = furrow_database_prepare (self->database,
                         "UPDATE households SET code = ?1, name = ?2, members = ?3, phone = ?4,"
                         " id_number = ?5, notes = ?6 WHERE id = ?7",
                         error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, code);
-  bind_text (stmt, 2, furrow_household_get_name (household) ?
+  furrow_statement_bind_text (stmt, 1, code);
+  furrow_statement_bind_text (stmt, 2, furrow_household_get_name (household) ?
                       furrow_household_get_name (household) : "");
-  sqlite3_bind_int64 (stmt, 3, furrow_household_get_members (household));
-  bind_text (stmt, 4, furrow_household_get_phone (household));
-  bind_text (stmt, 5, furrow_household_get_id_number (household));
-  bind_text (stmt, 6, furrow_household_get_notes (household));
-  sqlite3_bind_int64 (stmt, 7, furrow_household_get_id (household));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  furrow_statement_bind_int64 (stmt, 3, furrow_household_get_members (household));
+  furrow_statement_bind_text (stmt, 4, furrow_household_get_phone (household));
+  furrow_statement_bind_text (stmt, 5, furrow_household_get_id_number (household));
+  furrow_statement_bind_text (stmt, 6, furrow_household_get_notes (household));
+  furrow_statement_bind_int64 (stmt, 7, furrow_household_get_id (household));
+  if (!furrow_statement_run (stmt, error))
     return set_write_error (self, KIND_HOUSEHOLD, code, error);
 
   /* The code's change with its values; the other columns by name only. */
@@ -1829,21 +1746,22 @@ delete_household (FurrowStore      *self,
                   GError          **error)
 {
   g_autofree char *code = read_household_code (self, household, error);
-  g_autoptr(StoreStmt) count = NULL;
-  g_autoptr(StoreStmt) stmt = NULL;
+  g_autoptr(FurrowStatement) count = NULL;
+  g_autoptr(FurrowStatement) stmt = NULL;
   g_autofree char *object = NULL;
   gint64 n_parcels;
 
   if (code == NULL)
     return FALSE;
 
-  count = store_prepare (self, "SELECT count(*) FROM parcels WHERE household_id = ?1", error);
+  count = furrow_database_prepare (self->database,
+                                   "SELECT count(*) FROM parcels WHERE household_id = ?1", error);
   if (count == NULL)
     return FALSE;
-  sqlite3_bind_int64 (count, 1, furrow_household_get_id (household));
-  if (sqlite3_step (count) != SQLITE_ROW)
-    return set_db_error (self, error);
-  n_parcels = sqlite3_column_int64 (count, 0);
+  furrow_statement_bind_int64 (count, 1, furrow_household_get_id (household));
+  if (!step_row (self, count, "count", error))
+    return FALSE;
+  n_parcels = furrow_statement_get_int64 (count, 0);
   if (n_parcels > 0)
     {
       g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_IN_USE,
@@ -1857,11 +1775,11 @@ delete_household (FurrowStore      *self,
       return FALSE;
     }
 
-  stmt = store_prepare (self, "DELETE FROM households WHERE id = ?1", error);
+  stmt = furrow_database_prepare (self->database, "DELETE FROM households WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, furrow_household_get_id (household));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  furrow_statement_bind_int64 (stmt, 1, furrow_household_get_id (household));
+  if (!furrow_statement_run (stmt, error))
     return set_write_error (self, KIND_HOUSEHOLD, code, error);
 
   object = g_strconcat ("household:", code, NULL);
@@ -1889,15 +1807,16 @@ furrow_store_delete_household (FurrowStore      *self,
 /* Fields. */
 
 static void
-bind_field (sqlite3_stmt *stmt,
+bind_field (FurrowStatement *stmt,
             FurrowField  *field)
 {
   bind_geometry (stmt, 1, furrow_field_get_geometry (field));
-  bind_text (stmt, 2, furrow_field_get_code (field));
-  bind_text (stmt, 3, furrow_field_get_name (field) ? furrow_field_get_name (field) : "");
-  bind_text (stmt, 4, furrow_field_get_notes (field));
-  bind_text (stmt, 5, furrow_custody_to_string (furrow_field_get_custody (field)));
-  sqlite3_bind_double (stmt, 6, furrow_field_get_measured_area_m2 (field));
+  furrow_statement_bind_text (stmt, 2, furrow_field_get_code (field));
+  furrow_statement_bind_text (stmt, 3,
+                              furrow_field_get_name (field) ? furrow_field_get_name (field) : "");
+  furrow_statement_bind_text (stmt, 4, furrow_field_get_notes (field));
+  furrow_statement_bind_text (stmt, 5, furrow_custody_to_string (furrow_field_get_custody (field)));
+  furrow_statement_bind_double (stmt, 6, furrow_field_get_measured_area_m2 (field));
 }
 
 static gboolean
@@ -1906,22 +1825,22 @@ add_field (FurrowStore  *self,
            GError      **error)
 {
   const char *code = furrow_field_get_code (field);
-  g_autoptr(StoreStmt) stmt = NULL;
+  g_autoptr(FurrowStatement) stmt = NULL;
   g_autofree char *object = NULL;
   g_autofree char *measured = NULL;
   g_autofree char *detail = NULL;
   gint64 id;
 
-  stmt = store_prepare (self,
+  stmt = furrow_database_prepare (self->database,
                         "INSERT INTO fields (geom, code, name, notes, custody, measured_area_m2)"
                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                         error);
   if (stmt == NULL)
     return FALSE;
   bind_field (stmt, field);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (!furrow_statement_run (stmt, error))
     return set_write_error (self, KIND_FIELD, code, error);
-  id = sqlite3_last_insert_rowid (self->db);
+  id = furrow_database_last_insert_id (self->database);
 
   if (audit_each_addition (self, KIND_FIELD))
     {
@@ -1962,22 +1881,21 @@ read_field_area (FurrowStore  *self,
                  double       *measured_m2,
                  GError      **error)
 {
-  g_autoptr(StoreStmt) stmt = store_prepare (self,
+  g_autoptr(FurrowStatement) stmt = furrow_database_prepare (self->database,
                                              "SELECT measured_area_m2 FROM fields WHERE id = ?1",
                                              error);
-  int rc;
+  gboolean found;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, furrow_field_get_id (field));
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  furrow_statement_bind_int64 (stmt, 1, furrow_field_get_id (field));
+  if (!step_found (stmt, &found, error))
+    return FALSE;
+  if (found)
     {
-      *measured_m2 = sqlite3_column_double (stmt, 0);
+      *measured_m2 = furrow_statement_get_double (stmt, 0);
       return TRUE;
     }
-  if (rc != SQLITE_DONE)
-    return set_db_error (self, error);
   g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
                _("field %s is not in the project"), furrow_field_get_code (field));
   return FALSE;
@@ -1989,22 +1907,22 @@ update_field (FurrowStore  *self,
               GError      **error)
 {
   const char *code = furrow_field_get_code (field);
-  g_autoptr(StoreStmt) stmt = NULL;
+  g_autoptr(FurrowStatement) stmt = NULL;
   g_autofree char *object = NULL;
   g_autofree char *detail = NULL;
   double measured_m2;
 
   if (!read_field_area (self, field, &measured_m2, error))
     return FALSE;
-  stmt = store_prepare (self,
+  stmt = furrow_database_prepare (self->database,
                         "UPDATE fields SET geom = ?1, code = ?2, name = ?3, notes = ?4,"
                         " custody = ?5, measured_area_m2 = ?6 WHERE id = ?7",
                         error);
   if (stmt == NULL)
     return FALSE;
   bind_field (stmt, field);
-  sqlite3_bind_int64 (stmt, 7, furrow_field_get_id (field));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  furrow_statement_bind_int64 (stmt, 7, furrow_field_get_id (field));
+  if (!furrow_statement_run (stmt, error))
     return set_write_error (self, KIND_FIELD, code, error);
 
   detail = area_changes ("measured_area_m2", measured_m2,
@@ -2039,18 +1957,18 @@ delete_field (FurrowStore  *self,
               FurrowField  *field,
               GError      **error)
 {
-  g_autoptr(StoreStmt) stmt = NULL;
+  g_autoptr(FurrowStatement) stmt = NULL;
   g_autofree char *object = NULL;
   g_autofree char *detail = NULL;
   double measured_m2;
 
   if (!read_field_area (self, field, &measured_m2, error))
     return FALSE;
-  stmt = store_prepare (self, "DELETE FROM fields WHERE id = ?1", error);
+  stmt = furrow_database_prepare (self->database, "DELETE FROM fields WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, furrow_field_get_id (field));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  furrow_statement_bind_int64 (stmt, 1, furrow_field_get_id (field));
+  if (!furrow_statement_run (stmt, error))
     return set_write_error (self, KIND_FIELD, furrow_field_get_code (field), error);
 
   detail = area_changes ("measured_area_m2", measured_m2, 0.0, NULL, 0.0, 0.0);
@@ -2110,19 +2028,19 @@ set_cooperative (FurrowStore  *self,
                  const char   *contact,
                  GError      **error)
 {
-  g_autoptr(StoreStmt) stmt =
-    store_prepare (self,
+  g_autoptr(FurrowStatement) stmt =
+    furrow_database_prepare (self->database,
                    "UPDATE cooperative SET name = ?1, village_code = ?2, contact = ?3"
                    " WHERE id = 1",
                    error);
 
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, name ? name : "");
-  bind_text (stmt, 2, village_code ? village_code : "");
-  bind_text (stmt, 3, contact ? contact : "");
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return set_db_error (self, error);
+  furrow_statement_bind_text (stmt, 1, name ? name : "");
+  furrow_statement_bind_text (stmt, 2, village_code ? village_code : "");
+  furrow_statement_bind_text (stmt, 3, contact ? contact : "");
+  if (!furrow_statement_run (stmt, error))
+    return FALSE;
   return audit (self, "update", "cooperative", NULL, error);
 }
 
@@ -2161,8 +2079,7 @@ furrow_store_finalize (GObject *object)
     g_clear_object (&self->models[kind]);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->touched_fields, g_hash_table_unref);
-  g_clear_pointer (&self->statements, g_hash_table_unref);
-  self->db = NULL;
+  _furrow_store_legacy_clear (self);
   g_clear_pointer (&self->database, furrow_database_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->actor, g_free);
@@ -2252,8 +2169,6 @@ _furrow_store_emit_settlement_changed (FurrowStore  *self,
 static void
 furrow_store_init (FurrowStore *self)
 {
-  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal,
-                                            NULL, finalize_statement);
   self->pending = g_ptr_array_new_with_free_func (change_free);
   self->touched_fields = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->actor = g_strdup (g_get_user_name ());
@@ -2348,7 +2263,6 @@ store_connect (const char  *path,
   self->database = furrow_database_open (path, FURROW_DATABASE_READ_WRITE, error);
   if (self->database == NULL)
     return NULL;
-  self->db = furrow_database_get_handle (self->database);
   return g_steal_pointer (&self);
 }
 
@@ -2359,17 +2273,7 @@ store_pragma_int (FurrowStore  *self,
                   gint64       *value,
                   GError      **error)
 {
-  g_autoptr(StoreStmt) stmt = store_prepare (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && value != NULL)
-    *value = sqlite3_column_int64 (stmt, 0);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return set_db_error (self, error);
-  return TRUE;
+  return furrow_database_query_int (self->database, sql, value, error);
 }
 
 static gboolean
@@ -2392,8 +2296,9 @@ read_schema_version (FurrowStore  *self,
                      int          *version,
                      GError      **error)
 {
-  g_autoptr(StoreStmt) stmt = NULL;
+  g_autoptr(FurrowStatement) stmt = NULL;
   gint64 application_id = 0, has_meta = 0;
+  gboolean found;
   const char *text;
   gint64 value;
   char *end;
@@ -2422,11 +2327,13 @@ read_schema_version (FurrowStore  *self,
       return FALSE;
     }
 
-  stmt = store_prepare (self, "SELECT value FROM furrow_meta WHERE key = 'schema_version'", error);
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW ||
-      (text = column_text (stmt, 0)) == NULL ||
+  stmt = furrow_database_prepare (self->database,
+                                  "SELECT value FROM furrow_meta WHERE key = 'schema_version'",
+                                  error);
+  if (stmt == NULL || !step_found (stmt, &found, error))
+    return FALSE;  /* a damaged file: CORRUPT, not "no version" */
+  if (!found ||
+      (text = furrow_statement_get_text (stmt, 0)) == NULL ||
       (value = g_ascii_strtoll (text, &end, 10)) < 1 || *end != '\0' || value > G_MAXINT)
     {
       g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_PROJECT,
@@ -2442,17 +2349,17 @@ write_schema_version (FurrowStore  *self,
                       int           version,
                       GError      **error)
 {
-  g_autoptr(StoreStmt) stmt =
-    store_prepare (self,
+  g_autoptr(FurrowStatement) stmt =
+    furrow_database_prepare (self->database,
                    "INSERT OR REPLACE INTO furrow_meta (key, value) VALUES ('schema_version', ?1)",
                    error);
   g_autofree char *text = g_strdup_printf ("%d", version);
 
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, text);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return set_db_error (self, error);
+  furrow_statement_bind_text (stmt, 1, text);
+  if (!furrow_statement_run (stmt, error))
+    return FALSE;
   self->schema_version = version;
   return TRUE;
 }
@@ -2467,17 +2374,10 @@ store_migrate (FurrowStore  *self,
   for (int version = from + 1; version <= to; version++)
     {
       g_autoptr(GError) local_error = NULL;
-      char *message = NULL;
 
       if (!store_run (self, "BEGIN IMMEDIATE", error))
         return FALSE;
-      if (sqlite3_exec (self->db, furrow_store_migrations[version - 1], NULL, NULL, &message)
-          != SQLITE_OK)
-        {
-          g_set_error (&local_error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
-                       "%s", message ? message : sqlite3_errmsg (self->db));
-          sqlite3_free (message);
-        }
+      furrow_database_exec (self->database, furrow_store_migrations[version - 1], &local_error);
       if (local_error == NULL)
         write_schema_version (self, version, &local_error);
       if (local_error == NULL)
@@ -2485,7 +2385,7 @@ store_migrate (FurrowStore  *self,
       if (local_error != NULL)
         {
           store_run (self, "ROLLBACK", NULL);
-          g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+          g_set_error (error, FURROW_STORE_ERROR, local_error->code,
                        _("%s: cannot upgrade the project to schema version %d: %s"),
                        self->path, version, local_error->message);
           return FALSE;
@@ -2572,9 +2472,8 @@ furrow_store_backup (FurrowStore  *self,
                      const char   *dest_path,
                      GError      **error)
 {
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int rc;
+  g_autoptr(FurrowDatabase) dest = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
@@ -2589,33 +2488,16 @@ furrow_store_backup (FurrowStore  *self,
   if (!create_private_file (dest_path, error))
     return FALSE;
 
-  rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE, NULL);
-  if (rc == SQLITE_OK)
+  dest = furrow_database_open (dest_path, FURROW_DATABASE_READ_WRITE, &local_error);
+  if (dest == NULL || !furrow_database_backup (self->database, dest, &local_error))
     {
-      backup = sqlite3_backup_init (dest, "main", self->db, "main");
-      if (backup != NULL)
-        {
-          do
-            {
-              rc = sqlite3_backup_step (backup, 256);
-              if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-                sqlite3_sleep (20);
-            }
-          while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-          sqlite3_backup_finish (backup);
-        }
-      rc = sqlite3_errcode (dest);
-    }
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+      g_set_error (error, FURROW_STORE_ERROR, local_error->code,
                    _("cannot back up %s to %s: %s"), self->path, dest_path,
-                   dest ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
-      sqlite3_close_v2 (dest);
+                   local_error->message);
+      g_clear_pointer (&dest, furrow_database_free);
       remove_database_files (dest_path);
       return FALSE;
     }
-  sqlite3_close_v2 (dest);
   return TRUE;
 }
 
@@ -2624,36 +2506,42 @@ furrow_store_check (FurrowStore  *self,
                     GError      **error)
 {
   g_autoptr(GString) problems = g_string_new (NULL);
-  g_autoptr(StoreStmt) integrity = NULL;
-  g_autoptr(StoreStmt) foreign = NULL;
-  int rc;
+  g_autoptr(FurrowStatement) integrity = NULL;
+  g_autoptr(FurrowStatement) foreign = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
 
-  integrity = store_prepare (self, "PRAGMA integrity_check (20)", error);
+  integrity = furrow_database_prepare (self->database, "PRAGMA integrity_check (20)", error);
   if (integrity == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (integrity)) == SQLITE_ROW)
-    if (g_strcmp0 (column_text (integrity, 0), "ok") != 0)
+  while (furrow_statement_step (integrity, &local_error))
+    if (g_strcmp0 (furrow_statement_get_text (integrity, 0), "ok") != 0)
       g_string_append_printf (problems, "%s%s", problems->len ? "; " : "",
-                              column_text (integrity, 0));
-  if (rc != SQLITE_DONE)
-    return set_db_error (self, error);
+                              furrow_statement_get_text (integrity, 0));
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
-  foreign = store_prepare (self, "PRAGMA foreign_key_check", error);
+  foreign = furrow_database_prepare (self->database, "PRAGMA foreign_key_check", error);
   if (foreign == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (foreign)) == SQLITE_ROW)
+  while (furrow_statement_step (foreign, &local_error))
     {
       if (problems->len > 0)
         g_string_append (problems, "; ");
       g_string_append_printf (problems, _("%s row %lld refers to a missing %s row"),
-                              column_text (foreign, 0),
-                              (long long) sqlite3_column_int64 (foreign, 1),
-                              column_text (foreign, 2));
+                              furrow_statement_get_text (foreign, 0),
+                              (long long) furrow_statement_get_int64 (foreign, 1),
+                              furrow_statement_get_text (foreign, 2));
     }
-  if (rc != SQLITE_DONE)
-    return set_db_error (self, error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   if (problems->len > 0)
     {
@@ -2699,14 +2587,16 @@ gboolean
 _furrow_store_has_index (FurrowStore *self,
                          const char  *name)
 {
-  g_autoptr(StoreStmt) stmt =
-    store_prepare (self, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?1",
+  g_autoptr(FurrowStatement) stmt =
+    furrow_database_prepare (self->database,
+                             "SELECT count(*) FROM sqlite_master"
+                             " WHERE type = 'index' AND name = ?1",
                    NULL);
 
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, name);
-  return sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) > 0;
+  furrow_statement_bind_text (stmt, 1, name);
+  return furrow_statement_step (stmt, NULL) && furrow_statement_get_int64 (stmt, 0) > 0;
 }
 
 GStrv
@@ -2714,18 +2604,19 @@ _furrow_store_get_audit (FurrowStore *self,
                          const char  *object)
 {
   g_autoptr(GStrvBuilder) rows = g_strv_builder_new ();
-  g_autoptr(StoreStmt) stmt =
-    store_prepare (self, "SELECT action, detail FROM audit_log WHERE object = ?1 ORDER BY id",
+  g_autoptr(FurrowStatement) stmt =
+    furrow_database_prepare (self->database,
+                             "SELECT action, detail FROM audit_log WHERE object = ?1 ORDER BY id",
                    NULL);
 
   if (stmt != NULL)
     {
-      bind_text (stmt, 1, object);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      furrow_statement_bind_text (stmt, 1, object);
+      while (furrow_statement_step (stmt, NULL))
         {
-          g_autofree char *row = g_strdup_printf ("%s|%s", column_text (stmt, 0),
-                                                  column_text (stmt, 1) ? column_text (stmt, 1)
-                                                                        : "");
+          const char *detail = furrow_statement_get_text (stmt, 1);
+          g_autofree char *row = g_strdup_printf ("%s|%s", furrow_statement_get_text (stmt, 0),
+                                                  detail ? detail : "");
 
           g_strv_builder_add (rows, row);
         }
@@ -2752,35 +2643,35 @@ furrow_store_get_audit_log (FurrowStore  *self,
                             GError      **error)
 {
   g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(StoreStmt) stmt = NULL;
-  int rc;
+  g_autoptr(FurrowStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = store_prepare (self,
+  stmt = furrow_database_prepare (self->database,
                         "SELECT id, time, actor, action, object, detail FROM audit_log"
                         " WHERE ?1 IS NULL OR object = ?1 ORDER BY id",
                         error);
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, object);
+  furrow_statement_bind_text (stmt, 1, object);
   entries = g_ptr_array_new_with_free_func ((GDestroyNotify) furrow_audit_entry_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (furrow_statement_step (stmt, &local_error))
     {
       FurrowAuditEntry *entry = g_new0 (FurrowAuditEntry, 1);
 
-      entry->id = sqlite3_column_int64 (stmt, 0);
-      entry->time = g_strdup (column_text (stmt, 1));
-      entry->actor = g_strdup (column_text (stmt, 2));
-      entry->action = g_strdup (column_text (stmt, 3));
-      entry->object = g_strdup (column_text (stmt, 4));
-      entry->detail = g_strdup (column_text (stmt, 5));
+      entry->id = furrow_statement_get_int64 (stmt, 0);
+      entry->time = g_strdup (furrow_statement_get_text (stmt, 1));
+      entry->actor = g_strdup (furrow_statement_get_text (stmt, 2));
+      entry->action = g_strdup (furrow_statement_get_text (stmt, 3));
+      entry->object = g_strdup (furrow_statement_get_text (stmt, 4));
+      entry->detail = g_strdup (furrow_statement_get_text (stmt, 5));
       g_ptr_array_add (entries, entry);
     }
-  if (rc != SQLITE_DONE)
+  if (local_error != NULL)
     {
-      set_db_error (self, error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
   return g_steal_pointer (&entries);
@@ -2794,20 +2685,20 @@ _furrow_store_get_contents_extent (FurrowStore *self,
                                    double      *max_x,
                                    double      *max_y)
 {
-  g_autoptr(StoreStmt) stmt =
-    store_prepare (self,
+  g_autoptr(FurrowStatement) stmt =
+    furrow_database_prepare (self->database,
                    "SELECT min_x, min_y, max_x, max_y FROM gpkg_contents"
                    " WHERE table_name = ?1 AND min_x IS NOT NULL",
                    NULL);
 
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, table);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  furrow_statement_bind_text (stmt, 1, table);
+  if (!furrow_statement_step (stmt, NULL))
     return FALSE;
-  *min_x = sqlite3_column_double (stmt, 0);
-  *min_y = sqlite3_column_double (stmt, 1);
-  *max_x = sqlite3_column_double (stmt, 2);
-  *max_y = sqlite3_column_double (stmt, 3);
+  *min_x = furrow_statement_get_double (stmt, 0);
+  *min_y = furrow_statement_get_double (stmt, 1);
+  *max_x = furrow_statement_get_double (stmt, 2);
+  *max_y = furrow_statement_get_double (stmt, 3);
   return TRUE;
 }

@@ -15,7 +15,6 @@
 #include "furrow-window-private.h"
 
 #define PREVIEW_DELAY_MS 150
-#define COMMIT_DELAY_MS  150   /* clicks on a spin button's +/− make one change */
 
 typedef enum
 {
@@ -26,16 +25,11 @@ typedef enum
   N_LISTS
 } ListKind;
 
-G_DEFINE_FINAL_TYPE (FurrowSeasonEconomicsPage, furrow_season_economics_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (FurrowSeasonEconomicsPage, furrow_season_economics_page,
+                     FURROW_TYPE_SEASON_PAGE)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_SEASON,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+#define STORE(self)  furrow_season_page_get_store (FURROW_SEASON_PAGE (self))
+#define SEASON(self) furrow_season_page_get_season (FURROW_SEASON_PAGE (self))
 
 static void schedule_preview (FurrowSeasonEconomicsPage *self);
 
@@ -69,12 +63,7 @@ static void
 show_refusal (FurrowSeasonEconomicsPage *self,
               const char                *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  g_free (self->last_message);
-  self->last_message = g_strdup (message);
-  if (FURROW_IS_WINDOW (root))
-    furrow_window_show_toast (FURROW_WINDOW (root), message);
+  furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, NULL);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -172,24 +161,13 @@ commit_cb (FurrowSeasonEconomicsPage *self)
   furrow_season_economics_page_commit (self);
 }
 
-static gboolean
-commit_timeout_cb (gpointer data)
-{
-  FurrowSeasonEconomicsPage *self = data;
-
-  self->commit_source = 0;
-  furrow_season_economics_page_commit (self);
-  return G_SOURCE_REMOVE;
-}
-
 /* A spin button's value: written once the clicks or keys have paused. */
 static void
 schedule_commit (FurrowSeasonEconomicsPage *self)
 {
   if (self->loading)
     return;
-  g_clear_handle_id (&self->commit_source, g_source_remove);
-  self->commit_source = g_timeout_add (COMMIT_DELAY_MS, commit_timeout_cb, self);
+  furrow_season_page_schedule_commit (FURROW_SEASON_PAGE (self));
 }
 
 static void
@@ -274,7 +252,7 @@ add_list_row (FurrowSeasonEconomicsPage *self,
           g_autofree char *subtitle = NULL;
 
           /* Translators: a cost item that replaces the default on one field; %s is its code. */
-          subtitle = g_strdup_printf (_("Field %s only"), field_code (self->store, field_id));
+          subtitle = g_strdup_printf (_("Field %s only"), field_code (STORE (self), field_id));
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
         }
     }
@@ -648,50 +626,50 @@ load (FurrowSeasonEconomicsPage *self,
     GTK_WIDGET (self->fees_group), GTK_WIDGET (self->base_group), GTK_WIDGET (self->split_group),
   };
 
-  if (self->season == NULL)
+  if (SEASON (self) == NULL)
     {
       g_clear_pointer (&self->loaded_rules, g_free);
       self->loaded_id = 0;
       return;
     }
-  rules = furrow_season_describe_rules (self->season);
-  locked = furrow_season_is_read_only (self->season);
-  if (!force && self->loaded_id == furrow_season_get_id (self->season) &&
+  rules = furrow_season_describe_rules (SEASON (self));
+  locked = furrow_season_is_read_only (SEASON (self));
+  if (!force && self->loaded_id == furrow_season_get_id (SEASON (self)) &&
       self->loaded_locked == locked && g_strcmp0 (rules, self->loaded_rules) == 0)
     return;
 
-  g_clear_handle_id (&self->commit_source, g_source_remove);
+  furrow_season_page_cancel_commit (FURROW_SEASON_PAGE (self));
   self->loading = TRUE;
   set_spin_fen (self->maize_price_spin,
-                furrow_season_get_price (self->season, FURROW_CROP_MAIZE)->price_fen_per_kg);
+                furrow_season_get_price (SEASON (self), FURROW_CROP_MAIZE)->price_fen_per_kg);
   gtk_spin_button_set_value (self->maize_moisture_spin,
-                             furrow_season_get_price (self->season,
+                             furrow_season_get_price (SEASON (self),
                                                       FURROW_CROP_MAIZE)->moisture_pct);
   set_spin_fen (self->soy_price_spin,
-                furrow_season_get_price (self->season, FURROW_CROP_SOYBEAN)->price_fen_per_kg);
+                furrow_season_get_price (SEASON (self), FURROW_CROP_SOYBEAN)->price_fen_per_kg);
   gtk_spin_button_set_value (self->soy_moisture_spin,
-                             furrow_season_get_price (self->season,
+                             furrow_season_get_price (SEASON (self),
                                                       FURROW_CROP_SOYBEAN)->moisture_pct);
 
   for (guint kind = 0; kind < N_LISTS; kind++)
     clear_list (self, kind);
-  costs = furrow_season_get_costs (self->season, &n);
+  costs = furrow_season_get_costs (SEASON (self), &n);
   for (guint i = 0; i < n; i++)
     add_list_row (self, LIST_COST, costs[i].crop, costs[i].item, costs[i].fen_per_mu, FALSE,
                   costs[i].field_id);
-  subsidies = furrow_season_get_subsidies (self->season, &n);
+  subsidies = furrow_season_get_subsidies (SEASON (self), &n);
   for (guint i = 0; i < n; i++)
     add_list_row (self, LIST_SUBSIDY, FURROW_CROP_MAIZE, subsidies[i].name,
                   subsidies[i].fen_per_mu, subsidies[i].strip_only, 0);
-  income = furrow_season_get_other_income (self->season, &n);
+  income = furrow_season_get_other_income (SEASON (self), &n);
   for (guint i = 0; i < n; i++)
     add_list_row (self, LIST_INCOME, FURROW_CROP_MAIZE, income[i].name, income[i].fen, FALSE, 0);
-  fees = furrow_season_get_fees (self->season, &n);
+  fees = furrow_season_get_fees (SEASON (self), &n);
   for (guint i = 0; i < n; i++)
     add_list_row (self, LIST_FEE, FURROW_CROP_MAIZE, fees[i].operation, fees[i].fen_per_mu,
                   FALSE, 0);
 
-  base = furrow_season_get_base_rule (self->season);
+  base = furrow_season_get_base_rule (SEASON (self));
   adw_combo_row_set_selected (self->base_kind_row, base->kind);
   set_spin_fen (self->base_fixed_spin, (double) base->fen_per_mu);
   gtk_spin_button_set_value (self->base_kg_spin, base->kg_per_mu);
@@ -700,14 +678,14 @@ load (FurrowSeasonEconomicsPage *self,
   set_spin_fen (self->base_annual_spin, (double) base->annual_fen_per_mu);
   gtk_spin_button_set_value (self->base_pct_spin, base->season_pct);
 
-  split = furrow_season_get_split (self->season);
+  split = furrow_season_get_split (SEASON (self));
   gtk_spin_button_set_value (self->reserve_spin, split->reserve_pct);
   gtk_spin_button_set_value (self->collective_spin, split->collective_pct);
   gtk_spin_button_set_value (self->cooperative_spin, split->cooperative_pct);
   gtk_spin_button_set_value (self->households_spin, split->households_pct);
   gtk_editable_set_text (GTK_EDITABLE (self->reason_row),
-                         furrow_season_get_split_reason (self->season)
-                           ? furrow_season_get_split_reason (self->season) : "");
+                         furrow_season_get_split_reason (SEASON (self))
+                           ? furrow_season_get_split_reason (SEASON (self)) : "");
 
   /* Marks and the reason row as the loaded values call for them. */
   {
@@ -723,7 +701,7 @@ load (FurrowSeasonEconomicsPage *self,
 
   g_free (self->loaded_rules);
   self->loaded_rules = g_steal_pointer (&rules);
-  self->loaded_id = furrow_season_get_id (self->season);
+  self->loaded_id = furrow_season_get_id (SEASON (self));
   self->loaded_locked = locked;
 }
 
@@ -738,18 +716,15 @@ furrow_season_economics_page_commit (FurrowSeasonEconomicsPage *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *before_rules = NULL;
   g_autofree char *after_rules = NULL;
-  FurrowSeasonView *view;
-  FurrowHistory *history;
   RulesEdit *edit;
-  gboolean ok;
 
   g_return_if_fail (FURROW_IS_SEASON_ECONOMICS_PAGE (self));
 
-  g_clear_handle_id (&self->commit_source, g_source_remove);
-  if (self->loading || self->season == NULL || self->store == NULL)
+  furrow_season_page_cancel_commit (FURROW_SEASON_PAGE (self));
+  if (self->loading || SEASON (self) == NULL || STORE (self) == NULL)
     return;
-  before = find_season_by_id (self->store, furrow_season_get_id (self->season));
-  after = find_season_by_id (self->store, furrow_season_get_id (self->season));
+  before = find_season_by_id (STORE (self), furrow_season_get_id (SEASON (self)));
+  after = find_season_by_id (STORE (self), furrow_season_get_id (SEASON (self)));
   if (before == NULL || after == NULL)
     return;
   if (!collect (self, after))
@@ -765,31 +740,26 @@ furrow_season_economics_page_commit (FurrowSeasonEconomicsPage *self)
   self->loaded_rules = g_strdup (after_rules);
 
   edit = g_new0 (RulesEdit, 1);
-  edit->store = g_object_ref (self->store);
-  edit->id = furrow_season_get_id (self->season);
+  edit->store = g_object_ref (STORE (self));
+  edit->id = furrow_season_get_id (SEASON (self));
   edit->before = g_object_ref (before);
   edit->after = g_object_ref (after);
-  view = furrow_season_view_find (GTK_WIDGET (self));
-  history = view ? furrow_season_view_get_history (view) : NULL;
-  if (history != NULL)
-    ok = furrow_history_push (history,
-                              furrow_edit_new (_("Change the season’s rules"), rules_edit_apply,
-                                               edit, rules_edit_free),
-                              &error);
-  else
-    {
-      ok = rules_edit_apply (edit, TRUE, &error);
-      rules_edit_free (edit);
-    }
-  if (!ok)
+  if (!furrow_season_page_push_edit (FURROW_SEASON_PAGE (self),
+                                     furrow_edit_new (_("Change the season’s rules"),
+                                                      rules_edit_apply, edit, rules_edit_free),
+                                     &error))
     {
       /* Refused (settled, or the file): the editor goes back to what is stored. */
       show_refusal (self, error->message);
       load (self, TRUE);
       return;
     }
-  if (view != NULL)
-    furrow_season_view_refresh (view);
+  {
+    FurrowSeasonView *view = furrow_season_view_find (GTK_WIDGET (self));
+
+    if (view != NULL)
+      furrow_season_view_refresh (view);
+  }
   /* The write was the debounce: the preview follows at once. */
   furrow_season_economics_page_update_preview (self);
 }
@@ -875,13 +845,13 @@ furrow_season_economics_page_update_preview (FurrowSeasonEconomicsPage *self)
 
   g_clear_handle_id (&self->preview_source, g_source_remove);
   self->n_previews++;
-  if (self->store == NULL || self->season == NULL)
+  if (STORE (self) == NULL || SEASON (self) == NULL)
     {
       g_list_store_remove_all (self->preview_store);
       gtk_label_set_text (self->preview_status, "");
       return;
     }
-  in = furrow_store_build_prediction_input (self->store, self->season, &error);
+  in = furrow_store_build_prediction_input (STORE (self), SEASON (self), &error);
   if (in != NULL)
     {
       shares = g_new0 (FurrowDistributionShare, in->input.n_households + 1);
@@ -965,9 +935,7 @@ furrow_season_economics_page_dispose (GObject *object)
   FurrowSeasonEconomicsPage *self = FURROW_SEASON_ECONOMICS_PAGE (object);
 
   g_clear_handle_id (&self->preview_source, g_source_remove);
-  g_clear_handle_id (&self->commit_source, g_source_remove);
-  g_clear_object (&self->store);
-  g_clear_object (&self->season);
+  furrow_season_page_cancel_commit (FURROW_SEASON_PAGE (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), FURROW_TYPE_SEASON_ECONOMICS_PAGE);
 
   G_OBJECT_CLASS (furrow_season_economics_page_parent_class)->dispose (object);
@@ -981,61 +949,25 @@ furrow_season_economics_page_finalize (GObject *object)
   for (guint kind = 0; kind < N_LISTS; kind++)
     g_ptr_array_unref (self->list_rows[kind]);
   g_free (self->loaded_rules);
-  g_free (self->last_message);
   g_clear_object (&self->preview_store);
 
   G_OBJECT_CLASS (furrow_season_economics_page_parent_class)->finalize (object);
 }
 
 static void
-furrow_season_economics_page_get_property (GObject    *object,
-                                           guint       prop_id,
-                                           GValue     *value,
-                                           GParamSpec *pspec)
+furrow_season_economics_page_reload (FurrowSeasonPage *page,
+                                     gboolean          switched)
 {
-  FurrowSeasonEconomicsPage *self = FURROW_SEASON_ECONOMICS_PAGE (object);
+  FurrowSeasonEconomicsPage *self = FURROW_SEASON_ECONOMICS_PAGE (page);
 
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_SEASON:
-      g_value_set_object (value, self->season);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  load (self, switched);
+  schedule_preview (self);
 }
 
 static void
-furrow_season_economics_page_set_property (GObject      *object,
-                                           guint         prop_id,
-                                           const GValue *value,
-                                           GParamSpec   *pspec)
+furrow_season_economics_page_commit_delayed (FurrowSeasonPage *page)
 {
-  FurrowSeasonEconomicsPage *self = FURROW_SEASON_ECONOMICS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      if (g_set_object (&self->store, g_value_get_object (value)))
-        load (self, TRUE);
-      break;
-    case PROP_SEASON:
-      /* Set again after every change, even when the same object: re-read it. An edit still
-       * waiting to be written belongs to the season shown so far. */
-      if (self->season == NULL || g_value_get_object (value) == NULL ||
-          furrow_season_get_id (self->season) !=
-            furrow_season_get_id (g_value_get_object (value)))
-        g_clear_handle_id (&self->commit_source, g_source_remove);
-      g_set_object (&self->season, g_value_get_object (value));
-      load (self, FALSE);
-      schedule_preview (self);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  furrow_season_economics_page_commit (FURROW_SEASON_ECONOMICS_PAGE (page));
 }
 
 static void
@@ -1043,19 +975,12 @@ furrow_season_economics_page_class_init (FurrowSeasonEconomicsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  FurrowSeasonPageClass *page_class = FURROW_SEASON_PAGE_CLASS (klass);
 
   object_class->dispose = furrow_season_economics_page_dispose;
   object_class->finalize = furrow_season_economics_page_finalize;
-  object_class->get_property = furrow_season_economics_page_get_property;
-  object_class->set_property = furrow_season_economics_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, FURROW_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SEASON] =
-    g_param_spec_object ("season", NULL, NULL, FURROW_TYPE_SEASON,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->reload = furrow_season_economics_page_reload;
+  page_class->commit = furrow_season_economics_page_commit_delayed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/furrow/Furrow/ui/season/"

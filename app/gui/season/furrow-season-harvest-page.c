@@ -13,18 +13,10 @@
 #include "furrow-units.h"
 #include "furrow-window-private.h"
 
-#define COMMIT_DELAY_MS 150   /* clicks on a spin button's +/− make one change */
+G_DEFINE_FINAL_TYPE (FurrowSeasonHarvestPage, furrow_season_harvest_page, FURROW_TYPE_SEASON_PAGE)
 
-G_DEFINE_FINAL_TYPE (FurrowSeasonHarvestPage, furrow_season_harvest_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_SEASON,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+#define STORE(self)  furrow_season_page_get_store (FURROW_SEASON_PAGE (self))
+#define SEASON(self) furrow_season_page_get_season (FURROW_SEASON_PAGE (self))
 
 static void load (FurrowSeasonHarvestPage *self,
                   gboolean                 force);
@@ -49,12 +41,7 @@ static void
 show_refusal (FurrowSeasonHarvestPage *self,
               const char              *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  g_free (self->last_message);
-  self->last_message = g_strdup (message);
-  if (FURROW_IS_WINDOW (root))
-    furrow_window_show_toast (FURROW_WINDOW (root), message);
+  furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, NULL);
 }
 
 /* A new copy of the stored season with this id, or NULL. */
@@ -282,18 +269,11 @@ push (FurrowSeasonHarvestPage *self,
       gpointer                 data,
       GDestroyNotify           destroy)
 {
-  FurrowSeasonView *view = furrow_season_view_find (GTK_WIDGET (self));
-  FurrowHistory *history = view ? furrow_season_view_get_history (view) : NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (history != NULL)
-    ok = furrow_history_push (history, furrow_edit_new (label, apply, data, destroy), &error);
-  else
-    {
-      ok = apply (data, TRUE, &error);
-      destroy (data);
-    }
+  ok = furrow_season_page_push_edit (FURROW_SEASON_PAGE (self),
+                                     furrow_edit_new (label, apply, data, destroy), &error);
   if (!ok)
     {
       /* Refused (settled, or the file): the page goes back to what is stored. */
@@ -326,7 +306,7 @@ commit_harvest (FurrowSeasonHarvestPage *self,
   gboolean had = FALSE;
   HarvestEdit *edit;
 
-  if (self->loading || self->season == NULL || self->store == NULL ||
+  if (self->loading || SEASON (self) == NULL || STORE (self) == NULL ||
       row == 0 || row > self->field_ids->len)
     return;
   kg_spin = grid_spin (self, crop == FURROW_CROP_MAIZE ? FURROW_HARVEST_COLUMN_MAIZE_KG
@@ -341,14 +321,14 @@ commit_harvest (FurrowSeasonHarvestPage *self,
     return;
 
   edit = g_new0 (HarvestEdit, 1);
-  edit->store = g_object_ref (self->store);
+  edit->store = g_object_ref (STORE (self));
   g_weak_ref_init (&edit->page, self);
-  edit->season_id = furrow_season_get_id (self->season);
+  edit->season_id = furrow_season_get_id (SEASON (self));
   edit->field_id = g_array_index (self->field_ids, gint64, row - 1);
   edit->crop = crop;
   edit->kg[1] = kg;
   edit->fen[1] = fen;
-  harvests = furrow_store_get_harvests (self->store, self->season, &error);
+  harvests = furrow_store_get_harvests (STORE (self), SEASON (self), &error);
   for (guint i = 0; harvests != NULL && i < harvests->len; i++)
     {
       const FurrowSeasonHarvest *h = &g_array_index (harvests, FurrowSeasonHarvest, i);
@@ -378,7 +358,6 @@ furrow_season_harvest_page_flush (FurrowSeasonHarvestPage *self)
 
   g_return_if_fail (FURROW_IS_SEASON_HARVEST_PAGE (self));
 
-  g_clear_handle_id (&self->commit_source, g_source_remove);
   keys = g_hash_table_get_keys_as_array (self->pending, &n);
   g_hash_table_remove_all (self->pending);
   for (guint i = 0; i < n; i++)
@@ -387,16 +366,6 @@ furrow_season_harvest_page_flush (FurrowSeasonHarvestPage *self)
 
       commit_harvest (self, key / FURROW_N_CROPS, key % FURROW_N_CROPS);
     }
-}
-
-static gboolean
-commit_timeout_cb (gpointer data)
-{
-  FurrowSeasonHarvestPage *self = data;
-
-  self->commit_source = 0;
-  furrow_season_harvest_page_flush (self);
-  return G_SOURCE_REMOVE;
 }
 
 /* A spin button's value: written once the clicks or keys have paused. */
@@ -410,8 +379,7 @@ harvest_changed_cb (GtkSpinButton           *spin,
   if (self->loading)
     return;
   g_hash_table_add (self->pending, GUINT_TO_POINTER (row * FURROW_N_CROPS + crop));
-  g_clear_handle_id (&self->commit_source, g_source_remove);
-  self->commit_source = g_timeout_add (COMMIT_DELAY_MS, commit_timeout_cb, self);
+  furrow_season_page_schedule_commit (FURROW_SEASON_PAGE (self));
 }
 
 /* The actual costs as the rows show them; FALSE (rows marked) when one is not valid. */
@@ -457,12 +425,12 @@ furrow_season_harvest_page_commit_costs (FurrowSeasonHarvestPage *self)
 
   g_return_if_fail (FURROW_IS_SEASON_HARVEST_PAGE (self));
 
-  g_clear_handle_id (&self->costs_source, g_source_remove);
-  if (self->loading || self->season == NULL || self->store == NULL)
+  self->costs_changed = FALSE;
+  if (self->loading || SEASON (self) == NULL || STORE (self) == NULL)
     return;
   if (!collect_costs (self, after))
     return;
-  before = furrow_store_get_actual_costs (self->store, self->season, &error);
+  before = furrow_store_get_actual_costs (STORE (self), SEASON (self), &error);
   if (before == NULL)
     {
       show_refusal (self, error->message);
@@ -471,9 +439,9 @@ furrow_season_harvest_page_commit_costs (FurrowSeasonHarvestPage *self)
   if (costs_equal (before, after))
     return;
   edit = g_new0 (CostsEdit, 1);
-  edit->store = g_object_ref (self->store);
+  edit->store = g_object_ref (STORE (self));
   g_weak_ref_init (&edit->page, self);
-  edit->season_id = furrow_season_get_id (self->season);
+  edit->season_id = furrow_season_get_id (SEASON (self));
   edit->costs[0] = g_steal_pointer (&before);
   edit->costs[1] = g_steal_pointer (&after);
   push (self, _("Change the actual costs"), costs_edit_apply, edit, costs_edit_free);
@@ -485,23 +453,13 @@ commit_costs_cb (FurrowSeasonHarvestPage *self)
   furrow_season_harvest_page_commit_costs (self);
 }
 
-static gboolean
-costs_timeout_cb (gpointer data)
-{
-  FurrowSeasonHarvestPage *self = data;
-
-  self->costs_source = 0;
-  furrow_season_harvest_page_commit_costs (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 schedule_costs_commit (FurrowSeasonHarvestPage *self)
 {
   if (self->loading)
     return;
-  g_clear_handle_id (&self->costs_source, g_source_remove);
-  self->costs_source = g_timeout_add (COMMIT_DELAY_MS, costs_timeout_cb, self);
+  self->costs_changed = TRUE;
+  furrow_season_page_schedule_commit (FURROW_SEASON_PAGE (self));
 }
 
 static void
@@ -535,7 +493,7 @@ add_cost_row (FurrowSeasonHarvestPage *self,
   GtkWidget *entry = gtk_entry_new ();
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GArray) ids = g_array_new (FALSE, TRUE, sizeof (gint64));
-  g_autoptr(GListModel) fields = furrow_store_get_fields (self->store);
+  g_autoptr(GListModel) fields = furrow_store_get_fields (STORE (self));
   GtkWidget *drop;
   GtkSpinButton *spin;
   GtkWidget *remove;
@@ -603,7 +561,7 @@ add_cost_row (FurrowSeasonHarvestPage *self,
 static void
 add_cost_cb (FurrowSeasonHarvestPage *self)
 {
-  for (guint n = self->cost_rows->len + 1; self->store != NULL; n++)
+  for (guint n = self->cost_rows->len + 1; STORE (self) != NULL; n++)
     {
       /* Translators: the name of a new actual cost; %u is a number. */
       g_autofree char *name = g_strdup_printf (_("Actual cost %u"), n);
@@ -793,7 +751,7 @@ load_grid (FurrowSeasonHarvestPage *self)
     _("Revenue actual"), _("Net predicted"), _("Net actual"),
   };
 
-  fields = furrow_store_get_season_fields (self->store, self->season, &season_cost, &error);
+  fields = furrow_store_get_season_fields (STORE (self), SEASON (self), &season_cost, &error);
   if (fields == NULL)
     {
       clear_grid (self);
@@ -802,7 +760,7 @@ load_grid (FurrowSeasonHarvestPage *self)
     }
   per_field = g_new0 (FurrowEconomicsComparison, fields->len + 1);
   furrow_economics_season ((const FurrowEconomicsField *) fields->data, fields->len,
-                           furrow_season_other_income_fen (self->season), season_cost, per_field,
+                           furrow_season_other_income_fen (SEASON (self)), season_cost, per_field,
                            &total);
 
   same_fields = fields->len == self->field_ids->len;
@@ -865,7 +823,7 @@ load_costs (FurrowSeasonHarvestPage *self,
   g_autoptr(GArray) shown = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonActualCost));
   g_autoptr(GError) error = NULL;
 
-  stored = furrow_store_get_actual_costs (self->store, self->season, &error);
+  stored = furrow_store_get_actual_costs (STORE (self), SEASON (self), &error);
   if (stored == NULL)
     return;
   /* Rows that already show what is stored stay (and keep the focus). */
@@ -888,14 +846,15 @@ load (FurrowSeasonHarvestPage *self,
 {
   gboolean locked;
 
-  if (self->store == NULL || self->season == NULL)
+  if (STORE (self) == NULL || SEASON (self) == NULL)
     {
       clear_grid (self);
+      self->loaded_id = 0;
       return;
     }
-  locked = furrow_season_is_read_only (self->season);
+  locked = furrow_season_is_read_only (SEASON (self));
   self->loading = TRUE;
-  if (self->loaded_id != furrow_season_get_id (self->season))
+  if (self->loaded_id != furrow_season_get_id (SEASON (self)))
     force = TRUE;
   load_grid (self);
   load_costs (self, force);
@@ -903,7 +862,7 @@ load (FurrowSeasonHarvestPage *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->harvest_grid), !locked);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_cost_button), !locked);
   gtk_widget_set_sensitive (GTK_WIDGET (self->costs_group), !locked);
-  self->loaded_id = furrow_season_get_id (self->season);
+  self->loaded_id = furrow_season_get_id (SEASON (self));
   self->loading = FALSE;
 }
 
@@ -965,10 +924,6 @@ furrow_season_harvest_page_dispose (GObject *object)
 {
   FurrowSeasonHarvestPage *self = FURROW_SEASON_HARVEST_PAGE (object);
 
-  g_clear_handle_id (&self->commit_source, g_source_remove);
-  g_clear_handle_id (&self->costs_source, g_source_remove);
-  g_clear_object (&self->store);
-  g_clear_object (&self->season);
   gtk_widget_dispose_template (GTK_WIDGET (self), FURROW_TYPE_SEASON_HARVEST_PAGE);
 
   G_OBJECT_CLASS (furrow_season_harvest_page_parent_class)->dispose (object);
@@ -982,66 +937,33 @@ furrow_season_harvest_page_finalize (GObject *object)
   g_array_unref (self->field_ids);
   g_hash_table_unref (self->pending);
   g_ptr_array_unref (self->cost_rows);
-  g_free (self->last_message);
 
   G_OBJECT_CLASS (furrow_season_harvest_page_parent_class)->finalize (object);
 }
 
 static void
-furrow_season_harvest_page_get_property (GObject    *object,
-                                         guint       prop_id,
-                                         GValue     *value,
-                                         GParamSpec *pspec)
+furrow_season_harvest_page_reload (FurrowSeasonPage *page,
+                                   gboolean          switched)
 {
-  FurrowSeasonHarvestPage *self = FURROW_SEASON_HARVEST_PAGE (object);
+  FurrowSeasonHarvestPage *self = FURROW_SEASON_HARVEST_PAGE (page);
 
-  switch (prop_id)
+  if (switched)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_SEASON:
-      g_value_set_object (value, self->season);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      g_hash_table_remove_all (self->pending);
+      self->costs_changed = FALSE;
     }
+  load (self, FALSE);
 }
 
+/* The harvests and the actual costs waiting for the delayed commit. */
 static void
-furrow_season_harvest_page_set_property (GObject      *object,
-                                         guint         prop_id,
-                                         const GValue *value,
-                                         GParamSpec   *pspec)
+furrow_season_harvest_page_commit_delayed (FurrowSeasonPage *page)
 {
-  FurrowSeasonHarvestPage *self = FURROW_SEASON_HARVEST_PAGE (object);
+  FurrowSeasonHarvestPage *self = FURROW_SEASON_HARVEST_PAGE (page);
 
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      if (g_set_object (&self->store, g_value_get_object (value)))
-        {
-          clear_grid (self);
-          self->loaded_id = 0;
-        }
-      break;
-    case PROP_SEASON:
-      /* Set again after every change, even when the same object: re-read it. Edits still
-       * waiting to be written belong to the season shown so far. */
-      if (self->season == NULL || g_value_get_object (value) == NULL ||
-          furrow_season_get_id (self->season) !=
-            furrow_season_get_id (g_value_get_object (value)))
-        {
-          g_clear_handle_id (&self->commit_source, g_source_remove);
-          g_clear_handle_id (&self->costs_source, g_source_remove);
-          g_hash_table_remove_all (self->pending);
-        }
-      g_set_object (&self->season, g_value_get_object (value));
-      load (self, FALSE);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  furrow_season_harvest_page_flush (self);
+  if (self->costs_changed)
+    furrow_season_harvest_page_commit_costs (self);
 }
 
 static void
@@ -1049,19 +971,12 @@ furrow_season_harvest_page_class_init (FurrowSeasonHarvestPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  FurrowSeasonPageClass *page_class = FURROW_SEASON_PAGE_CLASS (klass);
 
   object_class->dispose = furrow_season_harvest_page_dispose;
   object_class->finalize = furrow_season_harvest_page_finalize;
-  object_class->get_property = furrow_season_harvest_page_get_property;
-  object_class->set_property = furrow_season_harvest_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, FURROW_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SEASON] =
-    g_param_spec_object ("season", NULL, NULL, FURROW_TYPE_SEASON,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->reload = furrow_season_harvest_page_reload;
+  page_class->commit = furrow_season_harvest_page_commit_delayed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/furrow/Furrow/ui/season/"

@@ -19,7 +19,7 @@
 
 struct _FurrowSeasonSettlementPage
 {
-  AdwBin          parent_instance;
+  FurrowSeasonPage parent_instance;
 
   /* template */
   GtkImage       *status_image;
@@ -36,8 +36,6 @@ struct _FurrowSeasonSettlementPage
   GtkLabel       *roster_label;
   GtkColumnView  *roster_view;
 
-  FurrowStore    *store;
-  FurrowSeason   *season;
   GListStore     *roster;
 
   /* The preview of an unsettled season: what settling would freeze. */
@@ -50,16 +48,11 @@ struct _FurrowSeasonSettlementPage
   gboolean        disposed;        /* an export may finish after the page is gone */
 };
 
-G_DEFINE_FINAL_TYPE (FurrowSeasonSettlementPage, furrow_season_settlement_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (FurrowSeasonSettlementPage, furrow_season_settlement_page,
+                     FURROW_TYPE_SEASON_PAGE)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_SEASON,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+#define STORE(self)  furrow_season_page_get_store (FURROW_SEASON_PAGE (self))
+#define SEASON(self) furrow_season_page_get_season (FURROW_SEASON_PAGE (self))
 
 enum {
   EXPORT_PROGRESS,
@@ -69,41 +62,12 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* ------------------------------------------------------------------------------------------ */
-/* Toasts                                                                                     */
-
-static void
-open_uri_cb (AdwToast   *toast,
-             const char *uri)
-{
-  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, NULL, NULL);
-}
-
-/* A toast on the window, with an "Open" button for `uri` when not NULL. */
 static void
 show_toast (FurrowSeasonSettlementPage *self,
             const char                 *message,
             const char                 *uri)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *escaped = NULL;
-  AdwToast *toast;
-
-  if (!FURROW_IS_WINDOW (root))
-    return;
-  if (uri == NULL)
-    {
-      furrow_window_show_toast (FURROW_WINDOW (root), message);
-      return;
-    }
-  /* Toast titles are Pango markup in libadwaita 1.2. */
-  escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_timeout (toast, 10);
-  adw_toast_set_button_label (toast, _("Open"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_uri_cb), g_strdup (uri),
-                         (GClosureNotify) (void (*) (void)) g_free, 0);
-  adw_toast_overlay_add_toast (FURROW_WINDOW (root)->toast_overlay, toast);
+  furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, uri);
 }
 
 static void
@@ -114,7 +78,7 @@ refresh_view (FurrowSeasonSettlementPage *self)
   if (view != NULL)
     furrow_season_view_refresh (view);
   else
-    g_object_set (self, "season", self->season, NULL);
+    g_object_set (self, "season", SEASON (self), NULL);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -356,7 +320,7 @@ set_note (FurrowSeasonSettlementPage *self,
 static void
 update_actions (FurrowSeasonSettlementPage *self)
 {
-  gboolean settled = self->season != NULL && furrow_season_is_read_only (self->season);
+  gboolean settled = SEASON (self) != NULL && furrow_season_is_read_only (SEASON (self));
   gboolean exporting = self->export_cancellable != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "settlement.settle",
@@ -371,7 +335,7 @@ update_actions (FurrowSeasonSettlementPage *self)
 
       gtk_widget_action_set_enabled (GTK_WIDGET (self), names[i], settled && !exporting);
     }
-  gtk_widget_set_visible (self->settle_button, self->season != NULL && !settled);
+  gtk_widget_set_visible (self->settle_button, SEASON (self) != NULL && !settled);
   gtk_widget_set_visible (self->reopen_button, settled);
   gtk_widget_set_visible (self->output_button, settled);
 }
@@ -394,7 +358,7 @@ static void
 show_settled (FurrowSeasonSettlementPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(FurrowSeasonSettlement) s = furrow_store_get_settlement (self->store, self->season,
+  g_autoptr(FurrowSeasonSettlement) s = furrow_store_get_settlement (STORE (self), SEASON (self),
                                                                      &error);
   g_autoptr(FurrowRosterRow) total = NULL;
   g_autofree char *date = NULL;
@@ -454,11 +418,11 @@ show_preview (FurrowSeasonSettlementPage *self)
   g_autofree char *summary = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *roster = NULL;
-  FurrowSeasonState state = furrow_season_get_state (self->season);
+  FurrowSeasonState state = furrow_season_get_state (SEASON (self));
   gboolean ok;
 
   gtk_image_set_from_icon_name (self->status_image, "changes-allow-symbolic");
-  in = furrow_store_build_settlement_input (self->store, self->season, NULL, &error);
+  in = furrow_store_build_settlement_input (STORE (self), SEASON (self), NULL, &error);
   if (in == NULL)
     {
       gtk_label_set_text (self->status_label, _("This season cannot be settled yet"));
@@ -552,12 +516,12 @@ rebuild (FurrowSeasonSettlementPage *self)
   gtk_label_set_text (self->roster_label, "");
   set_note (self, "");
 
-  if (self->store == NULL || self->season == NULL)
+  if (STORE (self) == NULL || SEASON (self) == NULL)
     {
       gtk_label_set_text (self->status_label, _("No season"));
       set_detail (self, "");
     }
-  else if (furrow_season_get_state (self->season) == FURROW_SEASON_SETTLED)
+  else if (furrow_season_get_state (SEASON (self)) == FURROW_SEASON_SETTLED)
     show_settled (self);
   else
     show_preview (self);
@@ -592,7 +556,7 @@ dialog_reason (AdwMessageDialog *dialog)
 static FurrowSeason *
 season_copy (FurrowSeasonSettlementPage *self)
 {
-  return furrow_store_find_season (self->store, furrow_season_get_name (self->season));
+  return furrow_store_find_season (STORE (self), furrow_season_get_name (SEASON (self)));
 }
 
 static void
@@ -605,7 +569,7 @@ settle_response_cb (AdwMessageDialog           *dialog,
   g_autofree char *reason = NULL;
   g_autofree char *message = NULL;
 
-  if (g_strcmp0 (response, "settle") != 0 || self->store == NULL || self->season == NULL)
+  if (g_strcmp0 (response, "settle") != 0 || STORE (self) == NULL || SEASON (self) == NULL)
     return;
   reason = dialog_reason (dialog);
   if (self->needs_reason && (reason == NULL || *reason == '\0'))
@@ -620,7 +584,7 @@ settle_response_cb (AdwMessageDialog           *dialog,
     }
   season = season_copy (self);
   if (season == NULL ||
-      !furrow_store_settle_season (self->store, season, reason, &error))
+      !furrow_store_settle_season (STORE (self), season, reason, &error))
     {
       /* Translators: %s is the store's refusal */
       message = g_strdup_printf (_("Not settled: %s"),
@@ -653,10 +617,10 @@ settle_action (GtkWidget  *widget,
   g_autoptr(GString) text = g_string_new (NULL);
   GtkWidget *dialog;
 
-  if (!self->can_settle || self->season == NULL)
+  if (!self->can_settle || SEASON (self) == NULL)
     return;
   /* Translators: %s is the season's name */
-  heading = g_strdup_printf (_("Settle “%s”?"), furrow_season_get_name (self->season));
+  heading = g_strdup_printf (_("Settle “%s”?"), furrow_season_get_name (SEASON (self)));
   g_string_append_printf (text, _("Income %s, costs %s.\nBase payments %s, households’ "
                                   "dividends %s."), income, cost, base, dividend);
   if (t->deficit_fen > 0)
@@ -708,7 +672,7 @@ reopen_response_cb (AdwMessageDialog           *dialog,
   g_autofree char *reason = NULL;
   g_autofree char *message = NULL;
 
-  if (g_strcmp0 (response, "reopen") != 0 || self->store == NULL || self->season == NULL)
+  if (g_strcmp0 (response, "reopen") != 0 || STORE (self) == NULL || SEASON (self) == NULL)
     return;
   reason = dialog_reason (dialog);
   if (reason == NULL || *reason == '\0')
@@ -717,7 +681,7 @@ reopen_response_cb (AdwMessageDialog           *dialog,
       return;
     }
   season = season_copy (self);
-  if (season == NULL || !furrow_store_reopen_season (self->store, season, reason, &error))
+  if (season == NULL || !furrow_store_reopen_season (STORE (self), season, reason, &error))
     {
       /* Translators: %s is the store's refusal */
       message = g_strdup_printf (_("Not reopened: %s"),
@@ -742,10 +706,10 @@ reopen_action (GtkWidget  *widget,
   GtkWidget *dialog;
   GtkWidget *entry;
 
-  if (self->season == NULL || !furrow_season_is_read_only (self->season))
+  if (SEASON (self) == NULL || !furrow_season_is_read_only (SEASON (self)))
     return;
   /* Translators: %s is the season's name */
-  heading = g_strdup_printf (_("Reopen “%s”?"), furrow_season_get_name (self->season));
+  heading = g_strdup_printf (_("Reopen “%s”?"), furrow_season_get_name (SEASON (self)));
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
                                    _("Reopening removes the frozen settlement and makes the "
                                      "season editable again. Statements already printed no "
@@ -777,15 +741,15 @@ new_document (FurrowSeasonSettlementPage  *self,
               FurrowSettlementOutput       output,
               GError                     **error)
 {
-  if (self->store == NULL || self->season == NULL)
+  if (STORE (self) == NULL || SEASON (self) == NULL)
     {
       g_set_error_literal (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID,
                            _("No season is shown"));
       return NULL;
     }
   if (output == FURROW_SETTLEMENT_OUTPUT_ROSTER)
-    return furrow_report_document_new_roster (self->store, self->season, NULL, error);
-  return furrow_report_document_new_statements (self->store, self->season, NULL, error);
+    return furrow_report_document_new_roster (STORE (self), SEASON (self), NULL, error);
+  return furrow_report_document_new_statements (STORE (self), SEASON (self), NULL, error);
 }
 
 /* The audit row of a print or an export, or a toast when it cannot be written. */
@@ -796,8 +760,8 @@ record_print (FurrowSeasonSettlementPage *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL ||
-      !furrow_report_document_record_print (document, self->store, destination, &error))
+  if (STORE (self) == NULL ||
+      !furrow_report_document_record_print (document, STORE (self), destination, &error))
     {
       g_autofree char *message =
         g_strdup_printf (_("The audit log could not record it: %s"),
@@ -1338,7 +1302,7 @@ choose_export (FurrowSeasonSettlementPage *self,
   ChooserData *data;
   g_autofree char *name = NULL;
 
-  if (self->season == NULL)
+  if (SEASON (self) == NULL)
     return;
   if (folder)
     chooser = gtk_file_chooser_native_new (_("Export Statements into a Folder"),
@@ -1357,7 +1321,7 @@ choose_export (FurrowSeasonSettlementPage *self,
       /* Translators: file names; %s is the season's name */
       name = g_strdup_printf (output == FURROW_SETTLEMENT_OUTPUT_ROSTER ? _("%s roster.pdf")
                                                                         : _("%s statements.pdf"),
-                              furrow_season_get_name (self->season));
+                              furrow_season_get_name (SEASON (self)));
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
       add_filter (GTK_FILE_CHOOSER (chooser), _("PDF documents"), "*.pdf");
       if (output == FURROW_SETTLEMENT_OUTPUT_ROSTER)
@@ -1412,55 +1376,16 @@ furrow_season_settlement_page_dispose (GObject *object)
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
-  g_clear_object (&self->store);
-  g_clear_object (&self->season);
   g_clear_object (&self->roster);
 
   G_OBJECT_CLASS (furrow_season_settlement_page_parent_class)->dispose (object);
 }
 
 static void
-furrow_season_settlement_page_get_property (GObject    *object,
-                                            guint       prop_id,
-                                            GValue     *value,
-                                            GParamSpec *pspec)
+furrow_season_settlement_page_reload (FurrowSeasonPage *page,
+                                      gboolean          switched)
 {
-  FurrowSeasonSettlementPage *self = FURROW_SEASON_SETTLEMENT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_SEASON:
-      g_value_set_object (value, self->season);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-furrow_season_settlement_page_set_property (GObject      *object,
-                                            guint         prop_id,
-                                            const GValue *value,
-                                            GParamSpec   *pspec)
-{
-  FurrowSeasonSettlementPage *self = FURROW_SEASON_SETTLEMENT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_set_object (&self->store, g_value_get_object (value));
-      break;
-    case PROP_SEASON:
-      /* Re-read on every set, even of the same object (the page contract). */
-      g_set_object (&self->season, g_value_get_object (value));
-      rebuild (self);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  rebuild (FURROW_SEASON_SETTLEMENT_PAGE (page));
 }
 
 static void
@@ -1468,18 +1393,10 @@ furrow_season_settlement_page_class_init (FurrowSeasonSettlementPageClass *klass
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  FurrowSeasonPageClass *page_class = FURROW_SEASON_PAGE_CLASS (klass);
 
   object_class->dispose = furrow_season_settlement_page_dispose;
-  object_class->get_property = furrow_season_settlement_page_get_property;
-  object_class->set_property = furrow_season_settlement_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, FURROW_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SEASON] =
-    g_param_spec_object ("season", NULL, NULL, FURROW_TYPE_SEASON,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->reload = furrow_season_settlement_page_reload;
 
   /* ::export-progress (done, total): pages or files written so far, on the main thread. */
   signals[EXPORT_PROGRESS] =

@@ -7,12 +7,11 @@
 #include <string.h>
 
 #include "furrow-distribution.h"
+#include "furrow-edit-season.h"
 #include "furrow-income-item.h"
 #include "furrow-season-economics-page-private.h"
-#include "furrow-season-view.h"
 #include "furrow-store-season.h"
 #include "furrow-units.h"
-#include "furrow-window-private.h"
 
 #define PREVIEW_DELAY_MS 150
 
@@ -64,73 +63,6 @@ show_refusal (FurrowSeasonEconomicsPage *self,
               const char                *message)
 {
   furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, NULL);
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* Undo                                                                                       */
-
-typedef struct
-{
-  FurrowStore  *store;
-  gint64        id;
-  FurrowSeason *before;
-  FurrowSeason *after;
-} RulesEdit;
-
-static void
-rules_edit_free (gpointer data)
-{
-  RulesEdit *edit = data;
-
-  g_object_unref (edit->store);
-  g_object_unref (edit->before);
-  g_object_unref (edit->after);
-  g_free (edit);
-}
-
-/* A new copy of the stored season with this id, or NULL. */
-static FurrowSeason *
-find_season_by_id (FurrowStore *store,
-                   gint64       id)
-{
-  g_autoptr(GListModel) seasons = furrow_store_get_seasons (store);
-
-  for (guint i = 0; i < g_list_model_get_n_items (seasons); i++)
-    {
-      g_autoptr(FurrowSeason) season = g_list_model_get_item (seasons, i);
-
-      if (furrow_season_get_id (season) == id)
-        return furrow_store_find_season (store, furrow_season_get_name (season));
-    }
-  return NULL;
-}
-
-static gboolean
-rules_edit_apply (gpointer   data,
-                  gboolean   forward,
-                  GError   **error)
-{
-  RulesEdit *edit = data;
-  g_autoptr(FurrowSeason) season = find_season_by_id (edit->store, edit->id);
-  g_autofree char *name = NULL;
-  g_autofree char *notes = NULL;
-  guint year;
-
-  if (season == NULL)
-    {
-      g_set_error_literal (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
-                           _("The season is no longer in the project"));
-      return FALSE;
-    }
-  /* Only the money rules: the name, year and notes stay as they are now. */
-  name = g_strdup (furrow_season_get_name (season));
-  notes = g_strdup (furrow_season_get_notes (season));
-  year = furrow_season_get_crop_year (season);
-  furrow_season_copy_rules (season, forward ? edit->after : edit->before);
-  furrow_season_set_name (season, name);
-  furrow_season_set_notes (season, notes);
-  furrow_season_set_crop_year (season, year);
-  return furrow_store_update_season (edit->store, season, error);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -716,15 +648,15 @@ furrow_season_economics_page_commit (FurrowSeasonEconomicsPage *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *before_rules = NULL;
   g_autofree char *after_rules = NULL;
-  RulesEdit *edit;
 
   g_return_if_fail (FURROW_IS_SEASON_ECONOMICS_PAGE (self));
 
   furrow_season_page_cancel_commit (FURROW_SEASON_PAGE (self));
   if (self->loading || SEASON (self) == NULL || STORE (self) == NULL)
     return;
-  before = find_season_by_id (STORE (self), furrow_season_get_id (SEASON (self)));
-  after = find_season_by_id (STORE (self), furrow_season_get_id (SEASON (self)));
+  /* Copies from the file: the one to fill from the widgets, the one undo goes back to. */
+  before = furrow_store_find_season (STORE (self), furrow_season_get_name (SEASON (self)));
+  after = furrow_store_find_season (STORE (self), furrow_season_get_name (SEASON (self)));
   if (before == NULL || after == NULL)
     return;
   if (!collect (self, after))
@@ -734,19 +666,15 @@ furrow_season_economics_page_commit (FurrowSeasonEconomicsPage *self)
   if (g_strcmp0 (before_rules, after_rules) == 0)
     return;
 
-  /* The store re-reads its seasons on commit and the view sets the new object on this page:
-   * its rules are what the widgets show, so they stay as they are (and keep the focus). */
+  /* The store announces the change and the page reloads: the season's rules are then what the
+   * widgets show, so they stay as they are (and keep the focus). */
   g_free (self->loaded_rules);
   self->loaded_rules = g_strdup (after_rules);
 
-  edit = g_new0 (RulesEdit, 1);
-  edit->store = g_object_ref (STORE (self));
-  edit->id = furrow_season_get_id (SEASON (self));
-  edit->before = g_object_ref (before);
-  edit->after = g_object_ref (after);
   if (!furrow_season_page_push_edit (FURROW_SEASON_PAGE (self),
-                                     furrow_edit_new (_("Change the season’s rules"),
-                                                      rules_edit_apply, edit, rules_edit_free),
+                                     furrow_edit_season_rules (STORE (self),
+                                                               furrow_season_get_id (SEASON (self)),
+                                                               before, after),
                                      &error))
     {
       /* Refused (settled, or the file): the editor goes back to what is stored. */
@@ -754,12 +682,6 @@ furrow_season_economics_page_commit (FurrowSeasonEconomicsPage *self)
       load (self, TRUE);
       return;
     }
-  {
-    FurrowSeasonView *view = furrow_season_view_find (GTK_WIDGET (self));
-
-    if (view != NULL)
-      furrow_season_view_refresh (view);
-  }
   /* The write was the debounce: the preview follows at once. */
   furrow_season_economics_page_update_preview (self);
 }

@@ -7,11 +7,10 @@
 #include <string.h>
 
 #include "furrow-economics.h"
+#include "furrow-edit-season.h"
 #include "furrow-season-harvest-page-private.h"
-#include "furrow-season-view.h"
 #include "furrow-store-season.h"
 #include "furrow-units.h"
-#include "furrow-window-private.h"
 
 G_DEFINE_FINAL_TYPE (FurrowSeasonHarvestPage, furrow_season_harvest_page, FURROW_TYPE_SEASON_PAGE)
 
@@ -44,240 +43,26 @@ show_refusal (FurrowSeasonHarvestPage *self,
   furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, NULL);
 }
 
-/* A new copy of the stored season with this id, or NULL. */
-static FurrowSeason *
-find_season_by_id (FurrowStore *store,
-                   gint64       id)
-{
-  g_autoptr(GListModel) seasons = furrow_store_get_seasons (store);
-
-  for (guint i = 0; i < g_list_model_get_n_items (seasons); i++)
-    {
-      g_autoptr(FurrowSeason) season = g_list_model_get_item (seasons, i);
-
-      if (furrow_season_get_id (season) == id)
-        return furrow_store_find_season (store, furrow_season_get_name (season));
-    }
-  return NULL;
-}
-
-/* The field with this id (transfer full), or NULL. */
-static FurrowField *
-find_field (FurrowStore *store,
-            gint64       id)
-{
-  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
-
-  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
-    {
-      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
-
-      if (furrow_field_get_id (field) == id)
-        return g_steal_pointer (&field);
-    }
-  return NULL;
-}
-
-static gboolean
-no_season (gpointer    season,
-           GError    **error)
-{
-  if (season != NULL)
-    return FALSE;
-  g_set_error_literal (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
-                       _("The season is no longer in the project"));
-  return TRUE;
-}
-
-/* After an undo or redo from the window: the pages show the store again. */
-static void
-refresh_page (GWeakRef *page_ref)
-{
-  g_autoptr(GtkWidget) page = g_weak_ref_get (page_ref);
-  FurrowSeasonView *view = page ? furrow_season_view_find (page) : NULL;
-
-  if (view != NULL)
-    furrow_season_view_refresh (view);
-  else if (page != NULL)
-    load (FURROW_SEASON_HARVEST_PAGE (page), TRUE);
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* Undo: a harvest record                                                                     */
-
-typedef struct
-{
-  FurrowStore *store;
-  GWeakRef     page;
-  gint64       season_id;
-  gint64       field_id;
-  FurrowCrop   crop;
-  double       kg[2];       /* [0] before, [1] after */
-  gint64       fen[2];
-} HarvestEdit;
-
-static void
-harvest_edit_free (gpointer data)
-{
-  HarvestEdit *edit = data;
-
-  g_object_unref (edit->store);
-  g_weak_ref_clear (&edit->page);
-  g_free (edit);
-}
-
-static gboolean
-harvest_edit_apply (gpointer   data,
-                    gboolean   forward,
-                    GError   **error)
-{
-  HarvestEdit *edit = data;
-  g_autoptr(FurrowSeason) season = find_season_by_id (edit->store, edit->season_id);
-  g_autoptr(FurrowField) field = find_field (edit->store, edit->field_id);
-  guint side = forward ? 1 : 0;
-
-  if (no_season (season, error))
-    return FALSE;
-  if (field == NULL)
-    {
-      g_set_error_literal (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
-                           _("The field is no longer in the project"));
-      return FALSE;
-    }
-  if (!furrow_store_set_harvest (edit->store, season, field, edit->crop, edit->kg[side],
-                                 edit->fen[side], error))
-    return FALSE;
-  refresh_page (&edit->page);
-  return TRUE;
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* Undo: the actual costs                                                                     */
-
-typedef struct
-{
-  FurrowStore *store;
-  GWeakRef     page;
-  gint64       season_id;
-  GArray      *costs[2];    /* FurrowSeasonActualCost: [0] before, [1] after */
-} CostsEdit;
-
-static void
-costs_edit_free (gpointer data)
-{
-  CostsEdit *edit = data;
-
-  g_object_unref (edit->store);
-  g_weak_ref_clear (&edit->page);
-  g_array_unref (edit->costs[0]);
-  g_array_unref (edit->costs[1]);
-  g_free (edit);
-}
-
-static const FurrowSeasonActualCost *
-find_cost (GArray                       *costs,
-           const FurrowSeasonActualCost *key)
-{
-  for (guint i = 0; i < costs->len; i++)
-    {
-      const FurrowSeasonActualCost *c = &g_array_index (costs, FurrowSeasonActualCost, i);
-
-      if (c->field_id == key->field_id && strcmp (c->item, key->item) == 0)
-        return c;
-    }
-  return NULL;
-}
-
-static gboolean
-costs_equal (GArray *a,
-             GArray *b)
-{
-  if (a->len != b->len)
-    return FALSE;
-  for (guint i = 0; i < a->len; i++)
-    {
-      const FurrowSeasonActualCost *c = &g_array_index (a, FurrowSeasonActualCost, i);
-      const FurrowSeasonActualCost *d = find_cost (b, c);
-
-      if (d == NULL || d->fen != c->fen)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Makes the stored actual costs equal `target`, all or nothing. */
-static gboolean
-write_costs (FurrowStore   *store,
-             FurrowSeason  *season,
-             GArray        *target,
-             GError       **error)
-{
-  g_autoptr(GArray) current = furrow_store_get_actual_costs (store, season, error);
-
-  if (current == NULL || !furrow_store_begin_all_or_nothing (store, error))
-    return FALSE;
-  for (guint i = 0; i < current->len; i++)
-    {
-      const FurrowSeasonActualCost *c = &g_array_index (current, FurrowSeasonActualCost, i);
-      g_autoptr(FurrowField) field = c->field_id ? find_field (store, c->field_id) : NULL;
-
-      if (find_cost (target, c) == NULL &&
-          !furrow_store_set_actual_cost (store, season, field, c->item, -1, error))
-        goto fail;
-    }
-  for (guint i = 0; i < target->len; i++)
-    {
-      const FurrowSeasonActualCost *c = &g_array_index (target, FurrowSeasonActualCost, i);
-      const FurrowSeasonActualCost *now = find_cost (current, c);
-      g_autoptr(FurrowField) field = c->field_id ? find_field (store, c->field_id) : NULL;
-
-      if ((now == NULL || now->fen != c->fen) &&
-          !furrow_store_set_actual_cost (store, season, field, c->item, c->fen, error))
-        goto fail;
-    }
-  if (furrow_store_commit (store, error))
-    return TRUE;
-fail:
-  if (furrow_store_in_transaction (store))
-    furrow_store_rollback (store);
-  return FALSE;
-}
-
-static gboolean
-costs_edit_apply (gpointer   data,
-                  gboolean   forward,
-                  GError   **error)
-{
-  CostsEdit *edit = data;
-  g_autoptr(FurrowSeason) season = find_season_by_id (edit->store, edit->season_id);
-
-  if (no_season (season, error))
-    return FALSE;
-  if (!write_costs (edit->store, season, edit->costs[forward ? 1 : 0], error))
-    return FALSE;
-  refresh_page (&edit->page);
-  return TRUE;
-}
-
 /* ------------------------------------------------------------------------------------------ */
 /* Writing                                                                                    */
 
+/* Does and records `edit` (furrow-edit-season.h); NULL: nothing to write, or `error` to show. */
 static gboolean
 push (FurrowSeasonHarvestPage *self,
-      const char              *label,
-      FurrowEditApply          apply,
-      gpointer                 data,
-      GDestroyNotify           destroy)
+      FurrowEdit              *edit,
+      GError                  *error)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) refusal = error;
   gboolean ok;
 
-  ok = furrow_season_page_push_edit (FURROW_SEASON_PAGE (self),
-                                     furrow_edit_new (label, apply, data, destroy), &error);
+  if (edit == NULL && error == NULL)
+    return TRUE;
+  ok = edit != NULL &&
+       furrow_season_page_push_edit (FURROW_SEASON_PAGE (self), edit, &refusal);
   if (!ok)
     {
       /* Refused (settled, or the file): the page goes back to what is stored. */
-      show_refusal (self, error->message);
+      show_refusal (self, refusal->message);
       load (self, TRUE);
     }
   return ok;
@@ -301,10 +86,8 @@ commit_harvest (FurrowSeasonHarvestPage *self,
   GtkSpinButton *fen_spin;
   double kg;
   gint64 fen;
-  g_autoptr(GArray) harvests = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean had = FALSE;
-  HarvestEdit *edit;
+  GError *error = NULL;
+  FurrowEdit *edit;
 
   if (self->loading || SEASON (self) == NULL || STORE (self) == NULL ||
       row == 0 || row > self->field_ids->len)
@@ -320,33 +103,10 @@ commit_harvest (FurrowSeasonHarvestPage *self,
   if (kg < 0 || fen < 0)
     return;
 
-  edit = g_new0 (HarvestEdit, 1);
-  edit->store = g_object_ref (STORE (self));
-  g_weak_ref_init (&edit->page, self);
-  edit->season_id = furrow_season_get_id (SEASON (self));
-  edit->field_id = g_array_index (self->field_ids, gint64, row - 1);
-  edit->crop = crop;
-  edit->kg[1] = kg;
-  edit->fen[1] = fen;
-  harvests = furrow_store_get_harvests (STORE (self), SEASON (self), &error);
-  for (guint i = 0; harvests != NULL && i < harvests->len; i++)
-    {
-      const FurrowSeasonHarvest *h = &g_array_index (harvests, FurrowSeasonHarvest, i);
-
-      if (h->field_id == edit->field_id && h->crop == crop)
-        {
-          had = TRUE;
-          edit->kg[0] = h->yield_kg;
-          edit->fen[0] = h->revenue_fen;
-        }
-    }
-  /* Nothing new: the same record, or zeros where there is none. */
-  if (edit->kg[0] == kg && edit->fen[0] == fen && (had || (kg == 0 && fen == 0)))
-    {
-      harvest_edit_free (edit);
-      return;
-    }
-  push (self, _("Enter a harvest"), harvest_edit_apply, edit, harvest_edit_free);
+  edit = furrow_edit_season_harvest (STORE (self), SEASON (self),
+                                     g_array_index (self->field_ids, gint64, row - 1), crop, kg,
+                                     fen, &error);
+  push (self, edit, error);
 }
 
 /* Writes the harvests changed since the last write. */
@@ -405,7 +165,7 @@ collect_costs (FurrowSeasonHarvestPage *self,
       g_strlcpy (cost.item, name, sizeof cost.item);
       cost.fen = spin_fen (spin);
       bad = *name == '\0' || strlen (name) >= FURROW_SEASON_TEXT_MAX || cost.fen < 0 ||
-            find_cost (out, &cost) != NULL;
+            furrow_actual_costs_find (out, &cost) != NULL;
       mark (row, bad);
       if (bad)
         ok = FALSE;
@@ -419,9 +179,8 @@ void
 furrow_season_harvest_page_commit_costs (FurrowSeasonHarvestPage *self)
 {
   g_autoptr(GArray) after = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonActualCost));
-  g_autoptr(GArray) before = NULL;
-  g_autoptr(GError) error = NULL;
-  CostsEdit *edit;
+  GError *error = NULL;
+  FurrowEdit *edit;
 
   g_return_if_fail (FURROW_IS_SEASON_HARVEST_PAGE (self));
 
@@ -430,21 +189,8 @@ furrow_season_harvest_page_commit_costs (FurrowSeasonHarvestPage *self)
     return;
   if (!collect_costs (self, after))
     return;
-  before = furrow_store_get_actual_costs (STORE (self), SEASON (self), &error);
-  if (before == NULL)
-    {
-      show_refusal (self, error->message);
-      return;
-    }
-  if (costs_equal (before, after))
-    return;
-  edit = g_new0 (CostsEdit, 1);
-  edit->store = g_object_ref (STORE (self));
-  g_weak_ref_init (&edit->page, self);
-  edit->season_id = furrow_season_get_id (SEASON (self));
-  edit->costs[0] = g_steal_pointer (&before);
-  edit->costs[1] = g_steal_pointer (&after);
-  push (self, _("Change the actual costs"), costs_edit_apply, edit, costs_edit_free);
+  edit = furrow_edit_season_actual_costs (STORE (self), SEASON (self), after, &error);
+  push (self, edit, error);
 }
 
 static void
@@ -827,7 +573,7 @@ load_costs (FurrowSeasonHarvestPage *self,
   if (stored == NULL)
     return;
   /* Rows that already show what is stored stay (and keep the focus). */
-  if (!force && collect_costs (self, shown) && costs_equal (shown, stored))
+  if (!force && collect_costs (self, shown) && furrow_actual_costs_equal (shown, stored))
     return;
   for (guint i = 0; i < self->cost_rows->len; i++)
     adw_preferences_group_remove (self->costs_group, g_ptr_array_index (self->cost_rows, i));

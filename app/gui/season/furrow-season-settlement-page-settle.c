@@ -74,42 +74,53 @@ season_copy (FurrowSeasonSettlementPage *self)
   return furrow_store_find_season (STORE (self), furrow_season_get_name (SEASON (self)));
 }
 
+/* The answer to either dialog: settles or reopens with the reason given. */
 static void
-settle_response_cb (AdwMessageDialog           *dialog,
-                    const char                 *response,
-                    FurrowSeasonSettlementPage *self)
+response_cb (AdwMessageDialog           *dialog,
+             const char                 *response,
+             FurrowSeasonSettlementPage *self)
 {
+  gboolean settle = g_strcmp0 (response, "settle") == 0;
   g_autoptr(FurrowSeason) season = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *reason = NULL;
   g_autofree char *message = NULL;
+  const char *why;
+  gboolean ok;
 
-  if (g_strcmp0 (response, "settle") != 0 || STORE (self) == NULL || SEASON (self) == NULL)
+  if ((!settle && g_strcmp0 (response, "reopen") != 0) || STORE (self) == NULL ||
+      SEASON (self) == NULL)
     return;
   reason = dialog_reason (dialog);
-  if (self->needs_reason && (reason == NULL || *reason == '\0'))
+  if ((reason == NULL || *reason == '\0') && (self->needs_reason || !settle))
     {
-      /* Translators: %d is 60, the Cooperatives Law's minimum share */
-      g_autofree char *refusal = g_strdup_printf (_("Not settled: households get less than %d %% "
-                                                    "of the surplus, so a reason is required"),
-                                                  60);
-
-      furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), refusal, NULL);
-      return;
-    }
-  season = season_copy (self);
-  if (season == NULL ||
-      !furrow_store_settle_season (STORE (self), season, reason, &error))
-    {
-      /* Translators: %s is the store's refusal */
-      message = g_strdup_printf (_("Not settled: %s"),
-                                 error != NULL ? error->message : _("the season is gone"));
+      if (settle)
+        /* Translators: %d is 60, the Cooperatives Law's minimum share */
+        message = g_strdup_printf (_("Not settled: households get less than %d %% of the "
+                                     "surplus, so a reason is required"), 60);
+      else
+        message = g_strdup (_("Not reopened: give the reason for reopening"));
       furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, NULL);
       return;
     }
-  message = g_strdup_printf (_("Season “%s” is settled and locked"),
-                             furrow_season_get_name (season));
-  /* The store announces the settlement: the page reloads (furrow-season-page.h). */
+  season = season_copy (self);
+  ok = season != NULL &&
+       (settle ? furrow_store_settle_season (STORE (self), season, reason, &error)
+               : furrow_store_reopen_season (STORE (self), season, reason, &error));
+  why = error != NULL ? error->message : _("the season is gone");
+  if (!ok && settle)
+    /* Translators: %s is the store's refusal */
+    message = g_strdup_printf (_("Not settled: %s"), why);
+  else if (!ok)
+    /* Translators: %s is the store's refusal */
+    message = g_strdup_printf (_("Not reopened: %s"), why);
+  else if (settle)
+    message = g_strdup_printf (_("Season “%s” is settled and locked"),
+                               furrow_season_get_name (season));
+  else
+    message = g_strdup_printf (_("Season “%s” is reopened: its settlement is removed"),
+                               furrow_season_get_name (season));
+  /* Done: the store announces the settlement and the page reloads (furrow-season-page.h). */
   furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, NULL);
 }
 
@@ -154,40 +165,7 @@ settle_action (GtkWidget  *widget,
     /* Translators: %d is 60, the Cooperatives Law's minimum share */
     placeholder = g_strdup_printf (_("Why households get less than %d %% of the surplus"), 60);
   present_dialog (self, heading, body, "settle", _("_Settle"), ADW_RESPONSE_SUGGESTED,
-                  placeholder, G_CALLBACK (settle_response_cb));
-}
-
-static void
-reopen_response_cb (AdwMessageDialog           *dialog,
-                    const char                 *response,
-                    FurrowSeasonSettlementPage *self)
-{
-  g_autoptr(FurrowSeason) season = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *reason = NULL;
-  g_autofree char *message = NULL;
-
-  if (g_strcmp0 (response, "reopen") != 0 || STORE (self) == NULL || SEASON (self) == NULL)
-    return;
-  reason = dialog_reason (dialog);
-  if (reason == NULL || *reason == '\0')
-    {
-      furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), _("Not reopened: give the reason for reopening"), NULL);
-      return;
-    }
-  season = season_copy (self);
-  if (season == NULL || !furrow_store_reopen_season (STORE (self), season, reason, &error))
-    {
-      /* Translators: %s is the store's refusal */
-      message = g_strdup_printf (_("Not reopened: %s"),
-                                 error != NULL ? error->message : _("the season is gone"));
-      furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, NULL);
-      return;
-    }
-  message = g_strdup_printf (_("Season “%s” is reopened: its settlement is removed"),
-                             furrow_season_get_name (season));
-  /* The store announces the settlement: the page reloads (furrow-season-page.h). */
-  furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, NULL);
+                  placeholder, G_CALLBACK (response_cb));
 }
 
 static void
@@ -207,7 +185,7 @@ reopen_action (GtkWidget  *widget,
                     "again. Statements already printed no longer hold. The reason is recorded "
                     "in the audit log."),
                   "reopen", _("_Reopen"), ADW_RESPONSE_DESTRUCTIVE, _("Reason for reopening"),
-                  G_CALLBACK (reopen_response_cb));
+                  G_CALLBACK (response_cb));
 }
 
 void

@@ -156,24 +156,6 @@ furrow_season_view_get_property (GObject    *object,
 }
 
 static void
-furrow_season_view_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  FurrowSeasonView *self = FURROW_SEASON_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SEASON:
-      furrow_season_view_set_season (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 furrow_season_view_class_init (FurrowSeasonViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -181,13 +163,12 @@ furrow_season_view_class_init (FurrowSeasonViewClass *klass)
 
   object_class->dispose = furrow_season_view_dispose;
   object_class->get_property = furrow_season_view_get_property;
-  object_class->set_property = furrow_season_view_set_property;
 
-  /* The season shown; notified when another is shown and when the store announces a change
+  /* The season shown (furrow_season_view_set_season()); notified when another is shown and when the store announces a change
    * to it (its name, year or state). */
   properties[PROP_SEASON] =
     g_param_spec_object ("season", NULL, NULL, FURROW_TYPE_SEASON,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -523,6 +523,7 @@ furrow_season_overview_page_apply (FurrowSeasonOverviewPage  *self,
   FurrowPattern pattern;
   const char *preset;
   const char *yield_preset;
+  FurrowEdit *edit;
   guint pattern_index;
   guint yield_index;
   g_autofree char *label = NULL;
@@ -577,13 +578,10 @@ furrow_season_overview_page_apply (FurrowSeasonOverviewPage  *self,
   label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Plan %u field with %s",
                                         "Plan %u fields with %s", fields->len),
                            fields->len, _(furrow_pattern_preset_info (pattern_index)->label));
-  return furrow_season_page_push_edit (FURROW_SEASON_PAGE (self),
-                                       furrow_edit_season_plan (label, STORE (self),
-                                                                SEASON (self),
-                                                                (FurrowField * const *) fields->pdata,
-                                                                fields->len, &pattern, preset,
-                                                                yield_preset),
-                                       error);
+  edit = furrow_edit_season_plan (label, STORE (self), SEASON (self),
+                                  (FurrowField * const *) fields->pdata, fields->len, &pattern,
+                                  preset, yield_preset);
+  return furrow_season_page_push_edit (FURROW_SEASON_PAGE (self), edit, error);
 }
 
 static void

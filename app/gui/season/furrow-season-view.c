@@ -164,8 +164,8 @@ furrow_season_view_class_init (FurrowSeasonViewClass *klass)
   object_class->dispose = furrow_season_view_dispose;
   object_class->get_property = furrow_season_view_get_property;
 
-  /* The season shown (furrow_season_view_set_season()); notified when another is shown and when the store announces a change
-   * to it (its name, year or state). */
+  /* The season shown (furrow_season_view_set_season()); notified when another is shown and
+   * when the store announces a change to it (its name, year or state). */
   properties[PROP_SEASON] =
     g_param_spec_object ("season", NULL, NULL, FURROW_TYPE_SEASON,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

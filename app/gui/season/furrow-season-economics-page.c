@@ -9,6 +9,7 @@
 #include "furrow-distribution.h"
 #include "furrow-edit-season.h"
 #include "furrow-income-item.h"
+#include "furrow-item-row.h"
 #include "furrow-season-economics-page-private.h"
 #include "furrow-store-season.h"
 #include "furrow-units.h"
@@ -110,14 +111,12 @@ focus_leave_cb (GtkEventControllerFocus   *controller,
 }
 
 static void
-remove_row_cb (GtkButton                 *button,
+remove_row_cb (FurrowItemRow             *row,
                FurrowSeasonEconomicsPage *self)
 {
-  GtkWidget *row = g_object_get_data (G_OBJECT (button), "furrow-row");
-  ListKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "furrow-kind"));
-
-  g_ptr_array_remove (self->list_rows[kind], row);
-  adw_preferences_group_remove (list_group (self, kind), row);
+  for (guint kind = 0; kind < N_LISTS; kind++)
+    if (g_ptr_array_remove (self->list_rows[kind], row))
+      adw_preferences_group_remove (list_group (self, kind), GTK_WIDGET (row));
   furrow_season_economics_page_commit (self);
 }
 
@@ -150,10 +149,9 @@ field_code (FurrowStore *store,
   return "?";
 }
 
-/* A row of a list: [crop] name … amount [strip only] unit [remove]. The row keeps its widgets
- * as data ("furrow-crop", "furrow-name", "furrow-amount", "furrow-strip") and, for a cost
- * override, "furrow-field-id". */
-static GtkWidget *
+/* A row of a list: [crop] name … [strip only] amount [remove]; a cost override keeps its
+ * field. */
+static FurrowItemRow *
 add_list_row (FurrowSeasonEconomicsPage *self,
               ListKind                   kind,
               FurrowCrop                 crop,
@@ -162,70 +160,40 @@ add_list_row (FurrowSeasonEconomicsPage *self,
               gboolean                   strip_only,
               gint64                     field_id)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *entry = gtk_entry_new ();
-  GtkSpinButton *spin = money_spin_new ((double) fen);
-  GtkWidget *remove;
-  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkDropDown *drop = NULL;
+  GtkCheckButton *check = NULL;
+  FurrowItemRow *row;
 
-  g_object_set_data (G_OBJECT (row), "furrow-kind", GUINT_TO_POINTER (kind));
   if (kind == LIST_COST)
     {
       const char *crops[] = { _("Maize"), _("Soybean"), NULL };
-      GtkWidget *drop = GTK_WIDGET (gtk_drop_down_new_from_strings (crops));
 
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), crop);
-      gtk_widget_set_valign (drop, GTK_ALIGN_CENTER);
-      g_signal_connect_swapped (drop, "notify::selected", G_CALLBACK (commit_cb), self);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), drop);
-      g_object_set_data (G_OBJECT (row), "furrow-crop", drop);
-      if (field_id != 0)
-        {
-          g_autofree char *subtitle = NULL;
-
-          /* Translators: a cost item that replaces the default on one field; %s is its code. */
-          subtitle = g_strdup_printf (_("Field %s only"), field_code (STORE (self), field_id));
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-        }
+      drop = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (crops));
+      gtk_drop_down_set_selected (drop, crop);
     }
-  g_object_set_data_full (G_OBJECT (row), "furrow-field-id", g_memdup2 (&field_id, sizeof field_id),
-                          g_free);
-
-  /* The defaults of a new season are stored under their untranslated names (N_() in
-   * furrow-season.c): show them in the user's language, store them back unchanged. */
-  g_object_set_data_full (G_OBJECT (row), "furrow-stored-name", g_strdup (name), g_free);
-  gtk_editable_set_text (GTK_EDITABLE (entry), g_dgettext (GETTEXT_PACKAGE, name));
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 8);
-  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (entry, "activate", G_CALLBACK (commit_cb), self);
-  g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
-  gtk_widget_add_controller (entry, focus);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), entry);
-  g_object_set_data (G_OBJECT (row), "furrow-name", entry);
-
   if (kind == LIST_SUBSIDY)
     {
-      GtkWidget *check = gtk_check_button_new_with_label (_("Strip fields only"));
-
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), strip_only);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      g_signal_connect_swapped (check, "toggled", G_CALLBACK (commit_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
-      g_object_set_data (G_OBJECT (row), "furrow-strip", check);
+      check = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_("Strip fields only")));
+      gtk_check_button_set_active (check, strip_only);
     }
-  g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (schedule_commit), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (spin));
-  g_object_set_data (G_OBJECT (row), "furrow-amount", spin);
+  /* The defaults of a new season are stored under their untranslated names (N_() in
+   * furrow-season.c): show them in the user's language, store them back unchanged. */
+  row = furrow_item_row_new (g_dgettext (GETTEXT_PACKAGE, name), 8, money_spin_new ((double) fen),
+                             drop, FALSE, check);
+  furrow_item_row_set_stored_name (row, name);
+  furrow_item_row_set_field_id (row, field_id);
+  if (kind == LIST_COST && field_id != 0)
+    {
+      g_autofree char *subtitle = NULL;
 
-  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove"));
-  g_object_set_data (G_OBJECT (remove), "furrow-row", row);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_row_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-
-  adw_preferences_group_add (list_group (self, kind), row);
+      /* Translators: a cost item that replaces the default on one field; %s is its code. */
+      subtitle = g_strdup_printf (_("Field %s only"), field_code (STORE (self), field_id));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+  g_signal_connect_swapped (row, "item-changed", G_CALLBACK (commit_cb), self);
+  g_signal_connect_swapped (row, "amount-changed", G_CALLBACK (schedule_commit), self);
+  g_signal_connect (row, "remove-clicked", G_CALLBACK (remove_row_cb), self);
+  adw_preferences_group_add (list_group (self, kind), GTK_WIDGET (row));
   g_ptr_array_add (self->list_rows[kind], row);
   return row;
 }
@@ -274,10 +242,10 @@ new_item_name (FurrowSeasonEconomicsPage *self,
         }
       for (guint i = 0; i < self->list_rows[kind]->len && !used; i++)
         {
-          GtkWidget *entry = g_object_get_data (g_ptr_array_index (self->list_rows[kind], i),
-                                                "furrow-name");
+          GtkEditable *entry = furrow_item_row_get_name_entry (g_ptr_array_index (self->list_rows[kind],
+                                                                                  i));
 
-          used = g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), name) == 0;
+          used = g_strcmp0 (gtk_editable_get_text (entry), name) == 0;
         }
       if (!used)
         return g_steal_pointer (&name);
@@ -365,14 +333,13 @@ collect_lists (FurrowSeasonEconomicsPage *self,
 
       for (guint i = 0; i < self->list_rows[kind]->len; i++)
         {
-          GtkWidget *row = g_ptr_array_index (self->list_rows[kind], i);
-          GtkEditable *entry = g_object_get_data (G_OBJECT (row), "furrow-name");
-          GtkSpinButton *spin = g_object_get_data (G_OBJECT (row), "furrow-amount");
-          GtkDropDown *drop = g_object_get_data (G_OBJECT (row), "furrow-crop");
-          GtkCheckButton *strip = g_object_get_data (G_OBJECT (row), "furrow-strip");
-          gint64 field_id = *(gint64 *) g_object_get_data (G_OBJECT (row), "furrow-field-id");
-          const char *stored = g_object_get_data (G_OBJECT (row), "furrow-stored-name");
-          g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+          FurrowItemRow *row = g_ptr_array_index (self->list_rows[kind], i);
+          GtkSpinButton *spin = furrow_item_row_get_amount (row);
+          GtkDropDown *drop = furrow_item_row_get_choice (row);
+          GtkCheckButton *strip = furrow_item_row_get_check (row);
+          gint64 field_id = furrow_item_row_get_field_id (row);
+          const char *stored = furrow_item_row_get_stored_name (row);
+          g_autofree char *name = furrow_item_row_dup_name (row);
           FurrowCrop crop = drop ? (FurrowCrop) gtk_drop_down_get_selected (drop)
                                  : FURROW_CROP_MAIZE;
           gint64 fen = spin_fen (spin);

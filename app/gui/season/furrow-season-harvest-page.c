@@ -8,6 +8,7 @@
 
 #include "furrow-economics.h"
 #include "furrow-edit-season.h"
+#include "furrow-item-row.h"
 #include "furrow-season-harvest-page-private.h"
 #include "furrow-store-season.h"
 #include "furrow-units.h"
@@ -133,12 +134,17 @@ static void
 harvest_changed_cb (GtkSpinButton           *spin,
                     FurrowSeasonHarvestPage *self)
 {
-  guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "furrow-row"));
-  FurrowCrop crop = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "furrow-crop"));
+  int column = 0;
+  int row = 0;
+  FurrowCrop crop;
 
   if (self->loading)
     return;
-  g_hash_table_add (self->pending, GUINT_TO_POINTER (row * FURROW_N_CROPS + crop));
+  /* The grid row is the field's; the column says the crop. */
+  gtk_grid_query_child (self->harvest_grid, GTK_WIDGET (spin), &column, &row, NULL, NULL);
+  crop = column == FURROW_HARVEST_COLUMN_SOY_KG || column == FURROW_HARVEST_COLUMN_SOY_REVENUE
+         ? FURROW_CROP_SOYBEAN : FURROW_CROP_MAIZE;
+  g_hash_table_add (self->pending, GUINT_TO_POINTER ((guint) row * FURROW_N_CROPS + crop));
   furrow_season_page_schedule_commit (FURROW_SEASON_PAGE (self));
 }
 
@@ -151,19 +157,14 @@ collect_costs (FurrowSeasonHarvestPage *self,
 
   for (guint i = 0; i < self->cost_rows->len; i++)
     {
-      GtkWidget *row = g_ptr_array_index (self->cost_rows, i);
-      GtkEditable *entry = g_object_get_data (G_OBJECT (row), "furrow-name");
-      GtkDropDown *drop = g_object_get_data (G_OBJECT (row), "furrow-field");
-      GtkSpinButton *spin = g_object_get_data (G_OBJECT (row), "furrow-amount");
-      GArray *ids = g_object_get_data (G_OBJECT (row), "furrow-field-ids");
-      g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-      guint selected = gtk_drop_down_get_selected (drop);
+      FurrowItemRow *row = g_ptr_array_index (self->cost_rows, i);
+      g_autofree char *name = furrow_item_row_dup_name (row);
       FurrowSeasonActualCost cost = { 0 };
       gboolean bad;
 
-      cost.field_id = selected < ids->len ? g_array_index (ids, gint64, selected) : 0;
+      cost.field_id = furrow_item_row_get_field_id (row);
       g_strlcpy (cost.item, name, sizeof cost.item);
-      cost.fen = spin_fen (spin);
+      cost.fen = spin_fen (furrow_item_row_get_amount (row));
       bad = *name == '\0' || strlen (name) >= FURROW_SEASON_TEXT_MAX || cost.fen < 0 ||
             furrow_actual_costs_find (out, &cost) != NULL;
       mark (row, bad);
@@ -208,42 +209,31 @@ schedule_costs_commit (FurrowSeasonHarvestPage *self)
   furrow_season_page_schedule_commit (FURROW_SEASON_PAGE (self));
 }
 
-static void
-focus_leave_cb (GtkEventControllerFocus *controller,
-                FurrowSeasonHarvestPage *self)
-{
-  furrow_season_harvest_page_commit_costs (self);
-}
-
 /* ------------------------------------------------------------------------------------------ */
 /* Actual cost rows                                                                           */
 
 static void
-remove_cost_cb (GtkButton               *button,
+remove_cost_cb (FurrowItemRow           *row,
                 FurrowSeasonHarvestPage *self)
 {
-  GtkWidget *row = g_object_get_data (G_OBJECT (button), "furrow-row");
-
   g_ptr_array_remove (self->cost_rows, row);
-  adw_preferences_group_remove (self->costs_group, row);
+  adw_preferences_group_remove (self->costs_group, GTK_WIDGET (row));
   furrow_season_harvest_page_commit_costs (self);
 }
 
-static GtkWidget *
+/* A row of the actual costs: name [whole season | field] … amount [remove]. */
+static void
 add_cost_row (FurrowSeasonHarvestPage *self,
               const char              *item,
               gint64                   field_id,
               gint64                   fen)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *entry = gtk_entry_new ();
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GArray) ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   g_autoptr(GListModel) fields = furrow_store_get_fields (STORE (self));
-  GtkWidget *drop;
+  GtkDropDown *drop;
   GtkSpinButton *spin;
-  GtkWidget *remove;
-  GtkEventController *focus = gtk_event_controller_focus_new ();
+  FurrowItemRow *row;
   gint64 season_wide = 0;
   guint selected = 0;
 
@@ -262,46 +252,22 @@ add_cost_row (FurrowSeasonHarvestPage *self,
       if (id == field_id)
         selected = ids->len - 1;
     }
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), item);
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 14);
-  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (entry, "activate", G_CALLBACK (commit_costs_cb), self);
-  g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
-  gtk_widget_add_controller (entry, focus);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), entry);
-  g_object_set_data (G_OBJECT (row), "furrow-name", entry);
-
-  drop = GTK_WIDGET (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), selected);
-  gtk_widget_set_valign (drop, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (drop, "notify::selected", G_CALLBACK (commit_costs_cb), self);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), drop);
-  g_object_set_data (G_OBJECT (row), "furrow-field", drop);
-  g_object_set_data_full (G_OBJECT (row), "furrow-field-ids", g_steal_pointer (&ids),
-                          (GDestroyNotify) g_array_unref);
+  drop = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
+  gtk_drop_down_set_selected (drop, selected);
 
   spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (-1e12, 1e12, 1));
   gtk_spin_button_set_digits (spin, 2);
   gtk_spin_button_set_numeric (spin, TRUE);
   gtk_editable_set_width_chars (GTK_EDITABLE (spin), 10);
-  gtk_widget_set_valign (GTK_WIDGET (spin), GTK_ALIGN_CENTER);
   gtk_spin_button_set_value (spin, fen / 100.0);
-  g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (schedule_costs_commit), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (spin));
-  g_object_set_data (G_OBJECT (row), "furrow-amount", spin);
 
-  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove"));
-  g_object_set_data (G_OBJECT (remove), "furrow-row", row);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_cost_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-
-  adw_preferences_group_add (self->costs_group, row);
+  row = furrow_item_row_new (item, 14, spin, drop, TRUE, NULL);
+  furrow_item_row_set_choice_ids (row, ids);
+  g_signal_connect_swapped (row, "item-changed", G_CALLBACK (commit_costs_cb), self);
+  g_signal_connect_swapped (row, "amount-changed", G_CALLBACK (schedule_costs_commit), self);
+  g_signal_connect (row, "remove-clicked", G_CALLBACK (remove_cost_cb), self);
+  adw_preferences_group_add (self->costs_group, GTK_WIDGET (row));
   g_ptr_array_add (self->cost_rows, row);
-  return row;
 }
 
 static void
@@ -315,8 +281,8 @@ add_cost_cb (FurrowSeasonHarvestPage *self)
 
       for (guint i = 0; i < self->cost_rows->len && !used; i++)
         {
-          GtkEditable *entry = g_object_get_data (g_ptr_array_index (self->cost_rows, i),
-                                                  "furrow-name");
+          GtkEditable *entry = furrow_item_row_get_name_entry (g_ptr_array_index (self->cost_rows,
+                                                                                  i));
 
           used = g_strcmp0 (gtk_editable_get_text (entry), name) == 0;
         }
@@ -353,8 +319,7 @@ grid_label (GtkGrid *grid,
 static GtkSpinButton *
 grid_entry (FurrowSeasonHarvestPage *self,
             guint                    column,
-            guint                    row,
-            FurrowCrop               crop)
+            guint                    row)
 {
   GtkWidget *spin = gtk_grid_get_child_at (self->harvest_grid, (int) column, (int) row);
 
@@ -367,8 +332,6 @@ grid_entry (FurrowSeasonHarvestPage *self,
       gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), money ? 2 : 1);
       gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
       gtk_editable_set_width_chars (GTK_EDITABLE (spin), money ? 9 : 7);
-      g_object_set_data (G_OBJECT (spin), "furrow-row", GUINT_TO_POINTER (row));
-      g_object_set_data (G_OBJECT (spin), "furrow-crop", GUINT_TO_POINTER (crop));
       g_signal_connect (spin, "value-changed", G_CALLBACK (harvest_changed_cb), self);
       gtk_grid_attach (self->harvest_grid, spin, (int) column, (int) row, 1, 1);
     }
@@ -527,15 +490,11 @@ load_grid (FurrowSeasonHarvestPage *self)
     {
       const FurrowEconomicsField *f = &g_array_index (fields, FurrowEconomicsField, i);
       guint row = i + 1;
-      struct { guint column; FurrowCrop crop; double value; } entries[] = {
-        { FURROW_HARVEST_COLUMN_MAIZE_KG, FURROW_CROP_MAIZE,
-          f->actual_yield_kg[FURROW_CROP_MAIZE] },
-        { FURROW_HARVEST_COLUMN_MAIZE_REVENUE, FURROW_CROP_MAIZE,
-          f->actual_revenue_fen[FURROW_CROP_MAIZE] / 100.0 },
-        { FURROW_HARVEST_COLUMN_SOY_KG, FURROW_CROP_SOYBEAN,
-          f->actual_yield_kg[FURROW_CROP_SOYBEAN] },
-        { FURROW_HARVEST_COLUMN_SOY_REVENUE, FURROW_CROP_SOYBEAN,
-          f->actual_revenue_fen[FURROW_CROP_SOYBEAN] / 100.0 },
+      struct { guint column; double value; } entries[] = {
+        { FURROW_HARVEST_COLUMN_MAIZE_KG, f->actual_yield_kg[FURROW_CROP_MAIZE] },
+        { FURROW_HARVEST_COLUMN_MAIZE_REVENUE, f->actual_revenue_fen[FURROW_CROP_MAIZE] / 100.0 },
+        { FURROW_HARVEST_COLUMN_SOY_KG, f->actual_yield_kg[FURROW_CROP_SOYBEAN] },
+        { FURROW_HARVEST_COLUMN_SOY_REVENUE, f->actual_revenue_fen[FURROW_CROP_SOYBEAN] / 100.0 },
       };
 
       set_label (self->harvest_grid, FURROW_HARVEST_COLUMN_FIELD, row, f->code);
@@ -545,7 +504,7 @@ load_grid (FurrowSeasonHarvestPage *self)
               per_field[i].predicted.yield_kg[FURROW_CROP_SOYBEAN]);
       for (guint e = 0; e < G_N_ELEMENTS (entries); e++)
         {
-          GtkSpinButton *spin = grid_entry (self, entries[e].column, row, entries[e].crop);
+          GtkSpinButton *spin = grid_entry (self, entries[e].column, row);
 
           gtk_spin_button_set_value (spin, entries[e].value);
           mark (spin, FALSE);

@@ -242,8 +242,8 @@ new_item_name (FurrowSeasonEconomicsPage *self,
         }
       for (guint i = 0; i < self->list_rows[kind]->len && !used; i++)
         {
-          GtkEditable *entry = furrow_item_row_get_name_entry (g_ptr_array_index (self->list_rows[kind],
-                                                                                  i));
+          FurrowItemRow *row = g_ptr_array_index (self->list_rows[kind], i);
+          GtkEditable *entry = furrow_item_row_get_name_entry (row);
 
           used = g_strcmp0 (gtk_editable_get_text (entry), name) == 0;
         }

@@ -9,12 +9,6 @@ G_BEGIN_DECLS
 
 /* Store internals shared by the furrow-store*.c files, the object classes and the tests. */
 
-/* furrow-store-schema.c: furrow_store_migrations[v - 1] takes a file from schema v - 1 to v
- * (v = 1 creates the GeoPackage and every table from an empty file). Steps are only ever
- * appended: a released step never changes. */
-extern const char * const furrow_store_migrations[];
-extern const guint        furrow_store_n_migrations;
-
 /* Setters of read-only properties, for the store. */
 void         _furrow_field_set_id                 (FurrowField     *self,
                                                    gint64           id);

@@ -17,6 +17,7 @@
 
 #include "furrow-database.h"
 #include "furrow-store-gpkg.h"
+#include "furrow-store-migrate.h"
 #include "furrow-store-private.h"
 
 /* The kinds of object the store keeps a list model of. */
@@ -2364,33 +2365,18 @@ write_schema_version (FurrowStore  *self,
   return TRUE;
 }
 
-/* Runs migrations from+1 … to, each in a transaction of its own with the version update. */
+/* Runs migrations from+1 … to, each in a transaction of its own with the version update
+ * (furrow-store-migrate.h). */
 static gboolean
 store_migrate (FurrowStore  *self,
                int           from,
                int           to,
                GError      **error)
 {
-  for (int version = from + 1; version <= to; version++)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      if (!store_run (self, "BEGIN IMMEDIATE", error))
-        return FALSE;
-      furrow_database_exec (self->database, furrow_store_migrations[version - 1], &local_error);
-      if (local_error == NULL)
-        write_schema_version (self, version, &local_error);
-      if (local_error == NULL)
-        store_run (self, "COMMIT", &local_error);
-      if (local_error != NULL)
-        {
-          store_run (self, "ROLLBACK", NULL);
-          g_set_error (error, FURROW_STORE_ERROR, local_error->code,
-                       _("%s: cannot upgrade the project to schema version %d: %s"),
-                       self->path, version, local_error->message);
-          return FALSE;
-        }
-    }
+  if (!furrow_store_migrate (self->database, from, to, error))
+    return FALSE;
+  if (to > from)
+    self->schema_version = to;
   return TRUE;
 }
 

@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "furrow-store-migrate.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "furrow-schema-resources.h"
+#include "furrow-store.h"
+
+int
+furrow_store_migrate_get_n_steps (void)
+{
+  return FURROW_STORE_SCHEMA_VERSION;
+}
+
+GBytes *
+furrow_store_migrate_get_step (int version)
+{
+  g_autofree char *path = NULL;
+
+  if (version < 1 || version > FURROW_STORE_SCHEMA_VERSION)
+    return NULL;
+  path = g_strdup_printf ("/io/github/furrow/Furrow/schema/v%03d.sql", version);
+  /* Resource data is NUL-terminated (g_resource_lookup_data()). */
+  return g_resource_lookup_data (furrow_schema_get_resource (), path,
+                                 G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+}
+
+static gboolean
+run_step (FurrowDatabase  *database,
+          int              version,
+          GError         **error)
+{
+  g_autoptr(GBytes) sql = furrow_store_migrate_get_step (version);
+  g_autoptr(FurrowStatement) stmt = NULL;
+  g_autofree char *text = g_strdup_printf ("%d", version);
+
+  if (sql == NULL)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                   "no migration step %d", version);
+      return FALSE;
+    }
+  if (!furrow_database_exec (database, g_bytes_get_data (sql, NULL), error))
+    return FALSE;
+  stmt = furrow_database_prepare (database,
+                                  "INSERT OR REPLACE INTO furrow_meta (key, value)"
+                                  " VALUES ('schema_version', ?1)",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  furrow_statement_bind_text (stmt, 1, text);
+  return furrow_statement_run (stmt, error);
+}
+
+gboolean
+furrow_store_migrate (FurrowDatabase  *database,
+                      int              from,
+                      int              to,
+                      GError         **error)
+{
+  g_return_val_if_fail (database != NULL, FALSE);
+  g_return_val_if_fail (from >= 0 && to <= FURROW_STORE_SCHEMA_VERSION, FALSE);
+
+  for (int version = from + 1; version <= to; version++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!furrow_database_exec (database, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (run_step (database, version, &local_error) &&
+          furrow_database_exec (database, "COMMIT", &local_error))
+        continue;
+      furrow_database_exec (database, "ROLLBACK", NULL);
+      g_set_error (error, FURROW_STORE_ERROR, local_error->code,
+                   _("%s: cannot upgrade the project to schema version %d: %s"),
+                   furrow_database_get_path (database), version, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The project file's migrations (app/core/store/furrow-store-migrate.h; docs/architecture.md,
+ * "Migrations"): the steps are the .sql files of the schema resource, applied in order, each with
+ * its version; a step that fails leaves the file at the step before. */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "furrow-database.h"
+#include "furrow-store-migrate.h"
+#include "furrow-store.h"
+#include "furrow-test-store.h"
+
+typedef FurrowTestStore Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  furrow_test_store_set_up (fixture, FURROW_TEST_STORE_FOLDER, "project.gpkg");
+}
+
+static FurrowDatabase *
+open_empty (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  FurrowDatabase *db = furrow_database_open (fixture->path, FURROW_DATABASE_CREATE, &error);
+
+  g_assert_no_error (error);
+  return db;
+}
+
+static gint64
+query (FurrowDatabase *db,
+       const char     *sql)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 value = -1;
+
+  g_assert_true (furrow_database_query_int (db, sql, &value, &error));
+  g_assert_no_error (error);
+  return value;
+}
+
+static const char version_sql[] =
+  "SELECT CAST (value AS INTEGER) FROM furrow_meta WHERE key = 'schema_version'";
+static const char has_index_sql[] =
+  "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'parcels_household_id'";
+static const char has_fee_area_sql[] =
+  "SELECT count(*) FROM pragma_table_info ('settlements') WHERE name = 'fee_area_m2'";
+
+/* One step a schema version, 1 … FURROW_STORE_SCHEMA_VERSION, each a script SQLite accepts. */
+static void
+test_steps (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_assert_cmpint (furrow_store_migrate_get_n_steps (), ==, FURROW_STORE_SCHEMA_VERSION);
+  g_assert_null (furrow_store_migrate_get_step (0));
+  g_assert_null (furrow_store_migrate_get_step (FURROW_STORE_SCHEMA_VERSION + 1));
+  for (int v = 1; v <= FURROW_STORE_SCHEMA_VERSION; v++)
+    {
+      g_autoptr(GBytes) step = furrow_store_migrate_get_step (v);
+      gsize size;
+      const char *sql = g_bytes_get_data (step, &size);
+
+      g_assert_nonnull (step);
+      g_assert_cmpuint (size, >, 100);
+      g_assert_cmpint (sql[size], ==, '\0');
+      g_assert_true (g_str_has_prefix (sql, "-- SPDX-License-Identifier"));
+    }
+}
+
+/* A version-1 file upgraded in order: step 2's index, step 3's tables and step 5's column
+ * arrive, and the version follows. */
+static void
+test_upgrade_v1 (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(FurrowDatabase) db = open_empty (fixture);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (furrow_store_migrate (db, 0, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query (db, version_sql), ==, 1);
+  g_assert_cmpint (query (db, "PRAGMA application_id"), ==, 0x47504B47);
+  g_assert_cmpint (query (db, "PRAGMA user_version"), ==, 10300);
+  g_assert_cmpint (query (db, has_index_sql), ==, 0);
+  g_assert_cmpint (query (db, "SELECT count(*) FROM sqlite_master WHERE name = 'season_prices'"),
+                   ==, 0);
+
+  g_assert_true (furrow_store_migrate (db, 1, FURROW_STORE_SCHEMA_VERSION, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query (db, version_sql), ==, FURROW_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query (db, has_index_sql), ==, 1);
+  g_assert_cmpint (query (db, "SELECT count(*) FROM sqlite_master WHERE name = 'season_prices'"),
+                   ==, 1);
+  g_assert_cmpint (query (db, has_fee_area_sql), ==, 1);
+  g_assert_false (furrow_database_in_transaction (db));
+}
+
+/* The households table as version 1 wrote it from a C string, to the byte: SQLite keeps the
+ * CREATE text, so files made before and after the move to .sql files are the same. */
+static void
+test_same_text (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(FurrowDatabase) db = open_empty (fixture);
+  g_autoptr(FurrowStatement) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (furrow_store_migrate (db, 0, FURROW_STORE_SCHEMA_VERSION, &error));
+  stmt = furrow_database_prepare (db, "SELECT sql FROM sqlite_master WHERE name = 'households'",
+                                  &error);
+  g_assert_true (furrow_statement_step (stmt, &error));
+  g_assert_cmpstr (furrow_statement_get_text (stmt, 0), ==,
+                   "CREATE TABLE households (\n"
+                   "  id INTEGER PRIMARY KEY,\n"
+                   "  code TEXT NOT NULL UNIQUE CHECK (code <> ''),\n"
+                   "  name TEXT NOT NULL DEFAULT '',\n"
+                   "  members INTEGER NOT NULL DEFAULT 0 CHECK (members >= 0),\n"
+                   "  phone TEXT,\n"
+                   "  id_number TEXT,\n"
+                   "  notes TEXT\n"
+                   ")");
+}
+
+/* Step 2 fails (its index is there already): the file stays at version 1, step 2 left nothing,
+ * and the error names the step. */
+static void
+test_failed_step (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(FurrowDatabase) db = open_empty (fixture);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (furrow_store_migrate (db, 0, 1, &error));
+  g_assert_true (furrow_database_exec (db, "CREATE INDEX parcels_field_id ON parcels (field_id)",
+                                       &error));
+  g_assert_false (furrow_store_migrate (db, 1, FURROW_STORE_SCHEMA_VERSION, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "2"));
+  g_assert_cmpint (query (db, version_sql), ==, 1);
+  g_assert_cmpint (query (db, has_index_sql), ==, 0);
+  g_assert_false (furrow_database_in_transaction (db));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/furrow/core/store-migrate/" name, Fixture, NULL, fixture_set_up, func, \
+              furrow_test_store_fixture_tear_down)
+  ADD ("steps", test_steps);
+  ADD ("upgrade-v1", test_upgrade_v1);
+  ADD ("same-text", test_same_text);
+  ADD ("failed-step", test_failed_step);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -88,39 +88,12 @@ touch_season (FurrowStore        *self,
   g_ptr_array_add (seasons_state (self)->touched, touch);
 }
 
-static const char *
-custody_text (FurrowCustody custody)
+static FurrowStatement *
+prepare (FurrowStore  *self,
+         const char   *sql,
+         GError      **error)
 {
-  return furrow_custody_to_string (custody);
-}
-
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           index)
-{
-  return (const char *) sqlite3_column_text (stmt, index);
-}
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static void
-bind_field_id (sqlite3_stmt *stmt,
-               int           index,
-               gint64        id)
-{
-  if (id > 0)
-    sqlite3_bind_int64 (stmt, index, id);
-  else
-    sqlite3_bind_null (stmt, index);
+  return furrow_database_prepare (_furrow_store_get_database (self), sql, error);
 }
 
 static char *
@@ -136,194 +109,224 @@ run_for_season (FurrowStore  *self,
                 gint64        season_id,
                 GError      **error)
 {
-  g_autoptr(FurrowStoreStmt) stmt = _furrow_store_prepare (self, sql, error);
+  g_autoptr(FurrowStatement) stmt = prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, season_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return _furrow_store_set_db_error (self, error);
+  furrow_statement_bind_int64 (stmt, 1, season_id);
+  return furrow_statement_run (stmt, error);
+}
+
+typedef void (*SeasonRowFunc) (FurrowStatement *stmt,
+                               gpointer         user_data);
+
+/* Calls func for each row of a query that binds only the season id (?1). */
+static gboolean
+foreach_season_row (FurrowStore    *self,
+                    const char     *sql,
+                    gint64          season_id,
+                    SeasonRowFunc   func,
+                    gpointer        user_data,
+                    GError        **error)
+{
+  g_autoptr(FurrowStatement) stmt = prepare (self, sql, error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  furrow_statement_bind_int64 (stmt, 1, season_id);
+  while (furrow_statement_step (stmt, &local_error))
+    func (stmt, user_data);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   return TRUE;
+}
+
+/* Whether the file has a field with this id. */
+static gboolean
+field_in_file (FurrowStore *self,
+               gint64       field_id)
+{
+  g_autoptr(FurrowStatement) stmt = prepare (self, "SELECT 1 FROM fields WHERE id = ?1", NULL);
+  g_autoptr(GError) local_error = NULL;
+
+  if (stmt == NULL)
+    return TRUE;
+  furrow_statement_bind_int64 (stmt, 1, field_id);
+  /* A failure to tell: as if it were there (the write's own error is passed on). */
+  return furrow_statement_step (stmt, &local_error) || local_error != NULL;
+}
+
+/* A write about field `code` (id field_id) failed with local_error (taken): a broken rule of the
+ * schema because the field is gone is NOT_FOUND; anything else is passed on. */
+static gboolean
+field_write_error (FurrowStore  *self,
+                   gint64        field_id,
+                   const char   *code,
+                   GError       *local_error,
+                   GError      **error)
+{
+  if (g_error_matches (local_error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONSTRAINT) &&
+      !field_in_file (self, field_id))
+    {
+      g_error_free (local_error);
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                   _("field %s is not in the project"), code);
+      return FALSE;
+    }
+  g_propagate_error (error, local_error);
+  return FALSE;
 }
 
 /* ------------------------------------------------------------------------------------------ */
 /* Reading                                                                                    */
+
+static void
+read_price (FurrowStatement *stmt,
+            gpointer         season)
+{
+  FurrowCrop crop;
+
+  if (furrow_crop_from_string (furrow_statement_get_text (stmt, 0), &crop))
+    furrow_season_set_price (season, crop, furrow_statement_get_double (stmt, 1),
+                             furrow_statement_get_double (stmt, 2));
+}
+
+static void
+read_cost (FurrowStatement *stmt,
+           gpointer         season)
+{
+  FurrowCrop crop;
+
+  if (furrow_crop_from_string (furrow_statement_get_text (stmt, 0), &crop))
+    furrow_season_set_cost (season, crop, furrow_statement_get_text (stmt, 1),
+                            furrow_statement_get_int64 (stmt, 3),
+                            furrow_statement_get_int64 (stmt, 2));
+}
+
+static void
+read_subsidy (FurrowStatement *stmt,
+              gpointer         season)
+{
+  furrow_season_set_subsidy (season, furrow_statement_get_text (stmt, 0),
+                             furrow_statement_get_int64 (stmt, 1),
+                             furrow_statement_get_boolean (stmt, 2));
+}
+
+static void
+read_other_income (FurrowStatement *stmt,
+                   gpointer         season)
+{
+  furrow_season_set_other_income (season, furrow_statement_get_text (stmt, 0),
+                                  furrow_statement_get_int64 (stmt, 1));
+}
+
+static void
+read_fee (FurrowStatement *stmt,
+          gpointer         season)
+{
+  furrow_season_set_fee (season, furrow_statement_get_text (stmt, 0),
+                         furrow_statement_get_int64 (stmt, 1));
+}
+
+static void
+read_base_and_split (FurrowStatement *stmt,
+                     gpointer         season)
+{
+  FurrowBaseRule base = { 0 };
+  FurrowSurplusSplit split;
+  const char *kind = furrow_statement_get_text (stmt, 0);
+
+  base.kind = g_strcmp0 (kind, "in_kind") == 0 ? FURROW_BASE_IN_KIND
+            : g_strcmp0 (kind, "annual_share") == 0 ? FURROW_BASE_ANNUAL_SHARE
+            : FURROW_BASE_FIXED;
+  base.fen_per_mu = furrow_statement_get_int64 (stmt, 1);
+  base.kg_per_mu = furrow_statement_get_double (stmt, 2);
+  base.price_fen_per_kg = furrow_statement_get_double (stmt, 3);
+  base.less_cost_per_mu = furrow_statement_get_boolean (stmt, 4);
+  base.annual_fen_per_mu = furrow_statement_get_int64 (stmt, 5);
+  base.season_pct = furrow_statement_get_double (stmt, 6);
+  split.reserve_pct = furrow_statement_get_double (stmt, 7);
+  split.collective_pct = furrow_statement_get_double (stmt, 8);
+  split.cooperative_pct = furrow_statement_get_double (stmt, 9);
+  split.households_pct = furrow_statement_get_double (stmt, 10);
+  furrow_season_set_base_rule (season, &base);
+  furrow_season_set_split (season, &split, furrow_statement_get_text (stmt, 11));
+}
+
+/* A season's money rules, table by table: the query (?1 the season id) and what a row sets. */
+static const struct
+{
+  const char    *sql;
+  SeasonRowFunc  read;
+} rule_reads[] = {
+  { "SELECT crop, price_fen_per_kg, moisture_pct FROM season_prices WHERE season_id = ?1",
+    read_price },
+  { "SELECT crop, item, fen_per_mu, ifnull (field_id, 0) FROM season_costs "
+    "WHERE season_id = ?1 ORDER BY id", read_cost },
+  { "SELECT name, fen_per_mu, strip_only FROM season_subsidies WHERE season_id = ?1 ORDER BY id",
+    read_subsidy },
+  { "SELECT name, fen FROM season_other_income WHERE season_id = ?1 ORDER BY id",
+    read_other_income },
+  { "SELECT operation, fen_per_mu FROM season_fees WHERE season_id = ?1 ORDER BY id", read_fee },
+  { "SELECT base_kind, base_fen_per_mu, base_kg_per_mu, base_price_fen_per_kg, base_less_cost, "
+    "base_annual_fen_per_mu, base_season_pct, reserve_pct, collective_pct, cooperative_pct, "
+    "households_pct, split_reason FROM season_rules WHERE season_id = ?1", read_base_and_split },
+};
 
 static gboolean
 load_rules (FurrowStore   *self,
             FurrowSeason  *season,
             GError       **error)
 {
-  gint64 id = furrow_season_get_id (season);
-  int rc;
-
-  {
-    g_autoptr(FurrowStoreStmt) stmt =
-      _furrow_store_prepare (self, "SELECT crop, price_fen_per_kg, moisture_pct FROM season_prices "
-                                   "WHERE season_id = ?1", error);
-    if (stmt == NULL)
+  for (guint i = 0; i < G_N_ELEMENTS (rule_reads); i++)
+    if (!foreach_season_row (self, rule_reads[i].sql, furrow_season_get_id (season),
+                             rule_reads[i].read, season, error))
       return FALSE;
-    sqlite3_bind_int64 (stmt, 1, id);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        FurrowCrop crop;
-
-        if (furrow_crop_from_string (column_text (stmt, 0), &crop))
-          furrow_season_set_price (season, crop, sqlite3_column_double (stmt, 1),
-                                   sqlite3_column_double (stmt, 2));
-      }
-    if (rc != SQLITE_DONE)
-      return _furrow_store_set_db_error (self, error);
-  }
-  {
-    g_autoptr(FurrowStoreStmt) stmt =
-      _furrow_store_prepare (self, "SELECT crop, item, fen_per_mu, ifnull (field_id, 0) "
-                                   "FROM season_costs WHERE season_id = ?1 ORDER BY id", error);
-    if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (stmt, 1, id);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        FurrowCrop crop;
-
-        if (furrow_crop_from_string (column_text (stmt, 0), &crop))
-          furrow_season_set_cost (season, crop, column_text (stmt, 1),
-                                  sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 2));
-      }
-    if (rc != SQLITE_DONE)
-      return _furrow_store_set_db_error (self, error);
-  }
-  {
-    g_autoptr(FurrowStoreStmt) stmt =
-      _furrow_store_prepare (self, "SELECT name, fen_per_mu, strip_only FROM season_subsidies "
-                                   "WHERE season_id = ?1 ORDER BY id", error);
-    if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (stmt, 1, id);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      furrow_season_set_subsidy (season, column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
-                                 sqlite3_column_int (stmt, 2) != 0);
-    if (rc != SQLITE_DONE)
-      return _furrow_store_set_db_error (self, error);
-  }
-  {
-    g_autoptr(FurrowStoreStmt) stmt =
-      _furrow_store_prepare (self, "SELECT name, fen FROM season_other_income "
-                                   "WHERE season_id = ?1 ORDER BY id", error);
-    if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (stmt, 1, id);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      furrow_season_set_other_income (season, column_text (stmt, 0),
-                                      sqlite3_column_int64 (stmt, 1));
-    if (rc != SQLITE_DONE)
-      return _furrow_store_set_db_error (self, error);
-  }
-  {
-    g_autoptr(FurrowStoreStmt) stmt =
-      _furrow_store_prepare (self, "SELECT operation, fen_per_mu FROM season_fees "
-                                   "WHERE season_id = ?1 ORDER BY id", error);
-    if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (stmt, 1, id);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      furrow_season_set_fee (season, column_text (stmt, 0), sqlite3_column_int64 (stmt, 1));
-    if (rc != SQLITE_DONE)
-      return _furrow_store_set_db_error (self, error);
-  }
-  {
-    g_autoptr(FurrowStoreStmt) stmt =
-      _furrow_store_prepare (self, "SELECT base_kind, base_fen_per_mu, base_kg_per_mu, "
-                                   "base_price_fen_per_kg, base_less_cost, base_annual_fen_per_mu, "
-                                   "base_season_pct, reserve_pct, collective_pct, cooperative_pct, "
-                                   "households_pct, split_reason FROM season_rules "
-                                   "WHERE season_id = ?1", error);
-    if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (stmt, 1, id);
-    rc = sqlite3_step (stmt);
-    if (rc == SQLITE_ROW)
-      {
-        FurrowBaseRule base = { 0 };
-        FurrowSurplusSplit split;
-        const char *kind = column_text (stmt, 0);
-
-        base.kind = g_strcmp0 (kind, "in_kind") == 0 ? FURROW_BASE_IN_KIND
-                  : g_strcmp0 (kind, "annual_share") == 0 ? FURROW_BASE_ANNUAL_SHARE
-                  : FURROW_BASE_FIXED;
-        base.fen_per_mu = sqlite3_column_int64 (stmt, 1);
-        base.kg_per_mu = sqlite3_column_double (stmt, 2);
-        base.price_fen_per_kg = sqlite3_column_double (stmt, 3);
-        base.less_cost_per_mu = sqlite3_column_int (stmt, 4) != 0;
-        base.annual_fen_per_mu = sqlite3_column_int64 (stmt, 5);
-        base.season_pct = sqlite3_column_double (stmt, 6);
-        split.reserve_pct = sqlite3_column_double (stmt, 7);
-        split.collective_pct = sqlite3_column_double (stmt, 8);
-        split.cooperative_pct = sqlite3_column_double (stmt, 9);
-        split.households_pct = sqlite3_column_double (stmt, 10);
-        furrow_season_set_base_rule (season, &base);
-        furrow_season_set_split (season, &split, column_text (stmt, 11));
-      }
-    else if (rc != SQLITE_DONE)
-      return _furrow_store_set_db_error (self, error);
-  }
   return TRUE;
+}
+
+#define SEASON_COLUMNS "id, name, crop_year, state, notes"
+
+/* A season from a row of SEASON_COLUMNS, without its rules. */
+static FurrowSeason *
+read_season (FurrowStatement *stmt)
+{
+  FurrowSeason *season = furrow_season_new_empty ();
+  FurrowSeasonState state = FURROW_SEASON_PLANNING;
+
+  _furrow_season_set_id (season, furrow_statement_get_int64 (stmt, 0));
+  furrow_season_set_name (season, furrow_statement_get_text (stmt, 1));
+  furrow_season_set_crop_year (season, (guint) furrow_statement_get_int64 (stmt, 2));
+  furrow_season_state_from_string (furrow_statement_get_text (stmt, 3), &state);
+  _furrow_season_set_state (season, state);
+  furrow_season_set_notes (season, furrow_statement_get_text (stmt, 4));
+  return season;
 }
 
 static GPtrArray *
 load_seasons (FurrowStore  *self,
               GError      **error)
 {
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autoptr(GPtrArray) seasons = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GArray) season_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  g_autoptr(GError) local_error = NULL;
 
   {
-    g_autoptr(FurrowStoreStmt) stmt =
-      _furrow_store_prepare (self, "SELECT id FROM seasons ORDER BY id", error);
+    g_autoptr(FurrowStatement) stmt =
+      prepare (self, "SELECT " SEASON_COLUMNS " FROM seasons ORDER BY id", error);
     if (stmt == NULL)
       return NULL;
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    while (furrow_statement_step (stmt, &local_error))
+      g_ptr_array_add (seasons, read_season (stmt));
+    if (local_error != NULL)
       {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
-        g_array_append_val (season_ids, id);
-      }
-    if (rc != SQLITE_DONE)
-      {
-        _furrow_store_set_db_error (self, error);
+        g_propagate_error (error, g_steal_pointer (&local_error));
         return NULL;
       }
   }
-  for (guint i = 0; i < season_ids->len; i++)
-    {
-      g_autoptr(FurrowStoreStmt) stmt =
-        _furrow_store_prepare (self, "SELECT id, name, crop_year, state, notes FROM seasons "
-                                     "WHERE id = ?1", error);
-      FurrowSeason *season;
-
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_int64 (stmt, 1, g_array_index (season_ids, gint64, i));
-      if (sqlite3_step (stmt) != SQLITE_ROW)
-        {
-          _furrow_store_set_db_error (self, error);
-          return NULL;
-        }
-      /* The rules are read with other statements: copy the row first. */
-      season = furrow_season_new_empty ();
-      _furrow_season_set_id (season, sqlite3_column_int64 (stmt, 0));
-      furrow_season_set_name (season, column_text (stmt, 1));
-      furrow_season_set_crop_year (season, (guint) sqlite3_column_int (stmt, 2));
-      {
-        FurrowSeasonState state = FURROW_SEASON_PLANNING;
-
-        furrow_season_state_from_string (column_text (stmt, 3), &state);
-        _furrow_season_set_state (season, state);
-      }
-      furrow_season_set_notes (season, column_text (stmt, 4));
-      g_ptr_array_add (seasons, season);
-    }
   for (guint i = 0; i < seasons->len; i++)
     if (!load_rules (self, g_ptr_array_index (seasons, i), error))
       return NULL;
@@ -466,35 +469,23 @@ FurrowSeason *
 furrow_store_find_season (FurrowStore *self,
                           const char  *name)
 {
-  g_autoptr(FurrowStoreStmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 id = 0;
   g_autoptr(FurrowSeason) season = NULL;
 
   g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
 
   if (name == NULL)
     return NULL;
-  stmt = _furrow_store_prepare (self, "SELECT id, name, crop_year, state, notes FROM seasons "
-                                      "WHERE name = ?1", &error);
-  if (stmt == NULL)
-    return NULL;
-  bind_text (stmt, 1, name);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  season = furrow_season_new_empty ();
-  id = sqlite3_column_int64 (stmt, 0);
-  _furrow_season_set_id (season, id);
-  furrow_season_set_name (season, column_text (stmt, 1));
-  furrow_season_set_crop_year (season, (guint) sqlite3_column_int (stmt, 2));
   {
-    FurrowSeasonState state = FURROW_SEASON_PLANNING;
-
-    furrow_season_state_from_string (column_text (stmt, 3), &state);
-    _furrow_season_set_state (season, state);
+    g_autoptr(FurrowStatement) stmt =
+      prepare (self, "SELECT " SEASON_COLUMNS " FROM seasons WHERE name = ?1", &error);
+    if (stmt == NULL)
+      return NULL;
+    furrow_statement_bind_text (stmt, 1, name);
+    if (!furrow_statement_step (stmt, &error))
+      return NULL;
+    season = read_season (stmt);
   }
-  furrow_season_set_notes (season, column_text (stmt, 4));
-  _furrow_store_stmt_release (g_steal_pointer (&stmt));
   if (!load_rules (self, season, &error))
     {
       g_message ("%s", error->message);
@@ -510,31 +501,30 @@ stored_state (FurrowStore        *self,
               FurrowSeasonState  *state,
               GError            **error)
 {
-  g_autoptr(FurrowStoreStmt) stmt = NULL;
-  int rc;
+  g_autoptr(FurrowStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
 
-  if (furrow_season_get_id (season) <= 0)
+  if (furrow_season_get_id (season) > 0)
     {
-      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
-                   _("season “%s” is not in the project"), furrow_season_get_name (season));
-      return FALSE;
+      stmt = prepare (self, "SELECT state FROM seasons WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
+      if (furrow_statement_step (stmt, &local_error))
+        {
+          *state = FURROW_SEASON_PLANNING;
+          furrow_season_state_from_string (furrow_statement_get_text (stmt, 0), state);
+          return TRUE;
+        }
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
     }
-  stmt = _furrow_store_prepare (self, "SELECT state FROM seasons WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, furrow_season_get_id (season));
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
-                   _("season “%s” is not in the project"), furrow_season_get_name (season));
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    return _furrow_store_set_db_error (self, error);
-  *state = FURROW_SEASON_PLANNING;
-  furrow_season_state_from_string (column_text (stmt, 0), state);
-  return TRUE;
+  g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+               _("season “%s” is not in the project"), furrow_season_get_name (season));
+  return FALSE;
 }
 
 /* Fails with READ_ONLY when the stored season is settled. */
@@ -560,155 +550,231 @@ check_writable (FurrowStore   *self,
 /* ------------------------------------------------------------------------------------------ */
 /* Seasons                                                                                    */
 
-static gboolean
-write_rules (FurrowStore   *self,
-             FurrowSeason  *season,
-             GError       **error)
+static guint
+count_prices (FurrowSeason *season)
 {
-  gint64 id = furrow_season_get_id (season);
-  static const char * const clear[] = {
-    "DELETE FROM season_prices WHERE season_id = ?1",
-    "DELETE FROM season_costs WHERE season_id = ?1",
-    "DELETE FROM season_subsidies WHERE season_id = ?1",
-    "DELETE FROM season_other_income WHERE season_id = ?1",
-    "DELETE FROM season_fees WHERE season_id = ?1",
-    "DELETE FROM season_rules WHERE season_id = ?1",
-  };
-  const FurrowSeasonCost *costs;
-  const FurrowSeasonSubsidy *subsidies;
-  const FurrowSeasonIncome *income;
-  const FurrowSeasonFee *fees;
-  const FurrowBaseRule *base = furrow_season_get_base_rule (season);
-  const FurrowSurplusSplit *split = furrow_season_get_split (season);
+  return FURROW_N_CROPS;
+}
+
+static void
+bind_price (FurrowStatement *stmt,
+            FurrowSeason    *season,
+            guint            crop)
+{
+  const FurrowSeasonPrice *price = furrow_season_get_price (season, crop);
+
+  furrow_statement_bind_text (stmt, 2, furrow_crop_to_string (crop));
+  furrow_statement_bind_double (stmt, 3, price->price_fen_per_kg);
+  furrow_statement_bind_double (stmt, 4, price->moisture_pct);
+}
+
+static guint
+count_costs (FurrowSeason *season)
+{
   guint n;
 
-  for (guint i = 0; i < G_N_ELEMENTS (clear); i++)
-    if (!run_for_season (self, clear[i], id, error))
+  furrow_season_get_costs (season, &n);
+  return n;
+}
+
+static void
+bind_cost (FurrowStatement *stmt,
+           FurrowSeason    *season,
+           guint            i)
+{
+  guint n;
+  const FurrowSeasonCost *cost = &furrow_season_get_costs (season, &n)[i];
+
+  furrow_statement_bind_text (stmt, 2, furrow_crop_to_string (cost->crop));
+  furrow_statement_bind_text (stmt, 3, cost->item);
+  furrow_statement_bind_int64 (stmt, 4, cost->fen_per_mu);
+  furrow_statement_bind_id (stmt, 5, cost->field_id);
+}
+
+static guint
+count_subsidies (FurrowSeason *season)
+{
+  guint n;
+
+  furrow_season_get_subsidies (season, &n);
+  return n;
+}
+
+static void
+bind_subsidy (FurrowStatement *stmt,
+              FurrowSeason    *season,
+              guint            i)
+{
+  guint n;
+  const FurrowSeasonSubsidy *subsidy = &furrow_season_get_subsidies (season, &n)[i];
+
+  furrow_statement_bind_text (stmt, 2, subsidy->name);
+  furrow_statement_bind_int64 (stmt, 3, subsidy->fen_per_mu);
+  furrow_statement_bind_boolean (stmt, 4, subsidy->strip_only);
+}
+
+static guint
+count_other_income (FurrowSeason *season)
+{
+  guint n;
+
+  furrow_season_get_other_income (season, &n);
+  return n;
+}
+
+static void
+bind_other_income (FurrowStatement *stmt,
+                   FurrowSeason    *season,
+                   guint            i)
+{
+  guint n;
+  const FurrowSeasonIncome *income = &furrow_season_get_other_income (season, &n)[i];
+
+  furrow_statement_bind_text (stmt, 2, income->name);
+  furrow_statement_bind_int64 (stmt, 3, income->fen);
+}
+
+static guint
+count_fees (FurrowSeason *season)
+{
+  guint n;
+
+  furrow_season_get_fees (season, &n);
+  return n;
+}
+
+static void
+bind_fee (FurrowStatement *stmt,
+          FurrowSeason    *season,
+          guint            i)
+{
+  guint n;
+  const FurrowSeasonFee *fee = &furrow_season_get_fees (season, &n)[i];
+
+  furrow_statement_bind_text (stmt, 2, fee->operation);
+  furrow_statement_bind_int64 (stmt, 3, fee->fen_per_mu);
+}
+
+static guint
+count_one (FurrowSeason *season)
+{
+  return 1;
+}
+
+static void
+bind_base_and_split (FurrowStatement *stmt,
+                     FurrowSeason    *season,
+                     guint            i)
+{
+  const FurrowBaseRule *base = furrow_season_get_base_rule (season);
+  const FurrowSurplusSplit *split = furrow_season_get_split (season);
+
+  furrow_statement_bind_text (stmt, 2, furrow_base_kind_to_string (base->kind));
+  furrow_statement_bind_int64 (stmt, 3, base->fen_per_mu);
+  furrow_statement_bind_double (stmt, 4, base->kg_per_mu);
+  furrow_statement_bind_double (stmt, 5, base->price_fen_per_kg);
+  furrow_statement_bind_boolean (stmt, 6, base->less_cost_per_mu);
+  furrow_statement_bind_int64 (stmt, 7, base->annual_fen_per_mu);
+  furrow_statement_bind_double (stmt, 8, base->season_pct);
+  furrow_statement_bind_double (stmt, 9, split->reserve_pct);
+  furrow_statement_bind_double (stmt, 10, split->collective_pct);
+  furrow_statement_bind_double (stmt, 11, split->cooperative_pct);
+  furrow_statement_bind_double (stmt, 12, split->households_pct);
+  furrow_statement_bind_text (stmt, 13, furrow_season_get_split_reason (season));
+}
+
+/* A season's money rules, table by table: emptied (?1 the season id), then one insert per row
+ * (?1 the season id, the rest bound by `bind` for row i of `count`). */
+static const struct
+{
+  const char *clear;
+  const char *insert;
+  guint     (*count) (FurrowSeason    *season);
+  void      (*bind)  (FurrowStatement *stmt,
+                      FurrowSeason    *season,
+                      guint            i);
+} rule_writes[] = {
+  { "DELETE FROM season_prices WHERE season_id = ?1",
+    "INSERT INTO season_prices (season_id, crop, price_fen_per_kg, moisture_pct) "
+    "VALUES (?1, ?2, ?3, ?4)", count_prices, bind_price },
+  { "DELETE FROM season_costs WHERE season_id = ?1",
+    "INSERT INTO season_costs (season_id, crop, item, fen_per_mu, field_id) "
+    "VALUES (?1, ?2, ?3, ?4, ?5)", count_costs, bind_cost },
+  { "DELETE FROM season_subsidies WHERE season_id = ?1",
+    "INSERT INTO season_subsidies (season_id, name, fen_per_mu, strip_only) "
+    "VALUES (?1, ?2, ?3, ?4)", count_subsidies, bind_subsidy },
+  { "DELETE FROM season_other_income WHERE season_id = ?1",
+    "INSERT INTO season_other_income (season_id, name, fen) VALUES (?1, ?2, ?3)",
+    count_other_income, bind_other_income },
+  { "DELETE FROM season_fees WHERE season_id = ?1",
+    "INSERT INTO season_fees (season_id, operation, fen_per_mu) VALUES (?1, ?2, ?3)",
+    count_fees, bind_fee },
+  { "DELETE FROM season_rules WHERE season_id = ?1",
+    "INSERT INTO season_rules (season_id, base_kind, base_fen_per_mu, base_kg_per_mu, "
+    "base_price_fen_per_kg, base_less_cost, base_annual_fen_per_mu, base_season_pct, "
+    "reserve_pct, collective_pct, cooperative_pct, households_pct, split_reason) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    count_one, bind_base_and_split },
+};
+
+/* A rule the schema refused (local_error, taken): a cost override of a field that is gone, or a
+ * negative amount or empty name. */
+static gboolean
+rules_write_error (FurrowStore   *self,
+                   FurrowSeason  *season,
+                   GError        *local_error,
+                   GError       **error)
+{
+  guint n;
+  const FurrowSeasonCost *costs = furrow_season_get_costs (season, &n);
+
+  if (!g_error_matches (local_error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONSTRAINT))
+    {
+      g_propagate_error (error, local_error);
       return FALSE;
-
-  for (guint c = 0; c < FURROW_N_CROPS; c++)
-    {
-      const FurrowSeasonPrice *price = furrow_season_get_price (season, c);
-      g_autoptr(FurrowStoreStmt) stmt =
-        _furrow_store_prepare (self, "INSERT INTO season_prices (season_id, crop, "
-                                     "price_fen_per_kg, moisture_pct) VALUES (?1, ?2, ?3, ?4)",
-                               error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, furrow_crop_to_string (c), -1, SQLITE_STATIC);
-      sqlite3_bind_double (stmt, 3, price->price_fen_per_kg);
-      sqlite3_bind_double (stmt, 4, price->moisture_pct);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        goto invalid;
     }
-  costs = furrow_season_get_costs (season, &n);
+  g_error_free (local_error);
   for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(FurrowStoreStmt) stmt =
-        _furrow_store_prepare (self, "INSERT INTO season_costs (season_id, crop, item, "
-                                     "fen_per_mu, field_id) VALUES (?1, ?2, ?3, ?4, ?5)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, furrow_crop_to_string (costs[i].crop), -1, SQLITE_STATIC);
-      bind_text (stmt, 3, costs[i].item);
-      sqlite3_bind_int64 (stmt, 4, costs[i].fen_per_mu);
-      bind_field_id (stmt, 5, costs[i].field_id);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        goto invalid;
-    }
-  subsidies = furrow_season_get_subsidies (season, &n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(FurrowStoreStmt) stmt =
-        _furrow_store_prepare (self, "INSERT INTO season_subsidies (season_id, name, fen_per_mu, "
-                                     "strip_only) VALUES (?1, ?2, ?3, ?4)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      bind_text (stmt, 2, subsidies[i].name);
-      sqlite3_bind_int64 (stmt, 3, subsidies[i].fen_per_mu);
-      sqlite3_bind_int (stmt, 4, subsidies[i].strip_only);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        goto invalid;
-    }
-  income = furrow_season_get_other_income (season, &n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(FurrowStoreStmt) stmt =
-        _furrow_store_prepare (self, "INSERT INTO season_other_income (season_id, name, fen) "
-                                     "VALUES (?1, ?2, ?3)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      bind_text (stmt, 2, income[i].name);
-      sqlite3_bind_int64 (stmt, 3, income[i].fen);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        goto invalid;
-    }
-  fees = furrow_season_get_fees (season, &n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(FurrowStoreStmt) stmt =
-        _furrow_store_prepare (self, "INSERT INTO season_fees (season_id, operation, fen_per_mu) "
-                                     "VALUES (?1, ?2, ?3)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      bind_text (stmt, 2, fees[i].operation);
-      sqlite3_bind_int64 (stmt, 3, fees[i].fen_per_mu);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        goto invalid;
-    }
-  {
-    g_autoptr(FurrowStoreStmt) stmt =
-      _furrow_store_prepare (self, "INSERT INTO season_rules (season_id, base_kind, "
-                                   "base_fen_per_mu, base_kg_per_mu, base_price_fen_per_kg, "
-                                   "base_less_cost, base_annual_fen_per_mu, base_season_pct, "
-                                   "reserve_pct, collective_pct, cooperative_pct, households_pct, "
-                                   "split_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-                                   "?11, ?12, ?13)", error);
-    if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (stmt, 1, id);
-    sqlite3_bind_text (stmt, 2, furrow_base_kind_to_string (base->kind), -1, SQLITE_STATIC);
-    sqlite3_bind_int64 (stmt, 3, base->fen_per_mu);
-    sqlite3_bind_double (stmt, 4, base->kg_per_mu);
-    sqlite3_bind_double (stmt, 5, base->price_fen_per_kg);
-    sqlite3_bind_int (stmt, 6, base->less_cost_per_mu ? 1 : 0);
-    sqlite3_bind_int64 (stmt, 7, base->annual_fen_per_mu);
-    sqlite3_bind_double (stmt, 8, base->season_pct);
-    sqlite3_bind_double (stmt, 9, split->reserve_pct);
-    sqlite3_bind_double (stmt, 10, split->collective_pct);
-    sqlite3_bind_double (stmt, 11, split->cooperative_pct);
-    sqlite3_bind_double (stmt, 12, split->households_pct);
-    bind_text (stmt, 13, furrow_season_get_split_reason (season));
-    if (sqlite3_step (stmt) != SQLITE_DONE)
-      goto invalid;
-  }
-  return TRUE;
-
-invalid:
-  {
-    int code = sqlite3_extended_errcode (_furrow_store_get_db (self));
-
-    if (code == SQLITE_CONSTRAINT_CHECK || code == SQLITE_CONSTRAINT_NOTNULL)
-      {
-        g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
-                     _("season “%s”: a price, cost, subsidy, income or fee is negative or has no "
-                       "name"), furrow_season_get_name (season));
-        return FALSE;
-      }
-    if (code == SQLITE_CONSTRAINT_FOREIGNKEY)
+    if (costs[i].field_id > 0 && !field_in_file (self, costs[i].field_id))
       {
         g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
                      _("season “%s”: a cost override names a field that is not in the project"),
                      furrow_season_get_name (season));
         return FALSE;
       }
-    return _furrow_store_set_db_error (self, error);
-  }
+  g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+               _("season “%s”: a price, cost, subsidy, income or fee is negative or has no "
+                 "name"), furrow_season_get_name (season));
+  return FALSE;
+}
+
+static gboolean
+write_rules (FurrowStore   *self,
+             FurrowSeason  *season,
+             GError       **error)
+{
+  gint64 id = furrow_season_get_id (season);
+
+  for (guint t = 0; t < G_N_ELEMENTS (rule_writes); t++)
+    {
+      guint n = rule_writes[t].count (season);
+
+      if (!run_for_season (self, rule_writes[t].clear, id, error))
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(FurrowStatement) stmt = prepare (self, rule_writes[t].insert, error);
+          GError *local_error = NULL;
+
+          if (stmt == NULL)
+            return FALSE;
+          furrow_statement_bind_int64 (stmt, 1, id);
+          rule_writes[t].bind (stmt, season, i);
+          if (!furrow_statement_run (stmt, &local_error))
+            return rules_write_error (self, season, local_error, error);
+        }
+    }
+  return TRUE;
 }
 
 /* The lines of `after` not in `before` ("+ …") and of `before` not in `after` ("- …"). */
@@ -744,42 +810,50 @@ check_name (FurrowSeason  *season,
   return TRUE;
 }
 
+/* A write of the seasons row failed with local_error (taken). */
 static gboolean
-season_write_error (FurrowStore   *self,
-                    FurrowSeason  *season,
+season_write_error (FurrowSeason  *season,
+                    GError        *local_error,
                     GError       **error)
 {
-  int code = sqlite3_extended_errcode (_furrow_store_get_db (self));
-
-  if (code == SQLITE_CONSTRAINT_UNIQUE)
+  if (g_error_matches (local_error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_DUPLICATE))
     {
+      g_error_free (local_error);
       g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_DUPLICATE,
                    _("a season named “%s” is already in the project"),
                    furrow_season_get_name (season));
       return FALSE;
     }
-  return _furrow_store_set_db_error (self, error);
+  g_propagate_error (error, local_error);
+  return FALSE;
 }
 
+/* Inserts the season's row as `id` (0: a new id) in `state`, sets the object's id and writes its
+ * rules; audited as "season.add" with the rules. */
 static gboolean
-add_season (FurrowStore   *self,
-            FurrowSeason  *season,
-            GError       **error)
+insert_season (FurrowStore        *self,
+               FurrowSeason       *season,
+               gint64              id,
+               FurrowSeasonState   state,
+               GError            **error)
 {
-  g_autoptr(FurrowStoreStmt) stmt = NULL;
+  g_autoptr(FurrowStatement) stmt = NULL;
   g_autofree char *object = NULL;
   g_autofree char *rules = NULL;
+  GError *local_error = NULL;
 
-  stmt = _furrow_store_prepare (self, "INSERT INTO seasons (name, crop_year, state, notes) "
-                                      "VALUES (?1, ?2, 'planning', ?3)", error);
+  stmt = prepare (self, "INSERT INTO seasons (id, name, crop_year, state, notes) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5)", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, furrow_season_get_name (season));
-  sqlite3_bind_int (stmt, 2, (int) furrow_season_get_crop_year (season));
-  bind_text (stmt, 3, furrow_season_get_notes (season));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return season_write_error (self, season, error);
-  _furrow_season_set_id (season, sqlite3_last_insert_rowid (_furrow_store_get_db (self)));
+  furrow_statement_bind_id (stmt, 1, id);
+  furrow_statement_bind_text (stmt, 2, furrow_season_get_name (season));
+  furrow_statement_bind_int64 (stmt, 3, furrow_season_get_crop_year (season));
+  furrow_statement_bind_text (stmt, 4, furrow_season_state_to_string (state));
+  furrow_statement_bind_text (stmt, 5, furrow_season_get_notes (season));
+  if (!furrow_statement_run (stmt, &local_error))
+    return season_write_error (season, local_error, error);
+  _furrow_season_set_id (season, furrow_database_last_insert_id (_furrow_store_get_database (self)));
   if (!write_rules (self, season, error))
     return FALSE;
   object = season_object (season);
@@ -809,7 +883,7 @@ furrow_store_add_season (FurrowStore   *self,
   if (!_furrow_store_op_begin (self, error))
     return FALSE;
   touch_seasons (self);
-  ok = add_season (self, season, error);
+  ok = insert_season (self, season, 0, FURROW_SEASON_PLANNING, error);
   if (ok)
     touch_season (self, season, FURROW_SEASON_CHANGE_ADDED, FALSE);
   if (!_furrow_store_op_end (self, ok, ok ? error : NULL))
@@ -826,40 +900,41 @@ update_season (FurrowStore   *self,
                FurrowSeason  *season,
                GError       **error)
 {
-  g_autoptr(FurrowStoreStmt) stmt = NULL;
+  g_autoptr(FurrowStatement) stmt = NULL;
   g_autoptr(FurrowSeason) before = furrow_season_new_empty ();
   g_autofree char *old_object = NULL;
   g_autofree char *object = NULL;
   g_autofree char *rules_before = NULL;
   g_autofree char *rules_after = NULL;
   g_autofree char *diff = NULL;
+  GError *local_error = NULL;
 
   if (!check_writable (self, season, error))
     return FALSE;
   {
-    g_autoptr(FurrowStoreStmt) name_stmt =
-      _furrow_store_prepare (self, "SELECT name FROM seasons WHERE id = ?1", error);
+    g_autoptr(FurrowStatement) name_stmt =
+      prepare (self, "SELECT name FROM seasons WHERE id = ?1", error);
     if (name_stmt == NULL)
       return FALSE;
-    sqlite3_bind_int64 (name_stmt, 1, furrow_season_get_id (season));
-    if (sqlite3_step (name_stmt) == SQLITE_ROW)
-      old_object = g_strdup_printf ("season:%s", column_text (name_stmt, 0));
+    furrow_statement_bind_int64 (name_stmt, 1, furrow_season_get_id (season));
+    if (furrow_statement_step (name_stmt, NULL))
+      old_object = g_strdup_printf ("season:%s", furrow_statement_get_text (name_stmt, 0));
   }
   _furrow_season_set_id (before, furrow_season_get_id (season));
   if (!load_rules (self, before, error))
     return FALSE;
   rules_before = furrow_season_describe_rules (before);
 
-  stmt = _furrow_store_prepare (self, "UPDATE seasons SET name = ?2, crop_year = ?3, notes = ?4 "
-                                      "WHERE id = ?1", error);
+  stmt = prepare (self, "UPDATE seasons SET name = ?2, crop_year = ?3, notes = ?4 WHERE id = ?1",
+                  error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, furrow_season_get_id (season));
-  bind_text (stmt, 2, furrow_season_get_name (season));
-  sqlite3_bind_int (stmt, 3, (int) furrow_season_get_crop_year (season));
-  bind_text (stmt, 4, furrow_season_get_notes (season));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return season_write_error (self, season, error);
+  furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
+  furrow_statement_bind_text (stmt, 2, furrow_season_get_name (season));
+  furrow_statement_bind_int64 (stmt, 3, furrow_season_get_crop_year (season));
+  furrow_statement_bind_text (stmt, 4, furrow_season_get_notes (season));
+  if (!furrow_statement_run (stmt, &local_error))
+    return season_write_error (season, local_error, error);
   if (!write_rules (self, season, error))
     return FALSE;
 
@@ -1052,40 +1127,33 @@ set_plan (FurrowStore          *self,
           const char           *yield_preset,
           GError              **error)
 {
-  g_autoptr(FurrowStoreStmt) stmt = NULL;
+  g_autoptr(FurrowStatement) stmt = NULL;
   g_autofree char *parameters = NULL;
   g_autofree char *object = season_object (season);
   g_autofree char *detail = NULL;
+  GError *local_error = NULL;
 
   if (!check_writable (self, season, error))
     return FALSE;
   parameters = pattern_to_text (pattern);
-  stmt = _furrow_store_prepare (self, "INSERT INTO plans (season_id, field_id, pattern, "
-                                      "parameters_json, preset, overrides_json) "
-                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-                                      "ON CONFLICT (season_id, field_id) DO UPDATE SET "
-                                      "pattern = excluded.pattern, "
-                                      "parameters_json = excluded.parameters_json, "
-                                      "preset = excluded.preset, "
-                                      "overrides_json = excluded.overrides_json", error);
+  stmt = prepare (self, "INSERT INTO plans (season_id, field_id, pattern, parameters_json, preset, "
+                        "overrides_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                        "ON CONFLICT (season_id, field_id) DO UPDATE SET "
+                        "pattern = excluded.pattern, "
+                        "parameters_json = excluded.parameters_json, "
+                        "preset = excluded.preset, "
+                        "overrides_json = excluded.overrides_json", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, furrow_season_get_id (season));
-  sqlite3_bind_int64 (stmt, 2, furrow_field_get_id (field));
-  sqlite3_bind_text (stmt, 3, pattern_kind (pattern), -1, SQLITE_STATIC);
-  bind_text (stmt, 4, parameters);
-  bind_text (stmt, 5, yield_preset && *yield_preset ? yield_preset : "practical");
-  bind_text (stmt, 6, preset && *preset ? preset : NULL);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      if (sqlite3_extended_errcode (_furrow_store_get_db (self)) == SQLITE_CONSTRAINT_FOREIGNKEY)
-        {
-          g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
-                       _("field %s is not in the project"), furrow_field_get_code (field));
-          return FALSE;
-        }
-      return _furrow_store_set_db_error (self, error);
-    }
+  furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
+  furrow_statement_bind_int64 (stmt, 2, furrow_field_get_id (field));
+  furrow_statement_bind_text (stmt, 3, pattern_kind (pattern));
+  furrow_statement_bind_text (stmt, 4, parameters);
+  furrow_statement_bind_text (stmt, 5, yield_preset && *yield_preset ? yield_preset : "practical");
+  furrow_statement_bind_text (stmt, 6, preset && *preset ? preset : NULL);
+  if (!furrow_statement_run (stmt, &local_error))
+    return field_write_error (self, furrow_field_get_id (field), furrow_field_get_code (field),
+                              local_error, error);
   detail = g_strdup_printf ("field %s: %s %u maize + %u soybean rows%s%s, yield model %s",
                             furrow_field_get_code (field), pattern_kind (pattern),
                             pattern->maize_rows, pattern->soy_rows,
@@ -1132,20 +1200,19 @@ delete_plan (FurrowStore   *self,
              FurrowField   *field,
              GError       **error)
 {
-  g_autoptr(FurrowStoreStmt) stmt = NULL;
+  g_autoptr(FurrowStatement) stmt = NULL;
   g_autofree char *object = season_object (season);
   g_autofree char *detail = NULL;
 
   if (!check_writable (self, season, error))
     return FALSE;
-  stmt = _furrow_store_prepare (self, "DELETE FROM plans WHERE season_id = ?1 AND field_id = ?2",
-                                error);
+  stmt = prepare (self, "DELETE FROM plans WHERE season_id = ?1 AND field_id = ?2", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, furrow_season_get_id (season));
-  sqlite3_bind_int64 (stmt, 2, furrow_field_get_id (field));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return _furrow_store_set_db_error (self, error);
+  furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
+  furrow_statement_bind_int64 (stmt, 2, furrow_field_get_id (field));
+  if (!furrow_statement_run (stmt, error))
+    return FALSE;
   detail = g_strdup_printf ("field %s", furrow_field_get_code (field));
   return _furrow_store_audit (self, "season.plan.delete", object, detail, error);
 }
@@ -1171,46 +1238,61 @@ furrow_store_delete_plan (FurrowStore   *self,
   return _furrow_store_op_end (self, ok, ok ? error : NULL);
 }
 
+typedef struct
+{
+  FurrowSeason *season;
+  GArray       *plans;
+  GError       *error;  /* the first plan that cannot be read */
+} PlansRead;
+
+static void
+read_plan (FurrowStatement *stmt,
+           gpointer         user_data)
+{
+  PlansRead *read = user_data;
+  FurrowSeasonPlan plan = { .field_id = furrow_statement_get_int64 (stmt, 0) };
+  const char *yield_preset = furrow_statement_get_text (stmt, 2);
+  const char *preset = furrow_statement_get_text (stmt, 3);
+  g_autoptr(GError) local_error = NULL;
+
+  if (read->error != NULL)
+    return;
+  if (!pattern_from_text (furrow_statement_get_text (stmt, 1), &plan.pattern, &local_error))
+    {
+      g_autofree char *field_id = g_strdup_printf ("%" G_GINT64_FORMAT, plan.field_id);
+
+      g_set_error (&read->error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT,
+                   _("season “%s”: the plan of field id %s cannot be read: %s"),
+                   furrow_season_get_name (read->season), field_id, local_error->message);
+      return;
+    }
+  g_strlcpy (plan.yield_preset, yield_preset ? yield_preset : "practical",
+             sizeof plan.yield_preset);
+  g_strlcpy (plan.preset, preset ? preset : "", sizeof plan.preset);
+  g_array_append_val (read->plans, plan);
+}
+
 GArray *
 furrow_store_get_plans (FurrowStore   *self,
                         FurrowSeason  *season,
                         GError       **error)
 {
   g_autoptr(GArray) plans = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonPlan));
-  g_autoptr(FurrowStoreStmt) stmt = NULL;
-  int rc;
+  PlansRead read = { season, plans, NULL };
 
   g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
   g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
 
-  stmt = _furrow_store_prepare (self, "SELECT field_id, parameters_json, preset, overrides_json "
-                                      "FROM plans WHERE season_id = ?1 ORDER BY field_id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, furrow_season_get_id (season));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (!foreach_season_row (self, "SELECT field_id, parameters_json, preset, overrides_json "
+                                 "FROM plans WHERE season_id = ?1 ORDER BY field_id",
+                           furrow_season_get_id (season), read_plan, &read, error))
     {
-      FurrowSeasonPlan plan = { .field_id = sqlite3_column_int64 (stmt, 0) };
-      g_autoptr(GError) local_error = NULL;
-
-      if (!pattern_from_text (column_text (stmt, 1), &plan.pattern, &local_error))
-        {
-          g_autofree char *field_id = g_strdup_printf ("%" G_GINT64_FORMAT, plan.field_id);
-
-          g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT,
-                       _("season “%s”: the plan of field id %s cannot be read: %s"),
-                       furrow_season_get_name (season), field_id, local_error->message);
-          return NULL;
-        }
-      g_strlcpy (plan.yield_preset, column_text (stmt, 2) ? column_text (stmt, 2) : "practical",
-                 sizeof plan.yield_preset);
-      g_strlcpy (plan.preset, column_text (stmt, 3) ? column_text (stmt, 3) : "",
-                 sizeof plan.preset);
-      g_array_append_val (plans, plan);
+      g_clear_error (&read.error);
+      return NULL;
     }
-  if (rc != SQLITE_DONE)
+  if (read.error != NULL)
     {
-      _furrow_store_set_db_error (self, error);
+      g_propagate_error (error, read.error);
       return NULL;
     }
   return g_steal_pointer (&plans);
@@ -1220,50 +1302,70 @@ furrow_store_get_plans (FurrowStore   *self,
 /* Harvests and actual costs                                                                  */
 
 static gboolean
+check_harvest (const char  *code,
+               double       yield_kg,
+               gint64       revenue_fen,
+               GError     **error)
+{
+  if (!(yield_kg >= 0) || !isfinite (yield_kg) || revenue_fen < 0)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                   _("field %s: a harvest needs a yield and a revenue of zero or more"), code);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_cost_item (const char  *item,
+                 GError     **error)
+{
+  if (item == NULL || *item == '\0')
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                   _("an actual cost needs the name of its item"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The harvest of field `code` (id field_id); a planning season becomes harvested. */
+static gboolean
 set_harvest (FurrowStore   *self,
              FurrowSeason  *season,
-             FurrowField   *field,
+             gint64         field_id,
+             const char    *code,
              FurrowCrop     crop,
              double         yield_kg,
              gint64         revenue_fen,
              GError       **error)
 {
-  g_autoptr(FurrowStoreStmt) stmt = NULL;
+  g_autoptr(FurrowStatement) stmt = NULL;
   g_autofree char *object = season_object (season);
   g_autofree char *detail = NULL;
   FurrowSeasonState state;
+  GError *local_error = NULL;
+  char kg[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (!check_writable (self, season, error) || !stored_state (self, season, &state, error))
     return FALSE;
-  stmt = _furrow_store_prepare (self, "INSERT INTO harvests (season_id, field_id, crop, yield_kg, "
-                                      "revenue_fen) VALUES (?1, ?2, ?3, ?4, ?5) "
-                                      "ON CONFLICT (season_id, field_id, crop) DO UPDATE SET "
-                                      "yield_kg = excluded.yield_kg, "
-                                      "revenue_fen = excluded.revenue_fen", error);
+  stmt = prepare (self, "INSERT INTO harvests (season_id, field_id, crop, yield_kg, revenue_fen) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5) "
+                        "ON CONFLICT (season_id, field_id, crop) DO UPDATE SET "
+                        "yield_kg = excluded.yield_kg, "
+                        "revenue_fen = excluded.revenue_fen", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, furrow_season_get_id (season));
-  sqlite3_bind_int64 (stmt, 2, furrow_field_get_id (field));
-  sqlite3_bind_text (stmt, 3, furrow_crop_to_string (crop), -1, SQLITE_STATIC);
-  sqlite3_bind_double (stmt, 4, yield_kg);
-  sqlite3_bind_int64 (stmt, 5, revenue_fen);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      if (sqlite3_extended_errcode (_furrow_store_get_db (self)) == SQLITE_CONSTRAINT_FOREIGNKEY)
-        {
-          g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
-                       _("field %s is not in the project"), furrow_field_get_code (field));
-          return FALSE;
-        }
-      return _furrow_store_set_db_error (self, error);
-    }
-  {
-    char kg[G_ASCII_DTOSTR_BUF_SIZE];
-
-    detail = g_strdup_printf ("field %s %s: %s kg, revenue %" G_GINT64_FORMAT " fen",
-                              furrow_field_get_code (field), furrow_crop_to_string (crop),
-                              g_ascii_formatd (kg, sizeof kg, "%.1f", yield_kg), revenue_fen);
-  }
+  furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
+  furrow_statement_bind_int64 (stmt, 2, field_id);
+  furrow_statement_bind_text (stmt, 3, furrow_crop_to_string (crop));
+  furrow_statement_bind_double (stmt, 4, yield_kg);
+  furrow_statement_bind_int64 (stmt, 5, revenue_fen);
+  if (!furrow_statement_run (stmt, &local_error))
+    return field_write_error (self, field_id, code, local_error, error);
+  detail = g_strdup_printf ("field %s %s: %s kg, revenue %" G_GINT64_FORMAT " fen", code,
+                            furrow_crop_to_string (crop),
+                            g_ascii_formatd (kg, sizeof kg, "%.1f", yield_kg), revenue_fen);
   if (!_furrow_store_audit (self, "season.harvest", object, detail, error))
     return FALSE;
   if (state == FURROW_SEASON_PLANNING)
@@ -1291,19 +1393,14 @@ furrow_store_set_harvest (FurrowStore   *self,
   g_return_val_if_fail (FURROW_IS_SEASON (season), FALSE);
   g_return_val_if_fail (crop < FURROW_N_CROPS, FALSE);
 
-  if (!check_field (field, error))
+  if (!check_field (field, error) ||
+      !check_harvest (furrow_field_get_code (field), yield_kg, revenue_fen, error))
     return FALSE;
-  if (!(yield_kg >= 0) || !isfinite (yield_kg) || revenue_fen < 0)
-    {
-      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
-                   _("field %s: a harvest needs a yield and a revenue of zero or more"),
-                   furrow_field_get_code (field));
-      return FALSE;
-    }
   if (!_furrow_store_op_begin (self, error))
     return FALSE;
   touch_seasons (self);
-  ok = set_harvest (self, season, field, crop, yield_kg, revenue_fen, error);
+  ok = set_harvest (self, season, furrow_field_get_id (field), furrow_field_get_code (field),
+                    crop, yield_kg, revenue_fen, error);
   if (ok)
     touch_season (self, season, FURROW_SEASON_CHANGE_HARVESTS | FURROW_SEASON_CHANGE_STATE, FALSE);
   if (!_furrow_store_op_end (self, ok, ok ? error : NULL))
@@ -1313,82 +1410,79 @@ furrow_store_set_harvest (FurrowStore   *self,
   return TRUE;
 }
 
+static void
+read_harvest (FurrowStatement *stmt,
+              gpointer         harvests)
+{
+  FurrowSeasonHarvest harvest = { .field_id = furrow_statement_get_int64 (stmt, 0) };
+
+  furrow_crop_from_string (furrow_statement_get_text (stmt, 1), &harvest.crop);
+  harvest.yield_kg = furrow_statement_get_double (stmt, 2);
+  harvest.revenue_fen = furrow_statement_get_int64 (stmt, 3);
+  g_array_append_val ((GArray *) harvests, harvest);
+}
+
 GArray *
 furrow_store_get_harvests (FurrowStore   *self,
                            FurrowSeason  *season,
                            GError       **error)
 {
   g_autoptr(GArray) harvests = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonHarvest));
-  g_autoptr(FurrowStoreStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
   g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
 
-  stmt = _furrow_store_prepare (self, "SELECT field_id, crop, yield_kg, revenue_fen FROM harvests "
-                                      "WHERE season_id = ?1 ORDER BY field_id, crop", error);
-  if (stmt == NULL)
+  if (!foreach_season_row (self, "SELECT field_id, crop, yield_kg, revenue_fen FROM harvests "
+                                 "WHERE season_id = ?1 ORDER BY field_id, crop",
+                           furrow_season_get_id (season), read_harvest, harvests, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, furrow_season_get_id (season));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      FurrowSeasonHarvest harvest = { .field_id = sqlite3_column_int64 (stmt, 0) };
-
-      furrow_crop_from_string (column_text (stmt, 1), &harvest.crop);
-      harvest.yield_kg = sqlite3_column_double (stmt, 2);
-      harvest.revenue_fen = sqlite3_column_int64 (stmt, 3);
-      g_array_append_val (harvests, harvest);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _furrow_store_set_db_error (self, error);
-      return NULL;
-    }
   return g_steal_pointer (&harvests);
 }
 
+/* The actual cost `item` of field `code` (id field_id; 0 and NULL: of the whole season); fen < 0
+ * removes it. */
 static gboolean
 set_actual_cost (FurrowStore   *self,
                  FurrowSeason  *season,
-                 FurrowField   *field,
+                 gint64         field_id,
+                 const char    *code,
                  const char    *item,
                  gint64         fen,
                  GError       **error)
 {
   g_autofree char *object = season_object (season);
   g_autofree char *detail = NULL;
-  gint64 field_id = field ? furrow_field_get_id (field) : 0;
 
   if (!check_writable (self, season, error))
     return FALSE;
   {
-    g_autoptr(FurrowStoreStmt) stmt =
-      _furrow_store_prepare (self, "DELETE FROM season_actual_costs WHERE season_id = ?1 AND "
-                                   "item = ?2 AND ifnull (field_id, 0) = ?3", error);
+    g_autoptr(FurrowStatement) stmt =
+      prepare (self, "DELETE FROM season_actual_costs WHERE season_id = ?1 AND item = ?2 AND "
+                     "ifnull (field_id, 0) = ?3", error);
     if (stmt == NULL)
       return FALSE;
-    sqlite3_bind_int64 (stmt, 1, furrow_season_get_id (season));
-    bind_text (stmt, 2, item);
-    sqlite3_bind_int64 (stmt, 3, field_id);
-    if (sqlite3_step (stmt) != SQLITE_DONE)
-      return _furrow_store_set_db_error (self, error);
+    furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
+    furrow_statement_bind_text (stmt, 2, item);
+    furrow_statement_bind_int64 (stmt, 3, field_id);
+    if (!furrow_statement_run (stmt, error))
+      return FALSE;
   }
   if (fen >= 0)
     {
-      g_autoptr(FurrowStoreStmt) stmt =
-        _furrow_store_prepare (self, "INSERT INTO season_actual_costs (season_id, field_id, item, "
-                                     "fen) VALUES (?1, ?2, ?3, ?4)", error);
+      g_autoptr(FurrowStatement) stmt =
+        prepare (self, "INSERT INTO season_actual_costs (season_id, field_id, item, fen) "
+                       "VALUES (?1, ?2, ?3, ?4)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, furrow_season_get_id (season));
-      bind_field_id (stmt, 2, field_id);
-      bind_text (stmt, 3, item);
-      sqlite3_bind_int64 (stmt, 4, fen);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        return _furrow_store_set_db_error (self, error);
+      furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
+      furrow_statement_bind_id (stmt, 2, field_id);
+      furrow_statement_bind_text (stmt, 3, item);
+      furrow_statement_bind_int64 (stmt, 4, fen);
+      if (!furrow_statement_run (stmt, error))
+        return FALSE;
     }
-  detail = g_strdup_printf ("%s%s %s: %" G_GINT64_FORMAT " fen", field ? "field " : "season",
-                            field ? furrow_field_get_code (field) : "", item, fen < 0 ? 0 : fen);
+  detail = g_strdup_printf ("%s%s %s: %" G_GINT64_FORMAT " fen", code ? "field " : "season",
+                            code ? code : "", item, fen < 0 ? 0 : fen);
   return _furrow_store_audit (self, "season.actual_cost", object, detail, error);
 }
 
@@ -1405,20 +1499,26 @@ furrow_store_set_actual_cost (FurrowStore   *self,
   g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
   g_return_val_if_fail (FURROW_IS_SEASON (season), FALSE);
 
-  if (field != NULL && !check_field (field, error))
+  if ((field != NULL && !check_field (field, error)) || !check_cost_item (item, error))
     return FALSE;
-  if (item == NULL || *item == '\0')
-    {
-      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
-                   _("an actual cost needs the name of its item"));
-      return FALSE;
-    }
   if (!_furrow_store_op_begin (self, error))
     return FALSE;
-  ok = set_actual_cost (self, season, field, item, fen, error);
+  ok = set_actual_cost (self, season, field ? furrow_field_get_id (field) : 0,
+                        field ? furrow_field_get_code (field) : NULL, item, fen, error);
   if (ok)
     touch_season (self, season, FURROW_SEASON_CHANGE_HARVESTS, FALSE);
   return _furrow_store_op_end (self, ok, ok ? error : NULL);
+}
+
+static void
+read_actual_cost (FurrowStatement *stmt,
+                  gpointer         costs)
+{
+  FurrowSeasonActualCost cost = { .field_id = furrow_statement_get_int64 (stmt, 0) };
+
+  g_strlcpy (cost.item, furrow_statement_get_text (stmt, 1), sizeof cost.item);
+  cost.fen = furrow_statement_get_int64 (stmt, 2);
+  g_array_append_val ((GArray *) costs, cost);
 }
 
 GArray *
@@ -1427,31 +1527,14 @@ furrow_store_get_actual_costs (FurrowStore   *self,
                                GError       **error)
 {
   g_autoptr(GArray) costs = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonActualCost));
-  g_autoptr(FurrowStoreStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
   g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
 
-  stmt = _furrow_store_prepare (self, "SELECT ifnull (field_id, 0), item, fen FROM "
-                                      "season_actual_costs WHERE season_id = ?1 ORDER BY id",
-                                error);
-  if (stmt == NULL)
+  if (!foreach_season_row (self, "SELECT ifnull (field_id, 0), item, fen FROM "
+                                 "season_actual_costs WHERE season_id = ?1 ORDER BY id",
+                           furrow_season_get_id (season), read_actual_cost, costs, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, furrow_season_get_id (season));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      FurrowSeasonActualCost cost = { .field_id = sqlite3_column_int64 (stmt, 0) };
-
-      g_strlcpy (cost.item, column_text (stmt, 1), sizeof cost.item);
-      cost.fen = sqlite3_column_int64 (stmt, 2);
-      g_array_append_val (costs, cost);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _furrow_store_set_db_error (self, error);
-      return NULL;
-    }
   return g_steal_pointer (&costs);
 }
 
@@ -1651,6 +1734,21 @@ season_fee (FurrowSeason *season,
   return -1;
 }
 
+static void
+read_household_operation (FurrowStatement *stmt,
+                          gpointer         chosen)
+{
+  gint64 id = furrow_statement_get_int64 (stmt, 0);
+  GPtrArray *ops = g_hash_table_lookup (chosen, &id);
+
+  if (ops == NULL)
+    {
+      ops = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (chosen, g_memdup2 (&id, sizeof id), ops);
+    }
+  g_ptr_array_add (ops, furrow_statement_dup_text (stmt, 1));
+}
+
 /* household id → GPtrArray of its chosen operations ("" for none), for households that chose. */
 static GHashTable *
 load_household_operations (FurrowStore   *self,
@@ -1659,32 +1757,13 @@ load_household_operations (FurrowStore   *self,
 {
   g_autoptr(GHashTable) chosen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                         (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(FurrowStoreStmt) stmt =
-    _furrow_store_prepare (self, "SELECT household_id, operation FROM "
+
+  if (!foreach_season_row (self, "SELECT household_id, operation FROM "
                                  "season_household_operations WHERE season_id = ?1 "
-                                 "ORDER BY household_id, id", error);
-  int rc;
-
-  if (stmt == NULL)
+                                 "ORDER BY household_id, id",
+                           furrow_season_get_id (season), read_household_operation, chosen,
+                           error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, furrow_season_get_id (season));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      GPtrArray *ops = g_hash_table_lookup (chosen, &id);
-
-      if (ops == NULL)
-        {
-          ops = g_ptr_array_new_with_free_func (g_free);
-          g_hash_table_insert (chosen, g_memdup2 (&id, sizeof id), ops);
-        }
-      g_ptr_array_add (ops, g_strdup (column_text (stmt, 1)));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _furrow_store_set_db_error (self, error);
-      return NULL;
-    }
   return g_steal_pointer (&chosen);
 }
 
@@ -1741,15 +1820,15 @@ set_household_operations (FurrowStore        *self,
   if (!check_writable (self, season, error))
     return FALSE;
   {
-    g_autoptr(FurrowStoreStmt) stmt =
-      _furrow_store_prepare (self, "DELETE FROM season_household_operations WHERE "
-                                   "season_id = ?1 AND household_id = ?2", error);
+    g_autoptr(FurrowStatement) stmt =
+      prepare (self, "DELETE FROM season_household_operations WHERE season_id = ?1 AND "
+                     "household_id = ?2", error);
     if (stmt == NULL)
       return FALSE;
-    sqlite3_bind_int64 (stmt, 1, furrow_season_get_id (season));
-    sqlite3_bind_int64 (stmt, 2, id);
-    if (sqlite3_step (stmt) != SQLITE_DONE)
-      return _furrow_store_set_db_error (self, error);
+    furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
+    furrow_statement_bind_int64 (stmt, 2, id);
+    if (!furrow_statement_run (stmt, error))
+      return FALSE;
   }
   if (operations != NULL)
     {
@@ -1759,17 +1838,16 @@ set_household_operations (FurrowStore        *self,
 
       for (guint i = 0; rows[i] != NULL; i++)
         {
-          g_autoptr(FurrowStoreStmt) stmt =
-            _furrow_store_prepare (self, "INSERT OR IGNORE INTO season_household_operations "
-                                         "(season_id, household_id, operation) "
-                                         "VALUES (?1, ?2, ?3)", error);
+          g_autoptr(FurrowStatement) stmt =
+            prepare (self, "INSERT OR IGNORE INTO season_household_operations (season_id, "
+                           "household_id, operation) VALUES (?1, ?2, ?3)", error);
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_int64 (stmt, 1, furrow_season_get_id (season));
-          sqlite3_bind_int64 (stmt, 2, id);
-          bind_text (stmt, 3, rows[i]);
-          if (sqlite3_step (stmt) != SQLITE_DONE)
-            return _furrow_store_set_db_error (self, error);
+          furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
+          furrow_statement_bind_int64 (stmt, 2, id);
+          furrow_statement_bind_text (stmt, 3, rows[i]);
+          if (!furrow_statement_run (stmt, error))
+            return FALSE;
         }
     }
   list = operations == NULL ? g_strdup ("all")
@@ -2024,6 +2102,82 @@ furrow_store_build_prediction_input (FurrowStore   *self,
   return build_input (self, season, NULL, TRUE, error);
 }
 
+/* A settled season's frozen totals: the columns of season_settlements after season_id, in
+ * order, and where each is in FurrowDistributionResult. The split's percentages, the summary
+ * and the reason follow them. */
+static const struct
+{
+  gsize    offset;
+  gboolean is_double;
+} totals_columns[] = {
+  { G_STRUCT_OFFSET (FurrowDistributionResult, total_area_mu), TRUE },
+  { G_STRUCT_OFFSET (FurrowDistributionResult, weighted_area_mu), TRUE },
+  { G_STRUCT_OFFSET (FurrowDistributionResult, half_custody_area_mu), TRUE },
+  { G_STRUCT_OFFSET (FurrowDistributionResult, revenue_fen), FALSE },
+  { G_STRUCT_OFFSET (FurrowDistributionResult, other_income_fen), FALSE },
+  { G_STRUCT_OFFSET (FurrowDistributionResult, subsidy_fen), FALSE },
+  { G_STRUCT_OFFSET (FurrowDistributionResult, income_fen), FALSE },
+  { G_STRUCT_OFFSET (FurrowDistributionResult, cost_fen), FALSE },
+  { G_STRUCT_OFFSET (FurrowDistributionResult, base_fen_per_mu), FALSE },
+  { G_STRUCT_OFFSET (FurrowDistributionResult, base_total_fen), FALSE },
+  { G_STRUCT_OFFSET (FurrowDistributionResult, surplus_fen), FALSE },
+  { G_STRUCT_OFFSET (FurrowDistributionResult, reserve_fen), FALSE },
+  { G_STRUCT_OFFSET (FurrowDistributionResult, collective_fen), FALSE },
+  { G_STRUCT_OFFSET (FurrowDistributionResult, cooperative_fen), FALSE },
+  { G_STRUCT_OFFSET (FurrowDistributionResult, households_dividend_fen), FALSE },
+  { G_STRUCT_OFFSET (FurrowDistributionResult, deficit_fen), FALSE },
+  { G_STRUCT_OFFSET (FurrowDistributionResult, fees_fen), FALSE },
+};
+
+#define TOTALS_COLUMNS \
+  "total_area_mu, weighted_area_mu, half_custody_area_mu, revenue_fen, other_income_fen, " \
+  "subsidy_fen, income_fen, cost_fen, base_fen_per_mu, base_total_fen, surplus_fen, " \
+  "reserve_fen, collective_fen, cooperative_fen, households_dividend_fen, deficit_fen, " \
+  "fees_fen, reserve_pct, collective_pct, cooperative_pct, households_pct, summary, reason"
+#define N_TOTALS G_N_ELEMENTS (totals_columns)
+
+static void
+bind_split (FurrowStatement          *stmt,
+            int                       position,
+            const FurrowSurplusSplit *split)
+{
+  furrow_statement_bind_double (stmt, position, split->reserve_pct);
+  furrow_statement_bind_double (stmt, position + 1, split->collective_pct);
+  furrow_statement_bind_double (stmt, position + 2, split->cooperative_pct);
+  furrow_statement_bind_double (stmt, position + 3, split->households_pct);
+}
+
+static gboolean
+insert_totals (FurrowStore                       *self,
+               gint64                             season_id,
+               const FurrowSeasonSettlementInput *in,
+               const FurrowDistributionResult    *result,
+               const char                        *summary,
+               GError                           **error)
+{
+  g_autoptr(FurrowStatement) stmt =
+    prepare (self, "INSERT INTO season_settlements (season_id, " TOTALS_COLUMNS ") VALUES "
+                   "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+                   "?18, ?19, ?20, ?21, ?22, ?23, ?24)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  furrow_statement_bind_int64 (stmt, 1, season_id);
+  for (guint i = 0; i < N_TOTALS; i++)
+    {
+      const guint8 *field = (const guint8 *) result + totals_columns[i].offset;
+
+      if (totals_columns[i].is_double)
+        furrow_statement_bind_double (stmt, i + 2, *(const double *) field);
+      else
+        furrow_statement_bind_int64 (stmt, i + 2, *(const gint64 *) field);
+    }
+  bind_split (stmt, N_TOTALS + 2, &in->input.split);
+  furrow_statement_bind_text (stmt, N_TOTALS + 6, summary);
+  furrow_statement_bind_text (stmt, N_TOTALS + 7, in->input.reason);
+  return furrow_statement_run (stmt, error);
+}
+
 static gboolean
 insert_settlement (FurrowStore                       *self,
                    FurrowSeason                      *season,
@@ -2039,70 +2193,31 @@ insert_settlement (FurrowStore                       *self,
 
   for (gsize i = 0; i < in->input.n_households; i++)
     {
-      g_autoptr(FurrowStoreStmt) stmt =
-        _furrow_store_prepare (self, "INSERT INTO settlements (season_id, household_id, area_m2, "
-                                     "base_fen, dividend_fen, fee_fen, total_fen, rule_text, "
-                                     "custody, fee_fen_per_mu, fee_area_m2) VALUES (?1, ?2, ?3, "
-                                     "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
+      g_autoptr(FurrowStatement) stmt =
+        prepare (self, "INSERT INTO settlements (season_id, household_id, area_m2, base_fen, "
+                       "dividend_fen, fee_fen, total_fen, rule_text, custody, fee_fen_per_mu, "
+                       "fee_area_m2) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                 error);
       g_autofree char *basis = furrow_distribution_format_basis (&in->input, result, &shares[i]);
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, in->household_ids[i]);
-      sqlite3_bind_double (stmt, 3, furrow_mu_to_m2 (shares[i].area_cmu / 100.0));
-      sqlite3_bind_int64 (stmt, 4, shares[i].base_fen);
-      sqlite3_bind_int64 (stmt, 5, shares[i].dividend_fen);
-      sqlite3_bind_int64 (stmt, 6, shares[i].fee_fen);
-      sqlite3_bind_int64 (stmt, 7, shares[i].total_fen);
-      bind_text (stmt, 8, basis);
-      sqlite3_bind_text (stmt, 9, custody_text (shares[i].custody), -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 10, shares[i].fee_fen_per_mu);
-      sqlite3_bind_double (stmt, 11, furrow_mu_to_m2 (shares[i].fee_area_cmu / 100.0));
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        return _furrow_store_set_db_error (self, error);
+      furrow_statement_bind_int64 (stmt, 1, id);
+      furrow_statement_bind_int64 (stmt, 2, in->household_ids[i]);
+      furrow_statement_bind_double (stmt, 3, furrow_mu_to_m2 (shares[i].area_cmu / 100.0));
+      furrow_statement_bind_int64 (stmt, 4, shares[i].base_fen);
+      furrow_statement_bind_int64 (stmt, 5, shares[i].dividend_fen);
+      furrow_statement_bind_int64 (stmt, 6, shares[i].fee_fen);
+      furrow_statement_bind_int64 (stmt, 7, shares[i].total_fen);
+      furrow_statement_bind_text (stmt, 8, basis);
+      furrow_statement_bind_text (stmt, 9, furrow_custody_to_string (shares[i].custody));
+      furrow_statement_bind_int64 (stmt, 10, shares[i].fee_fen_per_mu);
+      furrow_statement_bind_double (stmt, 11, furrow_mu_to_m2 (shares[i].fee_area_cmu / 100.0));
+      if (!furrow_statement_run (stmt, error))
+        return FALSE;
     }
-  {
-    g_autoptr(FurrowStoreStmt) stmt =
-      _furrow_store_prepare (self, "INSERT INTO season_settlements (season_id, total_area_mu, "
-                                   "weighted_area_mu, half_custody_area_mu, revenue_fen, "
-                                   "other_income_fen, subsidy_fen, income_fen, cost_fen, "
-                                   "base_fen_per_mu, base_total_fen, surplus_fen, reserve_fen, "
-                                   "collective_fen, cooperative_fen, households_dividend_fen, "
-                                   "deficit_fen, fees_fen, reserve_pct, collective_pct, "
-                                   "cooperative_pct, households_pct, summary, reason) VALUES "
-                                   "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                                   "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)", error);
-    if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (stmt, 1, id);
-    sqlite3_bind_double (stmt, 2, result->total_area_mu);
-    sqlite3_bind_double (stmt, 3, result->weighted_area_mu);
-    sqlite3_bind_double (stmt, 4, result->half_custody_area_mu);
-    sqlite3_bind_int64 (stmt, 5, result->revenue_fen);
-    sqlite3_bind_int64 (stmt, 6, result->other_income_fen);
-    sqlite3_bind_int64 (stmt, 7, result->subsidy_fen);
-    sqlite3_bind_int64 (stmt, 8, result->income_fen);
-    sqlite3_bind_int64 (stmt, 9, result->cost_fen);
-    sqlite3_bind_int64 (stmt, 10, result->base_fen_per_mu);
-    sqlite3_bind_int64 (stmt, 11, result->base_total_fen);
-    sqlite3_bind_int64 (stmt, 12, result->surplus_fen);
-    sqlite3_bind_int64 (stmt, 13, result->reserve_fen);
-    sqlite3_bind_int64 (stmt, 14, result->collective_fen);
-    sqlite3_bind_int64 (stmt, 15, result->cooperative_fen);
-    sqlite3_bind_int64 (stmt, 16, result->households_dividend_fen);
-    sqlite3_bind_int64 (stmt, 17, result->deficit_fen);
-    sqlite3_bind_int64 (stmt, 18, result->fees_fen);
-    sqlite3_bind_double (stmt, 19, in->input.split.reserve_pct);
-    sqlite3_bind_double (stmt, 20, in->input.split.collective_pct);
-    sqlite3_bind_double (stmt, 21, in->input.split.cooperative_pct);
-    sqlite3_bind_double (stmt, 22, in->input.split.households_pct);
-    bind_text (stmt, 23, summary);
-    bind_text (stmt, 24, in->input.reason);
-    if (sqlite3_step (stmt) != SQLITE_DONE)
-      return _furrow_store_set_db_error (self, error);
-  }
-  if (!run_for_season (self, "UPDATE seasons SET state = 'settled' WHERE id = ?1", id, error))
+  if (!insert_totals (self, id, in, result, summary, error) ||
+      !run_for_season (self, "UPDATE seasons SET state = 'settled' WHERE id = ?1", id, error))
     return FALSE;
   detail = g_strdup_printf ("%s; %" G_GSIZE_FORMAT " households; base %" G_GINT64_FORMAT
                             " fen, dividends %" G_GINT64_FORMAT " fen, deficit %" G_GINT64_FORMAT
@@ -2171,7 +2286,6 @@ reopen_season (FurrowStore   *self,
                const char    *reason,
                GError       **error)
 {
-  g_autoptr(FurrowStoreStmt) stmt = NULL;
   g_autofree char *object = season_object (season);
   g_autofree char *detail = NULL;
   FurrowSeasonState state;
@@ -2186,22 +2300,25 @@ reopen_season (FurrowStore   *self,
                    furrow_season_get_name (season));
       return FALSE;
     }
-  stmt = _furrow_store_prepare (self, "SELECT summary, households_dividend_fen, base_total_fen, "
-                                      "(SELECT count(*) FROM settlements WHERE season_id = ?1) "
-                                      "FROM season_settlements WHERE season_id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    detail = g_strdup_printf ("reason: %s; settled -> harvested; removed the settlement of %"
-                              G_GINT64_FORMAT " households (base %" G_GINT64_FORMAT " fen, "
-                              "dividends %" G_GINT64_FORMAT " fen): %s", reason,
-                              (gint64) sqlite3_column_int64 (stmt, 3),
-                              (gint64) sqlite3_column_int64 (stmt, 2),
-                              (gint64) sqlite3_column_int64 (stmt, 1), column_text (stmt, 0));
-  else
-    detail = g_strdup_printf ("reason: %s; settled -> harvested", reason);
-  _furrow_store_stmt_release (g_steal_pointer (&stmt));
+  {
+    g_autoptr(FurrowStatement) stmt =
+      prepare (self, "SELECT summary, households_dividend_fen, base_total_fen, "
+                     "(SELECT count(*) FROM settlements WHERE season_id = ?1) "
+                     "FROM season_settlements WHERE season_id = ?1", error);
+    if (stmt == NULL)
+      return FALSE;
+    furrow_statement_bind_int64 (stmt, 1, id);
+    if (furrow_statement_step (stmt, NULL))
+      detail = g_strdup_printf ("reason: %s; settled -> harvested; removed the settlement of %"
+                                G_GINT64_FORMAT " households (base %" G_GINT64_FORMAT " fen, "
+                                "dividends %" G_GINT64_FORMAT " fen): %s", reason,
+                                furrow_statement_get_int64 (stmt, 3),
+                                furrow_statement_get_int64 (stmt, 2),
+                                furrow_statement_get_int64 (stmt, 1),
+                                furrow_statement_get_text (stmt, 0));
+    else
+      detail = g_strdup_printf ("reason: %s; settled -> harvested", reason);
+  }
 
   if (!run_for_season (self, "DELETE FROM settlements WHERE season_id = ?1", id, error) ||
       !run_for_season (self, "DELETE FROM season_settlements WHERE season_id = ?1", id, error) ||
@@ -2260,6 +2377,81 @@ furrow_season_settlement_free (FurrowSeasonSettlement *settlement)
   g_free (settlement);
 }
 
+static void
+read_settlement_row (FurrowStatement *stmt,
+                     gpointer         rows)
+{
+  FurrowSeasonSettlementRow row = { .household_id = furrow_statement_get_int64 (stmt, 0) };
+
+  row.code = furrow_statement_dup_text (stmt, 1);
+  row.name = furrow_statement_dup_text (stmt, 2);
+  furrow_custody_from_string (furrow_statement_get_text (stmt, 3), &row.custody);
+  row.area_m2 = furrow_statement_get_double (stmt, 4);
+  row.fee_fen_per_mu = furrow_statement_get_int64 (stmt, 5);
+  row.base_fen = furrow_statement_get_int64 (stmt, 6);
+  row.dividend_fen = furrow_statement_get_int64 (stmt, 7);
+  row.fee_fen = furrow_statement_get_int64 (stmt, 8);
+  row.total_fen = furrow_statement_get_int64 (stmt, 9);
+  row.rule_text = furrow_statement_dup_text (stmt, 10);
+  row.fee_area_m2 = furrow_statement_get_double (stmt, 11);
+  g_array_append_val ((GArray *) rows, row);
+}
+
+static void
+settlement_row_clear (gpointer data)
+{
+  FurrowSeasonSettlementRow *row = data;
+
+  g_free (row->code);
+  g_free (row->name);
+  g_free (row->rule_text);
+}
+
+/* The frozen totals into out; FALSE with NOT_FOUND when the season has none. */
+static gboolean
+read_totals (FurrowStore             *self,
+             FurrowSeason            *season,
+             FurrowSeasonSettlement  *out,
+             GError                 **error)
+{
+  g_autoptr(FurrowStatement) stmt =
+    prepare (self, "SELECT " TOTALS_COLUMNS ", created FROM season_settlements "
+                   "WHERE season_id = ?1", error);
+  g_autoptr(GError) local_error = NULL;
+  FurrowDistributionResult *t = &out->totals;
+
+  if (stmt == NULL)
+    return FALSE;
+  furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
+  if (!furrow_statement_step (stmt, &local_error))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                     _("season “%s” is not settled"), furrow_season_get_name (season));
+      return FALSE;
+    }
+  for (guint i = 0; i < N_TOTALS; i++)
+    {
+      guint8 *field = (guint8 *) t + totals_columns[i].offset;
+
+      if (totals_columns[i].is_double)
+        *(double *) field = furrow_statement_get_double (stmt, i);
+      else
+        *(gint64 *) field = furrow_statement_get_int64 (stmt, i);
+    }
+  t->total_area_cmu = (gint64) llround (t->total_area_mu * 100);
+  out->split.reserve_pct = furrow_statement_get_double (stmt, N_TOTALS);
+  out->split.collective_pct = furrow_statement_get_double (stmt, N_TOTALS + 1);
+  out->split.cooperative_pct = furrow_statement_get_double (stmt, N_TOTALS + 2);
+  out->split.households_pct = furrow_statement_get_double (stmt, N_TOTALS + 3);
+  out->summary = furrow_statement_dup_text (stmt, N_TOTALS + 4);
+  out->reason = furrow_statement_dup_text (stmt, N_TOTALS + 5);
+  out->created = furrow_statement_dup_text (stmt, N_TOTALS + 6);
+  return TRUE;
+}
+
 FurrowSeasonSettlement *
 furrow_store_get_settlement (FurrowStore   *self,
                              FurrowSeason  *season,
@@ -2267,106 +2459,22 @@ furrow_store_get_settlement (FurrowStore   *self,
 {
   g_autoptr(FurrowSeasonSettlement) out = g_new0 (FurrowSeasonSettlement, 1);
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonSettlementRow));
-  gint64 id;
-  int rc;
 
   g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
   g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
 
-  id = furrow_season_get_id (season);
-  {
-    g_autoptr(FurrowStoreStmt) stmt =
-      _furrow_store_prepare (self, "SELECT total_area_mu, weighted_area_mu, half_custody_area_mu, "
-                                   "revenue_fen, other_income_fen, subsidy_fen, income_fen, "
-                                   "cost_fen, base_fen_per_mu, base_total_fen, surplus_fen, "
-                                   "reserve_fen, collective_fen, cooperative_fen, "
-                                   "households_dividend_fen, deficit_fen, fees_fen, reserve_pct, "
-                                   "collective_pct, cooperative_pct, households_pct, summary, "
-                                   "reason, created FROM season_settlements WHERE season_id = ?1",
-                             error);
-    FurrowDistributionResult *t = &out->totals;
-
-    if (stmt == NULL)
-      return NULL;
-    sqlite3_bind_int64 (stmt, 1, id);
-    rc = sqlite3_step (stmt);
-    if (rc == SQLITE_DONE)
-      {
-        g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
-                     _("season “%s” is not settled"), furrow_season_get_name (season));
-        return NULL;
-      }
-    if (rc != SQLITE_ROW)
-      {
-        _furrow_store_set_db_error (self, error);
-        return NULL;
-      }
-    t->total_area_mu = sqlite3_column_double (stmt, 0);
-    t->weighted_area_mu = sqlite3_column_double (stmt, 1);
-    t->half_custody_area_mu = sqlite3_column_double (stmt, 2);
-    t->total_area_cmu = (gint64) llround (t->total_area_mu * 100);
-    t->revenue_fen = sqlite3_column_int64 (stmt, 3);
-    t->other_income_fen = sqlite3_column_int64 (stmt, 4);
-    t->subsidy_fen = sqlite3_column_int64 (stmt, 5);
-    t->income_fen = sqlite3_column_int64 (stmt, 6);
-    t->cost_fen = sqlite3_column_int64 (stmt, 7);
-    t->base_fen_per_mu = sqlite3_column_int64 (stmt, 8);
-    t->base_total_fen = sqlite3_column_int64 (stmt, 9);
-    t->surplus_fen = sqlite3_column_int64 (stmt, 10);
-    t->reserve_fen = sqlite3_column_int64 (stmt, 11);
-    t->collective_fen = sqlite3_column_int64 (stmt, 12);
-    t->cooperative_fen = sqlite3_column_int64 (stmt, 13);
-    t->households_dividend_fen = sqlite3_column_int64 (stmt, 14);
-    t->deficit_fen = sqlite3_column_int64 (stmt, 15);
-    t->fees_fen = sqlite3_column_int64 (stmt, 16);
-    out->split.reserve_pct = sqlite3_column_double (stmt, 17);
-    out->split.collective_pct = sqlite3_column_double (stmt, 18);
-    out->split.cooperative_pct = sqlite3_column_double (stmt, 19);
-    out->split.households_pct = sqlite3_column_double (stmt, 20);
-    out->summary = g_strdup (column_text (stmt, 21));
-    out->reason = g_strdup (column_text (stmt, 22));
-    out->created = g_strdup (column_text (stmt, 23));
-  }
-  {
-    g_autoptr(FurrowStoreStmt) stmt =
-      _furrow_store_prepare (self, "SELECT s.household_id, h.code, h.name, s.custody, s.area_m2, "
-                                   "s.fee_fen_per_mu, s.base_fen, s.dividend_fen, s.fee_fen, "
-                                   "s.total_fen, s.rule_text, s.fee_area_m2 FROM settlements s "
-                                   "JOIN households h "
-                                   "ON h.id = s.household_id WHERE s.season_id = ?1 "
-                                   "ORDER BY h.code", error);
-    if (stmt == NULL)
-      return NULL;
-    sqlite3_bind_int64 (stmt, 1, id);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        FurrowSeasonSettlementRow row = { .household_id = sqlite3_column_int64 (stmt, 0) };
-
-        row.code = g_strdup (column_text (stmt, 1));
-        row.name = g_strdup (column_text (stmt, 2));
-        furrow_custody_from_string (column_text (stmt, 3), &row.custody);
-        row.area_m2 = sqlite3_column_double (stmt, 4);
-        row.fee_fen_per_mu = sqlite3_column_int64 (stmt, 5);
-        row.base_fen = sqlite3_column_int64 (stmt, 6);
-        row.dividend_fen = sqlite3_column_int64 (stmt, 7);
-        row.fee_fen = sqlite3_column_int64 (stmt, 8);
-        row.total_fen = sqlite3_column_int64 (stmt, 9);
-        row.rule_text = g_strdup (column_text (stmt, 10));
-        row.fee_area_m2 = sqlite3_column_double (stmt, 11);
-        g_array_append_val (rows, row);
-      }
-    if (rc != SQLITE_DONE)
-      {
-        for (guint i = 0; i < rows->len; i++)
-          {
-            g_free (g_array_index (rows, FurrowSeasonSettlementRow, i).code);
-            g_free (g_array_index (rows, FurrowSeasonSettlementRow, i).name);
-            g_free (g_array_index (rows, FurrowSeasonSettlementRow, i).rule_text);
-          }
-        _furrow_store_set_db_error (self, error);
-        return NULL;
-      }
-  }
+  if (!read_totals (self, season, out, error))
+    return NULL;
+  g_array_set_clear_func (rows, settlement_row_clear);
+  if (!foreach_season_row (self, "SELECT s.household_id, h.code, h.name, s.custody, s.area_m2, "
+                                 "s.fee_fen_per_mu, s.base_fen, s.dividend_fen, s.fee_fen, "
+                                 "s.total_fen, s.rule_text, s.fee_area_m2 FROM settlements s "
+                                 "JOIN households h ON h.id = s.household_id "
+                                 "WHERE s.season_id = ?1 ORDER BY h.code",
+                           furrow_season_get_id (season), read_settlement_row, rows, error))
+    return NULL;
+  /* The rows' strings now belong to out. */
+  g_array_set_clear_func (rows, NULL);
   out->n_rows = rows->len;
   out->rows = (FurrowSeasonSettlementRow *) (void *) g_array_free (g_steal_pointer (&rows), FALSE);
   return g_steal_pointer (&out);

@@ -35,6 +35,14 @@ model_values (FurrowYieldModel *model,
 
 #define N_VALUES (5 * FURROW_N_CROPS)
 
+static FurrowStatement *
+prepare (FurrowStore  *self,
+         const char   *sql,
+         GError      **error)
+{
+  return furrow_database_prepare (_furrow_store_get_database (self), sql, error);
+}
+
 static gboolean
 is_builtin (const char *name)
 {
@@ -75,30 +83,28 @@ save_preset (FurrowStore             *self,
              const FurrowYieldModel  *model,
              GError                 **error)
 {
-  g_autoptr(FurrowStoreStmt) stmt = NULL;
+  g_autoptr(FurrowStatement) stmt = NULL;
   FurrowYieldModel copy = *model;
   double *values[N_VALUES];
   g_autofree char *object = NULL;
   g_autofree char *detail = NULL;
 
-  stmt = _furrow_store_prepare (self,
-                                "INSERT INTO yield_presets (name, " PRESET_COLUMNS ") "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
-                                "ON CONFLICT (name) DO UPDATE SET "
-                                "maize_sole_yield_kg_per_mu = ?2, soy_sole_yield_kg_per_mu = ?3, "
-                                "maize_sole_seeds_per_mu = ?4, soy_sole_seeds_per_mu = ?5, "
-                                "maize_density_exponent = ?6, soy_density_exponent = ?7, "
-                                "maize_border_factor = ?8, soy_border_factor = ?9, "
-                                "maize_inner_factor = ?10, soy_inner_factor = ?11",
-                                error);
+  stmt = prepare (self, "INSERT INTO yield_presets (name, " PRESET_COLUMNS ") "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+                        "ON CONFLICT (name) DO UPDATE SET "
+                        "maize_sole_yield_kg_per_mu = ?2, soy_sole_yield_kg_per_mu = ?3, "
+                        "maize_sole_seeds_per_mu = ?4, soy_sole_seeds_per_mu = ?5, "
+                        "maize_density_exponent = ?6, soy_density_exponent = ?7, "
+                        "maize_border_factor = ?8, soy_border_factor = ?9, "
+                        "maize_inner_factor = ?10, soy_inner_factor = ?11", error);
   if (stmt == NULL)
     return FALSE;
   model_values (&copy, values);
-  sqlite3_bind_text (stmt, 1, model->name, -1, SQLITE_TRANSIENT);
+  furrow_statement_bind_text (stmt, 1, model->name);
   for (guint i = 0; i < N_VALUES; i++)
-    sqlite3_bind_double (stmt, i + 2, *values[i]);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return _furrow_store_set_db_error (self, error);
+    furrow_statement_bind_double (stmt, i + 2, *values[i]);
+  if (!furrow_statement_run (stmt, error))
+    return FALSE;
 
   object = g_strdup_printf ("yield_preset:%s", model->name);
   detail = g_strdup_printf ("maize border %.6g inner %.6g; soybean border %.6g inner %.6g",
@@ -144,20 +150,20 @@ GStrv
 furrow_store_list_yield_presets (FurrowStore  *self,
                                  GError      **error)
 {
-  g_autoptr(FurrowStoreStmt) stmt = NULL;
+  g_autoptr(FurrowStatement) stmt = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  int rc;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
 
-  stmt = _furrow_store_prepare (self, "SELECT name FROM yield_presets ORDER BY name", error);
+  stmt = prepare (self, "SELECT name FROM yield_presets ORDER BY name", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  if (rc != SQLITE_DONE)
+  while (furrow_statement_step (stmt, &local_error))
+    g_strv_builder_add (builder, furrow_statement_get_text (stmt, 0));
+  if (local_error != NULL)
     {
-      _furrow_store_set_db_error (self, error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
   return g_strv_builder_end (builder);
@@ -169,35 +175,33 @@ furrow_store_find_yield_preset (FurrowStore       *self,
                                 FurrowYieldModel  *out,
                                 GError           **error)
 {
-  g_autoptr(FurrowStoreStmt) stmt = NULL;
+  g_autoptr(FurrowStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
   FurrowYieldModel model = { { 0 } };
   double *values[N_VALUES];
-  int rc;
 
   g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
-  stmt = _furrow_store_prepare (self,
-                                "SELECT " PRESET_COLUMNS " FROM yield_presets WHERE name = ?1",
-                                error);
+  stmt = prepare (self, "SELECT " PRESET_COLUMNS " FROM yield_presets WHERE name = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  furrow_statement_bind_text (stmt, 1, name);
+  if (!furrow_statement_step (stmt, &local_error))
     {
-      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
-                   _("No yield preset named “%s” in this project"), name);
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                     _("No yield preset named “%s” in this project"), name);
       return FALSE;
     }
-  if (rc != SQLITE_ROW)
-    return _furrow_store_set_db_error (self, error);
 
   g_strlcpy (model.name, name, sizeof model.name);
   model_values (&model, values);
   for (guint i = 0; i < N_VALUES; i++)
-    *values[i] = sqlite3_column_double (stmt, i);
+    *values[i] = furrow_statement_get_double (stmt, i);
   *out = model;
   return TRUE;
 }
@@ -207,35 +211,38 @@ delete_preset (FurrowStore  *self,
                const char   *name,
                GError      **error)
 {
-  g_autoptr(FurrowStoreStmt) used = NULL;
-  g_autoptr(FurrowStoreStmt) stmt = NULL;
+  g_autoptr(FurrowStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *object = NULL;
 
   /* a season plan names its yield model: re-plan those fields first */
-  used = _furrow_store_prepare (self, "SELECT 1 FROM plans WHERE preset = ?1 LIMIT 1", error);
-  if (used == NULL)
-    return FALSE;
-  sqlite3_bind_text (used, 1, name, -1, SQLITE_TRANSIENT);
-  switch (sqlite3_step (used))
-    {
-    case SQLITE_ROW:
-      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_IN_USE,
-                   _("Yield preset “%s” is used by a season’s plans; plan those fields with "
-                     "another yield preset first"), name);
+  {
+    g_autoptr(FurrowStatement) used =
+      prepare (self, "SELECT 1 FROM plans WHERE preset = ?1 LIMIT 1", error);
+    if (used == NULL)
       return FALSE;
-    case SQLITE_DONE:
-      break;
-    default:
-      return _furrow_store_set_db_error (self, error);
-    }
+    furrow_statement_bind_text (used, 1, name);
+    if (furrow_statement_step (used, &local_error))
+      {
+        g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_IN_USE,
+                     _("Yield preset “%s” is used by a season’s plans; plan those fields with "
+                       "another yield preset first"), name);
+        return FALSE;
+      }
+    if (local_error != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local_error));
+        return FALSE;
+      }
+  }
 
-  stmt = _furrow_store_prepare (self, "DELETE FROM yield_presets WHERE name = ?1", error);
+  stmt = prepare (self, "DELETE FROM yield_presets WHERE name = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return _furrow_store_set_db_error (self, error);
-  if (sqlite3_changes (_furrow_store_get_db (self)) == 0)
+  furrow_statement_bind_text (stmt, 1, name);
+  if (!furrow_statement_run (stmt, error))
+    return FALSE;
+  if (furrow_database_changes (_furrow_store_get_database (self)) == 0)
     {
       g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
                    _("No yield preset named “%s” in this project"), name);

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "furrow-household-page.h"
-#include "furrow-property-edit.h"
+#include "furrow-edit-record.h"
 #include "furrow-register.h"
 #include "furrow-units.h"
 
@@ -341,19 +341,23 @@ show_error (FurrowHouseholdPage *self,
                                   message, -1);
 }
 
+/* Sets `property` of `object` (the household or one of its parcels) to `value` as one undoable
+ * edit (furrow-edit-record.h); a refusal by the store is shown on `row` and leaves the object as
+ * it was. */
 static gboolean
-edit (FurrowHouseholdPage *self,
-      GtkWidget           *row,
-      const char          *property,
-      const GValue        *value,
-      const char          *label)
+push_edit (FurrowHouseholdPage *self,
+           GtkWidget           *row,
+           GObject             *object,
+           const char          *property,
+           const GValue        *value,
+           const char          *label)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL || self->history == NULL || self->household == NULL)
-    return FALSE;
-  if (!furrow_property_edit_push (self->history, self->store, G_OBJECT (self->household),
-                                  property, value, label, &error))
+  if (!furrow_history_push (self->history,
+                            furrow_edit_record_new_set (self->store, object, property, value,
+                                                        label),
+                            &error))
     {
       show_error (self, row, error->message);
       return FALSE;
@@ -361,6 +365,18 @@ edit (FurrowHouseholdPage *self,
   gtk_widget_remove_css_class (row, "error");
   gtk_widget_set_tooltip_text (row, NULL);
   return TRUE;
+}
+
+static gboolean
+edit (FurrowHouseholdPage *self,
+      GtkWidget           *row,
+      const char          *property,
+      const GValue        *value,
+      const char          *label)
+{
+  if (self->store == NULL || self->history == NULL || self->household == NULL)
+    return FALSE;
+  return push_edit (self, row, G_OBJECT (self->household), property, value, label);
 }
 
 static void
@@ -511,19 +527,10 @@ edit_parcel (FurrowHouseholdPage *self,
   /* Held: a written edit refreshes the page, which replaces the rows of this one. */
   g_autoptr(FurrowParcel) parcel = g_object_ref (g_object_get_data (editor, "furrow-parcel"));
   g_autoptr(GtkWidget) row = g_object_ref (g_object_get_data (editor, "furrow-row"));
-  g_autoptr(GError) error = NULL;
 
   if (self->refreshing || self->store == NULL || self->history == NULL)
     return FALSE;
-  if (!furrow_property_edit_push (self->history, self->store, G_OBJECT (parcel), property, value,
-                                  label, &error))
-    {
-      show_error (self, row, error->message);
-      return FALSE;
-    }
-  gtk_widget_remove_css_class (row, "error");
-  gtk_widget_set_tooltip_text (row, NULL);
-  return TRUE;
+  return push_edit (self, row, G_OBJECT (parcel), property, value, label);
 }
 
 static void

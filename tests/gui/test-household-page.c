@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "furrow-demo.h"
+#include "furrow-household-page-testing.h"
 #include "furrow-register.h"
 #include "furrow-units.h"
 #include "furrow-window-private.h"
@@ -185,8 +186,8 @@ test_edit_undo_redo (Fixture       *fixture,
   GtkWidget *code_row;
 
   select_household (fixture, household);
-  name_row = GTK_WIDGET (g_object_get_data (G_OBJECT (page), "furrow-name-row"));
-  code_row = GTK_WIDGET (g_object_get_data (G_OBJECT (page), "furrow-code-row"));
+  name_row = GTK_WIDGET ((gpointer) furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_NAME_ROW));
+  code_row = GTK_WIDGET ((gpointer) furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_CODE_ROW));
   g_assert_nonnull (name_row);
   g_assert_false (furrow_history_get_can_undo (history));
 
@@ -295,9 +296,9 @@ test_parcel_edit (Fixture       *fixture,
   row = furrow_household_page_get_parcel_row (page, 0);
   g_assert_true (ADW_IS_EXPANDER_ROW (row));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  parcel = g_object_get_data (G_OBJECT (row), "furrow-parcel");
-  spin = g_object_get_data (G_OBJECT (row), "furrow-area-spin");
-  area_row = g_object_get_data (G_OBJECT (row), "furrow-area-row");
+  parcel = furrow_household_page_get_parcel (page, 0);
+  spin = (gpointer) furrow_household_page_get_parcel_part (page, 0, FURROW_PARCEL_PART_AREA_SPIN);
+  area_row = (gpointer) furrow_household_page_get_parcel_part (page, 0, FURROW_PARCEL_PART_AREA_ROW);
   id = furrow_parcel_get_id (parcel);
   old_m2 = furrow_parcel_get_registered_area_m2 (parcel);
   old_mu = old_m2 * 15 / 10000;  /* 1 mu = 10000/15 m² (DOMAIN.md §2) */
@@ -330,8 +331,8 @@ test_parcel_edit (Fixture       *fixture,
   g_clear_object (&texture);
 
   /* 0 mu: refused, with its reason on the row; the file keeps 4.25 mu. */
-  spin = g_object_get_data (G_OBJECT (row), "furrow-area-spin");
-  area_row = g_object_get_data (G_OBJECT (row), "furrow-area-row");
+  spin = (gpointer) furrow_household_page_get_parcel_part (page, 0, FURROW_PARCEL_PART_AREA_SPIN);
+  area_row = (gpointer) furrow_household_page_get_parcel_part (page, 0, FURROW_PARCEL_PART_AREA_ROW);
   gtk_spin_button_set_value (spin, 0);
   furrow_test_iterate (50);
   g_assert_true (gtk_widget_has_css_class (area_row, "error"));
@@ -352,12 +353,12 @@ test_parcel_edit (Fixture       *fixture,
   g_assert_cmpfloat (furrow_parcel_get_registered_area_m2 (stored), ==, old_m2);
   g_clear_object (&stored);
   row = furrow_household_page_get_parcel_row (page, 0);
-  spin = g_object_get_data (G_OBJECT (row), "furrow-area-spin");
+  spin = (gpointer) furrow_household_page_get_parcel_part (page, 0, FURROW_PARCEL_PART_AREA_SPIN);
   g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (spin), old_mu, 0.005);
   g_assert_false (furrow_history_get_can_undo (history));
 
   /* A code of 18 digits is refused; nothing written, nothing to undo. */
-  code_row = g_object_get_data (G_OBJECT (row), "furrow-code-row");
+  code_row = (gpointer) furrow_household_page_get_parcel_part (page, 0, FURROW_PARCEL_PART_CODE_ROW);
   gtk_editable_set_text (GTK_EDITABLE (code_row), "370782102201010001");
   g_signal_emit_by_name (code_row, "apply");
   g_assert_true (gtk_widget_has_css_class (code_row, "error"));
@@ -369,7 +370,7 @@ test_parcel_edit (Fixture       *fixture,
   g_clear_object (&stored);
 
   /* Another field: "No field" is choice 0, then the fields in model order. */
-  field_row = g_object_get_data (G_OBJECT (row), "furrow-field-row");
+  field_row = (gpointer) furrow_household_page_get_parcel_part (page, 0, FURROW_PARCEL_PART_FIELD_ROW);
   adw_combo_row_set_selected (field_row, old_field == 0 ? 1 : 0);
   furrow_test_iterate (100);
   stored = stored_parcel (fixture, id);
@@ -396,12 +397,12 @@ test_personal_edit (Fixture       *fixture,
   g_autofree char *old_id = g_strdup (furrow_household_get_id_number (household));
   g_autofree char *old_masked = NULL;
   g_autofree char *object = g_strconcat ("household:", furrow_household_get_code (household), NULL);
-  AdwActionRow *id_row = g_object_get_data (G_OBJECT (page), "furrow-id-row");
-  GtkToggleButton *id_edit = g_object_get_data (G_OBJECT (page), "furrow-id-edit");
-  GtkWidget *id_entry = g_object_get_data (G_OBJECT (page), "furrow-id-entry");
-  AdwActionRow *phone_row = g_object_get_data (G_OBJECT (page), "furrow-phone-row");
-  GtkToggleButton *phone_edit = g_object_get_data (G_OBJECT (page), "furrow-phone-edit");
-  GtkWidget *phone_entry = g_object_get_data (G_OBJECT (page), "furrow-phone-entry");
+  AdwActionRow *id_row = (gpointer) furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_ID_ROW);
+  GtkToggleButton *id_edit = (gpointer) furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_ID_EDIT);
+  GtkWidget *id_entry = (gpointer) furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_ID_ENTRY);
+  AdwActionRow *phone_row = (gpointer) furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_PHONE_ROW);
+  GtkToggleButton *phone_edit = (gpointer) furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_PHONE_EDIT);
+  GtkWidget *phone_entry = (gpointer) furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_PHONE_ENTRY);
   g_autoptr(FurrowStore) reader = NULL;
   g_autoptr(FurrowHousehold) stored = NULL;
   g_autoptr(GPtrArray) audit = NULL;

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "furrow-edit-field.h"
 #include "furrow-geodesy.h"
 #include "furrow-geos.h"
 #include "furrow-history.h"
@@ -23,22 +24,6 @@
  * in red and refused on save with its reason. Saving is one store operation (the store writes
  * audit_log); every save is recorded in a FurrowHistory (the window's, or the editor's own) so
  * Ctrl+Z / Ctrl+Shift+Z undo and redo it. */
-
-typedef enum
-{
-  EDIT_ADD,
-  EDIT_UPDATE,
-} EditKind;
-
-typedef struct
-{
-  FurrowStore    *store;
-  EditKind        kind;
-  char           *code;
-  char           *name;
-  FurrowGeometry *before;   /* UPDATE: the shape before */
-  FurrowGeometry *after;
-} Edit;
 
 struct _FurrowFieldEditor
 {
@@ -81,19 +66,6 @@ static guint signals[N_SIGNALS];
 #define RGB_DRAWING 0x3584e4
 #define RGB_INVALID 0xe01b24
 #define HANDLE_RADIUS 5.0
-
-static void
-edit_free (gpointer data)
-{
-  Edit *edit = data;
-
-  g_clear_object (&edit->store);
-  g_free (edit->code);
-  g_free (edit->name);
-  g_clear_pointer (&edit->before, furrow_geometry_unref);
-  g_clear_pointer (&edit->after, furrow_geometry_unref);
-  g_free (edit);
-}
 
 static ShumateViewport *
 get_viewport (FurrowFieldEditor *self)
@@ -907,103 +879,6 @@ furrow_field_editor_cancel (FurrowFieldEditor *self)
   update (self);
 }
 
-/* A code no field of the store has: N001, N002, … */
-static char *
-new_field_code (FurrowStore *store)
-{
-  for (guint i = 1; ; i++)
-    {
-      g_autofree char *code = g_strdup_printf ("N%03u", i);
-      g_autoptr(FurrowField) existing = furrow_store_find_field (store, code);
-
-      if (existing == NULL)
-        return g_steal_pointer (&code);
-    }
-}
-
-static FurrowField *
-find_in_model (FurrowStore *store,
-               const char  *code)
-{
-  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
-  guint n = g_list_model_get_n_items (fields);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
-
-      if (g_strcmp0 (furrow_field_get_code (field), code) == 0)
-        return g_steal_pointer (&field);
-    }
-  return NULL;
-}
-
-static gboolean
-add_field (FurrowStore           *store,
-           const char            *code,
-           const char            *name,
-           const FurrowGeometry  *geometry,
-           FurrowField          **out_field,
-           GError               **error)
-{
-  g_autoptr(FurrowField) field = furrow_field_new ();
-
-  furrow_field_set_code (field, code);
-  furrow_field_set_name (field, name);
-  furrow_field_set_custody (field, FURROW_CUSTODY_FULL);
-  furrow_field_set_geometry (field, geometry);
-  if (!furrow_store_add_field (store, field, error))
-    return FALSE;
-  if (out_field != NULL)
-    *out_field = g_steal_pointer (&field);
-  return TRUE;
-}
-
-static gboolean
-reshape_field (FurrowStore          *store,
-               const char           *code,
-               const FurrowGeometry *geometry,
-               GError              **error)
-{
-  g_autoptr(FurrowField) field = find_in_model (store, code);
-
-  if (field == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("The field %s is no longer in the project"), code);
-      return FALSE;
-    }
-  furrow_field_set_geometry (field, geometry);
-  return furrow_store_update_field (store, field, error);
-}
-
-/* The FurrowEditApply of a save: backwards (undo) or forwards (redo). */
-static gboolean
-apply_edit (gpointer   data,
-            gboolean   forward,
-            GError   **error)
-{
-  Edit *edit = data;
-
-  if (edit->kind == EDIT_UPDATE)
-    return reshape_field (edit->store, edit->code, forward ? edit->after : edit->before, error);
-
-  if (forward)
-    return add_field (edit->store, edit->code, edit->name, edit->after, NULL, error);
-
-  {
-    g_autoptr(FurrowField) field = find_in_model (edit->store, edit->code);
-
-    if (field == NULL)
-      {
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                     _("The field %s is no longer in the project"), edit->code);
-        return FALSE;
-      }
-    return furrow_store_delete_field (edit->store, field, error);
-  }
-}
-
 /**
  * furrow_field_editor_finish:
  *
@@ -1016,7 +891,7 @@ furrow_field_editor_finish (FurrowFieldEditor  *self,
 {
   g_autoptr(FurrowGeometry) geometry = NULL;
   g_autoptr(FurrowField) saved = NULL;
-  Edit *edit;
+  g_autoptr(FurrowEdit) edit = NULL;
 
   g_return_val_if_fail (FURROW_IS_FIELD_EDITOR (self), FALSE);
 
@@ -1038,39 +913,14 @@ furrow_field_editor_finish (FurrowFieldEditor  *self,
       return FALSE;
     }
 
-  edit = g_new0 (Edit, 1);
-  edit->store = g_object_ref (self->store);
-  edit->after = furrow_geometry_ref (geometry);
   if (self->editing != NULL)
-    {
-      edit->kind = EDIT_UPDATE;
-      edit->code = g_strdup (furrow_field_get_code (self->editing));
-      edit->before = furrow_geometry_copy (furrow_field_get_geometry (self->editing));
-      if (!reshape_field (self->store, edit->code, geometry, error))
-        {
-          edit_free (edit);
-          return FALSE;
-        }
-      saved = find_in_model (self->store, edit->code);
-    }
+    edit = furrow_edit_field_new_reshape (self->store, self->editing, geometry);
   else
-    {
-      g_autoptr(GListModel) fields = furrow_store_get_fields (self->store);
+    edit = furrow_edit_field_new_draw (self->store, geometry);
+  if (!furrow_history_push (self->history, g_object_ref (edit), error))
+    return FALSE;
+  saved = furrow_edit_field_get_field (edit);
 
-      edit->kind = EDIT_ADD;
-      edit->code = new_field_code (self->store);
-      edit->name = g_strdup_printf (_("New field %u"), g_list_model_get_n_items (fields) + 1);
-      if (!add_field (self->store, edit->code, edit->name, geometry, &saved, error))
-        {
-          edit_free (edit);
-          return FALSE;
-        }
-    }
-
-  furrow_history_record (self->history,
-                         furrow_edit_new (edit->kind == EDIT_ADD ? _("Draw field")
-                                                                 : _("Reshape field"),
-                                          apply_edit, edit, edit_free));
   g_clear_object (&self->editing);
   g_array_set_size (self->vertices, 0);
   set_drawing (self, FALSE);

@@ -10,9 +10,27 @@
 #include <string.h>
 
 #include "furrow-household-page.h"
-#include "furrow-property-edit.h"
+#include "furrow-household-page-testing.h"
+#include "furrow-edit-record.h"
 #include "furrow-register.h"
 #include "furrow-units.h"
+
+/* A parcel's expander row and its editors (furrow-household-page-testing.h names them). */
+typedef struct
+{
+  GtkWidget    *row;
+  FurrowParcel *parcel;
+  GtkWidget    *parts[FURROW_PARCEL_PART_CUSTODY_ROW + 1];
+} ParcelRow;
+
+static void
+parcel_row_free (gpointer data)
+{
+  ParcelRow *parcel_row = data;
+
+  g_object_unref (parcel_row->parcel);
+  g_free (parcel_row);
+}
 
 struct _FurrowHouseholdPage
 {
@@ -41,7 +59,7 @@ struct _FurrowHouseholdPage
   GListModel           *households;
   GListModel           *parcels;
   GListModel           *fields;
-  GPtrArray            *parcel_rows;
+  GPtrArray            *parcel_rows;  /* ParcelRow */
   double                mismatch_percent;
   gint64                expanded_parcel;  /* kept open across refreshes (an edit refreshes) */
   guint                 refresh_source;   /* the refresh pending after a model change */
@@ -90,7 +108,8 @@ static void
 clear_parcel_rows (FurrowHouseholdPage *self)
 {
   for (guint i = 0; i < self->parcel_rows->len; i++)
-    adw_preferences_group_remove (self->parcels_group, g_ptr_array_index (self->parcel_rows, i));
+    adw_preferences_group_remove (self->parcels_group,
+                                  ((ParcelRow *) g_ptr_array_index (self->parcel_rows, i))->row);
   g_ptr_array_set_size (self->parcel_rows, 0);
 }
 
@@ -157,6 +176,7 @@ add_parcel_row (FurrowHouseholdPage *self,
   GtkWidget *field_row;
   GtkWidget *custody_row;
   GtkWidget *editors[4];
+  ParcelRow *parcel_row;
   guint field_position = 0;
 
   /* Translators: a parcel's code (DKBM) and the custody field it lies in. */
@@ -246,20 +266,21 @@ add_parcel_row (FurrowHouseholdPage *self,
   g_signal_connect (custody_row, "notify::selected", G_CALLBACK (parcel_custody_selected_cb),
                     self);
 
-  /* For the tests, which drive the editors as a user would. */
-  g_object_set_data (G_OBJECT (row), "furrow-parcel", parcel);
-  g_object_set_data (G_OBJECT (row), "furrow-area-row", area_row);
-  g_object_set_data (G_OBJECT (row), "furrow-area-spin", spin);
-  g_object_set_data (G_OBJECT (row), "furrow-code-row", code_row);
-  g_object_set_data (G_OBJECT (row), "furrow-field-row", field_row);
-  g_object_set_data (G_OBJECT (row), "furrow-custody-row", custody_row);
+  parcel_row = g_new0 (ParcelRow, 1);
+  parcel_row->row = row;
+  parcel_row->parcel = g_object_ref (parcel);
+  parcel_row->parts[FURROW_PARCEL_PART_AREA_ROW] = area_row;
+  parcel_row->parts[FURROW_PARCEL_PART_AREA_SPIN] = spin;
+  parcel_row->parts[FURROW_PARCEL_PART_CODE_ROW] = code_row;
+  parcel_row->parts[FURROW_PARCEL_PART_FIELD_ROW] = field_row;
+  parcel_row->parts[FURROW_PARCEL_PART_CUSTODY_ROW] = custody_row;
 
   if (furrow_parcel_get_id (parcel) == self->expanded_parcel)
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   g_signal_connect (row, "notify::expanded", G_CALLBACK (parcel_expanded_cb), self);
 
   adw_preferences_group_add (self->parcels_group, row);
-  g_ptr_array_add (self->parcel_rows, row);
+  g_ptr_array_add (self->parcel_rows, parcel_row);
   self->n_parcels++;
 }
 
@@ -341,19 +362,23 @@ show_error (FurrowHouseholdPage *self,
                                   message, -1);
 }
 
+/* Sets `property` of `object` (the household or one of its parcels) to `value` as one undoable
+ * edit (furrow-edit-record.h); a refusal by the store is shown on `row` and leaves the object as
+ * it was. */
 static gboolean
-edit (FurrowHouseholdPage *self,
-      GtkWidget           *row,
-      const char          *property,
-      const GValue        *value,
-      const char          *label)
+push_edit (FurrowHouseholdPage *self,
+           GtkWidget           *row,
+           GObject             *object,
+           const char          *property,
+           const GValue        *value,
+           const char          *label)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL || self->history == NULL || self->household == NULL)
-    return FALSE;
-  if (!furrow_property_edit_push (self->history, self->store, G_OBJECT (self->household),
-                                  property, value, label, &error))
+  if (!furrow_history_push (self->history,
+                            furrow_edit_record_new_set (self->store, object, property, value,
+                                                        label),
+                            &error))
     {
       show_error (self, row, error->message);
       return FALSE;
@@ -361,6 +386,18 @@ edit (FurrowHouseholdPage *self,
   gtk_widget_remove_css_class (row, "error");
   gtk_widget_set_tooltip_text (row, NULL);
   return TRUE;
+}
+
+static gboolean
+edit (FurrowHouseholdPage *self,
+      GtkWidget           *row,
+      const char          *property,
+      const GValue        *value,
+      const char          *label)
+{
+  if (self->store == NULL || self->history == NULL || self->household == NULL)
+    return FALSE;
+  return push_edit (self, row, G_OBJECT (self->household), property, value, label);
 }
 
 static void
@@ -489,10 +526,18 @@ parcel_expanded_cb (AdwExpanderRow *row,
                     gpointer        user_data)
 {
   FurrowHouseholdPage *self = user_data;
-  FurrowParcel *parcel = g_object_get_data (G_OBJECT (row), "furrow-parcel");
+  FurrowParcel *parcel = NULL;
 
   if (self->refreshing)
     return;
+  for (guint i = 0; i < self->parcel_rows->len; i++)
+    {
+      ParcelRow *parcel_row = g_ptr_array_index (self->parcel_rows, i);
+
+      if (parcel_row->row == GTK_WIDGET (row))
+        parcel = parcel_row->parcel;
+    }
+  g_return_if_fail (parcel != NULL);
   if (adw_expander_row_get_expanded (row))
     self->expanded_parcel = furrow_parcel_get_id (parcel);
   else if (self->expanded_parcel == furrow_parcel_get_id (parcel))
@@ -511,19 +556,10 @@ edit_parcel (FurrowHouseholdPage *self,
   /* Held: a written edit refreshes the page, which replaces the rows of this one. */
   g_autoptr(FurrowParcel) parcel = g_object_ref (g_object_get_data (editor, "furrow-parcel"));
   g_autoptr(GtkWidget) row = g_object_ref (g_object_get_data (editor, "furrow-row"));
-  g_autoptr(GError) error = NULL;
 
   if (self->refreshing || self->store == NULL || self->history == NULL)
     return FALSE;
-  if (!furrow_property_edit_push (self->history, self->store, G_OBJECT (parcel), property, value,
-                                  label, &error))
-    {
-      show_error (self, row, error->message);
-      return FALSE;
-    }
-  gtk_widget_remove_css_class (row, "error");
-  gtk_widget_set_tooltip_text (row, NULL);
-  return TRUE;
+  return push_edit (self, row, G_OBJECT (parcel), property, value, label);
 }
 
 static void
@@ -763,19 +799,10 @@ furrow_household_page_class_init (FurrowHouseholdPageClass *klass)
 static void
 furrow_household_page_init (FurrowHouseholdPage *self)
 {
-  self->parcel_rows = g_ptr_array_new ();
+  self->parcel_rows = g_ptr_array_new_with_free_func (parcel_row_free);
   self->mismatch_percent = 5;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* For the tests, which drive the rows as a user would. */
-  g_object_set_data (G_OBJECT (self), "furrow-name-row", self->name_row);
-  g_object_set_data (G_OBJECT (self), "furrow-code-row", self->code_row);
-  g_object_set_data (G_OBJECT (self), "furrow-phone-row", self->phone_row);
-  g_object_set_data (G_OBJECT (self), "furrow-phone-edit", self->phone_edit_button);
-  g_object_set_data (G_OBJECT (self), "furrow-phone-entry", self->phone_entry_row);
-  g_object_set_data (G_OBJECT (self), "furrow-id-row", self->id_row);
-  g_object_set_data (G_OBJECT (self), "furrow-id-edit", self->id_edit_button);
-  g_object_set_data (G_OBJECT (self), "furrow-id-entry", self->id_entry_row);
 }
 
 /* The project whose households are shown and the history that records their edits. */
@@ -838,14 +865,64 @@ furrow_household_page_get_n_mismatches (FurrowHouseholdPage *self)
   return self->n_mismatches;
 }
 
-/* The row of the `position`-th parcel shown (an AdwExpanderRow), for the tests: its editors are
- * in its data "furrow-area-spin", "furrow-area-row", "furrow-code-row", "furrow-field-row" and
- * "furrow-custody-row", its parcel in "furrow-parcel". */
+/* The row of the `position`-th parcel shown (an AdwExpanderRow); the tests reach its editors
+ * through furrow-household-page-testing.h. */
 GtkWidget *
 furrow_household_page_get_parcel_row (FurrowHouseholdPage *self,
                                       guint                position)
 {
   g_return_val_if_fail (FURROW_IS_HOUSEHOLD_PAGE (self), NULL);
 
-  return position < self->parcel_rows->len ? g_ptr_array_index (self->parcel_rows, position) : NULL;
+  return position < self->parcel_rows->len
+    ? ((ParcelRow *) g_ptr_array_index (self->parcel_rows, position))->row
+    : NULL;
+}
+
+GtkWidget *
+furrow_household_page_get_part (FurrowHouseholdPage     *self,
+                                FurrowHouseholdPagePart  part)
+{
+  g_return_val_if_fail (FURROW_IS_HOUSEHOLD_PAGE (self), NULL);
+
+  switch (part)
+    {
+    case FURROW_HOUSEHOLD_PART_NAME_ROW:
+      return GTK_WIDGET (self->name_row);
+    case FURROW_HOUSEHOLD_PART_CODE_ROW:
+      return GTK_WIDGET (self->code_row);
+    case FURROW_HOUSEHOLD_PART_PHONE_ROW:
+      return GTK_WIDGET (self->phone_row);
+    case FURROW_HOUSEHOLD_PART_PHONE_EDIT:
+      return GTK_WIDGET (self->phone_edit_button);
+    case FURROW_HOUSEHOLD_PART_PHONE_ENTRY:
+      return GTK_WIDGET (self->phone_entry_row);
+    case FURROW_HOUSEHOLD_PART_ID_ROW:
+      return GTK_WIDGET (self->id_row);
+    case FURROW_HOUSEHOLD_PART_ID_EDIT:
+      return GTK_WIDGET (self->id_edit_button);
+    case FURROW_HOUSEHOLD_PART_ID_ENTRY:
+    default:
+      return GTK_WIDGET (self->id_entry_row);
+    }
+}
+
+GtkWidget *
+furrow_household_page_get_parcel_part (FurrowHouseholdPage *self,
+                                       guint                position,
+                                       FurrowParcelPart     part)
+{
+  g_return_val_if_fail (FURROW_IS_HOUSEHOLD_PAGE (self), NULL);
+  g_return_val_if_fail (position < self->parcel_rows->len, NULL);
+
+  return ((ParcelRow *) g_ptr_array_index (self->parcel_rows, position))->parts[part];
+}
+
+FurrowParcel *
+furrow_household_page_get_parcel (FurrowHouseholdPage *self,
+                                  guint                position)
+{
+  g_return_val_if_fail (FURROW_IS_HOUSEHOLD_PAGE (self), NULL);
+  g_return_val_if_fail (position < self->parcel_rows->len, NULL);
+
+  return ((ParcelRow *) g_ptr_array_index (self->parcel_rows, position))->parcel;
 }

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* For the GUI tests only, which drive the household page's rows as a user would. */
+
+#include "furrow-household-page.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  FURROW_HOUSEHOLD_PART_NAME_ROW,
+  FURROW_HOUSEHOLD_PART_CODE_ROW,
+  FURROW_HOUSEHOLD_PART_PHONE_ROW,
+  FURROW_HOUSEHOLD_PART_PHONE_EDIT,
+  FURROW_HOUSEHOLD_PART_PHONE_ENTRY,
+  FURROW_HOUSEHOLD_PART_ID_ROW,
+  FURROW_HOUSEHOLD_PART_ID_EDIT,
+  FURROW_HOUSEHOLD_PART_ID_ENTRY,
+} FurrowHouseholdPagePart;
+
+/* The editors of one parcel's expander row. */
+typedef enum
+{
+  FURROW_PARCEL_PART_AREA_ROW,
+  FURROW_PARCEL_PART_AREA_SPIN,
+  FURROW_PARCEL_PART_CODE_ROW,
+  FURROW_PARCEL_PART_FIELD_ROW,
+  FURROW_PARCEL_PART_CUSTODY_ROW,
+} FurrowParcelPart;
+
+GtkWidget    *furrow_household_page_get_part        (FurrowHouseholdPage     *self,
+                                                     FurrowHouseholdPagePart  part);
+GtkWidget    *furrow_household_page_get_parcel_part (FurrowHouseholdPage     *self,
+                                                     guint                    position,
+                                                     FurrowParcelPart         part);
+/* The parcel shown at position (the store's live object). */
+FurrowParcel *furrow_household_page_get_parcel      (FurrowHouseholdPage     *self,
+                                                     guint                    position);
+
+G_END_DECLS

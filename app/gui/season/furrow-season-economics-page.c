@@ -957,9 +957,8 @@ furrow_season_economics_page_class_init (FurrowSeasonEconomicsPageClass *klass)
   page_class->reload = furrow_season_economics_page_reload;
   page_class->commit = furrow_season_economics_page_commit_delayed;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/furrow/Furrow/ui/season/"
-                                               "furrow-season-economics-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH
+                                               "/ui/season/furrow-season-economics-page.ui");
 #define CHILD(name) \
   gtk_widget_class_bind_template_child (widget_class, FurrowSeasonEconomicsPage, name)
   CHILD (editor_page);

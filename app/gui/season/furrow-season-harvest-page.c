@@ -743,14 +743,16 @@ furrow_season_harvest_page_class_init (FurrowSeasonHarvestPageClass *klass)
   page_class->reload = furrow_season_harvest_page_reload;
   page_class->commit = furrow_season_harvest_page_commit_delayed;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/furrow/Furrow/ui/season/"
-                                               "furrow-season-harvest-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonHarvestPage, locked_group);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonHarvestPage, harvest_grid);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonHarvestPage, compare_grid);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonHarvestPage, costs_group);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonHarvestPage, add_cost_button);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH
+                                               "/ui/season/furrow-season-harvest-page.ui");
+#define CHILD(name) \
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonHarvestPage, name)
+  CHILD (locked_group);
+  CHILD (harvest_grid);
+  CHILD (compare_grid);
+  CHILD (costs_group);
+  CHILD (add_cost_button);
+#undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, add_cost_cb);
 }
 

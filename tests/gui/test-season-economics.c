@@ -12,8 +12,8 @@
 
 #include "furrow-income-item.h"
 #include "furrow-item-row.h"
-#include "furrow-season-economics-page-private.h"
-#include "furrow-season-harvest-page-private.h"
+#include "furrow-season-economics-page-testing.h"
+#include "furrow-season-harvest-page-testing.h"
 #include "furrow-season-page-testing.h"
 #include "furrow-store-season.h"
 #include "furrow-units.h"
@@ -185,6 +185,24 @@ economics_page (Fixture *fixture)
   return FURROW_SEASON_ECONOMICS_PAGE (page);
 }
 
+/* A widget of the economics page's template, by its id in the .ui. */
+static GtkWidget *
+economics_child (FurrowSeasonEconomicsPage *page,
+                 const char                *name)
+{
+  GtkWidget *child = furrow_season_economics_page_get_child (page, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static GtkSpinButton *
+economics_spin (FurrowSeasonEconomicsPage *page,
+                const char                *name)
+{
+  return GTK_SPIN_BUTTON (economics_child (page, name));
+}
+
 static GdkTexture *
 render (GtkWidget *widget)
 {
@@ -223,7 +241,7 @@ test_economics (Fixture       *fixture,
 
   add_and_show_season (fixture);
   page = economics_page (fixture);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page->preview_view)));
+  g_assert_true (gtk_widget_get_mapped (economics_child (page, "preview_view")));
   furrow_season_economics_page_update_preview (page);
 
   /* The preview lists every household of the pool: take the first one's code. */
@@ -247,7 +265,7 @@ test_economics (Fixture       *fixture,
 
   /* Maize +0.10 yuan/kg through the widget: stored as +10 fen/kg exactly. */
   old_price = furrow_season_get_price (stored, FURROW_CROP_MAIZE)->price_fen_per_kg;
-  gtk_spin_button_set_value (page->maize_price_spin, (old_price + 10) / 100.0);
+  gtk_spin_button_set_value (economics_spin (page, "maize_price_spin"), (old_price + 10) / 100.0);
   furrow_test_iterate (400);   /* past the 150 ms debounce */
   g_clear_object (&stored);
   stored = furrow_store_find_season (store, SEASON_NAME);
@@ -288,8 +306,8 @@ test_economics (Fixture       *fixture,
   g_assert_cmpint (llabs ((after_fen - before_fen) - delta_hand), <=, fields->len + 2);
 
   /* A cost item: the first row's amount, +12.34 yuan/mu. */
-  g_assert_cmpuint (page->list_rows[0]->len, >, 0);
-  cost_row = g_ptr_array_index (page->list_rows[0], 0);
+  cost_row = furrow_season_economics_page_get_item_row (page, 0, 0);
+  g_assert_nonnull (cost_row);
   cost_spin = furrow_item_row_get_amount (FURROW_ITEM_ROW (cost_row));
   g_strlcpy (cost_item,
              gtk_editable_get_text (furrow_item_row_get_name_entry (FURROW_ITEM_ROW (cost_row))),
@@ -324,29 +342,29 @@ test_economics (Fixture       *fixture,
   /* A split of 10/0/30/59 adds up to 99 %: marked, not written. */
   split = furrow_season_get_split (stored);
   g_assert_cmpfloat (split->households_pct, ==, 60);
-  gtk_spin_button_set_value (page->households_spin, 59);
+  gtk_spin_button_set_value (economics_spin (page, "households_spin"), 59);
   furrow_test_iterate (300);
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (page->households_row), "error"));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (page->split_sum_row), "error"));
+  g_assert_true (gtk_widget_has_css_class (economics_child (page, "households_row"), "error"));
+  g_assert_true (gtk_widget_has_css_class (economics_child (page, "split_sum_row"), "error"));
   g_clear_object (&stored);
   stored = furrow_store_find_season (store, SEASON_NAME);
   g_assert_cmpfloat (furrow_season_get_split (stored)->households_pct, ==, 60);
-  gtk_spin_button_set_value (page->households_spin, 60);
+  gtk_spin_button_set_value (economics_spin (page, "households_spin"), 60);
   furrow_test_iterate (300);
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (page->households_row), "error"));
+  g_assert_false (gtk_widget_has_css_class (economics_child (page, "households_row"), "error"));
 
   /* Households under 60 % of the distributable surplus (10/0/40/50: 50/90 = 55.6 %): the
    * warning row asks for the reason, and nothing is written until it is given. */
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->reason_row)));
-  gtk_spin_button_set_value (page->households_spin, 50);
-  gtk_spin_button_set_value (page->cooperative_spin, 40);
+  g_assert_false (gtk_widget_get_visible (economics_child (page, "reason_row")));
+  gtk_spin_button_set_value (economics_spin (page, "households_spin"), 50);
+  gtk_spin_button_set_value (economics_spin (page, "cooperative_spin"), 40);
   furrow_test_iterate (300);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->reason_row)));
+  g_assert_true (gtk_widget_get_visible (economics_child (page, "reason_row")));
   g_clear_object (&stored);
   stored = furrow_store_find_season (store, SEASON_NAME);
   g_assert_cmpfloat (furrow_season_get_split (stored)->households_pct, ==, 60);
-  gtk_editable_set_text (GTK_EDITABLE (page->reason_row), REASON);
-  g_signal_emit_by_name (page->reason_row, "entry-activated");
+  gtk_editable_set_text (GTK_EDITABLE (economics_child (page, "reason_row")), REASON);
+  g_signal_emit_by_name (economics_child (page, "reason_row"), "entry-activated");
   furrow_test_iterate (100);
   g_clear_object (&stored);
   stored = furrow_store_find_season (store, SEASON_NAME);
@@ -360,30 +378,31 @@ test_economics (Fixture       *fixture,
   stored = furrow_store_find_season (store, SEASON_NAME);
   g_assert_cmpfloat (furrow_season_get_split (stored)->households_pct, ==, 60);
   g_assert_null (furrow_season_get_split_reason (stored));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->reason_row)));
-  g_assert_cmpfloat (gtk_spin_button_get_value (page->households_spin), ==, 60);
+  g_assert_false (gtk_widget_get_visible (economics_child (page, "reason_row")));
+  g_assert_cmpfloat (gtk_spin_button_get_value (economics_spin (page, "households_spin")), ==, 60);
 
   /* A negative price is marked and not written either. */
-  gtk_spin_button_set_value (page->soy_price_spin, -1);
+  gtk_spin_button_set_value (economics_spin (page, "soy_price_spin"), -1);
   furrow_test_iterate (300);
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (page->soy_price_row), "error"));
+  g_assert_true (gtk_widget_has_css_class (economics_child (page, "soy_price_row"), "error"));
   g_clear_object (&stored);
   stored = furrow_store_find_season (store, SEASON_NAME);
   g_assert_cmpfloat (furrow_season_get_price (stored, FURROW_CROP_SOYBEAN)->price_fen_per_kg, >,
                      0);
   soy_price = furrow_season_get_price (stored, FURROW_CROP_SOYBEAN)->price_fen_per_kg;
-  gtk_spin_button_set_value (page->soy_price_spin, soy_price / 100.0);
+  gtk_spin_button_set_value (economics_spin (page, "soy_price_spin"), soy_price / 100.0);
   furrow_test_iterate (300);
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (page->soy_price_row), "error"));
+  g_assert_false (gtk_widget_has_css_class (economics_child (page, "soy_price_row"), "error"));
 
   /* The base in kind, Taozhuang's way: 550 kg/mu at 1.36 yuan/kg less the cost per mu. */
-  adw_combo_row_set_selected (page->base_kind_row, FURROW_BASE_IN_KIND);
-  gtk_spin_button_set_value (page->base_kg_spin, 550);
-  gtk_spin_button_set_value (page->base_price_spin, 1.36);
-  gtk_switch_set_active (page->base_less_cost_switch, TRUE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (economics_child (page, "base_kind_row")),
+                              FURROW_BASE_IN_KIND);
+  gtk_spin_button_set_value (economics_spin (page, "base_kg_spin"), 550);
+  gtk_spin_button_set_value (economics_spin (page, "base_price_spin"), 1.36);
+  gtk_switch_set_active (GTK_SWITCH (economics_child (page, "base_less_cost_switch")), TRUE);
   furrow_test_iterate (300);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->base_kg_row)));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->base_fixed_row)));
+  g_assert_true (gtk_widget_get_visible (economics_child (page, "base_kg_row")));
+  g_assert_false (gtk_widget_get_visible (economics_child (page, "base_fixed_row")));
   g_clear_object (&stored);
   stored = furrow_store_find_season (store, SEASON_NAME);
   {
@@ -404,7 +423,7 @@ test_economics (Fixture       *fixture,
   g_clear_object (&stored);
   stored = furrow_store_find_season (store, SEASON_NAME);
   g_assert_cmpint (furrow_season_get_base_rule (stored)->kind, ==, FURROW_BASE_FIXED);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->base_fixed_row)));
+  g_assert_true (gtk_widget_get_visible (economics_child (page, "base_fixed_row")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   furrow_test_iterate (200);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
@@ -413,8 +432,8 @@ test_economics (Fixture       *fixture,
   stored = furrow_store_find_season (store, SEASON_NAME);
   g_assert_cmpfloat (furrow_season_get_price (stored, FURROW_CROP_MAIZE)->price_fen_per_kg, ==,
                      old_price);
-  g_assert_cmpfloat (round (gtk_spin_button_get_value (page->maize_price_spin) * 100), ==,
-                     old_price);
+  g_assert_cmpfloat (round (gtk_spin_button_get_value (economics_spin (page, "maize_price_spin")) *
+                            100), ==, old_price);
   assert_preview (page, code, FURROW_INCOME_COLUMN_TOTAL, expected_before);
 }
 
@@ -429,6 +448,17 @@ harvest_page (Fixture *fixture)
   page = find_type (GTK_WIDGET (view), FURROW_TYPE_SEASON_HARVEST_PAGE);
   g_assert_nonnull (page);
   return FURROW_SEASON_HARVEST_PAGE (page);
+}
+
+/* A widget of the harvest page's template, by its id in the .ui. */
+static GtkWidget *
+harvest_child (FurrowSeasonHarvestPage *page,
+               const char              *name)
+{
+  GtkWidget *child = furrow_season_harvest_page_get_child (page, name);
+
+  g_assert_nonnull (child);
+  return child;
 }
 
 static void
@@ -453,10 +483,10 @@ test_harvest (Fixture       *fixture,
 
   add_and_show_season (fixture);
   page = harvest_page (fixture);
-  g_assert_cmpuint (page->field_ids->len, ==, 40);
-  field_id = g_array_index (page->field_ids, gint64, 0);
-  code = g_strdup (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (page->harvest_grid, 0,
-                                                                           1))));
+  g_assert_cmpuint (furrow_season_harvest_page_get_n_fields (page), ==, 40);
+  field_id = furrow_season_harvest_page_get_field_id (page, 0);
+  code = g_strdup (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (
+                     GTK_GRID (harvest_child (page, "harvest_grid")), 0, 1))));
   g_assert_cmpstr (furrow_season_harvest_page_get_compare_text (page, code,
                                                                 FURROW_COMPARE_COLUMN_ACTUAL_NET),
                    ==, "—");
@@ -497,10 +527,11 @@ test_harvest (Fixture       *fixture,
                      page, code, FURROW_COMPARE_COLUMN_ACTUAL_NET), ==, net_text);
 
   /* An actual cost of the whole season: add a row, give it ¥1,000.00. */
-  g_signal_emit_by_name (page->add_cost_button, "clicked");
+  g_signal_emit_by_name (harvest_child (page, "add_cost_button"), "clicked");
   furrow_test_iterate (100);
-  g_assert_cmpuint (page->cost_rows->len, ==, 1);
-  cost_row = g_ptr_array_index (page->cost_rows, 0);
+  cost_row = furrow_season_harvest_page_get_cost_row (page, 0);
+  g_assert_nonnull (cost_row);
+  g_assert_null (furrow_season_harvest_page_get_cost_row (page, 1));
   gtk_spin_button_set_value (furrow_item_row_get_amount (FURROW_ITEM_ROW (cost_row)), 1000);
   furrow_test_iterate (200);
   costs = furrow_store_get_actual_costs (store, stored, &error);
@@ -519,7 +550,7 @@ test_harvest (Fixture       *fixture,
   costs = furrow_store_get_actual_costs (store, stored, &error);
   g_assert_cmpuint (costs->len, ==, 1);
   g_assert_cmpint (g_array_index (costs, FurrowSeasonActualCost, 0).fen, ==, 0);
-  cost_row = g_ptr_array_index (page->cost_rows, 0);
+  cost_row = furrow_season_harvest_page_get_cost_row (page, 0);
   g_assert_cmpfloat (gtk_spin_button_get_value (
                        furrow_item_row_get_amount (FURROW_ITEM_ROW (cost_row))), ==, 0);
 }
@@ -574,13 +605,13 @@ test_settled (Fixture       *fixture,
   price = furrow_season_get_price (stored, FURROW_CROP_MAIZE)->price_fen_per_kg;
 
   economics = economics_page (fixture);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (economics->locked_group)));
+  g_assert_true (gtk_widget_get_visible (economics_child (economics, "locked_group")));
   g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (economics),
                                             "Settled — reopen to change"));
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (economics->prices_group)));
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (economics->split_group)));
+  g_assert_false (gtk_widget_get_sensitive (economics_child (economics, "prices_group")));
+  g_assert_false (gtk_widget_get_sensitive (economics_child (economics, "split_group")));
   /* Forced anyway: the store's refusal is what the toast says; nothing changed. */
-  gtk_spin_button_set_value (economics->maize_price_spin, (price + 50) / 100.0);
+  gtk_spin_button_set_value (economics_spin (economics, "maize_price_spin"), (price + 50) / 100.0);
   furrow_test_iterate (400);
   message = furrow_season_page_get_last_message (FURROW_SEASON_PAGE (economics));
   g_assert_nonnull (message);
@@ -588,15 +619,16 @@ test_settled (Fixture       *fixture,
   after = furrow_store_find_season (store, SEASON_NAME);
   rules_after = furrow_season_describe_rules (after);
   g_assert_cmpstr (rules_after, ==, rules);
-  g_assert_cmpfloat (round (gtk_spin_button_get_value (economics->maize_price_spin) * 100), ==,
-                     price);
+  g_assert_cmpfloat (round (gtk_spin_button_get_value (economics_spin (economics,
+                                                                      "maize_price_spin")) *
+                            100), ==, price);
 
   harvest = harvest_page (fixture);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (harvest->locked_group)));
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (harvest->harvest_grid)));
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (harvest->costs_group)));
-  code = g_strdup (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (harvest->harvest_grid,
-                                                                           0, 1))));
+  g_assert_true (gtk_widget_get_visible (harvest_child (harvest, "locked_group")));
+  g_assert_false (gtk_widget_get_sensitive (harvest_child (harvest, "harvest_grid")));
+  g_assert_false (gtk_widget_get_sensitive (harvest_child (harvest, "costs_group")));
+  code = g_strdup (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (
+                     GTK_GRID (harvest_child (harvest, "harvest_grid")), 0, 1))));
   gtk_spin_button_set_value (furrow_season_harvest_page_get_entry (harvest, code,
                                                                   FURROW_HARVEST_COLUMN_SOY_KG),
                              1);
@@ -611,7 +643,7 @@ test_settled (Fixture       *fixture,
       const FurrowSeasonHarvest *h = &g_array_index (harvests, FurrowSeasonHarvest, i);
       FurrowEconomicsFigures predicted;
 
-      if (h->field_id != g_array_index (harvest->field_ids, gint64, 0) ||
+      if (h->field_id != furrow_season_harvest_page_get_field_id (harvest, 0) ||
           h->crop != FURROW_CROP_SOYBEAN)
         continue;
       furrow_economics_predict_field (&g_array_index (fields, FurrowEconomicsField, 0),

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 
 #include "furrow-demo.h"
+#include "furrow-observation-row.h"
 #include "furrow-planner-panel.h"
 #include "furrow-store-yield.h"
 #include "furrow-window.h"
@@ -368,6 +369,28 @@ test_no_project (void)
   furrow_test_app_tear_down (&base);
 }
 
+/* A row of the fit table gives back the pattern chosen and the yields written, to the digit;
+ * an empty yield is not measured (NAN); a negative one is refused. */
+static void
+test_observation_row (void)
+{
+  g_autoptr(FurrowObservationRow) row = g_object_ref_sink (furrow_observation_row_new ());
+  const char *id = furrow_pattern_preset_info (1)->id;
+  FurrowYieldObservation obs;
+  FurrowPattern expected;
+
+  g_assert_true (furrow_pattern_preset (id, &expected));
+  furrow_observation_row_set (row, id, 512.25, NAN);
+  g_assert_true (furrow_observation_row_get (row, &obs));
+  g_assert_cmpuint (obs.pattern.maize_rows, ==, expected.maize_rows);
+  g_assert_cmpuint (obs.pattern.soy_rows, ==, expected.soy_rows);
+  g_assert_cmpfloat (obs.yield_kg_per_mu[FURROW_CROP_MAIZE], ==, 512.25);
+  g_assert_true (isnan (obs.yield_kg_per_mu[FURROW_CROP_SOYBEAN]));
+
+  furrow_observation_row_set (row, id, 512.25, -3);
+  g_assert_false (furrow_observation_row_get (row, &obs));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -378,6 +401,7 @@ main (int   argc,
               fixture_tear_down);
 
   g_test_add_func ("/furrow/gui/yield-model-editor/no-project", test_no_project);
+  g_test_add_func ("/furrow/gui/yield-model-editor/observation-row", test_observation_row);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include "furrow-yield-model-editor.h"
 #include "furrow-chart.h"
 #include "furrow-edit-season.h"
+#include "furrow-observation-row.h"
 #include "furrow-store-yield.h"
 
 /* The agronomist's yield model editor (issue 7.3): a preset (built-in or calibrated and saved),
@@ -294,56 +295,20 @@ undo_action (GtkWidget  *widget,
 }
 
 static void
-remove_row_cb (GtkButton              *button,
+remove_row_cb (FurrowObservationRow   *row,
                FurrowYieldModelEditor *self)
 {
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
-
-  gtk_list_box_remove (self->observations_box, row);
+  gtk_list_box_remove (self->observations_box, GTK_WIDGET (row));
   self->n_observations--;
 }
 
-static GtkWidget *
+static FurrowObservationRow *
 add_row (FurrowYieldModelEditor *self)
 {
-  g_autoptr(GtkStringList) patterns = gtk_string_list_new (NULL);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *dropdown, *maize, *soy, *remove;
+  FurrowObservationRow *row = furrow_observation_row_new ();
 
-  for (guint i = 0; i < furrow_pattern_n_presets (); i++)
-    gtk_string_list_append (patterns, _(furrow_pattern_preset_info (i)->label));
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&patterns)), NULL);
-  gtk_widget_set_hexpand (dropdown, TRUE);
-  maize = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (maize), _("Maize kg/mu"));
-  gtk_editable_set_width_chars (GTK_EDITABLE (maize), 9);
-  gtk_entry_set_input_purpose (GTK_ENTRY (maize), GTK_INPUT_PURPOSE_NUMBER);
-  soy = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (soy), _("Soybean kg/mu"));
-  gtk_editable_set_width_chars (GTK_EDITABLE (soy), 9);
-  gtk_entry_set_input_purpose (GTK_ENTRY (soy), GTK_INPUT_PURPOSE_NUMBER);
-  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove Field"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Remove Field"), -1);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_row_cb), self);
-
-  gtk_box_append (GTK_BOX (box), dropdown);
-  gtk_box_append (GTK_BOX (box), maize);
-  gtk_box_append (GTK_BOX (box), soy);
-  gtk_box_append (GTK_BOX (box), remove);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  g_object_set_data (G_OBJECT (row), "pattern", dropdown);
-  g_object_set_data (G_OBJECT (row), "maize", maize);
-  g_object_set_data (G_OBJECT (row), "soy", soy);
-  gtk_list_box_append (self->observations_box, row);
+  g_signal_connect (row, "remove-clicked", G_CALLBACK (remove_row_cb), self);
+  gtk_list_box_append (self->observations_box, GTK_WIDGET (row));
   self->n_observations++;
   return row;
 }
@@ -354,21 +319,6 @@ add_field_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   add_row (FURROW_YIELD_MODEL_EDITOR (widget));
-}
-
-/* A yield typed by the user: NAN when empty (not measured), FALSE when not a number. */
-static gboolean
-parse_yield (GtkWidget *entry,
-             double    *out)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  char *end = NULL;
-
-  *out = NAN;
-  if (text[0] == '\0')
-    return TRUE;
-  *out = g_ascii_strtod (text, &end);
-  return end != text && *end == '\0' && *out >= 0;
 }
 
 static void
@@ -386,17 +336,9 @@ fit_action (GtkWidget  *widget,
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->observations_box));
        row != NULL; row = gtk_widget_get_next_sibling (row))
     {
-      GtkDropDown *dropdown = g_object_get_data (G_OBJECT (row), "pattern");
-      guint index;
-
-      if (dropdown == NULL)
+      if (!FURROW_IS_OBSERVATION_ROW (row))
         continue;
-      index = gtk_drop_down_get_selected (dropdown);
-      furrow_pattern_preset (furrow_pattern_preset_info (index)->id, &obs[n].pattern);
-      if (!parse_yield (g_object_get_data (G_OBJECT (row), "maize"),
-                        &obs[n].yield_kg_per_mu[FURROW_CROP_MAIZE]) ||
-          !parse_yield (g_object_get_data (G_OBJECT (row), "soy"),
-                        &obs[n].yield_kg_per_mu[FURROW_CROP_SOYBEAN]))
+      if (!furrow_observation_row_get (FURROW_OBSERVATION_ROW (row), &obs[n]))
         {
           /* Translators: %u is the row of the table, from 1. */
           text = g_strdup_printf (_("Field %u: a yield is not a number of kg/mu"), n + 1);
@@ -569,21 +511,9 @@ furrow_yield_model_editor_add_observation (FurrowYieldModelEditor *self,
                                            double                  maize_kg_per_mu,
                                            double                  soy_kg_per_mu)
 {
-  GtkWidget *row;
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
   g_return_if_fail (FURROW_IS_YIELD_MODEL_EDITOR (self));
 
-  row = add_row (self);
-  for (guint i = 0; i < furrow_pattern_n_presets (); i++)
-    if (g_strcmp0 (furrow_pattern_preset_info (i)->id, pattern_id) == 0)
-      gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (row), "pattern"), i);
-  if (!isnan (maize_kg_per_mu))
-    gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "maize"),
-                           g_ascii_dtostr (buffer, sizeof buffer, maize_kg_per_mu));
-  if (!isnan (soy_kg_per_mu))
-    gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "soy"),
-                           g_ascii_dtostr (buffer, sizeof buffer, soy_kg_per_mu));
+  furrow_observation_row_set (add_row (self), pattern_id, maize_kg_per_mu, soy_kg_per_mu);
 }
 
 guint

@@ -10,7 +10,7 @@
 #include "furrow-edit-season.h"
 #include "furrow-income-item.h"
 #include "furrow-item-row.h"
-#include "furrow-season-economics-page-private.h"
+#include "furrow-season-economics-page-testing.h"
 #include "furrow-store-season.h"
 #include "furrow-units.h"
 
@@ -25,6 +25,66 @@ typedef enum
   N_LISTS
 } ListKind;
 
+struct _FurrowSeasonEconomicsPage
+{
+  FurrowSeasonPage     parent_instance;
+
+  /* template */
+  AdwPreferencesPage  *editor_page;
+  AdwPreferencesGroup *locked_group;
+  AdwPreferencesGroup *prices_group;
+  AdwActionRow        *maize_price_row;
+  AdwActionRow        *soy_price_row;
+  GtkSpinButton       *maize_price_spin;
+  GtkSpinButton       *maize_moisture_spin;
+  GtkSpinButton       *soy_price_spin;
+  GtkSpinButton       *soy_moisture_spin;
+  AdwPreferencesGroup *costs_group;
+  AdwPreferencesGroup *subsidies_group;
+  AdwPreferencesGroup *income_group;
+  AdwPreferencesGroup *fees_group;
+  GtkButton           *add_cost_button;
+  GtkButton           *add_subsidy_button;
+  GtkButton           *add_income_button;
+  GtkButton           *add_fee_button;
+  AdwPreferencesGroup *base_group;
+  AdwComboRow         *base_kind_row;
+  AdwActionRow        *base_fixed_row;
+  AdwActionRow        *base_kg_row;
+  AdwActionRow        *base_price_row;
+  AdwActionRow        *base_less_cost_row;
+  AdwActionRow        *base_annual_row;
+  AdwActionRow        *base_pct_row;
+  GtkSpinButton       *base_fixed_spin;
+  GtkSpinButton       *base_kg_spin;
+  GtkSpinButton       *base_price_spin;
+  GtkSwitch           *base_less_cost_switch;
+  GtkSpinButton       *base_annual_spin;
+  GtkSpinButton       *base_pct_spin;
+  AdwPreferencesGroup *split_group;
+  AdwActionRow        *reserve_row;
+  AdwActionRow        *collective_row;
+  AdwActionRow        *cooperative_row;
+  AdwActionRow        *households_row;
+  GtkSpinButton       *reserve_spin;
+  GtkSpinButton       *collective_spin;
+  GtkSpinButton       *cooperative_spin;
+  GtkSpinButton       *households_spin;
+  AdwActionRow        *split_sum_row;
+  GtkLabel            *split_sum_label;
+  AdwEntryRow         *reason_row;
+  GtkLabel            *preview_status;
+  GtkColumnView       *preview_view;
+
+  char                *loaded_rules;    /* what the editor was last loaded from */
+  gint64               loaded_id;
+  gboolean             loaded_locked;
+  gboolean             loading;         /* setting widgets from the season: no commits */
+  GPtrArray           *list_rows[4];    /* FurrowItemRow: costs, subsidies, income, fees */
+  guint                preview_source;
+  GListStore          *preview_store;   /* FurrowIncomeItem: households, then the totals */
+};
+
 G_DEFINE_FINAL_TYPE (FurrowSeasonEconomicsPage, furrow_season_economics_page,
                      FURROW_TYPE_SEASON_PAGE)
 
@@ -32,6 +92,7 @@ G_DEFINE_FINAL_TYPE (FurrowSeasonEconomicsPage, furrow_season_economics_page,
 #define SEASON(self) furrow_season_page_get_season (FURROW_SEASON_PAGE (self))
 
 static void schedule_preview (FurrowSeasonEconomicsPage *self);
+static void furrow_season_economics_page_commit (FurrowSeasonEconomicsPage *self);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Money in the widgets: yuan with two decimals, held as integer fen.                         */
@@ -607,7 +668,7 @@ load (FurrowSeasonEconomicsPage *self,
 /* ------------------------------------------------------------------------------------------ */
 /* Commit                                                                                     */
 
-void
+static void
 furrow_season_economics_page_commit (FurrowSeasonEconomicsPage *self)
 {
   g_autoptr(FurrowSeason) before = NULL;
@@ -733,7 +794,6 @@ furrow_season_economics_page_update_preview (FurrowSeasonEconomicsPage *self)
   g_return_if_fail (FURROW_IS_SEASON_ECONOMICS_PAGE (self));
 
   g_clear_handle_id (&self->preview_source, g_source_remove);
-  self->n_previews++;
   if (STORE (self) == NULL || SEASON (self) == NULL)
     {
       g_list_store_remove_all (self->preview_store);
@@ -815,6 +875,32 @@ furrow_season_economics_page_get_preview_text (FurrowSeasonEconomicsPage *self,
   return NULL;
 }
 
+GtkWidget *
+furrow_season_economics_page_get_child (FurrowSeasonEconomicsPage *self,
+                                        const char                *name)
+{
+  GObject *child;
+
+  g_return_val_if_fail (FURROW_IS_SEASON_ECONOMICS_PAGE (self), NULL);
+
+  child = gtk_widget_get_template_child (GTK_WIDGET (self), FURROW_TYPE_SEASON_ECONOMICS_PAGE,
+                                         name);
+  g_return_val_if_fail (GTK_IS_WIDGET (child), NULL);
+  return GTK_WIDGET (child);
+}
+
+GtkWidget *
+furrow_season_economics_page_get_item_row (FurrowSeasonEconomicsPage *self,
+                                           guint                      list,
+                                           guint                      index)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON_ECONOMICS_PAGE (self), NULL);
+  g_return_val_if_fail (list < N_LISTS, NULL);
+
+  return index < self->list_rows[list]->len ? g_ptr_array_index (self->list_rows[list], index)
+                                            : NULL;
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* GObject                                                                                    */
 
@@ -871,9 +957,8 @@ furrow_season_economics_page_class_init (FurrowSeasonEconomicsPageClass *klass)
   page_class->reload = furrow_season_economics_page_reload;
   page_class->commit = furrow_season_economics_page_commit_delayed;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/furrow/Furrow/ui/season/"
-                                               "furrow-season-economics-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH
+                                               "/ui/season/furrow-season-economics-page.ui");
 #define CHILD(name) \
   gtk_widget_class_bind_template_child (widget_class, FurrowSeasonEconomicsPage, name)
   CHILD (editor_page);

@@ -9,9 +9,28 @@
 #include "furrow-economics.h"
 #include "furrow-edit-season.h"
 #include "furrow-item-row.h"
-#include "furrow-season-harvest-page-private.h"
+#include "furrow-season-harvest-page-testing.h"
 #include "furrow-store-season.h"
 #include "furrow-units.h"
+
+struct _FurrowSeasonHarvestPage
+{
+  FurrowSeasonPage     parent_instance;
+
+  /* template */
+  AdwPreferencesGroup *locked_group;
+  GtkGrid             *harvest_grid;
+  GtkGrid             *compare_grid;
+  AdwPreferencesGroup *costs_group;
+  GtkButton           *add_cost_button;
+
+  GArray              *field_ids;       /* gint64, one per grid row (row i + 1) */
+  GPtrArray           *cost_rows;       /* FurrowItemRow */
+  GHashTable          *pending;         /* row × N_CROPS + crop: harvests to write */
+  gboolean             costs_changed;   /* the actual costs wait for the delayed commit */
+  gint64               loaded_id;
+  gboolean             loading;
+};
 
 G_DEFINE_FINAL_TYPE (FurrowSeasonHarvestPage, furrow_season_harvest_page, FURROW_TYPE_SEASON_PAGE)
 
@@ -20,6 +39,7 @@ G_DEFINE_FINAL_TYPE (FurrowSeasonHarvestPage, furrow_season_harvest_page, FURROW
 
 static void load (FurrowSeasonHarvestPage *self,
                   gboolean                 force);
+static void furrow_season_harvest_page_commit_costs (FurrowSeasonHarvestPage *self);
 
 static gint64
 spin_fen (GtkSpinButton *spin)
@@ -111,7 +131,7 @@ commit_harvest (FurrowSeasonHarvestPage *self,
 }
 
 /* Writes the harvests changed since the last write. */
-void
+static void
 furrow_season_harvest_page_flush (FurrowSeasonHarvestPage *self)
 {
   g_autofree gpointer *keys = NULL;
@@ -176,7 +196,7 @@ collect_costs (FurrowSeasonHarvestPage *self,
   return ok;
 }
 
-void
+static void
 furrow_season_harvest_page_commit_costs (FurrowSeasonHarvestPage *self)
 {
   g_autoptr(GArray) after = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonActualCost));
@@ -621,6 +641,46 @@ furrow_season_harvest_page_get_compare_text (FurrowSeasonHarvestPage *self,
   return GTK_IS_LABEL (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }
 
+GtkWidget *
+furrow_season_harvest_page_get_child (FurrowSeasonHarvestPage *self,
+                                      const char              *name)
+{
+  GObject *child;
+
+  g_return_val_if_fail (FURROW_IS_SEASON_HARVEST_PAGE (self), NULL);
+
+  child = gtk_widget_get_template_child (GTK_WIDGET (self), FURROW_TYPE_SEASON_HARVEST_PAGE, name);
+  g_return_val_if_fail (GTK_IS_WIDGET (child), NULL);
+  return GTK_WIDGET (child);
+}
+
+guint
+furrow_season_harvest_page_get_n_fields (FurrowSeasonHarvestPage *self)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON_HARVEST_PAGE (self), 0);
+
+  return self->field_ids->len;
+}
+
+gint64
+furrow_season_harvest_page_get_field_id (FurrowSeasonHarvestPage *self,
+                                         guint                    i)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON_HARVEST_PAGE (self), 0);
+  g_return_val_if_fail (i < self->field_ids->len, 0);
+
+  return g_array_index (self->field_ids, gint64, i);
+}
+
+GtkWidget *
+furrow_season_harvest_page_get_cost_row (FurrowSeasonHarvestPage *self,
+                                         guint                    index)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON_HARVEST_PAGE (self), NULL);
+
+  return index < self->cost_rows->len ? g_ptr_array_index (self->cost_rows, index) : NULL;
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* GObject                                                                                    */
 
@@ -683,14 +743,16 @@ furrow_season_harvest_page_class_init (FurrowSeasonHarvestPageClass *klass)
   page_class->reload = furrow_season_harvest_page_reload;
   page_class->commit = furrow_season_harvest_page_commit_delayed;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/furrow/Furrow/ui/season/"
-                                               "furrow-season-harvest-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonHarvestPage, locked_group);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonHarvestPage, harvest_grid);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonHarvestPage, compare_grid);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonHarvestPage, costs_group);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonHarvestPage, add_cost_button);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH
+                                               "/ui/season/furrow-season-harvest-page.ui");
+#define CHILD(name) \
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonHarvestPage, name)
+  CHILD (locked_group);
+  CHILD (harvest_grid);
+  CHILD (compare_grid);
+  CHILD (costs_group);
+  CHILD (add_cost_button);
+#undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, add_cost_cb);
 }
 

@@ -9,14 +9,16 @@
 #include "furrow-store-season.h"
 #include "furrow-units.h"
 
+/* `response`: the id of the dialog's confirming response (a string literal). */
 static void
-reason_changed_cb (GtkEditable      *entry,
-                   AdwMessageDialog *dialog)
+reason_changed_cb (GtkEditable *entry,
+                   const char  *response)
 {
   g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  const char *response = g_object_get_data (G_OBJECT (dialog), "furrow-response");
+  GtkWidget *dialog = gtk_widget_get_ancestor (GTK_WIDGET (entry), ADW_TYPE_MESSAGE_DIALOG);
 
-  adw_message_dialog_set_response_enabled (dialog, response, *reason != '\0');
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), response,
+                                           *reason != '\0');
 }
 
 /* The reason typed in a dialog's entry, trimmed (transfer full), or NULL when it has none. */
@@ -30,8 +32,9 @@ dialog_reason (AdwMessageDialog *dialog)
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 }
 
-/* Presents a dialog asking to confirm `response` (its button `label`) or cancel; with a
- * `placeholder`, an entry for the reason, without which `response` cannot be chosen. */
+/* Presents a dialog asking to confirm `response` (a string literal; its button `label`) or
+ * cancel; with a `placeholder`, an entry for the reason, without which `response` cannot be
+ * chosen. */
 static void
 present_dialog (FurrowSeasonSettlementPage *self,
                 const char                 *heading,
@@ -45,7 +48,6 @@ present_dialog (FurrowSeasonSettlementPage *self,
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                               heading, body);
 
-  g_object_set_data (G_OBJECT (dialog), "furrow-response", (gpointer) response);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     response, label,
@@ -61,7 +63,7 @@ present_dialog (FurrowSeasonSettlementPage *self,
       adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
       /* An empty reason is not accepted. */
       adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), response, FALSE);
-      g_signal_connect (entry, "changed", G_CALLBACK (reason_changed_cb), dialog);
+      g_signal_connect (entry, "changed", G_CALLBACK (reason_changed_cb), (gpointer) response);
     }
   g_signal_connect_object (dialog, "response", response_cb, self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -944,9 +944,8 @@ furrow_season_settlement_page_class_init (FurrowSeasonSettlementPageClass *klass
   gtk_widget_class_install_action (widget_class, "settlement.export-roster", NULL,
                                    export_roster_action);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/furrow/Furrow/ui/season/"
-                                               "furrow-season-settlement-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH
+                                               "/ui/season/furrow-season-settlement-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, status_image);
   gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, detail_label);

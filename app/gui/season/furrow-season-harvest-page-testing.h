@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+/* For the GUI tests only: what the harvest page shows, reached without its struct. */
+
 #include "furrow-season-harvest-page.h"
 
 G_BEGIN_DECLS
@@ -33,26 +35,17 @@ enum
   FURROW_COMPARE_N_COLUMNS
 };
 
-/* For the GUI tests: the page's widgets. */
-struct _FurrowSeasonHarvestPage
-{
-  FurrowSeasonPage     parent_instance;
-
-  /* template */
-  AdwPreferencesGroup *locked_group;
-  GtkGrid             *harvest_grid;
-  GtkGrid             *compare_grid;
-  AdwPreferencesGroup *costs_group;
-  GtkButton           *add_cost_button;
-
-  GArray              *field_ids;       /* gint64, one per grid row (row i + 1) */
-  GPtrArray           *cost_rows;       /* AdwActionRow */
-  GHashTable          *pending;         /* row × N_CROPS + crop: harvests to write */
-  gboolean             costs_changed;   /* the actual costs wait for the delayed commit */
-  gint64               loaded_id;
-  gboolean             loading;
-};
-
+/* The widget of the page's template with this id in the .ui (e.g. "harvest_grid"); a missing
+ * id is a programming error. */
+GtkWidget     *furrow_season_harvest_page_get_child (FurrowSeasonHarvestPage *self,
+                                                     const char              *name);
+/* The fields of the harvest grid, one per row from row 1: how many, and the id of the i-th. */
+guint          furrow_season_harvest_page_get_n_fields (FurrowSeasonHarvestPage *self);
+gint64         furrow_season_harvest_page_get_field_id (FurrowSeasonHarvestPage *self,
+                                                        guint                    i);
+/* The FurrowItemRow `index` of the actual costs, or NULL past their end. */
+GtkWidget     *furrow_season_harvest_page_get_cost_row (FurrowSeasonHarvestPage *self,
+                                                        guint                    index);
 /* The spin button in `column` of the harvest grid for the field with this code, or NULL. */
 GtkSpinButton *furrow_season_harvest_page_get_entry (FurrowSeasonHarvestPage *self,
                                                      const char              *code,
@@ -62,10 +55,5 @@ GtkSpinButton *furrow_season_harvest_page_get_entry (FurrowSeasonHarvestPage *se
 const char    *furrow_season_harvest_page_get_compare_text (FurrowSeasonHarvestPage *self,
                                                             const char              *code,
                                                             guint                    column);
-/* Writes now the harvests typed or clicked (spin buttons write 150 ms after their last
- * change). */
-void           furrow_season_harvest_page_flush (FurrowSeasonHarvestPage *self);
-/* Commits the actual costs as shown. */
-void           furrow_season_harvest_page_commit_costs (FurrowSeasonHarvestPage *self);
 
 G_END_DECLS

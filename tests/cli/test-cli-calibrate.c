@@ -10,77 +10,13 @@
 #include <sys/wait.h>
 
 #include "furrow-store-yield.h"
+#include "furrow-test-cli.h"
+#include "furrow-test-store.h"
 
 /* furrow-cli calibrate, and plan/compare with the preset it stores (ARCHITECTURE.md: the
  * furrow-cli contract; issue 4 item 3: calibration to the cooperative's own data). */
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static int run_cli (char **out, char **err, const char *first, ...) G_GNUC_NULL_TERMINATED;
-
-static int
-run_cli (char       **out,
-         char       **err,
-         const char  *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("FURROW_CLI");
-  const char *arg;
-  int status;
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                out, err, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-
-  fixture->dir = g_dir_make_tmp ("furrow-cli-calibrate-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "demo.gpkg", NULL);
-  g_assert_cmpint (run_cli (&out, &err, "demo", fixture->path, NULL), ==, 0);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) handle = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+typedef FurrowTestStore Fixture;
 
 static JsonObject *
 parse_object (JsonParser *parser,
@@ -204,8 +140,8 @@ test_calibrate (Fixture       *fixture,
   JsonObject *fit;
   FurrowYieldModel stored, practical;
 
-  g_assert_cmpint (run_cli (&out, &err, "calibrate", "--project", fixture->path,
-                            "--name", "河滩 2025", csv, "--json", NULL), ==, 0);
+  g_assert_cmpint (furrow_test_run_cli (&out, &err, "calibrate", "--project", fixture->path,
+                                        "--name", "河滩 2025", csv, "--json", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
   fit = parse_object (parser, out);
   g_assert_cmpstr (json_object_get_string_member (fit, "name"), ==, "河滩 2025");
@@ -240,13 +176,14 @@ test_calibrate (Fixture       *fixture,
    * on the same layout the maize yield scales by the border factors: 1.31 / practical's. */
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&planned, &err, "plan", "--project", fixture->path, "--field", "T01",
-                            "--maize-rows", "2", "--soy-rows", "4", "--preset", "河滩 2025",
-                            "--json", NULL), ==, 0);
+  g_assert_cmpint (furrow_test_run_cli (&planned, &err, "plan", "--project", fixture->path,
+                                        "--field", "T01", "--maize-rows", "2", "--soy-rows", "4",
+                                        "--preset", "河滩 2025", "--json", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&practical_out, &err, "plan", "--project", fixture->path,
-                            "--field", "T01", "--preset", "2+4", "--json", NULL), ==, 0);
+  g_assert_cmpint (furrow_test_run_cli (&practical_out, &err, "plan", "--project", fixture->path,
+                                        "--field", "T01", "--preset", "2+4", "--json",
+                                        NULL), ==, 0);
   g_assert_cmpfloat_with_epsilon (first_feature (planned, "maize_yield_kg") /
                                   first_feature (practical_out, "maize_yield_kg"),
                                   stored.border_factor[FURROW_CROP_MAIZE] /
@@ -255,8 +192,9 @@ test_calibrate (Fixture       *fixture,
 
   /* compare takes it as --yield-preset */
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "compare", "--project", fixture->path, "--field", "T01",
-                            "--patterns", "2+4", "--yield-preset", "河滩 2025", "--json", NULL),
+  g_assert_cmpint (furrow_test_run_cli (&out, &err, "compare", "--project", fixture->path,
+                                        "--field", "T01", "--patterns", "2+4", "--yield-preset",
+                                        "河滩 2025", "--json", NULL),
                    ==, 0);
   g_assert_cmpstr (err, ==, "");
   fit = parse_object (parser, out);
@@ -265,8 +203,8 @@ test_calibrate (Fixture       *fixture,
   /* without the project the name means nothing */
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "compare", "--patterns", "2+4", "--yield-preset",
-                            "河滩 2025", csv, NULL), ==, 2);
+  g_assert_cmpint (furrow_test_run_cli (&out, &err, "compare", "--patterns", "2+4",
+                                        "--yield-preset", "河滩 2025", csv, NULL), ==, 2);
   g_assert_nonnull (strstr (err, "河滩 2025"));
 }
 
@@ -279,24 +217,25 @@ test_season_field (Fixture       *fixture,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run_cli (&out, &err, "season", "--project", fixture->path, "create", "2025",
-                            "--year", "2025", NULL), ==, 0);
+  g_assert_cmpint (furrow_test_run_cli (&out, &err, "season", "--project", fixture->path, "create",
+                                        "2025", "--year", "2025", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "season", "--project", fixture->path, "plan", "2025",
-                            "--field", "T01", "--preset", "3+4", NULL), ==, 0);
+  g_assert_cmpint (furrow_test_run_cli (&out, &err, "season", "--project", fixture->path, "plan",
+                                        "2025", "--field", "T01", "--preset", "3+4", NULL), ==, 0);
 
   /* without --season the field has no pattern: nothing stored */
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "calibrate", "--project", fixture->path,
-                            "--name", "fit", csv, NULL), ==, 1);
+  g_assert_cmpint (furrow_test_run_cli (&out, &err, "calibrate", "--project", fixture->path,
+                                        "--name", "fit", csv, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "T01"));
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "calibrate", "--project", fixture->path,
-                            "--name", "fit", "--season", "2025", csv, "--json", NULL), ==, 0);
+  g_assert_cmpint (furrow_test_run_cli (&out, &err, "calibrate", "--project", fixture->path,
+                                        "--name", "fit", "--season", "2025", csv, "--json",
+                                        NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
   {
     g_autoptr(JsonParser) parser = json_parser_new ();
@@ -306,8 +245,8 @@ test_season_field (Fixture       *fixture,
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "calibrate", "--project", fixture->path,
-                            "--name", "fit", "--season", "2025", csv, NULL), ==, 0);
+  g_assert_cmpint (furrow_test_run_cli (&out, &err, "calibrate", "--project", fixture->path,
+                                        "--name", "fit", "--season", "2025", csv, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "1.3100"));
   g_assert_nonnull (strstr (out, "0.9700"));
   g_assert_nonnull (strstr (out, "T01"));
@@ -315,8 +254,9 @@ test_season_field (Fixture       *fixture,
   /* a built-in name is refused */
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "calibrate", "--project", fixture->path,
-                            "--name", "practical", "--season", "2025", csv, NULL), ==, 1);
+  g_assert_cmpint (furrow_test_run_cli (&out, &err, "calibrate", "--project", fixture->path,
+                                        "--name", "practical", "--season", "2025", csv,
+                                        NULL), ==, 1);
   g_assert_nonnull (strstr (err, "practical"));
 }
 
@@ -327,9 +267,10 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add ("/furrow/cli/calibrate/synthetic", Fixture, NULL, fixture_set_up, test_calibrate,
-              fixture_tear_down);
-  g_test_add ("/furrow/cli/calibrate/season-field", Fixture, NULL, fixture_set_up,
-              test_season_field, fixture_tear_down);
+#define ADD(name, func) \
+  g_test_add ("/furrow/cli/calibrate/" name, Fixture, NULL, furrow_test_store_set_up_demo_file, \
+              func, furrow_test_store_fixture_tear_down)
+  ADD ("synthetic", test_calibrate);
+  ADD ("season-field", test_season_field);
   return g_test_run ();
 }

@@ -9,78 +9,13 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "furrow-test-cli.h"
+#include "furrow-test-store.h"
+
 /* furrow-cli compare with a season's prices, costs and subsidies, and with the DOMAIN.md §7
  * defaults without one (issue 4 item 4). */
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static int run_cli (char **out, const char *first, ...) G_GNUC_NULL_TERMINATED;
-
-/* Runs furrow-cli; returns its exit status, stdout in *out (stderr must be empty on success). */
-static int
-run_cli (char       **out,
-         const char  *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  const char *cli = g_getenv ("FURROW_CLI");
-  const char *arg;
-  int status;
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                out, &err, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  if (WEXITSTATUS (status) == 0)
-    g_assert_cmpstr (err, ==, "");
-  return WEXITSTATUS (status);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-
-  fixture->dir = g_dir_make_tmp ("furrow-cli-compare-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "demo.gpkg", NULL);
-  g_assert_cmpint (run_cli (&out, "demo", fixture->path, NULL), ==, 0);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) handle = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+typedef FurrowTestStore Fixture;
 
 typedef struct
 {
@@ -104,12 +39,13 @@ compare_row (Fixture    *fixture,
   Row r = { 0 };
 
   if (season != NULL)
-    g_assert_cmpint (run_cli (&out, "compare", "--project", fixture->path, "--field", "T01",
-                              "--patterns", "2+4,sole-maize", "--season", season, "--json",
-                              NULL), ==, 0);
+    g_assert_cmpint (furrow_test_run_cli (&out, NULL, "compare", "--project", fixture->path,
+                                          "--field", "T01", "--patterns", "2+4,sole-maize",
+                                          "--season", season, "--json", NULL), ==, 0);
   else
-    g_assert_cmpint (run_cli (&out, "compare", "--project", fixture->path, "--field", "T01",
-                              "--patterns", "2+4,sole-maize", "--json", NULL), ==, 0);
+    g_assert_cmpint (furrow_test_run_cli (&out, NULL, "compare", "--project", fixture->path,
+                                          "--field", "T01", "--patterns", "2+4,sole-maize",
+                                          "--json", NULL), ==, 0);
   json_parser_load_from_data (parser, out, -1, &error);
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
@@ -156,8 +92,8 @@ test_season_prices (Fixture       *fixture,
 
   /* A new season holds the same defaults, split by crop (maize 600, soybean 165 yuan/mu):
    * the same figures for a strip. */
-  g_assert_cmpint (run_cli (&out, "season", "--project", fixture->path, "create", "2025 秋",
-                            "--year", "2025", NULL), ==, 0);
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "season", "--project", fixture->path, "create",
+                                        "2025 秋", "--year", "2025", NULL), ==, 0);
   season = compare_row (fixture, "2025 秋", "2+4", &price);
   g_assert_cmpfloat (price, ==, 240.0);
   g_assert_cmpint (season.maize_revenue_fen, ==, defaults.maize_revenue_fen);
@@ -167,8 +103,8 @@ test_season_prices (Fixture       *fixture,
   /* Maize at 3.00 yuan/kg: the maize revenue rises by round (kg × 300) − round (kg × 240),
    * 60 fen for each of the ~37,881 kg of T01 (about 2,272,854 fen); nothing else moves. */
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (&out, "season", "--project", fixture->path, "set-price", "2025 秋",
-                            "maize", "300", NULL), ==, 0);
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "season", "--project", fixture->path,
+                                        "set-price", "2025 秋", "maize", "300", NULL), ==, 0);
   dearer = compare_row (fixture, "2025 秋", "2+4", &price);
   g_assert_cmpfloat (price, ==, 300.0);
   g_assert_cmpfloat (dearer.maize_kg, ==, season.maize_kg);
@@ -182,8 +118,9 @@ test_season_prices (Fixture       *fixture,
 
   /* a subsidy for every field, 80 yuan/mu: sole maize gets it, the strip gets both */
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (&out, "season", "--project", fixture->path, "set-subsidy",
-                            "2025 秋", "地力补贴", "8000", NULL), ==, 0);
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "season", "--project", fixture->path,
+                                        "set-subsidy", "2025 秋", "地力补贴", "8000",
+                                        NULL), ==, 0);
   sole_subsidy = compare_row (fixture, "2025 秋", "sole-maize", &price);
   g_assert_cmpint (sole_subsidy.subsidy_fen, ==, (gint64) round (sole_subsidy.area_mu * 8000.0));
   dearer = compare_row (fixture, "2025 秋", "2+4", &price);
@@ -204,10 +141,10 @@ test_season_errors (Fixture       *fixture,
   g_autofree char *out2 = NULL;
 
   /* --season belongs to a project; an unknown season is bad input */
-  g_assert_cmpint (run_cli (&out, "compare", "--patterns", "2+4", "--season", "2025 秋",
-                            fixture->path, NULL), ==, 2);
-  g_assert_cmpint (run_cli (&out2, "compare", "--project", fixture->path, "--all",
-                            "--season", "nowhere", NULL), ==, 1);
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "compare", "--patterns", "2+4", "--season",
+                                        "2025 秋", fixture->path, NULL), ==, 2);
+  g_assert_cmpint (furrow_test_run_cli (&out2, NULL, "compare", "--project", fixture->path, "--all",
+                                        "--season", "nowhere", NULL), ==, 1);
 }
 
 int
@@ -217,9 +154,10 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add ("/furrow/cli/compare/season-prices", Fixture, NULL, fixture_set_up,
-              test_season_prices, fixture_tear_down);
-  g_test_add ("/furrow/cli/compare/season-errors", Fixture, NULL, fixture_set_up,
-              test_season_errors, fixture_tear_down);
+#define ADD(name, func) \
+  g_test_add ("/furrow/cli/compare/" name, Fixture, NULL, furrow_test_store_set_up_demo_file, \
+              func, furrow_test_store_fixture_tear_down)
+  ADD ("season-prices", test_season_prices);
+  ADD ("season-errors", test_season_errors);
   return g_test_run ();
 }

@@ -10,14 +10,17 @@
 #include <sys/wait.h>
 
 #include "furrow-local-frame.h"
+#include "furrow-test-cli.h"
+#include "furrow-test-store.h"
 
 /* `furrow-cli plan` (ARCHITECTURE.md contract) on a generated GeoJSON rectangle: 500 m × 500 m
  * around Weifang, drawn in a local frame and written as lon/lat. */
 
 typedef struct
 {
-  char *dir;
-  char *field;
+  FurrowTestStore project;  /* a folder only */
+  const char     *dir;      /* project.dir */
+  char           *field;
 } Fixture;
 
 static void
@@ -44,55 +47,18 @@ fixture_set_up (Fixture       *fx,
   g_string_append (json, "]]}}]}\n");
   text = g_string_free (json, FALSE);
 
-  fx->dir = g_dir_make_tmp ("furrow-plan-XXXXXX", NULL);
-  g_assert_nonnull (fx->dir);
+  furrow_test_store_set_up (&fx->project, FURROW_TEST_STORE_FOLDER, NULL);
+  fx->dir = fx->project.dir;
   fx->field = g_build_filename (fx->dir, "square.geojson", NULL);
   g_assert_true (g_file_set_contents (fx->field, text, -1, NULL));
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-
-      g_remove (p);
-    }
-  g_rmdir (dir);
 }
 
 static void
 fixture_tear_down (Fixture       *fx,
                    gconstpointer  data)
 {
-  remove_tree (fx->dir);
-  g_free (fx->dir);
+  furrow_test_store_tear_down (&fx->project);
   g_free (fx->field);
-}
-
-static int
-run_cli (const char * const *args,
-         char              **out,
-         char              **err)
-{
-  const char *cli = g_getenv ("FURROW_CLI");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
-                &status, &error);
-  g_assert_no_error (error);
-  return g_spawn_check_wait_status (status, NULL) ? 0 : WEXITSTATUS (status);
 }
 
 static double
@@ -121,7 +87,7 @@ test_json (Fixture       *fx,
   JsonArray *features;
   double tol = 2.70 / 500.0;
 
-  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_assert_cmpint (furrow_test_run_cliv (args, &out, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
   json_parser_load_from_data (parser, out, -1, &error);
   g_assert_no_error (error);
@@ -169,7 +135,7 @@ test_options (Fixture       *fx,
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *f, *pattern;
 
-  g_assert_cmpint (run_cli (a46, &out, &err), ==, 0);
+  g_assert_cmpint (furrow_test_run_cliv (a46, &out, &err), ==, 0);
   g_assert_nonnull (strstr (err, "4.30 m"));
   g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
   pattern = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
@@ -179,7 +145,7 @@ test_options (Fixture       *fx,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (xs, &out, &err), ==, 0);
+  g_assert_cmpint (furrow_test_run_cliv (xs, &out, &err), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
   f = json_array_get_object_element (json_object_get_array_member (
         json_node_get_object (json_parser_get_root (parser)), "features"), 0);
@@ -189,7 +155,7 @@ test_options (Fixture       *fx,
   g_clear_pointer (&err, g_free);
 
   /* 0.50 + 3 × 0.25 + 2 × 0.60 = 2.45 m, rows east–west */
-  g_assert_cmpint (run_cli (custom, &out, &err), ==, 0);
+  g_assert_cmpint (furrow_test_run_cliv (custom, &out, &err), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
   f = json_array_get_object_element (json_object_get_array_member (
         json_node_get_object (json_parser_get_root (parser)), "features"), 0);
@@ -214,7 +180,7 @@ test_rows_files (Fixture       *fx,
   JsonArray *features;
   guint rows = 0, guidance = 0, placemarks = 0;
 
-  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_assert_cmpint (furrow_test_run_cliv (args, &out, &err), ==, 0);
   json_parser_load_from_file (parser, gj, &error);
   g_assert_no_error (error);
   features = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
@@ -279,7 +245,7 @@ test_rows_out (Fixture       *fx,
   guint placemarks = 0, n_rows[2] = { 0, 0 };
   double row_m[2] = { 0.0, 0.0 };
 
-  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_assert_cmpint (furrow_test_run_cliv (args, &out, &err), ==, 0);
   g_assert_true (g_file_get_contents (gj, &a, NULL, NULL));
   g_assert_true (g_file_get_contents (out_gj, &b, NULL, NULL));
   g_assert_cmpstr (a, ==, b);
@@ -287,7 +253,7 @@ test_rows_out (Fixture       *fx,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (kml_args, &out, &err), ==, 0);
+  g_assert_cmpint (furrow_test_run_cliv (kml_args, &out, &err), ==, 0);
   g_assert_true (g_file_get_contents (out_kml, &b, NULL, NULL));
   g_assert_true (g_str_has_prefix (b, "<?xml"));
   for (const char *p = b; (p = strstr (p, "<Placemark>")) != NULL; p++)
@@ -297,10 +263,10 @@ test_rows_out (Fixture       *fx,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (demo, &out, &err), ==, 0);
+  g_assert_cmpint (furrow_test_run_cliv (demo, &out, &err), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (one, &out, &err), ==, 0);
+  g_assert_cmpint (furrow_test_run_cliv (one, &out, &err), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
   f = json_array_get_object_element (
     json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
@@ -344,7 +310,7 @@ test_rows_out (Fixture       *fx,
 
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
-    g_assert_cmpint (run_cli (all, &out, &err), ==, 0);
+    g_assert_cmpint (furrow_test_run_cliv (all, &out, &err), ==, 0);
     g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
     planned = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
                                             "features");
@@ -381,7 +347,7 @@ test_errors (Fixture       *fx,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run_cli (no_file, &out, &err), ==, 1);
+  g_assert_cmpint (furrow_test_run_cliv (no_file, &out, &err), ==, 1);
   g_assert_cmpstr (out, ==, "");
   g_assert_nonnull (strstr (err, "missing.geojson"));
   g_assert_cmpuint (strlen (err), ==, (gsize) (strchr (err, '\n') - err) + 1);
@@ -389,18 +355,18 @@ test_errors (Fixture       *fx,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (no_rows, &out, &err), ==, 2);
+  g_assert_cmpint (furrow_test_run_cliv (no_rows, &out, &err), ==, 2);
   g_assert_cmpstr (out, ==, "");
   g_assert_nonnull (strstr (err, "--maize-rows"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (bad_gap, &out, &err), ==, 2);
+  g_assert_cmpint (furrow_test_run_cliv (bad_gap, &out, &err), ==, 2);
   g_assert_nonnull (strstr (err, "wide"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (bad_preset, &out, &err), ==, 2);
+  g_assert_cmpint (furrow_test_run_cliv (bad_preset, &out, &err), ==, 2);
   g_assert_nonnull (strstr (err, "optimistic"));
 }
 
@@ -419,7 +385,7 @@ test_compare (Fixture       *fx,
   JsonArray *rows;
   gint64 prev = G_MAXINT64;
 
-  g_assert_cmpint (run_cli (cmp, &out, &err), ==, 0);
+  g_assert_cmpint (furrow_test_run_cliv (cmp, &out, &err), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
   rows = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
                                        "patterns");
@@ -464,11 +430,11 @@ test_project (Fixture       *fx,
   JsonArray *features;
   JsonObject *f;
 
-  g_assert_cmpint (run_cli (demo, &out, &err), ==, 0);
+  g_assert_cmpint (furrow_test_run_cliv (demo, &out, &err), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (one, &out, &err), ==, 0);
+  g_assert_cmpint (furrow_test_run_cliv (one, &out, &err), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
   features = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
                                            "features");
@@ -481,7 +447,7 @@ test_project (Fixture       *fx,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (all, &out, &err), ==, 0);
+  g_assert_cmpint (furrow_test_run_cliv (all, &out, &err), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
   features = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
                                            "features");
@@ -489,11 +455,11 @@ test_project (Fixture       *fx,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (cmp, &out, &err), ==, 0);
+  g_assert_cmpint (furrow_test_run_cliv (cmp, &out, &err), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (neither, &out, &err), ==, 2);
+  g_assert_cmpint (furrow_test_run_cliv (neither, &out, &err), ==, 2);
   g_assert_cmpstr (out, ==, "");
   g_assert_nonnull (strstr (err, "--all"));
 }
@@ -505,21 +471,16 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add ("/furrow/io/cli-plan/json", Fixture, NULL, fixture_set_up, test_json,
-              fixture_tear_down);
-  g_test_add ("/furrow/io/cli-plan/options", Fixture, NULL, fixture_set_up, test_options,
-              fixture_tear_down);
-  g_test_add ("/furrow/io/cli-plan/rows-files", Fixture, NULL, fixture_set_up, test_rows_files,
-              fixture_tear_down);
-  g_test_add ("/furrow/io/cli-plan/rows-out", Fixture, NULL, fixture_set_up, test_rows_out,
-              fixture_tear_down);
-  g_test_add ("/furrow/io/cli-plan/errors", Fixture, NULL, fixture_set_up, test_errors,
-              fixture_tear_down);
-
-  g_test_add ("/furrow/io/cli-plan/compare", Fixture, NULL, fixture_set_up, test_compare,
-              fixture_tear_down);
-  g_test_add ("/furrow/io/cli-plan/project", Fixture, NULL, fixture_set_up, test_project,
-              fixture_tear_down);
+#define ADD(name, func) \
+  g_test_add ("/furrow/io/cli-plan/" name, Fixture, NULL, fixture_set_up, func, \
+              fixture_tear_down)
+  ADD ("json", test_json);
+  ADD ("options", test_options);
+  ADD ("rows-files", test_rows_files);
+  ADD ("rows-out", test_rows_out);
+  ADD ("errors", test_errors);
+  ADD ("compare", test_compare);
+  ADD ("project", test_project);
 
   return g_test_run ();
 }

@@ -9,70 +9,18 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "furrow-test-cli.h"
+#include "furrow-test-store.h"
+
 /* furrow-cli demo and list, run as a script would (ARCHITECTURE.md: the furrow-cli contract). */
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
+typedef FurrowTestStore Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("furrow-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "demo.gpkg", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) handle = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-/* Runs furrow-cli with the arguments; returns its exit status. */
-static int
-run_cli (char       **out,
-         char       **err,
-         const char  *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("FURROW_CLI");
-  const char *arg;
-  int status;
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                out, err, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
+  furrow_test_store_set_up (fixture, FURROW_TEST_STORE_FOLDER, "demo.gpkg");
 }
 
 static JsonArray *
@@ -85,7 +33,8 @@ list_json (const char *path,
   g_autoptr(GError) error = NULL;
   JsonNode *root;
 
-  g_assert_cmpint (run_cli (&out, &err, "list", "--project", path, what, "--json", NULL), ==, 0);
+  g_assert_cmpint (furrow_test_run_cli (&out, &err, "list", "--project", path, what, "--json",
+                                        NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
   json_parser_load_from_data (parser, out, -1, &error);
   g_assert_no_error (error);
@@ -118,7 +67,7 @@ test_demo_and_list (Fixture       *fixture,
   JsonArray *array;
   double fields_registered = 0.0, parcels_registered = 0.0;
 
-  g_assert_cmpint (run_cli (&out, &err, "demo", fixture->path, "--json", NULL), ==, 0);
+  g_assert_cmpint (furrow_test_run_cli (&out, &err, "demo", fixture->path, "--json", NULL), ==, 0);
   {
     g_autoptr(GError) error = NULL;
     JsonObject *summary;
@@ -183,7 +132,8 @@ test_demo_and_list (Fixture       *fixture,
   /* Readable table. */
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "list", "--project", fixture->path, "fields", NULL), ==, 0);
+  g_assert_cmpint (furrow_test_run_cli (&out, &err, "list", "--project", fixture->path, "fields",
+                                        NULL), ==, 0);
   g_assert_nonnull (strstr (out, "T01"));
   g_assert_nonnull (strstr (out, "40"));
 }
@@ -200,12 +150,12 @@ test_refusals (Fixture       *fixture,
   g_autofree char *after = NULL;
   gsize before_len, after_len;
 
-  g_assert_cmpint (run_cli (&out, &err, "demo", fixture->path, NULL), ==, 0);
+  g_assert_cmpint (furrow_test_run_cli (&out, &err, "demo", fixture->path, NULL), ==, 0);
   g_file_get_contents (fixture->path, &before, &before_len, NULL);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "demo", fixture->path, NULL), ==, 1);
+  g_assert_cmpint (furrow_test_run_cli (&out, &err, "demo", fixture->path, NULL), ==, 1);
   g_assert_nonnull (strstr (err, fixture->path));
   g_assert_cmpstr (strchr (err, '\n'), ==, err + strlen (err) - 1);
   g_assert_cmpstr (out, ==, "");
@@ -214,13 +164,15 @@ test_refusals (Fixture       *fixture,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "list", "--project", missing, "parcels", NULL), ==, 1);
+  g_assert_cmpint (furrow_test_run_cli (&out, &err, "list", "--project", missing, "parcels",
+                                        NULL), ==, 1);
   g_assert_nonnull (strstr (err, missing));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "list", "--project", fixture->path, "cows", NULL), ==, 2);
+  g_assert_cmpint (furrow_test_run_cli (&out, &err, "list", "--project", fixture->path, "cows",
+                                        NULL), ==, 2);
 }
 
 /* GDAL's own GeoPackage validator, with the content checks, when python3-gdal is installed. */
@@ -241,7 +193,7 @@ test_validate_gpkg (Fixture       *fixture,
       g_test_skip ("validate_gpkg.py (python3-gdal) is not installed");
       return;
     }
-  g_assert_cmpint (run_cli (&out, &err, "demo", fixture->path, NULL), ==, 0);
+  g_assert_cmpint (furrow_test_run_cli (&out, &err, "demo", fixture->path, NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
@@ -258,12 +210,12 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add ("/furrow/io/cli-project/demo-and-list", Fixture, NULL,
-              fixture_set_up, test_demo_and_list, fixture_tear_down);
-  g_test_add ("/furrow/io/cli-project/refusals", Fixture, NULL,
-              fixture_set_up, test_refusals, fixture_tear_down);
-  g_test_add ("/furrow/io/cli-project/validate-gpkg", Fixture, NULL,
-              fixture_set_up, test_validate_gpkg, fixture_tear_down);
+#define ADD(name, func) \
+  g_test_add ("/furrow/io/cli-project/" name, Fixture, NULL, fixture_set_up, func, \
+              furrow_test_store_fixture_tear_down)
+  ADD ("demo-and-list", test_demo_and_list);
+  ADD ("refusals", test_refusals);
+  ADD ("validate-gpkg", test_validate_gpkg);
 
   return g_test_run ();
 }

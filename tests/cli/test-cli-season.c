@@ -10,54 +10,20 @@
 
 #include "furrow-demo.h"
 #include "furrow-store-season.h"
+#include "furrow-test-store.h"
 
 /* furrow-cli season, statements and roster, run as a script would: the whole chain on the demo
  * cooperative, and bad input refused with exit 1, one line on stderr and nothing written. */
 
 #define SEASON "2024 秋"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
+typedef FurrowTestStore Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("furrow-cli-season-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "demo.gpkg", NULL);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  furrow_test_store_set_up (fixture, FURROW_TEST_STORE_FOLDER, "demo.gpkg");
 }
 
 /* Runs furrow-cli (or another program when `program` is not NULL) with a NULL-terminated
@@ -742,17 +708,14 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add ("/furrow/io/cli-season/chain-roster", Fixture, NULL, fixture_set_up,
-              test_chain_roster, fixture_tear_down);
-  g_test_add ("/furrow/io/cli-season/chain-statements", Fixture, NULL, fixture_set_up,
-              test_chain_statements, fixture_tear_down);
-  g_test_add ("/furrow/io/cli-season/statements-options", Fixture, NULL, fixture_set_up,
-              test_statements_options, fixture_tear_down);
-  g_test_add ("/furrow/io/cli-season/audit-settle-reopen", Fixture, NULL, fixture_set_up,
-              test_audit_settle_reopen, fixture_tear_down);
-  g_test_add ("/furrow/io/cli-season/rules", Fixture, NULL, fixture_set_up, test_rules,
-              fixture_tear_down);
-  g_test_add ("/furrow/io/cli-season/bad-input", Fixture, NULL, fixture_set_up, test_bad_input,
-              fixture_tear_down);
+#define ADD(name, func) \
+  g_test_add ("/furrow/io/cli-season/" name, Fixture, NULL, fixture_set_up, func, \
+              furrow_test_store_fixture_tear_down)
+  ADD ("chain-roster", test_chain_roster);
+  ADD ("chain-statements", test_chain_statements);
+  ADD ("statements-options", test_statements_options);
+  ADD ("audit-settle-reopen", test_audit_settle_reopen);
+  ADD ("rules", test_rules);
+  ADD ("bad-input", test_bad_input);
   return g_test_run ();
 }

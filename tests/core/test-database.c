@@ -12,40 +12,15 @@
 
 #include "furrow-database.h"
 #include "furrow-store.h"
+#include "furrow-test-store.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
+typedef FurrowTestStore Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("furrow-database-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) handle = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  furrow_test_store_set_up (fixture, FURROW_TEST_STORE_FOLDER, "test.db");
 }
 
 static FurrowDatabase *
@@ -317,7 +292,7 @@ main (int   argc,
 
 #define ADD(name, func) \
   g_test_add ("/furrow/core/database/" name, Fixture, NULL, fixture_set_up, func, \
-              fixture_tear_down)
+              furrow_test_store_fixture_tear_down)
   ADD ("cache", test_cache);
   ADD ("binds", test_binds);
   ADD ("constraints", test_constraints);

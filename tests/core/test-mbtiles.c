@@ -7,6 +7,7 @@
 
 #include "furrow-store-mbtiles.h"
 #include "furrow-test-mbtiles.h"
+#include "furrow-test-store.h"
 
 /* The default map centre, 36.45 N 119.40 E, lies in XYZ tile 14/13626/6408:
  *   x = (119.40 + 180) / 360 * 2^14 = 13626.2
@@ -16,38 +17,13 @@
 #define CENTRE_Y 6408
 #define CENTRE_TMS_ROW 9975
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
+typedef FurrowTestStore Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("furrow-mbtiles-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "linyi.mbtiles", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  furrow_test_store_set_up (fixture, FURROW_TEST_STORE_FOLDER, "linyi.mbtiles");
 }
 
 static void
@@ -301,20 +277,16 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add ("/furrow/core/mbtiles/tms-flip", Fixture, NULL,
-              fixture_set_up, test_tms_flip, fixture_tear_down);
-  g_test_add ("/furrow/core/mbtiles/missing-tile", Fixture, NULL,
-              fixture_set_up, test_missing_tile, fixture_tear_down);
-  g_test_add ("/furrow/core/mbtiles/empty", Fixture, NULL,
-              fixture_set_up, test_empty, fixture_tear_down);
-  g_test_add ("/furrow/core/mbtiles/metadata", Fixture, NULL,
-              fixture_set_up, test_metadata, fixture_tear_down);
-  g_test_add ("/furrow/core/mbtiles/metadata-defaults", Fixture, NULL,
-              fixture_set_up, test_metadata_defaults, fixture_tear_down);
-  g_test_add ("/furrow/core/mbtiles/not-mbtiles", Fixture, NULL,
-              fixture_set_up, test_not_mbtiles, fixture_tear_down);
-  g_test_add ("/furrow/core/mbtiles/threads", Fixture, NULL,
-              fixture_set_up, test_threads, fixture_tear_down);
+#define ADD(name, func) \
+  g_test_add ("/furrow/core/mbtiles/" name, Fixture, NULL, fixture_set_up, func, \
+              furrow_test_store_fixture_tear_down)
+  ADD ("tms-flip", test_tms_flip);
+  ADD ("missing-tile", test_missing_tile);
+  ADD ("empty", test_empty);
+  ADD ("metadata", test_metadata);
+  ADD ("metadata-defaults", test_metadata_defaults);
+  ADD ("not-mbtiles", test_not_mbtiles);
+  ADD ("threads", test_threads);
 
   return g_test_run ();
 }

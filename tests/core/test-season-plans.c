@@ -14,15 +14,15 @@
 #include "furrow-plan-batch.h"
 #include "furrow-season-plans.h"
 #include "furrow-store-season.h"
+#include "furrow-test-store.h"
 #include "furrow-units.h"
 
 typedef struct
 {
-  char         *dir;
-  char         *path;
-  FurrowStore  *store;
-  FurrowSeason *season;
-  GPtrArray    *fields;
+  FurrowTestStore project;
+  FurrowStore    *store;    /* project.store */
+  FurrowSeason   *season;
+  GPtrArray      *fields;
 } Fixture;
 
 static void
@@ -32,19 +32,10 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) fields = NULL;
 
-  fixture->dir = g_dir_make_tmp ("furrow-season-plans-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "demo.gpkg", NULL);
   /* A copy of the demo made once (valgrind runs this suite: creating it is the costly part). */
-  {
-    g_autoptr(GFile) source = g_file_new_for_path (data);
-    g_autoptr(GFile) dest = g_file_new_for_path (fixture->path);
-
-    g_file_copy (source, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
-    g_assert_no_error (error);
-  }
-  fixture->store = furrow_store_open (fixture->path, &error);
-  g_assert_no_error (error);
+  furrow_test_store_set_up (&fixture->project, FURROW_TEST_STORE_FOLDER, "demo.gpkg");
+  furrow_test_store_open_copy (&fixture->project, data);
+  fixture->store = fixture->project.store;
   fixture->season = furrow_season_new ("2027", 2027);
   g_assert_true (furrow_store_add_season (fixture->store, fixture->season, &error));
   g_assert_no_error (error);
@@ -59,22 +50,9 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) handle = NULL;
-  const char *name;
-
   g_clear_pointer (&fixture->fields, g_ptr_array_unref);
   g_clear_object (&fixture->season);
-  g_clear_object (&fixture->store);
-  handle = g_dir_open (fixture->dir, 0, NULL);
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  furrow_test_store_tear_down (&fixture->project);
 }
 
 /* round (x) half away from zero, as DOMAIN.md §7 rounds money. */
@@ -316,31 +294,23 @@ test_settled_refuses (Fixture       *fixture,
 int
 main (int argc, char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *demo = NULL;
+  FurrowTestStore demo;
   int status;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  dir = g_dir_make_tmp ("furrow-season-plans-demo-XXXXXX", &error);
-  g_assert_no_error (error);
-  demo = g_build_filename (dir, "demo.gpkg", NULL);
-  {
-    g_autoptr(FurrowStore) store = furrow_demo_create (demo, &error);
+  furrow_test_store_set_up (&demo, FURROW_TEST_STORE_DEMO, "demo.gpkg");
+  g_clear_object (&demo.store);
 
-    g_assert_no_error (error);
-  }
-
-  g_test_add ("/furrow/core/season-plans/plan-all", Fixture, demo, fixture_set_up,
-              test_plan_all, fixture_tear_down);
-  g_test_add ("/furrow/core/season-plans/plan-some", Fixture, demo, fixture_set_up,
-              test_plan_some, fixture_tear_down);
-  g_test_add ("/furrow/core/season-plans/settled-refuses", Fixture, demo, fixture_set_up,
-              test_settled_refuses, fixture_tear_down);
+#define ADD(name, func) \
+  g_test_add ("/furrow/core/season-plans/" name, Fixture, demo.path, fixture_set_up, func, \
+              fixture_tear_down)
+  ADD ("plan-all", test_plan_all);
+  ADD ("plan-some", test_plan_some);
+  ADD ("settled-refuses", test_settled_refuses);
+#undef ADD
 
   status = g_test_run ();
-  g_unlink (demo);
-  g_rmdir (dir);
+  furrow_test_store_tear_down (&demo);
   return status;
 }

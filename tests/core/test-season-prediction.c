@@ -10,13 +10,14 @@
 
 #include "furrow-season.h"
 #include "furrow-store-season.h"
+#include "furrow-test-store.h"
 #include "furrow-units.h"
 
 typedef struct
 {
-  char        *dir;
-  FurrowStore *store;
-  FurrowField *field;
+  FurrowTestStore project;
+  FurrowStore    *store;    /* project.store */
+  FurrowField    *field;
 } Fixture;
 
 /* Taozhuang's four households (DOMAIN.md §8): 100.00 + 90.56 + 60.00 + 40.00 = 290.56 mu, all
@@ -27,57 +28,18 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("furrow-prediction-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "coop.gpkg", NULL);
-  fixture->store = furrow_store_create (path, &error);
-  g_assert_no_error (error);
-
-  fixture->field = furrow_field_new ();
-  furrow_field_set_code (fixture->field, "F1");
-  furrow_store_add_field (fixture->store, fixture->field, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (areas_mu); i++)
-    {
-      g_autoptr(FurrowHousehold) household = furrow_household_new ();
-      g_autoptr(FurrowParcel) parcel = furrow_parcel_new ();
-      g_autofree char *code = g_strdup_printf ("37078210220101%04u", i + 1);
-      g_autofree char *dkbm = g_strdup_printf ("37078210220101%05u", i + 1);
-
-      furrow_household_set_code (household, code);
-      furrow_household_set_name (household, "户主");
-      furrow_store_add_household (fixture->store, household, &error);
-      g_assert_no_error (error);
-      furrow_parcel_set_code (parcel, dkbm);
-      furrow_parcel_set_household_code (parcel, code);
-      furrow_parcel_set_field_id (parcel, furrow_field_get_id (fixture->field));
-      furrow_parcel_set_registered_area_m2 (parcel, furrow_mu_to_m2 (areas_mu[i]));
-      furrow_parcel_set_custody (parcel, FURROW_CUSTODY_FULL);
-      furrow_store_add_parcel (fixture->store, parcel, &error);
-      g_assert_no_error (error);
-    }
+  furrow_test_store_set_up (&fixture->project, FURROW_TEST_STORE_EMPTY, NULL);
+  fixture->store = fixture->project.store;
+  fixture->field = furrow_test_store_add_cooperative (fixture->store, "F1", NULL, areas_mu,
+                                                      G_N_ELEMENTS (areas_mu), 0);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) handle = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
   g_clear_object (&fixture->field);
-  g_clear_object (&fixture->store);
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  furrow_test_store_tear_down (&fixture->project);
 }
 
 /* Cost 286 yuan/mu of maize, no subsidy, 100,000 yuan of insurance, base 50 yuan/mu fixed,

@@ -10,83 +10,20 @@
 #include "furrow-season.h"
 #include "furrow-store-private.h"
 #include "furrow-store-season.h"
+#include "furrow-test-store.h"
 #include "furrow-units.h"
 
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  FurrowStore *store;
-} Fixture;
+typedef FurrowTestStore Fixture;
 
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("furrow-season-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "coop.gpkg", NULL);
-  fixture->store = furrow_store_create (fixture->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) handle = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  g_clear_object (&fixture->store);
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-/* One field F1 (no outline) and households with full-custody parcels of the given areas in mu,
- * plus `n_half` half-custody households of 2.00 mu each in the same field. */
+/* One field F1 "Taozhuang" (no outline) and households with full-custody parcels of the given
+ * areas in mu, plus `n_half` half-custody households of 2.00 mu each in the same field. */
 static FurrowField *
 add_cooperative (FurrowStore  *store,
                  const double *areas_mu,
                  guint         n_areas,
                  guint         n_half)
 {
-  g_autoptr(FurrowField) field = furrow_field_new ();
-  g_autoptr(GError) error = NULL;
-
-  furrow_field_set_code (field, "F1");
-  furrow_field_set_name (field, "Taozhuang");
-  furrow_store_add_field (store, field, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < n_areas + n_half; i++)
-    {
-      g_autoptr(FurrowHousehold) household = furrow_household_new ();
-      g_autoptr(FurrowParcel) parcel = furrow_parcel_new ();
-      g_autofree char *code = g_strdup_printf ("37078210220101%04u", i + 1);
-      g_autofree char *dkbm = g_strdup_printf ("37078210220101%05u", i + 1);
-
-      furrow_household_set_code (household, code);
-      furrow_household_set_name (household, "户主");
-      furrow_store_add_household (store, household, &error);
-      g_assert_no_error (error);
-      furrow_parcel_set_code (parcel, dkbm);
-      furrow_parcel_set_household_code (parcel, code);
-      furrow_parcel_set_field_id (parcel, furrow_field_get_id (field));
-      furrow_parcel_set_registered_area_m2 (parcel, furrow_mu_to_m2 (i < n_areas ? areas_mu[i]
-                                                                              : 2.0));
-      furrow_parcel_set_custody (parcel, i < n_areas ? FURROW_CUSTODY_FULL : FURROW_CUSTODY_HALF);
-      furrow_store_add_parcel (store, parcel, &error);
-      g_assert_no_error (error);
-    }
-  return g_steal_pointer (&field);
+  return furrow_test_store_add_cooperative (store, "F1", "Taozhuang", areas_mu, n_areas, n_half);
 }
 
 /* Taozhuang 2016 (DOMAIN.md §8): cost 286 yuan/mu, base 550 kg × 1.36 yuan/kg less the cost,
@@ -831,21 +768,16 @@ main (int   argc,
   g_test_add_func ("/furrow/core/season/defaults", test_defaults);
   g_test_add_func ("/furrow/core/season/named-amounts", test_named_amounts);
   g_test_add_func ("/furrow/core/season/new-from", test_new_from);
-  g_test_add ("/furrow/core/season/lifecycle", Fixture, NULL, fixture_set_up, test_lifecycle,
-              fixture_tear_down);
-  g_test_add ("/furrow/core/season/read-only", Fixture, NULL, fixture_set_up, test_read_only,
-              fixture_tear_down);
-  g_test_add ("/furrow/core/season/reopen", Fixture, NULL, fixture_set_up, test_reopen,
-              fixture_tear_down);
-  g_test_add ("/furrow/core/season/taozhuang", Fixture, NULL, fixture_set_up, test_taozhuang,
-              fixture_tear_down);
-  g_test_add ("/furrow/core/season/deficit", Fixture, NULL, fixture_set_up, test_deficit,
-              fixture_tear_down);
-  g_test_add ("/furrow/core/season/demo", Fixture, NULL, fixture_set_up, test_demo,
-              fixture_tear_down);
-  g_test_add ("/furrow/core/season/operations", Fixture, NULL, fixture_set_up, test_operations,
-              fixture_tear_down);
-  g_test_add ("/furrow/core/season/migration", Fixture, NULL, fixture_set_up, test_migration,
-              fixture_tear_down);
+#define ADD(name, func) \
+  g_test_add ("/furrow/core/season/" name, Fixture, NULL, furrow_test_store_set_up_empty, func, \
+              furrow_test_store_fixture_tear_down)
+  ADD ("lifecycle", test_lifecycle);
+  ADD ("read-only", test_read_only);
+  ADD ("reopen", test_reopen);
+  ADD ("taozhuang", test_taozhuang);
+  ADD ("deficit", test_deficit);
+  ADD ("demo", test_demo);
+  ADD ("operations", test_operations);
+  ADD ("migration", test_migration);
   return g_test_run ();
 }

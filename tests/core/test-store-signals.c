@@ -11,14 +11,14 @@
 
 #include "furrow-store-season.h"
 #include "furrow-store.h"
+#include "furrow-test-store.h"
 #include "furrow-units.h"
 
 typedef struct
 {
-  char        *dir;
-  char        *path;
-  FurrowStore *store;
-  GPtrArray   *log;  /* "signal:CODE-OR-*:FLAGS", in order */
+  FurrowTestStore project;
+  FurrowStore    *store;    /* project.store */
+  GPtrArray      *log;  /* "signal:CODE-OR-*:FLAGS", in order */
 } Fixture;
 
 static char *
@@ -93,16 +93,12 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) fields = NULL;
   g_autoptr(GListModel) households = NULL;
   g_autoptr(GListModel) parcels = NULL;
 
-  fixture->dir = g_dir_make_tmp ("furrow-signals-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "coop.gpkg", NULL);
-  fixture->store = furrow_store_create (fixture->path, &error);
-  g_assert_no_error (error);
+  furrow_test_store_set_up (&fixture->project, FURROW_TEST_STORE_EMPTY, NULL);
+  fixture->store = fixture->project.store;
   fixture->log = g_ptr_array_new_with_free_func (g_free);
   /* Loaded models, as the window has them. */
   fields = furrow_store_get_fields (fixture->store);
@@ -120,19 +116,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) handle = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  g_clear_object (&fixture->store);
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  furrow_test_store_tear_down (&fixture->project);
   g_ptr_array_unref (fixture->log);
 }
 

@@ -12,47 +12,11 @@
 #include "furrow-store-private.h"
 #include "furrow-store-season.h"
 #include "furrow-store-yield.h"
+#include "furrow-test-store.h"
 
 /* Yield-model presets in the project store (furrow-store-yield.h). */
 
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  FurrowStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("furrow-store-yield-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "coop.gpkg", NULL);
-  fixture->store = furrow_store_create (fixture->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) handle = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  g_clear_object (&fixture->store);
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+typedef FurrowTestStore Fixture;
 
 /* Every parameter compared bit for bit: a stored preset plans exactly as it was fitted. */
 static void
@@ -293,13 +257,12 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add ("/furrow/core/store-yield/round-trip", Fixture, NULL, fixture_set_up,
-              test_round_trip, fixture_tear_down);
-  g_test_add ("/furrow/core/store-yield/invalid", Fixture, NULL, fixture_set_up, test_invalid,
-              fixture_tear_down);
-  g_test_add ("/furrow/core/store-yield/season-plan", Fixture, NULL, fixture_set_up,
-              test_season_plan, fixture_tear_down);
-  g_test_add ("/furrow/core/store-yield/migration", Fixture, NULL, fixture_set_up,
-              test_migration, fixture_tear_down);
+#define ADD(name, func) \
+  g_test_add ("/furrow/core/store-yield/" name, Fixture, NULL, furrow_test_store_set_up_empty, \
+              func, furrow_test_store_fixture_tear_down)
+  ADD ("round-trip", test_round_trip);
+  ADD ("invalid", test_invalid);
+  ADD ("season-plan", test_season_plan);
+  ADD ("migration", test_migration);
   return g_test_run ();
 }

@@ -12,47 +12,9 @@
 #include "furrow-store-gpkg.h"
 #include "furrow-store-private.h"
 #include "furrow-store.h"
+#include "furrow-test-store.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("furrow-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "coop.gpkg", NULL);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+typedef FurrowTestStore Fixture;
 
 /* A rectangle of w × h degrees at (x, y), counter-clockwise. */
 static void
@@ -948,7 +910,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/furrow/core/store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/furrow/core/store/" path, Fixture, NULL, furrow_test_store_set_up_folder, func, \
+              furrow_test_store_fixture_tear_down)
   ADD ("create-gpkg", test_create_gpkg);
   ADD ("foreign-keys", test_foreign_keys);
   ADD ("duplicate", test_duplicate);

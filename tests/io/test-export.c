@@ -14,6 +14,8 @@
 
 #include "furrow-exporter.h"
 #include "furrow-importer.h"
+#include "furrow-test-cli.h"
+#include "furrow-test-store.h"
 #include "import-test-data.h"
 
 #define N_PARCELS 12
@@ -21,27 +23,8 @@
 /* GeographicLib Planimeter on generated parcel 0: 1095.0 m² (see test-import.c). */
 #define PARCEL0_AREA_M2 1095.0
 
-static const char *cli;
 static char *dir;
 static char *project;
-
-static int
-run_cli (const char * const *args,
-         char              **out,
-         char              **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_ptr_array_add (argv, (gpointer) cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
 
 static char *
 export (const char *layer,
@@ -55,7 +38,7 @@ export (const char *layer,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  if (run_cli (args, &out, &err) != 0)
+  if (furrow_test_run_cliv (args, &out, &err) != 0)
     g_error ("export %s %s failed: %s", layer, format, err);
   return path;
 }
@@ -217,9 +200,9 @@ test_refusals (void)
   g_autoptr(GDir) d = NULL;
   const char *name;
 
-  g_assert_cmpint (run_cli (households_shp, NULL, &err1), ==, 1);
+  g_assert_cmpint (furrow_test_run_cliv (households_shp, NULL, &err1), ==, 1);
   g_assert_cmpstr (err1, ==, "furrow-cli: households have no polygons: export them as CSV or XLSX\n");
-  g_assert_cmpint (run_cli (zone50, NULL, &err2), ==, 1);
+  g_assert_cmpint (furrow_test_run_cliv (zone50, NULL, &err2), ==, 1);
   g_assert_cmpstr (err2, ==, "furrow-cli: zone 50 is not a CGCS2000 3-degree Gauss–Krüger zone (25–45)\n");
   g_assert_false (g_file_test (out_shp, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (out_gpkg, G_FILE_TEST_EXISTS));
@@ -434,7 +417,7 @@ make_project (void)
       g_autofree char *out = NULL;  /* not on the test's stdout, which speaks TAP */
       g_autofree char *err = NULL;
 
-      if (run_cli (args, &out, &err) != 0)
+      if (furrow_test_run_cliv (args, &out, &err) != 0)
         g_error ("import %s: %s", source, err);
     }
 }
@@ -447,8 +430,6 @@ main (int   argc,
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   GDALAllRegister ();
-  cli = g_getenv ("FURROW_CLI");
-  g_assert_nonnull (cli);
   dir = g_dir_make_tmp ("furrow-export-XXXXXX", NULL);
   project = g_build_filename (dir, "project.gpkg", NULL);
   make_project ();
@@ -463,11 +444,7 @@ main (int   argc,
   g_test_add_func ("/furrow/io/export/existing-kept", test_existing_kept);
   status = g_test_run ();
 
-  {
-    g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
-
-    (void) !system (rm);
-  }
+  furrow_test_remove_tree (dir);
   g_free (project);
   g_free (dir);
   return status;

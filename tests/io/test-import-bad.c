@@ -19,6 +19,8 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "furrow-test-cli.h"
+#include "furrow-test-store.h"
 #include "import-test-data.h"
 
 #define N_PROJECT_PARCELS 8     /* parcels 0–7 of the generated grid are in the project */
@@ -35,29 +37,6 @@ typedef struct
   char *project;
 } Fixture;
 
-static char *cli;
-
-/* Running furrow-cli -------------------------------------------------------------------- */
-
-static int
-run_cli (const char * const *args,
-         char              **out,
-         char              **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_ptr_array_add (argv, cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
-  g_assert_no_error (error);
-  if (WIFEXITED (status))
-    return WEXITSTATUS (status);
-  return -1;
-}
 
 static void
 import_ok (const char *project,
@@ -66,7 +45,7 @@ import_ok (const char *project,
   const char *args[] = { "import", "--project", project, source, NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  int status = run_cli (args, &out, &err);
+  int status = furrow_test_run_cliv (args, &out, &err);
 
   if (status != 0)
     g_error ("import of %s failed: %s", source, err);
@@ -620,7 +599,7 @@ test_bad_input (Fixture       *fixture,
   args[n] = NULL;
 
   before = project_digest (fixture->project, &rows_before);
-  status = run_cli (args, &out, &err);
+  status = furrow_test_run_cliv (args, &out, &err);
   after = project_digest (fixture->project, &rows_after);
 
   g_test_message ("stderr: %s", err);
@@ -649,7 +628,7 @@ test_no_project_left_behind (Fixture       *fixture,
   const char *args[] = { "import", "--project", project, source, NULL };
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run_cli (args, NULL, &err), ==, 1);
+  g_assert_cmpint (furrow_test_run_cliv (args, NULL, &err), ==, 1);
   g_assert_false (g_file_test (project, G_FILE_TEST_EXISTS));
 }
 
@@ -668,7 +647,7 @@ test_odd_but_right (Fixture       *fixture,
   TestRecord r[] = { { GOOD_POLYGON, "3707821022010100101", "370782102201010001", 1.5, "南洼地" } };
 
   test_write_records (gbk, "ESRI Shapefile", wkbPolygon, 4490, "CP936", r, 1);
-  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_assert_cmpint (furrow_test_run_cliv (args, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==,
                    "{\"source\":\"gbk-ok.shp\",\"kind\":\"parcels\",\"epsg\":4490,\"encoding\":\"CP936\","
                    "\"fields\":0,\"parcels\":1,\"households\":0}\n");
@@ -682,7 +661,7 @@ test_odd_but_right (Fixture       *fixture,
   args[3] = xlsx;
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_assert_cmpint (furrow_test_run_cliv (args, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "\"households\":1"));
   g_assert_cmpint (count_rows (fixture->project, "households"), ==, 11);
 }
@@ -695,8 +674,6 @@ main (int   argc,
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   GDALAllRegister ();
-  cli = (char *) g_getenv ("FURROW_CLI");
-  g_assert_nonnull (cli);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {
@@ -711,11 +688,7 @@ main (int   argc,
 
   make_base_project ();
   status = g_test_run ();
-  {
-    g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", base_dir);
-
-    (void) !system (rm);
-  }
+  furrow_test_remove_tree (base_dir);
   g_free (base_project);
   g_free (base_dir);
   return status;

@@ -14,6 +14,7 @@
 #include "furrow-importer.h"
 #include "furrow-household.h"
 #include "furrow-store.h"
+#include "furrow-test-store.h"
 #include "import-test-data.h"
 
 /* Bow-tie: the diagonals cross at 119.401 E 36.451 N (as in test-import-bad.c). */
@@ -30,9 +31,9 @@ static const TestRecord records[] = {
 
 typedef struct
 {
-  char        *dir;
-  char        *shp;
-  FurrowStore *store;
+  FurrowTestStore project;
+  FurrowStore    *store;  /* project.store */
+  char           *shp;
 } Fixture;
 
 static void
@@ -41,16 +42,12 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(FurrowHousehold) household = furrow_household_new ();
-  g_autofree char *project = NULL;
 
-  fixture->dir = g_dir_make_tmp ("furrow-import-skip-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->shp = g_build_filename (fixture->dir, "bad.shp", NULL);
+  furrow_test_store_set_up (&fixture->project, FURROW_TEST_STORE_EMPTY, NULL);
+  fixture->store = fixture->project.store;
+  fixture->shp = furrow_test_store_file (&fixture->project, "bad.shp");
   test_write_records (fixture->shp, "ESRI Shapefile", wkbPolygon, 4490, NULL, records,
                       G_N_ELEMENTS (records));
-  project = g_build_filename (fixture->dir, "coop.gpkg", NULL);
-  fixture->store = furrow_store_create (project, &error);
-  g_assert_no_error (error);
   furrow_household_set_code (household, HOUSEHOLD);
   furrow_household_set_name (household, "王建国");
   g_assert_true (furrow_store_add_household (fixture->store, household, &error));
@@ -61,20 +58,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&fixture->store);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
+  furrow_test_store_tear_down (&fixture->project);
   g_free (fixture->shp);
-  g_free (fixture->dir);
 }
 
 /* Without the option, the bow-tie stops the import: one problem, naming feature 2 and its
@@ -162,12 +147,12 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   GDALAllRegister ();
 
-  g_test_add ("/furrow/io/import-skip/refused", Fixture, NULL, fixture_set_up, test_refused,
-              fixture_tear_down);
-  g_test_add ("/furrow/io/import-skip/skip", Fixture, NULL, fixture_set_up, test_skip,
-              fixture_tear_down);
-  g_test_add ("/furrow/io/import-skip/limit", Fixture, NULL, fixture_set_up, test_limit,
-              fixture_tear_down);
+#define ADD(name, func) \
+  g_test_add ("/furrow/io/import-skip/" name, Fixture, NULL, fixture_set_up, func, \
+              fixture_tear_down)
+  ADD ("refused", test_refused);
+  ADD ("skip", test_skip);
+  ADD ("limit", test_limit);
 
   return g_test_run ();
 }

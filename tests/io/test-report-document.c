@@ -18,46 +18,10 @@
 #include "furrow-report-private.h"
 #include "furrow-store-private.h"
 #include "furrow-store-season.h"
+#include "furrow-test-store.h"
 #include "furrow-units.h"
 
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  FurrowStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("furrow-report-document-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "coop.gpkg", NULL);
-  fixture->store = furrow_store_create (fixture->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) handle = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  g_clear_object (&fixture->store);
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+typedef FurrowTestStore Fixture;
 
 /* Taozhuang (DOMAIN.md §8) in four households: 100 + 90.56 + 60 + 40 = 290.56 mu of full
  * custody, and a fifth household with 2.00 mu of half custody. */
@@ -454,13 +418,12 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add ("/furrow/io/report-document/statements", Fixture, NULL, fixture_set_up,
-              test_statements, fixture_tear_down);
-  g_test_add ("/furrow/io/report-document/threads", Fixture, NULL, fixture_set_up,
-              test_threads, fixture_tear_down);
-  g_test_add ("/furrow/io/report-document/one-household", Fixture, NULL, fixture_set_up,
-              test_one_household, fixture_tear_down);
-  g_test_add ("/furrow/io/report-document/roster", Fixture, NULL, fixture_set_up,
-              test_roster, fixture_tear_down);
+#define ADD(name, func) \
+  g_test_add ("/furrow/io/report-document/" name, Fixture, NULL, furrow_test_store_set_up_empty, \
+              func, furrow_test_store_fixture_tear_down)
+  ADD ("statements", test_statements);
+  ADD ("threads", test_threads);
+  ADD ("one-household", test_one_household);
+  ADD ("roster", test_roster);
   return g_test_run ();
 }

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "furrow-test-cli.h"
+
+#include <sys/wait.h>
+
+int
+furrow_test_run_cliv (const char *const  *args,
+                      char              **out,
+                      char              **err)
+{
+  const char *cli = g_getenv ("FURROW_CLI");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *own_err = NULL;
+  int status = 0;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out,
+                err != NULL ? err : &own_err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  if (err == NULL && WEXITSTATUS (status) == 0)
+    g_assert_cmpstr (own_err, ==, "");
+  return WEXITSTATUS (status);
+}
+
+int
+furrow_test_run_cli (char       **out,
+                     char       **err,
+                     const char  *first,
+                     ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  return furrow_test_run_cliv ((const char *const *) args->pdata, out, err);
+}

@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "furrow-field.h"
+#include "furrow-store.h"
+
+G_BEGIN_DECLS
+
+/* The store fixture of every test that needs a project file (HACKING.md, Where things go: "A
+ * test"): a temporary folder, a path in it, maybe a project at that path, and a tear-down that
+ * closes the store and removes the folder with everything the test wrote into it. Use it as the
+ * fixture of g_test_add() or embed it in a test's own fixture. */
+typedef struct
+{
+  char        *dir;    /* a new folder of its own */
+  char        *path;   /* dir/coop.gpkg, unless set up with another file name */
+  FurrowStore *store;  /* the project at path, or NULL */
+} FurrowTestStore;
+
+typedef enum
+{
+  FURROW_TEST_STORE_FOLDER,  /* the folder and the path only: the test makes the file */
+  FURROW_TEST_STORE_EMPTY,   /* a new project without records (furrow_store_create()) */
+  FURROW_TEST_STORE_DEMO,    /* the demo cooperative (furrow_demo_create()) */
+  FURROW_TEST_STORE_DEMO_FILE, /* the same, written and closed: for furrow-cli to open */
+} FurrowTestStoreKind;
+
+void         furrow_test_store_set_up           (FurrowTestStore     *fixture,
+                                                 FurrowTestStoreKind  kind,
+                                                 const char          *file_name);
+void         furrow_test_store_tear_down        (FurrowTestStore     *fixture);
+
+/* For g_test_add() with FurrowTestStore as the whole fixture; the test data is not used. */
+void         furrow_test_store_set_up_folder    (FurrowTestStore     *fixture,
+                                                 gconstpointer        data);
+void         furrow_test_store_set_up_empty     (FurrowTestStore     *fixture,
+                                                 gconstpointer        data);
+void         furrow_test_store_set_up_demo_file (FurrowTestStore     *fixture,
+                                                 gconstpointer        data);
+void         furrow_test_store_fixture_tear_down (FurrowTestStore    *fixture,
+                                                 gconstpointer        data);
+
+/* Copies the project SOURCE to the fixture's path and opens it: a copy of a demo made once is
+ * cheaper than a new demo per test (valgrind runs the core suite). */
+void         furrow_test_store_open_copy        (FurrowTestStore     *fixture,
+                                                 const char          *source);
+
+/* dir/NAME, newly allocated. */
+char        *furrow_test_store_file             (FurrowTestStore     *fixture,
+                                                 const char          *name);
+
+/* Removes DIR and everything below it; a missing folder is not an error. */
+void         furrow_test_remove_tree            (const char          *dir);
+
+/* A cooperative on one field without an outline (code FIELD_CODE, name FIELD_NAME or none): per
+ * area of AREAS_MU a household 37078210220101NNNN named 户主 holding one parcel
+ * 37078210220101NNNNN of that registered area in the field, in full custody, then N_HALF more
+ * households of one 2.00-mu parcel each in half custody (NNNN counts from 1). Returns the field. */
+FurrowField *furrow_test_store_add_cooperative  (FurrowStore         *store,
+                                                 const char          *field_code,
+                                                 const char          *field_name,
+                                                 const double        *areas_mu,
+                                                 guint                n_areas,
+                                                 guint                n_half);
+
+G_END_DECLS

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "furrow-atomic-file.h"
 #include "furrow-cli-fields.h"
 #include "furrow-cli.h"
 #include "furrow-layout-export.h"
@@ -508,8 +509,8 @@ furrow_cli_plan (int    argc,
       geojson = furrow_layout_export_geojson (all, codes, layouts->len);
     if (o.rows_kml)
       kml = furrow_layout_export_kml (all, codes, layouts->len, NULL);
-    if ((geojson && !g_file_set_contents (o.rows_geojson, geojson, -1, &error)) ||
-        (kml && !g_file_set_contents (o.rows_kml, kml, -1, &error)) ||
+    if ((geojson && !furrow_atomic_file_set_contents (o.rows_geojson, geojson, -1, &error)) ||
+        (kml && !furrow_atomic_file_set_contents (o.rows_kml, kml, -1, &error)) ||
         (o.rows_out && !furrow_layout_export_file (all, codes, layouts->len, o.rows_out,
                                                       &error)))
       {

@@ -10,6 +10,7 @@
 
 #include "furrow-cli.h"
 #include "furrow-economics.h"
+#include "furrow-household-shares.h"
 #include "furrow-season.h"
 #include "furrow-store-season.h"
 #include "furrow-store.h"
@@ -498,7 +499,6 @@ season_predict (FurrowStore   *store,
   g_autofree FurrowEconomicsComparison *per_field = NULL;
   g_autoptr(GListModel) households = furrow_store_get_households (store);
   g_autoptr(GListModel) parcels = furrow_store_get_parcels (store);
-  g_autoptr(GHashTable) area = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree double *area_m2 = NULL;
   g_autofree gint64 *predicted = NULL;
   g_autofree gint64 *actual = NULL;
@@ -515,31 +515,9 @@ season_predict (FurrowStore   *store,
                            &total);
 
   /* Households by their full-custody registered area. */
-  for (guint i = 0; i < g_list_model_get_n_items (parcels); i++)
-    {
-      g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, i);
-      double *sum;
-
-      if (furrow_parcel_get_custody (parcel) != FURROW_CUSTODY_FULL)
-        continue;
-      sum = g_hash_table_lookup (area, furrow_parcel_get_household_code (parcel));
-      if (sum == NULL)
-        {
-          sum = g_new0 (double, 1);
-          g_hash_table_insert (area, g_strdup (furrow_parcel_get_household_code (parcel)), sum);
-        }
-      *sum += furrow_parcel_get_registered_area_m2 (parcel);
-    }
-  area_m2 = g_new0 (double, n_households + 1);
   predicted = g_new0 (gint64, n_households + 1);
   actual = g_new0 (gint64, n_households + 1);
-  for (guint i = 0; i < n_households; i++)
-    {
-      g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, i);
-      double *sum = g_hash_table_lookup (area, furrow_household_get_code (household));
-
-      area_m2[i] = sum ? *sum : 0.0;
-    }
+  area_m2 = furrow_household_shares_area_m2 (households, parcels);
   furrow_economics_share_by_area (total.predicted.net_fen, area_m2, n_households, predicted);
   furrow_economics_share_by_area (total.actual.net_fen, area_m2, n_households, actual);
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "furrow-comparison-chart.h"
+#include "furrow-atomic-file.h"
 #include "furrow-comparison.h"
 #include "furrow-yield-model.h"
 
@@ -160,12 +161,14 @@ furrow_comparison_chart_get_data (FurrowComparisonChart *self)
   return &self->data;
 }
 
-/* Writes the chart to @path: PNG when the name ends in .png, SVG otherwise. */
+/* Writes the chart to @path: PNG when the name ends in .png, SVG otherwise; whole or not at
+ * all (furrow-atomic-file.h). */
 gboolean
 furrow_comparison_chart_export (FurrowComparisonChart  *self,
                                 const char             *path,
                                 GError                **error)
 {
+  g_autoptr(FurrowAtomicFile) file = NULL;
   double height;
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -174,15 +177,20 @@ furrow_comparison_chart_export (FurrowComparisonChart  *self,
 
   g_return_val_if_fail (FURROW_IS_COMPARISON_CHART (self), FALSE);
 
+  file = furrow_atomic_file_new (path, error);
+  if (file == NULL)
+    return FALSE;
   height = furrow_chart_comparison_height (&self->data);
   png = g_str_has_suffix (path, ".png") || g_str_has_suffix (path, ".PNG");
   surface = png ? cairo_image_surface_create (CAIRO_FORMAT_RGB24, EXPORT_WIDTH, height)
-                : cairo_svg_surface_create (path, EXPORT_WIDTH, height);
+                : cairo_svg_surface_create (furrow_atomic_file_get_path (file), EXPORT_WIDTH,
+                                            height);
   cr = cairo_create (surface);
   furrow_chart_draw_comparison (cr, EXPORT_WIDTH, height, &self->data);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
-  status = png ? cairo_surface_write_to_png (surface, path) : cairo_surface_status (surface);
+  status = png ? cairo_surface_write_to_png (surface, furrow_atomic_file_get_path (file))
+              : cairo_surface_status (surface);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
@@ -197,5 +205,5 @@ furrow_comparison_chart_export (FurrowComparisonChart  *self,
                    cairo_status_to_string (status));
       return FALSE;
     }
-  return TRUE;
+  return furrow_atomic_file_commit (file, error);
 }

@@ -3,11 +3,10 @@
  * (furrow-season-settlement-page.h). */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "furrow-atomic-file.h"
 #include "furrow-distribution.h"
 #include "furrow-report-document.h"
 #include "furrow-roster-columns.h"
@@ -416,7 +415,7 @@ typedef struct
   ExportKind                  kind;
   GFile                      *file;
   char                       *path;
-  char                       *part;        /* one file: written here, renamed over `path` */
+  FurrowAtomicFile           *part;        /* one file: written here, renamed over `path` */
   GPtrArray                  *new_files;   /* folder: the files it did not have before */
   gboolean                    made_folder;
 } ExportData;
@@ -428,7 +427,7 @@ export_data_free (ExportData *data)
   g_clear_object (&data->document);
   g_clear_object (&data->file);
   g_free (data->path);
-  g_free (data->part);
+  g_clear_pointer (&data->part, furrow_atomic_file_free);
   g_clear_pointer (&data->new_files, g_ptr_array_unref);
   g_free (data);
 }
@@ -498,30 +497,6 @@ remove_partial_folder (ExportData *data)
     g_rmdir (data->path);
 }
 
-/* A file beside `path` to write into: the destination is replaced only when the export is done
- * and not cancelled, so a cancel or an error leaves a file the user had untouched. */
-static char *
-reserve_part (const char  *path,
-              GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strdup_printf (".%s.part-XXXXXX", base);
-  g_autofree char *template = g_build_filename (dir, name, NULL);
-  int fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0644);
-
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                           g_strerror (saved));
-      return NULL;
-    }
-  g_close (fd, NULL);
-  return g_steal_pointer (&template);
-}
-
 static void
 export_thread (GTask        *task,
                gpointer      source_object,
@@ -535,7 +510,9 @@ export_thread (GTask        *task,
 
   if (data->kind != EXPORT_PDF_FOLDER)
     {
-      data->part = reserve_part (data->path, &error);
+      /* The destination is replaced only when the export is done and not cancelled, so a
+       * cancel or an error leaves a file the user had untouched (furrow-atomic-file.h). */
+      data->part = furrow_atomic_file_new (data->path, &error);
       if (data->part == NULL)
         {
           g_task_return_error (task, g_steal_pointer (&error));
@@ -545,7 +522,8 @@ export_thread (GTask        *task,
   switch (data->kind)
     {
     case EXPORT_PDF:
-      ok = furrow_report_document_write_pdf (data->document, data->part, cancellable,
+      ok = furrow_report_document_write_pdf (data->document,
+                                             furrow_atomic_file_get_path (data->part), cancellable,
                                              export_progress, task, &error);
       break;
     case EXPORT_PDF_FOLDER:
@@ -555,11 +533,13 @@ export_thread (GTask        *task,
         remove_partial_folder (data);
       break;
     case EXPORT_CSV:
-      ok = furrow_report_write_roster_csv (data->part, &report->cooperative, report->households,
+      ok = furrow_report_write_roster_csv (furrow_atomic_file_get_path (data->part),
+                                           &report->cooperative, report->households,
                                            report->n_households, &error);
       break;
     case EXPORT_XLSX:
-      ok = furrow_report_write_roster_xlsx (data->part, &report->cooperative,
+      ok = furrow_report_write_roster_xlsx (furrow_atomic_file_get_path (data->part),
+                                            &report->cooperative,
                                             report->households, report->n_households, &error);
       break;
     default:
@@ -603,16 +583,10 @@ export_done_cb (GObject      *source,
       g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                            _("The export was cancelled"));
     }
-  if (ok && data->part != NULL && g_rename (data->part, data->path) != 0)
-    {
-      int saved = errno;
-
-      ok = FALSE;
-      g_set_error_literal (&error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                           g_strerror (saved));
-    }
+  if (ok && data->part != NULL && !furrow_atomic_file_commit (data->part, &error))
+    ok = FALSE;
   if (!ok && data->part != NULL)
-    g_remove (data->part);
+    furrow_atomic_file_discard (data->part);
   g_clear_object (&self->export_cancellable);
   if (self->disposed)
     return;

@@ -7,13 +7,13 @@
 #include <cpl_error.h>
 #include <gdal.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "furrow-atomic-file.h"
 #include "furrow-ogr-geometry.h"
 #include "furrow-units.h"
 
@@ -273,12 +273,12 @@ tick (Progress  *progress,
 }
 
 static gboolean
-write_csv (const char    *path,
-           const Column  *columns,
-           guint          n_columns,
-           GArray        *rows,
-           Progress      *progress,
-           GError       **error)
+write_csv (FurrowAtomicFile  *file,
+           const Column      *columns,
+           guint              n_columns,
+           GArray            *rows,
+           Progress          *progress,
+           GError           **error)
 {
   /* A UTF-8 byte-order mark: Excel on Chinese Windows reads the file as GBK without it. */
   g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
@@ -304,7 +304,7 @@ write_csv (const char    *path,
       if (!tick (progress, r + 1, error))
         return FALSE;
     }
-  return g_file_set_contents (path, out->str, out->len, error);
+  return furrow_atomic_file_write (file, out->str, out->len, error);
 }
 
 static gboolean
@@ -551,52 +551,6 @@ write_ogr (const char          *path,
   return ok;
 }
 
-/* Whole-or-nothing ------------------------------------------------------------------------ */
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-/* Moves every file of `tmp` next to `path` (a Shapefile is several). */
-static gboolean
-move_into_place (const char  *tmp,
-                 const char  *path,
-                 GError     **error)
-{
-  g_autofree char *dest_dir = g_path_get_dirname (path);
-  g_autoptr(GDir) d = g_dir_open (tmp, 0, error);
-  const char *name;
-
-  if (d == NULL)
-    return FALSE;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *from = g_build_filename (tmp, name, NULL);
-      g_autofree char *to = g_build_filename (dest_dir, name, NULL);
-
-      if (g_rename (from, to) != 0)
-        {
-          int saved = errno;
-
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                       _("%s: cannot write (%s)"), to, g_strerror (saved));
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
 gboolean
 furrow_export (FurrowStore        *store,
                FurrowExportLayer   layer,
@@ -627,11 +581,7 @@ furrow_export_full (FurrowStore          *store,
   Progress progress = { progress_func, progress_data, cancellable, 0 };
   g_autoptr(GPtrArray) keep_alive = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) rows = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *tmpl = NULL;
-  g_autofree char *tmp = NULL;
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmp_path = NULL;
+  g_autoptr(FurrowAtomicFile) file = NULL;
   g_autofree char *layer_name = NULL;
   gboolean is_register = format == FURROW_EXPORT_FORMAT_CSV || format == FURROW_EXPORT_FORMAT_XLSX;
   const Column *columns;
@@ -670,37 +620,31 @@ furrow_export_full (FurrowStore          *store,
   else if (!is_register)
     epsg = 4326;
 
-  dir = g_path_get_dirname (path);
-  tmpl = g_build_filename (dir, ".furrow-export-XXXXXX", NULL);
-  tmp = g_mkdtemp (g_strdup (tmpl));
-  if (tmp == NULL)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("%s: cannot write (%s)"), path, g_strerror (saved));
-      return FALSE;
-    }
-  tmp_path = g_build_filename (tmp, base, NULL);
-  layer_name = g_strdup (base);
+  /* Written beside `path` and moved over it only when whole (furrow-atomic-file.h): a
+   * Shapefile's companion files move with it. */
+  file = furrow_atomic_file_new (path, error);
+  if (file == NULL)
+    return FALSE;
+  layer_name = g_path_get_basename (path);
   if (strrchr (layer_name, '.') != NULL)
     *strrchr (layer_name, '.') = '\0';
 
   switch (format)
     {
     case FURROW_EXPORT_FORMAT_CSV:
-      ok = write_csv (tmp_path, columns, n_columns, rows, &progress, error);
+      ok = write_csv (file, columns, n_columns, rows, &progress, error);
       break;
     case FURROW_EXPORT_FORMAT_XLSX:
-      ok = write_xlsx (tmp_path, columns, n_columns, rows, &progress, error);
+      ok = write_xlsx (furrow_atomic_file_get_path (file), columns, n_columns, rows, &progress,
+                       error);
       break;
     case FURROW_EXPORT_FORMAT_GEOJSON:
     case FURROW_EXPORT_FORMAT_KML:
     case FURROW_EXPORT_FORMAT_GEOPACKAGE:
     case FURROW_EXPORT_FORMAT_SHAPEFILE:
     default:
-      ok = write_ogr (tmp_path, format, layer_name, epsg, columns, n_columns, rows, &progress,
-                      error);
+      ok = write_ogr (furrow_atomic_file_get_path (file), format, layer_name, epsg, columns,
+                      n_columns, rows, &progress, error);
       break;
     }
   /* The last moment a cancel can still leave nothing behind. */
@@ -708,10 +652,7 @@ furrow_export_full (FurrowStore          *store,
     ok = FALSE;
   if (ok && progress_func != NULL && rows->len == 0)
     progress_func (0, 0, progress_data);
-  if (ok)
-    ok = move_into_place (tmp, path, error);
-  remove_tree (tmp);
-  if (!ok)
+  if (!ok || !furrow_atomic_file_commit (file, error))
     return FALSE;
 
   if (n_written != NULL)

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "furrow-layout-export.h"
+#include "furrow-atomic-file.h"
 
 #include <json-glib/json-glib.h>
 
@@ -213,5 +214,5 @@ furrow_layout_export_file (FurrowLayout * const *layouts,
     {
       text = furrow_layout_export_geojson (layouts, codes, n_layouts);
     }
-  return g_file_set_contents (path, text, -1, error);
+  return furrow_atomic_file_set_contents (path, text, -1, error);
 }

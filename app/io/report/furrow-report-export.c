@@ -5,23 +5,22 @@
 #include "furrow-report.h"
 #include "furrow-report-private.h"
 
+#include "furrow-atomic-file.h"
 #include "furrow-units.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_t, cairo_destroy)
 
 /* ------------------------------------------------------------------------------------------ */
-/* Whole files or none: a temporary file beside the target, renamed into place                */
+/* Whole files or none: written beside the target, renamed into place (furrow-atomic-file.h)  */
 
 static void
 set_write_error (GError     **error,
@@ -35,45 +34,36 @@ set_write_error (GError     **error,
                display_name, reason);
 }
 
-/* Creates an empty temporary file beside `path`; returns its name and, if `fd` is not NULL,
- * an open descriptor (otherwise it is closed). */
-static char *
+/* An error of furrow-atomic-file.h in this module's domain; returns FALSE. */
+static gboolean
+propagate_write_error (GError **error,
+                       GError  *local)
+{
+  g_set_error_literal (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_WRITE, local->message);
+  g_error_free (local);
+  return FALSE;
+}
+
+/* The file beside the target that an export writes (furrow-atomic-file.h). */
+static FurrowAtomicFile *
 create_temp (const char  *path,
-             int         *fd,
              GError     **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
-  g_autofree char *template = g_build_filename (dir, name, NULL);
-  int handle = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0644);
+  GError *local = NULL;
+  FurrowAtomicFile *file = furrow_atomic_file_new (path, &local);
 
-  if (handle < 0)
-    {
-      set_write_error (error, path, g_strerror (errno));
-      return NULL;
-    }
-  if (fd != NULL)
-    *fd = handle;
-  else
-    close (handle);
-  return g_steal_pointer (&template);
+  if (file == NULL)
+    propagate_write_error (error, local);
+  return file;
 }
 
 static gboolean
-commit_temp (const char  *temp,
-             const char  *path,
-             GError     **error)
+commit_temp (FurrowAtomicFile  *file,
+             GError           **error)
 {
-  if (g_rename (temp, path) != 0)
-    {
-      int saved = errno;
+  GError *local = NULL;
 
-      g_unlink (temp);
-      set_write_error (error, path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return furrow_atomic_file_commit (file, &local) || propagate_write_error (error, local);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -217,7 +207,7 @@ write_pdf (const char               *path,
            gpointer                  user_data,
            GError                  **error)
 {
-  g_autofree char *temp = create_temp (path, NULL, error);
+  g_autoptr(FurrowAtomicFile) temp = create_temp (path, error);
   g_autoptr(cairo_surface_t) surface = NULL;
   g_autoptr(cairo_t) cr = NULL;
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
@@ -238,7 +228,7 @@ write_pdf (const char               *path,
   if (temp == NULL)
     return FALSE;
 
-  surface = cairo_pdf_surface_create (temp, width_pt, height_pt);
+  surface = cairo_pdf_surface_create (furrow_atomic_file_get_path (temp), width_pt, height_pt);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Furrow");
   if (author != NULL && *author != '\0')
@@ -275,18 +265,14 @@ write_pdf (const char               *path,
   g_clear_pointer (&cr, cairo_destroy);
   cairo_surface_finish (surface);
   if (cancelled)
-    {
-      g_unlink (temp);
-      return FALSE;
-    }
+    return FALSE;
   status = cairo_surface_status (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_unlink (temp);
       set_write_error (error, path, cairo_status_to_string (status));
       return FALSE;
     }
-  return commit_temp (temp, path, error);
+  return commit_temp (temp, error);
 }
 
 typedef struct
@@ -580,10 +566,8 @@ furrow_report_write_roster_csv (const char                    *path,
   const char *headers[N_ROSTER_COLUMNS];
   gint64 sums[4] = { 0, 0, 0, 0 };
   double area_mu = 0.0;
-  g_autofree char *temp = NULL;
-  int fd = -1;
-  const char *p;
-  gsize left;
+  g_autoptr(FurrowAtomicFile) temp = NULL;
+  GError *local = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (cooperative != NULL, FALSE);
@@ -631,36 +615,12 @@ furrow_report_write_roster_csv (const char                    *path,
       append_csv_cell (out, cells[c], c == N_ROSTER_COLUMNS - 1);
   }
 
-  temp = create_temp (path, &fd, error);
+  temp = create_temp (path, error);
   if (temp == NULL)
     return FALSE;
-  for (p = out->str, left = out->len; left > 0;)
-    {
-      gssize written = write (fd, p, left);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written <= 0)
-        {
-          int saved = errno;
-
-          close (fd);
-          g_unlink (temp);
-          set_write_error (error, path, g_strerror (saved));
-          return FALSE;
-        }
-      p += written;
-      left -= (gsize) written;
-    }
-  if (close (fd) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (temp);
-      set_write_error (error, path, g_strerror (saved));
-      return FALSE;
-    }
-  return commit_temp (temp, path, error);
+  if (!furrow_atomic_file_write (temp, out->str, out->len, &local))
+    return propagate_write_error (error, local);
+  return commit_temp (temp, error);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -675,7 +635,7 @@ furrow_report_write_roster_xlsx (const char                    *path,
 {
   static const double widths[N_ROSTER_COLUMNS] = { 6, 24, 12, 14, 15, 14, 13, 15 };
   const char *headers[N_ROSTER_COLUMNS];
-  g_autofree char *temp = NULL;
+  g_autoptr(FurrowAtomicFile) temp = NULL;
   g_autofree char *prefix = NULL;
   g_autofree char *title = NULL;
   lxw_workbook *workbook;
@@ -693,14 +653,13 @@ furrow_report_write_roster_xlsx (const char                    *path,
   g_return_val_if_fail (households != NULL || n_households == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  temp = create_temp (path, NULL, error);
+  temp = create_temp (path, error);
   if (temp == NULL)
     return FALSE;
 
-  workbook = workbook_new (temp);
+  workbook = workbook_new (furrow_atomic_file_get_path (temp));
   if (workbook == NULL)
     {
-      g_unlink (temp);
       set_write_error (error, path, g_strerror (ENOMEM));
       return FALSE;
     }
@@ -817,9 +776,8 @@ furrow_report_write_roster_xlsx (const char                    *path,
   status = workbook_close (workbook);
   if (status != LXW_NO_ERROR)
     {
-      g_unlink (temp);
       set_write_error (error, path, lxw_strerror (status));
       return FALSE;
     }
-  return commit_temp (temp, path, error);
+  return commit_temp (temp, error);
 }

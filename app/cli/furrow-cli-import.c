@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "furrow-cli.h"
+#include "furrow-crs.h"
 #include "furrow-importer.h"
 #include "furrow-store.h"
 
@@ -15,23 +16,6 @@
  * [--as fields|parcels|households] [--json]` (ARCHITECTURE.md, furrow-cli contract): one
  * transaction; on bad input exit 1 with one stderr line per problem and nothing written (a
  * project file this run created is removed again). */
-
-static gboolean
-parse_epsg (const char *text,
-            int        *epsg)
-{
-  const char *digits = text;
-  char *end = NULL;
-  gint64 value;
-
-  if (g_ascii_strncasecmp (digits, "EPSG:", 5) == 0)
-    digits += 5;
-  value = g_ascii_strtoll (digits, &end, 10);
-  if (end == digits || *end != '\0' || value <= 0 || value > G_MAXINT)
-    return FALSE;
-  *epsg = (int) value;
-  return TRUE;
-}
 
 static gboolean
 parse_kind (const char       *text,
@@ -178,7 +162,7 @@ furrow_cli_import (int    argc,
       furrow_cli_print_error ("%s", _("usage: furrow-cli import --project FILE SOURCE"));
       return 2;
     }
-  if (crs != NULL && !parse_epsg (crs, &epsg))
+  if (crs != NULL && !furrow_crs_parse_epsg (crs, &epsg))
     {
       furrow_cli_print_error (_("--crs “%s” is not an EPSG code (EPSG:n)"), crs);
       return 2;

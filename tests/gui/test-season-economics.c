@@ -11,8 +11,10 @@
 #include <string.h>
 
 #include "furrow-income-item.h"
+#include "furrow-item-row.h"
 #include "furrow-season-economics-page-private.h"
 #include "furrow-season-harvest-page-private.h"
+#include "furrow-season-page-testing.h"
 #include "furrow-store-season.h"
 #include "furrow-test-store.h"
 #include "furrow-units.h"
@@ -237,9 +239,9 @@ test_economics (Fixture       *fixture,
   /* A cost item: the first row's amount, +12.34 yuan/mu. */
   g_assert_cmpuint (page->list_rows[0]->len, >, 0);
   cost_row = g_ptr_array_index (page->list_rows[0], 0);
-  cost_spin = g_object_get_data (G_OBJECT (cost_row), "furrow-amount");
-  g_strlcpy (cost_item, gtk_editable_get_text (g_object_get_data (G_OBJECT (cost_row),
-                                                                  "furrow-name")),
+  cost_spin = furrow_item_row_get_amount (FURROW_ITEM_ROW (cost_row));
+  g_strlcpy (cost_item,
+             gtk_editable_get_text (furrow_item_row_get_name_entry (FURROW_ITEM_ROW (cost_row))),
              sizeof cost_item);
   {
     const FurrowSeasonCost *costs;
@@ -448,7 +450,7 @@ test_harvest (Fixture       *fixture,
   furrow_test_iterate (100);
   g_assert_cmpuint (page->cost_rows->len, ==, 1);
   cost_row = g_ptr_array_index (page->cost_rows, 0);
-  gtk_spin_button_set_value (g_object_get_data (G_OBJECT (cost_row), "furrow-amount"), 1000);
+  gtk_spin_button_set_value (furrow_item_row_get_amount (FURROW_ITEM_ROW (cost_row)), 1000);
   furrow_test_iterate (200);
   costs = furrow_store_get_actual_costs (store, stored, &error);
   g_assert_no_error (error);
@@ -467,8 +469,8 @@ test_harvest (Fixture       *fixture,
   g_assert_cmpuint (costs->len, ==, 1);
   g_assert_cmpint (g_array_index (costs, FurrowSeasonActualCost, 0).fen, ==, 0);
   cost_row = g_ptr_array_index (page->cost_rows, 0);
-  g_assert_cmpfloat (gtk_spin_button_get_value (g_object_get_data (G_OBJECT (cost_row),
-                                                                   "furrow-amount")), ==, 0);
+  g_assert_cmpfloat (gtk_spin_button_get_value (
+                       furrow_item_row_get_amount (FURROW_ITEM_ROW (cost_row))), ==, 0);
 }
 
 /* A settled season: both pages locked, and an edit forced through the widgets anyway is
@@ -489,6 +491,7 @@ test_settled (Fixture       *fixture,
   g_autofree char *rules = NULL;
   g_autofree char *rules_after = NULL;
   g_autofree char *code = NULL;
+  const char *message;
   gint64 season_cost = 0;
   double price;
 
@@ -528,8 +531,9 @@ test_settled (Fixture       *fixture,
   /* Forced anyway: the store's refusal is what the toast says; nothing changed. */
   gtk_spin_button_set_value (economics->maize_price_spin, (price + 50) / 100.0);
   furrow_test_iterate (400);
-  g_assert_nonnull (economics->last_message);
-  g_assert_nonnull (strstr (economics->last_message, "read-only"));
+  message = furrow_season_page_get_last_message (FURROW_SEASON_PAGE (economics));
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "read-only"));
   after = furrow_store_find_season (store, SEASON_NAME);
   rules_after = furrow_season_describe_rules (after);
   g_assert_cmpstr (rules_after, ==, rules);
@@ -546,8 +550,9 @@ test_settled (Fixture       *fixture,
                                                                   FURROW_HARVEST_COLUMN_SOY_KG),
                              1);
   furrow_test_iterate (200);
-  g_assert_nonnull (harvest->last_message);
-  g_assert_nonnull (strstr (harvest->last_message, "read-only"));
+  message = furrow_season_page_get_last_message (FURROW_SEASON_PAGE (harvest));
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "read-only"));
   harvests = furrow_store_get_harvests (store, stored, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < harvests->len; i++)

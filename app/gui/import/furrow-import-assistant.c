@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "furrow-import-assistant.h"
+#include "furrow-crs.h"
 #include "furrow-units.h"
 
 /* How many records the preview reads and draws (one ShumatePathLayer each: TOOLCHAIN.md). */
@@ -328,31 +329,13 @@ gcj02_changed_cb (GtkSwitch             *widget,
 }
 
 /* "EPSG:4528" or "4528". */
-static gboolean
-parse_epsg (const char *text,
-            int        *epsg)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  const char *digits = stripped;
-  char *end = NULL;
-  gint64 value;
-
-  if (g_ascii_strncasecmp (digits, "EPSG:", 5) == 0)
-    digits += 5;
-  value = g_ascii_strtoll (digits, &end, 10);
-  if (end == digits || *end != '\0' || value <= 0 || value > G_MAXINT)
-    return FALSE;
-  *epsg = (int) value;
-  return TRUE;
-}
-
 static void
 crs_apply_cb (AdwEntryRow           *row,
               FurrowImportAssistant *self)
 {
   int epsg = 0;
 
-  if (!parse_epsg (gtk_editable_get_text (GTK_EDITABLE (row)), &epsg))
+  if (!furrow_crs_parse_epsg (gtk_editable_get_text (GTK_EDITABLE (row)), &epsg))
     {
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");
       return;

@@ -13,6 +13,7 @@
 #include "furrow-compass.h"
 #include "furrow-comparison-chart.h"
 #include "furrow-cross-section.h"
+#include "furrow-edit-season.h"
 #include "furrow-season-plans.h"
 #include "furrow-store-season.h"
 #include "furrow-store-yield.h"
@@ -615,54 +616,6 @@ furrow_planner_panel_dup_target_season (FurrowPlannerPanel *self)
   return model_season (self, g_array_index (self->season_ids, gint64, selected));
 }
 
-typedef struct
-{
-  FurrowStore   *store;
-  FurrowSeason  *season;
-  FurrowField   *field;
-  FurrowPattern  pattern;
-  char          *preset;
-  char          *yield_preset;
-  GArray        *previous;
-} PlanCommand;
-
-static void
-plan_command_free (gpointer data)
-{
-  PlanCommand *command = data;
-
-  g_clear_object (&command->store);
-  g_clear_object (&command->season);
-  g_clear_object (&command->field);
-  g_clear_pointer (&command->previous, g_array_unref);
-  g_free (command->preset);
-  g_free (command->yield_preset);
-  g_free (command);
-}
-
-static gboolean
-plan_command_apply (gpointer   data,
-                    gboolean   forward,
-                    GError   **error)
-{
-  PlanCommand *command = data;
-
-  if (forward)
-    {
-      g_autoptr(GArray) previous = NULL;
-
-      if (!furrow_season_plan_fields (command->store, command->season, &command->field, 1,
-                                      &command->pattern, command->preset, command->yield_preset,
-                                      &previous, error))
-        return FALSE;
-      if (command->previous == NULL)
-        command->previous = g_steal_pointer (&previous);
-      return TRUE;
-    }
-  return furrow_season_restore_plans (command->store, command->season, &command->field, 1,
-                                      command->previous, error);
-}
-
 /* The preset the pattern still is (its direction aside), or "" once a parameter was tuned. */
 static const char *
 current_preset (FurrowPlannerPanel *self)
@@ -687,8 +640,8 @@ furrow_planner_panel_apply_to_season (FurrowPlannerPanel  *self,
 {
   g_autoptr(FurrowSeason) season = NULL;
   guint yield_index;
-  PlanCommand *command;
   g_autofree char *label = NULL;
+  FurrowEdit *edit;
 
   g_return_val_if_fail (FURROW_IS_PLANNER_PANEL (self), FALSE);
 
@@ -702,27 +655,19 @@ furrow_planner_panel_apply_to_season (FurrowPlannerPanel  *self,
   if (!furrow_pattern_validate (&self->pattern, error))
     return FALSE;
   yield_index = adw_combo_row_get_selected (self->yield_row);
-  command = g_new0 (PlanCommand, 1);
-  command->store = g_object_ref (self->store);
-  command->season = g_object_ref (season);
-  command->field = g_object_ref (self->field);
-  command->pattern = self->pattern;
-  command->preset = g_strdup (current_preset (self));
-  command->yield_preset = g_strdup (yield_index < furrow_yield_model_n_presets ()
-                                    ? furrow_yield_model_preset_id (yield_index) : "practical");
   /* Translators: an undoable edit; %s are a field's code and a season's name. */
   label = g_strdup_printf (_("Plan field %s in season “%s”"), furrow_field_get_code (self->field),
                            furrow_season_get_name (season));
+  edit = furrow_edit_season_plan (label, self->store, season, &self->field, 1, &self->pattern,
+                                  current_preset (self),
+                                  yield_index < furrow_yield_model_n_presets ()
+                                  ? furrow_yield_model_preset_id (yield_index) : "practical");
   if (self->history != NULL)
-    return furrow_history_push (self->history,
-                                furrow_edit_new (label, plan_command_apply, command,
-                                                 plan_command_free),
-                                error);
+    return furrow_history_push (self->history, edit, error);
   {
-    gboolean ok = plan_command_apply (command, TRUE, error);
+    g_autoptr(FurrowEdit) owned = edit;
 
-    plan_command_free (command);
-    return ok;
+    return furrow_edit_apply (owned, TRUE, error);
   }
 }
 

@@ -7,6 +7,7 @@
 
 #include "furrow-yield-model-editor.h"
 #include "furrow-chart.h"
+#include "furrow-edit-season.h"
 #include "furrow-store-yield.h"
 
 /* The agronomist's yield model editor (issue 7.3): a preset (built-in or calibrated and saved),
@@ -191,55 +192,17 @@ presets_changed_cb (FurrowYieldModelEditor *self)
     preset_changed_cb (self);
 }
 
-/* One undoable save or delete of a stored preset. */
-typedef struct
-{
-  FurrowStore      *store;
-  gboolean          delete;      /* the command deletes `model` (else saves it) */
-  FurrowYieldModel  model;
-  gboolean          replaced;    /* a save that replaced `old` */
-  FurrowYieldModel  old;
-} PresetCommand;
-
-static void
-preset_command_free (PresetCommand *command)
-{
-  g_clear_object (&command->store);
-  g_free (command);
-}
-
+/* Does the edit (furrow-edit-season.h) and records it in the history, if there is one. */
 static gboolean
-preset_command_apply (gpointer   data,
-                      gboolean   forward,
-                      GError   **error)
+run_edit (FurrowYieldModelEditor  *self,
+          FurrowEdit              *edit,
+          GError                 **error)
 {
-  PresetCommand *command = data;
+  g_autoptr(FurrowEdit) owned = edit;
 
-  if (forward != command->delete)
-    return furrow_store_save_yield_preset (command->store, &command->model, error);
-  if (command->replaced)
-    return furrow_store_save_yield_preset (command->store, &command->old, error);
-  return furrow_store_delete_yield_preset (command->store, command->model.name, error);
-}
-
-static gboolean
-run_command (FurrowYieldModelEditor *self,
-             const char             *label,
-             PresetCommand          *command,
-             GError                **error)
-{
   if (self->history != NULL)
-    return furrow_history_push (self->history,
-                                furrow_edit_new (label, preset_command_apply, command,
-                                                 (GDestroyNotify) preset_command_free),
-                                error);
-  if (!preset_command_apply (command, TRUE, error))
-    {
-      preset_command_free (command);
-      return FALSE;
-    }
-  preset_command_free (command);
-  return TRUE;
+    return furrow_history_push (self->history, g_steal_pointer (&owned), error);
+  return furrow_edit_apply (owned, TRUE, error);
 }
 
 static void
@@ -264,19 +227,15 @@ save_cb (FurrowYieldModelEditor *self)
   g_autofree char *stripped = g_strstrip (g_strdup (name));
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
-  PresetCommand *command;
+  FurrowYieldModel model;
 
   if (self->store == NULL || stripped[0] == '\0')
     return;
 
-  command = g_new0 (PresetCommand, 1);
-  command->store = g_object_ref (self->store);
-  command->model = self->model;
-  g_strlcpy (command->model.name, stripped, sizeof command->model.name);
+  model = self->model;
+  g_strlcpy (model.name, stripped, sizeof model.name);
   /* a preset of the same name is replaced: undo brings it back */
-  command->replaced = furrow_store_find_yield_preset (self->store, command->model.name,
-                                                      &command->old, NULL);
-  if (!run_command (self, _("Save Yield Preset"), command, &error))
+  if (!run_edit (self, furrow_edit_yield_preset_save (self->store, &model), &error))
     {
       show_toast (self, error->message, FALSE);
       return;
@@ -299,24 +258,21 @@ delete_preset_action (GtkWidget  *widget,
   const char *name = stored_name_at (self, adw_combo_row_get_selected (self->preset_row));
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
-  PresetCommand *command;
+  FurrowEdit *edit;
 
   if (self->store == NULL || name == NULL)
     return;
 
-  command = g_new0 (PresetCommand, 1);
-  command->store = g_object_ref (self->store);
-  command->delete = TRUE;
-  if (!furrow_store_find_yield_preset (self->store, name, &command->model, &error))
+  edit = furrow_edit_yield_preset_delete (self->store, name, &error);
+  if (edit == NULL)
     {
-      preset_command_free (command);
       show_toast (self, error->message, FALSE);
       return;
     }
   /* Translators: %s is the name of a yield preset */
-  text = g_strdup_printf (_("Deleted yield preset “%s”"), command->model.name);
+  text = g_strdup_printf (_("Deleted yield preset “%s”"), name);
   /* a preset a season plans with is refused (FURROW_STORE_ERROR_IN_USE): the toast says why */
-  if (!run_command (self, _("Delete Yield Preset"), command, &error))
+  if (!run_edit (self, edit, &error))
     {
       show_toast (self, error->message, FALSE);
       return;

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "furrow-roster-row.h"
+#include "furrow-units.h"
 
 struct _FurrowRosterRow
 {
@@ -66,18 +67,28 @@ furrow_roster_row_new (const char    *code,
   return self;
 }
 
+/* The totals row of a settlement or a preview: its own totals, not a sum of the rows shown. */
 FurrowRosterRow *
-furrow_roster_row_new_total (double area_m2,
-                             gint64 base_fen,
-                             gint64 dividend_fen,
-                             gint64 fee_fen,
-                             gint64 total_fen)
+furrow_roster_row_new_total (const FurrowDistributionResult *totals)
 {
+  double area_m2 = furrow_mu_to_m2 (furrow_distribution_result_roster_area_mu (totals));
   FurrowRosterRow *self = furrow_roster_row_new (NULL, NULL, FURROW_CUSTODY_FULL, area_m2,
-                                                 base_fen, dividend_fen, fee_fen, total_fen);
+                                                 totals->base_total_fen,
+                                                 totals->households_dividend_fen,
+                                                 totals->fees_fen,
+                                                 furrow_distribution_result_paid_fen (totals));
 
   self->is_total = TRUE;
   return self;
+}
+
+FurrowRosterRow *
+furrow_roster_row_new_share (const FurrowDistributionHousehold *household,
+                             const FurrowDistributionShare     *share)
+{
+  return furrow_roster_row_new (household->code, household->name, share->custody,
+                                furrow_mu_to_m2 (share->area_mu), share->base_fen,
+                                share->dividend_fen, share->fee_fen, share->total_fen);
 }
 
 gboolean

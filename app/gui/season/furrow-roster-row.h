@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "furrow-custody.h"
+#include "furrow-distribution.h"
 
 G_BEGIN_DECLS
 
@@ -22,11 +23,10 @@ FurrowRosterRow *furrow_roster_row_new          (const char      *code,
                                                  gint64           dividend_fen,
                                                  gint64           fee_fen,
                                                  gint64           total_fen);
-FurrowRosterRow *furrow_roster_row_new_total    (double           area_m2,
-                                                 gint64           base_fen,
-                                                 gint64           dividend_fen,
-                                                 gint64           fee_fen,
-                                                 gint64           total_fen);
+FurrowRosterRow *furrow_roster_row_new_total    (const FurrowDistributionResult    *totals);
+/* A household's row of the engine's result. */
+FurrowRosterRow *furrow_roster_row_new_share    (const FurrowDistributionHousehold *household,
+                                                 const FurrowDistributionShare     *share);
 
 gboolean         furrow_roster_row_is_total     (FurrowRosterRow *self);
 const char      *furrow_roster_row_get_code     (FurrowRosterRow *self);

@@ -2,15 +2,13 @@
 #pragma once
 
 #include "furrow-season-economics-page.h"
-#include "furrow-season.h"
-#include "furrow-store.h"
 
 G_BEGIN_DECLS
 
 /* For the GUI tests: the page's widgets and what it last showed. */
 struct _FurrowSeasonEconomicsPage
 {
-  AdwBin               parent_instance;
+  FurrowSeasonPage     parent_instance;
 
   /* template */
   AdwPreferencesPage  *editor_page;
@@ -59,18 +57,14 @@ struct _FurrowSeasonEconomicsPage
   GtkLabel            *preview_status;
   GtkColumnView       *preview_view;
 
-  FurrowStore         *store;
-  FurrowSeason        *season;          /* the store's object, shown */
   char                *loaded_rules;    /* what the editor was last loaded from */
   gint64               loaded_id;
   gboolean             loaded_locked;
   gboolean             loading;         /* setting widgets from the season: no commits */
   GPtrArray           *list_rows[4];    /* AdwActionRow: costs, subsidies, income, fees */
   guint                preview_source;
-  guint                commit_source;   /* a spin button's change, debounced */
   GListStore          *preview_store;   /* FurrowIncomeItem: households, then the totals */
   guint                n_previews;      /* previews computed, for the tests */
-  char                *last_message;    /* the last refusal shown in a toast */
 };
 
 /* Commits the editor now (as leaving a field does; spin buttons commit 150 ms after their last

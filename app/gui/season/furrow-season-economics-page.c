@@ -7,15 +7,14 @@
 #include <string.h>
 
 #include "furrow-distribution.h"
+#include "furrow-edit-season.h"
 #include "furrow-income-item.h"
+#include "furrow-item-row.h"
 #include "furrow-season-economics-page-private.h"
-#include "furrow-season-view.h"
 #include "furrow-store-season.h"
 #include "furrow-units.h"
-#include "furrow-window-private.h"
 
 #define PREVIEW_DELAY_MS 150
-#define COMMIT_DELAY_MS  150   /* clicks on a spin button's +/− make one change */
 
 typedef enum
 {
@@ -26,16 +25,11 @@ typedef enum
   N_LISTS
 } ListKind;
 
-G_DEFINE_FINAL_TYPE (FurrowSeasonEconomicsPage, furrow_season_economics_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (FurrowSeasonEconomicsPage, furrow_season_economics_page,
+                     FURROW_TYPE_SEASON_PAGE)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_SEASON,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+#define STORE(self)  furrow_season_page_get_store (FURROW_SEASON_PAGE (self))
+#define SEASON(self) furrow_season_page_get_season (FURROW_SEASON_PAGE (self))
 
 static void schedule_preview (FurrowSeasonEconomicsPage *self);
 
@@ -69,79 +63,7 @@ static void
 show_refusal (FurrowSeasonEconomicsPage *self,
               const char                *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  g_free (self->last_message);
-  self->last_message = g_strdup (message);
-  if (FURROW_IS_WINDOW (root))
-    furrow_window_show_toast (FURROW_WINDOW (root), message);
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* Undo                                                                                       */
-
-typedef struct
-{
-  FurrowStore  *store;
-  gint64        id;
-  FurrowSeason *before;
-  FurrowSeason *after;
-} RulesEdit;
-
-static void
-rules_edit_free (gpointer data)
-{
-  RulesEdit *edit = data;
-
-  g_object_unref (edit->store);
-  g_object_unref (edit->before);
-  g_object_unref (edit->after);
-  g_free (edit);
-}
-
-/* A new copy of the stored season with this id, or NULL. */
-static FurrowSeason *
-find_season_by_id (FurrowStore *store,
-                   gint64       id)
-{
-  g_autoptr(GListModel) seasons = furrow_store_get_seasons (store);
-
-  for (guint i = 0; i < g_list_model_get_n_items (seasons); i++)
-    {
-      g_autoptr(FurrowSeason) season = g_list_model_get_item (seasons, i);
-
-      if (furrow_season_get_id (season) == id)
-        return furrow_store_find_season (store, furrow_season_get_name (season));
-    }
-  return NULL;
-}
-
-static gboolean
-rules_edit_apply (gpointer   data,
-                  gboolean   forward,
-                  GError   **error)
-{
-  RulesEdit *edit = data;
-  g_autoptr(FurrowSeason) season = find_season_by_id (edit->store, edit->id);
-  g_autofree char *name = NULL;
-  g_autofree char *notes = NULL;
-  guint year;
-
-  if (season == NULL)
-    {
-      g_set_error_literal (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
-                           _("The season is no longer in the project"));
-      return FALSE;
-    }
-  /* Only the money rules: the name, year and notes stay as they are now. */
-  name = g_strdup (furrow_season_get_name (season));
-  notes = g_strdup (furrow_season_get_notes (season));
-  year = furrow_season_get_crop_year (season);
-  furrow_season_copy_rules (season, forward ? edit->after : edit->before);
-  furrow_season_set_name (season, name);
-  furrow_season_set_notes (season, notes);
-  furrow_season_set_crop_year (season, year);
-  return furrow_store_update_season (edit->store, season, error);
+  furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, NULL);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -172,24 +94,13 @@ commit_cb (FurrowSeasonEconomicsPage *self)
   furrow_season_economics_page_commit (self);
 }
 
-static gboolean
-commit_timeout_cb (gpointer data)
-{
-  FurrowSeasonEconomicsPage *self = data;
-
-  self->commit_source = 0;
-  furrow_season_economics_page_commit (self);
-  return G_SOURCE_REMOVE;
-}
-
 /* A spin button's value: written once the clicks or keys have paused. */
 static void
 schedule_commit (FurrowSeasonEconomicsPage *self)
 {
   if (self->loading)
     return;
-  g_clear_handle_id (&self->commit_source, g_source_remove);
-  self->commit_source = g_timeout_add (COMMIT_DELAY_MS, commit_timeout_cb, self);
+  furrow_season_page_schedule_commit (FURROW_SEASON_PAGE (self));
 }
 
 static void
@@ -200,14 +111,12 @@ focus_leave_cb (GtkEventControllerFocus   *controller,
 }
 
 static void
-remove_row_cb (GtkButton                 *button,
+remove_row_cb (FurrowItemRow             *row,
                FurrowSeasonEconomicsPage *self)
 {
-  GtkWidget *row = g_object_get_data (G_OBJECT (button), "furrow-row");
-  ListKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "furrow-kind"));
-
-  g_ptr_array_remove (self->list_rows[kind], row);
-  adw_preferences_group_remove (list_group (self, kind), row);
+  for (guint kind = 0; kind < N_LISTS; kind++)
+    if (g_ptr_array_remove (self->list_rows[kind], row))
+      adw_preferences_group_remove (list_group (self, kind), GTK_WIDGET (row));
   furrow_season_economics_page_commit (self);
 }
 
@@ -240,10 +149,9 @@ field_code (FurrowStore *store,
   return "?";
 }
 
-/* A row of a list: [crop] name … amount [strip only] unit [remove]. The row keeps its widgets
- * as data ("furrow-crop", "furrow-name", "furrow-amount", "furrow-strip") and, for a cost
- * override, "furrow-field-id". */
-static GtkWidget *
+/* A row of a list: [crop] name … [strip only] amount [remove]; a cost override keeps its
+ * field. */
+static FurrowItemRow *
 add_list_row (FurrowSeasonEconomicsPage *self,
               ListKind                   kind,
               FurrowCrop                 crop,
@@ -252,70 +160,40 @@ add_list_row (FurrowSeasonEconomicsPage *self,
               gboolean                   strip_only,
               gint64                     field_id)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *entry = gtk_entry_new ();
-  GtkSpinButton *spin = money_spin_new ((double) fen);
-  GtkWidget *remove;
-  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkDropDown *drop = NULL;
+  GtkCheckButton *check = NULL;
+  FurrowItemRow *row;
 
-  g_object_set_data (G_OBJECT (row), "furrow-kind", GUINT_TO_POINTER (kind));
   if (kind == LIST_COST)
     {
       const char *crops[] = { _("Maize"), _("Soybean"), NULL };
-      GtkWidget *drop = GTK_WIDGET (gtk_drop_down_new_from_strings (crops));
 
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), crop);
-      gtk_widget_set_valign (drop, GTK_ALIGN_CENTER);
-      g_signal_connect_swapped (drop, "notify::selected", G_CALLBACK (commit_cb), self);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), drop);
-      g_object_set_data (G_OBJECT (row), "furrow-crop", drop);
-      if (field_id != 0)
-        {
-          g_autofree char *subtitle = NULL;
-
-          /* Translators: a cost item that replaces the default on one field; %s is its code. */
-          subtitle = g_strdup_printf (_("Field %s only"), field_code (self->store, field_id));
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-        }
+      drop = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (crops));
+      gtk_drop_down_set_selected (drop, crop);
     }
-  g_object_set_data_full (G_OBJECT (row), "furrow-field-id", g_memdup2 (&field_id, sizeof field_id),
-                          g_free);
-
-  /* The defaults of a new season are stored under their untranslated names (N_() in
-   * furrow-season.c): show them in the user's language, store them back unchanged. */
-  g_object_set_data_full (G_OBJECT (row), "furrow-stored-name", g_strdup (name), g_free);
-  gtk_editable_set_text (GTK_EDITABLE (entry), g_dgettext (GETTEXT_PACKAGE, name));
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 8);
-  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (entry, "activate", G_CALLBACK (commit_cb), self);
-  g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
-  gtk_widget_add_controller (entry, focus);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), entry);
-  g_object_set_data (G_OBJECT (row), "furrow-name", entry);
-
   if (kind == LIST_SUBSIDY)
     {
-      GtkWidget *check = gtk_check_button_new_with_label (_("Strip fields only"));
-
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), strip_only);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      g_signal_connect_swapped (check, "toggled", G_CALLBACK (commit_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
-      g_object_set_data (G_OBJECT (row), "furrow-strip", check);
+      check = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_("Strip fields only")));
+      gtk_check_button_set_active (check, strip_only);
     }
-  g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (schedule_commit), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (spin));
-  g_object_set_data (G_OBJECT (row), "furrow-amount", spin);
+  /* The defaults of a new season are stored under their untranslated names (N_() in
+   * furrow-season.c): show them in the user's language, store them back unchanged. */
+  row = furrow_item_row_new (g_dgettext (GETTEXT_PACKAGE, name), 8, money_spin_new ((double) fen),
+                             drop, FALSE, check);
+  furrow_item_row_set_stored_name (row, name);
+  furrow_item_row_set_field_id (row, field_id);
+  if (kind == LIST_COST && field_id != 0)
+    {
+      g_autofree char *subtitle = NULL;
 
-  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove"));
-  g_object_set_data (G_OBJECT (remove), "furrow-row", row);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_row_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-
-  adw_preferences_group_add (list_group (self, kind), row);
+      /* Translators: a cost item that replaces the default on one field; %s is its code. */
+      subtitle = g_strdup_printf (_("Field %s only"), field_code (STORE (self), field_id));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+  g_signal_connect_swapped (row, "item-changed", G_CALLBACK (commit_cb), self);
+  g_signal_connect_swapped (row, "amount-changed", G_CALLBACK (schedule_commit), self);
+  g_signal_connect (row, "remove-clicked", G_CALLBACK (remove_row_cb), self);
+  adw_preferences_group_add (list_group (self, kind), GTK_WIDGET (row));
   g_ptr_array_add (self->list_rows[kind], row);
   return row;
 }
@@ -364,10 +242,10 @@ new_item_name (FurrowSeasonEconomicsPage *self,
         }
       for (guint i = 0; i < self->list_rows[kind]->len && !used; i++)
         {
-          GtkWidget *entry = g_object_get_data (g_ptr_array_index (self->list_rows[kind], i),
-                                                "furrow-name");
+          FurrowItemRow *row = g_ptr_array_index (self->list_rows[kind], i);
+          GtkEditable *entry = furrow_item_row_get_name_entry (row);
 
-          used = g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), name) == 0;
+          used = g_strcmp0 (gtk_editable_get_text (entry), name) == 0;
         }
       if (!used)
         return g_steal_pointer (&name);
@@ -455,14 +333,13 @@ collect_lists (FurrowSeasonEconomicsPage *self,
 
       for (guint i = 0; i < self->list_rows[kind]->len; i++)
         {
-          GtkWidget *row = g_ptr_array_index (self->list_rows[kind], i);
-          GtkEditable *entry = g_object_get_data (G_OBJECT (row), "furrow-name");
-          GtkSpinButton *spin = g_object_get_data (G_OBJECT (row), "furrow-amount");
-          GtkDropDown *drop = g_object_get_data (G_OBJECT (row), "furrow-crop");
-          GtkCheckButton *strip = g_object_get_data (G_OBJECT (row), "furrow-strip");
-          gint64 field_id = *(gint64 *) g_object_get_data (G_OBJECT (row), "furrow-field-id");
-          const char *stored = g_object_get_data (G_OBJECT (row), "furrow-stored-name");
-          g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+          FurrowItemRow *row = g_ptr_array_index (self->list_rows[kind], i);
+          GtkSpinButton *spin = furrow_item_row_get_amount (row);
+          GtkDropDown *drop = furrow_item_row_get_choice (row);
+          GtkCheckButton *strip = furrow_item_row_get_check (row);
+          gint64 field_id = furrow_item_row_get_field_id (row);
+          const char *stored = furrow_item_row_get_stored_name (row);
+          g_autofree char *name = furrow_item_row_dup_name (row);
           FurrowCrop crop = drop ? (FurrowCrop) gtk_drop_down_get_selected (drop)
                                  : FURROW_CROP_MAIZE;
           gint64 fen = spin_fen (spin);
@@ -648,50 +525,50 @@ load (FurrowSeasonEconomicsPage *self,
     GTK_WIDGET (self->fees_group), GTK_WIDGET (self->base_group), GTK_WIDGET (self->split_group),
   };
 
-  if (self->season == NULL)
+  if (SEASON (self) == NULL)
     {
       g_clear_pointer (&self->loaded_rules, g_free);
       self->loaded_id = 0;
       return;
     }
-  rules = furrow_season_describe_rules (self->season);
-  locked = furrow_season_is_read_only (self->season);
-  if (!force && self->loaded_id == furrow_season_get_id (self->season) &&
+  rules = furrow_season_describe_rules (SEASON (self));
+  locked = furrow_season_is_read_only (SEASON (self));
+  if (!force && self->loaded_id == furrow_season_get_id (SEASON (self)) &&
       self->loaded_locked == locked && g_strcmp0 (rules, self->loaded_rules) == 0)
     return;
 
-  g_clear_handle_id (&self->commit_source, g_source_remove);
+  furrow_season_page_cancel_commit (FURROW_SEASON_PAGE (self));
   self->loading = TRUE;
   set_spin_fen (self->maize_price_spin,
-                furrow_season_get_price (self->season, FURROW_CROP_MAIZE)->price_fen_per_kg);
+                furrow_season_get_price (SEASON (self), FURROW_CROP_MAIZE)->price_fen_per_kg);
   gtk_spin_button_set_value (self->maize_moisture_spin,
-                             furrow_season_get_price (self->season,
+                             furrow_season_get_price (SEASON (self),
                                                       FURROW_CROP_MAIZE)->moisture_pct);
   set_spin_fen (self->soy_price_spin,
-                furrow_season_get_price (self->season, FURROW_CROP_SOYBEAN)->price_fen_per_kg);
+                furrow_season_get_price (SEASON (self), FURROW_CROP_SOYBEAN)->price_fen_per_kg);
   gtk_spin_button_set_value (self->soy_moisture_spin,
-                             furrow_season_get_price (self->season,
+                             furrow_season_get_price (SEASON (self),
                                                       FURROW_CROP_SOYBEAN)->moisture_pct);
 
   for (guint kind = 0; kind < N_LISTS; kind++)
     clear_list (self, kind);
-  costs = furrow_season_get_costs (self->season, &n);
+  costs = furrow_season_get_costs (SEASON (self), &n);
   for (guint i = 0; i < n; i++)
     add_list_row (self, LIST_COST, costs[i].crop, costs[i].item, costs[i].fen_per_mu, FALSE,
                   costs[i].field_id);
-  subsidies = furrow_season_get_subsidies (self->season, &n);
+  subsidies = furrow_season_get_subsidies (SEASON (self), &n);
   for (guint i = 0; i < n; i++)
     add_list_row (self, LIST_SUBSIDY, FURROW_CROP_MAIZE, subsidies[i].name,
                   subsidies[i].fen_per_mu, subsidies[i].strip_only, 0);
-  income = furrow_season_get_other_income (self->season, &n);
+  income = furrow_season_get_other_income (SEASON (self), &n);
   for (guint i = 0; i < n; i++)
     add_list_row (self, LIST_INCOME, FURROW_CROP_MAIZE, income[i].name, income[i].fen, FALSE, 0);
-  fees = furrow_season_get_fees (self->season, &n);
+  fees = furrow_season_get_fees (SEASON (self), &n);
   for (guint i = 0; i < n; i++)
     add_list_row (self, LIST_FEE, FURROW_CROP_MAIZE, fees[i].operation, fees[i].fen_per_mu,
                   FALSE, 0);
 
-  base = furrow_season_get_base_rule (self->season);
+  base = furrow_season_get_base_rule (SEASON (self));
   adw_combo_row_set_selected (self->base_kind_row, base->kind);
   set_spin_fen (self->base_fixed_spin, (double) base->fen_per_mu);
   gtk_spin_button_set_value (self->base_kg_spin, base->kg_per_mu);
@@ -700,14 +577,14 @@ load (FurrowSeasonEconomicsPage *self,
   set_spin_fen (self->base_annual_spin, (double) base->annual_fen_per_mu);
   gtk_spin_button_set_value (self->base_pct_spin, base->season_pct);
 
-  split = furrow_season_get_split (self->season);
+  split = furrow_season_get_split (SEASON (self));
   gtk_spin_button_set_value (self->reserve_spin, split->reserve_pct);
   gtk_spin_button_set_value (self->collective_spin, split->collective_pct);
   gtk_spin_button_set_value (self->cooperative_spin, split->cooperative_pct);
   gtk_spin_button_set_value (self->households_spin, split->households_pct);
   gtk_editable_set_text (GTK_EDITABLE (self->reason_row),
-                         furrow_season_get_split_reason (self->season)
-                           ? furrow_season_get_split_reason (self->season) : "");
+                         furrow_season_get_split_reason (SEASON (self))
+                           ? furrow_season_get_split_reason (SEASON (self)) : "");
 
   /* Marks and the reason row as the loaded values call for them. */
   {
@@ -723,7 +600,7 @@ load (FurrowSeasonEconomicsPage *self,
 
   g_free (self->loaded_rules);
   self->loaded_rules = g_steal_pointer (&rules);
-  self->loaded_id = furrow_season_get_id (self->season);
+  self->loaded_id = furrow_season_get_id (SEASON (self));
   self->loaded_locked = locked;
 }
 
@@ -738,18 +615,15 @@ furrow_season_economics_page_commit (FurrowSeasonEconomicsPage *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *before_rules = NULL;
   g_autofree char *after_rules = NULL;
-  FurrowSeasonView *view;
-  FurrowHistory *history;
-  RulesEdit *edit;
-  gboolean ok;
 
   g_return_if_fail (FURROW_IS_SEASON_ECONOMICS_PAGE (self));
 
-  g_clear_handle_id (&self->commit_source, g_source_remove);
-  if (self->loading || self->season == NULL || self->store == NULL)
+  furrow_season_page_cancel_commit (FURROW_SEASON_PAGE (self));
+  if (self->loading || SEASON (self) == NULL || STORE (self) == NULL)
     return;
-  before = find_season_by_id (self->store, furrow_season_get_id (self->season));
-  after = find_season_by_id (self->store, furrow_season_get_id (self->season));
+  /* Copies from the file: the one to fill from the widgets, the one undo goes back to. */
+  before = furrow_store_find_season (STORE (self), furrow_season_get_name (SEASON (self)));
+  after = furrow_store_find_season (STORE (self), furrow_season_get_name (SEASON (self)));
   if (before == NULL || after == NULL)
     return;
   if (!collect (self, after))
@@ -759,37 +633,22 @@ furrow_season_economics_page_commit (FurrowSeasonEconomicsPage *self)
   if (g_strcmp0 (before_rules, after_rules) == 0)
     return;
 
-  /* The store re-reads its seasons on commit and the view sets the new object on this page:
-   * its rules are what the widgets show, so they stay as they are (and keep the focus). */
+  /* The store announces the change and the page reloads: the season's rules are then what the
+   * widgets show, so they stay as they are (and keep the focus). */
   g_free (self->loaded_rules);
   self->loaded_rules = g_strdup (after_rules);
 
-  edit = g_new0 (RulesEdit, 1);
-  edit->store = g_object_ref (self->store);
-  edit->id = furrow_season_get_id (self->season);
-  edit->before = g_object_ref (before);
-  edit->after = g_object_ref (after);
-  view = furrow_season_view_find (GTK_WIDGET (self));
-  history = view ? furrow_season_view_get_history (view) : NULL;
-  if (history != NULL)
-    ok = furrow_history_push (history,
-                              furrow_edit_new (_("Change the season’s rules"), rules_edit_apply,
-                                               edit, rules_edit_free),
-                              &error);
-  else
-    {
-      ok = rules_edit_apply (edit, TRUE, &error);
-      rules_edit_free (edit);
-    }
-  if (!ok)
+  if (!furrow_season_page_push_edit (FURROW_SEASON_PAGE (self),
+                                     furrow_edit_season_rules (STORE (self),
+                                                               furrow_season_get_id (SEASON (self)),
+                                                               before, after),
+                                     &error))
     {
       /* Refused (settled, or the file): the editor goes back to what is stored. */
       show_refusal (self, error->message);
       load (self, TRUE);
       return;
     }
-  if (view != NULL)
-    furrow_season_view_refresh (view);
   /* The write was the debounce: the preview follows at once. */
   furrow_season_economics_page_update_preview (self);
 }
@@ -875,13 +734,13 @@ furrow_season_economics_page_update_preview (FurrowSeasonEconomicsPage *self)
 
   g_clear_handle_id (&self->preview_source, g_source_remove);
   self->n_previews++;
-  if (self->store == NULL || self->season == NULL)
+  if (STORE (self) == NULL || SEASON (self) == NULL)
     {
       g_list_store_remove_all (self->preview_store);
       gtk_label_set_text (self->preview_status, "");
       return;
     }
-  in = furrow_store_build_prediction_input (self->store, self->season, &error);
+  in = furrow_store_build_prediction_input (STORE (self), SEASON (self), &error);
   if (in != NULL)
     {
       shares = g_new0 (FurrowDistributionShare, in->input.n_households + 1);
@@ -965,9 +824,7 @@ furrow_season_economics_page_dispose (GObject *object)
   FurrowSeasonEconomicsPage *self = FURROW_SEASON_ECONOMICS_PAGE (object);
 
   g_clear_handle_id (&self->preview_source, g_source_remove);
-  g_clear_handle_id (&self->commit_source, g_source_remove);
-  g_clear_object (&self->store);
-  g_clear_object (&self->season);
+  furrow_season_page_cancel_commit (FURROW_SEASON_PAGE (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), FURROW_TYPE_SEASON_ECONOMICS_PAGE);
 
   G_OBJECT_CLASS (furrow_season_economics_page_parent_class)->dispose (object);
@@ -981,61 +838,25 @@ furrow_season_economics_page_finalize (GObject *object)
   for (guint kind = 0; kind < N_LISTS; kind++)
     g_ptr_array_unref (self->list_rows[kind]);
   g_free (self->loaded_rules);
-  g_free (self->last_message);
   g_clear_object (&self->preview_store);
 
   G_OBJECT_CLASS (furrow_season_economics_page_parent_class)->finalize (object);
 }
 
 static void
-furrow_season_economics_page_get_property (GObject    *object,
-                                           guint       prop_id,
-                                           GValue     *value,
-                                           GParamSpec *pspec)
+furrow_season_economics_page_reload (FurrowSeasonPage *page,
+                                     gboolean          switched)
 {
-  FurrowSeasonEconomicsPage *self = FURROW_SEASON_ECONOMICS_PAGE (object);
+  FurrowSeasonEconomicsPage *self = FURROW_SEASON_ECONOMICS_PAGE (page);
 
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_SEASON:
-      g_value_set_object (value, self->season);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  load (self, switched);
+  schedule_preview (self);
 }
 
 static void
-furrow_season_economics_page_set_property (GObject      *object,
-                                           guint         prop_id,
-                                           const GValue *value,
-                                           GParamSpec   *pspec)
+furrow_season_economics_page_commit_delayed (FurrowSeasonPage *page)
 {
-  FurrowSeasonEconomicsPage *self = FURROW_SEASON_ECONOMICS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      if (g_set_object (&self->store, g_value_get_object (value)))
-        load (self, TRUE);
-      break;
-    case PROP_SEASON:
-      /* Set again after every change, even when the same object: re-read it. An edit still
-       * waiting to be written belongs to the season shown so far. */
-      if (self->season == NULL || g_value_get_object (value) == NULL ||
-          furrow_season_get_id (self->season) !=
-            furrow_season_get_id (g_value_get_object (value)))
-        g_clear_handle_id (&self->commit_source, g_source_remove);
-      g_set_object (&self->season, g_value_get_object (value));
-      load (self, FALSE);
-      schedule_preview (self);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  furrow_season_economics_page_commit (FURROW_SEASON_ECONOMICS_PAGE (page));
 }
 
 static void
@@ -1043,19 +864,12 @@ furrow_season_economics_page_class_init (FurrowSeasonEconomicsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  FurrowSeasonPageClass *page_class = FURROW_SEASON_PAGE_CLASS (klass);
 
   object_class->dispose = furrow_season_economics_page_dispose;
   object_class->finalize = furrow_season_economics_page_finalize;
-  object_class->get_property = furrow_season_economics_page_get_property;
-  object_class->set_property = furrow_season_economics_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, FURROW_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SEASON] =
-    g_param_spec_object ("season", NULL, NULL, FURROW_TYPE_SEASON,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->reload = furrow_season_economics_page_reload;
+  page_class->commit = furrow_season_economics_page_commit_delayed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/furrow/Furrow/ui/season/"

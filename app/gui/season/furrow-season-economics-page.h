@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
+#include "furrow-season-page.h"
 
 G_BEGIN_DECLS
 
 #define FURROW_TYPE_SEASON_ECONOMICS_PAGE (furrow_season_economics_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (FurrowSeasonEconomicsPage, furrow_season_economics_page, FURROW,
-                      SEASON_ECONOMICS_PAGE, AdwBin)
+                      SEASON_ECONOMICS_PAGE, FurrowSeasonPage)
 
 /* The "economics" page of the season view (the page contract of furrow-season-view.h): the
  * season's money rules — prices, cost items, subsidies, other income, half-custody fees, the

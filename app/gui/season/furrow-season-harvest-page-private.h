@@ -2,8 +2,6 @@
 #pragma once
 
 #include "furrow-season-harvest-page.h"
-#include "furrow-season.h"
-#include "furrow-store.h"
 
 G_BEGIN_DECLS
 
@@ -38,7 +36,7 @@ enum
 /* For the GUI tests: the page's widgets. */
 struct _FurrowSeasonHarvestPage
 {
-  AdwBin               parent_instance;
+  FurrowSeasonPage     parent_instance;
 
   /* template */
   AdwPreferencesGroup *locked_group;
@@ -47,16 +45,12 @@ struct _FurrowSeasonHarvestPage
   AdwPreferencesGroup *costs_group;
   GtkButton           *add_cost_button;
 
-  FurrowStore         *store;
-  FurrowSeason        *season;
   GArray              *field_ids;       /* gint64, one per grid row (row i + 1) */
   GPtrArray           *cost_rows;       /* AdwActionRow */
   GHashTable          *pending;         /* row × N_CROPS + crop: harvests to write */
-  guint                commit_source;   /* the pending harvests, debounced */
-  guint                costs_source;    /* the actual costs, debounced */
+  gboolean             costs_changed;   /* the actual costs wait for the delayed commit */
   gint64               loaded_id;
   gboolean             loading;
-  char                *last_message;    /* the last refusal shown in a toast */
 };
 
 /* The spin button in `column` of the harvest grid for the field with this code, or NULL. */

@@ -7,24 +7,16 @@
 #include <string.h>
 
 #include "furrow-economics.h"
+#include "furrow-edit-season.h"
+#include "furrow-item-row.h"
 #include "furrow-season-harvest-page-private.h"
-#include "furrow-season-view.h"
 #include "furrow-store-season.h"
 #include "furrow-units.h"
-#include "furrow-window-private.h"
 
-#define COMMIT_DELAY_MS 150   /* clicks on a spin button's +/− make one change */
+G_DEFINE_FINAL_TYPE (FurrowSeasonHarvestPage, furrow_season_harvest_page, FURROW_TYPE_SEASON_PAGE)
 
-G_DEFINE_FINAL_TYPE (FurrowSeasonHarvestPage, furrow_season_harvest_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_SEASON,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+#define STORE(self)  furrow_season_page_get_store (FURROW_SEASON_PAGE (self))
+#define SEASON(self) furrow_season_page_get_season (FURROW_SEASON_PAGE (self))
 
 static void load (FurrowSeasonHarvestPage *self,
                   gboolean                 force);
@@ -49,255 +41,29 @@ static void
 show_refusal (FurrowSeasonHarvestPage *self,
               const char              *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  g_free (self->last_message);
-  self->last_message = g_strdup (message);
-  if (FURROW_IS_WINDOW (root))
-    furrow_window_show_toast (FURROW_WINDOW (root), message);
-}
-
-/* A new copy of the stored season with this id, or NULL. */
-static FurrowSeason *
-find_season_by_id (FurrowStore *store,
-                   gint64       id)
-{
-  g_autoptr(GListModel) seasons = furrow_store_get_seasons (store);
-
-  for (guint i = 0; i < g_list_model_get_n_items (seasons); i++)
-    {
-      g_autoptr(FurrowSeason) season = g_list_model_get_item (seasons, i);
-
-      if (furrow_season_get_id (season) == id)
-        return furrow_store_find_season (store, furrow_season_get_name (season));
-    }
-  return NULL;
-}
-
-/* The field with this id (transfer full), or NULL. */
-static FurrowField *
-find_field (FurrowStore *store,
-            gint64       id)
-{
-  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
-
-  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
-    {
-      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
-
-      if (furrow_field_get_id (field) == id)
-        return g_steal_pointer (&field);
-    }
-  return NULL;
-}
-
-static gboolean
-no_season (gpointer    season,
-           GError    **error)
-{
-  if (season != NULL)
-    return FALSE;
-  g_set_error_literal (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
-                       _("The season is no longer in the project"));
-  return TRUE;
-}
-
-/* After an undo or redo from the window: the pages show the store again. */
-static void
-refresh_page (GWeakRef *page_ref)
-{
-  g_autoptr(GtkWidget) page = g_weak_ref_get (page_ref);
-  FurrowSeasonView *view = page ? furrow_season_view_find (page) : NULL;
-
-  if (view != NULL)
-    furrow_season_view_refresh (view);
-  else if (page != NULL)
-    load (FURROW_SEASON_HARVEST_PAGE (page), TRUE);
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* Undo: a harvest record                                                                     */
-
-typedef struct
-{
-  FurrowStore *store;
-  GWeakRef     page;
-  gint64       season_id;
-  gint64       field_id;
-  FurrowCrop   crop;
-  double       kg[2];       /* [0] before, [1] after */
-  gint64       fen[2];
-} HarvestEdit;
-
-static void
-harvest_edit_free (gpointer data)
-{
-  HarvestEdit *edit = data;
-
-  g_object_unref (edit->store);
-  g_weak_ref_clear (&edit->page);
-  g_free (edit);
-}
-
-static gboolean
-harvest_edit_apply (gpointer   data,
-                    gboolean   forward,
-                    GError   **error)
-{
-  HarvestEdit *edit = data;
-  g_autoptr(FurrowSeason) season = find_season_by_id (edit->store, edit->season_id);
-  g_autoptr(FurrowField) field = find_field (edit->store, edit->field_id);
-  guint side = forward ? 1 : 0;
-
-  if (no_season (season, error))
-    return FALSE;
-  if (field == NULL)
-    {
-      g_set_error_literal (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
-                           _("The field is no longer in the project"));
-      return FALSE;
-    }
-  if (!furrow_store_set_harvest (edit->store, season, field, edit->crop, edit->kg[side],
-                                 edit->fen[side], error))
-    return FALSE;
-  refresh_page (&edit->page);
-  return TRUE;
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* Undo: the actual costs                                                                     */
-
-typedef struct
-{
-  FurrowStore *store;
-  GWeakRef     page;
-  gint64       season_id;
-  GArray      *costs[2];    /* FurrowSeasonActualCost: [0] before, [1] after */
-} CostsEdit;
-
-static void
-costs_edit_free (gpointer data)
-{
-  CostsEdit *edit = data;
-
-  g_object_unref (edit->store);
-  g_weak_ref_clear (&edit->page);
-  g_array_unref (edit->costs[0]);
-  g_array_unref (edit->costs[1]);
-  g_free (edit);
-}
-
-static const FurrowSeasonActualCost *
-find_cost (GArray                       *costs,
-           const FurrowSeasonActualCost *key)
-{
-  for (guint i = 0; i < costs->len; i++)
-    {
-      const FurrowSeasonActualCost *c = &g_array_index (costs, FurrowSeasonActualCost, i);
-
-      if (c->field_id == key->field_id && strcmp (c->item, key->item) == 0)
-        return c;
-    }
-  return NULL;
-}
-
-static gboolean
-costs_equal (GArray *a,
-             GArray *b)
-{
-  if (a->len != b->len)
-    return FALSE;
-  for (guint i = 0; i < a->len; i++)
-    {
-      const FurrowSeasonActualCost *c = &g_array_index (a, FurrowSeasonActualCost, i);
-      const FurrowSeasonActualCost *d = find_cost (b, c);
-
-      if (d == NULL || d->fen != c->fen)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Makes the stored actual costs equal `target`, all or nothing. */
-static gboolean
-write_costs (FurrowStore   *store,
-             FurrowSeason  *season,
-             GArray        *target,
-             GError       **error)
-{
-  g_autoptr(GArray) current = furrow_store_get_actual_costs (store, season, error);
-
-  if (current == NULL || !furrow_store_begin_all_or_nothing (store, error))
-    return FALSE;
-  for (guint i = 0; i < current->len; i++)
-    {
-      const FurrowSeasonActualCost *c = &g_array_index (current, FurrowSeasonActualCost, i);
-      g_autoptr(FurrowField) field = c->field_id ? find_field (store, c->field_id) : NULL;
-
-      if (find_cost (target, c) == NULL &&
-          !furrow_store_set_actual_cost (store, season, field, c->item, -1, error))
-        goto fail;
-    }
-  for (guint i = 0; i < target->len; i++)
-    {
-      const FurrowSeasonActualCost *c = &g_array_index (target, FurrowSeasonActualCost, i);
-      const FurrowSeasonActualCost *now = find_cost (current, c);
-      g_autoptr(FurrowField) field = c->field_id ? find_field (store, c->field_id) : NULL;
-
-      if ((now == NULL || now->fen != c->fen) &&
-          !furrow_store_set_actual_cost (store, season, field, c->item, c->fen, error))
-        goto fail;
-    }
-  if (furrow_store_commit (store, error))
-    return TRUE;
-fail:
-  if (furrow_store_in_transaction (store))
-    furrow_store_rollback (store);
-  return FALSE;
-}
-
-static gboolean
-costs_edit_apply (gpointer   data,
-                  gboolean   forward,
-                  GError   **error)
-{
-  CostsEdit *edit = data;
-  g_autoptr(FurrowSeason) season = find_season_by_id (edit->store, edit->season_id);
-
-  if (no_season (season, error))
-    return FALSE;
-  if (!write_costs (edit->store, season, edit->costs[forward ? 1 : 0], error))
-    return FALSE;
-  refresh_page (&edit->page);
-  return TRUE;
+  furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, NULL);
 }
 
 /* ------------------------------------------------------------------------------------------ */
 /* Writing                                                                                    */
 
+/* Does and records `edit` (furrow-edit-season.h); NULL: nothing to write, or `error` to show. */
 static gboolean
 push (FurrowSeasonHarvestPage *self,
-      const char              *label,
-      FurrowEditApply          apply,
-      gpointer                 data,
-      GDestroyNotify           destroy)
+      FurrowEdit              *edit,
+      GError                  *error)
 {
-  FurrowSeasonView *view = furrow_season_view_find (GTK_WIDGET (self));
-  FurrowHistory *history = view ? furrow_season_view_get_history (view) : NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) refusal = error;
   gboolean ok;
 
-  if (history != NULL)
-    ok = furrow_history_push (history, furrow_edit_new (label, apply, data, destroy), &error);
-  else
-    {
-      ok = apply (data, TRUE, &error);
-      destroy (data);
-    }
+  if (edit == NULL && error == NULL)
+    return TRUE;
+  ok = edit != NULL &&
+       furrow_season_page_push_edit (FURROW_SEASON_PAGE (self), edit, &refusal);
   if (!ok)
     {
       /* Refused (settled, or the file): the page goes back to what is stored. */
-      show_refusal (self, error->message);
+      show_refusal (self, refusal->message);
       load (self, TRUE);
     }
   return ok;
@@ -321,12 +87,10 @@ commit_harvest (FurrowSeasonHarvestPage *self,
   GtkSpinButton *fen_spin;
   double kg;
   gint64 fen;
-  g_autoptr(GArray) harvests = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean had = FALSE;
-  HarvestEdit *edit;
+  GError *error = NULL;
+  FurrowEdit *edit;
 
-  if (self->loading || self->season == NULL || self->store == NULL ||
+  if (self->loading || SEASON (self) == NULL || STORE (self) == NULL ||
       row == 0 || row > self->field_ids->len)
     return;
   kg_spin = grid_spin (self, crop == FURROW_CROP_MAIZE ? FURROW_HARVEST_COLUMN_MAIZE_KG
@@ -340,33 +104,10 @@ commit_harvest (FurrowSeasonHarvestPage *self,
   if (kg < 0 || fen < 0)
     return;
 
-  edit = g_new0 (HarvestEdit, 1);
-  edit->store = g_object_ref (self->store);
-  g_weak_ref_init (&edit->page, self);
-  edit->season_id = furrow_season_get_id (self->season);
-  edit->field_id = g_array_index (self->field_ids, gint64, row - 1);
-  edit->crop = crop;
-  edit->kg[1] = kg;
-  edit->fen[1] = fen;
-  harvests = furrow_store_get_harvests (self->store, self->season, &error);
-  for (guint i = 0; harvests != NULL && i < harvests->len; i++)
-    {
-      const FurrowSeasonHarvest *h = &g_array_index (harvests, FurrowSeasonHarvest, i);
-
-      if (h->field_id == edit->field_id && h->crop == crop)
-        {
-          had = TRUE;
-          edit->kg[0] = h->yield_kg;
-          edit->fen[0] = h->revenue_fen;
-        }
-    }
-  /* Nothing new: the same record, or zeros where there is none. */
-  if (edit->kg[0] == kg && edit->fen[0] == fen && (had || (kg == 0 && fen == 0)))
-    {
-      harvest_edit_free (edit);
-      return;
-    }
-  push (self, _("Enter a harvest"), harvest_edit_apply, edit, harvest_edit_free);
+  edit = furrow_edit_season_harvest (STORE (self), SEASON (self),
+                                     g_array_index (self->field_ids, gint64, row - 1), crop, kg,
+                                     fen, &error);
+  push (self, edit, error);
 }
 
 /* Writes the harvests changed since the last write. */
@@ -378,7 +119,6 @@ furrow_season_harvest_page_flush (FurrowSeasonHarvestPage *self)
 
   g_return_if_fail (FURROW_IS_SEASON_HARVEST_PAGE (self));
 
-  g_clear_handle_id (&self->commit_source, g_source_remove);
   keys = g_hash_table_get_keys_as_array (self->pending, &n);
   g_hash_table_remove_all (self->pending);
   for (guint i = 0; i < n; i++)
@@ -389,29 +129,23 @@ furrow_season_harvest_page_flush (FurrowSeasonHarvestPage *self)
     }
 }
 
-static gboolean
-commit_timeout_cb (gpointer data)
-{
-  FurrowSeasonHarvestPage *self = data;
-
-  self->commit_source = 0;
-  furrow_season_harvest_page_flush (self);
-  return G_SOURCE_REMOVE;
-}
-
 /* A spin button's value: written once the clicks or keys have paused. */
 static void
 harvest_changed_cb (GtkSpinButton           *spin,
                     FurrowSeasonHarvestPage *self)
 {
-  guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "furrow-row"));
-  FurrowCrop crop = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "furrow-crop"));
+  int column = 0;
+  int row = 0;
+  FurrowCrop crop;
 
   if (self->loading)
     return;
-  g_hash_table_add (self->pending, GUINT_TO_POINTER (row * FURROW_N_CROPS + crop));
-  g_clear_handle_id (&self->commit_source, g_source_remove);
-  self->commit_source = g_timeout_add (COMMIT_DELAY_MS, commit_timeout_cb, self);
+  /* The grid row is the field's; the column says the crop. */
+  gtk_grid_query_child (self->harvest_grid, GTK_WIDGET (spin), &column, &row, NULL, NULL);
+  crop = column == FURROW_HARVEST_COLUMN_SOY_KG || column == FURROW_HARVEST_COLUMN_SOY_REVENUE
+         ? FURROW_CROP_SOYBEAN : FURROW_CROP_MAIZE;
+  g_hash_table_add (self->pending, GUINT_TO_POINTER ((guint) row * FURROW_N_CROPS + crop));
+  furrow_season_page_schedule_commit (FURROW_SEASON_PAGE (self));
 }
 
 /* The actual costs as the rows show them; FALSE (rows marked) when one is not valid. */
@@ -423,21 +157,16 @@ collect_costs (FurrowSeasonHarvestPage *self,
 
   for (guint i = 0; i < self->cost_rows->len; i++)
     {
-      GtkWidget *row = g_ptr_array_index (self->cost_rows, i);
-      GtkEditable *entry = g_object_get_data (G_OBJECT (row), "furrow-name");
-      GtkDropDown *drop = g_object_get_data (G_OBJECT (row), "furrow-field");
-      GtkSpinButton *spin = g_object_get_data (G_OBJECT (row), "furrow-amount");
-      GArray *ids = g_object_get_data (G_OBJECT (row), "furrow-field-ids");
-      g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-      guint selected = gtk_drop_down_get_selected (drop);
+      FurrowItemRow *row = g_ptr_array_index (self->cost_rows, i);
+      g_autofree char *name = furrow_item_row_dup_name (row);
       FurrowSeasonActualCost cost = { 0 };
       gboolean bad;
 
-      cost.field_id = selected < ids->len ? g_array_index (ids, gint64, selected) : 0;
+      cost.field_id = furrow_item_row_get_field_id (row);
       g_strlcpy (cost.item, name, sizeof cost.item);
-      cost.fen = spin_fen (spin);
+      cost.fen = spin_fen (furrow_item_row_get_amount (row));
       bad = *name == '\0' || strlen (name) >= FURROW_SEASON_TEXT_MAX || cost.fen < 0 ||
-            find_cost (out, &cost) != NULL;
+            furrow_actual_costs_find (out, &cost) != NULL;
       mark (row, bad);
       if (bad)
         ok = FALSE;
@@ -451,32 +180,18 @@ void
 furrow_season_harvest_page_commit_costs (FurrowSeasonHarvestPage *self)
 {
   g_autoptr(GArray) after = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonActualCost));
-  g_autoptr(GArray) before = NULL;
-  g_autoptr(GError) error = NULL;
-  CostsEdit *edit;
+  GError *error = NULL;
+  FurrowEdit *edit;
 
   g_return_if_fail (FURROW_IS_SEASON_HARVEST_PAGE (self));
 
-  g_clear_handle_id (&self->costs_source, g_source_remove);
-  if (self->loading || self->season == NULL || self->store == NULL)
+  self->costs_changed = FALSE;
+  if (self->loading || SEASON (self) == NULL || STORE (self) == NULL)
     return;
   if (!collect_costs (self, after))
     return;
-  before = furrow_store_get_actual_costs (self->store, self->season, &error);
-  if (before == NULL)
-    {
-      show_refusal (self, error->message);
-      return;
-    }
-  if (costs_equal (before, after))
-    return;
-  edit = g_new0 (CostsEdit, 1);
-  edit->store = g_object_ref (self->store);
-  g_weak_ref_init (&edit->page, self);
-  edit->season_id = furrow_season_get_id (self->season);
-  edit->costs[0] = g_steal_pointer (&before);
-  edit->costs[1] = g_steal_pointer (&after);
-  push (self, _("Change the actual costs"), costs_edit_apply, edit, costs_edit_free);
+  edit = furrow_edit_season_actual_costs (STORE (self), SEASON (self), after, &error);
+  push (self, edit, error);
 }
 
 static void
@@ -485,61 +200,40 @@ commit_costs_cb (FurrowSeasonHarvestPage *self)
   furrow_season_harvest_page_commit_costs (self);
 }
 
-static gboolean
-costs_timeout_cb (gpointer data)
-{
-  FurrowSeasonHarvestPage *self = data;
-
-  self->costs_source = 0;
-  furrow_season_harvest_page_commit_costs (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 schedule_costs_commit (FurrowSeasonHarvestPage *self)
 {
   if (self->loading)
     return;
-  g_clear_handle_id (&self->costs_source, g_source_remove);
-  self->costs_source = g_timeout_add (COMMIT_DELAY_MS, costs_timeout_cb, self);
-}
-
-static void
-focus_leave_cb (GtkEventControllerFocus *controller,
-                FurrowSeasonHarvestPage *self)
-{
-  furrow_season_harvest_page_commit_costs (self);
+  self->costs_changed = TRUE;
+  furrow_season_page_schedule_commit (FURROW_SEASON_PAGE (self));
 }
 
 /* ------------------------------------------------------------------------------------------ */
 /* Actual cost rows                                                                           */
 
 static void
-remove_cost_cb (GtkButton               *button,
+remove_cost_cb (FurrowItemRow           *row,
                 FurrowSeasonHarvestPage *self)
 {
-  GtkWidget *row = g_object_get_data (G_OBJECT (button), "furrow-row");
-
   g_ptr_array_remove (self->cost_rows, row);
-  adw_preferences_group_remove (self->costs_group, row);
+  adw_preferences_group_remove (self->costs_group, GTK_WIDGET (row));
   furrow_season_harvest_page_commit_costs (self);
 }
 
-static GtkWidget *
+/* A row of the actual costs: name [whole season | field] … amount [remove]. */
+static void
 add_cost_row (FurrowSeasonHarvestPage *self,
               const char              *item,
               gint64                   field_id,
               gint64                   fen)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *entry = gtk_entry_new ();
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GArray) ids = g_array_new (FALSE, TRUE, sizeof (gint64));
-  g_autoptr(GListModel) fields = furrow_store_get_fields (self->store);
-  GtkWidget *drop;
+  g_autoptr(GListModel) fields = furrow_store_get_fields (STORE (self));
+  GtkDropDown *drop;
   GtkSpinButton *spin;
-  GtkWidget *remove;
-  GtkEventController *focus = gtk_event_controller_focus_new ();
+  FurrowItemRow *row;
   gint64 season_wide = 0;
   guint selected = 0;
 
@@ -558,52 +252,28 @@ add_cost_row (FurrowSeasonHarvestPage *self,
       if (id == field_id)
         selected = ids->len - 1;
     }
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), item);
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 14);
-  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (entry, "activate", G_CALLBACK (commit_costs_cb), self);
-  g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
-  gtk_widget_add_controller (entry, focus);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), entry);
-  g_object_set_data (G_OBJECT (row), "furrow-name", entry);
-
-  drop = GTK_WIDGET (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), selected);
-  gtk_widget_set_valign (drop, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (drop, "notify::selected", G_CALLBACK (commit_costs_cb), self);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), drop);
-  g_object_set_data (G_OBJECT (row), "furrow-field", drop);
-  g_object_set_data_full (G_OBJECT (row), "furrow-field-ids", g_steal_pointer (&ids),
-                          (GDestroyNotify) g_array_unref);
+  drop = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
+  gtk_drop_down_set_selected (drop, selected);
 
   spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (-1e12, 1e12, 1));
   gtk_spin_button_set_digits (spin, 2);
   gtk_spin_button_set_numeric (spin, TRUE);
   gtk_editable_set_width_chars (GTK_EDITABLE (spin), 10);
-  gtk_widget_set_valign (GTK_WIDGET (spin), GTK_ALIGN_CENTER);
   gtk_spin_button_set_value (spin, fen / 100.0);
-  g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (schedule_costs_commit), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (spin));
-  g_object_set_data (G_OBJECT (row), "furrow-amount", spin);
 
-  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove"));
-  g_object_set_data (G_OBJECT (remove), "furrow-row", row);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_cost_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-
-  adw_preferences_group_add (self->costs_group, row);
+  row = furrow_item_row_new (item, 14, spin, drop, TRUE, NULL);
+  furrow_item_row_set_choice_ids (row, ids);
+  g_signal_connect_swapped (row, "item-changed", G_CALLBACK (commit_costs_cb), self);
+  g_signal_connect_swapped (row, "amount-changed", G_CALLBACK (schedule_costs_commit), self);
+  g_signal_connect (row, "remove-clicked", G_CALLBACK (remove_cost_cb), self);
+  adw_preferences_group_add (self->costs_group, GTK_WIDGET (row));
   g_ptr_array_add (self->cost_rows, row);
-  return row;
 }
 
 static void
 add_cost_cb (FurrowSeasonHarvestPage *self)
 {
-  for (guint n = self->cost_rows->len + 1; self->store != NULL; n++)
+  for (guint n = self->cost_rows->len + 1; STORE (self) != NULL; n++)
     {
       /* Translators: the name of a new actual cost; %u is a number. */
       g_autofree char *name = g_strdup_printf (_("Actual cost %u"), n);
@@ -611,8 +281,8 @@ add_cost_cb (FurrowSeasonHarvestPage *self)
 
       for (guint i = 0; i < self->cost_rows->len && !used; i++)
         {
-          GtkEditable *entry = g_object_get_data (g_ptr_array_index (self->cost_rows, i),
-                                                  "furrow-name");
+          GtkEditable *entry = furrow_item_row_get_name_entry (g_ptr_array_index (self->cost_rows,
+                                                                                  i));
 
           used = g_strcmp0 (gtk_editable_get_text (entry), name) == 0;
         }
@@ -649,8 +319,7 @@ grid_label (GtkGrid *grid,
 static GtkSpinButton *
 grid_entry (FurrowSeasonHarvestPage *self,
             guint                    column,
-            guint                    row,
-            FurrowCrop               crop)
+            guint                    row)
 {
   GtkWidget *spin = gtk_grid_get_child_at (self->harvest_grid, (int) column, (int) row);
 
@@ -663,8 +332,6 @@ grid_entry (FurrowSeasonHarvestPage *self,
       gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), money ? 2 : 1);
       gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
       gtk_editable_set_width_chars (GTK_EDITABLE (spin), money ? 9 : 7);
-      g_object_set_data (G_OBJECT (spin), "furrow-row", GUINT_TO_POINTER (row));
-      g_object_set_data (G_OBJECT (spin), "furrow-crop", GUINT_TO_POINTER (crop));
       g_signal_connect (spin, "value-changed", G_CALLBACK (harvest_changed_cb), self);
       gtk_grid_attach (self->harvest_grid, spin, (int) column, (int) row, 1, 1);
     }
@@ -793,7 +460,7 @@ load_grid (FurrowSeasonHarvestPage *self)
     _("Revenue actual"), _("Net predicted"), _("Net actual"),
   };
 
-  fields = furrow_store_get_season_fields (self->store, self->season, &season_cost, &error);
+  fields = furrow_store_get_season_fields (STORE (self), SEASON (self), &season_cost, &error);
   if (fields == NULL)
     {
       clear_grid (self);
@@ -802,7 +469,7 @@ load_grid (FurrowSeasonHarvestPage *self)
     }
   per_field = g_new0 (FurrowEconomicsComparison, fields->len + 1);
   furrow_economics_season ((const FurrowEconomicsField *) fields->data, fields->len,
-                           furrow_season_other_income_fen (self->season), season_cost, per_field,
+                           furrow_season_other_income_fen (SEASON (self)), season_cost, per_field,
                            &total);
 
   same_fields = fields->len == self->field_ids->len;
@@ -823,15 +490,11 @@ load_grid (FurrowSeasonHarvestPage *self)
     {
       const FurrowEconomicsField *f = &g_array_index (fields, FurrowEconomicsField, i);
       guint row = i + 1;
-      struct { guint column; FurrowCrop crop; double value; } entries[] = {
-        { FURROW_HARVEST_COLUMN_MAIZE_KG, FURROW_CROP_MAIZE,
-          f->actual_yield_kg[FURROW_CROP_MAIZE] },
-        { FURROW_HARVEST_COLUMN_MAIZE_REVENUE, FURROW_CROP_MAIZE,
-          f->actual_revenue_fen[FURROW_CROP_MAIZE] / 100.0 },
-        { FURROW_HARVEST_COLUMN_SOY_KG, FURROW_CROP_SOYBEAN,
-          f->actual_yield_kg[FURROW_CROP_SOYBEAN] },
-        { FURROW_HARVEST_COLUMN_SOY_REVENUE, FURROW_CROP_SOYBEAN,
-          f->actual_revenue_fen[FURROW_CROP_SOYBEAN] / 100.0 },
+      struct { guint column; double value; } entries[] = {
+        { FURROW_HARVEST_COLUMN_MAIZE_KG, f->actual_yield_kg[FURROW_CROP_MAIZE] },
+        { FURROW_HARVEST_COLUMN_MAIZE_REVENUE, f->actual_revenue_fen[FURROW_CROP_MAIZE] / 100.0 },
+        { FURROW_HARVEST_COLUMN_SOY_KG, f->actual_yield_kg[FURROW_CROP_SOYBEAN] },
+        { FURROW_HARVEST_COLUMN_SOY_REVENUE, f->actual_revenue_fen[FURROW_CROP_SOYBEAN] / 100.0 },
       };
 
       set_label (self->harvest_grid, FURROW_HARVEST_COLUMN_FIELD, row, f->code);
@@ -841,7 +504,7 @@ load_grid (FurrowSeasonHarvestPage *self)
               per_field[i].predicted.yield_kg[FURROW_CROP_SOYBEAN]);
       for (guint e = 0; e < G_N_ELEMENTS (entries); e++)
         {
-          GtkSpinButton *spin = grid_entry (self, entries[e].column, row, entries[e].crop);
+          GtkSpinButton *spin = grid_entry (self, entries[e].column, row);
 
           gtk_spin_button_set_value (spin, entries[e].value);
           mark (spin, FALSE);
@@ -865,11 +528,11 @@ load_costs (FurrowSeasonHarvestPage *self,
   g_autoptr(GArray) shown = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonActualCost));
   g_autoptr(GError) error = NULL;
 
-  stored = furrow_store_get_actual_costs (self->store, self->season, &error);
+  stored = furrow_store_get_actual_costs (STORE (self), SEASON (self), &error);
   if (stored == NULL)
     return;
   /* Rows that already show what is stored stay (and keep the focus). */
-  if (!force && collect_costs (self, shown) && costs_equal (shown, stored))
+  if (!force && collect_costs (self, shown) && furrow_actual_costs_equal (shown, stored))
     return;
   for (guint i = 0; i < self->cost_rows->len; i++)
     adw_preferences_group_remove (self->costs_group, g_ptr_array_index (self->cost_rows, i));
@@ -888,14 +551,15 @@ load (FurrowSeasonHarvestPage *self,
 {
   gboolean locked;
 
-  if (self->store == NULL || self->season == NULL)
+  if (STORE (self) == NULL || SEASON (self) == NULL)
     {
       clear_grid (self);
+      self->loaded_id = 0;
       return;
     }
-  locked = furrow_season_is_read_only (self->season);
+  locked = furrow_season_is_read_only (SEASON (self));
   self->loading = TRUE;
-  if (self->loaded_id != furrow_season_get_id (self->season))
+  if (self->loaded_id != furrow_season_get_id (SEASON (self)))
     force = TRUE;
   load_grid (self);
   load_costs (self, force);
@@ -903,7 +567,7 @@ load (FurrowSeasonHarvestPage *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->harvest_grid), !locked);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_cost_button), !locked);
   gtk_widget_set_sensitive (GTK_WIDGET (self->costs_group), !locked);
-  self->loaded_id = furrow_season_get_id (self->season);
+  self->loaded_id = furrow_season_get_id (SEASON (self));
   self->loading = FALSE;
 }
 
@@ -965,10 +629,6 @@ furrow_season_harvest_page_dispose (GObject *object)
 {
   FurrowSeasonHarvestPage *self = FURROW_SEASON_HARVEST_PAGE (object);
 
-  g_clear_handle_id (&self->commit_source, g_source_remove);
-  g_clear_handle_id (&self->costs_source, g_source_remove);
-  g_clear_object (&self->store);
-  g_clear_object (&self->season);
   gtk_widget_dispose_template (GTK_WIDGET (self), FURROW_TYPE_SEASON_HARVEST_PAGE);
 
   G_OBJECT_CLASS (furrow_season_harvest_page_parent_class)->dispose (object);
@@ -982,66 +642,33 @@ furrow_season_harvest_page_finalize (GObject *object)
   g_array_unref (self->field_ids);
   g_hash_table_unref (self->pending);
   g_ptr_array_unref (self->cost_rows);
-  g_free (self->last_message);
 
   G_OBJECT_CLASS (furrow_season_harvest_page_parent_class)->finalize (object);
 }
 
 static void
-furrow_season_harvest_page_get_property (GObject    *object,
-                                         guint       prop_id,
-                                         GValue     *value,
-                                         GParamSpec *pspec)
+furrow_season_harvest_page_reload (FurrowSeasonPage *page,
+                                   gboolean          switched)
 {
-  FurrowSeasonHarvestPage *self = FURROW_SEASON_HARVEST_PAGE (object);
+  FurrowSeasonHarvestPage *self = FURROW_SEASON_HARVEST_PAGE (page);
 
-  switch (prop_id)
+  if (switched)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_SEASON:
-      g_value_set_object (value, self->season);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      g_hash_table_remove_all (self->pending);
+      self->costs_changed = FALSE;
     }
+  load (self, FALSE);
 }
 
+/* The harvests and the actual costs waiting for the delayed commit. */
 static void
-furrow_season_harvest_page_set_property (GObject      *object,
-                                         guint         prop_id,
-                                         const GValue *value,
-                                         GParamSpec   *pspec)
+furrow_season_harvest_page_commit_delayed (FurrowSeasonPage *page)
 {
-  FurrowSeasonHarvestPage *self = FURROW_SEASON_HARVEST_PAGE (object);
+  FurrowSeasonHarvestPage *self = FURROW_SEASON_HARVEST_PAGE (page);
 
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      if (g_set_object (&self->store, g_value_get_object (value)))
-        {
-          clear_grid (self);
-          self->loaded_id = 0;
-        }
-      break;
-    case PROP_SEASON:
-      /* Set again after every change, even when the same object: re-read it. Edits still
-       * waiting to be written belong to the season shown so far. */
-      if (self->season == NULL || g_value_get_object (value) == NULL ||
-          furrow_season_get_id (self->season) !=
-            furrow_season_get_id (g_value_get_object (value)))
-        {
-          g_clear_handle_id (&self->commit_source, g_source_remove);
-          g_clear_handle_id (&self->costs_source, g_source_remove);
-          g_hash_table_remove_all (self->pending);
-        }
-      g_set_object (&self->season, g_value_get_object (value));
-      load (self, FALSE);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  furrow_season_harvest_page_flush (self);
+  if (self->costs_changed)
+    furrow_season_harvest_page_commit_costs (self);
 }
 
 static void
@@ -1049,19 +676,12 @@ furrow_season_harvest_page_class_init (FurrowSeasonHarvestPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  FurrowSeasonPageClass *page_class = FURROW_SEASON_PAGE_CLASS (klass);
 
   object_class->dispose = furrow_season_harvest_page_dispose;
   object_class->finalize = furrow_season_harvest_page_finalize;
-  object_class->get_property = furrow_season_harvest_page_get_property;
-  object_class->set_property = furrow_season_harvest_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, FURROW_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SEASON] =
-    g_param_spec_object ("season", NULL, NULL, FURROW_TYPE_SEASON,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->reload = furrow_season_harvest_page_reload;
+  page_class->commit = furrow_season_harvest_page_commit_delayed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/furrow/Furrow/ui/season/"

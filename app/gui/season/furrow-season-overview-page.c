@@ -6,20 +6,19 @@
 
 #include <glib/gi18n.h>
 
+#include "furrow-edit-season.h"
 #include "furrow-list-columns.h"
 #include "furrow-season-comparison-window.h"
 #include "furrow-season-field-row.h"
 #include "furrow-season-overview-page.h"
-#include "furrow-season-view.h"
 #include "furrow-store-season.h"
 #include "furrow-store-yield.h"
 #include "furrow-units.h"
-#include "furrow-window-private.h"
 #include "furrow-yield-model.h"
 
 struct _FurrowSeasonOverviewPage
 {
-  GtkWidget          parent_instance;
+  FurrowSeasonPage   parent_instance;
 
   /* template */
   GtkLabel          *summary_label;
@@ -40,8 +39,6 @@ struct _FurrowSeasonOverviewPage
   GtkLabel          *total_net_label;
   GtkLabel          *season_net_label;
 
-  FurrowStore       *store;
-  FurrowSeason      *season;
   FurrowSeasonTable *table;
   GListStore        *rows;
   GtkSortListModel  *sorted;
@@ -51,16 +48,11 @@ struct _FurrowSeasonOverviewPage
   guint              async_fields;
 };
 
-G_DEFINE_FINAL_TYPE (FurrowSeasonOverviewPage, furrow_season_overview_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (FurrowSeasonOverviewPage, furrow_season_overview_page,
+                     FURROW_TYPE_SEASON_PAGE)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_SEASON,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+#define STORE(self)  furrow_season_page_get_store (FURROW_SEASON_PAGE (self))
+#define SEASON(self) furrow_season_page_get_season (FURROW_SEASON_PAGE (self))
 
 typedef enum
 {
@@ -216,13 +208,13 @@ add_columns (FurrowSeasonOverviewPage *self)
 static gboolean
 is_locked (FurrowSeasonOverviewPage *self)
 {
-  return self->season != NULL && furrow_season_is_read_only (self->season);
+  return furrow_season_page_is_locked (FURROW_SEASON_PAGE (self));
 }
 
 static void
 update_sensitivity (FurrowSeasonOverviewPage *self)
 {
-  gboolean writable = self->store != NULL && self->season != NULL && !is_locked (self) &&
+  gboolean writable = STORE (self) != NULL && SEASON (self) != NULL && !is_locked (self) &&
                       self->reading == NULL;
   gboolean any_selected = FALSE;
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
@@ -232,7 +224,7 @@ update_sensitivity (FurrowSeasonOverviewPage *self)
   gtk_widget_set_visible (self->locked_box, is_locked (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.apply-all", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.compare",
-                                 self->store != NULL && self->season != NULL);
+                                 STORE (self) != NULL && SEASON (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.apply-selected",
                                  writable && any_selected);
 }
@@ -323,12 +315,7 @@ static void
 show_message (FurrowSeasonOverviewPage *self,
               const char               *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (FURROW_IS_WINDOW (root))
-    furrow_window_show_toast (FURROW_WINDOW (root), message);
-  else
-    g_message ("%s", message);
+  furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, NULL);
 }
 
 static void
@@ -352,7 +339,7 @@ update_yield_presets (FurrowSeasonOverviewPage *self)
         gtk_string_list_append (self->yield_ids, furrow_yield_model_preset_id (i));
         gtk_string_list_append (labels, furrow_yield_model_preset_label (i));
       }
-    stored = self->store != NULL ? furrow_store_list_yield_presets (self->store, NULL) : NULL;
+    stored = STORE (self) != NULL ? furrow_store_list_yield_presets (STORE (self), NULL) : NULL;
     for (guint i = 0; stored != NULL && stored[i] != NULL; i++)
       {
         gtk_string_list_append (self->yield_ids, stored[i]);
@@ -469,21 +456,21 @@ reload (FurrowSeasonOverviewPage *self)
 
   g_cancellable_cancel (self->reading);
   g_clear_object (&self->reading);
-  if (self->store == NULL || self->season == NULL || furrow_season_get_id (self->season) <= 0)
+  if (STORE (self) == NULL || SEASON (self) == NULL || furrow_season_get_id (SEASON (self)) <= 0)
     {
       show_table (self, NULL, NULL);
       return;
     }
-  fields = furrow_store_get_fields (self->store);
+  fields = furrow_store_get_fields (STORE (self));
   if (g_list_model_get_n_items (fields) >= self->async_fields &&
-      furrow_store_get_path (self->store) != NULL && !furrow_store_in_transaction (self->store))
+      furrow_store_get_path (STORE (self)) != NULL && !furrow_store_in_transaction (STORE (self)))
     {
       g_autoptr(GTask) task = NULL;
       ReadJob *job = g_new0 (ReadJob, 1);
       g_autofree char *busy = NULL;
 
-      job->path = g_strdup (furrow_store_get_path (self->store));
-      job->season = g_strdup (furrow_season_get_name (self->season));
+      job->path = g_strdup (furrow_store_get_path (STORE (self)));
+      job->season = g_strdup (furrow_season_get_name (SEASON (self)));
       self->reading = g_cancellable_new ();
       task = g_task_new (self, self->reading, read_done, NULL);
       g_task_set_task_data (task, job, read_job_free);
@@ -498,7 +485,7 @@ reload (FurrowSeasonOverviewPage *self)
       update_sensitivity (self);
       return;
     }
-  table = furrow_season_table_compute (self->store, self->season, &error);
+  table = furrow_season_table_compute (STORE (self), SEASON (self), &error);
   show_table (self, table, error);
 }
 
@@ -511,72 +498,6 @@ map_cb (FurrowSeasonOverviewPage *self)
 
 /* ------------------------------------------------------------------------------------------ */
 /* Applying a pattern                                                                         */
-
-typedef struct
-{
-  FurrowStore   *store;
-  FurrowSeason  *season;
-  GPtrArray     *fields;         /* FurrowField */
-  FurrowPattern  pattern;
-  char          *preset;
-  char          *yield_preset;
-  GArray        *previous;       /* FurrowSeasonPlan, NULL until first done */
-  GWeakRef       page;
-} ApplyCommand;
-
-static void
-apply_command_free (gpointer data)
-{
-  ApplyCommand *command = data;
-
-  g_clear_object (&command->store);
-  g_clear_object (&command->season);
-  g_clear_pointer (&command->fields, g_ptr_array_unref);
-  g_clear_pointer (&command->previous, g_array_unref);
-  g_free (command->preset);
-  g_free (command->yield_preset);
-  g_weak_ref_clear (&command->page);
-  g_free (command);
-}
-
-static void
-refresh_after_write (FurrowSeasonOverviewPage *self)
-{
-  FurrowSeasonView *view = furrow_season_view_find (GTK_WIDGET (self));
-
-  if (view != NULL)
-    furrow_season_view_refresh (view);
-  else
-    reload (self);
-}
-
-static gboolean
-apply_command (gpointer   data,
-               gboolean   forward,
-               GError   **error)
-{
-  ApplyCommand *command = data;
-  g_autoptr(FurrowSeasonOverviewPage) page = g_weak_ref_get (&command->page);
-  FurrowField * const *fields = (FurrowField * const *) command->fields->pdata;
-  gboolean ok;
-
-  if (forward)
-    {
-      g_autoptr(GArray) previous = NULL;
-
-      ok = furrow_season_plan_fields (command->store, command->season, fields,
-                                      command->fields->len, &command->pattern, command->preset,
-                                      command->yield_preset, &previous, error);
-      if (ok && command->previous == NULL)
-        command->previous = g_steal_pointer (&previous);
-    }
-  else
-    ok = furrow_season_restore_plans (command->store, command->season, fields,
-                                      command->fields->len, command->previous, error);
-  if (page != NULL)
-    refresh_after_write (page);
-  return ok;
-}
 
 static FurrowField *
 model_field (GListModel *fields,
@@ -599,22 +520,23 @@ furrow_season_overview_page_apply (FurrowSeasonOverviewPage  *self,
 {
   g_autoptr(GListModel) model = NULL;
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_object_unref);
-  FurrowSeasonView *view;
-  FurrowHistory *history = NULL;
-  ApplyCommand *command;
+  FurrowPattern pattern;
+  const char *preset;
+  const char *yield_preset;
+  FurrowEdit *edit;
   guint pattern_index;
   guint yield_index;
   g_autofree char *label = NULL;
 
   g_return_val_if_fail (FURROW_IS_SEASON_OVERVIEW_PAGE (self), FALSE);
 
-  if (self->store == NULL || self->season == NULL)
+  if (STORE (self) == NULL || SEASON (self) == NULL)
     {
       g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
                    _("No season is shown"));
       return FALSE;
     }
-  model = furrow_store_get_fields (self->store);
+  model = furrow_store_get_fields (STORE (self));
   if (all)
     for (guint i = 0; i < g_list_model_get_n_items (model); i++)
       g_ptr_array_add (fields, g_list_model_get_item (model, i));
@@ -647,34 +569,19 @@ furrow_season_overview_page_apply (FurrowSeasonOverviewPage  *self,
   yield_index = gtk_drop_down_get_selected (self->yield_dropdown);
   if (pattern_index >= furrow_pattern_n_presets ())
     pattern_index = 0;
-  command = g_new0 (ApplyCommand, 1);
-  command->store = g_object_ref (self->store);
-  command->season = g_object_ref (self->season);
-  command->fields = g_steal_pointer (&fields);
-  command->preset = g_strdup (furrow_pattern_preset_info (pattern_index)->id);
-  furrow_pattern_preset (command->preset, &command->pattern);
-  command->yield_preset = g_strdup (yield_index < g_list_model_get_n_items (G_LIST_MODEL (self->yield_ids))
-                                    ? gtk_string_list_get_string (self->yield_ids, yield_index)
-                                    : "practical");
-  g_weak_ref_init (&command->page, self);
+  preset = furrow_pattern_preset_info (pattern_index)->id;
+  furrow_pattern_preset (preset, &pattern);
+  yield_preset = yield_index < g_list_model_get_n_items (G_LIST_MODEL (self->yield_ids))
+                 ? gtk_string_list_get_string (self->yield_ids, yield_index) : "practical";
 
   /* Translators: an undoable edit, e.g. "Plan 40 fields with 2 maize + 4 soybean rows". */
   label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Plan %u field with %s",
-                                        "Plan %u fields with %s", command->fields->len),
-                           command->fields->len, _(furrow_pattern_preset_info (pattern_index)->label));
-  view = furrow_season_view_find (GTK_WIDGET (self));
-  if (view != NULL)
-    history = furrow_season_view_get_history (view);
-  if (history != NULL)
-    return furrow_history_push (history,
-                                furrow_edit_new (label, apply_command, command, apply_command_free),
-                                error);
-  {
-    gboolean ok = apply_command (command, TRUE, error);
-
-    apply_command_free (command);
-    return ok;
-  }
+                                        "Plan %u fields with %s", fields->len),
+                           fields->len, _(furrow_pattern_preset_info (pattern_index)->label));
+  edit = furrow_edit_season_plan (label, STORE (self), SEASON (self),
+                                  (FurrowField * const *) fields->pdata, fields->len, &pattern,
+                                  preset, yield_preset);
+  return furrow_season_page_push_edit (FURROW_SEASON_PAGE (self), edit, error);
 }
 
 static void
@@ -711,55 +618,21 @@ compare_action (GtkWidget  *widget,
 /* ------------------------------------------------------------------------------------------ */
 
 static void
-furrow_season_overview_page_get_property (GObject    *object,
-                                          guint       prop_id,
-                                          GValue     *value,
-                                          GParamSpec *pspec)
+furrow_season_overview_page_reload (FurrowSeasonPage *page,
+                                    gboolean          switched)
 {
-  FurrowSeasonOverviewPage *self = FURROW_SEASON_OVERVIEW_PAGE (object);
+  FurrowSeasonOverviewPage *self = FURROW_SEASON_OVERVIEW_PAGE (page);
 
-  switch (prop_id)
+  if (switched)
+    update_yield_presets (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+  else
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_SEASON:
-      g_value_set_object (value, self->season);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-furrow_season_overview_page_set_property (GObject      *object,
-                                          guint         prop_id,
-                                          const GValue *value,
-                                          GParamSpec   *pspec)
-{
-  FurrowSeasonOverviewPage *self = FURROW_SEASON_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      if (g_set_object (&self->store, g_value_get_object (value)))
-        update_yield_presets (self);
-      break;
-    case PROP_SEASON:
-      /* The contract: re-read on every set, even of the same season. */
-      g_set_object (&self->season, g_value_get_object (value));
-      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-        reload (self);
-      else
-        {
-          /* Shown later: read when mapped; until then show nothing stale. */
-          g_cancellable_cancel (self->reading);
-          g_clear_object (&self->reading);
-          show_table (self, NULL, NULL);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      /* Shown later: read when mapped; until then show nothing stale. */
+      g_cancellable_cancel (self->reading);
+      g_clear_object (&self->reading);
+      show_table (self, NULL, NULL);
     }
 }
 
@@ -768,17 +641,11 @@ furrow_season_overview_page_dispose (GObject *object)
 {
   FurrowSeasonOverviewPage *self = FURROW_SEASON_OVERVIEW_PAGE (object);
 
-  GtkWidget *child;
-
   g_cancellable_cancel (self->reading);
   g_clear_object (&self->reading);
   gtk_widget_dispose_template (GTK_WIDGET (self), FURROW_TYPE_SEASON_OVERVIEW_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
-  g_clear_object (&self->store);
-  g_clear_object (&self->season);
   g_clear_object (&self->yield_ids);
   g_clear_pointer (&self->table, furrow_season_table_free);
 
@@ -792,18 +659,10 @@ furrow_season_overview_page_class_init (FurrowSeasonOverviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  FurrowSeasonPageClass *page_class = FURROW_SEASON_PAGE_CLASS (klass);
 
-  object_class->get_property = furrow_season_overview_page_get_property;
-  object_class->set_property = furrow_season_overview_page_set_property;
   object_class->dispose = furrow_season_overview_page_dispose;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, FURROW_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SEASON] =
-    g_param_spec_object ("season", NULL, NULL, FURROW_TYPE_SEASON,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->reload = furrow_season_overview_page_reload;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/season/furrow-season-overview-page.ui");
@@ -828,8 +687,6 @@ furrow_season_overview_page_class_init (FurrowSeasonOverviewPageClass *klass)
   gtk_widget_class_install_action (widget_class, "overview.apply-selected", NULL, apply_action);
   gtk_widget_class_install_action (widget_class, "overview.apply-all", NULL, apply_action);
   gtk_widget_class_install_action (widget_class, "overview.compare", NULL, compare_action);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
@@ -937,11 +794,11 @@ furrow_season_overview_page_compare (FurrowSeasonOverviewPage *self)
 
   g_return_val_if_fail (FURROW_IS_SEASON_OVERVIEW_PAGE (self), NULL);
 
-  if (self->store == NULL || self->season == NULL)
+  if (STORE (self) == NULL || SEASON (self) == NULL)
     return NULL;
   root = gtk_widget_get_root (GTK_WIDGET (self));
   window = furrow_season_comparison_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                self->store, self->season);
+                                                STORE (self), SEASON (self));
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);
 }

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
+#include "furrow-season-page.h"
 #include "furrow-season-plans.h"
 
 G_BEGIN_DECLS
@@ -10,7 +9,7 @@ G_BEGIN_DECLS
 #define FURROW_TYPE_SEASON_OVERVIEW_PAGE (furrow_season_overview_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (FurrowSeasonOverviewPage, furrow_season_overview_page, FURROW,
-                      SEASON_OVERVIEW_PAGE, GtkWidget)
+                      SEASON_OVERVIEW_PAGE, FurrowSeasonPage)
 
 /* The "overview" page of a season (furrow-season-view.h page contract): a sortable table of
  * every field — pattern, registered, measured and planted mu, predicted maize and soybean kg,

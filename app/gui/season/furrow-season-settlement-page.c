@@ -10,56 +10,16 @@
 
 #include "furrow-distribution.h"
 #include "furrow-report-document.h"
+#include "furrow-roster-columns.h"
 #include "furrow-roster-row.h"
-#include "furrow-season-settlement-page.h"
-#include "furrow-season-view.h"
+#include "furrow-settlement-totals.h"
+#include "furrow-season-settlement-page-private.h"
 #include "furrow-store-season.h"
 #include "furrow-units.h"
-#include "furrow-window-private.h"
 
-struct _FurrowSeasonSettlementPage
-{
-  AdwBin          parent_instance;
+G_DEFINE_FINAL_TYPE (FurrowSeasonSettlementPage, furrow_season_settlement_page,
+                     FURROW_TYPE_SEASON_PAGE)
 
-  /* template */
-  GtkImage       *status_image;
-  GtkLabel       *status_label;
-  GtkInscription *detail_label;
-  GtkInscription *note_label;
-  GtkWidget      *settle_button;
-  GtkWidget      *reopen_button;
-  GtkWidget      *output_button;
-  GtkGrid        *totals_grid;
-  GtkWidget      *progress_box;
-  GtkProgressBar *progress_bar;
-  GtkWidget      *cancel_button;
-  GtkLabel       *roster_label;
-  GtkColumnView  *roster_view;
-
-  FurrowStore    *store;
-  FurrowSeason   *season;
-  GListStore     *roster;
-
-  /* The preview of an unsettled season: what settling would freeze. */
-  gboolean                  can_settle;
-  gboolean                  needs_reason;
-  FurrowDistributionResult  preview;
-
-  /* The export running, if any. */
-  GCancellable   *export_cancellable;
-  gboolean        disposed;        /* an export may finish after the page is gone */
-};
-
-G_DEFINE_FINAL_TYPE (FurrowSeasonSettlementPage, furrow_season_settlement_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_SEASON,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 enum {
   EXPORT_PROGRESS,
@@ -69,264 +29,12 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* ------------------------------------------------------------------------------------------ */
-/* Toasts                                                                                     */
-
-static void
-open_uri_cb (AdwToast   *toast,
-             const char *uri)
-{
-  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, NULL, NULL);
-}
-
-/* A toast on the window, with an "Open" button for `uri` when not NULL. */
 static void
 show_toast (FurrowSeasonSettlementPage *self,
             const char                 *message,
             const char                 *uri)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *escaped = NULL;
-  AdwToast *toast;
-
-  if (!FURROW_IS_WINDOW (root))
-    return;
-  if (uri == NULL)
-    {
-      furrow_window_show_toast (FURROW_WINDOW (root), message);
-      return;
-    }
-  /* Toast titles are Pango markup in libadwaita 1.2. */
-  escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_timeout (toast, 10);
-  adw_toast_set_button_label (toast, _("Open"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_uri_cb), g_strdup (uri),
-                         (GClosureNotify) (void (*) (void)) g_free, 0);
-  adw_toast_overlay_add_toast (FURROW_WINDOW (root)->toast_overlay, toast);
-}
-
-static void
-refresh_view (FurrowSeasonSettlementPage *self)
-{
-  FurrowSeasonView *view = furrow_season_view_find (GTK_WIDGET (self));
-
-  if (view != NULL)
-    furrow_season_view_refresh (view);
-  else
-    g_object_set (self, "season", self->season, NULL);
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* The roster                                                                                 */
-
-typedef char *(*RowText) (FurrowRosterRow *row);
-
-static char *
-row_code (FurrowRosterRow *row)
-{
-  return furrow_roster_row_is_total (row) ? g_strdup (_("Total"))
-                                          : g_strdup (furrow_roster_row_get_code (row));
-}
-
-static char *
-row_name (FurrowRosterRow *row)
-{
-  return g_strdup (furrow_roster_row_get_name (row));
-}
-
-static char *
-row_custody (FurrowRosterRow *row)
-{
-  if (furrow_roster_row_is_total (row))
-    return NULL;
-  /* Translators: the roster's narrow Custody column: full custody (全托) or half (半托) */
-  return g_strdup (furrow_roster_row_get_custody (row) == FURROW_CUSTODY_HALF
-                   ? C_("custody", "Half") : C_("custody", "Full"));
-}
-
-static char *
-row_area (FurrowRosterRow *row)
-{
-  return furrow_format_mu (furrow_roster_row_get_area_m2 (row));
-}
-
-static char *
-row_base (FurrowRosterRow *row)
-{
-  return furrow_format_yuan (furrow_roster_row_get_base_fen (row));
-}
-
-static char *
-row_dividend (FurrowRosterRow *row)
-{
-  return furrow_format_yuan (furrow_roster_row_get_dividend_fen (row));
-}
-
-static char *
-row_fee (FurrowRosterRow *row)
-{
-  return furrow_format_yuan (furrow_roster_row_get_fee_fen (row));
-}
-
-static char *
-row_total (FurrowRosterRow *row)
-{
-  return furrow_format_yuan (furrow_roster_row_get_total_fen (row));
-}
-
-static void
-cell_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  numeric)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
-  /* Amounts are never cut short: the column grows to the widest (the totals row). */
-  if (numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  else
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              RowText                   text_func)
-{
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-  FurrowRosterRow *row = gtk_list_item_get_item (list_item);
-  g_autofree char *text = row != NULL ? text_func (row) : NULL;
-  gboolean total = row != NULL && furrow_roster_row_is_total (row);
-
-  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-  /* The totals row in bold. */
-  if (total)
-    gtk_widget_add_css_class (label, "heading");
-  else
-    gtk_widget_remove_css_class (label, "heading");
-}
-
-static GtkColumnViewColumn *
-add_column (FurrowSeasonSettlementPage *self,
-            const char                 *title,
-            RowText                     text_func,
-            gboolean                    numeric,
-            gboolean                    expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) column = NULL;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (numeric));
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), text_func);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_append_column (self->roster_view, column);
-  return column;
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* The totals                                                                                 */
-
-static void
-clear_totals (FurrowSeasonSettlementPage *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->totals_grid))) != NULL)
-    gtk_grid_remove (self->totals_grid, child);
-}
-
-/* One caption and value in the totals grid, two pairs a row. */
-static void
-add_total (FurrowSeasonSettlementPage *self,
-           guint                      *n,
-           const char                 *caption,
-           const char                 *value)
-{
-  GtkWidget *caption_label = gtk_label_new (caption);
-  GtkWidget *value_label = gtk_label_new (value);
-  int column = (*n % 2) * 2;
-  int row = *n / 2;
-
-  gtk_label_set_xalign (GTK_LABEL (caption_label), 0.0);
-  /* The page fits a narrow window: captions give way, whole in their tooltips. */
-  gtk_label_set_ellipsize (GTK_LABEL (caption_label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_tooltip_text (caption_label, caption);
-  gtk_widget_add_css_class (caption_label, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (value_label), 1.0);
-  gtk_widget_add_css_class (value_label, "numeric");
-  gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
-  if (column > 0)
-    gtk_widget_set_margin_start (caption_label, 24);
-  gtk_grid_attach (self->totals_grid, caption_label, column, row, 1, 1);
-  gtk_grid_attach (self->totals_grid, value_label, column + 1, row, 1, 1);
-  (*n)++;
-}
-
-static void
-add_total_yuan (FurrowSeasonSettlementPage *self,
-                guint                      *n,
-                const char                 *caption,
-                gint64                      fen)
-{
-  g_autofree char *value = furrow_format_yuan (fen);
-
-  add_total (self, n, caption, value);
-}
-
-static char *
-format_pct (double pct)
-{
-  return g_strdup_printf ("%g", pct);
-}
-
-/* The settlement's totals: income, costs, the base, the surplus (or the shortfall) and its
- * split, the households' dividends and fees, what the households are paid in all. */
-static void
-show_totals (FurrowSeasonSettlementPage     *self,
-             const FurrowDistributionResult *t,
-             const FurrowSurplusSplit       *split)
-{
-  g_autofree char *rate = furrow_format_yuan (t->base_fen_per_mu);
-  g_autofree char *rate_text = NULL;
-  g_autofree char *area = furrow_format_mu (furrow_mu_to_m2 (t->total_area_mu));
-  g_autofree char *reserve_pct = format_pct (split->reserve_pct);
-  g_autofree char *collective_pct = format_pct (split->collective_pct);
-  g_autofree char *cooperative_pct = format_pct (split->cooperative_pct);
-  g_autofree char *households_pct = format_pct (split->households_pct);
-  g_autofree char *caption = NULL;
-  guint n = 0;
-
-  clear_totals (self);
-  add_total_yuan (self, &n, _("Income (sales, other income, subsidies)"), t->income_fen);
-  add_total_yuan (self, &n, _("Costs"), t->cost_fen);
-  /* Translators: the base rate, %s is an amount of yuan */
-  rate_text = g_strdup_printf (_("%s per mu"), rate);
-  add_total (self, &n, _("Base rate"), rate_text);
-  add_total (self, &n, _("Area in full custody"), area);
-  add_total_yuan (self, &n, _("Base payments"), t->base_total_fen);
-  if (t->deficit_fen > 0)
-    add_total_yuan (self, &n, _("Shortfall (deficit, no dividend)"), t->deficit_fen);
-  else
-    add_total_yuan (self, &n, _("Distributable surplus"), t->surplus_fen);
-  /* Translators: %s is a percentage such as "10" */
-  caption = g_strdup_printf (_("Reserve fund (%s %%)"), reserve_pct);
-  add_total_yuan (self, &n, caption, t->reserve_fen);
-  g_free (caption);
-  caption = g_strdup_printf (_("Village collective (%s %%)"), collective_pct);
-  add_total_yuan (self, &n, caption, t->collective_fen);
-  g_free (caption);
-  caption = g_strdup_printf (_("Cooperative (%s %%)"), cooperative_pct);
-  add_total_yuan (self, &n, caption, t->cooperative_fen);
-  g_free (caption);
-  caption = g_strdup_printf (_("Households’ dividends (%s %%)"), households_pct);
-  add_total_yuan (self, &n, caption, t->households_dividend_fen);
-  add_total_yuan (self, &n, _("Half-custody fees"), t->fees_fen);
-  add_total_yuan (self, &n, _("Paid to households"), furrow_distribution_result_paid_fen (t));
+  furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, uri);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -356,7 +64,7 @@ set_note (FurrowSeasonSettlementPage *self,
 static void
 update_actions (FurrowSeasonSettlementPage *self)
 {
-  gboolean settled = self->season != NULL && furrow_season_is_read_only (self->season);
+  gboolean settled = SEASON (self) != NULL && furrow_season_is_read_only (SEASON (self));
   gboolean exporting = self->export_cancellable != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "settlement.settle",
@@ -371,7 +79,7 @@ update_actions (FurrowSeasonSettlementPage *self)
 
       gtk_widget_action_set_enabled (GTK_WIDGET (self), names[i], settled && !exporting);
     }
-  gtk_widget_set_visible (self->settle_button, self->season != NULL && !settled);
+  gtk_widget_set_visible (self->settle_button, SEASON (self) != NULL && !settled);
   gtk_widget_set_visible (self->reopen_button, settled);
   gtk_widget_set_visible (self->output_button, settled);
 }
@@ -394,7 +102,7 @@ static void
 show_settled (FurrowSeasonSettlementPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(FurrowSeasonSettlement) s = furrow_store_get_settlement (self->store, self->season,
+  g_autoptr(FurrowSeasonSettlement) s = furrow_store_get_settlement (STORE (self), SEASON (self),
                                                                      &error);
   g_autoptr(FurrowRosterRow) total = NULL;
   g_autofree char *date = NULL;
@@ -421,7 +129,7 @@ show_settled (FurrowSeasonSettlementPage *self)
       detail = g_strdup_printf (_("Reason: %s"), s->reason);
       set_note (self, detail);
     }
-  show_totals (self, &s->totals, &s->split);
+  furrow_settlement_totals_show (self->totals_grid, &s->totals, &s->split);
 
   for (gsize i = 0; i < s->n_rows; i++)
     {
@@ -432,12 +140,7 @@ show_settled (FurrowSeasonSettlementPage *self)
 
       g_list_store_append (self->roster, row);
     }
-  /* The totals row is the frozen settlement's, not a sum of the rows shown. */
-  total = furrow_roster_row_new_total (furrow_mu_to_m2 (
-                                         furrow_distribution_result_roster_area_mu (&s->totals)),
-                                       s->totals.base_total_fen,
-                                       s->totals.households_dividend_fen, s->totals.fees_fen,
-                                       furrow_distribution_result_paid_fen (&s->totals));
+  total = furrow_roster_row_new_total (&s->totals);
   g_list_store_append (self->roster, total);
   roster = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Roster: %u household",
                                          "Roster: %u households", s->n_rows), (guint) s->n_rows);
@@ -454,11 +157,11 @@ show_preview (FurrowSeasonSettlementPage *self)
   g_autofree char *summary = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *roster = NULL;
-  FurrowSeasonState state = furrow_season_get_state (self->season);
+  FurrowSeasonState state = furrow_season_get_state (SEASON (self));
   gboolean ok;
 
   gtk_image_set_from_icon_name (self->status_image, "changes-allow-symbolic");
-  in = furrow_store_build_settlement_input (self->store, self->season, NULL, &error);
+  in = furrow_store_build_settlement_input (STORE (self), SEASON (self), NULL, &error);
   if (in == NULL)
     {
       gtk_label_set_text (self->status_label, _("This season cannot be settled yet"));
@@ -515,25 +218,16 @@ show_preview (FurrowSeasonSettlementPage *self)
         }
     }
   set_detail (self, detail);
-  show_totals (self, &self->preview, &in->input.split);
+  furrow_settlement_totals_show (self->totals_grid, &self->preview, &in->input.split);
 
   for (gsize i = 0; i < in->input.n_households; i++)
     {
-      const FurrowDistributionHousehold *h = &in->input.households[i];
-      const FurrowDistributionShare *share = &shares[i];
-      g_autoptr(FurrowRosterRow) row =
-        furrow_roster_row_new (h->code, h->name, share->custody,
-                               furrow_mu_to_m2 (share->area_mu), share->base_fen,
-                               share->dividend_fen, share->fee_fen, share->total_fen);
+      g_autoptr(FurrowRosterRow) row = furrow_roster_row_new_share (&in->input.households[i],
+                                                                    &shares[i]);
 
       g_list_store_append (self->roster, row);
     }
-  total = furrow_roster_row_new_total (furrow_mu_to_m2 (
-                                         furrow_distribution_result_roster_area_mu (&self->preview)),
-                                       self->preview.base_total_fen,
-                                       self->preview.households_dividend_fen,
-                                       self->preview.fees_fen,
-                                       furrow_distribution_result_paid_fen (&self->preview));
+  total = furrow_roster_row_new_total (&self->preview);
   g_list_store_append (self->roster, total);
   roster = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Preview: %u household",
                                          "Preview: %u households", in->input.n_households),
@@ -548,225 +242,20 @@ rebuild (FurrowSeasonSettlementPage *self)
   self->needs_reason = FALSE;
   self->preview = (FurrowDistributionResult) { 0 };
   g_list_store_remove_all (self->roster);
-  clear_totals (self);
+  furrow_settlement_totals_clear (self->totals_grid);
   gtk_label_set_text (self->roster_label, "");
   set_note (self, "");
 
-  if (self->store == NULL || self->season == NULL)
+  if (STORE (self) == NULL || SEASON (self) == NULL)
     {
       gtk_label_set_text (self->status_label, _("No season"));
       set_detail (self, "");
     }
-  else if (furrow_season_get_state (self->season) == FURROW_SEASON_SETTLED)
+  else if (furrow_season_get_state (SEASON (self)) == FURROW_SEASON_SETTLED)
     show_settled (self);
   else
     show_preview (self);
   update_actions (self);
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* Settle and reopen                                                                          */
-
-static void
-reason_changed_cb (GtkEditable      *entry,
-                   AdwMessageDialog *dialog)
-{
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  const char *response = g_object_get_data (G_OBJECT (dialog), "furrow-response");
-
-  adw_message_dialog_set_response_enabled (dialog, response, *reason != '\0');
-}
-
-/* The reason typed in a dialog's entry, trimmed (transfer full), or NULL when it has none. */
-static char *
-dialog_reason (AdwMessageDialog *dialog)
-{
-  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
-
-  if (!GTK_IS_EDITABLE (entry))
-    return NULL;
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-}
-
-/* A fresh copy of the shown season from the file, for the store to change. */
-static FurrowSeason *
-season_copy (FurrowSeasonSettlementPage *self)
-{
-  return furrow_store_find_season (self->store, furrow_season_get_name (self->season));
-}
-
-static void
-settle_response_cb (AdwMessageDialog           *dialog,
-                    const char                 *response,
-                    FurrowSeasonSettlementPage *self)
-{
-  g_autoptr(FurrowSeason) season = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *reason = NULL;
-  g_autofree char *message = NULL;
-
-  if (g_strcmp0 (response, "settle") != 0 || self->store == NULL || self->season == NULL)
-    return;
-  reason = dialog_reason (dialog);
-  if (self->needs_reason && (reason == NULL || *reason == '\0'))
-    {
-      /* Translators: %d is 60, the Cooperatives Law's minimum share */
-      g_autofree char *refusal = g_strdup_printf (_("Not settled: households get less than %d %% "
-                                                    "of the surplus, so a reason is required"),
-                                                  60);
-
-      show_toast (self, refusal, NULL);
-      return;
-    }
-  season = season_copy (self);
-  if (season == NULL ||
-      !furrow_store_settle_season (self->store, season, reason, &error))
-    {
-      /* Translators: %s is the store's refusal */
-      message = g_strdup_printf (_("Not settled: %s"),
-                                 error != NULL ? error->message : _("the season is gone"));
-      show_toast (self, message, NULL);
-      refresh_view (self);
-      return;
-    }
-  message = g_strdup_printf (_("Season “%s” is settled and locked"),
-                             furrow_season_get_name (season));
-  show_toast (self, message, NULL);
-  refresh_view (self);
-}
-
-static void
-settle_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  FurrowSeasonSettlementPage *self = FURROW_SEASON_SETTLEMENT_PAGE (widget);
-  const FurrowDistributionResult *t = &self->preview;
-  g_autofree char *income = furrow_format_yuan (t->income_fen);
-  g_autofree char *cost = furrow_format_yuan (t->cost_fen);
-  g_autofree char *base = furrow_format_yuan (t->base_total_fen);
-  g_autofree char *dividend = furrow_format_yuan (t->households_dividend_fen);
-  g_autofree char *deficit = furrow_format_yuan (t->deficit_fen);
-  g_autofree char *paid = furrow_format_yuan (furrow_distribution_result_paid_fen (t));
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-  GtkWidget *dialog;
-
-  if (!self->can_settle || self->season == NULL)
-    return;
-  /* Translators: %s is the season's name */
-  heading = g_strdup_printf (_("Settle “%s”?"), furrow_season_get_name (self->season));
-  g_string_append_printf (text, _("Income %s, costs %s.\nBase payments %s, households’ "
-                                  "dividends %s."), income, cost, base, dividend);
-  if (t->deficit_fen > 0)
-    {
-      g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("Deficit season: the shortfall is %s and no dividend is "
-                                      "paid."), deficit);
-    }
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Paid to households: %s in all."), paid);
-  g_string_append (text, "\n\n");
-  g_string_append (text, _("The amounts are frozen and the season becomes read-only; only an "
-                           "audited reopen can change it."));
-  body = g_string_free (g_steal_pointer (&text), FALSE);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body);
-  g_object_set_data (G_OBJECT (dialog), "furrow-response", (gpointer) "settle");
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "settle", _("_Settle"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "settle",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  if (self->needs_reason)
-    {
-      GtkWidget *entry = gtk_entry_new ();
-      /* Translators: %d is 60, the Cooperatives Law's minimum share */
-      g_autofree char *placeholder = g_strdup_printf (_("Why households get less than %d %% of "
-                                                        "the surplus"), 60);
-
-      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
-      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-      adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "settle", FALSE);
-      g_signal_connect (entry, "changed", G_CALLBACK (reason_changed_cb), dialog);
-    }
-  g_signal_connect_object (dialog, "response", G_CALLBACK (settle_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-reopen_response_cb (AdwMessageDialog           *dialog,
-                    const char                 *response,
-                    FurrowSeasonSettlementPage *self)
-{
-  g_autoptr(FurrowSeason) season = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *reason = NULL;
-  g_autofree char *message = NULL;
-
-  if (g_strcmp0 (response, "reopen") != 0 || self->store == NULL || self->season == NULL)
-    return;
-  reason = dialog_reason (dialog);
-  if (reason == NULL || *reason == '\0')
-    {
-      show_toast (self, _("Not reopened: give the reason for reopening"), NULL);
-      return;
-    }
-  season = season_copy (self);
-  if (season == NULL || !furrow_store_reopen_season (self->store, season, reason, &error))
-    {
-      /* Translators: %s is the store's refusal */
-      message = g_strdup_printf (_("Not reopened: %s"),
-                                 error != NULL ? error->message : _("the season is gone"));
-      show_toast (self, message, NULL);
-      refresh_view (self);
-      return;
-    }
-  message = g_strdup_printf (_("Season “%s” is reopened: its settlement is removed"),
-                             furrow_season_get_name (season));
-  show_toast (self, message, NULL);
-  refresh_view (self);
-}
-
-static void
-reopen_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  FurrowSeasonSettlementPage *self = FURROW_SEASON_SETTLEMENT_PAGE (widget);
-  g_autofree char *heading = NULL;
-  GtkWidget *dialog;
-  GtkWidget *entry;
-
-  if (self->season == NULL || !furrow_season_is_read_only (self->season))
-    return;
-  /* Translators: %s is the season's name */
-  heading = g_strdup_printf (_("Reopen “%s”?"), furrow_season_get_name (self->season));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
-                                   _("Reopening removes the frozen settlement and makes the "
-                                     "season editable again. Statements already printed no "
-                                     "longer hold. The reason is recorded in the audit log."));
-  g_object_set_data (G_OBJECT (dialog), "furrow-response", (gpointer) "reopen");
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "reopen", _("_Reopen"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reopen",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason for reopening"));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  /* An empty reason is not accepted. */
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "reopen", FALSE);
-  g_signal_connect (entry, "changed", G_CALLBACK (reason_changed_cb), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (reopen_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -777,15 +266,15 @@ new_document (FurrowSeasonSettlementPage  *self,
               FurrowSettlementOutput       output,
               GError                     **error)
 {
-  if (self->store == NULL || self->season == NULL)
+  if (STORE (self) == NULL || SEASON (self) == NULL)
     {
       g_set_error_literal (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID,
                            _("No season is shown"));
       return NULL;
     }
   if (output == FURROW_SETTLEMENT_OUTPUT_ROSTER)
-    return furrow_report_document_new_roster (self->store, self->season, NULL, error);
-  return furrow_report_document_new_statements (self->store, self->season, NULL, error);
+    return furrow_report_document_new_roster (STORE (self), SEASON (self), NULL, error);
+  return furrow_report_document_new_statements (STORE (self), SEASON (self), NULL, error);
 }
 
 /* The audit row of a print or an export, or a toast when it cannot be written. */
@@ -796,8 +285,8 @@ record_print (FurrowSeasonSettlementPage *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL ||
-      !furrow_report_document_record_print (document, self->store, destination, &error))
+  if (STORE (self) == NULL ||
+      !furrow_report_document_record_print (document, STORE (self), destination, &error))
     {
       g_autofree char *message =
         g_strdup_printf (_("The audit log could not record it: %s"),
@@ -1338,7 +827,7 @@ choose_export (FurrowSeasonSettlementPage *self,
   ChooserData *data;
   g_autofree char *name = NULL;
 
-  if (self->season == NULL)
+  if (SEASON (self) == NULL)
     return;
   if (folder)
     chooser = gtk_file_chooser_native_new (_("Export Statements into a Folder"),
@@ -1357,7 +846,7 @@ choose_export (FurrowSeasonSettlementPage *self,
       /* Translators: file names; %s is the season's name */
       name = g_strdup_printf (output == FURROW_SETTLEMENT_OUTPUT_ROSTER ? _("%s roster.pdf")
                                                                         : _("%s statements.pdf"),
-                              furrow_season_get_name (self->season));
+                              furrow_season_get_name (SEASON (self)));
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
       add_filter (GTK_FILE_CHOOSER (chooser), _("PDF documents"), "*.pdf");
       if (output == FURROW_SETTLEMENT_OUTPUT_ROSTER)
@@ -1412,55 +901,16 @@ furrow_season_settlement_page_dispose (GObject *object)
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
-  g_clear_object (&self->store);
-  g_clear_object (&self->season);
   g_clear_object (&self->roster);
 
   G_OBJECT_CLASS (furrow_season_settlement_page_parent_class)->dispose (object);
 }
 
 static void
-furrow_season_settlement_page_get_property (GObject    *object,
-                                            guint       prop_id,
-                                            GValue     *value,
-                                            GParamSpec *pspec)
+furrow_season_settlement_page_reload (FurrowSeasonPage *page,
+                                      gboolean          switched)
 {
-  FurrowSeasonSettlementPage *self = FURROW_SEASON_SETTLEMENT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_SEASON:
-      g_value_set_object (value, self->season);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-furrow_season_settlement_page_set_property (GObject      *object,
-                                            guint         prop_id,
-                                            const GValue *value,
-                                            GParamSpec   *pspec)
-{
-  FurrowSeasonSettlementPage *self = FURROW_SEASON_SETTLEMENT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_set_object (&self->store, g_value_get_object (value));
-      break;
-    case PROP_SEASON:
-      /* Re-read on every set, even of the same object (the page contract). */
-      g_set_object (&self->season, g_value_get_object (value));
-      rebuild (self);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  rebuild (FURROW_SEASON_SETTLEMENT_PAGE (page));
 }
 
 static void
@@ -1468,18 +918,10 @@ furrow_season_settlement_page_class_init (FurrowSeasonSettlementPageClass *klass
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  FurrowSeasonPageClass *page_class = FURROW_SEASON_PAGE_CLASS (klass);
 
   object_class->dispose = furrow_season_settlement_page_dispose;
-  object_class->get_property = furrow_season_settlement_page_get_property;
-  object_class->set_property = furrow_season_settlement_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, FURROW_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SEASON] =
-    g_param_spec_object ("season", NULL, NULL, FURROW_TYPE_SEASON,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->reload = furrow_season_settlement_page_reload;
 
   /* ::export-progress (done, total): pages or files written so far, on the main thread. */
   signals[EXPORT_PROGRESS] =
@@ -1490,8 +932,7 @@ furrow_season_settlement_page_class_init (FurrowSeasonSettlementPageClass *klass
     g_signal_new ("export-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                   NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 
-  gtk_widget_class_install_action (widget_class, "settlement.settle", NULL, settle_action);
-  gtk_widget_class_install_action (widget_class, "settlement.reopen", NULL, reopen_action);
+  furrow_season_settlement_page_settle_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "settlement.print-statements", NULL,
                                    print_statements_action);
   gtk_widget_class_install_action (widget_class, "settlement.print-roster", NULL,
@@ -1531,19 +972,7 @@ furrow_season_settlement_page_init (FurrowSeasonSettlementPage *self)
   self->roster = g_list_store_new (FURROW_TYPE_ROSTER_ROW);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->roster)));
   gtk_column_view_set_model (self->roster_view, GTK_SELECTION_MODEL (selection));
-  /* Chinese headers in zh_CN: 户编码, 户主, 托管方式, 面积, 保底, 分红, 服务费, 合计. */
-  /* An 18-digit CBFBM fits. */
-  gtk_column_view_column_set_fixed_width (add_column (self, _("Code"), row_code, FALSE, FALSE),
-                                          165);
-  gtk_column_view_column_set_fixed_width (add_column (self, _("Name"), row_name,
-                                                      FALSE, TRUE), 90);
-  gtk_column_view_column_set_fixed_width (add_column (self, _("Custody"), row_custody, FALSE,
-                                                      FALSE), 64);
-  add_column (self, _("Area"), row_area, TRUE, FALSE);
-  add_column (self, _("Base"), row_base, TRUE, FALSE);
-  add_column (self, _("Dividend"), row_dividend, TRUE, FALSE);
-  add_column (self, _("Fee"), row_fee, TRUE, FALSE);
-  add_column (self, _("Total"), row_total, TRUE, FALSE);
+  furrow_roster_columns_add (self->roster_view);
 
   g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (cancel_clicked_cb), self);
   rebuild (self);

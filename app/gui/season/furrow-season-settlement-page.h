@@ -3,15 +3,14 @@
 
 #include <adwaita.h>
 
-#include "furrow-season.h"
-#include "furrow-store.h"
+#include "furrow-season-page.h"
 
 G_BEGIN_DECLS
 
 #define FURROW_TYPE_SEASON_SETTLEMENT_PAGE (furrow_season_settlement_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (FurrowSeasonSettlementPage, furrow_season_settlement_page, FURROW,
-                      SEASON_SETTLEMENT_PAGE, AdwBin)
+                      SEASON_SETTLEMENT_PAGE, FurrowSeasonPage)
 
 /* FurrowSeasonSettlementPage: the season view's "settlement" page (the page contract of
  * furrow-season-view.h: properties "store" and "season").

@@ -75,10 +75,9 @@ push_to_pages (FurrowSeasonView *self)
                   NULL);
 }
 
-/* The season with the id of the one shown, from the store's model (transfer none), or NULL. */
-static FurrowSeason *
-find_in_model (FurrowSeasonView *self,
-               gint64            id)
+/* TRUE when the shown season is still in the store's model. */
+static gboolean
+season_in_model (FurrowSeasonView *self)
 {
   guint n = self->seasons != NULL ? g_list_model_get_n_items (self->seasons) : 0;
 
@@ -86,12 +85,14 @@ find_in_model (FurrowSeasonView *self,
     {
       g_autoptr(FurrowSeason) season = g_list_model_get_item (self->seasons, i);
 
-      if (furrow_season_get_id (season) == id)
-        return season;
+      if (season == self->season)
+        return TRUE;
     }
-  return NULL;
+  return FALSE;
 }
 
+/* The model keeps its season objects across commits (furrow-store.h): only a deleted season
+ * leaves the view. */
 static void
 seasons_changed_cb (GListModel       *model,
                     guint             position,
@@ -99,8 +100,23 @@ seasons_changed_cb (GListModel       *model,
                     guint             added,
                     FurrowSeasonView *self)
 {
-  if (self->season != NULL)
-    furrow_season_view_refresh (self);
+  if (self->season != NULL && !season_in_model (self))
+    furrow_season_view_set_season (self, NULL);
+}
+
+/* The shown season's name, year or state may have changed: the title follows; the pages listen
+ * to the store themselves (furrow-season-page.h). */
+static void
+season_changed_cb (FurrowStore        *store,
+                   FurrowSeason       *season,
+                   FurrowSeasonChange  what,
+                   FurrowSeasonView   *self)
+{
+  if (self->season == NULL ||
+      (season != NULL && furrow_season_get_id (season) != furrow_season_get_id (self->season)))
+    return;
+  update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEASON]);
 }
 
 static void
@@ -110,6 +126,8 @@ furrow_season_view_dispose (GObject *object)
 
   if (self->seasons != NULL)
     g_signal_handlers_disconnect_by_data (self->seasons, self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->seasons);
   g_clear_object (&self->season);
   g_clear_object (&self->store);
@@ -138,24 +156,6 @@ furrow_season_view_get_property (GObject    *object,
 }
 
 static void
-furrow_season_view_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  FurrowSeasonView *self = FURROW_SEASON_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SEASON:
-      furrow_season_view_set_season (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 furrow_season_view_class_init (FurrowSeasonViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -163,12 +163,12 @@ furrow_season_view_class_init (FurrowSeasonViewClass *klass)
 
   object_class->dispose = furrow_season_view_dispose;
   object_class->get_property = furrow_season_view_get_property;
-  object_class->set_property = furrow_season_view_set_property;
 
-  /* The season shown; set again (with a notification) whenever it may have changed. */
+  /* The season shown (furrow_season_view_set_season()); notified when another is shown and
+   * when the store announces a change to it (its name, year or state). */
   properties[PROP_SEASON] =
     g_param_spec_object ("season", NULL, NULL, FURROW_TYPE_SEASON,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -202,6 +202,8 @@ furrow_season_view_set_project (FurrowSeasonView *self,
 
   if (self->seasons != NULL)
     g_signal_handlers_disconnect_by_data (self->seasons, self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->seasons);
   g_clear_object (&self->season);
   g_set_object (&self->store, store);
@@ -211,6 +213,7 @@ furrow_season_view_set_project (FurrowSeasonView *self,
       self->seasons = furrow_store_get_seasons (store);
       g_signal_connect_object (self->seasons, "items-changed",
                                G_CALLBACK (seasons_changed_cb), self, 0);
+      g_signal_connect_object (store, "season-changed", G_CALLBACK (season_changed_cb), self, 0);
     }
   push_to_pages (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEASON]);
@@ -300,21 +303,6 @@ furrow_season_view_get_visible_page (FurrowSeasonView *self)
   g_return_val_if_fail (FURROW_IS_SEASON_VIEW (self), NULL);
 
   return adw_view_stack_get_visible_child_name (self->stack);
-}
-
-void
-furrow_season_view_refresh (FurrowSeasonView *self)
-{
-  FurrowSeason *fresh;
-
-  g_return_if_fail (FURROW_IS_SEASON_VIEW (self));
-
-  if (self->season == NULL)
-    return;
-  /* The model re-reads the file after each commit; the shown object may have been replaced,
-   * or the season deleted. */
-  fresh = find_in_model (self, furrow_season_get_id (self->season));
-  furrow_season_view_set_season (self, fresh);
 }
 
 /**

@@ -17,15 +17,12 @@ G_DECLARE_FINAL_TYPE (FurrowSeasonView, furrow_season_view, FURROW, SEASON_VIEW,
  * name, crop year and state (a lock when settled) above a stack of pages (overview, economics,
  * harvest, settlement) switched by a view switcher.
  *
- * The page contract: a page is any GtkWidget with two writable properties, "store"
- * (FurrowStore) and "season" (FurrowSeason). The view sets both on every page whenever the
- * shown season may have changed (another season chosen, the project's seasons model reloaded
- * after a commit, or furrow_season_view_refresh() called), always through g_object_set() even
- * when the pointers are unchanged: a page re-reads what it shows each time its "season" is set.
- * A page that writes to the store (plans, harvests, rules, settling) calls
- * furrow_season_view_refresh() on its ancestor view afterwards, so every page shows the new
- * state. Season objects are the store's own (read them; edit a copy from
- * furrow_store_find_season()). */
+ * The page contract: a page is a FurrowSeasonPage (furrow-season-page.h), or any GtkWidget
+ * with two writable properties, "store" (FurrowStore) and "season" (FurrowSeason). The view sets
+ * both on every page when the project or the shown season changes; a page then follows the
+ * store's change signals itself (docs/architecture.md, "The change signals"): no code that
+ * writes to the store refreshes a page. Season objects are the store's own (read them; edit a
+ * copy from furrow_store_find_season()). */
 FurrowSeasonView *furrow_season_view_new         (void);
 
 void              furrow_season_view_set_project (FurrowSeasonView *self,
@@ -48,9 +45,6 @@ void              furrow_season_view_add_page    (FurrowSeasonView *self,
 void              furrow_season_view_show_page   (FurrowSeasonView *self,
                                                   const char       *name);
 const char       *furrow_season_view_get_visible_page (FurrowSeasonView *self);
-
-/* Re-reads the season from the store and sets it again on every page. */
-void              furrow_season_view_refresh     (FurrowSeasonView *self);
 
 /* The view around `widget`, or NULL. */
 FurrowSeasonView *furrow_season_view_find        (GtkWidget        *widget);

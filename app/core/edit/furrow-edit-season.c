@@ -1,0 +1,495 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The edits of seasons, plans and yield presets (furrow-edit-season.h). */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "furrow-edit-season.h"
+#include "furrow-season-plans.h"
+#include "furrow-store-season.h"
+#include "furrow-store-yield.h"
+
+/* The season with this id in the store's seasons model (transfer none), or NULL with error. */
+static FurrowSeason *
+live_season (FurrowStore  *store,
+             gint64        id,
+             GError      **error)
+{
+  g_autoptr(GListModel) seasons = furrow_store_get_seasons (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (seasons); i++)
+    {
+      g_autoptr(FurrowSeason) season = g_list_model_get_item (seasons, i);
+
+      if (furrow_season_get_id (season) == id)
+        return season;
+    }
+  g_set_error_literal (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                       _("The season is no longer in the project"));
+  return NULL;
+}
+
+/* The field with this id in the store's fields model (transfer full), or NULL. */
+static FurrowField *
+model_field (FurrowStore *store,
+             gint64       id)
+{
+  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+
+      if (furrow_field_get_id (field) == id)
+        return g_steal_pointer (&field);
+    }
+  return NULL;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Rules                                                                                      */
+
+typedef struct
+{
+  FurrowStore  *store;
+  gint64        id;
+  FurrowSeason *before;
+  FurrowSeason *after;
+} RulesEdit;
+
+static void
+rules_edit_free (gpointer data)
+{
+  RulesEdit *edit = data;
+
+  g_object_unref (edit->store);
+  g_object_unref (edit->before);
+  g_object_unref (edit->after);
+  g_free (edit);
+}
+
+static gboolean
+rules_edit_apply (gpointer   data,
+                  gboolean   forward,
+                  GError   **error)
+{
+  RulesEdit *edit = data;
+  FurrowSeason *live = live_season (edit->store, edit->id, error);
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *notes = NULL;
+  guint year;
+
+  if (live == NULL)
+    return FALSE;
+  /* A copy to change (furrow-store.h: the model's objects change only after a commit). */
+  season = furrow_store_find_season (edit->store, furrow_season_get_name (live));
+  if (season == NULL)
+    {
+      g_set_error_literal (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                           _("The season is no longer in the project"));
+      return FALSE;
+    }
+  /* Only the money rules: the name, year and notes stay as they are now. */
+  name = g_strdup (furrow_season_get_name (season));
+  notes = g_strdup (furrow_season_get_notes (season));
+  year = furrow_season_get_crop_year (season);
+  furrow_season_copy_rules (season, forward ? edit->after : edit->before);
+  furrow_season_set_name (season, name);
+  furrow_season_set_notes (season, notes);
+  furrow_season_set_crop_year (season, year);
+  return furrow_store_update_season (edit->store, season, error);
+}
+
+FurrowEdit *
+furrow_edit_season_rules (FurrowStore  *store,
+                          gint64        season_id,
+                          FurrowSeason *before,
+                          FurrowSeason *after)
+{
+  RulesEdit *edit;
+
+  g_return_val_if_fail (FURROW_IS_STORE (store), NULL);
+  g_return_val_if_fail (FURROW_IS_SEASON (before), NULL);
+  g_return_val_if_fail (FURROW_IS_SEASON (after), NULL);
+
+  edit = g_new0 (RulesEdit, 1);
+  edit->store = g_object_ref (store);
+  edit->id = season_id;
+  edit->before = g_object_ref (before);
+  edit->after = g_object_ref (after);
+  return furrow_edit_new (_("Change the season’s rules"), rules_edit_apply, edit,
+                          rules_edit_free);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* A harvest                                                                                  */
+
+typedef struct
+{
+  FurrowStore *store;
+  gint64       season_id;
+  gint64       field_id;
+  FurrowCrop   crop;
+  double       kg[2];       /* [0] before, [1] after */
+  gint64       fen[2];
+} HarvestEdit;
+
+static void
+harvest_edit_free (gpointer data)
+{
+  HarvestEdit *edit = data;
+
+  g_object_unref (edit->store);
+  g_free (edit);
+}
+
+static gboolean
+harvest_edit_apply (gpointer   data,
+                    gboolean   forward,
+                    GError   **error)
+{
+  HarvestEdit *edit = data;
+  FurrowSeason *season = live_season (edit->store, edit->season_id, error);
+  g_autoptr(FurrowField) field = NULL;
+  guint side = forward ? 1 : 0;
+
+  if (season == NULL)
+    return FALSE;
+  field = model_field (edit->store, edit->field_id);
+  if (field == NULL)
+    {
+      g_set_error_literal (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                           _("The field is no longer in the project"));
+      return FALSE;
+    }
+  return furrow_store_set_harvest (edit->store, season, field, edit->crop, edit->kg[side],
+                                   edit->fen[side], error);
+}
+
+FurrowEdit *
+furrow_edit_season_harvest (FurrowStore   *store,
+                            FurrowSeason  *season,
+                            gint64         field_id,
+                            FurrowCrop     crop,
+                            double         yield_kg,
+                            gint64         revenue_fen,
+                            GError       **error)
+{
+  g_autoptr(GArray) harvests = NULL;
+  HarvestEdit *edit;
+  gboolean had = FALSE;
+
+  g_return_val_if_fail (FURROW_IS_STORE (store), NULL);
+  g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
+
+  harvests = furrow_store_get_harvests (store, season, error);
+  if (harvests == NULL)
+    return NULL;
+  edit = g_new0 (HarvestEdit, 1);
+  edit->store = g_object_ref (store);
+  edit->season_id = furrow_season_get_id (season);
+  edit->field_id = field_id;
+  edit->crop = crop;
+  edit->kg[1] = yield_kg;
+  edit->fen[1] = revenue_fen;
+  for (guint i = 0; i < harvests->len; i++)
+    {
+      const FurrowSeasonHarvest *h = &g_array_index (harvests, FurrowSeasonHarvest, i);
+
+      if (h->field_id == field_id && h->crop == crop)
+        {
+          had = TRUE;
+          edit->kg[0] = h->yield_kg;
+          edit->fen[0] = h->revenue_fen;
+        }
+    }
+  /* Nothing new: the same record, or zeros where there is none. */
+  if (edit->kg[0] == yield_kg && edit->fen[0] == revenue_fen &&
+      (had || (yield_kg == 0 && revenue_fen == 0)))
+    {
+      harvest_edit_free (edit);
+      return NULL;
+    }
+  return furrow_edit_new (_("Enter a harvest"), harvest_edit_apply, edit, harvest_edit_free);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The actual costs                                                                           */
+
+typedef struct
+{
+  FurrowStore *store;
+  gint64       season_id;
+  GArray      *costs[2];    /* FurrowSeasonActualCost: [0] before, [1] after */
+} CostsEdit;
+
+static void
+costs_edit_free (gpointer data)
+{
+  CostsEdit *edit = data;
+
+  g_object_unref (edit->store);
+  g_array_unref (edit->costs[0]);
+  g_array_unref (edit->costs[1]);
+  g_free (edit);
+}
+
+const FurrowSeasonActualCost *
+furrow_actual_costs_find (GArray                       *costs,
+                          const FurrowSeasonActualCost *key)
+{
+  for (guint i = 0; i < costs->len; i++)
+    {
+      const FurrowSeasonActualCost *c = &g_array_index (costs, FurrowSeasonActualCost, i);
+
+      if (c->field_id == key->field_id && strcmp (c->item, key->item) == 0)
+        return c;
+    }
+  return NULL;
+}
+
+gboolean
+furrow_actual_costs_equal (GArray *a,
+                           GArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      const FurrowSeasonActualCost *c = &g_array_index (a, FurrowSeasonActualCost, i);
+      const FurrowSeasonActualCost *d = furrow_actual_costs_find (b, c);
+
+      if (d == NULL || d->fen != c->fen)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Makes the stored actual costs equal `target`, all or nothing. */
+static gboolean
+write_costs (FurrowStore   *store,
+             FurrowSeason  *season,
+             GArray        *target,
+             GError       **error)
+{
+  g_autoptr(GArray) current = furrow_store_get_actual_costs (store, season, error);
+
+  if (current == NULL || !furrow_store_begin_all_or_nothing (store, error))
+    return FALSE;
+  for (guint i = 0; i < current->len; i++)
+    {
+      const FurrowSeasonActualCost *c = &g_array_index (current, FurrowSeasonActualCost, i);
+      g_autoptr(FurrowField) field = c->field_id ? model_field (store, c->field_id) : NULL;
+
+      if (furrow_actual_costs_find (target, c) == NULL &&
+          !furrow_store_set_actual_cost (store, season, field, c->item, -1, error))
+        goto fail;
+    }
+  for (guint i = 0; i < target->len; i++)
+    {
+      const FurrowSeasonActualCost *c = &g_array_index (target, FurrowSeasonActualCost, i);
+      const FurrowSeasonActualCost *now = furrow_actual_costs_find (current, c);
+      g_autoptr(FurrowField) field = c->field_id ? model_field (store, c->field_id) : NULL;
+
+      if ((now == NULL || now->fen != c->fen) &&
+          !furrow_store_set_actual_cost (store, season, field, c->item, c->fen, error))
+        goto fail;
+    }
+  if (furrow_store_commit (store, error))
+    return TRUE;
+fail:
+  if (furrow_store_in_transaction (store))
+    furrow_store_rollback (store);
+  return FALSE;
+}
+
+static gboolean
+costs_edit_apply (gpointer   data,
+                  gboolean   forward,
+                  GError   **error)
+{
+  CostsEdit *edit = data;
+  FurrowSeason *season = live_season (edit->store, edit->season_id, error);
+
+  return season != NULL && write_costs (edit->store, season, edit->costs[forward ? 1 : 0], error);
+}
+
+FurrowEdit *
+furrow_edit_season_actual_costs (FurrowStore   *store,
+                                 FurrowSeason  *season,
+                                 GArray        *costs,
+                                 GError       **error)
+{
+  g_autoptr(GArray) before = NULL;
+  CostsEdit *edit;
+
+  g_return_val_if_fail (FURROW_IS_STORE (store), NULL);
+  g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
+  g_return_val_if_fail (costs != NULL, NULL);
+
+  before = furrow_store_get_actual_costs (store, season, error);
+  if (before == NULL || furrow_actual_costs_equal (before, costs))
+    return NULL;
+  edit = g_new0 (CostsEdit, 1);
+  edit->store = g_object_ref (store);
+  edit->season_id = furrow_season_get_id (season);
+  edit->costs[0] = g_steal_pointer (&before);
+  edit->costs[1] = g_array_ref (costs);
+  return furrow_edit_new (_("Change the actual costs"), costs_edit_apply, edit, costs_edit_free);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Plans                                                                                      */
+
+typedef struct
+{
+  FurrowStore   *store;
+  FurrowSeason  *season;
+  GPtrArray     *fields;         /* FurrowField */
+  FurrowPattern  pattern;
+  char          *preset;
+  char          *yield_preset;
+  GArray        *previous;       /* FurrowSeasonPlan, NULL until first done */
+} PlanEdit;
+
+static void
+plan_edit_free (gpointer data)
+{
+  PlanEdit *edit = data;
+
+  g_clear_object (&edit->store);
+  g_clear_object (&edit->season);
+  g_clear_pointer (&edit->fields, g_ptr_array_unref);
+  g_clear_pointer (&edit->previous, g_array_unref);
+  g_free (edit->preset);
+  g_free (edit->yield_preset);
+  g_free (edit);
+}
+
+static gboolean
+plan_edit_apply (gpointer   data,
+                 gboolean   forward,
+                 GError   **error)
+{
+  PlanEdit *edit = data;
+  FurrowField * const *fields = (FurrowField * const *) edit->fields->pdata;
+
+  if (forward)
+    {
+      g_autoptr(GArray) previous = NULL;
+
+      if (!furrow_season_plan_fields (edit->store, edit->season, fields, edit->fields->len,
+                                      &edit->pattern, edit->preset, edit->yield_preset,
+                                      &previous, error))
+        return FALSE;
+      if (edit->previous == NULL)
+        edit->previous = g_steal_pointer (&previous);
+      return TRUE;
+    }
+  return furrow_season_restore_plans (edit->store, edit->season, fields, edit->fields->len,
+                                      edit->previous, error);
+}
+
+FurrowEdit *
+furrow_edit_season_plan (const char          *label,
+                         FurrowStore         *store,
+                         FurrowSeason        *season,
+                         FurrowField * const *fields,
+                         guint                n_fields,
+                         const FurrowPattern *pattern,
+                         const char          *preset,
+                         const char          *yield_preset)
+{
+  PlanEdit *edit;
+
+  g_return_val_if_fail (FURROW_IS_STORE (store), NULL);
+  g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
+  g_return_val_if_fail (fields != NULL || n_fields == 0, NULL);
+  g_return_val_if_fail (pattern != NULL, NULL);
+
+  edit = g_new0 (PlanEdit, 1);
+  edit->store = g_object_ref (store);
+  edit->season = g_object_ref (season);
+  edit->fields = g_ptr_array_new_full (n_fields, g_object_unref);
+  for (guint i = 0; i < n_fields; i++)
+    g_ptr_array_add (edit->fields, g_object_ref (fields[i]));
+  edit->pattern = *pattern;
+  edit->preset = g_strdup (preset != NULL ? preset : "");
+  edit->yield_preset = g_strdup (yield_preset);
+  return furrow_edit_new (label, plan_edit_apply, edit, plan_edit_free);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Yield presets                                                                              */
+
+typedef struct
+{
+  FurrowStore      *store;
+  gboolean          delete;      /* the edit deletes `model` (else saves it) */
+  FurrowYieldModel  model;
+  gboolean          replaced;    /* a save that replaced `old` */
+  FurrowYieldModel  old;
+} PresetEdit;
+
+static void
+preset_edit_free (gpointer data)
+{
+  PresetEdit *edit = data;
+
+  g_clear_object (&edit->store);
+  g_free (edit);
+}
+
+static gboolean
+preset_edit_apply (gpointer   data,
+                   gboolean   forward,
+                   GError   **error)
+{
+  PresetEdit *edit = data;
+
+  if (forward != edit->delete)
+    return furrow_store_save_yield_preset (edit->store, &edit->model, error);
+  if (edit->replaced)
+    return furrow_store_save_yield_preset (edit->store, &edit->old, error);
+  return furrow_store_delete_yield_preset (edit->store, edit->model.name, error);
+}
+
+FurrowEdit *
+furrow_edit_yield_preset_save (FurrowStore            *store,
+                               const FurrowYieldModel *model)
+{
+  PresetEdit *edit;
+
+  g_return_val_if_fail (FURROW_IS_STORE (store), NULL);
+  g_return_val_if_fail (model != NULL, NULL);
+
+  edit = g_new0 (PresetEdit, 1);
+  edit->store = g_object_ref (store);
+  edit->model = *model;
+  /* A preset of the same name is replaced: undo brings it back. */
+  edit->replaced = furrow_store_find_yield_preset (store, model->name, &edit->old, NULL);
+  return furrow_edit_new (_("Save Yield Preset"), preset_edit_apply, edit, preset_edit_free);
+}
+
+FurrowEdit *
+furrow_edit_yield_preset_delete (FurrowStore  *store,
+                                 const char   *name,
+                                 GError      **error)
+{
+  PresetEdit *edit;
+
+  g_return_val_if_fail (FURROW_IS_STORE (store), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  edit = g_new0 (PresetEdit, 1);
+  edit->store = g_object_ref (store);
+  edit->delete = TRUE;
+  if (!furrow_store_find_yield_preset (store, name, &edit->model, error))
+    {
+      preset_edit_free (edit);
+      return NULL;
+    }
+  return furrow_edit_new (_("Delete Yield Preset"), preset_edit_apply, edit, preset_edit_free);
+}

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "furrow-edit.h"
+#include "furrow-pattern.h"
+#include "furrow-season.h"
+#include "furrow-store-season.h"
+#include "furrow-store.h"
+#include "furrow-yield-model.h"
+
+G_BEGIN_DECLS
+
+/* The undoable edits of seasons, plans and yield presets (docs/architecture.md, "Edits"): each
+ * a FurrowEdit whose apply writes through the store, labelled as the Undo and Redo menu items
+ * show it. They find the season again by its id each time they are applied, so that they still
+ * work after the store reloaded its seasons. None merges: each is one step of the history.
+ * Applying one to a settled season fails with FURROW_STORE_ERROR_READ_ONLY and changes nothing. */
+
+/* "Change the season’s rules": the money rules (prices, costs, subsidies, other income, fees,
+ * base rule, split) of the season `season_id`, from those of `before` to those of `after`; its
+ * name, crop year and notes stay as they are when the edit is applied. */
+FurrowEdit *furrow_edit_season_rules         (FurrowStore          *store,
+                                              gint64                season_id,
+                                              FurrowSeason         *before,
+                                              FurrowSeason         *after);
+
+/* "Enter a harvest": the harvest of `crop` on the field `field_id` becomes `yield_kg` and
+ * `revenue_fen`; undone, it is what was stored before (zeros where there was none). NULL, with
+ * error unset, when that is what is stored already (or zeros where there is none); NULL with
+ * error set when the harvests cannot be read. */
+FurrowEdit *furrow_edit_season_harvest       (FurrowStore          *store,
+                                              FurrowSeason         *season,
+                                              gint64                field_id,
+                                              FurrowCrop            crop,
+                                              double                yield_kg,
+                                              gint64                revenue_fen,
+                                              GError              **error);
+
+/* "Change the actual costs": the season's actual costs become `costs`
+ * (FurrowSeasonActualCost, item and field unique), all or nothing. NULL, with error unset, when
+ * they are already; NULL with error set when the stored ones cannot be read. */
+FurrowEdit *furrow_edit_season_actual_costs  (FurrowStore          *store,
+                                              FurrowSeason         *season,
+                                              GArray               *costs,
+                                              GError              **error);
+
+/* `label`: plans `fields` in the season with `pattern` (its preset name, "" when tuned) and the
+ * yield preset; undone, the fields' plans are what they were before the first apply
+ * (furrow_season_plan_fields(), furrow_season_restore_plans()). */
+FurrowEdit *furrow_edit_season_plan          (const char           *label,
+                                              FurrowStore          *store,
+                                              FurrowSeason         *season,
+                                              FurrowField * const  *fields,
+                                              guint                 n_fields,
+                                              const FurrowPattern  *pattern,
+                                              const char           *preset,
+                                              const char           *yield_preset);
+
+/* "Save Yield Preset": stores `model` under its name; undone, the preset it replaced comes back,
+ * or, if none, it is deleted. */
+FurrowEdit *furrow_edit_yield_preset_save    (FurrowStore          *store,
+                                              const FurrowYieldModel *model);
+
+/* "Delete Yield Preset": deletes the stored preset `name`; undone, it is saved again. NULL with
+ * error set when there is no such preset. */
+FurrowEdit *furrow_edit_yield_preset_delete  (FurrowStore          *store,
+                                              const char           *name,
+                                              GError              **error);
+
+/* In a list of FurrowSeasonActualCost: the cost of key's item and field, or NULL. */
+const FurrowSeasonActualCost *furrow_actual_costs_find  (GArray                       *costs,
+                                                        const FurrowSeasonActualCost *key);
+/* TRUE when both lists hold the same items and fields with the same amounts, in any order. */
+gboolean                      furrow_actual_costs_equal (GArray                       *a,
+                                                        GArray                       *b);
+
+G_END_DECLS

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "furrow-distribution.h"
+#include "furrow-season-settlement-page.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the files of FurrowSeasonSettlementPage: furrow-season-settlement-page.c (showing the
+ * season, printing and exports) and furrow-season-settlement-page-settle.c (settling and
+ * reopening). */
+struct _FurrowSeasonSettlementPage
+{
+  FurrowSeasonPage parent_instance;
+
+  /* template */
+  GtkImage       *status_image;
+  GtkLabel       *status_label;
+  GtkInscription *detail_label;
+  GtkInscription *note_label;
+  GtkWidget      *settle_button;
+  GtkWidget      *reopen_button;
+  GtkWidget      *output_button;
+  GtkGrid        *totals_grid;
+  GtkWidget      *progress_box;
+  GtkProgressBar *progress_bar;
+  GtkWidget      *cancel_button;
+  GtkLabel       *roster_label;
+  GtkColumnView  *roster_view;
+
+  GListStore     *roster;
+
+  /* The preview of an unsettled season: what settling would freeze. */
+  gboolean                  can_settle;
+  gboolean                  needs_reason;
+  FurrowDistributionResult  preview;
+
+  /* The export running, if any. */
+  GCancellable   *export_cancellable;
+  gboolean        disposed;        /* an export may finish after the page is gone */
+};
+
+#define STORE(self)  furrow_season_page_get_store (FURROW_SEASON_PAGE (self))
+#define SEASON(self) furrow_season_page_get_season (FURROW_SEASON_PAGE (self))
+
+/* Installs the actions settlement.settle and settlement.reopen. */
+void furrow_season_settlement_page_settle_class_init (GtkWidgetClass *widget_class);
+
+G_END_DECLS

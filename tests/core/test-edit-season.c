@@ -1,0 +1,498 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The edits of seasons, plans and yield presets (furrow-edit-season.h) through the window's
+ * history type: each does, undoes and redoes to the stored values; none merges into the one
+ * before; an edit the store refuses leaves the history and the file as they were. The project
+ * is the demo cooperative (furrow-demo.h: 40 fields T01…T40). */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "furrow-demo.h"
+#include "furrow-edit-season.h"
+#include "furrow-history.h"
+#include "furrow-season-plans.h"
+#include "furrow-store-season.h"
+#include "furrow-store-yield.h"
+
+#define SEASON_NAME "2025 秋"
+
+typedef struct
+{
+  FurrowStore   *store;
+  FurrowSeason  *season;    /* the live season of the store's model */
+  FurrowHistory *history;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "coop.gpkg", NULL);
+  g_autoptr(FurrowSeason) season = furrow_season_new (SEASON_NAME, 2025);
+  g_autoptr(GListModel) seasons = NULL;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  fixture->store = furrow_demo_create (path, &error);
+  g_assert_no_error (error);
+  seasons = furrow_store_get_seasons (fixture->store);
+  g_assert_true (furrow_store_add_season (fixture->store, season, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (seasons), ==, 1);
+  fixture->season = g_list_model_get_item (seasons, 0);
+  g_assert_cmpint (furrow_season_get_id (fixture->season), ==, furrow_season_get_id (season));
+  fixture->history = furrow_history_new ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->history);
+  g_clear_object (&fixture->season);
+  g_clear_object (&fixture->store);
+}
+
+static FurrowField *
+field (Fixture    *fixture,
+       const char *code)
+{
+  FurrowField *found = furrow_store_find_field (fixture->store, code);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* The stored maize price in fen per kg. */
+static double
+maize_price (Fixture *fixture)
+{
+  g_autoptr(FurrowSeason) stored = furrow_store_find_season (fixture->store, SEASON_NAME);
+
+  g_assert_nonnull (stored);
+  return furrow_season_get_price (stored, FURROW_CROP_MAIZE)->price_fen_per_kg;
+}
+
+/* A rules edit from the stored rules to a maize price of `fen` per kg. */
+static FurrowEdit *
+price_edit (Fixture *fixture,
+            double   fen)
+{
+  g_autoptr(FurrowSeason) before = furrow_store_find_season (fixture->store, SEASON_NAME);
+  g_autoptr(FurrowSeason) after = furrow_store_find_season (fixture->store, SEASON_NAME);
+
+  furrow_season_set_price (after, FURROW_CROP_MAIZE, fen,
+                           furrow_season_get_price (after, FURROW_CROP_MAIZE)->moisture_pct);
+  return furrow_edit_season_rules (fixture->store, furrow_season_get_id (fixture->season),
+                                   before, after);
+}
+
+static void
+push (Fixture    *fixture,
+      FurrowEdit *edit)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (edit);
+  g_assert_true (furrow_history_push (fixture->history, edit, &error));
+  g_assert_no_error (error);
+}
+
+static void
+undo (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (furrow_history_undo (fixture->history, &error));
+  g_assert_no_error (error);
+}
+
+static void
+redo (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (furrow_history_redo (fixture->history, &error));
+  g_assert_no_error (error);
+}
+
+/* Two price changes are two steps: undo takes back only the second; the season's name and notes
+ * are not part of the edit. */
+static void
+test_rules (Fixture       *fixture,
+            gconstpointer  data)
+{
+  double original = maize_price (fixture);
+  g_autoptr(FurrowSeason) renamed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  push (fixture, price_edit (fixture, 240));
+  g_assert_cmpfloat (maize_price (fixture), ==, 240);
+  g_assert_cmpstr (furrow_history_get_undo_label (fixture->history), ==,
+                   "Change the season’s rules");
+  push (fixture, price_edit (fixture, 250));
+  g_assert_cmpfloat (maize_price (fixture), ==, 250);
+
+  /* Notes written after the edit stay when it is undone. */
+  renamed = furrow_store_find_season (fixture->store, SEASON_NAME);
+  furrow_season_set_notes (renamed, "dry year");
+  g_assert_true (furrow_store_update_season (fixture->store, renamed, &error));
+  g_assert_no_error (error);
+
+  undo (fixture);
+  g_assert_cmpfloat (maize_price (fixture), ==, 240);
+  g_assert_true (furrow_history_get_can_undo (fixture->history));
+  undo (fixture);
+  g_assert_cmpfloat (maize_price (fixture), ==, original);
+  g_assert_false (furrow_history_get_can_undo (fixture->history));
+  g_clear_object (&renamed);
+  renamed = furrow_store_find_season (fixture->store, SEASON_NAME);
+  g_assert_cmpstr (furrow_season_get_notes (renamed), ==, "dry year");
+
+  redo (fixture);
+  redo (fixture);
+  g_assert_cmpfloat (maize_price (fixture), ==, 250);
+  /* The live season follows the file. */
+  g_assert_cmpfloat (furrow_season_get_price (fixture->season, FURROW_CROP_MAIZE)->price_fen_per_kg,
+                     ==, 250);
+}
+
+/* The harvest of one crop on one field: (kg, fen) as stored, or FALSE when there is none. */
+static gboolean
+stored_harvest (Fixture    *fixture,
+                const char *code,
+                FurrowCrop  crop,
+                double     *kg,
+                gint64     *fen)
+{
+  g_autoptr(FurrowField) f = field (fixture, code);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) harvests = furrow_store_get_harvests (fixture->store, fixture->season,
+                                                          &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < harvests->len; i++)
+    {
+      const FurrowSeasonHarvest *h = &g_array_index (harvests, FurrowSeasonHarvest, i);
+
+      if (h->field_id == furrow_field_get_id (f) && h->crop == crop)
+        {
+          *kg = h->yield_kg;
+          *fen = h->revenue_fen;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_harvest (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(FurrowField) t01 = field (fixture, "T01");
+  g_autoptr(GError) error = NULL;
+  double kg = -1;
+  gint64 fen = -1;
+
+  /* Zeros where there is no record: nothing to do. */
+  g_assert_null (furrow_edit_season_harvest (fixture->store, fixture->season,
+                                             furrow_field_get_id (t01), FURROW_CROP_MAIZE, 0, 0,
+                                             &error));
+  g_assert_no_error (error);
+
+  /* 5,500 kg sold at 1.36 yuan/kg: 7,480.00 yuan. */
+  push (fixture, furrow_edit_season_harvest (fixture->store, fixture->season,
+                                             furrow_field_get_id (t01), FURROW_CROP_MAIZE, 5500,
+                                             748000, &error));
+  g_assert_cmpstr (furrow_history_get_undo_label (fixture->history), ==, "Enter a harvest");
+  g_assert_true (stored_harvest (fixture, "T01", FURROW_CROP_MAIZE, &kg, &fen));
+  g_assert_cmpfloat (kg, ==, 5500);
+  g_assert_cmpint (fen, ==, 748000);
+  g_assert_cmpint (furrow_season_get_state (fixture->season), ==, FURROW_SEASON_HARVESTED);
+
+  /* The same values again: nothing to do. */
+  g_assert_null (furrow_edit_season_harvest (fixture->store, fixture->season,
+                                             furrow_field_get_id (t01), FURROW_CROP_MAIZE, 5500,
+                                             748000, &error));
+  g_assert_no_error (error);
+
+  push (fixture, furrow_edit_season_harvest (fixture->store, fixture->season,
+                                             furrow_field_get_id (t01), FURROW_CROP_MAIZE, 6000,
+                                             816000, &error));
+  undo (fixture);
+  g_assert_true (stored_harvest (fixture, "T01", FURROW_CROP_MAIZE, &kg, &fen));
+  g_assert_cmpfloat (kg, ==, 5500);
+  g_assert_cmpint (fen, ==, 748000);
+  undo (fixture);
+  /* Back to no harvest: a record of zeros or none at all. */
+  if (stored_harvest (fixture, "T01", FURROW_CROP_MAIZE, &kg, &fen))
+    {
+      g_assert_cmpfloat (kg, ==, 0);
+      g_assert_cmpint (fen, ==, 0);
+    }
+  redo (fixture);
+  redo (fixture);
+  g_assert_true (stored_harvest (fixture, "T01", FURROW_CROP_MAIZE, &kg, &fen));
+  g_assert_cmpfloat (kg, ==, 6000);
+  g_assert_cmpint (fen, ==, 816000);
+}
+
+static GArray *
+costs_new (void)
+{
+  return g_array_new (FALSE, TRUE, sizeof (FurrowSeasonActualCost));
+}
+
+static void
+add_cost (GArray     *costs,
+          gint64      field_id,
+          const char *item,
+          gint64      fen)
+{
+  FurrowSeasonActualCost cost = { .field_id = field_id, .fen = fen };
+
+  g_strlcpy (cost.item, item, sizeof cost.item);
+  g_array_append_val (costs, cost);
+}
+
+static GArray *
+stored_costs (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *costs = furrow_store_get_actual_costs (fixture->store, fixture->season, &error);
+
+  g_assert_no_error (error);
+  return costs;
+}
+
+static void
+test_actual_costs (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(FurrowField) t02 = field (fixture, "T02");
+  g_autoptr(GArray) first = costs_new ();
+  g_autoptr(GArray) second = costs_new ();
+  g_autoptr(GArray) empty = costs_new ();
+  g_autoptr(GArray) now = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_cost (first, 0, "diesel", 120000);
+  add_cost (first, furrow_field_get_id (t02), "drying", 35050);
+  push (fixture, furrow_edit_season_actual_costs (fixture->store, fixture->season, first,
+                                                  &error));
+  g_assert_cmpstr (furrow_history_get_undo_label (fixture->history), ==,
+                   "Change the actual costs");
+  now = stored_costs (fixture);
+  g_assert_true (furrow_actual_costs_equal (now, first));
+  g_assert_cmpuint (now->len, ==, 2);
+  g_clear_pointer (&now, g_array_unref);
+
+  /* As stored: nothing to do. */
+  g_assert_null (furrow_edit_season_actual_costs (fixture->store, fixture->season, first,
+                                                  &error));
+  g_assert_no_error (error);
+
+  /* One removed, one changed, one added. */
+  add_cost (second, 0, "diesel", 99900);
+  add_cost (second, 0, "labour", 50000);
+  push (fixture, furrow_edit_season_actual_costs (fixture->store, fixture->season, second,
+                                                  &error));
+  now = stored_costs (fixture);
+  g_assert_true (furrow_actual_costs_equal (now, second));
+  g_assert_false (furrow_actual_costs_equal (now, first));
+  g_clear_pointer (&now, g_array_unref);
+
+  undo (fixture);
+  now = stored_costs (fixture);
+  g_assert_true (furrow_actual_costs_equal (now, first));
+  g_clear_pointer (&now, g_array_unref);
+  undo (fixture);
+  now = stored_costs (fixture);
+  g_assert_true (furrow_actual_costs_equal (now, empty));
+  g_clear_pointer (&now, g_array_unref);
+  redo (fixture);
+  redo (fixture);
+  now = stored_costs (fixture);
+  g_assert_true (furrow_actual_costs_equal (now, second));
+}
+
+/* The plan of field `code` as stored, or FALSE when it has none. */
+static gboolean
+stored_plan (Fixture          *fixture,
+             const char       *code,
+             FurrowSeasonPlan *plan)
+{
+  g_autoptr(FurrowField) f = field (fixture, code);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) plans = furrow_store_get_plans (fixture->store, fixture->season, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < plans->len; i++)
+    if (g_array_index (plans, FurrowSeasonPlan, i).field_id == furrow_field_get_id (f))
+      {
+        *plan = g_array_index (plans, FurrowSeasonPlan, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+test_plan (Fixture       *fixture,
+           gconstpointer  data)
+{
+  FurrowField *fields[2] = { field (fixture, "T01"), field (fixture, "T02") };
+  FurrowPattern strip;
+  FurrowPattern maize;
+  FurrowSeasonPlan plan;
+
+  g_assert_true (furrow_pattern_preset ("2+4", &strip));
+  g_assert_true (furrow_pattern_preset ("sole-maize", &maize));
+  push (fixture, furrow_edit_season_plan ("Plan 1 field", fixture->store, fixture->season,
+                                          fields, 1, &maize, "sole-maize", "practical"));
+  push (fixture, furrow_edit_season_plan ("Plan 2 fields", fixture->store, fixture->season,
+                                          fields, 2, &strip, "2+4", "practical"));
+  g_assert_cmpstr (furrow_history_get_undo_label (fixture->history), ==, "Plan 2 fields");
+  g_assert_true (stored_plan (fixture, "T01", &plan));
+  g_assert_cmpstr (plan.preset, ==, "2+4");
+  g_assert_true (stored_plan (fixture, "T02", &plan));
+  g_assert_cmpstr (plan.preset, ==, "2+4");
+
+  /* Undone: each field as it was before — T01 sole maize, T02 without a plan. */
+  undo (fixture);
+  g_assert_true (stored_plan (fixture, "T01", &plan));
+  g_assert_cmpstr (plan.preset, ==, "sole-maize");
+  g_assert_false (stored_plan (fixture, "T02", &plan));
+  undo (fixture);
+  g_assert_false (stored_plan (fixture, "T01", &plan));
+
+  redo (fixture);
+  redo (fixture);
+  g_assert_true (stored_plan (fixture, "T02", &plan));
+  g_assert_cmpstr (plan.preset, ==, "2+4");
+  g_assert_cmpstr (plan.yield_preset, ==, "practical");
+  g_object_unref (fields[0]);
+  g_object_unref (fields[1]);
+}
+
+static void
+test_yield_presets (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  FurrowYieldModel model;
+  FurrowYieldModel found;
+  g_autoptr(GError) error = NULL;
+  double factor;
+
+  g_assert_true (furrow_yield_model_preset ("practical", &model, NULL));
+  factor = model.border_factor[FURROW_CROP_MAIZE];
+  g_strlcpy (model.name, "双倍", sizeof model.name);
+  push (fixture, furrow_edit_yield_preset_save (fixture->store, &model));
+  g_assert_cmpstr (furrow_history_get_undo_label (fixture->history), ==, "Save Yield Preset");
+  g_assert_true (furrow_store_find_yield_preset (fixture->store, "双倍", &found, NULL));
+
+  /* Saved again under the same name: undo brings back the one it replaced. */
+  model.border_factor[FURROW_CROP_MAIZE] = factor * 2;
+  push (fixture, furrow_edit_yield_preset_save (fixture->store, &model));
+  g_assert_true (furrow_store_find_yield_preset (fixture->store, "双倍", &found, NULL));
+  g_assert_cmpfloat (found.border_factor[FURROW_CROP_MAIZE], ==, factor * 2);
+  undo (fixture);
+  g_assert_true (furrow_store_find_yield_preset (fixture->store, "双倍", &found, NULL));
+  g_assert_cmpfloat (found.border_factor[FURROW_CROP_MAIZE], ==, factor);
+  undo (fixture);
+  g_assert_false (furrow_store_find_yield_preset (fixture->store, "双倍", &found, NULL));
+  redo (fixture);
+  g_assert_true (furrow_store_find_yield_preset (fixture->store, "双倍", &found, NULL));
+
+  push (fixture, furrow_edit_yield_preset_delete (fixture->store, "双倍", &error));
+  g_assert_cmpstr (furrow_history_get_undo_label (fixture->history), ==, "Delete Yield Preset");
+  g_assert_false (furrow_store_find_yield_preset (fixture->store, "双倍", &found, NULL));
+  undo (fixture);
+  g_assert_true (furrow_store_find_yield_preset (fixture->store, "双倍", &found, NULL));
+  g_assert_cmpfloat (found.border_factor[FURROW_CROP_MAIZE], ==, factor);
+
+  /* No such preset: no edit. */
+  g_assert_null (furrow_edit_yield_preset_delete (fixture->store, "none", &error));
+  g_assert_nonnull (error);
+}
+
+/* A settled season refuses every edit: the history and the file stay as they were. */
+static void
+test_refused (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(FurrowField) t01 = field (fixture, "T01");
+  g_autoptr(GArray) costs = costs_new ();
+  g_autoptr(GError) error = NULL;
+  FurrowEdit *edit;
+  double price = maize_price (fixture);
+  double kg;
+  gint64 fen;
+
+  push (fixture, furrow_edit_season_harvest (fixture->store, fixture->season,
+                                             furrow_field_get_id (t01), FURROW_CROP_MAIZE, 5500,
+                                             748000, &error));
+  g_assert_true (furrow_store_settle_season (fixture->store, fixture->season, "test", &error));
+  g_assert_no_error (error);
+
+  g_assert_false (furrow_history_push (fixture->history, price_edit (fixture, price + 10),
+                                       &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  edit = furrow_edit_season_harvest (fixture->store, fixture->season, furrow_field_get_id (t01),
+                                     FURROW_CROP_MAIZE, 1, 1, &error);
+  g_assert_no_error (error);
+  g_assert_false (furrow_history_push (fixture->history, edit, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  add_cost (costs, 0, "diesel", 100);
+  edit = furrow_edit_season_actual_costs (fixture->store, fixture->season, costs, &error);
+  g_assert_no_error (error);
+  g_assert_false (furrow_history_push (fixture->history, edit, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  /* The newest step is still the harvest; nothing to redo; the file unchanged. */
+  g_assert_cmpstr (furrow_history_get_undo_label (fixture->history), ==, "Enter a harvest");
+  g_assert_false (furrow_history_get_can_redo (fixture->history));
+  g_assert_cmpfloat (maize_price (fixture), ==, price);
+  g_assert_true (stored_harvest (fixture, "T01", FURROW_CROP_MAIZE, &kg, &fen));
+  g_assert_cmpfloat (kg, ==, 5500);
+  g_clear_pointer (&costs, g_array_unref);
+  costs = stored_costs (fixture);
+  g_assert_cmpuint (costs->len, ==, 0);
+
+  /* A season no longer in the project. */
+  {
+    g_autoptr(FurrowSeason) before = furrow_store_find_season (fixture->store, SEASON_NAME);
+
+    g_assert_false (furrow_history_push (fixture->history,
+                                         furrow_edit_season_rules (fixture->store, 99999, before,
+                                                                   before),
+                                         &error));
+    g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND);
+  }
+  g_assert_cmpstr (furrow_history_get_undo_label (fixture->history), ==, "Enter a harvest");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/furrow/core/edit-season/" name, Fixture, NULL, fixture_set_up, func, \
+              fixture_tear_down)
+  ADD ("rules", test_rules);
+  ADD ("harvest", test_harvest);
+  ADD ("actual-costs", test_actual_costs);
+  ADD ("plan", test_plan);
+  ADD ("yield-presets", test_yield_presets);
+  ADD ("refused", test_refused);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -10,30 +10,13 @@
 #include "furrow-window-private.h"
 #include "furrow-test-gui.h"
 
-typedef struct
-{
-  FurrowTestApp  base;
-  FurrowWindow  *window;
-} Fixture;
+typedef FurrowTestWindow Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  furrow_test_app_set_up (&fixture->base);
-  fixture->window = furrow_window_new (fixture->base.app);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 720);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  furrow_test_wait_for_frame (GTK_WIDGET (fixture->window));
-  furrow_test_open_demo_project (fixture->window, fixture->base.tmpdir, "a11y-coop.gpkg");
-  furrow_test_iterate (100);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  furrow_test_app_tear_down (&fixture->base);
+  furrow_test_window_set_up (fixture, 1100, 720, "a11y-coop.gpkg", 100);
 }
 
 /* "keyval:mods" of an accelerator, so "<Primary>z" and "<Control>z" compare equal. */
@@ -291,9 +274,9 @@ main (int   argc,
   furrow_test_gui_init (&argc, &argv);
 
   g_test_add ("/furrow/gui/accessibility/shortcuts-window", Fixture, NULL, fixture_set_up,
-              test_shortcuts_window, fixture_tear_down);
+              test_shortcuts_window, furrow_test_window_tear_down);
   g_test_add ("/furrow/gui/accessibility/icon-buttons", Fixture, NULL, fixture_set_up,
-              test_icon_buttons, fixture_tear_down);
+              test_icon_buttons, furrow_test_window_tear_down);
 
   return g_test_run ();
 }

@@ -17,29 +17,13 @@
 #include "furrow-window.h"
 #include "furrow-test-gui.h"
 
-typedef struct
-{
-  FurrowTestApp  base;
-  FurrowWindow  *window;
-} Fixture;
+typedef FurrowTestWindow Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  furrow_test_app_set_up (&fixture->base);
-  fixture->window = furrow_window_new (fixture->base.app);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  furrow_test_wait_for_frame (GTK_WIDGET (fixture->window));
-  furrow_test_open_demo_project (fixture->window, fixture->base.tmpdir, "demo.gpkg");
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  furrow_test_app_tear_down (&fixture->base);
+  furrow_test_window_set_up (fixture, 1280, 800, "demo.gpkg", 0);
 }
 
 static GtkWidget *
@@ -390,12 +374,12 @@ main (int   argc,
   furrow_test_gui_init (&argc, &argv);
 
   g_test_add ("/furrow/gui/planner-panel/empty", Fixture, NULL, fixture_set_up, test_empty,
-              fixture_tear_down);
+              furrow_test_window_tear_down);
   g_test_add ("/furrow/gui/planner-panel/soy-rows", Fixture, NULL, fixture_set_up,
-              test_soy_rows, fixture_tear_down);
+              test_soy_rows, furrow_test_window_tear_down);
 
   g_test_add ("/furrow/gui/planner-panel/chart", Fixture, NULL, fixture_set_up, test_chart,
-              fixture_tear_down);
+              furrow_test_window_tear_down);
 
   return g_test_run ();
 }

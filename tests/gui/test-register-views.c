@@ -14,27 +14,13 @@
 #include "furrow-window-private.h"
 #include "furrow-test-gui.h"
 
-typedef struct
-{
-  FurrowTestApp  base;
-  FurrowWindow  *window;
-} Fixture;
+typedef FurrowTestWindow Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  furrow_test_app_set_up (&fixture->base);
-  fixture->window = furrow_window_new (fixture->base.app);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  furrow_test_wait_for_frame (GTK_WIDGET (fixture->window));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  furrow_test_app_tear_down (&fixture->base);
+  furrow_test_window_set_up (fixture, 0, 0, NULL, 0);
 }
 
 static void
@@ -435,7 +421,7 @@ main (int   argc,
 
 #define ADD(path, func) \
   g_test_add ("/furrow/gui/register-views/" path, Fixture, NULL, fixture_set_up, func, \
-              fixture_tear_down)
+              furrow_test_window_tear_down)
   ADD ("no-project", test_no_project);
   ADD ("demo-lists", test_demo_lists);
   ADD ("search", test_search);

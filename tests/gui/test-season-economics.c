@@ -16,6 +16,7 @@
 #include "furrow-season-harvest-page-testing.h"
 #include "furrow-season-page-testing.h"
 #include "furrow-store-season.h"
+#include "furrow-test-store.h"
 #include "furrow-units.h"
 #include "furrow-window-private.h"
 #include "furrow-test-gui.h"
@@ -23,65 +24,13 @@
 #define SEASON_NAME "2027 秋"
 #define REASON      "成员大会决议：留存购置农机"
 
-typedef struct
-{
-  FurrowTestApp  base;
-  FurrowWindow  *window;
-} Fixture;
+typedef FurrowTestWindow Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  furrow_test_app_set_up (&fixture->base);
-  fixture->window = furrow_window_new (fixture->base.app);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  furrow_test_wait_for_frame (GTK_WIDGET (fixture->window));
-  furrow_test_open_demo_project (fixture->window, fixture->base.tmpdir, "season-economics.gpkg");
-  furrow_test_iterate (200);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  furrow_test_app_tear_down (&fixture->base);
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The season in the store's model (transfer full). */
-static FurrowSeason *
-model_season (FurrowStore *store,
-              const char  *name)
-{
-  g_autoptr(GListModel) seasons = furrow_store_get_seasons (store);
-
-  for (guint i = 0; i < g_list_model_get_n_items (seasons); i++)
-    {
-      g_autoptr(FurrowSeason) season = g_list_model_get_item (seasons, i);
-
-      if (g_strcmp0 (furrow_season_get_name (season), name) == 0)
-        return g_steal_pointer (&season);
-    }
-  return NULL;
+  furrow_test_window_set_up (fixture, 1280, 800, "season-economics.gpkg", 200);
 }
 
 /* A season with the DOMAIN.md §7 defaults, every demo field planned 2+4, shown in the window. */
@@ -109,7 +58,7 @@ add_and_show_season (Fixture *fixture)
   g_assert_true (furrow_store_commit (store, &error));
   g_assert_no_error (error);
   furrow_test_iterate (100);
-  shown = model_season (store, SEASON_NAME);
+  shown = furrow_test_store_find_season (store, SEASON_NAME);
   g_assert_nonnull (shown);
   furrow_window_show_season (fixture->window, shown);
   furrow_test_iterate (200);
@@ -180,7 +129,7 @@ economics_page (Fixture *fixture)
 
   furrow_season_view_show_page (view, "economics");
   furrow_test_iterate (100);
-  page = find_type (GTK_WIDGET (view), FURROW_TYPE_SEASON_ECONOMICS_PAGE);
+  page = furrow_test_find_widget (GTK_WIDGET (view), FURROW_TYPE_SEASON_ECONOMICS_PAGE);
   g_assert_nonnull (page);
   return FURROW_SEASON_ECONOMICS_PAGE (page);
 }
@@ -445,7 +394,7 @@ harvest_page (Fixture *fixture)
 
   furrow_season_view_show_page (view, "harvest");
   furrow_test_iterate (100);
-  page = find_type (GTK_WIDGET (view), FURROW_TYPE_SEASON_HARVEST_PAGE);
+  page = furrow_test_find_widget (GTK_WIDGET (view), FURROW_TYPE_SEASON_HARVEST_PAGE);
   g_assert_nonnull (page);
   return FURROW_SEASON_HARVEST_PAGE (page);
 }
@@ -658,11 +607,11 @@ main (int argc, char *argv[])
   furrow_test_gui_init (&argc, &argv);
 
   g_test_add ("/furrow/gui/season-economics/economics", Fixture, NULL,
-              fixture_set_up, test_economics, fixture_tear_down);
+              fixture_set_up, test_economics, furrow_test_window_tear_down);
   g_test_add ("/furrow/gui/season-economics/harvest", Fixture, NULL,
-              fixture_set_up, test_harvest, fixture_tear_down);
+              fixture_set_up, test_harvest, furrow_test_window_tear_down);
   g_test_add ("/furrow/gui/season-economics/settled", Fixture, NULL,
-              fixture_set_up, test_settled, fixture_tear_down);
+              fixture_set_up, test_settled, furrow_test_window_tear_down);
 
   return g_test_run ();
 }

@@ -25,48 +25,13 @@
 
 #define SEASON_NAME "2027 test strips"
 
-typedef struct
-{
-  FurrowTestApp  base;
-  FurrowWindow  *window;
-} Fixture;
+typedef FurrowTestWindow Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  furrow_test_app_set_up (&fixture->base);
-  fixture->window = furrow_window_new (fixture->base.app);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  furrow_test_wait_for_frame (GTK_WIDGET (fixture->window));
-  furrow_test_open_demo_project (fixture->window, fixture->base.tmpdir, "season-overview.gpkg");
-  furrow_test_iterate (200);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  furrow_test_app_tear_down (&fixture->base);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  furrow_test_window_set_up (fixture, 1400, 800, "season-overview.gpkg", 200);
 }
 
 static gint64
@@ -279,8 +244,8 @@ test_apply_and_undo (Fixture       *fixture,
   g_assert_cmpint (furrow_season_get_id (season), ==, furrow_season_get_id (stored));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "season");
   g_assert_cmpstr (furrow_season_view_get_visible_page (view), ==, "overview");
-  page = FURROW_SEASON_OVERVIEW_PAGE (find_widget (GTK_WIDGET (view),
-                                                   FURROW_TYPE_SEASON_OVERVIEW_PAGE));
+  page = FURROW_SEASON_OVERVIEW_PAGE (furrow_test_find_widget (GTK_WIDGET (view),
+                                                               FURROW_TYPE_SEASON_OVERVIEW_PAGE));
   g_assert_nonnull (page);
   g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (page), "0 of 40 fields planned"));
 
@@ -305,8 +270,8 @@ test_apply_and_undo (Fixture       *fixture,
 
   /* Sortable: by net, largest first. */
   {
-    GtkColumnView *columns = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (page),
-                                                           GTK_TYPE_COLUMN_VIEW));
+    GtkColumnView *columns = GTK_COLUMN_VIEW (furrow_test_find_widget (GTK_WIDGET (page),
+                                                                       GTK_TYPE_COLUMN_VIEW));
     GListModel *list = gtk_column_view_get_columns (columns);
     GListModel *rows = G_LIST_MODEL (furrow_season_overview_page_get_selection (page));
     g_autoptr(GtkColumnViewColumn) net = g_list_model_get_item (list, g_list_model_get_n_items (list) - 1);
@@ -386,11 +351,13 @@ test_apply_and_undo (Fixture       *fixture,
     furrow_season_view_set_season (view, shown);
   }
   g_assert_true (furrow_season_overview_page_get_busy (page));
-  g_assert_false (gtk_widget_get_sensitive (find_widget (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON)));
+  g_assert_false (gtk_widget_get_sensitive (furrow_test_find_widget (GTK_WIDGET (page),
+                                                                     GTK_TYPE_MENU_BUTTON)));
   for (guint i = 0; i < 100 && furrow_season_overview_page_get_busy (page); i++)
     furrow_test_iterate (100);
   g_assert_false (furrow_season_overview_page_get_busy (page));
-  g_assert_true (gtk_widget_get_sensitive (find_widget (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON)));
+  g_assert_true (gtk_widget_get_sensitive (furrow_test_find_widget (GTK_WIDGET (page),
+                                                                    GTK_TYPE_MENU_BUTTON)));
   check_rows_all (window, page, season, "2+4");
   furrow_season_overview_page_set_async_fields (page, G_MAXUINT);
 
@@ -411,8 +378,8 @@ test_apply_and_undo (Fixture       *fixture,
     g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (page),
                                               "This season is settled and read-only: reopen it "
                                               "to change its plans"));
-    g_assert_false (gtk_widget_get_sensitive (find_widget (GTK_WIDGET (page),
-                                                           GTK_TYPE_MENU_BUTTON)));
+    g_assert_false (gtk_widget_get_sensitive (furrow_test_find_widget (GTK_WIDGET (page),
+                                                                       GTK_TYPE_MENU_BUTTON)));
     before = stored_presets (store, season);
     g_assert_false (furrow_season_overview_page_apply (page, TRUE, &error));
     g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_READ_ONLY);
@@ -446,8 +413,8 @@ test_delete_and_undo (Fixture       *fixture,
   gtk_editable_set_text (furrow_new_season_dialog_get_name (dialog), SEASON_NAME);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
   furrow_test_iterate (200);
-  page = FURROW_SEASON_OVERVIEW_PAGE (find_widget (GTK_WIDGET (view),
-                                                   FURROW_TYPE_SEASON_OVERVIEW_PAGE));
+  page = FURROW_SEASON_OVERVIEW_PAGE (furrow_test_find_widget (GTK_WIDGET (view),
+                                                               FURROW_TYPE_SEASON_OVERVIEW_PAGE));
   g_assert_true (furrow_season_overview_page_choose (page, "4+6", "practical"));
   g_assert_true (furrow_season_overview_page_apply (page, TRUE, &error));
   g_assert_no_error (error);
@@ -572,8 +539,8 @@ test_planner_apply (Fixture       *fixture,
   /* The overview shows the field planned, as a custom pattern, with the planner's figures. */
   furrow_window_show_season (window, season);
   furrow_test_iterate (200);
-  page = FURROW_SEASON_OVERVIEW_PAGE (find_widget (GTK_WIDGET (view),
-                                                   FURROW_TYPE_SEASON_OVERVIEW_PAGE));
+  page = FURROW_SEASON_OVERVIEW_PAGE (furrow_test_find_widget (GTK_WIDGET (view),
+                                                               FURROW_TYPE_SEASON_OVERVIEW_PAGE));
   g_assert_cmpuint (furrow_season_overview_page_get_table (page)->n_planned, ==, 1);
   g_assert_true (page_row (page, furrow_field_get_id (field))->planned);
   g_assert_cmpfloat_with_epsilon (page_row (page, furrow_field_get_id (field))->yield_kg[FURROW_CROP_SOYBEAN],
@@ -660,8 +627,8 @@ test_season_comparison (Fixture       *fixture,
   g_assert_nonnull (shown);
   furrow_window_show_season (window, shown);
   furrow_test_iterate (200);
-  page = FURROW_SEASON_OVERVIEW_PAGE (find_widget (GTK_WIDGET (view),
-                                                   FURROW_TYPE_SEASON_OVERVIEW_PAGE));
+  page = FURROW_SEASON_OVERVIEW_PAGE (furrow_test_find_widget (GTK_WIDGET (view),
+                                                               FURROW_TYPE_SEASON_OVERVIEW_PAGE));
   g_assert_nonnull (page);
 
   /* The button's action opens the window, modal over the main window. */
@@ -806,13 +773,13 @@ main (int argc, char *argv[])
   furrow_test_gui_init (&argc, &argv);
 
   g_test_add ("/furrow/gui/season-overview/apply-and-undo", Fixture, NULL,
-              fixture_set_up, test_apply_and_undo, fixture_tear_down);
+              fixture_set_up, test_apply_and_undo, furrow_test_window_tear_down);
   g_test_add ("/furrow/gui/season-overview/delete-and-undo", Fixture, NULL,
-              fixture_set_up, test_delete_and_undo, fixture_tear_down);
+              fixture_set_up, test_delete_and_undo, furrow_test_window_tear_down);
   g_test_add ("/furrow/gui/season-overview/planner-apply", Fixture, NULL,
-              fixture_set_up, test_planner_apply, fixture_tear_down);
+              fixture_set_up, test_planner_apply, furrow_test_window_tear_down);
   g_test_add ("/furrow/gui/season-overview/season-comparison", Fixture, NULL,
-              fixture_set_up, test_season_comparison, fixture_tear_down);
+              fixture_set_up, test_season_comparison, furrow_test_window_tear_down);
 
   return g_test_run ();
 }

@@ -16,53 +16,20 @@
 #include "furrow-roster-row.h"
 #include "furrow-season-settlement-page.h"
 #include "furrow-store-season.h"
+#include "furrow-test-store.h"
 #include "furrow-units.h"
 #include "furrow-window-private.h"
 #include "furrow-test-gui.h"
 
 #define SEASON "2026 autumn maize–soybean"
 
-typedef struct
-{
-  FurrowTestApp  base;
-  FurrowWindow  *window;
-} Fixture;
+typedef FurrowTestWindow Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  furrow_test_app_set_up (&fixture->base);
-  fixture->window = furrow_window_new (fixture->base.app);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  furrow_test_wait_for_frame (GTK_WIDGET (fixture->window));
-  furrow_test_open_demo_project (fixture->window, fixture->base.tmpdir, "settlement.gpkg");
-  furrow_test_iterate (200);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  furrow_test_app_tear_down (&fixture->base);
-}
-
-/* The season called `name` in the store's model (transfer full). */
-static FurrowSeason *
-model_season (FurrowStore *store,
-              const char  *name)
-{
-  g_autoptr(GListModel) seasons = furrow_store_get_seasons (store);
-
-  for (guint i = 0; i < g_list_model_get_n_items (seasons); i++)
-    {
-      g_autoptr(FurrowSeason) season = g_list_model_get_item (seasons, i);
-
-      if (g_strcmp0 (furrow_season_get_name (season), name) == 0)
-        return g_steal_pointer (&season);
-    }
-  return NULL;
+  furrow_test_window_set_up (fixture, 1280, 800, "settlement.gpkg", 200);
 }
 
 /* A season planned "2+4" on every field; with `harvest`, every field's harvest recorded as
@@ -102,31 +69,13 @@ add_season (FurrowStore *store,
     }
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Shows the season's Settlement page in the window; returns the page. */
 static FurrowSeasonSettlementPage *
 show_page (Fixture *fixture)
 {
   FurrowStore *store = furrow_window_get_store (fixture->window);
   FurrowSeasonView *view = furrow_window_get_season_view (fixture->window);
-  g_autoptr(FurrowSeason) shown = model_season (store, SEASON);
+  g_autoptr(FurrowSeason) shown = furrow_test_store_find_season (store, SEASON);
   GtkWidget *page;
 
   g_assert_nonnull (shown);
@@ -134,7 +83,7 @@ show_page (Fixture *fixture)
   furrow_season_view_show_page (view, "settlement");
   furrow_test_iterate (300);
   g_assert_cmpstr (furrow_season_view_get_visible_page (view), ==, "settlement");
-  page = find_type (GTK_WIDGET (view), FURROW_TYPE_SEASON_SETTLEMENT_PAGE);
+  page = furrow_test_find_widget (GTK_WIDGET (view), FURROW_TYPE_SEASON_SETTLEMENT_PAGE);
   g_assert_nonnull (page);
   g_assert_true (gtk_widget_get_mapped (page));
   return FURROW_SEASON_SETTLEMENT_PAGE (page);
@@ -365,7 +314,7 @@ test_settle_roster (Fixture       *fixture,
                             - s->totals.fees_fen);
 
   /* On screen: scrolled to the end, the totals row shows that total. */
-  column_view = find_type (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
+  column_view = furrow_test_find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
   g_assert_nonnull (column_view);
   furrow_list_scroll_to (GTK_COLUMN_VIEW (column_view), n - 1);
   furrow_test_iterate (300);
@@ -790,17 +739,17 @@ main (int argc, char *argv[])
   furrow_test_gui_init (&argc, &argv);
 
   g_test_add ("/furrow/gui/season-settlement/settle-roster", Fixture, NULL,
-              fixture_set_up, test_settle_roster, fixture_tear_down);
+              fixture_set_up, test_settle_roster, furrow_test_window_tear_down);
   g_test_add ("/furrow/gui/season-settlement/export-statements", Fixture, NULL,
-              fixture_set_up, test_export_statements, fixture_tear_down);
+              fixture_set_up, test_export_statements, furrow_test_window_tear_down);
   g_test_add ("/furrow/gui/season-settlement/reopen", Fixture, NULL,
-              fixture_set_up, test_reopen, fixture_tear_down);
+              fixture_set_up, test_reopen, furrow_test_window_tear_down);
   g_test_add ("/furrow/gui/season-settlement/reason-required", Fixture, NULL,
-              fixture_set_up, test_reason_required, fixture_tear_down);
+              fixture_set_up, test_reason_required, furrow_test_window_tear_down);
   g_test_add ("/furrow/gui/season-settlement/refusal-toast", Fixture, NULL,
-              fixture_set_up, test_refusal_toast, fixture_tear_down);
+              fixture_set_up, test_refusal_toast, furrow_test_window_tear_down);
   g_test_add ("/furrow/gui/season-settlement/not-harvested", Fixture, NULL,
-              fixture_set_up, test_not_harvested, fixture_tear_down);
+              fixture_set_up, test_not_harvested, furrow_test_window_tear_down);
 
   return g_test_run ();
 }

@@ -7,49 +7,17 @@
 #include "config.h"
 
 #include "furrow-store-season.h"
+#include "furrow-test-store.h"
 #include "furrow-window-private.h"
 #include "furrow-test-gui.h"
 
-typedef struct
-{
-  FurrowTestApp  base;
-  FurrowWindow  *window;
-} Fixture;
+typedef FurrowTestWindow Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  furrow_test_app_set_up (&fixture->base);
-  fixture->window = furrow_window_new (fixture->base.app);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  furrow_test_wait_for_frame (GTK_WIDGET (fixture->window));
-  furrow_test_open_demo_project (fixture->window, fixture->base.tmpdir, "season-view.gpkg");
-  furrow_test_iterate (200);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  furrow_test_app_tear_down (&fixture->base);
-}
-
-/* The season called `name` in the store's model (transfer full). */
-static FurrowSeason *
-model_season (FurrowStore *store,
-              const char  *name)
-{
-  g_autoptr(GListModel) seasons = furrow_store_get_seasons (store);
-
-  for (guint i = 0; i < g_list_model_get_n_items (seasons); i++)
-    {
-      g_autoptr(FurrowSeason) season = g_list_model_get_item (seasons, i);
-
-      if (g_strcmp0 (furrow_season_get_name (season), name) == 0)
-        return g_steal_pointer (&season);
-    }
-  return NULL;
+  furrow_test_window_set_up (fixture, 0, 0, "season-view.gpkg", 200);
 }
 
 static void
@@ -75,7 +43,7 @@ test_shows_season (Fixture       *fixture,
   g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (window->season_list), "2027 autumn"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "map");
 
-  shown = model_season (store, "2027 autumn");
+  shown = furrow_test_store_find_season (store, "2027 autumn");
   g_assert_nonnull (shown);
   id = furrow_season_get_id (shown);
   furrow_window_show_season (window, shown);
@@ -114,7 +82,7 @@ main (int argc, char *argv[])
   furrow_test_gui_init (&argc, &argv);
 
   g_test_add ("/furrow/gui/season-view/shows-season", Fixture, NULL,
-              fixture_set_up, test_shows_season, fixture_tear_down);
+              fixture_set_up, test_shows_season, furrow_test_window_tear_down);
 
   return g_test_run ();
 }

@@ -11,30 +11,13 @@
 #include "furrow-window-private.h"
 #include "furrow-test-gui.h"
 
-typedef struct
-{
-  FurrowTestApp  base;
-  FurrowWindow  *window;
-} Fixture;
+typedef FurrowTestWindow Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  furrow_test_app_set_up (&fixture->base);
-  fixture->window = furrow_window_new (fixture->base.app);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 720);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  furrow_test_wait_for_frame (GTK_WIDGET (fixture->window));
-  furrow_test_open_demo_project (fixture->window, fixture->base.tmpdir, "export-coop.gpkg");
-  furrow_test_iterate (100);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  furrow_test_app_tear_down (&fixture->base);
+  furrow_test_window_set_up (fixture, 1100, 720, "export-coop.gpkg", 100);
 }
 
 /* Whether `menu` (or a section or submenu of it) has an item for `action`; its label goes to
@@ -258,11 +241,11 @@ main (int   argc,
   furrow_test_gui_init (&argc, &argv);
 
   g_test_add ("/furrow/gui/window-export/import-item", Fixture, NULL, fixture_set_up,
-              test_import_item, fixture_tear_down);
+              test_import_item, furrow_test_window_tear_down);
   g_test_add ("/furrow/gui/window-export/done", Fixture, NULL, fixture_set_up,
-              test_export_done, fixture_tear_down);
+              test_export_done, furrow_test_window_tear_down);
   g_test_add ("/furrow/gui/window-export/cancel", Fixture, NULL, fixture_set_up,
-              test_export_cancel, fixture_tear_down);
+              test_export_cancel, furrow_test_window_tear_down);
 
   return g_test_run ();
 }

@@ -9,50 +9,19 @@
 #include "furrow-window.h"
 #include "furrow-test-gui.h"
 
-typedef struct
-{
-  FurrowTestApp  base;
-  FurrowWindow  *window;
-} Fixture;
+typedef FurrowTestWindow Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  furrow_test_app_set_up (&fixture->base);
-  fixture->window = furrow_window_new (fixture->base.app);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  furrow_test_wait_for_frame (GTK_WIDGET (fixture->window));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  furrow_test_app_tear_down (&fixture->base);
+  furrow_test_window_set_up (fixture, 0, 0, NULL, 0);
 }
 
 static GSettings *
 settings (Fixture *fixture)
 {
   return fixture->base.settings;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -92,7 +61,7 @@ test_opens (Fixture       *fixture,
 
   /* The header bar says "Furrow" and, with no project, nothing under it. */
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Furrow");
-  title_widget = find_widget (content, ADW_TYPE_WINDOW_TITLE);
+  title_widget = furrow_test_find_widget (content, ADW_TYPE_WINDOW_TITLE);
   g_assert_true (ADW_IS_WINDOW_TITLE (title_widget));
   g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (title_widget)), ==, "Furrow");
   g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title_widget)), ==, "");
@@ -536,21 +505,21 @@ main (int   argc,
   furrow_test_gui_init (&argc, &argv);
 
   g_test_add ("/furrow/gui/window/opens", Fixture, NULL,
-              fixture_set_up, test_opens, fixture_tear_down);
+              fixture_set_up, test_opens, furrow_test_window_tear_down);
   g_test_add ("/furrow/gui/window/actions", Fixture, NULL,
-              fixture_set_up, test_actions, fixture_tear_down);
+              fixture_set_up, test_actions, furrow_test_window_tear_down);
   g_test_add ("/furrow/gui/window/saves-view", Fixture, NULL,
-              fixture_set_up, test_saves_view, fixture_tear_down);
+              fixture_set_up, test_saves_view, furrow_test_window_tear_down);
   g_test_add ("/furrow/gui/window/quit", Fixture, NULL,
-              fixture_set_up, test_quit, fixture_tear_down);
+              fixture_set_up, test_quit, furrow_test_window_tear_down);
   g_test_add ("/furrow/gui/window/mbtiles-base-map", Fixture, NULL,
-              fixture_set_up, test_mbtiles_base_map, fixture_tear_down);
+              fixture_set_up, test_mbtiles_base_map, furrow_test_window_tear_down);
   g_test_add ("/furrow/gui/window/screenshot", Fixture, NULL,
-              fixture_set_up, test_screenshot, fixture_tear_down);
+              fixture_set_up, test_screenshot, furrow_test_window_tear_down);
   g_test_add ("/furrow/gui/window/open-project", Fixture, NULL,
-              fixture_set_up, test_open_project, fixture_tear_down);
+              fixture_set_up, test_open_project, furrow_test_window_tear_down);
   g_test_add ("/furrow/gui/window/invalid-mbtiles", Fixture, NULL,
-              fixture_set_up, test_invalid_mbtiles, fixture_tear_down);
+              fixture_set_up, test_invalid_mbtiles, furrow_test_window_tear_down);
 
   return g_test_run ();
 }

@@ -110,6 +110,33 @@ furrow_test_app_tear_down (FurrowTestApp *test_app)
   g_clear_pointer (&test_app->tmpdir, g_free);
 }
 
+void
+furrow_test_window_set_up (FurrowTestWindow *fixture,
+                           int               width,
+                           int               height,
+                           const char       *demo_name,
+                           guint             settle_ms)
+{
+  furrow_test_app_set_up (&fixture->base);
+  fixture->window = furrow_window_new (fixture->base.app);
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  furrow_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  if (demo_name != NULL)
+    furrow_test_open_demo_project (fixture->window, fixture->base.tmpdir, demo_name);
+  if (settle_ms > 0)
+    furrow_test_iterate (settle_ms);
+}
+
+void
+furrow_test_window_tear_down (FurrowTestWindow *fixture,
+                              gconstpointer     data)
+{
+  fixture->window = NULL;
+  furrow_test_app_tear_down (&fixture->base);
+}
+
 /* Writes the demo cooperative to @dir/@name and opens it in @window. */
 void
 furrow_test_open_demo_project (FurrowWindow *window,
@@ -581,4 +608,22 @@ furrow_test_write_landscape (const char *path,
 {
   write_tiles (path, "Furrow sample farmland", "Sample farmland drawn by Furrow’s tests",
                half_width, half_height, draw_landscape_tile);
+}
+
+GtkWidget *
+furrow_test_find_widget (GtkWidget *widget,
+                         GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = furrow_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }

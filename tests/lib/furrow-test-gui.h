@@ -33,6 +33,26 @@ typedef struct
 void               furrow_test_app_set_up        (FurrowTestApp *test_app);
 void               furrow_test_app_tear_down     (FurrowTestApp *test_app);
 
+/* The fixture of the tests that drive the main window: the application above and a presented
+ * FurrowWindow, painted once. Use it as the test's fixture (its fields are the test's). */
+typedef struct
+{
+  FurrowTestApp  base;
+  FurrowWindow  *window;
+} FurrowTestWindow;
+
+/* Sets up the application, presents a window of WIDTH × HEIGHT (0 × 0: the window's own default
+ * size) and waits for its first frame; with DEMO_NAME, writes the demo cooperative to
+ * base.tmpdir/DEMO_NAME and opens it. Then runs the main loop for SETTLE_MS milliseconds. */
+void               furrow_test_window_set_up     (FurrowTestWindow *fixture,
+                                                  int               width,
+                                                  int               height,
+                                                  const char       *demo_name,
+                                                  guint             settle_ms);
+/* For g_test_add(): destroys every window, the application and the temporary folder. */
+void               furrow_test_window_tear_down  (FurrowTestWindow *fixture,
+                                                  gconstpointer     data);
+
 void               furrow_test_gui_init          (int           *argc,
                                                   char        ***argv);
 char              *furrow_test_make_tmpdir       (void);
@@ -64,5 +84,8 @@ GtkWindow         *furrow_test_find_toplevel     (GType          type);
 GMenuModel        *furrow_test_find_primary_menu (GtkWidget     *widget);
 GtkWidget         *furrow_test_find_label        (GtkWidget     *widget,
                                                   const char    *text);
+/* The first widget of TYPE at or under WIDGET, depth first, or NULL. */
+GtkWidget         *furrow_test_find_widget       (GtkWidget     *widget,
+                                                  GType          type);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "furrow-demo.h"
 #include "furrow-household.h"
 #include "furrow-parcel.h"
+#include "furrow-store-season.h"
 #include "furrow-units.h"
 
 void
@@ -100,6 +101,22 @@ furrow_test_store_file (FurrowTestStore *fixture,
                         const char      *name)
 {
   return g_build_filename (fixture->dir, name, NULL);
+}
+
+FurrowSeason *
+furrow_test_store_find_season (FurrowStore *store,
+                               const char  *name)
+{
+  g_autoptr(GListModel) seasons = furrow_store_get_seasons (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (seasons); i++)
+    {
+      g_autoptr(FurrowSeason) season = g_list_model_get_item (seasons, i);
+
+      if (g_strcmp0 (furrow_season_get_name (season), name) == 0)
+        return g_steal_pointer (&season);
+    }
+  return NULL;
 }
 
 void

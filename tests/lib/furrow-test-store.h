@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "furrow-field.h"
+#include "furrow-season.h"
 #include "furrow-store.h"
 
 G_BEGIN_DECLS
@@ -49,6 +50,10 @@ void         furrow_test_store_open_copy        (FurrowTestStore     *fixture,
 
 /* dir/NAME, newly allocated. */
 char        *furrow_test_store_file             (FurrowTestStore     *fixture,
+                                                 const char          *name);
+
+/* The season called NAME in the store's seasons model (transfer full), or NULL. */
+FurrowSeason *furrow_test_store_find_season     (FurrowStore         *store,
                                                  const char          *name);
 
 /* Removes DIR and everything below it; a missing folder is not an error. */

@@ -82,14 +82,5 @@ gboolean     _furrow_store_get_contents_extent    (FurrowStore     *self,
 GStrv        _furrow_store_get_audit              (FurrowStore     *self,
                                                    const char      *object);
 
-/* furrow-store-legacy.c: drops its raw statements before the store closes the file. */
-void         _furrow_store_legacy_clear           (FurrowStore     *self);
-
 G_END_DECLS
 
-/* The raw SQLite entry points of the files not yet on the statement layer, which go with them;
- * a file on the layer defines FURROW_STORE_NO_LEGACY before its includes and so never sees
- * sqlite3.h. */
-#ifndef FURROW_STORE_NO_LEGACY
-#include "furrow-store-legacy.h"
-#endif

@@ -2,7 +2,6 @@
 
 #include "config.h"
 
-#define FURROW_STORE_NO_LEGACY  /* on the statement layer (furrow-store-private.h) */
 
 #include "furrow-store.h"
 
@@ -2080,7 +2079,6 @@ furrow_store_finalize (GObject *object)
     g_clear_object (&self->models[kind]);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->touched_fields, g_hash_table_unref);
-  _furrow_store_legacy_clear (self);
   g_clear_pointer (&self->database, furrow_database_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->actor, g_free);

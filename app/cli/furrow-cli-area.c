@@ -11,7 +11,7 @@
 #include "furrow-units.h"
 
 /* `furrow-cli area FILE [--json]`: the ellipsoidal (WGS84) area of every polygon of any
- * OGR-readable file (ARCHITECTURE.md, furrow-cli contract). */
+ * OGR-readable file (docs/architecture.md, furrow-cli contract). */
 
 static char *
 areas_to_json (GPtrArray    *features,

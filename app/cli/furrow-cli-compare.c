@@ -15,7 +15,7 @@
 
 /* `furrow-cli compare FILE [--patterns 2+4,4+6,…] [--yield-preset NAME] [--json]`: every pattern
  * on all the polygons of FILE together (a season's fields), sorted by net yuan per mu, with the
- * DOMAIN.md §7 default prices and costs (furrow-comparison.h); with `--project FILE --season
+ * docs/domain.md §7 default prices and costs (furrow-comparison.h); with `--project FILE --season
  * NAME` the season's prices, cost items and subsidies instead (of the field with --field: its
  * cost overrides apply). */
 

@@ -10,7 +10,7 @@
 #include "furrow-store.h"
 
 /* `furrow-cli export --project FILE --layer fields|parcels|households
- * --format geojson|kml|gpkg|shp|csv|xlsx [--zone N] [--json] OUT` (ARCHITECTURE.md, furrow-cli
+ * --format geojson|kml|gpkg|shp|csv|xlsx [--zone N] [--json] OUT` (docs/architecture.md, furrow-cli
  * contract): exit 1 with one stderr line on bad input, nothing written. */
 
 static gboolean

@@ -13,7 +13,7 @@
 #include "furrow-store.h"
 
 /* `furrow-cli import --project FILE SOURCE [--crs EPSG:n] [--encoding E] [--gcj02]
- * [--as fields|parcels|households] [--json]` (ARCHITECTURE.md, furrow-cli contract): one
+ * [--as fields|parcels|households] [--json]` (docs/architecture.md, furrow-cli contract): one
  * transaction; on bad input exit 1 with one stderr line per problem and nothing written (a
  * project file this run created is removed again). */
 

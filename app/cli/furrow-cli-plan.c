@@ -17,7 +17,7 @@
 #include "furrow-yield-model.h"
 
 /* `furrow-cli plan FILE --maize-rows N --soy-rows M […]`: the strip layout and yield prediction
- * of every polygon of FILE (ARCHITECTURE.md, the furrow-cli contract). */
+ * of every polygon of FILE (docs/architecture.md, the furrow-cli contract). */
 
 typedef struct
 {

@@ -19,7 +19,7 @@
 /* furrow-cli season --project FILE ACTION NAME … [--json]
  *
  *   list                                   the seasons
- *   create NAME --year Y                   a season with the DOMAIN.md §7 defaults
+ *   create NAME --year Y                   a season with the docs/domain.md §7 defaults
  *   show NAME                              its rules
  *   set-price NAME CROP FEN_PER_KG [--moisture PCT]
  *   set-cost NAME CROP ITEM FEN_PER_MU [--field CODE]   (a negative amount removes the item)

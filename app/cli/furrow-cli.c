@@ -10,7 +10,7 @@
 
 static int run_help (int argc, char **argv);
 
-/* The subcommand table. Add a row per subcommand (sorted by name); ARCHITECTURE.md has the
+/* The subcommand table. Add a row per subcommand (sorted by name); docs/architecture.md has the
  * contract each one keeps. */
 static const FurrowCliCommand commands[] = {
   { "area", N_("Ellipsoidal area of every polygon in a file (m² and mu)"), furrow_cli_area },

@@ -123,7 +123,7 @@ run (guint       n,
       area_mu += mu;
     }
 
-  /* Taozhuang's rules (DOMAIN.md §8) on this village's area: 814 yuan/mu of revenue. */
+  /* Taozhuang's rules (docs/domain.md §8) on this village's area: 814 yuan/mu of revenue. */
   input = (FurrowDistributionInput) {
     .revenue_fen = (gint64) llround (area_mu * 81400),
     .cost_fen_per_mu = 28600,

@@ -124,7 +124,7 @@ test_pair (gconstpointer data)
       /* The conversion kept the source FID: the same feature on both sides. */
       g_assert_cmpint (json_object_get_int_member (f, "fid"), ==,
                        g_array_index (file->src_fids, gint64, i));
-      /* DOMAIN.md §2: m² × 0.0015 = mu. */
+      /* docs/domain.md §2: m² × 0.0015 = mu. */
       g_assert_cmpfloat_with_epsilon (json_object_get_double_member (f, "area_mu"),
                                       area_m2 * 0.0015, 1e-9);
       if (rel_api > MAX_RELATIVE || rel_planimeter > MAX_RELATIVE)
@@ -233,7 +233,7 @@ test_bad_input (void)
   g_assert_no_error (error);
   missing = g_build_filename (dir, "missing.shp", NULL);
   not_vector = write_file (dir, "photo.shp", "\x89PNG\r\n\x1a\n not a shapefile");
-  /* A Gauss–Krüger zone-40 parcel (zone-prefixed easting, DOMAIN.md §4) with no CRS at all. */
+  /* A Gauss–Krüger zone-40 parcel (zone-prefixed easting, docs/domain.md §4) with no CRS at all. */
   no_crs = write_file (dir, "parcels.csv",
                        "id,WKT\n"
                        "1,\"POLYGON ((40500000 4036000,40500100 4036000,40500100 4036100,"

@@ -13,7 +13,7 @@
 #include "furrow-test-cli.h"
 #include "furrow-test-store.h"
 
-/* furrow-cli calibrate, and plan/compare with the preset it stores (ARCHITECTURE.md: the
+/* furrow-cli calibrate, and plan/compare with the preset it stores (docs/architecture.md: the
  * furrow-cli contract; issue 4 item 3: calibration to the cooperative's own data). */
 
 typedef FurrowTestStore Fixture;

@@ -12,7 +12,7 @@
 #include "furrow-test-cli.h"
 #include "furrow-test-store.h"
 
-/* furrow-cli compare with a season's prices, costs and subsidies, and with the DOMAIN.md §7
+/* furrow-cli compare with a season's prices, costs and subsidies, and with the docs/domain.md §7
  * defaults without one (issue 4 item 4). */
 
 typedef FurrowTestStore Fixture;
@@ -81,7 +81,7 @@ test_season_prices (Fixture       *fixture,
   double price;
   Row defaults, season, dearer, sole, sole_subsidy;
 
-  /* No season: DOMAIN.md §7, maize 2.40 yuan/kg, soybean 4.60; a strip costs 210 + 390 + 165 =
+  /* No season: docs/domain.md §7, maize 2.40 yuan/kg, soybean 4.60; a strip costs 210 + 390 + 165 =
    * 765 yuan/mu and gets the 150 yuan/mu strip subsidy. */
   defaults = compare_row (fixture, NULL, "2+4", &price);
   g_assert_cmpfloat (price, ==, 240.0);

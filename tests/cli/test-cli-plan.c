@@ -13,7 +13,7 @@
 #include "furrow-test-cli.h"
 #include "furrow-test-store.h"
 
-/* `furrow-cli plan` (ARCHITECTURE.md contract) on a generated GeoJSON rectangle: 500 m × 500 m
+/* `furrow-cli plan` (docs/architecture.md contract) on a generated GeoJSON rectangle: 500 m × 500 m
  * around Weifang, drawn in a local frame and written as lon/lat. */
 
 typedef struct
@@ -69,8 +69,8 @@ member (JsonObject *o,
   return json_object_get_double_member (o, name);
 }
 
-/* The hand arithmetic of tests/test-layout.c (DOMAIN.md §5, 2 + 4, no headland): 371 maize rows
- * and 740 soybean rows of 500 m, 186 strips; plants = row m / 0.115 × germination (0.90 maize,
+/* The hand arithmetic of tests/test-layout.c (docs/domain.md §5, 2 + 4, no headland): 371 maize
+ * rows and 740 soybean rows of 500 m, 186 strips; plants = row m / 0.115 × germination (0.90 maize,
  * 0.85 soybean); the bands fill the 250,000 m²; yields under `practical` within the edge
  * effect (2.70 m of 500 m) of 375 mu × 550 kg × 0.90 and 375 × 200 × 0.60. */
 static void

@@ -12,7 +12,8 @@
 #include "furrow-test-cli.h"
 #include "furrow-test-store.h"
 
-/* furrow-cli demo and list, run as a script would (ARCHITECTURE.md: the furrow-cli contract). */
+/* furrow-cli demo and list, run as a script would (docs/architecture.md: the furrow-cli
+ * contract). */
 
 typedef FurrowTestStore Fixture;
 
@@ -43,7 +44,7 @@ list_json (const char *path,
   return json_node_get_array (root);
 }
 
-/* m² × 0.0015 = mu (DOMAIN.md §2). */
+/* m² × 0.0015 = mu (docs/domain.md §2). */
 static void
 assert_areas (JsonObject *object,
               const char *name)

@@ -9,7 +9,7 @@
 #include "furrow-comparison.h"
 #include "furrow-local-frame.h"
 
-/* DOMAIN.md §7 defaults, per mu on the ideal strip, `practical` (pLER 0.90 / 0.60):
+/* docs/domain.md §7 defaults, per mu on the ideal strip, `practical` (pLER 0.90 / 0.60):
  *   2+4: maize 550 × 0.90 = 495 kg × 2.40 = 1,188.00 yuan; soybean 200 × 0.60 = 120 kg × 4.60 =
  *        552.00 yuan; + subsidy 150; − cost 600 + 165 = 765: net 1,125.00 yuan/mu.
  *   sole maize: 550 × 2.40 = 1,320.00 − 600 = 720.00 yuan/mu.

@@ -31,7 +31,7 @@ all_digits (const char *text)
   return TRUE;
 }
 
-/* Issue 3 item 7 and DOMAIN.md §2–3: about 40 fields of 20–200 mu (ellipsoidal area), 300
+/* Issue 3 item 7 and docs/domain.md §2–3: about 40 fields of 20–200 mu (ellipsoidal area), 300
  * households with 18-character CBFBM, 1,000 parcels with 19-character DKBM, all unique and
  * starting with the village group's FBFBM; every parcel's household exists; registered areas
  * a few percent (never more than 10 %) off the measured ones; parcels subdivide their field. */

@@ -70,7 +70,7 @@ assert_reconciles (const FurrowDistributionInput  *input,
 }
 
 /* ------------------------------------------------------------------------------------------ */
-/* Taozhuang, DOMAIN.md §8                                                                    */
+/* Taozhuang, docs/domain.md §8                                                                   */
 
 /* 70 households (the village's count, coop_income_examples.csv) holding the 290.56 mu that
  * entered the cooperative: 69 × 4.12 mu + 1 × 6.28 mu = 284.28 + 6.28 = 290.56 mu. The
@@ -124,7 +124,7 @@ taozhuang_input (const FurrowDistributionHousehold *households)
 
 /* Hand arithmetic, all in fen:
  *   base rate   = 550 kg × 136 fen/kg − 28,600 = 74,800 − 28,600 = 46,200 fen/mu (462 yuan)
- *   base total  = 46,200 × 290.56 = 13,423,872 fen (134,238.72 yuan, DOMAIN.md §8)
+ *   base total  = 46,200 × 290.56 = 13,423,872 fen (134,238.72 yuan, docs/domain.md §8)
  *   cost        = 28,600 × 290.56 = 8,310,016 fen
  *   surplus     = 23,641,200 − 8,310,016 − 13,423,872 = 1,907,312 fen (65.64 yuan/mu; the
  *                 source's 66/mu comes from its rounded 814 yuan/mu revenue)

@@ -7,7 +7,7 @@
 #include "furrow-economics.h"
 #include "furrow-units.h"
 
-/* A 10.00 mu strip field with the DOMAIN.md §7 defaults. */
+/* A 10.00 mu strip field with the docs/domain.md §7 defaults. */
 static void
 strip_field (FurrowEconomicsField *f)
 {
@@ -16,7 +16,7 @@ strip_field (FurrowEconomicsField *f)
   *f = (FurrowEconomicsField) { .field_id = 1, .area_m2 = furrow_mu_to_m2 (10.0),
                                 .grows = { TRUE, TRUE }, .strip = TRUE };
   furrow_season_get_rates (season, 1, &f->rates);
-  /* 495 kg/mu maize (pLER 0.9 × 550), 120 kg/mu soybean (0.6 × 200): DOMAIN.md §6 practical */
+  /* 495 kg/mu maize (pLER 0.9 × 550), 120 kg/mu soybean (0.6 × 200): docs/domain.md §6 practical */
   f->predicted_yield_kg[FURROW_CROP_MAIZE] = 4950;
   f->predicted_yield_kg[FURROW_CROP_SOYBEAN] = 1200;
 }
@@ -135,7 +135,7 @@ test_share (void)
 }
 
 /* Sole soybean with a season: the shared items (listed under maize) are charged too. By hand,
- * 10.00 mu, DOMAIN.md §7 defaults, 2,000 kg predicted:
+ * 10.00 mu, docs/domain.md §7 defaults, 2,000 kg predicted:
  *   soybean items     25 + 60 + 30 + 50          = 165 yuan/mu
  *   shared items      45 + 30 + 60 + 75          = 210 yuan/mu (tillage, sowing, irrigation
  *                                                   and other, management and labour)

@@ -376,7 +376,7 @@ test_distance (void)
                                   10001965.729312724, 1e-6);
 }
 
-/* DOMAIN.md §2: 1 mu = 10000/15 m²; m² × 0.0015 = mu; 1 ha = 15 mu. */
+/* docs/domain.md §2: 1 mu = 10000/15 m²; m² × 0.0015 = mu; 1 ha = 15 mu. */
 static void
 test_mu (void)
 {

@@ -10,8 +10,8 @@
 #include "furrow-local-frame.h"
 #include "furrow-units.h"
 
-/* Test fields are drawn in metres in a local frame around Weifang (119.4 E, 36.5 N, DOMAIN.md §4)
- * and handed to the layout as WGS84 lon/lat, as a real field would be. */
+/* Test fields are drawn in metres in a local frame around Weifang (119.4 E, 36.5 N,
+ * docs/domain.md §4) and handed to the layout as WGS84 lon/lat, as a real field would be. */
 #define LON0 119.4
 #define LAT0 36.5
 
@@ -80,7 +80,7 @@ lay (const FurrowGeometry *field,
   return layout;
 }
 
-/* DOMAIN.md §5, 2 + 4: one mu holds 247 m of strip, 494 m of maize row, 988 m of soybean row,
+/* docs/domain.md §5, 2 + 4: one mu holds 247 m of strip, 494 m of maize row, 988 m of soybean row,
  * about 4,290 maize and 8,590 soybean hills at 11.5 cm.
  *
  * A 500 m × 500 m field (375 mu), rows north–south, no headland. Units start at the western

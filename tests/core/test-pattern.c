@@ -8,7 +8,7 @@
 #include "furrow-pattern.h"
 #include "furrow-units.h"
 
-/* DOMAIN.md §5 table: unit width = (maize rows − 1) × maize spacing + (soy rows − 1) × soy
+/* docs/domain.md §5 table: unit width = (maize rows − 1) × maize spacing + (soy rows − 1) × soy
  * spacing + 2 × gap, and the plant spacings. The [est.] presets: arithmetic in furrow-pattern.c. */
 static void
 test_unit_widths (void)
@@ -72,7 +72,7 @@ test_unit_widths (void)
     }
 }
 
-/* DOMAIN.md §5: in 2 + 4 one mu holds 247 m of strip, 494 m of maize row, 988 m of soybean
+/* docs/domain.md §5: in 2 + 4 one mu holds 247 m of strip, 494 m of maize row, 988 m of soybean
  * row, about 4,290 maize and 8,590 soybean hills at 11.5 cm. 666.667 / 2.70 = 246.9 m. */
 static void
 test_per_mu_arithmetic (void)
@@ -184,7 +184,7 @@ test_validate (void)
   g_assert_false (furrow_pattern_validate (&p, &error));
   g_clear_error (&error);
 
-  /* headland default: one unit width (DOMAIN.md §5 [est.]) */
+  /* headland default: one unit width (docs/domain.md §5 [est.]) */
   furrow_pattern_preset ("4+6", &p);
   g_assert_cmpfloat_with_epsilon (furrow_pattern_headland_m (&p), 4.30, 1e-12);
   p.headland_m = 6.0;

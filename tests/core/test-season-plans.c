@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A season's plans field by field (furrow-season-plans.h) on the demo cooperative: every row of
  * the table checked against an independent computation — the layouts and predictions of
- * furrow_plan_batch() and the economics formulas of DOMAIN.md §7 worked here from the season's
+ * furrow_plan_batch() and the economics formulas of docs/domain.md §7 worked here from the season's
  * prices, cost items and subsidies — and the total against the sum of the rows; batches that
  * plan and restore in one transaction; a settled season refused. */
 
@@ -55,7 +55,7 @@ fixture_tear_down (Fixture       *fixture,
   furrow_test_store_tear_down (&fixture->project);
 }
 
-/* round (x) half away from zero, as DOMAIN.md §7 rounds money. */
+/* round (x) half away from zero, as docs/domain.md §7 rounds money. */
 static gint64
 round_fen (double x)
 {

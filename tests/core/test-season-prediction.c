@@ -20,7 +20,7 @@ typedef struct
   FurrowField    *field;
 } Fixture;
 
-/* Taozhuang's four households (DOMAIN.md §8): 100.00 + 90.56 + 60.00 + 40.00 = 290.56 mu, all
+/* Taozhuang's four households (docs/domain.md §8): 100.00 + 90.56 + 60.00 + 40.00 = 290.56 mu, all
  * full custody, on one field F1 without an outline. */
 static const double areas_mu[] = { 100.00, 90.56, 60.00, 40.00 };
 

@@ -26,7 +26,7 @@ add_cooperative (FurrowStore  *store,
   return furrow_test_store_add_cooperative (store, "F1", "Taozhuang", areas_mu, n_areas, n_half);
 }
 
-/* Taozhuang 2016 (DOMAIN.md §8): cost 286 yuan/mu, base 550 kg × 1.36 yuan/kg less the cost,
+/* Taozhuang 2016 (docs/domain.md §8): cost 286 yuan/mu, base 550 kg × 1.36 yuan/kg less the cost,
  * split 50/50 with the reason recorded, no subsidy. */
 static FurrowSeason *
 add_taozhuang_season (FurrowStore *store,
@@ -69,7 +69,7 @@ test_defaults (void)
   g_autoptr(FurrowSeason) season = furrow_season_new ("2024 秋", 2024);
   FurrowSeasonRates rates;
 
-  /* DOMAIN.md §7 */
+  /* docs/domain.md §7 */
   g_assert_cmpfloat (furrow_season_get_price (season, FURROW_CROP_MAIZE)->price_fen_per_kg, ==, 240);
   g_assert_cmpfloat (furrow_season_get_price (season, FURROW_CROP_MAIZE)->moisture_pct, ==, 14);
   g_assert_cmpfloat (furrow_season_get_price (season, FURROW_CROP_SOYBEAN)->price_fen_per_kg, ==,
@@ -316,7 +316,7 @@ test_reopen (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
-/* DOMAIN.md §8, Taozhuang 2016 maize, to the fen:
+/* docs/domain.md §8, Taozhuang 2016 maize, to the fen:
  *   area 290.56 mu; revenue 23,641,200 fen; cost 28,600 fen/mu × 290.56 = 8,310,016 fen;
  *   base 550 kg × 136 fen − 28,600 = 46,200 fen/mu, × 290.56 mu = 13,423,872 fen;
  *   surplus 23,641,200 − 8,310,016 − 13,423,872 = 1,907,312 fen (65.64 yuan/mu ≈ the 66);

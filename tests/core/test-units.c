@@ -6,7 +6,7 @@
 
 #include "furrow-units.h"
 
-/* DOMAIN.md §2: 1 mu = 10000/15 m² = 666.667 m²; 1 ha = 15 mu; m² × 0.0015 = mu. */
+/* docs/domain.md §2: 1 mu = 10000/15 m² = 666.667 m²; 1 ha = 15 mu; m² × 0.0015 = mu. */
 static void
 test_mu_conversion (void)
 {
@@ -16,7 +16,7 @@ test_mu_conversion (void)
   g_assert_cmpfloat_with_epsilon (furrow_m2_to_mu (furrow_mu_to_m2 (290.56)), 290.56, 1e-9);
 }
 
-/* Taozhuang base total 134,238.72 yuan (DOMAIN.md §8) written to the fen. */
+/* Taozhuang base total 134,238.72 yuan (docs/domain.md §8) written to the fen. */
 static void
 test_format_yuan (void)
 {

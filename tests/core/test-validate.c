@@ -170,7 +170,8 @@ test_not_finite (void)
     }
 }
 
-/* A Gauss–Krüger zone-40 field (zone-prefixed easting, DOMAIN.md §4) read as if it were degrees. */
+/* A Gauss–Krüger zone-40 field (zone-prefixed easting, docs/domain.md §4) read as if it were
+ * degrees. */
 static void
 test_out_of_range (void)
 {

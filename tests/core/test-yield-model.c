@@ -10,7 +10,7 @@
 #include "furrow-local-frame.h"
 #include "furrow-yield-model.h"
 
-/* DOMAIN.md §6: calibration presets for the reference pattern 2 + 4 reproduce their partial
+/* docs/domain.md §6: calibration presets for the reference pattern 2 + 4 reproduce their partial
  * LERs exactly on the ideal strip. */
 static void
 test_presets_reproduce_pler (void)
@@ -177,7 +177,7 @@ split_csv (const char *line)
 
 /* Under `practical`, the published configurations with an LER in
  * tests/data/intercropping_yields_transcribed.csv land within the reported LER range of
- * DOMAIN.md §6 (1.22 semi-arid … 1.8 Xiashan) and within 0.20 of their own published value.
+ * docs/domain.md §6 (1.22 semi-arid … 1.8 Xiashan) and within 0.20 of their own published value.
  * Each is built as rows per crop at the guidance spacings (maize 0.40, soybean 0.30, plants
  * 0.115 m), the gap set to fill the published band width when there is one.
  * Model vs published: FENG2021 2.0 m 2+2 1.37 vs 1.55 (the largest miss: with two soybean rows

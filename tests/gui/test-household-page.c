@@ -301,7 +301,7 @@ test_parcel_edit (Fixture       *fixture,
   area_row = (gpointer) furrow_household_page_get_parcel_part (page, 0, FURROW_PARCEL_PART_AREA_ROW);
   id = furrow_parcel_get_id (parcel);
   old_m2 = furrow_parcel_get_registered_area_m2 (parcel);
-  old_mu = old_m2 * 15 / 10000;  /* 1 mu = 10000/15 m² (DOMAIN.md §2) */
+  old_mu = old_m2 * 15 / 10000;  /* 1 mu = 10000/15 m² (docs/domain.md §2) */
   old_field = furrow_parcel_get_field_id (parcel);
   old_code = g_strdup (furrow_parcel_get_code (parcel));
   object = g_strconcat ("parcel:", old_code, NULL);

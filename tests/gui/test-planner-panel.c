@@ -334,7 +334,7 @@ test_chart (Fixture       *fixture,
       g_assert_cmpfloat_with_epsilon (d->ler[s][row->input_index], row->ler, 1e-12);
       g_assert_cmpint (d->net_fen_per_mu[s][row->input_index], ==, row->net_fen_per_mu);
     }
-  /* Xiashan's "1 mu + 0.8 mu" is well above the survey for 2+4 (DOMAIN.md §6: 1.8 vs 1.3). */
+  /* Xiashan's "1 mu + 0.8 mu" is well above the survey for 2+4 (docs/domain.md §6: 1.8 vs 1.3). */
   g_assert_cmpfloat (d->ler[1][i_24], >, d->ler[2][i_24] + 0.3);
 
   /* PNG and SVG files that exist and parse. */

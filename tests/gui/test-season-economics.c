@@ -33,7 +33,8 @@ fixture_set_up (Fixture       *fixture,
   furrow_test_window_set_up (fixture, 1280, 800, "season-economics.gpkg", 200);
 }
 
-/* A season with the DOMAIN.md §7 defaults, every demo field planned 2+4, shown in the window. */
+/* A season with the docs/domain.md §7 defaults, every demo field planned 2+4, shown in the
+ * window. */
 static void
 add_and_show_season (Fixture *fixture)
 {

@@ -2,7 +2,7 @@
 /* The season overview in the main window (issue 7 items 2 and 7): a season created through the
  * New Season dialog, 2+4 applied to every field from the overview page, and the table and its
  * totals checked against an independent computation — the layouts and predictions of
- * furrow_plan_batch() on the store's fields and the money formulas of DOMAIN.md §7 worked here
+ * furrow_plan_batch() on the store's fields and the money formulas of docs/domain.md §7 worked here
  * from the season's prices, cost items and subsidy; 4+6 applied to two selected fields changes
  * only those two; undo brings 2+4 back; a settled season is locked and refuses. */
 

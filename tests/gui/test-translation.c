@@ -54,7 +54,7 @@ test_window_in_chinese (void)
   gtk_window_present (GTK_WINDOW (window));
   furrow_test_wait_for_frame (GTK_WIDGET (window));
 
-  /* The display name is 田垄 (ARCHITECTURE.md), in the title bar and the window title. */
+  /* The display name is 田垄 (docs/architecture.md), in the title bar and the window title. */
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "田垄");
   g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (window), "田垄"));
 

@@ -77,7 +77,7 @@ assert_parcel0_corners (const FurrowImportParcel *p,
 static void
 test_zone (void)
 {
-  /* DOMAIN.md §4 / TOOLCHAIN.md: 119.3 E is zone 40 (central meridian 120 E), not 39. */
+  /* docs/domain.md §4 / docs/toolchain.md: 119.3 E is zone 40 (central meridian 120 E), not 39. */
   g_assert_cmpint (furrow_export_zone_for_longitude (119.3), ==, 40);
   g_assert_cmpint (furrow_export_zone_for_longitude (118.51), ==, 40);
   g_assert_cmpint (furrow_export_zone_for_longitude (118.49), ==, 39);

@@ -94,7 +94,7 @@ test_shapefile_cgcs2000 (void)
   g_assert_null (furrow_importer_get_mapping (importer)->source[FURROW_COLUMN_CBFMC]);
 }
 
-/* DOMAIN.md §4: Weifang is zone 40, EPSG:4528, eastings 40xxxxxx. */
+/* docs/domain.md §4: Weifang is zone 40, EPSG:4528, eastings 40xxxxxx. */
 static void
 test_shapefile_gauss_kruger (void)
 {
@@ -131,7 +131,8 @@ test_shapefile_gauss_kruger (void)
 }
 
 /* A .prj without an authority code, as ESRI software writes it: CGCS2000, Transverse Mercator,
- * central meridian 120 E, false easting 500000 (6-digit eastings) is EPSG:4549 (DOMAIN.md §4). */
+ * central meridian 120 E, false easting 500000 (6-digit eastings) is EPSG:4549
+ * (docs/domain.md §4). */
 static void
 test_shapefile_gauss_kruger_6_digit (void)
 {
@@ -250,7 +251,7 @@ test_kml_and_gcj02 (void)
   const FurrowImportField *fields;
   guint n;
 
-  /* A field traced on Gaode: its corners are GCJ-02 (DOMAIN.md §4). */
+  /* A field traced on Gaode: its corners are GCJ-02 (docs/domain.md §4). */
   test_parcel_ring (0, lon, lat);
   for (guint k = 0; k < 5; k++)
     {
@@ -359,7 +360,7 @@ test_csv_gbk (void)
   g_assert_cmpint (households[0].members, ==, 4);
 }
 
-/* TOOLCHAIN.md: an all-text header row is read as data unless OGR_XLSX_HEADERS=FORCE. */
+/* docs/toolchain.md: an all-text header row is read as data unless OGR_XLSX_HEADERS=FORCE. */
 static void
 test_xlsx_text_header (void)
 {

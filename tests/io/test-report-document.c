@@ -23,7 +23,7 @@
 
 typedef FurrowTestStore Fixture;
 
-/* Taozhuang (DOMAIN.md §8) in four households: 100 + 90.56 + 60 + 40 = 290.56 mu of full
+/* Taozhuang (docs/domain.md §8) in four households: 100 + 90.56 + 60 + 40 = 290.56 mu of full
  * custody, and a fifth household with 2.00 mu of half custody. */
 static const double areas_mu[] = { 100.00, 90.56, 60.00, 40.00, 2.00 };
 static const char *const names[] = { "张建国", "王秀英", "李志强", "刘桂兰", "陈玉珍" };

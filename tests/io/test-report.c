@@ -15,7 +15,7 @@
 #include "furrow-units.h"
 
 /* ------------------------------------------------------------------------------------------ */
-/* Taozhuang, DOMAIN.md §8, with households and parcels of our own                            */
+/* Taozhuang, docs/domain.md §8, with households and parcels of our own                           */
 
 #define N_TAOZHUANG 70
 

@@ -10,8 +10,8 @@
 #include "furrow-distribution.h"
 #include "furrow-settlement-json.h"
 
-/* Taozhuang 2016 maize (DOMAIN.md §8) in the settlement format of ARCHITECTURE.md: 290.56 mu
- * held by 70 households, 69 × 4.12 + 6.28 (the split of the area is ours), revenue 236,412
+/* Taozhuang 2016 maize (docs/domain.md §8) in the settlement format of docs/architecture.md: 290.56
+ * mu held by 70 households, 69 × 4.12 + 6.28 (the split of the area is ours), revenue 236,412
  * yuan, cost 286 yuan/mu, base 1,100 jin = 550 kg × 1.36 yuan/kg less the cost, remainder
  * 50/50. Households get 50 % < 60 %: the members' resolution is the reason. */
 static char *
@@ -372,10 +372,10 @@ test_cli_bad_input (void)
   g_assert_nonnull (strstr (second.err, "60 %"));
 }
 
-/* The settlement example of ARCHITECTURE.md, verbatim (one household "371426…0001" of 4.12 mu,
+/* The settlement example of docs/architecture.md, verbatim (one household "371426…0001" of 4.12 mu,
  * Taozhuang's rules and revenue), through `furrow-cli settle --json`.
  *
- * Departure from ARCHITECTURE.md, kept on purpose: the example gives households 50 % of the
+ * Departure from docs/architecture.md, kept on purpose: the example gives households 50 % of the
  * distributable surplus without a "reason", and issue 5 asks for the Cooperatives-Law rule
  * (households under 60 % need a stated reason). So the example as printed is refused (exit 1,
  * the 60 % named); with a "reason" member added it settles. Hand arithmetic: cost 28,600 × 4.12

@@ -7,10 +7,11 @@
 G_BEGIN_DECLS
 
 /* Land-registration test data written at test time with OGR (nothing generated is checked in).
- * A synthetic village group near 36.45 N 119.40 E (DOMAIN.md §4: Weifang, Gauss–Krüger zone 40):
- * parcel i is a 0.00022° × 0.0005° rectangle (about 19.7 m × 55.6 m) on a grid of 250 columns;
- * its codes follow NY/T 2539-2016 (DOMAIN.md §2): FBFBM 14 digits, per 5,000 parcels one village
- * group; DKBM = FBFBM + 5-digit serial; four parcels per household, CBFBM = FBFBM + 4 digits. */
+ * A synthetic village group near 36.45 N 119.40 E (docs/domain.md §4: Weifang, Gauss–Krüger zone
+ * 40): parcel i is a 0.00022° × 0.0005° rectangle (about 19.7 m × 55.6 m) on a grid of 250 columns;
+ * its codes follow NY/T 2539-2016 (docs/domain.md §2): FBFBM 14 digits, per 5,000 parcels one
+ * village group; DKBM = FBFBM + 5-digit serial; four parcels per household, CBFBM = FBFBM + 4
+ * digits. */
 
 #define TEST_PARCELS_PER_GROUP     5000
 #define TEST_PARCELS_PER_HOUSEHOLD 4

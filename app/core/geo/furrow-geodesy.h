@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* Ellipsoidal measurements on WGS84 (Karney's algorithm through PROJ's geod_polygonarea;
- * DOMAIN.md §3: never the planar Web-Mercator area). Coordinates are lon (x) / lat (y). */
+ * docs/domain.md §3: never the planar Web-Mercator area). Coordinates are lon (x) / lat (y). */
 
 /* Signed area of one ring (counter-clockwise positive) and its perimeter, in m² and m.
  * The ring may be open or closed. Either output may be NULL. */

@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-/* GEOS through its reentrant API only: one context per thread (TOOLCHAIN.md). The context
+/* GEOS through its reentrant API only: one context per thread (docs/toolchain.md). The context
  * keeps the last error/notice message so callers can report it. */
 
 typedef struct _FurrowGeosContext FurrowGeosContext;

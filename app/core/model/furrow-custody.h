@@ -5,10 +5,10 @@
 
 G_BEGIN_DECLS
 
-/* How a household's land is entrusted (DOMAIN.md §8): full custody (the cooperative farms it and
- * pays base + dividend) or half custody (半托管: the household keeps its crop and pays fees for the
- * operations it chose). Stored and written to JSON as the strings "full" / "half". Shared by the
- * land register (FurrowParcel, FurrowField) and the settlement (furrow-distribution.h). */
+/* How a household's land is entrusted (docs/domain.md §8): full custody (the cooperative farms it
+ * and pays base + dividend) or half custody (半托管: the household keeps its crop and pays fees for
+ * the operations it chose). Stored and written to JSON as the strings "full" / "half". Shared by
+ * the land register (FurrowParcel, FurrowField) and the settlement (furrow-distribution.h). */
 typedef enum
 {
   FURROW_CUSTODY_FULL,

@@ -7,9 +7,10 @@ G_BEGIN_DECLS
 
 /* One contracting household (承包方) of the cooperative.
  *
- * code is the CBFBM (18 characters: the village group's FBFBM + a 4-digit serial, DOMAIN.md §2),
- * name the household head (CBFMC). phone and id-number are personal data: never log them and mask
- * them in every printout. id is the store's row id, 0 until the object is added to a store. */
+ * code is the CBFBM (18 characters: the village group's FBFBM + a 4-digit serial,
+ * docs/domain.md §2), name the household head (CBFMC). phone and id-number are personal data: never
+ * log them and mask them in every printout. id is the store's row id, 0 until the object is added
+ * to a store. */
 
 #define FURROW_TYPE_HOUSEHOLD (furrow_household_get_type ())
 

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
  * code is the DKBM (19 characters: FBFBM + a 5-digit serial), household-code the CBFBM of the
  * household it belongs to (must exist in the store), field-id the custody field it lies in
  * (0: none).
- * Three areas (DOMAIN.md §3), all m²: registered-area-m2 (确权/合同面积, HTMJM converted from mu;
+ * Three areas (docs/domain.md §3), all m²: registered-area-m2 (确权/合同面积, HTMJM converted from mu;
  * the basis of income shares), surveyed-area-m2 (SCMJ, as delivered) and measured-area-m2 (the
  * ellipsoidal area of geometry, read-only, kept in step with it); planted-area-m2 is what a plan
  * sows (0 until planned; not stored). geometry may be NULL (a register row without a polygon).

@@ -18,7 +18,7 @@ furrow_mu_to_m2 (double area_mu)
   return area_mu * 10000.0 / 15.0;
 }
 
-/* Areas are shown to 0.01 mu (DOMAIN.md §2), with the locale's digit grouping. */
+/* Areas are shown to 0.01 mu (docs/domain.md §2), with the locale's digit grouping. */
 char *
 furrow_format_mu (double area_m2)
 {

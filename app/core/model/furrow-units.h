@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* 1 mu = 10000/15 m² exactly (DOMAIN.md §2). */
+/* 1 mu = 10000/15 m² exactly (docs/domain.md §2). */
 #define FURROW_M2_PER_MU (10000.0 / 15.0)
 
 double furrow_m2_to_mu (double area_m2);

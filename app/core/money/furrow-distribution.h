@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* The settlement engine: base payment plus dividend (保底 + 分红, DOMAIN.md §8), to the fen.
+/* The settlement engine: base payment plus dividend (保底 + 分红, docs/domain.md §8), to the fen.
  *
  * Pure functions on plain structs: const inputs, results in caller storage, no I/O, no globals,
  * deterministic (the same input gives the same bytes, whatever the order of the households).

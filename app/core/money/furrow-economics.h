@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-/* Season economics (ARCHITECTURE.md "Plan"): predicted and actual figures per field and per
+/* Season economics (docs/architecture.md "Plan"): predicted and actual figures per field and per
  * season, side by side. Pure functions on plain structs; money integer fen.
  *
  * Per field, with the field's rates (furrow_season_get_rates(): overrides resolved) and its

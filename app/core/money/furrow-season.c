@@ -258,7 +258,7 @@ furrow_season_new_empty (void)
   return g_object_new (FURROW_TYPE_SEASON, NULL);
 }
 
-/* DOMAIN.md §7, yuan per mu: maize under custody, and the soybean additions in a strip. */
+/* docs/domain.md §7, yuan per mu: maize under custody, and the soybean additions in a strip. */
 static const struct
 {
   FurrowCrop  crop;
@@ -288,15 +288,15 @@ furrow_season_new (const char *name,
                                      "crop-year", crop_year,
                                      NULL);
 
-  /* DOMAIN.md §7: maize 2.40 yuan/kg at 14 % moisture, soybean 4.60 yuan/kg [est.]; 13 % is the
-   * standard moisture of traded soybean (GB 1352) [est.]. */
+  /* docs/domain.md §7: maize 2.40 yuan/kg at 14 % moisture, soybean 4.60 yuan/kg [est.]; 13 % is
+   * the standard moisture of traded soybean (GB 1352) [est.]. */
   self->prices[FURROW_CROP_MAIZE] = (FurrowSeasonPrice) { 240, 14 };
   self->prices[FURROW_CROP_SOYBEAN] = (FurrowSeasonPrice) { 460, 13 };
   /* Item names are stored untranslated (they are keys); the UI translates the defaults. */
   for (guint i = 0; i < G_N_ELEMENTS (default_costs); i++)
     furrow_season_set_cost (self, default_costs[i].crop, default_costs[i].item, 0,
                             default_costs[i].yuan_per_mu * 100);
-  /* DOMAIN.md §7: 150 yuan/mu, a placeholder users must confirm locally. */
+  /* docs/domain.md §7: 150 yuan/mu, a placeholder users must confirm locally. */
   furrow_season_set_subsidy (self, N_("strip intercropping subsidy"), 15000, TRUE);
   /* [est.] a fixed base of 500 yuan/mu; reserve 10 %, cooperative 30 %, households 60 %
    * (households 2/3 of the distributable surplus: above the 60 % of the Cooperatives Law). */

@@ -8,15 +8,15 @@
 
 G_BEGIN_DECLS
 
-/* A season of the cooperative (ARCHITECTURE.md, DOMAIN.md §7–8): its name and crop year, its
- * state (planning → harvested → settled; a settled season is read-only in the store), and the
+/* A season of the cooperative (docs/architecture.md, docs/domain.md §7–8): its name and crop year,
+ * its state (planning → harvested → settled; a settled season is read-only in the store), and the
  * money rules it is planned and settled with:
  *
  * - prices per crop, fen/kg at a stated moisture %;
  * - cost items per mu of custody land, by crop, with per-field overrides (an override replaces
  *   the default item of the same crop and name on that field). Maize items apply to every field
  *   with maize (sole maize or strip), soybean items to every field with soybean (for a strip
- *   they are the soybean additions of DOMAIN.md §7);
+ *   they are the soybean additions of docs/domain.md §7);
  * - subsidies per mu (for every field, or only for strip-intercropped fields);
  * - other income (insurance payouts …) in fen;
  * - half-custody service fees per operation, fen per mu (a half-custody household is billed
@@ -97,7 +97,7 @@ const char        *furrow_crop_to_string              (FurrowCrop               
 gboolean           furrow_crop_from_string            (const char                *text,
                                                        FurrowCrop                *crop);
 
-/* A new season with the defaults of DOMAIN.md §7 (prices, cost items, the strip subsidy) and a
+/* A new season with the defaults of docs/domain.md §7 (prices, cost items, the strip subsidy) and a
  * fixed base of 500 yuan/mu with a 10/0/30/60 split [est.]: every default stays editable. */
 FurrowSeason      *furrow_season_new                  (const char                *name,
                                                        guint                      crop_year);
@@ -145,7 +145,7 @@ void               furrow_season_set_cost             (FurrowSeason             
                                                        gint64                     fen_per_mu);
 void               furrow_season_clear_costs          (FurrowSeason              *self);
 /* The shared cost items: the land's operations whatever it grows (tillage, sowing, irrigation
- * and other, management and labour; DOMAIN.md §7, and the common part of furrow-comparison.h).
+ * and other, management and labour; docs/domain.md §7, and the common part of furrow-comparison.h).
  * A season lists them under maize, so a field growing only soybean is charged them besides the
  * soybean items (furrow-economics.h). */
 gboolean           furrow_season_cost_item_is_shared  (const char                *item);

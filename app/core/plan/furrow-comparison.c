@@ -12,7 +12,7 @@
 void
 furrow_economics_init_defaults (FurrowEconomics *self)
 {
-  /* DOMAIN.md §7 [est.] */
+  /* docs/domain.md §7 [est.] */
   self->maize_price_fen_per_kg = 240;
   self->soy_price_fen_per_kg = 460;
   self->common_cost_fen_per_mu = (45 + 60 + 75 + 30) * 100;

@@ -10,10 +10,10 @@
 
 G_BEGIN_DECLS
 
-/* Patterns side by side on a field or a whole season (DOMAIN.md §7): predicted maize and
+/* Patterns side by side on a field or a whole season (docs/domain.md §7): predicted maize and
  * soybean kg, LER, revenue, cost and net, sorted by net per mu. Money is integer fen.
  *
- * Costs per mu [est.] from DOMAIN.md §7, split so every pattern gets its share:
+ * Costs per mu [est.] from docs/domain.md §7, split so every pattern gets its share:
  *   common to every crop: tillage 45, irrigation and other 60, management and labour 75,
  *   sowing 30                                                  = 210 yuan
  *   maize: seed 55, fertilizer 235, pesticide 40, harvest 60   = 390 yuan (sole maize 600)

@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-/* Lays a strip pattern into a field polygon (DOMAIN.md §5, ARCHITECTURE.md "Plan").
+/* Lays a strip pattern into a field polygon (docs/domain.md §5, docs/architecture.md "Plan").
  *
  * The field is projected onto the tangent plane at its centre (FurrowLocalFrame) and turned so
  * the rows run along +y. Strip units repeat across the field from its western-most point in

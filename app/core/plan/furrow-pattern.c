@@ -31,7 +31,8 @@ typedef struct
   double soy_plant_spacing_m;
 } Preset;
 
-/* DOMAIN.md §5. The first three rows are the Huang-Huai-Hai guidance table; the rest are [est.]:
+/* docs/domain.md §5. The first three rows are the Huang-Huai-Hai guidance table; the rest are
+ * [est.]:
  *   2+2  0.40/0.30/0.65 → 2.00 m, the Jiangxi 2.0 m 2+2 band (Feng et al. 2021); maize 0.14 m
  *        (2 rows / 2.0 m → 666.7 m of row per mu / 0.14 = 4,762 hills), soybean 0.10 m.
  *   2+3  0.40/0.30/0.70 → 2.40 m, the Jiangxi 2.4 m 2+3 band; maize 0.12 m (4,630 hills/mu).
@@ -272,7 +273,7 @@ soy_span_m (const FurrowPattern *self)
   return self->soy_rows > 1 ? (self->soy_rows - 1) * self->soy_spacing_m : 0.0;
 }
 
-/* DOMAIN.md §5: W = (maize rows − 1) × maize spacing + (soy rows − 1) × soy spacing + 2 × gap;
+/* docs/domain.md §5: W = (maize rows − 1) × maize spacing + (soy rows − 1) × soy spacing + 2 × gap;
  * a sole pattern has one gap (its repeat spacing), see furrow-pattern.h. */
 double
 furrow_pattern_unit_width_m (const FurrowPattern *self)

@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* A strip pattern (带状复合种植, DOMAIN.md §5): a band of maize rows next to a band of soybean
+/* A strip pattern (带状复合种植, docs/domain.md §5): a band of maize rows next to a band of soybean
  * rows, repeated across the field. Rows are always counted per crop ("2 maize + 4 soybean"),
  * never as a bare ratio: official texts write soybean:maize, local reports maize first.
  *
@@ -14,7 +14,7 @@ G_BEGIN_DECLS
  *   ½gap | maize row 1 … maize row n (spacings s1 … s(n-1)) | gap | soybean row 1 … row m
  *   (spacing t) | ½gap
  *
- * so unit width W = Σ s_i + (m − 1) × t + 2 × gap (DOMAIN.md §5). Each row "owns" a band: half
+ * so unit width W = Σ s_i + (m − 1) × t + 2 × gap (docs/domain.md §5). Each row "owns" a band: half
  * the distance to each neighbour; the two half-gaps belong to the rows they touch. The maize band
  * is then Σ s_i + gap and the soybean band (m − 1) × t + gap, and they add up to W: on an
  * infinite field the maize band area plus the soybean band area is the field area.
@@ -25,10 +25,11 @@ G_BEGIN_DECLS
 
 #define FURROW_PATTERN_MAX_ROWS 16
 
-/* Headland width meaning "one unit width" (DOMAIN.md §5: default headland = one unit [est.]). */
+/* Headland width meaning "one unit width" (docs/domain.md §5: default headland = one unit
+ * [est.]). */
 #define FURROW_HEADLAND_ONE_UNIT (-1.0)
 
-/* The 2BFYD-2/4 seeder works 2.3 m per pass (DOMAIN.md §5). */
+/* The 2BFYD-2/4 seeder works 2.3 m per pass (docs/domain.md §5). */
 #define FURROW_PLANTER_2BFYD_WIDTH_M 2.3
 
 /* Tolerance of the planter rule, m (see furrow_pattern_check_planter()). */
@@ -43,7 +44,8 @@ typedef enum
 
 typedef enum
 {
-  FURROW_ORIENTATION_NORTH_SOUTH,   /* rows run north–south: the default (DOMAIN.md §5 [est.]) */
+  /* rows run north–south: the default (docs/domain.md §5 [est.]) */
+  FURROW_ORIENTATION_NORTH_SOUTH,
   FURROW_ORIENTATION_AZIMUTH,       /* rows run along azimuth_deg (clockwise from north) */
   FURROW_ORIENTATION_LONGEST_EDGE,  /* rows run along the longest edge of the field's outline */
 } FurrowOrientation;

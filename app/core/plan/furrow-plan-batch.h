@@ -8,8 +8,8 @@
 
 G_BEGIN_DECLS
 
-/* Planning many fields (a whole season) off the main thread (ARCHITECTURE.md: long work runs in
- * a GTask thread and can be cancelled). The pattern and model are copied when the call is made
+/* Planning many fields (a whole season) off the main thread (docs/architecture.md: long work runs
+ * in a GTask thread and can be cancelled). The pattern and model are copied when the call is made
  * and the fields referenced (leave them unchanged until the batch finishes); each field is laid
  * out and predicted as furrow_layout_compute() and furrow_yield_model_predict_layout() would,
  * in order. The cancellable is checked between fields. */

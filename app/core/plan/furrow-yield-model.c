@@ -11,7 +11,7 @@
 
 G_DEFINE_QUARK (furrow-yield-error-quark, furrow_yield_error)
 
-/* Sole yields for Shandong summer crops [est.] (DOMAIN.md §6). */
+/* Sole yields for Shandong summer crops [est.] (docs/domain.md §6). */
 #define SOLE_MAIZE_KG_PER_MU 550.0
 #define SOLE_SOY_KG_PER_MU   200.0
 
@@ -28,7 +28,7 @@ typedef struct
   double      pler[FURROW_N_CROPS];
 } Preset;
 
-/* DOMAIN.md §6, calibration presets for the reference pattern 2 + 4. */
+/* docs/domain.md §6, calibration presets for the reference pattern 2 + 4. */
 static const Preset presets[] = {
   { "practical", N_("Practical (default)"), { 0.90, 0.60 } },
   { "xiashan", N_("Xiashan demonstration"), { 1.00, 0.80 } },

@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-/* Per-row yield model of strip intercropping (DOMAIN.md §6).
+/* Per-row yield model of strip intercropping (docs/domain.md §6).
  *
  * For crop c of a pattern, per mu of field:
  *
@@ -30,7 +30,7 @@ G_BEGIN_DECLS
  * A preset fixes the ratio border/inner per crop from the border-row evidence — maize border
  * rows +20 % over inner (Minnesota +18–27 %; maize/peanut +48 %), soybean border rows −20 %
  * (Minnesota −11–34 %) [est.] — and solves the level of F so that the 2+4 reference pattern of
- * DOMAIN.md §5 reproduces the preset's partial LERs exactly on the ideal strip. */
+ * docs/domain.md §5 reproduces the preset's partial LERs exactly on the ideal strip. */
 
 #define FURROW_YIELD_MAX_OBSERVATIONS 256
 

@@ -346,7 +346,8 @@ add_fields_and_parcels (FurrowStore  *store,
           furrow_parcel_set_field_id (parcel, furrow_field_get_id (field));
           furrow_parcel_set_geometry (parcel, strip);
 
-          /* Registered (contract) area: 1–6 % off the measured one, to 0.01 mu (DOMAIN.md §3). */
+          /* Registered (contract) area: 1–6 % off the measured one, to 0.01 mu
+           * (docs/domain.md §3). */
           measured_m2 = furrow_parcel_get_measured_area_m2 (parcel);
           offset = g_rand_double_range (rand, 0.01, 0.06) * (g_rand_boolean (rand) ? 1 : -1);
           registered_mu = round_to (furrow_m2_to_mu (measured_m2 * (1.0 + offset)), 0.01);

@@ -81,7 +81,7 @@ gboolean furrow_register_check_id_number   (const char *id_number,
  * dashes between them. An empty one is accepted. The message never repeats the number. */
 gboolean furrow_register_check_phone       (const char *phone,
                                             GError    **error);
-/* A CBFBM household code has 18 characters, a DKBM parcel code 19 (DOMAIN.md). */
+/* A CBFBM household code has 18 characters, a DKBM parcel code 19 (docs/domain.md). */
 gboolean furrow_register_is_household_code (const char             *code);
 gboolean furrow_register_is_parcel_code    (const char             *code);
 

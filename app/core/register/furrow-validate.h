@@ -8,9 +8,9 @@
 
 G_BEGIN_DECLS
 
-/* Validation of field and parcel polygons before they enter a project (ARCHITECTURE.md, Import).
- * Every problem is reported, each with a translated message that starts with the caller's label
- * ("parcels.shp feature 12 (DKBM 3707…)") and, where it has one, a location in lon/lat:
+/* Validation of field and parcel polygons before they enter a project (docs/architecture.md,
+ * Import). Every problem is reported, each with a translated message that starts with the caller's
+ * label ("parcels.shp feature 12 (DKBM 3707…)") and, where it has one, a location in lon/lat:
  * "parcels.shp feature 12 (DKBM 3707…): self-intersection at 119.402 E 36.510 N".
  *
  * Repair (GEOSMakeValid_r) is a separate call, made only when the user asks for it. */

@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-/* Seasons in the project store (ARCHITECTURE.md: seasons, plans, harvests, settlements).
+/* Seasons in the project store (docs/architecture.md: seasons, plans, harvests, settlements).
  *
  * - A season is planned (prices, costs, subsidies, other income, fees, base rule, split; a plan
  *   per field), harvested (harvest records per field and crop: kg and sale revenue; actual
@@ -225,7 +225,7 @@ FurrowSeasonSettlement *
                                                       GError              **error);
 
 /* Records in the audit log that statements or the roster of a season were printed
- * (ARCHITECTURE.md: every statement printed): `what` e.g. "statements", `detail` how many and
+ * (docs/architecture.md: every statement printed): `what` e.g. "statements", `detail` how many and
  * where. Allowed on a settled season: it changes nothing of it. */
 gboolean          furrow_store_record_print          (FurrowStore          *self,
                                                       FurrowSeason         *season,

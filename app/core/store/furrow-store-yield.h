@@ -6,8 +6,8 @@
 
 G_BEGIN_DECLS
 
-/* Yield-model presets of the project (ARCHITECTURE.md: yield_presets): a FurrowYieldModel fitted
- * to the cooperative's own yields (furrow_yield_model_fit()), kept under its name with every
+/* Yield-model presets of the project (docs/architecture.md: yield_presets): a FurrowYieldModel
+ * fitted to the cooperative's own yields (furrow_yield_model_fit()), kept under its name with every
  * parameter, so it plans exactly as it was fitted.
  *
  * - A name is not empty, at most 31 bytes (a season plan keeps it) and none of the built-in

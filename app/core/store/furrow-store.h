@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 /* The project store: one file per cooperative, an OGC GeoPackage 1.3 (SQLite) that QGIS and
  * `ogrinfo` open directly (layers `fields` and `parcels`, MULTIPOLYGON, EPSG:4326; households as
- * an attributes table). ARCHITECTURE.md has the data model.
+ * an attributes table). docs/architecture.md has the data model.
  *
  * - Furrow's own schema version lives in `furrow_meta` (GeoPackage owns application_id and
  *   user_version). Opening an older file migrates it forward, one transaction per step; a file

@@ -9,7 +9,7 @@
 #include "furrow-crs.h"
 #include "furrow-units.h"
 
-/* How many records the preview reads and draws (one ShumatePathLayer each: TOOLCHAIN.md). */
+/* How many records the preview reads and draws (one ShumatePathLayer each: docs/toolchain.md). */
 #define PREVIEW_RECORDS 50
 
 /* The rows of the encoding combo and the names the importer takes. */

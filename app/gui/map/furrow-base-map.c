@@ -44,7 +44,7 @@ furrow_base_map_template_host (const char *url_template)
 }
 
 /* Chinese commercial maps (AutoNavi/Amap/Gaode, Tencent, Google's Chinese site) are published in
- * GCJ-02, offset by a few hundred metres from the WGS84 of the fields (DOMAIN.md). */
+ * GCJ-02, offset by a few hundred metres from the WGS84 of the fields (docs/domain.md). */
 gboolean
 furrow_base_map_template_is_gcj02 (const char *url_template)
 {

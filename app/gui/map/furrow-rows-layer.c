@@ -10,8 +10,8 @@
 /* The strip rows of a planned field drawn live on the map: the field shaded in the headland
  * colour, every row segment of the layout in its crop's colour on top (the unsown headlands at
  * the row ends stay shaded). Coordinates are converted to Web Mercator (0–1 world units) once per
- * layout; each frame maps them to the widget with one affine transform (TOOLCHAIN.md: converting
- * every vertex through the viewport costs about 0.7 µs each). */
+ * layout; each frame maps them to the widget with one affine transform (docs/toolchain.md:
+ * converting every vertex through the viewport costs about 0.7 µs each). */
 
 typedef struct
 {

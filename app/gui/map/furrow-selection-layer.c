@@ -8,7 +8,7 @@
 
 /* The live overlay above the field tiles: the hovered field, the selected one and the parcels of
  * a household asked to be shown on the map. Only these few polygons are drawn every frame
- * (TOOLCHAIN.md: drawing every field live holds the map to a few frames a second). A click on
+ * (docs/toolchain.md: drawing every field live holds the map to a few frames a second). A click on
  * the map selects the field under it: the hit test is in lon/lat with
  * furrow_geometry_contains_point() from core. */
 

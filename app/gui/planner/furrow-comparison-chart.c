@@ -94,7 +94,7 @@ furrow_comparison_chart_set_field (FurrowComparisonChart  *self,
 }
 
 /* Compares every pattern preset on the @n_fields @fields together (a season's fields: the LER
- * and net per mu of all of them at once), with @economics (NULL: the DOMAIN.md §7 defaults).
+ * and net per mu of all of them at once), with @economics (NULL: the docs/domain.md §7 defaults).
  * No fields clears the chart. */
 gboolean
 furrow_comparison_chart_set_fields (FurrowComparisonChart  *self,

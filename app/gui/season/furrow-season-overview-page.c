@@ -354,7 +354,7 @@ update_yield_presets (FurrowSeasonOverviewPage *self)
 }
 
 /* From this many fields on, the table is read in a thread with its own connection, a spinner
- * showing meanwhile (ARCHITECTURE.md: long work off the main thread). */
+ * showing meanwhile (docs/architecture.md: long work off the main thread). */
 #define ASYNC_FIELDS 200
 
 static void

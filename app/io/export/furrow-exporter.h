@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 
 /* Export of a project's fields and parcels (GeoJSON and KML in WGS84 lon/lat as those formats
  * require; GeoPackage and Shapefile in CGCS2000 3-degree Gauss–Krüger with the zone-prefixed
- * easting, EPSG:4513–4533, DOMAIN.md §4) and of its registers (CSV and XLSX with the Chinese
+ * easting, EPSG:4513–4533, docs/domain.md §4) and of its registers (CSV and XLSX with the Chinese
  * headers the importer reads back). The output appears whole or not at all: it is written
  * next to its destination and moved in place at the end. */
 

@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-/* The self-contained settlement of ARCHITECTURE.md (`furrow-cli settle INPUT.json`):
+/* The self-contained settlement of docs/architecture.md (`furrow-cli settle INPUT.json`):
  *
  *   {
  *     "revenue_fen": 23641200,
@@ -65,7 +65,7 @@ FurrowSettlement *furrow_settlement_json_load_data   (const char        *data,
                                                       GError           **error);
 void              furrow_settlement_free             (FurrowSettlement  *settlement);
 
-/* The output of ARCHITECTURE.md, extended: the areas (total_area_mu, weighted_area_mu,
+/* The output of docs/architecture.md, extended: the areas (total_area_mu, weighted_area_mu,
  * half_custody_area_mu), the money (revenue_fen, other_income_fen, subsidy_fen, income_fen,
  * cost_fen, base_fen_per_mu, base_total_fen, surplus_fen, reserve_fen, collective_fen,
  * cooperative_fen, households_dividend_fen, deficit_fen, fees_fen), base_kind, split_pct,

@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* GCJ-02 is the obfuscated datum of Gaode/AMap, Tencent and google.cn maps (DOMAIN.md §4).
+/* GCJ-02 is the obfuscated datum of Gaode/AMap, Tencent and google.cn maps (docs/domain.md §4).
  * Outside mainland China both functions return the input unchanged. */
 gboolean furrow_gcj02_in_china      (double lon,
                                      double lat);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Each parcel with a polygon goes to the custody field it overlaps most (ARCHITECTURE.md,
+/* Each parcel with a polygon goes to the custody field it overlaps most (docs/architecture.md,
  * Import): candidates from a GEOS STRtree of the fields, a prepared-geometry test for the
  * common case of a parcel wholly inside one field, the intersection area otherwise. Areas are
  * compared in degrees²: at field scale the ranking is the same as on the ellipsoid. */

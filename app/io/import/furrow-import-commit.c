@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Writing what was read into a project: checks against the project first (duplicate codes,
- * a parcel's household), then every record in one store transaction (ARCHITECTURE.md: an
+ * a parcel's household), then every record in one store transaction (docs/architecture.md: an
  * import lands whole or not at all). */
 
 #include "config.h"
@@ -270,7 +270,7 @@ furrow_importer_get_written (FurrowImporter *self,
     *n_households = self->n_written[2];
 }
 
-/* The whole import in a worker thread (ARCHITECTURE.md: long work runs in a GTask thread with
+/* The whole import in a worker thread (docs/architecture.md: long work runs in a GTask thread with
  * its own SQLite connection): open (when not done yet), read, open the project, commit. */
 
 static void

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Detection of what a source file is: format (and its side files), text encoding, the GDAL
- * dataset and layer, and the coordinate system (TOOLCHAIN.md "GEOS, PROJ, GDAL";
- * DOMAIN.md §4). */
+ * dataset and layer, and the coordinate system (docs/toolchain.md "GEOS, PROJ, GDAL";
+ * docs/domain.md §4). */
 
 /* GDAL's VSIStatBufL is struct stat64. */
 #define _GNU_SOURCE
@@ -473,7 +473,7 @@ furrow_import_open_dataset (FurrowImporter  *self,
       break;
     case FURROW_IMPORT_FORMAT_XLSX:
       drivers = xlsx_drivers;
-      /* TOOLCHAIN.md: the HEADERS open option is ignored in GDAL 3.6. Thread-local: an
+      /* docs/toolchain.md: the HEADERS open option is ignored in GDAL 3.6. Thread-local: an
        * import may run in a worker thread. */
       CPLSetThreadLocalConfigOption ("OGR_XLSX_HEADERS", "FORCE");
       CPLSetThreadLocalConfigOption ("OGR_XLSX_FIELD_TYPES", "STRING");
@@ -539,7 +539,7 @@ furrow_import_open_dataset (FurrowImporter  *self,
 
 /* Coordinate system ------------------------------------------------------------------------ */
 
-/* 3-degree Gauss–Krüger CGCS2000 with the zone prefixed to the easting (DOMAIN.md §4):
+/* 3-degree Gauss–Krüger CGCS2000 with the zone prefixed to the easting (docs/domain.md §4):
  * 8-digit eastings "40xxxxxx" are zone 40, EPSG:4513 + zone − 25. 0 when not such eastings. */
 int
 furrow_import_gauss_kruger_epsg (double min_x,
@@ -615,7 +615,7 @@ srs_from_epsg (int epsg)
   return srs;
 }
 
-/* Both CGCS2000 and WGS84 geographic coordinates are taken as they are (DOMAIN.md §4:
+/* Both CGCS2000 and WGS84 geographic coordinates are taken as they are (docs/domain.md §4:
  * practically identical at field scale). */
 static gboolean
 is_wgs84_like (OGRSpatialReferenceH srs)

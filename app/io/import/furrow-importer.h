@@ -8,7 +8,8 @@
 
 G_BEGIN_DECLS
 
-/* Import of custody fields, parcels and households (ARCHITECTURE.md "Import"; DOMAIN.md §4).
+/* Import of custody fields, parcels and households (docs/architecture.md "Import";
+ * docs/domain.md §4).
  *
  * A FurrowImporter reads one source file (ESRI Shapefile, plain or zipped; GeoPackage;
  * GeoJSON; KML/KMZ; CSV; XLSX), detects its format, coordinate system, text encoding and the

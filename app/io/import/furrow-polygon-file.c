@@ -77,7 +77,8 @@ layer_transform (const char                    *path,
   if (layer_srs == NULL || OSRIsGeographic (layer_srs))
     return TRUE;
 
-  /* TOOLCHAIN.md: PROJ uses the authority's axis order (lat, lon for EPSG:4326) unless told. */
+  /* docs/toolchain.md: PROJ uses the authority's axis order (lat, lon for EPSG:4326) unless
+   * told. */
   source = OSRClone (layer_srs);
   wgs84 = OSRNewSpatialReference (NULL);
   OSRImportFromEPSG (wgs84, 4326);
@@ -188,7 +189,7 @@ furrow_polygon_file_read (const char  *path,
 
   GDALAllRegister ();
 
-  /* GDAL 3.6 opens a zipped shapefile only through /vsizip/ (TOOLCHAIN.md). */
+  /* GDAL 3.6 opens a zipped shapefile only through /vsizip/ (docs/toolchain.md). */
   if (g_str_has_suffix (path, ".zip") || g_str_has_suffix (path, ".ZIP"))
     gdal_path = g_strconcat (g_str_has_prefix (path, "/vsi") ? "" : "/vsizip/", path, NULL);
   else

@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-/* The report renderer (DOMAIN.md §9): a household's income statement (收益分配明细单), the
+/* The report renderer (docs/domain.md §9): a household's income statement (收益分配明细单), the
  * village public roster (公示名单), their exports (PDF, CSV, XLSX), and the season's plan sheet
  * of a field (种植方案).
  *

@@ -189,6 +189,10 @@ test_season_items_in_chinese (void)
   furrow_season_view_show_page (view, "economics");
   furrow_test_iterate (300);
 
+  /* The season list's state column reads 规划中 (po/zh_CN.po), not the enum's nick "planning". */
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (window), "规划中"));
+  g_assert_null (furrow_test_find_label (GTK_WIDGET (window), "planning"));
+
   /* "tillage" (msgid) is shown as 耕地 (po/zh_CN.po), never in English. */
   g_assert_null (find_editable (GTK_WIDGET (view), "tillage"));
   entry = find_editable (GTK_WIDGET (view), "耕地");

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "furrow-list-columns.h"
+#include "furrow-season.h"
 #include "furrow-season-list.h"
 
 struct _FurrowSeasonList
@@ -71,7 +72,8 @@ year_text (gpointer item, gpointer data)
 static char *
 state_text (gpointer item, gpointer data)
 {
-  return property_text (item, "state");
+  /* The state in the user's language ("规划中"), not the enum's nick. */
+  return g_strdup (furrow_season_state_label (furrow_season_get_state (FURROW_SEASON (item))));
 }
 
 static int

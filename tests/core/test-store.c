@@ -902,6 +902,46 @@ test_areas (Fixture       *fixture,
   assert_counts (store, 1, 1, 2);
 }
 
+/* Look-ups by id give the model's own object, the one its views show: an edit through another
+ * copy shows in it; a deleted record is gone; an unknown id is NULL. */
+static void
+test_live_by_id (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GListModel) fields = furrow_store_get_fields (fixture->store);
+  g_autoptr(GListModel) households = furrow_store_get_households (fixture->store);
+  g_autoptr(GListModel) parcels = furrow_store_get_parcels (fixture->store);
+  g_autoptr(FurrowField) field = g_list_model_get_item (fields, 3);
+  g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, 7);
+  g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, 11);
+  g_autoptr(FurrowField) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 field_id = furrow_field_get_id (field);
+
+  g_assert_true (furrow_store_get_field_by_id (fixture->store, field_id) == field);
+  g_assert_true (furrow_store_get_household_by_id (fixture->store,
+                                                   furrow_household_get_id (household)) ==
+                 household);
+  g_assert_true (furrow_store_get_parcel_by_id (fixture->store, furrow_parcel_get_id (parcel)) ==
+                 parcel);
+  g_assert_null (furrow_store_get_field_by_id (fixture->store, 0));
+  g_assert_null (furrow_store_get_parcel_by_id (fixture->store, G_MAXINT64));
+
+  /* Renamed through a copy read from the file: the live object follows. */
+  copy = furrow_store_find_field (fixture->store, furrow_field_get_code (field));
+  g_assert_nonnull (copy);
+  g_assert_false (copy == field);
+  furrow_field_set_name (copy, "河滩新名");
+  g_assert_true (furrow_store_update_field (fixture->store, copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (furrow_field_get_name (furrow_store_get_field_by_id (fixture->store, field_id)),
+                   ==, "河滩新名");
+
+  g_assert_true (furrow_store_delete_field (fixture->store, field, &error));
+  g_assert_no_error (error);
+  g_assert_null (furrow_store_get_field_by_id (fixture->store, field_id));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -924,6 +964,8 @@ main (int   argc,
   ADD ("reload", test_reload);
   ADD ("areas", test_areas);
 #undef ADD
+  g_test_add ("/furrow/core/store/live-by-id", Fixture, NULL, furrow_test_store_set_up_demo,
+              test_live_by_id, furrow_test_store_fixture_tear_down);
   g_test_add_func ("/furrow/core/store/blob-round-trip", test_blob_round_trip);
   g_test_add_func ("/furrow/core/store/blob-empty", test_blob_empty);
   g_test_add_func ("/furrow/core/store/blob-foreign", test_blob_foreign);

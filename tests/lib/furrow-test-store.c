@@ -61,6 +61,13 @@ furrow_test_store_set_up_folder (FurrowTestStore *fixture,
 }
 
 void
+furrow_test_store_set_up_demo (FurrowTestStore *fixture,
+                               gconstpointer    data)
+{
+  furrow_test_store_set_up (fixture, FURROW_TEST_STORE_DEMO, NULL);
+}
+
+void
 furrow_test_store_set_up_empty (FurrowTestStore *fixture,
                                 gconstpointer    data)
 {

@@ -38,6 +38,8 @@ void         furrow_test_store_set_up_folder    (FurrowTestStore     *fixture,
                                                  gconstpointer        data);
 void         furrow_test_store_set_up_empty     (FurrowTestStore     *fixture,
                                                  gconstpointer        data);
+void         furrow_test_store_set_up_demo      (FurrowTestStore     *fixture,
+                                                 gconstpointer        data);
 void         furrow_test_store_set_up_demo_file (FurrowTestStore     *fixture,
                                                  gconstpointer        data);
 void         furrow_test_store_fixture_tear_down (FurrowTestStore    *fixture,

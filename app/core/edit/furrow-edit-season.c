@@ -16,35 +16,12 @@ live_season (FurrowStore  *store,
              gint64        id,
              GError      **error)
 {
-  g_autoptr(GListModel) seasons = furrow_store_get_seasons (store);
+  FurrowSeason *season = furrow_store_get_season_by_id (store, id);
 
-  for (guint i = 0; i < g_list_model_get_n_items (seasons); i++)
-    {
-      g_autoptr(FurrowSeason) season = g_list_model_get_item (seasons, i);
-
-      if (furrow_season_get_id (season) == id)
-        return season;
-    }
-  g_set_error_literal (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
-                       _("The season is no longer in the project"));
-  return NULL;
-}
-
-/* The field with this id in the store's fields model (transfer full), or NULL. */
-static FurrowField *
-model_field (FurrowStore *store,
-             gint64       id)
-{
-  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
-
-  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
-    {
-      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
-
-      if (furrow_field_get_id (field) == id)
-        return g_steal_pointer (&field);
-    }
-  return NULL;
+  if (season == NULL)
+    g_set_error_literal (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                         _("The season is no longer in the project"));
+  return season;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -152,12 +129,12 @@ harvest_edit_apply (gpointer   data,
 {
   HarvestEdit *edit = data;
   FurrowSeason *season = live_season (edit->store, edit->season_id, error);
-  g_autoptr(FurrowField) field = NULL;
+  FurrowField *field = NULL;
   guint side = forward ? 1 : 0;
 
   if (season == NULL)
     return FALSE;
-  field = model_field (edit->store, edit->field_id);
+  field = furrow_store_get_field_by_id (edit->store, edit->field_id);
   if (field == NULL)
     {
       g_set_error_literal (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
@@ -281,7 +258,7 @@ write_costs (FurrowStore   *store,
   for (guint i = 0; i < current->len; i++)
     {
       const FurrowSeasonActualCost *c = &g_array_index (current, FurrowSeasonActualCost, i);
-      g_autoptr(FurrowField) field = c->field_id ? model_field (store, c->field_id) : NULL;
+      FurrowField *field = c->field_id ? furrow_store_get_field_by_id (store, c->field_id) : NULL;
 
       if (furrow_actual_costs_find (target, c) == NULL &&
           !furrow_store_set_actual_cost (store, season, field, c->item, -1, error))
@@ -291,7 +268,7 @@ write_costs (FurrowStore   *store,
     {
       const FurrowSeasonActualCost *c = &g_array_index (target, FurrowSeasonActualCost, i);
       const FurrowSeasonActualCost *now = furrow_actual_costs_find (current, c);
-      g_autoptr(FurrowField) field = c->field_id ? model_field (store, c->field_id) : NULL;
+      FurrowField *field = c->field_id ? furrow_store_get_field_by_id (store, c->field_id) : NULL;
 
       if ((now == NULL || now->fen != c->fen) &&
           !furrow_store_set_actual_cost (store, season, field, c->item, c->fen, error))

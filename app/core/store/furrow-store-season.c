@@ -466,6 +466,26 @@ furrow_store_get_seasons (FurrowStore *self)
 }
 
 FurrowSeason *
+furrow_store_get_season_by_id (FurrowStore *self,
+                               gint64       id)
+{
+  g_autoptr(GListModel) seasons = NULL;
+
+  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
+
+  seasons = furrow_store_get_seasons (self);
+  for (guint i = 0; i < g_list_model_get_n_items (seasons); i++)
+    {
+      g_autoptr(FurrowSeason) season = g_list_model_get_item (seasons, i);
+
+      /* The model holds its own reference: the season outlives this one. */
+      if (furrow_season_get_id (season) == id)
+        return season;
+    }
+  return NULL;
+}
+
+FurrowSeason *
 furrow_store_find_season (FurrowStore *self,
                           const char  *name)
 {

@@ -99,6 +99,11 @@ GListModel       *furrow_store_get_seasons           (FurrowStore          *self
 FurrowSeason     *furrow_store_find_season           (FurrowStore          *self,
                                                       const char           *name);
 
+/* The season with this id as the seasons model holds it (transfer none: the live object), NULL
+ * when absent. */
+FurrowSeason     *furrow_store_get_season_by_id      (FurrowStore          *self,
+                                                      gint64                id);
+
 /* add: the season must have id 0 and a new, non-empty name; update writes the name, year, notes
  * and every money rule; delete removes the season, its plans and harvests. update/delete refuse
  * a settled season. */

@@ -1011,6 +1011,52 @@ find_by_code (FurrowStore *self,
   return object_from_row (self, kind, stmt);
 }
 
+static gpointer
+get_by_id (FurrowStore *self,
+           ObjectKind   kind,
+           gint64       id)
+{
+  g_autoptr(GListModel) model = get_model (self, kind);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (model, i);
+
+      /* The model holds its own reference: the object outlives this one. */
+      if (object_get_id (object) == id)
+        return object;
+    }
+  return NULL;
+}
+
+FurrowField *
+furrow_store_get_field_by_id (FurrowStore *self,
+                              gint64       id)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
+
+  return get_by_id (self, KIND_FIELD, id);
+}
+
+FurrowHousehold *
+furrow_store_get_household_by_id (FurrowStore *self,
+                                  gint64       id)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
+
+  return get_by_id (self, KIND_HOUSEHOLD, id);
+}
+
+FurrowParcel *
+furrow_store_get_parcel_by_id (FurrowStore *self,
+                               gint64       id)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
+
+  return get_by_id (self, KIND_PARCEL, id);
+}
+
 FurrowField *
 furrow_store_find_field (FurrowStore *self,
                          const char  *code)

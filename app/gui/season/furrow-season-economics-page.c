@@ -198,16 +198,9 @@ static const char *
 field_code (FurrowStore *store,
             gint64       field_id)
 {
-  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
+  FurrowField *field = furrow_store_get_field_by_id (store, field_id);
 
-  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
-    {
-      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
-
-      if (furrow_field_get_id (field) == field_id)
-        return g_intern_string (furrow_field_get_code (field));
-    }
-  return "?";
+  return field != NULL ? g_intern_string (furrow_field_get_code (field)) : "?";
 }
 
 /* A row of a list: [crop] name … [strip only] amount [remove]; a cost override keeps its

@@ -499,20 +499,6 @@ map_cb (FurrowSeasonOverviewPage *self)
 /* ------------------------------------------------------------------------------------------ */
 /* Applying a pattern                                                                         */
 
-static FurrowField *
-model_field (GListModel *fields,
-             gint64      id)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
-    {
-      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
-
-      if (furrow_field_get_id (field) == id)
-        return g_steal_pointer (&field);
-    }
-  return NULL;
-}
-
 gboolean
 furrow_season_overview_page_apply (FurrowSeasonOverviewPage  *self,
                                    gboolean                   all,
@@ -552,10 +538,11 @@ furrow_season_overview_page_apply (FurrowSeasonOverviewPage  *self,
         {
           g_autoptr(FurrowSeasonFieldRow) item = g_list_model_get_item (G_LIST_MODEL (self->selection),
                                                                         position);
-          FurrowField *field = model_field (model, furrow_season_field_row_get (item)->field_id);
+          gint64 field_id = furrow_season_field_row_get (item)->field_id;
+          FurrowField *field = furrow_store_get_field_by_id (STORE (self), field_id);
 
           if (field != NULL)
-            g_ptr_array_add (fields, field);
+            g_ptr_array_add (fields, g_object_ref (field));
         }
     }
   if (fields->len == 0)

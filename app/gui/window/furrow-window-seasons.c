@@ -9,37 +9,6 @@
 #include "furrow-window-private.h"
 #include "furrow-window-seasons.h"
 
-/* The season of the store's model with this id (transfer full), or NULL. */
-static FurrowSeason *
-model_season (FurrowStore *store,
-              gint64       id)
-{
-  g_autoptr(GListModel) seasons = furrow_store_get_seasons (store);
-
-  for (guint i = 0; id > 0 && i < g_list_model_get_n_items (seasons); i++)
-    {
-      g_autoptr(FurrowSeason) season = g_list_model_get_item (seasons, i);
-
-      if (furrow_season_get_id (season) == id)
-        return g_steal_pointer (&season);
-    }
-  return NULL;
-}
-
-static FurrowField *
-model_field (GListModel *fields,
-             gint64      id)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
-    {
-      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
-
-      if (furrow_field_get_id (field) == id)
-        return g_steal_pointer (&field);
-    }
-  return NULL;
-}
-
 /* ------------------------------------------------------------------------------------------ */
 /* A season kept whole while it is deleted: rules, plans, harvests and actual costs.           */
 
@@ -76,15 +45,13 @@ add_whole (FurrowStore  *store,
 {
   SeasonCommand *command = user_data;
   g_autoptr(FurrowSeason) season = furrow_season_new_empty ();
-  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
-
   furrow_season_copy_rules (season, command->rules);
   if (!furrow_store_add_season (store, season, error))
     return FALSE;
   for (guint i = 0; command->plans != NULL && i < command->plans->len; i++)
     {
       const FurrowSeasonPlan *plan = &g_array_index (command->plans, FurrowSeasonPlan, i);
-      g_autoptr(FurrowField) field = model_field (fields, plan->field_id);
+      FurrowField *field = furrow_store_get_field_by_id (store, plan->field_id);
 
       if (field != NULL &&
           !furrow_store_set_plan (store, season, field, &plan->pattern, plan->preset,
@@ -94,7 +61,7 @@ add_whole (FurrowStore  *store,
   for (guint i = 0; command->harvests != NULL && i < command->harvests->len; i++)
     {
       const FurrowSeasonHarvest *h = &g_array_index (command->harvests, FurrowSeasonHarvest, i);
-      g_autoptr(FurrowField) field = model_field (fields, h->field_id);
+      FurrowField *field = furrow_store_get_field_by_id (store, h->field_id);
 
       if (field != NULL &&
           !furrow_store_set_harvest (store, season, field, h->crop, h->yield_kg, h->revenue_fen,
@@ -104,7 +71,8 @@ add_whole (FurrowStore  *store,
   for (guint i = 0; command->costs != NULL && i < command->costs->len; i++)
     {
       const FurrowSeasonActualCost *c = &g_array_index (command->costs, FurrowSeasonActualCost, i);
-      g_autoptr(FurrowField) field = c->field_id > 0 ? model_field (fields, c->field_id) : NULL;
+      FurrowField *field =
+        c->field_id > 0 ? furrow_store_get_field_by_id (store, c->field_id) : NULL;
 
       if ((c->field_id == 0 || field != NULL) &&
           !furrow_store_set_actual_cost (store, season, field, c->item, c->fen, error))
@@ -118,7 +86,9 @@ static gboolean
 delete_whole (SeasonCommand  *command,
               GError        **error)
 {
-  g_autoptr(FurrowSeason) season = model_season (command->store, command->id);
+  FurrowSeason *live = furrow_store_get_season_by_id (command->store, command->id);
+  /* Held across the delete, which takes it out of the model. */
+  g_autoptr(FurrowSeason) season = live != NULL ? g_object_ref (live) : NULL;
 
   if (season == NULL)
     {
@@ -151,12 +121,10 @@ static void
 show_season_id (SeasonCommand *command)
 {
   g_autoptr(FurrowWindow) window = g_weak_ref_get (&command->window);
-  g_autoptr(FurrowSeason) season = NULL;
 
   if (window == NULL || furrow_window_get_store (window) != command->store)
     return;
-  season = model_season (command->store, command->id);
-  furrow_window_show_season (window, season);
+  furrow_window_show_season (window, furrow_store_get_season_by_id (command->store, command->id));
 }
 
 /* Create: forward adds, backward deletes. */

@@ -570,118 +570,88 @@ check_writable (FurrowStore   *self,
 /* ------------------------------------------------------------------------------------------ */
 /* Seasons                                                                                    */
 
-static guint
-count_prices (FurrowSeason *season)
-{
-  return FURROW_N_CROPS;
-}
-
-static void
+/* The row binders of rule_writes: bind row i of one rule table (?2 onwards) and return TRUE, or
+ * return FALSE when the season has no row i. */
+static gboolean
 bind_price (FurrowStatement *stmt,
             FurrowSeason    *season,
             guint            crop)
 {
-  const FurrowSeasonPrice *price = furrow_season_get_price (season, crop);
+  const FurrowSeasonPrice *price;
 
+  if (crop >= FURROW_N_CROPS)
+    return FALSE;
+  price = furrow_season_get_price (season, crop);
   furrow_statement_bind_text (stmt, 2, furrow_crop_to_string (crop));
   furrow_statement_bind_double (stmt, 3, price->price_fen_per_kg);
   furrow_statement_bind_double (stmt, 4, price->moisture_pct);
+  return TRUE;
 }
 
-static guint
-count_costs (FurrowSeason *season)
-{
-  guint n;
-
-  furrow_season_get_costs (season, &n);
-  return n;
-}
-
-static void
+static gboolean
 bind_cost (FurrowStatement *stmt,
            FurrowSeason    *season,
            guint            i)
 {
   guint n;
-  const FurrowSeasonCost *cost = &furrow_season_get_costs (season, &n)[i];
+  const FurrowSeasonCost *costs = furrow_season_get_costs (season, &n);
 
-  furrow_statement_bind_text (stmt, 2, furrow_crop_to_string (cost->crop));
-  furrow_statement_bind_text (stmt, 3, cost->item);
-  furrow_statement_bind_int64 (stmt, 4, cost->fen_per_mu);
-  furrow_statement_bind_id (stmt, 5, cost->field_id);
+  if (i >= n)
+    return FALSE;
+  furrow_statement_bind_text (stmt, 2, furrow_crop_to_string (costs[i].crop));
+  furrow_statement_bind_text (stmt, 3, costs[i].item);
+  furrow_statement_bind_int64 (stmt, 4, costs[i].fen_per_mu);
+  furrow_statement_bind_id (stmt, 5, costs[i].field_id);
+  return TRUE;
 }
 
-static guint
-count_subsidies (FurrowSeason *season)
-{
-  guint n;
-
-  furrow_season_get_subsidies (season, &n);
-  return n;
-}
-
-static void
+static gboolean
 bind_subsidy (FurrowStatement *stmt,
               FurrowSeason    *season,
               guint            i)
 {
   guint n;
-  const FurrowSeasonSubsidy *subsidy = &furrow_season_get_subsidies (season, &n)[i];
+  const FurrowSeasonSubsidy *subsidies = furrow_season_get_subsidies (season, &n);
 
-  furrow_statement_bind_text (stmt, 2, subsidy->name);
-  furrow_statement_bind_int64 (stmt, 3, subsidy->fen_per_mu);
-  furrow_statement_bind_boolean (stmt, 4, subsidy->strip_only);
+  if (i >= n)
+    return FALSE;
+  furrow_statement_bind_text (stmt, 2, subsidies[i].name);
+  furrow_statement_bind_int64 (stmt, 3, subsidies[i].fen_per_mu);
+  furrow_statement_bind_boolean (stmt, 4, subsidies[i].strip_only);
+  return TRUE;
 }
 
-static guint
-count_other_income (FurrowSeason *season)
-{
-  guint n;
-
-  furrow_season_get_other_income (season, &n);
-  return n;
-}
-
-static void
+static gboolean
 bind_other_income (FurrowStatement *stmt,
                    FurrowSeason    *season,
                    guint            i)
 {
   guint n;
-  const FurrowSeasonIncome *income = &furrow_season_get_other_income (season, &n)[i];
+  const FurrowSeasonIncome *income = furrow_season_get_other_income (season, &n);
 
-  furrow_statement_bind_text (stmt, 2, income->name);
-  furrow_statement_bind_int64 (stmt, 3, income->fen);
+  if (i >= n)
+    return FALSE;
+  furrow_statement_bind_text (stmt, 2, income[i].name);
+  furrow_statement_bind_int64 (stmt, 3, income[i].fen);
+  return TRUE;
 }
 
-static guint
-count_fees (FurrowSeason *season)
-{
-  guint n;
-
-  furrow_season_get_fees (season, &n);
-  return n;
-}
-
-static void
+static gboolean
 bind_fee (FurrowStatement *stmt,
           FurrowSeason    *season,
           guint            i)
 {
   guint n;
-  const FurrowSeasonFee *fee = &furrow_season_get_fees (season, &n)[i];
+  const FurrowSeasonFee *fees = furrow_season_get_fees (season, &n);
 
-  furrow_statement_bind_text (stmt, 2, fee->operation);
-  furrow_statement_bind_int64 (stmt, 3, fee->fen_per_mu);
+  if (i >= n)
+    return FALSE;
+  furrow_statement_bind_text (stmt, 2, fees[i].operation);
+  furrow_statement_bind_int64 (stmt, 3, fees[i].fen_per_mu);
+  return TRUE;
 }
 
-static guint
-count_one (FurrowSeason *season)
-{
-  return 1;
-}
-
-static void
+static gboolean
 bind_base_and_split (FurrowStatement *stmt,
                      FurrowSeason    *season,
                      guint            i)
@@ -689,6 +659,8 @@ bind_base_and_split (FurrowStatement *stmt,
   const FurrowBaseRule *base = furrow_season_get_base_rule (season);
   const FurrowSurplusSplit *split = furrow_season_get_split (season);
 
+  if (i > 0)
+    return FALSE;
   furrow_statement_bind_text (stmt, 2, furrow_base_kind_to_string (base->kind));
   furrow_statement_bind_int64 (stmt, 3, base->fen_per_mu);
   furrow_statement_bind_double (stmt, 4, base->kg_per_mu);
@@ -701,40 +673,40 @@ bind_base_and_split (FurrowStatement *stmt,
   furrow_statement_bind_double (stmt, 11, split->cooperative_pct);
   furrow_statement_bind_double (stmt, 12, split->households_pct);
   furrow_statement_bind_text (stmt, 13, furrow_season_get_split_reason (season));
+  return TRUE;
 }
 
 /* A season's money rules, table by table: emptied (?1 the season id), then one insert per row
- * (?1 the season id, the rest bound by `bind` for row i of `count`). */
+ * (?1 the season id, the rest bound by `bind` for rows 0, 1, … until it returns FALSE). */
 static const struct
 {
   const char *clear;
   const char *insert;
-  guint     (*count) (FurrowSeason    *season);
-  void      (*bind)  (FurrowStatement *stmt,
-                      FurrowSeason    *season,
-                      guint            i);
+  gboolean  (*bind) (FurrowStatement *stmt,
+                     FurrowSeason    *season,
+                     guint            i);
 } rule_writes[] = {
   { "DELETE FROM season_prices WHERE season_id = ?1",
     "INSERT INTO season_prices (season_id, crop, price_fen_per_kg, moisture_pct) "
-    "VALUES (?1, ?2, ?3, ?4)", count_prices, bind_price },
+    "VALUES (?1, ?2, ?3, ?4)", bind_price },
   { "DELETE FROM season_costs WHERE season_id = ?1",
     "INSERT INTO season_costs (season_id, crop, item, fen_per_mu, field_id) "
-    "VALUES (?1, ?2, ?3, ?4, ?5)", count_costs, bind_cost },
+    "VALUES (?1, ?2, ?3, ?4, ?5)", bind_cost },
   { "DELETE FROM season_subsidies WHERE season_id = ?1",
     "INSERT INTO season_subsidies (season_id, name, fen_per_mu, strip_only) "
-    "VALUES (?1, ?2, ?3, ?4)", count_subsidies, bind_subsidy },
+    "VALUES (?1, ?2, ?3, ?4)", bind_subsidy },
   { "DELETE FROM season_other_income WHERE season_id = ?1",
     "INSERT INTO season_other_income (season_id, name, fen) VALUES (?1, ?2, ?3)",
-    count_other_income, bind_other_income },
+    bind_other_income },
   { "DELETE FROM season_fees WHERE season_id = ?1",
     "INSERT INTO season_fees (season_id, operation, fen_per_mu) VALUES (?1, ?2, ?3)",
-    count_fees, bind_fee },
+    bind_fee },
   { "DELETE FROM season_rules WHERE season_id = ?1",
     "INSERT INTO season_rules (season_id, base_kind, base_fen_per_mu, base_kg_per_mu, "
     "base_price_fen_per_kg, base_less_cost, base_annual_fen_per_mu, base_season_pct, "
     "reserve_pct, collective_pct, cooperative_pct, households_pct, split_reason) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-    count_one, bind_base_and_split },
+    bind_base_and_split },
 };
 
 /* A rule the schema refused (local_error, taken): a cost override of a field that is gone, or a
@@ -777,19 +749,18 @@ write_rules (FurrowStore   *self,
 
   for (guint t = 0; t < G_N_ELEMENTS (rule_writes); t++)
     {
-      guint n = rule_writes[t].count (season);
-
       if (!run_for_season (self, rule_writes[t].clear, id, error))
         return FALSE;
-      for (guint i = 0; i < n; i++)
+      for (guint i = 0;; i++)
         {
           g_autoptr(FurrowStatement) stmt = prepare (self, rule_writes[t].insert, error);
           GError *local_error = NULL;
 
           if (stmt == NULL)
             return FALSE;
+          if (!rule_writes[t].bind (stmt, season, i))
+            break;
           furrow_statement_bind_int64 (stmt, 1, id);
-          rule_writes[t].bind (stmt, season, i);
           if (!furrow_statement_run (stmt, &local_error))
             return rules_write_error (self, season, local_error, error);
         }

@@ -575,20 +575,35 @@ furrow_season_set_subsidy (FurrowSeason *self,
   set_entry (self, self->subsidies, &subsidy, same_name, fen_per_mu < 0);
 }
 
+/* Other income and half-custody fees are both a name and an amount in fen: one entry builder
+ * serves both (the asserts keep the two structs of that shape). */
+G_STATIC_ASSERT (sizeof (FurrowSeasonIncome) == sizeof (FurrowSeasonFee));
+G_STATIC_ASSERT (G_STRUCT_OFFSET (FurrowSeasonIncome, fen) ==
+                 G_STRUCT_OFFSET (FurrowSeasonFee, fen_per_mu));
+
+static void
+set_named_amount (FurrowSeason *self,
+                  GArray       *list,
+                  const char   *name,
+                  gint64        fen)
+{
+  FurrowSeasonIncome entry;
+
+  memset (&entry, 0, sizeof entry);
+  g_strlcpy (entry.name, name, sizeof entry.name);
+  entry.fen = fen;
+  set_entry (self, list, &entry, same_name, fen < 0);
+}
+
 void
 furrow_season_set_other_income (FurrowSeason *self,
                                 const char   *name,
                                 gint64        fen)
 {
-  FurrowSeasonIncome income;
-
   g_return_if_fail (FURROW_IS_SEASON (self));
   g_return_if_fail (name != NULL);
 
-  memset (&income, 0, sizeof income);
-  g_strlcpy (income.name, name, sizeof income.name);
-  income.fen = fen;
-  set_entry (self, self->income, &income, same_name, fen < 0);
+  set_named_amount (self, self->income, name, fen);
 }
 
 gint64
@@ -604,15 +619,10 @@ furrow_season_set_fee (FurrowSeason *self,
                        const char   *operation,
                        gint64        fen_per_mu)
 {
-  FurrowSeasonFee fee;
-
   g_return_if_fail (FURROW_IS_SEASON (self));
   g_return_if_fail (operation != NULL);
 
-  memset (&fee, 0, sizeof fee);
-  g_strlcpy (fee.operation, operation, sizeof fee.operation);
-  fee.fen_per_mu = fen_per_mu;
-  set_entry (self, self->fees, &fee, same_name, fen_per_mu < 0);
+  set_named_amount (self, self->fees, operation, fen_per_mu);
 }
 
 gint64

@@ -16,6 +16,11 @@
 #include "furrow-preferences-window.h"
 #include "furrow-window-private.h"
 #include "furrow-test-gui.h"
+#include "furrow-field-editor-testing.h"
+#include "furrow-field-map-testing.h"
+#include "furrow-field-tile-source-testing.h"
+#include "furrow-map-legend-testing.h"
+#include "furrow-selection-layer-testing.h"
 
 /* The field layers in the real window: the demo project over an offline MBTiles base map of
  * solid tiles (tests/furrow-test-gui.h), so every pixel's colour is known. */

@@ -12,6 +12,8 @@
 #include "furrow-window.h"
 #include "furrow-yield-model-editor.h"
 #include "furrow-test-gui.h"
+#include "furrow-planner-panel-testing.h"
+#include "furrow-yield-model-editor-testing.h"
 
 typedef struct
 {

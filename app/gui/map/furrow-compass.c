@@ -186,20 +186,6 @@ furrow_compass_init (FurrowCompass *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), _("Click or drag to set the row direction"));
 }
 
-GtkWidget *
-furrow_compass_new (void)
-{
-  return g_object_new (FURROW_TYPE_COMPASS, NULL);
-}
-
-double
-furrow_compass_get_azimuth (FurrowCompass *self)
-{
-  g_return_val_if_fail (FURROW_IS_COMPASS (self), 0.0);
-
-  return self->azimuth_deg;
-}
-
 void
 furrow_compass_set_azimuth (FurrowCompass *self,
                             double         azimuth_deg)

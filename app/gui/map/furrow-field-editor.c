@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "furrow-field-editor.h"
+#include "furrow-field-editor-testing.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -675,14 +676,6 @@ furrow_field_editor_new (ShumateViewport *viewport)
   g_return_val_if_fail (SHUMATE_IS_VIEWPORT (viewport), NULL);
 
   return g_object_new (FURROW_TYPE_FIELD_EDITOR, "viewport", viewport, NULL);
-}
-
-FurrowStore *
-furrow_field_editor_get_store (FurrowFieldEditor *self)
-{
-  g_return_val_if_fail (FURROW_IS_FIELD_EDITOR (self), NULL);
-
-  return self->store;
 }
 
 /* The project new fields are saved to; a new store forgets the drawing and the history. */

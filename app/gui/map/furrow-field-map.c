@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "furrow-field-map.h"
+#include "furrow-field-map-testing.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -478,16 +479,6 @@ furrow_field_map_get_colouring (FurrowFieldMap *self)
   g_return_val_if_fail (FURROW_IS_FIELD_MAP (self), FURROW_FIELD_COLOURING_CUSTODY);
 
   return self->colouring;
-}
-
-void
-furrow_field_map_set_colouring (FurrowFieldMap       *self,
-                                FurrowFieldColouring  colouring)
-{
-  g_return_if_fail (FURROW_IS_FIELD_MAP (self));
-  g_return_if_fail (colouring <= FURROW_FIELD_COLOURING_HOUSEHOLD);
-
-  furrow_property_set_int (self, properties[PROP_COLOURING], colouring);
 }
 
 /* The legend to keep in step with the colours (weak; NULL for none). */

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "furrow-field-tile-source.h"
+#include "furrow-field-tile-source-testing.h"
 
 #include "furrow-field-shapes.h"
 #include "furrow-field-tile-renderer.h"
@@ -649,14 +650,6 @@ furrow_field_tile_source_new (void)
   return g_object_new (FURROW_TYPE_FIELD_TILE_SOURCE, NULL);
 }
 
-GListModel *
-furrow_field_tile_source_get_fields (FurrowFieldTileSource *self)
-{
-  g_return_val_if_fail (FURROW_IS_FIELD_TILE_SOURCE (self), NULL);
-
-  return self->fields;
-}
-
 static void
 follow (FurrowFieldTileSource  *self,
         GListModel            **slot,
@@ -787,24 +780,6 @@ furrow_field_tile_source_get_field_rgb (FurrowFieldTileSource *self,
         return shape->rgb;
     }
   return 0;
-}
-
-/* Forgets the cached tiles over a lon/lat rectangle and redraws them. */
-void
-furrow_field_tile_source_invalidate (FurrowFieldTileSource *self,
-                                     double                 west,
-                                     double                 south,
-                                     double                 east,
-                                     double                 north)
-{
-  double min_x, min_y, max_x, max_y;
-
-  g_return_if_fail (FURROW_IS_FIELD_TILE_SOURCE (self));
-
-  furrow_tile_lon_lat_to_world (west, north, &min_x, &min_y);
-  furrow_tile_lon_lat_to_world (east, south, &max_x, &max_y);
-  self->generation++;
-  changed (self, invalidate_world (self, min_x, min_y, max_x, max_y) + 1);
 }
 
 guint

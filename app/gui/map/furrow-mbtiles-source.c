@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "furrow-mbtiles-source.h"
+#include "furrow-mbtiles-source-testing.h"
 
 #include "furrow-property.h"
 

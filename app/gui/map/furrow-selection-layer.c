@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "furrow-selection-layer.h"
+#include "furrow-selection-layer-testing.h"
 
 #include <math.h>
 
@@ -283,14 +284,6 @@ furrow_selection_layer_new (ShumateViewport *viewport)
   return g_object_new (FURROW_TYPE_SELECTION_LAYER, "viewport", viewport, NULL);
 }
 
-GListModel *
-furrow_selection_layer_get_fields (FurrowSelectionLayer *self)
-{
-  g_return_val_if_fail (FURROW_IS_SELECTION_LAYER (self), NULL);
-
-  return self->fields;
-}
-
 void
 furrow_selection_layer_set_fields (FurrowSelectionLayer *self,
                                    GListModel           *fields)
@@ -327,14 +320,6 @@ furrow_selection_layer_set_selected_field (FurrowSelectionLayer *self,
   g_return_if_fail (field == NULL || FURROW_IS_FIELD (field));
 
   furrow_property_set_object (self, properties[PROP_SELECTED_FIELD], field);
-}
-
-FurrowField *
-furrow_selection_layer_get_hovered_field (FurrowSelectionLayer *self)
-{
-  g_return_val_if_fail (FURROW_IS_SELECTION_LAYER (self), NULL);
-
-  return self->hovered;
 }
 
 /**

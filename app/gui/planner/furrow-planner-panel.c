@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "furrow-planner-panel.h"
+#include "furrow-planner-panel-testing.h"
 #include "furrow-comparison.h"
 #include "furrow-compass.h"
 #include "furrow-comparison-chart.h"
@@ -461,41 +462,17 @@ edit_yield_models_action (GtkWidget  *widget,
 }
 
 static void
-export_response_cb (GtkNativeDialog    *dialog,
-                    int                 response,
-                    FurrowPlannerPanel *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-
-      if (path != NULL && !furrow_comparison_chart_export (self->comparison_chart, path, &error))
-        show_problem (self, error->message);
-    }
-  g_object_unref (dialog);
-}
-
-static void
 export_chart_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
   FurrowPlannerPanel *self = FURROW_PLANNER_PANEL (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
-  gboolean png = g_str_has_suffix (action_name, "png");
-  GtkFileChooserNative *dialog;
 
-  dialog = gtk_file_chooser_native_new (_("Export Chart"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
-  /* Translators: default file name of the exported comparison chart. */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog),
-                                     png ? _("pattern-comparison.png") : _("pattern-comparison.svg"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  furrow_comparison_chart_export_with_dialog (self->comparison_chart,
+                                              GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              g_str_has_suffix (action_name, "png"),
+                                              (FurrowChartProblemFunc) show_problem, self);
 }
 
 /* ------------------------------------------------------------------------------------------ */

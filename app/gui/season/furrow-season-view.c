@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "furrow-season-view.h"
+#include "furrow-season-view-testing.h"
 #include "furrow-property.h"
 #include "furrow-store-season.h"
 
@@ -170,12 +171,6 @@ furrow_season_view_init (FurrowSeasonView *self)
   self->pages = g_ptr_array_new ();
 }
 
-FurrowSeasonView *
-furrow_season_view_new (void)
-{
-  return g_object_new (FURROW_TYPE_SEASON_VIEW, NULL);
-}
-
 void
 furrow_season_view_set_project (FurrowSeasonView *self,
                                 FurrowStore      *store,
@@ -201,19 +196,6 @@ furrow_season_view_set_project (FurrowSeasonView *self,
     }
   push_to_pages (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEASON]);
-}
-
-/**
- * furrow_season_view_get_store:
- *
- * Returns: (transfer none) (nullable): the project's store
- */
-FurrowStore *
-furrow_season_view_get_store (FurrowSeasonView *self)
-{
-  g_return_val_if_fail (FURROW_IS_SEASON_VIEW (self), NULL);
-
-  return self->store;
 }
 
 /**

@@ -7,6 +7,7 @@
 #include "furrow-application.h"
 #include "furrow-store-season.h"
 #include "furrow-window.h"
+#include "furrow-window-testing.h"
 #include "furrow-test-gui.h"
 
 /* The window in Chinese: po/zh_CN.po compiled at test time into a folder that

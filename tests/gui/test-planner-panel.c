@@ -15,6 +15,7 @@
 #include "furrow-rows-layer.h"
 #include "furrow-units.h"
 #include "furrow-window.h"
+#include "furrow-window-testing.h"
 #include "furrow-test-gui.h"
 #include "furrow-rows-layer-testing.h"
 #include "furrow-comparison-chart-testing.h"

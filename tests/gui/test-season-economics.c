@@ -19,6 +19,7 @@
 #include "furrow-test-store.h"
 #include "furrow-units.h"
 #include "furrow-window-private.h"
+#include "furrow-window-testing.h"
 #include "furrow-test-gui.h"
 #include "furrow-season-view-testing.h"
 

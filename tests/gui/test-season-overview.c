@@ -20,6 +20,7 @@
 #include "furrow-store-season.h"
 #include "furrow-units.h"
 #include "furrow-window-private.h"
+#include "furrow-window-testing.h"
 #include "furrow-window-seasons.h"
 #include "furrow-test-gui.h"
 #include "furrow-comparison-chart-testing.h"

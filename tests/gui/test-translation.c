@@ -7,6 +7,7 @@
 #include "furrow-application.h"
 #include "furrow-store-season.h"
 #include "furrow-window.h"
+#include "furrow-window-testing.h"
 #include "furrow-test-gui.h"
 #include "furrow-season-view-testing.h"
 

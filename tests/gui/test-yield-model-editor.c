@@ -10,6 +10,7 @@
 #include "furrow-planner-panel.h"
 #include "furrow-store-yield.h"
 #include "furrow-window.h"
+#include "furrow-window-testing.h"
 #include "furrow-yield-model-editor.h"
 #include "furrow-test-gui.h"
 #include "furrow-planner-panel-testing.h"

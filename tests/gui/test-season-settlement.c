@@ -16,6 +16,7 @@
 #include "furrow-roster-row.h"
 #include "furrow-season-settlement-page.h"
 #include "furrow-store-season.h"
+#include "furrow-store-testing.h"
 #include "furrow-test-store.h"
 #include "furrow-units.h"
 #include "furrow-window-private.h"

@@ -602,6 +602,60 @@ test_settled (Fixture       *fixture,
     }
 }
 
+/* The page follows the register: a parcel's registered area changed through the store (as the
+ * household page or the CLI's edit would, not through this page) moves the household's predicted
+ * income on the preview, to what the core prediction gives for the new area; nothing but the
+ * store's parcel-changed signal tells the page. */
+static void
+test_register_change (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  GListModel *parcels = furrow_store_get_parcels (store);
+  FurrowSeasonEconomicsPage *page;
+  g_autoptr(FurrowSeason) stored = NULL;
+  g_autoptr(FurrowParcel) parcel = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *expected_before = NULL;
+  g_autofree char *expected_after = NULL;
+  gint64 before_fen, after_fen;
+
+  add_and_show_season (fixture);
+  page = economics_page (fixture);
+  furrow_season_economics_page_update_preview (page);
+  stored = furrow_store_find_season (store, SEASON_NAME);
+  {
+    g_autoptr(FurrowSeasonSettlementInput) in = furrow_store_build_prediction_input (store, stored,
+                                                                                    &error);
+
+    g_assert_no_error (error);
+    code = g_strdup (in->input.households[0].code);
+  }
+  before_fen = predicted_total (store, stored, code);
+  expected_before = furrow_format_yuan (before_fen);
+  assert_preview (page, code, FURROW_INCOME_COLUMN_TOTAL, expected_before);
+
+  for (guint i = 0; parcel == NULL && i < g_list_model_get_n_items (parcels); i++)
+    {
+      g_autoptr(FurrowParcel) p = g_list_model_get_item (parcels, i);
+
+      if (g_strcmp0 (furrow_parcel_get_household_code (p), code) == 0)
+        parcel = g_steal_pointer (&p);
+    }
+  g_assert_nonnull (parcel);
+  furrow_parcel_set_registered_area_m2 (parcel,
+                                        furrow_parcel_get_registered_area_m2 (parcel) * 1.5);
+  g_assert_true (furrow_store_update_parcel (store, parcel, &error));
+  g_assert_no_error (error);
+
+  after_fen = predicted_total (store, stored, code);
+  g_assert_cmpint (after_fen, >, before_fen);
+  expected_after = furrow_format_yuan (after_fen);
+  furrow_test_iterate (400);   /* the idle that passes the change on, then the debounce */
+  assert_preview (page, code, FURROW_INCOME_COLUMN_TOTAL, expected_after);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -613,6 +667,8 @@ main (int argc, char *argv[])
               fixture_set_up, test_harvest, furrow_test_window_tear_down);
   g_test_add ("/furrow/gui/season-economics/settled", Fixture, NULL,
               fixture_set_up, test_settled, furrow_test_window_tear_down);
+  g_test_add ("/furrow/gui/season-economics/register-change", Fixture, NULL,
+              fixture_set_up, test_register_change, furrow_test_window_tear_down);
 
   return g_test_run ();
 }

@@ -500,20 +500,6 @@ export_chart_action (GtkWidget  *widget,
 /* ------------------------------------------------------------------------------------------ */
 /* Apply to Season                                                                            */
 
-static FurrowSeason *
-model_season (FurrowPlannerPanel *self,
-              gint64              id)
-{
-  for (guint i = 0; self->seasons != NULL && i < g_list_model_get_n_items (self->seasons); i++)
-    {
-      g_autoptr(FurrowSeason) season = g_list_model_get_item (self->seasons, i);
-
-      if (furrow_season_get_id (season) == id)
-        return g_steal_pointer (&season);
-    }
-  return NULL;
-}
-
 static void
 update_season_action (FurrowPlannerPanel *self)
 {
@@ -606,14 +592,17 @@ furrow_planner_panel_set_season (FurrowPlannerPanel *self,
 FurrowSeason *
 furrow_planner_panel_dup_target_season (FurrowPlannerPanel *self)
 {
+  FurrowSeason *season;
   guint selected;
 
   g_return_val_if_fail (FURROW_IS_PLANNER_PANEL (self), NULL);
 
   selected = adw_combo_row_get_selected (self->season_row);
-  if (selected >= self->season_ids->len)
+  if (self->store == NULL || selected >= self->season_ids->len)
     return NULL;
-  return model_season (self, g_array_index (self->season_ids, gint64, selected));
+  season = furrow_store_get_season_by_id (self->store,
+                                          g_array_index (self->season_ids, gint64, selected));
+  return season != NULL ? g_object_ref (season) : NULL;
 }
 
 /* The preset the pattern still is (its direction aside), or "" once a parameter was tuned. */

@@ -933,6 +933,14 @@ furrow_season_economics_page_reload (FurrowSeasonPage *page,
 }
 
 static void
+furrow_season_economics_page_records_changed (FurrowSeasonPage *page)
+{
+  /* The rules shown are the season's, untouched by the register: only the predicted
+   * distribution (registered areas, custody, households) is recomputed. */
+  schedule_preview (FURROW_SEASON_ECONOMICS_PAGE (page));
+}
+
+static void
 furrow_season_economics_page_commit_delayed (FurrowSeasonPage *page)
 {
   furrow_season_economics_page_commit (FURROW_SEASON_ECONOMICS_PAGE (page));
@@ -948,6 +956,7 @@ furrow_season_economics_page_class_init (FurrowSeasonEconomicsPageClass *klass)
   object_class->dispose = furrow_season_economics_page_dispose;
   object_class->finalize = furrow_season_economics_page_finalize;
   page_class->reload = furrow_season_economics_page_reload;
+  page_class->records_changed = furrow_season_economics_page_records_changed;
   page_class->commit = furrow_season_economics_page_commit_delayed;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH

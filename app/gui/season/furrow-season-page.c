@@ -14,6 +14,7 @@ typedef struct
   FurrowStore  *store;
   FurrowSeason *season;
   guint         commit_source;
+  guint         records_source; /* the idle that passes register changes on */
   char         *last_message;   /* the last toast, for the tests */
 } FurrowSeasonPagePrivate;
 
@@ -75,6 +76,37 @@ settlement_changed_cb (FurrowStore      *store,
     reload (self, FALSE);
 }
 
+static gboolean
+records_changed_idle (gpointer data)
+{
+  FurrowSeasonPage *self = data;
+  FurrowSeasonPagePrivate *priv = furrow_season_page_get_instance_private (self);
+  FurrowSeasonPageClass *klass = FURROW_SEASON_PAGE_GET_CLASS (self);
+
+  priv->records_source = 0;
+  if (priv->season == NULL || furrow_season_page_is_locked (self))
+    return G_SOURCE_REMOVE;
+  if (klass->records_changed != NULL)
+    klass->records_changed (self);
+  else
+    reload (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+record_changed_cb (FurrowStore        *store,
+                   GObject            *object,
+                   FurrowRecordChange  change,
+                   FurrowSeasonPage   *self)
+{
+  FurrowSeasonPagePrivate *priv = furrow_season_page_get_instance_private (self);
+
+  /* A settled season is frozen; an import announces thousands of records: one pass a turn. */
+  if (priv->season == NULL || furrow_season_page_is_locked (self) || priv->records_source != 0)
+    return;
+  priv->records_source = g_idle_add (records_changed_idle, self);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 
 static void
@@ -99,6 +131,9 @@ set_store (FurrowSeasonPage *self,
       g_signal_connect_object (store, "season-changed", G_CALLBACK (season_changed_cb), self, 0);
       g_signal_connect_object (store, "settlement-changed", G_CALLBACK (settlement_changed_cb),
                                self, 0);
+      g_signal_connect_object (store, "field-changed", G_CALLBACK (record_changed_cb), self, 0);
+      g_signal_connect_object (store, "household-changed", G_CALLBACK (record_changed_cb), self, 0);
+      g_signal_connect_object (store, "parcel-changed", G_CALLBACK (record_changed_cb), self, 0);
     }
   reload (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -126,6 +161,7 @@ furrow_season_page_dispose (GObject *object)
   FurrowSeasonPagePrivate *priv = furrow_season_page_get_instance_private (self);
 
   furrow_season_page_cancel_commit (self);
+  g_clear_handle_id (&priv->records_source, g_source_remove);
   if (priv->store != NULL)
     g_signal_handlers_disconnect_by_data (priv->store, self);
   g_clear_object (&priv->store);

@@ -16,8 +16,9 @@ G_DECLARE_DERIVABLE_TYPE (FurrowSeasonPage, furrow_season_page, FURROW, SEASON_P
 /* FurrowSeasonPage: the base of the season view's pages (overview, economics, harvest,
  * settlement; furrow-season-view.h). It holds the two properties of the page contract, "store"
  * and "season", and calls reload() when either is set and whenever the store announces a change
- * to the season shown (season-changed, settlement-changed; docs/architecture.md, "The change
- * signals"). It also gives its pages a toast on the window, one delayed commit (spin buttons
+ * to the season shown (season-changed, settlement-changed), and records_changed() when the
+ * register changes under a season not yet settled (field-, household-, parcel-changed;
+ * docs/architecture.md, "The change signals"). It also gives its pages a toast on the window, one delayed commit (spin buttons
  * write once their clicks have paused) and the window's undo history for their edits. */
 struct _FurrowSeasonPageClass
 {
@@ -29,6 +30,11 @@ struct _FurrowSeasonPageClass
                   gboolean          switched);
   /* Writes the edits the delayed commit was waiting for. */
   void (*commit) (FurrowSeasonPage *self);
+  /* The register changed (a field, household or parcel was added, changed or removed) while a
+   * season not yet settled is shown: what the page derives from the register (registered mu,
+   * custody, the predicted distribution) is stale. Called once per main-loop turn however many
+   * records changed. Default: reload (self, FALSE). */
+  void (*records_changed) (FurrowSeasonPage *self);
 };
 
 /* How long the delayed commit waits after the last change: clicks on a spin button's +/− make

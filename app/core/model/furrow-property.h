@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* Properties that are plain struct members (docs/architecture.md, The tree: one home for the
+ * GObject property plumbing that every class used to write as its own get/set switch).
+ *
+ * A class binds each GParamSpec to the member that holds its value:
+ *
+ *   properties[PROP_NAME] =
+ *     furrow_property_member (g_param_spec_string ("name", NULL, NULL, NULL, FLAGS),
+ *                             G_STRUCT_OFFSET (FurrowHousehold, name), NULL);
+ *
+ * and installs furrow_property_get_member() / furrow_property_set_member() as its
+ * GObjectClass get_property / set_property.  Reading copies the member into the GValue; writing
+ * replaces the member (freeing or unreffing the old value), and only when the value really
+ * changes runs the optional `changed` hook (for side effects such as a redraw) and then notifies.
+ *
+ * The member's C type follows the pspec's value type: char * (string), int (int and enum),
+ * guint (uint and flags), gint64, guint64, gboolean, double, float, a GObject pointer (objects
+ * and interfaces), a boxed pointer (copied with g_boxed_copy) and gpointer.  Overridden
+ * interface properties are not supported (their redirect target carries no member). */
+
+typedef void (*FurrowPropertyChanged) (GObject    *object,
+                                       GParamSpec *pspec);
+
+GParamSpec *furrow_property_member     (GParamSpec            *pspec,
+                                        gsize                  offset,
+                                        FurrowPropertyChanged  changed);
+
+void        furrow_property_get_member (GObject               *object,
+                                        guint                  prop_id,
+                                        GValue                *value,
+                                        GParamSpec            *pspec);
+void        furrow_property_set_member (GObject               *object,
+                                        guint                  prop_id,
+                                        const GValue          *value,
+                                        GParamSpec            *pspec);
+
+/* Typed setters for the class's own public setters and for read-only properties: each stores
+ * the value in the member bound to `pspec`, and when it changed runs the hook and notifies;
+ * TRUE when it changed. */
+gboolean    furrow_property_set_value   (gpointer      object,
+                                         GParamSpec   *pspec,
+                                         const GValue *value);
+gboolean    furrow_property_set_string  (gpointer      object,
+                                         GParamSpec   *pspec,
+                                         const char   *value);
+gboolean    furrow_property_set_int     (gpointer      object,
+                                         GParamSpec   *pspec,
+                                         int           value);
+gboolean    furrow_property_set_uint    (gpointer      object,
+                                         GParamSpec   *pspec,
+                                         guint         value);
+gboolean    furrow_property_set_int64   (gpointer      object,
+                                         GParamSpec   *pspec,
+                                         gint64        value);
+gboolean    furrow_property_set_boolean (gpointer      object,
+                                         GParamSpec   *pspec,
+                                         gboolean      value);
+gboolean    furrow_property_set_double  (gpointer      object,
+                                         GParamSpec   *pspec,
+                                         double        value);
+gboolean    furrow_property_set_object  (gpointer      object,
+                                         GParamSpec   *pspec,
+                                         gpointer      value);
+
+G_END_DECLS

@@ -1,0 +1,226 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* furrow_property_member(): properties stored in struct members by one generic get/set
+ * (docs/architecture.md, The tree). The probe class below uses every member type the helper
+ * stores; the expected values are the ones written, the notify counts are GObject's contract
+ * (one "notify" per real change, none for a write of the same value). */
+
+#include "config.h"
+
+#include <gio/gio.h>
+
+#include "furrow-property.h"
+
+typedef struct
+{
+  GObject    parent_instance;
+
+  char      *name;
+  int        count;
+  GFileType  kind;
+  guint      members;
+  gint64     id;
+  gboolean   done;
+  double     area;
+  GObject   *other;
+  GDate     *date;
+
+  GString   *log;
+} Probe;
+
+typedef GObjectClass ProbeClass;
+
+GType probe_get_type (void);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Probe, g_object_unref)
+G_DEFINE_TYPE (Probe, probe, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_COUNT,
+  PROP_KIND,
+  PROP_MEMBERS,
+  PROP_ID,
+  PROP_DONE,
+  PROP_AREA,
+  PROP_OTHER,
+  PROP_DATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+probe_changed (GObject    *object,
+               GParamSpec *pspec)
+{
+  Probe *self = (Probe *) object;
+
+  g_string_append_printf (self->log, "changed:%s ", pspec->name);
+}
+
+static void
+probe_finalize (GObject *object)
+{
+  Probe *self = (Probe *) object;
+
+  g_free (self->name);
+  g_clear_object (&self->other);
+  g_clear_pointer (&self->date, g_date_free);
+  g_string_free (self->log, TRUE);
+  G_OBJECT_CLASS (probe_parent_class)->finalize (object);
+}
+
+#define FLAGS (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+#define AT(member) G_STRUCT_OFFSET (Probe, member)
+
+static void
+probe_class_init (ProbeClass *klass)
+{
+  klass->finalize = probe_finalize;
+  klass->get_property = furrow_property_get_member;
+  klass->set_property = furrow_property_set_member;
+
+  properties[PROP_NAME] = furrow_property_member (
+    g_param_spec_string ("name", NULL, NULL, NULL, FLAGS), AT (name), probe_changed);
+  properties[PROP_COUNT] = furrow_property_member (
+    g_param_spec_int ("count", NULL, NULL, -100, 100, 0, FLAGS), AT (count), NULL);
+  properties[PROP_KIND] = furrow_property_member (
+    g_param_spec_enum ("kind", NULL, NULL, G_TYPE_FILE_TYPE, G_FILE_TYPE_UNKNOWN, FLAGS),
+    AT (kind), NULL);
+  properties[PROP_MEMBERS] = furrow_property_member (
+    g_param_spec_uint ("members", NULL, NULL, 0, 99, 0, FLAGS), AT (members), NULL);
+  properties[PROP_ID] = furrow_property_member (
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS), AT (id), NULL);
+  properties[PROP_DONE] = furrow_property_member (
+    g_param_spec_boolean ("done", NULL, NULL, FALSE, FLAGS), AT (done), NULL);
+  properties[PROP_AREA] = furrow_property_member (
+    g_param_spec_double ("area", NULL, NULL, 0, G_MAXDOUBLE, 0, FLAGS), AT (area), probe_changed);
+  properties[PROP_OTHER] = furrow_property_member (
+    g_param_spec_object ("other", NULL, NULL, G_TYPE_OBJECT, FLAGS), AT (other), NULL);
+  properties[PROP_DATE] = furrow_property_member (
+    g_param_spec_boxed ("date", NULL, NULL, G_TYPE_DATE, FLAGS), AT (date), NULL);
+  g_object_class_install_properties (klass, N_PROPS, properties);
+}
+
+static void
+probe_init (Probe *self)
+{
+  self->log = g_string_new (NULL);
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              Probe      *self)
+{
+  g_string_append_printf (self->log, "notify:%s ", pspec->name);
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr (GObject) other = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr (GDate) date = g_date_new_dmy (15, G_DATE_OCTOBER, 2024);
+  g_autoptr (Probe) probe = g_object_new (probe_get_type (),
+                                          "name", "王建国",
+                                          "count", -7,
+                                          "kind", G_FILE_TYPE_DIRECTORY,
+                                          "members", 4,
+                                          "done", TRUE,
+                                          "area", 666.67,
+                                          "other", other,
+                                          "date", date,
+                                          NULL);
+  g_autofree char *name = NULL;
+  g_autoptr (GObject) other_out = NULL;
+  g_autoptr (GDate) date_out = NULL;
+  int count, kind;
+  guint members;
+  gint64 id;
+  gboolean done;
+  double area;
+
+  probe->id = 42;
+  g_object_get (probe, "name", &name, "count", &count, "kind", &kind, "members", &members,
+                "id", &id, "done", &done, "area", &area, "other", &other_out, "date", &date_out,
+                NULL);
+  g_assert_cmpstr (name, ==, "王建国");
+  g_assert_cmpint (count, ==, -7);
+  g_assert_cmpint (kind, ==, G_FILE_TYPE_DIRECTORY);
+  g_assert_cmpuint (members, ==, 4);
+  g_assert_cmpint (id, ==, 42);
+  g_assert_true (done);
+  g_assert_cmpfloat (area, ==, 666.67);
+  g_assert_true (other_out == other);
+  /* A boxed value is copied in and out: equal, never the caller's pointer. */
+  g_assert_true (probe->date != date);
+  g_assert_cmpint (g_date_compare (date_out, date), ==, 0);
+  /* The probe holds one reference to the object, the test one, other_out one. */
+  g_assert_cmpuint (other->ref_count, ==, 3);
+}
+
+static void
+test_notify_on_change_only (void)
+{
+  g_autoptr (Probe) probe = g_object_new (probe_get_type (), NULL);
+
+  g_signal_connect (probe, "notify", G_CALLBACK (count_notify), probe);
+
+  /* (One property a call: g_object_set() of several queues their notifies in its own order.) */
+  g_object_set (probe, "name", "a", NULL);
+  g_object_set (probe, "count", 3, NULL);
+  g_assert_cmpstr (probe->log->str, ==, "changed:name notify:name notify:count ");
+
+  /* The same values again: no hook, no notify. */
+  g_string_truncate (probe->log, 0);
+  g_object_set (probe, "name", "a", "count", 3, "area", 0.0, NULL);
+  g_assert_cmpstr (probe->log->str, ==, "");
+
+  /* Typed setters: TRUE and one notify when the value changes, FALSE and silence when not. */
+  g_assert_true (furrow_property_set_double (probe, properties[PROP_AREA], 1.5));
+  g_assert_false (furrow_property_set_double (probe, properties[PROP_AREA], 1.5));
+  g_assert_true (furrow_property_set_string (probe, properties[PROP_NAME], NULL));
+  g_assert_null (probe->name);
+  g_assert_true (furrow_property_set_int (probe, properties[PROP_KIND], G_FILE_TYPE_REGULAR));
+  g_assert_cmpint (probe->kind, ==, G_FILE_TYPE_REGULAR);
+  g_assert_true (furrow_property_set_uint (probe, properties[PROP_MEMBERS], 9));
+  g_assert_false (furrow_property_set_boolean (probe, properties[PROP_DONE], FALSE));
+  /* A read-only property is written by its class through the typed setter. */
+  g_assert_true (furrow_property_set_int64 (probe, properties[PROP_ID], 7));
+  g_assert_cmpint (probe->id, ==, 7);
+  g_assert_cmpstr (probe->log->str, ==,
+                   "changed:area notify:area changed:name notify:name notify:kind "
+                   "notify:members notify:id ");
+}
+
+static void
+test_object_references (void)
+{
+  g_autoptr (GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr (GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
+  Probe *probe = g_object_new (probe_get_type (), "other", a, NULL);
+
+  g_assert_cmpuint (a->ref_count, ==, 2);
+  g_assert_true (furrow_property_set_object (probe, properties[PROP_OTHER], b));
+  g_assert_cmpuint (a->ref_count, ==, 1);
+  g_assert_cmpuint (b->ref_count, ==, 2);
+  g_assert_false (furrow_property_set_object (probe, properties[PROP_OTHER], b));
+  g_assert_cmpuint (b->ref_count, ==, 2);
+  g_object_unref (probe);
+  g_assert_cmpuint (b->ref_count, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/furrow/core/property/round-trip", test_round_trip);
+  g_test_add_func ("/furrow/core/property/notify-on-change-only", test_notify_on_change_only);
+  g_test_add_func ("/furrow/core/property/object-references", test_object_references);
+
+  return g_test_run ();
+}

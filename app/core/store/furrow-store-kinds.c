@@ -13,27 +13,30 @@
 
 #include "furrow-store-private.h"
 
-/* A column written from `getter` and read into `setter`; NULL for a column only read (the row
- * id) or only written (an area the object measures itself). */
-#define COLUMN(type, getter, setter) \
-  { FURROW_RECORD_COLUMN_##type, G_CALLBACK (getter), G_CALLBACK (setter) }
+/* A column `name` written from `getter` and read into `setter`; no name for a column only read
+ * (the row id), no setter for one only written (an area the object measures itself). */
+#define COLUMN(type, name, getter, setter) \
+  { FURROW_RECORD_COLUMN_##type, name, G_CALLBACK (getter), G_CALLBACK (setter) }
 
 /* ------------------------------------------------------------------------------------------ */
 /* Fields                                                                                     */
 
+/* What select_all and select_code read, in the order of the read columns of field_columns;
+ * the row read_stored reads before a change. */
 #define FIELD_COLUMNS \
   "f.id, f.geom, f.code, f.name, f.notes, f.custody," \
   " (SELECT total (p.registered_area_m2) FROM parcels p WHERE p.field_id = f.id)"
+#define FIELD_STORED "SELECT measured_area_m2 FROM fields WHERE id = ?1"
 
 static const FurrowRecordColumn field_columns[] = {
-  COLUMN (INT64, NULL, _furrow_field_set_id),
-  COLUMN (GEOMETRY, furrow_field_get_geometry, furrow_field_set_geometry),
-  COLUMN (TEXT, furrow_field_get_code, furrow_field_set_code),
-  COLUMN (NAME, furrow_field_get_name, furrow_field_set_name),
-  COLUMN (TEXT, furrow_field_get_notes, furrow_field_set_notes),
-  COLUMN (CUSTODY, furrow_field_get_custody, furrow_field_set_custody),
-  COLUMN (DOUBLE, furrow_field_get_measured_area_m2, NULL),
-  COLUMN (DOUBLE, NULL, _furrow_field_set_registered_area_m2),
+  COLUMN (INT64, NULL, NULL, _furrow_field_set_id),
+  COLUMN (GEOMETRY, "geom", furrow_field_get_geometry, furrow_field_set_geometry),
+  COLUMN (TEXT, "code", furrow_field_get_code, furrow_field_set_code),
+  COLUMN (NAME, "name", furrow_field_get_name, furrow_field_set_name),
+  COLUMN (TEXT, "notes", furrow_field_get_notes, furrow_field_set_notes),
+  COLUMN (CUSTODY, "custody", furrow_field_get_custody, furrow_field_set_custody),
+  COLUMN (DOUBLE, "measured_area_m2", furrow_field_get_measured_area_m2, NULL),
+  COLUMN (DOUBLE, NULL, NULL, _furrow_field_set_registered_area_m2),
 };
 
 static const FurrowAuditedArea field_areas[] = {
@@ -117,16 +120,19 @@ field_committed (FurrowStore *self)
 /* ------------------------------------------------------------------------------------------ */
 /* Households. Their personal data (phone, ID number) stays out of the audit log.             */
 
+/* What select_all and select_code read, in the order of the read columns of household_columns;
+ * the row read_stored reads before a change. */
 #define HOUSEHOLD_COLUMNS "id, code, name, members, phone, id_number, notes"
+#define HOUSEHOLD_STORED "SELECT code FROM households WHERE id = ?1"
 
 static const FurrowRecordColumn household_columns[] = {
-  COLUMN (INT64, NULL, _furrow_household_set_id),
-  COLUMN (TEXT, furrow_household_get_code, furrow_household_set_code),
-  COLUMN (NAME, furrow_household_get_name, furrow_household_set_name),
-  COLUMN (COUNT, furrow_household_get_members, furrow_household_set_members),
-  COLUMN (TEXT, furrow_household_get_phone, furrow_household_set_phone),
-  COLUMN (TEXT, furrow_household_get_id_number, furrow_household_set_id_number),
-  COLUMN (TEXT, furrow_household_get_notes, furrow_household_set_notes),
+  COLUMN (INT64, NULL, NULL, _furrow_household_set_id),
+  COLUMN (TEXT, "code", furrow_household_get_code, furrow_household_set_code),
+  COLUMN (NAME, "name", furrow_household_get_name, furrow_household_set_name),
+  COLUMN (COUNT, "members", furrow_household_get_members, furrow_household_set_members),
+  COLUMN (TEXT, "phone", furrow_household_get_phone, furrow_household_set_phone),
+  COLUMN (TEXT, "id_number", furrow_household_get_id_number, furrow_household_set_id_number),
+  COLUMN (TEXT, "notes", furrow_household_get_notes, furrow_household_set_notes),
 };
 
 static void
@@ -246,31 +252,42 @@ household_follow (FurrowStore         *self,
 /* ------------------------------------------------------------------------------------------ */
 /* Parcels                                                                                    */
 
+/* What select_all and select_code read, in the order of the read columns of parcel_columns;
+ * the row read_stored reads before a change. */
 #define PARCEL_COLUMNS \
   "p.id, p.geom, p.code, h.code, p.field_id, p.name, p.registered_area_m2," \
   " p.surveyed_area_m2, p.land_use, p.land_grade, p.neighbour_east, p.neighbour_west," \
   " p.neighbour_south, p.neighbour_north, p.custody, p.entrusted_from, p.entrusted_to"
+#define PARCEL_STORED \
+  "SELECT registered_area_m2, measured_area_m2, field_id FROM parcels WHERE id = ?1"
 
 /* Written as ?1 … ?17 of the INSERT and UPDATE statements (?3 the household's row id). */
 static const FurrowRecordColumn parcel_columns[] = {
-  COLUMN (INT64, NULL, _furrow_parcel_set_id),
-  COLUMN (GEOMETRY, furrow_parcel_get_geometry, furrow_parcel_set_geometry),
-  COLUMN (TEXT, furrow_parcel_get_code, furrow_parcel_set_code),
-  COLUMN (REFERENCE, NULL, furrow_parcel_set_household_code),
-  COLUMN (ID, furrow_parcel_get_field_id, furrow_parcel_set_field_id),
-  COLUMN (TEXT, furrow_parcel_get_name, furrow_parcel_set_name),
-  COLUMN (DOUBLE, furrow_parcel_get_registered_area_m2, furrow_parcel_set_registered_area_m2),
-  COLUMN (DOUBLE, furrow_parcel_get_surveyed_area_m2, furrow_parcel_set_surveyed_area_m2),
-  COLUMN (DOUBLE, furrow_parcel_get_measured_area_m2, NULL),
-  COLUMN (TEXT, furrow_parcel_get_land_use, furrow_parcel_set_land_use),
-  COLUMN (TEXT, furrow_parcel_get_land_grade, furrow_parcel_set_land_grade),
-  COLUMN (TEXT, furrow_parcel_get_neighbour_east, furrow_parcel_set_neighbour_east),
-  COLUMN (TEXT, furrow_parcel_get_neighbour_west, furrow_parcel_set_neighbour_west),
-  COLUMN (TEXT, furrow_parcel_get_neighbour_south, furrow_parcel_set_neighbour_south),
-  COLUMN (TEXT, furrow_parcel_get_neighbour_north, furrow_parcel_set_neighbour_north),
-  COLUMN (CUSTODY, furrow_parcel_get_custody, furrow_parcel_set_custody),
-  COLUMN (TEXT, furrow_parcel_get_entrusted_from, furrow_parcel_set_entrusted_from),
-  COLUMN (TEXT, furrow_parcel_get_entrusted_to, furrow_parcel_set_entrusted_to),
+  COLUMN (INT64, NULL, NULL, _furrow_parcel_set_id),
+  COLUMN (GEOMETRY, "geom", furrow_parcel_get_geometry, furrow_parcel_set_geometry),
+  COLUMN (TEXT, "code", furrow_parcel_get_code, furrow_parcel_set_code),
+  COLUMN (REFERENCE, "household_id", NULL, furrow_parcel_set_household_code),
+  COLUMN (ID, "field_id", furrow_parcel_get_field_id, furrow_parcel_set_field_id),
+  COLUMN (TEXT, "name", furrow_parcel_get_name, furrow_parcel_set_name),
+  COLUMN (DOUBLE, "registered_area_m2", furrow_parcel_get_registered_area_m2,
+          furrow_parcel_set_registered_area_m2),
+  COLUMN (DOUBLE, "surveyed_area_m2", furrow_parcel_get_surveyed_area_m2,
+          furrow_parcel_set_surveyed_area_m2),
+  COLUMN (DOUBLE, "measured_area_m2", furrow_parcel_get_measured_area_m2, NULL),
+  COLUMN (TEXT, "land_use", furrow_parcel_get_land_use, furrow_parcel_set_land_use),
+  COLUMN (TEXT, "land_grade", furrow_parcel_get_land_grade, furrow_parcel_set_land_grade),
+  COLUMN (TEXT, "neighbour_east", furrow_parcel_get_neighbour_east,
+          furrow_parcel_set_neighbour_east),
+  COLUMN (TEXT, "neighbour_west", furrow_parcel_get_neighbour_west,
+          furrow_parcel_set_neighbour_west),
+  COLUMN (TEXT, "neighbour_south", furrow_parcel_get_neighbour_south,
+          furrow_parcel_set_neighbour_south),
+  COLUMN (TEXT, "neighbour_north", furrow_parcel_get_neighbour_north,
+          furrow_parcel_set_neighbour_north),
+  COLUMN (CUSTODY, "custody", furrow_parcel_get_custody, furrow_parcel_set_custody),
+  COLUMN (TEXT, "entrusted_from", furrow_parcel_get_entrusted_from,
+          furrow_parcel_set_entrusted_from),
+  COLUMN (TEXT, "entrusted_to", furrow_parcel_get_entrusted_to, furrow_parcel_set_entrusted_to),
 };
 
 static const FurrowAuditedArea parcel_areas[] = {
@@ -342,8 +359,8 @@ parcel_written (FurrowStore        *self,
 /* The table                                                                                  */
 
 /* What every row wires the same way: the kind's type, its accessors and columns (named after
- * the kind: furrow_field_get_id, field_columns …), and the statements made of its table name,
- * columns, FROM clause and column prefix. */
+ * the kind: furrow_field_get_id, field_columns …), and its statements, from the kind's own
+ * above (FIELD_COLUMNS, FIELD_STORED), its table, FROM clause and column prefix. */
 #define KIND_OBJECT(type)                                   \
   .get_type = furrow_##type##_get_type,                     \
   .noun = #type,                                            \
@@ -353,25 +370,21 @@ parcel_written (FurrowStore        *self,
   .columns = type##_columns,                                \
   .n_columns = G_N_ELEMENTS (type##_columns)
 
-#define KIND_STATEMENTS(table_, columns, from, prefix)                          \
-  .table = table_,                                                              \
-  .select_all = "SELECT " columns " FROM " from " ORDER BY " prefix "id",       \
-  .select_code = "SELECT " columns " FROM " from " WHERE " prefix "code = ?1",  \
-  .count = "SELECT count(*) FROM " table_,                                      \
+#define KIND_STATEMENTS(KIND, table_, from, prefix)                                   \
+  .table = table_,                                                                    \
+  .select_all = "SELECT " KIND##_COLUMNS " FROM " from " ORDER BY " prefix "id",      \
+  .select_code = "SELECT " KIND##_COLUMNS " FROM " from " WHERE " prefix "code = ?1", \
+  .select_stored = KIND##_STORED,                                                     \
+  .count = "SELECT count(*) FROM " table_,                                            \
   .delete = "DELETE FROM " table_ " WHERE id = ?1"
 
 static const FurrowRecordKind kinds[FURROW_N_KINDS] = {
   [FURROW_KIND_FIELD] = {
     KIND_OBJECT (field),
-    KIND_STATEMENTS ("fields", FIELD_COLUMNS, "fields f", "f."),
+    KIND_STATEMENTS (FIELD, "fields", "fields f", "f."),
     .what = NC_("object kind", "field"),
     .not_found = N_("field %s is not in the project"),
     .duplicate = N_("field %s is already in the project (duplicate code)"),
-    .select_stored = "SELECT measured_area_m2 FROM fields WHERE id = ?1",
-    .insert = "INSERT INTO fields (geom, code, name, notes, custody, measured_area_m2)"
-              " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    .update = "UPDATE fields SET geom = ?1, code = ?2, name = ?3, notes = ?4,"
-              " custody = ?5, measured_area_m2 = ?6 WHERE id = ?7",
     .code_read = 2,
     .get_geometry = G_CALLBACK (furrow_field_get_geometry),
     .areas = field_areas,
@@ -383,15 +396,10 @@ static const FurrowRecordKind kinds[FURROW_N_KINDS] = {
   },
   [FURROW_KIND_HOUSEHOLD] = {
     KIND_OBJECT (household),
-    KIND_STATEMENTS ("households", HOUSEHOLD_COLUMNS, "households", ""),
+    KIND_STATEMENTS (HOUSEHOLD, "households", "households", ""),
     .what = NC_("object kind", "household"),
     .not_found = N_("household %s is not in the project"),
     .duplicate = N_("household %s is already in the project (duplicate CBFBM)"),
-    .select_stored = "SELECT code FROM households WHERE id = ?1",
-    .insert = "INSERT INTO households (code, name, members, phone, id_number, notes)"
-              " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    .update = "UPDATE households SET code = ?1, name = ?2, members = ?3, phone = ?4,"
-              " id_number = ?5, notes = ?6 WHERE id = ?7",
     .code_read = 1,
     .read_stored = household_read_stored,
     .prepare = household_prepare,
@@ -399,25 +407,11 @@ static const FurrowRecordKind kinds[FURROW_N_KINDS] = {
   },
   [FURROW_KIND_PARCEL] = {
     KIND_OBJECT (parcel),
-    KIND_STATEMENTS ("parcels", PARCEL_COLUMNS,
+    KIND_STATEMENTS (PARCEL, "parcels",
                      "parcels p JOIN households h ON h.id = p.household_id", "p."),
     .what = NC_("object kind", "parcel"),
     .not_found = N_("parcel %s is not in the project"),
     .duplicate = N_("parcel %s is already in the project (duplicate DKBM)"),
-    .select_stored = "SELECT registered_area_m2, measured_area_m2, field_id FROM parcels"
-                     " WHERE id = ?1",
-    .insert = "INSERT INTO parcels (geom, code, household_id, field_id, name,"
-              " registered_area_m2, surveyed_area_m2, measured_area_m2, land_use,"
-              " land_grade, neighbour_east, neighbour_west, neighbour_south,"
-              " neighbour_north, custody, entrusted_from, entrusted_to)"
-              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-              " ?15, ?16, ?17)",
-    .update = "UPDATE parcels SET geom = ?1, code = ?2, household_id = ?3,"
-              " field_id = ?4, name = ?5, registered_area_m2 = ?6,"
-              " surveyed_area_m2 = ?7, measured_area_m2 = ?8, land_use = ?9,"
-              " land_grade = ?10, neighbour_east = ?11, neighbour_west = ?12,"
-              " neighbour_south = ?13, neighbour_north = ?14, custody = ?15,"
-              " entrusted_from = ?16, entrusted_to = ?17 WHERE id = ?18",
     .code_read = 2,
     .get_geometry = G_CALLBACK (furrow_parcel_get_geometry),
     .areas = parcel_areas,
@@ -434,6 +428,58 @@ _furrow_store_kind (FurrowKind kind)
   g_return_val_if_fail (kind < FURROW_N_KINDS, &kinds[FURROW_KIND_PARCEL]);
 
   return &kinds[kind];
+}
+
+static char *
+make_write_sql (const FurrowRecordKind *kind,
+                FurrowRecordChange      change)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GString) values = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < kind->n_columns; i++)
+    {
+      const char *separator = n > 0 ? ", " : "";
+
+      if (kind->columns[i].name == NULL)
+        continue;
+      n++;
+      if (change == FURROW_RECORD_UPDATED)
+        g_string_append_printf (names, "%s%s = ?%u", separator, kind->columns[i].name, n);
+      else
+        g_string_append_printf (names, "%s%s", separator, kind->columns[i].name);
+      g_string_append_printf (values, "%s?%u", separator, n);
+    }
+  if (change == FURROW_RECORD_UPDATED)
+    return g_strdup_printf ("UPDATE %s SET %s WHERE id = ?%u", kind->table, names->str, n + 1);
+  return g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", kind->table, names->str,
+                          values->str);
+}
+
+const char *
+_furrow_store_kind_write_sql (FurrowKind         kind,
+                              FurrowRecordChange change)
+{
+  /* Made once: the statement cache keys on the text's address (docs/architecture.md, The
+   * statement layer). */
+  static const char *inserts[FURROW_N_KINDS], *updates[FURROW_N_KINDS];
+  static gsize made;
+
+  g_return_val_if_fail (kind < FURROW_N_KINDS, NULL);
+
+  if (change == FURROW_RECORD_REMOVED)
+    return kinds[kind].delete;
+  if (g_once_init_enter (&made))
+    {
+      for (FurrowKind k = 0; k < FURROW_N_KINDS; k++)
+        {
+          inserts[k] = make_write_sql (&kinds[k], FURROW_RECORD_ADDED);
+          updates[k] = make_write_sql (&kinds[k], FURROW_RECORD_UPDATED);
+        }
+      g_once_init_leave (&made, 1);
+    }
+  return change == FURROW_RECORD_ADDED ? inserts[kind] : updates[kind];
 }
 
 FurrowKind

@@ -100,7 +100,8 @@ typedef enum
 typedef struct
 {
   FurrowRecordColumnType type;
-  GCallback        get;  /* the object's getter: the column is written (but a REFERENCE) */
+  const char      *name; /* the column written, from `get` (a REFERENCE: the prepare hook) */
+  GCallback        get;  /* the object's getter */
   GCallback        set;  /* its setter: the column is read */
 } FurrowRecordColumn;
 
@@ -136,16 +137,14 @@ typedef struct
   const char    *not_found;  /* N_(): "parcel %s is not in the project" (its stored row) */
   const char    *duplicate;  /* N_(): a second row with the same code */
 
-  /* The statements, static text (the statement cache keys on its address). insert and update
-   * bind the written columns as ?1 … ?n, update the row id as ?n+1; select_all and
+  /* The statements, static text (the statement cache keys on its address): select_all and
    * select_code give the read columns in order; select_stored reads the row before a change
-   * (read_stored). */
+   * (read_stored). The INSERT and UPDATE are made from the written columns
+   * (_furrow_store_kind_write_sql). */
   const char    *select_all;
   const char    *select_code;
   const char    *select_stored;
   const char    *count;
-  const char    *insert;
-  const char    *update;
   const char    *delete;
 
   const FurrowRecordColumn *columns;  /* in the order of the statements' columns */
@@ -183,6 +182,11 @@ typedef struct
 /* furrow-store-kinds.c: the row of a kind, and the kind of an object (FURROW_N_KINDS when it is
  * none of them). */
 const FurrowRecordKind *_furrow_store_kind          (FurrowKind       kind);
+/* The kind's statement for an addition ("INSERT INTO t (a, b) VALUES (?1, ?2)"), an update
+ * ("UPDATE t SET a = ?1, b = ?2 WHERE id = ?3") or a deletion, made once from its written
+ * columns and kept for the process. */
+const char  *_furrow_store_kind_write_sql           (FurrowKind       kind,
+                                                     FurrowRecordChange change);
 FurrowKind   _furrow_store_kind_of                  (gconstpointer    object);
 gint64       _furrow_store_object_get_id            (gconstpointer    object);
 void         _furrow_store_object_set_id            (GObject         *object,

@@ -63,7 +63,7 @@ bind_columns (FurrowStatement          *stmt,
       const FurrowRecordColumn *column = &kind->columns[i];
       const char *text;
 
-      if (column->get == NULL && column->type != FURROW_RECORD_COLUMN_REFERENCE)
+      if (column->name == NULL)
         continue;
       position++;
       switch (column->type)
@@ -493,10 +493,7 @@ write_change (FurrowStore         *self,
   /* A deletion names the record as stored, a write as it is now. */
   code = change == FURROW_RECORD_REMOVED && stored.code != NULL ? stored.code
                                                                  : object_code (kind, object);
-  stmt = furrow_database_prepare (self->database,
-                                  change == FURROW_RECORD_ADDED ? kind->insert
-                                  : change == FURROW_RECORD_UPDATED ? kind->update
-                                  : kind->delete,
+  stmt = furrow_database_prepare (self->database, _furrow_store_kind_write_sql (kind_id, change),
                                   error);
   if (stmt == NULL)
     goto out;

@@ -28,8 +28,8 @@ G_BEGIN_DECLS
  * - Objects are plain property bags: change their properties, then call furrow_store_update_*()
  *   to write them. An added object gets its row id (the "id" property).
  * - Areas are m² in double; money integer fen. Changes to areas are recorded in `audit_log`
- *   (actor: the login name). Personal data (phone, ID
- *   number) is never written to the audit log or any log.
+ *   (actor: the login name). Personal data (phone, ID number) is never written to the audit log
+ *   or any log.
  *
  * A FurrowStore is used from one thread at a time; a worker thread opens its own store on the
  * same path. */

@@ -17,6 +17,7 @@
 #include "furrow-season-settlement-page.h"
 #include "furrow-season-settlement-page-testing.h"
 #include "furrow-store-season.h"
+#include "furrow-store-testing.h"
 #include "furrow-test-store.h"
 #include "furrow-units.h"
 #include "furrow-window-private.h"

@@ -8,6 +8,7 @@
 #include "furrow-demo.h"
 #include "furrow-observation-row.h"
 #include "furrow-planner-panel.h"
+#include "furrow-store-testing.h"
 #include "furrow-store-yield.h"
 #include "furrow-window.h"
 #include "furrow-window-testing.h"

@@ -11,6 +11,7 @@
 #include "furrow-geodesy.h"
 #include "furrow-store-gpkg.h"
 #include "furrow-store-private.h"
+#include "furrow-store-testing.h"
 #include "furrow-store.h"
 #include "furrow-test-store.h"
 

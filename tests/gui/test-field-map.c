@@ -18,6 +18,11 @@
 #include "furrow-window-private.h"
 #include "furrow-window-testing.h"
 #include "furrow-test-gui.h"
+#include "furrow-field-editor-testing.h"
+#include "furrow-field-map-testing.h"
+#include "furrow-field-tile-source-testing.h"
+#include "furrow-map-legend-testing.h"
+#include "furrow-selection-layer-testing.h"
 
 /* The field layers in the real window: the demo project over an offline MBTiles base map of
  * solid tiles (tests/furrow-test-gui.h), so every pixel's colour is known. */

@@ -10,6 +10,7 @@
 #include "furrow-demo.h"
 #include "furrow-household-page-testing.h"
 #include "furrow-register.h"
+#include "furrow-store-testing.h"
 #include "furrow-units.h"
 #include "furrow-window-private.h"
 #include "furrow-window-testing.h"

@@ -11,6 +11,7 @@
 #include "furrow-demo.h"
 #include "furrow-store-season-testing.h"
 #include "furrow-store-season.h"
+#include "furrow-store-testing.h"
 #include "furrow-test-store.h"
 
 /* furrow-cli season, statements and roster, run as a script would: the whole chain on the demo

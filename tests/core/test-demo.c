@@ -9,6 +9,7 @@
 
 #include "furrow-demo.h"
 #include "furrow-geodesy.h"
+#include "furrow-store-testing.h"
 #include "furrow-units.h"
 
 static char *

@@ -10,6 +10,7 @@
 
 #include "furrow-edit-record.h"
 #include "furrow-history.h"
+#include "furrow-store-testing.h"
 #include "furrow-store.h"
 
 typedef struct

@@ -11,6 +11,7 @@
 #include "furrow-store-private.h"
 #include "furrow-store-season-testing.h"
 #include "furrow-store-season.h"
+#include "furrow-store-testing.h"
 #include "furrow-test-store.h"
 #include "furrow-units.h"
 

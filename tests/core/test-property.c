@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "furrow-property.h"
+#include "furrow-test.h"
 
 typedef struct
 {
@@ -160,6 +161,7 @@ test_round_trip (void)
   /* The probe holds one reference to the object, the test one, other_out one. */
   g_assert_cmpuint (other->ref_count, ==, 3);
 }
+FURROW_TEST ("/furrow/core/property/round-trip", test_round_trip);
 
 static void
 test_notify_on_change_only (void)
@@ -194,6 +196,7 @@ test_notify_on_change_only (void)
                    "changed:area notify:area changed:name notify:name notify:kind "
                    "notify:members notify:id ");
 }
+FURROW_TEST ("/furrow/core/property/notify-on-change-only", test_notify_on_change_only);
 
 static void
 test_object_references (void)
@@ -211,16 +214,6 @@ test_object_references (void)
   g_object_unref (probe);
   g_assert_cmpuint (b->ref_count, ==, 1);
 }
+FURROW_TEST ("/furrow/core/property/object-references", test_object_references);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/core/property/round-trip", test_round_trip);
-  g_test_add_func ("/furrow/core/property/notify-on-change-only", test_notify_on_change_only);
-  g_test_add_func ("/furrow/core/property/object-references", test_object_references);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN ();

@@ -75,6 +75,8 @@ test_no_project (Fixture       *fixture,
   g_assert_nonnull (furrow_window_get_store (fixture->window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->sidebar_stack), ==, "views");
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/register-views/no-project", Fixture, fixture_set_up,
+                     test_no_project, furrow_test_window_tear_down);
 
 /* The demo: 40 fields and 300 households in their lists, the rows on screen. */
 static void
@@ -130,6 +132,8 @@ test_demo_lists (Fixture       *fixture,
   furrow_test_iterate (100);
   g_assert_nonnull (furrow_test_find_label (window, "No Seasons Yet"));
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/register-views/demo-lists", Fixture, fixture_set_up,
+                     test_demo_lists, furrow_test_window_tear_down);
 
 static guint
 count_matching_households (GListModel *households,
@@ -221,6 +225,8 @@ test_search (Fixture       *fixture,
                       furrow_field_list_get_shown (fixture->window->field_list)), ==,
                     FURROW_DEMO_N_FIELDS);
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/register-views/search", Fixture, fixture_set_up, test_search,
+                     furrow_test_window_tear_down);
 
 /* Selecting a row sets the window's selected-field and fills the details pane; setting
  * selected-field (as a map click does) selects and scrolls to the row. */
@@ -294,6 +300,8 @@ test_select_field (Fixture       *fixture,
   g_assert_false (gtk_selection_model_is_selected (shown, FURROW_DEMO_N_FIELDS - 1));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->details_stack), ==, "none");
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/register-views/select-field", Fixture, fixture_set_up,
+                     test_select_field, furrow_test_window_tear_down);
 
 static void
 show_on_map_cb (FurrowWindow     *window,
@@ -324,39 +332,8 @@ test_show_on_map (Fixture       *fixture,
                                              "win.show-household-on-map", NULL));
   g_assert_true (on_map == household);
 }
-
-/* The very first start (no last project) creates the demo cooperative in
- * $XDG_DATA_HOME/furrow/demo.gpkg and opens it; it becomes the last and recent project. */
-static void
-test_first_start (void)
-{
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "furrow", "demo.gpkg", NULL);
-  g_autoptr(FurrowApplication) app = NULL;
-  g_autofree char *last = NULL;
-  g_auto(GStrv) recent = NULL;
-  FurrowWindow *window;
-
-  furrow_test_reset_settings ();
-  g_remove (path);
-  app = furrow_test_application_new ();
-  g_application_activate (G_APPLICATION (app));
-  window = FURROW_WINDOW (furrow_test_find_toplevel (FURROW_TYPE_WINDOW));
-  g_assert_nonnull (window);
-  furrow_test_wait_for_frame (GTK_WIDGET (window));
-
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpstr (furrow_window_get_project_path (window), ==, path);
-  g_assert_cmpuint (g_list_model_get_n_items (furrow_field_list_get_shown (window->field_list)),
-                    ==, FURROW_DEMO_N_FIELDS);
-  last = g_settings_get_string (furrow_application_get_settings (app), "last-project");
-  g_assert_cmpstr (last, ==, path);
-  recent = g_settings_get_strv (furrow_application_get_settings (app), "recent-projects");
-  g_assert_cmpuint (g_strv_length (recent), ==, 1);
-  g_assert_cmpstr (recent[0], ==, path);
-  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (window), "demo.gpkg"));
-
-  furrow_test_destroy_windows ();
-}
+FURROW_TEST_FIXTURE ("/furrow/gui/register-views/show-on-map", Fixture, fixture_set_up,
+                     test_show_on_map, furrow_test_window_tear_down);
 
 /* Recent projects: newest first, no duplicates, at most 8, in the projects menu. */
 static void
@@ -394,6 +371,8 @@ test_recent (Fixture       *fixture,
   g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window),
                                             "Import fields or draw them on the map"));
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/register-views/recent", Fixture, fixture_set_up, test_recent,
+                     furrow_test_window_tear_down);
 
 /* Save a copy: an online backup that opens with the same fields. */
 static void
@@ -412,25 +391,41 @@ test_save_copy (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (furrow_store_count_fields (store, NULL), ==, FURROW_DEMO_N_FIELDS);
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/register-views/save-copy", Fixture, fixture_set_up,
+                     test_save_copy, furrow_test_window_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
+/* The very first start (no last project) creates the demo cooperative in
+ * $XDG_DATA_HOME/furrow/demo.gpkg and opens it; it becomes the last and recent project. */
+static void
+test_first_start (void)
 {
-  furrow_test_gui_init (&argc, &argv);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "furrow", "demo.gpkg", NULL);
+  g_autoptr(FurrowApplication) app = NULL;
+  g_autofree char *last = NULL;
+  g_auto(GStrv) recent = NULL;
+  FurrowWindow *window;
 
-#define ADD(path, func) \
-  g_test_add ("/furrow/gui/register-views/" path, Fixture, NULL, fixture_set_up, func, \
-              furrow_test_window_tear_down)
-  ADD ("no-project", test_no_project);
-  ADD ("demo-lists", test_demo_lists);
-  ADD ("search", test_search);
-  ADD ("select-field", test_select_field);
-  ADD ("show-on-map", test_show_on_map);
-  ADD ("recent", test_recent);
-  ADD ("save-copy", test_save_copy);
-#undef ADD
-  g_test_add_func ("/furrow/gui/register-views/first-start", test_first_start);
+  furrow_test_reset_settings ();
+  g_remove (path);
+  app = furrow_test_application_new ();
+  g_application_activate (G_APPLICATION (app));
+  window = FURROW_WINDOW (furrow_test_find_toplevel (FURROW_TYPE_WINDOW));
+  g_assert_nonnull (window);
+  furrow_test_wait_for_frame (GTK_WIDGET (window));
 
-  return g_test_run ();
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (furrow_window_get_project_path (window), ==, path);
+  g_assert_cmpuint (g_list_model_get_n_items (furrow_field_list_get_shown (window->field_list)),
+                    ==, FURROW_DEMO_N_FIELDS);
+  last = g_settings_get_string (furrow_application_get_settings (app), "last-project");
+  g_assert_cmpstr (last, ==, path);
+  recent = g_settings_get_strv (furrow_application_get_settings (app), "recent-projects");
+  g_assert_cmpuint (g_strv_length (recent), ==, 1);
+  g_assert_cmpstr (recent[0], ==, path);
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (window), "demo.gpkg"));
+
+  furrow_test_destroy_windows ();
 }
+FURROW_TEST ("/furrow/gui/register-views/first-start", test_first_start);
+
+FURROW_TEST_GUI_MAIN ();

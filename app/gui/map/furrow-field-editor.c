@@ -11,8 +11,8 @@
 #include "furrow-geodesy.h"
 #include "furrow-geos.h"
 #include "furrow-history.h"
+#include "furrow-polygon-edit.h"
 #include "furrow-units.h"
-#include "furrow-validate.h"
 
 /* Draws a new custody field, or reshapes one, on the map.
  *
@@ -31,7 +31,7 @@ struct _FurrowFieldEditor
 
   FurrowStore       *store;
   GtkWidget         *label;
-  GArray            *vertices;   /* FurrowPoint, lon/lat, the ring open */
+  FurrowRingEdit    *ring;       /* the corners, lon/lat */
   FurrowField       *editing;    /* NULL while drawing a new field */
   gboolean           drawing;
   int                dragged;    /* vertex index, -1 */
@@ -84,6 +84,15 @@ to_widget (FurrowFieldEditor *self,
 }
 
 static void
+project_cb (const FurrowPoint *point,
+            double            *x,
+            double            *y,
+            gpointer           user_data)
+{
+  to_widget (user_data, point->x, point->y, x, y);
+}
+
+static void
 to_location (FurrowFieldEditor *self,
              double             x,
              double             y,
@@ -91,22 +100,6 @@ to_location (FurrowFieldEditor *self,
              double            *lat)
 {
   shumate_viewport_widget_coords_to_location (get_viewport (self), GTK_WIDGET (self), x, y, lat, lon);
-}
-
-/* The polygon drawn so far, closed; NULL with fewer than three corners. */
-static FurrowGeometry *
-current_geometry (FurrowFieldEditor *self)
-{
-  g_autoptr(FurrowGeometry) geometry = NULL;
-  guint polygon;
-
-  if (self->vertices->len < 3)
-    return NULL;
-  geometry = furrow_geometry_new ();
-  polygon = furrow_geometry_add_polygon (geometry);
-  furrow_geometry_add_ring (geometry, polygon, (const FurrowPoint *) self->vertices->data,
-                            self->vertices->len);
-  return g_steal_pointer (&geometry);
 }
 
 static void
@@ -125,13 +118,24 @@ set_string (FurrowFieldEditor  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
+/* Saving, undoing and redoing: a failure is told to the user (the "message" signal). */
+static void
+run_step (FurrowFieldEditor *self,
+          gboolean         (*step) (FurrowFieldEditor *, GError **))
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!step (self, &error))
+    g_signal_emit (self, signals[MESSAGE], 0, error->message);
+}
+
 static void
 update_actions (FurrowFieldEditor *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.finish", self->drawing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.cancel", self->drawing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete-vertex",
-                                 self->drawing && self->vertices->len > 0);
+                                 self->drawing && furrow_ring_edit_get_n_points (self->ring) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.undo",
                                  furrow_field_editor_can_undo (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.redo",
@@ -142,7 +146,7 @@ update_actions (FurrowFieldEditor *self)
 static void
 update (FurrowFieldEditor *self)
 {
-  g_autoptr(FurrowGeometry) geometry = current_geometry (self);
+  g_autoptr(FurrowGeometry) geometry = furrow_ring_edit_to_geometry (self->ring);
   char *problem = NULL;
   char *measurement;
 
@@ -152,15 +156,12 @@ update (FurrowFieldEditor *self)
     }
   else
     {
-      g_autoptr(GPtrArray) issues = NULL;
       g_autofree char *mu = furrow_format_mu (furrow_geodesy_area_m2 (geometry));
       double perimeter_m = furrow_geodesy_perimeter_m (geometry);
 
       /* TRANSLATORS: the live measurement while drawing a field: area in mu, perimeter in m */
       measurement = g_strdup_printf (_("%s mu · perimeter %'.1f m"), mu, perimeter_m);
-      issues = furrow_validate_geometry (self->geos, _("New field"), geometry);
-      if (issues != NULL && issues->len > 0)
-        problem = g_strdup (((FurrowValidationIssue *) g_ptr_array_index (issues, 0))->message);
+      problem = furrow_ring_edit_check (self->ring, self->geos, _("New field"));
     }
 
   set_string (self, &self->measurement, measurement, PROP_MEASUREMENT);
@@ -194,22 +195,20 @@ static void
 snap (FurrowFieldEditor *self,
       double             x,
       double             y,
-      double            *lon,
-      double            *lat)
+      FurrowPoint       *point)
 {
   g_autoptr(GListModel) fields = self->store != NULL ? furrow_store_get_fields (self->store) : NULL;
-  double best_vertex = FURROW_FIELD_EDITOR_SNAP_PX;
-  double best_edge = FURROW_FIELD_EDITOR_SNAP_PX;
-  double vertex_lon = 0, vertex_lat = 0, edge_x = 0, edge_y = 0;
   double west, south, east, north, tol_lon, tol_lat;
   guint n = fields != NULL ? g_list_model_get_n_items (fields) : 0;
+  FurrowSnap snapping;
 
-  to_location (self, x, y, lon, lat);
+  to_location (self, x, y, &point->x, &point->y);
   /* The snapping distance in degrees around the point, for a bounds pre-test. */
   to_location (self, x + FURROW_FIELD_EDITOR_SNAP_PX, y + FURROW_FIELD_EDITOR_SNAP_PX, &tol_lon, &tol_lat);
-  tol_lon = fabs (tol_lon - *lon);
-  tol_lat = fabs (tol_lat - *lat);
+  tol_lon = fabs (tol_lon - point->x);
+  tol_lat = fabs (tol_lat - point->y);
 
+  furrow_snap_init (&snapping, x, y, FURROW_FIELD_EDITOR_SNAP_PX, project_cb, self);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
@@ -218,58 +217,23 @@ snap (FurrowFieldEditor *self,
       if (self->editing != NULL && furrow_field_get_id (field) == furrow_field_get_id (self->editing))
         continue;
       if (geometry == NULL || !furrow_geometry_get_bounds (geometry, &west, &south, &east, &north) ||
-          *lon < west - tol_lon || *lon > east + tol_lon ||
-          *lat < south - tol_lat || *lat > north + tol_lat)
+          point->x < west - tol_lon || point->x > east + tol_lon ||
+          point->y < south - tol_lat || point->y > north + tol_lat)
         continue;
-
-      for (guint p = 0; p < geometry->n_polygons; p++)
-        for (guint r = 0; r < geometry->polygons[p].n_rings; r++)
-          {
-            const FurrowRing *ring = &geometry->polygons[p].rings[r];
-            double px = 0, py = 0;
-
-            for (guint k = 0; k < ring->n_points; k++)
-              {
-                double qx, qy, d;
-
-                to_widget (self, ring->points[k].x, ring->points[k].y, &qx, &qy);
-                d = hypot (qx - x, qy - y);
-                if (d < best_vertex)
-                  {
-                    best_vertex = d;
-                    vertex_lon = ring->points[k].x;
-                    vertex_lat = ring->points[k].y;
-                  }
-                if (k > 0)
-                  {
-                    /* The nearest point of the edge (p → q), in pixels. */
-                    double dx = qx - px, dy = qy - py;
-                    double len2 = dx * dx + dy * dy;
-                    double t = len2 > 0 ? CLAMP (((x - px) * dx + (y - py) * dy) / len2, 0, 1) : 0;
-                    double ex = px + t * dx, ey = py + t * dy;
-
-                    d = hypot (ex - x, ey - y);
-                    if (d < best_edge)
-                      {
-                        best_edge = d;
-                        edge_x = ex;
-                        edge_y = ey;
-                      }
-                  }
-                px = qx;
-                py = qy;
-              }
-          }
+      furrow_snap_add_geometry (&snapping, geometry);
     }
 
-  /* A corner exactly, so the two fields share it. */
-  if (best_vertex < FURROW_FIELD_EDITOR_SNAP_PX)
+  switch (furrow_snap_get_result (&snapping, point))
     {
-      *lon = vertex_lon;
-      *lat = vertex_lat;
+    case FURROW_SNAP_VERTEX:   /* a corner exactly, so the two fields share it */
+      break;
+    case FURROW_SNAP_EDGE:
+      to_location (self, point->x, point->y, &point->x, &point->y);
+      break;
+    case FURROW_SNAP_NONE:
+    default:
+      to_location (self, x, y, &point->x, &point->y);
     }
-  else if (best_edge < FURROW_FIELD_EDITOR_SNAP_PX)
-    to_location (self, edge_x, edge_y, lon, lat);
 }
 
 /* The corner within the handle radius of (x, y), or -1. */
@@ -278,42 +242,7 @@ vertex_at (FurrowFieldEditor *self,
            double             x,
            double             y)
 {
-  for (guint i = 0; i < self->vertices->len; i++)
-    {
-      FurrowPoint *point = &g_array_index (self->vertices, FurrowPoint, i);
-      double vx, vy;
-
-      to_widget (self, point->x, point->y, &vx, &vy);
-      if (hypot (vx - x, vy - y) <= HANDLE_RADIUS + 3)
-        return i;
-    }
-  return -1;
-}
-
-/* The edge whose middle handle is at (x, y): the index of its first corner, or -1. */
-static int
-midpoint_at (FurrowFieldEditor *self,
-             double             x,
-             double             y)
-{
-  guint n = self->vertices->len;
-
-  if (n < 2)
-    return -1;
-  for (guint i = 0; i < n; i++)
-    {
-      FurrowPoint *a = &g_array_index (self->vertices, FurrowPoint, i);
-      FurrowPoint *b = &g_array_index (self->vertices, FurrowPoint, (i + 1) % n);
-      double ax, ay, bx, by;
-
-      if (n == 2 && i == 1)
-        break;
-      to_widget (self, a->x, a->y, &ax, &ay);
-      to_widget (self, b->x, b->y, &bx, &by);
-      if (hypot ((ax + bx) / 2 - x, (ay + by) / 2 - y) <= HANDLE_RADIUS + 2)
-        return i;
-    }
-  return -1;
+  return furrow_ring_edit_vertex_at (self->ring, x, y, HANDLE_RADIUS + 3, project_cb, self);
 }
 
 static void
@@ -333,7 +262,7 @@ furrow_field_editor_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   guint32 rgb = self->problem != NULL ? RGB_INVALID : RGB_DRAWING;
-  guint n = self->vertices->len;
+  guint n = furrow_ring_edit_get_n_points (self->ring);
   cairo_t *cr;
 
   if (!self->drawing || width <= 0 || height <= 0)
@@ -345,7 +274,7 @@ furrow_field_editor_snapshot (GtkWidget   *widget,
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
       for (guint i = 0; i < n; i++)
         {
-          FurrowPoint *point = &g_array_index (self->vertices, FurrowPoint, i);
+          const FurrowPoint *point = furrow_ring_edit_get_point (self->ring, i);
           double x, y;
 
           to_widget (self, point->x, point->y, &x, &y);
@@ -365,12 +294,12 @@ furrow_field_editor_snapshot (GtkWidget   *widget,
       cairo_stroke (cr);
 
       /* Middle handles (insert a corner), then the corners. */
-      for (guint i = 0; n >= 2 && i < (n == 2 ? 1 : n); i++)
+      for (guint i = 0; i < furrow_ring_edit_get_n_edges (self->ring); i++)
         {
-          FurrowPoint *a = &g_array_index (self->vertices, FurrowPoint, i);
-          FurrowPoint *b = &g_array_index (self->vertices, FurrowPoint, (i + 1) % n);
+          const FurrowPoint *a, *b;
           double ax, ay, bx, by;
 
+          furrow_ring_edit_get_edge (self->ring, i, &a, &b);
           to_widget (self, a->x, a->y, &ax, &ay);
           to_widget (self, b->x, b->y, &bx, &by);
           cairo_new_path (cr);
@@ -383,7 +312,7 @@ furrow_field_editor_snapshot (GtkWidget   *widget,
         }
       for (guint i = 0; i < n; i++)
         {
-          FurrowPoint *point = &g_array_index (self->vertices, FurrowPoint, i);
+          const FurrowPoint *point = furrow_ring_edit_get_point (self->ring, i);
           double x, y;
 
           to_widget (self, point->x, point->y, &x, &y);
@@ -419,16 +348,14 @@ furrow_field_editor_press (FurrowFieldEditor *self,
     {
       int index = vertex_at (self, x, y);
 
-      furrow_field_editor_delete_vertex (self, index >= 0 ? (guint) index : self->vertices->len - 1);
+      furrow_field_editor_delete_vertex (self, index >= 0 ? (guint) index :
+                                         furrow_ring_edit_get_n_points (self->ring) - 1);
       return;
     }
 
   if (n_press >= 2)
     {
-      g_autoptr(GError) error = NULL;
-
-      if (!furrow_field_editor_finish (self, &error))
-        g_signal_emit (self, signals[MESSAGE], 0, error->message);
+      run_step (self, furrow_field_editor_finish);
       return;
     }
 
@@ -436,14 +363,14 @@ furrow_field_editor_press (FurrowFieldEditor *self,
     return;   /* a drag moves it */
 
   {
-    int edge = midpoint_at (self, x, y);
+    int edge = furrow_ring_edit_edge_at (self->ring, x, y, HANDLE_RADIUS + 2, project_cb, self);
     FurrowPoint point;
 
-    snap (self, x, y, &point.x, &point.y);
+    snap (self, x, y, &point);
     if (edge >= 0)
-      g_array_insert_val (self->vertices, edge + 1, point);
+      furrow_ring_edit_insert (self->ring, edge + 1, &point);
     else
-      g_array_append_val (self->vertices, point);
+      furrow_ring_edit_append (self->ring, &point);
   }
   update (self);
 }
@@ -511,11 +438,7 @@ finish_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  FurrowFieldEditor *self = FURROW_FIELD_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!furrow_field_editor_finish (self, &error))
-    g_signal_emit (self, signals[MESSAGE], 0, error->message);
+  run_step (FURROW_FIELD_EDITOR (widget), furrow_field_editor_finish);
 }
 
 static void
@@ -533,8 +456,10 @@ delete_vertex_action (GtkWidget  *widget,
 {
   FurrowFieldEditor *self = FURROW_FIELD_EDITOR (widget);
 
-  if (self->vertices->len > 0)
-    furrow_field_editor_delete_vertex (self, self->vertices->len - 1);
+  guint n = furrow_ring_edit_get_n_points (self->ring);
+
+  if (n > 0)
+    furrow_field_editor_delete_vertex (self, n - 1);
 }
 
 static void
@@ -550,11 +475,7 @@ undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  FurrowFieldEditor *self = FURROW_FIELD_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!furrow_field_editor_undo (self, &error))
-    g_signal_emit (self, signals[MESSAGE], 0, error->message);
+  run_step (FURROW_FIELD_EDITOR (widget), furrow_field_editor_undo);
 }
 
 static void
@@ -562,11 +483,7 @@ redo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  FurrowFieldEditor *self = FURROW_FIELD_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!furrow_field_editor_redo (self, &error))
-    g_signal_emit (self, signals[MESSAGE], 0, error->message);
+  run_step (FURROW_FIELD_EDITOR (widget), furrow_field_editor_redo);
 }
 
 static void
@@ -658,7 +575,7 @@ furrow_field_editor_finalize (GObject *object)
 {
   FurrowFieldEditor *self = FURROW_FIELD_EDITOR (object);
 
-  g_array_unref (self->vertices);
+  furrow_ring_edit_free (self->ring);
   g_free (self->measurement);
   g_free (self->problem);
   furrow_geos_context_free (self->geos);
@@ -753,7 +670,7 @@ furrow_field_editor_init (FurrowFieldEditor *self)
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   ensure_style ();
-  self->vertices = g_array_new (FALSE, FALSE, sizeof (FurrowPoint));
+  self->ring = furrow_ring_edit_new ();
   self->dragged = -1;
   self->geos = furrow_geos_context_new ();
   furrow_field_editor_set_history (self, NULL);
@@ -838,7 +755,7 @@ furrow_field_editor_start (FurrowFieldEditor *self)
   if (self->store == NULL)
     return;
   g_clear_object (&self->editing);
-  g_array_set_size (self->vertices, 0);
+  furrow_ring_edit_clear (self->ring);
   set_drawing (self, TRUE);
   update (self);
 }
@@ -848,22 +765,13 @@ void
 furrow_field_editor_edit (FurrowFieldEditor *self,
                           FurrowField       *field)
 {
-  FurrowGeometry *geometry;
-  const FurrowRing *ring;
-
   g_return_if_fail (FURROW_IS_FIELD_EDITOR (self));
   g_return_if_fail (FURROW_IS_FIELD (field));
 
-  geometry = furrow_field_get_geometry (field);
-  if (self->store == NULL || geometry == NULL || geometry->n_polygons == 0 ||
-      geometry->polygons[0].n_rings == 0)
+  if (self->store == NULL ||
+      !furrow_ring_edit_set_geometry (self->ring, furrow_field_get_geometry (field)))
     return;
-
-  ring = &geometry->polygons[0].rings[0];
   g_set_object (&self->editing, field);
-  g_array_set_size (self->vertices, 0);
-  /* Stored rings are closed: leave out the repeated first point. */
-  g_array_append_vals (self->vertices, ring->points, ring->n_points > 1 ? ring->n_points - 1 : 0);
   set_drawing (self, TRUE);
   update (self);
 }
@@ -874,7 +782,7 @@ furrow_field_editor_cancel (FurrowFieldEditor *self)
   g_return_if_fail (FURROW_IS_FIELD_EDITOR (self));
 
   g_clear_object (&self->editing);
-  g_array_set_size (self->vertices, 0);
+  furrow_ring_edit_clear (self->ring);
   set_drawing (self, FALSE);
   update (self);
 }
@@ -900,7 +808,7 @@ furrow_field_editor_finish (FurrowFieldEditor  *self,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("Nothing is being drawn"));
       return FALSE;
     }
-  geometry = current_geometry (self);
+  geometry = furrow_ring_edit_to_geometry (self->ring);
   if (geometry == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
@@ -922,7 +830,7 @@ furrow_field_editor_finish (FurrowFieldEditor  *self,
   saved = furrow_edit_field_get_field (edit);
 
   g_clear_object (&self->editing);
-  g_array_set_size (self->vertices, 0);
+  furrow_ring_edit_clear (self->ring);
   set_drawing (self, FALSE);
   update (self);
   if (saved != NULL)
@@ -935,7 +843,7 @@ furrow_field_editor_get_n_vertices (FurrowFieldEditor *self)
 {
   g_return_val_if_fail (FURROW_IS_FIELD_EDITOR (self), 0);
 
-  return self->vertices->len;
+  return furrow_ring_edit_get_n_points (self->ring);
 }
 
 void
@@ -945,10 +853,10 @@ furrow_field_editor_get_vertex (FurrowFieldEditor *self,
                                 double            *lat)
 {
   g_return_if_fail (FURROW_IS_FIELD_EDITOR (self));
-  g_return_if_fail (index < self->vertices->len);
+  g_return_if_fail (index < furrow_ring_edit_get_n_points (self->ring));
 
-  *lon = g_array_index (self->vertices, FurrowPoint, index).x;
-  *lat = g_array_index (self->vertices, FurrowPoint, index).y;
+  *lon = furrow_ring_edit_get_point (self->ring, index)->x;
+  *lat = furrow_ring_edit_get_point (self->ring, index)->y;
 }
 
 /* Moves corner @index to the widget point (x, y), snapped. */
@@ -958,13 +866,13 @@ furrow_field_editor_move_vertex (FurrowFieldEditor *self,
                                  double             x,
                                  double             y)
 {
-  FurrowPoint *point;
+  FurrowPoint point;
 
   g_return_if_fail (FURROW_IS_FIELD_EDITOR (self));
-  g_return_if_fail (index < self->vertices->len);
+  g_return_if_fail (index < furrow_ring_edit_get_n_points (self->ring));
 
-  point = &g_array_index (self->vertices, FurrowPoint, index);
-  snap (self, x, y, &point->x, &point->y);
+  snap (self, x, y, &point);
+  furrow_ring_edit_move (self->ring, index, &point);
   update (self);
 }
 
@@ -974,9 +882,8 @@ furrow_field_editor_delete_vertex (FurrowFieldEditor *self,
 {
   g_return_val_if_fail (FURROW_IS_FIELD_EDITOR (self), FALSE);
 
-  if (index >= self->vertices->len)
+  if (!furrow_ring_edit_delete (self->ring, index))
     return FALSE;
-  g_array_remove_index (self->vertices, index);
   update (self);
   return TRUE;
 }

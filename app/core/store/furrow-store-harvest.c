@@ -1,0 +1,400 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Harvests and actual costs of a season, and each field's economics from its plan, harvests and
+ * costs. */
+
+#include "config.h"
+
+#include "furrow-store-season.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "furrow-layout.h"
+#include "furrow-store-private.h"
+#include "furrow-store-season-private.h"
+#include "furrow-store-yield.h"
+#include "furrow-units.h"
+#include "furrow-yield-model.h"
+
+/* ------------------------------------------------------------------------------------------ */
+/* Harvests and actual costs                                                                  */
+
+static gboolean
+check_harvest (const char  *code,
+               double       yield_kg,
+               gint64       revenue_fen,
+               GError     **error)
+{
+  if (!(yield_kg >= 0) || !isfinite (yield_kg) || revenue_fen < 0)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                   _("field %s: a harvest needs a yield and a revenue of zero or more"), code);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_cost_item (const char  *item,
+                 GError     **error)
+{
+  if (item == NULL || *item == '\0')
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                   _("an actual cost needs the name of its item"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The harvest of field `code` (id field_id); a planning season becomes harvested. */
+static gboolean
+set_harvest (FurrowStore   *self,
+             FurrowSeason  *season,
+             gint64         field_id,
+             const char    *code,
+             FurrowCrop     crop,
+             double         yield_kg,
+             gint64         revenue_fen,
+             GError       **error)
+{
+  g_autoptr(FurrowStatement) stmt = NULL;
+  g_autofree char *object = _furrow_season_object (season);
+  g_autofree char *detail = NULL;
+  FurrowSeasonState state;
+  GError *local_error = NULL;
+  char kg[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!_furrow_season_check_writable (self, season, error) ||
+      !_furrow_season_stored_state (self, season, &state, error))
+    return FALSE;
+  stmt = _furrow_season_prepare (self, "INSERT INTO harvests (season_id, field_id, crop, yield_kg, "
+                                       "revenue_fen) VALUES (?1, ?2, ?3, ?4, ?5) "
+                                       "ON CONFLICT (season_id, field_id, crop) DO UPDATE SET "
+                                       "yield_kg = excluded.yield_kg, "
+                                       "revenue_fen = excluded.revenue_fen", error);
+  if (stmt == NULL)
+    return FALSE;
+  furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
+  furrow_statement_bind_int64 (stmt, 2, field_id);
+  furrow_statement_bind_text (stmt, 3, furrow_crop_to_string (crop));
+  furrow_statement_bind_double (stmt, 4, yield_kg);
+  furrow_statement_bind_int64 (stmt, 5, revenue_fen);
+  if (!furrow_statement_run (stmt, &local_error))
+    return _furrow_season_field_error (self, field_id, code, local_error, error);
+  detail = g_strdup_printf ("field %s %s: %s kg, revenue %" G_GINT64_FORMAT " fen", code,
+                            furrow_crop_to_string (crop),
+                            g_ascii_formatd (kg, sizeof kg, "%.1f", yield_kg), revenue_fen);
+  if (!_furrow_store_audit (self, "season.harvest", object, detail, error))
+    return FALSE;
+  if (state == FURROW_SEASON_PLANNING)
+    {
+      if (!_furrow_season_run (self, "UPDATE seasons SET state = 'harvested' WHERE id = ?1",
+                               furrow_season_get_id (season), error) ||
+          !_furrow_store_audit (self, "season.state", object, "planning -> harvested", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+furrow_store_set_harvest (FurrowStore   *self,
+                          FurrowSeason  *season,
+                          FurrowField   *field,
+                          FurrowCrop     crop,
+                          double         yield_kg,
+                          gint64         revenue_fen,
+                          GError       **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FURROW_IS_SEASON (season), FALSE);
+  g_return_val_if_fail (crop < FURROW_N_CROPS, FALSE);
+
+  if (!_furrow_season_check_field (field, error) ||
+      !check_harvest (furrow_field_get_code (field), yield_kg, revenue_fen, error))
+    return FALSE;
+  if (!_furrow_store_op_begin (self, error))
+    return FALSE;
+  _furrow_season_touch_model (self);
+  ok = set_harvest (self, season, furrow_field_get_id (field), furrow_field_get_code (field),
+                    crop, yield_kg, revenue_fen, error);
+  if (ok)
+    _furrow_season_touch (self, season, FURROW_SEASON_CHANGE_HARVESTS | FURROW_SEASON_CHANGE_STATE,
+                          FALSE);
+  if (!_furrow_store_op_end (self, ok, ok ? error : NULL))
+    return FALSE;
+  if (furrow_season_get_state (season) == FURROW_SEASON_PLANNING)
+    _furrow_season_set_state (season, FURROW_SEASON_HARVESTED);
+  return TRUE;
+}
+
+static void
+read_harvest (FurrowStatement *stmt,
+              gpointer         harvests)
+{
+  FurrowSeasonHarvest harvest = { .field_id = furrow_statement_get_int64 (stmt, 0) };
+
+  furrow_crop_from_string (furrow_statement_get_text (stmt, 1), &harvest.crop);
+  harvest.yield_kg = furrow_statement_get_double (stmt, 2);
+  harvest.revenue_fen = furrow_statement_get_int64 (stmt, 3);
+  g_array_append_val ((GArray *) harvests, harvest);
+}
+
+GArray *
+furrow_store_get_harvests (FurrowStore   *self,
+                           FurrowSeason  *season,
+                           GError       **error)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
+  g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
+
+  return _furrow_season_read_rows (self, season, "SELECT field_id, crop, yield_kg, revenue_fen "
+                                                 "FROM harvests WHERE season_id = ?1 "
+                                                 "ORDER BY field_id, crop",
+                                   sizeof (FurrowSeasonHarvest), read_harvest, error);
+}
+
+/* The actual cost `item` of field `code` (id field_id; 0 and NULL: of the whole season); fen < 0
+ * removes it. */
+static gboolean
+set_actual_cost (FurrowStore   *self,
+                 FurrowSeason  *season,
+                 gint64         field_id,
+                 const char    *code,
+                 const char    *item,
+                 gint64         fen,
+                 GError       **error)
+{
+  g_autofree char *object = _furrow_season_object (season);
+  g_autofree char *detail = NULL;
+
+  if (!_furrow_season_check_writable (self, season, error))
+    return FALSE;
+  {
+    g_autoptr(FurrowStatement) stmt =
+      _furrow_season_prepare (self, "DELETE FROM season_actual_costs WHERE season_id = ?1 AND "
+                                    "item = ?2 AND ifnull (field_id, 0) = ?3", error);
+    if (stmt == NULL)
+      return FALSE;
+    furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
+    furrow_statement_bind_text (stmt, 2, item);
+    furrow_statement_bind_int64 (stmt, 3, field_id);
+    if (!furrow_statement_run (stmt, error))
+      return FALSE;
+  }
+  if (fen >= 0)
+    {
+      g_autoptr(FurrowStatement) stmt =
+        _furrow_season_prepare (self, "INSERT INTO season_actual_costs (season_id, field_id, item, "
+                                      "fen) VALUES (?1, ?2, ?3, ?4)", error);
+      if (stmt == NULL)
+        return FALSE;
+      furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
+      furrow_statement_bind_id (stmt, 2, field_id);
+      furrow_statement_bind_text (stmt, 3, item);
+      furrow_statement_bind_int64 (stmt, 4, fen);
+      if (!furrow_statement_run (stmt, error))
+        return FALSE;
+    }
+  detail = g_strdup_printf ("%s%s %s: %" G_GINT64_FORMAT " fen", code ? "field " : "season",
+                            code ? code : "", item, fen < 0 ? 0 : fen);
+  return _furrow_store_audit (self, "season.actual_cost", object, detail, error);
+}
+
+gboolean
+furrow_store_set_actual_cost (FurrowStore   *self,
+                              FurrowSeason  *season,
+                              FurrowField   *field,
+                              const char    *item,
+                              gint64         fen,
+                              GError       **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FURROW_IS_SEASON (season), FALSE);
+
+  if ((field != NULL && !_furrow_season_check_field (field, error)) ||
+      !check_cost_item (item, error))
+    return FALSE;
+  if (!_furrow_store_op_begin (self, error))
+    return FALSE;
+  ok = set_actual_cost (self, season, field ? furrow_field_get_id (field) : 0,
+                        field ? furrow_field_get_code (field) : NULL, item, fen, error);
+  if (ok)
+    _furrow_season_touch (self, season, FURROW_SEASON_CHANGE_HARVESTS, FALSE);
+  return _furrow_store_op_end (self, ok, ok ? error : NULL);
+}
+
+static void
+read_actual_cost (FurrowStatement *stmt,
+                  gpointer         costs)
+{
+  FurrowSeasonActualCost cost = { .field_id = furrow_statement_get_int64 (stmt, 0) };
+
+  g_strlcpy (cost.item, furrow_statement_get_text (stmt, 1), sizeof cost.item);
+  cost.fen = furrow_statement_get_int64 (stmt, 2);
+  g_array_append_val ((GArray *) costs, cost);
+}
+
+GArray *
+furrow_store_get_actual_costs (FurrowStore   *self,
+                               FurrowSeason  *season,
+                               GError       **error)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
+  g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
+
+  return _furrow_season_read_rows (self, season, "SELECT ifnull (field_id, 0), item, fen "
+                                                 "FROM season_actual_costs WHERE season_id = ?1 "
+                                                 "ORDER BY id",
+                                   sizeof (FurrowSeasonActualCost), read_actual_cost, error);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Economics                                                                                  */
+
+static void
+predict_field (FurrowStore            *self,
+               FurrowField            *field,
+               const FurrowSeasonPlan *plan,
+               FurrowEconomicsField   *out)
+{
+  FurrowYieldModel model;
+  FurrowYieldPrediction prediction;
+  FurrowGeometry *geometry = furrow_field_get_geometry (field);
+  g_autoptr(FurrowLayout) layout = NULL;
+
+  if (!furrow_store_lookup_yield_model (self, plan->yield_preset[0] ? plan->yield_preset
+                                                                     : "practical",
+                                        &model, NULL))
+    furrow_yield_model_preset ("practical", &model, NULL);
+  if (geometry != NULL)
+    layout = furrow_layout_compute (geometry, &plan->pattern, FURROW_LAYOUT_QUANTITIES_ONLY, NULL);
+  if (layout != NULL)
+    {
+      furrow_yield_model_predict_layout (&model, layout, &prediction);
+      for (guint c = 0; c < FURROW_N_CROPS; c++)
+        {
+          out->planted_area_m2[c] = layout->crop[c].band_area_m2;
+          out->predicted_yield_kg[c] = prediction.yield_kg[c];
+        }
+      return;
+    }
+  /* No outline: the ideal strip on the registered (else measured) area. */
+  {
+    double area_m2 = out->area_m2 > 0 ? out->area_m2 : furrow_field_get_measured_area_m2 (field);
+    double unit = furrow_pattern_unit_width_m (&plan->pattern);
+
+    furrow_yield_model_predict (&model, &plan->pattern, &prediction);
+    for (guint c = 0; c < FURROW_N_CROPS; c++)
+      {
+        out->predicted_yield_kg[c] = prediction.yield_kg_per_mu[c] * furrow_m2_to_mu (area_m2);
+        out->planted_area_m2[c] = unit > 0 ? area_m2 * furrow_pattern_band_width_m (&plan->pattern,
+                                                                                      c) / unit
+                                           : 0;
+      }
+  }
+}
+
+GArray *
+furrow_store_get_season_fields (FurrowStore   *self,
+                                FurrowSeason  *season,
+                                gint64        *season_actual_cost_fen,
+                                GError       **error)
+{
+  g_autoptr(GListModel) fields = NULL;
+  g_autoptr(GListModel) parcels = NULL;
+  g_autoptr(GArray) plans = NULL;
+  g_autoptr(GArray) harvests = NULL;
+  g_autoptr(GArray) costs = NULL;
+  g_autoptr(GArray) out = NULL;
+  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint n_fields;
+
+  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
+  g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
+
+  plans = furrow_store_get_plans (self, season, error);
+  if (plans == NULL)
+    return NULL;
+  harvests = furrow_store_get_harvests (self, season, error);
+  if (harvests == NULL)
+    return NULL;
+  costs = furrow_store_get_actual_costs (self, season, error);
+  if (costs == NULL)
+    return NULL;
+
+  fields = furrow_store_get_fields (self);
+  parcels = furrow_store_get_parcels (self);
+  n_fields = g_list_model_get_n_items (fields);
+  out = g_array_sized_new (FALSE, TRUE, sizeof (FurrowEconomicsField), n_fields);
+  g_array_set_size (out, n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+      FurrowEconomicsField *f = &g_array_index (out, FurrowEconomicsField, i);
+
+      f->field_id = furrow_field_get_id (field);
+      g_strlcpy (f->code, furrow_field_get_code (field), sizeof f->code);
+      furrow_season_get_rates (season, f->field_id, &f->rates);
+      /* Unplanned: sole maize, for the costs. */
+      f->grows[FURROW_CROP_MAIZE] = TRUE;
+      g_hash_table_insert (index, &f->field_id, f);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (parcels); i++)
+    {
+      g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, i);
+      gint64 field_id = furrow_parcel_get_field_id (parcel);
+      FurrowEconomicsField *f = g_hash_table_lookup (index, &field_id);
+
+      if (f != NULL && furrow_parcel_get_custody (parcel) == FURROW_CUSTODY_FULL)
+        f->area_m2 += furrow_parcel_get_registered_area_m2 (parcel);
+    }
+  for (guint i = 0; i < plans->len; i++)
+    {
+      const FurrowSeasonPlan *plan = &g_array_index (plans, FurrowSeasonPlan, i);
+      FurrowEconomicsField *f = g_hash_table_lookup (index, &plan->field_id);
+      guint position;
+
+      if (f == NULL)
+        continue;
+      f->grows[FURROW_CROP_MAIZE] = plan->pattern.maize_rows > 0;
+      f->grows[FURROW_CROP_SOYBEAN] = plan->pattern.soy_rows > 0;
+      f->strip = plan->pattern.maize_rows > 0 && plan->pattern.soy_rows > 0;
+      position = (guint) (f - &g_array_index (out, FurrowEconomicsField, 0));
+      {
+        g_autoptr(FurrowField) field = g_list_model_get_item (fields, position);
+
+        predict_field (self, field, plan, f);
+      }
+    }
+  for (guint i = 0; i < harvests->len; i++)
+    {
+      const FurrowSeasonHarvest *h = &g_array_index (harvests, FurrowSeasonHarvest, i);
+      FurrowEconomicsField *f = g_hash_table_lookup (index, &h->field_id);
+
+      if (f == NULL)
+        continue;
+      f->harvested = TRUE;
+      f->actual_yield_kg[h->crop] += h->yield_kg;
+      f->actual_revenue_fen[h->crop] += h->revenue_fen;
+    }
+  *season_actual_cost_fen = 0;
+  for (guint i = 0; i < costs->len; i++)
+    {
+      const FurrowSeasonActualCost *c = &g_array_index (costs, FurrowSeasonActualCost, i);
+      FurrowEconomicsField *f = c->field_id ? g_hash_table_lookup (index, &c->field_id) : NULL;
+
+      if (f == NULL)
+        {
+          *season_actual_cost_fen += c->fen;
+          continue;
+        }
+      f->has_actual_cost = TRUE;
+      f->actual_cost_fen += c->fen;
+    }
+  return g_steal_pointer (&out);
+}

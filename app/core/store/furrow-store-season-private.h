@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "furrow-database.h"
+#include "furrow-store-season.h"
+
+G_BEGIN_DECLS
+
+/* What the store's season files share (docs/architecture.md, The store): furrow-store-season.c
+ * (the seasons model and its signals, create, rename, delete, snapshot), furrow-store-season-rules.c
+ * (money rules, half-custody operations), furrow-store-plan.c, furrow-store-harvest.c (harvests,
+ * actual costs, the economics of a season's fields) and furrow-store-settlement.c. */
+
+typedef void (*FurrowSeasonRowFunc) (FurrowStatement *stmt,
+                                     gpointer         user_data);
+
+/* furrow-store-season.c */
+
+/* The seasons model is re-read after the commit of the open transaction. */
+void             _furrow_season_touch_model     (FurrowStore         *self);
+/* Records what changed in season (see FurrowSeasonChange) for the season-changed signal after
+ * the commit; settlement: settlement-changed too. */
+void             _furrow_season_touch           (FurrowStore         *self,
+                                                 FurrowSeason        *season,
+                                                 FurrowSeasonChange   what,
+                                                 gboolean             settlement);
+FurrowStatement *_furrow_season_prepare         (FurrowStore         *self,
+                                                 const char          *sql,
+                                                 GError             **error);
+/* The audit log's object of a season, "season:NAME". */
+char            *_furrow_season_object          (FurrowSeason        *season);
+/* Runs a statement that binds only the season id (?1). */
+gboolean         _furrow_season_run             (FurrowStore         *self,
+                                                 const char          *sql,
+                                                 gint64               season_id,
+                                                 GError             **error);
+/* Calls func for each row of a query that binds only the season id (?1). */
+gboolean         _furrow_season_foreach_row     (FurrowStore         *self,
+                                                 const char          *sql,
+                                                 gint64               season_id,
+                                                 FurrowSeasonRowFunc  func,
+                                                 gpointer             user_data,
+                                                 GError             **error);
+/* The rows of such a query as a GArray of `element_size` elements, each appended by func (its
+ * user_data is the array); NULL with the error. */
+GArray          *_furrow_season_read_rows       (FurrowStore         *self,
+                                                 FurrowSeason        *season,
+                                                 const char          *sql,
+                                                 guint                element_size,
+                                                 FurrowSeasonRowFunc  func,
+                                                 GError             **error);
+/* Whether the file has a field with this id. */
+gboolean         _furrow_season_field_in_file   (FurrowStore         *self,
+                                                 gint64               field_id);
+/* A write about field `code` (id field_id) failed with local_error (taken): a broken rule of the
+ * schema because the field is gone is NOT_FOUND; anything else is passed on. Returns FALSE. */
+gboolean         _furrow_season_field_error     (FurrowStore         *self,
+                                                 gint64               field_id,
+                                                 const char          *code,
+                                                 GError              *local_error,
+                                                 GError             **error);
+/* NOT_FOUND unless the field is stored. */
+gboolean         _furrow_season_check_field     (FurrowField         *field,
+                                                 GError             **error);
+/* The state in the file (not the object's, which may be stale); NOT_FOUND when absent. */
+gboolean         _furrow_season_stored_state    (FurrowStore         *self,
+                                                 FurrowSeason        *season,
+                                                 FurrowSeasonState   *state,
+                                                 GError             **error);
+/* Fails with READ_ONLY when the stored season is settled. */
+gboolean         _furrow_season_check_writable  (FurrowStore         *self,
+                                                 FurrowSeason        *season,
+                                                 GError             **error);
+
+/* furrow-store-season-rules.c */
+
+/* Reads the season's money rules into it / writes them, table by table. */
+gboolean         _furrow_season_load_rules      (FurrowStore         *self,
+                                                 FurrowSeason        *season,
+                                                 GError             **error);
+gboolean         _furrow_season_write_rules     (FurrowStore         *self,
+                                                 FurrowSeason        *season,
+                                                 GError             **error);
+/* The lines of `after` not in `before` ("+ …") and of `before` not in `after` ("- …"). */
+char            *_furrow_season_rules_diff      (const char          *before,
+                                                 const char          *after);
+/* household id → GPtrArray of its chosen operations ("" for none), for households that chose. */
+GHashTable      *_furrow_season_load_operations (FurrowStore         *self,
+                                                 FurrowSeason        *season,
+                                                 GError             **error);
+/* A household's fee per mu: the sum of the season's fees of the operations `ops` (NULL: all). */
+gint64           _furrow_season_operations_fee  (FurrowSeason        *season,
+                                                 GPtrArray           *ops);
+
+G_END_DECLS

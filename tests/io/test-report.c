@@ -8,8 +8,8 @@
 #include <sys/wait.h>
 
 #include "furrow-distribution.h"
-#include "furrow-report-testing.h"
 #include "furrow-report-private.h"
+#include "furrow-report-testing.h"
 #include "furrow-test.h"
 #include "furrow-units.h"
 

@@ -632,7 +632,17 @@ test_register_change (Fixture       *fixture,
   after_fen = predicted_total (store, stored, code);
   g_assert_cmpint (after_fen, >, before_fen);
   expected_after = furrow_format_yuan (after_fen);
-  furrow_test_iterate (400);   /* the idle that passes the change on, then the debounce */
+  /* The idle that passes the change on, the debounce, the computation: on a loaded machine this
+   * takes a while, so wait for the text (up to 20 s) rather than a fixed time. */
+  for (guint waited = 0; waited < 20000; waited += 100)
+    {
+      g_autofree char *text = furrow_season_economics_page_get_preview_text (
+        page, code, FURROW_INCOME_COLUMN_TOTAL);
+
+      if (g_strcmp0 (text, expected_after) == 0)
+        break;
+      furrow_test_iterate (100);
+    }
   assert_preview (page, code, FURROW_INCOME_COLUMN_TOTAL, expected_after);
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/season-economics/register-change", Fixture, fixture_set_up,

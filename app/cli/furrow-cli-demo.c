@@ -7,6 +7,7 @@
 
 #include "furrow-cli.h"
 #include "furrow-demo.h"
+#include "furrow-json.h"
 
 /* furrow-cli demo FILE [--json]: writes the demo cooperative to a new project file. */
 int
@@ -52,24 +53,15 @@ furrow_cli_demo (int    argc,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "file");
-      json_builder_add_string_value (builder, path);
-      json_builder_set_member_name (builder, "cooperative");
-      json_builder_add_string_value (builder, furrow_store_get_cooperative_name (store));
-      json_builder_set_member_name (builder, "fields");
-      json_builder_add_int_value (builder, n_fields);
-      json_builder_set_member_name (builder, "households");
-      json_builder_add_int_value (builder, n_households);
-      json_builder_set_member_name (builder, "parcels");
-      json_builder_add_int_value (builder, n_parcels);
+      furrow_json_add_string (builder, "file", path);
+      furrow_json_add_string (builder, "cooperative", furrow_store_get_cooperative_name (store));
+      furrow_json_add_int (builder, "fields", n_fields);
+      furrow_json_add_int (builder, "households", n_households);
+      furrow_json_add_int (builder, "parcels", n_parcels);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      text = json_to_string (root, TRUE);
-      g_print ("%s\n", text);
+      furrow_cli_print_json (builder, TRUE);
     }
   else
     {

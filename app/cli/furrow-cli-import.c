@@ -10,6 +10,7 @@
 #include "furrow-cli.h"
 #include "furrow-crs.h"
 #include "furrow-importer.h"
+#include "furrow-json.h"
 #include "furrow-store.h"
 
 /* `furrow-cli import --project FILE SOURCE [--crs EPSG:n] [--encoding E] [--gcj02]
@@ -87,30 +88,17 @@ print_result (FurrowImporter *importer,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "source");
-      json_builder_add_string_value (builder, furrow_importer_get_display_name (importer));
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, kind_name (furrow_importer_get_kind (importer)));
-      json_builder_set_member_name (builder, "epsg");
-      json_builder_add_int_value (builder, epsg);
-      json_builder_set_member_name (builder, "encoding");
-      json_builder_add_string_value (builder, furrow_importer_get_encoding (importer));
-      json_builder_set_member_name (builder, "fields");
-      json_builder_add_int_value (builder, n_fields);
-      json_builder_set_member_name (builder, "parcels");
-      json_builder_add_int_value (builder, n_parcels);
-      json_builder_set_member_name (builder, "households");
-      json_builder_add_int_value (builder, n_households);
+      furrow_json_add_string (builder, "source", furrow_importer_get_display_name (importer));
+      furrow_json_add_string (builder, "kind", kind_name (furrow_importer_get_kind (importer)));
+      furrow_json_add_int (builder, "epsg", epsg);
+      furrow_json_add_string (builder, "encoding", furrow_importer_get_encoding (importer));
+      furrow_json_add_int (builder, "fields", n_fields);
+      furrow_json_add_int (builder, "parcels", n_parcels);
+      furrow_json_add_int (builder, "households", n_households);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      text = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", text);
+      furrow_cli_print_json (builder, FALSE);
       return;
     }
 

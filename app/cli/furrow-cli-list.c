@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "furrow-cli.h"
+#include "furrow-json.h"
 #include "furrow-store.h"
 #include "furrow-units.h"
 
@@ -30,18 +31,6 @@ add_area (JsonBuilder *builder,
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 list_fields (FurrowStore *store,
              JsonBuilder *builder)
 {
@@ -59,10 +48,10 @@ list_fields (FurrowStore *store,
       if (builder != NULL)
         {
           json_builder_begin_object (builder);
-          add_string (builder, "code", furrow_field_get_code (field));
-          add_string (builder, "name", furrow_field_get_name (field));
-          add_string (builder, "custody",
-                      furrow_custody_to_string (furrow_field_get_custody (field)));
+          furrow_json_add_string (builder, "code", furrow_field_get_code (field));
+          furrow_json_add_string (builder, "name", furrow_field_get_name (field));
+          furrow_json_add_string (builder, "custody",
+                                  furrow_custody_to_string (furrow_field_get_custody (field)));
           add_area (builder, "registered_area", furrow_field_get_registered_area_m2 (field));
           add_area (builder, "measured_area", furrow_field_get_measured_area_m2 (field));
           json_builder_end_object (builder);
@@ -124,14 +113,15 @@ list_parcels (FurrowStore *store,
       if (builder != NULL)
         {
           json_builder_begin_object (builder);
-          add_string (builder, "code", furrow_parcel_get_code (parcel));
-          add_string (builder, "name", furrow_parcel_get_name (parcel));
-          add_string (builder, "household_code", furrow_parcel_get_household_code (parcel));
-          add_string (builder, "field_code", field_code);
-          add_string (builder, "custody",
-                      furrow_custody_to_string (furrow_parcel_get_custody (parcel)));
-          add_string (builder, "land_use", furrow_parcel_get_land_use (parcel));
-          add_string (builder, "land_grade", furrow_parcel_get_land_grade (parcel));
+          furrow_json_add_string (builder, "code", furrow_parcel_get_code (parcel));
+          furrow_json_add_string (builder, "name", furrow_parcel_get_name (parcel));
+          furrow_json_add_string (builder, "household_code",
+                                  furrow_parcel_get_household_code (parcel));
+          furrow_json_add_string (builder, "field_code", field_code);
+          furrow_json_add_string (builder, "custody",
+                                  furrow_custody_to_string (furrow_parcel_get_custody (parcel)));
+          furrow_json_add_string (builder, "land_use", furrow_parcel_get_land_use (parcel));
+          furrow_json_add_string (builder, "land_grade", furrow_parcel_get_land_grade (parcel));
           add_area (builder, "registered_area", furrow_parcel_get_registered_area_m2 (parcel));
           add_area (builder, "surveyed_area", furrow_parcel_get_surveyed_area_m2 (parcel));
           add_area (builder, "measured_area", furrow_parcel_get_measured_area_m2 (parcel));
@@ -206,8 +196,8 @@ list_households (FurrowStore *store,
       if (builder != NULL)
         {
           json_builder_begin_object (builder);
-          add_string (builder, "code", furrow_household_get_code (household));
-          add_string (builder, "name", furrow_household_get_name (household));
+          furrow_json_add_string (builder, "code", furrow_household_get_code (household));
+          furrow_json_add_string (builder, "name", furrow_household_get_name (household));
           json_builder_set_member_name (builder, "members");
           json_builder_add_int_value (builder, furrow_household_get_members (household));
           json_builder_set_member_name (builder, "parcels");

@@ -10,6 +10,7 @@
 #include "furrow-atomic-file.h"
 #include "furrow-cli-fields.h"
 #include "furrow-cli.h"
+#include "furrow-json.h"
 #include "furrow-layout-export.h"
 #include "furrow-layout.h"
 #include "furrow-pattern.h"
@@ -218,24 +219,6 @@ build_pattern (const Options *o,
 }
 
 static void
-add_number (JsonBuilder *b,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_double_value (b, value);
-}
-
-static void
-add_int (JsonBuilder *b,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
-
-static void
 print_json (const char * const          *labels,
             const FurrowPattern         *p,
             const FurrowYieldModel      *model,
@@ -253,20 +236,20 @@ print_json (const char * const          *labels,
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "pattern");
   json_builder_begin_object (b);
-  add_int (b, "maize_rows", p->maize_rows);
-  add_int (b, "soy_rows", p->soy_rows);
+  furrow_json_add_int (b, "maize_rows", p->maize_rows);
+  furrow_json_add_int (b, "soy_rows", p->soy_rows);
   json_builder_set_member_name (b, "maize_spacing_m");
   json_builder_begin_array (b);
   for (guint i = 0; i + 1 < p->maize_rows; i++)
     json_builder_add_double_value (b, p->maize_spacing_m[i]);
   json_builder_end_array (b);
-  add_number (b, "soy_spacing_m", p->soy_spacing_m);
-  add_number (b, "gap_m", p->gap_m);
-  add_number (b, "maize_plant_spacing_m", p->sowing[FURROW_CROP_MAIZE].plant_spacing_m);
-  add_number (b, "soy_plant_spacing_m", p->sowing[FURROW_CROP_SOYBEAN].plant_spacing_m);
-  add_number (b, "unit_width_m", furrow_pattern_unit_width_m (p));
-  add_number (b, "headland_m", furrow_pattern_headland_m (p));
-  add_number (b, "planter_width_m", p->planter_width_m);
+  furrow_json_add_double (b, "soy_spacing_m", p->soy_spacing_m);
+  furrow_json_add_double (b, "gap_m", p->gap_m);
+  furrow_json_add_double (b, "maize_plant_spacing_m", p->sowing[FURROW_CROP_MAIZE].plant_spacing_m);
+  furrow_json_add_double (b, "soy_plant_spacing_m", p->sowing[FURROW_CROP_SOYBEAN].plant_spacing_m);
+  furrow_json_add_double (b, "unit_width_m", furrow_pattern_unit_width_m (p));
+  furrow_json_add_double (b, "headland_m", furrow_pattern_headland_m (p));
+  furrow_json_add_double (b, "planter_width_m", p->planter_width_m);
   json_builder_set_member_name (b, "planter_fits");
   json_builder_add_boolean_value (b, fit != FURROW_PLANTER_MISMATCH);
   json_builder_end_object (b);
@@ -281,34 +264,34 @@ print_json (const char * const          *labels,
       const FurrowYieldPrediction *y = &predictions[i];
 
       json_builder_begin_object (b);
-      add_int (b, "index", i);
+      furrow_json_add_int (b, "index", i);
       json_builder_set_member_name (b, "field");
       json_builder_add_string_value (b, labels[i]);
-      add_number (b, "area_m2", l->field_area_m2);
-      add_number (b, "area_mu", furrow_m2_to_mu (l->field_area_m2));
-      add_number (b, "azimuth_deg", l->azimuth_deg);
-      add_number (b, "unit_width_m", l->unit_width_m);
-      add_int (b, "units", l->units);
-      add_int (b, "maize_rows", l->crop[FURROW_CROP_MAIZE].rows);
-      add_int (b, "soy_rows", l->crop[FURROW_CROP_SOYBEAN].rows);
-      add_number (b, "maize_row_m", l->crop[FURROW_CROP_MAIZE].row_m);
-      add_number (b, "soy_row_m", l->crop[FURROW_CROP_SOYBEAN].row_m);
-      add_number (b, "maize_hills", l->crop[FURROW_CROP_MAIZE].hills);
-      add_number (b, "soy_hills", l->crop[FURROW_CROP_SOYBEAN].hills);
-      add_number (b, "maize_seeds", l->crop[FURROW_CROP_MAIZE].seeds);
-      add_number (b, "soy_seeds", l->crop[FURROW_CROP_SOYBEAN].seeds);
-      add_number (b, "maize_seed_kg", l->crop[FURROW_CROP_MAIZE].seed_kg);
-      add_number (b, "soy_seed_kg", l->crop[FURROW_CROP_SOYBEAN].seed_kg);
-      add_number (b, "maize_plants", l->crop[FURROW_CROP_MAIZE].plants);
-      add_number (b, "soy_plants", l->crop[FURROW_CROP_SOYBEAN].plants);
-      add_number (b, "maize_area_m2", l->crop[FURROW_CROP_MAIZE].band_area_m2);
-      add_number (b, "soy_area_m2", l->crop[FURROW_CROP_SOYBEAN].band_area_m2);
-      add_number (b, "planted_area_m2", l->planted_area_m2);
-      add_number (b, "maize_yield_kg", y->yield_kg[FURROW_CROP_MAIZE]);
-      add_number (b, "soy_yield_kg", y->yield_kg[FURROW_CROP_SOYBEAN]);
-      add_number (b, "maize_pler", y->pler[FURROW_CROP_MAIZE]);
-      add_number (b, "soy_pler", y->pler[FURROW_CROP_SOYBEAN]);
-      add_number (b, "ler", y->ler);
+      furrow_json_add_double (b, "area_m2", l->field_area_m2);
+      furrow_json_add_double (b, "area_mu", furrow_m2_to_mu (l->field_area_m2));
+      furrow_json_add_double (b, "azimuth_deg", l->azimuth_deg);
+      furrow_json_add_double (b, "unit_width_m", l->unit_width_m);
+      furrow_json_add_int (b, "units", l->units);
+      furrow_json_add_int (b, "maize_rows", l->crop[FURROW_CROP_MAIZE].rows);
+      furrow_json_add_int (b, "soy_rows", l->crop[FURROW_CROP_SOYBEAN].rows);
+      furrow_json_add_double (b, "maize_row_m", l->crop[FURROW_CROP_MAIZE].row_m);
+      furrow_json_add_double (b, "soy_row_m", l->crop[FURROW_CROP_SOYBEAN].row_m);
+      furrow_json_add_double (b, "maize_hills", l->crop[FURROW_CROP_MAIZE].hills);
+      furrow_json_add_double (b, "soy_hills", l->crop[FURROW_CROP_SOYBEAN].hills);
+      furrow_json_add_double (b, "maize_seeds", l->crop[FURROW_CROP_MAIZE].seeds);
+      furrow_json_add_double (b, "soy_seeds", l->crop[FURROW_CROP_SOYBEAN].seeds);
+      furrow_json_add_double (b, "maize_seed_kg", l->crop[FURROW_CROP_MAIZE].seed_kg);
+      furrow_json_add_double (b, "soy_seed_kg", l->crop[FURROW_CROP_SOYBEAN].seed_kg);
+      furrow_json_add_double (b, "maize_plants", l->crop[FURROW_CROP_MAIZE].plants);
+      furrow_json_add_double (b, "soy_plants", l->crop[FURROW_CROP_SOYBEAN].plants);
+      furrow_json_add_double (b, "maize_area_m2", l->crop[FURROW_CROP_MAIZE].band_area_m2);
+      furrow_json_add_double (b, "soy_area_m2", l->crop[FURROW_CROP_SOYBEAN].band_area_m2);
+      furrow_json_add_double (b, "planted_area_m2", l->planted_area_m2);
+      furrow_json_add_double (b, "maize_yield_kg", y->yield_kg[FURROW_CROP_MAIZE]);
+      furrow_json_add_double (b, "soy_yield_kg", y->yield_kg[FURROW_CROP_SOYBEAN]);
+      furrow_json_add_double (b, "maize_pler", y->pler[FURROW_CROP_MAIZE]);
+      furrow_json_add_double (b, "soy_pler", y->pler[FURROW_CROP_SOYBEAN]);
+      furrow_json_add_double (b, "ler", y->ler);
       json_builder_end_object (b);
 
       total_area += l->field_area_m2;
@@ -316,10 +299,10 @@ print_json (const char * const          *labels,
       total_soy += y->yield_kg[FURROW_CROP_SOYBEAN];
     }
   json_builder_end_array (b);
-  add_number (b, "total_m2", total_area);
-  add_number (b, "total_mu", furrow_m2_to_mu (total_area));
-  add_number (b, "total_maize_yield_kg", total_maize);
-  add_number (b, "total_soy_yield_kg", total_soy);
+  furrow_json_add_double (b, "total_m2", total_area);
+  furrow_json_add_double (b, "total_mu", furrow_m2_to_mu (total_area));
+  furrow_json_add_double (b, "total_maize_yield_kg", total_maize);
+  furrow_json_add_double (b, "total_soy_yield_kg", total_soy);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);

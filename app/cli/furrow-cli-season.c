@@ -11,6 +11,7 @@
 #include "furrow-cli.h"
 #include "furrow-economics.h"
 #include "furrow-household-shares.h"
+#include "furrow-json.h"
 #include "furrow-season.h"
 #include "furrow-store-season.h"
 #include "furrow-store.h"
@@ -98,45 +99,6 @@ parse_double (const char *text,
   return errno == 0 && end != NULL && *end == '\0' && isfinite (*value);
 }
 
-static void
-print_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = json_to_string (root, TRUE);
-
-  g_print ("%s\n", text);
-}
-
-static void
-add_fen (JsonBuilder *builder,
-         const char  *name,
-         gint64       fen)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, fen);
-}
-
-static void
-add_double (JsonBuilder *builder,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_double_value (builder, value);
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 static FurrowSeason *
 find_season (FurrowStore *store,
              const char  *name)
@@ -190,11 +152,11 @@ season_list (FurrowStore   *store,
       if (builder != NULL)
         {
           json_builder_begin_object (builder);
-          add_string (builder, "name", furrow_season_get_name (season));
+          furrow_json_add_string (builder, "name", furrow_season_get_name (season));
           json_builder_set_member_name (builder, "crop_year");
           json_builder_add_int_value (builder, furrow_season_get_crop_year (season));
-          add_string (builder, "state",
-                      furrow_season_state_to_string (furrow_season_get_state (season)));
+          furrow_json_add_string (builder, "state",
+                                  furrow_season_state_to_string (furrow_season_get_state (season)));
           json_builder_end_object (builder);
         }
       else
@@ -205,7 +167,7 @@ season_list (FurrowStore   *store,
   if (builder != NULL)
     {
       json_builder_end_array (builder);
-      print_json (builder);
+      furrow_cli_print_json (builder, TRUE);
     }
   return 0;
 }
@@ -223,10 +185,11 @@ build_rules_json (JsonBuilder  *builder,
   guint n;
 
   json_builder_begin_object (builder);
-  add_string (builder, "name", furrow_season_get_name (season));
+  furrow_json_add_string (builder, "name", furrow_season_get_name (season));
   json_builder_set_member_name (builder, "crop_year");
   json_builder_add_int_value (builder, furrow_season_get_crop_year (season));
-  add_string (builder, "state", furrow_season_state_to_string (furrow_season_get_state (season)));
+  furrow_json_add_string (builder, "state",
+                          furrow_season_state_to_string (furrow_season_get_state (season)));
   json_builder_set_member_name (builder, "prices");
   json_builder_begin_object (builder);
   for (guint c = 0; c < FURROW_N_CROPS; c++)
@@ -235,8 +198,8 @@ build_rules_json (JsonBuilder  *builder,
 
       json_builder_set_member_name (builder, furrow_crop_to_string (c));
       json_builder_begin_object (builder);
-      add_double (builder, "price_fen_per_kg", price->price_fen_per_kg);
-      add_double (builder, "moisture_pct", price->moisture_pct);
+      furrow_json_add_double (builder, "price_fen_per_kg", price->price_fen_per_kg);
+      furrow_json_add_double (builder, "moisture_pct", price->moisture_pct);
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
@@ -246,9 +209,9 @@ build_rules_json (JsonBuilder  *builder,
   for (guint i = 0; i < n; i++)
     {
       json_builder_begin_object (builder);
-      add_string (builder, "crop", furrow_crop_to_string (costs[i].crop));
-      add_string (builder, "item", costs[i].item);
-      add_fen (builder, "fen_per_mu", costs[i].fen_per_mu);
+      furrow_json_add_string (builder, "crop", furrow_crop_to_string (costs[i].crop));
+      furrow_json_add_string (builder, "item", costs[i].item);
+      furrow_json_add_int (builder, "fen_per_mu", costs[i].fen_per_mu);
       if (costs[i].field_id != 0)
         {
           json_builder_set_member_name (builder, "field_id");
@@ -263,8 +226,8 @@ build_rules_json (JsonBuilder  *builder,
   for (guint i = 0; i < n; i++)
     {
       json_builder_begin_object (builder);
-      add_string (builder, "name", subsidies[i].name);
-      add_fen (builder, "fen_per_mu", subsidies[i].fen_per_mu);
+      furrow_json_add_string (builder, "name", subsidies[i].name);
+      furrow_json_add_int (builder, "fen_per_mu", subsidies[i].fen_per_mu);
       json_builder_set_member_name (builder, "strip_only");
       json_builder_add_boolean_value (builder, subsidies[i].strip_only);
       json_builder_end_object (builder);
@@ -276,8 +239,8 @@ build_rules_json (JsonBuilder  *builder,
   for (guint i = 0; i < n; i++)
     {
       json_builder_begin_object (builder);
-      add_string (builder, "name", income[i].name);
-      add_fen (builder, "fen", income[i].fen);
+      furrow_json_add_string (builder, "name", income[i].name);
+      furrow_json_add_int (builder, "fen", income[i].fen);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -287,28 +250,28 @@ build_rules_json (JsonBuilder  *builder,
   for (guint i = 0; i < n; i++)
     {
       json_builder_begin_object (builder);
-      add_string (builder, "operation", fees[i].operation);
-      add_fen (builder, "fen_per_mu", fees[i].fen_per_mu);
+      furrow_json_add_string (builder, "operation", fees[i].operation);
+      furrow_json_add_int (builder, "fen_per_mu", fees[i].fen_per_mu);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "base");
   json_builder_begin_object (builder);
-  add_string (builder, "kind", furrow_base_kind_to_string (base->kind));
-  add_fen (builder, "fen_per_mu", base->fen_per_mu);
-  add_double (builder, "kg_per_mu", base->kg_per_mu);
-  add_double (builder, "price_fen_per_kg", base->price_fen_per_kg);
+  furrow_json_add_string (builder, "kind", furrow_base_kind_to_string (base->kind));
+  furrow_json_add_int (builder, "fen_per_mu", base->fen_per_mu);
+  furrow_json_add_double (builder, "kg_per_mu", base->kg_per_mu);
+  furrow_json_add_double (builder, "price_fen_per_kg", base->price_fen_per_kg);
   json_builder_set_member_name (builder, "less_cost_per_mu");
   json_builder_add_boolean_value (builder, base->less_cost_per_mu);
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "split_pct");
   json_builder_begin_object (builder);
-  add_double (builder, "reserve", split->reserve_pct);
-  add_double (builder, "collective", split->collective_pct);
-  add_double (builder, "cooperative", split->cooperative_pct);
-  add_double (builder, "households", split->households_pct);
+  furrow_json_add_double (builder, "reserve", split->reserve_pct);
+  furrow_json_add_double (builder, "collective", split->collective_pct);
+  furrow_json_add_double (builder, "cooperative", split->cooperative_pct);
+  furrow_json_add_double (builder, "households", split->households_pct);
   json_builder_end_object (builder);
-  add_string (builder, "reason", furrow_season_get_split_reason (season));
+  furrow_json_add_string (builder, "reason", furrow_season_get_split_reason (season));
   json_builder_end_object (builder);
 }
 
@@ -322,7 +285,7 @@ season_show (FurrowStore   *store,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       build_rules_json (builder, season);
-      print_json (builder);
+      furrow_cli_print_json (builder, TRUE);
     }
   else
     {
@@ -477,15 +440,15 @@ add_figures (JsonBuilder                  *builder,
 {
   json_builder_set_member_name (builder, name);
   json_builder_begin_object (builder);
-  add_double (builder, "maize_yield_kg", f->yield_kg[FURROW_CROP_MAIZE]);
-  add_double (builder, "soy_yield_kg", f->yield_kg[FURROW_CROP_SOYBEAN]);
-  add_fen (builder, "maize_revenue_fen", f->revenue_fen[FURROW_CROP_MAIZE]);
-  add_fen (builder, "soy_revenue_fen", f->revenue_fen[FURROW_CROP_SOYBEAN]);
-  add_fen (builder, "revenue_fen", f->revenue_total_fen);
-  add_fen (builder, "subsidy_fen", f->subsidy_fen);
-  add_fen (builder, "other_income_fen", f->other_income_fen);
-  add_fen (builder, "cost_fen", f->cost_fen);
-  add_fen (builder, "net_fen", f->net_fen);
+  furrow_json_add_double (builder, "maize_yield_kg", f->yield_kg[FURROW_CROP_MAIZE]);
+  furrow_json_add_double (builder, "soy_yield_kg", f->yield_kg[FURROW_CROP_SOYBEAN]);
+  furrow_json_add_int (builder, "maize_revenue_fen", f->revenue_fen[FURROW_CROP_MAIZE]);
+  furrow_json_add_int (builder, "soy_revenue_fen", f->revenue_fen[FURROW_CROP_SOYBEAN]);
+  furrow_json_add_int (builder, "revenue_fen", f->revenue_total_fen);
+  furrow_json_add_int (builder, "subsidy_fen", f->subsidy_fen);
+  furrow_json_add_int (builder, "other_income_fen", f->other_income_fen);
+  furrow_json_add_int (builder, "cost_fen", f->cost_fen);
+  furrow_json_add_int (builder, "net_fen", f->net_fen);
   json_builder_end_object (builder);
 }
 
@@ -526,9 +489,9 @@ season_predict (FurrowStore   *store,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_string (builder, "season", furrow_season_get_name (season));
-      add_string (builder, "state",
-                  furrow_season_state_to_string (furrow_season_get_state (season)));
+      furrow_json_add_string (builder, "season", furrow_season_get_name (season));
+      furrow_json_add_string (builder, "state",
+                              furrow_season_state_to_string (furrow_season_get_state (season)));
       json_builder_set_member_name (builder, "fields");
       json_builder_begin_array (builder);
       for (guint i = 0; i < fields->len; i++)
@@ -536,12 +499,14 @@ season_predict (FurrowStore   *store,
           const FurrowEconomicsField *f = &g_array_index (fields, FurrowEconomicsField, i);
 
           json_builder_begin_object (builder);
-          add_string (builder, "code", f->code);
-          add_double (builder, "area_mu", furrow_economics_area_cmu (f->area_m2) / 100.0);
-          add_string (builder, "pattern", f->strip ? "strip"
-                                          : f->grows[FURROW_CROP_SOYBEAN] ? "soybean" : "maize");
-          add_double (builder, "maize_area_m2", f->planted_area_m2[FURROW_CROP_MAIZE]);
-          add_double (builder, "soy_area_m2", f->planted_area_m2[FURROW_CROP_SOYBEAN]);
+          furrow_json_add_string (builder, "code", f->code);
+          furrow_json_add_double (builder, "area_mu",
+                                  furrow_economics_area_cmu (f->area_m2) / 100.0);
+          furrow_json_add_string (builder, "pattern", f->strip ? "strip"
+                                                      : f->grows[FURROW_CROP_SOYBEAN] ? "soybean"
+                                                      : "maize");
+          furrow_json_add_double (builder, "maize_area_m2", f->planted_area_m2[FURROW_CROP_MAIZE]);
+          furrow_json_add_double (builder, "soy_area_m2", f->planted_area_m2[FURROW_CROP_SOYBEAN]);
           json_builder_set_member_name (builder, "harvested");
           json_builder_add_boolean_value (builder, f->harvested);
           add_figures (builder, "predicted", &per_field[i].predicted);
@@ -564,15 +529,16 @@ season_predict (FurrowStore   *store,
             continue;
           household = g_list_model_get_item (households, i);
           json_builder_begin_object (builder);
-          add_string (builder, "code", furrow_household_get_code (household));
-          add_double (builder, "area_mu", furrow_economics_area_cmu (area_m2[i]) / 100.0);
-          add_fen (builder, "predicted_net_fen", predicted[i]);
-          add_fen (builder, "actual_net_fen", actual[i]);
+          furrow_json_add_string (builder, "code", furrow_household_get_code (household));
+          furrow_json_add_double (builder, "area_mu",
+                                  furrow_economics_area_cmu (area_m2[i]) / 100.0);
+          furrow_json_add_int (builder, "predicted_net_fen", predicted[i]);
+          furrow_json_add_int (builder, "actual_net_fen", actual[i]);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      print_json (builder);
+      furrow_cli_print_json (builder, TRUE);
       return 0;
     }
 
@@ -643,25 +609,25 @@ print_settlement (FurrowSeason                 *season,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_string (builder, "season", furrow_season_get_name (season));
-      add_double (builder, "total_area_mu", t->total_area_mu);
-      add_double (builder, "half_custody_area_mu", t->half_custody_area_mu);
-      add_fen (builder, "revenue_fen", t->revenue_fen);
-      add_fen (builder, "other_income_fen", t->other_income_fen);
-      add_fen (builder, "subsidy_fen", t->subsidy_fen);
-      add_fen (builder, "income_fen", t->income_fen);
-      add_fen (builder, "cost_fen", t->cost_fen);
-      add_fen (builder, "base_fen_per_mu", t->base_fen_per_mu);
-      add_fen (builder, "base_total_fen", t->base_total_fen);
-      add_fen (builder, "surplus_fen", t->surplus_fen);
-      add_fen (builder, "reserve_fen", t->reserve_fen);
-      add_fen (builder, "collective_fen", t->collective_fen);
-      add_fen (builder, "cooperative_fen", t->cooperative_fen);
-      add_fen (builder, "households_dividend_fen", t->households_dividend_fen);
-      add_fen (builder, "deficit_fen", t->deficit_fen);
-      add_fen (builder, "fees_fen", t->fees_fen);
-      add_string (builder, "reason", s->reason);
-      add_string (builder, "basis", s->summary);
+      furrow_json_add_string (builder, "season", furrow_season_get_name (season));
+      furrow_json_add_double (builder, "total_area_mu", t->total_area_mu);
+      furrow_json_add_double (builder, "half_custody_area_mu", t->half_custody_area_mu);
+      furrow_json_add_int (builder, "revenue_fen", t->revenue_fen);
+      furrow_json_add_int (builder, "other_income_fen", t->other_income_fen);
+      furrow_json_add_int (builder, "subsidy_fen", t->subsidy_fen);
+      furrow_json_add_int (builder, "income_fen", t->income_fen);
+      furrow_json_add_int (builder, "cost_fen", t->cost_fen);
+      furrow_json_add_int (builder, "base_fen_per_mu", t->base_fen_per_mu);
+      furrow_json_add_int (builder, "base_total_fen", t->base_total_fen);
+      furrow_json_add_int (builder, "surplus_fen", t->surplus_fen);
+      furrow_json_add_int (builder, "reserve_fen", t->reserve_fen);
+      furrow_json_add_int (builder, "collective_fen", t->collective_fen);
+      furrow_json_add_int (builder, "cooperative_fen", t->cooperative_fen);
+      furrow_json_add_int (builder, "households_dividend_fen", t->households_dividend_fen);
+      furrow_json_add_int (builder, "deficit_fen", t->deficit_fen);
+      furrow_json_add_int (builder, "fees_fen", t->fees_fen);
+      furrow_json_add_string (builder, "reason", s->reason);
+      furrow_json_add_string (builder, "basis", s->summary);
       json_builder_set_member_name (builder, "households");
       json_builder_begin_array (builder);
       for (gsize i = 0; i < s->n_rows; i++)
@@ -669,19 +635,20 @@ print_settlement (FurrowSeason                 *season,
           const FurrowSeasonSettlementRow *row = &s->rows[i];
 
           json_builder_begin_object (builder);
-          add_string (builder, "code", row->code);
-          add_string (builder, "name", row->name);
-          add_string (builder, "custody", furrow_custody_to_string (row->custody));
-          add_double (builder, "area_mu", furrow_economics_area_cmu (row->area_m2) / 100.0);
-          add_fen (builder, "base_fen", row->base_fen);
-          add_fen (builder, "dividend_fen", row->dividend_fen);
-          add_fen (builder, "fee_fen", row->fee_fen);
-          add_fen (builder, "total_fen", row->total_fen);
+          furrow_json_add_string (builder, "code", row->code);
+          furrow_json_add_string (builder, "name", row->name);
+          furrow_json_add_string (builder, "custody", furrow_custody_to_string (row->custody));
+          furrow_json_add_double (builder, "area_mu",
+                                  furrow_economics_area_cmu (row->area_m2) / 100.0);
+          furrow_json_add_int (builder, "base_fen", row->base_fen);
+          furrow_json_add_int (builder, "dividend_fen", row->dividend_fen);
+          furrow_json_add_int (builder, "fee_fen", row->fee_fen);
+          furrow_json_add_int (builder, "total_fen", row->total_fen);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      print_json (builder);
+      furrow_cli_print_json (builder, TRUE);
       return;
     }
   {

@@ -48,6 +48,16 @@ furrow_cli_print_error (const char *format,
   g_printerr ("furrow-cli: %s\n", message);
 }
 
+void
+furrow_cli_print_json (JsonBuilder *builder,
+                       gboolean     pretty)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = json_to_string (root, pretty);
+
+  g_print ("%s\n", text);
+}
+
 glong
 furrow_cli_text_columns (const char *text)
 {

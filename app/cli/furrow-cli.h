@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,9 @@ int  furrow_cli_statements  (int          argc,
 /* Shared helpers for subcommands. */
 void furrow_cli_print_error (const char *format,
                              ...) G_GNUC_PRINTF (1, 2);
+/* Prints the JSON `builder` built on standard output, indented when `pretty`, and a newline. */
+void furrow_cli_print_json  (JsonBuilder *builder,
+                             gboolean     pretty);
 /* Terminal columns `text` takes: CJK characters two, combining marks none. */
 glong furrow_cli_text_columns (const char *text);
 

@@ -7,6 +7,7 @@
 
 #include "bench-fields.h"
 #include "furrow-field-tile-source.h"
+#include "furrow-field-tile-source-testing.h"
 
 /* Field tiles (issue 6, item 10: a tile in ≤ 5 ms, median, with 10,000 fields): N generated
  * custody fields (argument, 10,000 by default; irregular quadrilaterals of 30–110 m in a grid

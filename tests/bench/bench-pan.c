@@ -9,6 +9,7 @@
 
 #include "bench-fields.h"
 #include "furrow-field-tile-source.h"
+#include "furrow-field-tile-source-testing.h"
 
 /* Panning a map of 10,000 fields (issue 6, item 10: ≥ 30 frames/s under Xvfb with the cairo
  * renderer, and Furrow's field tiles ≥ 10× faster than one ShumatePathLayer per field). In one

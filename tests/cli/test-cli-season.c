@@ -9,6 +9,7 @@
 
 #include "furrow-demo.h"
 #include "furrow-store-season.h"
+#include "furrow-store-testing.h"
 #include "furrow-test-store.h"
 #include "furrow-test.h"
 

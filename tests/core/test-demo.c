@@ -8,7 +8,11 @@
 
 #include "furrow-demo.h"
 #include "furrow-geodesy.h"
+<<<<<<< HEAD
 #include "furrow-test.h"
+=======
+#include "furrow-store-testing.h"
+>>>>>>> main
 #include "furrow-units.h"
 
 static char *

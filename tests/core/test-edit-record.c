@@ -9,6 +9,7 @@
 
 #include "furrow-edit-record.h"
 #include "furrow-history.h"
+#include "furrow-store-testing.h"
 #include "furrow-store.h"
 #include "furrow-test.h"
 

@@ -488,4 +488,91 @@ test_refused (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/core/edit-season/refused", Fixture, fixture_set_up, test_refused,
                      fixture_tear_down);
 
+<<<<<<< HEAD
 FURROW_TEST_MAIN (.locale = "C.UTF-8");
+=======
+/* "Create season" and "Delete season": undo and redo take the season away and bring it back
+ * whole, with what was added to it in between. */
+static void
+test_create_delete (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(FurrowSeason) rules = furrow_season_new ("2026 春", 2026);
+  g_autoptr(GListModel) seasons = furrow_store_get_seasons (fixture->store);
+  g_autoptr(FurrowField) t01 = field (fixture, "T01");
+  g_autoptr(FurrowEdit) create = NULL;
+  g_autoptr(FurrowEdit) delete = NULL;
+  FurrowSeason *season;
+  FurrowPattern pattern;
+  g_autoptr(GError) error = NULL;
+
+  furrow_season_set_price (rules, FURROW_CROP_MAIZE, 255, 14);
+  create = furrow_edit_season_create (fixture->store, rules);
+  g_assert_cmpstr (furrow_edit_get_label (create), ==, "Create season “2026 春”");
+  push (fixture, g_object_ref (create));
+  g_assert_cmpuint (g_list_model_get_n_items (seasons), ==, 2);
+  season = furrow_edit_season_get_season (create);
+  g_assert_nonnull (season);
+  g_assert_cmpstr (furrow_season_get_name (season), ==, "2026 春");
+  g_assert_cmpfloat (furrow_season_get_price (season, FURROW_CROP_MAIZE)->price_fen_per_kg, ==,
+                     255);
+  /* A plan and a harvest added outside the history. */
+  g_assert_true (furrow_pattern_preset ("4+6", &pattern));
+  g_assert_true (furrow_store_set_plan (fixture->store, season, t01, &pattern, "4+6", NULL,
+                                        &error));
+  g_assert_true (furrow_store_set_harvest (fixture->store, season, t01, FURROW_CROP_SOYBEAN,
+                                           800, 368000, &error));
+  g_assert_no_error (error);
+
+  undo (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (seasons), ==, 1);
+  g_assert_null (furrow_edit_season_get_season (create));
+  redo (fixture);
+  season = furrow_edit_season_get_season (create);
+  g_assert_nonnull (season);
+  g_assert_cmpint (furrow_season_get_state (season), ==, FURROW_SEASON_HARVESTED);
+  {
+    g_autoptr(GArray) plans = furrow_store_get_plans (fixture->store, season, &error);
+    g_autoptr(GArray) harvests = furrow_store_get_harvests (fixture->store, season, &error);
+
+    g_assert_cmpuint (plans->len, ==, 1);
+    g_assert_cmpuint (g_array_index (plans, FurrowSeasonPlan, 0).pattern.maize_rows, ==, 4);
+    g_assert_cmpuint (harvests->len, ==, 1);
+    g_assert_cmpint (g_array_index (harvests, FurrowSeasonHarvest, 0).revenue_fen, ==, 368000);
+  }
+
+  /* Delete it: undone, it is back with its harvest. */
+  delete = furrow_edit_season_delete (fixture->store, season);
+  g_assert_cmpstr (furrow_edit_get_label (delete), ==, "Delete season “2026 春”");
+  push (fixture, g_object_ref (delete));
+  g_assert_cmpuint (g_list_model_get_n_items (seasons), ==, 1);
+  g_assert_null (furrow_edit_season_get_season (delete));
+  undo (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (seasons), ==, 2);
+  season = furrow_edit_season_get_season (delete);
+  g_assert_cmpstr (furrow_season_get_name (season), ==, "2026 春");
+  g_assert_cmpint (furrow_season_get_state (season), ==, FURROW_SEASON_HARVESTED);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/furrow/core/edit-season/" name, Fixture, NULL, fixture_set_up, func, \
+              fixture_tear_down)
+  ADD ("rules", test_rules);
+  ADD ("harvest", test_harvest);
+  ADD ("actual-costs", test_actual_costs);
+  ADD ("plan", test_plan);
+  ADD ("yield-presets", test_yield_presets);
+  ADD ("refused", test_refused);
+  ADD ("create-delete", test_create_delete);
+#undef ADD
+
+  return g_test_run ();
+}
+>>>>>>> main

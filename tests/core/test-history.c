@@ -218,4 +218,55 @@ test_history_refused (void)
 }
 FURROW_TEST ("/furrow/core/history/refused", test_history_refused);
 
+<<<<<<< HEAD
 FURROW_TEST_MAIN ();
+=======
+/* The label properties (what a menu would bind) follow the stacks and notify once per change. */
+static void
+test_history_label_properties (void)
+{
+  g_autoptr(FurrowHistory) history = furrow_history_new ();
+  g_autofree char *undo_label = NULL;
+  g_autofree char *redo_label = NULL;
+  gboolean can_undo = FALSE, can_redo = TRUE;
+  int value = 0, undo_notifies = 0, redo_notifies = 0;
+
+  g_signal_connect (history, "notify::undo-label", G_CALLBACK (count_notify), &undo_notifies);
+  g_signal_connect (history, "notify::redo-label", G_CALLBACK (count_notify), &redo_notifies);
+  g_assert_true (furrow_history_push (history, set_int_edit ("one", set_int_new (&value, 1)),
+                                      NULL));
+  g_assert_true (furrow_history_push (history, set_int_edit ("two", set_int_new (&value, 2)),
+                                      NULL));
+  g_assert_true (furrow_history_undo (history, NULL));
+  g_object_get (history, "undo-label", &undo_label, "redo-label", &redo_label,
+                "can-undo", &can_undo, "can-redo", &can_redo, NULL);
+  g_assert_cmpstr (undo_label, ==, "one");
+  g_assert_cmpstr (redo_label, ==, "two");
+  g_assert_true (can_undo);
+  g_assert_true (can_redo);
+  /* undo-label: NULL → one → two → one; redo-label: NULL → two. */
+  g_assert_cmpint (undo_notifies, ==, 3);
+  g_assert_cmpint (redo_notifies, ==, 1);
+
+  furrow_history_clear (history);
+  g_assert_null (furrow_history_get_undo_label (history));
+  g_assert_null (furrow_history_get_redo_label (history));
+  g_assert_cmpint (undo_notifies, ==, 4);
+  g_assert_cmpint (redo_notifies, ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/furrow/core/history/undo-redo", test_history_undo_redo);
+  g_test_add_func ("/furrow/core/history/failure", test_history_failure);
+  g_test_add_func ("/furrow/core/history/merge", test_history_merge);
+  g_test_add_func ("/furrow/core/history/refused", test_history_refused);
+  g_test_add_func ("/furrow/core/history/label-properties", test_history_label_properties);
+
+  return g_test_run ();
+}
+>>>>>>> main

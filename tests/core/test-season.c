@@ -9,6 +9,7 @@
 #include "furrow-season.h"
 #include "furrow-store-private.h"
 #include "furrow-store-season.h"
+#include "furrow-store-testing.h"
 #include "furrow-test-store.h"
 #include "furrow-test.h"
 #include "furrow-units.h"

@@ -10,6 +10,7 @@
 #include "furrow-economics.h"
 #include "furrow-store-private.h"
 #include "furrow-store-season.h"
+#include "furrow-store-testing.h"
 #include "furrow-store-yield.h"
 #include "furrow-test-store.h"
 #include "furrow-test.h"

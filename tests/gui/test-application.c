@@ -5,6 +5,7 @@
 #include "furrow-application.h"
 #include "furrow-demo.h"
 #include "furrow-window.h"
+#include "furrow-window-testing.h"
 #include "furrow-test-gui.h"
 
 /* `furrow --version` prints the version and exits without opening a window, even where the

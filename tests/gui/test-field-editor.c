@@ -9,6 +9,7 @@
 #include "furrow-field-tile-source.h"
 #include "furrow-geodesy.h"
 #include "furrow-test-gui.h"
+#include "furrow-field-editor-testing.h"
 
 /* Drawing fields on the map by clicks at known widget points, against the geodesy of core and a
  * hand-computed rectangle. A bare ShumateMap (no base map) with the demo fields as tiles. */

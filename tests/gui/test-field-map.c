@@ -14,8 +14,15 @@
 #include "furrow-register.h"
 #include "furrow-store-season.h"
 #include "furrow-preferences-window.h"
+#include "furrow-record-list-testing.h"
 #include "furrow-window-private.h"
+#include "furrow-window-testing.h"
 #include "furrow-test-gui.h"
+#include "furrow-field-editor-testing.h"
+#include "furrow-field-map-testing.h"
+#include "furrow-field-tile-source-testing.h"
+#include "furrow-map-legend-testing.h"
+#include "furrow-selection-layer-testing.h"
 
 /* The field layers in the real window: the demo project over an offline MBTiles base map of
  * solid tiles (tests/furrow-test-gui.h), so every pixel's colour is known. */
@@ -210,7 +217,8 @@ test_list_selects_on_map (Fixture       *fixture,
 {
   FurrowFieldMap *field_map = furrow_window_get_field_map (fixture->window);
   FurrowSelectionLayer *selection = furrow_field_map_get_selection_layer (field_map);
-  GtkSelectionModel *shown = GTK_SELECTION_MODEL (furrow_field_list_get_shown (fixture->window->field_list));
+  FurrowRecordList *list = FURROW_RECORD_LIST (fixture->window->field_list);
+  GtkSelectionModel *shown = GTK_SELECTION_MODEL (furrow_record_list_get_shown (list));
   g_autoptr(FurrowField) field = g_list_model_get_item (G_LIST_MODEL (shown), 20);
   const FurrowRing *ring = &furrow_field_get_geometry (field)->polygons[0].rings[0];
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;

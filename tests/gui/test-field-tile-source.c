@@ -9,6 +9,8 @@
 #include "furrow-register.h"
 #include "furrow-selection-layer.h"
 #include "furrow-test-gui.h"
+#include "furrow-field-tile-source-testing.h"
+#include "furrow-selection-layer-testing.h"
 
 /* The demo cooperative's fields drawn as map tiles on a bare ShumateMap (no base map, so every
  * pixel that is not a field is the map's background), the selection overlay above them. */

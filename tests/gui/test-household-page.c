@@ -10,8 +10,10 @@
 #include "furrow-demo.h"
 #include "furrow-household-page-testing.h"
 #include "furrow-register.h"
+#include "furrow-store-testing.h"
 #include "furrow-units.h"
 #include "furrow-window-private.h"
+#include "furrow-window-testing.h"
 #include "furrow-test-gui.h"
 
 typedef struct
@@ -134,7 +136,8 @@ test_mismatch (Fixture       *fixture,
                    "household");
   g_assert_true (furrow_household_page_get_household (page) == household);
   /* The list row is selected too. */
-  g_assert_true (furrow_household_list_get_selected (fixture->window->household_list) ==
+  g_assert_true (furrow_record_list_get_selected (
+                   FURROW_RECORD_LIST (fixture->window->household_list)) ==
                  household);
   furrow_test_iterate (300);
   texture = render_window (fixture);

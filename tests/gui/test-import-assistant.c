@@ -20,6 +20,7 @@
 #include "furrow-window.h"
 #include "furrow-test-gui.h"
 #include "import-test-data.h"
+#include "furrow-import-assistant-testing.h"
 
 /* Bow-tie: the diagonals cross at 119.401 E 36.451 N (as in test-import-bad.c). */
 #define BOW_TIE "POLYGON ((119.400 36.450, 119.402 36.452, 119.402 36.450, 119.400 36.452, 119.400 36.450))"

@@ -7,6 +7,7 @@
 #include "furrow-mbtiles-source.h"
 #include "furrow-test-gui.h"
 #include "furrow-test-mbtiles.h"
+#include "furrow-mbtiles-source-testing.h"
 
 /* libshumate 1.0.x paints only the bytes carried by `received-data`: the source must emit it,
  * on the main thread, before the tile request completes. */

@@ -15,7 +15,12 @@
 #include "furrow-rows-layer.h"
 #include "furrow-units.h"
 #include "furrow-window.h"
+#include "furrow-window-testing.h"
 #include "furrow-test-gui.h"
+#include "furrow-rows-layer-testing.h"
+#include "furrow-comparison-chart-testing.h"
+#include "furrow-cross-section-testing.h"
+#include "furrow-planner-panel-testing.h"
 
 typedef FurrowTestWindow Fixture;
 

@@ -19,7 +19,9 @@
 #include "furrow-test-store.h"
 #include "furrow-units.h"
 #include "furrow-window-private.h"
+#include "furrow-window-testing.h"
 #include "furrow-test-gui.h"
+#include "furrow-season-view-testing.h"
 
 #define SEASON_NAME "2027 秋"
 #define REASON      "成员大会决议：留存购置农机"

@@ -20,8 +20,15 @@
 #include "furrow-store-season.h"
 #include "furrow-units.h"
 #include "furrow-window-private.h"
+#include "furrow-window-testing.h"
 #include "furrow-window-seasons.h"
 #include "furrow-test-gui.h"
+#include "furrow-comparison-chart-testing.h"
+#include "furrow-planner-panel-testing.h"
+#include "furrow-new-season-dialog-testing.h"
+#include "furrow-season-comparison-window-testing.h"
+#include "furrow-season-overview-page-testing.h"
+#include "furrow-season-view-testing.h"
 
 #define SEASON_NAME "2027 test strips"
 

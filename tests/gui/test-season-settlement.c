@@ -15,11 +15,15 @@
 #include "furrow-list-columns.h"
 #include "furrow-roster-row.h"
 #include "furrow-season-settlement-page.h"
+#include "furrow-season-settlement-page-testing.h"
 #include "furrow-store-season.h"
+#include "furrow-store-testing.h"
 #include "furrow-test-store.h"
 #include "furrow-units.h"
 #include "furrow-window-private.h"
+#include "furrow-window-testing.h"
 #include "furrow-test-gui.h"
+#include "furrow-season-view-testing.h"
 
 #define SEASON "2026 autumn maize–soybean"
 

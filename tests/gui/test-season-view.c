@@ -9,6 +9,7 @@
 #include "furrow-store-season.h"
 #include "furrow-test-store.h"
 #include "furrow-window-private.h"
+#include "furrow-window-testing.h"
 #include "furrow-test-gui.h"
 
 typedef FurrowTestWindow Fixture;

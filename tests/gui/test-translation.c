@@ -7,7 +7,9 @@
 #include "furrow-application.h"
 #include "furrow-store-season.h"
 #include "furrow-window.h"
+#include "furrow-window-testing.h"
 #include "furrow-test-gui.h"
+#include "furrow-season-view-testing.h"
 
 /* The window in Chinese: po/zh_CN.po compiled at test time into a folder that
  * FURROW_LOCALEDIR points at, as `make run` does with <build>/po/locale. */

@@ -7,6 +7,7 @@
 #include "furrow-application.h"
 #include "furrow-demo.h"
 #include "furrow-window.h"
+#include "furrow-window-testing.h"
 #include "furrow-test-gui.h"
 
 typedef FurrowTestWindow Fixture;

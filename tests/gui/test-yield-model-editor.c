@@ -8,10 +8,14 @@
 #include "furrow-demo.h"
 #include "furrow-observation-row.h"
 #include "furrow-planner-panel.h"
+#include "furrow-store-testing.h"
 #include "furrow-store-yield.h"
 #include "furrow-window.h"
+#include "furrow-window-testing.h"
 #include "furrow-yield-model-editor.h"
 #include "furrow-test-gui.h"
+#include "furrow-planner-panel-testing.h"
+#include "furrow-yield-model-editor-testing.h"
 
 typedef struct
 {

@@ -12,14 +12,12 @@
 #include "furrow-season-view.h"
 #include "furrow-test-mbtiles.h"
 
-int
-furrow_test_gui_main (int                    argc,
-                      char                 **argv,
-                      const FurrowTestHooks *hooks)
+void
+furrow_test_gui_init (int    *argc,
+                      char ***argv)
 {
   g_autofree char *home = furrow_test_make_tmpdir ();
   const char *dirs[] = { "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME" };
-  int status;
 
   /* libshumate caches online tiles under XDG_CACHE_HOME: keep every run to itself. */
   for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
@@ -30,10 +28,19 @@ furrow_test_gui_main (int                    argc,
       g_setenv (dirs[i], dir, TRUE);
     }
 
-  gtk_test_init (&argc, &argv, NULL);
+  gtk_test_init (argc, argv, NULL);
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
 
+int
+furrow_test_gui_main (int                    argc,
+                      char                 **argv,
+                      const FurrowTestHooks *hooks)
+{
+  int status;
+
+  furrow_test_gui_init (&argc, &argv);
   if (hooks != NULL && hooks->set_up != NULL)
     hooks->set_up ();
   furrow_test_add_registered ();

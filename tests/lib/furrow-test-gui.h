@@ -54,9 +54,12 @@ void               furrow_test_window_set_up     (FurrowTestWindow *fixture,
 void               furrow_test_window_tear_down  (FurrowTestWindow *fixture,
                                                   gconstpointer     data);
 
-/* The whole main() of a GUI test file: a private XDG environment, gtk_test_init(), libadwaita,
- * no animations, then as furrow_test_main() HOOKS->set_up, the registered cases, g_test_run()
- * and HOOKS->tear_down. HOOKS->locale is not used: gtk_test_init() takes the environment's. */
+/* A private XDG environment, gtk_test_init(), libadwaita, no animations. */
+void               furrow_test_gui_init          (int                    *argc,
+                                                  char                 ***argv);
+/* The whole main() of a GUI test file: furrow_test_gui_init(), then as furrow_test_main()
+ * HOOKS->set_up, the registered cases, g_test_run() and HOOKS->tear_down. HOOKS->locale is not
+ * used: gtk_test_init() takes the environment's. */
 int                furrow_test_gui_main          (int                     argc,
                                                   char                  **argv,
                                                   const FurrowTestHooks  *hooks);

@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "furrow-edit-season.h"
 #include "furrow-season-plans.h"
@@ -98,6 +97,131 @@ furrow_edit_season_rules (FurrowStore  *store,
   edit->after = g_object_ref (after);
   return furrow_edit_new (_("Change the season’s rules"), rules_edit_apply, edit,
                           rules_edit_free);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* A whole season, created or deleted                                                         */
+
+typedef struct
+{
+  FurrowStore          *store;
+  gboolean              create;     /* forward adds the season (else deletes it) */
+  FurrowSeason         *rules;      /* what a creation adds the first time */
+  FurrowSeasonSnapshot *snapshot;   /* the season while it is deleted */
+  gint64                id;         /* in the file, 0 while deleted */
+} WholeEdit;
+
+static void
+whole_edit_free (gpointer data)
+{
+  WholeEdit *edit = data;
+
+  g_object_unref (edit->store);
+  g_clear_object (&edit->rules);
+  g_clear_pointer (&edit->snapshot, furrow_season_snapshot_free);
+  g_free (edit);
+}
+
+/* Adds the season: the first time from its rules, later back whole from its snapshot. */
+static gboolean
+add_whole (WholeEdit  *edit,
+           GError    **error)
+{
+  g_autoptr(FurrowSeason) season = NULL;
+
+  if (edit->snapshot != NULL)
+    {
+      edit->id = furrow_store_restore_season (edit->store, edit->snapshot, error);
+      if (edit->id == 0)
+        return FALSE;
+      g_clear_pointer (&edit->snapshot, furrow_season_snapshot_free);
+      return TRUE;
+    }
+  season = furrow_season_new_empty ();
+  furrow_season_copy_rules (season, edit->rules);
+  if (!furrow_store_add_season (edit->store, season, error))
+    return FALSE;
+  edit->id = furrow_season_get_id (season);
+  return TRUE;
+}
+
+/* Deletes the season, keeping what the file holds of it for undo. */
+static gboolean
+delete_whole (WholeEdit  *edit,
+              GError    **error)
+{
+  FurrowSeason *live = live_season (edit->store, edit->id, error);
+  /* Held across the delete, which takes it out of the model. */
+  g_autoptr(FurrowSeason) season = live != NULL ? g_object_ref (live) : NULL;
+  g_autoptr(FurrowSeasonSnapshot) snapshot = NULL;
+
+  if (season == NULL)
+    return FALSE;
+  snapshot = furrow_store_snapshot_season (edit->store, season, error);
+  if (snapshot == NULL || !furrow_store_delete_season (edit->store, season, error))
+    return FALSE;
+  edit->snapshot = g_steal_pointer (&snapshot);
+  edit->id = 0;
+  return TRUE;
+}
+
+static gboolean
+whole_edit_apply (gpointer   data,
+                  gboolean   forward,
+                  GError   **error)
+{
+  WholeEdit *edit = data;
+
+  return forward == edit->create ? add_whole (edit, error) : delete_whole (edit, error);
+}
+
+FurrowEdit *
+furrow_edit_season_create (FurrowStore  *store,
+                           FurrowSeason *rules)
+{
+  WholeEdit *edit;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (FURROW_IS_STORE (store), NULL);
+  g_return_val_if_fail (FURROW_IS_SEASON (rules), NULL);
+
+  edit = g_new0 (WholeEdit, 1);
+  edit->store = g_object_ref (store);
+  edit->create = TRUE;
+  edit->rules = furrow_season_new_empty ();
+  furrow_season_copy_rules (edit->rules, rules);
+  /* Translators: an undoable edit; %s is the season's name. */
+  label = g_strdup_printf (_("Create season “%s”"), furrow_season_get_name (rules));
+  return furrow_edit_new (label, whole_edit_apply, edit, whole_edit_free);
+}
+
+FurrowEdit *
+furrow_edit_season_delete (FurrowStore  *store,
+                           FurrowSeason *season)
+{
+  WholeEdit *edit;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (FURROW_IS_STORE (store), NULL);
+  g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
+
+  edit = g_new0 (WholeEdit, 1);
+  edit->store = g_object_ref (store);
+  edit->id = furrow_season_get_id (season);
+  /* Translators: an undoable edit; %s is the season's name. */
+  label = g_strdup_printf (_("Delete season “%s”"), furrow_season_get_name (season));
+  return furrow_edit_new (label, whole_edit_apply, edit, whole_edit_free);
+}
+
+FurrowSeason *
+furrow_edit_season_get_season (FurrowEdit *edit)
+{
+  WholeEdit *whole;
+
+  g_return_val_if_fail (FURROW_IS_EDIT (edit), NULL);
+
+  whole = furrow_edit_get_data (edit);
+  return whole->id != 0 ? furrow_store_get_season_by_id (whole->store, whole->id) : NULL;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -213,75 +337,6 @@ costs_edit_free (gpointer data)
   g_free (edit);
 }
 
-const FurrowSeasonActualCost *
-furrow_actual_costs_find (GArray                       *costs,
-                          const FurrowSeasonActualCost *key)
-{
-  for (guint i = 0; i < costs->len; i++)
-    {
-      const FurrowSeasonActualCost *c = &g_array_index (costs, FurrowSeasonActualCost, i);
-
-      if (c->field_id == key->field_id && strcmp (c->item, key->item) == 0)
-        return c;
-    }
-  return NULL;
-}
-
-gboolean
-furrow_actual_costs_equal (GArray *a,
-                           GArray *b)
-{
-  if (a->len != b->len)
-    return FALSE;
-  for (guint i = 0; i < a->len; i++)
-    {
-      const FurrowSeasonActualCost *c = &g_array_index (a, FurrowSeasonActualCost, i);
-      const FurrowSeasonActualCost *d = furrow_actual_costs_find (b, c);
-
-      if (d == NULL || d->fen != c->fen)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Makes the stored actual costs equal `target`, all or nothing. */
-static gboolean
-write_costs (FurrowStore   *store,
-             FurrowSeason  *season,
-             GArray        *target,
-             GError       **error)
-{
-  g_autoptr(GArray) current = furrow_store_get_actual_costs (store, season, error);
-
-  if (current == NULL || !furrow_store_begin_all_or_nothing (store, error))
-    return FALSE;
-  for (guint i = 0; i < current->len; i++)
-    {
-      const FurrowSeasonActualCost *c = &g_array_index (current, FurrowSeasonActualCost, i);
-      FurrowField *field = c->field_id ? furrow_store_get_field_by_id (store, c->field_id) : NULL;
-
-      if (furrow_actual_costs_find (target, c) == NULL &&
-          !furrow_store_set_actual_cost (store, season, field, c->item, -1, error))
-        goto fail;
-    }
-  for (guint i = 0; i < target->len; i++)
-    {
-      const FurrowSeasonActualCost *c = &g_array_index (target, FurrowSeasonActualCost, i);
-      const FurrowSeasonActualCost *now = furrow_actual_costs_find (current, c);
-      FurrowField *field = c->field_id ? furrow_store_get_field_by_id (store, c->field_id) : NULL;
-
-      if ((now == NULL || now->fen != c->fen) &&
-          !furrow_store_set_actual_cost (store, season, field, c->item, c->fen, error))
-        goto fail;
-    }
-  if (furrow_store_commit (store, error))
-    return TRUE;
-fail:
-  if (furrow_store_in_transaction (store))
-    furrow_store_rollback (store);
-  return FALSE;
-}
-
 static gboolean
 costs_edit_apply (gpointer   data,
                   gboolean   forward,
@@ -290,7 +345,8 @@ costs_edit_apply (gpointer   data,
   CostsEdit *edit = data;
   FurrowSeason *season = live_season (edit->store, edit->season_id, error);
 
-  return season != NULL && write_costs (edit->store, season, edit->costs[forward ? 1 : 0], error);
+  return season != NULL &&
+         furrow_store_save_actual_costs (edit->store, season, edit->costs[forward ? 1 : 0], error);
 }
 
 FurrowEdit *

@@ -24,6 +24,21 @@ FurrowEdit *furrow_edit_season_rules         (FurrowStore          *store,
                                               FurrowSeason         *before,
                                               FurrowSeason         *after);
 
+/* "Create season “NAME”": adds a season with the name, crop year, notes and money rules of
+ * `rules` (copied); undone, the season is deleted, and redone, it comes back whole with what was
+ * added to it in between (furrow_store_snapshot_season(), furrow_store_restore_season()). */
+FurrowEdit *furrow_edit_season_create        (FurrowStore          *store,
+                                              FurrowSeason         *rules);
+
+/* "Delete season “NAME”": deletes the stored `season` with its plans, harvests, actual costs and
+ * household operations; undone, it comes back whole (as a new row: a new id). */
+FurrowEdit *furrow_edit_season_delete        (FurrowStore          *store,
+                                              FurrowSeason         *season);
+
+/* The season of an edit made by furrow_edit_season_create() or _delete() as the seasons model
+ * holds it now (transfer none), NULL while it is deleted. */
+FurrowSeason *furrow_edit_season_get_season  (FurrowEdit           *edit);
+
 /* "Enter a harvest": the harvest of `crop` on the field `field_id` becomes `yield_kg` and
  * `revenue_fen`; undone, it is what was stored before (zeros where there was none). NULL, with
  * error unset, when that is what is stored already (or zeros where there is none); NULL with
@@ -66,12 +81,5 @@ FurrowEdit *furrow_edit_yield_preset_save    (FurrowStore          *store,
 FurrowEdit *furrow_edit_yield_preset_delete  (FurrowStore          *store,
                                               const char           *name,
                                               GError              **error);
-
-/* In a list of FurrowSeasonActualCost: the cost of key's item and field, or NULL. */
-const FurrowSeasonActualCost *furrow_actual_costs_find  (GArray                       *costs,
-                                                        const FurrowSeasonActualCost *key);
-/* TRUE when both lists hold the same items and fields with the same amounts, in any order. */
-gboolean                      furrow_actual_costs_equal (GArray                       *a,
-                                                        GArray                       *b);
 
 G_END_DECLS

@@ -4,6 +4,8 @@
 
 #include "furrow-edit.h"
 
+#include "furrow-property.h"
+
 struct _FurrowEdit
 {
   GObject          parent_instance;
@@ -72,29 +74,9 @@ furrow_edit_set_merge (FurrowEdit      *self,
   self->merge = merge;
 }
 
-const char *
-furrow_edit_get_label (FurrowEdit *self)
-{
-  g_return_val_if_fail (FURROW_IS_EDIT (self), NULL);
-
-  return self->label;
-}
-
-const char *
-furrow_edit_get_merge_key (FurrowEdit *self)
-{
-  g_return_val_if_fail (FURROW_IS_EDIT (self), NULL);
-
-  return self->merge_key;
-}
-
-gpointer
-furrow_edit_get_data (FurrowEdit *self)
-{
-  g_return_val_if_fail (FURROW_IS_EDIT (self), NULL);
-
-  return self->data;
-}
+/* The accessors (furrow-property.h): furrow_edit_get_label, furrow_edit_get_data. */
+FURROW_PROPERTY_GETTER (FurrowEdit, furrow_edit, FURROW_IS_EDIT, const char *, label)
+FURROW_PROPERTY_GETTER (FurrowEdit, furrow_edit, FURROW_IS_EDIT, gpointer, data)
 
 gboolean
 furrow_edit_apply (FurrowEdit  *self,

@@ -39,7 +39,6 @@ void        furrow_edit_set_merge     (FurrowEdit       *self,
                                        const char       *key,
                                        FurrowEditMerge   merge);
 const char *furrow_edit_get_label     (FurrowEdit       *self);
-const char *furrow_edit_get_merge_key (FurrowEdit       *self);
 gpointer    furrow_edit_get_data      (FurrowEdit       *self);
 gboolean    furrow_edit_apply         (FurrowEdit       *self,
                                        gboolean          forward,

@@ -4,11 +4,19 @@
 
 #include "furrow-history.h"
 
+#include "furrow-property.h"
+
 struct _FurrowHistory
 {
   GObject    parent_instance;
   GPtrArray *undo_stack;   /* FurrowEdit*, last is the next to undo */
   GPtrArray *redo_stack;   /* FurrowEdit*, last is the next to redo */
+
+  /* The properties, kept in step with the stacks by sync_state() */
+  gboolean   can_undo;
+  gboolean   can_redo;
+  char      *undo_label;
+  char      *redo_label;
 };
 
 G_DEFINE_FINAL_TYPE (FurrowHistory, furrow_history, G_TYPE_OBJECT)
@@ -24,17 +32,20 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-notify_state (FurrowHistory *self,
-              gboolean       could_undo,
-              gboolean       could_redo)
+static const char *
+top_label (GPtrArray *stack)
 {
-  if (could_undo != furrow_history_get_can_undo (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
-  if (could_redo != furrow_history_get_can_redo (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_LABEL]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
+  return stack->len > 0 ? furrow_edit_get_label (g_ptr_array_index (stack, stack->len - 1)) : NULL;
+}
+
+/* After the stacks changed: each property that changed with them notifies. */
+static void
+sync_state (FurrowHistory *self)
+{
+  furrow_property_set_boolean (self, properties[PROP_CAN_UNDO], self->undo_stack->len > 0);
+  furrow_property_set_boolean (self, properties[PROP_CAN_REDO], self->redo_stack->len > 0);
+  furrow_property_set_string (self, properties[PROP_UNDO_LABEL], top_label (self->undo_stack));
+  furrow_property_set_string (self, properties[PROP_REDO_LABEL], top_label (self->redo_stack));
 }
 
 static void
@@ -44,36 +55,14 @@ furrow_history_finalize (GObject *object)
 
   g_ptr_array_unref (self->undo_stack);
   g_ptr_array_unref (self->redo_stack);
+  g_free (self->undo_label);
+  g_free (self->redo_label);
 
   G_OBJECT_CLASS (furrow_history_parent_class)->finalize (object);
 }
 
-static void
-furrow_history_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  FurrowHistory *self = FURROW_HISTORY (object);
-
-  switch (prop_id)
-    {
-    case PROP_CAN_UNDO:
-      g_value_set_boolean (value, furrow_history_get_can_undo (self));
-      break;
-    case PROP_CAN_REDO:
-      g_value_set_boolean (value, furrow_history_get_can_redo (self));
-      break;
-    case PROP_UNDO_LABEL:
-      g_value_set_string (value, furrow_history_get_undo_label (self));
-      break;
-    case PROP_REDO_LABEL:
-      g_value_set_string (value, furrow_history_get_redo_label (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+#define RO (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+#define AT(member) G_STRUCT_OFFSET (FurrowHistory, member)
 
 static void
 furrow_history_class_init (FurrowHistoryClass *klass)
@@ -81,20 +70,16 @@ furrow_history_class_init (FurrowHistoryClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = furrow_history_finalize;
-  object_class->get_property = furrow_history_get_property;
+  object_class->get_property = furrow_property_get_member;
 
-  properties[PROP_CAN_UNDO] =
-    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_REDO] =
-    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_UNDO_LABEL] =
-    g_param_spec_string ("undo-label", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_REDO_LABEL] =
-    g_param_spec_string ("redo-label", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] = furrow_property_member (
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, RO), AT (can_undo), NULL);
+  properties[PROP_CAN_REDO] = furrow_property_member (
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, RO), AT (can_redo), NULL);
+  properties[PROP_UNDO_LABEL] = furrow_property_member (
+    g_param_spec_string ("undo-label", NULL, NULL, NULL, RO), AT (undo_label), NULL);
+  properties[PROP_REDO_LABEL] = furrow_property_member (
+    g_param_spec_string ("redo-label", NULL, NULL, NULL, RO), AT (redo_label), NULL);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -116,14 +101,10 @@ furrow_history_record (FurrowHistory *self,
                        FurrowEdit    *edit)
 {
   g_autoptr(FurrowEdit) owned = edit;
-  gboolean could_undo, could_redo;
   FurrowEdit *newest;
 
   g_return_if_fail (FURROW_IS_HISTORY (self));
   g_return_if_fail (FURROW_IS_EDIT (edit));
-
-  could_undo = furrow_history_get_can_undo (self);
-  could_redo = furrow_history_get_can_redo (self);
 
   newest = self->undo_stack->len > 0
            ? g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1) : NULL;
@@ -131,7 +112,7 @@ furrow_history_record (FurrowHistory *self,
     g_ptr_array_add (self->undo_stack, g_steal_pointer (&owned));
   g_ptr_array_set_size (self->redo_stack, 0);
 
-  notify_state (self, could_undo, could_redo);
+  sync_state (self);
 }
 
 gboolean
@@ -157,21 +138,17 @@ move_top (FurrowHistory  *self,
           gboolean        forward,
           GError        **error)
 {
-  gboolean could_undo, could_redo;
   FurrowEdit *edit;
 
   if (from->len == 0)
     return TRUE;
-
-  could_undo = furrow_history_get_can_undo (self);
-  could_redo = furrow_history_get_can_redo (self);
 
   edit = g_ptr_array_index (from, from->len - 1);
   if (!furrow_edit_apply (edit, forward, error))
     return FALSE;
 
   g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
-  notify_state (self, could_undo, could_redo);
+  sync_state (self);
   return TRUE;
 }
 
@@ -198,49 +175,19 @@ furrow_history_redo (FurrowHistory  *self,
 void
 furrow_history_clear (FurrowHistory *self)
 {
-  gboolean could_undo, could_redo;
-
   g_return_if_fail (FURROW_IS_HISTORY (self));
 
-  could_undo = furrow_history_get_can_undo (self);
-  could_redo = furrow_history_get_can_redo (self);
   g_ptr_array_set_size (self->undo_stack, 0);
   g_ptr_array_set_size (self->redo_stack, 0);
-  notify_state (self, could_undo, could_redo);
+  sync_state (self);
 }
 
-gboolean
-furrow_history_get_can_undo (FurrowHistory *self)
-{
-  g_return_val_if_fail (FURROW_IS_HISTORY (self), FALSE);
+/* The accessors (furrow-property.h): furrow_history_get_can_undo, furrow_history_get_can_redo,
+ * furrow_history_get_undo_label, furrow_history_get_redo_label. */
+#define GETTER(ctype, member) \
+  FURROW_PROPERTY_GETTER (FurrowHistory, furrow_history, FURROW_IS_HISTORY, ctype, member)
 
-  return self->undo_stack->len > 0;
-}
-
-gboolean
-furrow_history_get_can_redo (FurrowHistory *self)
-{
-  g_return_val_if_fail (FURROW_IS_HISTORY (self), FALSE);
-
-  return self->redo_stack->len > 0;
-}
-
-const char *
-furrow_history_get_undo_label (FurrowHistory *self)
-{
-  g_return_val_if_fail (FURROW_IS_HISTORY (self), NULL);
-
-  if (self->undo_stack->len == 0)
-    return NULL;
-  return furrow_edit_get_label (g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1));
-}
-
-const char *
-furrow_history_get_redo_label (FurrowHistory *self)
-{
-  g_return_val_if_fail (FURROW_IS_HISTORY (self), NULL);
-
-  if (self->redo_stack->len == 0)
-    return NULL;
-  return furrow_edit_get_label (g_ptr_array_index (self->redo_stack, self->redo_stack->len - 1));
-}
+GETTER (gboolean, can_undo)
+GETTER (gboolean, can_redo)
+GETTER (const char *, undo_label)
+GETTER (const char *, redo_label)

@@ -6,6 +6,7 @@
 
 #include "furrow-geodesy.h"
 #include "furrow-object-private.h"
+#include "furrow-property.h"
 #include "furrow-store-private.h"
 
 struct _FurrowField
@@ -54,95 +55,23 @@ furrow_field_finalize (GObject *object)
   G_OBJECT_CLASS (furrow_field_parent_class)->finalize (object);
 }
 
-static void
-furrow_field_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
-{
-  FurrowField *self = FURROW_FIELD (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_CODE:
-      g_value_set_string (value, self->code);
-      break;
-
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_NOTES:
-      g_value_set_string (value, self->notes);
-      break;
-
-    case PROP_CUSTODY:
-      g_value_set_enum (value, self->custody);
-      break;
-
-    case PROP_GEOMETRY:
-      g_value_set_boxed (value, self->geometry);
-      break;
-
-    case PROP_MEASURED_AREA_M2:
-      g_value_set_double (value, self->measured_area_m2);
-      break;
-
-    case PROP_REGISTERED_AREA_M2:
-      g_value_set_double (value, self->registered_area_m2);
-      break;
-
-    case PROP_PLANTED_AREA_M2:
-      g_value_set_double (value, self->planted_area_m2);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
+/* Every property is its member (furrow-property.h) but the geometry, whose setter also measures
+ * it. */
 static void
 furrow_field_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
 {
-  FurrowField *self = FURROW_FIELD (object);
-
-  switch (prop_id)
-    {
-    case PROP_CODE:
-      furrow_field_set_code (self, g_value_get_string (value));
-      break;
-
-    case PROP_NAME:
-      furrow_field_set_name (self, g_value_get_string (value));
-      break;
-
-    case PROP_NOTES:
-      furrow_field_set_notes (self, g_value_get_string (value));
-      break;
-
-    case PROP_CUSTODY:
-      furrow_field_set_custody (self, g_value_get_enum (value));
-      break;
-
-    case PROP_GEOMETRY:
-      furrow_field_set_geometry (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_PLANTED_AREA_M2:
-      furrow_field_set_planted_area_m2 (self, g_value_get_double (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_GEOMETRY)
+    furrow_field_set_geometry (FURROW_FIELD (object), g_value_get_boxed (value));
+  else
+    furrow_property_set_member (object, prop_id, value, pspec);
 }
+
+#define RW (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+#define RO (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+#define AT(member) G_STRUCT_OFFSET (FurrowField, member)
 
 static void
 furrow_field_class_init (FurrowFieldClass *klass)
@@ -150,62 +79,40 @@ furrow_field_class_init (FurrowFieldClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = furrow_field_finalize;
-  object_class->get_property = furrow_field_get_property;
+  object_class->get_property = furrow_property_get_member;
   object_class->set_property = furrow_field_set_property;
 
   /* Row id in the store (0 when not stored). */
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                          0, G_MAXINT64, 0,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
+  properties[PROP_ID] = furrow_property_member (
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, RO), AT (id), NULL);
   /* Short unique code of the field. */
-  properties[PROP_CODE] =
-    g_param_spec_string ("code", NULL, NULL,
-                          NULL,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
+  properties[PROP_CODE] = furrow_property_member (
+    g_param_spec_string ("code", NULL, NULL, NULL, RW), AT (code), NULL);
   /* Name of the field. */
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                          NULL,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
+  properties[PROP_NAME] = furrow_property_member (
+    g_param_spec_string ("name", NULL, NULL, NULL, RW), AT (name), NULL);
   /* Free notes. */
-  properties[PROP_NOTES] =
-    g_param_spec_string ("notes", NULL, NULL,
-                          NULL,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
+  properties[PROP_NOTES] = furrow_property_member (
+    g_param_spec_string ("notes", NULL, NULL, NULL, RW), AT (notes), NULL);
   /* Full or half custody. */
-  properties[PROP_CUSTODY] =
-    g_param_spec_enum ("custody", NULL, NULL,
-                        FURROW_TYPE_CUSTODY, FURROW_CUSTODY_FULL,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
+  properties[PROP_CUSTODY] = furrow_property_member (
+    g_param_spec_enum ("custody", NULL, NULL, FURROW_TYPE_CUSTODY, FURROW_CUSTODY_FULL, RW),
+    AT (custody), NULL);
   /* Boundary, WGS84 lon/lat multi-polygon. */
-  properties[PROP_GEOMETRY] =
-    g_param_spec_boxed ("geometry", NULL, NULL,
-                         FURROW_TYPE_GEOMETRY,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
+  properties[PROP_GEOMETRY] = furrow_property_member (
+    g_param_spec_boxed ("geometry", NULL, NULL, FURROW_TYPE_GEOMETRY, RW), AT (geometry), NULL);
   /* Ellipsoidal area of the geometry, m². */
-  properties[PROP_MEASURED_AREA_M2] =
-    g_param_spec_double ("measured-area-m2", NULL, NULL,
-                          0.0, G_MAXDOUBLE, 0.0,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
+  properties[PROP_MEASURED_AREA_M2] = furrow_property_member (
+    g_param_spec_double ("measured-area-m2", NULL, NULL, 0.0, G_MAXDOUBLE, 0.0, RO),
+    AT (measured_area_m2), NULL);
   /* Sum of the registered areas of its parcels, m². */
-  properties[PROP_REGISTERED_AREA_M2] =
-    g_param_spec_double ("registered-area-m2", NULL, NULL,
-                          0.0, G_MAXDOUBLE, 0.0,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
+  properties[PROP_REGISTERED_AREA_M2] = furrow_property_member (
+    g_param_spec_double ("registered-area-m2", NULL, NULL, 0.0, G_MAXDOUBLE, 0.0, RO),
+    AT (registered_area_m2), NULL);
   /* Area sown by the plan, m² (0 until planned). */
-  properties[PROP_PLANTED_AREA_M2] =
-    g_param_spec_double ("planted-area-m2", NULL, NULL,
-                          0.0, G_MAXDOUBLE, 0.0,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PLANTED_AREA_M2] = furrow_property_member (
+    g_param_spec_double ("planted-area-m2", NULL, NULL, 0.0, G_MAXDOUBLE, 0.0, RW),
+    AT (planted_area_m2), NULL);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -222,179 +129,42 @@ furrow_field_new (void)
   return g_object_new (FURROW_TYPE_FIELD, NULL);
 }
 
-gint64
-furrow_field_get_id (FurrowField *self)
-{
-  g_return_val_if_fail (FURROW_IS_FIELD (self), 0);
+/* The plain accessors (furrow-property.h): furrow_field_get_id, furrow_field_get_code,
+ * furrow_field_set_code, furrow_field_get_name, furrow_field_set_name, furrow_field_get_notes,
+ * furrow_field_set_notes, furrow_field_get_custody, furrow_field_set_custody,
+ * furrow_field_get_geometry, furrow_field_get_measured_area_m2,
+ * furrow_field_get_registered_area_m2, furrow_field_get_planted_area_m2, and the store's
+ * _furrow_field_set_id and _furrow_field_set_registered_area_m2 (furrow-store-private.h). */
+#define GETTER(ctype, member) \
+  FURROW_PROPERTY_GETTER (FurrowField, furrow_field, FURROW_IS_FIELD, ctype, member)
+#define ACCESSORS(kind, ctype, member, prop) \
+  FURROW_PROPERTY_ACCESSORS (FurrowField, furrow_field, FURROW_IS_FIELD, kind, ctype, member, \
+                             properties[prop])
+#define STORE_SETTER(kind, ctype, member, prop) \
+  FURROW_PROPERTY_SETTER (FurrowField, _furrow_field, FURROW_IS_FIELD, kind, ctype, member, \
+                          properties[prop])
 
-  return self->id;
-}
-
-const char *
-furrow_field_get_code (FurrowField *self)
-{
-  g_return_val_if_fail (FURROW_IS_FIELD (self), NULL);
-
-  return self->code;
-}
-
-void
-furrow_field_set_code (FurrowField *self,
-                       const char  *code)
-{
-  g_return_if_fail (FURROW_IS_FIELD (self));
-
-  if (furrow_replace_string (&self->code, code))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODE]);
-}
-
-const char *
-furrow_field_get_name (FurrowField *self)
-{
-  g_return_val_if_fail (FURROW_IS_FIELD (self), NULL);
-
-  return self->name;
-}
-
-void
-furrow_field_set_name (FurrowField *self,
-                       const char  *name)
-{
-  g_return_if_fail (FURROW_IS_FIELD (self));
-
-  if (furrow_replace_string (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-}
-
-const char *
-furrow_field_get_notes (FurrowField *self)
-{
-  g_return_val_if_fail (FURROW_IS_FIELD (self), NULL);
-
-  return self->notes;
-}
-
-void
-furrow_field_set_notes (FurrowField *self,
-                        const char  *notes)
-{
-  g_return_if_fail (FURROW_IS_FIELD (self));
-
-  if (furrow_replace_string (&self->notes, notes))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
-}
-
-FurrowCustody
-furrow_field_get_custody (FurrowField *self)
-{
-  g_return_val_if_fail (FURROW_IS_FIELD (self), FURROW_CUSTODY_FULL);
-
-  return self->custody;
-}
-
-void
-furrow_field_set_custody (FurrowField   *self,
-                          FurrowCustody  custody)
-{
-  g_return_if_fail (FURROW_IS_FIELD (self));
-
-  if (self->custody == custody)
-    return;
-  self->custody = custody;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTODY]);
-}
-
-FurrowGeometry *
-furrow_field_get_geometry (FurrowField *self)
-{
-  g_return_val_if_fail (FURROW_IS_FIELD (self), NULL);
-
-  return self->geometry;
-}
+GETTER (gint64, id)
+ACCESSORS (string, const char *, code, PROP_CODE)
+ACCESSORS (string, const char *, name, PROP_NAME)
+ACCESSORS (string, const char *, notes, PROP_NOTES)
+ACCESSORS (int, FurrowCustody, custody, PROP_CUSTODY)
+GETTER (FurrowGeometry *, geometry)
+GETTER (double, measured_area_m2)
+GETTER (double, registered_area_m2)
+GETTER (double, planted_area_m2)
+STORE_SETTER (int64, gint64, id, PROP_ID)
+STORE_SETTER (double, double, registered_area_m2, PROP_REGISTERED_AREA_M2)
 
 void
 furrow_field_set_geometry (FurrowField          *self,
                            const FurrowGeometry *geometry)
 {
-  double area_m2;
-
   g_return_if_fail (FURROW_IS_FIELD (self));
 
-  if (self->geometry == geometry)
+  if (furrow_same_geometry (self->geometry, geometry))
     return;
-  if (self->geometry != NULL && geometry != NULL &&
-      furrow_geometry_equal (self->geometry, geometry))
-    return;
-
-  g_clear_pointer (&self->geometry, furrow_geometry_unref);
-  if (geometry != NULL)
-    self->geometry = furrow_geometry_ref ((FurrowGeometry *) geometry);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GEOMETRY]);
-
-  area_m2 = geometry != NULL ? furrow_geodesy_area_m2 (geometry) : 0.0;
-  if (area_m2 != self->measured_area_m2)
-    {
-      self->measured_area_m2 = area_m2;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEASURED_AREA_M2]);
-    }
-}
-
-double
-furrow_field_get_measured_area_m2 (FurrowField *self)
-{
-  g_return_val_if_fail (FURROW_IS_FIELD (self), 0.0);
-
-  return self->measured_area_m2;
-}
-
-double
-furrow_field_get_registered_area_m2 (FurrowField *self)
-{
-  g_return_val_if_fail (FURROW_IS_FIELD (self), 0.0);
-
-  return self->registered_area_m2;
-}
-
-double
-furrow_field_get_planted_area_m2 (FurrowField *self)
-{
-  g_return_val_if_fail (FURROW_IS_FIELD (self), 0.0);
-
-  return self->planted_area_m2;
-}
-
-void
-furrow_field_set_planted_area_m2 (FurrowField *self,
-                                  double       planted_area_m2)
-{
-  g_return_if_fail (FURROW_IS_FIELD (self));
-
-  if (self->planted_area_m2 == planted_area_m2)
-    return;
-  self->planted_area_m2 = planted_area_m2;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLANTED_AREA_M2]);
-}
-
-void
-_furrow_field_set_id (FurrowField *self,
-                      gint64       id)
-{
-  g_return_if_fail (FURROW_IS_FIELD (self));
-
-  if (self->id == id)
-    return;
-  self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
-}
-
-void
-_furrow_field_set_registered_area_m2 (FurrowField *self,
-                                      double       area_m2)
-{
-  g_return_if_fail (FURROW_IS_FIELD (self));
-
-  if (self->registered_area_m2 == area_m2)
-    return;
-  self->registered_area_m2 = area_m2;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTERED_AREA_M2]);
+  furrow_property_set_boxed (self, properties[PROP_GEOMETRY], geometry);
+  furrow_property_set_double (self, properties[PROP_MEASURED_AREA_M2],
+                              geometry != NULL ? furrow_geodesy_area_m2 (geometry) : 0.0);
 }

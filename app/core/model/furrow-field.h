@@ -39,7 +39,5 @@ void            furrow_field_set_geometry           (FurrowField          *self,
 double          furrow_field_get_measured_area_m2   (FurrowField *self);
 double          furrow_field_get_registered_area_m2 (FurrowField *self);
 double          furrow_field_get_planted_area_m2    (FurrowField *self);
-void            furrow_field_set_planted_area_m2    (FurrowField *self,
-                                                     double       planted_area_m2);
 
 G_END_DECLS

@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "furrow-geometry.h"
+
 G_BEGIN_DECLS
 
 /* For the property bags of core (FurrowField, FurrowHousehold, FurrowParcel, FurrowSeason):
@@ -17,6 +19,15 @@ furrow_replace_string (char       **field,
   g_free (*field);
   *field = g_strdup (value);
   return TRUE;
+}
+
+/* For FurrowField and FurrowParcel: TRUE when `a` and `b` are the same boundary (both NULL, one
+ * pointer, or equal vertex for vertex), so that setting `b` over `a` changes nothing. */
+static inline gboolean
+furrow_same_geometry (const FurrowGeometry *a,
+                      const FurrowGeometry *b)
+{
+  return a == b || (a != NULL && b != NULL && furrow_geometry_equal (a, b));
 }
 
 G_END_DECLS

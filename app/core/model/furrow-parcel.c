@@ -6,6 +6,7 @@
 
 #include "furrow-geodesy.h"
 #include "furrow-object-private.h"
+#include "furrow-property.h"
 #include "furrow-store-private.h"
 
 struct _FurrowParcel
@@ -82,179 +83,23 @@ furrow_parcel_finalize (GObject *object)
   G_OBJECT_CLASS (furrow_parcel_parent_class)->finalize (object);
 }
 
-static void
-furrow_parcel_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  FurrowParcel *self = FURROW_PARCEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_CODE:
-      g_value_set_string (value, self->code);
-      break;
-
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_HOUSEHOLD_CODE:
-      g_value_set_string (value, self->household_code);
-      break;
-
-    case PROP_FIELD_ID:
-      g_value_set_int64 (value, self->field_id);
-      break;
-
-    case PROP_GEOMETRY:
-      g_value_set_boxed (value, self->geometry);
-      break;
-
-    case PROP_REGISTERED_AREA_M2:
-      g_value_set_double (value, self->registered_area_m2);
-      break;
-
-    case PROP_SURVEYED_AREA_M2:
-      g_value_set_double (value, self->surveyed_area_m2);
-      break;
-
-    case PROP_MEASURED_AREA_M2:
-      g_value_set_double (value, self->measured_area_m2);
-      break;
-
-    case PROP_PLANTED_AREA_M2:
-      g_value_set_double (value, self->planted_area_m2);
-      break;
-
-    case PROP_LAND_USE:
-      g_value_set_string (value, self->land_use);
-      break;
-
-    case PROP_LAND_GRADE:
-      g_value_set_string (value, self->land_grade);
-      break;
-
-    case PROP_NEIGHBOUR_EAST:
-      g_value_set_string (value, self->neighbour_east);
-      break;
-
-    case PROP_NEIGHBOUR_WEST:
-      g_value_set_string (value, self->neighbour_west);
-      break;
-
-    case PROP_NEIGHBOUR_SOUTH:
-      g_value_set_string (value, self->neighbour_south);
-      break;
-
-    case PROP_NEIGHBOUR_NORTH:
-      g_value_set_string (value, self->neighbour_north);
-      break;
-
-    case PROP_CUSTODY:
-      g_value_set_enum (value, self->custody);
-      break;
-
-    case PROP_ENTRUSTED_FROM:
-      g_value_set_string (value, self->entrusted_from);
-      break;
-
-    case PROP_ENTRUSTED_TO:
-      g_value_set_string (value, self->entrusted_to);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
+/* Every property is its member (furrow-property.h) but the geometry, whose setter also measures
+ * it. */
 static void
 furrow_parcel_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
 {
-  FurrowParcel *self = FURROW_PARCEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_CODE:
-      furrow_parcel_set_code (self, g_value_get_string (value));
-      break;
-
-    case PROP_NAME:
-      furrow_parcel_set_name (self, g_value_get_string (value));
-      break;
-
-    case PROP_HOUSEHOLD_CODE:
-      furrow_parcel_set_household_code (self, g_value_get_string (value));
-      break;
-
-    case PROP_FIELD_ID:
-      furrow_parcel_set_field_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_GEOMETRY:
-      furrow_parcel_set_geometry (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_REGISTERED_AREA_M2:
-      furrow_parcel_set_registered_area_m2 (self, g_value_get_double (value));
-      break;
-
-    case PROP_SURVEYED_AREA_M2:
-      furrow_parcel_set_surveyed_area_m2 (self, g_value_get_double (value));
-      break;
-
-    case PROP_PLANTED_AREA_M2:
-      furrow_parcel_set_planted_area_m2 (self, g_value_get_double (value));
-      break;
-
-    case PROP_LAND_USE:
-      furrow_parcel_set_land_use (self, g_value_get_string (value));
-      break;
-
-    case PROP_LAND_GRADE:
-      furrow_parcel_set_land_grade (self, g_value_get_string (value));
-      break;
-
-    case PROP_NEIGHBOUR_EAST:
-      furrow_parcel_set_neighbour_east (self, g_value_get_string (value));
-      break;
-
-    case PROP_NEIGHBOUR_WEST:
-      furrow_parcel_set_neighbour_west (self, g_value_get_string (value));
-      break;
-
-    case PROP_NEIGHBOUR_SOUTH:
-      furrow_parcel_set_neighbour_south (self, g_value_get_string (value));
-      break;
-
-    case PROP_NEIGHBOUR_NORTH:
-      furrow_parcel_set_neighbour_north (self, g_value_get_string (value));
-      break;
-
-    case PROP_CUSTODY:
-      furrow_parcel_set_custody (self, g_value_get_enum (value));
-      break;
-
-    case PROP_ENTRUSTED_FROM:
-      furrow_parcel_set_entrusted_from (self, g_value_get_string (value));
-      break;
-
-    case PROP_ENTRUSTED_TO:
-      furrow_parcel_set_entrusted_to (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_GEOMETRY)
+    furrow_parcel_set_geometry (FURROW_PARCEL (object), g_value_get_boxed (value));
+  else
+    furrow_property_set_member (object, prop_id, value, pspec);
 }
+
+#define RW (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+#define RO (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+#define AT(member) G_STRUCT_OFFSET (FurrowParcel, member)
 
 static void
 furrow_parcel_class_init (FurrowParcelClass *klass)
@@ -262,122 +107,71 @@ furrow_parcel_class_init (FurrowParcelClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = furrow_parcel_finalize;
-  object_class->get_property = furrow_parcel_get_property;
+  object_class->get_property = furrow_property_get_member;
   object_class->set_property = furrow_parcel_set_property;
 
   /* Row id in the store (0 when not stored). */
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                          0, G_MAXINT64, 0,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
+  properties[PROP_ID] = furrow_property_member (
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, RO), AT (id), NULL);
   /* DKBM code, 19 characters. */
-  properties[PROP_CODE] =
-    g_param_spec_string ("code", NULL, NULL,
-                          NULL,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
+  properties[PROP_CODE] = furrow_property_member (
+    g_param_spec_string ("code", NULL, NULL, NULL, RW), AT (code), NULL);
   /* Parcel name (DKMC). */
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                          NULL,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
+  properties[PROP_NAME] = furrow_property_member (
+    g_param_spec_string ("name", NULL, NULL, NULL, RW), AT (name), NULL);
   /* CBFBM code of the household. */
-  properties[PROP_HOUSEHOLD_CODE] =
-    g_param_spec_string ("household-code", NULL, NULL,
-                          NULL,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
+  properties[PROP_HOUSEHOLD_CODE] = furrow_property_member (
+    g_param_spec_string ("household-code", NULL, NULL, NULL, RW), AT (household_code), NULL);
   /* Row id of the custody field it lies in (0: none). */
-  properties[PROP_FIELD_ID] =
-    g_param_spec_int64 ("field-id", NULL, NULL,
-                          0, G_MAXINT64, 0,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
+  properties[PROP_FIELD_ID] = furrow_property_member (
+    g_param_spec_int64 ("field-id", NULL, NULL, 0, G_MAXINT64, 0, RW), AT (field_id), NULL);
   /* Boundary, WGS84 lon/lat multi-polygon, or NULL. */
-  properties[PROP_GEOMETRY] =
-    g_param_spec_boxed ("geometry", NULL, NULL,
-                         FURROW_TYPE_GEOMETRY,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
+  properties[PROP_GEOMETRY] = furrow_property_member (
+    g_param_spec_boxed ("geometry", NULL, NULL, FURROW_TYPE_GEOMETRY, RW), AT (geometry), NULL);
   /* Registered (contract) area, m². */
-  properties[PROP_REGISTERED_AREA_M2] =
-    g_param_spec_double ("registered-area-m2", NULL, NULL,
-                          0.0, G_MAXDOUBLE, 0.0,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
+  properties[PROP_REGISTERED_AREA_M2] = furrow_property_member (
+    g_param_spec_double ("registered-area-m2", NULL, NULL, 0.0, G_MAXDOUBLE, 0.0, RW),
+    AT (registered_area_m2), NULL);
   /* Surveyed area as delivered (SCMJ), m². */
-  properties[PROP_SURVEYED_AREA_M2] =
-    g_param_spec_double ("surveyed-area-m2", NULL, NULL,
-                          0.0, G_MAXDOUBLE, 0.0,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
+  properties[PROP_SURVEYED_AREA_M2] = furrow_property_member (
+    g_param_spec_double ("surveyed-area-m2", NULL, NULL, 0.0, G_MAXDOUBLE, 0.0, RW),
+    AT (surveyed_area_m2), NULL);
   /* Ellipsoidal area of the geometry, m². */
-  properties[PROP_MEASURED_AREA_M2] =
-    g_param_spec_double ("measured-area-m2", NULL, NULL,
-                          0.0, G_MAXDOUBLE, 0.0,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
+  properties[PROP_MEASURED_AREA_M2] = furrow_property_member (
+    g_param_spec_double ("measured-area-m2", NULL, NULL, 0.0, G_MAXDOUBLE, 0.0, RO),
+    AT (measured_area_m2), NULL);
   /* Area sown by the plan, m² (0 until planned). */
-  properties[PROP_PLANTED_AREA_M2] =
-    g_param_spec_double ("planted-area-m2", NULL, NULL,
-                          0.0, G_MAXDOUBLE, 0.0,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
+  properties[PROP_PLANTED_AREA_M2] = furrow_property_member (
+    g_param_spec_double ("planted-area-m2", NULL, NULL, 0.0, G_MAXDOUBLE, 0.0, RW),
+    AT (planted_area_m2), NULL);
   /* Land use code (TDLYLX, e.g. 013 dry land). */
-  properties[PROP_LAND_USE] =
-    g_param_spec_string ("land-use", NULL, NULL,
-                          NULL,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
+  properties[PROP_LAND_USE] = furrow_property_member (
+    g_param_spec_string ("land-use", NULL, NULL, NULL, RW), AT (land_use), NULL);
   /* Land grade (DLDJ, 01–10). */
-  properties[PROP_LAND_GRADE] =
-    g_param_spec_string ("land-grade", NULL, NULL,
-                          NULL,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
+  properties[PROP_LAND_GRADE] = furrow_property_member (
+    g_param_spec_string ("land-grade", NULL, NULL, NULL, RW), AT (land_grade), NULL);
   /* East neighbour (DKDZ). */
-  properties[PROP_NEIGHBOUR_EAST] =
-    g_param_spec_string ("neighbour-east", NULL, NULL,
-                          NULL,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
+  properties[PROP_NEIGHBOUR_EAST] = furrow_property_member (
+    g_param_spec_string ("neighbour-east", NULL, NULL, NULL, RW), AT (neighbour_east), NULL);
   /* West neighbour (DKXZ). */
-  properties[PROP_NEIGHBOUR_WEST] =
-    g_param_spec_string ("neighbour-west", NULL, NULL,
-                          NULL,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
+  properties[PROP_NEIGHBOUR_WEST] = furrow_property_member (
+    g_param_spec_string ("neighbour-west", NULL, NULL, NULL, RW), AT (neighbour_west), NULL);
   /* South neighbour (DKNZ). */
-  properties[PROP_NEIGHBOUR_SOUTH] =
-    g_param_spec_string ("neighbour-south", NULL, NULL,
-                          NULL,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
+  properties[PROP_NEIGHBOUR_SOUTH] = furrow_property_member (
+    g_param_spec_string ("neighbour-south", NULL, NULL, NULL, RW), AT (neighbour_south), NULL);
   /* North neighbour (DKBZ). */
-  properties[PROP_NEIGHBOUR_NORTH] =
-    g_param_spec_string ("neighbour-north", NULL, NULL,
-                          NULL,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
+  properties[PROP_NEIGHBOUR_NORTH] = furrow_property_member (
+    g_param_spec_string ("neighbour-north", NULL, NULL, NULL, RW), AT (neighbour_north), NULL);
   /* Full or half custody. */
-  properties[PROP_CUSTODY] =
-    g_param_spec_enum ("custody", NULL, NULL,
-                        FURROW_TYPE_CUSTODY, FURROW_CUSTODY_FULL,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
+  properties[PROP_CUSTODY] = furrow_property_member (
+    g_param_spec_enum ("custody", NULL, NULL, FURROW_TYPE_CUSTODY, FURROW_CUSTODY_FULL, RW),
+    AT (custody), NULL);
   /* Start of the custody contract, YYYY-MM-DD. */
-  properties[PROP_ENTRUSTED_FROM] =
-    g_param_spec_string ("entrusted-from", NULL, NULL,
-                          NULL,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
+  properties[PROP_ENTRUSTED_FROM] = furrow_property_member (
+    g_param_spec_string ("entrusted-from", NULL, NULL, NULL, RW), AT (entrusted_from), NULL);
   /* End of the custody contract, YYYY-MM-DD. */
-  properties[PROP_ENTRUSTED_TO] =
-    g_param_spec_string ("entrusted-to", NULL, NULL,
-                          NULL,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ENTRUSTED_TO] = furrow_property_member (
+    g_param_spec_string ("entrusted-to", NULL, NULL, NULL, RW), AT (entrusted_to), NULL);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -394,104 +188,47 @@ furrow_parcel_new (void)
   return g_object_new (FURROW_TYPE_PARCEL, NULL);
 }
 
-gint64
-furrow_parcel_get_id (FurrowParcel *self)
-{
-  g_return_val_if_fail (FURROW_IS_PARCEL (self), 0);
+/* The plain accessors (furrow-property.h): furrow_parcel_get_id, furrow_parcel_get_code,
+ * furrow_parcel_set_code, furrow_parcel_get_name, furrow_parcel_set_name,
+ * furrow_parcel_get_household_code, furrow_parcel_set_household_code, furrow_parcel_get_field_id,
+ * furrow_parcel_set_field_id, furrow_parcel_get_geometry, furrow_parcel_get_registered_area_m2,
+ * furrow_parcel_set_registered_area_m2, furrow_parcel_get_surveyed_area_m2,
+ * furrow_parcel_set_surveyed_area_m2, furrow_parcel_get_measured_area_m2,
+ * furrow_parcel_get_land_use, furrow_parcel_set_land_use, furrow_parcel_get_land_grade,
+ * furrow_parcel_set_land_grade, furrow_parcel_get_neighbour_east,
+ * furrow_parcel_set_neighbour_east, furrow_parcel_get_neighbour_west,
+ * furrow_parcel_set_neighbour_west, furrow_parcel_get_neighbour_south,
+ * furrow_parcel_set_neighbour_south, furrow_parcel_get_neighbour_north,
+ * furrow_parcel_set_neighbour_north, furrow_parcel_get_custody, furrow_parcel_set_custody,
+ * furrow_parcel_get_entrusted_from, furrow_parcel_set_entrusted_from,
+ * furrow_parcel_get_entrusted_to, furrow_parcel_set_entrusted_to, and the store's
+ * _furrow_parcel_set_id (furrow-store-private.h). */
+#define GETTER(ctype, member) \
+  FURROW_PROPERTY_GETTER (FurrowParcel, furrow_parcel, FURROW_IS_PARCEL, ctype, member)
+#define ACCESSORS(kind, ctype, member, prop) \
+  FURROW_PROPERTY_ACCESSORS (FurrowParcel, furrow_parcel, FURROW_IS_PARCEL, kind, ctype, member, \
+                             properties[prop])
 
-  return self->id;
-}
-
-const char *
-furrow_parcel_get_code (FurrowParcel *self)
-{
-  g_return_val_if_fail (FURROW_IS_PARCEL (self), NULL);
-
-  return self->code;
-}
-
-void
-furrow_parcel_set_code (FurrowParcel *self,
-                        const char   *code)
-{
-  g_return_if_fail (FURROW_IS_PARCEL (self));
-
-  if (furrow_replace_string (&self->code, code))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODE]);
-}
-
-const char *
-furrow_parcel_get_name (FurrowParcel *self)
-{
-  g_return_val_if_fail (FURROW_IS_PARCEL (self), NULL);
-
-  return self->name;
-}
-
-void
-furrow_parcel_set_name (FurrowParcel *self,
-                        const char   *name)
-{
-  g_return_if_fail (FURROW_IS_PARCEL (self));
-
-  if (furrow_replace_string (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-}
-
-const char *
-furrow_parcel_get_household_code (FurrowParcel *self)
-{
-  g_return_val_if_fail (FURROW_IS_PARCEL (self), NULL);
-
-  return self->household_code;
-}
-
-void
-furrow_parcel_set_household_code (FurrowParcel *self,
-                                  const char   *household_code)
-{
-  g_return_if_fail (FURROW_IS_PARCEL (self));
-
-  if (furrow_replace_string (&self->household_code, household_code))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOUSEHOLD_CODE]);
-}
-
-gint64
-furrow_parcel_get_field_id (FurrowParcel *self)
-{
-  g_return_val_if_fail (FURROW_IS_PARCEL (self), 0);
-
-  return self->field_id;
-}
-
-void
-furrow_parcel_set_field_id (FurrowParcel *self,
-                            gint64        field_id)
-{
-  g_return_if_fail (FURROW_IS_PARCEL (self));
-
-  if (self->field_id == field_id)
-    return;
-  self->field_id = field_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIELD_ID]);
-}
-
-FurrowGeometry *
-furrow_parcel_get_geometry (FurrowParcel *self)
-{
-  g_return_val_if_fail (FURROW_IS_PARCEL (self), NULL);
-
-  return self->geometry;
-}
-
-static gboolean
-has_geometry (FurrowParcel         *self,
-              const FurrowGeometry *geometry)
-{
-  return self->geometry == geometry ||
-         (self->geometry != NULL && geometry != NULL &&
-          furrow_geometry_equal (self->geometry, geometry));
-}
+GETTER (gint64, id)
+ACCESSORS (string, const char *, code, PROP_CODE)
+ACCESSORS (string, const char *, name, PROP_NAME)
+ACCESSORS (string, const char *, household_code, PROP_HOUSEHOLD_CODE)
+ACCESSORS (int64, gint64, field_id, PROP_FIELD_ID)
+GETTER (FurrowGeometry *, geometry)
+ACCESSORS (double, double, registered_area_m2, PROP_REGISTERED_AREA_M2)
+ACCESSORS (double, double, surveyed_area_m2, PROP_SURVEYED_AREA_M2)
+GETTER (double, measured_area_m2)
+ACCESSORS (string, const char *, land_use, PROP_LAND_USE)
+ACCESSORS (string, const char *, land_grade, PROP_LAND_GRADE)
+ACCESSORS (string, const char *, neighbour_east, PROP_NEIGHBOUR_EAST)
+ACCESSORS (string, const char *, neighbour_west, PROP_NEIGHBOUR_WEST)
+ACCESSORS (string, const char *, neighbour_south, PROP_NEIGHBOUR_SOUTH)
+ACCESSORS (string, const char *, neighbour_north, PROP_NEIGHBOUR_NORTH)
+ACCESSORS (int, FurrowCustody, custody, PROP_CUSTODY)
+ACCESSORS (string, const char *, entrusted_from, PROP_ENTRUSTED_FROM)
+ACCESSORS (string, const char *, entrusted_to, PROP_ENTRUSTED_TO)
+FURROW_PROPERTY_SETTER (FurrowParcel, _furrow_parcel, FURROW_IS_PARCEL,
+                        int64, gint64, id, properties[PROP_ID])
 
 void
 furrow_parcel_set_geometry (FurrowParcel         *self,
@@ -499,7 +236,7 @@ furrow_parcel_set_geometry (FurrowParcel         *self,
 {
   g_return_if_fail (FURROW_IS_PARCEL (self));
 
-  if (has_geometry (self, geometry))
+  if (furrow_same_geometry (self->geometry, geometry))
     return;
   furrow_parcel_set_measured_geometry (self, geometry,
                                        geometry != NULL ? furrow_geodesy_area_m2 (geometry) : 0.0);
@@ -513,261 +250,8 @@ furrow_parcel_set_measured_geometry (FurrowParcel         *self,
   g_return_if_fail (FURROW_IS_PARCEL (self));
   g_return_if_fail (geometry != NULL || area_m2 == 0.0);
 
-  if (has_geometry (self, geometry))
+  if (furrow_same_geometry (self->geometry, geometry))
     return;
-
-  g_clear_pointer (&self->geometry, furrow_geometry_unref);
-  if (geometry != NULL)
-    self->geometry = furrow_geometry_ref ((FurrowGeometry *) geometry);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GEOMETRY]);
-
-  if (area_m2 != self->measured_area_m2)
-    {
-      self->measured_area_m2 = area_m2;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEASURED_AREA_M2]);
-    }
-}
-
-double
-furrow_parcel_get_registered_area_m2 (FurrowParcel *self)
-{
-  g_return_val_if_fail (FURROW_IS_PARCEL (self), 0.0);
-
-  return self->registered_area_m2;
-}
-
-void
-furrow_parcel_set_registered_area_m2 (FurrowParcel *self,
-                                      double        registered_area_m2)
-{
-  g_return_if_fail (FURROW_IS_PARCEL (self));
-
-  if (self->registered_area_m2 == registered_area_m2)
-    return;
-  self->registered_area_m2 = registered_area_m2;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTERED_AREA_M2]);
-}
-
-double
-furrow_parcel_get_surveyed_area_m2 (FurrowParcel *self)
-{
-  g_return_val_if_fail (FURROW_IS_PARCEL (self), 0.0);
-
-  return self->surveyed_area_m2;
-}
-
-void
-furrow_parcel_set_surveyed_area_m2 (FurrowParcel *self,
-                                    double        surveyed_area_m2)
-{
-  g_return_if_fail (FURROW_IS_PARCEL (self));
-
-  if (self->surveyed_area_m2 == surveyed_area_m2)
-    return;
-  self->surveyed_area_m2 = surveyed_area_m2;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SURVEYED_AREA_M2]);
-}
-
-double
-furrow_parcel_get_measured_area_m2 (FurrowParcel *self)
-{
-  g_return_val_if_fail (FURROW_IS_PARCEL (self), 0.0);
-
-  return self->measured_area_m2;
-}
-
-double
-furrow_parcel_get_planted_area_m2 (FurrowParcel *self)
-{
-  g_return_val_if_fail (FURROW_IS_PARCEL (self), 0.0);
-
-  return self->planted_area_m2;
-}
-
-void
-furrow_parcel_set_planted_area_m2 (FurrowParcel *self,
-                                   double        planted_area_m2)
-{
-  g_return_if_fail (FURROW_IS_PARCEL (self));
-
-  if (self->planted_area_m2 == planted_area_m2)
-    return;
-  self->planted_area_m2 = planted_area_m2;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLANTED_AREA_M2]);
-}
-
-const char *
-furrow_parcel_get_land_use (FurrowParcel *self)
-{
-  g_return_val_if_fail (FURROW_IS_PARCEL (self), NULL);
-
-  return self->land_use;
-}
-
-void
-furrow_parcel_set_land_use (FurrowParcel *self,
-                            const char   *land_use)
-{
-  g_return_if_fail (FURROW_IS_PARCEL (self));
-
-  if (furrow_replace_string (&self->land_use, land_use))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAND_USE]);
-}
-
-const char *
-furrow_parcel_get_land_grade (FurrowParcel *self)
-{
-  g_return_val_if_fail (FURROW_IS_PARCEL (self), NULL);
-
-  return self->land_grade;
-}
-
-void
-furrow_parcel_set_land_grade (FurrowParcel *self,
-                              const char   *land_grade)
-{
-  g_return_if_fail (FURROW_IS_PARCEL (self));
-
-  if (furrow_replace_string (&self->land_grade, land_grade))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAND_GRADE]);
-}
-
-const char *
-furrow_parcel_get_neighbour_east (FurrowParcel *self)
-{
-  g_return_val_if_fail (FURROW_IS_PARCEL (self), NULL);
-
-  return self->neighbour_east;
-}
-
-void
-furrow_parcel_set_neighbour_east (FurrowParcel *self,
-                                  const char   *neighbour_east)
-{
-  g_return_if_fail (FURROW_IS_PARCEL (self));
-
-  if (furrow_replace_string (&self->neighbour_east, neighbour_east))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEIGHBOUR_EAST]);
-}
-
-const char *
-furrow_parcel_get_neighbour_west (FurrowParcel *self)
-{
-  g_return_val_if_fail (FURROW_IS_PARCEL (self), NULL);
-
-  return self->neighbour_west;
-}
-
-void
-furrow_parcel_set_neighbour_west (FurrowParcel *self,
-                                  const char   *neighbour_west)
-{
-  g_return_if_fail (FURROW_IS_PARCEL (self));
-
-  if (furrow_replace_string (&self->neighbour_west, neighbour_west))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEIGHBOUR_WEST]);
-}
-
-const char *
-furrow_parcel_get_neighbour_south (FurrowParcel *self)
-{
-  g_return_val_if_fail (FURROW_IS_PARCEL (self), NULL);
-
-  return self->neighbour_south;
-}
-
-void
-furrow_parcel_set_neighbour_south (FurrowParcel *self,
-                                   const char   *neighbour_south)
-{
-  g_return_if_fail (FURROW_IS_PARCEL (self));
-
-  if (furrow_replace_string (&self->neighbour_south, neighbour_south))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEIGHBOUR_SOUTH]);
-}
-
-const char *
-furrow_parcel_get_neighbour_north (FurrowParcel *self)
-{
-  g_return_val_if_fail (FURROW_IS_PARCEL (self), NULL);
-
-  return self->neighbour_north;
-}
-
-void
-furrow_parcel_set_neighbour_north (FurrowParcel *self,
-                                   const char   *neighbour_north)
-{
-  g_return_if_fail (FURROW_IS_PARCEL (self));
-
-  if (furrow_replace_string (&self->neighbour_north, neighbour_north))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEIGHBOUR_NORTH]);
-}
-
-FurrowCustody
-furrow_parcel_get_custody (FurrowParcel *self)
-{
-  g_return_val_if_fail (FURROW_IS_PARCEL (self), FURROW_CUSTODY_FULL);
-
-  return self->custody;
-}
-
-void
-furrow_parcel_set_custody (FurrowParcel  *self,
-                           FurrowCustody  custody)
-{
-  g_return_if_fail (FURROW_IS_PARCEL (self));
-
-  if (self->custody == custody)
-    return;
-  self->custody = custody;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTODY]);
-}
-
-const char *
-furrow_parcel_get_entrusted_from (FurrowParcel *self)
-{
-  g_return_val_if_fail (FURROW_IS_PARCEL (self), NULL);
-
-  return self->entrusted_from;
-}
-
-void
-furrow_parcel_set_entrusted_from (FurrowParcel *self,
-                                  const char   *entrusted_from)
-{
-  g_return_if_fail (FURROW_IS_PARCEL (self));
-
-  if (furrow_replace_string (&self->entrusted_from, entrusted_from))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRUSTED_FROM]);
-}
-
-const char *
-furrow_parcel_get_entrusted_to (FurrowParcel *self)
-{
-  g_return_val_if_fail (FURROW_IS_PARCEL (self), NULL);
-
-  return self->entrusted_to;
-}
-
-void
-furrow_parcel_set_entrusted_to (FurrowParcel *self,
-                                const char   *entrusted_to)
-{
-  g_return_if_fail (FURROW_IS_PARCEL (self));
-
-  if (furrow_replace_string (&self->entrusted_to, entrusted_to))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRUSTED_TO]);
-}
-
-void
-_furrow_parcel_set_id (FurrowParcel *self,
-                       gint64        id)
-{
-  g_return_if_fail (FURROW_IS_PARCEL (self));
-
-  if (self->id == id)
-    return;
-  self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  furrow_property_set_boxed (self, properties[PROP_GEOMETRY], geometry);
+  furrow_property_set_double (self, properties[PROP_MEASURED_AREA_M2], area_m2);
 }

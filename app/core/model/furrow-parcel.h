@@ -52,9 +52,6 @@ double          furrow_parcel_get_surveyed_area_m2   (FurrowParcel *self);
 void            furrow_parcel_set_surveyed_area_m2   (FurrowParcel *self,
                                                       double        surveyed_area_m2);
 double          furrow_parcel_get_measured_area_m2   (FurrowParcel *self);
-double          furrow_parcel_get_planted_area_m2    (FurrowParcel *self);
-void            furrow_parcel_set_planted_area_m2    (FurrowParcel *self,
-                                                      double        planted_area_m2);
 const char     *furrow_parcel_get_land_use           (FurrowParcel *self);
 void            furrow_parcel_set_land_use           (FurrowParcel *self,
                                                       const char   *land_use);

@@ -301,3 +301,5 @@ TYPED_SETTER (int64, gint64, G_TYPE_INT64, g_value_set_int64)
 TYPED_SETTER (boolean, gboolean, G_TYPE_BOOLEAN, g_value_set_boolean)
 TYPED_SETTER (double, double, G_TYPE_DOUBLE, g_value_set_double)
 TYPED_SETTER (object, gpointer, G_PARAM_SPEC_VALUE_TYPE (pspec), g_value_set_object)
+/* Not copied into the GValue, so that the member is compared with the caller's pointer. */
+TYPED_SETTER (boxed, gconstpointer, G_PARAM_SPEC_VALUE_TYPE (pspec), g_value_set_static_boxed)

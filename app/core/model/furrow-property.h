@@ -67,5 +67,51 @@ gboolean    furrow_property_set_double  (gpointer      object,
 gboolean    furrow_property_set_object  (gpointer      object,
                                          GParamSpec   *pspec,
                                          gpointer      value);
+/* Stores a copy (g_boxed_copy) of `value` when it is another pointer than the member's. */
+gboolean    furrow_property_set_boxed   (gpointer      object,
+                                         GParamSpec   *pspec,
+                                         gconstpointer value);
+
+/* Plain accessors of a member, for the public getters and setters that only read the member or
+ * store a value through the typed setters above (one definition instead of a hand-written copy
+ * per property).  In the class's .c file, after its `properties` array:
+ *
+ *   FURROW_PROPERTY_GETTER (FurrowParcel, furrow_parcel, FURROW_IS_PARCEL, const char *, code)
+ *
+ * defines `const char *furrow_parcel_get_code (FurrowParcel *self)`: self->code, or zero of
+ * the type (NULL, 0, FALSE, the enum's first value) after a critical when self is not a
+ * FurrowParcel;
+ *
+ *   FURROW_PROPERTY_SETTER (FurrowParcel, furrow_parcel, FURROW_IS_PARCEL,
+ *                           string, const char *, code, properties[PROP_CODE])
+ *
+ * defines `void furrow_parcel_set_code (FurrowParcel *self, const char *code)`, which checks
+ * the type the same way and stores the value with furrow_property_set_string() (the kind names
+ * the typed setter: string, int — also for enums —, uint, int64, boolean, double, object,
+ * boxed);
+ * FURROW_PROPERTY_ACCESSORS defines both.  The class's .c lists the names it defines this way
+ * in a comment, so that grep finds the definitions. */
+#define FURROW_PROPERTY_GETTER(Type, prefix, type_check, ctype, member)                 \
+  ctype                                                                                 \
+  prefix##_get_##member (Type *self)                                                    \
+  {                                                                                     \
+    g_return_val_if_fail (type_check (self), (ctype) 0);                                \
+                                                                                        \
+    return self->member;                                                                \
+  }
+
+#define FURROW_PROPERTY_SETTER(Type, prefix, type_check, kind, ctype, member, pspec)    \
+  void                                                                                  \
+  prefix##_set_##member (Type  *self,                                                   \
+                         ctype  member)                                                 \
+  {                                                                                     \
+    g_return_if_fail (type_check (self));                                               \
+                                                                                        \
+    furrow_property_set_##kind (self, pspec, member);                                   \
+  }
+
+#define FURROW_PROPERTY_ACCESSORS(Type, prefix, type_check, kind, ctype, member, pspec) \
+  FURROW_PROPERTY_GETTER (Type, prefix, type_check, ctype, member)                      \
+  FURROW_PROPERTY_SETTER (Type, prefix, type_check, kind, ctype, member, pspec)
 
 G_END_DECLS

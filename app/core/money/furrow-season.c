@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "furrow-object-private.h"
+#include "furrow-property.h"
 #include "furrow-store-private.h"
 
 struct _FurrowSeason
@@ -146,67 +147,22 @@ furrow_season_finalize (GObject *object)
   G_OBJECT_CLASS (furrow_season_parent_class)->finalize (object);
 }
 
-static void
-furrow_season_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  FurrowSeason *self = FURROW_SEASON (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_CROP_YEAR:
-      g_value_set_uint (value, self->crop_year);
-      break;
-
-    case PROP_STATE:
-      g_value_set_enum (value, self->state);
-      break;
-
-    case PROP_NOTES:
-      g_value_set_string (value, self->notes);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
+/* Every property is its member (furrow-property.h) but the name, which is never NULL. */
 static void
 furrow_season_set_property (GObject      *object,
                             guint         prop_id,
                             const GValue *value,
                             GParamSpec   *pspec)
 {
-  FurrowSeason *self = FURROW_SEASON (object);
-
-  switch (prop_id)
-    {
-    case PROP_NAME:
-      furrow_season_set_name (self, g_value_get_string (value));
-      break;
-
-    case PROP_CROP_YEAR:
-      furrow_season_set_crop_year (self, g_value_get_uint (value));
-      break;
-
-    case PROP_NOTES:
-      furrow_season_set_notes (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_NAME)
+    furrow_season_set_name (FURROW_SEASON (object), g_value_get_string (value));
+  else
+    furrow_property_set_member (object, prop_id, value, pspec);
 }
+
+#define RW (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+#define RO (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+#define AT(member) G_STRUCT_OFFSET (FurrowSeason, member)
 
 static void
 furrow_season_class_init (FurrowSeasonClass *klass)
@@ -214,24 +170,20 @@ furrow_season_class_init (FurrowSeasonClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = furrow_season_finalize;
-  object_class->get_property = furrow_season_get_property;
+  object_class->get_property = furrow_property_get_member;
   object_class->set_property = furrow_season_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CROP_YEAR] =
-    g_param_spec_uint ("crop-year", NULL, NULL, 0, 9999, 0,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STATE] =
-    g_param_spec_enum ("state", NULL, NULL, FURROW_TYPE_SEASON_STATE, FURROW_SEASON_PLANNING,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NOTES] =
-    g_param_spec_string ("notes", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ID] = furrow_property_member (
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, RO), AT (id), NULL);
+  properties[PROP_NAME] = furrow_property_member (
+    g_param_spec_string ("name", NULL, NULL, "", RW), AT (name), NULL);
+  properties[PROP_CROP_YEAR] = furrow_property_member (
+    g_param_spec_uint ("crop-year", NULL, NULL, 0, 9999, 0, RW), AT (crop_year), NULL);
+  properties[PROP_STATE] = furrow_property_member (
+    g_param_spec_enum ("state", NULL, NULL, FURROW_TYPE_SEASON_STATE, FURROW_SEASON_PLANNING, RO),
+    AT (state), NULL);
+  properties[PROP_NOTES] = furrow_property_member (
+    g_param_spec_string ("notes", NULL, NULL, NULL, RW), AT (notes), NULL);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -359,33 +311,25 @@ furrow_season_new_from (const char   *name,
   return self;
 }
 
-gint64
-furrow_season_get_id (FurrowSeason *self)
-{
-  g_return_val_if_fail (FURROW_IS_SEASON (self), 0);
+/* The plain accessors (furrow-property.h): furrow_season_get_id, furrow_season_get_name,
+ * furrow_season_get_crop_year, furrow_season_set_crop_year, furrow_season_get_state,
+ * furrow_season_get_notes, furrow_season_set_notes, and the store's _furrow_season_set_id and
+ * _furrow_season_set_state (furrow-store-private.h). */
+#define GETTER(ctype, member) \
+  FURROW_PROPERTY_GETTER (FurrowSeason, furrow_season, FURROW_IS_SEASON, ctype, member)
+#define SETTER(prefix, kind, ctype, member, prop) \
+  FURROW_PROPERTY_SETTER (FurrowSeason, prefix, FURROW_IS_SEASON, kind, ctype, member, \
+                          properties[prop])
 
-  return self->id;
-}
-
-void
-_furrow_season_set_id (FurrowSeason *self,
-                       gint64        id)
-{
-  g_return_if_fail (FURROW_IS_SEASON (self));
-
-  if (self->id == id)
-    return;
-  self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
-}
-
-const char *
-furrow_season_get_name (FurrowSeason *self)
-{
-  g_return_val_if_fail (FURROW_IS_SEASON (self), NULL);
-
-  return self->name;
-}
+GETTER (gint64, id)
+GETTER (const char *, name)
+GETTER (guint, crop_year)
+SETTER (furrow_season, uint, guint, crop_year, PROP_CROP_YEAR)
+GETTER (FurrowSeasonState, state)
+GETTER (const char *, notes)
+SETTER (furrow_season, string, const char *, notes, PROP_NOTES)
+SETTER (_furrow_season, int64, gint64, id, PROP_ID)
+SETTER (_furrow_season, int, FurrowSeasonState, state, PROP_STATE)
 
 void
 furrow_season_set_name (FurrowSeason *self,
@@ -393,48 +337,7 @@ furrow_season_set_name (FurrowSeason *self,
 {
   g_return_if_fail (FURROW_IS_SEASON (self));
 
-  if (furrow_replace_string (&self->name, name ? name : ""))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-}
-
-guint
-furrow_season_get_crop_year (FurrowSeason *self)
-{
-  g_return_val_if_fail (FURROW_IS_SEASON (self), 0);
-
-  return self->crop_year;
-}
-
-void
-furrow_season_set_crop_year (FurrowSeason *self,
-                             guint         crop_year)
-{
-  g_return_if_fail (FURROW_IS_SEASON (self));
-
-  if (self->crop_year == crop_year)
-    return;
-  self->crop_year = crop_year;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CROP_YEAR]);
-}
-
-FurrowSeasonState
-furrow_season_get_state (FurrowSeason *self)
-{
-  g_return_val_if_fail (FURROW_IS_SEASON (self), FURROW_SEASON_PLANNING);
-
-  return self->state;
-}
-
-void
-_furrow_season_set_state (FurrowSeason      *self,
-                          FurrowSeasonState  state)
-{
-  g_return_if_fail (FURROW_IS_SEASON (self));
-
-  if (self->state == state)
-    return;
-  self->state = state;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  furrow_property_set_string (self, properties[PROP_NAME], name != NULL ? name : "");
 }
 
 gboolean
@@ -443,24 +346,6 @@ furrow_season_is_read_only (FurrowSeason *self)
   g_return_val_if_fail (FURROW_IS_SEASON (self), FALSE);
 
   return self->state == FURROW_SEASON_SETTLED;
-}
-
-const char *
-furrow_season_get_notes (FurrowSeason *self)
-{
-  g_return_val_if_fail (FURROW_IS_SEASON (self), NULL);
-
-  return self->notes;
-}
-
-void
-furrow_season_set_notes (FurrowSeason *self,
-                         const char   *notes)
-{
-  g_return_if_fail (FURROW_IS_SEASON (self));
-
-  if (furrow_replace_string (&self->notes, notes))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 
 const FurrowSeasonPrice *

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "furrow-layout.h"
 #include "furrow-store-private.h"
@@ -47,17 +48,17 @@ check_cost_item (const char  *item,
   return TRUE;
 }
 
-/* The harvest of field `code` (id field_id); a planning season becomes harvested. */
-static gboolean
-set_harvest (FurrowStore   *self,
-             FurrowSeason  *season,
-             gint64         field_id,
-             const char    *code,
-             FurrowCrop     crop,
-             double         yield_kg,
-             gint64         revenue_fen,
-             GError       **error)
+gboolean
+_furrow_season_set_harvest (FurrowStore   *self,
+                            FurrowSeason  *season,
+                            FurrowField   *field,
+                            FurrowCrop     crop,
+                            double         yield_kg,
+                            gint64         revenue_fen,
+                            GError       **error)
 {
+  gint64 field_id = furrow_field_get_id (field);
+  const char *code = furrow_field_get_code (field);
   g_autoptr(FurrowStatement) stmt = NULL;
   g_autofree char *object = _furrow_season_object (season);
   g_autofree char *detail = NULL;
@@ -118,8 +119,7 @@ furrow_store_set_harvest (FurrowStore   *self,
   if (!_furrow_store_op_begin (self, error))
     return FALSE;
   _furrow_season_touch_model (self);
-  ok = set_harvest (self, season, furrow_field_get_id (field), furrow_field_get_code (field),
-                    crop, yield_kg, revenue_fen, error);
+  ok = _furrow_season_set_harvest (self, season, field, crop, yield_kg, revenue_fen, error);
   if (ok)
     _furrow_season_touch (self, season, FURROW_SEASON_CHANGE_HARVESTS | FURROW_SEASON_CHANGE_STATE,
                           FALSE);
@@ -156,17 +156,16 @@ furrow_store_get_harvests (FurrowStore   *self,
                                    sizeof (FurrowSeasonHarvest), read_harvest, error);
 }
 
-/* The actual cost `item` of field `code` (id field_id; 0 and NULL: of the whole season); fen < 0
- * removes it. */
-static gboolean
-set_actual_cost (FurrowStore   *self,
-                 FurrowSeason  *season,
-                 gint64         field_id,
-                 const char    *code,
-                 const char    *item,
-                 gint64         fen,
-                 GError       **error)
+gboolean
+_furrow_season_set_actual_cost (FurrowStore   *self,
+                                FurrowSeason  *season,
+                                FurrowField   *field,
+                                const char    *item,
+                                gint64         fen,
+                                GError       **error)
 {
+  gint64 field_id = field != NULL ? furrow_field_get_id (field) : 0;
+  const char *code = field != NULL ? furrow_field_get_code (field) : NULL;
   g_autofree char *object = _furrow_season_object (season);
   g_autofree char *detail = NULL;
 
@@ -221,8 +220,7 @@ furrow_store_set_actual_cost (FurrowStore   *self,
     return FALSE;
   if (!_furrow_store_op_begin (self, error))
     return FALSE;
-  ok = set_actual_cost (self, season, field ? furrow_field_get_id (field) : 0,
-                        field ? furrow_field_get_code (field) : NULL, item, fen, error);
+  ok = _furrow_season_set_actual_cost (self, season, field, item, fen, error);
   if (ok)
     _furrow_season_touch (self, season, FURROW_SEASON_CHANGE_HARVESTS, FALSE);
   return _furrow_store_op_end (self, ok, ok ? error : NULL);
@@ -251,6 +249,114 @@ furrow_store_get_actual_costs (FurrowStore   *self,
                                                  "FROM season_actual_costs WHERE season_id = ?1 "
                                                  "ORDER BY id",
                                    sizeof (FurrowSeasonActualCost), read_actual_cost, error);
+}
+
+const FurrowSeasonActualCost *
+furrow_actual_costs_find (GArray                       *costs,
+                          const FurrowSeasonActualCost *key)
+{
+  for (guint i = 0; i < costs->len; i++)
+    {
+      const FurrowSeasonActualCost *c = &g_array_index (costs, FurrowSeasonActualCost, i);
+
+      if (c->field_id == key->field_id && strcmp (c->item, key->item) == 0)
+        return c;
+    }
+  return NULL;
+}
+
+gboolean
+furrow_actual_costs_equal (GArray *a,
+                           GArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      const FurrowSeasonActualCost *c = &g_array_index (a, FurrowSeasonActualCost, i);
+      const FurrowSeasonActualCost *d = furrow_actual_costs_find (b, c);
+
+      if (d == NULL || d->fen != c->fen)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The field of a cost (NULL: the whole season), or FALSE with NOT_FOUND for a field not stored. */
+static gboolean
+cost_field (FurrowStore                   *self,
+            const FurrowSeasonActualCost  *cost,
+            FurrowField                  **field,
+            GError                       **error)
+{
+  *field = cost->field_id > 0 ? furrow_store_get_field_by_id (self, cost->field_id) : NULL;
+  if (cost->field_id > 0 && *field == NULL)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, cost->field_id);
+
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                   _("field id %s is not in the project"), id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Removes the stored costs not in target, writes the new and changed ones. */
+static gboolean
+save_actual_costs (FurrowStore   *self,
+                   FurrowSeason  *season,
+                   GArray        *target,
+                   GError       **error)
+{
+  g_autoptr(GArray) current = furrow_store_get_actual_costs (self, season, error);
+  FurrowField *field;
+
+  if (current == NULL)
+    return FALSE;
+  for (guint i = 0; i < current->len; i++)
+    {
+      const FurrowSeasonActualCost *c = &g_array_index (current, FurrowSeasonActualCost, i);
+
+      if (furrow_actual_costs_find (target, c) != NULL)
+        continue;
+      /* A cost of a field deleted since went with the field. */
+      if (cost_field (self, c, &field, NULL) &&
+          !_furrow_season_set_actual_cost (self, season, field, c->item, -1, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < target->len; i++)
+    {
+      const FurrowSeasonActualCost *c = &g_array_index (target, FurrowSeasonActualCost, i);
+      const FurrowSeasonActualCost *now = furrow_actual_costs_find (current, c);
+
+      if (now != NULL && now->fen == c->fen)
+        continue;
+      if (!cost_field (self, c, &field, error) || !check_cost_item (c->item, error) ||
+          !_furrow_season_set_actual_cost (self, season, field, c->item, c->fen, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+furrow_store_save_actual_costs (FurrowStore   *self,
+                                FurrowSeason  *season,
+                                GArray        *costs,
+                                GError       **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FURROW_IS_SEASON (season), FALSE);
+  g_return_val_if_fail (costs != NULL, FALSE);
+
+  if (!_furrow_store_op_begin (self, error))
+    return FALSE;
+  ok = _furrow_season_check_writable (self, season, error) &&
+       save_actual_costs (self, season, costs, error);
+  if (ok)
+    _furrow_season_touch (self, season, FURROW_SEASON_CHANGE_HARVESTS, FALSE);
+  return _furrow_store_op_end (self, ok, ok ? error : NULL);
 }
 
 /* ------------------------------------------------------------------------------------------ */

@@ -105,14 +105,14 @@ pattern_kind (const FurrowPattern *p)
   return "strip";
 }
 
-static gboolean
-set_plan (FurrowStore          *self,
-          FurrowSeason         *season,
-          FurrowField          *field,
-          const FurrowPattern  *pattern,
-          const char           *preset,
-          const char           *yield_preset,
-          GError              **error)
+gboolean
+_furrow_season_set_plan (FurrowStore          *self,
+                         FurrowSeason         *season,
+                         FurrowField          *field,
+                         const FurrowPattern  *pattern,
+                         const char           *preset,
+                         const char           *yield_preset,
+                         GError              **error)
 {
   g_autoptr(FurrowStatement) stmt = NULL;
   g_autofree char *parameters = NULL;
@@ -176,7 +176,7 @@ furrow_store_set_plan (FurrowStore          *self,
     }
   if (!_furrow_store_op_begin (self, error))
     return FALSE;
-  ok = set_plan (self, season, field, pattern, preset, yield_preset, error);
+  ok = _furrow_season_set_plan (self, season, field, pattern, preset, yield_preset, error);
   if (ok)
     _furrow_season_touch (self, season, FURROW_SEASON_CHANGE_PLANS, FALSE);
   return _furrow_store_op_end (self, ok, ok ? error : NULL);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "furrow-database.h"
+#include "furrow-geometry.h"
 #include "furrow-season.h"
 #include "furrow-store.h"
 
@@ -23,13 +24,211 @@ void         _furrow_season_set_id                (FurrowSeason    *self,
 void         _furrow_season_set_state             (FurrowSeason    *self,
                                                    FurrowSeasonState state);
 
-/* furrow-store.c for the other furrow-store*.c files: one operation's transaction or savepoint
- * (op_end rolls back when !ok and returns FALSE then), an audit_log row. */
-gboolean     _furrow_store_op_begin               (FurrowStore     *self,
-                                                   GError         **error);
-gboolean     _furrow_store_op_end                 (FurrowStore     *self,
-                                                   gboolean         ok,
-                                                   GError         **error);
+/* The store's own state, shared by its units (docs/architecture.md, The store):
+ * furrow-store.c (the object, files, the cooperative, the signals), furrow-store-transaction.c
+ * (transactions, pending changes, bringing the models in step), furrow-store-audit.c (the audit
+ * log), furrow-store-records.c (fields, households and parcels through one generic path) and
+ * furrow-store-kinds.c (the table of those record kinds). */
+
+/* The kinds of record the store keeps a list model of: rows of the table in
+ * furrow-store-kinds.c. */
+typedef enum
+{
+  FURROW_KIND_FIELD,
+  FURROW_KIND_HOUSEHOLD,
+  FURROW_KIND_PARCEL,
+  FURROW_N_KINDS
+} FurrowKind;
+
+/* The bounding box of the geometries written to a feature table in one transaction. */
+typedef struct
+{
+  gboolean any;
+  double   min_x, min_y, max_x, max_y;
+} FurrowExtent;
+
+/* A change written inside the open transaction, applied to the models once it is committed. */
+typedef struct
+{
+  FurrowRecordChange  change;    /* one flag: ADDED, UPDATED or REMOVED */
+  FurrowKind          kind;
+  GObject            *object;
+  gint64              id;
+  char               *old_code;  /* household updates: the code before, to follow it */
+} FurrowPendingChange;
+
+struct _FurrowStore
+{
+  GObject parent_instance;
+
+  char           *path;
+  FurrowDatabase *database;    /* the statement layer: the connection and its cached statements */
+  char           *actor;
+  int             schema_version;
+
+  char           *cooperative_name;
+  char           *village_code;
+
+  gboolean        in_batch;              /* furrow_store_begin() … commit/rollback */
+  gboolean        batch_all_or_nothing;  /* furrow_store_begin_all_or_nothing(): no savepoints */
+  gboolean        batch_spoiled;         /* a change failed in such a batch: only rollback */
+  char           *import_source;         /* furrow_store_begin_import(): one audit row */
+  guint           n_imported[FURROW_N_KINDS];
+  GPtrArray      *pending;               /* FurrowPendingChange, in order */
+  GHashTable     *touched_fields;        /* gint64 field id: registered area to refresh */
+  gboolean        touched_tables[FURROW_N_KINDS];
+  FurrowExtent    extents[FURROW_N_KINDS];  /* bounds of the geometries written */
+
+  GListStore     *models[FURROW_N_KINDS];   /* NULL until first asked for */
+};
+
+/* How one column of a record kind's table binds an object's value and reads it back. */
+typedef enum
+{
+  FURROW_RECORD_COLUMN_TEXT,       /* const char *; NULL is SQL NULL */
+  FURROW_RECORD_COLUMN_NAME,       /* const char *; NULL is written as "" */
+  FURROW_RECORD_COLUMN_INT64,      /* gint64 */
+  FURROW_RECORD_COLUMN_ID,         /* gint64 row id of another table; 0 is written as NULL */
+  FURROW_RECORD_COLUMN_COUNT,      /* guint; read clamped to 0 … G_MAXUINT */
+  FURROW_RECORD_COLUMN_DOUBLE,     /* double */
+  FURROW_RECORD_COLUMN_CUSTODY,    /* FurrowCustody as its string; full when unknown */
+  FURROW_RECORD_COLUMN_GEOMETRY,   /* const FurrowGeometry *, a GeoPackage blob */
+  FURROW_RECORD_COLUMN_REFERENCE,  /* another kind's row: written as the row id the kind's
+                                    * prepare hook found, read as that row's code (a join) */
+} FurrowRecordColumnType;
+
+typedef struct
+{
+  FurrowRecordColumnType type;
+  const char      *name; /* the column written, from `get` (a REFERENCE: the prepare hook) */
+  GCallback        get;  /* the object's getter */
+  GCallback        set;  /* its setter: the column is read */
+} FurrowRecordColumn;
+
+/* The audited areas of a kind (at most this many). */
+#define FURROW_KIND_MAX_AREAS 2
+
+/* What a record's row holds before a change, read by the kind's read_stored hook; and what its
+ * prepare hook finds for the write. */
+typedef struct
+{
+  double  areas_m2[FURROW_KIND_MAX_AREAS];  /* the kind's audited areas, as stored */
+  gint64  field_id;     /* a parcel's stored field */
+  char   *code;         /* the stored code, when the kind reads it */
+  gint64  reference;    /* bound by a FURROW_RECORD_COLUMN_REFERENCE column */
+  char   *detail;       /* an update's audit detail made by the prepare hook */
+} FurrowStoredRecord;
+
+/* An area recorded in the audit log when it changes ("registered_area_m2 812.40 -> 830.00"). */
+typedef struct
+{
+  const char *name;
+  GCallback   get;  /* double (*) (object) */
+} FurrowAuditedArea;
+
+/* One row of the record-kind table (furrow-store-kinds.c): everything the generic create,
+ * update, delete and load of furrow-store-records.c need to know about a kind. */
+typedef struct
+{
+  GType        (*get_type) (void);
+  const char    *table;      /* "parcels": gpkg_contents, the import audit's counts */
+  const char    *noun;       /* "parcel": audit objects "parcel:CODE" */
+  const char    *what;       /* NC_("object kind", …): the kind in messages */
+  const char    *not_found;  /* N_(): "parcel %s is not in the project" (its stored row) */
+  const char    *duplicate;  /* N_(): a second row with the same code */
+
+  /* The statements, static text (the statement cache keys on its address): select_all and
+   * select_code give the read columns in order; select_stored reads the row before a change
+   * (read_stored). The INSERT and UPDATE are made from the written columns
+   * (_furrow_store_kind_write_sql). */
+  const char    *select_all;
+  const char    *select_code;
+  const char    *select_stored;
+  const char    *count;
+  const char    *delete;
+
+  const FurrowRecordColumn *columns;  /* in the order of the statements' columns */
+  guint          n_columns;
+  guint          code_read;     /* the index of the code among the read columns */
+
+  GCallback      get_id;        /* gint64 (*) (object) */
+  GCallback      set_id;        /* void (*) (object, gint64) */
+  GCallback      get_code;      /* const char * (*) (object) */
+  GCallback      get_geometry;  /* const FurrowGeometry * (*) (object), NULL: no geometry */
+  const FurrowAuditedArea *areas;  /* audited on add, update and delete */
+  guint          n_areas;
+
+  /* Hooks, each optional. read_stored: fill `stored` from the row of select_stored. prepare:
+   * checks and look-ups before the write of a change (stored is zeroed for an addition).
+   * written: after the write and its audit row, the kind's own bookkeeping. follow: a committed
+   * change brings the other models in step (called before the model takes an update, after it
+   * dropped a removal). committed: once per commit, after every change is applied. */
+  void         (*read_stored) (FurrowStatement     *stmt,
+                               FurrowStoredRecord  *stored);
+  gboolean     (*prepare)     (FurrowStore         *self,
+                               FurrowRecordChange   change,
+                               GObject             *object,
+                               FurrowStoredRecord  *stored,
+                               GError             **error);
+  void         (*written)     (FurrowStore         *self,
+                               FurrowRecordChange   change,
+                               GObject             *object,
+                               FurrowStoredRecord  *stored);
+  void         (*follow)      (FurrowStore         *self,
+                               FurrowPendingChange *change);
+  void         (*committed)   (FurrowStore         *self);
+} FurrowRecordKind;
+
+/* furrow-store-kinds.c: the row of a kind, and the kind of an object (FURROW_N_KINDS when it is
+ * none of them). */
+const FurrowRecordKind *_furrow_store_kind          (FurrowKind       kind);
+/* The kind's statement for an addition ("INSERT INTO t (a, b) VALUES (?1, ?2)"), an update
+ * ("UPDATE t SET a = ?1, b = ?2 WHERE id = ?3") or a deletion, made once from its written
+ * columns and kept for the process. */
+const char  *_furrow_store_kind_write_sql           (FurrowKind       kind,
+                                                     FurrowRecordChange change);
+FurrowKind   _furrow_store_kind_of                  (gconstpointer    object);
+gint64       _furrow_store_object_get_id            (gconstpointer    object);
+void         _furrow_store_object_set_id            (GObject         *object,
+                                                     gint64           id);
+
+/* furrow-store-records.c: the model of a kind, loaded on first use (transfer none). */
+GListModel  *_furrow_store_get_model                (FurrowStore     *self,
+                                                     FurrowKind       kind);
+
+/* furrow-store-transaction.c. op_begin/op_end: one operation's transaction or savepoint (op_end
+ * rolls back when !ok and returns FALSE then); the pending changes and what the commit
+ * updates. */
+void         _furrow_store_init_pending             (FurrowStore     *self);
+gboolean     _furrow_store_op_begin                 (FurrowStore     *self,
+                                                     GError         **error);
+gboolean     _furrow_store_op_end                   (FurrowStore     *self,
+                                                     gboolean         ok,
+                                                     GError         **error);
+void         _furrow_store_record_change            (FurrowStore     *self,
+                                                     FurrowRecordChange change,
+                                                     FurrowKind       kind,
+                                                     GObject         *object,
+                                                     const char      *old_code);
+void         _furrow_store_touch_field              (FurrowStore     *self,
+                                                     gint64           field_id);
+void         _furrow_store_grow_extent              (FurrowStore     *self,
+                                                     FurrowKind       kind,
+                                                     const FurrowGeometry *geometry);
+
+/* furrow-store.c for its siblings. */
+gboolean     _furrow_store_load_cooperative         (FurrowStore     *self,
+                                                     GError         **error);
+/* TRUE when stmt gives a row; else FALSE with error set, naming `what` when there is none. */
+gboolean     _furrow_store_step_row                 (FurrowStore     *self,
+                                                     FurrowStatement *stmt,
+                                                     const char      *what,
+                                                     GError         **error);
+/* Steps stmt once: FALSE with error set when it fails, else TRUE with *found telling whether
+ * it gave a row. */
+gboolean     _furrow_store_step_found               (FurrowStatement *stmt,
+                                                     gboolean        *found,
+                                                     GError         **error);
 void         _furrow_store_emit_yield_presets_changed (FurrowStore *self);
 /* The change signals (furrow-store.h): call them after the commit, once the models are in step.
  * type is FURROW_TYPE_FIELD, FURROW_TYPE_HOUSEHOLD or FURROW_TYPE_PARCEL. */
@@ -42,11 +241,19 @@ void         _furrow_store_emit_season_changed    (FurrowStore        *self,
                                                    FurrowSeasonChange  what);
 void         _furrow_store_emit_settlement_changed (FurrowStore       *self,
                                                    FurrowSeason      *season);
+
+/* furrow-store-audit.c: an audit_log row; an addition's own row unless an import counts it
+ * (then FALSE); the import's one row at its commit; "%.2f" of an area. */
 gboolean     _furrow_store_audit                  (FurrowStore     *self,
                                                    const char      *action,
                                                    const char      *object,
                                                    const char      *detail,
                                                    GError         **error);
+gboolean     _furrow_store_audit_each_addition    (FurrowStore     *self,
+                                                   FurrowKind       kind);
+gboolean     _furrow_store_audit_import           (FurrowStore     *self,
+                                                   GError         **error);
+char        *_furrow_store_format_area            (double           area_m2);
 /* The statement layer under the store (furrow-database.h): what the store's files use. */
 FurrowDatabase *_furrow_store_get_database        (FurrowStore     *self);
 

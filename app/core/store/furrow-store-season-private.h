@@ -72,6 +72,47 @@ gboolean         _furrow_season_check_writable  (FurrowStore         *self,
                                                  FurrowSeason        *season,
                                                  GError             **error);
 
+/* The writes inside an open operation (_furrow_store_op_begin()), each audited; the callers
+ * touch the season (_furrow_season_touch()). */
+
+/* Inserts the season's row as `id` (0: a new id) in `state`, sets the object's id and writes its
+ * rules; audited as "season.add" with the rules. */
+gboolean         _furrow_season_insert          (FurrowStore         *self,
+                                                 FurrowSeason        *season,
+                                                 gint64               id,
+                                                 FurrowSeasonState    state,
+                                                 GError             **error);
+/* furrow-store-plan.c: the plan of a stored field. */
+gboolean         _furrow_season_set_plan        (FurrowStore         *self,
+                                                 FurrowSeason        *season,
+                                                 FurrowField         *field,
+                                                 const FurrowPattern *pattern,
+                                                 const char          *preset,
+                                                 const char          *yield_preset,
+                                                 GError             **error);
+/* furrow-store-harvest.c: the harvest of a stored field; a planning season becomes harvested. */
+gboolean         _furrow_season_set_harvest     (FurrowStore         *self,
+                                                 FurrowSeason        *season,
+                                                 FurrowField         *field,
+                                                 FurrowCrop           crop,
+                                                 double               yield_kg,
+                                                 gint64               revenue_fen,
+                                                 GError             **error);
+/* furrow-store-harvest.c: the actual cost `item` of field (NULL: of the whole season); fen < 0
+ * removes it. */
+gboolean         _furrow_season_set_actual_cost (FurrowStore         *self,
+                                                 FurrowSeason        *season,
+                                                 FurrowField         *field,
+                                                 const char          *item,
+                                                 gint64               fen,
+                                                 GError             **error);
+/* furrow-store-season-rules.c: the operations a household takes (NULL: all, empty: none). */
+gboolean         _furrow_season_set_operations  (FurrowStore         *self,
+                                                 FurrowSeason        *season,
+                                                 FurrowHousehold     *household,
+                                                 const char * const  *operations,
+                                                 GError             **error);
+
 /* furrow-store-season-rules.c */
 
 /* Reads the season's money rules into it / writes them, table by table. */

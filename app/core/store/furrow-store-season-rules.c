@@ -409,12 +409,12 @@ _furrow_season_operations_fee (FurrowSeason *season,
   return sum;
 }
 
-static gboolean
-set_household_operations (FurrowStore        *self,
-                          FurrowSeason       *season,
-                          FurrowHousehold    *household,
-                          const char * const *operations,
-                          GError            **error)
+gboolean
+_furrow_season_set_operations (FurrowStore        *self,
+                               FurrowSeason       *season,
+                               FurrowHousehold    *household,
+                               const char * const *operations,
+                               GError            **error)
 {
   g_autofree char *object = _furrow_season_object (season);
   g_autofree char *detail = NULL;
@@ -497,7 +497,7 @@ furrow_store_set_household_operations (FurrowStore        *self,
 
   if (!_furrow_store_op_begin (self, error))
     return FALSE;
-  ok = set_household_operations (self, season, household, operations, error);
+  ok = _furrow_season_set_operations (self, season, household, operations, error);
   if (ok)
     _furrow_season_touch (self, season, FURROW_SEASON_CHANGE_OPERATIONS, FALSE);
   return _furrow_store_op_end (self, ok, ok ? error : NULL);

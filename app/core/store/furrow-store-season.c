@@ -509,12 +509,12 @@ season_write_error (FurrowSeason  *season,
 
 /* Inserts the season's row as `id` (0: a new id) in `state`, sets the object's id and writes its
  * rules; audited as "season.add" with the rules. */
-static gboolean
-insert_season (FurrowStore        *self,
-               FurrowSeason       *season,
-               gint64              id,
-               FurrowSeasonState   state,
-               GError            **error)
+gboolean
+_furrow_season_insert (FurrowStore        *self,
+                       FurrowSeason       *season,
+                       gint64              id,
+                       FurrowSeasonState   state,
+                       GError            **error)
 {
   g_autoptr(FurrowStatement) stmt = NULL;
   g_autofree char *object = NULL;
@@ -563,7 +563,7 @@ furrow_store_add_season (FurrowStore   *self,
   if (!_furrow_store_op_begin (self, error))
     return FALSE;
   _furrow_season_touch_model (self);
-  ok = insert_season (self, season, 0, FURROW_SEASON_PLANNING, error);
+  ok = _furrow_season_insert (self, season, 0, FURROW_SEASON_PLANNING, error);
   if (ok)
     _furrow_season_touch (self, season, FURROW_SEASON_CHANGE_ADDED, FALSE);
   if (!_furrow_store_op_end (self, ok, ok ? error : NULL))

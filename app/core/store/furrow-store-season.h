@@ -117,6 +117,30 @@ gboolean          furrow_store_delete_season         (FurrowStore          *self
                                                       FurrowSeason         *season,
                                                       GError              **error);
 
+/* A whole season as the file holds it, kept to delete the season and put it back (the undo of
+ * creating or deleting one): its name, crop year, notes and money rules, its plans, harvests and
+ * actual costs, and the half-custody operations its households take. Opaque. */
+typedef struct _FurrowSeasonSnapshot FurrowSeasonSnapshot;
+
+void              furrow_season_snapshot_free        (FurrowSeasonSnapshot *snapshot);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FurrowSeasonSnapshot, furrow_season_snapshot_free)
+
+/* The stored season now (transfer full); NULL with FURROW_STORE_ERROR_NOT_FOUND when it is not in
+ * the file, FURROW_STORE_ERROR_READ_ONLY when it is settled (it cannot be deleted either). */
+FurrowSeasonSnapshot *
+                  furrow_store_snapshot_season       (FurrowStore          *self,
+                                                      FurrowSeason         *season,
+                                                      GError              **error);
+/* Adds the season of `snapshot` back with everything it had, as new rows written the way
+ * furrow_store_add_season(), _set_plan(), _set_harvest(), _set_actual_cost() and
+ * _set_household_operations() write them (and audit them), in one transaction with one
+ * season-changed; plans, harvests, costs and operations of fields or households no longer in the
+ * project are left out. Its name must be free (FURROW_STORE_ERROR_DUPLICATE). Returns the new
+ * season's id (furrow_store_get_season_by_id()), or 0 with the error and the file unchanged. */
+gint64            furrow_store_restore_season        (FurrowStore          *self,
+                                                      const FurrowSeasonSnapshot *snapshot,
+                                                      GError              **error);
+
 /* Plans: `pattern` must validate (furrow_pattern_validate()). */
 gboolean          furrow_store_set_plan              (FurrowStore          *self,
                                                       FurrowSeason         *season,
@@ -157,6 +181,21 @@ gboolean          furrow_store_set_actual_cost       (FurrowStore          *self
 GArray           *furrow_store_get_actual_costs      (FurrowStore          *self,
                                                       FurrowSeason         *season,
                                                       GError              **error);
+/* Makes the season's actual costs `costs` (FurrowSeasonActualCost, item and field unique): the
+ * stored items not in it are removed and the new or changed ones written, each audited as
+ * furrow_store_set_actual_cost() does, all in one transaction. A field must be stored
+ * (FURROW_STORE_ERROR_NOT_FOUND); on any error the file is unchanged. */
+gboolean          furrow_store_save_actual_costs     (FurrowStore          *self,
+                                                      FurrowSeason         *season,
+                                                      GArray               *costs,
+                                                      GError              **error);
+/* In a list of FurrowSeasonActualCost: the cost of key's item and field, or NULL. */
+const FurrowSeasonActualCost *
+                  furrow_actual_costs_find           (GArray               *costs,
+                                                      const FurrowSeasonActualCost *key);
+/* TRUE when both lists hold the same items and fields with the same amounts, in any order. */
+gboolean          furrow_actual_costs_equal          (GArray               *a,
+                                                      GArray               *b);
 
 /* Every field of the project as a FurrowEconomicsField of this season: its full-custody area,
  * its plan laid out and run through the yield model (no plan: sole maize for the costs, no

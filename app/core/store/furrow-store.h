@@ -28,8 +28,8 @@ G_BEGIN_DECLS
  * - Objects are plain property bags: change their properties, then call furrow_store_update_*()
  *   to write them. An added object gets its row id (the "id" property).
  * - Areas are m² in double; money integer fen. Changes to areas are recorded in `audit_log`
- *   (actor: furrow_store_set_actor(), by default the login name). Personal data (phone, ID
- *   number) is never written to the audit log or any log.
+ *   (actor: the login name). Personal data (phone, ID number) is never written to the audit log
+ *   or any log.
  *
  * A FurrowStore is used from one thread at a time; a worker thread opens its own store on the
  * same path. */
@@ -115,41 +115,9 @@ FurrowStore     *furrow_store_create                (const char       *path,
 FurrowStore     *furrow_store_open                  (const char       *path,
                                                      GError          **error);
 const char      *furrow_store_get_path              (FurrowStore      *self);
-int              furrow_store_get_schema_version    (FurrowStore      *self);
 /* Online backup (sqlite3_backup_*) to a new file dest_path (mode 0600); refused inside a batch. */
 gboolean         furrow_store_backup                (FurrowStore      *self,
                                                      const char       *dest_path,
-                                                     GError          **error);
-
-/* SQLite's integrity and foreign-key checks: TRUE when both are clean, else
- * FURROW_STORE_ERROR_CORRUPT naming the first problems. */
-gboolean         furrow_store_check                 (FurrowStore      *self,
-                                                     GError          **error);
-
-/* The name written to audit_log.actor. */
-const char      *furrow_store_get_actor             (FurrowStore      *self);
-void             furrow_store_set_actor             (FurrowStore      *self,
-                                                     const char       *actor);
-
-/* One row of the audit log: when (ISO 8601 UTC), who (the store's actor), what (an action such
- * as "season.settle" or "season.print.statements"), on which object ("season:NAME") and its
- * detail (may be NULL). Never personal data. */
-typedef struct
-{
-  gint64  id;
-  char   *time;
-  char   *actor;
-  char   *action;
-  char   *object;
-  char   *detail;
-} FurrowAuditEntry;
-
-void             furrow_audit_entry_free            (FurrowAuditEntry *entry);
-
-/* The audit log, oldest first: every row when `object` is NULL, else the rows about that object.
- * A GPtrArray of FurrowAuditEntry, or NULL with `error` set. */
-GPtrArray       *furrow_store_get_audit_log         (FurrowStore      *self,
-                                                     const char       *object,
                                                      GError          **error);
 
 /* Batches. */
@@ -181,7 +149,6 @@ gboolean         furrow_store_transaction           (FurrowStore      *self,
  * store; "" when unset. */
 const char      *furrow_store_get_cooperative_name  (FurrowStore      *self);
 const char      *furrow_store_get_village_code      (FurrowStore      *self);
-const char      *furrow_store_get_contact           (FurrowStore      *self);
 gboolean         furrow_store_set_cooperative       (FurrowStore      *self,
                                                      const char       *name,
                                                      const char       *village_code,
@@ -207,13 +174,9 @@ FurrowHousehold *furrow_store_find_household        (FurrowStore      *self,
 FurrowParcel    *furrow_store_find_parcel           (FurrowStore      *self,
                                                      const char       *code);
 
-/* Look-ups by id: the object the list model holds (transfer none: the live object, which the
+/* Look-up by id: the object the list model holds (transfer none: the live object, which the
  * store keeps up to date), NULL when absent. Loads the model when it was not yet. */
 FurrowField     *furrow_store_get_field_by_id       (FurrowStore      *self,
-                                                     gint64            id);
-FurrowHousehold *furrow_store_get_household_by_id   (FurrowStore      *self,
-                                                     gint64            id);
-FurrowParcel    *furrow_store_get_parcel_by_id      (FurrowStore      *self,
                                                      gint64            id);
 
 /* Row counts straight from the file (-1 on error). */

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "furrow-import-assistant.h"
+#include "furrow-import-assistant-testing.h"
 #include "furrow-crs.h"
 #include "furrow-units.h"
 

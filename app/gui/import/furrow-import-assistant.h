@@ -22,9 +22,5 @@ FurrowImportAssistant *furrow_import_assistant_new          (GtkWindow          
                                                              FurrowStore           *store,
                                                              ShumateMapSource      *map_source,
                                                              const char            *path);
-/* The importer of the current settings (for tests); NULL when the file cannot be opened. */
-FurrowImporter        *furrow_import_assistant_get_importer (FurrowImportAssistant *self);
-/* "settings", "preview", "progress" or "problems". */
-const char            *furrow_import_assistant_get_page     (FurrowImportAssistant *self);
 
 G_END_DECLS

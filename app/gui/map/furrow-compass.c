@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "furrow-compass.h"
+#include "furrow-property.h"
 
 /* A small compass dial for the direction rows run in: click or drag to point the row line;
  * rows are lines, so 10° and 190° are the same direction and the azimuth stays in [0, 180). */
@@ -132,41 +133,20 @@ drag_update_cb (GtkGestureDrag *gesture,
 }
 
 static void
-furrow_compass_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+redraw (GObject    *object,
+        GParamSpec *pspec)
 {
-  FurrowCompass *self = FURROW_COMPASS (object);
-
-  switch (prop_id)
-    {
-    case PROP_AZIMUTH:
-      g_value_set_double (value, self->azimuth_deg);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  gtk_widget_queue_draw (GTK_WIDGET (object));
 }
 
+/* The one writable property: its value is folded into [0, 180) first. */
 static void
 furrow_compass_set_property (GObject      *object,
                              guint         prop_id,
                              const GValue *value,
                              GParamSpec   *pspec)
 {
-  FurrowCompass *self = FURROW_COMPASS (object);
-
-  switch (prop_id)
-    {
-    case PROP_AZIMUTH:
-      furrow_compass_set_azimuth (self, g_value_get_double (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  furrow_compass_set_azimuth (FURROW_COMPASS (object), g_value_get_double (value));
 }
 
 static void
@@ -175,7 +155,7 @@ furrow_compass_class_init (FurrowCompassClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = furrow_compass_get_property;
+  object_class->get_property = furrow_property_get_member;
   object_class->set_property = furrow_compass_set_property;
   widget_class->snapshot = furrow_compass_snapshot;
   widget_class->measure = furrow_compass_measure;
@@ -185,9 +165,10 @@ furrow_compass_class_init (FurrowCompassClass *klass)
    *
    * The direction of the rows, degrees clockwise from north, 0 ≤ azimuth < 180.
    */
-  properties[PROP_AZIMUTH] =
+  properties[PROP_AZIMUTH] = furrow_property_member (
     g_param_spec_double ("azimuth", NULL, NULL, -360.0, 360.0, 0.0,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (FurrowCompass, azimuth_deg), redraw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "compass");
@@ -205,20 +186,6 @@ furrow_compass_init (FurrowCompass *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), _("Click or drag to set the row direction"));
 }
 
-GtkWidget *
-furrow_compass_new (void)
-{
-  return g_object_new (FURROW_TYPE_COMPASS, NULL);
-}
-
-double
-furrow_compass_get_azimuth (FurrowCompass *self)
-{
-  g_return_val_if_fail (FURROW_IS_COMPASS (self), 0.0);
-
-  return self->azimuth_deg;
-}
-
 void
 furrow_compass_set_azimuth (FurrowCompass *self,
                             double         azimuth_deg)
@@ -229,10 +196,7 @@ furrow_compass_set_azimuth (FurrowCompass *self,
   azimuth_deg = fmod (azimuth_deg, 180.0);
   if (azimuth_deg < 0)
     azimuth_deg += 180.0;
-  if (azimuth_deg == self->azimuth_deg)
-    return;
-
-  self->azimuth_deg = azimuth_deg;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AZIMUTH]);
+  else if (azimuth_deg == 0)
+    azimuth_deg = 0;   /* not -0: the stored value is compared bit for bit */
+  furrow_property_set_double (self, properties[PROP_AZIMUTH], azimuth_deg);
 }

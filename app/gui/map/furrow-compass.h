@@ -9,8 +9,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FurrowCompass, furrow_compass, FURROW, COMPASS, GtkWidget)
 
-GtkWidget *furrow_compass_new          (void);
-double     furrow_compass_get_azimuth  (FurrowCompass *self);
 void       furrow_compass_set_azimuth  (FurrowCompass *self,
                                         double         azimuth_deg);
 

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "furrow-field-editor.h"
+#include "furrow-field-editor-testing.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -12,6 +13,7 @@
 #include "furrow-geos.h"
 #include "furrow-history.h"
 #include "furrow-polygon-edit.h"
+#include "furrow-property.h"
 #include "furrow-units.h"
 
 /* Draws a new custody field, or reshapes one, on the map.
@@ -102,22 +104,6 @@ to_location (FurrowFieldEditor *self,
   shumate_viewport_widget_coords_to_location (get_viewport (self), GTK_WIDGET (self), x, y, lat, lon);
 }
 
-static void
-set_string (FurrowFieldEditor  *self,
-            char              **field,
-            char               *value,
-            guint               prop)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    {
-      g_free (value);
-      return;
-    }
-  g_free (*field);
-  *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
 /* Saving, undoing and redoing: a failure is told to the user (the "message" signal). */
 static void
 run_step (FurrowFieldEditor *self,
@@ -147,8 +133,8 @@ static void
 update (FurrowFieldEditor *self)
 {
   g_autoptr(FurrowGeometry) geometry = furrow_ring_edit_to_geometry (self->ring);
-  char *problem = NULL;
-  char *measurement;
+  g_autofree char *problem = NULL;
+  g_autofree char *measurement = NULL;
 
   if (geometry == NULL)
     {
@@ -164,8 +150,8 @@ update (FurrowFieldEditor *self)
       problem = furrow_ring_edit_check (self->ring, self->geos, _("New field"));
     }
 
-  set_string (self, &self->measurement, measurement, PROP_MEASUREMENT);
-  set_string (self, &self->problem, problem, PROP_PROBLEM);
+  furrow_property_set_string (self, properties[PROP_MEASUREMENT], measurement);
+  furrow_property_set_string (self, properties[PROP_PROBLEM], problem);
   gtk_label_set_text (GTK_LABEL (self->label),
                       self->problem != NULL ? self->problem : self->measurement);
   if (self->problem != NULL)
@@ -177,16 +163,21 @@ update (FurrowFieldEditor *self)
 }
 
 static void
+drawing_changed (GObject    *object,
+                 GParamSpec *pspec)
+{
+  FurrowFieldEditor *self = FURROW_FIELD_EDITOR (object);
+
+  gtk_widget_set_visible (self->label, self->drawing);
+  /* Only while drawing does the editor take the clicks (the selection layer below gets them). */
+  gtk_widget_set_can_target (GTK_WIDGET (self), self->drawing);
+}
+
+static void
 set_drawing (FurrowFieldEditor *self,
              gboolean           drawing)
 {
-  if (self->drawing == drawing)
-    return;
-  self->drawing = drawing;
-  gtk_widget_set_visible (self->label, drawing);
-  /* Only while drawing does the editor take the clicks (the selection layer below gets them). */
-  gtk_widget_set_can_target (GTK_WIDGET (self), drawing);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAWING]);
+  furrow_property_set_boolean (self, properties[PROP_DRAWING], drawing);
 }
 
 /* The point a press at (x, y) stands for: a corner or edge of another field within the snapping
@@ -497,62 +488,29 @@ furrow_field_editor_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
 }
 
+/* A new store forgets the drawing and the history's actions follow it. */
 static void
-furrow_field_editor_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
+store_changed (GObject    *object,
+               GParamSpec *pspec)
 {
   FurrowFieldEditor *self = FURROW_FIELD_EDITOR (object);
 
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_HISTORY:
-      g_value_set_object (value, self->history);
-      break;
-
-    case PROP_DRAWING:
-      g_value_set_boolean (value, self->drawing);
-      break;
-
-    case PROP_MEASUREMENT:
-      g_value_set_string (value, self->measurement);
-      break;
-
-    case PROP_PROBLEM:
-      g_value_set_string (value, self->problem);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  furrow_field_editor_cancel (self);
+  update_actions (self);
 }
 
+/* "history" has its own setter (NULL gives the editor a history of its own); the store is a
+ * member. */
 static void
 furrow_field_editor_set_property (GObject      *object,
                                   guint         prop_id,
                                   const GValue *value,
                                   GParamSpec   *pspec)
 {
-  FurrowFieldEditor *self = FURROW_FIELD_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      furrow_field_editor_set_store (self, g_value_get_object (value));
-      break;
-
-    case PROP_HISTORY:
-      furrow_field_editor_set_history (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_HISTORY)
+    furrow_field_editor_set_history (FURROW_FIELD_EDITOR (object), g_value_get_object (value));
+  else
+    furrow_property_set_member (object, prop_id, value, pspec);
 }
 
 static void
@@ -590,30 +548,35 @@ furrow_field_editor_class_init (FurrowFieldEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = furrow_field_editor_constructed;
-  object_class->get_property = furrow_field_editor_get_property;
+  object_class->get_property = furrow_property_get_member;
   object_class->set_property = furrow_field_editor_set_property;
   object_class->dispose = furrow_field_editor_dispose;
   object_class->finalize = furrow_field_editor_finalize;
 
   widget_class->snapshot = furrow_field_editor_snapshot;
 
-  properties[PROP_STORE] =
+  properties[PROP_STORE] = furrow_property_member (
     g_param_spec_object ("store", NULL, NULL,
                          FURROW_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_HISTORY] =
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (FurrowFieldEditor, store), store_changed);
+  properties[PROP_HISTORY] = furrow_property_member (
     g_param_spec_object ("history", NULL, NULL,
                          FURROW_TYPE_HISTORY,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DRAWING] =
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (FurrowFieldEditor, history), NULL);
+  properties[PROP_DRAWING] = furrow_property_member (
     g_param_spec_boolean ("drawing", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MEASUREMENT] =
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (FurrowFieldEditor, drawing), drawing_changed);
+  properties[PROP_MEASUREMENT] = furrow_property_member (
     g_param_spec_string ("measurement", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PROBLEM] =
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (FurrowFieldEditor, measurement), NULL);
+  properties[PROP_PROBLEM] = furrow_property_member (
     g_param_spec_string ("problem", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (FurrowFieldEditor, problem), NULL);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* A sentence for the user (a toast): why saving, undoing or redoing failed. */
@@ -715,14 +678,6 @@ furrow_field_editor_new (ShumateViewport *viewport)
   return g_object_new (FURROW_TYPE_FIELD_EDITOR, "viewport", viewport, NULL);
 }
 
-FurrowStore *
-furrow_field_editor_get_store (FurrowFieldEditor *self)
-{
-  g_return_val_if_fail (FURROW_IS_FIELD_EDITOR (self), NULL);
-
-  return self->store;
-}
-
 /* The project new fields are saved to; a new store forgets the drawing and the history. */
 void
 furrow_field_editor_set_store (FurrowFieldEditor *self,
@@ -731,11 +686,7 @@ furrow_field_editor_set_store (FurrowFieldEditor *self,
   g_return_if_fail (FURROW_IS_FIELD_EDITOR (self));
   g_return_if_fail (store == NULL || FURROW_IS_STORE (store));
 
-  if (!g_set_object (&self->store, store))
-    return;
-  furrow_field_editor_cancel (self);
-  update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  furrow_property_set_object (self, properties[PROP_STORE], store);
 }
 
 gboolean

@@ -17,24 +17,16 @@ G_DECLARE_FINAL_TYPE (FurrowFieldEditor, furrow_field_editor, FURROW, FIELD_EDIT
 #define FURROW_FIELD_EDITOR_SNAP_PX 8.0
 
 FurrowFieldEditor *furrow_field_editor_new             (ShumateViewport   *viewport);
-FurrowStore       *furrow_field_editor_get_store       (FurrowFieldEditor *self);
 void               furrow_field_editor_set_store       (FurrowFieldEditor *self,
                                                         FurrowStore       *store);
-FurrowHistory     *furrow_field_editor_get_history     (FurrowFieldEditor *self);
 void               furrow_field_editor_set_history     (FurrowFieldEditor *self,
                                                         FurrowHistory     *history);
-gboolean           furrow_field_editor_get_drawing     (FurrowFieldEditor *self);
 void               furrow_field_editor_start           (FurrowFieldEditor *self);
 void               furrow_field_editor_edit            (FurrowFieldEditor *self,
                                                         FurrowField       *field);
 void               furrow_field_editor_cancel          (FurrowFieldEditor *self);
 gboolean           furrow_field_editor_finish          (FurrowFieldEditor *self,
                                                         GError           **error);
-guint              furrow_field_editor_get_n_vertices  (FurrowFieldEditor *self);
-void               furrow_field_editor_get_vertex      (FurrowFieldEditor *self,
-                                                        guint              index,
-                                                        double            *lon,
-                                                        double            *lat);
 void               furrow_field_editor_press           (FurrowFieldEditor *self,
                                                         int                n_press,
                                                         guint              button,
@@ -46,8 +38,6 @@ void               furrow_field_editor_move_vertex     (FurrowFieldEditor *self,
                                                         double             y);
 gboolean           furrow_field_editor_delete_vertex   (FurrowFieldEditor *self,
                                                         guint              index);
-const char        *furrow_field_editor_get_measurement (FurrowFieldEditor *self);
-const char        *furrow_field_editor_get_problem     (FurrowFieldEditor *self);
 gboolean           furrow_field_editor_undo            (FurrowFieldEditor *self,
                                                         GError           **error);
 gboolean           furrow_field_editor_redo            (FurrowFieldEditor *self,

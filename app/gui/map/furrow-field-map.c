@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "furrow-field-map.h"
+#include "furrow-field-map-testing.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -10,6 +11,7 @@
 #include "furrow-household.h"
 #include "furrow-parcel.h"
 #include "furrow-pattern.h"
+#include "furrow-property.h"
 #include "furrow-register.h"
 #include "furrow-store-season.h"
 
@@ -359,44 +361,6 @@ store_changed_cb (FurrowFieldMap *self)
 }
 
 static void
-furrow_field_map_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  FurrowFieldMap *self = FURROW_FIELD_MAP (object);
-
-  switch (prop_id)
-    {
-    case PROP_COLOURING:
-      g_value_set_enum (value, self->colouring);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-furrow_field_map_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  FurrowFieldMap *self = FURROW_FIELD_MAP (object);
-
-  switch (prop_id)
-    {
-    case PROP_COLOURING:
-      furrow_field_map_set_colouring (self, g_value_get_enum (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 furrow_field_map_dispose (GObject *object)
 {
   FurrowFieldMap *self = FURROW_FIELD_MAP (object);
@@ -420,18 +384,26 @@ furrow_field_map_dispose (GObject *object)
 }
 
 static void
+colouring_changed (GObject    *object,
+                   GParamSpec *pspec)
+{
+  furrow_field_map_refresh_colours (FURROW_FIELD_MAP (object));
+}
+
+static void
 furrow_field_map_class_init (FurrowFieldMapClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = furrow_field_map_dispose;
-  object_class->get_property = furrow_field_map_get_property;
-  object_class->set_property = furrow_field_map_set_property;
+  object_class->get_property = furrow_property_get_member;
+  object_class->set_property = furrow_property_set_member;
 
-  properties[PROP_COLOURING] =
+  properties[PROP_COLOURING] = furrow_property_member (
     g_param_spec_enum ("colouring", NULL, NULL,
                        FURROW_TYPE_FIELD_COLOURING, FURROW_FIELD_COLOURING_CUSTODY,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (FurrowFieldMap, colouring), colouring_changed);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -507,20 +479,6 @@ furrow_field_map_get_colouring (FurrowFieldMap *self)
   g_return_val_if_fail (FURROW_IS_FIELD_MAP (self), FURROW_FIELD_COLOURING_CUSTODY);
 
   return self->colouring;
-}
-
-void
-furrow_field_map_set_colouring (FurrowFieldMap       *self,
-                                FurrowFieldColouring  colouring)
-{
-  g_return_if_fail (FURROW_IS_FIELD_MAP (self));
-  g_return_if_fail (colouring <= FURROW_FIELD_COLOURING_HOUSEHOLD);
-
-  if (self->colouring == colouring)
-    return;
-  self->colouring = colouring;
-  furrow_field_map_refresh_colours (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOURING]);
 }
 
 /* The legend to keep in step with the colours (weak; NULL for none). */

@@ -34,19 +34,13 @@ G_DECLARE_FINAL_TYPE (FurrowFieldMap, furrow_field_map, FURROW, FIELD_MAP, GObje
 FurrowFieldMap        *furrow_field_map_new                 (ShumateMap     *map);
 void                   furrow_field_map_set_store           (FurrowFieldMap *self,
                                                              FurrowStore    *store);
-FurrowFieldTileSource *furrow_field_map_get_tile_source     (FurrowFieldMap *self);
 FurrowSelectionLayer  *furrow_field_map_get_selection_layer (FurrowFieldMap *self);
 FurrowFieldEditor     *furrow_field_map_get_editor          (FurrowFieldMap *self);
 void                   furrow_field_map_set_labels          (FurrowFieldMap   *self,
                                                              ShumateMapSource *source);
-ShumateMapSource      *furrow_field_map_get_labels          (FurrowFieldMap *self);
-FurrowFieldColouring   furrow_field_map_get_colouring       (FurrowFieldMap       *self);
-void                   furrow_field_map_set_colouring       (FurrowFieldMap       *self,
-                                                             FurrowFieldColouring  colouring);
 void                   furrow_field_map_refresh_colours     (FurrowFieldMap *self);
 void                   furrow_field_map_set_legend          (FurrowFieldMap  *self,
                                                              FurrowMapLegend *legend);
-FurrowMapLegend       *furrow_field_map_get_legend          (FurrowFieldMap  *self);
 void                   furrow_field_map_show_household      (FurrowFieldMap *self,
                                                              const char     *household_code);
 

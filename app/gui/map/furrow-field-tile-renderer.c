@@ -21,7 +21,6 @@ struct _FurrowFieldTileRenderer
   ShumateMapSource   parent_instance;
 
   ShumateDataSource *source;
-  guint              n_decoded;
 };
 
 G_DEFINE_FINAL_TYPE (FurrowFieldTileRenderer, furrow_field_tile_renderer, SHUMATE_TYPE_MAP_SOURCE)
@@ -85,7 +84,6 @@ decoded_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  FurrowFieldTileRenderer *self = FURROW_FIELD_TILE_RENDERER (object);
   g_autoptr(GTask) task = user_data;
   ShumateTile *tile = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
@@ -96,7 +94,6 @@ decoded_cb (GObject      *object,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  self->n_decoded++;
   shumate_tile_set_paintable (tile, paintable);
   shumate_tile_set_state (tile, SHUMATE_STATE_DONE);
   g_task_return_boolean (task, TRUE);
@@ -196,21 +193,4 @@ furrow_field_tile_renderer_new (const char        *id,
                        NULL);
   self->source = g_object_ref (source);
   return self;
-}
-
-ShumateDataSource *
-furrow_field_tile_renderer_get_data_source (FurrowFieldTileRenderer *self)
-{
-  g_return_val_if_fail (FURROW_IS_FIELD_TILE_RENDERER (self), NULL);
-
-  return self->source;
-}
-
-/* How many tiles were turned into textures so far. */
-guint
-furrow_field_tile_renderer_get_n_decoded (FurrowFieldTileRenderer *self)
-{
-  g_return_val_if_fail (FURROW_IS_FIELD_TILE_RENDERER (self), 0);
-
-  return self->n_decoded;
 }

@@ -14,7 +14,5 @@ FurrowFieldTileRenderer *furrow_field_tile_renderer_new             (const char 
                                                                      const char        *name,
                                                                      guint              tile_size,
                                                                      ShumateDataSource *source);
-ShumateDataSource       *furrow_field_tile_renderer_get_data_source (FurrowFieldTileRenderer *self);
-guint                    furrow_field_tile_renderer_get_n_decoded   (FurrowFieldTileRenderer *self);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "furrow-field-tile-source.h"
+#include "furrow-field-tile-source-testing.h"
 
 #include "furrow-field-shapes.h"
 #include "furrow-field-tile-renderer.h"
@@ -15,6 +16,7 @@
 
 #include "furrow-field.h"
 #include "furrow-parcel.h"
+#include "furrow-property.h"
 #include "furrow-units.h"
 
 /* Rasterises the custody fields of a project into 256 px map tiles (GNOME Maps draws its shape
@@ -569,44 +571,6 @@ items_changed_cb (FurrowFieldTileSource *self,
 }
 
 static void
-furrow_field_tile_source_get_property (GObject    *object,
-                                       guint       prop_id,
-                                       GValue     *value,
-                                       GParamSpec *pspec)
-{
-  FurrowFieldTileSource *self = FURROW_FIELD_TILE_SOURCE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FIELDS:
-      g_value_set_object (value, self->fields);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-furrow_field_tile_source_set_property (GObject      *object,
-                                       guint         prop_id,
-                                       const GValue *value,
-                                       GParamSpec   *pspec)
-{
-  FurrowFieldTileSource *self = FURROW_FIELD_TILE_SOURCE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FIELDS:
-      furrow_field_tile_source_set_fields (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 furrow_field_tile_source_dispose (GObject *object)
 {
   FurrowFieldTileSource *self = FURROW_FIELD_TILE_SOURCE (object);
@@ -636,24 +600,35 @@ furrow_field_tile_source_finalize (GObject *object)
   G_OBJECT_CLASS (furrow_field_tile_source_parent_class)->finalize (object);
 }
 
+/* The one writable property, "fields": its setter moves the items-changed handler. */
+static void
+set_fields_property (GObject      *object,
+                     guint         prop_id,
+                     const GValue *value,
+                     GParamSpec   *pspec)
+{
+  furrow_field_tile_source_set_fields (FURROW_FIELD_TILE_SOURCE (object), g_value_get_object (value));
+}
+
 static void
 furrow_field_tile_source_class_init (FurrowFieldTileSourceClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   ShumateDataSourceClass *source_class = SHUMATE_DATA_SOURCE_CLASS (klass);
 
-  object_class->get_property = furrow_field_tile_source_get_property;
-  object_class->set_property = furrow_field_tile_source_set_property;
+  object_class->get_property = furrow_property_get_member;
+  object_class->set_property = set_fields_property;
   object_class->dispose = furrow_field_tile_source_dispose;
   object_class->finalize = furrow_field_tile_source_finalize;
 
   source_class->get_tile_data_async = furrow_field_tile_source_get_tile_data_async;
   source_class->get_tile_data_finish = furrow_field_tile_source_get_tile_data_finish;
 
-  properties[PROP_FIELDS] =
+  properties[PROP_FIELDS] = furrow_property_member (
     g_param_spec_object ("fields", NULL, NULL,
                          G_TYPE_LIST_MODEL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (FurrowFieldTileSource, fields), NULL);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -673,14 +648,6 @@ FurrowFieldTileSource *
 furrow_field_tile_source_new (void)
 {
   return g_object_new (FURROW_TYPE_FIELD_TILE_SOURCE, NULL);
-}
-
-GListModel *
-furrow_field_tile_source_get_fields (FurrowFieldTileSource *self)
-{
-  g_return_val_if_fail (FURROW_IS_FIELD_TILE_SOURCE (self), NULL);
-
-  return self->fields;
 }
 
 static void
@@ -813,24 +780,6 @@ furrow_field_tile_source_get_field_rgb (FurrowFieldTileSource *self,
         return shape->rgb;
     }
   return 0;
-}
-
-/* Forgets the cached tiles over a lon/lat rectangle and redraws them. */
-void
-furrow_field_tile_source_invalidate (FurrowFieldTileSource *self,
-                                     double                 west,
-                                     double                 south,
-                                     double                 east,
-                                     double                 north)
-{
-  double min_x, min_y, max_x, max_y;
-
-  g_return_if_fail (FURROW_IS_FIELD_TILE_SOURCE (self));
-
-  furrow_tile_lon_lat_to_world (west, north, &min_x, &min_y);
-  furrow_tile_lon_lat_to_world (east, south, &max_x, &max_y);
-  self->generation++;
-  changed (self, invalidate_world (self, min_x, min_y, max_x, max_y) + 1);
 }
 
 guint

@@ -23,7 +23,6 @@ G_DECLARE_FINAL_TYPE (FurrowFieldTileSource, furrow_field_tile_source, FURROW, F
 #define FURROW_FIELD_TILE_FILL_ALPHA 0.45
 
 FurrowFieldTileSource *furrow_field_tile_source_new           (void);
-GListModel            *furrow_field_tile_source_get_fields    (FurrowFieldTileSource *self);
 void                   furrow_field_tile_source_set_fields    (FurrowFieldTileSource *self,
                                                                GListModel            *fields);
 void                   furrow_field_tile_source_set_content   (FurrowFieldTileSource *self,
@@ -31,24 +30,9 @@ void                   furrow_field_tile_source_set_content   (FurrowFieldTileSo
                                                                GListModel            *parcels,
                                                                GHashTable            *colours,
                                                                guint32                default_rgb);
-void                   furrow_field_tile_source_set_parcels   (FurrowFieldTileSource *self,
-                                                               GListModel            *parcels);
 void                   furrow_field_tile_source_set_colours   (FurrowFieldTileSource *self,
                                                                GHashTable            *colours,
                                                                guint32                default_rgb);
-guint32                furrow_field_tile_source_get_field_rgb (FurrowFieldTileSource *self,
-                                                               gint64                 field_id);
-void                   furrow_field_tile_source_invalidate    (FurrowFieldTileSource *self,
-                                                               double                 west,
-                                                               double                 south,
-                                                               double                 east,
-                                                               double                 north);
-guint                  furrow_field_tile_source_get_n_cached  (FurrowFieldTileSource *self);
-guint                  furrow_field_tile_source_get_n_rendered (FurrowFieldTileSource *self);
-GBytes                *furrow_field_tile_source_render_tile   (FurrowFieldTileSource *self,
-                                                               int                    x,
-                                                               int                    y,
-                                                               int                    z);
 ShumateMapLayer       *furrow_field_tile_source_get_layer     (FurrowFieldTileSource *self);
 ShumateMapLayer       *furrow_field_tile_source_attach        (FurrowFieldTileSource *self,
                                                                ShumateMap            *map);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "furrow-map-legend.h"
+#include "furrow-map-legend-testing.h"
 
 #include "furrow-field-tile-source.h"
 
@@ -94,12 +95,6 @@ furrow_map_legend_init (FurrowMapLegend *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
   g_array_set_clear_func (self->entries, entry_clear);
-}
-
-GtkWidget *
-furrow_map_legend_new (void)
-{
-  return g_object_new (FURROW_TYPE_MAP_LEGEND, NULL);
 }
 
 void

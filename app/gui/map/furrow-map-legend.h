@@ -12,23 +12,13 @@ G_DECLARE_FINAL_TYPE (FurrowMapLegend, furrow_map_legend, FURROW, MAP_LEGEND, Gt
 /* The side of a swatch, px: its middle shows the fill as on the map (over white). */
 #define FURROW_MAP_LEGEND_SWATCH_SIZE 16
 
-GtkWidget  *furrow_map_legend_new           (void);
 void        furrow_map_legend_set_title     (FurrowMapLegend *self,
                                              const char      *title);
-const char *furrow_map_legend_get_title     (FurrowMapLegend *self);
 void        furrow_map_legend_set_note      (FurrowMapLegend *self,
                                              const char      *note);
-const char *furrow_map_legend_get_note      (FurrowMapLegend *self);
 void        furrow_map_legend_clear         (FurrowMapLegend *self);
 void        furrow_map_legend_add           (FurrowMapLegend *self,
                                              guint32          rgb,
                                              const char      *label);
-guint       furrow_map_legend_get_n_entries (FurrowMapLegend *self);
-guint32     furrow_map_legend_get_rgb       (FurrowMapLegend *self,
-                                             guint            index);
-const char *furrow_map_legend_get_label     (FurrowMapLegend *self,
-                                             guint            index);
-GtkWidget  *furrow_map_legend_get_swatch    (FurrowMapLegend *self,
-                                             guint            index);
 
 G_END_DECLS

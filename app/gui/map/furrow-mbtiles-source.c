@@ -3,6 +3,9 @@
 #include "config.h"
 
 #include "furrow-mbtiles-source.h"
+#include "furrow-mbtiles-source-testing.h"
+
+#include "furrow-property.h"
 
 /* Serves the tiles of an offline MBTiles file to libshumate. Tiles are read in a GTask thread;
  * the result is announced with `received-data` on the main thread before the task returns,
@@ -114,44 +117,6 @@ furrow_mbtiles_source_get_tile_data_finish (ShumateDataSource  *source,
 }
 
 static void
-furrow_mbtiles_source_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  FurrowMbtilesSource *self = FURROW_MBTILES_SOURCE (object);
-
-  switch (prop_id)
-    {
-    case PROP_MBTILES:
-      g_value_set_object (value, self->mbtiles);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-furrow_mbtiles_source_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  FurrowMbtilesSource *self = FURROW_MBTILES_SOURCE (object);
-
-  switch (prop_id)
-    {
-    case PROP_MBTILES:
-      self->mbtiles = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 furrow_mbtiles_source_dispose (GObject *object)
 {
   FurrowMbtilesSource *self = FURROW_MBTILES_SOURCE (object);
@@ -167,17 +132,18 @@ furrow_mbtiles_source_class_init (FurrowMbtilesSourceClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   ShumateDataSourceClass *source_class = SHUMATE_DATA_SOURCE_CLASS (klass);
 
-  object_class->get_property = furrow_mbtiles_source_get_property;
-  object_class->set_property = furrow_mbtiles_source_set_property;
+  object_class->get_property = furrow_property_get_member;
+  object_class->set_property = furrow_property_set_member;
   object_class->dispose = furrow_mbtiles_source_dispose;
 
   source_class->get_tile_data_async = furrow_mbtiles_source_get_tile_data_async;
   source_class->get_tile_data_finish = furrow_mbtiles_source_get_tile_data_finish;
 
-  properties[PROP_MBTILES] =
+  properties[PROP_MBTILES] = furrow_property_member (
     g_param_spec_object ("mbtiles", NULL, NULL,
                          FURROW_TYPE_MBTILES,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (FurrowMbtilesSource, mbtiles), NULL);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -13,7 +13,6 @@ G_DECLARE_FINAL_TYPE (FurrowMbtilesSource, furrow_mbtiles_source, FURROW, MBTILE
                       ShumateDataSource)
 
 FurrowMbtilesSource *furrow_mbtiles_source_new             (FurrowMbtiles       *mbtiles);
-FurrowMbtiles       *furrow_mbtiles_source_get_mbtiles     (FurrowMbtilesSource *self);
 ShumateMapSource    *furrow_mbtiles_source_new_map_source  (FurrowMbtiles       *mbtiles);
 
 G_END_DECLS

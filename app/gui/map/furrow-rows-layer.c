@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "furrow-rows-layer.h"
+#include "furrow-rows-layer-testing.h"
 
 /* The strip rows of a planned field drawn live on the map: the field shaded in the headland
  * colour, every row segment of the layout in its crop's colour on top (the unsown headlands at

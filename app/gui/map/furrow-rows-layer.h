@@ -16,8 +16,6 @@ FurrowRowsLayer *furrow_rows_layer_new         (ShumateViewport      *viewport);
 void             furrow_rows_layer_set_layout  (FurrowRowsLayer      *self,
                                                 const FurrowGeometry *field,
                                                 const FurrowLayout   *layout);
-guint            furrow_rows_layer_get_n_rows  (FurrowRowsLayer      *self,
-                                                FurrowCrop            crop);
 
 /* The colours the rows are drawn in (RGB), so tests can find them on screen. */
 #define FURROW_ROWS_RGB_MAIZE    0xe5a50a

@@ -3,8 +3,11 @@
 #include "config.h"
 
 #include "furrow-selection-layer.h"
+#include "furrow-selection-layer-testing.h"
 
 #include <math.h>
+
+#include "furrow-property.h"
 
 /* The live overlay above the field tiles: the hovered field, the selected one and the parcels of
  * a household asked to be shown on the map. Only these few polygons are drawn every frame
@@ -132,11 +135,7 @@ static void
 set_hovered (FurrowSelectionLayer *self,
              FurrowField          *field)
 {
-  if (g_set_object (&self->hovered, field))
-    {
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOVERED_FIELD]);
-    }
+  furrow_property_set_object (self, properties[PROP_HOVERED_FIELD], field);
 }
 
 static void
@@ -193,56 +192,6 @@ furrow_selection_layer_constructed (GObject *object)
 }
 
 static void
-furrow_selection_layer_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  FurrowSelectionLayer *self = FURROW_SELECTION_LAYER (object);
-
-  switch (prop_id)
-    {
-    case PROP_FIELDS:
-      g_value_set_object (value, self->fields);
-      break;
-
-    case PROP_SELECTED_FIELD:
-      g_value_set_object (value, self->selected);
-      break;
-
-    case PROP_HOVERED_FIELD:
-      g_value_set_object (value, self->hovered);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-furrow_selection_layer_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  FurrowSelectionLayer *self = FURROW_SELECTION_LAYER (object);
-
-  switch (prop_id)
-    {
-    case PROP_FIELDS:
-      furrow_selection_layer_set_fields (self, g_value_get_object (value));
-      break;
-
-    case PROP_SELECTED_FIELD:
-      furrow_selection_layer_set_selected_field (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 furrow_selection_layer_dispose (GObject *object)
 {
   FurrowSelectionLayer *self = FURROW_SELECTION_LAYER (object);
@@ -258,30 +207,53 @@ furrow_selection_layer_dispose (GObject *object)
 }
 
 static void
+redraw (GObject    *object,
+        GParamSpec *pspec)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (object));
+}
+
+/* "fields" moves the items-changed handler and forgets the selection; the rest are members. */
+static void
+furrow_selection_layer_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  if (prop_id == PROP_FIELDS)
+    furrow_selection_layer_set_fields (FURROW_SELECTION_LAYER (object), g_value_get_object (value));
+  else
+    furrow_property_set_member (object, prop_id, value, pspec);
+}
+
+static void
 furrow_selection_layer_class_init (FurrowSelectionLayerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = furrow_selection_layer_constructed;
-  object_class->get_property = furrow_selection_layer_get_property;
+  object_class->get_property = furrow_property_get_member;
   object_class->set_property = furrow_selection_layer_set_property;
   object_class->dispose = furrow_selection_layer_dispose;
 
   widget_class->snapshot = furrow_selection_layer_snapshot;
 
-  properties[PROP_FIELDS] =
+  properties[PROP_FIELDS] = furrow_property_member (
     g_param_spec_object ("fields", NULL, NULL,
                          G_TYPE_LIST_MODEL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SELECTED_FIELD] =
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (FurrowSelectionLayer, fields), NULL);
+  properties[PROP_SELECTED_FIELD] = furrow_property_member (
     g_param_spec_object ("selected-field", NULL, NULL,
                          FURROW_TYPE_FIELD,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_HOVERED_FIELD] =
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (FurrowSelectionLayer, selected), redraw);
+  properties[PROP_HOVERED_FIELD] = furrow_property_member (
     g_param_spec_object ("hovered-field", NULL, NULL,
                          FURROW_TYPE_FIELD,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (FurrowSelectionLayer, hovered), redraw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -310,14 +282,6 @@ furrow_selection_layer_new (ShumateViewport *viewport)
   g_return_val_if_fail (SHUMATE_IS_VIEWPORT (viewport), NULL);
 
   return g_object_new (FURROW_TYPE_SELECTION_LAYER, "viewport", viewport, NULL);
-}
-
-GListModel *
-furrow_selection_layer_get_fields (FurrowSelectionLayer *self)
-{
-  g_return_val_if_fail (FURROW_IS_SELECTION_LAYER (self), NULL);
-
-  return self->fields;
 }
 
 void
@@ -355,19 +319,7 @@ furrow_selection_layer_set_selected_field (FurrowSelectionLayer *self,
   g_return_if_fail (FURROW_IS_SELECTION_LAYER (self));
   g_return_if_fail (field == NULL || FURROW_IS_FIELD (field));
 
-  if (g_set_object (&self->selected, field))
-    {
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_FIELD]);
-    }
-}
-
-FurrowField *
-furrow_selection_layer_get_hovered_field (FurrowSelectionLayer *self)
-{
-  g_return_val_if_fail (FURROW_IS_SELECTION_LAYER (self), NULL);
-
-  return self->hovered;
+  furrow_property_set_object (self, properties[PROP_SELECTED_FIELD], field);
 }
 
 /**

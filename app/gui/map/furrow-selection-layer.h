@@ -14,13 +14,10 @@ G_DECLARE_FINAL_TYPE (FurrowSelectionLayer, furrow_selection_layer, FURROW, SELE
                       ShumateLayer)
 
 FurrowSelectionLayer *furrow_selection_layer_new                (ShumateViewport      *viewport);
-GListModel           *furrow_selection_layer_get_fields         (FurrowSelectionLayer *self);
 void                  furrow_selection_layer_set_fields         (FurrowSelectionLayer *self,
                                                                  GListModel           *fields);
-FurrowField          *furrow_selection_layer_get_selected_field (FurrowSelectionLayer *self);
 void                  furrow_selection_layer_set_selected_field (FurrowSelectionLayer *self,
                                                                  FurrowField          *field);
-FurrowField          *furrow_selection_layer_get_hovered_field  (FurrowSelectionLayer *self);
 FurrowField          *furrow_selection_layer_field_at           (FurrowSelectionLayer *self,
                                                                  double                x,
                                                                  double                y);
@@ -29,7 +26,6 @@ gboolean              furrow_selection_layer_click              (FurrowSelection
                                                                  double                y);
 void                  furrow_selection_layer_highlight          (FurrowSelectionLayer *self,
                                                                  GPtrArray            *geometries);
-guint                 furrow_selection_layer_get_n_highlighted  (FurrowSelectionLayer *self);
 void                  furrow_selection_layer_show_highlighted   (FurrowSelectionLayer *self);
 
 G_END_DECLS

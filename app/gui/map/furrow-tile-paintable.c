@@ -112,11 +112,3 @@ furrow_tile_paintable_new (cairo_surface_t *surface)
   self->surface = cairo_surface_reference (surface);
   return self;
 }
-
-cairo_surface_t *
-furrow_tile_paintable_get_surface (FurrowTilePaintable *self)
-{
-  g_return_val_if_fail (FURROW_IS_TILE_PAINTABLE (self), NULL);
-
-  return self->surface;
-}

@@ -10,6 +10,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FurrowTilePaintable, furrow_tile_paintable, FURROW, TILE_PAINTABLE, GObject)
 
 FurrowTilePaintable *furrow_tile_paintable_new         (cairo_surface_t     *surface);
-cairo_surface_t     *furrow_tile_paintable_get_surface (FurrowTilePaintable *self);
 
 G_END_DECLS

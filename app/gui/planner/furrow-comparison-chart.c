@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "furrow-comparison-chart.h"
+#include "furrow-comparison-chart-testing.h"
 #include "furrow-atomic-file.h"
 #include "furrow-comparison.h"
 #include "furrow-yield-model.h"
@@ -75,12 +76,6 @@ furrow_comparison_chart_class_init (FurrowComparisonChartClass *klass)
 static void
 furrow_comparison_chart_init (FurrowComparisonChart *self)
 {
-}
-
-GtkWidget *
-furrow_comparison_chart_new (void)
-{
-  return g_object_new (FURROW_TYPE_COMPARISON_CHART, NULL);
 }
 
 /* Compares every pattern preset on @field (NULL: clears the chart) with the default prices and
@@ -206,4 +201,63 @@ furrow_comparison_chart_export (FurrowComparisonChart  *self,
       return FALSE;
     }
   return furrow_atomic_file_commit (file, error);
+}
+
+typedef struct
+{
+  FurrowComparisonChart  *chart;
+  FurrowChartProblemFunc  problem;
+  gpointer                user_data;
+} ExportRequest;
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    ExportRequest   *request)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && !furrow_comparison_chart_export (request->chart, path, &error))
+        request->problem (request->user_data, error->message);
+    }
+  g_object_unref (request->chart);
+  g_free (request);
+  g_object_unref (dialog);
+}
+
+/**
+ * furrow_comparison_chart_export_with_dialog:
+ *
+ * The "Export Chart" file chooser, modal over @parent, then furrow_comparison_chart_export() to
+ * the file chosen, as PNG or SVG (@png); a failure's message goes to @problem.
+ */
+void
+furrow_comparison_chart_export_with_dialog (FurrowComparisonChart  *self,
+                                            GtkWindow              *parent,
+                                            gboolean                png,
+                                            FurrowChartProblemFunc  problem,
+                                            gpointer                user_data)
+{
+  GtkFileChooserNative *dialog;
+  ExportRequest *request;
+
+  g_return_if_fail (FURROW_IS_COMPARISON_CHART (self));
+  g_return_if_fail (problem != NULL);
+
+  request = g_new (ExportRequest, 1);
+  request->chart = g_object_ref (self);
+  request->problem = problem;
+  request->user_data = user_data;
+  dialog = gtk_file_chooser_native_new (_("Export Chart"), parent,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  /* Translators: default file name of the exported comparison chart. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog),
+                                     png ? _("pattern-comparison.png") : _("pattern-comparison.svg"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

@@ -14,7 +14,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FurrowComparisonChart, furrow_comparison_chart, FURROW, COMPARISON_CHART,
                       GtkWidget)
 
-GtkWidget                   *furrow_comparison_chart_new       (void);
 gboolean                     furrow_comparison_chart_set_field (FurrowComparisonChart *self,
                                                                 FurrowGeometry        *field,
                                                                 GError               **error);
@@ -23,9 +22,18 @@ gboolean                     furrow_comparison_chart_set_fields (FurrowCompariso
                                                                  guint                   n_fields,
                                                                  const FurrowEconomics  *economics,
                                                                  GError                **error);
-const FurrowChartComparison *furrow_comparison_chart_get_data  (FurrowComparisonChart *self);
 gboolean                     furrow_comparison_chart_export    (FurrowComparisonChart *self,
                                                                 const char            *path,
                                                                 GError               **error);
+
+/* Where an export's failure is told: a sentence for the user (a toast). */
+typedef void (*FurrowChartProblemFunc) (gpointer    user_data,
+                                        const char *message);
+
+void                         furrow_comparison_chart_export_with_dialog (FurrowComparisonChart  *self,
+                                                                         GtkWindow              *parent,
+                                                                         gboolean                png,
+                                                                         FurrowChartProblemFunc  problem,
+                                                                         gpointer                user_data);
 
 G_END_DECLS

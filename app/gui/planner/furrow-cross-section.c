@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "furrow-cross-section.h"
+#include "furrow-cross-section-testing.h"
 
 /* One strip unit seen end-on: maize plants tall, soybean plants short, one symbol per row at its
  * offset in the unit (furrow_pattern_rows()), with the spacing between neighbouring rows and the
@@ -231,12 +232,6 @@ furrow_cross_section_class_init (FurrowCrossSectionClass *klass)
 static void
 furrow_cross_section_init (FurrowCrossSection *self)
 {
-}
-
-GtkWidget *
-furrow_cross_section_new (void)
-{
-  return g_object_new (FURROW_TYPE_CROSS_SECTION, NULL);
 }
 
 void

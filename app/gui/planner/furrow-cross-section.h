@@ -11,10 +11,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FurrowCrossSection, furrow_cross_section, FURROW, CROSS_SECTION, GtkWidget)
 
-GtkWidget *furrow_cross_section_new          (void);
 void       furrow_cross_section_set_pattern  (FurrowCrossSection  *self,
                                               const FurrowPattern *pattern);
-guint      furrow_cross_section_get_n_drawn  (FurrowCrossSection  *self,
-                                              FurrowCrop           crop);
 
 G_END_DECLS

@@ -73,14 +73,6 @@ furrow_income_item_get_code (FurrowIncomeItem *self)
   return self->code;
 }
 
-const FurrowDistributionShare *
-furrow_income_item_get_share (FurrowIncomeItem *self)
-{
-  g_return_val_if_fail (FURROW_IS_INCOME_ITEM (self), NULL);
-
-  return &self->share;
-}
-
 char *
 furrow_income_item_get_text (FurrowIncomeItem   *self,
                              FurrowIncomeColumn  column)

@@ -31,8 +31,6 @@ FurrowIncomeItem *furrow_income_item_new      (const char                    *co
                                                gboolean                       is_total);
 gboolean          furrow_income_item_is_total (FurrowIncomeItem              *self);
 const char       *furrow_income_item_get_code (FurrowIncomeItem              *self);
-const FurrowDistributionShare *
-                  furrow_income_item_get_share (FurrowIncomeItem            *self);
 /* What the column shows: the code, the name, mu to 0.01, yuan from fen. */
 char             *furrow_income_item_get_text (FurrowIncomeItem              *self,
                                                FurrowIncomeColumn             column);

@@ -9,11 +9,13 @@
 #include <string.h>
 
 #include "furrow-planner-panel.h"
+#include "furrow-planner-panel-testing.h"
 #include "furrow-comparison.h"
 #include "furrow-compass.h"
 #include "furrow-comparison-chart.h"
 #include "furrow-cross-section.h"
 #include "furrow-edit-season.h"
+#include "furrow-property.h"
 #include "furrow-season-plans.h"
 #include "furrow-store-season.h"
 #include "furrow-store-yield.h"
@@ -460,41 +462,17 @@ edit_yield_models_action (GtkWidget  *widget,
 }
 
 static void
-export_response_cb (GtkNativeDialog    *dialog,
-                    int                 response,
-                    FurrowPlannerPanel *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-
-      if (path != NULL && !furrow_comparison_chart_export (self->comparison_chart, path, &error))
-        show_problem (self, error->message);
-    }
-  g_object_unref (dialog);
-}
-
-static void
 export_chart_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
   FurrowPlannerPanel *self = FURROW_PLANNER_PANEL (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
-  gboolean png = g_str_has_suffix (action_name, "png");
-  GtkFileChooserNative *dialog;
 
-  dialog = gtk_file_chooser_native_new (_("Export Chart"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
-  /* Translators: default file name of the exported comparison chart. */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog),
-                                     png ? _("pattern-comparison.png") : _("pattern-comparison.svg"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  furrow_comparison_chart_export_with_dialog (self->comparison_chart,
+                                              GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              g_str_has_suffix (action_name, "png"),
+                                              (FurrowChartProblemFunc) show_problem, self);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -685,42 +663,22 @@ apply_to_season_action (GtkWidget  *widget,
     show_problem (self, message);
 }
 
+/* Another field: the plan or the empty state, the layout and the comparison chart follow. */
 static void
-furrow_planner_panel_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
+field_changed (GObject    *object,
+               GParamSpec *pspec)
 {
   FurrowPlannerPanel *self = FURROW_PLANNER_PANEL (object);
+  FurrowField *field = self->field;
+  g_autoptr(GError) error = NULL;
 
-  switch (prop_id)
-    {
-    case PROP_FIELD:
-      g_value_set_object (value, self->field);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-furrow_planner_panel_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  FurrowPlannerPanel *self = FURROW_PLANNER_PANEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_FIELD:
-      furrow_planner_panel_set_field (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  gtk_stack_set_visible_child_name (self->stack, field != NULL ? "plan" : "empty");
+  update_season_action (self);
+  recompute (self);
+  if (!furrow_comparison_chart_set_field (self->comparison_chart,
+                                          field != NULL ? furrow_field_get_geometry (field) : NULL,
+                                          &error))
+    show_problem (self, error->message);
 }
 
 static void
@@ -752,8 +710,8 @@ furrow_planner_panel_class_init (FurrowPlannerPanelClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = furrow_planner_panel_get_property;
-  object_class->set_property = furrow_planner_panel_set_property;
+  object_class->get_property = furrow_property_get_member;
+  object_class->set_property = furrow_property_set_member;
   object_class->dispose = furrow_planner_panel_dispose;
 
   /**
@@ -761,9 +719,10 @@ furrow_planner_panel_class_init (FurrowPlannerPanelClass *klass)
    *
    * The custody field planned, or %NULL (the panel then shows an empty state).
    */
-  properties[PROP_FIELD] =
+  properties[PROP_FIELD] = furrow_property_member (
     g_param_spec_object ("field", NULL, NULL, FURROW_TYPE_FIELD,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (FurrowPlannerPanel, field), field_changed);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -891,21 +850,7 @@ furrow_planner_panel_set_field (FurrowPlannerPanel *self,
   g_return_if_fail (FURROW_IS_PLANNER_PANEL (self));
   g_return_if_fail (field == NULL || FURROW_IS_FIELD (field));
 
-  if (!g_set_object (&self->field, field))
-    return;
-
-  gtk_stack_set_visible_child_name (self->stack, field != NULL ? "plan" : "empty");
-  update_season_action (self);
-  recompute (self);
-  {
-    g_autoptr(GError) error = NULL;
-
-    if (!furrow_comparison_chart_set_field (self->comparison_chart,
-                                            field != NULL ? furrow_field_get_geometry (field) : NULL,
-                                            &error))
-      show_problem (self, error->message);
-  }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIELD]);
+  furrow_property_set_object (self, properties[PROP_FIELD], field);
 }
 
 const FurrowPattern *

@@ -17,16 +17,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FurrowPlannerPanel, furrow_planner_panel, FURROW, PLANNER_PANEL, GtkWidget)
 
-GtkWidget                   *furrow_planner_panel_new                (void);
 FurrowField                 *furrow_planner_panel_get_field          (FurrowPlannerPanel *self);
 void                         furrow_planner_panel_set_field          (FurrowPlannerPanel *self,
                                                                       FurrowField        *field);
-const FurrowPattern         *furrow_planner_panel_get_pattern        (FurrowPlannerPanel *self);
 const FurrowLayout          *furrow_planner_panel_get_layout         (FurrowPlannerPanel *self);
-const FurrowYieldPrediction *furrow_planner_panel_get_prediction     (FurrowPlannerPanel *self);
-gint64                       furrow_planner_panel_get_net_fen_per_mu (FurrowPlannerPanel *self);
-double                       furrow_planner_panel_get_ler            (FurrowPlannerPanel *self);
-gint64                       furrow_planner_panel_get_update_us      (FurrowPlannerPanel *self);
 
 /* The project: its yield presets are offered after the built-in ones (and follow the store's
  * "yield-presets-changed"). "Apply to Season": the project's seasons that are not settled are offered (the one last shown

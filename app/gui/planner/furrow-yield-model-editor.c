@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "furrow-yield-model-editor.h"
+#include "furrow-yield-model-editor-testing.h"
 #include "furrow-chart.h"
 #include "furrow-edit-season.h"
 #include "furrow-observation-row.h"

@@ -17,13 +17,6 @@ G_DECLARE_FINAL_TYPE (FurrowYieldModelEditor, furrow_yield_model_editor, FURROW,
 FurrowYieldModelEditor *furrow_yield_model_editor_new                 (GtkWindow              *parent,
                                                                        FurrowStore            *store,
                                                                        FurrowHistory          *history);
-const FurrowYieldModel *furrow_yield_model_editor_get_model           (FurrowYieldModelEditor *self);
-void                    furrow_yield_model_editor_add_observation     (FurrowYieldModelEditor *self,
-                                                                       const char             *pattern_id,
-                                                                       double                  maize_kg_per_mu,
-                                                                       double                  soy_kg_per_mu);
-guint                   furrow_yield_model_editor_get_n_observations  (FurrowYieldModelEditor *self);
-guint                   furrow_yield_model_editor_get_n_points        (FurrowYieldModelEditor *self);
 void                    furrow_yield_model_editor_draw_chart          (FurrowYieldModelEditor *self,
                                                                        cairo_t                *cr,
                                                                        int                     width,

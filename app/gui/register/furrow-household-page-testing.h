@@ -29,6 +29,14 @@ typedef enum
   FURROW_PARCEL_PART_CUSTODY_ROW,
 } FurrowParcelPart;
 
+FurrowHousehold *furrow_household_page_get_household    (FurrowHouseholdPage *self);
+/* The parcels shown and how many of them are highlighted as area mismatches. */
+guint            furrow_household_page_get_n_parcels    (FurrowHouseholdPage *self);
+guint            furrow_household_page_get_n_mismatches (FurrowHouseholdPage *self);
+/* The row of the position-th parcel shown (an AdwExpanderRow). */
+GtkWidget       *furrow_household_page_get_parcel_row   (FurrowHouseholdPage *self,
+                                                         guint                position);
+
 GtkWidget    *furrow_household_page_get_part        (FurrowHouseholdPage     *self,
                                                      FurrowHouseholdPagePart  part);
 GtkWidget    *furrow_household_page_get_parcel_part (FurrowHouseholdPage     *self,

@@ -12,6 +12,7 @@
 #include "furrow-household-page.h"
 #include "furrow-household-page-testing.h"
 #include "furrow-edit-record.h"
+#include "furrow-property.h"
 #include "furrow-register.h"
 #include "furrow-units.h"
 
@@ -56,7 +57,6 @@ struct _FurrowHouseholdPage
   FurrowStore          *store;
   FurrowHistory        *history;
   FurrowHousehold      *household;
-  GListModel           *households;
   GListModel           *parcels;
   GListModel           *fields;
   GPtrArray            *parcel_rows;  /* ParcelRow */
@@ -652,12 +652,37 @@ refresh_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Later, not inside the change: an edit made from a parcel's row changes the model while that
+/* Whether the page shows `record`: the household, or a parcel that is (or was) one of its. */
+static gboolean
+shows_record (FurrowHouseholdPage *self,
+              GObject             *record)
+{
+  if (FURROW_IS_HOUSEHOLD (record))
+    return furrow_household_get_id (FURROW_HOUSEHOLD (record)) ==
+           furrow_household_get_id (self->household);
+  if (g_strcmp0 (furrow_parcel_get_household_code (FURROW_PARCEL (record)),
+                 furrow_household_get_code (self->household)) == 0)
+    return TRUE;
+  for (guint i = 0; i < self->parcel_rows->len; i++)
+    if (furrow_parcel_get_id (((ParcelRow *) g_ptr_array_index (self->parcel_rows, i))->parcel) ==
+        furrow_parcel_get_id (FURROW_PARCEL (record)))
+      return TRUE;
+  return FALSE;
+}
+
+/* The store's field-changed, household-changed and parcel-changed (docs/architecture.md, The
+ * change signals): the page is rebuilt when the change touches the household shown, one of its
+ * parcels or a field (their names are the parcels' field choices); NULL: many changed.
+ * Later, not inside the change: an edit made from a parcel's row changes the model while that
  * row's signal handler (and GTK's own after it) still runs. At the default priority, so that
  * the page is current before the next frame and no busy map starves it. */
 static void
-model_changed_cb (FurrowHouseholdPage *self)
+record_changed_cb (FurrowHouseholdPage *self,
+                   GObject             *record)
 {
+  if (self->household == NULL ||
+      (record != NULL && !FURROW_IS_FIELD (record) && !shows_record (self, record)))
+    return;
   if (self->refresh_source == 0)
     self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT, refresh_idle_cb, self, NULL);
 }
@@ -665,11 +690,8 @@ model_changed_cb (FurrowHouseholdPage *self)
 static void
 disconnect_models (FurrowHouseholdPage *self)
 {
-  if (self->households != NULL)
-    g_signal_handlers_disconnect_by_data (self->households, self);
-  if (self->parcels != NULL)
-    g_signal_handlers_disconnect_by_data (self->parcels, self);
-  g_clear_object (&self->households);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->parcels);
   g_clear_object (&self->fields);
 }
@@ -698,51 +720,12 @@ furrow_household_page_finalize (GObject *object)
   G_OBJECT_CLASS (furrow_household_page_parent_class)->finalize (object);
 }
 
+/* The household or the mismatch threshold changed (furrow_property_member()'s hook). */
 static void
-furrow_household_page_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
+shown_changed (GObject    *object,
+               GParamSpec *pspec)
 {
-  FurrowHouseholdPage *self = FURROW_HOUSEHOLD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_HOUSEHOLD:
-      g_value_set_object (value, self->household);
-      break;
-    case PROP_MISMATCH_PERCENT:
-      g_value_set_double (value, self->mismatch_percent);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-furrow_household_page_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  FurrowHouseholdPage *self = FURROW_HOUSEHOLD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_HOUSEHOLD:
-      furrow_household_page_set_household (self, g_value_get_object (value));
-      break;
-    case PROP_MISMATCH_PERCENT:
-      if (self->mismatch_percent != g_value_get_double (value))
-        {
-          self->mismatch_percent = g_value_get_double (value);
-          refresh (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  refresh (FURROW_HOUSEHOLD_PAGE (object));
 }
 
 static void
@@ -753,12 +736,14 @@ furrow_household_page_class_init (FurrowHouseholdPageClass *klass)
 
   object_class->dispose = furrow_household_page_dispose;
   object_class->finalize = furrow_household_page_finalize;
-  object_class->get_property = furrow_household_page_get_property;
-  object_class->set_property = furrow_household_page_set_property;
+  object_class->get_property = furrow_property_get_member;
+  object_class->set_property = furrow_property_set_member;
 
   properties[PROP_HOUSEHOLD] =
-    g_param_spec_object ("household", NULL, NULL, FURROW_TYPE_HOUSEHOLD,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    furrow_property_member (g_param_spec_object ("household", NULL, NULL, FURROW_TYPE_HOUSEHOLD,
+                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                 G_PARAM_STATIC_STRINGS),
+                            G_STRUCT_OFFSET (FurrowHouseholdPage, household), shown_changed);
   /**
    * FurrowHouseholdPage:mismatch-percent:
    *
@@ -766,8 +751,11 @@ furrow_household_page_class_init (FurrowHouseholdPageClass *klass)
    * (GSettings `area-mismatch-percent`).
    */
   properties[PROP_MISMATCH_PERCENT] =
-    g_param_spec_double ("mismatch-percent", NULL, NULL, 0, 100, 5,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    furrow_property_member (g_param_spec_double ("mismatch-percent", NULL, NULL, 0, 100, 5,
+                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                 G_PARAM_STATIC_STRINGS),
+                            G_STRUCT_OFFSET (FurrowHouseholdPage, mismatch_percent),
+                            shown_changed);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -818,13 +806,11 @@ furrow_household_page_set_project (FurrowHouseholdPage *self,
   g_set_object (&self->history, history);
   if (store != NULL)
     {
-      self->households = furrow_store_get_households (store);
       self->parcels = furrow_store_get_parcels (store);
       self->fields = furrow_store_get_fields (store);
-      g_signal_connect_swapped (self->households, "items-changed",
-                                G_CALLBACK (model_changed_cb), self);
-      g_signal_connect_swapped (self->parcels, "items-changed",
-                                G_CALLBACK (model_changed_cb), self);
+      g_signal_connect_swapped (store, "field-changed", G_CALLBACK (record_changed_cb), self);
+      g_signal_connect_swapped (store, "household-changed", G_CALLBACK (record_changed_cb), self);
+      g_signal_connect_swapped (store, "parcel-changed", G_CALLBACK (record_changed_cb), self);
     }
   furrow_household_page_set_household (self, NULL);
 }
@@ -835,10 +821,7 @@ furrow_household_page_set_household (FurrowHouseholdPage *self,
 {
   g_return_if_fail (FURROW_IS_HOUSEHOLD_PAGE (self));
 
-  if (!g_set_object (&self->household, household))
-    return;
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOUSEHOLD]);
+  furrow_property_set_object (self, properties[PROP_HOUSEHOLD], household);
 }
 
 FurrowHousehold *

@@ -17,11 +17,5 @@ void             furrow_household_page_set_project      (FurrowHouseholdPage *se
                                                          FurrowHistory       *history);
 void             furrow_household_page_set_household    (FurrowHouseholdPage *self,
                                                          FurrowHousehold     *household);
-FurrowHousehold *furrow_household_page_get_household    (FurrowHouseholdPage *self);
-/* The parcels shown and how many of them are highlighted as area mismatches. */
-guint            furrow_household_page_get_n_parcels    (FurrowHouseholdPage *self);
-guint            furrow_household_page_get_n_mismatches (FurrowHouseholdPage *self);
-GtkWidget       *furrow_household_page_get_parcel_row   (FurrowHouseholdPage *self,
-                                                         guint                position);
 
 G_END_DECLS

@@ -6,7 +6,28 @@ typedef struct
   FurrowListTextFunc text_func;
   gpointer           user_data;
   gboolean           numeric;
+  GPtrArray         *bound;  /* the GtkListItems showing an item, for furrow_list_refresh_cells() */
 } ColumnData;
+
+static void
+column_data_free (gpointer user_data)
+{
+  ColumnData *data = user_data;
+
+  g_ptr_array_unref (data->bound);
+  g_free (data);
+}
+
+static void
+set_cell_text (ColumnData  *data,
+               GtkListItem *list_item)
+{
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  gpointer item = gtk_list_item_get_item (list_item);
+  g_autofree char *text = item != NULL ? data->text_func (item, data->user_data) : NULL;
+
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+}
 
 static void
 setup_cb (GtkSignalListItemFactory *factory,
@@ -27,11 +48,16 @@ bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *list_item,
          ColumnData               *data)
 {
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-  gpointer item = gtk_list_item_get_item (list_item);
-  g_autofree char *text = item != NULL ? data->text_func (item, data->user_data) : NULL;
+  set_cell_text (data, list_item);
+  g_ptr_array_add (data->bound, list_item);
+}
 
-  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           ColumnData               *data)
+{
+  g_ptr_array_remove_fast (data->bound, list_item);
 }
 
 GtkColumnViewColumn *
@@ -50,9 +76,11 @@ furrow_list_add_text_column (GtkColumnView      *view,
   data->text_func = text_func;
   data->user_data = user_data;
   data->numeric = numeric;
+  data->bound = g_ptr_array_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), data);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), data);
-  g_object_set_data_full (G_OBJECT (factory), "furrow-column-data", data, g_free);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), data);
+  g_object_set_data_full (G_OBJECT (factory), "furrow-column-data", data, column_data_free);
 
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (column, TRUE);
@@ -70,6 +98,26 @@ furrow_list_add_text_column (GtkColumnView      *view,
   gtk_column_view_append_column (view, column);
   g_object_unref (column);
   return column;
+}
+
+/* The text of a cell is set when its row is bound; what it reads beside its item (a count, a
+ * sum) can change without the item changing, so the list sets the texts of the rows bound now
+ * again. */
+void
+furrow_list_refresh_cells (GtkColumnView *view)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      GtkListItemFactory *factory = gtk_column_view_column_get_factory (column);
+      ColumnData *data = factory != NULL ? g_object_get_data (G_OBJECT (factory),
+                                                              "furrow-column-data") : NULL;
+
+      for (guint j = 0; data != NULL && j < data->bound->len; j++)
+        set_cell_text (data, g_ptr_array_index (data->bound, j));
+    }
 }
 
 gboolean

@@ -18,6 +18,8 @@ GtkColumnViewColumn *furrow_list_add_text_column (GtkColumnView      *view,
                                                   gpointer            user_data,
                                                   gboolean            numeric,
                                                   gboolean            expand);
+/* Sets the texts of the cells shown again (what they read beside their item changed). */
+void                 furrow_list_refresh_cells   (GtkColumnView      *view);
 /* Case-insensitive match of `needle` (already casefolded, may be NULL/"") in `text`. */
 gboolean             furrow_list_text_matches    (const char         *text,
                                                   const char         *needle);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "furrow-new-season-dialog.h"
+#include "furrow-new-season-dialog-testing.h"
 #include "furrow-store-season.h"
 
 struct _FurrowNewSeasonDialog
@@ -170,12 +171,4 @@ furrow_new_season_dialog_get_year (FurrowNewSeasonDialog *self)
   g_return_val_if_fail (FURROW_IS_NEW_SEASON_DIALOG (self), NULL);
 
   return self->year_spin;
-}
-
-AdwComboRow *
-furrow_new_season_dialog_get_rules (FurrowNewSeasonDialog *self)
-{
-  g_return_val_if_fail (FURROW_IS_NEW_SEASON_DIALOG (self), NULL);
-
-  return self->rules_row;
 }

@@ -21,9 +21,5 @@ FurrowNewSeasonDialog *furrow_new_season_dialog_new        (GtkWindow           
                                                             FurrowStore           *store);
 /* The season the dialog describes, not yet stored (id 0). */
 FurrowSeason          *furrow_new_season_dialog_build      (FurrowNewSeasonDialog *self);
-GtkEditable           *furrow_new_season_dialog_get_name   (FurrowNewSeasonDialog *self);
-GtkSpinButton         *furrow_new_season_dialog_get_year   (FurrowNewSeasonDialog *self);
-/* 0: the defaults; i > 0: the rules of the store's i-th season (from 1). */
-AdwComboRow           *furrow_new_season_dialog_get_rules  (FurrowNewSeasonDialog *self);
 
 G_END_DECLS

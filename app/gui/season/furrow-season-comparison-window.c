@@ -8,6 +8,7 @@
 
 #include "furrow-field.h"
 #include "furrow-season-comparison-window.h"
+#include "furrow-season-comparison-window-testing.h"
 
 struct _FurrowSeasonComparisonWindow
 {
@@ -31,38 +32,15 @@ show_problem (FurrowSeasonComparisonWindow *self,
 }
 
 static void
-export_response_cb (GtkNativeDialog              *dialog,
-                    int                           response,
-                    FurrowSeasonComparisonWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-
-      if (path != NULL && !furrow_comparison_chart_export (self->chart, path, &error))
-        show_problem (self, error->message);
-    }
-  g_object_unref (dialog);
-}
-
-static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   FurrowSeasonComparisonWindow *self = FURROW_SEASON_COMPARISON_WINDOW (widget);
-  gboolean png = g_str_has_suffix (action_name, "png");
-  GtkFileChooserNative *dialog;
 
-  dialog = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog),
-                                     png ? _("pattern-comparison.png") : _("pattern-comparison.svg"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  furrow_comparison_chart_export_with_dialog (self->chart, GTK_WINDOW (self),
+                                              g_str_has_suffix (action_name, "png"),
+                                              (FurrowChartProblemFunc) show_problem, self);
 }
 
 static void

@@ -20,6 +20,5 @@ G_DECLARE_FINAL_TYPE (FurrowSeasonComparisonWindow, furrow_season_comparison_win
 FurrowSeasonComparisonWindow *furrow_season_comparison_window_new       (GtkWindow    *parent,
                                                                          FurrowStore  *store,
                                                                          FurrowSeason *season);
-FurrowComparisonChart        *furrow_season_comparison_window_get_chart (FurrowSeasonComparisonWindow *self);
 
 G_END_DECLS

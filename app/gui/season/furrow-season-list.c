@@ -101,16 +101,8 @@ furrow_season_list_get_property (GObject    *object,
                                  GValue     *value,
                                  GParamSpec *pspec)
 {
-  FurrowSeasonList *self = FURROW_SEASON_LIST (object);
-
-  switch (prop_id)
-    {
-    case PROP_SELECTED:
-      g_value_set_object (value, furrow_season_list_get_selected (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  /* The one property, "selected": the selection's item, no member of its own. */
+  g_value_set_object (value, furrow_season_list_get_selected (FURROW_SEASON_LIST (object)));
 }
 
 static gint64

@@ -11,6 +11,7 @@
 #include "furrow-season-comparison-window.h"
 #include "furrow-season-field-row.h"
 #include "furrow-season-overview-page.h"
+#include "furrow-season-overview-page-testing.h"
 #include "furrow-store-season.h"
 #include "furrow-store-yield.h"
 #include "furrow-units.h"

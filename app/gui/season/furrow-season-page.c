@@ -189,17 +189,9 @@ furrow_season_page_get_property (GObject    *object,
 {
   FurrowSeasonPage *self = FURROW_SEASON_PAGE (object);
 
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, furrow_season_page_get_store (self));
-      break;
-    case PROP_SEASON:
-      g_value_set_object (value, furrow_season_page_get_season (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  /* Both properties are objects of the private part, each with its getter. */
+  g_value_set_object (value, prop_id == PROP_STORE ? (gpointer) furrow_season_page_get_store (self)
+                                                   : (gpointer) furrow_season_page_get_season (self));
 }
 
 static void
@@ -210,17 +202,11 @@ furrow_season_page_set_property (GObject      *object,
 {
   FurrowSeasonPage *self = FURROW_SEASON_PAGE (object);
 
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      set_store (self, g_value_get_object (value));
-      break;
-    case PROP_SEASON:
-      set_season (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  /* Their setters need the old value (the season switched, the store's handlers): no members. */
+  if (prop_id == PROP_STORE)
+    set_store (self, g_value_get_object (value));
+  else
+    set_season (self, g_value_get_object (value));
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "furrow-roster-row.h"
 #include "furrow-settlement-totals.h"
 #include "furrow-season-settlement-page-private.h"
+#include "furrow-season-settlement-page-testing.h"
 #include "furrow-store-season.h"
 #include "furrow-units.h"
 

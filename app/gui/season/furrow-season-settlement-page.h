@@ -35,9 +35,6 @@ typedef enum
 
 FurrowSeasonSettlementPage *furrow_season_settlement_page_new (void);
 
-/* The roster shown (FurrowRosterRow, household rows in code order, then the totals row). */
-GListModel *furrow_season_settlement_page_get_roster          (FurrowSeasonSettlementPage *self);
-
 /* What the file choosers start: an export of the settled season's statements into `file` (one
  * PDF; or with `per_household` a folder of one PDF per household), or of the roster into `file`
  * (PDF, CSV or XLSX by its extension). Runs in a thread; the page shows its progress and a
@@ -47,7 +44,6 @@ void        furrow_season_settlement_page_export_statements   (FurrowSeasonSettl
                                                                gboolean                    per_household);
 void        furrow_season_settlement_page_export_roster       (FurrowSeasonSettlementPage *self,
                                                                GFile                      *file);
-gboolean    furrow_season_settlement_page_is_exporting        (FurrowSeasonSettlementPage *self);
 void        furrow_season_settlement_page_cancel_export       (FurrowSeasonSettlementPage *self);
 
 /* Prints through GtkPrintOperation with `action` (the print dialog, or

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "furrow-season-view.h"
+#include "furrow-season-view-testing.h"
+#include "furrow-property.h"
 #include "furrow-store-season.h"
 
 struct _FurrowSeasonView
@@ -138,37 +140,20 @@ furrow_season_view_dispose (GObject *object)
 }
 
 static void
-furrow_season_view_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  FurrowSeasonView *self = FURROW_SEASON_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SEASON:
-      g_value_set_object (value, self->season);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 furrow_season_view_class_init (FurrowSeasonViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = furrow_season_view_dispose;
-  object_class->get_property = furrow_season_view_get_property;
+  object_class->get_property = furrow_property_get_member;
 
   /* The season shown (furrow_season_view_set_season()); notified when another is shown and
    * when the store announces a change to it (its name, year or state). */
-  properties[PROP_SEASON] =
+  properties[PROP_SEASON] = furrow_property_member (
     g_param_spec_object ("season", NULL, NULL, FURROW_TYPE_SEASON,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    G_STRUCT_OFFSET (FurrowSeasonView, season), NULL);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -184,12 +169,6 @@ furrow_season_view_init (FurrowSeasonView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pages = g_ptr_array_new ();
-}
-
-FurrowSeasonView *
-furrow_season_view_new (void)
-{
-  return g_object_new (FURROW_TYPE_SEASON_VIEW, NULL);
 }
 
 void
@@ -217,19 +196,6 @@ furrow_season_view_set_project (FurrowSeasonView *self,
     }
   push_to_pages (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEASON]);
-}
-
-/**
- * furrow_season_view_get_store:
- *
- * Returns: (transfer none) (nullable): the project's store
- */
-FurrowStore *
-furrow_season_view_get_store (FurrowSeasonView *self)
-{
-  g_return_val_if_fail (FURROW_IS_SEASON_VIEW (self), NULL);
-
-  return self->store;
 }
 
 /**

@@ -23,12 +23,9 @@ G_DECLARE_FINAL_TYPE (FurrowSeasonView, furrow_season_view, FURROW, SEASON_VIEW,
  * store's change signals itself (docs/architecture.md, "The change signals"): no code that
  * writes to the store refreshes a page. Season objects are the store's own (read them; edit a
  * copy from furrow_store_find_season()). */
-FurrowSeasonView *furrow_season_view_new         (void);
-
 void              furrow_season_view_set_project (FurrowSeasonView *self,
                                                   FurrowStore      *store,
                                                   FurrowHistory    *history);
-FurrowStore      *furrow_season_view_get_store   (FurrowSeasonView *self);
 FurrowHistory    *furrow_season_view_get_history (FurrowSeasonView *self);
 
 void              furrow_season_view_set_season  (FurrowSeasonView *self,
@@ -41,10 +38,6 @@ void              furrow_season_view_add_page    (FurrowSeasonView *self,
                                                   const char       *name,
                                                   const char       *title,
                                                   const char       *icon_name);
-/* Shows the page added under `name`. */
-void              furrow_season_view_show_page   (FurrowSeasonView *self,
-                                                  const char       *name);
-const char       *furrow_season_view_get_visible_page (FurrowSeasonView *self);
 
 /* The view around `widget`, or NULL. */
 FurrowSeasonView *furrow_season_view_find        (GtkWidget        *widget);

@@ -6,6 +6,7 @@
 
 #include "furrow-preferences-window.h"
 #include "furrow-base-map.h"
+#include "furrow-property.h"
 #include "furrow-store-mbtiles.h"
 
 /* Positions in the base map combo row, and the nicks of the `base-map` setting they stand for. */
@@ -237,44 +238,6 @@ furrow_preferences_window_constructed (GObject *object)
 }
 
 static void
-furrow_preferences_window_get_property (GObject    *object,
-                                        guint       prop_id,
-                                        GValue     *value,
-                                        GParamSpec *pspec)
-{
-  FurrowPreferencesWindow *self = FURROW_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-furrow_preferences_window_set_property (GObject      *object,
-                                        guint         prop_id,
-                                        const GValue *value,
-                                        GParamSpec   *pspec)
-{
-  FurrowPreferencesWindow *self = FURROW_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 furrow_preferences_window_dispose (GObject *object)
 {
   FurrowPreferencesWindow *self = FURROW_PREFERENCES_WINDOW (object);
@@ -295,14 +258,15 @@ furrow_preferences_window_class_init (FurrowPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = furrow_preferences_window_constructed;
-  object_class->get_property = furrow_preferences_window_get_property;
-  object_class->set_property = furrow_preferences_window_set_property;
+  object_class->get_property = furrow_property_get_member;
+  object_class->set_property = furrow_property_set_member;
   object_class->dispose = furrow_preferences_window_dispose;
 
   properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL,
-                         G_TYPE_SETTINGS,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    furrow_property_member (g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                                                 G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                                 G_PARAM_STATIC_STRINGS),
+                            G_STRUCT_OFFSET (FurrowPreferencesWindow, settings), NULL);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

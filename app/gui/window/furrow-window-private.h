@@ -81,6 +81,22 @@ struct _FurrowWindow
 void furrow_window_show_toast          (FurrowWindow *self,
                                         const char   *message);
 
+/* furrow-window-details.c */
+void furrow_window_update_details             (FurrowWindow *self);
+void furrow_window_selected_field_changed     (GObject      *object,
+                                               GParamSpec   *pspec);
+void furrow_window_selected_household_changed (GObject      *object,
+                                               GParamSpec   *pspec);
+void furrow_window_details_init               (FurrowWindow *self);
+void furrow_window_details_set_store          (FurrowWindow *self,
+                                               FurrowStore  *store);
+
+/* furrow-window-map.c */
+void furrow_window_restore_state  (FurrowWindow   *self);
+void furrow_window_save_state     (FurrowWindow   *self);
+void furrow_window_show_fields    (FurrowWindow   *self);
+void furrow_window_map_class_init (GtkWidgetClass *widget_class);
+
 /* furrow-window-actions.c */
 void furrow_window_class_add_actions   (GtkWidgetClass *widget_class);
 void furrow_window_update_actions      (FurrowWindow   *self);

@@ -5,153 +5,63 @@
 
 #include <glib/gi18n.h>
 
+#include "furrow-edit-season.h"
 #include "furrow-store-season.h"
 #include "furrow-window-private.h"
 #include "furrow-window-seasons.h"
 
 /* ------------------------------------------------------------------------------------------ */
-/* A season kept whole while it is deleted: rules, plans, harvests and actual costs.           */
+/* The season edits of core (furrow-edit-season.h), showing their season once applied         */
 
 typedef struct
 {
-  FurrowStore  *store;
-  FurrowSeason *rules;      /* name, year, notes and money rules (id 0) */
-  GArray       *plans;      /* FurrowSeasonPlan */
-  GArray       *harvests;   /* FurrowSeasonHarvest */
-  GArray       *costs;      /* FurrowSeasonActualCost */
-  gint64        id;         /* in the file, 0 while deleted */
-  GWeakRef      window;
-} SeasonCommand;
+  FurrowEdit  *edit;
+  FurrowStore *store;
+  GWeakRef     window;
+} ShownEdit;
 
 static void
-season_command_free (gpointer data)
+shown_edit_free (gpointer data)
 {
-  SeasonCommand *command = data;
+  ShownEdit *shown = data;
 
-  g_clear_object (&command->store);
-  g_clear_object (&command->rules);
-  g_clear_pointer (&command->plans, g_array_unref);
-  g_clear_pointer (&command->harvests, g_array_unref);
-  g_clear_pointer (&command->costs, g_array_unref);
-  g_weak_ref_clear (&command->window);
-  g_free (command);
+  g_object_unref (shown->edit);
+  g_object_unref (shown->store);
+  g_weak_ref_clear (&shown->window);
+  g_free (shown);
 }
 
-/* Adds the season back with everything it had, one transaction. */
 static gboolean
-add_whole (FurrowStore  *store,
-           gpointer      user_data,
-           GError      **error)
+shown_edit_apply (gpointer   data,
+                  gboolean   forward,
+                  GError   **error)
 {
-  SeasonCommand *command = user_data;
-  g_autoptr(FurrowSeason) season = furrow_season_new_empty ();
-  furrow_season_copy_rules (season, command->rules);
-  if (!furrow_store_add_season (store, season, error))
+  ShownEdit *shown = data;
+  g_autoptr(FurrowWindow) window = NULL;
+
+  if (!furrow_edit_apply (shown->edit, forward, error))
     return FALSE;
-  for (guint i = 0; command->plans != NULL && i < command->plans->len; i++)
-    {
-      const FurrowSeasonPlan *plan = &g_array_index (command->plans, FurrowSeasonPlan, i);
-      FurrowField *field = furrow_store_get_field_by_id (store, plan->field_id);
-
-      if (field != NULL &&
-          !furrow_store_set_plan (store, season, field, &plan->pattern, plan->preset,
-                                  plan->yield_preset, error))
-        return FALSE;
-    }
-  for (guint i = 0; command->harvests != NULL && i < command->harvests->len; i++)
-    {
-      const FurrowSeasonHarvest *h = &g_array_index (command->harvests, FurrowSeasonHarvest, i);
-      FurrowField *field = furrow_store_get_field_by_id (store, h->field_id);
-
-      if (field != NULL &&
-          !furrow_store_set_harvest (store, season, field, h->crop, h->yield_kg, h->revenue_fen,
-                                     error))
-        return FALSE;
-    }
-  for (guint i = 0; command->costs != NULL && i < command->costs->len; i++)
-    {
-      const FurrowSeasonActualCost *c = &g_array_index (command->costs, FurrowSeasonActualCost, i);
-      FurrowField *field =
-        c->field_id > 0 ? furrow_store_get_field_by_id (store, c->field_id) : NULL;
-
-      if ((c->field_id == 0 || field != NULL) &&
-          !furrow_store_set_actual_cost (store, season, field, c->item, c->fen, error))
-        return FALSE;
-    }
-  command->id = furrow_season_get_id (season);
+  window = g_weak_ref_get (&shown->window);
+  if (window != NULL && furrow_window_get_store (window) == shown->store)
+    furrow_window_show_season (window, furrow_edit_season_get_season (shown->edit));
   return TRUE;
 }
 
+/* Pushes `edit` (taken) on the window's history, showing its season each time it is applied. */
 static gboolean
-delete_whole (SeasonCommand  *command,
-              GError        **error)
+push_shown (FurrowWindow  *self,
+            FurrowEdit    *edit,
+            GError       **error)
 {
-  FurrowSeason *live = furrow_store_get_season_by_id (command->store, command->id);
-  /* Held across the delete, which takes it out of the model. */
-  g_autoptr(FurrowSeason) season = live != NULL ? g_object_ref (live) : NULL;
+  ShownEdit *shown = g_new0 (ShownEdit, 1);
 
-  if (season == NULL)
-    {
-      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
-                   _("The season is no longer in the project"));
-      return FALSE;
-    }
-  /* Kept for undo: what the file holds now. */
-  g_clear_object (&command->rules);
-  g_clear_pointer (&command->plans, g_array_unref);
-  g_clear_pointer (&command->harvests, g_array_unref);
-  g_clear_pointer (&command->costs, g_array_unref);
-  command->rules = furrow_store_find_season (command->store, furrow_season_get_name (season));
-  command->plans = furrow_store_get_plans (command->store, season, error);
-  if (command->rules == NULL || command->plans == NULL)
-    return FALSE;
-  command->harvests = furrow_store_get_harvests (command->store, season, error);
-  if (command->harvests == NULL)
-    return FALSE;
-  command->costs = furrow_store_get_actual_costs (command->store, season, error);
-  if (command->costs == NULL)
-    return FALSE;
-  if (!furrow_store_delete_season (command->store, season, error))
-    return FALSE;
-  command->id = 0;
-  return TRUE;
-}
-
-static void
-show_season_id (SeasonCommand *command)
-{
-  g_autoptr(FurrowWindow) window = g_weak_ref_get (&command->window);
-
-  if (window == NULL || furrow_window_get_store (window) != command->store)
-    return;
-  furrow_window_show_season (window, furrow_store_get_season_by_id (command->store, command->id));
-}
-
-/* Create: forward adds, backward deletes. */
-static gboolean
-create_apply (gpointer   data,
-              gboolean   forward,
-              GError   **error)
-{
-  SeasonCommand *command = data;
-  gboolean ok;
-
-  if (forward)
-    ok = furrow_store_transaction (command->store, add_whole, command, error);
-  else
-    ok = delete_whole (command, error);
-  if (ok)
-    show_season_id (command);
-  return ok;
-}
-
-/* Delete: forward deletes, backward adds back. */
-static gboolean
-delete_apply (gpointer   data,
-              gboolean   forward,
-              GError   **error)
-{
-  return create_apply (data, !forward, error);
+  shown->edit = edit;
+  shown->store = g_object_ref (self->store);
+  g_weak_ref_init (&shown->window, self);
+  return furrow_history_push (self->history,
+                              furrow_edit_new (furrow_edit_get_label (edit), shown_edit_apply,
+                                               shown, shown_edit_free),
+                              error);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -162,21 +72,13 @@ new_season_response_cb (FurrowNewSeasonDialog *dialog,
                         const char            *response,
                         FurrowWindow          *self)
 {
-  SeasonCommand *command;
+  g_autoptr(FurrowSeason) rules = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
 
   if (g_strcmp0 (response, "create") != 0 || self->store == NULL)
     return;
-  command = g_new0 (SeasonCommand, 1);
-  command->store = g_object_ref (self->store);
-  command->rules = furrow_new_season_dialog_build (dialog);
-  g_weak_ref_init (&command->window, self);
-  /* Translators: an undoable edit; %s is the season's name. */
-  label = g_strdup_printf (_("Create season “%s”"), furrow_season_get_name (command->rules));
-  if (!furrow_history_push (self->history,
-                            furrow_edit_new (label, create_apply, command, season_command_free),
-                            &error))
+  rules = furrow_new_season_dialog_build (dialog);
+  if (!push_shown (self, furrow_edit_season_create (self->store, rules), &error))
     {
       g_autofree char *message = NULL;
 
@@ -221,21 +123,11 @@ delete_response_cb (AdwMessageDialog *dialog,
                     FurrowWindow     *self)
 {
   FurrowSeason *season = g_object_get_data (G_OBJECT (dialog), "furrow-season");
-  SeasonCommand *command;
   g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
 
   if (g_strcmp0 (response, "delete") != 0 || self->store == NULL || season == NULL)
     return;
-  command = g_new0 (SeasonCommand, 1);
-  command->store = g_object_ref (self->store);
-  command->id = furrow_season_get_id (season);
-  g_weak_ref_init (&command->window, self);
-  /* Translators: an undoable edit; %s is the season's name. */
-  label = g_strdup_printf (_("Delete season “%s”"), furrow_season_get_name (season));
-  if (!furrow_history_push (self->history,
-                            furrow_edit_new (label, delete_apply, command, season_command_free),
-                            &error))
+  if (!push_shown (self, furrow_edit_season_delete (self->store, season), &error))
     {
       g_autofree char *message = NULL;
 

@@ -22,32 +22,23 @@ FurrowWindow     *furrow_window_new              (FurrowApplication *application
 gboolean          furrow_window_open_project     (FurrowWindow      *self,
                                                   const char        *path,
                                                   GError           **error);
-const char       *furrow_window_get_project_path (FurrowWindow      *self);
 FurrowStore      *furrow_window_get_store        (FurrowWindow      *self);
 ShumateSimpleMap *furrow_window_get_map          (FurrowWindow      *self);
-FurrowFieldMap   *furrow_window_get_field_map    (FurrowWindow      *self);
-guint             furrow_window_get_n_offline_notices (FurrowWindow *self);
-FurrowHistory    *furrow_window_get_history      (FurrowWindow      *self);
 gboolean          furrow_window_open_demo        (FurrowWindow      *self,
                                                   GError           **error);
 
 /* Selection, shared by the lists, the details pane and the map (properties "selected-field" and
  * "selected-household", with notify). Setting one selects and scrolls to its list row. */
-FurrowField      *furrow_window_get_selected_field     (FurrowWindow    *self);
 void              furrow_window_select_field           (FurrowWindow    *self,
                                                         FurrowField     *field);
-FurrowHousehold  *furrow_window_get_selected_household (FurrowWindow    *self);
 void              furrow_window_select_household       (FurrowWindow    *self,
                                                         FurrowHousehold *household);
 /* Emits "show-on-map" with the household; the map layer zooms to and highlights its parcels. */
 void              furrow_window_show_household_on_map  (FurrowWindow    *self,
                                                         FurrowHousehold *household);
-FurrowPlannerPanel *furrow_window_get_planner_panel (FurrowWindow    *self);
-FurrowRowsLayer  *furrow_window_get_rows_layer   (FurrowWindow      *self);
 /* Shows `season` (an item of the store's seasons model) in the content area, its Seasons view in
  * the sidebar; NULL goes back to the map. */
 void              furrow_window_show_season      (FurrowWindow      *self,
                                                   FurrowSeason      *season);
-FurrowSeasonView *furrow_window_get_season_view  (FurrowWindow      *self);
 
 G_END_DECLS

@@ -8,6 +8,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "furrow-json.h"
+
 G_DEFINE_QUARK (furrow-settlement-json-error-quark, furrow_settlement_json_error)
 
 /* What the parser needs to name a bad member: the file and the path being read. */
@@ -514,33 +516,6 @@ furrow_settlement_json_load_file (const char  *path,
 /* ------------------------------------------------------------------------------------------ */
 /* Output                                                                                     */
 
-static void
-add_fen (JsonBuilder *builder,
-         const char  *name,
-         gint64       fen)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, fen);
-}
-
-static void
-add_double (JsonBuilder *builder,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_double_value (builder, value);
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
 JsonNode *
 furrow_settlement_json_build (const FurrowDistributionInput  *input,
                               const FurrowDistributionResult *result,
@@ -555,38 +530,38 @@ furrow_settlement_json_build (const FurrowDistributionInput  *input,
   summary = furrow_distribution_format_summary (input, result);
 
   json_builder_begin_object (builder);
-  add_double (builder, "total_area_mu", result->total_area_mu);
-  add_double (builder, "weighted_area_mu", result->weighted_area_mu);
-  add_double (builder, "half_custody_area_mu", result->half_custody_area_mu);
-  add_fen (builder, "revenue_fen", result->revenue_fen);
-  add_fen (builder, "other_income_fen", result->other_income_fen);
-  add_fen (builder, "subsidy_fen", result->subsidy_fen);
-  add_fen (builder, "income_fen", result->income_fen);
-  add_fen (builder, "cost_fen", result->cost_fen);
-  add_string (builder, "base_kind", furrow_base_kind_to_string (input->base.kind));
-  add_fen (builder, "base_fen_per_mu", result->base_fen_per_mu);
-  add_fen (builder, "base_total_fen", result->base_total_fen);
-  add_fen (builder, "surplus_fen", result->surplus_fen);
-  add_fen (builder, "reserve_fen", result->reserve_fen);
-  add_fen (builder, "collective_fen", result->collective_fen);
-  add_fen (builder, "cooperative_fen", result->cooperative_fen);
-  add_fen (builder, "households_dividend_fen", result->households_dividend_fen);
-  add_fen (builder, "deficit_fen", result->deficit_fen);
-  add_fen (builder, "fees_fen", result->fees_fen);
+  furrow_json_add_double (builder, "total_area_mu", result->total_area_mu);
+  furrow_json_add_double (builder, "weighted_area_mu", result->weighted_area_mu);
+  furrow_json_add_double (builder, "half_custody_area_mu", result->half_custody_area_mu);
+  furrow_json_add_int (builder, "revenue_fen", result->revenue_fen);
+  furrow_json_add_int (builder, "other_income_fen", result->other_income_fen);
+  furrow_json_add_int (builder, "subsidy_fen", result->subsidy_fen);
+  furrow_json_add_int (builder, "income_fen", result->income_fen);
+  furrow_json_add_int (builder, "cost_fen", result->cost_fen);
+  furrow_json_add_string (builder, "base_kind", furrow_base_kind_to_string (input->base.kind));
+  furrow_json_add_int (builder, "base_fen_per_mu", result->base_fen_per_mu);
+  furrow_json_add_int (builder, "base_total_fen", result->base_total_fen);
+  furrow_json_add_int (builder, "surplus_fen", result->surplus_fen);
+  furrow_json_add_int (builder, "reserve_fen", result->reserve_fen);
+  furrow_json_add_int (builder, "collective_fen", result->collective_fen);
+  furrow_json_add_int (builder, "cooperative_fen", result->cooperative_fen);
+  furrow_json_add_int (builder, "households_dividend_fen", result->households_dividend_fen);
+  furrow_json_add_int (builder, "deficit_fen", result->deficit_fen);
+  furrow_json_add_int (builder, "fees_fen", result->fees_fen);
 
   json_builder_set_member_name (builder, "split_pct");
   json_builder_begin_object (builder);
-  add_double (builder, "reserve", input->split.reserve_pct);
-  add_double (builder, "collective", input->split.collective_pct);
-  add_double (builder, "cooperative", input->split.cooperative_pct);
-  add_double (builder, "households", input->split.households_pct);
+  furrow_json_add_double (builder, "reserve", input->split.reserve_pct);
+  furrow_json_add_double (builder, "collective", input->split.collective_pct);
+  furrow_json_add_double (builder, "cooperative", input->split.cooperative_pct);
+  furrow_json_add_double (builder, "households", input->split.households_pct);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "reason_required");
   json_builder_add_boolean_value (builder, result->reason_required);
   if (input->reason != NULL)
-    add_string (builder, "reason", input->reason);
-  add_string (builder, "basis", summary);
+    furrow_json_add_string (builder, "reason", input->reason);
+  furrow_json_add_string (builder, "basis", summary);
 
   json_builder_set_member_name (builder, "households");
   json_builder_begin_array (builder);
@@ -596,17 +571,17 @@ furrow_settlement_json_build (const FurrowDistributionInput  *input,
       g_autofree char *basis = furrow_distribution_format_basis (input, result, share);
 
       json_builder_begin_object (builder);
-      add_string (builder, "code", share->code);
+      furrow_json_add_string (builder, "code", share->code);
       if (input->households[i].name != NULL)
-        add_string (builder, "name", input->households[i].name);
-      add_string (builder, "custody", furrow_custody_to_string (share->custody));
-      add_double (builder, "area_mu", share->area_mu);
-      add_double (builder, "weight", share->weight);
-      add_fen (builder, "base_fen", share->base_fen);
-      add_fen (builder, "dividend_fen", share->dividend_fen);
-      add_fen (builder, "fee_fen", share->fee_fen);
-      add_fen (builder, "total_fen", share->total_fen);
-      add_string (builder, "basis", basis);
+        furrow_json_add_string (builder, "name", input->households[i].name);
+      furrow_json_add_string (builder, "custody", furrow_custody_to_string (share->custody));
+      furrow_json_add_double (builder, "area_mu", share->area_mu);
+      furrow_json_add_double (builder, "weight", share->weight);
+      furrow_json_add_int (builder, "base_fen", share->base_fen);
+      furrow_json_add_int (builder, "dividend_fen", share->dividend_fen);
+      furrow_json_add_int (builder, "fee_fen", share->fee_fen);
+      furrow_json_add_int (builder, "total_fen", share->total_fen);
+      furrow_json_add_string (builder, "basis", basis);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -1,0 +1,636 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Fields, households and parcels: their list models, look-ups and counts, and one path that
+ * creates, updates and deletes a record of any kind, driven by the record-kind table of
+ * furrow-store-kinds.c (docs/architecture.md, The store). */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "furrow-store-gpkg.h"
+#include "furrow-store-private.h"
+#include "furrow-store-testing.h"
+
+/* ------------------------------------------------------------------------------------------ */
+/* Columns                                                                                    */
+
+typedef const char           *(*TextGetter)     (gpointer object);
+typedef gint64                (*Int64Getter)    (gpointer object);
+typedef guint                 (*CountGetter)    (gpointer object);
+typedef double                (*DoubleGetter)   (gpointer object);
+typedef FurrowCustody         (*CustodyGetter)  (gpointer object);
+typedef const FurrowGeometry *(*GeometryGetter) (gpointer object);
+typedef void                  (*TextSetter)     (gpointer object, const char *value);
+typedef void                  (*Int64Setter)    (gpointer object, gint64 value);
+typedef void                  (*CountSetter)    (gpointer object, guint value);
+typedef void                  (*DoubleSetter)   (gpointer object, double value);
+typedef void                  (*CustodySetter)  (gpointer object, FurrowCustody value);
+typedef void                  (*GeometrySetter) (gpointer object, const FurrowGeometry *value);
+
+static const char *
+kind_what (const FurrowRecordKind *kind)
+{
+  return g_dpgettext2 (GETTEXT_PACKAGE, "object kind", kind->what);
+}
+
+static const char *
+object_code (const FurrowRecordKind *kind,
+             gpointer                object)
+{
+  return ((TextGetter) kind->get_code) (object);
+}
+
+static const FurrowGeometry *
+object_geometry (const FurrowRecordKind *kind,
+                 gpointer                object)
+{
+  return kind->get_geometry != NULL ? ((GeometryGetter) kind->get_geometry) (object) : NULL;
+}
+
+/* Binds ?1 … ?n of the kind's INSERT and UPDATE statements, the written columns; returns n. */
+static int
+bind_columns (FurrowStatement          *stmt,
+              const FurrowRecordKind   *kind,
+              gpointer                  object,
+              const FurrowStoredRecord *stored)
+{
+  int position = 0;
+
+  for (guint i = 0; i < kind->n_columns; i++)
+    {
+      const FurrowRecordColumn *column = &kind->columns[i];
+      const char *text;
+
+      if (column->name == NULL)
+        continue;
+      position++;
+      switch (column->type)
+        {
+        case FURROW_RECORD_COLUMN_TEXT:
+          furrow_statement_bind_text (stmt, position, ((TextGetter) column->get) (object));
+          break;
+        case FURROW_RECORD_COLUMN_NAME:
+          text = ((TextGetter) column->get) (object);
+          furrow_statement_bind_text (stmt, position, text != NULL ? text : "");
+          break;
+        case FURROW_RECORD_COLUMN_INT64:
+          furrow_statement_bind_int64 (stmt, position, ((Int64Getter) column->get) (object));
+          break;
+        case FURROW_RECORD_COLUMN_ID:
+          furrow_statement_bind_id (stmt, position, ((Int64Getter) column->get) (object));
+          break;
+        case FURROW_RECORD_COLUMN_COUNT:
+          furrow_statement_bind_int64 (stmt, position, ((CountGetter) column->get) (object));
+          break;
+        case FURROW_RECORD_COLUMN_DOUBLE:
+          furrow_statement_bind_double (stmt, position, ((DoubleGetter) column->get) (object));
+          break;
+        case FURROW_RECORD_COLUMN_CUSTODY:
+          furrow_statement_bind_text (stmt, position,
+                                      furrow_custody_to_string (((CustodyGetter) column->get)
+                                                                (object)));
+          break;
+        case FURROW_RECORD_COLUMN_GEOMETRY:
+          {
+            const FurrowGeometry *geometry = ((GeometryGetter) column->get) (object);
+            g_autoptr(GBytes) blob = geometry != NULL ? furrow_gpkg_blob_encode (geometry) : NULL;
+
+            furrow_statement_bind_bytes (stmt, position, blob);
+          }
+          break;
+        case FURROW_RECORD_COLUMN_REFERENCE:
+          furrow_statement_bind_int64 (stmt, position, stored->reference);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  return position;
+}
+
+static FurrowGeometry *
+column_geometry (FurrowStore            *self,
+                 const FurrowRecordKind *kind,
+                 FurrowStatement        *stmt,
+                 int                     index)
+{
+  g_autoptr(GError) error = NULL;
+  FurrowGeometry *geometry;
+  gconstpointer data;
+  gsize size;
+
+  if (furrow_statement_is_null (stmt, index))
+    return NULL;
+  data = furrow_statement_get_blob (stmt, index, &size);
+  geometry = furrow_gpkg_blob_decode (data, size, &error);
+  if (geometry == NULL)
+    g_message (_("%s: %s %s has a geometry that cannot be read (%s); it is shown without one"),
+               self->path, kind_what (kind),
+               furrow_statement_get_text (stmt, (int) kind->code_read), error->message);
+  return geometry;
+}
+
+/* A new object of the kind from a row of its select_all or select_code statement. */
+static gpointer
+object_from_row (FurrowStore     *self,
+                 FurrowKind       kind_id,
+                 FurrowStatement *stmt)
+{
+  const FurrowRecordKind *kind = _furrow_store_kind (kind_id);
+  gpointer object = g_object_new (kind->get_type (), NULL);
+
+  int index = -1;
+
+  for (guint i = 0; i < kind->n_columns; i++)
+    {
+      const FurrowRecordColumn *column = &kind->columns[i];
+      FurrowCustody custody = FURROW_CUSTODY_FULL;
+
+      if (column->set == NULL)
+        continue;
+      index++;
+      switch (column->type)
+        {
+        case FURROW_RECORD_COLUMN_TEXT:
+        case FURROW_RECORD_COLUMN_NAME:
+        case FURROW_RECORD_COLUMN_REFERENCE:
+          ((TextSetter) column->set) (object, furrow_statement_get_text (stmt, index));
+          break;
+        case FURROW_RECORD_COLUMN_INT64:
+        case FURROW_RECORD_COLUMN_ID:
+          ((Int64Setter) column->set) (object, furrow_statement_get_int64 (stmt, index));
+          break;
+        case FURROW_RECORD_COLUMN_COUNT:
+          ((CountSetter) column->set) (object,
+                                       (guint) CLAMP (furrow_statement_get_int64 (stmt, index),
+                                                      0, G_MAXUINT));
+          break;
+        case FURROW_RECORD_COLUMN_DOUBLE:
+          ((DoubleSetter) column->set) (object, furrow_statement_get_double (stmt, index));
+          break;
+        case FURROW_RECORD_COLUMN_CUSTODY:
+          furrow_custody_from_string (furrow_statement_get_text (stmt, index), &custody);
+          ((CustodySetter) column->set) (object, custody);
+          break;
+        case FURROW_RECORD_COLUMN_GEOMETRY:
+          {
+            g_autoptr(FurrowGeometry) geometry = column_geometry (self, kind, stmt, index);
+
+            ((GeometrySetter) column->set) (object, geometry);
+          }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  return object;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Models, look-ups, counts                                                                   */
+
+static GPtrArray *
+load_objects (FurrowStore  *self,
+              FurrowKind    kind,
+              GError      **error)
+{
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(FurrowStatement) stmt =
+    furrow_database_prepare (self->database, _furrow_store_kind (kind)->select_all, error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  while (furrow_statement_step (stmt, &local_error))
+    g_ptr_array_add (objects, object_from_row (self, kind, stmt));
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&objects);
+}
+
+GListModel *
+_furrow_store_get_model (FurrowStore *self,
+                         FurrowKind   kind)
+{
+  if (self->models[kind] == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) objects = load_objects (self, kind, &error);
+
+      self->models[kind] = g_list_store_new (_furrow_store_kind (kind)->get_type ());
+      if (objects == NULL)
+        g_message ("%s", error->message);
+      else
+        g_list_store_splice (self->models[kind], 0, 0, objects->pdata, objects->len);
+    }
+  return G_LIST_MODEL (self->models[kind]);
+}
+
+gboolean
+furrow_store_reload (FurrowStore  *self,
+                     GError      **error)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+
+  if (!_furrow_store_load_cooperative (self, error))
+    return FALSE;
+  for (FurrowKind kind = 0; kind < FURROW_N_KINDS; kind++)
+    {
+      g_autoptr(GPtrArray) objects = NULL;
+
+      if (self->models[kind] == NULL)
+        continue;
+      objects = load_objects (self, kind, error);
+      if (objects == NULL)
+        return FALSE;
+      g_list_store_splice (self->models[kind], 0,
+                           g_list_model_get_n_items (G_LIST_MODEL (self->models[kind])),
+                           objects->pdata, objects->len);
+    }
+  _furrow_store_seasons_reload (self);
+  for (FurrowKind kind = 0; kind < FURROW_N_KINDS; kind++)
+    _furrow_store_emit_record_changed (self, _furrow_store_kind (kind)->get_type (), NULL,
+                                       FURROW_RECORD_ADDED | FURROW_RECORD_UPDATED |
+                                       FURROW_RECORD_REMOVED);
+  _furrow_store_emit_season_changed (self, NULL, FURROW_SEASON_CHANGE_ADDED |
+                                     FURROW_SEASON_CHANGE_REMOVED | FURROW_SEASON_CHANGE_RULES |
+                                     FURROW_SEASON_CHANGE_PLANS | FURROW_SEASON_CHANGE_HARVESTS |
+                                     FURROW_SEASON_CHANGE_OPERATIONS |
+                                     FURROW_SEASON_CHANGE_STATE);
+  return TRUE;
+}
+
+/* A new object read from the file (transfer full), NULL when absent. */
+static gpointer
+find_by_code (FurrowStore *self,
+              FurrowKind   kind,
+              const char  *code)
+{
+  g_autoptr(FurrowStatement) stmt =
+    furrow_database_prepare (self->database, _furrow_store_kind (kind)->select_code, NULL);
+
+  if (stmt == NULL || code == NULL)
+    return NULL;
+  furrow_statement_bind_text (stmt, 1, code);
+  if (!furrow_statement_step (stmt, NULL))
+    return NULL;
+  return object_from_row (self, kind, stmt);
+}
+
+/* The live object of the model (transfer none), NULL when absent. */
+static gpointer
+get_by_id (FurrowStore *self,
+           FurrowKind   kind,
+           gint64       id)
+{
+  GListModel *model = _furrow_store_get_model (self, kind);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (model, i);
+
+      /* The model holds its own reference: the object outlives this one. */
+      if (_furrow_store_object_get_id (object) == id)
+        return object;
+    }
+  return NULL;
+}
+
+static gint64
+count_rows (FurrowStore  *self,
+            FurrowKind    kind,
+            GError      **error)
+{
+  g_autoptr(FurrowStatement) stmt =
+    furrow_database_prepare (self->database, _furrow_store_kind (kind)->count, error);
+
+  if (stmt == NULL)
+    return -1;
+  if (!_furrow_store_step_row (self, stmt, "count", error))
+    return -1;
+  return furrow_statement_get_int64 (stmt, 0);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Changes                                                                                    */
+
+static gboolean
+geometry_is_finite (const FurrowGeometry *geometry)
+{
+  if (geometry == NULL)
+    return TRUE;
+  for (guint p = 0; p < geometry->n_polygons; p++)
+    for (guint r = 0; r < geometry->polygons[p].n_rings; r++)
+      for (guint i = 0; i < geometry->polygons[p].rings[r].n_points; i++)
+        if (!isfinite (geometry->polygons[p].rings[r].points[i].x) ||
+            !isfinite (geometry->polygons[p].rings[r].points[i].y))
+          return FALSE;
+  return TRUE;
+}
+
+/* What every change checks before it opens a transaction: an addition is new and has a code,
+ * an update or deletion names a stored record, a geometry written has finite coordinates. */
+static gboolean
+check_record (const FurrowRecordKind  *kind,
+              FurrowRecordChange       change,
+              gpointer                 object,
+              GError                 **error)
+{
+  const char *what = kind_what (kind);
+  const char *code = object_code (kind, object);
+  gint64 id = ((Int64Getter) kind->get_id) (object);
+
+  if (change != FURROW_RECORD_ADDED && id <= 0)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                   _("%s %s is not in the project"), what, code ? code : "");
+      return FALSE;
+    }
+  if (code == NULL || *code == '\0')
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                   _("a %s without a code cannot be stored"), what);
+      return FALSE;
+    }
+  if (change == FURROW_RECORD_ADDED && id != 0)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                   _("%s %s is stored already; update it instead"), what, code);
+      return FALSE;
+    }
+  if (change != FURROW_RECORD_REMOVED && !geometry_is_finite (object_geometry (kind, object)))
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                   _("%s %s: the geometry has a coordinate that is not a number"), what, code);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* An error from one of the kind table's messages (N_() literals with one %s, the code). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static void
+set_kind_error (GError     **error,
+                int          code,
+                const char  *message,
+                const char  *record_code)
+{
+  g_set_error (error, FURROW_STORE_ERROR, code, _(message), record_code);
+}
+#pragma GCC diagnostic pop
+
+/* Maps a failed write to a message that names the record. */
+static gboolean
+set_write_error (FurrowStore             *self,
+                 const FurrowRecordKind  *kind,
+                 const char              *code,
+                 GError                 **error)
+{
+  FurrowDatabaseConstraint constraint = furrow_database_get_constraint (self->database);
+
+  if (constraint == FURROW_DATABASE_CONSTRAINT_NONE ||
+      constraint == FURROW_DATABASE_CONSTRAINT_OTHER)
+    return FALSE;  /* error holds the statement layer's own message */
+  g_clear_error (error);
+  if (constraint == FURROW_DATABASE_CONSTRAINT_UNIQUE)
+    set_kind_error (error, FURROW_STORE_ERROR_DUPLICATE, kind->duplicate, code);
+  else if (constraint == FURROW_DATABASE_CONSTRAINT_FOREIGN_KEY)
+    g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                 _("parcel %s: its custody field is not in the project"), code);
+  else
+    g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                 _("%s: a value is out of range (areas must not be negative)"), code);
+  return FALSE;
+}
+
+/* The audit detail of the kind's areas: "registered_area_m2 812.40; measured_area_m2 …" for an
+ * addition (stored NULL), else "registered_area_m2 812.40 -> 830.00; …" for the areas that
+ * changed (object NULL: deleted, now 0). NULL when there is nothing to say. */
+static char *
+describe_areas (const FurrowRecordKind   *kind,
+                const FurrowStoredRecord *stored,
+                gpointer                  object)
+{
+  g_autoptr(GString) detail = g_string_new (NULL);
+
+  for (guint i = 0; i < kind->n_areas; i++)
+    {
+      double after = object != NULL ? ((DoubleGetter) kind->areas[i].get) (object) : 0.0;
+      g_autofree char *a = _furrow_store_format_area (after);
+      g_autofree char *b = NULL;
+
+      if (stored == NULL)
+        {
+          g_string_append_printf (detail, "%s%s %s", detail->len ? "; " : "", kind->areas[i].name,
+                                  a);
+          continue;
+        }
+      if (stored->areas_m2[i] == after)
+        continue;
+      b = _furrow_store_format_area (stored->areas_m2[i]);
+      g_string_append_printf (detail, "%s%s %s -> %s", detail->len ? "; " : "",
+                              kind->areas[i].name, b, a);
+    }
+  return detail->len ? g_string_free (g_steal_pointer (&detail), FALSE) : NULL;
+}
+
+/* The stored row of a record before its update or deletion (the kind's read_stored hook). */
+static gboolean
+read_stored (FurrowStore             *self,
+             const FurrowRecordKind  *kind,
+             gpointer                 object,
+             FurrowStoredRecord      *stored,
+             GError                 **error)
+{
+  g_autoptr(FurrowStatement) stmt =
+    furrow_database_prepare (self->database, kind->select_stored, error);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  furrow_statement_bind_int64 (stmt, 1, ((Int64Getter) kind->get_id) (object));
+  if (!_furrow_store_step_found (stmt, &found, error))
+    return FALSE;
+  if (found)
+    {
+      kind->read_stored (stmt, stored);
+      return TRUE;
+    }
+  set_kind_error (error, FURROW_STORE_ERROR_NOT_FOUND, kind->not_found, object_code (kind, object));
+  return FALSE;
+}
+
+/* Writes one change of a record inside the open operation: the row, its audit row, then the
+ * bookkeeping for the commit. */
+static gboolean
+write_change (FurrowStore         *self,
+              FurrowKind           kind_id,
+              FurrowRecordChange   change,
+              gpointer             object,
+              GError             **error)
+{
+  const FurrowRecordKind *kind = _furrow_store_kind (kind_id);
+  FurrowStoredRecord stored = { { 0 } };
+  g_autoptr(FurrowStatement) stmt = NULL;
+  g_autofree char *audit_object = NULL;
+  g_autofree char *detail = NULL;
+  const char *code, *action = NULL;
+  gint64 new_id = 0;
+  gboolean ok = FALSE;
+
+  if (change != FURROW_RECORD_ADDED && !read_stored (self, kind, object, &stored, error))
+    goto out;
+  if (kind->prepare != NULL && !kind->prepare (self, change, object, &stored, error))
+    goto out;
+
+  /* A deletion names the record as stored, a write as it is now. */
+  code = change == FURROW_RECORD_REMOVED && stored.code != NULL ? stored.code
+                                                                 : object_code (kind, object);
+  stmt = furrow_database_prepare (self->database, _furrow_store_kind_write_sql (kind_id, change),
+                                  error);
+  if (stmt == NULL)
+    goto out;
+  /* ?n+1 of an UPDATE, ?1 of a DELETE: the row id. */
+  if (change != FURROW_RECORD_ADDED)
+    furrow_statement_bind_int64 (stmt,
+                                 change == FURROW_RECORD_UPDATED
+                                 ? bind_columns (stmt, kind, object, &stored) + 1 : 1,
+                                 ((Int64Getter) kind->get_id) (object));
+  else
+    bind_columns (stmt, kind, object, &stored);
+  if (!furrow_statement_run (stmt, error))
+    {
+      ok = set_write_error (self, kind, code, error);
+      goto out;
+    }
+
+  switch (change)
+    {
+    case FURROW_RECORD_ADDED:
+      new_id = furrow_database_last_insert_id (self->database);
+      if (_furrow_store_audit_each_addition (self, kind_id))
+        {
+          action = "add";
+          detail = describe_areas (kind, NULL, object);
+        }
+      break;
+    case FURROW_RECORD_UPDATED:
+      /* Only an update that changes something the log records. */
+      detail = stored.detail != NULL ? g_strdup (stored.detail)
+                                     : describe_areas (kind, &stored, object);
+      action = detail != NULL ? "update" : NULL;
+      break;
+    case FURROW_RECORD_REMOVED:
+    default:
+      action = "delete";
+      detail = describe_areas (kind, &stored, NULL);
+      break;
+    }
+  audit_object = action != NULL ? g_strconcat (kind->noun, ":", code, NULL) : NULL;
+  if (action != NULL && !_furrow_store_audit (self, action, audit_object, detail, error))
+    goto out;
+
+  if (change == FURROW_RECORD_ADDED)
+    ((Int64Setter) kind->set_id) (object, new_id);
+  if (kind->written != NULL)
+    kind->written (self, change, object, &stored);
+  _furrow_store_record_change (self, change, kind_id, object,
+                               change == FURROW_RECORD_UPDATED ? stored.code : NULL);
+  if (change != FURROW_RECORD_REMOVED)
+    _furrow_store_grow_extent (self, kind_id, object_geometry (kind, object));
+  ok = TRUE;
+
+out:
+  g_free (stored.code);
+  g_free (stored.detail);
+  return ok;
+}
+
+/* The public add, update and delete of every kind: the checks, then one operation (a
+ * transaction, or a savepoint in a batch). */
+static gboolean
+change_record (FurrowStore         *self,
+               FurrowKind           kind,
+               FurrowRecordChange   change,
+               gpointer             object,
+               GError             **error)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (object, _furrow_store_kind (kind)->get_type ()),
+                        FALSE);
+
+  if (!check_record (_furrow_store_kind (kind), change, object, error) ||
+      !_furrow_store_op_begin (self, error))
+    return FALSE;
+  return _furrow_store_op_end (self, write_change (self, kind, change, object, error), error);
+}
+
+/* The public functions of one kind (furrow-store.h, furrow-store-testing.h), each a call of the
+ * generic one: furrow_store_get_<kind>s (), _find_<kind> (), _get_<kind>_by_id (),
+ * _count_<kind>s (), _add_<kind> (), _update_<kind> (), _delete_<kind> (). */
+#define DEFINE_RECORD_FUNCTIONS(Type, type, KIND)                                                \
+  GListModel *                                                                                   \
+  furrow_store_get_##type##s (FurrowStore *self)                                                 \
+  {                                                                                              \
+    g_return_val_if_fail (FURROW_IS_STORE (self), NULL);                                         \
+    return g_object_ref (_furrow_store_get_model (self, KIND));                                  \
+  }                                                                                              \
+                                                                                                 \
+  Furrow##Type *                                                                                 \
+  furrow_store_find_##type (FurrowStore *self,                                                   \
+                            const char  *code)                                                   \
+  {                                                                                              \
+    g_return_val_if_fail (FURROW_IS_STORE (self), NULL);                                         \
+    return find_by_code (self, KIND, code);                                                      \
+  }                                                                                              \
+                                                                                                 \
+  Furrow##Type *                                                                                 \
+  furrow_store_get_##type##_by_id (FurrowStore *self,                                            \
+                                   gint64       id)                                              \
+  {                                                                                              \
+    g_return_val_if_fail (FURROW_IS_STORE (self), NULL);                                         \
+    return get_by_id (self, KIND, id);                                                           \
+  }                                                                                              \
+                                                                                                 \
+  gint64                                                                                         \
+  furrow_store_count_##type##s (FurrowStore  *self,                                              \
+                                GError      **error)                                             \
+  {                                                                                              \
+    g_return_val_if_fail (FURROW_IS_STORE (self), -1);                                           \
+    return count_rows (self, KIND, error);                                                       \
+  }                                                                                              \
+                                                                                                 \
+  gboolean                                                                                       \
+  furrow_store_add_##type (FurrowStore   *self,                                                  \
+                           Furrow##Type  *object,                                                \
+                           GError       **error)                                                 \
+  {                                                                                              \
+    return change_record (self, KIND, FURROW_RECORD_ADDED, object, error);                       \
+  }                                                                                              \
+                                                                                                 \
+  gboolean                                                                                       \
+  furrow_store_update_##type (FurrowStore   *self,                                               \
+                              Furrow##Type  *object,                                             \
+                              GError       **error)                                              \
+  {                                                                                              \
+    return change_record (self, KIND, FURROW_RECORD_UPDATED, object, error);                     \
+  }                                                                                              \
+                                                                                                 \
+  gboolean                                                                                       \
+  furrow_store_delete_##type (FurrowStore   *self,                                               \
+                              Furrow##Type  *object,                                             \
+                              GError       **error)                                              \
+  {                                                                                              \
+    return change_record (self, KIND, FURROW_RECORD_REMOVED, object, error);                     \
+  }
+
+DEFINE_RECORD_FUNCTIONS (Field, field, FURROW_KIND_FIELD)
+DEFINE_RECORD_FUNCTIONS (Household, household, FURROW_KIND_HOUSEHOLD)
+DEFINE_RECORD_FUNCTIONS (Parcel, parcel, FURROW_KIND_PARCEL)

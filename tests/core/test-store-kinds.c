@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The record-kind table of the store (furrow-store-kinds.c, docs/architecture.md "The store"):
+ * each row's statements agree with its columns, and fields, households and parcels are added,
+ * found, updated and deleted through the one generic path with each kind's hooks (a parcel's
+ * household, a field's registered area, a household's code followed by its parcels). */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "furrow-store-private.h"
+#include "furrow-store-testing.h"
+#include "furrow-store.h"
+#include "furrow-test-store.h"
+
+/* The distinct ?N placeholders of a statement. */
+static guint
+count_placeholders (const char *sql)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (const char *p = strchr (sql, '?'); p != NULL; p = strchr (p + 1, '?'))
+    {
+      gsize n = strspn (p + 1, "0123456789");
+
+      g_hash_table_add (seen, g_strndup (p, n + 1));
+    }
+  return g_hash_table_size (seen);
+}
+
+/* Each row: a written column is a placeholder of INSERT (and of UPDATE, which adds the row id);
+ * the SELECTs give the read columns, the code where code_read says; the kind's type is its
+ * model's and its objects'. */
+static void
+test_table (FurrowTestStore *fixture,
+            gconstpointer    data)
+{
+  FurrowDatabase *database = _furrow_store_get_database (fixture->store);
+
+  for (FurrowKind kind_id = 0; kind_id < FURROW_N_KINDS; kind_id++)
+    {
+      const FurrowRecordKind *kind = _furrow_store_kind (kind_id);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FurrowStatement) stmt = NULL;
+      g_autoptr(GObject) object = g_object_new (kind->get_type (), NULL);
+      guint n_written = 0, n_read = 0;
+
+      for (guint i = 0; i < kind->n_columns; i++)
+        {
+          n_written += kind->columns[i].name != NULL;
+          n_read += kind->columns[i].set != NULL;
+        }
+      g_assert_cmpuint (count_placeholders (_furrow_store_kind_write_sql (kind_id,
+                                                                          FURROW_RECORD_ADDED)),
+                        ==, n_written);
+      g_assert_cmpuint (count_placeholders (_furrow_store_kind_write_sql (kind_id,
+                                                                          FURROW_RECORD_UPDATED)),
+                        ==, n_written + 1);
+      g_assert_cmpuint (count_placeholders (kind->delete), ==, 1);
+      g_assert_cmpuint (count_placeholders (kind->select_stored), ==, 1);
+      g_assert_nonnull (kind->read_stored);
+
+      stmt = furrow_database_prepare (database, kind->select_all, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (furrow_statement_get_column_count (stmt), ==, (int) n_read);
+      g_assert_cmpstr (furrow_statement_get_column_name (stmt, (int) kind->code_read), ==, "code");
+      g_clear_pointer (&stmt, furrow_statement_release);
+      stmt = furrow_database_prepare (database, kind->select_code, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (furrow_statement_get_column_count (stmt), ==, (int) n_read);
+
+      g_assert_cmpint (_furrow_store_kind_of (object), ==, kind_id);
+      g_assert_true (g_list_model_get_item_type (_furrow_store_get_model (fixture->store,
+                                                                          kind_id)) ==
+                     kind->get_type ());
+    }
+}
+
+static void
+assert_audit (FurrowStore *store,
+              const char  *object,
+              const char  *expected)
+{
+  g_auto(GStrv) rows = _furrow_store_get_audit (store, object);
+  g_autofree char *text = g_strjoinv ("\n", rows);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* The statements made from the columns are the text the store always wrote (the statement cache
+ * and SQLite see the same SQL as before the table). */
+static void
+test_write_sql (void)
+{
+  g_assert_cmpstr (_furrow_store_kind_write_sql (FURROW_KIND_FIELD, FURROW_RECORD_ADDED), ==,
+                   "INSERT INTO fields (geom, code, name, notes, custody, measured_area_m2)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  g_assert_cmpstr (_furrow_store_kind_write_sql (FURROW_KIND_HOUSEHOLD, FURROW_RECORD_UPDATED),
+                   ==,
+                   "UPDATE households SET code = ?1, name = ?2, members = ?3, phone = ?4,"
+                   " id_number = ?5, notes = ?6 WHERE id = ?7");
+  g_assert_cmpstr (_furrow_store_kind_write_sql (FURROW_KIND_PARCEL, FURROW_RECORD_ADDED), ==,
+                   "INSERT INTO parcels (geom, code, household_id, field_id, name,"
+                   " registered_area_m2, surveyed_area_m2, measured_area_m2, land_use,"
+                   " land_grade, neighbour_east, neighbour_west, neighbour_south,"
+                   " neighbour_north, custody, entrusted_from, entrusted_to)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+                   " ?15, ?16, ?17)");
+  g_assert_cmpstr (_furrow_store_kind_write_sql (FURROW_KIND_PARCEL, FURROW_RECORD_UPDATED), ==,
+                   "UPDATE parcels SET geom = ?1, code = ?2, household_id = ?3,"
+                   " field_id = ?4, name = ?5, registered_area_m2 = ?6,"
+                   " surveyed_area_m2 = ?7, measured_area_m2 = ?8, land_use = ?9,"
+                   " land_grade = ?10, neighbour_east = ?11, neighbour_west = ?12,"
+                   " neighbour_south = ?13, neighbour_north = ?14, custody = ?15,"
+                   " entrusted_from = ?16, entrusted_to = ?17 WHERE id = ?18");
+  /* Made once: the same text, the same address. */
+  g_assert_true (_furrow_store_kind_write_sql (FURROW_KIND_PARCEL, FURROW_RECORD_ADDED) ==
+                 _furrow_store_kind_write_sql (FURROW_KIND_PARCEL, FURROW_RECORD_ADDED));
+}
+
+/* One household, field and parcel added, changed and deleted: the ids, the live objects, the
+ * audit rows and the hooks of each kind. */
+static void
+test_round_trip (FurrowTestStore *fixture,
+                 gconstpointer    data)
+{
+  FurrowStore *store = fixture->store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FurrowHousehold) household = furrow_household_new ();
+  g_autoptr(FurrowField) field = furrow_field_new ();
+  g_autoptr(FurrowParcel) parcel = furrow_parcel_new ();
+  g_autoptr(FurrowParcel) stray = furrow_parcel_new ();
+  g_autoptr(FurrowParcel) copy = NULL;
+  g_autoptr(FurrowField) found = NULL;
+  /* The models loaded first: an added object is then the model's own. */
+  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
+  g_autoptr(GListModel) households = furrow_store_get_households (store);
+  g_autoptr(GListModel) parcels = furrow_store_get_parcels (store);
+
+  furrow_household_set_code (household, "371426101201010001");
+  furrow_household_set_name (household, "王建国");
+  g_assert_true (furrow_store_add_household (store, household, &error));
+  g_assert_no_error (error);
+  furrow_field_set_code (field, "N001");
+  g_assert_true (furrow_store_add_field (store, field, &error));
+  g_assert_no_error (error);
+  /* A NULL name is written as "" (a NAME column). */
+  found = furrow_store_find_field (store, "N001");
+  g_assert_cmpstr (furrow_field_get_name (found), ==, "");
+
+  furrow_parcel_set_code (parcel, "3714261012010100010001");
+  furrow_parcel_set_household_code (parcel, "371426101201010001");
+  furrow_parcel_set_field_id (parcel, furrow_field_get_id (field));
+  furrow_parcel_set_registered_area_m2 (parcel, 2000.0);
+  g_assert_true (furrow_store_add_parcel (store, parcel, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (furrow_parcel_get_id (parcel), >, 0);
+  g_assert_true (furrow_store_get_parcel_by_id (store, furrow_parcel_get_id (parcel)) == parcel);
+  g_assert_true (furrow_store_get_household_by_id (store, furrow_household_get_id (household)) ==
+                 household);
+  g_assert_true (furrow_store_get_field_by_id (store, furrow_field_get_id (field)) == field);
+  /* The parcel hook found the household's row; the field's registered area followed the commit. */
+  copy = furrow_store_find_parcel (store, "3714261012010100010001");
+  g_assert_cmpstr (furrow_parcel_get_household_code (copy), ==, "371426101201010001");
+  g_assert_cmpint (furrow_parcel_get_field_id (copy), ==, furrow_field_get_id (field));
+  g_assert_cmpfloat (furrow_field_get_registered_area_m2 (field), ==, 2000.0);
+
+  /* A parcel of a household not in the project is refused before anything is written. */
+  furrow_parcel_set_code (stray, "3714261012010100010002");
+  furrow_parcel_set_household_code (stray, "371426101201019999");
+  g_assert_false (furrow_store_add_parcel (store, stray, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (furrow_parcel_get_id (stray), ==, 0);
+
+  /* A household's new code: audited with both codes, followed by its parcels in the model. */
+  furrow_household_set_code (household, "371426101201010002");
+  furrow_household_set_members (household, 4);
+  g_assert_true (furrow_store_update_household (store, household, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (furrow_parcel_get_household_code (parcel), ==, "371426101201010002");
+  furrow_parcel_set_registered_area_m2 (parcel, 2833.33);
+  g_assert_true (furrow_store_update_parcel (store, parcel, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (furrow_field_get_registered_area_m2 (field), ==, 2833.33);
+
+  /* The household keeps its parcel: IN_USE; then the parcel, the household, the field. */
+  g_assert_false (furrow_store_delete_household (store, household, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_IN_USE);
+  g_clear_error (&error);
+  g_assert_true (furrow_store_delete_parcel (store, parcel, &error) &&
+                 furrow_store_delete_household (store, household, &error) &&
+                 furrow_store_delete_field (store, field, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (furrow_parcel_get_id (parcel), ==, 0);
+  g_assert_cmpint (furrow_household_get_id (household), ==, 0);
+  g_assert_cmpint (furrow_field_get_id (field), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (parcels), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (households), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (fields), ==, 0);
+  g_assert_cmpint (furrow_store_count_parcels (store, NULL), ==, 0);
+  g_assert_cmpint (furrow_store_count_households (store, NULL), ==, 0);
+  g_assert_cmpint (furrow_store_count_fields (store, NULL), ==, 0);
+
+  assert_audit (store, "parcel:3714261012010100010001",
+                "add|registered_area_m2 2000.00; measured_area_m2 0.00\n"
+                "update|registered_area_m2 2000.00 -> 2833.33\n"
+                "delete|registered_area_m2 2833.33 -> 0.00");
+  assert_audit (store, "household:371426101201010001", "add|");
+  assert_audit (store, "household:371426101201010002",
+                "update|code 371426101201010001 -> 371426101201010002; members changed\n"
+                "delete|");
+  assert_audit (store, "field:N001", "add|measured_area_m2 0.00\ndelete|");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/furrow/core/store-kinds/table", FurrowTestStore, NULL,
+              furrow_test_store_set_up_empty, test_table, furrow_test_store_fixture_tear_down);
+  g_test_add_func ("/furrow/core/store-kinds/write-sql", test_write_sql);
+  g_test_add ("/furrow/core/store-kinds/round-trip", FurrowTestStore, NULL,
+              furrow_test_store_set_up_empty, test_round_trip,
+              furrow_test_store_fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -8,11 +8,8 @@
 
 #include "furrow-demo.h"
 #include "furrow-geodesy.h"
-<<<<<<< HEAD
-#include "furrow-test.h"
-=======
 #include "furrow-store-testing.h"
->>>>>>> main
+#include "furrow-test.h"
 #include "furrow-units.h"
 
 static char *

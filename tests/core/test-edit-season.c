@@ -488,9 +488,6 @@ test_refused (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/core/edit-season/refused", Fixture, fixture_set_up, test_refused,
                      fixture_tear_down);
 
-<<<<<<< HEAD
-FURROW_TEST_MAIN (.locale = "C.UTF-8");
-=======
 /* "Create season" and "Delete season": undo and redo take the season away and bring it back
  * whole, with what was added to it in between. */
 static void
@@ -553,26 +550,7 @@ test_create_delete (Fixture       *fixture,
   g_assert_cmpstr (furrow_season_get_name (season), ==, "2026 春");
   g_assert_cmpint (furrow_season_get_state (season), ==, FURROW_SEASON_HARVESTED);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/edit-season/create-delete", Fixture, fixture_set_up,
+                     test_create_delete, fixture_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-#define ADD(name, func) \
-  g_test_add ("/furrow/core/edit-season/" name, Fixture, NULL, fixture_set_up, func, \
-              fixture_tear_down)
-  ADD ("rules", test_rules);
-  ADD ("harvest", test_harvest);
-  ADD ("actual-costs", test_actual_costs);
-  ADD ("plan", test_plan);
-  ADD ("yield-presets", test_yield_presets);
-  ADD ("refused", test_refused);
-  ADD ("create-delete", test_create_delete);
-#undef ADD
-
-  return g_test_run ();
-}
->>>>>>> main
+FURROW_TEST_MAIN (.locale = "C.UTF-8");

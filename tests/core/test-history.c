@@ -218,9 +218,6 @@ test_history_refused (void)
 }
 FURROW_TEST ("/furrow/core/history/refused", test_history_refused);
 
-<<<<<<< HEAD
-FURROW_TEST_MAIN ();
-=======
 /* The label properties (what a menu would bind) follow the stacks and notify once per change. */
 static void
 test_history_label_properties (void)
@@ -254,19 +251,6 @@ test_history_label_properties (void)
   g_assert_cmpint (undo_notifies, ==, 4);
   g_assert_cmpint (redo_notifies, ==, 2);
 }
+FURROW_TEST ("/furrow/core/history/label-properties", test_history_label_properties);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/core/history/undo-redo", test_history_undo_redo);
-  g_test_add_func ("/furrow/core/history/failure", test_history_failure);
-  g_test_add_func ("/furrow/core/history/merge", test_history_merge);
-  g_test_add_func ("/furrow/core/history/refused", test_history_refused);
-  g_test_add_func ("/furrow/core/history/label-properties", test_history_label_properties);
-
-  return g_test_run ();
-}
->>>>>>> main
+FURROW_TEST_MAIN ();

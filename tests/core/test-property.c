@@ -216,9 +216,6 @@ test_object_references (void)
 }
 FURROW_TEST ("/furrow/core/property/object-references", test_object_references);
 
-<<<<<<< HEAD
-FURROW_TEST_MAIN ();
-=======
 /* The accessor macros, on the probe: what a class's .c file writes for its public API. */
 const char *probe_get_name (Probe      *self);
 void        probe_set_name (Probe      *self,
@@ -275,6 +272,7 @@ test_accessors (void)
   probe_set_area ((Probe *) other, 1.0);
   g_test_assert_expected_messages ();
 }
+FURROW_TEST ("/furrow/core/property/accessors", test_accessors);
 
 static void
 test_boxed (void)
@@ -297,19 +295,6 @@ test_boxed (void)
   g_assert_true (furrow_property_set_boxed (probe, properties[PROP_DATE], NULL));
   g_assert_null (probe->date);
 }
+FURROW_TEST ("/furrow/core/property/boxed", test_boxed);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/core/property/round-trip", test_round_trip);
-  g_test_add_func ("/furrow/core/property/notify-on-change-only", test_notify_on_change_only);
-  g_test_add_func ("/furrow/core/property/object-references", test_object_references);
-  g_test_add_func ("/furrow/core/property/accessors", test_accessors);
-  g_test_add_func ("/furrow/core/property/boxed", test_boxed);
-
-  return g_test_run ();
-}
->>>>>>> main
+FURROW_TEST_MAIN ();

@@ -9,8 +9,9 @@
 #include <math.h>
 
 #include "furrow-demo.h"
-#include "furrow-season-view.h"
+#include "furrow-season-view-testing.h"
 #include "furrow-test-mbtiles.h"
+#include "furrow-window-testing.h"
 
 void
 furrow_test_gui_init (int    *argc,

@@ -178,6 +178,8 @@ FurrowParcel    *furrow_store_find_parcel           (FurrowStore      *self,
  * store keeps up to date), NULL when absent. Loads the model when it was not yet. */
 FurrowField     *furrow_store_get_field_by_id       (FurrowStore      *self,
                                                      gint64            id);
+FurrowHousehold *furrow_store_get_household_by_id   (FurrowStore      *self,
+                                                     gint64            id);
 
 /* Row counts straight from the file (-1 on error). */
 gint64           furrow_store_count_fields          (FurrowStore      *self,

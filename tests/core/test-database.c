@@ -10,7 +10,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "furrow-database.h"
+#include "furrow-database-testing.h"
 #include "furrow-store.h"
 #include "furrow-test-store.h"
 

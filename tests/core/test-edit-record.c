@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "furrow-edit-record.h"
+#include "furrow-history-testing.h"
 #include "furrow-history.h"
 #include "furrow-store-testing.h"
 #include "furrow-store.h"

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "furrow-local-frame.h"
+#include "furrow-plan-batch-testing.h"
 #include "furrow-plan-batch.h"
 
 /* 30 rectangles of 100–390 m × 200 m along 36.5 N east of 119.4 E, each drawn in the tangent

@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "furrow-database-testing.h"
 #include "furrow-store-private.h"
 #include "furrow-store-testing.h"
 #include "furrow-store.h"

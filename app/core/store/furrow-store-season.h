@@ -149,6 +149,15 @@ gboolean          furrow_store_set_plan              (FurrowStore          *self
                                                       const char           *preset,
                                                       const char           *yield_preset,
                                                       GError              **error);
+/* The same plan for several fields, in one transaction: all of them or, on an error, none. */
+gboolean          furrow_store_set_plans             (FurrowStore          *self,
+                                                      FurrowSeason         *season,
+                                                      FurrowField * const  *fields,
+                                                      guint                 n_fields,
+                                                      const FurrowPattern  *pattern,
+                                                      const char           *preset,
+                                                      const char           *yield_preset,
+                                                      GError              **error);
 gboolean          furrow_store_delete_plan           (FurrowStore          *self,
                                                       FurrowSeason         *season,
                                                       FurrowField          *field,

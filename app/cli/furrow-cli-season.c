@@ -456,8 +456,7 @@ season_predict (FurrowStore   *store,
   /* Households by their full-custody registered area. */
   predicted = g_new0 (gint64, n_households + 1);
   actual = g_new0 (gint64, n_households + 1);
-  area_m2 = furrow_household_shares_area_m2 (households, parcels);
-  furrow_economics_share_by_area (total.predicted.net_fen, area_m2, n_households, predicted);
+  area_m2 = furrow_household_shares (households, parcels, total.predicted.net_fen, predicted);
   furrow_economics_share_by_area (total.actual.net_fen, area_m2, n_households, actual);
 
   if (o->json)

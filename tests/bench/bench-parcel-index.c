@@ -6,6 +6,7 @@
 
 #include "furrow-parcel.h"
 #include "furrow-parcel-index.h"
+#include "furrow-register-testing.h"
 #include "furrow-register.h"
 
 #define N_PARCELS    50000

@@ -9,7 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "furrow-database.h"
+#include "furrow-database-testing.h"
 #include "furrow-store.h"
 #include "furrow-test-store.h"
 #include "furrow-test.h"

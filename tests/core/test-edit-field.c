@@ -9,6 +9,7 @@
 
 #include "furrow-edit-field.h"
 #include "furrow-geodesy.h"
+#include "furrow-history-testing.h"
 #include "furrow-history.h"
 #include "furrow-store.h"
 #include "furrow-test.h"

@@ -8,6 +8,7 @@
 
 
 #include "furrow-edit-record.h"
+#include "furrow-history-testing.h"
 #include "furrow-history.h"
 #include "furrow-store-testing.h"
 #include "furrow-store.h"

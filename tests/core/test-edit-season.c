@@ -10,6 +10,7 @@
 
 #include "furrow-demo.h"
 #include "furrow-edit-season.h"
+#include "furrow-history-testing.h"
 #include "furrow-history.h"
 #include "furrow-season-plans.h"
 #include "furrow-store-season.h"

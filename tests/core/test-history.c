@@ -3,6 +3,8 @@
  * stacks as they were, and the merge rule. */
 #include <gio/gio.h>
 
+#include "furrow-edit-testing.h"
+#include "furrow-history-testing.h"
 #include "furrow-history.h"
 #include "furrow-test.h"
 

@@ -5,7 +5,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-#include "furrow-store-mbtiles.h"
+#include "furrow-store-mbtiles-testing.h"
 #include "furrow-test-mbtiles.h"
 #include "furrow-test-store.h"
 #include "furrow-test.h"

@@ -7,6 +7,7 @@
 #include "furrow-parcel.h"
 #include "furrow-store.h"
 #include "furrow-parcel-index.h"
+#include "furrow-register-testing.h"
 #include "furrow-register.h"
 #include "furrow-test.h"
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "furrow-local-frame.h"
+#include "furrow-plan-batch-testing.h"
 #include "furrow-plan-batch.h"
 #include "furrow-test.h"
 

@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "furrow-parcel.h"
+#include "furrow-register-testing.h"
 #include "furrow-register.h"
 #include "furrow-test.h"
 #include "furrow-units.h"

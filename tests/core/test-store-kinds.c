@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "furrow-database-testing.h"
 #include "furrow-store-private.h"
 #include "furrow-store-testing.h"
 #include "furrow-store.h"

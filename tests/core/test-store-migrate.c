@@ -7,8 +7,8 @@
 
 #include <string.h>
 
-#include "furrow-database.h"
-#include "furrow-store-migrate.h"
+#include "furrow-database-testing.h"
+#include "furrow-store-migrate-testing.h"
 #include "furrow-store.h"
 #include "furrow-test-store.h"
 #include "furrow-test.h"

@@ -8,6 +8,7 @@
 #include "furrow-geodesy.h"
 #include "furrow-geometry.h"
 #include "furrow-test.h"
+#include "furrow-validate-testing.h"
 #include "furrow-validate.h"
 
 #define LABEL "parcels.shp feature 12 (DKBM 3707831012010100012)"

@@ -8,6 +8,7 @@
 #include "furrow-field-editor.h"
 #include "furrow-field-tile-source.h"
 #include "furrow-geodesy.h"
+#include "furrow-history-testing.h"
 #include "furrow-test-gui.h"
 #include "furrow-field-editor-testing.h"
 

@@ -6,6 +6,7 @@
 
 #include "furrow-demo.h"
 #include "furrow-field-tile-source.h"
+#include "furrow-register-testing.h"
 #include "furrow-register.h"
 #include "furrow-selection-layer.h"
 #include "furrow-test-gui.h"

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "furrow-demo.h"
+#include "furrow-history-testing.h"
 #include "furrow-household-page-testing.h"
 #include "furrow-register.h"
 #include "furrow-store-testing.h"

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "furrow-demo.h"
+#include "furrow-register-testing.h"
 #include "furrow-register.h"
 #include "furrow-units.h"
 #include "furrow-record-list-testing.h"

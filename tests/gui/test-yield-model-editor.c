@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 
 #include "furrow-demo.h"
+#include "furrow-history-testing.h"
 #include "furrow-observation-row.h"
 #include "furrow-planner-panel.h"
 #include "furrow-store-testing.h"

@@ -2,7 +2,7 @@
 
 #include "config.h"
 
-#include "furrow-edit.h"
+#include "furrow-edit-testing.h"
 
 #include "furrow-property.h"
 

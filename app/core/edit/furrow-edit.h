@@ -34,10 +34,6 @@ FurrowEdit *furrow_edit_new           (const char       *label,
                                        FurrowEditApply   apply,
                                        gpointer          data,
                                        GDestroyNotify    destroy);
-/* Lets later edits with the same key ("parcel:42:area") be merged into this one by merge. */
-void        furrow_edit_set_merge     (FurrowEdit       *self,
-                                       const char       *key,
-                                       FurrowEditMerge   merge);
 const char *furrow_edit_get_label     (FurrowEdit       *self);
 gpointer    furrow_edit_get_data      (FurrowEdit       *self);
 gboolean    furrow_edit_apply         (FurrowEdit       *self,

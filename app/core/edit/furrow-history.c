@@ -2,7 +2,7 @@
 /* FurrowHistory: see furrow-history.h. */
 #include "config.h"
 
-#include "furrow-history.h"
+#include "furrow-history-testing.h"
 
 #include "furrow-property.h"
 

@@ -8,9 +8,10 @@
 G_BEGIN_DECLS
 
 /* FurrowHistory: the undo and redo stacks of FurrowEdits (docs/architecture.md, "Edits"), which
- * the window's Undo and Redo actions and their menu labels follow (can-undo, undo-label …).
- * Doing a new edit drops whatever could be redone; an edit that merges into the newest one
- * (furrow_edit_set_merge()) is not recorded on its own. */
+ * the window's Undo and Redo actions follow (can-undo, can-redo; undo-label and redo-label name
+ * the newest edits, furrow-history-testing.h). Doing a new edit drops whatever could be redone;
+ * an edit that merges into the newest one (a merge rule, furrow-edit-testing.h) is not recorded
+ * on its own. */
 
 #define FURROW_TYPE_HISTORY (furrow_history_get_type ())
 
@@ -32,7 +33,5 @@ gboolean       furrow_history_redo           (FurrowHistory       *self,
 void           furrow_history_clear          (FurrowHistory       *self);
 gboolean       furrow_history_get_can_undo   (FurrowHistory       *self);
 gboolean       furrow_history_get_can_redo   (FurrowHistory       *self);
-const char    *furrow_history_get_undo_label (FurrowHistory       *self);
-const char    *furrow_history_get_redo_label (FurrowHistory       *self);
 
 G_END_DECLS

@@ -146,34 +146,6 @@ field_centre (const FurrowGeometry *field,
   return isfinite (*lon) && isfinite (*lat);
 }
 
-double
-furrow_layout_resolve_azimuth (const FurrowGeometry *field,
-                               const FurrowPattern  *pattern)
-{
-  g_autoptr(FurrowLocalFrame) frame = NULL;
-  g_autoptr(FurrowGeometry) local = NULL;
-  double lon, lat;
-
-  switch (pattern->orientation)
-    {
-    case FURROW_ORIENTATION_NORTH_SOUTH:
-      return 0.0;
-    case FURROW_ORIENTATION_AZIMUTH:
-      return normalize_azimuth (pattern->azimuth_deg);
-    case FURROW_ORIENTATION_LONGEST_EDGE:
-    default:
-      break;
-    }
-
-  if (!field_centre (field, &lon, &lat))
-    return 0.0;
-  frame = furrow_local_frame_new (lon, lat, NULL);
-  if (frame == NULL)
-    return 0.0;
-  local = to_local (field, frame);
-  return normalize_azimuth (longest_edge_azimuth (local));
-}
-
 static void
 rotate_points (FurrowPoint *pts,
                guint        n,

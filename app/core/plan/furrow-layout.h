@@ -96,11 +96,6 @@ FurrowLayout *furrow_layout_compute         (const FurrowGeometry *field,
                                              GError              **error);
 void          furrow_layout_free            (FurrowLayout         *self);
 
-/* The azimuth (degrees clockwise from north, 0 ≤ az < 180) the pattern's orientation gives on
- * this field: 0 for north–south, the pattern's azimuth, or the longest outline edge. */
-double        furrow_layout_resolve_azimuth (const FurrowGeometry *field,
-                                             const FurrowPattern  *pattern);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FurrowLayout, furrow_layout_free)
 
 G_END_DECLS

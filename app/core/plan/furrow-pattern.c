@@ -175,12 +175,6 @@ furrow_pattern_is_sole (const FurrowPattern *self)
 }
 
 guint
-furrow_pattern_n_rows (const FurrowPattern *self)
-{
-  return self->maize_rows + self->soy_rows;
-}
-
-guint
 furrow_pattern_crop_rows (const FurrowPattern *self,
                           FurrowCrop           crop)
 {
@@ -302,7 +296,7 @@ furrow_pattern_headland_m (const FurrowPattern *self)
   return self->headland_m;
 }
 
-/* Fills `rows` (furrow_pattern_n_rows() of them) left to right; returns the count. */
+/* Fills `rows` (maize_rows + soy_rows of them) left to right; returns the count. */
 guint
 furrow_pattern_rows (const FurrowPattern *self,
                      FurrowPatternRow    *rows)

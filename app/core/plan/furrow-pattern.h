@@ -137,7 +137,6 @@ gboolean          furrow_pattern_parse              (const char          *text,
 gboolean          furrow_pattern_validate           (const FurrowPattern *self,
                                                      GError             **error);
 gboolean          furrow_pattern_is_sole            (const FurrowPattern *self);
-guint             furrow_pattern_n_rows             (const FurrowPattern *self);
 double            furrow_pattern_unit_width_m       (const FurrowPattern *self);
 double            furrow_pattern_band_width_m       (const FurrowPattern *self,
                                                      FurrowCrop           crop);

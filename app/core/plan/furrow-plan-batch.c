@@ -2,7 +2,7 @@
 
 #include "config.h"
 
-#include "furrow-plan-batch.h"
+#include "furrow-plan-batch-testing.h"
 
 #include <glib/gi18n.h>
 

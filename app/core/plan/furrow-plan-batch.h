@@ -32,17 +32,6 @@ GPtrArray *furrow_plan_batch        (FurrowGeometry * const  *fields,
                                      GCancellable            *cancellable,
                                      GError                 **error);
 
-void       furrow_plan_batch_async  (FurrowGeometry * const  *fields,
-                                     guint                    n_fields,
-                                     const FurrowPattern     *pattern,
-                                     const FurrowYieldModel  *model,
-                                     FurrowLayoutFlags        flags,
-                                     GCancellable            *cancellable,
-                                     GAsyncReadyCallback      callback,
-                                     gpointer                 user_data);
-GPtrArray *furrow_plan_batch_finish (GAsyncResult            *result,
-                                     GError                 **error);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FurrowPlanResult, furrow_plan_result_free)
 
 G_END_DECLS

@@ -7,7 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "furrow-parcel.h"
-#include "furrow-register.h"
+#include "furrow-register-testing.h"
 #include "furrow-units.h"
 
 G_DEFINE_QUARK (furrow-register-error-quark, furrow_register_error)

@@ -33,9 +33,6 @@ GHashTable *furrow_register_field_households (GListModel *parcels);
 /* The parcels (FurrowParcel, transfer full) of the household with `code`, in model order. */
 GListStore *furrow_register_household_parcels (GListModel *parcels,
                                                const char *household_code);
-/* The number of parcels on the field with `field_id`. */
-guint    furrow_register_field_parcels     (GListModel             *parcels,
-                                            gint64                  field_id);
 /* |registered − measured| / measured in percent (0 when measured is 0). */
 double   furrow_register_mismatch_percent  (double                  registered_m2,
                                             double                  measured_m2);
@@ -81,8 +78,7 @@ gboolean furrow_register_check_id_number   (const char *id_number,
  * dashes between them. An empty one is accepted. The message never repeats the number. */
 gboolean furrow_register_check_phone       (const char *phone,
                                             GError    **error);
-/* A CBFBM household code has 18 characters, a DKBM parcel code 19 (docs/domain.md). */
+/* A CBFBM household code has 18 characters (docs/domain.md). */
 gboolean furrow_register_is_household_code (const char             *code);
-gboolean furrow_register_is_parcel_code    (const char             *code);
 
 G_END_DECLS

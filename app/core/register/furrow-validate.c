@@ -2,7 +2,7 @@
 
 #include "config.h"
 
-#include "furrow-validate.h"
+#include "furrow-validate-testing.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>

@@ -84,12 +84,6 @@ GPtrArray             *furrow_validate_geometry         (FurrowGeosContext     *
 GPtrArray             *furrow_validate_not_polygon      (const char            *label,
                                                          const char            *type_name);
 
-/* A valid copy of `geometry` (GEOSMakeValid_r), keeping only its polygonal parts. Fails when
- * coordinates are not finite or nothing polygonal remains. */
-FurrowGeometry        *furrow_validate_repair           (FurrowGeosContext     *ctx,
-                                                         const FurrowGeometry  *geometry,
-                                                         GError               **error);
-
 /* "119.402 E 36.510 N" (W and S for negative values), three decimals. */
 char                  *furrow_validate_format_location  (double                 lon,
                                                          double                 lat);

@@ -2,7 +2,7 @@
 
 #include "config.h"
 
-#include "furrow-database.h"
+#include "furrow-database-testing.h"
 
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
@@ -266,12 +266,6 @@ furrow_database_query_int (FurrowDatabase  *self,
       return FALSE;
     }
   return TRUE;
-}
-
-sqlite3 *
-furrow_database_get_handle (FurrowDatabase *self)
-{
-  return self->db;
 }
 
 gint64

@@ -54,11 +54,6 @@ gboolean         furrow_database_query_int        (FurrowDatabase       *self,
 gint64           furrow_database_last_insert_id   (FurrowDatabase       *self);
 /* Rows changed by the last INSERT, UPDATE or DELETE. */
 gint64           furrow_database_changes          (FurrowDatabase       *self);
-gboolean         furrow_database_in_transaction   (FurrowDatabase       *self);
-
-/* The SQLite connection itself, for the store's own files while they move onto this layer;
- * nothing outside app/core/store/ may use it. */
-struct sqlite3  *furrow_database_get_handle       (FurrowDatabase       *self);
 
 /* Copies the whole database into dest (SQLite's online backup). */
 gboolean         furrow_database_backup           (FurrowDatabase       *self,
@@ -113,12 +108,6 @@ void             furrow_statement_bind_id         (FurrowStatement      *self,
 void             furrow_statement_bind_bytes      (FurrowStatement      *self,
                                                    int                   position,
                                                    GBytes               *bytes);
-void             furrow_statement_bind_blob       (FurrowStatement      *self,
-                                                   int                   position,
-                                                   gconstpointer         data,
-                                                   gsize                 size);
-void             furrow_statement_bind_null       (FurrowStatement      *self,
-                                                   int                   position);
 
 /* TRUE when a row is ready to read; FALSE when the statement is done (error left unset) or has
  * failed (error set):
@@ -150,12 +139,6 @@ char            *furrow_statement_dup_text        (FurrowStatement      *self,
 gconstpointer    furrow_statement_get_blob        (FurrowStatement      *self,
                                                    int                   column,
                                                    gsize                *size);
-/* A copy (NULL for SQL NULL). */
-GBytes          *furrow_statement_dup_bytes       (FurrowStatement      *self,
-                                                   int                   column);
-int              furrow_statement_get_column_count (FurrowStatement     *self);
-const char      *furrow_statement_get_column_name (FurrowStatement      *self,
-                                                   int                   column);
 
 /* Resets the statement, clears its bindings and gives it back to the cache (or finalizes it
  * when it was prepared for one use). */

@@ -2,7 +2,7 @@
 
 #include "config.h"
 
-#include "furrow-store-mbtiles.h"
+#include "furrow-store-mbtiles-testing.h"
 
 #include <stdlib.h>
 

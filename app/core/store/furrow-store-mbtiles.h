@@ -29,17 +29,10 @@ GQuark         furrow_mbtiles_error_quark      (void);
 FurrowMbtiles *furrow_mbtiles_open             (const char      *path,
                                                 GError         **error);
 
-const char    *furrow_mbtiles_get_path         (FurrowMbtiles   *self);
 const char    *furrow_mbtiles_get_name         (FurrowMbtiles   *self);
-const char    *furrow_mbtiles_get_format       (FurrowMbtiles   *self);
 const char    *furrow_mbtiles_get_attribution  (FurrowMbtiles   *self);
 int            furrow_mbtiles_get_min_zoom     (FurrowMbtiles   *self);
 int            furrow_mbtiles_get_max_zoom     (FurrowMbtiles   *self);
-gboolean       furrow_mbtiles_get_bounds       (FurrowMbtiles   *self,
-                                                double          *west,
-                                                double          *south,
-                                                double          *east,
-                                                double          *north);
 
 GBytes        *furrow_mbtiles_get_tile         (FurrowMbtiles   *self,
                                                 int              x,

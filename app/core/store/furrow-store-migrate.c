@@ -2,7 +2,7 @@
 
 #include "config.h"
 
-#include "furrow-store-migrate.h"
+#include "furrow-store-migrate-testing.h"
 
 #include <glib/gi18n-lib.h>
 

@@ -9,9 +9,6 @@ G_BEGIN_DECLS
  * from schema v - 1 to v; its SQL is schema/v00v.sql in a GResource compiled into furrow-core.
  * Steps are only ever appended: a released step never changes. */
 
-/* The number of steps there are (FURROW_STORE_SCHEMA_VERSION). */
-int       furrow_store_migrate_get_n_steps (void);
-
 /* The SQL of step `version` (1 … n_steps), NUL-terminated; NULL for another number. */
 GBytes   *furrow_store_migrate_get_step    (int              version);
 

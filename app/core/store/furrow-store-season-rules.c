@@ -4,7 +4,7 @@
 
 #include "config.h"
 
-#include "furrow-store-season.h"
+#include "furrow-store-season-testing.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>

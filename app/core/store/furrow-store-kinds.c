@@ -364,6 +364,7 @@ parcel_written (FurrowStore        *self,
 #define KIND_OBJECT(type)                                   \
   .get_type = furrow_##type##_get_type,                     \
   .noun = #type,                                            \
+  .signal = #type "-changed",                               \
   .get_id = G_CALLBACK (furrow_##type##_get_id),            \
   .set_id = G_CALLBACK (_furrow_##type##_set_id),           \
   .get_code = G_CALLBACK (furrow_##type##_get_code),        \

@@ -133,6 +133,7 @@ typedef struct
   GType        (*get_type) (void);
   const char    *table;      /* "parcels": gpkg_contents, the import audit's counts */
   const char    *noun;       /* "parcel": audit objects "parcel:CODE" */
+  const char    *signal;     /* "parcel-changed" (furrow-store.h) */
   const char    *what;       /* NC_("object kind", …): the kind in messages */
   const char    *not_found;  /* N_(): "parcel %s is not in the project" (its stored row) */
   const char    *duplicate;  /* N_(): a second row with the same code */
@@ -231,9 +232,9 @@ gboolean     _furrow_store_step_found               (FurrowStatement *stmt,
                                                      GError         **error);
 void         _furrow_store_emit_yield_presets_changed (FurrowStore *self);
 /* The change signals (furrow-store.h): call them after the commit, once the models are in step.
- * type is FURROW_TYPE_FIELD, FURROW_TYPE_HOUSEHOLD or FURROW_TYPE_PARCEL. */
+ * A record kind's signal is its row's `signal`. */
 void         _furrow_store_emit_record_changed    (FurrowStore        *self,
-                                                   GType               type,
+                                                   FurrowKind          kind,
                                                    GObject            *object,
                                                    FurrowRecordChange  change);
 void         _furrow_store_emit_season_changed    (FurrowStore        *self,

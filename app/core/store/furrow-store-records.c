@@ -254,7 +254,7 @@ furrow_store_reload (FurrowStore  *self,
     }
   _furrow_store_seasons_reload (self);
   for (FurrowKind kind = 0; kind < FURROW_N_KINDS; kind++)
-    _furrow_store_emit_record_changed (self, _furrow_store_kind (kind)->get_type (), NULL,
+    _furrow_store_emit_record_changed (self, kind, NULL,
                                        FURROW_RECORD_ADDED | FURROW_RECORD_UPDATED |
                                        FURROW_RECORD_REMOVED);
   _furrow_store_emit_season_changed (self, NULL, FURROW_SEASON_CHANGE_ADDED |
@@ -467,6 +467,15 @@ read_stored (FurrowStore             *self,
   return FALSE;
 }
 
+static void
+stored_record_clear (FurrowStoredRecord *stored)
+{
+  g_clear_pointer (&stored->code, g_free);
+  g_clear_pointer (&stored->detail, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FurrowStoredRecord, stored_record_clear)
+
 /* Writes one change of a record inside the open operation: the row, its audit row, then the
  * bookkeeping for the commit. */
 static gboolean
@@ -477,18 +486,18 @@ write_change (FurrowStore         *self,
               GError             **error)
 {
   const FurrowRecordKind *kind = _furrow_store_kind (kind_id);
-  FurrowStoredRecord stored = { { 0 } };
+  g_auto(FurrowStoredRecord) stored = { { 0 } };
   g_autoptr(FurrowStatement) stmt = NULL;
   g_autofree char *audit_object = NULL;
   g_autofree char *detail = NULL;
   const char *code, *action = NULL;
   gint64 new_id = 0;
-  gboolean ok = FALSE;
+  int n_bound = 0;
 
   if (change != FURROW_RECORD_ADDED && !read_stored (self, kind, object, &stored, error))
-    goto out;
+    return FALSE;
   if (kind->prepare != NULL && !kind->prepare (self, change, object, &stored, error))
-    goto out;
+    return FALSE;
 
   /* A deletion names the record as stored, a write as it is now. */
   code = change == FURROW_RECORD_REMOVED && stored.code != NULL ? stored.code
@@ -496,20 +505,14 @@ write_change (FurrowStore         *self,
   stmt = furrow_database_prepare (self->database, _furrow_store_kind_write_sql (kind_id, change),
                                   error);
   if (stmt == NULL)
-    goto out;
-  /* ?n+1 of an UPDATE, ?1 of a DELETE: the row id. */
+    return FALSE;
+  if (change != FURROW_RECORD_REMOVED)
+    n_bound = bind_columns (stmt, kind, object, &stored);
+  /* The row id: ?n+1 of an UPDATE, ?1 of a DELETE. */
   if (change != FURROW_RECORD_ADDED)
-    furrow_statement_bind_int64 (stmt,
-                                 change == FURROW_RECORD_UPDATED
-                                 ? bind_columns (stmt, kind, object, &stored) + 1 : 1,
-                                 ((Int64Getter) kind->get_id) (object));
-  else
-    bind_columns (stmt, kind, object, &stored);
+    furrow_statement_bind_int64 (stmt, n_bound + 1, ((Int64Getter) kind->get_id) (object));
   if (!furrow_statement_run (stmt, error))
-    {
-      ok = set_write_error (self, kind, code, error);
-      goto out;
-    }
+    return set_write_error (self, kind, code, error);
 
   switch (change)
     {
@@ -535,7 +538,7 @@ write_change (FurrowStore         *self,
     }
   audit_object = action != NULL ? g_strconcat (kind->noun, ":", code, NULL) : NULL;
   if (action != NULL && !_furrow_store_audit (self, action, audit_object, detail, error))
-    goto out;
+    return FALSE;
 
   if (change == FURROW_RECORD_ADDED)
     ((Int64Setter) kind->set_id) (object, new_id);
@@ -545,12 +548,7 @@ write_change (FurrowStore         *self,
                                change == FURROW_RECORD_UPDATED ? stored.code : NULL);
   if (change != FURROW_RECORD_REMOVED)
     _furrow_store_grow_extent (self, kind_id, object_geometry (kind, object));
-  ok = TRUE;
-
-out:
-  g_free (stored.code);
-  g_free (stored.detail);
-  return ok;
+  return TRUE;
 }
 
 /* The public add, update and delete of every kind: the checks, then one operation (a

@@ -139,11 +139,9 @@ emit_changes (FurrowStore *self,
 
   for (FurrowKind kind = 0; kind < FURROW_N_KINDS; kind++)
     {
-      GType type = _furrow_store_kind (kind)->get_type ();
-
       if (counts[kind] > MAX_SIGNALLED_CHANGES)
         {
-          _furrow_store_emit_record_changed (self, type, NULL,
+          _furrow_store_emit_record_changed (self, kind, NULL,
                                              FURROW_RECORD_ADDED | FURROW_RECORD_UPDATED |
                                              FURROW_RECORD_REMOVED);
           continue;
@@ -153,7 +151,7 @@ emit_changes (FurrowStore *self,
           FurrowPendingChange *change = g_ptr_array_index (pending, i);
 
           if (change->kind == kind)
-            _furrow_store_emit_record_changed (self, type, change->object, change->change);
+            _furrow_store_emit_record_changed (self, kind, change->object, change->change);
         }
     }
 }

@@ -24,9 +24,6 @@
 G_DEFINE_FINAL_TYPE (FurrowStore, furrow_store, G_TYPE_OBJECT)
 
 enum {
-  SIGNAL_FIELD_CHANGED,
-  SIGNAL_HOUSEHOLD_CHANGED,
-  SIGNAL_PARCEL_CHANGED,
   SIGNAL_SEASON_CHANGED,
   SIGNAL_SETTLEMENT_CHANGED,
   SIGNAL_YIELD_PRESETS_CHANGED,
@@ -34,6 +31,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+/* field-changed, household-changed, parcel-changed: one per record kind (furrow-store-kinds.c). */
+static guint record_signals[FURROW_N_KINDS];
 
 G_DEFINE_QUARK (furrow-store-error-quark, furrow_store_error)
 
@@ -205,16 +204,11 @@ furrow_store_class_init (FurrowStoreClass *klass)
   object_class->finalize = furrow_store_finalize;
 
   /* furrow-store.h describes when each signal is emitted. */
-  signals[SIGNAL_FIELD_CHANGED] =
-    g_signal_new ("field-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 2, FURROW_TYPE_FIELD, FURROW_TYPE_RECORD_CHANGE);
-  signals[SIGNAL_HOUSEHOLD_CHANGED] =
-    g_signal_new ("household-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 2, FURROW_TYPE_HOUSEHOLD,
-                  FURROW_TYPE_RECORD_CHANGE);
-  signals[SIGNAL_PARCEL_CHANGED] =
-    g_signal_new ("parcel-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 2, FURROW_TYPE_PARCEL, FURROW_TYPE_RECORD_CHANGE);
+  for (FurrowKind kind = 0; kind < FURROW_N_KINDS; kind++)
+    record_signals[kind] =
+      g_signal_new (_furrow_store_kind (kind)->signal, G_TYPE_FROM_CLASS (klass),
+                    G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                    _furrow_store_kind (kind)->get_type (), FURROW_TYPE_RECORD_CHANGE);
   signals[SIGNAL_SEASON_CHANGED] =
     g_signal_new ("season-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, FURROW_TYPE_SEASON, FURROW_TYPE_SEASON_CHANGE);
@@ -240,21 +234,13 @@ _furrow_store_emit_yield_presets_changed (FurrowStore *self)
 
 void
 _furrow_store_emit_record_changed (FurrowStore        *self,
-                                   GType               type,
+                                   FurrowKind          kind,
                                    GObject            *object,
                                    FurrowRecordChange  change)
 {
-  guint signal;
+  g_return_if_fail (kind < FURROW_N_KINDS);
 
-  if (type == FURROW_TYPE_FIELD)
-    signal = signals[SIGNAL_FIELD_CHANGED];
-  else if (type == FURROW_TYPE_HOUSEHOLD)
-    signal = signals[SIGNAL_HOUSEHOLD_CHANGED];
-  else if (type == FURROW_TYPE_PARCEL)
-    signal = signals[SIGNAL_PARCEL_CHANGED];
-  else
-    g_return_if_reached ();
-  g_signal_emit (self, signal, 0, object, change);
+  g_signal_emit (self, record_signals[kind], 0, object, change);
 }
 
 void

@@ -233,10 +233,13 @@ is_probe (gpointer object)
   return G_TYPE_CHECK_INSTANCE_TYPE (object, probe_get_type ());
 }
 
-FURROW_PROPERTY_ACCESSORS (Probe, probe, is_probe, string, const char *, name, properties[PROP_NAME])
-FURROW_PROPERTY_ACCESSORS (Probe, probe, is_probe, double, double, area, properties[PROP_AREA])
+FURROW_PROPERTY_ACCESSORS (Probe, probe, is_probe,
+                           furrow_property_set_string, const char *, name, properties[PROP_NAME])
+FURROW_PROPERTY_ACCESSORS (Probe, probe, is_probe,
+                           furrow_property_set_double, double, area, properties[PROP_AREA])
 FURROW_PROPERTY_GETTER (Probe, probe, is_probe, GFileType, kind)
-FURROW_PROPERTY_SETTER (Probe, _probe, is_probe, int64, gint64, id, properties[PROP_ID])
+FURROW_PROPERTY_SETTER (Probe, _probe, is_probe,
+                        furrow_property_set_int64, gint64, id, properties[PROP_ID])
 
 static void
 test_accessors (void)

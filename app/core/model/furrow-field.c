@@ -137,24 +137,24 @@ furrow_field_new (void)
  * _furrow_field_set_id and _furrow_field_set_registered_area_m2 (furrow-store-private.h). */
 #define GETTER(ctype, member) \
   FURROW_PROPERTY_GETTER (FurrowField, furrow_field, FURROW_IS_FIELD, ctype, member)
-#define ACCESSORS(kind, ctype, member, prop) \
-  FURROW_PROPERTY_ACCESSORS (FurrowField, furrow_field, FURROW_IS_FIELD, kind, ctype, member, \
+#define ACCESSORS(store, ctype, member, prop) \
+  FURROW_PROPERTY_ACCESSORS (FurrowField, furrow_field, FURROW_IS_FIELD, store, ctype, member, \
                              properties[prop])
-#define STORE_SETTER(kind, ctype, member, prop) \
-  FURROW_PROPERTY_SETTER (FurrowField, _furrow_field, FURROW_IS_FIELD, kind, ctype, member, \
+#define STORE_SETTER(store, ctype, member, prop) \
+  FURROW_PROPERTY_SETTER (FurrowField, _furrow_field, FURROW_IS_FIELD, store, ctype, member, \
                           properties[prop])
 
 GETTER (gint64, id)
-ACCESSORS (string, const char *, code, PROP_CODE)
-ACCESSORS (string, const char *, name, PROP_NAME)
-ACCESSORS (string, const char *, notes, PROP_NOTES)
-ACCESSORS (int, FurrowCustody, custody, PROP_CUSTODY)
+ACCESSORS (furrow_property_set_string, const char *, code, PROP_CODE)
+ACCESSORS (furrow_property_set_string, const char *, name, PROP_NAME)
+ACCESSORS (furrow_property_set_string, const char *, notes, PROP_NOTES)
+ACCESSORS (furrow_property_set_int, FurrowCustody, custody, PROP_CUSTODY)
 GETTER (FurrowGeometry *, geometry)
 GETTER (double, measured_area_m2)
 GETTER (double, registered_area_m2)
 GETTER (double, planted_area_m2)
-STORE_SETTER (int64, gint64, id, PROP_ID)
-STORE_SETTER (double, double, registered_area_m2, PROP_REGISTERED_AREA_M2)
+STORE_SETTER (furrow_property_set_int64, gint64, id, PROP_ID)
+STORE_SETTER (furrow_property_set_double, double, registered_area_m2, PROP_REGISTERED_AREA_M2)
 
 void
 furrow_field_set_geometry (FurrowField          *self,

@@ -105,16 +105,16 @@ furrow_household_new (void)
  * furrow_household_set_phone, furrow_household_get_id_number, furrow_household_set_id_number,
  * furrow_household_get_notes, furrow_household_set_notes, and the store's
  * _furrow_household_set_id (furrow-store-private.h). */
-#define ACCESSORS(kind, ctype, member, prop) \
+#define ACCESSORS(store, ctype, member, prop) \
   FURROW_PROPERTY_ACCESSORS (FurrowHousehold, furrow_household, FURROW_IS_HOUSEHOLD, \
-                             kind, ctype, member, properties[prop])
+                             store, ctype, member, properties[prop])
 
 FURROW_PROPERTY_GETTER (FurrowHousehold, furrow_household, FURROW_IS_HOUSEHOLD, gint64, id)
-ACCESSORS (string, const char *, code, PROP_CODE)
-ACCESSORS (string, const char *, name, PROP_NAME)
-ACCESSORS (uint, guint, members, PROP_MEMBERS)
-ACCESSORS (string, const char *, phone, PROP_PHONE)
-ACCESSORS (string, const char *, id_number, PROP_ID_NUMBER)
-ACCESSORS (string, const char *, notes, PROP_NOTES)
+ACCESSORS (furrow_property_set_string, const char *, code, PROP_CODE)
+ACCESSORS (furrow_property_set_string, const char *, name, PROP_NAME)
+ACCESSORS (furrow_property_set_uint, guint, members, PROP_MEMBERS)
+ACCESSORS (furrow_property_set_string, const char *, phone, PROP_PHONE)
+ACCESSORS (furrow_property_set_string, const char *, id_number, PROP_ID_NUMBER)
+ACCESSORS (furrow_property_set_string, const char *, notes, PROP_NOTES)
 FURROW_PROPERTY_SETTER (FurrowHousehold, _furrow_household, FURROW_IS_HOUSEHOLD,
-                        int64, gint64, id, properties[PROP_ID])
+                        furrow_property_set_int64, gint64, id, properties[PROP_ID])

@@ -205,30 +205,30 @@ furrow_parcel_new (void)
  * _furrow_parcel_set_id (furrow-store-private.h). */
 #define GETTER(ctype, member) \
   FURROW_PROPERTY_GETTER (FurrowParcel, furrow_parcel, FURROW_IS_PARCEL, ctype, member)
-#define ACCESSORS(kind, ctype, member, prop) \
-  FURROW_PROPERTY_ACCESSORS (FurrowParcel, furrow_parcel, FURROW_IS_PARCEL, kind, ctype, member, \
+#define ACCESSORS(store, ctype, member, prop) \
+  FURROW_PROPERTY_ACCESSORS (FurrowParcel, furrow_parcel, FURROW_IS_PARCEL, store, ctype, member, \
                              properties[prop])
 
 GETTER (gint64, id)
-ACCESSORS (string, const char *, code, PROP_CODE)
-ACCESSORS (string, const char *, name, PROP_NAME)
-ACCESSORS (string, const char *, household_code, PROP_HOUSEHOLD_CODE)
-ACCESSORS (int64, gint64, field_id, PROP_FIELD_ID)
+ACCESSORS (furrow_property_set_string, const char *, code, PROP_CODE)
+ACCESSORS (furrow_property_set_string, const char *, name, PROP_NAME)
+ACCESSORS (furrow_property_set_string, const char *, household_code, PROP_HOUSEHOLD_CODE)
+ACCESSORS (furrow_property_set_int64, gint64, field_id, PROP_FIELD_ID)
 GETTER (FurrowGeometry *, geometry)
-ACCESSORS (double, double, registered_area_m2, PROP_REGISTERED_AREA_M2)
-ACCESSORS (double, double, surveyed_area_m2, PROP_SURVEYED_AREA_M2)
+ACCESSORS (furrow_property_set_double, double, registered_area_m2, PROP_REGISTERED_AREA_M2)
+ACCESSORS (furrow_property_set_double, double, surveyed_area_m2, PROP_SURVEYED_AREA_M2)
 GETTER (double, measured_area_m2)
-ACCESSORS (string, const char *, land_use, PROP_LAND_USE)
-ACCESSORS (string, const char *, land_grade, PROP_LAND_GRADE)
-ACCESSORS (string, const char *, neighbour_east, PROP_NEIGHBOUR_EAST)
-ACCESSORS (string, const char *, neighbour_west, PROP_NEIGHBOUR_WEST)
-ACCESSORS (string, const char *, neighbour_south, PROP_NEIGHBOUR_SOUTH)
-ACCESSORS (string, const char *, neighbour_north, PROP_NEIGHBOUR_NORTH)
-ACCESSORS (int, FurrowCustody, custody, PROP_CUSTODY)
-ACCESSORS (string, const char *, entrusted_from, PROP_ENTRUSTED_FROM)
-ACCESSORS (string, const char *, entrusted_to, PROP_ENTRUSTED_TO)
+ACCESSORS (furrow_property_set_string, const char *, land_use, PROP_LAND_USE)
+ACCESSORS (furrow_property_set_string, const char *, land_grade, PROP_LAND_GRADE)
+ACCESSORS (furrow_property_set_string, const char *, neighbour_east, PROP_NEIGHBOUR_EAST)
+ACCESSORS (furrow_property_set_string, const char *, neighbour_west, PROP_NEIGHBOUR_WEST)
+ACCESSORS (furrow_property_set_string, const char *, neighbour_south, PROP_NEIGHBOUR_SOUTH)
+ACCESSORS (furrow_property_set_string, const char *, neighbour_north, PROP_NEIGHBOUR_NORTH)
+ACCESSORS (furrow_property_set_int, FurrowCustody, custody, PROP_CUSTODY)
+ACCESSORS (furrow_property_set_string, const char *, entrusted_from, PROP_ENTRUSTED_FROM)
+ACCESSORS (furrow_property_set_string, const char *, entrusted_to, PROP_ENTRUSTED_TO)
 FURROW_PROPERTY_SETTER (FurrowParcel, _furrow_parcel, FURROW_IS_PARCEL,
-                        int64, gint64, id, properties[PROP_ID])
+                        furrow_property_set_int64, gint64, id, properties[PROP_ID])
 
 void
 furrow_parcel_set_geometry (FurrowParcel         *self,

@@ -83,12 +83,11 @@ gboolean    furrow_property_set_boxed   (gpointer      object,
  * FurrowParcel;
  *
  *   FURROW_PROPERTY_SETTER (FurrowParcel, furrow_parcel, FURROW_IS_PARCEL,
- *                           string, const char *, code, properties[PROP_CODE])
+ *                           furrow_property_set_string, const char *, code, properties[PROP_CODE])
  *
  * defines `void furrow_parcel_set_code (FurrowParcel *self, const char *code)`, which checks
- * the type the same way and stores the value with furrow_property_set_string() (the kind names
- * the typed setter: string, int — also for enums —, uint, int64, boolean, double, object,
- * boxed);
+ * the type the same way and stores the value with the typed setter it names
+ * (furrow_property_set_string() here; furrow_property_set_int() also for enums);
  * FURROW_PROPERTY_ACCESSORS defines both.  The class's .c lists the names it defines this way
  * in a comment, so that grep finds the definitions. */
 #define FURROW_PROPERTY_GETTER(Type, prefix, type_check, ctype, member)                 \
@@ -100,18 +99,18 @@ gboolean    furrow_property_set_boxed   (gpointer      object,
     return self->member;                                                                \
   }
 
-#define FURROW_PROPERTY_SETTER(Type, prefix, type_check, kind, ctype, member, pspec)    \
+#define FURROW_PROPERTY_SETTER(Type, prefix, type_check, store, ctype, member, pspec)   \
   void                                                                                  \
   prefix##_set_##member (Type  *self,                                                   \
                          ctype  member)                                                 \
   {                                                                                     \
     g_return_if_fail (type_check (self));                                               \
                                                                                         \
-    furrow_property_set_##kind (self, pspec, member);                                   \
+    store (self, pspec, member);                                                        \
   }
 
-#define FURROW_PROPERTY_ACCESSORS(Type, prefix, type_check, kind, ctype, member, pspec) \
+#define FURROW_PROPERTY_ACCESSORS(Type, prefix, type_check, store, ctype, member, pspec) \
   FURROW_PROPERTY_GETTER (Type, prefix, type_check, ctype, member)                      \
-  FURROW_PROPERTY_SETTER (Type, prefix, type_check, kind, ctype, member, pspec)
+  FURROW_PROPERTY_SETTER (Type, prefix, type_check, store, ctype, member, pspec)
 
 G_END_DECLS

@@ -317,19 +317,19 @@ furrow_season_new_from (const char   *name,
  * the store's _furrow_season_set_id and _furrow_season_set_state (furrow-store-private.h). */
 #define GETTER(ctype, member) \
   FURROW_PROPERTY_GETTER (FurrowSeason, furrow_season, FURROW_IS_SEASON, ctype, member)
-#define SETTER(prefix, kind, ctype, member, prop) \
-  FURROW_PROPERTY_SETTER (FurrowSeason, prefix, FURROW_IS_SEASON, kind, ctype, member, \
+#define SETTER(prefix, store, ctype, member, prop) \
+  FURROW_PROPERTY_SETTER (FurrowSeason, prefix, FURROW_IS_SEASON, store, ctype, member, \
                           properties[prop])
 
 GETTER (gint64, id)
 GETTER (const char *, name)
 GETTER (guint, crop_year)
-SETTER (furrow_season, uint, guint, crop_year, PROP_CROP_YEAR)
+SETTER (furrow_season, furrow_property_set_uint, guint, crop_year, PROP_CROP_YEAR)
 GETTER (FurrowSeasonState, state)
 GETTER (const char *, notes)
-SETTER (furrow_season, string, const char *, notes, PROP_NOTES)
-SETTER (_furrow_season, int64, gint64, id, PROP_ID)
-SETTER (_furrow_season, int, FurrowSeasonState, state, PROP_STATE)
+SETTER (furrow_season, furrow_property_set_string, const char *, notes, PROP_NOTES)
+SETTER (_furrow_season, furrow_property_set_int64, gint64, id, PROP_ID)
+SETTER (_furrow_season, furrow_property_set_int, FurrowSeasonState, state, PROP_STATE)
 
 void
 furrow_season_set_name (FurrowSeason *self,

@@ -5,12 +5,12 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
 #include "furrow-geodesy.h"
 #include "furrow-test-fields.h"
+#include "furrow-test.h"
 #include "furrow-units.h"
 
 /* `furrow-cli area` on the files as published (tests/data/fields/original, PROVENANCE.md):
@@ -158,6 +158,7 @@ test_vsizip (void)
   g_assert_cmpint (b.status, ==, 0);
   g_assert_cmpstr (a.out, ==, b.out);
 }
+FURROW_TEST ("/furrow/io/area-cli/vsizip", test_vsizip);
 
 /* Without --json: a table, one line a feature and a total, areas to 0.01 m² and 0.01 mu. */
 static void
@@ -183,6 +184,7 @@ test_table (void)
   g_assert_cmpstr (lines[1], ==, first);
   g_assert_cmpstr (lines[101], ==, total);
 }
+FURROW_TEST ("/furrow/io/area-cli/table", test_table);
 
 /* Bad input: exit status 1, nothing on stdout, one line on stderr naming the file and the
  * problem. */
@@ -268,6 +270,7 @@ test_bad_input (void)
   g_unlink (empty);
   g_rmdir (dir);
 }
+FURROW_TEST ("/furrow/io/area-cli/bad-input", test_bad_input);
 
 static void
 test_usage (void)
@@ -283,24 +286,17 @@ test_usage (void)
   g_assert_cmpint (h.status, ==, 0);
   g_assert_nonnull (strstr (h.out, "  area "));
 }
+FURROW_TEST ("/furrow/io/area-cli/usage", test_usage);
 
-int
-main (int   argc,
-      char *argv[])
+static void
+add_pairs (void)
 {
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
   for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
     {
       g_autofree char *path = g_strdup_printf ("/furrow/io/area-cli/original/%s", pairs[i].geojson);
 
       g_test_add_data_func (path, &pairs[i], test_pair);
     }
-  g_test_add_func ("/furrow/io/area-cli/vsizip", test_vsizip);
-  g_test_add_func ("/furrow/io/area-cli/table", test_table);
-  g_test_add_func ("/furrow/io/area-cli/bad-input", test_bad_input);
-  g_test_add_func ("/furrow/io/area-cli/usage", test_usage);
-
-  return g_test_run ();
 }
+
+FURROW_TEST_MAIN (.locale = "C.UTF-8", .set_up = add_pairs);

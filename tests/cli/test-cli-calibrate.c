@@ -4,7 +4,6 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -12,6 +11,7 @@
 #include "furrow-store-yield.h"
 #include "furrow-test-cli.h"
 #include "furrow-test-store.h"
+#include "furrow-test.h"
 
 /* furrow-cli calibrate, and plan/compare with the preset it stores (docs/architecture.md: the
  * furrow-cli contract; issue 4 item 3: calibration to the cooperative's own data). */
@@ -207,6 +207,8 @@ test_calibrate (Fixture       *fixture,
                                         "--yield-preset", "河滩 2025", csv, NULL), ==, 2);
   g_assert_nonnull (strstr (err, "河滩 2025"));
 }
+FURROW_TEST_FIXTURE ("/furrow/cli/calibrate/synthetic", Fixture, furrow_test_store_set_up_demo_file,
+                     test_calibrate, furrow_test_store_fixture_tear_down);
 
 /* A field column takes the field's pattern from its plan in --season; text output. */
 static void
@@ -259,18 +261,8 @@ test_season_field (Fixture       *fixture,
                                         NULL), ==, 1);
   g_assert_nonnull (strstr (err, "practical"));
 }
+FURROW_TEST_FIXTURE ("/furrow/cli/calibrate/season-field", Fixture,
+                     furrow_test_store_set_up_demo_file, test_season_field,
+                     furrow_test_store_fixture_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-#define ADD(name, func) \
-  g_test_add ("/furrow/cli/calibrate/" name, Fixture, NULL, furrow_test_store_set_up_demo_file, \
-              func, furrow_test_store_fixture_tear_down)
-  ADD ("synthetic", test_calibrate);
-  ADD ("season-field", test_season_field);
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "");

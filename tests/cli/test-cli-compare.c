@@ -4,13 +4,13 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <sys/wait.h>
 
 #include "furrow-test-cli.h"
 #include "furrow-test-store.h"
+#include "furrow-test.h"
 
 /* furrow-cli compare with a season's prices, costs and subsidies, and with the docs/domain.md §7
  * defaults without one (issue 4 item 4). */
@@ -132,6 +132,9 @@ test_season_prices (Fixture       *fixture,
   g_assert_cmpint (sole.cost_fen, ==, (gint64) round (sole.area_mu * 60000.0));
   g_assert_cmpint (sole.subsidy_fen, ==, 0);
 }
+FURROW_TEST_FIXTURE ("/furrow/cli/compare/season-prices", Fixture,
+                     furrow_test_store_set_up_demo_file, test_season_prices,
+                     furrow_test_store_fixture_tear_down);
 
 static void
 test_season_errors (Fixture       *fixture,
@@ -146,18 +149,8 @@ test_season_errors (Fixture       *fixture,
   g_assert_cmpint (furrow_test_run_cli (&out2, NULL, "compare", "--project", fixture->path, "--all",
                                         "--season", "nowhere", NULL), ==, 1);
 }
+FURROW_TEST_FIXTURE ("/furrow/cli/compare/season-errors", Fixture,
+                     furrow_test_store_set_up_demo_file, test_season_errors,
+                     furrow_test_store_fixture_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-#define ADD(name, func) \
-  g_test_add ("/furrow/cli/compare/" name, Fixture, NULL, furrow_test_store_set_up_demo_file, \
-              func, furrow_test_store_fixture_tear_down)
-  ADD ("season-prices", test_season_prices);
-  ADD ("season-errors", test_season_errors);
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "");

@@ -4,7 +4,6 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -12,6 +11,7 @@
 #include "furrow-local-frame.h"
 #include "furrow-test-cli.h"
 #include "furrow-test-store.h"
+#include "furrow-test.h"
 
 /* `furrow-cli plan` (docs/architecture.md contract) on a generated GeoJSON rectangle: 500 m × 500 m
  * around Weifang, drawn in a local frame and written as lon/lat. */
@@ -115,6 +115,8 @@ test_json (Fixture       *fx,
                                   375 * 200 * 0.60 * tol);
   g_assert_cmpstr (json_object_get_string_member (root, "yield_preset"), ==, "practical");
 }
+FURROW_TEST_FIXTURE ("/furrow/io/cli-plan/json", Fixture, fixture_set_up, test_json,
+                     fixture_tear_down);
 
 /* Options change the pattern: 4+6 (the preset's wide middle, 4.30 m) warns about the 2.3 m
  * seeder on stderr but succeeds; --yield-preset xiashan raises the pLERs; a pattern --preset
@@ -162,6 +164,8 @@ test_options (Fixture       *fx,
   g_assert_cmpfloat_with_epsilon (member (f, "unit_width_m"), 2.45, 1e-12);
   g_assert_cmpfloat_with_epsilon (member (f, "azimuth_deg"), 90.0, 1e-12);
 }
+FURROW_TEST_FIXTURE ("/furrow/io/cli-plan/options", Fixture, fixture_set_up, test_options,
+                     fixture_tear_down);
 
 /* --rows-geojson and --rows-kml write every row piece and every strip's AB line. */
 static void
@@ -213,6 +217,8 @@ test_rows_files (Fixture       *fx,
     placemarks++;
   g_assert_cmpuint (placemarks, ==, 371 + 740 + 186);
 }
+FURROW_TEST_FIXTURE ("/furrow/io/cli-plan/rows-files", Fixture, fixture_set_up, test_rows_files,
+                     fixture_tear_down);
 
 /* --rows-out goes by the extension: GeoJSON byte for byte what --rows-geojson writes, KML
  * (any case of .kml) every row piece and AB line as a Placemark. On a project's field the row
@@ -329,6 +335,8 @@ test_rows_out (Fixture       *fx,
     g_assert_null (strstr (text, "<name>field "));
   }
 }
+FURROW_TEST_FIXTURE ("/furrow/io/cli-plan/rows-out", Fixture, fixture_set_up, test_rows_out,
+                     fixture_tear_down);
 
 /* Bad input: exit 1, one line on stderr naming the file, nothing on stdout; usage errors 2. */
 static void
@@ -369,6 +377,8 @@ test_errors (Fixture       *fx,
   g_assert_cmpint (furrow_test_run_cliv (bad_preset, &out, &err), ==, 2);
   g_assert_nonnull (strstr (err, "optimistic"));
 }
+FURROW_TEST_FIXTURE ("/furrow/io/cli-plan/errors", Fixture, fixture_set_up, test_errors,
+                     fixture_tear_down);
 
 /* `furrow-cli compare`: every pattern on the file's fields, sorted by net per mu; the money is
  * integer fen and adds up (net = revenue + subsidy − cost); costs are 375 mu × the pattern's
@@ -408,6 +418,8 @@ test_compare (Fixture       *fx,
         g_assert_cmpint (json_object_get_int_member (r, "cost_fen"), ==, 375 * 76500);
     }
 }
+FURROW_TEST_FIXTURE ("/furrow/io/cli-plan/compare", Fixture, fixture_set_up, test_compare,
+                     fixture_tear_down);
 
 /* A project's fields: `furrow-cli demo` writes the demo cooperative (40 fields); `plan --project
  * --field T02` plans one of them, `--all` every one, and the input arguments are checked. */
@@ -463,24 +475,7 @@ test_project (Fixture       *fx,
   g_assert_cmpstr (out, ==, "");
   g_assert_nonnull (strstr (err, "--all"));
 }
+FURROW_TEST_FIXTURE ("/furrow/io/cli-plan/project", Fixture, fixture_set_up, test_project,
+                     fixture_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-#define ADD(name, func) \
-  g_test_add ("/furrow/io/cli-plan/" name, Fixture, NULL, fixture_set_up, func, \
-              fixture_tear_down)
-  ADD ("json", test_json);
-  ADD ("options", test_options);
-  ADD ("rows-files", test_rows_files);
-  ADD ("rows-out", test_rows_out);
-  ADD ("errors", test_errors);
-  ADD ("compare", test_compare);
-  ADD ("project", test_project);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "");

@@ -4,13 +4,13 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <sys/wait.h>
 
 #include "furrow-test-cli.h"
 #include "furrow-test-store.h"
+#include "furrow-test.h"
 
 /* furrow-cli demo and list, run as a script would (docs/architecture.md: the furrow-cli
  * contract). */
@@ -138,6 +138,8 @@ test_demo_and_list (Fixture       *fixture,
   g_assert_nonnull (strstr (out, "T01"));
   g_assert_nonnull (strstr (out, "40"));
 }
+FURROW_TEST_FIXTURE ("/furrow/io/cli-project/demo-and-list", Fixture, fixture_set_up,
+                     test_demo_and_list, furrow_test_store_fixture_tear_down);
 
 /* The contract: exit 1 with one line on stderr naming the file, nothing written. */
 static void
@@ -175,6 +177,8 @@ test_refusals (Fixture       *fixture,
   g_assert_cmpint (furrow_test_run_cli (&out, &err, "list", "--project", fixture->path, "cows",
                                         NULL), ==, 2);
 }
+FURROW_TEST_FIXTURE ("/furrow/io/cli-project/refusals", Fixture, fixture_set_up, test_refusals,
+                     furrow_test_store_fixture_tear_down);
 
 /* GDAL's own GeoPackage validator, with the content checks, when python3-gdal is installed. */
 static void
@@ -203,20 +207,7 @@ test_validate_gpkg (Fixture       *fixture,
   g_test_message ("validate_gpkg.py: %s%s", out, err);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 }
+FURROW_TEST_FIXTURE ("/furrow/io/cli-project/validate-gpkg", Fixture, fixture_set_up,
+                     test_validate_gpkg, furrow_test_store_fixture_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-#define ADD(name, func) \
-  g_test_add ("/furrow/io/cli-project/" name, Fixture, NULL, fixture_set_up, func, \
-              furrow_test_store_fixture_tear_down)
-  ADD ("demo-and-list", test_demo_and_list);
-  ADD ("refusals", test_refusals);
-  ADD ("validate-gpkg", test_validate_gpkg);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "");

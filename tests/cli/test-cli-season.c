@@ -4,7 +4,6 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <locale.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -13,6 +12,7 @@
 #include "furrow-store-season.h"
 #include "furrow-store-testing.h"
 #include "furrow-test-store.h"
+#include "furrow-test.h"
 
 /* furrow-cli season, statements and roster, run as a script would: the whole chain on the demo
  * cooperative, and bad input refused with exit 1, one line on stderr and nothing written. */
@@ -282,6 +282,8 @@ test_chain_roster (Fixture       *fixture,
   }
   (void) err;
 }
+FURROW_TEST_FIXTURE ("/furrow/io/cli-season/chain-roster", Fixture, fixture_set_up,
+                     test_chain_roster, furrow_test_store_fixture_tear_down);
 
 /* Statements: one page per full-custody household (no fees this season). */
 static void
@@ -331,6 +333,8 @@ test_chain_statements (Fixture       *fixture,
       g_assert_nonnull (strstr (text, code));
   }
 }
+FURROW_TEST_FIXTURE ("/furrow/io/cli-season/chain-statements", Fixture, fixture_set_up,
+                     test_chain_statements, furrow_test_store_fixture_tear_down);
 
 /* The page count pdfinfo reports for a PDF. */
 static guint
@@ -528,6 +532,8 @@ test_statements_options (Fixture       *fixture,
     g_assert_cmpstr (g_ptr_array_index (audit, last - 2), ==, roster_detail);
   }
 }
+FURROW_TEST_FIXTURE ("/furrow/io/cli-season/statements-options", Fixture, fixture_set_up,
+                     test_statements_options, furrow_test_store_fixture_tear_down);
 
 /* Settling, reopening and changing a rule after harvest are audit rows on the season. */
 static void
@@ -556,59 +562,8 @@ test_audit_settle_reopen (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (last, "season.rules|"));
   g_assert_nonnull (strstr (last, "250"));
 }
-
-/* Bad input: exit 1, one line, nothing written. */
-static void
-test_bad_input (Fixture       *fixture,
-                gconstpointer  data)
-{
-  const char *demo[] = { "demo", fixture->path, NULL };
-  const char *create[] = { "season", "--project", fixture->path, "create", SEASON, "--year",
-                           "2024", NULL };
-  const char *no_year[] = { "season", "--project", fixture->path, "create", "x", NULL };
-  const char *twice[] = { "season", "--project", fixture->path, "create", SEASON, "--year",
-                          "2024", NULL };
-  const char *no_season[] = { "season", "--project", fixture->path, "show", "none", NULL };
-  const char *bad_crop[] = { "season", "--project", fixture->path, "set-price", SEASON, "rice",
-                             "300", NULL };
-  const char *bad_split[] = { "season", "--project", fixture->path, "set-split", SEASON, "10",
-                              "10", "10", "10", NULL };
-  const char *bad_field[] = { "season", "--project", fixture->path, "plan", SEASON, "--field",
-                              "NOPE", NULL };
-  const char *bad_preset[] = { "season", "--project", fixture->path, "plan", SEASON, "--all",
-                               "--preset", "9+9", NULL };
-  const char *bad_revenue[] = { "season", "--project", fixture->path, "harvest", SEASON,
-                                "--field", "T01", "--crop", "maize", "--kg", "100",
-                                "--revenue-fen", "12.5", NULL };
-  /* "--" ends the options so that "-250" is the price. */
-  const char *negative_price[] = { "season", "--project", fixture->path, "set-price", SEASON,
-                                   "maize", "--", "-250", NULL };
-  const char *unknown_household[] = { "statements", "--project", fixture->path, "--season",
-                                      SEASON, "--out", "s.pdf", "--household", "NOSUCH-1",
-                                      NULL };
-  const char *not_settled[] = { "roster", "--project", fixture->path, "--season", SEASON,
-                                "r.csv", NULL };
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-
-  run_ok (demo, NULL);
-  run_ok (create, NULL);
-  before = file_digest (fixture->path);
-  run_bad (no_year, "--year");
-  run_bad (twice, "already in the project");
-  run_bad (no_season, "no season");
-  run_bad (bad_crop, "set-price");
-  run_bad (bad_split, "100");
-  run_bad (bad_field, "no field NOPE");
-  run_bad (bad_preset, "9+9");
-  run_bad (bad_revenue, "whole fen");
-  run_bad (not_settled, "not settled");
-  run_bad (negative_price, "cannot be negative");
-  /* Not settled is checked first; the settled case is in statements-options. */
-  run_bad (unknown_household, "not settled");
-  after = file_digest (fixture->path);
-  g_assert_cmpstr (before, ==, after);
-}
+FURROW_TEST_FIXTURE ("/furrow/io/cli-season/audit-settle-reopen", Fixture, fixture_set_up,
+                     test_audit_settle_reopen, furrow_test_store_fixture_tear_down);
 
 /* The rule commands write what `show --json` reads back. */
 static void
@@ -702,22 +657,62 @@ test_rules (Fixture       *fixture,
   g_assert_true (json_object_get_boolean_member (b, "less_cost_per_mu"));
   g_assert_cmpstr (json_object_get_string_member (rules, "reason"), ==, "村民代表大会决议");
 }
+FURROW_TEST_FIXTURE ("/furrow/io/cli-season/rules", Fixture, fixture_set_up, test_rules,
+                     furrow_test_store_fixture_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
+/* Bad input: exit 1, one line, nothing written. */
+static void
+test_bad_input (Fixture       *fixture,
+                gconstpointer  data)
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  const char *demo[] = { "demo", fixture->path, NULL };
+  const char *create[] = { "season", "--project", fixture->path, "create", SEASON, "--year",
+                           "2024", NULL };
+  const char *no_year[] = { "season", "--project", fixture->path, "create", "x", NULL };
+  const char *twice[] = { "season", "--project", fixture->path, "create", SEASON, "--year",
+                          "2024", NULL };
+  const char *no_season[] = { "season", "--project", fixture->path, "show", "none", NULL };
+  const char *bad_crop[] = { "season", "--project", fixture->path, "set-price", SEASON, "rice",
+                             "300", NULL };
+  const char *bad_split[] = { "season", "--project", fixture->path, "set-split", SEASON, "10",
+                              "10", "10", "10", NULL };
+  const char *bad_field[] = { "season", "--project", fixture->path, "plan", SEASON, "--field",
+                              "NOPE", NULL };
+  const char *bad_preset[] = { "season", "--project", fixture->path, "plan", SEASON, "--all",
+                               "--preset", "9+9", NULL };
+  const char *bad_revenue[] = { "season", "--project", fixture->path, "harvest", SEASON,
+                                "--field", "T01", "--crop", "maize", "--kg", "100",
+                                "--revenue-fen", "12.5", NULL };
+  /* "--" ends the options so that "-250" is the price. */
+  const char *negative_price[] = { "season", "--project", fixture->path, "set-price", SEASON,
+                                   "maize", "--", "-250", NULL };
+  const char *unknown_household[] = { "statements", "--project", fixture->path, "--season",
+                                      SEASON, "--out", "s.pdf", "--household", "NOSUCH-1",
+                                      NULL };
+  const char *not_settled[] = { "roster", "--project", fixture->path, "--season", SEASON,
+                                "r.csv", NULL };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
 
-#define ADD(name, func) \
-  g_test_add ("/furrow/io/cli-season/" name, Fixture, NULL, fixture_set_up, func, \
-              furrow_test_store_fixture_tear_down)
-  ADD ("chain-roster", test_chain_roster);
-  ADD ("chain-statements", test_chain_statements);
-  ADD ("statements-options", test_statements_options);
-  ADD ("audit-settle-reopen", test_audit_settle_reopen);
-  ADD ("rules", test_rules);
-  ADD ("bad-input", test_bad_input);
-  return g_test_run ();
+  run_ok (demo, NULL);
+  run_ok (create, NULL);
+  before = file_digest (fixture->path);
+  run_bad (no_year, "--year");
+  run_bad (twice, "already in the project");
+  run_bad (no_season, "no season");
+  run_bad (bad_crop, "set-price");
+  run_bad (bad_split, "100");
+  run_bad (bad_field, "no field NOPE");
+  run_bad (bad_preset, "9+9");
+  run_bad (bad_revenue, "whole fen");
+  run_bad (not_settled, "not settled");
+  run_bad (negative_price, "cannot be negative");
+  /* Not settled is checked first; the settled case is in statements-options. */
+  run_bad (unknown_household, "not settled");
+  after = file_digest (fixture->path);
+  g_assert_cmpstr (before, ==, after);
 }
+FURROW_TEST_FIXTURE ("/furrow/io/cli-season/bad-input", Fixture, fixture_set_up, test_bad_input,
+                     furrow_test_store_fixture_tear_down);
+
+FURROW_TEST_MAIN (.locale = "");

@@ -4,10 +4,10 @@
 
 #include <math.h>
 
-#include <locale.h>
 
 #include "furrow-comparison.h"
 #include "furrow-local-frame.h"
+#include "furrow-test.h"
 
 /* docs/domain.md §7 defaults, per mu on the ideal strip, `practical` (pLER 0.90 / 0.60):
  *   2+4: maize 550 × 0.90 = 495 kg × 2.40 = 1,188.00 yuan; soybean 200 × 0.60 = 120 kg × 4.60 =
@@ -54,6 +54,7 @@ test_ideal_per_mu (void)
   g_assert_cmpuint (r->input_index, ==, 1);
   g_assert_cmpint (r->net_fen_per_mu, ==, 54500);
 }
+FURROW_TEST ("/furrow/core/comparison/ideal-per-mu", test_ideal_per_mu);
 
 /* On a 500 m × 500 m field (375 mu): costs are per mu of field, 375 × 765.00 = 286,875.00
  * yuan for 2+4, and the field totals add up: net = revenue + subsidy − cost, to the fen. */
@@ -94,6 +95,7 @@ test_field (void)
                          g_array_index (rows, FurrowComparisonRow, i - 1).net_fen_per_mu);
     }
 }
+FURROW_TEST ("/furrow/core/comparison/field", test_field);
 
 /* A season's rates: its prices, per-crop cost items (shared items listed under maize, so no
  * common part) and subsidies. On the ideal strip of one mu:
@@ -138,17 +140,6 @@ test_season_rates (void)
       g_assert_cmpint (r->subsidy_fen, ==, strip ? 23000 : 8000);
     }
 }
+FURROW_TEST ("/furrow/core/comparison/season-rates", test_season_rates);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/core/comparison/ideal-per-mu", test_ideal_per_mu);
-  g_test_add_func ("/furrow/core/comparison/field", test_field);
-  g_test_add_func ("/furrow/core/comparison/season-rates", test_season_rates);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "");

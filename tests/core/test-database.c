@@ -7,12 +7,12 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
 #include "furrow-database-testing.h"
 #include "furrow-store.h"
 #include "furrow-test-store.h"
+#include "furrow-test.h"
 
 typedef FurrowTestStore Fixture;
 
@@ -83,6 +83,8 @@ test_cache (Fixture       *fixture,
   furrow_statement_release (outer);
   g_assert_cmpuint (pairs, ==, 4);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/database/cache", Fixture, fixture_set_up, test_cache,
+                     furrow_test_store_fixture_tear_down);
 
 static void
 test_binds (Fixture       *fixture,
@@ -153,6 +155,8 @@ test_binds (Fixture       *fixture,
   g_assert_true (furrow_database_query_int (db, "SELECT count(*) FROM owner", &count, &error));
   g_assert_cmpint (count, ==, 0);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/database/binds", Fixture, fixture_set_up, test_binds,
+                     furrow_test_store_fixture_tear_down);
 
 static void
 test_constraints (Fixture       *fixture,
@@ -186,6 +190,8 @@ test_constraints (Fixture       *fixture,
   g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED);
   g_assert_cmpint (furrow_database_get_constraint (db), ==, FURROW_DATABASE_CONSTRAINT_NONE);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/database/constraints", Fixture, fixture_set_up, test_constraints,
+                     furrow_test_store_fixture_tear_down);
 
 /* Another connection holds the write lock: BUSY, and the message says the file is in use. */
 static void
@@ -210,6 +216,8 @@ test_busy (Fixture       *fixture,
   g_assert_true (furrow_database_exec (db, "INSERT INTO owner (code) VALUES ('A')", &error));
   g_assert_no_error (error);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/database/busy", Fixture, fixture_set_up, test_busy,
+                     furrow_test_store_fixture_tear_down);
 
 /* 8 KiB of random bytes where a database should be: CORRUPT on first use, naming the file. */
 static void
@@ -233,6 +241,8 @@ test_damaged (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, fixture->path));
   g_assert_cmpint (value, ==, -1);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/database/damaged", Fixture, fixture_set_up, test_damaged,
+                     furrow_test_store_fixture_tear_down);
 
 static void
 test_read_only (Fixture       *fixture,
@@ -255,6 +265,8 @@ test_read_only (Fixture       *fixture,
   g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED);
   g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
 }
+FURROW_TEST_FIXTURE ("/furrow/core/database/read-only", Fixture, fixture_set_up, test_read_only,
+                     furrow_test_store_fixture_tear_down);
 
 /* A page limit stands in for a full disk: FULL, and the transaction can be rolled back. */
 static void
@@ -287,25 +299,7 @@ test_full (Fixture       *fixture,
   g_assert_cmpint (count, ==, 0);
   g_assert_cmpint (pages, <, 8);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/database/full", Fixture, fixture_set_up, test_full,
+                     furrow_test_store_fixture_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-#define ADD(name, func) \
-  g_test_add ("/furrow/core/database/" name, Fixture, NULL, fixture_set_up, func, \
-              furrow_test_store_fixture_tear_down)
-  ADD ("cache", test_cache);
-  ADD ("binds", test_binds);
-  ADD ("constraints", test_constraints);
-  ADD ("busy", test_busy);
-  ADD ("damaged", test_damaged);
-  ADD ("read-only", test_read_only);
-  ADD ("full", test_full);
-#undef ADD
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "");

@@ -3,13 +3,13 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
 #include "furrow-demo.h"
 #include "furrow-geodesy.h"
 #include "furrow-store-testing.h"
+#include "furrow-test.h"
 #include "furrow-units.h"
 
 static char *
@@ -142,6 +142,7 @@ test_demo_contents (void)
   g_unlink (path);
   g_rmdir (dir);
 }
+FURROW_TEST ("/furrow/core/demo/contents", test_demo_contents);
 
 /* Fixed seed: two runs give the same codes, areas and polygons; an existing file is refused. */
 static void
@@ -185,16 +186,6 @@ test_demo_deterministic (void)
   g_unlink (path_b);
   g_rmdir (dir);
 }
+FURROW_TEST ("/furrow/core/demo/deterministic", test_demo_deterministic);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/core/demo/contents", test_demo_contents);
-  g_test_add_func ("/furrow/core/demo/deterministic", test_demo_deterministic);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "");

@@ -5,9 +5,9 @@
 
 #include "config.h"
 
-#include <locale.h>
 
 #include "furrow-distribution.h"
+#include "furrow-test.h"
 
 /* Three households: A and B full custody (2.00 and 3.00 mu), C half custody (1.50 mu) billed
  * 30 yuan/mu. Base 500 yuan/mu fixed; revenue 6,000 yuan, cost 1,000 yuan (total); split
@@ -65,6 +65,7 @@ test_hand_worked (void)
   g_assert_cmpfloat_with_epsilon (furrow_distribution_result_roster_area_mu (&result), sum_area,
                                   1e-9);
 }
+FURROW_TEST ("/furrow/core/distribution-totals/hand-worked", test_hand_worked);
 
 /* A deficit season: the base is still paid, no dividend. Revenue 2,000 yuan, cost 1,000 yuan,
  * base 500 yuan/mu on 5.00 mu = 2,500 yuan: surplus −1,500 yuan; paid = the base, 250,000 fen. */
@@ -96,15 +97,6 @@ test_deficit (void)
   g_assert_cmpint (shares[0].total_fen + shares[1].total_fen, ==, 250000);
   g_assert_cmpfloat_with_epsilon (furrow_distribution_result_roster_area_mu (&result), 5.0, 1e-9);
 }
+FURROW_TEST ("/furrow/core/distribution-totals/deficit", test_deficit);
 
-int
-main (int argc, char *argv[])
-{
-  setlocale (LC_ALL, "C");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/core/distribution-totals/hand-worked", test_hand_worked);
-  g_test_add_func ("/furrow/core/distribution-totals/deficit", test_deficit);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "C");

@@ -2,12 +2,12 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "furrow-distribution.h"
+#include "furrow-test.h"
 
 G_GNUC_EXTENSION typedef __int128 Wide;
 
@@ -179,6 +179,7 @@ test_taozhuang (void)
 
   free_households (households, 70);
 }
+FURROW_TEST ("/furrow/core/distribution/taozhuang", test_taozhuang);
 
 /* The same settlement with the households in reverse order gives each the same amounts. */
 static void
@@ -207,45 +208,10 @@ test_taozhuang_order (void)
 
   free_households (households, 70);
 }
+FURROW_TEST ("/furrow/core/distribution/taozhuang-order", test_taozhuang_order);
 
 /* ------------------------------------------------------------------------------------------ */
 /* coop_income_examples.csv                                                                   */
-
-/* RFC 4180 fields of one line ("" inside quotes is a quote; no newlines inside fields). */
-static GPtrArray *
-split_csv_line (const char *line)
-{
-  GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
-  GString *field = g_string_new (NULL);
-  gboolean quoted = FALSE;
-
-  for (const char *p = line; *p != '\0'; p++)
-    {
-      if (quoted)
-        {
-          if (*p == '"' && p[1] == '"')
-            {
-              g_string_append_c (field, '"');
-              p++;
-            }
-          else if (*p == '"')
-            quoted = FALSE;
-          else
-            g_string_append_c (field, *p);
-        }
-      else if (*p == '"')
-        quoted = TRUE;
-      else if (*p == ',')
-        {
-          g_ptr_array_add (fields, g_string_free (field, FALSE));
-          field = g_string_new (NULL);
-        }
-      else if (*p != '\r')
-        g_string_append_c (field, *p);
-    }
-  g_ptr_array_add (fields, g_string_free (field, FALSE));
-  return fields;
-}
 
 typedef struct
 {
@@ -288,7 +254,7 @@ read_coop_cases (void)
 
       if (lines[i][0] == '\0')
         continue;
-      fields = split_csv_line (lines[i]);
+      fields = furrow_test_split_csv_line (lines[i]);
       g_assert_cmpuint (fields->len, ==, 10);
       id = fields->pdata[0];
       if (id[0] != '\0' && (current == NULL || !g_str_equal (id, current->id)))
@@ -478,6 +444,7 @@ test_coop_income_examples (void)
   g_assert_cmpuint (n_complete, ==, 1);
   g_assert_true (saw_yangzhuang);
 }
+FURROW_TEST ("/furrow/core/distribution/coop-income-examples", test_coop_income_examples);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Hand-worked small cases                                                                    */
@@ -535,6 +502,7 @@ test_tie_break (void)
   g_assert_cmpint (shares_200[1].dividend_fen, ==, 67);
   g_assert_cmpint (shares_200[2].dividend_fen, ==, 67);
 }
+FURROW_TEST ("/furrow/core/distribution/tie-break", test_tie_break);
 
 /* The surplus split's ties go households, cooperative, collective, reserve:
  * 1 fen at 50/50 cooperative/households → households 1; 3 fen at 25 % each → households,
@@ -566,6 +534,7 @@ test_split_tie_break (void)
   g_assert_cmpint (result.collective_fen, ==, 1);
   g_assert_cmpint (result.reserve_fen, ==, 0);
 }
+FURROW_TEST ("/furrow/core/distribution/split-tie-break", test_split_tie_break);
 
 /* Two households, 10.00 and 5.00 mu, fixed base 900 yuan/mu (Tengzhou):
  *   base   = 15 × 90,000 = 1,350,000 fen (900,000 + 450,000)
@@ -606,6 +575,7 @@ test_deficit (void)
                    "¥6,500.00 short");
   assert_reconciles (&input, &result, shares);
 }
+FURROW_TEST ("/furrow/core/distribution/deficit", test_deficit);
 
 /* Cooperatives Law: households ≥ 60 % of the surplus after the reserve fund, or a reason.
  *   reserve 10, collective 30, households 60: 60 / 90 = 66.7 %  fine
@@ -661,6 +631,7 @@ test_reason_required (void)
   g_assert_false (furrow_distribution_compute (&input, &result, &share, &error));
   g_assert_error (error, FURROW_DISTRIBUTION_ERROR, FURROW_DISTRIBUTION_ERROR_REASON_REQUIRED);
 }
+FURROW_TEST ("/furrow/core/distribution/reason-required", test_reason_required);
 
 /* Half custody: the household keeps its crop and owes its fees.
  *   A: full, 10.00 mu; B: half, 3.33 mu at 80 yuan/mu; C: half, 3.33 mu at 33.33 yuan/mu
@@ -702,6 +673,7 @@ test_half_custody (void)
                    "¥266.40 owed");
   assert_reconciles (&input, &result, shares);
 }
+FURROW_TEST ("/furrow/core/distribution/half-custody", test_half_custody);
 
 /* A summer season carrying 40 % of a 900-yuan annual base: 36,000 fen/mu; 33.33 % of it:
  * 90,000 × 3,333 / 10,000 = 29,997 fen/mu. 7.5 mu × 29,997 = 224,977.5 → 224,978 fen. */
@@ -729,6 +701,7 @@ test_annual_share (void)
   g_assert_cmpint (result.base_total_fen, ==, 224978);
   g_assert_cmpint (shares_third[0].base_fen, ==, 224978);
 }
+FURROW_TEST ("/furrow/core/distribution/annual-share", test_annual_share);
 
 /* Land grades: A 10 mu at weight 1.2, B 10 mu at 0.8, fixed 100 yuan/mu:
  * weighted 12 + 8 = 20 mu → base 2,000,000 fen: A 1,200,000, B 800,000. Costs are per
@@ -774,6 +747,7 @@ test_weights (void)
   g_assert_cmpint (result.base_fen_per_mu, ==, 134000);
   assert_reconciles (&input, &result, shares_kind);
 }
+FURROW_TEST ("/furrow/core/distribution/weights", test_weights);
 
 static void
 test_errors (void)
@@ -846,6 +820,7 @@ test_errors (void)
   g_assert_false (furrow_distribution_compute (&input, &result, shares, &error));
   g_assert_error (error, FURROW_DISTRIBUTION_ERROR, FURROW_DISTRIBUTION_ERROR_INVALID);
 }
+FURROW_TEST ("/furrow/core/distribution/errors", test_errors);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Property test                                                                              */
@@ -1178,26 +1153,6 @@ test_property (void)
   g_assert_cmpuint (n_reason_errors, >, 0);
   g_assert_cmpuint (n_ties, >, 0);
 }
+FURROW_TEST ("/furrow/core/distribution/property", test_property);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/core/distribution/taozhuang", test_taozhuang);
-  g_test_add_func ("/furrow/core/distribution/taozhuang-order", test_taozhuang_order);
-  g_test_add_func ("/furrow/core/distribution/coop-income-examples", test_coop_income_examples);
-  g_test_add_func ("/furrow/core/distribution/tie-break", test_tie_break);
-  g_test_add_func ("/furrow/core/distribution/split-tie-break", test_split_tie_break);
-  g_test_add_func ("/furrow/core/distribution/deficit", test_deficit);
-  g_test_add_func ("/furrow/core/distribution/reason-required", test_reason_required);
-  g_test_add_func ("/furrow/core/distribution/half-custody", test_half_custody);
-  g_test_add_func ("/furrow/core/distribution/annual-share", test_annual_share);
-  g_test_add_func ("/furrow/core/distribution/weights", test_weights);
-  g_test_add_func ("/furrow/core/distribution/errors", test_errors);
-  g_test_add_func ("/furrow/core/distribution/property", test_property);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "");

@@ -2,9 +2,9 @@
 
 #include "config.h"
 
-#include <locale.h>
 
 #include "furrow-economics.h"
+#include "furrow-test.h"
 #include "furrow-units.h"
 
 /* A 10.00 mu strip field with the docs/domain.md §7 defaults. */
@@ -52,6 +52,7 @@ test_predict_field (void)
   furrow_economics_predict_field (&f, &out);
   g_assert_cmpint (out.net_fen, ==, 720000);
 }
+FURROW_TEST ("/furrow/core/economics/predict-field", test_predict_field);
 
 /* Actuals: the harvest's sale revenue, not yield × price; recorded costs replace the items. */
 static void
@@ -76,6 +77,7 @@ test_actual_field (void)
   /* 1,620,000 + 150,000 − 800,000 = 970,000 */
   g_assert_cmpint (out.net_fen, ==, 970000);
 }
+FURROW_TEST ("/furrow/core/economics/actual-field", test_actual_field);
 
 /* Two fields (the strip field above and a sole-maize field of 5.00 mu with 2,600 kg predicted),
  * 20,000 fen of insurance, 12,345 fen of season-wide actual costs.
@@ -104,6 +106,7 @@ test_season (void)
   g_assert_cmpint (total.actual.cost_fen, ==, 1077345);
   g_assert_cmpint (total.actual.net_fen, ==, -907345);
 }
+FURROW_TEST ("/furrow/core/economics/season", test_season);
 
 static void
 test_rounding (void)
@@ -116,6 +119,7 @@ test_rounding (void)
   g_assert_cmpint (furrow_economics_per_mu_fen (-12345, 333), ==, -41109);
   g_assert_cmpint (furrow_economics_per_mu_fen (50, 1), ==, 1);   /* 0.5 → 1 */
 }
+FURROW_TEST ("/furrow/core/economics/rounding", test_rounding);
 
 /* 100 fen among three equal households: 34, 33, 33, the extra fen to the first; a loss alike. */
 static void
@@ -133,6 +137,7 @@ test_share (void)
   g_assert_cmpint (out[0] + out[1] + out[2], ==, -100);
   g_assert_cmpint (out[0], ==, -34);
 }
+FURROW_TEST ("/furrow/core/economics/share", test_share);
 
 /* Sole soybean with a season: the shared items (listed under maize) are charged too. By hand,
  * 10.00 mu, docs/domain.md §7 defaults, 2,000 kg predicted:
@@ -182,19 +187,6 @@ test_sole_soybean (void)
   g_assert_cmpint (f.rates.shared_cost_fen_per_mu, ==, 24500);
   g_assert_cmpint (f.rates.cost_fen_per_mu[FURROW_CROP_MAIZE], ==, 60000 + 3500 + 2000);
 }
+FURROW_TEST ("/furrow/core/economics/sole-soybean", test_sole_soybean);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/core/economics/predict-field", test_predict_field);
-  g_test_add_func ("/furrow/core/economics/actual-field", test_actual_field);
-  g_test_add_func ("/furrow/core/economics/season", test_season);
-  g_test_add_func ("/furrow/core/economics/rounding", test_rounding);
-  g_test_add_func ("/furrow/core/economics/share", test_share);
-  g_test_add_func ("/furrow/core/economics/sole-soybean", test_sole_soybean);
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "");

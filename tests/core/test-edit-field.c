@@ -6,13 +6,13 @@
 
 #include "config.h"
 
-#include <locale.h>
 
 #include "furrow-edit-field.h"
 #include "furrow-geodesy.h"
 #include "furrow-history-testing.h"
 #include "furrow-history.h"
 #include "furrow-store.h"
+#include "furrow-test.h"
 
 typedef struct
 {
@@ -157,6 +157,8 @@ test_draw (Fixture       *fixture,
   g_assert_cmpint (furrow_store_count_fields (fixture->store, NULL), ==, 0);
   g_assert_false (furrow_history_get_can_undo (fixture->history));
 }
+FURROW_TEST_FIXTURE ("/furrow/core/edit-field/draw", Fixture, fixture_set_up, test_draw,
+                     fixture_tear_down);
 
 /* Reshaping from 0.002° × 0.001° to 0.001° × 0.001° halves the measured area (to within the
  * curvature over 0.001°); undo gives back the first boundary and area, in the model and the
@@ -200,6 +202,8 @@ test_reshape (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (furrow_geometry_equal (furrow_field_get_geometry (field), narrow));
 }
+FURROW_TEST_FIXTURE ("/furrow/core/edit-field/reshape", Fixture, fixture_set_up, test_reshape,
+                     fixture_tear_down);
 
 /* A reshape of a field that is no longer in the project fails with its code, is not recorded,
  * and the redo stack stays. */
@@ -227,21 +231,7 @@ test_reshape_gone (Fixture       *fixture,
   g_assert_cmpstr (furrow_history_get_redo_label (fixture->history), ==, "Draw field");
   g_assert_cmpint (furrow_store_count_fields (fixture->store, NULL), ==, 0);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/edit-field/reshape-gone", Fixture, fixture_set_up,
+                     test_reshape_gone, fixture_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "C");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-#define ADD(path, func) \
-  g_test_add ("/furrow/core/edit-field/" path, Fixture, NULL, fixture_set_up, func, \
-              fixture_tear_down)
-  ADD ("draw", test_draw);
-  ADD ("reshape", test_reshape);
-  ADD ("reshape-gone", test_reshape_gone);
-#undef ADD
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "C");

@@ -6,13 +6,13 @@
 
 #include "config.h"
 
-#include <locale.h>
 
 #include "furrow-edit-record.h"
 #include "furrow-history-testing.h"
 #include "furrow-history.h"
 #include "furrow-store-testing.h"
 #include "furrow-store.h"
+#include "furrow-test.h"
 
 typedef struct
 {
@@ -179,6 +179,8 @@ test_set_round_trip (Fixture       *fixture,
   g_assert_cmpstr (((FurrowAuditEntry *) audit->pdata[2])->detail, ==,
                    "registered_area_m2 2833.33 -> 2000.00");
 }
+FURROW_TEST_FIXTURE ("/furrow/core/edit-record/set-round-trip", Fixture, fixture_set_up,
+                     test_set_round_trip, fixture_tear_down);
 
 /* Record edits have no merge rule: two changes of the same value are undone one at a time. */
 static void
@@ -203,6 +205,8 @@ test_no_merge (Fixture       *fixture,
   g_assert_cmpfloat (stored_parcel_area_m2 (fixture->store), ==, PARCEL_AREA_M2);
   g_assert_false (furrow_history_get_can_undo (fixture->history));
 }
+FURROW_TEST_FIXTURE ("/furrow/core/edit-record/no-merge", Fixture, fixture_set_up, test_no_merge,
+                     fixture_tear_down);
 
 /* A set the store refuses (a parcel of a household that does not exist) is not recorded and
  * leaves the object, the file and the stacks as they were. */
@@ -242,6 +246,8 @@ test_refused_set (Fixture       *fixture,
   g_assert_true (furrow_history_get_can_redo (fixture->history));
   g_assert_cmpstr (furrow_history_get_redo_label (fixture->history), ==, "Change Registered Area");
 }
+FURROW_TEST_FIXTURE ("/furrow/core/edit-record/refused-set", Fixture, fixture_set_up,
+                     test_refused_set, fixture_tear_down);
 
 /* A new household: undo deletes it, redo adds it back with the same properties. */
 static void
@@ -280,6 +286,8 @@ test_add_round_trip (Fixture       *fixture,
     g_assert_cmpint (furrow_household_get_id (live), >, 0);
   }
 }
+FURROW_TEST_FIXTURE ("/furrow/core/edit-record/add-round-trip", Fixture, fixture_set_up,
+                     test_add_round_trip, fixture_tear_down);
 
 /* Deleting a parcel and undoing it brings back every stored property; the delete of a household
  * that still has parcels is refused and not recorded. */
@@ -346,6 +354,8 @@ test_delete_round_trip (Fixture       *fixture,
   g_assert_cmpint (furrow_store_count_households (fixture->store, NULL), ==, 1);
   g_assert_cmpint (furrow_store_count_parcels (fixture->store, NULL), ==, 1);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/edit-record/delete-round-trip", Fixture, fixture_set_up,
+                     test_delete_round_trip, fixture_tear_down);
 
 /* A change of the code itself: undo finds the object under its new code. After the add below
  * it was undone and redone (the household is a new object, its row written again), the code
@@ -388,24 +398,7 @@ test_code_change (Fixture       *fixture,
   g_assert_true (redone != live);
   g_assert_false (household_stored (fixture->store, "371426101201010002"));
 }
+FURROW_TEST_FIXTURE ("/furrow/core/edit-record/code-change", Fixture, fixture_set_up,
+                     test_code_change, fixture_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "C");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-#define ADD(path, func) \
-  g_test_add ("/furrow/core/edit-record/" path, Fixture, NULL, fixture_set_up, func, \
-              fixture_tear_down)
-  ADD ("set-round-trip", test_set_round_trip);
-  ADD ("no-merge", test_no_merge);
-  ADD ("refused-set", test_refused_set);
-  ADD ("add-round-trip", test_add_round_trip);
-  ADD ("delete-round-trip", test_delete_round_trip);
-  ADD ("code-change", test_code_change);
-#undef ADD
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "C");

@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include "furrow-demo.h"
@@ -16,6 +15,7 @@
 #include "furrow-season-plans.h"
 #include "furrow-store-season.h"
 #include "furrow-store-yield.h"
+#include "furrow-test.h"
 
 #define SEASON_NAME "2025 秋"
 
@@ -159,6 +159,8 @@ test_rules (Fixture       *fixture,
   g_assert_cmpfloat (furrow_season_get_price (fixture->season, FURROW_CROP_MAIZE)->price_fen_per_kg,
                      ==, 250);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/edit-season/rules", Fixture, fixture_set_up, test_rules,
+                     fixture_tear_down);
 
 /* The harvest of one crop on one field: (kg, fen) as stored, or FALSE when there is none. */
 static gboolean
@@ -239,6 +241,8 @@ test_harvest (Fixture       *fixture,
   g_assert_cmpfloat (kg, ==, 6000);
   g_assert_cmpint (fen, ==, 816000);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/edit-season/harvest", Fixture, fixture_set_up, test_harvest,
+                     fixture_tear_down);
 
 static GArray *
 costs_new (void)
@@ -318,6 +322,8 @@ test_actual_costs (Fixture       *fixture,
   now = stored_costs (fixture);
   g_assert_true (furrow_actual_costs_equal (now, second));
 }
+FURROW_TEST_FIXTURE ("/furrow/core/edit-season/actual-costs", Fixture, fixture_set_up,
+                     test_actual_costs, fixture_tear_down);
 
 /* The plan of field `code` as stored, or FALSE when it has none. */
 static gboolean
@@ -376,6 +382,8 @@ test_plan (Fixture       *fixture,
   g_object_unref (fields[0]);
   g_object_unref (fields[1]);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/edit-season/plan", Fixture, fixture_set_up, test_plan,
+                     fixture_tear_down);
 
 static void
 test_yield_presets (Fixture       *fixture,
@@ -417,6 +425,8 @@ test_yield_presets (Fixture       *fixture,
   g_assert_null (furrow_edit_yield_preset_delete (fixture->store, "none", &error));
   g_assert_nonnull (error);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/edit-season/yield-presets", Fixture, fixture_set_up,
+                     test_yield_presets, fixture_tear_down);
 
 /* A settled season refuses every edit: the history and the file stay as they were. */
 static void
@@ -476,6 +486,8 @@ test_refused (Fixture       *fixture,
   }
   g_assert_cmpstr (furrow_history_get_undo_label (fixture->history), ==, "Enter a harvest");
 }
+FURROW_TEST_FIXTURE ("/furrow/core/edit-season/refused", Fixture, fixture_set_up, test_refused,
+                     fixture_tear_down);
 
 /* "Create season" and "Delete season": undo and redo take the season away and bring it back
  * whole, with what was added to it in between. */
@@ -539,25 +551,7 @@ test_create_delete (Fixture       *fixture,
   g_assert_cmpstr (furrow_season_get_name (season), ==, "2026 春");
   g_assert_cmpint (furrow_season_get_state (season), ==, FURROW_SEASON_HARVESTED);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/edit-season/create-delete", Fixture, fixture_set_up,
+                     test_create_delete, fixture_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-#define ADD(name, func) \
-  g_test_add ("/furrow/core/edit-season/" name, Fixture, NULL, fixture_set_up, func, \
-              fixture_tear_down)
-  ADD ("rules", test_rules);
-  ADD ("harvest", test_harvest);
-  ADD ("actual-costs", test_actual_costs);
-  ADD ("plan", test_plan);
-  ADD ("yield-presets", test_yield_presets);
-  ADD ("refused", test_refused);
-  ADD ("create-delete", test_create_delete);
-#undef ADD
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "C.UTF-8");

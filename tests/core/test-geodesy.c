@@ -2,12 +2,12 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
 #include "furrow-geodesy.h"
 #include "furrow-geometry.h"
+#include "furrow-test.h"
 #include "furrow-units.h"
 
 /* One row of tests/data/geodesic_area_reference_cases.csv (GeographicLib's own test suite,
@@ -33,30 +33,6 @@ reference_case_free (gpointer data)
   g_free (rc->id);
   g_free (rc->points);
   g_free (rc);
-}
-
-/* Splits one CSV line into fields; double quotes group commas (the vertex list). */
-static GPtrArray *
-split_csv_line (const char *line)
-{
-  GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
-  GString *field = g_string_new (NULL);
-  gboolean quoted = FALSE;
-
-  for (const char *c = line; *c != '\0' && *c != '\n' && *c != '\r'; c++)
-    {
-      if (*c == '"')
-        quoted = !quoted;
-      else if (*c == ',' && !quoted)
-        {
-          g_ptr_array_add (fields, g_string_free (field, FALSE));
-          field = g_string_new (NULL);
-        }
-      else
-        g_string_append_c (field, *c);
-    }
-  g_ptr_array_add (fields, g_string_free (field, FALSE));
-  return fields;
 }
 
 static double
@@ -125,7 +101,7 @@ load_reference_cases (void)
 
       if (*lines[i] == '\0')
         continue;
-      f = split_csv_line (lines[i]);
+      f = furrow_test_split_csv_line (lines[i]);
       g_assert_cmpuint (f->len, ==, 13);
 
       rc = g_new0 (ReferenceCase, 1);
@@ -181,6 +157,7 @@ test_reference_geometry (void)
   g_assert_cmpfloat_with_epsilon (furrow_geodesy_area_m2 (g), 12308778361.469452, 0.001);
   g_assert_cmpfloat_with_epsilon (furrow_geodesy_perimeter_m (g), 443770.917248302, 1e-6);
 }
+FURROW_TEST ("/furrow/core/geodesy/reference-geometry", test_reference_geometry);
 
 /* A lon/lat box as a ring, counter-clockwise unless `clockwise`. */
 static void
@@ -248,6 +225,7 @@ test_hole (void)
   g_assert_cmpfloat_with_epsilon (furrow_geodesy_perimeter_m (g), 4011.0745760440 + 1203.3257754493,
                                   1e-6);
 }
+FURROW_TEST ("/furrow/core/geodesy/hole", test_hole);
 
 /* Whatever the orientation of shell and hole (a hole drawn the same way as its shell too), the
  * hole is subtracted. */
@@ -262,6 +240,7 @@ test_hole_orientation (void)
                                       0.00002);
     }
 }
+FURROW_TEST ("/furrow/core/geodesy/hole-orientation", test_hole_orientation);
 
 /* Multi-polygon: the sum of its parts. Parts: the holed field above and a 0.005° square
  * (248473.30460 m², Planimeter -p 12). */
@@ -291,6 +270,7 @@ test_multipolygon (void)
   g_assert_cmpfloat_with_epsilon (furrow_geodesy_perimeter_m (g),
                                   4011.0745760440 + 1203.3257754493 + 2005.3388826739, 1e-6);
 }
+FURROW_TEST ("/furrow/core/geodesy/multipolygon", test_multipolygon);
 
 /* Orientation and starting vertex change the sign of the ring area, never the polygon area. */
 static void
@@ -335,6 +315,7 @@ test_orientation (void)
   g_assert_cmpuint (a->polygons[0].rings[0].n_points, ==, n + 1);
   g_assert_cmpfloat (closed_m2, ==, signed_cw);
 }
+FURROW_TEST ("/furrow/core/geodesy/orientation", test_orientation);
 
 /* Degenerate input gives zero area, never garbage. */
 static void
@@ -363,6 +344,7 @@ test_degenerate (void)
   g_assert_cmpfloat (furrow_geodesy_area_m2 (empty), ==, 0);
   g_assert_cmpfloat (furrow_geodesy_perimeter_m (empty), ==, 0);
 }
+FURROW_TEST ("/furrow/core/geodesy/degenerate", test_degenerate);
 
 /* On WGS84 the equatorial quadrant 0°,0° → 0°,90° is a·π/2 = 10018754.171394622 m (the
  * equator is a geodesic), and the meridian quadrant 0°,0° → 90°,0° is 10001965.729312724 m
@@ -375,6 +357,7 @@ test_distance (void)
   g_assert_cmpfloat_with_epsilon (furrow_geodesy_distance_m (0, 0, 0, 90),
                                   10001965.729312724, 1e-6);
 }
+FURROW_TEST ("/furrow/core/geodesy/distance", test_distance);
 
 /* docs/domain.md §2: 1 mu = 10000/15 m²; m² × 0.0015 = mu; 1 ha = 15 mu. */
 static void
@@ -398,34 +381,31 @@ test_mu (void)
   shown = furrow_format_mu (furrow_geodesy_area_m2 (g));
   g_assert_cmpstr (shown, ==, "372.71");
 }
+FURROW_TEST ("/furrow/core/geodesy/mu", test_mu);
 
-int
-main (int   argc,
-      char *argv[])
+/* The reference cases of tests/data/geodesic_area_reference_cases.csv, one test each; they live
+ * until the run ends. */
+static GPtrArray *reference_cases;
+
+static void
+add_reference_cases (void)
 {
-  g_autoptr(GPtrArray) cases = NULL;
-
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  cases = load_reference_cases ();
-  g_assert_cmpuint (cases->len, >=, 16);
-  for (guint i = 0; i < cases->len; i++)
+  reference_cases = load_reference_cases ();
+  g_assert_cmpuint (reference_cases->len, >=, 16);
+  for (guint i = 0; i < reference_cases->len; i++)
     {
-      const ReferenceCase *rc = cases->pdata[i];
+      const ReferenceCase *rc = reference_cases->pdata[i];
       g_autofree char *path = g_strdup_printf ("/furrow/core/geodesy/reference/%s", rc->id);
 
       g_test_add_data_func (path, rc, test_reference_case);
     }
-
-  g_test_add_func ("/furrow/core/geodesy/reference-geometry", test_reference_geometry);
-  g_test_add_func ("/furrow/core/geodesy/hole", test_hole);
-  g_test_add_func ("/furrow/core/geodesy/hole-orientation", test_hole_orientation);
-  g_test_add_func ("/furrow/core/geodesy/multipolygon", test_multipolygon);
-  g_test_add_func ("/furrow/core/geodesy/orientation", test_orientation);
-  g_test_add_func ("/furrow/core/geodesy/degenerate", test_degenerate);
-  g_test_add_func ("/furrow/core/geodesy/distance", test_distance);
-  g_test_add_func ("/furrow/core/geodesy/mu", test_mu);
-
-  return g_test_run ();
 }
+
+static void
+free_reference_cases (void)
+{
+  g_clear_pointer (&reference_cases, g_ptr_array_unref);
+}
+
+FURROW_TEST_MAIN (.locale = "C.UTF-8", .set_up = add_reference_cases,
+                  .tear_down = free_reference_cases);

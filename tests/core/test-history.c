@@ -6,6 +6,7 @@
 #include "furrow-edit-testing.h"
 #include "furrow-history-testing.h"
 #include "furrow-history.h"
+#include "furrow-test.h"
 
 typedef struct
 {
@@ -124,6 +125,7 @@ test_history_undo_redo (void)
   furrow_history_clear (history);
   g_assert_false (furrow_history_get_can_redo (history));
 }
+FURROW_TEST ("/furrow/core/history/undo-redo", test_history_undo_redo);
 
 static void
 test_history_failure (void)
@@ -143,6 +145,7 @@ test_history_failure (void)
   g_assert_true (furrow_history_get_can_undo (history));
   g_assert_false (furrow_history_get_can_redo (history));
 }
+FURROW_TEST ("/furrow/core/history/failure", test_history_failure);
 
 /* Three nudges of one value are undone in one step; a different key, or an undo in between,
  * starts a new step. */
@@ -194,6 +197,7 @@ test_history_merge (void)
   g_assert_cmpint (value, ==, 10);
   g_assert_no_error (error);
 }
+FURROW_TEST ("/furrow/core/history/merge", test_history_merge);
 
 /* An edit the project refuses is not recorded (and is freed: valgrind checks). */
 static void
@@ -214,6 +218,7 @@ test_history_refused (void)
   g_assert_cmpstr (furrow_history_get_undo_label (history), ==, "one");
   g_assert_false (furrow_history_get_can_redo (history));
 }
+FURROW_TEST ("/furrow/core/history/refused", test_history_refused);
 
 /* The label properties (what a menu would bind) follow the stacks and notify once per change. */
 static void
@@ -248,18 +253,6 @@ test_history_label_properties (void)
   g_assert_cmpint (undo_notifies, ==, 4);
   g_assert_cmpint (redo_notifies, ==, 2);
 }
+FURROW_TEST ("/furrow/core/history/label-properties", test_history_label_properties);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/core/history/undo-redo", test_history_undo_redo);
-  g_test_add_func ("/furrow/core/history/failure", test_history_failure);
-  g_test_add_func ("/furrow/core/history/merge", test_history_merge);
-  g_test_add_func ("/furrow/core/history/refused", test_history_refused);
-  g_test_add_func ("/furrow/core/history/label-properties", test_history_label_properties);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN ();

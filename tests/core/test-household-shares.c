@@ -5,6 +5,7 @@
 #include "furrow-household-shares.h"
 #include "furrow-household.h"
 #include "furrow-parcel.h"
+#include "furrow-test.h"
 
 static void
 add_household (GListStore *households,
@@ -79,6 +80,7 @@ test_hand_worked (void)
   g_assert_cmpint (out[3], ==, -23077);
   g_assert_cmpint (out[0] + out[1] + out[2] + out[3], ==, -100000);
 }
+FURROW_TEST ("/furrow/core/household-shares/hand-worked", test_hand_worked);
 
 /* No full-custody area at all: nobody gets anything. */
 static void
@@ -96,15 +98,6 @@ test_no_area (void)
   g_assert_cmpfloat (area_m2[0], ==, 0.0);
   g_assert_cmpint (out[0], ==, 0);
 }
+FURROW_TEST ("/furrow/core/household-shares/no-area", test_no_area);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/core/household-shares/hand-worked", test_hand_worked);
-  g_test_add_func ("/furrow/core/household-shares/no-area", test_no_area);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN ();

@@ -2,12 +2,12 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 
 #include "furrow-geodesy.h"
 #include "furrow-layout.h"
 #include "furrow-local-frame.h"
+#include "furrow-test.h"
 #include "furrow-units.h"
 
 /* Test fields are drawn in metres in a local frame around Weifang (119.4 E, 36.5 N,
@@ -153,6 +153,7 @@ test_arithmetic_2_4 (void)
       g_assert_cmpfloat (seg->b.y, >, seg->a.y);
     }
 }
+FURROW_TEST ("/furrow/core/layout/arithmetic-2-4", test_arithmetic_2_4);
 
 /* Headlands shorten every row by 2 × headland: 500 − 2 × 2.70 (one unit, the default) = 494.6 m,
  * and 500 − 2 × 10 = 480 m. */
@@ -181,6 +182,7 @@ test_headlands (void)
   g_assert_cmpfloat_with_epsilon (g_array_index (ten->guidance, FurrowGuidanceLine, 0).length_m,
                                   500.0, 0.01);
 }
+FURROW_TEST ("/furrow/core/layout/headlands", test_headlands);
 
 /* A square hole of side 50 m with its sides along the rows removes 50 m from every row that
  * crosses it, and cuts each of them in two. The hole spans 350.1–400.1 m from the western edge;
@@ -237,6 +239,7 @@ test_hole (void)
                                     60.0 * through[FURROW_CROP_SOYBEAN], 0.1);
   }
 }
+FURROW_TEST ("/furrow/core/layout/hole", test_hole);
 
 /* Rotating the field and the row azimuth together leaves every quantity unchanged (≤ 0.1 %). */
 static void
@@ -306,6 +309,7 @@ test_rotation (void)
   }
   g_test_message ("rotation invariance: worst relative difference %.2e", worst);
 }
+FURROW_TEST ("/furrow/core/layout/rotation", test_rotation);
 
 /* An edge margin of 5 m: the sowable square is 490 m; 181 whole units fill 488.70 m and the
  * first two maize rows of the next unit (0.35, 0.75 < 1.30 m) fit: 364 maize, 724 soybean
@@ -329,6 +333,7 @@ test_margin (void)
   /* the partial unit's maize band ends at 1.10 m of its 1.30 m: 0.20 m × 490 m unsown */
   g_assert_cmpfloat_with_epsilon (layout->planted_area_m2, 490.0 * (490.0 - 0.20), 1.0);
 }
+FURROW_TEST ("/furrow/core/layout/margin", test_margin);
 
 /* Two parts lying one above the other: every row crosses both, so the quantities double. */
 static void
@@ -358,6 +363,7 @@ test_multipart (void)
   g_assert_cmpfloat_with_epsilon (a->crop[FURROW_CROP_MAIZE].row_m,
                                   a->crop[FURROW_CROP_MAIZE].rows * 93.4, 0.1);
 }
+FURROW_TEST ("/furrow/core/layout/multipart", test_multipart);
 
 /* "Along the longest edge": a 400 m × 60 m field turned 30° gets rows at azimuth 30°, every
  * row running the 400 m length less the headlands. */
@@ -377,6 +383,7 @@ test_longest_edge (void)
     g_assert_cmpfloat_with_epsilon (g_array_index (layout->rows, FurrowRowSegment, i).length_m,
                                     400.0 - 2 * 2.70, 0.01);
 }
+FURROW_TEST ("/furrow/core/layout/longest-edge", test_longest_edge);
 
 /* Sole maize: rows every 0.60 m from 0.30 m; 200 m × 200 m with no headland: 0.30 + 0.60 k < 200
  * for k = 0 … 332, 333 rows (the last at 199.50 m) of 200 m; their bands cover 333 × 0.60 =
@@ -397,6 +404,7 @@ test_sole (void)
   g_assert_cmpfloat_with_epsilon (layout->crop[FURROW_CROP_MAIZE].row_m, 333 * 200.0, 0.1);
   g_assert_cmpfloat_with_epsilon (layout->planted_area_m2, 39960.0, 1.0);
 }
+FURROW_TEST ("/furrow/core/layout/sole", test_sole);
 
 static void
 test_errors (void)
@@ -419,23 +427,6 @@ test_errors (void)
     g_assert_error (error, FURROW_LAYOUT_ERROR, FURROW_LAYOUT_ERROR_INVALID_PATTERN);
   }
 }
+FURROW_TEST ("/furrow/core/layout/errors", test_errors);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/core/layout/arithmetic-2-4", test_arithmetic_2_4);
-  g_test_add_func ("/furrow/core/layout/headlands", test_headlands);
-  g_test_add_func ("/furrow/core/layout/hole", test_hole);
-  g_test_add_func ("/furrow/core/layout/rotation", test_rotation);
-  g_test_add_func ("/furrow/core/layout/margin", test_margin);
-  g_test_add_func ("/furrow/core/layout/multipart", test_multipart);
-  g_test_add_func ("/furrow/core/layout/longest-edge", test_longest_edge);
-  g_test_add_func ("/furrow/core/layout/sole", test_sole);
-  g_test_add_func ("/furrow/core/layout/errors", test_errors);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "");

@@ -8,6 +8,7 @@
 #include "furrow-store-mbtiles-testing.h"
 #include "furrow-test-mbtiles.h"
 #include "furrow-test-store.h"
+#include "furrow-test.h"
 
 /* The default map centre, 36.45 N 119.40 E, lies in XYZ tile 14/13626/6408:
  *   x = (119.40 + 180) / 360 * 2^14 = 13626.2
@@ -79,6 +80,8 @@ test_tms_flip (Fixture       *fixture,
     g_assert_cmpmem (g_bytes_get_data (any, NULL), g_bytes_get_size (any), "world", 5);
   }
 }
+FURROW_TEST_FIXTURE ("/furrow/core/mbtiles/tms-flip", Fixture, fixture_set_up, test_tms_flip,
+                     furrow_test_store_fixture_tear_down);
 
 static void
 test_missing_tile (Fixture       *fixture,
@@ -106,6 +109,8 @@ test_missing_tile (Fixture       *fixture,
   g_assert_null (bytes);
   g_assert_error (error, FURROW_MBTILES_ERROR, FURROW_MBTILES_ERROR_NO_TILE);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/mbtiles/missing-tile", Fixture, fixture_set_up,
+                     test_missing_tile, furrow_test_store_fixture_tear_down);
 
 static void
 test_empty (Fixture       *fixture,
@@ -127,6 +132,8 @@ test_empty (Fixture       *fixture,
   g_assert_error (error, FURROW_MBTILES_ERROR, FURROW_MBTILES_ERROR_NO_TILE);
   g_assert_cmpstr (error->message, ==, "linyi.mbtiles has no tiles");
 }
+FURROW_TEST_FIXTURE ("/furrow/core/mbtiles/empty", Fixture, fixture_set_up, test_empty,
+                     furrow_test_store_fixture_tear_down);
 
 static void
 test_metadata (Fixture       *fixture,
@@ -159,6 +166,8 @@ test_metadata (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (east, 119.45, 1e-12);
   g_assert_cmpfloat_with_epsilon (north, 36.48, 1e-12);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/mbtiles/metadata", Fixture, fixture_set_up, test_metadata,
+                     furrow_test_store_fixture_tear_down);
 
 static void
 test_metadata_defaults (Fixture       *fixture,
@@ -182,6 +191,8 @@ test_metadata_defaults (Fixture       *fixture,
   g_assert_cmpint (furrow_mbtiles_get_max_zoom (mbtiles), ==, 15);
   g_assert_false (furrow_mbtiles_get_bounds (mbtiles, NULL, NULL, NULL, NULL));
 }
+FURROW_TEST_FIXTURE ("/furrow/core/mbtiles/metadata-defaults", Fixture, fixture_set_up,
+                     test_metadata_defaults, furrow_test_store_fixture_tear_down);
 
 static void
 test_not_mbtiles (Fixture       *fixture,
@@ -222,6 +233,8 @@ test_not_mbtiles (Fixture       *fixture,
   g_assert_cmpstr (error->message, ==, "gone.mbtiles: no such file");
   g_assert_false (g_file_test (missing_path, G_FILE_TEST_EXISTS));
 }
+FURROW_TEST_FIXTURE ("/furrow/core/mbtiles/not-mbtiles", Fixture, fixture_set_up, test_not_mbtiles,
+                     furrow_test_store_fixture_tear_down);
 
 #define N_THREADS 4
 #define N_READS 300
@@ -270,23 +283,7 @@ test_threads (Fixture       *fixture,
   for (int i = 0; i < N_THREADS; i++)
     g_thread_join (threads[i]);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/mbtiles/threads", Fixture, fixture_set_up, test_threads,
+                     furrow_test_store_fixture_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-#define ADD(name, func) \
-  g_test_add ("/furrow/core/mbtiles/" name, Fixture, NULL, fixture_set_up, func, \
-              furrow_test_store_fixture_tear_down)
-  ADD ("tms-flip", test_tms_flip);
-  ADD ("missing-tile", test_missing_tile);
-  ADD ("empty", test_empty);
-  ADD ("metadata", test_metadata);
-  ADD ("metadata-defaults", test_metadata_defaults);
-  ADD ("not-mbtiles", test_not_mbtiles);
-  ADD ("threads", test_threads);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN ();

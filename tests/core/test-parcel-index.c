@@ -9,6 +9,7 @@
 #include "furrow-parcel-index.h"
 #include "furrow-register-testing.h"
 #include "furrow-register.h"
+#include "furrow-test.h"
 
 #define N_FIELDS 20
 
@@ -92,6 +93,7 @@ test_model_changes (void)
     g_assert_cmpuint (on_99, ==, 0);
   }
 }
+FURROW_TEST ("/furrow/core/parcel-index/model-changes", test_model_changes);
 
 static FurrowField *
 box_field (const char *code,
@@ -187,15 +189,6 @@ test_store (void)
     }
   g_rmdir (dir);
 }
+FURROW_TEST ("/furrow/core/parcel-index/store", test_store);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/core/parcel-index/model-changes", test_model_changes);
-  g_test_add_func ("/furrow/core/parcel-index/store", test_store);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN ();

@@ -2,10 +2,10 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 
 #include "furrow-pattern.h"
+#include "furrow-test.h"
 #include "furrow-units.h"
 
 /* docs/domain.md §5 table: unit width = (maize rows − 1) × maize spacing + (soy rows − 1) × soy
@@ -71,6 +71,7 @@ test_unit_widths (void)
                                       table[i].width_m, 1e-9);
     }
 }
+FURROW_TEST ("/furrow/core/pattern/unit-widths", test_unit_widths);
 
 /* docs/domain.md §5: in 2 + 4 one mu holds 247 m of strip, 494 m of maize row, 988 m of soybean
  * row, about 4,290 maize and 8,590 soybean hills at 11.5 cm. 666.667 / 2.70 = 246.9 m. */
@@ -92,6 +93,7 @@ test_per_mu_arithmetic (void)
   g_assert_cmpfloat_with_epsilon (furrow_pattern_hills_per_mu (&p, FURROW_CROP_MAIZE), 4498.4, 0.1);
   g_assert_cmpfloat (furrow_pattern_hills_per_mu (&p, FURROW_CROP_SOYBEAN), ==, 0.0);
 }
+FURROW_TEST ("/furrow/core/pattern/per-mu-arithmetic", test_per_mu_arithmetic);
 
 /* Row classes: 2+4 has two maize border rows, soybean border-inner-inner-border; 4+6 has
  * inner maize rows; sole patterns have only sole rows. */
@@ -129,6 +131,7 @@ test_row_positions (void)
     g_assert_cmpint (rows[i].position, ==, FURROW_ROW_SOLE);
   g_assert_true (furrow_pattern_is_sole (&p));
 }
+FURROW_TEST ("/furrow/core/pattern/row-positions", test_row_positions);
 
 /* The planter rule (furrow-pattern.c): the 2BFYD-2/4 (2.3 m) sows 2+4 (2.70 m, rows span
  * 2.00 m) one unit a pass; 4+6 (4.30 m, span 3.70 m) does not fit it; a 2.15 m seeder sows
@@ -160,6 +163,7 @@ test_planter (void)
   p.planter_width_m = 0.0;
   g_assert_cmpint (furrow_pattern_check_planter (&p, &k, &m), ==, FURROW_PLANTER_NOT_CHECKED);
 }
+FURROW_TEST ("/furrow/core/pattern/planter", test_planter);
 
 static void
 test_validate (void)
@@ -192,6 +196,7 @@ test_validate (void)
 
   g_assert_false (furrow_pattern_preset ("4:2", &p));
 }
+FURROW_TEST ("/furrow/core/pattern/validate", test_validate);
 
 /* furrow_pattern_parse(): what calibrate's CSV and plan's --maize-rows/--soy-rows accept. The
  * widths are the presets' spacings of furrow-pattern.c summed by hand. */
@@ -236,20 +241,6 @@ test_parse (void)
   /* 0.30 soybean spacing unused with one row: 2 × 0.70 = 1.40 m */
   g_assert_cmpfloat_with_epsilon (furrow_pattern_unit_width_m (&p), 1.40, 1e-12);
 }
+FURROW_TEST ("/furrow/core/pattern/parse", test_parse);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/core/pattern/unit-widths", test_unit_widths);
-  g_test_add_func ("/furrow/core/pattern/per-mu-arithmetic", test_per_mu_arithmetic);
-  g_test_add_func ("/furrow/core/pattern/row-positions", test_row_positions);
-  g_test_add_func ("/furrow/core/pattern/planter", test_planter);
-  g_test_add_func ("/furrow/core/pattern/validate", test_validate);
-  g_test_add_func ("/furrow/core/pattern/parse", test_parse);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "");

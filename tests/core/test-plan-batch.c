@@ -2,12 +2,12 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include "furrow-local-frame.h"
 #include "furrow-plan-batch-testing.h"
 #include "furrow-plan-batch.h"
+#include "furrow-test.h"
 
 /* 30 rectangles of 100–390 m × 200 m along 36.5 N east of 119.4 E, each drawn in the tangent
  * plane at its own centre (so its sides run north–south there). */
@@ -78,6 +78,7 @@ test_async_matches (void)
                                       r->layout->crop[0].rows * (200.0 - 2 * 2.70), 0.01);
     }
 }
+FURROW_TEST ("/furrow/core/plan-batch/async", test_async_matches);
 
 /* A cancelled batch returns G_IO_ERROR_CANCELLED; a field that cannot be planned stops the batch
  * with an error naming its position. */
@@ -108,16 +109,6 @@ test_errors (void)
   g_assert_error (error, FURROW_LAYOUT_ERROR, FURROW_LAYOUT_ERROR_EMPTY_FIELD);
   g_assert_nonnull (strstr (error->message, "31"));
 }
+FURROW_TEST ("/furrow/core/plan-batch/errors", test_errors);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/core/plan-batch/async", test_async_matches);
-  g_test_add_func ("/furrow/core/plan-batch/errors", test_errors);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "");

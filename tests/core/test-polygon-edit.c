@@ -2,10 +2,10 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 
 #include "furrow-polygon-edit.h"
+#include "furrow-test.h"
 
 /* The square (0,0) (10,0) (10,10) (0,10), closed, in the units of the plane (no projection). */
 static FurrowGeometry *
@@ -55,6 +55,7 @@ test_segment_nearest (void)
   /* A segment of no length: its point. */
   g_assert_cmpfloat (furrow_segment_nearest (&(FurrowPoint) { 3, 4 }, &a, &a, &foot), ==, 5.0);
 }
+FURROW_TEST ("/furrow/core/polygon-edit/segment-nearest", test_segment_nearest);
 
 static void
 test_snap_vertex (void)
@@ -70,6 +71,7 @@ test_snap_vertex (void)
   g_assert_cmpfloat (point.x, ==, 0.0);
   g_assert_cmpfloat (point.y, ==, 0.0);
 }
+FURROW_TEST ("/furrow/core/polygon-edit/snap-vertex", test_snap_vertex);
 
 static void
 test_snap_outside (void)
@@ -84,6 +86,7 @@ test_snap_outside (void)
   g_assert_cmpint (snap_to_square (11, 0, 1.0, &point), ==, FURROW_SNAP_NONE);
   g_assert_cmpfloat (point.x, ==, 11.0);
 }
+FURROW_TEST ("/furrow/core/polygon-edit/snap-outside", test_snap_outside);
 
 static void
 test_snap_edge (void)
@@ -107,6 +110,7 @@ test_snap_edge (void)
   g_assert_cmpfloat_with_epsilon (point.x, 4.0, 1e-12);
   g_assert_cmpfloat_with_epsilon (point.y, 3.0, 1e-12);
 }
+FURROW_TEST ("/furrow/core/polygon-edit/snap-edge", test_snap_edge);
 
 /* 100 plane units (pixels) per unit of the points, y down as on a screen. */
 static void
@@ -149,6 +153,7 @@ test_snap_projected (void)
   g_assert_cmpfloat (point.x, ==, 500.0);
   g_assert_cmpfloat (point.y, ==, -60.0);
 }
+FURROW_TEST ("/furrow/core/polygon-edit/snap-projected", test_snap_projected);
 
 /* The ring of the edit's polygon is closed: one point more than the corners, the last the first. */
 static void
@@ -227,6 +232,7 @@ test_ring_edits (void)
   furrow_ring_edit_clear (edit);
   g_assert_cmpuint (furrow_ring_edit_get_n_points (edit), ==, 0);
 }
+FURROW_TEST ("/furrow/core/polygon-edit/ring-edits", test_ring_edits);
 
 static void
 test_ring_from_geometry (void)
@@ -247,6 +253,7 @@ test_ring_from_geometry (void)
   g_assert_false (furrow_ring_edit_set_geometry (edit, NULL));
   g_assert_cmpuint (furrow_ring_edit_get_n_points (edit), ==, 4);
 }
+FURROW_TEST ("/furrow/core/polygon-edit/ring-from-geometry", test_ring_from_geometry);
 
 static void
 test_ring_hits (void)
@@ -267,6 +274,7 @@ test_ring_hits (void)
   /* Without a projection, in the points' own units. */
   g_assert_cmpint (furrow_ring_edit_vertex_at (edit, 0.1, 9.9, 0.5, NULL, NULL), ==, 3);
 }
+FURROW_TEST ("/furrow/core/polygon-edit/ring-hits", test_ring_hits);
 
 /* A field-sized square near Weifang, 0.002° a side (as test-validate). */
 #define SQ_W 119.400
@@ -296,23 +304,6 @@ test_ring_check (void)
   crossed = furrow_ring_edit_check (edit, NULL, "New field");
   g_assert_cmpstr (crossed, ==, "New field: self-intersection at 119.401 E 36.511 N");
 }
+FURROW_TEST ("/furrow/core/polygon-edit/ring-check", test_ring_check);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/core/polygon-edit/segment-nearest", test_segment_nearest);
-  g_test_add_func ("/furrow/core/polygon-edit/snap-vertex", test_snap_vertex);
-  g_test_add_func ("/furrow/core/polygon-edit/snap-outside", test_snap_outside);
-  g_test_add_func ("/furrow/core/polygon-edit/snap-edge", test_snap_edge);
-  g_test_add_func ("/furrow/core/polygon-edit/snap-projected", test_snap_projected);
-  g_test_add_func ("/furrow/core/polygon-edit/ring-edits", test_ring_edits);
-  g_test_add_func ("/furrow/core/polygon-edit/ring-from-geometry", test_ring_from_geometry);
-  g_test_add_func ("/furrow/core/polygon-edit/ring-hits", test_ring_hits);
-  g_test_add_func ("/furrow/core/polygon-edit/ring-check", test_ring_check);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "C.UTF-8");

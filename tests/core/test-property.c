@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "furrow-property.h"
+#include "furrow-test.h"
 
 typedef struct
 {
@@ -160,6 +161,7 @@ test_round_trip (void)
   /* The probe holds one reference to the object, the test one, other_out one. */
   g_assert_cmpuint (other->ref_count, ==, 3);
 }
+FURROW_TEST ("/furrow/core/property/round-trip", test_round_trip);
 
 static void
 test_notify_on_change_only (void)
@@ -194,6 +196,7 @@ test_notify_on_change_only (void)
                    "changed:area notify:area changed:name notify:name notify:kind "
                    "notify:members notify:id ");
 }
+FURROW_TEST ("/furrow/core/property/notify-on-change-only", test_notify_on_change_only);
 
 static void
 test_object_references (void)
@@ -211,6 +214,7 @@ test_object_references (void)
   g_object_unref (probe);
   g_assert_cmpuint (b->ref_count, ==, 1);
 }
+FURROW_TEST ("/furrow/core/property/object-references", test_object_references);
 
 /* The accessor macros, on the probe: what a class's .c file writes for its public API. */
 const char *probe_get_name (Probe      *self);
@@ -268,6 +272,7 @@ test_accessors (void)
   probe_set_area ((Probe *) other, 1.0);
   g_test_assert_expected_messages ();
 }
+FURROW_TEST ("/furrow/core/property/accessors", test_accessors);
 
 static void
 test_boxed (void)
@@ -290,18 +295,6 @@ test_boxed (void)
   g_assert_true (furrow_property_set_boxed (probe, properties[PROP_DATE], NULL));
   g_assert_null (probe->date);
 }
+FURROW_TEST ("/furrow/core/property/boxed", test_boxed);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/core/property/round-trip", test_round_trip);
-  g_test_add_func ("/furrow/core/property/notify-on-change-only", test_notify_on_change_only);
-  g_test_add_func ("/furrow/core/property/object-references", test_object_references);
-  g_test_add_func ("/furrow/core/property/accessors", test_accessors);
-  g_test_add_func ("/furrow/core/property/boxed", test_boxed);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN ();

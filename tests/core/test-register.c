@@ -7,6 +7,7 @@
 #include "furrow-parcel.h"
 #include "furrow-register-testing.h"
 #include "furrow-register.h"
+#include "furrow-test.h"
 #include "furrow-units.h"
 
 static void
@@ -23,6 +24,7 @@ test_register_mask (void)
   /* Too short to show any digit. */
   g_assert_cmpstr (short_text, ==, "••••");
 }
+FURROW_TEST ("/furrow/core/register/mask", test_register_mask);
 
 static void
 test_register_mismatch (void)
@@ -34,6 +36,7 @@ test_register_mismatch (void)
   g_assert_false (furrow_register_is_mismatch (1.0, 1.06, 6));
   g_assert_cmpfloat (furrow_register_mismatch_percent (5, 0), ==, 0);
 }
+FURROW_TEST ("/furrow/core/register/mismatch", test_register_mismatch);
 
 static void
 test_register_codes (void)
@@ -46,6 +49,7 @@ test_register_codes (void)
   g_assert_true (furrow_register_is_parcel_code ("3707821022010100001"));
   g_assert_false (furrow_register_is_parcel_code ("370782102201010001"));
 }
+FURROW_TEST ("/furrow/core/register/codes", test_register_codes);
 
 static FurrowParcel *
 parcel_new (const char    *household_code,
@@ -112,6 +116,7 @@ test_register_summaries (void)
   /* Parcels outside any field are not counted. */
   g_assert_cmpuint (g_hash_table_size (counts), ==, 2);
 }
+FURROW_TEST ("/furrow/core/register/summaries", test_register_summaries);
 
 /* The checks behind the household page's parcel editing: 1 mu = 666.67 m². */
 static void
@@ -158,6 +163,7 @@ test_register_checks (void)
   g_assert_false (furrow_register_check_parcel_code ("37078210220101000A1", NULL));
   g_assert_false (furrow_register_check_parcel_code (NULL, NULL));
 }
+FURROW_TEST ("/furrow/core/register/checks", test_register_checks);
 
 /* Resident ID numbers (GB 11643) and phone numbers, as the household page checks them. The
  * sample 11010519491231002X is the standard's own worked example: the weighted sum of its first
@@ -196,6 +202,7 @@ test_register_personal_checks (void)
   g_assert_false (furrow_register_check_phone ("138+00001234", NULL));
   g_assert_false (furrow_register_check_phone ("1234567890123456", NULL));
 }
+FURROW_TEST ("/furrow/core/register/personal-checks", test_register_personal_checks);
 
 /* A parcel of household @code on field @field_id measuring @m2 (a square of that area set with
  * the area given, as the importer does). */
@@ -249,20 +256,6 @@ test_register_field_households (void)
   id = 4;
   g_assert_null (g_hash_table_lookup (dominant, &id));
 }
+FURROW_TEST ("/furrow/core/register/field-households", test_register_field_households);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/core/register/mask", test_register_mask);
-  g_test_add_func ("/furrow/core/register/mismatch", test_register_mismatch);
-  g_test_add_func ("/furrow/core/register/codes", test_register_codes);
-  g_test_add_func ("/furrow/core/register/summaries", test_register_summaries);
-  g_test_add_func ("/furrow/core/register/checks", test_register_checks);
-  g_test_add_func ("/furrow/core/register/personal-checks", test_register_personal_checks);
-  g_test_add_func ("/furrow/core/register/field-households", test_register_field_households);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN ();

@@ -15,7 +15,12 @@
 #include "furrow-season-plans.h"
 #include "furrow-store-season.h"
 #include "furrow-test-store.h"
+#include "furrow-test.h"
 #include "furrow-units.h"
+
+/* The demo made once for the whole run (valgrind runs this suite: creating it is the costly
+ * part); each case opens a copy. */
+static FurrowTestStore demo;
 
 typedef struct
 {
@@ -32,9 +37,8 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) fields = NULL;
 
-  /* A copy of the demo made once (valgrind runs this suite: creating it is the costly part). */
   furrow_test_store_set_up (&fixture->project, FURROW_TEST_STORE_FOLDER, "demo.gpkg");
-  furrow_test_store_open_copy (&fixture->project, data);
+  furrow_test_store_open_copy (&fixture->project, demo.path);
   fixture->store = fixture->project.store;
   fixture->season = furrow_season_new ("2027", 2027);
   g_assert_true (furrow_store_add_season (fixture->store, fixture->season, &error));
@@ -197,6 +201,8 @@ test_plan_all (Fixture       *fixture,
     g_assert_cmpuint (plans->len, ==, 0);
   }
 }
+FURROW_TEST_FIXTURE ("/furrow/core/season-plans/plan-all", Fixture, fixture_set_up, test_plan_all,
+                     fixture_tear_down);
 
 static void
 test_plan_some (Fixture       *fixture,
@@ -251,6 +257,8 @@ test_plan_some (Fixture       *fixture,
       g_assert_cmpuint (g_array_index (plans, FurrowSeasonPlan, i).pattern.soy_rows, ==, 4);
     }
 }
+FURROW_TEST_FIXTURE ("/furrow/core/season-plans/plan-some", Fixture, fixture_set_up, test_plan_some,
+                     fixture_tear_down);
 
 static void
 test_settled_refuses (Fixture       *fixture,
@@ -290,6 +298,8 @@ test_settled_refuses (Fixture       *fixture,
   for (guint i = 0; i < after->len; i++)
     g_assert_cmpstr (g_array_index (after, FurrowSeasonPlan, i).preset, ==, "2+4");
 }
+FURROW_TEST_FIXTURE ("/furrow/core/season-plans/settled-refuses", Fixture, fixture_set_up,
+                     test_settled_refuses, fixture_tear_down);
 
 /* furrow_store_set_plans(): one field of the list not in the project (never stored) and no plan
  * is written, none of the other fields' either; all stored, one season-changed for the lot. */
@@ -302,7 +312,6 @@ count_changes_cb (FurrowStore        *store,
   g_assert_cmpint (what, ==, FURROW_SEASON_CHANGE_PLANS);
   (*n)++;
 }
-
 static void
 test_set_plans (Fixture       *fixture,
                 gconstpointer  data)
@@ -339,28 +348,20 @@ test_set_plans (Fixture       *fixture,
   g_assert_cmpuint (plans->len, ==, 2);
   g_assert_cmpuint (g_array_index (plans, FurrowSeasonPlan, 1).pattern.soy_rows, ==, 6);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/season-plans/set-plans", Fixture, fixture_set_up, test_set_plans,
+                     fixture_tear_down);
 
-int
-main (int argc, char *argv[])
+static void
+make_demo (void)
 {
-  FurrowTestStore demo;
-  int status;
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
   furrow_test_store_set_up (&demo, FURROW_TEST_STORE_DEMO, "demo.gpkg");
   g_clear_object (&demo.store);
-
-#define ADD(name, func) \
-  g_test_add ("/furrow/core/season-plans/" name, Fixture, demo.path, fixture_set_up, func, \
-              fixture_tear_down)
-  ADD ("plan-all", test_plan_all);
-  ADD ("plan-some", test_plan_some);
-  ADD ("settled-refuses", test_settled_refuses);
-  ADD ("set-plans", test_set_plans);
-#undef ADD
-
-  status = g_test_run ();
-  furrow_test_store_tear_down (&demo);
-  return status;
 }
+
+static void
+remove_demo (void)
+{
+  furrow_test_store_tear_down (&demo);
+}
+
+FURROW_TEST_MAIN (.set_up = make_demo, .tear_down = remove_demo);

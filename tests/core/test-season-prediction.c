@@ -11,6 +11,7 @@
 #include "furrow-season.h"
 #include "furrow-store-season.h"
 #include "furrow-test-store.h"
+#include "furrow-test.h"
 #include "furrow-units.h"
 
 typedef struct
@@ -63,6 +64,39 @@ add_season (FurrowStore *store)
   return g_steal_pointer (&season);
 }
 
+/* The split check the economics page runs before writing: 10/0/30/60 passes; 10/0/30/59 adds
+ * up to 99 %; 10/0/40/50 gives households 50/90 = 55.56 % < 60 % of the distributable surplus
+ * and needs a reason; 0/0/40/60 is exactly 60 % and does not. */
+static void
+test_check_split (void)
+{
+  FurrowSurplusSplit ok = { 10, 0, 30, 60 };
+  FurrowSurplusSplit short_sum = { 10, 0, 30, 59 };
+  FurrowSurplusSplit low = { 10, 0, 40, 50 };
+  FurrowSurplusSplit edge = { 0, 0, 40, 60 };
+  gboolean required = TRUE;
+  GError *error = NULL;
+
+  g_assert_true (furrow_distribution_check_split (&ok, NULL, &required, &error));
+  g_assert_no_error (error);
+  g_assert_false (required);
+  g_assert_false (furrow_distribution_check_split (&short_sum, NULL, NULL, &error));
+  g_assert_error (error, FURROW_DISTRIBUTION_ERROR, FURROW_DISTRIBUTION_ERROR_SPLIT);
+  g_clear_error (&error);
+  g_assert_false (furrow_distribution_check_split (&low, "", &required, &error));
+  g_assert_error (error, FURROW_DISTRIBUTION_ERROR, FURROW_DISTRIBUTION_ERROR_REASON_REQUIRED);
+  g_assert_true (required);
+  g_clear_error (&error);
+  g_assert_true (furrow_distribution_check_split (&low, "members' resolution", &required,
+                                                  &error));
+  g_assert_no_error (error);
+  g_assert_true (required);
+  g_assert_true (furrow_distribution_check_split (&edge, NULL, &required, &error));
+  g_assert_no_error (error);
+  g_assert_false (required);
+}
+FURROW_TEST ("/furrow/core/season-prediction/check-split", test_check_split);
+
 /* No plan: no predicted yield, sole maize for the costs. By hand: cost 28,600 × 290.56 =
  * 8,310,016 fen; base 5,000 × 290.56 = 1,452,800; surplus 10,000,000 − 8,310,016 − 1,452,800 =
  * 237,184; households 60 % = 142,310.4 and reserve 10 % = 23,718.4 tie on .4, the odd fen goes
@@ -102,6 +136,8 @@ test_unplanned (Fixture       *fixture,
   g_assert_cmpint (sum.fee_fen, ==, 0);
   g_assert_cmpint (sum.total_fen, ==, 1452800 + 142311);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/season-prediction/unplanned", Fixture, fixture_set_up,
+                     test_unplanned, fixture_tear_down);
 
 /* A sole-maize plan: the predicted revenue is the planner's kg at the season's price (of the
  * object as given, edited or not), while the actuals have none until a harvest is recorded. */
@@ -161,49 +197,7 @@ test_planned (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (predicted->input.revenue_fen, ==, (gint64) round (kg * price));
 }
+FURROW_TEST_FIXTURE ("/furrow/core/season-prediction/planned", Fixture, fixture_set_up,
+                     test_planned, fixture_tear_down);
 
-/* The split check the economics page runs before writing: 10/0/30/60 passes; 10/0/30/59 adds
- * up to 99 %; 10/0/40/50 gives households 50/90 = 55.56 % < 60 % of the distributable surplus
- * and needs a reason; 0/0/40/60 is exactly 60 % and does not. */
-static void
-test_check_split (void)
-{
-  FurrowSurplusSplit ok = { 10, 0, 30, 60 };
-  FurrowSurplusSplit short_sum = { 10, 0, 30, 59 };
-  FurrowSurplusSplit low = { 10, 0, 40, 50 };
-  FurrowSurplusSplit edge = { 0, 0, 40, 60 };
-  gboolean required = TRUE;
-  GError *error = NULL;
-
-  g_assert_true (furrow_distribution_check_split (&ok, NULL, &required, &error));
-  g_assert_no_error (error);
-  g_assert_false (required);
-  g_assert_false (furrow_distribution_check_split (&short_sum, NULL, NULL, &error));
-  g_assert_error (error, FURROW_DISTRIBUTION_ERROR, FURROW_DISTRIBUTION_ERROR_SPLIT);
-  g_clear_error (&error);
-  g_assert_false (furrow_distribution_check_split (&low, "", &required, &error));
-  g_assert_error (error, FURROW_DISTRIBUTION_ERROR, FURROW_DISTRIBUTION_ERROR_REASON_REQUIRED);
-  g_assert_true (required);
-  g_clear_error (&error);
-  g_assert_true (furrow_distribution_check_split (&low, "members' resolution", &required,
-                                                  &error));
-  g_assert_no_error (error);
-  g_assert_true (required);
-  g_assert_true (furrow_distribution_check_split (&edge, NULL, &required, &error));
-  g_assert_no_error (error);
-  g_assert_false (required);
-}
-
-int
-main (int argc, char *argv[])
-{
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/core/season-prediction/check-split", test_check_split);
-  g_test_add ("/furrow/core/season-prediction/unplanned", Fixture, NULL, fixture_set_up,
-              test_unplanned, fixture_tear_down);
-  g_test_add ("/furrow/core/season-prediction/planned", Fixture, NULL, fixture_set_up,
-              test_planned, fixture_tear_down);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN ();

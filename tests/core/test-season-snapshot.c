@@ -4,7 +4,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include "furrow-season.h"
@@ -12,6 +11,7 @@
 #include "furrow-store-season-testing.h"
 #include "furrow-store-season.h"
 #include "furrow-test-store.h"
+#include "furrow-test.h"
 
 typedef FurrowTestStore Fixture;
 
@@ -181,6 +181,9 @@ test_restore (Fixture       *fixture,
   g_assert_cmpuint (g_strv_length (audit_after), ==, 2 * g_strv_length (audit_before) + 1);
   g_assert_true (g_str_has_prefix (audit_after[g_strv_length (audit_before)], "season.delete|"));
 }
+FURROW_TEST_FIXTURE ("/furrow/core/season-snapshot/restore", Fixture,
+                     furrow_test_store_set_up_empty, test_restore,
+                     furrow_test_store_fixture_tear_down);
 
 static void
 test_refused (Fixture       *fixture,
@@ -234,6 +237,9 @@ test_refused (Fixture       *fixture,
   g_assert_null (furrow_store_snapshot_season (store, other, &error));
   g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/season-snapshot/refused", Fixture,
+                     furrow_test_store_set_up_empty, test_refused,
+                     furrow_test_store_fixture_tear_down);
 
 static void
 test_save_costs (Fixture       *fixture,
@@ -283,19 +289,8 @@ test_save_costs (Fixture       *fixture,
   g_assert_true (furrow_actual_costs_equal (now, before));
   g_signal_handlers_disconnect_by_func (store, count_changes_cb, &seen);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/season-snapshot/save-costs", Fixture,
+                     furrow_test_store_set_up_empty, test_save_costs,
+                     furrow_test_store_fixture_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-#define ADD(name, func) \
-  g_test_add ("/furrow/core/season-snapshot/" name, Fixture, NULL, \
-              furrow_test_store_set_up_empty, func, furrow_test_store_fixture_tear_down)
-  ADD ("restore", test_restore);
-  ADD ("refused", test_refused);
-  ADD ("save-costs", test_save_costs);
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "");

@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
 #include "furrow-demo.h"
@@ -13,9 +12,17 @@
 #include "furrow-store-season.h"
 #include "furrow-store-testing.h"
 #include "furrow-test-store.h"
+#include "furrow-test.h"
 #include "furrow-units.h"
 
 typedef FurrowTestStore Fixture;
+
+static void
+count_changed (FurrowSeason *season,
+               guint        *n)
+{
+  (*n)++;
+}
 
 /* One field F1 "Taozhuang" (no outline) and households with full-custody parcels of the given
  * areas in mu, plus `n_half` half-custody households of 2.00 mu each in the same field. */
@@ -88,6 +95,168 @@ test_defaults (void)
   g_assert_cmpint (rates.subsidy_fen_per_mu, ==, 0);
   g_assert_cmpint (furrow_season_get_state (season), ==, FURROW_SEASON_PLANNING);
 }
+FURROW_TEST ("/furrow/core/season/defaults", test_defaults);
+
+/* Other income and fees: add, change, the same again (no change), remove, remove again. */
+static void
+test_named_amounts (void)
+{
+  g_autoptr(FurrowSeason) season = furrow_season_new ("test", 2024);
+  const FurrowSeasonIncome *income;
+  const FurrowSeasonFee *fees;
+  guint n_changed = 0, n;
+
+  g_signal_connect (season, "changed", G_CALLBACK (count_changed), &n_changed);
+  furrow_season_set_other_income (season, "insurance", 120000);
+  furrow_season_set_other_income (season, "straw", 30000);
+  furrow_season_set_other_income (season, "insurance", 125000);
+  furrow_season_set_other_income (season, "insurance", 125000);
+  g_assert_cmpuint (n_changed, ==, 3);
+  /* 1,250 + 300 yuan */
+  g_assert_cmpint (furrow_season_other_income_fen (season), ==, 155000);
+  income = furrow_season_get_other_income (season, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpstr (income[0].name, ==, "insurance");
+  g_assert_cmpint (income[0].fen, ==, 125000);
+  furrow_season_set_other_income (season, "insurance", -1);
+  furrow_season_set_other_income (season, "insurance", -1);
+  g_assert_cmpuint (n_changed, ==, 4);
+  g_assert_cmpint (furrow_season_other_income_fen (season), ==, 30000);
+
+  furrow_season_set_fee (season, "sowing", 3000);
+  furrow_season_set_fee (season, "harvest", 6000);
+  furrow_season_set_fee (season, "harvest", 6000);
+  g_assert_cmpuint (n_changed, ==, 6);
+  /* 30 + 60 yuan/mu */
+  g_assert_cmpint (furrow_season_fees_fen_per_mu (season), ==, 9000);
+  fees = furrow_season_get_fees (season, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpstr (fees[1].operation, ==, "harvest");
+  g_assert_cmpint (fees[1].fen_per_mu, ==, 6000);
+  furrow_season_set_fee (season, "sowing", -1);
+  g_assert_cmpuint (n_changed, ==, 7);
+  g_assert_cmpint (furrow_season_fees_fen_per_mu (season), ==, 6000);
+  /* the income is untouched by the fees */
+  g_assert_cmpint (furrow_season_other_income_fen (season), ==, 30000);
+}
+FURROW_TEST ("/furrow/core/season/named-amounts", test_named_amounts);
+
+/* Costs and subsidies go through the same list helper as income and fees: a cost is keyed by
+ * crop, item and field (an override is its own entry), a subsidy by name; the same value again
+ * changes nothing, a negative amount removes the entry. */
+static void
+test_cost_and_subsidy_entries (void)
+{
+  g_autoptr(FurrowSeason) season = furrow_season_new_empty ();
+  const FurrowSeasonSubsidy *subsidies;
+  guint n_changed = 0, n;
+
+  g_signal_connect (season, "changed", G_CALLBACK (count_changed), &n_changed);
+  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "seed", 0, 5500);
+  furrow_season_set_cost (season, FURROW_CROP_SOYBEAN, "seed", 0, 2500);
+  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "seed", 7, 6000);
+  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "seed", 7, 6000);
+  g_assert_cmpuint (n_changed, ==, 3);
+  furrow_season_get_costs (season, &n);
+  g_assert_cmpuint (n, ==, 3);
+  /* The override replaces the default seed item on field 7 only. */
+  g_assert_cmpint (furrow_season_cost_fen_per_mu (season, FURROW_CROP_MAIZE, 0), ==, 5500);
+  g_assert_cmpint (furrow_season_cost_fen_per_mu (season, FURROW_CROP_MAIZE, 7), ==, 6000);
+  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "seed", 0, 5800);
+  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "seed", 7, -1);
+  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "seed", 7, -1);
+  g_assert_cmpuint (n_changed, ==, 5);
+  g_assert_cmpint (furrow_season_cost_fen_per_mu (season, FURROW_CROP_MAIZE, 7), ==, 5800);
+
+  furrow_season_set_subsidy (season, "strip", 15000, TRUE);
+  furrow_season_set_subsidy (season, "strip", 15000, TRUE);
+  g_assert_cmpuint (n_changed, ==, 6);
+  /* strip_only is part of the value: changing it alone is a change. */
+  furrow_season_set_subsidy (season, "strip", 15000, FALSE);
+  g_assert_cmpuint (n_changed, ==, 7);
+  subsidies = furrow_season_get_subsidies (season, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_false (subsidies[0].strip_only);
+  furrow_season_set_subsidy (season, "strip", -1, FALSE);
+  furrow_season_get_subsidies (season, &n);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (n_changed, ==, 8);
+}
+FURROW_TEST ("/furrow/core/season/cost-and-subsidy-entries", test_cost_and_subsidy_entries);
+
+/* "New Season… → Copy of": the new season carries the earlier one's prices, costs, subsidies,
+ * fees, base rule and split, but not its other income (a one-off insurance payout of that year)
+ * nor its notes; the earlier season is left as it was. */
+static void
+test_new_from (void)
+{
+  g_autoptr(FurrowSeason) source = furrow_season_new ("2024 autumn", 2024);
+  g_autoptr(FurrowSeason) copy = NULL;
+  FurrowBaseRule base = { .kind = FURROW_BASE_FIXED, .fen_per_mu = 62000 };
+  FurrowSurplusSplit split = { 10, 5, 35, 50 };
+  const FurrowSeasonCost *costs;
+  const FurrowSeasonSubsidy *subsidies;
+  const FurrowSeasonFee *fees;
+  guint n, n_source;
+
+  furrow_season_set_notes (source, "hail in July");
+  furrow_season_set_price (source, FURROW_CROP_MAIZE, 251, 14);
+  furrow_season_set_cost (source, FURROW_CROP_MAIZE, "tillage", 0, 5200);
+  furrow_season_set_cost (source, FURROW_CROP_MAIZE, "tillage", 7, 6100);
+  furrow_season_set_subsidy (source, "grain producer subsidy", 9000, FALSE);
+  furrow_season_set_fee (source, "harvest", 6000);
+  furrow_season_set_base_rule (source, &base);
+  furrow_season_set_split (source, &split, "members voted for a larger reserve");
+  furrow_season_set_other_income (source, "insurance", 125000);
+  furrow_season_set_other_income (source, "straw", 30000);
+
+  copy = furrow_season_new_from ("2025 autumn", 2025, source);
+  g_assert_cmpstr (furrow_season_get_name (copy), ==, "2025 autumn");
+  g_assert_cmpuint (furrow_season_get_crop_year (copy), ==, 2025);
+  g_assert_cmpint (furrow_season_get_id (copy), ==, 0);
+  g_assert_cmpint (furrow_season_get_state (copy), ==, FURROW_SEASON_PLANNING);
+  g_assert_true (furrow_season_get_notes (copy) == NULL || *furrow_season_get_notes (copy) == '\0');
+
+  /* no other income: 0 fen, not the 1,250 + 300 yuan of 2024 */
+  furrow_season_get_other_income (copy, &n);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpint (furrow_season_other_income_fen (copy), ==, 0);
+
+  /* the rules, as set above */
+  g_assert_cmpfloat (furrow_season_get_price (copy, FURROW_CROP_MAIZE)->price_fen_per_kg, ==, 251);
+  g_assert_cmpfloat (furrow_season_get_price (copy, FURROW_CROP_SOYBEAN)->price_fen_per_kg, ==,
+                     460);
+  costs = furrow_season_get_costs (copy, &n);
+  furrow_season_get_costs (source, &n_source);
+  g_assert_cmpuint (n, ==, n_source);
+  g_assert_cmpint (furrow_season_cost_fen_per_mu (copy, FURROW_CROP_MAIZE, 0), ==,
+                   furrow_season_cost_fen_per_mu (source, FURROW_CROP_MAIZE, 0));
+  g_assert_cmpint (furrow_season_cost_fen_per_mu (copy, FURROW_CROP_MAIZE, 7), ==,
+                   furrow_season_cost_fen_per_mu (source, FURROW_CROP_MAIZE, 7));
+  /* the override of field 7 is 9 yuan/mu above the default tillage */
+  g_assert_cmpint (furrow_season_cost_fen_per_mu (copy, FURROW_CROP_MAIZE, 7) -
+                   furrow_season_cost_fen_per_mu (copy, FURROW_CROP_MAIZE, 0), ==, 900);
+  g_assert_nonnull (costs);
+  subsidies = furrow_season_get_subsidies (copy, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpstr (subsidies[1].name, ==, "grain producer subsidy");
+  g_assert_cmpint (subsidies[1].fen_per_mu, ==, 9000);
+  fees = furrow_season_get_fees (copy, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpstr (fees[0].operation, ==, "harvest");
+  g_assert_cmpint (furrow_season_fees_fen_per_mu (copy), ==, 6000);
+  g_assert_cmpint (furrow_season_get_base_rule (copy)->kind, ==, FURROW_BASE_FIXED);
+  g_assert_cmpint (furrow_season_get_base_rule (copy)->fen_per_mu, ==, 62000);
+  g_assert_cmpfloat (furrow_season_get_split (copy)->collective_pct, ==, 5);
+  g_assert_cmpfloat (furrow_season_get_split (copy)->households_pct, ==, 50);
+  g_assert_cmpstr (furrow_season_get_split_reason (copy), ==,
+                   "members voted for a larger reserve");
+
+  /* the earlier season keeps its income and notes */
+  g_assert_cmpint (furrow_season_other_income_fen (source), ==, 155000);
+  g_assert_cmpstr (furrow_season_get_notes (source), ==, "hail in July");
+}
+FURROW_TEST ("/furrow/core/season/new-from", test_new_from);
 
 static void
 count_notify (GObject    *object,
@@ -163,6 +332,8 @@ test_lifecycle (Fixture       *fixture,
   g_assert_cmpfloat (furrow_season_get_price (found, FURROW_CROP_MAIZE)->price_fen_per_kg, ==, 136);
   fixture->store = g_steal_pointer (&reopened);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/season/lifecycle", Fixture, furrow_test_store_set_up_empty,
+                     test_lifecycle, furrow_test_store_fixture_tear_down);
 
 static void
 assert_read_only (GError *error)
@@ -268,6 +439,8 @@ test_read_only (Fixture       *fixture,
                      "season.print.statements|4 households -> s.pdf");
   }
 }
+FURROW_TEST_FIXTURE ("/furrow/core/season/read-only", Fixture, furrow_test_store_set_up_empty,
+                     test_read_only, furrow_test_store_fixture_tear_down);
 
 static void
 test_reopen (Fixture       *fixture,
@@ -317,6 +490,8 @@ test_reopen (Fixture       *fixture,
   furrow_store_settle_season (fixture->store, season, NULL, &error);
   g_assert_no_error (error);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/season/reopen", Fixture, furrow_test_store_set_up_empty,
+                     test_reopen, furrow_test_store_fixture_tear_down);
 
 /* docs/domain.md §8, Taozhuang 2016 maize, to the fen:
  *   area 290.56 mu; revenue 23,641,200 fen; cost 28,600 fen/mu × 290.56 = 8,310,016 fen;
@@ -383,6 +558,8 @@ test_taozhuang (Fixture       *fixture,
       g_assert_nonnull (s->rows[i].rule_text);
     }
 }
+FURROW_TEST_FIXTURE ("/furrow/core/season/taozhuang", Fixture, furrow_test_store_set_up_empty,
+                     test_taozhuang, furrow_test_store_fixture_tear_down);
 
 /* A deficit season: revenue 10,000,000 fen. Income − cost − base = 10,000,000 − 8,310,016 −
  * 13,423,872 = −11,733,888 fen: the base is still paid in full, the shortfall is reported, no
@@ -416,6 +593,8 @@ test_deficit (Fixture       *fixture,
     }
   g_assert_cmpint (base, ==, 13423872);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/season/deficit", Fixture, furrow_test_store_set_up_empty,
+                     test_deficit, furrow_test_store_fixture_tear_down);
 
 /* The demo cooperative with the default rules, a 2+4 plan on every field, the predicted harvest
  * recorded as the actual one, half-custody households billed a 30 yuan/mu sowing fee: the rows
@@ -496,6 +675,8 @@ test_demo (Fixture       *fixture,
   g_assert_cmpint (s->totals.base_fen_per_mu, ==, 50000);
   g_assert_cmpint (s->totals.base_total_fen, ==, 50000 * s->totals.total_area_cmu / 100);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/season/demo", Fixture, furrow_test_store_set_up_empty, test_demo,
+                     furrow_test_store_fixture_tear_down);
 
 /* Half-custody fees per operation chosen, and a household with both kinds of land (issue 5).
  * Taozhuang's four full-custody households (as test_taozhuang) where household 4 also has a
@@ -617,6 +798,8 @@ test_operations (Fixture       *fixture,
   g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_READ_ONLY);
   g_clear_error (&error);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/season/operations", Fixture, furrow_test_store_set_up_empty,
+                     test_operations, furrow_test_store_fixture_tear_down);
 
 static void
 test_migration (Fixture       *fixture,
@@ -636,193 +819,7 @@ test_migration (Fixture       *fixture,
   furrow_store_add_season (migrated, season, &error);
   g_assert_no_error (error);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/season/migration", Fixture, furrow_test_store_set_up_empty,
+                     test_migration, furrow_test_store_fixture_tear_down);
 
-static void
-count_changed (FurrowSeason *season,
-               guint        *n)
-{
-  (*n)++;
-}
-
-/* Other income and fees: add, change, the same again (no change), remove, remove again. */
-static void
-test_named_amounts (void)
-{
-  g_autoptr(FurrowSeason) season = furrow_season_new ("test", 2024);
-  const FurrowSeasonIncome *income;
-  const FurrowSeasonFee *fees;
-  guint n_changed = 0, n;
-
-  g_signal_connect (season, "changed", G_CALLBACK (count_changed), &n_changed);
-  furrow_season_set_other_income (season, "insurance", 120000);
-  furrow_season_set_other_income (season, "straw", 30000);
-  furrow_season_set_other_income (season, "insurance", 125000);
-  furrow_season_set_other_income (season, "insurance", 125000);
-  g_assert_cmpuint (n_changed, ==, 3);
-  /* 1,250 + 300 yuan */
-  g_assert_cmpint (furrow_season_other_income_fen (season), ==, 155000);
-  income = furrow_season_get_other_income (season, &n);
-  g_assert_cmpuint (n, ==, 2);
-  g_assert_cmpstr (income[0].name, ==, "insurance");
-  g_assert_cmpint (income[0].fen, ==, 125000);
-  furrow_season_set_other_income (season, "insurance", -1);
-  furrow_season_set_other_income (season, "insurance", -1);
-  g_assert_cmpuint (n_changed, ==, 4);
-  g_assert_cmpint (furrow_season_other_income_fen (season), ==, 30000);
-
-  furrow_season_set_fee (season, "sowing", 3000);
-  furrow_season_set_fee (season, "harvest", 6000);
-  furrow_season_set_fee (season, "harvest", 6000);
-  g_assert_cmpuint (n_changed, ==, 6);
-  /* 30 + 60 yuan/mu */
-  g_assert_cmpint (furrow_season_fees_fen_per_mu (season), ==, 9000);
-  fees = furrow_season_get_fees (season, &n);
-  g_assert_cmpuint (n, ==, 2);
-  g_assert_cmpstr (fees[1].operation, ==, "harvest");
-  g_assert_cmpint (fees[1].fen_per_mu, ==, 6000);
-  furrow_season_set_fee (season, "sowing", -1);
-  g_assert_cmpuint (n_changed, ==, 7);
-  g_assert_cmpint (furrow_season_fees_fen_per_mu (season), ==, 6000);
-  /* the income is untouched by the fees */
-  g_assert_cmpint (furrow_season_other_income_fen (season), ==, 30000);
-}
-
-/* Costs and subsidies go through the same list helper as income and fees: a cost is keyed by
- * crop, item and field (an override is its own entry), a subsidy by name; the same value again
- * changes nothing, a negative amount removes the entry. */
-static void
-test_cost_and_subsidy_entries (void)
-{
-  g_autoptr(FurrowSeason) season = furrow_season_new_empty ();
-  const FurrowSeasonSubsidy *subsidies;
-  guint n_changed = 0, n;
-
-  g_signal_connect (season, "changed", G_CALLBACK (count_changed), &n_changed);
-  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "seed", 0, 5500);
-  furrow_season_set_cost (season, FURROW_CROP_SOYBEAN, "seed", 0, 2500);
-  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "seed", 7, 6000);
-  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "seed", 7, 6000);
-  g_assert_cmpuint (n_changed, ==, 3);
-  furrow_season_get_costs (season, &n);
-  g_assert_cmpuint (n, ==, 3);
-  /* The override replaces the default seed item on field 7 only. */
-  g_assert_cmpint (furrow_season_cost_fen_per_mu (season, FURROW_CROP_MAIZE, 0), ==, 5500);
-  g_assert_cmpint (furrow_season_cost_fen_per_mu (season, FURROW_CROP_MAIZE, 7), ==, 6000);
-  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "seed", 0, 5800);
-  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "seed", 7, -1);
-  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "seed", 7, -1);
-  g_assert_cmpuint (n_changed, ==, 5);
-  g_assert_cmpint (furrow_season_cost_fen_per_mu (season, FURROW_CROP_MAIZE, 7), ==, 5800);
-
-  furrow_season_set_subsidy (season, "strip", 15000, TRUE);
-  furrow_season_set_subsidy (season, "strip", 15000, TRUE);
-  g_assert_cmpuint (n_changed, ==, 6);
-  /* strip_only is part of the value: changing it alone is a change. */
-  furrow_season_set_subsidy (season, "strip", 15000, FALSE);
-  g_assert_cmpuint (n_changed, ==, 7);
-  subsidies = furrow_season_get_subsidies (season, &n);
-  g_assert_cmpuint (n, ==, 1);
-  g_assert_false (subsidies[0].strip_only);
-  furrow_season_set_subsidy (season, "strip", -1, FALSE);
-  furrow_season_get_subsidies (season, &n);
-  g_assert_cmpuint (n, ==, 0);
-  g_assert_cmpuint (n_changed, ==, 8);
-}
-
-/* "New Season… → Copy of": the new season carries the earlier one's prices, costs, subsidies,
- * fees, base rule and split, but not its other income (a one-off insurance payout of that year)
- * nor its notes; the earlier season is left as it was. */
-static void
-test_new_from (void)
-{
-  g_autoptr(FurrowSeason) source = furrow_season_new ("2024 autumn", 2024);
-  g_autoptr(FurrowSeason) copy = NULL;
-  FurrowBaseRule base = { .kind = FURROW_BASE_FIXED, .fen_per_mu = 62000 };
-  FurrowSurplusSplit split = { 10, 5, 35, 50 };
-  const FurrowSeasonCost *costs;
-  const FurrowSeasonSubsidy *subsidies;
-  const FurrowSeasonFee *fees;
-  guint n, n_source;
-
-  furrow_season_set_notes (source, "hail in July");
-  furrow_season_set_price (source, FURROW_CROP_MAIZE, 251, 14);
-  furrow_season_set_cost (source, FURROW_CROP_MAIZE, "tillage", 0, 5200);
-  furrow_season_set_cost (source, FURROW_CROP_MAIZE, "tillage", 7, 6100);
-  furrow_season_set_subsidy (source, "grain producer subsidy", 9000, FALSE);
-  furrow_season_set_fee (source, "harvest", 6000);
-  furrow_season_set_base_rule (source, &base);
-  furrow_season_set_split (source, &split, "members voted for a larger reserve");
-  furrow_season_set_other_income (source, "insurance", 125000);
-  furrow_season_set_other_income (source, "straw", 30000);
-
-  copy = furrow_season_new_from ("2025 autumn", 2025, source);
-  g_assert_cmpstr (furrow_season_get_name (copy), ==, "2025 autumn");
-  g_assert_cmpuint (furrow_season_get_crop_year (copy), ==, 2025);
-  g_assert_cmpint (furrow_season_get_id (copy), ==, 0);
-  g_assert_cmpint (furrow_season_get_state (copy), ==, FURROW_SEASON_PLANNING);
-  g_assert_true (furrow_season_get_notes (copy) == NULL || *furrow_season_get_notes (copy) == '\0');
-
-  /* no other income: 0 fen, not the 1,250 + 300 yuan of 2024 */
-  furrow_season_get_other_income (copy, &n);
-  g_assert_cmpuint (n, ==, 0);
-  g_assert_cmpint (furrow_season_other_income_fen (copy), ==, 0);
-
-  /* the rules, as set above */
-  g_assert_cmpfloat (furrow_season_get_price (copy, FURROW_CROP_MAIZE)->price_fen_per_kg, ==, 251);
-  g_assert_cmpfloat (furrow_season_get_price (copy, FURROW_CROP_SOYBEAN)->price_fen_per_kg, ==,
-                     460);
-  costs = furrow_season_get_costs (copy, &n);
-  furrow_season_get_costs (source, &n_source);
-  g_assert_cmpuint (n, ==, n_source);
-  g_assert_cmpint (furrow_season_cost_fen_per_mu (copy, FURROW_CROP_MAIZE, 0), ==,
-                   furrow_season_cost_fen_per_mu (source, FURROW_CROP_MAIZE, 0));
-  g_assert_cmpint (furrow_season_cost_fen_per_mu (copy, FURROW_CROP_MAIZE, 7), ==,
-                   furrow_season_cost_fen_per_mu (source, FURROW_CROP_MAIZE, 7));
-  /* the override of field 7 is 9 yuan/mu above the default tillage */
-  g_assert_cmpint (furrow_season_cost_fen_per_mu (copy, FURROW_CROP_MAIZE, 7) -
-                   furrow_season_cost_fen_per_mu (copy, FURROW_CROP_MAIZE, 0), ==, 900);
-  g_assert_nonnull (costs);
-  subsidies = furrow_season_get_subsidies (copy, &n);
-  g_assert_cmpuint (n, ==, 2);
-  g_assert_cmpstr (subsidies[1].name, ==, "grain producer subsidy");
-  g_assert_cmpint (subsidies[1].fen_per_mu, ==, 9000);
-  fees = furrow_season_get_fees (copy, &n);
-  g_assert_cmpuint (n, ==, 1);
-  g_assert_cmpstr (fees[0].operation, ==, "harvest");
-  g_assert_cmpint (furrow_season_fees_fen_per_mu (copy), ==, 6000);
-  g_assert_cmpint (furrow_season_get_base_rule (copy)->kind, ==, FURROW_BASE_FIXED);
-  g_assert_cmpint (furrow_season_get_base_rule (copy)->fen_per_mu, ==, 62000);
-  g_assert_cmpfloat (furrow_season_get_split (copy)->collective_pct, ==, 5);
-  g_assert_cmpfloat (furrow_season_get_split (copy)->households_pct, ==, 50);
-  g_assert_cmpstr (furrow_season_get_split_reason (copy), ==,
-                   "members voted for a larger reserve");
-
-  /* the earlier season keeps its income and notes */
-  g_assert_cmpint (furrow_season_other_income_fen (source), ==, 155000);
-  g_assert_cmpstr (furrow_season_get_notes (source), ==, "hail in July");
-}
-
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/core/season/defaults", test_defaults);
-  g_test_add_func ("/furrow/core/season/named-amounts", test_named_amounts);
-  g_test_add_func ("/furrow/core/season/cost-and-subsidy-entries", test_cost_and_subsidy_entries);
-  g_test_add_func ("/furrow/core/season/new-from", test_new_from);
-#define ADD(name, func) \
-  g_test_add ("/furrow/core/season/" name, Fixture, NULL, furrow_test_store_set_up_empty, func, \
-              furrow_test_store_fixture_tear_down)
-  ADD ("lifecycle", test_lifecycle);
-  ADD ("read-only", test_read_only);
-  ADD ("reopen", test_reopen);
-  ADD ("taozhuang", test_taozhuang);
-  ADD ("deficit", test_deficit);
-  ADD ("demo", test_demo);
-  ADD ("operations", test_operations);
-  ADD ("migration", test_migration);
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "");

@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include "furrow-database-testing.h"
@@ -14,6 +13,7 @@
 #include "furrow-store-testing.h"
 #include "furrow-store.h"
 #include "furrow-test-store.h"
+#include "furrow-test.h"
 
 /* The distinct ?N placeholders of a statement. */
 static guint
@@ -77,6 +77,9 @@ test_table (FurrowTestStore *fixture,
                      kind->get_type ());
     }
 }
+FURROW_TEST_FIXTURE ("/furrow/core/store-kinds/table", FurrowTestStore,
+                     furrow_test_store_set_up_empty, test_table,
+                     furrow_test_store_fixture_tear_down);
 
 static void
 assert_audit (FurrowStore *store,
@@ -119,6 +122,7 @@ test_write_sql (void)
   g_assert_true (_furrow_store_kind_write_sql (FURROW_KIND_PARCEL, FURROW_RECORD_ADDED) ==
                  _furrow_store_kind_write_sql (FURROW_KIND_PARCEL, FURROW_RECORD_ADDED));
 }
+FURROW_TEST ("/furrow/core/store-kinds/write-sql", test_write_sql);
 
 /* One household, field and parcel added, changed and deleted: the ids, the live objects, the
  * audit rows and the hooks of each kind. */
@@ -214,20 +218,8 @@ test_round_trip (FurrowTestStore *fixture,
                 "delete|");
   assert_audit (store, "field:N001", "add|measured_area_m2 0.00\ndelete|");
 }
+FURROW_TEST_FIXTURE ("/furrow/core/store-kinds/round-trip", FurrowTestStore,
+                     furrow_test_store_set_up_empty, test_round_trip,
+                     furrow_test_store_fixture_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add ("/furrow/core/store-kinds/table", FurrowTestStore, NULL,
-              furrow_test_store_set_up_empty, test_table, furrow_test_store_fixture_tear_down);
-  g_test_add_func ("/furrow/core/store-kinds/write-sql", test_write_sql);
-  g_test_add ("/furrow/core/store-kinds/round-trip", FurrowTestStore, NULL,
-              furrow_test_store_set_up_empty, test_round_trip,
-              furrow_test_store_fixture_tear_down);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "");

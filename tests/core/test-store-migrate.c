@@ -5,13 +5,13 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include "furrow-database-testing.h"
 #include "furrow-store-migrate-testing.h"
 #include "furrow-store.h"
 #include "furrow-test-store.h"
+#include "furrow-test.h"
 
 typedef FurrowTestStore Fixture;
 
@@ -71,6 +71,8 @@ test_steps (Fixture       *fixture,
       g_assert_true (g_str_has_prefix (sql, "-- SPDX-License-Identifier"));
     }
 }
+FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/steps", Fixture, fixture_set_up, test_steps,
+                     furrow_test_store_fixture_tear_down);
 
 /* A version-1 file upgraded in order: step 2's index, step 3's tables and step 5's column
  * arrive, and the version follows. */
@@ -99,6 +101,8 @@ test_upgrade_v1 (Fixture       *fixture,
   g_assert_cmpint (query (db, has_fee_area_sql), ==, 1);
   g_assert_false (furrow_database_in_transaction (db));
 }
+FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v1", Fixture, fixture_set_up,
+                     test_upgrade_v1, furrow_test_store_fixture_tear_down);
 
 /* The households table as version 1 wrote it from a C string, to the byte: SQLite keeps the
  * CREATE text, so files made before and after the move to .sql files are the same. */
@@ -125,6 +129,8 @@ test_same_text (Fixture       *fixture,
                    "  notes TEXT\n"
                    ")");
 }
+FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/same-text", Fixture, fixture_set_up,
+                     test_same_text, furrow_test_store_fixture_tear_down);
 
 /* Step 2 fails (its index is there already): the file stays at version 1, step 2 left nothing,
  * and the error names the step. */
@@ -145,22 +151,7 @@ test_failed_step (Fixture       *fixture,
   g_assert_cmpint (query (db, has_index_sql), ==, 0);
   g_assert_false (furrow_database_in_transaction (db));
 }
+FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/failed-step", Fixture, fixture_set_up,
+                     test_failed_step, furrow_test_store_fixture_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-#define ADD(name, func) \
-  g_test_add ("/furrow/core/store-migrate/" name, Fixture, NULL, fixture_set_up, func, \
-              furrow_test_store_fixture_tear_down)
-  ADD ("steps", test_steps);
-  ADD ("upgrade-v1", test_upgrade_v1);
-  ADD ("same-text", test_same_text);
-  ADD ("failed-step", test_failed_step);
-#undef ADD
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "");

@@ -7,11 +7,11 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <locale.h>
 
 #include "furrow-store-season.h"
 #include "furrow-store.h"
 #include "furrow-test-store.h"
+#include "furrow-test.h"
 #include "furrow-units.h"
 
 typedef struct
@@ -184,6 +184,8 @@ test_records (Fixture       *fixture,
   g_clear_error (&error);
   assert_log (fixture, "");
 }
+FURROW_TEST_FIXTURE ("/furrow/core/store-signals/records", Fixture, fixture_set_up, test_records,
+                     fixture_tear_down);
 
 /* Inside a batch nothing is announced until the commit; a rollback announces nothing. */
 static void
@@ -217,6 +219,8 @@ test_batch (Fixture       *fixture,
   assert_log (fixture, "");
   g_assert_no_error (error);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/store-signals/batch", Fixture, fixture_set_up, test_batch,
+                     fixture_tear_down);
 
 /* An import of 200 parcels: one "many parcels changed", after its one commit. */
 static void
@@ -248,6 +252,8 @@ test_bulk (Fixture       *fixture,
               "parcel-changed:*:added+updated+removed\n"
               "season-changed:*:added+removed+rules+plans+harvests+operations+state");
 }
+FURROW_TEST_FIXTURE ("/furrow/core/store-signals/bulk", Fixture, fixture_set_up, test_bulk,
+                     fixture_tear_down);
 
 static void
 test_seasons (Fixture       *fixture,
@@ -303,22 +309,7 @@ test_seasons (Fixture       *fixture,
   assert_log (fixture, "season-changed:2024 秋:removed");
   g_assert_cmpuint (g_list_model_get_n_items (seasons), ==, 0);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/store-signals/seasons", Fixture, fixture_set_up, test_seasons,
+                     fixture_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-#define ADD(name, func) \
-  g_test_add ("/furrow/core/store-signals/" name, Fixture, NULL, fixture_set_up, func, \
-              fixture_tear_down)
-  ADD ("records", test_records);
-  ADD ("batch", test_batch);
-  ADD ("bulk", test_bulk);
-  ADD ("seasons", test_seasons);
-#undef ADD
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "");

@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -14,6 +13,7 @@
 #include "furrow-store-testing.h"
 #include "furrow-store-yield.h"
 #include "furrow-test-store.h"
+#include "furrow-test.h"
 
 /* Yield-model presets in the project store (furrow-store-yield.h). */
 
@@ -120,6 +120,8 @@ test_round_trip (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (audit[1], "yield_preset.save|"));
   g_assert_cmpstr (audit[2], ==, "yield_preset.delete|");
 }
+FURROW_TEST_FIXTURE ("/furrow/core/store-yield/round-trip", Fixture, furrow_test_store_set_up_empty,
+                     test_round_trip, furrow_test_store_fixture_tear_down);
 
 static void
 test_invalid (Fixture       *fixture,
@@ -154,6 +156,8 @@ test_invalid (Fixture       *fixture,
   g_assert_false (furrow_store_lookup_yield_model (NULL, "nowhere", &model, &error));
   g_assert_error (error, FURROW_YIELD_ERROR, FURROW_YIELD_ERROR_UNKNOWN_PRESET);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/store-yield/invalid", Fixture, furrow_test_store_set_up_empty,
+                     test_invalid, furrow_test_store_fixture_tear_down);
 
 static double
 predicted_maize_kg (GArray     *fields,
@@ -225,6 +229,9 @@ test_season_plan (Fixture       *fixture,
   g_assert_false (furrow_store_save_yield_preset (fixture->store, &model, &error));
   g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/store-yield/season-plan", Fixture,
+                     furrow_test_store_set_up_empty, test_season_plan,
+                     furrow_test_store_fixture_tear_down);
 
 /* A version 3 file gains the table on opening. */
 static void
@@ -250,20 +257,7 @@ test_migration (Fixture       *fixture,
   g_assert_no_error (error);
   assert_models_identical (&model, &found);
 }
+FURROW_TEST_FIXTURE ("/furrow/core/store-yield/migration", Fixture, furrow_test_store_set_up_empty,
+                     test_migration, furrow_test_store_fixture_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-#define ADD(name, func) \
-  g_test_add ("/furrow/core/store-yield/" name, Fixture, NULL, furrow_test_store_set_up_empty, \
-              func, furrow_test_store_fixture_tear_down)
-  ADD ("round-trip", test_round_trip);
-  ADD ("invalid", test_invalid);
-  ADD ("season-plan", test_season_plan);
-  ADD ("migration", test_migration);
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "");

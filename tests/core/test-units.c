@@ -2,8 +2,8 @@
 
 #include "config.h"
 
-#include <locale.h>
 
+#include "furrow-test.h"
 #include "furrow-units.h"
 
 /* docs/domain.md §2: 1 mu = 10000/15 m² = 666.667 m²; 1 ha = 15 mu; m² × 0.0015 = mu. */
@@ -15,6 +15,7 @@ test_mu_conversion (void)
   g_assert_cmpfloat_with_epsilon (furrow_m2_to_mu (1234.5), 1234.5 * 0.0015, 1e-12);
   g_assert_cmpfloat_with_epsilon (furrow_m2_to_mu (furrow_mu_to_m2 (290.56)), 290.56, 1e-9);
 }
+FURROW_TEST ("/furrow/core/units/mu-conversion", test_mu_conversion);
 
 /* Taozhuang base total 134,238.72 yuan (docs/domain.md §8) written to the fen. */
 static void
@@ -30,16 +31,6 @@ test_format_yuan (void)
   g_assert_cmpstr (c, ==, "-¥1,234.56");
   g_assert_cmpstr (d, ==, "¥0.00");
 }
+FURROW_TEST ("/furrow/core/units/format-yuan", test_format_yuan);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/core/units/mu-conversion", test_mu_conversion);
-  g_test_add_func ("/furrow/core/units/format-yuan", test_format_yuan);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "");

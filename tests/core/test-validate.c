@@ -2,12 +2,12 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
 #include "furrow-geodesy.h"
 #include "furrow-geometry.h"
+#include "furrow-test.h"
 #include "furrow-validate-testing.h"
 #include "furrow-validate.h"
 
@@ -47,6 +47,7 @@ test_location_format (void)
   g_assert_cmpstr (ne, ==, "119.402 E 36.510 N");
   g_assert_cmpstr (sw, ==, "58.382 W 34.604 S");
 }
+FURROW_TEST ("/furrow/core/validate/location-format", test_location_format);
 
 /* Vertices A(W,S) B(E,N) C(E,S) D(W,N): edges AB and CD are the two diagonals of the square and
  * cross at its centre, by hand ((119.400 + 119.402)/2, (36.510 + 36.512)/2) = (119.401, 36.511). */
@@ -65,6 +66,7 @@ test_bow_tie (void)
   g_assert_cmpfloat_with_epsilon (issue->lat, 36.511, 1e-9);
   g_assert_cmpstr (issue->message, ==, LABEL ": self-intersection at 119.401 E 36.511 N");
 }
+FURROW_TEST ("/furrow/core/validate/bow-tie", test_bow_tie);
 
 /* The bow-tie repaired: two triangles, the left one A, X, D and the right one X, B, C, with
  * X = (119.401, 36.511). Each is 0.001° wide and 0.002° tall: 2 × ½ × 0.001 × 0.002 = 2e-6 deg².
@@ -103,6 +105,7 @@ test_repair_bow_tie (void)
   g_assert_cmpuint (g->n_polygons, ==, 1);
   g_assert_cmpuint (g->polygons[0].rings[0].n_points, ==, 5);
 }
+FURROW_TEST ("/furrow/core/validate/repair-bow-tie", test_repair_bow_tie);
 
 static void
 test_unclosed (void)
@@ -119,6 +122,7 @@ test_unclosed (void)
   g_assert_cmpstr (issue->message, ==, LABEL ": a ring is not closed: it starts at 119.400 E 36.510 N "
                    "and ends at 119.400 E 36.512 N");
 }
+FURROW_TEST ("/furrow/core/validate/unclosed", test_unclosed);
 
 /* Three points including the closing one: a line out and back, two distinct points. */
 static void
@@ -132,6 +136,7 @@ test_too_few_points (void)
   g_assert_cmpstr (issue->message, ==,
                    LABEL ": a ring at 119.400 E 36.510 N has 2 points; a polygon needs at least 3");
 }
+FURROW_TEST ("/furrow/core/validate/too-few-points", test_too_few_points);
 
 /* Four points on one meridian (a geodesic), closed: no area at all. Points on one parallel
  * would not do: the parallel is no geodesic and encloses a sliver (0.04 m² over 180 m). */
@@ -147,6 +152,7 @@ test_zero_area (void)
   g_assert_cmpint (issue->kind, ==, FURROW_VALIDATION_ZERO_AREA);
   g_assert_cmpstr (issue->message, ==, LABEL ": a ring at 119.400 E 36.500 N encloses no area");
 }
+FURROW_TEST ("/furrow/core/validate/zero-area", test_zero_area);
 
 static void
 test_not_finite (void)
@@ -170,6 +176,7 @@ test_not_finite (void)
                                        LABEL ": vertex 3 has a coordinate that is not a finite number (119.402, "));
     }
 }
+FURROW_TEST ("/furrow/core/validate/not-finite", test_not_finite);
 
 /* A Gauss–Krüger zone-40 field (zone-prefixed easting, docs/domain.md §4) read as if it were
  * degrees. */
@@ -198,6 +205,7 @@ test_out_of_range (void)
   g_assert_cmpint (issue->kind, ==, FURROW_VALIDATION_OUT_OF_RANGE);
   g_assert_cmpfloat (issue->lat, ==, 90.5);
 }
+FURROW_TEST ("/furrow/core/validate/out-of-range", test_out_of_range);
 
 static void
 add_box (FurrowGeometry *g,
@@ -230,6 +238,7 @@ test_hole_outside_shell (void)
   g_assert_cmpfloat (issue->lat, ==, 36.5106);
   g_assert_cmpstr (issue->message, ==, LABEL ": a hole lies outside its polygon at 119.405 E 36.511 N");
 }
+FURROW_TEST ("/furrow/core/validate/hole-outside-shell", test_hole_outside_shell);
 
 static void
 test_multipolygon (void)
@@ -276,6 +285,7 @@ test_multipolygon (void)
   issue = only_issue (bad2);
   g_assert_cmpint (issue->kind, ==, FURROW_VALIDATION_OVERLAPPING_PARTS);
 }
+FURROW_TEST ("/furrow/core/validate/multipolygon", test_multipolygon);
 
 /* Several problems in one geometry: each is reported. */
 static void
@@ -300,6 +310,7 @@ test_every_problem (void)
   g_assert_cmpint (((FurrowValidationIssue *) issues->pdata[1])->kind, ==, FURROW_VALIDATION_OUT_OF_RANGE);
   g_assert_cmpint (((FurrowValidationIssue *) issues->pdata[2])->kind, ==, FURROW_VALIDATION_SELF_INTERSECTION);
 }
+FURROW_TEST ("/furrow/core/validate/every-problem", test_every_problem);
 
 static void
 test_empty_and_not_polygon (void)
@@ -316,6 +327,7 @@ test_empty_and_not_polygon (void)
   g_assert_cmpint (issue->kind, ==, FURROW_VALIDATION_NOT_POLYGON);
   g_assert_cmpstr (issue->message, ==, LABEL ": the geometry is a LINESTRING, not a polygon");
 }
+FURROW_TEST ("/furrow/core/validate/empty-and-not-polygon", test_empty_and_not_polygon);
 
 /* Repair refuses what cannot become a polygon. */
 static void
@@ -343,6 +355,7 @@ test_repair_refuses (void)
   g_assert_error (ea, FURROW_VALIDATE_ERROR, FURROW_VALIDATE_ERROR_NOT_REPAIRABLE);
   g_assert_error (eb, FURROW_VALIDATE_ERROR, FURROW_VALIDATE_ERROR_NOT_REPAIRABLE);
 }
+FURROW_TEST ("/furrow/core/validate/repair-refuses", test_repair_refuses);
 
 /* A crude reader for one polygon of a GeoJSON file (core has no JSON library): the rings of the
  * `"coordinates"` that follow `anchor`. */
@@ -439,6 +452,7 @@ test_real_field (void)
     g_test_message ("%s", ((FurrowValidationIssue *) issues->pdata[i])->message);
   g_assert_cmpuint (issues->len, ==, 0);
 }
+FURROW_TEST ("/furrow/core/validate/real-field", test_real_field);
 
 /* The area validation measures is the area a parcel shows: furrow_geodesy_area_m2() to the last
  * bit (the same rings summed in the same order) for a field with two holes (38101.52048 m², as
@@ -479,29 +493,6 @@ test_measured_area (void)
   g_assert_cmpuint (bad->len, ==, 1);
   g_assert_true (isnan (area_m2));
 }
+FURROW_TEST ("/furrow/core/validate/measured-area", test_measured_area);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/core/validate/location-format", test_location_format);
-  g_test_add_func ("/furrow/core/validate/bow-tie", test_bow_tie);
-  g_test_add_func ("/furrow/core/validate/repair-bow-tie", test_repair_bow_tie);
-  g_test_add_func ("/furrow/core/validate/unclosed", test_unclosed);
-  g_test_add_func ("/furrow/core/validate/too-few-points", test_too_few_points);
-  g_test_add_func ("/furrow/core/validate/zero-area", test_zero_area);
-  g_test_add_func ("/furrow/core/validate/not-finite", test_not_finite);
-  g_test_add_func ("/furrow/core/validate/out-of-range", test_out_of_range);
-  g_test_add_func ("/furrow/core/validate/hole-outside-shell", test_hole_outside_shell);
-  g_test_add_func ("/furrow/core/validate/multipolygon", test_multipolygon);
-  g_test_add_func ("/furrow/core/validate/every-problem", test_every_problem);
-  g_test_add_func ("/furrow/core/validate/empty-and-not-polygon", test_empty_and_not_polygon);
-  g_test_add_func ("/furrow/core/validate/repair-refuses", test_repair_refuses);
-  g_test_add_func ("/furrow/core/validate/real-field", test_real_field);
-  g_test_add_func ("/furrow/core/validate/measured-area", test_measured_area);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "C.UTF-8");

@@ -2,12 +2,12 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 #include <stdlib.h>
 
 #include "furrow-layout.h"
 #include "furrow-local-frame.h"
+#include "furrow-test.h"
 #include "furrow-yield-model.h"
 
 /* docs/domain.md §6: calibration presets for the reference pattern 2 + 4 reproduce their partial
@@ -57,6 +57,7 @@ test_presets_reproduce_pler (void)
     g_assert_error (error, FURROW_YIELD_ERROR, FURROW_YIELD_ERROR_UNKNOWN_PRESET);
   }
 }
+FURROW_TEST ("/furrow/core/yield-model/presets", test_presets_reproduce_pler);
 
 /* A sole pattern at sole density gives pLER 1 (and below sole density less, never more). */
 static void
@@ -90,6 +91,7 @@ test_sole_is_one (void)
       g_assert_cmpfloat_with_epsilon (y.pler[FURROW_CROP_SOYBEAN], 1.0, 1e-12);
     }
 }
+FURROW_TEST ("/furrow/core/yield-model/sole-is-one", test_sole_is_one);
 
 /* More soybean rows per unit (same spacings: 2+3, 2+4, 2+5, 2+6) raise the soybean pLER and
  * lower the maize pLER (from 2+4 on; 2+3 is denser in maize than sole, capped at R = 1). */
@@ -117,6 +119,7 @@ test_more_soybean_rows (void)
       prev = y;
     }
 }
+FURROW_TEST ("/furrow/core/yield-model/more-soybean-rows", test_more_soybean_rows);
 
 /* More maize rows per strip (2+4, 3+4, 4+4, 6+4) dilute the maize border advantage: the row
  * factor falls from the border value towards the inner value. */
@@ -141,39 +144,7 @@ test_more_maize_rows_dilute (void)
       prev = f;
     }
 }
-
-/* A minimal CSV line splitter with double-quoted fields. */
-static GPtrArray *
-split_csv (const char *line)
-{
-  GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
-  GString *cur = g_string_new (NULL);
-  gboolean quoted = FALSE;
-
-  for (const char *c = line; *c; c++)
-    {
-      if (quoted)
-        {
-          if (*c == '"' && c[1] == '"')
-            g_string_append_c (cur, *c++);
-          else if (*c == '"')
-            quoted = FALSE;
-          else
-            g_string_append_c (cur, *c);
-        }
-      else if (*c == '"')
-        quoted = TRUE;
-      else if (*c == ',')
-        {
-          g_ptr_array_add (fields, g_string_free (cur, FALSE));
-          cur = g_string_new (NULL);
-        }
-      else if (*c != '\r')
-        g_string_append_c (cur, *c);
-    }
-  g_ptr_array_add (fields, g_string_free (cur, FALSE));
-  return fields;
-}
+FURROW_TEST ("/furrow/core/yield-model/more-maize-rows", test_more_maize_rows_dilute);
 
 /* Under `practical`, the published configurations with an LER in
  * tests/data/intercropping_yields_transcribed.csv land within the reported LER range of
@@ -204,7 +175,7 @@ test_published_configurations (void)
   lines = g_strsplit (text, "\n", -1);
   for (guint i = 1; lines[i] != NULL; i++)
     {
-      g_autoptr(GPtrArray) f = split_csv (lines[i]);
+      g_autoptr(GPtrArray) f = furrow_test_split_csv_line (lines[i]);
       const char *metric, *band;
       guint maize, soy;
       double published, ler;
@@ -240,6 +211,7 @@ test_published_configurations (void)
   /* FENG2021: 6 LER rows; HLJ2023: 1 */
   g_assert_cmpuint (checked, ==, 7);
 }
+FURROW_TEST ("/furrow/core/yield-model/published", test_published_configurations);
 
 /* On a big field with no headland the field prediction approaches the ideal strip: a
  * 1,000 m square, 2+4 under practical: pLER 0.90 / 0.60 within the edge effect (2.70 / 1000). */
@@ -280,6 +252,7 @@ test_layout_prediction (void)
                                     980.0 / 1000.0, 1e-4);
   }
 }
+FURROW_TEST ("/furrow/core/yield-model/layout", test_layout_prediction);
 
 /* Fitting recovers known factors from synthetic measurements: yields made with maize border
  * 1.10 / inner 0.90 and soybean border 0.70 / inner 0.95 on four patterns that differ in their
@@ -358,21 +331,6 @@ test_fit (void)
   g_assert_false (furrow_yield_model_fit (&base, "none", obs, 0, cal, &error));
   g_assert_error (error, FURROW_YIELD_ERROR, FURROW_YIELD_ERROR_INVALID);
 }
+FURROW_TEST ("/furrow/core/yield-model/fit", test_fit);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/core/yield-model/presets", test_presets_reproduce_pler);
-  g_test_add_func ("/furrow/core/yield-model/sole-is-one", test_sole_is_one);
-  g_test_add_func ("/furrow/core/yield-model/more-soybean-rows", test_more_soybean_rows);
-  g_test_add_func ("/furrow/core/yield-model/more-maize-rows", test_more_maize_rows_dilute);
-  g_test_add_func ("/furrow/core/yield-model/published", test_published_configurations);
-  g_test_add_func ("/furrow/core/yield-model/layout", test_layout_prediction);
-  g_test_add_func ("/furrow/core/yield-model/fit", test_fit);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "");

@@ -160,6 +160,8 @@ test_shortcuts_window (Fixture       *fixture,
     }
 
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/accessibility/shortcuts-window", Fixture, fixture_set_up,
+                     test_shortcuts_window, furrow_test_window_tear_down);
 
 static gboolean
 is_icon_only (GtkWidget *widget)
@@ -266,17 +268,7 @@ test_icon_buttons (Fixture       *fixture,
     assert_buttons_named (GTK_WIDGET (preferences), "preferences");
   }
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/accessibility/icon-buttons", Fixture, fixture_set_up,
+                     test_icon_buttons, furrow_test_window_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  furrow_test_gui_init (&argc, &argv);
-
-  g_test_add ("/furrow/gui/accessibility/shortcuts-window", Fixture, NULL, fixture_set_up,
-              test_shortcuts_window, furrow_test_window_tear_down);
-  g_test_add ("/furrow/gui/accessibility/icon-buttons", Fixture, NULL, fixture_set_up,
-              test_icon_buttons, furrow_test_window_tear_down);
-
-  return g_test_run ();
-}
+FURROW_TEST_GUI_MAIN ();

@@ -34,6 +34,7 @@ test_version (void)
   g_assert_cmpstr (out, ==, "furrow " PACKAGE_VERSION "\n");
   g_assert_cmpstr (err, ==, "");
 }
+FURROW_TEST ("/furrow/gui/application/version", test_version);
 
 /* `furrow FILE` opens a window on the project and remembers it. */
 static void
@@ -109,15 +110,6 @@ test_open (void)
   g_clear_object (&app);
   furrow_test_remove_tmpdir (dir);
 }
+FURROW_TEST ("/furrow/gui/application/open", test_open);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  furrow_test_gui_init (&argc, &argv);
-
-  g_test_add_func ("/furrow/gui/application/version", test_version);
-  g_test_add_func ("/furrow/gui/application/open", test_open);
-
-  return g_test_run ();
-}
+FURROW_TEST_GUI_MAIN ();

@@ -218,6 +218,8 @@ test_draw_undo_redo (Fixture       *fixture,
   g_assert_false (furrow_field_editor_redo (fixture->editor, &error));
   g_assert_nonnull (error);
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/field-editor/draw-undo-redo", Fixture, fixture_set_up,
+                     test_draw_undo_redo, fixture_tear_down);
 
 /* A bow-tie is drawn red and refused with GEOS's self-intersection, named in a message. */
 static void
@@ -257,6 +259,8 @@ test_bow_tie (Fixture       *fixture,
   g_assert_false (furrow_field_editor_get_drawing (fixture->editor));
   g_assert_cmpint (furrow_store_count_fields (fixture->store, NULL), ==, n_before);
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/field-editor/bow-tie", Fixture, fixture_set_up, test_bow_tie,
+                     fixture_tear_down);
 
 /* A click a few pixels from a demo field's corner lands exactly on it; a click on an edge's
  * middle handle inserts a corner there; a right click deletes one. */
@@ -312,19 +316,7 @@ test_snap_insert_delete (Fixture       *fixture,
   furrow_field_editor_press (fixture->editor, 1, GDK_BUTTON_SECONDARY, x1, y1);
   g_assert_cmpuint (furrow_field_editor_get_n_vertices (fixture->editor), ==, 3);
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/field-editor/snap-insert-delete", Fixture, fixture_set_up,
+                     test_snap_insert_delete, fixture_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  furrow_test_gui_init (&argc, &argv);
-
-  g_test_add ("/furrow/gui/field-editor/draw-undo-redo", Fixture, NULL,
-              fixture_set_up, test_draw_undo_redo, fixture_tear_down);
-  g_test_add ("/furrow/gui/field-editor/bow-tie", Fixture, NULL,
-              fixture_set_up, test_bow_tie, fixture_tear_down);
-  g_test_add ("/furrow/gui/field-editor/snap-insert-delete", Fixture, NULL,
-              fixture_set_up, test_snap_insert_delete, fixture_tear_down);
-
-  return g_test_run ();
-}
+FURROW_TEST_GUI_MAIN ();

@@ -206,6 +206,8 @@ test_tiles_over_base_map (Fixture       *fixture,
     furrow_test_save_screenshot (texture, "window-field-selected.png");
   }
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/field-map/tiles-over-base-map", Fixture, fixture_set_up,
+                     test_tiles_over_base_map, fixture_tear_down);
 
 /* A row selected in the Fields list: the same field selected on the map, the map brought to it
  * (it was off screen), its yellow outline drawn. */
@@ -263,6 +265,8 @@ test_list_selects_on_map (Fixture       *fixture,
   furrow_test_save_screenshot (texture, "window-list-selects-on-map.png");
   g_assert_true (outlined);
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/field-map/list-selects-on-map", Fixture, fixture_set_up,
+                     test_list_selects_on_map, fixture_tear_down);
 
 /* The legend entry labelled @label, or -1. */
 static int
@@ -281,14 +285,9 @@ legend_swatch_rgb (FurrowMapLegend *legend,
                    guint            index)
 {
   GtkWidget *swatch = furrow_map_legend_get_swatch (legend, index);
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkTexture) texture = furrow_test_render_painted (GTK_WIDGET (legend), 20);
   graphene_point_t centre;
 
-  for (guint attempt = 0; attempt < 20 && texture == NULL; attempt++)
-    {
-      furrow_test_wait_for_frame (GTK_WIDGET (legend));
-      texture = furrow_test_render_widget (GTK_WIDGET (legend));
-    }
   g_assert_nonnull (texture);
   g_assert_true (gtk_widget_compute_point (swatch, GTK_WIDGET (legend),
                                            &GRAPHENE_POINT_INIT (FURROW_MAP_LEGEND_SWATCH_SIZE / 2.0,
@@ -411,6 +410,8 @@ test_colour_by_pattern (Fixture       *fixture,
                     furrow_field_get_custody (strip) == FURROW_CUSTODY_HALF
                     ? FURROW_FIELD_TILE_RGB_HALF : FURROW_FIELD_TILE_RGB_FULL);
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/field-map/colour-by-pattern", Fixture, fixture_set_up,
+                     test_colour_by_pattern, fixture_tear_down);
 
 /* win.draw-field, four clicks and Enter: the new field is in the store and on the tiles; undo
  * takes it off both, redo puts it back. */
@@ -509,6 +510,8 @@ test_draw_in_window (Fixture       *fixture,
   g_assert_cmpint (furrow_store_count_fields (store, NULL), ==, n_before + 1);
   g_assert_true (wait_for_pixel (fixture, lon0, lat0, rgb, "window-field-redone.png"));
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/field-map/draw-in-window", Fixture, fixture_set_up,
+                     test_draw_in_window, fixture_tear_down);
 
 /* "Show on map" for a household: its parcels highlighted, the map zoomed to them. */
 static void
@@ -531,24 +534,8 @@ test_show_household (Fixture       *fixture,
   texture = furrow_test_render_widget (map_widget (fixture));
   furrow_test_save_screenshot (texture, "window-household-on-map.png");
 }
-
-static GtkWidget *
-find_entry_row (GtkWidget  *widget,
-                const char *title)
-{
-  if (ADW_IS_ENTRY_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_entry_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
+FURROW_TEST_FIXTURE ("/furrow/gui/field-map/show-household", Fixture, fixture_set_up,
+                     test_show_household, fixture_tear_down);
 
 /* An XYZ address is saved only with {x} {y} {z}; an AutoNavi one shows the GCJ-02 warning. */
 static void
@@ -564,7 +551,8 @@ test_xyz_and_gcj02 (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (preferences));
   furrow_test_wait_for_frame (GTK_WIDGET (preferences));
 
-  row = find_entry_row (GTK_WIDGET (preferences), "XYZ tile address with {x}, {y} and {z}");
+  row = furrow_test_find_row (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW,
+                              "XYZ tile address with {x}, {y} and {z}");
   g_assert_nonnull (row);
 #define GCJ02_WARNING "This map uses Chinese GCJ-02 coordinates"
   g_assert_null (furrow_test_find_label (GTK_WIDGET (preferences), GCJ02_WARNING));
@@ -590,6 +578,8 @@ test_xyz_and_gcj02 (Fixture       *fixture,
   g_assert_false (gtk_widget_is_visible (warning));
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/field-map/xyz-and-gcj02", Fixture, fixture_set_up,
+                     test_xyz_and_gcj02, fixture_tear_down);
 
 /* An online base map whose server cannot be found (no network in the test; .invalid never
  * resolves) brings the notice pointing to Preferences; the fields stay on the map. */
@@ -629,28 +619,7 @@ test_offline_notice (Fixture       *fixture,
                    "furrow-mbtiles");
   g_assert_null (furrow_field_map_get_labels (furrow_window_get_field_map (fixture->window)));
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/field-map/offline-notice", Fixture, fixture_set_up,
+                     test_offline_notice, fixture_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  furrow_test_gui_init (&argc, &argv);
-
-  g_test_add ("/furrow/gui/field-map/tiles-over-base-map", Fixture, NULL,
-              fixture_set_up, test_tiles_over_base_map, fixture_tear_down);
-  g_test_add ("/furrow/gui/field-map/list-selects-on-map", Fixture, NULL,
-              fixture_set_up, test_list_selects_on_map, fixture_tear_down);
-  g_test_add ("/furrow/gui/field-map/colour-by-pattern", Fixture, NULL,
-              fixture_set_up, test_colour_by_pattern, fixture_tear_down);
-  g_test_add ("/furrow/gui/field-map/draw-in-window", Fixture, NULL,
-              fixture_set_up, test_draw_in_window, fixture_tear_down);
-  g_test_add ("/furrow/gui/field-map/show-household", Fixture, NULL,
-              fixture_set_up, test_show_household, fixture_tear_down);
-
-  g_test_add ("/furrow/gui/field-map/xyz-and-gcj02", Fixture, NULL,
-              fixture_set_up, test_xyz_and_gcj02, fixture_tear_down);
-  g_test_add ("/furrow/gui/field-map/offline-notice", Fixture, NULL,
-              fixture_set_up, test_offline_notice, fixture_tear_down);
-
-  return g_test_run ();
-}
+FURROW_TEST_GUI_MAIN ();

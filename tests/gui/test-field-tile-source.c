@@ -228,6 +228,8 @@ test_tiles (Fixture       *fixture,
   g_assert_nonnull (labelled);
   furrow_test_save_screenshot (labelled, "field-tiles-z17-labels.png");
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/field-tile-source/tiles", Fixture, fixture_set_up, test_tiles,
+                     fixture_tear_down);
 
 /* Moving one field redraws its old and new place, and only the tiles there. */
 static void
@@ -292,6 +294,8 @@ test_invalidate (Fixture       *fixture,
   g_assert_cmpuint (furrow_field_tile_source_get_n_rendered (fixture->source) - rendered, <,
                     n_cached);
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/field-tile-source/invalidate", Fixture, fixture_set_up,
+                     test_invalidate, fixture_tear_down);
 
 static void
 test_select (Fixture       *fixture,
@@ -341,6 +345,8 @@ test_select (Fixture       *fixture,
   g_assert_false (furrow_selection_layer_click (fixture->selection, ox, oy));
   g_assert_null (furrow_selection_layer_get_selected_field (fixture->selection));
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/field-tile-source/select", Fixture, fixture_set_up, test_select,
+                     fixture_tear_down);
 
 /* From zoom 17 the parcels are outlined inside the fields: a point on a parcel edge well inside
  * a field is lighter than the field's fill there, and the same point at zoom 16 is plain fill. */
@@ -451,6 +457,8 @@ test_parcels (Fixture       *fixture,
   to_widget (fixture, edge_lon, edge_lat, &x, &y);
   g_assert_true (furrow_test_rgb_close (furrow_test_texture_rgb (far, x, y), fill));
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/field-tile-source/parcels", Fixture, fixture_set_up, test_parcels,
+                     fixture_tear_down);
 
 /* A household's parcels highlighted and the map zoomed to them. */
 static void
@@ -502,23 +510,7 @@ test_show_household (Fixture       *fixture,
   texture = render_settled (fixture);
   furrow_test_save_screenshot (texture, "household-on-map.png");
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/field-tile-source/show-household", Fixture, fixture_set_up,
+                     test_show_household, fixture_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  furrow_test_gui_init (&argc, &argv);
-
-  g_test_add ("/furrow/gui/field-tile-source/tiles", Fixture, NULL,
-              fixture_set_up, test_tiles, fixture_tear_down);
-  g_test_add ("/furrow/gui/field-tile-source/invalidate", Fixture, NULL,
-              fixture_set_up, test_invalidate, fixture_tear_down);
-  g_test_add ("/furrow/gui/field-tile-source/select", Fixture, NULL,
-              fixture_set_up, test_select, fixture_tear_down);
-  g_test_add ("/furrow/gui/field-tile-source/parcels", Fixture, NULL,
-              fixture_set_up, test_parcels, fixture_tear_down);
-  g_test_add ("/furrow/gui/field-tile-source/show-household", Fixture, NULL,
-              fixture_set_up, test_show_household, fixture_tear_down);
-
-  return g_test_run ();
-}
+FURROW_TEST_GUI_MAIN ();

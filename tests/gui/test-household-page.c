@@ -160,6 +160,8 @@ test_mismatch (Fixture       *fixture,
   g_assert_cmpuint (furrow_household_page_get_n_mismatches (page), ==, 0);
   g_assert_cmpuint (count_class (GTK_WIDGET (page), "warning"), ==, 0);
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/household-page/mismatch", Fixture, fixture_set_up, test_mismatch,
+                     fixture_tear_down);
 
 static char *
 stored_name (Fixture    *fixture,
@@ -172,68 +174,6 @@ stored_name (Fixture    *fixture,
   household = furrow_store_find_household (store, code);
   g_assert_nonnull (household);
   return g_strdup (furrow_household_get_name (household));
-}
-
-static void
-test_edit_undo_redo (Fixture       *fixture,
-                     gconstpointer  data)
-{
-  GtkWidget *window = GTK_WIDGET (fixture->window);
-  FurrowHouseholdPage *page = fixture->window->household_page;
-  FurrowHistory *history = furrow_window_get_history (fixture->window);
-  g_autoptr(GListModel) households = furrow_store_get_households (furrow_window_get_store (fixture->window));
-  g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, 10);
-  g_autofree char *code = g_strdup (furrow_household_get_code (household));
-  g_autofree char *old_name = g_strdup (furrow_household_get_name (household));
-  g_autofree char *name = NULL;
-  GtkWidget *name_row;
-  GtkWidget *code_row;
-
-  select_household (fixture, household);
-  name_row = GTK_WIDGET ((gpointer) furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_NAME_ROW));
-  code_row = GTK_WIDGET ((gpointer) furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_CODE_ROW));
-  g_assert_nonnull (name_row);
-  g_assert_false (furrow_history_get_can_undo (history));
-
-  /* Rename: the store has the new name, the list shows it. */
-  gtk_editable_set_text (GTK_EDITABLE (name_row), "李新名");
-  g_signal_emit_by_name (name_row, "apply");
-  furrow_test_iterate (100);
-  name = stored_name (fixture, code);
-  g_assert_cmpstr (name, ==, "李新名");
-  g_clear_pointer (&name, g_free);
-  g_assert_cmpstr (furrow_household_get_name (household), ==, "李新名");
-  g_assert_true (furrow_history_get_can_undo (history));
-  g_assert_cmpstr (furrow_history_get_undo_label (history), ==, "Rename Household");
-
-  /* Undo (Ctrl+Z's action): the old name, in the store and on the page. */
-  g_assert_true (gtk_widget_activate_action (window, "win.undo", NULL));
-  furrow_test_iterate (100);
-  name = stored_name (fixture, code);
-  g_assert_cmpstr (name, ==, old_name);
-  g_clear_pointer (&name, g_free);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, old_name);
-  g_assert_false (furrow_history_get_can_undo (history));
-  g_assert_true (furrow_history_get_can_redo (history));
-
-  /* Redo. */
-  g_assert_true (gtk_widget_activate_action (window, "win.redo", NULL));
-  furrow_test_iterate (100);
-  name = stored_name (fixture, code);
-  g_assert_cmpstr (name, ==, "李新名");
-  g_clear_pointer (&name, g_free);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "李新名");
-
-  /* Validation: an empty name and a 17-character code are refused, nothing is written. */
-  gtk_editable_set_text (GTK_EDITABLE (name_row), "  ");
-  g_signal_emit_by_name (name_row, "apply");
-  g_assert_true (gtk_widget_has_css_class (name_row, "error"));
-  gtk_editable_set_text (GTK_EDITABLE (code_row), "37078210220101001");
-  g_signal_emit_by_name (code_row, "apply");
-  g_assert_true (gtk_widget_has_css_class (code_row, "error"));
-  name = stored_name (fixture, code);
-  g_assert_cmpstr (name, ==, "李新名");
-  g_assert_cmpstr (furrow_history_get_undo_label (history), ==, "Rename Household");
 }
 
 /* A parcel as the project file holds it (a second connection, as a person reopening it would). */
@@ -269,6 +209,92 @@ count_audit (Fixture    *fixture,
   g_assert_nonnull (rows);
   return rows->len;
 }
+
+/* Phone and ID number: shown masked to the last four; the edit button opens an empty entry; a
+ * wrong ID number (check character) is refused; a right one is written (a lower-case x made
+ * upper), audited without the number, shown masked again, and undone. */
+static void
+test_personal_edit (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  FurrowHouseholdPage *page = fixture->window->household_page;
+  g_autoptr(GListModel) households = furrow_store_get_households (furrow_window_get_store (fixture->window));
+  g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, 5);
+  g_autofree char *old_id = g_strdup (furrow_household_get_id_number (household));
+  g_autofree char *old_masked = NULL;
+  g_autofree char *object = g_strconcat ("household:", furrow_household_get_code (household), NULL);
+  AdwActionRow *id_row = (gpointer) furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_ID_ROW);
+  GtkToggleButton *id_edit = (gpointer) furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_ID_EDIT);
+  GtkWidget *id_entry = (gpointer) furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_ID_ENTRY);
+  AdwActionRow *phone_row = (gpointer) furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_PHONE_ROW);
+  GtkToggleButton *phone_edit = (gpointer) furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_PHONE_EDIT);
+  GtkWidget *phone_entry = (gpointer) furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_PHONE_ENTRY);
+  g_autoptr(FurrowStore) reader = NULL;
+  g_autoptr(FurrowHousehold) stored = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  gint64 audits;
+
+  select_household (fixture, household);
+  /* The demo's ID numbers are 18 characters: "•••• " and the last four. */
+  g_assert_cmpuint (strlen (old_id), ==, 18);
+  old_masked = g_strconcat ("•••• ", old_id + 14, NULL);
+  g_assert_cmpstr (adw_action_row_get_subtitle (id_row), ==, old_masked);
+  g_assert_false (gtk_widget_get_visible (id_entry));
+  audits = count_audit (fixture, object);
+
+  gtk_toggle_button_set_active (id_edit, TRUE);
+  g_assert_true (gtk_widget_get_visible (id_entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (id_entry)), ==, "");
+
+  /* GB 11643's worked example with its last digit changed: the check fails. */
+  gtk_editable_set_text (GTK_EDITABLE (id_entry), "110105194912310021");
+  g_signal_emit_by_name (id_entry, "apply");
+  g_assert_true (gtk_widget_has_css_class (id_entry, "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (id_entry), ==,
+                   "The ID number’s last character does not match the others: check for a typing mistake");
+  g_assert_cmpint (count_audit (fixture, object), ==, audits);
+
+  gtk_editable_set_text (GTK_EDITABLE (id_entry), "11010519491231002x");
+  g_signal_emit_by_name (id_entry, "apply");
+  furrow_test_iterate (100);
+  reader = furrow_store_open (fixture->path, NULL);
+  stored = furrow_store_find_household (reader, furrow_household_get_code (household));
+  g_assert_cmpstr (furrow_household_get_id_number (stored), ==, "11010519491231002X");
+  g_clear_object (&stored);
+  audit = furrow_store_get_audit_log (reader, object, NULL);
+  g_assert_cmpuint (audit->len, ==, audits + 1);
+  g_assert_cmpstr (((FurrowAuditEntry *) g_ptr_array_index (audit, audit->len - 1))->detail, ==,
+                   "id_number changed");
+  g_clear_object (&reader);
+  g_assert_cmpstr (adw_action_row_get_subtitle (id_row), ==, "•••• 002X");
+  g_assert_false (gtk_widget_get_visible (id_entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (id_entry)), ==, "");
+  g_assert_cmpstr (furrow_history_get_undo_label (furrow_window_get_history (fixture->window)), ==,
+                   "Change ID Number");
+
+  /* A phone number too short is refused. */
+  gtk_toggle_button_set_active (phone_edit, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (phone_entry), "12345");
+  g_signal_emit_by_name (phone_entry, "apply");
+  g_assert_true (gtk_widget_has_css_class (phone_entry, "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (phone_entry), ==, "A phone number has 7 to 15 digits");
+  texture = render_window (fixture);
+  furrow_test_save_screenshot (texture, "furrow-household-personal.png");
+  gtk_toggle_button_set_active (phone_edit, FALSE);
+  g_assert_nonnull (adw_action_row_get_subtitle (phone_row));
+
+  /* Undo: the old ID number in the file, masked on the page. */
+  g_assert_true (gtk_widget_activate_action (window, "win.undo", NULL));
+  furrow_test_iterate (100);
+  reader = furrow_store_open (fixture->path, NULL);
+  stored = furrow_store_find_household (reader, furrow_household_get_code (household));
+  g_assert_cmpstr (furrow_household_get_id_number (stored), ==, old_id);
+  g_assert_cmpstr (adw_action_row_get_subtitle (id_row), ==, old_masked);
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/household-page/personal-edit", Fixture, fixture_set_up,
+                     test_personal_edit, fixture_tear_down);
 
 /* Editing a parcel's registered area, code and field from the household page: each edit is
  * written (read back through a second connection), audited, undoable; an area of 0 or below and
@@ -386,105 +412,71 @@ test_parcel_edit (Fixture       *fixture,
   stored = stored_parcel (fixture, id);
   g_assert_cmpint (furrow_parcel_get_field_id (stored), ==, old_field);
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/household-page/parcel-edit", Fixture, fixture_set_up,
+                     test_parcel_edit, fixture_tear_down);
 
-/* Phone and ID number: shown masked to the last four; the edit button opens an empty entry; a
- * wrong ID number (check character) is refused; a right one is written (a lower-case x made
- * upper), audited without the number, shown masked again, and undone. */
 static void
-test_personal_edit (Fixture       *fixture,
-                    gconstpointer  data)
+test_edit_undo_redo (Fixture       *fixture,
+                     gconstpointer  data)
 {
   GtkWidget *window = GTK_WIDGET (fixture->window);
   FurrowHouseholdPage *page = fixture->window->household_page;
+  FurrowHistory *history = furrow_window_get_history (fixture->window);
   g_autoptr(GListModel) households = furrow_store_get_households (furrow_window_get_store (fixture->window));
-  g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, 5);
-  g_autofree char *old_id = g_strdup (furrow_household_get_id_number (household));
-  g_autofree char *old_masked = NULL;
-  g_autofree char *object = g_strconcat ("household:", furrow_household_get_code (household), NULL);
-  AdwActionRow *id_row = (gpointer) furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_ID_ROW);
-  GtkToggleButton *id_edit = (gpointer) furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_ID_EDIT);
-  GtkWidget *id_entry = (gpointer) furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_ID_ENTRY);
-  AdwActionRow *phone_row = (gpointer) furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_PHONE_ROW);
-  GtkToggleButton *phone_edit = (gpointer) furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_PHONE_EDIT);
-  GtkWidget *phone_entry = (gpointer) furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_PHONE_ENTRY);
-  g_autoptr(FurrowStore) reader = NULL;
-  g_autoptr(FurrowHousehold) stored = NULL;
-  g_autoptr(GPtrArray) audit = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  gint64 audits;
+  g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, 10);
+  g_autofree char *code = g_strdup (furrow_household_get_code (household));
+  g_autofree char *old_name = g_strdup (furrow_household_get_name (household));
+  g_autofree char *name = NULL;
+  GtkWidget *name_row;
+  GtkWidget *code_row;
 
   select_household (fixture, household);
-  /* The demo's ID numbers are 18 characters: "•••• " and the last four. */
-  g_assert_cmpuint (strlen (old_id), ==, 18);
-  old_masked = g_strconcat ("•••• ", old_id + 14, NULL);
-  g_assert_cmpstr (adw_action_row_get_subtitle (id_row), ==, old_masked);
-  g_assert_false (gtk_widget_get_visible (id_entry));
-  audits = count_audit (fixture, object);
+  name_row = GTK_WIDGET ((gpointer) furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_NAME_ROW));
+  code_row = GTK_WIDGET ((gpointer) furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_CODE_ROW));
+  g_assert_nonnull (name_row);
+  g_assert_false (furrow_history_get_can_undo (history));
 
-  gtk_toggle_button_set_active (id_edit, TRUE);
-  g_assert_true (gtk_widget_get_visible (id_entry));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (id_entry)), ==, "");
-
-  /* GB 11643's worked example with its last digit changed: the check fails. */
-  gtk_editable_set_text (GTK_EDITABLE (id_entry), "110105194912310021");
-  g_signal_emit_by_name (id_entry, "apply");
-  g_assert_true (gtk_widget_has_css_class (id_entry, "error"));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (id_entry), ==,
-                   "The ID number’s last character does not match the others: check for a typing mistake");
-  g_assert_cmpint (count_audit (fixture, object), ==, audits);
-
-  gtk_editable_set_text (GTK_EDITABLE (id_entry), "11010519491231002x");
-  g_signal_emit_by_name (id_entry, "apply");
+  /* Rename: the store has the new name, the list shows it. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "李新名");
+  g_signal_emit_by_name (name_row, "apply");
   furrow_test_iterate (100);
-  reader = furrow_store_open (fixture->path, NULL);
-  stored = furrow_store_find_household (reader, furrow_household_get_code (household));
-  g_assert_cmpstr (furrow_household_get_id_number (stored), ==, "11010519491231002X");
-  g_clear_object (&stored);
-  audit = furrow_store_get_audit_log (reader, object, NULL);
-  g_assert_cmpuint (audit->len, ==, audits + 1);
-  g_assert_cmpstr (((FurrowAuditEntry *) g_ptr_array_index (audit, audit->len - 1))->detail, ==,
-                   "id_number changed");
-  g_clear_object (&reader);
-  g_assert_cmpstr (adw_action_row_get_subtitle (id_row), ==, "•••• 002X");
-  g_assert_false (gtk_widget_get_visible (id_entry));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (id_entry)), ==, "");
-  g_assert_cmpstr (furrow_history_get_undo_label (furrow_window_get_history (fixture->window)), ==,
-                   "Change ID Number");
+  name = stored_name (fixture, code);
+  g_assert_cmpstr (name, ==, "李新名");
+  g_clear_pointer (&name, g_free);
+  g_assert_cmpstr (furrow_household_get_name (household), ==, "李新名");
+  g_assert_true (furrow_history_get_can_undo (history));
+  g_assert_cmpstr (furrow_history_get_undo_label (history), ==, "Rename Household");
 
-  /* A phone number too short is refused. */
-  gtk_toggle_button_set_active (phone_edit, TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (phone_entry), "12345");
-  g_signal_emit_by_name (phone_entry, "apply");
-  g_assert_true (gtk_widget_has_css_class (phone_entry, "error"));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (phone_entry), ==, "A phone number has 7 to 15 digits");
-  texture = render_window (fixture);
-  furrow_test_save_screenshot (texture, "furrow-household-personal.png");
-  gtk_toggle_button_set_active (phone_edit, FALSE);
-  g_assert_nonnull (adw_action_row_get_subtitle (phone_row));
-
-  /* Undo: the old ID number in the file, masked on the page. */
+  /* Undo (Ctrl+Z's action): the old name, in the store and on the page. */
   g_assert_true (gtk_widget_activate_action (window, "win.undo", NULL));
   furrow_test_iterate (100);
-  reader = furrow_store_open (fixture->path, NULL);
-  stored = furrow_store_find_household (reader, furrow_household_get_code (household));
-  g_assert_cmpstr (furrow_household_get_id_number (stored), ==, old_id);
-  g_assert_cmpstr (adw_action_row_get_subtitle (id_row), ==, old_masked);
+  name = stored_name (fixture, code);
+  g_assert_cmpstr (name, ==, old_name);
+  g_clear_pointer (&name, g_free);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, old_name);
+  g_assert_false (furrow_history_get_can_undo (history));
+  g_assert_true (furrow_history_get_can_redo (history));
+
+  /* Redo. */
+  g_assert_true (gtk_widget_activate_action (window, "win.redo", NULL));
+  furrow_test_iterate (100);
+  name = stored_name (fixture, code);
+  g_assert_cmpstr (name, ==, "李新名");
+  g_clear_pointer (&name, g_free);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "李新名");
+
+  /* Validation: an empty name and a 17-character code are refused, nothing is written. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "  ");
+  g_signal_emit_by_name (name_row, "apply");
+  g_assert_true (gtk_widget_has_css_class (name_row, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (code_row), "37078210220101001");
+  g_signal_emit_by_name (code_row, "apply");
+  g_assert_true (gtk_widget_has_css_class (code_row, "error"));
+  name = stored_name (fixture, code);
+  g_assert_cmpstr (name, ==, "李新名");
+  g_assert_cmpstr (furrow_history_get_undo_label (history), ==, "Rename Household");
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/household-page/edit-undo-redo", Fixture, fixture_set_up,
+                     test_edit_undo_redo, fixture_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  furrow_test_gui_init (&argc, &argv);
-
-  g_test_add ("/furrow/gui/household-page/mismatch", Fixture, NULL, fixture_set_up,
-              test_mismatch, fixture_tear_down);
-  g_test_add ("/furrow/gui/household-page/personal-edit", Fixture, NULL, fixture_set_up,
-              test_personal_edit, fixture_tear_down);
-  g_test_add ("/furrow/gui/household-page/parcel-edit", Fixture, NULL, fixture_set_up,
-              test_parcel_edit, fixture_tear_down);
-  g_test_add ("/furrow/gui/household-page/edit-undo-redo", Fixture, NULL, fixture_set_up,
-              test_edit_undo_redo, fixture_tear_down);
-
-  return g_test_run ();
-}
+FURROW_TEST_GUI_MAIN ();

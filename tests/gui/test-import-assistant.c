@@ -86,29 +86,6 @@ spin (void)
     g_usleep (1000);
 }
 
-/* The first widget of @type under @widget (with the preferences-row title @title unless
- * NULL), or NULL. */
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (title == NULL ||
-       g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static FurrowImportAssistant *
 find_assistant (void)
 {
@@ -165,21 +142,17 @@ screenshot (FurrowImportAssistant *assistant,
 }
 
 /* The mapped GtkColumnView under @widget (one per page), or NULL. */
+static gboolean
+is_mapped_column_view (GtkWidget     *widget,
+                       gconstpointer  data)
+{
+  return GTK_IS_COLUMN_VIEW (widget) && gtk_widget_get_mapped (widget);
+}
+
 static GtkColumnView *
 find_column_view (GtkWidget *widget)
 {
-  if (GTK_IS_COLUMN_VIEW (widget) && gtk_widget_get_mapped (widget))
-    return GTK_COLUMN_VIEW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkColumnView *view = find_column_view (child);
-
-      if (view != NULL)
-        return view;
-    }
-  return NULL;
+  return (GtkColumnView *) furrow_test_find_first (widget, is_mapped_column_view, NULL);
 }
 
 static guint
@@ -264,9 +237,8 @@ test_bad_record (Fixture       *fixture,
   g_assert_cmpint (furrow_importer_get_crs_epsg (importer), ==, 4490);
   g_assert_cmpstr (furrow_importer_get_encoding (importer), ==, "UTF-8");
   g_assert_cmpstr (furrow_importer_get_mapping (importer)->source[FURROW_COLUMN_DKBM], ==, "DKBM");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_widget (GTK_WIDGET (assistant),
-                                                                     ADW_TYPE_ENTRY_ROW,
-                                                                     "Coordinate system (EPSG code)"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (furrow_test_find_row (
+                     GTK_WIDGET (assistant), ADW_TYPE_ENTRY_ROW, "Coordinate system (EPSG code)"))),
                    ==, "EPSG:4490");
   g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (assistant), "ESRI Shapefile"));
   screenshot (assistant, "import-assistant-settings.png");
@@ -309,6 +281,8 @@ test_bad_record (Fixture       *fixture,
   furrow_test_iterate (200);
   g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window), message));
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/import-assistant/bad-record", Fixture, fixture_set_up,
+                     test_bad_record, fixture_tear_down);
 
 /* GBK text with a .cpg that says UTF-8 (a common mistake): the names are garbled until the
  * encoding is set to GBK. */
@@ -341,7 +315,7 @@ test_encoding (Fixture       *fixture,
   /* Back, GBK (CP936), preview again. */
   activate (assistant, "import.back");
   wait_for_page (assistant, "settings");
-  encoding_row = find_widget (GTK_WIDGET (assistant), ADW_TYPE_COMBO_ROW, "Text encoding");
+  encoding_row = furrow_test_find_row (GTK_WIDGET (assistant), ADW_TYPE_COMBO_ROW, "Text encoding");
   g_assert_nonnull (encoding_row);
   adw_combo_row_set_selected (ADW_COMBO_ROW (encoding_row), 1);
   g_assert_cmpstr (furrow_importer_get_encoding (furrow_import_assistant_get_importer (assistant)),
@@ -353,6 +327,8 @@ test_encoding (Fixture       *fixture,
   g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (assistant), "东岭一号地"));
   screenshot (assistant, "import-assistant-encoding-gbk.png");
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/import-assistant/encoding", Fixture, fixture_set_up,
+                     test_encoding, fixture_tear_down);
 
 /* 20,000 generated parcels at `path`, their 5,000 households imported into the project. */
 static void
@@ -406,7 +382,7 @@ test_cancel (Fixture       *fixture,
   g_assert_cmpfloat (fraction, <, 0.9);
   /* The bar follows every 100 ms. Cancel as soon as it moves: on an idle machine the import
    * itself takes well under a second, so no screenshot is taken here. */
-  bar = GTK_PROGRESS_BAR (find_widget (GTK_WIDGET (assistant), GTK_TYPE_PROGRESS_BAR, NULL));
+  bar = GTK_PROGRESS_BAR (furrow_test_find_widget (GTK_WIDGET (assistant), GTK_TYPE_PROGRESS_BAR));
   end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while (gtk_progress_bar_get_fraction (bar) <= 0.0 && g_get_monotonic_time () < end)
     spin ();
@@ -419,6 +395,8 @@ test_cancel (Fixture       *fixture,
   g_assert_cmpint (furrow_store_count_parcels (store, NULL), ==, 0);
   g_assert_cmpint (furrow_store_count_households (store, NULL), ==, 1 + 5000);
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/import-assistant/cancel", Fixture, fixture_set_up, test_cancel,
+                     fixture_tear_down);
 
 /* Closing the assistant while it imports cancels the import: the worker's late callback finds
  * the assistant gone and nothing is written. */
@@ -453,6 +431,8 @@ test_close_while_importing (Fixture       *fixture,
   g_object_unref (importer);
   g_assert_cmpint (furrow_store_count_parcels (store, NULL), ==, 0);
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/import-assistant/close-while-importing", Fixture, fixture_set_up,
+                     test_close_while_importing, fixture_tear_down);
 
 /* A shapefile dropped on the window opens the assistant with it. */
 static void
@@ -502,24 +482,7 @@ test_drop (Fixture       *fixture,
   g_assert_cmpint (furrow_store_count_parcels (furrow_window_get_store (fixture->window), NULL),
                    ==, 0);
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/import-assistant/drop", Fixture, fixture_set_up, test_drop,
+                     fixture_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  furrow_test_gui_init (&argc, &argv);
-  GDALAllRegister ();
-
-  g_test_add ("/furrow/gui/import-assistant/bad-record", Fixture, NULL, fixture_set_up,
-              test_bad_record, fixture_tear_down);
-  g_test_add ("/furrow/gui/import-assistant/encoding", Fixture, NULL, fixture_set_up,
-              test_encoding, fixture_tear_down);
-  g_test_add ("/furrow/gui/import-assistant/cancel", Fixture, NULL, fixture_set_up,
-              test_cancel, fixture_tear_down);
-  g_test_add ("/furrow/gui/import-assistant/close-while-importing", Fixture, NULL,
-              fixture_set_up, test_close_while_importing, fixture_tear_down);
-  g_test_add ("/furrow/gui/import-assistant/drop", Fixture, NULL, fixture_set_up,
-              test_drop, fixture_tear_down);
-
-  return g_test_run ();
-}
+FURROW_TEST_GUI_MAIN (.set_up = GDALAllRegister);

@@ -118,6 +118,7 @@ test_received_data (void)
   g_clear_object (&source);
   furrow_test_remove_tmpdir (dir);
 }
+FURROW_TEST ("/furrow/gui/mbtiles-source/received-data", test_received_data);
 
 static void
 test_map_source (void)
@@ -152,6 +153,7 @@ test_map_source (void)
   g_clear_object (&mbtiles);
   furrow_test_remove_tmpdir (dir);
 }
+FURROW_TEST ("/furrow/gui/mbtiles-source/map-source", test_map_source);
 
 static GBytes *
 solid_png (int size)
@@ -188,16 +190,6 @@ test_tile_size (void)
   g_clear_object (&mbtiles);
   furrow_test_remove_tmpdir (dir);
 }
+FURROW_TEST ("/furrow/gui/mbtiles-source/tile-size", test_tile_size);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  furrow_test_gui_init (&argc, &argv);
-
-  g_test_add_func ("/furrow/gui/mbtiles-source/received-data", test_received_data);
-  g_test_add_func ("/furrow/gui/mbtiles-source/map-source", test_map_source);
-  g_test_add_func ("/furrow/gui/mbtiles-source/tile-size", test_tile_size);
-
-  return g_test_run ();
-}
+FURROW_TEST_GUI_MAIN ();

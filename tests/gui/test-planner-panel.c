@@ -65,28 +65,13 @@ field_near_100_mu (FurrowWindow *window)
   return best;
 }
 
-/* @widget as on screen; a widget between two frames may draw nothing: wait for the next one. */
-static GdkTexture *
-render (GtkWidget *widget)
-{
-  GdkTexture *texture = NULL;
-
-  for (guint attempt = 0; texture == NULL && attempt < 50; attempt++)
-    {
-      furrow_test_wait_for_frame (widget);
-      texture = furrow_test_render_widget (widget);
-    }
-  g_assert_nonnull (texture);
-  return texture;
-}
-
 /* Pixels of @widget, as the window shows it, within a small distance of @rgb. */
 static guint
 count_colour (GtkWidget *widget,
               guint32    rgb)
 {
   GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
-  g_autoptr(GdkTexture) texture = render (root);
+  g_autoptr(GdkTexture) texture = furrow_test_render_painted (root, 50);
   graphene_rect_t bounds;
   g_autofree guchar *data = NULL;
   int width, height;
@@ -141,6 +126,8 @@ test_empty (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (FURROW_PLANNER_PANEL (panel),
                                                                        "stack"))), ==, "empty");
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/planner-panel/empty", Fixture, fixture_set_up, test_empty,
+                     furrow_test_window_tear_down);
 
 static void
 test_soy_rows (Fixture       *fixture,
@@ -201,7 +188,7 @@ test_soy_rows (Fixture       *fixture,
   maize_rows_before = furrow_rows_layer_get_n_rows (layer, FURROW_CROP_MAIZE);
   g_assert_cmpuint (soy_rows_before, >, 0);
   g_assert_cmpuint (maize_rows_before, >, 0);
-  section_before = render (GTK_WIDGET (section));
+  section_before = furrow_test_render_painted (GTK_WIDGET (section), 50);
   g_assert_cmpuint (furrow_cross_section_get_n_drawn (section, FURROW_CROP_SOYBEAN), ==, 4);
   g_assert_cmpuint (furrow_cross_section_get_n_drawn (section, FURROW_CROP_MAIZE), ==, 2);
   soy_pixels_before = count_colour (GTK_WIDGET (map), FURROW_ROWS_RGB_SOYBEAN);
@@ -257,7 +244,7 @@ test_soy_rows (Fixture       *fixture,
   }
 
   /* The cross-section redrew with six soybean plants. */
-  section_after = render (GTK_WIDGET (section));
+  section_after = furrow_test_render_painted (GTK_WIDGET (section), 50);
   g_assert_cmpuint (furrow_cross_section_get_n_drawn (section, FURROW_CROP_SOYBEAN), ==, 6);
   g_assert_true (textures_differ (section_before, section_after));
 
@@ -272,7 +259,7 @@ test_soy_rows (Fixture       *fixture,
   /* Close enough to tell the strips apart for the screenshot. */
   shumate_viewport_set_zoom_level (viewport, 19.0);
   furrow_test_iterate (200);
-  screenshot = render (GTK_WIDGET (window));
+  screenshot = furrow_test_render_painted (GTK_WIDGET (window), 50);
   furrow_test_save_screenshot (screenshot, "planner.png");
 
   /* Closing the planner hides the rows. */
@@ -280,6 +267,8 @@ test_soy_rows (Fixture       *fixture,
   g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (layer)));
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/planner-panel/soy-rows", Fixture, fixture_set_up, test_soy_rows,
+                     furrow_test_window_tear_down);
 
 /* Every preset pattern under every yield preset, the core's numbers, on screen and in PNG and
  * SVG files. */
@@ -368,23 +357,10 @@ test_chart (Fixture       *fixture,
   for (guint tries = 0; tries < 50 && gtk_widget_get_height (GTK_WIDGET (chart)) <= 400; tries++)
     furrow_test_iterate (100);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (chart)), >, 400);
-  screenshot = render (GTK_WIDGET (window));
+  screenshot = furrow_test_render_painted (GTK_WIDGET (window), 50);
   furrow_test_save_screenshot (screenshot, "planner-chart.png");
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/planner-panel/chart", Fixture, fixture_set_up, test_chart,
+                     furrow_test_window_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  furrow_test_gui_init (&argc, &argv);
-
-  g_test_add ("/furrow/gui/planner-panel/empty", Fixture, NULL, fixture_set_up, test_empty,
-              furrow_test_window_tear_down);
-  g_test_add ("/furrow/gui/planner-panel/soy-rows", Fixture, NULL, fixture_set_up,
-              test_soy_rows, furrow_test_window_tear_down);
-
-  g_test_add ("/furrow/gui/planner-panel/chart", Fixture, NULL, fixture_set_up, test_chart,
-              furrow_test_window_tear_down);
-
-  return g_test_run ();
-}
+FURROW_TEST_GUI_MAIN ();

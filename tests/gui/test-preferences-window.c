@@ -33,34 +33,12 @@ fixture_tear_down (Fixture       *fixture,
   furrow_test_app_tear_down (&fixture->base);
 }
 
-/* The widget of @type under @widget whose title is @title. */
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          GType       type,
-          const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, type, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_base_map_row (Fixture       *fixture,
                    gconstpointer  data)
 {
-  AdwComboRow *row = ADW_COMBO_ROW (find_row (GTK_WIDGET (fixture->preferences),
-                                              ADW_TYPE_COMBO_ROW, "_Base map"));
+  AdwComboRow *row = ADW_COMBO_ROW (furrow_test_find_row (GTK_WIDGET (fixture->preferences),
+                                                          ADW_TYPE_COMBO_ROW, "_Base map"));
   GListModel *model;
   g_autoptr(GtkStringObject) first = NULL;
   g_autoptr(GtkStringObject) second = NULL;
@@ -91,6 +69,8 @@ test_base_map_row (Fixture       *fixture,
   adw_combo_row_set_selected (row, 0);
   g_assert_cmpint (g_settings_get_enum (fixture->base.settings, "base-map"), ==, BASE_MAP_OSM);
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/preferences-window/base-map-row", Fixture, fixture_set_up,
+                     test_base_map_row, fixture_tear_down);
 
 static void
 test_mbtiles_file (Fixture       *fixture,
@@ -102,8 +82,9 @@ test_mbtiles_file (Fixture       *fixture,
   g_autoptr(GFile) good_file = g_file_new_for_path (good);
   g_autoptr(GError) error = NULL;
   g_autofree char *stored = NULL;
-  AdwActionRow *row = ADW_ACTION_ROW (find_row (GTK_WIDGET (fixture->preferences),
-                                                ADW_TYPE_ACTION_ROW, "Offline map file"));
+  AdwActionRow *row = ADW_ACTION_ROW (furrow_test_find_row (GTK_WIDGET (fixture->preferences),
+                                                            ADW_TYPE_ACTION_ROW,
+                                                            "Offline map file"));
 
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "No file chosen");
@@ -132,25 +113,22 @@ test_mbtiles_file (Fixture       *fixture,
   g_assert_cmpint (g_settings_get_enum (fixture->base.settings, "base-map"), ==, BASE_MAP_MBTILES);
   g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, good);
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/preferences-window/mbtiles-file", Fixture, fixture_set_up,
+                     test_mbtiles_file, fixture_tear_down);
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
 
 static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *label)
 {
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return furrow_test_find_first (widget, is_button_labelled, label);
 }
 
 /* "Choose…" opens a file chooser over the preferences that offers MBTiles files. */
@@ -178,20 +156,7 @@ test_file_chooser (Fixture       *fixture,
   filter = g_list_model_get_item (filters, 0);
   g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "MBTiles maps");
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/preferences-window/file-chooser", Fixture, fixture_set_up,
+                     test_file_chooser, fixture_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  furrow_test_gui_init (&argc, &argv);
-
-  g_test_add ("/furrow/gui/preferences-window/base-map-row", Fixture, NULL,
-              fixture_set_up, test_base_map_row, fixture_tear_down);
-  g_test_add ("/furrow/gui/preferences-window/mbtiles-file", Fixture, NULL,
-              fixture_set_up, test_mbtiles_file, fixture_tear_down);
-
-  g_test_add ("/furrow/gui/preferences-window/file-chooser", Fixture, NULL,
-              fixture_set_up, test_file_chooser, fixture_tear_down);
-
-  return g_test_run ();
-}
+FURROW_TEST_GUI_MAIN ();

@@ -81,6 +81,8 @@ test_no_project (Fixture       *fixture,
   g_assert_nonnull (furrow_window_get_store (fixture->window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->sidebar_stack), ==, "views");
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/register-views/no-project", Fixture, fixture_set_up,
+                     test_no_project, furrow_test_window_tear_down);
 
 /* The demo: 40 fields and 300 households in their lists, the rows on screen. */
 static void
@@ -136,6 +138,8 @@ test_demo_lists (Fixture       *fixture,
   furrow_test_iterate (100);
   g_assert_nonnull (furrow_test_find_label (window, "No Seasons Yet"));
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/register-views/demo-lists", Fixture, fixture_set_up,
+                     test_demo_lists, furrow_test_window_tear_down);
 
 static guint
 count_matching_households (GListModel *households,
@@ -227,6 +231,8 @@ test_search (Fixture       *fixture,
                       SHOWN (fixture->window->field_list)), ==,
                     FURROW_DEMO_N_FIELDS);
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/register-views/search", Fixture, fixture_set_up, test_search,
+                     furrow_test_window_tear_down);
 
 /* Selecting a row sets the window's selected-field and fills the details pane; setting
  * selected-field (as a map click does) selects and scrolls to the row. */
@@ -300,6 +306,8 @@ test_select_field (Fixture       *fixture,
   g_assert_false (gtk_selection_model_is_selected (shown, FURROW_DEMO_N_FIELDS - 1));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->details_stack), ==, "none");
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/register-views/select-field", Fixture, fixture_set_up,
+                     test_select_field, furrow_test_window_tear_down);
 
 static void
 show_on_map_cb (FurrowWindow     *window,
@@ -330,94 +338,8 @@ test_show_on_map (Fixture       *fixture,
                                              "win.show-household-on-map", NULL));
   g_assert_true (on_map == household);
 }
-
-/* The very first start (no last project) creates the demo cooperative in
- * $XDG_DATA_HOME/furrow/demo.gpkg and opens it; it becomes the last and recent project. */
-static void
-test_first_start (void)
-{
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "furrow", "demo.gpkg", NULL);
-  g_autoptr(FurrowApplication) app = NULL;
-  g_autofree char *last = NULL;
-  g_auto(GStrv) recent = NULL;
-  FurrowWindow *window;
-
-  furrow_test_reset_settings ();
-  g_remove (path);
-  app = furrow_test_application_new ();
-  g_application_activate (G_APPLICATION (app));
-  window = FURROW_WINDOW (furrow_test_find_toplevel (FURROW_TYPE_WINDOW));
-  g_assert_nonnull (window);
-  furrow_test_wait_for_frame (GTK_WIDGET (window));
-
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpstr (furrow_window_get_project_path (window), ==, path);
-  g_assert_cmpuint (g_list_model_get_n_items (SHOWN (window->field_list)),
-                    ==, FURROW_DEMO_N_FIELDS);
-  last = g_settings_get_string (furrow_application_get_settings (app), "last-project");
-  g_assert_cmpstr (last, ==, path);
-  recent = g_settings_get_strv (furrow_application_get_settings (app), "recent-projects");
-  g_assert_cmpuint (g_strv_length (recent), ==, 1);
-  g_assert_cmpstr (recent[0], ==, path);
-  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (window), "demo.gpkg"));
-
-  furrow_test_destroy_windows ();
-}
-
-/* Recent projects: newest first, no duplicates, at most 8, in the projects menu. */
-static void
-test_recent (Fixture       *fixture,
-             gconstpointer  data)
-{
-  g_auto(GStrv) recent = NULL;
-
-  for (guint i = 0; i < 10; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("coop-%u.gpkg", i);
-      g_autofree char *path = g_build_filename (fixture->base.tmpdir, name, NULL);
-      g_autoptr(FurrowStore) store = furrow_store_create (path, NULL);
-
-      g_assert_nonnull (store);
-      g_clear_object (&store);
-      g_assert_true (furrow_window_open_project (fixture->window, path, NULL));
-    }
-  {
-    g_autofree char *again = g_build_filename (fixture->base.tmpdir, "coop-5.gpkg", NULL);
-    g_autoptr(GVariant) target = g_variant_new_string (again);
-
-    g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window),
-                                                       "win.open-recent", target));
-    g_assert_cmpstr (furrow_window_get_project_path (fixture->window), ==, again);
-  }
-  recent = g_settings_get_strv (fixture->base.settings, "recent-projects");
-  g_assert_cmpuint (g_strv_length (recent), ==, 8);
-  g_assert_true (g_str_has_suffix (recent[0], "coop-5.gpkg"));
-  g_assert_true (g_str_has_suffix (recent[1], "coop-9.gpkg"));
-  g_assert_true (g_str_has_suffix (recent[7], "coop-2.gpkg"));
-  g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (fixture->window->recent_section)), ==, 8);
-
-  /* An empty project: the lists say what to do next. */
-  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window),
-                                            "Import fields or draw them on the map"));
-}
-
-/* Save a copy: an online backup that opens with the same fields. */
-static void
-test_save_copy (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autofree char *copy = g_build_filename (fixture->base.tmpdir, "copy.gpkg", NULL);
-  g_autoptr(FurrowStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-
-  open_demo (fixture);
-  /* The action needs a file chooser; the store call behind it is what matters here. */
-  g_assert_true (furrow_store_backup (furrow_window_get_store (fixture->window), copy, &error));
-  g_assert_no_error (error);
-  store = furrow_store_open (copy, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (furrow_store_count_fields (store, NULL), ==, FURROW_DEMO_N_FIELDS);
-}
+FURROW_TEST_FIXTURE ("/furrow/gui/register-views/show-on-map", Fixture, fixture_set_up,
+                     test_show_on_map, furrow_test_window_tear_down);
 
 /* Sets the registered area of `parcel` (the store's live object) through the store, as another
  * page, an undo or the CLI's edit would: not through any widget of the window. */
@@ -535,26 +457,100 @@ test_store_change (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_text (fixture->window->field_registered_label), ==,
                    details_text);
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/register-views/store-change", Fixture, fixture_set_up,
+                     test_store_change, furrow_test_window_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
+/* Recent projects: newest first, no duplicates, at most 8, in the projects menu. */
+static void
+test_recent (Fixture       *fixture,
+             gconstpointer  data)
 {
-  furrow_test_gui_init (&argc, &argv);
+  g_auto(GStrv) recent = NULL;
 
-#define ADD(path, func) \
-  g_test_add ("/furrow/gui/register-views/" path, Fixture, NULL, fixture_set_up, func, \
-              furrow_test_window_tear_down)
-  ADD ("no-project", test_no_project);
-  ADD ("demo-lists", test_demo_lists);
-  ADD ("search", test_search);
-  ADD ("select-field", test_select_field);
-  ADD ("show-on-map", test_show_on_map);
-  ADD ("store-change", test_store_change);
-  ADD ("recent", test_recent);
-  ADD ("save-copy", test_save_copy);
-#undef ADD
-  g_test_add_func ("/furrow/gui/register-views/first-start", test_first_start);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("coop-%u.gpkg", i);
+      g_autofree char *path = g_build_filename (fixture->base.tmpdir, name, NULL);
+      g_autoptr(FurrowStore) store = furrow_store_create (path, NULL);
 
-  return g_test_run ();
+      g_assert_nonnull (store);
+      g_clear_object (&store);
+      g_assert_true (furrow_window_open_project (fixture->window, path, NULL));
+    }
+  {
+    g_autofree char *again = g_build_filename (fixture->base.tmpdir, "coop-5.gpkg", NULL);
+    g_autoptr(GVariant) target = g_variant_new_string (again);
+
+    g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window),
+                                                       "win.open-recent", target));
+    g_assert_cmpstr (furrow_window_get_project_path (fixture->window), ==, again);
+  }
+  recent = g_settings_get_strv (fixture->base.settings, "recent-projects");
+  g_assert_cmpuint (g_strv_length (recent), ==, 8);
+  g_assert_true (g_str_has_suffix (recent[0], "coop-5.gpkg"));
+  g_assert_true (g_str_has_suffix (recent[1], "coop-9.gpkg"));
+  g_assert_true (g_str_has_suffix (recent[7], "coop-2.gpkg"));
+  g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (fixture->window->recent_section)), ==, 8);
+
+  /* An empty project: the lists say what to do next. */
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window),
+                                            "Import fields or draw them on the map"));
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/register-views/recent", Fixture, fixture_set_up, test_recent,
+                     furrow_test_window_tear_down);
+
+/* Save a copy: an online backup that opens with the same fields. */
+static void
+test_save_copy (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (fixture->base.tmpdir, "copy.gpkg", NULL);
+  g_autoptr(FurrowStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  open_demo (fixture);
+  /* The action needs a file chooser; the store call behind it is what matters here. */
+  g_assert_true (furrow_store_backup (furrow_window_get_store (fixture->window), copy, &error));
+  g_assert_no_error (error);
+  store = furrow_store_open (copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (furrow_store_count_fields (store, NULL), ==, FURROW_DEMO_N_FIELDS);
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/register-views/save-copy", Fixture, fixture_set_up,
+                     test_save_copy, furrow_test_window_tear_down);
+
+/* The very first start (no last project) creates the demo cooperative in
+ * $XDG_DATA_HOME/furrow/demo.gpkg and opens it; it becomes the last and recent project. */
+static void
+test_first_start (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "furrow", "demo.gpkg", NULL);
+  g_autoptr(FurrowApplication) app = NULL;
+  g_autofree char *last = NULL;
+  g_auto(GStrv) recent = NULL;
+  FurrowWindow *window;
+
+  furrow_test_reset_settings ();
+  g_remove (path);
+  app = furrow_test_application_new ();
+  g_application_activate (G_APPLICATION (app));
+  window = FURROW_WINDOW (furrow_test_find_toplevel (FURROW_TYPE_WINDOW));
+  g_assert_nonnull (window);
+  furrow_test_wait_for_frame (GTK_WIDGET (window));
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (furrow_window_get_project_path (window), ==, path);
+  g_assert_cmpuint (g_list_model_get_n_items (SHOWN (window->field_list)),
+                    ==, FURROW_DEMO_N_FIELDS);
+  last = g_settings_get_string (furrow_application_get_settings (app), "last-project");
+  g_assert_cmpstr (last, ==, path);
+  recent = g_settings_get_strv (furrow_application_get_settings (app), "recent-projects");
+  g_assert_cmpuint (g_strv_length (recent), ==, 1);
+  g_assert_cmpstr (recent[0], ==, path);
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (window), "demo.gpkg"));
+
+  furrow_test_destroy_windows ();
+}
+FURROW_TEST ("/furrow/gui/register-views/first-start", test_first_start);
+
+FURROW_TEST_GUI_MAIN ();

@@ -127,14 +127,8 @@ predicted_sum (FurrowStore  *store,
 static FurrowSeasonEconomicsPage *
 economics_page (Fixture *fixture)
 {
-  FurrowSeasonView *view = furrow_window_get_season_view (fixture->window);
-  GtkWidget *page;
-
-  furrow_season_view_show_page (view, "economics");
-  furrow_test_iterate (100);
-  page = furrow_test_find_widget (GTK_WIDGET (view), FURROW_TYPE_SEASON_ECONOMICS_PAGE);
-  g_assert_nonnull (page);
-  return FURROW_SEASON_ECONOMICS_PAGE (page);
+  return FURROW_SEASON_ECONOMICS_PAGE (furrow_test_show_season_page (
+    fixture->window, "economics", FURROW_TYPE_SEASON_ECONOMICS_PAGE, 100));
 }
 
 /* A widget of the economics page's template, by its id in the .ui. */
@@ -153,20 +147,6 @@ economics_spin (FurrowSeasonEconomicsPage *page,
                 const char                *name)
 {
   return GTK_SPIN_BUTTON (economics_child (page, name));
-}
-
-static GdkTexture *
-render (GtkWidget *widget)
-{
-  GdkTexture *texture = NULL;
-
-  for (guint attempt = 0; texture == NULL && attempt < 50; attempt++)
-    {
-      furrow_test_wait_for_frame (widget);
-      texture = furrow_test_render_widget (widget);
-    }
-  g_assert_nonnull (texture);
-  return texture;
 }
 
 static void
@@ -366,7 +346,7 @@ test_economics (Fixture       *fixture,
     g_assert_true (base->less_cost_per_mu);
   }
 
-  texture = render (GTK_WIDGET (fixture->window));
+  texture = furrow_test_render_painted (GTK_WIDGET (fixture->window), 50);
   furrow_test_save_screenshot (texture, "season-economics.png");
 
   /* Undo, through the window's action: the base, the cost item, then the price. */
@@ -388,18 +368,14 @@ test_economics (Fixture       *fixture,
                             100), ==, old_price);
   assert_preview (page, code, FURROW_INCOME_COLUMN_TOTAL, expected_before);
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/season-economics/economics", Fixture, fixture_set_up,
+                     test_economics, furrow_test_window_tear_down);
 
 static FurrowSeasonHarvestPage *
 harvest_page (Fixture *fixture)
 {
-  FurrowSeasonView *view = furrow_window_get_season_view (fixture->window);
-  GtkWidget *page;
-
-  furrow_season_view_show_page (view, "harvest");
-  furrow_test_iterate (100);
-  page = furrow_test_find_widget (GTK_WIDGET (view), FURROW_TYPE_SEASON_HARVEST_PAGE);
-  g_assert_nonnull (page);
-  return FURROW_SEASON_HARVEST_PAGE (page);
+  return FURROW_SEASON_HARVEST_PAGE (furrow_test_show_season_page (
+    fixture->window, "harvest", FURROW_TYPE_SEASON_HARVEST_PAGE, 100));
 }
 
 /* A widget of the harvest page's template, by its id in the .ui. */
@@ -492,7 +468,7 @@ test_harvest (Fixture       *fixture,
   g_assert_cmpint (g_array_index (costs, FurrowSeasonActualCost, 0).field_id, ==, 0);
   g_assert_cmpint (g_array_index (costs, FurrowSeasonActualCost, 0).fen, ==, 100000);
 
-  texture = render (GTK_WIDGET (fixture->window));
+  texture = furrow_test_render_painted (GTK_WIDGET (fixture->window), 50);
   furrow_test_save_screenshot (texture, "season-harvest.png");
 
   /* Undo: the amount goes back to ¥0.00, then the revenue to none. */
@@ -506,6 +482,8 @@ test_harvest (Fixture       *fixture,
   g_assert_cmpfloat (gtk_spin_button_get_value (
                        furrow_item_row_get_amount (FURROW_ITEM_ROW (cost_row))), ==, 0);
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/season-economics/harvest", Fixture, fixture_set_up, test_harvest,
+                     furrow_test_window_tear_down);
 
 /* A settled season: both pages locked, and an edit forced through the widgets anyway is
  * refused by the store and changes nothing. */
@@ -603,6 +581,8 @@ test_settled (Fixture       *fixture,
       g_assert_cmpfloat (h->yield_kg, ==, predicted.yield_kg[FURROW_CROP_SOYBEAN]);
     }
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/season-economics/settled", Fixture, fixture_set_up, test_settled,
+                     furrow_test_window_tear_down);
 
 /* The page follows the register: a parcel's registered area changed through the store (as the
  * household page or the CLI's edit would, not through this page) moves the household's predicted
@@ -667,20 +647,7 @@ test_register_change (Fixture       *fixture,
     }
   assert_preview (page, code, FURROW_INCOME_COLUMN_TOTAL, expected_after);
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/season-economics/register-change", Fixture, fixture_set_up,
+                     test_register_change, furrow_test_window_tear_down);
 
-int
-main (int argc, char *argv[])
-{
-  furrow_test_gui_init (&argc, &argv);
-
-  g_test_add ("/furrow/gui/season-economics/economics", Fixture, NULL,
-              fixture_set_up, test_economics, furrow_test_window_tear_down);
-  g_test_add ("/furrow/gui/season-economics/harvest", Fixture, NULL,
-              fixture_set_up, test_harvest, furrow_test_window_tear_down);
-  g_test_add ("/furrow/gui/season-economics/settled", Fixture, NULL,
-              fixture_set_up, test_settled, furrow_test_window_tear_down);
-  g_test_add ("/furrow/gui/season-economics/register-change", Fixture, NULL,
-              fixture_set_up, test_register_change, furrow_test_window_tear_down);
-
-  return g_test_run ();
-}
+FURROW_TEST_GUI_MAIN ();

@@ -67,6 +67,16 @@ stored_presets (FurrowStore  *store,
   return presets;
 }
 
+/* The overview page of the season view (shown or not). */
+static FurrowSeasonOverviewPage *
+overview_page (FurrowSeasonView *view)
+{
+  GtkWidget *page = furrow_test_find_widget (GTK_WIDGET (view), FURROW_TYPE_SEASON_OVERVIEW_PAGE);
+
+  g_assert_nonnull (page);
+  return FURROW_SEASON_OVERVIEW_PAGE (page);
+}
+
 /* The page's row of a field (transfer none: the selection model holds it). */
 static const FurrowSeasonTableRow *
 page_row (FurrowSeasonOverviewPage *page,
@@ -227,17 +237,7 @@ test_apply_and_undo (Fixture       *fixture,
   gtk_editable_set_text (furrow_new_season_dialog_get_name (dialog), SEASON_NAME);
   gtk_spin_button_set_value (furrow_new_season_dialog_get_year (dialog), 2027);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
-  {
-    g_autoptr(GdkTexture) texture = NULL;
-
-    for (guint attempt = 0; texture == NULL && attempt < 5; attempt++)
-      {
-        furrow_test_wait_for_frame (GTK_WIDGET (dialog));
-        texture = furrow_test_render_widget (GTK_WIDGET (dialog));
-      }
-    if (texture != NULL)
-      furrow_test_save_screenshot (texture, "new-season-dialog.png");
-  }
+  furrow_test_save_widget_screenshot (GTK_WIDGET (dialog), 5, "new-season-dialog.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
   furrow_test_iterate (300);
 
@@ -251,9 +251,7 @@ test_apply_and_undo (Fixture       *fixture,
   g_assert_cmpint (furrow_season_get_id (season), ==, furrow_season_get_id (stored));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "season");
   g_assert_cmpstr (furrow_season_view_get_visible_page (view), ==, "overview");
-  page = FURROW_SEASON_OVERVIEW_PAGE (furrow_test_find_widget (GTK_WIDGET (view),
-                                                               FURROW_TYPE_SEASON_OVERVIEW_PAGE));
-  g_assert_nonnull (page);
+  page = overview_page (view);
   g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (page), "0 of 40 fields planned"));
 
   /* 2+4 on every field, from the page's action. */
@@ -295,17 +293,7 @@ test_apply_and_undo (Fixture       *fixture,
       }
     gtk_column_view_sort_by_column (columns, NULL, GTK_SORT_ASCENDING);
   }
-  {
-    g_autoptr(GdkTexture) texture = NULL;
-
-    for (guint attempt = 0; texture == NULL && attempt < 5; attempt++)
-      {
-        furrow_test_wait_for_frame (GTK_WIDGET (window));
-        texture = furrow_test_render_widget (GTK_WIDGET (window));
-      }
-    if (texture != NULL)
-      furrow_test_save_screenshot (texture, "season-overview.png");
-  }
+  furrow_test_save_widget_screenshot (GTK_WIDGET (window), 5, "season-overview.png");
 
   /* 4+6 on two selected rows: only those two change. */
   {
@@ -400,6 +388,8 @@ test_apply_and_undo (Fixture       *fixture,
     g_assert_nonnull (furrow_store_find_season (store, SEASON_NAME));
   }
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/season-overview/apply-and-undo", Fixture, fixture_set_up,
+                     test_apply_and_undo, furrow_test_window_tear_down);
 
 static void
 test_delete_and_undo (Fixture       *fixture,
@@ -420,8 +410,7 @@ test_delete_and_undo (Fixture       *fixture,
   gtk_editable_set_text (furrow_new_season_dialog_get_name (dialog), SEASON_NAME);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
   furrow_test_iterate (200);
-  page = FURROW_SEASON_OVERVIEW_PAGE (furrow_test_find_widget (GTK_WIDGET (view),
-                                                               FURROW_TYPE_SEASON_OVERVIEW_PAGE));
+  page = overview_page (view);
   g_assert_true (furrow_season_overview_page_choose (page, "4+6", "practical"));
   g_assert_true (furrow_season_overview_page_apply (page, TRUE, &error));
   g_assert_no_error (error);
@@ -446,6 +435,8 @@ test_delete_and_undo (Fixture       *fixture,
   g_assert_cmpint (furrow_season_get_id (furrow_season_view_get_season (view)), ==,
                    furrow_season_get_id (restored));
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/season-overview/delete-and-undo", Fixture, fixture_set_up,
+                     test_delete_and_undo, furrow_test_window_tear_down);
 
 static const FurrowSeasonPlan *
 find_plan (GArray *plans,
@@ -546,8 +537,7 @@ test_planner_apply (Fixture       *fixture,
   /* The overview shows the field planned, as a custom pattern, with the planner's figures. */
   furrow_window_show_season (window, season);
   furrow_test_iterate (200);
-  page = FURROW_SEASON_OVERVIEW_PAGE (furrow_test_find_widget (GTK_WIDGET (view),
-                                                               FURROW_TYPE_SEASON_OVERVIEW_PAGE));
+  page = overview_page (view);
   g_assert_cmpuint (furrow_season_overview_page_get_table (page)->n_planned, ==, 1);
   g_assert_true (page_row (page, furrow_field_get_id (field))->planned);
   g_assert_cmpfloat_with_epsilon (page_row (page, furrow_field_get_id (field))->yield_kg[FURROW_CROP_SOYBEAN],
@@ -582,6 +572,8 @@ test_planner_apply (Fixture       *fixture,
     g_assert_cmpstr (furrow_season_get_name (now), ==, "2026 other");
   }
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/season-overview/planner-apply", Fixture, fixture_set_up,
+                     test_planner_apply, furrow_test_window_tear_down);
 
 /* Issue 7 item 3 for the whole season: "Compare Patterns" on the overview opens a modal window
  * whose chart is the core's comparison on ALL the demo fields' geometries at once, with the
@@ -634,9 +626,7 @@ test_season_comparison (Fixture       *fixture,
   g_assert_nonnull (shown);
   furrow_window_show_season (window, shown);
   furrow_test_iterate (200);
-  page = FURROW_SEASON_OVERVIEW_PAGE (furrow_test_find_widget (GTK_WIDGET (view),
-                                                               FURROW_TYPE_SEASON_OVERVIEW_PAGE));
-  g_assert_nonnull (page);
+  page = overview_page (view);
 
   /* The button's action opens the window, modal over the main window. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "overview.compare", NULL));
@@ -759,34 +749,11 @@ test_season_comparison (Fixture       *fixture,
     g_assert_no_error (error);
   }
 
-  {
-    g_autoptr(GdkTexture) texture = NULL;
-
-    for (guint attempt = 0; texture == NULL && attempt < 5; attempt++)
-      {
-        furrow_test_wait_for_frame (GTK_WIDGET (compare));
-        texture = furrow_test_render_widget (GTK_WIDGET (compare));
-      }
-    if (texture != NULL)
-      furrow_test_save_screenshot (texture, "season-comparison.png");
-  }
+  furrow_test_save_widget_screenshot (GTK_WIDGET (compare), 5, "season-comparison.png");
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (chart)), >, 300);
   gtk_window_destroy (GTK_WINDOW (compare));
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/season-overview/season-comparison", Fixture, fixture_set_up,
+                     test_season_comparison, furrow_test_window_tear_down);
 
-int
-main (int argc, char *argv[])
-{
-  furrow_test_gui_init (&argc, &argv);
-
-  g_test_add ("/furrow/gui/season-overview/apply-and-undo", Fixture, NULL,
-              fixture_set_up, test_apply_and_undo, furrow_test_window_tear_down);
-  g_test_add ("/furrow/gui/season-overview/delete-and-undo", Fixture, NULL,
-              fixture_set_up, test_delete_and_undo, furrow_test_window_tear_down);
-  g_test_add ("/furrow/gui/season-overview/planner-apply", Fixture, NULL,
-              fixture_set_up, test_planner_apply, furrow_test_window_tear_down);
-  g_test_add ("/furrow/gui/season-overview/season-comparison", Fixture, NULL,
-              fixture_set_up, test_season_comparison, furrow_test_window_tear_down);
-
-  return g_test_run ();
-}
+FURROW_TEST_GUI_MAIN ();

@@ -78,19 +78,23 @@ static FurrowSeasonSettlementPage *
 show_page (Fixture *fixture)
 {
   FurrowStore *store = furrow_window_get_store (fixture->window);
-  FurrowSeasonView *view = furrow_window_get_season_view (fixture->window);
   g_autoptr(FurrowSeason) shown = furrow_test_store_find_season (store, SEASON);
   GtkWidget *page;
 
   g_assert_nonnull (shown);
   furrow_window_show_season (fixture->window, shown);
-  furrow_season_view_show_page (view, "settlement");
-  furrow_test_iterate (300);
-  g_assert_cmpstr (furrow_season_view_get_visible_page (view), ==, "settlement");
-  page = furrow_test_find_widget (GTK_WIDGET (view), FURROW_TYPE_SEASON_SETTLEMENT_PAGE);
-  g_assert_nonnull (page);
+  page = furrow_test_show_season_page (fixture->window, "settlement",
+                                       FURROW_TYPE_SEASON_SETTLEMENT_PAGE, 300);
   g_assert_true (gtk_widget_get_mapped (page));
   return FURROW_SEASON_SETTLEMENT_PAGE (page);
+}
+
+static gboolean
+is_inscription_showing (GtkWidget     *widget,
+                        gconstpointer  text)
+{
+  return GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0;
 }
 
 /* The mapped GtkInscription under `widget` showing `text`, or NULL. */
@@ -98,19 +102,7 @@ static GtkWidget *
 find_inscription (GtkWidget  *widget,
                   const char *text)
 {
-  if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_inscription (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return furrow_test_find_first (widget, is_inscription_showing, text);
 }
 
 /* The mapped button of `page` labelled `label`. */
@@ -151,21 +143,6 @@ respond (AdwMessageDialog *dialog,
   if (left != NULL)
     gtk_window_destroy (left);
   furrow_test_iterate (50);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkTexture) texture = NULL;
-
-  for (guint attempt = 0; texture == NULL && attempt < 50; attempt++)
-    {
-      furrow_test_wait_for_frame (widget);
-      texture = furrow_test_render_widget (widget);
-    }
-  if (texture != NULL)
-    furrow_test_save_screenshot (texture, name);
 }
 
 /* The audit rows about the season, "action|detail", oldest first. */
@@ -257,7 +234,7 @@ test_settle_roster (Fixture       *fixture,
   g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (page),
                                             "Not settled: settling would freeze this "
                                             "distribution"));
-  save_screenshot (GTK_WIDGET (fixture->window), "season-settlement.png");
+  furrow_test_save_widget_screenshot (GTK_WIDGET (fixture->window), 50, "season-settlement.png");
 
   /* Settle…: the confirmation shows what the households are paid in all. */
   paid = furrow_format_yuan (expected.base_total_fen + expected.households_dividend_fen
@@ -324,8 +301,10 @@ test_settle_roster (Fixture       *fixture,
   furrow_test_iterate (300);
   total_text = furrow_format_yuan (sum);
   g_assert_nonnull (furrow_test_find_label (column_view, total_text));
-  save_screenshot (GTK_WIDGET (fixture->window), "season-roster.png");
+  furrow_test_save_widget_screenshot (GTK_WIDGET (fixture->window), 50, "season-roster.png");
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/season-settlement/settle-roster", Fixture, fixture_set_up,
+                     test_settle_roster, furrow_test_window_tear_down);
 
 /* The text of every page of a PDF, split at form feeds. */
 static GStrv
@@ -589,6 +568,8 @@ test_export_statements (Fixture       *fixture,
   g_assert_cmpuint (count_prefix (audit, "season.print.statements|"), ==, 2);
   g_assert_cmpuint (count_prefix (audit, "season.print.roster|"), ==, 4);
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/season-settlement/export-statements", Fixture, fixture_set_up,
+                     test_export_statements, furrow_test_window_tear_down);
 
 static void
 test_reopen (Fixture       *fixture,
@@ -634,6 +615,8 @@ test_reopen (Fixture       *fixture,
   /* The page is back to the preview, with Settle… again. */
   g_assert_nonnull (find_button (GTK_WIDGET (page), "Settle…"));
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/season-settlement/reopen", Fixture, fixture_set_up, test_reopen,
+                     furrow_test_window_tear_down);
 
 /* Households under 60 % of the distributable surplus: the confirmation asks for the reason, and
  * settling records it. Split 10/0/50/40: households 40 of the 90 % after the reserve, 44 %. */
@@ -684,6 +667,8 @@ test_reason_required (Fixture       *fixture,
                                       "Reason: Members' meeting of 2026-10-20: new "
                                       "tractor"));
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/season-settlement/reason-required", Fixture, fixture_set_up,
+                     test_reason_required, furrow_test_window_tear_down);
 
 /* Settled behind the open confirmation (another window, the CLI): confirming is refused by the
  * store, and the page says so in a toast with the store's words. */
@@ -718,6 +703,8 @@ test_refusal_toast (Fixture       *fixture,
   /* And the page shows the settlement made elsewhere. */
   g_assert_true (gtk_widget_get_mapped (find_button (GTK_WIDGET (page), "Reopen…")));
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/season-settlement/refusal-toast", Fixture, fixture_set_up,
+                     test_refusal_toast, furrow_test_window_tear_down);
 
 static void
 test_not_harvested (Fixture       *fixture,
@@ -736,24 +723,7 @@ test_not_harvested (Fixture       *fixture,
   furrow_test_iterate (100);
   g_assert_null (furrow_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/season-settlement/not-harvested", Fixture, fixture_set_up,
+                     test_not_harvested, furrow_test_window_tear_down);
 
-int
-main (int argc, char *argv[])
-{
-  furrow_test_gui_init (&argc, &argv);
-
-  g_test_add ("/furrow/gui/season-settlement/settle-roster", Fixture, NULL,
-              fixture_set_up, test_settle_roster, furrow_test_window_tear_down);
-  g_test_add ("/furrow/gui/season-settlement/export-statements", Fixture, NULL,
-              fixture_set_up, test_export_statements, furrow_test_window_tear_down);
-  g_test_add ("/furrow/gui/season-settlement/reopen", Fixture, NULL,
-              fixture_set_up, test_reopen, furrow_test_window_tear_down);
-  g_test_add ("/furrow/gui/season-settlement/reason-required", Fixture, NULL,
-              fixture_set_up, test_reason_required, furrow_test_window_tear_down);
-  g_test_add ("/furrow/gui/season-settlement/refusal-toast", Fixture, NULL,
-              fixture_set_up, test_refusal_toast, furrow_test_window_tear_down);
-  g_test_add ("/furrow/gui/season-settlement/not-harvested", Fixture, NULL,
-              fixture_set_up, test_not_harvested, furrow_test_window_tear_down);
-
-  return g_test_run ();
-}
+FURROW_TEST_GUI_MAIN ();

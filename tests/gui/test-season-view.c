@@ -76,14 +76,7 @@ test_shows_season (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "map");
   g_assert_true (gtk_widget_get_visible (window->plan_button));
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/season-view/shows-season", Fixture, fixture_set_up,
+                     test_shows_season, furrow_test_window_tear_down);
 
-int
-main (int argc, char *argv[])
-{
-  furrow_test_gui_init (&argc, &argv);
-
-  g_test_add ("/furrow/gui/season-view/shows-season", Fixture, NULL,
-              fixture_set_up, test_shows_season, furrow_test_window_tear_down);
-
-  return g_test_run ();
-}
+FURROW_TEST_GUI_MAIN ();

@@ -82,6 +82,7 @@ test_window_in_chinese (void)
 
   furrow_test_destroy_windows ();
 }
+FURROW_TEST ("/furrow/gui/translation/window-in-chinese", test_window_in_chinese);
 
 /* The register in Chinese: the view titles 田块 / 农户 / 种植季, the no-project page, and the demo
  * cooperative's lists and household page. */
@@ -134,24 +135,21 @@ test_register_in_chinese (void)
   furrow_test_destroy_windows ();
   furrow_test_remove_tmpdir (dir);
 }
+FURROW_TEST ("/furrow/gui/translation/register-in-chinese", test_register_in_chinese);
+
+static gboolean
+is_editable_showing (GtkWidget     *widget,
+                     gconstpointer  text)
+{
+  return GTK_IS_EDITABLE (widget) && !GTK_IS_SPIN_BUTTON (widget) &&
+         g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) == 0;
+}
 
 static GtkEditable *
 find_editable (GtkWidget  *widget,
                const char *text)
 {
-  if (GTK_IS_EDITABLE (widget) && !GTK_IS_SPIN_BUTTON (widget) &&
-      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) == 0)
-    return GTK_EDITABLE (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkEditable *found = find_editable (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return (GtkEditable *) furrow_test_find_first (widget, is_editable_showing, text);
 }
 
 /* A new season's default cost items are stored under their untranslated names (the shared items
@@ -214,26 +212,30 @@ test_season_items_in_chinese (void)
   furrow_test_destroy_windows ();
   furrow_test_remove_tmpdir (dir);
 }
+FURROW_TEST ("/furrow/gui/translation/season-items-in-chinese", test_season_items_in_chinese);
+
+static void
+set_up (void)
+{
+  compile_catalogue ();
+  g_setenv ("FURROW_LOCALEDIR", locale_dir, TRUE);
+  furrow_application_init_i18n ();
+}
+
+static void
+tear_down (void)
+{
+  furrow_test_remove_tmpdir (locale_dir);
+  g_free (locale_dir);
+}
 
 int
 main (int   argc,
       char *argv[])
 {
-  int status;
+  static const FurrowTestHooks hooks = { .set_up = set_up, .tear_down = tear_down };
 
+  /* Chinese before GTK starts, as a user's session would have it. */
   g_setenv ("LANGUAGE", "zh_CN", TRUE);
-  furrow_test_gui_init (&argc, &argv);
-  compile_catalogue ();
-  g_setenv ("FURROW_LOCALEDIR", locale_dir, TRUE);
-  furrow_application_init_i18n ();
-
-  g_test_add_func ("/furrow/gui/translation/window-in-chinese", test_window_in_chinese);
-  g_test_add_func ("/furrow/gui/translation/register-in-chinese", test_register_in_chinese);
-  g_test_add_func ("/furrow/gui/translation/season-items-in-chinese",
-                   test_season_items_in_chinese);
-
-  status = g_test_run ();
-  furrow_test_remove_tmpdir (locale_dir);
-  g_free (locale_dir);
-  return status;
+  return furrow_test_gui_main (argc, argv, &hooks);
 }

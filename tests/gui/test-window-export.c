@@ -76,29 +76,35 @@ find_menu_with (GtkWidget  *widget,
   return NULL;
 }
 
+typedef struct
+{
+  const char *action;
+  const char *target;
+} ActionQuery;
+
+static gboolean
+is_action_button (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  const ActionQuery *query = data;
+  GVariant *value;
+
+  if (!GTK_IS_BUTTON (widget) ||
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), query->action) != 0)
+    return FALSE;
+  value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  return value != NULL && g_strcmp0 (g_variant_get_string (value, NULL), query->target) == 0;
+}
+
 /* The button under `widget` bound to `action` with a string target, or NULL. */
 static GtkWidget *
 find_action_button (GtkWidget  *widget,
                     const char *action,
                     const char *target)
 {
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    {
-      GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  ActionQuery query = { action, target };
 
-      if (value != NULL && g_strcmp0 (g_variant_get_string (value, NULL), target) == 0)
-        return widget;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action, target);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return furrow_test_find_first (widget, is_action_button, &query);
 }
 
 static void
@@ -157,6 +163,8 @@ test_import_item (Fixture       *fixture,
   g_assert_cmpstr (accels[0], ==, "<Control>i");
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (fixture->window)));
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/window-export/import-item", Fixture, fixture_set_up,
+                     test_import_item, furrow_test_window_tear_down);
 
 /* 1,000 demo parcels to GeoJSON: the dialog shows, the file has 1,000 features, the toast says
  * so and its Open button opens that file. */
@@ -200,6 +208,8 @@ test_export_done (Fixture       *fixture,
   g_assert_nonnull (find_action_button (GTK_WIDGET (fixture->window), "win.open-uri", uri));
   save_window (fixture, "export-done.png");
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/window-export/done", Fixture, fixture_set_up, test_export_done,
+                     furrow_test_window_tear_down);
 
 /* Cancel right after the start: no Shapefile or part of one, no temporary folder, a toast. */
 static void
@@ -233,19 +243,7 @@ test_export_cancel (Fixture       *fixture,
                                             "Export cancelled: no file was written"));
   save_window (fixture, "export-cancelled.png");
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/window-export/cancel", Fixture, fixture_set_up,
+                     test_export_cancel, furrow_test_window_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  furrow_test_gui_init (&argc, &argv);
-
-  g_test_add ("/furrow/gui/window-export/import-item", Fixture, NULL, fixture_set_up,
-              test_import_item, furrow_test_window_tear_down);
-  g_test_add ("/furrow/gui/window-export/done", Fixture, NULL, fixture_set_up,
-              test_export_done, furrow_test_window_tear_down);
-  g_test_add ("/furrow/gui/window-export/cancel", Fixture, NULL, fixture_set_up,
-              test_export_cancel, furrow_test_window_tear_down);
-
-  return g_test_run ();
-}
+FURROW_TEST_GUI_MAIN ();

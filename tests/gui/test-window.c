@@ -67,6 +67,8 @@ test_opens (Fixture       *fixture,
   g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (title_widget)), ==, "Furrow");
   g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title_widget)), ==, "");
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/window/opens", Fixture, fixture_set_up, test_opens,
+                     furrow_test_window_tear_down);
 
 static void
 collect_menu_actions (GMenuModel *menu,
@@ -210,6 +212,8 @@ test_actions (Fixture       *fixture,
   wait_for_zoom (viewport, 14.0);
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, 14.0);
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/window/actions", Fixture, fixture_set_up, test_actions,
+                     furrow_test_window_tear_down);
 
 static void
 test_saves_view (Fixture       *fixture,
@@ -250,6 +254,8 @@ test_saves_view (Fixture       *fixture,
   g_assert_cmpint (height, ==, 600);
   gtk_window_destroy (GTK_WINDOW (second));
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/window/saves-view", Fixture, fixture_set_up, test_saves_view,
+                     furrow_test_window_tear_down);
 
 static void
 test_quit (Fixture       *fixture,
@@ -263,6 +269,8 @@ test_quit (Fixture       *fixture,
   g_assert_null (furrow_test_find_toplevel (FURROW_TYPE_WINDOW));
   g_assert_cmpfloat (g_settings_get_double (settings (fixture), "map-zoom"), ==, 16.0);
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/window/quit", Fixture, fixture_set_up, test_quit,
+                     furrow_test_window_tear_down);
 
 static gboolean
 map_shows_grid (GtkWidget *map,
@@ -326,6 +334,8 @@ test_mbtiles_base_map (Fixture       *fixture,
   g_assert_cmpstr (shumate_map_source_get_id (shumate_simple_map_get_map_source (map)), ==,
                    SHUMATE_MAP_SOURCE_OSM_MAPNIK);
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/window/mbtiles-base-map", Fixture, fixture_set_up,
+                     test_mbtiles_base_map, furrow_test_window_tear_down);
 
 /* The README's screenshot: a project open over an offline base map of farmland (made up, drawn
  * by the test). Written to $FURROW_SCREENSHOT_DIR/furrow-main.png; a copy is committed as
@@ -399,6 +409,8 @@ test_screenshot (Fixture       *fixture,
   furrow_test_save_screenshot (texture, "furrow-main.png");
   g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window), "dongpo-coop.gpkg"));
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/window/screenshot", Fixture, fixture_set_up, test_screenshot,
+                     furrow_test_window_tear_down);
 
 static void
 count_notify_cb (GObject    *object,
@@ -478,6 +490,8 @@ test_open_project (Fixture       *fixture,
   toast = g_strdup_printf ("Cannot open the project: %s", error->message);
   g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window), toast));
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/window/open-project", Fixture, fixture_set_up, test_open_project,
+                     furrow_test_window_tear_down);
 
 static void
 test_invalid_mbtiles (Fixture       *fixture,
@@ -498,29 +512,7 @@ test_invalid_mbtiles (Fixture       *fixture,
                                             "Cannot show the offline map: notes & <maps>.mbtiles "
                                             "is not an MBTiles file: file is not a database"));
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/window/invalid-mbtiles", Fixture, fixture_set_up,
+                     test_invalid_mbtiles, furrow_test_window_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  furrow_test_gui_init (&argc, &argv);
-
-  g_test_add ("/furrow/gui/window/opens", Fixture, NULL,
-              fixture_set_up, test_opens, furrow_test_window_tear_down);
-  g_test_add ("/furrow/gui/window/actions", Fixture, NULL,
-              fixture_set_up, test_actions, furrow_test_window_tear_down);
-  g_test_add ("/furrow/gui/window/saves-view", Fixture, NULL,
-              fixture_set_up, test_saves_view, furrow_test_window_tear_down);
-  g_test_add ("/furrow/gui/window/quit", Fixture, NULL,
-              fixture_set_up, test_quit, furrow_test_window_tear_down);
-  g_test_add ("/furrow/gui/window/mbtiles-base-map", Fixture, NULL,
-              fixture_set_up, test_mbtiles_base_map, furrow_test_window_tear_down);
-  g_test_add ("/furrow/gui/window/screenshot", Fixture, NULL,
-              fixture_set_up, test_screenshot, furrow_test_window_tear_down);
-  g_test_add ("/furrow/gui/window/open-project", Fixture, NULL,
-              fixture_set_up, test_open_project, furrow_test_window_tear_down);
-  g_test_add ("/furrow/gui/window/invalid-mbtiles", Fixture, NULL,
-              fixture_set_up, test_invalid_mbtiles, furrow_test_window_tear_down);
-
-  return g_test_run ();
-}
+FURROW_TEST_GUI_MAIN ();

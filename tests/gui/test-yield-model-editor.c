@@ -342,15 +342,12 @@ test_fit (Fixture       *fixture,
     gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
   }
   furrow_test_iterate (200);
-  /* between two frames a window may draw nothing: wait for the next one */
-  for (guint attempt = 0; screenshot == NULL && attempt < 50; attempt++)
-    {
-      furrow_test_wait_for_frame (GTK_WIDGET (editor));
-      screenshot = furrow_test_render_widget (GTK_WIDGET (editor));
-    }
+  screenshot = furrow_test_render_painted (GTK_WIDGET (editor), 50);
   g_assert_nonnull (screenshot);
   furrow_test_save_screenshot (screenshot, "yield-model-editor.png");
 }
+FURROW_TEST_FIXTURE ("/furrow/gui/yield-model-editor/fit", Fixture, fixture_set_up, test_fit,
+                     fixture_tear_down);
 
 /* Without a project: the built-in presets only, nothing to save into, nothing to delete. */
 static void
@@ -373,6 +370,7 @@ test_no_project (void)
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (child (editor, "delete_button"))));
   furrow_test_app_tear_down (&base);
 }
+FURROW_TEST ("/furrow/gui/yield-model-editor/no-project", test_no_project);
 
 /* A row of the fit table gives back the pattern chosen and the yields written, to the digit;
  * an empty yield is not measured (NAN); a negative one is refused. */
@@ -395,18 +393,6 @@ test_observation_row (void)
   furrow_observation_row_set (row, id, 512.25, -3);
   g_assert_false (furrow_observation_row_get (row, &obs));
 }
+FURROW_TEST ("/furrow/gui/yield-model-editor/observation-row", test_observation_row);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  furrow_test_gui_init (&argc, &argv);
-
-  g_test_add ("/furrow/gui/yield-model-editor/fit", Fixture, NULL, fixture_set_up, test_fit,
-              fixture_tear_down);
-
-  g_test_add_func ("/furrow/gui/yield-model-editor/no-project", test_no_project);
-  g_test_add_func ("/furrow/gui/yield-model-editor/observation-row", test_observation_row);
-
-  return g_test_run ();
-}
+FURROW_TEST_GUI_MAIN ();

@@ -7,7 +7,8 @@
 #include <string.h>
 #include <sys/resource.h>
 
-#include "furrow-atomic-file.h"
+#include "furrow-atomic-file-testing.h"
+#include "furrow-test.h"
 
 static const char old_text[] = "code,name\r\n370702001,last year's roster\r\n";
 
@@ -92,6 +93,7 @@ test_replace (void)
   g_unlink (path);
   g_rmdir (dir);
 }
+FURROW_TEST ("/furrow/io/atomic-file/replace", test_replace);
 
 /* Given up half-way (an error in the writer, a cancel): the old file is untouched and nothing
  * else is left. */
@@ -119,6 +121,7 @@ test_discard (void)
   g_unlink (path);
   g_rmdir (dir);
 }
+FURROW_TEST ("/furrow/io/atomic-file/discard", test_discard);
 
 /* A Shapefile is several files: they all move into the target's folder. */
 static void
@@ -152,6 +155,7 @@ test_companions (void)
   g_unlink (path);
   g_rmdir (dir);
 }
+FURROW_TEST ("/furrow/io/atomic-file/companions", test_companions);
 
 /* Nothing was written: committing fails and leaves the old file. */
 static void
@@ -175,6 +179,7 @@ test_commit_nothing (void)
   g_unlink (path);
   g_rmdir (dir);
 }
+FURROW_TEST ("/furrow/io/atomic-file/commit-nothing", test_commit_nothing);
 
 /* A folder that does not exist: refused at once, with the target's name. */
 static void
@@ -192,6 +197,7 @@ test_missing_folder (void)
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
   g_rmdir (dir);
 }
+FURROW_TEST ("/furrow/io/atomic-file/missing-folder", test_missing_folder);
 
 /* A real failure in the middle of writing: the process may write at most 4 KiB per file
  * (RLIMIT_FSIZE, as a full disk would stop it), the export has 64 KiB. write() fails with EFBIG
@@ -243,19 +249,6 @@ test_fail_mid_write (void)
       g_rmdir (dir);
     }
 }
+FURROW_TEST ("/furrow/io/atomic-file/fail-mid-write", test_fail_mid_write);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/io/atomic-file/replace", test_replace);
-  g_test_add_func ("/furrow/io/atomic-file/discard", test_discard);
-  g_test_add_func ("/furrow/io/atomic-file/companions", test_companions);
-  g_test_add_func ("/furrow/io/atomic-file/commit-nothing", test_commit_nothing);
-  g_test_add_func ("/furrow/io/atomic-file/missing-folder", test_missing_folder);
-  g_test_add_func ("/furrow/io/atomic-file/fail-mid-write", test_fail_mid_write);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN ();

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "furrow-crs.h"
+#include "furrow-test.h"
 
 /* What people type in the import assistant's CRS row and after `furrow-cli import --crs`:
  * WGS84 (4326), CGCS2000 geographic (4490) and CGCS2000 3-degree Gauss-Krüger codes: Weifang's
@@ -29,6 +30,7 @@ test_accepted (void)
       g_assert_cmpint (epsg, ==, cases[i].epsg);
     }
 }
+FURROW_TEST ("/furrow/io/crs/accepted", test_accepted);
 
 static void
 test_refused (void)
@@ -48,15 +50,6 @@ test_refused (void)
       g_assert_cmpint (epsg, ==, 31);
     }
 }
+FURROW_TEST ("/furrow/io/crs/refused", test_refused);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/io/crs/accepted", test_accepted);
-  g_test_add_func ("/furrow/io/crs/refused", test_refused);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN ();

@@ -16,6 +16,7 @@
 #include "furrow-importer.h"
 #include "furrow-test-cli.h"
 #include "furrow-test-store.h"
+#include "furrow-test.h"
 #include "import-test-data.h"
 
 #define N_PARCELS 12
@@ -83,6 +84,7 @@ test_zone (void)
   g_assert_cmpint (furrow_export_zone_for_longitude (118.49), ==, 39);
   g_assert_cmpint (furrow_export_zone_for_longitude (117.0), ==, 39);
 }
+FURROW_TEST ("/furrow/io/export/zone", test_zone);
 
 /* Shapefile in CGCS2000 / 3-degree GK zone 40 (EPSG:4528), read back to the same corners. */
 static void
@@ -106,6 +108,7 @@ test_shapefile_round_trip (void)
   assert_parcel0_corners (&parcels[0], 1e-8);
   g_assert_cmpfloat_with_epsilon (parcels[0].measured_area_m2, PARCEL0_AREA_M2, 0.06);
 }
+FURROW_TEST ("/furrow/io/export/shapefile-round-trip", test_shapefile_round_trip);
 
 static void
 test_geopackage_zone_override (void)
@@ -121,6 +124,7 @@ test_geopackage_zone_override (void)
   g_assert_cmpuint (n, ==, N_PARCELS);
   assert_parcel0_corners (&parcels[0], 1e-8);
 }
+FURROW_TEST ("/furrow/io/export/geopackage-zone-override", test_geopackage_zone_override);
 
 static void
 test_geojson_and_kml (void)
@@ -142,6 +146,7 @@ test_geojson_and_kml (void)
   /* GeographicLib Planimeter on the field (119.369–119.3705 E, 36.399–36.402 N): 44794.4 m². */
   g_assert_cmpfloat_with_epsilon (fields[0].measured_area_m2, 44794.4, 0.5);
 }
+FURROW_TEST ("/furrow/io/export/geojson-kml", test_geojson_and_kml);
 
 static void
 test_registers (void)
@@ -185,6 +190,7 @@ test_registers (void)
   g_assert_cmpstr (households[0].name, ==, "示例户0001");
   g_assert_cmpint (households[0].members, ==, 2);
 }
+FURROW_TEST ("/furrow/io/export/registers", test_registers);
 
 static void
 test_refusals (void)
@@ -211,6 +217,7 @@ test_refusals (void)
   while ((name = g_dir_read_name (d)) != NULL)
     g_assert_false (g_str_has_prefix (name, ".furrow-export-"));
 }
+FURROW_TEST ("/furrow/io/export/refusals", test_refusals);
 
 typedef struct
 {
@@ -319,6 +326,7 @@ test_progress_cancel (void)
     g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   }
 }
+FURROW_TEST ("/furrow/io/export/progress-cancel", test_progress_cancel);
 
 static char *
 read_whole (const char *path)
@@ -393,6 +401,7 @@ test_existing_kept (void)
       g_assert_false (leftovers ());
     }
 }
+FURROW_TEST ("/furrow/io/export/existing-kept", test_existing_kept);
 
 static void
 make_project (void)
@@ -422,30 +431,21 @@ make_project (void)
     }
 }
 
-int
-main (int   argc,
-      char *argv[])
+static void
+set_up (void)
 {
-  int status;
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   GDALAllRegister ();
   dir = g_dir_make_tmp ("furrow-export-XXXXXX", NULL);
   project = g_build_filename (dir, "project.gpkg", NULL);
   make_project ();
+}
 
-  g_test_add_func ("/furrow/io/export/zone", test_zone);
-  g_test_add_func ("/furrow/io/export/shapefile-round-trip", test_shapefile_round_trip);
-  g_test_add_func ("/furrow/io/export/geopackage-zone-override", test_geopackage_zone_override);
-  g_test_add_func ("/furrow/io/export/geojson-kml", test_geojson_and_kml);
-  g_test_add_func ("/furrow/io/export/registers", test_registers);
-  g_test_add_func ("/furrow/io/export/refusals", test_refusals);
-  g_test_add_func ("/furrow/io/export/progress-cancel", test_progress_cancel);
-  g_test_add_func ("/furrow/io/export/existing-kept", test_existing_kept);
-  status = g_test_run ();
-
+static void
+tear_down (void)
+{
   furrow_test_remove_tree (dir);
   g_free (project);
   g_free (dir);
-  return status;
 }
+
+FURROW_TEST_MAIN (.set_up = set_up, .tear_down = tear_down);

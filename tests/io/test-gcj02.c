@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "furrow-gcj02.h"
+#include "furrow-test.h"
 
 static double
 distance_m (double lon1,
@@ -43,6 +44,7 @@ test_forward_reference (void)
       g_assert_cmpfloat (distance_m (wlon, wlat, fixtures[i][1], fixtures[i][0]), <, 0.01);
     }
 }
+FURROW_TEST ("/furrow/io/gcj02/forward-reference", test_forward_reference);
 
 /* The inverse is checked against the forward transform over Weifang (36.45 N 119.40 E)
  * and the whole of mainland China: forward(inverse(p)) == p within 0.5 m. */
@@ -66,6 +68,7 @@ test_inverse_round_trip (void)
   g_test_message ("worst GCJ-02 round trip error: %.6f m", worst);
   g_assert_cmpfloat (worst, <, 0.5);
 }
+FURROW_TEST ("/furrow/io/gcj02/inverse-round-trip", test_inverse_round_trip);
 
 static void
 test_outside_china (void)
@@ -76,16 +79,6 @@ test_outside_china (void)
   g_assert_cmpfloat (lon, ==, 13.4);
   g_assert_cmpfloat (lat, ==, 52.5);
 }
+FURROW_TEST ("/furrow/io/gcj02/outside-china", test_outside_china);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/io/gcj02/forward-reference", test_forward_reference);
-  g_test_add_func ("/furrow/io/gcj02/inverse-round-trip", test_inverse_round_trip);
-  g_test_add_func ("/furrow/io/gcj02/outside-china", test_outside_china);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN ();

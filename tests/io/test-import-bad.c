@@ -21,6 +21,7 @@
 
 #include "furrow-test-cli.h"
 #include "furrow-test-store.h"
+#include "furrow-test.h"
 #include "import-test-data.h"
 
 #define N_PROJECT_PARCELS 8     /* parcels 0–7 of the generated grid are in the project */
@@ -186,6 +187,8 @@ typedef struct
   const char *extra[3];     /* extra arguments */
   const char *expected;     /* a substring of stderr */
   guint       n_lines;      /* stderr lines expected; 0: any */
+  const char *file_name;    /* without make: a file of this name … */
+  const char *contents;     /* … holding this text */
 } BadInput;
 
 static char *
@@ -379,42 +382,6 @@ make_gbk_as_utf8 (Fixture *fixture)
 }
 
 static char *
-make_csv_missing_column (Fixture *fixture)
-{
-  char *path = fixture_path (fixture, "missing.csv");
-
-  test_write_file (path, "CBFBM,LXDH\n370782102201010020,13800000000\n", -1);
-  return path;
-}
-
-static char *
-make_csv_invalid_utf8 (Fixture *fixture)
-{
-  char *path = fixture_path (fixture, "latin.csv");
-
-  test_write_file (path, "CBFBM,CBFMC\n370782102201010020,\xff\xfe\xfd\n", -1);
-  return path;
-}
-
-static char *
-make_csv_not_a_number (Fixture *fixture)
-{
-  char *path = fixture_path (fixture, "nan-area.csv");
-
-  test_write_file (path, "DKBM,CBFBM,HTMJM\n3707821022010100101,370782102201010001,\"1,5\"\n", -1);
-  return path;
-}
-
-static char *
-make_empty_file (Fixture *fixture)
-{
-  char *path = fixture_path (fixture, "empty-file.shp");
-
-  test_write_file (path, "", 0);
-  return path;
-}
-
-static char *
 make_folder (Fixture *fixture)
 {
   char *path = fixture_path (fixture, "folder.shp");
@@ -450,31 +417,6 @@ make_short_cbfbm (Fixture *fixture)
 }
 
 static char *
-make_kml_line (Fixture *fixture)
-{
-  char *path = fixture_path (fixture, "line.kml");
-
-  test_write_file (path,
-                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                   "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document><Placemark><name>田埂</name>"
-                   "<LineString><coordinates>119.40,36.45,0 119.41,36.46,0</coordinates></LineString>"
-                   "</Placemark></Document></kml>\n", -1);
-  return path;
-}
-
-static char *
-make_broken_geojson (Fixture *fixture)
-{
-  char *path = fixture_path (fixture, "broken.geojson");
-
-  test_write_file (path,
-                   "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", "
-                   "\"properties\": {}, \"geometry\": {\"type\": \"Polygon\", \"coordinates\": "
-                   "[[[119.4, 36.45], [119.41, 36.45], [119.41, 36.46], [119.4, 36.45]]}}]}\n", -1);
-  return path;
-}
-
-static char *
 make_lonlat (Fixture *fixture)
 {
   char *path = fixture_path (fixture, "lonlat.shp");
@@ -491,24 +433,6 @@ make_zone40_noprj (Fixture *fixture)
 
   test_write_parcels_shp (path, 2, 4528, NULL);
   g_assert_cmpint (g_remove (prj), ==, 0);
-  return path;
-}
-
-static char *
-make_household_in_project (Fixture *fixture)
-{
-  char *path = fixture_path (fixture, "again.csv");
-
-  test_write_file (path, "CBFBM,CBFMC\n370782102201010020,赵六\n370782102201010001,王五\n", -1);
-  return path;
-}
-
-static char *
-make_unsupported (Fixture *fixture)
-{
-  char *path = fixture_path (fixture, "drawing.dxf");
-
-  test_write_file (path, "0\nSECTION\n", -1);
   return path;
 }
 
@@ -551,13 +475,17 @@ static const BadInput bad_inputs[] = {
     "nan.shp feature 0 (DKBM 3707821022010100101): vertex 3 has a coordinate that is not a finite number (nan, 36.45)", 1 },
   { "gbk-read-as-utf8", make_gbk_as_utf8, { "--encoding", "UTF-8" },
     "gbk.shp feature 0 (DKBM 3707821022010100001): the text in column DKMC is not valid UTF-8", 1 },
-  { "csv-missing-column", make_csv_missing_column, { NULL },
-    "missing.csv: the column CBFMC (Household head) is missing; the file has: CBFBM, LXDH", 1 },
-  { "csv-invalid-utf8", make_csv_invalid_utf8, { NULL },
-    "latin.csv: line 2 is not valid UTF-8 (nor GBK); save the file as UTF-8 or give its encoding with --encoding", 1 },
-  { "csv-not-a-number", make_csv_not_a_number, { NULL },
-    "nan-area.csv row 2 (DKBM 3707821022010100101): HTMJM “1,5” is not a number", 1 },
-  { "empty-file", make_empty_file, { NULL }, "empty-file.shp: the file is empty (0 bytes)", 1 },
+  { "csv-missing-column", NULL, { NULL },
+    "missing.csv: the column CBFMC (Household head) is missing; the file has: CBFBM, LXDH", 1,
+    "missing.csv", "CBFBM,LXDH\n370782102201010020,13800000000\n" },
+  { "csv-invalid-utf8", NULL, { NULL },
+    "latin.csv: line 2 is not valid UTF-8 (nor GBK); save the file as UTF-8 or give its encoding with --encoding", 1,
+    "latin.csv", "CBFBM,CBFMC\n370782102201010020,\xff\xfe\xfd\n" },
+  { "csv-not-a-number", NULL, { NULL },
+    "nan-area.csv row 2 (DKBM 3707821022010100101): HTMJM “1,5” is not a number", 1,
+    "nan-area.csv", "DKBM,CBFBM,HTMJM\n3707821022010100101,370782102201010001,\"1,5\"\n" },
+  { "empty-file", NULL, { NULL }, "empty-file.shp: the file is empty (0 bytes)", 1,
+    "empty-file.shp", "" },
   { "folder", make_folder, { NULL }, "folder.shp: this is a folder, not a file", 1 },
   { "png-renamed-shp", make_png, { NULL },
     "photo.shp: not an ESRI Shapefile (the file does not start with a .shp header)", 1 },
@@ -565,16 +493,27 @@ static const BadInput bad_inputs[] = {
     "short-dkbm.shp feature 0 (DKBM 37078210220101001): DKBM “37078210220101001” must be 19 digits, not 17 characters", 1 },
   { "cbfbm-wrong-length", make_short_cbfbm, { NULL },
     "short-cbfbm.shp feature 0 (DKBM 3707821022010100101): CBFBM “3707821022010100” must be 18 digits, not 16 characters", 1 },
-  { "kml-line", make_kml_line, { NULL }, "line.kml feature 1: the geometry is a LINESTRING, not a polygon", 1 },
-  { "geojson-broken-bracket", make_broken_geojson, { NULL }, "broken.geojson: not a readable GeoJSON file", 1 },
+  { "kml-line", NULL, { NULL }, "line.kml feature 1: the geometry is a LINESTRING, not a polygon", 1,
+    "line.kml",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document><Placemark><name>田埂</name>"
+    "<LineString><coordinates>119.40,36.45,0 119.41,36.46,0</coordinates></LineString>"
+    "</Placemark></Document></kml>\n" },
+  { "geojson-broken-bracket", NULL, { NULL }, "broken.geojson: not a readable GeoJSON file", 1,
+    "broken.geojson",
+    "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", "
+    "\"properties\": {}, \"geometry\": {\"type\": \"Polygon\", \"coordinates\": "
+    "[[[119.4, 36.45], [119.41, 36.45], [119.41, 36.46], [119.4, 36.45]]}}]}\n" },
   { "wrong-epsg-override", make_lonlat, { "--crs", "EPSG:4528" },
     "lonlat.shp: EPSG:4528 is projected (metres) but the coordinates (119.370000, 36.400000) look like longitude and latitude", 1 },
   { "unknown-epsg", make_lonlat, { "--crs", "EPSG:999999" }, "lonlat.shp: EPSG:999999 is not a known coordinate system", 1 },
   { "wrong-zone-override", make_zone40_noprj, { "--crs", "EPSG:4527" },
     "zone40.shp: EPSG:4527 is Gauss–Krüger zone 39 but the eastings (40", 1 },
-  { "household-in-project", make_household_in_project, { NULL },
-    "again.csv row 3 (CBFBM 370782102201010001): the household code is already in the project", 1 },
-  { "unsupported-type", make_unsupported, { NULL }, "drawing.dxf: unsupported file type", 1 },
+  { "household-in-project", NULL, { NULL },
+    "again.csv row 3 (CBFBM 370782102201010001): the household code is already in the project", 1,
+    "again.csv", "CBFBM,CBFMC\n370782102201010020,赵六\n370782102201010001,王五\n" },
+  { "unsupported-type", NULL, { NULL }, "drawing.dxf: unsupported file type", 1,
+    "drawing.dxf", "0\nSECTION\n" },
   { "three-problems", make_three_problems, { NULL }, "three.shp feature 2 (DKBM 370782102201010010): DKBM", 3 },
 };
 
@@ -583,17 +522,25 @@ test_bad_input (Fixture       *fixture,
                 gconstpointer  data)
 {
   const BadInput *input = data;
-  g_autofree char *source = input->make (fixture);
+  g_autofree char *source = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_auto(GStrv) lines = NULL;
-  const char *args[8] = { "import", "--project", fixture->project, source, NULL, };
+  const char *args[8] = { "import", "--project", fixture->project, NULL, };
   gint64 rows_before, rows_after;
   guint n = 4;
   int status;
 
+  if (input->make != NULL)
+    source = input->make (fixture);
+  else
+    {
+      source = fixture_path (fixture, input->file_name);
+      test_write_file (source, input->contents, -1);
+    }
+  args[3] = source;
   for (guint i = 0; i < G_N_ELEMENTS (input->extra) && input->extra[i] != NULL; i++)
     args[n++] = input->extra[i];
   args[n] = NULL;
@@ -631,6 +578,8 @@ test_no_project_left_behind (Fixture       *fixture,
   g_assert_cmpint (furrow_test_run_cliv (args, NULL, &err), ==, 1);
   g_assert_false (g_file_test (project, G_FILE_TEST_EXISTS));
 }
+FURROW_TEST_FIXTURE ("/furrow/io/import-bad/no-project-left-behind", Fixture, fixture_set_up,
+                     test_no_project_left_behind, fixture_tear_down);
 
 /* GBK text without a .cpg is detected and imports; so does an XLSX with a text header row. */
 static void
@@ -665,31 +614,28 @@ test_odd_but_right (Fixture       *fixture,
   g_assert_nonnull (strstr (out, "\"households\":1"));
   g_assert_cmpint (count_rows (fixture->project, "households"), ==, 11);
 }
+FURROW_TEST_FIXTURE ("/furrow/io/import-bad/odd-but-right", Fixture, fixture_set_up,
+                     test_odd_but_right, fixture_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
+static void
+set_up (void)
 {
-  int status;
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   GDALAllRegister ();
-
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {
       g_autofree char *path = g_strdup_printf ("/furrow/io/import-bad/%s", bad_inputs[i].name);
 
       g_test_add (path, Fixture, &bad_inputs[i], fixture_set_up, test_bad_input, fixture_tear_down);
     }
-  g_test_add ("/furrow/io/import-bad/no-project-left-behind", Fixture, NULL,
-              fixture_set_up, test_no_project_left_behind, fixture_tear_down);
-  g_test_add ("/furrow/io/import-bad/odd-but-right", Fixture, NULL,
-              fixture_set_up, test_odd_but_right, fixture_tear_down);
-
   make_base_project ();
-  status = g_test_run ();
+}
+
+static void
+tear_down (void)
+{
   furrow_test_remove_tree (base_dir);
   g_free (base_project);
   g_free (base_dir);
-  return status;
 }
+
+FURROW_TEST_MAIN (.set_up = set_up, .tear_down = tear_down);

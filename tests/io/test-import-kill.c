@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 #include <sys/wait.h>
 
+#include "furrow-test.h"
 #include "import-test-data.h"
 
 #define N_PARCELS 20000
@@ -167,16 +168,14 @@ test_kill (void)
   /* Most kills land inside the import (a test that never interrupts one proves nothing). */
   g_assert_cmpuint (n_absent, >=, N_KILLS / 4);
 }
+FURROW_TEST ("/furrow/io/import-kill/sigkill", test_kill);
 
-int
-main (int   argc,
-      char *argv[])
+static void
+set_up (void)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   GDALAllRegister ();
   cli = g_getenv ("FURROW_CLI");
   g_assert_nonnull (cli);
-
-  g_test_add_func ("/furrow/io/import-kill/sigkill", test_kill);
-  return g_test_run ();
 }
+
+FURROW_TEST_MAIN (.set_up = set_up);

@@ -11,10 +11,11 @@
 #include <math.h>
 #include <string.h>
 
-#include "furrow-importer.h"
+#include "furrow-importer-testing.h"
 #include "furrow-household.h"
 #include "furrow-store.h"
 #include "furrow-test-store.h"
+#include "furrow-test.h"
 #include "import-test-data.h"
 
 /* Bow-tie: the diagonals cross at 119.401 E 36.451 N (as in test-import-bad.c). */
@@ -92,6 +93,8 @@ test_refused (Fixture       *fixture,
   g_assert_cmpint (index, ==, -1);
   g_assert_null (code);
 }
+FURROW_TEST_FIXTURE ("/furrow/io/import-skip/refused", Fixture, fixture_set_up, test_refused,
+                     fixture_tear_down);
 
 /* With skip-invalid the three good parcels are imported and the bow-tie is reported as
  * skipped; the progress ends at 1. */
@@ -122,6 +125,8 @@ test_skip (Fixture       *fixture,
   g_assert_cmpint (furrow_store_count_parcels (fixture->store, NULL), ==, 3);
   g_assert_cmpfloat (furrow_importer_get_progress (importer), ==, 1.0);
 }
+FURROW_TEST_FIXTURE ("/furrow/io/import-skip/skip", Fixture, fixture_set_up, test_skip,
+                     fixture_tear_down);
 
 /* A limit reads only the first records: the preview of the assistant. */
 static void
@@ -139,20 +144,7 @@ test_limit (Fixture       *fixture,
   furrow_importer_get_parcels (importer, &n_parcels);
   g_assert_cmpuint (n_parcels, ==, 2);
 }
+FURROW_TEST_FIXTURE ("/furrow/io/import-skip/limit", Fixture, fixture_set_up, test_limit,
+                     fixture_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  GDALAllRegister ();
-
-#define ADD(name, func) \
-  g_test_add ("/furrow/io/import-skip/" name, Fixture, NULL, fixture_set_up, func, \
-              fixture_tear_down)
-  ADD ("refused", test_refused);
-  ADD ("skip", test_skip);
-  ADD ("limit", test_limit);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.set_up = GDALAllRegister);

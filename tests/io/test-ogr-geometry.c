@@ -2,12 +2,12 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 #include <ogr_api.h>
 
 #include "furrow-geodesy.h"
 #include "furrow-ogr-geometry.h"
+#include "furrow-test.h"
 #include "furrow-validate.h"
 
 G_DEFINE_AUTO_CLEANUP_FREE_FUNC (OGRGeometryH, OGR_G_DestroyGeometry, NULL)
@@ -56,6 +56,7 @@ test_round_trip (void)
   g_assert_no_error (error);
   g_assert_true (furrow_geometry_equal (g, again));
 }
+FURROW_TEST ("/furrow/io/ogr-geometry/round-trip", test_round_trip);
 
 /* A single polygon stays a Polygon; Z is dropped. */
 static void
@@ -73,6 +74,7 @@ test_polygon_z (void)
   back = furrow_geometry_to_ogr (g);
   g_assert_cmpint (OGR_G_GetGeometryType (back), ==, wkbPolygon);
 }
+FURROW_TEST ("/furrow/io/ogr-geometry/polygon-z", test_polygon_z);
 
 /* A curved polygon is linearised. A circle of radius 0.001° in lon/lat around 119.4 E 36.5 N is
  * on the ground an ellipse with semi-axes 0.001 × 89578 m (1° of longitude at 36.5° N, the hand
@@ -92,6 +94,7 @@ test_curve (void)
   g_assert_cmpuint (g->polygons[0].rings[0].n_points, >, 20);
   g_assert_cmpfloat_with_epsilon (furrow_geodesy_area_m2 (g), G_PI * 89.58 * 110.97, 312);
 }
+FURROW_TEST ("/furrow/io/ogr-geometry/curve", test_curve);
 
 static void
 test_not_polygon (void)
@@ -123,6 +126,7 @@ test_not_polygon (void)
       g_assert_cmpstr (((FurrowValidationIssue *) issues->pdata[0])->message, ==, expected);
     }
 }
+FURROW_TEST ("/furrow/io/ogr-geometry/not-polygon", test_not_polygon);
 
 static void
 test_empty (void)
@@ -140,6 +144,7 @@ test_empty (void)
   g_assert_cmpuint (issues->len, ==, 1);
   g_assert_cmpint (((FurrowValidationIssue *) issues->pdata[0])->kind, ==, FURROW_VALIDATION_EMPTY);
 }
+FURROW_TEST ("/furrow/io/ogr-geometry/empty", test_empty);
 
 /* Validation sees the rings as OGR holds them: an unclosed ring is reported (the conversion
  * closes it), and a bow-tie is found at its crossing (119.401 E 36.511 N, see test-validate). */
@@ -171,6 +176,7 @@ test_validate_raw (void)
 
   g_assert_cmpuint (c->len, ==, 0);
 }
+FURROW_TEST ("/furrow/io/ogr-geometry/validate-raw", test_validate_raw);
 
 /* furrow_ogr_geometry_read(): validation and the geometry from one copy of the points. A valid
  * geometry is the one furrow_geometry_from_ogr() builds, measured as test_round_trip's Planimeter
@@ -212,21 +218,6 @@ test_read (void)
                    FURROW_VALIDATION_NOT_POLYGON);
   g_assert_null (g);
 }
+FURROW_TEST ("/furrow/io/ogr-geometry/read", test_read);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/io/ogr-geometry/round-trip", test_round_trip);
-  g_test_add_func ("/furrow/io/ogr-geometry/polygon-z", test_polygon_z);
-  g_test_add_func ("/furrow/io/ogr-geometry/curve", test_curve);
-  g_test_add_func ("/furrow/io/ogr-geometry/not-polygon", test_not_polygon);
-  g_test_add_func ("/furrow/io/ogr-geometry/empty", test_empty);
-  g_test_add_func ("/furrow/io/ogr-geometry/validate-raw", test_validate_raw);
-  g_test_add_func ("/furrow/io/ogr-geometry/read", test_read);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "C.UTF-8");

@@ -2,12 +2,12 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 
 #include "furrow-layout-export.h"
 #include "furrow-layout.h"
 #include "furrow-polygon-file.h"
+#include "furrow-test.h"
 #include "furrow-yield-model.h"
 
 #include "furrow-test-rows.h"
@@ -107,6 +107,7 @@ test_all_fields (void)
                   n_with_rows, worst_ratio, pler_m2[0] / area_m2, pler_m2[1] / area_m2,
                   total_ms);
 }
+FURROW_TEST ("/furrow/io/plan-fields/all-800", test_all_fields);
 
 /* The analytic clipping against GEOS, row by row (tests/furrow-test-rows.c): every field with a
  * hole or several parts and every eighth other field, with 2+4 and with 4+6 (wide middle), rows
@@ -170,16 +171,6 @@ test_geos_oracle (void)
   run_geos_oracle ();
 #endif
 }
+FURROW_TEST ("/furrow/io/plan-fields/geos-oracle", test_geos_oracle);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/io/plan-fields/all-800", test_all_fields);
-  g_test_add_func ("/furrow/io/plan-fields/geos-oracle", test_geos_oracle);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "");

@@ -2,11 +2,11 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 
 #include "furrow-geodesy.h"
 #include "furrow-test-fields.h"
+#include "furrow-test.h"
 #include "furrow-validate.h"
 
 /* issue 3: areas match GeographicLib on every real field to 0.001 m². */
@@ -65,6 +65,7 @@ test_all_fields (void)
   g_test_message ("all %u fields: worst |difference| from Planimeter %.6f m² (%s %s)",
                   n_features, worst_m2, worst_where, worst_label);
 }
+FURROW_TEST ("/furrow/io/planimeter/all-fields", test_all_fields);
 
 /* The real fields are valid polygons: validation finds nothing to report on any of them. */
 static void
@@ -91,16 +92,6 @@ test_all_fields_valid (void)
     }
   g_assert_cmpuint (n_features, ==, 800);
 }
+FURROW_TEST ("/furrow/io/planimeter/all-fields-valid", test_all_fields_valid);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/io/planimeter/all-fields", test_all_fields);
-  g_test_add_func ("/furrow/io/planimeter/all-fields-valid", test_all_fields_valid);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "C.UTF-8");

@@ -9,16 +9,15 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
-#include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
-#include "furrow-report-document.h"
+#include "furrow-report-document-testing.h"
 #include "furrow-report-private.h"
 #include "furrow-store-private.h"
 #include "furrow-store-season.h"
 #include "furrow-test-store.h"
+#include "furrow-test.h"
 #include "furrow-units.h"
 
 typedef FurrowTestStore Fixture;
@@ -232,6 +231,9 @@ test_statements (Fixture       *fixture,
     g_assert_nonnull (strstr (last, "5 households -> Printer A"));
   }
 }
+FURROW_TEST_FIXTURE ("/furrow/io/report-document/statements", Fixture,
+                     furrow_test_store_set_up_empty, test_statements,
+                     furrow_test_store_fixture_tear_down);
 
 /* A file's bytes without its /CreationDate (the one thing that changes from run to run). */
 static GBytes *
@@ -324,6 +326,8 @@ test_threads (Fixture       *fixture,
       }
   }
 }
+FURROW_TEST_FIXTURE ("/furrow/io/report-document/threads", Fixture, furrow_test_store_set_up_empty,
+                     test_threads, furrow_test_store_fixture_tear_down);
 
 static void
 test_one_household (Fixture       *fixture,
@@ -366,6 +370,9 @@ test_one_household (Fixture       *fixture,
     g_assert_nonnull (strstr (error->message, "2017 春"));
   }
 }
+FURROW_TEST_FIXTURE ("/furrow/io/report-document/one-household", Fixture,
+                     furrow_test_store_set_up_empty, test_one_household,
+                     furrow_test_store_fixture_tear_down);
 
 static void
 test_roster (Fixture       *fixture,
@@ -400,30 +407,7 @@ test_roster (Fixture       *fixture,
     g_assert_nonnull (strstr (text, names[k]));
   g_assert_nonnull (strstr (flat, sum_text));
 }
+FURROW_TEST_FIXTURE ("/furrow/io/report-document/roster", Fixture, furrow_test_store_set_up_empty,
+                     test_roster, furrow_test_store_fixture_tear_down);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  const char *localedir = g_getenv ("FURROW_LOCALEDIR");
-
-  /* The pages are checked in Chinese, as the villages read them. */
-  g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
-  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
-    g_error ("the zh_CN.UTF-8 locale is missing: the reports are tested in Chinese");
-  if (localedir != NULL)
-    bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-#define ADD(name, func) \
-  g_test_add ("/furrow/io/report-document/" name, Fixture, NULL, furrow_test_store_set_up_empty, \
-              func, furrow_test_store_fixture_tear_down)
-  ADD ("statements", test_statements);
-  ADD ("threads", test_threads);
-  ADD ("one-household", test_one_household);
-  ADD ("roster", test_roster);
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.set_up = furrow_test_set_up_chinese);

@@ -2,16 +2,15 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <sys/wait.h>
 
 #include "furrow-distribution.h"
-#include "furrow-report.h"
 #include "furrow-report-private.h"
+#include "furrow-report-testing.h"
+#include "furrow-test.h"
 #include "furrow-units.h"
 
 /* ------------------------------------------------------------------------------------------ */
@@ -318,6 +317,7 @@ test_mask (void)
   /* Too short to keep 4: half of it is still hidden. */
   g_assert_cmpstr (short_id, ==, "**3");
 }
+FURROW_TEST ("/furrow/io/report/mask", test_mask);
 
 static void
 test_from_distribution (void)
@@ -362,6 +362,7 @@ test_from_distribution (void)
   g_assert_cmpint (dividend, ==, coop->households_dividend_fen);
   g_assert_cmpint (total, ==, 13423872 + 953656);
 }
+FURROW_TEST ("/furrow/io/report/from-distribution", test_from_distribution);
 
 /* Four statements, one a page; each page names its household, shows its amounts exactly as
  * the engine computed them, masks the ID number, and the font is embedded. */
@@ -475,6 +476,7 @@ test_statements_pdf (void)
   g_unlink (path);
   g_rmdir (dir);
 }
+FURROW_TEST ("/furrow/io/report/statements-pdf", test_statements_pdf);
 
 /* The drawing functions work on any cairo_t and fit any page: a US Letter image (612 × 792,
  * 1 px a point) gets the A4 design scaled to 612 / 595.28 of its width and centred, so ink
@@ -517,6 +519,7 @@ test_any_surface (void)
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 }
+FURROW_TEST ("/furrow/io/report/any-surface", test_any_surface);
 
 static void
 test_statements_dir (void)
@@ -551,6 +554,7 @@ test_statements_dir (void)
   g_rmdir (out);
   g_rmdir (dir);
 }
+FURROW_TEST ("/furrow/io/report/statements-dir", test_statements_dir);
 
 static void
 count_progress (gsize    done,
@@ -658,6 +662,7 @@ test_progress_cancel_errors (void)
   }
   g_rmdir (dir);
 }
+FURROW_TEST ("/furrow/io/report/progress-cancel-errors", test_progress_cancel_errors);
 
 /* The roster: 70 rows on 21-row pages is 4 pages; every household once; the last page's
  * totals are the settlement's: base 134,238.72, dividend 9,536.56, total 143,775.28 yuan,
@@ -750,6 +755,7 @@ test_roster_pdf (void)
   g_unlink (path);
   g_rmdir (dir);
 }
+FURROW_TEST ("/furrow/io/report/roster-pdf", test_roster_pdf);
 
 /* A full last page (63 rows, 3 pages of 21) still has room for the totals, the notes and the
  * page number; rows that are not the whole settlement are flagged, not silently totalled. */
@@ -791,6 +797,7 @@ test_roster_full_page (void)
   g_unlink (path);
   g_rmdir (dir);
 }
+FURROW_TEST ("/furrow/io/report/roster-full-page", test_roster_full_page);
 
 static void
 test_roster_csv (void)
@@ -838,6 +845,7 @@ test_roster_csv (void)
   g_unlink (path);
   g_rmdir (dir);
 }
+FURROW_TEST ("/furrow/io/report/roster-csv", test_roster_csv);
 
 /* The value cached in cell `ref` of a sheet's XML, as integer fen. */
 static gint64
@@ -923,6 +931,7 @@ test_roster_xlsx (void)
   g_unlink (path);
   g_rmdir (dir);
 }
+FURROW_TEST ("/furrow/io/report/roster-xlsx", test_roster_xlsx);
 
 /* Half custody: no base, no dividend, a service fee owed, the total negative. */
 static void
@@ -1004,6 +1013,7 @@ test_half_custody (void)
   g_unlink (path);
   g_rmdir (dir);
 }
+FURROW_TEST ("/furrow/io/report/half-custody", test_half_custody);
 
 /* A 100 m × 200 m field near Ningjin (3 hectares: 30 mu), north–south rows of a 4 : 6
  * maize–soybean strip 4.2 m wide, 5 m headlands. The quantities are ours; the sheet must show
@@ -1098,6 +1108,7 @@ test_plan_sheet (void)
   g_unlink (path);
   g_rmdir (dir);
 }
+FURROW_TEST ("/furrow/io/report/plan-sheet", test_plan_sheet);
 
 /* furrow-cli settle INPUT.json --statements OUT.pdf --roster OUT.{pdf,csv,xlsx} */
 static void
@@ -1227,38 +1238,6 @@ test_cli (void)
   g_unlink (json_path);
   g_rmdir (dir);
 }
+FURROW_TEST ("/furrow/io/report/cli", test_cli);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  const char *localedir = g_getenv ("FURROW_LOCALEDIR");
-
-  /* The reports are checked in Chinese, as the villages read them. */
-  g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
-  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
-    g_error ("the zh_CN.UTF-8 locale is missing: the reports are tested in Chinese");
-  if (localedir != NULL)
-    bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/io/report/mask", test_mask);
-  g_test_add_func ("/furrow/io/report/from-distribution", test_from_distribution);
-  g_test_add_func ("/furrow/io/report/statements-pdf", test_statements_pdf);
-  g_test_add_func ("/furrow/io/report/any-surface", test_any_surface);
-  g_test_add_func ("/furrow/io/report/statements-dir", test_statements_dir);
-  g_test_add_func ("/furrow/io/report/progress-cancel-errors", test_progress_cancel_errors);
-  g_test_add_func ("/furrow/io/report/roster-pdf", test_roster_pdf);
-  g_test_add_func ("/furrow/io/report/roster-full-page", test_roster_full_page);
-  g_test_add_func ("/furrow/io/report/roster-csv", test_roster_csv);
-  g_test_add_func ("/furrow/io/report/roster-xlsx", test_roster_xlsx);
-  g_test_add_func ("/furrow/io/report/half-custody", test_half_custody);
-  g_test_add_func ("/furrow/io/report/plan-sheet", test_plan_sheet);
-  g_test_add_func ("/furrow/io/report/cli", test_cli);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.set_up = furrow_test_set_up_chinese);

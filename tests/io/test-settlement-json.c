@@ -3,12 +3,12 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
-#include <locale.h>
 #include <string.h>
 #include <sys/wait.h>
 
 #include "furrow-distribution.h"
 #include "furrow-settlement-json.h"
+#include "furrow-test.h"
 
 /* Taozhuang 2016 maize (docs/domain.md §8) in the settlement format of docs/architecture.md: 290.56
  * mu held by 70 households, 69 × 4.12 + 6.28 (the split of the area is ours), revenue 236,412
@@ -148,6 +148,7 @@ test_taozhuang (void)
   g_assert_nonnull (strstr (output, "\"total_area_mu\": 290.56,"));
   assert_taozhuang_output (output);
 }
+FURROW_TEST ("/furrow/io/settlement-json/taozhuang", test_taozhuang);
 
 /* Every kind of bad input is refused with the file and the JSON path of the bad member. */
 static void
@@ -226,6 +227,7 @@ test_errors (void)
     g_assert_nonnull (strstr (error->message, "missing.json"));
   }
 }
+FURROW_TEST ("/furrow/io/settlement-json/errors", test_errors);
 
 /* Half custody and a deficit through JSON: A full 10 mu, B half 2.50 mu at 60 yuan/mu.
  * Base 10 × 90,000 = 900,000; revenue 500,000 − cost 10 × 30,000 = 300,000 − 900,000 =
@@ -265,6 +267,7 @@ test_half_custody_deficit (void)
   g_assert_cmpint (json_object_get_int_member (b, "fee_fen"), ==, 15000);
   g_assert_cmpint (json_object_get_int_member (b, "total_fen"), ==, -15000);
 }
+FURROW_TEST ("/furrow/io/settlement-json/half-custody-deficit", test_half_custody_deficit);
 
 /* ------------------------------------------------------------------------------------------ */
 /* furrow-cli settle                                                                          */
@@ -338,6 +341,7 @@ test_cli (void)
   g_assert_nonnull (strstr (table.out, "户主70"));
   g_assert_nonnull (strstr (table.out, "¥143,775.28"));
 }
+FURROW_TEST ("/furrow/io/settlement-json/cli", test_cli);
 
 static void
 test_cli_bad_input (void)
@@ -371,6 +375,7 @@ test_cli_bad_input (void)
   g_assert_nonnull (strstr (second.err, "no-reason.json"));
   g_assert_nonnull (strstr (second.err, "60 %"));
 }
+FURROW_TEST ("/furrow/io/settlement-json/cli-bad-input", test_cli_bad_input);
 
 /* The settlement example of docs/architecture.md, verbatim (one household "371426…0001" of 4.12 mu,
  * Taozhuang's rules and revenue), through `furrow-cli settle --json`.
@@ -439,6 +444,7 @@ test_architecture_example (void)
   g_assert_cmpint (json_object_get_int_member (household, "dividend_fen"), ==, 11666512);
   g_assert_cmpint (json_object_get_int_member (household, "total_fen"), ==, 11856856);
 }
+FURROW_TEST ("/furrow/io/settlement-json/architecture-example", test_architecture_example);
 
 /* A household with both kinds of land (issue 5): 4.12 mu of full custody in the pool and
  * 3.00 mu of half custody billed 115 yuan/mu. With one other household of 4.12 mu and
@@ -478,21 +484,6 @@ test_fee_area (void)
   g_assert_cmpint (shares[1].total_fen, ==, 5946556);
   g_assert_cmpint (result.fees_fen, ==, 34500);
 }
+FURROW_TEST ("/furrow/io/settlement-json/fee-area", test_fee_area);
 
-int
-main (int   argc,
-      char *argv[])
-{
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  g_test_add_func ("/furrow/io/settlement-json/taozhuang", test_taozhuang);
-  g_test_add_func ("/furrow/io/settlement-json/errors", test_errors);
-  g_test_add_func ("/furrow/io/settlement-json/half-custody-deficit", test_half_custody_deficit);
-  g_test_add_func ("/furrow/io/settlement-json/cli", test_cli);
-  g_test_add_func ("/furrow/io/settlement-json/cli-bad-input", test_cli_bad_input);
-  g_test_add_func ("/furrow/io/settlement-json/architecture-example", test_architecture_example);
-  g_test_add_func ("/furrow/io/settlement-json/fee-area", test_fee_area);
-
-  return g_test_run ();
-}
+FURROW_TEST_MAIN (.locale = "");

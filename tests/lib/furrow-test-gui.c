@@ -9,7 +9,9 @@
 #include <math.h>
 
 #include "furrow-demo.h"
+#include "furrow-season-view-testing.h"
 #include "furrow-test-mbtiles.h"
+#include "furrow-window-testing.h"
 
 void
 furrow_test_gui_init (int    *argc,
@@ -30,6 +32,23 @@ furrow_test_gui_init (int    *argc,
   gtk_test_init (argc, argv, NULL);
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+int
+furrow_test_gui_main (int                    argc,
+                      char                 **argv,
+                      const FurrowTestHooks *hooks)
+{
+  int status;
+
+  furrow_test_gui_init (&argc, &argv);
+  if (hooks != NULL && hooks->set_up != NULL)
+    hooks->set_up ();
+  furrow_test_add_registered ();
+  status = g_test_run ();
+  if (hooks != NULL && hooks->tear_down != NULL)
+    hooks->tear_down ();
+  return status;
 }
 
 char *
@@ -283,6 +302,42 @@ furrow_test_rgb_close (guint32 a,
   return TRUE;
 }
 
+/* WIDGET rendered after one of ATTEMPTS frames, or NULL if it drew nothing in any. */
+static GdkTexture *
+render_after_frames (GtkWidget *widget,
+                     guint      attempts)
+{
+  GdkTexture *texture = NULL;
+
+  for (guint attempt = 0; texture == NULL && attempt < attempts; attempt++)
+    {
+      furrow_test_wait_for_frame (widget);
+      texture = furrow_test_render_widget (widget);
+    }
+  return texture;
+}
+
+GdkTexture *
+furrow_test_render_painted (GtkWidget *widget,
+                            guint      attempts)
+{
+  GdkTexture *texture = render_after_frames (widget, attempts);
+
+  g_assert_nonnull (texture);
+  return texture;
+}
+
+void
+furrow_test_save_widget_screenshot (GtkWidget  *widget,
+                                    guint       attempts,
+                                    const char *name)
+{
+  g_autoptr(GdkTexture) texture = render_after_frames (widget, attempts);
+
+  if (texture != NULL)
+    furrow_test_save_screenshot (texture, name);
+}
+
 void
 furrow_test_save_screenshot (GdkTexture *texture,
                              const char *name)
@@ -335,25 +390,50 @@ furrow_test_find_toplevel (GType type)
   return NULL;
 }
 
-/* The menu of the header bar's open-menu button under @widget, or NULL. */
-GMenuModel *
-furrow_test_find_primary_menu (GtkWidget *widget)
+GtkWidget *
+furrow_test_find_first (GtkWidget             *widget,
+                        FurrowTestWidgetMatch  match,
+                        gconstpointer          data)
 {
-  if (GTK_IS_MENU_BUTTON (widget) &&
-      g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)),
-                 "open-menu-symbolic") == 0)
-    return gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
-
+  if (match (widget, data))
+    return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GMenuModel *menu = furrow_test_find_primary_menu (child);
+      GtkWidget *found = furrow_test_find_first (child, match, data);
 
-      if (menu != NULL)
-        return menu;
+      if (found != NULL)
+        return found;
     }
   return NULL;
+}
+
+static gboolean
+is_primary_menu_button (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)),
+                    "open-menu-symbolic") == 0 &&
+         gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL;
+}
+
+/* The menu of the header bar's open-menu button under @widget, or NULL. */
+GMenuModel *
+furrow_test_find_primary_menu (GtkWidget *widget)
+{
+  GtkWidget *button = furrow_test_find_first (widget, is_primary_menu_button, NULL);
+
+  return button != NULL ? gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)) : NULL;
+}
+
+static gboolean
+is_label_showing (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
 /* The first mapped GtkLabel under @widget showing exactly @text, or NULL. */
@@ -361,20 +441,66 @@ GtkWidget *
 furrow_test_find_label (GtkWidget  *widget,
                         const char *text)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
+  return furrow_test_find_first (widget, is_label_showing, text);
+}
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = furrow_test_find_label (child, text);
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+GtkWidget *
+furrow_test_find_widget (GtkWidget *widget,
+                         GType      type)
+{
+  return furrow_test_find_first (widget, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+typedef struct
+{
+  GType       type;
+  const char *title;
+} RowQuery;
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  const RowQuery *query = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, query->type) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                    query->title) == 0;
+}
+
+GtkWidget *
+furrow_test_find_row (GtkWidget  *widget,
+                      GType       type,
+                      const char *title)
+{
+  RowQuery query = { type, title };
+
+  g_return_val_if_fail (g_type_is_a (type, ADW_TYPE_PREFERENCES_ROW), NULL);
+  return furrow_test_find_first (widget, is_row_titled, &query);
+}
+
+GtkWidget *
+furrow_test_show_season_page (FurrowWindow *window,
+                              const char   *name,
+                              GType         type,
+                              guint         settle_ms)
+{
+  FurrowSeasonView *view = furrow_window_get_season_view (window);
+  GtkWidget *page;
+
+  furrow_season_view_show_page (view, name);
+  furrow_test_iterate (settle_ms);
+  g_assert_cmpstr (furrow_season_view_get_visible_page (view), ==, name);
+  page = furrow_test_find_widget (GTK_WIDGET (view), type);
+  g_assert_nonnull (page);
+  return page;
 }
 
 /* A made-up stretch of farmland in global pixels at zoom 14, with the origin at the north-west
@@ -608,22 +734,4 @@ furrow_test_write_landscape (const char *path,
 {
   write_tiles (path, "Furrow sample farmland", "Sample farmland drawn by Furrow’s tests",
                half_width, half_height, draw_landscape_tile);
-}
-
-GtkWidget *
-furrow_test_find_widget (GtkWidget *widget,
-                         GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = furrow_test_find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }

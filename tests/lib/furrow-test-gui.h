@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "furrow-application.h"
+#include "furrow-test.h"
 #include "furrow-window.h"
 
 G_BEGIN_DECLS
@@ -53,8 +54,28 @@ void               furrow_test_window_set_up     (FurrowTestWindow *fixture,
 void               furrow_test_window_tear_down  (FurrowTestWindow *fixture,
                                                   gconstpointer     data);
 
-void               furrow_test_gui_init          (int           *argc,
-                                                  char        ***argv);
+/* A private XDG environment, gtk_test_init(), libadwaita, no animations. */
+void               furrow_test_gui_init          (int                    *argc,
+                                                  char                 ***argv);
+/* The whole main() of a GUI test file: furrow_test_gui_init(), then as furrow_test_main()
+ * HOOKS->set_up, the registered cases, g_test_run() and HOOKS->tear_down. HOOKS->locale is not
+ * used: gtk_test_init() takes the environment's. */
+int                furrow_test_gui_main          (int                     argc,
+                                                  char                  **argv,
+                                                  const FurrowTestHooks  *hooks);
+
+/* main() of a GUI test file, as FURROW_TEST_MAIN(). */
+#define FURROW_TEST_GUI_MAIN(...)                                    \
+  int                                                                \
+  main (int   argc,                                                  \
+        char *argv[])                                                \
+  {                                                                  \
+    static const FurrowTestHooks hooks = { __VA_ARGS__ };            \
+                                                                     \
+    return furrow_test_gui_main (argc, argv, &hooks);                \
+  }                                                                  \
+  G_STATIC_ASSERT (TRUE)
+
 char              *furrow_test_make_tmpdir       (void);
 void               furrow_test_remove_tmpdir     (const char    *dir);
 void               furrow_test_reset_settings    (void);
@@ -66,6 +87,10 @@ void               furrow_test_open_demo_project (FurrowWindow  *window,
 void               furrow_test_wait_for_frame    (GtkWidget     *widget);
 void               furrow_test_iterate           (guint          milliseconds);
 GdkTexture        *furrow_test_render_widget     (GtkWidget     *widget);
+/* WIDGET as on screen: a widget between two frames may draw nothing, so wait for the next frame
+ * and render again, ATTEMPTS times at most; the widget must have drawn by then. */
+GdkTexture        *furrow_test_render_painted    (GtkWidget     *widget,
+                                                  guint          attempts);
 guint32            furrow_test_texture_rgb       (GdkTexture    *texture,
                                                   int            x,
                                                   int            y);
@@ -73,6 +98,10 @@ gboolean           furrow_test_rgb_close         (guint32        a,
                                                   guint32        b);
 void               furrow_test_save_screenshot   (GdkTexture    *texture,
                                                   const char    *name);
+/* Renders WIDGET as furrow_test_render_painted() does and saves it as NAME if it drew. */
+void               furrow_test_save_widget_screenshot (GtkWidget  *widget,
+                                                       guint       attempts,
+                                                       const char *name);
 GBytes            *furrow_test_surface_to_png    (cairo_surface_t *surface);
 void               furrow_test_write_tile_grid   (const char    *path,
                                                   int            half_width,
@@ -87,5 +116,26 @@ GtkWidget         *furrow_test_find_label        (GtkWidget     *widget,
 /* The first widget of TYPE at or under WIDGET, depth first, or NULL. */
 GtkWidget         *furrow_test_find_widget       (GtkWidget     *widget,
                                                   GType          type);
+
+/* Whether WIDGET is the one looked for; DATA is what furrow_test_find_first() was given. */
+typedef gboolean (*FurrowTestWidgetMatch) (GtkWidget     *widget,
+                                           gconstpointer  data);
+/* The first widget at or under WIDGET, depth first, that MATCH accepts, or NULL: every search
+ * of the widget tree above is one of these. */
+GtkWidget         *furrow_test_find_first        (GtkWidget             *widget,
+                                                  FurrowTestWidgetMatch  match,
+                                                  gconstpointer          data);
+
+/* The first AdwPreferencesRow of TYPE at or under WIDGET whose title is TITLE, or NULL. */
+GtkWidget         *furrow_test_find_row          (GtkWidget             *widget,
+                                                  GType                  type,
+                                                  const char            *title);
+
+/* Shows the page NAME of WINDOW's season view (the season shown already), runs the main loop for
+ * SETTLE_MS milliseconds and returns the page's widget, of TYPE (a FurrowSeason…Page). */
+GtkWidget         *furrow_test_show_season_page  (FurrowWindow          *window,
+                                                  const char            *name,
+                                                  GType                  type,
+                                                  guint                  settle_ms);
 
 G_END_DECLS

@@ -131,15 +131,13 @@ furrow_store_set_harvest (FurrowStore   *self,
 }
 
 static void
-read_harvest (FurrowStatement *stmt,
-              gpointer         harvests)
+read_harvest (FurrowStatement     *stmt,
+              FurrowSeasonHarvest *harvest)
 {
-  FurrowSeasonHarvest harvest = { .field_id = furrow_statement_get_int64 (stmt, 0) };
-
-  furrow_crop_from_string (furrow_statement_get_text (stmt, 1), &harvest.crop);
-  harvest.yield_kg = furrow_statement_get_double (stmt, 2);
-  harvest.revenue_fen = furrow_statement_get_int64 (stmt, 3);
-  g_array_append_val ((GArray *) harvests, harvest);
+  harvest->field_id = furrow_statement_get_int64 (stmt, 0);
+  furrow_crop_from_string (furrow_statement_get_text (stmt, 1), &harvest->crop);
+  harvest->yield_kg = furrow_statement_get_double (stmt, 2);
+  harvest->revenue_fen = furrow_statement_get_int64 (stmt, 3);
 }
 
 GArray *
@@ -147,13 +145,11 @@ furrow_store_get_harvests (FurrowStore   *self,
                            FurrowSeason  *season,
                            GError       **error)
 {
-  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
-  g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
-
   return _furrow_season_read_rows (self, season, "SELECT field_id, crop, yield_kg, revenue_fen "
                                                  "FROM harvests WHERE season_id = ?1 "
                                                  "ORDER BY field_id, crop",
-                                   sizeof (FurrowSeasonHarvest), read_harvest, error);
+                                   sizeof (FurrowSeasonHarvest),
+                                   (FurrowSeasonRowFunc) read_harvest, error);
 }
 
 gboolean
@@ -227,14 +223,12 @@ furrow_store_set_actual_cost (FurrowStore   *self,
 }
 
 static void
-read_actual_cost (FurrowStatement *stmt,
-                  gpointer         costs)
+read_actual_cost (FurrowStatement        *stmt,
+                  FurrowSeasonActualCost *cost)
 {
-  FurrowSeasonActualCost cost = { .field_id = furrow_statement_get_int64 (stmt, 0) };
-
-  g_strlcpy (cost.item, furrow_statement_get_text (stmt, 1), sizeof cost.item);
-  cost.fen = furrow_statement_get_int64 (stmt, 2);
-  g_array_append_val ((GArray *) costs, cost);
+  cost->field_id = furrow_statement_get_int64 (stmt, 0);
+  g_strlcpy (cost->item, furrow_statement_get_text (stmt, 1), sizeof cost->item);
+  cost->fen = furrow_statement_get_int64 (stmt, 2);
 }
 
 GArray *
@@ -242,13 +236,11 @@ furrow_store_get_actual_costs (FurrowStore   *self,
                                FurrowSeason  *season,
                                GError       **error)
 {
-  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
-  g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
-
   return _furrow_season_read_rows (self, season, "SELECT ifnull (field_id, 0), item, fen "
                                                  "FROM season_actual_costs WHERE season_id = ?1 "
                                                  "ORDER BY id",
-                                   sizeof (FurrowSeasonActualCost), read_actual_cost, error);
+                                   sizeof (FurrowSeasonActualCost),
+                                   (FurrowSeasonRowFunc) read_actual_cost, error);
 }
 
 const FurrowSeasonActualCost *

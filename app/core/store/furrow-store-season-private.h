@@ -41,8 +41,8 @@ gboolean         _furrow_season_foreach_row     (FurrowStore         *self,
                                                  FurrowSeasonRowFunc  func,
                                                  gpointer             user_data,
                                                  GError             **error);
-/* The rows of such a query as a GArray of `element_size` elements, each appended by func (its
- * user_data is the array); NULL with the error. */
+/* The rows of such a query as a GArray of `element_size` elements, each filled by func (its
+ * user_data is the new, zeroed element); NULL with the error. */
 GArray          *_furrow_season_read_rows       (FurrowStore         *self,
                                                  FurrowSeason        *season,
                                                  const char          *sql,

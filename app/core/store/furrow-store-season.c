@@ -140,6 +140,24 @@ _furrow_season_foreach_row (FurrowStore    *self,
   return TRUE;
 }
 
+typedef struct
+{
+  GArray              *rows;
+  guint                element_size;
+  FurrowSeasonRowFunc  func;
+} RowsRead;
+
+/* Appends a zeroed element for the row and lets the reader fill it. */
+static void
+read_row (FurrowStatement *stmt,
+          gpointer         user_data)
+{
+  RowsRead *read = user_data;
+
+  g_array_set_size (read->rows, read->rows->len + 1);
+  read->func (stmt, read->rows->data + (gsize) (read->rows->len - 1) * read->element_size);
+}
+
 GArray *
 _furrow_season_read_rows (FurrowStore          *self,
                           FurrowSeason         *season,
@@ -149,8 +167,13 @@ _furrow_season_read_rows (FurrowStore          *self,
                           GError              **error)
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, element_size);
+  RowsRead read = { rows, element_size, func };
 
-  if (!_furrow_season_foreach_row (self, sql, furrow_season_get_id (season), func, rows, error))
+  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
+  g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
+
+  if (!_furrow_season_foreach_row (self, sql, furrow_season_get_id (season), read_row, &read,
+                                   error))
     return NULL;
   return g_steal_pointer (&rows);
 }

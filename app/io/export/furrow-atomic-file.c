@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "furrow-atomic-file.h"
+#include "furrow-atomic-file-testing.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -26,7 +26,6 @@ FurrowAtomicFile *furrow_atomic_file_new          (const char        *path,
                                                    GError           **error);
 /* Where to write: the target's basename in the private folder. */
 const char       *furrow_atomic_file_get_path     (FurrowAtomicFile  *self);
-const char       *furrow_atomic_file_get_target   (FurrowAtomicFile  *self);
 /* Appends `length` bytes to the file at furrow_atomic_file_get_path(). */
 gboolean          furrow_atomic_file_write        (FurrowAtomicFile  *self,
                                                    const void        *data,

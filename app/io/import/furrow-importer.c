@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "furrow-importer-private.h"
+#include "furrow-importer-testing.h"
 
 #include <glib/gi18n-lib.h>
 #include <cpl_vsi.h>

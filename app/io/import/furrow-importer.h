@@ -235,9 +235,8 @@ gboolean            furrow_importer_get_problem_record (FurrowImporter     *self
                                                         gint64             *index,
                                                         const char        **code,
                                                         const char        **reason);
-/* With skip-invalid: how many records the last read left out, and their problems. */
+/* With skip-invalid: how many records the last read left out. */
 guint               furrow_importer_get_n_skipped    (FurrowImporter       *self);
-GPtrArray          *furrow_importer_get_skipped      (FurrowImporter       *self);
 /* How far the current read and commit are, 0 … 1 (reading is the first half); safe to call
  * from any thread while furrow_importer_import_async() runs. */
 double              furrow_importer_get_progress     (FurrowImporter       *self);

@@ -226,15 +226,6 @@ furrow_ogr_geometry_validate (FurrowGeosContext *ctx,
 }
 
 GPtrArray *
-furrow_ogr_geometry_validate_measured (FurrowGeosContext *ctx,
-                                       const char        *label,
-                                       OGRGeometryH       geometry,
-                                       double            *area_m2)
-{
-  return furrow_ogr_geometry_read (ctx, label, geometry, area_m2, NULL);
-}
-
-GPtrArray *
 furrow_ogr_geometry_read (FurrowGeosContext  *ctx,
                           const char         *label,
                           OGRGeometryH        geometry,

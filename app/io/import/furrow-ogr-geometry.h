@@ -38,15 +38,10 @@ OGRGeometryH    furrow_geometry_to_ogr          (const FurrowGeometry  *geometry
 GPtrArray      *furrow_ogr_geometry_validate    (FurrowGeosContext     *ctx,
                                                  const char            *label,
                                                  OGRGeometryH           geometry);
-/* The same, and the ellipsoidal area of a valid geometry (m²; NAN when there is an issue), as
- * furrow_validate_polygons_measured(). */
-GPtrArray      *furrow_ogr_geometry_validate_measured (FurrowGeosContext *ctx,
-                                                       const char        *label,
-                                                       OGRGeometryH       geometry,
-                                                       double            *area_m2);
-/* The same, and when there is no issue the geometry itself in `out` (else NULL): the points are
- * copied out of OGR once, for both (what an importer wants; furrow_geometry_from_ogr() copies
- * them again). `area_m2` and `out` may be NULL. */
+/* The same, and the ellipsoidal area of a valid geometry in `area_m2` (m²; NAN when there is an
+ * issue, as furrow_validate_polygons_measured()) and, when there is no issue, the geometry
+ * itself in `out` (else NULL): the points are copied out of OGR once, for both (what an importer
+ * wants; furrow_geometry_from_ogr() copies them again). `area_m2` and `out` may be NULL. */
 GPtrArray      *furrow_ogr_geometry_read        (FurrowGeosContext     *ctx,
                                                  const char            *label,
                                                  OGRGeometryH           geometry,

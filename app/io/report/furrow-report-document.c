@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "furrow-report-document.h"
+#include "furrow-report-document-testing.h"
 #include "furrow-report-private.h"
 
 #include "furrow-store-season.h"

@@ -87,15 +87,9 @@ FurrowReportDocument *furrow_report_document_new_statements_for_report (FurrowRe
 FurrowReportDocument *furrow_report_document_new_roster_for_report (FurrowReport            *report,
                                                                   GError                   **error);
 
-FurrowReportDocumentKind
-                      furrow_report_document_get_kind            (FurrowReportDocument      *self);
 guint                 furrow_report_document_get_n_pages         (FurrowReportDocument      *self);
 /* TRUE for the roster (A4 landscape), FALSE for statements (A4 portrait). */
 gboolean              furrow_report_document_is_landscape        (FurrowReportDocument      *self);
-/* The design page in points: 595.3 × 841.9 (portrait) or 841.9 × 595.3 (landscape). */
-void                  furrow_report_document_get_page_size       (FurrowReportDocument      *self,
-                                                                  double                    *width_pt,
-                                                                  double                    *height_pt);
 /* "<cooperative> <season>: Household Income Statements" / "…: Public Roster of Household
  * Income" — a print job or file name. */
 const char           *furrow_report_document_get_title           (FurrowReportDocument      *self);

@@ -4,6 +4,7 @@
 
 #include "furrow-report.h"
 #include "furrow-report-private.h"
+#include "furrow-report-testing.h"
 
 #include "furrow-atomic-file.h"
 #include "furrow-units.h"

@@ -247,21 +247,12 @@ gboolean      furrow_report_write_roster_xlsx        (const char                
                                                       gsize                          n_households,
                                                       GError                       **error);
 
-/* The plan sheet of one field, one A4 portrait page; and a PDF of several. */
-void          furrow_report_plan_sheet_clear         (FurrowReportPlanSheet         *sheet);
+/* The plan sheet of one field, one A4 portrait page. */
 void          furrow_report_draw_plan_sheet          (cairo_t                       *cr,
                                                       const FurrowReportCooperative *cooperative,
                                                       const FurrowReportPlanSheet   *sheet,
                                                       double                         width_pt,
                                                       double                         height_pt);
-gboolean      furrow_report_write_plan_sheets_pdf    (const char                    *path,
-                                                      const FurrowReportCooperative *cooperative,
-                                                      const FurrowReportPlanSheet   *sheets,
-                                                      gsize                          n_sheets,
-                                                      GCancellable                  *cancellable,
-                                                      FurrowReportProgressFunc       progress,
-                                                      gpointer                       user_data,
-                                                      GError                       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FurrowReport, furrow_report_free)
 

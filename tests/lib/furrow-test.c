@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "furrow-test.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+/* The cases in the order their constructors ran: the order they stand in the file. */
+static GPtrArray *registered;
+
+void
+furrow_test_register (const FurrowTestCase *test_case)
+{
+  if (registered == NULL)
+    registered = g_ptr_array_new ();
+  g_ptr_array_add (registered, (gpointer) test_case);
+}
+
+void
+furrow_test_add_registered (void)
+{
+  for (guint i = 0; registered != NULL && i < registered->len; i++)
+    {
+      const FurrowTestCase *c = registered->pdata[i];
+
+      g_test_add_vtable (c->path, c->fixture_size, NULL, c->set_up, c->test, c->tear_down);
+    }
+  g_clear_pointer (&registered, g_ptr_array_unref);
+}
+
+int
+furrow_test_main (int                    argc,
+                  char                 **argv,
+                  const FurrowTestHooks *hooks)
+{
+  int status;
+
+  if (hooks != NULL && hooks->locale != NULL)
+    setlocale (LC_ALL, hooks->locale);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  if (hooks != NULL && hooks->set_up != NULL)
+    hooks->set_up ();
+  furrow_test_add_registered ();
+  status = g_test_run ();
+  if (hooks != NULL && hooks->tear_down != NULL)
+    hooks->tear_down ();
+  return status;
+}
+
+void
+furrow_test_set_up_chinese (void)
+{
+  const char *localedir = g_getenv ("FURROW_LOCALEDIR");
+
+  g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    g_error ("the zh_CN.UTF-8 locale is missing: the reports are tested in Chinese");
+  if (localedir != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+GPtrArray *
+furrow_test_split_csv_line (const char *line)
+{
+  GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  for (const char *p = line; *p != '\0'; p++)
+    {
+      if (quoted)
+        {
+          if (*p == '"' && p[1] == '"')
+            g_string_append_c (field, *p++);
+          else if (*p == '"')
+            quoted = FALSE;
+          else
+            g_string_append_c (field, *p);
+        }
+      else if (*p == '"')
+        quoted = TRUE;
+      else if (*p == ',')
+        {
+          g_ptr_array_add (fields, g_string_free (field, FALSE));
+          field = g_string_new (NULL);
+        }
+      else if (*p != '\r')
+        g_string_append_c (field, *p);
+    }
+  g_ptr_array_add (fields, g_string_free (field, FALSE));
+  return fields;
+}

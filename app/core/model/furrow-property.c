@@ -38,14 +38,37 @@ furrow_property_member (GParamSpec            *pspec,
   return pspec;
 }
 
+/* The member of `pspec`. GParamSpec qdata takes a lock on every read, and the store sets every
+ * property of every record it loads: the answer is kept in a small per-thread table indexed by
+ * the pspec's address (pspecs bound to members belong to classes and are never freed, so an
+ * address names one pspec for the life of the process). */
+#define CACHE_SIZE 256
+
+typedef struct
+{
+  GParamSpec   *pspec;
+  const Member *member;
+} CacheEntry;
+
 static const Member *
 lookup (GParamSpec *pspec)
 {
-  const Member *member = g_param_spec_get_qdata (pspec, member_quark ());
+  static __thread CacheEntry cache[CACHE_SIZE];
+  CacheEntry *entry = &cache[((guintptr) pspec >> 4) % CACHE_SIZE];
+  const Member *member;
 
+  if (G_LIKELY (entry->pspec == pspec))
+    return entry->member;
+
+  member = g_param_spec_get_qdata (pspec, member_quark ());
   if (member == NULL)
-    g_critical ("Property %s::%s is not bound to a member (furrow_property_member())",
-                g_type_name (pspec->owner_type), pspec->name);
+    {
+      g_critical ("Property %s::%s is not bound to a member (furrow_property_member())",
+                  g_type_name (pspec->owner_type), pspec->name);
+      return NULL;
+    }
+  entry->pspec = pspec;
+  entry->member = member;
   return member;
 }
 
@@ -259,47 +282,130 @@ furrow_property_set_member (GObject      *object,
   furrow_property_set_value (object, pspec, value);
 }
 
-static void
-set_int_or_enum (GValue *value,
-                 int     v)
+/* The typed setters write the member directly (no GValue: the store sets every property of
+ * 50,000 parcels through them when it loads a project). */
+
+/* The member bound to `pspec` when it holds the C type of `want` (int also for enums, guint also
+ * for flags, a GObject pointer also for interfaces), else NULL with a critical. */
+static gpointer
+typed_slot (gpointer       object,
+            GParamSpec    *pspec,
+            GType          want,
+            const Member **out)
 {
-  if (G_VALUE_HOLDS_ENUM (value))
-    g_value_set_enum (value, v);
-  else
-    g_value_set_int (value, v);
+  const Member *member;
+  GType fundamental;
+
+  g_return_val_if_fail (G_IS_OBJECT (object), NULL);
+  g_return_val_if_fail (G_IS_PARAM_SPEC (pspec), NULL);
+
+  member = lookup (pspec);
+  if (member == NULL)
+    return NULL;
+  fundamental = G_TYPE_FUNDAMENTAL (G_PARAM_SPEC_VALUE_TYPE (pspec));
+  if (fundamental == G_TYPE_ENUM)
+    fundamental = G_TYPE_INT;
+  else if (fundamental == G_TYPE_FLAGS)
+    fundamental = G_TYPE_UINT;
+  else if (fundamental == G_TYPE_INTERFACE)
+    fundamental = G_TYPE_OBJECT;
+  if (fundamental != want)
+    {
+      g_critical ("Property %s::%s holds %s, not %s", g_type_name (pspec->owner_type),
+                  pspec->name, g_type_name (G_PARAM_SPEC_VALUE_TYPE (pspec)), g_type_name (want));
+      return NULL;
+    }
+  *out = member;
+  return (guint8 *) object + member->offset;
 }
 
-static void
-set_uint_or_flags (GValue *value,
-                   guint   v)
+/* After a member changed: the hook, then the notification. */
+static gboolean
+changed (gpointer      object,
+         const Member *member,
+         GParamSpec   *pspec)
 {
-  if (G_VALUE_HOLDS_FLAGS (value))
-    g_value_set_flags (value, v);
-  else
-    g_value_set_uint (value, v);
+  if (member->changed != NULL)
+    member->changed (object, pspec);
+  g_object_notify_by_pspec (object, pspec);
+  return TRUE;
 }
 
-/* One typed entry point per C type: wraps the value and stores it as set_member would. */
-#define TYPED_SETTER(name, ctype, gtype, setter)                 \
-  gboolean                                                       \
-  furrow_property_set_##name (gpointer    object,                \
-                              GParamSpec *pspec,                 \
-                              ctype       v)                     \
-  {                                                              \
-    g_auto (GValue) value = G_VALUE_INIT;                        \
-                                                                 \
-    g_return_val_if_fail (G_IS_PARAM_SPEC (pspec), FALSE);       \
-    g_value_init (&value, gtype);                                \
-    setter (&value, v);                                          \
-    return furrow_property_set_value (object, pspec, &value);    \
+gboolean
+furrow_property_set_string (gpointer    object,
+                            GParamSpec *pspec,
+                            const char *v)
+{
+  const Member *member = NULL;
+  char **slot = typed_slot (object, pspec, G_TYPE_STRING, &member);
+
+  if (slot == NULL || g_strcmp0 (*slot, v) == 0)
+    return FALSE;
+  g_free (*slot);
+  *slot = g_strdup (v);
+  return changed (object, member, pspec);
+}
+
+gboolean
+furrow_property_set_object (gpointer    object,
+                            GParamSpec *pspec,
+                            gpointer    v)
+{
+  const Member *member = NULL;
+  GObject **slot = typed_slot (object, pspec, G_TYPE_OBJECT, &member);
+
+  if (slot == NULL || !g_set_object (slot, v))
+    return FALSE;
+  return changed (object, member, pspec);
+}
+
+gboolean
+furrow_property_set_boolean (gpointer    object,
+                             GParamSpec *pspec,
+                             gboolean    v)
+{
+  const Member *member = NULL;
+  gboolean *slot = typed_slot (object, pspec, G_TYPE_BOOLEAN, &member);
+
+  v = v != FALSE;
+  if (slot == NULL || *slot == v)
+    return FALSE;
+  *slot = v;
+  return changed (object, member, pspec);
+}
+
+/* Numbers: compared bit for bit (a setter stores exactly what it is given). */
+#define NUMBER_SETTER(name, ctype, fundamental)                                \
+  gboolean                                                                     \
+  furrow_property_set_##name (gpointer    object,                              \
+                              GParamSpec *pspec,                               \
+                              ctype       v)                                   \
+  {                                                                            \
+    const Member *member = NULL;                                               \
+    ctype *slot = typed_slot (object, pspec, fundamental, &member);            \
+                                                                               \
+    if (slot == NULL || memcmp (slot, &v, sizeof v) == 0)                      \
+      return FALSE;                                                            \
+    *slot = v;                                                                 \
+    return changed (object, member, pspec);                                    \
   }
 
-TYPED_SETTER (string, const char *, G_TYPE_STRING, g_value_set_string)
-TYPED_SETTER (int, int, G_PARAM_SPEC_VALUE_TYPE (pspec), set_int_or_enum)
-TYPED_SETTER (uint, guint, G_PARAM_SPEC_VALUE_TYPE (pspec), set_uint_or_flags)
-TYPED_SETTER (int64, gint64, G_TYPE_INT64, g_value_set_int64)
-TYPED_SETTER (boolean, gboolean, G_TYPE_BOOLEAN, g_value_set_boolean)
-TYPED_SETTER (double, double, G_TYPE_DOUBLE, g_value_set_double)
-TYPED_SETTER (object, gpointer, G_PARAM_SPEC_VALUE_TYPE (pspec), g_value_set_object)
-/* Not copied into the GValue, so that the member is compared with the caller's pointer. */
-TYPED_SETTER (boxed, gconstpointer, G_PARAM_SPEC_VALUE_TYPE (pspec), g_value_set_static_boxed)
+NUMBER_SETTER (int, int, G_TYPE_INT)
+NUMBER_SETTER (uint, guint, G_TYPE_UINT)
+NUMBER_SETTER (int64, gint64, G_TYPE_INT64)
+NUMBER_SETTER (double, double, G_TYPE_DOUBLE)
+
+/* Boxed values go through a GValue (copied once, freed with their type's function); not copied
+ * into the GValue, so that the member is compared with the caller's pointer. */
+gboolean
+furrow_property_set_boxed (gpointer       object,
+                           GParamSpec    *pspec,
+                           gconstpointer  v)
+{
+  g_auto (GValue) value = G_VALUE_INIT;
+
+  g_return_val_if_fail (G_IS_PARAM_SPEC (pspec), FALSE);
+  g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (pspec));
+  g_value_set_static_boxed (&value, v);
+  return furrow_property_set_value (object, pspec, &value);
+}

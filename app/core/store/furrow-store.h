@@ -83,6 +83,10 @@ GType furrow_season_change_get_type (void) G_GNUC_CONST;
 /* The schema version this Furrow writes (furrow_meta.schema_version). */
 #define FURROW_STORE_SCHEMA_VERSION 5
 
+/* The media type of a project file (a GeoPackage), as the desktop file and the shared-mime-info
+ * entry in data/ declare it. */
+#define FURROW_STORE_MIME_TYPE "application/geopackage+sqlite3"
+
 #define FURROW_TYPE_STORE (furrow_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (FurrowStore, furrow_store, FURROW, STORE, GObject)

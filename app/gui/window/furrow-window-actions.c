@@ -140,7 +140,7 @@ choose_project_file (FurrowWindow         *self,
 
   gtk_file_filter_set_name (filter, _("Furrow projects (GeoPackage)"));
   gtk_file_filter_add_pattern (filter, "*.gpkg");
-  gtk_file_filter_add_mime_type (filter, "application/geopackage+sqlite3");
+  gtk_file_filter_add_mime_type (filter, FURROW_STORE_MIME_TYPE);
   dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label,
                                         _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);

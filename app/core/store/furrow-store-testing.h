@@ -37,10 +37,8 @@ GPtrArray       *furrow_store_get_audit_log         (FurrowStore      *self,
                                                      const char       *object,
                                                      GError          **error);
 
-/* The live household and parcel of the models by row id (transfer none), as
- * furrow_store_get_field_by_id(); NULL when absent. */
-FurrowHousehold *furrow_store_get_household_by_id   (FurrowStore      *self,
-                                                     gint64            id);
+/* The live parcel of the model by row id (transfer none), as furrow_store_get_field_by_id();
+ * NULL when absent. */
 FurrowParcel    *furrow_store_get_parcel_by_id      (FurrowStore      *self,
                                                      gint64            id);
 

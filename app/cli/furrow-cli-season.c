@@ -329,29 +329,6 @@ resolve_pattern (const Options *o,
   return TRUE;
 }
 
-typedef struct
-{
-  FurrowSeason        *season;
-  GPtrArray           *fields;
-  const FurrowPattern *pattern;
-  const char          *preset;
-  const char          *yield_preset;
-} PlanBatch;
-
-static gboolean
-plan_fields (FurrowStore  *store,
-             gpointer      user_data,
-             GError      **error)
-{
-  PlanBatch *batch = user_data;
-
-  for (guint i = 0; i < batch->fields->len; i++)
-    if (!furrow_store_set_plan (store, batch->season, g_ptr_array_index (batch->fields, i),
-                                batch->pattern, batch->preset, batch->yield_preset, error))
-      return FALSE;
-  return TRUE;
-}
-
 static int
 season_plan (FurrowStore   *store,
              FurrowSeason  *season,
@@ -360,7 +337,7 @@ season_plan (FurrowStore   *store,
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   FurrowPattern pattern;
-  PlanBatch batch;
+  const char *preset = o->preset ? o->preset : "2+4";
 
   if (o->all == (o->field != NULL))
     {
@@ -384,14 +361,13 @@ season_plan (FurrowStore   *store,
         return 1;
       g_ptr_array_add (fields, field);
     }
-  batch = (PlanBatch) { season, fields, &pattern, o->preset ? o->preset : "2+4",
-                        o->yield_preset };
-  if (!furrow_store_transaction (store, plan_fields, &batch, &error))
+  if (!furrow_store_set_plans (store, season, (FurrowField * const *) fields->pdata, fields->len,
+                               &pattern, preset, o->yield_preset, &error))
     return report_error (store, error);
   if (!o->json)
     g_print (g_dngettext (GETTEXT_PACKAGE, "Planned %u field of %s with %s\n",
                           "Planned %u fields of %s with %s\n", fields->len),
-             fields->len, furrow_season_get_name (season), batch.preset);
+             fields->len, furrow_season_get_name (season), preset);
   return 0;
 }
 

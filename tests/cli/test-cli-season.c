@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 
 #include "furrow-demo.h"
+#include "furrow-store-season-testing.h"
 #include "furrow-store-season.h"
 #include "furrow-store-testing.h"
 #include "furrow-test-store.h"

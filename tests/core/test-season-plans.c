@@ -291,6 +291,55 @@ test_settled_refuses (Fixture       *fixture,
     g_assert_cmpstr (g_array_index (after, FurrowSeasonPlan, i).preset, ==, "2+4");
 }
 
+/* furrow_store_set_plans(): one field of the list not in the project (never stored) and no plan
+ * is written, none of the other fields' either; all stored, one season-changed for the lot. */
+static void
+count_changes_cb (FurrowStore        *store,
+                  FurrowSeason       *season,
+                  FurrowSeasonChange  what,
+                  guint              *n)
+{
+  g_assert_cmpint (what, ==, FURROW_SEASON_CHANGE_PLANS);
+  (*n)++;
+}
+
+static void
+test_set_plans (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(FurrowField) stranger = furrow_field_new ();
+  g_autoptr(GPtrArray) some = g_ptr_array_new ();
+  g_autoptr(GArray) plans = NULL;
+  FurrowPattern pattern;
+  guint n_changes = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (furrow_pattern_preset ("4+6", &pattern));
+  g_ptr_array_add (some, fixture->fields->pdata[0]);
+  g_ptr_array_add (some, fixture->fields->pdata[1]);
+  g_ptr_array_add (some, stranger);
+  g_assert_false (furrow_store_set_plans (fixture->store, fixture->season,
+                                          (FurrowField * const *) some->pdata, some->len,
+                                          &pattern, "4+6", NULL, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  plans = furrow_store_get_plans (fixture->store, fixture->season, &error);
+  g_assert_cmpuint (plans->len, ==, 0);
+  g_clear_pointer (&plans, g_array_unref);
+
+  g_ptr_array_remove_index (some, 2);
+  g_signal_connect (fixture->store, "season-changed", G_CALLBACK (count_changes_cb), &n_changes);
+  g_assert_true (furrow_store_set_plans (fixture->store, fixture->season,
+                                         (FurrowField * const *) some->pdata, some->len,
+                                         &pattern, "4+6", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changes, ==, 1);
+  g_signal_handlers_disconnect_by_func (fixture->store, count_changes_cb, &n_changes);
+  plans = furrow_store_get_plans (fixture->store, fixture->season, &error);
+  g_assert_cmpuint (plans->len, ==, 2);
+  g_assert_cmpuint (g_array_index (plans, FurrowSeasonPlan, 1).pattern.soy_rows, ==, 6);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -308,6 +357,7 @@ main (int argc, char *argv[])
   ADD ("plan-all", test_plan_all);
   ADD ("plan-some", test_plan_some);
   ADD ("settled-refuses", test_settled_refuses);
+  ADD ("set-plans", test_set_plans);
 #undef ADD
 
   status = g_test_run ();

@@ -9,6 +9,7 @@
 
 #include "furrow-season.h"
 #include "furrow-store-private.h"
+#include "furrow-store-season-testing.h"
 #include "furrow-store-season.h"
 #include "furrow-test-store.h"
 

@@ -9,6 +9,7 @@
 #include "furrow-demo.h"
 #include "furrow-season.h"
 #include "furrow-store-private.h"
+#include "furrow-store-season-testing.h"
 #include "furrow-store-season.h"
 #include "furrow-store-testing.h"
 #include "furrow-test-store.h"
@@ -686,6 +687,48 @@ test_named_amounts (void)
   g_assert_cmpint (furrow_season_other_income_fen (season), ==, 30000);
 }
 
+/* Costs and subsidies go through the same list helper as income and fees: a cost is keyed by
+ * crop, item and field (an override is its own entry), a subsidy by name; the same value again
+ * changes nothing, a negative amount removes the entry. */
+static void
+test_cost_and_subsidy_entries (void)
+{
+  g_autoptr(FurrowSeason) season = furrow_season_new_empty ();
+  const FurrowSeasonSubsidy *subsidies;
+  guint n_changed = 0, n;
+
+  g_signal_connect (season, "changed", G_CALLBACK (count_changed), &n_changed);
+  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "seed", 0, 5500);
+  furrow_season_set_cost (season, FURROW_CROP_SOYBEAN, "seed", 0, 2500);
+  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "seed", 7, 6000);
+  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "seed", 7, 6000);
+  g_assert_cmpuint (n_changed, ==, 3);
+  furrow_season_get_costs (season, &n);
+  g_assert_cmpuint (n, ==, 3);
+  /* The override replaces the default seed item on field 7 only. */
+  g_assert_cmpint (furrow_season_cost_fen_per_mu (season, FURROW_CROP_MAIZE, 0), ==, 5500);
+  g_assert_cmpint (furrow_season_cost_fen_per_mu (season, FURROW_CROP_MAIZE, 7), ==, 6000);
+  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "seed", 0, 5800);
+  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "seed", 7, -1);
+  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "seed", 7, -1);
+  g_assert_cmpuint (n_changed, ==, 5);
+  g_assert_cmpint (furrow_season_cost_fen_per_mu (season, FURROW_CROP_MAIZE, 7), ==, 5800);
+
+  furrow_season_set_subsidy (season, "strip", 15000, TRUE);
+  furrow_season_set_subsidy (season, "strip", 15000, TRUE);
+  g_assert_cmpuint (n_changed, ==, 6);
+  /* strip_only is part of the value: changing it alone is a change. */
+  furrow_season_set_subsidy (season, "strip", 15000, FALSE);
+  g_assert_cmpuint (n_changed, ==, 7);
+  subsidies = furrow_season_get_subsidies (season, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_false (subsidies[0].strip_only);
+  furrow_season_set_subsidy (season, "strip", -1, FALSE);
+  furrow_season_get_subsidies (season, &n);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (n_changed, ==, 8);
+}
+
 /* "New Season… → Copy of": the new season carries the earlier one's prices, costs, subsidies,
  * fees, base rule and split, but not its other income (a one-off insurance payout of that year)
  * nor its notes; the earlier season is left as it was. */
@@ -768,6 +811,7 @@ main (int   argc,
 
   g_test_add_func ("/furrow/core/season/defaults", test_defaults);
   g_test_add_func ("/furrow/core/season/named-amounts", test_named_amounts);
+  g_test_add_func ("/furrow/core/season/cost-and-subsidy-entries", test_cost_and_subsidy_entries);
   g_test_add_func ("/furrow/core/season/new-from", test_new_from);
 #define ADD(name, func) \
   g_test_add ("/furrow/core/season/" name, Fixture, NULL, furrow_test_store_set_up_empty, func, \

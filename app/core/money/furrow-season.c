@@ -313,8 +313,8 @@ furrow_season_new_from (const char   *name,
 
 /* The plain accessors (furrow-property.h): furrow_season_get_id, furrow_season_get_name,
  * furrow_season_get_crop_year, furrow_season_set_crop_year, furrow_season_get_state,
- * furrow_season_get_notes, furrow_season_set_notes, and the store's _furrow_season_set_id and
- * _furrow_season_set_state (furrow-store-private.h). */
+ * furrow_season_get_notes, furrow_season_set_notes, furrow_season_get_split_reason (below), and
+ * the store's _furrow_season_set_id and _furrow_season_set_state (furrow-store-private.h). */
 #define GETTER(ctype, member) \
   FURROW_PROPERTY_GETTER (FurrowSeason, furrow_season, FURROW_IS_SEASON, ctype, member)
 #define SETTER(prefix, kind, ctype, member, prop) \
@@ -374,15 +374,97 @@ furrow_season_set_price (FurrowSeason *self,
   emit_changed (self);
 }
 
-const FurrowSeasonCost *
-furrow_season_get_costs (FurrowSeason *self,
-                         guint        *n_costs)
-{
-  g_return_val_if_fail (FURROW_IS_SEASON (self), NULL);
+/* The rule lists (costs, subsidies, other income, fees) are arrays of entries with a key (the
+ * crop, item and field of a cost; the name of the others) and an amount: set_entry() adds,
+ * replaces or removes an entry of any of them.  Entries are built zeroed, the bytes after a
+ * name's end and the padding included, so that memcmp() compares two of them. */
 
-  *n_costs = self->costs->len;
-  return (const FurrowSeasonCost *) self->costs->data;
+typedef gboolean (*SameKey) (gconstpointer a,
+                             gconstpointer b);
+
+static gboolean
+same_cost (gconstpointer a,
+           gconstpointer b)
+{
+  const FurrowSeasonCost *x = a, *y = b;
+
+  return x->crop == y->crop && x->field_id == y->field_id && strcmp (x->item, y->item) == 0;
 }
+
+/* A subsidy, an income and a fee are keyed by their name, which is where they start. */
+G_STATIC_ASSERT (G_STRUCT_OFFSET (FurrowSeasonSubsidy, name) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (FurrowSeasonIncome, name) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (FurrowSeasonFee, operation) == 0);
+
+static gboolean
+same_name (gconstpointer a,
+           gconstpointer b)
+{
+  return strcmp (a, b) == 0;
+}
+
+/* Puts `entry` in place of the entry with its key, adds it when there is none, or with `remove`
+ * removes that entry; emits "changed" when the list changed. */
+static void
+set_entry (FurrowSeason  *self,
+           GArray        *list,
+           gconstpointer  entry,
+           SameKey        same_key,
+           gboolean       remove)
+{
+  gsize size = g_array_get_element_size (list);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      gpointer e = list->data + i * size;
+
+      if (!same_key (e, entry))
+        continue;
+      if (remove)
+        g_array_remove_index (list, i);
+      else if (memcmp (e, entry, size) != 0)
+        memcpy (e, entry, size);
+      else
+        return;
+      emit_changed (self);
+      return;
+    }
+  if (remove)
+    return;
+  g_array_append_vals (list, entry, 1);
+  emit_changed (self);
+}
+
+/* Σ of the gint64 amounts at `offset` in the entries of `list`. */
+static gint64
+sum_amounts (GArray *list,
+             gsize   offset)
+{
+  gsize size = g_array_get_element_size (list);
+  gint64 sum = 0;
+
+  for (guint i = 0; i < list->len; i++)
+    sum += G_STRUCT_MEMBER (gint64, list->data + i * size, offset);
+  return sum;
+}
+
+/* The lists as they are (furrow_season_get_costs, furrow_season_get_subsidies,
+ * furrow_season_get_other_income, furrow_season_get_fees), with their length in `*n`. */
+#define LIST_GETTER(Type, name, list)                                   \
+  const Type *                                                          \
+  furrow_season_get_##name (FurrowSeason *self,                         \
+                            guint        *n)                            \
+  {                                                                     \
+    g_return_val_if_fail (FURROW_IS_SEASON (self), NULL);               \
+                                                                        \
+    *n = self->list->len;                                               \
+    return (const Type *) (gconstpointer) self->list->data;             \
+  }
+
+LIST_GETTER (FurrowSeasonCost, costs, costs)
+LIST_GETTER (FurrowSeasonSubsidy, subsidies, subsidies)
+LIST_GETTER (FurrowSeasonIncome, other_income, income)
+LIST_GETTER (FurrowSeasonFee, fees, fees)
 
 void
 furrow_season_set_cost (FurrowSeason *self,
@@ -391,32 +473,18 @@ furrow_season_set_cost (FurrowSeason *self,
                         gint64        field_id,
                         gint64        fen_per_mu)
 {
-  FurrowSeasonCost cost = { .crop = crop, .fen_per_mu = fen_per_mu, .field_id = field_id };
+  FurrowSeasonCost cost;
 
   g_return_if_fail (FURROW_IS_SEASON (self));
   g_return_if_fail (crop < FURROW_N_CROPS);
   g_return_if_fail (item != NULL);
 
+  memset (&cost, 0, sizeof cost);
+  cost.crop = crop;
   g_strlcpy (cost.item, item, sizeof cost.item);
-  for (guint i = 0; i < self->costs->len; i++)
-    {
-      FurrowSeasonCost *c = &g_array_index (self->costs, FurrowSeasonCost, i);
-
-      if (c->crop != crop || c->field_id != field_id || strcmp (c->item, cost.item) != 0)
-        continue;
-      if (fen_per_mu < 0)
-        g_array_remove_index (self->costs, i);
-      else if (c->fen_per_mu != fen_per_mu)
-        c->fen_per_mu = fen_per_mu;
-      else
-        return;
-      emit_changed (self);
-      return;
-    }
-  if (fen_per_mu < 0)
-    return;
-  g_array_append_val (self->costs, cost);
-  emit_changed (self);
+  cost.fen_per_mu = fen_per_mu;
+  cost.field_id = field_id;
+  set_entry (self, self->costs, &cost, same_cost, fen_per_mu < 0);
 }
 
 void
@@ -489,113 +557,42 @@ furrow_season_cost_fen_per_mu (FurrowSeason *self,
   return sum_costs (self, crop, field_id, FALSE);
 }
 
-const FurrowSeasonSubsidy *
-furrow_season_get_subsidies (FurrowSeason *self,
-                             guint        *n_subsidies)
-{
-  g_return_val_if_fail (FURROW_IS_SEASON (self), NULL);
-
-  *n_subsidies = self->subsidies->len;
-  return (const FurrowSeasonSubsidy *) self->subsidies->data;
-}
-
 void
 furrow_season_set_subsidy (FurrowSeason *self,
                            const char   *name,
                            gint64        fen_per_mu,
                            gboolean      strip_only)
 {
-  FurrowSeasonSubsidy subsidy = { .fen_per_mu = fen_per_mu, .strip_only = !!strip_only };
+  FurrowSeasonSubsidy subsidy;
 
   g_return_if_fail (FURROW_IS_SEASON (self));
   g_return_if_fail (name != NULL);
 
+  memset (&subsidy, 0, sizeof subsidy);
   g_strlcpy (subsidy.name, name, sizeof subsidy.name);
-  for (guint i = 0; i < self->subsidies->len; i++)
-    {
-      FurrowSeasonSubsidy *s = &g_array_index (self->subsidies, FurrowSeasonSubsidy, i);
-
-      if (strcmp (s->name, subsidy.name) != 0)
-        continue;
-      if (fen_per_mu < 0)
-        g_array_remove_index (self->subsidies, i);
-      else if (s->fen_per_mu != fen_per_mu || s->strip_only != subsidy.strip_only)
-        *s = subsidy;
-      else
-        return;
-      emit_changed (self);
-      return;
-    }
-  if (fen_per_mu < 0)
-    return;
-  g_array_append_val (self->subsidies, subsidy);
-  emit_changed (self);
+  subsidy.fen_per_mu = fen_per_mu;
+  subsidy.strip_only = !!strip_only;
+  set_entry (self, self->subsidies, &subsidy, same_name, fen_per_mu < 0);
 }
 
-const FurrowSeasonIncome *
-furrow_season_get_other_income (FurrowSeason *self,
-                                guint        *n_income)
-{
-  g_return_val_if_fail (FURROW_IS_SEASON (self), NULL);
+/* Other income and half-custody fees are both a name and an amount in fen: one entry builder
+ * serves both (the asserts keep the two structs of that shape). */
+G_STATIC_ASSERT (sizeof (FurrowSeasonIncome) == sizeof (FurrowSeasonFee));
+G_STATIC_ASSERT (G_STRUCT_OFFSET (FurrowSeasonIncome, fen) ==
+                 G_STRUCT_OFFSET (FurrowSeasonFee, fen_per_mu));
 
-  *n_income = self->income->len;
-  return (const FurrowSeasonIncome *) self->income->data;
-}
-
-/* Other income and half-custody fees are both a name and an amount in fen: one setter and one
- * sum serve both (the asserts keep the two structs of that shape). */
-typedef struct
-{
-  char   name[FURROW_SEASON_TEXT_MAX];
-  gint64 fen;
-} NamedAmount;
-
-G_STATIC_ASSERT (sizeof (NamedAmount) == sizeof (FurrowSeasonIncome));
-G_STATIC_ASSERT (G_STRUCT_OFFSET (NamedAmount, name) == G_STRUCT_OFFSET (FurrowSeasonIncome, name));
-G_STATIC_ASSERT (G_STRUCT_OFFSET (NamedAmount, fen) == G_STRUCT_OFFSET (FurrowSeasonIncome, fen));
-G_STATIC_ASSERT (sizeof (NamedAmount) == sizeof (FurrowSeasonFee));
-G_STATIC_ASSERT (G_STRUCT_OFFSET (NamedAmount, name) == G_STRUCT_OFFSET (FurrowSeasonFee, operation));
-G_STATIC_ASSERT (G_STRUCT_OFFSET (NamedAmount, fen) == G_STRUCT_OFFSET (FurrowSeasonFee, fen_per_mu));
-
-/* Adds, changes or (fen < 0) removes the entry called `name`; emits "changed" on a change. */
 static void
 set_named_amount (FurrowSeason *self,
-                  GArray       *array,
+                  GArray       *list,
                   const char   *name,
                   gint64        fen)
 {
-  NamedAmount amount = { .fen = fen };
+  FurrowSeasonIncome entry;
 
-  g_strlcpy (amount.name, name, sizeof amount.name);
-  for (guint i = 0; i < array->len; i++)
-    {
-      NamedAmount *a = &g_array_index (array, NamedAmount, i);
-
-      if (strcmp (a->name, amount.name) != 0)
-        continue;
-      if (fen < 0)
-        g_array_remove_index (array, i);
-      else if (a->fen != fen)
-        a->fen = fen;
-      else
-        return;
-      emit_changed (self);
-      return;
-    }
-  if (fen < 0)
-    return;
-  g_array_append_val (array, amount);
-  emit_changed (self);
-}
-
-static gint64
-sum_named_amounts (GArray *array)
-{
-  gint64 sum = 0;
-
-  for (guint i = 0; i < array->len; i++)
-    sum += g_array_index (array, NamedAmount, i).fen;
-  return sum;
+  memset (&entry, 0, sizeof entry);
+  g_strlcpy (entry.name, name, sizeof entry.name);
+  entry.fen = fen;
+  set_entry (self, list, &entry, same_name, fen < 0);
 }
 
 void
@@ -614,17 +611,7 @@ furrow_season_other_income_fen (FurrowSeason *self)
 {
   g_return_val_if_fail (FURROW_IS_SEASON (self), 0);
 
-  return sum_named_amounts (self->income);
-}
-
-const FurrowSeasonFee *
-furrow_season_get_fees (FurrowSeason *self,
-                        guint        *n_fees)
-{
-  g_return_val_if_fail (FURROW_IS_SEASON (self), NULL);
-
-  *n_fees = self->fees->len;
-  return (const FurrowSeasonFee *) self->fees->data;
+  return sum_amounts (self->income, G_STRUCT_OFFSET (FurrowSeasonIncome, fen));
 }
 
 void
@@ -643,7 +630,7 @@ furrow_season_fees_fen_per_mu (FurrowSeason *self)
 {
   g_return_val_if_fail (FURROW_IS_SEASON (self), 0);
 
-  return sum_named_amounts (self->fees);
+  return sum_amounts (self->fees, G_STRUCT_OFFSET (FurrowSeasonFee, fen_per_mu));
 }
 
 const FurrowBaseRule *
@@ -675,13 +662,7 @@ furrow_season_get_split (FurrowSeason *self)
   return &self->split;
 }
 
-const char *
-furrow_season_get_split_reason (FurrowSeason *self)
-{
-  g_return_val_if_fail (FURROW_IS_SEASON (self), NULL);
-
-  return self->split_reason;
-}
+GETTER (const char *, split_reason)
 
 void
 furrow_season_set_split (FurrowSeason             *self,

@@ -128,20 +128,6 @@ typedef struct
   GArray              *plans;
 } Batch;
 
-static gboolean
-plan_fields (FurrowStore  *store,
-             gpointer      user_data,
-             GError      **error)
-{
-  Batch *batch = user_data;
-
-  for (guint i = 0; i < batch->n_fields; i++)
-    if (!furrow_store_set_plan (store, batch->season, batch->fields[i], batch->pattern,
-                                batch->preset, batch->yield_preset, error))
-      return FALSE;
-  return TRUE;
-}
-
 gboolean
 furrow_season_plan_fields (FurrowStore          *store,
                            FurrowSeason         *season,
@@ -154,7 +140,6 @@ furrow_season_plan_fields (FurrowStore          *store,
                            GError              **error)
 {
   g_autoptr(GArray) before = NULL;
-  Batch batch = { season, fields, n_fields, pattern, preset, yield_preset, NULL };
 
   g_return_val_if_fail (FURROW_IS_STORE (store), FALSE);
   g_return_val_if_fail (FURROW_IS_SEASON (season), FALSE);
@@ -175,7 +160,8 @@ furrow_season_plan_fields (FurrowStore          *store,
             g_array_append_val (before, *plan);
         }
     }
-  if (!furrow_store_transaction (store, plan_fields, &batch, error))
+  if (!furrow_store_set_plans (store, season, fields, n_fields, pattern, preset, yield_preset,
+                               error))
     return FALSE;
   if (previous != NULL)
     *previous = g_steal_pointer (&before);

@@ -159,13 +159,30 @@ furrow_store_set_plan (FurrowStore          *self,
                        const char           *yield_preset,
                        GError              **error)
 {
-  gboolean ok;
+  return furrow_store_set_plans (self, season, &field, 1, pattern, preset, yield_preset, error);
+}
+
+gboolean
+furrow_store_set_plans (FurrowStore          *self,
+                        FurrowSeason         *season,
+                        FurrowField * const  *fields,
+                        guint                 n_fields,
+                        const FurrowPattern  *pattern,
+                        const char           *preset,
+                        const char           *yield_preset,
+                        GError              **error)
+{
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
   g_return_val_if_fail (FURROW_IS_SEASON (season), FALSE);
+  g_return_val_if_fail (fields != NULL || n_fields == 0, FALSE);
   g_return_val_if_fail (pattern != NULL, FALSE);
 
-  if (!_furrow_season_check_field (field, error) || !furrow_pattern_validate (pattern, error))
+  for (guint i = 0; i < n_fields; i++)
+    if (!_furrow_season_check_field (fields[i], error))
+      return FALSE;
+  if (!furrow_pattern_validate (pattern, error))
     return FALSE;
   if (yield_preset != NULL && *yield_preset != '\0')
     {
@@ -176,8 +193,9 @@ furrow_store_set_plan (FurrowStore          *self,
     }
   if (!_furrow_store_op_begin (self, error))
     return FALSE;
-  ok = _furrow_season_set_plan (self, season, field, pattern, preset, yield_preset, error);
-  if (ok)
+  for (guint i = 0; ok && i < n_fields; i++)
+    ok = _furrow_season_set_plan (self, season, fields[i], pattern, preset, yield_preset, error);
+  if (ok && n_fields > 0)
     _furrow_season_touch (self, season, FURROW_SEASON_CHANGE_PLANS, FALSE);
   return _furrow_store_op_end (self, ok, ok ? error : NULL);
 }

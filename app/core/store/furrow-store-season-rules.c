@@ -11,6 +11,7 @@
 
 #include "furrow-store-private.h"
 #include "furrow-store-season-private.h"
+#include "furrow-store-season-testing.h"
 
 /* ------------------------------------------------------------------------------------------ */
 /* Reading the rules                                                                          */

@@ -149,6 +149,15 @@ gboolean          furrow_store_set_plan              (FurrowStore          *self
                                                       const char           *preset,
                                                       const char           *yield_preset,
                                                       GError              **error);
+/* The same plan for several fields, in one transaction: all of them or, on an error, none. */
+gboolean          furrow_store_set_plans             (FurrowStore          *self,
+                                                      FurrowSeason         *season,
+                                                      FurrowField * const  *fields,
+                                                      guint                 n_fields,
+                                                      const FurrowPattern  *pattern,
+                                                      const char           *preset,
+                                                      const char           *yield_preset,
+                                                      GError              **error);
 gboolean          furrow_store_delete_plan           (FurrowStore          *self,
                                                       FurrowSeason         *season,
                                                       FurrowField          *field,
@@ -215,14 +224,6 @@ gboolean          furrow_store_set_household_operations (FurrowStore       *self
                                                       FurrowSeason         *season,
                                                       const char           *household_code,
                                                       const char * const   *operations,
-                                                      GError              **error);
-/* The operations the household takes (transfer full; empty: none), in the season's fee order;
- * `all` (may be NULL) is set when it takes all of them by default. NULL with an error for an
- * unknown household. */
-GStrv             furrow_store_get_household_operations (FurrowStore       *self,
-                                                      FurrowSeason         *season,
-                                                      const char           *household_code,
-                                                      gboolean             *all,
                                                       GError              **error);
 
 /* The engine's input from the season's actuals: revenue Σ harvest revenue; cost Σ actual field

@@ -17,6 +17,7 @@ typedef struct
   FurrowStore        *store;
   GListModel         *records;
   GListModel         *parcels;
+  GHashTable         *summaries;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   GtkSortListModel   *sorted;
@@ -34,6 +35,18 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The default match: the record's name or code (FurrowField, FurrowHousehold) contains it. */
+static gboolean
+furrow_record_list_real_matches (gpointer    record,
+                                 const char *needle)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *code = NULL;
+
+  g_object_get (record, "name", &name, "code", &code, NULL);
+  return furrow_list_text_matches (name, needle) || furrow_list_text_matches (code, needle);
+}
 
 static gboolean
 filter_func (gpointer item,
@@ -59,13 +72,14 @@ update_page (FurrowRecordList *self)
 }
 
 static void
-update_totals (FurrowRecordList *self)
+summarize (FurrowRecordList *self)
 {
   FurrowRecordListPrivate *priv = furrow_record_list_get_instance_private (self);
   FurrowRecordListClass *klass = FURROW_RECORD_LIST_GET_CLASS (self);
 
-  if (klass->update_totals != NULL)
-    klass->update_totals (self, priv->parcels);
+  g_clear_pointer (&priv->summaries, g_hash_table_unref);
+  if (priv->parcels != NULL && klass->summarize != NULL)
+    priv->summaries = klass->summarize (priv->parcels);
 }
 
 /* A field, household or parcel was added, changed or removed: the models hold it already (an
@@ -76,7 +90,7 @@ record_changed_cb (FurrowRecordList *self)
 {
   FurrowRecordListPrivate *priv = furrow_record_list_get_instance_private (self);
 
-  update_totals (self);
+  summarize (self);
   furrow_list_refresh_cells (priv->view);
 }
 
@@ -100,6 +114,7 @@ disconnect_store (FurrowRecordList *self)
   g_clear_object (&priv->store);
   g_clear_object (&priv->records);
   g_clear_object (&priv->parcels);
+  g_clear_pointer (&priv->summaries, g_hash_table_unref);
 }
 
 static void
@@ -110,19 +125,9 @@ furrow_record_list_dispose (GObject *object)
 
   disconnect_store (self);
   g_clear_object (&priv->selection);
+  g_clear_pointer (&priv->needle, g_free);
 
   G_OBJECT_CLASS (furrow_record_list_parent_class)->dispose (object);
-}
-
-static void
-furrow_record_list_finalize (GObject *object)
-{
-  FurrowRecordList *self = FURROW_RECORD_LIST (object);
-  FurrowRecordListPrivate *priv = furrow_record_list_get_instance_private (self);
-
-  g_free (priv->needle);
-
-  G_OBJECT_CLASS (furrow_record_list_parent_class)->finalize (object);
 }
 
 static void
@@ -144,42 +149,24 @@ furrow_record_list_get_property (GObject    *object,
 }
 
 static void
-furrow_record_list_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  FurrowRecordList *self = FURROW_RECORD_LIST (object);
-
-  switch (prop_id)
-    {
-    case PROP_SELECTED:
-      furrow_record_list_set_selected (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 furrow_record_list_class_init (FurrowRecordListClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = furrow_record_list_dispose;
-  object_class->finalize = furrow_record_list_finalize;
   object_class->get_property = furrow_record_list_get_property;
-  object_class->set_property = furrow_record_list_set_property;
+  klass->matches = furrow_record_list_real_matches;
 
   /**
    * FurrowRecordList:selected:
    *
-   * The record (a #FurrowField, a #FurrowHousehold) of the selected row, or %NULL.
+   * The record (a #FurrowField, a #FurrowHousehold) of the selected row, or %NULL; chosen by the
+   * user or by furrow_record_list_set_selected(), which finds the row by id and scrolls to it.
    */
   properties[PROP_SELECTED] =
     g_param_spec_object ("selected", NULL, NULL, G_TYPE_OBJECT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -210,21 +197,75 @@ furrow_record_list_init (FurrowRecordList *self)
   update_page (self);
 }
 
-/* Adds a text column whose functions get the list as their data. */
-GtkColumnViewColumn *
-furrow_record_list_add_column (FurrowRecordList   *self,
-                               const char         *title,
-                               FurrowListTextFunc  text_func,
-                               GCompareDataFunc    compare_func,
-                               gboolean            numeric,
-                               gboolean            expand)
+GHashTable *
+furrow_record_list_get_summaries (FurrowRecordList *self)
 {
   FurrowRecordListPrivate *priv = furrow_record_list_get_instance_private (self);
 
   g_return_val_if_fail (FURROW_IS_RECORD_LIST (self), NULL);
 
-  return furrow_list_add_text_column (priv->view, title, text_func, compare_func, self, numeric,
-                                      expand);
+  return priv->summaries;
+}
+
+typedef struct
+{
+  FurrowRecordList   *list;
+  FurrowListTextFunc  text_func;
+  FurrowRecordSort    sort;
+  FurrowRecordKey     key_func;
+} ColumnSort;
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const ColumnSort *column = user_data;
+  g_autofree char *text_a = NULL;
+  g_autofree char *text_b = NULL;
+  double x, y;
+
+  if (column->sort == FURROW_RECORD_SORT_NUMBER)
+    {
+      x = column->key_func ((gpointer) a, column->list);
+      y = column->key_func ((gpointer) b, column->list);
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+  text_a = column->text_func ((gpointer) a, column->list);
+  text_b = column->text_func ((gpointer) b, column->list);
+  return column->sort == FURROW_RECORD_SORT_TEXT ? g_utf8_collate (text_a, text_b)
+                                                 : g_strcmp0 (text_a, text_b);
+}
+
+/* Adds a column of labels filled by `text_func`, sorted as `sort` says; the functions get the
+ * list as their data. */
+GtkColumnViewColumn *
+furrow_record_list_add_column (FurrowRecordList   *self,
+                               const char         *title,
+                               FurrowListTextFunc  text_func,
+                               FurrowRecordSort    sort,
+                               FurrowRecordKey     key_func,
+                               gboolean            numeric,
+                               gboolean            expand)
+{
+  FurrowRecordListPrivate *priv = furrow_record_list_get_instance_private (self);
+  GtkColumnViewColumn *column;
+
+  g_return_val_if_fail (FURROW_IS_RECORD_LIST (self), NULL);
+  g_return_val_if_fail (sort != FURROW_RECORD_SORT_NUMBER || key_func != NULL, NULL);
+
+  column = furrow_list_add_text_column (priv->view, title, text_func, NULL, self, numeric,
+                                        expand);
+  if (sort != FURROW_RECORD_SORT_NONE)
+    {
+      ColumnSort *data = g_new (ColumnSort, 1);
+      g_autoptr(GtkSorter) sorter = NULL;
+
+      *data = (ColumnSort) { self, text_func, sort, key_func };
+      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, data, g_free));
+      gtk_column_view_column_set_sorter (column, sorter);
+    }
+  return column;
 }
 
 /* The list's name for assistive technologies and what it says when there is nothing to list. */
@@ -277,7 +318,7 @@ furrow_record_list_set_store (FurrowRecordList *self,
       g_signal_connect_swapped (store, "household-changed", G_CALLBACK (record_changed_cb), self);
       g_signal_connect_swapped (store, "parcel-changed", G_CALLBACK (record_changed_cb), self);
     }
-  update_totals (self);
+  summarize (self);
   gtk_filter_list_model_set_model (priv->filtered, priv->records);
   update_page (self);
 }

@@ -8,6 +8,19 @@
 
 G_BEGIN_DECLS
 
+/* How a column of a record list sorts its rows. */
+typedef enum
+{
+  FURROW_RECORD_SORT_NONE,
+  FURROW_RECORD_SORT_TEXT,    /* by its text, collated (names) */
+  FURROW_RECORD_SORT_CODE,    /* by its text, byte by byte (codes) */
+  FURROW_RECORD_SORT_NUMBER,  /* by the number its key function gives */
+} FurrowRecordSort;
+
+/* A record's sort key in a column; `list` is the record list. */
+typedef double (*FurrowRecordKey) (gpointer record,
+                                   gpointer list);
+
 #define FURROW_TYPE_RECORD_LIST (furrow_record_list_get_type ())
 
 G_DECLARE_DERIVABLE_TYPE (FurrowRecordList, furrow_record_list, FURROW, RECORD_LIST, AdwBin)
@@ -15,21 +28,22 @@ G_DECLARE_DERIVABLE_TYPE (FurrowRecordList, furrow_record_list, FURROW, RECORD_L
 /* The base of the register's lists (FurrowFieldList, FurrowHouseholdList): one kind of record of
  * the store in a sortable GtkColumnView, filtered by the search text, one row selectable, with
  * empty states for no records and no results. It follows the store's record signals
- * (docs/architecture.md, The change signals); a subclass gives only its columns, its match and
- * what its columns read besides the record itself. */
+ * (docs/architecture.md, The change signals). A subclass gives only its model, its columns and
+ * how they sort, what they read beside the record (its summaries) and, when it is not by name
+ * and code, its match. */
 struct _FurrowRecordListClass
 {
   AdwBinClass parent_class;
 
   /* The store's model of the records listed (transfer full). */
   GListModel *(*get_records)   (FurrowStore      *store);
-  /* Whether `record` matches `needle` (casefolded, never NULL or empty). */
+  /* Whether `record` matches `needle` (casefolded, never NULL or empty); by default when its
+   * "name" or its "code" contains it. */
   gboolean    (*matches)       (gpointer          record,
                                 const char       *needle);
-  /* Recomputes what the columns read from the parcels (counts, sums); NULL: no project. Called
-   * when the store is set and after each change of its fields, households or parcels. */
-  void        (*update_totals) (FurrowRecordList *self,
-                                GListModel       *parcels);
+  /* What the columns read beside the record, from the store's parcels (counts, sums by
+   * record); made again after each change of the fields, households or parcels. NULL: none. */
+  GHashTable *(*summarize)     (GListModel       *parcels);
 };
 
 void       furrow_record_list_set_store    (FurrowRecordList *self,
@@ -40,11 +54,14 @@ gpointer   furrow_record_list_get_selected (FurrowRecordList *self);
 void       furrow_record_list_set_selected (FurrowRecordList *self,
                                             gpointer          record);
 
-/* For the subclasses' init. */
+/* For the subclasses: their summaries (NULL without a project), and, in their init, their
+ * columns, texts and first sort. */
+GHashTable          *furrow_record_list_get_summaries (FurrowRecordList *self);
 GtkColumnViewColumn *furrow_record_list_add_column (FurrowRecordList   *self,
                                                    const char         *title,
                                                    FurrowListTextFunc  text_func,
-                                                   GCompareDataFunc    compare_func,
+                                                   FurrowRecordSort    sort,
+                                                   FurrowRecordKey     key_func,
                                                    gboolean            numeric,
                                                    gboolean            expand);
 void                 furrow_record_list_set_texts  (FurrowRecordList   *self,

@@ -125,15 +125,30 @@ show_household_on_map_action (GtkWidget  *widget,
     furrow_window_show_household_on_map (self, self->selected_household);
 }
 
-static GtkFileFilter *
-project_filter (void)
+/* A modal chooser of project files (GeoPackage) over the window, `current_name` suggested when
+ * saving; `response_cb` gets the window and unrefs the chooser. */
+static void
+choose_project_file (FurrowWindow         *self,
+                     const char           *title,
+                     GtkFileChooserAction  action,
+                     const char           *accept_label,
+                     const char           *current_name,
+                     GCallback             response_cb)
 {
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (filter, _("Furrow projects (GeoPackage)"));
   gtk_file_filter_add_pattern (filter, "*.gpkg");
   gtk_file_filter_add_mime_type (filter, "application/geopackage+sqlite3");
-  return filter;
+  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label,
+                                        _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  if (current_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), current_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", response_cb, self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static char *
@@ -170,16 +185,8 @@ open_project_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  FurrowWindow *self = FURROW_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = project_filter ();
-
-  dialog = gtk_file_chooser_native_new (_("Open Project"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  choose_project_file (FURROW_WINDOW (widget), _("Open Project"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                       _("_Open"), NULL, G_CALLBACK (open_response_cb));
 }
 
 static void
@@ -218,17 +225,8 @@ new_project_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  FurrowWindow *self = FURROW_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = project_filter ();
-
-  dialog = gtk_file_chooser_native_new (_("New Project"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("C_reate"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Cooperative.gpkg"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (new_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  choose_project_file (FURROW_WINDOW (widget), _("New Project"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                       _("C_reate"), _("Cooperative.gpkg"), G_CALLBACK (new_response_cb));
 }
 
 static void
@@ -281,8 +279,6 @@ save_copy_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   FurrowWindow *self = FURROW_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = project_filter ();
   g_autofree char *basename = NULL;
   g_autofree char *stem = NULL;
   g_autofree char *name = NULL;
@@ -294,13 +290,8 @@ save_copy_action (GtkWidget  *widget,
          ? g_strndup (basename, strlen (basename) - strlen (".gpkg")) : g_strdup (basename);
   /* Translators: the suggested file name of a copy; %s is the project's name. */
   name = g_strdup_printf (_("%s (copy).gpkg"), stem);
-  dialog = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (save_copy_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  choose_project_file (self, _("Save a Copy"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), name,
+                       G_CALLBACK (save_copy_response_cb));
 }
 
 /* Export, in a thread with its own store connection, behind a dialog with a progress bar and

@@ -178,7 +178,7 @@ FurrowHousehold *furrow_store_find_household        (FurrowStore      *self,
 FurrowParcel    *furrow_store_find_parcel           (FurrowStore      *self,
                                                      const char       *code);
 
-/* Look-up by id: the object the list model holds (transfer none: the live object, which the
+/* Look-ups by id: the object the list model holds (transfer none: the live object, which the
  * store keeps up to date), NULL when absent. Loads the model when it was not yet. */
 FurrowField     *furrow_store_get_field_by_id       (FurrowStore      *self,
                                                      gint64            id);

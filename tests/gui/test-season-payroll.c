@@ -5,7 +5,7 @@
  * chooser) reads back with pdftotext: every paid household's amount in order, the page
  * subtotals, and a total that is the frozen settlement's (each paid household's total, summed
  * here from the store) to the fen; XLSX by village group; the project file itself refused and
- * left as it was; each export an audit row. */
+ * left as it was; Print Payroll… gives the same pages; each print and export an audit row. */
 
 #include "config.h"
 
@@ -230,11 +230,31 @@ test_export (Fixture       *fixture,
   after = file_digest (furrow_store_get_path (store));
   g_assert_cmpstr (before, ==, after);
 
+  /* Print Payroll… through GtkPrintOperation, exported to a PDF as a printer would get it:
+   * the same pages, the last with the settlement's total. */
+  {
+    g_autofree char *printed = g_build_filename (fixture->base.tmpdir, "printed.pdf", NULL);
+    const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", printed, "-", NULL };
+    g_autofree char *printed_text = NULL;
+    g_autofree char *total = furrow_format_yuan (paid_fen);
+    g_auto(GStrv) printed_pages = NULL;
+
+    g_assert_cmpint (furrow_season_settlement_page_print_payroll (
+                       page, GTK_PRINT_OPERATION_ACTION_EXPORT, printed, &error), ==,
+                     GTK_PRINT_OPERATION_RESULT_APPLY);
+    g_assert_no_error (error);
+    printed_text = run_tool (argv);
+    printed_pages = g_strsplit (printed_text, "\f", -1);
+    g_assert_cmpuint (g_strv_length (printed_pages), >=, n_pages);
+    g_assert_nonnull (strstr (printed_pages[n_pages - 1], total));
+    g_assert_null (strstr (printed_pages[n_pages - 2], total));
+  }
+
   audit = _furrow_store_get_audit (store, "season:" SEASON);
   for (guint i = 0; audit[i] != NULL; i++)
     if (g_str_has_prefix (audit[i], "season.print.payroll|"))
       payrolls++;
-  g_assert_cmpuint (payrolls, ==, 2);
+  g_assert_cmpuint (payrolls, ==, 3);
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/season-payroll/export", Fixture, fixture_set_up, test_export,
                      furrow_test_window_tear_down);

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* FurrowSeasonSettlementPage, the payroll (发放花名册, docs/domain.md §12): "Export Payroll…"
- * chooses a PDF or XLSX file, and whether to make one list per village group; the payroll is
- * built from the settled season here, on the main thread (it reads the store), and written in
- * a thread (it does not). */
+/* FurrowSeasonSettlementPage, the payroll (发放花名册, docs/domain.md §12): "Print Payroll…"
+ * prints it through GtkPrintOperation (A4 landscape); "Export Payroll for Signatures…" chooses
+ * a PDF or XLSX file, and whether to make one list per village group. The payroll is built from
+ * the settled season on the main thread (it reads the store) and an export is written in a
+ * thread (it does not). Every print and export is an audit row. */
 
 #include "config.h"
 
@@ -145,6 +146,99 @@ furrow_season_settlement_page_export_payroll (FurrowSeasonSettlementPage *self,
   g_task_run_in_thread (task, payroll_thread);
 }
 
+/* Printing: the same pages through GtkPrintOperation, A4 landscape. */
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              FurrowPayroll     *payroll)
+{
+  furrow_payroll_draw_page (payroll, gtk_print_context_get_cairo_context (context),
+                            (guint) page_nr, gtk_print_context_get_width (context),
+                            gtk_print_context_get_height (context));
+}
+
+GtkPrintOperationResult
+furrow_season_settlement_page_print_payroll (FurrowSeasonSettlementPage  *self,
+                                             GtkPrintOperationAction      action,
+                                             const char                  *export_filename,
+                                             GError                     **error)
+{
+  g_autoptr(FurrowPayroll) payroll = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autoptr(GtkPaperSize) a4 = NULL;
+  GtkPrintOperationResult result;
+  GtkRoot *root;
+
+  g_return_val_if_fail (FURROW_IS_SEASON_SETTLEMENT_PAGE (self),
+                        GTK_PRINT_OPERATION_RESULT_ERROR);
+
+  if (STORE (self) == NULL || SEASON (self) == NULL)
+    {
+      g_set_error_literal (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID,
+                           _("No season is shown"));
+      return GTK_PRINT_OPERATION_RESULT_ERROR;
+    }
+  payroll = furrow_payroll_new_from_season (STORE (self), SEASON (self), NULL, error);
+  if (payroll == NULL)
+    return GTK_PRINT_OPERATION_RESULT_ERROR;
+
+  operation = gtk_print_operation_new ();
+  setup = gtk_page_setup_new ();
+  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_job_name (operation, furrow_payroll_get_title (payroll));
+  gtk_print_operation_set_n_pages (operation, (int) furrow_payroll_get_n_pages (payroll));
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  if (export_filename != NULL)
+    gtk_print_operation_set_export_filename (operation, export_filename);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), payroll);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  result = gtk_print_operation_run (operation, action,
+                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, error);
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+      const char *printer = settings != NULL ? gtk_print_settings_get_printer (settings) : NULL;
+      g_autoptr(GError) audit_error = NULL;
+
+      if (!furrow_payroll_record_print (payroll, STORE (self),
+                                        export_filename != NULL ? export_filename
+                                        : printer != NULL ? printer : _("printer"),
+                                        &audit_error))
+        {
+          g_autofree char *message = g_strdup_printf (_("The audit log could not record it: %s"),
+                                                      audit_error->message);
+
+          furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, NULL);
+        }
+    }
+  return result;
+}
+
+static void
+print_payroll_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (furrow_season_settlement_page_print_payroll (FURROW_SEASON_SETTLEMENT_PAGE (widget),
+                                                   GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL,
+                                                   &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot print: %s"),
+                                                  error != NULL ? error->message : "");
+
+      furrow_season_page_show_toast (FURROW_SEASON_PAGE (widget), message, NULL);
+    }
+}
+
 static void
 chooser_response_cb (GtkNativeDialog            *chooser,
                      int                         response,
@@ -208,6 +302,8 @@ export_payroll_action (GtkWidget  *widget,
 void
 furrow_season_settlement_page_payroll_class_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "settlement.print-payroll", NULL,
+                                   print_payroll_action);
   gtk_widget_class_install_action (widget_class, "settlement.export-payroll", NULL,
                                    export_payroll_action);
 }

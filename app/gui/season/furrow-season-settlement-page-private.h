@@ -45,7 +45,8 @@ struct _FurrowSeasonSettlementPage
 
 /* Installs the actions settlement.settle and settlement.reopen. */
 void furrow_season_settlement_page_settle_class_init (GtkWidgetClass *widget_class);
-/* Installs the action settlement.export-payroll (furrow-season-settlement-page-payroll.c). */
+/* Installs the actions settlement.print-payroll and settlement.export-payroll
+ * (furrow-season-settlement-page-payroll.c). */
 void furrow_season_settlement_page_payroll_class_init (GtkWidgetClass *widget_class);
 
 /* Enables the actions for the season shown and the export running; emits "export-finished". */

@@ -70,12 +70,13 @@ update_actions (FurrowSeasonSettlementPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "settlement.settle",
                                  !settled && self->can_settle && !exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "settlement.reopen", settled && !exporting);
-  for (guint i = 0; i < 6; i++)
+  for (guint i = 0; i < 7; i++)
     {
       const char *names[] = { "settlement.print-statements", "settlement.print-roster",
                               "settlement.export-statements",
                               "settlement.export-statements-folder",
-                              "settlement.export-roster", "settlement.export-payroll" };
+                              "settlement.export-roster", "settlement.print-payroll",
+                              "settlement.export-payroll" };
 
       gtk_widget_action_set_enabled (GTK_WIDGET (self), names[i], settled && !exporting);
     }

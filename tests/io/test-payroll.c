@@ -14,7 +14,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "furrow-payroll.h"
+#include "furrow-payroll-testing.h"
 #include "furrow-report-document.h"
 #include "furrow-store-private.h"
 #include "furrow-store-season.h"

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "furrow-payroll.h"
+#include "furrow-payroll-testing.h"
 #include "furrow-report-document.h"
 #include "furrow-report-private.h"
 
@@ -253,14 +254,6 @@ furrow_payroll_new_from_season (FurrowStore                *store,
   if (report == NULL)
     return NULL;
   return furrow_payroll_new_for_report (report, options, error);
-}
-
-const FurrowReport *
-furrow_payroll_get_report (FurrowPayroll *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->report;
 }
 
 const FurrowPayrollRow *

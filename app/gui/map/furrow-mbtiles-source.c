@@ -202,15 +202,16 @@ ShumateMapSource *
 furrow_mbtiles_source_new_map_source (FurrowMbtiles *mbtiles)
 {
   g_autoptr(FurrowMbtilesSource) source = furrow_mbtiles_source_new (mbtiles);
-  const char *attribution = furrow_mbtiles_get_attribution (mbtiles);
+  const FurrowMbtilesMetadata *metadata = furrow_mbtiles_get_metadata (mbtiles);
+  const char *attribution = metadata->attribution;
 
   /* The attribution is shown in the corner of the map, as the licence of the source. */
   return SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full ("furrow-mbtiles",
-                                                               furrow_mbtiles_get_name (mbtiles),
+                                                               metadata->name,
                                                                attribution != NULL ? attribution : "",
                                                                "",
-                                                               furrow_mbtiles_get_min_zoom (mbtiles),
-                                                               furrow_mbtiles_get_max_zoom (mbtiles),
+                                                               metadata->min_zoom,
+                                                               metadata->max_zoom,
                                                                guess_tile_size (mbtiles),
                                                                SHUMATE_MAP_PROJECTION_MERCATOR,
                                                                SHUMATE_DATA_SOURCE (source)));

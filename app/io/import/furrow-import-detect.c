@@ -136,6 +136,81 @@ find_shp_in_zip (const char *vsizip)
   return found;
 }
 
+/* Zip archives (.zip, .xlsx, .kmz) ---------------------------------------------------------- */
+
+/* What a reader may inflate from one archive (issue 12): an XLSX whose 2 MiB shared string
+ * expands to 2 GiB grew GDAL's XLSX reader to 10 GB. A register of 50,000 parcels inflates to
+ * about 30 MiB, so 256 MiB in all and 128 MiB for one member leave room and keep memory to a
+ * few hundred MiB. Every member is inflated once here, as a stream, before any reader parses
+ * it; only the bytes up to the limit are read. */
+#define MAX_ZIP_TOTAL_BYTES  (256 * 1024 * 1024)
+#define MAX_ZIP_MEMBER_BYTES (128 * 1024 * 1024)
+
+static gboolean
+check_zip_archive (FurrowImporter  *self,
+                   GError         **error)
+{
+  g_autofree char *vsizip = g_strconcat ("/vsizip/", self->path, NULL);
+  g_autoptr(GByteArray) magic = NULL;
+  g_autofree guint8 *buf = NULL;
+  char **members;
+  guint64 total = 0;
+  gboolean ok = TRUE;
+
+  /* A zip archive starts with a local file header (or is an empty archive). */
+  if (!read_vsi_bytes (self->path, 4, &magic))
+    return TRUE;   /* unreadable: the reader's own message says so */
+  if (magic->len < 4 || (memcmp (magic->data, "PK\3\4", 4) != 0 &&
+                         memcmp (magic->data, "PK\5\6", 4) != 0))
+    {
+      g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
+                   _("%s: not a zip file (a .zip, .xlsx or .kmz file is a zip archive, and this one does not start like one)"),
+                   self->display_name);
+      return FALSE;
+    }
+
+  buf = g_malloc (65536);
+  CPLPushErrorHandler (CPLQuietErrorHandler);
+  members = VSIReadDirRecursive (vsizip);
+  for (char **m = members; ok && m != NULL && *m != NULL; m++)
+    {
+      g_autofree char *member = g_strconcat (vsizip, "/", *m, NULL);
+      VSIStatBufL st;
+      VSILFILE *fp;
+      guint64 size = 0;
+      size_t n;
+
+      if (VSIStatL (member, &st) != 0 || VSI_ISDIR (st.st_mode))
+        continue;
+      fp = VSIFOpenL (member, "rb");
+      if (fp == NULL)
+        continue;
+      while ((n = VSIFReadL (buf, 1, 65536, fp)) > 0)
+        {
+          size += n;
+          total += n;
+          if (size > MAX_ZIP_MEMBER_BYTES || total > MAX_ZIP_TOTAL_BYTES)
+            {
+              /* Translators: "xl/sharedStrings.xml inside the archive unpacks to more than 128 MiB" */
+              if (size > MAX_ZIP_MEMBER_BYTES)
+                g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
+                             _("%s: %s inside the archive unpacks to more than %d MiB; Furrow does not read archives that expand so much"),
+                             self->display_name, *m, MAX_ZIP_MEMBER_BYTES >> 20);
+              else
+                g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
+                             _("%s: the archive unpacks to more than %d MiB; Furrow does not read archives that expand so much"),
+                             self->display_name, MAX_ZIP_TOTAL_BYTES >> 20);
+              ok = FALSE;
+              break;
+            }
+        }
+      VSIFCloseL (fp);
+    }
+  CSLDestroy (members);
+  CPLPopErrorHandler ();
+  return ok;
+}
+
 gboolean
 furrow_import_detect_format (FurrowImporter  *self,
                              GError         **error)
@@ -171,6 +246,9 @@ furrow_import_detect_format (FurrowImporter  *self,
       self->gdal_path = g_strdup (self->path);
       return check_shapefile (self, self->gdal_path, error);
     }
+  if ((g_str_has_suffix (lower, ".zip") || g_str_has_suffix (lower, ".xlsx") ||
+       g_str_has_suffix (lower, ".kmz")) && !check_zip_archive (self, error))
+    return FALSE;
   if (g_str_has_suffix (lower, ".zip"))
     {
       g_autofree char *vsizip = g_strconcat ("/vsizip/", self->path, NULL);

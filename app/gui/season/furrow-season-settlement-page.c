@@ -668,6 +668,16 @@ start_export (FurrowSeasonSettlementPage *self,
       show_toast (self, _("An export is already running"), NULL);
       return;
     }
+  /* Never over the project (docs/architecture.md, Opening, backup, check). */
+  if (g_file_peek_path (file) != NULL &&
+      !furrow_store_check_output (STORE (self), g_file_peek_path (file), &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot export: %s"), error->message);
+
+      show_toast (self, message, NULL);
+      g_signal_emit (self, signals[EXPORT_FINISHED], 0, FALSE);
+      return;
+    }
   document = new_document (self, output, &error);
   if (document == NULL || g_file_peek_path (file) == NULL)
     {

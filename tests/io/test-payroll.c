@@ -569,7 +569,8 @@ file_digest (const char *path)
 }
 
 /* furrow-cli payroll on the Taozhuang project: PDF and XLSX, the same total; exit 1 with one
- * line for a season not settled and for the project file as the output (left untouched);
+ * line for a season not settled and for the project file (by its name, through a link, or its
+ * journal) as the output (left untouched);
  * exit 2 without --out. */
 static void
 test_cli (Fixture       *fixture,
@@ -580,6 +581,7 @@ test_cli (Fixture       *fixture,
   g_autofree char *pdf = furrow_test_store_file (fixture, "发放花名册.pdf");
   g_autofree char *xlsx = furrow_test_store_file (fixture, "payroll.XLSX");
   g_autofree char *link = furrow_test_store_file (fixture, "link.pdf");
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
   g_autofree char *text = NULL;
   g_autofree char *sheet = NULL;
   g_autofree char *before = NULL;
@@ -629,9 +631,12 @@ test_cli (Fixture       *fixture,
                              "--out", link, NULL };
     const char *no_out[] = { "payroll", "--project", fixture->path, "--season", "2016 秋",
                              NULL };
+    const char *journal[] = { "payroll", "--project", fixture->path, "--season", "2016 秋",
+                              "--out", wal, NULL };
     const char *cases[][2] = { { (const char *) unsettled, "尚未结算" },
-                               { (const char *) itself, "项目文件" },
-                               { (const char *) linked, "项目文件" } };
+                               { (const char *) itself, "是当前打开的项目" },
+                               { (const char *) linked, "是当前打开的项目" },
+                               { (const char *) journal, "日志文件" } };
 
     for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
       {

@@ -97,7 +97,6 @@ furrow_season_settlement_page_export_payroll (FurrowSeasonSettlementPage *self,
   g_autoptr(FurrowPayroll) payroll = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GFile) project = NULL;
   PayrollData *data;
 
   g_return_if_fail (FURROW_IS_SEASON_SETTLEMENT_PAGE (self));
@@ -109,15 +108,14 @@ furrow_season_settlement_page_export_payroll (FurrowSeasonSettlementPage *self,
                                      _("An export is already running"), NULL);
       return;
     }
-  project = STORE (self) != NULL ? g_file_new_for_path (furrow_store_get_path (STORE (self)))
-                                 : NULL;
+  /* A local file that is not the project or its journal (furrow_store_check_output()). */
   if (g_file_peek_path (file) == NULL)
     g_set_error_literal (&error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID,
                          _("choose a local file"));
-  else if (project != NULL && g_file_equal (file, project))
+  else if (STORE (self) == NULL || SEASON (self) == NULL)
     g_set_error_literal (&error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID,
-                         _("this is the project file; choose another file for the payroll"));
-  else if (STORE (self) != NULL && SEASON (self) != NULL)
+                         _("No season is shown"));
+  else if (furrow_store_check_output (STORE (self), g_file_peek_path (file), &error))
     payroll = furrow_payroll_new_from_season (STORE (self), SEASON (self), &options, &error);
   if (payroll == NULL)
     {

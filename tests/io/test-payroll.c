@@ -110,6 +110,27 @@ run_tool (const char **argv)
   return out;
 }
 
+/* Page `page` of a PDF as <build>/screenshots/<name>.png, for a person to look at. */
+static void
+save_screenshot (const char *pdf,
+                 int         page,
+                 const char *name)
+{
+  const char *dir = g_getenv ("FURROW_SCREENSHOT_DIR");
+  g_autofree char *shots = dir != NULL ? g_strdup (dir)
+                                       : g_build_filename (g_get_tmp_dir (), "screenshots", NULL);
+  g_autofree char *prefix = g_build_filename (shots, name, NULL);
+  g_autofree char *number = g_strdup_printf ("%d", page);
+  g_autofree char *png = g_strconcat (prefix, ".png", NULL);
+  const char *argv[] = { "pdftoppm", "-png", "-r", "110", "-f", number, "-l", number,
+                         "-singlefile", pdf, prefix, NULL };
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (shots, 0755), ==, 0);
+  out = run_tool (argv);
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+}
+
 /* The PDF's text, spaces removed (pdftotext drops some between Chinese and digits). */
 static char *
 pdf_text (const char *path)
@@ -229,6 +250,8 @@ test_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "日期：2017年1月20日"));
   g_assert_nonnull (strstr (text, "合计减去应缴服务费¥180.00（1户，不列入本花名册）后与结算相符，"
                                   "精确到分：¥143,595.28。"));
+
+  save_screenshot (path, 1, "payroll");
 
   /* The audit row names the count and the total, not a person. */
   furrow_payroll_record_print (payroll, fixture->store, path, &error);
@@ -373,6 +396,7 @@ test_by_group (Fixture       *fixture,
   g_assert_nonnull (strstr (page_texts[3], "人民币（大写）：叁万零肆元陆角伍分"));
   g_assert_nonnull (strstr (page_texts[3], "合计与结算相符，精确到分：¥30,004.65"));
   g_assert_null (strstr (page_texts[1], "各组总计"));
+  save_screenshot (path, 4, "payroll-by-group-last-page");
 }
 FURROW_TEST_FIXTURE ("/furrow/io/payroll/by-group", Fixture, furrow_test_store_set_up_folder,
                      test_by_group, furrow_test_store_fixture_tear_down);

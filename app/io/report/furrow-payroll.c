@@ -471,6 +471,8 @@ draw_sum_row (FurrowReportPainter *painter,
 
   furrow_report_fill_rect (painter->cr, MARGIN, y, CONTENT_W, SUM_H, 0.93);
   furrow_report_set_gray (painter->cr, 0.35);
+  /* The rule above it again: the fill covered half of it. */
+  furrow_report_line (painter->cr, MARGIN, y, PAGE_W - MARGIN, y, 0.9);
   draw_box (painter->cr, y, SUM_H, FALSE, 0.9);
   furrow_report_set_gray (painter->cr, 0.0);
   furrow_report_cell_text (painter, label, MARGIN, y, column_x (4) - MARGIN, SUM_H, TEXT_PT,

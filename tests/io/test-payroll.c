@@ -537,6 +537,44 @@ test_xlsx (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/io/payroll/xlsx", Fixture, furrow_test_store_set_up_folder,
                      test_xlsx, furrow_test_store_fixture_tear_down);
 
+/* Village group codes Excel cannot take as sheet names ("[]:*?/\\" are not allowed): those
+ * sheets are "Sheet<n>", and the total of all groups still refers to them, a quote in a name
+ * doubled. */
+static void
+test_xlsx_odd_codes (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  FurrowPayrollOptions options = { .by_group = TRUE };
+  FurrowReport *report = two_groups_report (3000465);
+  g_autoptr(FurrowPayroll) payroll = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = furrow_test_store_file (fixture, "odd.xlsx");
+  g_autofree char *workbook = NULL;
+  g_autofree char *sheet2 = NULL;
+
+  /* Households 1–17 in group "3714/611020100", 18–30 in "3714'611020200", which sorts first
+   * (' is 0x27, / is 0x2F): sheet 1 is "3714'611020200" (12 + 1 rows: its total on row
+   * 3 + 13 + 2 + 1 = 19), sheet 2 "Sheet2" (12 + 5 rows: row 3 + 17 + 2 + 1 = 23). */
+  for (guint i = 0; i < 30; i++)
+    report->households[i].code[4] = i < 17 ? '/' : '\'';
+  payroll = furrow_payroll_new_for_report (report, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (furrow_payroll_get_n_groups (payroll), ==, 2);
+  furrow_payroll_write_xlsx (payroll, path, &error);
+  g_assert_no_error (error);
+  workbook = unzip (path, "xl/workbook.xml");
+  sheet2 = unzip (path, "xl/worksheets/sheet2.xml");
+  if (g_test_verbose ())
+    g_printerr ("%s\n", workbook);
+  g_assert_nonnull (strstr (workbook, "name=\"Sheet2\""));
+  g_assert_true (strstr (workbook, "name=\"3714&apos;611020200\"") != NULL
+                 || strstr (workbook, "name=\"3714'611020200\"") != NULL);
+  g_assert_nonnull (strstr (sheet2, "<f>'3714''611020200'!E19+'Sheet2'!E23</f><v>30004.65</v>"));
+}
+FURROW_TEST_FIXTURE ("/furrow/io/payroll/xlsx-odd-codes", Fixture,
+                     furrow_test_store_set_up_folder, test_xlsx_odd_codes,
+                     furrow_test_store_fixture_tear_down);
+
 /* A season not settled has no payroll; nor has a settlement that pays nobody. */
 static void
 test_refused (Fixture       *fixture,

@@ -744,17 +744,37 @@ sheet_name (FurrowPayroll *self,
   return g_strdup (group->code);
 }
 
+/* `group`'s sheet, named after it; a name Excel refuses (a code with "[]:*?/\\", or one
+ * already taken) gives "Sheet<n>". Its name goes into `names`. */
+static lxw_worksheet *
+add_group_sheet (FurrowPayroll *self,
+                 lxw_workbook  *workbook,
+                 const Group   *group,
+                 guint          g,
+                 GPtrArray     *names)
+{
+  g_autofree char *name = sheet_name (self, group);
+
+  if (workbook_validate_sheet_name (workbook, name) != LXW_NO_ERROR)
+    {
+      g_free (name);
+      name = g_strdup_printf ("Sheet%u", g + 1);
+    }
+  g_ptr_array_add (names, g_strdup (name));
+  return workbook_add_worksheet (workbook, name);
+}
+
 static void
 write_group_sheet (FurrowPayroll *self,
                    lxw_workbook  *workbook,
                    const Formats *f,
-                   guint          g)
+                   guint          g,
+                   GPtrArray     *names)
 {
   static const double column_widths[N_COLUMNS] = { 6, 12, 22, 10, 14, 24, 18, 18 };
   const Group *group = &g_array_index (self->groups, Group, g);
-  g_autofree char *name = sheet_name (self, group);
   g_autofree char *subtitle = group_line (self, group);
-  lxw_worksheet *sheet = workbook_add_worksheet (workbook, name);
+  lxw_worksheet *sheet = add_group_sheet (self, workbook, group, g, names);
   g_autofree lxw_row_t *breaks = g_new0 (lxw_row_t, group->n_pages + 1);
   g_autoptr(GString) subtotal_cells = g_string_new (NULL);
   lxw_row_t row = 3;
@@ -833,12 +853,13 @@ write_group_sheet (FurrowPayroll *self,
       for (guint k = 0; k < self->groups->len; k++)
         {
           const Group *other = &g_array_index (self->groups, Group, k);
-          g_autofree char *other_name = sheet_name (self, other);
+          g_auto(GStrv) parts = g_strsplit (names->pdata[k], "'", -1);
+          /* A quote in a sheet name is doubled in a reference. */
+          g_autofree char *quoted = g_strjoinv ("''", parts);
           /* rows 1–3, then each page's rows and subtotal, then the total */
           guint total_row = 3 + (guint) other->n_rows + other->n_pages + 1;
 
-          g_string_append_printf (formula, "%s'%s'!E%u", k > 0 ? "+" : "", other_name,
-                                  total_row);
+          g_string_append_printf (formula, "%s'%s'!E%u", k > 0 ? "+" : "", quoted, total_row);
         }
       write_sum_row (sheet, f, row++, label, formula->str, self->total_fen);
       g_string_free (formula, TRUE);
@@ -867,6 +888,7 @@ furrow_payroll_write_xlsx (FurrowPayroll  *self,
   g_autoptr(FurrowAtomicFile) temp = NULL;
   lxw_workbook *workbook;
   lxw_doc_properties properties = { NULL, };
+  g_autoptr(GPtrArray) names = NULL;
   Formats formats;
   lxw_error status;
   GError *local = NULL;
@@ -887,8 +909,9 @@ furrow_payroll_write_xlsx (FurrowPayroll  *self,
   properties.company = self->report->cooperative.name;
   workbook_set_properties (workbook, &properties);
   make_formats (workbook, &formats);
+  names = g_ptr_array_new_with_free_func (g_free);
   for (guint g = 0; g < self->groups->len; g++)
-    write_group_sheet (self, workbook, &formats, g);
+    write_group_sheet (self, workbook, &formats, g, names);
 
   status = workbook_close (workbook);
   if (status != LXW_NO_ERROR)

@@ -122,7 +122,7 @@ furrow_cli_payroll (int    argc,
       furrow_cli_print_error ("%s: %s", project, error->message);
       return 1;
     }
-  if (!furrow_payroll_write (payroll, out, NULL, &error)
+  if (!furrow_payroll_write (payroll, out, NULL, NULL, NULL, &error)
       || !furrow_payroll_record_print (payroll, store, out, &error))
     {
       furrow_cli_print_error ("%s", error->message);

@@ -212,7 +212,7 @@ test_pdf (Fixture       *fixture,
   g_assert_cmpint (furrow_payroll_get_settlement_fen (payroll), ==, 14359528);
   g_assert_cmpuint (furrow_payroll_get_n_pages (payroll), ==, 1);
 
-  furrow_payroll_write_pdf (payroll, path, NULL, &error);
+  furrow_payroll_write_pdf (payroll, path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   text = pdf_text (path);
 
@@ -335,7 +335,7 @@ test_by_group (Fixture       *fixture,
   g_assert_cmpuint (furrow_payroll_get_n_pages (payroll), ==, 4);
   g_assert_cmpint (furrow_payroll_get_total_fen (payroll), ==, 3000465);
 
-  furrow_payroll_write_pdf (payroll, path, NULL, &error);
+  furrow_payroll_write_pdf (payroll, path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   text = pdf_text (path);
   page_texts = g_strsplit (text, "\f", -1);
@@ -418,7 +418,7 @@ test_mismatch (Fixture       *fixture,
   /* One list: 30 rows on 12 + 12 + 6. */
   g_assert_cmpuint (furrow_payroll_get_n_groups (payroll), ==, 1);
   g_assert_cmpuint (furrow_payroll_get_n_pages (payroll), ==, 3);
-  furrow_payroll_write_pdf (payroll, path, NULL, &error);
+  furrow_payroll_write_pdf (payroll, path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   text = pdf_text (path);
   g_assert_nonnull (strstr (text, "以上各行合计与结算不符：应为¥30,000.00"));
@@ -529,7 +529,7 @@ test_xlsx (Fixture       *fixture,
   {
     g_autofree char *csv = furrow_test_store_file (fixture, "payroll.csv");
 
-    g_assert_false (furrow_payroll_write (payroll, csv, NULL, &error));
+    g_assert_false (furrow_payroll_write (payroll, csv, NULL, NULL, NULL, &error));
     g_assert_error (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID);
     g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
   }

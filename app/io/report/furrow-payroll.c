@@ -623,10 +623,12 @@ draw_pdf_page (cairo_t  *cr,
 }
 
 gboolean
-furrow_payroll_write_pdf (FurrowPayroll  *self,
-                          const char     *path,
-                          GCancellable   *cancellable,
-                          GError        **error)
+furrow_payroll_write_pdf (FurrowPayroll            *self,
+                          const char               *path,
+                          GCancellable             *cancellable,
+                          FurrowReportProgressFunc  progress,
+                          gpointer                  user_data,
+                          GError                  **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -634,7 +636,8 @@ furrow_payroll_write_pdf (FurrowPayroll  *self,
 
   return _furrow_report_write_pages_pdf (path, PAGE_W, PAGE_H, self->title,
                                          self->report->cooperative.name, self->pages->len,
-                                         draw_pdf_page, self, cancellable, error);
+                                         draw_pdf_page, self, cancellable, progress,
+                                         user_data, error);
 }
 
 static gboolean
@@ -922,10 +925,12 @@ furrow_payroll_write_xlsx (FurrowPayroll  *self,
 }
 
 gboolean
-furrow_payroll_write (FurrowPayroll  *self,
-                      const char     *path,
-                      GCancellable   *cancellable,
-                      GError        **error)
+furrow_payroll_write (FurrowPayroll            *self,
+                      const char               *path,
+                      GCancellable             *cancellable,
+                      FurrowReportProgressFunc  progress,
+                      gpointer                  user_data,
+                      GError                  **error)
 {
   g_autofree char *lower = NULL;
 
@@ -934,7 +939,7 @@ furrow_payroll_write (FurrowPayroll  *self,
 
   lower = g_ascii_strdown (path, -1);
   if (g_str_has_suffix (lower, ".pdf"))
-    return furrow_payroll_write_pdf (self, path, cancellable, error);
+    return furrow_payroll_write_pdf (self, path, cancellable, progress, user_data, error);
   if (g_str_has_suffix (lower, ".xlsx"))
     return furrow_payroll_write_xlsx (self, path, error);
 

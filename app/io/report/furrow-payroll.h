@@ -82,14 +82,20 @@ void           furrow_payroll_draw_page       (FurrowPayroll              *self,
 gboolean       furrow_payroll_write_pdf       (FurrowPayroll              *self,
                                                const char                 *path,
                                                GCancellable               *cancellable,
+                                               FurrowReportProgressFunc    progress,
+                                               gpointer                    user_data,
                                                GError                    **error);
 gboolean       furrow_payroll_write_xlsx      (FurrowPayroll              *self,
                                                const char                 *path,
                                                GError                    **error);
-/* By the file's extension, .pdf or .xlsx (any case); anything else is refused. */
+/* By the file's extension, .pdf or .xlsx (any case); anything else is refused. The progress
+ * callback (pages written of all, on the calling thread; PDF only) may be NULL; cancelling
+ * leaves no file behind. */
 gboolean       furrow_payroll_write           (FurrowPayroll              *self,
                                                const char                 *path,
                                                GCancellable               *cancellable,
+                                               FurrowReportProgressFunc    progress,
+                                               gpointer                    user_data,
                                                GError                    **error);
 
 /* The audit row: "payroll", how many households and the destination (never personal data). */

@@ -47,7 +47,6 @@ typedef struct
   guint   first_page;
   guint   n_pages;
   gint64  total_fen;
-  double  area_mu;
 } Group;
 
 typedef struct
@@ -201,14 +200,13 @@ furrow_payroll_new_for_report (FurrowReport               *report,
 
       if (group == NULL || g_strcmp0 (group->code, code) != 0)
         {
-          Group fresh = { g_steal_pointer (&code), i, 0, 0, 0, 0, 0.0 };
+          Group fresh = { g_steal_pointer (&code), i, 0, 0, 0, 0 };
 
           g_array_append_val (self->groups, fresh);
           group = &g_array_index (self->groups, Group, self->groups->len - 1);
         }
       group->n_rows++;
       group->total_fen += row->household->total_fen;
-      group->area_mu += row->household->area_mu;
     }
   for (guint g = 0; g < self->groups->len; g++)
     {

@@ -18,20 +18,13 @@
  * preparer, checker and approver sign. Refuses a season that is not settled and an output that
  * is the project file itself. The print is recorded in the audit log. */
 
-/* TRUE when `out` names the project file (the same path, or the same file by another name). */
+/* TRUE when `out` names the project file or one of its journals, under any name
+ * (furrow_store_path_is_project(), docs/architecture.md, Opening, backup, check). */
 static gboolean
 is_project_file (const char *out,
                  const char *project)
 {
-  g_autoptr(GFile) a = g_file_new_for_path (out);
-  g_autoptr(GFile) b = g_file_new_for_path (project);
-  GStatBuf sa;
-  GStatBuf sb;
-
-  if (g_file_equal (a, b))
-    return TRUE;
-  return g_stat (out, &sa) == 0 && g_stat (project, &sb) == 0
-         && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+  return furrow_store_path_is_project (project, out);
 }
 
 int

@@ -139,7 +139,7 @@ test_export_onto_project (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/io/cli-safety/export-onto-project", Fixture, fixture_set_up,
                      test_export_onto_project, furrow_test_store_fixture_tear_down);
 
-/* The other writers: roster, statements and the row lines of plan --project. */
+/* The other writers: roster, statements, payroll and the row lines of plan --project. */
 static void
 test_other_outputs_onto_project (Fixture       *fixture,
                                  gconstpointer  data)
@@ -163,6 +163,9 @@ test_other_outputs_onto_project (Fixture       *fixture,
                                               "--maize-rows", "2", "--soy-rows", "4",
                                               "--rows-geojson", wal, NULL },
                   "P.gpkg-wal is a journal file");
+  assert_refused (fixture, (const char *[]) { "payroll", "--project", fixture->path, "--season",
+                                              "2025 summer", "--out", wal, NULL },
+                  "P.gpkg-wal: this is the project file");
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
 FURROW_TEST_FIXTURE ("/furrow/io/cli-safety/other-outputs-onto-project", Fixture, fixture_set_up,

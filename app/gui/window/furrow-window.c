@@ -638,9 +638,23 @@ furrow_window_open_project (FurrowWindow  *self,
     {
       g_autofree char *message = NULL;
 
-      /* Translators: %s is why, e.g. "coop.gpkg is not a Furrow project". */
-      message = g_strdup_printf (_("Cannot open the project: %s"), local_error->message);
-      furrow_window_show_toast (self, message);
+      /* A damaged file is not a passing toast: it says which file and what to do, and
+       * stays until read (docs/architecture.md, Opening, backup, check). */
+      if (g_error_matches (local_error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT))
+        {
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                                      _("The Project Is Damaged"),
+                                                      local_error->message);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      else
+        {
+          /* Translators: %s is why, e.g. "coop.gpkg is not a Furrow project". */
+          message = g_strdup_printf (_("Cannot open the project: %s"), local_error->message);
+          furrow_window_show_toast (self, message);
+        }
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }

@@ -23,6 +23,9 @@
 #include "furrow-window-testing.h"
 #include "furrow-test-gui.h"
 #include "furrow-season-view-testing.h"
+#include "furrow-season-economics-page.h"
+#include "furrow-season-economics-page-testing.h"
+#include "furrow-season-overview-page.h"
 
 typedef FurrowTestWindow Fixture;
 
@@ -298,6 +301,207 @@ test_planner_1920 (Fixture *fixture, gconstpointer data)
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/planner-1920x1080", Fixture, NULL,
                      test_planner_1920, furrow_test_window_tear_down);
+
+/* A season with the docs/domain.md §7 defaults and every demo field planned 2+4 (as
+ * test-season-economics.c), shown in the window. */
+static void
+add_and_show_season (Fixture *fixture)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  g_autoptr(FurrowSeason) season = furrow_season_new ("2027 秋", 2027);
+  g_autoptr(FurrowSeason) shown = NULL;
+  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
+  g_autoptr(GError) error = NULL;
+  FurrowPattern pattern;
+
+  g_assert_true (furrow_store_add_season (store, season, &error));
+  g_assert_no_error (error);
+  g_assert_true (furrow_pattern_preset ("2+4", &pattern));
+  g_assert_true (furrow_store_begin (store, &error));
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+
+      g_assert_true (furrow_store_set_plan (store, season, field, &pattern, "2+4", NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (furrow_store_commit (store, &error));
+  g_assert_no_error (error);
+  furrow_test_iterate (100);
+  shown = furrow_test_store_find_season (store, "2027 秋");
+  g_assert_nonnull (shown);
+  furrow_window_show_season (fixture->window, shown);
+  furrow_test_iterate (300);
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *page;
+  guint       n_money;
+} MoneyCheck;
+
+static gboolean
+scrolls_sideways (GtkWidget *scrolled)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  return gtk_adjustment_get_upper (adj) > gtk_adjustment_get_page_size (adj) + 1;
+}
+
+/* The right edge of the amounts under WIDGET, in SCROLLED's coordinates. */
+static double
+money_right_edge (GtkWidget *widget,
+                  GtkWidget *scrolled)
+{
+  double right = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    right = MAX (right, money_right_edge (c, scrolled));
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), "¥") != NULL)
+    {
+      graphene_rect_t b;
+
+      g_assert_true (gtk_widget_compute_bounds (widget, scrolled, &b));
+      right = MAX (right, b.origin.x + b.size.width);
+    }
+  return right;
+}
+
+/* Every amount shown (a label with ¥ in it) in full: not ellipsized, at least its natural width,
+ * and not cut by the edge of a table: wholly in its scrolled window's view or wholly out of it
+ * (scrolled away sideways, to be scrolled back). */
+static void
+check_money_label (GtkWidget  *widget,
+                   MoneyCheck *check)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    check_money_label (c, check);
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), "¥") != NULL)
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+      PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (widget));
+      graphene_rect_t b;
+      int nat = 0, width;
+
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
+      g_assert_true (gtk_widget_compute_bounds (widget, widget, &b));
+      width = (int) (b.size.width + 0.5) + gtk_widget_get_margin_start (widget) +
+              gtk_widget_get_margin_end (widget);
+      if (pango_layout_is_ellipsized (layout))
+        g_error ("%s: \"%s\" is ellipsized", check->page, text);
+      /* A sentence that wraps is as wide as it is given, and as tall as it needs. */
+      if (width < nat && !gtk_label_get_wrap (GTK_LABEL (widget)))
+        g_error ("%s: \"%s\" is %d px wide, less than its natural %d px", check->page, text, width,
+                 nat);
+      for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
+        {
+          graphene_rect_t in;
+          double right;
+
+          if (!GTK_IS_SCROLLED_WINDOW (w))
+            continue;
+          g_assert_true (gtk_widget_compute_bounds (widget, w, &in));
+          right = in.origin.x + in.size.width;
+          /* A table wider than its view scrolls sideways to the amount. */
+          if (scrolls_sideways (w))
+            continue;
+          if ((in.origin.x < -0.5 && right > 0.5) ||
+              (in.origin.x < gtk_widget_get_width (w) - 0.5 && right > gtk_widget_get_width (w) + 0.5))
+            g_error ("%s: \"%s\" is cut by the edge of its table (x %.0f–%.0f of %d)", check->page,
+                     text, in.origin.x, right, gtk_widget_get_width (w));
+        }
+      check->n_money++;
+    }
+}
+
+static void
+debug_min (GtkWidget *w, int depth)
+{
+  int m, n;
+  gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &m, &n, NULL, NULL);
+  if (m < 300 || depth > 12)
+    return;
+  g_test_message ("DEBUG %*s%s %d/%d", depth, "", G_OBJECT_TYPE_NAME (w), m, n);
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    debug_min (c, depth + 1);
+}
+
+/* The manager's journey (issue 13, item 2): the season's overview and economics at each size,
+ * every amount in full, and the last column of the predicted income (the total a household
+ * gets) on screen without scrolling sideways. */
+static void
+check_money (Fixture *fixture,
+             int      width,
+             int      height)
+{
+  static const struct { const char *name; const char *type; } pages[] = {
+    { "overview", "FurrowSeasonOverviewPage" },
+    { "economics", "FurrowSeasonEconomicsPage" },
+  };
+
+  if (!set_up_window (fixture, width, height))
+    return;
+  add_and_show_season (fixture);
+  debug_min (GTK_WIDGET (fixture->window->content_box), 0);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      MoneyCheck check = { fixture, pages[i].name, 0 };
+      g_autofree char *step = g_strdup_printf ("money-%u-%s", i + 1, pages[i].name);
+      GtkWidget *page = furrow_test_show_season_page (fixture->window, pages[i].name,
+                                                      g_type_from_name (pages[i].type), 500);
+
+      save_step (fixture, step);
+      check_money_label (page, &check);
+      g_test_message ("%s at %dx%d (%s): %u amounts shown in full", pages[i].name, width, height,
+                      language (), check.n_money);
+      /* The totals on the overview; on the economics page, a row of amounts at least. */
+      g_assert_cmpuint (check.n_money, >=, 3);
+      if (FURROW_IS_SEASON_ECONOMICS_PAGE (page))
+        {
+          GtkWidget *preview = furrow_season_economics_page_get_child (
+            FURROW_SEASON_ECONOMICS_PAGE (page), "preview_view");
+          GtkWidget *scrolled = gtk_widget_get_ancestor (preview, GTK_TYPE_SCROLLED_WINDOW);
+          double right = money_right_edge (preview, scrolled);
+
+          /* A household's predicted income, its total column included, without scrolling
+           * sideways (¥4,574.54 read ¥4,574.5 at 1440 px on the old tree). */
+          g_test_message ("predicted income: amounts end at %.0f of %d px", right,
+                          gtk_widget_get_width (scrolled));
+          g_assert_cmpfloat (right, >, 0);
+          g_assert_cmpfloat (right, <=, gtk_widget_get_width (scrolled) + 0.5);
+        }
+    }
+}
+
+static void
+test_money_1024 (Fixture *fixture, gconstpointer data)
+{
+  check_money (fixture, 1024, 700);
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/money-1024x700", Fixture, NULL,
+                     test_money_1024, furrow_test_window_tear_down);
+
+static void
+test_money_1366 (Fixture *fixture, gconstpointer data)
+{
+  check_money (fixture, 1366, 768);
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/money-1366x768", Fixture, NULL,
+                     test_money_1366, furrow_test_window_tear_down);
+
+static void
+test_money_1920 (Fixture *fixture, gconstpointer data)
+{
+  check_money (fixture, 1920, 1080);
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/money-1920x1080", Fixture, NULL,
+                     test_money_1920, furrow_test_window_tear_down);
 
 /* LANGUAGE=zh_CN: po/zh_CN.po compiled into a folder FURROW_LOCALEDIR points at, as
  * test-translation.c does. */

@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "furrow-list-columns.h"
 
+/* What a name keeps when its column gives way to the others: two characters and an ellipsis. */
+#define NAME_MIN_WIDTH 48
+
 typedef struct
 {
   FurrowListTextFunc text_func;
   gpointer           user_data;
   gboolean           numeric;
+  gboolean           expand;
   GPtrArray         *bound;  /* the GtkListItems showing an item, for furrow_list_refresh_cells() */
 } ColumnData;
 
@@ -37,7 +41,13 @@ setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), data->numeric ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Only the names give way (issue 13, items 2 and 6): an amount, an area, a code or a custody
+   * type is never cut short, its column is as wide as its widest cell. */
+  if (data->expand)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_size_request (label, NAME_MIN_WIDTH, -1);
+    }
   if (data->numeric)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
@@ -76,6 +86,7 @@ furrow_list_add_text_column (GtkColumnView      *view,
   data->text_func = text_func;
   data->user_data = user_data;
   data->numeric = numeric;
+  data->expand = expand;
   data->bound = g_ptr_array_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), data);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), data);
@@ -85,9 +96,6 @@ furrow_list_add_text_column (GtkColumnView      *view,
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_expand (column, expand);
-  /* The sidebar is narrow: text columns get a fixed start width (resizable), numbers fit. */
-  if (!numeric)
-    gtk_column_view_column_set_fixed_width (column, expand ? 120 : 64);
   if (compare_func != NULL)
     {
       g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_func, user_data,

@@ -70,6 +70,40 @@ unbind_cb (GtkSignalListItemFactory *factory,
   g_ptr_array_remove_fast (data->bound, list_item);
 }
 
+/* The header's label of the column titled TITLE, under WIDGET (the column view's header). */
+static GtkWidget *
+find_title_label (GtkWidget  *widget,
+                  const char *title)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_title_label (c, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A long title ("Registered mu") gives way to the column's cells: it ellipsizes, and its tooltip
+ * reads it whole. GTK 4.8 has no API for the header's widgets: the header is the column view's
+ * first child. */
+static void
+let_title_give_way (GtkColumnView *view,
+                    const char    *title)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
+  GtkWidget *label = header != NULL ? find_title_label (header, title) : NULL;
+
+  if (label == NULL)
+    return;
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (label, title);
+}
+
 GtkColumnViewColumn *
 furrow_list_add_text_column (GtkColumnView      *view,
                              const char         *title,
@@ -104,6 +138,7 @@ furrow_list_add_text_column (GtkColumnView      *view,
       gtk_column_view_column_set_sorter (column, sorter);
     }
   gtk_column_view_append_column (view, column);
+  let_title_give_way (view, title);
   g_object_unref (column);
   return column;
 }

@@ -365,6 +365,7 @@ furrow_window_constructed (GObject *object)
     self->settings = g_settings_new (APPLICATION_ID);
 
   furrow_window_restore_state (self);
+  furrow_window_init_sidebar (self);
 
   /* After the base map: the field layers go on top of it. */
   self->field_map = furrow_field_map_new (shumate_simple_map_get_map (self->map));

@@ -5,6 +5,7 @@
 #include <cairo.h>
 
 #include "furrow-mbtiles-source.h"
+#include "furrow-field-tile-renderer.h"
 #include "furrow-test-gui.h"
 #include "furrow-test-mbtiles.h"
 #include "furrow-mbtiles-source-testing.h"
@@ -139,7 +140,7 @@ test_map_source (void)
   mbtiles = furrow_mbtiles_open (path, &error);
   g_assert_no_error (error);
   map_source = furrow_mbtiles_source_new_map_source (mbtiles);
-  g_assert_true (SHUMATE_IS_RASTER_RENDERER (map_source));
+  g_assert_true (FURROW_IS_FIELD_TILE_RENDERER (map_source));
   g_assert_cmpstr (shumate_map_source_get_id (map_source), ==, "furrow-mbtiles");
   g_assert_cmpstr (shumate_map_source_get_name (map_source), ==, "Linyi 2025 imagery");
   g_assert_cmpuint (shumate_map_source_get_min_zoom_level (map_source), ==, 10);

@@ -4,6 +4,8 @@
 
 #include "furrow-base-map.h"
 
+#include "furrow-field-tile-renderer.h"
+
 #include <glib/gi18n.h>
 
 /* TRUE when @url_template is an http(s) URL with the three tile placeholders {x}, {y}, {z}. */
@@ -69,6 +71,7 @@ furrow_base_map_new_xyz_source (const char *id,
 {
   g_autoptr(GString) url = g_string_new (url_template);
   ShumateRasterRenderer *renderer;
+  ShumateMapSource *source;
 
   g_return_val_if_fail (furrow_base_map_template_is_valid (url_template), NULL);
 
@@ -80,7 +83,10 @@ furrow_base_map_new_xyz_source (const char *id,
 
   renderer = shumate_raster_renderer_new_from_url (url->str);
   g_object_set (renderer, "id", id, "name", name, "max-zoom-level", 18, NULL);
-  return SHUMATE_MAP_SOURCE (renderer);
+  /* Painted snapped to whole pixels, as the field tiles are (no seams between tiles). */
+  source = furrow_field_tile_renderer_new_like (renderer);
+  g_object_unref (renderer);
+  return source;
 }
 
 static void

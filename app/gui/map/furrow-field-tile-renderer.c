@@ -57,15 +57,45 @@ read_png_cb (void          *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* The PNG in @bytes as a paintable of a cairo image surface; thread-safe. */
+/* The image in @bytes as a paintable of a cairo image surface; thread-safe. PNG (the field
+ * tiles, most base maps) is read by cairo; anything else (JPEG imagery) by GdkTexture's loaders
+ * and copied into a surface once, so painting it never converts again. */
 static void
 decode_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
+  static const guint8 png_signature[] = { 0x89, 'P', 'N', 'G' };
   PngReader reader = { task_data, 0 };
-  cairo_surface_t *surface = cairo_image_surface_create_from_png_stream (read_png_cb, &reader);
+  gsize size;
+  const guint8 *data = g_bytes_get_data (task_data, &size);
+  cairo_surface_t *surface;
+
+  if (size >= sizeof png_signature && memcmp (data, png_signature, sizeof png_signature) == 0)
+    surface = cairo_image_surface_create_from_png_stream (read_png_cb, &reader);
+  else
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GdkTexture) texture = gdk_texture_new_from_bytes (task_data, &error);
+
+      if (texture == NULL)
+        {
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                   "Cannot read a map tile: %s", error->message);
+          return;
+        }
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, gdk_texture_get_width (texture),
+                                            gdk_texture_get_height (texture));
+      if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
+        {
+          cairo_surface_flush (surface);
+          /* GdkTexture downloads in cairo's own ARGB32 layout. */
+          gdk_texture_download (texture, cairo_image_surface_get_data (surface),
+                                cairo_image_surface_get_stride (surface));
+          cairo_surface_mark_dirty (surface);
+        }
+    }
 
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     {
@@ -193,4 +223,36 @@ furrow_field_tile_renderer_new (const char        *id,
                        NULL);
   self->source = g_object_ref (source);
   return self;
+}
+
+/**
+ * furrow_field_tile_renderer_new_like:
+ * @renderer: a raster map source (OpenStreetMap, an XYZ address, an MBTiles file)
+ *
+ * The same tiles as @renderer (its data source, id, name, licence and zoom range), painted as
+ * Furrow's field tiles are: snapped to whole pixels, so the base map has no seams between its
+ * tiles either (FurrowTilePaintable), and never converted again after decoding.
+ *
+ * Returns: (transfer full): a map source in place of @renderer
+ */
+ShumateMapSource *
+furrow_field_tile_renderer_new_like (ShumateRasterRenderer *renderer)
+{
+  ShumateMapSource *source = SHUMATE_MAP_SOURCE (renderer);
+  g_autoptr(ShumateDataSource) data_source = NULL;
+  FurrowFieldTileRenderer *self;
+
+  g_return_val_if_fail (SHUMATE_IS_RASTER_RENDERER (renderer), NULL);
+
+  g_object_get (renderer, "data-source", &data_source, NULL);
+  self = furrow_field_tile_renderer_new (shumate_map_source_get_id (source),
+                                         shumate_map_source_get_name (source),
+                                         shumate_map_source_get_tile_size (source), data_source);
+  g_object_set (self,
+                "license", shumate_map_source_get_license (source),
+                "license-uri", shumate_map_source_get_license_uri (source),
+                "min-zoom-level", shumate_map_source_get_min_zoom_level (source),
+                "max-zoom-level", shumate_map_source_get_max_zoom_level (source),
+                NULL);
+  return SHUMATE_MAP_SOURCE (self);
 }

@@ -14,5 +14,6 @@ FurrowFieldTileRenderer *furrow_field_tile_renderer_new             (const char 
                                                                      const char        *name,
                                                                      guint              tile_size,
                                                                      ShumateDataSource *source);
+ShumateMapSource        *furrow_field_tile_renderer_new_like        (ShumateRasterRenderer *renderer);
 
 G_END_DECLS

@@ -4,6 +4,8 @@
 
 #include "furrow-tile-paintable.h"
 
+#include <math.h>
+
 /* A map tile as a cairo image surface, painted as a cairo node.
  *
  * GTK 4.8's cairo renderer draws a GdkTexture by downloading it into a new cairo surface every
@@ -34,19 +36,56 @@ furrow_tile_paintable_snapshot (GdkPaintable *paintable,
   FurrowTilePaintable *self = FURROW_TILE_PAINTABLE (paintable);
   int surface_width = cairo_image_surface_get_width (self->surface);
   int surface_height = cairo_image_surface_get_height (self->surface);
+  cairo_matrix_t matrix;
+  double left, top, right, bottom;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0 || surface_width <= 0 || surface_height <= 0)
     return;
+
+  /* ShumateMapLayer puts each tile at a fractional pixel offset. Clipped there, two abutting
+   * tiles each covered the pixel column between them only in part, and the map showed through
+   * as a 1 px seam at every tile boundary (issue 13). So the tile snaps its edges to whole
+   * pixels: the context of a cairo node starts translated (and scaled) to where the paintable's
+   * origin lies in the node's pixels (GTK 4.8, gtk_snapshot_append_cairo), and both edges of a
+   * boundary round the same way, so neighbours share it exactly. The node is one pixel larger
+   * all round to hold the rounded rectangle. */
   cr = gtk_snapshot_append_cairo (GTK_SNAPSHOT (snapshot),
-                                  &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_scale (cr, width / surface_width, height / surface_height);
+                                  &GRAPHENE_RECT_INIT (-1, -1, width + 2, height + 2));
+  cairo_get_matrix (cr, &matrix);
+  if (matrix.xy != 0 || matrix.yx != 0)
+    {
+      /* Rotated: no pixel grid to snap to. */
+      cairo_rectangle (cr, 0, 0, width, height);
+      cairo_clip (cr);
+      left = 0;
+      top = 0;
+      right = width;
+      bottom = height;
+    }
+  else
+    {
+      left = round (matrix.x0);
+      top = round (matrix.y0);
+      right = round (matrix.x0 + width * matrix.xx);
+      bottom = round (matrix.y0 + height * matrix.yy);
+      cairo_identity_matrix (cr);
+      cairo_rectangle (cr, left, top, right - left, bottom - top);
+      cairo_clip (cr);
+      cairo_translate (cr, left, top);
+      right -= left;
+      bottom -= top;
+      left = top = 0;
+    }
+  cairo_scale (cr, (right - left) / surface_width, (bottom - top) / surface_height);
   cairo_set_source_surface (cr, self->surface, 0, 0);
-  /* At 1:1 (the usual case while panning) the map's fractional pixel offset would make pixman
-   * sample every pixel bilinearly; the nearest pixel is the same picture at a fraction of the
-   * cost. Scaled tiles (between zoom levels) keep the smooth filter. */
-  if (width == surface_width && height == surface_height)
+  /* At 1:1 (whole zoom levels) the tile now lies on whole pixels: the nearest pixel is the same
+   * picture as bilinear sampling at a fraction of the cost. Scaled tiles (between zoom levels)
+   * keep the smooth filter, padded so their edge pixels do not fade out. */
+  if (right - left == surface_width && bottom - top == surface_height)
     cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  else
+    cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
   cairo_paint (cr);
   cairo_destroy (cr);
 }

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "furrow-base-map.h"
+#include "furrow-field-tile-renderer.h"
 #include "furrow-mbtiles-source.h"
 #include "furrow-store-mbtiles.h"
 #include "furrow-window-private.h"
@@ -159,11 +160,14 @@ apply_base_map (FurrowWindow *self)
     }
   else
     {
+      ShumateMapSource *osm;
+
       if (current != NULL && self->mbtiles_path == NULL &&
           g_strcmp0 (shumate_map_source_get_id (current), SHUMATE_MAP_SOURCE_OSM_MAPNIK) == 0)
         return;
-      source = g_object_ref (shumate_map_source_registry_get_by_id (self->registry,
-                                                                    SHUMATE_MAP_SOURCE_OSM_MAPNIK));
+      osm = shumate_map_source_registry_get_by_id (self->registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK);
+      /* Painted snapped to whole pixels, as the field tiles are (no seams between tiles). */
+      source = furrow_field_tile_renderer_new_like (SHUMATE_RASTER_RENDERER (osm));
       g_clear_pointer (&self->mbtiles_path, g_free);
     }
 

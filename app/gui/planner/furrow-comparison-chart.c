@@ -7,6 +7,7 @@
 
 #include "furrow-comparison-chart.h"
 #include "furrow-comparison-chart-testing.h"
+#include "furrow-export-folder.h"
 #include "furrow-atomic-file.h"
 #include "furrow-comparison.h"
 #include "furrow-yield-model.h"
@@ -254,6 +255,7 @@ furrow_comparison_chart_export_with_dialog (FurrowComparisonChart  *self,
   request->user_data = user_data;
   dialog = gtk_file_chooser_native_new (_("Export Chart"), parent,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  furrow_export_folder_set_on (GTK_FILE_CHOOSER (dialog), GTK_WIDGET (self));
   /* Translators: default file name of the exported comparison chart. */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog),
                                      png ? _("pattern-comparison.png") : _("pattern-comparison.svg"));

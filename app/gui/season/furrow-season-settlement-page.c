@@ -8,6 +8,7 @@
 
 #include "furrow-atomic-file.h"
 #include "furrow-distribution.h"
+#include "furrow-export-folder.h"
 #include "furrow-report-document.h"
 #include "furrow-roster-columns.h"
 #include "furrow-roster-row.h"
@@ -859,6 +860,7 @@ choose_export (FurrowSeasonSettlementPage *self,
                                            GTK_FILE_CHOOSER_ACTION_SAVE,
                                            _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  furrow_export_folder_set_on (GTK_FILE_CHOOSER (chooser), GTK_WIDGET (self));
   if (!folder)
     {
       /* Translators: file names; %s is the season's name */

@@ -4,6 +4,7 @@
 
 #include <cairo-svg.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "furrow-comparison-chart.h"
 #include "furrow-comparison-chart-testing.h"
@@ -56,11 +57,24 @@ furrow_comparison_chart_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
+      /* Given more than FURROW_CHART_SIDE_BY_SIDE_WIDTH (the comparison window's default
+       * width), the panels stand side by side and the chart needs half the height. */
       *minimum = 300;
       *natural = 360;
     }
+  else if (self->data.n_groups == 0)
+    *minimum = *natural = 0;
   else
-    *minimum = *natural = self->data.n_groups > 0 ? furrow_chart_comparison_height (&self->data) : 0;
+    *minimum = *natural = (int) ceil (for_size < 0
+                                      ? furrow_chart_comparison_height (&self->data)
+                                      : furrow_chart_comparison_height_for_width (&self->data,
+                                                                                  for_size));
+}
+
+static GtkSizeRequestMode
+furrow_comparison_chart_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -70,6 +84,7 @@ furrow_comparison_chart_class_init (FurrowComparisonChartClass *klass)
 
   widget_class->snapshot = furrow_comparison_chart_snapshot;
   widget_class->measure = furrow_comparison_chart_measure;
+  widget_class->get_request_mode = furrow_comparison_chart_get_request_mode;
   gtk_widget_class_set_css_name (widget_class, "comparisonchart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }

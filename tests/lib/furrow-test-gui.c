@@ -113,6 +113,9 @@ void
 furrow_test_app_set_up (FurrowTestApp *test_app)
 {
   furrow_test_reset_settings ();
+  /* The window checks that OpenStreetMap's server can be found: "localhost" is found without
+   * a network, so no test sees an offline notice unless it asks for one. */
+  furrow_window_set_osm_address (FURROW_TEST_OSM_ADDRESS);
   test_app->tmpdir = furrow_test_make_tmpdir ();
   test_app->app = furrow_test_application_new ();
   test_app->settings = furrow_application_get_settings (test_app->app);

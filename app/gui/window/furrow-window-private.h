@@ -75,6 +75,7 @@ struct _FurrowWindow
   guint                     offline_notices;
   FurrowParcelIndex        *parcel_index;   /* parcels counted by field, for the details pane */
   GCancellable             *export_cancellable;  /* of the export behind the progress dialog */
+  gboolean                  fit_pending;    /* show all fields once the map has its size */
 };
 
 /* furrow-window.c */
@@ -96,6 +97,7 @@ void furrow_window_restore_state  (FurrowWindow   *self);
 void furrow_window_save_state     (FurrowWindow   *self);
 void furrow_window_show_fields    (FurrowWindow   *self);
 void furrow_window_map_class_init (GtkWidgetClass *widget_class);
+void furrow_window_map_init       (FurrowWindow   *self);
 
 /* furrow-window-actions.c */
 void furrow_window_class_add_actions   (GtkWidgetClass *widget_class);

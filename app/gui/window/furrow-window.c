@@ -522,6 +522,7 @@ furrow_window_init (FurrowWindow *self)
   g_signal_connect_object (self->history, "notify::can-redo",
                            G_CALLBACK (furrow_window_update_actions), self, G_CONNECT_SWAPPED);
   furrow_window_details_init (self);
+  furrow_window_map_init (self);
   g_signal_connect_swapped (self->season_list, "notify::selected",
                             G_CALLBACK (season_list_selected_cb), self);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",

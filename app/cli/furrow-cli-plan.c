@@ -14,6 +14,7 @@
 #include "furrow-layout-export.h"
 #include "furrow-layout.h"
 #include "furrow-pattern.h"
+#include "furrow-store.h"
 #include "furrow-units.h"
 #include "furrow-yield-model.h"
 
@@ -492,6 +493,16 @@ furrow_cli_plan (int    argc,
       geojson = furrow_layout_export_geojson (all, codes, layouts->len);
     if (o.rows_kml)
       kml = furrow_layout_export_kml (all, codes, layouts->len, NULL);
+    /* Never over the project (docs/architecture.md, Opening, backup, check). */
+    if (o.project != NULL &&
+        ((o.rows_geojson && !furrow_store_check_output_path (o.project, o.rows_geojson, &error)) ||
+         (o.rows_kml && !furrow_store_check_output_path (o.project, o.rows_kml, &error)) ||
+         (o.rows_out && !furrow_store_check_output_path (o.project, o.rows_out, &error))))
+      {
+        furrow_cli_print_error ("%s", error->message);
+        options_clear (&o);
+        return 1;
+      }
     if ((geojson && !furrow_atomic_file_set_contents (o.rows_geojson, geojson, -1, &error)) ||
         (kml && !furrow_atomic_file_set_contents (o.rows_kml, kml, -1, &error)) ||
         (o.rows_out && !furrow_layout_export_file (all, codes, layouts->len, o.rows_out,

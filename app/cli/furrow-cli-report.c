@@ -80,7 +80,9 @@ open_report (int             argc,
       return 2;
     }
   store = furrow_store_open (project, &error);
-  if (store == NULL)
+  if (store == NULL ||
+      (out != NULL && !furrow_store_check_output (store, out, &error)) ||
+      (per_household != NULL && !furrow_store_check_output (store, per_household, &error)))
     {
       furrow_cli_print_error ("%s", error->message);
       return 1;

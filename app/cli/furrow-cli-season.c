@@ -36,7 +36,9 @@
  *   plan NAME --all|--field CODE [--preset 2+4] [--yield-preset practical]
  *   harvest NAME --field CODE --crop maize|soybean --kg N --revenue-fen N
  *   predict NAME                           predicted and actual figures side by side
- *   settle NAME [--reason TEXT]
+ *   settle NAME [--reason TEXT] [--force]  refused (exit 1, the list on stderr) while something
+ *                                          is missing (furrow_store_check_settlement()),
+ *                                          unless --force
  *   reopen NAME --reason TEXT
  *
  * Money is integer fen in JSON. Bad input: exit 1, one line on stderr, nothing written. */
@@ -57,6 +59,7 @@ typedef struct
   double    moisture_pct;
   gboolean  less_cost;
   gboolean  strip_only;
+  gboolean  force;
 } Options;
 
 static void
@@ -649,6 +652,37 @@ season_settle (FurrowStore   *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(FurrowSeasonSettlement) settlement = NULL;
 
+  /* docs/domain.md §8, Before settling: a harvested season with something missing is settled
+   * only with --force. A season not harvested yet is refused by the store below. */
+  if (furrow_season_get_state (season) == FURROW_SEASON_HARVESTED)
+    {
+      g_autoptr(FurrowSettleCheck) check = furrow_store_check_settlement (store, season, &error);
+      g_autofree char *list = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      if (check == NULL)
+        return report_error (store, error);
+      if (!furrow_settle_check_is_empty (check))
+        {
+          list = furrow_settle_check_format (check, 10);
+          lines = g_strsplit (list, "\n", -1);
+          if (!o->force)
+            furrow_cli_print_error (_("%s: season “%s” is not settled: something is missing "
+                                      "(below); complete it, or settle anyway with --force"),
+                                    furrow_store_get_path (store),
+                                    furrow_season_get_name (season));
+          else
+            furrow_cli_print_error (_("%s: settling season “%s” with --force although "
+                                      "something is missing:"),
+                                    furrow_store_get_path (store),
+                                    furrow_season_get_name (season));
+          for (guint i = 0; lines[i] != NULL; i++)
+            g_printerr ("  %s\n", lines[i]);
+          if (!o->force)
+            return 1;
+        }
+    }
+
   if (!furrow_store_settle_season (store, season, o->reason, &error))
     {
       if (g_error_matches (error, FURROW_DISTRIBUTION_ERROR,
@@ -927,6 +961,9 @@ furrow_cli_season (int    argc,
       N_("In-kind base less the season's cost per mu"), NULL },
     { "strip-only", 0, 0, G_OPTION_ARG_NONE, &o.strip_only,
       N_("A subsidy paid on strip-intercropped fields only"), NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &o.force,
+      N_("Settle even though fields have no harvest, prices or fees are 0 or households have "
+         "no parcels"), NULL },
     { NULL },
   };
 

@@ -23,6 +23,8 @@ static const FurrowCliCommand commands[] = {
   { "help", N_("Show the commands and what they do"), run_help },
   { "import", N_("Import fields, parcels or households into a project"), furrow_cli_import },
   { "list", N_("List the fields, parcels or households of a project"), furrow_cli_list },
+  { "payroll", N_("Write the payroll of a settled season for households to sign (PDF or XLSX)"),
+    furrow_cli_payroll },
   { "plan", N_("Lay a strip pattern into every polygon of a file and predict its yield"),
     furrow_cli_plan },
   { "roster", N_("Write the public roster of a settled season (PDF, CSV or XLSX)"),

@@ -256,9 +256,9 @@ test_bad_input (void)
   assert_refused (not_vector, "not a vector file");
   assert_refused (no_crs, "has no coordinate reference system and its coordinates "
                   "(40500000.000, 4036000.000) are not longitude and latitude");
-  assert_refused (metres_as_degrees, "feature 0 has the coordinate (40500000.000, 4036000.000), "
+  assert_refused (metres_as_degrees, "feature 1 has the coordinate (40500000.000, 4036000.000), "
                   "which is not a longitude and latitude");
-  assert_refused (point, "feature 0: the geometry is a POINT, not a polygon");
+  assert_refused (point, "feature 1: the geometry is a POINT, not a polygon");
   assert_refused (empty, "the file has no features");
   assert_refused (dir, "no vector layer found");
 

@@ -130,7 +130,7 @@ demo_settled (Fixture *fixture)
   const char *predict[] = { "season", "--project", fixture->path, "predict", SEASON, "--json",
                             NULL };
   const char *settle[] = { "season", "--project", fixture->path, "settle", SEASON, "--json",
-                           NULL };
+                           "--force", NULL };
   g_autofree char *out = NULL;
   g_autoptr(JsonObject) prediction = NULL;
   g_autoptr(JsonObject) settlement = NULL;
@@ -179,6 +179,31 @@ demo_settled (Fixture *fixture)
                                     "--crop", crops[c], "--kg", kg, "--revenue-fen", fen, NULL };
 
           run_ok (harvest, NULL);
+        }
+
+      /* One field harvested: settling without --force is refused (exit 1) with what is missing
+       * on stderr, and the file is unchanged (docs/domain.md §8, Before settling). The demo has
+       * 40 custody fields, and 12 half-custody households (household index ≡ 7 mod 25: 7, 32,
+       * …, 282) billed ¥0, since the new season has no fees. */
+      if (i == 0)
+        {
+          const char *unforced[] = { "season", "--project", fixture->path, "settle", SEASON,
+                                     NULL };
+          g_autofree char *before = file_digest (fixture->path);
+          g_autofree char *after = NULL;
+          g_autofree char *refused_out = NULL;
+          g_autofree char *refused_err = NULL;
+
+          g_assert_cmpint (run (NULL, unforced, &refused_out, &refused_err), ==, 1);
+          g_assert_nonnull (strstr (refused_err, "settle anyway with --force"));
+          g_assert_nonnull (strstr (refused_err, "  39 of 40 fields have no harvest: "));
+          g_assert_nonnull (strstr (refused_err, "… and 29 more\n"));
+          g_assert_nonnull (strstr (refused_err,
+                                    "  12 half-custody households are billed ¥0 in fees: "));
+          g_assert_null (strstr (refused_err, "no parcels"));
+          g_assert_cmpstr (refused_out, ==, "");
+          after = file_digest (fixture->path);
+          g_assert_cmpstr (before, ==, after);
         }
     }
 

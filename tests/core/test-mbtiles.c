@@ -142,7 +142,7 @@ test_metadata (Fixture       *fixture,
   FurrowTestMbtiles *writer = furrow_test_mbtiles_new (fixture->path);
   g_autoptr(FurrowMbtiles) mbtiles = NULL;
   g_autoptr(GError) error = NULL;
-  double west = 0, south = 0, east = 0, north = 0;
+  const FurrowMbtilesMetadata *metadata;
 
   furrow_test_mbtiles_set_meta (writer, "name", "Linyi villages");
   furrow_test_mbtiles_set_meta (writer, "format", "jpg");
@@ -154,17 +154,19 @@ test_metadata (Fixture       *fixture,
 
   mbtiles = furrow_mbtiles_open (fixture->path, &error);
   g_assert_no_error (error);
+  metadata = furrow_mbtiles_get_metadata (mbtiles);
   g_assert_cmpstr (furrow_mbtiles_get_path (mbtiles), ==, fixture->path);
-  g_assert_cmpstr (furrow_mbtiles_get_name (mbtiles), ==, "Linyi villages");
-  g_assert_cmpstr (furrow_mbtiles_get_format (mbtiles), ==, "jpg");
-  g_assert_cmpstr (furrow_mbtiles_get_attribution (mbtiles), ==, "© Linyi Surveying Bureau");
-  g_assert_cmpint (furrow_mbtiles_get_min_zoom (mbtiles), ==, 12);
-  g_assert_cmpint (furrow_mbtiles_get_max_zoom (mbtiles), ==, 17);
-  g_assert_true (furrow_mbtiles_get_bounds (mbtiles, &west, &south, &east, &north));
-  g_assert_cmpfloat_with_epsilon (west, 119.35, 1e-12);
-  g_assert_cmpfloat_with_epsilon (south, 36.42, 1e-12);
-  g_assert_cmpfloat_with_epsilon (east, 119.45, 1e-12);
-  g_assert_cmpfloat_with_epsilon (north, 36.48, 1e-12);
+  g_assert_cmpstr (metadata->name, ==, "Linyi villages");
+  g_assert_cmpstr (metadata->format, ==, "jpg");
+  g_assert_cmpstr (metadata->attribution, ==, "© Linyi Surveying Bureau");
+  g_assert_cmpint (metadata->min_zoom, ==, 12);
+  g_assert_cmpint (metadata->max_zoom, ==, 17);
+  g_assert_true (metadata->has_bounds);
+  /* West, south, east, north, the blank after the second comma ignored. */
+  g_assert_cmpfloat_with_epsilon (metadata->bounds[0], 119.35, 1e-12);
+  g_assert_cmpfloat_with_epsilon (metadata->bounds[1], 36.42, 1e-12);
+  g_assert_cmpfloat_with_epsilon (metadata->bounds[2], 119.45, 1e-12);
+  g_assert_cmpfloat_with_epsilon (metadata->bounds[3], 36.48, 1e-12);
 }
 FURROW_TEST_FIXTURE ("/furrow/core/mbtiles/metadata", Fixture, fixture_set_up, test_metadata,
                      furrow_test_store_fixture_tear_down);
@@ -176,6 +178,7 @@ test_metadata_defaults (Fixture       *fixture,
   FurrowTestMbtiles *writer = furrow_test_mbtiles_new (fixture->path);
   g_autoptr(FurrowMbtiles) mbtiles = NULL;
   g_autoptr(GError) error = NULL;
+  const FurrowMbtilesMetadata *metadata;
 
   /* No metadata rows at all: the zoom range comes from the tiles, the name from the file. */
   furrow_test_mbtiles_add_tile (writer, 13, 6813, 3204, (const guint8 *) "a", 1);
@@ -184,12 +187,13 @@ test_metadata_defaults (Fixture       *fixture,
 
   mbtiles = furrow_mbtiles_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (furrow_mbtiles_get_name (mbtiles), ==, "linyi.mbtiles");
-  g_assert_cmpstr (furrow_mbtiles_get_format (mbtiles), ==, "png");
-  g_assert_null (furrow_mbtiles_get_attribution (mbtiles));
-  g_assert_cmpint (furrow_mbtiles_get_min_zoom (mbtiles), ==, 13);
-  g_assert_cmpint (furrow_mbtiles_get_max_zoom (mbtiles), ==, 15);
-  g_assert_false (furrow_mbtiles_get_bounds (mbtiles, NULL, NULL, NULL, NULL));
+  metadata = furrow_mbtiles_get_metadata (mbtiles);
+  g_assert_cmpstr (metadata->name, ==, "linyi.mbtiles");
+  g_assert_cmpstr (metadata->format, ==, "png");
+  g_assert_null (metadata->attribution);
+  g_assert_cmpint (metadata->min_zoom, ==, 13);
+  g_assert_cmpint (metadata->max_zoom, ==, 15);
+  g_assert_false (metadata->has_bounds);
 }
 FURROW_TEST_FIXTURE ("/furrow/core/mbtiles/metadata-defaults", Fixture, fixture_set_up,
                      test_metadata_defaults, furrow_test_store_fixture_tear_down);

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "furrow-geodesy.h"
 #include "furrow-store-gpkg.h"
@@ -579,6 +580,77 @@ test_backup (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/core/store/backup", Fixture, furrow_test_store_set_up_folder,
                      test_backup, furrow_test_store_fixture_tear_down);
+
+/* Which output paths are the project (docs/architecture.md, Opening, backup, check): the same file
+ * under any name, and the names SQLite gives its journal files; nothing else. */
+static void
+test_output_path (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(FurrowStore) store = small_store (fixture->path);
+  g_autofree char *sub = g_build_filename (fixture->dir, "sub", NULL);
+  g_autofree char *up = g_build_filename (sub, "..", "coop.gpkg", NULL);
+  g_autofree char *sym = g_build_filename (fixture->dir, "alias.gpkg", NULL);
+  g_autofree char *hard = g_build_filename (fixture->dir, "hard.csv", NULL);
+  g_autofree char *folder_sym = g_build_filename (fixture->dir, "folder", NULL);
+  g_autofree char *via_folder = g_build_filename (folder_sym, "coop.gpkg", NULL);
+  g_autofree char *via_folder_wal = g_build_filename (folder_sym, "coop.gpkg-wal", NULL);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+  g_autofree char *journal = g_strconcat (fixture->path, "-journal", NULL);
+  g_autofree char *sym_wal = g_strconcat (sym, "-wal", NULL);
+  g_autofree char *other = g_build_filename (fixture->dir, "coop.csv", NULL);
+  g_autofree char *same_name = g_build_filename (sub, "coop.gpkg", NULL);
+  g_autofree char *wal_like = g_strconcat (fixture->path, "-walnut", NULL);
+  g_autofree char *missing_folder = g_build_filename (fixture->dir, "nowhere", "coop.gpkg", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *project = fixture->path;
+
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  g_assert_cmpint (symlink (fixture->path, sym), ==, 0);
+  g_assert_cmpint (link (fixture->path, hard), ==, 0);
+  g_assert_cmpint (symlink (fixture->dir, folder_sym), ==, 0);
+
+  /* The project under every name. */
+  g_assert_true (furrow_store_path_is_project (project, project));
+  g_assert_true (furrow_store_path_is_project (project, up));
+  g_assert_true (furrow_store_path_is_project (project, sym));
+  g_assert_true (furrow_store_path_is_project (sym, project));
+  g_assert_true (furrow_store_path_is_project (project, hard));
+  g_assert_true (furrow_store_path_is_project (project, via_folder));
+  /* Its journals, present (the open store's -wal and -shm) or not (-journal). */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (furrow_store_path_is_project (project, wal));
+  g_assert_true (furrow_store_path_is_project (project, shm));
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_assert_true (furrow_store_path_is_project (project, journal));
+  g_assert_true (furrow_store_path_is_project (sym, sym_wal));
+  g_assert_true (furrow_store_path_is_project (sym, wal));
+  g_assert_true (furrow_store_path_is_project (project, via_folder_wal));
+
+  /* Other files, including one of the same name in another folder. */
+  g_assert_false (furrow_store_path_is_project (project, other));
+  g_assert_false (furrow_store_path_is_project (project, same_name));
+  g_assert_false (furrow_store_path_is_project (project, wal_like));
+  g_assert_false (furrow_store_path_is_project (project, missing_folder));
+  g_assert_false (furrow_store_path_is_project (project, fixture->dir));
+
+  /* The error names the file and says nothing was written. */
+  g_assert_true (furrow_store_check_output (store, other, &error));
+  g_assert_no_error (error);
+  g_assert_false (furrow_store_check_output (store, sym, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, sym));
+  g_assert_nonnull (strstr (error->message, "is the open project"));
+  g_assert_nonnull (strstr (error->message, "nothing was written"));
+  g_clear_error (&error);
+  g_assert_false (furrow_store_check_output (store, wal, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, wal));
+  g_assert_nonnull (strstr (error->message, "journal file of the open project"));
+}
+FURROW_TEST_FIXTURE ("/furrow/core/store/output-path", Fixture, furrow_test_store_set_up_folder,
+                     test_output_path, furrow_test_store_fixture_tear_down);
 
 typedef struct
 {

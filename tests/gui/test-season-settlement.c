@@ -39,9 +39,22 @@ fixture_set_up (Fixture       *fixture,
 /* A season planned "2+4" on every field; with `harvest`, every field's harvest recorded as
  * 2,000 yuan/mu of maize and 600 yuan/mu of soybean on its registered area (as `furrow-cli
  * season plan/harvest` would), which leaves a surplus over the default costs and base. */
+static void add_season_partly (FurrowStore *store,
+                               gboolean     harvest,
+                               guint        n_unharvested);
+
 static void
 add_season (FurrowStore *store,
             gboolean     harvest)
+{
+  add_season_partly (store, harvest, 0);
+}
+
+/* The same, leaving the first `n_unharvested` fields without a harvest. */
+static void
+add_season_partly (FurrowStore *store,
+                   gboolean     harvest,
+                   guint        n_unharvested)
 {
   g_autoptr(FurrowSeason) draft = furrow_season_new (SEASON, 2026);
   g_autoptr(FurrowSeason) season = NULL;
@@ -62,7 +75,7 @@ add_season (FurrowStore *store,
 
       g_assert_true (furrow_store_set_plan (store, season, field, &pattern, "2+4", "", &error));
       g_assert_no_error (error);
-      if (!harvest)
+      if (!harvest || i < n_unharvested)
         continue;
       g_assert_true (furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, mu * 700,
                                                (gint64) (mu * 200000 + 0.5), &error));
@@ -705,6 +718,60 @@ test_refusal_toast (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/season-settlement/refusal-toast", Fixture, fixture_set_up,
                      test_refusal_toast, furrow_test_window_tear_down);
+
+/* Settling with something missing (issue 13, item 3; docs/domain.md §8, Before settling): the
+ * first two of the demo's 40 custody fields have no harvest, and its 12 half-custody households
+ * (index ≡ 7 mod 25) are billed ¥0 since the season has no fees. The confirmation names them and
+ * settling is the destructive "Settle Anyway"; cancelling leaves the season harvested. */
+static void
+test_missing (Fixture       *fixture,
+              gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowSeasonSettlementPage *page;
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
+  g_autoptr(FurrowField) first = g_list_model_get_item (fields, 0);
+  g_autoptr(FurrowField) second = g_list_model_get_item (fields, 1);
+  g_autofree char *no_harvest = g_strdup_printf ("2 of 40 fields have no harvest: %s %s, %s %s",
+                                                 furrow_field_get_code (first),
+                                                 furrow_field_get_name (first),
+                                                 furrow_field_get_code (second),
+                                                 furrow_field_get_name (second));
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  g_assert_cmpuint (g_list_model_get_n_items (fields), ==, 40);
+  add_season_partly (store, TRUE, 2);
+  page = show_page (fixture);
+  gtk_widget_activate (find_button (GTK_WIDGET (page), "Settle…"));
+  dialog = wait_for_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   "Settle “" SEASON "” with something missing?");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_true (g_str_has_prefix (body, "Before settling, check:\n"));
+  g_assert_nonnull (strstr (body, no_harvest));
+  g_assert_nonnull (strstr (body, "12 half-custody households are billed ¥0 in fees: "));
+  g_assert_null (strstr (body, "price of ¥0"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "settle"), ==,
+                   "_Settle Anyway");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "settle"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  furrow_test_save_widget_screenshot (GTK_WIDGET (dialog), 50, "season-settle-missing.png");
+  respond (dialog, "cancel");
+  season = furrow_store_find_season (store, SEASON);
+  g_assert_cmpint (furrow_season_get_state (season), ==, FURROW_SEASON_HARVESTED);
+  g_clear_object (&season);
+
+  /* Settling anyway settles. */
+  gtk_widget_activate (find_button (GTK_WIDGET (page), "Settle…"));
+  dialog = wait_for_dialog ();
+  respond (dialog, "settle");
+  season = furrow_store_find_season (store, SEASON);
+  g_assert_cmpint (furrow_season_get_state (season), ==, FURROW_SEASON_SETTLED);
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/season-settlement/missing", Fixture, fixture_set_up,
+                     test_missing, furrow_test_window_tear_down);
 
 static void
 test_not_harvested (Fixture       *fixture,

@@ -15,9 +15,11 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
+#include <zlib.h>
 
 #include "furrow-test-cli.h"
 #include "furrow-test-store.h"
@@ -448,6 +450,241 @@ make_three_problems (Fixture *fixture)
   return write_one (fixture, "three.shp", r, 3, 4490, NULL);
 }
 
+/* Zip archives written member by member (the XLSX bomb cannot be written by libxlsxwriter:
+ * its shared string would have to be in memory). Members are stored, or deflated data given
+ * with its inflated size and CRC. */
+typedef struct
+{
+  GByteArray *bytes;
+  GByteArray *directory;
+  guint16     n;
+} Zip;
+
+static void
+put16 (GByteArray *a,
+       guint16     v)
+{
+  guint8 b[2] = { v & 0xff, v >> 8 };
+
+  g_byte_array_append (a, b, 2);
+}
+
+static void
+put32 (GByteArray *a,
+       guint32     v)
+{
+  guint8 b[4] = { v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, v >> 24 };
+
+  g_byte_array_append (a, b, 4);
+}
+
+static void
+zip_add (Zip          *zip,
+         const char   *name,
+         guint16       method,
+         const guint8 *data,
+         guint32       size,
+         guint32       inflated_size,
+         guint32       crc)
+{
+  guint32 offset = zip->bytes->len;
+  guint16 name_len = strlen (name);
+
+  put32 (zip->bytes, 0x04034b50);
+  put16 (zip->bytes, 20);
+  put16 (zip->bytes, 0);
+  put16 (zip->bytes, method);
+  put32 (zip->bytes, 0);   /* time, date */
+  put32 (zip->bytes, crc);
+  put32 (zip->bytes, size);
+  put32 (zip->bytes, inflated_size);
+  put16 (zip->bytes, name_len);
+  put16 (zip->bytes, 0);
+  g_byte_array_append (zip->bytes, (const guint8 *) name, name_len);
+  g_byte_array_append (zip->bytes, data, size);
+
+  put32 (zip->directory, 0x02014b50);
+  put16 (zip->directory, 20);
+  put16 (zip->directory, 20);
+  put16 (zip->directory, 0);
+  put16 (zip->directory, method);
+  put32 (zip->directory, 0);
+  put32 (zip->directory, crc);
+  put32 (zip->directory, size);
+  put32 (zip->directory, inflated_size);
+  put16 (zip->directory, name_len);
+  put32 (zip->directory, 0);   /* extra and comment lengths */
+  put32 (zip->directory, 0);   /* disk, internal attributes */
+  put32 (zip->directory, 0);   /* external attributes */
+  put32 (zip->directory, offset);
+  g_byte_array_append (zip->directory, (const guint8 *) name, name_len);
+  zip->n++;
+}
+
+static void
+zip_add_text (Zip        *zip,
+              const char *name,
+              const char *text)
+{
+  zip_add (zip, name, 0, (const guint8 *) text, strlen (text), strlen (text),
+           crc32 (0, (const Bytef *) text, strlen (text)));
+}
+
+static void
+zip_write (Zip        *zip,
+           const char *path)
+{
+  guint32 offset = zip->bytes->len;
+
+  g_byte_array_append (zip->bytes, zip->directory->data, zip->directory->len);
+  put32 (zip->bytes, 0x06054b50);
+  put32 (zip->bytes, 0);
+  put16 (zip->bytes, zip->n);
+  put16 (zip->bytes, zip->n);
+  put32 (zip->bytes, zip->directory->len);
+  put32 (zip->bytes, offset);
+  put16 (zip->bytes, 0);
+  test_write_file (path, (const char *) zip->bytes->data, zip->bytes->len);
+  g_byte_array_unref (zip->bytes);
+  g_byte_array_unref (zip->directory);
+}
+
+/* An XLSX of one household whose name is a shared string of 2 GiB of "A" in 2 MiB on disk:
+ * one 1 MiB block of "A" deflated with a full flush (so it stands alone) repeated 2,048 times,
+ * then an empty final block. Without a limit GDAL's XLSX reader held the whole string (the issue
+ * measured 10 GB). */
+static char *
+make_xlsx_bomb (Fixture *fixture)
+{
+  const guint32 block = 1024 * 1024;
+  const guint n_blocks = 2048;
+  g_autofree guint8 *plain = g_malloc (block);
+  g_autofree guint8 *packed = g_malloc (block);
+  g_autoptr(GByteArray) stream = g_byte_array_new ();
+  const char *head = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                     "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+                     "count=\"3\" uniqueCount=\"3\"><si><t>CBFBM</t></si><si><t>CBFMC</t></si>"
+                     "<si><t>";
+  const char *tail = "</t></si></sst>";
+  guint32 crc, block_crc, packed_len;
+  guint64 inflated;
+  z_stream z = { 0 };
+  Zip zip = { g_byte_array_new (), g_byte_array_new (), 0 };
+  char *path = fixture_path (fixture, "bomb.xlsx");
+
+  memset (plain, 'A', block);
+  g_assert_cmpint (deflateInit2 (&z, 9, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY), ==, Z_OK);
+  /* the head, stand-alone */
+  z.next_in = (Bytef *) head;
+  z.avail_in = strlen (head);
+  z.next_out = packed;
+  z.avail_out = block;
+  g_assert_cmpint (deflate (&z, Z_FULL_FLUSH), ==, Z_OK);
+  g_byte_array_append (stream, packed, block - z.avail_out);
+  /* one block of "A", repeated */
+  z.next_in = plain;
+  z.avail_in = block;
+  z.next_out = packed;
+  z.avail_out = block;
+  g_assert_cmpint (deflate (&z, Z_FULL_FLUSH), ==, Z_OK);
+  g_assert_cmpuint (z.avail_in, ==, 0);
+  packed_len = block - z.avail_out;
+  for (guint i = 0; i < n_blocks; i++)
+    g_byte_array_append (stream, packed, packed_len);
+  z.next_in = (Bytef *) tail;
+  z.avail_in = strlen (tail);
+  z.next_out = packed;
+  z.avail_out = block;
+  g_assert_cmpint (deflate (&z, Z_FINISH), ==, Z_STREAM_END);
+  g_byte_array_append (stream, packed, block - z.avail_out);
+  deflateEnd (&z);
+
+  crc = crc32 (0, (const Bytef *) head, strlen (head));
+  block_crc = crc32 (0, plain, block);
+  for (guint i = 0; i < n_blocks; i++)
+    crc = crc32_combine (crc, block_crc, block);
+  crc = crc32_combine (crc, crc32 (0, (const Bytef *) tail, strlen (tail)), strlen (tail));
+  inflated = strlen (head) + (guint64) block * n_blocks + strlen (tail);
+  g_assert_cmpuint (inflated, >, G_GUINT64_CONSTANT (2) << 30);   /* 2 GiB and a little */
+  g_assert_cmpuint (stream->len, <, 3 * 1024 * 1024);
+
+  zip_add_text (&zip, "[Content_Types].xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+                "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
+                "</Types>");
+  zip_add_text (&zip, "_rels/.rels",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
+                "</Relationships>");
+  zip_add_text (&zip, "xl/workbook.xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+                "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                "<sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+  zip_add_text (&zip, "xl/_rels/workbook.xml.rels",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+                "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+                "</Relationships>");
+  zip_add_text (&zip, "xl/worksheets/sheet1.xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                "<sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c></row>"
+                "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>370782102201010030</t></is></c>"
+                "<c r=\"B2\" t=\"s\"><v>2</v></c></row></sheetData></worksheet>");
+  zip_add (&zip, "xl/sharedStrings.xml", 8, stream->data, stream->len, (guint32) inflated, crc);
+  zip_write (&zip, path);
+  return path;
+}
+
+/* A .shp of 20 shapes beside the .shx and .dbf of a 10-parcel version of the layer: GDAL read
+ * 10 and dropped the rest. */
+static char *
+make_count_mismatch (Fixture *fixture)
+{
+  char *path = fixture_path (fixture, "mixed-up.shp");
+  g_autofree char *other_dir = fixture_path (fixture, "older");
+  g_autofree char *other = g_build_filename (other_dir, "mixed-up.shp", NULL);
+
+  g_mkdir_with_parents (other_dir, 0700);
+  test_write_parcels_shp (path, 20, 4490, NULL);
+  test_write_parcels_shp (other, 10, 4490, NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *ext = i == 0 ? "shx" : "dbf";
+      g_autofree char *from = g_strdup_printf ("%s/mixed-up.%s", other_dir, ext);
+      g_autofree char *to = g_strdup_printf ("%s/mixed-up.%s", fixture->dir, ext);
+      g_autofree char *contents = NULL;
+      gsize len;
+
+      g_assert_true (g_file_get_contents (from, &contents, &len, NULL));
+      test_write_file (to, contents, len);
+    }
+  return path;
+}
+
+/* 4 KiB of random bytes named .zip (the issue's case); the seed makes them the same each run. */
+static char *
+make_random_zip (Fixture *fixture)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (12);
+  guint8 bytes[4096];
+  char *path = fixture_path (fixture, "random.zip");
+
+  for (guint i = 0; i < sizeof bytes; i++)
+    bytes[i] = g_rand_int_range (rand, 0, 256);
+  bytes[0] = 'X';   /* never "PK" by chance */
+  test_write_file (path, (const char *) bytes, sizeof bytes);
+  return path;
+}
+
 static const BadInput bad_inputs[] = {
   { "truncated-shp", make_truncated, { NULL }, "truncated.shp: the file is truncated (300 of ", 1 },
   { "missing-dbf", make_no_dbf, { NULL }, "nodbf.shp: the attribute file nodbf.dbf is missing", 1 },
@@ -456,25 +693,25 @@ static const BadInput bad_inputs[] = {
   { "projected-declared-as-degrees", make_projected_as_degrees, { NULL },
     "degrees.shp: EPSG:4490 is in degrees but the coordinates (40", 1 },
   { "bow-tie", make_bow_tie, { NULL },
-    "bowtie.shp feature 0 (DKBM 3707821022010100101): self-intersection at 119.401 E 36.451 N", 1 },
+    "bowtie.shp feature 1 (DKBM 3707821022010100101): self-intersection at 119.401 E 36.451 N", 1 },
   { "duplicate-dkbm-in-file", make_duplicate_in_file, { NULL },
-    "dup.shp feature 2 (DKBM 3707821022010100101): the parcel code appears twice in the file (first in feature 0)", 1 },
+    "dup.shp feature 3 (DKBM 3707821022010100101): the parcel code appears twice in the file (first in feature 1)", 1 },
   { "duplicate-dkbm-in-project", make_duplicate_in_project, { NULL },
-    "dup-project.shp feature 0 (DKBM 3707821022010100004): the parcel code is already in the project", 1 },
+    "dup-project.shp feature 1 (DKBM 3707821022010100004): the parcel code is already in the project", 1 },
   { "unknown-household", make_unknown_household, { NULL },
-    "unknown.shp feature 0 (DKBM 3707821022010100101): the household 370782102201019999 is neither in the file nor in the project", 1 },
+    "unknown.shp feature 1 (DKBM 3707821022010100101): the household 370782102201019999 is neither in the file nor in the project", 1 },
   { "negative-area", make_negative_area, { NULL },
-    "negative.shp feature 0 (DKBM 3707821022010100101): HTMJM is negative (-1.2)", 1 },
-  { "zero-area", make_zero_area, { NULL }, "zero.shp feature 0 (DKBM 3707821022010100101): HTMJM is zero", 1 },
-  { "zero-area-polygon", make_degenerate, { NULL }, "flat.shp feature 0 (DKBM 3707821022010100101): a ring at ", 0 },
+    "negative.shp feature 1 (DKBM 3707821022010100101): HTMJM is negative (-1.2)", 1 },
+  { "zero-area", make_zero_area, { NULL }, "zero.shp feature 1 (DKBM 3707821022010100101): HTMJM is zero", 1 },
+  { "zero-area-polygon", make_degenerate, { NULL }, "flat.shp feature 1 (DKBM 3707821022010100101): a ring at ", 0 },
   { "empty-geometry", make_empty_geometry, { NULL },
-    "empty.shp feature 1 (DKBM 3707821022010100102): the geometry is empty", 1 },
+    "empty.shp feature 2 (DKBM 3707821022010100102): the geometry is empty", 1 },
   { "point-geometry", make_point, { NULL },
-    "point.shp feature 0 (DKBM 3707821022010100101): the geometry is a POINT, not a polygon", 1 },
+    "point.shp feature 1 (DKBM 3707821022010100101): the geometry is a POINT, not a polygon", 1 },
   { "nan-coordinates", make_nan, { NULL },
-    "nan.shp feature 0 (DKBM 3707821022010100101): vertex 3 has a coordinate that is not a finite number (nan, 36.45)", 1 },
+    "nan.shp feature 1 (DKBM 3707821022010100101): vertex 3 has a coordinate that is not a finite number (nan, 36.45)", 1 },
   { "gbk-read-as-utf8", make_gbk_as_utf8, { "--encoding", "UTF-8" },
-    "gbk.shp feature 0 (DKBM 3707821022010100001): the text in column DKMC is not valid UTF-8", 1 },
+    "gbk.shp feature 1 (DKBM 3707821022010100001): the text in column DKMC is not valid UTF-8", 1 },
   { "csv-missing-column", NULL, { NULL },
     "missing.csv: the column CBFMC (Household head) is missing; the file has: CBFBM, LXDH", 1,
     "missing.csv", "CBFBM,LXDH\n370782102201010020,13800000000\n" },
@@ -490,9 +727,9 @@ static const BadInput bad_inputs[] = {
   { "png-renamed-shp", make_png, { NULL },
     "photo.shp: not an ESRI Shapefile (the file does not start with a .shp header)", 1 },
   { "dkbm-wrong-length", make_short_dkbm, { NULL },
-    "short-dkbm.shp feature 0 (DKBM 37078210220101001): DKBM “37078210220101001” must be 19 digits, not 17 characters", 1 },
+    "short-dkbm.shp feature 1 (DKBM 37078210220101001): DKBM “37078210220101001” must be 19 digits, not 17 characters", 1 },
   { "cbfbm-wrong-length", make_short_cbfbm, { NULL },
-    "short-cbfbm.shp feature 0 (DKBM 3707821022010100101): CBFBM “3707821022010100” must be 18 digits, not 16 characters", 1 },
+    "short-cbfbm.shp feature 1 (DKBM 3707821022010100101): CBFBM “3707821022010100” must be 18 digits, not 16 characters", 1 },
   { "kml-line", NULL, { NULL }, "line.kml feature 1: the geometry is a LINESTRING, not a polygon", 1,
     "line.kml",
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -514,7 +751,48 @@ static const BadInput bad_inputs[] = {
     "again.csv", "CBFBM,CBFMC\n370782102201010020,赵六\n370782102201010001,王五\n" },
   { "unsupported-type", NULL, { NULL }, "drawing.dxf: unsupported file type", 1,
     "drawing.dxf", "0\nSECTION\n" },
-  { "three-problems", make_three_problems, { NULL }, "three.shp feature 2 (DKBM 370782102201010010): DKBM", 3 },
+  { "three-problems", make_three_problems, { NULL }, "three.shp feature 3 (DKBM 370782102201010010): DKBM", 3 },
+  /* Issue 12, item 3: files that imported wrong or partial data without a word. */
+  { "csv-unclosed-quote", NULL, { NULL },
+    "quote.csv: line 2: the quote (\") opened here is never closed, so the rest of the file would be read into one value", 1,
+    "quote.csv", "CBFBM,CBFMC,CBFCYSL\n370782102201010020,\"赵六,3\n370782102201010021,王五,2\n" },
+  { "csv-quote-closed-rows-later", NULL, { NULL },
+    "late.csv: line 4: the quote (\") opened on line 2 closes here, so lines 2 to 4 would be read into one value; a closing quote is missing", 1,
+    "late.csv", "CBFBM,CBFMC,CBFCYSL\n370782102201010020,\"赵六,3\n370782102201010021,王五,2\n"
+    "370782102201010022,\"李四\",2\n" },
+  { "csv-short-row", NULL, { NULL },
+    "short.csv: line 3 has 2 of the 5 columns of the header; a value or a separator (,) is missing", 1,
+    "short.csv", "CBFBM,CBFMC,CBFCYSL,LXDH,CBFZJHM\n370782102201010020,赵六,3,,\n"
+    "370782102201010021,王五\n" },
+  { "csv-long-row", NULL, { NULL },
+    "long.csv: line 2 has 4 columns but the header has 3; a value holds a separator (,) that is not in quotes", 1,
+    "long.csv", "CBFBM,CBFMC,CBFCYSL\n370782102201010020,赵,六,3\n" },
+  { "csv-mixed-encodings", NULL, { NULL },
+    "mixed.csv: the file mixes two text encodings, UTF-8 on line 2, 4 and another one (GBK?) on line 3", 1,
+    "mixed.csv", "CBFBM,CBFMC\n370782102201010020,新户1\n370782102201010021,\xcd\xf5\xce\xe5\n"
+    "370782102201010022,新户2\n" },
+  { "csv-line-after-blank", NULL, { NULL },
+    "blank.csv row 4 (DKBM 3707821022010100102): HTMJM “x” is not a number", 1,
+    "blank.csv", "DKBM,CBFBM,HTMJM\n3707821022010100101,370782102201010001,1\n\n"
+    "3707821022010100102,370782102201010001,x\n" },
+  { "shp-shx-dbf-count-mismatch", make_count_mismatch, { NULL },
+    "mixed-up.shp: the files do not belong together: mixed-up.shp holds 20 shapes, mixed-up.shx indexes 10 and mixed-up.dbf has 10 records", 1 },
+  { "geojson-nul-in-string", NULL, { NULL },
+    "nul.geojson feature 2: a text value holds a NUL character (\\u0000), which would cut it short", 1,
+    "nul.geojson",
+    "{\"type\": \"FeatureCollection\", \"features\": [\n"
+    "{\"type\": \"Feature\", \"properties\": {\"DKBM\": \"3707821022010100101\", \"CBFBM\": "
+    "\"370782102201010001\", \"HTMJM\": 1.5, \"DKMC\": \"南洼\"}, \"geometry\": {\"type\": "
+    "\"Polygon\", \"coordinates\": [[[119.41, 36.45], [119.412, 36.45], [119.412, 36.4505], "
+    "[119.41, 36.45]]]}},\n"
+    "{\"type\": \"Feature\", \"properties\": {\"DKBM\": \"3707821022010100102\", \"CBFBM\": "
+    "\"370782102201010001\", \"HTMJM\": 1.5, \"DKMC\": \"北\\u0000洼\"}, \"geometry\": {\"type\": "
+    "\"Polygon\", \"coordinates\": [[[119.42, 36.45], [119.422, 36.45], [119.422, 36.4505], "
+    "[119.42, 36.45]]]}}]}\n" },
+  { "xlsx-bomb", make_xlsx_bomb, { NULL },
+    "bomb.xlsx: xl/sharedStrings.xml inside the archive unpacks to more than 128 MiB; Furrow does not read archives that expand so much", 1 },
+  { "random-bytes-zip", make_random_zip, { NULL },
+    "random.zip: not a zip file (a .zip, .xlsx or .kmz file is a zip archive, and this one does not start like one)", 1 },
 };
 
 static void
@@ -530,6 +808,7 @@ test_bad_input (Fixture       *fixture,
   g_auto(GStrv) lines = NULL;
   const char *args[8] = { "import", "--project", fixture->project, NULL, };
   gint64 rows_before, rows_after;
+  struct rusage usage;
   guint n = 4;
   int status;
 
@@ -563,6 +842,12 @@ test_bad_input (Fixture       *fixture,
 
   g_assert_cmpint (rows_after, ==, rows_before);
   g_assert_cmpstr (after, ==, before);
+
+  /* No input makes furrow-cli grow: the largest child so far stayed under 300 MiB (the XLSX
+   * bomb took 10 GB before the archive limit). */
+  g_assert_cmpint (getrusage (RUSAGE_CHILDREN, &usage), ==, 0);
+  g_test_message ("largest furrow-cli so far: %ld KiB", usage.ru_maxrss);
+  g_assert_cmpint (usage.ru_maxrss, <, 300 * 1024);
 }
 
 /* A new project file is not left behind when the import into it fails. */
@@ -616,6 +901,56 @@ test_odd_but_right (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/io/import-bad/odd-but-right", Fixture, fixture_set_up,
                      test_odd_but_right, fixture_tear_down);
+
+/* A KMZ of one doc.kml whose parcels carry their codes as <SimpleData> (as GDAL's LIBKML
+ * driver writes them) imports as that KML does: 2 parcels with their codes and names. LIBKML
+ * read the KMZ without the values, and it came in as 2 fields with invented codes. */
+static void
+test_kmz_like_kml (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *kml =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document id=\"root_doc\">"
+    "<Schema name=\"p\" id=\"p.schema\"><SimpleField name=\"DKBM\" type=\"string\"/>"
+    "<SimpleField name=\"CBFBM\" type=\"string\"/><SimpleField name=\"HTMJM\" type=\"float\"/>"
+    "<SimpleField name=\"DKMC\" type=\"string\"/></Schema><Document id=\"p\"><name>p</name>"
+    "<Placemark id=\"p.1\"><ExtendedData><SchemaData schemaUrl=\"#p.schema\">"
+    "<SimpleData name=\"DKBM\">3707821022010100101</SimpleData>"
+    "<SimpleData name=\"CBFBM\">370782102201010001</SimpleData>"
+    "<SimpleData name=\"HTMJM\">1.5</SimpleData><SimpleData name=\"DKMC\">南洼</SimpleData>"
+    "</SchemaData></ExtendedData><Polygon><outerBoundaryIs><LinearRing><coordinates>"
+    "119.41,36.45,0 119.412,36.45,0 119.412,36.4505,0 119.41,36.4505,0 119.41,36.45,0"
+    "</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>"
+    "<Placemark id=\"p.2\"><ExtendedData><SchemaData schemaUrl=\"#p.schema\">"
+    "<SimpleData name=\"DKBM\">3707821022010100102</SimpleData>"
+    "<SimpleData name=\"CBFBM\">370782102201010001</SimpleData>"
+    "<SimpleData name=\"HTMJM\">1.5</SimpleData><SimpleData name=\"DKMC\">北洼</SimpleData>"
+    "</SchemaData></ExtendedData><Polygon><outerBoundaryIs><LinearRing><coordinates>"
+    "119.42,36.45,0 119.422,36.45,0 119.422,36.4505,0 119.42,36.4505,0 119.42,36.45,0"
+    "</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>"
+    "</Document></Document></kml>\n";
+  g_autofree char *kmz = fixture_path (fixture, "parcels.kmz");
+  const char *args[] = { "import", "--project", fixture->project, kmz, "--json", NULL };
+  const char *list[] = { "list", "--project", fixture->project, "parcels", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *listed = NULL;
+  Zip zip = { g_byte_array_new (), g_byte_array_new (), 0 };
+
+  zip_add_text (&zip, "doc.kml", kml);
+  zip_write (&zip, kmz);
+  g_assert_cmpint (furrow_test_run_cliv (args, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==,
+                   "{\"source\":\"parcels.kmz\",\"kind\":\"parcels\",\"epsg\":4326,\"encoding\":\"UTF-8\","
+                   "\"fields\":0,\"parcels\":2,\"households\":0}\n");
+  g_assert_cmpint (count_rows (fixture->project, "parcels"), ==, N_PROJECT_PARCELS + 2);
+  g_assert_cmpint (furrow_test_run_cliv (list, &listed, NULL), ==, 0);
+  g_assert_nonnull (strstr (listed, "3707821022010100101"));
+  g_assert_nonnull (strstr (listed, "北洼"));
+}
+FURROW_TEST_FIXTURE ("/furrow/io/import-bad/kmz-like-kml", Fixture, fixture_set_up,
+                     test_kmz_like_kml, fixture_tear_down);
 
 static void
 set_up (void)

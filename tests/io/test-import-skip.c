@@ -63,7 +63,7 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->shp);
 }
 
-/* Without the option, the bow-tie stops the import: one problem, naming feature 2 and its
+/* Without the option, the bow-tie stops the import: one problem, naming feature 3 and its
  * DKBM, and the reason; nothing is written. */
 static void
 test_refused (Fixture       *fixture,
@@ -82,7 +82,7 @@ test_refused (Fixture       *fixture,
   g_assert_cmpuint (problems->len, ==, 1);
   g_assert_true (furrow_importer_get_problem_record (importer, g_ptr_array_index (problems, 0),
                                                      &index, &code, &reason));
-  g_assert_cmpint (index, ==, 2);   /* the feature id, as QGIS shows it */
+  g_assert_cmpint (index, ==, 3);   /* the third feature: feature 1 is the first */
   g_assert_cmpstr (code, ==, "3707821022010100103");
   g_assert_nonnull (strstr (reason, "119.401"));
   g_assert_cmpint (furrow_store_count_parcels (fixture->store, NULL), ==, 0);

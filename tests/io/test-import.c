@@ -90,7 +90,7 @@ test_shapefile_cgcs2000 (void)
   g_assert_cmpuint (n, ==, 120);
   assert_parcel0 (&parcels[0]);
   g_assert_cmpstr (parcels[119].name, ==, "东岭120号地");
-  g_assert_cmpint (parcels[119].index, ==, 119);
+  g_assert_cmpint (parcels[119].index, ==, 120);   /* the 120th feature: feature 1 is the first */
   g_assert_cmpstr (furrow_importer_get_mapping (importer)->source[FURROW_COLUMN_HTMJM], ==, "HTMJM");
   g_assert_null (furrow_importer_get_mapping (importer)->source[FURROW_COLUMN_CBFMC]);
 }
@@ -196,7 +196,7 @@ test_shapefile_gbk (void)
   problems = furrow_importer_get_problems (wrong);
   g_assert_cmpuint (problems->len, ==, 5);
   g_assert_cmpstr (g_ptr_array_index (problems, 0), ==,
-                   "gbk.shp feature 0 (DKBM 3707821022010100001): the text in column DKMC is not valid UTF-8; give the file’s encoding with --encoding");
+                   "gbk.shp feature 1 (DKBM 3707821022010100001): the text in column DKMC is not valid UTF-8; give the file’s encoding with --encoding");
 }
 FURROW_TEST ("/furrow/io/import/shapefile-gbk", test_shapefile_gbk);
 

@@ -464,6 +464,10 @@ test_statements_pdf (void)
     g_assert_nonnull (strstr (last, "¥2,901.36"));
     g_assert_nonnull (strstr (last, "¥206.12"));
     g_assert_nonnull (strstr (last, "¥3,107.48"));
+    /* The totals in capital numerals (docs/domain.md §11): 2,038.67 → 贰仟 零 叁拾捌 元
+     * 陆角柒分 (the 0 of the hundreds is one 零); 3,107.48 → 叁仟壹佰 零 柒 元 肆角捌分. */
+    g_assert_nonnull (strstr (first, "人民币（大写）：贰仟零叁拾捌元陆角柒分"));
+    g_assert_nonnull (strstr (last, "人民币（大写）：叁仟壹佰零柒元肆角捌分"));
   }
 
   /* No ID number anywhere in the file's text. */
@@ -999,6 +1003,8 @@ test_half_custody (void)
   g_assert_nonnull (strstr (text, "10.00"));
   /* Income 12,000 − cost 3,000 − base 9,000 = 0: nothing to share, no dividend. */
   g_assert_nonnull (strstr (text, "¥9,000.00"));
+  /* 9,000.00 in capital numerals: 玖仟元整 (docs/domain.md §11). */
+  g_assert_nonnull (strstr (text, "人民币（大写）：玖仟元整"));
   g_clear_pointer (&text, g_free);
 
   text = pdf_text (path, 2);
@@ -1007,6 +1013,8 @@ test_half_custody (void)
   g_assert_nonnull (strstr (text, "¥120.00/亩 × 3.50 亩"));
   g_assert_nonnull (strstr (text, "-¥420.00"));
   g_assert_nonnull (strstr (text, "合计应缴"));
+  /* What is owed, as the amount owed: 420.00 → 肆佰贰拾元整. */
+  g_assert_nonnull (strstr (text, "应缴人民币（大写）：肆佰贰拾元整"));
   g_assert_nonnull (strstr (text, "无地块图形"));
   save_screenshot (path, 1, "statement-many-parcels");
   save_screenshot (path, 2, "statement-half-custody");

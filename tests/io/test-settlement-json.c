@@ -4,6 +4,7 @@
 
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include "furrow-distribution.h"
@@ -376,6 +377,103 @@ test_cli_bad_input (void)
   g_assert_nonnull (strstr (second.err, "60 %"));
 }
 FURROW_TEST ("/furrow/io/settlement-json/cli-bad-input", test_cli_bad_input);
+
+/* Hostile files (issue 12, item 4): JSON nested 100,000 deep crashed json-glib's recursive
+ * parser; now the text is refused before json-glib sees it, beyond 64 levels (a settlement has
+ * 3), and the process stays small. The file is 200,000 bytes: 100,000 "[" and as many "]". */
+static void
+test_cli_deep_nesting (void)
+{
+  g_autofree char *deep = g_strnfill (200000, ']');
+  g_autofree char *path = NULL;
+  const char *args[] = { "settle", NULL, "--json", NULL };
+  g_auto(Run) run = { 0 };
+  struct rusage usage;
+
+  memset (deep, '[', 100000);
+  path = write_temp ("deep.json", deep);
+  args[1] = path;
+  if (!run_cli (args, &run))
+    return;
+  g_assert_cmpint (run.exit_status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "deep.json:1: nested more than 64 levels deep"));
+  g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);   /* one line */
+  /* The largest child so far (this test's settle runs are all small): under 200 MiB. */
+  g_assert_cmpint (getrusage (RUSAGE_CHILDREN, &usage), ==, 0);
+  g_assert_cmpint (usage.ru_maxrss, <, 200 * 1024);   /* KiB */
+}
+FURROW_TEST ("/furrow/io/settlement-json/cli-deep-nesting", test_cli_deep_nesting);
+
+/* Depth 64 is still read (and refused for what it is, not for its depth); 65 is not. Two equal
+ * member names in one object are refused with the path of the second, where json-glib kept the
+ * last silently: {"revenue_fen": 1, "revenue_fen": 999} would have settled 999 fen. */
+static void
+test_structure_limits (void)
+{
+  g_autoptr(GString) deep64 = g_string_new (NULL);
+  g_autoptr(GString) deep65 = g_string_new (NULL);
+  static const struct
+  {
+    const char *json;
+    const char *message;
+  } duplicates[] = {
+    { "{\"revenue_fen\": 1, \"cost_fen\": 0, \"revenue_fen\": 999}",
+      "dup.json: $.revenue_fen: the member appears twice in the same object" },
+    { "{\"revenue_fen\": 1, \"cost_fen\": 0, \"base\": {\"kind\": \"fixed\", \"fen_per_mu\": 1}, "
+      "\"split_pct\": {\"households\": 100}, \"households\": [{\"code\": \"A\", \"area_mu\": 1}, "
+      "{\"code\": \"B\", \"area_mu\": 1, \"area_mu\": 2}]}",
+      "dup.json: $.households[1].area_mu: the member appears twice in the same object" },
+  };
+
+  for (guint i = 0; i < 64; i++)
+    g_string_append_c (deep64, '[');
+  for (guint i = 0; i < 64; i++)
+    g_string_append_c (deep64, ']');
+  g_string_append_printf (deep65, "[%s]", deep64->str);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FurrowSettlement) settlement = NULL;
+
+    settlement = furrow_settlement_json_load_data (deep64->str, -1, "deep.json", &error);
+    g_assert_null (settlement);
+    g_assert_error (error, FURROW_SETTLEMENT_JSON_ERROR, FURROW_SETTLEMENT_JSON_ERROR_INVALID);
+    g_assert_cmpstr (error->message, ==, "deep.json: $: expected an object {…}");
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FurrowSettlement) settlement = NULL;
+
+    settlement = furrow_settlement_json_load_data (deep65->str, -1, "deep.json", &error);
+    g_assert_null (settlement);
+    g_assert_error (error, FURROW_SETTLEMENT_JSON_ERROR, FURROW_SETTLEMENT_JSON_ERROR_PARSE);
+    g_assert_cmpstr (error->message, ==,
+                     "deep.json:1: nested more than 64 levels deep; a settlement has 3");
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (duplicates); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FurrowSettlement) settlement = NULL;
+
+      settlement = furrow_settlement_json_load_data (duplicates[i].json, -1, "dup.json", &error);
+      g_assert_null (settlement);
+      g_assert_error (error, FURROW_SETTLEMENT_JSON_ERROR, FURROW_SETTLEMENT_JSON_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, duplicates[i].message);
+    }
+  /* The same name in two different objects is fine: "kind" in base and nowhere else, "code"
+   * in every household (the Taozhuang file has 70). */
+  {
+    g_autofree char *json = taozhuang_json ();
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FurrowSettlement) settlement = NULL;
+
+    settlement = furrow_settlement_json_load_data (json, -1, "taozhuang.json", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (settlement->input.n_households, ==, 70);
+  }
+}
+FURROW_TEST ("/furrow/io/settlement-json/structure-limits", test_structure_limits);
 
 /* The settlement example of docs/architecture.md, verbatim (one household "371426…0001" of 4.12 mu,
  * Taozhuang's rules and revenue), through `furrow-cli settle --json`.

@@ -12,15 +12,9 @@ struct _FurrowMbtiles
 {
   GObject parent_instance;
 
-  char         *path;
-  char         *display_name;
-  char         *name;
-  char         *format;
-  char         *attribution;
-  int           min_zoom;
-  int           max_zoom;
-  gboolean      has_bounds;
-  double        bounds[4];   /* west, south, east, north in degrees */
+  char                  *path;
+  char                  *display_name;
+  FurrowMbtilesMetadata  metadata;  /* owns its strings */
 
   /* One connection shared by the threads that read tiles: the mutex guards it and its
    * statements. */
@@ -41,9 +35,9 @@ furrow_mbtiles_finalize (GObject *object)
   g_mutex_clear (&self->mutex);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->display_name, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->format, g_free);
-  g_clear_pointer (&self->attribution, g_free);
+  g_free ((char *) self->metadata.name);
+  g_free ((char *) self->metadata.format);
+  g_free ((char *) self->metadata.attribution);
 
   G_OBJECT_CLASS (furrow_mbtiles_parent_class)->finalize (object);
 }
@@ -58,15 +52,15 @@ static void
 furrow_mbtiles_init (FurrowMbtiles *self)
 {
   g_mutex_init (&self->mutex);
-  self->min_zoom = 0;
-  self->max_zoom = 22;
+  self->metadata.min_zoom = 0;
+  self->metadata.max_zoom = 22;
 }
 
 static void
-replace_str (char       **str,
+replace_str (const char **str,
              const char  *value)
 {
-  g_free (*str);
+  g_free ((char *) *str);
   *str = g_strdup (value);
 }
 
@@ -159,6 +153,7 @@ read_metadata (FurrowMbtiles  *self,
 {
   g_autoptr(FurrowStatement) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
+  FurrowMbtilesMetadata *metadata = &self->metadata;
   gboolean has_min = FALSE;
   gboolean has_max = FALSE;
 
@@ -175,17 +170,17 @@ read_metadata (FurrowMbtiles  *self,
       if (key == NULL || value == NULL)
         continue;
       if (g_str_equal (key, "name"))
-        replace_str (&self->name, value);
+        replace_str (&metadata->name, value);
       else if (g_str_equal (key, "format"))
-        replace_str (&self->format, value);
+        replace_str (&metadata->format, value);
       else if (g_str_equal (key, "attribution"))
-        replace_str (&self->attribution, value);
+        replace_str (&metadata->attribution, value);
       else if (g_str_equal (key, "minzoom"))
-        has_min = parse_int (value, &self->min_zoom);
+        has_min = parse_int (value, &metadata->min_zoom);
       else if (g_str_equal (key, "maxzoom"))
-        has_max = parse_int (value, &self->max_zoom);
+        has_max = parse_int (value, &metadata->max_zoom);
       else if (g_str_equal (key, "bounds"))
-        self->has_bounds = parse_bounds (value, self->bounds);
+        metadata->has_bounds = parse_bounds (value, metadata->bounds);
     }
   if (local_error != NULL)
     {
@@ -206,23 +201,23 @@ read_metadata (FurrowMbtiles  *self,
           !furrow_statement_is_null (zoom_stmt, 0))
         {
           if (!has_min)
-            self->min_zoom = (int) furrow_statement_get_int64 (zoom_stmt, 0);
+            metadata->min_zoom = (int) furrow_statement_get_int64 (zoom_stmt, 0);
           if (!has_max)
-            self->max_zoom = (int) furrow_statement_get_int64 (zoom_stmt, 1);
+            metadata->max_zoom = (int) furrow_statement_get_int64 (zoom_stmt, 1);
         }
     }
-  if (self->min_zoom > self->max_zoom)
+  if (metadata->min_zoom > metadata->max_zoom)
     {
-      int tmp = self->min_zoom;
+      int tmp = metadata->min_zoom;
 
-      self->min_zoom = self->max_zoom;
-      self->max_zoom = tmp;
+      metadata->min_zoom = metadata->max_zoom;
+      metadata->max_zoom = tmp;
     }
 
-  if (self->name == NULL)
-    self->name = g_path_get_basename (self->path);
-  if (self->format == NULL)
-    self->format = g_strdup ("png");
+  if (metadata->name == NULL)
+    metadata->name = g_path_get_basename (self->path);
+  if (metadata->format == NULL)
+    metadata->format = g_strdup ("png");
   return TRUE;
 }
 
@@ -289,65 +284,12 @@ furrow_mbtiles_get_path (FurrowMbtiles *self)
   return self->path;
 }
 
-/* The `name` metadata, or the file name when the file has none. */
-const char *
-furrow_mbtiles_get_name (FurrowMbtiles *self)
+/* What the file says about itself, the spec's defaults filled in (furrow-store-mbtiles.h). */
+const FurrowMbtilesMetadata *
+furrow_mbtiles_get_metadata (FurrowMbtiles *self)
 {
   g_return_val_if_fail (FURROW_IS_MBTILES (self), NULL);
-  return self->name;
-}
-
-/* The `format` metadata ("png", "jpg", "webp", "pbf"); "png" when the file has none. */
-const char *
-furrow_mbtiles_get_format (FurrowMbtiles *self)
-{
-  g_return_val_if_fail (FURROW_IS_MBTILES (self), NULL);
-  return self->format;
-}
-
-/* The `attribution` metadata (the credit the map's licence asks for), or NULL. */
-const char *
-furrow_mbtiles_get_attribution (FurrowMbtiles *self)
-{
-  g_return_val_if_fail (FURROW_IS_MBTILES (self), NULL);
-  return self->attribution;
-}
-
-int
-furrow_mbtiles_get_min_zoom (FurrowMbtiles *self)
-{
-  g_return_val_if_fail (FURROW_IS_MBTILES (self), 0);
-  return self->min_zoom;
-}
-
-int
-furrow_mbtiles_get_max_zoom (FurrowMbtiles *self)
-{
-  g_return_val_if_fail (FURROW_IS_MBTILES (self), 0);
-  return self->max_zoom;
-}
-
-/* The `bounds` metadata in WGS84 degrees; FALSE when the file has none (or an unreadable one). */
-gboolean
-furrow_mbtiles_get_bounds (FurrowMbtiles *self,
-                           double        *west,
-                           double        *south,
-                           double        *east,
-                           double        *north)
-{
-  g_return_val_if_fail (FURROW_IS_MBTILES (self), FALSE);
-
-  if (!self->has_bounds)
-    return FALSE;
-  if (west != NULL)
-    *west = self->bounds[0];
-  if (south != NULL)
-    *south = self->bounds[1];
-  if (east != NULL)
-    *east = self->bounds[2];
-  if (north != NULL)
-    *north = self->bounds[3];
-  return TRUE;
+  return &self->metadata;
 }
 
 /**

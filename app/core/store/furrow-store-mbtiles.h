@@ -20,6 +20,19 @@ typedef enum
   FURROW_MBTILES_ERROR_NO_TILE,
 } FurrowMbtilesError;
 
+/* What an MBTiles file says about itself in its `metadata` table, with the spec's defaults
+ * filled in. */
+typedef struct
+{
+  const char *name;         /* `name`, or the file's name when it has none */
+  const char *format;       /* `format` ("png", "jpg", "webp", "pbf"); "png" when it has none */
+  const char *attribution;  /* the credit the map's licence asks for, or NULL */
+  int         min_zoom;     /* `minzoom` and `maxzoom`, or those of its tiles when it has none */
+  int         max_zoom;
+  gboolean    has_bounds;   /* FALSE when it has no `bounds` (or an unreadable one) */
+  double      bounds[4];    /* `bounds`: west, south, east, north in WGS84 degrees */
+} FurrowMbtilesMetadata;
+
 #define FURROW_TYPE_MBTILES (furrow_mbtiles_get_type ())
 
 G_DECLARE_FINAL_TYPE (FurrowMbtiles, furrow_mbtiles, FURROW, MBTILES, GObject)
@@ -29,10 +42,8 @@ GQuark         furrow_mbtiles_error_quark      (void);
 FurrowMbtiles *furrow_mbtiles_open             (const char      *path,
                                                 GError         **error);
 
-const char    *furrow_mbtiles_get_name         (FurrowMbtiles   *self);
-const char    *furrow_mbtiles_get_attribution  (FurrowMbtiles   *self);
-int            furrow_mbtiles_get_min_zoom     (FurrowMbtiles   *self);
-int            furrow_mbtiles_get_max_zoom     (FurrowMbtiles   *self);
+const FurrowMbtilesMetadata *
+               furrow_mbtiles_get_metadata     (FurrowMbtiles   *self);
 
 GBytes        *furrow_mbtiles_get_tile         (FurrowMbtiles   *self,
                                                 int              x,

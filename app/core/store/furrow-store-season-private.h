@@ -115,6 +115,22 @@ gboolean         _furrow_season_set_operations  (FurrowStore         *self,
 
 /* furrow-store-season-rules.c */
 
+/* The statements of the rule tables, in the order prices, costs, subsidies, other income, fees,
+ * and the base rule with the split: each table's rows read (?1 the season id), deleted, and
+ * inserted one by one (?1 the season id, then its columns), made once from the table's columns
+ * and kept for the process. */
+#define FURROW_N_RULE_TABLES 6
+
+typedef enum
+{
+  FURROW_RULE_SELECT,
+  FURROW_RULE_DELETE,
+  FURROW_RULE_INSERT,
+  FURROW_N_RULE_STATEMENTS
+} FurrowRuleStatement;
+
+const char      *_furrow_season_rule_sql        (guint                table,
+                                                 FurrowRuleStatement  statement);
 /* Reads the season's money rules into it / writes them, table by table. */
 gboolean         _furrow_season_load_rules      (FurrowStore         *self,
                                                  FurrowSeason        *season,

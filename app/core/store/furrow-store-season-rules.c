@@ -14,254 +14,429 @@
 #include "furrow-store-season-testing.h"
 
 /* ------------------------------------------------------------------------------------------ */
+/* The rule tables                                                                            */
+
+/* How one column of a rule table is bound from a row struct and read back into one. */
+typedef enum
+{
+  RULE_TEXT,       /* char[FURROW_SEASON_TEXT_MAX] */
+  RULE_STRING,     /* const char *; NULL is SQL NULL */
+  RULE_INT64,      /* gint64 */
+  RULE_ID,         /* gint64 id of a field; 0 (every field) is NULL in the file */
+  RULE_DOUBLE,     /* double */
+  RULE_BOOLEAN,    /* gboolean */
+  RULE_CROP,       /* FurrowCrop as its string; a row of another crop is not read */
+  RULE_BASE_KIND,  /* FurrowBaseKind as its string; fixed when unknown */
+} RuleColumnType;
+
+typedef struct
+{
+  RuleColumnType  type;
+  const char     *name;
+  gsize           offset;  /* of the member in the table's row struct */
+} RuleColumn;
+
+/* The row structs of the two tables that are not a list of the season (FurrowSeasonCost …):
+ * a crop's price, and the season's one row of base rule and split. */
+typedef struct
+{
+  FurrowCrop        crop;
+  FurrowSeasonPrice price;
+} PriceRow;
+
+typedef struct
+{
+  FurrowBaseRule      base;
+  FurrowSurplusSplit  split;
+  const char         *reason;
+} BaseRuleRow;
+
+/* Room for a row of any table. */
+typedef union
+{
+  PriceRow            price;
+  FurrowSeasonCost    cost;
+  FurrowSeasonSubsidy subsidy;
+  FurrowSeasonIncome  income;
+  FurrowSeasonFee     fee;
+  BaseRuleRow         base;
+} RuleRow;
+
+#define RULE_COLUMN(type, Row, member) { RULE_##type, #member, G_STRUCT_OFFSET (Row, member) }
+#define RULE_COLUMN_AS(type, name, Row, member) { RULE_##type, name, G_STRUCT_OFFSET (Row, member) }
+
+static const RuleColumn price_columns[] = {
+  RULE_COLUMN (CROP, PriceRow, crop),
+  RULE_COLUMN_AS (DOUBLE, "price_fen_per_kg", PriceRow, price.price_fen_per_kg),
+  RULE_COLUMN_AS (DOUBLE, "moisture_pct", PriceRow, price.moisture_pct),
+};
+
+static const RuleColumn cost_columns[] = {
+  RULE_COLUMN (CROP, FurrowSeasonCost, crop),
+  RULE_COLUMN (TEXT, FurrowSeasonCost, item),
+  RULE_COLUMN (INT64, FurrowSeasonCost, fen_per_mu),
+  RULE_COLUMN (ID, FurrowSeasonCost, field_id),
+};
+
+static const RuleColumn subsidy_columns[] = {
+  RULE_COLUMN (TEXT, FurrowSeasonSubsidy, name),
+  RULE_COLUMN (INT64, FurrowSeasonSubsidy, fen_per_mu),
+  RULE_COLUMN (BOOLEAN, FurrowSeasonSubsidy, strip_only),
+};
+
+static const RuleColumn income_columns[] = {
+  RULE_COLUMN (TEXT, FurrowSeasonIncome, name),
+  RULE_COLUMN (INT64, FurrowSeasonIncome, fen),
+};
+
+static const RuleColumn fee_columns[] = {
+  RULE_COLUMN (TEXT, FurrowSeasonFee, operation),
+  RULE_COLUMN (INT64, FurrowSeasonFee, fen_per_mu),
+};
+
+static const RuleColumn base_rule_columns[] = {
+  RULE_COLUMN_AS (BASE_KIND, "base_kind", BaseRuleRow, base.kind),
+  RULE_COLUMN_AS (INT64, "base_fen_per_mu", BaseRuleRow, base.fen_per_mu),
+  RULE_COLUMN_AS (DOUBLE, "base_kg_per_mu", BaseRuleRow, base.kg_per_mu),
+  RULE_COLUMN_AS (DOUBLE, "base_price_fen_per_kg", BaseRuleRow, base.price_fen_per_kg),
+  RULE_COLUMN_AS (BOOLEAN, "base_less_cost", BaseRuleRow, base.less_cost_per_mu),
+  RULE_COLUMN_AS (INT64, "base_annual_fen_per_mu", BaseRuleRow, base.annual_fen_per_mu),
+  RULE_COLUMN_AS (DOUBLE, "base_season_pct", BaseRuleRow, base.season_pct),
+  RULE_COLUMN_AS (DOUBLE, "reserve_pct", BaseRuleRow, split.reserve_pct),
+  RULE_COLUMN_AS (DOUBLE, "collective_pct", BaseRuleRow, split.collective_pct),
+  RULE_COLUMN_AS (DOUBLE, "cooperative_pct", BaseRuleRow, split.cooperative_pct),
+  RULE_COLUMN_AS (DOUBLE, "households_pct", BaseRuleRow, split.households_pct),
+  RULE_COLUMN_AS (STRING, "split_reason", BaseRuleRow, reason),
+};
+
+/* Row i of the prices (one per crop) and of the base rule and split (one), FALSE past the
+ * last. */
+static gboolean
+get_price_row (FurrowSeason *season,
+               guint         i,
+               gpointer      row)
+{
+  PriceRow *price = row;
+
+  if (i >= FURROW_N_CROPS)
+    return FALSE;
+  price->crop = i;
+  price->price = *furrow_season_get_price (season, i);
+  return TRUE;
+}
+
+static gboolean
+get_base_rule_row (FurrowSeason *season,
+                   guint         i,
+                   gpointer      row)
+{
+  BaseRuleRow *base = row;
+
+  if (i > 0)
+    return FALSE;
+  base->base = *furrow_season_get_base_rule (season);
+  base->split = *furrow_season_get_split (season);
+  base->reason = furrow_season_get_split_reason (season);
+  return TRUE;
+}
+
+/* A row read from the file, given to the season. */
+static void
+set_price_row (FurrowSeason  *season,
+               gconstpointer  row)
+{
+  const PriceRow *price = row;
+
+  furrow_season_set_price (season, price->crop, price->price.price_fen_per_kg,
+                           price->price.moisture_pct);
+}
+
+static void
+set_cost_row (FurrowSeason  *season,
+              gconstpointer  row)
+{
+  const FurrowSeasonCost *cost = row;
+
+  furrow_season_set_cost (season, cost->crop, cost->item, cost->field_id, cost->fen_per_mu);
+}
+
+static void
+set_subsidy_row (FurrowSeason  *season,
+                 gconstpointer  row)
+{
+  const FurrowSeasonSubsidy *subsidy = row;
+
+  furrow_season_set_subsidy (season, subsidy->name, subsidy->fen_per_mu, subsidy->strip_only);
+}
+
+static void
+set_income_row (FurrowSeason  *season,
+                gconstpointer  row)
+{
+  const FurrowSeasonIncome *income = row;
+
+  furrow_season_set_other_income (season, income->name, income->fen);
+}
+
+static void
+set_fee_row (FurrowSeason  *season,
+             gconstpointer  row)
+{
+  const FurrowSeasonFee *fee = row;
+
+  furrow_season_set_fee (season, fee->operation, fee->fen_per_mu);
+}
+
+static void
+set_base_rule_row (FurrowSeason  *season,
+                   gconstpointer  row)
+{
+  const BaseRuleRow *base = row;
+
+  furrow_season_set_base_rule (season, &base->base);
+  furrow_season_set_split (season, &base->split, base->reason);
+}
+
+/* A season's money rules, table by table (docs/architecture.md, The store): the table, its
+ * columns (after season_id) in the order of its statements, and the season's rows: a list
+ * getter (const Row *(*) (FurrowSeason *, guint *n)) or get_row for the tables that are not a
+ * list. Its statements (FurrowRuleStatement) are made from this. */
+typedef struct
+{
+  const char       *table;
+  gboolean          ordered;    /* a list: read in the order written (ORDER BY id) */
+  const RuleColumn *columns;
+  guint             n_columns;
+  gsize             row_size;
+  GCallback         get_list;
+  gboolean        (*get_row) (FurrowSeason  *season,
+                              guint          i,
+                              gpointer       row);
+  void            (*set_row) (FurrowSeason  *season,
+                              gconstpointer  row);
+} RuleTable;
+
+#define RULE_TABLE(name, Row, rows, ordered, get_list, get_row, set_row) \
+  { name, ordered, rows##_columns, G_N_ELEMENTS (rows##_columns), sizeof (Row), \
+    G_CALLBACK (get_list), get_row, set_row }
+
+static const RuleTable rule_tables[] = {
+  RULE_TABLE ("season_prices", PriceRow, price, FALSE, NULL, get_price_row, set_price_row),
+  RULE_TABLE ("season_costs", FurrowSeasonCost, cost, TRUE, furrow_season_get_costs, NULL,
+              set_cost_row),
+  RULE_TABLE ("season_subsidies", FurrowSeasonSubsidy, subsidy, TRUE,
+              furrow_season_get_subsidies, NULL, set_subsidy_row),
+  RULE_TABLE ("season_other_income", FurrowSeasonIncome, income, TRUE,
+              furrow_season_get_other_income, NULL, set_income_row),
+  RULE_TABLE ("season_fees", FurrowSeasonFee, fee, TRUE, furrow_season_get_fees, NULL,
+              set_fee_row),
+  RULE_TABLE ("season_rules", BaseRuleRow, base_rule, FALSE, NULL, get_base_rule_row,
+              set_base_rule_row),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (rule_tables) == FURROW_N_RULE_TABLES);
+
+static char *
+make_rule_sql (const RuleTable     *table,
+               FurrowRuleStatement  statement)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GString) values = g_string_new ("?1");
+
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      const RuleColumn *column = &table->columns[c];
+
+      if (statement == FURROW_RULE_SELECT && column->type == RULE_ID)
+        g_string_append_printf (names, "%sifnull (%s, 0)", c > 0 ? ", " : "", column->name);
+      else
+        g_string_append_printf (names, "%s%s", c > 0 ? ", " : "", column->name);
+      g_string_append_printf (values, ", ?%u", c + 2);
+    }
+  switch (statement)
+    {
+    case FURROW_RULE_SELECT:
+      return g_strdup_printf ("SELECT %s FROM %s WHERE season_id = ?1%s", names->str,
+                              table->table, table->ordered ? " ORDER BY id" : "");
+    case FURROW_RULE_DELETE:
+      return g_strdup_printf ("DELETE FROM %s WHERE season_id = ?1", table->table);
+    case FURROW_RULE_INSERT:
+    case FURROW_N_RULE_STATEMENTS:
+    default:
+      return g_strdup_printf ("INSERT INTO %s (season_id, %s) VALUES (%s)", table->table,
+                              names->str, values->str);
+    }
+}
+
+const char *
+_furrow_season_rule_sql (guint                table,
+                         FurrowRuleStatement  statement)
+{
+  /* Made once: the statement cache keys on the text's address (docs/architecture.md, The
+   * statement layer). */
+  static const char *sql[FURROW_N_RULE_TABLES][FURROW_N_RULE_STATEMENTS];
+  static gsize made;
+
+  g_return_val_if_fail (table < FURROW_N_RULE_TABLES, NULL);
+  g_return_val_if_fail (statement < FURROW_N_RULE_STATEMENTS, NULL);
+
+  if (g_once_init_enter (&made))
+    {
+      for (guint t = 0; t < FURROW_N_RULE_TABLES; t++)
+        for (FurrowRuleStatement s = 0; s < FURROW_N_RULE_STATEMENTS; s++)
+          sql[t][s] = make_rule_sql (&rule_tables[t], s);
+      g_once_init_leave (&made, 1);
+    }
+  return sql[table][statement];
+}
+
+/* Row i of the season in `table`: an element of its list, or made into `scratch`; NULL past the
+ * last. */
+static gconstpointer
+rule_table_row (const RuleTable *table,
+                FurrowSeason    *season,
+                guint            i,
+                RuleRow         *scratch)
+{
+  guint n;
+  const guint8 *list;
+
+  if (table->get_list == NULL)
+    {
+      memset (scratch, 0, sizeof *scratch);
+      return table->get_row (season, i, scratch) ? scratch : NULL;
+    }
+  list = ((gconstpointer (*) (FurrowSeason *, guint *)) table->get_list) (season, &n);
+  return i < n ? list + (gsize) i * table->row_size : NULL;
+}
+
+/* ------------------------------------------------------------------------------------------ */
 /* Reading the rules                                                                          */
 
-static void
-read_price (FurrowStatement *stmt,
-            gpointer         season)
+/* Column `index` of the statement's row into the row struct; FALSE when the row is not read (a
+ * crop that Furrow does not know). */
+static gboolean
+read_rule_column (FurrowStatement  *stmt,
+                  int               index,
+                  const RuleColumn *column,
+                  gpointer          row)
 {
-  FurrowCrop crop;
+  gpointer member = (guint8 *) row + column->offset;
+  const char *text;
 
-  if (furrow_crop_from_string (furrow_statement_get_text (stmt, 0), &crop))
-    furrow_season_set_price (season, crop, furrow_statement_get_double (stmt, 1),
-                             furrow_statement_get_double (stmt, 2));
+  switch (column->type)
+    {
+    case RULE_TEXT:
+      text = furrow_statement_get_text (stmt, index);
+      g_strlcpy (member, text != NULL ? text : "", FURROW_SEASON_TEXT_MAX);
+      return TRUE;
+    case RULE_STRING:
+      *(const char **) member = furrow_statement_get_text (stmt, index);
+      return TRUE;
+    case RULE_INT64:
+    case RULE_ID:
+      *(gint64 *) member = furrow_statement_get_int64 (stmt, index);
+      return TRUE;
+    case RULE_DOUBLE:
+      *(double *) member = furrow_statement_get_double (stmt, index);
+      return TRUE;
+    case RULE_BOOLEAN:
+      *(gboolean *) member = furrow_statement_get_boolean (stmt, index);
+      return TRUE;
+    case RULE_CROP:
+      return furrow_crop_from_string (furrow_statement_get_text (stmt, index), member);
+    case RULE_BASE_KIND:
+      text = furrow_statement_get_text (stmt, index);
+      *(FurrowBaseKind *) member = FURROW_BASE_FIXED;
+      for (FurrowBaseKind kind = FURROW_BASE_FIXED; kind <= FURROW_BASE_ANNUAL_SHARE; kind++)
+        if (g_strcmp0 (text, furrow_base_kind_to_string (kind)) == 0)
+          *(FurrowBaseKind *) member = kind;
+      return TRUE;
+    default:
+      g_assert_not_reached ();
+    }
 }
 
-static void
-read_cost (FurrowStatement *stmt,
-           gpointer         season)
+typedef struct
 {
-  FurrowCrop crop;
-
-  if (furrow_crop_from_string (furrow_statement_get_text (stmt, 0), &crop))
-    furrow_season_set_cost (season, crop, furrow_statement_get_text (stmt, 1),
-                            furrow_statement_get_int64 (stmt, 3),
-                            furrow_statement_get_int64 (stmt, 2));
-}
+  const RuleTable *table;
+  FurrowSeason    *season;
+} RuleRead;
 
 static void
-read_subsidy (FurrowStatement *stmt,
-              gpointer         season)
+read_rule_row (FurrowStatement *stmt,
+               gpointer         user_data)
 {
-  furrow_season_set_subsidy (season, furrow_statement_get_text (stmt, 0),
-                             furrow_statement_get_int64 (stmt, 1),
-                             furrow_statement_get_boolean (stmt, 2));
+  const RuleRead *read = user_data;
+  RuleRow row;
+
+  memset (&row, 0, sizeof row);
+  for (guint c = 0; c < read->table->n_columns; c++)
+    if (!read_rule_column (stmt, (int) c, &read->table->columns[c], &row))
+      return;
+  read->table->set_row (read->season, &row);
 }
-
-static void
-read_other_income (FurrowStatement *stmt,
-                   gpointer         season)
-{
-  furrow_season_set_other_income (season, furrow_statement_get_text (stmt, 0),
-                                  furrow_statement_get_int64 (stmt, 1));
-}
-
-static void
-read_fee (FurrowStatement *stmt,
-          gpointer         season)
-{
-  furrow_season_set_fee (season, furrow_statement_get_text (stmt, 0),
-                         furrow_statement_get_int64 (stmt, 1));
-}
-
-static void
-read_base_and_split (FurrowStatement *stmt,
-                     gpointer         season)
-{
-  FurrowBaseRule base = { 0 };
-  FurrowSurplusSplit split;
-  const char *kind = furrow_statement_get_text (stmt, 0);
-
-  base.kind = g_strcmp0 (kind, "in_kind") == 0 ? FURROW_BASE_IN_KIND
-            : g_strcmp0 (kind, "annual_share") == 0 ? FURROW_BASE_ANNUAL_SHARE
-            : FURROW_BASE_FIXED;
-  base.fen_per_mu = furrow_statement_get_int64 (stmt, 1);
-  base.kg_per_mu = furrow_statement_get_double (stmt, 2);
-  base.price_fen_per_kg = furrow_statement_get_double (stmt, 3);
-  base.less_cost_per_mu = furrow_statement_get_boolean (stmt, 4);
-  base.annual_fen_per_mu = furrow_statement_get_int64 (stmt, 5);
-  base.season_pct = furrow_statement_get_double (stmt, 6);
-  split.reserve_pct = furrow_statement_get_double (stmt, 7);
-  split.collective_pct = furrow_statement_get_double (stmt, 8);
-  split.cooperative_pct = furrow_statement_get_double (stmt, 9);
-  split.households_pct = furrow_statement_get_double (stmt, 10);
-  furrow_season_set_base_rule (season, &base);
-  furrow_season_set_split (season, &split, furrow_statement_get_text (stmt, 11));
-}
-
-/* A season's money rules, table by table: the query (?1 the season id) and what a row sets. */
-static const struct
-{
-  const char    *sql;
-  FurrowSeasonRowFunc  read;
-} rule_reads[] = {
-  { "SELECT crop, price_fen_per_kg, moisture_pct FROM season_prices WHERE season_id = ?1",
-    read_price },
-  { "SELECT crop, item, fen_per_mu, ifnull (field_id, 0) FROM season_costs "
-    "WHERE season_id = ?1 ORDER BY id", read_cost },
-  { "SELECT name, fen_per_mu, strip_only FROM season_subsidies WHERE season_id = ?1 ORDER BY id",
-    read_subsidy },
-  { "SELECT name, fen FROM season_other_income WHERE season_id = ?1 ORDER BY id",
-    read_other_income },
-  { "SELECT operation, fen_per_mu FROM season_fees WHERE season_id = ?1 ORDER BY id", read_fee },
-  { "SELECT base_kind, base_fen_per_mu, base_kg_per_mu, base_price_fen_per_kg, base_less_cost, "
-    "base_annual_fen_per_mu, base_season_pct, reserve_pct, collective_pct, cooperative_pct, "
-    "households_pct, split_reason FROM season_rules WHERE season_id = ?1", read_base_and_split },
-};
 
 gboolean
 _furrow_season_load_rules (FurrowStore   *self,
                            FurrowSeason  *season,
                            GError       **error)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (rule_reads); i++)
-    if (!_furrow_season_foreach_row (self, rule_reads[i].sql, furrow_season_get_id (season),
-                                     rule_reads[i].read, season, error))
-      return FALSE;
+  for (guint t = 0; t < G_N_ELEMENTS (rule_tables); t++)
+    {
+      RuleRead read = { &rule_tables[t], season };
+
+      if (!_furrow_season_foreach_row (self, _furrow_season_rule_sql (t, FURROW_RULE_SELECT),
+                                       furrow_season_get_id (season), read_rule_row, &read,
+                                       error))
+        return FALSE;
+    }
   return TRUE;
 }
 
 /* ------------------------------------------------------------------------------------------ */
 /* Writing the rules                                                                          */
 
-/* The row binders of rule_writes: bind row i of one rule table (?2 onwards) and return TRUE, or
- * return FALSE when the season has no row i. */
-static gboolean
-bind_price (FurrowStatement *stmt,
-            FurrowSeason    *season,
-            guint            crop)
+/* The member of the row struct into parameter `index` of the statement. */
+static void
+bind_rule_column (FurrowStatement  *stmt,
+                  int               index,
+                  const RuleColumn *column,
+                  gconstpointer     row)
 {
-  const FurrowSeasonPrice *price;
+  gconstpointer member = (const guint8 *) row + column->offset;
 
-  if (crop >= FURROW_N_CROPS)
-    return FALSE;
-  price = furrow_season_get_price (season, crop);
-  furrow_statement_bind_text (stmt, 2, furrow_crop_to_string (crop));
-  furrow_statement_bind_double (stmt, 3, price->price_fen_per_kg);
-  furrow_statement_bind_double (stmt, 4, price->moisture_pct);
-  return TRUE;
+  switch (column->type)
+    {
+    case RULE_TEXT:
+      furrow_statement_bind_text (stmt, index, member);
+      break;
+    case RULE_STRING:
+      furrow_statement_bind_text (stmt, index, *(const char * const *) member);
+      break;
+    case RULE_INT64:
+      furrow_statement_bind_int64 (stmt, index, *(const gint64 *) member);
+      break;
+    case RULE_ID:
+      furrow_statement_bind_id (stmt, index, *(const gint64 *) member);
+      break;
+    case RULE_DOUBLE:
+      furrow_statement_bind_double (stmt, index, *(const double *) member);
+      break;
+    case RULE_BOOLEAN:
+      furrow_statement_bind_boolean (stmt, index, *(const gboolean *) member);
+      break;
+    case RULE_CROP:
+      furrow_statement_bind_text (stmt, index, furrow_crop_to_string (*(const FurrowCrop *) member));
+      break;
+    case RULE_BASE_KIND:
+      furrow_statement_bind_text (stmt, index,
+                                  furrow_base_kind_to_string (*(const FurrowBaseKind *) member));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
 }
-
-static gboolean
-bind_cost (FurrowStatement *stmt,
-           FurrowSeason    *season,
-           guint            i)
-{
-  guint n;
-  const FurrowSeasonCost *costs = furrow_season_get_costs (season, &n);
-
-  if (i >= n)
-    return FALSE;
-  furrow_statement_bind_text (stmt, 2, furrow_crop_to_string (costs[i].crop));
-  furrow_statement_bind_text (stmt, 3, costs[i].item);
-  furrow_statement_bind_int64 (stmt, 4, costs[i].fen_per_mu);
-  furrow_statement_bind_id (stmt, 5, costs[i].field_id);
-  return TRUE;
-}
-
-static gboolean
-bind_subsidy (FurrowStatement *stmt,
-              FurrowSeason    *season,
-              guint            i)
-{
-  guint n;
-  const FurrowSeasonSubsidy *subsidies = furrow_season_get_subsidies (season, &n);
-
-  if (i >= n)
-    return FALSE;
-  furrow_statement_bind_text (stmt, 2, subsidies[i].name);
-  furrow_statement_bind_int64 (stmt, 3, subsidies[i].fen_per_mu);
-  furrow_statement_bind_boolean (stmt, 4, subsidies[i].strip_only);
-  return TRUE;
-}
-
-static gboolean
-bind_other_income (FurrowStatement *stmt,
-                   FurrowSeason    *season,
-                   guint            i)
-{
-  guint n;
-  const FurrowSeasonIncome *income = furrow_season_get_other_income (season, &n);
-
-  if (i >= n)
-    return FALSE;
-  furrow_statement_bind_text (stmt, 2, income[i].name);
-  furrow_statement_bind_int64 (stmt, 3, income[i].fen);
-  return TRUE;
-}
-
-static gboolean
-bind_fee (FurrowStatement *stmt,
-          FurrowSeason    *season,
-          guint            i)
-{
-  guint n;
-  const FurrowSeasonFee *fees = furrow_season_get_fees (season, &n);
-
-  if (i >= n)
-    return FALSE;
-  furrow_statement_bind_text (stmt, 2, fees[i].operation);
-  furrow_statement_bind_int64 (stmt, 3, fees[i].fen_per_mu);
-  return TRUE;
-}
-
-static gboolean
-bind_base_and_split (FurrowStatement *stmt,
-                     FurrowSeason    *season,
-                     guint            i)
-{
-  const FurrowBaseRule *base = furrow_season_get_base_rule (season);
-  const FurrowSurplusSplit *split = furrow_season_get_split (season);
-
-  if (i > 0)
-    return FALSE;
-  furrow_statement_bind_text (stmt, 2, furrow_base_kind_to_string (base->kind));
-  furrow_statement_bind_int64 (stmt, 3, base->fen_per_mu);
-  furrow_statement_bind_double (stmt, 4, base->kg_per_mu);
-  furrow_statement_bind_double (stmt, 5, base->price_fen_per_kg);
-  furrow_statement_bind_boolean (stmt, 6, base->less_cost_per_mu);
-  furrow_statement_bind_int64 (stmt, 7, base->annual_fen_per_mu);
-  furrow_statement_bind_double (stmt, 8, base->season_pct);
-  furrow_statement_bind_double (stmt, 9, split->reserve_pct);
-  furrow_statement_bind_double (stmt, 10, split->collective_pct);
-  furrow_statement_bind_double (stmt, 11, split->cooperative_pct);
-  furrow_statement_bind_double (stmt, 12, split->households_pct);
-  furrow_statement_bind_text (stmt, 13, furrow_season_get_split_reason (season));
-  return TRUE;
-}
-
-/* A season's money rules, table by table: emptied (?1 the season id), then one insert per row
- * (?1 the season id, the rest bound by `bind` for rows 0, 1, … until it returns FALSE). */
-static const struct
-{
-  const char *clear;
-  const char *insert;
-  gboolean  (*bind) (FurrowStatement *stmt,
-                     FurrowSeason    *season,
-                     guint            i);
-} rule_writes[] = {
-  { "DELETE FROM season_prices WHERE season_id = ?1",
-    "INSERT INTO season_prices (season_id, crop, price_fen_per_kg, moisture_pct) "
-    "VALUES (?1, ?2, ?3, ?4)", bind_price },
-  { "DELETE FROM season_costs WHERE season_id = ?1",
-    "INSERT INTO season_costs (season_id, crop, item, fen_per_mu, field_id) "
-    "VALUES (?1, ?2, ?3, ?4, ?5)", bind_cost },
-  { "DELETE FROM season_subsidies WHERE season_id = ?1",
-    "INSERT INTO season_subsidies (season_id, name, fen_per_mu, strip_only) "
-    "VALUES (?1, ?2, ?3, ?4)", bind_subsidy },
-  { "DELETE FROM season_other_income WHERE season_id = ?1",
-    "INSERT INTO season_other_income (season_id, name, fen) VALUES (?1, ?2, ?3)",
-    bind_other_income },
-  { "DELETE FROM season_fees WHERE season_id = ?1",
-    "INSERT INTO season_fees (season_id, operation, fen_per_mu) VALUES (?1, ?2, ?3)",
-    bind_fee },
-  { "DELETE FROM season_rules WHERE season_id = ?1",
-    "INSERT INTO season_rules (season_id, base_kind, base_fen_per_mu, base_kg_per_mu, "
-    "base_price_fen_per_kg, base_less_cost, base_annual_fen_per_mu, base_season_pct, "
-    "reserve_pct, collective_pct, cooperative_pct, households_pct, split_reason) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-    bind_base_and_split },
-};
 
 /* A rule the schema refused (local_error, taken): a cost override of a field that is gone, or a
  * negative amount or empty name. */
@@ -301,21 +476,25 @@ _furrow_season_write_rules (FurrowStore   *self,
 {
   gint64 id = furrow_season_get_id (season);
 
-  for (guint t = 0; t < G_N_ELEMENTS (rule_writes); t++)
+  for (guint t = 0; t < G_N_ELEMENTS (rule_tables); t++)
     {
-      if (!_furrow_season_run (self, rule_writes[t].clear, id, error))
+      const RuleTable *table = &rule_tables[t];
+      gconstpointer row;
+      RuleRow scratch;
+
+      if (!_furrow_season_run (self, _furrow_season_rule_sql (t, FURROW_RULE_DELETE), id, error))
         return FALSE;
-      for (guint i = 0;; i++)
+      for (guint i = 0; (row = rule_table_row (table, season, i, &scratch)) != NULL; i++)
         {
           g_autoptr(FurrowStatement) stmt =
-            _furrow_season_prepare (self, rule_writes[t].insert, error);
+            _furrow_season_prepare (self, _furrow_season_rule_sql (t, FURROW_RULE_INSERT), error);
           GError *local_error = NULL;
 
           if (stmt == NULL)
             return FALSE;
-          if (!rule_writes[t].bind (stmt, season, i))
-            break;
           furrow_statement_bind_int64 (stmt, 1, id);
+          for (guint c = 0; c < table->n_columns; c++)
+            bind_rule_column (stmt, (int) c + 2, &table->columns[c], row);
           if (!furrow_statement_run (stmt, &local_error))
             return rules_write_error (self, season, local_error, error);
         }

@@ -5,6 +5,7 @@
 #include "furrow-economics.h"
 #include "furrow-pattern.h"
 #include "furrow-season.h"
+#include "furrow-settle-check.h"
 #include "furrow-store.h"
 
 G_BEGIN_DECLS
@@ -248,6 +249,16 @@ FurrowSeasonSettlementInput *
                   furrow_store_build_prediction_input (FurrowStore         *self,
                                                        FurrowSeason        *season,
                                                        GError             **error);
+
+/* What is missing before settling `season` (furrow-settle-check.h; docs/domain.md §8, Before
+ * settling): full-custody fields without a harvest, crops grown at a price of 0, households with
+ * half-custody land billed ¥0 of fees, households without parcels. Reads only (transfer full);
+ * NULL with the error when the file cannot be read. furrow_store_settle_season() does not call
+ * it: the window and furrow-cli ask before settling. */
+FurrowSettleCheck *
+                  furrow_store_check_settlement      (FurrowStore          *self,
+                                                      FurrowSeason         *season,
+                                                      GError              **error);
 
 /* Settles a harvested season: the engine's result frozen as settlement rows (integer fen, one
  * per household, with its rule text) and season totals, the state set to settled, and an audit

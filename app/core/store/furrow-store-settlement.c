@@ -47,6 +47,15 @@ compare_codes (gconstpointer a,
   return strcmp (((const HouseholdArea *) a)->code, ((const HouseholdArea *) b)->code);
 }
 
+/* For g_ptr_array_sort(): pointers to FurrowHousehold pointers. */
+static int
+compare_household_codes (gconstpointer a,
+                         gconstpointer b)
+{
+  return g_strcmp0 (furrow_household_get_code (*(FurrowHousehold * const *) a),
+                    furrow_household_get_code (*(FurrowHousehold * const *) b));
+}
+
 static gboolean
 household_fees (FurrowStore   *self,
                 FurrowSeason  *season,
@@ -225,6 +234,172 @@ furrow_store_build_prediction_input (FurrowStore   *self,
                                      GError       **error)
 {
   return build_input (self, season, NULL, TRUE, error);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Before settling                                                                            */
+
+/* "CODE NAME", or the code alone when there is no name (transfer full). */
+static char *
+code_and_name (const char *code,
+               const char *name)
+{
+  if (name == NULL || *name == '\0')
+    return g_strdup (code != NULL ? code : "");
+  return g_strdup_printf ("%s %s", code != NULL ? code : "", name);
+}
+
+typedef struct
+{
+  double   full_m2;
+  gboolean any_parcel;
+  gboolean any_half;
+} CheckHousehold;
+
+FurrowSettleCheck *
+furrow_store_check_settlement (FurrowStore   *self,
+                               FurrowSeason  *season,
+                               GError       **error)
+{
+  g_autoptr(FurrowSettleCheck) check = furrow_settle_check_new ();
+  g_autoptr(GArray) plans = NULL;
+  g_autoptr(GArray) harvests = NULL;
+  g_autoptr(GHashTable) chosen = NULL;
+  g_autoptr(GListModel) fields = NULL;
+  g_autoptr(GListModel) households = NULL;
+  g_autoptr(GListModel) parcels = NULL;
+  g_autoptr(GHashTable) field_area = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                            g_free);
+  g_autoptr(GHashTable) harvested = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                           NULL);
+  g_autoptr(GHashTable) planned = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         NULL);
+  g_autoptr(GHashTable) by_code = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  gboolean grows[FURROW_N_CROPS] = { FALSE, FALSE };
+  guint n_custody_fields = 0;
+
+  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
+  g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
+
+  plans = furrow_store_get_plans (self, season, error);
+  if (plans == NULL)
+    return NULL;
+  harvests = furrow_store_get_harvests (self, season, error);
+  if (harvests == NULL)
+    return NULL;
+  chosen = _furrow_season_load_operations (self, season, error);
+  if (chosen == NULL)
+    return NULL;
+  fields = furrow_store_get_fields (self);
+  households = furrow_store_get_households (self);
+  parcels = furrow_store_get_parcels (self);
+
+  /* Who holds what: full-custody area per field, parcels per household. */
+  for (guint i = 0; i < g_list_model_get_n_items (households); i++)
+    {
+      g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, i);
+
+      g_hash_table_insert (by_code, (gpointer) furrow_household_get_code (household),
+                           g_new0 (CheckHousehold, 1));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (parcels); i++)
+    {
+      g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, i);
+      CheckHousehold *h = g_hash_table_lookup (by_code,
+                                               furrow_parcel_get_household_code (parcel));
+      gint64 field_id = furrow_parcel_get_field_id (parcel);
+
+      if (h != NULL)
+        {
+          h->any_parcel = TRUE;
+          if (furrow_parcel_get_custody (parcel) == FURROW_CUSTODY_HALF)
+            h->any_half = TRUE;
+        }
+      if (furrow_parcel_get_custody (parcel) == FURROW_CUSTODY_FULL && field_id != 0)
+        {
+          double *area = g_hash_table_lookup (field_area, &field_id);
+
+          if (area == NULL)
+            {
+              area = g_new0 (double, 1);
+              g_hash_table_insert (field_area, g_memdup2 (&field_id, sizeof field_id), area);
+            }
+          *area += furrow_parcel_get_registered_area_m2 (parcel);
+        }
+    }
+  for (guint i = 0; i < harvests->len; i++)
+    {
+      const FurrowSeasonHarvest *h = &g_array_index (harvests, FurrowSeasonHarvest, i);
+
+      g_hash_table_add (harvested, g_memdup2 (&h->field_id, sizeof h->field_id));
+    }
+  for (guint i = 0; i < plans->len; i++)
+    {
+      const FurrowSeasonPlan *plan = &g_array_index (plans, FurrowSeasonPlan, i);
+      double *area = g_hash_table_lookup (field_area, &plan->field_id);
+
+      g_hash_table_add (planned, g_memdup2 (&plan->field_id, sizeof plan->field_id));
+      if (area == NULL || *area <= 0.0)
+        continue;
+      grows[FURROW_CROP_MAIZE] |= plan->pattern.maize_rows > 0;
+      grows[FURROW_CROP_SOYBEAN] |= plan->pattern.soy_rows > 0;
+    }
+
+  /* Fields farmed in custody (full-custody land) without a harvest record, in field order. */
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+      gint64 id = furrow_field_get_id (field);
+      double *area = g_hash_table_lookup (field_area, &id);
+
+      if (area == NULL || *area <= 0.0)
+        continue;
+      n_custody_fields++;
+      /* An unplanned field is costed as sole maize (furrow_store_get_season_fields()). */
+      if (!g_hash_table_contains (planned, &id))
+        grows[FURROW_CROP_MAIZE] = TRUE;
+      if (!g_hash_table_contains (harvested, &id))
+        {
+          g_autofree char *item = code_and_name (furrow_field_get_code (field),
+                                                 furrow_field_get_name (field));
+
+          furrow_settle_check_add (check, FURROW_SETTLE_CHECK_NO_HARVEST, item);
+        }
+    }
+  furrow_settle_check_set_n_fields (check, n_custody_fields);
+
+  /* Crops grown at a price of 0. */
+  for (guint c = 0; c < FURROW_N_CROPS; c++)
+    if (grows[c] && furrow_season_get_price (season, c)->price_fen_per_kg <= 0.0)
+      furrow_settle_check_add (check, FURROW_SETTLE_CHECK_ZERO_PRICE,
+                               c == FURROW_CROP_MAIZE ? _("Maize") : _("Soybean"));
+
+  /* Households billed ¥0 on half-custody land, and households without parcels, in code order. */
+  {
+    g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+
+    for (guint i = 0; i < g_list_model_get_n_items (households); i++)
+      g_ptr_array_add (sorted, g_list_model_get_item (households, i));
+    g_ptr_array_sort (sorted, compare_household_codes);
+    for (guint i = 0; i < sorted->len; i++)
+      {
+        FurrowHousehold *household = g_ptr_array_index (sorted, i);
+        const char *code = furrow_household_get_code (household);
+        CheckHousehold *h = g_hash_table_lookup (by_code, code);
+        g_autofree char *item = code_and_name (code, furrow_household_get_name (household));
+        gint64 id = furrow_household_get_id (household);
+
+        if (h == NULL)
+          continue;
+        if (!h->any_parcel)
+          furrow_settle_check_add (check, FURROW_SETTLE_CHECK_NO_PARCELS, item);
+        else if (h->any_half
+                 && _furrow_season_operations_fee (season,
+                                                   g_hash_table_lookup (chosen, &id)) <= 0)
+          furrow_settle_check_add (check, FURROW_SETTLE_CHECK_ZERO_FEE, item);
+      }
+  }
+  return g_steal_pointer (&check);
 }
 
 /* A settled season's frozen totals: the columns of season_settlements after season_id, in

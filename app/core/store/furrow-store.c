@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -557,6 +558,123 @@ furrow_store_backup (FurrowStore  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* The path with its folder resolved (symlinks, "..") and, when it exists, itself resolved; a
+ * name that cannot be resolved (no such folder) is returned as given. */
+static char *
+resolve_path (const char *path)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *real_dir = NULL;
+  char *real;
+
+  real = realpath (path, NULL);
+  if (real != NULL)
+    {
+      char *copy = g_strdup (real);
+
+      free (real);
+      return copy;
+    }
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  real = realpath (dir, NULL);
+  if (real == NULL)
+    return g_strdup (path);
+  real_dir = g_strdup (real);
+  free (real);
+  return g_build_filename (real_dir, base, NULL);
+}
+
+static gboolean
+same_inode (const char *a,
+            const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* Which of the project's files `path` is: 0 the project itself, 1 … 3 a companion, -1 none. */
+static int
+project_file_index (const char *project_path,
+                    const char *path)
+{
+  /* SQLite names its companions after the name it was given and, for a symlink, after the
+   * file it points to (the unix VFS resolves it): both sets are the project. */
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *resolved = NULL;
+  g_autofree char *project_resolved = NULL;
+
+  resolved = resolve_path (path);
+  project_resolved = resolve_path (project_path);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *given = g_strconcat (project_path, suffixes[i], NULL);
+      g_autofree char *given_resolved = resolve_path (given);
+      g_autofree char *real = g_strconcat (project_resolved, suffixes[i], NULL);
+
+      if (g_strcmp0 (resolved, given_resolved) == 0 || g_strcmp0 (resolved, real) == 0 ||
+          same_inode (path, given) || same_inode (path, real))
+        return (int) i;
+    }
+  return -1;
+}
+
+gboolean
+furrow_store_path_is_project (const char *project_path,
+                              const char *path)
+{
+  g_return_val_if_fail (project_path != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return project_file_index (project_path, path) >= 0;
+}
+
+gboolean
+furrow_store_check_output (FurrowStore  *self,
+                           const char   *path,
+                           GError      **error)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+
+  return furrow_store_check_output_path (self->path, path, error);
+}
+
+gboolean
+furrow_store_check_output_path (const char  *project_path,
+                                const char  *path,
+                                GError     **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autofree char *project_name = NULL;
+  int index;
+
+  g_return_val_if_fail (project_path != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  index = project_file_index (project_path, path);
+  if (index < 0)
+    return TRUE;
+  display_name = g_filename_display_name (path);
+  project_name = g_filename_display_name (project_path);
+  if (index == 0)
+    g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                 /* Translators: %s is the file the user chose to write, which is the open
+                  * project (the same file, a link to it) */
+                 _("%s is the open project: writing there would destroy it; choose another file "
+                   "name (nothing was written)"), display_name);
+  else
+    g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                 /* Translators: the first %s is the file the user chose to write, the second the
+                  * open project; the file is the project's SQLite journal */
+                 _("%s is a journal file of the open project %s: writing there would damage it; "
+                   "choose another file name (nothing was written)"), display_name,
+                 project_name);
+  return FALSE;
 }
 
 gboolean

@@ -204,19 +204,20 @@ ShumateMapSource *
 furrow_mbtiles_source_new_map_source (FurrowMbtiles *mbtiles)
 {
   g_autoptr(FurrowMbtilesSource) source = furrow_mbtiles_source_new (mbtiles);
-  const char *attribution = furrow_mbtiles_get_attribution (mbtiles);
+  const FurrowMbtilesMetadata *metadata = furrow_mbtiles_get_metadata (mbtiles);
+  const char *attribution = metadata->attribution;
   g_autoptr(ShumateRasterRenderer) renderer = NULL;
 
   /* The attribution is shown in the corner of the map, as the licence of the source. */
   renderer = shumate_raster_renderer_new_full ("furrow-mbtiles",
-                                                               furrow_mbtiles_get_name (mbtiles),
-                                                               attribution != NULL ? attribution : "",
-                                                               "",
-                                                               furrow_mbtiles_get_min_zoom (mbtiles),
-                                                               furrow_mbtiles_get_max_zoom (mbtiles),
-                                                               guess_tile_size (mbtiles),
-                                                               SHUMATE_MAP_PROJECTION_MERCATOR,
-                                                               SHUMATE_DATA_SOURCE (source));
+                                               metadata->name,
+                                               attribution != NULL ? attribution : "",
+                                               "",
+                                               metadata->min_zoom,
+                                               metadata->max_zoom,
+                                               guess_tile_size (mbtiles),
+                                               SHUMATE_MAP_PROJECTION_MERCATOR,
+                                               SHUMATE_DATA_SOURCE (source));
   /* Painted snapped to whole pixels, as the field tiles are (no seams between tiles). */
   return furrow_field_tile_renderer_new_like (renderer);
 }

@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 
 /* Shared by the files of FurrowSeasonSettlementPage: furrow-season-settlement-page.c (showing the
  * season, printing and exports) and furrow-season-settlement-page-settle.c (settling and
- * reopening). */
+ * reopening) and furrow-season-settlement-page-payroll.c (the payroll). */
 struct _FurrowSeasonSettlementPage
 {
   FurrowSeasonPage parent_instance;
@@ -45,5 +45,13 @@ struct _FurrowSeasonSettlementPage
 
 /* Installs the actions settlement.settle and settlement.reopen. */
 void furrow_season_settlement_page_settle_class_init (GtkWidgetClass *widget_class);
+/* Installs the actions settlement.print-payroll and settlement.export-payroll
+ * (furrow-season-settlement-page-payroll.c). */
+void furrow_season_settlement_page_payroll_class_init (GtkWidgetClass *widget_class);
+
+/* Enables the actions for the season shown and the export running; emits "export-finished". */
+void _furrow_season_settlement_page_update_actions   (FurrowSeasonSettlementPage *self);
+void _furrow_season_settlement_page_export_finished  (FurrowSeasonSettlementPage *self,
+                                                      gboolean                    ok);
 
 G_END_DECLS

@@ -143,11 +143,37 @@ settle_action (GtkWidget  *widget,
   g_autofree char *body = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *placeholder = NULL;
+  g_autoptr(FurrowSettleCheck) check = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean missing;
 
   if (!self->can_settle || SEASON (self) == NULL)
     return;
+  /* docs/domain.md §8, Before settling: what is missing comes first, and settling anyway is a
+   * destructive choice. */
+  check = furrow_store_check_settlement (STORE (self), SEASON (self), &error);
+  if (check == NULL)
+    {
+      /* Translators: %s is the store's refusal */
+      g_autofree char *message = g_strdup_printf (_("Not settled: %s"), error->message);
+
+      furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, NULL);
+      return;
+    }
+  missing = !furrow_settle_check_is_empty (check);
   /* Translators: %s is the season's name */
-  heading = g_strdup_printf (_("Settle “%s”?"), furrow_season_get_name (SEASON (self)));
+  heading = g_strdup_printf (missing ? _("Settle “%s” with something missing?")
+                                     : _("Settle “%s”?"),
+                             furrow_season_get_name (SEASON (self)));
+  if (missing)
+    {
+      g_autofree char *list = furrow_settle_check_format (check, 10);
+
+      g_string_append (text, _("Before settling, check:"));
+      g_string_append_c (text, '\n');
+      g_string_append (text, list);
+      g_string_append (text, "\n\n");
+    }
   g_string_append_printf (text, _("Income %s, costs %s.\nBase payments %s, households’ "
                                   "dividends %s."), income, cost, base, dividend);
   if (t->deficit_fen > 0)
@@ -166,8 +192,9 @@ settle_action (GtkWidget  *widget,
   if (self->needs_reason)
     /* Translators: %d is 60, the Cooperatives Law's minimum share */
     placeholder = g_strdup_printf (_("Why households get less than %d %% of the surplus"), 60);
-  present_dialog (self, heading, body, "settle", _("_Settle"), ADW_RESPONSE_SUGGESTED,
-                  placeholder, G_CALLBACK (response_cb));
+  present_dialog (self, heading, body, "settle", missing ? _("_Settle Anyway") : _("_Settle"),
+                  missing ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED, placeholder,
+                  G_CALLBACK (response_cb));
 }
 
 static void

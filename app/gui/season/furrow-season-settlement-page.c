@@ -70,18 +70,32 @@ update_actions (FurrowSeasonSettlementPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "settlement.settle",
                                  !settled && self->can_settle && !exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "settlement.reopen", settled && !exporting);
-  for (guint i = 0; i < 5; i++)
+  for (guint i = 0; i < 7; i++)
     {
       const char *names[] = { "settlement.print-statements", "settlement.print-roster",
                               "settlement.export-statements",
                               "settlement.export-statements-folder",
-                              "settlement.export-roster" };
+                              "settlement.export-roster", "settlement.print-payroll",
+                              "settlement.export-payroll" };
 
       gtk_widget_action_set_enabled (GTK_WIDGET (self), names[i], settled && !exporting);
     }
   gtk_widget_set_visible (self->settle_button, SEASON (self) != NULL && !settled);
   gtk_widget_set_visible (self->reopen_button, settled);
   gtk_widget_set_visible (self->output_button, settled);
+}
+
+void
+_furrow_season_settlement_page_update_actions (FurrowSeasonSettlementPage *self)
+{
+  update_actions (self);
+}
+
+void
+_furrow_season_settlement_page_export_finished (FurrowSeasonSettlementPage *self,
+                                                gboolean                    ok)
+{
+  g_signal_emit (self, signals[EXPORT_FINISHED], 0, ok);
 }
 
 /* "2026-11-27T13:20:00Z" → the local date and time, or the text as it is. */
@@ -654,6 +668,16 @@ start_export (FurrowSeasonSettlementPage *self,
       show_toast (self, _("An export is already running"), NULL);
       return;
     }
+  /* Never over the project (docs/architecture.md, Opening, backup, check). */
+  if (g_file_peek_path (file) != NULL &&
+      !furrow_store_check_output (STORE (self), g_file_peek_path (file), &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot export: %s"), error->message);
+
+      show_toast (self, message, NULL);
+      g_signal_emit (self, signals[EXPORT_FINISHED], 0, FALSE);
+      return;
+    }
   document = new_document (self, output, &error);
   if (document == NULL || g_file_peek_path (file) == NULL)
     {
@@ -908,6 +932,7 @@ furrow_season_settlement_page_class_init (FurrowSeasonSettlementPageClass *klass
                   NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 
   furrow_season_settlement_page_settle_class_init (widget_class);
+  furrow_season_settlement_page_payroll_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "settlement.print-statements", NULL,
                                    print_statements_action);
   gtk_widget_class_install_action (widget_class, "settlement.print-roster", NULL,

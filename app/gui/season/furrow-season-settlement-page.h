@@ -25,7 +25,8 @@ G_DECLARE_FINAL_TYPE (FurrowSeasonSettlementPage, furrow_season_settlement_page,
  * export is an audit row (furrow_store_record_print()).
  *
  * Actions (group "settlement"): settle, reopen, print-statements, print-roster,
- * export-statements, export-statements-folder, export-roster. */
+ * export-statements, export-statements-folder, export-roster, print-payroll,
+ * export-payroll. */
 
 typedef enum
 {
@@ -45,6 +46,19 @@ void        furrow_season_settlement_page_export_statements   (FurrowSeasonSettl
 void        furrow_season_settlement_page_export_roster       (FurrowSeasonSettlementPage *self,
                                                                GFile                      *file);
 void        furrow_season_settlement_page_cancel_export       (FurrowSeasonSettlementPage *self);
+/* The payroll (furrow-payroll.h) into `file`, PDF or XLSX by its extension, one list or one per
+ * village group; written in a thread, then a toast, an audit row and "export-finished". */
+void        furrow_season_settlement_page_export_payroll      (FurrowSeasonSettlementPage *self,
+                                                               GFile                      *file,
+                                                               gboolean                    by_group);
+
+/* The payroll printed as furrow_season_settlement_page_print() prints (one list, A4
+ * landscape); an applied print is an audit row. */
+GtkPrintOperationResult
+            furrow_season_settlement_page_print_payroll       (FurrowSeasonSettlementPage *self,
+                                                               GtkPrintOperationAction     action,
+                                                               const char                 *export_filename,
+                                                               GError                    **error);
 
 /* Prints through GtkPrintOperation with `action` (the print dialog, or
  * GTK_PRINT_OPERATION_ACTION_EXPORT into `export_filename`, a PDF); synchronous. An applied

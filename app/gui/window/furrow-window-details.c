@@ -96,7 +96,9 @@ furrow_window_selected_field_changed (GObject    *object,
     {
       /* Selected on the map or in the list: the Fields view shows its row. */
       adw_view_stack_set_visible_child_name (self->view_stack, "fields");
-      gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
+      /* While planning, the planner follows the selection and keeps its place. */
+      if (!adw_flap_get_reveal_flap (self->plan_flap))
+        gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
       show_field_on_map (self, field);
     }
   furrow_window_update_details (self);

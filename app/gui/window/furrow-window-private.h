@@ -57,6 +57,7 @@ struct _FurrowWindow
   FurrowHouseholdPage *household_page;
   AdwFlap             *plan_flap;
   FurrowPlannerPanel  *planner_panel;
+  GtkWidget           *planner_scroller;
   FurrowRowsLayer     *rows_layer;
   GMenu               *recent_section;
 

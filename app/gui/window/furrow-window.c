@@ -254,6 +254,28 @@ planner_layout_changed_cb (FurrowWindow       *self,
                                 furrow_planner_panel_get_layout (panel));
 }
 
+#define PLANNER_WIDTH 440
+
+/* The planner beside the map gets its natural width (its rows unclipped, at most the clamp of
+ * its template) while it is shown, and asks for nothing while hidden, so that a narrow window
+ * stays possible (issue 13, item 1). AdwFlap gives an unfolded flap its minimum width only: the
+ * map, which expands, takes the rest. */
+static void
+set_planner_shown (FurrowWindow *self,
+                   gboolean      reveal)
+{
+  int minimum = 0, natural = 0;
+
+  if (reveal)
+    gtk_widget_measure (GTK_WIDGET (self->planner_panel), GTK_ORIENTATION_HORIZONTAL, -1,
+                        &minimum, &natural, NULL, NULL);
+  /* Wrapped descriptions ask for their whole text on one line: no wider than PLANNER_WIDTH. */
+  gtk_widget_set_size_request (self->planner_scroller,
+                               reveal ? MAX (minimum, MIN (natural, PLANNER_WIDTH)) : -1, -1);
+  adw_flap_set_reveal_flap (self->plan_flap, reveal);
+  gtk_widget_set_visible (GTK_WIDGET (self->rows_layer), reveal);
+}
+
 /* Opens or closes the planner beside the map; with no field chosen yet it plans the first. */
 static void
 plan_field_action (GtkWidget  *widget,
@@ -272,8 +294,20 @@ plan_field_action (GtkWidget  *widget,
 
       furrow_planner_panel_set_field (self->planner_panel, field);
     }
-  adw_flap_set_reveal_flap (self->plan_flap, reveal);
-  gtk_widget_set_visible (GTK_WIDGET (self->rows_layer), reveal);
+  /* The planner and the details pane take the same place beside the map, one at a time
+   * (docs/architecture.md, The window): each needs its full width. */
+  if (reveal)
+    gtk_revealer_set_reveal_child (self->details_revealer, FALSE);
+  set_planner_shown (self, reveal);
+}
+
+/* The details pane opened (its button, a selection): the planner gives it its place. */
+static void
+details_revealed_cb (FurrowWindow *self)
+{
+  if (gtk_revealer_get_reveal_child (self->details_revealer) &&
+      adw_flap_get_reveal_flap (self->plan_flap))
+    set_planner_shown (self, FALSE);
 }
 
 static void
@@ -344,6 +378,8 @@ furrow_window_constructed (GObject *object)
                      G_SETTINGS_BIND_GET);
   }
 
+  g_signal_connect_object (self->details_revealer, "notify::reveal-child",
+                           G_CALLBACK (details_revealed_cb), self, G_CONNECT_SWAPPED);
   g_settings_bind (self->settings, "area-mismatch-percent", self->household_page,
                    "mismatch-percent", G_SETTINGS_BIND_GET);
   furrow_window_update_recent_menu (self);
@@ -498,6 +534,7 @@ furrow_window_class_init (FurrowWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, visible_view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, FurrowWindow, plan_flap);
+  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, planner_scroller);
   gtk_widget_class_bind_template_child (widget_class, FurrowWindow, planner_panel);
 
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);

@@ -592,6 +592,9 @@ furrow_export_full (FurrowStore          *store,
   g_return_val_if_fail (FURROW_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* Never over the project itself (docs/architecture.md, Opening, backup, check). */
+  if (!furrow_store_check_output (store, path, error))
+    return FALSE;
   if (layer == FURROW_EXPORT_LAYER_HOUSEHOLDS && !is_register)
     {
       g_set_error (error, FURROW_EXPORT_ERROR, FURROW_EXPORT_ERROR_INVALID,

@@ -4,6 +4,7 @@
 
 #include "furrow-layout-export.h"
 #include "furrow-atomic-file.h"
+#include "furrow-json.h"
 
 #include <json-glib/json-glib.h>
 
@@ -33,8 +34,7 @@ add_line (JsonBuilder       *b,
 {
   json_builder_set_member_name (b, "geometry");
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "LineString");
+  furrow_json_add_string (b, "type", "LineString");
   json_builder_set_member_name (b, "coordinates");
   json_builder_begin_array (b);
   json_builder_begin_array (b);
@@ -49,6 +49,32 @@ add_line (JsonBuilder       *b,
   json_builder_end_object (b);
 }
 
+/* Opens a line feature of the field `code` and its properties, starting with its kind ("row",
+ * "guidance"); the caller adds the kind's own properties and closes it with end_feature(). */
+static void
+begin_feature (JsonBuilder *b,
+               const char  *kind,
+               const char  *code)
+{
+  json_builder_begin_object (b);
+  furrow_json_add_string (b, "type", "Feature");
+  json_builder_set_member_name (b, "properties");
+  json_builder_begin_object (b);
+  furrow_json_add_string (b, "kind", kind);
+  furrow_json_add_string (b, "field", code);
+}
+
+/* Closes the properties and the feature, with the line from a to z as its geometry. */
+static void
+end_feature (JsonBuilder       *b,
+             const FurrowPoint *a,
+             const FurrowPoint *z)
+{
+  json_builder_end_object (b);
+  add_line (b, a, z);
+  json_builder_end_object (b);
+}
+
 char *
 furrow_layout_export_geojson (FurrowLayout * const *layouts,
                               const char * const   *codes,
@@ -59,8 +85,7 @@ furrow_layout_export_geojson (FurrowLayout * const *layouts,
   g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "FeatureCollection");
+  furrow_json_add_string (b, "type", "FeatureCollection");
   json_builder_set_member_name (b, "features");
   json_builder_begin_array (b);
   for (guint f = 0; f < n_layouts; f++)
@@ -75,47 +100,21 @@ furrow_layout_export_geojson (FurrowLayout * const *layouts,
         {
           const FurrowRowSegment *s = &g_array_index (l->rows, FurrowRowSegment, i);
 
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "type");
-          json_builder_add_string_value (b, "Feature");
-          json_builder_set_member_name (b, "properties");
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "kind");
-          json_builder_add_string_value (b, "row");
-          json_builder_set_member_name (b, "field");
-          json_builder_add_string_value (b, code);
-          json_builder_set_member_name (b, "crop");
-          json_builder_add_string_value (b, crop_name (s->crop));
-          json_builder_set_member_name (b, "strip");
-          json_builder_add_int_value (b, s->strip);
-          json_builder_set_member_name (b, "slot");
-          json_builder_add_int_value (b, s->slot);
-          json_builder_set_member_name (b, "length_m");
-          json_builder_add_double_value (b, s->length_m);
-          json_builder_end_object (b);
-          add_line (b, &s->a, &s->b);
-          json_builder_end_object (b);
+          begin_feature (b, "row", code);
+          furrow_json_add_string (b, "crop", crop_name (s->crop));
+          furrow_json_add_int (b, "strip", s->strip);
+          furrow_json_add_int (b, "slot", s->slot);
+          furrow_json_add_double (b, "length_m", s->length_m);
+          end_feature (b, &s->a, &s->b);
         }
       for (guint i = 0; i < l->guidance->len; i++)
         {
           const FurrowGuidanceLine *g = &g_array_index (l->guidance, FurrowGuidanceLine, i);
 
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "type");
-          json_builder_add_string_value (b, "Feature");
-          json_builder_set_member_name (b, "properties");
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "kind");
-          json_builder_add_string_value (b, "guidance");
-          json_builder_set_member_name (b, "field");
-          json_builder_add_string_value (b, code);
-          json_builder_set_member_name (b, "strip");
-          json_builder_add_int_value (b, g->strip);
-          json_builder_set_member_name (b, "length_m");
-          json_builder_add_double_value (b, g->length_m);
-          json_builder_end_object (b);
-          add_line (b, &g->a, &g->b);
-          json_builder_end_object (b);
+          begin_feature (b, "guidance", code);
+          furrow_json_add_int (b, "strip", g->strip);
+          furrow_json_add_double (b, "length_m", g->length_m);
+          end_feature (b, &g->a, &g->b);
         }
     }
   json_builder_end_array (b);

@@ -5,6 +5,7 @@
 #include "furrow-settlement-json.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -454,6 +455,146 @@ furrow_settlement_free (FurrowSettlement *settlement)
   g_free (settlement);
 }
 
+/* Before json-glib ------------------------------------------------------------------------ */
+
+/* json-glib's parser recurses once per nesting level and keeps the last of two equal members
+ * silently: a file nested 100,000 deep crashes it, and a second "revenue_fen" would quietly
+ * win (issue 12). A settlement is at most 3 levels deep and a few MiB (10,000 households are
+ * about 1.5 MiB), so the raw text is checked first: its size, its depth and that no object
+ * names a member twice. */
+#define MAX_JSON_BYTES (64 * 1024 * 1024)
+#define MAX_JSON_DEPTH 64
+
+typedef struct
+{
+  gboolean    object;
+  GHashTable *names;    /* member names seen in this object (raw text between the quotes) */
+  char       *name;     /* the member being read */
+  guint       index;    /* the element being read, in an array */
+} Level;
+
+static void
+level_clear (gpointer data)
+{
+  Level *level = data;
+
+  g_clear_pointer (&level->names, g_hash_table_unref);
+  g_clear_pointer (&level->name, g_free);
+}
+
+/* "$.households[3]": where the scanner is, as the member paths of the messages say it. */
+static char *
+levels_path (GArray *levels)
+{
+  GString *path = g_string_new ("$");
+
+  for (guint i = 0; i < levels->len; i++)
+    {
+      Level *level = &g_array_index (levels, Level, i);
+
+      if (level->object && level->name != NULL)
+        g_string_append_printf (path, ".%s", level->name);
+      else if (!level->object)
+        g_string_append_printf (path, "[%u]", level->index);
+    }
+  return g_string_free (path, FALSE);
+}
+
+static gboolean
+check_structure (const char  *data,
+                 gsize        length,
+                 const char  *display_name,
+                 GError     **error)
+{
+  g_autoptr(GArray) levels = g_array_new (FALSE, TRUE, sizeof (Level));
+  gboolean expect_name = FALSE;   /* the next string is a member name */
+  guint line = 1;
+
+  g_array_set_clear_func (levels, level_clear);
+
+  if (length > MAX_JSON_BYTES)
+    {
+      g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, FURROW_SETTLEMENT_JSON_ERROR, FURROW_SETTLEMENT_JSON_ERROR_PARSE,
+                   _("%s: the file is %s; a settlement is at most 64 MiB"), display_name, size);
+      return FALSE;
+    }
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        line++;
+      else if (c == '{' || c == '[')
+        {
+          Level level = { c == '{', NULL, NULL, 0 };
+
+          if (levels->len >= MAX_JSON_DEPTH)
+            {
+              g_set_error (error, FURROW_SETTLEMENT_JSON_ERROR, FURROW_SETTLEMENT_JSON_ERROR_PARSE,
+                           _("%s:%u: nested more than %d levels deep; a settlement has 3"),
+                           display_name, line, MAX_JSON_DEPTH);
+              return FALSE;
+            }
+          if (level.object)
+            level.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_array_append_val (levels, level);
+          expect_name = level.object;
+        }
+      else if (c == '}' || c == ']')
+        {
+          /* Mismatched brackets are json-glib's to report. */
+          if (levels->len > 0)
+            g_array_set_size (levels, levels->len - 1);
+          expect_name = FALSE;
+        }
+      else if (c == ',' && levels->len > 0)
+        {
+          Level *level = &g_array_index (levels, Level, levels->len - 1);
+
+          level->index++;
+          expect_name = level->object;
+        }
+      else if (c == '"')
+        {
+          gsize start = ++i;
+
+          while (i < length && data[i] != '"' && data[i] != '\n')
+            i += data[i] == '\\' ? 2 : 1;
+          if (i >= length || data[i] == '\n')
+            {
+              /* An unterminated string: json-glib says where. */
+              if (i < length)
+                line++;
+              expect_name = FALSE;
+              continue;
+            }
+          if (expect_name && levels->len > 0)
+            {
+              Level *level = &g_array_index (levels, Level, levels->len - 1);
+              char *name = g_strndup (data + start, i - start);
+
+              g_free (level->name);
+              level->name = g_strdup (name);
+              if (!g_hash_table_add (level->names, name))
+                {
+                  g_autofree char *path = levels_path (levels);
+
+                  g_set_error (error, FURROW_SETTLEMENT_JSON_ERROR,
+                               FURROW_SETTLEMENT_JSON_ERROR_INVALID,
+                               _("%s: %s: the member appears twice in the same object"),
+                               display_name, path);
+                  return FALSE;
+                }
+            }
+          expect_name = FALSE;
+        }
+    }
+  return TRUE;
+}
+
 FurrowSettlement *
 furrow_settlement_json_load_data (const char  *data,
                                   gssize       length,
@@ -469,6 +610,8 @@ furrow_settlement_json_load_data (const char  *data,
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!check_structure (data, length < 0 ? strlen (data) : (gsize) length, display_name, error))
+    return NULL;
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       const char *message = local_error->message;
@@ -499,10 +642,20 @@ furrow_settlement_json_load_file (const char  *path,
   g_autofree char *display_name = NULL;
   gsize length;
   g_autoptr(GError) local_error = NULL;
+  GStatBuf st;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   display_name = g_filename_display_name (path);
+  /* Not even read when it is larger than any settlement (check_structure()). */
+  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > MAX_JSON_BYTES)
+    {
+      g_autofree char *size = g_format_size_full (st.st_size, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, FURROW_SETTLEMENT_JSON_ERROR, FURROW_SETTLEMENT_JSON_ERROR_PARSE,
+                   _("%s: the file is %s; a settlement is at most 64 MiB"), display_name, size);
+      return NULL;
+    }
   if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
       g_set_error (error, FURROW_SETTLEMENT_JSON_ERROR, FURROW_SETTLEMENT_JSON_ERROR_PARSE,

@@ -66,6 +66,73 @@ read_vsi_bytes (const char *path,
   return TRUE;
 }
 
+/* The number of shapes in a .shp: its records, walked by their headers (a record number and
+ * the content length in 16-bit words, big-endian); G_MAXUINT64 when a header runs off the end. */
+static guint64
+count_shp_records (const char *shp_path)
+{
+  VSILFILE *fp = VSIFOpenL (shp_path, "rb");
+  VSIStatBufL st;
+  guint64 offset = 100;
+  guint64 n = 0;
+
+  if (fp == NULL || VSIStatL (shp_path, &st) != 0)
+    {
+      if (fp != NULL)
+        VSIFCloseL (fp);
+      return G_MAXUINT64;
+    }
+  while (offset + 8 <= (guint64) st.st_size)
+    {
+      guint8 header[8];
+      guint32 words;
+
+      if (VSIFSeekL (fp, offset, SEEK_SET) != 0 || VSIFReadL (header, 1, 8, fp) != 8)
+        break;
+      words = GUINT32_FROM_BE (*(guint32 *) (gpointer) (header + 4));
+      offset += 8 + (guint64) words * 2;
+      n++;
+    }
+  VSIFCloseL (fp);
+  return n;
+}
+
+/* A .shp, .shx and .dbf copied from different versions of a layer: GDAL reads as many records
+ * as the .shx indexes and drops the rest without a word (a .shp of 20 shapes with a .shx and
+ * .dbf of 10 imported 10, issue 12). The three counts must agree. */
+static gboolean
+check_shapefile_counts (FurrowImporter  *self,
+                        const char      *shp_path,
+                        const char      *shx_path,
+                        const char      *dbf_path,
+                        const char      *stem,
+                        GError         **error)
+{
+  g_autoptr(GByteArray) dbf_header = NULL;
+  VSIStatBufL st;
+  guint64 n_shp, n_shx, n_dbf;
+  g_autofree char *shp_text = NULL;
+  g_autofree char *shx_text = NULL;
+  g_autofree char *dbf_text = NULL;
+
+  if (VSIStatL (shx_path, &st) != 0 || st.st_size < 100 ||
+      !read_vsi_bytes (dbf_path, 32, &dbf_header) || dbf_header->len < 8)
+    return TRUE;   /* GDAL's own message */
+  n_shx = ((guint64) st.st_size - 100) / 8;
+  n_dbf = GUINT32_FROM_LE (*(guint32 *) (gpointer) (dbf_header->data + 4));
+  n_shp = count_shp_records (shp_path);
+  if (n_shp == G_MAXUINT64 || (n_shp == n_shx && n_shx == n_dbf))
+    return TRUE;
+
+  shp_text = g_strdup_printf ("%" G_GUINT64_FORMAT, n_shp);
+  shx_text = g_strdup_printf ("%" G_GUINT64_FORMAT, n_shx);
+  dbf_text = g_strdup_printf ("%" G_GUINT64_FORMAT, n_dbf);
+  g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
+               _("%s: the files do not belong together: %s.shp holds %s shapes, %s.shx indexes %s and %s.dbf has %s records; copy the .shp, .shx and .dbf again from the same place"),
+               self->display_name, stem, shp_text, stem, shx_text, stem, dbf_text);
+  return FALSE;
+}
+
 static gboolean
 check_shapefile (FurrowImporter  *self,
                  const char      *shp_path,
@@ -120,7 +187,7 @@ check_shapefile (FurrowImporter  *self,
                    self->display_name, stem);
       return FALSE;
     }
-  return TRUE;
+  return check_shapefile_counts (self, shp_path, shx, dbf, stem, error);
 }
 
 static char *
@@ -133,6 +200,106 @@ find_shp_in_zip (const char *vsizip)
     if (g_str_has_suffix (*l, ".shp") || g_str_has_suffix (*l, ".SHP"))
       found = g_strconcat (vsizip, "/", *l, NULL);
   CSLDestroy (list);
+  return found;
+}
+
+/* Zip archives (.zip, .xlsx, .kmz) ---------------------------------------------------------- */
+
+/* What a reader may inflate from one archive (issue 12): an XLSX whose 2 MiB shared string
+ * expands to 2 GiB grew GDAL's XLSX reader to 10 GB. A register of 50,000 parcels inflates to
+ * about 30 MiB, so 256 MiB in all and 128 MiB for one member leave room and keep memory to a
+ * few hundred MiB. Every member is inflated once here, as a stream, before any reader parses
+ * it; only the bytes up to the limit are read. */
+#define MAX_ZIP_TOTAL_BYTES  (256 * 1024 * 1024)
+#define MAX_ZIP_MEMBER_BYTES (128 * 1024 * 1024)
+
+static gboolean
+check_zip_archive (FurrowImporter  *self,
+                   GError         **error)
+{
+  g_autofree char *vsizip = g_strconcat ("/vsizip/", self->path, NULL);
+  g_autoptr(GByteArray) magic = NULL;
+  g_autofree guint8 *buf = NULL;
+  char **members;
+  guint64 total = 0;
+  gboolean ok = TRUE;
+
+  /* A zip archive starts with a local file header (or is an empty archive). */
+  if (!read_vsi_bytes (self->path, 4, &magic))
+    return TRUE;   /* unreadable: the reader's own message says so */
+  if (magic->len < 4 || (memcmp (magic->data, "PK\3\4", 4) != 0 &&
+                         memcmp (magic->data, "PK\5\6", 4) != 0))
+    {
+      g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
+                   _("%s: not a zip file (a .zip, .xlsx or .kmz file is a zip archive, and this one does not start like one)"),
+                   self->display_name);
+      return FALSE;
+    }
+
+  buf = g_malloc (65536);
+  CPLPushErrorHandler (CPLQuietErrorHandler);
+  members = VSIReadDirRecursive (vsizip);
+  for (char **m = members; ok && m != NULL && *m != NULL; m++)
+    {
+      g_autofree char *member = g_strconcat (vsizip, "/", *m, NULL);
+      VSIStatBufL st;
+      VSILFILE *fp;
+      guint64 size = 0;
+      size_t n;
+
+      if (VSIStatL (member, &st) != 0 || VSI_ISDIR (st.st_mode))
+        continue;
+      fp = VSIFOpenL (member, "rb");
+      if (fp == NULL)
+        continue;
+      while ((n = VSIFReadL (buf, 1, 65536, fp)) > 0)
+        {
+          size += n;
+          total += n;
+          if (size > MAX_ZIP_MEMBER_BYTES || total > MAX_ZIP_TOTAL_BYTES)
+            {
+              /* Translators: "xl/sharedStrings.xml inside the archive unpacks to more than 128 MiB" */
+              if (size > MAX_ZIP_MEMBER_BYTES)
+                g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
+                             _("%s: %s inside the archive unpacks to more than %d MiB; Furrow does not read archives that expand so much"),
+                             self->display_name, *m, MAX_ZIP_MEMBER_BYTES >> 20);
+              else
+                g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
+                             _("%s: the archive unpacks to more than %d MiB; Furrow does not read archives that expand so much"),
+                             self->display_name, MAX_ZIP_TOTAL_BYTES >> 20);
+              ok = FALSE;
+              break;
+            }
+        }
+      VSIFCloseL (fp);
+    }
+  CSLDestroy (members);
+  CPLPopErrorHandler ();
+  return ok;
+}
+
+/* The KML document of a KMZ that holds only one, as /vsizip/…/doc.kml; NULL when it holds
+ * several (a document and its linked layers, which LIBKML reads as a whole). LIBKML reads a KMZ
+ * whose single doc.kml has a <Schema> without the <SimpleData> values: its parcels came in as
+ * fields with invented codes (issue 12). Read as a KML file, it imports as its KML does. */
+static char *
+find_only_kml_in_zip (const char *path)
+{
+  g_autofree char *vsizip = g_strconcat ("/vsizip/", path, NULL);
+  char **list = VSIReadDirRecursive (vsizip);
+  char *found = NULL;
+  guint n = 0;
+
+  for (char **l = list; l != NULL && *l != NULL; l++)
+    if (g_str_has_suffix (*l, ".kml") || g_str_has_suffix (*l, ".KML"))
+      {
+        n++;
+        g_clear_pointer (&found, g_free);
+        found = g_strconcat (vsizip, "/", *l, NULL);
+      }
+  CSLDestroy (list);
+  if (n != 1)
+    g_clear_pointer (&found, g_free);
   return found;
 }
 
@@ -171,6 +338,9 @@ furrow_import_detect_format (FurrowImporter  *self,
       self->gdal_path = g_strdup (self->path);
       return check_shapefile (self, self->gdal_path, error);
     }
+  if ((g_str_has_suffix (lower, ".zip") || g_str_has_suffix (lower, ".xlsx") ||
+       g_str_has_suffix (lower, ".kmz")) && !check_zip_archive (self, error))
+    return FALSE;
   if (g_str_has_suffix (lower, ".zip"))
     {
       g_autofree char *vsizip = g_strconcat ("/vsizip/", self->path, NULL);
@@ -191,8 +361,19 @@ furrow_import_detect_format (FurrowImporter  *self,
     self->format = FURROW_IMPORT_FORMAT_GEOPACKAGE;
   else if (g_str_has_suffix (lower, ".geojson") || g_str_has_suffix (lower, ".json"))
     self->format = FURROW_IMPORT_FORMAT_GEOJSON;
-  else if (g_str_has_suffix (lower, ".kml") || g_str_has_suffix (lower, ".kmz"))
+  else if (g_str_has_suffix (lower, ".kml"))
     self->format = FURROW_IMPORT_FORMAT_KML;
+  else if (g_str_has_suffix (lower, ".kmz"))
+    {
+      g_autofree char *kml = find_only_kml_in_zip (self->path);
+
+      self->format = FURROW_IMPORT_FORMAT_KML;
+      if (kml != NULL)
+        {
+          g_free (self->gdal_path);
+          self->gdal_path = g_steal_pointer (&kml);
+        }
+    }
   else if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".txt"))
     self->format = FURROW_IMPORT_FORMAT_CSV;
   else if (g_str_has_suffix (lower, ".xlsx"))
@@ -310,6 +491,64 @@ detect_shapefile_encoding (FurrowImporter  *self,
   return TRUE;
 }
 
+/* "2, 5, 9" or "2, 5, 9, 11, 12 …": the first five line numbers of a list. */
+static char *
+format_lines (GArray *lines)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < lines->len && i < 5; i++)
+    g_string_append_printf (text, "%s%u", i > 0 ? ", " : "", g_array_index (lines, guint, i));
+  if (lines->len > 5)
+    g_string_append (text, " …");
+  return g_string_free (text, FALSE);
+}
+
+/* A text that is not UTF-8 as a whole may still have UTF-8 lines: a GBK file someone added rows
+ * to in a UTF-8 editor. Read as GBK, those rows become mojibake ("新户1" → "鏂版埛1"), read as
+ * UTF-8 the others do: the encoding is decided per file, and a file with both is refused with
+ * the lines of each (issue 12, item 3). */
+static gboolean
+check_one_encoding (FurrowImporter  *self,
+                    const char      *data,
+                    gsize            len,
+                    GError         **error)
+{
+  g_autoptr(GArray) utf8_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) other_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *utf8 = NULL;
+  g_autofree char *other = NULL;
+  const char *end = data + len;
+  guint line = 1;
+
+  for (const char *p = data; p < end; line++)
+    {
+      const char *next = memchr (p, '\n', end - p);
+      gsize n = (next != NULL ? next : end) - p;
+      gboolean ascii = TRUE;
+
+      for (gsize i = 0; i < n && ascii; i++)
+        ascii = (guchar) p[i] < 0x80;
+      if (!ascii)
+        {
+          if (g_utf8_validate (p, n, NULL))
+            g_array_append_val (utf8_lines, line);
+          else
+            g_array_append_val (other_lines, line);
+        }
+      p = next != NULL ? next + 1 : end;
+    }
+  if (utf8_lines->len == 0 || other_lines->len == 0)
+    return TRUE;
+
+  utf8 = format_lines (utf8_lines);
+  other = format_lines (other_lines);
+  g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_ENCODING,
+               _("%s: the file mixes two text encodings, UTF-8 on line %s and another one (GBK?) on line %s; save the whole file in one encoding, preferably UTF-8"),
+               self->display_name, utf8, other);
+  return FALSE;
+}
+
 static gboolean
 detect_csv_encoding (FurrowImporter  *self,
                      GError         **error)
@@ -354,12 +593,16 @@ detect_csv_encoding (FurrowImporter  *self,
   else if (g_utf8_validate (data, len, &bad))
     {
       self->encoding = g_strdup ("UTF-8");
+      if (!furrow_import_check_csv (self, data, len))
+        return furrow_importer_fail_with_problems (self, error);
       /* Read in place; GDAL's CSV driver takes only *.csv names, a .txt goes through a copy. */
       if (data == (const char *) bytes->data && g_str_has_suffix (self->gdal_path, ".csv"))
         return TRUE;
       converted = g_strndup (data, len);
       converted_len = len;
     }
+  else if (!check_one_encoding (self, data, len, error))
+    return FALSE;
   else if ((converted = g_convert (data, len, "UTF-8", "GB18030", NULL, &converted_len, NULL)) != NULL)
     self->encoding = g_strdup ("CP936");
   else
@@ -374,12 +617,91 @@ detect_csv_encoding (FurrowImporter  *self,
       return FALSE;
     }
 
+  if (self->encoding != NULL && !g_str_equal (self->encoding, "UTF-8") &&
+      !furrow_import_check_csv (self, converted, converted_len))
+    return furrow_importer_fail_with_problems (self, error);
+
   /* GDAL's CSV driver does not recode: give it a UTF-8 copy in memory. */
   self->vsimem_copy = g_strdup_printf ("/vsimem/furrow-import-%p.csv", (void *) self);
   VSIFCloseL (VSIFileFromMemBuffer (self->vsimem_copy, (GByte *) g_steal_pointer (&converted),
                                     converted_len, TRUE));
   g_free (self->gdal_path);
   self->gdal_path = g_strdup (self->vsimem_copy);
+  return TRUE;
+}
+
+/* A NUL character in a GeoJSON string ("北\u0000洼", or the byte itself): GDAL keeps the text
+ * before it and drops the rest without a word (issue 12). Each feature holding one is a listed
+ * problem; features are counted in the top-level "features" array, feature 1 the first. */
+static gboolean
+check_geojson_text (FurrowImporter  *self,
+                    GError         **error)
+{
+  g_autoptr(GByteArray) bytes = NULL;
+  const char *data;
+  gsize len;
+  guint depth = 0;
+  guint features_depth = 0;      /* the depth inside the "features" array; 0: not yet */
+  guint feature = 0;
+  guint reported = 0;            /* the last feature listed */
+  gboolean after_features_key = FALSE;
+
+  if (!read_vsi_bytes (self->gdal_path, G_MAXSIZE, &bytes))
+    return TRUE;   /* the reader says why */
+  data = (const char *) bytes->data;
+  len = bytes->len;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (c == '"')
+        {
+          gsize start = ++i;
+          gboolean nul = FALSE;
+
+          for (; i < len && data[i] != '"'; i++)
+            {
+              if (data[i] == '\\' && i + 1 < len)
+                {
+                  nul |= i + 5 < len && memcmp (data + i + 1, "u0000", 5) == 0;
+                  i++;
+                }
+              else if (data[i] == '\0')
+                nul = TRUE;
+            }
+          after_features_key = depth == 1 && i - start == 8 &&
+                               memcmp (data + start, "features", 8) == 0;
+          if (nul && features_depth > 0 && depth > features_depth && feature != reported)
+            {
+              furrow_importer_add_record_problem (self, feature, NULL, NULL,
+                                                  _("a text value holds a NUL character (\\u0000), which would cut it short"));
+              reported = feature;
+            }
+          else if (nul && features_depth == 0)
+            furrow_importer_add_problem (self,
+                                         _("a text value holds a NUL character (\\u0000), which would cut it short"));
+          continue;
+        }
+      if (c == '{' || c == '[')
+        {
+          if (c == '[' && after_features_key && features_depth == 0)
+            features_depth = depth + 1;
+          else if (c == '{' && features_depth > 0 && depth == features_depth)
+            feature++;
+          depth++;
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        {
+          depth--;
+          if (features_depth > 0 && depth < features_depth)
+            features_depth = G_MAXUINT;   /* past the array: count no more */
+        }
+      if (c != ':' && !g_ascii_isspace (c))
+        after_features_key = FALSE;
+    }
+  if (self->problems->len > 0)
+    return furrow_importer_fail_with_problems (self, error);
   return TRUE;
 }
 
@@ -395,8 +717,10 @@ furrow_import_detect_encoding (FurrowImporter  *self,
       return detect_shapefile_encoding (self, error);
     case FURROW_IMPORT_FORMAT_CSV:
       return detect_csv_encoding (self, error);
-    case FURROW_IMPORT_FORMAT_GEOPACKAGE:
     case FURROW_IMPORT_FORMAT_GEOJSON:
+      self->encoding = g_strdup ("UTF-8");
+      return check_geojson_text (self, error);
+    case FURROW_IMPORT_FORMAT_GEOPACKAGE:
     case FURROW_IMPORT_FORMAT_KML:
     case FURROW_IMPORT_FORMAT_XLSX:
     case FURROW_IMPORT_FORMAT_UNKNOWN:

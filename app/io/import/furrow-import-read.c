@@ -369,9 +369,13 @@ furrow_import_read_records (FurrowImporter  *self,
     {
       Row row = { self, feature, 0, NULL, NULL, FALSE, ctx };
 
-      /* A person finds a spreadsheet record by its row (the header is row 1) and a feature
-       * by its id as GIS software shows it. */
-      row.index = table ? counter + 2 : OGR_F_GetFID (feature);
+      /* A person finds a spreadsheet record by its row (the header is row 1), a CSV record by
+       * its line as a text editor numbers it, and a feature by its place in the file: feature 1
+       * is the first (issue 12; OGR's ids start at 0 in a Shapefile or GeoJSON, at 1 in KML). */
+      if (self->csv_lines != NULL && counter < self->csv_lines->len)
+        row.index = g_array_index (self->csv_lines, guint, counter);   /* as an editor shows it */
+      else
+        row.index = table ? counter + 2 : counter + 1;
       counter++;
 
       switch (self->kind)

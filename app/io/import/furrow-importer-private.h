@@ -20,6 +20,7 @@ struct _FurrowImporter
   char                *display_name;   /* basename, for messages */
   char                *gdal_path;      /* what GDAL opens (/vsizip/…, /vsimem/…) */
   char                *vsimem_copy;    /* a recoded CSV in /vsimem/, unlinked on finalize */
+  GArray              *csv_lines;      /* guint: the line where each CSV record starts */
 
   /* overrides */
   FurrowImportKind     kind_override;
@@ -101,6 +102,11 @@ gboolean furrow_import_detect_crs          (FurrowImporter  *self,
                                             GError         **error);
 int      furrow_import_gauss_kruger_epsg   (double           min_x,
                                             double           max_x);
+
+/* furrow-import-csv.c */
+gboolean furrow_import_check_csv           (FurrowImporter  *self,
+                                            const char      *text,
+                                            gsize            len);
 
 /* furrow-import-mapping.c */
 void     furrow_import_detect_mapping      (FurrowImporter  *self);

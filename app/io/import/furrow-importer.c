@@ -81,6 +81,7 @@ furrow_importer_finalize (GObject *object)
   g_clear_pointer (&self->problem_records, g_hash_table_unref);
   g_clear_pointer (&self->skipped, g_ptr_array_unref);
   g_clear_pointer (&self->columns, g_strfreev);
+  g_clear_pointer (&self->csv_lines, g_array_unref);
   for (guint i = 0; i < FURROW_N_COLUMNS; i++)
     g_clear_pointer (&self->mapping.source[i], g_free);
   g_free (self->path);

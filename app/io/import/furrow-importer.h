@@ -95,7 +95,8 @@ const char *furrow_column_get_label (FurrowColumn column);   /* translated, e.g.
 
 /* Records as read, after reprojection to WGS84 lon/lat. Strings are UTF-8 and owned by the
  * importer. Areas are m²; NAN when the source has no value. `index` is the number a person
- * finds the record by: the feature id for layers, the spreadsheet row for CSV/XLSX. */
+ * finds the record by: its place in the file for layers (feature 1 is the first), the line where
+ * it starts for CSV (as a text editor numbers it), the spreadsheet row for XLSX. */
 typedef struct
 {
   gint64          index;

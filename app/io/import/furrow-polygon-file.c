@@ -119,12 +119,13 @@ read_layer (const char  *path,
       FurrowPolygonFeature *out;
       OGRGeometryH ref = OGR_F_GetGeometryRef (feature);
       guint index = features->len;
+      guint number = index + 1;   /* in messages: feature 1 is the first (issue 12) */
       FurrowPoint bad;
 
       if (ref == NULL)
         {
           g_set_error (error, FURROW_POLYGON_FILE_ERROR, FURROW_POLYGON_FILE_ERROR_GEOMETRY,
-                       _("%s: feature %u has no geometry"), path, index);
+                       _("%s: feature %u has no geometry"), path, number);
           return FALSE;
         }
 
@@ -133,7 +134,7 @@ read_layer (const char  *path,
         {
           g_set_error (error, FURROW_POLYGON_FILE_ERROR, FURROW_POLYGON_FILE_ERROR_COORDINATES,
                        _("%s: feature %u cannot be converted to WGS84 (%s)"),
-                       path, index, CPLGetLastErrorMsg ());
+                       path, number, CPLGetLastErrorMsg ());
           return FALSE;
         }
 
@@ -142,7 +143,7 @@ read_layer (const char  *path,
         {
           g_set_error (error, FURROW_POLYGON_FILE_ERROR, FURROW_POLYGON_FILE_ERROR_GEOMETRY,
                        /* Translators: "fields.shp: feature 3: the geometry is empty" */
-                       _("%s: feature %u: %s"), path, index, local_error->message);
+                       _("%s: feature %u: %s"), path, number, local_error->message);
           return FALSE;
         }
 
@@ -161,7 +162,7 @@ read_layer (const char  *path,
             g_set_error (error, FURROW_POLYGON_FILE_ERROR, FURROW_POLYGON_FILE_ERROR_COORDINATES,
                          _("%s: feature %u has the coordinate (%s, %s), which is not a longitude "
                            "and latitude; is its coordinate reference system declared wrongly?"),
-                         path, index, x, y);
+                         path, number, x, y);
           return FALSE;
         }
 

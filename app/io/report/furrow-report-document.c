@@ -121,11 +121,14 @@ furrow_report_document_new_roster_for_report (FurrowReport  *report,
   return self;
 }
 
-FurrowReportDocument *
-furrow_report_document_new_statements (FurrowStore               *store,
-                                       FurrowSeason              *season,
-                                       const FurrowReportOptions *options,
-                                       GError                   **error)
+/* The document of `kind` of the settled season, made from its report with the options' notice
+ * date (and, for statements, the one household asked for). */
+static FurrowReportDocument *
+new_for_season (FurrowReportDocumentKind    kind,
+                FurrowStore                *store,
+                FurrowSeason               *season,
+                const FurrowReportOptions  *options,
+                GError                    **error)
 {
   FurrowReport *report;
 
@@ -136,10 +139,21 @@ furrow_report_document_new_statements (FurrowStore               *store,
                                           options != NULL ? options->notice_date : NULL, error);
   if (report == NULL)
     return NULL;
+  if (kind == FURROW_REPORT_DOCUMENT_ROSTER)
+    return furrow_report_document_new_roster_for_report (report, error);
   return furrow_report_document_new_statements_for_report (report,
                                                            options != NULL
                                                            ? options->household_code : NULL,
                                                            error);
+}
+
+FurrowReportDocument *
+furrow_report_document_new_statements (FurrowStore               *store,
+                                       FurrowSeason              *season,
+                                       const FurrowReportOptions *options,
+                                       GError                   **error)
+{
+  return new_for_season (FURROW_REPORT_DOCUMENT_STATEMENTS, store, season, options, error);
 }
 
 FurrowReportDocument *
@@ -148,16 +162,7 @@ furrow_report_document_new_roster (FurrowStore               *store,
                                    const FurrowReportOptions *options,
                                    GError                   **error)
 {
-  FurrowReport *report;
-
-  g_return_val_if_fail (FURROW_IS_STORE (store), NULL);
-  g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
-
-  report = furrow_report_new_from_season (store, season,
-                                          options != NULL ? options->notice_date : NULL, error);
-  if (report == NULL)
-    return NULL;
-  return furrow_report_document_new_roster_for_report (report, error);
+  return new_for_season (FURROW_REPORT_DOCUMENT_ROSTER, store, season, options, error);
 }
 
 /* ------------------------------------------------------------------------------------------ */

@@ -782,3 +782,22 @@ furrow_report_write_roster_xlsx (const char                    *path,
     }
   return commit_temp (temp, error);
 }
+
+/* ------------------------------------------------------------------------------------------ */
+/* For the other documents (the payroll, furrow-payroll.c)                                    */
+
+gboolean
+_furrow_report_write_pages_pdf (const char                *path,
+                                double                     width_pt,
+                                double                     height_pt,
+                                const char                *title,
+                                const char                *author,
+                                gsize                      n_pages,
+                                FurrowReportDrawPageFunc   draw_page,
+                                gpointer                   data,
+                                GCancellable              *cancellable,
+                                GError                   **error)
+{
+  return write_pdf (path, width_pt, height_pt, title, author, n_pages, draw_page, data,
+                    cancellable, NULL, NULL, error);
+}

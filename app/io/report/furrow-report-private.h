@@ -165,6 +165,26 @@ void    _furrow_report_set_threads  (int                  n_threads);
 char   *_furrow_report_statements_title (const FurrowReportCooperative *cooperative);
 char   *_furrow_report_roster_title     (const FurrowReportCooperative *cooperative);
 
+/* Page `page` of a document, into width_pt × height_pt. */
+typedef void (*FurrowReportDrawPageFunc) (cairo_t  *cr,
+                                          gsize     page,
+                                          double    width_pt,
+                                          double    height_pt,
+                                          gpointer  data);
+
+/* n_pages pages into one PDF, whole or not at all, recorded on every core as the statements
+ * are (furrow-report-export.c). */
+gboolean _furrow_report_write_pages_pdf (const char                *path,
+                                         double                     width_pt,
+                                         double                     height_pt,
+                                         const char                *title,
+                                         const char                *author,
+                                         gsize                      n_pages,
+                                         FurrowReportDrawPageFunc   draw_page,
+                                         gpointer                   data,
+                                         GCancellable              *cancellable,
+                                         GError                   **error);
+
 /* "<cooperative> <season>" with whatever is known. */
 char   *furrow_report_title_prefix  (const FurrowReportCooperative *cooperative);
 

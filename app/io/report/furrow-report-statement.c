@@ -5,6 +5,7 @@
 #include "furrow-report.h"
 #include "furrow-report-private.h"
 
+#include "furrow-capital.h"
 #include "furrow-units.h"
 
 #include <glib/gi18n-lib.h>
@@ -423,6 +424,28 @@ draw_amounts (FurrowReportPainter           *painter,
   furrow_report_cell_text (painter, total, MARGIN + widths[0] + widths[1], y, widths[2],
                            total_h, 12.5, TRUE, FURROW_REPORT_ALIGN_RIGHT);
   y += total_h + 4.0;
+
+  /* The total in capital numerals too, as a voucher writes it (docs/domain.md §11); what is
+   * owed is written as the amount owed. */
+  {
+    gint64 magnitude = household->total_fen < 0 ? -household->total_fen : household->total_fen;
+    g_autofree char *words = furrow_money_capital (magnitude, NULL);
+
+    if (words != NULL)
+      {
+        g_autofree char *line = NULL;
+
+        if (household->total_fen < 0)
+          /* Translators: the amount a household owes in capital numerals; zh_CN:
+           * "应缴人民币（大写）：%s" */
+          line = g_strdup_printf (_("Owed, in words (RMB): %s"), words);
+        else
+          line = g_strdup_printf (_("In words (RMB): %s"), words);
+        furrow_report_set_gray (painter->cr, 0.0);
+        y += furrow_report_text (painter, line, MARGIN, y, CONTENT_W, TEXT_PT, TRUE,
+                                 FURROW_REPORT_ALIGN_RIGHT) + 2.0;
+      }
+  }
 
   if (household->basis != NULL)
     {

@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "furrow-cli.h"
+#include "furrow-payroll.h"
+#include "furrow-store-season.h"
+
+/* furrow-cli payroll --project FILE --season NAME --out OUT.pdf|OUT.xlsx [--by-group]
+ *                    [--date YYYY-MM-DD] [--preparer NAME] [--checker NAME] [--approver NAME]
+ *
+ * The payroll (发放花名册, furrow-payroll.h, docs/domain.md §12) of a settled season: one row
+ * per household paid, page subtotals and totals in figures and capital numerals, the lines the
+ * preparer, checker and approver sign. Refuses a season that is not settled and an output that
+ * is the project file itself. The print is recorded in the audit log. */
+
+/* TRUE when `out` names the project file (the same path, or the same file by another name). */
+static gboolean
+is_project_file (const char *out,
+                 const char *project)
+{
+  g_autoptr(GFile) a = g_file_new_for_path (out);
+  g_autoptr(GFile) b = g_file_new_for_path (project);
+  GStatBuf sa;
+  GStatBuf sb;
+
+  if (g_file_equal (a, b))
+    return TRUE;
+  return g_stat (out, &sa) == 0 && g_stat (project, &sb) == 0
+         && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+int
+furrow_cli_payroll (int    argc,
+                    char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(FurrowStore) store = NULL;
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(FurrowPayroll) payroll = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *project = NULL;
+  g_autofree char *season_name = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *preparer = NULL;
+  g_autofree char *checker = NULL;
+  g_autofree char *approver = NULL;
+  g_autofree char *lower = NULL;
+  gboolean by_group = FALSE;
+  FurrowPayrollOptions options = { 0, };
+  GOptionEntry entries[] = {
+    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project, N_("The project file"), N_("FILE") },
+    { "season", 0, 0, G_OPTION_ARG_STRING, &season_name, N_("A settled season by its name"),
+      N_("NAME") },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write"), N_("FILE") },
+    { "by-group", 0, 0, G_OPTION_ARG_NONE, &by_group,
+      N_("One list per village group, each with its own total"), NULL },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date,
+      N_("The date printed beside the signatures (YYYY-MM-DD; default today)"), N_("DATE") },
+    { "preparer", 0, 0, G_OPTION_ARG_STRING, &preparer,
+      N_("Name printed on the preparer’s line (default: a line to sign on)"), N_("NAME") },
+    { "checker", 0, 0, G_OPTION_ARG_STRING, &checker,
+      N_("Name printed on the checker’s line"), N_("NAME") },
+    { "approver", 0, 0, G_OPTION_ARG_STRING, &approver,
+      N_("Name printed on the approver’s line"), N_("NAME") },
+    { NULL },
+  };
+
+  context = g_option_context_new (_("— the payroll of a settled season (PDF or XLSX)"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      furrow_cli_print_error ("%s", error->message);
+      return 2;
+    }
+  if (project == NULL || season_name == NULL || out == NULL || argc != 1)
+    {
+      furrow_cli_print_error ("%s", _("usage: furrow-cli payroll --project FILE --season NAME "
+                                      "--out OUT.pdf|OUT.xlsx [--by-group] [--date DATE]"));
+      return 2;
+    }
+  if (is_project_file (out, project))
+    {
+      furrow_cli_print_error (_("%s: this is the project file; choose another file for the "
+                                "payroll"), out);
+      return 1;
+    }
+  lower = g_ascii_strdown (out, -1);
+  if (!g_str_has_suffix (lower, ".pdf") && !g_str_has_suffix (lower, ".xlsx"))
+    {
+      furrow_cli_print_error (_("%s: the payroll is written as .pdf or .xlsx"), out);
+      return 1;
+    }
+  if (date != NULL)
+    {
+      g_autoptr(GDateTime) parsed = NULL;
+      g_autofree char *iso = g_strconcat (date, "T00:00:00Z", NULL);
+
+      parsed = g_date_time_new_from_iso8601 (iso, NULL);
+      if (parsed == NULL || strlen (date) != 10)
+        {
+          furrow_cli_print_error (_("%s: not a date (YYYY-MM-DD)"), date);
+          return 1;
+        }
+    }
+
+  store = furrow_store_open (project, &error);
+  if (store == NULL)
+    {
+      furrow_cli_print_error ("%s", error->message);
+      return 1;
+    }
+  season = furrow_store_find_season (store, season_name);
+  if (season == NULL)
+    {
+      furrow_cli_print_error (_("%s: there is no season “%s”"), project, season_name);
+      return 1;
+    }
+  if (furrow_season_get_state (season) != FURROW_SEASON_SETTLED)
+    {
+      furrow_cli_print_error (_("%s: season “%s” is not settled yet; settle it first "
+                                "(furrow-cli season settle)"), project, season_name);
+      return 1;
+    }
+
+  options.by_group = by_group;
+  options.date = date;
+  options.preparer = preparer;
+  options.checker = checker;
+  options.approver = approver;
+  payroll = furrow_payroll_new_from_season (store, season, &options, &error);
+  if (payroll == NULL)
+    {
+      furrow_cli_print_error ("%s: %s", project, error->message);
+      return 1;
+    }
+  if (!furrow_payroll_write (payroll, out, NULL, &error)
+      || !furrow_payroll_record_print (payroll, store, out, &error))
+    {
+      furrow_cli_print_error ("%s", error->message);
+      return 1;
+    }
+  return 0;
+}

@@ -1,0 +1,309 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* FurrowSeasonSettlementPage, the payroll (发放花名册, docs/domain.md §12): "Print Payroll…"
+ * prints it through GtkPrintOperation (A4 landscape); "Export Payroll for Signatures…" chooses
+ * a PDF or XLSX file, and whether to make one list per village group. The payroll is built from
+ * the settled season on the main thread (it reads the store) and an export is written in a
+ * thread (it does not). Every print and export is an audit row. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "furrow-payroll.h"
+#include "furrow-season-settlement-page-private.h"
+
+typedef struct
+{
+  FurrowPayroll *payroll;
+  GFile         *file;
+  char          *path;
+} PayrollData;
+
+static void
+payroll_data_free (PayrollData *data)
+{
+  g_clear_pointer (&data->payroll, furrow_payroll_free);
+  g_clear_object (&data->file);
+  g_free (data->path);
+  g_free (data);
+}
+
+static void
+payroll_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  PayrollData *data = task_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Whole or not at all: the writers go through a file beside the target. */
+  if (furrow_payroll_write (data->payroll, data->path, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+payroll_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  FurrowSeasonSettlementPage *self = FURROW_SEASON_SETTLEMENT_PAGE (source);
+  PayrollData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  g_clear_object (&self->export_cancellable);
+  if (self->disposed)
+    return;
+  gtk_widget_set_visible (self->progress_box, FALSE);
+  _furrow_season_settlement_page_update_actions (self);
+  if (ok)
+    {
+      g_autofree char *name = g_file_get_parse_name (data->file);
+      g_autofree char *uri = g_file_get_uri (data->file);
+      g_autoptr(GError) audit_error = NULL;
+
+      if (!furrow_payroll_record_print (data->payroll, STORE (self), data->path, &audit_error))
+        {
+          /* Translators: %s is why */
+          message = g_strdup_printf (_("Exported, but not recorded in the audit log: %s"),
+                                     audit_error->message);
+          furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, uri);
+        }
+      else
+        {
+          message = g_strdup_printf (_("Exported to %s"), name);
+          furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, uri);
+        }
+    }
+  else
+    {
+      message = g_strdup_printf (_("Cannot export: %s"), error->message);
+      furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, NULL);
+    }
+  _furrow_season_settlement_page_export_finished (self, ok);
+}
+
+void
+furrow_season_settlement_page_export_payroll (FurrowSeasonSettlementPage *self,
+                                              GFile                      *file,
+                                              gboolean                    by_group)
+{
+  FurrowPayrollOptions options = { .by_group = by_group };
+  g_autoptr(FurrowPayroll) payroll = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GFile) project = NULL;
+  PayrollData *data;
+
+  g_return_if_fail (FURROW_IS_SEASON_SETTLEMENT_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->export_cancellable != NULL)
+    {
+      furrow_season_page_show_toast (FURROW_SEASON_PAGE (self),
+                                     _("An export is already running"), NULL);
+      return;
+    }
+  project = STORE (self) != NULL ? g_file_new_for_path (furrow_store_get_path (STORE (self)))
+                                 : NULL;
+  if (g_file_peek_path (file) == NULL)
+    g_set_error_literal (&error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID,
+                         _("choose a local file"));
+  else if (project != NULL && g_file_equal (file, project))
+    g_set_error_literal (&error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID,
+                         _("this is the project file; choose another file for the payroll"));
+  else if (STORE (self) != NULL && SEASON (self) != NULL)
+    payroll = furrow_payroll_new_from_season (STORE (self), SEASON (self), &options, &error);
+  if (payroll == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot export: %s"),
+                                                  error != NULL ? error->message : "");
+
+      furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, NULL);
+      _furrow_season_settlement_page_export_finished (self, FALSE);
+      return;
+    }
+
+  data = g_new0 (PayrollData, 1);
+  data->payroll = g_steal_pointer (&payroll);
+  data->file = g_object_ref (file);
+  data->path = g_file_get_path (file);
+
+  self->export_cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_progress_bar_set_text (self->progress_bar, _("Writing the payroll…"));
+  gtk_widget_set_visible (self->progress_box, TRUE);
+  _furrow_season_settlement_page_update_actions (self);
+
+  task = g_task_new (self, self->export_cancellable, payroll_done_cb, NULL);
+  g_task_set_source_tag (task, furrow_season_settlement_page_export_payroll);
+  g_task_set_task_data (task, data, (GDestroyNotify) payroll_data_free);
+  g_task_run_in_thread (task, payroll_thread);
+}
+
+/* Printing: the same pages through GtkPrintOperation, A4 landscape. */
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              FurrowPayroll     *payroll)
+{
+  furrow_payroll_draw_page (payroll, gtk_print_context_get_cairo_context (context),
+                            (guint) page_nr, gtk_print_context_get_width (context),
+                            gtk_print_context_get_height (context));
+}
+
+GtkPrintOperationResult
+furrow_season_settlement_page_print_payroll (FurrowSeasonSettlementPage  *self,
+                                             GtkPrintOperationAction      action,
+                                             const char                  *export_filename,
+                                             GError                     **error)
+{
+  g_autoptr(FurrowPayroll) payroll = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autoptr(GtkPaperSize) a4 = NULL;
+  GtkPrintOperationResult result;
+  GtkRoot *root;
+
+  g_return_val_if_fail (FURROW_IS_SEASON_SETTLEMENT_PAGE (self),
+                        GTK_PRINT_OPERATION_RESULT_ERROR);
+
+  if (STORE (self) == NULL || SEASON (self) == NULL)
+    {
+      g_set_error_literal (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID,
+                           _("No season is shown"));
+      return GTK_PRINT_OPERATION_RESULT_ERROR;
+    }
+  payroll = furrow_payroll_new_from_season (STORE (self), SEASON (self), NULL, error);
+  if (payroll == NULL)
+    return GTK_PRINT_OPERATION_RESULT_ERROR;
+
+  operation = gtk_print_operation_new ();
+  setup = gtk_page_setup_new ();
+  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_job_name (operation, furrow_payroll_get_title (payroll));
+  gtk_print_operation_set_n_pages (operation, (int) furrow_payroll_get_n_pages (payroll));
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  if (export_filename != NULL)
+    gtk_print_operation_set_export_filename (operation, export_filename);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), payroll);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  result = gtk_print_operation_run (operation, action,
+                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, error);
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+      const char *printer = settings != NULL ? gtk_print_settings_get_printer (settings) : NULL;
+      g_autoptr(GError) audit_error = NULL;
+
+      if (!furrow_payroll_record_print (payroll, STORE (self),
+                                        export_filename != NULL ? export_filename
+                                        : printer != NULL ? printer : _("printer"),
+                                        &audit_error))
+        {
+          g_autofree char *message = g_strdup_printf (_("The audit log could not record it: %s"),
+                                                      audit_error->message);
+
+          furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, NULL);
+        }
+    }
+  return result;
+}
+
+static void
+print_payroll_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (furrow_season_settlement_page_print_payroll (FURROW_SEASON_SETTLEMENT_PAGE (widget),
+                                                   GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL,
+                                                   &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot print: %s"),
+                                                  error != NULL ? error->message : "");
+
+      furrow_season_page_show_toast (FURROW_SEASON_PAGE (widget), message, NULL);
+    }
+}
+
+static void
+chooser_response_cb (GtkNativeDialog            *chooser,
+                     int                         response,
+                     FurrowSeasonSettlementPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      const char *by_group = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser),
+                                                          "by-group");
+
+      if (file != NULL)
+        furrow_season_settlement_page_export_payroll (self, file,
+                                                      g_strcmp0 (by_group, "true") == 0);
+    }
+  g_object_unref (self);
+  g_object_unref (chooser);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *pattern)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+export_payroll_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  FurrowSeasonSettlementPage *self = FURROW_SEASON_SETTLEMENT_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (SEASON (self) == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export Payroll"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* Translators: a file name; %s is the season's name */
+  name = g_strdup_printf (_("%s payroll.pdf"), furrow_season_get_name (SEASON (self)));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("PDF documents"), "*.pdf");
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Excel workbooks (.xlsx)"), "*.xlsx");
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "by-group",
+                               _("One list per village group"), NULL, NULL);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb),
+                    g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+furrow_season_settlement_page_payroll_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "settlement.print-payroll", NULL,
+                                   print_payroll_action);
+  gtk_widget_class_install_action (widget_class, "settlement.export-payroll", NULL,
+                                   export_payroll_action);
+}

@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The payroll (发放花名册, issue 14 item 2) from the Settlement page of the real window: the
+ * demo project with a season planned "2+4" and harvested through the store, settled; the
+ * payroll exported through the page (what "Export Payroll for Signatures…" starts after its file
+ * chooser) reads back with pdftotext: every paid household's amount in order, the page
+ * subtotals, and a total that is the frozen settlement's (each paid household's total, summed
+ * here from the store) to the fen; XLSX by village group; the project file itself refused and
+ * left as it was; Print Payroll… gives the same pages; each print and export an audit row. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "furrow-season-settlement-page.h"
+#include "furrow-store-private.h"
+#include "furrow-store-season.h"
+#include "furrow-test-gui.h"
+#include "furrow-test-store.h"
+#include "furrow-units.h"
+#include "furrow-window-private.h"
+#include "furrow-window-testing.h"
+#include "furrow-season-view-testing.h"
+
+#define SEASON "2026 autumn maize–soybean"
+
+typedef FurrowTestWindow Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  furrow_test_window_set_up (fixture, 1280, 800, "payroll.gpkg", 200);
+}
+
+/* Every field planned "2+4" and harvested at 2,000 yuan/mu of maize and 600 yuan/mu of soybean
+ * (as tests/gui/test-season-settlement.c does), then settled in the store. */
+static void
+settled_season (FurrowStore *store)
+{
+  g_autoptr(FurrowSeason) draft = furrow_season_new (SEASON, 2026);
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
+  g_autoptr(GError) error = NULL;
+  FurrowPattern pattern;
+
+  g_assert_true (furrow_store_add_season (store, draft, &error));
+  season = furrow_store_find_season (store, SEASON);
+  g_assert_true (furrow_pattern_preset ("2+4", &pattern));
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+      double mu = furrow_m2_to_mu (furrow_field_get_registered_area_m2 (field));
+
+      g_assert_true (furrow_store_set_plan (store, season, field, &pattern, "2+4", "", &error));
+      g_assert_true (furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, mu * 700,
+                                               (gint64) (mu * 200000 + 0.5), &error));
+      g_assert_true (furrow_store_set_harvest (store, season, field, FURROW_CROP_SOYBEAN,
+                                               mu * 120, (gint64) (mu * 60000 + 0.5), &error));
+    }
+  g_assert_true (furrow_store_settle_season (store, season, NULL, &error));
+  g_assert_no_error (error);
+  furrow_test_iterate (100);
+}
+
+static void
+finished_cb (FurrowSeasonSettlementPage *page,
+             gboolean                    ok,
+             int                        *result)
+{
+  *result = ok ? 1 : 0;
+}
+
+static gboolean
+export_payroll (FurrowSeasonSettlementPage *page,
+                const char                 *path,
+                gboolean                    by_group)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  int result = -1;
+  gulong id = g_signal_connect (page, "export-finished", G_CALLBACK (finished_cb), &result);
+
+  furrow_season_settlement_page_export_payroll (page, file, by_group);
+  for (guint i = 0; i < 3000 && result < 0; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (page, id);
+  g_assert_cmpint (result, >=, 0);
+  return result == 1;
+}
+
+static char *
+run_tool (const char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* The ¥ amounts of `text` in order, in fen. */
+static GArray *
+amounts_fen (const char *text)
+{
+  GArray *amounts = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (const char *p = text; (p = strstr (p, "¥")) != NULL; )
+    {
+      gint64 fen = 0;
+
+      for (p += strlen ("¥"); g_ascii_isdigit (*p) || *p == ',' || *p == '.'; p++)
+        if (g_ascii_isdigit (*p))
+          fen = fen * 10 + (*p - '0');
+      g_array_append_val (amounts, fen);
+    }
+  return amounts;
+}
+
+static char *
+file_digest (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(FurrowSeasonSettlement) s = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->base.tmpdir, "payroll.pdf", NULL);
+  g_autofree char *xlsx = g_build_filename (fixture->base.tmpdir, "payroll.xlsx", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_auto(GStrv) audit = NULL;
+  FurrowSeasonSettlementPage *page;
+  gint64 paid_fen = 0;
+  guint n_paid = 0;
+  guint n_pages;
+  guint row = 0;
+  guint payrolls = 0;
+
+  settled_season (store);
+  furrow_window_show_season (fixture->window,
+                             (season = furrow_test_store_find_season (store, SEASON)));
+  page = FURROW_SEASON_SETTLEMENT_PAGE (
+    furrow_test_show_season_page (fixture->window, "settlement",
+                                  FURROW_TYPE_SEASON_SETTLEMENT_PAGE, 300));
+  s = furrow_store_get_settlement (store, season, &error);
+  g_assert_no_error (error);
+  /* Who is paid and how much, from the frozen settlement. */
+  for (gsize i = 0; i < s->n_rows; i++)
+    if (s->rows[i].total_fen > 0)
+      {
+        paid_fen += s->rows[i].total_fen;
+        n_paid++;
+      }
+  g_assert_cmpuint (n_paid, >, 250);
+  /* The paid households' totals are the settlement's base + dividend − fees, plus what the
+   * households that owe fees owe (none owes more than it is paid here: no fee this season). */
+  g_assert_cmpint (paid_fen, ==, s->totals.base_total_fen + s->totals.households_dividend_fen
+                                 - s->totals.fees_fen);
+
+  g_assert_true (export_payroll (page, pdf, FALSE));
+  furrow_test_iterate (100);
+  {
+    g_autofree char *exported = g_strdup_printf ("Exported to %s", pdf);
+
+    g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window), exported));
+  }
+  {
+    const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", pdf, "-", NULL };
+
+    text = run_tool (argv);
+  }
+  pages = g_strsplit (text, "\f", -1);
+  /* 12 rows a page. */
+  n_pages = (n_paid + 11) / 12;
+  g_assert_cmpuint (g_strv_length (pages), >=, n_pages);
+  for (guint p = 0; p < n_pages; p++)
+    {
+      g_autoptr(GArray) amounts = amounts_fen (pages[p]);
+      guint n_rows = MIN (12, n_paid - p * 12);
+      gint64 subtotal = 0;
+
+      /* The rows in household code order (the settlement's order), then the subtotal. */
+      for (guint r = 0; r < n_rows; r++)
+        {
+          while (s->rows[row].total_fen <= 0)
+            row++;
+          g_assert_nonnull (strstr (pages[p], s->rows[row].name));
+          g_assert_cmpint (g_array_index (amounts, gint64, r), ==, s->rows[row].total_fen);
+          subtotal += s->rows[row].total_fen;
+          row++;
+        }
+      g_assert_cmpint (g_array_index (amounts, gint64, n_rows), ==, subtotal);
+      if (p + 1 == n_pages)
+        {
+          /* The total, then the note's settlement figure: both the settlement's. */
+          g_assert_cmpint (g_array_index (amounts, gint64, n_rows + 1), ==, paid_fen);
+          g_assert_cmpint (g_array_index (amounts, gint64, n_rows + 2), ==, paid_fen);
+          g_assert_nonnull (strstr (pages[p], "The total agrees with the settlement to the fen"));
+          g_assert_nonnull (strstr (pages[p], "Prepared by:"));
+        }
+    }
+
+  /* XLSX, one sheet per village group. */
+  g_assert_true (export_payroll (page, xlsx, TRUE));
+  {
+    const char *argv[] = { "unzip", "-p", xlsx, "xl/workbook.xml", NULL };
+    g_autofree char *workbook = run_tool (argv);
+
+    g_assert_nonnull (strstr (workbook, "<sheet name=\"3707821022"));
+  }
+
+  /* The project file is refused, and stays as it was. */
+  before = file_digest (furrow_store_get_path (store));
+  g_assert_false (export_payroll (page, furrow_store_get_path (store), FALSE));
+  after = file_digest (furrow_store_get_path (store));
+  g_assert_cmpstr (before, ==, after);
+
+  /* Print Payroll… through GtkPrintOperation, exported to a PDF as a printer would get it:
+   * the same pages, the last with the settlement's total. */
+  {
+    g_autofree char *printed = g_build_filename (fixture->base.tmpdir, "printed.pdf", NULL);
+    const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", printed, "-", NULL };
+    g_autofree char *printed_text = NULL;
+    g_autofree char *total = furrow_format_yuan (paid_fen);
+    g_auto(GStrv) printed_pages = NULL;
+
+    g_assert_cmpint (furrow_season_settlement_page_print_payroll (
+                       page, GTK_PRINT_OPERATION_ACTION_EXPORT, printed, &error), ==,
+                     GTK_PRINT_OPERATION_RESULT_APPLY);
+    g_assert_no_error (error);
+    printed_text = run_tool (argv);
+    printed_pages = g_strsplit (printed_text, "\f", -1);
+    g_assert_cmpuint (g_strv_length (printed_pages), >=, n_pages);
+    g_assert_nonnull (strstr (printed_pages[n_pages - 1], total));
+    g_assert_null (strstr (printed_pages[n_pages - 2], total));
+  }
+
+  audit = _furrow_store_get_audit (store, "season:" SEASON);
+  for (guint i = 0; audit[i] != NULL; i++)
+    if (g_str_has_prefix (audit[i], "season.print.payroll|"))
+      payrolls++;
+  g_assert_cmpuint (payrolls, ==, 3);
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/season-payroll/export", Fixture, fixture_set_up, test_export,
+                     furrow_test_window_tear_down);
+
+FURROW_TEST_GUI_MAIN ();

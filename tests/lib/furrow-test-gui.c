@@ -64,8 +64,13 @@ furrow_test_make_tmpdir (void)
 void
 furrow_test_remove_tmpdir (const char *dir)
 {
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GDir) handle = NULL;
   const char *name;
+
+  /* A case skipped before its set-up made the folder (test-window-layout on a small screen). */
+  if (dir == NULL)
+    return;
+  handle = g_dir_open (dir, 0, NULL);
 
   while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
     {

@@ -77,6 +77,8 @@ struct _FurrowWindow
   FurrowParcelIndex        *parcel_index;   /* parcels counted by field, for the details pane */
   GCancellable             *export_cancellable;  /* of the export behind the progress dialog */
   gboolean                  fit_pending;    /* show all fields once the map has its size */
+  char                     *field_search;   /* the search text of each list (issue 13) */
+  char                     *household_search;
 };
 
 /* furrow-window.c */

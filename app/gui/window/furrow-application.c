@@ -241,6 +241,7 @@ furrow_application_startup (GApplication *app)
     { "win.zoom-out", { "<Control>minus", NULL } },
     { "win.show-all-fields", { "<Control>0", NULL } },
     { "win.draw-field", { "<Control>d", NULL } },
+    { "win.reshape-field", { "<Control>e", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", NULL } },

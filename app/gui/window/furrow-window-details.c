@@ -51,6 +51,13 @@ furrow_window_update_details (FurrowWindow *self)
   if (self->selected_household != NULL &&
       g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "households") == 0)
     {
+      /* The household is what is selected now: no field stays outlined on the map beside it
+       * (issue 13). Unselecting the field comes back here with no field. */
+      if (self->selected_field != NULL)
+        {
+          furrow_window_select_field (self, NULL);
+          return;
+        }
       furrow_household_page_set_household (self->household_page, self->selected_household);
       gtk_stack_set_visible_child_name (self->details_stack, "household");
     }
@@ -102,6 +109,7 @@ furrow_window_selected_field_changed (GObject    *object,
       show_field_on_map (self, field);
     }
   furrow_window_update_details (self);
+  furrow_window_update_actions (self);
 }
 
 /* FurrowWindow:selected-household changed: its row is selected and the pane shows it. */
@@ -148,7 +156,10 @@ static void
 record_changed_cb (FurrowWindow *self)
 {
   if (self->selected_field != NULL)
-    furrow_window_update_details (self);
+    {
+      furrow_window_update_details (self);
+      furrow_window_update_actions (self);
+    }
 }
 
 void
@@ -169,8 +180,19 @@ furrow_window_details_set_store (FurrowWindow *self,
                                           "parcel-changed" };
 
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, record_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->store, record_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->store, furrow_window_update_actions, self);
+    }
   for (guint i = 0; store != NULL && i < G_N_ELEMENTS (signals); i++)
     g_signal_connect_object (store, signals[i], G_CALLBACK (record_changed_cb), self,
                              G_CONNECT_SWAPPED);
+  /* A season settled or reopened locks or frees the shape of its fields (win.reshape-field). */
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "season-changed", G_CALLBACK (furrow_window_update_actions),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "settlement-changed",
+                               G_CALLBACK (furrow_window_update_actions), self, G_CONNECT_SWAPPED);
+    }
 }

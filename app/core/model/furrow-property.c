@@ -409,3 +409,77 @@ furrow_property_set_boxed (gpointer       object,
   g_value_set_static_boxed (&value, v);
   return furrow_property_set_value (object, pspec, &value);
 }
+
+GParamSpec *
+furrow_property_object (const char            *name,
+                        GType                  object_type,
+                        GParamFlags            access,
+                        gsize                  offset,
+                        FurrowPropertyChanged  changed_hook)
+{
+  return furrow_property_member (g_param_spec_object (name, NULL, NULL, object_type,
+                                                      access | FURROW_PROPERTY_FLAGS),
+                                 offset, changed_hook);
+}
+
+typedef struct
+{
+  FurrowPropertySetter func;
+} Setter;
+
+static GQuark
+setter_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("furrow-property-setter");
+  return quark;
+}
+
+GParamSpec *
+furrow_property_set_setter (GParamSpec           *pspec,
+                            FurrowPropertySetter  setter)
+{
+  Setter *data;
+
+  g_return_val_if_fail (G_IS_PARAM_SPEC (pspec), NULL);
+  g_return_val_if_fail (setter != NULL, pspec);
+
+  data = g_new (Setter, 1);
+  data->func = setter;
+  g_param_spec_set_qdata_full (pspec, setter_quark (), data, g_free);
+  return pspec;
+}
+
+/* set_property of a class with setters: the property's setter, else the member's value. */
+static void
+set_member_or_setter (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  const Setter *setter = g_param_spec_get_qdata (pspec, setter_quark ());
+
+  if (setter != NULL)
+    setter->func (object, value);
+  else
+    furrow_property_set_member (object, prop_id, value, pspec);
+}
+
+void
+furrow_property_install (GObjectClass  *object_class,
+                         guint          n_properties,
+                         GParamSpec   **properties)
+{
+  gboolean setters = FALSE;
+
+  g_return_if_fail (G_IS_OBJECT_CLASS (object_class));
+
+  for (guint i = 1; i < n_properties; i++)
+    setters |= g_param_spec_get_qdata (properties[i], setter_quark ()) != NULL;
+  object_class->get_property = furrow_property_get_member;
+  if (object_class->set_property == NULL)
+    object_class->set_property = setters ? set_member_or_setter : furrow_property_set_member;
+  g_object_class_install_properties (object_class, n_properties, properties);
+}

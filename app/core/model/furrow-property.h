@@ -113,4 +113,38 @@ gboolean    furrow_property_set_boxed   (gpointer      object,
   FURROW_PROPERTY_GETTER (Type, prefix, type_check, ctype, member)                      \
   FURROW_PROPERTY_SETTER (Type, prefix, type_check, store, ctype, member, pspec)
 
+/* The flags every property bound to a member carries besides its access (G_PARAM_READWRITE,
+ * G_PARAM_READABLE, G_PARAM_CONSTRUCT_ONLY…): notified only on a real change, static names. */
+#define FURROW_PROPERTY_FLAGS (G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
+/* An object property bound to its member in one call — what most widgets and map layers hold (a
+ * store, a history, a list model, a field):
+ *   furrow_property_member (g_param_spec_object (name, NULL, NULL, object_type,
+ *                                                access | FURROW_PROPERTY_FLAGS),
+ *                           offset, changed). */
+GParamSpec *furrow_property_object      (const char             *name,
+                                         GType                   object_type,
+                                         GParamFlags             access,
+                                         gsize                   offset,
+                                         FurrowPropertyChanged   changed_hook);
+
+/* A member property whose public setter does more than store the value (moves a signal
+ * handler, folds the value into a range, puts a default in place of NULL): `setter` takes the
+ * value given to g_object_set() and ends in one of the typed setters above, so a class needs no
+ * set_property of its own for it. Returns `pspec`. */
+typedef void (*FurrowPropertySetter) (GObject      *object,
+                                      const GValue *value);
+
+GParamSpec *furrow_property_set_setter  (GParamSpec             *pspec,
+                                         FurrowPropertySetter    setter);
+
+/* The end of a class_init whose properties are all bound to members: installs `properties`
+ * (n_properties of them, the first unused as g_object_class_install_properties() wants) with
+ * furrow_property_get_member() as get_property, and as set_property — unless the class set its
+ * own before — furrow_property_set_member(), or when one of them has a setter
+ * (furrow_property_set_setter()), a set_property that calls it for that property. */
+void        furrow_property_install     (GObjectClass           *object_class,
+                                         guint                   n_properties,
+                                         GParamSpec            **properties);
+
 G_END_DECLS

@@ -10,6 +10,7 @@ typedef struct
 {
   gsize                 offset;
   FurrowPropertyChanged changed;
+  GCallback             setter;  /* furrow_property_member_set_by(), or NULL */
 } Member;
 
 static GQuark
@@ -22,10 +23,11 @@ member_quark (void)
   return quark;
 }
 
-GParamSpec *
-furrow_property_member (GParamSpec            *pspec,
-                        gsize                  offset,
-                        FurrowPropertyChanged  changed)
+static GParamSpec *
+bind_member (GParamSpec            *pspec,
+             gsize                  offset,
+             FurrowPropertyChanged  changed,
+             GCallback              setter)
 {
   Member *member;
 
@@ -34,8 +36,29 @@ furrow_property_member (GParamSpec            *pspec,
   member = g_new (Member, 1);
   member->offset = offset;
   member->changed = changed;
+  member->setter = setter;
   g_param_spec_set_qdata_full (pspec, member_quark (), member, g_free);
   return pspec;
+}
+
+GParamSpec *
+furrow_property_member (GParamSpec            *pspec,
+                        gsize                  offset,
+                        FurrowPropertyChanged  changed)
+{
+  return bind_member (pspec, offset, changed, NULL);
+}
+
+GParamSpec *
+furrow_property_member_set_by (GParamSpec *pspec,
+                               gsize       offset,
+                               GCallback   setter)
+{
+  g_return_val_if_fail (G_IS_PARAM_SPEC_STRING (pspec) || G_IS_PARAM_SPEC_BOXED (pspec) ||
+                        G_IS_PARAM_SPEC_OBJECT (pspec) || G_IS_PARAM_SPEC_DOUBLE (pspec), NULL);
+  g_return_val_if_fail (setter != NULL, NULL);
+
+  return bind_member (pspec, offset, NULL, setter);
 }
 
 /* The member of `pspec`. GParamSpec qdata takes a lock on every read, and the store sets every
@@ -279,7 +302,110 @@ furrow_property_set_member (GObject      *object,
                             const GValue *value,
                             GParamSpec   *pspec)
 {
-  furrow_property_set_value (object, pspec, value);
+  const Member *member = lookup (pspec);
+  void (*setter) (GObject *, gconstpointer);
+
+  if (member == NULL || member->setter == NULL)
+    {
+      furrow_property_set_value (object, pspec, value);
+      return;
+    }
+  /* A string, a boxed value, an object or a double (furrow_property_member_set_by()). */
+  if (G_VALUE_HOLDS_DOUBLE (value))
+    {
+      ((void (*) (GObject *, double)) member->setter) (object, g_value_get_double (value));
+      return;
+    }
+  setter = (void (*) (GObject *, gconstpointer)) member->setter;
+  if (G_VALUE_HOLDS_STRING (value))
+    setter (object, g_value_get_string (value));
+  else if (G_VALUE_HOLDS_OBJECT (value))
+    setter (object, g_value_get_object (value));
+  else
+    setter (object, g_value_get_boxed (value));
+}
+
+/* What a class installed with furrow_property_install() owns: a member and its value type. */
+typedef struct
+{
+  gsize offset;
+  GType type;
+} Owned;
+
+static GQuark
+owned_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("furrow-property-owned");
+  return quark;
+}
+
+void
+furrow_property_install (GObjectClass  *klass,
+                         guint          n_properties,
+                         GParamSpec   **properties)
+{
+  /* Kept for the life of the class, as its properties are. */
+  GArray *owned = g_array_new (FALSE, FALSE, sizeof (Owned));
+
+  g_return_if_fail (G_IS_OBJECT_CLASS (klass));
+
+  klass->get_property = furrow_property_get_member;
+  klass->set_property = furrow_property_set_member;
+  g_object_class_install_properties (klass, n_properties, properties);
+  for (guint i = 1; i < n_properties; i++)
+    {
+      const Member *member = g_param_spec_get_qdata (properties[i], member_quark ());
+      GType type = G_PARAM_SPEC_VALUE_TYPE (properties[i]);
+
+      switch (G_TYPE_FUNDAMENTAL (type))
+        {
+        case G_TYPE_STRING:
+        case G_TYPE_BOXED:
+        case G_TYPE_OBJECT:
+        case G_TYPE_INTERFACE:
+          if (member != NULL)
+            g_array_append_val (owned, ((Owned) { member->offset, type }));
+          break;
+        default:
+          break;
+        }
+    }
+  g_type_set_qdata (G_OBJECT_CLASS_TYPE (klass), owned_quark (), owned);
+}
+
+void
+furrow_property_clear_members (GObject *object)
+{
+  GArray *owned;
+
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  owned = g_type_get_qdata (G_OBJECT_TYPE (object), owned_quark ());
+  g_return_if_fail (owned != NULL);
+  for (guint i = 0; i < owned->len; i++)
+    {
+      const Owned *o = &g_array_index (owned, Owned, i);
+      gpointer *slot = (gpointer *) (gpointer) ((guint8 *) object + o->offset);
+
+      if (*slot == NULL)
+        continue;
+      switch (G_TYPE_FUNDAMENTAL (o->type))
+        {
+        case G_TYPE_STRING:
+          g_free (*slot);
+          break;
+        case G_TYPE_BOXED:
+          g_boxed_free (o->type, *slot);
+          break;
+        default:
+          g_object_unref (*slot);
+          break;
+        }
+      *slot = NULL;
+    }
 }
 
 /* The typed setters write the member directly (no GValue: the store sets every property of
@@ -420,66 +546,4 @@ furrow_property_object (const char            *name,
   return furrow_property_member (g_param_spec_object (name, NULL, NULL, object_type,
                                                       access | FURROW_PROPERTY_FLAGS),
                                  offset, changed_hook);
-}
-
-typedef struct
-{
-  FurrowPropertySetter func;
-} Setter;
-
-static GQuark
-setter_quark (void)
-{
-  static GQuark quark;
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("furrow-property-setter");
-  return quark;
-}
-
-GParamSpec *
-furrow_property_set_setter (GParamSpec           *pspec,
-                            FurrowPropertySetter  setter)
-{
-  Setter *data;
-
-  g_return_val_if_fail (G_IS_PARAM_SPEC (pspec), NULL);
-  g_return_val_if_fail (setter != NULL, pspec);
-
-  data = g_new (Setter, 1);
-  data->func = setter;
-  g_param_spec_set_qdata_full (pspec, setter_quark (), data, g_free);
-  return pspec;
-}
-
-/* set_property of a class with setters: the property's setter, else the member's value. */
-static void
-set_member_or_setter (GObject      *object,
-                      guint         prop_id,
-                      const GValue *value,
-                      GParamSpec   *pspec)
-{
-  const Setter *setter = g_param_spec_get_qdata (pspec, setter_quark ());
-
-  if (setter != NULL)
-    setter->func (object, value);
-  else
-    furrow_property_set_member (object, prop_id, value, pspec);
-}
-
-void
-furrow_property_install (GObjectClass  *object_class,
-                         guint          n_properties,
-                         GParamSpec   **properties)
-{
-  gboolean setters = FALSE;
-
-  g_return_if_fail (G_IS_OBJECT_CLASS (object_class));
-
-  for (guint i = 1; i < n_properties; i++)
-    setters |= g_param_spec_get_qdata (properties[i], setter_quark ()) != NULL;
-  object_class->get_property = furrow_property_get_member;
-  if (object_class->set_property == NULL)
-    object_class->set_property = setters ? set_member_or_setter : furrow_property_set_member;
-  g_object_class_install_properties (object_class, n_properties, properties);
 }

@@ -30,6 +30,25 @@ typedef void (*FurrowPropertyChanged) (GObject    *object,
 GParamSpec *furrow_property_member     (GParamSpec            *pspec,
                                         gsize                  offset,
                                         FurrowPropertyChanged  changed);
+/* The same for a property whose public setter does more than store the value (a geometry that
+ * is also measured, a name that is never NULL, a list model whose signal handler moves, an angle
+ * folded into a range): g_object_set() calls `setter`, void (*) (object, value) with the value
+ * as a const char *, a boxed pointer, an object pointer or a double, which stores it with the
+ * typed setters below. */
+GParamSpec *furrow_property_member_set_by (GParamSpec         *pspec,
+                                           gsize               offset,
+                                           GCallback           setter);
+
+/* The class set-up of a property bag, in class_init: installs `properties` (properties[0]
+ * unused, the others bound to their members) with furrow_property_get_member() and
+ * furrow_property_set_member() as get_property and set_property, and records the members that
+ * own what they point to (strings, boxed values, objects) for furrow_property_clear_members(). */
+void        furrow_property_install    (GObjectClass          *klass,
+                                        guint                  n_properties,
+                                        GParamSpec           **properties);
+/* In finalize: frees those strings and boxed values and drops those objects, so that a class
+ * lists its members once, in its properties. */
+void        furrow_property_clear_members (GObject            *object);
 
 void        furrow_property_get_member (GObject               *object,
                                         guint                  prop_id,
@@ -127,24 +146,5 @@ GParamSpec *furrow_property_object      (const char             *name,
                                          GParamFlags             access,
                                          gsize                   offset,
                                          FurrowPropertyChanged   changed_hook);
-
-/* A member property whose public setter does more than store the value (moves a signal
- * handler, folds the value into a range, puts a default in place of NULL): `setter` takes the
- * value given to g_object_set() and ends in one of the typed setters above, so a class needs no
- * set_property of its own for it. Returns `pspec`. */
-typedef void (*FurrowPropertySetter) (GObject      *object,
-                                      const GValue *value);
-
-GParamSpec *furrow_property_set_setter  (GParamSpec             *pspec,
-                                         FurrowPropertySetter    setter);
-
-/* The end of a class_init whose properties are all bound to members: installs `properties`
- * (n_properties of them, the first unused as g_object_class_install_properties() wants) with
- * furrow_property_get_member() as get_property, and as set_property — unless the class set its
- * own before — furrow_property_set_member(), or when one of them has a setter
- * (furrow_property_set_setter()), a set_property that calls it for that property. */
-void        furrow_property_install     (GObjectClass           *object_class,
-                                         guint                   n_properties,
-                                         GParamSpec            **properties);
 
 G_END_DECLS

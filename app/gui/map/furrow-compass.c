@@ -89,7 +89,8 @@ furrow_compass_snapshot (GtkWidget   *widget,
 
 /* A square of SIZE pixels. */
 static int
-compass_height (GtkWidget *widget)
+compass_height (GtkWidget *widget,
+                int        width)
 {
   return SIZE;
 }
@@ -128,14 +129,6 @@ drag_update_cb (GtkGestureDrag *gesture,
   point_at (self, x + dx, y + dy);
 }
 
-/* "azimuth" is folded into [0, 180) first. */
-static void
-set_azimuth_property (GObject      *object,
-                      const GValue *value)
-{
-  furrow_compass_set_azimuth (FURROW_COMPASS (object), g_value_get_double (value));
-}
-
 static void
 furrow_compass_class_init (FurrowCompassClass *klass)
 {
@@ -150,11 +143,10 @@ furrow_compass_class_init (FurrowCompassClass *klass)
    *
    * The direction of the rows, degrees clockwise from north, 0 ≤ azimuth < 180.
    */
-  properties[PROP_AZIMUTH] = furrow_property_member (
+  properties[PROP_AZIMUTH] = furrow_property_member_set_by (
     g_param_spec_double ("azimuth", NULL, NULL, -360.0, 360.0, 0.0,
                          G_PARAM_READWRITE | FURROW_PROPERTY_FLAGS),
-    G_STRUCT_OFFSET (FurrowCompass, azimuth_deg), furrow_drawn_widget_redraw);
-  furrow_property_set_setter (properties[PROP_AZIMUTH], set_azimuth_property);
+    G_STRUCT_OFFSET (FurrowCompass, azimuth_deg), G_CALLBACK (furrow_compass_set_azimuth));
   furrow_property_install (object_class, N_PROPS, properties);
 }
 
@@ -181,5 +173,6 @@ furrow_compass_set_azimuth (FurrowCompass *self,
     azimuth_deg += 180.0;
   else if (azimuth_deg == 0)
     azimuth_deg = 0;   /* not -0: the stored value is compared bit for bit */
-  furrow_property_set_double (self, properties[PROP_AZIMUTH], azimuth_deg);
+  if (furrow_property_set_double (self, properties[PROP_AZIMUTH], azimuth_deg))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }

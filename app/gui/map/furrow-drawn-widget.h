@@ -11,12 +11,14 @@ G_BEGIN_DECLS
  *
  * furrow_drawn_widget_class_init(), from the class_init of a widget that is a picture: an image
  * to accessibility, named `css_name`, between `min_width` and `nat_width` wide and as tall as its
- * `height` function says for what it shows (0: nothing to show); installs the measure function.
+ * `height` function says for what it shows at `width` (-1: any width; 0: nothing to show): the
+ * pictures are height-for-width. Installs the measure and request-mode functions.
  *
  * furrow_drawn_widget_redraw(): the furrow_property_member() hook of a property the widget draws
  * (a FurrowPropertyChanged): queues a redraw when the value really changed. */
 
-typedef int (*FurrowDrawnHeight) (GtkWidget *widget);
+typedef int (*FurrowDrawnHeight) (GtkWidget *widget,
+                                  int        width);
 
 void furrow_drawn_widget_class_init (GtkWidgetClass    *widget_class,
                                      const char        *css_name,

@@ -502,15 +502,6 @@ store_changed (GObject    *object,
   update_actions (self);
 }
 
-/* "history" has its own setter (NULL gives the editor a history of its own); the store is a
- * member. */
-static void
-set_history_property (GObject      *object,
-                      const GValue *value)
-{
-  furrow_field_editor_set_history (FURROW_FIELD_EDITOR (object), g_value_get_object (value));
-}
-
 static void
 furrow_field_editor_dispose (GObject *object)
 {
@@ -554,10 +545,11 @@ furrow_field_editor_class_init (FurrowFieldEditorClass *klass)
   properties[PROP_STORE] =
     furrow_property_object ("store", FURROW_TYPE_STORE, G_PARAM_READWRITE,
                             G_STRUCT_OFFSET (FurrowFieldEditor, store), store_changed);
-  properties[PROP_HISTORY] =
-    furrow_property_object ("history", FURROW_TYPE_HISTORY, G_PARAM_READWRITE,
-                            G_STRUCT_OFFSET (FurrowFieldEditor, history), NULL);
-  furrow_property_set_setter (properties[PROP_HISTORY], set_history_property);
+  /* Its setter gives the editor a history of its own for NULL. */
+  properties[PROP_HISTORY] = furrow_property_member_set_by (
+    g_param_spec_object ("history", NULL, NULL, FURROW_TYPE_HISTORY,
+                         G_PARAM_READWRITE | FURROW_PROPERTY_FLAGS),
+    G_STRUCT_OFFSET (FurrowFieldEditor, history), G_CALLBACK (furrow_field_editor_set_history));
   properties[PROP_DRAWING] = furrow_property_member (
     g_param_spec_boolean ("drawing", NULL, NULL, FALSE, G_PARAM_READABLE | FURROW_PROPERTY_FLAGS),
     G_STRUCT_OFFSET (FurrowFieldEditor, drawing), drawing_changed);

@@ -600,14 +600,6 @@ furrow_field_tile_source_finalize (GObject *object)
   G_OBJECT_CLASS (furrow_field_tile_source_parent_class)->finalize (object);
 }
 
-/* "fields": its setter moves the items-changed handler. */
-static void
-set_fields_property (GObject      *object,
-                     const GValue *value)
-{
-  furrow_field_tile_source_set_fields (FURROW_FIELD_TILE_SOURCE (object), g_value_get_object (value));
-}
-
 static void
 furrow_field_tile_source_class_init (FurrowFieldTileSourceClass *klass)
 {
@@ -620,10 +612,12 @@ furrow_field_tile_source_class_init (FurrowFieldTileSourceClass *klass)
   source_class->get_tile_data_async = furrow_field_tile_source_get_tile_data_async;
   source_class->get_tile_data_finish = furrow_field_tile_source_get_tile_data_finish;
 
-  properties[PROP_FIELDS] =
-    furrow_property_object ("fields", G_TYPE_LIST_MODEL, G_PARAM_READWRITE,
-                            G_STRUCT_OFFSET (FurrowFieldTileSource, fields), NULL);
-  furrow_property_set_setter (properties[PROP_FIELDS], set_fields_property);
+  /* Its setter moves the items-changed handler. */
+  properties[PROP_FIELDS] = furrow_property_member_set_by (
+    g_param_spec_object ("fields", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | FURROW_PROPERTY_FLAGS),
+    G_STRUCT_OFFSET (FurrowFieldTileSource, fields),
+    G_CALLBACK (furrow_field_tile_source_set_fields));
   furrow_property_install (object_class, N_PROPS, properties);
 
   /* Emitted after the fields changed and the touched tiles were dropped. */

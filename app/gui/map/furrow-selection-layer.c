@@ -207,14 +207,6 @@ furrow_selection_layer_dispose (GObject *object)
   G_OBJECT_CLASS (furrow_selection_layer_parent_class)->dispose (object);
 }
 
-/* "fields" moves the items-changed handler and forgets the selection; the rest are members. */
-static void
-set_fields_property (GObject      *object,
-                     const GValue *value)
-{
-  furrow_selection_layer_set_fields (FURROW_SELECTION_LAYER (object), g_value_get_object (value));
-}
-
 static void
 furrow_selection_layer_class_init (FurrowSelectionLayerClass *klass)
 {
@@ -226,10 +218,11 @@ furrow_selection_layer_class_init (FurrowSelectionLayerClass *klass)
 
   widget_class->snapshot = furrow_selection_layer_snapshot;
 
-  properties[PROP_FIELDS] =
-    furrow_property_object ("fields", G_TYPE_LIST_MODEL, G_PARAM_READWRITE,
-                            G_STRUCT_OFFSET (FurrowSelectionLayer, fields), NULL);
-  furrow_property_set_setter (properties[PROP_FIELDS], set_fields_property);
+  /* Its setter moves the items-changed handler and forgets the selection. */
+  properties[PROP_FIELDS] = furrow_property_member_set_by (
+    g_param_spec_object ("fields", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | FURROW_PROPERTY_FLAGS),
+    G_STRUCT_OFFSET (FurrowSelectionLayer, fields), G_CALLBACK (furrow_selection_layer_set_fields));
   properties[PROP_SELECTED_FIELD] =
     furrow_property_object ("selected-field", FURROW_TYPE_FIELD, G_PARAM_READWRITE,
                             G_STRUCT_OFFSET (FurrowSelectionLayer, selected),

@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "furrow-test-cli.h"
@@ -303,5 +304,100 @@ test_damage_cell_order (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/io/cli-safety/damage-cell-order", Fixture, fixture_set_up,
                      test_damage_cell_order, furrow_test_store_fixture_tear_down);
+
+/* Permissions (docs/architecture.md, Opening, backup, check). */
+
+static guint
+file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+/* A project copied in with mode 0644 is its owner's only (0600) after any command opens it; a
+ * households export with full ID and phone numbers is written 0600 and says so; --masked writes
+ * them as on paper (all but the last 4 characters of an ID starred, phones 138****0001) with
+ * the usual mode. */
+static void
+test_permissions (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *full = furrow_test_store_file (fixture, "households.csv");
+  g_autofree char *full_xlsx = furrow_test_store_file (fixture, "households.xlsx");
+  g_autofree char *masked = furrow_test_store_file (fixture, "masked.csv");
+  g_autofree char *parcels = furrow_test_store_file (fixture, "parcels.csv");
+  g_autofree char *notice = NULL;
+  g_autofree char *full_text = NULL;
+  g_autofree char *masked_text = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) full_lines = NULL;
+  g_auto(GStrv) masked_lines = NULL;
+  mode_t mask = umask (022);
+
+  g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "list", "--project", fixture->path,
+                                        "fields", NULL), ==, 0);
+  g_assert_cmpuint (file_mode (fixture->path), ==, 0600);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "export", "--project", fixture->path,
+                                        "--layer", "households", "--format", "csv", full, NULL),
+                   ==, 0);
+  notice = g_strdup_printf ("%s: wrote 300 records\n%s holds full ID and phone numbers: only "
+                            "you can read it (mode 0600); --masked writes them masked\n",
+                            full, full);
+  g_assert_cmpstr (out, ==, notice);
+  g_assert_cmpuint (file_mode (full), ==, 0600);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "export", "--project", fixture->path,
+                                        "--layer", "households", "--format", "xlsx", full_xlsx,
+                                        NULL), ==, 0);
+  g_assert_cmpuint (file_mode (full_xlsx), ==, 0600);
+  g_clear_pointer (&out, g_free);
+
+  /* No personal data: the umask's mode (0644 here), and no notice. */
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "export", "--project", fixture->path,
+                                        "--layer", "parcels", "--format", "csv", parcels, NULL),
+                   ==, 0);
+  g_assert_null (strstr (out, "0600"));
+  g_assert_cmpuint (file_mode (parcels), ==, 0644);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "export", "--project", fixture->path,
+                                        "--layer", "households", "--format", "csv", "--masked",
+                                        masked, NULL), ==, 0);
+  g_assert_null (strstr (out, "0600"));
+  g_assert_cmpuint (file_mode (masked), ==, 0644);
+  umask (mask);
+
+  g_assert_true (g_file_get_contents (full, &full_text, NULL, NULL));
+  g_assert_true (g_file_get_contents (masked, &masked_text, NULL, NULL));
+  full_lines = g_strsplit (full_text, "\n", -1);
+  masked_lines = g_strsplit (masked_text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (full_lines), ==, 302);  /* header, 300, the final newline */
+  g_assert_cmpuint (g_strv_length (masked_lines), ==, 302);
+  for (guint i = 1; i <= 300; i++)
+    {
+      /* code, name, members, phone, ID number */
+      g_auto(GStrv) f = g_strsplit (g_strchomp (full_lines[i]), ",", -1);
+      g_auto(GStrv) m = g_strsplit (g_strchomp (masked_lines[i]), ",", -1);
+      g_autofree char *phone = NULL;
+      g_autofree char *id = NULL;
+
+      g_assert_cmpuint (g_strv_length (f), ==, 5);
+      g_assert_cmpuint (g_strv_length (m), ==, 5);
+      g_assert_cmpstr (m[0], ==, f[0]);
+      g_assert_cmpstr (m[2], ==, f[2]);
+      g_assert_cmpuint (strlen (f[4]), ==, 18);
+      phone = g_strdup_printf ("%.3s****%s", f[3], f[3] + 7);
+      id = g_strdup_printf ("**************%s", f[4] + 14);
+      g_assert_cmpstr (m[3], ==, phone);
+      g_assert_cmpstr (m[4], ==, id);
+      g_assert_null (strstr (masked_text, f[4]));
+    }
+}
+FURROW_TEST_FIXTURE ("/furrow/io/cli-safety/permissions", Fixture, fixture_set_up,
+                     test_permissions, furrow_test_store_fixture_tear_down);
 
 FURROW_TEST_MAIN (.locale = "");

@@ -486,6 +486,26 @@ furrow_store_create (const char  *path,
   return _furrow_store_create_at_version (path, FURROW_STORE_SCHEMA_VERSION, error);
 }
 
+/* Personal data is for the cooperative's own account (docs/architecture.md, Opening, backup,
+ * check): a project and its journals that others may read (0644 after a copy, an unzip) are
+ * made the owner's only once the file is known to be a project (the journals SQLite has opened
+ * by then with the project's old mode included). A file of another owner is left alone: chmod
+ * fails and the open goes on. */
+static void
+make_private (const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_stat (name, &st) == 0 && S_ISREG (st.st_mode) && (st.st_mode & 077) != 0)
+        g_chmod (name, st.st_mode & 0700);
+    }
+}
+
 FurrowStore *
 furrow_store_open (const char  *path,
                    GError     **error)
@@ -511,6 +531,7 @@ furrow_store_open (const char  *path,
   self = store_connect (path, error);
   if (self == NULL || !read_schema_version (self, &version, error))
     return NULL;
+  make_private (path);
   if (version > FURROW_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_TOO_NEW,

@@ -14,6 +14,7 @@
 #include <xlsxwriter.h>
 
 #include "furrow-atomic-file.h"
+#include "furrow-csv.h"
 #include "furrow-ogr-geometry.h"
 #include "furrow-report.h"
 #include "furrow-units.h"
@@ -240,27 +241,6 @@ layer_columns (FurrowExportLayer  layer,
 
 /* Registers ------------------------------------------------------------------------------- */
 
-static void
-append_csv_value (GString    *out,
-                  const char *value)
-{
-  if (value == NULL)
-    return;
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, value);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 /* Progress and cancellation ---------------------------------------------------------------- */
 
 typedef struct
@@ -301,7 +281,7 @@ write_csv (FurrowAtomicFile  *file,
     {
       if (c > 0)
         g_string_append_c (out, ',');
-      append_csv_value (out, columns[c].header);
+      furrow_csv_append_cell (out, columns[c].header, FURROW_CSV_TEXT);
     }
   g_string_append (out, "\r\n");
   for (guint r = 0; r < rows->len; r++)
@@ -312,7 +292,9 @@ write_csv (FurrowAtomicFile  *file,
         {
           if (c > 0)
             g_string_append_c (out, ',');
-          append_csv_value (out, row->text[c]);
+          furrow_csv_append_cell (out, row->text[c],
+                                  columns[c].type == COLUMN_TEXT ? FURROW_CSV_TEXT
+                                                                 : FURROW_CSV_NUMBER);
         }
       g_string_append (out, "\r\n");
       if (!tick (progress, r + 1, error))

@@ -8,6 +8,7 @@
 #include "furrow-comparison-chart.h"
 #include "furrow-comparison-chart-testing.h"
 #include "furrow-atomic-file.h"
+#include "furrow-chart-widget.h"
 #include "furrow-comparison.h"
 #include "furrow-yield-model.h"
 
@@ -42,24 +43,13 @@ furrow_comparison_chart_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 }
 
-static void
-furrow_comparison_chart_measure (GtkWidget      *widget,
-                                 GtkOrientation  orientation,
-                                 int             for_size,
-                                 int            *minimum,
-                                 int            *natural,
-                                 int            *minimum_baseline,
-                                 int            *natural_baseline)
+/* As tall as its groups of bars need (furrow_chart_comparison_height()), 0 when empty. */
+static int
+comparison_height (GtkWidget *widget)
 {
   FurrowComparisonChart *self = FURROW_COMPARISON_CHART (widget);
 
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 300;
-      *natural = 360;
-    }
-  else
-    *minimum = *natural = self->data.n_groups > 0 ? furrow_chart_comparison_height (&self->data) : 0;
+  return self->data.n_groups > 0 ? furrow_chart_comparison_height (&self->data) : 0;
 }
 
 static void
@@ -68,9 +58,7 @@ furrow_comparison_chart_class_init (FurrowComparisonChartClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   widget_class->snapshot = furrow_comparison_chart_snapshot;
-  widget_class->measure = furrow_comparison_chart_measure;
-  gtk_widget_class_set_css_name (widget_class, "comparisonchart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  furrow_chart_widget_class_init (widget_class, "comparisonchart", 300, 360, comparison_height);
 }
 
 static void

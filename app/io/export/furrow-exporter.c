@@ -593,6 +593,9 @@ furrow_export_full (FurrowStore          *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   rows = collect_rows (store, layer, keep_alive);
+  /* An unreadable table is damage, not an export of 0 records. */
+  if (!furrow_store_check_damage (store, error))
+    return FALSE;
   columns = layer_columns (layer, &n_columns);
   progress.total = rows->len;
 

@@ -790,8 +790,10 @@ _furrow_report_write_pages_pdf (const char                *path,
                                 FurrowReportDrawPageFunc   draw_page,
                                 gpointer                   data,
                                 GCancellable              *cancellable,
+                                FurrowReportProgressFunc   progress,
+                                gpointer                   user_data,
                                 GError                   **error)
 {
   return write_pdf (path, width_pt, height_pt, title, author, n_pages, draw_page, data,
-                    cancellable, NULL, NULL, error);
+                    cancellable, progress, user_data, error);
 }

@@ -5,7 +5,9 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "furrow-report.h"
 #include "furrow-test-cli.h"
@@ -73,5 +75,88 @@ test_date_is_valid (void)
   g_assert_false (furrow_report_date_is_valid (NULL));
 }
 FURROW_TEST ("/furrow/cli/messages/date-is-valid", test_date_is_valid);
+
+/* Makes `dir` a folder nobody may write, root included: mode 0555, and for root (who ignores
+ * modes) the immutable attribute (chattr +i, on ext4 and most Linux file systems). FALSE when
+ * that cannot be done here. */
+static gboolean
+lock_folder (const char *dir,
+             gboolean    lock)
+{
+  if (geteuid () != 0)
+    return g_chmod (dir, lock ? 0555 : 0755) == 0;
+  {
+    const char *argv[] = { "chattr", lock ? "+i" : "-i", dir, NULL };
+    int status = 0;
+
+    return g_spawn_sync (NULL, (char **) argv, NULL,
+                         G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                         G_SPAWN_STDERR_TO_DEV_NULL,
+                         NULL, NULL, NULL, NULL, &status, NULL) &&
+           g_spawn_check_wait_status (status, NULL);
+  }
+}
+
+/* A project in a folder that may not be written cannot keep its journal (-wal, -shm) beside
+ * it: furrow-cli said "not a Furrow project (not an SQLite database)". Now it says the folder,
+ * why, and what to do; the project is unchanged. */
+static void
+test_read_only_folder (FurrowTestStore *fixture,
+                       gconstpointer    data)
+{
+  const char *list[] = { "list", "--project", fixture->path, "households", NULL };
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize len_before, len_after;
+  int status;
+
+  g_assert_true (g_file_get_contents (fixture->path, &before, &len_before, NULL));
+  if (!lock_folder (fixture->dir, TRUE))
+    {
+      g_test_skip ("cannot make a folder read-only here (chattr)");
+      return;
+    }
+  status = furrow_test_run_cliv (list, NULL, &err);
+  g_assert_true (lock_folder (fixture->dir, FALSE));
+  g_test_message ("%s", err);
+
+  g_assert_cmpint (status, ==, 1);
+  g_assert_null (strstr (err, "SQLite"));
+  g_assert_nonnull (strstr (err, ".gpkg cannot be opened: its folder may not be written ("));
+  g_assert_nonnull (strstr (err, "a project needs its journal files (-wal, -shm) beside it"));
+  g_assert_true (g_file_get_contents (fixture->path, &after, &len_after, NULL));
+  g_assert_cmpuint (len_after, ==, len_before);
+  g_assert_true (memcmp (before, after, len_before) == 0);
+}
+FURROW_TEST_FIXTURE ("/furrow/cli/messages/read-only-folder", FurrowTestStore,
+                     furrow_test_store_set_up_demo_file, test_read_only_folder,
+                     furrow_test_store_fixture_tear_down);
+
+/* An import file that may not be read says so ("Permission denied"), not "not a readable
+ * GeoJSON file". Root reads every file, so this runs for other users only. */
+static void
+test_unreadable_source (FurrowTestStore *fixture,
+                        gconstpointer    data)
+{
+  g_autofree char *source = furrow_test_store_file (fixture, "secret.geojson");
+  g_autofree char *project = furrow_test_store_file (fixture, "new.gpkg");
+  const char *args[] = { "import", "--project", project, source, NULL };
+  g_autofree char *err = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root reads files whatever their mode");
+      return;
+    }
+  g_assert_true (g_file_set_contents (source, "{\"type\": \"FeatureCollection\", \"features\": []}",
+                                      -1, NULL));
+  g_assert_cmpint (g_chmod (source, 0), ==, 0);
+  g_assert_cmpint (furrow_test_run_cliv (args, NULL, &err), ==, 1);
+  g_assert_cmpstr (err, ==, "furrow-cli: secret.geojson: the file cannot be read: Permission denied\n");
+}
+FURROW_TEST_FIXTURE ("/furrow/cli/messages/unreadable-source", FurrowTestStore,
+                     furrow_test_store_set_up_folder, test_unreadable_source,
+                     furrow_test_store_fixture_tear_down);
 
 FURROW_TEST_MAIN ();

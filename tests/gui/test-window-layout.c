@@ -678,6 +678,129 @@ test_lists_1920 (Fixture *fixture, gconstpointer data)
 FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/lists-1920x1080", Fixture, NULL,
                      test_lists_1920, furrow_test_window_tear_down);
 
+static gboolean
+is_shortcut_titled (GtkWidget     *widget,
+                    gconstpointer  title)
+{
+  g_autofree char *text = NULL;
+
+  if (!GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    return FALSE;
+  g_object_get (widget, "title", &text, NULL);
+  return g_strcmp0 (text, title) == 0;
+}
+
+/* The key controller that gives the list one Tab stop. */
+static GtkEventController *
+tab_controller (GtkWidget *list)
+{
+  GtkWidget *view = furrow_test_find_widget (list, GTK_TYPE_COLUMN_VIEW);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "furrow-list-tab") == 0)
+        return controller;
+    }
+  return NULL;
+}
+
+static gboolean
+focus_is_in (GtkWidget *window,
+             GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The keyboard (issue 13, item 7): Alt+1/2/3 show and focus the Fields, Households and Seasons
+ * lists, Alt+P plans, all listed in the shortcuts window; Tab leaves a list in one stop instead
+ * of walking its 40 rows, Shift+Tab likewise backwards. */
+static void
+test_keyboard (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkApplication *app;
+  GtkWidget *window;
+  GtkWidget *fields;
+  GtkEventController *tab;
+  GtkShortcutsWindow *overlay;
+  static const struct { const char *action; const char *accel; } accels[] = {
+    { "win.plan-field", "<Alt>p" },
+    { "win.show-view::fields", "<Alt>1" },
+    { "win.show-view::households", "<Alt>2" },
+    { "win.show-view::seasons", "<Alt>3" },
+  };
+  gboolean handled = FALSE;
+
+  if (!set_up_window (fixture, 1366, 768))
+    return;
+  app = GTK_APPLICATION (fixture->base.app);
+  window = GTK_WIDGET (fixture->window);
+  fields = GTK_WIDGET (fixture->window->field_list);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    {
+      g_auto(GStrv) set = gtk_application_get_accels_for_action (app, accels[i].action);
+
+      g_assert_true (set != NULL && g_strv_contains ((const char * const *) set, accels[i].accel));
+    }
+
+  g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "households"));
+  furrow_test_iterate (200);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (fixture->window->view_stack), ==,
+                   "households");
+  g_assert_true (focus_is_in (window, GTK_WIDGET (fixture->window->household_list)));
+  g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "fields"));
+  furrow_test_iterate (200);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (fixture->window->view_stack), ==,
+                   "fields");
+  g_assert_true (focus_is_in (window, fields));
+  save_step (fixture, "keys-1-fields-focused");
+
+  /* Tab, as the key press reaches the list: the focus leaves it at once. */
+  tab = tab_controller (fields);
+  g_assert_nonnull (tab);
+  g_signal_emit_by_name (tab, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
+  g_assert_true (handled);
+  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (window)));
+  g_test_message ("Tab from the field list: focus on a %s",
+                  G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (window))));
+  g_assert_false (focus_is_in (window, fields));
+  save_step (fixture, "keys-2-tab-left-list");
+
+  /* Shift+Tab from the list: backwards, out of it too. */
+  furrow_record_list_focus (FURROW_RECORD_LIST (fields));
+  g_assert_true (focus_is_in (window, fields));
+  handled = FALSE;
+  g_signal_emit_by_name (tab, "key-pressed", GDK_KEY_ISO_Left_Tab, 0, GDK_SHIFT_MASK, &handled);
+  g_assert_true (handled);
+  g_assert_false (focus_is_in (window, fields));
+
+  /* Alt+P plans the field. */
+  g_assert_true (gtk_widget_activate_action (window, "win.plan-field", NULL));
+  furrow_test_iterate (200);
+  g_assert_true (adw_flap_get_reveal_flap (fixture->window->plan_flap));
+
+  /* Listed, in the user's language, in the shortcuts window. */
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_assert_nonnull (furrow_test_find_first (GTK_WIDGET (overlay), is_shortcut_titled,
+                                            g_dpgettext2 (GETTEXT_PACKAGE, "shortcut window",
+                                                          "Plan the Strips of a Field")));
+  g_assert_nonnull (furrow_test_find_first (GTK_WIDGET (overlay), is_shortcut_titled,
+                                            g_dpgettext2 (GETTEXT_PACKAGE, "shortcut window",
+                                                          "Households")));
+  if (strcmp (language (), "C") != 0)
+    g_assert_nonnull (furrow_test_find_first (GTK_WIDGET (overlay), is_shortcut_titled,
+                                              "规划田块的种植带"));
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/keyboard", Fixture, NULL, test_keyboard,
+                     furrow_test_window_tear_down);
+
 /* LANGUAGE=zh_CN: po/zh_CN.po compiled into a folder FURROW_LOCALEDIR points at, as
  * test-translation.c does. */
 static void

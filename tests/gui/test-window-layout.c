@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "furrow-cross-section.h"
+#include "furrow-household-page-testing.h"
+#include "furrow-units.h"
 #include "furrow-planner-panel.h"
 #include "furrow-store-season.h"
 #include "furrow-test-store.h"
@@ -799,6 +801,111 @@ test_keyboard (Fixture       *fixture,
                                               "规划田块的种植带"));
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/keyboard", Fixture, NULL, test_keyboard,
+                     furrow_test_window_tear_down);
+
+static GtkEventController *
+named_controller (GtkWidget  *widget,
+                  const char *name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), name) == 0)
+        return controller;
+    }
+  return NULL;
+}
+
+/* The parcel's position on the household page. */
+static guint
+parcel_position (FurrowHouseholdPage *page,
+                 gint64               id)
+{
+  for (guint i = 0; i < furrow_household_page_get_n_parcels (page); i++)
+    if (furrow_parcel_get_id (furrow_household_page_get_parcel (page, i)) == id)
+      return i;
+  g_assert_not_reached ();
+}
+
+/* The clerk edits a parcel's registered area from the keyboard (issue 13, item 7): after the
+ * edit the focus stays in that parcel's area (not the first row's); a refused area is marked,
+ * and Escape puts back the registered one and clears the mark. */
+static void
+test_parcel_keys (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  FurrowHouseholdPage *page;
+  g_autoptr(GListModel) households = NULL;
+  FurrowParcel *parcel;
+  GtkWidget *spin;
+  GtkWidget *focus;
+  gint64 id;
+  double before_mu, measured_mu;
+  guint position;
+  gboolean handled = FALSE;
+
+  if (!set_up_window (fixture, 1366, 768))
+    return;
+  page = fixture->window->household_page;
+  households = furrow_store_get_households (furrow_window_get_store (fixture->window));
+  /* The first household with two parcels at least: the second parcel is edited. */
+  for (guint i = 0; i < g_list_model_get_n_items (households); i++)
+    {
+      g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, i);
+
+      g_object_set (fixture->window, "selected-household", household, NULL);
+      furrow_test_iterate (100);
+      if (furrow_household_page_get_n_parcels (page) >= 2)
+        break;
+    }
+  g_assert_cmpuint (furrow_household_page_get_n_parcels (page), >=, 2);
+  parcel = furrow_household_page_get_parcel (page, 1);
+  id = furrow_parcel_get_id (parcel);
+  before_mu = furrow_m2_to_mu (furrow_parcel_get_registered_area_m2 (parcel));
+  measured_mu = furrow_m2_to_mu (furrow_parcel_get_measured_area_m2 (parcel));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (furrow_household_page_get_parcel_row (page, 1)),
+                                 TRUE);
+  furrow_test_iterate (200);
+  spin = furrow_household_page_get_parcel_part (page, 1, FURROW_PARCEL_PART_AREA_SPIN);
+  g_assert_true (gtk_widget_grab_focus (spin));
+
+  /* +0.10 mu, one undoable edit: the rows are made again. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), before_mu + 0.10);
+  furrow_test_iterate (400);
+  g_assert_cmpfloat_with_epsilon (furrow_m2_to_mu (furrow_parcel_get_registered_area_m2 (parcel)),
+                                  before_mu + 0.10, 0.005);
+  position = parcel_position (page, id);
+  spin = furrow_household_page_get_parcel_part (page, position, FURROW_PARCEL_PART_AREA_SPIN);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_test_message ("after the edit: focus on a %s", focus != NULL ? G_OBJECT_TYPE_NAME (focus)
+                                                                 : "nothing");
+  g_assert_true (focus != NULL && (focus == spin || gtk_widget_is_ancestor (focus, spin)));
+  save_step (fixture, "parcel-1-edited-focus-kept");
+
+  /* Twenty times the measured area is refused (FURROW_REGISTER_MAX_AREA_RATIO is 10). */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), MAX (measured_mu, 1.0) * 20);
+  furrow_test_iterate (200);
+  g_assert_cmpfloat_with_epsilon (furrow_m2_to_mu (furrow_parcel_get_registered_area_m2 (parcel)),
+                                  before_mu + 0.10, 0.005);
+  g_assert_true (gtk_widget_has_css_class (
+    furrow_household_page_get_parcel_part (page, position, FURROW_PARCEL_PART_AREA_ROW), "error"));
+  save_step (fixture, "parcel-2-refused");
+  g_signal_emit_by_name (named_controller (spin, "furrow-escape-reverts"), "key-pressed",
+                         GDK_KEY_Escape, 0, 0, &handled);
+  g_assert_true (handled);
+  furrow_test_iterate (200);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)),
+                                  before_mu + 0.10, 0.005);
+  g_assert_false (gtk_widget_has_css_class (
+    furrow_household_page_get_parcel_part (page, position, FURROW_PARCEL_PART_AREA_ROW), "error"));
+  g_assert_cmpfloat_with_epsilon (furrow_m2_to_mu (furrow_parcel_get_registered_area_m2 (parcel)),
+                                  before_mu + 0.10, 0.005);
+  save_step (fixture, "parcel-3-escape-reverted");
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/parcel-keys", Fixture, NULL, test_parcel_keys,
                      furrow_test_window_tear_down);
 
 /* LANGUAGE=zh_CN: po/zh_CN.po compiled into a folder FURROW_LOCALEDIR points at, as

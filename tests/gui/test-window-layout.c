@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The window at the sizes people run it at (1024x700 on an old laptop, 1366x768, 1920x1080),
+/* The window at the sizes people run it at (1024×700 on an old laptop, 1366×768, 1920×1080),
  * in the language of the environment: meson runs this file twice, as `window-layout` in C and
- * as `window-layout-zh` with LANGUAGE=zh_CN (issue 13, items 1, 2, 6 and 7).
+ * as `window-layout-zh` with LANGUAGE=zh_CN (issue 13, items 1, 2, 6 and 7): the planner, the
+ * season's amounts, the sidebar and its lists, the keyboard.
  *
  * Each step asserts what a user needs to reach a control: it is mapped, inside the window once
  * its scrolled window has scrolled to it, and given at least its natural width (a GtkLabel below
  * its natural width is ellipsized or cut); each step saves a screenshot into
- * $FURROW_SCREENSHOT_DIR/journeys/. */
+ * $FURROW_SCREENSHOT_DIR/journeys/. A size larger than the screen is skipped: run under
+ * `xvfb-run -s '-screen 0 1920x1080x24'` (build-aux/run-tests does). */
 
 #include "config.h"
 
@@ -781,6 +783,9 @@ test_keyboard (Fixture       *fixture,
   g_signal_emit_by_name (tab, "key-pressed", GDK_KEY_ISO_Left_Tab, 0, GDK_SHIFT_MASK, &handled);
   g_assert_true (handled);
   g_assert_false (focus_is_in (window, fields));
+
+  /* The Seasons list is one Tab stop too. */
+  g_assert_nonnull (tab_controller (GTK_WIDGET (fixture->window->season_list)));
 
   /* Alt+P plans the field. */
   g_assert_true (gtk_widget_activate_action (window, "win.plan-field", NULL));

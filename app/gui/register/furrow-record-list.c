@@ -176,27 +176,6 @@ furrow_record_list_class_init (FurrowRecordListClass *klass)
   gtk_widget_class_bind_template_child_private (widget_class, FurrowRecordList, empty_page);
 }
 
-/* One Tab stop per list (issue 13, item 7): Tab and Shift+Tab leave the list for the next or
- * previous widget instead of walking its rows, which the arrow keys walk. The list is made
- * unfocusable for the move, so the window's focus chain steps over it. */
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                FurrowRecordList      *self)
-{
-  GtkDirectionType direction;
-
-  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
-    return FALSE;
-  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
-    return FALSE;
-  direction = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0
-              ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
-  return furrow_record_list_leave (self, direction);
-}
-
 /**
  * furrow_record_list_leave:
  * @direction: %GTK_DIR_TAB_FORWARD or %GTK_DIR_TAB_BACKWARD
@@ -211,18 +190,10 @@ furrow_record_list_leave (FurrowRecordList *self,
                           GtkDirectionType  direction)
 {
   FurrowRecordListPrivate *priv = furrow_record_list_get_instance_private (self);
-  GtkWidget *view = GTK_WIDGET (priv->view);
-  GtkRoot *root = gtk_widget_get_root (view);
-  gboolean moved;
 
   g_return_val_if_fail (FURROW_IS_RECORD_LIST (self), FALSE);
 
-  if (root == NULL)
-    return FALSE;
-  gtk_widget_set_can_focus (view, FALSE);
-  moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
-  gtk_widget_set_can_focus (view, TRUE);
-  return moved;
+  return furrow_list_leave (GTK_WIDGET (priv->view), direction);
 }
 
 /* Puts the keyboard focus on the list (its selected row, or its first). */
@@ -254,15 +225,7 @@ furrow_record_list_init (FurrowRecordList *self)
   g_signal_connect_swapped (priv->selection, "notify::selected-item",
                             G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (priv->filtered, "items-changed", G_CALLBACK (update_page), self);
-  {
-    GtkEventController *keys = gtk_event_controller_key_new ();
-
-    /* Before the rows see Tab. */
-    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-    gtk_event_controller_set_name (keys, "furrow-list-tab");
-    g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-    gtk_widget_add_controller (GTK_WIDGET (priv->view), keys);
-  }
+  furrow_list_set_one_tab_stop (priv->view);
   update_page (self);
 }
 

@@ -56,7 +56,8 @@ open_report (int             argc,
     { "season", 0, 0, G_OPTION_ARG_STRING, &season_name, N_("A settled season by its name"),
       N_("NAME") },
     { "notice-date", 0, 0, G_OPTION_ARG_STRING, &notice_date,
-      N_("Public-notice date printed on the pages (YYYY-MM-DD)"), N_("DATE") },
+      N_("Public-notice date printed on the pages (YYYY-MM-DD); the season's own when not "
+         "given"), N_("DATE") },
     { NULL },
   };
 
@@ -78,6 +79,12 @@ open_report (int             argc,
       (out == NULL && per_household == NULL))
     {
       furrow_cli_print_error ("%s", usage_text);
+      return 2;
+    }
+  if (notice_date != NULL && !furrow_season_notice_date_is_valid (notice_date))
+    {
+      furrow_cli_print_error (_("--notice-date %s is not a date: give it as YYYY-MM-DD, e.g. "
+                                "2024-11-20"), notice_date);
       return 2;
     }
   store = furrow_store_open (project, &error);

@@ -258,6 +258,16 @@ furrow_cli_list (int    argc,
       furrow_cli_print_error ("%s", error->message);
       return 1;
     }
+  /* Read the register first: a table that cannot be read is damage, never "0 parcels"
+   * (docs/architecture.md, Opening, backup, check). */
+  g_object_unref (furrow_store_get_fields (store));
+  g_object_unref (furrow_store_get_parcels (store));
+  g_object_unref (furrow_store_get_households (store));
+  if (!furrow_store_check_damage (store, &error))
+    {
+      furrow_cli_print_error ("%s", error->message);
+      return 1;
+    }
 
   if (json)
     {

@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "furrow-cli.h"
@@ -16,23 +15,7 @@
  * The payroll (发放花名册, furrow-payroll.h, docs/domain.md §12) of a settled season: one row
  * per household paid, page subtotals and totals in figures and capital numerals, the lines the
  * preparer, checker and approver sign. Refuses a season that is not settled and an output that
- * is the project file itself. The print is recorded in the audit log. */
-
-/* TRUE when `out` names the project file (the same path, or the same file by another name). */
-static gboolean
-is_project_file (const char *out,
-                 const char *project)
-{
-  g_autoptr(GFile) a = g_file_new_for_path (out);
-  g_autoptr(GFile) b = g_file_new_for_path (project);
-  GStatBuf sa;
-  GStatBuf sb;
-
-  if (g_file_equal (a, b))
-    return TRUE;
-  return g_stat (out, &sa) == 0 && g_stat (project, &sb) == 0
-         && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
+ * is the project or its journal. The print is recorded in the audit log. */
 
 int
 furrow_cli_payroll (int    argc,
@@ -84,10 +67,10 @@ furrow_cli_payroll (int    argc,
                                       "--out OUT.pdf|OUT.xlsx [--by-group] [--date DATE]"));
       return 2;
     }
-  if (is_project_file (out, project))
+  /* Not the project itself, nor its journal (furrow_store_check_output_path()). */
+  if (!furrow_store_check_output_path (project, out, &error))
     {
-      furrow_cli_print_error (_("%s: this is the project file; choose another file for the "
-                                "payroll"), out);
+      furrow_cli_print_error ("%s", error->message);
       return 1;
     }
   lower = g_ascii_strdown (out, -1);
@@ -139,7 +122,7 @@ furrow_cli_payroll (int    argc,
       furrow_cli_print_error ("%s: %s", project, error->message);
       return 1;
     }
-  if (!furrow_payroll_write (payroll, out, NULL, &error)
+  if (!furrow_payroll_write (payroll, out, NULL, NULL, NULL, &error)
       || !furrow_payroll_record_print (payroll, store, out, &error))
     {
       furrow_cli_print_error ("%s", error->message);

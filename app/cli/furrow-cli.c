@@ -5,6 +5,8 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "furrow-cli.h"
 
@@ -36,6 +38,90 @@ static const FurrowCliCommand commands[] = {
   { "statements", N_("Print the households' statements of a settled season as PDF"),
     furrow_cli_statements },
 };
+
+/* Text for a terminal: without control characters (C0 but for newline and tab, DEL, C1) and
+ * without the escape sequences they start (CSI "ESC [ … final", OSC "ESC ] … BEL or ESC \\",
+ * two-byte "ESC x"), so that a name stored with "\033[2J" or "\033]0;…\007" is printed as its
+ * letters instead of clearing the screen or retitling the window (issue 12, item 5). */
+char *
+furrow_cli_strip_controls (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x1B)
+        {
+          const char *q = p + 1;
+
+          if (*q == '[')
+            {
+              /* parameters and intermediates 0x20–0x3F, then one final byte 0x40–0x7E */
+              for (q++; *q >= 0x20 && *q <= 0x3F; q++)
+                ;
+              if (*q >= 0x40 && *q <= 0x7E)
+                q++;
+            }
+          else if (*q == ']' || *q == 'P' || *q == '_' || *q == '^')
+            {
+              /* a string, ended by BEL or ST (ESC \\) */
+              for (q++; *q != '\0' && *q != 0x07 && !(q[0] == 0x1B && q[1] == '\\'); q++)
+                ;
+              if (*q == 0x07)
+                q++;
+              else if (*q == 0x1B)
+                q += 2;
+            }
+          else if (*q >= 0x20 && *q <= 0x7E)
+            q++;
+          /* continue after the sequence (the loop steps over one character) */
+          p = q - 1;
+          continue;
+        }
+      if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7F && c <= 0x9F))
+        continue;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+print_to_terminal (FILE       *stream,
+                   const char *text)
+{
+  g_autofree char *clean = furrow_cli_strip_controls (text);
+  const char *charset;
+
+  if (!g_get_charset (&charset))
+    {
+      g_autofree char *converted = g_convert_with_fallback (clean, -1, charset, "UTF-8", "?",
+                                                            NULL, NULL, NULL);
+
+      if (converted != NULL)
+        {
+          fputs (converted, stream);
+          fflush (stream);
+          return;
+        }
+    }
+  fputs (clean, stream);
+  fflush (stream);
+}
+
+static void
+print_cb (const char *text)
+{
+  print_to_terminal (stdout, text);
+}
+
+static void
+printerr_cb (const char *text)
+{
+  print_to_terminal (stderr, text);
+}
 
 void
 furrow_cli_print_error (const char *format,
@@ -100,6 +186,13 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* Everything printed goes through g_print() and g_printerr(): filtered on a terminal, as it
+   * was stored when redirected to a file or a pipe (a script reads the data unchanged). */
+  if (isatty (STDOUT_FILENO))
+    g_set_print_handler (print_cb);
+  if (isatty (STDERR_FILENO))
+    g_set_printerr_handler (printerr_cb);
 
   if (argc < 2)
     {

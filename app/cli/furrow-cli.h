@@ -53,5 +53,7 @@ void furrow_cli_print_json  (JsonBuilder *builder,
                              gboolean     pretty);
 /* Terminal columns `text` takes: CJK characters two, combining marks none. */
 glong furrow_cli_text_columns (const char *text);
+/* `text` without control characters and escape sequences, for a terminal (furrow-cli.c). */
+char *furrow_cli_strip_controls (const char *text);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <sys/resource.h>
 
+#include "furrow-store-testing.h"
 #include "furrow-store.h"
 
 #define N_PARCELS    50000
@@ -70,7 +71,7 @@ main (int   argc,
   g_autofree char *dir = g_dir_make_tmp ("furrow-bench-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "bench.gpkg", NULL);
   g_autoptr(GTimer) timer = g_timer_new ();
-  double insert_s, insert_cpu_s, open_s;
+  double insert_s, insert_cpu_s, open_s, check_s = G_MAXDOUBLE;
 
   setlocale (LC_ALL, "");
   {
@@ -94,13 +95,25 @@ main (int   argc,
     parcels = furrow_store_get_parcels (store);
     open_s = g_timer_elapsed (timer, NULL);
     g_assert_cmpuint (g_list_model_get_n_items (parcels), ==, N_PARCELS);
+    /* The quick_check furrow_store_open() runs (issue 12: ≤ 0.3 s), best of 5. */
+    for (int i = 0; i < 5; i++)
+      {
+        g_timer_start (timer);
+        if (!furrow_store_quick_check (store, &error))
+          g_error ("%s", error->message);
+        check_s = MIN (check_s, g_timer_elapsed (timer, NULL));
+      }
   }
 
   g_print ("store: %d parcels + %d households in one batch: %.2f s wall, %.2f s CPU "
            "(%.1f µs a parcel; goal ≤ 3 s)\n",
            N_PARCELS, N_PARCELS / PER_HOUSEHOLD, insert_s, insert_cpu_s,
            insert_s * 1e6 / N_PARCELS);
-  g_print ("store: open and load the parcel model: %.2f s\n", open_s);
+  g_print ("store: open (quick_check included) and load the parcel model: %.2f s\n", open_s);
+  g_print ("store: PRAGMA quick_check of %s (%d parcels): %.3f s (goal ≤ 0.3 s)\n", path,
+           N_PARCELS, check_s);
+  if (g_getenv ("FURROW_BENCH_KEEP") != NULL)
+    return 0;
 
   g_unlink (path);
   g_rmdir (dir);

@@ -139,7 +139,7 @@ test_export_onto_project (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/io/cli-safety/export-onto-project", Fixture, fixture_set_up,
                      test_export_onto_project, furrow_test_store_fixture_tear_down);
 
-/* The other writers: roster, statements and the row lines of plan --project. */
+/* The other writers: roster, statements, payroll and the row lines of plan --project. */
 static void
 test_other_outputs_onto_project (Fixture       *fixture,
                                  gconstpointer  data)
@@ -163,9 +163,145 @@ test_other_outputs_onto_project (Fixture       *fixture,
                                               "--maize-rows", "2", "--soy-rows", "4",
                                               "--rows-geojson", wal, NULL },
                   "P.gpkg-wal is a journal file");
+  assert_refused (fixture, (const char *[]) { "payroll", "--project", fixture->path, "--season",
+                                              "2025 summer", "--out", wal, NULL },
+                  "P.gpkg-wal: this is the project file");
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
 FURROW_TEST_FIXTURE ("/furrow/io/cli-safety/other-outputs-onto-project", Fixture, fixture_set_up,
                      test_other_outputs_onto_project, furrow_test_store_fixture_tear_down);
+
+/* Damage (docs/architecture.md, Opening, backup, check). */
+
+/* 4 KiB of random bytes (GRand seeded 12) over the middle of the file, as a failing disk or a
+ * half-copied USB stick leaves it. */
+static void
+damage_random (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (12);
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 3 * 4096);
+  for (gsize i = 0; i < 4096; i++)
+    contents[length / 2 + i] = (char) g_rand_int_range (rand, 0, 256);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+/* 16 bytes: the first eight cell pointers of the fullest table leaf page (b-tree page type 13,
+ * SQLite's file format, section 1.6) written in reverse order. Every byte of every row is intact;
+ * only the rows come back in the wrong order ("Rowid … out of order" in quick_check), a damage
+ * that reads as a healthy file to anything that does not check. */
+static void
+damage_cell_order (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length, page_size, best = 0;
+  guint best_cells = 0;
+  guchar *bytes;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  bytes = (guchar *) contents;
+  page_size = (gsize) bytes[16] << 8 | bytes[17];
+  if (page_size == 1)
+    page_size = 65536;
+  g_assert_cmpuint (length % page_size, ==, 0);
+  /* Page 1 holds the 100-byte file header before its b-tree header: skip it. */
+  for (gsize offset = page_size; offset < length; offset += page_size)
+    {
+      guint cells = (guint) bytes[offset + 3] << 8 | bytes[offset + 4];
+
+      if (bytes[offset] == 13 && cells > best_cells && cells < page_size / 4)
+        {
+          best = offset;
+          best_cells = cells;
+        }
+    }
+  g_assert_cmpuint (best_cells, >=, 8);
+  /* The cell pointer array follows the 8-byte leaf header: 2 bytes a cell. */
+  for (guint i = 0; i < 4; i++)
+    {
+      guchar *a = bytes + best + 8 + 2 * i, *b = bytes + best + 8 + 2 * (7 - i);
+      guchar t0 = a[0], t1 = a[1];
+
+      a[0] = b[0];
+      a[1] = b[1];
+      b[0] = t0;
+      b[1] = t1;
+    }
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+/* Every command on the damaged copy: exit 1, one line naming the file and what to do, nothing
+ * printed as if the register were empty, nothing written. */
+static void
+assert_damaged_refused (Fixture    *fixture,
+                        const char *source)
+{
+  g_autofree char *out_csv = furrow_test_store_file (fixture, "out.csv");
+  g_autofree char *message = g_strdup_printf ("%s is damaged", fixture->path);
+
+  assert_refused (fixture, (const char *[]) { "list", "--project", fixture->path, "parcels",
+                                              NULL }, message);
+  assert_refused (fixture, (const char *[]) { "list", "--project", fixture->path, "households",
+                                              "--json", NULL }, "furrow-cli check");
+  assert_refused (fixture, (const char *[]) { "export", "--project", fixture->path, "--layer",
+                                              "parcels", "--format", "csv", out_csv, NULL },
+                  message);
+  g_assert_false (g_file_test (out_csv, G_FILE_TEST_EXISTS));
+  assert_refused (fixture, (const char *[]) { "import", "--project", fixture->path, source,
+                                              NULL }, message);
+  assert_refused (fixture, (const char *[]) { "season", "--project", fixture->path, "create",
+                                              "2025 秋", "--year", "2025", NULL },
+                  "restore it from a backup or a restore point");
+}
+
+static char *
+export_source (Fixture *fixture)
+{
+  char *source = furrow_test_store_file (fixture, "households-before.csv");
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "export", "--project", fixture->path,
+                                        "--layer", "households", "--format", "csv", source,
+                                        NULL), ==, 0);
+  return source;
+}
+
+static void
+test_damage_random (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *source = export_source (fixture);
+
+  damage_random (fixture->path);
+  assert_damaged_refused (fixture, source);
+}
+FURROW_TEST_FIXTURE ("/furrow/io/cli-safety/damage-random-4k", Fixture, fixture_set_up,
+                     test_damage_random, furrow_test_store_fixture_tear_down);
+
+static void
+test_damage_cell_order (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *source = export_source (fixture);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  damage_cell_order (fixture->path);
+  assert_damaged_refused (fixture, source);
+  g_assert_cmpint (furrow_test_run_cli (&out, &err, "list", "--project", fixture->path,
+                                        "fields", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "out of order"));
+}
+FURROW_TEST_FIXTURE ("/furrow/io/cli-safety/damage-cell-order", Fixture, fixture_set_up,
+                     test_damage_cell_order, furrow_test_store_fixture_tear_down);
 
 FURROW_TEST_MAIN (.locale = "");

@@ -300,4 +300,139 @@ test_boxed (void)
 }
 FURROW_TEST ("/furrow/core/property/boxed", test_boxed);
 
+/* A class set up the short way (furrow_property_install()): its finalize only clears the members,
+ * and a label whose setter keeps it from NULL (as FurrowSeason's name) and a date whose setter
+ * skips an equal date (as FurrowField's geometry) are bound with furrow_property_member_set_by(). */
+typedef struct
+{
+  GObject    parent_instance;
+
+  char      *label;
+  GDate     *date;
+  GObject   *other;
+  int        count;
+
+  guint      n_set;  /* calls of the two setters */
+} Bag;
+
+typedef GObjectClass BagClass;
+
+GType bag_get_type (void);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Bag, g_object_unref)
+G_DEFINE_TYPE (Bag, bag, G_TYPE_OBJECT)
+
+enum {
+  BAG_PROP_0,
+  BAG_PROP_LABEL,
+  BAG_PROP_DATE,
+  BAG_PROP_OTHER,
+  BAG_PROP_COUNT,
+  BAG_N_PROPS
+};
+
+static GParamSpec *bag_properties[BAG_N_PROPS];
+
+static void
+bag_set_label (Bag        *self,
+               const char *label)
+{
+  self->n_set++;
+  furrow_property_set_string (self, bag_properties[BAG_PROP_LABEL], label != NULL ? label : "");
+}
+
+static void
+bag_set_date (Bag         *self,
+              const GDate *date)
+{
+  self->n_set++;
+  if (date != NULL && self->date != NULL && g_date_compare (date, self->date) == 0)
+    return;
+  furrow_property_set_boxed (self, bag_properties[BAG_PROP_DATE], date);
+}
+
+static void
+bag_finalize (GObject *object)
+{
+  furrow_property_clear_members (object);
+  G_OBJECT_CLASS (bag_parent_class)->finalize (object);
+}
+
+#define BAG_AT(member) G_STRUCT_OFFSET (Bag, member)
+
+static void
+bag_class_init (BagClass *klass)
+{
+  klass->finalize = bag_finalize;
+
+  bag_properties[BAG_PROP_LABEL] = furrow_property_member_set_by (
+    g_param_spec_string ("label", NULL, NULL, "", FLAGS), BAG_AT (label),
+    G_CALLBACK (bag_set_label));
+  bag_properties[BAG_PROP_DATE] = furrow_property_member_set_by (
+    g_param_spec_boxed ("date", NULL, NULL, G_TYPE_DATE, FLAGS), BAG_AT (date),
+    G_CALLBACK (bag_set_date));
+  bag_properties[BAG_PROP_OTHER] = furrow_property_member (
+    g_param_spec_object ("other", NULL, NULL, G_TYPE_OBJECT, FLAGS), BAG_AT (other), NULL);
+  bag_properties[BAG_PROP_COUNT] = furrow_property_member (
+    g_param_spec_int ("count", NULL, NULL, 0, 10, 0, FLAGS), BAG_AT (count), NULL);
+  furrow_property_install (klass, BAG_N_PROPS, bag_properties);
+}
+
+static void
+bag_init (Bag *self)
+{
+}
+
+static void
+count_bag_notify (GObject    *object,
+                  GParamSpec *pspec,
+                  guint      *n)
+{
+  (*n)++;
+}
+
+static void
+test_install (void)
+{
+  GObject *other = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr (GDate) date = g_date_new_dmy (20, G_DATE_SEPTEMBER, 2025);
+  g_autoptr (GDate) same = g_date_new_dmy (20, G_DATE_SEPTEMBER, 2025);
+  g_autoptr (Bag) bag = g_object_new (bag_get_type (), "count", 3, "other", other, NULL);
+  g_autofree char *label = NULL;
+  guint n_notify = 0;
+  int count;
+
+  /* The generic get and set. */
+  g_assert_true (G_OBJECT_GET_CLASS (bag)->get_property == furrow_property_get_member);
+  g_assert_true (G_OBJECT_GET_CLASS (bag)->set_property == furrow_property_set_member);
+  g_object_get (bag, "count", &count, NULL);
+  g_assert_cmpint (count, ==, 3);
+  g_signal_connect (bag, "notify", G_CALLBACK (count_bag_notify), &n_notify);
+
+  /* g_object_set() goes through the class's setter: NULL is stored as "" (one change), an equal
+   * date from elsewhere is not stored again (one change for the first). */
+  g_object_set (bag, "label", "2025 秋", NULL);
+  g_object_set (bag, "label", NULL, NULL);
+  g_object_get (bag, "label", &label, NULL);
+  g_assert_cmpstr (label, ==, "");
+  g_object_set (bag, "date", date, NULL);
+  g_object_set (bag, "date", same, NULL);
+  g_assert_true (bag->date != date);
+  g_assert_cmpint (g_date_compare (bag->date, same), ==, 0);
+  g_assert_cmpuint (bag->n_set, ==, 4);
+  /* "label" twice (set, then ""), "date" once. */
+  g_assert_cmpuint (n_notify, ==, 3);
+
+  /* The members that own what they point to are freed and dropped; the others stay. */
+  g_object_add_weak_pointer (other, (gpointer *) &other);
+  g_object_unref (other);
+  g_assert_nonnull (other);
+  furrow_property_clear_members (G_OBJECT (bag));
+  g_assert_null (bag->label);
+  g_assert_null (bag->date);
+  g_assert_null (bag->other);
+  g_assert_null (other);
+  g_assert_cmpint (bag->count, ==, 3);
+}
+FURROW_TEST ("/furrow/core/property/install", test_install);
+
 FURROW_TEST_MAIN ();

@@ -351,6 +351,45 @@ test_set_plans (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/core/season-plans/set-plans", Fixture, fixture_set_up, test_set_plans,
                      fixture_tear_down);
 
+/* furrow_season_field_is_settled(): a field planned (field 0) or harvested (field 1) in a settled
+ * season keeps its shape; the others (field 2) and every field of a season not settled, or
+ * settled and reopened, do not. */
+static void
+test_field_is_settled (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  FurrowField *planned = g_ptr_array_index (fixture->fields, 0);
+  FurrowField *harvested = g_ptr_array_index (fixture->fields, 1);
+  FurrowField *other = g_ptr_array_index (fixture->fields, 2);
+  g_autoptr(GError) error = NULL;
+  FurrowPattern p24;
+
+  g_assert_true (furrow_pattern_preset ("2+4", &p24));
+  g_assert_true (furrow_season_plan_fields (fixture->store, fixture->season, &planned, 1, &p24,
+                                            "2+4", NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (furrow_store_set_harvest (fixture->store, fixture->season, harvested,
+                                           FURROW_CROP_MAIZE, 100000, 24000000, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < fixture->fields->len; i++)
+    g_assert_false (furrow_season_field_is_settled (fixture->store,
+                                                    g_ptr_array_index (fixture->fields, i)));
+
+  g_assert_true (furrow_store_settle_season (fixture->store, fixture->season, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (furrow_season_field_is_settled (fixture->store, planned));
+  g_assert_true (furrow_season_field_is_settled (fixture->store, harvested));
+  g_assert_false (furrow_season_field_is_settled (fixture->store, other));
+
+  g_assert_true (furrow_store_reopen_season (fixture->store, fixture->season,
+                                             "harvest weighed again", &error));
+  g_assert_no_error (error);
+  g_assert_false (furrow_season_field_is_settled (fixture->store, planned));
+  g_assert_false (furrow_season_field_is_settled (fixture->store, harvested));
+}
+FURROW_TEST_FIXTURE ("/furrow/core/season-plans/field-is-settled", Fixture, fixture_set_up,
+                     test_field_is_settled, fixture_tear_down);
+
 static void
 make_demo (void)
 {

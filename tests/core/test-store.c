@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -651,6 +652,81 @@ test_output_path (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/core/store/output-path", Fixture, furrow_test_store_set_up_folder,
                      test_output_path, furrow_test_store_fixture_tear_down);
+
+/* Damage that shows only while the project is in use (docs/architecture.md, Opening, backup,
+ * check): the file passed quick_check when it was opened, then its second half turned to random
+ * bytes (GRand seeded 7) under the open store. Reading the parcels meets SQLITE_CORRUPT: the
+ * model is not an empty register but damage, and every write is refused from then on. */
+static void
+test_damage_during_use (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(FurrowStore) store = NULL;
+  g_autoptr(FurrowStore) other = NULL;
+  g_autoptr(FurrowHousehold) household = furrow_household_new ();
+  g_autoptr(FurrowHousehold) second = furrow_household_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *wal_before = NULL;
+  g_autofree char *wal_after = NULL;
+  g_autofree guchar *noise = NULL;
+  gsize wal_before_len, wal_after_len;
+  GStatBuf st;
+  int fd;
+
+  store = furrow_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (furrow_store_check_damage (store, &error));
+
+  /* A commit through another connection makes the open store drop its page cache (WAL), so it
+   * reads the file again on its next read. */
+  other = furrow_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  furrow_household_set_code (household, "370782102201990001");
+  furrow_household_set_name (household, "后来户");
+  g_assert_true (furrow_store_add_household (other, household, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  noise = g_malloc ((gsize) st.st_size / 2);
+  for (gsize i = 0; i < (gsize) st.st_size / 2; i++)
+    noise[i] = (guchar) g_rand_int_range (rand, 0, 256);
+  fd = g_open (fixture->path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, noise, (gsize) st.st_size / 2, st.st_size - st.st_size / 2), ==,
+                   st.st_size / 2);
+  g_assert_true (g_close (fd, NULL));
+  g_assert_true (g_file_get_contents (wal, &wal_before, &wal_before_len, NULL));
+
+  /* The parcels cannot be read: damage, with the file's name and what to do. */
+  {
+    g_autoptr(GListModel) parcels = furrow_store_get_parcels (store);
+
+    g_assert_cmpuint (g_list_model_get_n_items (parcels), ==, 0);
+  }
+  g_assert_false (furrow_store_check_damage (store, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT);
+  g_assert_true (g_str_has_prefix (error->message, fixture->path));
+  g_assert_nonnull (strstr (error->message, "is damaged"));
+  g_assert_nonnull (strstr (error->message, "furrow-cli check"));
+  g_clear_error (&error);
+
+  /* Nothing more is written: the WAL (where a write would go) is byte for byte the same. */
+  furrow_household_set_code (second, "370782102201990002");
+  furrow_household_set_name (second, "又一户");
+  g_assert_false (furrow_store_add_household (store, second, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_false (furrow_store_begin (store, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (wal, &wal_after, &wal_after_len, NULL));
+  g_assert_cmpmem (wal_before, wal_before_len, wal_after, wal_after_len);
+}
+FURROW_TEST_FIXTURE ("/furrow/core/store/damage-during-use", Fixture,
+                     furrow_test_store_set_up_demo_file, test_damage_during_use,
+                     furrow_test_store_fixture_tear_down);
 
 typedef struct
 {

@@ -10,8 +10,10 @@
 
 #include "furrow-field-map.h"
 #include "furrow-geodesy.h"
+#include "furrow-history-testing.h"
 #include "furrow-pattern.h"
 #include "furrow-register.h"
+#include "furrow-season-plans.h"
 #include "furrow-store-season.h"
 #include "furrow-preferences-window.h"
 #include "furrow-record-list-testing.h"
@@ -512,6 +514,202 @@ test_draw_in_window (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/field-map/draw-in-window", Fixture, fixture_set_up,
                      test_draw_in_window, fixture_tear_down);
+
+/* The one action ACCEL is bound to by the application's accelerators (furrow-application.c),
+ * activated on the window as GTK does for that key press. */
+static void
+press_accel (Fixture    *fixture,
+             const char *accel,
+             const char *action)
+{
+  g_auto(GStrv) actions =
+    gtk_application_get_actions_for_accel (GTK_APPLICATION (fixture->base.app), accel);
+
+  g_assert_cmpuint (g_strv_length (actions), ==, 1);
+  g_assert_cmpstr (actions[0], ==, action);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), actions[0], NULL));
+}
+
+/* The field editor's own shortcut for KEY (Return, Escape…): its action, activated on it. */
+static void
+press_editor_key (FurrowFieldEditor *editor,
+                  const char        *key)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (editor));
+  const char *action = NULL;
+
+  for (guint i = 0; action == NULL && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; action == NULL && j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_strcmp0 (trigger, key) == 0)
+            action = gtk_named_action_get_action_name (GTK_NAMED_ACTION (gtk_shortcut_get_action (shortcut)));
+        }
+    }
+  g_assert_nonnull (action);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), action, NULL));
+}
+
+/* A menu item (GtkModelButton, a private type: found by name) showing LABEL, the menu's label
+ * without its mnemonic underscore. */
+static gboolean
+is_menu_item (GtkWidget     *widget,
+              gconstpointer  label)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GString) shown = g_string_new (label);
+
+  if (g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "GtkModelButton") != 0)
+    return FALSE;
+  g_string_replace (shown, "_", "", 0);
+  g_object_get (widget, "text", &text, NULL);
+  return g_strcmp0 (text, shown->str) == 0;
+}
+
+/* Whether the "Reshape Field" item of the details pane's field menu can be chosen. */
+static gboolean
+reshape_item_sensitive (Fixture *fixture)
+{
+  GtkWidget *item = furrow_test_find_first (GTK_WIDGET (fixture->window), is_menu_item,
+                                            _("_Reshape Field"));
+
+  g_assert_nonnull (item);
+  return gtk_widget_get_sensitive (item);
+}
+
+/* win.reshape-field by its shortcut, Ctrl+E, on the selected field; a corner dragged; Enter saves
+ * the new outline as one edit; Ctrl+Z puts the old one back.
+ *
+ * The field, south of the demo's (nothing within snapping distance), is the rectangle
+ * 119.400–119.402 E × 36.436–36.437 N. At 36.4365 N on the WGS84 ellipsoid (a = 6,378,137 m,
+ * e² = 0.00669438): meridian radius M = a(1 − e²)/(1 − e² sin²φ)^1.5 = 6,358,055 m, so 0.001° of
+ * latitude is M·π/180·0.001 = 110.967 m; prime-vertical radius N = a/(1 − e² sin²φ)^0.5 =
+ * 6,385,944 m, so 0.001° of longitude is N·cos φ·π/180·0.001 = 89.664 m. The rectangle is
+ * 179.328 m × 110.967 m = 19,899.6 m² (29.85 mu). Its north-east corner dragged 0.001° east makes
+ * a trapezoid (shoelace: w·h + ½·Δx·h) larger by the triangle ½ × 89.664 m × 110.967 m =
+ * 4,974.9 m² (7.46 mu). The ellipsoidal area (docs/domain.md §3) of shapes this small agrees with
+ * that to about 1e-5; the test allows 0.1 %. */
+static void
+test_reshape_in_window (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  FurrowFieldMap *field_map = furrow_window_get_field_map (fixture->window);
+  FurrowFieldEditor *editor = furrow_field_map_get_editor (field_map);
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowHistory *history = furrow_window_get_history (fixture->window);
+  const FurrowPoint corners[] = { { 119.400, 36.436 }, { 119.402, 36.436 },
+                                  { 119.402, 36.437 }, { 119.400, 36.437 } };
+  g_autoptr(FurrowGeometry) outline = furrow_geometry_new ();
+  g_autoptr(FurrowField) added = furrow_field_new ();
+  g_autoptr(FurrowField) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  FurrowField *field;
+  double lon, lat, x, y, before_m2;
+
+  furrow_geometry_add_ring (outline, furrow_geometry_add_polygon (outline), corners, 4);
+  furrow_field_set_code (added, "R001");
+  furrow_field_set_name (added, "Reshaped field");
+  furrow_field_set_geometry (added, outline);
+  g_assert_true (furrow_store_add_field (store, added, &error));
+  g_assert_no_error (error);
+  field = furrow_store_get_field_by_id (store, furrow_field_get_id (added));
+  g_assert_nonnull (field);
+  before_m2 = furrow_field_get_measured_area_m2 (field);
+  g_assert_cmpfloat_with_epsilon (before_m2 / 19899.6, 1.0, 0.001);
+
+  /* Nothing selected: nothing to reshape. */
+  furrow_window_select_field (fixture->window, NULL);
+  g_assert_false (reshape_item_sensitive (fixture));
+
+  shumate_viewport_set_zoom_level (viewport (fixture), 17);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport (fixture)), 36.4365, 119.4015);
+  furrow_window_select_field (fixture->window, field);
+  g_assert_true (reshape_item_sensitive (fixture));
+  furrow_test_wait_for_frame (map_widget (fixture));
+
+  press_accel (fixture, "<Control>e", "win.reshape-field");
+  g_assert_true (furrow_field_editor_get_drawing (editor));
+  /* Its corners are the handles, the live label its area; no second reshape meanwhile. */
+  g_assert_cmpuint (furrow_field_editor_get_n_vertices (editor), ==, 4);
+  furrow_field_editor_get_vertex (editor, 2, &lon, &lat);
+  g_assert_cmpfloat_with_epsilon (lon, 119.402, 1e-9);
+  g_assert_cmpfloat_with_epsilon (lat, 36.437, 1e-9);
+  label = g_strdup_printf (_("%s mu · perimeter %'.1f m"), "29.85",
+                           furrow_geodesy_perimeter_m (outline));
+  g_assert_cmpstr (furrow_field_editor_get_measurement (editor), ==, label);
+  g_assert_false (reshape_item_sensitive (fixture));
+
+  /* The drag of the north-east corner, 0.001° east, as the drag gesture moves it. */
+  shumate_viewport_location_to_widget_coords (viewport (fixture), GTK_WIDGET (editor),
+                                              36.437, 119.403, &x, &y);
+  furrow_field_editor_move_vertex (editor, 2, x, y);
+  furrow_field_editor_get_vertex (editor, 2, &lon, &lat);
+  g_assert_cmpfloat_with_epsilon (lon, 119.403, 1e-9);
+  g_assert_cmpfloat_with_epsilon (lat, 36.437, 1e-9);
+  furrow_test_wait_for_frame (map_widget (fixture));
+  {
+    g_autoptr(GdkTexture) texture = furrow_test_render_widget (map_widget (fixture));
+
+    furrow_test_save_screenshot (texture, "window-reshaping.png");
+  }
+  /* Not saved before Enter. */
+  g_assert_cmpfloat (furrow_field_get_measured_area_m2 (field), ==, before_m2);
+
+  press_editor_key (editor, "Return");
+  g_assert_false (furrow_field_editor_get_drawing (editor));
+  g_assert_true (reshape_item_sensitive (fixture));
+  g_test_message ("reshaped: %.1f m² -> %.1f m²", before_m2, furrow_field_get_measured_area_m2 (field));
+  g_assert_cmpfloat_with_epsilon ((furrow_field_get_measured_area_m2 (field) - before_m2) / 4974.9,
+                                  1.0, 0.001);
+  /* In the file too, and one edit on the window's history. */
+  stored = furrow_store_find_field (store, "R001");
+  g_assert_cmpfloat (furrow_field_get_measured_area_m2 (stored), ==,
+                     furrow_field_get_measured_area_m2 (field));
+  g_assert_cmpstr (furrow_history_get_undo_label (history), ==, _("Reshape field"));
+
+  /* Ctrl+Z: the rectangle again, to the square metre it had. */
+  press_accel (fixture, "<Control>z", "win.undo");
+  g_assert_cmpfloat_with_epsilon (furrow_field_get_measured_area_m2 (field), before_m2, 1e-6);
+  g_clear_object (&stored);
+  stored = furrow_store_find_field (store, "R001");
+  g_assert_cmpfloat_with_epsilon (furrow_field_get_measured_area_m2 (stored), before_m2, 1e-6);
+  g_assert_false (furrow_history_get_can_undo (history));
+
+  /* Planned in a season that is then settled, the field keeps the shape that season was settled
+   * on: no reshaping, by the menu or by Ctrl+E, until the season is reopened. */
+  {
+    g_autoptr(FurrowSeason) season = furrow_season_new ("2027", 2027);
+    FurrowPattern pattern;
+
+    g_assert_true (furrow_pattern_preset ("2+4", &pattern));
+    g_assert_true (furrow_store_add_season (store, season, &error));
+    g_assert_true (furrow_season_plan_fields (store, season, &field, 1, &pattern, "2+4", NULL,
+                                              NULL, &error));
+    g_assert_true (furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, 12000,
+                                             2880000, &error));
+    g_assert_no_error (error);
+    g_assert_true (reshape_item_sensitive (fixture));
+    g_assert_true (furrow_store_settle_season (store, season, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_false (reshape_item_sensitive (fixture));
+    press_accel (fixture, "<Control>e", "win.reshape-field");
+    g_assert_false (furrow_field_editor_get_drawing (editor));
+
+    g_assert_true (furrow_store_reopen_season (store, season, "harvest weighed again", &error));
+    g_assert_no_error (error);
+    g_assert_true (reshape_item_sensitive (fixture));
+  }
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/field-map/reshape-in-window", Fixture, fixture_set_up,
+                     test_reshape_in_window, fixture_tear_down);
 
 /* "Show on map" for a household: its parcels highlighted, the map zoomed to them. */
 static void

@@ -5,13 +5,15 @@
  * chooser) reads back with pdftotext: every paid household's amount in order, the page
  * subtotals, and a total that is the frozen settlement's (each paid household's total, summed
  * here from the store) to the fen; XLSX by village group; the project file itself refused and
- * left as it was; Print Payroll… gives the same pages; each print and export an audit row. */
+ * left as it was; a cancelled export leaves no file; Print Payroll… gives the same pages; each
+ * print and export an audit row. */
 
 #include "config.h"
 
 #include <string.h>
 
 #include "furrow-season-settlement-page.h"
+#include "furrow-season-settlement-page-testing.h"
 #include "furrow-store-private.h"
 #include "furrow-store-season.h"
 #include "furrow-test-gui.h"
@@ -214,6 +216,23 @@ test_export (Fixture       *fixture,
           g_assert_nonnull (strstr (pages[p], "Prepared by:"));
         }
     }
+
+  /* Cancelled while it writes: nothing is left. */
+  {
+    g_autofree char *cancelled = g_build_filename (fixture->base.tmpdir, "cancelled.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (cancelled);
+    int result = -1;
+    gulong id = g_signal_connect (page, "export-finished", G_CALLBACK (finished_cb), &result);
+
+    furrow_season_settlement_page_export_payroll (page, file, FALSE);
+    furrow_season_settlement_page_cancel_export (page);
+    for (guint i = 0; i < 3000 && result < 0; i++)
+      g_main_context_iteration (NULL, TRUE);
+    g_signal_handler_disconnect (page, id);
+    g_assert_cmpint (result, ==, 0);
+    g_assert_false (g_file_test (cancelled, G_FILE_TEST_EXISTS));
+    g_assert_false (furrow_season_settlement_page_is_exporting (page));
+  }
 
   /* XLSX, one sheet per village group. */
   g_assert_true (export_payroll (page, xlsx, TRUE));

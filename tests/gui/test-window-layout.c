@@ -23,6 +23,9 @@
 #include "furrow-window-testing.h"
 #include "furrow-test-gui.h"
 #include "furrow-season-view-testing.h"
+#include "furrow-season-economics-page.h"
+#include "furrow-season-economics-page-testing.h"
+#include "furrow-season-overview-page.h"
 
 typedef FurrowTestWindow Fixture;
 
@@ -298,6 +301,382 @@ test_planner_1920 (Fixture *fixture, gconstpointer data)
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/planner-1920x1080", Fixture, NULL,
                      test_planner_1920, furrow_test_window_tear_down);
+
+/* A season with the docs/domain.md §7 defaults and every demo field planned 2+4 (as
+ * test-season-economics.c), shown in the window. */
+static void
+add_and_show_season (Fixture *fixture)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  g_autoptr(FurrowSeason) season = furrow_season_new ("2027 秋", 2027);
+  g_autoptr(FurrowSeason) shown = NULL;
+  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
+  g_autoptr(GError) error = NULL;
+  FurrowPattern pattern;
+
+  g_assert_true (furrow_store_add_season (store, season, &error));
+  g_assert_no_error (error);
+  g_assert_true (furrow_pattern_preset ("2+4", &pattern));
+  g_assert_true (furrow_store_begin (store, &error));
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+
+      g_assert_true (furrow_store_set_plan (store, season, field, &pattern, "2+4", NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (furrow_store_commit (store, &error));
+  g_assert_no_error (error);
+  furrow_test_iterate (100);
+  shown = furrow_test_store_find_season (store, "2027 秋");
+  g_assert_nonnull (shown);
+  furrow_window_show_season (fixture->window, shown);
+  furrow_test_iterate (300);
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *page;
+  guint       n_money;
+} MoneyCheck;
+
+static gboolean
+scrolls_sideways (GtkWidget *scrolled)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  return gtk_adjustment_get_upper (adj) > gtk_adjustment_get_page_size (adj) + 1;
+}
+
+/* The right edge of the amounts under WIDGET, in SCROLLED's coordinates. */
+static double
+money_right_edge (GtkWidget *widget,
+                  GtkWidget *scrolled)
+{
+  double right = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    right = MAX (right, money_right_edge (c, scrolled));
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), "¥") != NULL)
+    {
+      graphene_rect_t b;
+
+      g_assert_true (gtk_widget_compute_bounds (widget, scrolled, &b));
+      right = MAX (right, b.origin.x + b.size.width);
+    }
+  return right;
+}
+
+/* Every amount shown (a label with ¥ in it) in full: not ellipsized, at least its natural width,
+ * and not cut by the edge of a table: wholly in its scrolled window's view or wholly out of it
+ * (scrolled away sideways, to be scrolled back). */
+static void
+check_money_label (GtkWidget  *widget,
+                   MoneyCheck *check)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    check_money_label (c, check);
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), "¥") != NULL)
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+      PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (widget));
+      graphene_rect_t b;
+      int nat = 0, width;
+
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
+      g_assert_true (gtk_widget_compute_bounds (widget, widget, &b));
+      width = (int) (b.size.width + 0.5) + gtk_widget_get_margin_start (widget) +
+              gtk_widget_get_margin_end (widget);
+      if (pango_layout_is_ellipsized (layout))
+        g_error ("%s: \"%s\" is ellipsized", check->page, text);
+      /* A sentence that wraps is as wide as it is given, and as tall as it needs. */
+      if (width < nat && !gtk_label_get_wrap (GTK_LABEL (widget)))
+        g_error ("%s: \"%s\" is %d px wide, less than its natural %d px", check->page, text, width,
+                 nat);
+      for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
+        {
+          graphene_rect_t in;
+          double right;
+
+          if (!GTK_IS_SCROLLED_WINDOW (w))
+            continue;
+          g_assert_true (gtk_widget_compute_bounds (widget, w, &in));
+          right = in.origin.x + in.size.width;
+          /* A table wider than its view scrolls sideways to the amount. */
+          if (scrolls_sideways (w))
+            continue;
+          if ((in.origin.x < -0.5 && right > 0.5) ||
+              (in.origin.x < gtk_widget_get_width (w) - 0.5 && right > gtk_widget_get_width (w) + 0.5))
+            g_error ("%s: \"%s\" is cut by the edge of its table (x %.0f–%.0f of %d)", check->page,
+                     text, in.origin.x, right, gtk_widget_get_width (w));
+        }
+      check->n_money++;
+    }
+}
+
+static gboolean
+is_shown_label (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  /* A list keeps spare rows of no width beside those it shows. */
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         gtk_widget_get_width (gtk_widget_get_parent (widget)) > 0 &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* The manager's journey (issue 13, item 2): the season's overview and economics at each size,
+ * every amount in full, and the last column of the predicted income (the total a household
+ * gets) on screen without scrolling sideways. */
+static void
+check_money (Fixture *fixture,
+             int      width,
+             int      height)
+{
+  static const struct { const char *name; const char *type; } pages[] = {
+    { "overview", "FurrowSeasonOverviewPage" },
+    { "economics", "FurrowSeasonEconomicsPage" },
+  };
+
+  if (!set_up_window (fixture, width, height))
+    return;
+  add_and_show_season (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      MoneyCheck check = { fixture, pages[i].name, 0 };
+      g_autofree char *step = g_strdup_printf ("money-%u-%s", i + 1, pages[i].name);
+      GtkWidget *page = furrow_test_show_season_page (fixture->window, pages[i].name,
+                                                      g_type_from_name (pages[i].type), 500);
+
+      save_step (fixture, step);
+      check_money_label (page, &check);
+      g_test_message ("%s at %dx%d (%s): %u amounts shown in full", pages[i].name, width, height,
+                      language (), check.n_money);
+      /* The totals on the overview; on the economics page, a row of amounts at least. */
+      g_assert_cmpuint (check.n_money, >=, 3);
+      if (FURROW_IS_SEASON_ECONOMICS_PAGE (page))
+        {
+          GtkWidget *preview = furrow_season_economics_page_get_child (
+            FURROW_SEASON_ECONOMICS_PAGE (page), "preview_view");
+          GtkWidget *scrolled = gtk_widget_get_ancestor (preview, GTK_TYPE_SCROLLED_WINDOW);
+          double right = money_right_edge (preview, scrolled);
+
+          /* A household's predicted income, its total column included, without scrolling
+           * sideways (¥4,574.54 read ¥4,574.5 at 1440 px on the old tree). */
+          g_test_message ("predicted income: amounts end at %.0f of %d px", right,
+                          gtk_widget_get_width (scrolled));
+          g_assert_cmpfloat (right, >, 0);
+          g_assert_cmpfloat (right, <=, gtk_widget_get_width (scrolled) + 0.5);
+        }
+    }
+  /* The season's state in the list, in the user's language and whole ("plann…" before). */
+  {
+    const char *state = furrow_season_state_label (FURROW_SEASON_PLANNING);
+    GtkWidget *label = furrow_test_find_first (GTK_WIDGET (fixture->window->season_list),
+                                               is_shown_label, state);
+    int nat = 0;
+
+    if (strcmp (language (), "C") != 0)
+      g_assert_cmpstr (state, !=, "planning");
+    g_assert_nonnull (label);
+    gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
+    g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+    g_test_message ("season state \"%s\": width %d, natural %d", state,
+                    gtk_widget_get_width (label), nat);
+    g_assert_cmpint (gtk_widget_get_width (label), >=, nat);
+  }
+}
+
+static void
+test_money_1024 (Fixture *fixture, gconstpointer data)
+{
+  check_money (fixture, 1024, 700);
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/money-1024x700", Fixture, NULL,
+                     test_money_1024, furrow_test_window_tear_down);
+
+static void
+test_money_1366 (Fixture *fixture, gconstpointer data)
+{
+  check_money (fixture, 1366, 768);
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/money-1366x768", Fixture, NULL,
+                     test_money_1366, furrow_test_window_tear_down);
+
+static void
+test_money_1920 (Fixture *fixture, gconstpointer data)
+{
+  check_money (fixture, 1920, 1080);
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/money-1920x1080", Fixture, NULL,
+                     test_money_1920, furrow_test_window_tear_down);
+
+/* The labels under WIDGET, depth first. */
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    collect_labels (c, labels);
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (labels, widget);
+}
+
+/* The cells of the list's columns but the first (the name, which gives way) in full: not
+ * ellipsized, at least their natural width; with MUST_FIT, on screen without scrolling
+ * sideways. */
+static void
+check_list_columns (Fixture    *fixture,
+                    GtkWidget  *list,
+                    const char *what,
+                    gboolean    must_fit)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (furrow_test_find_widget (list, GTK_TYPE_COLUMN_VIEW));
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GtkColumnViewColumn) first = g_list_model_get_item (gtk_column_view_get_columns (view),
+                                                                0);
+  graphene_rect_t first_bounds = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  guint n = 0;
+
+  /* The cells, not the titles (the header, the view's first child, ellipsizes its titles). */
+  for (GtkWidget *c = gtk_widget_get_next_sibling (gtk_widget_get_first_child (GTK_WIDGET (view)));
+       c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_labels (c, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = labels->pdata[i];
+      PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (label));
+      graphene_rect_t b;
+      int nat = 0;
+
+      if (gtk_label_get_text (GTK_LABEL (label))[0] == '\0')
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (label, scrolled, &b));
+      /* The name column is the first: its cells start at the left edge. */
+      if (b.origin.x < 12)
+        {
+          first_bounds = b;
+          continue;
+        }
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
+      if (pango_layout_is_ellipsized (layout) || b.size.width + 0.5 < nat ||
+          (must_fit && b.origin.x + b.size.width > gtk_widget_get_width (scrolled) + 0.5))
+        g_error ("%s: \"%s\" is cut (x %.0f, width %.0f, natural %d, list %d px wide)", what,
+                 gtk_label_get_text (GTK_LABEL (label)), b.origin.x, b.size.width, nat,
+                 gtk_widget_get_width (scrolled));
+      n++;
+    }
+  g_test_message ("%s: %u cells in full beside the names (first column: %s)", what, n,
+                  gtk_column_view_column_get_title (first));
+  g_assert_cmpuint (n, >, 10);
+  g_assert_cmpfloat (first_bounds.size.width, >, 0);
+}
+
+/* The clerk's lists (issue 13, item 6): at every size the Fields list shows Measured, Custody
+ * and Parcels in full beside the names, the Households list leads with the name; the sidebar is
+ * resized by dragging its edge and a new window opens with that width. */
+static void
+check_sidebar (Fixture *fixture,
+               int      width,
+               int      height)
+{
+  FurrowWindow *window;
+  FurrowWindow *second;
+  GtkWidget *sidebar;
+  GtkGesture *drag = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  g_autoptr(GtkColumnViewColumn) first = NULL;
+  graphene_point_t edge;
+  int before;
+
+  if (!set_up_window (fixture, width, height))
+    return;
+  window = fixture->window;
+  sidebar = window->sidebar;
+  save_step (fixture, "lists-1-fields");
+  before = gtk_widget_get_width (sidebar);
+  g_test_message ("sidebar %d px at %dx%d", before, width, height);
+  g_assert_cmpint (before, ==, g_settings_get_int (fixture->base.settings, "sidebar-width"));
+  check_list_columns (fixture, GTK_WIDGET (window->field_list), "Fields", TRUE);
+
+  adw_view_stack_set_visible_child_name (window->view_stack, "households");
+  furrow_test_iterate (300);
+  save_step (fixture, "lists-2-households");
+  first = g_list_model_get_item (
+    gtk_column_view_get_columns (GTK_COLUMN_VIEW (furrow_test_find_widget (
+      GTK_WIDGET (window->household_list), GTK_TYPE_COLUMN_VIEW))), 0);
+  g_assert_cmpstr (gtk_column_view_column_get_title (first), ==, _("Head"));
+  /* Seven columns and an 18-digit code do not fit in 400 px: the list scrolls sideways. */
+  check_list_columns (fixture, GTK_WIDGET (window->household_list), "Households", FALSE);
+
+  /* Drag the line between the lists and the map 120 px to the right: the leaflet's drag
+   * gesture, as the pointer drives it. */
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window->leaflet));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (GTK_EVENT_CONTROLLER (controller)),
+                     "furrow-sidebar-resize") == 0)
+        drag = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (drag);
+  g_assert_true (gtk_widget_compute_point (sidebar, GTK_WIDGET (window->leaflet),
+                                           &GRAPHENE_POINT_INIT (before, 10), &edge));
+  g_signal_emit_by_name (drag, "drag-begin", edge.x + 1, edge.y);
+  g_signal_emit_by_name (drag, "drag-update", 120.0, 0.0);
+  furrow_test_iterate (200);
+  save_step (fixture, "lists-3-wider");
+  g_assert_cmpint (gtk_widget_get_width (sidebar), ==, before + 120);
+  g_assert_cmpint (g_settings_get_int (fixture->base.settings, "sidebar-width"), ==,
+                   before + 120);
+  /* A press away from the line is no resize. */
+  g_signal_emit_by_name (drag, "drag-begin", edge.x + 200, edge.y);
+  g_assert_cmpint (gtk_widget_get_width (sidebar), ==, before + 120);
+
+  /* Remembered: the next window opens with it. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  fixture->window = NULL;
+  second = furrow_window_new (fixture->base.app);
+  gtk_window_set_default_size (GTK_WINDOW (second), width, height);
+  gtk_window_present (GTK_WINDOW (second));
+  furrow_test_wait_for_frame (GTK_WIDGET (second));
+  furrow_test_iterate (200);
+  g_assert_cmpint (gtk_widget_get_width (second->sidebar), ==, before + 120);
+  fixture->window = second;
+  save_step (fixture, "lists-4-remembered");
+}
+
+static void
+test_lists_1024 (Fixture *fixture, gconstpointer data)
+{
+  check_sidebar (fixture, 1024, 700);
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/lists-1024x700", Fixture, NULL,
+                     test_lists_1024, furrow_test_window_tear_down);
+
+static void
+test_lists_1366 (Fixture *fixture, gconstpointer data)
+{
+  check_sidebar (fixture, 1366, 768);
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/lists-1366x768", Fixture, NULL,
+                     test_lists_1366, furrow_test_window_tear_down);
+
+static void
+test_lists_1920 (Fixture *fixture, gconstpointer data)
+{
+  check_sidebar (fixture, 1920, 1080);
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/lists-1920x1080", Fixture, NULL,
+                     test_lists_1920, furrow_test_window_tear_down);
 
 /* LANGUAGE=zh_CN: po/zh_CN.po compiled into a folder FURROW_LOCALEDIR points at, as
  * test-translation.c does. */

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "furrow-csv.h"
 #include "furrow-exporter.h"
 #include "furrow-importer.h"
 #include "furrow-test-cli.h"
@@ -191,6 +192,140 @@ test_registers (void)
   g_assert_cmpint (households[0].members, ==, 2);
 }
 FURROW_TEST ("/furrow/io/export/registers", test_registers);
+
+/* The cells of one CSV line (RFC 4180: quotes doubled inside quoted cells). */
+static GStrv
+split_csv_line (const char *line)
+{
+  g_autoptr(GStrvBuilder) cells = g_strv_builder_new ();
+  g_autoptr(GString) cell = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  for (const char *p = line;; p++)
+    {
+      if (quoted && *p == '"' && p[1] == '"')
+        g_string_append_c (cell, *p++);
+      else if (*p == '"')
+        quoted = !quoted;
+      else if ((*p == ',' && !quoted) || *p == '\0')
+        {
+          g_strv_builder_add (cells, cell->str);
+          g_string_truncate (cell, 0);
+          if (*p == '\0')
+            break;
+        }
+      else
+        g_string_append_c (cell, *p);
+    }
+  return g_strv_builder_end (cells);
+}
+
+/* The rule of OWASP's "CSV Injection": no cell a spreadsheet reads begins with =, +, -, @, a
+ * tab or a carriage return, except a plain number in a numeric column (`numeric` lists the
+ * columns, -1 ends). Returns the number of data cells checked. */
+static guint
+assert_no_formula (const char *contents,
+                   const int  *numeric)
+{
+  g_auto(GStrv) lines = g_strsplit (contents, "\r\n", -1);
+  guint n = 0;
+
+  for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      g_auto(GStrv) cells = split_csv_line (lines[i]);
+
+      for (int c = 0; cells[c] != NULL; c++, n++)
+        {
+          gboolean number_column = FALSE;
+          char *end = NULL;
+
+          if (cells[c][0] == '\0' || strchr ("=+-@\t\r", cells[c][0]) == NULL)
+            continue;
+          for (guint k = 0; numeric[k] >= 0; k++)
+            number_column |= numeric[k] == c;
+          g_ascii_strtod (cells[c], &end);
+          if (!number_column || *end != '\0')
+            g_error ("line %u cell %d begins like a formula: %s", i + 1, c + 1, cells[c]);
+        }
+    }
+  return n;
+}
+
+/* Households named like formulas (OWASP's examples: =HYPERLINK, +, -, @SUM) are exported as
+ * text: '=… in quotes; the other columns as they were. */
+static void
+test_csv_injection (void)
+{
+  g_autofree char *hostile_dir = g_build_filename (dir, "hostile", NULL);
+  g_autofree char *hostile_project = g_build_filename (hostile_dir, "hostile.gpkg", NULL);
+  g_autofree char *source = g_build_filename (hostile_dir, "in.csv", NULL);
+  g_autofree char *exported = g_build_filename (hostile_dir, "out.csv", NULL);
+  const char *import_args[] = { "import", "--project", hostile_project, source, NULL };
+  const char *export_args[] = { "export", "--project", hostile_project, "--layer", "households",
+                                "--format", "csv", exported, NULL };
+  static const int no_numeric[] = { 2, -1 };   /* CBFCYSL */
+  g_autofree char *contents = NULL;
+  g_autofree char *err = NULL;
+
+  g_mkdir_with_parents (hostile_dir, 0700);
+  test_write_file (source,
+                   "CBFBM,CBFMC,CBFCYSL\n"
+                   "370782102201010001,\"=HYPERLINK(\"\"http://example.com\"\",\"\"点击\"\")\",2\n"
+                   "370782102201010002,+王,3\n"
+                   "370782102201010003,-李,1\n"
+                   "370782102201010004,@SUM(A1:A9),4\n"
+                   "370782102201010005,张三,5\n", -1);
+  g_assert_cmpint (furrow_test_run_cliv (import_args, NULL, &err), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (furrow_test_run_cliv (export_args, NULL, &err), ==, 0);
+  g_assert_true (g_file_get_contents (exported, &contents, NULL, NULL));
+
+  /* 5 households × 5 columns */
+  g_assert_cmpuint (assert_no_formula (contents + 3, no_numeric), ==, 25);
+  g_assert_nonnull (strstr (contents,
+                            "\r\n370782102201010001,\"'=HYPERLINK(\"\"http://example.com\"\",\"\"点击\"\")\",2,"));
+  g_assert_nonnull (strstr (contents, "\r\n370782102201010002,\"'+王\",3,"));
+  g_assert_nonnull (strstr (contents, "\r\n370782102201010003,\"'-李\",1,"));
+  g_assert_nonnull (strstr (contents, "\r\n370782102201010004,\"'@SUM(A1:A9)\",4,"));
+  g_assert_nonnull (strstr (contents, "\r\n370782102201010005,张三,5,"));
+}
+FURROW_TEST ("/furrow/io/export/csv-injection", test_csv_injection);
+
+/* The cell writer itself, for the two characters an import refuses in names (tab, CR) and the
+ * numbers it must leave alone: "-150.00" in a money column stays a number, "-150.00" as a name
+ * does not. */
+static void
+test_csv_cell (void)
+{
+  static const struct
+  {
+    const char   *text;
+    FurrowCsvCell kind;
+    const char   *written;
+  } cases[] = {
+    { "-150.00", FURROW_CSV_NUMBER, "-150.00" },
+    { "-150.00", FURROW_CSV_TEXT, "\"'-150.00\"" },
+    { "1903.44", FURROW_CSV_NUMBER, "1903.44" },
+    { "-1+2", FURROW_CSV_NUMBER, "\"'-1+2\"" },
+    { "\tcmd", FURROW_CSV_TEXT, "\"'\tcmd\"" },
+    { "\rcmd", FURROW_CSV_TEXT, "\"'\rcmd\"" },
+    { "=1+2", FURROW_CSV_TEXT, "\"'=1+2\"" },
+    { "a,b", FURROW_CSV_TEXT, "\"a,b\"" },
+    { "say \"hi\"", FURROW_CSV_TEXT, "\"say \"\"hi\"\"\"" },
+    { "王-五", FURROW_CSV_TEXT, "王-五" },
+    { "", FURROW_CSV_TEXT, "" },
+    { NULL, FURROW_CSV_NUMBER, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      furrow_csv_append_cell (out, cases[i].text, cases[i].kind);
+      g_assert_cmpstr (out->str, ==, cases[i].written);
+    }
+}
+FURROW_TEST ("/furrow/io/export/csv-cell", test_csv_cell);
 
 static void
 test_refusals (void)

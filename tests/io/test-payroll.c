@@ -14,7 +14,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "furrow-payroll.h"
+#include "furrow-payroll-testing.h"
 #include "furrow-report-document.h"
 #include "furrow-store-private.h"
 #include "furrow-store-season.h"
@@ -110,6 +110,27 @@ run_tool (const char **argv)
   return out;
 }
 
+/* Page `page` of a PDF as <build>/screenshots/<name>.png, for a person to look at. */
+static void
+save_screenshot (const char *pdf,
+                 int         page,
+                 const char *name)
+{
+  const char *dir = g_getenv ("FURROW_SCREENSHOT_DIR");
+  g_autofree char *shots = dir != NULL ? g_strdup (dir)
+                                       : g_build_filename (g_get_tmp_dir (), "screenshots", NULL);
+  g_autofree char *prefix = g_build_filename (shots, name, NULL);
+  g_autofree char *number = g_strdup_printf ("%d", page);
+  g_autofree char *png = g_strconcat (prefix, ".png", NULL);
+  const char *argv[] = { "pdftoppm", "-png", "-r", "110", "-f", number, "-l", number,
+                         "-singlefile", pdf, prefix, NULL };
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (shots, 0755), ==, 0);
+  out = run_tool (argv);
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+}
+
 /* The PDF's text, spaces removed (pdftotext drops some between Chinese and digits). */
 static char *
 pdf_text (const char *path)
@@ -191,7 +212,7 @@ test_pdf (Fixture       *fixture,
   g_assert_cmpint (furrow_payroll_get_settlement_fen (payroll), ==, 14359528);
   g_assert_cmpuint (furrow_payroll_get_n_pages (payroll), ==, 1);
 
-  furrow_payroll_write_pdf (payroll, path, NULL, &error);
+  furrow_payroll_write_pdf (payroll, path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   text = pdf_text (path);
 
@@ -229,6 +250,8 @@ test_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "日期：2017年1月20日"));
   g_assert_nonnull (strstr (text, "合计减去应缴服务费¥180.00（1户，不列入本花名册）后与结算相符，"
                                   "精确到分：¥143,595.28。"));
+
+  save_screenshot (path, 1, "payroll");
 
   /* The audit row names the count and the total, not a person. */
   furrow_payroll_record_print (payroll, fixture->store, path, &error);
@@ -312,7 +335,7 @@ test_by_group (Fixture       *fixture,
   g_assert_cmpuint (furrow_payroll_get_n_pages (payroll), ==, 4);
   g_assert_cmpint (furrow_payroll_get_total_fen (payroll), ==, 3000465);
 
-  furrow_payroll_write_pdf (payroll, path, NULL, &error);
+  furrow_payroll_write_pdf (payroll, path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   text = pdf_text (path);
   page_texts = g_strsplit (text, "\f", -1);
@@ -373,6 +396,7 @@ test_by_group (Fixture       *fixture,
   g_assert_nonnull (strstr (page_texts[3], "人民币（大写）：叁万零肆元陆角伍分"));
   g_assert_nonnull (strstr (page_texts[3], "合计与结算相符，精确到分：¥30,004.65"));
   g_assert_null (strstr (page_texts[1], "各组总计"));
+  save_screenshot (path, 4, "payroll-by-group-last-page");
 }
 FURROW_TEST_FIXTURE ("/furrow/io/payroll/by-group", Fixture, furrow_test_store_set_up_folder,
                      test_by_group, furrow_test_store_fixture_tear_down);
@@ -394,7 +418,7 @@ test_mismatch (Fixture       *fixture,
   /* One list: 30 rows on 12 + 12 + 6. */
   g_assert_cmpuint (furrow_payroll_get_n_groups (payroll), ==, 1);
   g_assert_cmpuint (furrow_payroll_get_n_pages (payroll), ==, 3);
-  furrow_payroll_write_pdf (payroll, path, NULL, &error);
+  furrow_payroll_write_pdf (payroll, path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   text = pdf_text (path);
   g_assert_nonnull (strstr (text, "以上各行合计与结算不符：应为¥30,000.00"));
@@ -505,13 +529,51 @@ test_xlsx (Fixture       *fixture,
   {
     g_autofree char *csv = furrow_test_store_file (fixture, "payroll.csv");
 
-    g_assert_false (furrow_payroll_write (payroll, csv, NULL, &error));
+    g_assert_false (furrow_payroll_write (payroll, csv, NULL, NULL, NULL, &error));
     g_assert_error (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID);
     g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
   }
 }
 FURROW_TEST_FIXTURE ("/furrow/io/payroll/xlsx", Fixture, furrow_test_store_set_up_folder,
                      test_xlsx, furrow_test_store_fixture_tear_down);
+
+/* Village group codes Excel cannot take as sheet names ("[]:*?/\\" are not allowed): those
+ * sheets are "Sheet<n>", and the total of all groups still refers to them, a quote in a name
+ * doubled. */
+static void
+test_xlsx_odd_codes (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  FurrowPayrollOptions options = { .by_group = TRUE };
+  FurrowReport *report = two_groups_report (3000465);
+  g_autoptr(FurrowPayroll) payroll = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = furrow_test_store_file (fixture, "odd.xlsx");
+  g_autofree char *workbook = NULL;
+  g_autofree char *sheet2 = NULL;
+
+  /* Households 1–17 in group "3714/611020100", 18–30 in "3714'611020200", which sorts first
+   * (' is 0x27, / is 0x2F): sheet 1 is "3714'611020200" (12 + 1 rows: its total on row
+   * 3 + 13 + 2 + 1 = 19), sheet 2 "Sheet2" (12 + 5 rows: row 3 + 17 + 2 + 1 = 23). */
+  for (guint i = 0; i < 30; i++)
+    report->households[i].code[4] = i < 17 ? '/' : '\'';
+  payroll = furrow_payroll_new_for_report (report, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (furrow_payroll_get_n_groups (payroll), ==, 2);
+  furrow_payroll_write_xlsx (payroll, path, &error);
+  g_assert_no_error (error);
+  workbook = unzip (path, "xl/workbook.xml");
+  sheet2 = unzip (path, "xl/worksheets/sheet2.xml");
+  if (g_test_verbose ())
+    g_printerr ("%s\n", workbook);
+  g_assert_nonnull (strstr (workbook, "name=\"Sheet2\""));
+  g_assert_true (strstr (workbook, "name=\"3714&apos;611020200\"") != NULL
+                 || strstr (workbook, "name=\"3714'611020200\"") != NULL);
+  g_assert_nonnull (strstr (sheet2, "<f>'3714''611020200'!E19+'Sheet2'!E23</f><v>30004.65</v>"));
+}
+FURROW_TEST_FIXTURE ("/furrow/io/payroll/xlsx-odd-codes", Fixture,
+                     furrow_test_store_set_up_folder, test_xlsx_odd_codes,
+                     furrow_test_store_fixture_tear_down);
 
 /* A season not settled has no payroll; nor has a settlement that pays nobody. */
 static void
@@ -569,7 +631,8 @@ file_digest (const char *path)
 }
 
 /* furrow-cli payroll on the Taozhuang project: PDF and XLSX, the same total; exit 1 with one
- * line for a season not settled and for the project file as the output (left untouched);
+ * line for a season not settled and for the project file (by its name, through a link, or its
+ * journal) as the output (left untouched);
  * exit 2 without --out. */
 static void
 test_cli (Fixture       *fixture,
@@ -580,6 +643,7 @@ test_cli (Fixture       *fixture,
   g_autofree char *pdf = furrow_test_store_file (fixture, "发放花名册.pdf");
   g_autofree char *xlsx = furrow_test_store_file (fixture, "payroll.XLSX");
   g_autofree char *link = furrow_test_store_file (fixture, "link.pdf");
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
   g_autofree char *text = NULL;
   g_autofree char *sheet = NULL;
   g_autofree char *before = NULL;
@@ -629,9 +693,12 @@ test_cli (Fixture       *fixture,
                              "--out", link, NULL };
     const char *no_out[] = { "payroll", "--project", fixture->path, "--season", "2016 秋",
                              NULL };
+    const char *journal[] = { "payroll", "--project", fixture->path, "--season", "2016 秋",
+                              "--out", wal, NULL };
     const char *cases[][2] = { { (const char *) unsettled, "尚未结算" },
-                               { (const char *) itself, "项目文件" },
-                               { (const char *) linked, "项目文件" } };
+                               { (const char *) itself, "是当前打开的项目" },
+                               { (const char *) linked, "是当前打开的项目" },
+                               { (const char *) journal, "日志文件" } };
 
     for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
       {

@@ -851,6 +851,37 @@ test_roster_csv (void)
 }
 FURROW_TEST ("/furrow/io/report/roster-csv", test_roster_csv);
 
+/* A head of household named like a formula is written as text ('=… in quotes), while a
+ * negative total (a household that owes its fee: −150.00 yuan) stays a number in its column. */
+static void
+test_roster_csv_injection (void)
+{
+  g_autoptr(Taozhuang) t = taozhuang_new ();
+  g_autofree char *dir = g_dir_make_tmp ("furrow-report-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "roster.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  char *name = t->report->households[0].name;
+  gint64 total = t->report->households[0].total_fen;
+
+  t->report->households[0].name = (char *) "=HYPERLINK(\"http://example.com\")";
+  t->report->households[0].total_fen = -15000;
+  g_assert_true (furrow_report_write_roster_csv (path, &t->report->cooperative,
+                                                 t->report->households, N_TAOZHUANG, &error));
+  t->report->households[0].name = name;
+  t->report->households[0].total_fen = total;
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  lines = g_strsplit (contents + 3, "\r\n", -1);
+  g_assert_cmpstr (lines[1], ==,
+                   "1,3714261102010001,\"'=HYPERLINK(\"\"http://example.com\"\")\",4.12,1903.44,"
+                   "135.23,0.00,-150.00");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+FURROW_TEST ("/furrow/io/report/roster-csv-injection", test_roster_csv_injection);
+
 /* The value cached in cell `ref` of a sheet's XML, as integer fen. */
 static gint64
 xlsx_cell_fen (const char *sheet,

@@ -45,42 +45,22 @@ static GParamSpec *properties[N_PROPS];
 static void
 furrow_field_finalize (GObject *object)
 {
-  FurrowField *self = (FurrowField *) object;
-
-  g_clear_pointer (&self->code, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->notes, g_free);
-  g_clear_pointer (&self->geometry, furrow_geometry_unref);
+  furrow_property_clear_members (object);
 
   G_OBJECT_CLASS (furrow_field_parent_class)->finalize (object);
-}
-
-/* Every property is its member (furrow-property.h) but the geometry, whose setter also measures
- * it. */
-static void
-furrow_field_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  if (prop_id == PROP_GEOMETRY)
-    furrow_field_set_geometry (FURROW_FIELD (object), g_value_get_boxed (value));
-  else
-    furrow_property_set_member (object, prop_id, value, pspec);
 }
 
 #define RW (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
 #define RO (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
 #define AT(member) G_STRUCT_OFFSET (FurrowField, member)
 
+/* Every property is its member (furrow-property.h); the geometry's setter also measures it. */
 static void
 furrow_field_class_init (FurrowFieldClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = furrow_field_finalize;
-  object_class->get_property = furrow_property_get_member;
-  object_class->set_property = furrow_field_set_property;
 
   /* Row id in the store (0 when not stored). */
   properties[PROP_ID] = furrow_property_member (
@@ -99,8 +79,9 @@ furrow_field_class_init (FurrowFieldClass *klass)
     g_param_spec_enum ("custody", NULL, NULL, FURROW_TYPE_CUSTODY, FURROW_CUSTODY_FULL, RW),
     AT (custody), NULL);
   /* Boundary, WGS84 lon/lat multi-polygon. */
-  properties[PROP_GEOMETRY] = furrow_property_member (
-    g_param_spec_boxed ("geometry", NULL, NULL, FURROW_TYPE_GEOMETRY, RW), AT (geometry), NULL);
+  properties[PROP_GEOMETRY] = furrow_property_member_set_by (
+    g_param_spec_boxed ("geometry", NULL, NULL, FURROW_TYPE_GEOMETRY, RW), AT (geometry),
+    G_CALLBACK (furrow_field_set_geometry));
   /* Ellipsoidal area of the geometry, m². */
   properties[PROP_MEASURED_AREA_M2] = furrow_property_member (
     g_param_spec_double ("measured-area-m2", NULL, NULL, 0.0, G_MAXDOUBLE, 0.0, RO),
@@ -114,7 +95,7 @@ furrow_field_class_init (FurrowFieldClass *klass)
     g_param_spec_double ("planted-area-m2", NULL, NULL, 0.0, G_MAXDOUBLE, 0.0, RW),
     AT (planted_area_m2), NULL);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  furrow_property_install (object_class, N_PROPS, properties);
 }
 
 static void

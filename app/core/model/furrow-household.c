@@ -39,13 +39,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 furrow_household_finalize (GObject *object)
 {
-  FurrowHousehold *self = (FurrowHousehold *) object;
-
-  g_clear_pointer (&self->code, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->phone, g_free);
-  g_clear_pointer (&self->id_number, g_free);
-  g_clear_pointer (&self->notes, g_free);
+  furrow_property_clear_members (object);
 
   G_OBJECT_CLASS (furrow_household_parent_class)->finalize (object);
 }
@@ -60,8 +54,6 @@ furrow_household_class_init (FurrowHouseholdClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = furrow_household_finalize;
-  object_class->get_property = furrow_property_get_member;
-  object_class->set_property = furrow_property_set_member;
 
   /* Row id in the store (0 when not stored). */
   properties[PROP_ID] = furrow_property_member (
@@ -85,7 +77,7 @@ furrow_household_class_init (FurrowHouseholdClass *klass)
   properties[PROP_NOTES] = furrow_property_member (
     g_param_spec_string ("notes", NULL, NULL, NULL, RW), AT (notes), NULL);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  furrow_property_install (object_class, N_PROPS, properties);
 }
 
 static void

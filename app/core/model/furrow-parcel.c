@@ -65,50 +65,22 @@ static GParamSpec *properties[N_PROPS];
 static void
 furrow_parcel_finalize (GObject *object)
 {
-  FurrowParcel *self = (FurrowParcel *) object;
-
-  g_clear_pointer (&self->code, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->household_code, g_free);
-  g_clear_pointer (&self->geometry, furrow_geometry_unref);
-  g_clear_pointer (&self->land_use, g_free);
-  g_clear_pointer (&self->land_grade, g_free);
-  g_clear_pointer (&self->neighbour_east, g_free);
-  g_clear_pointer (&self->neighbour_west, g_free);
-  g_clear_pointer (&self->neighbour_south, g_free);
-  g_clear_pointer (&self->neighbour_north, g_free);
-  g_clear_pointer (&self->entrusted_from, g_free);
-  g_clear_pointer (&self->entrusted_to, g_free);
+  furrow_property_clear_members (object);
 
   G_OBJECT_CLASS (furrow_parcel_parent_class)->finalize (object);
-}
-
-/* Every property is its member (furrow-property.h) but the geometry, whose setter also measures
- * it. */
-static void
-furrow_parcel_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  if (prop_id == PROP_GEOMETRY)
-    furrow_parcel_set_geometry (FURROW_PARCEL (object), g_value_get_boxed (value));
-  else
-    furrow_property_set_member (object, prop_id, value, pspec);
 }
 
 #define RW (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
 #define RO (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
 #define AT(member) G_STRUCT_OFFSET (FurrowParcel, member)
 
+/* Every property is its member (furrow-property.h); the geometry's setter also measures it. */
 static void
 furrow_parcel_class_init (FurrowParcelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = furrow_parcel_finalize;
-  object_class->get_property = furrow_property_get_member;
-  object_class->set_property = furrow_parcel_set_property;
 
   /* Row id in the store (0 when not stored). */
   properties[PROP_ID] = furrow_property_member (
@@ -126,8 +98,9 @@ furrow_parcel_class_init (FurrowParcelClass *klass)
   properties[PROP_FIELD_ID] = furrow_property_member (
     g_param_spec_int64 ("field-id", NULL, NULL, 0, G_MAXINT64, 0, RW), AT (field_id), NULL);
   /* Boundary, WGS84 lon/lat multi-polygon, or NULL. */
-  properties[PROP_GEOMETRY] = furrow_property_member (
-    g_param_spec_boxed ("geometry", NULL, NULL, FURROW_TYPE_GEOMETRY, RW), AT (geometry), NULL);
+  properties[PROP_GEOMETRY] = furrow_property_member_set_by (
+    g_param_spec_boxed ("geometry", NULL, NULL, FURROW_TYPE_GEOMETRY, RW), AT (geometry),
+    G_CALLBACK (furrow_parcel_set_geometry));
   /* Registered (contract) area, m². */
   properties[PROP_REGISTERED_AREA_M2] = furrow_property_member (
     g_param_spec_double ("registered-area-m2", NULL, NULL, 0.0, G_MAXDOUBLE, 0.0, RW),
@@ -173,7 +146,7 @@ furrow_parcel_class_init (FurrowParcelClass *klass)
   properties[PROP_ENTRUSTED_TO] = furrow_property_member (
     g_param_spec_string ("entrusted-to", NULL, NULL, NULL, RW), AT (entrusted_to), NULL);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  furrow_property_install (object_class, N_PROPS, properties);
 }
 
 static void

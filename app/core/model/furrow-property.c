@@ -10,6 +10,7 @@ typedef struct
 {
   gsize                 offset;
   FurrowPropertyChanged changed;
+  GCallback             setter;  /* furrow_property_member_set_by(), or NULL */
 } Member;
 
 static GQuark
@@ -22,10 +23,11 @@ member_quark (void)
   return quark;
 }
 
-GParamSpec *
-furrow_property_member (GParamSpec            *pspec,
-                        gsize                  offset,
-                        FurrowPropertyChanged  changed)
+static GParamSpec *
+bind_member (GParamSpec            *pspec,
+             gsize                  offset,
+             FurrowPropertyChanged  changed,
+             GCallback              setter)
 {
   Member *member;
 
@@ -34,8 +36,28 @@ furrow_property_member (GParamSpec            *pspec,
   member = g_new (Member, 1);
   member->offset = offset;
   member->changed = changed;
+  member->setter = setter;
   g_param_spec_set_qdata_full (pspec, member_quark (), member, g_free);
   return pspec;
+}
+
+GParamSpec *
+furrow_property_member (GParamSpec            *pspec,
+                        gsize                  offset,
+                        FurrowPropertyChanged  changed)
+{
+  return bind_member (pspec, offset, changed, NULL);
+}
+
+GParamSpec *
+furrow_property_member_set_by (GParamSpec *pspec,
+                               gsize       offset,
+                               GCallback   setter)
+{
+  g_return_val_if_fail (G_IS_PARAM_SPEC_STRING (pspec) || G_IS_PARAM_SPEC_BOXED (pspec), NULL);
+  g_return_val_if_fail (setter != NULL, NULL);
+
+  return bind_member (pspec, offset, NULL, setter);
 }
 
 /* The member of `pspec`. GParamSpec qdata takes a lock on every read, and the store sets every
@@ -279,7 +301,98 @@ furrow_property_set_member (GObject      *object,
                             const GValue *value,
                             GParamSpec   *pspec)
 {
-  furrow_property_set_value (object, pspec, value);
+  const Member *member = lookup (pspec);
+
+  if (member != NULL && member->setter != NULL)
+    ((void (*) (GObject *, gconstpointer)) member->setter) (object,
+                                                            G_VALUE_HOLDS_STRING (value)
+                                                            ? (gconstpointer) g_value_get_string (value)
+                                                            : g_value_get_boxed (value));
+  else
+    furrow_property_set_value (object, pspec, value);
+}
+
+/* What a class installed with furrow_property_install() owns: a member and its value type. */
+typedef struct
+{
+  gsize offset;
+  GType type;
+} Owned;
+
+static GQuark
+owned_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("furrow-property-owned");
+  return quark;
+}
+
+void
+furrow_property_install (GObjectClass  *klass,
+                         guint          n_properties,
+                         GParamSpec   **properties)
+{
+  /* Kept for the life of the class, as its properties are. */
+  GArray *owned = g_array_new (FALSE, FALSE, sizeof (Owned));
+
+  g_return_if_fail (G_IS_OBJECT_CLASS (klass));
+
+  klass->get_property = furrow_property_get_member;
+  klass->set_property = furrow_property_set_member;
+  g_object_class_install_properties (klass, n_properties, properties);
+  for (guint i = 1; i < n_properties; i++)
+    {
+      const Member *member = g_param_spec_get_qdata (properties[i], member_quark ());
+      GType type = G_PARAM_SPEC_VALUE_TYPE (properties[i]);
+
+      switch (G_TYPE_FUNDAMENTAL (type))
+        {
+        case G_TYPE_STRING:
+        case G_TYPE_BOXED:
+        case G_TYPE_OBJECT:
+        case G_TYPE_INTERFACE:
+          if (member != NULL)
+            g_array_append_val (owned, ((Owned) { member->offset, type }));
+          break;
+        default:
+          break;
+        }
+    }
+  g_type_set_qdata (G_OBJECT_CLASS_TYPE (klass), owned_quark (), owned);
+}
+
+void
+furrow_property_clear_members (GObject *object)
+{
+  GArray *owned;
+
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  owned = g_type_get_qdata (G_OBJECT_TYPE (object), owned_quark ());
+  g_return_if_fail (owned != NULL);
+  for (guint i = 0; i < owned->len; i++)
+    {
+      const Owned *o = &g_array_index (owned, Owned, i);
+      gpointer *slot = (gpointer *) (gpointer) ((guint8 *) object + o->offset);
+
+      if (*slot == NULL)
+        continue;
+      switch (G_TYPE_FUNDAMENTAL (o->type))
+        {
+        case G_TYPE_STRING:
+          g_free (*slot);
+          break;
+        case G_TYPE_BOXED:
+          g_boxed_free (o->type, *slot);
+          break;
+        default:
+          g_object_unref (*slot);
+          break;
+        }
+      *slot = NULL;
+    }
 }
 
 /* The typed setters write the member directly (no GValue: the store sets every property of

@@ -30,6 +30,24 @@ typedef void (*FurrowPropertyChanged) (GObject    *object,
 GParamSpec *furrow_property_member     (GParamSpec            *pspec,
                                         gsize                  offset,
                                         FurrowPropertyChanged  changed);
+/* The same for a string or boxed property whose public setter does more than store the value (a
+ * geometry that is also measured, a name that is never NULL): g_object_set() calls `setter`,
+ * void (*) (object, const char * or the boxed pointer), which stores it with the typed setters
+ * below. */
+GParamSpec *furrow_property_member_set_by (GParamSpec         *pspec,
+                                           gsize               offset,
+                                           GCallback           setter);
+
+/* The class set-up of a property bag, in class_init: installs `properties` (properties[0]
+ * unused, the others bound to their members) with furrow_property_get_member() and
+ * furrow_property_set_member() as get_property and set_property, and records the members that
+ * own what they point to (strings, boxed values, objects) for furrow_property_clear_members(). */
+void        furrow_property_install    (GObjectClass          *klass,
+                                        guint                  n_properties,
+                                        GParamSpec           **properties);
+/* In finalize: frees those strings and boxed values and drops those objects, so that a class
+ * lists its members once, in its properties. */
+void        furrow_property_clear_members (GObject            *object);
 
 void        furrow_property_get_member (GObject               *object,
                                         guint                  prop_id,

@@ -139,9 +139,7 @@ furrow_season_finalize (GObject *object)
 {
   FurrowSeason *self = (FurrowSeason *) object;
 
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->notes, g_free);
-  g_clear_pointer (&self->notice_date, g_free);
+  furrow_property_clear_members (object);
   g_clear_pointer (&self->split_reason, g_free);
   g_clear_pointer (&self->costs, g_array_unref);
   g_clear_pointer (&self->subsidies, g_array_unref);
@@ -151,36 +149,23 @@ furrow_season_finalize (GObject *object)
   G_OBJECT_CLASS (furrow_season_parent_class)->finalize (object);
 }
 
-/* Every property is its member (furrow-property.h) but the name, which is never NULL. */
-static void
-furrow_season_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  if (prop_id == PROP_NAME)
-    furrow_season_set_name (FURROW_SEASON (object), g_value_get_string (value));
-  else
-    furrow_property_set_member (object, prop_id, value, pspec);
-}
-
 #define RW (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
 #define RO (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
 #define AT(member) G_STRUCT_OFFSET (FurrowSeason, member)
 
+/* Every property is its member (furrow-property.h); the name's setter keeps it from NULL. */
 static void
 furrow_season_class_init (FurrowSeasonClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = furrow_season_finalize;
-  object_class->get_property = furrow_property_get_member;
-  object_class->set_property = furrow_season_set_property;
 
   properties[PROP_ID] = furrow_property_member (
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, RO), AT (id), NULL);
-  properties[PROP_NAME] = furrow_property_member (
-    g_param_spec_string ("name", NULL, NULL, "", RW), AT (name), NULL);
+  properties[PROP_NAME] = furrow_property_member_set_by (
+    g_param_spec_string ("name", NULL, NULL, "", RW), AT (name),
+    G_CALLBACK (furrow_season_set_name));
   properties[PROP_CROP_YEAR] = furrow_property_member (
     g_param_spec_uint ("crop-year", NULL, NULL, 0, 9999, 0, RW), AT (crop_year), NULL);
   properties[PROP_STATE] = furrow_property_member (
@@ -191,7 +176,7 @@ furrow_season_class_init (FurrowSeasonClass *klass)
   properties[PROP_NOTICE_DATE] = furrow_property_member (
     g_param_spec_string ("notice-date", NULL, NULL, NULL, RW), AT (notice_date), NULL);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  furrow_property_install (object_class, N_PROPS, properties);
 
   /* Any change to prices, costs, subsidies, income, fees, base rule or split. */
   signals[SIGNAL_CHANGED] =

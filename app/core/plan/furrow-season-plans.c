@@ -207,3 +207,34 @@ furrow_season_restore_plans (FurrowStore          *store,
 
   return furrow_store_transaction (store, restore_plans, &batch, error);
 }
+
+gboolean
+furrow_season_field_is_settled (FurrowStore *store,
+                                FurrowField *field)
+{
+  g_autoptr(GListModel) seasons = NULL;
+  gint64 field_id;
+
+  g_return_val_if_fail (FURROW_IS_STORE (store), TRUE);
+  g_return_val_if_fail (FURROW_IS_FIELD (field), TRUE);
+
+  seasons = furrow_store_get_seasons (store);
+  field_id = furrow_field_get_id (field);
+  for (guint i = 0; i < g_list_model_get_n_items (seasons); i++)
+    {
+      g_autoptr(FurrowSeason) season = g_list_model_get_item (seasons, i);
+      g_autoptr(GArray) plans = NULL;
+      g_autoptr(GArray) harvests = NULL;
+
+      if (furrow_season_get_state (season) != FURROW_SEASON_SETTLED)
+        continue;
+      plans = furrow_store_get_plans (store, season, NULL);
+      harvests = furrow_store_get_harvests (store, season, NULL);
+      if (plans == NULL || harvests == NULL || find_plan (plans, field_id) != NULL)
+        return TRUE;
+      for (guint j = 0; j < harvests->len; j++)
+        if (g_array_index (harvests, FurrowSeasonHarvest, j).field_id == field_id)
+          return TRUE;
+    }
+  return FALSE;
+}

@@ -80,4 +80,11 @@ gboolean           furrow_season_restore_plans (FurrowStore         *store,
                                                 GArray              *plans,
                                                 GError             **error);
 
+/* TRUE when a settled season planned or harvested `field`: that season's plan sheet and field
+ * figures are laid out on the field's outline and a settled season does not change
+ * (docs/architecture.md, Data model), so the field keeps its shape ("Reshape Field" is off). Also
+ * TRUE when the seasons cannot be read: in doubt the field is not reshaped. */
+gboolean           furrow_season_field_is_settled (FurrowStore      *store,
+                                                   FurrowField      *field);
+
 G_END_DECLS

@@ -14,6 +14,7 @@ struct _FurrowDatabase
   char       *path;
   sqlite3    *db;
   GHashTable *statements;  /* SQL text → FurrowStatement (cached) */
+  GError     *damage;      /* the first sign the file is damaged, or NULL */
 };
 
 struct _FurrowStatement
@@ -76,6 +77,7 @@ furrow_database_free (FurrowDatabase *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_error (&self->damage);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -108,10 +110,16 @@ furrow_database_set_error_code (FurrowDatabase  *self,
 
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT,
-                   _("%s is damaged (%s): nothing was written to it; restore it from a backup "
-                     "or a restore point, or run “furrow-cli check” to see what is wrong"),
-                   self->path, message);
+      {
+        g_autoptr(GError) damage =
+          g_error_new (FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT,
+                       _("%s is damaged (%s): nothing was written to it; restore it from a "
+                         "backup or a restore point, or run “furrow-cli check” to see what is "
+                         "wrong"), self->path, message);
+
+        furrow_database_mark_damaged (self, damage);
+        g_propagate_error (error, g_steal_pointer (&damage));
+      }
       break;
 
     case SQLITE_READONLY:
@@ -140,6 +148,22 @@ furrow_database_set_error_code (FurrowDatabase  *self,
       break;
     }
   return FALSE;
+}
+
+void
+furrow_database_mark_damaged (FurrowDatabase *self,
+                              const GError   *damage)
+{
+  g_return_if_fail (damage != NULL);
+
+  if (self->damage == NULL)
+    self->damage = g_error_copy (damage);
+}
+
+const GError *
+furrow_database_get_damage (FurrowDatabase *self)
+{
+  return self->damage;
 }
 
 gboolean

@@ -77,6 +77,14 @@ FurrowDatabaseConstraint furrow_database_get_constraint (FurrowDatabase *self);
  * files (MBTiles) that reports them in its own error domain. */
 const char      *furrow_database_get_last_message (FurrowDatabase      *self);
 
+/* Damage (docs/architecture.md, Opening, backup, check): the first CORRUPT error the
+ * connection has seen — SQLite's SQLITE_CORRUPT or SQLITE_NOTADB on any statement, or one the
+ * store marks itself (a failed quick_check, an unreadable row) — is kept; from then on the store
+ * refuses to write. NULL while none was seen. */
+void             furrow_database_mark_damaged     (FurrowDatabase       *self,
+                                                   const GError         *damage);
+const GError    *furrow_database_get_damage       (FurrowDatabase       *self);
+
 /* Sets error from the connection's last result code (see above) and returns FALSE. */
 gboolean         furrow_database_set_error        (FurrowDatabase       *self,
                                                    GError              **error);

@@ -153,6 +153,24 @@ furrow_store_get_harvests (FurrowStore   *self,
 }
 
 gboolean
+_furrow_season_read_field_records (FurrowStore   *self,
+                                   FurrowSeason  *season,
+                                   GArray       **plans,
+                                   GArray       **harvests,
+                                   GError       **error)
+{
+  g_autoptr(GArray) read_plans = furrow_store_get_plans (self, season, error);
+
+  if (read_plans == NULL)
+    return FALSE;
+  *harvests = furrow_store_get_harvests (self, season, error);
+  if (*harvests == NULL)
+    return FALSE;
+  *plans = g_steal_pointer (&read_plans);
+  return TRUE;
+}
+
+gboolean
 _furrow_season_set_actual_cost (FurrowStore   *self,
                                 FurrowSeason  *season,
                                 FurrowField   *field,
@@ -415,11 +433,7 @@ furrow_store_get_season_fields (FurrowStore   *self,
   g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
   g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
 
-  plans = furrow_store_get_plans (self, season, error);
-  if (plans == NULL)
-    return NULL;
-  harvests = furrow_store_get_harvests (self, season, error);
-  if (harvests == NULL)
+  if (!_furrow_season_read_field_records (self, season, &plans, &harvests, error))
     return NULL;
   costs = furrow_store_get_actual_costs (self, season, error);
   if (costs == NULL)

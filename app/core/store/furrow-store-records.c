@@ -223,6 +223,11 @@ _furrow_store_get_model (FurrowStore *self,
       g_autoptr(GPtrArray) objects = load_objects (self, kind, &error);
 
       self->models[kind] = g_list_store_new (_furrow_store_kind (kind)->get_type ());
+      /* An unreadable table is damage, never an empty register ("0 parcels"): the store
+       * keeps it and refuses to write (furrow_store_check_damage()). */
+      if (objects == NULL && g_error_matches (error, FURROW_STORE_ERROR,
+                                              FURROW_STORE_ERROR_CORRUPT))
+        furrow_database_mark_damaged (self->database, error);
       if (objects == NULL)
         g_message ("%s", error->message);
       else

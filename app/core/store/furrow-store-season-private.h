@@ -49,6 +49,14 @@ GArray          *_furrow_season_read_rows       (FurrowStore         *self,
                                                  guint                element_size,
                                                  FurrowSeasonRowFunc  func,
                                                  GError             **error);
+/* furrow-store-harvest.c: what the season planned and harvested on its fields
+ * (furrow_store_get_plans(), furrow_store_get_harvests()), both or neither; FALSE with the
+ * error. */
+gboolean         _furrow_season_read_field_records (FurrowStore      *self,
+                                                    FurrowSeason     *season,
+                                                    GArray          **plans,
+                                                    GArray          **harvests,
+                                                    GError          **error);
 /* Whether the file has a field with this id. */
 gboolean         _furrow_season_field_in_file   (FurrowStore         *self,
                                                  gint64               field_id);

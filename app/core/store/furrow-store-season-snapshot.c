@@ -70,11 +70,8 @@ furrow_store_snapshot_season (FurrowStore   *self,
     furrow_season_set_notes (snapshot->rules, furrow_statement_get_text (stmt, 2));
   }
   _furrow_season_set_id (snapshot->rules, 0);
-  snapshot->plans = furrow_store_get_plans (self, season, error);
-  if (snapshot->plans == NULL)
-    return NULL;
-  snapshot->harvests = furrow_store_get_harvests (self, season, error);
-  if (snapshot->harvests == NULL)
+  if (!_furrow_season_read_field_records (self, season, &snapshot->plans, &snapshot->harvests,
+                                          error))
     return NULL;
   snapshot->costs = furrow_store_get_actual_costs (self, season, error);
   if (snapshot->costs == NULL)

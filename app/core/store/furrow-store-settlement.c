@@ -281,11 +281,7 @@ furrow_store_check_settlement (FurrowStore   *self,
   g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
   g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
 
-  plans = furrow_store_get_plans (self, season, error);
-  if (plans == NULL)
-    return NULL;
-  harvests = furrow_store_get_harvests (self, season, error);
-  if (harvests == NULL)
+  if (!_furrow_season_read_field_records (self, season, &plans, &harvests, error))
     return NULL;
   chosen = _furrow_season_load_operations (self, season, error);
   if (chosen == NULL)

@@ -17,7 +17,13 @@ store_run (FurrowStore  *self,
            const char   *sql,
            GError      **error)
 {
-  g_autoptr(FurrowStatement) stmt = furrow_database_prepare (self->database, sql, error);
+  g_autoptr(FurrowStatement) stmt = NULL;
+
+  /* A damaged file is not written (docs/architecture.md, Opening, backup, check): no
+   * transaction begins, and one open when the damage showed is never committed. */
+  if (!g_str_has_prefix (sql, "ROLLBACK") && !furrow_store_check_damage (self, error))
+    return FALSE;
+  stmt = furrow_database_prepare (self->database, sql, error);
 
   return stmt != NULL && furrow_statement_run (stmt, error);
 }

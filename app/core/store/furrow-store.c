@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -519,11 +520,72 @@ furrow_store_open (const char  *path,
       return NULL;
     }
   self->schema_version = version;
-  if (!store_configure (self, error) ||
+  if (!furrow_store_quick_check (self, error) ||
+      !store_configure (self, error) ||
       !store_migrate (self, version, FURROW_STORE_SCHEMA_VERSION, error) ||
       !_furrow_store_load_cooperative (self, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+gboolean
+furrow_store_check_damage (FurrowStore  *self,
+                           GError      **error)
+{
+  const GError *damage;
+
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+
+  damage = furrow_database_get_damage (self->database);
+  if (damage == NULL)
+    return TRUE;
+  g_propagate_error (error, g_error_copy (damage));
+  return FALSE;
+}
+
+/* SQLite's quick_check (the b-trees, their pages, the order of their keys and the records'
+ * format, not whether each index matches its table): measured at open in docs/toolchain.md. */
+gboolean
+furrow_store_quick_check (FurrowStore  *self,
+                          GError      **error)
+{
+  g_autoptr(FurrowStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *first = NULL;
+
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+
+  stmt = furrow_database_prepare (self->database, "PRAGMA quick_check (1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (furrow_statement_step (stmt, &local_error))
+    first = furrow_statement_dup_text (stmt, 0);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (g_strcmp0 (first, "ok") != 0)
+    {
+      /* "*** in database main ***\nPage 101: …" on one line: the finding only. */
+      const char *finding = first != NULL ? first : "?";
+      g_autofree char *line = NULL;
+      g_autoptr(GError) damage = NULL;
+
+      if (g_str_has_prefix (finding, "*** in database main ***\n"))
+        finding += strlen ("*** in database main ***\n");
+      line = g_strdelimit (g_strdup (finding), "\r\n", ' ');
+      damage =
+        g_error_new (FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT,
+                     _("%s is damaged (%s): nothing was written to it; restore it from a "
+                       "backup or a restore point, or run “furrow-cli check” to see what is "
+                       "wrong"), self->path, line);
+
+      furrow_database_mark_damaged (self->database, damage);
+      g_propagate_error (error, g_steal_pointer (&damage));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

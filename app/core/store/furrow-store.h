@@ -140,6 +140,15 @@ gboolean         furrow_store_check_output_path     (const char       *project_p
                                                      const char       *path,
                                                      GError          **error);
 
+/* Damage (docs/architecture.md, Opening, backup, check): FALSE with FURROW_STORE_ERROR_CORRUPT
+ * and a message naming the file and what to do once the store has seen any sign that the file
+ * is damaged — a failed quick_check when it was opened, SQLite reporting a corrupt page or "not
+ * a database" on any statement, a table that cannot be read into its model. A damaged store
+ * refuses every change with that error; a reader (furrow-cli list, an export) calls this after
+ * reading so that an unreadable register is never shown as an empty one. */
+gboolean         furrow_store_check_damage          (FurrowStore      *self,
+                                                     GError          **error);
+
 /* Batches. */
 gboolean         furrow_store_begin                 (FurrowStore      *self,
                                                      GError          **error);

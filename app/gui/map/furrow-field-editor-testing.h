@@ -8,7 +8,6 @@
 
 G_BEGIN_DECLS
 
-gboolean           furrow_field_editor_get_drawing     (FurrowFieldEditor *self);
 FurrowHistory     *furrow_field_editor_get_history     (FurrowFieldEditor *self);
 const char        *furrow_field_editor_get_measurement (FurrowFieldEditor *self);
 guint              furrow_field_editor_get_n_vertices  (FurrowFieldEditor *self);

@@ -147,7 +147,10 @@ update (FurrowFieldEditor *self)
 
       /* TRANSLATORS: the live measurement while drawing a field: area in mu, perimeter in m */
       measurement = g_strdup_printf (_("%s mu · perimeter %'.1f m"), mu, perimeter_m);
-      problem = furrow_ring_edit_check (self->ring, self->geos, _("New field"));
+      problem = furrow_ring_edit_check (self->ring, self->geos,
+                                        self->editing != NULL
+                                        ? furrow_field_get_name (self->editing)
+                                        : _("New field"));
     }
 
   furrow_property_set_string (self, properties[PROP_MEASUREMENT], measurement);
@@ -711,7 +714,7 @@ furrow_field_editor_start (FurrowFieldEditor *self)
   update (self);
 }
 
-/* Starts reshaping @field: its exterior ring becomes the editable corners. */
+/* Starts reshaping @field (win.reshape-field): its exterior ring becomes the editable corners. */
 void
 furrow_field_editor_edit (FurrowFieldEditor *self,
                           FurrowField       *field)

@@ -21,7 +21,10 @@ void               furrow_field_editor_set_store       (FurrowFieldEditor *self,
                                                         FurrowStore       *store);
 void               furrow_field_editor_set_history     (FurrowFieldEditor *self,
                                                         FurrowHistory     *history);
+/* TRUE while a field is drawn or reshaped (the "drawing" property). */
+gboolean           furrow_field_editor_get_drawing     (FurrowFieldEditor *self);
 void               furrow_field_editor_start           (FurrowFieldEditor *self);
+/* Starts reshaping `field` (win.reshape-field): its outline's corners become the handles. */
 void               furrow_field_editor_edit            (FurrowFieldEditor *self,
                                                         FurrowField       *field);
 void               furrow_field_editor_cancel          (FurrowFieldEditor *self);

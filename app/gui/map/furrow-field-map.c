@@ -493,13 +493,14 @@ furrow_field_map_set_legend (FurrowFieldMap  *self,
   furrow_field_map_refresh_colours (self);
 }
 
-FurrowMapLegend *
-furrow_field_map_get_legend (FurrowFieldMap *self)
-{
-  g_return_val_if_fail (FURROW_IS_FIELD_MAP (self), NULL);
-
-  return self->legend;
-}
+/* The plain getters (furrow-property.h): furrow_field_map_get_legend and
+ * furrow_field_map_get_editor; the tile source's and the selection layer's, below, read members
+ * of other names. */
+#define GETTER(ctype, member) \
+  FURROW_PROPERTY_GETTER (FurrowFieldMap, furrow_field_map, FURROW_IS_FIELD_MAP, ctype, member)
+GETTER (FurrowMapLegend *, legend)
+GETTER (FurrowFieldEditor *, editor)
+#undef GETTER
 
 FurrowFieldTileSource *
 furrow_field_map_get_tile_source (FurrowFieldMap *self)
@@ -515,14 +516,6 @@ furrow_field_map_get_selection_layer (FurrowFieldMap *self)
   g_return_val_if_fail (FURROW_IS_FIELD_MAP (self), NULL);
 
   return self->selection;
-}
-
-FurrowFieldEditor *
-furrow_field_map_get_editor (FurrowFieldMap *self)
-{
-  g_return_val_if_fail (FURROW_IS_FIELD_MAP (self), NULL);
-
-  return self->editor;
 }
 
 /* A second base layer (place names) between the base map and the fields; NULL removes it. */

@@ -10,6 +10,7 @@
 #include "furrow-comparison-chart-testing.h"
 #include "furrow-export-folder.h"
 #include "furrow-atomic-file.h"
+#include "furrow-chart-widget.h"
 #include "furrow-comparison.h"
 #include "furrow-yield-model.h"
 
@@ -44,6 +45,18 @@ furrow_comparison_chart_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 }
 
+/* As tall as its groups of bars need (furrow_chart_comparison_height()), 0 when empty. */
+static int
+comparison_height (GtkWidget *widget)
+{
+  FurrowComparisonChart *self = FURROW_COMPARISON_CHART (widget);
+
+  return self->data.n_groups > 0 ? furrow_chart_comparison_height (&self->data) : 0;
+}
+
+/* Height for width: given more than FURROW_CHART_SIDE_BY_SIDE_WIDTH (the comparison window's
+ * default width), the two panels stand side by side and the chart needs half the height (issue
+ * 13, item 11). The widths are the shared ones (furrow-chart-widget.h). */
 static void
 furrow_comparison_chart_measure (GtkWidget      *widget,
                                  GtkOrientation  orientation,
@@ -57,8 +70,6 @@ furrow_comparison_chart_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      /* Given more than FURROW_CHART_SIDE_BY_SIDE_WIDTH (the comparison window's default
-       * width), the panels stand side by side and the chart needs half the height. */
       *minimum = 300;
       *natural = 360;
     }
@@ -83,10 +94,9 @@ furrow_comparison_chart_class_init (FurrowComparisonChartClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   widget_class->snapshot = furrow_comparison_chart_snapshot;
+  furrow_chart_widget_class_init (widget_class, "comparisonchart", 300, 360, comparison_height);
   widget_class->measure = furrow_comparison_chart_measure;
   widget_class->get_request_mode = furrow_comparison_chart_get_request_mode;
-  gtk_widget_class_set_css_name (widget_class, "comparisonchart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void

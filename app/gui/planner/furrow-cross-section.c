@@ -7,6 +7,7 @@
 
 #include "furrow-cross-section.h"
 #include "furrow-cross-section-testing.h"
+#include "furrow-chart-widget.h"
 
 /* One strip unit seen end-on: maize plants tall, soybean plants short, one symbol per row at its
  * offset in the unit (furrow_pattern_rows()), with the spacing between neighbouring rows and the
@@ -200,22 +201,11 @@ furrow_cross_section_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 }
 
-static void
-furrow_cross_section_measure (GtkWidget      *widget,
-                              GtkOrientation  orientation,
-                              int             for_size,
-                              int            *minimum,
-                              int            *natural,
-                              int            *minimum_baseline,
-                              int            *natural_baseline)
+/* Always 190 pixels tall: the plants, the soil and two dimension lines. */
+static int
+cross_section_height (GtkWidget *widget)
 {
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 240;
-      *natural = 340;
-    }
-  else
-    *minimum = *natural = 190;
+  return 190;
 }
 
 static void
@@ -224,9 +214,7 @@ furrow_cross_section_class_init (FurrowCrossSectionClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   widget_class->snapshot = furrow_cross_section_snapshot;
-  widget_class->measure = furrow_cross_section_measure;
-  gtk_widget_class_set_css_name (widget_class, "cross-section");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  furrow_chart_widget_class_init (widget_class, "cross-section", 240, 340, cross_section_height);
 }
 
 static void

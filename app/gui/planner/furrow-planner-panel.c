@@ -833,15 +833,20 @@ furrow_planner_panel_new (void)
   return g_object_new (FURROW_TYPE_PLANNER_PANEL, NULL);
 }
 
-/* The project the yield presets come from (saved by the yield model editor or `furrow-cli
- * calibrate`), and the history the editor records its saves and deletes in. */
-FurrowField *
-furrow_planner_panel_get_field (FurrowPlannerPanel *self)
-{
-  g_return_val_if_fail (FURROW_IS_PLANNER_PANEL (self), NULL);
-
-  return self->field;
-}
+/* The plain getters (furrow-property.h): furrow_planner_panel_get_field,
+ * furrow_planner_panel_get_layout (the layout of the field shown, or NULL: no field, or an
+ * invalid pattern), furrow_planner_panel_get_net_fen_per_mu, furrow_planner_panel_get_ler and
+ * furrow_planner_panel_get_update_us (microseconds the last recomputation took, from the change
+ * to the labels and the signal). */
+#define GETTER(ctype, member) \
+  FURROW_PROPERTY_GETTER (FurrowPlannerPanel, furrow_planner_panel, FURROW_IS_PLANNER_PANEL, \
+                          ctype, member)
+GETTER (FurrowField *, field)
+GETTER (const FurrowLayout *, layout)
+GETTER (gint64, net_fen_per_mu)
+GETTER (double, ler)
+GETTER (gint64, update_us)
+#undef GETTER
 
 void
 furrow_planner_panel_set_field (FurrowPlannerPanel *self,
@@ -861,15 +866,6 @@ furrow_planner_panel_get_pattern (FurrowPlannerPanel *self)
   return &self->pattern;
 }
 
-/* The layout of the field shown, or %NULL (no field, or an invalid pattern). */
-const FurrowLayout *
-furrow_planner_panel_get_layout (FurrowPlannerPanel *self)
-{
-  g_return_val_if_fail (FURROW_IS_PLANNER_PANEL (self), NULL);
-
-  return self->layout;
-}
-
 const FurrowYieldPrediction *
 furrow_planner_panel_get_prediction (FurrowPlannerPanel *self)
 {
@@ -878,27 +874,3 @@ furrow_planner_panel_get_prediction (FurrowPlannerPanel *self)
   return &self->prediction;
 }
 
-gint64
-furrow_planner_panel_get_net_fen_per_mu (FurrowPlannerPanel *self)
-{
-  g_return_val_if_fail (FURROW_IS_PLANNER_PANEL (self), 0);
-
-  return self->net_fen_per_mu;
-}
-
-double
-furrow_planner_panel_get_ler (FurrowPlannerPanel *self)
-{
-  g_return_val_if_fail (FURROW_IS_PLANNER_PANEL (self), 0);
-
-  return self->ler;
-}
-
-/* Microseconds the last recomputation took, from the change to the labels and the signal. */
-gint64
-furrow_planner_panel_get_update_us (FurrowPlannerPanel *self)
-{
-  g_return_val_if_fail (FURROW_IS_PLANNER_PANEL (self), 0);
-
-  return self->update_us;
-}

@@ -116,13 +116,12 @@ furrow_household_list_init (FurrowHouseholdList *self)
   furrow_record_list_set_texts (list, _("Households"), "system-users-symbolic",
                                 _("No Households"),
                                 _("Import the village’s contract register to list its households"));
+  /* The head's name first, giving way first; the whole 18-character code after it, as a clerk
+   * reads it off the contract (issue 13, item 6). */
+  furrow_record_list_add_column (list, _("Head"), name_text, FURROW_RECORD_SORT_TEXT, NULL, FALSE,
+                                 TRUE);
   code_column = furrow_record_list_add_column (list, _("Code"), code_text,
                                                FURROW_RECORD_SORT_CODE, NULL, FALSE, FALSE);
-  /* The whole 18-character code: it is what a clerk reads off the contract. */
-  gtk_column_view_column_set_fixed_width (code_column, 160);
-  gtk_column_view_column_set_fixed_width (
-    furrow_record_list_add_column (list, _("Head"), name_text, FURROW_RECORD_SORT_TEXT, NULL,
-                                   FALSE, TRUE), 72);
   furrow_record_list_add_column (list, _("Members"), members_text, FURROW_RECORD_SORT_NUMBER,
                                  members_key, TRUE, FALSE);
   furrow_record_list_add_column (list, _("Registered mu"), registered_text,

@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "furrow-list-columns.h"
 
+/* What a name keeps when its column gives way to the others: two characters and an ellipsis. */
+#define NAME_MIN_WIDTH 48
+
 typedef struct
 {
   FurrowListTextFunc text_func;
   gpointer           user_data;
   gboolean           numeric;
+  gboolean           expand;
   GPtrArray         *bound;  /* the GtkListItems showing an item, for furrow_list_refresh_cells() */
 } ColumnData;
 
@@ -37,7 +41,13 @@ setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), data->numeric ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Only the names give way (issue 13, items 2 and 6): an amount, an area, a code or a custody
+   * type is never cut short, its column is as wide as its widest cell. */
+  if (data->expand)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_size_request (label, NAME_MIN_WIDTH, -1);
+    }
   if (data->numeric)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
@@ -60,6 +70,40 @@ unbind_cb (GtkSignalListItemFactory *factory,
   g_ptr_array_remove_fast (data->bound, list_item);
 }
 
+/* The header's label of the column titled TITLE, under WIDGET (the column view's header). */
+static GtkWidget *
+find_title_label (GtkWidget  *widget,
+                  const char *title)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_title_label (c, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A long title ("Registered mu") gives way to the column's cells: it ellipsizes, and its tooltip
+ * reads it whole. GTK 4.8 has no API for the header's widgets: the header is the column view's
+ * first child. */
+static void
+let_title_give_way (GtkColumnView *view,
+                    const char    *title)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
+  GtkWidget *label = header != NULL ? find_title_label (header, title) : NULL;
+
+  if (label == NULL)
+    return;
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (label, title);
+}
+
 GtkColumnViewColumn *
 furrow_list_add_text_column (GtkColumnView      *view,
                              const char         *title,
@@ -76,6 +120,7 @@ furrow_list_add_text_column (GtkColumnView      *view,
   data->text_func = text_func;
   data->user_data = user_data;
   data->numeric = numeric;
+  data->expand = expand;
   data->bound = g_ptr_array_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), data);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), data);
@@ -85,9 +130,6 @@ furrow_list_add_text_column (GtkColumnView      *view,
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_expand (column, expand);
-  /* The sidebar is narrow: text columns get a fixed start width (resizable), numbers fit. */
-  if (!numeric)
-    gtk_column_view_column_set_fixed_width (column, expand ? 120 : 64);
   if (compare_func != NULL)
     {
       g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_func, user_data,
@@ -96,6 +138,7 @@ furrow_list_add_text_column (GtkColumnView      *view,
       gtk_column_view_column_set_sorter (column, sorter);
     }
   gtk_column_view_append_column (view, column);
+  let_title_give_way (view, title);
   g_object_unref (column);
   return column;
 }

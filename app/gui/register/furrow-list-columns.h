@@ -6,7 +6,9 @@
 G_BEGIN_DECLS
 
 /* Helpers shared by the register lists (not a class): text columns of a GtkColumnView whose
- * cells are labels filled by a function of the row's item, sortable by a compare function. */
+ * cells are labels filled by a function of the row's item, sortable by a compare function. An
+ * `expand` column (a name) gives way first: it ellipsizes, down to 48 px; every other column is as
+ * wide as its widest cell and never cuts it short (numbers, amounts, codes). */
 
 typedef char *(*FurrowListTextFunc) (gpointer item,
                                      gpointer user_data);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "furrow-item-row.h"
+#include "furrow-property.h"
 
 struct _FurrowItemRow
 {
@@ -146,13 +147,17 @@ furrow_item_row_new (const char     *name,
   return self;
 }
 
-GtkEditable *
-furrow_item_row_get_name_entry (FurrowItemRow *self)
-{
-  g_return_val_if_fail (FURROW_IS_ITEM_ROW (self), NULL);
-
-  return self->name_entry;
-}
+/* The plain getters (furrow-property.h): furrow_item_row_get_name_entry,
+ * furrow_item_row_get_amount, furrow_item_row_get_choice, furrow_item_row_get_check and
+ * furrow_item_row_get_stored_name. */
+#define GETTER(ctype, member) \
+  FURROW_PROPERTY_GETTER (FurrowItemRow, furrow_item_row, FURROW_IS_ITEM_ROW, ctype, member)
+GETTER (GtkEditable *, name_entry)
+GETTER (GtkSpinButton *, amount)
+GETTER (GtkDropDown *, choice)
+GETTER (GtkCheckButton *, check)
+GETTER (const char *, stored_name)
+#undef GETTER
 
 char *
 furrow_item_row_dup_name (FurrowItemRow *self)
@@ -160,30 +165,6 @@ furrow_item_row_dup_name (FurrowItemRow *self)
   g_return_val_if_fail (FURROW_IS_ITEM_ROW (self), NULL);
 
   return g_strstrip (g_strdup (gtk_editable_get_text (self->name_entry)));
-}
-
-GtkSpinButton *
-furrow_item_row_get_amount (FurrowItemRow *self)
-{
-  g_return_val_if_fail (FURROW_IS_ITEM_ROW (self), NULL);
-
-  return self->amount;
-}
-
-GtkDropDown *
-furrow_item_row_get_choice (FurrowItemRow *self)
-{
-  g_return_val_if_fail (FURROW_IS_ITEM_ROW (self), NULL);
-
-  return self->choice;
-}
-
-GtkCheckButton *
-furrow_item_row_get_check (FurrowItemRow *self)
-{
-  g_return_val_if_fail (FURROW_IS_ITEM_ROW (self), NULL);
-
-  return self->check;
 }
 
 void
@@ -194,14 +175,6 @@ furrow_item_row_set_stored_name (FurrowItemRow *self,
 
   g_free (self->stored_name);
   self->stored_name = g_strdup (stored_name);
-}
-
-const char *
-furrow_item_row_get_stored_name (FurrowItemRow *self)
-{
-  g_return_val_if_fail (FURROW_IS_ITEM_ROW (self), NULL);
-
-  return self->stored_name;
 }
 
 void

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "furrow-roster-row.h"
+#include "furrow-property.h"
 #include "furrow-units.h"
 
 struct _FurrowRosterRow
@@ -98,58 +99,19 @@ furrow_roster_row_is_total (FurrowRosterRow *self)
   return self->is_total;
 }
 
-const char *
-furrow_roster_row_get_code (FurrowRosterRow *self)
-{
-  g_return_val_if_fail (FURROW_IS_ROSTER_ROW (self), NULL);
-  return self->code;
-}
+/* The plain getters (furrow-property.h): furrow_roster_row_get_code, furrow_roster_row_get_name,
+ * furrow_roster_row_get_custody, furrow_roster_row_get_area_m2, furrow_roster_row_get_base_fen,
+ * furrow_roster_row_get_dividend_fen, furrow_roster_row_get_fee_fen,
+ * furrow_roster_row_get_total_fen. */
+#define GETTER(ctype, member) \
+  FURROW_PROPERTY_GETTER (FurrowRosterRow, furrow_roster_row, FURROW_IS_ROSTER_ROW, ctype, member)
+GETTER (const char *, code)
+GETTER (const char *, name)
+GETTER (FurrowCustody, custody)
+GETTER (double, area_m2)
+GETTER (gint64, base_fen)
+GETTER (gint64, dividend_fen)
+GETTER (gint64, fee_fen)
+GETTER (gint64, total_fen)
+#undef GETTER
 
-const char *
-furrow_roster_row_get_name (FurrowRosterRow *self)
-{
-  g_return_val_if_fail (FURROW_IS_ROSTER_ROW (self), NULL);
-  return self->name;
-}
-
-FurrowCustody
-furrow_roster_row_get_custody (FurrowRosterRow *self)
-{
-  g_return_val_if_fail (FURROW_IS_ROSTER_ROW (self), FURROW_CUSTODY_FULL);
-  return self->custody;
-}
-
-double
-furrow_roster_row_get_area_m2 (FurrowRosterRow *self)
-{
-  g_return_val_if_fail (FURROW_IS_ROSTER_ROW (self), 0.0);
-  return self->area_m2;
-}
-
-gint64
-furrow_roster_row_get_base_fen (FurrowRosterRow *self)
-{
-  g_return_val_if_fail (FURROW_IS_ROSTER_ROW (self), 0);
-  return self->base_fen;
-}
-
-gint64
-furrow_roster_row_get_dividend_fen (FurrowRosterRow *self)
-{
-  g_return_val_if_fail (FURROW_IS_ROSTER_ROW (self), 0);
-  return self->dividend_fen;
-}
-
-gint64
-furrow_roster_row_get_fee_fen (FurrowRosterRow *self)
-{
-  g_return_val_if_fail (FURROW_IS_ROSTER_ROW (self), 0);
-  return self->fee_fen;
-}
-
-gint64
-furrow_roster_row_get_total_fen (FurrowRosterRow *self)
-{
-  g_return_val_if_fail (FURROW_IS_ROSTER_ROW (self), 0);
-  return self->total_fen;
-}

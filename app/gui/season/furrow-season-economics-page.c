@@ -75,6 +75,11 @@ struct _FurrowSeasonEconomicsPage
   AdwEntryRow         *reason_row;
   GtkLabel            *preview_status;
   GtkColumnView       *preview_view;
+  GtkPaned            *paned;
+  GtkScrolledWindow   *page_scroller;
+
+  guint                orientation_source;
+  GtkOrientation       wanted_orientation;
 
   char                *loaded_rules;    /* what the editor was last loaded from */
   gint64               loaded_id;
@@ -84,6 +89,9 @@ struct _FurrowSeasonEconomicsPage
   guint                preview_source;
   GListStore          *preview_store;   /* FurrowIncomeItem: households, then the totals */
 };
+
+/* The rules' width beside the income (the paned's position in the template). */
+#define EDITOR_WIDTH 470
 
 G_DEFINE_FINAL_TYPE (FurrowSeasonEconomicsPage, furrow_season_economics_page,
                      FURROW_TYPE_SEASON_PAGE)
@@ -728,6 +736,12 @@ preview_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), column <= FURROW_INCOME_COLUMN_NAME ? 0.0f : 1.0f);
+  /* The name gives way; amounts are never cut short (issue 13, item 2). */
+  if (column == FURROW_INCOME_COLUMN_NAME)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_size_request (label, 48, -1);
+    }
   if (column == FURROW_INCOME_COLUMN_CODE)
     gtk_widget_add_css_class (label, "caption");
   if (column >= FURROW_INCOME_COLUMN_AREA)
@@ -758,19 +772,31 @@ setup_preview (FurrowSeasonEconomicsPage *self)
   const char *titles[FURROW_INCOME_N_COLUMNS] = {
     _("Code"), _("Name"), _("mu"), _("Base"), _("Dividend"), _("Fee"), _("Total")
   };
+  /* The name first and the 18-digit code last, after the amounts (issue 13, items 2 and 6). */
+  static const FurrowIncomeColumn order[FURROW_INCOME_N_COLUMNS] = {
+    FURROW_INCOME_COLUMN_NAME, FURROW_INCOME_COLUMN_AREA, FURROW_INCOME_COLUMN_BASE,
+    FURROW_INCOME_COLUMN_DIVIDEND, FURROW_INCOME_COLUMN_FEE, FURROW_INCOME_COLUMN_TOTAL,
+    FURROW_INCOME_COLUMN_CODE,
+  };
   g_autoptr(GtkNoSelection) selection = NULL;
 
   self->preview_store = g_list_store_new (FURROW_TYPE_INCOME_ITEM);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->preview_store)));
   gtk_column_view_set_model (self->preview_view, GTK_SELECTION_MODEL (selection));
-  for (guint c = 0; c < FURROW_INCOME_N_COLUMNS; c++)
+  for (guint i = 0; i < FURROW_INCOME_N_COLUMNS; i++)
     {
+      FurrowIncomeColumn c = order[i];
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) column = NULL;
 
       g_signal_connect (factory, "setup", G_CALLBACK (preview_setup_cb), GUINT_TO_POINTER (c));
       g_signal_connect (factory, "bind", G_CALLBACK (preview_bind_cb), GUINT_TO_POINTER (c));
       column = gtk_column_view_column_new (titles[c], factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      if (c == FURROW_INCOME_COLUMN_NAME)
+        {
+          gtk_column_view_column_set_expand (column, TRUE);
+        }
       gtk_column_view_append_column (self->preview_view, column);
     }
 }
@@ -903,6 +929,7 @@ furrow_season_economics_page_dispose (GObject *object)
   FurrowSeasonEconomicsPage *self = FURROW_SEASON_ECONOMICS_PAGE (object);
 
   g_clear_handle_id (&self->preview_source, g_source_remove);
+  g_clear_handle_id (&self->orientation_source, g_source_remove);
   furrow_season_page_cancel_commit (FURROW_SEASON_PAGE (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), FURROW_TYPE_SEASON_ECONOMICS_PAGE);
 
@@ -946,6 +973,48 @@ furrow_season_economics_page_commit_delayed (FurrowSeasonPage *page)
   furrow_season_economics_page_commit (FURROW_SEASON_ECONOMICS_PAGE (page));
 }
 
+/* The rules beside the predicted income when both fit at their width, the income under the
+ * rules otherwise (a 1024-px window): the amounts are never cut off at the page's edge (issue 13,
+ * item 2). Decided when the page's width changes, changed on the next idle (not while
+ * allocating). */
+static gboolean
+apply_orientation_cb (gpointer data)
+{
+  FurrowSeasonEconomicsPage *self = data;
+
+  self->orientation_source = 0;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned), self->wanted_orientation);
+  /* Under the rules, the income gets half the height. */
+  if (self->wanted_orientation == GTK_ORIENTATION_VERTICAL)
+    gtk_paned_set_position (self->paned, gtk_widget_get_height (GTK_WIDGET (self->paned)) / 2);
+  else
+    gtk_paned_set_position (self->paned, EDITOR_WIDTH);
+  return G_SOURCE_REMOVE;
+}
+
+/* The page's width changed (the page scroller's view): choose the orientation for it. */
+static void
+page_width_changed_cb (FurrowSeasonEconomicsPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->page_scroller);
+  int width = (int) gtk_adjustment_get_page_size (adjustment);
+  GtkWidget *preview = gtk_paned_get_end_child (self->paned);
+  int editor_min = 0, preview_nat = 0;
+  GtkOrientation wanted;
+
+  if (width <= 0)
+    return;
+  gtk_widget_measure (GTK_WIDGET (self->editor_page), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &editor_min, NULL, NULL, NULL);
+  gtk_widget_measure (preview, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &preview_nat, NULL, NULL);
+  wanted = width >= MAX (editor_min, EDITOR_WIDTH) + preview_nat + 8 ? GTK_ORIENTATION_HORIZONTAL
+                                                                    : GTK_ORIENTATION_VERTICAL;
+  self->wanted_orientation = wanted;
+  if (wanted != gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) &&
+      self->orientation_source == 0)
+    self->orientation_source = g_idle_add (apply_orientation_cb, self);
+}
+
 static void
 furrow_season_economics_page_class_init (FurrowSeasonEconomicsPageClass *klass)
 {
@@ -964,6 +1033,7 @@ furrow_season_economics_page_class_init (FurrowSeasonEconomicsPageClass *klass)
 #define CHILD(name) \
   gtk_widget_class_bind_template_child (widget_class, FurrowSeasonEconomicsPage, name)
   CHILD (editor_page);
+  CHILD (paned);
   CHILD (locked_group);
   CHILD (prices_group);
   CHILD (maize_price_row);
@@ -1031,6 +1101,11 @@ furrow_season_economics_page_init (FurrowSeasonEconomicsPage *self)
     gtk_widget_add_controller (GTK_WIDGET (self->reason_row), focus);
   }
   setup_preview (self);
+  /* The bin's child, not a template child: AdwBin unparents it. */
+  self->page_scroller = GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)));
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->page_scroller),
+                           "notify::page-size", G_CALLBACK (page_width_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   show_base_rows (self);
   self->loading = FALSE;
 }

@@ -30,6 +30,57 @@ payroll_data_free (PayrollData *data)
   g_free (data);
 }
 
+/* The progress bar, set on the main thread from the writing thread's progress. */
+typedef struct
+{
+  FurrowSeasonSettlementPage *self;
+  GCancellable               *cancellable;
+  gsize                       done;
+  gsize                       total;
+} Progress;
+
+static void
+progress_free (Progress *progress)
+{
+  g_object_unref (progress->self);
+  g_object_unref (progress->cancellable);
+  g_free (progress);
+}
+
+static gboolean
+progress_idle (gpointer user_data)
+{
+  Progress *progress = user_data;
+  FurrowSeasonSettlementPage *self = progress->self;
+  g_autofree char *text = NULL;
+
+  if (self->disposed || self->export_cancellable != progress->cancellable ||
+      g_cancellable_is_cancelled (progress->cancellable))
+    return G_SOURCE_REMOVE;
+  gtk_progress_bar_set_fraction (self->progress_bar, progress->total > 0
+                                                     ? (double) progress->done / progress->total
+                                                     : 0.0);
+  text = g_strdup_printf (_("%u of %u"), (guint) progress->done, (guint) progress->total);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+payroll_progress (gsize    done,
+                  gsize    total,
+                  gpointer user_data)
+{
+  GTask *task = user_data;
+  Progress *progress = g_new0 (Progress, 1);
+
+  progress->self = g_object_ref (g_task_get_source_object (task));
+  progress->cancellable = g_object_ref (g_task_get_cancellable (task));
+  progress->done = done;
+  progress->total = total;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, progress_idle, progress,
+                              (GDestroyNotify) progress_free);
+}
+
 static void
 payroll_thread (GTask        *task,
                 gpointer      source_object,
@@ -39,8 +90,10 @@ payroll_thread (GTask        *task,
   PayrollData *data = task_data;
   g_autoptr(GError) error = NULL;
 
-  /* Whole or not at all: the writers go through a file beside the target. */
-  if (furrow_payroll_write (data->payroll, data->path, cancellable, &error))
+  /* Whole or not at all: the writers go through a file beside the target, and a cancel
+   * between pages leaves nothing. */
+  if (furrow_payroll_write (data->payroll, data->path, cancellable, payroll_progress, task,
+                            &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));
@@ -81,6 +134,11 @@ payroll_done_cb (GObject      *source,
           furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, uri);
         }
     }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      furrow_season_page_show_toast (FURROW_SEASON_PAGE (self),
+                                     _("Export cancelled: nothing was written"), NULL);
+    }
   else
     {
       message = g_strdup_printf (_("Cannot export: %s"), error->message);
@@ -98,7 +156,6 @@ furrow_season_settlement_page_export_payroll (FurrowSeasonSettlementPage *self,
   g_autoptr(FurrowPayroll) payroll = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GFile) project = NULL;
   PayrollData *data;
 
   g_return_if_fail (FURROW_IS_SEASON_SETTLEMENT_PAGE (self));
@@ -110,15 +167,14 @@ furrow_season_settlement_page_export_payroll (FurrowSeasonSettlementPage *self,
                                      _("An export is already running"), NULL);
       return;
     }
-  project = STORE (self) != NULL ? g_file_new_for_path (furrow_store_get_path (STORE (self)))
-                                 : NULL;
+  /* A local file that is not the project or its journal (furrow_store_check_output()). */
   if (g_file_peek_path (file) == NULL)
     g_set_error_literal (&error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID,
                          _("choose a local file"));
-  else if (project != NULL && g_file_equal (file, project))
+  else if (STORE (self) == NULL || SEASON (self) == NULL)
     g_set_error_literal (&error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID,
-                         _("this is the project file; choose another file for the payroll"));
-  else if (STORE (self) != NULL && SEASON (self) != NULL)
+                         _("No season is shown"));
+  else if (furrow_store_check_output (STORE (self), g_file_peek_path (file), &error))
     payroll = furrow_payroll_new_from_season (STORE (self), SEASON (self), &options, &error);
   if (payroll == NULL)
     {

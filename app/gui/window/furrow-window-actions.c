@@ -1,15 +1,30 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The window's actions: projects (new, open, recent, demo, save a copy, export), undo/redo,
- * search and "show on map". */
+ * search, "show on map" and whether a field can be reshaped. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "furrow-export-folder.h"
 #include "furrow-exporter.h"
+#include "furrow-field-map.h"
+#include "furrow-season-plans.h"
 #include "furrow-window-private.h"
 
 #define MAX_RECENT 8
+
+/* win.reshape-field: one field selected, with an outline, no field being drawn, and no settled
+ * season built on its shape (furrow_season_field_is_settled()). */
+static gboolean
+can_reshape_field (FurrowWindow *self)
+{
+  FurrowField *field = self->selected_field;
+
+  return self->store != NULL && field != NULL && furrow_field_get_geometry (field) != NULL &&
+         self->field_map != NULL &&
+         !furrow_field_editor_get_drawing (furrow_field_map_get_editor (self->field_map)) &&
+         !furrow_season_field_is_settled (self->store, field);
+}
 
 void
 furrow_window_update_actions (FurrowWindow *self)
@@ -24,6 +39,7 @@ furrow_window_update_actions (FurrowWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-household-on-map",
                                  self->selected_household != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reshape-field", can_reshape_field (self));
 }
 
 void

@@ -102,6 +102,7 @@ furrow_window_selected_field_changed (GObject    *object,
       show_field_on_map (self, field);
     }
   furrow_window_update_details (self);
+  furrow_window_update_actions (self);
 }
 
 /* FurrowWindow:selected-household changed: its row is selected and the pane shows it. */
@@ -148,7 +149,10 @@ static void
 record_changed_cb (FurrowWindow *self)
 {
   if (self->selected_field != NULL)
-    furrow_window_update_details (self);
+    {
+      furrow_window_update_details (self);
+      furrow_window_update_actions (self);
+    }
 }
 
 void
@@ -169,8 +173,19 @@ furrow_window_details_set_store (FurrowWindow *self,
                                           "parcel-changed" };
 
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, record_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->store, record_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->store, furrow_window_update_actions, self);
+    }
   for (guint i = 0; store != NULL && i < G_N_ELEMENTS (signals); i++)
     g_signal_connect_object (store, signals[i], G_CALLBACK (record_changed_cb), self,
                              G_CONNECT_SWAPPED);
+  /* A season settled or reopened locks or frees the shape of its fields (win.reshape-field). */
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "season-changed", G_CALLBACK (furrow_window_update_actions),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "settlement-changed",
+                               G_CALLBACK (furrow_window_update_actions), self, G_CONNECT_SWAPPED);
+    }
 }

@@ -62,6 +62,8 @@ struct _FurrowWindow
   GMenu               *recent_section;
 
   GSettings                *settings;
+  int                       sidebar_drag_start;   /* its width when the drag began */
+  gboolean                  sidebar_cursor_shown; /* the resize cursor over the leaflet */
   ShumateMapSourceRegistry *registry;
   char                     *project_path;
   FurrowStore              *store;
@@ -97,6 +99,11 @@ void furrow_window_restore_state  (FurrowWindow   *self);
 void furrow_window_save_state     (FurrowWindow   *self);
 void furrow_window_show_fields    (FurrowWindow   *self);
 void furrow_window_map_class_init (GtkWidgetClass *widget_class);
+
+/* furrow-window-sidebar.c */
+void furrow_window_init_sidebar      (FurrowWindow *self);
+void furrow_window_set_sidebar_width (FurrowWindow *self,
+                                      int           width);
 
 /* furrow-window-actions.c */
 void furrow_window_class_add_actions   (GtkWidgetClass *widget_class);

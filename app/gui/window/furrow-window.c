@@ -337,6 +337,20 @@ draw_field_action (GtkWidget  *widget,
     furrow_field_editor_start (furrow_field_map_get_editor (self->field_map));
 }
 
+/* Reshapes the selected field on the map: its corners become handles to drag, Enter saves (one
+ * edit, undone with Ctrl+Z), Escape cancels. Enabled by furrow_window_update_actions(). */
+static void
+reshape_field_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  FurrowWindow *self = FURROW_WINDOW (widget);
+
+  if (self->store == NULL || self->selected_field == NULL)
+    return;
+  furrow_field_editor_edit (furrow_field_map_get_editor (self->field_map), self->selected_field);
+}
+
 static void
 furrow_window_constructed (GObject *object)
 {
@@ -351,6 +365,7 @@ furrow_window_constructed (GObject *object)
     self->settings = g_settings_new (APPLICATION_ID);
 
   furrow_window_restore_state (self);
+  furrow_window_init_sidebar (self);
 
   /* After the base map: the field layers go on top of it. */
   self->field_map = furrow_field_map_new (shumate_simple_map_get_map (self->map));
@@ -362,6 +377,9 @@ furrow_window_constructed (GObject *object)
                            G_CALLBACK (editor_message_cb), self, G_CONNECT_SWAPPED);
   /* Drawn fields are undone with the window's other edits (win.undo, Ctrl+Z). */
   furrow_field_editor_set_history (furrow_field_map_get_editor (self->field_map), self->history);
+  /* No reshaping of another field while one is drawn (win.reshape-field). */
+  g_signal_connect_object (furrow_field_map_get_editor (self->field_map), "notify::drawing",
+                           G_CALLBACK (furrow_window_update_actions), self, G_CONNECT_SWAPPED);
   /* A click on the map selects in the lists and the details pane, and the other way round. */
   g_object_bind_property (self, "selected-field",
                           furrow_field_map_get_selection_layer (self->field_map), "selected-field",
@@ -540,6 +558,7 @@ furrow_window_class_init (FurrowWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   furrow_window_map_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.draw-field", NULL, draw_field_action);
+  gtk_widget_class_install_action (widget_class, "win.reshape-field", NULL, reshape_field_action);
   furrow_window_class_add_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.plan-field", NULL, plan_field_action);
   furrow_window_import_class_init (widget_class);
@@ -620,9 +639,23 @@ furrow_window_open_project (FurrowWindow  *self,
     {
       g_autofree char *message = NULL;
 
-      /* Translators: %s is why, e.g. "coop.gpkg is not a Furrow project". */
-      message = g_strdup_printf (_("Cannot open the project: %s"), local_error->message);
-      furrow_window_show_toast (self, message);
+      /* A damaged file is not a passing toast: it says which file and what to do, and
+       * stays until read (docs/architecture.md, Opening, backup, check). */
+      if (g_error_matches (local_error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT))
+        {
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                                      _("The Project Is Damaged"),
+                                                      local_error->message);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      else
+        {
+          /* Translators: %s is why, e.g. "coop.gpkg is not a Furrow project". */
+          message = g_strdup_printf (_("Cannot open the project: %s"), local_error->message);
+          furrow_window_show_toast (self, message);
+        }
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }

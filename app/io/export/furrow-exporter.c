@@ -14,6 +14,7 @@
 #include <xlsxwriter.h>
 
 #include "furrow-atomic-file.h"
+#include "furrow-csv.h"
 #include "furrow-ogr-geometry.h"
 #include "furrow-units.h"
 
@@ -226,27 +227,6 @@ layer_columns (FurrowExportLayer  layer,
 
 /* Registers ------------------------------------------------------------------------------- */
 
-static void
-append_csv_value (GString    *out,
-                  const char *value)
-{
-  if (value == NULL)
-    return;
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, value);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 /* Progress and cancellation ---------------------------------------------------------------- */
 
 typedef struct
@@ -287,7 +267,7 @@ write_csv (FurrowAtomicFile  *file,
     {
       if (c > 0)
         g_string_append_c (out, ',');
-      append_csv_value (out, columns[c].header);
+      furrow_csv_append_cell (out, columns[c].header, FURROW_CSV_TEXT);
     }
   g_string_append (out, "\r\n");
   for (guint r = 0; r < rows->len; r++)
@@ -298,7 +278,9 @@ write_csv (FurrowAtomicFile  *file,
         {
           if (c > 0)
             g_string_append_c (out, ',');
-          append_csv_value (out, row->text[c]);
+          furrow_csv_append_cell (out, row->text[c],
+                                  columns[c].type == COLUMN_TEXT ? FURROW_CSV_TEXT
+                                                                 : FURROW_CSV_NUMBER);
         }
       g_string_append (out, "\r\n");
       if (!tick (progress, r + 1, error))
@@ -611,6 +593,9 @@ furrow_export_full (FurrowStore          *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   rows = collect_rows (store, layer, keep_alive);
+  /* An unreadable table is damage, not an export of 0 records. */
+  if (!furrow_store_check_damage (store, error))
+    return FALSE;
   columns = layer_columns (layer, &n_columns);
   progress.total = rows->len;
 

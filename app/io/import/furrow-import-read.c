@@ -53,6 +53,33 @@ row_problem (Row        *row,
   row->failed = TRUE;
 }
 
+/* A control character in a value (C0 but for none, DEL, C1, so also an escape sequence): a
+ * name holding "\033[2J" clears the terminal `furrow-cli list` prints it on, and a tab or a
+ * line break breaks the registers Furrow writes (issue 12, item 5). The value is never echoed:
+ * it may be personal data; the character is named by its code point. */
+static gboolean
+check_controls (Row          *row,
+                FurrowColumn  column,
+                const char   *value,
+                gsize         len)
+{
+  const char *end = value + len;
+
+  for (const char *p = value; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+        {
+          row_problem (row, _("the %s (%s) holds a control character (U+%04X); remove it"),
+                       furrow_column_get_code (column), furrow_column_get_label (column),
+                       (guint) c);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* The text of a mapped column, stripped, in the importer's string chunk; NULL when empty or
  * unmapped. */
 static const char *
@@ -88,6 +115,8 @@ get_text (Row          *row,
         }
       return NULL;
     }
+  if (!check_controls (row, column, value, len))
+    return NULL;
   return g_string_chunk_insert_len (row->self->strings, value, len);
 }
 

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "furrow-payroll.h"
+#include "furrow-payroll-testing.h"
 #include "furrow-report-document.h"
 #include "furrow-report-private.h"
 
@@ -46,7 +47,6 @@ typedef struct
   guint   first_page;
   guint   n_pages;
   gint64  total_fen;
-  double  area_mu;
 } Group;
 
 typedef struct
@@ -200,14 +200,13 @@ furrow_payroll_new_for_report (FurrowReport               *report,
 
       if (group == NULL || g_strcmp0 (group->code, code) != 0)
         {
-          Group fresh = { g_steal_pointer (&code), i, 0, 0, 0, 0, 0.0 };
+          Group fresh = { g_steal_pointer (&code), i, 0, 0, 0, 0 };
 
           g_array_append_val (self->groups, fresh);
           group = &g_array_index (self->groups, Group, self->groups->len - 1);
         }
       group->n_rows++;
       group->total_fen += row->household->total_fen;
-      group->area_mu += row->household->area_mu;
     }
   for (guint g = 0; g < self->groups->len; g++)
     {
@@ -253,14 +252,6 @@ furrow_payroll_new_from_season (FurrowStore                *store,
   if (report == NULL)
     return NULL;
   return furrow_payroll_new_for_report (report, options, error);
-}
-
-const FurrowReport *
-furrow_payroll_get_report (FurrowPayroll *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->report;
 }
 
 const FurrowPayrollRow *
@@ -478,6 +469,8 @@ draw_sum_row (FurrowReportPainter *painter,
 
   furrow_report_fill_rect (painter->cr, MARGIN, y, CONTENT_W, SUM_H, 0.93);
   furrow_report_set_gray (painter->cr, 0.35);
+  /* The rule above it again: the fill covered half of it. */
+  furrow_report_line (painter->cr, MARGIN, y, PAGE_W - MARGIN, y, 0.9);
   draw_box (painter->cr, y, SUM_H, FALSE, 0.9);
   furrow_report_set_gray (painter->cr, 0.0);
   furrow_report_cell_text (painter, label, MARGIN, y, column_x (4) - MARGIN, SUM_H, TEXT_PT,
@@ -628,10 +621,12 @@ draw_pdf_page (cairo_t  *cr,
 }
 
 gboolean
-furrow_payroll_write_pdf (FurrowPayroll  *self,
-                          const char     *path,
-                          GCancellable   *cancellable,
-                          GError        **error)
+furrow_payroll_write_pdf (FurrowPayroll            *self,
+                          const char               *path,
+                          GCancellable             *cancellable,
+                          FurrowReportProgressFunc  progress,
+                          gpointer                  user_data,
+                          GError                  **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -639,7 +634,8 @@ furrow_payroll_write_pdf (FurrowPayroll  *self,
 
   return _furrow_report_write_pages_pdf (path, PAGE_W, PAGE_H, self->title,
                                          self->report->cooperative.name, self->pages->len,
-                                         draw_pdf_page, self, cancellable, error);
+                                         draw_pdf_page, self, cancellable, progress,
+                                         user_data, error);
 }
 
 static gboolean
@@ -749,17 +745,37 @@ sheet_name (FurrowPayroll *self,
   return g_strdup (group->code);
 }
 
+/* `group`'s sheet, named after it; a name Excel refuses (a code with "[]:*?/\\", or one
+ * already taken) gives "Sheet<n>". Its name goes into `names`. */
+static lxw_worksheet *
+add_group_sheet (FurrowPayroll *self,
+                 lxw_workbook  *workbook,
+                 const Group   *group,
+                 guint          g,
+                 GPtrArray     *names)
+{
+  g_autofree char *name = sheet_name (self, group);
+
+  if (workbook_validate_sheet_name (workbook, name) != LXW_NO_ERROR)
+    {
+      g_free (name);
+      name = g_strdup_printf ("Sheet%u", g + 1);
+    }
+  g_ptr_array_add (names, g_strdup (name));
+  return workbook_add_worksheet (workbook, name);
+}
+
 static void
 write_group_sheet (FurrowPayroll *self,
                    lxw_workbook  *workbook,
                    const Formats *f,
-                   guint          g)
+                   guint          g,
+                   GPtrArray     *names)
 {
   static const double column_widths[N_COLUMNS] = { 6, 12, 22, 10, 14, 24, 18, 18 };
   const Group *group = &g_array_index (self->groups, Group, g);
-  g_autofree char *name = sheet_name (self, group);
   g_autofree char *subtitle = group_line (self, group);
-  lxw_worksheet *sheet = workbook_add_worksheet (workbook, name);
+  lxw_worksheet *sheet = add_group_sheet (self, workbook, group, g, names);
   g_autofree lxw_row_t *breaks = g_new0 (lxw_row_t, group->n_pages + 1);
   g_autoptr(GString) subtotal_cells = g_string_new (NULL);
   lxw_row_t row = 3;
@@ -838,12 +854,13 @@ write_group_sheet (FurrowPayroll *self,
       for (guint k = 0; k < self->groups->len; k++)
         {
           const Group *other = &g_array_index (self->groups, Group, k);
-          g_autofree char *other_name = sheet_name (self, other);
+          g_auto(GStrv) parts = g_strsplit (names->pdata[k], "'", -1);
+          /* A quote in a sheet name is doubled in a reference. */
+          g_autofree char *quoted = g_strjoinv ("''", parts);
           /* rows 1–3, then each page's rows and subtotal, then the total */
           guint total_row = 3 + (guint) other->n_rows + other->n_pages + 1;
 
-          g_string_append_printf (formula, "%s'%s'!E%u", k > 0 ? "+" : "", other_name,
-                                  total_row);
+          g_string_append_printf (formula, "%s'%s'!E%u", k > 0 ? "+" : "", quoted, total_row);
         }
       write_sum_row (sheet, f, row++, label, formula->str, self->total_fen);
       g_string_free (formula, TRUE);
@@ -872,6 +889,7 @@ furrow_payroll_write_xlsx (FurrowPayroll  *self,
   g_autoptr(FurrowAtomicFile) temp = NULL;
   lxw_workbook *workbook;
   lxw_doc_properties properties = { NULL, };
+  g_autoptr(GPtrArray) names = NULL;
   Formats formats;
   lxw_error status;
   GError *local = NULL;
@@ -892,8 +910,9 @@ furrow_payroll_write_xlsx (FurrowPayroll  *self,
   properties.company = self->report->cooperative.name;
   workbook_set_properties (workbook, &properties);
   make_formats (workbook, &formats);
+  names = g_ptr_array_new_with_free_func (g_free);
   for (guint g = 0; g < self->groups->len; g++)
-    write_group_sheet (self, workbook, &formats, g);
+    write_group_sheet (self, workbook, &formats, g, names);
 
   status = workbook_close (workbook);
   if (status != LXW_NO_ERROR)
@@ -904,10 +923,12 @@ furrow_payroll_write_xlsx (FurrowPayroll  *self,
 }
 
 gboolean
-furrow_payroll_write (FurrowPayroll  *self,
-                      const char     *path,
-                      GCancellable   *cancellable,
-                      GError        **error)
+furrow_payroll_write (FurrowPayroll            *self,
+                      const char               *path,
+                      GCancellable             *cancellable,
+                      FurrowReportProgressFunc  progress,
+                      gpointer                  user_data,
+                      GError                  **error)
 {
   g_autofree char *lower = NULL;
 
@@ -916,7 +937,7 @@ furrow_payroll_write (FurrowPayroll  *self,
 
   lower = g_ascii_strdown (path, -1);
   if (g_str_has_suffix (lower, ".pdf"))
-    return furrow_payroll_write_pdf (self, path, cancellable, error);
+    return furrow_payroll_write_pdf (self, path, cancellable, progress, user_data, error);
   if (g_str_has_suffix (lower, ".xlsx"))
     return furrow_payroll_write_xlsx (self, path, error);
 

@@ -33,8 +33,9 @@ G_BEGIN_DECLS
  * The document is interface text translated into the current locale, as the statements and the
  * roster are; the capital numerals are Chinese in every locale.
  *
- * Later additions (bank accounts, the notice period) fill FurrowPayrollRow.account and refuse or
- * annotate in furrow_payroll_new_from_season(); the layout already has the column. */
+ * Later additions (bank accounts, the notice period) fill a row's payee account
+ * (FurrowPayrollRow.account, furrow-payroll-testing.h) and refuse or annotate in
+ * furrow_payroll_new_from_season(); the layout already has the column. */
 
 typedef struct
 {
@@ -44,12 +45,6 @@ typedef struct
   const char *checker;   /* blank line to sign on */
   const char *approver;
 } FurrowPayrollOptions;
-
-typedef struct
-{
-  const FurrowReportHousehold *household;  /* in the payroll's report */
-  char                        *account;    /* payee account (unmasked), or NULL: none */
-} FurrowPayrollRow;
 
 typedef struct _FurrowPayroll FurrowPayroll;
 
@@ -65,17 +60,8 @@ FurrowPayroll *furrow_payroll_new_for_report  (FurrowReport               *repor
                                                GError                    **error);
 void           furrow_payroll_free            (FurrowPayroll              *self);
 
-const FurrowReport *furrow_payroll_get_report (FurrowPayroll              *self);
-/* Rows in order (groups one after the other). */
-const FurrowPayrollRow *furrow_payroll_get_rows (FurrowPayroll            *self,
-                                                 gsize                    *n_rows);
-/* The sum of the rows, in fen. */
-gint64         furrow_payroll_get_total_fen   (FurrowPayroll              *self);
 /* What the settlement gives the households: base + dividend − fees. */
 gint64         furrow_payroll_get_settlement_fen (FurrowPayroll           *self);
-guint          furrow_payroll_get_n_groups    (FurrowPayroll              *self);
-/* Rows a page holds. */
-guint          furrow_payroll_rows_per_page   (void);
 guint          furrow_payroll_get_n_pages     (FurrowPayroll              *self);
 /* "<cooperative> <season>: Payroll", a print job or file name. */
 const char    *furrow_payroll_get_title       (FurrowPayroll              *self);
@@ -96,14 +82,20 @@ void           furrow_payroll_draw_page       (FurrowPayroll              *self,
 gboolean       furrow_payroll_write_pdf       (FurrowPayroll              *self,
                                                const char                 *path,
                                                GCancellable               *cancellable,
+                                               FurrowReportProgressFunc    progress,
+                                               gpointer                    user_data,
                                                GError                    **error);
 gboolean       furrow_payroll_write_xlsx      (FurrowPayroll              *self,
                                                const char                 *path,
                                                GError                    **error);
-/* By the file's extension, .pdf or .xlsx (any case); anything else is refused. */
+/* By the file's extension, .pdf or .xlsx (any case); anything else is refused. The progress
+ * callback (pages written of all, on the calling thread; PDF only) may be NULL; cancelling
+ * leaves no file behind. */
 gboolean       furrow_payroll_write           (FurrowPayroll              *self,
                                                const char                 *path,
                                                GCancellable               *cancellable,
+                                               FurrowReportProgressFunc    progress,
+                                               gpointer                    user_data,
                                                GError                    **error);
 
 /* The audit row: "payroll", how many households and the destination (never personal data). */

@@ -7,6 +7,7 @@
 #include "furrow-report-testing.h"
 
 #include "furrow-atomic-file.h"
+#include "furrow-csv.h"
 #include "furrow-units.h"
 
 #include <cairo-pdf.h>
@@ -508,27 +509,17 @@ format_fen_plain (gint64 fen)
                           magnitude / 100, (guint) (magnitude % 100));
 }
 
+/* Columns 0 (No.), 3 (mu) and 4–7 (yuan) hold numbers Furrow wrote; a negative total
+ * ("-150.00", a half-custody household that owes its fee) stays a number, while a name or a
+ * code that begins like a formula is neutralised (furrow-csv.h). */
 static void
 append_csv_cell (GString    *out,
                  const char *text,
+                 guint       column,
                  gboolean    last)
 {
-  text = text != NULL ? text : "";
-  if (strpbrk (text, ",\"\r\n") != NULL)
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = text; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else
-    {
-      g_string_append (out, text);
-    }
+  furrow_csv_append_cell (out, text, column == 1 || column == 2 ? FURROW_CSV_TEXT
+                                                                : FURROW_CSV_NUMBER);
   g_string_append (out, last ? "\r\n" : ",");
 }
 
@@ -577,7 +568,10 @@ furrow_report_write_roster_csv (const char                    *path,
 
   roster_headers (headers, TRUE);
   for (guint c = 0; c < N_ROSTER_COLUMNS; c++)
-    append_csv_cell (out, headers[c], c == N_ROSTER_COLUMNS - 1);
+    {
+      furrow_csv_append_cell (out, headers[c], FURROW_CSV_TEXT);
+      g_string_append (out, c == N_ROSTER_COLUMNS - 1 ? "\r\n" : ",");
+    }
 
   for (gsize i = 0; i < n_households; i++)
     {
@@ -593,7 +587,7 @@ furrow_report_write_roster_csv (const char                    *path,
       };
 
       for (guint c = 0; c < N_ROSTER_COLUMNS; c++)
-        append_csv_cell (out, cells[c], c == N_ROSTER_COLUMNS - 1);
+        append_csv_cell (out, cells[c], c, c == N_ROSTER_COLUMNS - 1);
       sums[0] += household->base_fen;
       sums[1] += household->dividend_fen;
       sums[2] += household->fee_fen;
@@ -613,7 +607,7 @@ furrow_report_write_roster_csv (const char                    *path,
     };
 
     for (guint c = 0; c < N_ROSTER_COLUMNS; c++)
-      append_csv_cell (out, cells[c], c == N_ROSTER_COLUMNS - 1);
+      append_csv_cell (out, cells[c], c, c == N_ROSTER_COLUMNS - 1);
   }
 
   temp = create_temp (path, error);
@@ -796,8 +790,10 @@ _furrow_report_write_pages_pdf (const char                *path,
                                 FurrowReportDrawPageFunc   draw_page,
                                 gpointer                   data,
                                 GCancellable              *cancellable,
+                                FurrowReportProgressFunc   progress,
+                                gpointer                   user_data,
                                 GError                   **error)
 {
   return write_pdf (path, width_pt, height_pt, title, author, n_pages, draw_page, data,
-                    cancellable, NULL, NULL, error);
+                    cancellable, progress, user_data, error);
 }

@@ -183,6 +183,8 @@ gboolean _furrow_report_write_pages_pdf (const char                *path,
                                          FurrowReportDrawPageFunc   draw_page,
                                          gpointer                   data,
                                          GCancellable              *cancellable,
+                                         FurrowReportProgressFunc   progress,
+                                         gpointer                   user_data,
                                          GError                   **error);
 
 /* "<cooperative> <season>" with whatever is known. */

@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* FurrowWindow's sidebar, resized by dragging the line between it and the content; its width is
+ * kept in GSettings' sidebar-width (issue 13, item 6; docs/architecture.md, The window). */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "furrow-window-private.h"
+
+#define SIDEBAR_MIN_WIDTH 360
+/* How far either side of the line a press starts a resize: the line itself is one pixel. */
+#define HANDLE_REACH 4
+/* What the content keeps of the window at least. */
+#define CONTENT_MIN_WIDTH 360
+
+/* Whether X (in the leaflet's coordinates) is on the line between sidebar and content. */
+static gboolean
+on_handle (FurrowWindow *self,
+           double        x)
+{
+  graphene_point_t edge;
+
+  if (adw_leaflet_get_folded (self->leaflet) || !gtk_widget_get_mapped (self->sidebar))
+    return FALSE;
+  if (!gtk_widget_compute_point (self->sidebar, GTK_WIDGET (self->leaflet),
+                                 &GRAPHENE_POINT_INIT (gtk_widget_get_width (self->sidebar), 0),
+                                 &edge))
+    return FALSE;
+  return fabs (x - edge.x) <= HANDLE_REACH;
+}
+
+/**
+ * furrow_window_set_sidebar_width:
+ * @width: in pixels
+ *
+ * Makes the sidebar @width wide, within 360 px and what leaves the content 360 px, and keeps
+ * the width in sidebar-width.
+ */
+void
+furrow_window_set_sidebar_width (FurrowWindow *self,
+                                 int           width)
+{
+  int window_width = gtk_widget_get_width (GTK_WIDGET (self));
+  int max = window_width > 0 ? MAX (SIDEBAR_MIN_WIDTH, window_width - CONTENT_MIN_WIDTH)
+                             : G_MAXINT;
+
+  width = CLAMP (width, SIDEBAR_MIN_WIDTH, max);
+  gtk_widget_set_size_request (self->sidebar, width, -1);
+  if (g_settings_get_int (self->settings, "sidebar-width") != width)
+    g_settings_set_int (self->settings, "sidebar-width", width);
+}
+
+static void
+drag_begin_cb (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               FurrowWindow   *self)
+{
+  if (!on_handle (self, x))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  self->sidebar_drag_start = gtk_widget_get_width (self->sidebar);
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture,
+                double          offset_x,
+                double          offset_y,
+                FurrowWindow   *self)
+{
+  /* Right to left, the sidebar is on the right: dragging left widens it. */
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    offset_x = -offset_x;
+  furrow_window_set_sidebar_width (self, self->sidebar_drag_start + (int) round (offset_x));
+}
+
+/* The pointer over the line shows that it can be dragged. */
+static void
+motion_cb (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           FurrowWindow             *self)
+{
+  gboolean over = on_handle (self, x);
+
+  if (over != self->sidebar_cursor_shown)
+    {
+      self->sidebar_cursor_shown = over;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self->leaflet), over ? "col-resize" : NULL);
+    }
+}
+
+void
+furrow_window_init_sidebar (FurrowWindow *self)
+{
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+
+  furrow_window_set_sidebar_width (self, g_settings_get_int (self->settings, "sidebar-width"));
+  /* Before the lists and the map see the press: a press on the line is a resize. */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (drag), "furrow-sidebar-resize");
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->leaflet), GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->leaflet), motion);
+}

@@ -16,7 +16,6 @@
 #include "furrow-report-document.h"
 #include "furrow-roster-row.h"
 #include "furrow-season-settlement-page.h"
-#include "furrow-season-settlement-page-private.h"
 #include "furrow-season-settlement-page-testing.h"
 #include "furrow-store-season.h"
 #include "furrow-store-testing.h"
@@ -775,6 +774,14 @@ test_missing (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/gui/season-settlement/missing", Fixture, fixture_set_up,
                      test_missing, furrow_test_window_tear_down);
 
+static gboolean
+is_notice_entry (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_ENTRY (widget) &&
+         g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), "YYYY-MM-DD") == 0;
+}
+
 /* The public-notice date on the page of a settled season (issue 13, item 11): a day that does not
  * exist shows the error style and cannot be set; a real one is stored for the season, its
  * statements print it, and the page shows it again after reloading. */
@@ -787,19 +794,22 @@ test_notice_date (Fixture       *fixture,
   g_autoptr(FurrowSeason) season = NULL;
   g_autoptr(FurrowReportDocument) document = NULL;
   g_autoptr(GError) error = NULL;
+  GtkWidget *notice_entry;
   GtkEditable *entry;
 
   add_season (store, TRUE);
   settle_in_store (store);
   page = show_page (fixture);
-  entry = GTK_EDITABLE (page->notice_entry);
+  notice_entry = furrow_test_find_first (GTK_WIDGET (page), is_notice_entry, NULL);
+  g_assert_nonnull (notice_entry);
+  entry = GTK_EDITABLE (notice_entry);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (entry)));
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
 
   gtk_editable_set_text (entry, "2026-02-30");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
   /* Enter does nothing: the action is disabled. */
-  g_signal_emit_by_name (page->notice_entry, "activate");
+  g_signal_emit_by_name (notice_entry, "activate");
   furrow_test_iterate (100);
   season = furrow_store_find_season (store, SEASON);
   g_assert_cmpstr (furrow_season_get_notice_date (season), ==, "");
@@ -807,7 +817,7 @@ test_notice_date (Fixture       *fixture,
 
   gtk_editable_set_text (entry, "2026-11-20");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
-  g_signal_emit_by_name (page->notice_entry, "activate");
+  g_signal_emit_by_name (notice_entry, "activate");
   furrow_test_iterate (200);
   season = furrow_store_find_season (store, SEASON);
   g_assert_cmpstr (furrow_season_get_notice_date (season), ==, "2026-11-20");

@@ -67,7 +67,7 @@ test_window_in_chinese (void)
   g_assert_nonnull (section);
   g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s",
                                                   &label));
-  g_assert_cmpstr (label, ==, "田块着色依据(_C)");
+  g_assert_cmpstr (label, ==, "托管地块着色依据(_C)");
   g_clear_pointer (&label, g_free);
   g_clear_object (&section);
   section = g_menu_model_get_item_link (menu, 2, G_MENU_LINK_SECTION);
@@ -84,7 +84,7 @@ test_window_in_chinese (void)
 }
 FURROW_TEST ("/furrow/gui/translation/window-in-chinese", test_window_in_chinese);
 
-/* The register in Chinese: the view titles 田块 / 农户 / 种植季, the no-project page, and the demo
+/* The register in Chinese: the view titles 托管地块 / 承包户 / 种植季 (po/GLOSSARY.md), the no-project page, and the demo
  * cooperative's lists and household page. */
 static void
 test_register_in_chinese (void)
@@ -104,8 +104,8 @@ test_register_in_chinese (void)
   gtk_window_present (GTK_WINDOW (window));
   furrow_test_wait_for_frame (widget);
 
-  g_assert_nonnull (furrow_test_find_label (widget, "田块"));
-  g_assert_nonnull (furrow_test_find_label (widget, "农户"));
+  g_assert_nonnull (furrow_test_find_label (widget, "托管地块"));
+  g_assert_nonnull (furrow_test_find_label (widget, "承包户"));
   g_assert_nonnull (furrow_test_find_label (widget, "种植季"));
   g_assert_nonnull (furrow_test_find_label (widget, "未打开项目"));
   g_assert_nonnull (furrow_test_find_label (widget, "打开示例合作社(D)"));

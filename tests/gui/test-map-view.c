@@ -2,12 +2,14 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
 #include <shumate/shumate.h>
 
 #include "furrow-application.h"
 #include "furrow-field-map.h"
 #include "furrow-field-tile-source.h"
+#include "furrow-map-legend.h"
 #include "furrow-preferences-window.h"
 #include "furrow-window-private.h"
 #include "furrow-window-testing.h"
@@ -296,5 +298,338 @@ test_no_seams (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/map-view/no-seams", Fixture, fixture_set_up, test_no_seams,
                      fixture_tear_down);
+
+static gboolean
+match_name (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+}
+
+/* Whether @menu or one of its sections and submenus has an item for @action. */
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      GMenuLinkIter *links;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+      links = g_menu_model_iterate_item_links (menu, i);
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) link = g_menu_link_iter_get_value (links);
+
+          if (menu_has_action (link, action))
+            {
+              g_object_unref (links);
+              return TRUE;
+            }
+        }
+      g_object_unref (links);
+    }
+  return FALSE;
+}
+
+/* The part of the map under nothing: @rect minus what lies over the map's edges. */
+typedef struct
+{
+  graphene_rect_t map;
+  graphene_rect_t covers[4];   /* legend, zoom buttons, scale, attribution */
+  guint           n_covers;
+} MapArea;
+
+static void
+add_cover (MapArea   *area,
+           GtkWidget *widget,
+           GtkWidget *map)
+{
+  graphene_rect_t bounds;
+
+  if (widget == NULL || !gtk_widget_get_mapped (widget))
+    return;
+  g_assert_true (gtk_widget_compute_bounds (widget, map, &bounds));
+  area->covers[area->n_covers++] = bounds;
+}
+
+/* Where the legend, the zoom buttons, the scale and the attribution lie over the map, as
+ * allocated (independent of how the window computed its fit, from their measured sizes). */
+static void
+map_area (Fixture *fixture,
+          MapArea *area)
+{
+  ShumateSimpleMap *map = furrow_window_get_map (fixture->window);
+  GtkWidget *legend = furrow_test_find_widget (GTK_WIDGET (fixture->window), FURROW_TYPE_MAP_LEGEND);
+
+  area->n_covers = 0;
+  graphene_rect_init (&area->map, 0, 0, gtk_widget_get_width (GTK_WIDGET (map)),
+                      gtk_widget_get_height (GTK_WIDGET (map)));
+  add_cover (area, legend, GTK_WIDGET (map));
+  add_cover (area, gtk_widget_get_parent (GTK_WIDGET (shumate_simple_map_get_compass (map))),
+             GTK_WIDGET (map));
+  add_cover (area, GTK_WIDGET (shumate_simple_map_get_scale (map)), GTK_WIDGET (map));
+  add_cover (area, GTK_WIDGET (shumate_simple_map_get_license (map)), GTK_WIDGET (map));
+  g_assert_cmpuint (area->n_covers, ==, 4);
+}
+
+/* The rectangle round every field of the project, in the map's pixels. */
+static void
+fields_rect (Fixture         *fixture,
+             graphene_rect_t *rect)
+{
+  g_autoptr(GListModel) fields = furrow_store_get_fields (furrow_window_get_store (fixture->window));
+  double west = G_MAXDOUBLE, south = G_MAXDOUBLE, east = -G_MAXDOUBLE, north = -G_MAXDOUBLE;
+  double x0, y0, x1, y1;
+
+  g_assert_cmpuint (g_list_model_get_n_items (fields), ==, 40);
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+      double min_x, min_y, max_x, max_y;
+
+      g_assert_true (furrow_geometry_get_bounds (furrow_field_get_geometry (field), &min_x, &min_y,
+                                                 &max_x, &max_y));
+      west = MIN (west, min_x);
+      south = MIN (south, min_y);
+      east = MAX (east, max_x);
+      north = MAX (north, max_y);
+    }
+  shumate_viewport_location_to_widget_coords (viewport (fixture), map_widget (fixture), north, west,
+                                              &x0, &y0);
+  shumate_viewport_location_to_widget_coords (viewport (fixture), map_widget (fixture), south, east,
+                                              &x1, &y1);
+  graphene_rect_init (rect, x0, y0, x1 - x0, y1 - y0);
+}
+
+/* All the fields inside the map and under none of what lies over it; and not lost in it: the
+ * fields span at least a third of the map's width or height (the fit zooms in quarter levels,
+ * so they fill at least 84 % of the clear width or height). */
+static void
+assert_fields_fitted (Fixture    *fixture,
+                      const char *when)
+{
+  MapArea area;
+  graphene_rect_t rect;
+
+  map_area (fixture, &area);
+  fields_rect (fixture, &rect);
+  g_test_message ("%s: map %.0f × %.0f, fields at %.1f,%.1f %.1f × %.1f, zoom %.2f", when,
+                  area.map.size.width, area.map.size.height, rect.origin.x, rect.origin.y,
+                  rect.size.width, rect.size.height,
+                  shumate_viewport_get_zoom_level (viewport (fixture)));
+  g_assert_true (graphene_rect_contains_rect (&area.map, &rect));
+  for (guint i = 0; i < area.n_covers; i++)
+    if (graphene_rect_intersection (&area.covers[i], &rect, NULL))
+      g_error ("%s: the fields (%.1f,%.1f %.1f × %.1f) lie under cover %u (%.1f,%.1f %.1f × %.1f)",
+               when, rect.origin.x, rect.origin.y, rect.size.width, rect.size.height, i,
+               area.covers[i].origin.x, area.covers[i].origin.y, area.covers[i].size.width,
+               area.covers[i].size.height);
+  g_assert_true (rect.size.width > area.map.size.width / 3 ||
+                 rect.size.height > area.map.size.height / 3);
+}
+
+/* A window started on a project (as furrow_application_activate() does: the project opened
+ * before the window is shown) at @width × @height: the first frame already shows every field,
+ * clear of the sidebar, the legend, the buttons and the scale, and the view does not move
+ * afterwards. */
+static void
+check_first_view (int width,
+                  int height)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *name = g_strdup_printf ("map-first-view-%dx%d.png", width, height);
+  g_autoptr(GdkTexture) texture = NULL;
+  double lat, lon, zoom;
+
+  furrow_test_app_set_up (&fixture.base);
+  set_up_base_map (&fixture);
+  fixture.window = furrow_window_new (fixture.base.app);
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), width, height);
+  furrow_test_open_demo_project (fixture.window, fixture.base.tmpdir, "demo.gpkg");
+  gtk_window_present (GTK_WINDOW (fixture.window));
+  furrow_test_wait_for_frame (GTK_WIDGET (fixture.window));
+
+  assert_fields_fitted (&fixture, "first frame");
+  lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport (&fixture)));
+  lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport (&fixture)));
+  zoom = shumate_viewport_get_zoom_level (viewport (&fixture));
+
+  furrow_test_iterate (1000);
+  g_assert_cmpfloat (shumate_location_get_latitude (SHUMATE_LOCATION (viewport (&fixture))), ==, lat);
+  g_assert_cmpfloat (shumate_location_get_longitude (SHUMATE_LOCATION (viewport (&fixture))), ==, lon);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport (&fixture)), ==, zoom);
+  texture = furrow_test_render_painted (GTK_WIDGET (fixture.window), 10);
+  furrow_test_save_screenshot (texture, name);
+  furrow_test_app_tear_down (&fixture.base);
+}
+
+static void
+test_first_view_small (void)
+{
+  check_first_view (1024, 700);
+}
+FURROW_TEST ("/furrow/gui/map-view/first-view-1024x700", test_first_view_small);
+
+static void
+test_first_view_large (void)
+{
+  check_first_view (1920, 1080);
+}
+FURROW_TEST ("/furrow/gui/map-view/first-view-1920x1080", test_first_view_large);
+
+/* Ctrl+0 is Show All Fields, in the main menu and under the zoom buttons, and brings all the
+ * fields back into view from a close-up elsewhere. */
+static void
+test_show_all_fields (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkApplication *app = GTK_APPLICATION (fixture->base.app);
+  g_auto(GStrv) actions = gtk_application_get_actions_for_accel (app, "<Control>0");
+  GtkWidget *button = furrow_test_find_first (map_widget (fixture), match_name, "show-all-fields");
+  GMenuModel *menu = furrow_test_find_primary_menu (GTK_WIDGET (fixture->window));
+
+  g_assert_true (g_strv_contains ((const char * const *) actions, "win.show-all-fields"));
+  g_assert_true (menu_has_action (menu, "win.show-all-fields"));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+
+  /* Ctrl+0's action, from a close-up of the north-east corner. */
+  shumate_viewport_set_zoom_level (viewport (fixture), 17);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport (fixture)), 36.49, 119.45);
+  furrow_test_wait_for_frame (map_widget (fixture));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), actions[0], NULL));
+  furrow_test_wait_for_frame (map_widget (fixture));
+  assert_fields_fitted (fixture, "Ctrl+0");
+
+  /* The button beside the zoom buttons does the same. */
+  shumate_viewport_set_zoom_level (viewport (fixture), 16);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport (fixture)), 36.40, 119.35);
+  g_signal_emit_by_name (button, "clicked");
+  furrow_test_wait_for_frame (map_widget (fixture));
+  assert_fields_fitted (fixture, "button");
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/map-view/show-all-fields", Fixture, fixture_set_up,
+                     test_show_all_fields, fixture_tear_down);
+
+/* The scale is metric in a Chinese session (it showed feet beside metres), and in every locale
+ * that does not measure in inches. */
+static void
+test_scale_unit (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *previous = g_strdup (setlocale (LC_MEASUREMENT, NULL));
+  ShumateScale *scale;
+
+  /* glibc's LC_MEASUREMENT: the US, Liberia and Myanmar measure in inches. */
+  g_assert_cmpint (furrow_window_scale_unit_for_locale ("zh_CN.UTF-8"), ==, SHUMATE_UNIT_METRIC);
+  g_assert_cmpint (furrow_window_scale_unit_for_locale ("zh_CN.utf8"), ==, SHUMATE_UNIT_METRIC);
+  g_assert_cmpint (furrow_window_scale_unit_for_locale ("C.UTF-8"), ==, SHUMATE_UNIT_METRIC);
+  g_assert_cmpint (furrow_window_scale_unit_for_locale ("en_GB.UTF-8"), ==, SHUMATE_UNIT_METRIC);
+  g_assert_cmpint (furrow_window_scale_unit_for_locale ("en_US.UTF-8"), ==, SHUMATE_UNIT_BOTH);
+  g_assert_cmpint (furrow_window_scale_unit_for_locale ("es_US"), ==, SHUMATE_UNIT_BOTH);
+  g_assert_cmpint (furrow_window_scale_unit_for_locale ("my_MM.UTF-8"), ==, SHUMATE_UNIT_BOTH);
+  g_assert_cmpint (furrow_window_scale_unit_for_locale ("en_USX"), ==, SHUMATE_UNIT_METRIC);
+
+  if (setlocale (LC_MEASUREMENT, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("the zh_CN.UTF-8 locale is not installed");
+      return;
+    }
+  furrow_test_app_set_up (&fixture.base);
+  set_up_base_map (&fixture);
+  present_window (&fixture, 1100, 720);
+  scale = shumate_simple_map_get_scale (furrow_window_get_map (fixture.window));
+  g_assert_cmpint (shumate_scale_get_unit (scale), ==, SHUMATE_UNIT_METRIC);
+  furrow_test_save_widget_screenshot (GTK_WIDGET (scale), 10, "map-scale-zh_CN.png");
+  furrow_test_app_tear_down (&fixture.base);
+  setlocale (LC_MEASUREMENT, previous);
+}
+FURROW_TEST ("/furrow/gui/map-view/scale-unit", test_scale_unit);
+
+/* In a narrow map the scale (bottom left) and the attribution (bottom right) do not overlap:
+ * the scale moves up above the attribution. */
+static void
+test_attribution_beside_scale (void)
+{
+  Fixture fixture = { 0 };
+  ShumateSimpleMap *map;
+  GtkWidget *scale, *license;
+  graphene_rect_t scale_rect, license_rect;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  furrow_test_app_set_up (&fixture.base);
+  /* The attribution of OpenStreetMap, the longest; no tile is needed. */
+  fixture.window = furrow_window_new (fixture.base.app);
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (fixture.window));
+  furrow_test_wait_for_frame (GTK_WIDGET (fixture.window));
+  map = furrow_window_get_map (fixture.window);
+  scale = GTK_WIDGET (shumate_simple_map_get_scale (map));
+  license = GTK_WIDGET (shumate_simple_map_get_license (map));
+
+  /* Maps of about 700 px (side by side), 500 px and 420 px (one above the other). */
+  for (int width = 1100; width >= 820; width -= (width > 900 ? 200 : 80))
+    {
+      gtk_window_set_default_size (GTK_WINDOW (fixture.window), width, 600);
+      furrow_test_wait_for_frame (GTK_WIDGET (fixture.window));
+      g_assert_true (gtk_widget_compute_bounds (scale, GTK_WIDGET (map), &scale_rect));
+      g_assert_true (gtk_widget_compute_bounds (license, GTK_WIDGET (map), &license_rect));
+      g_test_message ("map %d px: scale %.0f,%.0f %.0f × %.0f, attribution %.0f,%.0f %.0f × %.0f",
+                      gtk_widget_get_width (GTK_WIDGET (map)), scale_rect.origin.x,
+                      scale_rect.origin.y, scale_rect.size.width, scale_rect.size.height,
+                      license_rect.origin.x, license_rect.origin.y, license_rect.size.width,
+                      license_rect.size.height);
+      g_assert_cmpfloat (license_rect.size.width, >, 100);
+      g_assert_false (graphene_rect_intersection (&scale_rect, &license_rect, NULL));
+      /* Both inside the map. */
+      g_assert_cmpfloat (scale_rect.origin.y + scale_rect.size.height, <=,
+                         gtk_widget_get_height (GTK_WIDGET (map)));
+      g_assert_cmpfloat (license_rect.origin.x, >=, 0);
+    }
+  texture = furrow_test_render_painted (GTK_WIDGET (map), 10);
+  furrow_test_save_screenshot (texture, "map-narrow-scale-attribution.png");
+  furrow_test_app_tear_down (&fixture.base);
+}
+FURROW_TEST ("/furrow/gui/map-view/attribution-beside-scale", test_attribution_beside_scale);
+
+/* The default OpenStreetMap base map, its server out of reach (.invalid never resolves: no
+ * network needed), brings the same notice as Tianditu and XYZ addresses, pointing to an offline
+ * map file; an offline file brings none. */
+static void
+test_osm_offline_notice (void)
+{
+  Fixture fixture = { 0 };
+  ShumateSimpleMap *map;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  furrow_test_app_set_up (&fixture.base);
+  furrow_window_set_osm_address ("https://tile.furrow.invalid/{z}/{x}/{y}.png");
+  g_assert_cmpstr (g_settings_get_string (fixture.base.settings, "base-map"), ==, "osm");
+  present_window (&fixture, 1100, 720);
+  map = furrow_window_get_map (fixture.window);
+  g_assert_cmpstr (shumate_map_source_get_id (shumate_simple_map_get_map_source (map)), ==,
+                   SHUMATE_MAP_SOURCE_OSM_MAPNIK);
+  while (furrow_window_get_n_offline_notices (fixture.window) == 0 &&
+         g_get_monotonic_time () < deadline)
+    furrow_test_iterate (100);
+  g_assert_cmpuint (furrow_window_get_n_offline_notices (fixture.window), ==, 1);
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture.window),
+                                            "The map server tile.furrow.invalid cannot be reached"));
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture.window), "Offline Map…"));
+  furrow_test_save_widget_screenshot (GTK_WIDGET (fixture.window), 10, "map-osm-offline.png");
+
+  /* An offline file needs no server: no second notice. */
+  set_up_base_map (&fixture);
+  furrow_test_iterate (500);
+  g_assert_cmpstr (shumate_map_source_get_id (shumate_simple_map_get_map_source (map)), ==,
+                   "furrow-mbtiles");
+  g_assert_cmpuint (furrow_window_get_n_offline_notices (fixture.window), ==, 1);
+  furrow_test_app_tear_down (&fixture.base);
+}
+FURROW_TEST ("/furrow/gui/map-view/osm-offline-notice", test_osm_offline_notice);
 
 FURROW_TEST_GUI_MAIN ();

@@ -64,8 +64,13 @@ furrow_test_make_tmpdir (void)
 void
 furrow_test_remove_tmpdir (const char *dir)
 {
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GDir) handle = NULL;
   const char *name;
+
+  /* A case skipped before its set-up made the folder (test-window-layout on a small screen). */
+  if (dir == NULL)
+    return;
+  handle = g_dir_open (dir, 0, NULL);
 
   while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
     {
@@ -113,6 +118,9 @@ void
 furrow_test_app_set_up (FurrowTestApp *test_app)
 {
   furrow_test_reset_settings ();
+  /* The window checks that OpenStreetMap's server can be found: "localhost" is found without
+   * a network, so no test sees an offline notice unless it asks for one. */
+  furrow_window_set_osm_address (FURROW_TEST_OSM_ADDRESS);
   test_app->tmpdir = furrow_test_make_tmpdir ();
   test_app->app = furrow_test_application_new ();
   test_app->settings = furrow_application_get_settings (test_app->app);

@@ -22,6 +22,9 @@ G_BEGIN_DECLS
 #define FURROW_TEST_RGB_ODD     0xa8d06c
 #define FURROW_TEST_RGB_SOY     0x8fbf4f
 
+/* Where the windows of the tests look for OpenStreetMap's tile server: found offline. */
+#define FURROW_TEST_OSM_ADDRESS "http://localhost/{z}/{x}/{y}.png"
+
 /* What every GUI test starts from: default settings, a registered application, a temporary
  * folder. Embed it in a test's fixture. */
 typedef struct

@@ -8,6 +8,8 @@ G_BEGIN_DECLS
 /* The online base maps besides OpenStreetMap: Tianditu (天地图, with the user's key) and any XYZ
  * URL template with {x}, {y} and {z}. Not a class: the sources are plain ShumateRasterRenderers. */
 
+/* OpenStreetMap's standard tiles, as libshumate's SHUMATE_MAP_SOURCE_OSM_MAPNIK fetches them. */
+#define FURROW_OSM_TEMPLATE "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 #define FURROW_TIANDITU_IMAGERY_TEMPLATE \
   "http://t0.tianditu.gov.cn/img_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=img" \
   "&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={key}"

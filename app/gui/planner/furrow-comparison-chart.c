@@ -45,47 +45,20 @@ furrow_comparison_chart_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 }
 
-/* As tall as its groups of bars need (furrow_chart_comparison_height()), 0 when empty. */
+/* As tall as its groups of bars need at `width` (furrow_chart_comparison_height_for_width()),
+ * 0 when empty. */
 static int
-comparison_height (GtkWidget *widget)
+comparison_height (GtkWidget *widget,
+                   int        width)
 {
   FurrowComparisonChart *self = FURROW_COMPARISON_CHART (widget);
 
-  return self->data.n_groups > 0 ? furrow_chart_comparison_height (&self->data) : 0;
-}
-
-/* Height for width: given more than FURROW_CHART_SIDE_BY_SIDE_WIDTH (the comparison window's
- * default width), the two panels stand side by side and the chart needs half the height (issue
- * 13, item 11). The widths are the shared ones (furrow-chart-widget.h). */
-static void
-furrow_comparison_chart_measure (GtkWidget      *widget,
-                                 GtkOrientation  orientation,
-                                 int             for_size,
-                                 int            *minimum,
-                                 int            *natural,
-                                 int            *minimum_baseline,
-                                 int            *natural_baseline)
-{
-  FurrowComparisonChart *self = FURROW_COMPARISON_CHART (widget);
-
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 300;
-      *natural = 360;
-    }
-  else if (self->data.n_groups == 0)
-    *minimum = *natural = 0;
-  else
-    *minimum = *natural = (int) ceil (for_size < 0
-                                      ? furrow_chart_comparison_height (&self->data)
-                                      : furrow_chart_comparison_height_for_width (&self->data,
-                                                                                  for_size));
-}
-
-static GtkSizeRequestMode
-furrow_comparison_chart_get_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+  /* Given more than FURROW_CHART_SIDE_BY_SIDE_WIDTH (the comparison window's default width),
+   * the panels stand side by side and the chart needs half the height. */
+  if (self->data.n_groups == 0)
+    return 0;
+  return (int) ceil (width < 0 ? furrow_chart_comparison_height (&self->data)
+                               : furrow_chart_comparison_height_for_width (&self->data, width));
 }
 
 static void
@@ -95,8 +68,6 @@ furrow_comparison_chart_class_init (FurrowComparisonChartClass *klass)
 
   widget_class->snapshot = furrow_comparison_chart_snapshot;
   furrow_chart_widget_class_init (widget_class, "comparisonchart", 300, 360, comparison_height);
-  widget_class->measure = furrow_comparison_chart_measure;
-  widget_class->get_request_mode = furrow_comparison_chart_get_request_mode;
 }
 
 static void

@@ -239,6 +239,7 @@ furrow_application_startup (GApplication *app)
     { "win.close", { "<Control>w", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
     { "win.zoom-out", { "<Control>minus", NULL } },
+    { "win.show-all-fields", { "<Control>0", NULL } },
     { "win.draw-field", { "<Control>d", NULL } },
     { "win.reshape-field", { "<Control>e", NULL } },
     { "win.search", { "<Control>f", NULL } },

@@ -51,6 +51,13 @@ furrow_window_update_details (FurrowWindow *self)
   if (self->selected_household != NULL &&
       g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "households") == 0)
     {
+      /* The household is what is selected now: no field stays outlined on the map beside it
+       * (issue 13). Unselecting the field comes back here with no field. */
+      if (self->selected_field != NULL)
+        {
+          furrow_window_select_field (self, NULL);
+          return;
+        }
       furrow_household_page_set_household (self->household_page, self->selected_household);
       gtk_stack_set_visible_child_name (self->details_stack, "household");
     }

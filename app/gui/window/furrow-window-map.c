@@ -1,18 +1,23 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The window's map: the base map chosen in Preferences (OpenStreetMap, an offline MBTiles file,
  * Tianditu or an XYZ address, checked for a connection), the view kept across runs, whole-level
- * zoom (win.zoom-in, win.zoom-out) and the view of all the project's fields. */
+ * zoom (win.zoom-in, win.zoom-out), the view of all the project's fields (win.show-all-fields),
+ * the scale's unit and the layout of what lies over the map. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "furrow-base-map.h"
 #include "furrow-field-tile-renderer.h"
+#include "furrow-map-layout.h"
 #include "furrow-mbtiles-source.h"
 #include "furrow-store-mbtiles.h"
 #include "furrow-window-private.h"
+#include "furrow-window-testing.h"
 
 /* The values of the BaseMap enum of the schema. The first view of the map (36.45 N 119.40 E,
  * zoom 14, in Linyi, Shandong) is the default of map-latitude, map-longitude and map-zoom. */
@@ -65,12 +70,36 @@ probe_cb (GObject      *object,
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
       AdwToast *toast = adw_toast_new (escaped);
 
-      adw_toast_set_timeout (toast, 0);
+      /* For a while, not until dismissed: toasts queue, and offline is where OpenStreetMap
+       * users are most, so a notice kept up would hold back every message after it. */
+      adw_toast_set_timeout (toast, 20);
       adw_toast_set_button_label (toast, _("_Offline Map…"));
       adw_toast_set_action_name (toast, "app.preferences");
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
       self->offline_notices++;
     }
+}
+
+/* The tile address of OpenStreetMap, as libshumate's registry has it; tests point it at a
+ * server that does not exist (furrow_window_set_osm_address()). */
+static char *osm_address;
+
+void
+furrow_window_set_osm_address (const char *url_template)
+{
+  g_free (osm_address);
+  osm_address = g_strdup (url_template);
+}
+
+/* Checks that the tile server of @url_template can be reached; a notice says so when not. */
+static void
+start_probe (FurrowWindow *self,
+             const char   *url_template)
+{
+  g_cancellable_cancel (self->probe);
+  g_clear_object (&self->probe);
+  self->probe = g_cancellable_new ();
+  furrow_base_map_probe_async (url_template, self->probe, probe_cb, g_object_ref (self));
 }
 
 /* Tianditu or an XYZ template: an online source, checked for a connection. FALSE when it lacks
@@ -114,10 +143,7 @@ apply_online_base_map (FurrowWindow *self,
   if (self->field_map != NULL)
     furrow_field_map_set_labels (self->field_map, labels);
 
-  g_cancellable_cancel (self->probe);
-  g_clear_object (&self->probe);
-  self->probe = g_cancellable_new ();
-  furrow_base_map_probe_async (url_template, self->probe, probe_cb, g_object_ref (self));
+  start_probe (self, url_template);
   return TRUE;
 }
 
@@ -172,6 +198,15 @@ apply_base_map (FurrowWindow *self)
     }
 
   shumate_simple_map_set_map_source (self->map, source);
+  /* OpenStreetMap is online too: offline, its tiles stay blank as Tianditu's do, and the same
+   * notice points to an offline map file (issue 13). */
+  if (self->mbtiles_path == NULL)
+    start_probe (self, osm_address != NULL ? osm_address : FURROW_OSM_TEMPLATE);
+  else
+    {
+      g_cancellable_cancel (self->probe);
+      g_clear_object (&self->probe);
+    }
 
   /* A new source brings its own zoom range: keep the view where the user had it. */
   if (current != NULL)
@@ -282,19 +317,76 @@ zoom_out_action (GtkWidget  *widget,
   zoom_by (self, -1);
 }
 
-/* Centres the map on the custody fields of the store and zooms to show them all. */
-void
-furrow_window_show_fields (FurrowWindow *self)
+/* Web Mercator with the world as the unit square: x east, y south (docs/toolchain.md). */
+static double
+mercator_x (double longitude)
+{
+  return (longitude + 180.0) / 360.0;
+}
+
+static double
+mercator_y (double latitude)
+{
+  return (1.0 - asinh (tan (latitude * G_PI / 180.0)) / G_PI) / 2.0;
+}
+
+/* The natural size of @widget with its margins, 0 when it is hidden. */
+static int
+natural_size (GtkWidget      *widget,
+              GtkOrientation  orientation)
+{
+  int natural = 0;
+
+  if (widget == NULL || !gtk_widget_should_layout (widget))
+    return 0;
+  gtk_widget_measure (widget, orientation, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+/* The part of a @width × @height map that nothing covers: not the legend (top left), the zoom
+ * buttons (top right), the scale (bottom left) or the attribution (bottom right), with a margin.
+ * From the sizes they ask for, so it is known before they are placed. */
+static void
+clear_area (FurrowWindow    *self,
+            int              width,
+            int              height,
+            graphene_rect_t *area)
+{
+  const double margin = 12;
+  GtkWidget *scale = GTK_WIDGET (shumate_simple_map_get_scale (self->map));
+  GtkWidget *license = GTK_WIDGET (shumate_simple_map_get_license (self->map));
+  GtkWidget *buttons = gtk_widget_get_parent (GTK_WIDGET (shumate_simple_map_get_compass (self->map)));
+  double left = natural_size (GTK_WIDGET (self->map_legend), GTK_ORIENTATION_HORIZONTAL);
+  double right = natural_size (buttons, GTK_ORIENTATION_HORIZONTAL);
+  double bottom;
+
+  /* Side by side, or the scale above the attribution when the map is narrow (FurrowMapLayout). */
+  if (natural_size (scale, GTK_ORIENTATION_HORIZONTAL) +
+      natural_size (license, GTK_ORIENTATION_HORIZONTAL) > width)
+    bottom = natural_size (scale, GTK_ORIENTATION_VERTICAL) +
+             natural_size (license, GTK_ORIENTATION_VERTICAL);
+  else
+    bottom = MAX (natural_size (scale, GTK_ORIENTATION_VERTICAL),
+                  natural_size (license, GTK_ORIENTATION_VERTICAL));
+
+  graphene_rect_init (area, left + margin, margin, width - left - right - 2 * margin,
+                      height - bottom - 2 * margin);
+  /* A map too small for that: all of it. */
+  if (area->size.width < 64 || area->size.height < 64)
+    graphene_rect_init (area, 0, 0, width, height);
+}
+
+/* Zooms and centres a @width × @height map so that all the fields lie in its clear area. */
+static void
+fit_fields (FurrowWindow *self,
+            int           width,
+            int           height)
 {
   g_autoptr(GListModel) fields = furrow_store_get_fields (self->store);
   ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
   double west = G_MAXDOUBLE, south = G_MAXDOUBLE, east = -G_MAXDOUBLE, north = -G_MAXDOUBLE;
-  double width_px = gtk_widget_get_width (GTK_WIDGET (self->map));
-  double height_px = gtk_widget_get_height (GTK_WIDGET (self->map));
-  double latitude;
-  double zoom;
-  int default_width = 0;
-  int default_height = 0;
+  double x0, x1, y0, y1, zoom, world_px, centre_x, centre_y;
+  graphene_rect_t area;
 
   for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
     {
@@ -313,22 +405,122 @@ furrow_window_show_fields (FurrowWindow *self)
   if (west > east || south > north)
     return;
 
-  /* Before the first allocation the map will be about the window's size. */
-  gtk_window_get_default_size (GTK_WINDOW (self), &default_width, &default_height);
-  if (width_px <= 0)
-    width_px = MAX (default_width, 400);
-  if (height_px <= 0)
-    height_px = MAX (default_height - 50, 300);
+  clear_area (self, width, height, &area);
+  x0 = mercator_x (west);
+  x1 = mercator_x (east);
+  y0 = mercator_y (north);
+  y1 = mercator_y (south);
 
-  /* Web Mercator: 256 × 2^zoom px round the world; north–south stretched by 1 / cos (φ). */
-  latitude = (south + north) / 2;
-  zoom = log2 (MIN (width_px * 360.0 / (256.0 * MAX (east - west, 1e-6)),
-                    height_px * 360.0 * cos (latitude * G_PI / 180.0) /
-                    (256.0 * MAX (north - south, 1e-6))));
-  zoom = CLAMP (floor (zoom * 4.0 - 0.5) / 4.0, 2.0, 18.0);
-
-  shumate_location_set_location (SHUMATE_LOCATION (viewport), latitude, (west + east) / 2);
+  /* 256 × 2^zoom px round the world; in quarter levels, down, so the fields fit. */
+  zoom = log2 (MIN (area.size.width / (256.0 * MAX (x1 - x0, 1e-12)),
+                    area.size.height / (256.0 * MAX (y1 - y0, 1e-12))));
+  zoom = CLAMP (floor (zoom * 4.0) / 4.0, 2.0, 18.0);
   shumate_viewport_set_zoom_level (viewport, zoom);
+  /* The base map may allow less: centre for the zoom the viewport took. */
+  world_px = 256.0 * exp2 (shumate_viewport_get_zoom_level (viewport));
+
+  /* The fields' middle goes to the middle of the clear area, not of the map. */
+  centre_x = (x0 + x1) / 2 - (area.origin.x + area.size.width / 2 - width / 2.0) / world_px;
+  centre_y = (y0 + y1) / 2 - (area.origin.y + area.size.height / 2 - height / 2.0) / world_px;
+  shumate_location_set_location (SHUMATE_LOCATION (viewport),
+                                 atan (sinh (G_PI * (1 - 2 * centre_y))) * 180.0 / G_PI,
+                                 centre_x * 360.0 - 180.0);
+}
+
+/**
+ * furrow_window_show_fields:
+ *
+ * Centres the map on the custody fields of the project and zooms to show them all, clear of
+ * the legend, the buttons and the scale over the map (win.show-all-fields, Ctrl+0). Before the
+ * map has its size (a project opened as the window starts), once it gets it, before the first
+ * frame: the first view is fitted with no jump.
+ */
+void
+furrow_window_show_fields (FurrowWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->map));
+
+  if (self->store == NULL)
+    return;
+  if (width <= 0 || height <= 0 || !gtk_widget_get_mapped (GTK_WIDGET (self->map)))
+    {
+      self->fit_pending = TRUE;
+      gtk_widget_queue_allocate (GTK_WIDGET (self->map));
+      return;
+    }
+  self->fit_pending = FALSE;
+  fit_fields (self, width, height);
+}
+
+static void
+map_resized_cb (FurrowWindow *self,
+                int           width,
+                int           height)
+{
+  if (!self->fit_pending || self->store == NULL || width <= 0 || height <= 0)
+    return;
+  self->fit_pending = FALSE;
+  fit_fields (self, width, height);
+}
+
+static void
+show_all_fields_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  furrow_window_show_fields (FURROW_WINDOW (widget));
+}
+
+/* The unit of the map's scale for the measurement locale @locale (LC_MEASUREMENT, as
+ * setlocale() names it): metric everywhere but where the locale measures in inches (the United
+ * States, Liberia, Myanmar: glibc's LC_MEASUREMENT), where both are shown. */
+ShumateUnit
+furrow_window_scale_unit_for_locale (const char *locale)
+{
+  static const char * const imperial[] = { "_US", "_LR", "_MM" };
+
+  for (guint i = 0; locale != NULL && i < G_N_ELEMENTS (imperial); i++)
+    {
+      const char *found = strstr (locale, imperial[i]);
+
+      if (found != NULL && !g_ascii_isalnum (found[strlen (imperial[i])]))
+        return SHUMATE_UNIT_BOTH;
+    }
+  return SHUMATE_UNIT_METRIC;
+}
+
+/* The map's own parts: its layout (the scale clear of the attribution, the first fit before the
+ * first frame), the scale's unit, and Show All Fields under the zoom buttons. */
+void
+furrow_window_map_init (FurrowWindow *self)
+{
+  GtkWidget *buttons = gtk_widget_get_parent (GTK_WIDGET (shumate_simple_map_get_compass (self->map)));
+  GtkWidget *show_all;
+
+  furrow_map_layout_install (self->map);
+  g_signal_connect_object (gtk_widget_get_layout_manager (GTK_WIDGET (self->map)), "resized",
+                           G_CALLBACK (map_resized_cb), self, G_CONNECT_SWAPPED);
+
+  shumate_scale_set_unit (shumate_simple_map_get_scale (self->map),
+                          furrow_window_scale_unit_for_locale (setlocale (LC_MEASUREMENT, NULL)));
+
+  /* Under the zoom buttons, in their column of the map's template. */
+  show_all = gtk_button_new_from_icon_name ("zoom-fit-best-symbolic");
+  gtk_widget_set_name (show_all, "show-all-fields");
+  gtk_widget_add_css_class (show_all, "osd");
+  gtk_widget_set_tooltip_text (show_all, _("Show All Fields"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (show_all), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Show All Fields"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (show_all), "win.show-all-fields");
+  if (GTK_IS_BOX (buttons))
+    gtk_box_insert_child_after (GTK_BOX (buttons), show_all, gtk_widget_get_first_child (buttons));
+  else
+    {
+      /* Not libshumate 1.0's template: the menu and Ctrl+0 remain. */
+      g_object_ref_sink (show_all);
+      g_object_unref (show_all);
+    }
 }
 
 void
@@ -336,4 +528,6 @@ furrow_window_map_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "win.show-all-fields", NULL,
+                                   show_all_fields_action);
 }

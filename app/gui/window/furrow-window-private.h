@@ -78,6 +78,9 @@ struct _FurrowWindow
   guint                     offline_notices;
   FurrowParcelIndex        *parcel_index;   /* parcels counted by field, for the details pane */
   GCancellable             *export_cancellable;  /* of the export behind the progress dialog */
+  gboolean                  fit_pending;    /* show all fields once the map has its size */
+  char                     *field_search;   /* the search text of each list (issue 13) */
+  char                     *household_search;
 };
 
 /* furrow-window.c */
@@ -99,6 +102,7 @@ void furrow_window_restore_state  (FurrowWindow   *self);
 void furrow_window_save_state     (FurrowWindow   *self);
 void furrow_window_show_fields    (FurrowWindow   *self);
 void furrow_window_map_class_init (GtkWidgetClass *widget_class);
+void furrow_window_map_init       (FurrowWindow   *self);
 
 /* furrow-window-sidebar.c */
 void furrow_window_init_sidebar      (FurrowWindow *self);

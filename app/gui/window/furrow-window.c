@@ -209,19 +209,59 @@ season_list_selected_cb (FurrowWindow *self)
     adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
+/* The register list of the view shown and where its search text is kept; NULL on Seasons. */
+static FurrowRecordList *
+visible_list (FurrowWindow   *self,
+              char         ***text)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (name, "fields") == 0)
+    {
+      *text = &self->field_search;
+      return FURROW_RECORD_LIST (self->field_list);
+    }
+  if (g_strcmp0 (name, "households") == 0)
+    {
+      *text = &self->household_search;
+      return FURROW_RECORD_LIST (self->household_list);
+    }
+  *text = NULL;
+  return NULL;
+}
+
+/* Each list has its own search (issue 13): the text typed searches the list shown, and the
+ * other keeps its own text, so it never shows "No Results" for a name typed elsewhere. */
 static void
 apply_search (FurrowWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  char **kept = NULL;
+  FurrowRecordList *list = visible_list (self, &kept);
 
-  furrow_record_list_set_search (FURROW_RECORD_LIST (self->field_list), text);
-  furrow_record_list_set_search (FURROW_RECORD_LIST (self->household_list), text);
+  if (list == NULL)
+    return;
+  g_free (*kept);
+  *kept = g_strdup (text);
+  furrow_record_list_set_search (list, text);
 }
 
 static void
 search_changed_cb (FurrowWindow *self)
 {
   apply_search (self);
+}
+
+/* Search closed (Escape, or the search button): every list shows all its rows again. */
+static void
+search_mode_changed_cb (FurrowWindow *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    return;
+  g_clear_pointer (&self->field_search, g_free);
+  g_clear_pointer (&self->household_search, g_free);
+  furrow_record_list_set_search (FURROW_RECORD_LIST (self->field_list), NULL);
+  furrow_record_list_set_search (FURROW_RECORD_LIST (self->household_list), NULL);
 }
 
 static void
@@ -234,6 +274,16 @@ stop_search_cb (FurrowWindow *self)
 static void
 visible_view_changed_cb (FurrowWindow *self)
 {
+  char **kept = NULL;
+  FurrowRecordList *list = visible_list (self, &kept);
+  /* A copy: emptying the entry runs search-changed at once, which replaces the kept text. */
+  g_autofree char *text = g_strdup (list != NULL && *kept != NULL ? *kept : "");
+
+  /* The entry shows the search of the list now shown; a list still filtered shows it. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  if (text[0] != '\0')
+    gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   furrow_window_update_details (self);
 }
 
@@ -438,6 +488,8 @@ furrow_window_finalize (GObject *object)
   g_clear_object (&self->selected_household);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->mbtiles_path, g_free);
+  g_clear_pointer (&self->field_search, g_free);
+  g_clear_pointer (&self->household_search, g_free);
 
   G_OBJECT_CLASS (furrow_window_parent_class)->finalize (object);
 }
@@ -578,12 +630,15 @@ furrow_window_init (FurrowWindow *self)
   g_signal_connect_object (self->history, "notify::can-redo",
                            G_CALLBACK (furrow_window_update_actions), self, G_CONNECT_SWAPPED);
   furrow_window_details_init (self);
+  furrow_window_map_init (self);
   g_signal_connect_swapped (self->season_list, "notify::selected",
                             G_CALLBACK (season_list_selected_cb), self);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
                             G_CALLBACK (update_content), self);
   /* The season pages are built on the season view's first use: furrow_window_ensure_season_pages(). */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->planner_panel, "layout-changed",
                            G_CALLBACK (planner_layout_changed_cb), self, G_CONNECT_SWAPPED);

@@ -372,14 +372,23 @@ read_schema_version (FurrowStore  *self,
                      GError      **error)
 {
   g_autoptr(FurrowStatement) stmt = NULL;
+  g_autoptr(GError) local = NULL;
   gint64 application_id = 0, has_meta = 0;
   gboolean found;
   const char *text;
   gint64 value;
   char *end;
 
-  if (!store_pragma_int (self, "PRAGMA application_id", &application_id, NULL))
+  if (!store_pragma_int (self, "PRAGMA application_id", &application_id, &local))
     {
+      /* Only a file SQLite does not recognise is "not an SQLite database"; a project in a
+       * folder that may not be written (its -wal and -shm cannot be made), an unreadable file
+       * or a full disk say so (issue 12). */
+      if (!g_error_matches (local, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
       g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_PROJECT,
                    _("%s is not a Furrow project (not an SQLite database)"), self->path);
       return FALSE;

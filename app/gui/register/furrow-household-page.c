@@ -827,13 +827,9 @@ furrow_household_page_class_init (FurrowHouseholdPageClass *klass)
 
   object_class->dispose = furrow_household_page_dispose;
   object_class->finalize = furrow_household_page_finalize;
-  object_class->get_property = furrow_property_get_member;
-  object_class->set_property = furrow_property_set_member;
 
   properties[PROP_HOUSEHOLD] =
-    furrow_property_member (g_param_spec_object ("household", NULL, NULL, FURROW_TYPE_HOUSEHOLD,
-                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                 G_PARAM_STATIC_STRINGS),
+    furrow_property_object ("household", FURROW_TYPE_HOUSEHOLD, G_PARAM_READWRITE,
                             G_STRUCT_OFFSET (FurrowHouseholdPage, household), shown_changed);
   /**
    * FurrowHouseholdPage:mismatch-percent:
@@ -843,11 +839,10 @@ furrow_household_page_class_init (FurrowHouseholdPageClass *klass)
    */
   properties[PROP_MISMATCH_PERCENT] =
     furrow_property_member (g_param_spec_double ("mismatch-percent", NULL, NULL, 0, 100, 5,
-                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                 G_PARAM_STATIC_STRINGS),
+                                                 G_PARAM_READWRITE | FURROW_PROPERTY_FLAGS),
                             G_STRUCT_OFFSET (FurrowHouseholdPage, mismatch_percent),
                             shown_changed);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  furrow_property_install (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/register/furrow-household-page.ui");

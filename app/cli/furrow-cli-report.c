@@ -81,11 +81,12 @@ open_report (int             argc,
       furrow_cli_print_error ("%s", usage_text);
       return 2;
     }
-  if (notice_date != NULL && !furrow_season_notice_date_is_valid (notice_date))
+  if (notice_date != NULL && !furrow_report_date_is_valid (notice_date))
     {
-      furrow_cli_print_error (_("--notice-date %s is not a date: give it as YYYY-MM-DD, e.g. "
-                                "2024-11-20"), notice_date);
-      return 2;
+      /* Printed as given on every page otherwise (issue 12). */
+      furrow_cli_print_error (_("--notice-date: “%s” is not a date; write it YYYY-MM-DD, e.g. 2017-01-10"),
+                              notice_date);
+      return 1;
     }
   store = furrow_store_open (project, &error);
   if (store == NULL ||

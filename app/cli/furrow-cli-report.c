@@ -17,8 +17,9 @@
  * household), as before --out existed.
  *
  * Both print the frozen settlement of a settled season (furrow-store-season.h) through the
- * paginated report document (furrow-report-document.h), as printing from the window does. Statements: one page per full-custody household, and one
- * per half-custody household that owes fees; the roster lists every settled household. */
+ * paginated report document (furrow-report-document.h), as printing from the window does.
+ * Statements: one page per settled household, as the roster lists them; the households of the
+ * register not in the settlement are named on stderr with the reason (exit 0). */
 
 static int
 open_report (int             argc,
@@ -159,7 +160,7 @@ furrow_cli_statements (int    argc,
   if (status != 0)
     return status;
 
-  /* One household when asked for; else full custody, and half custody when fees are owed. */
+  /* One household when asked for; else every settled household. */
   document = furrow_report_document_new_statements_for_report (g_steal_pointer (&report),
                                                                household, &error);
   if (document == NULL)
@@ -180,6 +181,22 @@ furrow_cli_statements (int    argc,
       furrow_cli_print_error ("%s", error->message);
       return 1;
     }
+  /* No household is left out silently (issue 13, item 4). */
+  {
+    char **left_out = furrow_report_document_get_report (document)->left_out;
+    guint n = left_out != NULL ? g_strv_length (left_out) : 0;
+
+    if (household == NULL && n > 0)
+      {
+        furrow_cli_print_error (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u household of the register gets no statement: "
+                                             "it is not in the settlement",
+                                             "%u households of the register get no statement: "
+                                             "they are not in the settlement", n), n);
+        for (guint i = 0; i < n; i++)
+          g_printerr ("  %s\n", left_out[i]);
+      }
+  }
   return 0;
 }
 

@@ -165,7 +165,7 @@ test_other_outputs_onto_project (Fixture       *fixture,
                   "P.gpkg-wal is a journal file");
   assert_refused (fixture, (const char *[]) { "payroll", "--project", fixture->path, "--season",
                                               "2025 summer", "--out", wal, NULL },
-                  "P.gpkg-wal: this is the project file");
+                  "P.gpkg-wal is a journal file of the open project");
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
 FURROW_TEST_FIXTURE ("/furrow/io/cli-safety/other-outputs-onto-project", Fixture, fixture_set_up,

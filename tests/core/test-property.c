@@ -302,7 +302,8 @@ FURROW_TEST ("/furrow/core/property/boxed", test_boxed);
 
 /* A class set up the short way (furrow_property_install()): its finalize only clears the members,
  * and a label whose setter keeps it from NULL (as FurrowSeason's name) and a date whose setter
- * skips an equal date (as FurrowField's geometry) are bound with furrow_property_member_set_by(). */
+ * skips an equal date (as FurrowField's geometry) are bound with
+ * furrow_property_member_set_by(). */
 typedef struct
 {
   GObject    parent_instance;

@@ -136,8 +136,8 @@ test_round_trip (FurrowTestStore *fixture,
                       season_id);
   g_assert_cmpstr (value, ==, "maize 236.5 14.0; soybean 452.0 13.0");
   g_clear_pointer (&value, g_free);
-  value = file_value (fixture->store, "SELECT group_concat (row, '; ') FROM (SELECT crop || ' ' || item"
-                      " || ' ' || fen_per_mu || ' ' || ifnull (field_id, 'NULL') AS row FROM"
+  value = file_value (fixture->store, "SELECT group_concat (row, '; ') FROM (SELECT crop || ' '"
+                      " || item || ' ' || fen_per_mu || ' ' || ifnull (field_id, 'NULL') AS row FROM"
                       " season_costs WHERE season_id = ?1 ORDER BY id)", season_id);
   {
     g_autofree char *expected = g_strdup_printf ("maize fertilizer 23500 NULL; soybean seed 6000 "
@@ -155,8 +155,8 @@ test_round_trip (FurrowTestStore *fixture,
                       " WHERE season_id = ?1", season_id);
   g_assert_cmpstr (value, ==, "秸秆出售 180000");
   g_clear_pointer (&value, g_free);
-  value = file_value (fixture->store, "SELECT group_concat (row, '; ') FROM (SELECT operation || ' ' ||"
-                      " fen_per_mu AS row FROM season_fees WHERE season_id = ?1 ORDER BY id)",
+  value = file_value (fixture->store, "SELECT group_concat (row, '; ') FROM (SELECT operation"
+                      " || ' ' || fen_per_mu AS row FROM season_fees WHERE season_id = ?1 ORDER BY id)",
                       season_id);
   g_assert_cmpstr (value, ==, "plough 4500; harvest 7000");
   g_clear_pointer (&value, g_free);

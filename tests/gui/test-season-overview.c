@@ -644,6 +644,30 @@ test_season_comparison (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (compare)));
   chart = furrow_season_comparison_window_get_chart (compare);
 
+  /* Issue 13, item 11: it opens big enough for the whole chart — both panels side by side, and
+   * nothing to scroll — with the note on why a sole crop's LER is under 1. */
+  furrow_test_iterate (200);
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (chart), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (chart)), >=,
+                     (int) FURROW_CHART_SIDE_BY_SIDE_WIDTH);
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (chart)), ==,
+                     (int) ceil (furrow_chart_comparison_height_for_width (
+                                   furrow_comparison_chart_get_data (chart),
+                                   gtk_widget_get_width (GTK_WIDGET (chart)))));
+    g_assert_cmpfloat (gtk_adjustment_get_upper (v), <=, gtk_adjustment_get_page_size (v) + 0.5);
+    g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (compare),
+                                              "LER is counted per mu of the whole field, "
+                                              "headlands included. The "
+                                              "headlands, where the machines turn, are not "
+                                              "sown, so even sole maize or sole soybean comes "
+                                              "out a little under the dashed line at LER = 1, "
+                                              "e.g. 0.98."));
+    furrow_test_save_widget_screenshot (GTK_WIDGET (compare), 50, "season-compare.png");
+  }
+
   /* Independent: the core on every demo field's geometry together, the season's rates. */
   for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
     {

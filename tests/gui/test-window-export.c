@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "furrow-demo.h"
+#include "furrow-export-folder.h"
 #include "furrow-window-private.h"
 #include "furrow-test-gui.h"
 
@@ -245,5 +246,46 @@ test_export_cancel (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/window-export/cancel", Fixture, fixture_set_up,
                      test_export_cancel, furrow_test_window_tear_down);
+
+/* Issue 13, item 11: export choosers start in the project's folder (base.tmpdir, where the
+ * fixture wrote export-coop.gpkg), not the process's working directory (the build folder here);
+ * with no project, in Documents or else the home folder. */
+static void
+test_start_folder (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) folder = furrow_export_folder (GTK_WIDGET (fixture->window));
+  g_autoptr(GFile) expected = g_file_new_for_path (fixture->base.tmpdir);
+  g_autoptr(GFile) cwd = NULL;
+  g_autoptr(GFile) alone = NULL;
+  g_autoptr(GFile) fallback = NULL;
+  g_autoptr(GFile) shown = NULL;
+  g_autofree char *cwd_path = g_get_current_dir ();
+  GtkFileChooserNative *chooser;
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  cwd = g_file_new_for_path (cwd_path);
+  g_assert_true (g_file_equal (folder, expected));
+  g_assert_false (g_file_equal (folder, cwd));
+
+  /* A chooser of the window starts there. */
+  chooser = gtk_file_chooser_native_new ("Export", GTK_WINDOW (fixture->window),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, "_Export", "_Cancel");
+  furrow_export_folder_set_on (GTK_FILE_CHOOSER (chooser), GTK_WIDGET (fixture->window));
+  /* The chooser reads the folder in the main loop. */
+  furrow_test_iterate (200);
+  shown = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  g_assert_nonnull (shown);
+  g_assert_true (g_file_equal (shown, expected));
+  g_object_unref (chooser);
+
+  /* A widget in no Furrow window: Documents when it exists, else home. */
+  alone = furrow_export_folder (NULL);
+  fallback = g_file_new_for_path (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR)
+                                  ? documents : g_get_home_dir ());
+  g_assert_true (g_file_equal (alone, fallback));
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/window-export/start-folder", Fixture, fixture_set_up,
+                     test_start_folder, furrow_test_window_tear_down);
 
 FURROW_TEST_GUI_MAIN ();

@@ -35,8 +35,20 @@ static const char *const names[] = { "张建国", "王秀英", "李志强", "刘
  * owes (30 + 60 yuan) × 2.00 mu = 180.00 yuan. */
 static const gint64 totals_fen[] = { 4948213, 4481102, 2968928, 1979285, -18000 };
 
+static FurrowSeason *settled_taozhuang_with (FurrowStore *store,
+                                             gboolean     extra);
+
 static FurrowSeason *
 settled_taozhuang (FurrowStore *store)
+{
+  return settled_taozhuang_with (store, FALSE);
+}
+
+/* With `extra`: also 周文 (…06), 3.00 mu of half custody taking none of the services, so nothing
+ * is due, and 吴敏 (…07), in the register without parcels, so not in the settlement. */
+static FurrowSeason *
+settled_taozhuang_with (FurrowStore *store,
+                        gboolean     extra)
 {
   g_autoptr(FurrowField) field = furrow_field_new ();
   g_autoptr(FurrowSeason) season = furrow_season_new ("2016 秋", 2016);
@@ -83,6 +95,32 @@ settled_taozhuang (FurrowStore *store)
   furrow_season_set_fee (season, "harvest", 6000);
   furrow_store_add_season (store, season, &error);
   g_assert_no_error (error);
+  if (extra)
+    {
+      g_autoptr(FurrowHousehold) none = furrow_household_new ();
+      g_autoptr(FurrowHousehold) landless = furrow_household_new ();
+      g_autoptr(FurrowParcel) parcel = furrow_parcel_new ();
+      const char *no_services[] = { NULL };
+
+      furrow_household_set_code (none, "3714261102010006");
+      furrow_household_set_name (none, "周文");
+      furrow_store_add_household (store, none, &error);
+      g_assert_no_error (error);
+      furrow_parcel_set_code (parcel, "3714261102010006001");
+      furrow_parcel_set_household_code (parcel, "3714261102010006");
+      furrow_parcel_set_field_id (parcel, furrow_field_get_id (field));
+      furrow_parcel_set_registered_area_m2 (parcel, furrow_mu_to_m2 (3.0));
+      furrow_parcel_set_custody (parcel, FURROW_CUSTODY_HALF);
+      furrow_store_add_parcel (store, parcel, &error);
+      g_assert_no_error (error);
+      furrow_store_set_household_operations (store, season, "3714261102010006", no_services,
+                                             &error);
+      g_assert_no_error (error);
+      furrow_household_set_code (landless, "3714261102010007");
+      furrow_household_set_name (landless, "吴敏");
+      furrow_store_add_household (store, landless, &error);
+      g_assert_no_error (error);
+    }
   g_assert_true (furrow_pattern_preset ("sole-maize", &pattern));
   furrow_store_set_plan (store, season, field, &pattern, "sole-maize", "practical", &error);
   g_assert_no_error (error);
@@ -409,5 +447,78 @@ test_roster (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/io/report-document/roster", Fixture, furrow_test_store_set_up_empty,
                      test_roster, furrow_test_store_fixture_tear_down);
+
+/* The line of `text` holding `needle`, or NULL (transfer full). */
+static char *
+line_with (const char *text,
+           const char *needle)
+{
+  const char *hit = strstr (text, needle);
+  const char *start;
+  const char *end;
+
+  if (hit == NULL)
+    return NULL;
+  for (start = hit; start > text && start[-1] != '\n'; start--)
+    ;
+  end = strchr (hit, '\n');
+  return g_strndup (start, end != NULL ? (gsize) (end - start) : strlen (start));
+}
+
+/* Issue 13, item 4: every settled household gets a page, so the statements match the roster
+ * page for page — the half-custody household with nothing due (周文) too — and the household
+ * without parcels (吴敏) is named with the reason instead of dropped silently. The half-custody
+ * household owing fees reads "合计应缴 ¥180.00" ((30 + 60 yuan) × 2.00 mu, hand-worked above),
+ * not the double negative "合计应缴 -¥180.00"; 周文's page reads "合计应得 ¥0.00". */
+static void
+test_every_household (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(FurrowSeason) season = settled_taozhuang_with (fixture->store, TRUE);
+  g_autoptr(FurrowReportDocument) statements = NULL;
+  g_autoptr(FurrowReportDocument) roster = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "every.pdf", NULL);
+  g_autofree char *whole = NULL;
+  g_autofree char *owed = NULL;
+  g_autofree char *nothing = NULL;
+  g_auto(GStrv) pages = NULL;
+  const FurrowReport *report;
+
+  statements = furrow_report_document_new_statements (fixture->store, season, NULL, &error);
+  g_assert_no_error (error);
+  roster = furrow_report_document_new_roster (fixture->store, season, NULL, &error);
+  g_assert_no_error (error);
+  report = furrow_report_document_get_report (statements);
+  /* Four full custody, 陈玉珍 owing fees, 周文 owing nothing: six settled, six pages. */
+  g_assert_cmpuint (furrow_report_document_get_report (roster)->n_households, ==, 6);
+  g_assert_cmpuint (furrow_report_document_get_n_pages (statements), ==, 6);
+  g_assert_cmpstr (furrow_report_document_get_page_household (statements, 5)->name, ==, "周文");
+  g_assert_cmpint (furrow_report_document_get_page_household (statements, 5)->total_fen, ==, 0);
+  g_assert_nonnull (report->left_out);
+  g_assert_cmpuint (g_strv_length (report->left_out), ==, 1);
+  g_assert_cmpstr (report->left_out[0], ==, "3714261102010007 吴敏：没有地块");
+
+  furrow_report_document_write_pdf (statements, pdf, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  whole = pdf_text (pdf);
+  pages = g_strsplit (whole, "\f", -1);
+  /* pdftotext ends every page with a form feed: six pages, then nothing. */
+  g_assert_cmpuint (g_strv_length (pages), ==, 7);
+  g_assert_cmpstr (g_strstrip (pages[6]), ==, "");
+  g_assert_nonnull (strstr (pages[4], "陈玉珍"));
+  owed = line_with (pages[4], "合计应缴");
+  g_assert_nonnull (owed);
+  g_assert_nonnull (strstr (owed, "¥180.00"));
+  g_assert_null (strstr (owed, "-¥"));
+  g_assert_nonnull (strstr (pages[5], "周文"));
+  nothing = line_with (pages[5], "合计应得");
+  g_assert_nonnull (nothing);
+  g_assert_nonnull (strstr (nothing, "¥0.00"));
+  g_assert_null (strstr (whole, "吴敏"));
+}
+FURROW_TEST_FIXTURE ("/furrow/io/report-document/every-household", Fixture,
+                     furrow_test_store_set_up_empty, test_every_household,
+                     furrow_test_store_fixture_tear_down);
 
 FURROW_TEST_MAIN (.set_up = furrow_test_set_up_chinese);

@@ -302,14 +302,19 @@ furrow_property_set_member (GObject      *object,
                             GParamSpec   *pspec)
 {
   const Member *member = lookup (pspec);
+  void (*setter) (GObject *, gconstpointer);
 
-  if (member != NULL && member->setter != NULL)
-    ((void (*) (GObject *, gconstpointer)) member->setter) (object,
-                                                            G_VALUE_HOLDS_STRING (value)
-                                                            ? (gconstpointer) g_value_get_string (value)
-                                                            : g_value_get_boxed (value));
+  if (member == NULL || member->setter == NULL)
+    {
+      furrow_property_set_value (object, pspec, value);
+      return;
+    }
+  /* A string or a boxed value (furrow_property_member_set_by()). */
+  setter = (void (*) (GObject *, gconstpointer)) member->setter;
+  if (G_VALUE_HOLDS_STRING (value))
+    setter (object, g_value_get_string (value));
   else
-    furrow_property_set_value (object, pspec, value);
+    setter (object, g_value_get_boxed (value));
 }
 
 /* What a class installed with furrow_property_install() owns: a member and its value type. */

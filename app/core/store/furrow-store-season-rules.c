@@ -427,7 +427,8 @@ bind_rule_column (FurrowStatement  *stmt,
       furrow_statement_bind_boolean (stmt, index, *(const gboolean *) member);
       break;
     case RULE_CROP:
-      furrow_statement_bind_text (stmt, index, furrow_crop_to_string (*(const FurrowCrop *) member));
+      furrow_statement_bind_text (stmt, index,
+                                  furrow_crop_to_string (*(const FurrowCrop *) member));
       break;
     case RULE_BASE_KIND:
       furrow_statement_bind_text (stmt, index,

@@ -39,7 +39,13 @@ chart_measure (GtkWidget      *widget,
       *natural = size->nat_width;
     }
   else
-    *minimum = *natural = size->height (widget);
+    *minimum = *natural = size->height (widget, for_size);
+}
+
+static GtkSizeRequestMode
+chart_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 void
@@ -58,6 +64,7 @@ furrow_chart_widget_class_init (GtkWidgetClass    *widget_class,
   size->height = height;
   g_type_set_qdata (G_TYPE_FROM_CLASS (widget_class), chart_size_quark (), size);
   widget_class->measure = chart_measure;
+  widget_class->get_request_mode = chart_get_request_mode;
   gtk_widget_class_set_css_name (widget_class, css_name);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }

@@ -8,6 +8,6 @@
 
 G_BEGIN_DECLS
 
-const FurrowChartComparison *furrow_comparison_chart_get_data  (FurrowComparisonChart *self);
+/* furrow_comparison_chart_get_data() is public now: the comparison window sizes itself by it. */
 
 G_END_DECLS

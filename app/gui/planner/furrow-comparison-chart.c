@@ -4,9 +4,11 @@
 
 #include <cairo-svg.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "furrow-comparison-chart.h"
 #include "furrow-comparison-chart-testing.h"
+#include "furrow-export-folder.h"
 #include "furrow-atomic-file.h"
 #include "furrow-chart-widget.h"
 #include "furrow-comparison.h"
@@ -43,13 +45,20 @@ furrow_comparison_chart_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 }
 
-/* As tall as its groups of bars need (furrow_chart_comparison_height()), 0 when empty. */
+/* As tall as its groups of bars need at `width` (furrow_chart_comparison_height_for_width()),
+ * 0 when empty. */
 static int
-comparison_height (GtkWidget *widget)
+comparison_height (GtkWidget *widget,
+                   int        width)
 {
   FurrowComparisonChart *self = FURROW_COMPARISON_CHART (widget);
 
-  return self->data.n_groups > 0 ? furrow_chart_comparison_height (&self->data) : 0;
+  /* Given more than FURROW_CHART_SIDE_BY_SIDE_WIDTH (the comparison window's default width),
+   * the panels stand side by side and the chart needs half the height. */
+  if (self->data.n_groups == 0)
+    return 0;
+  return (int) ceil (width < 0 ? furrow_chart_comparison_height (&self->data)
+                               : furrow_chart_comparison_height_for_width (&self->data, width));
 }
 
 static void
@@ -242,6 +251,7 @@ furrow_comparison_chart_export_with_dialog (FurrowComparisonChart  *self,
   request->user_data = user_data;
   dialog = gtk_file_chooser_native_new (_("Export Chart"), parent,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  furrow_export_folder_set_on (GTK_FILE_CHOOSER (dialog), GTK_WIDGET (self));
   /* Translators: default file name of the exported comparison chart. */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog),
                                      png ? _("pattern-comparison.png") : _("pattern-comparison.svg"));

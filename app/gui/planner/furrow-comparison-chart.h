@@ -36,4 +36,7 @@ void                         furrow_comparison_chart_export_with_dialog (FurrowC
                                                                          FurrowChartProblemFunc  problem,
                                                                          gpointer                user_data);
 
+/* The chart's figures (owned by the chart). */
+const FurrowChartComparison *furrow_comparison_chart_get_data   (FurrowComparisonChart *self);
+
 G_END_DECLS

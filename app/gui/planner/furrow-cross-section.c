@@ -203,7 +203,8 @@ furrow_cross_section_snapshot (GtkWidget   *widget,
 
 /* Always 190 pixels tall: the plants, the soil and two dimension lines. */
 static int
-cross_section_height (GtkWidget *widget)
+cross_section_height (GtkWidget *widget,
+                      int        width)
 {
   return 190;
 }

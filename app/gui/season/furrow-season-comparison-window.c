@@ -19,6 +19,7 @@ struct _FurrowSeasonComparisonWindow
   AdwToastOverlay       *toast_overlay;
   GtkLabel              *summary_label;
   FurrowComparisonChart *chart;
+  GtkLabel              *ler_note;
 };
 
 G_DEFINE_FINAL_TYPE (FurrowSeasonComparisonWindow, furrow_season_comparison_window,
@@ -55,6 +56,7 @@ furrow_season_comparison_window_class_init (FurrowSeasonComparisonWindowClass *k
   gtk_widget_class_bind_template_child (widget_class, FurrowSeasonComparisonWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FurrowSeasonComparisonWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, FurrowSeasonComparisonWindow, chart);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonComparisonWindow, ler_note);
   gtk_widget_class_install_action (widget_class, "comparison.export-png", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "comparison.export-svg", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -127,6 +129,20 @@ furrow_season_comparison_window_new (GtkWindow    *parent,
 
   self = g_object_new (FURROW_TYPE_SEASON_COMPARISON_WINDOW, "transient-for", parent, NULL);
   compute (self, store, season);
+  /* Open tall enough for the whole chart (issue 13, item 11): its height at the default width
+   * less the margins, and the header bar, summary and note around it; at most 900 px. */
+  {
+    const FurrowChartComparison *data = furrow_comparison_chart_get_data (self->chart);
+    int width = 0;
+    int height = 0;
+
+    gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+    if (data->n_groups > 0)
+      height = MAX (height, MIN (900, (int) furrow_chart_comparison_height_for_width (data,
+                                                                                     width - 36)
+                                      + 200));
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  }
   return self;
 }
 

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "furrow-export-folder.h"
 #include "furrow-payroll.h"
 #include "furrow-season-settlement-page-private.h"
 
@@ -343,6 +344,7 @@ export_payroll_action (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                          _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  furrow_export_folder_set_on (GTK_FILE_CHOOSER (chooser), GTK_WIDGET (self));
   /* Translators: a file name; %s is the season's name */
   name = g_strdup_printf (_("%s payroll.pdf"), furrow_season_get_name (SEASON (self)));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);

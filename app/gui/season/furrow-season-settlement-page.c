@@ -8,6 +8,7 @@
 
 #include "furrow-atomic-file.h"
 #include "furrow-distribution.h"
+#include "furrow-export-folder.h"
 #include "furrow-report-document.h"
 #include "furrow-roster-columns.h"
 #include "furrow-roster-row.h"
@@ -612,9 +613,28 @@ export_done_cb (GObject      *source,
     {
       g_autofree char *uri = g_file_get_uri (data->file);
 
+      const FurrowReport *report = furrow_report_document_get_report (data->document);
+      /* Statements (a page has a household): no household is left out silently. */
+      guint n_left = furrow_report_document_get_page_household (data->document, 0) != NULL
+                     && report->left_out != NULL ? g_strv_length (report->left_out) : 0;
+
       record_print (self, data->document, data->path);
-      /* Translators: %s is a file or folder */
-      message = g_strdup_printf (_("Exported to %s"), name);
+      if (n_left > 0)
+        {
+          g_autofree char *list = g_strjoinv ("; ", report->left_out);
+
+          /* Translators: %s is a file or folder, then %u households not in the settlement,
+           * listed as "CODE NAME: why; …" */
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "Exported to %s. %u household gets no "
+                                                  "statement: %s",
+                                                  "Exported to %s. %u households get no "
+                                                  "statement: %s", n_left),
+                                     name, n_left, list);
+        }
+      else
+        /* Translators: %s is a file or folder */
+        message = g_strdup_printf (_("Exported to %s"), name);
       show_toast (self, message, uri);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -840,6 +860,7 @@ choose_export (FurrowSeasonSettlementPage *self,
                                            GTK_FILE_CHOOSER_ACTION_SAVE,
                                            _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  furrow_export_folder_set_on (GTK_FILE_CHOOSER (chooser), GTK_WIDGET (self));
   if (!folder)
     {
       /* Translators: file names; %s is the season's name */

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "furrow-export-folder.h"
 #include "furrow-exporter.h"
 #include "furrow-field-map.h"
 #include "furrow-season-plans.h"
@@ -642,6 +643,7 @@ export_action (GtkWidget  *widget,
   name = g_strconcat (layer_name, extension, NULL);
   dialog = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  furrow_export_folder_set_on (GTK_FILE_CHOOSER (dialog), GTK_WIDGET (self));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_object_set_data (G_OBJECT (dialog), "furrow-export-layer", GINT_TO_POINTER (layer));

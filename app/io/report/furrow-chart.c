@@ -185,6 +185,21 @@ furrow_chart_comparison_height (const FurrowChartComparison *data)
   return 46.0 + 2 * panel_height (data) + 16.0;
 }
 
+gboolean
+furrow_chart_comparison_side_by_side (double width)
+{
+  return width >= FURROW_CHART_SIDE_BY_SIDE_WIDTH;
+}
+
+double
+furrow_chart_comparison_height_for_width (const FurrowChartComparison *data,
+                                          double                       width)
+{
+  if (furrow_chart_comparison_side_by_side (width))
+    return 46.0 + panel_height (data) + 16.0;
+  return furrow_chart_comparison_height (data);
+}
+
 static double
 text_width (cairo_t    *cr,
             const char *text)
@@ -238,6 +253,9 @@ draw_bars (cairo_t                     *cr,
         lo = MIN (lo, v);
         hi = MAX (hi, v);
       }
+  /* The LER panel always reaches 1, where its reference line is. */
+  if (!money)
+    hi = MAX (hi, 1.0);
   if (hi - lo <= 0)
     hi = lo + 1;
   scale = plot_w / (hi - lo);
@@ -275,6 +293,25 @@ draw_bars (cairo_t                     *cr,
   cairo_move_to (cr, zero_x + 0.5, y0 + PANEL_TITLE - 2);
   cairo_line_to (cr, zero_x + 0.5, y0 + panel_height (data) - GROUP_GAP + 2);
   cairo_stroke (cr);
+
+  /* LER = 1: the land a pattern needs against growing each crop alone (docs/domain.md §6);
+   * above it intercropping wins. Dashed, over the bars. */
+  if (!money)
+    {
+      double one_x = floor (zero_x + scale) + 0.5;
+      const double dashes[2] = { 4.0, 3.0 };
+
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, FURROW_CHART_LER_ONE_RGB);
+      cairo_set_line_width (cr, 1.0);
+      cairo_set_dash (cr, dashes, 2, 0.0);
+      cairo_move_to (cr, one_x, y0 + PANEL_TITLE - 2);
+      cairo_line_to (cr, one_x, y0 + panel_height (data) - GROUP_GAP + 2);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      cairo_set_source_rgb (cr, FURROW_CHART_LER_ONE_RGB);
+      show_text (cr, _("LER = 1"), one_x, y0 + PANEL_TITLE - 3, 0.5, 1.0, FALSE);
+    }
 }
 
 void
@@ -315,7 +352,18 @@ furrow_chart_draw_comparison (cairo_t                     *cr,
       g_object_unref (layout);
     }
 
-  draw_bars (cr, data, _("Land equivalent ratio"), 8, 46, width - 16, FALSE);
-  draw_bars (cr, data, _("Net per mu"), 8, 46 + panel_height (data) + 8, width - 16, TRUE);
+  if (furrow_chart_comparison_side_by_side (width))
+    {
+      /* Two columns: LER on the left, net on the right. */
+      double column = (width - 16 - 16) / 2;
+
+      draw_bars (cr, data, _("Land equivalent ratio"), 8, 46, column, FALSE);
+      draw_bars (cr, data, _("Net per mu"), 8 + column + 16, 46, column, TRUE);
+    }
+  else
+    {
+      draw_bars (cr, data, _("Land equivalent ratio"), 8, 46, width - 16, FALSE);
+      draw_bars (cr, data, _("Net per mu"), 8, 46 + panel_height (data) + 8, width - 16, TRUE);
+    }
   cairo_restore (cr);
 }

@@ -46,8 +46,18 @@ typedef struct
   gint64      net_fen_per_mu[FURROW_CHART_MAX_SERIES][FURROW_CHART_MAX_GROUPS];
 } FurrowChartComparison;
 
-/* The height the chart needs at a given data size, px. */
-double furrow_chart_comparison_height (const FurrowChartComparison *data);
+/* At least this wide, the two panels (LER, net per mu) are drawn side by side; narrower, one
+ * above the other. The LER panel has a dashed line at LER = 1 in this colour, labelled. */
+#define FURROW_CHART_SIDE_BY_SIDE_WIDTH 700.0
+#define FURROW_CHART_LER_ONE_RGB 0.80, 0.14, 0.14
+
+/* The height the chart needs at a given data size with the panels stacked, px. */
+double   furrow_chart_comparison_height           (const FurrowChartComparison *data);
+/* The height it needs drawn `width` wide, px (side by side from
+ * FURROW_CHART_SIDE_BY_SIDE_WIDTH). */
+double   furrow_chart_comparison_height_for_width (const FurrowChartComparison *data,
+                                                   double                       width);
+gboolean furrow_chart_comparison_side_by_side     (double                       width);
 void   furrow_chart_draw_comparison   (cairo_t                     *cr,
                                        double                       width,
                                        double                       height,

@@ -71,9 +71,9 @@ furrow_report_document_new_statements_for_report (FurrowReport  *report,
     {
       const FurrowReportHousehold *h = &report->households[i];
 
-      if (household_code != NULL
-          ? g_strcmp0 (h->code, household_code) == 0
-          : (h->custody == FURROW_CUSTODY_FULL || h->fee_fen > 0))
+      /* Every settled household gets its page, a half-custody one with nothing due too
+       * (issue 13, item 4): the statements match the roster page for page. */
+      if (household_code == NULL || g_strcmp0 (h->code, household_code) == 0)
         self->pages[n++] = *h;
     }
   if (n == 0 && household_code != NULL)

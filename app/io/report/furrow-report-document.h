@@ -36,10 +36,12 @@ G_BEGIN_DECLS
  * the caller begins and ends pages (cairo_show_page, or GtkPrintOperation). Pages may be drawn
  * in any order and more than once, from one thread at a time per document.
  *
- * Statements: one page per household that gets a statement (full custody, or half custody with
- * fees to pay — the same rule as furrow-cli statements), in household code order, or only
- * options->household_code. Roster: furrow_report_roster_rows_per_page() households a page, the
- * totals row on the last page. */
+ * Statements: one page per settled household (full custody, and half custody whether or not it
+ * owes fees — the same households as the roster), in household code order, or only
+ * options->household_code. The households of the register not in the settlement (no parcels
+ * when it was settled) are named with the reason in the report's `left_out`
+ * (furrow_report_document_get_report()), for the caller to tell the user. Roster:
+ * furrow_report_roster_rows_per_page() households a page, the totals row on the last page. */
 
 #define FURROW_TYPE_REPORT_DOCUMENT (furrow_report_document_get_type ())
 G_DECLARE_FINAL_TYPE (FurrowReportDocument, furrow_report_document, FURROW, REPORT_DOCUMENT,

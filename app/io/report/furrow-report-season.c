@@ -9,6 +9,7 @@
 #include "furrow-units.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 /* A settled season's frozen settlement as a FurrowReport (furrow-report-document.h). */
 
@@ -42,6 +43,58 @@ fill_cooperative (FurrowReportCooperative      *coop,
   coop->cooperative_pct = s->split.cooperative_pct;
   coop->households_pct = s->split.households_pct;
   coop->basis = g_strdup (s->summary);
+}
+
+/* For g_ptr_array_sort(): pointers to strings. */
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* The households of the register not in the settlement (`settled`: code → household), in code
+ * order, each "CODE NAME: why"; NULL when there are none (issue 13, item 4: no household is
+ * dropped silently). The settlement holds every household that had parcels when it was settled
+ * (furrow_store_build_settlement_input()). */
+static char **
+left_out (FurrowStore *store,
+          GListModel  *parcels,
+          GHashTable  *settled)
+{
+  g_autoptr(GListModel) households = furrow_store_get_households (store);
+  g_autoptr(GHashTable) with_parcels = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (parcels); i++)
+    {
+      g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, i);
+
+      /* The code is the parcel's, which the parcels model keeps alive. */
+      g_hash_table_add (with_parcels, (gpointer) furrow_parcel_get_household_code (parcel));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (households); i++)
+    {
+      g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, i);
+      const char *code = furrow_household_get_code (household);
+      const char *name = furrow_household_get_name (household);
+
+      if (code == NULL || g_hash_table_contains (settled, code))
+        continue;
+      if (g_hash_table_contains (with_parcels, code))
+        /* Translators: a household left out of the statements: its code, name and why */
+        g_ptr_array_add (lines, g_strdup_printf (_("%s %s: its parcels were added after the "
+                                                   "season was settled"),
+                                                 code, name != NULL ? name : ""));
+      else
+        g_ptr_array_add (lines, g_strdup_printf (_("%s %s: no parcels"), code,
+                                                 name != NULL ? name : ""));
+    }
+  if (lines->len == 0)
+    return NULL;
+  g_ptr_array_sort (lines, compare_lines);
+  g_ptr_array_add (lines, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&lines), FALSE);
 }
 
 FurrowReport *
@@ -146,5 +199,7 @@ furrow_report_new_from_season (FurrowStore   *store,
       if (furrow_parcel_get_geometry (parcel) != NULL)
         p->geometry = furrow_geometry_copy (furrow_parcel_get_geometry (parcel));
     }
+
+  report->left_out = left_out (store, parcels, by_code);
   return g_steal_pointer (&report);
 }

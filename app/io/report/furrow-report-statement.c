@@ -332,7 +332,8 @@ draw_amounts (FurrowReportPainter           *painter,
                                                          ? household->fee_area_mu
                                                          : household->area_mu);
   g_autofree char *fee_amount = furrow_format_yuan (-household->fee_fen);
-  g_autofree char *total = furrow_format_yuan (household->total_fen);
+  /* Owed is said by the label (合计应缴), so the amount is positive: no double negative. */
+  g_autofree char *total = furrow_format_yuan (ABS (household->total_fen));
   g_autofree char *base_formula = NULL;
   g_autofree char *dividend_formula = NULL;
   g_autofree char *fee_formula = NULL;

@@ -63,6 +63,7 @@ furrow_report_free (FurrowReport *report)
   for (gsize i = 0; i < report->n_households; i++)
     furrow_report_household_clear (&report->households[i]);
   g_free (report->households);
+  g_strfreev (report->left_out);
   g_free (report);
 }
 

@@ -111,12 +111,16 @@ typedef struct
   char               *basis;          /* this household's amounts in one line, or NULL */
 } FurrowReportHousehold;
 
-/* A cooperative's settlement ready to print: owns everything it points to. */
+/* A cooperative's settlement ready to print: owns everything it points to. `left_out` names the
+ * households of the register that are not in the settlement, so get no statement, each as
+ * "CODE NAME: why" (NULL-terminated; NULL when there are none or the report is not from a
+ * project). */
 typedef struct
 {
   FurrowReportCooperative  cooperative;
   FurrowReportHousehold   *households;
   gsize                    n_households;
+  char                   **left_out;
 } FurrowReport;
 
 /* A season's plan for one custody field (the plan sheet an agronomist takes to the field):

@@ -29,6 +29,9 @@ static const FurrowCliCommand commands[] = {
     furrow_cli_payroll },
   { "plan", N_("Lay a strip pattern into every polygon of a file and predict its yield"),
     furrow_cli_plan },
+  { "restore", N_("Bring a project back to one of its restore points"), furrow_cli_restore },
+  { "restore-points", N_("List the restore points kept before imports, settlements and other "
+                         "large changes"), furrow_cli_restore_points },
   { "roster", N_("Write the public roster of a settled season (PDF, CSV or XLSX)"),
     furrow_cli_roster },
   { "season", N_("Plan, predict, harvest, settle and reopen the seasons of a project"),

@@ -102,7 +102,7 @@ furrow_cli_restore_points (int    argc,
   return 0;
 }
 
-/* furrow-cli restore --project FILE ID */
+/* furrow-cli restore --project FILE ID [--json] */
 int
 furrow_cli_restore (int    argc,
                     char **argv)
@@ -113,9 +113,12 @@ furrow_cli_restore (int    argc,
   g_autoptr(GPtrArray) points = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *project = NULL;
+  gboolean json = FALSE;
   const char *id;
+  const char *kept;
   GOptionEntry entries[] = {
     { "project", 0, 0, G_OPTION_ARG_FILENAME, &project, N_("The project file"), N_("FILE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Machine-readable output"), NULL },
     { NULL },
   };
 
@@ -127,7 +130,7 @@ furrow_cli_restore (int    argc,
     }
   if (project == NULL || argc != 2)
     {
-      furrow_cli_print_error (_("usage: furrow-cli restore --project FILE ID"));
+      furrow_cli_print_error (_("usage: furrow-cli restore --project FILE ID [--json]"));
       return 2;
     }
   id = argv[1];
@@ -140,6 +143,23 @@ furrow_cli_restore (int    argc,
     }
   /* The point just taken of the state before is now the newest. */
   points = furrow_restore_points_list (project, NULL);
+  kept = points != NULL && points->len > 0 ?
+    ((FurrowRestorePoint *) g_ptr_array_index (points, 0))->id : "";
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      furrow_json_add_string (builder, "file", project);
+      furrow_json_add_string (builder, "restored", id);
+      furrow_json_add_string (builder, "kept", kept);
+      furrow_json_add_int (builder, "fields", furrow_store_count_fields (store, NULL));
+      furrow_json_add_int (builder, "households", furrow_store_count_households (store, NULL));
+      furrow_json_add_int (builder, "parcels", furrow_store_count_parcels (store, NULL));
+      json_builder_end_object (builder);
+      furrow_cli_print_json (builder, TRUE);
+      return 0;
+    }
   /* Translators: the counts are of custody fields, households and parcels; the last is the id
    * of the restore point of the state before. */
   g_print (_("Restored %s from restore point %s: %d fields, %d households, %d parcels. "
@@ -147,8 +167,6 @@ furrow_cli_restore (int    argc,
            project, id,
            (int) furrow_store_count_fields (store, NULL),
            (int) furrow_store_count_households (store, NULL),
-           (int) furrow_store_count_parcels (store, NULL),
-           points != NULL && points->len > 0 ?
-             ((FurrowRestorePoint *) g_ptr_array_index (points, 0))->id : "?");
+           (int) furrow_store_count_parcels (store, NULL), kept);
   return 0;
 }

@@ -174,7 +174,7 @@ run_help (int    argc,
   g_print ("%s\n\n", _("Usage: furrow-cli COMMAND [OPTION…]"));
   g_print ("%s\n", _("Commands:"));
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-12s %s\n", commands[i].name, _(commands[i].summary));
+    g_print ("  %-14s %s\n", commands[i].name, _(commands[i].summary));
   g_print ("\n%s\n", _("Every command takes --json for machine-readable output."));
   g_print ("%s\n", _("Run “furrow-cli COMMAND --help” for the options of one command."));
   return 0;

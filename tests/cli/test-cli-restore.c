@@ -122,6 +122,21 @@ test_list_and_restore (Fixture       *fixture,
                                         NULL), ==, 0);
   g_assert_cmpuint (count_lines (out), ==, 2);
   g_assert_nonnull (strstr (out, "Before going back to a restore point"));
+  g_clear_pointer (&out, g_free);
+
+  /* --json: going back to the same point again keeps the present state first, a third point. */
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "restore", "--project", fixture->path, id,
+                                        "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  first = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (first, "restored"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (first, "kept"), !=, id);
+  g_assert_cmpint (json_object_get_int_member (first, "parcels"), ==, 1000);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "restore-points", "--project", fixture->path,
+                                        NULL), ==, 0);
+  g_assert_cmpuint (count_lines (out), ==, 3);
 }
 FURROW_TEST_FIXTURE ("/furrow/cli/restore/list-and-restore", Fixture, set_up,
                      test_list_and_restore, tear_down);

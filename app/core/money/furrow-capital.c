@@ -8,8 +8,8 @@
 
 #include <glib/gi18n-lib.h>
 
-/* docs/domain.md §11: the rules, numbered as the People's Bank of China's basic rules number
- * them, are cited below as "rule (n)". */
+/* docs/domain.md §11: "rule (1)" … "rule (4)" are the cases (一)–(四) of the basic rules' rule on
+ * the zeros of the figure. */
 
 G_DEFINE_QUARK (furrow-capital-error-quark, furrow_capital_error)
 
@@ -130,7 +130,7 @@ furrow_money_capital (gint64   fen,
       g_string_append (out, "元");
       if (jiao == 0 && fen_digit == 0)
         {
-          /* Rule (2) of the general rules: an amount to the 元 ends in 整. */
+          /* The rule on 整: an amount to the 元 ends in 整. */
           g_string_append (out, "整");
           return g_string_free (out, FALSE);
         }

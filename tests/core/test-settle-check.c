@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "furrow-settle-check.h"
+#include "furrow-settle-check-testing.h"
 #include "furrow-store-season.h"
 #include "furrow-test-store.h"
 #include "furrow-test.h"

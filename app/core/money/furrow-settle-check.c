@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "furrow-settle-check.h"
+#include "furrow-settle-check-testing.h"
 
 #include <glib/gi18n-lib.h>
 

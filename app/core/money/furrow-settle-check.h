@@ -37,16 +37,9 @@ void               furrow_settle_check_free      (FurrowSettleCheck     *check);
 /* `n_fields`: how many fields have full-custody land, for "2 of 4 fields". */
 void               furrow_settle_check_set_n_fields (FurrowSettleCheck  *check,
                                                      guint               n_fields);
-guint              furrow_settle_check_get_n_fields (const FurrowSettleCheck *check);
 void               furrow_settle_check_add       (FurrowSettleCheck     *check,
                                                   FurrowSettleCheckKind  kind,
                                                   const char            *item);
-guint              furrow_settle_check_get_count (const FurrowSettleCheck *check,
-                                                  FurrowSettleCheckKind  kind);
-/* The items of a kind, in order (owned by the check). */
-const char        *furrow_settle_check_get_item  (const FurrowSettleCheck *check,
-                                                  FurrowSettleCheckKind  kind,
-                                                  guint                  index);
 /* TRUE when nothing is missing. */
 gboolean           furrow_settle_check_is_empty  (const FurrowSettleCheck *check);
 

@@ -47,4 +47,12 @@ GPtrArray       *furrow_store_get_audit_log         (FurrowStore      *self,
 FurrowParcel    *furrow_store_get_parcel_by_id      (FurrowStore      *self,
                                                      gint64            id);
 
+/* Output paths (docs/architecture.md, Opening, backup, check): whether writing `path` would
+ * replace or damage the project at `project_path` — the same file by device and inode (a hard
+ * link, a symlink to it, a name through a symlinked folder), or its SQLite companions (`-wal`,
+ * `-shm`, `-journal`) under either the given or the resolved name. A path that does not exist yet
+ * is compared by its resolved folder and name. Writers call furrow_store_check_output(). */
+gboolean         furrow_store_path_is_project       (const char       *project_path,
+                                                     const char       *path);
+
 G_END_DECLS

@@ -123,15 +123,9 @@ const char      *furrow_store_get_path              (FurrowStore      *self);
 gboolean         furrow_store_backup                (FurrowStore      *self,
                                                      const char       *dest_path,
                                                      GError          **error);
-/* Output paths (docs/architecture.md, Opening, backup, check): whether writing `path` would
- * replace or damage the project at `project_path` — the same file by device and inode (a hard
- * link, a symlink to it, a name through a symlinked folder), or its SQLite companions (`-wal`,
- * `-shm`, `-journal`) under either the given or the resolved name. A path that does not exist yet
- * is compared by its resolved folder and name. */
-gboolean         furrow_store_path_is_project       (const char       *project_path,
-                                                     const char       *path);
 /* Every writer calls this before it writes `path`: FALSE with FURROW_STORE_ERROR_INVALID and a
- * message naming the file when `path` is this store's project (furrow_store_path_is_project()). */
+ * message naming the file when `path` is this store's project (the same file by device and inode, a symlink or hard link to it, or its `-wal`, `-shm`
+ * or `-journal`). */
 gboolean         furrow_store_check_output          (FurrowStore      *self,
                                                      const char       *path,
                                                      GError          **error);

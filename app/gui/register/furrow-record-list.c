@@ -176,26 +176,6 @@ furrow_record_list_class_init (FurrowRecordListClass *klass)
   gtk_widget_class_bind_template_child_private (widget_class, FurrowRecordList, empty_page);
 }
 
-/**
- * furrow_record_list_leave:
- * @direction: %GTK_DIR_TAB_FORWARD or %GTK_DIR_TAB_BACKWARD
- *
- * Moves the keyboard focus out of the list, to the widget after it (or before it) in the
- * window's focus chain, as Tab (Shift+Tab) does.
- *
- * Returns: whether the focus moved
- */
-gboolean
-furrow_record_list_leave (FurrowRecordList *self,
-                          GtkDirectionType  direction)
-{
-  FurrowRecordListPrivate *priv = furrow_record_list_get_instance_private (self);
-
-  g_return_val_if_fail (FURROW_IS_RECORD_LIST (self), FALSE);
-
-  return furrow_list_leave (GTK_WIDGET (priv->view), direction);
-}
-
 /* Puts the keyboard focus on the list (its selected row, or its first). */
 void
 furrow_record_list_focus (FurrowRecordList *self)

@@ -548,20 +548,6 @@ write_ogr (const char          *path,
 }
 
 gboolean
-furrow_export (FurrowStore        *store,
-               FurrowExportLayer   layer,
-               FurrowExportFormat  format,
-               int                 zone,
-               const char         *path,
-               guint              *n_written,
-               int                *epsg_out,
-               GError            **error)
-{
-  return furrow_export_full (store, layer, format, zone, path, NULL, NULL, NULL, n_written,
-                             epsg_out, error);
-}
-
-gboolean
 furrow_export_is_personal (FurrowExportLayer   layer,
                            FurrowExportOptions options)
 {

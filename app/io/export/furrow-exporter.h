@@ -59,25 +59,16 @@ gboolean furrow_export_is_personal          (FurrowExportLayer   layer,
 /* The 3-degree Gauss–Krüger zone of a longitude: round (lon / 3); 119.4 E is zone 40. */
 int      furrow_export_zone_for_longitude   (double              lon);
 
-/* Writes `layer` of `store` to `path`. `zone` 0 chooses the zone from the centroid longitude
- * of the data (GeoPackage and Shapefile only). The number of records written and the EPSG
- * code of the coordinates (0 for registers) go to the optional outputs. */
-gboolean furrow_export                      (FurrowStore        *store,
-                                             FurrowExportLayer   layer,
-                                             FurrowExportFormat  format,
-                                             int                 zone,
-                                             const char         *path,
-                                             guint              *n_written,
-                                             int                *epsg,
-                                             GError            **error);
-
 /* How far an export is: `done` of `total` records written. Called in the exporting thread. */
 typedef void (*FurrowExportProgress) (guint    done,
                                       guint    total,
                                       gpointer user_data);
 
-/* The same, reporting progress (every record at most, and once with done == total before the
- * file is moved into place) and stopping with G_IO_ERROR_CANCELLED when `cancellable` is
+/* Writes `layer` of `store` to `path`. `zone` 0 chooses the zone from the centroid longitude
+ * of the data (GeoPackage and Shapefile only). The number of records written and the EPSG
+ * code of the coordinates (0 for registers) go to the optional outputs. Reports progress
+ * (every record at most, and once with done == total before the file is moved into place) and
+ * stops with G_IO_ERROR_CANCELLED when `cancellable` is
  * cancelled before the file is complete: then nothing of it is left at `path` or beside it. */
 gboolean furrow_export_full                 (FurrowStore          *store,
                                              FurrowExportLayer     layer,

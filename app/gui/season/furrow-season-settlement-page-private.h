@@ -27,6 +27,7 @@ struct _FurrowSeasonSettlementPage
   GtkWidget      *cancel_button;
   GtkLabel       *roster_label;
   GtkColumnView  *roster_view;
+  GtkEntry       *notice_entry;
 
   GListStore     *roster;
 
@@ -49,9 +50,26 @@ void furrow_season_settlement_page_settle_class_init (GtkWidgetClass *widget_cla
  * (furrow-season-settlement-page-payroll.c). */
 void furrow_season_settlement_page_payroll_class_init (GtkWidgetClass *widget_class);
 
+/* The public-notice date (furrow-season-settlement-page-notice.c): the action
+ * settlement.set-notice-date, the entry's signals, and showing the season's date in it. */
+void furrow_season_settlement_page_notice_class_init (GtkWidgetClass *widget_class);
+void furrow_season_settlement_page_notice_init       (FurrowSeasonSettlementPage *self);
+void _furrow_season_settlement_page_show_notice_date (FurrowSeasonSettlementPage *self);
+
 /* Enables the actions for the season shown and the export running; emits "export-finished". */
 void _furrow_season_settlement_page_update_actions   (FurrowSeasonSettlementPage *self);
 void _furrow_season_settlement_page_export_finished  (FurrowSeasonSettlementPage *self,
                                                       gboolean                    ok);
+/* From the writing thread of any of the page's exports (statements, roster, payroll): shows
+ * `done` of `total` on the progress bar and emits ::export-progress, on the main thread, unless
+ * the export was cancelled or another one started meanwhile. */
+void _furrow_season_settlement_page_show_progress    (FurrowSeasonSettlementPage *self,
+                                                      GCancellable               *cancellable,
+                                                      gsize                       done,
+                                                      gsize                       total);
+/* Adds to an export's file chooser the filter `name` of the files matching `pattern`. */
+void _furrow_season_settlement_page_add_filter       (GtkFileChooser             *chooser,
+                                                      const char                 *name,
+                                                      const char                 *pattern);
 
 G_END_DECLS

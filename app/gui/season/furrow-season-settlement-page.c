@@ -270,6 +270,7 @@ rebuild (FurrowSeasonSettlementPage *self)
     show_settled (self);
   else
     show_preview (self);
+  _furrow_season_settlement_page_show_notice_date (self);
   update_actions (self);
 }
 
@@ -486,6 +487,22 @@ progress_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+void
+_furrow_season_settlement_page_show_progress (FurrowSeasonSettlementPage *self,
+                                              GCancellable               *cancellable,
+                                              gsize                       done,
+                                              gsize                       total)
+{
+  Progress *progress = g_new0 (Progress, 1);
+
+  progress->self = g_object_ref (self);
+  progress->cancellable = g_object_ref (cancellable);
+  progress->done = done;
+  progress->total = total;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, progress_idle, progress,
+                              (GDestroyNotify) progress_free);
+}
+
 /* Called in the export thread: the page is updated on the main thread. */
 static void
 export_progress (gsize    done,
@@ -494,14 +511,9 @@ export_progress (gsize    done,
 {
   GTask *task = user_data;
   ExportData *data = g_task_get_task_data (task);
-  Progress *progress = g_new0 (Progress, 1);
 
-  progress->self = g_object_ref (data->self);
-  progress->cancellable = g_object_ref (g_task_get_cancellable (task));
-  progress->done = done;
-  progress->total = total;
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, progress_idle, progress,
-                              (GDestroyNotify) progress_free);
+  _furrow_season_settlement_page_show_progress (data->self, g_task_get_cancellable (task), done,
+                                                total);
 }
 
 static void
@@ -824,10 +836,10 @@ chooser_response_cb (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
-static void
-add_filter (GtkFileChooser *chooser,
-            const char     *name,
-            const char     *pattern)
+void
+_furrow_season_settlement_page_add_filter (GtkFileChooser *chooser,
+                                           const char     *name,
+                                           const char     *pattern)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
@@ -868,11 +880,14 @@ choose_export (FurrowSeasonSettlementPage *self,
                                                                         : _("%s statements.pdf"),
                               furrow_season_get_name (SEASON (self)));
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-      add_filter (GTK_FILE_CHOOSER (chooser), _("PDF documents"), "*.pdf");
+      _furrow_season_settlement_page_add_filter (GTK_FILE_CHOOSER (chooser),
+                                                 _("PDF documents"), "*.pdf");
       if (output == FURROW_SETTLEMENT_OUTPUT_ROSTER)
         {
-          add_filter (GTK_FILE_CHOOSER (chooser), _("Excel workbooks (.xlsx)"), "*.xlsx");
-          add_filter (GTK_FILE_CHOOSER (chooser), _("CSV spreadsheets"), "*.csv");
+          _furrow_season_settlement_page_add_filter (GTK_FILE_CHOOSER (chooser),
+                                                     _("Excel workbooks (.xlsx)"), "*.xlsx");
+          _furrow_season_settlement_page_add_filter (GTK_FILE_CHOOSER (chooser),
+                                                     _("CSV spreadsheets"), "*.csv");
         }
     }
   data = g_new0 (ChooserData, 1);
@@ -954,6 +969,7 @@ furrow_season_settlement_page_class_init (FurrowSeasonSettlementPageClass *klass
 
   furrow_season_settlement_page_settle_class_init (widget_class);
   furrow_season_settlement_page_payroll_class_init (widget_class);
+  furrow_season_settlement_page_notice_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "settlement.print-statements", NULL,
                                    print_statements_action);
   gtk_widget_class_install_action (widget_class, "settlement.print-roster", NULL,
@@ -980,6 +996,7 @@ furrow_season_settlement_page_class_init (FurrowSeasonSettlementPageClass *klass
   gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, roster_label);
   gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, roster_view);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, notice_entry);
 }
 
 static void
@@ -988,6 +1005,7 @@ furrow_season_settlement_page_init (FurrowSeasonSettlementPage *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  furrow_season_settlement_page_notice_init (self);
 
   self->roster = g_list_store_new (FURROW_TYPE_ROSTER_ROW);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->roster)));

@@ -136,7 +136,20 @@ furrow_cli_restore (int    argc,
   id = argv[1];
 
   store = furrow_store_open (project, &error);
-  if (store == NULL || !furrow_store_restore (store, id, &error))
+  if (store == NULL && g_error_matches (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT))
+    {
+      /* A damaged project is replaced whole, its bytes kept as a point first
+       * (docs/architecture.md, Restore points). */
+      g_clear_error (&error);
+      if (furrow_restore_points_restore_file (project, id, &error))
+        store = furrow_store_open (project, &error);
+      if (store == NULL)
+        {
+          furrow_cli_print_error ("%s", error->message);
+          return 1;
+        }
+    }
+  else if (store == NULL || !furrow_store_restore (store, id, &error))
     {
       furrow_cli_print_error ("%s", error->message);
       return 1;

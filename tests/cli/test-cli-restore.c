@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "furrow-store-restore.h"
@@ -140,6 +141,60 @@ test_list_and_restore (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/cli/restore/list-and-restore", Fixture, set_up,
                      test_list_and_restore, tear_down);
+
+/* A damaged project cannot be opened (docs/architecture.md, Opening, backup, check), so it is
+ * replaced whole: 4 KiB of noise 200 KiB into the demo, then restore → the demo's counts. */
+static void
+test_restore_damaged (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GPtrArray) points = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FurrowStore) store = NULL;
+  g_autofree char *id = NULL;
+  guint8 noise[4096];
+  FILE *file;
+
+  g_assert_cmpint (furrow_test_run_cli (NULL, NULL, "season", "--project", fixture->path,
+                                        "create", "S", "--year", "2026", NULL), ==, 0);
+  g_assert_cmpint (furrow_test_run_cli (NULL, NULL, "season", "--project", fixture->path,
+                                        "plan", "S", "--all", NULL), ==, 0);
+  points = furrow_restore_points_list (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (points->len, ==, 1);
+  id = g_strdup (((FurrowRestorePoint *) g_ptr_array_index (points, 0))->id);
+
+  for (guint i = 0; i < sizeof noise; i++)
+    noise[i] = (guint8) g_random_int ();
+  file = fopen (fixture->path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, 200 * 1024, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (noise, 1, sizeof noise, file), ==, sizeof noise);
+  fclose (file);
+  g_assert_cmpint (furrow_test_run_cli (NULL, &err, "list", "--project", fixture->path, "parcels",
+                                        NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "is damaged"));
+
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "restore", "--project", fixture->path, id,
+                                        NULL), ==, 0);
+  expected = g_strdup_printf ("Restored %s from restore point %s: 40 fields, 300 households, "
+                              "1000 parcels.", fixture->path, id);
+  g_assert_true (g_str_has_prefix (out, expected));
+  store = furrow_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (furrow_store_count_parcels (store, NULL), ==, 1000);
+  /* The damaged bytes were kept as a point too. */
+  g_clear_pointer (&points, g_ptr_array_unref);
+  points = furrow_restore_points_list (fixture->path, &error);
+  g_assert_cmpuint (points->len, ==, 2);
+  g_assert_cmpint (((FurrowRestorePoint *) g_ptr_array_index (points, 0))->reason, ==,
+                   FURROW_RESTORE_REASON_RESTORE);
+}
+FURROW_TEST_FIXTURE ("/furrow/cli/restore/damaged", Fixture, set_up, test_restore_damaged,
+                     tear_down);
 
 static void
 test_bad_calls (Fixture       *fixture,

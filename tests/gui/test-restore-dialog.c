@@ -6,7 +6,7 @@
 #include "config.h"
 
 #include "furrow-parcel.h"
-#include "furrow-restore-dialog.h"
+#include "furrow-restore-dialog-testing.h"
 #include "furrow-store-restore.h"
 #include "furrow-window-private.h"
 #include "furrow-test-gui.h"

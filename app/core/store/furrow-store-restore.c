@@ -8,12 +8,11 @@
 #include "furrow-store-restore.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "furrow-database.h"
 #include "furrow-store-migrate.h"
@@ -207,6 +206,37 @@ remove_point_files (const char *folder,
     }
 }
 
+/* A copy without its metadata record is one that was cut short (the program killed while it
+ * copied): removed once it is an hour old, so one being written now is left alone. */
+static void
+remove_unfinished (const char *folder,
+                   GDateTime  *now)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *id = NULL;
+      g_autofree char *ini_name = NULL;
+      g_autofree char *ini_path = NULL;
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_suffix (name, ".gpkg"))
+        continue;
+      id = g_strndup (name, strlen (name) - strlen (".gpkg"));
+      ini_name = g_strconcat (id, ".ini", NULL);
+      ini_path = g_build_filename (folder, ini_name, NULL);
+      path = g_build_filename (folder, name, NULL);
+      if (!g_file_test (ini_path, G_FILE_TEST_EXISTS) && g_stat (path, &st) == 0 &&
+          (gint64) st.st_mtime < g_date_time_to_unix (now) - 3600)
+        remove_point_files (folder, id);
+    }
+}
+
 void
 furrow_restore_points_prune (const char *project_path,
                              GDateTime  *now)
@@ -239,6 +269,7 @@ furrow_restore_points_prune (const char *project_path,
       if (!keep)
         remove_point_files (folder, point->id);
     }
+  remove_unfinished (folder, now);
 }
 
 /* A private folder (0700) for the points, made when missing. */
@@ -258,7 +289,8 @@ ensure_folder (const char  *folder,
 }
 
 static gboolean
-write_metadata (FurrowStore          *self,
+write_metadata (const char           *project_path,
+                int                   schema_version,
                 const char           *ini_path,
                 GDateTime            *now,
                 FurrowRestoreReason   reason,
@@ -267,14 +299,14 @@ write_metadata (FurrowStore          *self,
 {
   g_autoptr(GKeyFile) keys = g_key_file_new ();
   g_autofree char *time_text = g_date_time_format_iso8601 (now);
-  g_autofree char *canonical = canonical_project_path (self->path);
+  g_autofree char *canonical = canonical_project_path (project_path);
   g_autoptr(GError) local_error = NULL;
 
   g_key_file_set_string (keys, GROUP, "time", time_text);
   g_key_file_set_string (keys, GROUP, "reason", reason_nicks[reason]);
   g_key_file_set_string (keys, GROUP, "project", canonical);
   g_key_file_set_uint64 (keys, GROUP, "size", size);
-  g_key_file_set_integer (keys, GROUP, "schema", self->schema_version);
+  g_key_file_set_integer (keys, GROUP, "schema", schema_version);
   if (!g_key_file_save_to_file (keys, ini_path, &local_error))
     {
       g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
@@ -285,6 +317,36 @@ write_metadata (FurrowStore          *self,
   return TRUE;
 }
 
+/* A new id in `folder` for a point taken at `now` (UTC): its time, with -2, -3 … when taken. */
+static char *
+new_point_id (const char  *folder,
+              GDateTime   *now,
+              char       **gpkg_path,
+              char       **ini_path)
+{
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  char *id = NULL;
+
+  for (guint n = 1; n < 1000; n++)
+    {
+      g_autofree char *gpkg_name = NULL;
+      g_autofree char *ini_name = NULL;
+
+      g_free (id);
+      id = n == 1 ? g_strdup (stamp) : g_strdup_printf ("%s-%u", stamp, n);
+      gpkg_name = g_strconcat (id, ".gpkg", NULL);
+      ini_name = g_strconcat (id, ".ini", NULL);
+      g_free (*gpkg_path);
+      g_free (*ini_path);
+      *gpkg_path = g_build_filename (folder, gpkg_name, NULL);
+      *ini_path = g_build_filename (folder, ini_name, NULL);
+      if (!g_file_test (*gpkg_path, G_FILE_TEST_EXISTS) &&
+          !g_file_test (*ini_path, G_FILE_TEST_EXISTS))
+        break;
+    }
+  return id;
+}
+
 gboolean
 furrow_store_take_restore_point_at (FurrowStore         *self,
                                     FurrowRestoreReason  reason,
@@ -292,7 +354,6 @@ furrow_store_take_restore_point_at (FurrowStore         *self,
                                     GError             **error)
 {
   g_autofree char *folder = NULL;
-  g_autofree char *stamp = NULL;
   g_autofree char *id = NULL;
   g_autofree char *gpkg_path = NULL;
   g_autofree char *ini_path = NULL;
@@ -308,24 +369,7 @@ furrow_store_take_restore_point_at (FurrowStore         *self,
   folder = furrow_restore_points_folder (self->path);
   if (!ensure_folder (folder, error))
     return FALSE;
-  stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  for (guint n = 1; n < 1000; n++)
-    {
-      g_autofree char *gpkg_name = NULL;
-      g_autofree char *ini_name = NULL;
-
-      g_free (id);
-      id = n == 1 ? g_strdup (stamp) : g_strdup_printf ("%s-%u", stamp, n);
-      gpkg_name = g_strconcat (id, ".gpkg", NULL);
-      ini_name = g_strconcat (id, ".ini", NULL);
-      g_free (gpkg_path);
-      g_free (ini_path);
-      gpkg_path = g_build_filename (folder, gpkg_name, NULL);
-      ini_path = g_build_filename (folder, ini_name, NULL);
-      if (!g_file_test (gpkg_path, G_FILE_TEST_EXISTS) &&
-          !g_file_test (ini_path, G_FILE_TEST_EXISTS))
-        break;
-    }
+  id = new_point_id (folder, now, &gpkg_path, &ini_path);
   /* Never the project itself (docs/architecture.md, Opening, backup, check). */
   if (!furrow_store_check_output (self, gpkg_path, error))
     return FALSE;
@@ -349,7 +393,8 @@ furrow_store_take_restore_point_at (FurrowStore         *self,
       }
   }
   if (g_stat (gpkg_path, &st) != 0 ||
-      !write_metadata (self, ini_path, now, reason, (guint64) st.st_size, error))
+      !write_metadata (self->path, self->schema_version, ini_path, now, reason,
+                       (guint64) st.st_size, error))
     {
       if (error != NULL && *error == NULL)
         g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
@@ -394,6 +439,31 @@ find_point (const char  *project_path,
   return NULL;
 }
 
+/* The point's copy opened read-only after SQLite's quick_check found it whole. */
+static FurrowDatabase *
+open_checked_point (FurrowRestorePoint  *point,
+                    GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  FurrowDatabase *source;
+  gint64 check = 0;
+
+  source = furrow_database_open (point->path, FURROW_DATABASE_READ_ONLY, &local_error);
+  if (source == NULL ||
+      !furrow_database_query_int (source, "SELECT count(*) FROM pragma_quick_check"
+                                  " WHERE quick_check <> 'ok'", &check, &local_error) ||
+      check != 0)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT,
+                   _("the restore point %s is damaged and was not restored%s%s"), point->id,
+                   local_error != NULL ? ": " : "",
+                   local_error != NULL ? local_error->message : "");
+      g_clear_pointer (&source, furrow_database_free);
+      return NULL;
+    }
+  return source;
+}
+
 /* The schema version of the restored content. */
 static gboolean
 read_version (FurrowStore  *self,
@@ -419,7 +489,7 @@ furrow_store_restore (FurrowStore  *self,
   g_autoptr(FurrowRestorePoint) point = NULL;
   g_autoptr(GError) local_error = NULL;
   FurrowDatabase *source;
-  gint64 version = 0, check = 0;
+  gint64 version = 0;
   gboolean ok;
 
   g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
@@ -437,19 +507,9 @@ furrow_store_restore (FurrowStore  *self,
     return FALSE;
 
   /* The copy must be whole before anything is replaced. */
-  source = furrow_database_open (point->path, FURROW_DATABASE_READ_ONLY, &local_error);
-  if (source == NULL ||
-      !furrow_database_query_int (source, "SELECT count(*) FROM pragma_quick_check"
-                                  " WHERE quick_check <> 'ok'", &check, &local_error) ||
-      check != 0)
-    {
-      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT,
-                   _("the restore point %s is damaged and was not restored%s%s"), point->id,
-                   local_error != NULL ? ": " : "",
-                   local_error != NULL ? local_error->message : "");
-      g_clear_pointer (&source, furrow_database_free);
-      return FALSE;
-    }
+  source = open_checked_point (point, error);
+  if (source == NULL)
+    return FALSE;
 
   if (!furrow_store_take_restore_point (self, FURROW_RESTORE_REASON_RESTORE, error))
     {
@@ -483,4 +543,110 @@ furrow_store_restore (FurrowStore  *self,
       return FALSE;
   }
   return furrow_store_reload (self, error);
+}
+
+/* Copies `from` to `to` (a new file, 0600); FALSE with error. */
+static gboolean
+copy_private (const char  *from,
+              const char  *to,
+              GError     **error)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) dest = g_file_new_for_path (to);
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_copy (source, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error) ||
+      g_chmod (to, 0600) != 0)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                   _("cannot copy %s to %s: %s"), from, to,
+                   local_error != NULL ? local_error->message : g_strerror (errno));
+      g_unlink (to);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+furrow_restore_points_restore_file (const char  *project_path,
+                                    const char  *id,
+                                    GError     **error)
+{
+  g_autoptr(FurrowRestorePoint) point = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *folder = NULL;
+  g_autofree char *kept_id = NULL;
+  g_autofree char *kept_gpkg = NULL;
+  g_autofree char *kept_ini = NULL;
+  g_autofree char *project_wal = NULL;
+  g_autofree char *project_shm = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp_name = NULL;
+  g_autofree char *tmp_path = NULL;
+  FurrowDatabase *source;
+  GStatBuf st;
+
+  g_return_val_if_fail (project_path != NULL, FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  point = find_point (project_path, id, error);
+  if (point == NULL)
+    return FALSE;
+  source = open_checked_point (point, error);
+  if (source == NULL)
+    return FALSE;
+  furrow_database_free (source);
+
+  /* The file as it is, damaged or not, is kept first, as a point of its own: its bytes, with
+   * its WAL journal beside it when it has one. */
+  folder = furrow_restore_points_folder (project_path);
+  if (!ensure_folder (folder, error))
+    return FALSE;
+  kept_id = new_point_id (folder, now, &kept_gpkg, &kept_ini);
+  project_wal = g_strconcat (project_path, "-wal", NULL);
+  project_shm = g_strconcat (project_path, "-shm", NULL);
+  if (!copy_private (project_path, kept_gpkg, error))
+    return FALSE;
+  if (g_file_test (project_wal, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *kept_wal = g_strconcat (kept_gpkg, "-wal", NULL);
+
+      if (!copy_private (project_wal, kept_wal, error))
+        {
+          remove_point_files (folder, kept_id);
+          return FALSE;
+        }
+    }
+  if (g_stat (kept_gpkg, &st) != 0 ||
+      !write_metadata (project_path, 0, kept_ini, now, FURROW_RESTORE_REASON_RESTORE,
+                       (guint64) st.st_size, error))
+    {
+      remove_point_files (folder, kept_id);
+      return FALSE;
+    }
+
+  /* The point's copy beside the project, then renamed over it: the project is the old file or
+   * the restored one, never half of either. */
+  dir = g_path_get_dirname (project_path);
+  base = g_path_get_basename (project_path);
+  tmp_name = g_strdup_printf (".%s.restore-%s", base, point->id);
+  tmp_path = g_build_filename (dir, tmp_name, NULL);
+  g_unlink (tmp_path);
+  if (!copy_private (point->path, tmp_path, error))
+    return FALSE;
+  g_unlink (project_wal);
+  g_unlink (project_shm);
+  if (g_rename (tmp_path, project_path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp_path);
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                   _("cannot restore %s from restore point %s: %s"), project_path, id,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+  furrow_restore_points_prune (project_path, now);
+  return TRUE;
 }

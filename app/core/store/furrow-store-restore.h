@@ -66,4 +66,11 @@ gboolean            furrow_store_restore             (FurrowStore       *self,
                                                       const char        *id,
                                                       GError           **error);
 
+/* For a project that cannot be opened (damaged): keeps the file's bytes as they are as a new
+ * point (reason "restore"), then replaces the file by point `id` — a copy beside it renamed over
+ * it, its -wal and -shm removed. The project must not be open. */
+gboolean            furrow_restore_points_restore_file (const char      *project_path,
+                                                        const char      *id,
+                                                        GError         **error);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "furrow-restore-dialog-testing.h"
 #include "furrow-store-restore.h"
 
 struct _FurrowRestoreDialog

@@ -19,11 +19,8 @@ G_DECLARE_FINAL_TYPE (FurrowRestoreDialog, furrow_restore_dialog, FURROW, RESTOR
 
 FurrowRestoreDialog *furrow_restore_dialog_new            (GtkWindow           *parent,
                                                            FurrowStore         *store);
-/* The number of points listed, and choosing the one at `index` (0 the newest). */
-guint                furrow_restore_dialog_get_n_points   (FurrowRestoreDialog *self);
+/* Chooses the point at `index` (0 the newest, chosen when the dialog opens). */
 void                 furrow_restore_dialog_select         (FurrowRestoreDialog *self,
                                                            guint                index);
-/* The confirmation after "Restore" (NULL until then): answer it with "restore" or "cancel". */
-AdwMessageDialog    *furrow_restore_dialog_get_confirmation (FurrowRestoreDialog *self);
 
 G_END_DECLS

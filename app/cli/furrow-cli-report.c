@@ -81,7 +81,7 @@ open_report (int             argc,
       furrow_cli_print_error ("%s", usage_text);
       return 2;
     }
-  if (notice_date != NULL && !furrow_report_date_is_valid (notice_date))
+  if (notice_date != NULL && !furrow_season_notice_date_is_valid (notice_date))
     {
       /* Printed as given on every page otherwise (issue 12). */
       furrow_cli_print_error (_("--notice-date: “%s” is not a date; write it YYYY-MM-DD, e.g. 2017-01-10"),

@@ -251,7 +251,14 @@ detect (FurrowImportAssistant *self)
   g_clear_object (&self->importer);
   if (!furrow_importer_open (importer, &error))
     {
-      show_message (self, error->message, TRUE);
+      GPtrArray *problems = furrow_importer_get_problems (importer);
+      g_autoptr(GString) text = g_string_new (error->message);
+
+      /* Several problems found before reading (a CSV's broken quotes and short rows): the
+       * first ten, one a line, under "N problems, nothing was imported". */
+      for (guint i = 0; problems->len > 1 && i < problems->len && i < 10; i++)
+        g_string_append_printf (text, "\n%s", (const char *) g_ptr_array_index (problems, i));
+      show_message (self, text->str, TRUE);
       self->updating = FALSE;
       update_buttons (self);
       return;

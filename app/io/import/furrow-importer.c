@@ -172,6 +172,13 @@ furrow_importer_get_format (FurrowImporter *self)
   return self->format;
 }
 
+gboolean
+furrow_importer_has_geometry (FurrowImporter *self)
+{
+  g_return_val_if_fail (FURROW_IS_IMPORTER (self), FALSE);
+  return self->has_geometry;
+}
+
 FurrowImportKind
 furrow_importer_get_kind (FurrowImporter *self)
 {

@@ -165,6 +165,9 @@ gboolean            furrow_importer_open             (FurrowImporter       *self
                                                       GError              **error);
 
 FurrowImportFormat  furrow_importer_get_format       (FurrowImporter       *self);
+/* TRUE when the file's records carry polygons (not a CSV, XLSX or a layer without geometry):
+ * only then do its coordinate system, GCJ-02 and a map preview apply (issue 13, item 9). */
+gboolean            furrow_importer_has_geometry     (FurrowImporter       *self);
 FurrowImportKind    furrow_importer_get_kind         (FurrowImporter       *self);
 const char         *furrow_importer_get_display_name (FurrowImporter       *self);
 /* "UTF-8", "CP936" … as used to read the text. */

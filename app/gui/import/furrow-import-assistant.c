@@ -267,7 +267,7 @@ detect (FurrowImportAssistant *self)
           g_autofree char *title = NULL;
 
           /* A file that cannot be read at all: one clear error instead of an empty form
-           * (issue 13, item 9). */
+           * (docs/architecture.md, Import). */
           /* Translators: the title of the import assistant for a file it cannot read */
           title = g_strdup_printf (_("Cannot Import “%s”"), display_name);
           adw_status_page_set_title (self->error_page, title);
@@ -290,7 +290,7 @@ detect (FurrowImportAssistant *self)
 
   adw_action_row_set_subtitle (self->format_row,
                                format_name (furrow_importer_get_format (self->importer)));
-  /* A coordinate system, GCJ-02 and a map apply only to polygons (issue 13, item 9). */
+  /* A coordinate system, GCJ-02 and a map apply only to polygons (docs/architecture.md, Import). */
   gtk_widget_set_visible (self->gcj02_row, furrow_importer_has_geometry (self->importer));
   gtk_widget_set_visible (self->crs_group, furrow_importer_has_geometry (self->importer));
   switch (furrow_importer_get_kind (self->importer))
@@ -471,7 +471,7 @@ append_preview_row (GListStore *rows,
   g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, index);
 
   g_object_set_data_full (row, "code", g_strdup (code), g_free);
-  /* A record without a name is named by its number, never a blank row (issue 13, item 9). */
+  /* A record without a name is named by its number, never a blank row (docs/architecture.md, Import). */
   /* Translators: a record of the file without a name, e.g. "Record 3" */
   g_object_set_data_full (row, "name",
                           name != NULL && name[0] != '\0' ? g_strdup (name)

@@ -166,7 +166,7 @@ gboolean            furrow_importer_open             (FurrowImporter       *self
 
 FurrowImportFormat  furrow_importer_get_format       (FurrowImporter       *self);
 /* TRUE when the file's records carry polygons (not a CSV, XLSX or a layer without geometry):
- * only then do its coordinate system, GCJ-02 and a map preview apply (issue 13, item 9). */
+ * only then do its coordinate system, GCJ-02 and a map preview apply (docs/architecture.md, Import). */
 gboolean            furrow_importer_has_geometry     (FurrowImporter       *self);
 FurrowImportKind    furrow_importer_get_kind         (FurrowImporter       *self);
 const char         *furrow_importer_get_display_name (FurrowImporter       *self);

@@ -279,6 +279,8 @@ test_bad_record (Fixture       *fixture,
   g_assert_cmpuint (count_path_layers (GTK_WIDGET (assistant)), ==, 3);
   g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (assistant), "东四"));
   g_assert_nonnull (find_mapped_map (assistant));
+  /* The project has no fields yet: no "Field" column to fill with the same answer. */
+  g_assert_null (furrow_test_find_label (GTK_WIDGET (assistant), "Field"));
   /* Said before anything is written: Ctrl+Z does not take an import back (issue 13, item 9). */
   g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (assistant), UNDO_NOTE));
   screenshot (assistant, "import-assistant-preview.png");
@@ -595,6 +597,7 @@ test_outside_every_field (Fixture       *fixture,
   g_assert_cmpstr (table_cell (assistant, 1, "field"), ==, "Outside every field");
   g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (assistant), "Record 2"));
   g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (assistant), "Outside every field"));
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (assistant), "Field"));
   screenshot (assistant, "import-assistant-outside-field.png");
   activate (assistant, "import.abort");
   furrow_test_iterate (50);

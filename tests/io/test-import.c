@@ -85,6 +85,7 @@ test_shapefile_cgcs2000 (void)
   g_assert_cmpint (furrow_importer_get_format (importer), ==, FURROW_IMPORT_FORMAT_SHAPEFILE);
   g_assert_cmpint (furrow_importer_get_kind (importer), ==, FURROW_IMPORT_KIND_PARCELS);
   g_assert_cmpint (furrow_importer_get_crs_epsg (importer), ==, 4490);
+  g_assert_true (furrow_importer_has_geometry (importer));   /* polygons: CRS and GCJ-02 apply */
   g_assert_cmpstr (furrow_importer_get_encoding (importer), ==, "UTF-8");
   parcels = furrow_importer_get_parcels (importer, &n);
   g_assert_cmpuint (n, ==, 120);
@@ -356,6 +357,7 @@ test_csv_register_chinese_headers (void)
   g_assert_cmpint (parcels[2].index, ==, 4);      /* spreadsheet row: the header is row 1 */
   g_assert_null (parcels[2].geometry);
   g_assert_null (parcels[2].name);
+  g_assert_false (furrow_importer_has_geometry (importer));   /* a register without polygons */
   /* 2.10 mu = 1400 m² */
   g_assert_cmpfloat_with_epsilon (parcels[2].registered_area_m2, 1400.0, 1e-9);
   g_assert_cmpstr (households[1].name, ==, "李秀英");

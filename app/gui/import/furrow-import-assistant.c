@@ -565,7 +565,6 @@ show_preview (FurrowImportAssistant *self)
     case FURROW_IMPORT_KIND_PARCELS:
     case FURROW_IMPORT_KIND_AUTO:
     default:
-      g_ptr_array_set_size (field_names, 0);
       assign_preview_fields (self, field_ids, field_names);
       for (guint i = 0; i < n_parcels; i++)
         {
@@ -587,9 +586,12 @@ show_preview (FurrowImportAssistant *self)
         }
       break;
     }
+  /* Which field each parcel goes to, when there are polygons and fields to put them in. */
   gtk_column_view_column_set_visible (self->field_column,
                                       furrow_importer_get_kind (self->importer) ==
-                                      FURROW_IMPORT_KIND_PARCELS);
+                                      FURROW_IMPORT_KIND_PARCELS &&
+                                      furrow_importer_has_geometry (self->importer) &&
+                                      field_ids->len > 0);
   gtk_column_view_column_set_visible (self->area_column,
                                       furrow_importer_get_kind (self->importer) !=
                                       FURROW_IMPORT_KIND_HOUSEHOLDS);

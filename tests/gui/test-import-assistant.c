@@ -264,6 +264,12 @@ test_bad_record (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (furrow_test_find_row (GTK_WIDGET (assistant),
                                                               ADW_TYPE_ACTION_ROW,
                                                               "GCJ-02 coordinates")));
+  /* A parcel reads its code, areas and household, not a custody field's name. */
+  g_assert_nonnull (furrow_test_find_row (GTK_WIDGET (assistant), ADW_TYPE_COMBO_ROW,
+                                          "Parcel code"));
+  g_assert_nonnull (furrow_test_find_row (GTK_WIDGET (assistant), ADW_TYPE_COMBO_ROW,
+                                          "Household head"));
+  g_assert_null (furrow_test_find_row (GTK_WIDGET (assistant), ADW_TYPE_COMBO_ROW, "Field name"));
   screenshot (assistant, "import-assistant-settings.png");
 
   /* Preview: the four records in the table, the three polygons on the map. */
@@ -540,6 +546,17 @@ test_households_csv (Fixture       *fixture,
                                                                ADW_TYPE_ENTRY_ROW,
                                                                "Coordinate system (EPSG code)")));
   g_assert_null (furrow_test_find_label (GTK_WIDGET (assistant), "Coordinate System"));
+  /* Only the five items a household reads (CBFBM, CBFMC, CBFZJHM, LXDH, CBFCYSL), not the
+   * parcel's code, areas or neighbours. */
+  g_assert_true (gtk_widget_get_mapped (furrow_test_find_row (GTK_WIDGET (assistant),
+                                                              ADW_TYPE_COMBO_ROW,
+                                                              "Household head")));
+  g_assert_nonnull (furrow_test_find_row (GTK_WIDGET (assistant), ADW_TYPE_COMBO_ROW, "Members"));
+  g_assert_null (furrow_test_find_row (GTK_WIDGET (assistant), ADW_TYPE_COMBO_ROW, "Parcel code"));
+  g_assert_null (furrow_test_find_row (GTK_WIDGET (assistant), ADW_TYPE_COMBO_ROW,
+                                       "Contract area (mu)"));
+  g_assert_null (furrow_test_find_row (GTK_WIDGET (assistant), ADW_TYPE_COMBO_ROW,
+                                       "East neighbour"));
   screenshot (assistant, "import-assistant-households-settings.png");
 
   activate (assistant, "import.next");

@@ -364,6 +364,32 @@ test_csv_register_chinese_headers (void)
 }
 FURROW_TEST ("/furrow/io/import/csv-chinese-headers", test_csv_register_chinese_headers);
 
+/* The items each kind of record reads (furrow-import-read.c: read_household, read_parcel and
+ * the field branch), which the assistant lists and no other (issue 13, item 9). */
+static void
+test_column_applies (void)
+{
+  guint n_households = 0, n_fields = 0, n_parcels = 0;
+
+  for (FurrowColumn c = 0; c < FURROW_N_COLUMNS; c++)
+    {
+      n_households += furrow_import_column_applies (FURROW_IMPORT_KIND_HOUSEHOLDS, c);
+      n_fields += furrow_import_column_applies (FURROW_IMPORT_KIND_FIELDS, c);
+      n_parcels += furrow_import_column_applies (FURROW_IMPORT_KIND_PARCELS, c);
+      g_assert_true (furrow_import_column_applies (FURROW_IMPORT_KIND_AUTO, c));
+    }
+  g_assert_cmpuint (n_households, ==, 5);   /* CBFBM, CBFMC, CBFZJHM, LXDH, CBFCYSL */
+  g_assert_cmpuint (n_fields, ==, 2);       /* NAME, and DKMC when there is no NAME */
+  g_assert_cmpuint (n_parcels, ==, 18);     /* all 19 but a field's NAME */
+  g_assert_true (furrow_import_column_applies (FURROW_IMPORT_KIND_HOUSEHOLDS,
+                                               FURROW_COLUMN_CBFCYSL));
+  g_assert_false (furrow_import_column_applies (FURROW_IMPORT_KIND_HOUSEHOLDS,
+                                                FURROW_COLUMN_DKBM));
+  g_assert_false (furrow_import_column_applies (FURROW_IMPORT_KIND_PARCELS, FURROW_COLUMN_NAME));
+  g_assert_true (furrow_import_column_applies (FURROW_IMPORT_KIND_PARCELS, FURROW_COLUMN_LXDH));
+}
+FURROW_TEST ("/furrow/io/import/column-applies", test_column_applies);
+
 static void
 test_csv_gbk (void)
 {

@@ -218,9 +218,15 @@ build_column_rows (FurrowImportAssistant *self)
 
   for (guint c = 0; c < FURROW_N_COLUMNS; c++)
     {
-      g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-      AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+      g_autoptr(GtkStringList) list = NULL;
+      AdwComboRow *row;
       guint selected = 0;
+
+      /* Only the items this kind of record reads (docs/architecture.md, Import). */
+      if (!furrow_import_column_applies (furrow_importer_get_kind (self->importer), c))
+        continue;
+      list = gtk_string_list_new (NULL);
+      row = ADW_COMBO_ROW (adw_combo_row_new ());
 
       /* Translators: a column of the file that feeds nothing */
       gtk_string_list_append (list, _("(none)"));

@@ -10,8 +10,10 @@
 #include "furrow-store.h"
 
 /* `furrow-cli export --project FILE --layer fields|parcels|households
- * --format geojson|kml|gpkg|shp|csv|xlsx [--zone N] [--json] OUT` (docs/architecture.md, furrow-cli
- * contract): exit 1 with one stderr line on bad input, nothing written. */
+ * --format geojson|kml|gpkg|shp|csv|xlsx [--zone N] [--masked] [--json] OUT` (docs/architecture.md,
+ * furrow-cli contract): exit 1 with one stderr line on bad input, nothing written. Households
+ * with full ID and phone numbers are written with mode 0600 and the output says so; --masked
+ * writes them masked as on paper. */
 
 static gboolean
 parse_layer (const char        *text,
@@ -59,12 +61,14 @@ furrow_cli_export (int    argc,
   g_autofree char *format_name = NULL;
   g_auto(GStrv) outputs = NULL;
   gboolean json = FALSE;
+  gboolean masked = FALSE;
   int zone = 0;
   const GOptionEntry entries[] = {
     { "project", 0, 0, G_OPTION_ARG_FILENAME, &project, N_("The project file"), N_("FILE") },
     { "layer", 0, 0, G_OPTION_ARG_STRING, &layer_name, N_("What to export: fields, parcels or households"), N_("LAYER") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("geojson, kml, gpkg, shp, csv or xlsx"), N_("FORMAT") },
     { "zone", 0, 0, G_OPTION_ARG_INT, &zone, N_("Gauss–Krüger zone for gpkg and shp (default: from the data)"), "N" },
+    { "masked", 0, 0, G_OPTION_ARG_NONE, &masked, N_("Households: ID and phone numbers masked as on paper"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Machine-readable output"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &outputs, NULL, N_("OUT") },
     { NULL }
@@ -74,6 +78,8 @@ furrow_cli_export (int    argc,
   g_autoptr(GError) error = NULL;
   FurrowExportLayer layer;
   FurrowExportFormat format;
+  FurrowExportOptions options;
+  gboolean personal;
   guint n_written = 0;
   int epsg = 0;
 
@@ -104,9 +110,12 @@ furrow_cli_export (int    argc,
       return 1;
     }
 
+  options = masked ? FURROW_EXPORT_MASKED : FURROW_EXPORT_DEFAULT;
+  personal = furrow_export_is_personal (layer, options);
   store = furrow_store_open (project, &error);
   if (store == NULL ||
-      !furrow_export (store, layer, format, zone, outputs[0], &n_written, &epsg, &error))
+      !furrow_export_with_options (store, layer, format, options, zone, outputs[0], NULL, NULL,
+                                   NULL, &n_written, &epsg, &error))
     {
       furrow_cli_print_error ("%s", error->message);
       return 1;
@@ -126,6 +135,8 @@ furrow_cli_export (int    argc,
       json_builder_add_int_value (builder, n_written);
       json_builder_set_member_name (builder, "epsg");
       json_builder_add_int_value (builder, epsg);
+      json_builder_set_member_name (builder, "personal");
+      json_builder_add_boolean_value (builder, personal);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       json_generator_set_root (generator, root);
@@ -138,5 +149,8 @@ furrow_cli_export (int    argc,
   else
     g_print (ngettext ("%s: wrote %u record\n", "%s: wrote %u records\n", n_written),
              outputs[0], n_written);
+  if (personal && !json)
+    g_print (_("%s holds full ID and phone numbers: only you can read it (mode 0600); "
+               "--masked writes them masked\n"), outputs[0]);
   return 0;
 }

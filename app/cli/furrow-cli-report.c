@@ -80,6 +80,13 @@ open_report (int             argc,
       furrow_cli_print_error ("%s", usage_text);
       return 2;
     }
+  if (notice_date != NULL && !furrow_report_date_is_valid (notice_date))
+    {
+      /* Printed as given on every page otherwise (issue 12). */
+      furrow_cli_print_error (_("--notice-date: “%s” is not a date; write it YYYY-MM-DD, e.g. 2017-01-10"),
+                              notice_date);
+      return 1;
+    }
   store = furrow_store_open (project, &error);
   if (store == NULL ||
       (out != NULL && !furrow_store_check_output (store, out, &error)) ||

@@ -18,6 +18,8 @@ static const FurrowCliCommand commands[] = {
   { "area", N_("Ellipsoidal area of every polygon in a file (m² and mu)"), furrow_cli_area },
   { "calibrate", N_("Fit the yield model to measured yields and store it as a project preset"),
     furrow_cli_calibrate },
+  { "check", N_("Check a project file: integrity, foreign keys, GeoPackage and Furrow’s rules"),
+    furrow_cli_check },
   { "compare", N_("Compare strip patterns by yield and net income on the fields of a file"),
     furrow_cli_compare },
   { "demo", N_("Write the demo cooperative to a new project file"), furrow_cli_demo },

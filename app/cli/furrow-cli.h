@@ -22,6 +22,8 @@ int  furrow_cli_area        (int          argc,
                              char       **argv);
 int  furrow_cli_calibrate   (int          argc,
                              char       **argv);
+int  furrow_cli_check       (int          argc,
+                             char       **argv);
 int  furrow_cli_compare     (int          argc,
                              char       **argv);
 int  furrow_cli_demo        (int          argc,

@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "furrow-test-cli.h"
@@ -303,5 +304,253 @@ test_damage_cell_order (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/io/cli-safety/damage-cell-order", Fixture, fixture_set_up,
                      test_damage_cell_order, furrow_test_store_fixture_tear_down);
+
+/* Permissions (docs/architecture.md, Opening, backup, check). */
+
+static guint
+file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+/* A project copied in with mode 0644 is its owner's only (0600) after any command opens it; a
+ * households export with full ID and phone numbers is written 0600 and says so; --masked writes
+ * them as on paper (all but the last 4 characters of an ID starred, phones 138****0001) with
+ * the usual mode. */
+static void
+test_permissions (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *full = furrow_test_store_file (fixture, "households.csv");
+  g_autofree char *full_xlsx = furrow_test_store_file (fixture, "households.xlsx");
+  g_autofree char *masked = furrow_test_store_file (fixture, "masked.csv");
+  g_autofree char *parcels = furrow_test_store_file (fixture, "parcels.csv");
+  g_autofree char *notice = NULL;
+  g_autofree char *full_text = NULL;
+  g_autofree char *masked_text = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) full_lines = NULL;
+  g_auto(GStrv) masked_lines = NULL;
+  mode_t mask = umask (022);
+
+  g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "list", "--project", fixture->path,
+                                        "fields", NULL), ==, 0);
+  g_assert_cmpuint (file_mode (fixture->path), ==, 0600);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "export", "--project", fixture->path,
+                                        "--layer", "households", "--format", "csv", full, NULL),
+                   ==, 0);
+  notice = g_strdup_printf ("%s: wrote 300 records\n%s holds full ID and phone numbers: only "
+                            "you can read it (mode 0600); --masked writes them masked\n",
+                            full, full);
+  g_assert_cmpstr (out, ==, notice);
+  g_assert_cmpuint (file_mode (full), ==, 0600);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "export", "--project", fixture->path,
+                                        "--layer", "households", "--format", "xlsx", full_xlsx,
+                                        NULL), ==, 0);
+  g_assert_cmpuint (file_mode (full_xlsx), ==, 0600);
+  g_clear_pointer (&out, g_free);
+
+  /* No personal data: the umask's mode (0644 here), and no notice. */
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "export", "--project", fixture->path,
+                                        "--layer", "parcels", "--format", "csv", parcels, NULL),
+                   ==, 0);
+  g_assert_null (strstr (out, "0600"));
+  g_assert_cmpuint (file_mode (parcels), ==, 0644);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "export", "--project", fixture->path,
+                                        "--layer", "households", "--format", "csv", "--masked",
+                                        masked, NULL), ==, 0);
+  g_assert_null (strstr (out, "0600"));
+  g_assert_cmpuint (file_mode (masked), ==, 0644);
+  umask (mask);
+
+  g_assert_true (g_file_get_contents (full, &full_text, NULL, NULL));
+  g_assert_true (g_file_get_contents (masked, &masked_text, NULL, NULL));
+  full_lines = g_strsplit (full_text, "\n", -1);
+  masked_lines = g_strsplit (masked_text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (full_lines), ==, 302);  /* header, 300, the final newline */
+  g_assert_cmpuint (g_strv_length (masked_lines), ==, 302);
+  for (guint i = 1; i <= 300; i++)
+    {
+      /* code, name, members, phone, ID number */
+      g_auto(GStrv) f = g_strsplit (g_strchomp (full_lines[i]), ",", -1);
+      g_auto(GStrv) m = g_strsplit (g_strchomp (masked_lines[i]), ",", -1);
+      g_autofree char *phone = NULL;
+      g_autofree char *id = NULL;
+
+      g_assert_cmpuint (g_strv_length (f), ==, 5);
+      g_assert_cmpuint (g_strv_length (m), ==, 5);
+      g_assert_cmpstr (m[0], ==, f[0]);
+      g_assert_cmpstr (m[2], ==, f[2]);
+      g_assert_cmpuint (strlen (f[4]), ==, 18);
+      phone = g_strdup_printf ("%.3s****%s", f[3], f[3] + 7);
+      id = g_strdup_printf ("**************%s", f[4] + 14);
+      g_assert_cmpstr (m[3], ==, phone);
+      g_assert_cmpstr (m[4], ==, id);
+      g_assert_null (strstr (masked_text, f[4]));
+    }
+}
+FURROW_TEST_FIXTURE ("/furrow/io/cli-safety/permissions", Fixture, fixture_set_up,
+                     test_permissions, furrow_test_store_fixture_tear_down);
+
+/* furrow-cli check (docs/architecture.md, Opening, backup, check). */
+
+/* Runs the sqlite3 shell on PATH with SQL, as a person repairing (or breaking) a file would. */
+static void
+run_sqlite3 (const char *path,
+             const char *sql)
+{
+  const char *argv[] = { "sqlite3", path, sql, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static void
+assert_check_finds (Fixture            *fixture,
+                    const char *const  *lines)
+{
+  g_autofree char *before = file_sha256 (fixture->path);
+  g_autofree char *after = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (furrow_test_run_cli (&out, &err, "check", "--project", fixture->path, NULL),
+                   ==, 1);
+  g_test_message ("check: %s%s", out, err);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("%s: %s\n", fixture->path, lines[i]);
+
+      g_assert_nonnull (strstr (out, line));
+    }
+  g_assert_nonnull (strstr (err, " problems found; restore the file from a backup"));
+  g_assert_cmpstr (strchr (err, '\n'), ==, err + strlen (err) - 1);
+  after = file_sha256 (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* A clean demo, and a settled season, pass; then one planted violation of each kind (the
+ * sqlite3 shell, foreign keys off, the unique constraints written out of the schema) is one
+ * line each, and the check writes nothing. */
+static void
+test_check (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *clean = g_strdup_printf ("%s: no problems found\n", fixture->path);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");
+  const char *season = "2025 秋";
+
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "check", "--project", fixture->path, NULL),
+                   ==, 0);
+  g_assert_cmpstr (out, ==, clean);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "season", "--project", fixture->path,
+                                        "create", season, "--year", "2025", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "season", "--project", fixture->path,
+                                        "plan", season, "--all", "--preset", "2+4", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "season", "--project", fixture->path,
+                                        "harvest", season, "--field", "T01", "--crop", "maize",
+                                        "--kg", "30000", "--revenue-fen", "8160000", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (furrow_test_run_cli (&out, &err, "season", "--project", fixture->path,
+                                        "settle", season, "--force", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "check", "--project", fixture->path, NULL),
+                   ==, 0);
+  g_assert_cmpstr (out, ==, clean);
+
+  if (sqlite3 == NULL)
+    {
+      g_test_skip ("the sqlite3 shell is not installed");
+      return;
+    }
+
+  /* Settled amounts changed behind Furrow's back: household 1's total 1 fen off its parts, and
+   * the households' dividend 7 fen off the sum of the rows. */
+  run_sqlite3 (fixture->path,
+               "UPDATE settlements SET total_fen = base_fen + dividend_fen - fee_fen + 1"
+               " WHERE household_id = 1;"
+               "UPDATE season_settlements SET households_dividend_fen ="
+               " (SELECT sum (dividend_fen) FROM settlements) + 7;");
+  {
+    g_autofree char *total = NULL;
+    g_autofree char *dividend = NULL;
+    g_autofree char *rows = NULL;
+
+    /* The figures the lines must carry, read back with the same shell. */
+    {
+      const char *argv[] = { "sqlite3", fixture->path,
+                             "SELECT total_fen, total_fen - 1 FROM settlements WHERE"
+                             " household_id = 1;"
+                             "SELECT households_dividend_fen, households_dividend_fen - 7"
+                             " FROM season_settlements;", NULL };
+      g_auto(GStrv) parts = NULL;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                   &rows, NULL, NULL, NULL));
+      parts = g_strsplit_set (g_strstrip (rows), "|\n", -1);
+      g_assert_cmpuint (g_strv_length (parts), ==, 4);
+      total = g_strdup_printf ("Furrow: season %s, household 370782102201010001: the total %s "
+                               "fen is not base + dividend − fee, %s fen", season, parts[0],
+                               parts[1]);
+      dividend = g_strdup_printf ("Furrow: season %s: the households' dividend %s fen is not "
+                                  "the sum of their rows, %s fen", season, parts[2], parts[3]);
+    }
+    assert_check_finds (fixture, (const char *[]) { total, dividend, NULL });
+  }
+
+  /* A parcel whose household is gone, and parcels missing from gpkg_geometry_columns. */
+  run_sqlite3 (fixture->path,
+               "PRAGMA foreign_keys = OFF;"
+               "UPDATE parcels SET household_id = 999999 WHERE id = 1;"
+               "DELETE FROM gpkg_geometry_columns WHERE table_name = 'parcels';");
+  assert_check_finds (fixture, (const char *[]) {
+    "foreign key: parcels row 1 refers to a missing households row",
+    "GeoPackage: parcels has no row in gpkg_geometry_columns", NULL });
+
+  /* The unique codes written out of the schema, then a second row for household 1 and for
+   * parcel 1 (in another field): two invariants broken, and the dropped indexes' pages. */
+  run_sqlite3 (fixture->path,
+               "PRAGMA writable_schema = ON;"
+               "UPDATE sqlite_master SET sql = replace (sql, 'code TEXT NOT NULL UNIQUE CHECK',"
+               " 'code TEXT NOT NULL CHECK') WHERE name IN ('households', 'parcels');"
+               "DELETE FROM sqlite_master WHERE name IN ('sqlite_autoindex_households_1',"
+               " 'sqlite_autoindex_parcels_1');");
+  run_sqlite3 (fixture->path,
+               "INSERT INTO households (code, name) SELECT code, name FROM households"
+               " WHERE id = 2;"
+               "INSERT INTO parcels (code, household_id, field_id) SELECT code, 2,"
+               " (SELECT max (id) FROM fields) FROM parcels WHERE id = 2;");
+  assert_check_finds (fixture, (const char *[]) {
+    "Furrow: household code 370782102201010002 is used by 2 households",
+    "Furrow: parcel 3707821022010100002 is in 2 fields (2 rows)", NULL });
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (furrow_test_run_cli (&out, &err, "check", "--project", fixture->path, NULL),
+                   ==, 1);
+  g_assert_nonnull (strstr (out, ": integrity: Page "));
+  g_assert_null (strstr (out, "*** in database main ***"));
+}
+FURROW_TEST_FIXTURE ("/furrow/io/cli-safety/check", Fixture, fixture_set_up, test_check,
+                     furrow_test_store_fixture_tear_down);
 
 FURROW_TEST_MAIN (.locale = "");

@@ -436,4 +436,128 @@ test_install (void)
 }
 FURROW_TEST ("/furrow/core/property/install", test_install);
 
+/* furrow_property_object() and furrow_property_member_set_by() for an object and a double: the
+ * gauge's "source" is bound in one call; its "level" goes through a setter that clamps it to
+ * [0, 10] (as the compass folds its azimuth) and its "model" through one that counts its calls
+ * (as the map layers move their items-changed handler). */
+typedef struct
+{
+  GObject  parent_instance;
+
+  double   level;
+  GObject *source;
+  GObject *model;
+  guint    model_sets;
+} Gauge;
+
+typedef GObjectClass GaugeClass;
+
+GType gauge_get_type (void);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Gauge, g_object_unref)
+G_DEFINE_TYPE (Gauge, gauge, G_TYPE_OBJECT)
+
+enum {
+  GAUGE_PROP_0,
+  GAUGE_PROP_LEVEL,
+  GAUGE_PROP_SOURCE,
+  GAUGE_PROP_MODEL,
+  GAUGE_N_PROPS
+};
+
+static GParamSpec *gauge_properties[GAUGE_N_PROPS];
+
+static void
+gauge_set_level (Gauge  *self,
+                 double  level)
+{
+  furrow_property_set_double (self, gauge_properties[GAUGE_PROP_LEVEL], CLAMP (level, 0, 10));
+}
+
+static void
+gauge_set_model (Gauge   *self,
+                 GObject *model)
+{
+  self->model_sets++;
+  furrow_property_set_object (self, gauge_properties[GAUGE_PROP_MODEL], model);
+}
+
+static void
+gauge_finalize (GObject *object)
+{
+  furrow_property_clear_members (object);
+  G_OBJECT_CLASS (gauge_parent_class)->finalize (object);
+}
+
+static void
+gauge_class_init (GaugeClass *klass)
+{
+  klass->finalize = gauge_finalize;
+
+  gauge_properties[GAUGE_PROP_LEVEL] = furrow_property_member_set_by (
+    g_param_spec_double ("level", NULL, NULL, -100, 100, 0,
+                         G_PARAM_READWRITE | FURROW_PROPERTY_FLAGS),
+    G_STRUCT_OFFSET (Gauge, level), G_CALLBACK (gauge_set_level));
+  gauge_properties[GAUGE_PROP_SOURCE] =
+    furrow_property_object ("source", G_TYPE_OBJECT, G_PARAM_READWRITE,
+                            G_STRUCT_OFFSET (Gauge, source), NULL);
+  gauge_properties[GAUGE_PROP_MODEL] = furrow_property_member_set_by (
+    g_param_spec_object ("model", NULL, NULL, G_TYPE_OBJECT,
+                         G_PARAM_READWRITE | FURROW_PROPERTY_FLAGS),
+    G_STRUCT_OFFSET (Gauge, model), G_CALLBACK (gauge_set_model));
+  furrow_property_install (klass, GAUGE_N_PROPS, gauge_properties);
+}
+
+static void
+gauge_init (Gauge *self)
+{
+}
+
+static void
+count_gauge_notify (GObject    *object,
+                    GParamSpec *pspec,
+                    guint      *n)
+{
+  (*n)++;
+}
+
+static void
+test_set_by_object_and_double (void)
+{
+  g_autoptr(Gauge) gauge = g_object_new (gauge_get_type (), NULL);
+  g_autoptr(GObject) source = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) read = NULL;
+  GParamSpec *pspec = gauge_properties[GAUGE_PROP_SOURCE];
+  guint n_notify = 0;
+  double level;
+
+  g_assert_cmpuint (pspec->flags, ==,
+                    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_assert_true (pspec->value_type == G_TYPE_OBJECT);
+  g_signal_connect (gauge, "notify", G_CALLBACK (count_gauge_notify), &n_notify);
+
+  /* Through the setter: 42 is clamped to 10, one notify; 10 again is no change. */
+  g_object_set (gauge, "level", 42.0, NULL);
+  g_assert_cmpfloat (gauge->level, ==, 10.0);
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_object_set (gauge, "level", 10.0, NULL);
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_object_set (gauge, "level", -3.0, NULL);
+  g_object_get (gauge, "level", &level, NULL);
+  g_assert_cmpfloat (level, ==, 0.0);
+  g_assert_cmpuint (n_notify, ==, 2);
+
+  /* An object through its setter (called once, stored, one notify), one without. */
+  g_object_set (gauge, "model", source, NULL);
+  g_assert_cmpuint (gauge->model_sets, ==, 1);
+  g_assert_true (gauge->model == source);
+  g_assert_cmpuint (n_notify, ==, 3);
+  g_object_set (gauge, "source", source, NULL);
+  g_assert_true (gauge->source == source);
+  g_object_get (gauge, "source", &read, NULL);
+  g_assert_true (read == source);
+  g_assert_cmpuint (n_notify, ==, 4);
+  g_assert_cmpuint (gauge->model_sets, ==, 1);
+}
+FURROW_TEST ("/furrow/core/property/set-by-object-and-double", test_set_by_object_and_double);
+
 FURROW_TEST_MAIN ();

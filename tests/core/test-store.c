@@ -728,6 +728,33 @@ FURROW_TEST_FIXTURE ("/furrow/core/store/damage-during-use", Fixture,
                      furrow_test_store_set_up_demo_file, test_damage_during_use,
                      furrow_test_store_fixture_tear_down);
 
+/* A project readable by others (0644: a copy, an unzip) is its owner's only once opened: the
+ * file and the journals SQLite keeps beside it while it is open (docs/architecture.md, Opening,
+ * backup, check). */
+static void
+test_open_private (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(FurrowStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+  GStatBuf st;
+
+  g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
+  store = furrow_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (shm, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+FURROW_TEST_FIXTURE ("/furrow/core/store/open-private", Fixture,
+                     furrow_test_store_set_up_demo_file, test_open_private,
+                     furrow_test_store_fixture_tear_down);
+
 typedef struct
 {
   guint position;

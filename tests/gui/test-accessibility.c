@@ -47,7 +47,13 @@ collect_overlay (GtkWidget    *widget,
         {
           g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, action);
 
+          g_autofree char *name = NULL;
+          g_autoptr(GVariant) target = NULL;
+
           g_hash_table_add (actions, g_strdup (action));
+          /* "win.show-view::fields": listed for win.show-view. */
+          if (g_action_parse_detailed_name (action, &name, &target, NULL))
+            g_hash_table_add (actions, g_steal_pointer (&name));
           for (guint i = 0; accels[i] != NULL; i++)
             g_hash_table_add (keys, accel_key (accels[i]));
         }

@@ -212,6 +212,66 @@ test_export_done (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/gui/window-export/done", Fixture, fixture_set_up, test_export_done,
                      furrow_test_window_tear_down);
 
+/* Households hold full ID and phone numbers: the CSV is the user's only (mode 0600) and the
+ * toast says so; masked (the chooser's check box) it has the numbers as on paper
+ * (furrow_report_mask_id_number(): all but the last 4 characters starred; phones 138****0001). */
+static void
+test_export_households (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->base.tmpdir, "households.csv", NULL);
+  g_autofree char *masked = g_build_filename (fixture->base.tmpdir, "masked.csv", NULL);
+  g_autofree char *full_text = NULL;
+  g_autofree char *masked_text = NULL;
+  g_autofree char *message = NULL;
+  g_auto(GStrv) full_lines = NULL;
+  g_auto(GStrv) masked_lines = NULL;
+  GStatBuf st;
+
+  g_assert_nonnull (furrow_window_start_export (fixture->window, FURROW_EXPORT_LAYER_HOUSEHOLDS,
+                                                FURROW_EXPORT_FORMAT_CSV, path));
+  wait_for_export (fixture);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  message = g_strdup_printf ("Exported %u records to households.csv; they hold full ID and "
+                             "phone numbers, so only you can read the file",
+                             FURROW_DEMO_N_HOUSEHOLDS);
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window), message));
+
+  g_assert_nonnull (furrow_window_start_export_with_options (fixture->window,
+                                                             FURROW_EXPORT_LAYER_HOUSEHOLDS,
+                                                             FURROW_EXPORT_FORMAT_CSV,
+                                                             FURROW_EXPORT_MASKED, masked));
+  wait_for_export (fixture);
+  g_assert_true (g_file_get_contents (path, &full_text, NULL, NULL));
+  g_assert_true (g_file_get_contents (masked, &masked_text, NULL, NULL));
+  full_lines = g_strsplit (full_text, "\n", -1);
+  masked_lines = g_strsplit (masked_text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (masked_lines), ==, g_strv_length (full_lines));
+  g_assert_cmpuint (g_strv_length (full_lines), ==, FURROW_DEMO_N_HOUSEHOLDS + 2);
+  for (guint i = 1; i <= FURROW_DEMO_N_HOUSEHOLDS; i++)
+    {
+      /* code, name, members, phone, ID number */
+      g_auto(GStrv) full = g_strsplit (g_strchomp (full_lines[i]), ",", -1);
+      g_auto(GStrv) mask = g_strsplit (g_strchomp (masked_lines[i]), ",", -1);
+      g_autofree char *phone = NULL;
+      g_autofree char *id = NULL;
+
+      g_assert_cmpuint (g_strv_length (full), ==, 5);
+      g_assert_cmpuint (g_strv_length (mask), ==, 5);
+      g_assert_cmpstr (mask[0], ==, full[0]);
+      g_assert_cmpstr (mask[1], ==, full[1]);
+      g_assert_cmpuint (strlen (full[3]), ==, 11);
+      g_assert_cmpuint (strlen (full[4]), ==, 18);
+      phone = g_strdup_printf ("%.3s****%s", full[3], full[3] + 7);
+      id = g_strdup_printf ("**************%s", full[4] + 14);
+      g_assert_cmpstr (mask[3], ==, phone);
+      g_assert_cmpstr (mask[4], ==, id);
+    }
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/window-export/households", Fixture, fixture_set_up,
+                     test_export_households, furrow_test_window_tear_down);
+
 /* Cancel right after the start: no Shapefile or part of one, no temporary folder, a toast. */
 static void
 test_export_cancel (Fixture       *fixture,

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The window at the sizes people run it at (1024x700 on an old laptop, 1366x768, 1920x1080),
+/* The window at the sizes people run it at (1024×700 on an old laptop, 1366×768, 1920×1080),
  * in the language of the environment: meson runs this file twice, as `window-layout` in C and
- * as `window-layout-zh` with LANGUAGE=zh_CN (issue 13, items 1, 2, 6 and 7).
+ * as `window-layout-zh` with LANGUAGE=zh_CN (issue 13, items 1, 2, 6 and 7): the planner, the
+ * season's amounts, the sidebar and its lists, the keyboard.
  *
  * Each step asserts what a user needs to reach a control: it is mapped, inside the window once
  * its scrolled window has scrolled to it, and given at least its natural width (a GtkLabel below
  * its natural width is ellipsized or cut); each step saves a screenshot into
- * $FURROW_SCREENSHOT_DIR/journeys/. */
+ * $FURROW_SCREENSHOT_DIR/journeys/. A size larger than the screen is skipped: run under
+ * `xvfb-run -s '-screen 0 1920x1080x24'` (build-aux/run-tests does). */
 
 #include "config.h"
 
@@ -15,6 +17,8 @@
 #include <string.h>
 
 #include "furrow-cross-section.h"
+#include "furrow-household-page-testing.h"
+#include "furrow-units.h"
 #include "furrow-planner-panel.h"
 #include "furrow-store-season.h"
 #include "furrow-test-store.h"
@@ -677,6 +681,237 @@ test_lists_1920 (Fixture *fixture, gconstpointer data)
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/lists-1920x1080", Fixture, NULL,
                      test_lists_1920, furrow_test_window_tear_down);
+
+static gboolean
+is_shortcut_titled (GtkWidget     *widget,
+                    gconstpointer  title)
+{
+  g_autofree char *text = NULL;
+
+  if (!GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    return FALSE;
+  g_object_get (widget, "title", &text, NULL);
+  return g_strcmp0 (text, title) == 0;
+}
+
+/* The key controller that gives the list one Tab stop. */
+static GtkEventController *
+tab_controller (GtkWidget *list)
+{
+  GtkWidget *view = furrow_test_find_widget (list, GTK_TYPE_COLUMN_VIEW);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "furrow-list-tab") == 0)
+        return controller;
+    }
+  return NULL;
+}
+
+static gboolean
+focus_is_in (GtkWidget *window,
+             GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The keyboard (issue 13, item 7): Alt+1/2/3 show and focus the Fields, Households and Seasons
+ * lists, Alt+P plans, all listed in the shortcuts window; Tab leaves a list in one stop instead
+ * of walking its 40 rows, Shift+Tab likewise backwards. */
+static void
+test_keyboard (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkApplication *app;
+  GtkWidget *window;
+  GtkWidget *fields;
+  GtkEventController *tab;
+  GtkShortcutsWindow *overlay;
+  static const struct { const char *action; const char *accel; } accels[] = {
+    { "win.plan-field", "<Alt>p" },
+    { "win.show-view::fields", "<Alt>1" },
+    { "win.show-view::households", "<Alt>2" },
+    { "win.show-view::seasons", "<Alt>3" },
+  };
+  gboolean handled = FALSE;
+
+  if (!set_up_window (fixture, 1366, 768))
+    return;
+  app = GTK_APPLICATION (fixture->base.app);
+  window = GTK_WIDGET (fixture->window);
+  fields = GTK_WIDGET (fixture->window->field_list);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    {
+      g_auto(GStrv) set = gtk_application_get_accels_for_action (app, accels[i].action);
+
+      g_assert_true (set != NULL && g_strv_contains ((const char * const *) set, accels[i].accel));
+    }
+
+  g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "households"));
+  furrow_test_iterate (200);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (fixture->window->view_stack), ==,
+                   "households");
+  g_assert_true (focus_is_in (window, GTK_WIDGET (fixture->window->household_list)));
+  g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "fields"));
+  furrow_test_iterate (200);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (fixture->window->view_stack), ==,
+                   "fields");
+  g_assert_true (focus_is_in (window, fields));
+  save_step (fixture, "keys-1-fields-focused");
+
+  /* Tab, as the key press reaches the list: the focus leaves it at once. */
+  tab = tab_controller (fields);
+  g_assert_nonnull (tab);
+  g_signal_emit_by_name (tab, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
+  g_assert_true (handled);
+  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (window)));
+  g_test_message ("Tab from the field list: focus on a %s",
+                  G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (window))));
+  g_assert_false (focus_is_in (window, fields));
+  save_step (fixture, "keys-2-tab-left-list");
+
+  /* Shift+Tab from the list: backwards, out of it too. */
+  furrow_record_list_focus (FURROW_RECORD_LIST (fields));
+  g_assert_true (focus_is_in (window, fields));
+  handled = FALSE;
+  g_signal_emit_by_name (tab, "key-pressed", GDK_KEY_ISO_Left_Tab, 0, GDK_SHIFT_MASK, &handled);
+  g_assert_true (handled);
+  g_assert_false (focus_is_in (window, fields));
+
+  /* The Seasons list is one Tab stop too. */
+  g_assert_nonnull (tab_controller (GTK_WIDGET (fixture->window->season_list)));
+
+  /* Alt+P plans the field. */
+  g_assert_true (gtk_widget_activate_action (window, "win.plan-field", NULL));
+  furrow_test_iterate (200);
+  g_assert_true (adw_flap_get_reveal_flap (fixture->window->plan_flap));
+
+  /* Listed, in the user's language, in the shortcuts window. */
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_assert_nonnull (furrow_test_find_first (GTK_WIDGET (overlay), is_shortcut_titled,
+                                            g_dpgettext2 (GETTEXT_PACKAGE, "shortcut window",
+                                                          "Plan the Strips of a Field")));
+  g_assert_nonnull (furrow_test_find_first (GTK_WIDGET (overlay), is_shortcut_titled,
+                                            g_dpgettext2 (GETTEXT_PACKAGE, "shortcut window",
+                                                          "Households")));
+  if (strcmp (language (), "C") != 0)
+    g_assert_nonnull (furrow_test_find_first (GTK_WIDGET (overlay), is_shortcut_titled,
+                                              "规划田块的种植带"));
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/keyboard", Fixture, NULL, test_keyboard,
+                     furrow_test_window_tear_down);
+
+static GtkEventController *
+named_controller (GtkWidget  *widget,
+                  const char *name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), name) == 0)
+        return controller;
+    }
+  return NULL;
+}
+
+/* The parcel's position on the household page. */
+static guint
+parcel_position (FurrowHouseholdPage *page,
+                 gint64               id)
+{
+  for (guint i = 0; i < furrow_household_page_get_n_parcels (page); i++)
+    if (furrow_parcel_get_id (furrow_household_page_get_parcel (page, i)) == id)
+      return i;
+  g_assert_not_reached ();
+}
+
+/* The clerk edits a parcel's registered area from the keyboard (issue 13, item 7): after the
+ * edit the focus stays in that parcel's area (not the first row's); a refused area is marked,
+ * and Escape puts back the registered one and clears the mark. */
+static void
+test_parcel_keys (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  FurrowHouseholdPage *page;
+  g_autoptr(GListModel) households = NULL;
+  FurrowParcel *parcel;
+  GtkWidget *spin;
+  GtkWidget *focus;
+  gint64 id;
+  double before_mu, measured_mu;
+  guint position;
+  gboolean handled = FALSE;
+
+  if (!set_up_window (fixture, 1366, 768))
+    return;
+  page = fixture->window->household_page;
+  households = furrow_store_get_households (furrow_window_get_store (fixture->window));
+  /* The first household with two parcels at least: the second parcel is edited. */
+  for (guint i = 0; i < g_list_model_get_n_items (households); i++)
+    {
+      g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, i);
+
+      g_object_set (fixture->window, "selected-household", household, NULL);
+      furrow_test_iterate (100);
+      if (furrow_household_page_get_n_parcels (page) >= 2)
+        break;
+    }
+  g_assert_cmpuint (furrow_household_page_get_n_parcels (page), >=, 2);
+  parcel = furrow_household_page_get_parcel (page, 1);
+  id = furrow_parcel_get_id (parcel);
+  before_mu = furrow_m2_to_mu (furrow_parcel_get_registered_area_m2 (parcel));
+  measured_mu = furrow_m2_to_mu (furrow_parcel_get_measured_area_m2 (parcel));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (furrow_household_page_get_parcel_row (page, 1)),
+                                 TRUE);
+  furrow_test_iterate (200);
+  spin = furrow_household_page_get_parcel_part (page, 1, FURROW_PARCEL_PART_AREA_SPIN);
+  g_assert_true (gtk_widget_grab_focus (spin));
+
+  /* +0.10 mu, one undoable edit: the rows are made again. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), before_mu + 0.10);
+  furrow_test_iterate (400);
+  g_assert_cmpfloat_with_epsilon (furrow_m2_to_mu (furrow_parcel_get_registered_area_m2 (parcel)),
+                                  before_mu + 0.10, 0.005);
+  position = parcel_position (page, id);
+  spin = furrow_household_page_get_parcel_part (page, position, FURROW_PARCEL_PART_AREA_SPIN);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_test_message ("after the edit: focus on a %s", focus != NULL ? G_OBJECT_TYPE_NAME (focus)
+                                                                 : "nothing");
+  g_assert_true (focus != NULL && (focus == spin || gtk_widget_is_ancestor (focus, spin)));
+  save_step (fixture, "parcel-1-edited-focus-kept");
+
+  /* Twenty times the measured area is refused (FURROW_REGISTER_MAX_AREA_RATIO is 10). */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), MAX (measured_mu, 1.0) * 20);
+  furrow_test_iterate (200);
+  g_assert_cmpfloat_with_epsilon (furrow_m2_to_mu (furrow_parcel_get_registered_area_m2 (parcel)),
+                                  before_mu + 0.10, 0.005);
+  g_assert_true (gtk_widget_has_css_class (
+    furrow_household_page_get_parcel_part (page, position, FURROW_PARCEL_PART_AREA_ROW), "error"));
+  save_step (fixture, "parcel-2-refused");
+  g_signal_emit_by_name (named_controller (spin, "furrow-escape-reverts"), "key-pressed",
+                         GDK_KEY_Escape, 0, 0, &handled);
+  g_assert_true (handled);
+  furrow_test_iterate (200);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)),
+                                  before_mu + 0.10, 0.005);
+  g_assert_false (gtk_widget_has_css_class (
+    furrow_household_page_get_parcel_part (page, position, FURROW_PARCEL_PART_AREA_ROW), "error"));
+  g_assert_cmpfloat_with_epsilon (furrow_m2_to_mu (furrow_parcel_get_registered_area_m2 (parcel)),
+                                  before_mu + 0.10, 0.005);
+  save_step (fixture, "parcel-3-escape-reverted");
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/parcel-keys", Fixture, NULL, test_parcel_keys,
+                     furrow_test_window_tear_down);
 
 /* LANGUAGE=zh_CN: po/zh_CN.po compiled into a folder FURROW_LOCALEDIR points at, as
  * test-translation.c does. */

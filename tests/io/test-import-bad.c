@@ -670,6 +670,18 @@ make_count_mismatch (Fixture *fixture)
   return path;
 }
 
+/* A .prj that is there but says nothing readable is not reported as missing. */
+static char *
+make_garbage_prj (Fixture *fixture)
+{
+  char *path = fixture_path (fixture, "garbage.shp");
+  g_autofree char *prj = fixture_path (fixture, "garbage.prj");
+
+  test_write_parcels_shp (path, 2, 4490, NULL);
+  test_write_file (prj, "this is not WKT\n", -1);
+  return path;
+}
+
 /* 4 KiB of random bytes named .zip (the issue's case); the seed makes them the same each run. */
 static char *
 make_random_zip (Fixture *fixture)
@@ -789,6 +801,20 @@ static const BadInput bad_inputs[] = {
     "\"370782102201010001\", \"HTMJM\": 1.5, \"DKMC\": \"北\\u0000洼\"}, \"geometry\": {\"type\": "
     "\"Polygon\", \"coordinates\": [[[119.42, 36.45], [119.422, 36.45], [119.422, 36.4505], "
     "[119.42, 36.45]]]}}]}\n" },
+  /* Issue 12, item 6: messages that misled. */
+  { "garbage-prj", make_garbage_prj, { NULL },
+    "garbage.shp: garbage.prj is not a coordinate system Furrow can read (empty or damaged)", 1 },
+  { "csv-id-check-digit", NULL, { NULL },
+    /* GB 11643: 11010519491231002X is right (the standard's example); …0021 is a typing mistake */
+    "ids.csv row 3 (CBFBM 370782102201010021): CBFZJHM: The ID number’s last character does not match the others", 1,
+    "ids.csv", "CBFBM,CBFMC,CBFZJHM\n370782102201010020,赵六,11010519491231002X\n"
+    "370782102201010021,王五,110105194912310021\n" },
+  { "csv-column-as-the-user-names-it", NULL, { NULL },
+    "members.csv row 2 (CBFBM 370782102201010020): 承包方成员数量 (CBFCYSL) “三” is not a number", 1,
+    "members.csv", "承包方编码,承包方名称,承包方成员数量\n370782102201010020,赵六,三\n" },
+  { "csv-control-character", NULL, { NULL },
+    "escape.csv row 2 (CBFBM 370782102201010020): the CBFMC (Household head) holds a control character (U+001B); remove it", 1,
+    "escape.csv", "CBFBM,CBFMC\n370782102201010020,赵\033[2J六\n" },
   { "xlsx-bomb", make_xlsx_bomb, { NULL },
     "bomb.xlsx: xl/sharedStrings.xml inside the archive unpacks to more than 128 MiB; Furrow does not read archives that expand so much", 1 },
   { "random-bytes-zip", make_random_zip, { NULL },

@@ -164,6 +164,20 @@ test_errors (void)
     { "[1, 2]", "$: expected an object" },
     { "{\"revenue_fen\": 2364120.5, \"cost_fen\": 0}", "$.revenue_fen: expected a whole number" },
     { "{\"revenue_fen\": -1, \"cost_fen\": 0}", "$.revenue_fen: must not be negative" },
+    /* 2^63: json-glib wrapped it to −2^63 and said "must not be negative" (issue 12) */
+    { "{\"revenue_fen\": 9223372036854775808, \"cost_fen\": 0}",
+      "$.revenue_fen: 9223372036854775808 is out of range; a whole number is at most 9223372036854775807" },
+    { "{\"revenue_fen\": 1, \"cost_fen\": -9223372036854775809}",
+      "$.cost_fen: -9223372036854775809 is out of range" },
+    /* February 2024 has 29 days */
+    { "{\"revenue_fen\": 1, \"cost_fen\": 0, \"notice_date\": \"2024-02-30\", \"base\": "
+      "{\"kind\": \"fixed\", \"fen_per_mu\": 1}, \"split_pct\": {\"households\": 100}, "
+      "\"households\": [{\"code\": \"A\", \"area_mu\": 1}]}",
+      "$.notice_date: “2024-02-30” is not a date; write it YYYY-MM-DD" },
+    { "{\"revenue_fen\": 1, \"cost_fen\": 0, \"notice_date\": \"garbage\", \"base\": "
+      "{\"kind\": \"fixed\", \"fen_per_mu\": 1}, \"split_pct\": {\"households\": 100}, "
+      "\"households\": [{\"code\": \"A\", \"area_mu\": 1}]}",
+      "$.notice_date: “garbage” is not a date" },
     { "{\"revenue_fen\": 1, \"cost_fen_per_muu\": 0}", "$.cost_fen_per_muu: unknown member" },
     { "{\"revenue_fen\": 1, \"cost_fen\": 0, \"cost_fen_per_mu\": 0}", "$: give either" },
     { "{\"revenue_fen\": 1}", "$: missing the cost" },

@@ -54,7 +54,8 @@ furrow_property_member_set_by (GParamSpec *pspec,
                                gsize       offset,
                                GCallback   setter)
 {
-  g_return_val_if_fail (G_IS_PARAM_SPEC_STRING (pspec) || G_IS_PARAM_SPEC_BOXED (pspec), NULL);
+  g_return_val_if_fail (G_IS_PARAM_SPEC_STRING (pspec) || G_IS_PARAM_SPEC_BOXED (pspec) ||
+                        G_IS_PARAM_SPEC_OBJECT (pspec) || G_IS_PARAM_SPEC_DOUBLE (pspec), NULL);
   g_return_val_if_fail (setter != NULL, NULL);
 
   return bind_member (pspec, offset, NULL, setter);
@@ -309,10 +310,17 @@ furrow_property_set_member (GObject      *object,
       furrow_property_set_value (object, pspec, value);
       return;
     }
-  /* A string or a boxed value (furrow_property_member_set_by()). */
+  /* A string, a boxed value, an object or a double (furrow_property_member_set_by()). */
+  if (G_VALUE_HOLDS_DOUBLE (value))
+    {
+      ((void (*) (GObject *, double)) member->setter) (object, g_value_get_double (value));
+      return;
+    }
   setter = (void (*) (GObject *, gconstpointer)) member->setter;
   if (G_VALUE_HOLDS_STRING (value))
     setter (object, g_value_get_string (value));
+  else if (G_VALUE_HOLDS_OBJECT (value))
+    setter (object, g_value_get_object (value));
   else
     setter (object, g_value_get_boxed (value));
 }
@@ -526,4 +534,16 @@ furrow_property_set_boxed (gpointer       object,
   g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (pspec));
   g_value_set_static_boxed (&value, v);
   return furrow_property_set_value (object, pspec, &value);
+}
+
+GParamSpec *
+furrow_property_object (const char            *name,
+                        GType                  object_type,
+                        GParamFlags            access,
+                        gsize                  offset,
+                        FurrowPropertyChanged  changed_hook)
+{
+  return furrow_property_member (g_param_spec_object (name, NULL, NULL, object_type,
+                                                      access | FURROW_PROPERTY_FLAGS),
+                                 offset, changed_hook);
 }

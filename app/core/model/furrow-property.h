@@ -30,10 +30,11 @@ typedef void (*FurrowPropertyChanged) (GObject    *object,
 GParamSpec *furrow_property_member     (GParamSpec            *pspec,
                                         gsize                  offset,
                                         FurrowPropertyChanged  changed);
-/* The same for a string or boxed property whose public setter does more than store the value (a
- * geometry that is also measured, a name that is never NULL): g_object_set() calls `setter`,
- * void (*) (object, const char * or the boxed pointer), which stores it with the typed setters
- * below. */
+/* The same for a property whose public setter does more than store the value (a geometry that
+ * is also measured, a name that is never NULL, a list model whose signal handler moves, an angle
+ * folded into a range): g_object_set() calls `setter`, void (*) (object, value) with the value
+ * as a const char *, a boxed pointer, an object pointer or a double, which stores it with the
+ * typed setters below. */
 GParamSpec *furrow_property_member_set_by (GParamSpec         *pspec,
                                            gsize               offset,
                                            GCallback           setter);
@@ -130,5 +131,20 @@ gboolean    furrow_property_set_boxed   (gpointer      object,
 #define FURROW_PROPERTY_ACCESSORS(Type, prefix, type_check, store, ctype, member, pspec) \
   FURROW_PROPERTY_GETTER (Type, prefix, type_check, ctype, member)                      \
   FURROW_PROPERTY_SETTER (Type, prefix, type_check, store, ctype, member, pspec)
+
+/* The flags every property bound to a member carries besides its access (G_PARAM_READWRITE,
+ * G_PARAM_READABLE, G_PARAM_CONSTRUCT_ONLY…): notified only on a real change, static names. */
+#define FURROW_PROPERTY_FLAGS (G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
+/* An object property bound to its member in one call — what most widgets and map layers hold (a
+ * store, a history, a list model, a field):
+ *   furrow_property_member (g_param_spec_object (name, NULL, NULL, object_type,
+ *                                                access | FURROW_PROPERTY_FLAGS),
+ *                           offset, changed). */
+GParamSpec *furrow_property_object      (const char             *name,
+                                         GType                   object_type,
+                                         GParamFlags             access,
+                                         gsize                   offset,
+                                         FurrowPropertyChanged   changed_hook);
 
 G_END_DECLS

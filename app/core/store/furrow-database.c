@@ -4,7 +4,10 @@
 
 #include "furrow-database-testing.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 #include <sqlite3.h>
 
 #include "furrow-store.h"
@@ -127,6 +130,36 @@ furrow_database_set_error_code (FurrowDatabase  *self,
       g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FILE_READ_ONLY,
                    _("%s cannot be written (%s): check that the file and its folder may be "
                      "changed"), self->path, message);
+      break;
+
+    case SQLITE_CANTOPEN:
+      {
+        /* SQLite says "unable to open database file", and its last errno is often that of a
+         * fallback attempt: ask the file system what stands in the way, a file that may not
+         * be read or changed, or a folder where the journal (-wal, -shm) may not be made
+         * (issue 12: this was "not an SQLite database"). */
+        g_autofree char *dir = g_path_get_dirname (self->path);
+        int saved = 0;
+
+        if (g_access (self->path, R_OK) != 0 ||
+            (g_access (self->path, F_OK) == 0 && g_access (self->path, W_OK) != 0))
+          {
+            saved = errno;
+            g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FILE_READ_ONLY,
+                         _("%s cannot be opened (%s): check that the file may be read and changed"),
+                         self->path, g_strerror (saved));
+          }
+        else if (g_access (dir, W_OK) != 0)
+          {
+            saved = errno;
+            g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FILE_READ_ONLY,
+                         _("%s cannot be opened: its folder may not be written (%s), and a project needs its journal files (-wal, -shm) beside it; copy it to a folder you may change"),
+                         self->path, g_strerror (saved));
+          }
+        else
+          g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                       _("%s cannot be opened (%s)"), self->path, message);
+      }
       break;
 
     case SQLITE_FULL:

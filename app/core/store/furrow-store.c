@@ -372,14 +372,23 @@ read_schema_version (FurrowStore  *self,
                      GError      **error)
 {
   g_autoptr(FurrowStatement) stmt = NULL;
+  g_autoptr(GError) local = NULL;
   gint64 application_id = 0, has_meta = 0;
   gboolean found;
   const char *text;
   gint64 value;
   char *end;
 
-  if (!store_pragma_int (self, "PRAGMA application_id", &application_id, NULL))
+  if (!store_pragma_int (self, "PRAGMA application_id", &application_id, &local))
     {
+      /* Only a file SQLite does not recognise is "not an SQLite database"; a project in a
+       * folder that may not be written (its -wal and -shm cannot be made), an unreadable file
+       * or a full disk say so (issue 12). */
+      if (!g_error_matches (local, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
       g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_PROJECT,
                    _("%s is not a Furrow project (not an SQLite database)"), self->path);
       return FALSE;
@@ -486,6 +495,26 @@ furrow_store_create (const char  *path,
   return _furrow_store_create_at_version (path, FURROW_STORE_SCHEMA_VERSION, error);
 }
 
+/* Personal data is for the cooperative's own account (docs/architecture.md, Opening, backup,
+ * check): a project and its journals that others may read (0644 after a copy, an unzip) are
+ * made the owner's only once the file is known to be a project (the journals SQLite has opened
+ * by then with the project's old mode included). A file of another owner is left alone: chmod
+ * fails and the open goes on. */
+static void
+make_private (const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_stat (name, &st) == 0 && S_ISREG (st.st_mode) && (st.st_mode & 077) != 0)
+        g_chmod (name, st.st_mode & 0700);
+    }
+}
+
 FurrowStore *
 furrow_store_open (const char  *path,
                    GError     **error)
@@ -511,6 +540,7 @@ furrow_store_open (const char  *path,
   self = store_connect (path, error);
   if (self == NULL || !read_schema_version (self, &version, error))
     return NULL;
+  make_private (path);
   if (version > FURROW_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_TOO_NEW,
@@ -525,6 +555,28 @@ furrow_store_open (const char  *path,
       !store_migrate (self, version, FURROW_STORE_SCHEMA_VERSION, error) ||
       !_furrow_store_load_cooperative (self, error))
     return NULL;
+  return g_steal_pointer (&self);
+}
+
+FurrowStore *
+furrow_store_open_to_check (const char  *path,
+                            GError     **error)
+{
+  g_autoptr(FurrowStore) self = NULL;
+  int version;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                   _("%s: no such file"), path);
+      return NULL;
+    }
+  self = store_connect (path, error);
+  if (self == NULL || !read_schema_version (self, &version, error))
+    return NULL;
+  self->schema_version = version;
   return g_steal_pointer (&self);
 }
 
@@ -739,55 +791,176 @@ furrow_store_check_output_path (const char  *project_path,
   return FALSE;
 }
 
+/* Appends one finding per row of `sql`: `format` (translated, up to four %s) filled with the
+ * row's first columns as text. */
+static gboolean
+add_findings (FurrowStore  *self,
+              GPtrArray    *findings,
+              const char   *sql,
+              const char   *format,
+              GError      **error)
+{
+  g_autoptr(FurrowStatement) stmt = furrow_database_prepare (self->database, sql, error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  while (furrow_statement_step (stmt, &local_error))
+    {
+      const char *c[4];
+
+      for (int k = 0; k < 4; k++)
+        c[k] = furrow_statement_get_text (stmt, k) ? furrow_statement_get_text (stmt, k) : "";
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      g_ptr_array_add (findings, g_strdup_printf (format, c[0], c[1], c[2], c[3]));
+#pragma GCC diagnostic pop
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+furrow_store_check_all (FurrowStore  *self,
+                        GError      **error)
+{
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(FurrowStatement) integrity = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
+
+  /* SQLite: the whole file, every index against its table. */
+  integrity = furrow_database_prepare (self->database, "PRAGMA integrity_check (100)", error);
+  if (integrity == NULL)
+    return NULL;
+  while (furrow_statement_step (integrity, &local_error))
+    {
+      const char *text = furrow_statement_get_text (integrity, 0);
+
+      /* One finding a line, without SQLite's "*** in database main ***" heading. */
+      g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+
+      for (guint k = 0; g_strcmp0 (text, "ok") != 0 && lines[k] != NULL; k++)
+        {
+          g_strstrip (lines[k]);
+          if (*lines[k] == '\0' || g_str_equal (lines[k], "*** in database main ***"))
+            continue;
+          /* Translators: %s is SQLite's own description of a damaged page or index */
+          g_ptr_array_add (findings, g_strdup_printf (_("integrity: %s"), lines[k]));
+        }
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (!add_findings (self, findings,
+                     "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check",
+                     /* Translators: table, row number, the table it refers to */
+                     _("foreign key: %s row %s refers to a missing %s row"), error))
+    return NULL;
+
+  /* GeoPackage 1.3 (OGC 12-128r18): the three required spatial reference systems, a features
+   * row in gpkg_contents for each of Furrow's layers, a geometry column for every features
+   * table and the same srs_id in both, every table listed present. */
+  if (!add_findings (self, findings,
+                     "SELECT r.srs_id"
+                     " FROM (SELECT 4326 AS srs_id UNION ALL SELECT 0 UNION ALL SELECT -1) AS r"
+                     " WHERE r.srs_id NOT IN (SELECT srs_id FROM gpkg_spatial_ref_sys)",
+                     _("GeoPackage: gpkg_spatial_ref_sys has no row for srs_id %s"), error) ||
+      !add_findings (self, findings,
+                     "SELECT t.name"
+                     " FROM (SELECT 'fields' AS name UNION ALL SELECT 'parcels') AS t"
+                     " WHERE t.name NOT IN (SELECT table_name FROM gpkg_contents"
+                     " WHERE data_type = 'features')",
+                     _("GeoPackage: gpkg_contents has no features row for %s"), error) ||
+      !add_findings (self, findings,
+                     "SELECT table_name FROM gpkg_contents WHERE table_name NOT IN"
+                     " (SELECT name FROM sqlite_master WHERE type IN ('table', 'view'))",
+                     _("GeoPackage: gpkg_contents lists %s, which is not in the file"), error) ||
+      !add_findings (self, findings,
+                     "SELECT table_name FROM gpkg_contents WHERE data_type = 'features'"
+                     " AND table_name NOT IN (SELECT table_name FROM gpkg_geometry_columns)",
+                     _("GeoPackage: %s has no row in gpkg_geometry_columns"), error) ||
+      !add_findings (self, findings,
+                     "SELECT g.table_name, g.srs_id FROM gpkg_geometry_columns AS g"
+                     " WHERE g.srs_id NOT IN (SELECT srs_id FROM gpkg_spatial_ref_sys)",
+                     _("GeoPackage: %s has srs_id %s, which gpkg_spatial_ref_sys does not "
+                       "define"), error) ||
+      !add_findings (self, findings,
+                     "SELECT g.table_name, g.srs_id, coalesce (c.srs_id, '-')"
+                     " FROM gpkg_geometry_columns AS g"
+                     " LEFT JOIN gpkg_contents AS c ON c.table_name = g.table_name"
+                     " WHERE c.srs_id IS NOT g.srs_id",
+                     _("GeoPackage: %s has srs_id %s in gpkg_geometry_columns but %s in "
+                       "gpkg_contents"), error))
+    return NULL;
+
+  /* Furrow's own rules (docs/domain.md §8 for the settlement): a parcel is one row, so in one
+   * field at most; a household code is one household; each settled row's total is base +
+   * dividend − fee and a settled season's dividend and fees are the sums of its rows, to the
+   * fen. */
+  if (!add_findings (self, findings,
+                     "SELECT code, count (DISTINCT coalesce (field_id, 0)), count (*)"
+                     " FROM parcels GROUP BY code HAVING count (*) > 1",
+                     _("Furrow: parcel %s is in %s fields (%s rows)"), error) ||
+      !add_findings (self, findings,
+                     "SELECT code, count (*) FROM households GROUP BY code HAVING count (*) > 1",
+                     _("Furrow: household code %s is used by %s households"), error) ||
+      !add_findings (self, findings,
+                     "SELECT s.name, coalesce (h.code, r.household_id), r.total_fen,"
+                     " r.base_fen + r.dividend_fen - r.fee_fen"
+                     " FROM settlements AS r JOIN seasons AS s ON s.id = r.season_id"
+                     " LEFT JOIN households AS h ON h.id = r.household_id"
+                     " WHERE r.total_fen <> r.base_fen + r.dividend_fen - r.fee_fen"
+                     " ORDER BY r.id",
+                     _("Furrow: season %s, household %s: the total %s fen is not base + "
+                       "dividend − fee, %s fen"), error) ||
+      !add_findings (self, findings,
+                     "SELECT s.name, ss.households_dividend_fen, r.dividend"
+                     " FROM season_settlements AS ss JOIN seasons AS s ON s.id = ss.season_id"
+                     " JOIN (SELECT season_id, sum (dividend_fen) AS dividend FROM settlements"
+                     " GROUP BY season_id) AS r ON r.season_id = ss.season_id"
+                     " WHERE r.dividend <> ss.households_dividend_fen ORDER BY s.id",
+                     _("Furrow: season %s: the households' dividend %s fen is not the sum of "
+                       "their rows, %s fen"), error) ||
+      !add_findings (self, findings,
+                     "SELECT s.name, ss.fees_fen, r.fees"
+                     " FROM season_settlements AS ss JOIN seasons AS s ON s.id = ss.season_id"
+                     " JOIN (SELECT season_id, sum (fee_fen) AS fees FROM settlements"
+                     " GROUP BY season_id) AS r ON r.season_id = ss.season_id"
+                     " WHERE r.fees <> ss.fees_fen ORDER BY s.id",
+                     _("Furrow: season %s: the fees %s fen are not the sum of the rows, %s fen"),
+                     error))
+    return NULL;
+  return g_steal_pointer (&findings);
+}
+
 gboolean
 furrow_store_check (FurrowStore  *self,
                     GError      **error)
 {
-  g_autoptr(GString) problems = g_string_new (NULL);
-  g_autoptr(FurrowStatement) integrity = NULL;
-  g_autoptr(FurrowStatement) foreign = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *joined = NULL;
 
   g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
 
-  integrity = furrow_database_prepare (self->database, "PRAGMA integrity_check (20)", error);
-  if (integrity == NULL)
+  findings = furrow_store_check_all (self, error);
+  if (findings == NULL)
     return FALSE;
-  while (furrow_statement_step (integrity, &local_error))
-    if (g_strcmp0 (furrow_statement_get_text (integrity, 0), "ok") != 0)
-      g_string_append_printf (problems, "%s%s", problems->len ? "; " : "",
-                              furrow_statement_get_text (integrity, 0));
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  foreign = furrow_database_prepare (self->database, "PRAGMA foreign_key_check", error);
-  if (foreign == NULL)
-    return FALSE;
-  while (furrow_statement_step (foreign, &local_error))
-    {
-      if (problems->len > 0)
-        g_string_append (problems, "; ");
-      g_string_append_printf (problems, _("%s row %lld refers to a missing %s row"),
-                              furrow_statement_get_text (foreign, 0),
-                              (long long) furrow_statement_get_int64 (foreign, 1),
-                              furrow_statement_get_text (foreign, 2));
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  if (problems->len > 0)
-    {
-      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT,
-                   _("%s is damaged: %s"), self->path, problems->str);
-      return FALSE;
-    }
-  return TRUE;
+  if (findings->len == 0)
+    return TRUE;
+  g_ptr_array_add (findings, NULL);
+  joined = g_strjoinv ("; ", (char **) findings->pdata);
+  g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT,
+               _("%s is damaged: %s"), self->path, joined);
+  return FALSE;
 }
 
 /* ------------------------------------------------------------------------------------------ */

@@ -149,6 +149,20 @@ gboolean         furrow_store_check_output_path     (const char       *project_p
 gboolean         furrow_store_check_damage          (FurrowStore      *self,
                                                      GError          **error);
 
+/* furrow-cli check (docs/architecture.md, Opening, backup, check): SQLite's integrity_check and
+ * foreign_key_check, GeoPackage conformance (the required spatial reference systems,
+ * gpkg_contents and gpkg_geometry_columns present and consistent) and Furrow's invariants (a
+ * parcel in one field at most, household codes unique, settled totals equal to their rows).
+ * A GPtrArray of one translated line per finding, empty when there is none; NULL with `error`
+ * when the checks themselves cannot run. */
+GPtrArray       *furrow_store_check_all             (FurrowStore      *self,
+                                                     GError          **error);
+/* Opens `path` to check it: a Furrow project of any schema version this Furrow reads, without
+ * the quick_check that furrow_store_open() refuses a damaged file with and without migrating
+ * it, so that nothing is written. Only for furrow_store_check_all(). */
+FurrowStore     *furrow_store_open_to_check         (const char       *path,
+                                                     GError          **error);
+
 /* Batches. */
 gboolean         furrow_store_begin                 (FurrowStore      *self,
                                                      GError          **error);

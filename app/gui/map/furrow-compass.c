@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "furrow-compass.h"
+#include "furrow-drawn-widget.h"
 #include "furrow-property.h"
 
 /* A small compass dial for the direction rows run in: click or drag to point the row line;
@@ -86,16 +87,12 @@ furrow_compass_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 }
 
-static void
-furrow_compass_measure (GtkWidget      *widget,
-                        GtkOrientation  orientation,
-                        int             for_size,
-                        int            *minimum,
-                        int            *natural,
-                        int            *minimum_baseline,
-                        int            *natural_baseline)
+/* A square of SIZE pixels. */
+static int
+compass_height (GtkWidget *widget,
+                int        width)
 {
-  *minimum = *natural = SIZE;
+  return SIZE;
 }
 
 static void
@@ -133,46 +130,24 @@ drag_update_cb (GtkGestureDrag *gesture,
 }
 
 static void
-redraw (GObject    *object,
-        GParamSpec *pspec)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (object));
-}
-
-/* The one writable property: its value is folded into [0, 180) first. */
-static void
-furrow_compass_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  furrow_compass_set_azimuth (FURROW_COMPASS (object), g_value_get_double (value));
-}
-
-static void
 furrow_compass_class_init (FurrowCompassClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = furrow_property_get_member;
-  object_class->set_property = furrow_compass_set_property;
   widget_class->snapshot = furrow_compass_snapshot;
-  widget_class->measure = furrow_compass_measure;
+  furrow_drawn_widget_class_init (widget_class, "compass", SIZE, SIZE, compass_height);
 
   /**
    * FurrowCompass:azimuth:
    *
    * The direction of the rows, degrees clockwise from north, 0 ≤ azimuth < 180.
    */
-  properties[PROP_AZIMUTH] = furrow_property_member (
+  properties[PROP_AZIMUTH] = furrow_property_member_set_by (
     g_param_spec_double ("azimuth", NULL, NULL, -360.0, 360.0, 0.0,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
-    G_STRUCT_OFFSET (FurrowCompass, azimuth_deg), redraw);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_css_name (widget_class, "compass");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+                         G_PARAM_READWRITE | FURROW_PROPERTY_FLAGS),
+    G_STRUCT_OFFSET (FurrowCompass, azimuth_deg), G_CALLBACK (furrow_compass_set_azimuth));
+  furrow_property_install (object_class, N_PROPS, properties);
 }
 
 static void
@@ -198,5 +173,6 @@ furrow_compass_set_azimuth (FurrowCompass *self,
     azimuth_deg += 180.0;
   else if (azimuth_deg == 0)
     azimuth_deg = 0;   /* not -0: the stored value is compared bit for bit */
-  furrow_property_set_double (self, properties[PROP_AZIMUTH], azimuth_deg);
+  if (furrow_property_set_double (self, properties[PROP_AZIMUTH], azimuth_deg))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -502,20 +502,6 @@ store_changed (GObject    *object,
   update_actions (self);
 }
 
-/* "history" has its own setter (NULL gives the editor a history of its own); the store is a
- * member. */
-static void
-furrow_field_editor_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  if (prop_id == PROP_HISTORY)
-    furrow_field_editor_set_history (FURROW_FIELD_EDITOR (object), g_value_get_object (value));
-  else
-    furrow_property_set_member (object, prop_id, value, pspec);
-}
-
 static void
 furrow_field_editor_dispose (GObject *object)
 {
@@ -551,36 +537,29 @@ furrow_field_editor_class_init (FurrowFieldEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = furrow_field_editor_constructed;
-  object_class->get_property = furrow_property_get_member;
-  object_class->set_property = furrow_field_editor_set_property;
   object_class->dispose = furrow_field_editor_dispose;
   object_class->finalize = furrow_field_editor_finalize;
 
   widget_class->snapshot = furrow_field_editor_snapshot;
 
-  properties[PROP_STORE] = furrow_property_member (
-    g_param_spec_object ("store", NULL, NULL,
-                         FURROW_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
-    G_STRUCT_OFFSET (FurrowFieldEditor, store), store_changed);
-  properties[PROP_HISTORY] = furrow_property_member (
-    g_param_spec_object ("history", NULL, NULL,
-                         FURROW_TYPE_HISTORY,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
-    G_STRUCT_OFFSET (FurrowFieldEditor, history), NULL);
+  properties[PROP_STORE] =
+    furrow_property_object ("store", FURROW_TYPE_STORE, G_PARAM_READWRITE,
+                            G_STRUCT_OFFSET (FurrowFieldEditor, store), store_changed);
+  /* Its setter gives the editor a history of its own for NULL. */
+  properties[PROP_HISTORY] = furrow_property_member_set_by (
+    g_param_spec_object ("history", NULL, NULL, FURROW_TYPE_HISTORY,
+                         G_PARAM_READWRITE | FURROW_PROPERTY_FLAGS),
+    G_STRUCT_OFFSET (FurrowFieldEditor, history), G_CALLBACK (furrow_field_editor_set_history));
   properties[PROP_DRAWING] = furrow_property_member (
-    g_param_spec_boolean ("drawing", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    g_param_spec_boolean ("drawing", NULL, NULL, FALSE, G_PARAM_READABLE | FURROW_PROPERTY_FLAGS),
     G_STRUCT_OFFSET (FurrowFieldEditor, drawing), drawing_changed);
   properties[PROP_MEASUREMENT] = furrow_property_member (
-    g_param_spec_string ("measurement", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    g_param_spec_string ("measurement", NULL, NULL, NULL, G_PARAM_READABLE | FURROW_PROPERTY_FLAGS),
     G_STRUCT_OFFSET (FurrowFieldEditor, measurement), NULL);
   properties[PROP_PROBLEM] = furrow_property_member (
-    g_param_spec_string ("problem", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
+    g_param_spec_string ("problem", NULL, NULL, NULL, G_PARAM_READABLE | FURROW_PROPERTY_FLAGS),
     G_STRUCT_OFFSET (FurrowFieldEditor, problem), NULL);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  furrow_property_install (object_class, N_PROPS, properties);
 
   /* A sentence for the user (a toast): why saving, undoing or redoing failed. */
   signals[MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

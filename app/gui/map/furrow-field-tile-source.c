@@ -600,37 +600,25 @@ furrow_field_tile_source_finalize (GObject *object)
   G_OBJECT_CLASS (furrow_field_tile_source_parent_class)->finalize (object);
 }
 
-/* The one writable property, "fields": its setter moves the items-changed handler. */
-static void
-set_fields_property (GObject      *object,
-                     guint         prop_id,
-                     const GValue *value,
-                     GParamSpec   *pspec)
-{
-  furrow_field_tile_source_set_fields (FURROW_FIELD_TILE_SOURCE (object), g_value_get_object (value));
-}
-
 static void
 furrow_field_tile_source_class_init (FurrowFieldTileSourceClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   ShumateDataSourceClass *source_class = SHUMATE_DATA_SOURCE_CLASS (klass);
 
-  object_class->get_property = furrow_property_get_member;
-  object_class->set_property = set_fields_property;
   object_class->dispose = furrow_field_tile_source_dispose;
   object_class->finalize = furrow_field_tile_source_finalize;
 
   source_class->get_tile_data_async = furrow_field_tile_source_get_tile_data_async;
   source_class->get_tile_data_finish = furrow_field_tile_source_get_tile_data_finish;
 
-  properties[PROP_FIELDS] = furrow_property_member (
-    g_param_spec_object ("fields", NULL, NULL,
-                         G_TYPE_LIST_MODEL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
-    G_STRUCT_OFFSET (FurrowFieldTileSource, fields), NULL);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* Its setter moves the items-changed handler. */
+  properties[PROP_FIELDS] = furrow_property_member_set_by (
+    g_param_spec_object ("fields", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | FURROW_PROPERTY_FLAGS),
+    G_STRUCT_OFFSET (FurrowFieldTileSource, fields),
+    G_CALLBACK (furrow_field_tile_source_set_fields));
+  furrow_property_install (object_class, N_PROPS, properties);
 
   /* Emitted after the fields changed and the touched tiles were dropped. */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -134,20 +134,16 @@ furrow_mbtiles_source_class_init (FurrowMbtilesSourceClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   ShumateDataSourceClass *source_class = SHUMATE_DATA_SOURCE_CLASS (klass);
 
-  object_class->get_property = furrow_property_get_member;
-  object_class->set_property = furrow_property_set_member;
   object_class->dispose = furrow_mbtiles_source_dispose;
 
   source_class->get_tile_data_async = furrow_mbtiles_source_get_tile_data_async;
   source_class->get_tile_data_finish = furrow_mbtiles_source_get_tile_data_finish;
 
-  properties[PROP_MBTILES] = furrow_property_member (
-    g_param_spec_object ("mbtiles", NULL, NULL,
-                         FURROW_TYPE_MBTILES,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS),
-    G_STRUCT_OFFSET (FurrowMbtilesSource, mbtiles), NULL);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  properties[PROP_MBTILES] =
+    furrow_property_object ("mbtiles", FURROW_TYPE_MBTILES,
+                            G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY,
+                            G_STRUCT_OFFSET (FurrowMbtilesSource, mbtiles), NULL);
+  furrow_property_install (object_class, N_PROPS, properties);
 }
 
 static void

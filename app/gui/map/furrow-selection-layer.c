@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "furrow-drawn-widget.h"
 #include "furrow-property.h"
 
 /* The live overlay above the field tiles: the hovered field, the selected one and the parcels of
@@ -207,55 +208,30 @@ furrow_selection_layer_dispose (GObject *object)
 }
 
 static void
-redraw (GObject    *object,
-        GParamSpec *pspec)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (object));
-}
-
-/* "fields" moves the items-changed handler and forgets the selection; the rest are members. */
-static void
-furrow_selection_layer_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  if (prop_id == PROP_FIELDS)
-    furrow_selection_layer_set_fields (FURROW_SELECTION_LAYER (object), g_value_get_object (value));
-  else
-    furrow_property_set_member (object, prop_id, value, pspec);
-}
-
-static void
 furrow_selection_layer_class_init (FurrowSelectionLayerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = furrow_selection_layer_constructed;
-  object_class->get_property = furrow_property_get_member;
-  object_class->set_property = furrow_selection_layer_set_property;
   object_class->dispose = furrow_selection_layer_dispose;
 
   widget_class->snapshot = furrow_selection_layer_snapshot;
 
-  properties[PROP_FIELDS] = furrow_property_member (
-    g_param_spec_object ("fields", NULL, NULL,
-                         G_TYPE_LIST_MODEL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
-    G_STRUCT_OFFSET (FurrowSelectionLayer, fields), NULL);
-  properties[PROP_SELECTED_FIELD] = furrow_property_member (
-    g_param_spec_object ("selected-field", NULL, NULL,
-                         FURROW_TYPE_FIELD,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
-    G_STRUCT_OFFSET (FurrowSelectionLayer, selected), redraw);
-  properties[PROP_HOVERED_FIELD] = furrow_property_member (
-    g_param_spec_object ("hovered-field", NULL, NULL,
-                         FURROW_TYPE_FIELD,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS),
-    G_STRUCT_OFFSET (FurrowSelectionLayer, hovered), redraw);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* Its setter moves the items-changed handler and forgets the selection. */
+  properties[PROP_FIELDS] = furrow_property_member_set_by (
+    g_param_spec_object ("fields", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | FURROW_PROPERTY_FLAGS),
+    G_STRUCT_OFFSET (FurrowSelectionLayer, fields), G_CALLBACK (furrow_selection_layer_set_fields));
+  properties[PROP_SELECTED_FIELD] =
+    furrow_property_object ("selected-field", FURROW_TYPE_FIELD, G_PARAM_READWRITE,
+                            G_STRUCT_OFFSET (FurrowSelectionLayer, selected),
+                            furrow_drawn_widget_redraw);
+  properties[PROP_HOVERED_FIELD] =
+    furrow_property_object ("hovered-field", FURROW_TYPE_FIELD, G_PARAM_READABLE,
+                            G_STRUCT_OFFSET (FurrowSelectionLayer, hovered),
+                            furrow_drawn_widget_redraw);
+  furrow_property_install (object_class, N_PROPS, properties);
 }
 
 static void

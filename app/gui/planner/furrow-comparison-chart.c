@@ -10,7 +10,7 @@
 #include "furrow-comparison-chart-testing.h"
 #include "furrow-export-folder.h"
 #include "furrow-atomic-file.h"
-#include "furrow-chart-widget.h"
+#include "furrow-drawn-widget.h"
 #include "furrow-comparison.h"
 #include "furrow-yield-model.h"
 
@@ -67,7 +67,7 @@ furrow_comparison_chart_class_init (FurrowComparisonChartClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   widget_class->snapshot = furrow_comparison_chart_snapshot;
-  furrow_chart_widget_class_init (widget_class, "comparisonchart", 300, 360, comparison_height);
+  furrow_drawn_widget_class_init (widget_class, "comparisonchart", 300, 360, comparison_height);
 }
 
 static void

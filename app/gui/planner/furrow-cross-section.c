@@ -7,7 +7,7 @@
 
 #include "furrow-cross-section.h"
 #include "furrow-cross-section-testing.h"
-#include "furrow-chart-widget.h"
+#include "furrow-drawn-widget.h"
 
 /* One strip unit seen end-on: maize plants tall, soybean plants short, one symbol per row at its
  * offset in the unit (furrow_pattern_rows()), with the spacing between neighbouring rows and the
@@ -215,7 +215,7 @@ furrow_cross_section_class_init (FurrowCrossSectionClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   widget_class->snapshot = furrow_cross_section_snapshot;
-  furrow_chart_widget_class_init (widget_class, "cross-section", 240, 340, cross_section_height);
+  furrow_drawn_widget_class_init (widget_class, "cross-section", 240, 340, cross_section_height);
 }
 
 static void

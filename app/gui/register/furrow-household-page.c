@@ -154,6 +154,56 @@ static void parcel_expanded_cb       (AdwExpanderRow *row,
                                       GParamSpec     *pspec,
                                       gpointer        user_data);
 
+/* Escape in an editor puts back what the register holds and clears a refusal shown on it
+ * (issue 13, item 7): the parcel's area or code, the household's name or code. */
+static gboolean
+escape_pressed_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   FurrowHouseholdPage   *self)
+{
+  GtkWidget *editor = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  FurrowParcel *parcel = g_object_get_data (G_OBJECT (editor), "furrow-parcel");
+  GtkWidget *row = g_object_get_data (G_OBJECT (editor), "furrow-row");
+
+  if (keyval != GDK_KEY_Escape || self->household == NULL)
+    return FALSE;
+  self->refreshing = TRUE;
+  if (GTK_IS_SPIN_BUTTON (editor) && parcel != NULL)
+    {
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (editor),
+                                 furrow_m2_to_mu (furrow_parcel_get_registered_area_m2 (parcel)));
+      if (ADW_IS_ACTION_ROW (row))
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), "");
+    }
+  else if (parcel != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (editor), furrow_parcel_get_code (parcel));
+  else if (editor == GTK_WIDGET (self->code_row))
+    gtk_editable_set_text (GTK_EDITABLE (editor), furrow_household_get_code (self->household));
+  else if (editor == GTK_WIDGET (self->name_row))
+    gtk_editable_set_text (GTK_EDITABLE (editor), furrow_household_get_name (self->household));
+  self->refreshing = FALSE;
+  if (row == NULL)
+    row = editor;
+  gtk_widget_remove_css_class (row, "error");
+  gtk_widget_set_tooltip_text (row, NULL);
+  return TRUE;
+}
+
+static void
+add_escape_reverts (FurrowHouseholdPage *self,
+                    GtkWidget           *editor)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  /* Before the entry's own text sees the key. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (keys, "furrow-escape-reverts");
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (escape_pressed_cb), self);
+  gtk_widget_add_controller (editor, keys);
+}
+
 static void
 add_parcel_row (FurrowHouseholdPage *self,
                 FurrowParcel        *parcel,
@@ -269,6 +319,8 @@ add_parcel_row (FurrowHouseholdPage *self,
       g_object_set_data (editor, "furrow-row", i == 0 ? area_row : GTK_WIDGET (editor));
     }
   g_signal_connect (spin, "value-changed", G_CALLBACK (parcel_area_changed_cb), self);
+  add_escape_reverts (self, spin);
+  add_escape_reverts (self, code_row);
   g_signal_connect (code_row, "apply", G_CALLBACK (parcel_code_apply_cb), self);
   g_signal_connect (field_row, "notify::selected", G_CALLBACK (parcel_field_selected_cb), self);
   g_signal_connect (custody_row, "notify::selected", G_CALLBACK (parcel_custody_selected_cb),
@@ -292,6 +344,32 @@ add_parcel_row (FurrowHouseholdPage *self,
   self->n_parcels++;
 }
 
+/* The parcel and the editor of its row that hold the keyboard focus, if one does. */
+static void
+find_focused_part (FurrowHouseholdPage *self,
+                   gint64              *parcel_id,
+                   int                 *part)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL)
+    return;
+  for (guint i = 0; i < self->parcel_rows->len; i++)
+    {
+      ParcelRow *parcel_row = g_ptr_array_index (self->parcel_rows, i);
+
+      /* The spin before its row: the innermost editor that holds the focus. */
+      for (int p = G_N_ELEMENTS (parcel_row->parts) - 1; p >= 0; p--)
+        if (focus == parcel_row->parts[p] || gtk_widget_is_ancestor (focus, parcel_row->parts[p]))
+          {
+            *parcel_id = furrow_parcel_get_id (parcel_row->parcel);
+            *part = p == FURROW_PARCEL_PART_AREA_ROW ? FURROW_PARCEL_PART_AREA_SPIN : p;
+            return;
+          }
+    }
+}
+
 static void
 refresh (FurrowHouseholdPage *self)
 {
@@ -305,7 +383,11 @@ refresh (FurrowHouseholdPage *self)
   g_autoptr(GArray) field_ids = NULL;
   g_autoptr(GListModel) choices = NULL;
 
+  gint64 focus_parcel = 0;
+  int focus_part = -1;
+
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  find_focused_part (self, &focus_parcel, &focus_part);
   clear_parcel_rows (self);
   self->n_parcels = 0;
   self->n_mismatches = 0;
@@ -357,6 +439,15 @@ refresh (FurrowHouseholdPage *self)
       add_parcel_row (self, parcel, choices, field_ids);
     }
   self->refreshing = FALSE;
+  /* The edit that refreshed the rows keeps the focus on its parcel's editor, not the first
+   * row (issue 13, item 7). */
+  for (guint i = 0; focus_part >= 0 && i < self->parcel_rows->len; i++)
+    {
+      ParcelRow *parcel_row = g_ptr_array_index (self->parcel_rows, i);
+
+      if (furrow_parcel_get_id (parcel_row->parcel) == focus_parcel)
+        gtk_widget_grab_focus (parcel_row->parts[focus_part]);
+    }
 }
 
 static void
@@ -744,13 +835,9 @@ furrow_household_page_class_init (FurrowHouseholdPageClass *klass)
 
   object_class->dispose = furrow_household_page_dispose;
   object_class->finalize = furrow_household_page_finalize;
-  object_class->get_property = furrow_property_get_member;
-  object_class->set_property = furrow_property_set_member;
 
   properties[PROP_HOUSEHOLD] =
-    furrow_property_member (g_param_spec_object ("household", NULL, NULL, FURROW_TYPE_HOUSEHOLD,
-                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                 G_PARAM_STATIC_STRINGS),
+    furrow_property_object ("household", FURROW_TYPE_HOUSEHOLD, G_PARAM_READWRITE,
                             G_STRUCT_OFFSET (FurrowHouseholdPage, household), shown_changed);
   /**
    * FurrowHouseholdPage:mismatch-percent:
@@ -760,11 +847,10 @@ furrow_household_page_class_init (FurrowHouseholdPageClass *klass)
    */
   properties[PROP_MISMATCH_PERCENT] =
     furrow_property_member (g_param_spec_double ("mismatch-percent", NULL, NULL, 0, 100, 5,
-                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                 G_PARAM_STATIC_STRINGS),
+                                                 G_PARAM_READWRITE | FURROW_PROPERTY_FLAGS),
                             G_STRUCT_OFFSET (FurrowHouseholdPage, mismatch_percent),
                             shown_changed);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  furrow_property_install (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/register/furrow-household-page.ui");
@@ -799,6 +885,8 @@ furrow_household_page_init (FurrowHouseholdPage *self)
   self->mismatch_percent = 5;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_escape_reverts (self, GTK_WIDGET (self->name_row));
+  add_escape_reverts (self, GTK_WIDGET (self->code_row));
 }
 
 /* The project whose households are shown and the history that records their edits. */

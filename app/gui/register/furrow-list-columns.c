@@ -243,3 +243,52 @@ furrow_list_scroll_to (GtkColumnView *view,
     g_timeout_add_full (G_PRIORITY_DEFAULT, 50, scroll_when_laid_out_cb, pending,
                         pending_scroll_free);
 }
+
+/* One Tab stop per list (issue 13, item 7): Tab and Shift+Tab leave the list for the next or
+ * previous widget instead of walking its rows, which the arrow keys walk. */
+static gboolean
+tab_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                gpointer               user_data)
+{
+  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkDirectionType direction;
+
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
+    return FALSE;
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  direction = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0
+              ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
+  return furrow_list_leave (list, direction);
+}
+
+void
+furrow_list_set_one_tab_stop (GtkColumnView *view)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  /* Before the rows see Tab. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (keys, "furrow-list-tab");
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (tab_pressed_cb), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (view), keys);
+}
+
+/* The list is made unfocusable for the move, so the window's focus chain steps over it. */
+gboolean
+furrow_list_leave (GtkWidget        *list,
+                   GtkDirectionType  direction)
+{
+  GtkRoot *root = gtk_widget_get_root (list);
+  gboolean moved;
+
+  if (root == NULL)
+    return FALSE;
+  gtk_widget_set_can_focus (list, FALSE);
+  moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  gtk_widget_set_can_focus (list, TRUE);
+  return moved;
+}

@@ -25,6 +25,11 @@ void                 furrow_list_refresh_cells   (GtkColumnView      *view);
 /* Case-insensitive match of `needle` (already casefolded, may be NULL/"") in `text`. */
 gboolean             furrow_list_text_matches    (const char         *text,
                                                   const char         *needle);
+/* Makes the list one Tab stop: Tab and Shift+Tab move the focus out of it (furrow_list_leave). */
+void                 furrow_list_set_one_tab_stop (GtkColumnView    *view);
+/* Moves the keyboard focus from inside `list` to the widget after (or before) it. */
+gboolean             furrow_list_leave            (GtkWidget        *list,
+                                                   GtkDirectionType  direction);
 /* Scrolls the column view so that row `position` is visible. */
 void                 furrow_list_scroll_to       (GtkColumnView      *view,
                                                   guint               position);

@@ -176,6 +176,37 @@ furrow_record_list_class_init (FurrowRecordListClass *klass)
   gtk_widget_class_bind_template_child_private (widget_class, FurrowRecordList, empty_page);
 }
 
+/**
+ * furrow_record_list_leave:
+ * @direction: %GTK_DIR_TAB_FORWARD or %GTK_DIR_TAB_BACKWARD
+ *
+ * Moves the keyboard focus out of the list, to the widget after it (or before it) in the
+ * window's focus chain, as Tab (Shift+Tab) does.
+ *
+ * Returns: whether the focus moved
+ */
+gboolean
+furrow_record_list_leave (FurrowRecordList *self,
+                          GtkDirectionType  direction)
+{
+  FurrowRecordListPrivate *priv = furrow_record_list_get_instance_private (self);
+
+  g_return_val_if_fail (FURROW_IS_RECORD_LIST (self), FALSE);
+
+  return furrow_list_leave (GTK_WIDGET (priv->view), direction);
+}
+
+/* Puts the keyboard focus on the list (its selected row, or its first). */
+void
+furrow_record_list_focus (FurrowRecordList *self)
+{
+  FurrowRecordListPrivate *priv = furrow_record_list_get_instance_private (self);
+
+  g_return_if_fail (FURROW_IS_RECORD_LIST (self));
+
+  gtk_widget_child_focus (GTK_WIDGET (priv->view), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 furrow_record_list_init (FurrowRecordList *self)
 {
@@ -194,6 +225,7 @@ furrow_record_list_init (FurrowRecordList *self)
   g_signal_connect_swapped (priv->selection, "notify::selected-item",
                             G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (priv->filtered, "items-changed", G_CALLBACK (update_page), self);
+  furrow_list_set_one_tab_stop (priv->view);
   update_page (self);
 }
 

@@ -53,6 +53,9 @@ void       furrow_record_list_set_search   (FurrowRecordList *self,
 gpointer   furrow_record_list_get_selected (FurrowRecordList *self);
 void       furrow_record_list_set_selected (FurrowRecordList *self,
                                             gpointer          record);
+gboolean   furrow_record_list_leave        (FurrowRecordList *self,
+                                            GtkDirectionType  direction);
+void       furrow_record_list_focus        (FurrowRecordList *self);
 
 /* For the subclasses: their summaries (NULL without a project), and, in their init, their
  * columns, texts and first sort. */

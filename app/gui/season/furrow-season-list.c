@@ -179,6 +179,7 @@ furrow_season_list_init (FurrowSeasonList *self)
                                TRUE, FALSE);
   furrow_list_add_text_column (self->view, _("State"), state_text, compare_text, (gpointer) "state",
                                FALSE, FALSE);
+  furrow_list_set_one_tab_stop (self->view);
   self->sorted = gtk_sort_list_model_new (NULL,
                                           g_object_ref (gtk_column_view_get_sorter (self->view)));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));

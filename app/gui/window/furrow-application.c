@@ -248,6 +248,11 @@ furrow_application_startup (GApplication *app)
     { "win.new-project", { "<Control>n", NULL } },
     { "win.open-project", { "<Control>o", NULL } },
     { "win.import", { "<Control>i", NULL } },
+    /* The header's _Plan button, also when it is hidden (issue 13, item 7). */
+    { "win.plan-field", { "<Alt>p", NULL } },
+    { "win.show-view::fields", { "<Alt>1", NULL } },
+    { "win.show-view::households", { "<Alt>2", NULL } },
+    { "win.show-view::seasons", { "<Alt>3", NULL } },
   };
 
   G_APPLICATION_CLASS (furrow_application_parent_class)->startup (app);

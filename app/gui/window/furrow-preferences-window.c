@@ -258,17 +258,12 @@ furrow_preferences_window_class_init (FurrowPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = furrow_preferences_window_constructed;
-  object_class->get_property = furrow_property_get_member;
-  object_class->set_property = furrow_property_set_member;
   object_class->dispose = furrow_preferences_window_dispose;
 
   properties[PROP_SETTINGS] =
-    furrow_property_member (g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
-                                                 G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                                 G_PARAM_STATIC_STRINGS),
+    furrow_property_object ("settings", G_TYPE_SETTINGS, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY,
                             G_STRUCT_OFFSET (FurrowPreferencesWindow, settings), NULL);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  furrow_property_install (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/window/furrow-preferences-window.ui");

@@ -320,6 +320,7 @@ typedef struct
   char               *path;
   FurrowExportLayer   layer;
   FurrowExportFormat  format;
+  FurrowExportOptions options;   /* masked or not */
   guint               n_written;
   int                 done;      /* atomic: records written so far, by the thread */
   int                 total;     /* atomic */
@@ -401,8 +402,9 @@ export_thread (GTask        *task,
 
   store = furrow_store_open (job->project_path, &error);
   if (store == NULL ||
-      !furrow_export_full (store, job->layer, job->format, 0, job->path, export_progress_cb, job,
-                           job->cancellable, &job->n_written, NULL, &error))
+      !furrow_export_with_options (store, job->layer, job->format, job->options, 0, job->path,
+                                   export_progress_cb, job, job->cancellable, &job->n_written,
+                                   NULL, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -451,10 +453,21 @@ export_done_cb (GObject      *source,
     g_autoptr(GFile) file = g_file_new_for_path (job->path);
     g_autofree char *uri = g_file_get_uri (file);
 
-    /* Translators: %u records, %s a file name. */
-    message = g_strdup_printf (ngettext ("Exported %u record to %s",
-                                         "Exported %u records to %s", job->n_written),
-                               job->n_written, display);
+    /* Full ID and phone numbers: the file is the user's only (mode 0600), and the toast says
+     * so (docs/architecture.md, Opening, backup, check). */
+    if (furrow_export_is_personal (job->layer, job->options))
+      /* Translators: %u records, %s a file name. */
+      message = g_strdup_printf (ngettext ("Exported %u record to %s; it holds full ID and "
+                                           "phone numbers, so only you can read it",
+                                           "Exported %u records to %s; they hold full ID and "
+                                           "phone numbers, so only you can read the file",
+                                           job->n_written),
+                                 job->n_written, display);
+    else
+      /* Translators: %u records, %s a file name. */
+      message = g_strdup_printf (ngettext ("Exported %u record to %s",
+                                           "Exported %u records to %s", job->n_written),
+                                 job->n_written, display);
     escaped = g_markup_escape_text (message, -1);
     toast = adw_toast_new (escaped);
     adw_toast_set_timeout (toast, 8);
@@ -482,6 +495,17 @@ furrow_window_start_export (FurrowWindow       *self,
                             FurrowExportFormat  format,
                             const char         *path)
 {
+  return furrow_window_start_export_with_options (self, layer, format, FURROW_EXPORT_DEFAULT,
+                                                  path);
+}
+
+AdwMessageDialog *
+furrow_window_start_export_with_options (FurrowWindow        *self,
+                                         FurrowExportLayer    layer,
+                                         FurrowExportFormat   format,
+                                         FurrowExportOptions  options,
+                                         const char          *path)
+{
   g_autoptr(GTask) task = NULL;
   g_autofree char *basename = g_path_get_basename (path);
   g_autofree char *display = g_filename_display_name (basename);
@@ -497,6 +521,7 @@ furrow_window_start_export (FurrowWindow       *self,
   job->path = g_strdup (path);
   job->layer = layer;
   job->format = format;
+  job->options = options;
   /* Its own, chained to the window's: closing the window cancels every export. */
   job->cancellable = g_cancellable_new ();
   job->window_cancellable = g_object_ref (self->cancellable);
@@ -571,6 +596,15 @@ static const struct {
   { "xlsx", FURROW_EXPORT_FORMAT_XLSX, ".xlsx" },
 };
 
+/* The households' "Mask ID and phone numbers" check box of the export chooser. */
+static FurrowExportOptions
+masked_choice (GtkNativeDialog *dialog)
+{
+  const char *choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "masked");
+
+  return g_strcmp0 (choice, "true") == 0 ? FURROW_EXPORT_MASKED : FURROW_EXPORT_DEFAULT;
+}
+
 static void
 export_response_cb (GtkNativeDialog *dialog,
                     int              response,
@@ -593,7 +627,7 @@ export_response_cb (GtkNativeDialog *dialog,
             g_free (path);
             path = g_strconcat (chosen, export_formats[i].extension, NULL);
           }
-      furrow_window_start_export (self, layer, format, path);
+      furrow_window_start_export_with_options (self, layer, format, masked_choice (dialog), path);
     }
   g_object_unref (dialog);
 }
@@ -646,6 +680,10 @@ export_action (GtkWidget  *widget,
   furrow_export_folder_set_on (GTK_FILE_CHOOSER (dialog), GTK_WIDGET (self));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  /* Households: full ID and phone numbers (written 0600) unless masked as on paper. */
+  if (layer == FURROW_EXPORT_LAYER_HOUSEHOLDS)
+    gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "masked",
+                                 _("Mask ID and phone numbers (to share the file)"), NULL, NULL);
   g_object_set_data (G_OBJECT (dialog), "furrow-export-layer", GINT_TO_POINTER (layer));
   g_object_set_data (G_OBJECT (dialog), "furrow-export-format", GINT_TO_POINTER (format));
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);

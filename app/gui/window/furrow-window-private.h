@@ -119,5 +119,11 @@ AdwMessageDialog *furrow_window_start_export (FurrowWindow       *self,
                                               FurrowExportLayer   layer,
                                               FurrowExportFormat  format,
                                               const char         *path);
+/* The same, households masked or not (FurrowExportOptions). */
+AdwMessageDialog *furrow_window_start_export_with_options (FurrowWindow        *self,
+                                                           FurrowExportLayer    layer,
+                                                           FurrowExportFormat   format,
+                                                           FurrowExportOptions  options,
+                                                           const char          *path);
 
 G_END_DECLS

@@ -360,6 +360,27 @@ details_revealed_cb (FurrowWindow *self)
     set_planner_shown (self, FALSE);
 }
 
+/* Alt+1, Alt+2, Alt+3: the Fields, Households or Seasons list, focused (issue 13, item 7). */
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FurrowWindow *self = FURROW_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  GtkWidget *page = adw_view_stack_get_child_by_name (self->view_stack, name);
+
+  if (page == NULL || self->store == NULL)
+    return;
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  adw_view_stack_set_visible_child (self->view_stack, page);
+  if (FURROW_IS_RECORD_LIST (page))
+    furrow_record_list_focus (FURROW_RECORD_LIST (page));
+  else
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 editor_message_cb (FurrowWindow *self,
                    const char   *message)
@@ -613,6 +634,7 @@ furrow_window_class_init (FurrowWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reshape-field", NULL, reshape_field_action);
   furrow_window_class_add_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.plan-field", NULL, plan_field_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   furrow_window_import_class_init (widget_class);
   furrow_window_seasons_class_init (widget_class);
 }

@@ -19,6 +19,7 @@ struct _FurrowAtomicFile
   char     *path;     /* folder/basename (target) */
   int       fd;       /* open for furrow_atomic_file_write(), or -1 */
   gboolean  done;     /* committed or discarded: the folder is gone */
+  gboolean  private_; /* committed as mode 0600 */
 };
 
 static void
@@ -78,6 +79,15 @@ furrow_atomic_file_get_target (FurrowAtomicFile *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->target;
+}
+
+void
+furrow_atomic_file_set_private (FurrowAtomicFile *self,
+                                gboolean          private_)
+{
+  g_return_if_fail (self != NULL);
+
+  self->private_ = !!private_;
 }
 
 gboolean
@@ -185,7 +195,8 @@ furrow_atomic_file_commit (FurrowAtomicFile  *self,
       g_autofree char *from = g_build_filename (self->folder, names->pdata[i], NULL);
       g_autofree char *to = g_build_filename (dir, names->pdata[i], NULL);
 
-      if (!sync_file (from) || g_rename (from, to) != 0)
+      if ((self->private_ && g_chmod (from, 0600) != 0) || !sync_file (from) ||
+          g_rename (from, to) != 0)
         {
           saved = errno;
           goto failed;

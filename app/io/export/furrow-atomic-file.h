@@ -31,6 +31,11 @@ gboolean          furrow_atomic_file_write        (FurrowAtomicFile  *self,
                                                    const void        *data,
                                                    gsize              length,
                                                    GError           **error);
+/* A file with personal data (full ID and phone numbers, docs/architecture.md, Opening, backup,
+ * check): furrow_atomic_file_commit() makes every file it moves readable and writable by the
+ * owner only (0600) before it appears under its name. */
+void              furrow_atomic_file_set_private  (FurrowAtomicFile  *self,
+                                                   gboolean           private_);
 /* Flushes every file of the private folder to disk and renames it into the target's folder,
  * then removes the folder. On failure nothing more is renamed and the rest is discarded. */
 gboolean          furrow_atomic_file_commit       (FurrowAtomicFile  *self,

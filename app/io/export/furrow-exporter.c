@@ -16,6 +16,7 @@
 #include "furrow-atomic-file.h"
 #include "furrow-csv.h"
 #include "furrow-ogr-geometry.h"
+#include "furrow-report.h"
 #include "furrow-units.h"
 
 G_DEFINE_QUARK (furrow-export-error-quark, furrow_export_error)
@@ -112,9 +113,10 @@ set_number (Row    *row,
 /* The rows of a layer --------------------------------------------------------------------- */
 
 static GArray *
-collect_rows (FurrowStore       *store,
-              FurrowExportLayer  layer,
-              GPtrArray         *keep_alive)
+collect_rows (FurrowStore         *store,
+              FurrowExportLayer    layer,
+              FurrowExportOptions  options,
+              GPtrArray           *keep_alive)
 {
   GArray *rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_autoptr(GListModel) model = NULL;
@@ -197,8 +199,20 @@ collect_rows (FurrowStore       *store,
               row.number[2] = furrow_household_get_members (h);
               row.text[2] = g_strdup_printf ("%u", furrow_household_get_members (h));
             }
-          set_text (&row, 3, furrow_household_get_phone (h));
-          set_text (&row, 4, furrow_household_get_id_number (h));
+          if (options & FURROW_EXPORT_MASKED)
+            {
+              g_autofree char *phone = furrow_report_mask_phone (furrow_household_get_phone (h));
+              g_autofree char *id_number =
+                furrow_report_mask_id_number (furrow_household_get_id_number (h));
+
+              set_text (&row, 3, phone);
+              set_text (&row, 4, id_number);
+            }
+          else
+            {
+              set_text (&row, 3, furrow_household_get_phone (h));
+              set_text (&row, 4, furrow_household_get_id_number (h));
+            }
           g_array_append_val (rows, row);
         }
       break;
@@ -548,6 +562,13 @@ furrow_export (FurrowStore        *store,
 }
 
 gboolean
+furrow_export_is_personal (FurrowExportLayer   layer,
+                           FurrowExportOptions options)
+{
+  return layer == FURROW_EXPORT_LAYER_HOUSEHOLDS && !(options & FURROW_EXPORT_MASKED);
+}
+
+gboolean
 furrow_export_full (FurrowStore          *store,
                     FurrowExportLayer     layer,
                     FurrowExportFormat    format,
@@ -559,6 +580,25 @@ furrow_export_full (FurrowStore          *store,
                     guint                *n_written,
                     int                  *epsg_out,
                     GError              **error)
+{
+  return furrow_export_with_options (store, layer, format, FURROW_EXPORT_DEFAULT, zone, path,
+                                     progress_func, progress_data, cancellable, n_written,
+                                     epsg_out, error);
+}
+
+gboolean
+furrow_export_with_options (FurrowStore          *store,
+                            FurrowExportLayer     layer,
+                            FurrowExportFormat    format,
+                            FurrowExportOptions   options,
+                            int                   zone,
+                            const char           *path,
+                            FurrowExportProgress  progress_func,
+                            gpointer              progress_data,
+                            GCancellable         *cancellable,
+                            guint                *n_written,
+                            int                  *epsg_out,
+                            GError              **error)
 {
   Progress progress = { progress_func, progress_data, cancellable, 0 };
   g_autoptr(GPtrArray) keep_alive = g_ptr_array_new_with_free_func (g_object_unref);
@@ -592,7 +632,7 @@ furrow_export_full (FurrowStore          *store,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  rows = collect_rows (store, layer, keep_alive);
+  rows = collect_rows (store, layer, options, keep_alive);
   /* An unreadable table is damage, not an export of 0 records. */
   if (!furrow_store_check_damage (store, error))
     return FALSE;
@@ -613,6 +653,7 @@ furrow_export_full (FurrowStore          *store,
   file = furrow_atomic_file_new (path, error);
   if (file == NULL)
     return FALSE;
+  furrow_atomic_file_set_private (file, furrow_export_is_personal (layer, options));
   layer_name = g_path_get_basename (path);
   if (strrchr (layer_name, '.') != NULL)
     *strrchr (layer_name, '.') = '\0';

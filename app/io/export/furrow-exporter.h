@@ -39,7 +39,22 @@ typedef enum
   FURROW_EXPORT_FORMAT_XLSX,
 } FurrowExportFormat;
 
+/* How a layer is written. */
+typedef enum
+{
+  FURROW_EXPORT_DEFAULT = 0,
+  /* Households: ID numbers and phones masked as on paper (furrow_report_mask_id_number(),
+   * furrow_report_mask_phone()); the file may then be shared like a printout. */
+  FURROW_EXPORT_MASKED  = 1 << 0,
+} FurrowExportOptions;
+
 GQuark   furrow_export_error_quark          (void);
+
+/* Whether `layer` written with `options` holds personal data in full (the households' ID
+ * numbers and phones unmasked): such a file is written with mode 0600, readable by its owner
+ * only, and the CLI and the window say so (docs/architecture.md, Opening, backup, check). */
+gboolean furrow_export_is_personal          (FurrowExportLayer   layer,
+                                             FurrowExportOptions options);
 
 /* The 3-degree Gauss–Krüger zone of a longitude: round (lon / 3); 119.4 E is zone 40. */
 int      furrow_export_zone_for_longitude   (double              lon);
@@ -67,6 +82,20 @@ typedef void (*FurrowExportProgress) (guint    done,
 gboolean furrow_export_full                 (FurrowStore          *store,
                                              FurrowExportLayer     layer,
                                              FurrowExportFormat    format,
+                                             int                   zone,
+                                             const char           *path,
+                                             FurrowExportProgress  progress,
+                                             gpointer              progress_data,
+                                             GCancellable         *cancellable,
+                                             guint                *n_written,
+                                             int                  *epsg,
+                                             GError              **error);
+
+/* furrow_export_full() with `options` (furrow_export_full() writes FURROW_EXPORT_DEFAULT). */
+gboolean furrow_export_with_options         (FurrowStore          *store,
+                                             FurrowExportLayer     layer,
+                                             FurrowExportFormat    format,
+                                             FurrowExportOptions   options,
                                              int                   zone,
                                              const char           *path,
                                              FurrowExportProgress  progress,

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "furrow-json.h"
+#include "furrow-report.h"
 
 G_DEFINE_QUARK (furrow-settlement-json-error-quark, furrow_settlement_json_error)
 
@@ -401,6 +402,11 @@ read_settlement (Reader           *reader,
 
         if (!read_string (reader, root, "$", labels[k], FALSE, &value))
           return FALSE;
+        /* A notice dated 2024-02-30 would be printed as it is (issue 12). */
+        if (g_str_equal (labels[k], "notice_date") && value != NULL &&
+            !furrow_report_date_is_valid (value))
+          return invalid (reader, "$.notice_date",
+                          _("“%s” is not a date; write it YYYY-MM-DD, e.g. 2017-01-10"), value);
         *fields[k] = value != NULL ? g_string_chunk_insert_const (settlement->strings, value)
                                    : NULL;
       }
@@ -556,6 +562,32 @@ check_structure (const char  *data,
 
           level->index++;
           expect_name = level->object;
+        }
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          /* json-glib wraps a whole number beyond 64 bits: 9223372036854775808 became
+           * −9223372036854775808 ("must not be negative"). Say what is wrong. */
+          gsize start = i;
+          gboolean whole = TRUE;
+          g_autofree char *number = NULL;
+
+          while (i + 1 < length && (g_ascii_isdigit (data[i + 1]) || strchr (".eE+-", data[i + 1])))
+            {
+              whole &= g_ascii_isdigit (data[i + 1]);
+              i++;
+            }
+          number = g_strndup (data + start, i - start + 1);
+          if (whole && !g_ascii_string_to_signed (number, 10, G_MININT64, G_MAXINT64, NULL, NULL)  &&
+              g_ascii_isdigit (number[strlen (number) - 1]))
+            {
+              g_autofree char *path = levels_path (levels);
+
+              g_set_error (error, FURROW_SETTLEMENT_JSON_ERROR, FURROW_SETTLEMENT_JSON_ERROR_INVALID,
+                           _("%s: %s: %s is out of range; a whole number is at most 9223372036854775807"),
+                           display_name, path, number);
+              return FALSE;
+            }
+          expect_name = FALSE;
         }
       else if (c == '"')
         {

@@ -16,6 +16,8 @@
 #include <cpl_error.h>
 #include <cpl_string.h>
 #include <cpl_vsi.h>
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -329,6 +331,15 @@ furrow_import_detect_format (FurrowImporter  *self,
     {
       g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
                    _("%s: the file is empty (0 bytes)"), self->display_name);
+      return FALSE;
+    }
+  /* A file that is there but not readable: say so, not "not a readable GeoJSON file". */
+  if (g_access (self->path, R_OK) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
+                   _("%s: the file cannot be read: %s"), self->display_name, g_strerror (saved));
       return FALSE;
     }
 
@@ -1013,7 +1024,20 @@ furrow_import_detect_crs (FurrowImporter  *self,
     src = srs_from_epsg (self->epsg);
   else
     {
-      if (self->format == FURROW_IMPORT_FORMAT_SHAPEFILE)
+      g_autofree char *prj = self->format == FURROW_IMPORT_FORMAT_SHAPEFILE
+                             ? find_side_file (self->gdal_path, "prj") : NULL;
+
+      /* A .prj that is there but not a coordinate system (empty, damaged, another format) is
+       * not a missing one: the person would look for a file they can see (issue 12). */
+      if (prj != NULL)
+        {
+          g_autofree char *prj_name = g_path_get_basename (prj);
+
+          g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_CRS,
+                       _("%s: %s is not a coordinate system Furrow can read (empty or damaged), so the coordinate system is unknown; give it with --crs EPSG:n"),
+                       self->display_name, prj_name);
+        }
+      else if (self->format == FURROW_IMPORT_FORMAT_SHAPEFILE)
         g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_CRS,
                      _("%s: the .prj file is missing, so the coordinate system is unknown; give it with --crs EPSG:n"),
                      self->display_name);

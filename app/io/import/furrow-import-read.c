@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "furrow-gcj02.h"
+#include "furrow-register.h"
 #include "furrow-geodesy.h"
 #include "furrow-ogr-geometry.h"
 #include "furrow-validate.h"
@@ -120,6 +121,24 @@ get_text (Row          *row,
   return g_string_chunk_insert_len (row->self->strings, value, len);
 }
 
+/* A column as the person who made the file knows it: its header with the register code in
+ * brackets, "承包方成员数量 (CBFCYSL)", or the code alone when the header is the code (issue 12).
+ * In the importer's string chunk. */
+static const char *
+column_name (Row          *row,
+             FurrowColumn  column)
+{
+  const char *source = row->self->mapping.source[column];
+  const char *code = furrow_column_get_code (column);
+  g_autofree char *name = NULL;
+
+  if (source == NULL || g_ascii_strcasecmp (source, code) == 0)
+    return code;
+  /* Translators: a column of the user's file and its register code: "承包方成员数量 (CBFCYSL)" */
+  name = g_strdup_printf (_("%s (%s)"), source, code);
+  return g_string_chunk_insert_const (row->self->strings, name);
+}
+
 /* A number from a mapped column; NAN when empty or unmapped. */
 static double
 get_number (Row          *row,
@@ -145,7 +164,7 @@ get_number (Row          *row,
     end++;
   if (end == text || (end != NULL && *end != '\0') || !isfinite (value))
     {
-      row_problem (row, _("%s “%s” is not a number"), furrow_column_get_code (column), text);
+      row_problem (row, _("%s “%s” is not a number"), column_name (row, column), text);
       return NAN;
     }
   return value;
@@ -199,10 +218,10 @@ get_area_m2 (Row          *row,
     m2 = furrow_mu_to_m2 (mu);
 
   if (m2 < 0)
-    row_problem (row, _("%s is negative (%g)"), furrow_column_get_code (column),
+    row_problem (row, _("%s is negative (%g)"), column_name (row, column),
                  column == mu_column ? mu : m2);
   else if (m2 == 0)
-    row_problem (row, _("%s is zero"), furrow_column_get_code (column));
+    row_problem (row, _("%s is zero"), column_name (row, column));
   return m2;
 }
 
@@ -311,10 +330,28 @@ get_members (Row *row)
     return -1;
   if (members < 0 || members > 1000 || members != floor (members))
     {
-      row_problem (row, _("CBFCYSL (members) must be a whole number, not %g"), members);
+      row_problem (row, _("%s must be a whole number of members, not %g"),
+                   column_name (row, FURROW_COLUMN_CBFCYSL), members);
       return -1;
     }
   return (int) members;
+}
+
+/* The ID number of a household, refused as the household page refuses it (a wrong GB 11643
+ * check character is a typing mistake, issue 12); the message never repeats the number. */
+static const char *
+get_id_number (Row *row)
+{
+  const char *id_number = get_text (row, FURROW_COLUMN_CBFZJHM);
+  g_autoptr(GError) error = NULL;
+
+  if (id_number != NULL && !furrow_register_check_id_number (id_number, &error))
+    {
+      /* Translators: a column ("证件号码 (CBFZJHM)") and what is wrong with its value */
+      row_problem (row, _("%s: %s"), column_name (row, FURROW_COLUMN_CBFZJHM), error->message);
+      return NULL;
+    }
+  return id_number;
 }
 
 static void
@@ -329,7 +366,7 @@ read_household (Row                   *row,
   h->name = get_text (row, FURROW_COLUMN_CBFMC);
   if (h->name == NULL && !row->failed)
     row_problem (row, _("the household head’s name (CBFMC) is empty"));
-  h->id_number = get_text (row, FURROW_COLUMN_CBFZJHM);
+  h->id_number = get_id_number (row);
   h->phone = get_text (row, FURROW_COLUMN_LXDH);
   h->members = get_members (row);
 }
@@ -440,7 +477,7 @@ furrow_import_read_records (FurrowImporter  *self,
                 FurrowImportHousehold h = { row.index, p.cbfbm, NULL, NULL, NULL, -1 };
 
                 h.name = get_text (&row, FURROW_COLUMN_CBFMC);
-                h.id_number = get_text (&row, FURROW_COLUMN_CBFZJHM);
+                h.id_number = get_id_number (&row);
                 h.phone = get_text (&row, FURROW_COLUMN_LXDH);
                 h.members = get_members (&row);
                 if (h.name != NULL)

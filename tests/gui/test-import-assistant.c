@@ -208,8 +208,8 @@ find_mapped_map (FurrowImportAssistant *assistant)
   return furrow_test_find_first (GTK_WIDGET (assistant), is_mapped_map, NULL);
 }
 
-#define UNDO_NOTE "An import cannot be undone with Undo (Ctrl+Z). Use Restore… in the main menu " \
-                  "to go back to before the import."
+#define UNDO_NOTE "An import cannot be undone with Undo (Ctrl+Z). To go back to before it, use " \
+                  "Restore… in the Projects menu."
 
 static void
 imported_cb (FurrowImportAssistant *assistant,

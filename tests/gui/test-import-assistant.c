@@ -689,4 +689,46 @@ test_broken_file (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/gui/import-assistant/broken-file", Fixture, fixture_set_up,
                      test_broken_file, fixture_tear_down);
 
+/* A shapefile without its .prj is not broken: the coordinate system can be given on the form, so
+ * the form stays (Format filled in, the reason above it) and EPSG:4490 reads it. */
+static void
+test_missing_prj (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const TestRecord records[] = {
+    { SQUARE ("119.41"), "3707821022010100101", HOUSEHOLD, 1.5, "东一" },
+  };
+  g_autofree char *path = write_shapefile (fixture, "noprj.shp", records, 1, NULL);
+  g_autofree char *prj = g_build_filename (fixture->base.tmpdir, "noprj.prj", NULL);
+  FurrowImportAssistant *assistant;
+  GtkWidget *crs_row;
+
+  g_assert_cmpint (g_remove (prj), ==, 0);
+  assistant = open_assistant (fixture, path);
+  g_assert_null (furrow_import_assistant_get_importer (assistant));
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (assistant),
+                                            "noprj.shp: the .prj file is missing, so the "
+                                            "coordinate system is unknown; give it with "
+                                            "--crs EPSG:n"));
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (assistant), "ESRI Shapefile"));
+  crs_row = furrow_test_find_row (GTK_WIDGET (assistant), ADW_TYPE_ENTRY_ROW,
+                                  "Coordinate system (EPSG code)");
+  g_assert_true (gtk_widget_get_mapped (crs_row));
+
+  gtk_editable_set_text (GTK_EDITABLE (crs_row), "EPSG:4490");
+  g_signal_emit_by_name (crs_row, "apply");
+  g_assert_nonnull (furrow_import_assistant_get_importer (assistant));
+  g_assert_cmpint (furrow_importer_get_crs_epsg (furrow_import_assistant_get_importer (assistant)),
+                   ==, 4490);
+  activate (assistant, "import.next");
+  wait_for_page (assistant, "preview");
+  g_assert_cmpuint (table_rows (assistant), ==, 1);
+  g_assert_cmpstr (table_cell (assistant, 0, "area"), ==, "14.92");   /* as in bad-record */
+  activate (assistant, "import.abort");
+  furrow_test_iterate (50);
+  g_assert_null (find_assistant ());
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/import-assistant/missing-prj", Fixture, fixture_set_up,
+                     test_missing_prj, fixture_tear_down);
+
 FURROW_TEST_GUI_MAIN (.set_up = GDALAllRegister);

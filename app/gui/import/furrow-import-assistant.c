@@ -266,7 +266,11 @@ detect (FurrowImportAssistant *self)
   if (!furrow_importer_open (importer, &error))
     {
       self->updating = FALSE;
-      if (!self->opened)
+      /* A coordinate system or encoding the user can give stays on the form with the reason;
+       * anything else the settings cannot fix. */
+      if (!self->opened &&
+          !g_error_matches (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_CRS) &&
+          !g_error_matches (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_ENCODING))
         {
           g_autofree char *basename = g_path_get_basename (self->path);
           g_autofree char *display_name = g_filename_display_name (basename);
@@ -282,6 +286,8 @@ detect (FurrowImportAssistant *self)
           return;
         }
       show_message (self, error->message, TRUE);
+      adw_action_row_set_subtitle (self->format_row,
+                                   format_name (furrow_importer_get_format (importer)));
       update_buttons (self);
       return;
     }

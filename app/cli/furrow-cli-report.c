@@ -56,7 +56,8 @@ open_report (int             argc,
     { "season", 0, 0, G_OPTION_ARG_STRING, &season_name, N_("A settled season by its name"),
       N_("NAME") },
     { "notice-date", 0, 0, G_OPTION_ARG_STRING, &notice_date,
-      N_("Public-notice date printed on the pages (YYYY-MM-DD)"), N_("DATE") },
+      N_("Public-notice date printed on the pages (YYYY-MM-DD); the season's own when not "
+         "given"), N_("DATE") },
     { NULL },
   };
 
@@ -80,7 +81,7 @@ open_report (int             argc,
       furrow_cli_print_error ("%s", usage_text);
       return 2;
     }
-  if (notice_date != NULL && !furrow_report_date_is_valid (notice_date))
+  if (notice_date != NULL && !furrow_season_notice_date_is_valid (notice_date))
     {
       /* Printed as given on every page otherwise (issue 12). */
       furrow_cli_print_error (_("--notice-date: “%s” is not a date; write it YYYY-MM-DD, e.g. 2017-01-10"),

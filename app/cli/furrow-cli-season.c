@@ -40,6 +40,8 @@
  *                                          is missing (furrow_store_check_settlement()),
  *                                          unless --force
  *   reopen NAME --reason TEXT
+ *   set-notice-date NAME YYYY-MM-DD|none   the public-notice date its statements print (also
+ *                                          on a settled season)
  *
  * Money is integer fen in JSON. Bad input: exit 1, one line on stderr, nothing written. */
 
@@ -707,8 +709,8 @@ usage (void)
 {
   furrow_cli_print_error (_("usage: furrow-cli season --project FILE list|create|show|set-price|"
                             "set-cost|set-fee|set-operations|set-subsidy|set-income|set-base|"
-                            "set-split|plan|harvest|actual-cost|predict|settle|reopen NAME …; see "
-                            "“furrow-cli season --help”"));
+                            "set-split|plan|harvest|actual-cost|predict|settle|reopen|"
+                            "set-notice-date NAME …; see “furrow-cli season --help”"));
   return 2;
 }
 
@@ -757,6 +759,18 @@ run_action (FurrowStore   *store,
   if (g_str_equal (action, "reopen"))
     {
       if (!furrow_store_reopen_season (store, season, o->reason, &error))
+        return report_error (store, error);
+      return 0;
+    }
+  if (g_str_equal (action, "set-notice-date"))
+    {
+      if (argc != 2)
+        {
+          furrow_cli_print_error (_("usage: season set-notice-date NAME YYYY-MM-DD|none"));
+          return 1;
+        }
+      if (!furrow_store_set_notice_date (store, season,
+                                         g_str_equal (argv[1], "none") ? NULL : argv[1], &error))
         return report_error (store, error);
       return 0;
     }
@@ -972,7 +986,7 @@ furrow_cli_season (int    argc,
                                 _("Actions: list, create NAME --year Y, show NAME, set-price, "
                                   "set-cost, set-fee, set-operations, set-subsidy, set-income, "
                                   "set-base, set-split, plan, harvest, actual-cost, predict, "
-                                  "settle, reopen"));
+                                  "settle, reopen, set-notice-date"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

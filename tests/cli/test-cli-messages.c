@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "furrow-report.h"
+#include "furrow-season.h"
 #include "furrow-test-cli.h"
 #include "furrow-test-store.h"
 #include "furrow-test.h"
@@ -62,17 +63,17 @@ FURROW_TEST_FIXTURE ("/furrow/cli/messages/notice-date", FurrowTestStore,
 static void
 test_date_is_valid (void)
 {
-  g_assert_true (furrow_report_date_is_valid ("2017-01-10"));
-  g_assert_true (furrow_report_date_is_valid ("2024-02-29"));   /* 2024 is a leap year */
-  g_assert_false (furrow_report_date_is_valid ("2023-02-29"));
-  g_assert_false (furrow_report_date_is_valid ("2024-02-30"));
-  g_assert_false (furrow_report_date_is_valid ("2024-13-01"));
-  g_assert_false (furrow_report_date_is_valid ("2024-00-10"));
-  g_assert_false (furrow_report_date_is_valid ("2024-1-10"));
-  g_assert_false (furrow_report_date_is_valid ("2017-01-10x"));
-  g_assert_false (furrow_report_date_is_valid ("garbage"));
-  g_assert_false (furrow_report_date_is_valid (""));
-  g_assert_false (furrow_report_date_is_valid (NULL));
+  g_assert_true (furrow_season_notice_date_is_valid ("2017-01-10"));
+  g_assert_true (furrow_season_notice_date_is_valid ("2024-02-29"));   /* 2024 is a leap year */
+  g_assert_false (furrow_season_notice_date_is_valid ("2023-02-29"));
+  g_assert_false (furrow_season_notice_date_is_valid ("2024-02-30"));
+  g_assert_false (furrow_season_notice_date_is_valid ("2024-13-01"));
+  g_assert_false (furrow_season_notice_date_is_valid ("2024-00-10"));
+  g_assert_false (furrow_season_notice_date_is_valid ("2024-1-10"));
+  g_assert_false (furrow_season_notice_date_is_valid ("2017-01-10x"));
+  g_assert_false (furrow_season_notice_date_is_valid ("garbage"));
+  g_assert_false (furrow_season_notice_date_is_valid (""));
+  g_assert_false (furrow_season_notice_date_is_valid (NULL));
 }
 FURROW_TEST ("/furrow/cli/messages/date-is-valid", test_date_is_valid);
 

@@ -343,6 +343,17 @@ test_chain_statements (Fixture       *fixture,
     g_assert_true (furrow_store_add_household (store, household, &store_error));
     g_assert_no_error (store_error);
   }
+  /* The season's public-notice date: a day that does not exist is refused, a real one is
+   * printed on every statement (issue 13, item 11). */
+  {
+    const char *bad_date[] = { "season", "--project", fixture->path, "set-notice-date", SEASON,
+                               "2024-11-31", NULL };
+    const char *date[] = { "season", "--project", fixture->path, "set-notice-date", SEASON,
+                           "2024-11-20", NULL };
+
+    run_bad (bad_date, "“2024-11-31” is not a date");
+    run_ok (date, NULL);
+  }
   g_assert_cmpint (run (NULL, statements, NULL, &err), ==, 0);
   g_assert_nonnull (strstr (err, "1 household of the register gets no statement"));
   g_assert_nonnull (strstr (err, "  " FURROW_DEMO_VILLAGE_CODE "9999 孙无地: no parcels\n"));
@@ -366,6 +377,7 @@ test_chain_statements (Fixture       *fixture,
   /* Every one of the 300 settled households has its page: the full-custody ones and the 12
    * half-custody ones with no fees to pay (the season sets none), as the roster lists them. */
   g_assert_cmpuint (pages, ==, FURROW_DEMO_N_HOUSEHOLDS);
+  g_assert_nonnull (strstr (text, "Public notice: 2024-11-20"));
   g_assert_null (strstr (text, "孙无地"));
   /* Each full-custody household's code is on its page. */
   {

@@ -318,6 +318,37 @@ test_bad_record (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/gui/import-assistant/bad-record", Fixture, fixture_set_up,
                      test_bad_record, fixture_tear_down);
 
+/* A CSV whose rows do not match its header (issue 12): the assistant says so before any
+ * preview, with each problem and its line, on its error page (issue 13, item 9), and offers no
+ * way on. */
+static void
+test_broken_csv (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->base.tmpdir, "broken.csv", NULL);
+  FurrowImportAssistant *assistant;
+
+  test_write_file (path, "CBFBM,CBFMC,CBFCYSL\n370782102201010001,王五\n"
+                         "370782102201010002,李,四,2\n", -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import-file",
+                                             "s", path));
+  assistant = find_assistant ();
+  g_assert_nonnull (assistant);
+  furrow_test_wait_for_frame (GTK_WIDGET (assistant));
+  g_assert_cmpstr (furrow_import_assistant_get_page (assistant), ==, "error");
+  g_assert_null (furrow_import_assistant_get_importer (assistant));
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (assistant), "Cannot Import “broken.csv”"));
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (assistant),
+                    "broken.csv: 2 problems, nothing was imported\n"
+                    "broken.csv: line 2 has 2 of the 3 columns of the header; a value or a separator (,) is missing\n"
+                    "broken.csv: line 3 has 4 columns but the header has 3; a value holds a separator (,) that is not in quotes"));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (assistant), "import.next", NULL) &&
+                  g_strcmp0 (furrow_import_assistant_get_page (assistant), "preview") == 0);
+  screenshot (assistant, "import-assistant-broken-csv.png");
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/import-assistant/broken-csv", Fixture, fixture_set_up,
+                     test_broken_csv, fixture_tear_down);
+
 /* GBK text with a .cpg that says UTF-8 (a common mistake): the names are garbled until the
  * encoding is set to GBK. */
 static void

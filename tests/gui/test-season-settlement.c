@@ -13,6 +13,7 @@
 
 #include "furrow-distribution.h"
 #include "furrow-list-columns.h"
+#include "furrow-report-document.h"
 #include "furrow-roster-row.h"
 #include "furrow-season-settlement-page.h"
 #include "furrow-season-settlement-page-testing.h"
@@ -772,6 +773,67 @@ test_missing (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/season-settlement/missing", Fixture, fixture_set_up,
                      test_missing, furrow_test_window_tear_down);
+
+static gboolean
+is_notice_entry (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_ENTRY (widget) &&
+         g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), "YYYY-MM-DD") == 0;
+}
+
+/* The public-notice date on the page of a settled season (issue 13, item 11): a day that does not
+ * exist shows the error style and cannot be set; a real one is stored for the season, its
+ * statements print it, and the page shows it again after reloading. */
+static void
+test_notice_date (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowSeasonSettlementPage *page;
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(FurrowReportDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *notice_entry;
+  GtkEditable *entry;
+
+  add_season (store, TRUE);
+  settle_in_store (store);
+  page = show_page (fixture);
+  notice_entry = furrow_test_find_first (GTK_WIDGET (page), is_notice_entry, NULL);
+  g_assert_nonnull (notice_entry);
+  entry = GTK_EDITABLE (notice_entry);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (entry)));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+
+  gtk_editable_set_text (entry, "2026-02-30");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  /* Enter does nothing: the action is disabled. */
+  g_signal_emit_by_name (notice_entry, "activate");
+  furrow_test_iterate (100);
+  season = furrow_store_find_season (store, SEASON);
+  g_assert_cmpstr (furrow_season_get_notice_date (season), ==, "");
+  g_clear_object (&season);
+
+  gtk_editable_set_text (entry, "2026-11-20");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  g_signal_emit_by_name (notice_entry, "activate");
+  furrow_test_iterate (200);
+  season = furrow_store_find_season (store, SEASON);
+  g_assert_cmpstr (furrow_season_get_notice_date (season), ==, "2026-11-20");
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window),
+                                            "The statements will say they were posted on "
+                                            "2026-11-20"));
+  /* The page reloaded on the store's signal and still shows it. */
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "2026-11-20");
+  /* What the page prints carries it. */
+  document = furrow_report_document_new_statements (store, season, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (furrow_report_document_get_report (document)->cooperative.notice_date, ==,
+                   "2026-11-20");
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/season-settlement/notice-date", Fixture, fixture_set_up,
+                     test_notice_date, furrow_test_window_tear_down);
 
 static void
 test_not_harvested (Fixture       *fixture,

@@ -656,6 +656,40 @@ check_sidebar (Fixture *fixture,
   g_assert_cmpint (gtk_widget_get_width (second->sidebar), ==, before + 120);
   fixture->window = second;
   save_step (fixture, "lists-4-remembered");
+
+  /* Widened to 1500 px in a larger window: the next window at this size leaves the map its
+   * 360 px (the window's default width includes its few pixels of frame). */
+  g_settings_set_int (fixture->base.settings, "sidebar-width", 1500);
+  gtk_window_destroy (GTK_WINDOW (second));
+  fixture->window = furrow_window_new (fixture->base.app);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  furrow_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  furrow_test_iterate (200);
+  g_test_message ("sidebar-width 1500 in a %d px window: sidebar %d px", width,
+                  gtk_widget_get_width (fixture->window->sidebar));
+  g_assert_cmpint (gtk_widget_get_width (fixture->window->sidebar), <=, MAX (360, width - 360));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (furrow_window_get_map (fixture->window))));
+  g_assert_false (adw_leaflet_get_folded (fixture->window->leaflet));
+
+  /* Planning beside a wide sidebar: the sidebar gives the planner its room, and takes it back
+   * when the planner closes. */
+  {
+    g_autofree char *path = g_build_filename (fixture->base.tmpdir, "layout.gpkg", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (furrow_window_open_project (fixture->window, path, &error));
+    g_assert_no_error (error);
+  }
+  furrow_test_iterate (200);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.plan-field",
+                                             NULL));
+  furrow_test_iterate (300);
+  save_step (fixture, "lists-5-wide-sidebar-planning");
+  g_assert_false (adw_leaflet_get_folded (fixture->window->leaflet));
+  g_assert_cmpint (gtk_widget_get_width (
+    GTK_WIDGET (furrow_window_get_planner_panel (fixture->window))), >=, 380);
+  assert_reachable (fixture, planner_child (fixture, "preset_row"), "pattern, wide sidebar");
 }
 
 static void

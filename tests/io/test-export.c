@@ -263,8 +263,9 @@ test_csv_injection (void)
   const char *import_args[] = { "import", "--project", hostile_project, source, NULL };
   const char *export_args[] = { "export", "--project", hostile_project, "--layer", "households",
                                 "--format", "csv", exported, NULL };
-  static const int no_numeric[] = { 2, -1 };   /* CBFCYSL */
+  static const int numeric_columns[] = { 2, -1 };   /* CBFCYSL */
   g_autofree char *contents = NULL;
+  g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
   g_mkdir_with_parents (hostile_dir, 0700);
@@ -275,13 +276,14 @@ test_csv_injection (void)
                    "370782102201010003,-李,1\n"
                    "370782102201010004,@SUM(A1:A9),4\n"
                    "370782102201010005,张三,5\n", -1);
-  g_assert_cmpint (furrow_test_run_cliv (import_args, NULL, &err), ==, 0);
+  g_assert_cmpint (furrow_test_run_cliv (import_args, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (furrow_test_run_cliv (export_args, NULL, &err), ==, 0);
+  g_assert_cmpint (furrow_test_run_cliv (export_args, &out, &err), ==, 0);
   g_assert_true (g_file_get_contents (exported, &contents, NULL, NULL));
 
   /* 5 households × 5 columns */
-  g_assert_cmpuint (assert_no_formula (contents + 3, no_numeric), ==, 25);
+  g_assert_cmpuint (assert_no_formula (contents + 3, numeric_columns), ==, 25);
   g_assert_nonnull (strstr (contents,
                             "\r\n370782102201010001,\"'=HYPERLINK(\"\"http://example.com\"\",\"\"点击\"\")\",2,"));
   g_assert_nonnull (strstr (contents, "\r\n370782102201010002,\"'+王\",3,"));

@@ -485,6 +485,9 @@ test_every_household (Fixture       *fixture,
   g_auto(GStrv) pages = NULL;
   const FurrowReport *report;
 
+  /* The season's own public-notice date is printed when none is given (issue 13, item 11). */
+  g_assert_true (furrow_store_set_notice_date (fixture->store, season, "2016-11-20", &error));
+  g_assert_no_error (error);
   statements = furrow_report_document_new_statements (fixture->store, season, NULL, &error);
   g_assert_no_error (error);
   roster = furrow_report_document_new_roster (fixture->store, season, NULL, &error);
@@ -516,6 +519,12 @@ test_every_household (Fixture       *fixture,
   g_assert_nonnull (nothing);
   g_assert_nonnull (strstr (nothing, "¥0.00"));
   g_assert_null (strstr (whole, "吴敏"));
+  {
+    g_autofree char *flat = without_spaces (pages[0]);
+
+    g_assert_nonnull (strstr (flat, "公示日期：2016年11月20日"));
+    g_assert_null (strstr (flat, "公示日期：—"));
+  }
 }
 FURROW_TEST_FIXTURE ("/furrow/io/report-document/every-household", Fixture,
                      furrow_test_store_set_up_empty, test_every_household,

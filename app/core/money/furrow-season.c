@@ -5,6 +5,7 @@
 #include "furrow-season.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "furrow-object-private.h"
@@ -20,6 +21,7 @@ struct _FurrowSeason
   guint              crop_year;
   FurrowSeasonState  state;
   char              *notes;
+  char              *notice_date;
 
   FurrowSeasonPrice  prices[FURROW_N_CROPS];
   GArray            *costs;       /* FurrowSeasonCost */
@@ -40,6 +42,7 @@ enum {
   PROP_CROP_YEAR,
   PROP_STATE,
   PROP_NOTES,
+  PROP_NOTICE_DATE,
   N_PROPS
 };
 
@@ -170,6 +173,8 @@ furrow_season_class_init (FurrowSeasonClass *klass)
     AT (state), NULL);
   properties[PROP_NOTES] = furrow_property_member (
     g_param_spec_string ("notes", NULL, NULL, NULL, RW), AT (notes), NULL);
+  properties[PROP_NOTICE_DATE] = furrow_property_member (
+    g_param_spec_string ("notice-date", NULL, NULL, NULL, RW), AT (notice_date), NULL);
 
   furrow_property_install (object_class, N_PROPS, properties);
 
@@ -256,6 +261,7 @@ furrow_season_copy_rules (FurrowSeason *self,
   furrow_season_set_name (self, source->name);
   furrow_season_set_crop_year (self, source->crop_year);
   furrow_season_set_notes (self, source->notes);
+  furrow_season_set_notice_date (self, source->notice_date);
   g_object_thaw_notify (G_OBJECT (self));
 
   memcpy (self->prices, source->prices, sizeof self->prices);
@@ -288,6 +294,7 @@ furrow_season_new_from (const char   *name,
   furrow_season_set_name (self, name);
   furrow_season_set_crop_year (self, crop_year);
   furrow_season_set_notes (self, NULL);
+  furrow_season_set_notice_date (self, NULL);
   g_object_thaw_notify (G_OBJECT (self));
   if (self->income->len > 0)
     {
@@ -314,6 +321,8 @@ SETTER (furrow_season, furrow_property_set_uint, guint, crop_year, PROP_CROP_YEA
 GETTER (FurrowSeasonState, state)
 GETTER (const char *, notes)
 SETTER (furrow_season, furrow_property_set_string, const char *, notes, PROP_NOTES)
+GETTER (const char *, notice_date)
+SETTER (furrow_season, furrow_property_set_string, const char *, notice_date, PROP_NOTICE_DATE)
 SETTER (_furrow_season, furrow_property_set_int64, gint64, id, PROP_ID)
 SETTER (_furrow_season, furrow_property_set_int, FurrowSeasonState, state, PROP_STATE)
 
@@ -324,6 +333,26 @@ furrow_season_set_name (FurrowSeason *self,
   g_return_if_fail (FURROW_IS_SEASON (self));
 
   furrow_property_set_string (self, properties[PROP_NAME], name != NULL ? name : "");
+}
+
+gboolean
+furrow_season_notice_date_is_valid (const char *text)
+{
+  guint year = 0;
+  guint month = 0;
+  guint day = 0;
+  char tail;
+
+  /* Exactly YYYY-MM-DD, a day of the calendar (docs/domain.md §9). */
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  if (sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3)
+    return FALSE;
+  return year >= 1900 && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month,
+                                           (GDateYear) year);
 }
 
 gboolean

@@ -125,6 +125,13 @@ gboolean           furrow_season_is_read_only         (FurrowSeason             
 const char        *furrow_season_get_notes            (FurrowSeason              *self);
 void               furrow_season_set_notes            (FurrowSeason              *self,
                                                        const char                *notes);
+/* The public-notice date (公示日期) printed on the season's statements, "2024-11-20", or NULL /
+ * "" when not set; written by furrow_store_set_notice_date(), also on a settled season. */
+const char        *furrow_season_get_notice_date      (FurrowSeason              *self);
+void               furrow_season_set_notice_date      (FurrowSeason              *self,
+                                                       const char                *notice_date);
+/* Whether `text` is a notice date: YYYY-MM-DD, a real day of the calendar, from 1900. */
+gboolean           furrow_season_notice_date_is_valid (const char                *text);
 
 const FurrowSeasonPrice *
                    furrow_season_get_price            (FurrowSeason              *self,

@@ -228,9 +228,9 @@ _furrow_store_get_model (FurrowStore *self,
       if (objects == NULL && g_error_matches (error, FURROW_STORE_ERROR,
                                               FURROW_STORE_ERROR_CORRUPT))
         furrow_database_mark_damaged (self->database, error);
-      if (objects == NULL)
+      else if (objects == NULL)
         g_message ("%s", error->message);
-      else
+      if (objects != NULL)
         g_list_store_splice (self->models[kind], 0, 0, objects->pdata, objects->len);
     }
   return G_LIST_MODEL (self->models[kind]);

@@ -215,7 +215,7 @@ _furrow_season_field_error (FurrowStore  *self,
   return FALSE;
 }
 
-#define SEASON_COLUMNS "id, name, crop_year, state, notes"
+#define SEASON_COLUMNS "id, name, crop_year, state, notes, notice_date"
 
 /* A season from a row of SEASON_COLUMNS, without its rules. */
 static FurrowSeason *
@@ -230,6 +230,7 @@ read_season (FurrowStatement *stmt)
   furrow_season_state_from_string (furrow_statement_get_text (stmt, 3), &state);
   _furrow_season_set_state (season, state);
   furrow_season_set_notes (season, furrow_statement_get_text (stmt, 4));
+  furrow_season_set_notice_date (season, furrow_statement_get_text (stmt, 5));
   return season;
 }
 
@@ -544,8 +545,8 @@ _furrow_season_insert (FurrowStore        *self,
   g_autofree char *rules = NULL;
   GError *local_error = NULL;
 
-  stmt = _furrow_season_prepare (self, "INSERT INTO seasons (id, name, crop_year, state, notes) "
-                                       "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  stmt = _furrow_season_prepare (self, "INSERT INTO seasons (id, name, crop_year, state, notes, "
+                                       "notice_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
   if (stmt == NULL)
     return FALSE;
   furrow_statement_bind_id (stmt, 1, id);
@@ -553,6 +554,8 @@ _furrow_season_insert (FurrowStore        *self,
   furrow_statement_bind_int64 (stmt, 3, furrow_season_get_crop_year (season));
   furrow_statement_bind_text (stmt, 4, furrow_season_state_to_string (state));
   furrow_statement_bind_text (stmt, 5, furrow_season_get_notes (season));
+  furrow_statement_bind_text (stmt, 6, furrow_season_get_notice_date (season) != NULL
+                                       ? furrow_season_get_notice_date (season) : "");
   if (!furrow_statement_run (stmt, &local_error))
     return season_write_error (season, local_error, error);
   _furrow_season_set_id (season,
@@ -674,6 +677,62 @@ furrow_store_update_season (FurrowStore   *self,
   ok = update_season (self, season, error);
   if (ok)
     _furrow_season_touch (self, season, FURROW_SEASON_CHANGE_RULES, FALSE);
+  return _furrow_store_op_end (self, ok, ok ? error : NULL);
+}
+
+static gboolean
+set_notice_date (FurrowStore   *self,
+                 FurrowSeason  *season,
+                 const char    *date,
+                 GError       **error)
+{
+  g_autoptr(FurrowStatement) stmt = NULL;
+  g_autofree char *object = _furrow_season_object (season);
+  FurrowSeasonState state;
+
+  if (!_furrow_season_stored_state (self, season, &state, error))
+    return FALSE;
+  stmt = _furrow_season_prepare (self, "UPDATE seasons SET notice_date = ?2 WHERE id = ?1",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
+  furrow_statement_bind_text (stmt, 2, date);
+  if (!furrow_statement_run (stmt, error))
+    return FALSE;
+  return _furrow_store_audit (self, "season.notice-date", object, *date != '\0' ? date : "none",
+                              error);
+}
+
+gboolean
+furrow_store_set_notice_date (FurrowStore   *self,
+                              FurrowSeason  *season,
+                              const char    *date,
+                              GError       **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FURROW_IS_SEASON (season), FALSE);
+
+  if (date == NULL)
+    date = "";
+  if (*date != '\0' && !furrow_season_notice_date_is_valid (date))
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                   _("“%s” is not a date: give the public-notice date as YYYY-MM-DD, e.g. "
+                     "2024-11-20"), date);
+      return FALSE;
+    }
+  if (!_furrow_store_op_begin (self, error))
+    return FALSE;
+  _furrow_season_touch_model (self);
+  ok = set_notice_date (self, season, date, error);
+  if (ok)
+    {
+      furrow_season_set_notice_date (season, date);
+      _furrow_season_touch (self, season, FURROW_SEASON_CHANGE_RULES, FALSE);
+    }
   return _furrow_store_op_end (self, ok, ok ? error : NULL);
 }
 

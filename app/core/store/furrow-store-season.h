@@ -118,6 +118,15 @@ gboolean          furrow_store_delete_season         (FurrowStore          *self
                                                       FurrowSeason         *season,
                                                       GError              **error);
 
+/* Sets the season's public-notice date (furrow_season_get_notice_date()): "YYYY-MM-DD", a real
+ * day (FURROW_STORE_ERROR_INVALID otherwise, the file unchanged), or NULL / "" to clear it.
+ * Allowed on a settled season: it is when the statements are posted, and changes no amount.
+ * Audited ("season.notice-date"); announced as a rules change. */
+gboolean          furrow_store_set_notice_date       (FurrowStore          *self,
+                                                      FurrowSeason         *season,
+                                                      const char           *date,
+                                                      GError              **error);
+
 /* A whole season as the file holds it, kept to delete the season and put it back (the undo of
  * creating or deleting one): its name, crop year, notes and money rules, its plans, harvests and
  * actual costs, and the half-custody operations its households take. Opaque. */

@@ -265,6 +265,13 @@ detect (FurrowImportAssistant *self)
   g_clear_object (&self->importer);
   if (!furrow_importer_open (importer, &error))
     {
+      GPtrArray *problems = furrow_importer_get_problems (importer);
+      g_autoptr(GString) text = g_string_new (error->message);
+
+      /* Several problems found before reading (a CSV's broken quotes and short rows): the
+       * first ten, one a line, under "N problems, nothing was imported". */
+      for (guint i = 0; problems->len > 1 && i < problems->len && i < 10; i++)
+        g_string_append_printf (text, "\n%s", (const char *) g_ptr_array_index (problems, i));
       self->updating = FALSE;
       /* A coordinate system or encoding the user can give stays on the form with the reason;
        * anything else the settings cannot fix. */
@@ -281,11 +288,13 @@ detect (FurrowImportAssistant *self)
           /* Translators: the title of the import assistant for a file it cannot read */
           title = g_strdup_printf (_("Cannot Import “%s”"), display_name);
           adw_status_page_set_title (self->error_page, title);
-          adw_status_page_set_description (self->error_page, error->message);
+          g_autofree char *escaped = g_markup_escape_text (text->str, -1);
+
+          adw_status_page_set_description (self->error_page, escaped);   /* markup */
           show_page (self, "error");
           return;
         }
-      show_message (self, error->message, TRUE);
+      show_message (self, text->str, TRUE);
       adw_action_row_set_subtitle (self->format_row,
                                    format_name (furrow_importer_get_format (importer)));
       update_buttons (self);

@@ -12,6 +12,7 @@
 #include "furrow-atomic-file.h"
 #include "furrow-drawn-widget.h"
 #include "furrow-comparison.h"
+#include "furrow-store.h"
 #include "furrow-yield-model.h"
 
 /* Every pattern preset on the field under every yield preset (issue 7.2): LER and net per mu from
@@ -207,6 +208,29 @@ typedef struct
   gpointer                user_data;
 } ExportRequest;
 
+/* Never over a project open in a window of this program (docs/architecture.md, Opening,
+ * backup, check): the chart has no store of its own, so every toplevel with a "project-path"
+ * (FurrowWindow) is asked. */
+static gboolean
+check_not_a_project (const char  *path,
+                     GError     **error)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      g_autofree char *project = NULL;
+
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (window), "project-path") == NULL)
+        continue;
+      g_object_get (window, "project-path", &project, NULL);
+      if (project != NULL && !furrow_store_check_output_path (project, path, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 export_response_cb (GtkNativeDialog *dialog,
                     int              response,
@@ -218,7 +242,8 @@ export_response_cb (GtkNativeDialog *dialog,
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
 
-      if (path != NULL && !furrow_comparison_chart_export (request->chart, path, &error))
+      if (path != NULL && (!check_not_a_project (path, &error) ||
+                           !furrow_comparison_chart_export (request->chart, path, &error)))
         request->problem (request->user_data, error->message);
     }
   g_object_unref (request->chart);

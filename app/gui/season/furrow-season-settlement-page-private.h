@@ -27,6 +27,7 @@ struct _FurrowSeasonSettlementPage
   GtkWidget      *cancel_button;
   GtkLabel       *roster_label;
   GtkColumnView  *roster_view;
+  GtkEntry       *notice_entry;
 
   GListStore     *roster;
 
@@ -48,6 +49,12 @@ void furrow_season_settlement_page_settle_class_init (GtkWidgetClass *widget_cla
 /* Installs the actions settlement.print-payroll and settlement.export-payroll
  * (furrow-season-settlement-page-payroll.c). */
 void furrow_season_settlement_page_payroll_class_init (GtkWidgetClass *widget_class);
+
+/* The public-notice date (furrow-season-settlement-page-notice.c): the action
+ * settlement.set-notice-date, the entry's signals, and showing the season's date in it. */
+void furrow_season_settlement_page_notice_class_init (GtkWidgetClass *widget_class);
+void furrow_season_settlement_page_notice_init       (FurrowSeasonSettlementPage *self);
+void _furrow_season_settlement_page_show_notice_date (FurrowSeasonSettlementPage *self);
 
 /* Enables the actions for the season shown and the export running; emits "export-finished". */
 void _furrow_season_settlement_page_update_actions   (FurrowSeasonSettlementPage *self);

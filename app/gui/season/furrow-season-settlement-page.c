@@ -270,6 +270,7 @@ rebuild (FurrowSeasonSettlementPage *self)
     show_settled (self);
   else
     show_preview (self);
+  _furrow_season_settlement_page_show_notice_date (self);
   update_actions (self);
 }
 
@@ -954,6 +955,7 @@ furrow_season_settlement_page_class_init (FurrowSeasonSettlementPageClass *klass
 
   furrow_season_settlement_page_settle_class_init (widget_class);
   furrow_season_settlement_page_payroll_class_init (widget_class);
+  furrow_season_settlement_page_notice_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "settlement.print-statements", NULL,
                                    print_statements_action);
   gtk_widget_class_install_action (widget_class, "settlement.print-roster", NULL,
@@ -980,6 +982,7 @@ furrow_season_settlement_page_class_init (FurrowSeasonSettlementPageClass *klass
   gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, roster_label);
   gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, roster_view);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, notice_entry);
 }
 
 static void
@@ -988,6 +991,7 @@ furrow_season_settlement_page_init (FurrowSeasonSettlementPage *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  furrow_season_settlement_page_notice_init (self);
 
   self->roster = g_list_store_new (FURROW_TYPE_ROSTER_ROW);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->roster)));

@@ -224,6 +224,36 @@ static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_action },
 };
 
+/* Whether the interface speaks Chinese, Japanese or Korean (the first language of LANGUAGE,
+ * LC_ALL, LC_MESSAGES or LANG). */
+static gboolean
+language_is_cjk (void)
+{
+  const char *language = g_get_language_names ()[0];
+
+  return g_str_has_prefix (language, "zh") || g_str_has_prefix (language, "ja") ||
+         g_str_has_prefix (language, "ko");
+}
+
+/* GTK 4.8 gives a tooltip its label's minimum width, and a wrapping label may break CJK text
+ * after any character: "主菜单" came out one character a line (issue 13, item 10). In those
+ * languages a tooltip's label is at least 12 characters wide (shorter texts are centred in it;
+ * longer ones wrap at that width). The only style Furrow adds to libadwaita's. */
+static void
+widen_cjk_tooltips (void)
+{
+  g_autoptr(GtkCssProvider) provider = NULL;
+  const char *css = "tooltip label { min-width: 12em; }";
+
+  if (!language_is_cjk ())
+    return;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, css, -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 static void
 furrow_application_startup (GApplication *app)
 {
@@ -265,6 +295,7 @@ furrow_application_startup (GApplication *app)
     gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     icon_dir);
 
+  widen_cjk_tooltips ();
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -108,6 +108,7 @@ void furrow_window_map_init       (FurrowWindow   *self);
 void furrow_window_init_sidebar      (FurrowWindow *self);
 void furrow_window_set_sidebar_width (FurrowWindow *self,
                                       int           width);
+void furrow_window_update_sidebar_width (FurrowWindow *self);
 
 /* furrow-window-actions.c */
 void furrow_window_class_add_actions   (GtkWidgetClass *widget_class);

@@ -13,6 +13,10 @@
 #define HANDLE_REACH 4
 /* What the content keeps of the window at least. */
 #define CONTENT_MIN_WIDTH 360
+/* What the map keeps beside the planner. */
+#define MAP_MIN_WIDTH 160
+/* The default size counts the window's frame (client-side decorations), its width does not. */
+#define WINDOW_FRAME 16
 
 /* Whether X (in the leaflet's coordinates) is on the line between sidebar and content. */
 static gboolean
@@ -27,7 +31,56 @@ on_handle (FurrowWindow *self,
                                  &GRAPHENE_POINT_INIT (gtk_widget_get_width (self->sidebar), 0),
                                  &edge))
     return FALSE;
-  return fabs (x - edge.x) <= HANDLE_REACH;
+  /* Less into the sidebar, whose list has its scrollbar at that edge. */
+  return x >= edge.x - HANDLE_REACH / 2 && x <= edge.x + HANDLE_REACH;
+}
+
+/* The widest the sidebar can be in the window: what leaves the content its minimum width (the
+ * map's, or the planner's and the map's while planning) and at least 360 px. The window's
+ * allocated width, or before it is shown its default width (the frame's few pixels less). */
+static int
+max_width (FurrowWindow *self)
+{
+  int window_width = gtk_widget_get_width (GTK_WIDGET (self));
+  int window_height = 0;
+  int content_min = 0;
+
+  if (window_width <= 0)
+    {
+      /* GTK 4.8 wants both pointers. */
+      gtk_window_get_default_size (GTK_WINDOW (self), &window_width, &window_height);
+      window_width -= WINDOW_FRAME;
+    }
+  if (window_width <= 0)
+    return G_MAXINT;
+  gtk_widget_measure (self->content_box, GTK_ORIENTATION_HORIZONTAL, -1, &content_min, NULL,
+                      NULL, NULL);
+  /* The flap counts the planner's width, not the planner's and the map's: planning, the map
+   * keeps MAP_MIN_WIDTH beside it, or the flap would fold over the map. */
+  if (adw_flap_get_reveal_flap (self->plan_flap))
+    {
+      int planner = 0;
+
+      gtk_widget_get_size_request (self->planner_scroller, &planner, NULL);
+      content_min = MAX (content_min, planner + 1 + MAP_MIN_WIDTH);
+    }
+  return MAX (SIDEBAR_MIN_WIDTH, window_width - MAX (content_min, CONTENT_MIN_WIDTH) - 1);
+}
+
+/**
+ * furrow_window_update_sidebar_width:
+ *
+ * Gives the sidebar its sidebar-width, less if the window would leave the content less than its
+ * minimum: a sidebar widened in a larger window, or the planner opening beside the map, does not
+ * fold the sidebar away. Called when the window's size or the content's minimum changes.
+ */
+void
+furrow_window_update_sidebar_width (FurrowWindow *self)
+{
+  int width = g_settings_get_int (self->settings, "sidebar-width");
+
+  gtk_widget_set_size_request (self->sidebar, MAX (MIN (width, max_width (self)),
+                                                   SIDEBAR_MIN_WIDTH), -1);
 }
 
 /**
@@ -41,14 +94,10 @@ void
 furrow_window_set_sidebar_width (FurrowWindow *self,
                                  int           width)
 {
-  int window_width = gtk_widget_get_width (GTK_WIDGET (self));
-  int max = window_width > 0 ? MAX (SIDEBAR_MIN_WIDTH, window_width - CONTENT_MIN_WIDTH)
-                             : G_MAXINT;
-
-  width = CLAMP (width, SIDEBAR_MIN_WIDTH, max);
-  gtk_widget_set_size_request (self->sidebar, width, -1);
+  width = CLAMP (width, SIDEBAR_MIN_WIDTH, MAX (max_width (self), SIDEBAR_MIN_WIDTH));
   if (g_settings_get_int (self->settings, "sidebar-width") != width)
     g_settings_set_int (self->settings, "sidebar-width", width);
+  furrow_window_update_sidebar_width (self);
 }
 
 static void
@@ -100,7 +149,10 @@ furrow_window_init_sidebar (FurrowWindow *self)
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
-  furrow_window_set_sidebar_width (self, g_settings_get_int (self->settings, "sidebar-width"));
+  furrow_window_update_sidebar_width (self);
+  /* The window resized (its default size follows): the content keeps its room. */
+  g_signal_connect (self, "notify::default-width",
+                    G_CALLBACK (furrow_window_update_sidebar_width), NULL);
   /* Before the lists and the map see the press: a press on the line is a resize. */
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
   gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (drag), "furrow-sidebar-resize");

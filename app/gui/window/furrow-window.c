@@ -323,6 +323,8 @@ set_planner_shown (FurrowWindow *self,
   gtk_widget_set_size_request (self->planner_scroller,
                                reveal ? MAX (minimum, MIN (natural, PLANNER_WIDTH)) : -1, -1);
   adw_flap_set_reveal_flap (self->plan_flap, reveal);
+  /* A wide sidebar gives the planner room rather than fold away (furrow-window-sidebar.c). */
+  furrow_window_update_sidebar_width (self);
   gtk_widget_set_visible (GTK_WIDGET (self->rows_layer), reveal);
 }
 

@@ -11,6 +11,7 @@
 
 #include "furrow-json.h"
 #include "furrow-report.h"
+#include "furrow-season.h"
 
 G_DEFINE_QUARK (furrow-settlement-json-error-quark, furrow_settlement_json_error)
 
@@ -404,7 +405,7 @@ read_settlement (Reader           *reader,
           return FALSE;
         /* A notice dated 2024-02-30 would be printed as it is (issue 12). */
         if (g_str_equal (labels[k], "notice_date") && value != NULL &&
-            !furrow_report_date_is_valid (value))
+            !furrow_season_notice_date_is_valid (value))
           return invalid (reader, "$.notice_date",
                           _("“%s” is not a date; write it YYYY-MM-DD, e.g. 2017-01-10"), value);
         *fields[k] = value != NULL ? g_string_chunk_insert_const (settlement->strings, value)

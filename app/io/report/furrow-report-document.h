@@ -59,7 +59,8 @@ typedef struct
   const char *household_code;  /* statements only: just this household (CBFBM), or NULL */
 } FurrowReportOptions;
 
-/* The settled season as a report (transfer full): the cooperative's totals, and per household
+/* The settled season as a report (transfer full), dated `notice_date` or, when NULL, the season's
+ * own public-notice date (furrow_season_get_notice_date()): the cooperative's totals, and per household
  * its frozen amounts, personal data (printed only masked) and the parcels of the custody it was
  * settled with (and the half-custody ones it was billed fees on), each with its custody field's
  * name. Fails (FURROW_REPORT_ERROR_INVALID) when

@@ -124,6 +124,10 @@ furrow_report_new_from_season (FurrowStore   *store,
   if (s == NULL)
     return NULL;
 
+  /* The date given, else the season's own (furrow_store_set_notice_date()). */
+  if (notice_date == NULL && furrow_season_get_notice_date (season) != NULL
+      && *furrow_season_get_notice_date (season) != '\0')
+    notice_date = furrow_season_get_notice_date (season);
   report = g_new0 (FurrowReport, 1);
   fill_cooperative (&report->cooperative, store, season, notice_date, s);
 

@@ -553,19 +553,6 @@ furrow_report_grid (cairo_t      *cr,
 /* ------------------------------------------------------------------------------------------ */
 /* Formatting                                                                                 */
 
-gboolean
-furrow_report_date_is_valid (const char *iso_date)
-{
-  guint year, month, day;
-  char tail;
-
-  return iso_date != NULL && strlen (iso_date) == 10 && iso_date[4] == '-' && iso_date[7] == '-'
-         && g_ascii_isdigit (iso_date[0]) && g_ascii_isdigit (iso_date[5])
-         && g_ascii_isdigit (iso_date[8])
-         && sscanf (iso_date, "%4u-%2u-%2u%c", &year, &month, &day, &tail) == 3
-         && year >= 1 && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
-}
-
 char *
 furrow_report_format_date (const char *iso_date)
 {

@@ -260,9 +260,5 @@ void          furrow_report_draw_plan_sheet          (cairo_t                   
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FurrowReport, furrow_report_free)
 
-/* Whether `iso_date` is a real calendar day written YYYY-MM-DD ("2024-02-29" yes,
- * "2024-02-30" and "garbage" no): every date Furrow prints on a notice is checked with it
- * (issue 12, item 6). */
-gboolean furrow_report_date_is_valid (const char *iso_date);
 
 G_END_DECLS

@@ -31,6 +31,9 @@ static const FurrowCliCommand commands[] = {
     furrow_cli_payroll },
   { "plan", N_("Lay a strip pattern into every polygon of a file and predict its yield"),
     furrow_cli_plan },
+  { "restore", N_("Bring a project back to one of its restore points"), furrow_cli_restore },
+  { "restore-points", N_("List the restore points kept before imports, settlements and other "
+                         "large changes"), furrow_cli_restore_points },
   { "roster", N_("Write the public roster of a settled season (PDF, CSV or XLSX)"),
     furrow_cli_roster },
   { "season", N_("Plan, predict, harvest, settle and reopen the seasons of a project"),
@@ -171,7 +174,7 @@ run_help (int    argc,
   g_print ("%s\n\n", _("Usage: furrow-cli COMMAND [OPTION…]"));
   g_print ("%s\n", _("Commands:"));
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-12s %s\n", commands[i].name, _(commands[i].summary));
+    g_print ("  %-14s %s\n", commands[i].name, _(commands[i].summary));
   g_print ("\n%s\n", _("Every command takes --json for machine-readable output."));
   g_print ("%s\n", _("Run “furrow-cli COMMAND --help” for the options of one command."));
   return 0;

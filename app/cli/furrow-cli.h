@@ -38,6 +38,10 @@ int  furrow_cli_payroll     (int          argc,
                              char       **argv);
 int  furrow_cli_plan        (int          argc,
                              char       **argv);
+int  furrow_cli_restore     (int          argc,
+                             char       **argv);
+int  furrow_cli_restore_points (int       argc,
+                                char    **argv);
 int  furrow_cli_roster      (int          argc,
                              char       **argv);
 int  furrow_cli_season      (int          argc,

@@ -837,7 +837,7 @@ test_keyboard (Fixture       *fixture,
                                                           "Households")));
   if (strcmp (language (), "C") != 0)
     g_assert_nonnull (furrow_test_find_first (GTK_WIDGET (overlay), is_shortcut_titled,
-                                              "规划田块的种植带"));
+                                              "规划托管地块的种植带"));
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/keyboard", Fixture, NULL, test_keyboard,
                      furrow_test_window_tear_down);

@@ -15,6 +15,7 @@ furrow_test_run_cliv (const char *const  *args,
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *own_err = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
   int status = 0;
 
   g_assert_nonnull (cli);
@@ -22,7 +23,10 @@ furrow_test_run_cliv (const char *const  *args,
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out,
+  /* The test's own data folder (G_TEST_OPTION_ISOLATE_DIRS leaves /dev/null in the
+   * environment), where furrow-cli keeps the project's restore points. */
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, out,
                 err != NULL ? err : &own_err, &status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (status));

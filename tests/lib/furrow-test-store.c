@@ -20,6 +20,9 @@ furrow_test_store_set_up (FurrowTestStore     *fixture,
 {
   g_autoptr(GError) error = NULL;
 
+  /* A furrow-cli the test runs keeps the project's restore points in the test's own data folder
+   * (G_TEST_OPTION_ISOLATE_DIRS leaves /dev/null in the environment). */
+  g_setenv ("XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
   fixture->dir = g_dir_make_tmp ("furrow-test-XXXXXX", &error);
   g_assert_no_error (error);
   fixture->path = g_build_filename (fixture->dir, file_name ? file_name : "coop.gpkg", NULL);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "furrow-store-private.h"
+#include "furrow-store-restore.h"
 #include "furrow-store-season-private.h"
 #include "furrow-store-yield.h"
 #include "furrow-yield-model.h"
@@ -178,6 +179,12 @@ furrow_store_set_plans (FurrowStore          *self,
   g_return_val_if_fail (FURROW_IS_SEASON (season), FALSE);
   g_return_val_if_fail (fields != NULL || n_fields == 0, FALSE);
   g_return_val_if_fail (pattern != NULL, FALSE);
+
+  /* One pattern onto many fields at once (apply to the season, plan all): docs/architecture.md,
+   * Restore points. */
+  if (n_fields > 1 &&
+      !furrow_store_take_restore_point (self, FURROW_RESTORE_REASON_PLAN, error))
+    return FALSE;
 
   for (guint i = 0; i < n_fields; i++)
     if (!_furrow_season_check_field (fields[i], error))

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "furrow-store-private.h"
+#include "furrow-store-restore.h"
 #include "furrow-store-season-private.h"
 #include "furrow-units.h"
 
@@ -566,6 +567,9 @@ furrow_store_settle_season (FurrowStore   *self,
   g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
   g_return_val_if_fail (FURROW_IS_SEASON (season), FALSE);
 
+  /* docs/architecture.md, Restore points. */
+  if (!furrow_store_take_restore_point (self, FURROW_RESTORE_REASON_SETTLE, error))
+    return FALSE;
   if (!_furrow_store_op_begin (self, error))
     return FALSE;
   _furrow_season_touch_model (self);
@@ -637,6 +641,10 @@ furrow_store_reopen_season (FurrowStore   *self,
 
   g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
   g_return_val_if_fail (FURROW_IS_SEASON (season), FALSE);
+
+  /* docs/architecture.md, Restore points. */
+  if (!furrow_store_take_restore_point (self, FURROW_RESTORE_REASON_REOPEN, error))
+    return FALSE;
 
   trimmed = g_strstrip (g_strdup (reason ? reason : ""));
   if (*trimmed == '\0')

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "furrow-store-private.h"
+#include "furrow-store-restore.h"
 
 /* Runs a statement without parameters or results (BEGIN, COMMIT, SAVEPOINT …), cached. */
 static gboolean
@@ -378,6 +379,10 @@ furrow_store_begin_import (FurrowStore  *self,
 {
   g_return_val_if_fail (source != NULL, FALSE);
 
+  /* docs/architecture.md, Restore points. */
+  if (!self->in_batch &&
+      !furrow_store_take_restore_point (self, FURROW_RESTORE_REASON_IMPORT, error))
+    return FALSE;
   if (!furrow_store_begin_all_or_nothing (self, error))
     return FALSE;
   self->import_source = g_strdup (source);

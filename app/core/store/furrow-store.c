@@ -21,6 +21,7 @@
 #include "furrow-database.h"
 #include "furrow-store-migrate.h"
 #include "furrow-store-private.h"
+#include "furrow-store-restore.h"
 #include "furrow-store-testing.h"
 
 G_DEFINE_FINAL_TYPE (FurrowStore, furrow_store, G_TYPE_OBJECT)
@@ -551,8 +552,13 @@ furrow_store_open (const char  *path,
     }
   self->schema_version = version;
   if (!furrow_store_quick_check (self, error) ||
-      !store_configure (self, error) ||
-      !store_migrate (self, version, FURROW_STORE_SCHEMA_VERSION, error) ||
+      !store_configure (self, error))
+    return NULL;
+  /* A copy of the file as the older Furrow left it (docs/architecture.md, Restore points). */
+  if (version < FURROW_STORE_SCHEMA_VERSION &&
+      !furrow_store_take_restore_point (self, FURROW_RESTORE_REASON_MIGRATION, error))
+    return NULL;
+  if (!store_migrate (self, version, FURROW_STORE_SCHEMA_VERSION, error) ||
       !_furrow_store_load_cooperative (self, error))
     return NULL;
   return g_steal_pointer (&self);

@@ -19,6 +19,7 @@ struct _FurrowTilePaintable
   GObject          parent_instance;
 
   cairo_surface_t *surface;
+  gboolean         opaque;   /* every pixel: a base map's tile, not the fields' */
 };
 
 static void furrow_tile_paintable_paintable_init (GdkPaintableInterface *iface);
@@ -48,10 +49,11 @@ furrow_tile_paintable_snapshot (GdkPaintable *paintable,
    * as a 1 px seam at every tile boundary (issue 13). So the tile snaps its edges to whole
    * pixels: the context of a cairo node starts translated (and scaled) to where the paintable's
    * origin lies in the node's pixels (GTK 4.8, gtk_snapshot_append_cairo), and both edges of a
-   * boundary round the same way, so neighbours share it exactly. The node is one pixel larger
-   * all round to hold the rounded rectangle. */
+   * boundary round the same way, so neighbours share it exactly (docs/toolchain.md,
+   * libshumate 1.0.3). The node is larger to hold the rounded rectangle and an opaque tile's
+   * extra pixel. */
   cr = gtk_snapshot_append_cairo (GTK_SNAPSHOT (snapshot),
-                                  &GRAPHENE_RECT_INIT (-1, -1, width + 2, height + 2));
+                                  &GRAPHENE_RECT_INIT (-1, -1, width + 3, height + 3));
   cairo_get_matrix (cr, &matrix);
   if (matrix.xy != 0 || matrix.yx != 0)
     {
@@ -70,7 +72,12 @@ furrow_tile_paintable_snapshot (GdkPaintable *paintable,
       right = round (matrix.x0 + width * matrix.xx);
       bottom = round (matrix.y0 + height * matrix.yy);
       cairo_identity_matrix (cr);
-      cairo_rectangle (cr, left, top, right - left, bottom - top);
+      /* An opaque tile also covers the pixel after its right and bottom edges, with its own
+       * edge pixels: where a parent widget leaves the map off the pixel grid, the neighbour
+       * then paints over a filled pixel rather than over the background (tiles with
+       * transparency, the fields', would darken there, so they only snap). */
+      cairo_rectangle (cr, left, top, right - left + (self->opaque ? 1 : 0),
+                       bottom - top + (self->opaque ? 1 : 0));
       cairo_clip (cr);
       cairo_translate (cr, left, top);
       right -= left;
@@ -82,10 +89,9 @@ furrow_tile_paintable_snapshot (GdkPaintable *paintable,
   /* At 1:1 (whole zoom levels) the tile now lies on whole pixels: the nearest pixel is the same
    * picture as bilinear sampling at a fraction of the cost. Scaled tiles (between zoom levels)
    * keep the smooth filter, padded so their edge pixels do not fade out. */
+  cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
   if (right - left == surface_width && bottom - top == surface_height)
     cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
-  else
-    cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
   cairo_paint (cr);
   cairo_destroy (cr);
 }
@@ -138,6 +144,32 @@ furrow_tile_paintable_init (FurrowTilePaintable *self)
 {
 }
 
+/* Whether every pixel of @surface is opaque (cairo's ARGB32 keeps alpha in the top byte). */
+static gboolean
+surface_is_opaque (cairo_surface_t *surface)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guchar *data;
+
+  if (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_RGB24)
+    return TRUE;
+  if (cairo_image_surface_get_format (surface) != CAIRO_FORMAT_ARGB32)
+    return FALSE;
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *row = (const guint32 *) (data + y * stride);
+
+      for (int x = 0; x < width; x++)
+        if ((row[x] >> 24) != 0xff)
+          return FALSE;
+    }
+  return TRUE;
+}
+
 /* @surface: an image surface, not drawn on any more (a reference is taken) */
 FurrowTilePaintable *
 furrow_tile_paintable_new (cairo_surface_t *surface)
@@ -149,5 +181,6 @@ furrow_tile_paintable_new (cairo_surface_t *surface)
 
   self = g_object_new (FURROW_TYPE_TILE_PAINTABLE, NULL);
   self->surface = cairo_surface_reference (surface);
+  self->opaque = surface_is_opaque (surface);
   return self;
 }

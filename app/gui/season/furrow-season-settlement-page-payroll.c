@@ -30,55 +30,15 @@ payroll_data_free (PayrollData *data)
   g_free (data);
 }
 
-/* The progress bar, set on the main thread from the writing thread's progress. */
-typedef struct
-{
-  FurrowSeasonSettlementPage *self;
-  GCancellable               *cancellable;
-  gsize                       done;
-  gsize                       total;
-} Progress;
-
-static void
-progress_free (Progress *progress)
-{
-  g_object_unref (progress->self);
-  g_object_unref (progress->cancellable);
-  g_free (progress);
-}
-
-static gboolean
-progress_idle (gpointer user_data)
-{
-  Progress *progress = user_data;
-  FurrowSeasonSettlementPage *self = progress->self;
-  g_autofree char *text = NULL;
-
-  if (self->disposed || self->export_cancellable != progress->cancellable ||
-      g_cancellable_is_cancelled (progress->cancellable))
-    return G_SOURCE_REMOVE;
-  gtk_progress_bar_set_fraction (self->progress_bar, progress->total > 0
-                                                     ? (double) progress->done / progress->total
-                                                     : 0.0);
-  text = g_strdup_printf (_("%u of %u"), (guint) progress->done, (guint) progress->total);
-  gtk_progress_bar_set_text (self->progress_bar, text);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 payroll_progress (gsize    done,
                   gsize    total,
                   gpointer user_data)
 {
   GTask *task = user_data;
-  Progress *progress = g_new0 (Progress, 1);
 
-  progress->self = g_object_ref (g_task_get_source_object (task));
-  progress->cancellable = g_object_ref (g_task_get_cancellable (task));
-  progress->done = done;
-  progress->total = total;
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, progress_idle, progress,
-                              (GDestroyNotify) progress_free);
+  _furrow_season_settlement_page_show_progress (g_task_get_source_object (task),
+                                                g_task_get_cancellable (task), done, total);
 }
 
 static void
@@ -316,18 +276,6 @@ chooser_response_cb (GtkNativeDialog            *chooser,
 }
 
 static void
-add_filter (GtkFileChooser *chooser,
-            const char     *name,
-            const char     *pattern)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_chooser_add_filter (chooser, filter);
-}
-
-static void
 export_payroll_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -348,8 +296,10 @@ export_payroll_action (GtkWidget  *widget,
   /* Translators: a file name; %s is the season's name */
   name = g_strdup_printf (_("%s payroll.pdf"), furrow_season_get_name (SEASON (self)));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  add_filter (GTK_FILE_CHOOSER (chooser), _("PDF documents"), "*.pdf");
-  add_filter (GTK_FILE_CHOOSER (chooser), _("Excel workbooks (.xlsx)"), "*.xlsx");
+  _furrow_season_settlement_page_add_filter (GTK_FILE_CHOOSER (chooser),
+                                             _("PDF documents"), "*.pdf");
+  _furrow_season_settlement_page_add_filter (GTK_FILE_CHOOSER (chooser),
+                                             _("Excel workbooks (.xlsx)"), "*.xlsx");
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "by-group",
                                _("One list per village group"), NULL, NULL);
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb),

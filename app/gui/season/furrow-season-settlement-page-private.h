@@ -60,5 +60,16 @@ void _furrow_season_settlement_page_show_notice_date (FurrowSeasonSettlementPage
 void _furrow_season_settlement_page_update_actions   (FurrowSeasonSettlementPage *self);
 void _furrow_season_settlement_page_export_finished  (FurrowSeasonSettlementPage *self,
                                                       gboolean                    ok);
+/* From the writing thread of any of the page's exports (statements, roster, payroll): shows
+ * `done` of `total` on the progress bar and emits ::export-progress, on the main thread, unless
+ * the export was cancelled or another one started meanwhile. */
+void _furrow_season_settlement_page_show_progress    (FurrowSeasonSettlementPage *self,
+                                                      GCancellable               *cancellable,
+                                                      gsize                       done,
+                                                      gsize                       total);
+/* Adds to an export's file chooser the filter `name` of the files matching `pattern`. */
+void _furrow_season_settlement_page_add_filter       (GtkFileChooser             *chooser,
+                                                      const char                 *name,
+                                                      const char                 *pattern);
 
 G_END_DECLS

@@ -167,7 +167,8 @@ settle_action (GtkWidget  *widget,
                              furrow_season_get_name (SEASON (self)));
   if (missing)
     {
-      g_autofree char *list = furrow_settle_check_format (check, 10);
+      /* Five names a line: the dialog is narrow; furrow-cli prints ten. */
+      g_autofree char *list = furrow_settle_check_format (check, 5);
 
       g_string_append (text, _("Before settling, check:"));
       g_string_append_c (text, '\n');

@@ -487,6 +487,22 @@ progress_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+void
+_furrow_season_settlement_page_show_progress (FurrowSeasonSettlementPage *self,
+                                              GCancellable               *cancellable,
+                                              gsize                       done,
+                                              gsize                       total)
+{
+  Progress *progress = g_new0 (Progress, 1);
+
+  progress->self = g_object_ref (self);
+  progress->cancellable = g_object_ref (cancellable);
+  progress->done = done;
+  progress->total = total;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, progress_idle, progress,
+                              (GDestroyNotify) progress_free);
+}
+
 /* Called in the export thread: the page is updated on the main thread. */
 static void
 export_progress (gsize    done,
@@ -495,14 +511,9 @@ export_progress (gsize    done,
 {
   GTask *task = user_data;
   ExportData *data = g_task_get_task_data (task);
-  Progress *progress = g_new0 (Progress, 1);
 
-  progress->self = g_object_ref (data->self);
-  progress->cancellable = g_object_ref (g_task_get_cancellable (task));
-  progress->done = done;
-  progress->total = total;
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, progress_idle, progress,
-                              (GDestroyNotify) progress_free);
+  _furrow_season_settlement_page_show_progress (data->self, g_task_get_cancellable (task), done,
+                                                total);
 }
 
 static void
@@ -825,10 +836,10 @@ chooser_response_cb (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
-static void
-add_filter (GtkFileChooser *chooser,
-            const char     *name,
-            const char     *pattern)
+void
+_furrow_season_settlement_page_add_filter (GtkFileChooser *chooser,
+                                           const char     *name,
+                                           const char     *pattern)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
@@ -869,11 +880,14 @@ choose_export (FurrowSeasonSettlementPage *self,
                                                                         : _("%s statements.pdf"),
                               furrow_season_get_name (SEASON (self)));
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-      add_filter (GTK_FILE_CHOOSER (chooser), _("PDF documents"), "*.pdf");
+      _furrow_season_settlement_page_add_filter (GTK_FILE_CHOOSER (chooser),
+                                                 _("PDF documents"), "*.pdf");
       if (output == FURROW_SETTLEMENT_OUTPUT_ROSTER)
         {
-          add_filter (GTK_FILE_CHOOSER (chooser), _("Excel workbooks (.xlsx)"), "*.xlsx");
-          add_filter (GTK_FILE_CHOOSER (chooser), _("CSV spreadsheets"), "*.csv");
+          _furrow_season_settlement_page_add_filter (GTK_FILE_CHOOSER (chooser),
+                                                     _("Excel workbooks (.xlsx)"), "*.xlsx");
+          _furrow_season_settlement_page_add_filter (GTK_FILE_CHOOSER (chooser),
+                                                     _("CSV spreadsheets"), "*.csv");
         }
     }
   data = g_new0 (ChooserData, 1);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The window's actions: projects (new, open, recent, demo, save a copy, export), undo/redo,
- * search, "show on map" and whether a field can be reshaped. */
+ * restore, search, "show on map" and whether a field can be reshaped. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -8,6 +8,7 @@
 #include "furrow-export-folder.h"
 #include "furrow-exporter.h"
 #include "furrow-field-map.h"
+#include "furrow-restore-dialog.h"
 #include "furrow-season-plans.h"
 #include "furrow-window-private.h"
 
@@ -36,6 +37,7 @@ furrow_window_update_actions (FurrowWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  furrow_history_get_can_redo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-household-on-map",
                                  self->selected_household != NULL);
@@ -262,6 +264,36 @@ open_demo_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   furrow_window_open_demo (FURROW_WINDOW (widget), NULL);
+}
+
+/* win.restore (docs/architecture.md, Restore points): the store reloads and its signals bring
+ * every view to the restored data; what undo held belongs to the replaced state. */
+static void
+restored_cb (FurrowRestoreDialog *dialog,
+             const char          *id,
+             FurrowWindow        *self)
+{
+  /* Translators: %s is the id of a restore point, its date and time ("20261207-003600"). */
+  g_autofree char *message = g_strdup_printf (_("Restored the project to restore point %s"), id);
+
+  furrow_history_clear (self->history);
+  furrow_window_update_actions (self);
+  furrow_window_show_toast (self, message);
+}
+
+static void
+restore_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FurrowWindow *self = FURROW_WINDOW (widget);
+  FurrowRestoreDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = furrow_restore_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "restored", G_CALLBACK (restored_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -701,6 +733,7 @@ furrow_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
   gtk_widget_class_install_action (widget_class, "win.show-household-on-map", NULL,

@@ -1,0 +1,486 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Restore points: online backups of the project taken before the operations that change much
+ * at once, listed, pruned and restored (docs/architecture.md, Restore points). */
+
+#include "config.h"
+
+#include "furrow-store-restore.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "furrow-database.h"
+#include "furrow-store-migrate.h"
+#include "furrow-store-private.h"
+#include "furrow-store-restore-testing.h"
+
+/* docs/architecture.md, Restore points: how many are kept. */
+#define KEEP_NEWEST 20
+#define KEEP_DAYS   30
+
+#define GROUP "restore-point"
+
+static const char *const reason_nicks[] = {
+  [FURROW_RESTORE_REASON_IMPORT] = "import",
+  [FURROW_RESTORE_REASON_SETTLE] = "settle",
+  [FURROW_RESTORE_REASON_REOPEN] = "reopen",
+  [FURROW_RESTORE_REASON_PLAN] = "plan",
+  [FURROW_RESTORE_REASON_MIGRATION] = "migration",
+  [FURROW_RESTORE_REASON_RESTORE] = "restore",
+  [FURROW_RESTORE_REASON_UNKNOWN] = "unknown",
+};
+
+void
+furrow_restore_point_free (FurrowRestorePoint *point)
+{
+  if (point == NULL)
+    return;
+  g_free (point->id);
+  g_free (point->path);
+  g_clear_pointer (&point->time, g_date_time_unref);
+  g_free (point->project_path);
+  g_free (point);
+}
+
+const char *
+furrow_restore_reason_to_label (FurrowRestoreReason reason)
+{
+  switch (reason)
+    {
+    case FURROW_RESTORE_REASON_IMPORT:
+      return _("Before an import");
+    case FURROW_RESTORE_REASON_SETTLE:
+      return _("Before settling a season");
+    case FURROW_RESTORE_REASON_REOPEN:
+      return _("Before reopening a season");
+    case FURROW_RESTORE_REASON_PLAN:
+      return _("Before applying a pattern to many fields");
+    case FURROW_RESTORE_REASON_MIGRATION:
+      return _("Before updating the project to this version of Furrow");
+    case FURROW_RESTORE_REASON_RESTORE:
+      return _("Before going back to a restore point");
+    case FURROW_RESTORE_REASON_UNKNOWN:
+    default:
+      return _("Unknown");
+    }
+}
+
+static FurrowRestoreReason
+reason_from_nick (const char *nick)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (reason_nicks); i++)
+    if (g_strcmp0 (nick, reason_nicks[i]) == 0)
+      return (FurrowRestoreReason) i;
+  return FURROW_RESTORE_REASON_UNKNOWN;
+}
+
+/* The project's path made absolute and resolved, so that two names of one file share a folder. */
+static char *
+canonical_project_path (const char *project_path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (project_path);
+  g_autofree char *absolute = g_file_get_path (file);
+  char *real = realpath (absolute, NULL);
+  char *result;
+
+  if (real == NULL)
+    return g_steal_pointer (&absolute);
+  result = g_strdup (real);
+  free (real);
+  return result;
+}
+
+char *
+furrow_restore_points_folder (const char *project_path)
+{
+  g_autofree char *canonical = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (project_path != NULL, NULL);
+
+  /* Named after a hash of the path: no personal data (a village's name) in the folder name,
+   * and the same project always finds its points. */
+  canonical = canonical_project_path (project_path);
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
+  name = g_strndup (hash, 16);
+  return g_build_filename (g_get_user_data_dir (), "furrow", "restore-points", name, NULL);
+}
+
+static FurrowRestorePoint *
+read_point (const char *folder,
+            const char *ini_name)
+{
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autofree char *ini_path = g_build_filename (folder, ini_name, NULL);
+  g_autofree char *time_text = NULL;
+  g_autofree char *reason = NULL;
+  g_autoptr(FurrowRestorePoint) point = g_new0 (FurrowRestorePoint, 1);
+  g_autofree char *gpkg_name = NULL;
+  GStatBuf st;
+
+  if (!g_key_file_load_from_file (keys, ini_path, G_KEY_FILE_NONE, NULL))
+    return NULL;
+  point->id = g_strndup (ini_name, strlen (ini_name) - strlen (".ini"));
+  gpkg_name = g_strconcat (point->id, ".gpkg", NULL);
+  point->path = g_build_filename (folder, gpkg_name, NULL);
+  if (g_stat (point->path, &st) != 0 || !S_ISREG (st.st_mode))
+    return NULL;
+  time_text = g_key_file_get_string (keys, GROUP, "time", NULL);
+  point->time = time_text != NULL ? g_date_time_new_from_iso8601 (time_text, NULL) : NULL;
+  if (point->time == NULL)
+    return NULL;
+  reason = g_key_file_get_string (keys, GROUP, "reason", NULL);
+  point->reason = reason_from_nick (reason);
+  point->project_path = g_key_file_get_string (keys, GROUP, "project", NULL);
+  point->size = (guint64) st.st_size;
+  return g_steal_pointer (&point);
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const FurrowRestorePoint *pa = *(FurrowRestorePoint * const *) a;
+  const FurrowRestorePoint *pb = *(FurrowRestorePoint * const *) b;
+  int order = g_date_time_compare (pb->time, pa->time);
+
+  return order != 0 ? order : -strcmp (pa->id, pb->id);
+}
+
+GPtrArray *
+furrow_restore_points_list (const char  *project_path,
+                            GError     **error)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(GPtrArray) points = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *name;
+
+  g_return_val_if_fail (project_path != NULL, NULL);
+
+  folder = furrow_restore_points_folder (project_path);
+  points = g_ptr_array_new_with_free_func ((GDestroyNotify) furrow_restore_point_free);
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    return g_steal_pointer (&points);
+  dir = g_dir_open (folder, 0, &local_error);
+  if (dir == NULL)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                   _("cannot read the restore points in %s: %s"), folder, local_error->message);
+      return NULL;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      FurrowRestorePoint *point;
+
+      if (!g_str_has_suffix (name, ".ini"))
+        continue;
+      point = read_point (folder, name);
+      if (point != NULL)
+        g_ptr_array_add (points, point);
+    }
+  g_ptr_array_sort (points, compare_newest_first);
+  return g_steal_pointer (&points);
+}
+
+static void
+remove_point_files (const char *folder,
+                    const char *id)
+{
+  static const char *const suffixes[] = { ".ini", ".gpkg", ".gpkg-wal", ".gpkg-shm",
+                                          ".gpkg-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (id, suffixes[i], NULL);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      g_unlink (path);
+    }
+}
+
+void
+furrow_restore_points_prune (const char *project_path,
+                             GDateTime  *now)
+{
+  g_autoptr(GPtrArray) points = NULL;
+  g_autoptr(GHashTable) days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GDateTime) horizon = NULL;
+  g_autofree char *folder = NULL;
+
+  g_return_if_fail (project_path != NULL);
+  g_return_if_fail (now != NULL);
+
+  points = furrow_restore_points_list (project_path, NULL);
+  if (points == NULL)
+    return;
+  folder = furrow_restore_points_folder (project_path);
+  horizon = g_date_time_add_days (now, -KEEP_DAYS);
+  for (guint i = 0; i < points->len; i++)
+    {
+      FurrowRestorePoint *point = g_ptr_array_index (points, i);
+      g_autoptr(GDateTime) local = g_date_time_to_local (point->time);
+      g_autofree char *day = g_date_time_format (local, "%Y-%m-%d");
+      gboolean keep = i < KEEP_NEWEST;
+
+      /* Newest first, so the first point of a day met is that day's newest. */
+      if (g_date_time_compare (point->time, horizon) > 0 &&
+          !g_hash_table_contains (days, day))
+        keep = TRUE;
+      g_hash_table_add (days, g_steal_pointer (&day));
+      if (!keep)
+        remove_point_files (folder, point->id);
+    }
+}
+
+/* A private folder (0700) for the points, made when missing. */
+static gboolean
+ensure_folder (const char  *folder,
+               GError     **error)
+{
+  int saved_errno;
+
+  if (g_mkdir_with_parents (folder, 0700) == 0)
+    return TRUE;
+  saved_errno = errno;
+  g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+               _("cannot create the folder of restore points %s: %s"), folder,
+               g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+write_metadata (FurrowStore          *self,
+                const char           *ini_path,
+                GDateTime            *now,
+                FurrowRestoreReason   reason,
+                guint64               size,
+                GError              **error)
+{
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autofree char *time_text = g_date_time_format_iso8601 (now);
+  g_autofree char *canonical = canonical_project_path (self->path);
+  g_autoptr(GError) local_error = NULL;
+
+  g_key_file_set_string (keys, GROUP, "time", time_text);
+  g_key_file_set_string (keys, GROUP, "reason", reason_nicks[reason]);
+  g_key_file_set_string (keys, GROUP, "project", canonical);
+  g_key_file_set_uint64 (keys, GROUP, "size", size);
+  g_key_file_set_integer (keys, GROUP, "schema", self->schema_version);
+  if (!g_key_file_save_to_file (keys, ini_path, &local_error))
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                   _("cannot write the restore point %s: %s"), ini_path, local_error->message);
+      return FALSE;
+    }
+  g_chmod (ini_path, 0600);
+  return TRUE;
+}
+
+gboolean
+furrow_store_take_restore_point_at (FurrowStore         *self,
+                                    FurrowRestoreReason  reason,
+                                    GDateTime           *now,
+                                    GError             **error)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *gpkg_path = NULL;
+  g_autofree char *ini_path = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GStatBuf st;
+
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  if (self->in_batch)
+    return TRUE;
+
+  folder = furrow_restore_points_folder (self->path);
+  if (!ensure_folder (folder, error))
+    return FALSE;
+  stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  for (guint n = 1; n < 1000; n++)
+    {
+      g_autofree char *gpkg_name = NULL;
+      g_autofree char *ini_name = NULL;
+
+      g_free (id);
+      id = n == 1 ? g_strdup (stamp) : g_strdup_printf ("%s-%u", stamp, n);
+      gpkg_name = g_strconcat (id, ".gpkg", NULL);
+      ini_name = g_strconcat (id, ".ini", NULL);
+      g_free (gpkg_path);
+      g_free (ini_path);
+      gpkg_path = g_build_filename (folder, gpkg_name, NULL);
+      ini_path = g_build_filename (folder, ini_name, NULL);
+      if (!g_file_test (gpkg_path, G_FILE_TEST_EXISTS) &&
+          !g_file_test (ini_path, G_FILE_TEST_EXISTS))
+        break;
+    }
+  /* Never the project itself (docs/architecture.md, Opening, backup, check). */
+  if (!furrow_store_check_output (self, gpkg_path, error))
+    return FALSE;
+  if (!furrow_store_backup (self, gpkg_path, &local_error))
+    {
+      g_set_error (error, FURROW_STORE_ERROR, local_error->code,
+                   _("cannot keep a restore point of %s, so nothing was changed: %s"),
+                   self->path, local_error->message);
+      return FALSE;
+    }
+  /* A copy in rollback-journal mode is one file, read without a -shm beside it. */
+  {
+    g_autoptr(GError) mode_error = NULL;
+    FurrowDatabase *copy = furrow_database_open (gpkg_path, FURROW_DATABASE_READ_WRITE,
+                                                 &mode_error);
+
+    if (copy != NULL)
+      {
+        furrow_database_exec (copy, "PRAGMA journal_mode = DELETE", NULL);
+        furrow_database_free (copy);
+      }
+  }
+  if (g_stat (gpkg_path, &st) != 0 ||
+      !write_metadata (self, ini_path, now, reason, (guint64) st.st_size, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                     _("cannot write the restore point %s: %s"), gpkg_path,
+                     g_strerror (errno));
+      remove_point_files (folder, id);
+      return FALSE;
+    }
+  furrow_restore_points_prune (self->path, now);
+  return TRUE;
+}
+
+gboolean
+furrow_store_take_restore_point (FurrowStore          *self,
+                                 FurrowRestoreReason   reason,
+                                 GError              **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return furrow_store_take_restore_point_at (self, reason, now, error);
+}
+
+static FurrowRestorePoint *
+find_point (const char  *project_path,
+            const char  *id,
+            GError     **error)
+{
+  g_autoptr(GPtrArray) points = furrow_restore_points_list (project_path, error);
+
+  if (points == NULL)
+    return NULL;
+  for (guint i = 0; i < points->len; i++)
+    {
+      FurrowRestorePoint *point = g_ptr_array_index (points, i);
+
+      if (g_strcmp0 (point->id, id) == 0)
+        return g_ptr_array_steal_index (points, i);
+    }
+  g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+               _("%s has no restore point %s (“furrow-cli restore-points” lists them)"),
+               project_path, id);
+  return NULL;
+}
+
+/* The schema version of the restored content. */
+static gboolean
+read_version (FurrowStore  *self,
+              gint64       *version,
+              GError      **error)
+{
+  g_autoptr(FurrowStatement) stmt =
+    furrow_database_prepare (self->database,
+                             "SELECT CAST(value AS INTEGER) FROM furrow_meta"
+                             " WHERE key = 'schema_version'", error);
+
+  if (stmt == NULL || !furrow_statement_step (stmt, error))
+    return FALSE;
+  *version = furrow_statement_get_int64 (stmt, 0);
+  return TRUE;
+}
+
+gboolean
+furrow_store_restore (FurrowStore  *self,
+                      const char   *id,
+                      GError      **error)
+{
+  g_autoptr(FurrowRestorePoint) point = NULL;
+  g_autoptr(GError) local_error = NULL;
+  FurrowDatabase *source;
+  gint64 version = 0, check = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (self->in_batch)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_TRANSACTION,
+                   _("%s: commit or drop the open batch of changes before a restore"),
+                   self->path);
+      return FALSE;
+    }
+  point = find_point (self->path, id, error);
+  if (point == NULL)
+    return FALSE;
+
+  /* The copy must be whole before anything is replaced. */
+  source = furrow_database_open (point->path, FURROW_DATABASE_READ_ONLY, &local_error);
+  if (source == NULL ||
+      !furrow_database_query_int (source, "SELECT count(*) FROM pragma_quick_check"
+                                  " WHERE quick_check <> 'ok'", &check, &local_error) ||
+      check != 0)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT,
+                   _("the restore point %s is damaged and was not restored%s%s"), point->id,
+                   local_error != NULL ? ": " : "",
+                   local_error != NULL ? local_error->message : "");
+      g_clear_pointer (&source, furrow_database_free);
+      return FALSE;
+    }
+
+  if (!furrow_store_take_restore_point (self, FURROW_RESTORE_REASON_RESTORE, error))
+    {
+      furrow_database_free (source);
+      return FALSE;
+    }
+
+  /* One write transaction on the project: readers see the old or the new content. */
+  ok = furrow_database_backup (source, self->database, &local_error);
+  furrow_database_free (source);
+  if (!ok)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, local_error->code,
+                   _("cannot restore %s from restore point %s: %s"), self->path, id,
+                   local_error->message);
+      return FALSE;
+    }
+  if (!furrow_database_exec (self->database, "PRAGMA journal_mode = WAL", error) ||
+      !read_version (self, &version, error))
+    return FALSE;
+  if (version < self->schema_version)
+    {
+      if (!furrow_store_migrate (self->database, (int) version, self->schema_version, error))
+        return FALSE;
+    }
+  /* The audit log of the restored content says it was restored, and from which point. */
+  {
+    g_autofree char *object = g_strdup_printf ("restore-point:%s", point->id);
+
+    if (!_furrow_store_audit (self, "project.restore", object, NULL, error))
+      return FALSE;
+  }
+  return furrow_store_reload (self, error);
+}

@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "furrow-store-restore.h"
+#include "furrow-store-season.h"
+#include "furrow-store.h"
+#include "furrow-test-cli.h"
+#include "furrow-test-store.h"
+#include "furrow-test.h"
+
+/* furrow-cli restore-points and restore (docs/architecture.md, Restore points), run as a script
+ * would on the demo cooperative: a bulk plan leaves a point, restoring it takes the plans away
+ * again and leaves a point of its own; bad calls exit 1 or 2 with one line. */
+
+typedef FurrowTestStore Fixture;
+
+static void
+set_up (Fixture       *fixture,
+        gconstpointer  data)
+{
+  furrow_test_store_set_up (fixture, FURROW_TEST_STORE_DEMO_FILE, "demo.gpkg");
+}
+
+static void
+tear_down (Fixture       *fixture,
+           gconstpointer  data)
+{
+  furrow_test_store_tear_down (fixture);
+}
+
+/* The plans of season S in the file, read through a store of the test's own. */
+static guint
+count_plans (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FurrowStore) store = furrow_store_open (path, &error);
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(GArray) plans = NULL;
+
+  g_assert_no_error (error);
+  season = furrow_test_store_find_season (store, "S");
+  g_assert_nonnull (season);
+  plans = furrow_store_get_plans (store, season, &error);
+  g_assert_no_error (error);
+  return plans->len;
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\n';
+  return n;
+}
+
+static void
+test_list_and_restore (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+  JsonObject *first;
+  int status;
+
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "restore-points", "--project", fixture->path,
+                                        NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "has no restore points yet"));
+  g_clear_pointer (&out, g_free);
+
+  /* A season planned whole: 40 fields (the demo's, docs/domain.md, The demo cooperative). */
+  g_assert_cmpint (furrow_test_run_cli (NULL, NULL, "season", "--project", fixture->path,
+                                        "create", "S", "--year", "2026", NULL), ==, 0);
+  status = furrow_test_run_cli (NULL, &err, "season", "--project", fixture->path, "plan", "S",
+                                "--all", NULL);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpuint (count_plans (fixture->path), ==, 40);
+
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "restore-points", "--project", fixture->path,
+                                        "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  first = json_array_get_object_element (array, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "reason"), ==,
+                   "Before applying a pattern to many fields");
+  g_assert_cmpint (json_object_get_int_member (first, "size"), >, 100000);
+  id = g_strdup (json_object_get_string_member (first, "id"));
+  g_assert_cmpuint (strlen (id), ==, strlen ("20261207-004118"));
+  g_clear_pointer (&out, g_free);
+
+  /* The text listing: id, date and time, size, reason on one line. */
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "restore-points", "--project", fixture->path,
+                                        NULL), ==, 0);
+  g_assert_cmpuint (count_lines (out), ==, 1);
+  g_assert_true (g_str_has_prefix (out, id));
+  g_assert_nonnull (strstr (out, "Before applying a pattern to many fields"));
+  g_clear_pointer (&out, g_free);
+
+  /* Back to before the plans: the counts of the demo, no plans, a point of the state before. */
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "restore", "--project", fixture->path, id,
+                                        NULL), ==, 0);
+  expected = g_strdup_printf ("Restored %s from restore point %s: 40 fields, 300 households, "
+                              "1000 parcels.", fixture->path, id);
+  g_assert_true (g_str_has_prefix (out, expected));
+  g_assert_cmpuint (count_plans (fixture->path), ==, 0);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "restore-points", "--project", fixture->path,
+                                        NULL), ==, 0);
+  g_assert_cmpuint (count_lines (out), ==, 2);
+  g_assert_nonnull (strstr (out, "Before going back to a restore point"));
+  g_clear_pointer (&out, g_free);
+
+  /* --json: going back to the same point again keeps the present state first, a third point. */
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "restore", "--project", fixture->path, id,
+                                        "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  first = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (first, "restored"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (first, "kept"), !=, id);
+  g_assert_cmpint (json_object_get_int_member (first, "parcels"), ==, 1000);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "restore-points", "--project", fixture->path,
+                                        NULL), ==, 0);
+  g_assert_cmpuint (count_lines (out), ==, 3);
+}
+FURROW_TEST_FIXTURE ("/furrow/cli/restore/list-and-restore", Fixture, set_up,
+                     test_list_and_restore, tear_down);
+
+static void
+test_bad_calls (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *err = NULL;
+  g_autofree char *missing = furrow_test_store_file (fixture, "missing.gpkg");
+
+  g_assert_cmpint (furrow_test_run_cli (NULL, &err, "restore", "--project", fixture->path,
+                                        "20200101-000000", NULL), ==, 1);
+  g_assert_cmpuint (count_lines (err), ==, 1);
+  g_assert_nonnull (strstr (err, "has no restore point 20200101-000000"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (furrow_test_run_cli (NULL, &err, "restore", "--project", fixture->path, NULL),
+                   ==, 2);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (furrow_test_run_cli (NULL, &err, "restore-points", NULL), ==, 2);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (furrow_test_run_cli (NULL, &err, "restore-points", "--project", missing, NULL),
+                   ==, 1);
+  g_assert_nonnull (strstr (err, "no such file"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+FURROW_TEST_FIXTURE ("/furrow/cli/restore/bad-calls", Fixture, set_up, test_bad_calls,
+                     tear_down);
+
+FURROW_TEST_MAIN ();

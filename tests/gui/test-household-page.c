@@ -479,4 +479,45 @@ test_edit_undo_redo (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/gui/household-page/edit-undo-redo", Fixture, fixture_set_up,
                      test_edit_undo_redo, fixture_tear_down);
 
+/* A parcel with no name and no field (as a register import leaves a polygon outside every
+ * field) is titled by its code, its subtitle saying it lies in no field: never a blank row
+ * (issue 13, item 9). */
+static void
+test_unnamed_parcel (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  FurrowHouseholdPage *page = fixture->window->household_page;
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  g_autoptr(GListModel) households = furrow_store_get_households (store);
+  g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, 3);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  FurrowParcel *parcel;
+  GtkWidget *row = NULL;
+  guint n;
+
+  select_household (fixture, household);
+  n = furrow_household_page_get_n_parcels (page);
+  g_assert_cmpuint (n, >, 0);
+  parcel = furrow_household_page_get_parcel (page, 0);
+  code = g_strdup (furrow_parcel_get_code (parcel));
+  g_assert_cmpuint (strlen (code), ==, 19);
+  furrow_parcel_set_name (parcel, "");
+  furrow_parcel_set_field_id (parcel, 0);
+  g_assert_true (furrow_store_update_parcel (store, parcel, &error));
+  g_assert_no_error (error);
+  select_household (fixture, NULL);
+  select_household (fixture, household);
+
+  for (guint i = 0; i < furrow_household_page_get_n_parcels (page); i++)
+    if (g_strcmp0 (furrow_parcel_get_code (furrow_household_page_get_parcel (page, i)), code) == 0)
+      row = furrow_household_page_get_parcel_row (page, i);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, code);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "No field");
+  g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window), code));
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/household-page/unnamed-parcel", Fixture, fixture_set_up,
+                     test_unnamed_parcel, fixture_tear_down);
+
 FURROW_TEST_GUI_MAIN ();

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "furrow-application.h"
+#include "furrow-import-assistant.h"
 #include "furrow-store-season.h"
 #include "furrow-window.h"
 #include "furrow-window-testing.h"
@@ -284,6 +285,63 @@ test_season_items_in_chinese (void)
   furrow_test_remove_tmpdir (dir);
 }
 FURROW_TEST ("/furrow/gui/translation/season-items-in-chinese", test_season_items_in_chinese);
+
+/* The import assistant in Chinese (issue 13, item 9): a file it cannot read is one error titled
+ * 无法导入“…”; a household CSV's preview says, before Import, that Undo does not take an import
+ * back and where Restore… is (项目 menu, 恢复…), with no map. */
+static void
+test_import_in_chinese (void)
+{
+  g_autoptr(FurrowApplication) app = NULL;
+  g_autofree char *dir = furrow_test_make_tmpdir ();
+  g_autofree char *broken = g_build_filename (dir, "broken.shp", NULL);
+  g_autofree char *csv = g_build_filename (dir, "农户.csv", NULL);
+  FurrowWindow *window;
+  GtkWidget *assistant;
+  GtkWidget *map;
+
+  furrow_test_reset_settings ();
+  app = furrow_test_application_new ();
+  window = furrow_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  furrow_test_wait_for_frame (GTK_WIDGET (window));
+  furrow_test_open_demo_project (window, dir, "东坡村合作社.gpkg");
+
+  g_assert_true (g_file_set_contents (broken, "this is not a shapefile\n", -1, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", broken));
+  assistant = GTK_WIDGET (furrow_test_find_toplevel (FURROW_TYPE_IMPORT_ASSISTANT));
+  g_assert_nonnull (assistant);
+  furrow_test_wait_for_frame (assistant);
+  g_assert_nonnull (furrow_test_find_label (assistant, "无法导入“broken.shp”"));
+  g_assert_nonnull (furrow_test_find_label (assistant, "关闭(C)"));
+  furrow_test_save_widget_screenshot (assistant, 10, "import-assistant-broken-zh_CN.png");
+  gtk_window_destroy (GTK_WINDOW (assistant));
+  furrow_test_iterate (50);
+
+  /* Two households; the preview writes nothing. */
+  g_assert_true (g_file_set_contents (csv, "CBFBM,CBFMC\n"
+                                           "370782102201010901,王建国\n"
+                                           "370782102201010902,李秀英\n", -1, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", csv));
+  assistant = GTK_WIDGET (furrow_test_find_toplevel (FURROW_TYPE_IMPORT_ASSISTANT));
+  g_assert_nonnull (assistant);
+  furrow_test_wait_for_frame (assistant);
+  g_assert_null (furrow_test_find_label (assistant, "坐标系"));
+  g_assert_true (gtk_widget_activate_action (assistant, "import.next", NULL));
+  furrow_test_iterate (300);
+  furrow_test_wait_for_frame (assistant);
+  g_assert_nonnull (furrow_test_find_label (assistant, "王建国"));
+  g_assert_nonnull (furrow_test_find_label (assistant, "导入不能用“撤销”（Ctrl+Z）撤回。要回到导入之前，"
+                                                       "请使用“项目”菜单中的“恢复…”。"));
+  map = furrow_test_find_widget (assistant, SHUMATE_TYPE_SIMPLE_MAP);
+  g_assert_true (map == NULL || !gtk_widget_get_mapped (map));
+  furrow_test_save_widget_screenshot (assistant, 10, "import-assistant-households-zh_CN.png");
+  gtk_window_destroy (GTK_WINDOW (assistant));
+
+  furrow_test_destroy_windows ();
+  furrow_test_remove_tmpdir (dir);
+}
+FURROW_TEST ("/furrow/gui/translation/import-in-chinese", test_import_in_chinese);
 
 static void
 set_up (void)

@@ -85,6 +85,7 @@ test_shapefile_cgcs2000 (void)
   g_assert_cmpint (furrow_importer_get_format (importer), ==, FURROW_IMPORT_FORMAT_SHAPEFILE);
   g_assert_cmpint (furrow_importer_get_kind (importer), ==, FURROW_IMPORT_KIND_PARCELS);
   g_assert_cmpint (furrow_importer_get_crs_epsg (importer), ==, 4490);
+  g_assert_true (furrow_importer_has_geometry (importer));   /* polygons: CRS and GCJ-02 apply */
   g_assert_cmpstr (furrow_importer_get_encoding (importer), ==, "UTF-8");
   parcels = furrow_importer_get_parcels (importer, &n);
   g_assert_cmpuint (n, ==, 120);
@@ -356,11 +357,38 @@ test_csv_register_chinese_headers (void)
   g_assert_cmpint (parcels[2].index, ==, 4);      /* spreadsheet row: the header is row 1 */
   g_assert_null (parcels[2].geometry);
   g_assert_null (parcels[2].name);
+  g_assert_false (furrow_importer_has_geometry (importer));   /* a register without polygons */
   /* 2.10 mu = 1400 m² */
   g_assert_cmpfloat_with_epsilon (parcels[2].registered_area_m2, 1400.0, 1e-9);
   g_assert_cmpstr (households[1].name, ==, "李秀英");
 }
 FURROW_TEST ("/furrow/io/import/csv-chinese-headers", test_csv_register_chinese_headers);
+
+/* The items each kind of record reads (furrow-import-read.c: read_household, read_parcel and
+ * the field branch), which the assistant lists and no other (issue 13, item 9). */
+static void
+test_column_applies (void)
+{
+  guint n_households = 0, n_fields = 0, n_parcels = 0;
+
+  for (FurrowColumn c = 0; c < FURROW_N_COLUMNS; c++)
+    {
+      n_households += furrow_import_column_applies (FURROW_IMPORT_KIND_HOUSEHOLDS, c);
+      n_fields += furrow_import_column_applies (FURROW_IMPORT_KIND_FIELDS, c);
+      n_parcels += furrow_import_column_applies (FURROW_IMPORT_KIND_PARCELS, c);
+      g_assert_true (furrow_import_column_applies (FURROW_IMPORT_KIND_AUTO, c));
+    }
+  g_assert_cmpuint (n_households, ==, 5);   /* CBFBM, CBFMC, CBFZJHM, LXDH, CBFCYSL */
+  g_assert_cmpuint (n_fields, ==, 2);       /* NAME, and DKMC when there is no NAME */
+  g_assert_cmpuint (n_parcels, ==, 18);     /* all 19 but a field's NAME */
+  g_assert_true (furrow_import_column_applies (FURROW_IMPORT_KIND_HOUSEHOLDS,
+                                               FURROW_COLUMN_CBFCYSL));
+  g_assert_false (furrow_import_column_applies (FURROW_IMPORT_KIND_HOUSEHOLDS,
+                                                FURROW_COLUMN_DKBM));
+  g_assert_false (furrow_import_column_applies (FURROW_IMPORT_KIND_PARCELS, FURROW_COLUMN_NAME));
+  g_assert_true (furrow_import_column_applies (FURROW_IMPORT_KIND_PARCELS, FURROW_COLUMN_LXDH));
+}
+FURROW_TEST ("/furrow/io/import/column-applies", test_column_applies);
 
 static void
 test_csv_gbk (void)

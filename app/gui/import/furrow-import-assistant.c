@@ -31,8 +31,11 @@ struct _FurrowImportAssistant
   AdwComboRow      *kind_row;
   AdwEntryRow      *crs_row;
   AdwComboRow      *encoding_row;
+  GtkWidget        *gcj02_row;
   GtkSwitch        *gcj02_switch;
+  GtkWidget        *crs_group;
   AdwPreferencesGroup *columns_group;
+  GtkWidget        *preview_frame;
   ShumateSimpleMap *preview_map;
   GtkLabel         *preview_label;
   GtkLabel         *preview_warning;
@@ -40,6 +43,9 @@ struct _FurrowImportAssistant
   GtkProgressBar   *progress_bar;
   GtkLabel         *problems_title;
   GtkColumnView    *problems_view;
+  AdwStatusPage    *error_page;
+  GtkColumnViewColumn *area_column;    /* of the preview: not for households */
+  GtkColumnViewColumn *field_column;   /* of the preview: parcels only */
 
   FurrowStore      *store;
   char             *path;
@@ -50,6 +56,7 @@ struct _FurrowImportAssistant
   GPtrArray        *path_layers;  /* ShumatePathLayer of the preview */
   gboolean          updating;     /* widgets set from the importer, not by the user */
   gboolean          disposed;     /* closed while an import ran: its callback only reloads */
+  gboolean          opened;       /* the file was read once: later failures are the settings' */
 
   /* the user's choices */
   FurrowImportKind  kind;
@@ -101,7 +108,7 @@ bind_label_cb (GtkSignalListItemFactory *factory,
 }
 
 /* A column showing the string `key` of each row object (set with g_object_set_data). */
-static void
+static GtkColumnViewColumn *
 add_column (GtkColumnView *view,
             const char    *title,
             const char    *key,
@@ -115,6 +122,7 @@ add_column (GtkColumnView *view,
   column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_append_column (view, column);
+  return column;   /* the view holds it */
 }
 
 static GObject *
@@ -210,9 +218,15 @@ build_column_rows (FurrowImportAssistant *self)
 
   for (guint c = 0; c < FURROW_N_COLUMNS; c++)
     {
-      g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-      AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+      g_autoptr(GtkStringList) list = NULL;
+      AdwComboRow *row;
       guint selected = 0;
+
+      /* Only the items this kind of record reads (docs/architecture.md, Import). */
+      if (!furrow_import_column_applies (furrow_importer_get_kind (self->importer), c))
+        continue;
+      list = gtk_string_list_new (NULL);
+      row = ADW_COMBO_ROW (adw_combo_row_new ());
 
       /* Translators: a column of the file that feeds nothing */
       gtk_string_list_append (list, _("(none)"));
@@ -258,11 +272,35 @@ detect (FurrowImportAssistant *self)
        * first ten, one a line, under "N problems, nothing was imported". */
       for (guint i = 0; problems->len > 1 && i < problems->len && i < 10; i++)
         g_string_append_printf (text, "\n%s", (const char *) g_ptr_array_index (problems, i));
-      show_message (self, text->str, TRUE);
       self->updating = FALSE;
+      /* A coordinate system or encoding the user can give stays on the form with the reason;
+       * anything else the settings cannot fix. */
+      if (!self->opened &&
+          !g_error_matches (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_CRS) &&
+          !g_error_matches (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_ENCODING))
+        {
+          g_autofree char *basename = g_path_get_basename (self->path);
+          g_autofree char *display_name = g_filename_display_name (basename);
+          g_autofree char *title = NULL;
+
+          /* A file that cannot be read at all: one clear error instead of an empty form
+           * (docs/architecture.md, Import). */
+          /* Translators: the title of the import assistant for a file it cannot read */
+          title = g_strdup_printf (_("Cannot Import “%s”"), display_name);
+          adw_status_page_set_title (self->error_page, title);
+          g_autofree char *escaped = g_markup_escape_text (text->str, -1);
+
+          adw_status_page_set_description (self->error_page, escaped);   /* markup */
+          show_page (self, "error");
+          return;
+        }
+      show_message (self, text->str, TRUE);
+      adw_action_row_set_subtitle (self->format_row,
+                                   format_name (furrow_importer_get_format (importer)));
       update_buttons (self);
       return;
     }
+  self->opened = TRUE;
   show_message (self, NULL, FALSE);
 
   for (guint c = 0; c < FURROW_N_COLUMNS; c++)
@@ -273,6 +311,9 @@ detect (FurrowImportAssistant *self)
 
   adw_action_row_set_subtitle (self->format_row,
                                format_name (furrow_importer_get_format (self->importer)));
+  /* A coordinate system, GCJ-02 and a map apply only to polygons (docs/architecture.md, Import). */
+  gtk_widget_set_visible (self->gcj02_row, furrow_importer_has_geometry (self->importer));
+  gtk_widget_set_visible (self->crs_group, furrow_importer_has_geometry (self->importer));
   switch (furrow_importer_get_kind (self->importer))
     {
     case FURROW_IMPORT_KIND_FIELDS: adw_combo_row_set_selected (self->kind_row, 0); break;
@@ -441,14 +482,23 @@ zoom_to (FurrowImportAssistant *self,
 
 static void
 append_preview_row (GListStore *rows,
+                    gint64      index,
                     const char *code,
                     const char *name,
-                    double      area_m2)
+                    double      area_m2,
+                    const char *field)
 {
   g_autoptr(GObject) row = new_row ();
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, index);
 
   g_object_set_data_full (row, "code", g_strdup (code), g_free);
-  g_object_set_data_full (row, "name", g_strdup (name), g_free);
+  /* A record without a name is named by its number, never a blank row (docs/architecture.md, Import). */
+  /* Translators: a record of the file without a name, e.g. "Record 3" */
+  g_object_set_data_full (row, "name",
+                          name != NULL && name[0] != '\0' ? g_strdup (name)
+                                                          : g_strdup_printf (_("Record %s"), number),
+                          g_free);
+  g_object_set_data_full (row, "field", g_strdup (field != NULL ? field : "—"), g_free);
   g_object_set_data_full (row, "area", isnan (area_m2) ? g_strdup ("—") : furrow_format_mu (area_m2),
                           g_free);
   g_list_store_append (rows, row);
@@ -457,6 +507,33 @@ append_preview_row (GListStore *rows,
 static void
 fill_problems (FurrowImportAssistant *self,
                GPtrArray             *problems);
+
+/* Puts each parcel read in the project's field it overlaps most (as the import will);
+ * `field_ids` and `field_names` get the project's fields, "Name (code)". */
+static void
+assign_preview_fields (FurrowImportAssistant *self,
+                       GArray                *field_ids,
+                       GPtrArray             *field_names)
+{
+  g_autoptr(GListModel) fields = furrow_store_get_fields (self->store);
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (fields);
+  g_autofree const FurrowGeometry **geometries = g_new0 (const FurrowGeometry *, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      FurrowField *field = g_list_model_get_item (fields, i);
+      gint64 id = furrow_field_get_id (field);
+
+      g_ptr_array_add (owned, field);
+      g_array_append_val (field_ids, id);
+      /* Translators: a field, its name and code, e.g. "East Slope (T03)" */
+      g_ptr_array_add (field_names, g_strdup_printf (_("%s (%s)"), furrow_field_get_name (field),
+                                                     furrow_field_get_code (field)));
+      geometries[i] = furrow_field_get_geometry (field);
+    }
+  furrow_importer_assign_fields (self->importer, (const gint64 *) field_ids->data, geometries, n);
+}
 
 /* Reads the first records and shows them; FALSE (and the problems page) when the file cannot
  * be read at all with these settings. */
@@ -471,6 +548,8 @@ show_preview (FurrowImportAssistant *self)
   const FurrowImportHousehold *households;
   guint n_fields, n_parcels, n_households, n;
   g_autofree char *title = NULL;
+  g_autoptr(GArray) field_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) field_names = g_ptr_array_new_with_free_func (g_free);
 
   furrow_importer_set_limit (self->importer, PREVIEW_RECORDS);
   furrow_importer_set_skip_invalid (self->importer, FALSE);
@@ -494,26 +573,50 @@ show_preview (FurrowImportAssistant *self)
     case FURROW_IMPORT_KIND_FIELDS:
       for (guint i = 0; i < n_fields; i++)
         {
-          append_preview_row (rows, "", fields[i].name, fields[i].measured_area_m2);
+          append_preview_row (rows, fields[i].index, "", fields[i].name,
+                              fields[i].measured_area_m2, NULL);
           draw_geometry (self, fields[i].geometry, bounds);
         }
       break;
     case FURROW_IMPORT_KIND_HOUSEHOLDS:
       for (guint i = 0; i < n_households; i++)
-        append_preview_row (rows, households[i].cbfbm, households[i].name, NAN);
+        append_preview_row (rows, households[i].index, households[i].cbfbm,
+                            households[i].name, NAN, NULL);
       break;
     case FURROW_IMPORT_KIND_PARCELS:
     case FURROW_IMPORT_KIND_AUTO:
     default:
+      assign_preview_fields (self, field_ids, field_names);
       for (guint i = 0; i < n_parcels; i++)
         {
+          const char *field = NULL;
+
+          /* The field the import puts the parcel in, as furrow_importer_commit() does;
+           * "Outside every field" when its polygon overlaps none of the project's. */
+          if (parcels[i].geometry != NULL && field_ids->len > 0)
+            {
+              field = _("Outside every field");
+              for (guint f = 0; f < field_ids->len; f++)
+                if (g_array_index (field_ids, gint64, f) == parcels[i].field_id)
+                  field = g_ptr_array_index (field_names, f);
+            }
           /* The area of the polygon; "—" for a register row or a polygon that is wrong. */
-          append_preview_row (rows, parcels[i].dkbm, parcels[i].name,
-                              parcels[i].measured_area_m2);
+          append_preview_row (rows, parcels[i].index, parcels[i].dkbm, parcels[i].name,
+                              parcels[i].measured_area_m2, field);
           draw_geometry (self, parcels[i].geometry, bounds);
         }
       break;
     }
+  /* Which field each parcel goes to, when there are polygons and fields to put them in. */
+  gtk_column_view_column_set_visible (self->field_column,
+                                      furrow_importer_get_kind (self->importer) ==
+                                      FURROW_IMPORT_KIND_PARCELS &&
+                                      furrow_importer_has_geometry (self->importer) &&
+                                      field_ids->len > 0);
+  gtk_column_view_column_set_visible (self->area_column,
+                                      furrow_importer_get_kind (self->importer) !=
+                                      FURROW_IMPORT_KIND_HOUSEHOLDS);
+  gtk_widget_set_visible (self->preview_frame, furrow_importer_has_geometry (self->importer));
   zoom_to (self, bounds);
   set_model (self->preview_view, rows);
 
@@ -823,7 +926,11 @@ furrow_import_assistant_class_init (FurrowImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, kind_row);
   gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, crs_row);
   gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, encoding_row);
+  gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, gcj02_row);
   gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, gcj02_switch);
+  gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, crs_group);
+  gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, preview_frame);
+  gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, error_page);
   gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, columns_group);
   gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, preview_map);
   gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, preview_label);
@@ -853,7 +960,10 @@ furrow_import_assistant_init (FurrowImportAssistant *self)
 
   add_column (self->preview_view, _("Code"), "code", FALSE);
   add_column (self->preview_view, C_("import preview", "Name"), "name", TRUE);
-  add_column (self->preview_view, _("Area (mu)"), "area", FALSE);
+  self->area_column = add_column (self->preview_view, _("Area (mu)"), "area", FALSE);
+  /* Translators: the custody field a parcel of the file goes to */
+  self->field_column = add_column (self->preview_view, C_("import preview", "Field"), "field",
+                                   FALSE);
   /* Translators: the record (feature or spreadsheet row) a problem is about */
   add_column (self->problems_view, _("Record"), "record", FALSE);
   add_column (self->problems_view, _("Code"), "code", FALSE);

@@ -215,6 +215,7 @@ add_parcel_row (FurrowHouseholdPage *self,
   g_autofree char *registered_text = furrow_format_mu (registered);
   g_autofree char *measured_text = furrow_format_mu (measured);
   g_autofree char *field = field_name (self, furrow_parcel_get_field_id (parcel));
+  const char *name = furrow_parcel_get_name (parcel);
   g_autofree char *subtitle = NULL;
   g_autofree char *areas = NULL;
   g_autoptr(GtkStringList) custodies = NULL;
@@ -229,11 +230,18 @@ add_parcel_row (FurrowHouseholdPage *self,
   ParcelRow *parcel_row;
   guint field_position = 0;
 
-  /* Translators: a parcel's code (DKBM) and the custody field it lies in. */
-  subtitle = g_strdup_printf (_("%s · %s"), furrow_parcel_get_code (parcel), field);
+  /* A parcel without a name (a register row, a polygon outside every field) is titled by its
+   * code, never a blank row (issue 13, item 9); the subtitle then says only where it lies. */
+  if (name == NULL || name[0] == '\0')
+    subtitle = g_strdup (field);
+  else
+    /* Translators: a parcel's code (DKBM) and the custody field it lies in. */
+    subtitle = g_strdup_printf (_("%s · %s"), furrow_parcel_get_code (parcel), field);
   /* Translators: registered / measured area of a parcel in mu, e.g. "3.20 / 3.05 mu". */
   areas = g_strdup_printf (_("%s / %s mu"), registered_text, measured_text);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), furrow_parcel_get_name (parcel));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                  name != NULL && name[0] != '\0' ? name
+                                                                   : furrow_parcel_get_code (parcel));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   label = gtk_label_new (areas);
   gtk_widget_add_css_class (label, "numeric");

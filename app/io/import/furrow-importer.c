@@ -172,6 +172,33 @@ furrow_importer_get_format (FurrowImporter *self)
   return self->format;
 }
 
+gboolean
+furrow_importer_has_geometry (FurrowImporter *self)
+{
+  g_return_val_if_fail (FURROW_IS_IMPORTER (self), FALSE);
+  return self->has_geometry;
+}
+
+gboolean
+furrow_import_column_applies (FurrowImportKind kind,
+                              FurrowColumn     column)
+{
+  switch (kind)
+    {
+    case FURROW_IMPORT_KIND_HOUSEHOLDS:
+      return column == FURROW_COLUMN_CBFBM || column == FURROW_COLUMN_CBFMC ||
+             column == FURROW_COLUMN_CBFZJHM || column == FURROW_COLUMN_LXDH ||
+             column == FURROW_COLUMN_CBFCYSL;
+    case FURROW_IMPORT_KIND_FIELDS:
+      return column == FURROW_COLUMN_NAME || column == FURROW_COLUMN_DKMC;
+    case FURROW_IMPORT_KIND_PARCELS:
+      return column != FURROW_COLUMN_NAME;
+    case FURROW_IMPORT_KIND_AUTO:
+    default:
+      return TRUE;   /* not decided yet: every column may feed something */
+    }
+}
+
 FurrowImportKind
 furrow_importer_get_kind (FurrowImporter *self)
 {

@@ -165,6 +165,14 @@ gboolean            furrow_importer_open             (FurrowImporter       *self
                                                       GError              **error);
 
 FurrowImportFormat  furrow_importer_get_format       (FurrowImporter       *self);
+/* TRUE when the file's records carry polygons (not a CSV, XLSX or a layer without geometry):
+ * only then do its coordinate system, GCJ-02 and a map preview apply (docs/architecture.md, Import). */
+gboolean            furrow_importer_has_geometry     (FurrowImporter       *self);
+/* TRUE when records of `kind` read `column` (furrow-import-read.c): a household reads only its
+ * code, head, ID number, phone and members; a field its name; a parcel everything but a field's
+ * name (its household's columns too). */
+gboolean            furrow_import_column_applies     (FurrowImportKind      kind,
+                                                      FurrowColumn          column);
 FurrowImportKind    furrow_importer_get_kind         (FurrowImporter       *self);
 const char         *furrow_importer_get_display_name (FurrowImporter       *self);
 /* "UTF-8", "CP936" … as used to read the text. */

@@ -420,7 +420,8 @@ test_progress_cancel (void)
       guint n_written = 0;
 
       g_test_message ("%s", formats[i].name);
-      g_assert_false (furrow_export_full (store, FURROW_EXPORT_LAYER_PARCELS, formats[i].format, 0,
+      g_assert_false (furrow_export_with_options (store, FURROW_EXPORT_LAYER_PARCELS,
+                                                  formats[i].format, FURROW_EXPORT_DEFAULT, 0,
                                           path, progress_cb, &log, cancellable, &n_written, NULL,
                                           &error));
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -435,7 +436,8 @@ test_progress_cancel (void)
       /* Not cancelled: every record reported, the last report is 12 of 12. */
       g_cancellable_reset (cancellable);
       log = (ProgressLog) { cancellable, 0, 0, 0, 0 };
-      g_assert_true (furrow_export_full (store, FURROW_EXPORT_LAYER_PARCELS, formats[i].format, 0,
+      g_assert_true (furrow_export_with_options (store, FURROW_EXPORT_LAYER_PARCELS,
+                                                 formats[i].format, FURROW_EXPORT_DEFAULT, 0,
                                          path, progress_cb, &log, cancellable, &n_written, NULL,
                                          &error));
       g_assert_no_error (error);
@@ -455,8 +457,8 @@ test_progress_cancel (void)
     g_autoptr(GError) error = NULL;
 
     g_cancellable_cancel (cancellable);
-    g_assert_false (furrow_export_full (store, FURROW_EXPORT_LAYER_HOUSEHOLDS,
-                                        FURROW_EXPORT_FORMAT_CSV, 0, path, progress_cb, &log,
+    g_assert_false (furrow_export_with_options (store, FURROW_EXPORT_LAYER_HOUSEHOLDS,
+                                        FURROW_EXPORT_FORMAT_CSV, FURROW_EXPORT_DEFAULT, 0, path, progress_cb, &log,
                                         cancellable, NULL, NULL, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
     g_assert_cmpuint (log.calls, ==, 0);
@@ -506,7 +508,8 @@ test_existing_kept (void)
       g_assert_true (g_file_set_contents (path, old, -1, NULL));
       if (extra != NULL)
         g_assert_true (g_file_set_contents (extra, old, -1, NULL));
-      g_assert_false (furrow_export_full (store, FURROW_EXPORT_LAYER_PARCELS, formats[i].format, 0,
+      g_assert_false (furrow_export_with_options (store, FURROW_EXPORT_LAYER_PARCELS,
+                                                  formats[i].format, FURROW_EXPORT_DEFAULT, 0,
                                           path, progress_cb, &log, cancellable, NULL, NULL,
                                           &error));
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -523,7 +526,8 @@ test_existing_kept (void)
       g_assert_false (leftovers ());
 
       /* Completed: the old bytes are replaced by the 12 parcels. */
-      g_assert_true (furrow_export_full (store, FURROW_EXPORT_LAYER_PARCELS, formats[i].format, 0,
+      g_assert_true (furrow_export_with_options (store, FURROW_EXPORT_LAYER_PARCELS,
+                                                 formats[i].format, FURROW_EXPORT_DEFAULT, 0,
                                          path, NULL, NULL, NULL, NULL, NULL, &error));
       g_assert_no_error (error);
       after = read_whole (path);

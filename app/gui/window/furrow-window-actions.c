@@ -344,7 +344,7 @@ save_copy_action (GtkWidget  *widget,
 }
 
 /* Export, in a thread with its own store connection, behind a dialog with a progress bar and
- * Cancel; a cancelled export leaves nothing behind (furrow_export_full()). */
+ * Cancel; a cancelled export leaves nothing behind (furrow_export_with_options()). */
 
 typedef struct
 {

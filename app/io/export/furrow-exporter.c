@@ -555,24 +555,6 @@ furrow_export_is_personal (FurrowExportLayer   layer,
 }
 
 gboolean
-furrow_export_full (FurrowStore          *store,
-                    FurrowExportLayer     layer,
-                    FurrowExportFormat    format,
-                    int                   zone,
-                    const char           *path,
-                    FurrowExportProgress  progress_func,
-                    gpointer              progress_data,
-                    GCancellable         *cancellable,
-                    guint                *n_written,
-                    int                  *epsg_out,
-                    GError              **error)
-{
-  return furrow_export_with_options (store, layer, format, FURROW_EXPORT_DEFAULT, zone, path,
-                                     progress_func, progress_data, cancellable, n_written,
-                                     epsg_out, error);
-}
-
-gboolean
 furrow_export_with_options (FurrowStore          *store,
                             FurrowExportLayer     layer,
                             FurrowExportFormat    format,

@@ -68,21 +68,9 @@ typedef void (*FurrowExportProgress) (guint    done,
  * of the data (GeoPackage and Shapefile only). The number of records written and the EPSG
  * code of the coordinates (0 for registers) go to the optional outputs. Reports progress
  * (every record at most, and once with done == total before the file is moved into place) and
- * stops with G_IO_ERROR_CANCELLED when `cancellable` is
- * cancelled before the file is complete: then nothing of it is left at `path` or beside it. */
-gboolean furrow_export_full                 (FurrowStore          *store,
-                                             FurrowExportLayer     layer,
-                                             FurrowExportFormat    format,
-                                             int                   zone,
-                                             const char           *path,
-                                             FurrowExportProgress  progress,
-                                             gpointer              progress_data,
-                                             GCancellable         *cancellable,
-                                             guint                *n_written,
-                                             int                  *epsg,
-                                             GError              **error);
-
-/* furrow_export_full() with `options` (furrow_export_full() writes FURROW_EXPORT_DEFAULT). */
+ * stops with G_IO_ERROR_CANCELLED when `cancellable` is cancelled before the file is complete:
+ * then nothing of it is left at `path` or beside it. `options` choose masking
+ * (FURROW_EXPORT_DEFAULT writes the register as stored). */
 gboolean furrow_export_with_options         (FurrowStore          *store,
                                              FurrowExportLayer     layer,
                                              FurrowExportFormat    format,

@@ -332,9 +332,13 @@ test_start_folder (Fixture       *fixture,
   chooser = gtk_file_chooser_native_new ("Export", GTK_WINDOW (fixture->window),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, "_Export", "_Cancel");
   furrow_export_folder_set_on (GTK_FILE_CHOOSER (chooser), GTK_WIDGET (fixture->window));
-  /* The chooser reads the folder in the main loop. */
-  furrow_test_iterate (200);
-  shown = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  /* The chooser reads the folder in the main loop: on a loaded machine that may take a while,
+   * so wait for it (up to 10 s) rather than a fixed time. */
+  for (guint waited = 0; shown == NULL && waited < 10000; waited += 100)
+    {
+      furrow_test_iterate (100);
+      shown = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+    }
   g_assert_nonnull (shown);
   g_assert_true (g_file_equal (shown, expected));
   g_object_unref (chooser);

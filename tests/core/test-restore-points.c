@@ -138,7 +138,7 @@ test_restore_after_bad_import (Fixture       *fixture,
   g_autofree char *after_import = NULL;
   g_autofree char *after_restore = NULL;
   g_autofree char *import_id = NULL;
-  GListModel *households = furrow_store_get_households (fixture->store);
+  g_autoptr(GListModel) households = furrow_store_get_households (fixture->store);
   gint64 audit_before = -1, audit_after = -1, audit_restored = -1;
   guint signalled = 0;
   FurrowRestorePoint *point;

@@ -212,6 +212,12 @@ furrow_database_get_last_message (FurrowDatabase *self)
   return sqlite3_errmsg (self->db);
 }
 
+gboolean
+furrow_database_last_was_not_a_database (FurrowDatabase *self)
+{
+  return (sqlite3_errcode (self->db) & 0xff) == SQLITE_NOTADB;
+}
+
 FurrowDatabaseConstraint
 furrow_database_get_constraint (FurrowDatabase *self)
 {

@@ -367,23 +367,6 @@ store_configure (FurrowStore  *self,
          store_pragma_int (self, "PRAGMA cache_size = -32768", NULL, error);
 }
 
-/* TRUE when PATH starts with the 16 bytes every SQLite database starts with (SQLite's file
- * format, section 1.3: "SQLite format 3" and a NUL). */
-static gboolean
-has_sqlite_header (const char *path)
-{
-  static const char magic[16] = "SQLite format 3";
-  char head[16];
-  gboolean found = FALSE;
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-
-  if (fd < 0)
-    return FALSE;
-  found = read (fd, head, sizeof head) == sizeof head && memcmp (head, magic, sizeof head) == 0;
-  close (fd);
-  return found;
-}
-
 static gboolean
 read_schema_version (FurrowStore  *self,
                      int          *version,
@@ -403,11 +386,13 @@ read_schema_version (FurrowStore  *self,
        * folder that may not be written (its -wal and -shm cannot be made), an unreadable file
        * or a full disk say so (issue 12). */
       if (!g_error_matches (local, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT) ||
-          has_sqlite_header (self->path))
+          !furrow_database_last_was_not_a_database (self->database))
         {
-          /* A file that starts as an SQLite database but cannot be read as one (cut short,
-           * overwritten in the middle) is a damaged project: the damage message says what to
-           * do (issue 12, item 2). */
+          /* A file SQLite recognises but cannot read (cut short, overwritten in the middle:
+           * SQLITE_CORRUPT) is a damaged project, and the damage message says what to do
+           * (issue 12, item 2). The file is not opened here to look at its header: closing
+           * another descriptor of it would drop this process's locks on it (SQLite, "How To
+           * Corrupt An SQLite Database File", 2.2). */
           g_propagate_error (error, g_steal_pointer (&local));
           return FALSE;
         }

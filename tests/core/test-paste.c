@@ -142,7 +142,7 @@ test_numbers (void)
 }
 FURROW_TEST ("/furrow/core/paste/numbers", test_numbers);
 
-/* Seven fields as the demo cooperative names them (T01 东洼1号地 …). */
+/* Seven fields named the way the demo cooperative names its own (T01 河滩一号地 …). */
 static const char * const codes[] = { "T01", "T02", "T03", "T04", "T05", "T06", "T07" };
 static const char * const names[] = {
   "东洼1号地", "东洼2号地", "东洼3号地", "东洼4号地", "东洼5号地", "东洼6号地", "东洼7号地",

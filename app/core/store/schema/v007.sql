@@ -1,0 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- Version 7 belongs to branch i14b (bank accounts and payment status). This placeholder lets
+-- branch i14c's step 8 be built and tested alone; when i14b's v007.sql is merged, it replaces this
+-- file whole (take theirs).

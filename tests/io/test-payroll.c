@@ -17,6 +17,7 @@
 #include "furrow-payroll-testing.h"
 #include "furrow-report-document.h"
 #include "furrow-store-private.h"
+#include "furrow-store-notice.h"
 #include "furrow-store-season.h"
 #include "furrow-test-store.h"
 #include "furrow-test.h"
@@ -37,22 +38,6 @@ settled_taozhuang (FurrowStore *store,
   return furrow_test_store_add_taozhuang (store, FALSE, settle);
 }
 
-static char *
-run_tool (const char **argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s: %s", argv[0], err);
-  return out;
-}
-
 /* Page `page` of a PDF as <build>/screenshots/<name>.png, for a person to look at. */
 static void
 save_screenshot (const char *pdf,
@@ -70,7 +55,7 @@ save_screenshot (const char *pdf,
   g_autofree char *out = NULL;
 
   g_assert_cmpint (g_mkdir_with_parents (shots, 0755), ==, 0);
-  out = run_tool (argv);
+  out = furrow_test_run_tool (argv);
   g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
 }
 
@@ -79,7 +64,7 @@ static char *
 pdf_text (const char *path)
 {
   const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
-  g_autofree char *text = run_tool (argv);
+  g_autofree char *text = furrow_test_run_tool (argv);
   GString *out = g_string_new (NULL);
 
   for (const char *p = text; *p != '\0'; p++)
@@ -377,7 +362,7 @@ unzip (const char *path,
 {
   const char *argv[] = { "unzip", "-p", path, member, NULL };
 
-  return run_tool (argv);
+  return furrow_test_run_tool (argv);
 }
 
 /* Cell REF's stored value in fen. */
@@ -599,6 +584,10 @@ test_cli (Fixture       *fixture,
       return;
     }
   furrow_store_add_season (fixture->store, open_season, &error);
+  g_assert_no_error (error);
+  /* Posted from 2017-01-10 for 7 days, long over: the payroll may be written (docs/domain.md
+   * §15; the refusals are tested in tests/cli/test-cli-notice.c). */
+  g_assert_true (furrow_store_set_notice (fixture->store, season, "2017-01-10", 7, &error));
   g_assert_no_error (error);
   g_clear_object (&fixture->store);
 

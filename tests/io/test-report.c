@@ -153,23 +153,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Taozhuang, taozhuang_free)
 /* ------------------------------------------------------------------------------------------ */
 /* Helpers                                                                                    */
 
-/* Runs a tool and returns its standard output; fails the test if it does not exit 0. */
-static char *
-run_tool (const char *const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", argv[0], err);
-  return out;
-}
-
 static char *
 pdf_text (const char *path,
           int         page)
@@ -179,14 +162,14 @@ pdf_text (const char *path,
   const char *one[] = { "pdftotext", "-layout", "-enc", "UTF-8", "-f", first, "-l", first,
                         path, "-", NULL };
 
-  return run_tool (page > 0 ? one : all);
+  return furrow_test_run_tool (page > 0 ? one : all);
 }
 
 static guint
 pdf_pages (const char *path)
 {
   const char *argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *info = run_tool (argv);
+  g_autofree char *info = furrow_test_run_tool (argv);
   const char *pages = strstr (info, "\nPages:");
 
   g_assert_nonnull (pages);
@@ -199,7 +182,7 @@ pdf_info (const char *path)
 {
   const char *argv[] = { "pdfinfo", path, NULL };
 
-  return run_tool (argv);
+  return furrow_test_run_tool (argv);
 }
 
 /* Every font is embedded, and the CJK font is Noto Sans CJK SC. */
@@ -207,7 +190,7 @@ static void
 assert_fonts_embedded (const char *path)
 {
   const char *argv[] = { "pdffonts", path, NULL };
-  g_autofree char *fonts = run_tool (argv);
+  g_autofree char *fonts = furrow_test_run_tool (argv);
   g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
   guint n_fonts = 0;
   gboolean noto = FALSE;
@@ -263,7 +246,7 @@ save_screenshot (const char *pdf,
   g_autofree char *out = NULL;
 
   g_assert_cmpint (g_mkdir_with_parents (shots, 0755), ==, 0);
-  out = run_tool (argv);
+  out = furrow_test_run_tool (argv);
   g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
 }
 
@@ -920,9 +903,9 @@ test_roster_xlsx (void)
                                                   t->report->households, N_TAOZHUANG, &error));
   g_assert_no_error (error);
 
-  sheet = run_tool (sheet_argv);
-  styles = run_tool (styles_argv);
-  strings = run_tool (strings_argv);
+  sheet = furrow_test_run_tool (sheet_argv);
+  styles = furrow_test_run_tool (styles_argv);
+  strings = furrow_test_run_tool (strings_argv);
 
   /* The header row is frozen; money is formatted as yuan. */
   g_assert_nonnull (strstr (sheet, "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" "
@@ -1198,26 +1181,26 @@ test_cli (void)
   {
     const char *argv[] = { cli, "settle", json_path, "--statements", statements,
                            "--roster", roster_pdf, NULL };
-    g_autofree char *out = run_tool (argv);
+    g_autofree char *out = furrow_test_run_tool (argv);
 
     g_assert_nonnull (strstr (out, "3714261102010070"));
   }
   {
     const char *argv[] = { cli, "settle", json_path, "--roster", roster_csv, "--json", NULL };
-    g_autofree char *out = run_tool (argv);
+    g_autofree char *out = furrow_test_run_tool (argv);
 
     g_assert_nonnull (strstr (out, "\"base_total_fen\""));
   }
   {
     const char *argv[] = { cli, "settle", json_path, "--roster", roster_xlsx, NULL };
-    g_autofree char *out = run_tool (argv);
+    g_autofree char *out = furrow_test_run_tool (argv);
   }
   {
     g_autofree char *folder = g_build_filename (dir, "each", NULL);
     g_autofree char *one = g_build_filename (folder, "3714261102010007.pdf", NULL);
     const char *argv[] = { cli, "settle", json_path, "--statements-dir", folder, "--json",
                            NULL };
-    g_autofree char *out = run_tool (argv);
+    g_autofree char *out = furrow_test_run_tool (argv);
     g_autoptr(GDir) listing = NULL;
     g_autofree char *page = NULL;
     const char *name;

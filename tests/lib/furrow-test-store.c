@@ -233,16 +233,54 @@ add_taozhuang_extra (FurrowStore  *store,
 }
 
 FurrowSeason *
+furrow_test_store_new_taozhuang_season (FurrowStore *store)
+{
+  g_autoptr(FurrowSeason) season = furrow_season_new ("2016 秋", 2016);
+  FurrowBaseRule base = { .kind = FURROW_BASE_IN_KIND, .kg_per_mu = 550,
+                          .price_fen_per_kg = 136, .less_cost_per_mu = TRUE };
+  FurrowSurplusSplit split = { 0, 0, 50, 50 };
+  g_autoptr(GError) error = NULL;
+
+  furrow_season_clear_costs (season);
+  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "all", 0, 28600);
+  furrow_season_set_subsidy (season, "strip intercropping subsidy", -1, TRUE);
+  furrow_season_set_base_rule (season, &base);
+  furrow_season_set_split (season, &split, "村民大会决定合作社留存一半用于购置农机");
+  furrow_season_set_fee (season, "sowing", 3000);
+  furrow_season_set_fee (season, "harvest", 6000);
+  furrow_store_add_season (store, season, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&season);
+}
+
+void
+furrow_test_store_harvest_taozhuang (FurrowStore  *store,
+                                     FurrowSeason *season,
+                                     FurrowField  *field,
+                                     gboolean      settle)
+{
+  g_autoptr(GError) error = NULL;
+  FurrowPattern pattern;
+
+  g_assert_true (furrow_pattern_preset ("sole-maize", &pattern));
+  furrow_store_set_plan (store, season, field, &pattern, "sole-maize", "practical", &error);
+  g_assert_no_error (error);
+  furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, 173840, 23641200, &error);
+  g_assert_no_error (error);
+  if (settle)
+    {
+      furrow_store_settle_season (store, season, NULL, &error);
+      g_assert_no_error (error);
+    }
+}
+
+FurrowSeason *
 furrow_test_store_add_taozhuang (FurrowStore *store,
                                  gboolean     extra,
                                  gboolean     settle)
 {
   g_autoptr(FurrowField) field = furrow_field_new ();
-  g_autoptr(FurrowSeason) season = furrow_season_new ("2016 秋", 2016);
-  FurrowBaseRule base = { .kind = FURROW_BASE_IN_KIND, .kg_per_mu = 550,
-                          .price_fen_per_kg = 136, .less_cost_per_mu = TRUE };
-  FurrowSurplusSplit split = { 0, 0, 50, 50 };
-  FurrowPattern pattern;
+  g_autoptr(FurrowSeason) season = NULL;
   g_autoptr(GError) error = NULL;
 
   furrow_store_set_cooperative (store, "宁津县陶庄土地股份合作社", "37142611020100", NULL,
@@ -274,26 +312,9 @@ furrow_test_store_add_taozhuang (FurrowStore *store,
       g_assert_no_error (error);
     }
 
-  furrow_season_clear_costs (season);
-  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "all", 0, 28600);
-  furrow_season_set_subsidy (season, "strip intercropping subsidy", -1, TRUE);
-  furrow_season_set_base_rule (season, &base);
-  furrow_season_set_split (season, &split, "村民大会决定合作社留存一半用于购置农机");
-  furrow_season_set_fee (season, "sowing", 3000);
-  furrow_season_set_fee (season, "harvest", 6000);
-  furrow_store_add_season (store, season, &error);
-  g_assert_no_error (error);
+  season = furrow_test_store_new_taozhuang_season (store);
   if (extra)
     add_taozhuang_extra (store, season, field);
-  g_assert_true (furrow_pattern_preset ("sole-maize", &pattern));
-  furrow_store_set_plan (store, season, field, &pattern, "sole-maize", "practical", &error);
-  g_assert_no_error (error);
-  furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, 173840, 23641200, &error);
-  g_assert_no_error (error);
-  if (settle)
-    {
-      furrow_store_settle_season (store, season, NULL, &error);
-      g_assert_no_error (error);
-    }
+  furrow_test_store_harvest_taozhuang (store, season, field, settle);
   return g_steal_pointer (&season);
 }

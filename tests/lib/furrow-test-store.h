@@ -85,6 +85,15 @@ FurrowSeason *furrow_test_store_add_taozhuang   (FurrowStore         *store,
                                                  gboolean             extra,
                                                  gboolean             settle);
 
+/* Its season alone, for a test with its own register of Taozhuang: "2016 秋" with the rules
+ * above, added to STORE; then its harvest on FIELD (sole maize planned, 173,840 kg sold for
+ * 23,641,200 fen), and the settlement when SETTLE. */
+FurrowSeason *furrow_test_store_new_taozhuang_season (FurrowStore     *store);
+void          furrow_test_store_harvest_taozhuang    (FurrowStore     *store,
+                                                      FurrowSeason    *season,
+                                                      FurrowField     *field,
+                                                      gboolean         settle);
+
 /* Its first five households, in code order: registered areas, names and settled totals. */
 #define FURROW_TEST_TAOZHUANG_N 5
 extern const double       furrow_test_taozhuang_areas_mu[FURROW_TEST_TAOZHUANG_N];

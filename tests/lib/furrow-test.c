@@ -105,3 +105,19 @@ furrow_test_split_csv_line (const char *line)
   g_ptr_array_add (fields, g_string_free (field, FALSE));
   return fields;
 }
+
+char *
+furrow_test_run_tool (const char *const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s: %s", argv[0], err);
+  return out;
+}

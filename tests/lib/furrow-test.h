@@ -84,6 +84,10 @@ int  furrow_test_main           (int                     argc,
  * the catalogue from FURROW_LOCALEDIR (the build tree's, tests/meson.build). */
 void furrow_test_set_up_chinese (void);
 
+/* Runs the program ARGV[0] (found in PATH) and returns its standard output, newly allocated;
+ * fails the test with its standard error if it does not exit 0 (pdftotext, unzip …). */
+char      *furrow_test_run_tool       (const char *const *argv);
+
 /* The fields of one line of a CSV file of tests/data, newly allocated (RFC 4180: "" inside
  * quotes is a quote, double quotes group commas; no newline inside a field; a carriage return is
  * dropped). */

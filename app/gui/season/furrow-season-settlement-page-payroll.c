@@ -12,6 +12,7 @@
 
 #include "furrow-export-folder.h"
 #include "furrow-payroll.h"
+#include "furrow-print-operation.h"
 #include "furrow-season-settlement-page-private.h"
 
 typedef struct
@@ -152,8 +153,6 @@ furrow_season_settlement_page_print_payroll (FurrowSeasonSettlementPage  *self,
 {
   g_autoptr(FurrowPayroll) payroll = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPageSetup) setup = NULL;
-  g_autoptr(GtkPaperSize) a4 = NULL;
   GtkPrintOperationResult result;
   GtkRoot *root;
 
@@ -170,18 +169,9 @@ furrow_season_settlement_page_print_payroll (FurrowSeasonSettlementPage  *self,
   if (payroll == NULL)
     return GTK_PRINT_OPERATION_RESULT_ERROR;
 
-  operation = gtk_print_operation_new ();
-  setup = gtk_page_setup_new ();
-  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
-  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_job_name (operation, furrow_payroll_get_title (payroll));
-  gtk_print_operation_set_n_pages (operation, (int) furrow_payroll_get_n_pages (payroll));
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  if (export_filename != NULL)
-    gtk_print_operation_set_export_filename (operation, export_filename);
+  operation = furrow_print_operation_new (furrow_payroll_get_title (payroll),
+                                          furrow_payroll_get_n_pages (payroll),
+                                          TRUE, export_filename);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), payroll);
 
   root = gtk_widget_get_root (GTK_WIDGET (self));

@@ -9,6 +9,7 @@
 #include "furrow-atomic-file.h"
 #include "furrow-distribution.h"
 #include "furrow-export-folder.h"
+#include "furrow-print-operation.h"
 #include "furrow-report-document.h"
 #include "furrow-roster-columns.h"
 #include "furrow-roster-row.h"
@@ -351,8 +352,6 @@ furrow_season_settlement_page_print (FurrowSeasonSettlementPage  *self,
 {
   g_autoptr(FurrowReportDocument) document = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPageSetup) setup = NULL;
-  g_autoptr(GtkPaperSize) a4 = NULL;
   GtkPrintOperationResult result;
   GtkRoot *root;
 
@@ -362,20 +361,10 @@ furrow_season_settlement_page_print (FurrowSeasonSettlementPage  *self,
   if (document == NULL)
     return GTK_PRINT_OPERATION_RESULT_ERROR;
 
-  operation = gtk_print_operation_new ();
-  setup = gtk_page_setup_new ();
-  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
-  gtk_page_setup_set_orientation (setup, furrow_report_document_is_landscape (document)
-                                         ? GTK_PAGE_ORIENTATION_LANDSCAPE
-                                         : GTK_PAGE_ORIENTATION_PORTRAIT);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_job_name (operation, furrow_report_document_get_title (document));
-  gtk_print_operation_set_n_pages (operation, furrow_report_document_get_n_pages (document));
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  if (export_filename != NULL)
-    gtk_print_operation_set_export_filename (operation, export_filename);
+  operation = furrow_print_operation_new (furrow_report_document_get_title (document),
+                                          furrow_report_document_get_n_pages (document),
+                                          furrow_report_document_is_landscape (document),
+                                          export_filename);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), document);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), document);
 

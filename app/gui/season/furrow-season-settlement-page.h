@@ -52,6 +52,19 @@ void        furrow_season_settlement_page_export_payroll      (FurrowSeasonSettl
                                                                GFile                      *file,
                                                                gboolean                    by_group);
 
+/* The bank payment file (docs/domain.md, "Bank accounts") of the season shown into `file`
+ * with the built-in profile `profile_name`, the households not paid yet or (`reissue`) the
+ * failed ones, who are then marked sent (reissued); refused with a toast, nothing written,
+ * while a household to pay has no valid account. TRUE when written. */
+gboolean    furrow_season_settlement_page_export_bank_file    (FurrowSeasonSettlementPage *self,
+                                                               GFile                      *file,
+                                                               const char                 *profile_name,
+                                                               gboolean                    reissue);
+/* Marks the season's payments paid or failed from a bank's return file (furrow-bank-return.h);
+ * a toast says how many, or why the file is refused (nothing changed). */
+gboolean    furrow_season_settlement_page_import_bank_return  (FurrowSeasonSettlementPage *self,
+                                                               GFile                      *file);
+
 /* The payroll printed as furrow_season_settlement_page_print() prints (one list, A4
  * landscape); an applied print is an audit row. */
 GtkPrintOperationResult

@@ -134,7 +134,14 @@ static int
 report_error (FurrowStore *store,
               GError      *error)
 {
-  furrow_cli_print_error ("%s: %s", furrow_store_get_path (store), error->message);
+  const char *path = furrow_store_get_path (store);
+
+  /* The store's errors about the file itself name it already ("P is in use by another
+   * program", "P is damaged"): not "P: P is …". */
+  if (g_str_has_prefix (error->message, path))
+    furrow_cli_print_error ("%s", error->message);
+  else
+    furrow_cli_print_error ("%s: %s", path, error->message);
   return 1;
 }
 

@@ -28,6 +28,8 @@ int  furrow_cli_compare     (int          argc,
                              char       **argv);
 int  furrow_cli_demo        (int          argc,
                              char       **argv);
+int  furrow_cli_contract    (int          argc,
+                             char       **argv);
 int  furrow_cli_export      (int          argc,
                              char       **argv);
 int  furrow_cli_import      (int          argc,

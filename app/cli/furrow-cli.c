@@ -33,6 +33,8 @@ static const FurrowCliCommand commands[] = {
   { "help", N_("Show the commands and what they do"), run_help },
   { "household", N_("Change a household’s payee account (set-account)"), furrow_cli_household },
   { "import", N_("Import fields, parcels or households into a project"), furrow_cli_import },
+  { "ledger", N_("Show each household’s member account across the settled seasons"),
+    furrow_cli_ledger },
   { "list", N_("List the fields, parcels or households of a project"), furrow_cli_list },
   { "payroll", N_("Write the payroll of a settled season for households to sign (PDF or XLSX)"),
     furrow_cli_payroll },

@@ -42,6 +42,9 @@ static const FurrowCliCommand commands[] = {
     furrow_cli_season },
   { "settle", N_("Settle a season from a JSON file: base and dividends to the fen"),
     furrow_cli_settle },
+  { "surplus-statement", N_("Write the surplus and surplus-distribution statement (会农社02) of "
+                            "a settled season or crop year (PDF or XLSX)"),
+    furrow_cli_surplus_statement },
   { "statements", N_("Print the households' statements of a settled season as PDF"),
     furrow_cli_statements },
 };

@@ -50,6 +50,8 @@ int  furrow_cli_season      (int          argc,
                              char       **argv);
 int  furrow_cli_settle      (int          argc,
                              char       **argv);
+int  furrow_cli_surplus_statement (int    argc,
+                                   char **argv);
 int  furrow_cli_statements  (int          argc,
                              char       **argv);
 

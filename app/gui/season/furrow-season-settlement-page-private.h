@@ -49,6 +49,8 @@ void furrow_season_settlement_page_settle_class_init (GtkWidgetClass *widget_cla
 /* Installs the actions settlement.print-payroll and settlement.export-payroll
  * (furrow-season-settlement-page-payroll.c). */
 void furrow_season_settlement_page_payroll_class_init (GtkWidgetClass *widget_class);
+/* Installs settlement.export-surplus-statement (furrow-season-settlement-page-surplus.c). */
+void furrow_season_settlement_page_surplus_class_init (GtkWidgetClass *widget_class);
 
 /* The public-notice date (furrow-season-settlement-page-notice.c): the action
  * settlement.set-notice-date, the entry's signals, and showing the season's date in it. */

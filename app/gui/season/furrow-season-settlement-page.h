@@ -26,7 +26,7 @@ G_DECLARE_FINAL_TYPE (FurrowSeasonSettlementPage, furrow_season_settlement_page,
  *
  * Actions (group "settlement"): settle, reopen, print-statements, print-roster,
  * export-statements, export-statements-folder, export-roster, print-payroll,
- * export-payroll. */
+ * export-payroll, export-surplus-statement. */
 
 typedef enum
 {
@@ -51,6 +51,13 @@ void        furrow_season_settlement_page_cancel_export       (FurrowSeasonSettl
 void        furrow_season_settlement_page_export_payroll      (FurrowSeasonSettlementPage *self,
                                                                GFile                      *file,
                                                                gboolean                    by_group);
+
+/* Form 会农社02 of the settled season (furrow-surplus-statement.h) into `file`, PDF or XLSX by
+ * its extension, on the calling thread; then a toast and an audit row. */
+gboolean    furrow_season_settlement_page_export_surplus_statement
+                                                              (FurrowSeasonSettlementPage *self,
+                                                               GFile                      *file,
+                                                               GError                    **error);
 
 /* The payroll printed as furrow_season_settlement_page_print() prints (one list, A4
  * landscape); an applied print is an audit row. */

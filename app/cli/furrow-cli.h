@@ -48,6 +48,9 @@ int  furrow_cli_roster      (int          argc,
                              char       **argv);
 int  furrow_cli_season      (int          argc,
                              char       **argv);
+/* `season notice` and `season objection` (furrow-cli-notice.c), called by furrow_cli_season. */
+int  furrow_cli_season_notice (int        argc,
+                               char     **argv);
 int  furrow_cli_settle      (int          argc,
                              char       **argv);
 int  furrow_cli_surplus_statement (int    argc,

@@ -185,6 +185,14 @@ gboolean          furrow_store_set_harvest           (FurrowStore          *self
                                                       double                yield_kg,
                                                       gint64                revenue_fen,
                                                       GError              **error);
+/* Many harvests (FurrowSeasonHarvest: field by id, crop, kg, fen) in one transaction, each
+ * written and audited as furrow_store_set_harvest() does, with one season-changed: all of them
+ * or, on any error (a field not in the project, a negative value, a settled season), none. */
+gboolean          furrow_store_set_harvests          (FurrowStore          *self,
+                                                      FurrowSeason         *season,
+                                                      const FurrowSeasonHarvest *harvests,
+                                                      guint                 n_harvests,
+                                                      GError              **error);
 /* FurrowSeasonHarvest, by field id and crop. */
 GArray           *furrow_store_get_harvests          (FurrowStore          *self,
                                                       FurrowSeason         *season,

@@ -76,10 +76,10 @@ static const char *const row_labels[N_ROWS] = {
   N_("7. Undistributed surplus at the end of the year"),
 };
 
-/* Rows indented under the one before (the form's 加/减 items). */
-static const gboolean row_indent[N_ROWS] = {
-  FALSE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE, TRUE, TRUE, TRUE, FALSE, TRUE, FALSE, TRUE,
-  TRUE, FALSE, TRUE, FALSE, TRUE, TRUE, FALSE,
+/* How far each row is indented: 0 a numbered row, 1 an item with the form's 加/减, 2 an item
+ * that continues the 加/减 above it (set under its words, as the form prints it). */
+static const guint row_level[N_ROWS] = {
+  0, 1, 2, 2, 2, 2, 1, 0, 1, 2, 1, 0, 1, 0, 1, 2, 0, 1, 0, 1, 2, 0,
 };
 
 struct _FurrowSurplusStatement
@@ -405,7 +405,7 @@ furrow_surplus_statement_draw_page (FurrowSurplusStatement *self,
       const FurrowSurplusRow *row = &self->rows[r];
       g_autofree char *number = g_strdup_printf ("%u", row->line);
       g_autofree char *figure = row->known ? format_amount (row->fen) : g_strdup ("");
-      double indent = row_indent[r] ? 24.0 : 0.0;
+      double indent = row_level[r] * 24.0;
 
       furrow_report_cell_text (&painter, row->label, MARGIN + indent, y, widths[0] - indent,
                                ROW_H, TEXT_PT, row->total, FURROW_REPORT_ALIGN_LEFT);
@@ -500,7 +500,7 @@ write_xlsx (FurrowSurplusStatement  *self,
   lxw_workbook *workbook;
   lxw_worksheet *sheet;
   lxw_doc_properties properties = { NULL, };
-  lxw_format *title, *header, *text, *bold, *money, *total, *blank, *number;
+  lxw_format *title, *header, *text, *deep, *bold, *money, *total, *blank, *number;
   lxw_error status;
   GError *local = NULL;
 
@@ -532,6 +532,9 @@ write_xlsx (FurrowSurplusStatement  *self,
   text = workbook_add_format (workbook);
   format_set_border (text, LXW_BORDER_THIN);
   format_set_indent (text, 2);
+  deep = workbook_add_format (workbook);
+  format_set_border (deep, LXW_BORDER_THIN);
+  format_set_indent (deep, 4);
   bold = workbook_add_format (workbook);
   format_set_border (bold, LXW_BORDER_THIN);
   format_set_bold (bold);
@@ -568,8 +571,8 @@ write_xlsx (FurrowSurplusStatement  *self,
       const FurrowSurplusRow *row = &self->rows[r];
       lxw_row_t x = (lxw_row_t) (r + 3);
 
-      worksheet_write_string (sheet, x, 0, row->label, row->total ? bold
-                                                       : row_indent[r] ? text : bold);
+      worksheet_write_string (sheet, x, 0, row->label, row_level[r] == 0 ? bold
+                                                       : row_level[r] == 1 ? text : deep);
       worksheet_write_number (sheet, x, 1, row->line, number);
       if (row->total)
         {

@@ -13,7 +13,7 @@
 
 #include "furrow-report.h"
 #include "furrow-store-season.h"
-#include "furrow-surplus-statement.h"
+#include "furrow-surplus-statement-testing.h"
 #include "furrow-test-cli.h"
 #include "furrow-test-store.h"
 #include "furrow-test.h"

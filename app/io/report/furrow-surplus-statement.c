@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "furrow-surplus-statement.h"
+#include "furrow-surplus-statement-testing.h"
 #include "furrow-report-private.h"
 
 #include "furrow-atomic-file.h"
@@ -293,14 +294,6 @@ furrow_surplus_statement_get_rows (FurrowSurplusStatement *self,
   if (n_rows != NULL)
     *n_rows = N_ROWS;
   return self->rows;
-}
-
-const char *
-furrow_surplus_statement_get_title (FurrowSurplusStatement *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->title;
 }
 
 /* ------------------------------------------------------------------------------------------ */

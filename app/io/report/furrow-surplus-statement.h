@@ -25,16 +25,6 @@ G_BEGIN_DECLS
 
 typedef struct _FurrowSurplusStatement FurrowSurplusStatement;
 
-/* One row as printed. */
-typedef struct
-{
-  const char *label;     /* translated, with its 加/减 prefix */
-  guint       line;      /* 行次 */
-  gboolean    known;     /* FALSE: blank, for the accountant */
-  gboolean    total;     /* a total of rows above */
-  gint64      fen;       /* the amount (a total counts blank rows as 0) */
-} FurrowSurplusRow;
-
 /* A settled season's statement; FURROW_REPORT_ERROR_INVALID when it is not settled. */
 FurrowSurplusStatement *furrow_surplus_statement_new_for_season (FurrowStore             *store,
                                                                  FurrowSeason            *season,
@@ -45,11 +35,6 @@ FurrowSurplusStatement *furrow_surplus_statement_new_for_year   (FurrowStore    
                                                                  guint                    crop_year,
                                                                  GError                 **error);
 void                    furrow_surplus_statement_free           (FurrowSurplusStatement  *self);
-
-const FurrowSurplusRow *furrow_surplus_statement_get_rows       (FurrowSurplusStatement  *self,
-                                                                 gsize                   *n_rows);
-/* "<cooperative> <season or year>: Surplus and Surplus Distribution", a file or print name. */
-const char             *furrow_surplus_statement_get_title      (FurrowSurplusStatement  *self);
 
 /* The one A4 portrait page, scaled and centred into width_pt × height_pt. */
 void                    furrow_surplus_statement_draw_page      (FurrowSurplusStatement  *self,

@@ -49,6 +49,9 @@ static const FurrowCliCommand commands[] = {
     furrow_cli_season },
   { "settle", N_("Settle a season from a JSON file: base and dividends to the fen"),
     furrow_cli_settle },
+  { "surplus-statement", N_("Write the surplus and surplus-distribution statement (会农社02) of "
+                            "a settled season or crop year (PDF or XLSX)"),
+    furrow_cli_surplus_statement },
   { "statements", N_("Print the households' statements of a settled season as PDF"),
     furrow_cli_statements },
 };
@@ -180,10 +183,15 @@ static int
 run_help (int    argc,
           char **argv)
 {
+  int width = 0;
+
   g_print ("%s\n\n", _("Usage: furrow-cli COMMAND [OPTION…]"));
+  /* The summaries line up after the longest name (surplus-statement). */
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    width = MAX (width, (int) strlen (commands[i].name));
   g_print ("%s\n", _("Commands:"));
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-14s %s\n", commands[i].name, _(commands[i].summary));
+    g_print ("  %-*s %s\n", width, commands[i].name, _(commands[i].summary));
   g_print ("\n%s\n", _("Every command takes --json for machine-readable output."));
   g_print ("%s\n", _("Run “furrow-cli COMMAND --help” for the options of one command."));
   return 0;

@@ -61,6 +61,8 @@ int  furrow_cli_season_notice (int        argc,
                                char     **argv);
 int  furrow_cli_settle      (int          argc,
                              char       **argv);
+int  furrow_cli_surplus_statement (int    argc,
+                                   char **argv);
 int  furrow_cli_statements  (int          argc,
                              char       **argv);
 

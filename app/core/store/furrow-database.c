@@ -271,6 +271,14 @@ sqlite_get_last_message (FurrowDatabase *self)
   return sqlite3_errmsg (SQLITE_DB (self));
 }
 
+gboolean
+furrow_database_last_was_not_a_database (FurrowDatabase *self)
+{
+  /* A server is never "not a database": PostgreSQL reports a damaged page as XX001. */
+  return self->backend == &sqlite_backend &&
+         (sqlite3_errcode (SQLITE_DB (self)) & 0xff) == SQLITE_NOTADB;
+}
+
 FurrowDatabaseConstraint
 furrow_database_get_constraint (FurrowDatabase *self)
 {

@@ -104,6 +104,9 @@ FurrowDatabaseConstraint furrow_database_get_constraint (FurrowDatabase *self);
 /* SQLite's own words for the last failure ("file is not a database"), for a reader of foreign
  * files (MBTiles) that reports them in its own error domain. */
 const char      *furrow_database_get_last_message (FurrowDatabase      *self);
+/* TRUE when the last failure was SQLITE_NOTADB: the file is not an SQLite database at all (as
+ * opposed to SQLITE_CORRUPT, a database that is damaged). */
+gboolean         furrow_database_last_was_not_a_database (FurrowDatabase *self);
 
 /* Damage (docs/architecture.md, Opening, backup, check): the first CORRUPT error the
  * connection has seen — SQLite's SQLITE_CORRUPT or SQLITE_NOTADB on any statement, or one the

@@ -215,7 +215,8 @@ _furrow_season_field_error (FurrowStore  *self,
   return FALSE;
 }
 
-#define SEASON_COLUMNS "id, name, crop_year, state, notes, notice_date"
+#define SEASON_COLUMNS "id, name, crop_year, state, notes, notice_date, notice_days, " \
+  "(SELECT count (*) FROM season_objections o WHERE o.season_id = seasons.id AND o.resolved = '')"
 
 /* A season from a row of SEASON_COLUMNS, without its rules. */
 static FurrowSeason *
@@ -231,6 +232,8 @@ read_season (FurrowStatement *stmt)
   _furrow_season_set_state (season, state);
   furrow_season_set_notes (season, furrow_statement_get_text (stmt, 4));
   furrow_season_set_notice_date (season, furrow_statement_get_text (stmt, 5));
+  furrow_season_set_notice_days (season, (guint) furrow_statement_get_int64 (stmt, 6));
+  _furrow_season_set_open_objections (season, (guint) furrow_statement_get_int64 (stmt, 7));
   return season;
 }
 
@@ -291,6 +294,7 @@ refresh_model (FurrowStore *self)
             continue;
           furrow_season_copy_rules (old, fresh);
           _furrow_season_set_state (old, furrow_season_get_state (fresh));
+          _furrow_season_set_open_objections (old, furrow_season_get_open_objections (fresh));
           g_ptr_array_index (seasons, i) = g_object_ref (old);
           g_object_unref (fresh);
           break;
@@ -551,13 +555,13 @@ _furrow_season_insert (FurrowStore        *self,
   stmt = _furrow_season_prepare (self,
                                  FURROW_SQL (_furrow_store_get_database (self),
                                              "INSERT INTO seasons (id, name, crop_year, state,"
-                                             " notes, notice_date)"
-                                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+                                             " notes, notice_date, notice_days)"
+                                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
                                              "INSERT INTO seasons (id, name, crop_year, state,"
-                                             " notes, notice_date)"
+                                             " notes, notice_date, notice_days)"
                                              " VALUES (coalesce (?1, nextval"
                                              " (pg_get_serial_sequence ('seasons', 'id'))),"
-                                             " ?2, ?3, ?4, ?5, ?6) RETURNING id"),
+                                             " ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id"),
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -568,6 +572,7 @@ _furrow_season_insert (FurrowStore        *self,
   furrow_statement_bind_text (stmt, 5, furrow_season_get_notes (season));
   furrow_statement_bind_text (stmt, 6, furrow_season_get_notice_date (season) != NULL
                                        ? furrow_season_get_notice_date (season) : "");
+  furrow_statement_bind_int64 (stmt, 7, furrow_season_get_notice_days (season));
   if (!furrow_statement_step (stmt, &local_error))
     {
       if (local_error == NULL)

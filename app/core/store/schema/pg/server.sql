@@ -30,6 +30,19 @@ CREATE OR REPLACE FUNCTION furrow.now_text ()
   RETURNS text LANGUAGE sql VOLATILE
   AS $$SELECT to_char (clock_timestamp () AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')$$;
 
+-- SQLite's strftime () for the one form the store's statements use, "now" as ISO 8601 UTC with
+-- milliseconds; any other form is refused rather than answered wrongly.
+CREATE OR REPLACE FUNCTION furrow.strftime (format text, modifier text)
+  RETURNS text LANGUAGE plpgsql VOLATILE
+  AS $$
+BEGIN
+  IF format <> '%Y-%m-%dT%H:%M:%fZ' OR modifier <> 'now' THEN
+    RAISE EXCEPTION 'furrow.strftime (%, %): only (''%%Y-%%m-%%dT%%H:%%M:%%fZ'', ''now'')',
+      format, modifier;
+  END IF;
+  RETURN furrow.now_text ();
+END$$;
+
 -- The audit log's actor is the database user who made the change (docs/architecture.md, Data
 -- model): whatever a client sends, the server writes current_user.
 CREATE OR REPLACE FUNCTION furrow.audit_actor ()

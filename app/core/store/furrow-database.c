@@ -274,11 +274,9 @@ sqlite_get_last_message (FurrowDatabase *self)
 gboolean
 furrow_database_last_was_not_a_database (FurrowDatabase *self)
 {
-  /* Only SQLite can find a file that is not a database; a server answers or does not connect. */
-  if (self->backend != &sqlite_backend)
-    return FALSE;
-
-  return (sqlite3_errcode (SQLITE_DB (self)) & 0xff) == SQLITE_NOTADB;
+  /* A server is never "not a database": PostgreSQL reports a damaged page as XX001. */
+  return self->backend == &sqlite_backend &&
+         (sqlite3_errcode (SQLITE_DB (self)) & 0xff) == SQLITE_NOTADB;
 }
 
 FurrowDatabaseConstraint

@@ -15,6 +15,7 @@
 #include <gdal.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -225,6 +226,10 @@ typedef struct
   void      (*prepare) (Fixture *fixture);  /* runs before the command: damages, moves, links */
   gboolean    succeeds;     /* exit 0, nothing on stderr, EXPECTED in the file OUTPUT */
   const char *output;       /* "@D/NAME" */
+  /* Not 0: furrow-cli may write no file larger than the project plus this many bytes (a
+   * negative number: minus), its "disk" full (RLIMIT_FSIZE, SIGXFSZ ignored: write() fails
+   * with EFBIG as it fails with ENOSPC on a full disk). */
+  gint64      file_size_room;
 } BadInput;
 
 static char *
@@ -1095,6 +1100,19 @@ make_dbf_longer (Fixture *fixture)
   return path;
 }
 
+/* 20,000 new households: more than the 64 KiB the disk-full cases leave the journal. */
+static char *
+make_many_households (Fixture *fixture)
+{
+  char *path = fixture_path (fixture, "many.csv");
+  g_autoptr(GString) csv = g_string_new ("CBFBM,CBFMC,CBFCYSL\n");
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (csv, "370782102299%06u,试验户%u,%u\n", i + 1, i + 1, 1 + i % 6);
+  test_write_file (path, csv->str, csv->len);
+  return path;
+}
+
 static const BadInput bad_inputs[] = {
   { "truncated-shp", make_truncated, { NULL }, "truncated.shp: the file is truncated (300 of ", 1 },
   { "missing-dbf", make_no_dbf, { NULL }, "nodbf.shp: the attribute file nodbf.dbf is missing", 1 },
@@ -1387,6 +1405,12 @@ static const BadInput bad_inputs[] = {
   { .name = "csv-id-17-characters", .file_name = "short-id.csv",
     .contents = "CBFBM,CBFMC,CBFZJHM\n370782102201010020,赵六,11010519491231002\n",
     .expected = "short-id.csv row 2 (CBFBM 370782102201010020): CBFZJHM: An ID number has 18 characters: 17 digits and a digit or X", .n_lines = 1 },
+  /* A full disk: files may grow 64 KiB past the project's size (the journal fills up), or
+   * not even to its size (the restore point before the import cannot be written). */
+  { .name = "disk-full-during-import", .make = make_many_households, .file_size_room = 65536,
+    .expected = "project.gpkg: a file may not grow this large here (the file size limit, “ulimit -f”); nothing was written", .n_lines = 1 },
+  { .name = "disk-full-before-import", .make = make_many_households, .file_size_room = -4096,
+    .expected = "cannot keep a restore point of ", .n_lines = 1 },
 };
 
 static char *
@@ -1459,7 +1483,25 @@ test_bad_input (Fixture       *fixture,
   if (!fixture->damaged && fixture->locked == NULL)
     before = project_digest (fixture->project, &rows_before);
   sha_before = file_sha256 (fixture->project);
-  status = furrow_test_run_cliv ((const char *const *) args->pdata, &out, &err);
+  if (input->file_size_room != 0)
+    {
+      /* Set on this process between the fork and the exec's inheritance: nothing here
+       * writes while it is set. */
+      struct rlimit saved, limit;
+      GStatBuf st;
+
+      g_assert_cmpint (g_stat (fixture->project, &st), ==, 0);
+      g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+      limit = saved;
+      limit.rlim_cur = st.st_size + input->file_size_room;
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      status = furrow_test_run_cliv ((const char *const *) args->pdata, &out, &err);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+      signal (SIGXFSZ, SIG_DFL);
+    }
+  else
+    status = furrow_test_run_cliv ((const char *const *) args->pdata, &out, &err);
   sha_after = file_sha256 (fixture->project);
   if (fixture->locked != NULL)
     {

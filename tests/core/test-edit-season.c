@@ -244,6 +244,106 @@ test_harvest (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/core/edit-season/harvest", Fixture, fixture_set_up, test_harvest,
                      fixture_tear_down);
 
+static void
+count_cb (FurrowStore  *store,
+          FurrowSeason *season,
+          guint         change,
+          guint        *count)
+{
+  (*count)++;
+}
+
+/* A pasted block: many harvests in one transaction (one season-changed), one undo puts back every
+ * value, a refused value or a settled season writes none of them. */
+static void
+test_harvests (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(FurrowField) t01 = field (fixture, "T01");
+  g_autoptr(FurrowField) t02 = field (fixture, "T02");
+  g_autoptr(FurrowField) t03 = field (fixture, "T03");
+  g_autoptr(GError) error = NULL;
+  FurrowEdit *edit;
+  double kg = -1;
+  gint64 fen = -1;
+  guint changes = 0;
+  /* T01 maize is stored as 5,500 kg / ¥7,480.00 first; the block gives it 6,000 kg / ¥8,160.00
+   * (6,000 × 1.36), T02 soybean 900 kg / ¥5,400.00 (900 × 6.00), T03 maize what is stored
+   * (zeros: left out). */
+  FurrowSeasonHarvest block[] = {
+    { furrow_field_get_id (t01), FURROW_CROP_MAIZE, 6000, 816000 },
+    { furrow_field_get_id (t02), FURROW_CROP_SOYBEAN, 900, 540000 },
+    { furrow_field_get_id (t03), FURROW_CROP_MAIZE, 0, 0 },
+  };
+  FurrowSeasonHarvest bad[] = {
+    { furrow_field_get_id (t01), FURROW_CROP_MAIZE, 1, 1 },
+    { furrow_field_get_id (t02), FURROW_CROP_MAIZE, -1, 0 },
+  };
+
+  push (fixture, furrow_edit_season_harvest (fixture->store, fixture->season,
+                                             furrow_field_get_id (t01), FURROW_CROP_MAIZE, 5500,
+                                             748000, &error));
+  g_signal_connect (fixture->store, "season-changed", G_CALLBACK (count_cb), &changes);
+  push (fixture, furrow_edit_season_harvests (fixture->store, fixture->season, block,
+                                              G_N_ELEMENTS (block), &error));
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpstr (furrow_history_get_undo_label (fixture->history), ==, "Paste harvests");
+  g_assert_true (stored_harvest (fixture, "T01", FURROW_CROP_MAIZE, &kg, &fen));
+  g_assert_cmpfloat (kg, ==, 6000);
+  g_assert_cmpint (fen, ==, 816000);
+  g_assert_true (stored_harvest (fixture, "T02", FURROW_CROP_SOYBEAN, &kg, &fen));
+  g_assert_cmpfloat (kg, ==, 900);
+  g_assert_cmpint (fen, ==, 540000);
+  g_assert_false (stored_harvest (fixture, "T03", FURROW_CROP_MAIZE, &kg, &fen));
+
+  /* One undo: T01 back to 5,500 kg / ¥7,480.00, T02 soybean to zeros. */
+  undo (fixture);
+  g_assert_cmpuint (changes, ==, 2);
+  g_assert_true (stored_harvest (fixture, "T01", FURROW_CROP_MAIZE, &kg, &fen));
+  g_assert_cmpfloat (kg, ==, 5500);
+  g_assert_cmpint (fen, ==, 748000);
+  if (stored_harvest (fixture, "T02", FURROW_CROP_SOYBEAN, &kg, &fen))
+    {
+      g_assert_cmpfloat (kg, ==, 0);
+      g_assert_cmpint (fen, ==, 0);
+    }
+  g_assert_cmpstr (furrow_history_get_undo_label (fixture->history), ==, "Enter a harvest");
+  redo (fixture);
+  g_assert_true (stored_harvest (fixture, "T02", FURROW_CROP_SOYBEAN, &kg, &fen));
+  g_assert_cmpfloat (kg, ==, 900);
+
+  /* The same block again: nothing to do. */
+  g_assert_null (furrow_edit_season_harvests (fixture->store, fixture->season, block,
+                                              G_N_ELEMENTS (block), &error));
+  g_assert_no_error (error);
+
+  /* A negative value: the whole block is refused, T01 keeps its 6,000 kg. */
+  edit = furrow_edit_season_harvests (fixture->store, fixture->season, bad, G_N_ELEMENTS (bad),
+                                      &error);
+  g_assert_no_error (error);
+  g_assert_false (furrow_history_push (fixture->history, edit, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (stored_harvest (fixture, "T01", FURROW_CROP_MAIZE, &kg, &fen));
+  g_assert_cmpfloat (kg, ==, 6000);
+
+  /* Settled: refused whole, read-only. */
+  g_assert_true (furrow_store_settle_season (fixture->store, fixture->season, "test", &error));
+  g_assert_no_error (error);
+  bad[1].yield_kg = 2;
+  edit = furrow_edit_season_harvests (fixture->store, fixture->season, bad, G_N_ELEMENTS (bad),
+                                      &error);
+  g_assert_no_error (error);
+  g_assert_false (furrow_history_push (fixture->history, edit, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_READ_ONLY);
+  g_assert_true (stored_harvest (fixture, "T01", FURROW_CROP_MAIZE, &kg, &fen));
+  g_assert_cmpfloat (kg, ==, 6000);
+  g_assert_cmpstr (furrow_history_get_undo_label (fixture->history), ==, "Paste harvests");
+  g_signal_handlers_disconnect_by_func (fixture->store, count_cb, &changes);
+}
+FURROW_TEST_FIXTURE ("/furrow/core/edit-season/harvests", Fixture, fixture_set_up, test_harvests,
+                     fixture_tear_down);
+
 static GArray *
 costs_new (void)
 {

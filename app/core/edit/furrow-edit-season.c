@@ -317,6 +317,94 @@ furrow_edit_season_harvest (FurrowStore   *store,
 }
 
 /* ------------------------------------------------------------------------------------------ */
+/* Many harvests at once (a pasted block)                                                     */
+
+typedef struct
+{
+  FurrowStore *store;
+  gint64       season_id;
+  GArray      *harvests[2];  /* FurrowSeasonHarvest: [0] before, [1] after, in the same order */
+} HarvestsEdit;
+
+static void
+harvests_edit_free (gpointer data)
+{
+  HarvestsEdit *edit = data;
+
+  g_object_unref (edit->store);
+  g_array_unref (edit->harvests[0]);
+  g_array_unref (edit->harvests[1]);
+  g_free (edit);
+}
+
+static gboolean
+harvests_edit_apply (gpointer   data,
+                     gboolean   forward,
+                     GError   **error)
+{
+  HarvestsEdit *edit = data;
+  FurrowSeason *season = live_season (edit->store, edit->season_id, error);
+  GArray *harvests = edit->harvests[forward ? 1 : 0];
+
+  return season != NULL &&
+         furrow_store_set_harvests (edit->store, season, (FurrowSeasonHarvest *) harvests->data,
+                                    harvests->len, error);
+}
+
+FurrowEdit *
+furrow_edit_season_harvests (FurrowStore               *store,
+                             FurrowSeason              *season,
+                             const FurrowSeasonHarvest *harvests,
+                             guint                      n_harvests,
+                             GError                   **error)
+{
+  g_autoptr(GArray) stored = NULL;
+  g_autoptr(GArray) before = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonHarvest));
+  g_autoptr(GArray) after = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonHarvest));
+  HarvestsEdit *edit;
+
+  g_return_val_if_fail (FURROW_IS_STORE (store), NULL);
+  g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
+  g_return_val_if_fail (n_harvests == 0 || harvests != NULL, NULL);
+
+  stored = furrow_store_get_harvests (store, season, error);
+  if (stored == NULL)
+    return NULL;
+  for (guint i = 0; i < n_harvests; i++)
+    {
+      FurrowSeasonHarvest old = harvests[i];
+      gboolean had = FALSE;
+
+      old.yield_kg = 0;
+      old.revenue_fen = 0;
+      for (guint j = 0; j < stored->len; j++)
+        {
+          const FurrowSeasonHarvest *h = &g_array_index (stored, FurrowSeasonHarvest, j);
+
+          if (h->field_id == harvests[i].field_id && h->crop == harvests[i].crop)
+            {
+              old = *h;
+              had = TRUE;
+            }
+        }
+      /* What is stored already (or zeros where there is none) is not written again. */
+      if (old.yield_kg == harvests[i].yield_kg && old.revenue_fen == harvests[i].revenue_fen &&
+          (had || (old.yield_kg == 0 && old.revenue_fen == 0)))
+        continue;
+      g_array_append_val (before, old);
+      g_array_append_val (after, harvests[i]);
+    }
+  if (after->len == 0)
+    return NULL;
+  edit = g_new0 (HarvestsEdit, 1);
+  edit->store = g_object_ref (store);
+  edit->season_id = furrow_season_get_id (season);
+  edit->harvests[0] = g_steal_pointer (&before);
+  edit->harvests[1] = g_steal_pointer (&after);
+  return furrow_edit_new (_("Paste harvests"), harvests_edit_apply, edit, harvests_edit_free);
+}
+
+/* ------------------------------------------------------------------------------------------ */
 /* The actual costs                                                                           */
 
 typedef struct

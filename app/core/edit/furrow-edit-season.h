@@ -51,6 +51,17 @@ FurrowEdit *furrow_edit_season_harvest       (FurrowStore          *store,
                                               gint64                revenue_fen,
                                               GError              **error);
 
+/* "Paste harvests": the harvests `harvests` (FurrowSeasonHarvest: field id, crop, kg, fen)
+ * written in one transaction (furrow_store_set_harvests()), so one undo puts back every value
+ * as it was (zeros where there was none). Records equal to what is stored are left out; NULL,
+ * with error unset, when nothing is left; NULL with error set when the harvests cannot be read.
+ * Refused whole, the project unchanged, when one value is refused or the season is settled. */
+FurrowEdit *furrow_edit_season_harvests      (FurrowStore          *store,
+                                              FurrowSeason         *season,
+                                              const FurrowSeasonHarvest *harvests,
+                                              guint                 n_harvests,
+                                              GError              **error);
+
 /* "Change the actual costs": the season's actual costs become `costs`
  * (FurrowSeasonActualCost, item and field unique), all or nothing. NULL, with error unset, when
  * they are already; NULL with error set when the stored ones cannot be read. */

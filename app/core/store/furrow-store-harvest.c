@@ -130,6 +130,55 @@ furrow_store_set_harvest (FurrowStore   *self,
   return TRUE;
 }
 
+gboolean
+furrow_store_set_harvests (FurrowStore               *self,
+                           FurrowSeason              *season,
+                           const FurrowSeasonHarvest *harvests,
+                           guint                      n_harvests,
+                           GError                   **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FURROW_IS_SEASON (season), FALSE);
+  g_return_val_if_fail (n_harvests == 0 || harvests != NULL, FALSE);
+
+  /* Every record checked before the transaction begins: a bad one writes none. */
+  for (guint i = 0; i < n_harvests; i++)
+    {
+      FurrowField *field = furrow_store_get_field_by_id (self, harvests[i].field_id);
+
+      g_return_val_if_fail (harvests[i].crop < FURROW_N_CROPS, FALSE);
+      if (field == NULL)
+        {
+          g_set_error_literal (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                               _("The field is no longer in the project"));
+          return FALSE;
+        }
+      if (!check_harvest (furrow_field_get_code (field), harvests[i].yield_kg,
+                          harvests[i].revenue_fen, error))
+        return FALSE;
+    }
+  if (n_harvests == 0)
+    return TRUE;
+  if (!_furrow_store_op_begin (self, error))
+    return FALSE;
+  _furrow_season_touch_model (self);
+  for (guint i = 0; ok && i < n_harvests; i++)
+    ok = _furrow_season_set_harvest (self, season,
+                                     furrow_store_get_field_by_id (self, harvests[i].field_id),
+                                     harvests[i].crop, harvests[i].yield_kg,
+                                     harvests[i].revenue_fen, error);
+  if (ok)
+    _furrow_season_touch (self, season, FURROW_SEASON_CHANGE_HARVESTS | FURROW_SEASON_CHANGE_STATE,
+                          FALSE);
+  if (!_furrow_store_op_end (self, ok, ok ? error : NULL))
+    return FALSE;
+  if (furrow_season_get_state (season) == FURROW_SEASON_PLANNING)
+    _furrow_season_set_state (season, FURROW_SEASON_HARVESTED);
+  return TRUE;
+}
+
 static void
 read_harvest (FurrowStatement     *stmt,
               FurrowSeasonHarvest *harvest)

@@ -185,6 +185,14 @@ gboolean          furrow_store_set_harvest           (FurrowStore          *self
                                                       double                yield_kg,
                                                       gint64                revenue_fen,
                                                       GError              **error);
+/* Many harvests (FurrowSeasonHarvest: field by id, crop, kg, fen) in one transaction, each
+ * written and audited as furrow_store_set_harvest() does, with one season-changed: all of them
+ * or, on any error (a field not in the project, a negative value, a settled season), none. */
+gboolean          furrow_store_set_harvests          (FurrowStore          *self,
+                                                      FurrowSeason         *season,
+                                                      const FurrowSeasonHarvest *harvests,
+                                                      guint                 n_harvests,
+                                                      GError              **error);
 /* FurrowSeasonHarvest, by field id and crop. */
 GArray           *furrow_store_get_harvests          (FurrowStore          *self,
                                                       FurrowSeason         *season,
@@ -234,6 +242,15 @@ gboolean          furrow_store_set_household_operations (FurrowStore       *self
                                                       FurrowSeason         *season,
                                                       const char           *household_code,
                                                       const char * const   *operations,
+                                                      GError              **error);
+
+/* The operations the household takes (transfer full; empty: none), in the season's fee order;
+ * `all` (may be NULL) is set when it takes all of them by default. NULL with an error for an
+ * unknown household. */
+GStrv             furrow_store_get_household_operations (FurrowStore       *self,
+                                                      FurrowSeason         *season,
+                                                      const char           *household_code,
+                                                      gboolean             *all,
                                                       GError              **error);
 
 /* The engine's input from the season's actuals: revenue Σ harvest revenue; cost Σ actual field

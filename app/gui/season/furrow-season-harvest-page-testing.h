@@ -56,4 +56,11 @@ const char    *furrow_season_harvest_page_get_compare_text (FurrowSeasonHarvestP
                                                             const char              *code,
                                                             guint                    column);
 
+/* The preview of a paste while it is open (docs/architecture.md, Pasting rows), else NULL; its
+ * answers are "paste" and "cancel". */
+AdwMessageDialog *furrow_season_harvest_page_get_paste_dialog (FurrowSeasonHarvestPage *self);
+/* The i-th line of the last preview (one per pasted row), NULL past the last. */
+const char    *furrow_season_harvest_page_get_paste_line (FurrowSeasonHarvestPage *self,
+                                                          guint                    i);
+
 G_END_DECLS

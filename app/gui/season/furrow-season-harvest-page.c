@@ -9,6 +9,7 @@
 #include "furrow-economics.h"
 #include "furrow-edit-season.h"
 #include "furrow-item-row.h"
+#include "furrow-paste.h"
 #include "furrow-season-harvest-page-testing.h"
 #include "furrow-store-season.h"
 #include "furrow-units.h"
@@ -30,7 +31,21 @@ struct _FurrowSeasonHarvestPage
   gboolean             costs_changed;   /* the actual costs wait for the delayed commit */
   gint64               loaded_id;
   gboolean             loading;
+
+  /* Pasting rows (docs/architecture.md, Pasting rows) */
+  guint                focus_row;       /* the grid row of the entry focused last, 0: none */
+  guint                focus_value;     /* its value column, 0 … N_VALUES − 1 */
+  AdwMessageDialog    *paste_dialog;    /* weak: the preview while it is open */
+  GArray              *paste_harvests;  /* FurrowSeasonHarvest the preview would write */
+  GPtrArray           *paste_preview;   /* char *: the preview's lines */
 };
+
+/* The harvest grid's value columns in the order a pasted row fills them. */
+static const guint value_columns[] = {
+  FURROW_HARVEST_COLUMN_MAIZE_KG, FURROW_HARVEST_COLUMN_MAIZE_REVENUE,
+  FURROW_HARVEST_COLUMN_SOY_KG, FURROW_HARVEST_COLUMN_SOY_REVENUE,
+};
+#define N_VALUES G_N_ELEMENTS (value_columns)
 
 G_DEFINE_FINAL_TYPE (FurrowSeasonHarvestPage, furrow_season_harvest_page, FURROW_TYPE_SEASON_PAGE)
 
@@ -40,6 +55,7 @@ G_DEFINE_FINAL_TYPE (FurrowSeasonHarvestPage, furrow_season_harvest_page, FURROW
 static void load (FurrowSeasonHarvestPage *self,
                   gboolean                 force);
 static void furrow_season_harvest_page_commit_costs (FurrowSeasonHarvestPage *self);
+static void furrow_season_harvest_page_commit_delayed (FurrowSeasonPage *page);
 
 static gint64
 spin_fen (GtkSpinButton *spin)
@@ -336,12 +352,32 @@ grid_label (GtkGrid *grid,
   return label;
 }
 
+/* Remembers where a pasted block without field codes starts: the entry focused last (the
+ * "Paste Rows…" button takes the focus from it). */
+static void
+entry_focused_cb (GtkEventControllerFocus *focus,
+                  FurrowSeasonHarvestPage *self)
+{
+  GtkWidget *spin = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
+  int column = 0;
+  int row = 0;
+
+  gtk_grid_query_child (self->harvest_grid, spin, &column, &row, NULL, NULL);
+  for (guint v = 0; v < N_VALUES; v++)
+    if (value_columns[v] == (guint) column)
+      {
+        self->focus_row = (guint) row;
+        self->focus_value = v;
+      }
+}
+
 static GtkSpinButton *
 grid_entry (FurrowSeasonHarvestPage *self,
             guint                    column,
             guint                    row)
 {
   GtkWidget *spin = gtk_grid_get_child_at (self->harvest_grid, (int) column, (int) row);
+  GtkEventController *focus;
 
   if (spin == NULL)
     {
@@ -353,6 +389,9 @@ grid_entry (FurrowSeasonHarvestPage *self,
       gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
       gtk_editable_set_width_chars (GTK_EDITABLE (spin), money ? 9 : 7);
       g_signal_connect (spin, "value-changed", G_CALLBACK (harvest_changed_cb), self);
+      focus = gtk_event_controller_focus_new ();
+      g_signal_connect (focus, "enter", G_CALLBACK (entry_focused_cb), self);
+      gtk_widget_add_controller (spin, focus);
       gtk_grid_attach (self->harvest_grid, spin, (int) column, (int) row, 1, 1);
     }
   return GTK_SPIN_BUTTON (spin);
@@ -591,6 +630,348 @@ load (FurrowSeasonHarvestPage *self,
   self->loading = FALSE;
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* Pasting rows (docs/architecture.md, Pasting rows)                                          */
+
+static char *
+format_value (guint  value,
+              double number)
+{
+  /* Columns 1 and 3 are yuan, 0 and 2 kilograms (value_columns). */
+  if (value % 2 == 1)
+    return furrow_format_yuan ((gint64) round (number * 100.0));
+  return g_strdup_printf ("%'.1f", number);
+}
+
+static const char *
+value_title (guint value)
+{
+  switch (value_columns[value])
+    {
+    case FURROW_HARVEST_COLUMN_MAIZE_KG: return _("Maize harvested (kg)");
+    case FURROW_HARVEST_COLUMN_MAIZE_REVENUE: return _("Maize revenue (yuan)");
+    case FURROW_HARVEST_COLUMN_SOY_KG: return _("Soybean harvested (kg)");
+    default: return _("Soybean revenue (yuan)");
+    }
+}
+
+/* The stored harvest of a field and crop, zeros when there is none. */
+static FurrowSeasonHarvest
+stored_harvest (GArray     *stored,
+                gint64      field_id,
+                FurrowCrop  crop)
+{
+  FurrowSeasonHarvest harvest = { field_id, crop, 0, 0 };
+
+  for (guint i = 0; i < stored->len; i++)
+    {
+      const FurrowSeasonHarvest *h = &g_array_index (stored, FurrowSeasonHarvest, i);
+
+      if (h->field_id == field_id && h->crop == crop)
+        harvest = *h;
+    }
+  return harvest;
+}
+
+static void
+paste_response_cb (AdwMessageDialog        *dialog,
+                   const char              *response,
+                   FurrowSeasonHarvestPage *self)
+{
+  GError *error = NULL;
+  FurrowEdit *edit;
+
+  if (g_strcmp0 (response, "paste") != 0 || self->paste_harvests->len == 0 ||
+      SEASON (self) == NULL || STORE (self) == NULL)
+    return;
+  edit = furrow_edit_season_harvests (STORE (self), SEASON (self),
+                                      (FurrowSeasonHarvest *) self->paste_harvests->data,
+                                      self->paste_harvests->len, &error);
+  push (self, edit, error);
+  g_array_set_size (self->paste_harvests, 0);
+}
+
+/* The preview of `block` (what each row writes, old → new, or why it is refused) and the harvests
+ * it would write, kept in self until the preview's answer. */
+static guint
+preview_block (FurrowSeasonHarvestPage *self,
+               FurrowPasteBlock        *block,
+               guint                    first_value,
+               GArray                  *stored,
+               GtkBox                  *lines)
+{
+  guint accepted = 0;
+
+  g_array_set_size (self->paste_harvests, 0);
+  g_ptr_array_set_size (self->paste_preview, 0);
+  for (guint i = 0; i < block->rows->len; i++)
+    {
+      const FurrowPasteRow *row = &g_array_index (block->rows, FurrowPasteRow, i);
+      g_autofree char *refusal = furrow_paste_row_describe_refusal (row, FURROW_PASTE_KEYS_FIELDS,
+                                                                    N_VALUES - first_value);
+      g_autoptr(GString) text = g_string_new (NULL);
+      FurrowField *field = NULL;
+      GtkWidget *label;
+
+      if (row->target >= 0)
+        field = furrow_store_get_field_by_id (STORE (self), g_array_index (self->field_ids,
+                                                                           gint64,
+                                                                           row->target));
+      if (field != NULL)
+        /* Translators: a row of the paste preview: the row of the pasted block, the field's
+         * code and name. */
+        g_string_printf (text, _("Row %u, %s %s:"), row->line, furrow_field_get_code (field),
+                         furrow_field_get_name (field));
+      else if (row->key != NULL)
+        g_string_printf (text, _("Row %u, “%s”:"), row->line, row->key);
+      else
+        g_string_printf (text, _("Row %u:"), row->line);
+
+      if (refusal != NULL)
+        {
+          g_string_append_printf (text, " %s", refusal);
+        }
+      else
+        {
+          gint64 field_id = g_array_index (self->field_ids, gint64, row->target);
+          gboolean changed = FALSE;
+
+          for (FurrowCrop crop = 0; crop < FURROW_N_CROPS; crop++)
+            {
+              FurrowSeasonHarvest before = stored_harvest (stored, field_id, crop);
+              FurrowSeasonHarvest after = before;
+              gboolean touched = FALSE;
+
+              for (guint k = 0; k < 2; k++)
+                {
+                  guint value = crop * 2 + k;
+                  guint cell = value - first_value;
+                  g_autofree char *old_text = NULL;
+                  g_autofree char *new_text = NULL;
+
+                  if (value < first_value || cell >= FURROW_PASTE_MAX_VALUES ||
+                      !row->has_value[cell])
+                    continue;
+                  if (k == 0)
+                    after.yield_kg = row->values[cell];
+                  else
+                    after.revenue_fen = (gint64) round (row->values[cell] * 100.0);
+                  touched = TRUE;
+                  old_text = format_value (value, k == 0 ? before.yield_kg
+                                                         : before.revenue_fen / 100.0);
+                  new_text = format_value (value, k == 0 ? after.yield_kg
+                                                         : after.revenue_fen / 100.0);
+                  /* Translators: one value of the paste preview: the column, the value stored
+                   * now and the value pasted. */
+                  g_string_append_printf (text, _(" %s %s → %s;"), value_title (value), old_text,
+                                          new_text);
+                }
+              if (touched && (after.yield_kg != before.yield_kg ||
+                              after.revenue_fen != before.revenue_fen))
+                {
+                  g_array_append_val (self->paste_harvests, after);
+                  changed = TRUE;
+                }
+            }
+          if (text->len > 0 && text->str[text->len - 1] == ';')
+            g_string_truncate (text, text->len - 1);
+          if (!changed)
+            g_string_append_printf (text, " %s", _("(as stored already)"));
+          accepted++;
+        }
+      label = gtk_label_new (text->str);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+      if (refusal != NULL)
+        gtk_widget_add_css_class (label, "error");
+      gtk_box_append (lines, label);
+      g_ptr_array_add (self->paste_preview, g_string_free (g_steal_pointer (&text), FALSE));
+    }
+  return accepted;
+}
+
+/* Reads `text` as a block of rows for the harvest grid and asks, in a preview, whether to write
+ * it (docs/architecture.md, Pasting rows). */
+static void
+paste_text (FurrowSeasonHarvestPage *self,
+            const char              *text)
+{
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(FurrowPasteBlock) block = NULL;
+  g_autoptr(GArray) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *dialog;
+  GtkWidget *scrolled;
+  GtkWidget *lines;
+  GtkRoot *root;
+  guint start = self->focus_row > 0 ? self->focus_row - 1 : 0;
+  guint first_value = self->focus_row > 0 ? self->focus_value : 0;
+  guint accepted;
+  guint refused;
+
+  if (SEASON (self) == NULL || STORE (self) == NULL)
+    return;
+  if (furrow_season_is_read_only (SEASON (self)))
+    {
+      show_refusal (self, _("This season is settled: reopen it to change its harvests."));
+      return;
+    }
+  /* What waits for the delayed commit is written first: the preview's old values are stored. */
+  furrow_season_page_cancel_commit (FURROW_SEASON_PAGE (self));
+  furrow_season_harvest_page_commit_delayed (FURROW_SEASON_PAGE (self));
+
+  for (guint i = 0; i < self->field_ids->len; i++)
+    {
+      FurrowField *field = furrow_store_get_field_by_id (STORE (self),
+                                                         g_array_index (self->field_ids, gint64,
+                                                                        i));
+
+      g_ptr_array_add (codes, (gpointer) (field != NULL ? furrow_field_get_code (field) : NULL));
+      g_ptr_array_add (names, (gpointer) (field != NULL ? furrow_field_get_name (field) : NULL));
+    }
+  block = furrow_paste_read (text, (const char * const *) codes->pdata,
+                             (const char * const *) names->pdata, codes->len, start,
+                             N_VALUES - first_value);
+  /* Field codes in the first column: the values fill the columns from the first one. */
+  if (block != NULL && block->keyed && first_value > 0)
+    {
+      g_clear_pointer (&block, furrow_paste_block_free);
+      first_value = 0;
+      block = furrow_paste_read (text, (const char * const *) codes->pdata,
+                                 (const char * const *) names->pdata, codes->len, start,
+                                 N_VALUES);
+    }
+  if (block == NULL)
+    {
+      show_refusal (self, _("Nothing to paste: copy rows of numbers from a spreadsheet first."));
+      return;
+    }
+  stored = furrow_store_get_harvests (STORE (self), SEASON (self), &error);
+  if (stored == NULL)
+    {
+      show_refusal (self, error->message);
+      return;
+    }
+
+  lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  accepted = preview_block (self, block, first_value, stored, GTK_BOX (lines));
+  refused = block->rows->len - accepted;
+  if (accepted > 0)
+    heading = g_strdup_printf (ngettext ("Paste %u Row?", "Paste %u Rows?", accepted), accepted);
+  else
+    heading = g_strdup (_("Nothing to Paste"));
+  g_string_append (body, _("What each row writes, stored value → pasted value. One undo "
+                           "(Ctrl+Z) puts every value back."));
+  if (refused > 0)
+    {
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body, ngettext ("%u row is refused and will not be written.",
+                                              "%u rows are refused and will not be written.",
+                                              refused), refused);
+    }
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   body->str);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), lines);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  if (accepted > 0 && self->paste_harvests->len > 0)
+    {
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                        "paste", _("_Paste"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "paste",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "paste");
+    }
+  else
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Close"));
+    }
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (paste_response_cb), self, 0);
+  if (self->paste_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->paste_dialog));
+  self->paste_dialog = ADW_MESSAGE_DIALOG (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->paste_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+clipboard_text_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  g_autoptr(FurrowSeasonHarvestPage) self = data;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  GtkWidget *focus = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  double value;
+
+  if (text == NULL || furrow_paste_cell_is_empty (text))
+    {
+      show_refusal (self, _("Nothing to paste: copy rows of numbers from a spreadsheet first."));
+      return;
+    }
+  /* One number into the entry that has the focus, as a spreadsheet pastes one cell. */
+  if (root != NULL)
+    focus = gtk_root_get_focus (root);
+  if (strpbrk (text, "\t\r\n") == NULL && focus != NULL &&
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->harvest_grid)) &&
+      !furrow_season_is_read_only (SEASON (self)))
+    {
+      GtkWidget *spin = gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON);
+
+      if (spin != NULL && furrow_paste_parse_number (text, &value) && value >= 0)
+        {
+          gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+          return;
+        }
+    }
+  paste_text (self, text);
+}
+
+static void
+paste_rows_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  FurrowSeasonHarvestPage *self = FURROW_SEASON_HARVEST_PAGE (widget);
+
+  if (SEASON (self) != NULL && furrow_season_is_read_only (SEASON (self)))
+    {
+      show_refusal (self, _("This season is settled: reopen it to change its harvests."));
+      return;
+    }
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, clipboard_text_cb,
+                                 g_object_ref (self));
+}
+
+/* Ctrl+V on the harvest grid pastes rows, not text into one entry (the entry's own Ctrl+V comes
+ * after the capture phase). */
+static gboolean
+grid_key_cb (GtkEventControllerKey   *controller,
+             guint                    keyval,
+             guint                    keycode,
+             GdkModifierType          state,
+             FurrowSeasonHarvestPage *self)
+{
+  if ((keyval != GDK_KEY_v && keyval != GDK_KEY_V) ||
+      (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) != GDK_CONTROL_MASK)
+    return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "harvest.paste-rows", NULL);
+  return TRUE;
+}
+
 /* The grid row of the field with this code, or 0. */
 static guint
 field_row (GtkGrid    *grid,
@@ -681,6 +1062,23 @@ furrow_season_harvest_page_get_cost_row (FurrowSeasonHarvestPage *self,
   return index < self->cost_rows->len ? g_ptr_array_index (self->cost_rows, index) : NULL;
 }
 
+AdwMessageDialog *
+furrow_season_harvest_page_get_paste_dialog (FurrowSeasonHarvestPage *self)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON_HARVEST_PAGE (self), NULL);
+
+  return self->paste_dialog;
+}
+
+const char *
+furrow_season_harvest_page_get_paste_line (FurrowSeasonHarvestPage *self,
+                                           guint                    i)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON_HARVEST_PAGE (self), NULL);
+
+  return i < self->paste_preview->len ? g_ptr_array_index (self->paste_preview, i) : NULL;
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* GObject                                                                                    */
 
@@ -689,6 +1087,13 @@ furrow_season_harvest_page_dispose (GObject *object)
 {
   FurrowSeasonHarvestPage *self = FURROW_SEASON_HARVEST_PAGE (object);
 
+  if (self->paste_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->paste_dialog),
+                                    (gpointer *) &self->paste_dialog);
+      gtk_window_destroy (GTK_WINDOW (self->paste_dialog));
+      self->paste_dialog = NULL;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), FURROW_TYPE_SEASON_HARVEST_PAGE);
 
   G_OBJECT_CLASS (furrow_season_harvest_page_parent_class)->dispose (object);
@@ -702,6 +1107,8 @@ furrow_season_harvest_page_finalize (GObject *object)
   g_array_unref (self->field_ids);
   g_hash_table_unref (self->pending);
   g_ptr_array_unref (self->cost_rows);
+  g_array_unref (self->paste_harvests);
+  g_ptr_array_unref (self->paste_preview);
 
   G_OBJECT_CLASS (furrow_season_harvest_page_parent_class)->finalize (object);
 }
@@ -754,6 +1161,7 @@ furrow_season_harvest_page_class_init (FurrowSeasonHarvestPageClass *klass)
   CHILD (add_cost_button);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, add_cost_cb);
+  gtk_widget_class_install_action (widget_class, "harvest.paste-rows", NULL, paste_rows_action);
 }
 
 static void
@@ -763,6 +1171,15 @@ furrow_season_harvest_page_init (FurrowSeasonHarvestPage *self)
   self->field_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->pending = g_hash_table_new (NULL, NULL);
   self->cost_rows = g_ptr_array_new ();
+  self->paste_harvests = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonHarvest));
+  self->paste_preview = g_ptr_array_new_with_free_func (g_free);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (grid_key_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->harvest_grid), keys);
+  }
 }
 
 FurrowSeasonHarvestPage *

@@ -1,0 +1,386 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Pasting rows into the harvest table in the real window over the demo cooperative
+ * (docs/architecture.md, Pasting rows): a block of ten rows as a clerk copies it from WPS or
+ * Excel (a header, CRLF, field codes and names, full-width digits, 千分位, units, Chinese
+ * numerals) put on the clipboard, "harvest.paste-rows" activated, the preview read and accepted;
+ * the values are then what the entries show and what the store holds, and one Ctrl+Z (win.undo)
+ * puts every one back. A block without codes lands from the focused entry on. A settled season
+ * refuses with a message and opens no preview. */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "furrow-history-testing.h"
+#include "furrow-season-harvest-page-testing.h"
+#include "furrow-season-page-testing.h"
+#include "furrow-store-season.h"
+#include "furrow-test-gui.h"
+#include "furrow-test-store.h"
+#include "furrow-units.h"
+#include "furrow-window-private.h"
+#include "furrow-window-testing.h"
+
+#define SEASON_NAME "2027 秋"
+
+typedef FurrowTestWindow Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  furrow_test_window_set_up (fixture, 1280, 800, "season-paste.gpkg", 200);
+}
+
+/* A season with every demo field planned 2+4, shown on its harvest page. */
+static FurrowSeasonHarvestPage *
+show_harvest_page (Fixture *fixture)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  g_autoptr(FurrowSeason) season = furrow_season_new (SEASON_NAME, 2027);
+  g_autoptr(FurrowSeason) shown = NULL;
+  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
+  g_autoptr(GError) error = NULL;
+  FurrowPattern pattern;
+
+  g_assert_true (furrow_store_add_season (store, season, &error));
+  g_assert_no_error (error);
+  g_assert_true (furrow_pattern_preset ("2+4", &pattern));
+  g_assert_true (furrow_store_begin (store, &error));
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+
+      g_assert_true (furrow_store_set_plan (store, season, field, &pattern, "2+4", NULL, &error));
+    }
+  g_assert_true (furrow_store_commit (store, &error));
+  g_assert_no_error (error);
+  furrow_test_iterate (100);
+  shown = furrow_test_store_find_season (store, SEASON_NAME);
+  furrow_window_show_season (fixture->window, shown);
+  furrow_test_iterate (200);
+  return FURROW_SEASON_HARVEST_PAGE (furrow_test_show_season_page (
+    fixture->window, "harvest", FURROW_TYPE_SEASON_HARVEST_PAGE, 100));
+}
+
+/* Puts `text` on the clipboard, activates Paste Rows and waits for the clipboard's answer. */
+static void
+paste (FurrowSeasonHarvestPage *page,
+       const char              *text)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (page)), text);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "harvest.paste-rows", NULL));
+  furrow_test_iterate (200);
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* Clicks the preview's button `label` ("_Paste", "_Cancel") as a person would: the answer, then
+ * the dialog closes. */
+static void
+click (AdwMessageDialog *dialog,
+       const char       *label)
+{
+  GtkWidget *button = furrow_test_find_first (GTK_WIDGET (dialog), is_button_labelled, label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  furrow_test_iterate (300);
+}
+
+/* The field of the harvest grid's row i + 1 (the fields in the page's order). */
+static FurrowField *
+row_field (Fixture                 *fixture,
+           FurrowSeasonHarvestPage *page,
+           guint                    i)
+{
+  FurrowField *field = furrow_store_get_field_by_id (
+    furrow_window_get_store (fixture->window), furrow_season_harvest_page_get_field_id (page, i));
+
+  g_assert_nonnull (field);
+  return field;
+}
+
+/* The stored harvest of a field and crop; FALSE when there is no record. */
+static gboolean
+stored (FurrowStore *store,
+        gint64       field_id,
+        FurrowCrop   crop,
+        double      *kg,
+        gint64      *fen)
+{
+  g_autoptr(FurrowSeason) season = furrow_store_find_season (store, SEASON_NAME);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) harvests = furrow_store_get_harvests (store, season, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < harvests->len; i++)
+    {
+      const FurrowSeasonHarvest *h = &g_array_index (harvests, FurrowSeasonHarvest, i);
+
+      if (h->field_id == field_id && h->crop == crop)
+        {
+          *kg = h->yield_kg;
+          *fen = h->revenue_fen;
+          return TRUE;
+        }
+    }
+  *kg = 0;
+  *fen = 0;
+  return FALSE;
+}
+
+static double
+entry_value (FurrowSeasonHarvestPage *page,
+             FurrowField             *field,
+             guint                    column)
+{
+  GtkSpinButton *spin = furrow_season_harvest_page_get_entry (page, furrow_field_get_code (field),
+                                                              column);
+
+  g_assert_nonnull (spin);
+  return gtk_spin_button_get_value (spin);
+}
+
+/* Ten rows as a clerk's sheet has them: the maize kilograms and yuan, soybean on two rows. The
+ * texts are what the cells show; the numbers are read off them by hand (revenue at ¥2.48/kg for
+ * maize, ¥6.00/kg for soybean, except row 0, whose ¥30,864.75 is simply what was sold). */
+typedef struct
+{
+  const char *kg;
+  const char *yuan;
+  const char *soy_kg;
+  const char *soy_yuan;
+  double      expected_kg;
+  gint64      expected_fen;
+  double      expected_soy_kg;
+  gint64      expected_soy_fen;
+} Row;
+
+static const Row rows[] = {
+  { "12,345.6", "30,864.75", "1,800", "10,800", 12345.6, 3086475, 1800, 1080000 },
+  { "１２，０００", "￥29,760.00", "", "", 12000, 2976000, 0, 0 },      /* full-width */
+  { "11500公斤", "28,520元", "", "", 11500, 2852000, 0, 0 },            /* 11,500 × 2.48 */
+  { "一万二千", "29760", "", "", 12000, 2976000, 0, 0 },                /* 1 × 10⁴ + 2 × 10³ */
+  { "9,876.5", "24,493.72", "", "", 9876.5, 2449372, 0, 0 },          /* 9,876.5 × 2.48 */
+  { "10000 kg", "¥24,800", "900", "5,400.00", 10000, 2480000, 900, 540000 },
+  { "8,000", "19,840", "", "", 8000, 1984000, 0, 0 },
+  { "7,654.3", "18,982.66", "", "", 7654.3, 1898266, 0, 0 },          /* 18,982.664 */
+  { "6000", "14880", "", "", 6000, 1488000, 0, 0 },
+  { "5,000.0", "12,400.00", "", "", 5000, 1240000, 0, 0 },
+};
+
+static void
+test_paste_block (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowSeasonHarvestPage *page = show_harvest_page (fixture);
+  g_autoptr(GString) text = g_string_new ("地块\t玉米产量（公斤）\t玉米收入（元）\t大豆产量（公斤）"
+                                          "\t大豆收入（元）\r\n");
+  g_autofree char *first_line = NULL;
+  g_autofree char *abc_line = NULL;
+  g_autofree char *kg_text = NULL;
+  g_autofree char *yuan_text = NULL;
+  g_autofree char *soy_kg_text = NULL;
+  g_autofree char *soy_yuan_text = NULL;
+  g_autofree char *zero_yuan = furrow_format_yuan (0);
+  g_autofree char *zero_kg = g_strdup_printf ("%'.1f", 0.0);
+  AdwMessageDialog *dialog;
+  FurrowField *eleventh;
+  double kg;
+  gint64 fen;
+
+  g_assert_cmpuint (furrow_season_harvest_page_get_n_fields (page), ==, 40);
+  /* Rows 0, 2, 4 … by code, 1, 3, 5 … by name (东洼2号地 …); then an unknown code and a cell
+   * that is not a number. */
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      FurrowField *field = row_field (fixture, page, i);
+
+      g_string_append_printf (text, "%s\t%s\t%s\t%s\t%s\r\n",
+                              i % 2 == 0 ? furrow_field_get_code (field)
+                                         : furrow_field_get_name (field),
+                              rows[i].kg, rows[i].yuan, rows[i].soy_kg, rows[i].soy_yuan);
+    }
+  eleventh = row_field (fixture, page, 10);
+  g_string_append (text, "T99\t1\t2\t\t\r\n");
+  g_string_append_printf (text, "%s\tabc\t\t\t\r\n", furrow_field_get_code (eleventh));
+
+  paste (page, text->str);
+  dialog = furrow_season_harvest_page_get_paste_dialog (page);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Paste 10 Rows?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "2 rows are refused and will not be written."));
+  /* Row 2 of the block (after the header): old → new for each of its four values. */
+  kg_text = g_strdup_printf ("%'.1f", 12345.6);
+  yuan_text = furrow_format_yuan (3086475);
+  soy_kg_text = g_strdup_printf ("%'.1f", 1800.0);
+  soy_yuan_text = furrow_format_yuan (1080000);
+  first_line = g_strdup_printf ("Row 2, %s %s: Maize harvested (kg) %s → %s; Maize revenue "
+                                "(yuan) %s → %s; Soybean harvested (kg) %s → %s; Soybean "
+                                "revenue (yuan) %s → %s",
+                                furrow_field_get_code (row_field (fixture, page, 0)),
+                                furrow_field_get_name (row_field (fixture, page, 0)),
+                                zero_kg, kg_text, zero_yuan, yuan_text, zero_kg, soy_kg_text,
+                                zero_yuan, soy_yuan_text);
+  g_assert_cmpstr (furrow_season_harvest_page_get_paste_line (page, 0), ==, first_line);
+  g_assert_cmpstr (furrow_season_harvest_page_get_paste_line (page, 10), ==,
+                   "Row 12, “T99”: No field has the code or name “T99”.");
+  abc_line = g_strdup_printf ("Row 13, %s %s: “abc” is not a number.",
+                              furrow_field_get_code (eleventh), furrow_field_get_name (eleventh));
+  g_assert_cmpstr (furrow_season_harvest_page_get_paste_line (page, 11), ==, abc_line);
+  g_assert_null (furrow_season_harvest_page_get_paste_line (page, 12));
+  furrow_test_save_widget_screenshot (GTK_WIDGET (dialog), 50, "season-paste-preview.png");
+
+  /* Nothing is written before the answer. */
+  g_assert_false (stored (store, furrow_field_get_id (row_field (fixture, page, 0)),
+                          FURROW_CROP_MAIZE, &kg, &fen));
+  click (dialog, "_Paste");
+  g_assert_null (furrow_season_harvest_page_get_paste_dialog (page));
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      FurrowField *field = row_field (fixture, page, i);
+      gint64 id = furrow_field_get_id (field);
+
+      g_assert_true (stored (store, id, FURROW_CROP_MAIZE, &kg, &fen));
+      g_assert_cmpfloat (kg, ==, rows[i].expected_kg);
+      g_assert_cmpint (fen, ==, rows[i].expected_fen);
+      g_assert_cmpfloat (entry_value (page, field, FURROW_HARVEST_COLUMN_MAIZE_KG), ==,
+                         rows[i].expected_kg);
+      g_assert_cmpfloat (round (entry_value (page, field, FURROW_HARVEST_COLUMN_MAIZE_REVENUE) *
+                                100), ==, rows[i].expected_fen);
+      /* Empty soybean cells write nothing. */
+      g_assert_cmpint (stored (store, id, FURROW_CROP_SOYBEAN, &kg, &fen), ==,
+                       rows[i].expected_soy_kg > 0);
+      g_assert_cmpfloat (kg, ==, rows[i].expected_soy_kg);
+      g_assert_cmpint (fen, ==, rows[i].expected_soy_fen);
+      g_assert_cmpfloat (entry_value (page, field, FURROW_HARVEST_COLUMN_SOY_KG), ==,
+                         rows[i].expected_soy_kg);
+      g_assert_cmpfloat (round (entry_value (page, field, FURROW_HARVEST_COLUMN_SOY_REVENUE) *
+                                100), ==, rows[i].expected_soy_fen);
+    }
+  /* The refused rows wrote nothing: the eleventh field has no harvest. */
+  g_assert_false (stored (store, furrow_field_get_id (eleventh), FURROW_CROP_MAIZE, &kg, &fen));
+  furrow_test_save_widget_screenshot (GTK_WIDGET (fixture->window), 50, "season-paste.png");
+
+  /* One Ctrl+Z: every value back to none (zeros), on screen and in the file. */
+  g_assert_cmpstr (furrow_history_get_undo_label (furrow_window_get_history (fixture->window)),
+                   ==, "Paste harvests");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  furrow_test_iterate (300);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      FurrowField *field = row_field (fixture, page, i);
+      gint64 id = furrow_field_get_id (field);
+
+      stored (store, id, FURROW_CROP_MAIZE, &kg, &fen);
+      g_assert_cmpfloat (kg, ==, 0);
+      g_assert_cmpint (fen, ==, 0);
+      stored (store, id, FURROW_CROP_SOYBEAN, &kg, &fen);
+      g_assert_cmpfloat (kg, ==, 0);
+      g_assert_cmpint (fen, ==, 0);
+      for (guint c = FURROW_HARVEST_COLUMN_MAIZE_KG; c <= FURROW_HARVEST_COLUMN_SOY_REVENUE; c++)
+        if (c != FURROW_HARVEST_COLUMN_SOY_PREDICTED_KG)
+          g_assert_cmpfloat (entry_value (page, field, c), ==, 0);
+    }
+  /* And redo writes the block again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
+  furrow_test_iterate (300);
+  g_assert_cmpfloat (entry_value (page, row_field (fixture, page, 7),
+                                  FURROW_HARVEST_COLUMN_MAIZE_KG), ==, 7654.3);
+  g_assert_true (stored (store, furrow_field_get_id (row_field (fixture, page, 7)),
+                         FURROW_CROP_MAIZE, &kg, &fen));
+  g_assert_cmpint (fen, ==, 1898266);
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/season-paste/block", Fixture, fixture_set_up, test_paste_block,
+                     furrow_test_window_tear_down);
+
+/* Numbers only, with the focus on the third row's maize revenue: the first row of the block goes
+ * there (maize yuan, soybean kg), the second to the fourth row; Cancel writes nothing. */
+static void
+test_paste_positional (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowSeasonHarvestPage *page = show_harvest_page (fixture);
+  FurrowField *third = row_field (fixture, page, 2);
+  FurrowField *fourth = row_field (fixture, page, 3);
+  AdwMessageDialog *dialog;
+  double kg;
+  gint64 fen;
+
+  gtk_widget_grab_focus (GTK_WIDGET (furrow_season_harvest_page_get_entry (
+                                       page, furrow_field_get_code (third),
+                                       FURROW_HARVEST_COLUMN_MAIZE_REVENUE)));
+  furrow_test_iterate (100);
+  /* WPS: LF, no header. ¥28,520.00 and 1,200 kg; ¥19,840.00 and 950 kg. */
+  paste (page, "28520\t1,200\n19,840\t九百五十\n");
+  dialog = furrow_season_harvest_page_get_paste_dialog (page);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Paste 2 Rows?");
+  click (dialog, "_Cancel");
+  g_assert_null (furrow_season_harvest_page_get_paste_dialog (page));
+  g_assert_false (stored (store, furrow_field_get_id (third), FURROW_CROP_MAIZE, &kg, &fen));
+
+  /* Again, accepted. The focus went to the preview and came back: the third row still leads. */
+  paste (page, "28520\t1,200\n19,840\t九百五十\n");
+  dialog = furrow_season_harvest_page_get_paste_dialog (page);
+  g_assert_nonnull (dialog);
+  click (dialog, "_Paste");
+  g_assert_true (stored (store, furrow_field_get_id (third), FURROW_CROP_MAIZE, &kg, &fen));
+  g_assert_cmpfloat (kg, ==, 0);
+  g_assert_cmpint (fen, ==, 2852000);
+  g_assert_true (stored (store, furrow_field_get_id (third), FURROW_CROP_SOYBEAN, &kg, &fen));
+  g_assert_cmpfloat (kg, ==, 1200);
+  g_assert_cmpint (fen, ==, 0);
+  g_assert_true (stored (store, furrow_field_get_id (fourth), FURROW_CROP_MAIZE, &kg, &fen));
+  g_assert_cmpint (fen, ==, 1984000);
+  g_assert_true (stored (store, furrow_field_get_id (fourth), FURROW_CROP_SOYBEAN, &kg, &fen));
+  g_assert_cmpfloat (kg, ==, 950);
+  g_assert_cmpfloat (entry_value (page, fourth, FURROW_HARVEST_COLUMN_SOY_KG), ==, 950);
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/season-paste/positional", Fixture, fixture_set_up,
+                     test_paste_positional, furrow_test_window_tear_down);
+
+/* A settled season: the paste is refused with a message, no preview opens, nothing changes. */
+static void
+test_paste_settled (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowSeasonHarvestPage *page = show_harvest_page (fixture);
+  FurrowField *first = row_field (fixture, page, 0);
+  g_autoptr(FurrowSeason) season = furrow_store_find_season (store, SEASON_NAME);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strdup_printf ("%s\t1\t2\r\n", furrow_field_get_code (first));
+  double kg;
+  gint64 fen;
+
+  g_assert_true (furrow_store_set_harvest (store, season, first, FURROW_CROP_MAIZE, 5500, 748000,
+                                           &error));
+  g_assert_true (furrow_store_settle_season (store, season, "成员大会决议", &error));
+  g_assert_no_error (error);
+  furrow_test_iterate (300);
+
+  paste (page, text);
+  g_assert_null (furrow_season_harvest_page_get_paste_dialog (page));
+  g_assert_cmpstr (furrow_season_page_get_last_message (FURROW_SEASON_PAGE (page)), ==,
+                   "This season is settled: reopen it to change its harvests.");
+  g_assert_true (stored (store, furrow_field_get_id (first), FURROW_CROP_MAIZE, &kg, &fen));
+  g_assert_cmpfloat (kg, ==, 5500);
+  g_assert_cmpint (fen, ==, 748000);
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/season-paste/settled", Fixture, fixture_set_up,
+                     test_paste_settled, furrow_test_window_tear_down);
+
+FURROW_TEST_GUI_MAIN ();

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "furrow-history-testing.h"
+#include "furrow-item-row.h"
+#include "furrow-season-economics-page-testing.h"
 #include "furrow-season-harvest-page-testing.h"
 #include "furrow-season-page-testing.h"
 #include "furrow-store-season.h"
@@ -382,5 +384,106 @@ test_paste_settled (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/season-paste/settled", Fixture, fixture_set_up,
                      test_paste_settled, furrow_test_window_tear_down);
+
+/* The stored season's cost item (crop, item, every field) in fen per mu, -1 when absent. */
+static gint64
+stored_cost (FurrowStore *store,
+             FurrowCrop   crop,
+             const char  *item)
+{
+  g_autoptr(FurrowSeason) season = furrow_store_find_season (store, SEASON_NAME);
+  const FurrowSeasonCost *costs;
+  guint n = 0;
+
+  costs = furrow_season_get_costs (season, &n);
+  for (guint i = 0; i < n; i++)
+    if (costs[i].crop == crop && costs[i].field_id == 0 && strcmp (costs[i].item, item) == 0)
+      return costs[i].fen_per_mu;
+  return -1;
+}
+
+static gint64
+stored_subsidy (FurrowStore *store,
+                const char  *name)
+{
+  g_autoptr(FurrowSeason) season = furrow_store_find_season (store, SEASON_NAME);
+  const FurrowSeasonSubsidy *subsidies;
+  guint n = 0;
+
+  subsidies = furrow_season_get_subsidies (season, &n);
+  for (guint i = 0; i < n; i++)
+    if (strcmp (subsidies[i].name, name) == 0)
+      return subsidies[i].fen_per_mu;
+  return -1;
+}
+
+/* The economics page's items by name: the docs/domain.md §7 defaults of a new season (maize seed
+ * ¥55/mu, soybean harvest ¥50, maize tillage ¥45, the strip subsidy ¥150) become ¥60, ¥55.50,
+ * ¥50 and ¥160 in one edit of the season's rules; "seed" alone (an item of both crops) and an
+ * item the season does not have are refused with their reasons; one undo puts all four back. */
+static void
+test_paste_economics (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowSeasonEconomicsPage *page;
+  AdwMessageDialog *dialog;
+
+  show_harvest_page (fixture);
+  page = FURROW_SEASON_ECONOMICS_PAGE (furrow_test_show_season_page (
+    fixture->window, "economics", FURROW_TYPE_SEASON_ECONOMICS_PAGE, 100));
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "seed"), ==, 5500);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (page)),
+                          "Item\tYuan per mu\r\n"
+                          "Maize seed\t60\r\n"
+                          "Soybean harvest\t55.50元\r\n"
+                          "tillage\t５０\r\n"
+                          "strip intercropping subsidy\t¥160.00\r\n"
+                          "seed\t1\r\n"
+                          "water\t3\r\n");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "economics.paste-rows", NULL));
+  furrow_test_iterate (200);
+  dialog = furrow_season_economics_page_get_paste_dialog (page);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Paste 4 Rows?");
+  g_assert_cmpstr (furrow_season_economics_page_get_paste_line (page, 0), ==,
+                   "Row 2, Maize seed: ¥55.00 → ¥60.00");
+  g_assert_cmpstr (furrow_season_economics_page_get_paste_line (page, 1), ==,
+                   "Row 3, Soybean harvest: ¥50.00 → ¥55.50");
+  g_assert_cmpstr (furrow_season_economics_page_get_paste_line (page, 2), ==,
+                   "Row 4, Maize tillage: ¥45.00 → ¥50.00");
+  g_assert_cmpstr (furrow_season_economics_page_get_paste_line (page, 3), ==,
+                   "Row 5, strip intercropping subsidy: ¥150.00 → ¥160.00");
+  g_assert_cmpstr (furrow_season_economics_page_get_paste_line (page, 4), ==,
+                   "Row 6, “seed”: “seed” is an item of both crops: write the crop before it "
+                   "(“Maize seed”).");
+  g_assert_cmpstr (furrow_season_economics_page_get_paste_line (page, 5), ==,
+                   "Row 7, “water”: The table has no item “water”.");
+  g_assert_null (furrow_season_economics_page_get_paste_line (page, 6));
+  furrow_test_save_widget_screenshot (GTK_WIDGET (dialog), 50, "season-paste-economics.png");
+  click (dialog, "_Paste");
+
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "seed"), ==, 6000);
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_SOYBEAN, "harvest"), ==, 5550);
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "tillage"), ==, 5000);
+  g_assert_cmpint (stored_subsidy (store, "strip intercropping subsidy"), ==, 16000);
+  /* The others as they were: soybean seed ¥25, maize harvest ¥60. */
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_SOYBEAN, "seed"), ==, 2500);
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "harvest"), ==, 6000);
+
+  g_assert_cmpstr (furrow_history_get_undo_label (furrow_window_get_history (fixture->window)),
+                   ==, "Change the season’s rules");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  furrow_test_iterate (300);
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "seed"), ==, 5500);
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_SOYBEAN, "harvest"), ==, 5000);
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "tillage"), ==, 4500);
+  g_assert_cmpint (stored_subsidy (store, "strip intercropping subsidy"), ==, 15000);
+  g_assert_cmpfloat (gtk_spin_button_get_value (furrow_item_row_get_amount (FURROW_ITEM_ROW (
+                       furrow_season_economics_page_get_item_row (page, 0, 2)))), ==, 55);
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/season-paste/economics", Fixture, fixture_set_up,
+                     test_paste_economics, furrow_test_window_tear_down);
 
 FURROW_TEST_GUI_MAIN ();

@@ -7,6 +7,7 @@
 
 #include "furrow-cli.h"
 #include "furrow-payroll.h"
+#include "furrow-store-notice.h"
 #include "furrow-store-season.h"
 
 /* furrow-cli payroll --project FILE --season NAME --out OUT.pdf|OUT.xlsx [--by-group]
@@ -14,8 +15,10 @@
  *
  * The payroll (发放花名册, furrow-payroll.h, docs/domain.md §12) of a settled season: one row
  * per household paid, page subtotals and totals in figures and capital numerals, the lines the
- * preparer, checker and approver sign. Refuses a season that is not settled and an output that
- * is the project or its journal. The print is recorded in the audit log. */
+ * preparer, checker and approver sign. Refuses a season that is not settled, an output that
+ * is the project or its journal, and a season whose public notice has not ended or has open
+ * objections unless --force --reason TEXT (audited; docs/domain.md §15). The print is recorded
+ * in the audit log. */
 
 int
 furrow_cli_payroll (int    argc,
@@ -34,7 +37,9 @@ furrow_cli_payroll (int    argc,
   g_autofree char *checker = NULL;
   g_autofree char *approver = NULL;
   g_autofree char *lower = NULL;
+  g_autofree char *reason = NULL;
   gboolean by_group = FALSE;
+  gboolean force = FALSE;
   FurrowPayrollOptions options = { 0, };
   GOptionEntry entries[] = {
     { "project", 0, 0, G_OPTION_ARG_FILENAME, &project, N_("The project file"), N_("FILE") },
@@ -51,6 +56,12 @@ furrow_cli_payroll (int    argc,
       N_("Name printed on the checker’s line"), N_("NAME") },
     { "approver", 0, 0, G_OPTION_ARG_STRING, &approver,
       N_("Name printed on the approver’s line"), N_("NAME") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Write it before the public notice has ended or while objections are open (needs "
+         "--reason)"), NULL },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason,
+      N_("Why the payroll is written before the notice has ended (recorded in the audit log)"),
+      N_("TEXT") },
     { NULL },
   };
 
@@ -108,6 +119,13 @@ furrow_cli_payroll (int    argc,
     {
       furrow_cli_print_error (_("%s: season “%s” is not settled yet; settle it first "
                                 "(furrow-cli season settle)"), project, season_name);
+      return 1;
+    }
+  /* Paid only after the public notice (docs/domain.md §15). */
+  if (!furrow_store_check_payment_allowed (store, season, "payroll", NULL, force, reason, &error))
+    {
+      /* Translators: a refusal, then how to write the payroll anyway */
+      furrow_cli_print_error (_("%s: %s (--force --reason TEXT)"), project, error->message);
       return 1;
     }
 

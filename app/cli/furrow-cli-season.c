@@ -42,6 +42,8 @@
  *   reopen NAME --reason TEXT
  *   set-notice-date NAME YYYY-MM-DD|none   the public-notice date its statements print (also
  *                                          on a settled season)
+ *   notice, objection …                    the notice period and its objections
+ *                                          (furrow-cli-notice.c)
  *
  * Money is integer fen in JSON. Bad input: exit 1, one line on stderr, nothing written. */
 
@@ -132,7 +134,14 @@ static int
 report_error (FurrowStore *store,
               GError      *error)
 {
-  furrow_cli_print_error ("%s: %s", furrow_store_get_path (store), error->message);
+  const char *path = furrow_store_get_path (store);
+
+  /* The store's errors about the file itself name it already ("P is in use by another
+   * program", "P is damaged"): not "P: P is …". */
+  if (g_str_has_prefix (error->message, path))
+    furrow_cli_print_error ("%s", error->message);
+  else
+    furrow_cli_print_error ("%s: %s", path, error->message);
   return 1;
 }
 
@@ -981,12 +990,30 @@ furrow_cli_season (int    argc,
     { NULL },
   };
 
+  /* The notice and its objections have their own options (furrow-cli-notice.c): the action is
+   * the first argument that is neither an option nor the value of one. */
+  for (int i = 1; i < argc; i++)
+    {
+      const char *flags[] = { "--json", "--all", "--less-cost", "--strip-only", "--force", NULL };
+
+      if (g_str_has_prefix (argv[i], "-"))
+        {
+          if (g_str_has_prefix (argv[i], "--") && strchr (argv[i], '=') == NULL
+              && !g_strv_contains (flags, argv[i]))
+            i++;
+          continue;
+        }
+      if (g_str_equal (argv[i], "notice") || g_str_equal (argv[i], "objection"))
+        return furrow_cli_season_notice (argc, argv);
+      break;
+    }
+
   context = g_option_context_new (_("ACTION [NAME …] — plan, harvest and settle seasons"));
   g_option_context_set_summary (context,
                                 _("Actions: list, create NAME --year Y, show NAME, set-price, "
                                   "set-cost, set-fee, set-operations, set-subsidy, set-income, "
                                   "set-base, set-split, plan, harvest, actual-cost, predict, "
-                                  "settle, reopen, set-notice-date"));
+                                  "settle, reopen, set-notice-date, notice, objection"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

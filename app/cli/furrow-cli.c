@@ -22,6 +22,8 @@ static const FurrowCliCommand commands[] = {
     furrow_cli_check },
   { "compare", N_("Compare strip patterns by yield and net income on the fields of a file"),
     furrow_cli_compare },
+  { "contract", N_("Write the custody service contracts of a season for households to sign "
+                   "(PDF)"), furrow_cli_contract },
   { "demo", N_("Write the demo cooperative to a new project file"), furrow_cli_demo },
   { "export", N_("Write a project’s fields, parcels or households to a file"), furrow_cli_export },
   { "help", N_("Show the commands and what they do"), run_help },

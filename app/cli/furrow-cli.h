@@ -28,6 +28,8 @@ int  furrow_cli_compare     (int          argc,
                              char       **argv);
 int  furrow_cli_demo        (int          argc,
                              char       **argv);
+int  furrow_cli_contract    (int          argc,
+                             char       **argv);
 int  furrow_cli_export      (int          argc,
                              char       **argv);
 int  furrow_cli_import      (int          argc,
@@ -46,6 +48,9 @@ int  furrow_cli_roster      (int          argc,
                              char       **argv);
 int  furrow_cli_season      (int          argc,
                              char       **argv);
+/* `season notice` and `season objection` (furrow-cli-notice.c), called by furrow_cli_season. */
+int  furrow_cli_season_notice (int        argc,
+                               char     **argv);
 int  furrow_cli_settle      (int          argc,
                              char       **argv);
 int  furrow_cli_statements  (int          argc,

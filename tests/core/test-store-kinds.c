@@ -103,7 +103,8 @@ test_write_sql (void)
   g_assert_cmpstr (_furrow_store_kind_write_sql (FURROW_KIND_HOUSEHOLD, FURROW_RECORD_UPDATED),
                    ==,
                    "UPDATE households SET code = ?1, name = ?2, members = ?3, phone = ?4,"
-                   " id_number = ?5, notes = ?6 WHERE id = ?7");
+                   " id_number = ?5, notes = ?6, bank = ?7, bank_branch = ?8,"
+                   " account_number = ?9, account_holder = ?10 WHERE id = ?11");
   g_assert_cmpstr (_furrow_store_kind_write_sql (FURROW_KIND_PARCEL, FURROW_RECORD_ADDED), ==,
                    "INSERT INTO parcels (geom, code, household_id, field_id, name,"
                    " registered_area_m2, surveyed_area_m2, measured_area_m2, land_use,"

@@ -105,7 +105,8 @@ FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v1", Fixture, fixture_s
                      test_upgrade_v1, furrow_test_store_fixture_tear_down);
 
 /* The households table as version 1 wrote it from a C string, to the byte: SQLite keeps the
- * CREATE text, so files made before and after the move to .sql files are the same. */
+ * CREATE text, so files made before and after the move to .sql files are the same (up to
+ * version 6: step 7 adds the payee account's columns, which SQLite appends to that text). */
 static void
 test_same_text (Fixture       *fixture,
                 gconstpointer  data)
@@ -114,7 +115,7 @@ test_same_text (Fixture       *fixture,
   g_autoptr(FurrowStatement) stmt = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (furrow_store_migrate (db, 0, FURROW_STORE_SCHEMA_VERSION, &error));
+  g_assert_true (furrow_store_migrate (db, 0, 6, &error));
   stmt = furrow_database_prepare (db, "SELECT sql FROM sqlite_master WHERE name = 'households'",
                                   &error);
   g_assert_true (furrow_statement_step (stmt, &error));
@@ -131,6 +132,56 @@ test_same_text (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/same-text", Fixture, fixture_set_up,
                      test_same_text, furrow_test_store_fixture_tear_down);
+
+/* 6 → 7: a household of version 6 keeps its row and has no account yet (NULL, the household
+ * page's "no account"); the payments table arrives, refuses a status it does not know and one
+ * household twice in a season, and keeps a household with payments from being deleted. */
+static void
+test_upgrade_v6 (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(FurrowDatabase) db = open_empty (fixture);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (furrow_store_migrate (db, 0, 6, &error));
+  g_assert_true (furrow_database_exec (db,
+                   "INSERT INTO households (code, name, phone) VALUES"
+                   " ('371426101201010001', '王建国', '13800000001');"
+                   "INSERT INTO seasons (name, crop_year) VALUES ('2024 秋', 2024)", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query (db, "SELECT count(*) FROM pragma_table_info ('households')"
+                              " WHERE name = 'account_number'"), ==, 0);
+
+  g_assert_true (furrow_store_migrate (db, 6, 7, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query (db, version_sql), ==, 7);
+  g_assert_cmpint (query (db, "SELECT count(*) FROM pragma_table_info ('households')"
+                              " WHERE name IN ('bank', 'bank_branch', 'account_number',"
+                              " 'account_holder')"), ==, 4);
+  g_assert_cmpint (query (db, "SELECT count(*) FROM households WHERE code = '371426101201010001'"
+                              " AND phone = '13800000001' AND account_number IS NULL"), ==, 1);
+  g_assert_true (furrow_database_exec (db, "INSERT INTO payments (season_id, household_id, status)"
+                                           " VALUES (1, 1, 'sent')", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query (db, "SELECT count(*) FROM payments WHERE status = 'sent'"
+                              " AND reason = '' AND changed LIKE '20%Z'"), ==, 1);
+  g_assert_false (furrow_database_exec (db, "INSERT INTO payments (season_id, household_id,"
+                                            " status) VALUES (1, 1, 'lost')", &error));
+  g_clear_error (&error);
+  g_assert_false (furrow_database_exec (db, "INSERT INTO payments (season_id, household_id,"
+                                            " status) VALUES (1, 1, 'paid')", &error));
+  g_clear_error (&error);
+  /* The store opens every connection with foreign keys on; this bare one turns them on too
+   * (outside the migration's transaction, where the pragma does nothing). */
+  g_assert_true (furrow_database_exec (db, "PRAGMA foreign_keys = ON", &error));
+  g_assert_cmpint (query (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_false (furrow_database_exec (db, "DELETE FROM households WHERE id = 1", &error));
+  g_clear_error (&error);
+  g_assert_cmpint (query (db, "SELECT count(*) FROM payments"), ==, 1);
+  g_assert_false (furrow_database_in_transaction (db));
+}
+FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v6", Fixture, fixture_set_up,
+                     test_upgrade_v6, furrow_test_store_fixture_tear_down);
 
 /* Step 2 fails (its index is there already): the file stays at version 1, step 2 left nothing,
  * and the error names the step. */

@@ -17,6 +17,7 @@
 #include "furrow-payroll-testing.h"
 #include "furrow-report-document.h"
 #include "furrow-store-private.h"
+#include "furrow-store-notice.h"
 #include "furrow-store-season.h"
 #include "furrow-test-store.h"
 #include "furrow-test.h"
@@ -656,6 +657,10 @@ test_cli (Fixture       *fixture,
       return;
     }
   furrow_store_add_season (fixture->store, open_season, &error);
+  g_assert_no_error (error);
+  /* Posted from 2017-01-10 for 7 days, long over: the payroll may be written (docs/domain.md
+   * §15; the refusals are tested in tests/cli/test-cli-notice.c). */
+  g_assert_true (furrow_store_set_notice (fixture->store, season, "2017-01-10", 7, &error));
   g_assert_no_error (error);
   g_clear_object (&fixture->store);
 

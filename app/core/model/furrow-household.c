@@ -18,6 +18,10 @@ struct _FurrowHousehold
   char   *phone;
   char   *id_number;
   char   *notes;
+  char   *bank;
+  char   *bank_branch;
+  char   *account_number;
+  char   *account_holder;
 };
 
 G_DEFINE_FINAL_TYPE (FurrowHousehold, furrow_household, G_TYPE_OBJECT)
@@ -31,6 +35,10 @@ enum {
   PROP_PHONE,
   PROP_ID_NUMBER,
   PROP_NOTES,
+  PROP_BANK,
+  PROP_BANK_BRANCH,
+  PROP_ACCOUNT_NUMBER,
+  PROP_ACCOUNT_HOLDER,
   N_PROPS
 };
 
@@ -76,6 +84,17 @@ furrow_household_class_init (FurrowHouseholdClass *klass)
   /* Free notes. */
   properties[PROP_NOTES] = furrow_property_member (
     g_param_spec_string ("notes", NULL, NULL, NULL, RW), AT (notes), NULL);
+  /* The payee account (docs/domain.md, "Bank accounts"): the bank (开户行), its branch (开户网点), the
+   * account or card number (personal data: shown only masked, furrow_bank_account_mask()) and
+   * the account holder (户名) when it is not the household head, else NULL. */
+  properties[PROP_BANK] = furrow_property_member (
+    g_param_spec_string ("bank", NULL, NULL, NULL, RW), AT (bank), NULL);
+  properties[PROP_BANK_BRANCH] = furrow_property_member (
+    g_param_spec_string ("bank-branch", NULL, NULL, NULL, RW), AT (bank_branch), NULL);
+  properties[PROP_ACCOUNT_NUMBER] = furrow_property_member (
+    g_param_spec_string ("account-number", NULL, NULL, NULL, RW), AT (account_number), NULL);
+  properties[PROP_ACCOUNT_HOLDER] = furrow_property_member (
+    g_param_spec_string ("account-holder", NULL, NULL, NULL, RW), AT (account_holder), NULL);
 
   furrow_property_install (object_class, N_PROPS, properties);
 }
@@ -95,7 +114,8 @@ furrow_household_new (void)
  * furrow_household_set_code, furrow_household_get_name, furrow_household_set_name,
  * furrow_household_get_members, furrow_household_set_members, furrow_household_get_phone,
  * furrow_household_set_phone, furrow_household_get_id_number, furrow_household_set_id_number,
- * furrow_household_get_notes, furrow_household_set_notes, and the store's
+ * furrow_household_get_notes, furrow_household_set_notes, the payee account's getters and
+ * setters (bank, bank_branch, account_number, account_holder), and the store's
  * _furrow_household_set_id (furrow-store-private.h). */
 #define ACCESSORS(store, ctype, member, prop) \
   FURROW_PROPERTY_ACCESSORS (FurrowHousehold, furrow_household, FURROW_IS_HOUSEHOLD, \
@@ -108,5 +128,9 @@ ACCESSORS (furrow_property_set_uint, guint, members, PROP_MEMBERS)
 ACCESSORS (furrow_property_set_string, const char *, phone, PROP_PHONE)
 ACCESSORS (furrow_property_set_string, const char *, id_number, PROP_ID_NUMBER)
 ACCESSORS (furrow_property_set_string, const char *, notes, PROP_NOTES)
+ACCESSORS (furrow_property_set_string, const char *, bank, PROP_BANK)
+ACCESSORS (furrow_property_set_string, const char *, bank_branch, PROP_BANK_BRANCH)
+ACCESSORS (furrow_property_set_string, const char *, account_number, PROP_ACCOUNT_NUMBER)
+ACCESSORS (furrow_property_set_string, const char *, account_holder, PROP_ACCOUNT_HOLDER)
 FURROW_PROPERTY_SETTER (FurrowHousehold, _furrow_household, FURROW_IS_HOUSEHOLD,
                         furrow_property_set_int64, gint64, id, properties[PROP_ID])

@@ -8,8 +8,9 @@ G_BEGIN_DECLS
 /* One contracting household (承包方) of the cooperative.
  *
  * code is the CBFBM (18 characters: the village group's FBFBM + a 4-digit serial,
- * docs/domain.md §2), name the household head (CBFMC). phone and id-number are personal data: never
- * log them and mask them in every printout. id is the store's row id, 0 until the object is added
+ * docs/domain.md §2), name the household head (CBFMC). phone, id-number and account-number (the
+ * payee account, docs/domain.md, "Bank accounts") are personal data: never log them and mask
+ * them in every printout but the bank payment file. id is the store's row id, 0 until the object is added
  * to a store. */
 
 #define FURROW_TYPE_HOUSEHOLD (furrow_household_get_type ())
@@ -36,5 +37,17 @@ void             furrow_household_set_id_number (FurrowHousehold *self,
 const char      *furrow_household_get_notes     (FurrowHousehold *self);
 void             furrow_household_set_notes     (FurrowHousehold *self,
                                                  const char      *notes);
+const char      *furrow_household_get_bank      (FurrowHousehold *self);
+void             furrow_household_set_bank      (FurrowHousehold *self,
+                                                 const char      *bank);
+const char      *furrow_household_get_bank_branch (FurrowHousehold *self);
+void             furrow_household_set_bank_branch (FurrowHousehold *self,
+                                                   const char      *bank_branch);
+const char      *furrow_household_get_account_number (FurrowHousehold *self);
+void             furrow_household_set_account_number (FurrowHousehold *self,
+                                                      const char      *account_number);
+const char      *furrow_household_get_account_holder (FurrowHousehold *self);
+void             furrow_household_set_account_holder (FurrowHousehold *self,
+                                                      const char      *account_holder);
 
 G_END_DECLS

@@ -22,6 +22,8 @@ struct _FurrowSeason
   FurrowSeasonState  state;
   char              *notes;
   char              *notice_date;
+  guint              notice_days;
+  guint              open_objections;
 
   FurrowSeasonPrice  prices[FURROW_N_CROPS];
   GArray            *costs;       /* FurrowSeasonCost */
@@ -43,6 +45,8 @@ enum {
   PROP_STATE,
   PROP_NOTES,
   PROP_NOTICE_DATE,
+  PROP_NOTICE_DAYS,
+  PROP_OPEN_OBJECTIONS,
   N_PROPS
 };
 
@@ -175,6 +179,12 @@ furrow_season_class_init (FurrowSeasonClass *klass)
     g_param_spec_string ("notes", NULL, NULL, NULL, RW), AT (notes), NULL);
   properties[PROP_NOTICE_DATE] = furrow_property_member (
     g_param_spec_string ("notice-date", NULL, NULL, NULL, RW), AT (notice_date), NULL);
+  properties[PROP_NOTICE_DAYS] = furrow_property_member (
+    g_param_spec_uint ("notice-days", NULL, NULL, 1, FURROW_NOTICE_MAX_DAYS,
+                       FURROW_NOTICE_DEFAULT_DAYS, RW), AT (notice_days), NULL);
+  properties[PROP_OPEN_OBJECTIONS] = furrow_property_member (
+    g_param_spec_uint ("open-objections", NULL, NULL, 0, G_MAXUINT, 0, RO),
+    AT (open_objections), NULL);
 
   furrow_property_install (object_class, N_PROPS, properties);
 
@@ -188,6 +198,7 @@ static void
 furrow_season_init (FurrowSeason *self)
 {
   self->name = g_strdup ("");
+  self->notice_days = FURROW_NOTICE_DEFAULT_DAYS;
   self->costs = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonCost));
   self->subsidies = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonSubsidy));
   self->income = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonIncome));
@@ -262,6 +273,7 @@ furrow_season_copy_rules (FurrowSeason *self,
   furrow_season_set_crop_year (self, source->crop_year);
   furrow_season_set_notes (self, source->notes);
   furrow_season_set_notice_date (self, source->notice_date);
+  furrow_season_set_notice_days (self, source->notice_days);
   g_object_thaw_notify (G_OBJECT (self));
 
   memcpy (self->prices, source->prices, sizeof self->prices);
@@ -295,6 +307,7 @@ furrow_season_new_from (const char   *name,
   furrow_season_set_crop_year (self, crop_year);
   furrow_season_set_notes (self, NULL);
   furrow_season_set_notice_date (self, NULL);
+  furrow_season_set_notice_days (self, FURROW_NOTICE_DEFAULT_DAYS);
   g_object_thaw_notify (G_OBJECT (self));
   if (self->income->len > 0)
     {
@@ -306,8 +319,10 @@ furrow_season_new_from (const char   *name,
 
 /* The plain accessors (furrow-property.h): furrow_season_get_id, furrow_season_get_name,
  * furrow_season_get_crop_year, furrow_season_set_crop_year, furrow_season_get_state,
- * furrow_season_get_notes, furrow_season_set_notes, furrow_season_get_split_reason (below), and
- * the store's _furrow_season_set_id and _furrow_season_set_state (furrow-store-private.h). */
+ * furrow_season_get_notes, furrow_season_set_notes, furrow_season_get_notice_days,
+ * furrow_season_get_open_objections, furrow_season_get_split_reason (below), and the store's
+ * _furrow_season_set_id, _furrow_season_set_state and _furrow_season_set_open_objections
+ * (furrow-store-private.h). */
 #define GETTER(ctype, member) \
   FURROW_PROPERTY_GETTER (FurrowSeason, furrow_season, FURROW_IS_SEASON, ctype, member)
 #define SETTER(prefix, store, ctype, member, prop) \
@@ -323,6 +338,9 @@ GETTER (const char *, notes)
 SETTER (furrow_season, furrow_property_set_string, const char *, notes, PROP_NOTES)
 GETTER (const char *, notice_date)
 SETTER (furrow_season, furrow_property_set_string, const char *, notice_date, PROP_NOTICE_DATE)
+GETTER (guint, notice_days)
+GETTER (guint, open_objections)
+SETTER (_furrow_season, furrow_property_set_uint, guint, open_objections, PROP_OPEN_OBJECTIONS)
 SETTER (_furrow_season, furrow_property_set_int64, gint64, id, PROP_ID)
 SETTER (_furrow_season, furrow_property_set_int, FurrowSeasonState, state, PROP_STATE)
 
@@ -333,6 +351,16 @@ furrow_season_set_name (FurrowSeason *self,
   g_return_if_fail (FURROW_IS_SEASON (self));
 
   furrow_property_set_string (self, properties[PROP_NAME], name != NULL ? name : "");
+}
+
+void
+furrow_season_set_notice_days (FurrowSeason *self,
+                               guint         days)
+{
+  g_return_if_fail (FURROW_IS_SEASON (self));
+
+  furrow_property_set_uint (self, properties[PROP_NOTICE_DAYS],
+                            CLAMP (days, 1, FURROW_NOTICE_MAX_DAYS));
 }
 
 gboolean

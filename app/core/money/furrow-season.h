@@ -38,6 +38,8 @@ typedef enum
 #define FURROW_TYPE_SEASON_STATE (furrow_season_state_get_type ())
 
 #define FURROW_SEASON_TEXT_MAX 64   /* bytes of an item, subsidy, income or fee name */
+#define FURROW_NOTICE_DEFAULT_DAYS 7 /* a public notice's days unless set (docs/domain.md §15) */
+#define FURROW_NOTICE_MAX_DAYS 365
 
 typedef struct
 {
@@ -130,6 +132,14 @@ void               furrow_season_set_notes            (FurrowSeason             
 const char        *furrow_season_get_notice_date      (FurrowSeason              *self);
 void               furrow_season_set_notice_date      (FurrowSeason              *self,
                                                        const char                *notice_date);
+/* How many days the public notice lasts from its date (docs/domain.md §15): 7 unless set, at
+ * most FURROW_NOTICE_MAX_DAYS; written with the date by furrow_store_set_notice(). */
+guint              furrow_season_get_notice_days      (FurrowSeason              *self);
+void               furrow_season_set_notice_days      (FurrowSeason              *self,
+                                                       guint                      days);
+/* The objections of its notice not resolved yet (furrow_store_add_objection()), as the store
+ * last read them. */
+guint              furrow_season_get_open_objections  (FurrowSeason              *self);
 /* Whether `text` is a notice date: YYYY-MM-DD, a real day of the calendar, from 1900. */
 gboolean           furrow_season_notice_date_is_valid (const char                *text);
 

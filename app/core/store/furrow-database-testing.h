@@ -25,4 +25,8 @@ int              furrow_statement_get_column_count (FurrowStatement      *self);
 const char      *furrow_statement_get_column_name  (FurrowStatement      *self,
                                                     int                   column);
 
+/* The PostgreSQL backend's text of sql: ?N as $N, a bare ? as the next number, quoted text and
+ * comments left alone (furrow-database-pg.c). */
+char            *furrow_database_pg_parameters     (const char           *sql);
+
 G_END_DECLS

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include "furrow-database-private.h"
 #include "furrow-database-testing.h"
 
 #include <errno.h>
@@ -12,31 +13,63 @@
 
 #include "furrow-store.h"
 
-struct _FurrowDatabase
+/* The SQLite backend (docs/architecture.md, The backend seam): the generic FurrowDatabase and
+ * FurrowStatement (furrow-database-private.h) first, then SQLite's handles. */
+typedef struct
 {
-  char       *path;
-  sqlite3    *db;
-  GHashTable *statements;  /* SQL text → FurrowStatement (cached) */
-  GError     *damage;      /* the first sign the file is damaged, or NULL */
-};
+  FurrowDatabase  parent;
+  sqlite3        *db;
+} SqliteDatabase;
 
-struct _FurrowStatement
+typedef struct
 {
-  FurrowDatabase *database;
-  sqlite3_stmt   *stmt;
-  const char     *sql;
-  int             bind_error;  /* SQLite code of the first failed bind, SQLITE_OK when none */
-  guint           cached : 1;  /* owned by the cache, else finalized on release */
-  guint           in_use : 1;
-};
+  FurrowStatement  parent;
+  sqlite3_stmt    *stmt;
+  int              bind_error;  /* SQLite code of the first failed bind, SQLITE_OK when none */
+} SqliteStatement;
+
+#define SQLITE_DB(self)   (((SqliteDatabase *) (self))->db)
+#define SQLITE_STMT(self) (((SqliteStatement *) (self))->stmt)
+
+static const FurrowDatabaseBackend sqlite_backend;
 
 static void
 statement_free (gpointer data)
 {
   FurrowStatement *self = data;
 
-  sqlite3_finalize (self->stmt);
-  g_free (self);
+  self->database->backend->finalize (self);
+}
+
+void
+_furrow_database_init (FurrowDatabase              *self,
+                       const FurrowDatabaseBackend *backend,
+                       const char                  *path)
+{
+  self->backend = backend;
+  self->path = g_strdup (path);
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, statement_free);
+}
+
+gboolean
+furrow_database_is_server_address (const char *path)
+{
+  return path != NULL &&
+         (g_str_has_prefix (path, "postgresql://") || g_str_has_prefix (path, "postgres://"));
+}
+
+FurrowDatabaseDialect
+furrow_database_get_dialect (FurrowDatabase *self)
+{
+  return self->backend->dialect;
+}
+
+const char *
+furrow_database_dialect_sql (FurrowDatabase *self,
+                             const char     *sqlite,
+                             const char     *postgresql)
+{
+  return self->backend->dialect == FURROW_DATABASE_POSTGRESQL ? postgresql : sqlite;
 }
 
 FurrowDatabase *
@@ -50,6 +83,9 @@ furrow_database_open (const char           *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  if (furrow_database_is_server_address (path))
+    return _furrow_database_pg_open (path, error);
+
   if (flags & FURROW_DATABASE_READ_ONLY)
     open_flags = SQLITE_OPEN_READONLY;
   else if (flags & FURROW_DATABASE_CREATE)
@@ -57,21 +93,27 @@ furrow_database_open (const char           *path,
   else
     open_flags = SQLITE_OPEN_READWRITE;
 
-  self = g_new0 (FurrowDatabase, 1);
-  self->path = g_strdup (path);
-  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, statement_free);
-  rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
+  self = (FurrowDatabase *) g_new0 (SqliteDatabase, 1);
+  _furrow_database_init (self, &sqlite_backend, path);
+  rc = sqlite3_open_v2 (path, &SQLITE_DB (self), open_flags, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
                    _("cannot open %s: %s"), path,
-                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+                   SQLITE_DB (self) ? sqlite3_errmsg (SQLITE_DB (self)) : sqlite3_errstr (rc));
       furrow_database_free (self);
       return NULL;
     }
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (SQLITE_DB (self), 1);
+  sqlite3_busy_timeout (SQLITE_DB (self), 5000);
   return self;
+}
+
+static void
+sqlite_close (FurrowDatabase *self)
+{
+  if (SQLITE_DB (self) != NULL)
+    sqlite3_close_v2 (SQLITE_DB (self));
 }
 
 void
@@ -81,8 +123,7 @@ furrow_database_free (FurrowDatabase *self)
     return;
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_error (&self->damage);
-  if (self->db != NULL)
-    sqlite3_close_v2 (self->db);
+  self->backend->close (self);
   g_free (self->path);
   g_free (self);
 }
@@ -98,7 +139,12 @@ furrow_database_set_error_code (FurrowDatabase  *self,
                                 int              code,
                                 GError         **error)
 {
-  const char *message = sqlite3_errmsg (self->db);
+  const char *message;
+
+  g_return_val_if_fail (self->backend == &sqlite_backend,
+                        (g_set_error_literal (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                                              "not an SQLite connection"), FALSE));
+  message = sqlite3_errmsg (SQLITE_DB (self));
 
   if (code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE)
     message = sqlite3_errstr (code);
@@ -203,19 +249,44 @@ gboolean
 furrow_database_set_error (FurrowDatabase  *self,
                            GError         **error)
 {
-  return furrow_database_set_error_code (self, sqlite3_extended_errcode (self->db), error);
+  return self->backend->set_error (self, error);
+}
+
+static gboolean
+sqlite_set_error (FurrowDatabase  *self,
+                  GError         **error)
+{
+  return furrow_database_set_error_code (self, sqlite3_extended_errcode (SQLITE_DB (self)), error);
 }
 
 const char *
 furrow_database_get_last_message (FurrowDatabase *self)
 {
-  return sqlite3_errmsg (self->db);
+  return self->backend->get_last_message (self);
+}
+
+static const char *
+sqlite_get_last_message (FurrowDatabase *self)
+{
+  return sqlite3_errmsg (SQLITE_DB (self));
+}
+
+gboolean
+furrow_database_last_was_not_a_database (FurrowDatabase *self)
+{
+  return (sqlite3_errcode (self->db) & 0xff) == SQLITE_NOTADB;
 }
 
 FurrowDatabaseConstraint
 furrow_database_get_constraint (FurrowDatabase *self)
 {
-  int code = sqlite3_extended_errcode (self->db);
+  return self->backend->get_constraint (self);
+}
+
+static FurrowDatabaseConstraint
+sqlite_get_constraint (FurrowDatabase *self)
+{
+  int code = sqlite3_extended_errcode (SQLITE_DB (self));
 
   if ((code & 0xff) != SQLITE_CONSTRAINT)
     return FURROW_DATABASE_CONSTRAINT_NONE;
@@ -235,25 +306,45 @@ furrow_database_get_constraint (FurrowDatabase *self)
 }
 
 static FurrowStatement *
-statement_new (FurrowDatabase  *self,
-               const char      *sql,
-               gboolean         cached,
-               GError         **error)
+sqlite_prepare (FurrowDatabase  *self,
+                const char      *sql,
+                gboolean         cached,
+                GError         **error)
 {
-  FurrowStatement *statement;
+  SqliteStatement *statement;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, cached ? SQLITE_PREPARE_PERSISTENT : 0, &stmt,
-                           NULL);
+  rc = sqlite3_prepare_v3 (SQLITE_DB (self), sql, -1, cached ? SQLITE_PREPARE_PERSISTENT : 0,
+                           &stmt, NULL);
   if (rc != SQLITE_OK)
     {
       furrow_database_set_error_code (self, rc, error);
       return NULL;
     }
-  statement = g_new0 (FurrowStatement, 1);
-  statement->database = self;
+  statement = g_new0 (SqliteStatement, 1);
   statement->stmt = stmt;
+  return (FurrowStatement *) statement;
+}
+
+static void
+sqlite_finalize (FurrowStatement *self)
+{
+  sqlite3_finalize (SQLITE_STMT (self));
+  g_free (self);
+}
+
+static FurrowStatement *
+statement_new (FurrowDatabase  *self,
+               const char      *sql,
+               gboolean         cached,
+               GError         **error)
+{
+  FurrowStatement *statement = self->backend->prepare (self, sql, cached, error);
+
+  if (statement == NULL)
+    return NULL;
+  statement->database = self;
   statement->sql = sql;
   statement->cached = cached;
   return statement;
@@ -288,12 +379,20 @@ furrow_database_exec (FurrowDatabase  *self,
                       const char      *sql,
                       GError         **error)
 {
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->backend->exec (self, sql, error);
+}
+
+static gboolean
+sqlite_exec (FurrowDatabase  *self,
+             const char      *sql,
+             GError         **error)
+{
   char *message = NULL;
   int rc;
 
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
+  rc = sqlite3_exec (SQLITE_DB (self), sql, NULL, NULL, &message);
   sqlite3_free (message);
   if (rc != SQLITE_OK)
     return furrow_database_set_error (self, error);
@@ -328,19 +427,37 @@ furrow_database_query_int (FurrowDatabase  *self,
 gint64
 furrow_database_last_insert_id (FurrowDatabase *self)
 {
-  return sqlite3_last_insert_rowid (self->db);
+  return self->backend->last_insert_id (self);
+}
+
+static gint64
+sqlite_last_insert_id (FurrowDatabase *self)
+{
+  return sqlite3_last_insert_rowid (SQLITE_DB (self));
 }
 
 gint64
 furrow_database_changes (FurrowDatabase *self)
 {
-  return sqlite3_changes64 (self->db);
+  return self->backend->changes (self);
+}
+
+static gint64
+sqlite_changes (FurrowDatabase *self)
+{
+  return sqlite3_changes64 (SQLITE_DB (self));
 }
 
 gboolean
 furrow_database_in_transaction (FurrowDatabase *self)
 {
-  return !sqlite3_get_autocommit (self->db);
+  return self->backend->in_transaction (self);
+}
+
+static gboolean
+sqlite_in_transaction (FurrowDatabase *self)
+{
+  return !sqlite3_get_autocommit (SQLITE_DB (self));
 }
 
 gboolean
@@ -348,10 +465,25 @@ furrow_database_backup (FurrowDatabase  *self,
                         FurrowDatabase  *dest,
                         GError         **error)
 {
+  if (self->backend != dest->backend)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                   _("%s cannot be copied to %s: they are not the same kind of database"),
+                   self->path, dest->path);
+      return FALSE;
+    }
+  return self->backend->backup (self, dest, error);
+}
+
+static gboolean
+sqlite_backup (FurrowDatabase  *self,
+               FurrowDatabase  *dest,
+               GError         **error)
+{
   sqlite3_backup *backup;
   int rc;
 
-  backup = sqlite3_backup_init (dest->db, "main", self->db, "main");
+  backup = sqlite3_backup_init (SQLITE_DB (dest), "main", SQLITE_DB (self), "main");
   if (backup == NULL)
     return furrow_database_set_error (dest, error);
   do
@@ -370,20 +502,15 @@ furrow_database_backup (FurrowDatabase  *self,
 /* ------------------------------------------------------------------------------------------ */
 /* Statements                                                                                 */
 
-static void
-check_bind (FurrowStatement *self,
-            int              rc)
-{
-  if (rc != SQLITE_OK && self->bind_error == SQLITE_OK)
-    self->bind_error = rc;
-}
+/* The generic statement API: NULL binds and empty blobs decided once here, the rest passed to
+ * the backend. */
 
 void
 furrow_statement_bind_int64 (FurrowStatement *self,
                              int              position,
                              gint64           value)
 {
-  check_bind (self, sqlite3_bind_int64 (self->stmt, position, value));
+  self->database->backend->bind_int64 (self, position, value);
 }
 
 void
@@ -391,7 +518,7 @@ furrow_statement_bind_double (FurrowStatement *self,
                               int              position,
                               double           value)
 {
-  check_bind (self, sqlite3_bind_double (self->stmt, position, value));
+  self->database->backend->bind_double (self, position, value);
 }
 
 void
@@ -399,7 +526,14 @@ furrow_statement_bind_boolean (FurrowStatement *self,
                                int              position,
                                gboolean         value)
 {
-  check_bind (self, sqlite3_bind_int (self->stmt, position, value ? 1 : 0));
+  self->database->backend->bind_int64 (self, position, value ? 1 : 0);
+}
+
+void
+furrow_statement_bind_null (FurrowStatement *self,
+                            int              position)
+{
+  self->database->backend->bind_null (self, position);
 }
 
 void
@@ -408,9 +542,9 @@ furrow_statement_bind_text (FurrowStatement *self,
                             const char      *text)
 {
   if (text == NULL)
-    check_bind (self, sqlite3_bind_null (self->stmt, position));
+    furrow_statement_bind_null (self, position);
   else
-    check_bind (self, sqlite3_bind_text (self->stmt, position, text, -1, SQLITE_TRANSIENT));
+    self->database->backend->bind_text (self, position, text);
 }
 
 void
@@ -419,9 +553,9 @@ furrow_statement_bind_id (FurrowStatement *self,
                           gint64           id)
 {
   if (id > 0)
-    check_bind (self, sqlite3_bind_int64 (self->stmt, position, id));
+    furrow_statement_bind_int64 (self, position, id);
   else
-    check_bind (self, sqlite3_bind_null (self->stmt, position));
+    furrow_statement_bind_null (self, position);
 }
 
 void
@@ -431,9 +565,9 @@ furrow_statement_bind_blob (FurrowStatement *self,
                             gsize            size)
 {
   if (data == NULL)
-    check_bind (self, sqlite3_bind_null (self->stmt, position));
+    furrow_statement_bind_null (self, position);
   else
-    check_bind (self, sqlite3_bind_blob64 (self->stmt, position, data, size, SQLITE_TRANSIENT));
+    self->database->backend->bind_blob (self, position, data, size);
 }
 
 void
@@ -446,38 +580,21 @@ furrow_statement_bind_bytes (FurrowStatement *self,
 
   if (bytes == NULL)
     {
-      check_bind (self, sqlite3_bind_null (self->stmt, position));
+      furrow_statement_bind_null (self, position);
       return;
     }
   data = g_bytes_get_data (bytes, &size);
   /* An empty GBytes has no data pointer: bind an empty blob, not NULL. */
-  check_bind (self, sqlite3_bind_blob64 (self->stmt, position, data ? data : "", size,
-                                         SQLITE_TRANSIENT));
-}
-
-void
-furrow_statement_bind_null (FurrowStatement *self,
-                            int              position)
-{
-  check_bind (self, sqlite3_bind_null (self->stmt, position));
+  self->database->backend->bind_blob (self, position, data ? data : "", size);
 }
 
 gboolean
 furrow_statement_step (FurrowStatement  *self,
                        GError          **error)
 {
-  int rc;
-
   g_return_val_if_fail (self != NULL, FALSE);
 
-  if (self->bind_error != SQLITE_OK)
-    return furrow_database_set_error_code (self->database, self->bind_error, error);
-  rc = sqlite3_step (self->stmt);
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc == SQLITE_DONE)
-    return FALSE;
-  return furrow_database_set_error_code (self->database, rc, error);
+  return self->database->backend->step (self, error);
 }
 
 gboolean
@@ -500,35 +617,35 @@ gboolean
 furrow_statement_is_null (FurrowStatement *self,
                           int              column)
 {
-  return sqlite3_column_type (self->stmt, column) == SQLITE_NULL;
+  return self->database->backend->is_null (self, column);
 }
 
 gint64
 furrow_statement_get_int64 (FurrowStatement *self,
                             int              column)
 {
-  return sqlite3_column_int64 (self->stmt, column);
+  return self->database->backend->get_int64 (self, column);
 }
 
 double
 furrow_statement_get_double (FurrowStatement *self,
                              int              column)
 {
-  return sqlite3_column_double (self->stmt, column);
+  return self->database->backend->get_double (self, column);
 }
 
 gboolean
 furrow_statement_get_boolean (FurrowStatement *self,
                               int              column)
 {
-  return sqlite3_column_int64 (self->stmt, column) != 0;
+  return furrow_statement_get_int64 (self, column) != 0;
 }
 
 const char *
 furrow_statement_get_text (FurrowStatement *self,
                            int              column)
 {
-  return (const char *) sqlite3_column_text (self->stmt, column);
+  return self->database->backend->get_text (self, column);
 }
 
 char *
@@ -543,11 +660,9 @@ furrow_statement_get_blob (FurrowStatement *self,
                            int              column,
                            gsize           *size)
 {
-  gconstpointer data = sqlite3_column_blob (self->stmt, column);
+  gsize dummy;
 
-  if (size != NULL)
-    *size = (gsize) sqlite3_column_bytes (self->stmt, column);
-  return data;
+  return self->database->backend->get_blob (self, column, size != NULL ? size : &dummy);
 }
 
 GBytes *
@@ -566,14 +681,14 @@ furrow_statement_dup_bytes (FurrowStatement *self,
 int
 furrow_statement_get_column_count (FurrowStatement *self)
 {
-  return sqlite3_column_count (self->stmt);
+  return self->database->backend->column_count (self);
 }
 
 const char *
 furrow_statement_get_column_name (FurrowStatement *self,
                                   int              column)
 {
-  return sqlite3_column_name (self->stmt, column);
+  return self->database->backend->column_name (self, column);
 }
 
 void
@@ -586,8 +701,166 @@ furrow_statement_release (FurrowStatement *self)
       statement_free (self);
       return;
     }
-  sqlite3_reset (self->stmt);
-  sqlite3_clear_bindings (self->stmt);
-  self->bind_error = SQLITE_OK;
+  self->database->backend->reset (self);
   self->in_use = FALSE;
 }
+
+/* ------------------------------------------------------------------------------------------ */
+/* SQLite's statements                                                                        */
+
+static void
+check_bind (FurrowStatement *self,
+            int              rc)
+{
+  SqliteStatement *statement = (SqliteStatement *) self;
+
+  if (rc != SQLITE_OK && statement->bind_error == SQLITE_OK)
+    statement->bind_error = rc;
+}
+
+static void
+sqlite_bind_int64 (FurrowStatement *self,
+                   int              position,
+                   gint64           value)
+{
+  check_bind (self, sqlite3_bind_int64 (SQLITE_STMT (self), position, value));
+}
+
+static void
+sqlite_bind_double (FurrowStatement *self,
+                    int              position,
+                    double           value)
+{
+  check_bind (self, sqlite3_bind_double (SQLITE_STMT (self), position, value));
+}
+
+static void
+sqlite_bind_text (FurrowStatement *self,
+                  int              position,
+                  const char      *text)
+{
+  check_bind (self, sqlite3_bind_text (SQLITE_STMT (self), position, text, -1, SQLITE_TRANSIENT));
+}
+
+static void
+sqlite_bind_blob (FurrowStatement *self,
+                  int              position,
+                  gconstpointer    data,
+                  gsize            size)
+{
+  check_bind (self, sqlite3_bind_blob64 (SQLITE_STMT (self), position, data, size,
+                                         SQLITE_TRANSIENT));
+}
+
+static void
+sqlite_bind_null (FurrowStatement *self,
+                  int              position)
+{
+  check_bind (self, sqlite3_bind_null (SQLITE_STMT (self), position));
+}
+
+static gboolean
+sqlite_step (FurrowStatement  *self,
+             GError          **error)
+{
+  SqliteStatement *statement = (SqliteStatement *) self;
+  int rc;
+
+  if (statement->bind_error != SQLITE_OK)
+    return furrow_database_set_error_code (self->database, statement->bind_error, error);
+  rc = sqlite3_step (statement->stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    return FALSE;
+  return furrow_database_set_error_code (self->database, rc, error);
+}
+
+static void
+sqlite_reset (FurrowStatement *self)
+{
+  sqlite3_reset (SQLITE_STMT (self));
+  sqlite3_clear_bindings (SQLITE_STMT (self));
+  ((SqliteStatement *) self)->bind_error = SQLITE_OK;
+}
+
+static gboolean
+sqlite_is_null (FurrowStatement *self,
+                int              column)
+{
+  return sqlite3_column_type (SQLITE_STMT (self), column) == SQLITE_NULL;
+}
+
+static gint64
+sqlite_get_int64 (FurrowStatement *self,
+                  int              column)
+{
+  return sqlite3_column_int64 (SQLITE_STMT (self), column);
+}
+
+static double
+sqlite_get_double (FurrowStatement *self,
+                   int              column)
+{
+  return sqlite3_column_double (SQLITE_STMT (self), column);
+}
+
+static const char *
+sqlite_get_text (FurrowStatement *self,
+                 int              column)
+{
+  return (const char *) sqlite3_column_text (SQLITE_STMT (self), column);
+}
+
+static gconstpointer
+sqlite_get_blob (FurrowStatement *self,
+                 int              column,
+                 gsize           *size)
+{
+  gconstpointer data = sqlite3_column_blob (SQLITE_STMT (self), column);
+
+  *size = (gsize) sqlite3_column_bytes (SQLITE_STMT (self), column);
+  return data;
+}
+
+static int
+sqlite_column_count (FurrowStatement *self)
+{
+  return sqlite3_column_count (SQLITE_STMT (self));
+}
+
+static const char *
+sqlite_column_name (FurrowStatement *self,
+                    int              column)
+{
+  return sqlite3_column_name (SQLITE_STMT (self), column);
+}
+
+static const FurrowDatabaseBackend sqlite_backend = {
+  .dialect = FURROW_DATABASE_SQLITE,
+  .close = sqlite_close,
+  .prepare = sqlite_prepare,
+  .finalize = sqlite_finalize,
+  .exec = sqlite_exec,
+  .last_insert_id = sqlite_last_insert_id,
+  .changes = sqlite_changes,
+  .in_transaction = sqlite_in_transaction,
+  .set_error = sqlite_set_error,
+  .get_constraint = sqlite_get_constraint,
+  .get_last_message = sqlite_get_last_message,
+  .backup = sqlite_backup,
+  .bind_int64 = sqlite_bind_int64,
+  .bind_double = sqlite_bind_double,
+  .bind_text = sqlite_bind_text,
+  .bind_blob = sqlite_bind_blob,
+  .bind_null = sqlite_bind_null,
+  .step = sqlite_step,
+  .reset = sqlite_reset,
+  .is_null = sqlite_is_null,
+  .get_int64 = sqlite_get_int64,
+  .get_double = sqlite_get_double,
+  .get_text = sqlite_get_text,
+  .get_blob = sqlite_get_blob,
+  .column_count = sqlite_column_count,
+  .column_name = sqlite_column_name,
+};

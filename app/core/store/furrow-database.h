@@ -5,15 +5,23 @@
 
 G_BEGIN_DECLS
 
-/* The statement layer under the store (docs/architecture.md, "The store"): one SQLite connection
- * with a cache of prepared statements, typed binds and steps that report failures as GErrors of
- * the FURROW_STORE_ERROR domain. Only the files of app/core/store/ use it, and only it and the
- * store's own files include sqlite3.h.
+/* The statement layer under the store (docs/architecture.md, "The store"): one connection — an
+ * SQLite file or a PostgreSQL server (docs/architecture.md, The backend seam) — with a cache of
+ * prepared statements, typed binds and steps that report failures as GErrors of the
+ * FURROW_STORE_ERROR domain. Only the files of app/core/store/ use it, and only the statement
+ * layer includes sqlite3.h and libpq-fe.h.
  *
  * Every SQLite result code becomes one FURROW_STORE_ERROR_* in one place
  * (furrow_database_set_error()): busy or locked → BUSY, corrupt or not a database → CORRUPT,
  * read-only → FILE_READ_ONLY, disk full → FULL, a unique key → DUPLICATE, any other constraint →
- * CONSTRAINT, the rest → FAILED. Each message names the file. */
+ * CONSTRAINT, the rest → FAILED. Each message names the file. Every PostgreSQL SQLSTATE does the
+ * same in one place beside it (furrow_database_error_from_sqlstate()).
+ *
+ * SQL is written once, in SQLite's words with ?N parameters; the PostgreSQL backend turns ?N into
+ * $N. What the two dialects say differently is picked with FURROW_SQL (db, sqlite, postgresql).
+ * A geometry crosses the seam as the GeoPackage blob of furrow-store-gpkg.h on both: the
+ * PostgreSQL backend turns a blob bound to a PostGIS geometry parameter into EWKB, and a geometry
+ * column it reads back into a blob, coordinates bit for bit. */
 
 typedef struct _FurrowDatabase  FurrowDatabase;
 typedef struct _FurrowStatement FurrowStatement;
@@ -25,13 +33,33 @@ typedef enum
   FURROW_DATABASE_CREATE     = 1 << 1,  /* create the file when it is missing */
 } FurrowDatabaseFlags;
 
-/* Opens path with extended result codes and a 5 s busy timeout. */
+typedef enum
+{
+  FURROW_DATABASE_SQLITE,
+  FURROW_DATABASE_POSTGRESQL,
+} FurrowDatabaseDialect;
+
+/* TRUE for a PostgreSQL connection URI (postgresql://… or postgres://…) rather than a file. */
+gboolean         furrow_database_is_server_address (const char        *path);
+
+/* Opens path with extended result codes and a 5 s busy timeout; a server address
+ * (furrow_database_is_server_address()) connects to PostgreSQL instead (flags are not used). */
 FurrowDatabase  *furrow_database_open             (const char           *path,
                                                    FurrowDatabaseFlags   flags,
                                                    GError              **error);
 /* Finalizes every cached statement and closes the connection. */
 void             furrow_database_free             (FurrowDatabase       *self);
+/* The file, or the server's address without its password. */
 const char      *furrow_database_get_path         (FurrowDatabase       *self);
+FurrowDatabaseDialect furrow_database_get_dialect (FurrowDatabase       *self);
+
+/* The dialect mechanism: sqlite on an SQLite connection, postgresql on a PostgreSQL one. Pass
+ * static text (the statement cache keys on its address); NULL says the statement has no
+ * counterpart in that dialect and the caller skips it. */
+const char      *furrow_database_dialect_sql      (FurrowDatabase       *self,
+                                                   const char           *sqlite,
+                                                   const char           *postgresql);
+#define FURROW_SQL(db, sqlite, postgresql) furrow_database_dialect_sql ((db), (sqlite), (postgresql))
 
 /* The prepared statement of sql, from the cache when it has been prepared before (sql is the
  * cache key by its address: pass static text). Give it back with furrow_statement_release(), or declare it
@@ -76,6 +104,9 @@ FurrowDatabaseConstraint furrow_database_get_constraint (FurrowDatabase *self);
 /* SQLite's own words for the last failure ("file is not a database"), for a reader of foreign
  * files (MBTiles) that reports them in its own error domain. */
 const char      *furrow_database_get_last_message (FurrowDatabase      *self);
+/* TRUE when the last failure was SQLITE_NOTADB: the file is not an SQLite database at all (as
+ * opposed to SQLITE_CORRUPT, a database that is damaged). */
+gboolean         furrow_database_last_was_not_a_database (FurrowDatabase *self);
 
 /* Damage (docs/architecture.md, Opening, backup, check): the first CORRUPT error the
  * connection has seen — SQLite's SQLITE_CORRUPT or SQLITE_NOTADB on any statement, or one the
@@ -85,10 +116,16 @@ void             furrow_database_mark_damaged     (FurrowDatabase       *self,
                                                    const GError         *damage);
 const GError    *furrow_database_get_damage       (FurrowDatabase       *self);
 
+/* The FURROW_STORE_ERROR_* of a PostgreSQL SQLSTATE (the second mapping, docs/architecture.md,
+ * The backend seam): 23505 → DUPLICATE, other 23xxx → CONSTRAINT, 40001 and 40P01 → CONFLICT,
+ * 55P03 → BUSY, 53100 → FULL, 25006 and 42501 → FILE_READ_ONLY, 08xxx and 57P0x → CONNECTION,
+ * XX001 and XX002 → CORRUPT, the rest (and NULL) → FAILED. */
+int              furrow_database_error_from_sqlstate (const char        *sqlstate);
+
 /* Sets error from the connection's last result code (see above) and returns FALSE. */
 gboolean         furrow_database_set_error        (FurrowDatabase       *self,
                                                    GError              **error);
-/* The same for a given SQLite result code (an extended code is fine). */
+/* The same for a given SQLite result code (an extended code is fine); SQLite connections only. */
 gboolean         furrow_database_set_error_code   (FurrowDatabase       *self,
                                                    int                   code,
                                                    GError              **error);

@@ -118,11 +118,13 @@ field_committed (FurrowStore *self)
 }
 
 /* ------------------------------------------------------------------------------------------ */
-/* Households. Their personal data (phone, ID number) stays out of the audit log.             */
+/* Households. Their personal data (phone, ID number, account) stays out of the audit log.    */
 
 /* What select_all and select_code read, in the order of the read columns of household_columns;
  * the row read_stored reads before a change. */
-#define HOUSEHOLD_COLUMNS "id, code, name, members, phone, id_number, notes"
+#define HOUSEHOLD_COLUMNS \
+  "id, code, name, members, phone, id_number, notes, bank, bank_branch, account_number," \
+  " account_holder"
 #define HOUSEHOLD_STORED "SELECT code FROM households WHERE id = ?1"
 
 static const FurrowRecordColumn household_columns[] = {
@@ -133,6 +135,14 @@ static const FurrowRecordColumn household_columns[] = {
   COLUMN (TEXT, "phone", furrow_household_get_phone, furrow_household_set_phone),
   COLUMN (TEXT, "id_number", furrow_household_get_id_number, furrow_household_set_id_number),
   COLUMN (TEXT, "notes", furrow_household_get_notes, furrow_household_set_notes),
+  /* v7: the payee account (docs/domain.md, "Bank accounts"). */
+  COLUMN (TEXT, "bank", furrow_household_get_bank, furrow_household_set_bank),
+  COLUMN (TEXT, "bank_branch", furrow_household_get_bank_branch,
+          furrow_household_set_bank_branch),
+  COLUMN (TEXT, "account_number", furrow_household_get_account_number,
+          furrow_household_set_account_number),
+  COLUMN (TEXT, "account_holder", furrow_household_get_account_holder,
+          furrow_household_set_account_holder),
 };
 
 static void
@@ -150,12 +160,13 @@ household_changes (FurrowStore      *self,
 {
   g_autoptr(FurrowStatement) stmt = NULL;
   g_autoptr(GString) changed = g_string_new (NULL);
-  const char *names[] = { "name", "phone", "id_number", "notes" };
-  const char *now[4];
+  const char *names[] = { "name", "phone", "id_number", "notes", "bank", "bank_branch",
+                          "account_number", "account_holder" };
+  const char *now[8];
 
   stmt = furrow_database_prepare (self->database,
-                        "SELECT name, phone, id_number, notes, members FROM households"
-                        " WHERE id = ?1",
+                        "SELECT name, phone, id_number, notes, bank, bank_branch, account_number,"
+                        " account_holder, members FROM households WHERE id = ?1",
                         NULL);
   if (stmt == NULL)
     return NULL;
@@ -166,13 +177,17 @@ household_changes (FurrowStore      *self,
   now[1] = furrow_household_get_phone (household);
   now[2] = furrow_household_get_id_number (household);
   now[3] = furrow_household_get_notes (household);
+  now[4] = furrow_household_get_bank (household);
+  now[5] = furrow_household_get_bank_branch (household);
+  now[6] = furrow_household_get_account_number (household);
+  now[7] = furrow_household_get_account_holder (household);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     /* Empty and NULL are both "none". */
     if (g_strcmp0 (furrow_statement_get_text (stmt, i) != NULL
                    ? furrow_statement_get_text (stmt, i) : "",
                    now[i] != NULL ? now[i] : "") != 0)
       g_string_append_printf (changed, "%s%s", changed->len > 0 ? ", " : "", names[i]);
-  if ((guint) furrow_statement_get_int64 (stmt, 4) != furrow_household_get_members (household))
+  if ((guint) furrow_statement_get_int64 (stmt, 8) != furrow_household_get_members (household))
     g_string_append_printf (changed, "%s%s", changed->len > 0 ? ", " : "", "members");
   return changed->len > 0 ? g_string_free (g_steal_pointer (&changed), FALSE) : NULL;
 }

@@ -23,6 +23,8 @@ void         _furrow_season_set_id                (FurrowSeason    *self,
                                                    gint64           id);
 void         _furrow_season_set_state             (FurrowSeason    *self,
                                                    FurrowSeasonState state);
+void         _furrow_season_set_open_objections   (FurrowSeason    *self,
+                                                   guint            open_objections);
 
 /* The store's own state, shared by its units (docs/architecture.md, The store):
  * furrow-store.c (the object, files, the cooperative, the signals), furrow-store-transaction.c

@@ -215,7 +215,8 @@ _furrow_season_field_error (FurrowStore  *self,
   return FALSE;
 }
 
-#define SEASON_COLUMNS "id, name, crop_year, state, notes, notice_date"
+#define SEASON_COLUMNS "id, name, crop_year, state, notes, notice_date, notice_days, " \
+  "(SELECT count (*) FROM season_objections o WHERE o.season_id = seasons.id AND o.resolved = '')"
 
 /* A season from a row of SEASON_COLUMNS, without its rules. */
 static FurrowSeason *
@@ -231,6 +232,8 @@ read_season (FurrowStatement *stmt)
   _furrow_season_set_state (season, state);
   furrow_season_set_notes (season, furrow_statement_get_text (stmt, 4));
   furrow_season_set_notice_date (season, furrow_statement_get_text (stmt, 5));
+  furrow_season_set_notice_days (season, (guint) furrow_statement_get_int64 (stmt, 6));
+  _furrow_season_set_open_objections (season, (guint) furrow_statement_get_int64 (stmt, 7));
   return season;
 }
 
@@ -291,6 +294,7 @@ refresh_model (FurrowStore *self)
             continue;
           furrow_season_copy_rules (old, fresh);
           _furrow_season_set_state (old, furrow_season_get_state (fresh));
+          _furrow_season_set_open_objections (old, furrow_season_get_open_objections (fresh));
           g_ptr_array_index (seasons, i) = g_object_ref (old);
           g_object_unref (fresh);
           break;
@@ -546,7 +550,8 @@ _furrow_season_insert (FurrowStore        *self,
   GError *local_error = NULL;
 
   stmt = _furrow_season_prepare (self, "INSERT INTO seasons (id, name, crop_year, state, notes, "
-                                       "notice_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+                                       "notice_date, notice_days) "
+                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
   if (stmt == NULL)
     return FALSE;
   furrow_statement_bind_id (stmt, 1, id);
@@ -556,6 +561,7 @@ _furrow_season_insert (FurrowStore        *self,
   furrow_statement_bind_text (stmt, 5, furrow_season_get_notes (season));
   furrow_statement_bind_text (stmt, 6, furrow_season_get_notice_date (season) != NULL
                                        ? furrow_season_get_notice_date (season) : "");
+  furrow_statement_bind_int64 (stmt, 7, furrow_season_get_notice_days (season));
   if (!furrow_statement_run (stmt, &local_error))
     return season_write_error (season, local_error, error);
   _furrow_season_set_id (season,

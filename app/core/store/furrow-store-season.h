@@ -244,6 +244,15 @@ gboolean          furrow_store_set_household_operations (FurrowStore       *self
                                                       const char * const   *operations,
                                                       GError              **error);
 
+/* The operations the household takes (transfer full; empty: none), in the season's fee order;
+ * `all` (may be NULL) is set when it takes all of them by default. NULL with an error for an
+ * unknown household. */
+GStrv             furrow_store_get_household_operations (FurrowStore       *self,
+                                                      FurrowSeason         *season,
+                                                      const char           *household_code,
+                                                      gboolean             *all,
+                                                      GError              **error);
+
 /* The engine's input from the season's actuals: revenue Σ harvest revenue; cost Σ actual field
  * costs (cost items where a field has none) + season costs, as a total; subsidies by field; other
  * income; base rule, split and reason (`reason`, else the season's split reason); every household

@@ -444,6 +444,27 @@ bind_split (FurrowStatement          *stmt,
   furrow_statement_bind_double (stmt, position + 3, split->households_pct);
 }
 
+/* The Cooperatives Law's art. 44 figures, frozen with the totals (docs/domain.md §16): the
+ * distributable surplus is the surplus less the reserve fund (nothing when there is a deficit),
+ * and what is returned by transaction volume is the households' dividend, shared by area. */
+static gboolean
+insert_return_check (FurrowStore                     *self,
+                     gint64                           season_id,
+                     const FurrowDistributionResult  *result,
+                     GError                         **error)
+{
+  g_autoptr(FurrowStatement) stmt =
+    _furrow_season_prepare (self, "UPDATE season_settlements SET distributable_fen = ?2, "
+                                  "returned_fen = ?3 WHERE season_id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  furrow_statement_bind_int64 (stmt, 1, season_id);
+  furrow_statement_bind_int64 (stmt, 2, MAX (result->surplus_fen - result->reserve_fen, 0));
+  furrow_statement_bind_int64 (stmt, 3, result->households_dividend_fen);
+  return furrow_statement_run (stmt, error);
+}
+
 static gboolean
 insert_totals (FurrowStore                       *self,
                gint64                             season_id,
@@ -473,7 +494,9 @@ insert_totals (FurrowStore                       *self,
   bind_split (stmt, N_TOTALS + 2, &in->input.split);
   furrow_statement_bind_text (stmt, N_TOTALS + 6, summary);
   furrow_statement_bind_text (stmt, N_TOTALS + 7, in->input.reason);
-  return furrow_statement_run (stmt, error);
+  if (!furrow_statement_run (stmt, error))
+    return FALSE;
+  return insert_return_check (self, season_id, result, error);
 }
 
 static gboolean

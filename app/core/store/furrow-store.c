@@ -385,8 +385,14 @@ read_schema_version (FurrowStore  *self,
       /* Only a file SQLite does not recognise is "not an SQLite database"; a project in a
        * folder that may not be written (its -wal and -shm cannot be made), an unreadable file
        * or a full disk say so (issue 12). */
-      if (!g_error_matches (local, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT))
+      if (!g_error_matches (local, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT) ||
+          !furrow_database_last_was_not_a_database (self->database))
         {
+          /* A file SQLite recognises but cannot read (cut short, overwritten in the middle:
+           * SQLITE_CORRUPT) is a damaged project, and the damage message says what to do
+           * (issue 12, item 2). The file is not opened here to look at its header: closing
+           * another descriptor of it would drop this process's locks on it (SQLite, "How To
+           * Corrupt An SQLite Database File", 2.2). */
           g_propagate_error (error, g_steal_pointer (&local));
           return FALSE;
         }

@@ -53,6 +53,8 @@ typedef enum
   FURROW_STORE_ERROR_FILE_READ_ONLY, /* the file (or its folder) cannot be written */
   FURROW_STORE_ERROR_FULL,         /* the disk is full */
   FURROW_STORE_ERROR_CONSTRAINT,   /* a row breaks a rule of the schema other than a unique key */
+  FURROW_STORE_ERROR_CONFLICT,     /* server: another user's transaction got in the way; retry */
+  FURROW_STORE_ERROR_CONNECTION,   /* server: the connection is lost or was refused */
 } FurrowStoreError;
 
 /* What happened to a field, household or parcel (FurrowStore::field-changed …). */
@@ -81,7 +83,7 @@ GType furrow_record_change_get_type (void) G_GNUC_CONST;
 GType furrow_season_change_get_type (void) G_GNUC_CONST;
 
 /* The schema version this Furrow writes (furrow_meta.schema_version). */
-#define FURROW_STORE_SCHEMA_VERSION 6
+#define FURROW_STORE_SCHEMA_VERSION 8
 
 /* The media type of a project file (a GeoPackage), as the desktop file and the shared-mime-info
  * entry in data/ declare it. */

@@ -22,6 +22,7 @@
 #include "furrow-season-overview-page.h"
 #include "furrow-season-settlement-page.h"
 #include "furrow-window-import.h"
+#include "furrow-window-contracts.h"
 #include "furrow-window-seasons.h"
 
 G_DEFINE_FINAL_TYPE (FurrowWindow, furrow_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -639,6 +640,7 @@ furrow_window_class_init (FurrowWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   furrow_window_import_class_init (widget_class);
   furrow_window_seasons_class_init (widget_class);
+  furrow_window_contracts_class_init (widget_class);
 }
 
 static void
@@ -670,6 +672,7 @@ furrow_window_init (FurrowWindow *self)
   g_object_bind_property (self, "selected-field", self->planner_panel, "field", G_BINDING_DEFAULT);
   furrow_window_import_init (self);
   furrow_window_seasons_init (self);
+  furrow_window_contracts_init (self);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -8,8 +8,10 @@
 #include "furrow-report-private.h"
 
 #include "furrow-atomic-file.h"
+#include "furrow-bank-account.h"
 #include "furrow-capital.h"
 #include "furrow-store-season.h"
+#include "furrow-household.h"
 #include "furrow-units.h"
 
 #include <errno.h>
@@ -236,6 +238,7 @@ furrow_payroll_new_from_season (FurrowStore                *store,
                                 GError                    **error)
 {
   FurrowReport *report;
+  g_autoptr(FurrowPayroll) payroll = NULL;
 
   g_return_val_if_fail (FURROW_IS_STORE (store), NULL);
   g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
@@ -251,7 +254,23 @@ furrow_payroll_new_from_season (FurrowStore                *store,
   report = furrow_report_new_from_season (store, season, NULL, error);
   if (report == NULL)
     return NULL;
-  return furrow_payroll_new_for_report (report, options, error);
+  payroll = furrow_payroll_new_for_report (report, options, error);
+  if (payroll == NULL)
+    return NULL;
+  /* Each row's payee account from the register (docs/domain.md, "Bank accounts"), printed
+   * masked. */
+  for (guint i = 0; i < payroll->rows->len; i++)
+    {
+      FurrowPayrollRow *row = &g_array_index (payroll->rows, FurrowPayrollRow, i);
+      g_autoptr(FurrowHousehold) household = furrow_store_find_household (store,
+                                                                          row->household->code);
+      const char *number = household != NULL
+                           ? furrow_household_get_account_number (household) : NULL;
+
+      if (number != NULL && *number != '\0')
+        row->account = g_strdup (number);
+    }
+  return g_steal_pointer (&payroll);
 }
 
 const FurrowPayrollRow *
@@ -546,7 +565,7 @@ furrow_payroll_draw_page (FurrowPayroll *self,
       g_autofree char *id = furrow_report_mask_id_number (h->id_number);
       g_autofree char *area = furrow_report_format_area (h->area_mu);
       g_autofree char *amount = furrow_format_yuan (h->total_fen);
-      g_autofree char *account = furrow_report_mask_id_number (row->account);
+      g_autofree char *account = furrow_bank_account_mask (row->account);
       const char *cells[N_COLUMNS] = { number, h->name, id, area, amount, account, "", "" };
 
       for (guint c = 0; c < 6; c++)
@@ -810,7 +829,7 @@ write_group_sheet (FurrowPayroll *self,
                                                                 page->first_row + r);
           const FurrowReportHousehold *h = payroll_row->household;
           g_autofree char *id = furrow_report_mask_id_number (h->id_number);
-          g_autofree char *account = furrow_report_mask_id_number (payroll_row->account);
+          g_autofree char *account = furrow_bank_account_mask (payroll_row->account);
           gint64 cmu = (gint64) llround (h->area_mu * 100.0);
 
           worksheet_set_row (sheet, row, 28, NULL);

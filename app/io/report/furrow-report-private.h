@@ -149,6 +149,10 @@ void    furrow_report_map_decorate      (FurrowReportPainter        *painter,
 
 /* "2017-01-10" in the locale's date format ("2017年1月10日"); other text as it is; NULL → "". */
 char   *furrow_report_format_date   (const char          *iso_date);
+/* "Public notice: <first day> to <last day>, N objections" when the cooperative has a notice
+ * period (docs/domain.md §15), "Public notice: <date>" with only a date, "Public notice: —"
+ * without one. */
+char   *furrow_report_format_notice (const FurrowReportCooperative *cooperative);
 /* 50 → "50%", 12.5 → "12.5%". */
 char   *furrow_report_format_pct    (double               pct);
 /* 4.12 → "4.12". */

@@ -92,7 +92,7 @@ furrow_report_draw_roster_page (cairo_t                       *cr,
   double table_h;
   g_autofree char *prefix = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *date = NULL;
+  g_autofree char *notice = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *page_text = NULL;
 
@@ -113,12 +113,13 @@ furrow_report_draw_roster_page (cairo_t                       *cr,
   prefix = furrow_report_title_prefix (cooperative);
   /* Translators: the roster's title; %s is the cooperative and season */
   title = g_strdup_printf (_("%s: Public Roster of Household Income"), prefix);
-  date = furrow_report_format_date (cooperative->notice_date);
-  /* Translators: under the roster's title: the village code, the notice date */
-  subtitle = g_strdup_printf (_("Village code: %s    Public notice: %s"),
+  notice = furrow_report_format_notice (cooperative);
+  /* Translators: under the roster's title: the village code, then the public notice ("Public
+   * notice: …") */
+  subtitle = g_strdup_printf (_("Village code: %s    %s"),
                               cooperative->village_code != NULL ? cooperative->village_code
                                                                 : "—",
-                              *date != '\0' ? date : "—");
+                              notice);
   furrow_report_set_gray (cr, 0.0);
   y = MARGIN - 4.0;
   y += furrow_report_text (&painter, title, MARGIN, y, CONTENT_W,

@@ -5,6 +5,7 @@
 #include "furrow-report-document.h"
 
 #include "furrow-economics.h"
+#include "furrow-store-notice.h"
 #include "furrow-store-season.h"
 #include "furrow-units.h"
 
@@ -25,6 +26,16 @@ fill_cooperative (FurrowReportCooperative      *coop,
   coop->season_name = g_strdup (furrow_season_get_name (season));
   coop->crop_year = furrow_season_get_crop_year (season);
   coop->notice_date = g_strdup (notice_date);
+  /* The notice period and its objections (docs/domain.md §15). */
+  coop->n_objections = -1;
+  if (notice_date != NULL && *notice_date != '\0')
+    {
+      g_autoptr(GPtrArray) objections = furrow_store_get_objections (store, season, NULL);
+
+      coop->notice_end = furrow_notice_end_date (notice_date,
+                                                 furrow_season_get_notice_days (season));
+      coop->n_objections = objections != NULL ? (int) objections->len : -1;
+    }
   coop->total_area_mu = s->totals.total_area_mu;
   coop->weighted_area_mu = s->totals.weighted_area_mu;
   coop->base_fen_per_mu = s->totals.base_fen_per_mu;

@@ -138,7 +138,6 @@ draw_title (FurrowReportPainter           *painter,
 {
   g_autofree char *title = NULL;
   g_autofree char *village = NULL;
-  g_autofree char *date = furrow_report_format_date (coop->notice_date);
   g_autofree char *notice = NULL;
 
   furrow_report_set_gray (painter->cr, 0.0);
@@ -159,8 +158,7 @@ draw_title (FurrowReportPainter           *painter,
   /* Translators: the village's code (发包方编码, FBFBM) */
   village = g_strdup_printf (_("Village code: %s"),
                              coop->village_code != NULL ? coop->village_code : "—");
-  /* Translators: the date the statement is posted for public notice */
-  notice = g_strdup_printf (_("Public notice: %s"), *date != '\0' ? date : "—");
+  notice = furrow_report_format_notice (coop);
   furrow_report_text (painter, village, MARGIN, y, CONTENT_W, SMALL_PT, FALSE,
                       FURROW_REPORT_ALIGN_LEFT);
   y += furrow_report_text (painter, notice, MARGIN, y, CONTENT_W, SMALL_PT, FALSE,

@@ -26,6 +26,7 @@ furrow_report_cooperative_clear (FurrowReportCooperative *cooperative)
   g_clear_pointer (&cooperative->village_code, g_free);
   g_clear_pointer (&cooperative->season_name, g_free);
   g_clear_pointer (&cooperative->notice_date, g_free);
+  g_clear_pointer (&cooperative->notice_end, g_free);
   g_clear_pointer (&cooperative->basis, g_free);
 }
 
@@ -571,6 +572,26 @@ furrow_report_format_date (const char *iso_date)
   date = g_date_time_new_utc ((gint) year, (gint) month, (gint) day, 0, 0, 0);
   /* Translators: a date on a statement (g_date_time_format); zh_CN: "%Y年%-m月%-d日" */
   return g_date_time_format (date, C_("report date", "%Y-%m-%d"));
+}
+
+char *
+furrow_report_format_notice (const FurrowReportCooperative *cooperative)
+{
+  g_autofree char *date = furrow_report_format_date (cooperative->notice_date);
+  g_autofree char *end = NULL;
+
+  if (*date == '\0')
+    /* Translators: the date the statement is posted for public notice */
+    return g_strdup_printf (_("Public notice: %s"), "—");
+  if (cooperative->notice_end == NULL || cooperative->n_objections < 0)
+    return g_strdup_printf (_("Public notice: %s"), date);
+  end = furrow_report_format_date (cooperative->notice_end);
+  /* Translators: the public notice period printed on statements and the roster: its first and
+   * last day and how many objections were raised (docs/domain.md §15) */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Public notice: %s to %s, %d objection",
+                                       "Public notice: %s to %s, %d objections",
+                                       cooperative->n_objections),
+                          date, end, cooperative->n_objections);
 }
 
 char *

@@ -55,6 +55,8 @@ typedef struct
   char   *season_name;                /* e.g. "2016 年秋季玉米" */
   guint   crop_year;                  /* 0 when unknown */
   char   *notice_date;                /* public-notice date, ISO 8601 "2017-01-10", or NULL */
+  char   *notice_end;                 /* the notice's last day (docs/domain.md §15), or NULL */
+  int     n_objections;               /* objections raised during the notice; −1: not known */
 
   double  total_area_mu;              /* the full-custody pool */
   double  weighted_area_mu;           /* the pool's area the dividend is shared over */

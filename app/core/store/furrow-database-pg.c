@@ -1,0 +1,841 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The PostgreSQL backend of the statement layer (docs/architecture.md, The backend seam): the
+ * same FurrowDatabase through libpq. The store's SQL is SQLite's, with ?N parameters: a statement
+ * is prepared once per connection under its own name with ?N turned into $N, described (the
+ * parameter types PostgreSQL inferred), and run with PQexecPrepared; its rows come back as text.
+ * Parameters travel as text, blobs in binary; a GeoPackage blob bound where PostgreSQL expects a
+ * PostGIS geometry is sent as EWKB (SRID 4326) and a geometry column is read back as a GeoPackage
+ * blob, the WKB bytes untouched both ways. Every SQLSTATE becomes a FURROW_STORE_ERROR_* in one
+ * place, furrow_database_error_from_sqlstate(). The password of a connection address never
+ * appears in a message: the path of the connection is rebuilt without it. */
+
+#include "config.h"
+
+#include "furrow-database-private.h"
+#include "furrow-database-testing.h"
+
+#include <glib/gi18n-lib.h>
+#include <libpq-fe.h>
+#include <string.h>
+
+#include "furrow-store.h"
+
+typedef struct
+{
+  FurrowDatabase  parent;
+  PGconn         *conn;
+  char           *state;         /* SQLSTATE of the last failure, or NULL */
+  char           *message;       /* PostgreSQL's words for it */
+  gint64          changes;
+  guint           next_name;
+  Oid             geometry_oid;  /* PostGIS's geometry type, 0 without PostGIS */
+  Oid             bytea_oid;
+} PgDatabase;
+
+typedef struct
+{
+  FurrowStatement  parent;
+  char            *name;
+  int              n_params;
+  Oid             *types;
+  char           **values;
+  int             *lengths;
+  int             *formats;
+  char            *bind_error;   /* the first failed bind, reported by the next step */
+  PGresult        *description;  /* PQdescribePrepared's: parameter and column types, names */
+  PGresult        *result;
+  int              row;          /* the row the columns read, -1 before the first */
+  GBytes         **blobs;        /* the blobs of the current row, decoded when first read */
+  int              n_columns;
+} PgStatement;
+
+#define PG(self)      ((PgDatabase *) (self))
+#define PG_STMT(self) ((PgStatement *) (self))
+
+static const FurrowDatabaseBackend pg_backend;
+
+/* ------------------------------------------------------------------------------------------ */
+/* Errors                                                                                     */
+
+int
+furrow_database_error_from_sqlstate (const char *sqlstate)
+{
+  if (sqlstate == NULL || strlen (sqlstate) != 5)
+    return FURROW_STORE_ERROR_FAILED;
+  if (strcmp (sqlstate, "23505") == 0)
+    return FURROW_STORE_ERROR_DUPLICATE;
+  if (g_str_has_prefix (sqlstate, "23"))
+    return FURROW_STORE_ERROR_CONSTRAINT;
+  if (strcmp (sqlstate, "40001") == 0 || strcmp (sqlstate, "40P01") == 0)
+    return FURROW_STORE_ERROR_CONFLICT;
+  if (strcmp (sqlstate, "55P03") == 0)
+    return FURROW_STORE_ERROR_BUSY;
+  if (strcmp (sqlstate, "53100") == 0)
+    return FURROW_STORE_ERROR_FULL;
+  if (strcmp (sqlstate, "25006") == 0 || strcmp (sqlstate, "42501") == 0)
+    return FURROW_STORE_ERROR_FILE_READ_ONLY;
+  if (g_str_has_prefix (sqlstate, "08") || strcmp (sqlstate, "57P01") == 0 ||
+      strcmp (sqlstate, "57P02") == 0 || strcmp (sqlstate, "57P03") == 0)
+    return FURROW_STORE_ERROR_CONNECTION;
+  if (strcmp (sqlstate, "XX001") == 0 || strcmp (sqlstate, "XX002") == 0)
+    return FURROW_STORE_ERROR_CORRUPT;
+  return FURROW_STORE_ERROR_FAILED;
+}
+
+/* Keeps the failure of result (or of the connection when result is NULL) for set_error. */
+static void
+pg_remember (PgDatabase     *self,
+             const PGresult *result)
+{
+  const char *state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  const char *message = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY)
+                                       : NULL;
+
+  g_free (self->state);
+  g_free (self->message);
+  if (state == NULL && PQstatus (self->conn) != CONNECTION_OK)
+    state = "08006";  /* connection_failure: libpq lost the server without a result */
+  self->state = g_strdup (state);
+  self->message = g_strchomp (g_strdup (message != NULL ? message
+                                                        : PQerrorMessage (self->conn)));
+}
+
+static void
+pg_forget (PgDatabase *self)
+{
+  g_clear_pointer (&self->state, g_free);
+  g_clear_pointer (&self->message, g_free);
+}
+
+static gboolean
+pg_set_error (FurrowDatabase  *database,
+              GError         **error)
+{
+  PgDatabase *self = PG (database);
+  const char *message = self->message != NULL ? self->message : "";
+  int code = furrow_database_error_from_sqlstate (self->state);
+
+  switch (code)
+    {
+    case FURROW_STORE_ERROR_CONFLICT:
+      g_set_error (error, FURROW_STORE_ERROR, code,
+                   _("%s: another user changed the same records at the same time; nothing "
+                     "was written: try again (%s)"), database->path, message);
+      break;
+
+    case FURROW_STORE_ERROR_BUSY:
+      g_set_error (error, FURROW_STORE_ERROR, code,
+                   _("%s is in use by another program; try again when it is done"),
+                   database->path);
+      break;
+
+    case FURROW_STORE_ERROR_FULL:
+      g_set_error (error, FURROW_STORE_ERROR, code,
+                   _("%s: the server's disk is full; nothing was written: ask the server's "
+                     "administrator to free some space"), database->path);
+      break;
+
+    case FURROW_STORE_ERROR_FILE_READ_ONLY:
+      g_set_error (error, FURROW_STORE_ERROR, code,
+                   _("%s: you may not change this (%s); ask the centre's manager for the "
+                     "right to"), database->path, message);
+      break;
+
+    case FURROW_STORE_ERROR_CONNECTION:
+      g_set_error (error, FURROW_STORE_ERROR, code,
+                   _("%s: the connection to the server is lost (%s); nothing more was "
+                     "written"), database->path, message);
+      break;
+
+    case FURROW_STORE_ERROR_CORRUPT:
+      {
+        g_autoptr(GError) damage =
+          g_error_new (FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT,
+                       _("%s is damaged (%s): nothing was written to it; ask the server's "
+                         "administrator to restore it from a backup"), database->path, message);
+
+        furrow_database_mark_damaged (database, damage);
+        g_propagate_error (error, g_steal_pointer (&damage));
+      }
+      break;
+
+    default:
+      g_set_error (error, FURROW_STORE_ERROR, code, _("%s: database error: %s"), database->path,
+                   message);
+      break;
+    }
+  return FALSE;
+}
+
+static FurrowDatabaseConstraint
+pg_get_constraint (FurrowDatabase *database)
+{
+  const char *state = PG (database)->state;
+
+  if (state == NULL || !g_str_has_prefix (state, "23"))
+    return FURROW_DATABASE_CONSTRAINT_NONE;
+  if (strcmp (state, "23505") == 0)
+    return FURROW_DATABASE_CONSTRAINT_UNIQUE;
+  if (strcmp (state, "23503") == 0)
+    return FURROW_DATABASE_CONSTRAINT_FOREIGN_KEY;
+  if (strcmp (state, "23514") == 0 || strcmp (state, "23502") == 0)
+    return FURROW_DATABASE_CONSTRAINT_CHECK;
+  return FURROW_DATABASE_CONSTRAINT_OTHER;
+}
+
+static const char *
+pg_get_last_message (FurrowDatabase *database)
+{
+  return PG (database)->message != NULL ? PG (database)->message : "";
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Connections                                                                                */
+
+/* postgresql://USER@HOST:PORT/DBNAME, from what libpq connected to: never the password, whatever
+ * form the address had. */
+static char *
+display_address (PGconn *conn)
+{
+  const char *host = PQhost (conn);
+  const char *port = PQport (conn);
+  g_autoptr(GString) out = g_string_new ("postgresql://");
+
+  g_string_append_printf (out, "%s@", PQuser (conn));
+  if (host != NULL && host[0] != '/')
+    g_string_append (out, host);
+  if (port != NULL && *port != '\0' && strcmp (port, "5432") != 0)
+    g_string_append_printf (out, ":%s", port);
+  g_string_append_printf (out, "/%s", PQdb (conn));
+  if (host != NULL && host[0] == '/')
+    g_string_append_printf (out, "?host=%s", host);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The address as given, with any password replaced, for a connection that failed. */
+static char *
+mask_address (const char *uri)
+{
+  g_autoptr(GRegex) user_password = g_regex_new ("(://[^:/@]*):[^@/]*@", 0, 0, NULL);
+  g_autoptr(GRegex) parameter = g_regex_new ("([?&]password=)[^&]*", 0, 0, NULL);
+  g_autofree char *masked = g_regex_replace (user_password, uri, -1, 0, "\\1:***@", 0, NULL);
+
+  return g_regex_replace (parameter, masked, -1, 0, "\\1***", 0, NULL);
+}
+
+static Oid
+type_oid (PGconn     *conn,
+          const char *name)
+{
+  const char *values[1] = { name };
+  PGresult *result = PQexecParams (conn, "SELECT oid FROM pg_type WHERE typname = $1", 1, NULL,
+                                   values, NULL, NULL, 0);
+  Oid oid = 0;
+
+  if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) > 0)
+    oid = (Oid) g_ascii_strtoull (PQgetvalue (result, 0, 0), NULL, 10);
+  PQclear (result);
+  return oid;
+}
+
+static void
+notice_ignored (void       *arg,
+                const char *message)
+{
+  /* Notices (IF NOT EXISTS …) are not failures; they could name a user's data. */
+}
+
+FurrowDatabase *
+_furrow_database_pg_open (const char  *uri,
+                          GError     **error)
+{
+  PgDatabase *self;
+  PGconn *conn;
+
+  conn = PQconnectdb (uri);
+  if (PQstatus (conn) != CONNECTION_OK)
+    {
+      g_autofree char *masked = mask_address (uri);
+      g_autofree char *message = g_strchomp (g_strdup (PQerrorMessage (conn)));
+
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONNECTION,
+                   _("cannot connect to %s: %s"), masked, message);
+      PQfinish (conn);
+      return NULL;
+    }
+  PQsetNoticeProcessor (conn, notice_ignored, NULL);
+
+  self = g_new0 (PgDatabase, 1);
+  self->conn = conn;
+  {
+    g_autofree char *path = display_address (conn);
+
+    _furrow_database_init ((FurrowDatabase *) self, &pg_backend, path);
+  }
+  self->geometry_oid = type_oid (conn, "geometry");
+  self->bytea_oid = type_oid (conn, "bytea");
+  return (FurrowDatabase *) self;
+}
+
+static void
+pg_close (FurrowDatabase *database)
+{
+  PgDatabase *self = PG (database);
+
+  g_clear_pointer (&self->conn, PQfinish);
+  pg_forget (self);
+}
+
+/* Runs one or more statements without parameters (a migration script, BEGIN). */
+static gboolean
+pg_exec (FurrowDatabase  *database,
+         const char      *sql,
+         GError         **error)
+{
+  PgDatabase *self = PG (database);
+  PGresult *result = PQexec (self->conn, sql);
+  ExecStatusType status = PQresultStatus (result);
+  gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK ||
+                status == PGRES_EMPTY_QUERY;
+
+  if (ok)
+    {
+      pg_forget (self);
+      self->changes = g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
+    }
+  else
+    pg_remember (self, result);
+  PQclear (result);
+  return ok ? TRUE : pg_set_error (database, error);
+}
+
+/* The id the last INSERT gave its row: the session's last sequence value (every table's id is
+ * an identity column, schema/pg/). */
+static gint64
+pg_last_insert_id (FurrowDatabase *database)
+{
+  PGresult *result = PQexec (PG (database)->conn, "SELECT lastval ()");
+  gint64 id = 0;
+
+  if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1)
+    id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  PQclear (result);
+  return id;
+}
+
+static gint64
+pg_changes (FurrowDatabase *database)
+{
+  return PG (database)->changes;
+}
+
+static gboolean
+pg_in_transaction (FurrowDatabase *database)
+{
+  return PQtransactionStatus (PG (database)->conn) != PQTRANS_IDLE;
+}
+
+static gboolean
+pg_backup (FurrowDatabase  *self,
+           FurrowDatabase  *dest,
+           GError         **error)
+{
+  g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+               _("%s is on a server: its backups are the server's (pg_dump), not a copy made "
+                 "by Furrow"), self->path);
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Statements                                                                                 */
+
+/* sql with ?N turned into $N (and a bare ? into the next number), outside quoted text, quoted
+ * names and comments. */
+char *
+furrow_database_pg_parameters (const char *sql)
+{
+  g_autoptr(GString) out = g_string_sized_new (strlen (sql) + 8);
+  int next = 0;
+
+  for (const char *p = sql; *p != '\0'; p++)
+    {
+      if (*p == '\'' || *p == '"')
+        {
+          char quote = *p;
+
+          g_string_append_c (out, *p++);
+          while (*p != '\0' && *p != quote)
+            g_string_append_c (out, *p++);
+          if (*p == '\0')
+            break;
+          g_string_append_c (out, *p);
+        }
+      else if (p[0] == '-' && p[1] == '-')
+        {
+          while (*p != '\0' && *p != '\n')
+            g_string_append_c (out, *p++);
+          if (*p == '\0')
+            break;
+          g_string_append_c (out, *p);
+        }
+      else if (*p == '?')
+        {
+          if (g_ascii_isdigit (p[1]))
+            {
+              g_string_append_c (out, '$');
+              while (g_ascii_isdigit (p[1]))
+                g_string_append_c (out, *++p);
+            }
+          else
+            g_string_append_printf (out, "$%d", ++next);
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static FurrowStatement *
+pg_prepare (FurrowDatabase  *database,
+            const char      *sql,
+            gboolean         cached,
+            GError         **error)
+{
+  PgDatabase *self = PG (database);
+  g_autofree char *text = furrow_database_pg_parameters (sql);
+  g_autofree char *name = g_strdup_printf ("furrow_%u", ++self->next_name);
+  PGresult *result;
+  PgStatement *stmt;
+
+  result = PQprepare (self->conn, name, text, 0, NULL);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    {
+      pg_remember (self, result);
+      PQclear (result);
+      pg_set_error (database, error);
+      return NULL;
+    }
+  PQclear (result);
+  result = PQdescribePrepared (self->conn, name);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    {
+      pg_remember (self, result);
+      PQclear (result);
+      pg_set_error (database, error);
+      return NULL;
+    }
+  pg_forget (self);
+
+  stmt = g_new0 (PgStatement, 1);
+  stmt->name = g_steal_pointer (&name);
+  stmt->n_params = PQnparams (result);
+  stmt->types = g_new0 (Oid, stmt->n_params + 1);
+  for (int i = 0; i < stmt->n_params; i++)
+    stmt->types[i] = PQparamtype (result, i);
+  stmt->values = g_new0 (char *, stmt->n_params + 1);
+  stmt->lengths = g_new0 (int, stmt->n_params + 1);
+  stmt->formats = g_new0 (int, stmt->n_params + 1);
+  stmt->row = -1;
+  stmt->description = result;
+  return (FurrowStatement *) stmt;
+}
+
+static void
+clear_result (PgStatement *stmt)
+{
+  for (int i = 0; i < stmt->n_columns; i++)
+    g_clear_pointer (&stmt->blobs[i], g_bytes_unref);
+  g_clear_pointer (&stmt->blobs, g_free);
+  stmt->n_columns = 0;
+  g_clear_pointer (&stmt->result, PQclear);
+  stmt->row = -1;
+}
+
+static void
+pg_reset (FurrowStatement *self)
+{
+  PgStatement *stmt = PG_STMT (self);
+
+  clear_result (stmt);
+  for (int i = 0; i < stmt->n_params; i++)
+    {
+      g_clear_pointer (&stmt->values[i], g_free);
+      stmt->lengths[i] = 0;
+      stmt->formats[i] = 0;
+    }
+  g_clear_pointer (&stmt->bind_error, g_free);
+}
+
+static void
+pg_finalize (FurrowStatement *self)
+{
+  PgStatement *stmt = PG_STMT (self);
+  PGconn *conn = PG (self->database)->conn;
+
+  pg_reset (self);
+  if (conn != NULL && PQstatus (conn) == CONNECTION_OK &&
+      PQtransactionStatus (conn) != PQTRANS_INERROR)
+    {
+      g_autofree char *deallocate = g_strdup_printf ("DEALLOCATE %s", stmt->name);
+
+      PQclear (PQexec (conn, deallocate));
+    }
+  g_clear_pointer (&stmt->description, PQclear);
+  g_free (stmt->name);
+  g_free (stmt->types);
+  g_free (stmt->values);
+  g_free (stmt->lengths);
+  g_free (stmt->formats);
+  g_free (stmt);
+}
+
+/* Takes value (text or binary bytes) as parameter position. */
+static void
+set_param (FurrowStatement *self,
+           int              position,
+           char            *value,
+           int              length,
+           int              format)
+{
+  PgStatement *stmt = PG_STMT (self);
+
+  if (position < 1 || position > stmt->n_params)
+    {
+      if (stmt->bind_error == NULL)
+        stmt->bind_error = g_strdup_printf ("parameter %d of a statement of %d", position,
+                                            stmt->n_params);
+      g_free (value);
+      return;
+    }
+  g_free (stmt->values[position - 1]);
+  stmt->values[position - 1] = value;
+  stmt->lengths[position - 1] = length;
+  stmt->formats[position - 1] = format;
+}
+
+static void
+pg_bind_int64 (FurrowStatement *self,
+               int              position,
+               gint64           value)
+{
+  set_param (self, position, g_strdup_printf ("%" G_GINT64_FORMAT, value), 0, 0);
+}
+
+static void
+pg_bind_double (FurrowStatement *self,
+                int              position,
+                double           value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* %.17g: PostgreSQL reads it back to the same double. */
+  set_param (self, position, g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value)), 0, 0);
+}
+
+static void
+pg_bind_text (FurrowStatement *self,
+              int              position,
+              const char      *text)
+{
+  set_param (self, position, g_strdup (text), 0, 0);
+}
+
+static void
+pg_bind_null (FurrowStatement *self,
+              int              position)
+{
+  set_param (self, position, NULL, 0, 0);
+}
+
+static guint32
+read_u32 (const guint8 *p,
+          gboolean      little)
+{
+  guint32 v;
+
+  memcpy (&v, p, 4);
+  return little ? GUINT32_FROM_LE (v) : GUINT32_FROM_BE (v);
+}
+
+#define EWKB_SRID_FLAG 0x20000000u
+#define GPKG_SRS_WGS84 4326
+
+/* A GeoPackage blob (OGC 12-128r18 §2.1.3) to EWKB with SRID 4326: the header and envelope
+ * dropped, the SRID put into the first geometry's header; the rest of the WKB as it is. NULL when
+ * data is not a GeoPackage blob. */
+static GBytes *
+gpkg_to_ewkb (const guint8 *data,
+              gsize         size)
+{
+  static const gsize envelope_doubles[] = { 0, 4, 6, 6, 8 };
+  guint indicator;
+  gsize offset;
+  gboolean little;
+  guint32 type;
+  GByteArray *out;
+  guint8 srid[4];
+  guint32 value;
+
+  if (size < 8 || data[0] != 'G' || data[1] != 'P')
+    return NULL;
+  indicator = (data[3] >> 1) & 0x7;
+  if (indicator >= G_N_ELEMENTS (envelope_doubles))
+    return NULL;
+  offset = 8 + 8 * envelope_doubles[indicator];
+  if (size < offset + 5)
+    return NULL;
+  little = data[offset] == 1;
+  type = read_u32 (data + offset + 1, little);
+  out = g_byte_array_sized_new (size - offset + 4);
+  g_byte_array_append (out, data + offset, 1);
+  value = type | EWKB_SRID_FLAG;
+  value = little ? GUINT32_TO_LE (value) : GUINT32_TO_BE (value);
+  g_byte_array_append (out, (const guint8 *) &value, 4);
+  value = little ? GUINT32_TO_LE (GPKG_SRS_WGS84) : GUINT32_TO_BE (GPKG_SRS_WGS84);
+  memcpy (srid, &value, 4);
+  if (!(type & EWKB_SRID_FLAG))
+    g_byte_array_append (out, srid, 4);
+  g_byte_array_append (out, data + offset + 5, size - offset - 5);
+  return g_byte_array_free_to_bytes (out);
+}
+
+/* EWKB (PostGIS's geometry, hex text) to a GeoPackage blob without envelope: "GP", version 0,
+ * flags (byte order of the WKB, no envelope), SRID, then the WKB without its SRID. */
+static GBytes *
+ewkb_hex_to_gpkg (const char *hex)
+{
+  gsize n = strlen (hex) / 2;
+  g_autofree guint8 *wkb = g_malloc (n + 1);
+  GByteArray *out;
+  gboolean little;
+  guint32 type, srid = GPKG_SRS_WGS84, value;
+  gsize offset = 5;
+
+  for (gsize i = 0; i < n; i++)
+    wkb[i] = (guint8) (g_ascii_xdigit_value (hex[2 * i]) << 4 | g_ascii_xdigit_value (hex[2 * i + 1]));
+  if (n < 5)
+    return g_bytes_new (wkb, n);
+  little = wkb[0] == 1;
+  type = read_u32 (wkb + 1, little);
+  if ((type & EWKB_SRID_FLAG) && n >= 9)
+    {
+      srid = read_u32 (wkb + 5, little);
+      offset = 9;
+    }
+  out = g_byte_array_sized_new (n + 8);
+  g_byte_array_append (out, (const guint8 *) "GP", 2);
+  g_byte_array_append (out, (const guint8 *) "\0", 1);
+  g_byte_array_append (out, (const guint8 *) (little ? "\1" : "\0"), 1);
+  value = little ? GUINT32_TO_LE (srid) : GUINT32_TO_BE (srid);
+  g_byte_array_append (out, (const guint8 *) &value, 4);
+  g_byte_array_append (out, wkb, 1);
+  value = type & ~EWKB_SRID_FLAG;
+  value = little ? GUINT32_TO_LE (value) : GUINT32_TO_BE (value);
+  g_byte_array_append (out, (const guint8 *) &value, 4);
+  g_byte_array_append (out, wkb + offset, n - offset);
+  return g_byte_array_free_to_bytes (out);
+}
+
+static void
+pg_bind_blob (FurrowStatement *self,
+              int              position,
+              gconstpointer    data,
+              gsize            size)
+{
+  PgStatement *stmt = PG_STMT (self);
+  PgDatabase *database = PG (self->database);
+  char *copy;
+
+  if (position >= 1 && position <= stmt->n_params && database->geometry_oid != 0 &&
+      stmt->types[position - 1] == database->geometry_oid)
+    {
+      g_autoptr(GBytes) ewkb = gpkg_to_ewkb (data, size);
+
+      if (ewkb != NULL)
+        {
+          gsize length;
+          gconstpointer bytes = g_bytes_get_data (ewkb, &length);
+
+          set_param (self, position, g_memdup2 (bytes, length), (int) length, 1);
+          return;
+        }
+    }
+  /* Never NULL, even for no bytes: NULL would be SQL NULL. */
+  copy = g_malloc (size + 1);
+  memcpy (copy, data, size);
+  set_param (self, position, copy, (int) size, 1);
+}
+
+static gboolean
+pg_step (FurrowStatement  *self,
+         GError          **error)
+{
+  PgStatement *stmt = PG_STMT (self);
+  PgDatabase *database = PG (self->database);
+
+  if (stmt->result == NULL)
+    {
+      ExecStatusType status;
+
+      if (stmt->bind_error != NULL)
+        {
+          g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                       _("%s: database error: %s"), self->database->path, stmt->bind_error);
+          return FALSE;
+        }
+      stmt->result = PQexecPrepared (database->conn, stmt->name, stmt->n_params,
+                                     (const char * const *) stmt->values, stmt->lengths,
+                                     stmt->formats, 0);
+      status = PQresultStatus (stmt->result);
+      if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
+        {
+          pg_remember (database, stmt->result);
+          g_clear_pointer (&stmt->result, PQclear);
+          return pg_set_error (self->database, error);
+        }
+      pg_forget (database);
+      database->changes = g_ascii_strtoll (PQcmdTuples (stmt->result), NULL, 10);
+      stmt->n_columns = PQnfields (stmt->result);
+      stmt->blobs = g_new0 (GBytes *, stmt->n_columns + 1);
+      stmt->row = -1;
+    }
+  for (int i = 0; i < stmt->n_columns; i++)
+    g_clear_pointer (&stmt->blobs[i], g_bytes_unref);
+  if (stmt->row + 1 < PQntuples (stmt->result))
+    {
+      stmt->row++;
+      return TRUE;
+    }
+  stmt->row = PQntuples (stmt->result);
+  return FALSE;
+}
+
+static gboolean
+has_row (PgStatement *stmt,
+         int          column)
+{
+  return stmt->result != NULL && stmt->row >= 0 && stmt->row < PQntuples (stmt->result) &&
+         column >= 0 && column < stmt->n_columns;
+}
+
+static gboolean
+pg_is_null (FurrowStatement *self,
+            int              column)
+{
+  PgStatement *stmt = PG_STMT (self);
+
+  return !has_row (stmt, column) || PQgetisnull (stmt->result, stmt->row, column);
+}
+
+static const char *
+pg_get_text (FurrowStatement *self,
+             int              column)
+{
+  PgStatement *stmt = PG_STMT (self);
+
+  if (pg_is_null (self, column))
+    return NULL;
+  return PQgetvalue (stmt->result, stmt->row, column);
+}
+
+static gint64
+pg_get_int64 (FurrowStatement *self,
+              int              column)
+{
+  const char *text = pg_get_text (self, column);
+
+  if (text == NULL)
+    return 0;
+  /* A boolean reads as SQLite's 1 and 0; a real number is cut to its integer part, as SQLite
+   * does. */
+  if (strcmp (text, "t") == 0)
+    return 1;
+  if (strchr (text, '.') != NULL || strchr (text, 'e') != NULL)
+    return (gint64) g_ascii_strtod (text, NULL);
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
+static double
+pg_get_double (FurrowStatement *self,
+               int              column)
+{
+  const char *text = pg_get_text (self, column);
+
+  return text != NULL ? g_ascii_strtod (text, NULL) : 0.0;
+}
+
+static gconstpointer
+pg_get_blob (FurrowStatement *self,
+             int              column,
+             gsize           *size)
+{
+  PgStatement *stmt = PG_STMT (self);
+  PgDatabase *database = PG (self->database);
+  const char *text;
+  Oid type;
+
+  *size = 0;
+  if (pg_is_null (self, column))
+    return NULL;
+  if (stmt->blobs[column] == NULL)
+    {
+      text = PQgetvalue (stmt->result, stmt->row, column);
+      type = PQftype (stmt->result, column);
+      if (database->geometry_oid != 0 && type == database->geometry_oid)
+        stmt->blobs[column] = ewkb_hex_to_gpkg (text);
+      else if (type == database->bytea_oid)
+        {
+          size_t length = 0;
+          guchar *bytes = PQunescapeBytea ((const guchar *) text, &length);
+
+          stmt->blobs[column] = g_bytes_new (bytes, length);
+          PQfreemem (bytes);
+        }
+      else
+        stmt->blobs[column] = g_bytes_new (text, strlen (text));
+    }
+  return g_bytes_get_data (stmt->blobs[column], size);
+}
+
+static int
+pg_column_count (FurrowStatement *self)
+{
+  return PQnfields (PG_STMT (self)->description);
+}
+
+static const char *
+pg_column_name (FurrowStatement *self,
+                int              column)
+{
+  return PQfname (PG_STMT (self)->description, column);
+}
+
+static const FurrowDatabaseBackend pg_backend = {
+  .dialect = FURROW_DATABASE_POSTGRESQL,
+  .close = pg_close,
+  .prepare = pg_prepare,
+  .finalize = pg_finalize,
+  .exec = pg_exec,
+  .last_insert_id = pg_last_insert_id,
+  .changes = pg_changes,
+  .in_transaction = pg_in_transaction,
+  .set_error = pg_set_error,
+  .get_constraint = pg_get_constraint,
+  .get_last_message = pg_get_last_message,
+  .backup = pg_backup,
+  .bind_int64 = pg_bind_int64,
+  .bind_double = pg_bind_double,
+  .bind_text = pg_bind_text,
+  .bind_blob = pg_bind_blob,
+  .bind_null = pg_bind_null,
+  .step = pg_step,
+  .reset = pg_reset,
+  .is_null = pg_is_null,
+  .get_int64 = pg_get_int64,
+  .get_double = pg_get_double,
+  .get_text = pg_get_text,
+  .get_blob = pg_get_blob,
+  .column_count = pg_column_count,
+  .column_name = pg_column_name,
+};

@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "furrow-database.h"
+
+G_BEGIN_DECLS
+
+/* The backend seam of the statement layer (docs/architecture.md, The backend seam): one
+ * FurrowDatabase API, two implementations behind it — SQLite (furrow-database.c) and PostgreSQL
+ * through libpq (furrow-database-pg.c). Each backend's connection and statement structs begin with
+ * the generic ones below; the generic code (the statement cache, damage, the NULL binds) lives in
+ * furrow-database.c and calls the backend through this table. Only these two files include
+ * sqlite3.h or libpq-fe.h (build-aux/check-layers). */
+
+typedef struct _FurrowDatabaseBackend FurrowDatabaseBackend;
+
+struct _FurrowDatabase
+{
+  const FurrowDatabaseBackend *backend;
+  char       *path;        /* the file, or the server's address without its password */
+  GHashTable *statements;  /* SQL text → FurrowStatement (cached) */
+  GError     *damage;      /* the first sign the data is damaged, or NULL */
+};
+
+struct _FurrowStatement
+{
+  FurrowDatabase *database;
+  const char     *sql;
+  guint           cached : 1;  /* owned by the cache, else finalized on release */
+  guint           in_use : 1;
+};
+
+struct _FurrowDatabaseBackend
+{
+  FurrowDatabaseDialect dialect;
+
+  void             (*close)            (FurrowDatabase   *self);
+  /* A new statement (the backend's struct) for sql; cached says the cache will own it. */
+  FurrowStatement *(*prepare)          (FurrowDatabase   *self,
+                                        const char       *sql,
+                                        gboolean          cached,
+                                        GError          **error);
+  void             (*finalize)         (FurrowStatement  *stmt);
+  gboolean         (*exec)             (FurrowDatabase   *self,
+                                        const char       *sql,
+                                        GError          **error);
+  gint64           (*last_insert_id)   (FurrowDatabase   *self);
+  gint64           (*changes)          (FurrowDatabase   *self);
+  gboolean         (*in_transaction)   (FurrowDatabase   *self);
+  /* The last failure as a FURROW_STORE_ERROR (the backend's one mapping); returns FALSE. */
+  gboolean         (*set_error)        (FurrowDatabase   *self,
+                                        GError          **error);
+  FurrowDatabaseConstraint (*get_constraint) (FurrowDatabase *self);
+  const char      *(*get_last_message) (FurrowDatabase   *self);
+  gboolean         (*backup)           (FurrowDatabase   *self,
+                                        FurrowDatabase   *dest,
+                                        GError          **error);
+
+  void             (*bind_int64)       (FurrowStatement  *stmt,
+                                        int               position,
+                                        gint64            value);
+  void             (*bind_double)      (FurrowStatement  *stmt,
+                                        int               position,
+                                        double            value);
+  void             (*bind_text)        (FurrowStatement  *stmt,
+                                        int               position,
+                                        const char       *text);   /* never NULL */
+  void             (*bind_blob)        (FurrowStatement  *stmt,
+                                        int               position,
+                                        gconstpointer     data,    /* never NULL */
+                                        gsize             size);
+  void             (*bind_null)        (FurrowStatement  *stmt,
+                                        int               position);
+  gboolean         (*step)             (FurrowStatement  *stmt,
+                                        GError          **error);
+  /* Back to before the first step, bindings cleared. */
+  void             (*reset)            (FurrowStatement  *stmt);
+  gboolean         (*is_null)          (FurrowStatement  *stmt,
+                                        int               column);
+  gint64           (*get_int64)        (FurrowStatement  *stmt,
+                                        int               column);
+  double           (*get_double)       (FurrowStatement  *stmt,
+                                        int               column);
+  const char      *(*get_text)         (FurrowStatement  *stmt,
+                                        int               column);
+  gconstpointer    (*get_blob)         (FurrowStatement  *stmt,
+                                        int               column,
+                                        gsize            *size);
+  int              (*column_count)     (FurrowStatement  *stmt);
+  const char      *(*column_name)      (FurrowStatement  *stmt,
+                                        int               column);
+};
+
+/* Sets up the generic part of a new connection (the backend allocates the whole struct). */
+void             _furrow_database_init         (FurrowDatabase              *self,
+                                                const FurrowDatabaseBackend *backend,
+                                                const char                  *path);
+
+/* The PostgreSQL backend (furrow-database-pg.c): uri is a libpq connection URI or string. */
+FurrowDatabase  *_furrow_database_pg_open      (const char                  *uri,
+                                                GError                     **error);
+
+G_END_DECLS

@@ -97,6 +97,28 @@ click (AdwMessageDialog *dialog,
   furrow_test_iterate (300);
 }
 
+/* Ctrl+V as the key controller in the capture phase of `widget` (the harvest grid, the
+ * economics page's rules) sees it: TRUE when it took the key. Under Xvfb no key can be typed
+ * into the window, so the controller's signal is emitted as GTK would. */
+static gboolean
+press_ctrl_v (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_v, 0, GDK_CONTROL_MASK,
+                               &handled);
+    }
+  furrow_test_iterate (200);
+  return handled;
+}
+
 /* The field of the harvest grid's row i + 1 (the fields in the page's order). */
 static FurrowField *
 row_field (Fixture                 *fixture,
@@ -325,8 +347,10 @@ test_paste_positional (Fixture       *fixture,
                                        page, furrow_field_get_code (third),
                                        FURROW_HARVEST_COLUMN_MAIZE_REVENUE)));
   furrow_test_iterate (100);
-  /* WPS: LF, no header. ¥28,520.00 and 1,200 kg; ¥19,840.00 and 950 kg. */
-  paste (page, "28520\t1,200\n19,840\t九百五十\n");
+  /* WPS: LF, no header. ¥28,520.00 and 1,200 kg; ¥19,840.00 and 950 kg. Ctrl+V on the grid. */
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (page)),
+                          "28520\t1,200\n19,840\t九百五十\n");
+  g_assert_true (press_ctrl_v (furrow_season_harvest_page_get_child (page, "harvest_grid")));
   dialog = furrow_season_harvest_page_get_paste_dialog (page);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Paste 2 Rows?");
@@ -350,6 +374,21 @@ test_paste_positional (Fixture       *fixture,
   g_assert_true (stored (store, furrow_field_get_id (fourth), FURROW_CROP_SOYBEAN, &kg, &fen));
   g_assert_cmpfloat (kg, ==, 950);
   g_assert_cmpfloat (entry_value (page, fourth, FURROW_HARVEST_COLUMN_SOY_KG), ==, 950);
+
+  /* One cell, as a spreadsheet copies it (with its line break): into the focused entry, no
+   * preview; written by the entry's own delayed commit. 12,345 公斤 is 12,345 kg. */
+  gtk_widget_grab_focus (GTK_WIDGET (furrow_season_harvest_page_get_entry (
+                                       page, furrow_field_get_code (fourth),
+                                       FURROW_HARVEST_COLUMN_MAIZE_KG)));
+  furrow_test_iterate (100);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (page)), "12,345 公斤");
+  g_assert_true (press_ctrl_v (furrow_season_harvest_page_get_child (page, "harvest_grid")));
+  furrow_test_iterate (300);
+  g_assert_null (furrow_season_harvest_page_get_paste_dialog (page));
+  g_assert_cmpfloat (entry_value (page, fourth, FURROW_HARVEST_COLUMN_MAIZE_KG), ==, 12345);
+  g_assert_true (stored (store, furrow_field_get_id (fourth), FURROW_CROP_MAIZE, &kg, &fen));
+  g_assert_cmpfloat (kg, ==, 12345);
+  g_assert_cmpint (fen, ==, 1984000);
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/season-paste/positional", Fixture, fixture_set_up,
                      test_paste_positional, furrow_test_window_tear_down);
@@ -384,6 +423,16 @@ test_paste_settled (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/season-paste/settled", Fixture, fixture_set_up,
                      test_paste_settled, furrow_test_window_tear_down);
+
+static GtkWidget *
+economics_child (FurrowSeasonEconomicsPage *page,
+                 const char                *name)
+{
+  GtkWidget *child = furrow_season_economics_page_get_child (page, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
 
 /* The stored season's cost item (crop, item, every field) in fen per mu, -1 when absent. */
 static gint64
@@ -428,6 +477,7 @@ test_paste_economics (Fixture       *fixture,
   FurrowStore *store = furrow_window_get_store (fixture->window);
   FurrowSeasonEconomicsPage *page;
   AdwMessageDialog *dialog;
+  FurrowItemRow *seed;
 
   show_harvest_page (fixture);
   page = FURROW_SEASON_ECONOMICS_PAGE (furrow_test_show_season_page (
@@ -482,6 +532,25 @@ test_paste_economics (Fixture       *fixture,
   g_assert_cmpint (stored_subsidy (store, "strip intercropping subsidy"), ==, 15000);
   g_assert_cmpfloat (gtk_spin_button_get_value (furrow_item_row_get_amount (FURROW_ITEM_ROW (
                        furrow_season_economics_page_get_item_row (page, 0, 2)))), ==, 55);
+
+  /* Ctrl+V in an item's name pastes text there: the page does not take the key. */
+  seed = FURROW_ITEM_ROW (furrow_season_economics_page_get_item_row (page, 0, 2));
+  gtk_widget_grab_focus (GTK_WIDGET (furrow_item_row_get_name_entry (seed)));
+  furrow_test_iterate (100);
+  g_assert_false (press_ctrl_v (economics_child (page, "editor_page")));
+  /* On maize seed's amount: numbers only land from there on — maize seed ¥58, fertilizer (the
+   * row after it) ¥240. */
+  gtk_widget_grab_focus (GTK_WIDGET (furrow_item_row_get_amount (seed)));
+  furrow_test_iterate (100);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (page)), "58\n240\n");
+  g_assert_true (press_ctrl_v (economics_child (page, "editor_page")));
+  dialog = furrow_season_economics_page_get_paste_dialog (page);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (furrow_season_economics_page_get_paste_line (page, 1), ==,
+                   "Row 2, Maize fertilizer: ¥235.00 → ¥240.00");
+  click (dialog, "_Paste");
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "seed"), ==, 5800);
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "fertilizer"), ==, 24000);
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/season-paste/economics", Fixture, fixture_set_up,
                      test_paste_economics, furrow_test_window_tear_down);

@@ -223,6 +223,9 @@ test_paste_block (Fixture       *fixture,
   gint64 fen;
 
   g_assert_cmpuint (furrow_season_harvest_page_get_n_fields (page), ==, 40);
+  g_assert_cmpstr (furrow_season_harvest_page_get_compare_text (
+                     page, furrow_field_get_code (row_field (fixture, page, 0)),
+                     FURROW_COMPARE_COLUMN_ACTUAL_NET), ==, "—");
   /* Rows 0, 2, 4 … by code, 1, 3, 5 … by name (东洼2号地 …); then an unknown code and a cell
    * that is not a number. */
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
@@ -297,7 +300,8 @@ test_paste_block (Fixture       *fixture,
   g_assert_false (stored (store, furrow_field_get_id (eleventh), FURROW_CROP_MAIZE, &kg, &fen));
   furrow_test_save_widget_screenshot (GTK_WIDGET (fixture->window), 50, "season-paste.png");
 
-  /* One Ctrl+Z: every value back to none (zeros), on screen and in the file. */
+  /* One Ctrl+Z: every value back to none, on screen (zeros in the entries, "—" for the actual
+   * figures) and in the file (no record). */
   g_assert_cmpstr (furrow_history_get_undo_label (furrow_window_get_history (fixture->window)),
                    ==, "Paste harvests");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
@@ -307,12 +311,11 @@ test_paste_block (Fixture       *fixture,
       FurrowField *field = row_field (fixture, page, i);
       gint64 id = furrow_field_get_id (field);
 
-      stored (store, id, FURROW_CROP_MAIZE, &kg, &fen);
-      g_assert_cmpfloat (kg, ==, 0);
-      g_assert_cmpint (fen, ==, 0);
-      stored (store, id, FURROW_CROP_SOYBEAN, &kg, &fen);
-      g_assert_cmpfloat (kg, ==, 0);
-      g_assert_cmpint (fen, ==, 0);
+      g_assert_false (stored (store, id, FURROW_CROP_MAIZE, &kg, &fen));
+      g_assert_false (stored (store, id, FURROW_CROP_SOYBEAN, &kg, &fen));
+      g_assert_cmpstr (furrow_season_harvest_page_get_compare_text (
+                         page, furrow_field_get_code (field), FURROW_COMPARE_COLUMN_ACTUAL_NET),
+                       ==, "—");
       for (guint c = FURROW_HARVEST_COLUMN_MAIZE_KG; c <= FURROW_HARVEST_COLUMN_SOY_REVENUE; c++)
         if (c != FURROW_HARVEST_COLUMN_SOY_PREDICTED_KG)
           g_assert_cmpfloat (entry_value (page, field, c), ==, 0);

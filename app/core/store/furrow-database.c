@@ -274,7 +274,7 @@ sqlite_get_last_message (FurrowDatabase *self)
 gboolean
 furrow_database_last_was_not_a_database (FurrowDatabase *self)
 {
-  return (sqlite3_errcode (self->db) & 0xff) == SQLITE_NOTADB;
+  return (sqlite3_errcode (SQLITE_DB (self)) & 0xff) == SQLITE_NOTADB;
 }
 
 FurrowDatabaseConstraint

@@ -11,6 +11,5 @@ const char      *furrow_roster_row_get_name         (FurrowRosterRow *self);
 gint64           furrow_roster_row_get_base_fen     (FurrowRosterRow *self);
 gint64           furrow_roster_row_get_dividend_fen (FurrowRosterRow *self);
 gint64           furrow_roster_row_get_fee_fen      (FurrowRosterRow *self);
-gint64           furrow_roster_row_get_total_fen    (FurrowRosterRow *self);
 
 G_END_DECLS

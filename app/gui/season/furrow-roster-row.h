@@ -49,6 +49,7 @@ FurrowRosterRow *furrow_roster_row_new_share    (const char                    *
 
 gboolean         furrow_roster_row_is_total     (FurrowRosterRow *self);
 const char      *furrow_roster_row_get_code     (FurrowRosterRow *self);
+gint64           furrow_roster_row_get_total_fen (FurrowRosterRow *self);
 /* What @column shows, never NULL: the code and the name as stored ("" for none), the custody
  * (Full or Half; "" on the totals row), mu to 0.01, yuan from fen. */
 char            *furrow_roster_row_get_text     (FurrowRosterRow    *self,

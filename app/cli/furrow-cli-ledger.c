@@ -152,38 +152,28 @@ furrow_cli_ledger (int    argc,
   g_autoptr(FurrowStore) store = NULL;
   g_autoptr(FurrowLedger) ledger = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *project = NULL;
+  g_auto(FurrowCliOptions) o = { FURROW_CLI_OPTION_PROJECT | FURROW_CLI_OPTION_JSON };
   g_autofree char *household = NULL;
   g_autofree char *out = NULL;
-  gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project, N_("The project file"), N_("FILE") },
     { "household", 0, 0, G_OPTION_ARG_STRING, &household,
       N_("Only this household’s account, by its code"), N_("CODE") },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("Also write the accounts to an XLSX file"),
       N_("FILE") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Machine-readable output"), NULL },
     { NULL },
   };
 
   context = g_option_context_new (_("— the member accounts of a project’s households"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      furrow_cli_print_error ("%s", error->message);
-      return 2;
-    }
-  if (project == NULL || argc != 1)
-    {
-      furrow_cli_print_error ("%s", _("usage: furrow-cli ledger --project FILE "
-                                      "[--household CODE] [--json] [--out FILE.xlsx]"));
-      return 2;
-    }
+  if (!furrow_cli_parse_options (context, entries, &o, &argc, &argv))
+    return 2;
+  if (o.project == NULL || argc != 1)
+    return furrow_cli_usage (_("usage: furrow-cli ledger --project FILE "
+                               "[--household CODE] [--json] [--out FILE.xlsx]"));
   if (out != NULL)
     {
       g_autofree char *lower = g_ascii_strdown (out, -1);
 
-      if (!furrow_store_check_output_path (project, out, &error))
+      if (!furrow_store_check_output_path (o.project, out, &error))
         {
           furrow_cli_print_error ("%s", error->message);
           return 1;
@@ -195,7 +185,7 @@ furrow_cli_ledger (int    argc,
         }
     }
 
-  store = furrow_store_open (project, &error);
+  store = furrow_store_open (o.project, &error);
   if (store == NULL)
     {
       furrow_cli_print_error ("%s", error->message);
@@ -204,7 +194,7 @@ furrow_cli_ledger (int    argc,
   ledger = furrow_store_get_ledger (store, household, &error);
   if (ledger == NULL)
     {
-      furrow_cli_print_error ("%s: %s", project, error->message);
+      furrow_cli_print_error ("%s: %s", o.project, error->message);
       return 1;
     }
   if (out != NULL)
@@ -220,7 +210,7 @@ furrow_cli_ledger (int    argc,
           return 1;
         }
     }
-  if (json)
+  if (o.json)
     print_json (ledger);
   else
     print_text (ledger);

@@ -24,13 +24,12 @@ furrow_cli_surplus_statement (int    argc,
   g_autoptr(FurrowStore) store = NULL;
   g_autoptr(FurrowSurplusStatement) statement = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *project = NULL;
+  g_auto(FurrowCliOptions) o = { FURROW_CLI_OPTION_PROJECT };
   g_autofree char *season_name = NULL;
   g_autofree char *out = NULL;
   g_autofree char *lower = NULL;
   int year = 0;
   GOptionEntry entries[] = {
-    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project, N_("The project file"), N_("FILE") },
     { "season", 0, 0, G_OPTION_ARG_STRING, &season_name, N_("A settled season by its name"),
       N_("NAME") },
     { "year", 0, 0, G_OPTION_ARG_INT, &year,
@@ -41,24 +40,17 @@ furrow_cli_surplus_statement (int    argc,
 
   context = g_option_context_new (_("— the surplus and surplus-distribution statement "
                                     "(会农社02) of a settled season or crop year"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      furrow_cli_print_error ("%s", error->message);
-      return 2;
-    }
-  if (project == NULL || out == NULL || argc != 1 || (season_name == NULL) == (year == 0))
-    {
-      furrow_cli_print_error ("%s", _("usage: furrow-cli surplus-statement --project FILE "
-                                      "(--season NAME | --year YEAR) --out OUT.pdf|OUT.xlsx"));
-      return 2;
-    }
+  if (!furrow_cli_parse_options (context, entries, &o, &argc, &argv))
+    return 2;
+  if (o.project == NULL || out == NULL || argc != 1 || (season_name == NULL) == (year == 0))
+    return furrow_cli_usage (_("usage: furrow-cli surplus-statement --project FILE "
+                               "(--season NAME | --year YEAR) --out OUT.pdf|OUT.xlsx"));
   if (year < 0)
     {
       furrow_cli_print_error (_("%d: not a crop year"), year);
       return 1;
     }
-  if (!furrow_store_check_output_path (project, out, &error))
+  if (!furrow_store_check_output_path (o.project, out, &error))
     {
       furrow_cli_print_error ("%s", error->message);
       return 1;
@@ -70,7 +62,7 @@ furrow_cli_surplus_statement (int    argc,
       return 1;
     }
 
-  store = furrow_store_open (project, &error);
+  store = furrow_store_open (o.project, &error);
   if (store == NULL)
     {
       furrow_cli_print_error ("%s", error->message);
@@ -82,7 +74,7 @@ furrow_cli_surplus_statement (int    argc,
 
       if (season == NULL)
         {
-          furrow_cli_print_error (_("%s: there is no season “%s”"), project, season_name);
+          furrow_cli_print_error (_("%s: there is no season “%s”"), o.project, season_name);
           return 1;
         }
       statement = furrow_surplus_statement_new_for_season (store, season, &error);
@@ -91,7 +83,7 @@ furrow_cli_surplus_statement (int    argc,
     statement = furrow_surplus_statement_new_for_year (store, (guint) year, &error);
   if (statement == NULL)
     {
-      furrow_cli_print_error ("%s: %s", project, error->message);
+      furrow_cli_print_error ("%s: %s", o.project, error->message);
       return 1;
     }
   if (!furrow_surplus_statement_write (statement, out, &error)

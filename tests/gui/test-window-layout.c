@@ -198,31 +198,7 @@ FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/planner-1920x1080", Fixture, NUL
 static void
 add_and_show_season (Fixture *fixture)
 {
-  FurrowStore *store = furrow_window_get_store (fixture->window);
-  g_autoptr(FurrowSeason) season = furrow_season_new ("2027 秋", 2027);
-  g_autoptr(FurrowSeason) shown = NULL;
-  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
-  g_autoptr(GError) error = NULL;
-  FurrowPattern pattern;
-
-  g_assert_true (furrow_store_add_season (store, season, &error));
-  g_assert_no_error (error);
-  g_assert_true (furrow_pattern_preset ("2+4", &pattern));
-  g_assert_true (furrow_store_begin (store, &error));
-  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
-    {
-      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
-
-      g_assert_true (furrow_store_set_plan (store, season, field, &pattern, "2+4", NULL, &error));
-      g_assert_no_error (error);
-    }
-  g_assert_true (furrow_store_commit (store, &error));
-  g_assert_no_error (error);
-  furrow_test_iterate (100);
-  shown = furrow_test_store_find_season (store, "2027 秋");
-  g_assert_nonnull (shown);
-  furrow_window_show_season (fixture->window, shown);
-  furrow_test_iterate (300);
+  furrow_test_show_new_season (fixture->window, "2027 秋", 2027, 300);
 }
 
 /* The right edge of the amounts under WIDGET, in SCROLLED's coordinates. */

@@ -18,10 +18,16 @@ GtkWidget *furrow_season_economics_page_get_item_row (FurrowSeasonEconomicsPage 
                                                       guint                      index);
 /* Computes the preview now instead of after the debounce. */
 void       furrow_season_economics_page_update_preview (FurrowSeasonEconomicsPage *self);
-/* The preview's text in `column` (FurrowIncomeColumn) of the household `code`, or of the totals
+/* The preview's text in `column` (FurrowRosterColumn) of the household `code`, or of the totals
  * row when code is NULL; NULL when absent or when the preview shows an error. */
 char      *furrow_season_economics_page_get_preview_text (FurrowSeasonEconomicsPage *self,
                                                           const char                *code,
                                                           guint                      column);
+
+/* The preview of a paste while it is open (docs/architecture.md, Pasting rows), else NULL. */
+AdwMessageDialog *furrow_season_economics_page_get_paste_dialog (FurrowSeasonEconomicsPage *self);
+/* The i-th line of the last preview (one per pasted row), NULL past the last. */
+const char *furrow_season_economics_page_get_paste_line (FurrowSeasonEconomicsPage *self,
+                                                         guint                      i);
 
 G_END_DECLS

@@ -30,6 +30,10 @@ struct _FurrowSeasonSettlementPage
   GtkEntry       *notice_entry;
 
   GListStore     *roster;
+  /* A settled season's payment status by household code (FurrowPayment), shown in the
+   * roster's Payment column; NULL when not settled. */
+  GHashTable          *payments;
+  GtkColumnViewColumn *payment_column;
 
   /* The preview of an unsettled season: what settling would freeze. */
   gboolean                  can_settle;
@@ -49,6 +53,14 @@ void furrow_season_settlement_page_settle_class_init (GtkWidgetClass *widget_cla
 /* Installs the actions settlement.print-payroll and settlement.export-payroll
  * (furrow-season-settlement-page-payroll.c). */
 void furrow_season_settlement_page_payroll_class_init (GtkWidgetClass *widget_class);
+/* Installs settlement.export-surplus-statement (furrow-season-settlement-page-surplus.c). */
+void furrow_season_settlement_page_surplus_class_init (GtkWidgetClass *widget_class);
+
+/* Bank files and returns (furrow-season-settlement-page-bank.c): the actions
+ * settlement.export-bank-file and settlement.import-bank-return. */
+void furrow_season_settlement_page_bank_class_init   (GtkWidgetClass *widget_class);
+/* The Payment column of the roster (furrow-season-settlement-page-bank.c). */
+void _furrow_season_settlement_page_add_payment_column (FurrowSeasonSettlementPage *self);
 
 /* The public-notice date (furrow-season-settlement-page-notice.c): the action
  * settlement.set-notice-date, the entry's signals, and showing the season's date in it. */
@@ -60,13 +72,24 @@ void _furrow_season_settlement_page_show_notice_date (FurrowSeasonSettlementPage
 void _furrow_season_settlement_page_update_actions   (FurrowSeasonSettlementPage *self);
 void _furrow_season_settlement_page_export_finished  (FurrowSeasonSettlementPage *self,
                                                       gboolean                    ok);
-/* From the writing thread of any of the page's exports (statements, roster, payroll): shows
- * `done` of `total` on the progress bar and emits ::export-progress, on the main thread, unless
- * the export was cancelled or another one started meanwhile. */
-void _furrow_season_settlement_page_show_progress    (FurrowSeasonSettlementPage *self,
-                                                      GCancellable               *cancellable,
-                                                      gsize                       done,
-                                                      gsize                       total);
+/* What every export of the page (statements, roster, payroll) does around its writing thread.
+ * export_running: TRUE, with a toast, when an export runs already (a second is not started).
+ * begin_export: makes its cancellable and shows the progress bar at 0 with `text`.
+ * export_progress: the writers' progress callback, called in the thread with the export's GTask:
+ * shows `done` of `total` on the bar and emits ::export-progress, on the main thread, unless the
+ * export was cancelled or another one started meanwhile.
+ * end_export: on the main thread when the task is done: drops the cancellable and hides the bar;
+ * FALSE when the page is gone (nothing more to show).
+ * show_export_error: the toast of an export that wrote nothing: cancelled, or why not. */
+gboolean _furrow_season_settlement_page_export_running (FurrowSeasonSettlementPage *self);
+void     _furrow_season_settlement_page_begin_export   (FurrowSeasonSettlementPage *self,
+                                                        const char                 *text);
+void     _furrow_season_settlement_page_export_progress (gsize                      done,
+                                                         gsize                      total,
+                                                         gpointer                   task);
+gboolean _furrow_season_settlement_page_end_export     (FurrowSeasonSettlementPage *self);
+void     _furrow_season_settlement_page_show_export_error (FurrowSeasonSettlementPage *self,
+                                                           const GError               *error);
 /* Adds to an export's file chooser the filter `name` of the files matching `pattern`. */
 void _furrow_season_settlement_page_add_filter       (GtkFileChooser             *chooser,
                                                       const char                 *name,

@@ -14,13 +14,14 @@
 #include "furrow-roster-row.h"
 #include "furrow-settlement-totals.h"
 #include "furrow-season-settlement-page-private.h"
+#include "furrow-store-payment.h"
 #include "furrow-season-settlement-page-testing.h"
 #include "furrow-store-season.h"
+#include "furrow-template.h"
 #include "furrow-units.h"
 
 G_DEFINE_FINAL_TYPE (FurrowSeasonSettlementPage, furrow_season_settlement_page,
                      FURROW_TYPE_SEASON_PAGE)
-
 
 enum {
   EXPORT_PROGRESS,
@@ -29,6 +30,16 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* The template's children (furrow-template.h). */
+#define CHILD(member) FURROW_TEMPLATE_CHILD (FurrowSeasonSettlementPage, member)
+static const FurrowTemplateChild template_children[] = {
+  CHILD (status_image), CHILD (status_label), CHILD (detail_label), CHILD (note_label),
+  CHILD (settle_button), CHILD (reopen_button), CHILD (output_button), CHILD (totals_grid),
+  CHILD (progress_box), CHILD (progress_bar), CHILD (cancel_button), CHILD (roster_label),
+  CHILD (roster_view), CHILD (notice_entry),
+};
+#undef CHILD
 
 static void
 show_toast (FurrowSeasonSettlementPage *self,
@@ -72,16 +83,19 @@ update_actions (FurrowSeasonSettlementPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "settlement.settle",
                                  !settled && self->can_settle && !exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "settlement.reopen", settled && !exporting);
-  for (guint i = 0; i < 7; i++)
+  for (guint i = 0; i < 9; i++)
     {
       const char *names[] = { "settlement.print-statements", "settlement.print-roster",
                               "settlement.export-statements",
                               "settlement.export-statements-folder",
                               "settlement.export-roster", "settlement.print-payroll",
-                              "settlement.export-payroll" };
+                              "settlement.export-payroll", "settlement.export-bank-file",
+                              "settlement.import-bank-return" };
 
       gtk_widget_action_set_enabled (GTK_WIDGET (self), names[i], settled && !exporting);
     }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "settlement.export-surplus-statement",
+                                 settled && !exporting);
   gtk_widget_set_visible (self->settle_button, SEASON (self) != NULL && !settled);
   gtk_widget_set_visible (self->reopen_button, settled);
   gtk_widget_set_visible (self->output_button, settled);
@@ -157,6 +171,9 @@ show_settled (FurrowSeasonSettlementPage *self)
       g_list_store_append (self->roster, row);
     }
   total = furrow_roster_row_new_total (&s->totals);
+  /* The payments before the rows are bound (docs/domain.md, "Bank accounts"). */
+  self->payments = furrow_store_get_payments (STORE (self), SEASON (self), NULL);
+  gtk_column_view_column_set_visible (self->payment_column, self->payments != NULL);
   g_list_store_append (self->roster, total);
   roster = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Roster: %u household",
                                          "Roster: %u households", s->n_rows), (guint) s->n_rows);
@@ -238,8 +255,9 @@ show_preview (FurrowSeasonSettlementPage *self)
 
   for (gsize i = 0; i < in->input.n_households; i++)
     {
-      g_autoptr(FurrowRosterRow) row = furrow_roster_row_new_share (&in->input.households[i],
-                                                                    &shares[i]);
+      g_autoptr(FurrowRosterRow) row = furrow_roster_row_new_share (in->input.households[i].code,
+                                                                    in->input.households[i].name,
+                                                                    &shares[i], FALSE);
 
       g_list_store_append (self->roster, row);
     }
@@ -257,6 +275,8 @@ rebuild (FurrowSeasonSettlementPage *self)
   self->can_settle = FALSE;
   self->needs_reason = FALSE;
   self->preview = (FurrowDistributionResult) { 0 };
+  g_clear_pointer (&self->payments, g_hash_table_unref);
+  gtk_column_view_column_set_visible (self->payment_column, FALSE);
   g_list_store_remove_all (self->roster);
   furrow_settlement_totals_clear (self->totals_grid);
   gtk_label_set_text (self->roster_label, "");
@@ -488,33 +508,67 @@ progress_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+gboolean
+_furrow_season_settlement_page_export_running (FurrowSeasonSettlementPage *self)
+{
+  if (self->export_cancellable == NULL)
+    return FALSE;
+  show_toast (self, _("An export is already running"), NULL);
+  return TRUE;
+}
+
 void
-_furrow_season_settlement_page_show_progress (FurrowSeasonSettlementPage *self,
-                                              GCancellable               *cancellable,
-                                              gsize                       done,
-                                              gsize                       total)
+_furrow_season_settlement_page_begin_export (FurrowSeasonSettlementPage *self,
+                                             const char                 *text)
+{
+  self->export_cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  gtk_widget_set_visible (self->progress_box, TRUE);
+  update_actions (self);
+}
+
+gboolean
+_furrow_season_settlement_page_end_export (FurrowSeasonSettlementPage *self)
+{
+  g_clear_object (&self->export_cancellable);
+  if (self->disposed)
+    return FALSE;
+  gtk_widget_set_visible (self->progress_box, FALSE);
+  update_actions (self);
+  return TRUE;
+}
+
+void
+_furrow_season_settlement_page_show_export_error (FurrowSeasonSettlementPage *self,
+                                                  const GError               *error)
+{
+  g_autofree char *message = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      show_toast (self, _("Export cancelled: nothing was written"), NULL);
+      return;
+    }
+  /* Translators: %s is why */
+  message = g_strdup_printf (_("Cannot export: %s"), error->message);
+  show_toast (self, message, NULL);
+}
+
+/* Called in the export thread with the export's task: the page is updated on the main thread. */
+void
+_furrow_season_settlement_page_export_progress (gsize    done,
+                                                gsize    total,
+                                                gpointer task)
 {
   Progress *progress = g_new0 (Progress, 1);
 
-  progress->self = g_object_ref (self);
-  progress->cancellable = g_object_ref (cancellable);
+  progress->self = g_object_ref (g_task_get_source_object (task));
+  progress->cancellable = g_object_ref (g_task_get_cancellable (task));
   progress->done = done;
   progress->total = total;
   g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, progress_idle, progress,
                               (GDestroyNotify) progress_free);
-}
-
-/* Called in the export thread: the page is updated on the main thread. */
-static void
-export_progress (gsize    done,
-                 gsize    total,
-                 gpointer user_data)
-{
-  GTask *task = user_data;
-  ExportData *data = g_task_get_task_data (task);
-
-  _furrow_season_settlement_page_show_progress (data->self, g_task_get_cancellable (task), done,
-                                                total);
 }
 
 static void
@@ -534,6 +588,7 @@ export_thread (GTask        *task,
 {
   ExportData *data = task_data;
   const FurrowReport *report = furrow_report_document_get_report (data->document);
+  FurrowReportProgressFunc progress = _furrow_season_settlement_page_export_progress;
   g_autoptr(GError) error = NULL;
   gboolean ok = FALSE;
 
@@ -553,11 +608,11 @@ export_thread (GTask        *task,
     case EXPORT_PDF:
       ok = furrow_report_document_write_pdf (data->document,
                                              furrow_atomic_file_get_path (data->part), cancellable,
-                                             export_progress, task, &error);
+                                             progress, task, &error);
       break;
     case EXPORT_PDF_FOLDER:
       ok = furrow_report_document_write_pdfs_dir (data->document, data->path, cancellable,
-                                                  export_progress, task, &error);
+                                                  progress, task, &error);
       if (!ok)
         remove_partial_folder (data);
       break;
@@ -616,12 +671,8 @@ export_done_cb (GObject      *source,
     ok = FALSE;
   if (!ok && data->part != NULL)
     furrow_atomic_file_discard (data->part);
-  g_clear_object (&self->export_cancellable);
-  if (self->disposed)
+  if (!_furrow_season_settlement_page_end_export (self))
     return;
-  gtk_widget_set_visible (self->progress_box, FALSE);
-  update_actions (self);
-
   if (ok)
     {
       g_autofree char *uri = g_file_get_uri (data->file);
@@ -650,14 +701,8 @@ export_done_cb (GObject      *source,
         message = g_strdup_printf (_("Exported to %s"), name);
       show_toast (self, message, uri);
     }
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_toast (self, _("Export cancelled: nothing was written"), NULL);
   else
-    {
-      /* Translators: %s is why */
-      message = g_strdup_printf (_("Cannot export: %s"), error->message);
-      show_toast (self, message, NULL);
-    }
+    _furrow_season_settlement_page_show_export_error (self, error);
   g_signal_emit (self, signals[EXPORT_FINISHED], 0, ok);
 }
 
@@ -696,11 +741,8 @@ start_export (FurrowSeasonSettlementPage *self,
   g_autoptr(FurrowReportDocument) document = NULL;
   ExportData *data;
 
-  if (self->export_cancellable != NULL)
-    {
-      show_toast (self, _("An export is already running"), NULL);
-      return;
-    }
+  if (_furrow_season_settlement_page_export_running (self))
+    return;
   /* Never over the project (docs/architecture.md, Opening, backup, check). */
   if (g_file_peek_path (file) != NULL &&
       !furrow_store_check_output (STORE (self), g_file_peek_path (file), &error))
@@ -732,12 +774,7 @@ start_export (FurrowSeasonSettlementPage *self,
   if (kind == EXPORT_PDF_FOLDER)
     note_new_files (data);
 
-  self->export_cancellable = g_cancellable_new ();
-  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-  gtk_progress_bar_set_text (self->progress_bar, _("Starting…"));
-  gtk_widget_set_visible (self->progress_box, TRUE);
-  update_actions (self);
-
+  _furrow_season_settlement_page_begin_export (self, _("Starting…"));
   task = g_task_new (self, self->export_cancellable, export_done_cb, NULL);
   g_task_set_source_tag (task, start_export);
   g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
@@ -938,6 +975,7 @@ furrow_season_settlement_page_dispose (GObject *object)
     g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
   g_clear_object (&self->roster);
+  g_clear_pointer (&self->payments, g_hash_table_unref);
 
   G_OBJECT_CLASS (furrow_season_settlement_page_parent_class)->dispose (object);
 }
@@ -970,6 +1008,8 @@ furrow_season_settlement_page_class_init (FurrowSeasonSettlementPageClass *klass
 
   furrow_season_settlement_page_settle_class_init (widget_class);
   furrow_season_settlement_page_payroll_class_init (widget_class);
+  furrow_season_settlement_page_bank_class_init (widget_class);
+  furrow_season_settlement_page_surplus_class_init (widget_class);
   furrow_season_settlement_page_notice_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "settlement.print-statements", NULL,
                                    print_statements_action);
@@ -984,20 +1024,8 @@ furrow_season_settlement_page_class_init (FurrowSeasonSettlementPageClass *klass
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH
                                                "/ui/season/furrow-season-settlement-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, status_image);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, status_label);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, detail_label);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, note_label);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, settle_button);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, reopen_button);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, output_button);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, totals_grid);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, progress_box);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, cancel_button);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, roster_label);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, roster_view);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, notice_entry);
+  furrow_widget_class_bind_template_children (widget_class, template_children,
+                                              G_N_ELEMENTS (template_children));
 }
 
 static void
@@ -1012,6 +1040,7 @@ furrow_season_settlement_page_init (FurrowSeasonSettlementPage *self)
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->roster)));
   gtk_column_view_set_model (self->roster_view, GTK_SELECTION_MODEL (selection));
   furrow_roster_columns_add (self->roster_view);
+  _furrow_season_settlement_page_add_payment_column (self);
 
   g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (cancel_clicked_cb), self);
   rebuild (self);

@@ -148,10 +148,13 @@ find_action (GtkWidget  *widget,
           GtkMenuButton *button = buttons->pdata[i];
 
           gtk_menu_button_popup (button);
-          furrow_test_iterate (200);
-          found = menu_label != NULL
-                  ? find_menu_item (GTK_WIDGET (gtk_menu_button_get_popover (button)), menu_label)
-                  : NULL;
+          /* Its items are laid out once it is shown: a second at most on a loaded machine. */
+          for (guint tries = 0; tries < 10 && found == NULL && menu_label != NULL; tries++)
+            {
+              furrow_test_iterate (100);
+              found = find_menu_item (GTK_WIDGET (gtk_menu_button_get_popover (button)),
+                                      menu_label);
+            }
           if (found != NULL)
             furrow_test_assert_reachable (GTK_WIDGET (button), action);
           else
@@ -569,6 +572,43 @@ editor_child (FurrowYieldModelEditor *editor,
   return GTK_WIDGET (object);
 }
 
+/* The map's overlays apart: the legend (top left) off the zoom buttons (top right), the scale
+ * (bottom left) off the attribution (bottom right), in the narrow map beside the planner too
+ * (they overlapped at 1024 px, issue 13). */
+static void
+check_map_overlays (Fixture    *fixture,
+                    const char *step)
+{
+  ShumateSimpleMap *map = furrow_window_get_map (fixture->window);
+  GtkWidget *legend = GTK_WIDGET (fixture->window->map_legend);
+  GtkWidget *scale = GTK_WIDGET (shumate_simple_map_get_scale (map));
+  GtkWidget *license = GTK_WIDGET (shumate_simple_map_get_license (map));
+  graphene_rect_t a, b;
+
+  g_assert_true (gtk_widget_compute_bounds (scale, GTK_WIDGET (map), &a));
+  g_assert_true (gtk_widget_compute_bounds (license, GTK_WIDGET (map), &b));
+  g_test_message ("%s: map %d px wide, scale x %.0f–%.0f y %.0f–%.0f, attribution x %.0f–%.0f "
+                  "y %.0f–%.0f", step, gtk_widget_get_width (GTK_WIDGET (map)), a.origin.x,
+                  a.origin.x + a.size.width, a.origin.y, a.origin.y + a.size.height, b.origin.x,
+                  b.origin.x + b.size.width, b.origin.y, b.origin.y + b.size.height);
+  if (graphene_rect_intersection (&a, &b, NULL))
+    g_error ("%s: the scale overlaps the attribution", step);
+  if (!gtk_widget_get_mapped (legend))
+    return;
+  g_assert_true (gtk_widget_compute_bounds (legend, GTK_WIDGET (map), &a));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (map)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_mapped (child) || gtk_widget_get_halign (child) != GTK_ALIGN_END ||
+          gtk_widget_get_valign (child) != GTK_ALIGN_START)
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (child, GTK_WIDGET (map), &b));
+      if (graphene_rect_intersection (&a, &b, NULL))
+        g_error ("%s: the legend (x %.0f–%.0f) covers the zoom buttons (x %.0f–%.0f)", step,
+                 a.origin.x, a.origin.x + a.size.width, b.origin.x, b.origin.x + b.size.width);
+    }
+}
+
 static void
 agronomist (Fixture *fixture,
             int      width,
@@ -599,6 +639,7 @@ agronomist (Fixture *fixture,
   furrow_test_iterate (200);
   furrow_test_assert_reachable (GTK_WIDGET (window->plan_button), "Plan");
   check_window (fixture, "agronomist-1-field");
+  check_map_overlays (fixture, "agronomist-1-field");
 
   /* 2. Plan: the planner beside the map at its natural width, 380 px at least (README's
    * planner.png; 55 px on the old tree, issue 13 item 1). */
@@ -611,6 +652,7 @@ agronomist (Fixture *fixture,
   furrow_test_assert_reachable (planner_child (fixture, "preset_row"), "pattern");
   furrow_test_check_not_ellipsized (GTK_WIDGET (panel), "planner");
   check_window (fixture, "agronomist-2-plan");
+  check_map_overlays (fixture, "agronomist-2-plan");
 
   /* 3. Another pattern: 2 maize + 6 soybean rows, the seventh preset (app/core/plan/
    * furrow-pattern.c). */

@@ -226,7 +226,9 @@ furrow_test_check_money (GtkWidget  *widget,
     {
       const char *text = gtk_label_get_text (GTK_LABEL (widget));
       PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (widget));
-      graphene_rect_t b;
+      GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+      gboolean sideways = FALSE;
+      graphene_rect_t b, in_root;
       int nat = 0, width;
 
       gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
@@ -249,13 +251,51 @@ furrow_test_check_money (GtkWidget  *widget,
           right = in.origin.x + in.size.width;
           /* A table wider than its view scrolls sideways to the amount. */
           if (scrolls_sideways (w))
-            continue;
+            {
+              graphene_rect_t view;
+
+              /* …if the table's view is itself inside the window. */
+              if (root != NULL && gtk_widget_compute_bounds (w, root, &view) &&
+                  view.origin.x > -0.5 &&
+                  view.origin.x + view.size.width <= gtk_widget_get_width (root) + 0.5)
+                sideways = TRUE;
+              continue;
+            }
           if ((in.origin.x < -0.5 && right > 0.5) ||
               (in.origin.x < gtk_widget_get_width (w) - 0.5 &&
                right > gtk_widget_get_width (w) + 0.5))
             FAIL ("%s: \"%s\" is cut by the edge of its table (x %.0f–%.0f of %d)", page, text,
                      in.origin.x, right, gtk_widget_get_width (w));
         }
+      /* And on screen: not cut by the window's edge (a pane wider than the window). */
+      if (!sideways && root != NULL && gtk_widget_compute_bounds (widget, root, &in_root) &&
+          (in_root.origin.x < -0.5 ||
+           in_root.origin.x + in_root.size.width > gtk_widget_get_width (root) + 0.5))
+        FAIL ("%s: \"%s\" is cut by the window's edge (x %.0f–%.0f of %d)", page, text,
+              in_root.origin.x, in_root.origin.x + in_root.size.width, gtk_widget_get_width (root));
+      n++;
+    }
+  /* A table's cell may be a GtkInscription, which clips its text at its width: the text's
+   * width, laid out as the inscription lays it out, fits in it. */
+  if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_widget_get_width (widget) > 0 && gtk_inscription_get_text (GTK_INSCRIPTION (widget)) &&
+      strstr (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), "¥") != NULL)
+    {
+      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+      int text_width = 0, text_height = 0;
+
+      /* Wrapped as the inscription wraps it when it may take more than one line. */
+      if (gtk_inscription_get_nat_lines (GTK_INSCRIPTION (widget)) > 1)
+        {
+          pango_layout_set_width (layout, gtk_widget_get_width (widget) * PANGO_SCALE);
+          pango_layout_set_wrap (layout, gtk_inscription_get_wrap_mode (GTK_INSCRIPTION (widget)));
+        }
+      pango_layout_get_pixel_size (layout, &text_width, &text_height);
+      if (text_width > gtk_widget_get_width (widget) ||
+          text_height > gtk_widget_get_height (widget))
+        FAIL ("%s: \"%s\" is cut: %dx%d px of text in a %dx%d px cell", page, text, text_width,
+              text_height, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
       n++;
     }
   return n;

@@ -51,16 +51,18 @@ furrow_map_layout_measure (GtkLayoutManager *layout,
     }
 }
 
-/* The width @child asks for with its margins (gtk_widget_measure() includes them). */
+/* The size @child asks for with its margins (gtk_widget_measure() includes them), for @for_size
+ * in the other orientation (-1: any). */
 static int
 natural_size (GtkWidget      *child,
-              GtkOrientation  orientation)
+              GtkOrientation  orientation,
+              int             for_size)
 {
   int natural = 0;
 
   if (child == NULL || !gtk_widget_should_layout (child))
     return 0;
-  gtk_widget_measure (child, orientation, -1, NULL, &natural, NULL, NULL);
+  gtk_widget_measure (child, orientation, for_size, NULL, &natural, NULL, NULL);
   return natural;
 }
 
@@ -78,8 +80,8 @@ furrow_map_layout_allocate (GtkLayoutManager *layout,
 
   g_signal_emit (layout, signals[RESIZED], 0, width, height);
 
-  stacked = natural_size (scale, GTK_ORIENTATION_HORIZONTAL) +
-            natural_size (license, GTK_ORIENTATION_HORIZONTAL) > width;
+  stacked = natural_size (scale, GTK_ORIENTATION_HORIZONTAL, -1) +
+            natural_size (license, GTK_ORIENTATION_HORIZONTAL, -1) > width;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
@@ -87,8 +89,9 @@ furrow_map_layout_allocate (GtkLayoutManager *layout,
         continue;
       if (child == scale && stacked)
         {
-          /* The scale keeps its corner's alignment, in the map above the attribution. */
-          int above = MAX (0, height - natural_size (license, GTK_ORIENTATION_VERTICAL));
+          /* The scale keeps its corner's alignment, in the map above the attribution, which
+           * wraps onto more lines in a narrow map: its height at the map's width. */
+          int above = MAX (0, height - natural_size (license, GTK_ORIENTATION_VERTICAL, width));
 
           gtk_widget_size_allocate (child, &(GtkAllocation) { 0, 0, width, above }, -1);
         }

@@ -16,7 +16,7 @@ struct _FurrowSeasonSettlementPage
   /* template */
   GtkImage       *status_image;
   GtkLabel       *status_label;
-  GtkInscription *detail_label;
+  GtkLabel       *detail_label;
   GtkInscription *note_label;
   GtkWidget      *settle_button;
   GtkWidget      *reopen_button;

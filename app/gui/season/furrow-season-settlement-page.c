@@ -53,12 +53,13 @@ show_toast (FurrowSeasonSettlementPage *self,
 /* ------------------------------------------------------------------------------------------ */
 /* Showing the season                                                                         */
 
-/* The lines under the status: wrapped to the page's width, whole in the tooltip. */
+/* The lines under the status (the settlement's sums): wrapped to the page's width onto as many
+ * lines as they take, every amount whole (an inscription of two lines cut them, issue 13). */
 static void
 set_detail (FurrowSeasonSettlementPage *self,
             const char                 *text)
 {
-  gtk_inscription_set_text (self->detail_label, text);
+  gtk_label_set_text (self->detail_label, text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->detail_label),
                                text != NULL && *text != '\0' ? text : NULL);
 }

@@ -453,11 +453,50 @@ furrow_window_show_fields (FurrowWindow *self)
   fit_fields (self, width, height);
 }
 
+/* The legend sits in the map's top left corner, the zoom buttons in its top right: in a map too
+ * narrow for both side by side (beside the planner) the legend moves down below the buttons
+ * rather than cover them (issue 13). */
+/* The legend's margin in its corner (ui/map/furrow-map-legend.ui). */
+#define LEGEND_MARGIN 12
+
+static void
+place_legend (FurrowWindow *self,
+              int           width)
+{
+  GtkWidget *legend = GTK_WIDGET (self->map_legend);
+  int legend_width = 0;
+  int buttons_width = 0;
+  int buttons_height = 0;
+  int top = LEGEND_MARGIN;
+
+  /* The zoom buttons (and the compass) are the map's children in its top right corner. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->map)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_width = 0, child_height = 0;
+
+      if (!gtk_widget_should_layout (child) || gtk_widget_get_halign (child) != GTK_ALIGN_END ||
+          gtk_widget_get_valign (child) != GTK_ALIGN_START)
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL, NULL);
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, NULL, &child_height, NULL, NULL);
+      buttons_width = MAX (buttons_width, child_width);
+      buttons_height = MAX (buttons_height, child_height);
+    }
+  /* With its margins (gtk_widget_measure() counts them), at its place under the header. */
+  gtk_widget_measure (legend, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &legend_width, NULL, NULL);
+  if (legend_width + buttons_width > width)
+    top = buttons_height + LEGEND_MARGIN / 2;
+  if (gtk_widget_get_margin_top (legend) != top)
+    gtk_widget_set_margin_top (legend, top);
+}
+
 static void
 map_resized_cb (FurrowWindow *self,
                 int           width,
                 int           height)
 {
+  place_legend (self, width);
   if (!self->fit_pending || self->store == NULL || width <= 0 || height <= 0)
     return;
   self->fit_pending = FALSE;

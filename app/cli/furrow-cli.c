@@ -33,6 +33,8 @@ static const FurrowCliCommand commands[] = {
   { "help", N_("Show the commands and what they do"), run_help },
   { "household", N_("Change a household’s payee account (set-account)"), furrow_cli_household },
   { "import", N_("Import fields, parcels or households into a project"), furrow_cli_import },
+  { "ledger", N_("Show each household’s member account across the settled seasons"),
+    furrow_cli_ledger },
   { "list", N_("List the fields, parcels or households of a project"), furrow_cli_list },
   { "payroll", N_("Write the payroll of a settled season for households to sign (PDF or XLSX)"),
     furrow_cli_payroll },
@@ -47,6 +49,9 @@ static const FurrowCliCommand commands[] = {
     furrow_cli_season },
   { "settle", N_("Settle a season from a JSON file: base and dividends to the fen"),
     furrow_cli_settle },
+  { "surplus-statement", N_("Write the surplus and surplus-distribution statement (会农社02) of "
+                            "a settled season or crop year (PDF or XLSX)"),
+    furrow_cli_surplus_statement },
   { "statements", N_("Print the households' statements of a settled season as PDF"),
     furrow_cli_statements },
 };
@@ -178,10 +183,15 @@ static int
 run_help (int    argc,
           char **argv)
 {
+  int width = 0;
+
   g_print ("%s\n\n", _("Usage: furrow-cli COMMAND [OPTION…]"));
+  /* The summaries line up after the longest name (surplus-statement). */
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    width = MAX (width, (int) strlen (commands[i].name));
   g_print ("%s\n", _("Commands:"));
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-14s %s\n", commands[i].name, _(commands[i].summary));
+    g_print ("  %-*s %s\n", width, commands[i].name, _(commands[i].summary));
   g_print ("\n%s\n", _("Every command takes --json for machine-readable output."));
   g_print ("%s\n", _("Run “furrow-cli COMMAND --help” for the options of one command."));
   return 0;

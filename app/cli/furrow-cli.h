@@ -40,6 +40,8 @@ int  furrow_cli_export      (int          argc,
                              char       **argv);
 int  furrow_cli_import      (int          argc,
                              char       **argv);
+int  furrow_cli_ledger      (int          argc,
+                             char       **argv);
 int  furrow_cli_list        (int          argc,
                              char       **argv);
 int  furrow_cli_payroll     (int          argc,
@@ -59,6 +61,8 @@ int  furrow_cli_season_notice (int        argc,
                                char     **argv);
 int  furrow_cli_settle      (int          argc,
                              char       **argv);
+int  furrow_cli_surplus_statement (int    argc,
+                                   char **argv);
 int  furrow_cli_statements  (int          argc,
                              char       **argv);
 

@@ -53,6 +53,8 @@ void furrow_season_settlement_page_settle_class_init (GtkWidgetClass *widget_cla
 /* Installs the actions settlement.print-payroll and settlement.export-payroll
  * (furrow-season-settlement-page-payroll.c). */
 void furrow_season_settlement_page_payroll_class_init (GtkWidgetClass *widget_class);
+/* Installs settlement.export-surplus-statement (furrow-season-settlement-page-surplus.c). */
+void furrow_season_settlement_page_surplus_class_init (GtkWidgetClass *widget_class);
 
 /* Bank files and returns (furrow-season-settlement-page-bank.c): the actions
  * settlement.export-bank-file and settlement.import-bank-return. */

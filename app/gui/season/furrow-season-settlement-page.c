@@ -83,6 +83,8 @@ update_actions (FurrowSeasonSettlementPage *self)
 
       gtk_widget_action_set_enabled (GTK_WIDGET (self), names[i], settled && !exporting);
     }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "settlement.export-surplus-statement",
+                                 settled && !exporting);
   gtk_widget_set_visible (self->settle_button, SEASON (self) != NULL && !settled);
   gtk_widget_set_visible (self->reopen_button, settled);
   gtk_widget_set_visible (self->output_button, settled);
@@ -978,6 +980,7 @@ furrow_season_settlement_page_class_init (FurrowSeasonSettlementPageClass *klass
   furrow_season_settlement_page_settle_class_init (widget_class);
   furrow_season_settlement_page_payroll_class_init (widget_class);
   furrow_season_settlement_page_bank_class_init (widget_class);
+  furrow_season_settlement_page_surplus_class_init (widget_class);
   furrow_season_settlement_page_notice_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "settlement.print-statements", NULL,
                                    print_statements_action);

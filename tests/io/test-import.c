@@ -364,6 +364,61 @@ test_csv_register_chinese_headers (void)
 }
 FURROW_TEST ("/furrow/io/import/csv-chinese-headers", test_csv_register_chinese_headers);
 
+/* A household register with the payee account's columns as village sheets name them (开户行,
+ * 开户网点, 银行卡号, 持卡人): detected, read as digits without the spaces, refused with the
+ * column and the row when a card number fails its Luhn check (the message without the number).
+ * 6217 0000 0000 0006 checks: 6 + 7 + 2 kept, 1 → 2 and 6 → 12 → 3 doubled, 20; …0007 does not. */
+static void
+test_csv_register_accounts (void)
+{
+  g_autofree char *path = tmp_path ("accounts.csv");
+  g_autofree char *bad_path = tmp_path ("accounts-bad.csv");
+  g_autoptr(FurrowImporter) importer = NULL;
+  g_autoptr(FurrowImporter) bad = NULL;
+  g_autoptr(GError) error = NULL;
+  const FurrowImportHousehold *households;
+  const FurrowImportMapping *mapping;
+  GPtrArray *problems;
+  guint n;
+
+  test_write_file (path,
+                   "承包方编码,承包方名称,开户行,开户网点,银行卡号,持卡人\n"
+                   "370782102201010001,王建国,中国农业银行,东坡支行,6217 0000 0000 0006,\n"
+                   "370782102201010002,李秀英,,,,\n"
+                   "370782102201010003,张桂兰,农村信用社,东坡信用社,15000100123456789012,张小兵\n",
+                   -1);
+  importer = open_and_read (path, 0, NULL);
+  g_assert_cmpint (furrow_importer_get_kind (importer), ==, FURROW_IMPORT_KIND_HOUSEHOLDS);
+  mapping = furrow_importer_get_mapping (importer);
+  g_assert_cmpstr (mapping->source[FURROW_COLUMN_KHYH], ==, "开户行");
+  g_assert_cmpstr (mapping->source[FURROW_COLUMN_KHWD], ==, "开户网点");
+  g_assert_cmpstr (mapping->source[FURROW_COLUMN_YHZH], ==, "银行卡号");
+  g_assert_cmpstr (mapping->source[FURROW_COLUMN_ZHMC], ==, "持卡人");
+  households = furrow_importer_get_households (importer, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpstr (households[0].bank, ==, "中国农业银行");
+  g_assert_cmpstr (households[0].bank_branch, ==, "东坡支行");
+  g_assert_cmpstr (households[0].account, ==, "6217000000000006");
+  g_assert_null (households[0].account_holder);
+  g_assert_null (households[1].account);
+  g_assert_cmpstr (households[2].account, ==, "15000100123456789012");
+  g_assert_cmpstr (households[2].account_holder, ==, "张小兵");
+
+  test_write_file (bad_path,
+                   "承包方编码,承包方名称,账号\n"
+                   "370782102201010001,王建国,6217000000000007\n", -1);
+  bad = furrow_importer_new (bad_path);
+  g_assert_true (furrow_importer_open (bad, &error));
+  g_assert_false (furrow_importer_read (bad, NULL, &error));
+  g_clear_error (&error);
+  problems = furrow_importer_get_problems (bad);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "账号 (YHZH)"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "last digit"));
+  g_assert_null (strstr (g_ptr_array_index (problems, 0), "6217000000000007"));
+}
+FURROW_TEST ("/furrow/io/import/csv-register-accounts", test_csv_register_accounts);
+
 /* The items each kind of record reads (furrow-import-read.c: read_household, read_parcel and
  * the field branch), which the assistant lists and no other (issue 13, item 9). */
 static void

@@ -937,6 +937,7 @@ furrow_season_settlement_page_dispose (GObject *object)
     g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
   g_clear_object (&self->roster);
+  g_clear_pointer (&self->resolution_entries, g_hash_table_unref);
 
   G_OBJECT_CLASS (furrow_season_settlement_page_parent_class)->dispose (object);
 }
@@ -997,6 +998,17 @@ furrow_season_settlement_page_class_init (FurrowSeasonSettlementPageClass *klass
   gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, roster_label);
   gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, roster_view);
   gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, notice_entry);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, notice_days);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage,
+                                        notice_end_label);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage,
+                                        objections_list);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage,
+                                        objection_household_entry);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage,
+                                        objection_text_entry);
+  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage,
+                                        objection_received_entry);
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include "furrow-bank-account.h"
 #include "furrow-bank-file.h"
+#include "furrow-store-notice.h"
 #include "furrow-bank-return.h"
 #include "furrow-cli.h"
 #include "furrow-edit-account.h"
@@ -18,8 +19,9 @@
  * contract):
  *
  * furrow-cli bank-file --project FILE --season NAME (--profile NAME | --profile-file FILE)
- *                      --out OUT [--reissue] [--allow-missing] [--json]
- *   the bank payment file of a settled season; the households paid without an account the
+ *                      --out OUT [--reissue] [--allow-missing] [--json] [--force --reason TEXT]
+ *   the bank payment file of a settled season, refused before its public notice has ended or
+ *   while an objection is open unless forced with a reason (audited; docs/domain.md §15); the households paid without an account the
  *   register can pay to are listed on stderr with a count, and nothing is written (exit 1)
  *   unless --allow-missing. The households written are marked sent (reissued with --reissue).
  *
@@ -86,6 +88,8 @@ furrow_cli_bank_file (int    argc,
   gboolean reissue = FALSE;
   gboolean allow_missing = FALSE;
   gboolean json = FALSE;
+  gboolean force = FALSE;
+  g_autofree char *reason = NULL;
   const FurrowBankMissing *missing;
   gsize n_payees, n_missing;
   GOptionEntry entries[] = {
@@ -103,6 +107,12 @@ furrow_cli_bank_file (int    argc,
       N_("Write the file even when households to pay have no valid account (they are listed)"),
       NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for scripts"), NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Write it before the public notice has ended or while objections are open (needs "
+         "--reason)"), NULL },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason,
+      N_("Why the bank file is written before the notice has ended (recorded in the audit log)"),
+      N_("TEXT") },
     { NULL },
   };
 
@@ -136,6 +146,13 @@ furrow_cli_bank_file (int    argc,
   store = open_settled (project, season_name, &season);
   if (store == NULL)
     return 1;
+  /* Paid only after the public notice (docs/domain.md §15). */
+  if (!furrow_store_check_payment_allowed (store, season, "bank-file", NULL, force, reason,
+                                           &error))
+    {
+      furrow_cli_print_error (_("%s: %s (--force --reason TEXT)"), project, error->message);
+      return 1;
+    }
   file = furrow_bank_file_new (store, season, profile, reissue, &error);
   if (file == NULL)
     {

@@ -257,6 +257,17 @@ test_payroll (Fixture       *fixture,
   g_assert_cmpuint (strchr (err, '\n') - err + 1, ==, strlen (err));
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
   g_clear_pointer (&err, g_free);
+  /* The bank file too (branch i14b's furrow-cli bank-file). */
+  {
+    g_autofree char *csv = furrow_test_store_file (fixture, "bank.csv");
+
+    g_assert_cmpint (furrow_test_run_cli (NULL, &err, "bank-file", "--project", p, "--season",
+                                          "2024 秋", "--profile", "generic", "--out", csv, NULL),
+                     ==, 1);
+    g_assert_nonnull (strstr (err, end));
+    g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+    g_clear_pointer (&err, g_free);
+  }
   g_assert_cmpint (furrow_test_run_cli (NULL, &err, "payroll", "--project", p, "--season",
                                         "2024 秋", "--out", pdf, "--force", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "needs a reason"));

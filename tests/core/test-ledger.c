@@ -7,6 +7,7 @@
 #include "furrow-ledger.h"
 #include "furrow-season.h"
 #include "furrow-store-ledger.h"
+#include "furrow-store-payment.h"
 #include "furrow-store-season.h"
 #include "furrow-test-store.h"
 #include "furrow-test.h"
@@ -171,6 +172,34 @@ test_two_seasons (Fixture       *fixture,
   g_assert_cmpint (check->returned_fen, ==, 400000);
   g_assert_cmpint (check->returned_bp, ==, 4444);
   g_assert_false (check->passes);
+
+  /* Household 1's 2023 money paid (sent in a bank file, then the return says paid): paid
+   * 650,000, balance 650,000 − 650,000 + 700,000 = 700,000. Household 2, sent only: nothing
+   * paid. */
+  {
+    g_autoptr(FurrowSeason) s2023 = furrow_test_store_find_season (fixture->store, "2023 秋");
+    FurrowPaymentChange sent[] = { { HOUSEHOLD_1, FURROW_PAYMENT_SENT, NULL },
+                                   { HOUSEHOLD_2, FURROW_PAYMENT_SENT, NULL } };
+    FurrowPaymentChange paid[] = { { HOUSEHOLD_1, FURROW_PAYMENT_PAID, NULL } };
+    g_autoptr(FurrowLedger) after = NULL;
+
+    g_assert_true (furrow_store_set_payments (fixture->store, s2023, sent, 2, "bank.csv",
+                                              &error));
+    g_assert_true (furrow_store_set_payments (fixture->store, s2023, paid, 1, "return.csv",
+                                              &error));
+    g_assert_no_error (error);
+    after = furrow_store_get_ledger (fixture->store, NULL, &error);
+    account = g_ptr_array_index (after->accounts, 0);
+    g_assert_cmpint (g_array_index (account->entries, FurrowLedgerEntry, 0).paid_fen, ==, 650000);
+    g_assert_cmpint (g_array_index (account->entries, FurrowLedgerEntry, 0).balance_fen, ==, 0);
+    g_assert_cmpint (g_array_index (account->entries, FurrowLedgerEntry, 1).balance_fen, ==,
+                     700000);
+    g_assert_cmpint (account->total.paid_fen, ==, 650000);
+    g_assert_cmpint (account->total.balance_fen, ==, 700000);
+    account = g_ptr_array_index (after->accounts, 1);
+    g_assert_cmpint (account->total.paid_fen, ==, 0);
+    g_assert_cmpint (account->total.balance_fen, ==, 4050000);
+  }
 
   /* One household. */
   one = furrow_store_get_ledger (fixture->store, HOUSEHOLD_2, &error);

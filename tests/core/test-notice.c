@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "furrow-edit-notice.h"
+#include "furrow-history.h"
 #include "furrow-notice.h"
 #include "furrow-season.h"
 #include "furrow-store-notice.h"
@@ -314,5 +316,80 @@ test_payment_allowed (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/core/notice/payment-allowed", Fixture,
                      furrow_test_store_set_up_empty, test_payment_allowed,
                      furrow_test_store_fixture_tear_down);
+
+/* The settlement page's edits: the notice, an objection added, an objection resolved — each
+ * done, undone and redone through the history against the live season and the file. */
+static void
+test_edits (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(FurrowSeason) season = settled_season (fixture);
+  g_autoptr(FurrowHistory) history = furrow_history_new ();
+  g_autoptr(FurrowObjection) objection = furrow_objection_new (HOUSEHOLD_1, "面积少算了0.3亩",
+                                                               "2024-11-21");
+  g_autoptr(GPtrArray) objections = NULL;
+  g_autoptr(GError) error = NULL;
+  FurrowEdit *edit;
+  gint64 id;
+
+  g_assert_true (furrow_history_push (history, furrow_edit_notice_new (fixture->store, season,
+                                                                       "2024-11-20", 10),
+                                      &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (furrow_season_get_notice_date (season), ==, "2024-11-20");
+  g_assert_cmpuint (furrow_season_get_notice_days (season), ==, 10);
+  g_assert_true (furrow_history_undo (history, &error));
+  g_assert_cmpstr (furrow_season_get_notice_date (season), ==, "");
+  g_assert_cmpuint (furrow_season_get_notice_days (season), ==, 7);
+  g_assert_true (furrow_history_redo (history, &error));
+  g_assert_cmpstr (furrow_season_get_notice_date (season), ==, "2024-11-20");
+
+  /* Added, undone (gone from the file), redone (back with the same number). */
+  g_assert_true (furrow_history_push (history,
+                                      furrow_edit_objection_add_new (fixture->store, season,
+                                                                     objection), &error));
+  g_assert_no_error (error);
+  objections = furrow_store_get_objections (fixture->store, season, &error);
+  g_assert_cmpuint (objections->len, ==, 1);
+  id = ((FurrowObjection *) g_ptr_array_index (objections, 0))->id;
+  g_clear_pointer (&objections, g_ptr_array_unref);
+  g_assert_cmpuint (furrow_season_get_open_objections (season), ==, 1);
+  g_assert_true (furrow_history_undo (history, &error));
+  g_assert_cmpuint (furrow_season_get_open_objections (season), ==, 0);
+  objections = furrow_store_get_objections (fixture->store, season, &error);
+  g_assert_cmpuint (objections->len, ==, 0);
+  g_clear_pointer (&objections, g_ptr_array_unref);
+  g_assert_true (furrow_history_redo (history, &error));
+  objections = furrow_store_get_objections (fixture->store, season, &error);
+  g_assert_cmpuint (objections->len, ==, 1);
+  g_assert_cmpint (((FurrowObjection *) g_ptr_array_index (objections, 0))->id, ==, id);
+  g_clear_pointer (&objections, g_ptr_array_unref);
+
+  /* Resolved, undone (open again), redone. An unknown number makes no edit. */
+  g_assert_null (furrow_edit_objection_resolve_new (fixture->store, season, id + 100, "…",
+                                                    "2024-11-24", &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  edit = furrow_edit_objection_resolve_new (fixture->store, season, id, "复测后更正为10.30亩",
+                                            "2024-11-24", &error);
+  g_assert_no_error (error);
+  g_assert_true (furrow_history_push (history, edit, &error));
+  g_assert_cmpuint (furrow_season_get_open_objections (season), ==, 0);
+  g_assert_true (furrow_history_undo (history, &error));
+  g_assert_cmpuint (furrow_season_get_open_objections (season), ==, 1);
+  g_assert_true (furrow_history_redo (history, &error));
+  g_assert_no_error (error);
+  objections = furrow_store_get_objections (fixture->store, season, &error);
+  g_assert_cmpstr (((FurrowObjection *) g_ptr_array_index (objections, 0))->resolved, ==,
+                   "2024-11-24");
+
+  /* A refused edit is not recorded: a resolution before the objection was received. */
+  edit = furrow_edit_objection_resolve_new (fixture->store, season, id, "…", "2024-11-01",
+                                            &error);
+  g_assert_false (furrow_history_push (history, edit, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID);
+}
+FURROW_TEST_FIXTURE ("/furrow/core/notice/edits", Fixture, furrow_test_store_set_up_empty,
+                     test_edits, furrow_test_store_fixture_tear_down);
 
 FURROW_TEST_MAIN ();

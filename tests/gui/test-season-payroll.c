@@ -14,6 +14,7 @@
 
 #include "furrow-season-settlement-page.h"
 #include "furrow-season-settlement-page-testing.h"
+#include "furrow-store-notice.h"
 #include "furrow-store-private.h"
 #include "furrow-store-season.h"
 #include "furrow-test-gui.h"
@@ -60,6 +61,10 @@ settled_season (FurrowStore *store)
                                                mu * 120, (gint64) (mu * 60000 + 0.5), &error));
     }
   g_assert_true (furrow_store_settle_season (store, season, NULL, &error));
+  g_assert_no_error (error);
+  /* Posted long ago: the notice is over (docs/domain.md §15; the refusal is tested in
+   * tests/gui/test-season-notice.c). */
+  g_assert_true (furrow_store_set_notice (store, season, "2026-01-10", 7, &error));
   g_assert_no_error (error);
   furrow_test_iterate (100);
 }

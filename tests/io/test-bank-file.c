@@ -22,6 +22,7 @@
 #include "furrow-payroll.h"
 #include "furrow-store-payment.h"
 #include "furrow-store-private.h"
+#include "furrow-store-notice.h"
 #include "furrow-store-season.h"
 #include "furrow-test-store.h"
 #include "furrow-test.h"
@@ -658,6 +659,10 @@ test_cli (Fixture       *fixture,
     furrow_household_set_account_number (h3, NULL);
     g_assert_true (furrow_store_update_household (fixture->store, h3, &error));
   }
+  /* Posted from 2017-01-10 for 7 days, long over (docs/domain.md §15; the refusal is tested in
+   * tests/cli/test-cli-notice.c). */
+  g_assert_true (furrow_store_set_notice (fixture->store, season, "2017-01-10", 7, &error));
+  g_assert_no_error (error);
   g_clear_object (&fixture->store);
 
   {

@@ -20,7 +20,7 @@ typedef struct
   gint64  returned_fen;     /* refund by transaction volume (按交易量返还): the dividend by area */
   gint64  fee_fen;          /* half-custody service fees */
   gint64  due_fen;          /* base + returned − fees: the settled total */
-  gint64  paid_fen;         /* paid to the household (0 until payments are recorded) */
+  gint64  paid_fen;         /* paid: the due amount once the bank's return says paid, else 0 */
   gint64  balance_fen;      /* running: the sum of due − paid up to this season */
 } FurrowLedgerEntry;
 

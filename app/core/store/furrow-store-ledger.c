@@ -35,10 +35,15 @@ furrow_store_get_ledger (FurrowStore  *self,
                                  furrow_household_get_name (household));
     }
   {
-    /* Paid amounts are not recorded yet: paid_fen stays 0 and the balance is what is due. */
+    /* Paid: the settled total of a household the bank's return marked paid (payments, schema
+     * v7; docs/domain.md §16). */
     g_autoptr(FurrowStatement) stmt =
       _furrow_season_prepare (self, "SELECT h.code, h.name, se.name, se.crop_year, s.area_m2, "
-                                    "s.base_fen, s.dividend_fen, s.fee_fen "
+                                    "s.base_fen, s.dividend_fen, s.fee_fen, "
+                                    "CASE WHEN s.total_fen > 0 AND EXISTS (SELECT 1 FROM payments p "
+                                    "WHERE p.season_id = s.season_id "
+                                    "AND p.household_id = s.household_id "
+                                    "AND p.status = 'paid') THEN s.total_fen ELSE 0 END "
                                     "FROM settlements s "
                                     "JOIN households h ON h.id = s.household_id "
                                     "JOIN seasons se ON se.id = s.season_id "
@@ -60,6 +65,7 @@ furrow_store_get_ledger (FurrowStore  *self,
           .base_fen = furrow_statement_get_int64 (stmt, 5),
           .returned_fen = furrow_statement_get_int64 (stmt, 6),
           .fee_fen = furrow_statement_get_int64 (stmt, 7),
+          .paid_fen = furrow_statement_get_int64 (stmt, 8),
         };
 
         furrow_ledger_account_add (account, &entry);

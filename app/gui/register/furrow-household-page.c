@@ -16,6 +16,7 @@
 #include "furrow-edit-record.h"
 #include "furrow-property.h"
 #include "furrow-register.h"
+#include "furrow-store-ledger.h"
 #include "furrow-template.h"
 #include "furrow-units.h"
 
@@ -64,6 +65,7 @@ struct _FurrowHouseholdPage
   GtkLabel             *measured_label;
   GtkLabel             *custody_label;
   AdwPreferencesGroup  *parcels_group;
+  AdwPreferencesGroup  *ledger_group;
 
   FurrowStore          *store;
   FurrowHistory        *history;
@@ -71,6 +73,7 @@ struct _FurrowHouseholdPage
   GListModel           *parcels;
   GListModel           *fields;
   GPtrArray            *parcel_rows;  /* ParcelRow */
+  GPtrArray            *ledger_rows;  /* GtkWidget: the member account's rows */
   double                mismatch_percent;
   gint64                expanded_parcel;  /* kept open across refreshes (an edit refreshes) */
   guint                 refresh_source;   /* the refresh pending after a model change */
@@ -99,7 +102,7 @@ static const FurrowTemplateChild template_children[] = {
   CHILD (account_edit_button), CHILD (bank_entry_row), CHILD (branch_entry_row),
   CHILD (account_entry_row), CHILD (holder_entry_row), CHILD (account_save_row),
   CHILD (account_save_button), CHILD (registered_label), CHILD (measured_label),
-  CHILD (custody_label), CHILD (parcels_group),
+  CHILD (custody_label), CHILD (parcels_group), CHILD (ledger_group),
 };
 #undef CHILD
 
@@ -394,6 +397,63 @@ find_focused_part (FurrowHouseholdPage *self,
     }
 }
 
+/* The member account (docs/domain.md §16): one row per settled season with its amounts, the
+ * running balance as its suffix, and the totals; hidden when the household was in none. */
+static void
+refresh_ledger (FurrowHouseholdPage *self)
+{
+  g_autoptr(FurrowLedger) ledger = NULL;
+  const FurrowLedgerAccount *account;
+
+  for (guint i = 0; i < self->ledger_rows->len; i++)
+    adw_preferences_group_remove (self->ledger_group, g_ptr_array_index (self->ledger_rows, i));
+  g_ptr_array_set_size (self->ledger_rows, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->ledger_group), FALSE);
+  if (self->store == NULL || self->household == NULL)
+    return;
+  ledger = furrow_store_get_ledger (self->store, furrow_household_get_code (self->household),
+                                    NULL);
+  if (ledger == NULL || ledger->accounts->len == 0)
+    return;
+  account = g_ptr_array_index (ledger->accounts, 0);
+  if (account->entries->len == 0)
+    return;
+  for (guint i = 0; i <= account->entries->len; i++)
+    {
+      const FurrowLedgerEntry *entry = i < account->entries->len
+                                       ? &g_array_index (account->entries, FurrowLedgerEntry, i)
+                                       : &account->total;
+      g_autofree char *area = furrow_format_mu (entry->area_m2);
+      g_autofree char *base = furrow_format_yuan (entry->base_fen);
+      g_autofree char *returned = furrow_format_yuan (entry->returned_fen);
+      g_autofree char *fee = furrow_format_yuan (entry->fee_fen);
+      g_autofree char *due = furrow_format_yuan (entry->due_fen);
+      g_autofree char *paid = furrow_format_yuan (entry->paid_fen);
+      g_autofree char *balance = furrow_format_yuan (entry->balance_fen);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *suffix = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *label;
+
+      /* Translators: a season of a member account: area in mu, then amounts in yuan */
+      subtitle = g_strdup_printf (_("%s mu · base %s · refund by transaction volume %s · "
+                                    "fees %s · due %s · paid %s"),
+                                  area, base, returned, fee, due, paid);
+      /* Translators: the running balance of a member account */
+      suffix = g_strdup_printf (_("Balance %s"), balance);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     i < account->entries->len ? entry->season : _("Total"));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      label = gtk_label_new (suffix);
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      adw_preferences_group_add (self->ledger_group, row);
+      g_ptr_array_add (self->ledger_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->ledger_group), TRUE);
+}
+
 /* The payee account in one line, its number masked (docs/domain.md, "Bank accounts"): "中国农业
  * 银行 宁津县支行 · 6217 **** **** 0006 · 王建军", or None. */
 static void
@@ -437,6 +497,7 @@ refresh (FurrowHouseholdPage *self)
   clear_parcel_rows (self);
   self->n_parcels = 0;
   self->n_mismatches = 0;
+  refresh_ledger (self);
   if (self->household == NULL || self->parcels == NULL)
     return;
 
@@ -888,6 +949,14 @@ record_changed_cb (FurrowHouseholdPage *self,
     self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT, refresh_idle_cb, self, NULL);
 }
 
+/* A season settled or reopened: the member account changes (its settled seasons). */
+static void
+settlement_changed_cb (FurrowHouseholdPage *self)
+{
+  if (self->household != NULL && self->refresh_source == 0)
+    self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT, refresh_idle_cb, self, NULL);
+}
+
 static void
 disconnect_models (FurrowHouseholdPage *self)
 {
@@ -917,6 +986,7 @@ furrow_household_page_finalize (GObject *object)
   FurrowHouseholdPage *self = FURROW_HOUSEHOLD_PAGE (object);
 
   g_ptr_array_unref (self->parcel_rows);
+  g_ptr_array_unref (self->ledger_rows);
 
   G_OBJECT_CLASS (furrow_household_page_parent_class)->finalize (object);
 }
@@ -973,6 +1043,7 @@ static void
 furrow_household_page_init (FurrowHouseholdPage *self)
 {
   self->parcel_rows = g_ptr_array_new_with_free_func (parcel_row_free);
+  self->ledger_rows = g_ptr_array_new ();
   self->mismatch_percent = 5;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -998,6 +1069,8 @@ furrow_household_page_set_project (FurrowHouseholdPage *self,
       g_signal_connect_swapped (store, "field-changed", G_CALLBACK (record_changed_cb), self);
       g_signal_connect_swapped (store, "household-changed", G_CALLBACK (record_changed_cb), self);
       g_signal_connect_swapped (store, "parcel-changed", G_CALLBACK (record_changed_cb), self);
+      g_signal_connect_swapped (store, "settlement-changed", G_CALLBACK (settlement_changed_cb),
+                                self);
     }
   furrow_household_page_set_household (self, NULL);
 }

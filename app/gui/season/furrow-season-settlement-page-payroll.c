@@ -14,6 +14,7 @@
 #include "furrow-payroll.h"
 #include "furrow-print-operation.h"
 #include "furrow-season-settlement-page-private.h"
+#include "furrow-store-notice.h"
 
 typedef struct
 {
@@ -109,7 +110,11 @@ furrow_season_settlement_page_export_payroll (FurrowSeasonSettlementPage *self,
   else if (STORE (self) == NULL || SEASON (self) == NULL)
     g_set_error_literal (&error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID,
                          _("No season is shown"));
-  else if (furrow_store_check_output (STORE (self), g_file_peek_path (file), &error))
+  /* Paid only after the public notice (docs/domain.md §15); forcing it is furrow-cli's
+   * --force --reason. */
+  else if (furrow_store_check_output (STORE (self), g_file_peek_path (file), &error)
+           && furrow_store_check_payment_allowed (STORE (self), SEASON (self), "payroll", NULL,
+                                                  FALSE, NULL, &error))
     payroll = furrow_payroll_new_from_season (STORE (self), SEASON (self), &options, &error);
   if (payroll == NULL)
     {
@@ -165,6 +170,9 @@ furrow_season_settlement_page_print_payroll (FurrowSeasonSettlementPage  *self,
                            _("No season is shown"));
       return GTK_PRINT_OPERATION_RESULT_ERROR;
     }
+  if (!furrow_store_check_payment_allowed (STORE (self), SEASON (self), "payroll", NULL, FALSE,
+                                           NULL, error))
+    return GTK_PRINT_OPERATION_RESULT_ERROR;
   payroll = furrow_payroll_new_from_season (STORE (self), SEASON (self), NULL, error);
   if (payroll == NULL)
     return GTK_PRINT_OPERATION_RESULT_ERROR;

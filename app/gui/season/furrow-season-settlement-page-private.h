@@ -28,6 +28,13 @@ struct _FurrowSeasonSettlementPage
   GtkLabel       *roster_label;
   GtkColumnView  *roster_view;
   GtkEntry       *notice_entry;
+  GtkSpinButton  *notice_days;
+  GtkLabel       *notice_end_label;
+  GtkListBox     *objections_list;
+  GtkEntry       *objection_household_entry;
+  GtkEntry       *objection_text_entry;
+  GtkEntry       *objection_received_entry;
+  GHashTable     *resolution_entries;   /* objection id (gint64 *) → its GtkEntry */
 
   GListStore     *roster;
   /* A settled season's payment status by household code (FurrowPayment), shown in the
@@ -62,8 +69,9 @@ void furrow_season_settlement_page_bank_class_init   (GtkWidgetClass *widget_cla
 /* The Payment column of the roster (furrow-season-settlement-page-bank.c). */
 void _furrow_season_settlement_page_add_payment_column (FurrowSeasonSettlementPage *self);
 
-/* The public-notice date (furrow-season-settlement-page-notice.c): the action
- * settlement.set-notice-date, the entry's signals, and showing the season's date in it. */
+/* The public notice (furrow-season-settlement-page-notice.c): the actions
+ * settlement.set-notice-date, settlement.add-objection and settlement.resolve-objection (an
+ * objection's id), the entries' signals, and showing the season's notice and objections. */
 void furrow_season_settlement_page_notice_class_init (GtkWidgetClass *widget_class);
 void furrow_season_settlement_page_notice_init       (FurrowSeasonSettlementPage *self);
 void _furrow_season_settlement_page_show_notice_date (FurrowSeasonSettlementPage *self);

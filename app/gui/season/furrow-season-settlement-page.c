@@ -38,7 +38,9 @@ static const FurrowTemplateChild template_children[] = {
   CHILD (status_image), CHILD (status_label), CHILD (detail_label), CHILD (note_label),
   CHILD (settle_button), CHILD (reopen_button), CHILD (output_button), CHILD (totals_grid),
   CHILD (progress_box), CHILD (progress_bar), CHILD (cancel_button), CHILD (roster_label),
-  CHILD (roster_view), CHILD (notice_entry),
+  CHILD (roster_view), CHILD (notice_entry), CHILD (notice_days), CHILD (notice_end_label),
+  CHILD (objections_list), CHILD (objection_household_entry), CHILD (objection_text_entry),
+  CHILD (objection_received_entry),
 };
 #undef CHILD
 
@@ -964,6 +966,7 @@ furrow_season_settlement_page_dispose (GObject *object)
     g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
   g_clear_object (&self->roster);
+  g_clear_pointer (&self->resolution_entries, g_hash_table_unref);
   g_clear_pointer (&self->payments, g_hash_table_unref);
 
   G_OBJECT_CLASS (furrow_season_settlement_page_parent_class)->dispose (object);

@@ -274,6 +274,10 @@ sqlite_get_last_message (FurrowDatabase *self)
 gboolean
 furrow_database_last_was_not_a_database (FurrowDatabase *self)
 {
+  /* Only SQLite can find a file that is not a database; a server answers or does not connect. */
+  if (self->backend != &sqlite_backend)
+    return FALSE;
+
   return (sqlite3_errcode (SQLITE_DB (self)) & 0xff) == SQLITE_NOTADB;
 }
 

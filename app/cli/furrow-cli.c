@@ -16,6 +16,10 @@ static int run_help (int argc, char **argv);
  * contract each one keeps. */
 static const FurrowCliCommand commands[] = {
   { "area", N_("Ellipsoidal area of every polygon in a file (m² and mu)"), furrow_cli_area },
+  { "bank-file", N_("Write the bank payment file of a settled season, as a bank’s profile lays "
+                    "it out"), furrow_cli_bank_file },
+  { "bank-return", N_("Mark a season’s payments paid or failed from a bank’s return file"),
+    furrow_cli_bank_return },
   { "calibrate", N_("Fit the yield model to measured yields and store it as a project preset"),
     furrow_cli_calibrate },
   { "check", N_("Check a project file: integrity, foreign keys, GeoPackage and Furrow’s rules"),
@@ -27,7 +31,10 @@ static const FurrowCliCommand commands[] = {
   { "demo", N_("Write the demo cooperative to a new project file"), furrow_cli_demo },
   { "export", N_("Write a project’s fields, parcels or households to a file"), furrow_cli_export },
   { "help", N_("Show the commands and what they do"), run_help },
+  { "household", N_("Change a household’s payee account (set-account)"), furrow_cli_household },
   { "import", N_("Import fields, parcels or households into a project"), furrow_cli_import },
+  { "ledger", N_("Show each household’s member account across the settled seasons"),
+    furrow_cli_ledger },
   { "list", N_("List the fields, parcels or households of a project"), furrow_cli_list },
   { "payroll", N_("Write the payroll of a settled season for households to sign (PDF or XLSX)"),
     furrow_cli_payroll },

@@ -14,6 +14,7 @@
 #include "furrow-store-private.h"
 #include "furrow-store-testing.h"
 #include "furrow-store.h"
+#include "furrow-test-pg.h"
 #include "furrow-test-store.h"
 #include "furrow-test.h"
 
@@ -107,10 +108,10 @@ make_field (const char *code,
 
 /* A store with one field, one household and two parcels in the field. */
 static FurrowStore *
-small_store (const char *path)
+small_store (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(FurrowStore) store = furrow_store_create (path, &error);
+  g_autoptr(FurrowStore) store = furrow_test_store_create_at (fixture);
   g_autoptr(FurrowField) field = make_field ("T01", 119.40);
   g_autoptr(FurrowHousehold) household = make_household (FBFBM "0001");
   g_autoptr(FurrowParcel) a = make_parcel (FBFBM "00001", FBFBM "0001", 119.400);
@@ -163,8 +164,11 @@ test_create_gpkg (Fixture       *fixture,
   GStatBuf st;
   const char *argv[] = { "ogrinfo", "-so", "-al", fixture->path, NULL };
 
+  if (furrow_test_skip_on_pg ("the GeoPackage header and gpkg_contents: the file only"))
+    return;
+
   {
-    g_autoptr(FurrowStore) store = small_store (fixture->path);
+    g_autoptr(FurrowStore) store = small_store (fixture);
 
     _furrow_store_get_header (store, &application_id, &user_version);
     g_assert_cmphex (application_id, ==, 0x47504B47);
@@ -279,7 +283,7 @@ static void
 test_foreign_keys (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(FurrowStore) store = small_store (fixture->path);
+  g_autoptr(FurrowStore) store = small_store (fixture);
   g_autoptr(FurrowParcel) orphan = make_parcel (FBFBM "00003", FBFBM "0099", 119.402);
   g_autoptr(FurrowParcel) fieldless = make_parcel (FBFBM "00004", FBFBM "0001", 119.403);
   g_autoptr(FurrowHousehold) household = furrow_store_find_household (store, FBFBM "0001");
@@ -314,7 +318,7 @@ static void
 test_duplicate (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(FurrowStore) store = small_store (fixture->path);
+  g_autoptr(FurrowStore) store = small_store (fixture);
   g_autoptr(FurrowParcel) again = make_parcel (FBFBM "00002", FBFBM "0001", 119.402);
   g_autoptr(FurrowHousehold) twin = make_household (FBFBM "0001");
   g_autoptr(FurrowHousehold) nameless = make_household ("");
@@ -390,7 +394,7 @@ static void
 test_batch_rollback (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(FurrowStore) store = small_store (fixture->path);
+  g_autoptr(FurrowStore) store = small_store (fixture);
   g_autoptr(GListModel) parcels = furrow_store_get_parcels (store);
   g_autoptr(GError) error = NULL;
   Batch batch = { 0 };
@@ -422,7 +426,7 @@ test_batch_rollback (Fixture       *fixture,
 
   /* The file on disk agrees after closing and opening again. */
   g_clear_object (&store);
-  store = furrow_store_open (fixture->path, &error);
+  store = furrow_test_store_reopen (fixture);
   g_assert_no_error (error);
   assert_counts (store, 1, 1, 2);
 
@@ -448,6 +452,9 @@ test_migrate (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   GStatBuf st;
+
+  if (furrow_test_skip_on_pg ("the SQLite steps v001 … v006: a server starts at the baseline pg/v006.sql"))
+    return;
 
   {
     g_autoptr(FurrowStore) v1 = _furrow_store_create_at_version (fixture->path, 1, &error);
@@ -493,8 +500,11 @@ test_too_new (Fixture       *fixture,
               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(FurrowStore) store = small_store (fixture->path);
+  g_autoptr(FurrowStore) store = small_store (fixture);
   g_autoptr(FurrowStore) again = NULL;
+
+  if (furrow_test_skip_on_pg ("a file written by a newer Furrow: the file only"))
+    return;
 
   g_assert_true (_furrow_store_set_schema_version (store, 99, &error));
   g_assert_no_error (error);
@@ -518,6 +528,9 @@ test_not_project (Fixture       *fixture,
   g_autofree char *missing = g_build_filename (fixture->dir, "missing.gpkg", NULL);
   g_autofree char *empty = g_build_filename (fixture->dir, "empty.gpkg", NULL);
   g_autoptr(FurrowStore) store = NULL;
+
+  if (furrow_test_skip_on_pg ("files that are not projects: the file only"))
+    return;
 
   g_file_set_contents (garbage, "this is not a database, just some text that is long enough "
                        "to fill the first page of an SQLite file header", -1, &error);
@@ -556,12 +569,15 @@ static void
 test_backup (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_autoptr(FurrowStore) store = small_store (fixture->path);
+  g_autoptr(FurrowStore) store = small_store (fixture);
   g_autoptr(FurrowStore) copy = NULL;
   g_autofree char *dest = g_build_filename (fixture->dir, "backup.gpkg", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(FurrowParcel) parcel = NULL;
   GStatBuf st;
+
+  if (furrow_test_skip_on_pg ("SQLite's online backup: a server's backups are its own"))
+    return;
 
   g_assert_true (furrow_store_backup (store, dest, &error));
   g_assert_no_error (error);
@@ -591,7 +607,7 @@ static void
 test_output_path (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(FurrowStore) store = small_store (fixture->path);
+  g_autoptr(FurrowStore) store = small_store (fixture);
   g_autofree char *sub = g_build_filename (fixture->dir, "sub", NULL);
   g_autofree char *up = g_build_filename (sub, "..", "coop.gpkg", NULL);
   g_autofree char *sym = g_build_filename (fixture->dir, "alias.gpkg", NULL);
@@ -609,6 +625,9 @@ test_output_path (Fixture       *fixture,
   g_autofree char *missing_folder = g_build_filename (fixture->dir, "nowhere", "coop.gpkg", NULL);
   g_autoptr(GError) error = NULL;
   const char *project = fixture->path;
+
+  if (furrow_test_skip_on_pg ("output paths beside the project file: the file only"))
+    return;
 
   g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
   g_assert_cmpint (symlink (fixture->path, sym), ==, 0);
@@ -678,6 +697,9 @@ test_damage_during_use (Fixture       *fixture,
   GStatBuf st;
   int fd;
 
+  if (furrow_test_skip_on_pg ("damaged pages of a file: SQLite only"))
+    return;
+
   store = furrow_store_open (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_true (furrow_store_check_damage (store, &error));
@@ -744,6 +766,9 @@ test_open_private (Fixture       *fixture,
   g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
   GStatBuf st;
 
+  if (furrow_test_skip_on_pg ("file modes: the file only"))
+    return;
+
   g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
   store = furrow_store_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -799,7 +824,7 @@ static void
 test_models (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_autoptr(FurrowStore) store = small_store (fixture->path);
+  g_autoptr(FurrowStore) store = small_store (fixture);
   g_autoptr(GListModel) parcels = furrow_store_get_parcels (store);
   g_autoptr(GListModel) fields = furrow_store_get_fields (store);
   g_autoptr(GListModel) households = furrow_store_get_households (store);
@@ -900,14 +925,14 @@ static void
 test_reload (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_autoptr(FurrowStore) store = small_store (fixture->path);
+  g_autoptr(FurrowStore) store = small_store (fixture);
   g_autoptr(GListModel) parcels = furrow_store_get_parcels (store);
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
   g_autoptr(GError) error = NULL;
 
   g_signal_connect (parcels, "items-changed", G_CALLBACK (record_cb), changes);
   {
-    g_autoptr(FurrowStore) worker = furrow_store_open (fixture->path, &error);
+    g_autoptr(FurrowStore) worker = furrow_test_store_reopen (fixture);
     g_autoptr(FurrowParcel) parcel = make_parcel (FBFBM "00003", FBFBM "0001", 119.402);
 
     g_assert_no_error (error);
@@ -935,7 +960,7 @@ static void
 test_areas (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autoptr(FurrowStore) store = small_store (fixture->path);
+  g_autoptr(FurrowStore) store = small_store (fixture);
   g_autoptr(FurrowParcel) parcel = furrow_store_find_parcel (store, FBFBM "00001");
   g_autoptr(FurrowGeometry) expected = box_geometry (119.400, 36.45, 0.0005, 0.0005);
   g_autoptr(FurrowGeometry) broken = box_geometry (NAN, 36.45, 0.0005, 0.0005);

@@ -11,7 +11,25 @@
 #include "furrow-household.h"
 #include "furrow-parcel.h"
 #include "furrow-store-season.h"
+#include "furrow-test-pg.h"
 #include "furrow-units.h"
+
+/* On the PostgreSQL run (suite pg): a new cooperative on the test cluster, with the server
+ * prepared once per program. */
+static FurrowStore *
+create_server_store (FurrowTestStore  *fixture,
+                     GError          **error)
+{
+  static gboolean initialised;
+  g_autofree char *code = furrow_test_pg_unique_name ("coop");
+
+  if (!initialised && !furrow_store_server_init (furrow_test_pg_uri (), error))
+    return NULL;
+  initialised = TRUE;
+  g_free (fixture->path);
+  fixture->path = g_strdup (code);
+  return furrow_store_create_server (furrow_test_pg_uri (), code, error);
+}
 
 void
 furrow_test_store_set_up (FurrowTestStore     *fixture,
@@ -32,9 +50,20 @@ furrow_test_store_set_up (FurrowTestStore     *fixture,
     case FURROW_TEST_STORE_FOLDER:
       break;
     case FURROW_TEST_STORE_EMPTY:
-      fixture->store = furrow_store_create (fixture->path, &error);
+      if (furrow_test_pg ())
+        fixture->store = create_server_store (fixture, &error);
+      else
+        fixture->store = furrow_store_create (fixture->path, &error);
       break;
     case FURROW_TEST_STORE_DEMO:
+      if (furrow_test_pg ())
+        {
+          fixture->store = create_server_store (fixture, &error);
+          if (fixture->store != NULL)
+            furrow_demo_populate (fixture->store, &error);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
     case FURROW_TEST_STORE_DEMO_FILE:
       fixture->store = furrow_demo_create (fixture->path, &error);
       break;
@@ -44,6 +73,29 @@ furrow_test_store_set_up (FurrowTestStore     *fixture,
   g_assert_no_error (error);
   if (kind == FURROW_TEST_STORE_DEMO_FILE)
     g_clear_object (&fixture->store);
+}
+
+FurrowStore *
+furrow_test_store_create_at (FurrowTestStore *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  FurrowStore *store = furrow_test_pg () ? create_server_store (fixture, &error)
+                                         : furrow_store_create (fixture->path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+FurrowStore *
+furrow_test_store_reopen (FurrowTestStore *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  FurrowStore *store = furrow_test_pg ()
+                       ? furrow_store_open_server (furrow_test_pg_uri (), fixture->path, &error)
+                       : furrow_store_open (fixture->path, &error);
+
+  g_assert_no_error (error);
+  return store;
 }
 
 void

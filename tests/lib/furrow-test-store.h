@@ -16,7 +16,9 @@ G_BEGIN_DECLS
 typedef struct
 {
   char        *dir;    /* a new folder of its own */
-  char        *path;   /* dir/coop.gpkg, unless set up with another file name */
+  char        *path;   /* dir/coop.gpkg, unless set up with another file name; on the
+                        * PostgreSQL run (furrow-test-pg.h) an EMPTY or DEMO store is a new
+                        * cooperative on the test cluster, and path its code */
   FurrowStore *store;  /* the project at path, or NULL */
 } FurrowTestStore;
 
@@ -44,6 +46,13 @@ void         furrow_test_store_set_up_demo_file (FurrowTestStore     *fixture,
                                                  gconstpointer        data);
 void         furrow_test_store_fixture_tear_down (FurrowTestStore    *fixture,
                                                  gconstpointer        data);
+
+/* A new empty project for the fixture on the backend of this run: a file at its path, or on the
+ * PostgreSQL run (furrow-test-pg.h) a new cooperative on the test cluster whose code becomes
+ * its path. furrow_test_store_reopen() opens the same project again (a second connection, as a
+ * worker thread does). Both assert success and return a new store. */
+FurrowStore *furrow_test_store_create_at        (FurrowTestStore     *fixture);
+FurrowStore *furrow_test_store_reopen           (FurrowTestStore     *fixture);
 
 /* Copies the project SOURCE to the fixture's path and opens it: a copy of a demo made once is
  * cheaper than a new demo per test (valgrind runs the core suite). */

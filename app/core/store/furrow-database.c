@@ -8,6 +8,8 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 #include <sqlite3.h>
 
@@ -214,6 +216,34 @@ furrow_database_set_error_code (FurrowDatabase  *self,
                    self->path);
       break;
 
+    case SQLITE_IOERR:
+      {
+        /* A write that failed for want of room reaches SQLite as SQLITE_IOERR_WRITE unless it
+         * was ENOSPC on a short write, and SQLite does not keep the errno
+         * (sqlite3_system_errno() reads errno after other calls): ask the system why, as for
+         * SQLITE_CANTOPEN, and say it rather than "disk I/O error" (issue 12, item 6). A file
+         * size limit (ulimit -f, RLIMIT_FSIZE: EFBIG) is how tests/io/test-import-bad.c fills
+         * the "disk". */
+        g_autofree char *dir = g_path_get_dirname (self->path);
+        struct rlimit limit;
+        struct statvfs fs;
+
+        if (code == SQLITE_IOERR_WRITE && getrlimit (RLIMIT_FSIZE, &limit) == 0 &&
+            limit.rlim_cur != RLIM_INFINITY)
+          g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FULL,
+                       _("%s: a file may not grow this large here (the file size limit, “ulimit -f”); nothing was written"),
+                       self->path);
+        else if (code == SQLITE_IOERR_WRITE && statvfs (dir, &fs) == 0 &&
+                 (guint64) fs.f_bavail * fs.f_frsize < 1024 * 1024)
+          g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FULL,
+                       _("%s: the disk is full; nothing was written: free some space and try again"),
+                       self->path);
+        else
+          g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                       _("%s: database error: %s"), self->path, message);
+      }
+      break;
+
     case SQLITE_CONSTRAINT:
       g_set_error (error, FURROW_STORE_ERROR,
                    (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
@@ -274,11 +304,9 @@ sqlite_get_last_message (FurrowDatabase *self)
 gboolean
 furrow_database_last_was_not_a_database (FurrowDatabase *self)
 {
-  /* Only SQLite can find a file that is not a database; a server answers or does not connect. */
-  if (self->backend != &sqlite_backend)
-    return FALSE;
-
-  return (sqlite3_errcode (SQLITE_DB (self)) & 0xff) == SQLITE_NOTADB;
+  /* A server is never "not a database": PostgreSQL reports a damaged page as XX001. */
+  return self->backend == &sqlite_backend &&
+         (sqlite3_errcode (SQLITE_DB (self)) & 0xff) == SQLITE_NOTADB;
 }
 
 FurrowDatabaseConstraint

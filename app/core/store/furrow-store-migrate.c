@@ -15,17 +15,58 @@ furrow_store_migrate_get_n_steps (void)
   return FURROW_STORE_SCHEMA_VERSION;
 }
 
-GBytes *
-furrow_store_migrate_get_step (int version)
+static GBytes *
+lookup (const char *name)
 {
-  g_autofree char *path = NULL;
+  g_autofree char *path = g_strconcat ("/io/github/furrow/Furrow/schema/", name, NULL);
 
-  if (version < 1 || version > FURROW_STORE_SCHEMA_VERSION)
-    return NULL;
-  path = g_strdup_printf ("/io/github/furrow/Furrow/schema/v%03d.sql", version);
   /* Resource data is NUL-terminated (g_resource_lookup_data()). */
   return g_resource_lookup_data (furrow_schema_get_resource (), path,
                                  G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+}
+
+GBytes *
+furrow_store_migrate_get_step (int version)
+{
+  g_autofree char *name = NULL;
+
+  if (version < 1 || version > FURROW_STORE_SCHEMA_VERSION)
+    return NULL;
+  name = g_strdup_printf ("v%03d.sql", version);
+  return lookup (name);
+}
+
+GBytes *
+furrow_store_migrate_get_pg_step (int version)
+{
+  g_autofree char *name = NULL;
+
+  if (version < FURROW_STORE_PG_BASELINE || version > FURROW_STORE_SCHEMA_VERSION)
+    return NULL;
+  name = g_strdup_printf ("pg/v%03d.sql", version);
+  return lookup (name);
+}
+
+GBytes *
+furrow_store_migrate_get_pg_server (void)
+{
+  return lookup ("pg/server.sql");
+}
+
+int
+furrow_store_migrate_get_pg_version (void)
+{
+  int version = FURROW_STORE_PG_BASELINE;
+
+  while (version < FURROW_STORE_SCHEMA_VERSION)
+    {
+      g_autoptr(GBytes) next = furrow_store_migrate_get_pg_step (version + 1);
+
+      if (next == NULL)
+        break;
+      version++;
+    }
+  return version;
 }
 
 static gboolean
@@ -33,7 +74,9 @@ run_step (FurrowDatabase  *database,
           int              version,
           GError         **error)
 {
-  g_autoptr(GBytes) sql = furrow_store_migrate_get_step (version);
+  g_autoptr(GBytes) sql =
+    furrow_database_get_dialect (database) == FURROW_DATABASE_POSTGRESQL
+    ? furrow_store_migrate_get_pg_step (version) : furrow_store_migrate_get_step (version);
   g_autoptr(FurrowStatement) stmt = NULL;
   g_autofree char *text = g_strdup_printf ("%d", version);
 
@@ -46,8 +89,9 @@ run_step (FurrowDatabase  *database,
   if (!furrow_database_exec (database, g_bytes_get_data (sql, NULL), error))
     return FALSE;
   stmt = furrow_database_prepare (database,
-                                  "INSERT OR REPLACE INTO furrow_meta (key, value)"
-                                  " VALUES ('schema_version', ?1)",
+                                  "INSERT INTO furrow_meta (key, value)"
+                                  " VALUES ('schema_version', ?1)"
+                                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -64,11 +108,17 @@ furrow_store_migrate (FurrowDatabase  *database,
   g_return_val_if_fail (database != NULL, FALSE);
   g_return_val_if_fail (from >= 0 && to <= FURROW_STORE_SCHEMA_VERSION, FALSE);
 
+  /* A new cooperative on a server starts from the baseline, one step to its version. */
+  if (furrow_database_get_dialect (database) == FURROW_DATABASE_POSTGRESQL && from == 0 &&
+      to >= FURROW_STORE_PG_BASELINE)
+    from = FURROW_STORE_PG_BASELINE - 1;
+
   for (int version = from + 1; version <= to; version++)
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (!furrow_database_exec (database, "BEGIN IMMEDIATE", error))
+      if (!furrow_database_exec (database,
+                                 FURROW_SQL (database, "BEGIN IMMEDIATE", "BEGIN"), error))
         return FALSE;
       if (run_step (database, version, &local_error) &&
           furrow_database_exec (database, "COMMIT", &local_error))

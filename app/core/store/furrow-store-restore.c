@@ -363,7 +363,9 @@ furrow_store_take_restore_point_at (FurrowStore         *self,
   g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
   g_return_val_if_fail (now != NULL, FALSE);
 
-  if (self->in_batch)
+  /* On a server the restore points are the server's own backups (pg_dump, point-in-time
+   * recovery): Furrow takes no copy (docs/architecture.md, The backend seam). */
+  if (self->in_batch || furrow_store_is_server (self))
     return TRUE;
 
   folder = furrow_restore_points_folder (self->path);

@@ -624,9 +624,9 @@ _furrow_season_set_operations (FurrowStore        *self,
       for (guint i = 0; rows[i] != NULL; i++)
         {
           g_autoptr(FurrowStatement) stmt =
-            _furrow_season_prepare (self, "INSERT OR IGNORE INTO season_household_operations "
+            _furrow_season_prepare (self, "INSERT INTO season_household_operations "
                                           "(season_id, household_id, operation) "
-                                          "VALUES (?1, ?2, ?3)", error);
+                                          "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING", error);
           if (stmt == NULL)
             return FALSE;
           furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));

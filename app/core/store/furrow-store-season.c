@@ -549,9 +549,20 @@ _furrow_season_insert (FurrowStore        *self,
   g_autofree char *rules = NULL;
   GError *local_error = NULL;
 
-  stmt = _furrow_season_prepare (self, "INSERT INTO seasons (id, name, crop_year, state, notes, "
-                                       "notice_date, notice_days) "
-                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+  /* A season put back by Undo keeps its id; a new one gets the next (on a server from the
+   * identity's sequence: an explicit NULL there is not "the next", docs/architecture.md, The
+   * backend seam). RETURNING gives the id on both. */
+  stmt = _furrow_season_prepare (self,
+                                 FURROW_SQL (_furrow_store_get_database (self),
+                                             "INSERT INTO seasons (id, name, crop_year, state,"
+                                             " notes, notice_date, notice_days)"
+                                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+                                             "INSERT INTO seasons (id, name, crop_year, state,"
+                                             " notes, notice_date, notice_days)"
+                                             " VALUES (coalesce (?1, nextval"
+                                             " (pg_get_serial_sequence ('seasons', 'id'))),"
+                                             " ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id"),
+                                 error);
   if (stmt == NULL)
     return FALSE;
   furrow_statement_bind_id (stmt, 1, id);
@@ -562,10 +573,16 @@ _furrow_season_insert (FurrowStore        *self,
   furrow_statement_bind_text (stmt, 6, furrow_season_get_notice_date (season) != NULL
                                        ? furrow_season_get_notice_date (season) : "");
   furrow_statement_bind_int64 (stmt, 7, furrow_season_get_notice_days (season));
+  if (!furrow_statement_step (stmt, &local_error))
+    {
+      if (local_error == NULL)
+        local_error = g_error_new_literal (FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                                           "INSERT … RETURNING gave no row");
+      return season_write_error (season, local_error, error);
+    }
+  _furrow_season_set_id (season, furrow_statement_get_int64 (stmt, 0));
   if (!furrow_statement_run (stmt, &local_error))
     return season_write_error (season, local_error, error);
-  _furrow_season_set_id (season,
-                         furrow_database_last_insert_id (_furrow_store_get_database (self)));
   if (!_furrow_season_write_rules (self, season, error))
     return FALSE;
   object = _furrow_season_object (season);

@@ -245,6 +245,10 @@ static gboolean
 touch_contents (FurrowStore  *self,
                 GError      **error)
 {
+  /* A server has no gpkg_contents: PostGIS knows its geometry columns, and the extent is an
+   * ST_Extent () away (docs/architecture.md, The backend seam). */
+  if (furrow_store_is_server (self))
+    return TRUE;
   for (FurrowKind kind = 0; kind < FURROW_N_KINDS; kind++)
     {
       const char *table = _furrow_store_kind (kind)->table;
@@ -311,7 +315,7 @@ _furrow_store_op_begin (FurrowStore  *self,
     return TRUE;
   if (self->in_batch)
     return store_run (self, "SAVEPOINT furrow_op", error);
-  return store_run (self, "BEGIN IMMEDIATE", error);
+  return store_run (self, FURROW_SQL (self->database, "BEGIN IMMEDIATE", "BEGIN"), error);
 }
 
 /* ok: whether the operation succeeded (its error is already set when not). */
@@ -352,7 +356,7 @@ furrow_store_begin (FurrowStore  *self,
                    _("%s: a batch of changes is already open"), self->path);
       return FALSE;
     }
-  if (!store_run (self, "BEGIN IMMEDIATE", error))
+  if (!store_run (self, FURROW_SQL (self->database, "BEGIN IMMEDIATE", "BEGIN"), error))
     return FALSE;
   self->in_batch = TRUE;
   self->batch_all_or_nothing = FALSE;

@@ -356,6 +356,9 @@ static gboolean
 store_configure (FurrowStore  *self,
                  GError      **error)
 {
+  /* A server's settings are the server's (its search_path is set at connect). */
+  if (furrow_store_is_server (self))
+    return TRUE;
   /* WAL with synchronous=NORMAL never corrupts the file (a power cut can lose only the last
    * commits); 32 MB of page cache keeps a large import from spilling to the WAL mid-batch.
    * A batch runs each change in a savepoint: its statement journal stays in memory
@@ -442,7 +445,8 @@ write_schema_version (FurrowStore  *self,
 {
   g_autoptr(FurrowStatement) stmt =
     furrow_database_prepare (self->database,
-                   "INSERT OR REPLACE INTO furrow_meta (key, value) VALUES ('schema_version', ?1)",
+                   "INSERT INTO furrow_meta (key, value) VALUES ('schema_version', ?1)"
+                   " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                    error);
   g_autofree char *text = g_strdup_printf ("%d", version);
 
@@ -619,6 +623,10 @@ furrow_store_quick_check (FurrowStore  *self,
 
   g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
 
+  /* A server checks its own pages (data checksums, amcheck): XX001 and XX002 still mark the
+   * store damaged (furrow_database_error_from_sqlstate()). */
+  if (furrow_store_is_server (self))
+    return TRUE;
   stmt = furrow_database_prepare (self->database, "PRAGMA quick_check (1)", error);
   if (stmt == NULL)
     return FALSE;
@@ -836,20 +844,22 @@ add_findings (FurrowStore  *self,
   return TRUE;
 }
 
-GPtrArray *
-furrow_store_check_all (FurrowStore  *self,
-                        GError      **error)
+/* SQLite's and GeoPackage's part of furrow_store_check_all(): the pages and indexes, the
+ * foreign keys (SQLite checks them only while they are on), GeoPackage conformance. A server
+ * checks its own pages and enforces its foreign keys at every write, and has no GeoPackage
+ * tables (docs/architecture.md, The backend seam). */
+static gboolean
+check_file (FurrowStore  *self,
+            GPtrArray    *findings,
+            GError      **error)
 {
-  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(FurrowStatement) integrity = NULL;
   g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
 
   /* SQLite: the whole file, every index against its table. */
   integrity = furrow_database_prepare (self->database, "PRAGMA integrity_check (100)", error);
   if (integrity == NULL)
-    return NULL;
+    return FALSE;
   while (furrow_statement_step (integrity, &local_error))
     {
       const char *text = furrow_statement_get_text (integrity, 0);
@@ -869,14 +879,14 @@ furrow_store_check_all (FurrowStore  *self,
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
+      return FALSE;
     }
 
   if (!add_findings (self, findings,
                      "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check",
                      /* Translators: table, row number, the table it refers to */
                      _("foreign key: %s row %s refers to a missing %s row"), error))
-    return NULL;
+    return FALSE;
 
   /* GeoPackage 1.3 (OGC 12-128r18): the three required spatial reference systems, a features
    * row in gpkg_contents for each of Furrow's layers, a geometry column for every features
@@ -912,6 +922,20 @@ furrow_store_check_all (FurrowStore  *self,
                      " WHERE c.srs_id IS NOT g.srs_id",
                      _("GeoPackage: %s has srs_id %s in gpkg_geometry_columns but %s in "
                        "gpkg_contents"), error))
+    return FALSE;
+
+  return TRUE;
+}
+
+GPtrArray *
+furrow_store_check_all (FurrowStore  *self,
+                        GError      **error)
+{
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
+
+  if (!furrow_store_is_server (self) && !check_file (self, findings, error))
     return NULL;
 
   /* Furrow's own rules (docs/domain.md §8 for the settlement): a parcel is one row, so in one
@@ -926,7 +950,7 @@ furrow_store_check_all (FurrowStore  *self,
                      "SELECT code, count (*) FROM households GROUP BY code HAVING count (*) > 1",
                      _("Furrow: household code %s is used by %s households"), error) ||
       !add_findings (self, findings,
-                     "SELECT s.name, coalesce (h.code, r.household_id), r.total_fen,"
+                     "SELECT s.name, coalesce (h.code, CAST (r.household_id AS text)), r.total_fen,"
                      " r.base_fen + r.dividend_fen - r.fee_fen"
                      " FROM settlements AS r JOIN seasons AS s ON s.id = r.season_id"
                      " LEFT JOIN households AS h ON h.id = r.household_id"
@@ -1012,8 +1036,12 @@ _furrow_store_has_index (FurrowStore *self,
 {
   g_autoptr(FurrowStatement) stmt =
     furrow_database_prepare (self->database,
-                             "SELECT count(*) FROM sqlite_master"
-                             " WHERE type = 'index' AND name = ?1",
+                             FURROW_SQL (self->database,
+                                         "SELECT count(*) FROM sqlite_master"
+                                         " WHERE type = 'index' AND name = ?1",
+                                         "SELECT count(*) FROM pg_indexes"
+                                         " WHERE schemaname = current_schema ()"
+                                         " AND indexname = ?1"),
                    NULL);
 
   if (stmt == NULL)
@@ -1046,4 +1074,279 @@ _furrow_store_get_contents_extent (FurrowStore *self,
   *max_x = furrow_statement_get_double (stmt, 2);
   *max_y = furrow_statement_get_double (stmt, 3);
   return TRUE;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* A custody centre's server (docs/architecture.md, The backend seam)                        */
+
+gboolean
+furrow_store_is_server (FurrowStore *self)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+
+  return furrow_database_get_dialect (self->database) == FURROW_DATABASE_POSTGRESQL;
+}
+
+/* The cooperative's code as stored (lowercase) and its schema, coop_<code>; FALSE with INVALID
+ * for anything but 1 to 40 letters, digits and _. */
+static gboolean
+cooperative_schema (const char  *code,
+                    char       **lower,
+                    char       **schema,
+                    GError     **error)
+{
+  gsize n = code != NULL ? strlen (code) : 0;
+
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isalnum (code[i]) && code[i] != '_')
+      n = 0;
+  if (n == 0 || n > 40)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                   _("“%s” is not a cooperative code: use 1 to 40 letters, digits and _"),
+                   code != NULL ? code : "");
+      return FALSE;
+    }
+  *lower = g_ascii_strdown (code, -1);
+  *schema = g_strconcat ("coop_", *lower, NULL);
+  return TRUE;
+}
+
+static FurrowDatabase *
+server_connect (const char  *uri,
+                GError     **error)
+{
+  if (!furrow_database_is_server_address (uri))
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                   _("%s is not a server address (postgresql://…)"), uri);
+      return NULL;
+    }
+  return furrow_database_open (uri, FURROW_DATABASE_READ_WRITE, error);
+}
+
+gboolean
+furrow_store_server_init (const char  *uri,
+                          GError     **error)
+{
+  g_autoptr(FurrowDatabase) database = server_connect (uri, error);
+  g_autoptr(GBytes) sql = furrow_store_migrate_get_pg_server ();
+
+  return database != NULL &&
+         furrow_database_exec (database, g_bytes_get_data (sql, NULL), error);
+}
+
+/* The schema of cooperative `code`, or NULL (error unset) when the server does not hold it; a
+ * database without Furrow's register is NOT_PROJECT. */
+static char *
+find_cooperative (FurrowDatabase  *database,
+                  const char      *code,
+                  GError         **error)
+{
+  g_autoptr(FurrowStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 registered = 0;
+
+  if (!furrow_database_query_int (database,
+                                  "SELECT count(*) FROM pg_tables WHERE schemaname = 'furrow'"
+                                  " AND tablename = 'cooperatives'", &registered, error))
+    return NULL;
+  if (registered == 0)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_PROJECT,
+                   _("%s holds no Furrow cooperatives: run “furrow-cli server init” on it "
+                     "first"), furrow_database_get_path (database));
+      return NULL;
+    }
+  stmt = furrow_database_prepare (database, "SELECT schema_name FROM furrow.cooperatives"
+                                            " WHERE code = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  furrow_statement_bind_text (stmt, 1, code);
+  if (furrow_statement_step (stmt, &local_error))
+    return furrow_statement_dup_text (stmt, 0);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+static gboolean
+use_schema (FurrowDatabase  *database,
+            const char      *schema,
+            GError         **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SET search_path TO \"%s\", furrow, public", schema);
+
+  return furrow_database_exec (database, sql, error);
+}
+
+static FurrowStore *
+server_store (FurrowDatabase *database,
+              const char     *code)
+{
+  FurrowStore *self = g_object_new (FURROW_TYPE_STORE, NULL);
+
+  self->database = database;
+  self->path = g_strdup_printf ("%s#%s", furrow_database_get_path (database), code);
+  return self;
+}
+
+FurrowStore *
+furrow_store_create_server (const char  *uri,
+                            const char  *cooperative,
+                            GError     **error)
+{
+  g_autoptr(FurrowDatabase) database = NULL;
+  g_autoptr(FurrowStore) self = NULL;
+  g_autoptr(FurrowStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *schema = NULL;
+  g_autofree char *existing = NULL;
+  g_autofree char *create = NULL;
+  FurrowDatabase *db;
+
+  if (!cooperative_schema (cooperative, &code, &schema, error) ||
+      (database = server_connect (uri, error)) == NULL)
+    return NULL;
+  existing = find_cooperative (database, code, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (existing != NULL)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_EXISTS,
+                   _("%s already holds cooperative %s"), furrow_database_get_path (database),
+                   code);
+      return NULL;
+    }
+
+  /* The schema and its register row in one transaction, then the steps, each in its own; a
+   * step that fails drops the schema and the row again, so nothing is left behind. */
+  create = g_strdup_printf ("BEGIN; CREATE SCHEMA \"%s\"", schema);
+  if (!furrow_database_exec (database, create, error))
+    return NULL;
+  stmt = furrow_database_prepare (database, "INSERT INTO furrow.cooperatives (code, schema_name)"
+                                            " VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    {
+      furrow_database_exec (database, "ROLLBACK", NULL);
+      return NULL;
+    }
+  furrow_statement_bind_text (stmt, 1, code);
+  furrow_statement_bind_text (stmt, 2, schema);
+  if (!furrow_statement_run (stmt, error) || !use_schema (database, schema, error) ||
+      !furrow_database_exec (database, "COMMIT", error))
+    {
+      furrow_database_exec (database, "ROLLBACK", NULL);
+      return NULL;
+    }
+  g_clear_pointer (&stmt, furrow_statement_release);
+
+  db = g_steal_pointer (&database);
+  self = server_store (db, code);
+  if (!store_migrate (self, 0, furrow_store_migrate_get_pg_version (), &local_error) ||
+      !_furrow_store_load_cooperative (self, &local_error))
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP SCHEMA \"%s\" CASCADE", schema);
+      g_autoptr(FurrowStatement) forget = NULL;
+
+      furrow_database_exec (db, drop, NULL);
+      forget = furrow_database_prepare (db, "DELETE FROM furrow.cooperatives WHERE code = ?1",
+                                        NULL);
+      if (forget != NULL)
+        {
+          furrow_statement_bind_text (forget, 1, code);
+          furrow_statement_run (forget, NULL);
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+FurrowStore *
+furrow_store_open_server (const char  *uri,
+                          const char  *cooperative,
+                          GError     **error)
+{
+  g_autoptr(FurrowDatabase) database = NULL;
+  g_autoptr(FurrowStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *schema = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *text = NULL;
+  gint64 version = 0;
+  int target = furrow_store_migrate_get_pg_version ();
+
+  if (!cooperative_schema (cooperative, &code, &schema, error) ||
+      (database = server_connect (uri, error)) == NULL)
+    return NULL;
+  found = find_cooperative (database, code, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (found == NULL)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                   _("cooperative %s is not on %s"), code, furrow_database_get_path (database));
+      return NULL;
+    }
+  if (!use_schema (database, found, error))
+    return NULL;
+  self = server_store (g_steal_pointer (&database), code);
+  if (!furrow_database_query_int (self->database, "SELECT CAST (value AS bigint) FROM furrow_meta"
+                                                  " WHERE key = 'schema_version'",
+                                  &version, error))
+    return NULL;
+  if (version > FURROW_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_TOO_NEW,
+                   _("%s was saved by a newer version of Furrow (project schema %d; this version "
+                     "reads up to %d): update Furrow to open it"),
+                   self->path, (int) version, FURROW_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+  self->schema_version = (int) version;
+  if (!store_migrate (self, (int) version, MAX ((int) version, target), error) ||
+      !_furrow_store_load_cooperative (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+char **
+furrow_store_server_list (const char  *uri,
+                          GError     **error)
+{
+  g_autoptr(FurrowDatabase) database = server_connect (uri, error);
+  g_autoptr(FurrowStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_autofree char *none = NULL;
+
+  if (database == NULL)
+    return NULL;
+  none = find_cooperative (database, "", &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  stmt = furrow_database_prepare (database, "SELECT code FROM furrow.cooperatives ORDER BY code",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  while (furrow_statement_step (stmt, &local_error))
+    g_strv_builder_add (codes, furrow_statement_get_text (stmt, 0));
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_strv_builder_end (codes);
 }

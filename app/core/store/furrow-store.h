@@ -121,6 +121,26 @@ FurrowStore     *furrow_store_create                (const char       *path,
 FurrowStore     *furrow_store_open                  (const char       *path,
                                                      GError          **error);
 const char      *furrow_store_get_path              (FurrowStore      *self);
+
+/* A custody centre's server (docs/architecture.md, The backend seam): uri is a libpq connection
+ * URI (postgresql://user@host/db), cooperative a code of letters, digits and _ (case does not
+ * matter). furrow_store_server_init() prepares a database once (PostGIS, the register of
+ * cooperatives; safe to repeat); create adds a cooperative (FURROW_STORE_ERROR_EXISTS when it is
+ * there, nothing left behind on failure), open opens one (NOT_FOUND when it is not there) and
+ * migrates it. The store's path is then postgresql://user@host/db#code, never the password. */
+gboolean         furrow_store_server_init           (const char       *uri,
+                                                     GError          **error);
+FurrowStore     *furrow_store_create_server         (const char       *uri,
+                                                     const char       *cooperative,
+                                                     GError          **error);
+FurrowStore     *furrow_store_open_server           (const char       *uri,
+                                                     const char       *cooperative,
+                                                     GError          **error);
+/* The cooperatives of a server's database, sorted (NULL-terminated), or NULL with error. */
+char           **furrow_store_server_list           (const char       *uri,
+                                                     GError          **error);
+/* TRUE when the store is a cooperative on a server rather than a file. */
+gboolean         furrow_store_is_server             (FurrowStore      *self);
 /* Online backup (sqlite3_backup_*) to a new file dest_path (mode 0600); refused inside a batch. */
 gboolean         furrow_store_backup                (FurrowStore      *self,
                                                      const char       *dest_path,

@@ -311,31 +311,7 @@ FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/planner-1920x1080", Fixture, NUL
 static void
 add_and_show_season (Fixture *fixture)
 {
-  FurrowStore *store = furrow_window_get_store (fixture->window);
-  g_autoptr(FurrowSeason) season = furrow_season_new ("2027 秋", 2027);
-  g_autoptr(FurrowSeason) shown = NULL;
-  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
-  g_autoptr(GError) error = NULL;
-  FurrowPattern pattern;
-
-  g_assert_true (furrow_store_add_season (store, season, &error));
-  g_assert_no_error (error);
-  g_assert_true (furrow_pattern_preset ("2+4", &pattern));
-  g_assert_true (furrow_store_begin (store, &error));
-  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
-    {
-      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
-
-      g_assert_true (furrow_store_set_plan (store, season, field, &pattern, "2+4", NULL, &error));
-      g_assert_no_error (error);
-    }
-  g_assert_true (furrow_store_commit (store, &error));
-  g_assert_no_error (error);
-  furrow_test_iterate (100);
-  shown = furrow_test_store_find_season (store, "2027 秋");
-  g_assert_nonnull (shown);
-  furrow_window_show_season (fixture->window, shown);
-  furrow_test_iterate (300);
+  furrow_test_show_new_season (fixture->window, "2027 秋", 2027, 300);
 }
 
 typedef struct
@@ -947,37 +923,12 @@ test_parcel_keys (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/parcel-keys", Fixture, NULL, test_parcel_keys,
                      furrow_test_window_tear_down);
 
-/* LANGUAGE=zh_CN: po/zh_CN.po compiled into a folder FURROW_LOCALEDIR points at, as
- * test-translation.c does. */
-static void
-compile_catalogue (void)
-{
-  g_autofree char *po = g_test_build_filename (G_TEST_DIST, "..", "po", "zh_CN.po", NULL);
-  g_autofree char *mo_dir = NULL;
-  g_autofree char *mo = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  locale_dir = furrow_test_make_tmpdir ();
-  mo_dir = g_build_filename (locale_dir, "zh_CN", "LC_MESSAGES", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (mo_dir, 0755), ==, 0);
-  mo = g_build_filename (mo_dir, "furrow.mo", NULL);
-  {
-    const char *argv[] = { "msgfmt", "-o", mo, po, NULL };
-
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                  &status, &error);
-  }
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
 static void
 set_up (void)
 {
   if (strcmp (language (), "C") == 0)
     return;
-  compile_catalogue ();
+  locale_dir = furrow_test_compile_zh_cn ();
   g_setenv ("FURROW_LOCALEDIR", locale_dir, TRUE);
   furrow_application_init_i18n ();
 }

@@ -13,6 +13,7 @@
 #include "furrow-paste.h"
 #include "furrow-season-harvest-page-testing.h"
 #include "furrow-store-season.h"
+#include "furrow-template.h"
 #include "furrow-units.h"
 
 struct _FurrowSeasonHarvestPage
@@ -50,6 +51,14 @@ static const guint value_columns[] = {
 #define N_VALUES G_N_ELEMENTS (value_columns)
 
 G_DEFINE_FINAL_TYPE (FurrowSeasonHarvestPage, furrow_season_harvest_page, FURROW_TYPE_SEASON_PAGE)
+
+/* The template's children (furrow-template.h). */
+#define CHILD(member) FURROW_TEMPLATE_CHILD (FurrowSeasonHarvestPage, member)
+static const FurrowTemplateChild template_children[] = {
+  CHILD (locked_group), CHILD (harvest_grid), CHILD (compare_grid), CHILD (costs_group),
+  CHILD (add_cost_button),
+};
+#undef CHILD
 
 #define STORE(self)  furrow_season_page_get_store (FURROW_SEASON_PAGE (self))
 #define SEASON(self) furrow_season_page_get_season (FURROW_SEASON_PAGE (self))
@@ -1104,14 +1113,8 @@ furrow_season_harvest_page_class_init (FurrowSeasonHarvestPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH
                                                "/ui/season/furrow-season-harvest-page.ui");
-#define CHILD(name) \
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonHarvestPage, name)
-  CHILD (locked_group);
-  CHILD (harvest_grid);
-  CHILD (compare_grid);
-  CHILD (costs_group);
-  CHILD (add_cost_button);
-#undef CHILD
+  furrow_widget_class_bind_template_children (widget_class, template_children,
+                                              G_N_ELEMENTS (template_children));
   gtk_widget_class_bind_template_callback (widget_class, add_cost_cb);
   gtk_widget_class_install_action (widget_class, "harvest.paste-rows", NULL, paste_rows_action);
 }

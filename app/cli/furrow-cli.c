@@ -17,6 +17,10 @@ static int run_help (int argc, char **argv);
  * contract each one keeps. */
 static const FurrowCliCommand commands[] = {
   { "area", N_("Ellipsoidal area of every polygon in a file (m² and mu)"), furrow_cli_area },
+  { "bank-file", N_("Write the bank payment file of a settled season, as a bank’s profile lays "
+                    "it out"), furrow_cli_bank_file },
+  { "bank-return", N_("Mark a season’s payments paid or failed from a bank’s return file"),
+    furrow_cli_bank_return },
   { "calibrate", N_("Fit the yield model to measured yields and store it as a project preset"),
     furrow_cli_calibrate },
   { "check", N_("Check a project file: integrity, foreign keys, GeoPackage and Furrow’s rules"),
@@ -28,7 +32,10 @@ static const FurrowCliCommand commands[] = {
   { "demo", N_("Write the demo cooperative to a new project file"), furrow_cli_demo },
   { "export", N_("Write a project’s fields, parcels or households to a file"), furrow_cli_export },
   { "help", N_("Show the commands and what they do"), run_help },
+  { "household", N_("Change a household’s payee account (set-account)"), furrow_cli_household },
   { "import", N_("Import fields, parcels or households into a project"), furrow_cli_import },
+  { "ledger", N_("Show each household’s member account across the settled seasons"),
+    furrow_cli_ledger },
   { "list", N_("List the fields, parcels or households of a project"), furrow_cli_list },
   { "payroll", N_("Write the payroll of a settled season for households to sign (PDF or XLSX)"),
     furrow_cli_payroll },
@@ -45,6 +52,9 @@ static const FurrowCliCommand commands[] = {
     furrow_cli_server },
   { "settle", N_("Settle a season from a JSON file: base and dividends to the fen"),
     furrow_cli_settle },
+  { "surplus-statement", N_("Write the surplus and surplus-distribution statement (会农社02) of "
+                            "a settled season or crop year (PDF or XLSX)"),
+    furrow_cli_surplus_statement },
   { "statements", N_("Print the households' statements of a settled season as PDF"),
     furrow_cli_statements },
 };
@@ -176,10 +186,15 @@ static int
 run_help (int    argc,
           char **argv)
 {
+  int width = 0;
+
   g_print ("%s\n\n", _("Usage: furrow-cli COMMAND [OPTION…]"));
+  /* The summaries line up after the longest name (surplus-statement). */
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    width = MAX (width, (int) strlen (commands[i].name));
   g_print ("%s\n", _("Commands:"));
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-14s %s\n", commands[i].name, _(commands[i].summary));
+    g_print ("  %-*s %s\n", width, commands[i].name, _(commands[i].summary));
   g_print ("\n%s\n", _("Every command takes --json for machine-readable output."));
   g_print ("%s\n", _("Run “furrow-cli COMMAND --help” for the options of one command."));
   return 0;

@@ -20,6 +20,12 @@ typedef struct
 /* Each subcommand lives in app/cli/furrow-cli-<name>.c and is listed in furrow-cli.c. */
 int  furrow_cli_area        (int          argc,
                              char       **argv);
+int  furrow_cli_bank_file   (int          argc,
+                             char       **argv);
+int  furrow_cli_bank_return (int          argc,
+                             char       **argv);
+int  furrow_cli_household   (int          argc,
+                             char       **argv);
 int  furrow_cli_calibrate   (int          argc,
                              char       **argv);
 int  furrow_cli_check       (int          argc,
@@ -33,6 +39,8 @@ int  furrow_cli_contract    (int          argc,
 int  furrow_cli_export      (int          argc,
                              char       **argv);
 int  furrow_cli_import      (int          argc,
+                             char       **argv);
+int  furrow_cli_ledger      (int          argc,
                              char       **argv);
 int  furrow_cli_list        (int          argc,
                              char       **argv);
@@ -55,6 +63,8 @@ int  furrow_cli_server      (int          argc,
                              char       **argv);
 int  furrow_cli_settle      (int          argc,
                              char       **argv);
+int  furrow_cli_surplus_statement (int    argc,
+                                   char **argv);
 int  furrow_cli_statements  (int          argc,
                              char       **argv);
 

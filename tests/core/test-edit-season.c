@@ -296,17 +296,13 @@ test_harvests (Fixture       *fixture,
   g_assert_cmpint (fen, ==, 540000);
   g_assert_false (stored_harvest (fixture, "T03", FURROW_CROP_MAIZE, &kg, &fen));
 
-  /* One undo: T01 back to 5,500 kg / ¥7,480.00, T02 soybean to zeros. */
+  /* One undo: T01 back to 5,500 kg / ¥7,480.00, T02 soybean to no record, as before. */
   undo (fixture);
   g_assert_cmpuint (changes, ==, 2);
   g_assert_true (stored_harvest (fixture, "T01", FURROW_CROP_MAIZE, &kg, &fen));
   g_assert_cmpfloat (kg, ==, 5500);
   g_assert_cmpint (fen, ==, 748000);
-  if (stored_harvest (fixture, "T02", FURROW_CROP_SOYBEAN, &kg, &fen))
-    {
-      g_assert_cmpfloat (kg, ==, 0);
-      g_assert_cmpint (fen, ==, 0);
-    }
+  g_assert_false (stored_harvest (fixture, "T02", FURROW_CROP_SOYBEAN, &kg, &fen));
   g_assert_cmpstr (furrow_history_get_undo_label (fixture->history), ==, "Enter a harvest");
   redo (fixture);
   g_assert_true (stored_harvest (fixture, "T02", FURROW_CROP_SOYBEAN, &kg, &fen));

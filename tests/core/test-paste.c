@@ -316,4 +316,34 @@ test_nothing (void)
 }
 FURROW_TEST ("/furrow/core/paste/nothing", test_nothing);
 
+/* Cost items as the economics page keys them: "crop item" as the code, the item alone as the
+ * name; "seed" is an item of both crops, so only its code names it. */
+static void
+test_items (void)
+{
+  static const char * const item_codes[] = { "Maize seed", "Maize tillage", "Soybean seed" };
+  static const char * const item_names[] = { "seed", "tillage", "seed" };
+  g_autoptr(FurrowPasteBlock) block = furrow_paste_read ("Item\tYuan per mu\r\n"
+                                                         "Soybean seed\t26\r\n"
+                                                         "tillage\t50元\r\n"
+                                                         "seed\t60\r\n", item_codes, item_names,
+                                                         3, 0, 1);
+  g_autofree char *ambiguous = NULL;
+
+  g_assert_nonnull (block);
+  g_assert_true (block->keyed);
+  g_assert_nonnull (block->header);
+  g_assert_cmpuint (block->rows->len, ==, 3);
+  g_assert_cmpint (row_at (block, 0)->target, ==, 2);
+  g_assert_cmpfloat (row_at (block, 0)->values[0], ==, 26);
+  g_assert_cmpint (row_at (block, 1)->target, ==, 1);
+  g_assert_cmpfloat (row_at (block, 1)->values[0], ==, 50);
+  g_assert_cmpint (row_at (block, 2)->target, ==, -1);
+  g_assert_cmpint (row_at (block, 2)->refusal, ==, FURROW_PASTE_AMBIGUOUS_KEY);
+  ambiguous = furrow_paste_row_describe_refusal (row_at (block, 2), FURROW_PASTE_KEYS_ITEMS, 1);
+  g_assert_cmpstr (ambiguous, ==,
+                   "“seed” is an item of both crops: write the crop before it (“Maize seed”).");
+}
+FURROW_TEST ("/furrow/core/paste/items", test_items);
+
 FURROW_TEST_MAIN ();

@@ -296,6 +296,80 @@ test_personal_edit (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/gui/household-page/personal-edit", Fixture, fixture_set_up,
                      test_personal_edit, fixture_tear_down);
 
+/* The payee account (docs/domain.md, "Bank accounts"): None at first; the edit opens the bank,
+ * branch and holder and an empty number; a card number with a wrong Luhn digit is refused on
+ * its row; a right one (6217 0000 0000 0006: 6 + 7 + 2 kept, 1 → 2 and 6 → 3 doubled, 20) is
+ * written whole by one edit, audited by column names only, shown masked, and undone whole. */
+static void
+test_account_edit (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  FurrowHouseholdPage *page = fixture->window->household_page;
+  g_autoptr(GListModel) households = furrow_store_get_households (furrow_window_get_store (fixture->window));
+  g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, 3);
+  g_autofree char *object = g_strconcat ("household:", furrow_household_get_code (household), NULL);
+  AdwActionRow *row = (gpointer) furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_ACCOUNT_ROW);
+  GtkToggleButton *edit = (gpointer) furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_ACCOUNT_EDIT);
+  GtkWidget *bank = furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_BANK_ENTRY);
+  GtkWidget *number = furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_ACCOUNT_ENTRY);
+  GtkWidget *holder = furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_HOLDER_ENTRY);
+  GtkWidget *save_button = furrow_household_page_get_part (page, FURROW_HOUSEHOLD_PART_ACCOUNT_SAVE);
+  g_autoptr(FurrowStore) reader = NULL;
+  g_autoptr(FurrowHousehold) stored = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  gint64 audits;
+
+  select_household (fixture, household);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "None");
+  g_assert_false (gtk_widget_get_visible (number));
+  audits = count_audit (fixture, object);
+
+  gtk_toggle_button_set_active (edit, TRUE);
+  g_assert_true (gtk_widget_get_visible (number));
+  g_assert_true (gtk_widget_is_visible (save_button));
+  gtk_editable_set_text (GTK_EDITABLE (bank), "中国农业银行");
+  gtk_editable_set_text (GTK_EDITABLE (holder), "王建军");
+  gtk_editable_set_text (GTK_EDITABLE (number), "6217 0000 0000 0007");
+  g_assert_true (GTK_IS_BUTTON (save_button));
+  g_signal_emit_by_name (save_button, "clicked");
+  g_assert_true (gtk_widget_has_css_class (number, "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (number), "last digit"));
+  g_assert_null (strstr (gtk_widget_get_tooltip_text (number), "6217"));
+  g_assert_cmpint (count_audit (fixture, object), ==, audits);
+
+  gtk_editable_set_text (GTK_EDITABLE (number), "6217 0000 0000 0006");
+  g_signal_emit_by_name (save_button, "clicked");
+  furrow_test_iterate (100);
+  g_assert_false (gtk_widget_get_visible (number));
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
+                   "中国农业银行 · 6217 **** **** 0006 · 王建军");
+  reader = furrow_store_open (fixture->path, NULL);
+  stored = furrow_store_find_household (reader, furrow_household_get_code (household));
+  g_assert_cmpstr (furrow_household_get_account_number (stored), ==, "6217000000000006");
+  g_assert_cmpstr (furrow_household_get_bank (stored), ==, "中国农业银行");
+  g_assert_cmpstr (furrow_household_get_account_holder (stored), ==, "王建军");
+  g_clear_object (&stored);
+  audit = furrow_store_get_audit_log (reader, object, NULL);
+  g_assert_cmpuint (audit->len, ==, audits + 1);
+  g_assert_cmpstr (((FurrowAuditEntry *) g_ptr_array_index (audit, audit->len - 1))->detail, ==,
+                   "bank, account_number, account_holder changed");
+  g_clear_object (&reader);
+  g_assert_cmpstr (furrow_history_get_undo_label (furrow_window_get_history (fixture->window)), ==,
+                   "Change Payee Account");
+
+  /* Undo: no account again, in the file and on the page. */
+  g_assert_true (gtk_widget_activate_action (window, "win.undo", NULL));
+  furrow_test_iterate (100);
+  reader = furrow_store_open (fixture->path, NULL);
+  stored = furrow_store_find_household (reader, furrow_household_get_code (household));
+  g_assert_null (furrow_household_get_account_number (stored));
+  g_assert_null (furrow_household_get_bank (stored));
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "None");
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/household-page/account-edit", Fixture, fixture_set_up,
+                     test_account_edit, fixture_tear_down);
+
 /* Editing a parcel's registered area, code and field from the household page: each edit is
  * written (read back through a second connection), audited, undoable; an area of 0 or below and
  * a short code are refused with their reason and write nothing. */

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "furrow-history-testing.h"
+#include "furrow-item-row.h"
+#include "furrow-season-economics-page-testing.h"
 #include "furrow-season-harvest-page-testing.h"
 #include "furrow-season-page-testing.h"
 #include "furrow-store-season.h"
@@ -93,6 +95,28 @@ click (AdwMessageDialog *dialog,
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   furrow_test_iterate (300);
+}
+
+/* Ctrl+V as the key controller in the capture phase of `widget` (the harvest grid, the
+ * economics page's rules) sees it: TRUE when it took the key. Under Xvfb no key can be typed
+ * into the window, so the controller's signal is emitted as GTK would. */
+static gboolean
+press_ctrl_v (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_v, 0, GDK_CONTROL_MASK,
+                               &handled);
+    }
+  furrow_test_iterate (200);
+  return handled;
 }
 
 /* The field of the harvest grid's row i + 1 (the fields in the page's order). */
@@ -199,6 +223,9 @@ test_paste_block (Fixture       *fixture,
   gint64 fen;
 
   g_assert_cmpuint (furrow_season_harvest_page_get_n_fields (page), ==, 40);
+  g_assert_cmpstr (furrow_season_harvest_page_get_compare_text (
+                     page, furrow_field_get_code (row_field (fixture, page, 0)),
+                     FURROW_COMPARE_COLUMN_ACTUAL_NET), ==, "—");
   /* Rows 0, 2, 4 … by code, 1, 3, 5 … by name (东洼2号地 …); then an unknown code and a cell
    * that is not a number. */
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
@@ -273,7 +300,8 @@ test_paste_block (Fixture       *fixture,
   g_assert_false (stored (store, furrow_field_get_id (eleventh), FURROW_CROP_MAIZE, &kg, &fen));
   furrow_test_save_widget_screenshot (GTK_WIDGET (fixture->window), 50, "season-paste.png");
 
-  /* One Ctrl+Z: every value back to none (zeros), on screen and in the file. */
+  /* One Ctrl+Z: every value back to none, on screen (zeros in the entries, "—" for the actual
+   * figures) and in the file (no record). */
   g_assert_cmpstr (furrow_history_get_undo_label (furrow_window_get_history (fixture->window)),
                    ==, "Paste harvests");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
@@ -283,12 +311,11 @@ test_paste_block (Fixture       *fixture,
       FurrowField *field = row_field (fixture, page, i);
       gint64 id = furrow_field_get_id (field);
 
-      stored (store, id, FURROW_CROP_MAIZE, &kg, &fen);
-      g_assert_cmpfloat (kg, ==, 0);
-      g_assert_cmpint (fen, ==, 0);
-      stored (store, id, FURROW_CROP_SOYBEAN, &kg, &fen);
-      g_assert_cmpfloat (kg, ==, 0);
-      g_assert_cmpint (fen, ==, 0);
+      g_assert_false (stored (store, id, FURROW_CROP_MAIZE, &kg, &fen));
+      g_assert_false (stored (store, id, FURROW_CROP_SOYBEAN, &kg, &fen));
+      g_assert_cmpstr (furrow_season_harvest_page_get_compare_text (
+                         page, furrow_field_get_code (field), FURROW_COMPARE_COLUMN_ACTUAL_NET),
+                       ==, "—");
       for (guint c = FURROW_HARVEST_COLUMN_MAIZE_KG; c <= FURROW_HARVEST_COLUMN_SOY_REVENUE; c++)
         if (c != FURROW_HARVEST_COLUMN_SOY_PREDICTED_KG)
           g_assert_cmpfloat (entry_value (page, field, c), ==, 0);
@@ -323,8 +350,10 @@ test_paste_positional (Fixture       *fixture,
                                        page, furrow_field_get_code (third),
                                        FURROW_HARVEST_COLUMN_MAIZE_REVENUE)));
   furrow_test_iterate (100);
-  /* WPS: LF, no header. ¥28,520.00 and 1,200 kg; ¥19,840.00 and 950 kg. */
-  paste (page, "28520\t1,200\n19,840\t九百五十\n");
+  /* WPS: LF, no header. ¥28,520.00 and 1,200 kg; ¥19,840.00 and 950 kg. Ctrl+V on the grid. */
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (page)),
+                          "28520\t1,200\n19,840\t九百五十\n");
+  g_assert_true (press_ctrl_v (furrow_season_harvest_page_get_child (page, "harvest_grid")));
   dialog = furrow_season_harvest_page_get_paste_dialog (page);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Paste 2 Rows?");
@@ -348,6 +377,21 @@ test_paste_positional (Fixture       *fixture,
   g_assert_true (stored (store, furrow_field_get_id (fourth), FURROW_CROP_SOYBEAN, &kg, &fen));
   g_assert_cmpfloat (kg, ==, 950);
   g_assert_cmpfloat (entry_value (page, fourth, FURROW_HARVEST_COLUMN_SOY_KG), ==, 950);
+
+  /* One cell, as a spreadsheet copies it (with its line break): into the focused entry, no
+   * preview; written by the entry's own delayed commit. 12,345 公斤 is 12,345 kg. */
+  gtk_widget_grab_focus (GTK_WIDGET (furrow_season_harvest_page_get_entry (
+                                       page, furrow_field_get_code (fourth),
+                                       FURROW_HARVEST_COLUMN_MAIZE_KG)));
+  furrow_test_iterate (100);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (page)), "12,345 公斤");
+  g_assert_true (press_ctrl_v (furrow_season_harvest_page_get_child (page, "harvest_grid")));
+  furrow_test_iterate (300);
+  g_assert_null (furrow_season_harvest_page_get_paste_dialog (page));
+  g_assert_cmpfloat (entry_value (page, fourth, FURROW_HARVEST_COLUMN_MAIZE_KG), ==, 12345);
+  g_assert_true (stored (store, furrow_field_get_id (fourth), FURROW_CROP_MAIZE, &kg, &fen));
+  g_assert_cmpfloat (kg, ==, 12345);
+  g_assert_cmpint (fen, ==, 1984000);
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/season-paste/positional", Fixture, fixture_set_up,
                      test_paste_positional, furrow_test_window_tear_down);
@@ -382,5 +426,136 @@ test_paste_settled (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/season-paste/settled", Fixture, fixture_set_up,
                      test_paste_settled, furrow_test_window_tear_down);
+
+static GtkWidget *
+economics_child (FurrowSeasonEconomicsPage *page,
+                 const char                *name)
+{
+  GtkWidget *child = furrow_season_economics_page_get_child (page, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* The stored season's cost item (crop, item, every field) in fen per mu, -1 when absent. */
+static gint64
+stored_cost (FurrowStore *store,
+             FurrowCrop   crop,
+             const char  *item)
+{
+  g_autoptr(FurrowSeason) season = furrow_store_find_season (store, SEASON_NAME);
+  const FurrowSeasonCost *costs;
+  guint n = 0;
+
+  costs = furrow_season_get_costs (season, &n);
+  for (guint i = 0; i < n; i++)
+    if (costs[i].crop == crop && costs[i].field_id == 0 && strcmp (costs[i].item, item) == 0)
+      return costs[i].fen_per_mu;
+  return -1;
+}
+
+static gint64
+stored_subsidy (FurrowStore *store,
+                const char  *name)
+{
+  g_autoptr(FurrowSeason) season = furrow_store_find_season (store, SEASON_NAME);
+  const FurrowSeasonSubsidy *subsidies;
+  guint n = 0;
+
+  subsidies = furrow_season_get_subsidies (season, &n);
+  for (guint i = 0; i < n; i++)
+    if (strcmp (subsidies[i].name, name) == 0)
+      return subsidies[i].fen_per_mu;
+  return -1;
+}
+
+/* The economics page's items by name: the docs/domain.md §7 defaults of a new season (maize seed
+ * ¥55/mu, soybean harvest ¥50, maize tillage ¥45, the strip subsidy ¥150) become ¥60, ¥55.50,
+ * ¥50 and ¥160 in one edit of the season's rules; "seed" alone (an item of both crops) and an
+ * item the season does not have are refused with their reasons; one undo puts all four back. */
+static void
+test_paste_economics (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowSeasonEconomicsPage *page;
+  AdwMessageDialog *dialog;
+  FurrowItemRow *seed;
+
+  show_harvest_page (fixture);
+  page = FURROW_SEASON_ECONOMICS_PAGE (furrow_test_show_season_page (
+    fixture->window, "economics", FURROW_TYPE_SEASON_ECONOMICS_PAGE, 100));
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "seed"), ==, 5500);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (page)),
+                          "Item\tYuan per mu\r\n"
+                          "Maize seed\t60\r\n"
+                          "Soybean harvest\t55.50元\r\n"
+                          "tillage\t５０\r\n"
+                          "strip intercropping subsidy\t¥160.00\r\n"
+                          "seed\t1\r\n"
+                          "water\t3\r\n");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "economics.paste-rows", NULL));
+  furrow_test_iterate (200);
+  dialog = furrow_season_economics_page_get_paste_dialog (page);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Paste 4 Rows?");
+  g_assert_cmpstr (furrow_season_economics_page_get_paste_line (page, 0), ==,
+                   "Row 2, Maize seed: ¥55.00 → ¥60.00");
+  g_assert_cmpstr (furrow_season_economics_page_get_paste_line (page, 1), ==,
+                   "Row 3, Soybean harvest: ¥50.00 → ¥55.50");
+  g_assert_cmpstr (furrow_season_economics_page_get_paste_line (page, 2), ==,
+                   "Row 4, Maize tillage: ¥45.00 → ¥50.00");
+  g_assert_cmpstr (furrow_season_economics_page_get_paste_line (page, 3), ==,
+                   "Row 5, strip intercropping subsidy: ¥150.00 → ¥160.00");
+  g_assert_cmpstr (furrow_season_economics_page_get_paste_line (page, 4), ==,
+                   "Row 6, “seed”: “seed” is an item of both crops: write the crop before it "
+                   "(“Maize seed”).");
+  g_assert_cmpstr (furrow_season_economics_page_get_paste_line (page, 5), ==,
+                   "Row 7, “water”: The table has no item “water”.");
+  g_assert_null (furrow_season_economics_page_get_paste_line (page, 6));
+  furrow_test_save_widget_screenshot (GTK_WIDGET (dialog), 50, "season-paste-economics.png");
+  click (dialog, "_Paste");
+
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "seed"), ==, 6000);
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_SOYBEAN, "harvest"), ==, 5550);
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "tillage"), ==, 5000);
+  g_assert_cmpint (stored_subsidy (store, "strip intercropping subsidy"), ==, 16000);
+  /* The others as they were: soybean seed ¥25, maize harvest ¥60. */
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_SOYBEAN, "seed"), ==, 2500);
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "harvest"), ==, 6000);
+
+  g_assert_cmpstr (furrow_history_get_undo_label (furrow_window_get_history (fixture->window)),
+                   ==, "Change the season’s rules");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  furrow_test_iterate (300);
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "seed"), ==, 5500);
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_SOYBEAN, "harvest"), ==, 5000);
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "tillage"), ==, 4500);
+  g_assert_cmpint (stored_subsidy (store, "strip intercropping subsidy"), ==, 15000);
+  g_assert_cmpfloat (gtk_spin_button_get_value (furrow_item_row_get_amount (FURROW_ITEM_ROW (
+                       furrow_season_economics_page_get_item_row (page, 0, 2)))), ==, 55);
+
+  /* Ctrl+V in an item's name pastes text there: the page does not take the key. */
+  seed = FURROW_ITEM_ROW (furrow_season_economics_page_get_item_row (page, 0, 2));
+  gtk_widget_grab_focus (GTK_WIDGET (furrow_item_row_get_name_entry (seed)));
+  furrow_test_iterate (100);
+  g_assert_false (press_ctrl_v (economics_child (page, "editor_page")));
+  /* On maize seed's amount: numbers only land from there on — maize seed ¥58, fertilizer (the
+   * row after it) ¥240. */
+  gtk_widget_grab_focus (GTK_WIDGET (furrow_item_row_get_amount (seed)));
+  furrow_test_iterate (100);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (page)), "58\n240\n");
+  g_assert_true (press_ctrl_v (economics_child (page, "editor_page")));
+  dialog = furrow_season_economics_page_get_paste_dialog (page);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (furrow_season_economics_page_get_paste_line (page, 1), ==,
+                   "Row 2, Maize fertilizer: ¥235.00 → ¥240.00");
+  click (dialog, "_Paste");
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "seed"), ==, 5800);
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "fertilizer"), ==, 24000);
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/season-paste/economics", Fixture, fixture_set_up,
+                     test_paste_economics, furrow_test_window_tear_down);
 
 FURROW_TEST_GUI_MAIN ();

@@ -855,4 +855,102 @@ test_not_harvested (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/gui/season-settlement/not-harvested", Fixture, fixture_set_up,
                      test_not_harvested, furrow_test_window_tear_down);
 
+/* Bank payments on the page (docs/domain.md, "Bank accounts"): with no accounts, Export Bank
+ * File writes nothing; with every household's account, the generic file holds one row per
+ * household paid and its total is the roster's total paid; the Payment column says Sent to the
+ * bank, then, after a return that fails the first household, Failed with the bank's reason and
+ * Paid for the second; the audit log has a row per change. */
+static void
+test_bank (Fixture       *fixture,
+           gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowSeasonSettlementPage *page;
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(FurrowSeasonSettlement) settlement = NULL;
+  g_autoptr(GListModel) households = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autofree char *dir = furrow_test_make_tmpdir ();
+  g_autofree char *csv = g_build_filename (dir, "bank.csv", NULL);
+  g_autofree char *ret = g_build_filename (dir, "return.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *return_text = NULL;
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv);
+  g_autoptr(GFile) ret_file = g_file_new_for_path (ret);
+  const char *first = NULL;
+  const char *second = NULL;
+  gint64 paid_fen = 0;
+  guint n_paid = 0, n_lines = 0;
+
+  add_season (store, TRUE);
+  settle_in_store (store);
+  page = show_page (fixture);
+  season = furrow_store_find_season (store, SEASON);
+  settlement = furrow_store_get_settlement (store, season, &error);
+  g_assert_no_error (error);
+  for (gsize i = 0; i < settlement->n_rows; i++)
+    if (settlement->rows[i].total_fen > 0)
+      {
+        paid_fen += settlement->rows[i].total_fen;
+        n_paid++;
+        if (first == NULL)
+          first = settlement->rows[i].code;
+        else if (second == NULL)
+          second = settlement->rows[i].code;
+      }
+  g_assert_cmpuint (n_paid, >, 2);
+  g_assert_cmpstr (furrow_season_settlement_page_get_payment_text (page, first), ==, "Unpaid");
+
+  /* The demo has no accounts: nothing is written. */
+  g_assert_false (furrow_season_settlement_page_export_bank_file (page, csv_file, "generic",
+                                                                  FALSE));
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+
+  /* A passbook account (no check digit) for every household, through the store. */
+  households = furrow_store_get_households (store);
+  for (guint i = 0; i < g_list_model_get_n_items (households); i++)
+    {
+      g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, i);
+
+      furrow_household_set_bank (household, "农村信用社");
+      furrow_household_set_account_number (household, "150001001234567890");
+      g_assert_true (furrow_store_update_household (store, household, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (furrow_season_settlement_page_export_bank_file (page, csv_file, "generic",
+                                                                 FALSE));
+  furrow_test_iterate (100);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  for (const char *p = contents; (p = strstr (p, "\r\n")) != NULL; p += 2)
+    n_lines++;
+  /* A header, a row per household paid, the total row with the roster's total paid. */
+  g_assert_cmpuint (n_lines, ==, n_paid + 2);
+  {
+    g_autofree char *total = g_strdup_printf ("合计,,,,,,%" G_GINT64_FORMAT ".%02d,\r\n",
+                                              paid_fen / 100, (int) (paid_fen % 100));
+
+    g_assert_true (g_str_has_suffix (contents, total));
+  }
+  g_assert_cmpstr (furrow_season_settlement_page_get_payment_text (page, first), ==,
+                   "Sent to the bank");
+
+  return_text = g_strdup_printf ("承包方编码,状态,失败原因\n%s,失败,账户已冻结\n%s,成功,\n",
+                                 first, second);
+  g_assert_true (g_file_set_contents (ret, return_text, -1, NULL));
+  g_assert_true (furrow_season_settlement_page_import_bank_return (page, ret_file));
+  furrow_test_iterate (100);
+  g_assert_cmpstr (furrow_season_settlement_page_get_payment_text (page, first), ==, "Failed");
+  g_assert_cmpstr (furrow_season_settlement_page_get_payment_text (page, second), ==, "Paid");
+  furrow_test_save_widget_screenshot (GTK_WIDGET (page), 50, "season-settlement-payments.png");
+
+  audit = season_audit (store);
+  g_assert_cmpuint (count_prefix (audit, "payment.sent|"), ==, n_paid);
+  g_assert_cmpuint (count_prefix (audit, "payment.failed|"), ==, 1);
+  g_assert_cmpuint (count_prefix (audit, "payment.paid|"), ==, 1);
+  furrow_test_remove_tmpdir (dir);
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/season-settlement/bank", Fixture, fixture_set_up, test_bank,
+                     furrow_test_window_tear_down);
+
 FURROW_TEST_GUI_MAIN ();

@@ -1,22 +1,29 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Custody service contracts from the real window (docs/domain.md §13): the demo project with a
+/* The paperwork of issue 14 items 6 and 7 from the real window. Custody service contracts
+ * (docs/domain.md §13): the demo project with a
  * season made through the store; win.print-contract follows the household shown and
  * win.print-contracts the project; the contracts the print operation exports (what the print
  * dialog's "Print to File" writes) read back with pdftotext: the household's plots from the
  * register and its base in figures and capital numerals, worked by hand; the project itself is
- * refused as the file; each export is an audit row. */
+ * refused as the file; each export is an audit row. The surplus statement (会农社02,
+ * docs/domain.md §14) from the Settlement page of a settled season: its XLSX's cells reconcile
+ * with the frozen settlement to the fen. */
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "furrow-contract.h"
+#include "furrow-season-settlement-page.h"
 #include "furrow-store-season.h"
 #include "furrow-store-testing.h"
+#include "furrow-test-store.h"
 #include "furrow-test-gui.h"
 #include "furrow-test.h"
 #include "furrow-window-contracts.h"
 #include "furrow-window-private.h"
+#include "furrow-units.h"
 #include "furrow-window-testing.h"
 
 #define SEASON "2026 autumn maize–soybean"
@@ -162,5 +169,104 @@ test_print (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/window-contracts/print", Fixture, fixture_set_up, test_print,
                      furrow_test_window_tear_down);
+
+/* The value of cell `ref` of a sheet's XML in fen (the stored double to the fen). */
+static gint64
+cell_fen (const char *sheet,
+          const char *ref)
+{
+  g_autofree char *start = g_strdup_printf ("<c r=\"%s\"", ref);
+  const char *cell = strstr (sheet, start);
+  const char *value;
+
+  g_assert_nonnull (cell);
+  value = strstr (cell, "<v>");
+  g_assert_nonnull (value);
+  return (gint64) llround (g_ascii_strtod (value + 3, NULL) * 100.0);
+}
+
+/* Every field planned "2+4" and harvested at 2,000 yuan/mu of maize and 600 yuan/mu of soybean
+ * (as tests/gui/test-season-payroll.c does), a half-custody fee of 60 yuan/mu for harvest, then
+ * settled in the store; the statement exported from the Settlement page. Line 14 (the surplus of
+ * the year) is the settlement's surplus plus its fees, line 20 the households' dividend, line
+ * 22 the cooperative's share plus the fees (docs/domain.md §14). */
+static void
+test_surplus_statement (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  g_autoptr(FurrowSeason) draft = furrow_season_new (SEASON, 2026);
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(FurrowSeasonSettlement) s = NULL;
+  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xlsx = g_build_filename (fixture->base.tmpdir, "s.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (xlsx);
+  g_autoptr(GFile) project = NULL;
+  g_autofree char *sheet = NULL;
+  FurrowSeasonSettlementPage *page;
+  FurrowPattern pattern;
+
+  furrow_season_set_fee (draft, "harvest", 6000);
+  g_assert_true (furrow_store_add_season (store, draft, &error));
+  season = furrow_store_find_season (store, SEASON);
+  g_assert_true (furrow_pattern_preset ("2+4", &pattern));
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+      double mu = furrow_m2_to_mu (furrow_field_get_registered_area_m2 (field));
+
+      g_assert_true (furrow_store_set_plan (store, season, field, &pattern, "2+4", "", &error));
+      g_assert_true (furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, mu * 700,
+                                               (gint64) (mu * 200000 + 0.5), &error));
+      g_assert_true (furrow_store_set_harvest (store, season, field, FURROW_CROP_SOYBEAN,
+                                               mu * 120, (gint64) (mu * 60000 + 0.5), &error));
+    }
+  g_assert_true (furrow_store_settle_season (store, season, NULL, &error));
+  g_assert_no_error (error);
+  furrow_test_iterate (100);
+  g_clear_object (&season);
+  furrow_window_show_season (fixture->window,
+                             (season = furrow_test_store_find_season (store, SEASON)));
+  page = FURROW_SEASON_SETTLEMENT_PAGE (
+    furrow_test_show_season_page (fixture->window, "settlement",
+                                  FURROW_TYPE_SEASON_SETTLEMENT_PAGE, 300));
+  s = furrow_store_get_settlement (store, season, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (s->totals.fees_fen, >, 0);
+
+  g_assert_true (furrow_season_settlement_page_export_surplus_statement (page, file, &error));
+  g_assert_no_error (error);
+  furrow_test_iterate (100);
+  {
+    g_autofree char *exported = g_strdup_printf ("Exported to %s", xlsx);
+
+    g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window), exported));
+  }
+  {
+    const char *argv[] = { "unzip", "-p", xlsx, "xl/worksheets/sheet1.xml", NULL };
+    int status = 0;
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, &sheet, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  /* Line n is the sheet's row n + 3. */
+  g_assert_cmpint (cell_fen (sheet, "C4"), ==, s->totals.revenue_fen + s->totals.fees_fen);
+  g_assert_cmpint (cell_fen (sheet, "C5"), ==, s->totals.cost_fen + s->totals.base_total_fen);
+  g_assert_cmpint (cell_fen (sheet, "C17"), ==, s->totals.surplus_fen + s->totals.fees_fen);
+  g_assert_cmpint (cell_fen (sheet, "C21"), ==, s->totals.reserve_fen);
+  g_assert_cmpint (cell_fen (sheet, "C23"), ==, s->totals.households_dividend_fen);
+  g_assert_cmpint (cell_fen (sheet, "C25"), ==, s->totals.cooperative_fen + s->totals.fees_fen);
+
+  /* Never over the project. */
+  project = g_file_new_for_path (furrow_window_get_project_path (fixture->window));
+  g_assert_false (furrow_season_settlement_page_export_surplus_statement (page, project,
+                                                                          &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID);
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/window-contracts/surplus-statement", Fixture, fixture_set_up,
+                     test_surplus_statement, furrow_test_window_tear_down);
 
 FURROW_TEST_GUI_MAIN ();

@@ -26,9 +26,11 @@ typedef FurrowTestStore Fixture;
  * takes sowing (30 yuan/mu) and harvest (60 yuan/mu). The in-kind base is 550 kg × 1.36 yuan −
  * 286 yuan = 748 − 286 = 462 yuan/mu, so the bases are 462 × 100 = 46,200.00, 462 × 90.56 =
  * 41,838.72, 462 × 60 = 27,720.00 and 462 × 40 = 18,480.00 yuan (Σ 134,238.72, the worked case of
- * docs/domain.md §8); the fifth owes (30 + 60) × 2.00 = 180.00 yuan. */
+ * docs/domain.md §8); the fifth owes (30 + 60) × 2.00 = 180.00 yuan. A sixth household has both
+ * kinds: 10.00 mu of full custody, base 462 × 10.00 = 4,620.00 yuan, and 3.00 mu of half custody,
+ * fees 90 × 3.00 = 270.00 yuan. */
 #define GROUP "37142611020100"   /* county 371426, township 110, village 201, group 00 */
-static const char *const names[] = { "张建国", "王秀英", "李志强", "刘桂兰", "陈玉珍" };
+static const char *const names[] = { "张建国", "王秀英", "李志强", "刘桂兰", "陈玉珍", "赵春华" };
 static const struct
 {
   guint       household;  /* 1–5 */
@@ -36,7 +38,7 @@ static const struct
   double      area_mu;
 } plots[] = {
   { 1, 1, 60.00 }, { 1, 6, 40.00 }, { 2, 2, 90.56 }, { 3, 3, 60.00 }, { 4, 4, 40.00 },
-  { 5, 5, 2.00 },
+  { 5, 5, 2.00 }, { 6, 7, 10.00 }, { 6, 8, 3.00 },
 };
 
 static FurrowSeason *
@@ -79,8 +81,8 @@ taozhuang (FurrowStore *store,
       furrow_parcel_set_household_code (parcel, code);
       furrow_parcel_set_field_id (parcel, furrow_field_get_id (field));
       furrow_parcel_set_registered_area_m2 (parcel, furrow_mu_to_m2 (plots[i].area_mu));
-      furrow_parcel_set_custody (parcel, plots[i].household < 5 ? FURROW_CUSTODY_FULL
-                                                                : FURROW_CUSTODY_HALF);
+      furrow_parcel_set_custody (parcel, plots[i].household == 5 || plots[i].serial == 8
+                                         ? FURROW_CUSTODY_HALF : FURROW_CUSTODY_FULL);
       furrow_parcel_set_entrusted_from (parcel, "2016-06-01");
       furrow_parcel_set_entrusted_to (parcel, "2016-10-31");
       furrow_store_add_parcel (store, parcel, &error);
@@ -195,7 +197,7 @@ contract_text (GStrv        pages,
   return g_string_free (text, FALSE);
 }
 
-#define ALL_HOUSEHOLDS 0x1f
+#define ALL_HOUSEHOLDS 0x3f
 
 /* Household 1: two plots, 60.00 + 40.00 = 100.00 mu; the code's parts 371426 | 110 | 201 |
  * 00; base 462 × 100.00 = 46,200.00 yuan: 4|6200 → 肆万 陆仟贰佰 元整. */
@@ -254,6 +256,23 @@ check_fifth (GStrv pages)
   g_assert_null (strstr (fifth, "保底收益："));
 }
 
+/* Household 6, both kinds of custody: the base on its full-custody mu and the fees on its
+ * half-custody mu, each in figures and in capital numerals: 4,620.00 肆仟陆佰贰拾元整, 270.00
+ * 贰佰柒拾元整. */
+static void
+check_sixth (GStrv pages)
+{
+  g_autofree char *sixth = contract_text (pages, GROUP "0006");
+
+  g_assert_nonnull (strstr (sixth, "下列2块地块共13.00亩"));
+  g_assert_nonnull (strstr (sixth, "10.00玉米全托管"));
+  g_assert_nonnull (strstr (sixth, "3.00玉米半托管"));
+  g_assert_nonnull (strstr (sixth, "按甲方全托管确权面积10.00亩计，乙方向甲方支付¥4,620.00。"));
+  g_assert_nonnull (strstr (sixth, "人民币（大写）：肆仟陆佰贰拾元整"));
+  g_assert_nonnull (strstr (sixth, "按甲方半托管确权面积3.00亩计，甲方向乙方支付¥270.00。"));
+  g_assert_nonnull (strstr (sixth, "人民币（大写）：贰佰柒拾元整"));
+}
+
 /* What the contracts of the Taozhuang season say, settled or not: the numbers are the same
  * (the settlement engine on the same rules). `households` has bit i − 1 set for each household i
  * the file holds (1, 2 and 5 are read). */
@@ -270,11 +289,13 @@ check_contracts (const char *path,
     check_second (pages);
   if (households & 16)
     check_fifth (pages);
+  if (households & 32)
+    check_sixth (pages);
   if (households != ALL_HOUSEHOLDS)
     return;
   /* Every household's ID and phone numbers masked on every contract, never whole. */
-  g_assert_cmpuint (count (all, "身份证号码：**************1234"), ==, 5);
-  g_assert_cmpuint (count (all, "联系电话：138****0001"), ==, 5);
+  g_assert_cmpuint (count (all, "身份证号码：**************1234"), ==, 6);
+  g_assert_cmpuint (count (all, "联系电话：138****0001"), ==, 6);
   g_assert_null (strstr (all, "371426196001011234"));
   g_assert_null (strstr (all, "13800000001"));
 }
@@ -294,7 +315,7 @@ test_settled (Fixture       *fixture,
 
   contract = furrow_contract_new_from_season (fixture->store, season, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (furrow_contract_get_n_households (contract), ==, 5);
+  g_assert_cmpuint (furrow_contract_get_n_households (contract), ==, 6);
   g_assert_cmpstr (furrow_contract_get_household_code (contract, 0), ==, GROUP "0001");
   g_assert_cmpstr (furrow_contract_get_household_code (contract, 4), ==, GROUP "0005");
   furrow_contract_write_pdf (contract, path, NULL, NULL, NULL, &error);
@@ -304,10 +325,11 @@ test_settled (Fixture       *fixture,
   pages = pdf_pages (path);
   g_assert_cmpuint (g_strv_length (pages), ==, furrow_contract_get_n_pages (contract));
   /* Two pages a contract: the articles, then the signatures on page 2. */
-  g_assert_cmpuint (furrow_contract_get_n_pages (contract), ==, 10);
+  g_assert_cmpuint (furrow_contract_get_n_pages (contract), ==, 12);
   g_assert_nonnull (strstr (pages[0], "合同" GROUP "0001·第1页/共2页"));
   g_assert_nonnull (strstr (pages[1], "合同" GROUP "0001·第2页/共2页"));
   g_assert_nonnull (strstr (pages[9], "合同" GROUP "0005·第2页/共2页"));
+  g_assert_nonnull (strstr (pages[11], "合同" GROUP "0006·第2页/共2页"));
   check_contracts (path, ALL_HOUSEHOLDS);
   save_screenshot (path, 1, "contract-1");
   save_screenshot (path, 2, "contract-2");
@@ -319,7 +341,7 @@ test_settled (Fixture       *fixture,
     g_autoptr(GPtrArray) log = furrow_store_get_audit_log (fixture->store, "season:2016 秋",
                                                            &error);
     const FurrowAuditEntry *last;
-    g_autofree char *detail = g_strdup_printf ("5 households -> %s", path);
+    g_autofree char *detail = g_strdup_printf ("6 households -> %s", path);
 
     g_assert_no_error (error);
     last = log->pdata[log->len - 1];
@@ -419,7 +441,7 @@ test_cli (Fixture       *fixture,
   g_assert_cmpint (furrow_test_run_cli (NULL, NULL, "contract", "--project", fixture->path,
                                         "--season", "2016 秋", "--all", "--out", dir, NULL),
                    ==, 0);
-  for (guint i = 1; i <= 5; i++)
+  for (guint i = 1; i <= 6; i++)
     {
       g_autofree char *name = g_strdup_printf (GROUP "%04u.pdf", i);
       g_autofree char *path = g_build_filename (dir, name, NULL);

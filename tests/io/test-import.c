@@ -378,9 +378,10 @@ test_column_applies (void)
       n_parcels += furrow_import_column_applies (FURROW_IMPORT_KIND_PARCELS, c);
       g_assert_true (furrow_import_column_applies (FURROW_IMPORT_KIND_AUTO, c));
     }
-  g_assert_cmpuint (n_households, ==, 5);   /* CBFBM, CBFMC, CBFZJHM, LXDH, CBFCYSL */
+  /* CBFBM, CBFMC, CBFZJHM, LXDH, CBFCYSL and the account's KHYH, KHWD, YHZH, ZHMC */
+  g_assert_cmpuint (n_households, ==, 9);
   g_assert_cmpuint (n_fields, ==, 2);       /* NAME, and DKMC when there is no NAME */
-  g_assert_cmpuint (n_parcels, ==, 18);     /* all 19 but a field's NAME */
+  g_assert_cmpuint (n_parcels, ==, 22);     /* all 23 but a field's NAME */
   g_assert_true (furrow_import_column_applies (FURROW_IMPORT_KIND_HOUSEHOLDS,
                                                FURROW_COLUMN_CBFCYSL));
   g_assert_false (furrow_import_column_applies (FURROW_IMPORT_KIND_HOUSEHOLDS,

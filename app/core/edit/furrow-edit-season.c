@@ -377,6 +377,7 @@ furrow_edit_season_harvests (FurrowStore               *store,
 
       old.yield_kg = 0;
       old.revenue_fen = 0;
+      old.none = TRUE;  /* undone, the record goes again */
       for (guint j = 0; j < stored->len; j++)
         {
           const FurrowSeasonHarvest *h = &g_array_index (stored, FurrowSeasonHarvest, j);

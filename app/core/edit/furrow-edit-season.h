@@ -53,7 +53,7 @@ FurrowEdit *furrow_edit_season_harvest       (FurrowStore          *store,
 
 /* "Paste harvests": the harvests `harvests` (FurrowSeasonHarvest: field id, crop, kg, fen)
  * written in one transaction (furrow_store_set_harvests()), so one undo puts back every value
- * as it was (zeros where there was none). Records equal to what is stored are left out; NULL,
+ * as it was (no record where there was none; the season stays harvested). Records equal to what is stored are left out; NULL,
  * with error unset, when nothing is left; NULL with error set when the harvests cannot be read.
  * Refused whole, the project unchanged, when one value is refused or the season is settled. */
 FurrowEdit *furrow_edit_season_harvests      (FurrowStore          *store,

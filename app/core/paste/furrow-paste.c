@@ -415,6 +415,9 @@ furrow_paste_block_free (FurrowPasteBlock *block)
   g_free (block);
 }
 
+/* find_key(): a name of two rows. */
+#define AMBIGUOUS (-2)
+
 static int
 find_key (const char         *cell,
           const char * const *codes,
@@ -422,6 +425,7 @@ find_key (const char         *cell,
           guint               n_keys)
 {
   g_autofree char *key = trim (cell);
+  int found = -1;
 
   if (*key == '\0')
     return -1;
@@ -430,8 +434,12 @@ find_key (const char         *cell,
       return (int) i;
   for (guint i = 0; names != NULL && i < n_keys; i++)
     if (names[i] != NULL && *names[i] != '\0' && g_ascii_strcasecmp (names[i], key) == 0)
-      return (int) i;
-  return -1;
+      {
+        if (found >= 0)
+          return AMBIGUOUS;
+        found = (int) i;
+      }
+  return found;
 }
 
 /* The number of cells up to the last one with something in it. */
@@ -454,7 +462,7 @@ is_header (char               **cells,
 {
   double value;
 
-  if (n_filled (cells) == 0 || find_key (cells[0], codes, names, n_keys) >= 0)
+  if (n_filled (cells) == 0 || find_key (cells[0], codes, names, n_keys) != -1)
     return FALSE;
   for (guint i = 0; cells[i] != NULL; i++)
     if (furrow_paste_parse_number (cells[i], &value))
@@ -511,7 +519,7 @@ furrow_paste_read (const char          *text,
       double value;
 
       block->keyed = n_filled (cells) > 0 && !furrow_paste_cell_is_empty (cells[0]) &&
-                     (find_key (cells[0], codes, names, n_keys) >= 0 ||
+                     (find_key (cells[0], codes, names, n_keys) != -1 ||
                       !furrow_paste_parse_number (cells[0], &value));
     }
 
@@ -531,8 +539,11 @@ furrow_paste_read (const char          *text,
         {
           row.key = trim (cells[0]);
           row.target = find_key (cells[0], codes, names, n_keys);
-          if (row.target < 0)
+          if (row.target == AMBIGUOUS)
+            refuse (&row, FURROW_PASTE_AMBIGUOUS_KEY, cells[0], 0);
+          else if (row.target < 0)
             refuse (&row, FURROW_PASTE_UNKNOWN_KEY, cells[0], 0);
+          row.target = MAX (row.target, -1);
         }
       else
         {
@@ -598,6 +609,13 @@ furrow_paste_row_describe_refusal (const FurrowPasteRow *row,
         return g_strdup_printf (_("The table has no item “%s”."), row->detail);
       /* Translators: a pasted row's first cell is neither a field code nor a field name. */
       return g_strdup_printf (_("No field has the code or name “%s”."), row->detail);
+    case FURROW_PASTE_AMBIGUOUS_KEY:
+      if (keys == FURROW_PASTE_KEYS_ITEMS)
+        /* Translators: a pasted row names an item two crops have, e.g. “seed”. */
+        return g_strdup_printf (_("“%s” is an item of both crops: write the crop before it "
+                                  "(“Maize %s”)."), row->detail, row->detail);
+      return g_strdup_printf (_("“%s” is the name of more than one field: use the field’s code."),
+                              row->detail);
     case FURROW_PASTE_NOT_A_NUMBER:
       return g_strdup_printf (_("“%s” is not a number."), row->detail);
     case FURROW_PASTE_NEGATIVE:

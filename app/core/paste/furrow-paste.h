@@ -40,6 +40,7 @@ typedef enum
 {
   FURROW_PASTE_OK,
   FURROW_PASTE_UNKNOWN_KEY,       /* its first cell names no row of the table */
+  FURROW_PASTE_AMBIGUOUS_KEY,     /* its first cell is the name of more than one row */
   FURROW_PASTE_NOT_A_NUMBER,      /* a value cell is not a number */
   FURROW_PASTE_NEGATIVE,          /* a value is below zero */
   FURROW_PASTE_TOO_LARGE,         /* a value is more than FURROW_PASTE_MAX_NUMBER */
@@ -74,7 +75,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FurrowPasteBlock, furrow_paste_block_free)
 
 /* Reads the block `text` for a table of `n_keys` rows, row i named by `codes[i]` and (when
  * `names` is not NULL and names[i] is not NULL or empty) `names[i]`, compared after trimming
- * spaces, ASCII case ignored. The block has keys when a row's first cell names a row of the
+ * spaces, ASCII case ignored; a code is looked up first, and a name two rows share names
+ * neither (FURROW_PASTE_AMBIGUOUS_KEY). The block has keys when a row's first cell names a row of the
  * table, or is neither empty nor a number; otherwise its rows go to the table's rows from
  * `start` on. `n_columns` is how many value columns the table takes from where the block
  * lands. The first row is a header, left out, when it has no number and its first cell names no

@@ -8,6 +8,8 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 #include <sqlite3.h>
 
@@ -212,6 +214,34 @@ furrow_database_set_error_code (FurrowDatabase  *self,
       g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FULL,
                    _("%s: the disk is full; nothing was written: free some space and try again"),
                    self->path);
+      break;
+
+    case SQLITE_IOERR:
+      {
+        /* A write that failed for want of room reaches SQLite as SQLITE_IOERR_WRITE unless it
+         * was ENOSPC on a short write, and SQLite does not keep the errno
+         * (sqlite3_system_errno() reads errno after other calls): ask the system why, as for
+         * SQLITE_CANTOPEN, and say it rather than "disk I/O error" (issue 12, item 6). A file
+         * size limit (ulimit -f, RLIMIT_FSIZE: EFBIG) is how tests/io/test-import-bad.c fills
+         * the "disk". */
+        g_autofree char *dir = g_path_get_dirname (self->path);
+        struct rlimit limit;
+        struct statvfs fs;
+
+        if (code == SQLITE_IOERR_WRITE && getrlimit (RLIMIT_FSIZE, &limit) == 0 &&
+            limit.rlim_cur != RLIM_INFINITY)
+          g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FULL,
+                       _("%s: a file may not grow this large here (the file size limit, “ulimit -f”); nothing was written"),
+                       self->path);
+        else if (code == SQLITE_IOERR_WRITE && statvfs (dir, &fs) == 0 &&
+                 (guint64) fs.f_bavail * fs.f_frsize < 1024 * 1024)
+          g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FULL,
+                       _("%s: the disk is full; nothing was written: free some space and try again"),
+                       self->path);
+        else
+          g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                       _("%s: database error: %s"), self->path, message);
+      }
       break;
 
     case SQLITE_CONSTRAINT:

@@ -130,6 +130,36 @@ furrow_store_set_harvest (FurrowStore   *self,
   return TRUE;
 }
 
+/* Removes the record of `crop` on `field`, audited when there was one (inside an operation). */
+static gboolean
+delete_harvest (FurrowStore   *self,
+                FurrowSeason  *season,
+                FurrowField   *field,
+                FurrowCrop     crop,
+                GError       **error)
+{
+  g_autoptr(FurrowStatement) stmt = NULL;
+  g_autofree char *object = _furrow_season_object (season);
+  g_autofree char *detail = NULL;
+
+  if (!_furrow_season_check_writable (self, season, error))
+    return FALSE;
+  stmt = _furrow_season_prepare (self, "DELETE FROM harvests WHERE season_id = ?1 AND "
+                                       "field_id = ?2 AND crop = ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
+  furrow_statement_bind_int64 (stmt, 2, furrow_field_get_id (field));
+  furrow_statement_bind_text (stmt, 3, furrow_crop_to_string (crop));
+  if (!furrow_statement_run (stmt, error))
+    return FALSE;
+  if (furrow_database_changes (_furrow_store_get_database (self)) == 0)
+    return TRUE;
+  detail = g_strdup_printf ("field %s %s: removed", furrow_field_get_code (field),
+                            furrow_crop_to_string (crop));
+  return _furrow_store_audit (self, "season.harvest", object, detail, error);
+}
+
 gboolean
 furrow_store_set_harvests (FurrowStore               *self,
                            FurrowSeason              *season,
@@ -155,7 +185,8 @@ furrow_store_set_harvests (FurrowStore               *self,
                                _("The field is no longer in the project"));
           return FALSE;
         }
-      if (!check_harvest (furrow_field_get_code (field), harvests[i].yield_kg,
+      if (!harvests[i].none &&
+          !check_harvest (furrow_field_get_code (field), harvests[i].yield_kg,
                           harvests[i].revenue_fen, error))
         return FALSE;
     }
@@ -165,10 +196,15 @@ furrow_store_set_harvests (FurrowStore               *self,
     return FALSE;
   _furrow_season_touch_model (self);
   for (guint i = 0; ok && i < n_harvests; i++)
-    ok = _furrow_season_set_harvest (self, season,
-                                     furrow_store_get_field_by_id (self, harvests[i].field_id),
-                                     harvests[i].crop, harvests[i].yield_kg,
-                                     harvests[i].revenue_fen, error);
+    {
+      FurrowField *field = furrow_store_get_field_by_id (self, harvests[i].field_id);
+
+      if (harvests[i].none)
+        ok = delete_harvest (self, season, field, harvests[i].crop, error);
+      else
+        ok = _furrow_season_set_harvest (self, season, field, harvests[i].crop,
+                                         harvests[i].yield_kg, harvests[i].revenue_fen, error);
+    }
   if (ok)
     _furrow_season_touch (self, season, FURROW_SEASON_CHANGE_HARVESTS | FURROW_SEASON_CHANGE_STATE,
                           FALSE);

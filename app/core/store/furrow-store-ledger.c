@@ -93,3 +93,22 @@ furrow_store_get_ledger (FurrowStore  *self,
   }
   return g_steal_pointer (&ledger);
 }
+
+gboolean
+furrow_store_record_ledger_export (FurrowStore  *self,
+                                   const char   *household_code,
+                                   const char   *detail,
+                                   GError      **error)
+{
+  g_autofree char *object = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+
+  object = household_code != NULL ? g_strconcat ("ledger:", household_code, NULL)
+                                   : g_strdup ("ledger");
+  if (!_furrow_store_op_begin (self, error))
+    return FALSE;
+  ok = _furrow_store_audit (self, "ledger.export", object, detail, error);
+  return _furrow_store_op_end (self, ok, ok ? error : NULL);
+}

@@ -14,4 +14,11 @@ FurrowLedger *furrow_store_get_ledger (FurrowStore  *self,
                                        const char   *household_code,
                                        GError      **error);
 
+/* Records in the audit log that the ledger was exported (action "ledger.export", object
+ * "ledger" or "ledger:CODE"; `detail`: counts and the destination, never personal data). */
+gboolean      furrow_store_record_ledger_export (FurrowStore  *self,
+                                                 const char   *household_code,
+                                                 const char   *detail,
+                                                 GError      **error);
+
 G_END_DECLS

@@ -42,6 +42,7 @@ typedef struct
   FurrowCrop crop;
   double     yield_kg;
   gint64     revenue_fen;
+  gboolean   none;        /* furrow_store_set_harvests(): no record (removes it); read: FALSE */
 } FurrowSeasonHarvest;
 
 typedef struct
@@ -187,7 +188,9 @@ gboolean          furrow_store_set_harvest           (FurrowStore          *self
                                                       GError              **error);
 /* Many harvests (FurrowSeasonHarvest: field by id, crop, kg, fen) in one transaction, each
  * written and audited as furrow_store_set_harvest() does, with one season-changed: all of them
- * or, on any error (a field not in the project, a negative value, a settled season), none. */
+ * or, on any error (a field not in the project, a negative value, a settled season), none. One
+ * with `none` set removes the field's record of that crop, if there is one (audited): what the
+ * undo of a paste puts back where there was no harvest. */
 gboolean          furrow_store_set_harvests          (FurrowStore          *self,
                                                       FurrowSeason         *season,
                                                       const FurrowSeasonHarvest *harvests,

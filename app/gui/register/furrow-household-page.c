@@ -11,6 +11,8 @@
 
 #include "furrow-household-page.h"
 #include "furrow-household-page-testing.h"
+#include "furrow-bank-account.h"
+#include "furrow-edit-account.h"
 #include "furrow-edit-record.h"
 #include "furrow-property.h"
 #include "furrow-register.h"
@@ -49,6 +51,14 @@ struct _FurrowHouseholdPage
   AdwActionRow         *id_row;
   GtkToggleButton      *id_edit_button;
   AdwEntryRow          *id_entry_row;
+  AdwActionRow         *account_row;
+  GtkToggleButton      *account_edit_button;
+  AdwEntryRow          *bank_entry_row;
+  AdwEntryRow          *branch_entry_row;
+  AdwEntryRow          *account_entry_row;
+  AdwEntryRow          *holder_entry_row;
+  AdwActionRow         *account_save_row;
+  GtkWidget            *account_save_button;
   GtkLabel             *registered_label;
   GtkLabel             *measured_label;
   GtkLabel             *custody_label;
@@ -370,6 +380,28 @@ find_focused_part (FurrowHouseholdPage *self,
     }
 }
 
+/* The payee account in one line, its number masked (docs/domain.md, "Bank accounts"): "中国农业
+ * 银行 宁津县支行 · 6217 **** **** 0006 · 王建军", or None. */
+static void
+show_account (FurrowHouseholdPage *self)
+{
+  g_autofree char *masked = furrow_bank_account_mask (
+                              furrow_household_get_account_number (self->household));
+  const char *parts[] = { furrow_household_get_bank (self->household),
+                          furrow_household_get_bank_branch (self->household) };
+  const char *holder = furrow_household_get_account_holder (self->household);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL && parts[i][0] != '\0')
+      g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", parts[i]);
+  if (masked[0] != '\0')
+    g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", masked);
+  if (holder != NULL && holder[0] != '\0')
+    g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", holder);
+  adw_action_row_set_subtitle (self->account_row, text->len > 0 ? text->str : _("None"));
+}
+
 static void
 refresh (FurrowHouseholdPage *self)
 {
@@ -412,6 +444,8 @@ refresh (FurrowHouseholdPage *self)
   /* The full numbers are never shown: an edit starts from an empty entry. */
   gtk_toggle_button_set_active (self->phone_edit_button, FALSE);
   gtk_toggle_button_set_active (self->id_edit_button, FALSE);
+  show_account (self);
+  gtk_toggle_button_set_active (self->account_edit_button, FALSE);
 
   furrow_register_household_summary (self->parcels, furrow_household_get_code (self->household),
                                      &summary);
@@ -603,6 +637,60 @@ id_apply_cb (FurrowHouseholdPage *self)
 {
   personal_apply (self, self->id_entry_row, self->id_edit_button, "id-number",
                   _("Change ID Number"));
+}
+
+/* The payee account: the edit button opens the bank, branch and holder as they are and an empty
+ * number (never shown in full; left empty, the number stays as it is); Save writes the four as
+ * one undoable edit (furrow-edit-account.h), refused on the number's row with why. */
+static void
+account_edit_toggled_cb (FurrowHouseholdPage *self)
+{
+  gboolean active = gtk_toggle_button_get_active (self->account_edit_button);
+  AdwEntryRow *rows[] = { self->bank_entry_row, self->branch_entry_row, self->account_entry_row,
+                          self->holder_entry_row };
+  const char *values[] = { NULL, NULL, NULL, NULL };
+
+  if (self->household != NULL)
+    {
+      values[0] = furrow_household_get_bank (self->household);
+      values[1] = furrow_household_get_bank_branch (self->household);
+      values[3] = furrow_household_get_account_holder (self->household);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (rows[i]), values[i] != NULL ? values[i] : "");
+      gtk_widget_remove_css_class (GTK_WIDGET (rows[i]), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (rows[i]), NULL);
+      gtk_widget_set_visible (GTK_WIDGET (rows[i]), active);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->account_save_row), active);
+  if (active)
+    gtk_widget_grab_focus (GTK_WIDGET (self->bank_entry_row));
+}
+
+static void
+account_save_cb (FurrowHouseholdPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *number = gtk_editable_get_text (GTK_EDITABLE (self->account_entry_row));
+  FurrowEdit *edit_;
+  FurrowAccount account;
+
+  if (self->store == NULL || self->history == NULL || self->household == NULL)
+    return;
+  account.bank = gtk_editable_get_text (GTK_EDITABLE (self->bank_entry_row));
+  account.bank_branch = gtk_editable_get_text (GTK_EDITABLE (self->branch_entry_row));
+  account.account_holder = gtk_editable_get_text (GTK_EDITABLE (self->holder_entry_row));
+  /* An empty entry keeps the number the register has. */
+  account.account_number = number[0] != '\0'
+                           ? number : furrow_household_get_account_number (self->household);
+  edit_ = furrow_edit_account_new (self->store, self->household, &account, &error);
+  if (edit_ == NULL || !furrow_history_push (self->history, edit_, &error))
+    {
+      show_error (self, GTK_WIDGET (self->account_entry_row), error->message);
+      return;
+    }
+  gtk_toggle_button_set_active (self->account_edit_button, FALSE);
 }
 
 static void
@@ -865,6 +953,14 @@ furrow_household_page_class_init (FurrowHouseholdPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, id_row);
   gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, id_edit_button);
   gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, id_entry_row);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, account_row);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, account_edit_button);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, bank_entry_row);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, branch_entry_row);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, account_entry_row);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, holder_entry_row);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, account_save_row);
+  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, account_save_button);
   gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, registered_label);
   gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, measured_label);
   gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, custody_label);
@@ -876,6 +972,8 @@ furrow_household_page_class_init (FurrowHouseholdPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, id_edit_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, phone_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, id_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, account_edit_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, account_save_cb);
 }
 
 static void
@@ -979,6 +1077,18 @@ furrow_household_page_get_part (FurrowHouseholdPage     *self,
       return GTK_WIDGET (self->id_row);
     case FURROW_HOUSEHOLD_PART_ID_EDIT:
       return GTK_WIDGET (self->id_edit_button);
+    case FURROW_HOUSEHOLD_PART_ACCOUNT_ROW:
+      return GTK_WIDGET (self->account_row);
+    case FURROW_HOUSEHOLD_PART_ACCOUNT_EDIT:
+      return GTK_WIDGET (self->account_edit_button);
+    case FURROW_HOUSEHOLD_PART_BANK_ENTRY:
+      return GTK_WIDGET (self->bank_entry_row);
+    case FURROW_HOUSEHOLD_PART_ACCOUNT_ENTRY:
+      return GTK_WIDGET (self->account_entry_row);
+    case FURROW_HOUSEHOLD_PART_HOLDER_ENTRY:
+      return GTK_WIDGET (self->holder_entry_row);
+    case FURROW_HOUSEHOLD_PART_ACCOUNT_SAVE:
+      return self->account_save_button;
     case FURROW_HOUSEHOLD_PART_ID_ENTRY:
     default:
       return GTK_WIDGET (self->id_entry_row);

@@ -24,4 +24,10 @@ char      *furrow_season_economics_page_get_preview_text (FurrowSeasonEconomicsP
                                                           const char                *code,
                                                           guint                      column);
 
+/* The preview of a paste while it is open (docs/architecture.md, Pasting rows), else NULL. */
+AdwMessageDialog *furrow_season_economics_page_get_paste_dialog (FurrowSeasonEconomicsPage *self);
+/* The i-th line of the last preview (one per pasted row), NULL past the last. */
+const char *furrow_season_economics_page_get_paste_line (FurrowSeasonEconomicsPage *self,
+                                                         guint                      i);
+
 G_END_DECLS

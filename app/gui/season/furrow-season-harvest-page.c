@@ -9,6 +9,7 @@
 #include "furrow-economics.h"
 #include "furrow-edit-season.h"
 #include "furrow-item-row.h"
+#include "furrow-paste-preview.h"
 #include "furrow-paste.h"
 #include "furrow-season-harvest-page-testing.h"
 #include "furrow-store-season.h"
@@ -38,6 +39,7 @@ struct _FurrowSeasonHarvestPage
   AdwMessageDialog    *paste_dialog;    /* weak: the preview while it is open */
   GArray              *paste_harvests;  /* FurrowSeasonHarvest the preview would write */
   GPtrArray           *paste_preview;   /* char *: the preview's lines */
+  GArray              *paste_refused;   /* gboolean: whether each line is a refused row */
 };
 
 /* The harvest grid's value columns in the order a pasted row fills them. */
@@ -697,13 +699,13 @@ static guint
 preview_block (FurrowSeasonHarvestPage *self,
                FurrowPasteBlock        *block,
                guint                    first_value,
-               GArray                  *stored,
-               GtkBox                  *lines)
+               GArray                  *stored)
 {
   guint accepted = 0;
 
   g_array_set_size (self->paste_harvests, 0);
   g_ptr_array_set_size (self->paste_preview, 0);
+  g_array_set_size (self->paste_refused, 0);
   for (guint i = 0; i < block->rows->len; i++)
     {
       const FurrowPasteRow *row = &g_array_index (block->rows, FurrowPasteRow, i);
@@ -711,7 +713,7 @@ preview_block (FurrowSeasonHarvestPage *self,
                                                                     N_VALUES - first_value);
       g_autoptr(GString) text = g_string_new (NULL);
       FurrowField *field = NULL;
-      GtkWidget *label;
+      gboolean is_refused = refusal != NULL;
 
       if (row->target >= 0)
         field = furrow_store_get_field_by_id (STORE (self), g_array_index (self->field_ids,
@@ -779,14 +781,7 @@ preview_block (FurrowSeasonHarvestPage *self,
             g_string_append_printf (text, " %s", _("(as stored already)"));
           accepted++;
         }
-      label = gtk_label_new (text->str);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
-      if (refusal != NULL)
-        gtk_widget_add_css_class (label, "error");
-      gtk_box_append (lines, label);
+      g_array_append_val (self->paste_refused, is_refused);
       g_ptr_array_add (self->paste_preview, g_string_free (g_steal_pointer (&text), FALSE));
     }
   return accepted;
@@ -803,16 +798,10 @@ paste_text (FurrowSeasonHarvestPage *self,
   g_autoptr(FurrowPasteBlock) block = NULL;
   g_autoptr(GArray) stored = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *heading = NULL;
-  g_autoptr(GString) body = g_string_new (NULL);
-  GtkWidget *dialog;
-  GtkWidget *scrolled;
-  GtkWidget *lines;
-  GtkRoot *root;
+  AdwMessageDialog *dialog;
   guint start = self->focus_row > 0 ? self->focus_row - 1 : 0;
   guint first_value = self->focus_row > 0 ? self->focus_value : 0;
   guint accepted;
-  guint refused;
 
   if (SEASON (self) == NULL || STORE (self) == NULL)
     return;
@@ -858,52 +847,14 @@ paste_text (FurrowSeasonHarvestPage *self,
       return;
     }
 
-  lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  accepted = preview_block (self, block, first_value, stored, GTK_BOX (lines));
-  refused = block->rows->len - accepted;
-  if (accepted > 0)
-    heading = g_strdup_printf (ngettext ("Paste %u Row?", "Paste %u Rows?", accepted), accepted);
-  else
-    heading = g_strdup (_("Nothing to Paste"));
-  g_string_append (body, _("What each row writes, stored value → pasted value. One undo "
-                           "(Ctrl+Z) puts every value back."));
-  if (refused > 0)
-    {
-      g_string_append_c (body, '\n');
-      g_string_append_printf (body, ngettext ("%u row is refused and will not be written.",
-                                              "%u rows are refused and will not be written.",
-                                              refused), refused);
-    }
-
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
-                                   body->str);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), lines);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-  if (accepted > 0 && self->paste_harvests->len > 0)
-    {
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                        "paste", _("_Paste"), NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "paste",
-                                                  ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "paste");
-    }
-  else
-    {
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Close"));
-    }
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (paste_response_cb), self, 0);
+  accepted = preview_block (self, block, first_value, stored);
   if (self->paste_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->paste_dialog));
-  self->paste_dialog = ADW_MESSAGE_DIALOG (dialog);
+  dialog = furrow_paste_preview_new (GTK_WIDGET (self), self->paste_preview, self->paste_refused,
+                                     accepted, self->paste_harvests->len > 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (paste_response_cb), self, 0);
+  self->paste_dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->paste_dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1109,6 +1060,7 @@ furrow_season_harvest_page_finalize (GObject *object)
   g_ptr_array_unref (self->cost_rows);
   g_array_unref (self->paste_harvests);
   g_ptr_array_unref (self->paste_preview);
+  g_array_unref (self->paste_refused);
 
   G_OBJECT_CLASS (furrow_season_harvest_page_parent_class)->finalize (object);
 }
@@ -1173,6 +1125,7 @@ furrow_season_harvest_page_init (FurrowSeasonHarvestPage *self)
   self->cost_rows = g_ptr_array_new ();
   self->paste_harvests = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonHarvest));
   self->paste_preview = g_ptr_array_new_with_free_func (g_free);
+  self->paste_refused = g_array_new (FALSE, TRUE, sizeof (gboolean));
   {
     GtkEventController *keys = gtk_event_controller_key_new ();
 

@@ -30,6 +30,10 @@ struct _FurrowSeasonSettlementPage
   GtkEntry       *notice_entry;
 
   GListStore     *roster;
+  /* A settled season's payment status by household code (FurrowPayment), shown in the
+   * roster's Payment column; NULL when not settled. */
+  GHashTable          *payments;
+  GtkColumnViewColumn *payment_column;
 
   /* The preview of an unsettled season: what settling would freeze. */
   gboolean                  can_settle;
@@ -49,6 +53,14 @@ void furrow_season_settlement_page_settle_class_init (GtkWidgetClass *widget_cla
 /* Installs the actions settlement.print-payroll and settlement.export-payroll
  * (furrow-season-settlement-page-payroll.c). */
 void furrow_season_settlement_page_payroll_class_init (GtkWidgetClass *widget_class);
+/* Installs settlement.export-surplus-statement (furrow-season-settlement-page-surplus.c). */
+void furrow_season_settlement_page_surplus_class_init (GtkWidgetClass *widget_class);
+
+/* Bank files and returns (furrow-season-settlement-page-bank.c): the actions
+ * settlement.export-bank-file and settlement.import-bank-return. */
+void furrow_season_settlement_page_bank_class_init   (GtkWidgetClass *widget_class);
+/* The Payment column of the roster (furrow-season-settlement-page-bank.c). */
+void _furrow_season_settlement_page_add_payment_column (FurrowSeasonSettlementPage *self);
 
 /* The public-notice date (furrow-season-settlement-page-notice.c): the action
  * settlement.set-notice-date, the entry's signals, and showing the season's date in it. */

@@ -11,5 +11,9 @@ G_BEGIN_DECLS
 /* The roster shown (FurrowRosterRow, household rows in code order, then the totals row). */
 GListModel *furrow_season_settlement_page_get_roster          (FurrowSeasonSettlementPage *self);
 gboolean    furrow_season_settlement_page_is_exporting        (FurrowSeasonSettlementPage *self);
+/* The Payment column's status of household `code` ("Paid"), NULL when the season is not
+ * settled. */
+const char *furrow_season_settlement_page_get_payment_text    (FurrowSeasonSettlementPage *self,
+                                                               const char                 *code);
 
 G_END_DECLS

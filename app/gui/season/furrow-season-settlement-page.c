@@ -14,6 +14,7 @@
 #include "furrow-roster-row.h"
 #include "furrow-settlement-totals.h"
 #include "furrow-season-settlement-page-private.h"
+#include "furrow-store-payment.h"
 #include "furrow-season-settlement-page-testing.h"
 #include "furrow-store-season.h"
 #include "furrow-units.h"
@@ -71,16 +72,19 @@ update_actions (FurrowSeasonSettlementPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "settlement.settle",
                                  !settled && self->can_settle && !exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "settlement.reopen", settled && !exporting);
-  for (guint i = 0; i < 7; i++)
+  for (guint i = 0; i < 9; i++)
     {
       const char *names[] = { "settlement.print-statements", "settlement.print-roster",
                               "settlement.export-statements",
                               "settlement.export-statements-folder",
                               "settlement.export-roster", "settlement.print-payroll",
-                              "settlement.export-payroll" };
+                              "settlement.export-payroll", "settlement.export-bank-file",
+                              "settlement.import-bank-return" };
 
       gtk_widget_action_set_enabled (GTK_WIDGET (self), names[i], settled && !exporting);
     }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "settlement.export-surplus-statement",
+                                 settled && !exporting);
   gtk_widget_set_visible (self->settle_button, SEASON (self) != NULL && !settled);
   gtk_widget_set_visible (self->reopen_button, settled);
   gtk_widget_set_visible (self->output_button, settled);
@@ -156,6 +160,9 @@ show_settled (FurrowSeasonSettlementPage *self)
       g_list_store_append (self->roster, row);
     }
   total = furrow_roster_row_new_total (&s->totals);
+  /* The payments before the rows are bound (docs/domain.md, "Bank accounts"). */
+  self->payments = furrow_store_get_payments (STORE (self), SEASON (self), NULL);
+  gtk_column_view_column_set_visible (self->payment_column, self->payments != NULL);
   g_list_store_append (self->roster, total);
   roster = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Roster: %u household",
                                          "Roster: %u households", s->n_rows), (guint) s->n_rows);
@@ -256,6 +263,8 @@ rebuild (FurrowSeasonSettlementPage *self)
   self->can_settle = FALSE;
   self->needs_reason = FALSE;
   self->preview = (FurrowDistributionResult) { 0 };
+  g_clear_pointer (&self->payments, g_hash_table_unref);
+  gtk_column_view_column_set_visible (self->payment_column, FALSE);
   g_list_store_remove_all (self->roster);
   furrow_settlement_totals_clear (self->totals_grid);
   gtk_label_set_text (self->roster_label, "");
@@ -937,6 +946,7 @@ furrow_season_settlement_page_dispose (GObject *object)
     g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
   g_clear_object (&self->roster);
+  g_clear_pointer (&self->payments, g_hash_table_unref);
 
   G_OBJECT_CLASS (furrow_season_settlement_page_parent_class)->dispose (object);
 }
@@ -969,6 +979,8 @@ furrow_season_settlement_page_class_init (FurrowSeasonSettlementPageClass *klass
 
   furrow_season_settlement_page_settle_class_init (widget_class);
   furrow_season_settlement_page_payroll_class_init (widget_class);
+  furrow_season_settlement_page_bank_class_init (widget_class);
+  furrow_season_settlement_page_surplus_class_init (widget_class);
   furrow_season_settlement_page_notice_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "settlement.print-statements", NULL,
                                    print_statements_action);
@@ -1011,6 +1023,7 @@ furrow_season_settlement_page_init (FurrowSeasonSettlementPage *self)
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->roster)));
   gtk_column_view_set_model (self->roster_view, GTK_SELECTION_MODEL (selection));
   furrow_roster_columns_add (self->roster_view);
+  _furrow_season_settlement_page_add_payment_column (self);
 
   g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (cancel_clicked_cb), self);
   rebuild (self);

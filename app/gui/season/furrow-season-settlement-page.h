@@ -26,7 +26,7 @@ G_DECLARE_FINAL_TYPE (FurrowSeasonSettlementPage, furrow_season_settlement_page,
  *
  * Actions (group "settlement"): settle, reopen, print-statements, print-roster,
  * export-statements, export-statements-folder, export-roster, print-payroll,
- * export-payroll. */
+ * export-payroll, export-surplus-statement. */
 
 typedef enum
 {
@@ -51,6 +51,25 @@ void        furrow_season_settlement_page_cancel_export       (FurrowSeasonSettl
 void        furrow_season_settlement_page_export_payroll      (FurrowSeasonSettlementPage *self,
                                                                GFile                      *file,
                                                                gboolean                    by_group);
+
+/* The bank payment file (docs/domain.md, "Bank accounts") of the season shown into `file`
+ * with the built-in profile `profile_name`, the households not paid yet or (`reissue`) the
+ * failed ones, who are then marked sent (reissued); refused with a toast, nothing written,
+ * while a household to pay has no valid account. TRUE when written. */
+gboolean    furrow_season_settlement_page_export_bank_file    (FurrowSeasonSettlementPage *self,
+                                                               GFile                      *file,
+                                                               const char                 *profile_name,
+                                                               gboolean                    reissue);
+/* Marks the season's payments paid or failed from a bank's return file (furrow-bank-return.h);
+ * a toast says how many, or why the file is refused (nothing changed). */
+gboolean    furrow_season_settlement_page_import_bank_return  (FurrowSeasonSettlementPage *self,
+                                                               GFile                      *file);
+/* Form 会农社02 of the settled season (furrow-surplus-statement.h) into `file`, PDF or XLSX by
+ * its extension, on the calling thread; then a toast and an audit row. */
+gboolean    furrow_season_settlement_page_export_surplus_statement
+                                                              (FurrowSeasonSettlementPage *self,
+                                                               GFile                      *file,
+                                                               GError                    **error);
 
 /* The payroll printed as furrow_season_settlement_page_print() prints (one list, A4
  * landscape); an applied print is an audit row. */

@@ -140,6 +140,10 @@ write_records (FurrowImporter *self,
         furrow_household_set_members (household, h->members);
       furrow_household_set_phone (household, h->phone);
       furrow_household_set_id_number (household, h->id_number);
+      furrow_household_set_bank (household, h->bank);
+      furrow_household_set_bank_branch (household, h->bank_branch);
+      furrow_household_set_account_number (household, h->account);
+      furrow_household_set_account_holder (household, h->account_holder);
       if (!furrow_store_add_household (store, household, &local))
         {
           furrow_importer_add_record_problem (self, h->index, "CBFBM", h->cbfbm, "%s", local->message);

@@ -188,7 +188,9 @@ furrow_import_column_applies (FurrowImportKind kind,
     case FURROW_IMPORT_KIND_HOUSEHOLDS:
       return column == FURROW_COLUMN_CBFBM || column == FURROW_COLUMN_CBFMC ||
              column == FURROW_COLUMN_CBFZJHM || column == FURROW_COLUMN_LXDH ||
-             column == FURROW_COLUMN_CBFCYSL;
+             column == FURROW_COLUMN_CBFCYSL || column == FURROW_COLUMN_KHYH ||
+             column == FURROW_COLUMN_KHWD || column == FURROW_COLUMN_YHZH ||
+             column == FURROW_COLUMN_ZHMC;
     case FURROW_IMPORT_KIND_FIELDS:
       return column == FURROW_COLUMN_NAME || column == FURROW_COLUMN_DKMC;
     case FURROW_IMPORT_KIND_PARCELS:

@@ -67,6 +67,10 @@ typedef enum
   FURROW_COLUMN_CBFZJHM,   /* ID number: personal data, never logged */
   FURROW_COLUMN_LXDH,      /* phone: personal data, never logged */
   FURROW_COLUMN_CBFCYSL,   /* members */
+  FURROW_COLUMN_KHYH,      /* the payee account's bank (开户行; not NY/T 2539: village sheets) */
+  FURROW_COLUMN_KHWD,      /* its branch (开户网点) */
+  FURROW_COLUMN_YHZH,      /* the account number: personal data, never logged */
+  FURROW_COLUMN_ZHMC,      /* the account holder (户名, 持卡人) */
   FURROW_COLUMN_HTMJ,      /* contract (registered) area, m² */
   FURROW_COLUMN_HTMJM,     /* contract (registered) area, mu */
   FURROW_COLUMN_SCMJ,      /* surveyed area, m² */
@@ -113,6 +117,10 @@ typedef struct
   const char *id_number;
   const char *phone;
   int         members;       /* -1 when unknown */
+  const char *bank;          /* the payee account (docs/domain.md, "Bank accounts"), or NULL */
+  const char *bank_branch;
+  const char *account;       /* digits only, or NULL */
+  const char *account_holder;
 } FurrowImportHousehold;
 
 typedef struct

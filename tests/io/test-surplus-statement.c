@@ -1,0 +1,408 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Form 会农社02, the surplus and surplus-distribution statement (furrow-surplus-statement.h,
+ * docs/domain.md §14), read back as the accountant reads it: the PDF with pdftotext, the XLSX by
+ * unzipping its sheet XML, furrow-cli run as a clerk runs it. Every figure reconciles with the
+ * settlement to the fen, worked by hand below. */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "furrow-report.h"
+#include "furrow-store-season.h"
+#include "furrow-surplus-statement-testing.h"
+#include "furrow-test-cli.h"
+#include "furrow-test-store.h"
+#include "furrow-test.h"
+#include "furrow-units.h"
+
+typedef FurrowTestStore Fixture;
+
+/* Taozhuang (docs/domain.md §8): 100 + 90.56 + 60 + 40 = 290.56 mu of full custody and a
+ * household of 2.00 mu in half custody billed sowing 30 + harvest 60 yuan/mu = 180.00 yuan.
+ * Revenue 236,412.00; cost 286 × 290.56 = 83,100.16; base 462 × 290.56 = 134,238.72; surplus
+ * 236,412.00 − 83,100.16 − 134,238.72 = 19,073.12, split 0/0/50/50: reserve 0, collective 0,
+ * cooperative 9,536.56, households 9,536.56. A second season of the same year on the same rules
+ * sells for 200,000.00 only: 200,000.00 − 83,100.16 − 134,238.72 = −17,338.88, a deficit (the base
+ * is still paid, no dividend), and the same 180.00 of fees. */
+static const double areas_mu[] = { 100.00, 90.56, 60.00, 40.00, 2.00 };
+
+static void
+add_register (FurrowStore *store)
+{
+  g_autoptr(FurrowField) field = furrow_field_new ();
+  g_autoptr(GError) error = NULL;
+
+  furrow_store_set_cooperative (store, "宁津县陶庄土地股份合作社", "37142611020100", NULL,
+                                &error);
+  g_assert_no_error (error);
+  furrow_field_set_code (field, "F1");
+  furrow_field_set_name (field, "东大片");
+  furrow_store_add_field (store, field, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (areas_mu); i++)
+    {
+      g_autoptr(FurrowHousehold) household = furrow_household_new ();
+      g_autoptr(FurrowParcel) parcel = furrow_parcel_new ();
+      g_autofree char *code = g_strdup_printf ("37142611020100%04u", i + 1);
+      g_autofree char *dkbm = g_strdup_printf ("37142611020100%05u", i + 1);
+
+      furrow_household_set_code (household, code);
+      furrow_household_set_name (household, "户主");
+      furrow_store_add_household (store, household, &error);
+      g_assert_no_error (error);
+      furrow_parcel_set_code (parcel, dkbm);
+      furrow_parcel_set_household_code (parcel, code);
+      furrow_parcel_set_field_id (parcel, furrow_field_get_id (field));
+      furrow_parcel_set_registered_area_m2 (parcel, furrow_mu_to_m2 (areas_mu[i]));
+      furrow_parcel_set_custody (parcel, i < 4 ? FURROW_CUSTODY_FULL : FURROW_CUSTODY_HALF);
+      furrow_store_add_parcel (store, parcel, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static FurrowSeason *
+add_season (FurrowStore *store,
+            const char  *name,
+            gint64       revenue_fen,
+            gboolean     settle)
+{
+  /* The crop year is the name's first four digits. */
+  g_autoptr(FurrowSeason) season = furrow_season_new (name, (guint) atoi (name));
+  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
+  g_autoptr(FurrowField) field = g_list_model_get_item (fields, 0);
+  FurrowBaseRule base = { .kind = FURROW_BASE_IN_KIND, .kg_per_mu = 550,
+                          .price_fen_per_kg = 136, .less_cost_per_mu = TRUE };
+  FurrowSurplusSplit split = { 0, 0, 50, 50 };
+  FurrowPattern pattern;
+  g_autoptr(GError) error = NULL;
+
+  furrow_season_clear_costs (season);
+  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "all", 0, 28600);
+  furrow_season_set_subsidy (season, "strip intercropping subsidy", -1, TRUE);
+  furrow_season_set_base_rule (season, &base);
+  furrow_season_set_split (season, &split, "村民大会决定合作社留存一半用于购置农机");
+  furrow_season_set_fee (season, "sowing", 3000);
+  furrow_season_set_fee (season, "harvest", 6000);
+  furrow_store_add_season (store, season, &error);
+  g_assert_no_error (error);
+  g_assert_true (furrow_pattern_preset ("sole-maize", &pattern));
+  furrow_store_set_plan (store, season, field, &pattern, "sole-maize", "practical", &error);
+  g_assert_no_error (error);
+  furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, 173840, revenue_fen,
+                            &error);
+  g_assert_no_error (error);
+  if (settle)
+    {
+      furrow_store_settle_season (store, season, NULL, &error);
+      g_assert_no_error (error);
+    }
+  return g_steal_pointer (&season);
+}
+
+/* The rows by line (1–22), in fen; G_MININT64: blank. */
+static const gint64 BLANK = G_MININT64;
+static const gint64 autumn[22] = {
+  23659200,             /*  1 operating income: 236,412.00 + 180.00 */
+  21733888,             /*  2 operating costs: 83,100.16 + 134,238.72 */
+  G_MININT64, G_MININT64, G_MININT64, G_MININT64, G_MININT64,   /* 3–7 for the accountant */
+  1925312,              /*  8 operating surplus: 236,592.00 − 217,338.88 = 19,253.12 */
+  0,                    /*  9 subsidy income */
+  0,                    /* 10 other income */
+  G_MININT64,           /* 11 other expenses */
+  1925312,              /* 12 total surplus */
+  G_MININT64,           /* 13 income tax */
+  1925312,              /* 14 surplus of the year: the settlement's 19,073.12 + 180.00 */
+  G_MININT64, G_MININT64,                                      /* 15–16 */
+  1925312,              /* 17 distributable */
+  0,                    /* 18 reserve */
+  1925312,              /* 19 for members */
+  953656,               /* 20 returned: the households' dividend */
+  0,                    /* 21 remaining: the collective's 0 */
+  971656,               /* 22 undistributed: 19,253.12 − 9,536.56 = 9,716.56 = 9,536.56 + 180.00 */
+};
+
+static void
+check_rows (FurrowSurplusStatement *statement,
+            const gint64           *expected)
+{
+  const FurrowSurplusRow *rows;
+  gsize n_rows;
+
+  rows = furrow_surplus_statement_get_rows (statement, &n_rows);
+  g_assert_cmpuint (n_rows, ==, 22);
+  for (gsize i = 0; i < n_rows; i++)
+    {
+      g_assert_cmpuint (rows[i].line, ==, i + 1);
+      g_assert_cmpint (rows[i].known, ==, expected[i] != BLANK);
+      if (expected[i] != BLANK)
+        g_assert_cmpint (rows[i].fen, ==, expected[i]);
+    }
+}
+
+static char *
+run_tool (const char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s: %s", argv[0], err);
+  return out;
+}
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
+  g_autofree char *text = run_tool (argv);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p != ' ' && *p != '\n')
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+unzip (const char *path,
+       const char *member)
+{
+  const char *argv[] = { "unzip", "-p", path, member, NULL };
+
+  return run_tool (argv);
+}
+
+/* The value of cell `ref` of a sheet's XML in fen, or BLANK for a cell without a value. */
+static gint64
+cell_fen (const char *sheet,
+          const char *ref)
+{
+  g_autofree char *start = g_strdup_printf ("<c r=\"%s\"", ref);
+  const char *cell = strstr (sheet, start);
+  const char *end;
+  const char *value;
+
+  g_assert_nonnull (cell);
+  end = strstr (cell, "</c>");
+  value = strstr (cell, "<v>");
+  if (value == NULL || (end != NULL && value > end) || strstr (cell, "/>") < strstr (cell, ">"))
+    return BLANK;
+  return (gint64) llround (g_ascii_strtod (value + 3, NULL) * 100.0);
+}
+
+/* The formula of cell `ref` (static storage for the last call), or "" without one. */
+static const char *
+cell_formula (const char *sheet,
+              const char *ref)
+{
+  static char formula[128];
+  g_autofree char *start = g_strdup_printf ("<c r=\"%s\"", ref);
+  const char *cell = strstr (sheet, start);
+  const char *end;
+  const char *f;
+  const char *f_end;
+
+  g_assert_nonnull (cell);
+  end = strstr (cell, "</c>");
+  f = strstr (cell, "<f>");
+  formula[0] = '\0';
+  if (f == NULL || end == NULL || f > end)
+    return formula;
+  f += 3;
+  f_end = strstr (f, "</f>");
+  g_assert_nonnull (f_end);
+  g_assert_cmpint (f_end - f, <, (int) sizeof formula);
+  memcpy (formula, f, (gsize) (f_end - f));
+  formula[f_end - f] = '\0';
+  return formula;
+}
+
+/* One settled season: the rows, the PDF's text and the XLSX's cells. */
+static void
+test_season (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(FurrowSurplusStatement) statement = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = furrow_test_store_file (fixture, "s.pdf");
+  g_autofree char *xlsx = furrow_test_store_file (fixture, "s.xlsx");
+  g_autofree char *text = NULL;
+  g_autofree char *sheet = NULL;
+  g_autofree char *strings = NULL;
+
+  add_register (fixture->store);
+  season = add_season (fixture->store, "2016 秋", 23641200, FALSE);
+  statement = furrow_surplus_statement_new_for_season (fixture->store, season, &error);
+  g_assert_error (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID);
+  g_assert_null (statement);
+  g_clear_error (&error);
+  furrow_store_settle_season (fixture->store, season, NULL, &error);
+  g_assert_no_error (error);
+
+  statement = furrow_surplus_statement_new_for_season (fixture->store, season, &error);
+  g_assert_no_error (error);
+  check_rows (statement, autumn);
+
+  furrow_surplus_statement_write (statement, pdf, &error);
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "盈余及盈余分配表"));
+  g_assert_nonnull (strstr (text, "编制单位：宁津县陶庄土地股份合作社"));
+  g_assert_nonnull (strstr (text, "会农社02表"));
+  g_assert_nonnull (strstr (text, "一、经营收入1236,592.00"));
+  g_assert_nonnull (strstr (text, "减：经营成本2217,338.88"));
+  g_assert_nonnull (strstr (text, "税金及附加3销售费用4"));   /* blank */
+  g_assert_nonnull (strstr (text, "二、经营收益819,253.12"));
+  g_assert_nonnull (strstr (text, "四、本年盈余1419,253.12"));
+  g_assert_nonnull (strstr (text, "加：年初未分配盈余15其他转入16"));
+  g_assert_nonnull (strstr (text, "减：提取盈余公积180.00"));
+  g_assert_nonnull (strstr (text, "减：按交易量（额）返还盈余209,536.56"));
+  g_assert_nonnull (strstr (text, "七、年末未分配盈余229,716.56"));
+  /* 9,536.56 of 19,073.12 − 0 distributable: 50 %, the split's. */
+  g_assert_nonnull (strstr (text, "占可分配盈余的50%"));
+  g_assert_nonnull (strstr (text, "结算盈余¥19,073.12加服务费"));
+
+  furrow_surplus_statement_write (statement, xlsx, &error);
+  g_assert_no_error (error);
+  sheet = unzip (xlsx, "xl/worksheets/sheet1.xml");
+  strings = unzip (xlsx, "xl/sharedStrings.xml");
+  g_assert_nonnull (strstr (strings, "一、经营收入"));
+  g_assert_nonnull (strstr (strings, "七、年末未分配盈余"));
+  /* Line n is row n + 3: amounts as numbers, blanks empty, totals formulas holding the sums. */
+  g_assert_cmpstr (cell_formula (sheet, "C11"), ==, "C4-C5-C6-C7-C8-C9+C10");
+  g_assert_cmpstr (cell_formula (sheet, "C15"), ==, "C11+C12+C13-C14");
+  g_assert_cmpstr (cell_formula (sheet, "C17"), ==, "C15-C16");
+  g_assert_cmpstr (cell_formula (sheet, "C20"), ==, "C17+C18+C19");
+  g_assert_cmpstr (cell_formula (sheet, "C22"), ==, "C20-C21");
+  /* The stored value is the double nearest the amount in yuan (9536.559999999999): to the fen,
+   * the amount. */
+  g_assert_cmpint (cell_fen (sheet, "C23"), ==, 953656);
+  for (guint line = 1; line <= 22; line++)
+    {
+      g_autofree char *cell = g_strdup_printf ("C%u", line + 3);
+
+      if (autumn[line - 1] == BLANK)
+        g_assert_cmpint (cell_fen (sheet, cell), ==, BLANK);
+      else
+        g_assert_cmpint (cell_fen (sheet, cell), ==, autumn[line - 1]);
+    }
+  g_assert_cmpstr (cell_formula (sheet, "C25"), ==, "C22-C23-C24");
+
+  furrow_surplus_statement_record_print (statement, fixture->store, xlsx, &error);
+  g_assert_no_error (error);
+}
+FURROW_TEST_FIXTURE ("/furrow/io/surplus-statement/season", Fixture,
+                     furrow_test_store_set_up_empty, test_season,
+                     furrow_test_store_fixture_tear_down);
+
+/* The crop year: refused while a season of it is not settled (named), then the two seasons
+ * summed. Summer: 1 200,000.00 + 180.00 = 200,180.00; 2 217,338.88; 8 and 14 −17,158.88; no
+ * reserve or dividend. The year: 1 436,772.00; 2 434,677.76; 14 19,253.12 − 17,158.88 =
+ * 2,094.24; 20 9,536.56; 22 2,094.24 − 9,536.56 = −7,442.32. */
+static void
+test_year (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(FurrowSeason) first = NULL;
+  g_autoptr(FurrowSeason) second = NULL;
+  g_autoptr(FurrowSurplusStatement) statement = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 year[22];
+
+  add_register (fixture->store);
+  first = add_season (fixture->store, "2016 秋", 23641200, TRUE);
+  second = add_season (fixture->store, "2016 夏", 20000000, FALSE);
+  statement = furrow_surplus_statement_new_for_year (fixture->store, 2016, &error);
+  g_assert_error (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2016 夏"));
+  g_assert_null (statement);
+  g_clear_error (&error);
+  statement = furrow_surplus_statement_new_for_year (fixture->store, 2015, &error);
+  g_assert_error (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  furrow_store_settle_season (fixture->store, second, NULL, &error);
+  g_assert_no_error (error);
+  statement = furrow_surplus_statement_new_for_year (fixture->store, 2016, &error);
+  g_assert_no_error (error);
+  memcpy (year, autumn, sizeof year);
+  year[0] = 43677200;
+  year[1] = 43467776;
+  year[7] = year[11] = year[13] = year[16] = year[18] = 209424;
+  year[21] = -744232;
+  check_rows (statement, year);
+}
+FURROW_TEST_FIXTURE ("/furrow/io/surplus-statement/year", Fixture,
+                     furrow_test_store_set_up_empty, test_year,
+                     furrow_test_store_fixture_tear_down);
+
+/* furrow-cli surplus-statement: PDF and XLSX by season and by year; exit 2 for both or neither
+ * of --season and --year; exit 1 for a season not settled, another extension and the project
+ * as the output. */
+static void
+test_cli (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autofree char *pdf = furrow_test_store_file (fixture, "s.pdf");
+  g_autofree char *xlsx = furrow_test_store_file (fixture, "s.xlsx");
+  g_autofree char *csv = furrow_test_store_file (fixture, "s.csv");
+  g_autofree char *text = NULL;
+  g_autofree char *err = NULL;
+
+  add_register (fixture->store);
+  season = add_season (fixture->store, "2016 秋", 23641200, TRUE);
+  g_clear_object (&season);
+  season = add_season (fixture->store, "2017 夏", 23641200, FALSE);
+  g_clear_object (&fixture->store);
+
+  g_assert_cmpint (furrow_test_run_cli (NULL, NULL, "surplus-statement", "--project",
+                                        fixture->path, "--season", "2016 秋", "--out", pdf,
+                                        NULL), ==, 0);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "七、年末未分配盈余229,716.56"));
+  g_assert_cmpint (furrow_test_run_cli (NULL, NULL, "surplus-statement", "--project",
+                                        fixture->path, "--year", "2016", "--out", xlsx, NULL),
+                   ==, 0);
+  g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
+
+  g_assert_cmpint (furrow_test_run_cli (NULL, &err, "surplus-statement", "--project",
+                                        fixture->path, "--season", "2016 秋", "--year", "2016",
+                                        "--out", pdf, NULL), ==, 2);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (furrow_test_run_cli (NULL, &err, "surplus-statement", "--project",
+                                        fixture->path, "--out", pdf, NULL), ==, 2);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (furrow_test_run_cli (NULL, &err, "surplus-statement", "--project",
+                                        fixture->path, "--season", "2017 夏", "--out", pdf,
+                                        NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "2017 夏"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (furrow_test_run_cli (NULL, &err, "surplus-statement", "--project",
+                                        fixture->path, "--year", "2017", "--out", pdf, NULL),
+                   ==, 1);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (furrow_test_run_cli (NULL, &err, "surplus-statement", "--project",
+                                        fixture->path, "--season", "2016 秋", "--out", csv,
+                                        NULL), ==, 1);
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (furrow_test_run_cli (NULL, &err, "surplus-statement", "--project",
+                                        fixture->path, "--season", "2016 秋", "--out",
+                                        fixture->path, NULL), ==, 1);
+}
+FURROW_TEST_FIXTURE ("/furrow/io/surplus-statement/cli", Fixture,
+                     furrow_test_store_set_up_empty, test_cli,
+                     furrow_test_store_fixture_tear_down);
+
+FURROW_TEST_MAIN (.set_up = furrow_test_set_up_chinese);

@@ -93,16 +93,18 @@ int
 furrow_cli_area (int    argc,
                  char **argv)
 {
-  gboolean json = FALSE;
   g_auto(GStrv) files = NULL;
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for scripts"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — ellipsoidal area of every polygon"));
   g_autoptr(GPtrArray) features = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(FurrowCliOptions) o = {
+    .takes = FURROW_CLI_OPTION_JSON,
+    .json_help = N_("Print JSON for scripts"),
+  };
   g_autofree double *areas_m2 = NULL;
   g_autofree char *output = NULL;
   double total_m2 = 0;
@@ -112,12 +114,8 @@ furrow_cli_area (int    argc,
                                   "GDAL can read (Shapefile, zipped Shapefile, GeoPackage, "
                                   "GeoJSON, KML…), in m² and mu. Projected layers are converted "
                                   "to longitude and latitude first."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      furrow_cli_print_error ("%s", error->message);
-      return 2;
-    }
+  if (!furrow_cli_parse_options (context, entries, &o, &argc, &argv))
+    return 2;
   if (files == NULL || files[0] == NULL || files[1] != NULL)
     {
       furrow_cli_print_error (_("area needs exactly one FILE; run “furrow-cli area --help”"));
@@ -141,10 +139,10 @@ furrow_cli_area (int    argc,
     }
 
   /* Everything is computed before anything is printed. */
-  if (json)
+  if (o.json)
     output = areas_to_json (features, areas_m2, total_m2);
   else
     output = areas_to_table (features, areas_m2, total_m2);
-  g_print ("%s%s", output, json ? "\n" : "");
+  g_print ("%s%s", output, o.json ? "\n" : "");
   return 0;
 }

@@ -339,14 +339,10 @@ int
 furrow_cli_calibrate (int    argc,
                       char **argv)
 {
-  g_autofree char *project = NULL;
   g_autofree char *name = NULL;
   g_autofree char *base_arg = NULL;
   g_autofree char *season = NULL;
-  gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project,
-      N_("The project to store the fitted yield preset in"), "FILE" },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name,
       N_("Name of the fitted yield preset"), "NAME" },
     { "base-preset", 0, 0, G_OPTION_ARG_STRING, &base_arg,
@@ -354,11 +350,14 @@ furrow_cli_calibrate (int    argc,
          "survey or a stored preset"), "NAME" },
     { "season", 0, 0, G_OPTION_ARG_STRING, &season,
       N_("Take the pattern of a field column from its plan in this season"), "NAME" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Machine-readable output"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(FurrowCliOptions) o = {
+    .takes = FURROW_CLI_OPTION_PROJECT | FURROW_CLI_OPTION_JSON,
+    .project_help = N_("The project to store the fitted yield preset in"),
+  };
   g_autoptr(FurrowStore) store = NULL;
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) observations = NULL;
@@ -371,21 +370,14 @@ furrow_cli_calibrate (int    argc,
     context, _("MEASURED.csv has the columns field or pattern (rows per crop, maize first: "
                "2+4), maize_kg_per_mu and soy_kg_per_mu. The row-position factors are fitted by "
                "least squares and stored in the project as a yield preset."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      furrow_cli_print_error ("%s", error->message);
-      return 2;
-    }
-  if (argc != 2 || project == NULL || name == NULL)
-    {
-      furrow_cli_print_error (_("usage: furrow-cli calibrate --project FILE --name NAME "
-                                "MEASURED.csv"));
-      return 2;
-    }
+  if (!furrow_cli_parse_options (context, entries, &o, &argc, &argv))
+    return 2;
+  if (argc != 2 || o.project == NULL || name == NULL)
+    return furrow_cli_usage (_("usage: furrow-cli calibrate --project FILE --name NAME "
+                               "MEASURED.csv"));
 
-  store = furrow_store_open (project, &error);
+  store = furrow_store_open (o.project, &error);
   if (store == NULL)
     {
       furrow_cli_print_error ("%s", error->message);
@@ -411,9 +403,9 @@ furrow_cli_calibrate (int    argc,
       return 1;
     }
 
-  if (json)
+  if (o.json)
     print_json (cal, base_name, labels);
   else
-    print_text (cal, base_name, labels, project);
+    print_text (cal, base_name, labels, o.project);
   return 0;
 }

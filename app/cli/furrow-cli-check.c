@@ -23,27 +23,14 @@ furrow_cli_check (int    argc,
   g_autoptr(FurrowStore) store = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *project = NULL;
-  gboolean json = FALSE;
-  GOptionEntry entries[] = {
-    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project, N_("The project file"), N_("FILE") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Machine-readable output"), NULL },
-    { NULL },
-  };
+  g_auto(FurrowCliOptions) o = { FURROW_CLI_OPTION_PROJECT | FURROW_CLI_OPTION_JSON };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      furrow_cli_print_error ("%s", error->message);
-      return 2;
-    }
-  if (project == NULL || argc != 1)
-    {
-      furrow_cli_print_error ("%s", _("usage: furrow-cli check --project FILE [--json]"));
-      return 2;
-    }
+  if (!furrow_cli_parse_options (context, NULL, &o, &argc, &argv))
+    return 2;
+  if (o.project == NULL || argc != 1)
+    return furrow_cli_usage (_("usage: furrow-cli check --project FILE [--json]"));
 
-  store = furrow_store_open_to_check (project, &error);
+  store = furrow_store_open_to_check (o.project, &error);
   if (store != NULL)
     findings = furrow_store_check_all (store, &error);
   if (findings == NULL)
@@ -52,12 +39,12 @@ furrow_cli_check (int    argc,
       return 1;
     }
 
-  if (json)
+  if (o.json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      furrow_json_add_string (builder, "file", project);
+      furrow_json_add_string (builder, "file", o.project);
       json_builder_set_member_name (builder, "problems");
       json_builder_begin_array (builder);
       for (guint i = 0; i < findings->len; i++)
@@ -68,10 +55,10 @@ furrow_cli_check (int    argc,
     }
   else if (findings->len == 0)
     /* Translators: %s is the project file */
-    g_print (_("%s: no problems found\n"), project);
+    g_print (_("%s: no problems found\n"), o.project);
   else
     for (guint i = 0; i < findings->len; i++)
-      g_print ("%s: %s\n", project, (const char *) g_ptr_array_index (findings, i));
+      g_print ("%s: %s\n", o.project, (const char *) g_ptr_array_index (findings, i));
 
   if (findings->len > 0)
     {
@@ -79,7 +66,7 @@ furrow_cli_check (int    argc,
                                         "or a restore point",
                                         "%s: %u problems found; restore the file from a backup "
                                         "or a restore point", findings->len),
-                              project, findings->len);
+                              o.project, findings->len);
       return 1;
     }
   return 0;

@@ -164,11 +164,9 @@ furrow_cli_compare (int    argc,
 {
   g_autofree char *patterns_arg = NULL;
   g_autofree char *yield_arg = NULL;
-  g_autofree char *project = NULL;
   g_autofree char *field = NULL;
   g_autofree char *season_name = NULL;
   gboolean all = FALSE;
-  gboolean json = FALSE;
   const char *file = NULL;
   GOptionEntry entries[] = {
     { "patterns", 0, 0, G_OPTION_ARG_STRING, &patterns_arg,
@@ -176,19 +174,20 @@ furrow_cli_compare (int    argc,
     { "yield-preset", 0, 0, G_OPTION_ARG_STRING, &yield_arg,
       N_("Yield model preset: practical (default), xiashan, survey, or one stored in "
          "--project"), "NAME" },
-    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project,
-      N_("Compare on the fields of this project instead of a FILE"), "FILE" },
     { "field", 0, 0, G_OPTION_ARG_STRING, &field,
       N_("With --project: the field with this code"), "CODE" },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("With --project: every field"), NULL },
     { "season", 0, 0, G_OPTION_ARG_STRING, &season_name,
       N_("With --project: prices, costs and subsidies of this season instead of the defaults"),
       "NAME" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Machine-readable output"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(FurrowCliOptions) o = {
+    .takes = FURROW_CLI_OPTION_PROJECT | FURROW_CLI_OPTION_JSON,
+    .project_help = N_("Compare on the fields of this project instead of a FILE"),
+  };
   g_autoptr(GPtrArray) fields = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) patterns = g_array_new (FALSE, TRUE, sizeof (FurrowPattern));
@@ -198,14 +197,10 @@ furrow_cli_compare (int    argc,
   FurrowEconomics econ;
 
   context = g_option_context_new (_("FILE — compare strip patterns on all the fields of FILE"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      furrow_cli_print_error ("%s", error->message);
-      return 2;
-    }
-  if (!furrow_cli_fields_check_args ("compare", argc, argv, project, field, all, &file))
+  if (!furrow_cli_parse_options (context, entries, &o, &argc, &argv))
+    return 2;
+  if (!furrow_cli_fields_check_args ("compare", argc, argv, o.project, field, all, &file))
     return 2;
 
   if (patterns_arg != NULL)
@@ -236,7 +231,7 @@ furrow_cli_compare (int    argc,
   g_ptr_array_add (ids, NULL);
 
   yield_name = yield_arg ? yield_arg : "practical";
-  if (!furrow_cli_yield_model (project, yield_name, &model, &error))
+  if (!furrow_cli_yield_model (o.project, yield_name, &model, &error))
     {
       furrow_cli_print_error ("%s", error->message);
       return 2;
@@ -249,12 +244,12 @@ furrow_cli_compare (int    argc,
       FurrowSeasonRates rates;
       gint64 field_id = 0;
 
-      if (project == NULL)
+      if (o.project == NULL)
         {
           furrow_cli_print_error (_("--season needs --project FILE"));
           return 2;
         }
-      store = furrow_store_open (project, &error);
+      store = furrow_store_open (o.project, &error);
       if (store == NULL)
         {
           furrow_cli_print_error ("%s", error->message);
@@ -263,7 +258,7 @@ furrow_cli_compare (int    argc,
       season = furrow_store_find_season (store, season_name);
       if (season == NULL)
         {
-          furrow_cli_print_error (_("%s: no season named “%s”"), project, season_name);
+          furrow_cli_print_error (_("%s: no season named “%s”"), o.project, season_name);
           return 1;
         }
       if (field != NULL)
@@ -277,7 +272,7 @@ furrow_cli_compare (int    argc,
       furrow_economics_init_from_rates (&econ, &rates);
     }
 
-  fields = furrow_cli_read_fields (file, project, field, NULL, &error);
+  fields = furrow_cli_read_fields (file, o.project, field, NULL, &error);
   if (fields == NULL)
     {
       furrow_cli_print_error ("%s", error->message);
@@ -288,11 +283,11 @@ furrow_cli_compare (int    argc,
                                     &model, &econ, &error);
   if (rows == NULL)
     {
-      furrow_cli_print_error ("%s: %s", file ? file : project, error->message);
+      furrow_cli_print_error ("%s: %s", file ? file : o.project, error->message);
       return 1;
     }
 
-  if (json)
+  if (o.json)
     {
       print_json (rows, (const char * const *) ids->pdata, yield_name, season_name, &econ);
       return 0;
@@ -300,7 +295,7 @@ furrow_cli_compare (int    argc,
 
   g_print (ngettext ("%s: %u field, %.2f mu; yield model %s\n",
                      "%s: %u fields, %.2f mu; yield model %s\n", fields->len),
-           file ? file : project, fields->len,
+           file ? file : o.project, fields->len,
            g_array_index (rows, FurrowComparisonRow, 0).area_mu, yield_name);
   {
     g_autofree char *maize = g_strdup_printf ("%.2f", econ.maize_price_fen_per_kg / 100.0);

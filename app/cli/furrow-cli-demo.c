@@ -17,28 +17,18 @@ furrow_cli_demo (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — write the demo cooperative"));
   g_autoptr(FurrowStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *project = NULL;
-  gboolean json = FALSE;
+  g_auto(FurrowCliOptions) o = {
+    .takes = FURROW_CLI_OPTION_PROJECT | FURROW_CLI_OPTION_JSON,
+    .project_help = N_("The new project file"),
+  };
   const char *path;
   gint64 n_fields, n_households, n_parcels;
-  GOptionEntry entries[] = {
-    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project, N_("The new project file"), N_("FILE") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Machine-readable output"), NULL },
-    { NULL },
-  };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      furrow_cli_print_error ("%s", error->message);
-      return 2;
-    }
-  path = project != NULL ? project : (argc == 2 ? argv[1] : NULL);
-  if (path == NULL || (project != NULL && argc != 1))
-    {
-      furrow_cli_print_error (_("usage: furrow-cli demo FILE [--json]"));
-      return 2;
-    }
+  if (!furrow_cli_parse_options (context, NULL, &o, &argc, &argv))
+    return 2;
+  path = o.project != NULL ? o.project : (argc == 2 ? argv[1] : NULL);
+  if (path == NULL || (o.project != NULL && argc != 1))
+    return furrow_cli_usage (_("usage: furrow-cli demo FILE [--json]"));
 
   store = furrow_demo_create (path, &error);
   if (store == NULL)
@@ -50,7 +40,7 @@ furrow_cli_demo (int    argc,
   n_households = furrow_store_count_households (store, NULL);
   n_parcels = furrow_store_count_parcels (store, NULL);
 
-  if (json)
+  if (o.json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 

@@ -56,26 +56,23 @@ int
 furrow_cli_export (int    argc,
                    char **argv)
 {
-  g_autofree char *project = NULL;
   g_autofree char *layer_name = NULL;
   g_autofree char *format_name = NULL;
   g_auto(GStrv) outputs = NULL;
-  gboolean json = FALSE;
   gboolean masked = FALSE;
   int zone = 0;
   const GOptionEntry entries[] = {
-    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project, N_("The project file"), N_("FILE") },
     { "layer", 0, 0, G_OPTION_ARG_STRING, &layer_name, N_("What to export: fields, parcels or households"), N_("LAYER") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("geojson, kml, gpkg, shp, csv or xlsx"), N_("FORMAT") },
     { "zone", 0, 0, G_OPTION_ARG_INT, &zone, N_("Gauss–Krüger zone for gpkg and shp (default: from the data)"), "N" },
     { "masked", 0, 0, G_OPTION_ARG_NONE, &masked, N_("Households: ID and phone numbers masked as on paper"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Machine-readable output"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &outputs, NULL, N_("OUT") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("OUT — export a layer of a project"));
   g_autoptr(FurrowStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(FurrowCliOptions) o = { FURROW_CLI_OPTION_PROJECT | FURROW_CLI_OPTION_JSON };
   FurrowExportLayer layer;
   FurrowExportFormat format;
   FurrowExportOptions options;
@@ -83,17 +80,10 @@ furrow_cli_export (int    argc,
   guint n_written = 0;
   int epsg = 0;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      furrow_cli_print_error ("%s", error->message);
-      return 2;
-    }
-  if (project == NULL || outputs == NULL || g_strv_length (outputs) != 1)
-    {
-      furrow_cli_print_error ("%s", _("usage: furrow-cli export --project FILE --layer LAYER --format FORMAT OUT"));
-      return 2;
-    }
+  if (!furrow_cli_parse_options (context, entries, &o, &argc, &argv))
+    return 2;
+  if (o.project == NULL || outputs == NULL || g_strv_length (outputs) != 1)
+    return furrow_cli_usage (_("usage: furrow-cli export --project FILE --layer LAYER --format FORMAT OUT"));
   if (!parse_layer (layer_name, &layer))
     {
       furrow_cli_print_error ("%s", _("--layer must be fields, parcels or households"));
@@ -104,15 +94,15 @@ furrow_cli_export (int    argc,
       furrow_cli_print_error ("%s", _("--format must be geojson, kml, gpkg, shp, csv or xlsx"));
       return 2;
     }
-  if (!g_file_test (project, G_FILE_TEST_IS_REGULAR))
+  if (!g_file_test (o.project, G_FILE_TEST_IS_REGULAR))
     {
-      furrow_cli_print_error (_("%s: the project file does not exist"), project);
+      furrow_cli_print_error (_("%s: the project file does not exist"), o.project);
       return 1;
     }
 
   options = masked ? FURROW_EXPORT_MASKED : FURROW_EXPORT_DEFAULT;
   personal = furrow_export_is_personal (layer, options);
-  store = furrow_store_open (project, &error);
+  store = furrow_store_open (o.project, &error);
   if (store == NULL ||
       !furrow_export_with_options (store, layer, format, options, zone, outputs[0], NULL, NULL,
                                    NULL, &n_written, &epsg, &error))
@@ -121,7 +111,7 @@ furrow_cli_export (int    argc,
       return 1;
     }
 
-  if (json)
+  if (o.json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -149,7 +139,7 @@ furrow_cli_export (int    argc,
   else
     g_print (ngettext ("%s: wrote %u record\n", "%s: wrote %u records\n", n_written),
              outputs[0], n_written);
-  if (personal && !json)
+  if (personal && !o.json)
     g_print (_("%s holds full ID and phone numbers: only you can read it (mode 0600); "
                "--masked writes them masked\n"), outputs[0]);
   return 0;

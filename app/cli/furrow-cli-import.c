@@ -116,19 +116,16 @@ int
 furrow_cli_import (int    argc,
                    char **argv)
 {
-  g_autofree char *project = NULL;
   g_autofree char *crs = NULL;
   g_autofree char *encoding = NULL;
   g_autofree char *as = NULL;
   g_auto(GStrv) sources = NULL;
   gboolean gcj02 = FALSE, json = FALSE, created = FALSE;
   const GOptionEntry entries[] = {
-    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project, N_("The project file (created when missing)"), N_("FILE") },
     { "crs", 0, 0, G_OPTION_ARG_STRING, &crs, N_("The source’s coordinate system, overriding the file"), "EPSG:n" },
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding, N_("The text encoding, overriding detection (e.g. CP936)"), N_("ENCODING") },
     { "gcj02", 0, 0, G_OPTION_ARG_NONE, &gcj02, N_("The coordinates are GCJ-02 (Gaode, Tencent): convert them to WGS84"), NULL },
     { "as", 0, 0, G_OPTION_ARG_STRING, &as, N_("What the file holds: fields, parcels or households"), N_("KIND") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Machine-readable output"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &sources, NULL, N_("SOURCE") },
     { NULL }
   };
@@ -136,20 +133,18 @@ furrow_cli_import (int    argc,
   g_autoptr(FurrowImporter) importer = NULL;
   g_autoptr(FurrowStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(FurrowCliOptions) o = {
+    .takes = FURROW_CLI_OPTION_PROJECT | FURROW_CLI_OPTION_JSON,
+    .project_help = N_("The project file (created when missing)"),
+  };
   FurrowImportKind kind;
   int epsg = 0;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      furrow_cli_print_error ("%s", error->message);
-      return 2;
-    }
-  if (project == NULL || sources == NULL || g_strv_length (sources) != 1)
-    {
-      furrow_cli_print_error ("%s", _("usage: furrow-cli import --project FILE SOURCE"));
-      return 2;
-    }
+  if (!furrow_cli_parse_options (context, entries, &o, &argc, &argv))
+    return 2;
+  json = o.json;
+  if (o.project == NULL || sources == NULL || g_strv_length (sources) != 1)
+    return furrow_cli_usage (_("usage: furrow-cli import --project FILE SOURCE"));
   if (crs != NULL && !furrow_crs_parse_epsg (crs, &epsg))
     {
       furrow_cli_print_error (_("--crs “%s” is not an EPSG code (EPSG:n)"), crs);
@@ -175,11 +170,11 @@ furrow_cli_import (int    argc,
       return 1;
     }
 
-  if (g_file_test (project, G_FILE_TEST_EXISTS))
-    store = furrow_store_open (project, &error);
+  if (g_file_test (o.project, G_FILE_TEST_EXISTS))
+    store = furrow_store_open (o.project, &error);
   else
     {
-      store = furrow_store_create (project, &error);
+      store = furrow_store_create (o.project, &error);
       created = store != NULL;
     }
   if (store == NULL)
@@ -193,7 +188,7 @@ furrow_cli_import (int    argc,
       print_problems (importer, error);
       g_clear_object (&store);
       if (created)
-        remove_new_project (project);
+        remove_new_project (o.project);
       return 1;
     }
 

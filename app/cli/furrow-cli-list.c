@@ -227,32 +227,19 @@ furrow_cli_list (int    argc,
   g_autoptr(FurrowStore) store = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *project = NULL;
-  gboolean json = FALSE;
+  g_auto(FurrowCliOptions) o = { FURROW_CLI_OPTION_PROJECT | FURROW_CLI_OPTION_JSON };
   const char *what;
-  GOptionEntry entries[] = {
-    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project, N_("The project file"), N_("FILE") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Machine-readable output"), NULL },
-    { NULL },
-  };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      furrow_cli_print_error ("%s", error->message);
-      return 2;
-    }
+  if (!furrow_cli_parse_options (context, NULL, &o, &argc, &argv))
+    return 2;
   what = argc == 2 ? argv[1] : NULL;
-  if (project == NULL || what == NULL ||
+  if (o.project == NULL || what == NULL ||
       !(g_str_equal (what, "fields") || g_str_equal (what, "parcels") ||
         g_str_equal (what, "households")))
-    {
-      furrow_cli_print_error (_("usage: furrow-cli list --project FILE "
-                                "fields|parcels|households [--json]"));
-      return 2;
-    }
+    return furrow_cli_usage (_("usage: furrow-cli list --project FILE "
+                               "fields|parcels|households [--json]"));
 
-  store = furrow_store_open (project, &error);
+  store = furrow_store_open (o.project, &error);
   if (store == NULL)
     {
       furrow_cli_print_error ("%s", error->message);
@@ -269,7 +256,7 @@ furrow_cli_list (int    argc,
       return 1;
     }
 
-  if (json)
+  if (o.json)
     {
       builder = json_builder_new ();
       json_builder_begin_array (builder);
@@ -281,7 +268,7 @@ furrow_cli_list (int    argc,
   else
     list_households (store, builder);
 
-  if (json)
+  if (o.json)
     {
       g_autoptr(JsonNode) root = NULL;
       g_autofree char *text = NULL;

@@ -29,7 +29,7 @@ furrow_cli_payroll (int    argc,
   g_autoptr(FurrowSeason) season = NULL;
   g_autoptr(FurrowPayroll) payroll = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *project = NULL;
+  g_auto(FurrowCliOptions) o = { FURROW_CLI_OPTION_PROJECT };
   g_autofree char *season_name = NULL;
   g_autofree char *out = NULL;
   g_autofree char *date = NULL;
@@ -42,7 +42,6 @@ furrow_cli_payroll (int    argc,
   gboolean force = FALSE;
   FurrowPayrollOptions options = { 0, };
   GOptionEntry entries[] = {
-    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project, N_("The project file"), N_("FILE") },
     { "season", 0, 0, G_OPTION_ARG_STRING, &season_name, N_("A settled season by its name"),
       N_("NAME") },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write"), N_("FILE") },
@@ -66,20 +65,13 @@ furrow_cli_payroll (int    argc,
   };
 
   context = g_option_context_new (_("— the payroll of a settled season (PDF or XLSX)"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      furrow_cli_print_error ("%s", error->message);
-      return 2;
-    }
-  if (project == NULL || season_name == NULL || out == NULL || argc != 1)
-    {
-      furrow_cli_print_error ("%s", _("usage: furrow-cli payroll --project FILE --season NAME "
-                                      "--out OUT.pdf|OUT.xlsx [--by-group] [--date DATE]"));
-      return 2;
-    }
+  if (!furrow_cli_parse_options (context, entries, &o, &argc, &argv))
+    return 2;
+  if (o.project == NULL || season_name == NULL || out == NULL || argc != 1)
+    return furrow_cli_usage (_("usage: furrow-cli payroll --project FILE --season NAME "
+                               "--out OUT.pdf|OUT.xlsx [--by-group] [--date DATE]"));
   /* Not the project itself, nor its journal (furrow_store_check_output_path()). */
-  if (!furrow_store_check_output_path (project, out, &error))
+  if (!furrow_store_check_output_path (o.project, out, &error))
     {
       furrow_cli_print_error ("%s", error->message);
       return 1;
@@ -103,7 +95,7 @@ furrow_cli_payroll (int    argc,
         }
     }
 
-  store = furrow_store_open (project, &error);
+  store = furrow_store_open (o.project, &error);
   if (store == NULL)
     {
       furrow_cli_print_error ("%s", error->message);
@@ -112,20 +104,20 @@ furrow_cli_payroll (int    argc,
   season = furrow_store_find_season (store, season_name);
   if (season == NULL)
     {
-      furrow_cli_print_error (_("%s: there is no season “%s”"), project, season_name);
+      furrow_cli_print_error (_("%s: there is no season “%s”"), o.project, season_name);
       return 1;
     }
   if (furrow_season_get_state (season) != FURROW_SEASON_SETTLED)
     {
       furrow_cli_print_error (_("%s: season “%s” is not settled yet; settle it first "
-                                "(furrow-cli season settle)"), project, season_name);
+                                "(furrow-cli season settle)"), o.project, season_name);
       return 1;
     }
   /* Paid only after the public notice (docs/domain.md §15). */
   if (!furrow_store_check_payment_allowed (store, season, "payroll", NULL, force, reason, &error))
     {
       /* Translators: a refusal, then how to write the payroll anyway */
-      furrow_cli_print_error (_("%s: %s (--force --reason TEXT)"), project, error->message);
+      furrow_cli_print_error (_("%s: %s (--force --reason TEXT)"), o.project, error->message);
       return 1;
     }
 
@@ -137,7 +129,7 @@ furrow_cli_payroll (int    argc,
   payroll = furrow_payroll_new_from_season (store, season, &options, &error);
   if (payroll == NULL)
     {
-      furrow_cli_print_error ("%s: %s", project, error->message);
+      furrow_cli_print_error ("%s: %s", o.project, error->message);
       return 1;
     }
   if (!furrow_payroll_write (payroll, out, NULL, NULL, NULL, &error)

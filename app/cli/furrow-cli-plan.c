@@ -39,10 +39,9 @@ typedef struct
   char   *rows_geojson;
   char   *rows_kml;
   char   *rows_out;
-  char   *project;
   char   *field;
   gboolean all;
-  gboolean json;
+  FurrowCliOptions cli;   /* --project FILE, --json */
 } Options;
 
 static void
@@ -62,8 +61,8 @@ options_clear (Options *o)
   g_free (o->rows_geojson);
   g_free (o->rows_kml);
   g_free (o->rows_out);
-  g_free (o->project);
   g_free (o->field);
+  furrow_cli_options_clear (&o->cli);
 }
 
 /* A length in metres: a finite number, not negative. */
@@ -356,7 +355,14 @@ int
 furrow_cli_plan (int    argc,
                  char **argv)
 {
-  Options o = { -1, -1, NULL };
+  Options o = {
+    .maize_rows = -1,
+    .soy_rows = -1,
+    .cli = {
+      .takes = FURROW_CLI_OPTION_PROJECT | FURROW_CLI_OPTION_JSON,
+      .project_help = N_("Plan the fields of this project instead of a FILE"),
+    },
+  };
   GOptionEntry entries[] = {
     { "maize-rows", 0, 0, G_OPTION_ARG_INT, &o.maize_rows,
       N_("Maize rows per strip unit"), "N" },
@@ -392,14 +398,10 @@ furrow_cli_plan (int    argc,
       N_("Write the row and guidance lines as KML"), "OUT" },
     { "rows-out", 0, 0, G_OPTION_ARG_FILENAME, &o.rows_out,
       N_("Write the row lines, KML if OUT ends in .kml, GeoJSON otherwise"), "OUT" },
-    { "project", 0, 0, G_OPTION_ARG_FILENAME, &o.project,
-      N_("Plan the fields of this project instead of a FILE"), "FILE" },
     { "field", 0, 0, G_OPTION_ARG_STRING, &o.field,
       N_("With --project: the field with this code"), "CODE" },
     { "all", 0, 0, G_OPTION_ARG_NONE, &o.all,
       N_("With --project: every field"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &o.json,
-      N_("Machine-readable output"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -420,20 +422,18 @@ furrow_cli_plan (int    argc,
     context, _("Rows are counted per crop, maize first: --maize-rows 2 --soy-rows 4 is 2 maize + "
                "4 soybean rows (2.70 m units), the Huang-Huai-Hai default. Rows with the same "
                "count as a pattern preset start from its spacings."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      furrow_cli_print_error ("%s", error->message);
-      options_clear (&o);
-      return 2;
-    }
-  if (!furrow_cli_fields_check_args ("plan", argc, argv, o.project, o.field, o.all, &path))
+  if (!furrow_cli_parse_options (context, entries, &o.cli, &argc, &argv))
     {
       options_clear (&o);
       return 2;
     }
-  source = path ? path : o.project;
+  if (!furrow_cli_fields_check_args ("plan", argc, argv, o.cli.project, o.field, o.all, &path))
+    {
+      options_clear (&o);
+      return 2;
+    }
+  source = path ? path : o.cli.project;
 
   if (!build_pattern (&o, &pattern))
     {
@@ -445,14 +445,14 @@ furrow_cli_plan (int    argc,
     yield_name = o.yield_preset;
   else if (o.preset != NULL && !furrow_pattern_preset (o.preset, &(FurrowPattern) { 0 }))
     yield_name = o.preset;
-  if (!furrow_cli_yield_model (o.project, yield_name, &model, &error))
+  if (!furrow_cli_yield_model (o.cli.project, yield_name, &model, &error))
     {
       furrow_cli_print_error ("%s", error->message);
       options_clear (&o);
       return 2;
     }
 
-  fields = furrow_cli_read_fields (path, o.project, o.field, &labels, &error);
+  fields = furrow_cli_read_fields (path, o.cli.project, o.field, &labels, &error);
   if (fields == NULL)
     {
       furrow_cli_print_error ("%s", error->message);
@@ -494,10 +494,10 @@ furrow_cli_plan (int    argc,
     if (o.rows_kml)
       kml = furrow_layout_export_kml (all, codes, layouts->len, NULL);
     /* Never over the project (docs/architecture.md, Opening, backup, check). */
-    if (o.project != NULL &&
-        ((o.rows_geojson && !furrow_store_check_output_path (o.project, o.rows_geojson, &error)) ||
-         (o.rows_kml && !furrow_store_check_output_path (o.project, o.rows_kml, &error)) ||
-         (o.rows_out && !furrow_store_check_output_path (o.project, o.rows_out, &error))))
+    if (o.cli.project != NULL &&
+        ((o.rows_geojson && !furrow_store_check_output_path (o.cli.project, o.rows_geojson, &error)) ||
+         (o.rows_kml && !furrow_store_check_output_path (o.cli.project, o.rows_kml, &error)) ||
+         (o.rows_out && !furrow_store_check_output_path (o.cli.project, o.rows_out, &error))))
       {
         furrow_cli_print_error ("%s", error->message);
         options_clear (&o);
@@ -520,7 +520,7 @@ furrow_cli_plan (int    argc,
                               "whole units per pass nor whole passes per unit)"),
                             furrow_pattern_unit_width_m (&pattern), pattern.planter_width_m);
 
-  if (o.json)
+  if (o.cli.json)
     print_json ((const char * const *) labels->pdata, &pattern, &model, fit,
                 (FurrowLayout * const *) layouts->pdata, predictions, layouts->len);
   else

@@ -37,7 +37,7 @@ open_report (int             argc,
   g_autoptr(FurrowStore) store = NULL;
   g_autoptr(FurrowSeason) season = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *project = NULL;
+  g_auto(FurrowCliOptions) o = { FURROW_CLI_OPTION_PROJECT };
   g_autofree char *season_name = NULL;
   g_autofree char *notice_date = NULL;
   g_autofree char *out = NULL;
@@ -52,7 +52,6 @@ open_report (int             argc,
   };
   GOptionEntry entries[] = {
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write"), N_("FILE") },
-    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project, N_("The project file"), N_("FILE") },
     { "season", 0, 0, G_OPTION_ARG_STRING, &season_name, N_("A settled season by its name"),
       N_("NAME") },
     { "notice-date", 0, 0, G_OPTION_ARG_STRING, &notice_date,
@@ -61,26 +60,19 @@ open_report (int             argc,
     { NULL },
   };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (statements)
     g_option_context_add_main_entries (context, statement_entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      furrow_cli_print_error ("%s", error->message);
-      return 2;
-    }
+  if (!furrow_cli_parse_options (context, entries, &o, &argc, &argv))
+    return 2;
   /* The output: --out, or the last argument as before --out existed. */
   if (out == NULL && argc == 2)
     {
       out = g_strdup (argv[1]);
       argc--;
     }
-  if (project == NULL || season_name == NULL || argc != 1 ||
+  if (o.project == NULL || season_name == NULL || argc != 1 ||
       (out == NULL && per_household == NULL))
-    {
-      furrow_cli_print_error ("%s", usage_text);
-      return 2;
-    }
+    return furrow_cli_usage (usage_text);
   if (notice_date != NULL && !furrow_season_notice_date_is_valid (notice_date))
     {
       /* Printed as given on every page otherwise (issue 12). */
@@ -88,7 +80,7 @@ open_report (int             argc,
                               notice_date);
       return 1;
     }
-  store = furrow_store_open (project, &error);
+  store = furrow_store_open (o.project, &error);
   if (store == NULL ||
       (out != NULL && !furrow_store_check_output (store, out, &error)) ||
       (per_household != NULL && !furrow_store_check_output (store, per_household, &error)))
@@ -99,19 +91,19 @@ open_report (int             argc,
   season = furrow_store_find_season (store, season_name);
   if (season == NULL)
     {
-      furrow_cli_print_error (_("%s: there is no season “%s”"), project, season_name);
+      furrow_cli_print_error (_("%s: there is no season “%s”"), o.project, season_name);
       return 1;
     }
   if (furrow_season_get_state (season) != FURROW_SEASON_SETTLED)
     {
       furrow_cli_print_error (_("%s: season “%s” is not settled yet; settle it first "
-                                "(furrow-cli season settle)"), project, season_name);
+                                "(furrow-cli season settle)"), o.project, season_name);
       return 1;
     }
   *report_out = furrow_report_new_from_season (store, season, notice_date, &error);
   if (*report_out == NULL)
     {
-      furrow_cli_print_error ("%s: %s", project, error->message);
+      furrow_cli_print_error ("%s: %s", o.project, error->message);
       return 1;
     }
   if (household != NULL)
@@ -123,7 +115,7 @@ open_report (int             argc,
       if (!found)
         {
           g_clear_pointer (report_out, furrow_report_free);
-          furrow_cli_print_error (_("%s: season “%s” has no settled household %s"), project,
+          furrow_cli_print_error (_("%s: season “%s” has no settled household %s"), o.project,
                                   season_name, household);
           return 1;
         }

@@ -30,39 +30,26 @@ furrow_cli_restore_points (int    argc,
     g_option_context_new (_("— list the restore points of a project"));
   g_autoptr(GPtrArray) points = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *project = NULL;
-  gboolean json = FALSE;
-  GOptionEntry entries[] = {
-    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project, N_("The project file"), N_("FILE") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Machine-readable output"), NULL },
-    { NULL },
-  };
+  g_auto(FurrowCliOptions) o = { FURROW_CLI_OPTION_PROJECT | FURROW_CLI_OPTION_JSON };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!furrow_cli_parse_options (context, NULL, &o, &argc, &argv))
+    return 2;
+  if (o.project == NULL || argc != 1)
+    return furrow_cli_usage (_("usage: furrow-cli restore-points --project FILE [--json]"));
+  if (!g_file_test (o.project, G_FILE_TEST_IS_REGULAR))
     {
-      furrow_cli_print_error ("%s", error->message);
-      return 2;
-    }
-  if (project == NULL || argc != 1)
-    {
-      furrow_cli_print_error (_("usage: furrow-cli restore-points --project FILE [--json]"));
-      return 2;
-    }
-  if (!g_file_test (project, G_FILE_TEST_IS_REGULAR))
-    {
-      furrow_cli_print_error (_("%s: no such file"), project);
+      furrow_cli_print_error (_("%s: no such file"), o.project);
       return 1;
     }
 
-  points = furrow_restore_points_list (project, &error);
+  points = furrow_restore_points_list (o.project, &error);
   if (points == NULL)
     {
       furrow_cli_print_error ("%s", error->message);
       return 1;
     }
 
-  if (json)
+  if (o.json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -87,7 +74,7 @@ furrow_cli_restore_points (int    argc,
 
   if (points->len == 0)
     {
-      g_print (_("%s has no restore points yet.\n"), project);
+      g_print (_("%s has no restore points yet.\n"), o.project);
       return 0;
     }
   for (guint i = 0; i < points->len; i++)
@@ -112,37 +99,24 @@ furrow_cli_restore (int    argc,
   g_autoptr(FurrowStore) store = NULL;
   g_autoptr(GPtrArray) points = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *project = NULL;
-  gboolean json = FALSE;
+  g_auto(FurrowCliOptions) o = { FURROW_CLI_OPTION_PROJECT | FURROW_CLI_OPTION_JSON };
   const char *id;
   const char *kept;
-  GOptionEntry entries[] = {
-    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project, N_("The project file"), N_("FILE") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Machine-readable output"), NULL },
-    { NULL },
-  };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      furrow_cli_print_error ("%s", error->message);
-      return 2;
-    }
-  if (project == NULL || argc != 2)
-    {
-      furrow_cli_print_error (_("usage: furrow-cli restore --project FILE ID [--json]"));
-      return 2;
-    }
+  if (!furrow_cli_parse_options (context, NULL, &o, &argc, &argv))
+    return 2;
+  if (o.project == NULL || argc != 2)
+    return furrow_cli_usage (_("usage: furrow-cli restore --project FILE ID [--json]"));
   id = argv[1];
 
-  store = furrow_store_open (project, &error);
+  store = furrow_store_open (o.project, &error);
   if (store == NULL && g_error_matches (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT))
     {
       /* A damaged project is replaced whole, its bytes kept as a point first
        * (docs/architecture.md, Restore points). */
       g_clear_error (&error);
-      if (furrow_restore_points_restore_file (project, id, &error))
-        store = furrow_store_open (project, &error);
+      if (furrow_restore_points_restore_file (o.project, id, &error))
+        store = furrow_store_open (o.project, &error);
       if (store == NULL)
         {
           furrow_cli_print_error ("%s", error->message);
@@ -155,15 +129,15 @@ furrow_cli_restore (int    argc,
       return 1;
     }
   /* The point just taken of the state before is now the newest. */
-  points = furrow_restore_points_list (project, NULL);
+  points = furrow_restore_points_list (o.project, NULL);
   kept = points != NULL && points->len > 0 ?
     ((FurrowRestorePoint *) g_ptr_array_index (points, 0))->id : "";
-  if (json)
+  if (o.json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      furrow_json_add_string (builder, "file", project);
+      furrow_json_add_string (builder, "file", o.project);
       furrow_json_add_string (builder, "restored", id);
       furrow_json_add_string (builder, "kept", kept);
       furrow_json_add_int (builder, "fields", furrow_store_count_fields (store, NULL));
@@ -177,7 +151,7 @@ furrow_cli_restore (int    argc,
    * of the restore point of the state before. */
   g_print (_("Restored %s from restore point %s: %d fields, %d households, %d parcels. "
              "The state before is kept as restore point %s.\n"),
-           project, id,
+           o.project, id,
            (int) furrow_store_count_fields (store, NULL),
            (int) furrow_store_count_households (store, NULL),
            (int) furrow_store_count_parcels (store, NULL), kept);

@@ -49,8 +49,7 @@
 
 typedef struct
 {
-  char     *project;
-  gboolean  json;
+  FurrowCliOptions cli;   /* --project FILE, --json */
   int       year;
   char     *reason;
   char     *field;
@@ -69,7 +68,7 @@ typedef struct
 static void
 options_clear (Options *o)
 {
-  g_free (o->project);
+  furrow_cli_options_clear (&o->cli);
   g_free (o->reason);
   g_free (o->field);
   g_free (o->preset);
@@ -152,7 +151,7 @@ season_list (FurrowStore   *store,
              const Options *o)
 {
   g_autoptr(GListModel) seasons = furrow_store_get_seasons (store);
-  g_autoptr(JsonBuilder) builder = o->json ? json_builder_new () : NULL;
+  g_autoptr(JsonBuilder) builder = o->cli.json ? json_builder_new () : NULL;
   guint n = g_list_model_get_n_items (seasons);
 
   if (builder != NULL)
@@ -294,7 +293,7 @@ season_show (FurrowStore   *store,
              FurrowSeason  *season,
              const Options *o)
 {
-  if (o->json)
+  if (o->cli.json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -378,7 +377,7 @@ season_plan (FurrowStore   *store,
   if (!furrow_store_set_plans (store, season, (FurrowField * const *) fields->pdata, fields->len,
                                &pattern, preset, o->yield_preset, &error))
     return report_error (store, error);
-  if (!o->json)
+  if (!o->cli.json)
     g_print (g_dngettext (GETTEXT_PACKAGE, "Planned %u field of %s with %s\n",
                           "Planned %u fields of %s with %s\n", fields->len),
              fields->len, furrow_season_get_name (season), preset);
@@ -473,7 +472,7 @@ season_predict (FurrowStore   *store,
   area_m2 = furrow_household_shares (households, parcels, total.predicted.net_fen, predicted);
   furrow_economics_share_by_area (total.actual.net_fen, area_m2, n_households, actual);
 
-  if (o->json)
+  if (o->cli.json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -707,7 +706,7 @@ season_settle (FurrowStore   *store,
   settlement = furrow_store_get_settlement (store, season, &error);
   if (settlement == NULL)
     return report_error (store, error);
-  print_settlement (season, settlement, o->json);
+  print_settlement (season, settlement, o->cli.json);
   return 0;
 }
 
@@ -748,7 +747,7 @@ run_action (FurrowStore   *store,
       season = furrow_season_new (argv[0], (guint) o->year);
       if (!furrow_store_add_season (store, season, &error))
         return report_error (store, error);
-      return o->json ? season_show (store, season, o) : 0;
+      return o->cli.json ? season_show (store, season, o) : 0;
     }
 
   season = find_season (store, argv[0]);
@@ -960,10 +959,12 @@ furrow_cli_season (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(FurrowStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Options) o = { .kg = -1, .moisture_pct = -1 };
+  g_auto(Options) o = {
+    .cli.takes = FURROW_CLI_OPTION_PROJECT | FURROW_CLI_OPTION_JSON,
+    .kg = -1,
+    .moisture_pct = -1,
+  };
   GOptionEntry entries[] = {
-    { "project", 0, 0, G_OPTION_ARG_FILENAME, &o.project, N_("The project file"), N_("FILE") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_("Machine-readable output"), NULL },
     { "year", 0, 0, G_OPTION_ARG_INT, &o.year, N_("Crop year of a new season"), N_("YEAR") },
     { "reason", 0, 0, G_OPTION_ARG_STRING, &o.reason,
       N_("Why: households under 60 percent, or reopening a settled season"), N_("TEXT") },
@@ -1014,12 +1015,8 @@ furrow_cli_season (int    argc,
                                   "set-cost, set-fee, set-operations, set-subsidy, set-income, "
                                   "set-base, set-split, plan, harvest, actual-cost, predict, "
                                   "settle, reopen, set-notice-date, notice, objection"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      furrow_cli_print_error ("%s", error->message);
-      return 2;
-    }
+  if (!furrow_cli_parse_options (context, entries, &o.cli, &argc, &argv))
+    return 2;
   /* GOption leaves the "--" that lets a negative number through ("set-price S maize -- -250")
    * in argv: drop it so the arguments are where the actions expect them. */
   for (int i = 1; i < argc; i++)
@@ -1029,10 +1026,10 @@ furrow_cli_season (int    argc,
         argc--;
         break;
       }
-  if (o.project == NULL || argc < 2)
+  if (o.cli.project == NULL || argc < 2)
     return usage ();
 
-  store = furrow_store_open (o.project, &error);
+  store = furrow_store_open (o.cli.project, &error);
   if (store == NULL)
     {
       furrow_cli_print_error ("%s", error->message);

@@ -20,35 +20,29 @@ furrow_cli_server (int    argc,
 {
   g_autoptr(GOptionContext) context =
     g_option_context_new (_("init|create|list URI — a custody centre’s PostgreSQL server"));
+  g_auto(FurrowCliOptions) o = { .takes = FURROW_CLI_OPTION_JSON };
   g_autoptr(GError) error = NULL;
   g_autofree char *cooperative = NULL;
-  gboolean json = FALSE, demo = FALSE;
+  gboolean json, demo = FALSE;
   const char *action, *uri;
-  GOptionEntry entries[] = {
+  const GOptionEntry entries[] = {
     { "cooperative", 0, 0, G_OPTION_ARG_STRING, &cooperative,
       N_("The cooperative to create (letters, digits and _)"), N_("CODE") },
     { "demo", 0, 0, G_OPTION_ARG_NONE, &demo,
       N_("Fill the new cooperative with the demo register"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Machine-readable output"), NULL },
     { NULL },
   };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      furrow_cli_print_error ("%s", error->message);
-      return 2;
-    }
+  if (!furrow_cli_parse_options (context, entries, &o, &argc, &argv))
+    return 2;
+  json = o.json;
   if (argc != 3 ||
       (!g_str_equal (argv[1], "init") && !g_str_equal (argv[1], "create") &&
        !g_str_equal (argv[1], "list")) ||
       (g_str_equal (argv[1], "create") != (cooperative != NULL)) ||
       (demo && cooperative == NULL))
-    {
-      furrow_cli_print_error (_("usage: furrow-cli server init URI | create URI --cooperative "
-                                "CODE [--demo] | list URI [--json]"));
-      return 2;
-    }
+    return furrow_cli_usage (_("usage: furrow-cli server init URI | create URI --cooperative "
+                               "CODE [--demo] | list URI [--json]"));
   action = argv[1];
   uri = argv[2];
 

@@ -156,6 +156,53 @@ furrow_cli_print_error (const char *format,
   g_printerr ("furrow-cli: %s\n", message);
 }
 
+gboolean
+furrow_cli_parse_options (GOptionContext      *context,
+                          const GOptionEntry  *entries,
+                          FurrowCliOptions    *options,
+                          int                 *argc,
+                          char              ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  GOptionEntry project[] = {
+    { "project", 0, 0, G_OPTION_ARG_FILENAME, &options->project,
+      options->project_help != NULL ? options->project_help : N_("The project file"),
+      N_("FILE") },
+    { NULL },
+  };
+  GOptionEntry json[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &options->json,
+      options->json_help != NULL ? options->json_help : N_("Machine-readable output"), NULL },
+    { NULL },
+  };
+
+  if (options->takes & FURROW_CLI_OPTION_PROJECT)
+    g_option_context_add_main_entries (context, project, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (options->takes & FURROW_CLI_OPTION_JSON)
+    g_option_context_add_main_entries (context, json, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      furrow_cli_print_error ("%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+furrow_cli_options_clear (FurrowCliOptions *options)
+{
+  g_clear_pointer (&options->project, g_free);
+}
+
+int
+furrow_cli_usage (const char *usage)
+{
+  furrow_cli_print_error ("%s", usage);
+  return 2;
+}
+
 void
 furrow_cli_print_json (JsonBuilder *builder,
                        gboolean     pretty)

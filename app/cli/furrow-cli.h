@@ -68,6 +68,38 @@ int  furrow_cli_surplus_statement (int    argc,
 int  furrow_cli_statements  (int          argc,
                              char       **argv);
 
+/* The options the commands share (docs/architecture.md, The furrow-cli contract). */
+typedef enum
+{
+  FURROW_CLI_OPTION_PROJECT = 1 << 0,   /* --project FILE */
+  FURROW_CLI_OPTION_JSON    = 1 << 1,   /* --json */
+} FurrowCliOptionFlags;
+
+typedef struct
+{
+  FurrowCliOptionFlags  takes;          /* in: which shared options the command takes */
+  const char           *project_help;   /* in: N_() text for --project, NULL: "The project file" */
+  const char           *json_help;      /* in: N_() text for --json, NULL: "Machine-readable
+                                         * output" */
+  char                 *project;        /* out: --project FILE, NULL when not given */
+  gboolean              json;           /* out: --json given */
+} FurrowCliOptions;
+
+/* Parses `argv` of a command (its name first) with `context`: --project FILE first, then the
+ * command's own `entries` (NULL-terminated, or NULL), then --json, as `options->takes` says.
+ * On a parse error prints it on stderr and returns FALSE: the command exits 2. */
+gboolean furrow_cli_parse_options (GOptionContext      *context,
+                                   const GOptionEntry  *entries,
+                                   FurrowCliOptions    *options,
+                                   int                 *argc,
+                                   char              ***argv);
+/* Frees what furrow_cli_parse_options() gave `options` (g_auto (FurrowCliOptions)). */
+void     furrow_cli_options_clear  (FurrowCliOptions    *options);
+/* Prints `usage` ("usage: furrow-cli …") on stderr and returns 2, a usage error's exit status. */
+int      furrow_cli_usage          (const char          *usage);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FurrowCliOptions, furrow_cli_options_clear)
+
 /* Shared helpers for subcommands. */
 void furrow_cli_print_error (const char *format,
                              ...) G_GNUC_PRINTF (1, 2);

@@ -379,35 +379,6 @@ match_name (GtkWidget     *widget,
   return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
 }
 
-/* Whether @menu or one of its sections and submenus has an item for @action. */
-static gboolean
-menu_has_action (GMenuModel *menu,
-                 const char *action)
-{
-  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
-    {
-      g_autofree char *name = NULL;
-      GMenuLinkIter *links;
-
-      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
-          g_strcmp0 (name, action) == 0)
-        return TRUE;
-      links = g_menu_model_iterate_item_links (menu, i);
-      while (g_menu_link_iter_next (links))
-        {
-          g_autoptr(GMenuModel) link = g_menu_link_iter_get_value (links);
-
-          if (menu_has_action (link, action))
-            {
-              g_object_unref (links);
-              return TRUE;
-            }
-        }
-      g_object_unref (links);
-    }
-  return FALSE;
-}
-
 /* The rectangle round every field of the project, in the map's pixels. */
 static void
 fields_rect (Fixture         *fixture,
@@ -579,7 +550,7 @@ test_show_all_fields (Fixture       *fixture,
   GMenuModel *menu = furrow_test_find_primary_menu (GTK_WIDGET (fixture->window));
 
   g_assert_true (g_strv_contains ((const char * const *) actions, "win.show-all-fields"));
-  g_assert_true (menu_has_action (menu, "win.show-all-fields"));
+  g_assert_true (furrow_test_menu_has_action (menu, "win.show-all-fields", NULL));
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_mapped (button));
 

@@ -93,39 +93,6 @@ test_restore_newest (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/gui/restore-dialog/restore-newest", Fixture, fixture_set_up,
                      test_restore_newest, furrow_test_window_tear_down);
 
-/* Whether `menu` (or a section or submenu of it) has an item for `action`; its label goes to
- * `label` (as tests/gui/test-window-export.c looks). */
-static gboolean
-menu_has_action (GMenuModel  *menu,
-                 const char  *action,
-                 char       **label)
-{
-  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
-    {
-      g_autofree char *name = NULL;
-      g_autoptr(GMenuLinkIter) links = NULL;
-      const char *link;
-      GMenuModel *child;
-
-      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
-          g_strcmp0 (name, action) == 0)
-        {
-          g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", label);
-          return TRUE;
-        }
-      links = g_menu_model_iterate_item_links (menu, i);
-      while (g_menu_link_iter_get_next (links, &link, &child))
-        {
-          gboolean found = menu_has_action (child, action, label);
-
-          g_object_unref (child);
-          if (found)
-            return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 static gboolean
 is_menu_with_restore (GtkWidget     *widget,
                       gconstpointer  data)
@@ -136,7 +103,7 @@ is_menu_with_restore (GtkWidget     *widget,
   if (!GTK_IS_MENU_BUTTON (widget))
     return FALSE;
   menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
-  return menu != NULL && menu_has_action (menu, "win.restore", &label) &&
+  return menu != NULL && furrow_test_menu_has_action (menu, "win.restore", &label) &&
          g_strcmp0 (label, "_Restore…") == 0;
 }
 

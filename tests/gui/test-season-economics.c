@@ -10,7 +10,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "furrow-income-item.h"
+#include "furrow-roster-row.h"
 #include "furrow-item-row.h"
 #include "furrow-season-economics-page-testing.h"
 #include "furrow-season-harvest-page-testing.h"
@@ -40,31 +40,7 @@ fixture_set_up (Fixture       *fixture,
 static void
 add_and_show_season (Fixture *fixture)
 {
-  FurrowStore *store = furrow_window_get_store (fixture->window);
-  g_autoptr(FurrowSeason) season = furrow_season_new (SEASON_NAME, 2027);
-  g_autoptr(FurrowSeason) shown = NULL;
-  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
-  g_autoptr(GError) error = NULL;
-  FurrowPattern pattern;
-
-  g_assert_true (furrow_store_add_season (store, season, &error));
-  g_assert_no_error (error);
-  g_assert_true (furrow_pattern_preset ("2+4", &pattern));
-  g_assert_true (furrow_store_begin (store, &error));
-  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
-    {
-      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
-
-      g_assert_true (furrow_store_set_plan (store, season, field, &pattern, "2+4", NULL, &error));
-      g_assert_no_error (error);
-    }
-  g_assert_true (furrow_store_commit (store, &error));
-  g_assert_no_error (error);
-  furrow_test_iterate (100);
-  shown = furrow_test_store_find_season (store, SEASON_NAME);
-  g_assert_nonnull (shown);
-  furrow_window_show_season (fixture->window, shown);
-  furrow_test_iterate (200);
+  furrow_test_show_new_season (fixture->window, SEASON_NAME, 2027, 200);
 }
 
 /* What the core prediction gives the household `code` for `season` (transfer none of code). */
@@ -188,11 +164,19 @@ test_economics (Fixture       *fixture,
   }
   before_fen = predicted_total (store, stored, code);
   expected_before = furrow_format_yuan (before_fen);
-  assert_preview (page, code, FURROW_INCOME_COLUMN_TOTAL, expected_before);
+  assert_preview (page, code, FURROW_ROSTER_COLUMN_TOTAL, expected_before);
   {
     g_autofree char *sum = furrow_format_yuan (predicted_sum (store, stored));
+    /* The household's row reads its area in the engine's input to 0.01 mu (a FurrowRosterRow
+     * keeps m²: mu → m² → mu gives the same two decimals) and its code; the totals row is
+     * named in the name column, its code column empty. */
+    g_autofree char *mu = g_strdup_printf ("%.2f", area_mu);
 
-    assert_preview (page, NULL, FURROW_INCOME_COLUMN_TOTAL, sum);
+    assert_preview (page, NULL, FURROW_ROSTER_COLUMN_TOTAL, sum);
+    assert_preview (page, code, FURROW_ROSTER_COLUMN_AREA, mu);
+    assert_preview (page, code, FURROW_ROSTER_COLUMN_CODE, code);
+    assert_preview (page, NULL, FURROW_ROSTER_COLUMN_NAME, "Total");
+    assert_preview (page, NULL, FURROW_ROSTER_COLUMN_CODE, "");
   }
 
   /* Maize +0.10 yuan/kg through the widget: stored as +10 fen/kg exactly. */
@@ -209,7 +193,7 @@ test_economics (Fixture       *fixture,
   after_fen = predicted_total (store, expected_season, code);
   expected_after = furrow_format_yuan (after_fen);
   g_assert_cmpint (after_fen, !=, before_fen);
-  assert_preview (page, code, FURROW_INCOME_COLUMN_TOTAL, expected_after);
+  assert_preview (page, code, FURROW_ROSTER_COLUMN_TOTAL, expected_after);
   /* … which by hand is 10 fen × the predicted maize kg × 60 % for the households × the
    * household's share of the pool's area (a fixed base does not move; rounding of each field's
    * revenue and of the shares: a few fen). */
@@ -366,7 +350,7 @@ test_economics (Fixture       *fixture,
                      old_price);
   g_assert_cmpfloat (round (gtk_spin_button_get_value (economics_spin (page, "maize_price_spin")) *
                             100), ==, old_price);
-  assert_preview (page, code, FURROW_INCOME_COLUMN_TOTAL, expected_before);
+  assert_preview (page, code, FURROW_ROSTER_COLUMN_TOTAL, expected_before);
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/season-economics/economics", Fixture, fixture_set_up,
                      test_economics, furrow_test_window_tear_down);
@@ -616,7 +600,7 @@ test_register_change (Fixture       *fixture,
   }
   before_fen = predicted_total (store, stored, code);
   expected_before = furrow_format_yuan (before_fen);
-  assert_preview (page, code, FURROW_INCOME_COLUMN_TOTAL, expected_before);
+  assert_preview (page, code, FURROW_ROSTER_COLUMN_TOTAL, expected_before);
 
   for (guint i = 0; parcel == NULL && i < g_list_model_get_n_items (parcels); i++)
     {
@@ -639,13 +623,13 @@ test_register_change (Fixture       *fixture,
   for (guint waited = 0; waited < 20000; waited += 100)
     {
       g_autofree char *text = furrow_season_economics_page_get_preview_text (
-        page, code, FURROW_INCOME_COLUMN_TOTAL);
+        page, code, FURROW_ROSTER_COLUMN_TOTAL);
 
       if (g_strcmp0 (text, expected_after) == 0)
         break;
       furrow_test_iterate (100);
     }
-  assert_preview (page, code, FURROW_INCOME_COLUMN_TOTAL, expected_after);
+  assert_preview (page, code, FURROW_ROSTER_COLUMN_TOTAL, expected_after);
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/season-economics/register-change", Fixture, fixture_set_up,
                      test_register_change, furrow_test_window_tear_down);

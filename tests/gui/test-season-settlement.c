@@ -14,7 +14,7 @@
 #include "furrow-distribution.h"
 #include "furrow-list-columns.h"
 #include "furrow-report-document.h"
-#include "furrow-roster-row.h"
+#include "furrow-roster-row-testing.h"
 #include "furrow-season-settlement-page.h"
 #include "furrow-season-settlement-page-testing.h"
 #include "furrow-store-season.h"

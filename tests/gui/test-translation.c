@@ -13,34 +13,10 @@
 #include "furrow-season-view-testing.h"
 
 /* The window in Chinese: po/zh_CN.po compiled at test time into a folder that
- * FURROW_LOCALEDIR points at, as `make run` does with <build>/po/locale. */
+ * FURROW_LOCALEDIR points at, as `make run` does with <build>/po/locale
+ * (furrow_test_compile_zh_cn()). */
 
 static char *locale_dir;
-
-static void
-compile_catalogue (void)
-{
-  g_autofree char *po = g_test_build_filename (G_TEST_DIST, "..", "po", "zh_CN.po", NULL);
-  g_autofree char *mo_dir = NULL;
-  g_autofree char *mo = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  locale_dir = furrow_test_make_tmpdir ();
-  mo_dir = g_build_filename (locale_dir, "zh_CN", "LC_MESSAGES", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (mo_dir, 0755), ==, 0);
-  mo = g_build_filename (mo_dir, "furrow.mo", NULL);
-
-  {
-    const char *argv[] = { "msgfmt", "-o", mo, po, NULL };
-
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                  &status, &error);
-  }
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_assert_true (g_file_test (mo, G_FILE_TEST_IS_REGULAR));
-}
 
 /* A widget styled as GTK's tooltip window is (CSS name "tooltip"), holding one label. */
 #define TEST_TYPE_TOOLTIP (test_tooltip_get_type ())
@@ -346,7 +322,7 @@ FURROW_TEST ("/furrow/gui/translation/import-in-chinese", test_import_in_chinese
 static void
 set_up (void)
 {
-  compile_catalogue ();
+  locale_dir = furrow_test_compile_zh_cn ();
   g_setenv ("FURROW_LOCALEDIR", locale_dir, TRUE);
   furrow_application_init_i18n ();
 }

@@ -21,39 +21,6 @@ fixture_set_up (Fixture       *fixture,
   furrow_test_window_set_up (fixture, 1100, 720, "export-coop.gpkg", 100);
 }
 
-/* Whether `menu` (or a section or submenu of it) has an item for `action`; its label goes to
- * `label`. */
-static gboolean
-menu_has_action (GMenuModel  *menu,
-                 const char  *action,
-                 char       **label)
-{
-  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
-    {
-      g_autofree char *name = NULL;
-      g_autoptr(GMenuLinkIter) links = NULL;
-      const char *link;
-      GMenuModel *child;
-
-      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
-          g_strcmp0 (name, action) == 0)
-        {
-          g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", label);
-          return TRUE;
-        }
-      links = g_menu_model_iterate_item_links (menu, i);
-      while (g_menu_link_iter_get_next (links, &link, &child))
-        {
-          gboolean found = menu_has_action (child, action, label);
-
-          g_object_unref (child);
-          if (found)
-            return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 static GMenuModel *
 find_menu_with (GtkWidget  *widget,
                 const char *action,
@@ -63,7 +30,7 @@ find_menu_with (GtkWidget  *widget,
     {
       GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
 
-      if (menu != NULL && menu_has_action (menu, action, label))
+      if (menu != NULL && furrow_test_menu_has_action (menu, action, label))
         return menu;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
@@ -158,7 +125,7 @@ test_import_item (Fixture       *fixture,
   g_assert_nonnull (menu);
   g_assert_cmpstr (label, ==, "_Import…");
   /* In the same menu as Export (the projects menu), and on Ctrl+I. */
-  g_assert_true (menu_has_action (menu, "win.export", &export_label));
+  g_assert_true (furrow_test_menu_has_action (menu, "win.export", &export_label));
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->base.app),
                                                   "win.import");
   g_assert_cmpstr (accels[0], ==, "<Control>i");

@@ -26,6 +26,7 @@
 #include "furrow-window-private.h"
 #include "furrow-window-testing.h"
 #include "furrow-test-gui.h"
+#include "furrow-test-layout.h"
 #include "furrow-season-view-testing.h"
 #include "furrow-season-economics-page.h"
 #include "furrow-season-economics-page-testing.h"
@@ -33,141 +34,27 @@
 
 typedef FurrowTestWindow Fixture;
 
-static char *locale_dir;
-
-static const char *
-language (void)
-{
-  const char *lang = g_getenv ("FURROW_TEST_LANGUAGE");
-
-  return lang != NULL && lang[0] != '\0' ? lang : "C";
-}
-
 static void
 save_step (Fixture    *fixture,
            const char *step)
 {
-  const char *dir = g_getenv ("FURROW_SCREENSHOT_DIR");
-  g_autofree char *journeys = NULL;
-  g_autofree char *name = NULL;
-  int width = gtk_widget_get_width (GTK_WIDGET (fixture->window));
-  int height = gtk_widget_get_height (GTK_WIDGET (fixture->window));
-
-  if (dir == NULL)
-    return;
-  journeys = g_build_filename (dir, "journeys", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (journeys, 0755), ==, 0);
-  name = g_strdup_printf ("journeys/%s-%dx%d-%s.png", step, width, height, language ());
-  furrow_test_save_widget_screenshot (GTK_WIDGET (fixture->window), 50, name);
+  furrow_test_save_step (GTK_WIDGET (fixture->window), step);
 }
 
-/* Scrolls every scrolled window around WIDGET so that WIDGET is in its view, as a user scrolls
- * down the planner to reach Apply to Season. */
-static void
-scroll_into_view (GtkWidget *widget)
-{
-  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
-    {
-      graphene_rect_t bounds;
-      GtkAdjustment *adj;
-      double top, bottom, page;
-
-      if (!GTK_IS_SCROLLED_WINDOW (w))
-        continue;
-      if (!gtk_widget_compute_bounds (widget, w, &bounds))
-        continue;
-      adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (w));
-      page = gtk_widget_get_height (w);
-      top = bounds.origin.y;
-      bottom = bounds.origin.y + bounds.size.height;
-      if (top < 0)
-        gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + top);
-      else if (bottom > page)
-        gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + MIN (top, bottom - page));
-      /* A scrolled window in a scrolled window: the outer one scrolls next, from here. */
-    }
-  furrow_test_iterate (50);
-}
-
-/* WHAT (named for the message) can be used: mapped, inside the window after scrolling to it,
- * at least as wide as it asks to be. */
 static void
 assert_reachable (Fixture    *fixture,
                   GtkWidget  *widget,
                   const char *what)
 {
-  GtkWidget *window = GTK_WIDGET (fixture->window);
-  int win_w = gtk_widget_get_width (window);
-  int win_h = gtk_widget_get_height (window);
-  graphene_rect_t b;
-  int min = 0, nat = 0, width;
-
-  g_assert_nonnull (widget);
-  scroll_into_view (widget);
-  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-  g_assert_true (gtk_widget_compute_bounds (widget, window, &b));
-  /* What measure() counts: the border box and the margins. */
-  width = (int) (b.size.width + 0.5) + gtk_widget_get_margin_start (widget) +
-          gtk_widget_get_margin_end (widget);
-  g_test_message ("%s at %dx%d (%s): %s, width %d (minimum %d, natural %d)", what, win_w, win_h,
-                  language (), gtk_widget_get_mapped (widget) ? "mapped" : "not mapped", width,
-                  min, nat);
-  if (!gtk_widget_get_mapped (widget))
-    g_error ("%s is not mapped at %dx%d", what, win_w, win_h);
-  /* Whole across; down, whole if it fits in the window, else from its top (a tall chart). */
-  if (b.origin.x < -0.5 || b.origin.y < -0.5 || b.origin.x + b.size.width > win_w + 0.5 ||
-      b.origin.y + MIN (b.size.height, win_h / 2) > win_h + 0.5 ||
-      (b.size.height <= win_h / 2 && b.origin.y + b.size.height > win_h + 0.5))
-    g_error ("%s is outside the %dx%d window: %.0f,%.0f %.0fx%.0f", what, win_w, win_h,
-             b.origin.x, b.origin.y, b.size.width, b.size.height);
-  /* And inside what shows it: a scrolled window shows only its viewport. */
-  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
-    {
-      graphene_rect_t in;
-
-      if (!GTK_IS_SCROLLED_WINDOW (w))
-        continue;
-      g_assert_true (gtk_widget_compute_bounds (widget, w, &in));
-      if (in.origin.x < -0.5 || in.origin.y < -0.5 ||
-          in.origin.x + in.size.width > gtk_widget_get_width (w) + 0.5 ||
-          in.origin.y + MIN (in.size.height, gtk_widget_get_height (w) / 2) >
-            gtk_widget_get_height (w) + 0.5)
-        g_error ("%s is outside the view of its scrolled window (%dx%d): %.0f,%.0f %.0fx%.0f",
-                 what, gtk_widget_get_width (w), gtk_widget_get_height (w), in.origin.x,
-                 in.origin.y, in.size.width, in.size.height);
-    }
-  if (width < nat)
-    g_error ("%s is %d px wide, less than its natural %d px, at %dx%d", what, width, nat, win_w,
-             win_h);
+  furrow_test_assert_reachable (widget, what);
 }
 
-/* The window at WIDTH × HEIGHT (its frame included: the window proper is a few pixels smaller)
- * over the demo cooperative; FALSE, the case skipped, when the screen is smaller (run under
- * `xvfb-run -s '-screen 0 1920x1080x24'`, as build-aux/run-tests does). */
 static gboolean
 set_up_window (Fixture *fixture,
                int      width,
                int      height)
 {
-  GdkDisplay *display = gdk_display_get_default ();
-  GdkMonitor *monitor = g_list_model_get_item (gdk_display_get_monitors (display), 0);
-  GdkRectangle geometry;
-
-  gdk_monitor_get_geometry (monitor, &geometry);
-  g_object_unref (monitor);
-  if (geometry.width < width || geometry.height < height)
-    {
-      g_autofree char *why = g_strdup_printf ("the screen is %dx%d, smaller than %dx%d",
-                                              geometry.width, geometry.height, width, height);
-
-      g_test_skip (why);
-      return FALSE;
-    }
-  furrow_test_window_set_up (fixture, width, height, "layout.gpkg", 200);
-  /* The frame of the window takes a few pixels of its default size. */
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), >, width - 16);
-  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (fixture->window)), >, height - 16);
-  return TRUE;
+  return furrow_test_layout_set_up_window (fixture, width, height);
 }
 
 static GtkWidget *
@@ -311,46 +198,7 @@ FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/planner-1920x1080", Fixture, NUL
 static void
 add_and_show_season (Fixture *fixture)
 {
-  FurrowStore *store = furrow_window_get_store (fixture->window);
-  g_autoptr(FurrowSeason) season = furrow_season_new ("2027 秋", 2027);
-  g_autoptr(FurrowSeason) shown = NULL;
-  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
-  g_autoptr(GError) error = NULL;
-  FurrowPattern pattern;
-
-  g_assert_true (furrow_store_add_season (store, season, &error));
-  g_assert_no_error (error);
-  g_assert_true (furrow_pattern_preset ("2+4", &pattern));
-  g_assert_true (furrow_store_begin (store, &error));
-  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
-    {
-      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
-
-      g_assert_true (furrow_store_set_plan (store, season, field, &pattern, "2+4", NULL, &error));
-      g_assert_no_error (error);
-    }
-  g_assert_true (furrow_store_commit (store, &error));
-  g_assert_no_error (error);
-  furrow_test_iterate (100);
-  shown = furrow_test_store_find_season (store, "2027 秋");
-  g_assert_nonnull (shown);
-  furrow_window_show_season (fixture->window, shown);
-  furrow_test_iterate (300);
-}
-
-typedef struct
-{
-  Fixture    *fixture;
-  const char *page;
-  guint       n_money;
-} MoneyCheck;
-
-static gboolean
-scrolls_sideways (GtkWidget *scrolled)
-{
-  GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
-
-  return gtk_adjustment_get_upper (adj) > gtk_adjustment_get_page_size (adj) + 1;
+  furrow_test_show_new_season (fixture->window, "2027 秋", 2027, 300);
 }
 
 /* The right edge of the amounts under WIDGET, in SCROLLED's coordinates. */
@@ -372,56 +220,6 @@ money_right_edge (GtkWidget *widget,
       right = MAX (right, b.origin.x + b.size.width);
     }
   return right;
-}
-
-/* Every amount shown (a label with ¥ in it) in full: not ellipsized, at least its natural width,
- * and not cut by the edge of a table: wholly in its scrolled window's view or wholly out of it
- * (scrolled away sideways, to be scrolled back). */
-static void
-check_money_label (GtkWidget  *widget,
-                   MoneyCheck *check)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    check_money_label (c, check);
-
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      strstr (gtk_label_get_text (GTK_LABEL (widget)), "¥") != NULL)
-    {
-      const char *text = gtk_label_get_text (GTK_LABEL (widget));
-      PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (widget));
-      graphene_rect_t b;
-      int nat = 0, width;
-
-      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
-      g_assert_true (gtk_widget_compute_bounds (widget, widget, &b));
-      width = (int) (b.size.width + 0.5) + gtk_widget_get_margin_start (widget) +
-              gtk_widget_get_margin_end (widget);
-      if (pango_layout_is_ellipsized (layout))
-        g_error ("%s: \"%s\" is ellipsized", check->page, text);
-      /* A sentence that wraps is as wide as it is given, and as tall as it needs. */
-      if (width < nat && !gtk_label_get_wrap (GTK_LABEL (widget)))
-        g_error ("%s: \"%s\" is %d px wide, less than its natural %d px", check->page, text, width,
-                 nat);
-      for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
-        {
-          graphene_rect_t in;
-          double right;
-
-          if (!GTK_IS_SCROLLED_WINDOW (w))
-            continue;
-          g_assert_true (gtk_widget_compute_bounds (widget, w, &in));
-          right = in.origin.x + in.size.width;
-          /* A table wider than its view scrolls sideways to the amount. */
-          if (scrolls_sideways (w))
-            continue;
-          if ((in.origin.x < -0.5 && right > 0.5) ||
-              (in.origin.x < gtk_widget_get_width (w) - 0.5 && right > gtk_widget_get_width (w) + 0.5))
-            g_error ("%s: \"%s\" is cut by the edge of its table (x %.0f–%.0f of %d)", check->page,
-                     text, in.origin.x, right, gtk_widget_get_width (w));
-        }
-      check->n_money++;
-    }
 }
 
 static gboolean
@@ -452,17 +250,17 @@ check_money (Fixture *fixture,
   add_and_show_season (fixture);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
-      MoneyCheck check = { fixture, pages[i].name, 0 };
+      guint n_money;
       g_autofree char *step = g_strdup_printf ("money-%u-%s", i + 1, pages[i].name);
       GtkWidget *page = furrow_test_show_season_page (fixture->window, pages[i].name,
                                                       g_type_from_name (pages[i].type), 500);
 
       save_step (fixture, step);
-      check_money_label (page, &check);
+      n_money = furrow_test_check_money (page, pages[i].name);
       g_test_message ("%s at %dx%d (%s): %u amounts shown in full", pages[i].name, width, height,
-                      language (), check.n_money);
+                      furrow_test_language (), n_money);
       /* The totals on the overview; on the economics page, a row of amounts at least. */
-      g_assert_cmpuint (check.n_money, >=, 3);
+      g_assert_cmpuint (n_money, >=, 3);
       if (FURROW_IS_SEASON_ECONOMICS_PAGE (page))
         {
           GtkWidget *preview = furrow_season_economics_page_get_child (
@@ -485,7 +283,7 @@ check_money (Fixture *fixture,
                                                is_shown_label, state);
     int nat = 0;
 
-    if (strcmp (language (), "C") != 0)
+    if (strcmp (furrow_test_language (), "C") != 0)
       g_assert_cmpstr (state, !=, "planning");
     g_assert_nonnull (label);
     gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
@@ -607,7 +405,12 @@ check_sidebar (Fixture *fixture,
   save_step (fixture, "lists-1-fields");
   before = gtk_widget_get_width (sidebar);
   g_test_message ("sidebar %d px at %dx%d", before, width, height);
-  g_assert_cmpint (before, ==, g_settings_get_int (fixture->base.settings, "sidebar-width"));
+  /* Not dragged yet (sidebar-width 0): three tenths of the window, 540 to 720 px, so that it
+   * grows with the window (400 px at 1910 px before, issue 13 item 6): 540 px at 1014 and
+   * 1356 px, 1910 × 3 / 10 = 573 px at 1910 px. */
+  g_assert_cmpint (g_settings_get_int (fixture->base.settings, "sidebar-width"), ==, 0);
+  g_assert_cmpint (before, ==,
+                   CLAMP (gtk_widget_get_width (GTK_WIDGET (window)) * 3 / 10, 540, 720));
   check_list_columns (fixture, GTK_WIDGET (window->field_list), "Fields", TRUE);
 
   adw_view_stack_set_visible_child_name (window->view_stack, "households");
@@ -620,8 +423,8 @@ check_sidebar (Fixture *fixture,
   /* Seven columns and an 18-digit code do not fit in 400 px: the list scrolls sideways. */
   check_list_columns (fixture, GTK_WIDGET (window->household_list), "Households", FALSE);
 
-  /* Drag the line between the lists and the map 120 px to the right: the leaflet's drag
-   * gesture, as the pointer drives it. */
+  /* Drag the line between the lists and the map 60 px to the right (600 px leaves the map more
+   * than its 360 px in a 1014 px window): the leaflet's drag gesture, as the pointer drives it. */
   controllers = gtk_widget_observe_controllers (GTK_WIDGET (window->leaflet));
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
@@ -635,15 +438,15 @@ check_sidebar (Fixture *fixture,
   g_assert_true (gtk_widget_compute_point (sidebar, GTK_WIDGET (window->leaflet),
                                            &GRAPHENE_POINT_INIT (before, 10), &edge));
   g_signal_emit_by_name (drag, "drag-begin", edge.x + 1, edge.y);
-  g_signal_emit_by_name (drag, "drag-update", 120.0, 0.0);
+  g_signal_emit_by_name (drag, "drag-update", 60.0, 0.0);
   furrow_test_iterate (200);
   save_step (fixture, "lists-3-wider");
-  g_assert_cmpint (gtk_widget_get_width (sidebar), ==, before + 120);
+  g_assert_cmpint (gtk_widget_get_width (sidebar), ==, before + 60);
   g_assert_cmpint (g_settings_get_int (fixture->base.settings, "sidebar-width"), ==,
-                   before + 120);
+                   before + 60);
   /* A press away from the line is no resize. */
   g_signal_emit_by_name (drag, "drag-begin", edge.x + 200, edge.y);
-  g_assert_cmpint (gtk_widget_get_width (sidebar), ==, before + 120);
+  g_assert_cmpint (gtk_widget_get_width (sidebar), ==, before + 60);
 
   /* Remembered: the next window opens with it. */
   gtk_window_destroy (GTK_WINDOW (window));
@@ -653,7 +456,7 @@ check_sidebar (Fixture *fixture,
   gtk_window_present (GTK_WINDOW (second));
   furrow_test_wait_for_frame (GTK_WIDGET (second));
   furrow_test_iterate (200);
-  g_assert_cmpint (gtk_widget_get_width (second->sidebar), ==, before + 120);
+  g_assert_cmpint (gtk_widget_get_width (second->sidebar), ==, before + 60);
   fixture->window = second;
   save_step (fixture, "lists-4-remembered");
 
@@ -835,7 +638,7 @@ test_keyboard (Fixture       *fixture,
   g_assert_nonnull (furrow_test_find_first (GTK_WIDGET (overlay), is_shortcut_titled,
                                             g_dpgettext2 (GETTEXT_PACKAGE, "shortcut window",
                                                           "Households")));
-  if (strcmp (language (), "C") != 0)
+  if (strcmp (furrow_test_language (), "C") != 0)
     g_assert_nonnull (furrow_test_find_first (GTK_WIDGET (overlay), is_shortcut_titled,
                                               "规划托管地块的种植带"));
 }
@@ -947,58 +750,14 @@ test_parcel_keys (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/parcel-keys", Fixture, NULL, test_parcel_keys,
                      furrow_test_window_tear_down);
 
-/* LANGUAGE=zh_CN: po/zh_CN.po compiled into a folder FURROW_LOCALEDIR points at, as
- * test-translation.c does. */
-static void
-compile_catalogue (void)
-{
-  g_autofree char *po = g_test_build_filename (G_TEST_DIST, "..", "po", "zh_CN.po", NULL);
-  g_autofree char *mo_dir = NULL;
-  g_autofree char *mo = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  locale_dir = furrow_test_make_tmpdir ();
-  mo_dir = g_build_filename (locale_dir, "zh_CN", "LC_MESSAGES", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (mo_dir, 0755), ==, 0);
-  mo = g_build_filename (mo_dir, "furrow.mo", NULL);
-  {
-    const char *argv[] = { "msgfmt", "-o", mo, po, NULL };
-
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                  &status, &error);
-  }
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
-static void
-set_up (void)
-{
-  if (strcmp (language (), "C") == 0)
-    return;
-  compile_catalogue ();
-  g_setenv ("FURROW_LOCALEDIR", locale_dir, TRUE);
-  furrow_application_init_i18n ();
-}
-
-static void
-tear_down (void)
-{
-  if (locale_dir == NULL)
-    return;
-  furrow_test_remove_tmpdir (locale_dir);
-  g_clear_pointer (&locale_dir, g_free);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  static const FurrowTestHooks hooks = { .set_up = set_up, .tear_down = tear_down };
+  static const FurrowTestHooks hooks = { .set_up = furrow_test_language_set_up,
+                                         .tear_down = furrow_test_language_tear_down };
 
   /* The language before GTK starts, as a user's session would have it. */
-  if (strcmp (language (), "C") != 0)
-    g_setenv ("LANGUAGE", language (), TRUE);
+  furrow_test_language_init ();
   return furrow_test_gui_main (argc, argv, &hooks);
 }

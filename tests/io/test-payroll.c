@@ -25,74 +25,17 @@
 
 typedef FurrowTestStore Fixture;
 
-/* Taozhuang (docs/domain.md §8) in four households, 100 + 90.56 + 60 + 40 = 290.56 mu of full
- * custody, and a fifth with 2.00 mu of half custody: the same case as
- * tests/io/test-report-document.c, whose comment works the totals by hand: 49,482.13,
- * 44,811.02, 29,689.28 and 19,792.85 yuan; the fifth owes (30 + 60) × 2.00 = 180.00 yuan. */
-static const double areas_mu[] = { 100.00, 90.56, 60.00, 40.00, 2.00 };
-static const char *const names[] = { "张建国", "王秀英", "李志强", "刘桂兰", "陈玉珍" };
-static const gint64 totals_fen[] = { 4948213, 4481102, 2968928, 1979285, -18000 };
+/* Taozhuang (docs/domain.md §8), the store fixture's (furrow_test_store_add_taozhuang(), whose
+ * comment works the totals by hand): 49,482.13, 44,811.02, 29,689.28 and 19,792.85 yuan to the
+ * four households of full custody; the fifth owes (30 + 60) × 2.00 = 180.00 yuan. */
+static const char *const *const names = furrow_test_taozhuang_names;
+static const gint64 *const totals_fen = furrow_test_taozhuang_totals_fen;
 
 static FurrowSeason *
 settled_taozhuang (FurrowStore *store,
                    gboolean     settle)
 {
-  g_autoptr(FurrowField) field = furrow_field_new ();
-  g_autoptr(FurrowSeason) season = furrow_season_new ("2016 秋", 2016);
-  FurrowBaseRule base = { .kind = FURROW_BASE_IN_KIND, .kg_per_mu = 550,
-                          .price_fen_per_kg = 136, .less_cost_per_mu = TRUE };
-  FurrowSurplusSplit split = { 0, 0, 50, 50 };
-  FurrowPattern pattern;
-  g_autoptr(GError) error = NULL;
-
-  furrow_store_set_cooperative (store, "宁津县陶庄土地股份合作社", "37142611020100", NULL,
-                                &error);
-  g_assert_no_error (error);
-  furrow_field_set_code (field, "F1");
-  furrow_field_set_name (field, "东大片");
-  furrow_store_add_field (store, field, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (areas_mu); i++)
-    {
-      g_autoptr(FurrowHousehold) household = furrow_household_new ();
-      g_autoptr(FurrowParcel) parcel = furrow_parcel_new ();
-      g_autofree char *code = g_strdup_printf ("37142611020100%04u", i + 1);
-      g_autofree char *dkbm = g_strdup_printf ("37142611020100%05u", i + 1);
-
-      furrow_household_set_code (household, code);
-      furrow_household_set_name (household, names[i]);
-      furrow_household_set_id_number (household, "371426196001011234");
-      furrow_store_add_household (store, household, &error);
-      g_assert_no_error (error);
-      furrow_parcel_set_code (parcel, dkbm);
-      furrow_parcel_set_household_code (parcel, code);
-      furrow_parcel_set_field_id (parcel, furrow_field_get_id (field));
-      furrow_parcel_set_registered_area_m2 (parcel, furrow_mu_to_m2 (areas_mu[i]));
-      furrow_parcel_set_custody (parcel, i < 4 ? FURROW_CUSTODY_FULL : FURROW_CUSTODY_HALF);
-      furrow_store_add_parcel (store, parcel, &error);
-      g_assert_no_error (error);
-    }
-
-  furrow_season_clear_costs (season);
-  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "all", 0, 28600);
-  furrow_season_set_subsidy (season, "strip intercropping subsidy", -1, TRUE);
-  furrow_season_set_base_rule (season, &base);
-  furrow_season_set_split (season, &split, "村民大会决定合作社留存一半用于购置农机");
-  furrow_season_set_fee (season, "sowing", 3000);
-  furrow_season_set_fee (season, "harvest", 6000);
-  furrow_store_add_season (store, season, &error);
-  g_assert_no_error (error);
-  g_assert_true (furrow_pattern_preset ("sole-maize", &pattern));
-  furrow_store_set_plan (store, season, field, &pattern, "sole-maize", "practical", &error);
-  g_assert_no_error (error);
-  furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, 173840, 23641200, &error);
-  g_assert_no_error (error);
-  if (settle)
-    {
-      furrow_store_settle_season (store, season, NULL, &error);
-      g_assert_no_error (error);
-    }
-  return g_steal_pointer (&season);
+  return furrow_test_store_add_taozhuang (store, FALSE, settle);
 }
 
 static char *

@@ -10,7 +10,9 @@
 
 #include "furrow-demo.h"
 #include "furrow-season-view-testing.h"
+#include "furrow-store-season.h"
 #include "furrow-test-mbtiles.h"
+#include "furrow-test-store.h"
 #include "furrow-window-testing.h"
 
 void
@@ -742,4 +744,89 @@ furrow_test_write_landscape (const char *path,
 {
   write_tiles (path, "Furrow sample farmland", "Sample farmland drawn by Furrow’s tests",
                half_width, half_height, draw_landscape_tile);
+}
+
+gboolean
+furrow_test_menu_has_action (GMenuModel  *menu,
+                             const char  *action,
+                             char       **label)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuLinkIter) links = NULL;
+      const char *link;
+      GMenuModel *child;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        {
+          if (label != NULL)
+            g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", label);
+          return TRUE;
+        }
+      links = g_menu_model_iterate_item_links (menu, i);
+      while (g_menu_link_iter_get_next (links, &link, &child))
+        {
+          gboolean found = furrow_test_menu_has_action (child, action, label);
+
+          g_object_unref (child);
+          if (found)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+char *
+furrow_test_compile_zh_cn (void)
+{
+  g_autofree char *po = g_test_build_filename (G_TEST_DIST, "..", "po", "zh_CN.po", NULL);
+  g_autofree char *locale_dir = furrow_test_make_tmpdir ();
+  g_autofree char *mo_dir = g_build_filename (locale_dir, "zh_CN", "LC_MESSAGES", NULL);
+  g_autofree char *mo = g_build_filename (mo_dir, "furrow.mo", NULL);
+  const char *argv[] = { "msgfmt", "-o", mo, po, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (mo_dir, 0755), ==, 0);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_test (mo, G_FILE_TEST_IS_REGULAR));
+  return g_steal_pointer (&locale_dir);
+}
+
+void
+furrow_test_show_new_season (FurrowWindow *window,
+                             const char   *name,
+                             int           year,
+                             guint         settle_ms)
+{
+  FurrowStore *store = furrow_window_get_store (window);
+  g_autoptr(FurrowSeason) season = furrow_season_new (name, year);
+  g_autoptr(FurrowSeason) shown = NULL;
+  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
+  g_autoptr(GError) error = NULL;
+  FurrowPattern pattern;
+
+  g_assert_true (furrow_store_add_season (store, season, &error));
+  g_assert_no_error (error);
+  g_assert_true (furrow_pattern_preset ("2+4", &pattern));
+  g_assert_true (furrow_store_begin (store, &error));
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+
+      g_assert_true (furrow_store_set_plan (store, season, field, &pattern, "2+4", NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (furrow_store_commit (store, &error));
+  g_assert_no_error (error);
+  furrow_test_iterate (100);
+  shown = furrow_test_store_find_season (store, name);
+  g_assert_nonnull (shown);
+  furrow_window_show_season (window, shown);
+  furrow_test_iterate (settle_ms);
 }

@@ -134,6 +134,24 @@ GtkWidget         *furrow_test_find_row          (GtkWidget             *widget,
                                                   GType                  type,
                                                   const char            *title);
 
+/* Whether MENU (or a section or submenu of it) has an item for ACTION; its label goes to LABEL
+ * (newly allocated) unless LABEL is NULL. */
+gboolean           furrow_test_menu_has_action   (GMenuModel            *menu,
+                                                  const char            *action,
+                                                  char                 **label);
+
+/* po/zh_CN.po compiled with msgfmt into a new folder (zh_CN/LC_MESSAGES/furrow.mo in it), for
+ * FURROW_LOCALEDIR to point at as `make run` does with <build>/po/locale; remove it with
+ * furrow_test_remove_tmpdir(). */
+char              *furrow_test_compile_zh_cn     (void);
+
+/* A new season NAME of YEAR in WINDOW's project with every field planned 2+4 in one
+ * transaction, shown in the window; the main loop runs SETTLE_MS milliseconds after. */
+void               furrow_test_show_new_season   (FurrowWindow          *window,
+                                                  const char            *name,
+                                                  int                    year,
+                                                  guint                  settle_ms);
+
 /* Shows the page NAME of WINDOW's season view (the season shown already), runs the main loop for
  * SETTLE_MS milliseconds and returns the page's widget, of TYPE (a FurrowSeason…Page). */
 GtkWidget         *furrow_test_show_season_page  (FurrowWindow          *window,

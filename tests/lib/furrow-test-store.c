@@ -237,3 +237,115 @@ furrow_test_store_add_cooperative (FurrowStore  *store,
     }
   return g_steal_pointer (&field);
 }
+
+const double furrow_test_taozhuang_areas_mu[FURROW_TEST_TAOZHUANG_N] = { 100.00, 90.56, 60.00, 40.00, 2.00 };
+const char *const furrow_test_taozhuang_names[FURROW_TEST_TAOZHUANG_N] = {
+  "张建国", "王秀英", "李志强", "刘桂兰", "陈玉珍"
+};
+/* Hand arithmetic. Base 550 kg × 1.36 yuan − 286 yuan = 462 yuan/mu: 4,620,000, 4,183,872,
+ * 2,772,000 and 1,848,000 fen. Revenue 23,641,200 fen − cost 8,310,016 − base 13,423,872 =
+ * surplus 1,907,312 fen, 953,656 to households: 953,656 × area / 290.56 = 328,213.11,
+ * 297,229.79, 196,927.86, 131,285.24; floors sum to 953,654, the 2 fen left go to the largest
+ * remainders (.79 and .86): 328,213, 297,230, 196,928, 131,285. The half-custody household
+ * owes (30 + 60 yuan) × 2.00 mu = 180.00 yuan. */
+const gint64 furrow_test_taozhuang_totals_fen[FURROW_TEST_TAOZHUANG_N] = {
+  4948213, 4481102, 2968928, 1979285, -18000
+};
+
+/* 周文, 3.00 mu of half custody taking none of the services, and 吴敏 without parcels. */
+static void
+add_taozhuang_extra (FurrowStore  *store,
+                     FurrowSeason *season,
+                     FurrowField  *field)
+{
+  g_autoptr(FurrowHousehold) none = furrow_household_new ();
+  g_autoptr(FurrowHousehold) landless = furrow_household_new ();
+  g_autoptr(FurrowParcel) parcel = furrow_parcel_new ();
+  g_autoptr(GError) error = NULL;
+  const char *no_services[] = { NULL };
+
+  furrow_household_set_code (none, "3714261102010006");
+  furrow_household_set_name (none, "周文");
+  furrow_store_add_household (store, none, &error);
+  g_assert_no_error (error);
+  furrow_parcel_set_code (parcel, "3714261102010006001");
+  furrow_parcel_set_household_code (parcel, "3714261102010006");
+  furrow_parcel_set_field_id (parcel, furrow_field_get_id (field));
+  furrow_parcel_set_registered_area_m2 (parcel, furrow_mu_to_m2 (3.0));
+  furrow_parcel_set_custody (parcel, FURROW_CUSTODY_HALF);
+  furrow_store_add_parcel (store, parcel, &error);
+  g_assert_no_error (error);
+  furrow_store_set_household_operations (store, season, "3714261102010006", no_services,
+                                         &error);
+  g_assert_no_error (error);
+  furrow_household_set_code (landless, "3714261102010007");
+  furrow_household_set_name (landless, "吴敏");
+  furrow_store_add_household (store, landless, &error);
+  g_assert_no_error (error);
+}
+
+FurrowSeason *
+furrow_test_store_add_taozhuang (FurrowStore *store,
+                                 gboolean     extra,
+                                 gboolean     settle)
+{
+  g_autoptr(FurrowField) field = furrow_field_new ();
+  g_autoptr(FurrowSeason) season = furrow_season_new ("2016 秋", 2016);
+  FurrowBaseRule base = { .kind = FURROW_BASE_IN_KIND, .kg_per_mu = 550,
+                          .price_fen_per_kg = 136, .less_cost_per_mu = TRUE };
+  FurrowSurplusSplit split = { 0, 0, 50, 50 };
+  FurrowPattern pattern;
+  g_autoptr(GError) error = NULL;
+
+  furrow_store_set_cooperative (store, "宁津县陶庄土地股份合作社", "37142611020100", NULL,
+                                &error);
+  g_assert_no_error (error);
+  furrow_field_set_code (field, "F1");
+  furrow_field_set_name (field, "东大片");
+  furrow_store_add_field (store, field, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (furrow_test_taozhuang_areas_mu); i++)
+    {
+      g_autoptr(FurrowHousehold) household = furrow_household_new ();
+      g_autoptr(FurrowParcel) parcel = furrow_parcel_new ();
+      g_autofree char *code = g_strdup_printf ("37142611020100%02u", i + 1);
+      g_autofree char *dkbm = g_strdup_printf ("37142611020100%02u001", i + 1);
+
+      furrow_household_set_code (household, code);
+      furrow_household_set_name (household, furrow_test_taozhuang_names[i]);
+      furrow_household_set_id_number (household, "371426196001011234");
+      furrow_store_add_household (store, household, &error);
+      g_assert_no_error (error);
+      furrow_parcel_set_code (parcel, dkbm);
+      furrow_parcel_set_household_code (parcel, code);
+      furrow_parcel_set_field_id (parcel, furrow_field_get_id (field));
+      furrow_parcel_set_registered_area_m2 (parcel,
+                                            furrow_mu_to_m2 (furrow_test_taozhuang_areas_mu[i]));
+      furrow_parcel_set_custody (parcel, i < 4 ? FURROW_CUSTODY_FULL : FURROW_CUSTODY_HALF);
+      furrow_store_add_parcel (store, parcel, &error);
+      g_assert_no_error (error);
+    }
+
+  furrow_season_clear_costs (season);
+  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "all", 0, 28600);
+  furrow_season_set_subsidy (season, "strip intercropping subsidy", -1, TRUE);
+  furrow_season_set_base_rule (season, &base);
+  furrow_season_set_split (season, &split, "村民大会决定合作社留存一半用于购置农机");
+  furrow_season_set_fee (season, "sowing", 3000);
+  furrow_season_set_fee (season, "harvest", 6000);
+  furrow_store_add_season (store, season, &error);
+  g_assert_no_error (error);
+  if (extra)
+    add_taozhuang_extra (store, season, field);
+  g_assert_true (furrow_pattern_preset ("sole-maize", &pattern));
+  furrow_store_set_plan (store, season, field, &pattern, "sole-maize", "practical", &error);
+  g_assert_no_error (error);
+  furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, 173840, 23641200, &error);
+  g_assert_no_error (error);
+  if (settle)
+    {
+      furrow_store_settle_season (store, season, NULL, &error);
+      g_assert_no_error (error);
+    }
+  return g_steal_pointer (&season);
+}

@@ -81,4 +81,23 @@ FurrowField *furrow_test_store_add_cooperative  (FurrowStore         *store,
                                                  guint                n_areas,
                                                  guint                n_half);
 
+/* Taozhuang (docs/domain.md §8) in four households, 100 + 90.56 + 60 + 40 = 290.56 mu of full
+ * custody in field F1 东大片, and a fifth with 2.00 mu of half custody, households
+ * 37142611020100NN (NN from 01) of the cooperative 宁津县陶庄土地股份合作社, village
+ * 37142611020100; season "2016 秋" (2016): sole maize, 173,840 kg sold for 23,641,200 fen, cost
+ * 286 yuan/mu, base in kind 550 kg × 1.36 yuan less the cost, surplus split 0/0/50/50 (with the
+ * reason), fees sowing 30 and harvest 60 yuan/mu. The hand-worked totals per household are
+ * furrow_test_taozhuang_totals_fen. With EXTRA also 周文 (…06), 3.00 mu of half custody taking
+ * none of the services, so nothing is due, and 吴敏 (…07), in the register without parcels, so not
+ * in the settlement. Settled when SETTLE. Returns the season. */
+FurrowSeason *furrow_test_store_add_taozhuang   (FurrowStore         *store,
+                                                 gboolean             extra,
+                                                 gboolean             settle);
+
+/* Its first five households, in code order: registered areas, names and settled totals. */
+#define FURROW_TEST_TAOZHUANG_N 5
+extern const double       furrow_test_taozhuang_areas_mu[FURROW_TEST_TAOZHUANG_N];
+extern const char *const  furrow_test_taozhuang_names[FURROW_TEST_TAOZHUANG_N];
+extern const gint64       furrow_test_taozhuang_totals_fen[FURROW_TEST_TAOZHUANG_N];
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "furrow-import-assistant.h"
 #include "furrow-import-assistant-testing.h"
 #include "furrow-crs.h"
+#include "furrow-template.h"
 #include "furrow-units.h"
 
 /* How many records the preview reads and draws (one ShumatePathLayer each: docs/toolchain.md). */
@@ -74,6 +75,18 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* The template's children (furrow-template.h). */
+#define CHILD(member) FURROW_TEMPLATE_CHILD (FurrowImportAssistant, member)
+static const FurrowTemplateChild template_children[] = {
+  CHILD (window_title), CHILD (back_button), CHILD (next_button), CHILD (import_button),
+  CHILD (stack), CHILD (message_label), CHILD (format_row), CHILD (kind_row), CHILD (crs_row),
+  CHILD (encoding_row), CHILD (gcj02_row), CHILD (gcj02_switch), CHILD (crs_group),
+  CHILD (preview_frame), CHILD (error_page), CHILD (columns_group), CHILD (preview_map),
+  CHILD (preview_label), CHILD (preview_warning), CHILD (preview_view), CHILD (progress_bar),
+  CHILD (problems_title), CHILD (problems_view),
+};
+#undef CHILD
 
 /* Tables ------------------------------------------------------------------------------------ */
 
@@ -916,29 +929,8 @@ furrow_import_assistant_class_init (FurrowImportAssistantClass *klass)
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/import/furrow-import-assistant.ui");
-  gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, window_title);
-  gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, back_button);
-  gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, next_button);
-  gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, import_button);
-  gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, stack);
-  gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, message_label);
-  gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, format_row);
-  gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, kind_row);
-  gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, crs_row);
-  gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, encoding_row);
-  gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, gcj02_row);
-  gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, gcj02_switch);
-  gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, crs_group);
-  gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, preview_frame);
-  gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, error_page);
-  gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, columns_group);
-  gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, preview_map);
-  gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, preview_label);
-  gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, preview_warning);
-  gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, preview_view);
-  gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, problems_title);
-  gtk_widget_class_bind_template_child (widget_class, FurrowImportAssistant, problems_view);
+  furrow_widget_class_bind_template_children (widget_class, template_children,
+                                              G_N_ELEMENTS (template_children));
 
   gtk_widget_class_install_action (widget_class, "import.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "import.back", NULL, back_action);

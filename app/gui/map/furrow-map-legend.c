@@ -6,6 +6,7 @@
 #include "furrow-map-legend-testing.h"
 
 #include "furrow-field-tile-source.h"
+#include "furrow-template.h"
 
 /* The key of the field colours, over a corner of the map: a title ("Planned pattern"), one
  * swatch and label per colour, and an optional note. A swatch is drawn like a field on the tiles:
@@ -30,6 +31,13 @@ struct _FurrowMapLegend
 };
 
 G_DEFINE_FINAL_TYPE (FurrowMapLegend, furrow_map_legend, GTK_TYPE_WIDGET)
+
+/* The template's children (furrow-template.h). */
+#define CHILD(member) FURROW_TEMPLATE_CHILD (FurrowMapLegend, member)
+static const FurrowTemplateChild template_children[] = {
+  CHILD (box), CHILD (title_label), CHILD (rows), CHILD (note_label),
+};
+#undef CHILD
 
 static void
 entry_clear (gpointer data)
@@ -80,10 +88,8 @@ furrow_map_legend_class_init (FurrowMapLegendClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/furrow/Furrow/ui/map/furrow-map-legend.ui");
-  gtk_widget_class_bind_template_child (widget_class, FurrowMapLegend, box);
-  gtk_widget_class_bind_template_child (widget_class, FurrowMapLegend, title_label);
-  gtk_widget_class_bind_template_child (widget_class, FurrowMapLegend, rows);
-  gtk_widget_class_bind_template_child (widget_class, FurrowMapLegend, note_label);
+  furrow_widget_class_bind_template_children (widget_class, template_children,
+                                              G_N_ELEMENTS (template_children));
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "furrow-map-legend");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

@@ -19,6 +19,7 @@
 #include "furrow-season-plans.h"
 #include "furrow-store-season.h"
 #include "furrow-store-yield.h"
+#include "furrow-template.h"
 #include "furrow-units.h"
 #include "furrow-window-private.h"
 #include "furrow-yield-model-editor.h"
@@ -702,7 +703,20 @@ furrow_planner_panel_dispose (GObject *object)
   G_OBJECT_CLASS (furrow_planner_panel_parent_class)->dispose (object);
 }
 
-#define BIND(name) gtk_widget_class_bind_template_child (widget_class, FurrowPlannerPanel, name)
+/* The template's children (furrow-template.h). */
+#define CHILD(member) FURROW_TEMPLATE_CHILD (FurrowPlannerPanel, member)
+static const FurrowTemplateChild template_children[] = {
+  CHILD (stack), CHILD (field_label), CHILD (preset_row), CHILD (yield_row), CHILD (cross_section),
+  CHILD (maize_rows_spin), CHILD (soy_rows_spin), CHILD (maize_spacing_spin),
+  CHILD (wide_middle_row), CHILD (soy_spacing_spin), CHILD (gap_spin), CHILD (maize_plant_spin),
+  CHILD (maize_seeds_spin), CHILD (soy_plant_spin), CHILD (soy_seeds_spin), CHILD (compass),
+  CHILD (azimuth_spin), CHILD (headland_spin), CHILD (margin_spin), CHILD (planter_spin),
+  CHILD (planter_warning), CHILD (maize_row_m_label), CHILD (soy_row_m_label),
+  CHILD (maize_plants_label), CHILD (soy_plants_label), CHILD (maize_seed_label),
+  CHILD (soy_seed_label), CHILD (maize_yield_label), CHILD (soy_yield_label), CHILD (ler_label),
+  CHILD (net_label), CHILD (comparison_chart), CHILD (season_group), CHILD (season_row),
+};
+#undef CHILD
 
 static void
 furrow_planner_panel_class_init (FurrowPlannerPanelClass *klass)
@@ -739,40 +753,8 @@ furrow_planner_panel_class_init (FurrowPlannerPanelClass *klass)
   g_type_ensure (FURROW_TYPE_COMPARISON_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/planner/furrow-planner-panel.ui");
-  BIND (stack);
-  BIND (field_label);
-  BIND (preset_row);
-  BIND (yield_row);
-  BIND (cross_section);
-  BIND (maize_rows_spin);
-  BIND (soy_rows_spin);
-  BIND (maize_spacing_spin);
-  BIND (wide_middle_row);
-  BIND (soy_spacing_spin);
-  BIND (gap_spin);
-  BIND (maize_plant_spin);
-  BIND (maize_seeds_spin);
-  BIND (soy_plant_spin);
-  BIND (soy_seeds_spin);
-  BIND (compass);
-  BIND (azimuth_spin);
-  BIND (headland_spin);
-  BIND (margin_spin);
-  BIND (planter_spin);
-  BIND (planter_warning);
-  BIND (maize_row_m_label);
-  BIND (soy_row_m_label);
-  BIND (maize_plants_label);
-  BIND (soy_plants_label);
-  BIND (maize_seed_label);
-  BIND (soy_seed_label);
-  BIND (maize_yield_label);
-  BIND (soy_yield_label);
-  BIND (ler_label);
-  BIND (net_label);
-  BIND (comparison_chart);
-  BIND (season_group);
-  BIND (season_row);
+  furrow_widget_class_bind_template_children (widget_class, template_children,
+                                              G_N_ELEMENTS (template_children));
   gtk_widget_class_bind_template_callback (widget_class, value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, azimuth_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, preset_changed_cb);

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "furrow-yield-model-editor.h"
+#include "furrow-template.h"
 #include "furrow-yield-model-editor-testing.h"
 #include "furrow-chart.h"
 #include "furrow-edit-season.h"
@@ -51,6 +52,16 @@ struct _FurrowYieldModelEditor
 };
 
 G_DEFINE_FINAL_TYPE (FurrowYieldModelEditor, furrow_yield_model_editor, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* The template's children (furrow-template.h). */
+#define CHILD(member) FURROW_TEMPLATE_CHILD (FurrowYieldModelEditor, member)
+static const FurrowTemplateChild template_children[] = {
+  CHILD (preset_row), CHILD (delete_button), CHILD (maize_sole_spin), CHILD (soy_sole_spin),
+  CHILD (maize_border_spin), CHILD (maize_inner_spin), CHILD (soy_border_spin),
+  CHILD (soy_inner_spin), CHILD (maize_exp_spin), CHILD (soy_exp_spin), CHILD (observations_box),
+  CHILD (fit_label), CHILD (scatter), CHILD (name_row), CHILD (save_group),
+};
+#undef CHILD
 
 static void
 show_model (FurrowYieldModelEditor *self)
@@ -410,8 +421,6 @@ furrow_yield_model_editor_dispose (GObject *object)
   G_OBJECT_CLASS (furrow_yield_model_editor_parent_class)->dispose (object);
 }
 
-#define BIND(name) gtk_widget_class_bind_template_child (widget_class, FurrowYieldModelEditor, name)
-
 static void
 furrow_yield_model_editor_class_init (FurrowYieldModelEditorClass *klass)
 {
@@ -422,21 +431,8 @@ furrow_yield_model_editor_class_init (FurrowYieldModelEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/planner/furrow-yield-model-editor.ui");
-  BIND (preset_row);
-  BIND (delete_button);
-  BIND (maize_sole_spin);
-  BIND (soy_sole_spin);
-  BIND (maize_border_spin);
-  BIND (maize_inner_spin);
-  BIND (soy_border_spin);
-  BIND (soy_inner_spin);
-  BIND (maize_exp_spin);
-  BIND (soy_exp_spin);
-  BIND (observations_box);
-  BIND (fit_label);
-  BIND (scatter);
-  BIND (name_row);
-  BIND (save_group);
+  furrow_widget_class_bind_template_children (widget_class, template_children,
+                                              G_N_ELEMENTS (template_children));
   gtk_widget_class_bind_template_callback (widget_class, value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, preset_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);

@@ -44,8 +44,10 @@ measured_text (gpointer item, gpointer data)
 static char *
 custody_text (gpointer item, gpointer data)
 {
-  return g_strdup (furrow_field_get_custody (item) == FURROW_CUSTODY_HALF ? _("Half custody")
-                                                                           : _("Full custody"));
+  /* Short, as in the roster: the column's title says custody, and every column of the list
+   * fits beside the names with its title whole (issue 13, item 6). */
+  return g_strdup (furrow_field_get_custody (item) == FURROW_CUSTODY_HALF ? C_("custody", "Half")
+                                                                           : C_("custody", "Full"));
 }
 
 static guint

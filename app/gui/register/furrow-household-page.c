@@ -16,6 +16,7 @@
 #include "furrow-edit-record.h"
 #include "furrow-property.h"
 #include "furrow-register.h"
+#include "furrow-template.h"
 #include "furrow-units.h"
 
 /* A parcel's expander row and its editors (furrow-household-page-testing.h names them). */
@@ -88,6 +89,19 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The template's children (furrow-template.h). */
+#define CHILD(member) FURROW_TEMPLATE_CHILD (FurrowHouseholdPage, member)
+static const FurrowTemplateChild template_children[] = {
+  CHILD (header_group), CHILD (name_row), CHILD (code_row), CHILD (members_row),
+  CHILD (members_spin), CHILD (phone_row), CHILD (phone_edit_button), CHILD (phone_entry_row),
+  CHILD (id_row), CHILD (id_edit_button), CHILD (id_entry_row), CHILD (account_row),
+  CHILD (account_edit_button), CHILD (bank_entry_row), CHILD (branch_entry_row),
+  CHILD (account_entry_row), CHILD (holder_entry_row), CHILD (account_save_row),
+  CHILD (account_save_button), CHILD (registered_label), CHILD (measured_label),
+  CHILD (custody_label), CHILD (parcels_group),
+};
+#undef CHILD
 
 static char *
 field_name (FurrowHouseholdPage *self,
@@ -942,29 +956,8 @@ furrow_household_page_class_init (FurrowHouseholdPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/register/furrow-household-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, header_group);
-  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, name_row);
-  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, code_row);
-  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, members_row);
-  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, members_spin);
-  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, phone_row);
-  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, phone_edit_button);
-  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, phone_entry_row);
-  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, id_row);
-  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, id_edit_button);
-  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, id_entry_row);
-  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, account_row);
-  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, account_edit_button);
-  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, bank_entry_row);
-  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, branch_entry_row);
-  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, account_entry_row);
-  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, holder_entry_row);
-  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, account_save_row);
-  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, account_save_button);
-  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, registered_label);
-  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, measured_label);
-  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, custody_label);
-  gtk_widget_class_bind_template_child (widget_class, FurrowHouseholdPage, parcels_group);
+  furrow_widget_class_bind_template_children (widget_class, template_children,
+                                              G_N_ELEMENTS (template_children));
   gtk_widget_class_bind_template_callback (widget_class, name_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, code_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, members_changed_cb);

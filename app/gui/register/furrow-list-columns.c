@@ -88,9 +88,10 @@ find_title_label (GtkWidget  *widget,
   return NULL;
 }
 
-/* A long title ("Registered mu") gives way to the column's cells: it ellipsizes, and its tooltip
- * reads it whole. GTK 4.8 has no API for the header's widgets: the header is the column view's
- * first child. */
+/* A long title ("Registered mu") gives way to the column's cells by wrapping onto a second line
+ * ("Registered" over "mu"), never by an ellipsis ("Re…", issue 13 item 6): the column is at
+ * least as wide as the title's longest word, and the title always reads whole. GTK 4.8 has no
+ * API for the header's widgets: the header is the column view's first child. */
 static void
 let_title_give_way (GtkColumnView *view,
                     const char    *title)
@@ -100,8 +101,10 @@ let_title_give_way (GtkColumnView *view,
 
   if (label == NULL)
     return;
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_tooltip_text (label, title);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
 }
 
 GtkColumnViewColumn *

@@ -8,59 +8,14 @@
 #include "furrow-roster-row.h"
 #include "furrow-units.h"
 
-typedef char *(*RowText) (FurrowRosterRow *row);
-
+/* The text of @column in @row: the totals row says "Total" in the code column. */
 static char *
-row_code (FurrowRosterRow *row)
+row_text (FurrowRosterRow    *row,
+          FurrowRosterColumn  column)
 {
-  return furrow_roster_row_is_total (row) ? g_strdup (_("Total"))
-                                          : g_strdup (furrow_roster_row_get_code (row));
-}
-
-static char *
-row_name (FurrowRosterRow *row)
-{
-  return g_strdup (furrow_roster_row_get_name (row));
-}
-
-static char *
-row_custody (FurrowRosterRow *row)
-{
-  if (furrow_roster_row_is_total (row))
-    return NULL;
-  /* Translators: the roster's narrow Custody column: full custody (全托) or half (半托) */
-  return g_strdup (furrow_roster_row_get_custody (row) == FURROW_CUSTODY_HALF
-                   ? C_("custody", "Half") : C_("custody", "Full"));
-}
-
-static char *
-row_area (FurrowRosterRow *row)
-{
-  return furrow_format_mu (furrow_roster_row_get_area_m2 (row));
-}
-
-static char *
-row_base (FurrowRosterRow *row)
-{
-  return furrow_format_yuan (furrow_roster_row_get_base_fen (row));
-}
-
-static char *
-row_dividend (FurrowRosterRow *row)
-{
-  return furrow_format_yuan (furrow_roster_row_get_dividend_fen (row));
-}
-
-static char *
-row_fee (FurrowRosterRow *row)
-{
-  return furrow_format_yuan (furrow_roster_row_get_fee_fen (row));
-}
-
-static char *
-row_total (FurrowRosterRow *row)
-{
-  return furrow_format_yuan (furrow_roster_row_get_total_fen (row));
+  if (column == FURROW_ROSTER_COLUMN_CODE && furrow_roster_row_is_total (row))
+    return g_strdup (_("Total"));
+  return furrow_roster_row_get_text (row, column);
 }
 
 static void
@@ -82,11 +37,11 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 static void
 cell_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
-              RowText                   text_func)
+              gpointer                  column)
 {
   GtkWidget *label = gtk_list_item_get_child (list_item);
   FurrowRosterRow *row = gtk_list_item_get_item (list_item);
-  g_autofree char *text = row != NULL ? text_func (row) : NULL;
+  g_autofree char *text = row != NULL ? row_text (row, GPOINTER_TO_UINT (column)) : NULL;
   gboolean total = row != NULL && furrow_roster_row_is_total (row);
 
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
@@ -97,23 +52,26 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
     gtk_widget_remove_css_class (label, "heading");
 }
 
-static GtkColumnViewColumn *
-add_column (GtkColumnView *view,
-            const char    *title,
-            RowText        text_func,
-            gboolean       numeric,
-            gboolean       expand)
+/* A column of @text_column; @fixed_width in pixels, or -1 for as wide as its widest cell. */
+static void
+add_column (GtkColumnView      *view,
+            const char         *title,
+            FurrowRosterColumn  text_column,
+            gboolean            numeric,
+            gboolean            expand,
+            int                 fixed_width)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) column = NULL;
 
   g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (numeric));
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), text_func);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb),
+                    GUINT_TO_POINTER (text_column));
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_fixed_width (column, fixed_width);
   gtk_column_view_append_column (view, column);
-  return column;
 }
 
 void
@@ -122,16 +80,13 @@ furrow_roster_columns_add (GtkColumnView *view)
   g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
 
   /* Chinese headers in zh_CN: 户编码, 户主, 托管方式, 面积, 保底, 分红, 服务费, 合计. */
-  /* An 18-digit CBFBM fits. */
-  gtk_column_view_column_set_fixed_width (add_column (view, _("Code"), row_code, FALSE, FALSE),
-                                          165);
-  gtk_column_view_column_set_fixed_width (add_column (view, _("Name"), row_name,
-                                                      FALSE, TRUE), 90);
-  gtk_column_view_column_set_fixed_width (add_column (view, _("Custody"), row_custody, FALSE,
-                                                      FALSE), 64);
-  add_column (view, _("Area"), row_area, TRUE, FALSE);
-  add_column (view, _("Base"), row_base, TRUE, FALSE);
-  add_column (view, _("Dividend"), row_dividend, TRUE, FALSE);
-  add_column (view, _("Fee"), row_fee, TRUE, FALSE);
-  add_column (view, _("Total"), row_total, TRUE, FALSE);
+  /* An 18-digit CBFBM fits in 165 px. */
+  add_column (view, _("Code"), FURROW_ROSTER_COLUMN_CODE, FALSE, FALSE, 165);
+  add_column (view, _("Name"), FURROW_ROSTER_COLUMN_NAME, FALSE, TRUE, 90);
+  add_column (view, _("Custody"), FURROW_ROSTER_COLUMN_CUSTODY, FALSE, FALSE, 64);
+  add_column (view, _("Area"), FURROW_ROSTER_COLUMN_AREA, TRUE, FALSE, -1);
+  add_column (view, _("Base"), FURROW_ROSTER_COLUMN_BASE, TRUE, FALSE, -1);
+  add_column (view, _("Dividend"), FURROW_ROSTER_COLUMN_DIVIDEND, TRUE, FALSE, -1);
+  add_column (view, _("Fee"), FURROW_ROSTER_COLUMN_FEE, TRUE, FALSE, -1);
+  add_column (view, _("Total"), FURROW_ROSTER_COLUMN_TOTAL, TRUE, FALSE, -1);
 }

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* FurrowRosterRow: one line of the settlement page's roster (furrow-roster-row.h). */
+/* FurrowRosterRow: one household's line of a distribution (furrow-roster-row.h). */
 #include "config.h"
 
-#include "furrow-roster-row.h"
+#include <glib/gi18n.h>
+
+#include "furrow-roster-row-testing.h"
 #include "furrow-property.h"
 #include "furrow-units.h"
 
@@ -84,12 +86,20 @@ furrow_roster_row_new_total (const FurrowDistributionResult *totals)
 }
 
 FurrowRosterRow *
-furrow_roster_row_new_share (const FurrowDistributionHousehold *household,
-                             const FurrowDistributionShare     *share)
+furrow_roster_row_new_share (const char                    *code,
+                             const char                    *name,
+                             const FurrowDistributionShare *share,
+                             gboolean                       is_total)
 {
-  return furrow_roster_row_new (household->code, household->name, share->custody,
-                                furrow_mu_to_m2 (share->area_mu), share->base_fen,
-                                share->dividend_fen, share->fee_fen, share->total_fen);
+  FurrowRosterRow *self = NULL;
+
+  g_return_val_if_fail (share != NULL, NULL);
+
+  self = furrow_roster_row_new (code, name, share->custody, furrow_mu_to_m2 (share->area_mu),
+                                share->base_fen, share->dividend_fen, share->fee_fen,
+                                share->total_fen);
+  self->is_total = is_total;
+  return self;
 }
 
 gboolean
@@ -99,19 +109,49 @@ furrow_roster_row_is_total (FurrowRosterRow *self)
   return self->is_total;
 }
 
-/* The plain getters (furrow-property.h): furrow_roster_row_get_code, furrow_roster_row_get_name,
- * furrow_roster_row_get_custody, furrow_roster_row_get_area_m2, furrow_roster_row_get_base_fen,
+/* The plain getters (furrow-property.h): furrow_roster_row_get_code, and for the tests
+ * (furrow-roster-row-testing.h) furrow_roster_row_get_name, furrow_roster_row_get_base_fen,
  * furrow_roster_row_get_dividend_fen, furrow_roster_row_get_fee_fen,
  * furrow_roster_row_get_total_fen. */
 #define GETTER(ctype, member) \
   FURROW_PROPERTY_GETTER (FurrowRosterRow, furrow_roster_row, FURROW_IS_ROSTER_ROW, ctype, member)
 GETTER (const char *, code)
 GETTER (const char *, name)
-GETTER (FurrowCustody, custody)
-GETTER (double, area_m2)
 GETTER (gint64, base_fen)
 GETTER (gint64, dividend_fen)
 GETTER (gint64, fee_fen)
 GETTER (gint64, total_fen)
 #undef GETTER
 
+char *
+furrow_roster_row_get_text (FurrowRosterRow    *self,
+                            FurrowRosterColumn  column)
+{
+  g_return_val_if_fail (FURROW_IS_ROSTER_ROW (self), NULL);
+
+  switch (column)
+    {
+    case FURROW_ROSTER_COLUMN_CODE:
+      return g_strdup (self->code != NULL ? self->code : "");
+    case FURROW_ROSTER_COLUMN_NAME:
+      return g_strdup (self->name != NULL ? self->name : "");
+    case FURROW_ROSTER_COLUMN_CUSTODY:
+      if (self->is_total)
+        return g_strdup ("");
+      /* Translators: the roster's narrow Custody column: full custody (全托) or half (半托) */
+      return g_strdup (self->custody == FURROW_CUSTODY_HALF ? C_("custody", "Half")
+                                                            : C_("custody", "Full"));
+    case FURROW_ROSTER_COLUMN_AREA:
+      return furrow_format_mu (self->area_m2);
+    case FURROW_ROSTER_COLUMN_BASE:
+      return furrow_format_yuan (self->base_fen);
+    case FURROW_ROSTER_COLUMN_DIVIDEND:
+      return furrow_format_yuan (self->dividend_fen);
+    case FURROW_ROSTER_COLUMN_FEE:
+      return furrow_format_yuan (self->fee_fen);
+    case FURROW_ROSTER_COLUMN_TOTAL:
+    case FURROW_ROSTER_N_COLUMNS:
+    default:
+      return furrow_format_yuan (self->total_fen);
+    }
+}

@@ -9,6 +9,7 @@
 #include "furrow-field.h"
 #include "furrow-season-comparison-window.h"
 #include "furrow-season-comparison-window-testing.h"
+#include "furrow-template.h"
 
 struct _FurrowSeasonComparisonWindow
 {
@@ -24,6 +25,14 @@ struct _FurrowSeasonComparisonWindow
 
 G_DEFINE_FINAL_TYPE (FurrowSeasonComparisonWindow, furrow_season_comparison_window,
                      ADW_TYPE_WINDOW)
+
+/* The template's children (furrow-template.h). */
+#define CHILD(member) FURROW_TEMPLATE_CHILD (FurrowSeasonComparisonWindow, member)
+static const FurrowTemplateChild template_children[] = {
+  CHILD (window_title), CHILD (toast_overlay), CHILD (summary_label), CHILD (chart),
+  CHILD (ler_note),
+};
+#undef CHILD
 
 static void
 show_problem (FurrowSeasonComparisonWindow *self,
@@ -52,11 +61,8 @@ furrow_season_comparison_window_class_init (FurrowSeasonComparisonWindowClass *k
   g_type_ensure (FURROW_TYPE_COMPARISON_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/season/furrow-season-comparison-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonComparisonWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonComparisonWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonComparisonWindow, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonComparisonWindow, chart);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonComparisonWindow, ler_note);
+  furrow_widget_class_bind_template_children (widget_class, template_children,
+                                              G_N_ELEMENTS (template_children));
   gtk_widget_class_install_action (widget_class, "comparison.export-png", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "comparison.export-svg", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -18,7 +18,7 @@ GtkWidget *furrow_season_economics_page_get_item_row (FurrowSeasonEconomicsPage 
                                                       guint                      index);
 /* Computes the preview now instead of after the debounce. */
 void       furrow_season_economics_page_update_preview (FurrowSeasonEconomicsPage *self);
-/* The preview's text in `column` (FurrowIncomeColumn) of the household `code`, or of the totals
+/* The preview's text in `column` (FurrowRosterColumn) of the household `code`, or of the totals
  * row when code is NULL; NULL when absent or when the preview shows an error. */
 char      *furrow_season_economics_page_get_preview_text (FurrowSeasonEconomicsPage *self,
                                                           const char                *code,

@@ -8,12 +8,13 @@
 
 #include "furrow-distribution.h"
 #include "furrow-edit-season.h"
-#include "furrow-income-item.h"
 #include "furrow-item-row.h"
 #include "furrow-paste-preview.h"
 #include "furrow-paste.h"
+#include "furrow-roster-row.h"
 #include "furrow-season-economics-page-testing.h"
 #include "furrow-store-season.h"
+#include "furrow-template.h"
 #include "furrow-units.h"
 
 #define PREVIEW_DELAY_MS 150
@@ -89,7 +90,7 @@ struct _FurrowSeasonEconomicsPage
   gboolean             loading;         /* setting widgets from the season: no commits */
   GPtrArray           *list_rows[4];    /* FurrowItemRow: costs, subsidies, income, fees */
   guint                preview_source;
-  GListStore          *preview_store;   /* FurrowIncomeItem: households, then the totals */
+  GListStore          *preview_store;   /* FurrowRosterRow: households, then the totals */
 
   /* Pasting rows (docs/architecture.md, Pasting rows) */
   AdwMessageDialog    *paste_dialog;    /* weak: the preview while it is open */
@@ -104,6 +105,25 @@ struct _FurrowSeasonEconomicsPage
 
 G_DEFINE_FINAL_TYPE (FurrowSeasonEconomicsPage, furrow_season_economics_page,
                      FURROW_TYPE_SEASON_PAGE)
+
+/* The template's children (furrow-template.h). */
+#define CHILD(member) FURROW_TEMPLATE_CHILD (FurrowSeasonEconomicsPage, member)
+static const FurrowTemplateChild template_children[] = {
+  CHILD (editor_page), CHILD (paned), CHILD (locked_group), CHILD (prices_group),
+  CHILD (maize_price_row), CHILD (soy_price_row), CHILD (maize_price_spin),
+  CHILD (maize_moisture_spin), CHILD (soy_price_spin), CHILD (soy_moisture_spin),
+  CHILD (costs_group), CHILD (subsidies_group), CHILD (income_group), CHILD (fees_group),
+  CHILD (add_cost_button), CHILD (add_subsidy_button), CHILD (add_income_button),
+  CHILD (add_fee_button), CHILD (base_group), CHILD (base_kind_row), CHILD (base_fixed_row),
+  CHILD (base_kg_row), CHILD (base_price_row), CHILD (base_less_cost_row), CHILD (base_annual_row),
+  CHILD (base_pct_row), CHILD (base_fixed_spin), CHILD (base_kg_spin), CHILD (base_price_spin),
+  CHILD (base_less_cost_switch), CHILD (base_annual_spin), CHILD (base_pct_spin),
+  CHILD (split_group), CHILD (reserve_row), CHILD (collective_row), CHILD (cooperative_row),
+  CHILD (households_row), CHILD (reserve_spin), CHILD (collective_spin), CHILD (cooperative_spin),
+  CHILD (households_spin), CHILD (split_sum_row), CHILD (split_sum_label), CHILD (reason_row),
+  CHILD (preview_status), CHILD (preview_view),
+};
+#undef CHILD
 
 #define STORE(self)  furrow_season_page_get_store (FURROW_SEASON_PAGE (self))
 #define SEASON(self) furrow_season_page_get_season (FURROW_SEASON_PAGE (self))
@@ -985,19 +1005,19 @@ preview_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   gpointer                  data)
 {
-  FurrowIncomeColumn column = GPOINTER_TO_UINT (data);
+  FurrowRosterColumn column = GPOINTER_TO_UINT (data);
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), column <= FURROW_INCOME_COLUMN_NAME ? 0.0f : 1.0f);
+  gtk_label_set_xalign (GTK_LABEL (label), column <= FURROW_ROSTER_COLUMN_NAME ? 0.0f : 1.0f);
   /* The name gives way; amounts are never cut short (issue 13, item 2). */
-  if (column == FURROW_INCOME_COLUMN_NAME)
+  if (column == FURROW_ROSTER_COLUMN_NAME)
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_widget_set_size_request (label, 48, -1);
     }
-  if (column == FURROW_INCOME_COLUMN_CODE)
+  if (column == FURROW_ROSTER_COLUMN_CODE)
     gtk_widget_add_css_class (label, "caption");
-  if (column >= FURROW_INCOME_COLUMN_AREA)
+  if (column >= FURROW_ROSTER_COLUMN_AREA)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
 }
@@ -1007,13 +1027,13 @@ preview_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  gpointer                  data)
 {
-  FurrowIncomeColumn column = GPOINTER_TO_UINT (data);
-  FurrowIncomeItem *item = gtk_list_item_get_item (list_item);
+  FurrowRosterColumn column = GPOINTER_TO_UINT (data);
+  FurrowRosterRow *item = gtk_list_item_get_item (list_item);
   GtkWidget *label = gtk_list_item_get_child (list_item);
-  g_autofree char *text = furrow_income_item_get_text (item, column);
+  g_autofree char *text = furrow_roster_row_get_text (item, column);
 
   gtk_label_set_text (GTK_LABEL (label), text);
-  if (furrow_income_item_is_total (item))
+  if (furrow_roster_row_is_total (item))
     gtk_widget_add_css_class (label, "heading");
   else
     gtk_widget_remove_css_class (label, "heading");
@@ -1022,23 +1042,27 @@ preview_bind_cb (GtkSignalListItemFactory *factory,
 static void
 setup_preview (FurrowSeasonEconomicsPage *self)
 {
-  const char *titles[FURROW_INCOME_N_COLUMNS] = {
-    _("Code"), _("Name"), _("mu"), _("Base"), _("Dividend"), _("Fee"), _("Total")
+  const char *titles[FURROW_ROSTER_N_COLUMNS] = {
+    [FURROW_ROSTER_COLUMN_CODE] = _("Code"), [FURROW_ROSTER_COLUMN_NAME] = _("Name"),
+    [FURROW_ROSTER_COLUMN_AREA] = _("mu"), [FURROW_ROSTER_COLUMN_BASE] = _("Base"),
+    [FURROW_ROSTER_COLUMN_DIVIDEND] = _("Dividend"), [FURROW_ROSTER_COLUMN_FEE] = _("Fee"),
+    [FURROW_ROSTER_COLUMN_TOTAL] = _("Total"),
   };
-  /* The name first and the 18-digit code last, after the amounts (issue 13, items 2 and 6). */
-  static const FurrowIncomeColumn order[FURROW_INCOME_N_COLUMNS] = {
-    FURROW_INCOME_COLUMN_NAME, FURROW_INCOME_COLUMN_AREA, FURROW_INCOME_COLUMN_BASE,
-    FURROW_INCOME_COLUMN_DIVIDEND, FURROW_INCOME_COLUMN_FEE, FURROW_INCOME_COLUMN_TOTAL,
-    FURROW_INCOME_COLUMN_CODE,
+  /* The name first and the 18-digit code last, after the amounts (issue 13, items 2 and 6); no
+   * custody column. */
+  static const FurrowRosterColumn order[] = {
+    FURROW_ROSTER_COLUMN_NAME, FURROW_ROSTER_COLUMN_AREA, FURROW_ROSTER_COLUMN_BASE,
+    FURROW_ROSTER_COLUMN_DIVIDEND, FURROW_ROSTER_COLUMN_FEE, FURROW_ROSTER_COLUMN_TOTAL,
+    FURROW_ROSTER_COLUMN_CODE,
   };
   g_autoptr(GtkNoSelection) selection = NULL;
 
-  self->preview_store = g_list_store_new (FURROW_TYPE_INCOME_ITEM);
+  self->preview_store = g_list_store_new (FURROW_TYPE_ROSTER_ROW);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->preview_store)));
   gtk_column_view_set_model (self->preview_view, GTK_SELECTION_MODEL (selection));
-  for (guint i = 0; i < FURROW_INCOME_N_COLUMNS; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
-      FurrowIncomeColumn c = order[i];
+      FurrowRosterColumn c = order[i];
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) column = NULL;
 
@@ -1046,7 +1070,7 @@ setup_preview (FurrowSeasonEconomicsPage *self)
       g_signal_connect (factory, "bind", G_CALLBACK (preview_bind_cb), GUINT_TO_POINTER (c));
       column = gtk_column_view_column_new (titles[c], factory);
       gtk_column_view_column_set_resizable (column, TRUE);
-      if (c == FURROW_INCOME_COLUMN_NAME)
+      if (c == FURROW_ROSTER_COLUMN_NAME)
         {
           gtk_column_view_column_set_expand (column, TRUE);
         }
@@ -1094,11 +1118,11 @@ furrow_season_economics_page_update_preview (FurrowSeasonEconomicsPage *self)
 
     gtk_label_set_text (self->preview_status, summary);
     for (gsize i = 0; i < in->input.n_households; i++)
-      g_ptr_array_add (items, furrow_income_item_new (in->input.households[i].code,
-                                                      in->input.households[i].name,
-                                                      &shares[i], FALSE));
+      g_ptr_array_add (items, furrow_roster_row_new_share (in->input.households[i].code,
+                                                           in->input.households[i].name,
+                                                           &shares[i], FALSE));
     furrow_distribution_sum_shares (shares, in->input.n_households, &sum);
-    g_ptr_array_add (items, furrow_income_item_new (NULL, _("Total"), &sum, TRUE));
+    g_ptr_array_add (items, furrow_roster_row_new_share (NULL, _("Total"), &sum, TRUE));
     g_list_store_splice (self->preview_store, 0,
                          g_list_model_get_n_items (G_LIST_MODEL (self->preview_store)),
                          items->pdata, items->len);
@@ -1131,18 +1155,18 @@ furrow_season_economics_page_get_preview_text (FurrowSeasonEconomicsPage *self,
   GListModel *model;
 
   g_return_val_if_fail (FURROW_IS_SEASON_ECONOMICS_PAGE (self), NULL);
-  g_return_val_if_fail (column < FURROW_INCOME_N_COLUMNS, NULL);
+  g_return_val_if_fail (column < FURROW_ROSTER_N_COLUMNS, NULL);
 
   model = G_LIST_MODEL (self->preview_store);
   if (!gtk_widget_get_visible (GTK_WIDGET (self->preview_view)))
     return NULL;
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(FurrowIncomeItem) item = g_list_model_get_item (model, i);
+      g_autoptr(FurrowRosterRow) item = g_list_model_get_item (model, i);
 
-      if (code == NULL ? furrow_income_item_is_total (item)
-                       : g_strcmp0 (furrow_income_item_get_code (item), code) == 0)
-        return furrow_income_item_get_text (item, column);
+      if (code == NULL ? furrow_roster_row_is_total (item)
+                       : g_strcmp0 (furrow_roster_row_get_code (item), code) == 0)
+        return furrow_roster_row_get_text (item, column);
     }
   return NULL;
 }
@@ -1296,55 +1320,8 @@ furrow_season_economics_page_class_init (FurrowSeasonEconomicsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH
                                                "/ui/season/furrow-season-economics-page.ui");
-#define CHILD(name) \
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonEconomicsPage, name)
-  CHILD (editor_page);
-  CHILD (paned);
-  CHILD (locked_group);
-  CHILD (prices_group);
-  CHILD (maize_price_row);
-  CHILD (soy_price_row);
-  CHILD (maize_price_spin);
-  CHILD (maize_moisture_spin);
-  CHILD (soy_price_spin);
-  CHILD (soy_moisture_spin);
-  CHILD (costs_group);
-  CHILD (subsidies_group);
-  CHILD (income_group);
-  CHILD (fees_group);
-  CHILD (add_cost_button);
-  CHILD (add_subsidy_button);
-  CHILD (add_income_button);
-  CHILD (add_fee_button);
-  CHILD (base_group);
-  CHILD (base_kind_row);
-  CHILD (base_fixed_row);
-  CHILD (base_kg_row);
-  CHILD (base_price_row);
-  CHILD (base_less_cost_row);
-  CHILD (base_annual_row);
-  CHILD (base_pct_row);
-  CHILD (base_fixed_spin);
-  CHILD (base_kg_spin);
-  CHILD (base_price_spin);
-  CHILD (base_less_cost_switch);
-  CHILD (base_annual_spin);
-  CHILD (base_pct_spin);
-  CHILD (split_group);
-  CHILD (reserve_row);
-  CHILD (collective_row);
-  CHILD (cooperative_row);
-  CHILD (households_row);
-  CHILD (reserve_spin);
-  CHILD (collective_spin);
-  CHILD (cooperative_spin);
-  CHILD (households_spin);
-  CHILD (split_sum_row);
-  CHILD (split_sum_label);
-  CHILD (reason_row);
-  CHILD (preview_status);
-  CHILD (preview_view);
-#undef CHILD
+  furrow_widget_class_bind_template_children (widget_class, template_children,
+                                              G_N_ELEMENTS (template_children));
   gtk_widget_class_bind_template_callback (widget_class, value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, commit_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_cost_cb);

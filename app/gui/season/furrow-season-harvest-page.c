@@ -13,6 +13,7 @@
 #include "furrow-paste.h"
 #include "furrow-season-harvest-page-testing.h"
 #include "furrow-store-season.h"
+#include "furrow-template.h"
 #include "furrow-units.h"
 
 struct _FurrowSeasonHarvestPage
@@ -50,6 +51,14 @@ static const guint value_columns[] = {
 #define N_VALUES G_N_ELEMENTS (value_columns)
 
 G_DEFINE_FINAL_TYPE (FurrowSeasonHarvestPage, furrow_season_harvest_page, FURROW_TYPE_SEASON_PAGE)
+
+/* The template's children (furrow-template.h). */
+#define CHILD(member) FURROW_TEMPLATE_CHILD (FurrowSeasonHarvestPage, member)
+static const FurrowTemplateChild template_children[] = {
+  CHILD (locked_group), CHILD (harvest_grid), CHILD (compare_grid), CHILD (costs_group),
+  CHILD (add_cost_button),
+};
+#undef CHILD
 
 #define STORE(self)  furrow_season_page_get_store (FURROW_SEASON_PAGE (self))
 #define SEASON(self) furrow_season_page_get_season (FURROW_SEASON_PAGE (self))
@@ -115,44 +124,66 @@ grid_spin (FurrowSeasonHarvestPage *self,
   return GTK_SPIN_BUTTON (gtk_grid_get_child_at (self->harvest_grid, (int) column, (int) row));
 }
 
-/* Writes the harvest of one row and crop as its two spin buttons show it. */
-static void
-commit_harvest (FurrowSeasonHarvestPage *self,
-                guint                    row,
-                FurrowCrop               crop)
+/* One row and crop as its two spin buttons show it, read before any of them is written. */
+typedef struct
+{
+  guint      row;
+  FurrowCrop crop;
+  double     kg;
+  gint64     fen;
+} HarvestValue;
+
+/* Reads the harvest of one row and crop into VALUE; FALSE (the spin buttons marked) when it
+ * cannot be written. */
+static gboolean
+read_harvest (FurrowSeasonHarvestPage *self,
+              guint                    row,
+              FurrowCrop               crop,
+              HarvestValue            *value)
 {
   GtkSpinButton *kg_spin;
   GtkSpinButton *fen_spin;
-  double kg;
-  gint64 fen;
-  GError *error = NULL;
-  FurrowEdit *edit;
 
   if (self->loading || SEASON (self) == NULL || STORE (self) == NULL ||
       row == 0 || row > self->field_ids->len)
-    return;
+    return FALSE;
   kg_spin = grid_spin (self, crop == FURROW_CROP_MAIZE ? FURROW_HARVEST_COLUMN_MAIZE_KG
                                                        : FURROW_HARVEST_COLUMN_SOY_KG, row);
   fen_spin = grid_spin (self, crop == FURROW_CROP_MAIZE ? FURROW_HARVEST_COLUMN_MAIZE_REVENUE
                                                         : FURROW_HARVEST_COLUMN_SOY_REVENUE, row);
-  kg = gtk_spin_button_get_value (kg_spin);
-  fen = spin_fen (fen_spin);
-  mark (kg_spin, kg < 0);
-  mark (fen_spin, fen < 0);
-  if (kg < 0 || fen < 0)
-    return;
+  value->row = row;
+  value->crop = crop;
+  value->kg = gtk_spin_button_get_value (kg_spin);
+  value->fen = spin_fen (fen_spin);
+  mark (kg_spin, value->kg < 0);
+  mark (fen_spin, value->fen < 0);
+  return value->kg >= 0 && value->fen >= 0;
+}
 
+/* Writes one harvest read by read_harvest(). */
+static void
+commit_harvest (FurrowSeasonHarvestPage *self,
+                const HarvestValue      *value)
+{
+  GError *error = NULL;
+  FurrowEdit *edit;
+
+  if (SEASON (self) == NULL || STORE (self) == NULL || value->row > self->field_ids->len)
+    return;
   edit = furrow_edit_season_harvest (STORE (self), SEASON (self),
-                                     g_array_index (self->field_ids, gint64, row - 1), crop, kg,
-                                     fen, &error);
+                                     g_array_index (self->field_ids, gint64, value->row - 1),
+                                     value->crop, value->kg, value->fen, &error);
   push (self, edit, error);
 }
 
-/* Writes the harvests changed since the last write. */
+/* Writes the harvests changed since the last write. Every value is read first: writing one
+ * reloads the grid from the store, which would put back what is stored in the rows and crops
+ * not yet written (a maize and a soybean harvest typed within one pause lost the soybean). */
 static void
 furrow_season_harvest_page_flush (FurrowSeasonHarvestPage *self)
 {
   g_autofree gpointer *keys = NULL;
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (HarvestValue));
   guint n = 0;
 
   g_return_if_fail (FURROW_IS_SEASON_HARVEST_PAGE (self));
@@ -162,9 +193,13 @@ furrow_season_harvest_page_flush (FurrowSeasonHarvestPage *self)
   for (guint i = 0; i < n; i++)
     {
       guint key = GPOINTER_TO_UINT (keys[i]);
+      HarvestValue value;
 
-      commit_harvest (self, key / FURROW_N_CROPS, key % FURROW_N_CROPS);
+      if (read_harvest (self, key / FURROW_N_CROPS, key % FURROW_N_CROPS, &value))
+        g_array_append_val (values, value);
     }
+  for (guint i = 0; i < values->len; i++)
+    commit_harvest (self, &g_array_index (values, HarvestValue, i));
 }
 
 /* A spin button's value: written once the clicks or keys have paused. */
@@ -1104,14 +1139,8 @@ furrow_season_harvest_page_class_init (FurrowSeasonHarvestPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH
                                                "/ui/season/furrow-season-harvest-page.ui");
-#define CHILD(name) \
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonHarvestPage, name)
-  CHILD (locked_group);
-  CHILD (harvest_grid);
-  CHILD (compare_grid);
-  CHILD (costs_group);
-  CHILD (add_cost_button);
-#undef CHILD
+  furrow_widget_class_bind_template_children (widget_class, template_children,
+                                              G_N_ELEMENTS (template_children));
   gtk_widget_class_bind_template_callback (widget_class, add_cost_cb);
   gtk_widget_class_install_action (widget_class, "harvest.paste-rows", NULL, paste_rows_action);
 }

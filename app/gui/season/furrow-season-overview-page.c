@@ -14,6 +14,7 @@
 #include "furrow-season-overview-page-testing.h"
 #include "furrow-store-season.h"
 #include "furrow-store-yield.h"
+#include "furrow-template.h"
 #include "furrow-units.h"
 #include "furrow-yield-model.h"
 
@@ -51,6 +52,17 @@ struct _FurrowSeasonOverviewPage
 
 G_DEFINE_FINAL_TYPE (FurrowSeasonOverviewPage, furrow_season_overview_page,
                      FURROW_TYPE_SEASON_PAGE)
+
+/* The template's children (furrow-template.h). */
+#define CHILD(member) FURROW_TEMPLATE_CHILD (FurrowSeasonOverviewPage, member)
+static const FurrowTemplateChild template_children[] = {
+  CHILD (summary_label), CHILD (spinner), CHILD (apply_button), CHILD (pattern_dropdown),
+  CHILD (yield_dropdown), CHILD (locked_box), CHILD (view), CHILD (total_title_label),
+  CHILD (total_registered_label), CHILD (total_measured_label), CHILD (total_planted_label),
+  CHILD (total_maize_label), CHILD (total_soy_label), CHILD (total_revenue_label),
+  CHILD (total_cost_label), CHILD (total_net_label), CHILD (season_net_label),
+};
+#undef CHILD
 
 #define STORE(self)  furrow_season_page_get_store (FURROW_SEASON_PAGE (self))
 #define SEASON(self) furrow_season_page_get_season (FURROW_SEASON_PAGE (self))
@@ -640,8 +652,6 @@ furrow_season_overview_page_dispose (GObject *object)
   G_OBJECT_CLASS (furrow_season_overview_page_parent_class)->dispose (object);
 }
 
-#define BIND(name) gtk_widget_class_bind_template_child (widget_class, FurrowSeasonOverviewPage, name)
-
 static void
 furrow_season_overview_page_class_init (FurrowSeasonOverviewPageClass *klass)
 {
@@ -654,23 +664,8 @@ furrow_season_overview_page_class_init (FurrowSeasonOverviewPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/season/furrow-season-overview-page.ui");
-  BIND (summary_label);
-  BIND (spinner);
-  BIND (apply_button);
-  BIND (pattern_dropdown);
-  BIND (yield_dropdown);
-  BIND (locked_box);
-  BIND (view);
-  BIND (total_title_label);
-  BIND (total_registered_label);
-  BIND (total_measured_label);
-  BIND (total_planted_label);
-  BIND (total_maize_label);
-  BIND (total_soy_label);
-  BIND (total_revenue_label);
-  BIND (total_cost_label);
-  BIND (total_net_label);
-  BIND (season_net_label);
+  furrow_widget_class_bind_template_children (widget_class, template_children,
+                                              G_N_ELEMENTS (template_children));
 
   gtk_widget_class_install_action (widget_class, "overview.apply-selected", NULL, apply_action);
   gtk_widget_class_install_action (widget_class, "overview.apply-all", NULL, apply_action);

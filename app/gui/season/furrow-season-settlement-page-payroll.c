@@ -31,17 +31,6 @@ payroll_data_free (PayrollData *data)
 }
 
 static void
-payroll_progress (gsize    done,
-                  gsize    total,
-                  gpointer user_data)
-{
-  GTask *task = user_data;
-
-  _furrow_season_settlement_page_show_progress (g_task_get_source_object (task),
-                                                g_task_get_cancellable (task), done, total);
-}
-
-static void
 payroll_thread (GTask        *task,
                 gpointer      source_object,
                 gpointer      task_data,
@@ -52,8 +41,8 @@ payroll_thread (GTask        *task,
 
   /* Whole or not at all: the writers go through a file beside the target, and a cancel
    * between pages leaves nothing. */
-  if (furrow_payroll_write (data->payroll, data->path, cancellable, payroll_progress, task,
-                            &error))
+  if (furrow_payroll_write (data->payroll, data->path, cancellable,
+                            _furrow_season_settlement_page_export_progress, task, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));
@@ -70,11 +59,8 @@ payroll_done_cb (GObject      *source,
   g_autofree char *message = NULL;
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
-  g_clear_object (&self->export_cancellable);
-  if (self->disposed)
+  if (!_furrow_season_settlement_page_end_export (self))
     return;
-  gtk_widget_set_visible (self->progress_box, FALSE);
-  _furrow_season_settlement_page_update_actions (self);
   if (ok)
     {
       g_autofree char *name = g_file_get_parse_name (data->file);
@@ -94,16 +80,8 @@ payroll_done_cb (GObject      *source,
           furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, uri);
         }
     }
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      furrow_season_page_show_toast (FURROW_SEASON_PAGE (self),
-                                     _("Export cancelled: nothing was written"), NULL);
-    }
   else
-    {
-      message = g_strdup_printf (_("Cannot export: %s"), error->message);
-      furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, NULL);
-    }
+    _furrow_season_settlement_page_show_export_error (self, error);
   _furrow_season_settlement_page_export_finished (self, ok);
 }
 
@@ -121,12 +99,8 @@ furrow_season_settlement_page_export_payroll (FurrowSeasonSettlementPage *self,
   g_return_if_fail (FURROW_IS_SEASON_SETTLEMENT_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->export_cancellable != NULL)
-    {
-      furrow_season_page_show_toast (FURROW_SEASON_PAGE (self),
-                                     _("An export is already running"), NULL);
-      return;
-    }
+  if (_furrow_season_settlement_page_export_running (self))
+    return;
   /* A local file that is not the project or its journal (furrow_store_check_output()). */
   if (g_file_peek_path (file) == NULL)
     g_set_error_literal (&error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID,
@@ -151,12 +125,7 @@ furrow_season_settlement_page_export_payroll (FurrowSeasonSettlementPage *self,
   data->file = g_object_ref (file);
   data->path = g_file_get_path (file);
 
-  self->export_cancellable = g_cancellable_new ();
-  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-  gtk_progress_bar_set_text (self->progress_bar, _("Writing the payroll…"));
-  gtk_widget_set_visible (self->progress_box, TRUE);
-  _furrow_season_settlement_page_update_actions (self);
-
+  _furrow_season_settlement_page_begin_export (self, _("Writing the payroll…"));
   task = g_task_new (self, self->export_cancellable, payroll_done_cb, NULL);
   g_task_set_source_tag (task, furrow_season_settlement_page_export_payroll);
   g_task_set_task_data (task, data, (GDestroyNotify) payroll_data_free);

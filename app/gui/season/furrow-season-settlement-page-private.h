@@ -72,13 +72,24 @@ void _furrow_season_settlement_page_show_notice_date (FurrowSeasonSettlementPage
 void _furrow_season_settlement_page_update_actions   (FurrowSeasonSettlementPage *self);
 void _furrow_season_settlement_page_export_finished  (FurrowSeasonSettlementPage *self,
                                                       gboolean                    ok);
-/* From the writing thread of any of the page's exports (statements, roster, payroll): shows
- * `done` of `total` on the progress bar and emits ::export-progress, on the main thread, unless
- * the export was cancelled or another one started meanwhile. */
-void _furrow_season_settlement_page_show_progress    (FurrowSeasonSettlementPage *self,
-                                                      GCancellable               *cancellable,
-                                                      gsize                       done,
-                                                      gsize                       total);
+/* What every export of the page (statements, roster, payroll) does around its writing thread.
+ * export_running: TRUE, with a toast, when an export runs already (a second is not started).
+ * begin_export: makes its cancellable and shows the progress bar at 0 with `text`.
+ * export_progress: the writers' progress callback, called in the thread with the export's GTask:
+ * shows `done` of `total` on the bar and emits ::export-progress, on the main thread, unless the
+ * export was cancelled or another one started meanwhile.
+ * end_export: on the main thread when the task is done: drops the cancellable and hides the bar;
+ * FALSE when the page is gone (nothing more to show).
+ * show_export_error: the toast of an export that wrote nothing: cancelled, or why not. */
+gboolean _furrow_season_settlement_page_export_running (FurrowSeasonSettlementPage *self);
+void     _furrow_season_settlement_page_begin_export   (FurrowSeasonSettlementPage *self,
+                                                        const char                 *text);
+void     _furrow_season_settlement_page_export_progress (gsize                      done,
+                                                         gsize                      total,
+                                                         gpointer                   task);
+gboolean _furrow_season_settlement_page_end_export     (FurrowSeasonSettlementPage *self);
+void     _furrow_season_settlement_page_show_export_error (FurrowSeasonSettlementPage *self,
+                                                           const GError               *error);
 /* Adds to an export's file chooser the filter `name` of the files matching `pattern`. */
 void _furrow_season_settlement_page_add_filter       (GtkFileChooser             *chooser,
                                                       const char                 *name,

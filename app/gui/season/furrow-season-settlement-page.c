@@ -17,11 +17,11 @@
 #include "furrow-store-payment.h"
 #include "furrow-season-settlement-page-testing.h"
 #include "furrow-store-season.h"
+#include "furrow-template.h"
 #include "furrow-units.h"
 
 G_DEFINE_FINAL_TYPE (FurrowSeasonSettlementPage, furrow_season_settlement_page,
                      FURROW_TYPE_SEASON_PAGE)
-
 
 enum {
   EXPORT_PROGRESS,
@@ -30,6 +30,16 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* The template's children (furrow-template.h). */
+#define CHILD(member) FURROW_TEMPLATE_CHILD (FurrowSeasonSettlementPage, member)
+static const FurrowTemplateChild template_children[] = {
+  CHILD (status_image), CHILD (status_label), CHILD (detail_label), CHILD (note_label),
+  CHILD (settle_button), CHILD (reopen_button), CHILD (output_button), CHILD (totals_grid),
+  CHILD (progress_box), CHILD (progress_bar), CHILD (cancel_button), CHILD (roster_label),
+  CHILD (roster_view), CHILD (notice_entry),
+};
+#undef CHILD
 
 static void
 show_toast (FurrowSeasonSettlementPage *self,
@@ -244,8 +254,9 @@ show_preview (FurrowSeasonSettlementPage *self)
 
   for (gsize i = 0; i < in->input.n_households; i++)
     {
-      g_autoptr(FurrowRosterRow) row = furrow_roster_row_new_share (&in->input.households[i],
-                                                                    &shares[i]);
+      g_autoptr(FurrowRosterRow) row = furrow_roster_row_new_share (in->input.households[i].code,
+                                                                    in->input.households[i].name,
+                                                                    &shares[i], FALSE);
 
       g_list_store_append (self->roster, row);
     }
@@ -496,33 +507,67 @@ progress_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+gboolean
+_furrow_season_settlement_page_export_running (FurrowSeasonSettlementPage *self)
+{
+  if (self->export_cancellable == NULL)
+    return FALSE;
+  show_toast (self, _("An export is already running"), NULL);
+  return TRUE;
+}
+
 void
-_furrow_season_settlement_page_show_progress (FurrowSeasonSettlementPage *self,
-                                              GCancellable               *cancellable,
-                                              gsize                       done,
-                                              gsize                       total)
+_furrow_season_settlement_page_begin_export (FurrowSeasonSettlementPage *self,
+                                             const char                 *text)
+{
+  self->export_cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  gtk_widget_set_visible (self->progress_box, TRUE);
+  update_actions (self);
+}
+
+gboolean
+_furrow_season_settlement_page_end_export (FurrowSeasonSettlementPage *self)
+{
+  g_clear_object (&self->export_cancellable);
+  if (self->disposed)
+    return FALSE;
+  gtk_widget_set_visible (self->progress_box, FALSE);
+  update_actions (self);
+  return TRUE;
+}
+
+void
+_furrow_season_settlement_page_show_export_error (FurrowSeasonSettlementPage *self,
+                                                  const GError               *error)
+{
+  g_autofree char *message = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      show_toast (self, _("Export cancelled: nothing was written"), NULL);
+      return;
+    }
+  /* Translators: %s is why */
+  message = g_strdup_printf (_("Cannot export: %s"), error->message);
+  show_toast (self, message, NULL);
+}
+
+/* Called in the export thread with the export's task: the page is updated on the main thread. */
+void
+_furrow_season_settlement_page_export_progress (gsize    done,
+                                                gsize    total,
+                                                gpointer task)
 {
   Progress *progress = g_new0 (Progress, 1);
 
-  progress->self = g_object_ref (self);
-  progress->cancellable = g_object_ref (cancellable);
+  progress->self = g_object_ref (g_task_get_source_object (task));
+  progress->cancellable = g_object_ref (g_task_get_cancellable (task));
   progress->done = done;
   progress->total = total;
   g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, progress_idle, progress,
                               (GDestroyNotify) progress_free);
-}
-
-/* Called in the export thread: the page is updated on the main thread. */
-static void
-export_progress (gsize    done,
-                 gsize    total,
-                 gpointer user_data)
-{
-  GTask *task = user_data;
-  ExportData *data = g_task_get_task_data (task);
-
-  _furrow_season_settlement_page_show_progress (data->self, g_task_get_cancellable (task), done,
-                                                total);
 }
 
 static void
@@ -542,6 +587,7 @@ export_thread (GTask        *task,
 {
   ExportData *data = task_data;
   const FurrowReport *report = furrow_report_document_get_report (data->document);
+  FurrowReportProgressFunc progress = _furrow_season_settlement_page_export_progress;
   g_autoptr(GError) error = NULL;
   gboolean ok = FALSE;
 
@@ -561,11 +607,11 @@ export_thread (GTask        *task,
     case EXPORT_PDF:
       ok = furrow_report_document_write_pdf (data->document,
                                              furrow_atomic_file_get_path (data->part), cancellable,
-                                             export_progress, task, &error);
+                                             progress, task, &error);
       break;
     case EXPORT_PDF_FOLDER:
       ok = furrow_report_document_write_pdfs_dir (data->document, data->path, cancellable,
-                                                  export_progress, task, &error);
+                                                  progress, task, &error);
       if (!ok)
         remove_partial_folder (data);
       break;
@@ -624,12 +670,8 @@ export_done_cb (GObject      *source,
     ok = FALSE;
   if (!ok && data->part != NULL)
     furrow_atomic_file_discard (data->part);
-  g_clear_object (&self->export_cancellable);
-  if (self->disposed)
+  if (!_furrow_season_settlement_page_end_export (self))
     return;
-  gtk_widget_set_visible (self->progress_box, FALSE);
-  update_actions (self);
-
   if (ok)
     {
       g_autofree char *uri = g_file_get_uri (data->file);
@@ -658,14 +700,8 @@ export_done_cb (GObject      *source,
         message = g_strdup_printf (_("Exported to %s"), name);
       show_toast (self, message, uri);
     }
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_toast (self, _("Export cancelled: nothing was written"), NULL);
   else
-    {
-      /* Translators: %s is why */
-      message = g_strdup_printf (_("Cannot export: %s"), error->message);
-      show_toast (self, message, NULL);
-    }
+    _furrow_season_settlement_page_show_export_error (self, error);
   g_signal_emit (self, signals[EXPORT_FINISHED], 0, ok);
 }
 
@@ -704,11 +740,8 @@ start_export (FurrowSeasonSettlementPage *self,
   g_autoptr(FurrowReportDocument) document = NULL;
   ExportData *data;
 
-  if (self->export_cancellable != NULL)
-    {
-      show_toast (self, _("An export is already running"), NULL);
-      return;
-    }
+  if (_furrow_season_settlement_page_export_running (self))
+    return;
   /* Never over the project (docs/architecture.md, Opening, backup, check). */
   if (g_file_peek_path (file) != NULL &&
       !furrow_store_check_output (STORE (self), g_file_peek_path (file), &error))
@@ -740,12 +773,7 @@ start_export (FurrowSeasonSettlementPage *self,
   if (kind == EXPORT_PDF_FOLDER)
     note_new_files (data);
 
-  self->export_cancellable = g_cancellable_new ();
-  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-  gtk_progress_bar_set_text (self->progress_bar, _("Starting…"));
-  gtk_widget_set_visible (self->progress_box, TRUE);
-  update_actions (self);
-
+  _furrow_season_settlement_page_begin_export (self, _("Starting…"));
   task = g_task_new (self, self->export_cancellable, export_done_cb, NULL);
   g_task_set_source_tag (task, start_export);
   g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
@@ -995,20 +1023,8 @@ furrow_season_settlement_page_class_init (FurrowSeasonSettlementPageClass *klass
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH
                                                "/ui/season/furrow-season-settlement-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, status_image);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, status_label);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, detail_label);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, note_label);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, settle_button);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, reopen_button);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, output_button);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, totals_grid);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, progress_box);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, cancel_button);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, roster_label);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, roster_view);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonSettlementPage, notice_entry);
+  furrow_widget_class_bind_template_children (widget_class, template_children,
+                                              G_N_ELEMENTS (template_children));
 }
 
 static void

@@ -9,6 +9,7 @@
 #include "furrow-season-view-testing.h"
 #include "furrow-property.h"
 #include "furrow-store-season.h"
+#include "furrow-template.h"
 
 struct _FurrowSeasonView
 {
@@ -36,6 +37,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The template's children (furrow-template.h). */
+#define CHILD(member) FURROW_TEMPLATE_CHILD (FurrowSeasonView, member)
+static const FurrowTemplateChild template_children[] = {
+  CHILD (lock_image), CHILD (title_label), CHILD (state_label), CHILD (stack),
+};
+#undef CHILD
 
 static void
 update_title (FurrowSeasonView *self)
@@ -158,10 +166,8 @@ furrow_season_view_class_init (FurrowSeasonViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/season/furrow-season-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonView, lock_image);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonView, title_label);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonView, state_label);
-  gtk_widget_class_bind_template_child (widget_class, FurrowSeasonView, stack);
+  furrow_widget_class_bind_template_children (widget_class, template_children,
+                                              G_N_ELEMENTS (template_children));
 }
 
 static void

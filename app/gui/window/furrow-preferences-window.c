@@ -8,6 +8,7 @@
 #include "furrow-base-map.h"
 #include "furrow-property.h"
 #include "furrow-store-mbtiles.h"
+#include "furrow-template.h"
 
 /* Positions in the base map combo row, and the nicks of the `base-map` setting they stand for. */
 static const char * const base_map_nicks[] = { "osm", "mbtiles", "tianditu", "xyz" };
@@ -37,6 +38,14 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The template's children (furrow-template.h). */
+#define CHILD(member) FURROW_TEMPLATE_CHILD (FurrowPreferencesWindow, member)
+static const FurrowTemplateChild template_children[] = {
+  CHILD (base_map_row), CHILD (mbtiles_row), CHILD (tianditu_key_row), CHILD (xyz_row),
+  CHILD (gcj02_row),
+};
+#undef CHILD
 
 static gboolean
 base_map_get_mapping (GValue   *value,
@@ -267,11 +276,8 @@ furrow_preferences_window_class_init (FurrowPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/window/furrow-preferences-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, FurrowPreferencesWindow, base_map_row);
-  gtk_widget_class_bind_template_child (widget_class, FurrowPreferencesWindow, mbtiles_row);
-  gtk_widget_class_bind_template_child (widget_class, FurrowPreferencesWindow, tianditu_key_row);
-  gtk_widget_class_bind_template_child (widget_class, FurrowPreferencesWindow, xyz_row);
-  gtk_widget_class_bind_template_child (widget_class, FurrowPreferencesWindow, gcj02_row);
+  furrow_widget_class_bind_template_children (widget_class, template_children,
+                                              G_N_ELEMENTS (template_children));
   gtk_widget_class_bind_template_callback (widget_class, xyz_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, choose_mbtiles_cb);
 }

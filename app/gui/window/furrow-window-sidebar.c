@@ -17,6 +17,11 @@
 #define MAP_MIN_WIDTH 160
 /* The default size counts the window's frame (client-side decorations), its width does not. */
 #define WINDOW_FRAME 16
+/* Until the line is dragged (sidebar-width 0) the sidebar follows the window: three tenths of
+ * it, between the width that shows every column of the Fields list with its title whole (540 px,
+ * tests/gui/test-journeys.c) and 720 px (issue 13, item 6). */
+#define SIDEBAR_FOLLOW_MIN 540
+#define SIDEBAR_FOLLOW_MAX 720
 
 /* Whether X (in the leaflet's coordinates) is on the line between sidebar and content. */
 static gboolean
@@ -39,18 +44,26 @@ on_handle (FurrowWindow *self,
  * map's, or the planner's and the map's while planning) and at least 360 px. The window's
  * allocated width, or before it is shown its default width (the frame's few pixels less). */
 static int
-max_width (FurrowWindow *self)
+window_width_of (FurrowWindow *self)
 {
-  int window_width = gtk_widget_get_width (GTK_WIDGET (self));
-  int window_height = 0;
-  int content_min = 0;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = 0;
 
-  if (window_width <= 0)
+  if (width <= 0)
     {
       /* GTK 4.8 wants both pointers. */
-      gtk_window_get_default_size (GTK_WINDOW (self), &window_width, &window_height);
-      window_width -= WINDOW_FRAME;
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      width -= WINDOW_FRAME;
     }
+  return width;
+}
+
+static int
+max_width (FurrowWindow *self)
+{
+  int window_width = window_width_of (self);
+  int content_min = 0;
+
   if (window_width <= 0)
     return G_MAXINT;
   gtk_widget_measure (self->content_box, GTK_ORIENTATION_HORIZONTAL, -1, &content_min, NULL,
@@ -70,14 +83,31 @@ max_width (FurrowWindow *self)
 /**
  * furrow_window_update_sidebar_width:
  *
- * Gives the sidebar its sidebar-width, less if the window would leave the content less than its
- * minimum: a sidebar widened in a larger window, or the planner opening beside the map, does not
- * fold the sidebar away. Called when the window's size or the content's minimum changes.
+ * Gives the sidebar its sidebar-width (0: three tenths of the window, 540 to 720 px, and less
+ * than what leaves a season shown its natural width, 360 px at least), less if
+ * the window would leave the content less than its minimum: a sidebar widened in a larger
+ * window, or the planner opening beside the map, does not fold the sidebar away. Called when the
+ * window's size or the content's minimum changes.
  */
 void
 furrow_window_update_sidebar_width (FurrowWindow *self)
 {
   int width = g_settings_get_int (self->settings, "sidebar-width");
+
+  if (width <= 0)
+    {
+      width = CLAMP (window_width_of (self) * 3 / 10, SIDEBAR_FOLLOW_MIN, SIDEBAR_FOLLOW_MAX);
+      /* A season shown: its tables, not the short Seasons list, get the room (the overview's
+       * table scrolled sideways at 1366 px beside 540 px of sidebar). */
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "season") == 0)
+        {
+          int content_nat = 0;
+
+          gtk_widget_measure (self->content_box, GTK_ORIENTATION_HORIZONTAL, -1, NULL,
+                              &content_nat, NULL, NULL);
+          width = MIN (width, window_width_of (self) - content_nat - 1);
+        }
+    }
 
   gtk_widget_set_size_request (self->sidebar, MAX (MIN (width, max_width (self)),
                                                    SIDEBAR_MIN_WIDTH), -1);
@@ -153,6 +183,10 @@ furrow_window_init_sidebar (FurrowWindow *self)
   /* The window resized (its default size follows): the content keeps its room. */
   g_signal_connect (self, "notify::default-width",
                     G_CALLBACK (furrow_window_update_sidebar_width), NULL);
+  /* A page that grew wider (a settled season's roster) folded the sidebar away: it gives the
+   * page its room instead, and the leaflet unfolds. */
+  g_signal_connect_swapped (self->leaflet, "notify::folded",
+                            G_CALLBACK (furrow_window_update_sidebar_width), self);
   /* Before the lists and the map see the press: a press on the line is a resize. */
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
   gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (drag), "furrow-sidebar-resize");

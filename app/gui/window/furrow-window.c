@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "furrow-window-private.h"
+#include "furrow-template.h"
 #include "furrow-window-testing.h"
 #include "furrow-demo.h"
 #include "furrow-field-map.h"
@@ -43,6 +44,21 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* The template's children (furrow-template.h). */
+#define CHILD(member) FURROW_TEMPLATE_CHILD (FurrowWindow, member)
+static const FurrowTemplateChild template_children[] = {
+  CHILD (window_title), CHILD (toast_overlay), CHILD (map), CHILD (leaflet), CHILD (sidebar),
+  CHILD (content_box), CHILD (switcher), CHILD (search_bar), CHILD (search_entry),
+  CHILD (sidebar_stack), CHILD (view_stack), CHILD (field_list), CHILD (household_list),
+  CHILD (season_list), CHILD (content_stack), CHILD (season_view), CHILD (plan_button),
+  CHILD (details_button), CHILD (details_revealer), CHILD (details_stack),
+  CHILD (field_name_label), CHILD (field_code_label), CHILD (field_custody_label),
+  CHILD (map_legend), CHILD (field_parcels_label), CHILD (field_registered_label),
+  CHILD (field_measured_label), CHILD (field_planted_label), CHILD (household_page),
+  CHILD (recent_section), CHILD (plan_flap), CHILD (planner_scroller), CHILD (planner_panel),
+};
+#undef CHILD
 
 void
 furrow_window_show_toast (FurrowWindow *self,
@@ -199,6 +215,9 @@ update_content (FurrowWindow *self)
   gtk_stack_set_visible_child_name (self->content_stack, on_season ? "season" : "map");
   gtk_widget_set_visible (self->plan_button, !on_season);
   gtk_widget_set_visible (self->details_button, !on_season);
+  /* The season's pages ask for more width than the map: the sidebar gives it to them rather
+   * than fold away (furrow-window-sidebar.c). */
+  furrow_window_update_sidebar_width (self);
 }
 
 static void
@@ -593,43 +612,12 @@ furrow_window_class_init (FurrowWindowClass *klass)
   g_type_ensure (FURROW_TYPE_SEASON_VIEW);
   g_type_ensure (FURROW_TYPE_PLANNER_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/window/furrow-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, map);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, sidebar);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, content_box);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, switcher);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, sidebar_stack);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, field_list);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, household_list);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, season_list);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, season_view);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, plan_button);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, details_button);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, details_revealer);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, details_stack);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, field_name_label);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, field_code_label);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, field_custody_label);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, map_legend);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, field_parcels_label);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, field_registered_label);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, field_measured_label);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, field_planted_label);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, household_page);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, recent_section);
+  furrow_widget_class_bind_template_children (widget_class, template_children,
+                                              G_N_ELEMENTS (template_children));
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, plan_flap);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, planner_scroller);
-  gtk_widget_class_bind_template_child (widget_class, FurrowWindow, planner_panel);
 
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   furrow_window_map_class_init (widget_class);

@@ -1,0 +1,965 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Each user's journey end to end in the real window (issue 13, "Deliver with it: journey
+ * tests"), at 1024×700 (an old laptop), 1366×768 and 1920×1080, in the language of the
+ * environment: meson runs each journey as its own test, once in C and once with
+ * FURROW_TEST_LANGUAGE=zh_CN (tests/gui/meson.build), so the six may run side by side.
+ *
+ * - the clerk finds a household by search, edits a parcel's registered area, undoes it, imports a
+ *   shapefile with a bow-tie and sees it listed, and exports the statements of a settled season
+ *   to a PDF with a page for every household of the roster;
+ * - the agronomist selects a field, plans it, changes the pattern and the maize row spacing,
+ *   compares the patterns, calibrates a yield model in the editor and applies the plan to a
+ *   season;
+ * - the manager makes a new season, applies 2+4 to every field, reads the economics, types the
+ *   harvests of all but two fields, settles through the warnings, exports the roster and reopens
+ *   the season with a reason.
+ *
+ * At every step each control on the path is mapped, inside its window (after scrolling to it)
+ * and at least its natural width, no amount (a label with ¥) and no column title is ellipsized
+ * (tests/lib/furrow-test-layout.h), and a screenshot is saved into
+ * $FURROW_SCREENSHOT_DIR/journeys/ (the README's pictures come from there:
+ * build-aux/update-screenshots). A size larger than the screen is skipped: run under
+ * `xvfb-run -s '-screen 0 1920x1080x24'`. */
+
+#include "config.h"
+
+#include <gdal.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "furrow-comparison-chart.h"
+#include "furrow-cross-section.h"
+#include "furrow-household-page-testing.h"
+#include "furrow-import-assistant.h"
+#include "furrow-import-assistant-testing.h"
+#include "furrow-new-season-dialog-testing.h"
+#include "furrow-planner-panel.h"
+#include "furrow-planner-panel-testing.h"
+#include "furrow-record-list-testing.h"
+#include "furrow-season-economics-page.h"
+#include "furrow-season-economics-page-testing.h"
+#include "furrow-season-harvest-page.h"
+#include "furrow-season-harvest-page-testing.h"
+#include "furrow-season-overview-page.h"
+#include "furrow-season-page.h"
+#include "furrow-season-overview-page-testing.h"
+#include "furrow-season-settlement-page.h"
+#include "furrow-season-settlement-page-testing.h"
+#include "furrow-season-view-testing.h"
+#include "furrow-store-season.h"
+#include "furrow-test-gui.h"
+#include "furrow-test-layout.h"
+#include "furrow-test-store.h"
+#include "furrow-units.h"
+#include "furrow-window.h"
+#include "furrow-window-private.h"
+#include "furrow-window-testing.h"
+#include "furrow-yield-model-editor.h"
+#include "furrow-yield-model-editor-testing.h"
+#include "import-test-data.h"
+
+typedef FurrowTestWindow Fixture;
+
+#define SEASON "2026 秋"
+
+static const struct { int width, height; } sizes[] = {
+  { 1024, 700 }, { 1366, 768 }, { 1920, 1080 },
+};
+
+/* journeys/JOURNEY-N-WHAT-<w>x<h>-<language>.png of the window, or of a dialog of it. */
+static void
+save_step (GtkWidget  *window,
+           const char *step)
+{
+  furrow_test_save_step (window, step);
+}
+
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  g_autofree char *name = NULL;
+
+  /* A menu's items (GtkModelButton) have the property, not the interface. */
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "action-name") == NULL)
+    return FALSE;
+  g_object_get (widget, "action-name", &name, NULL);
+  return g_strcmp0 (name, data) == 0;
+}
+
+static gboolean
+is_menu_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL;
+}
+
+static void
+collect_menu_buttons (GtkWidget *widget,
+                      GPtrArray *buttons)
+{
+  if (is_menu_button (widget, NULL))
+    g_ptr_array_add (buttons, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    collect_menu_buttons (c, buttons);
+}
+
+/* The item of an open menu labelled LABEL, its mnemonic underline included (a GtkModelButton,
+ * which has no action name to look for). */
+static GtkWidget *
+find_menu_item (GtkWidget  *popover,
+                const char *label)
+{
+  g_auto(GStrv) parts = g_strsplit (label, "_", -1);
+  g_autofree char *shown = g_strjoinv ("", parts);
+  GtkWidget *text = furrow_test_find_label (popover, shown);
+
+  return text != NULL ? gtk_widget_get_ancestor (text, g_type_from_name ("GtkModelButton")) : NULL;
+}
+
+/* The control under WIDGET that activates ACTION; in a menu button's popover, or an item
+ * labelled MENU_LABEL of a menu, the popover opened as a click on the button opens it, the
+ * button checked first. */
+static GtkWidget *
+find_action (GtkWidget  *widget,
+             const char *action,
+             const char *menu_label)
+{
+  GtkWidget *found = furrow_test_find_first (widget, has_action, action);
+  GtkWidget *menu = found != NULL ? gtk_widget_get_ancestor (found, GTK_TYPE_MENU_BUTTON) : NULL;
+
+  if (found != NULL && !gtk_widget_get_mapped (found) && menu != NULL)
+    {
+      furrow_test_assert_reachable (menu, action);
+      gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
+      furrow_test_iterate (200);
+    }
+  if (found == NULL)
+    {
+      g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+      /* A menu from a menu model: its items are made when it opens. */
+      collect_menu_buttons (widget, buttons);
+      for (guint i = 0; i < buttons->len && found == NULL; i++)
+        {
+          GtkMenuButton *button = buttons->pdata[i];
+
+          gtk_menu_button_popup (button);
+          furrow_test_iterate (200);
+          found = menu_label != NULL
+                  ? find_menu_item (GTK_WIDGET (gtk_menu_button_get_popover (button)), menu_label)
+                  : NULL;
+          if (found != NULL)
+            furrow_test_assert_reachable (GTK_WIDGET (button), action);
+          else
+            gtk_menu_button_popdown (button);
+        }
+    }
+  if (found == NULL)
+    {
+      g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+      collect_menu_buttons (widget, buttons);
+      g_error ("no control for %s (%u menu buttons)", action, buttons->len);
+    }
+  return found;
+}
+
+/* Closes the popover FOUND (by find_action()) is in, if any. */
+static void
+close_menu (GtkWidget *found)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (found, GTK_TYPE_POPOVER);
+
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  furrow_test_iterate (100);
+}
+
+/* What every step checks on the whole window besides its own controls. */
+static void
+check_window (Fixture    *fixture,
+              const char *step)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  guint n, titles;
+
+  /* What changed is laid out: a new frame drawn. */
+  furrow_test_wait_for_frame (window);
+  furrow_test_iterate (50);
+  n = furrow_test_check_money (window, step);
+  titles = furrow_test_check_column_titles (window, step);
+
+  g_test_message ("%s at %dx%d (%s): %u amounts and %u column titles in full (%.1f s)", step,
+                  gtk_widget_get_width (window), gtk_widget_get_height (window),
+                  furrow_test_language (), n, titles, g_test_timer_elapsed ());
+  save_step (window, step);
+}
+
+/* A season planned 2+4 on every field; with HARVEST, every field's harvest as 2,000 yuan/mu of
+ * maize and 600 yuan/mu of soybean on its registered area (as test-season-settlement.c); with
+ * SETTLE, settled. */
+static FurrowSeason *
+add_season (FurrowStore *store,
+            gboolean     harvest,
+            gboolean     settle)
+{
+  g_autoptr(FurrowSeason) draft = furrow_season_new (SEASON, 2026);
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
+  g_autoptr(GError) error = NULL;
+  FurrowPattern pattern;
+
+  g_assert_true (furrow_store_add_season (store, draft, &error));
+  g_assert_no_error (error);
+  season = furrow_store_find_season (store, SEASON);
+  g_assert_true (furrow_pattern_preset ("2+4", &pattern));
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+      double mu = furrow_m2_to_mu (furrow_field_get_registered_area_m2 (field));
+
+      g_assert_true (furrow_store_set_plan (store, season, field, &pattern, "2+4", "", &error));
+      g_assert_no_error (error);
+      if (!harvest)
+        continue;
+      g_assert_true (furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, mu * 700,
+                                               (gint64) (mu * 200000 + 0.5), &error));
+      g_assert_no_error (error);
+      g_assert_true (furrow_store_set_harvest (store, season, field, FURROW_CROP_SOYBEAN,
+                                               mu * 120, (gint64) (mu * 60000 + 0.5), &error));
+      g_assert_no_error (error);
+    }
+  if (settle)
+    {
+      g_clear_object (&season);
+      season = furrow_store_find_season (store, SEASON);
+      g_assert_true (furrow_store_settle_season (store, season, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_clear_object (&season);
+  furrow_test_iterate (100);
+  return furrow_test_store_find_season (store, SEASON);
+}
+
+/* The message dialog shown (an AdwMessageDialog itself, not a dialog made from one). */
+static AdwMessageDialog *
+shown_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_OBJECT_TYPE (l->data) == ADW_TYPE_MESSAGE_DIALOG && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static AdwMessageDialog *
+wait_for_dialog (void)
+{
+  AdwMessageDialog *dialog = NULL;
+
+  for (guint i = 0; i < 100 && dialog == NULL; i++)
+    {
+      furrow_test_iterate (20);
+      dialog = shown_dialog ();
+    }
+  g_assert_nonnull (dialog);
+  furrow_test_wait_for_frame (GTK_WIDGET (dialog));
+  return dialog;
+}
+
+/* Answers the dialog as its button would; the dialog is gone afterwards. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  GtkWindow *left;
+
+  adw_message_dialog_response (dialog, response);
+  furrow_test_iterate (300);
+  left = GTK_WINDOW (shown_dialog ());
+  if (left != NULL)
+    gtk_window_destroy (left);
+  furrow_test_iterate (50);
+}
+
+static void
+finished_cb (FurrowSeasonSettlementPage *page,
+             gboolean                    ok,
+             int                        *result)
+{
+  *result = ok ? 1 : 0;
+}
+
+/* Waits for the settlement page's export to finish; TRUE when it wrote its file. */
+static gboolean
+wait_export (FurrowSeasonSettlementPage *page)
+{
+  int result = -1;
+  gulong id = g_signal_connect (page, "export-finished", G_CALLBACK (finished_cb), &result);
+
+  for (guint i = 0; i < 6000 && result < 0; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (page, id);
+  g_assert_cmpint (result, >=, 0);
+  return result == 1;
+}
+
+/* The text of each page of a PDF (pdftotext, pages split at form feeds). */
+static GStrv
+pdf_pages (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_strsplit (out, "\f", -1);
+}
+
+/* pdftotext may drop or add spaces and line breaks in Chinese: compare without them. */
+static char *
+without_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p != ' ' && *p != '\n')
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+/* ---- The clerk ---------------------------------------------------------------------------- */
+
+static FurrowImportAssistant *
+find_assistant (void)
+{
+  return (FurrowImportAssistant *) furrow_test_find_toplevel (FURROW_TYPE_IMPORT_ASSISTANT);
+}
+
+static void
+wait_for_page (FurrowImportAssistant *assistant,
+               const char            *page)
+{
+  gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  while (g_strcmp0 (furrow_import_assistant_get_page (assistant), page) != 0 &&
+         g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_cmpstr (furrow_import_assistant_get_page (assistant), ==, page);
+  furrow_test_iterate (200);
+  furrow_test_wait_for_frame (GTK_WIDGET (assistant));
+}
+
+/* The row count of the assistant's table (the preview, or the problems). */
+static guint
+table_rows (FurrowImportAssistant *assistant)
+{
+  GtkStack *stack = GTK_STACK (furrow_test_find_widget (GTK_WIDGET (assistant), GTK_TYPE_STACK));
+  GtkWidget *page = gtk_stack_get_visible_child (stack);
+  GtkColumnView *view = GTK_COLUMN_VIEW (furrow_test_find_widget (page, GTK_TYPE_COLUMN_VIEW));
+
+  g_assert_nonnull (view);
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
+}
+
+static void
+clerk (Fixture *fixture,
+       int      width,
+       int      height)
+{
+  FurrowWindow *window;
+  GtkWidget *win;
+  FurrowStore *store;
+  FurrowHouseholdPage *page;
+  g_autoptr(GListModel) households = NULL;
+  g_autoptr(FurrowHousehold) household = NULL;
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(FurrowSeasonSettlement) s = NULL;
+  g_autoptr(GError) error = NULL;
+  FurrowParcel *parcel;
+  GListModel *shown;
+  GtkWidget *spin;
+  double before_mu;
+  gint64 n_parcels;
+
+  if (!furrow_test_layout_set_up_window (fixture, width, height))
+    return;
+  window = fixture->window;
+  win = GTK_WIDGET (window);
+  store = furrow_window_get_store (window);
+  households = furrow_store_get_households (store);
+  g_assert_cmpuint (g_list_model_get_n_items (households), ==, 300);
+
+  /* 1. Find a household by its name: the Households list, Ctrl+F, the name typed. The 40th
+   * household's name is a whole name of the demo; the search finds it among the 300. */
+  household = g_list_model_get_item (households, 40);
+  g_assert_true (gtk_widget_activate_action (win, "win.show-view", "s", "households"));
+  g_assert_true (gtk_widget_activate_action (win, "win.search", NULL));
+  furrow_test_iterate (100);
+  furrow_test_assert_reachable (GTK_WIDGET (window->search_entry), "search entry");
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry),
+                         furrow_household_get_code (household));
+  furrow_test_iterate (400);
+  shown = furrow_record_list_get_shown (FURROW_RECORD_LIST (window->household_list));
+  g_test_message ("search for %s: %u of 300 shown", furrow_household_get_code (household),
+                  g_list_model_get_n_items (shown));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  check_window (fixture, "clerk-1-search");
+
+  /* 2. The household shown; its second parcel's registered area +0.10 mu, typed. */
+  g_clear_object (&household);
+  household = g_list_model_get_item (shown, 0);
+  g_object_set (window, "selected-household", household, NULL);
+  furrow_test_iterate (300);
+  page = window->household_page;
+  g_assert_true (furrow_household_page_get_household (page) == household);
+  g_assert_cmpuint (furrow_household_page_get_n_parcels (page), >=, 1);
+  parcel = furrow_household_page_get_parcel (page, 0);
+  before_mu = furrow_m2_to_mu (furrow_parcel_get_registered_area_m2 (parcel));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (furrow_household_page_get_parcel_row (page, 0)),
+                                 TRUE);
+  furrow_test_iterate (200);
+  spin = furrow_household_page_get_parcel_part (page, 0, FURROW_PARCEL_PART_AREA_SPIN);
+  furrow_test_assert_reachable (spin, "parcel's registered area");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), before_mu + 0.10);
+  furrow_test_iterate (400);
+  g_assert_cmpfloat_with_epsilon (furrow_m2_to_mu (furrow_parcel_get_registered_area_m2 (parcel)),
+                                  before_mu + 0.10, 0.005);
+  check_window (fixture, "clerk-2-edit-parcel");
+
+  /* 3. Undo: the registered area as it was. */
+  g_assert_true (gtk_widget_activate_action (win, "win.undo", NULL));
+  furrow_test_iterate (300);
+  g_assert_cmpfloat_with_epsilon (furrow_m2_to_mu (furrow_parcel_get_registered_area_m2 (parcel)),
+                                  before_mu, 0.005);
+  check_window (fixture, "clerk-3-undo");
+
+  /* 4. A shapefile of three parcels of this household, the second a bow-tie (its diagonals
+   * cross at 119.401 E 36.451 N, as in test-import-bad.c): the assistant lists it on its
+   * problems page and writes nothing. */
+  {
+    g_autofree char *path = g_build_filename (fixture->base.tmpdir, "parcels.shp", NULL);
+    const char *code = furrow_household_get_code (household);
+    const TestRecord records[] = {
+      { "POLYGON ((119.41 36.45, 119.412 36.45, 119.412 36.4505, 119.41 36.4505, 119.41 36.45))",
+        "3707821022019900101", code, 1.5, "东一" },
+      { "POLYGON ((119.400 36.450, 119.402 36.452, 119.402 36.450, 119.400 36.452, "
+        "119.400 36.450))", "3707821022019900102", code, 1.5, "东二" },
+      { "POLYGON ((119.42 36.45, 119.422 36.45, 119.422 36.4505, 119.42 36.4505, 119.42 36.45))",
+        "3707821022019900103", code, 1.5, "东三" },
+    };
+    FurrowImportAssistant *assistant;
+
+    test_write_records (path, "ESRI Shapefile", wkbPolygon, 4490, NULL, records,
+                        G_N_ELEMENTS (records));
+    n_parcels = furrow_store_count_parcels (store, NULL);
+    g_assert_true (gtk_widget_activate_action (win, "win.import-file", "s", path));
+    assistant = find_assistant ();
+    g_assert_nonnull (assistant);
+    wait_for_page (assistant, "settings");
+    furrow_test_assert_reachable (find_action (GTK_WIDGET (assistant), "import.next", NULL),
+                                  "import: Next");
+    save_step (GTK_WIDGET (assistant), "clerk-4-import-settings");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "import.next", NULL));
+    wait_for_page (assistant, "preview");
+    g_assert_cmpuint (table_rows (assistant), ==, 3);
+    furrow_test_check_column_titles (GTK_WIDGET (assistant), "import preview");
+    furrow_test_assert_reachable (find_action (GTK_WIDGET (assistant), "import.import", NULL),
+                                  "import: Import");
+    save_step (GTK_WIDGET (assistant), "clerk-5-import-preview");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "import.import", NULL));
+    wait_for_page (assistant, "problems");
+    /* The bow-tie alone, with its code, in full; nothing written. */
+    g_assert_cmpuint (table_rows (assistant), ==, 1);
+    {
+      GtkWidget *label = furrow_test_find_label (GTK_WIDGET (assistant), "3707821022019900102");
+
+      g_assert_nonnull (label);
+      furrow_test_assert_reachable (label, "problem: the bow-tie's code");
+    }
+    furrow_test_check_column_titles (GTK_WIDGET (assistant), "import problems");
+    furrow_test_check_not_ellipsized (GTK_WIDGET (assistant), "import problems");
+    save_step (GTK_WIDGET (assistant), "clerk-6-import-problems");
+    g_assert_cmpint (furrow_store_count_parcels (store, NULL), ==, n_parcels);
+    gtk_window_destroy (GTK_WINDOW (assistant));
+    furrow_test_iterate (100);
+  }
+
+  /* 5. The statements of a settled season into one PDF: a page for every household of the
+   * roster, half-custody ones with nothing due too (291 pages for 303 households on the old
+   * tree, issue 13 item 4), each with its name and its total. */
+  season = add_season (store, TRUE, TRUE);
+  furrow_window_show_season (window, season);
+  furrow_test_iterate (200);
+  {
+    GtkWidget *settlement = furrow_test_show_season_page (window, "settlement",
+                                                          FURROW_TYPE_SEASON_SETTLEMENT_PAGE, 300);
+    g_autofree char *pdf = g_build_filename (fixture->base.tmpdir, "statements.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (pdf);
+    g_auto(GStrv) pages = NULL;
+    guint n_rows;
+
+    {
+      GtkWidget *print = find_action (settlement, "settlement.print-statements",
+                                      _("Print Statements…"));
+
+      furrow_test_assert_reachable (print, "Print Statements");
+      close_menu (print);
+    }
+    check_window (fixture, "clerk-7-settled");
+    s = furrow_store_get_settlement (store, season, &error);
+    g_assert_no_error (error);
+    n_rows = g_list_model_get_n_items (
+      furrow_season_settlement_page_get_roster (FURROW_SEASON_SETTLEMENT_PAGE (settlement)));
+    /* The roster: a row per settled household and the totals row. */
+    g_assert_cmpuint (n_rows, ==, s->n_rows + 1);
+    furrow_season_settlement_page_export_statements (FURROW_SEASON_SETTLEMENT_PAGE (settlement),
+                                                     file, FALSE);
+    g_assert_true (wait_export (FURROW_SEASON_SETTLEMENT_PAGE (settlement)));
+    furrow_test_iterate (100);
+    check_window (fixture, "clerk-8-statements-exported");
+    pages = pdf_pages (pdf);
+    g_test_message ("statements: %u pages for %zu households in the roster",
+                    g_strv_length (pages) - 1, s->n_rows);
+    /* The text after the last form feed is empty: one page per household. */
+    g_assert_cmpuint (g_strv_length (pages), ==, s->n_rows + 1);
+    for (gsize i = 0; i < s->n_rows; i++)
+      {
+        g_autofree char *total = furrow_format_yuan (ABS (s->rows[i].total_fen));
+        g_autofree char *text = without_spaces (pages[i]);
+
+        if (strstr (text, s->rows[i].name) == NULL || strstr (text, total) == NULL)
+          g_error ("statement page %zu does not show %s and %s", i + 1, s->rows[i].name, total);
+      }
+  }
+}
+
+/* ---- The agronomist ----------------------------------------------------------------------- */
+
+static GtkWidget *
+planner_child (Fixture    *fixture,
+               const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (
+    GTK_WIDGET (furrow_window_get_planner_panel (fixture->window)), FURROW_TYPE_PLANNER_PANEL,
+    name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static GtkWidget *
+editor_child (FurrowYieldModelEditor *editor,
+              const char             *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (editor),
+                                                   FURROW_TYPE_YIELD_MODEL_EDITOR, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static void
+agronomist (Fixture *fixture,
+            int      width,
+            int      height)
+{
+  FurrowWindow *window;
+  GtkWidget *win;
+  FurrowStore *store;
+  FurrowPlannerPanel *panel;
+  g_autoptr(GListModel) fields = NULL;
+  g_autoptr(FurrowField) field = NULL;
+  g_autoptr(FurrowSeason) season = NULL;
+  const FurrowPattern *pattern;
+  FurrowYieldModelEditor *editor;
+
+  if (!furrow_test_layout_set_up_window (fixture, width, height))
+    return;
+  window = fixture->window;
+  win = GTK_WIDGET (window);
+  store = furrow_window_get_store (window);
+  panel = furrow_window_get_planner_panel (window);
+  season = add_season (store, FALSE, FALSE);
+  fields = furrow_store_get_fields (store);
+
+  /* 1. A field selected (from the list), its details beside the map. */
+  field = g_list_model_get_item (fields, 3);
+  g_object_set (window, "selected-field", field, NULL);
+  furrow_test_iterate (200);
+  furrow_test_assert_reachable (GTK_WIDGET (window->plan_button), "Plan");
+  check_window (fixture, "agronomist-1-field");
+
+  /* 2. Plan: the planner beside the map at its natural width, 380 px at least (README's
+   * planner.png; 55 px on the old tree, issue 13 item 1). */
+  g_assert_true (gtk_widget_activate_action (win, "win.plan-field", NULL));
+  furrow_test_iterate (300);
+  g_test_message ("planner %d px wide at %dx%d", gtk_widget_get_width (GTK_WIDGET (panel)), width,
+                  height);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (panel)), >=, 380);
+  g_assert_true (furrow_planner_panel_get_field (panel) == field);
+  furrow_test_assert_reachable (planner_child (fixture, "preset_row"), "pattern");
+  furrow_test_check_not_ellipsized (GTK_WIDGET (panel), "planner");
+  check_window (fixture, "agronomist-2-plan");
+
+  /* 3. Another pattern: 2 maize + 6 soybean rows, the seventh preset (app/core/plan/
+   * furrow-pattern.c). */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (planner_child (fixture, "preset_row")), 6);
+  furrow_test_iterate (300);
+  pattern = furrow_planner_panel_get_pattern (panel);
+  g_assert_cmpuint (pattern->maize_rows, ==, 2);
+  g_assert_cmpuint (pattern->soy_rows, ==, 6);
+  furrow_test_assert_reachable (planner_child (fixture, "preset_row"), "pattern, 2+6");
+  furrow_test_check_not_ellipsized (GTK_WIDGET (panel), "planner, 2+6");
+
+  /* 4. The two maize rows 0.50 m apart instead of the preset's 0.40 m. */
+  furrow_test_assert_reachable (planner_child (fixture, "maize_spacing_spin"), "maize row spacing");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (planner_child (fixture, "maize_spacing_spin")), 0.50);
+  furrow_test_iterate (300);
+  pattern = furrow_planner_panel_get_pattern (panel);
+  g_assert_cmpfloat_with_epsilon (pattern->maize_spacing_m[0], 0.50, 1e-9);
+  furrow_test_assert_reachable (furrow_test_find_widget (GTK_WIDGET (panel),
+                                                         FURROW_TYPE_CROSS_SECTION),
+                                "cross-section");
+  check_window (fixture, "agronomist-3-spacing");
+
+  /* 5. Compare Patterns: the chart and its export. */
+  furrow_test_assert_reachable (planner_child (fixture, "comparison_chart"), "comparison chart");
+  {
+    GtkWidget *export = find_action (GTK_WIDGET (panel), "planner.export-chart-png",
+                                     _("Export as _PNG…"));
+
+    furrow_test_assert_reachable (export, "Compare Patterns' export");
+    close_menu (export);
+  }
+  check_window (fixture, "agronomist-4-compare");
+
+  /* 6. Calibrate: the yield model editor from the planner, three observations of 2+4, 4+6
+   * and 2+6 predicted by the practical model with the maize border factor at 1.25, fitted
+   * back to 1.25 (as test-yield-model-editor.c). */
+  furrow_test_assert_reachable (find_action (GTK_WIDGET (panel), "planner.edit-yield-models",
+                                             NULL),
+                                "Edit and Calibrate Yield Models");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "planner.edit-yield-models",
+                                             NULL));
+  editor = FURROW_YIELD_MODEL_EDITOR (furrow_test_find_toplevel (FURROW_TYPE_YIELD_MODEL_EDITOR));
+  g_assert_nonnull (editor);
+  furrow_test_wait_for_frame (GTK_WIDGET (editor));
+  {
+    static const char *patterns[] = { "2+4", "4+6", "2+6" };
+    FurrowYieldModel truth;
+
+    g_assert_true (furrow_yield_model_preset ("practical", &truth, NULL));
+    truth.border_factor[FURROW_CROP_MAIZE] = 1.25;
+    for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
+      {
+        FurrowPattern p;
+        FurrowYieldPrediction prediction;
+
+        g_assert_true (furrow_pattern_preset (patterns[i], &p));
+        furrow_yield_model_predict (&truth, &p, &prediction);
+        furrow_yield_model_editor_add_observation (editor, patterns[i],
+                                                   prediction.yield_kg_per_mu[FURROW_CROP_MAIZE],
+                                                   prediction.yield_kg_per_mu[FURROW_CROP_SOYBEAN]);
+      }
+    furrow_test_iterate (100);
+    furrow_test_assert_reachable (editor_child (editor, "preset_row"), "editor: model");
+    furrow_test_assert_reachable (find_action (GTK_WIDGET (editor), "editor.fit", NULL),
+                                  "editor: Fit");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.fit", NULL));
+    furrow_test_iterate (200);
+    g_assert_cmpfloat_with_epsilon (
+      furrow_yield_model_editor_get_model (editor)->border_factor[FURROW_CROP_MAIZE], 1.25, 1e-6);
+    furrow_test_check_not_ellipsized (GTK_WIDGET (editor), "yield model editor");
+    save_step (GTK_WIDGET (editor), "agronomist-5-calibrate");
+    gtk_window_destroy (GTK_WINDOW (editor));
+    furrow_test_iterate (100);
+  }
+
+  /* 7. Apply to Season: the field's plan in the season is the pattern planned, 2+6 with its
+   * maize rows 0.50 m apart. */
+  furrow_test_assert_reachable (find_action (GTK_WIDGET (panel), "planner.apply-to-season", NULL),
+                                "Apply to Season");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "planner.apply-to-season", NULL));
+  furrow_test_iterate (300);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GArray) plans = furrow_store_get_plans (store, season, &error);
+    const FurrowSeasonPlan *stored = NULL;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < plans->len; i++)
+      if (g_array_index (plans, FurrowSeasonPlan, i).field_id == furrow_field_get_id (field))
+        stored = &g_array_index (plans, FurrowSeasonPlan, i);
+    g_assert_nonnull (stored);
+    g_assert_cmpuint (stored->pattern.maize_rows, ==, 2);
+    g_assert_cmpuint (stored->pattern.soy_rows, ==, 6);
+    g_assert_cmpfloat_with_epsilon (stored->pattern.maize_spacing_m[0], 0.50, 1e-9);
+  }
+  check_window (fixture, "agronomist-6-applied");
+}
+
+/* ---- The manager -------------------------------------------------------------------------- */
+
+static void
+manager (Fixture *fixture,
+         int      width,
+         int      height)
+{
+  FurrowWindow *window;
+  GtkWidget *win;
+  FurrowStore *store;
+  FurrowNewSeasonDialog *dialog;
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(GListModel) fields = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+  AdwMessageDialog *message;
+  g_autoptr(FurrowField) first = NULL;
+  g_autoptr(FurrowField) second = NULL;
+
+  if (!furrow_test_layout_set_up_window (fixture, width, height))
+    return;
+  window = fixture->window;
+  win = GTK_WIDGET (window);
+  store = furrow_window_get_store (window);
+  fields = furrow_store_get_fields (store);
+
+  /* 1. New season: the Seasons list, New Season…, the name typed, Create. */
+  g_assert_true (gtk_widget_activate_action (win, "win.show-view", "s", "seasons"));
+  furrow_test_iterate (100);
+  g_assert_true (gtk_widget_activate_action (win, "win.new-season", NULL));
+  furrow_test_iterate (100);
+  dialog = FURROW_NEW_SEASON_DIALOG (furrow_test_find_toplevel (FURROW_TYPE_NEW_SEASON_DIALOG));
+  g_assert_nonnull (dialog);
+  furrow_test_wait_for_frame (GTK_WIDGET (dialog));
+  gtk_editable_set_text (furrow_new_season_dialog_get_name (dialog), SEASON);
+  gtk_spin_button_set_value (furrow_new_season_dialog_get_year (dialog), 2026);
+  furrow_test_assert_reachable (GTK_WIDGET (furrow_new_season_dialog_get_name (dialog)),
+                                "new season: name");
+  save_step (GTK_WIDGET (dialog), "manager-1-new-season");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  furrow_test_iterate (300);
+  season = furrow_test_store_find_season (store, SEASON);
+  g_assert_nonnull (season);
+
+  /* 2. 2+4 on every field from the overview: 40 fields planned. */
+  page = furrow_test_show_season_page (window, "overview", FURROW_TYPE_SEASON_OVERVIEW_PAGE, 300);
+  g_assert_true (furrow_season_overview_page_choose (FURROW_SEASON_OVERVIEW_PAGE (page), "2+4",
+                                                     "practical"));
+  {
+    GtkWidget *apply = find_action (page, "overview.apply-all", NULL);
+
+    furrow_test_assert_reachable (apply, "Apply to All Fields");
+    save_step (win, "manager-2-apply-pattern");
+    close_menu (apply);
+  }
+  g_assert_true (gtk_widget_activate_action (page, "overview.apply-all", NULL));
+  furrow_test_iterate (500);
+  {
+    g_autoptr(GArray) plans = furrow_store_get_plans (store, season, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (plans->len, ==, 40);
+  }
+  /* The table of every field fits beside the sidebar from 1366 px: no sideways scrolling
+   * (it scrolled at 1366 px before). */
+  {
+    GtkWidget *view = furrow_test_find_widget (page, GTK_TYPE_COLUMN_VIEW);
+    GtkWidget *scrolled = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    g_test_message ("overview table %.0f px in a %.0f px view", gtk_adjustment_get_upper (adj),
+                    gtk_adjustment_get_page_size (adj));
+    if (width >= 1366)
+      g_assert_cmpfloat (gtk_adjustment_get_upper (adj), <=,
+                         gtk_adjustment_get_page_size (adj) + 1);
+  }
+  check_window (fixture, "manager-3-overview");
+
+  /* 3. Economics: every amount in full (money checks of check_window). */
+  page = furrow_test_show_season_page (window, "economics", FURROW_TYPE_SEASON_ECONOMICS_PAGE, 500);
+  g_assert_cmpuint (furrow_test_check_money (page, "economics"), >=, 3);
+  check_window (fixture, "manager-4-economics");
+
+  /* 4. Harvests: 700 kg/mu of maize sold for ¥2,000/mu and 120 kg/mu of soybean for ¥600/mu
+   * on each field's registered area; fields 6–40 entered before (one batch, as `furrow-cli
+   * season harvest` would), fields 3–5 typed into the page without a pause (the page kept only
+   * the first crop of each row before), the first two left without a harvest. */
+  first = g_list_model_get_item (fields, 0);
+  second = g_list_model_get_item (fields, 1);
+  g_assert_true (furrow_store_begin (store, &error));
+  for (guint i = 5; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+      double mu = furrow_m2_to_mu (furrow_field_get_registered_area_m2 (field));
+
+      g_assert_true (furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, mu * 700,
+                                               (gint64) (mu * 200000 + 0.5), &error));
+      g_assert_true (furrow_store_set_harvest (store, season, field, FURROW_CROP_SOYBEAN,
+                                               mu * 120, (gint64) (mu * 60000 + 0.5), &error));
+    }
+  g_assert_true (furrow_store_commit (store, &error));
+  g_assert_no_error (error);
+  page = furrow_test_show_season_page (window, "harvest", FURROW_TYPE_SEASON_HARVEST_PAGE, 500);
+  {
+    FurrowSeasonHarvestPage *harvest = FURROW_SEASON_HARVEST_PAGE (page);
+    GtkSpinButton *entry = furrow_season_harvest_page_get_entry (
+      harvest, furrow_field_get_code (first), FURROW_HARVEST_COLUMN_MAIZE_KG);
+    g_autoptr(GArray) harvests = NULL;
+
+    furrow_test_assert_reachable (GTK_WIDGET (entry), "harvest: maize kg");
+    for (guint i = 2; i < 5; i++)
+      {
+        g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+        const char *code = furrow_field_get_code (field);
+        double mu = furrow_m2_to_mu (furrow_field_get_registered_area_m2 (field));
+
+        gtk_spin_button_set_value (furrow_season_harvest_page_get_entry (
+                                     harvest, code, FURROW_HARVEST_COLUMN_MAIZE_KG), mu * 700);
+        gtk_spin_button_set_value (furrow_season_harvest_page_get_entry (
+                                     harvest, code, FURROW_HARVEST_COLUMN_MAIZE_REVENUE),
+                                   mu * 2000);
+        gtk_spin_button_set_value (furrow_season_harvest_page_get_entry (
+                                     harvest, code, FURROW_HARVEST_COLUMN_SOY_KG), mu * 120);
+        gtk_spin_button_set_value (furrow_season_harvest_page_get_entry (
+                                     harvest, code, FURROW_HARVEST_COLUMN_SOY_REVENUE), mu * 600);
+      }
+    furrow_test_iterate (FURROW_SEASON_PAGE_COMMIT_DELAY_MS + 500);
+    harvests = furrow_store_get_harvests (store, season, &error);
+    g_assert_no_error (error);
+    /* 38 fields, two crops each. */
+    g_assert_cmpuint (harvests->len, ==, 76);
+  }
+  check_window (fixture, "manager-5-harvests");
+
+  /* 5. Settle…: the warnings name the two fields without a harvest; Settle Anyway. */
+  page = furrow_test_show_season_page (window, "settlement", FURROW_TYPE_SEASON_SETTLEMENT_PAGE,
+                                       500);
+  check_window (fixture, "manager-6-before-settling");
+  furrow_test_assert_reachable (find_action (page, "settlement.settle", NULL), "Settle…");
+  g_assert_true (gtk_widget_activate_action (page, "settlement.settle", NULL));
+  message = wait_for_dialog ();
+  {
+    const char *body = adw_message_dialog_get_body (message);
+
+    g_test_message ("settle warnings: %s", body);
+    g_assert_nonnull (strstr (body, furrow_field_get_code (first)));
+    g_assert_nonnull (strstr (body, furrow_field_get_code (second)));
+    g_assert_cmpint (adw_message_dialog_get_response_appearance (message, "settle"), ==,
+                     ADW_RESPONSE_DESTRUCTIVE);
+  }
+  save_step (GTK_WIDGET (message), "manager-7-settle-warnings");
+  respond (message, "settle");
+  g_clear_object (&season);
+  season = furrow_store_find_season (store, SEASON);
+  g_assert_cmpint (furrow_season_get_state (season), ==, FURROW_SEASON_SETTLED);
+  furrow_test_iterate (300);
+  check_window (fixture, "manager-8-settled");
+
+  /* 6. The roster exported as CSV: a line per household of the roster and the header. */
+  {
+    FurrowSeasonSettlementPage *settlement = FURROW_SEASON_SETTLEMENT_PAGE (page);
+    g_autofree char *csv = g_build_filename (fixture->base.tmpdir, "roster.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (csv);
+    g_autofree char *text = NULL;
+    g_auto(GStrv) lines = NULL;
+    guint n_roster = g_list_model_get_n_items (furrow_season_settlement_page_get_roster (settlement));
+    guint n_lines = 0;
+
+    {
+      GtkWidget *print = find_action (page, "settlement.print-roster", _("Print Roster…"));
+
+      furrow_test_assert_reachable (print, "Print Roster");
+      close_menu (print);
+    }
+    furrow_season_settlement_page_export_roster (settlement, file);
+    g_assert_true (wait_export (settlement));
+    g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+    lines = g_strsplit (text, "\n", -1);
+    for (guint i = 0; lines[i] != NULL; i++)
+      if (lines[i][0] != '\0')
+        n_lines++;
+    g_test_message ("roster: %u rows shown, %u lines in the CSV", n_roster, n_lines);
+    /* The header, a line per household and the totals line. */
+    g_assert_cmpuint (n_lines, ==, n_roster + 1);
+    check_window (fixture, "manager-9-exported");
+  }
+
+  /* 7. Reopen… with a reason: harvested again. */
+  furrow_test_assert_reachable (find_action (page, "settlement.reopen", NULL), "Reopen…");
+  g_assert_true (gtk_widget_activate_action (page, "settlement.reopen", NULL));
+  message = wait_for_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (message)),
+                         "两块地的收获漏录了");
+  g_assert_true (adw_message_dialog_get_response_enabled (message, "reopen"));
+  save_step (GTK_WIDGET (message), "manager-10-reopen");
+  respond (message, "reopen");
+  g_clear_object (&season);
+  season = furrow_store_find_season (store, SEASON);
+  g_assert_cmpint (furrow_season_get_state (season), ==, FURROW_SEASON_HARVESTED);
+  check_window (fixture, "manager-11-reopened");
+}
+
+/* ---- The cases: each journey at each size ------------------------------------------------- */
+
+typedef void (*Journey) (Fixture *fixture,
+                         int      width,
+                         int      height);
+
+static void
+run_journey (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const char *path = g_test_get_path ();
+  Journey journey = strstr (path, "/clerk/") != NULL        ? clerk
+                    : strstr (path, "/agronomist/") != NULL ? agronomist
+                                                            : manager;
+  guint size = GPOINTER_TO_UINT (data);
+
+  g_test_timer_start ();
+
+  journey (fixture, sizes[size].width, sizes[size].height);
+}
+
+/* The cases, made from the table of sizes after gtk_test_init(): /furrow/gui/journeys/JOURNEY/WxH
+ * (meson runs each journey with -p /furrow/gui/journeys/JOURNEY). */
+static void
+set_up (void)
+{
+  static const char *journeys[] = { "clerk", "agronomist", "manager" };
+
+  furrow_test_language_set_up ();
+  GDALAllRegister ();
+  for (guint j = 0; j < G_N_ELEMENTS (journeys); j++)
+    for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/furrow/gui/journeys/%s/%dx%d", journeys[j],
+                                                 sizes[i].width, sizes[i].height);
+
+        g_test_add (path, Fixture, GUINT_TO_POINTER (i), NULL, run_journey,
+                    furrow_test_window_tear_down);
+      }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const FurrowTestHooks hooks = { .set_up = set_up,
+                                         .tear_down = furrow_test_language_tear_down };
+
+  /* The language before GTK starts, as a user's session would have it. */
+  furrow_test_language_init ();
+  return furrow_test_gui_main (argc, argv, &hooks);
+}

@@ -1,0 +1,319 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The checks of what a user sees at a window size and in a language (furrow-test-layout.h):
+ * shared by tests/gui/test-window-layout.c and tests/gui/test-journeys.c (issue 13). */
+
+#include "config.h"
+
+#include "furrow-test-layout.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+static char *locale_dir;
+
+/* FURROW_TEST_LAYOUT_REPORT=1: each finding is a message, not a failure, to list them all. */
+#define FAIL(...)                                          \
+  G_STMT_START                                             \
+  {                                                        \
+    if (g_getenv ("FURROW_TEST_LAYOUT_REPORT") != NULL)    \
+      g_test_message ("FINDING: " __VA_ARGS__);            \
+    else                                                   \
+      g_error (__VA_ARGS__);                               \
+  }                                                        \
+  G_STMT_END
+
+const char *
+furrow_test_language (void)
+{
+  const char *lang = g_getenv ("FURROW_TEST_LANGUAGE");
+
+  return lang != NULL && lang[0] != '\0' ? lang : "C";
+}
+
+void
+furrow_test_language_init (void)
+{
+  if (strcmp (furrow_test_language (), "C") != 0)
+    g_setenv ("LANGUAGE", furrow_test_language (), TRUE);
+}
+
+void
+furrow_test_language_set_up (void)
+{
+  g_autofree char *po = NULL;
+  g_autofree char *mo_dir = NULL;
+  g_autofree char *mo = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (strcmp (furrow_test_language (), "C") == 0)
+    return;
+  po = g_test_build_filename (G_TEST_DIST, "..", "po", "zh_CN.po", NULL);
+  locale_dir = furrow_test_make_tmpdir ();
+  mo_dir = g_build_filename (locale_dir, "zh_CN", "LC_MESSAGES", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (mo_dir, 0755), ==, 0);
+  mo = g_build_filename (mo_dir, "furrow.mo", NULL);
+  {
+    const char *argv[] = { "msgfmt", "-o", mo, po, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                  &status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_setenv ("FURROW_LOCALEDIR", locale_dir, TRUE);
+  furrow_application_init_i18n ();
+}
+
+void
+furrow_test_language_tear_down (void)
+{
+  if (locale_dir == NULL)
+    return;
+  furrow_test_remove_tmpdir (locale_dir);
+  g_clear_pointer (&locale_dir, g_free);
+}
+
+gboolean
+furrow_test_layout_set_up_window (FurrowTestWindow *fixture,
+                                  int               width,
+                                  int               height)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  GdkMonitor *monitor = g_list_model_get_item (gdk_display_get_monitors (display), 0);
+  GdkRectangle geometry;
+
+  gdk_monitor_get_geometry (monitor, &geometry);
+  g_object_unref (monitor);
+  if (geometry.width < width || geometry.height < height)
+    {
+      g_autofree char *why = g_strdup_printf ("the screen is %dx%d, smaller than %dx%d",
+                                              geometry.width, geometry.height, width, height);
+
+      g_test_skip (why);
+      return FALSE;
+    }
+  furrow_test_window_set_up (fixture, width, height, "layout.gpkg", 200);
+  /* The frame of the window takes a few pixels of its default size. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), >, width - 16);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (fixture->window)), >, height - 16);
+  return TRUE;
+}
+
+void
+furrow_test_save_step (GtkWidget  *window,
+                       const char *step)
+{
+  const char *dir = g_getenv ("FURROW_SCREENSHOT_DIR");
+  g_autofree char *journeys = NULL;
+  g_autofree char *name = NULL;
+
+  if (dir == NULL)
+    return;
+  journeys = g_build_filename (dir, "journeys", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (journeys, 0755), ==, 0);
+  name = g_strdup_printf ("journeys/%s-%dx%d-%s.png", step, gtk_widget_get_width (window),
+                          gtk_widget_get_height (window), furrow_test_language ());
+  furrow_test_save_widget_screenshot (window, 50, name);
+}
+
+void
+furrow_test_scroll_into_view (GtkWidget *widget)
+{
+  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL && !GTK_IS_POPOVER (w);
+       w = gtk_widget_get_parent (w))
+    {
+      graphene_rect_t bounds;
+      GtkAdjustment *adj;
+      double top, bottom, page;
+
+      if (!GTK_IS_SCROLLED_WINDOW (w))
+        continue;
+      if (!gtk_widget_compute_bounds (widget, w, &bounds))
+        continue;
+      adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (w));
+      page = gtk_widget_get_height (w);
+      top = bounds.origin.y;
+      bottom = bounds.origin.y + bounds.size.height;
+      if (top < 0)
+        gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + top);
+      else if (bottom > page)
+        gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + MIN (top, bottom - page));
+      /* A scrolled window in a scrolled window: the outer one scrolls next, from here. */
+    }
+  furrow_test_iterate (50);
+}
+
+void
+furrow_test_assert_reachable (GtkWidget  *widget,
+                              const char *what)
+{
+  GtkWidget *window;
+  int win_w, win_h;
+  graphene_rect_t b;
+  int min = 0, nat = 0, width;
+
+  g_assert_nonnull (widget);
+  /* A popover is a surface of its own, which may reach past its window's edge. */
+  window = gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER);
+  if (window == NULL)
+    window = GTK_WIDGET (gtk_widget_get_root (widget));
+  g_assert_nonnull (window);
+  win_w = gtk_widget_get_width (window);
+  win_h = gtk_widget_get_height (window);
+  furrow_test_scroll_into_view (widget);
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_true (gtk_widget_compute_bounds (widget, window, &b));
+  /* What measure() counts: the border box and the margins. */
+  width = (int) (b.size.width + 0.5) + gtk_widget_get_margin_start (widget) +
+          gtk_widget_get_margin_end (widget);
+  g_test_message ("%s at %dx%d (%s): %s, width %d (minimum %d, natural %d)", what, win_w, win_h,
+                  furrow_test_language (), gtk_widget_get_mapped (widget) ? "mapped" : "not mapped",
+                  width, min, nat);
+  if (!gtk_widget_get_mapped (widget))
+    FAIL ("%s is not mapped at %dx%d", what, win_w, win_h);
+  /* Whole across; down, whole if it fits in the window, else from its top (a tall chart). */
+  if (b.origin.x < -0.5 || b.origin.y < -0.5 || b.origin.x + b.size.width > win_w + 0.5 ||
+      b.origin.y + MIN (b.size.height, win_h / 2) > win_h + 0.5 ||
+      (b.size.height <= win_h / 2 && b.origin.y + b.size.height > win_h + 0.5))
+    FAIL ("%s is outside the %dx%d window: %.0f,%.0f %.0fx%.0f", what, win_w, win_h,
+             b.origin.x, b.origin.y, b.size.width, b.size.height);
+  /* And inside what shows it: a scrolled window shows only its viewport (a popover's own). */
+  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL && !GTK_IS_POPOVER (w);
+       w = gtk_widget_get_parent (w))
+    {
+      graphene_rect_t in;
+
+      if (!GTK_IS_SCROLLED_WINDOW (w))
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (widget, w, &in));
+      if (in.origin.x < -0.5 || in.origin.y < -0.5 ||
+          in.origin.x + in.size.width > gtk_widget_get_width (w) + 0.5 ||
+          in.origin.y + MIN (in.size.height, gtk_widget_get_height (w) / 2) >
+            gtk_widget_get_height (w) + 0.5)
+        FAIL ("%s is outside the view of its scrolled window (%dx%d): %.0f,%.0f %.0fx%.0f",
+                 what, gtk_widget_get_width (w), gtk_widget_get_height (w), in.origin.x,
+                 in.origin.y, in.size.width, in.size.height);
+    }
+  if (width < nat)
+    FAIL ("%s is %d px wide, less than its natural %d px, at %dx%d", what, width, nat, win_w,
+             win_h);
+}
+
+static gboolean
+scrolls_sideways (GtkWidget *scrolled)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  return gtk_adjustment_get_upper (adj) > gtk_adjustment_get_page_size (adj) + 1;
+}
+
+guint
+furrow_test_check_money (GtkWidget  *widget,
+                         const char *page)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    n += furrow_test_check_money (c, page);
+
+  /* A list keeps spare rows of no width beside those it shows. */
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_widget_get_width (gtk_widget_get_parent (widget)) > 0 &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), "¥") != NULL)
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+      PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (widget));
+      graphene_rect_t b;
+      int nat = 0, width;
+
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
+      g_assert_true (gtk_widget_compute_bounds (widget, widget, &b));
+      width = (int) (b.size.width + 0.5) + gtk_widget_get_margin_start (widget) +
+              gtk_widget_get_margin_end (widget);
+      if (pango_layout_is_ellipsized (layout))
+        FAIL ("%s: \"%s\" is ellipsized", page, text);
+      /* A sentence that wraps is as wide as it is given, and as tall as it needs. */
+      if (width < nat && !gtk_label_get_wrap (GTK_LABEL (widget)))
+        FAIL ("%s: \"%s\" is %d px wide, less than its natural %d px", page, text, width, nat);
+      for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
+        {
+          graphene_rect_t in;
+          double right;
+
+          if (!GTK_IS_SCROLLED_WINDOW (w))
+            continue;
+          g_assert_true (gtk_widget_compute_bounds (widget, w, &in));
+          right = in.origin.x + in.size.width;
+          /* A table wider than its view scrolls sideways to the amount. */
+          if (scrolls_sideways (w))
+            continue;
+          if ((in.origin.x < -0.5 && right > 0.5) ||
+              (in.origin.x < gtk_widget_get_width (w) - 0.5 &&
+               right > gtk_widget_get_width (w) + 0.5))
+            FAIL ("%s: \"%s\" is cut by the edge of its table (x %.0f–%.0f of %d)", page, text,
+                     in.origin.x, right, gtk_widget_get_width (w));
+        }
+      n++;
+    }
+  return n;
+}
+
+/* The labels of a column view's header: what is under its first child. */
+static guint
+check_titles_under (GtkWidget  *widget,
+                    const char *what)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    n += check_titles_under (c, what);
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_label_get_text (GTK_LABEL (widget))[0] != '\0')
+    {
+      PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (widget));
+      int min = 0;
+
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      if (pango_layout_is_ellipsized (layout))
+        FAIL ("%s: the column title \"%s\" is ellipsized (%d px wide)", what,
+              gtk_label_get_text (GTK_LABEL (widget)), gtk_widget_get_width (widget));
+      /* Narrower than its longest word: cut at the column's edge. */
+      else if (gtk_widget_get_width (widget) < min)
+        FAIL ("%s: the column title \"%s\" is cut (%d px wide, %d px at least)", what,
+              gtk_label_get_text (GTK_LABEL (widget)), gtk_widget_get_width (widget), min);
+      n++;
+    }
+  return n;
+}
+
+guint
+furrow_test_check_column_titles (GtkWidget  *widget,
+                                 const char *what)
+{
+  guint n = 0;
+
+  if (GTK_IS_COLUMN_VIEW (widget) && gtk_widget_get_mapped (widget))
+    return check_titles_under (gtk_widget_get_first_child (widget), what);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    n += furrow_test_check_column_titles (c, what);
+  return n;
+}
+
+void
+furrow_test_check_not_ellipsized (GtkWidget  *widget,
+                                  const char *what)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    furrow_test_check_not_ellipsized (c, what);
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_widget_get_width (widget) > 0 &&
+      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    FAIL ("%s: \"%s\" is ellipsized (%d px wide)", what, gtk_label_get_text (GTK_LABEL (widget)),
+          gtk_widget_get_width (widget));
+}

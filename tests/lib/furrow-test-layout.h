@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "furrow-test-gui.h"
+
+G_BEGIN_DECLS
+
+/* What the layout and journey tests check at every step (issue 13): a control a user needs is
+ * mapped, inside its window once its scrolled windows have scrolled to it, and at least its
+ * natural width; no amount (a label with ¥) and no column title is ellipsized; and a screenshot
+ * of the step is saved into $FURROW_SCREENSHOT_DIR/journeys/. The tests run once in C and once
+ * with FURROW_TEST_LANGUAGE=zh_CN (tests/gui/meson.build). */
+
+/* FURROW_TEST_LANGUAGE, "C" when unset. */
+const char *furrow_test_language             (void);
+/* Before GTK starts: LANGUAGE as a user's session has it. */
+void        furrow_test_language_init        (void);
+/* The set_up and tear_down hooks of furrow_test_gui_main(): po/zh_CN.po compiled into a
+ * temporary folder FURROW_LOCALEDIR points at (as test-translation.c does). */
+void        furrow_test_language_set_up      (void);
+void        furrow_test_language_tear_down   (void);
+
+/* The window at WIDTH × HEIGHT over the demo cooperative (its frame included: the window proper
+ * is a few pixels smaller); FALSE, the case skipped, when the screen is smaller (run under
+ * `xvfb-run -s '-screen 0 1920x1080x24'`). */
+gboolean    furrow_test_layout_set_up_window (FurrowTestWindow *fixture,
+                                              int               width,
+                                              int               height);
+
+/* WINDOW as on screen into journeys/STEP-<w>x<h>-<language>.png. */
+void        furrow_test_save_step            (GtkWidget        *window,
+                                              const char       *step);
+
+/* Scrolls every scrolled window around WIDGET so that WIDGET is in its view, as a user scrolls
+ * down the planner to reach Apply to Season. */
+void        furrow_test_scroll_into_view     (GtkWidget        *widget);
+
+/* WHAT (named for the message) can be used: mapped, inside its window after scrolling to it,
+ * inside the view of each scrolled window around it, at least as wide as it asks to be. */
+void        furrow_test_assert_reachable     (GtkWidget        *widget,
+                                              const char       *what);
+
+/* Every amount shown under WIDGET (a mapped label with ¥ in it) in full: not ellipsized, at
+ * least its natural width (unless it wraps), not cut by the edge of a table that does not
+ * scroll sideways. Returns how many were checked; PAGE names them in the message. */
+guint       furrow_test_check_money          (GtkWidget        *widget,
+                                              const char       *page);
+
+/* Every mapped column title of every GtkColumnView under WIDGET in full: its pango layout not
+ * ellipsized ("Na…", "Re…" before). Returns how many titles were checked. */
+guint       furrow_test_check_column_titles  (GtkWidget        *widget,
+                                              const char       *what);
+
+/* No mapped label under WIDGET (a panel, a dialog) is ellipsized. */
+void        furrow_test_check_not_ellipsized (GtkWidget        *widget,
+                                              const char       *what);
+
+/* With FURROW_TEST_LAYOUT_REPORT set in the environment every check above reports what it finds
+ * as a test message starting "FINDING:" instead of failing, to list them all at once. */
+
+G_END_DECLS

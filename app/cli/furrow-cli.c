@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "furrow-cli.h"
+#include "furrow-store.h"
 
 static int run_help (int argc, char **argv);
 
@@ -47,6 +48,8 @@ static const FurrowCliCommand commands[] = {
     furrow_cli_roster },
   { "season", N_("Plan, predict, harvest, settle and reopen the seasons of a project"),
     furrow_cli_season },
+  { "server", N_("Prepare a custody centre’s PostgreSQL server, add and list its cooperatives"),
+    furrow_cli_server },
   { "settle", N_("Settle a season from a JSON file: base and dividends to the fen"),
     furrow_cli_settle },
   { "surplus-statement", N_("Write the surplus and surplus-distribution statement (会农社02) of "
@@ -244,6 +247,57 @@ run_help (int    argc,
   return 0;
 }
 
+/* --cooperative CODE goes with --project postgresql://… (docs/architecture.md, The backend
+ * seam): it is taken out of the arguments here and the project becomes postgresql://…#CODE,
+ * which furrow_store_open() reads, so every project command takes a server project without an
+ * option of its own. `server` keeps the option (it names the cooperative to create). Returns
+ * FALSE, having said why, for --cooperative without a server project. */
+static gboolean
+fold_cooperative (int    *argc,
+                  char  **argv)
+{
+  const char *code = NULL;
+  int project = -1;
+  int out = 1;
+
+  if (*argc >= 2 && g_str_equal (argv[1], "server"))
+    return TRUE;
+  for (int i = 1; i < *argc; i++)
+    {
+      if (g_str_equal (argv[i], "--cooperative") && i + 1 < *argc)
+        {
+          code = argv[++i];
+          continue;
+        }
+      if (g_str_has_prefix (argv[i], "--cooperative="))
+        {
+          code = argv[i] + strlen ("--cooperative=");
+          continue;
+        }
+      if (g_str_equal (argv[i], "--project") && i + 1 < *argc)
+        project = out + 1;
+      else if (g_str_has_prefix (argv[i], "--project="))
+        project = out;
+      argv[out++] = argv[i];
+    }
+  argv[out] = NULL;
+  *argc = out;
+  if (code == NULL)
+    return TRUE;
+  if (project < 0 || project >= *argc ||
+      !furrow_store_is_server_address (strchr (argv[project], '=') != NULL &&
+                                          g_str_has_prefix (argv[project], "--project=")
+                                          ? argv[project] + strlen ("--project=")
+                                          : argv[project]))
+    {
+      furrow_cli_print_error (_("--cooperative goes with --project postgresql://…"));
+      return FALSE;
+    }
+  /* Kept for the rest of the process, as argv is. */
+  argv[project] = g_strconcat (argv[project], "#", code, NULL);
+  return TRUE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -278,6 +332,8 @@ main (int   argc,
   if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     return run_help (argc - 1, argv + 1);
 
+  if (!fold_cooperative (&argc, argv))
+    return 2;
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[1], commands[i].name))
       return commands[i].run (argc - 1, argv + 1);

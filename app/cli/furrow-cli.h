@@ -59,6 +59,8 @@ int  furrow_cli_season      (int          argc,
 /* `season notice` and `season objection` (furrow-cli-notice.c), called by furrow_cli_season. */
 int  furrow_cli_season_notice (int        argc,
                                char     **argv);
+int  furrow_cli_server      (int          argc,
+                             char       **argv);
 int  furrow_cli_settle      (int          argc,
                              char       **argv);
 int  furrow_cli_surplus_statement (int    argc,

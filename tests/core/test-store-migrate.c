@@ -205,4 +205,30 @@ test_failed_step (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/failed-step", Fixture, fixture_set_up,
                      test_failed_step, furrow_test_store_fixture_tear_down);
 
+/* Every SQLite step after the server's baseline has its PostgreSQL twin (docs/architecture.md,
+ * The backend seam), so a cooperative on a server reaches the same schema version as a file. */
+static void
+test_pg_twins (void)
+{
+  for (int version = FURROW_STORE_PG_BASELINE; version <= FURROW_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autoptr(GBytes) twin = furrow_store_migrate_get_pg_step (version);
+
+      if (twin == NULL)
+        g_test_message ("schema/pg/v%03d.sql is missing: write the PostgreSQL twin of "
+                        "schema/v%03d.sql", version, version);
+      g_assert_nonnull (twin);
+    }
+  g_assert_cmpint (furrow_store_migrate_get_pg_version (), ==, FURROW_STORE_SCHEMA_VERSION);
+  /* The server-wide part and nothing before the baseline. */
+  {
+    g_autoptr(GBytes) server = furrow_store_migrate_get_pg_server ();
+    g_autoptr(GBytes) before = furrow_store_migrate_get_pg_step (FURROW_STORE_PG_BASELINE - 1);
+
+    g_assert_nonnull (server);
+    g_assert_null (before);
+  }
+}
+FURROW_TEST ("/furrow/core/store-migrate/pg-twins", test_pg_twins);
+
 FURROW_TEST_MAIN (.locale = "");

@@ -259,6 +259,10 @@ _furrow_database_pg_open (const char  *uri,
       g_autofree char *masked = mask_address (uri);
       g_autofree char *message = g_strchomp (g_strdup (PQerrorMessage (conn)));
 
+      /* libpq explains on two lines; a message is one (docs/architecture.md, The furrow-cli
+       * contract). */
+      g_strdelimit (message, "\n\t", ' ');
+
       g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONNECTION,
                    _("cannot connect to %s: %s"), masked, message);
       PQfinish (conn);

@@ -535,6 +535,24 @@ furrow_store_open (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  /* A project on a server: postgresql://…#CODE, the cooperative after the last '#'
+   * (furrow_store_get_path() of a server store reads the same way). */
+  if (furrow_database_is_server_address (path))
+    {
+      const char *hash = strrchr (path, '#');
+      g_autofree char *uri = NULL;
+
+      if (hash == NULL)
+        {
+          g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                       _("%s: name the cooperative (--cooperative CODE, or #CODE after the "
+                         "address)"), path);
+          return NULL;
+        }
+      uri = g_strndup (path, hash - path);
+      return furrow_store_open_server (uri, hash + 1, error);
+    }
+
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_PROJECT,
@@ -1078,6 +1096,12 @@ _furrow_store_get_contents_extent (FurrowStore *self,
 
 /* ------------------------------------------------------------------------------------------ */
 /* A custody centre's server (docs/architecture.md, The backend seam)                        */
+
+gboolean
+furrow_store_is_server_address (const char *path)
+{
+  return furrow_database_is_server_address (path);
+}
 
 gboolean
 furrow_store_is_server (FurrowStore *self)

@@ -115,7 +115,8 @@ typedef gboolean (*FurrowStoreFunc) (FurrowStore  *store,
 GQuark           furrow_store_error_quark           (void);
 
 /* Files: create refuses an existing path (FURROW_STORE_ERROR_EXISTS) and leaves nothing behind
- * on failure; open migrates older files. */
+ * on failure; open migrates older files. open also takes a server project, postgresql://…#CODE
+ * (furrow_store_open_server() below). */
 FurrowStore     *furrow_store_create                (const char       *path,
                                                      GError          **error);
 FurrowStore     *furrow_store_open                  (const char       *path,
@@ -139,6 +140,8 @@ FurrowStore     *furrow_store_open_server           (const char       *uri,
 /* The cooperatives of a server's database, sorted (NULL-terminated), or NULL with error. */
 char           **furrow_store_server_list           (const char       *uri,
                                                      GError          **error);
+/* TRUE for postgresql://… or postgres://… (a server), FALSE for a file name. */
+gboolean         furrow_store_is_server_address     (const char       *path);
 /* TRUE when the store is a cooperative on a server rather than a file. */
 gboolean         furrow_store_is_server             (FurrowStore      *self);
 /* Online backup (sqlite3_backup_*) to a new file dest_path (mode 0600); refused inside a batch. */

@@ -405,13 +405,15 @@ check_sidebar (Fixture *fixture,
   save_step (fixture, "lists-1-fields");
   before = gtk_widget_get_width (sidebar);
   g_test_message ("sidebar %d px at %dx%d", before, width, height);
-  /* Not dragged yet (sidebar-width 0): three tenths of the window, 540 to 720 px, so that it
-   * grows with the window (400 px at 1910 px before, issue 13 item 6): 540 px at 1014 and
-   * 1356 px, 1910 × 3 / 10 = 573 px at 1910 px. */
+  /* Not dragged yet (sidebar-width 0): three tenths of the window, 400 to 720 px, so that it
+   * grows with the window (400 px at 1910 px before, issue 13 item 6): 400 px at 1014 px,
+   * 1356 × 3 / 10 = 406 px, 1910 × 3 / 10 = 573 px at 1910 px. */
   g_assert_cmpint (g_settings_get_int (fixture->base.settings, "sidebar-width"), ==, 0);
   g_assert_cmpint (before, ==,
-                   CLAMP (gtk_widget_get_width (GTK_WIDGET (window)) * 3 / 10, 540, 720));
-  check_list_columns (fixture, GTK_WIDGET (window->field_list), "Fields", TRUE);
+                   CLAMP (gtk_widget_get_width (GTK_WIDGET (window)) * 3 / 10, 400, 720));
+  /* Every column of the Fields list shows beside the names from 540 px of sidebar (a 1800-px
+   * window); a narrower list scrolls sideways, its titles still whole. */
+  check_list_columns (fixture, GTK_WIDGET (window->field_list), "Fields", before >= 540);
 
   adw_view_stack_set_visible_child_name (window->view_stack, "households");
   furrow_test_iterate (300);

@@ -41,11 +41,11 @@ test_opens (Fixture       *fixture,
   /* The map is in the content, right of the sidebar, and fills the rest below the header bar. */
   g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (map), content));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (map)));
-  /* The sidebar following the window (sidebar-width 0: three tenths of it, 540 px at least)
+  /* The sidebar following the window (sidebar-width 0: three tenths of it, 400 px at least)
    * and the 1-px line. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (map)), >=,
                    gtk_widget_get_width (content) -
-                     MAX (540, gtk_widget_get_width (window) * 3 / 10) - 1);
+                     MAX (400, gtk_widget_get_width (window) * 3 / 10) - 1);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (map)), >=,
                    gtk_widget_get_height (content) - 60);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (map)), >, 400);

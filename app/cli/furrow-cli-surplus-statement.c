@@ -12,7 +12,7 @@
  *                              --out OUT.pdf|OUT.xlsx
  *
  * Form 会农社02, the surplus and surplus-distribution statement (furrow-surplus-statement.h,
- * docs/domain.md §14), of a settled season or of every season of a crop year (all settled).
+ * docs/domain.md §17), of a settled season or of every season of a crop year (all settled).
  * Refuses an output that is the project or its journal; written whole or not at all; the print
  * is recorded in the audit log of each season. */
 

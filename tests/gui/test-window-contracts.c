@@ -6,7 +6,7 @@
  * dialog's "Print to File" writes) read back with pdftotext: the household's plots from the
  * register and its base in figures and capital numerals, worked by hand; the project itself is
  * refused as the file; each export is an audit row. The surplus statement (会农社02,
- * docs/domain.md §14) from the Settlement page of a settled season: its XLSX's cells reconcile
+ * docs/domain.md §17) from the Settlement page of a settled season: its XLSX's cells reconcile
  * with the frozen settlement to the fen. */
 
 #include "config.h"
@@ -189,7 +189,7 @@ cell_fen (const char *sheet,
  * (as tests/gui/test-season-payroll.c does), a half-custody fee of 60 yuan/mu for harvest, then
  * settled in the store; the statement exported from the Settlement page. Line 14 (the surplus of
  * the year) is the settlement's surplus plus its fees, line 20 the households' dividend, line
- * 22 the cooperative's share plus the fees (docs/domain.md §14). */
+ * 22 the cooperative's share plus the fees (docs/domain.md §17). */
 static void
 test_surplus_statement (Fixture       *fixture,
                         gconstpointer  data)

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Form 会农社02, the surplus and surplus-distribution statement (furrow-surplus-statement.h,
- * docs/domain.md §14), read back as the accountant reads it: the PDF with pdftotext, the XLSX by
+ * docs/domain.md §17), read back as the accountant reads it: the PDF with pdftotext, the XLSX by
  * unzipping its sheet XML, furrow-cli run as a clerk runs it. Every figure reconciles with the
  * settlement to the fen, worked by hand below. */
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* FurrowSeasonSettlementPage, the surplus statement (会农社02, docs/domain.md §14): "Export
+/* FurrowSeasonSettlementPage, the surplus statement (会农社02, docs/domain.md §17): "Export
  * Surplus Statement (会农社02)…" chooses a PDF or XLSX file and writes the settled season's
  * statement into it (one page: on the main thread), then a toast and an audit row. */
 

@@ -15,7 +15,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
-/* docs/domain.md §14: the rows of form 会农社02 in its order, and where each amount comes from.
+/* docs/domain.md §17: the rows of form 会农社02 in its order, and where each amount comes from.
  * A4 portrait, in points. */
 #define PAGE_W    FURROW_REPORT_A4_SHORT_PT
 #define PAGE_H    FURROW_REPORT_A4_LONG_PT
@@ -125,7 +125,7 @@ amount (FurrowSurplusStatement *self,
   return self->rows[row].fen;
 }
 
-/* The totals, blank rows counted as 0 (docs/domain.md §14). */
+/* The totals, blank rows counted as 0 (docs/domain.md §17). */
 static void
 compute_totals (FurrowSurplusStatement *self)
 {
@@ -202,7 +202,7 @@ new_for_seasons (FurrowStore  *store,
       self->rows[r].label = _(row_labels[r]);
       self->rows[r].line = r + 1;
     }
-  /* docs/domain.md §14: what fills each row. */
+  /* docs/domain.md §17: what fills each row. */
   set_known (self, ROW_OPERATING_INCOME, revenue + self->fees_fen);
   set_known (self, ROW_OPERATING_COST, cost + base);
   set_known (self, ROW_SUBSIDY, subsidy);

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* The cooperative's surplus and surplus-distribution statement (盈余及盈余分配表, form 会农社02 of
- * the cooperative accounting system, 农民专业合作社会计制度, 财会〔2021〕37号; docs/domain.md §14)
+ * the cooperative accounting system, 农民专业合作社会计制度, 财会〔2021〕37号; docs/domain.md §17)
  * for a settled season or for every settled season of a crop year, from the frozen
  * settlements: the form's rows in its order, each with the Furrow figure that fills it, or blank
  * for the accountant when Furrow does not know it (taxes, selling, administrative and financial

@@ -27,7 +27,8 @@ void         _furrow_season_set_open_objections   (FurrowSeason    *self,
                                                    guint            open_objections);
 
 /* The store's own state, shared by its units (docs/architecture.md, The store):
- * furrow-store.c (the object, files, the cooperative, the signals), furrow-store-transaction.c
+ * furrow-store.c (the object, files, the cooperative, the signals), furrow-store-check.c (the
+ * checks of a file and of output paths), furrow-store-transaction.c
  * (transactions, pending changes, bringing the models in step), furrow-store-audit.c (the audit
  * log), furrow-store-records.c (fields, households and parcels through one generic path) and
  * furrow-store-kinds.c (the table of those record kinds). */

@@ -253,6 +253,14 @@ gboolean     _furrow_store_audit                  (FurrowStore     *self,
                                                    const char      *object,
                                                    const char      *detail,
                                                    GError         **error);
+/* The same row written into another database of the project's schema (a restore's staged
+ * copy, furrow-store-restore.c) by `actor`. */
+gboolean     _furrow_store_audit_into             (FurrowDatabase  *database,
+                                                   const char      *actor,
+                                                   const char      *action,
+                                                   const char      *object,
+                                                   const char      *detail,
+                                                   GError         **error);
 gboolean     _furrow_store_audit_each_addition    (FurrowStore     *self,
                                                    FurrowKind       kind);
 gboolean     _furrow_store_audit_import           (FurrowStore     *self,

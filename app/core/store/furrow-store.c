@@ -30,6 +30,7 @@ enum {
   SIGNAL_SEASON_CHANGED,
   SIGNAL_SETTLEMENT_CHANGED,
   SIGNAL_YIELD_PRESETS_CHANGED,
+  SIGNAL_CONFLICT,
   N_SIGNALS
 };
 
@@ -183,10 +184,20 @@ furrow_store_finalize (GObject *object)
 {
   FurrowStore *self = (FurrowStore *) object;
 
+  /* Nothing is followed or announced any more. */
+  g_array_set_size (self->stale, 0);
+  g_ptr_array_set_size (self->later, 0);
   if (self->in_batch)
     furrow_store_rollback (self);
   for (FurrowKind kind = 0; kind < FURROW_N_KINDS; kind++)
     g_clear_object (&self->models[kind]);
+  if (self->listener != NULL)
+    g_source_destroy (self->listener);
+  g_clear_pointer (&self->listener, g_source_unref);
+  g_clear_pointer (&self->stale, g_array_unref);
+  g_clear_pointer (&self->later, g_ptr_array_unref);
+  g_clear_pointer (&self->schema, g_free);
+  g_clear_pointer (&self->conflict, g_free);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->touched_fields, g_hash_table_unref);
   g_clear_pointer (&self->database, furrow_database_free);
@@ -227,6 +238,16 @@ furrow_store_class_init (FurrowStoreClass *klass)
   signals[SIGNAL_YIELD_PRESETS_CHANGED] =
     g_signal_new ("yield-presets-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_CONFLICT] =
+    g_signal_new ("conflict", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+void
+_furrow_store_emit_conflict (FurrowStore *self,
+                             const char  *message)
+{
+  g_signal_emit (self, signals[SIGNAL_CONFLICT], 0, message);
 }
 
 void
@@ -835,13 +856,21 @@ use_schema (FurrowDatabase  *database,
   return furrow_database_exec (database, sql, error);
 }
 
+char *
+_furrow_store_server_channel (FurrowStore *self)
+{
+  return g_strconcat ("furrow_", self->schema, NULL);
+}
+
 static FurrowStore *
 server_store (FurrowDatabase *database,
-              const char     *code)
+              const char     *code,
+              const char     *schema)
 {
   FurrowStore *self = g_object_new (FURROW_TYPE_STORE, NULL);
 
   self->database = database;
+  self->schema = g_strdup (schema);
   self->path = g_strdup_printf ("%s#%s", furrow_database_get_path (database), code);
   return self;
 }
@@ -901,7 +930,7 @@ furrow_store_create_server (const char  *uri,
   g_clear_pointer (&stmt, furrow_statement_release);
 
   db = g_steal_pointer (&database);
-  self = server_store (db, code);
+  self = server_store (db, code, schema);
   if (!store_migrate (self, 0, furrow_store_migrate_get_pg_version (), &local_error) ||
       !_furrow_store_load_cooperative (self, &local_error))
     {
@@ -954,7 +983,7 @@ furrow_store_open_server (const char  *uri,
     }
   if (!use_schema (database, found, error))
     return NULL;
-  self = server_store (g_steal_pointer (&database), code);
+  self = server_store (g_steal_pointer (&database), code, found);
   if (!furrow_database_query_int (self->database, "SELECT CAST (value AS bigint) FROM furrow_meta"
                                                   " WHERE key = 'schema_version'",
                                   &version, error))

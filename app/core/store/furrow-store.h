@@ -55,6 +55,7 @@ typedef enum
   FURROW_STORE_ERROR_CONSTRAINT,   /* a row breaks a rule of the schema other than a unique key */
   FURROW_STORE_ERROR_CONFLICT,     /* server: another user's transaction got in the way; retry */
   FURROW_STORE_ERROR_CONNECTION,   /* server: the connection is lost or was refused */
+  FURROW_STORE_ERROR_PERMISSION,   /* server: the user's role may not do this (42501) */
 } FurrowStoreError;
 
 /* What happened to a field, household or parcel (FurrowStore::field-changed …). */

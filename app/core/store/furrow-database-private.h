@@ -52,6 +52,11 @@ struct _FurrowDatabaseBackend
                                         GError          **error);
   FurrowDatabaseConstraint (*get_constraint) (FurrowDatabase *self);
   const char      *(*get_last_message) (FurrowDatabase   *self);
+  /* NULL for a backend without users of its own (SQLite). */
+  char            *(*encrypt_password) (FurrowDatabase   *self,
+                                        const char       *user,
+                                        const char       *password,
+                                        GError          **error);
   gboolean         (*backup)           (FurrowDatabase   *self,
                                         FurrowDatabase   *dest,
                                         GError          **error);

@@ -516,6 +516,23 @@ sqlite_in_transaction (FurrowDatabase *self)
   return !sqlite3_get_autocommit (SQLITE_DB (self));
 }
 
+char *
+furrow_database_encrypt_password (FurrowDatabase  *self,
+                                  const char      *user,
+                                  const char      *password,
+                                  GError         **error)
+{
+  g_return_val_if_fail (self != NULL && user != NULL && password != NULL, NULL);
+
+  if (self->backend->encrypt_password == NULL)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                   _("%s is a file: only a server has users"), self->path);
+      return NULL;
+    }
+  return self->backend->encrypt_password (self, user, password, error);
+}
+
 gboolean
 furrow_database_backup (FurrowDatabase  *self,
                         FurrowDatabase  *dest,

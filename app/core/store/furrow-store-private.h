@@ -346,5 +346,19 @@ gboolean     _furrow_store_get_contents_extent    (FurrowStore     *self,
 GStrv        _furrow_store_get_audit              (FurrowStore     *self,
                                                    const char      *object);
 
+/* A custody centre's server (furrow-store.c, furrow-store-roles.c): a cooperative's code in
+ * lowercase and its schema coop_<code> (INVALID for anything but 1 to 40 letters, digits and _);
+ * a connection to a server address (INVALID for a file name); the cooperative's group roles,
+ * grants and row-level security (furrow.grant_cooperative (), schema/pg/server.sql). */
+gboolean     _furrow_store_cooperative_schema     (const char      *code,
+                                                   char           **lower,
+                                                   char           **schema,
+                                                   GError         **error);
+FurrowDatabase *_furrow_store_server_connect      (const char      *uri,
+                                                   GError         **error);
+gboolean     _furrow_store_grant_cooperative      (FurrowDatabase  *database,
+                                                   const char      *code,
+                                                   GError         **error);
+
 G_END_DECLS
 

@@ -618,6 +618,7 @@ furrow_store_open_to_check (const char  *path,
                             GError     **error)
 {
   g_autoptr(FurrowStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
   int version;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -629,8 +630,25 @@ furrow_store_open_to_check (const char  *path,
       return NULL;
     }
   self = store_connect (path, error);
-  if (self == NULL || !read_schema_version (self, &version, error))
+  if (self == NULL)
     return NULL;
+  /* A file cut short has a header that counts more pages than there are, which SQLite refuses
+   * to read at all unless the schema is "writable": so the check can list what
+   * integrity_check finds instead of repeating that the file is damaged. This connection
+   * writes nothing (issue 12). */
+  if (!furrow_store_is_server (self) &&
+      !store_pragma_int (self, "PRAGMA writable_schema = ON", NULL, error))
+    return NULL;
+  if (!read_schema_version (self, &version, &local_error))
+    {
+      /* Damage that hides the version is what the check is for: it reports it. */
+      if (!g_error_matches (local_error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      version = 0;
+    }
   self->schema_version = version;
   return g_steal_pointer (&self);
 }

@@ -12,6 +12,8 @@
 
 #include "furrow-bank-file.h"
 #include "furrow-bank-return.h"
+#include "furrow-export-folder.h"
+#include "furrow-roster-columns.h"
 #include "furrow-roster-row.h"
 #include "furrow-season-settlement-page-private.h"
 #include "furrow-season-settlement-page-testing.h"
@@ -77,7 +79,8 @@ _furrow_season_settlement_page_add_payment_column (FurrowSeasonSettlementPage *s
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_fixed_width (column, 120);
   gtk_column_view_column_set_visible (column, FALSE);
-  gtk_column_view_append_column (self->roster_view, column);
+  /* Right after the amounts, in view beside them from 1366 px (issue 13, item 2). */
+  furrow_roster_columns_insert_after_amounts (self->roster_view, column);
   self->payment_column = column;
 }
 

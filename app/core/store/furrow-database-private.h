@@ -23,7 +23,8 @@ struct _FurrowDatabase
 };
 
 /* A backend's table: its functions are named after it and the member they fill (sqlite_step,
- * pg_step), so both backends' tables are this one list. */
+ * pg_step), so the members both backends fill are this one list; a server's own (NULL for
+ * SQLite: encrypt_password, listen) follow it in furrow-database-pg.c. */
 #define FURROW_DATABASE_BACKEND_FUNCTIONS(prefix)                                     \
   .close = prefix##_close,                                                            \
   .prepare = prefix##_prepare,                                                        \
@@ -81,8 +82,17 @@ struct _FurrowDatabaseBackend
                                         GError          **error);
   FurrowDatabaseConstraint (*get_constraint) (FurrowDatabase *self);
   const char      *(*get_last_message) (FurrowDatabase   *self);
+  /* NULL for a backend without users of its own (SQLite). */
+  char            *(*encrypt_password) (FurrowDatabase   *self,
+                                        const char       *user,
+                                        const char       *password,
+                                        GError          **error);
   gboolean         (*backup)           (FurrowDatabase   *self,
                                         FurrowDatabase   *dest,
+                                        GError          **error);
+  /* NULL: the backend has no notifications. */
+  GSource         *(*listen)           (FurrowDatabase   *self,
+                                        const char       *channel,
                                         GError          **error);
 
   void             (*bind_int64)       (FurrowStatement  *stmt,

@@ -41,6 +41,7 @@ static const FurrowRecordColumn field_columns[] = {
   COLUMN (DOUBLE, "measured_area_m2", furrow_field_get_measured_area_m2, NULL),
   READ (DOUBLE, "(SELECT total (p.registered_area_m2) FROM parcels p WHERE p.field_id = f.id)",
         _furrow_field_set_registered_area_m2),
+  READ (INT64, "f.row_version", _furrow_store_object_set_version),
 };
 
 static const FurrowAuditedArea field_areas[] = {
@@ -143,6 +144,7 @@ static const FurrowRecordColumn household_columns[] = {
           furrow_household_set_account_number),
   COLUMN (TEXT, "account_holder", furrow_household_get_account_holder,
           furrow_household_set_account_holder),
+  READ (INT64, "row_version", _furrow_store_object_set_version),
 };
 
 static void
@@ -298,6 +300,7 @@ static const FurrowRecordColumn parcel_columns[] = {
   COLUMN (TEXT, "entrusted_from", furrow_parcel_get_entrusted_from,
           furrow_parcel_set_entrusted_from),
   COLUMN (TEXT, "entrusted_to", furrow_parcel_get_entrusted_to, furrow_parcel_set_entrusted_to),
+  READ (INT64, "p.row_version", _furrow_store_object_set_version),
 };
 
 static const FurrowAuditedArea parcel_areas[] = {
@@ -381,13 +384,15 @@ parcel_written (FurrowStore        *self,
   .columns = type##_columns,                                \
   .n_columns = G_N_ELEMENTS (type##_columns)
 
-#define KIND_STATEMENTS(KIND, table_, from_, prefix_) \
-  .table = table_,                                    \
-  .from = from_,                                      \
-  .prefix = prefix_,                                  \
-  .select_stored = KIND##_STORED,                     \
-  .count = "SELECT count(*) FROM " table_,            \
-  .delete = "DELETE FROM " table_ " WHERE id = ?1"
+#define KIND_STATEMENTS(KIND, table_, from_, prefix_)                           \
+  .table = table_,                                                              \
+  .from = from_,                                                                \
+  .prefix = prefix_,                                                            \
+  .select_stored = KIND##_STORED,                                               \
+  .select_changed_by = "SELECT changed_by FROM " table_ " WHERE id = ?1",       \
+  .count = "SELECT count(*) FROM " table_,                                      \
+  .delete = "DELETE FROM " table_                                               \
+            " WHERE id = ?1 AND row_version = coalesce (?2, row_version)"
 
 static const FurrowRecordKind kinds[FURROW_N_KINDS] = {
   [FURROW_KIND_FIELD] = {
@@ -438,7 +443,8 @@ _furrow_store_kind (FurrowKind kind)
   return &kinds[kind];
 }
 
-/* The SELECT of every row or of one code: the read columns (those with a setter) in order. */
+/* The SELECT of every row, of one code or of one id: the read columns (those with a setter) in
+ * order. */
 static char *
 make_select_sql (const FurrowRecordKind *kind,
                  FurrowKindSql           which)
@@ -461,6 +467,8 @@ make_select_sql (const FurrowRecordKind *kind,
   g_string_append_printf (sql, " FROM %s", kind->from);
   if (which == FURROW_KIND_SQL_SELECT_CODE)
     g_string_append_printf (sql, " WHERE %scode = ?1", kind->prefix);
+  else if (which == FURROW_KIND_SQL_SELECT_ID)
+    g_string_append_printf (sql, " WHERE %sid = ?1", kind->prefix);
   else
     g_string_append_printf (sql, " ORDER BY %sid", kind->prefix);
   return g_string_free (g_steal_pointer (&sql), FALSE);
@@ -488,8 +496,13 @@ make_write_sql (const FurrowRecordKind *kind,
         g_string_append_printf (names, "%s%s", separator, kind->columns[i].name);
       g_string_append_printf (values, "%s?%u", separator, n);
     }
+  /* The row's version goes up by one; who wrote it is ?n+2 (a server writes current_user
+   * whatever is sent); and only the version the writer read is changed, ?n+3, or any when it
+   * is NULL (an object the store did not read) (docs/architecture.md, Several users at once). */
   if (which == FURROW_KIND_SQL_UPDATE)
-    return g_strdup_printf ("UPDATE %s SET %s WHERE id = ?%u", kind->table, names->str, n + 1);
+    return g_strdup_printf ("UPDATE %s SET %s, row_version = row_version + 1, changed_by = ?%u"
+                            " WHERE id = ?%u AND row_version = coalesce (?%u, row_version)",
+                            kind->table, names->str, n + 2, n + 1, n + 3);
   return g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", kind->table, names->str,
                           values->str);
 }
@@ -510,8 +523,8 @@ _furrow_store_kind_sql (FurrowKind    kind,
     {
       for (FurrowKind k = 0; k < FURROW_N_KINDS; k++)
         for (FurrowKindSql w = 0; w < FURROW_KIND_N_SQL; w++)
-          made[k][w] = w == FURROW_KIND_SQL_SELECT_ALL || w == FURROW_KIND_SQL_SELECT_CODE
-                       ? make_select_sql (&kinds[k], w) : make_write_sql (&kinds[k], w);
+          made[k][w] = w == FURROW_KIND_SQL_INSERT || w == FURROW_KIND_SQL_UPDATE
+                       ? make_write_sql (&kinds[k], w) : make_select_sql (&kinds[k], w);
       g_once_init_leave (&once, 1);
     }
   return made[kind][which];
@@ -555,4 +568,28 @@ _furrow_store_object_set_id (GObject *object,
 
   g_return_if_fail (kind < FURROW_N_KINDS);
   ((void (*) (GObject *, gint64)) kinds[kind].set_id) (object, id);
+}
+
+/* The row version rides on the object as quark data, so the model classes need not know of it
+ * and a copy read by furrow_store_find_*() carries the version it was read with. */
+static GQuark
+version_quark (void)
+{
+  return g_quark_from_static_string ("furrow-store-row-version");
+}
+
+gint64
+_furrow_store_object_get_version (gconstpointer object)
+{
+  gint64 *version = g_object_get_qdata (G_OBJECT (object), version_quark ());
+
+  return version != NULL ? *version : 0;
+}
+
+void
+_furrow_store_object_set_version (gpointer object,
+                                  gint64   version)
+{
+  g_object_set_qdata_full (G_OBJECT (object), version_quark (),
+                           version > 0 ? g_memdup2 (&version, sizeof version) : NULL, g_free);
 }

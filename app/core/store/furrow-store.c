@@ -30,6 +30,7 @@ enum {
   SIGNAL_SEASON_CHANGED,
   SIGNAL_SETTLEMENT_CHANGED,
   SIGNAL_YIELD_PRESETS_CHANGED,
+  SIGNAL_CONFLICT,
   N_SIGNALS
 };
 
@@ -183,10 +184,20 @@ furrow_store_finalize (GObject *object)
 {
   FurrowStore *self = (FurrowStore *) object;
 
+  /* Nothing is followed or announced any more. */
+  g_array_set_size (self->stale, 0);
+  g_ptr_array_set_size (self->later, 0);
   if (self->in_batch)
     furrow_store_rollback (self);
   for (FurrowKind kind = 0; kind < FURROW_N_KINDS; kind++)
     g_clear_object (&self->models[kind]);
+  if (self->listener != NULL)
+    g_source_destroy (self->listener);
+  g_clear_pointer (&self->listener, g_source_unref);
+  g_clear_pointer (&self->stale, g_array_unref);
+  g_clear_pointer (&self->later, g_ptr_array_unref);
+  g_clear_pointer (&self->schema, g_free);
+  g_clear_pointer (&self->conflict, g_free);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->touched_fields, g_hash_table_unref);
   g_clear_pointer (&self->database, furrow_database_free);
@@ -227,6 +238,16 @@ furrow_store_class_init (FurrowStoreClass *klass)
   signals[SIGNAL_YIELD_PRESETS_CHANGED] =
     g_signal_new ("yield-presets-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_CONFLICT] =
+    g_signal_new ("conflict", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+void
+_furrow_store_emit_conflict (FurrowStore *self,
+                             const char  *message)
+{
+  g_signal_emit (self, signals[SIGNAL_CONFLICT], 0, message);
 }
 
 void
@@ -597,6 +618,7 @@ furrow_store_open_to_check (const char  *path,
                             GError     **error)
 {
   g_autoptr(FurrowStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
   int version;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -608,8 +630,25 @@ furrow_store_open_to_check (const char  *path,
       return NULL;
     }
   self = store_connect (path, error);
-  if (self == NULL || !read_schema_version (self, &version, error))
+  if (self == NULL)
     return NULL;
+  /* A file cut short has a header that counts more pages than there are, which SQLite refuses
+   * to read at all unless the schema is "writable": so the check can list what
+   * integrity_check finds instead of repeating that the file is damaged. This connection
+   * writes nothing (issue 12). */
+  if (!furrow_store_is_server (self) &&
+      !store_pragma_int (self, "PRAGMA writable_schema = ON", NULL, error))
+    return NULL;
+  if (!read_schema_version (self, &version, &local_error))
+    {
+      /* Damage that hides the version is what the check is for: it reports it. */
+      if (!g_error_matches (local_error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      version = 0;
+    }
   self->schema_version = version;
   return g_steal_pointer (&self);
 }
@@ -744,11 +783,11 @@ furrow_store_is_server (FurrowStore *self)
 
 /* The cooperative's code as stored (lowercase) and its schema, coop_<code>; FALSE with INVALID
  * for anything but 1 to 40 letters, digits and _. */
-static gboolean
-cooperative_schema (const char  *code,
-                    char       **lower,
-                    char       **schema,
-                    GError     **error)
+gboolean
+_furrow_store_cooperative_schema (const char  *code,
+                                  char       **lower,
+                                  char       **schema,
+                                  GError     **error)
 {
   gsize n = code != NULL ? strlen (code) : 0;
 
@@ -767,9 +806,9 @@ cooperative_schema (const char  *code,
   return TRUE;
 }
 
-static FurrowDatabase *
-server_connect (const char  *uri,
-                GError     **error)
+FurrowDatabase *
+_furrow_store_server_connect (const char  *uri,
+                              GError     **error)
 {
   if (!furrow_database_is_server_address (uri))
     {
@@ -784,7 +823,7 @@ gboolean
 furrow_store_server_init (const char  *uri,
                           GError     **error)
 {
-  g_autoptr(FurrowDatabase) database = server_connect (uri, error);
+  g_autoptr(FurrowDatabase) database = _furrow_store_server_connect (uri, error);
   g_autoptr(GBytes) sql = furrow_store_migrate_get_pg_server ();
 
   return database != NULL &&
@@ -835,13 +874,51 @@ use_schema (FurrowDatabase  *database,
   return furrow_database_exec (database, sql, error);
 }
 
+char *
+_furrow_store_server_channel (FurrowStore *self)
+{
+  return g_strconcat ("furrow_", self->schema, NULL);
+}
+
+/* A user without a role in the cooperative (docs/architecture.md, The backend seam, Roles)
+ * would not even see its tables through search_path: PERMISSION, naming the user, rather than a
+ * missing table. */
+static gboolean
+may_use_schema (FurrowDatabase  *database,
+                const char      *code,
+                const char      *schema,
+                GError         **error)
+{
+  g_autoptr(FurrowStatement) stmt =
+    furrow_database_prepare (database, "SELECT has_schema_privilege (?1, 'USAGE'), current_user",
+                             error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  furrow_statement_bind_text (stmt, 1, schema);
+  if (!furrow_statement_step (stmt, &local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (furrow_statement_get_int64 (stmt, 0) != 0)
+    return TRUE;
+  g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_PERMISSION,
+               _("%s: %s has no role in cooperative %s; ask the centre’s manager for one"),
+               furrow_database_get_path (database), furrow_statement_get_text (stmt, 1), code);
+  return FALSE;
+}
+
 static FurrowStore *
 server_store (FurrowDatabase *database,
-              const char     *code)
+              const char     *code,
+              const char     *schema)
 {
   FurrowStore *self = g_object_new (FURROW_TYPE_STORE, NULL);
 
   self->database = database;
+  self->schema = g_strdup (schema);
   self->path = g_strdup_printf ("%s#%s", furrow_database_get_path (database), code);
   return self;
 }
@@ -861,8 +938,8 @@ furrow_store_create_server (const char  *uri,
   g_autofree char *create = NULL;
   FurrowDatabase *db;
 
-  if (!cooperative_schema (cooperative, &code, &schema, error) ||
-      (database = server_connect (uri, error)) == NULL)
+  if (!_furrow_store_cooperative_schema (cooperative, &code, &schema, error) ||
+      (database = _furrow_store_server_connect (uri, error)) == NULL)
     return NULL;
   existing = find_cooperative (database, code, &local_error);
   if (local_error != NULL)
@@ -901,8 +978,9 @@ furrow_store_create_server (const char  *uri,
   g_clear_pointer (&stmt, furrow_statement_release);
 
   db = g_steal_pointer (&database);
-  self = server_store (db, code);
+  self = server_store (db, code, schema);
   if (!store_migrate (self, 0, furrow_store_migrate_get_pg_version (), &local_error) ||
+      !_furrow_store_grant_cooperative (db, code, &local_error) ||
       !_furrow_store_load_cooperative (self, &local_error))
     {
       g_autofree char *drop = g_strdup_printf ("DROP SCHEMA \"%s\" CASCADE", schema);
@@ -937,8 +1015,8 @@ furrow_store_open_server (const char  *uri,
   gint64 version = 0;
   int target = furrow_store_migrate_get_pg_version ();
 
-  if (!cooperative_schema (cooperative, &code, &schema, error) ||
-      (database = server_connect (uri, error)) == NULL)
+  if (!_furrow_store_cooperative_schema (cooperative, &code, &schema, error) ||
+      (database = _furrow_store_server_connect (uri, error)) == NULL)
     return NULL;
   found = find_cooperative (database, code, &local_error);
   if (local_error != NULL)
@@ -952,9 +1030,9 @@ furrow_store_open_server (const char  *uri,
                    _("cooperative %s is not on %s"), code, furrow_database_get_path (database));
       return NULL;
     }
-  if (!use_schema (database, found, error))
+  if (!may_use_schema (database, code, found, error) || !use_schema (database, found, error))
     return NULL;
-  self = server_store (g_steal_pointer (&database), code);
+  self = server_store (g_steal_pointer (&database), code, found);
   if (!furrow_database_query_int (self->database, "SELECT CAST (value AS bigint) FROM furrow_meta"
                                                   " WHERE key = 'schema_version'",
                                   &version, error))
@@ -968,7 +1046,10 @@ furrow_store_open_server (const char  *uri,
       return NULL;
     }
   self->schema_version = (int) version;
+  /* A step that added tables gives the cooperative's roles their grants on them too. */
   if (!store_migrate (self, (int) version, MAX ((int) version, target), error) ||
+      ((int) version < target &&
+       !_furrow_store_grant_cooperative (self->database, code, error)) ||
       !_furrow_store_load_cooperative (self, error))
     return NULL;
   return g_steal_pointer (&self);
@@ -978,7 +1059,7 @@ char **
 furrow_store_server_list (const char  *uri,
                           GError     **error)
 {
-  g_autoptr(FurrowDatabase) database = server_connect (uri, error);
+  g_autoptr(FurrowDatabase) database = _furrow_store_server_connect (uri, error);
   g_autoptr(FurrowStatement) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();

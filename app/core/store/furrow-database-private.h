@@ -52,8 +52,17 @@ struct _FurrowDatabaseBackend
                                         GError          **error);
   FurrowDatabaseConstraint (*get_constraint) (FurrowDatabase *self);
   const char      *(*get_last_message) (FurrowDatabase   *self);
+  /* NULL for a backend without users of its own (SQLite). */
+  char            *(*encrypt_password) (FurrowDatabase   *self,
+                                        const char       *user,
+                                        const char       *password,
+                                        GError          **error);
   gboolean         (*backup)           (FurrowDatabase   *self,
                                         FurrowDatabase   *dest,
+                                        GError          **error);
+  /* NULL: the backend has no notifications. */
+  GSource         *(*listen)           (FurrowDatabase   *self,
+                                        const char       *channel,
                                         GError          **error);
 
   void             (*bind_int64)       (FurrowStatement  *stmt,

@@ -30,7 +30,8 @@ count_placeholders (const char *sql)
   return g_hash_table_size (seen);
 }
 
-/* Each row: a written column is a placeholder of INSERT (and of UPDATE, which adds the row id);
+/* Each row: a written column is a placeholder of INSERT (and of UPDATE, which adds the row id,
+ * the writer and the row version read; DELETE has the id and the version, v9);
  * the SELECTs give the read columns, the code where code_read says; the kind's type is its
  * model's and its objects'. */
 static void
@@ -57,8 +58,10 @@ test_table (FurrowTestStore *fixture,
                         ==, n_written);
       g_assert_cmpuint (count_placeholders (_furrow_store_kind_write_sql (kind_id,
                                                                           FURROW_RECORD_UPDATED)),
-                        ==, n_written + 1);
-      g_assert_cmpuint (count_placeholders (kind->delete), ==, 1);
+                        ==, n_written + 3);
+      g_assert_cmpuint (count_placeholders (kind->delete), ==, 2);
+      g_assert_cmpuint (count_placeholders (kind->select_id), ==, 1);
+      g_assert_cmpuint (count_placeholders (kind->select_changed_by), ==, 1);
       g_assert_cmpuint (count_placeholders (kind->select_stored), ==, 1);
       g_assert_nonnull (kind->read_stored);
 
@@ -70,6 +73,13 @@ test_table (FurrowTestStore *fixture,
       stmt = furrow_database_prepare (database, kind->select_code, &error);
       g_assert_no_error (error);
       g_assert_cmpint (furrow_statement_get_column_count (stmt), ==, (int) n_read);
+      g_clear_pointer (&stmt, furrow_statement_release);
+      stmt = furrow_database_prepare (database, kind->select_id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (furrow_statement_get_column_count (stmt), ==, (int) n_read);
+      /* The row version is the last column read (v9). */
+      g_assert_cmpstr (furrow_statement_get_column_name (stmt, (int) n_read - 1), ==,
+                       "row_version");
 
       g_assert_cmpint (_furrow_store_kind_of (object), ==, kind_id);
       g_assert_true (g_list_model_get_item_type (_furrow_store_get_model (fixture->store,
@@ -93,7 +103,8 @@ assert_audit (FurrowStore *store,
 }
 
 /* The statements made from the columns are the text the store always wrote (the statement cache
- * and SQLite see the same SQL as before the table). */
+ * and SQLite see the same SQL as before the table), an UPDATE with v9's row version: raised by
+ * one, ?n+2 the writer, and only where it is still the version read, ?n+3 (NULL: any). */
 static void
 test_write_sql (void)
 {
@@ -104,7 +115,9 @@ test_write_sql (void)
                    ==,
                    "UPDATE households SET code = ?1, name = ?2, members = ?3, phone = ?4,"
                    " id_number = ?5, notes = ?6, bank = ?7, bank_branch = ?8,"
-                   " account_number = ?9, account_holder = ?10 WHERE id = ?11");
+                   " account_number = ?9, account_holder = ?10,"
+                   " row_version = row_version + 1, changed_by = ?12"
+                   " WHERE id = ?11 AND row_version = coalesce (?13, row_version)");
   g_assert_cmpstr (_furrow_store_kind_write_sql (FURROW_KIND_PARCEL, FURROW_RECORD_ADDED), ==,
                    "INSERT INTO parcels (geom, code, household_id, field_id, name,"
                    " registered_area_m2, surveyed_area_m2, measured_area_m2, land_use,"
@@ -118,7 +131,9 @@ test_write_sql (void)
                    " surveyed_area_m2 = ?7, measured_area_m2 = ?8, land_use = ?9,"
                    " land_grade = ?10, neighbour_east = ?11, neighbour_west = ?12,"
                    " neighbour_south = ?13, neighbour_north = ?14, custody = ?15,"
-                   " entrusted_from = ?16, entrusted_to = ?17 WHERE id = ?18");
+                   " entrusted_from = ?16, entrusted_to = ?17,"
+                   " row_version = row_version + 1, changed_by = ?19"
+                   " WHERE id = ?18 AND row_version = coalesce (?20, row_version)");
   /* Made once: the same text, the same address. */
   g_assert_true (_furrow_store_kind_write_sql (FURROW_KIND_PARCEL, FURROW_RECORD_ADDED) ==
                  _furrow_store_kind_write_sql (FURROW_KIND_PARCEL, FURROW_RECORD_ADDED));

@@ -107,6 +107,17 @@ collect_menu_buttons (GtkWidget *widget,
     collect_menu_buttons (c, buttons);
 }
 
+static gboolean
+any_mapped (gpointer data)
+{
+  GPtrArray *widgets = data;
+
+  for (guint i = 0; i < widgets->len; i++)
+    if (gtk_widget_get_mapped (widgets->pdata[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* The item of an open menu labelled LABEL, its mnemonic underline included (a GtkModelButton,
  * which has no action name to look for). */
 static GtkWidget *
@@ -135,25 +146,37 @@ find_action (GtkWidget  *widget,
     {
       furrow_test_assert_reachable (menu, action);
       gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
-      furrow_test_iterate (200);
+      furrow_test_wait_for_frame (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu))));
+      furrow_test_iterate (50);
     }
   if (found == NULL)
     {
       g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-      /* A menu from a menu model: its items are made when it opens. */
+      /* A menu from a menu model: its items are made when it opens. A page shows its menu
+       * button once it has read what it shows (the settlement page's output menu, once it knows
+       * the season is settled): wait for one to be mapped, 20 s at most. */
       collect_menu_buttons (widget, buttons);
+      furrow_test_wait_until (any_mapped, buttons, 20);
       for (guint i = 0; i < buttons->len && found == NULL; i++)
         {
           GtkMenuButton *button = buttons->pdata[i];
 
+          if (!gtk_widget_get_mapped (GTK_WIDGET (button)))
+            continue;
+
           gtk_menu_button_popup (button);
-          /* Its items are laid out once it is shown: a second at most on a loaded machine. */
-          for (guint tries = 0; tries < 10 && found == NULL && menu_label != NULL; tries++)
+          if (menu_label == NULL)
+            continue;
+          /* Its items are made and laid out once it is shown and drawn: wait for its frame
+           * (20 s at most), not for a fixed time, which a loaded machine outlasted. */
+          furrow_test_wait_for_frame (GTK_WIDGET (gtk_menu_button_get_popover (button)));
+          for (guint tries = 0; tries < 20 && found == NULL; tries++)
             {
-              furrow_test_iterate (100);
               found = find_menu_item (GTK_WIDGET (gtk_menu_button_get_popover (button)),
                                       menu_label);
+              if (found == NULL)
+                furrow_test_iterate (100);
             }
           if (found != NULL)
             furrow_test_assert_reachable (GTK_WIDGET (button), action);

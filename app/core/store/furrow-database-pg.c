@@ -32,6 +32,7 @@ typedef struct
   guint           next_name;
   Oid             geometry_oid;  /* PostGIS's geometry type, 0 without PostGIS */
   Oid             bytea_oid;
+  GPtrArray      *notifies;      /* other connections' NOTIFY payloads not yet dispatched */
 } PgDatabase;
 
 typedef struct
@@ -354,12 +355,124 @@ _furrow_database_pg_open (const char  *uri,
   return (FurrowDatabase *) self;
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* Notifications (docs/architecture.md, Several users at once)                                */
+
+/* libpq keeps the notifications it read, during any query or PQconsumeInput (); they are taken
+ * after each so that the source sees them even when the socket has nothing more to read. */
+static void
+pg_collect_notifies (PgDatabase *self)
+{
+  PGnotify *notify;
+
+  if (self->conn == NULL)
+    return;
+  while ((notify = PQnotifies (self->conn)) != NULL)
+    {
+      if (notify->be_pid != PQbackendPID (self->conn) && self->notifies != NULL)
+        g_ptr_array_add (self->notifies, g_strdup (notify->extra));
+      PQfreemem (notify);
+    }
+}
+
+static gboolean pg_exec (FurrowDatabase  *database,
+                         const char      *sql,
+                         GError         **error);
+
+typedef struct
+{
+  GSource     source;
+  PgDatabase *database;
+  gpointer    fd_tag;   /* the connection's socket, NULL once the connection failed */
+} PgListenSource;
+
+static gboolean
+listen_prepare (GSource *source,
+                int     *timeout)
+{
+  PgListenSource *self = (PgListenSource *) source;
+
+  *timeout = -1;
+  pg_collect_notifies (self->database);
+  return self->database->notifies->len > 0;
+}
+
+static gboolean
+listen_check (GSource *source)
+{
+  PgListenSource *self = (PgListenSource *) source;
+  PgDatabase *database = self->database;
+
+  if (self->fd_tag != NULL && g_source_query_unix_fd (source, self->fd_tag) != 0)
+    {
+      /* A lost connection leaves the socket readable for ever: stop watching it (the next
+       * statement reports the loss as CONNECTION). */
+      if (database->conn == NULL || !PQconsumeInput (database->conn))
+        {
+          g_source_remove_unix_fd (source, self->fd_tag);
+          self->fd_tag = NULL;
+        }
+      pg_collect_notifies (database);
+    }
+  return database->notifies->len > 0;
+}
+
+static gboolean
+listen_dispatch (GSource     *source,
+                 GSourceFunc  callback,
+                 gpointer     user_data)
+{
+  PgListenSource *self = (PgListenSource *) source;
+  g_autoptr(GPtrArray) payloads = g_steal_pointer (&self->database->notifies);
+
+  self->database->notifies = g_ptr_array_new_with_free_func (g_free);
+  if (callback != NULL && payloads->len > 0)
+    ((FurrowDatabaseNotifyFunc) (void (*) (void)) callback) (payloads, user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static GSourceFuncs listen_funcs = {
+  .prepare = listen_prepare,
+  .check = listen_check,
+  .dispatch = listen_dispatch,
+};
+
+static GSource *
+pg_listen (FurrowDatabase  *database,
+           const char      *channel,
+           GError         **error)
+{
+  PgDatabase *self = PG (database);
+  PgListenSource *source;
+  char *quoted = PQescapeIdentifier (self->conn, channel, strlen (channel));
+  g_autofree char *sql = quoted != NULL ? g_strdup_printf ("LISTEN %s", quoted) : NULL;
+
+  PQfreemem (quoted);
+  if (sql == NULL)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                   "%s: cannot listen on %s", database->path, channel);
+      return NULL;
+    }
+  if (!pg_exec (database, sql, error))
+    return NULL;
+  if (self->notifies == NULL)
+    self->notifies = g_ptr_array_new_with_free_func (g_free);
+  source = (PgListenSource *) g_source_new (&listen_funcs, sizeof (PgListenSource));
+  source->database = self;
+  source->fd_tag = g_source_add_unix_fd ((GSource *) source, PQsocket (self->conn),
+                                         G_IO_IN | G_IO_HUP | G_IO_ERR);
+  g_source_set_static_name ((GSource *) source, "[furrow] PostgreSQL notifications");
+  return (GSource *) source;
+}
+
 static void
 pg_close (FurrowDatabase *database)
 {
   PgDatabase *self = PG (database);
 
   g_clear_pointer (&self->conn, PQfinish);
+  g_clear_pointer (&self->notifies, g_ptr_array_unref);
   pg_forget (self);
 }
 
@@ -382,6 +495,7 @@ pg_exec (FurrowDatabase  *database,
     }
   else
     pg_remember (self, result);
+  pg_collect_notifies (self);
   PQclear (result);
   return ok ? TRUE : pg_set_error (database, error);
 }
@@ -797,6 +911,7 @@ pg_step (FurrowStatement  *self,
           return pg_set_error (self->database, error);
         }
       pg_forget (database);
+      pg_collect_notifies (database);
       database->changes = g_ascii_strtoll (PQcmdTuples (stmt->result), NULL, 10);
       stmt->n_columns = PQnfields (stmt->result);
       stmt->blobs = g_new0 (GBytes *, stmt->n_columns + 1);
@@ -927,6 +1042,7 @@ static const FurrowDatabaseBackend pg_backend = {
   .get_last_message = pg_get_last_message,
   .encrypt_password = pg_encrypt_password,
   .backup = pg_backup,
+  .listen = pg_listen,
   .bind_int64 = pg_bind_int64,
   .bind_double = pg_bind_double,
   .bind_text = pg_bind_text,

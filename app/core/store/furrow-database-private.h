@@ -60,6 +60,10 @@ struct _FurrowDatabaseBackend
   gboolean         (*backup)           (FurrowDatabase   *self,
                                         FurrowDatabase   *dest,
                                         GError          **error);
+  /* NULL: the backend has no notifications. */
+  GSource         *(*listen)           (FurrowDatabase   *self,
+                                        const char       *channel,
+                                        GError          **error);
 
   void             (*bind_int64)       (FurrowStatement  *stmt,
                                         int               position,

@@ -468,6 +468,30 @@ sqlite_last_insert_id (FurrowDatabase *self)
   return sqlite3_last_insert_rowid (SQLITE_DB (self));
 }
 
+GSource *
+furrow_database_listen (FurrowDatabase           *self,
+                        const char               *channel,
+                        FurrowDatabaseNotifyFunc  func,
+                        gpointer                  user_data,
+                        GError                  **error)
+{
+  GSource *source;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (channel != NULL && func != NULL, NULL);
+
+  if (self->backend->listen == NULL)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                   "%s: a file sends no notifications", self->path);
+      return NULL;
+    }
+  source = self->backend->listen (self, channel, error);
+  if (source != NULL)
+    g_source_set_callback (source, (GSourceFunc) (void (*) (void)) func, user_data, NULL);
+  return source;
+}
+
 gint64
 furrow_database_changes (FurrowDatabase *self)
 {

@@ -91,6 +91,21 @@ char            *furrow_database_encrypt_password (FurrowDatabase       *self,
                                                    const char           *user,
                                                    const char           *password,
                                                    GError              **error);
+
+/* Other connections' notifications (PostgreSQL LISTEN/NOTIFY, docs/architecture.md, Several
+ * users at once): a new GSource, not attached, that calls func on the thread of the context it
+ * is attached to with the payloads (char *) of the notifications on `channel` that other
+ * connections committed since the last call, in the order they came; this connection's own are
+ * left out. Destroy it before the database is closed. A file has none: NULL with
+ * FURROW_STORE_ERROR_FAILED. */
+typedef void (*FurrowDatabaseNotifyFunc) (GPtrArray *payloads,
+                                          gpointer   user_data);
+GSource         *furrow_database_listen           (FurrowDatabase           *self,
+                                                   const char               *channel,
+                                                   FurrowDatabaseNotifyFunc  func,
+                                                   gpointer                  user_data,
+                                                   GError                  **error);
+
 /* Copies the whole database into dest (SQLite's online backup). */
 gboolean         furrow_database_backup           (FurrowDatabase       *self,
                                                    FurrowDatabase       *dest,

@@ -25,7 +25,7 @@
  * the row read_stored reads before a change. */
 #define FIELD_COLUMNS \
   "f.id, f.geom, f.code, f.name, f.notes, f.custody," \
-  " (SELECT total (p.registered_area_m2) FROM parcels p WHERE p.field_id = f.id)"
+  " (SELECT total (p.registered_area_m2) FROM parcels p WHERE p.field_id = f.id), f.row_version"
 #define FIELD_STORED "SELECT measured_area_m2 FROM fields WHERE id = ?1"
 
 static const FurrowRecordColumn field_columns[] = {
@@ -37,6 +37,7 @@ static const FurrowRecordColumn field_columns[] = {
   COLUMN (CUSTODY, "custody", furrow_field_get_custody, furrow_field_set_custody),
   COLUMN (DOUBLE, "measured_area_m2", furrow_field_get_measured_area_m2, NULL),
   COLUMN (DOUBLE, NULL, NULL, _furrow_field_set_registered_area_m2),
+  COLUMN (INT64, NULL, NULL, _furrow_store_object_set_version),
 };
 
 static const FurrowAuditedArea field_areas[] = {
@@ -124,7 +125,7 @@ field_committed (FurrowStore *self)
  * the row read_stored reads before a change. */
 #define HOUSEHOLD_COLUMNS \
   "id, code, name, members, phone, id_number, notes, bank, bank_branch, account_number," \
-  " account_holder"
+  " account_holder, row_version"
 #define HOUSEHOLD_STORED "SELECT code FROM households WHERE id = ?1"
 
 static const FurrowRecordColumn household_columns[] = {
@@ -143,6 +144,7 @@ static const FurrowRecordColumn household_columns[] = {
           furrow_household_set_account_number),
   COLUMN (TEXT, "account_holder", furrow_household_get_account_holder,
           furrow_household_set_account_holder),
+  COLUMN (INT64, NULL, NULL, _furrow_store_object_set_version),
 };
 
 static void
@@ -272,7 +274,8 @@ household_follow (FurrowStore         *self,
 #define PARCEL_COLUMNS \
   "p.id, p.geom, p.code, h.code, p.field_id, p.name, p.registered_area_m2," \
   " p.surveyed_area_m2, p.land_use, p.land_grade, p.neighbour_east, p.neighbour_west," \
-  " p.neighbour_south, p.neighbour_north, p.custody, p.entrusted_from, p.entrusted_to"
+  " p.neighbour_south, p.neighbour_north, p.custody, p.entrusted_from, p.entrusted_to," \
+  " p.row_version"
 #define PARCEL_STORED \
   "SELECT registered_area_m2, measured_area_m2, field_id FROM parcels WHERE id = ?1"
 
@@ -303,6 +306,7 @@ static const FurrowRecordColumn parcel_columns[] = {
   COLUMN (TEXT, "entrusted_from", furrow_parcel_get_entrusted_from,
           furrow_parcel_set_entrusted_from),
   COLUMN (TEXT, "entrusted_to", furrow_parcel_get_entrusted_to, furrow_parcel_set_entrusted_to),
+  COLUMN (INT64, NULL, NULL, _furrow_store_object_set_version),
 };
 
 static const FurrowAuditedArea parcel_areas[] = {
@@ -390,9 +394,12 @@ parcel_written (FurrowStore        *self,
   .table = table_,                                                                    \
   .select_all = "SELECT " KIND##_COLUMNS " FROM " from " ORDER BY " prefix "id",      \
   .select_code = "SELECT " KIND##_COLUMNS " FROM " from " WHERE " prefix "code = ?1", \
+  .select_id = "SELECT " KIND##_COLUMNS " FROM " from " WHERE " prefix "id = ?1",     \
   .select_stored = KIND##_STORED,                                                     \
+  .select_changed_by = "SELECT changed_by FROM " table_ " WHERE id = ?1",             \
   .count = "SELECT count(*) FROM " table_,                                            \
-  .delete = "DELETE FROM " table_ " WHERE id = ?1"
+  .delete = "DELETE FROM " table_                                                     \
+            " WHERE id = ?1 AND row_version = coalesce (?2, row_version)"
 
 static const FurrowRecordKind kinds[FURROW_N_KINDS] = {
   [FURROW_KIND_FIELD] = {
@@ -467,8 +474,13 @@ make_write_sql (const FurrowRecordKind *kind,
         g_string_append_printf (names, "%s%s", separator, kind->columns[i].name);
       g_string_append_printf (values, "%s?%u", separator, n);
     }
+  /* The row's version goes up by one; who wrote it is ?n+2 (a server writes current_user
+   * whatever is sent); and only the version the writer read is changed, ?n+3, or any when it
+   * is NULL (an object the store did not read) (docs/architecture.md, Several users at once). */
   if (change == FURROW_RECORD_UPDATED)
-    return g_strdup_printf ("UPDATE %s SET %s WHERE id = ?%u", kind->table, names->str, n + 1);
+    return g_strdup_printf ("UPDATE %s SET %s, row_version = row_version + 1, changed_by = ?%u"
+                            " WHERE id = ?%u AND row_version = coalesce (?%u, row_version)",
+                            kind->table, names->str, n + 2, n + 1, n + 3);
   return g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", kind->table, names->str,
                           values->str);
 }
@@ -524,4 +536,28 @@ _furrow_store_object_set_id (GObject *object,
 
   g_return_if_fail (kind < FURROW_N_KINDS);
   ((void (*) (GObject *, gint64)) kinds[kind].set_id) (object, id);
+}
+
+/* The row version rides on the object as quark data, so the model classes need not know of it
+ * and a copy read by furrow_store_find_*() carries the version it was read with. */
+static GQuark
+version_quark (void)
+{
+  return g_quark_from_static_string ("furrow-store-row-version");
+}
+
+gint64
+_furrow_store_object_get_version (gconstpointer object)
+{
+  gint64 *version = g_object_get_qdata (G_OBJECT (object), version_quark ());
+
+  return version != NULL ? *version : 0;
+}
+
+void
+_furrow_store_object_set_version (gpointer object,
+                                  gint64   version)
+{
+  g_object_set_qdata_full (G_OBJECT (object), version_quark (),
+                           version > 0 ? g_memdup2 (&version, sizeof version) : NULL, g_free);
 }

@@ -618,6 +618,7 @@ furrow_store_open_to_check (const char  *path,
                             GError     **error)
 {
   g_autoptr(FurrowStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
   int version;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -629,8 +630,25 @@ furrow_store_open_to_check (const char  *path,
       return NULL;
     }
   self = store_connect (path, error);
-  if (self == NULL || !read_schema_version (self, &version, error))
+  if (self == NULL)
     return NULL;
+  /* A file cut short has a header that counts more pages than there are, which SQLite refuses
+   * to read at all unless the schema is "writable": so the check can list what
+   * integrity_check finds instead of repeating that the file is damaged. This connection
+   * writes nothing (issue 12). */
+  if (!furrow_store_is_server (self) &&
+      !store_pragma_int (self, "PRAGMA writable_schema = ON", NULL, error))
+    return NULL;
+  if (!read_schema_version (self, &version, &local_error))
+    {
+      /* Damage that hides the version is what the check is for: it reports it. */
+      if (!g_error_matches (local_error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      version = 0;
+    }
   self->schema_version = version;
   return g_steal_pointer (&self);
 }
@@ -856,6 +874,15 @@ use_schema (FurrowDatabase  *database,
   return furrow_database_exec (database, sql, error);
 }
 
+<<<<<<< HEAD
+=======
+char *
+_furrow_store_server_channel (FurrowStore *self)
+{
+  return g_strconcat ("furrow_", self->schema, NULL);
+}
+
+>>>>>>> main
 /* A user without a role in the cooperative (docs/architecture.md, The backend seam, Roles)
  * would not even see its tables through search_path: PERMISSION, naming the user, rather than a
  * missing table. */
@@ -884,12 +911,15 @@ may_use_schema (FurrowDatabase  *database,
                _("%s: %s has no role in cooperative %s; ask the centre’s manager for one"),
                furrow_database_get_path (database), furrow_statement_get_text (stmt, 1), code);
   return FALSE;
+<<<<<<< HEAD
 }
 
 char *
 _furrow_store_server_channel (FurrowStore *self)
 {
   return g_strconcat ("furrow_", self->schema, NULL);
+=======
+>>>>>>> main
 }
 
 static FurrowStore *

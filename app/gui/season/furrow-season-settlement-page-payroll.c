@@ -10,7 +10,6 @@
 
 #include <glib/gi18n.h>
 
-#include "furrow-export-folder.h"
 #include "furrow-payroll.h"
 #include "furrow-print-operation.h"
 #include "furrow-season-settlement-page-private.h"
@@ -224,22 +223,13 @@ print_payroll_action (GtkWidget  *widget,
 }
 
 static void
-chooser_response_cb (GtkNativeDialog            *chooser,
-                     int                         response,
-                     FurrowSeasonSettlementPage *self)
+payroll_chosen (FurrowSeasonSettlementPage *self,
+                GtkFileChooser             *chooser,
+                GFile                      *file)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      const char *by_group = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser),
-                                                          "by-group");
+  const char *by_group = gtk_file_chooser_get_choice (chooser, "by-group");
 
-      if (file != NULL)
-        furrow_season_settlement_page_export_payroll (self, file,
-                                                      g_strcmp0 (by_group, "true") == 0);
-    }
-  g_object_unref (self);
-  g_object_unref (chooser);
+  furrow_season_settlement_page_export_payroll (self, file, g_strcmp0 (by_group, "true") == 0);
 }
 
 static void
@@ -248,30 +238,20 @@ export_payroll_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   FurrowSeasonSettlementPage *self = FURROW_SEASON_SETTLEMENT_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
+  GtkFileChooser *chooser;
   g_autofree char *name = NULL;
 
   if (SEASON (self) == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Export Payroll"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  furrow_export_folder_set_on (GTK_FILE_CHOOSER (chooser), GTK_WIDGET (self));
   /* Translators: a file name; %s is the season's name */
   name = g_strdup_printf (_("%s payroll.pdf"), furrow_season_get_name (SEASON (self)));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  _furrow_season_settlement_page_add_filter (GTK_FILE_CHOOSER (chooser),
-                                             _("PDF documents"), "*.pdf");
-  _furrow_season_settlement_page_add_filter (GTK_FILE_CHOOSER (chooser),
-                                             _("Excel workbooks (.xlsx)"), "*.xlsx");
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "by-group",
-                               _("One list per village group"), NULL, NULL);
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb),
-                    g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  chooser = _furrow_season_settlement_page_chooser_new (self, _("Export Payroll"),
+                                                        GTK_FILE_CHOOSER_ACTION_SAVE, name,
+                                                        _("PDF documents"), "*.pdf",
+                                                        _("Excel workbooks (.xlsx)"), "*.xlsx",
+                                                        NULL);
+  gtk_file_chooser_add_choice (chooser, "by-group", _("One list per village group"), NULL, NULL);
+  _furrow_season_settlement_page_chooser_show (self, chooser, payroll_chosen);
 }
 
 void

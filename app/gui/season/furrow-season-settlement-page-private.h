@@ -103,4 +103,23 @@ void _furrow_season_settlement_page_add_filter       (GtkFileChooser            
                                                       const char                 *name,
                                                       const char                 *pattern);
 
+/* What an export or import does with the file chosen (a local or remote GFile). */
+typedef void (*FurrowSettlementChosenFunc) (FurrowSeasonSettlementPage *self,
+                                            GtkFileChooser             *chooser,
+                                            GFile                      *file);
+/* The page's file chooser, modal over its window: `title`; an export's ("_Export", starting in
+ * the export folder, furrow-export-folder.h) or, for GTK_FILE_CHOOSER_ACTION_OPEN, an import's
+ * ("_Import"); `file_name` proposed (or NULL); then its filters, pairs of a name and a pattern,
+ * ending in NULL. The caller adds its choices and shows it with
+ * _furrow_season_settlement_page_chooser_show(), which calls `chosen` on "Export"/"Import" with a
+ * file and lets the chooser go in any case. */
+GtkFileChooser *_furrow_season_settlement_page_chooser_new  (FurrowSeasonSettlementPage *self,
+                                                             const char                 *title,
+                                                             GtkFileChooserAction        action,
+                                                             const char                 *file_name,
+                                                             ...) G_GNUC_NULL_TERMINATED;
+void            _furrow_season_settlement_page_chooser_show (FurrowSeasonSettlementPage *self,
+                                                             GtkFileChooser             *chooser,
+                                                             FurrowSettlementChosenFunc  chosen);
+
 G_END_DECLS

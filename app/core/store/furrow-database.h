@@ -83,18 +83,6 @@ gint64           furrow_database_last_insert_id   (FurrowDatabase       *self);
 /* Rows changed by the last INSERT, UPDATE or DELETE. */
 gint64           furrow_database_changes          (FurrowDatabase       *self);
 
-<<<<<<< HEAD
-/* A server user's password as the verifier the server keeps (SCRAM-SHA-256, computed here by
- * libpq, PQencryptPasswordConn), so that the password itself is never sent to the server nor can
- * reach its logs (docs/architecture.md, The backend seam, Roles). NULL with error on a file or
- * when libpq cannot compute it. */
-char            *furrow_database_encrypt_password (FurrowDatabase       *self,
-                                                   const char           *user,
-                                                   const char           *password,
-                                                   GError              **error);
-
-=======
->>>>>>> main
 /* Other connections' notifications (PostgreSQL LISTEN/NOTIFY, docs/architecture.md, Several
  * users at once): a new GSource, not attached, that calls func on the thread of the context it
  * is attached to with the payloads (char *) of the notifications on `channel` that other
@@ -109,8 +97,6 @@ GSource         *furrow_database_listen           (FurrowDatabase           *sel
                                                    gpointer                  user_data,
                                                    GError                  **error);
 
-<<<<<<< HEAD
-=======
 /* A server user's password as the verifier the server keeps (SCRAM-SHA-256, computed here by
  * libpq, PQencryptPasswordConn), so that the password itself is never sent to the server nor can
  * reach its logs (docs/architecture.md, The backend seam, Roles). NULL with error on a file or
@@ -119,7 +105,6 @@ char            *furrow_database_encrypt_password (FurrowDatabase       *self,
                                                    const char           *user,
                                                    const char           *password,
                                                    GError              **error);
->>>>>>> main
 /* Copies the whole database into dest (SQLite's online backup). */
 gboolean         furrow_database_backup           (FurrowDatabase       *self,
                                                    FurrowDatabase       *dest,

@@ -874,15 +874,12 @@ use_schema (FurrowDatabase  *database,
   return furrow_database_exec (database, sql, error);
 }
 
-<<<<<<< HEAD
-=======
 char *
 _furrow_store_server_channel (FurrowStore *self)
 {
   return g_strconcat ("furrow_", self->schema, NULL);
 }
 
->>>>>>> main
 /* A user without a role in the cooperative (docs/architecture.md, The backend seam, Roles)
  * would not even see its tables through search_path: PERMISSION, naming the user, rather than a
  * missing table. */
@@ -911,15 +908,6 @@ may_use_schema (FurrowDatabase  *database,
                _("%s: %s has no role in cooperative %s; ask the centre’s manager for one"),
                furrow_database_get_path (database), furrow_statement_get_text (stmt, 1), code);
   return FALSE;
-<<<<<<< HEAD
-}
-
-char *
-_furrow_store_server_channel (FurrowStore *self)
-{
-  return g_strconcat ("furrow_", self->schema, NULL);
-=======
->>>>>>> main
 }
 
 static FurrowStore *

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -186,6 +187,25 @@ test_restore_damaged (Fixture       *fixture,
   store = furrow_store_open (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (furrow_store_count_parcels (store, NULL), ==, 1000);
+  /* The file that replaced the damaged one says so in its own audit log: the point's rows and
+   * then one row, "project.restore" of that point (written into the copy before the rename, so
+   * never the one without the other). */
+  {
+    g_autofree char *object = g_strdup_printf ("restore-point:%s", id);
+    sqlite3_stmt *stmt;
+    sqlite3 *db;
+
+    g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==,
+                     SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT action, object FROM audit_log"
+                                         " ORDER BY id DESC LIMIT 1", -1, &stmt, NULL), ==,
+                     SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "project.restore");
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, object);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
   /* The damaged bytes were kept as a point too. */
   g_clear_pointer (&points, g_ptr_array_unref);
   points = furrow_restore_points_list (fixture->path, &error);

@@ -27,7 +27,8 @@ void         _furrow_season_set_open_objections   (FurrowSeason    *self,
                                                    guint            open_objections);
 
 /* The store's own state, shared by its units (docs/architecture.md, The store):
- * furrow-store.c (the object, files, the cooperative, the signals), furrow-store-transaction.c
+ * furrow-store.c (the object, files, the cooperative, the signals), furrow-store-check.c (the
+ * checks of a file and of output paths), furrow-store-transaction.c
  * (transactions, pending changes, bringing the models in step), furrow-store-audit.c (the audit
  * log), furrow-store-records.c (fields, households and parcels through one generic path) and
  * furrow-store-kinds.c (the table of those record kinds). */
@@ -291,6 +292,14 @@ void         _furrow_store_emit_settlement_changed (FurrowStore       *self,
 /* furrow-store-audit.c: an audit_log row; an addition's own row unless an import counts it
  * (then FALSE); the import's one row at its commit; "%.2f" of an area. */
 gboolean     _furrow_store_audit                  (FurrowStore     *self,
+                                                   const char      *action,
+                                                   const char      *object,
+                                                   const char      *detail,
+                                                   GError         **error);
+/* The same row written into another database of the project's schema (a restore's staged
+ * copy, furrow-store-restore.c) by `actor`. */
+gboolean     _furrow_store_audit_into             (FurrowDatabase  *database,
+                                                   const char      *actor,
                                                    const char      *action,
                                                    const char      *object,
                                                    const char      *detail,

@@ -630,20 +630,12 @@ furrow_surplus_statement_record_print (FurrowSurplusStatement  *self,
 
   for (guint i = 0; i < self->season_names->len; i++)
     {
-      g_autoptr(FurrowSeason) season = furrow_store_find_season (store,
-                                                                 self->season_names->pdata[i]);
-      g_autofree char *detail = NULL;
-
-      if (season == NULL)
-        {
-          g_set_error (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID,
-                       _("There is no season “%s”"), (char *) self->season_names->pdata[i]);
-          return FALSE;
-        }
       /* The period and the destination, never personal data. */
-      detail = g_strdup_printf ("%s -> %s", self->period, destination != NULL ? destination
-                                                                               : "");
-      if (!furrow_store_record_print (store, season, "surplus-statement", detail, error))
+      g_autofree char *detail = g_strdup_printf ("%s -> %s", self->period,
+                                                 destination != NULL ? destination : "");
+
+      if (!_furrow_report_record_print (store, self->season_names->pdata[i],
+                                        "surplus-statement", detail, error))
         return FALSE;
     }
   return TRUE;

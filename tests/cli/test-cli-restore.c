@@ -173,6 +173,21 @@ count_wal_commits (const char *wal_path)
   return commits;
 }
 
+static int
+count_rows (sqlite3    *db,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  sqlite3_stmt *stmt;
+  int n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
 /* A restore is one transaction on the project (docs/architecture.md, Restore points): the
  * restored rows and the "project.restore" audit row that says so are committed together, so a
  * kill -9 at any moment leaves the project before or after, never restored without its row
@@ -192,18 +207,22 @@ test_restore_one_commit (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
   sqlite3 *db;
+  int n_plans;
 
   g_assert_cmpint (furrow_test_run_cli (NULL, NULL, "season", "--project", fixture->path,
                                         "create", "S", "--year", "2026", NULL), ==, 0);
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READWRITE, NULL), ==,
+                   SQLITE_OK);
+  n_plans = count_rows (db, "plans");
   g_assert_cmpint (furrow_test_run_cli (NULL, NULL, "season", "--project", fixture->path,
                                         "plan", "S", "--all", NULL), ==, 0);
+  /* The demo's 40 fields planned in S: 40 more plans. */
+  g_assert_cmpint (count_rows (db, "plans"), ==, n_plans + 40);
   points = furrow_restore_points_list (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (points->len, ==, 1);
   id = g_strdup (((FurrowRestorePoint *) g_ptr_array_index (points, 0))->id);
 
-  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READWRITE, NULL), ==,
-                   SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==,
                    SQLITE_OK);
   /* A read joins the WAL: this connection now counts as one that has the project open. */
@@ -213,7 +232,8 @@ test_restore_one_commit (Fixture       *fixture,
                                         NULL), ==, 0);
   g_assert_cmpuint (count_wal_commits (wal), ==, 1);
 
-  /* That one commit holds the restored rows (no plans) and, last, the audit row. */
+  /* That one commit holds the restored rows (the plans before S was planned) and, last, the
+   * audit row. */
   object = g_strdup_printf ("restore-point:%s", id);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT action, object FROM audit_log"
                                        " ORDER BY id DESC LIMIT 1", -1, &stmt, NULL), ==,
@@ -222,11 +242,7 @@ test_restore_one_commit (Fixture       *fixture,
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "project.restore");
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, object);
   sqlite3_finalize (stmt);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM plans", -1, &stmt,
-                                       NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
-  sqlite3_finalize (stmt);
+  g_assert_cmpint (count_rows (db, "plans"), ==, n_plans);
   sqlite3_close (db);
 }
 FURROW_TEST_FIXTURE ("/furrow/cli/restore/one-commit", Fixture, set_up, test_restore_one_commit,

@@ -47,6 +47,7 @@
 #include "furrow-season-overview-page-testing.h"
 #include "furrow-season-settlement-page.h"
 #include "furrow-season-settlement-page-testing.h"
+#include "furrow-season-view.h"
 #include "furrow-season-view-testing.h"
 #include "furrow-store-payment.h"
 #include "furrow-store-season.h"
@@ -222,6 +223,26 @@ check_window (Fixture    *fixture,
   furrow_test_wait_for_frame (window);
   n = furrow_test_check_money (window, step);
   titles = furrow_test_check_column_titles (window, step);
+  /* The season's name and its line beneath in full ("Crop ye…" at 1024 px before; issue 13,
+   * item 4). */
+  {
+    GtkWidget *view = GTK_WIDGET (furrow_window_get_season_view (fixture->window));
+
+    if (gtk_widget_get_mapped (view))
+      {
+        static const char *children[] = { "title_label", "state_label" };
+
+        for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+          {
+            GtkWidget *label = GTK_WIDGET (
+              gtk_widget_get_template_child (view, FURROW_TYPE_SEASON_VIEW, children[i]));
+
+            g_assert_nonnull (label);
+            furrow_test_check_not_ellipsized (label, step);
+            furrow_test_assert_reachable (label, children[i]);
+          }
+      }
+  }
 
   g_test_message ("%s at %dx%d (%s): %u amounts and %u column titles in full (%.1f s)", step,
                   gtk_widget_get_width (window), gtk_widget_get_height (window),

@@ -255,6 +255,10 @@ check_money (Fixture *fixture,
       GtkWidget *page = furrow_test_show_season_page (fixture->window, pages[i].name,
                                                       g_type_from_name (pages[i].type), 500);
 
+      /* Laid out, and again for what that changed (the predicted income comes in an idle). */
+      furrow_test_wait_for_frame (GTK_WIDGET (fixture->window));
+      furrow_test_iterate (50);
+      furrow_test_wait_for_frame (GTK_WIDGET (fixture->window));
       save_step (fixture, step);
       n_money = furrow_test_check_money (page, pages[i].name);
       g_test_message ("%s at %dx%d (%s): %u amounts shown in full", pages[i].name, width, height,

@@ -320,15 +320,19 @@ check_titles_under (GtkWidget  *widget,
     {
       PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (widget));
       int min = 0;
+      /* What measure() counts: the width and the margins (the lists' titles have theirs,
+       * furrow-list-columns.c). */
+      int width = gtk_widget_get_width (widget) + gtk_widget_get_margin_start (widget) +
+                  gtk_widget_get_margin_end (widget);
 
       gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
       if (pango_layout_is_ellipsized (layout))
         FAIL ("%s: the column title \"%s\" is ellipsized (%d px wide)", what,
-              gtk_label_get_text (GTK_LABEL (widget)), gtk_widget_get_width (widget));
+              gtk_label_get_text (GTK_LABEL (widget)), width);
       /* Narrower than its longest word: cut at the column's edge. */
-      else if (gtk_widget_get_width (widget) < min)
+      else if (width < min)
         FAIL ("%s: the column title \"%s\" is cut (%d px wide, %d px at least)", what,
-              gtk_label_get_text (GTK_LABEL (widget)), gtk_widget_get_width (widget), min);
+              gtk_label_get_text (GTK_LABEL (widget)), width, min);
       n++;
     }
   return n;

@@ -30,9 +30,10 @@ count_placeholders (const char *sql)
   return g_hash_table_size (seen);
 }
 
-/* Each row: a written column is a placeholder of INSERT (and of UPDATE, which adds the row id);
- * the SELECTs give the read columns, the code where code_read says; the kind's type is its
- * model's and its objects'. */
+/* Each row: a written column is a placeholder of INSERT (and of UPDATE, which adds the row id,
+ * the writer and the row version read; DELETE has the id and the version, v9);
+ * the SELECTs give the read columns, the code where the column named "code" is among them; the
+ * kind's type is its model's and its objects'. */
 static void
 test_table (FurrowTestStore *fixture,
             gconstpointer    data)
@@ -46,30 +47,52 @@ test_table (FurrowTestStore *fixture,
       g_autoptr(FurrowStatement) stmt = NULL;
       g_autoptr(GObject) object = g_object_new (kind->get_type (), NULL);
       guint n_written = 0, n_read = 0;
+      int code_read = -1;
 
       for (guint i = 0; i < kind->n_columns; i++)
         {
           n_written += kind->columns[i].name != NULL;
+          if (kind->columns[i].set != NULL && g_strcmp0 (kind->columns[i].name, "code") == 0)
+            code_read = (int) n_read;
           n_read += kind->columns[i].set != NULL;
         }
+      g_assert_cmpint (code_read, >=, 0);
       g_assert_cmpuint (count_placeholders (_furrow_store_kind_write_sql (kind_id,
                                                                           FURROW_RECORD_ADDED)),
                         ==, n_written);
       g_assert_cmpuint (count_placeholders (_furrow_store_kind_write_sql (kind_id,
                                                                           FURROW_RECORD_UPDATED)),
-                        ==, n_written + 1);
-      g_assert_cmpuint (count_placeholders (kind->delete), ==, 1);
+                        ==, n_written + 3);
+      g_assert_cmpuint (count_placeholders (kind->delete), ==, 2);
+      g_assert_cmpuint (count_placeholders (_furrow_store_kind_sql (kind_id,
+                                                                    FURROW_KIND_SQL_SELECT_ID)),
+                        ==, 1);
+      g_assert_cmpuint (count_placeholders (kind->select_changed_by), ==, 1);
       g_assert_cmpuint (count_placeholders (kind->select_stored), ==, 1);
       g_assert_nonnull (kind->read_stored);
 
-      stmt = furrow_database_prepare (database, kind->select_all, &error);
+      stmt = furrow_database_prepare (database,
+                                      _furrow_store_kind_sql (kind_id, FURROW_KIND_SQL_SELECT_ALL),
+                                      &error);
       g_assert_no_error (error);
       g_assert_cmpint (furrow_statement_get_column_count (stmt), ==, (int) n_read);
-      g_assert_cmpstr (furrow_statement_get_column_name (stmt, (int) kind->code_read), ==, "code");
+      g_assert_cmpstr (furrow_statement_get_column_name (stmt, code_read), ==, "code");
       g_clear_pointer (&stmt, furrow_statement_release);
-      stmt = furrow_database_prepare (database, kind->select_code, &error);
+      stmt = furrow_database_prepare (database,
+                                      _furrow_store_kind_sql (kind_id,
+                                                              FURROW_KIND_SQL_SELECT_CODE),
+                                      &error);
       g_assert_no_error (error);
       g_assert_cmpint (furrow_statement_get_column_count (stmt), ==, (int) n_read);
+      g_clear_pointer (&stmt, furrow_statement_release);
+      stmt = furrow_database_prepare (database,
+                                      _furrow_store_kind_sql (kind_id, FURROW_KIND_SQL_SELECT_ID),
+                                      &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (furrow_statement_get_column_count (stmt), ==, (int) n_read);
+      /* The row version is the last column read (v9). */
+      g_assert_cmpstr (furrow_statement_get_column_name (stmt, (int) n_read - 1), ==,
+                       "row_version");
 
       g_assert_cmpint (_furrow_store_kind_of (object), ==, kind_id);
       g_assert_true (g_list_model_get_item_type (_furrow_store_get_model (fixture->store,
@@ -93,7 +116,8 @@ assert_audit (FurrowStore *store,
 }
 
 /* The statements made from the columns are the text the store always wrote (the statement cache
- * and SQLite see the same SQL as before the table). */
+ * and SQLite see the same SQL as before the table), an UPDATE with v9's row version: raised by
+ * one, ?n+2 the writer, and only where it is still the version read, ?n+3 (NULL: any). */
 static void
 test_write_sql (void)
 {
@@ -104,7 +128,9 @@ test_write_sql (void)
                    ==,
                    "UPDATE households SET code = ?1, name = ?2, members = ?3, phone = ?4,"
                    " id_number = ?5, notes = ?6, bank = ?7, bank_branch = ?8,"
-                   " account_number = ?9, account_holder = ?10 WHERE id = ?11");
+                   " account_number = ?9, account_holder = ?10,"
+                   " row_version = row_version + 1, changed_by = ?12"
+                   " WHERE id = ?11 AND row_version = coalesce (?13, row_version)");
   g_assert_cmpstr (_furrow_store_kind_write_sql (FURROW_KIND_PARCEL, FURROW_RECORD_ADDED), ==,
                    "INSERT INTO parcels (geom, code, household_id, field_id, name,"
                    " registered_area_m2, surveyed_area_m2, measured_area_m2, land_use,"
@@ -118,7 +144,26 @@ test_write_sql (void)
                    " surveyed_area_m2 = ?7, measured_area_m2 = ?8, land_use = ?9,"
                    " land_grade = ?10, neighbour_east = ?11, neighbour_west = ?12,"
                    " neighbour_south = ?13, neighbour_north = ?14, custody = ?15,"
-                   " entrusted_from = ?16, entrusted_to = ?17 WHERE id = ?18");
+                   " entrusted_from = ?16, entrusted_to = ?17,"
+                   " row_version = row_version + 1, changed_by = ?19"
+                   " WHERE id = ?18 AND row_version = coalesce (?20, row_version)");
+  /* The SELECTs, now made from the read columns too: the text the kinds' hand-written column
+   * lists gave before (FIELD_COLUMNS, HOUSEHOLD_COLUMNS, PARCEL_COLUMNS of r15a's v9). */
+  g_assert_cmpstr (_furrow_store_kind_sql (FURROW_KIND_FIELD, FURROW_KIND_SQL_SELECT_ALL), ==,
+                   "SELECT f.id, f.geom, f.code, f.name, f.notes, f.custody,"
+                   " (SELECT total (p.registered_area_m2) FROM parcels p WHERE p.field_id = f.id),"
+                   " f.row_version FROM fields f ORDER BY f.id");
+  g_assert_cmpstr (_furrow_store_kind_sql (FURROW_KIND_HOUSEHOLD, FURROW_KIND_SQL_SELECT_CODE),
+                   ==,
+                   "SELECT id, code, name, members, phone, id_number, notes, bank, bank_branch,"
+                   " account_number, account_holder, row_version FROM households WHERE code = ?1");
+  g_assert_cmpstr (_furrow_store_kind_sql (FURROW_KIND_PARCEL, FURROW_KIND_SQL_SELECT_ID), ==,
+                   "SELECT p.id, p.geom, p.code, h.code, p.field_id, p.name,"
+                   " p.registered_area_m2, p.surveyed_area_m2, p.land_use, p.land_grade,"
+                   " p.neighbour_east, p.neighbour_west, p.neighbour_south, p.neighbour_north,"
+                   " p.custody, p.entrusted_from, p.entrusted_to, p.row_version"
+                   " FROM parcels p JOIN households h ON h.id = p.household_id"
+                   " WHERE p.id = ?1");
   /* Made once: the same text, the same address. */
   g_assert_true (_furrow_store_kind_write_sql (FURROW_KIND_PARCEL, FURROW_RECORD_ADDED) ==
                  _furrow_store_kind_write_sql (FURROW_KIND_PARCEL, FURROW_RECORD_ADDED));

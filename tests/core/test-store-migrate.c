@@ -9,6 +9,7 @@
 
 #include "furrow-database-testing.h"
 #include "furrow-store-migrate-testing.h"
+#include "furrow-store-testing.h"
 #include "furrow-store.h"
 #include "furrow-test-store.h"
 #include "furrow-test.h"
@@ -182,6 +183,76 @@ test_upgrade_v6 (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v6", Fixture, fixture_set_up,
                      test_upgrade_v6, furrow_test_store_fixture_tear_down);
+
+/* A project of version 8 with a household, a field and a parcel, opened by this Furrow: step 9
+ * adds the row versions (docs/architecture.md, Several users at once) and keeps every value;
+ * each row starts at version 1, an update makes it 2, and a copy read before that update is
+ * refused (CONFLICT) instead of writing over it. */
+static void
+test_upgrade_v8 (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FurrowStore) store = NULL;
+  g_autoptr(FurrowParcel) parcel = NULL;
+  g_autoptr(FurrowParcel) stale = NULL;
+  g_autoptr(FurrowHousehold) household = NULL;
+  g_autoptr(FurrowField) field = NULL;
+
+  {
+    g_autoptr(FurrowDatabase) db = open_empty (fixture);
+
+    g_assert_true (furrow_store_migrate (db, 0, 8, &error));
+    g_assert_true (furrow_database_exec (db,
+                     "INSERT INTO households (code, name, phone) VALUES"
+                     " ('371426101201010001', '王建国', '13800000001');"
+                     "INSERT INTO fields (code, name, measured_area_m2) VALUES"
+                     " ('T01', '东大块', 61234.5);"
+                     "INSERT INTO parcels (code, household_id, field_id, name,"
+                     " registered_area_m2) VALUES ('3714261012010100010001', 1, 1, '东地',"
+                     " 2000.25)", &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (query (db, "SELECT count(*) FROM pragma_table_info ('parcels')"
+                                " WHERE name = 'row_version'"), ==, 0);
+  }
+
+  store = furrow_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (furrow_store_get_schema_version (store), ==, FURROW_STORE_SCHEMA_VERSION);
+  household = furrow_store_find_household (store, "371426101201010001");
+  g_assert_cmpstr (furrow_household_get_name (household), ==, "王建国");
+  g_assert_cmpstr (furrow_household_get_phone (household), ==, "13800000001");
+  field = furrow_store_find_field (store, "T01");
+  g_assert_cmpstr (furrow_field_get_name (field), ==, "东大块");
+  g_assert_cmpfloat (furrow_field_get_registered_area_m2 (field), ==, 2000.25);
+  parcel = furrow_store_find_parcel (store, "3714261012010100010001");
+  stale = furrow_store_find_parcel (store, "3714261012010100010001");
+  g_assert_cmpstr (furrow_parcel_get_name (parcel), ==, "东地");
+  g_assert_cmpstr (furrow_parcel_get_household_code (parcel), ==, "371426101201010001");
+  g_assert_cmpint (furrow_parcel_get_field_id (parcel), ==, furrow_field_get_id (field));
+  g_assert_cmpfloat (furrow_parcel_get_registered_area_m2 (parcel), ==, 2000.25);
+
+  furrow_parcel_set_registered_area_m2 (parcel, 2100.0);
+  g_assert_true (furrow_store_update_parcel (store, parcel, &error));
+  g_assert_no_error (error);
+  furrow_parcel_set_name (stale, "西地");
+  g_assert_false (furrow_store_update_parcel (store, stale, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  {
+    g_autoptr(FurrowDatabase) db = open_empty (fixture);
+
+    g_assert_cmpint (query (db, version_sql), ==, 9);
+    g_assert_cmpint (query (db, "SELECT row_version FROM parcels"), ==, 2);
+    g_assert_cmpint (query (db, "SELECT row_version FROM households"), ==, 1);
+    g_assert_cmpint (query (db, "SELECT count(*) FROM parcels WHERE name = '东地'"
+                                " AND registered_area_m2 = 2100.0"), ==, 1);
+  }
+}
+FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v8", Fixture, fixture_set_up,
+                     test_upgrade_v8, furrow_test_store_fixture_tear_down);
 
 /* Step 2 fails (its index is there already): the file stays at version 1, step 2 left nothing,
  * and the error names the step. */

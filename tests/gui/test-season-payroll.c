@@ -283,4 +283,124 @@ test_export (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/gui/season-payroll/export", Fixture, fixture_set_up, test_export,
                      furrow_test_window_tear_down);
 
+static gboolean
+chooser_shown (gpointer data)
+{
+  return furrow_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+static gboolean
+chooser_gone (gpointer data)
+{
+  return !chooser_shown (data);
+}
+
+/* The chooser an output action opens (the page's one chooser helper,
+ * furrow-season-settlement-page-private.h): over the window, its title, its action, the name it
+ * proposes and its filters' names in order; cancelled, it goes and writes nothing. */
+static GtkFileChooser *
+open_chooser (FurrowSeasonSettlementPage *page,
+              Fixture                    *fixture,
+              const char                 *action,
+              const char                 *title,
+              GtkFileChooserAction        chooser_action,
+              const char                 *current_name,
+              const char * const         *filters)
+{
+  GtkWindow *chooser;
+  g_autoptr(GListModel) list = NULL;
+  guint n = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
+  g_assert_true (furrow_test_wait_until (chooser_shown, NULL, 30));
+  chooser = furrow_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_true (gtk_window_get_transient_for (chooser) == GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_window_get_modal (chooser));
+  g_assert_cmpstr (gtk_window_get_title (chooser), ==, title);
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==, chooser_action);
+  if (current_name != NULL)
+    {
+      g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+
+      g_assert_cmpstr (name, ==, current_name);
+    }
+  list = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+  for (; filters[n] != NULL; n++)
+    {
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (list, n);
+
+      g_assert_nonnull (filter);
+      g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, filters[n]);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n);
+  return GTK_FILE_CHOOSER (chooser);
+}
+
+static void
+cancel_chooser (GtkFileChooser *chooser)
+{
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  g_assert_true (furrow_test_wait_until (chooser_gone, NULL, 30));
+}
+
+/* Each output of the settled season asks for its file the same way: the payroll a PDF or XLSX
+ * with "One list per village group" (unticked), the surplus statement an XLSX or PDF, the bank
+ * file under its name with its layout ("generic") and whom to pay ("first"), the bank return a
+ * CSV to open, the roster a PDF, XLSX or CSV, the statements a PDF or a folder. Cancelling any of
+ * them writes nothing: no audit row. */
+static void
+test_choosers (Fixture       *fixture,
+               gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  g_autoptr(FurrowSeason) season = NULL;
+  g_auto(GStrv) audit_before = NULL;
+  g_auto(GStrv) audit_after = NULL;
+  FurrowSeasonSettlementPage *page;
+  GtkFileChooser *chooser;
+  static const char *pdf_xlsx[] = { "PDF documents", "Excel workbooks (.xlsx)", NULL };
+  static const char *xlsx_pdf[] = { "Excel workbooks (.xlsx)", "PDF documents", NULL };
+  static const char *roster[] = { "PDF documents", "Excel workbooks (.xlsx)", "CSV spreadsheets",
+                                  NULL };
+  static const char *pdf[] = { "PDF documents", NULL };
+  static const char *csv[] = { "CSV files", NULL };
+  static const char *none[] = { NULL };
+
+  settled_season (store);
+  furrow_window_show_season (fixture->window,
+                             (season = furrow_test_store_find_season (store, SEASON)));
+  page = FURROW_SEASON_SETTLEMENT_PAGE (
+    furrow_test_show_season_page (fixture->window, "settlement",
+                                  FURROW_TYPE_SEASON_SETTLEMENT_PAGE, 300));
+  audit_before = _furrow_store_get_audit (store, "season:" SEASON);
+
+  chooser = open_chooser (page, fixture, "settlement.export-payroll", "Export Payroll",
+                          GTK_FILE_CHOOSER_ACTION_SAVE, SEASON " payroll.pdf", pdf_xlsx);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "by-group"), ==, "false");
+  cancel_chooser (chooser);
+  cancel_chooser (open_chooser (page, fixture, "settlement.export-surplus-statement",
+                                "Export Surplus Statement", GTK_FILE_CHOOSER_ACTION_SAVE,
+                                SEASON " surplus statement.xlsx", xlsx_pdf));
+  chooser = open_chooser (page, fixture, "settlement.export-bank-file", "Export Bank File",
+                          GTK_FILE_CHOOSER_ACTION_SAVE, SEASON " bank file.csv", none);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "profile"), ==, "generic");
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "which"), ==, "first");
+  cancel_chooser (chooser);
+  cancel_chooser (open_chooser (page, fixture, "settlement.import-bank-return",
+                                "Import Bank Return", GTK_FILE_CHOOSER_ACTION_OPEN, NULL, csv));
+  cancel_chooser (open_chooser (page, fixture, "settlement.export-roster", "Export Roster",
+                                GTK_FILE_CHOOSER_ACTION_SAVE, SEASON " roster.pdf", roster));
+  cancel_chooser (open_chooser (page, fixture, "settlement.export-statements",
+                                "Export Statements", GTK_FILE_CHOOSER_ACTION_SAVE,
+                                SEASON " statements.pdf", pdf));
+  cancel_chooser (open_chooser (page, fixture, "settlement.export-statements-folder",
+                                "Export Statements into a Folder",
+                                GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, NULL, none));
+
+  audit_after = _furrow_store_get_audit (store, "season:" SEASON);
+  g_assert_cmpuint (g_strv_length (audit_after), ==, g_strv_length (audit_before));
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/season-payroll/choosers", Fixture, fixture_set_up,
+                     test_choosers, furrow_test_window_tear_down);
+
 FURROW_TEST_GUI_MAIN ();

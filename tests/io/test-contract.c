@@ -315,6 +315,72 @@ test_settled (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/io/contract/settled", Fixture, furrow_test_store_set_up_empty,
                      test_settled, furrow_test_store_fixture_tear_down);
 
+static void
+count_files (gsize    done,
+             gsize    total,
+             gpointer user_data)
+{
+  guint *calls = user_data;
+
+  /* One call a file written, in order, of the six. */
+  g_assert_cmpuint (total, ==, 6);
+  g_assert_cmpuint (done, ==, ++*calls);
+}
+
+/* One PDF a household in a folder (`furrow-cli contract --out DIR`, docs/architecture.md): each
+ * "<CBFBM>.pdf" holds that household's two pages, numbered 1 and 2 of 2, and says what the
+ * one file says of it (households 1 and 5 read as in test_settled); nothing else is left in the
+ * folder. */
+static void
+test_files_dir (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(FurrowSeason) season = taozhuang (fixture->store, TRUE);
+  g_autoptr(FurrowContract) contract = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = furrow_test_store_file (fixture, "contracts");
+  guint calls = 0;
+  guint n_files = 0;
+
+  contract = furrow_contract_new_from_season (fixture->store, season, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (furrow_contract_write_pdfs_dir (contract, dir, NULL, count_files, &calls,
+                                                 &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls, ==, 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      const char *code = furrow_contract_get_household_code (contract, i);
+      g_autofree char *name = g_strdup_printf ("%s.pdf", code);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *first = g_strdup_printf ("合同%s·第1页/共2页", code);
+      g_autofree char *second = g_strdup_printf ("合同%s·第2页/共2页", code);
+      g_auto(GStrv) pages = pdf_pages (path);
+
+      g_assert_cmpuint (g_strv_length (pages), ==, 2);
+      g_assert_nonnull (strstr (pages[0], first));
+      g_assert_nonnull (strstr (pages[1], second));
+      if (i == 0)
+        check_contracts (path, 1);
+      if (i == 4)
+        check_contracts (path, 16);
+    }
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, &error);
+    const char *entry;
+
+    g_assert_no_error (error);
+    while ((entry = g_dir_read_name (listing)) != NULL)
+      {
+        g_assert_true (g_str_has_prefix (entry, GROUP) && g_str_has_suffix (entry, ".pdf"));
+        n_files++;
+      }
+  }
+  g_assert_cmpuint (n_files, ==, 6);
+}
+FURROW_TEST_FIXTURE ("/furrow/io/contract/files-dir", Fixture, furrow_test_store_set_up_empty,
+                     test_files_dir, furrow_test_store_fixture_tear_down);
+
 /* A season not yet harvested or settled: the same figures from the season's rules (the engine
  * on the prediction), and one household alone with the term, date and place given. */
 static void

@@ -239,6 +239,22 @@ furrow_test_wait_for_frame (GtkWidget *widget)
   g_assert_true (painted);
 }
 
+gboolean
+furrow_test_wait_until (gboolean (*ready) (gpointer data),
+                        gpointer   data,
+                        guint      seconds)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
+  gboolean ok;
+
+  while (!(ok = ready (data)) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+  return ok;
+}
+
 void
 furrow_test_iterate (guint milliseconds)
 {

@@ -89,6 +89,10 @@ void               furrow_test_open_demo_project (FurrowWindow  *window,
                                                   const char    *name);
 void               furrow_test_wait_for_frame    (GtkWidget     *widget);
 void               furrow_test_iterate           (guint          milliseconds);
+/* Iterates the main loop until @ready returns TRUE or @seconds pass; what @ready last said. */
+gboolean           furrow_test_wait_until        (gboolean     (*ready) (gpointer data),
+                                                  gpointer       data,
+                                                  guint          seconds);
 GdkTexture        *furrow_test_render_widget     (GtkWidget     *widget);
 /* WIDGET as on screen: a widget between two frames may draw nothing, so wait for the next frame
  * and render again, ATTEMPTS times at most; the widget must have drawn by then. */

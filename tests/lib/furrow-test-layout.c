@@ -118,6 +118,20 @@ furrow_test_save_step (GtkWidget  *window,
   furrow_test_save_widget_screenshot (window, 50, name);
 }
 
+/* Scrolls ADJ so that FROM–TO (in the view of PAGE pixels) comes into view: its start when it
+ * is longer than the view. */
+static void
+scroll_adjustment (GtkAdjustment *adj,
+                   double         from,
+                   double         to,
+                   double         page)
+{
+  if (from < 0)
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + from);
+  else if (to > page)
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + MIN (from, to - page));
+}
+
 void
 furrow_test_scroll_into_view (GtkWidget *widget)
 {
@@ -125,21 +139,18 @@ furrow_test_scroll_into_view (GtkWidget *widget)
        w = gtk_widget_get_parent (w))
     {
       graphene_rect_t bounds;
-      GtkAdjustment *adj;
-      double top, bottom, page;
+      GtkScrolledWindow *scrolled;
 
       if (!GTK_IS_SCROLLED_WINDOW (w))
         continue;
       if (!gtk_widget_compute_bounds (widget, w, &bounds))
         continue;
-      adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (w));
-      page = gtk_widget_get_height (w);
-      top = bounds.origin.y;
-      bottom = bounds.origin.y + bounds.size.height;
-      if (top < 0)
-        gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + top);
-      else if (bottom > page)
-        gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + MIN (top, bottom - page));
+      scrolled = GTK_SCROLLED_WINDOW (w);
+      scroll_adjustment (gtk_scrolled_window_get_vadjustment (scrolled), bounds.origin.y,
+                         bounds.origin.y + bounds.size.height, gtk_widget_get_height (w));
+      /* Sideways too, as a user scrolls a wide table to its last column. */
+      scroll_adjustment (gtk_scrolled_window_get_hadjustment (scrolled), bounds.origin.x,
+                         bounds.origin.x + bounds.size.width, gtk_widget_get_width (w));
       /* A scrolled window in a scrolled window: the outer one scrolls next, from here. */
     }
   furrow_test_iterate (50);
@@ -205,12 +216,48 @@ furrow_test_assert_reachable (GtkWidget  *widget,
              win_h);
 }
 
+/* Where a user sees WIDGET (an amount): the part of each scrolled window around it that
+ * shows, and the window. A row scrolled out of view above or below is not seen, and not
+ * checked; one that is seen lies wholly inside the view across, at the table's scroll position
+ * as it opens: an amount half under the view's right edge ("¥7,2…" at 1024 px in Chinese
+ * before) or wholly past it is cut off for a user, even if the table scrolls sideways (issue 13,
+ * item 2). Returns FALSE when WIDGET is out of view above or below. */
 static gboolean
-scrolls_sideways (GtkWidget *scrolled)
+check_in_view (GtkWidget  *widget,
+               const char *page,
+               const char *text)
 {
-  GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  gboolean scrolls = FALSE;
+  GtkWidget *w;
+  graphene_rect_t in;
 
-  return gtk_adjustment_get_upper (adj) > gtk_adjustment_get_page_size (adj) + 1;
+  for (w = gtk_widget_get_parent (widget); w != NULL && !GTK_IS_POPOVER (w);
+       w = gtk_widget_get_parent (w))
+    {
+      int view_w = gtk_widget_get_width (w), view_h = gtk_widget_get_height (w);
+
+      if (!GTK_IS_SCROLLED_WINDOW (w))
+        continue;
+      scrolls = TRUE;
+      g_assert_true (gtk_widget_compute_bounds (widget, w, &in));
+      if (in.origin.y + in.size.height < 0.5 || in.origin.y > view_h - 0.5)
+        return FALSE;
+      if (in.origin.x < -0.5 || in.origin.x + in.size.width > view_w + 0.5)
+        FAIL ("%s: \"%s\" is not wholly in the view of its table: x %.0f–%.0f of %d", page,
+              text, in.origin.x, in.origin.x + in.size.width, view_w);
+    }
+  /* A popover is a surface of its own, which may reach past its window's edge. Down, a row
+   * half under the bottom of a list is one a user scrolls to: only an amount in no scrolled
+   * window is cut by the bottom of the window. */
+  if (w == NULL && root != NULL && gtk_widget_compute_bounds (widget, root, &in) &&
+      (in.origin.x < -0.5 || in.origin.x + in.size.width > gtk_widget_get_width (root) + 0.5 ||
+       (!scrolls && (in.origin.y < -0.5 ||
+                     in.origin.y + in.size.height > gtk_widget_get_height (root) + 0.5))))
+    FAIL ("%s: \"%s\" is cut by the window's edge: x %.0f–%.0f of %d, y %.0f–%.0f of %d", page,
+          text, in.origin.x, in.origin.x + in.size.width, gtk_widget_get_width (root),
+          in.origin.y, in.origin.y + in.size.height, gtk_widget_get_height (root));
+  return TRUE;
 }
 
 guint
@@ -230,9 +277,7 @@ furrow_test_check_money (GtkWidget  *widget,
     {
       const char *text = gtk_label_get_text (GTK_LABEL (widget));
       PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (widget));
-      GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
-      gboolean sideways = FALSE;
-      graphene_rect_t b, in_root;
+      graphene_rect_t b;
       int nat = 0, width;
 
       gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
@@ -244,40 +289,8 @@ furrow_test_check_money (GtkWidget  *widget,
       /* A sentence that wraps is as wide as it is given, and as tall as it needs. */
       if (width < nat && !gtk_label_get_wrap (GTK_LABEL (widget)))
         FAIL ("%s: \"%s\" is %d px wide, less than its natural %d px", page, text, width, nat);
-      for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
-        {
-          graphene_rect_t in;
-          double right;
-
-          if (!GTK_IS_SCROLLED_WINDOW (w))
-            continue;
-          g_assert_true (gtk_widget_compute_bounds (widget, w, &in));
-          right = in.origin.x + in.size.width;
-          /* A table wider than its view scrolls sideways to the amount. */
-          if (scrolls_sideways (w))
-            {
-              graphene_rect_t view;
-
-              /* …if the table's view is itself inside the window. */
-              if (root != NULL && gtk_widget_compute_bounds (w, root, &view) &&
-                  view.origin.x > -0.5 &&
-                  view.origin.x + view.size.width <= gtk_widget_get_width (root) + 0.5)
-                sideways = TRUE;
-              continue;
-            }
-          if ((in.origin.x < -0.5 && right > 0.5) ||
-              (in.origin.x < gtk_widget_get_width (w) - 0.5 &&
-               right > gtk_widget_get_width (w) + 0.5))
-            FAIL ("%s: \"%s\" is cut by the edge of its table (x %.0f–%.0f of %d)", page, text,
-                     in.origin.x, right, gtk_widget_get_width (w));
-        }
-      /* And on screen: not cut by the window's edge (a pane wider than the window). */
-      if (!sideways && root != NULL && gtk_widget_compute_bounds (widget, root, &in_root) &&
-          (in_root.origin.x < -0.5 ||
-           in_root.origin.x + in_root.size.width > gtk_widget_get_width (root) + 0.5))
-        FAIL ("%s: \"%s\" is cut by the window's edge (x %.0f–%.0f of %d)", page, text,
-              in_root.origin.x, in_root.origin.x + in_root.size.width, gtk_widget_get_width (root));
-      n++;
+      if (check_in_view (widget, page, text))
+        n++;
     }
   /* A table's cell may be a GtkInscription, which clips its text at its width: the text's
    * width, laid out as the inscription lays it out, fits in it. */
@@ -300,7 +313,8 @@ furrow_test_check_money (GtkWidget  *widget,
           text_height > gtk_widget_get_height (widget))
         FAIL ("%s: \"%s\" is cut: %dx%d px of text in a %dx%d px cell", page, text, text_width,
               text_height, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-      n++;
+      if (check_in_view (widget, page, text))
+        n++;
     }
   return n;
 }

@@ -213,8 +213,11 @@ set_property_apply (RecordEdit  *edit,
   g_object_set_property (object, edit->property, forward ? &edit->new_value : &edit->old_value);
   if (!kind_update (edit->store, object, error))
     {
-      g_object_set_property (object, edit->property,
-                             forward ? &edit->old_value : &edit->new_value);
+      /* After a conflict the store has read the record again: it shows what another user
+       * stored (docs/architecture.md, Several users at once), not what this edit had. */
+      if (!g_error_matches (*error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT))
+        g_object_set_property (object, edit->property,
+                               forward ? &edit->old_value : &edit->new_value);
       return FALSE;
     }
   return TRUE;

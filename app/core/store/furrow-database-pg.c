@@ -27,16 +27,19 @@ typedef struct
   PGconn         *conn;
   char           *state;         /* SQLSTATE of the last failure, or NULL */
   char           *message;       /* PostgreSQL's words for it */
+  gboolean        deleting;      /* the statement that failed was a DELETE */
   gint64          changes;
   guint           next_name;
   Oid             geometry_oid;  /* PostGIS's geometry type, 0 without PostGIS */
   Oid             bytea_oid;
+  GPtrArray      *notifies;      /* other connections' NOTIFY payloads not yet dispatched */
 } PgDatabase;
 
 typedef struct
 {
   FurrowStatement  parent;
   char            *name;
+  gboolean         deleting;     /* a DELETE statement */
   int              n_params;
   Oid             *types;
   char           **values;
@@ -73,8 +76,10 @@ furrow_database_error_from_sqlstate (const char *sqlstate)
     return FURROW_STORE_ERROR_BUSY;
   if (strcmp (sqlstate, "53100") == 0)
     return FURROW_STORE_ERROR_FULL;
-  if (strcmp (sqlstate, "25006") == 0 || strcmp (sqlstate, "42501") == 0)
+  if (strcmp (sqlstate, "25006") == 0)
     return FURROW_STORE_ERROR_FILE_READ_ONLY;
+  if (strcmp (sqlstate, "42501") == 0)
+    return FURROW_STORE_ERROR_PERMISSION;
   if (g_str_has_prefix (sqlstate, "08") || strcmp (sqlstate, "57P01") == 0 ||
       strcmp (sqlstate, "57P02") == 0 || strcmp (sqlstate, "57P03") == 0)
     return FURROW_STORE_ERROR_CONNECTION;
@@ -94,6 +99,7 @@ pg_remember (PgDatabase     *self,
 
   g_free (self->state);
   g_free (self->message);
+  self->deleting = FALSE;
   if (state == NULL && PQstatus (self->conn) != CONNECTION_OK)
     state = "08006";  /* connection_failure: libpq lost the server without a result */
   self->state = g_strdup (state);
@@ -106,6 +112,64 @@ pg_forget (PgDatabase *self)
 {
   g_clear_pointer (&self->state, g_free);
   g_clear_pointer (&self->message, g_free);
+}
+
+/* What a refused statement (42501, docs/architecture.md, The backend seam, Roles) was trying to
+ * do, in a user's words: from the table PostgreSQL names ("permission denied for table seasons",
+ * "new row violates row-level security policy for table \"seasons\"") and whether it deleted.
+ * The grants that refuse it are furrow.grant_cooperative ()'s (schema/pg/server.sql). */
+static const char *
+permission_action (PgDatabase *self)
+{
+  static const struct
+  {
+    const char *table;
+    const char *change;
+    const char *delete;
+  } actions[] = {
+    { "households", N_("change households"), N_("delete households") },
+    { "parcels", N_("change parcels"), N_("delete parcels") },
+    { "fields", N_("change fields"), N_("delete fields") },
+    { "plans", N_("change plans"), NULL },
+    { "yield_presets", N_("change yield presets"), NULL },
+    { "harvests", N_("enter harvests or actual costs"), NULL },
+    { "season_actual_costs", N_("enter harvests or actual costs"), NULL },
+    { "settlements", N_("settle or reopen a season"), NULL },
+    { "season_settlements", N_("settle or reopen a season"), NULL },
+    { "season_prices", N_("change a season’s money rules"), NULL },
+    { "season_costs", N_("change a season’s money rules"), NULL },
+    { "season_subsidies", N_("change a season’s money rules"), NULL },
+    { "season_other_income", N_("change a season’s money rules"), NULL },
+    { "season_fees", N_("change a season’s money rules"), NULL },
+    { "season_rules", N_("change a season’s money rules"), NULL },
+    { "season_household_operations", N_("change a season’s money rules"), NULL },
+    { "payments", N_("change payments"), NULL },
+    { "season_objections", N_("record objections"), NULL },
+    { "audit_log", N_("change anything in this cooperative"), NULL },
+  };
+  g_autoptr(GRegex) regex = g_regex_new ("(table|schema) \"?([a-z0-9_]+)\"?", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *table = NULL;
+
+  if (self->message != NULL && strstr (self->message, "create role") != NULL)
+    return _("add users");
+  if (self->message == NULL || !g_regex_match (regex, self->message, 0, &match))
+    return _("do this");
+  kind = g_match_info_fetch (match, 1);
+  table = g_match_info_fetch (match, 2);
+  if (g_str_equal (kind, "schema"))
+    return _("open this cooperative");
+  /* A season's row (its state, name, rules): a clerk may mark it harvested, only a manager
+   * settles, reopens, creates, renames or deletes it, or changes its rules. */
+  if (g_str_equal (table, "seasons"))
+    return strstr (self->message, "row-level security") != NULL
+           ? _("settle or reopen a season") : _("change seasons or their money rules");
+  for (gsize i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (g_str_equal (table, actions[i].table))
+      return self->deleting && actions[i].delete != NULL ? _(actions[i].delete)
+                                                         : _(actions[i].change);
+  return _("do this");
 }
 
 static gboolean
@@ -142,6 +206,15 @@ pg_set_error (FurrowDatabase  *database,
                      "right to"), database->path, message);
       break;
 
+    case FURROW_STORE_ERROR_PERMISSION:
+      g_set_error (error, FURROW_STORE_ERROR, code,
+                   /* Translators: "clerk_a may not settle or reopen a season (permission denied
+                    * for table seasons)"; the second %s is a user name, the third an action
+                    * below. */
+                   _("%s: %s may not %s (%s); ask the centre’s manager for the right to"),
+                   database->path, PQuser (self->conn), permission_action (self), message);
+      break;
+
     case FURROW_STORE_ERROR_CONNECTION:
       g_set_error (error, FURROW_STORE_ERROR, code,
                    _("%s: the connection to the server is lost (%s); nothing more was "
@@ -149,15 +222,10 @@ pg_set_error (FurrowDatabase  *database,
       break;
 
     case FURROW_STORE_ERROR_CORRUPT:
-      {
-        g_autoptr(GError) damage =
-          g_error_new (FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT,
-                       _("%s is damaged (%s): nothing was written to it; ask the server's "
-                         "administrator to restore it from a backup"), database->path, message);
-
-        furrow_database_mark_damaged (database, damage);
-        g_propagate_error (error, g_steal_pointer (&damage));
-      }
+      furrow_database_set_damaged (database, error,
+                                   _("%s is damaged (%s): nothing was written to it; ask the "
+                                     "server's administrator to restore it from a backup"),
+                                   database->path, message);
       break;
 
     default:
@@ -282,12 +350,124 @@ _furrow_database_pg_open (const char  *uri,
   return (FurrowDatabase *) self;
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* Notifications (docs/architecture.md, Several users at once)                                */
+
+/* libpq keeps the notifications it read, during any query or PQconsumeInput (); they are taken
+ * after each so that the source sees them even when the socket has nothing more to read. */
+static void
+pg_collect_notifies (PgDatabase *self)
+{
+  PGnotify *notify;
+
+  if (self->conn == NULL)
+    return;
+  while ((notify = PQnotifies (self->conn)) != NULL)
+    {
+      if (notify->be_pid != PQbackendPID (self->conn) && self->notifies != NULL)
+        g_ptr_array_add (self->notifies, g_strdup (notify->extra));
+      PQfreemem (notify);
+    }
+}
+
+static gboolean pg_exec (FurrowDatabase  *database,
+                         const char      *sql,
+                         GError         **error);
+
+typedef struct
+{
+  GSource     source;
+  PgDatabase *database;
+  gpointer    fd_tag;   /* the connection's socket, NULL once the connection failed */
+} PgListenSource;
+
+static gboolean
+listen_prepare (GSource *source,
+                int     *timeout)
+{
+  PgListenSource *self = (PgListenSource *) source;
+
+  *timeout = -1;
+  pg_collect_notifies (self->database);
+  return self->database->notifies->len > 0;
+}
+
+static gboolean
+listen_check (GSource *source)
+{
+  PgListenSource *self = (PgListenSource *) source;
+  PgDatabase *database = self->database;
+
+  if (self->fd_tag != NULL && g_source_query_unix_fd (source, self->fd_tag) != 0)
+    {
+      /* A lost connection leaves the socket readable for ever: stop watching it (the next
+       * statement reports the loss as CONNECTION). */
+      if (database->conn == NULL || !PQconsumeInput (database->conn))
+        {
+          g_source_remove_unix_fd (source, self->fd_tag);
+          self->fd_tag = NULL;
+        }
+      pg_collect_notifies (database);
+    }
+  return database->notifies->len > 0;
+}
+
+static gboolean
+listen_dispatch (GSource     *source,
+                 GSourceFunc  callback,
+                 gpointer     user_data)
+{
+  PgListenSource *self = (PgListenSource *) source;
+  g_autoptr(GPtrArray) payloads = g_steal_pointer (&self->database->notifies);
+
+  self->database->notifies = g_ptr_array_new_with_free_func (g_free);
+  if (callback != NULL && payloads->len > 0)
+    ((FurrowDatabaseNotifyFunc) (void (*) (void)) callback) (payloads, user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static GSourceFuncs listen_funcs = {
+  .prepare = listen_prepare,
+  .check = listen_check,
+  .dispatch = listen_dispatch,
+};
+
+static GSource *
+pg_listen (FurrowDatabase  *database,
+           const char      *channel,
+           GError         **error)
+{
+  PgDatabase *self = PG (database);
+  PgListenSource *source;
+  char *quoted = PQescapeIdentifier (self->conn, channel, strlen (channel));
+  g_autofree char *sql = quoted != NULL ? g_strdup_printf ("LISTEN %s", quoted) : NULL;
+
+  PQfreemem (quoted);
+  if (sql == NULL)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                   "%s: cannot listen on %s", database->path, channel);
+      return NULL;
+    }
+  if (!pg_exec (database, sql, error))
+    return NULL;
+  if (self->notifies == NULL)
+    self->notifies = g_ptr_array_new_with_free_func (g_free);
+  source = (PgListenSource *) g_source_new (&listen_funcs, sizeof (PgListenSource));
+  source->database = self;
+  source->fd_tag = g_source_add_unix_fd ((GSource *) source, PQsocket (self->conn),
+                                         G_IO_IN | G_IO_HUP | G_IO_ERR);
+  g_source_set_static_name ((GSource *) source, "[furrow] PostgreSQL notifications");
+  return (GSource *) source;
+}
+
 static void
 pg_close (FurrowDatabase *database)
 {
   PgDatabase *self = PG (database);
 
   g_clear_pointer (&self->conn, PQfinish);
+  g_clear_pointer (&self->notifies, g_ptr_array_unref);
   pg_forget (self);
 }
 
@@ -310,6 +490,7 @@ pg_exec (FurrowDatabase  *database,
     }
   else
     pg_remember (self, result);
+  pg_collect_notifies (self);
   PQclear (result);
   return ok ? TRUE : pg_set_error (database, error);
 }
@@ -338,6 +519,30 @@ static gboolean
 pg_in_transaction (FurrowDatabase *database)
 {
   return PQtransactionStatus (PG (database)->conn) != PQTRANS_IDLE;
+}
+
+static char *
+pg_encrypt_password (FurrowDatabase  *database,
+                     const char      *user,
+                     const char      *password,
+                     GError         **error)
+{
+  PgDatabase *self = PG (database);
+  /* NULL: the server's password_encryption (scram-sha-256 since PostgreSQL 14). */
+  char *verifier = PQencryptPasswordConn (self->conn, password, user, NULL);
+  char *copy;
+
+  if (verifier == NULL)
+    {
+      g_autofree char *message = g_strchomp (g_strdup (PQerrorMessage (self->conn)));
+
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                   _("%s: cannot encrypt the password: %s"), database->path, message);
+      return NULL;
+    }
+  copy = g_strdup (verifier);
+  PQfreemem (verifier);
+  return copy;
 }
 
 static gboolean
@@ -433,6 +638,7 @@ pg_prepare (FurrowDatabase  *database,
 
   stmt = g_new0 (PgStatement, 1);
   stmt->name = g_steal_pointer (&name);
+  stmt->deleting = g_ascii_strncasecmp (g_strchug (text), "DELETE", 6) == 0;
   stmt->n_params = PQnparams (result);
   stmt->types = g_new0 (Oid, stmt->n_params + 1);
   for (int i = 0; i < stmt->n_params; i++)
@@ -695,10 +901,12 @@ pg_step (FurrowStatement  *self,
       if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
         {
           pg_remember (database, stmt->result);
+          database->deleting = stmt->deleting;
           g_clear_pointer (&stmt->result, PQclear);
           return pg_set_error (self->database, error);
         }
       pg_forget (database);
+      pg_collect_notifies (database);
       database->changes = g_ascii_strtoll (PQcmdTuples (stmt->result), NULL, 10);
       stmt->n_columns = PQnfields (stmt->result);
       stmt->blobs = g_new0 (GBytes *, stmt->n_columns + 1);
@@ -815,31 +1023,11 @@ pg_column_name (FurrowStatement *self,
   return PQfname (PG_STMT (self)->description, column);
 }
 
+/* Every function of the backend is named pg_<member> (furrow-database-private.h). */
 static const FurrowDatabaseBackend pg_backend = {
   .dialect = FURROW_DATABASE_POSTGRESQL,
-  .close = pg_close,
-  .prepare = pg_prepare,
-  .finalize = pg_finalize,
-  .exec = pg_exec,
-  .last_insert_id = pg_last_insert_id,
-  .changes = pg_changes,
-  .in_transaction = pg_in_transaction,
-  .set_error = pg_set_error,
-  .get_constraint = pg_get_constraint,
-  .get_last_message = pg_get_last_message,
-  .backup = pg_backup,
-  .bind_int64 = pg_bind_int64,
-  .bind_double = pg_bind_double,
-  .bind_text = pg_bind_text,
-  .bind_blob = pg_bind_blob,
-  .bind_null = pg_bind_null,
-  .step = pg_step,
-  .reset = pg_reset,
-  .is_null = pg_is_null,
-  .get_int64 = pg_get_int64,
-  .get_double = pg_get_double,
-  .get_text = pg_get_text,
-  .get_blob = pg_get_blob,
-  .column_count = pg_column_count,
-  .column_name = pg_column_name,
+  FURROW_DATABASE_BACKEND_FUNCTIONS (pg),
+  /* What only a server has. */
+  .encrypt_password = pg_encrypt_password,
+  .listen = pg_listen,
 };

@@ -10,24 +10,35 @@
 #include "furrow-store-testing.h"
 
 gboolean
+_furrow_store_audit_into (FurrowDatabase  *database,
+                          const char      *actor,
+                          const char      *action,
+                          const char      *object,
+                          const char      *detail,
+                          GError         **error)
+{
+  g_autoptr(FurrowStatement) stmt =
+    furrow_database_prepare (database,
+                   "INSERT INTO audit_log (actor, action, object, detail) VALUES (?1, ?2, ?3, ?4)",
+                   error);
+
+  if (stmt == NULL)
+    return FALSE;
+  furrow_statement_bind_text (stmt, 1, actor);
+  furrow_statement_bind_text (stmt, 2, action);
+  furrow_statement_bind_text (stmt, 3, object);
+  furrow_statement_bind_text (stmt, 4, detail);
+  return furrow_statement_run (stmt, error);
+}
+
+gboolean
 _furrow_store_audit (FurrowStore  *self,
                      const char   *action,
                      const char   *object,
                      const char   *detail,
                      GError      **error)
 {
-  g_autoptr(FurrowStatement) stmt =
-    furrow_database_prepare (self->database,
-                   "INSERT INTO audit_log (actor, action, object, detail) VALUES (?1, ?2, ?3, ?4)",
-                   error);
-
-  if (stmt == NULL)
-    return FALSE;
-  furrow_statement_bind_text (stmt, 1, self->actor);
-  furrow_statement_bind_text (stmt, 2, action);
-  furrow_statement_bind_text (stmt, 3, object);
-  furrow_statement_bind_text (stmt, 4, detail);
-  return furrow_statement_run (stmt, error);
+  return _furrow_store_audit_into (self->database, self->actor, action, object, detail, error);
 }
 
 /* An import's additions are audited as one row at its commit, not one row each. */

@@ -27,7 +27,8 @@ void         _furrow_season_set_open_objections   (FurrowSeason    *self,
                                                    guint            open_objections);
 
 /* The store's own state, shared by its units (docs/architecture.md, The store):
- * furrow-store.c (the object, files, the cooperative, the signals), furrow-store-transaction.c
+ * furrow-store.c (the object, files, the cooperative, the signals), furrow-store-check.c (the
+ * checks of a file and of output paths), furrow-store-transaction.c
  * (transactions, pending changes, bringing the models in step), furrow-store-audit.c (the audit
  * log), furrow-store-records.c (fields, households and parcels through one generic path) and
  * furrow-store-kinds.c (the table of those record kinds). */
@@ -59,6 +60,13 @@ typedef struct
   char               *old_code;  /* household updates: the code before, to follow it */
 } FurrowPendingChange;
 
+/* A record by kind and row id. */
+typedef struct
+{
+  FurrowKind kind;
+  gint64     id;
+} FurrowRecordRef;
+
 struct _FurrowStore
 {
   GObject parent_instance;
@@ -82,6 +90,15 @@ struct _FurrowStore
   FurrowExtent    extents[FURROW_N_KINDS];  /* bounds of the geometries written */
 
   GListStore     *models[FURROW_N_KINDS];   /* NULL until first asked for */
+
+  /* Several users at once (furrow-store-live.c): the records a conflict found changed by
+   * another writer, read again after the rollback; and the notifications of other users'
+   * commits that arrived during a batch, followed after it. */
+  GArray         *stale;                 /* FurrowRecordRef */
+  GPtrArray      *later;                 /* char * payloads */
+  GSource        *listener;              /* furrow_store_listen(), on a server */
+  char           *schema;                /* on a server: the cooperative's schema */
+  char           *conflict;              /* the message of the stale records' conflict */
 };
 
 /* How one column of a record kind's table binds an object's value and reads it back. */
@@ -105,6 +122,7 @@ typedef struct
   const char      *name; /* the column written, from `get` (a REFERENCE: the prepare hook) */
   GCallback        get;  /* the object's getter */
   GCallback        set;  /* its setter: the column is read */
+  const char      *read; /* what is read, as is, when it is not the kind's prefix and `name` */
 } FurrowRecordColumn;
 
 /* The audited areas of a kind (at most this many). */
@@ -140,19 +158,18 @@ typedef struct
   const char    *not_found;  /* N_(): "parcel %s is not in the project" (its stored row) */
   const char    *duplicate;  /* N_(): a second row with the same code */
 
-  /* The statements, static text (the statement cache keys on its address): select_all and
-   * select_code give the read columns in order; select_stored reads the row before a change
-   * (read_stored). The INSERT and UPDATE are made from the written columns
-   * (_furrow_store_kind_write_sql). */
-  const char    *select_all;
-  const char    *select_code;
+  /* The statements, static text (the statement cache keys on its address): select_stored
+   * reads the row before a change (read_stored). The SELECTs of all rows and of one code, the
+   * INSERT and the UPDATE are made from the columns (_furrow_store_kind_sql). */
+  const char    *from;       /* the SELECTs' FROM clause: "parcels p JOIN households h …" */
+  const char    *prefix;     /* the kind's own columns in it: "p." */
   const char    *select_stored;
+  const char    *select_changed_by;  /* who wrote the row last (v9) */
   const char    *count;
   const char    *delete;
 
   const FurrowRecordColumn *columns;  /* in the order of the statements' columns */
   guint          n_columns;
-  guint          code_read;     /* the index of the code among the read columns */
 
   GCallback      get_id;        /* gint64 (*) (object) */
   GCallback      set_id;        /* void (*) (object, gint64) */
@@ -185,24 +202,56 @@ typedef struct
 /* furrow-store-kinds.c: the row of a kind, and the kind of an object (FURROW_N_KINDS when it is
  * none of them). */
 const FurrowRecordKind *_furrow_store_kind          (FurrowKind       kind);
-/* The kind's statement for an addition ("INSERT INTO t (a, b) VALUES (?1, ?2)"), an update
- * ("UPDATE t SET a = ?1, b = ?2 WHERE id = ?3") or a deletion, made once from its written
- * columns and kept for the process. */
+/* The kind's statements made from its columns, once, and kept for the process. */
+typedef enum
+{
+  FURROW_KIND_SQL_SELECT_ALL,   /* every row, read columns in order, by id */
+  FURROW_KIND_SQL_SELECT_CODE,  /* the row of code ?1 */
+  FURROW_KIND_SQL_SELECT_ID,    /* the row of id ?1 */
+  FURROW_KIND_SQL_INSERT,       /* "INSERT INTO t (a, b) VALUES (?1, ?2)": written columns */
+  FURROW_KIND_SQL_UPDATE,       /* "UPDATE t SET a = ?1, b = ?2, row_version … WHERE id = ?3 …" */
+  FURROW_KIND_N_SQL
+} FurrowKindSql;
+
+const char  *_furrow_store_kind_sql                 (FurrowKind       kind,
+                                                     FurrowKindSql    which);
+/* The statement that writes a change of the kind: its INSERT, UPDATE or DELETE. */
 const char  *_furrow_store_kind_write_sql           (FurrowKind       kind,
                                                      FurrowRecordChange change);
 FurrowKind   _furrow_store_kind_of                  (gconstpointer    object);
 gint64       _furrow_store_object_get_id            (gconstpointer    object);
 void         _furrow_store_object_set_id            (GObject         *object,
                                                      gint64           id);
+/* The row version an object was read with (docs/architecture.md, Several users at once): kept
+ * on the object itself, 0 for one the store did not read (then an update is not checked). */
+gint64       _furrow_store_object_get_version       (gconstpointer    object);
+void         _furrow_store_object_set_version       (gpointer         object,
+                                                     gint64           version);
 
 /* furrow-store-records.c: the model of a kind, loaded on first use (transfer none). */
 GListModel  *_furrow_store_get_model                (FurrowStore     *self,
                                                      FurrowKind       kind);
+/* The live object of the model with that id (transfer none), NULL when absent; a new object
+ * read from the file by row id (transfer full), NULL when absent. */
+gpointer     _furrow_store_get_live                 (FurrowStore     *self,
+                                                     FurrowKind       kind,
+                                                     gint64           id);
+gpointer     _furrow_store_read_record              (FurrowStore     *self,
+                                                     FurrowKind       kind,
+                                                     gint64           id);
+
+/* furrow-store-live.c (docs/architecture.md, Several users at once): read again the records
+ * others changed — the stale ones a conflict found, or those a notification names — bringing
+ * the models in step and emitting the change signals as for a commit of this store. */
+void         _furrow_store_follow_stale             (FurrowStore     *self);
+void         _furrow_store_follow_later             (FurrowStore     *self);
 
 /* furrow-store-transaction.c. op_begin/op_end: one operation's transaction or savepoint (op_end
  * rolls back when !ok and returns FALSE then); the pending changes and what the commit
  * updates. */
 void         _furrow_store_init_pending             (FurrowStore     *self);
+/* After a commit (or changes others committed): the models in step, then the signals. */
+void         _furrow_store_apply_pending            (FurrowStore     *self);
 gboolean     _furrow_store_op_begin                 (FurrowStore     *self,
                                                      GError         **error);
 gboolean     _furrow_store_op_end                   (FurrowStore     *self,
@@ -219,7 +268,9 @@ void         _furrow_store_grow_extent              (FurrowStore     *self,
                                                      FurrowKind       kind,
                                                      const FurrowGeometry *geometry);
 
-/* furrow-store.c for its siblings. */
+/* furrow-store.c for its siblings. The channel of a server cooperative's notifications,
+ * furrow_<schema> (schema/pg/v009.sql). */
+char        *_furrow_store_server_channel           (FurrowStore     *self);
 gboolean     _furrow_store_load_cooperative         (FurrowStore     *self,
                                                      GError         **error);
 /* TRUE when stmt gives a row; else FALSE with error set, naming `what` when there is none. */
@@ -233,6 +284,8 @@ gboolean     _furrow_store_step_found               (FurrowStatement *stmt,
                                                      gboolean        *found,
                                                      GError         **error);
 void         _furrow_store_emit_yield_presets_changed (FurrowStore *self);
+void         _furrow_store_emit_conflict            (FurrowStore     *self,
+                                                     const char      *message);
 /* The change signals (furrow-store.h): call them after the commit, once the models are in step.
  * A record kind's signal is its row's `signal`. */
 void         _furrow_store_emit_record_changed    (FurrowStore        *self,
@@ -252,6 +305,14 @@ gboolean     _furrow_store_audit                  (FurrowStore     *self,
                                                    const char      *object,
                                                    const char      *detail,
                                                    GError         **error);
+/* The same row written into another database of the project's schema (a restore's staged
+ * copy, furrow-store-restore.c) by `actor`. */
+gboolean     _furrow_store_audit_into             (FurrowDatabase  *database,
+                                                   const char      *actor,
+                                                   const char      *action,
+                                                   const char      *object,
+                                                   const char      *detail,
+                                                   GError         **error);
 gboolean     _furrow_store_audit_each_addition    (FurrowStore     *self,
                                                    FurrowKind       kind);
 gboolean     _furrow_store_audit_import           (FurrowStore     *self,
@@ -265,6 +326,8 @@ FurrowDatabase *_furrow_store_get_database        (FurrowStore     *self);
 void         _furrow_store_seasons_sync           (FurrowStore     *self,
                                                    gboolean         committed);
 void         _furrow_store_seasons_reload         (FurrowStore     *self);
+void         _furrow_store_seasons_follow         (FurrowStore     *self,
+                                                   GArray          *ids);
 
 /* Tests: a new file migrated only up to schema `version` (1 … FURROW_STORE_SCHEMA_VERSION). */
 FurrowStore *_furrow_store_create_at_version      (const char      *path,
@@ -291,6 +354,20 @@ gboolean     _furrow_store_get_contents_extent    (FurrowStore     *self,
  * "action|detail" strings. */
 GStrv        _furrow_store_get_audit              (FurrowStore     *self,
                                                    const char      *object);
+
+/* A custody centre's server (furrow-store.c, furrow-store-roles.c): a cooperative's code in
+ * lowercase and its schema coop_<code> (INVALID for anything but 1 to 40 letters, digits and _);
+ * a connection to a server address (INVALID for a file name); the cooperative's group roles,
+ * grants and row-level security (furrow.grant_cooperative (), schema/pg/server.sql). */
+gboolean     _furrow_store_cooperative_schema     (const char      *code,
+                                                   char           **lower,
+                                                   char           **schema,
+                                                   GError         **error);
+FurrowDatabase *_furrow_store_server_connect      (const char      *uri,
+                                                   GError         **error);
+gboolean     _furrow_store_grant_cooperative      (FurrowDatabase  *database,
+                                                   const char      *code,
+                                                   GError         **error);
 
 G_END_DECLS
 

@@ -110,6 +110,23 @@ bind_columns (FurrowStatement          *stmt,
   return position;
 }
 
+/* The index of the code among the kind's read columns (those with a setter). */
+static int
+code_read (const FurrowRecordKind *kind)
+{
+  int read = 0;
+
+  for (guint i = 0; i < kind->n_columns; i++)
+    {
+      if (kind->columns[i].set == NULL)
+        continue;
+      if (g_strcmp0 (kind->columns[i].name, "code") == 0)
+        return read;
+      read++;
+    }
+  g_return_val_if_reached (0);
+}
+
 static FurrowGeometry *
 column_geometry (FurrowStore            *self,
                  const FurrowRecordKind *kind,
@@ -128,7 +145,7 @@ column_geometry (FurrowStore            *self,
   if (geometry == NULL)
     g_message (_("%s: %s %s has a geometry that cannot be read (%s); it is shown without one"),
                self->path, kind_what (kind),
-               furrow_statement_get_text (stmt, (int) kind->code_read), error->message);
+               furrow_statement_get_text (stmt, code_read (kind)), error->message);
   return geometry;
 }
 
@@ -198,7 +215,8 @@ load_objects (FurrowStore  *self,
 {
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(FurrowStatement) stmt =
-    furrow_database_prepare (self->database, _furrow_store_kind (kind)->select_all, error);
+    furrow_database_prepare (self->database,
+                             _furrow_store_kind_sql (kind, FURROW_KIND_SQL_SELECT_ALL), error);
   g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
@@ -277,7 +295,8 @@ find_by_code (FurrowStore *self,
               const char  *code)
 {
   g_autoptr(FurrowStatement) stmt =
-    furrow_database_prepare (self->database, _furrow_store_kind (kind)->select_code, NULL);
+    furrow_database_prepare (self->database,
+                             _furrow_store_kind_sql (kind, FURROW_KIND_SQL_SELECT_CODE), NULL);
 
   if (stmt == NULL || code == NULL)
     return NULL;
@@ -287,9 +306,27 @@ find_by_code (FurrowStore *self,
   return object_from_row (self, kind, stmt);
 }
 
+/* A new object read from the file by row id (transfer full); NULL when absent or unreadable. */
+gpointer
+_furrow_store_read_record (FurrowStore *self,
+                           FurrowKind   kind,
+                           gint64       id)
+{
+  g_autoptr(FurrowStatement) stmt =
+    furrow_database_prepare (self->database,
+                             _furrow_store_kind_sql (kind, FURROW_KIND_SQL_SELECT_ID), NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  furrow_statement_bind_int64 (stmt, 1, id);
+  if (!furrow_statement_step (stmt, NULL))
+    return NULL;
+  return object_from_row (self, kind, stmt);
+}
+
 /* The live object of the model (transfer none), NULL when absent. */
-static gpointer
-get_by_id (FurrowStore *self,
+gpointer
+_furrow_store_get_live (FurrowStore *self,
            FurrowKind   kind,
            gint64       id)
 {
@@ -446,6 +483,73 @@ describe_areas (const FurrowRecordKind   *kind,
   return detail->len ? g_string_free (g_steal_pointer (&detail), FALSE) : NULL;
 }
 
+/* Another writer changed or deleted the record since it was read (its row version is not the
+ * one read): CONFLICT naming the record and who changed it — the row's changed_by, else the
+ * audit log's last actor for it (a deletion) — and the record is read again once the operation
+ * is rolled back, so every view shows what is stored (docs/architecture.md, Several users at
+ * once). Nothing is written. */
+static gboolean
+set_conflict (FurrowStore             *self,
+              const FurrowRecordKind  *kind,
+              gpointer                 object,
+              GError                 **error)
+{
+  g_autoptr(FurrowStatement) stmt = NULL;
+  g_autofree char *who = NULL;
+  g_autofree char *audit_object = NULL;
+  const char *code = object_code (kind, object);
+  gboolean found = FALSE;
+  GError *conflict;
+  FurrowRecordRef ref = { _furrow_store_kind_of (object),
+                          ((Int64Getter) kind->get_id) (object) };
+
+  g_clear_error (error);
+  stmt = furrow_database_prepare (self->database, kind->select_changed_by, NULL);
+  if (stmt != NULL)
+    {
+      furrow_statement_bind_int64 (stmt, 1, ref.id);
+      if (furrow_statement_step (stmt, NULL))
+        {
+          found = TRUE;
+          who = furrow_statement_dup_text (stmt, 0);
+        }
+    }
+  g_clear_pointer (&stmt, furrow_statement_release);
+  if (who == NULL)
+    {
+      audit_object = g_strconcat (kind->noun, ":", code, NULL);
+      stmt = furrow_database_prepare (self->database,
+                                      "SELECT actor FROM audit_log WHERE object = ?1"
+                                      " ORDER BY id DESC LIMIT 1", NULL);
+      if (stmt != NULL)
+        {
+          furrow_statement_bind_text (stmt, 1, audit_object);
+          if (furrow_statement_step (stmt, NULL))
+            who = furrow_statement_dup_text (stmt, 0);
+        }
+    }
+  if (who == NULL || *who == '\0')
+    {
+      g_free (who);
+      who = g_strdup (_("another user"));
+    }
+  if (found)
+    /* TRANSLATORS: "parcel 3707…0001 was changed by clerk_b …": the kind, the code, the user. */
+    conflict = g_error_new (FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT,
+                            _("%s %s was changed by %s after you opened it: your change was not "
+                              "saved, and their values are shown now"), kind_what (kind), code,
+                            who);
+  else
+    conflict = g_error_new (FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT,
+                            _("%s %s was deleted by %s after you opened it: your change was not "
+                              "saved"), kind_what (kind), code, who);
+  g_array_append_val (self->stale, ref);
+  g_free (self->conflict);
+  self->conflict = g_strdup (conflict->message);
+  g_propagate_error (error, conflict);
+  return FALSE;
+}
+
 /* The stored row of a record before its update or deletion (the kind's read_stored hook). */
 static gboolean
 read_stored (FurrowStore             *self,
@@ -468,6 +572,9 @@ read_stored (FurrowStore             *self,
       kind->read_stored (stmt, stored);
       return TRUE;
     }
+  /* A record read from the project and gone since: someone else deleted it. */
+  if (_furrow_store_object_get_version (object) > 0)
+    return set_conflict (self, kind, object, error);
   set_kind_error (error, FURROW_STORE_ERROR_NOT_FOUND, kind->not_found, object_code (kind, object));
   return FALSE;
 }
@@ -513,11 +620,23 @@ write_change (FurrowStore         *self,
     return FALSE;
   if (change != FURROW_RECORD_REMOVED)
     n_bound = bind_columns (stmt, kind, object, &stored);
-  /* The row id: ?n+1 of an UPDATE, ?1 of a DELETE. */
+  /* The row id: ?n+1 of an UPDATE, ?1 of a DELETE; then an UPDATE's writer, ?n+2; and the
+   * version read, ?n+3 of an UPDATE, ?2 of a DELETE (0: NULL, not checked). */
   if (change != FURROW_RECORD_ADDED)
     furrow_statement_bind_int64 (stmt, n_bound + 1, ((Int64Getter) kind->get_id) (object));
+  if (change == FURROW_RECORD_UPDATED)
+    {
+      furrow_statement_bind_text (stmt, n_bound + 2, self->actor);
+      furrow_statement_bind_id (stmt, n_bound + 3, _furrow_store_object_get_version (object));
+    }
+  else if (change == FURROW_RECORD_REMOVED)
+    furrow_statement_bind_id (stmt, 2, _furrow_store_object_get_version (object));
   if (!furrow_statement_run (stmt, error))
     return set_write_error (self, kind, code, error);
+  /* The row was there when read_stored looked (in this transaction): no row changed means
+   * another writer's version is stored now. */
+  if (change != FURROW_RECORD_ADDED && furrow_database_changes (self->database) == 0)
+    return set_conflict (self, kind, object, error);
 
   switch (change)
     {
@@ -546,7 +665,12 @@ write_change (FurrowStore         *self,
     return FALSE;
 
   if (change == FURROW_RECORD_ADDED)
-    ((Int64Setter) kind->set_id) (object, new_id);
+    {
+      ((Int64Setter) kind->set_id) (object, new_id);
+      _furrow_store_object_set_version (object, 1);
+    }
+  else if (change == FURROW_RECORD_UPDATED && _furrow_store_object_get_version (object) > 0)
+    _furrow_store_object_set_version (object, _furrow_store_object_get_version (object) + 1);
   if (kind->written != NULL)
     kind->written (self, change, object, &stored);
   _furrow_store_record_change (self, change, kind_id, object,
@@ -599,7 +723,7 @@ change_record (FurrowStore         *self,
                                    gint64       id)                                              \
   {                                                                                              \
     g_return_val_if_fail (FURROW_IS_STORE (self), NULL);                                         \
-    return get_by_id (self, KIND, id);                                                           \
+    return _furrow_store_get_live (self, KIND, id);                                                           \
   }                                                                                              \
                                                                                                  \
   gint64                                                                                         \

@@ -466,87 +466,6 @@ open_checked_point (FurrowRestorePoint  *point,
   return source;
 }
 
-/* The schema version of the restored content. */
-static gboolean
-read_version (FurrowStore  *self,
-              gint64       *version,
-              GError      **error)
-{
-  g_autoptr(FurrowStatement) stmt =
-    furrow_database_prepare (self->database,
-                             "SELECT CAST(value AS INTEGER) FROM furrow_meta"
-                             " WHERE key = 'schema_version'", error);
-
-  if (stmt == NULL || !furrow_statement_step (stmt, error))
-    return FALSE;
-  *version = furrow_statement_get_int64 (stmt, 0);
-  return TRUE;
-}
-
-gboolean
-furrow_store_restore (FurrowStore  *self,
-                      const char   *id,
-                      GError      **error)
-{
-  g_autoptr(FurrowRestorePoint) point = NULL;
-  g_autoptr(GError) local_error = NULL;
-  FurrowDatabase *source;
-  gint64 version = 0;
-  gboolean ok;
-
-  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-
-  if (self->in_batch)
-    {
-      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_TRANSACTION,
-                   _("%s: commit or drop the open batch of changes before a restore"),
-                   self->path);
-      return FALSE;
-    }
-  point = find_point (self->path, id, error);
-  if (point == NULL)
-    return FALSE;
-
-  /* The copy must be whole before anything is replaced. */
-  source = open_checked_point (point, error);
-  if (source == NULL)
-    return FALSE;
-
-  if (!furrow_store_take_restore_point (self, FURROW_RESTORE_REASON_RESTORE, error))
-    {
-      furrow_database_free (source);
-      return FALSE;
-    }
-
-  /* One write transaction on the project: readers see the old or the new content. */
-  ok = furrow_database_backup (source, self->database, &local_error);
-  furrow_database_free (source);
-  if (!ok)
-    {
-      g_set_error (error, FURROW_STORE_ERROR, local_error->code,
-                   _("cannot restore %s from restore point %s: %s"), self->path, id,
-                   local_error->message);
-      return FALSE;
-    }
-  if (!furrow_database_exec (self->database, "PRAGMA journal_mode = WAL", error) ||
-      !read_version (self, &version, error))
-    return FALSE;
-  if (version < self->schema_version)
-    {
-      if (!furrow_store_migrate (self->database, (int) version, self->schema_version, error))
-        return FALSE;
-    }
-  /* The audit log of the restored content says it was restored, and from which point. */
-  {
-    g_autofree char *object = g_strdup_printf ("restore-point:%s", point->id);
-
-    if (!_furrow_store_audit (self, "project.restore", object, NULL, error))
-      return FALSE;
-  }
-  return furrow_store_reload (self, error);
-}
-
 /* Copies `from` to `to` (a new file, 0600); FALSE with error. */
 static gboolean
 copy_private (const char  *from,
@@ -567,6 +486,141 @@ copy_private (const char  *from,
       return FALSE;
     }
   return TRUE;
+}
+
+/* The schema version of a project's content. */
+static gboolean
+read_version (FurrowDatabase  *database,
+              gint64          *version,
+              GError         **error)
+{
+  g_autoptr(FurrowStatement) stmt =
+    furrow_database_prepare (database,
+                             "SELECT CAST(value AS INTEGER) FROM furrow_meta"
+                             " WHERE key = 'schema_version'", error);
+
+  if (stmt == NULL || !furrow_statement_step (stmt, error))
+    return FALSE;
+  *version = furrow_statement_get_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* What the project becomes, made whole before the project is touched (docs/architecture.md,
+ * Restore points): a private copy of the point at `staged_path`, an older schema brought forward
+ * to `schema_version`, and the "project.restore" audit row by `actor` written into it, so the
+ * project takes the restored rows and the row that says so in one step, never the one without
+ * the other. Returns the copy's connection (its content committed), NULL with error. */
+static FurrowDatabase *
+stage_point (FurrowRestorePoint  *point,
+             const char          *staged_path,
+             const char          *actor,
+             int                  schema_version,
+             GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *object = g_strdup_printf ("restore-point:%s", point->id);
+  FurrowDatabase *staged;
+  gint64 version = 0;
+
+  if (!copy_private (point->path, staged_path, error))
+    return NULL;
+  staged = furrow_database_open (staged_path, FURROW_DATABASE_READ_WRITE, &local_error);
+  if (staged == NULL ||
+      !furrow_database_exec (staged, "PRAGMA foreign_keys = ON", &local_error) ||
+      !read_version (staged, &version, &local_error) ||
+      (version < schema_version &&
+       !furrow_store_migrate (staged, (int) version, schema_version, &local_error)) ||
+      !_furrow_store_audit_into (staged, actor, "project.restore", object, NULL, &local_error))
+    {
+      g_set_error (error, FURROW_STORE_ERROR, local_error->code,
+                   _("cannot restore from restore point %s: %s"), point->id,
+                   local_error->message);
+      g_clear_pointer (&staged, furrow_database_free);
+      return NULL;
+    }
+  return staged;
+}
+
+/* Removes a staged copy and the journals beside it. */
+static void
+remove_staged (const char *staged_path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (staged_path, suffixes[i], NULL);
+
+      g_unlink (path);
+    }
+}
+
+gboolean
+furrow_store_restore (FurrowStore  *self,
+                      const char   *id,
+                      GError      **error)
+{
+  g_autoptr(FurrowRestorePoint) point = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *staged_name = NULL;
+  g_autofree char *staged_path = NULL;
+  FurrowDatabase *source;
+  gboolean ok;
+
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (self->in_batch)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_TRANSACTION,
+                   _("%s: commit or drop the open batch of changes before a restore"),
+                   self->path);
+      return FALSE;
+    }
+  point = find_point (self->path, id, error);
+  if (point == NULL)
+    return FALSE;
+
+  /* The copy must be whole before anything is replaced. */
+  source = open_checked_point (point, error);
+  if (source == NULL)
+    return FALSE;
+  furrow_database_free (source);
+
+  /* The point of the present state is whole (its metadata record written last) before the
+   * project changes: whenever a restore happened, the point that undoes it exists. */
+  if (!furrow_store_take_restore_point (self, FURROW_RESTORE_REASON_RESTORE, error))
+    return FALSE;
+
+  /* Staged among the points: a name ending in .gpkg without an .ini, so a copy a killed
+   * restore left behind is removed as unfinished (remove_unfinished()). */
+  folder = furrow_restore_points_folder (self->path);
+  staged_name = g_strdup_printf (".restoring-%s.gpkg", point->id);
+  staged_path = g_build_filename (folder, staged_name, NULL);
+  remove_staged (staged_path);
+  source = stage_point (point, staged_path, self->actor, self->schema_version, error);
+  if (source == NULL)
+    {
+      remove_staged (staged_path);
+      return FALSE;
+    }
+
+  /* One write transaction on the project: readers — and a program killed at any moment —
+   * see the old content or the restored one with its audit row, never half. */
+  ok = furrow_database_backup (source, self->database, &local_error);
+  furrow_database_free (source);
+  remove_staged (staged_path);
+  if (!ok)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, local_error->code,
+                   _("cannot restore %s from restore point %s: %s"), self->path, id,
+                   local_error->message);
+      return FALSE;
+    }
+  if (!furrow_database_exec (self->database, "PRAGMA journal_mode = WAL", error))
+    return FALSE;
+  return furrow_store_reload (self, error);
 }
 
 gboolean
@@ -634,9 +688,15 @@ furrow_restore_points_restore_file (const char  *project_path,
   base = g_path_get_basename (project_path);
   tmp_name = g_strdup_printf (".%s.restore-%s", base, point->id);
   tmp_path = g_build_filename (dir, tmp_name, NULL);
-  g_unlink (tmp_path);
-  if (!copy_private (point->path, tmp_path, error))
-    return FALSE;
+  remove_staged (tmp_path);
+  source = stage_point (point, tmp_path, g_get_user_name (), FURROW_STORE_SCHEMA_VERSION, error);
+  if (source == NULL)
+    {
+      remove_staged (tmp_path);
+      return FALSE;
+    }
+  /* Closed, so its content is all in the one file renamed (no journal left beside it). */
+  furrow_database_free (source);
   g_unlink (project_wal);
   g_unlink (project_shm);
   if (g_rename (tmp_path, project_path) != 0)

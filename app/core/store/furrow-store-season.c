@@ -380,6 +380,57 @@ _furrow_store_seasons_reload (FurrowStore *self)
   refresh_model (self);
 }
 
+static void
+unref_season (gpointer season)
+{
+  if (season != NULL)
+    g_object_unref (season);
+}
+
+/* Seasons another user changed (their ids, gint64): the model read again in place, then one
+ * season-changed each — ADDED for one new here, REMOVED (the object it was) for one gone, every
+ * other flag otherwise — and settlement-changed, since their settlement or payments may be
+ * new too (docs/architecture.md, Several users at once). */
+void
+_furrow_store_seasons_follow (FurrowStore *self,
+                              GArray      *ids)
+{
+  const FurrowSeasonChange changed = FURROW_SEASON_CHANGE_RULES | FURROW_SEASON_CHANGE_PLANS |
+                                     FURROW_SEASON_CHANGE_HARVESTS |
+                                     FURROW_SEASON_CHANGE_OPERATIONS |
+                                     FURROW_SEASON_CHANGE_STATE;
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (unref_season);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      FurrowSeason *season = live_season (self, g_array_index (ids, gint64, i));
+
+      g_ptr_array_add (before, season != NULL ? g_object_ref (season) : NULL);
+    }
+  refresh_model (self);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      FurrowSeason *was = g_ptr_array_index (before, i);
+      FurrowSeason *now = live_season (self, g_array_index (ids, gint64, i));
+
+      if (now == NULL && was == NULL)
+        {
+          /* The model is not loaded: say that something changed. */
+          _furrow_store_emit_season_changed (self, NULL, changed | FURROW_SEASON_CHANGE_ADDED |
+                                             FURROW_SEASON_CHANGE_REMOVED);
+          continue;
+        }
+      if (now == NULL)
+        {
+          _furrow_store_emit_season_changed (self, was, FURROW_SEASON_CHANGE_REMOVED);
+          continue;
+        }
+      _furrow_store_emit_season_changed (self, now,
+                                         was == NULL ? FURROW_SEASON_CHANGE_ADDED : changed);
+      _furrow_store_emit_settlement_changed (self, now);
+    }
+}
+
 GListModel *
 furrow_store_get_seasons (FurrowStore *self)
 {

@@ -44,6 +44,8 @@ _furrow_store_init_pending (FurrowStore *self)
 {
   self->pending = g_ptr_array_new_with_free_func (change_free);
   self->touched_fields = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->stale = g_array_new (FALSE, FALSE, sizeof (FurrowRecordRef));
+  self->later = g_ptr_array_new_with_free_func (g_free);
 }
 
 void
@@ -122,6 +124,8 @@ discard_pending (FurrowStore *self)
   g_ptr_array_set_size (self->pending, 0);
   forget_touched (self);
   _furrow_store_seasons_sync (self, FALSE);
+  _furrow_store_follow_stale (self);
+  _furrow_store_follow_later (self);
 }
 
 static gboolean
@@ -189,8 +193,8 @@ append_added (GListStore *model,
 
 /* After a commit: bring the loaded models in step, one items-changed per run of additions;
  * then the kinds' own refreshes (a field's registered area); then announce the changes. */
-static void
-apply_pending (FurrowStore *self)
+void
+_furrow_store_apply_pending (FurrowStore *self)
 {
   g_autoptr(GPtrArray) pending = g_steal_pointer (&self->pending);
 
@@ -215,7 +219,17 @@ apply_pending (FurrowStore *self)
             kind->follow (self, change);
           if (model != NULL &&
               g_list_store_find_with_equal_func (model, change->object, same_id, &position))
-            g_list_store_splice (model, position, 1, (gpointer *) &change->object, 1);
+            {
+              g_autoptr(GObject) before = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+              /* A copy written by this store replaces the model's object, which is then no
+               * stale reading of the record for this store (Several users at once). */
+              if (before != change->object)
+                _furrow_store_object_set_version (before,
+                                                  _furrow_store_object_get_version
+                                                    (change->object));
+              g_list_store_splice (model, position, 1, (gpointer *) &change->object, 1);
+            }
           break;
 
         case FURROW_RECORD_REMOVED:
@@ -238,6 +252,11 @@ apply_pending (FurrowStore *self)
   forget_touched (self);
   emit_changes (self, pending);
   _furrow_store_seasons_sync (self, TRUE);
+  if (!self->in_batch)
+    {
+      _furrow_store_follow_stale (self);
+      _furrow_store_follow_later (self);
+    }
 }
 
 /* GeoPackage: gpkg_contents.last_change follows every change of a registered table. */
@@ -302,7 +321,7 @@ commit_transaction (FurrowStore  *self,
       discard_pending (self);
       return FALSE;
     }
-  apply_pending (self);
+  _furrow_store_apply_pending (self);
   return TRUE;
 }
 

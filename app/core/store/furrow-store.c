@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* FurrowStore: the object and its signals, project files (create, open, migrate, backup,
- * check), the cooperative. Its transactions are in furrow-store-transaction.c, the audit log in
- * furrow-store-audit.c, fields, households and parcels in furrow-store-records.c through the
+/* FurrowStore: the object and its signals, project files (create, open, migrate, backup), the
+ * cooperative, a custody centre's server. Its checks (damage, quick and full check, output
+ * paths) are in furrow-store-check.c, its transactions in furrow-store-transaction.c, the audit
+ * log in furrow-store-audit.c, fields, households and parcels in furrow-store-records.c through the
  * record-kind table of furrow-store-kinds.c (docs/architecture.md, The store). */
 
 #include "config.h"
@@ -13,7 +14,6 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -30,6 +30,7 @@ enum {
   SIGNAL_SEASON_CHANGED,
   SIGNAL_SETTLEMENT_CHANGED,
   SIGNAL_YIELD_PRESETS_CHANGED,
+  SIGNAL_CONFLICT,
   N_SIGNALS
 };
 
@@ -183,10 +184,20 @@ furrow_store_finalize (GObject *object)
 {
   FurrowStore *self = (FurrowStore *) object;
 
+  /* Nothing is followed or announced any more. */
+  g_array_set_size (self->stale, 0);
+  g_ptr_array_set_size (self->later, 0);
   if (self->in_batch)
     furrow_store_rollback (self);
   for (FurrowKind kind = 0; kind < FURROW_N_KINDS; kind++)
     g_clear_object (&self->models[kind]);
+  if (self->listener != NULL)
+    g_source_destroy (self->listener);
+  g_clear_pointer (&self->listener, g_source_unref);
+  g_clear_pointer (&self->stale, g_array_unref);
+  g_clear_pointer (&self->later, g_ptr_array_unref);
+  g_clear_pointer (&self->schema, g_free);
+  g_clear_pointer (&self->conflict, g_free);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->touched_fields, g_hash_table_unref);
   g_clear_pointer (&self->database, furrow_database_free);
@@ -227,6 +238,16 @@ furrow_store_class_init (FurrowStoreClass *klass)
   signals[SIGNAL_YIELD_PRESETS_CHANGED] =
     g_signal_new ("yield-presets-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_CONFLICT] =
+    g_signal_new ("conflict", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+void
+_furrow_store_emit_conflict (FurrowStore *self,
+                             const char  *message)
+{
+  g_signal_emit (self, signals[SIGNAL_CONFLICT], 0, message);
 }
 
 void
@@ -597,6 +618,7 @@ furrow_store_open_to_check (const char  *path,
                             GError     **error)
 {
   g_autoptr(FurrowStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
   int version;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -608,74 +630,27 @@ furrow_store_open_to_check (const char  *path,
       return NULL;
     }
   self = store_connect (path, error);
-  if (self == NULL || !read_schema_version (self, &version, error))
+  if (self == NULL)
     return NULL;
+  /* A file cut short has a header that counts more pages than there are, which SQLite refuses
+   * to read at all unless the schema is "writable": so the check can list what
+   * integrity_check finds instead of repeating that the file is damaged. This connection
+   * writes nothing (issue 12). */
+  if (!furrow_store_is_server (self) &&
+      !store_pragma_int (self, "PRAGMA writable_schema = ON", NULL, error))
+    return NULL;
+  if (!read_schema_version (self, &version, &local_error))
+    {
+      /* Damage that hides the version is what the check is for: it reports it. */
+      if (!g_error_matches (local_error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      version = 0;
+    }
   self->schema_version = version;
   return g_steal_pointer (&self);
-}
-
-gboolean
-furrow_store_check_damage (FurrowStore  *self,
-                           GError      **error)
-{
-  const GError *damage;
-
-  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
-
-  damage = furrow_database_get_damage (self->database);
-  if (damage == NULL)
-    return TRUE;
-  g_propagate_error (error, g_error_copy (damage));
-  return FALSE;
-}
-
-/* SQLite's quick_check (the b-trees, their pages, the order of their keys and the records'
- * format, not whether each index matches its table): measured at open in docs/toolchain.md. */
-gboolean
-furrow_store_quick_check (FurrowStore  *self,
-                          GError      **error)
-{
-  g_autoptr(FurrowStatement) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *first = NULL;
-
-  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
-
-  /* A server checks its own pages (data checksums, amcheck): XX001 and XX002 still mark the
-   * store damaged (furrow_database_error_from_sqlstate()). */
-  if (furrow_store_is_server (self))
-    return TRUE;
-  stmt = furrow_database_prepare (self->database, "PRAGMA quick_check (1)", error);
-  if (stmt == NULL)
-    return FALSE;
-  if (furrow_statement_step (stmt, &local_error))
-    first = furrow_statement_dup_text (stmt, 0);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (g_strcmp0 (first, "ok") != 0)
-    {
-      /* "*** in database main ***\nPage 101: …" on one line: the finding only. */
-      const char *finding = first != NULL ? first : "?";
-      g_autofree char *line = NULL;
-      g_autoptr(GError) damage = NULL;
-
-      if (g_str_has_prefix (finding, "*** in database main ***\n"))
-        finding += strlen ("*** in database main ***\n");
-      line = g_strdelimit (g_strdup (finding), "\r\n", ' ');
-      damage =
-        g_error_new (FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT,
-                     _("%s is damaged (%s): nothing was written to it; restore it from a "
-                       "backup or a restore point, or run “furrow-cli check” to see what is "
-                       "wrong"), self->path, line);
-
-      furrow_database_mark_damaged (self->database, damage);
-      g_propagate_error (error, g_steal_pointer (&damage));
-      return FALSE;
-    }
-  return TRUE;
 }
 
 gboolean
@@ -710,311 +685,6 @@ furrow_store_backup (FurrowStore  *self,
       return FALSE;
     }
   return TRUE;
-}
-
-/* The path with its folder resolved (symlinks, "..") and, when it exists, itself resolved; a
- * name that cannot be resolved (no such folder) is returned as given. */
-static char *
-resolve_path (const char *path)
-{
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *real_dir = NULL;
-  char *real;
-
-  real = realpath (path, NULL);
-  if (real != NULL)
-    {
-      char *copy = g_strdup (real);
-
-      free (real);
-      return copy;
-    }
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  real = realpath (dir, NULL);
-  if (real == NULL)
-    return g_strdup (path);
-  real_dir = g_strdup (real);
-  free (real);
-  return g_build_filename (real_dir, base, NULL);
-}
-
-static gboolean
-same_inode (const char *a,
-            const char *b)
-{
-  GStatBuf sa, sb;
-
-  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
-         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
-/* Which of the project's files `path` is: 0 the project itself, 1 … 3 a companion, -1 none. */
-static int
-project_file_index (const char *project_path,
-                    const char *path)
-{
-  /* SQLite names its companions after the name it was given and, for a symlink, after the
-   * file it points to (the unix VFS resolves it): both sets are the project. */
-  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-  g_autofree char *resolved = NULL;
-  g_autofree char *project_resolved = NULL;
-
-  resolved = resolve_path (path);
-  project_resolved = resolve_path (project_path);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *given = g_strconcat (project_path, suffixes[i], NULL);
-      g_autofree char *given_resolved = resolve_path (given);
-      g_autofree char *real = g_strconcat (project_resolved, suffixes[i], NULL);
-
-      if (g_strcmp0 (resolved, given_resolved) == 0 || g_strcmp0 (resolved, real) == 0 ||
-          same_inode (path, given) || same_inode (path, real))
-        return (int) i;
-    }
-  return -1;
-}
-
-gboolean
-furrow_store_path_is_project (const char *project_path,
-                              const char *path)
-{
-  g_return_val_if_fail (project_path != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  return project_file_index (project_path, path) >= 0;
-}
-
-gboolean
-furrow_store_check_output (FurrowStore  *self,
-                           const char   *path,
-                           GError      **error)
-{
-  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
-
-  return furrow_store_check_output_path (self->path, path, error);
-}
-
-gboolean
-furrow_store_check_output_path (const char  *project_path,
-                                const char  *path,
-                                GError     **error)
-{
-  g_autofree char *display_name = NULL;
-  g_autofree char *project_name = NULL;
-  int index;
-
-  g_return_val_if_fail (project_path != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  index = project_file_index (project_path, path);
-  if (index < 0)
-    return TRUE;
-  display_name = g_filename_display_name (path);
-  project_name = g_filename_display_name (project_path);
-  if (index == 0)
-    g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
-                 /* Translators: %s is the file the user chose to write, which is the open
-                  * project (the same file, a link to it) */
-                 _("%s is the open project: writing there would destroy it; choose another file "
-                   "name (nothing was written)"), display_name);
-  else
-    g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
-                 /* Translators: the first %s is the file the user chose to write, the second the
-                  * open project; the file is the project's SQLite journal */
-                 _("%s is a journal file of the open project %s: writing there would damage it; "
-                   "choose another file name (nothing was written)"), display_name,
-                 project_name);
-  return FALSE;
-}
-
-/* Appends one finding per row of `sql`: `format` (translated, up to four %s) filled with the
- * row's first columns as text. */
-static gboolean
-add_findings (FurrowStore  *self,
-              GPtrArray    *findings,
-              const char   *sql,
-              const char   *format,
-              GError      **error)
-{
-  g_autoptr(FurrowStatement) stmt = furrow_database_prepare (self->database, sql, error);
-  g_autoptr(GError) local_error = NULL;
-
-  if (stmt == NULL)
-    return FALSE;
-  while (furrow_statement_step (stmt, &local_error))
-    {
-      const char *c[4];
-
-      for (int k = 0; k < 4; k++)
-        c[k] = furrow_statement_get_text (stmt, k) ? furrow_statement_get_text (stmt, k) : "";
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-      g_ptr_array_add (findings, g_strdup_printf (format, c[0], c[1], c[2], c[3]));
-#pragma GCC diagnostic pop
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* SQLite's and GeoPackage's part of furrow_store_check_all(): the pages and indexes, the
- * foreign keys (SQLite checks them only while they are on), GeoPackage conformance. A server
- * checks its own pages and enforces its foreign keys at every write, and has no GeoPackage
- * tables (docs/architecture.md, The backend seam). */
-static gboolean
-check_file (FurrowStore  *self,
-            GPtrArray    *findings,
-            GError      **error)
-{
-  g_autoptr(FurrowStatement) integrity = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  /* SQLite: the whole file, every index against its table. */
-  integrity = furrow_database_prepare (self->database, "PRAGMA integrity_check (100)", error);
-  if (integrity == NULL)
-    return FALSE;
-  while (furrow_statement_step (integrity, &local_error))
-    {
-      const char *text = furrow_statement_get_text (integrity, 0);
-
-      /* One finding a line, without SQLite's "*** in database main ***" heading. */
-      g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
-
-      for (guint k = 0; g_strcmp0 (text, "ok") != 0 && lines[k] != NULL; k++)
-        {
-          g_strstrip (lines[k]);
-          if (*lines[k] == '\0' || g_str_equal (lines[k], "*** in database main ***"))
-            continue;
-          /* Translators: %s is SQLite's own description of a damaged page or index */
-          g_ptr_array_add (findings, g_strdup_printf (_("integrity: %s"), lines[k]));
-        }
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  if (!add_findings (self, findings,
-                     "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check",
-                     /* Translators: table, row number, the table it refers to */
-                     _("foreign key: %s row %s refers to a missing %s row"), error))
-    return FALSE;
-
-  /* GeoPackage 1.3 (OGC 12-128r18): the three required spatial reference systems, a features
-   * row in gpkg_contents for each of Furrow's layers, a geometry column for every features
-   * table and the same srs_id in both, every table listed present. */
-  if (!add_findings (self, findings,
-                     "SELECT r.srs_id"
-                     " FROM (SELECT 4326 AS srs_id UNION ALL SELECT 0 UNION ALL SELECT -1) AS r"
-                     " WHERE r.srs_id NOT IN (SELECT srs_id FROM gpkg_spatial_ref_sys)",
-                     _("GeoPackage: gpkg_spatial_ref_sys has no row for srs_id %s"), error) ||
-      !add_findings (self, findings,
-                     "SELECT t.name"
-                     " FROM (SELECT 'fields' AS name UNION ALL SELECT 'parcels') AS t"
-                     " WHERE t.name NOT IN (SELECT table_name FROM gpkg_contents"
-                     " WHERE data_type = 'features')",
-                     _("GeoPackage: gpkg_contents has no features row for %s"), error) ||
-      !add_findings (self, findings,
-                     "SELECT table_name FROM gpkg_contents WHERE table_name NOT IN"
-                     " (SELECT name FROM sqlite_master WHERE type IN ('table', 'view'))",
-                     _("GeoPackage: gpkg_contents lists %s, which is not in the file"), error) ||
-      !add_findings (self, findings,
-                     "SELECT table_name FROM gpkg_contents WHERE data_type = 'features'"
-                     " AND table_name NOT IN (SELECT table_name FROM gpkg_geometry_columns)",
-                     _("GeoPackage: %s has no row in gpkg_geometry_columns"), error) ||
-      !add_findings (self, findings,
-                     "SELECT g.table_name, g.srs_id FROM gpkg_geometry_columns AS g"
-                     " WHERE g.srs_id NOT IN (SELECT srs_id FROM gpkg_spatial_ref_sys)",
-                     _("GeoPackage: %s has srs_id %s, which gpkg_spatial_ref_sys does not "
-                       "define"), error) ||
-      !add_findings (self, findings,
-                     "SELECT g.table_name, g.srs_id, coalesce (c.srs_id, '-')"
-                     " FROM gpkg_geometry_columns AS g"
-                     " LEFT JOIN gpkg_contents AS c ON c.table_name = g.table_name"
-                     " WHERE c.srs_id IS NOT g.srs_id",
-                     _("GeoPackage: %s has srs_id %s in gpkg_geometry_columns but %s in "
-                       "gpkg_contents"), error))
-    return FALSE;
-
-  return TRUE;
-}
-
-GPtrArray *
-furrow_store_check_all (FurrowStore  *self,
-                        GError      **error)
-{
-  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_free);
-
-  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
-
-  if (!furrow_store_is_server (self) && !check_file (self, findings, error))
-    return NULL;
-
-  /* Furrow's own rules (docs/domain.md §8 for the settlement): a parcel is one row, so in one
-   * field at most; a household code is one household; each settled row's total is base +
-   * dividend − fee and a settled season's dividend and fees are the sums of its rows, to the
-   * fen. */
-  if (!add_findings (self, findings,
-                     "SELECT code, count (DISTINCT coalesce (field_id, 0)), count (*)"
-                     " FROM parcels GROUP BY code HAVING count (*) > 1",
-                     _("Furrow: parcel %s is in %s fields (%s rows)"), error) ||
-      !add_findings (self, findings,
-                     "SELECT code, count (*) FROM households GROUP BY code HAVING count (*) > 1",
-                     _("Furrow: household code %s is used by %s households"), error) ||
-      !add_findings (self, findings,
-                     "SELECT s.name, coalesce (h.code, CAST (r.household_id AS text)), r.total_fen,"
-                     " r.base_fen + r.dividend_fen - r.fee_fen"
-                     " FROM settlements AS r JOIN seasons AS s ON s.id = r.season_id"
-                     " LEFT JOIN households AS h ON h.id = r.household_id"
-                     " WHERE r.total_fen <> r.base_fen + r.dividend_fen - r.fee_fen"
-                     " ORDER BY r.id",
-                     _("Furrow: season %s, household %s: the total %s fen is not base + "
-                       "dividend − fee, %s fen"), error) ||
-      !add_findings (self, findings,
-                     "SELECT s.name, ss.households_dividend_fen, r.dividend"
-                     " FROM season_settlements AS ss JOIN seasons AS s ON s.id = ss.season_id"
-                     " JOIN (SELECT season_id, sum (dividend_fen) AS dividend FROM settlements"
-                     " GROUP BY season_id) AS r ON r.season_id = ss.season_id"
-                     " WHERE r.dividend <> ss.households_dividend_fen ORDER BY s.id",
-                     _("Furrow: season %s: the households' dividend %s fen is not the sum of "
-                       "their rows, %s fen"), error) ||
-      !add_findings (self, findings,
-                     "SELECT s.name, ss.fees_fen, r.fees"
-                     " FROM season_settlements AS ss JOIN seasons AS s ON s.id = ss.season_id"
-                     " JOIN (SELECT season_id, sum (fee_fen) AS fees FROM settlements"
-                     " GROUP BY season_id) AS r ON r.season_id = ss.season_id"
-                     " WHERE r.fees <> ss.fees_fen ORDER BY s.id",
-                     _("Furrow: season %s: the fees %s fen are not the sum of the rows, %s fen"),
-                     error))
-    return NULL;
-  return g_steal_pointer (&findings);
-}
-
-gboolean
-furrow_store_check (FurrowStore  *self,
-                    GError      **error)
-{
-  g_autoptr(GPtrArray) findings = NULL;
-  g_autofree char *joined = NULL;
-
-  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
-
-  findings = furrow_store_check_all (self, error);
-  if (findings == NULL)
-    return FALSE;
-  if (findings->len == 0)
-    return TRUE;
-  g_ptr_array_add (findings, NULL);
-  joined = g_strjoinv ("; ", (char **) findings->pdata);
-  g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT,
-               _("%s is damaged: %s"), self->path, joined);
-  return FALSE;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -1113,11 +783,11 @@ furrow_store_is_server (FurrowStore *self)
 
 /* The cooperative's code as stored (lowercase) and its schema, coop_<code>; FALSE with INVALID
  * for anything but 1 to 40 letters, digits and _. */
-static gboolean
-cooperative_schema (const char  *code,
-                    char       **lower,
-                    char       **schema,
-                    GError     **error)
+gboolean
+_furrow_store_cooperative_schema (const char  *code,
+                                  char       **lower,
+                                  char       **schema,
+                                  GError     **error)
 {
   gsize n = code != NULL ? strlen (code) : 0;
 
@@ -1136,9 +806,9 @@ cooperative_schema (const char  *code,
   return TRUE;
 }
 
-static FurrowDatabase *
-server_connect (const char  *uri,
-                GError     **error)
+FurrowDatabase *
+_furrow_store_server_connect (const char  *uri,
+                              GError     **error)
 {
   if (!furrow_database_is_server_address (uri))
     {
@@ -1153,7 +823,7 @@ gboolean
 furrow_store_server_init (const char  *uri,
                           GError     **error)
 {
-  g_autoptr(FurrowDatabase) database = server_connect (uri, error);
+  g_autoptr(FurrowDatabase) database = _furrow_store_server_connect (uri, error);
   g_autoptr(GBytes) sql = furrow_store_migrate_get_pg_server ();
 
   return database != NULL &&
@@ -1204,13 +874,51 @@ use_schema (FurrowDatabase  *database,
   return furrow_database_exec (database, sql, error);
 }
 
+char *
+_furrow_store_server_channel (FurrowStore *self)
+{
+  return g_strconcat ("furrow_", self->schema, NULL);
+}
+
+/* A user without a role in the cooperative (docs/architecture.md, The backend seam, Roles)
+ * would not even see its tables through search_path: PERMISSION, naming the user, rather than a
+ * missing table. */
+static gboolean
+may_use_schema (FurrowDatabase  *database,
+                const char      *code,
+                const char      *schema,
+                GError         **error)
+{
+  g_autoptr(FurrowStatement) stmt =
+    furrow_database_prepare (database, "SELECT has_schema_privilege (?1, 'USAGE'), current_user",
+                             error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  furrow_statement_bind_text (stmt, 1, schema);
+  if (!furrow_statement_step (stmt, &local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (furrow_statement_get_int64 (stmt, 0) != 0)
+    return TRUE;
+  g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_PERMISSION,
+               _("%s: %s has no role in cooperative %s; ask the centre’s manager for one"),
+               furrow_database_get_path (database), furrow_statement_get_text (stmt, 1), code);
+  return FALSE;
+}
+
 static FurrowStore *
 server_store (FurrowDatabase *database,
-              const char     *code)
+              const char     *code,
+              const char     *schema)
 {
   FurrowStore *self = g_object_new (FURROW_TYPE_STORE, NULL);
 
   self->database = database;
+  self->schema = g_strdup (schema);
   self->path = g_strdup_printf ("%s#%s", furrow_database_get_path (database), code);
   return self;
 }
@@ -1230,8 +938,8 @@ furrow_store_create_server (const char  *uri,
   g_autofree char *create = NULL;
   FurrowDatabase *db;
 
-  if (!cooperative_schema (cooperative, &code, &schema, error) ||
-      (database = server_connect (uri, error)) == NULL)
+  if (!_furrow_store_cooperative_schema (cooperative, &code, &schema, error) ||
+      (database = _furrow_store_server_connect (uri, error)) == NULL)
     return NULL;
   existing = find_cooperative (database, code, &local_error);
   if (local_error != NULL)
@@ -1270,8 +978,9 @@ furrow_store_create_server (const char  *uri,
   g_clear_pointer (&stmt, furrow_statement_release);
 
   db = g_steal_pointer (&database);
-  self = server_store (db, code);
+  self = server_store (db, code, schema);
   if (!store_migrate (self, 0, furrow_store_migrate_get_pg_version (), &local_error) ||
+      !_furrow_store_grant_cooperative (db, code, &local_error) ||
       !_furrow_store_load_cooperative (self, &local_error))
     {
       g_autofree char *drop = g_strdup_printf ("DROP SCHEMA \"%s\" CASCADE", schema);
@@ -1306,8 +1015,8 @@ furrow_store_open_server (const char  *uri,
   gint64 version = 0;
   int target = furrow_store_migrate_get_pg_version ();
 
-  if (!cooperative_schema (cooperative, &code, &schema, error) ||
-      (database = server_connect (uri, error)) == NULL)
+  if (!_furrow_store_cooperative_schema (cooperative, &code, &schema, error) ||
+      (database = _furrow_store_server_connect (uri, error)) == NULL)
     return NULL;
   found = find_cooperative (database, code, &local_error);
   if (local_error != NULL)
@@ -1321,9 +1030,9 @@ furrow_store_open_server (const char  *uri,
                    _("cooperative %s is not on %s"), code, furrow_database_get_path (database));
       return NULL;
     }
-  if (!use_schema (database, found, error))
+  if (!may_use_schema (database, code, found, error) || !use_schema (database, found, error))
     return NULL;
-  self = server_store (g_steal_pointer (&database), code);
+  self = server_store (g_steal_pointer (&database), code, found);
   if (!furrow_database_query_int (self->database, "SELECT CAST (value AS bigint) FROM furrow_meta"
                                                   " WHERE key = 'schema_version'",
                                   &version, error))
@@ -1337,7 +1046,10 @@ furrow_store_open_server (const char  *uri,
       return NULL;
     }
   self->schema_version = (int) version;
+  /* A step that added tables gives the cooperative's roles their grants on them too. */
   if (!store_migrate (self, (int) version, MAX ((int) version, target), error) ||
+      ((int) version < target &&
+       !_furrow_store_grant_cooperative (self->database, code, error)) ||
       !_furrow_store_load_cooperative (self, error))
     return NULL;
   return g_steal_pointer (&self);
@@ -1347,7 +1059,7 @@ char **
 furrow_store_server_list (const char  *uri,
                           GError     **error)
 {
-  g_autoptr(FurrowDatabase) database = server_connect (uri, error);
+  g_autoptr(FurrowDatabase) database = _furrow_store_server_connect (uri, error);
   g_autoptr(FurrowStatement) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();

@@ -53,8 +53,11 @@ typedef enum
   FURROW_STORE_ERROR_FILE_READ_ONLY, /* the file (or its folder) cannot be written */
   FURROW_STORE_ERROR_FULL,         /* the disk is full */
   FURROW_STORE_ERROR_CONSTRAINT,   /* a row breaks a rule of the schema other than a unique key */
-  FURROW_STORE_ERROR_CONFLICT,     /* server: another user's transaction got in the way; retry */
+  FURROW_STORE_ERROR_CONFLICT,     /* another user changed the same records first (a row version
+                                    * read is not the stored one, or a server's serialization);
+                                    * nothing was written */
   FURROW_STORE_ERROR_CONNECTION,   /* server: the connection is lost or was refused */
+  FURROW_STORE_ERROR_PERMISSION,   /* server: the user's role may not do this (42501) */
 } FurrowStoreError;
 
 /* What happened to a field, household or parcel (FurrowStore::field-changed …). */
@@ -83,7 +86,7 @@ GType furrow_record_change_get_type (void) G_GNUC_CONST;
 GType furrow_season_change_get_type (void) G_GNUC_CONST;
 
 /* The schema version this Furrow writes (furrow_meta.schema_version). */
-#define FURROW_STORE_SCHEMA_VERSION 8
+#define FURROW_STORE_SCHEMA_VERSION 9
 
 /* The media type of a project file (a GeoPackage), as the desktop file and the shared-mime-info
  * entry in data/ declare it. */
@@ -104,6 +107,10 @@ G_DECLARE_FINAL_TYPE (FurrowStore, furrow_store, FURROW, STORE, GObject)
  * - settlement-changed (FurrowSeason *season): a season was settled or reopened; its frozen
  *   amounts are new or gone.
  * - yield-presets-changed: a yield preset was saved or deleted.
+ * - conflict (const char *message): a change was refused because another user changed or
+ *   deleted the record first (FURROW_STORE_ERROR_CONFLICT, the same message); the record has
+ *   been read again and its change signal emitted before, so the views show the stored values.
+ *   The window says so (docs/architecture.md, Several users at once).
  *
  * Pages listen to these; the code that made a change never refreshes a page itself
  * (docs/architecture.md, "How a change flows"). */
@@ -225,6 +232,14 @@ GListModel      *furrow_store_get_households        (FurrowStore      *self);
 GListModel      *furrow_store_get_parcels           (FurrowStore      *self);
 /* Re-reads loaded models from the file (after another connection changed it). */
 gboolean         furrow_store_reload                (FurrowStore      *self,
+                                                     GError          **error);
+/* Several users at once (docs/architecture.md): on a server, follows what other connections
+ * commit to the cooperative — LISTEN, with the connection's socket watched from the main
+ * context of the calling thread (g_main_context_get_thread_default()) — and brings the models in
+ * step and emits the change signals as for this store's own commits, whenever that context
+ * runs. Call it from the thread that uses the store; a worker's store needs none. Safe to
+ * repeat; a file: TRUE, nothing to follow (a conflict still reads the record again). */
+gboolean         furrow_store_listen                (FurrowStore      *self,
                                                      GError          **error);
 
 /* Look-ups by code: a new object read from the file (transfer full), not the one in the model;

@@ -427,12 +427,20 @@ viewport_changed_cb (FurrowFieldEditor *self)
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* editor.finish, editor.undo and editor.redo: a step that may fail (run_step()). */
 static void
-finish_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  run_step (FURROW_FIELD_EDITOR (widget), furrow_field_editor_finish);
+  FurrowFieldEditor *self = FURROW_FIELD_EDITOR (widget);
+
+  if (g_str_equal (action_name, "editor.undo"))
+    run_step (self, furrow_field_editor_undo);
+  else if (g_str_equal (action_name, "editor.redo"))
+    run_step (self, furrow_field_editor_redo);
+  else
+    run_step (self, furrow_field_editor_finish);
 }
 
 static void
@@ -462,22 +470,6 @@ draw_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   furrow_field_editor_start (FURROW_FIELD_EDITOR (widget));
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  run_step (FURROW_FIELD_EDITOR (widget), furrow_field_editor_undo);
-}
-
-static void
-redo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  run_step (FURROW_FIELD_EDITOR (widget), furrow_field_editor_redo);
 }
 
 static void
@@ -569,11 +561,11 @@ furrow_field_editor_class_init (FurrowFieldEditorClass *klass)
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, FURROW_TYPE_FIELD);
 
   gtk_widget_class_install_action (widget_class, "editor.draw", NULL, draw_action);
-  gtk_widget_class_install_action (widget_class, "editor.finish", NULL, finish_action);
+  gtk_widget_class_install_action (widget_class, "editor.finish", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "editor.delete-vertex", NULL, delete_vertex_action);
-  gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "editor.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "editor.undo", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "editor.redo", NULL, step_action);
 }
 
 static void

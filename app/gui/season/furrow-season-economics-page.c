@@ -8,10 +8,9 @@
 
 #include "furrow-distribution.h"
 #include "furrow-edit-season.h"
+#include "furrow-income-preview-testing.h"
 #include "furrow-item-row.h"
-#include "furrow-paste-preview.h"
-#include "furrow-paste.h"
-#include "furrow-roster-row.h"
+#include "furrow-season-economics-page-private.h"
 #include "furrow-season-economics-page-testing.h"
 #include "furrow-store-season.h"
 #include "furrow-template.h"
@@ -19,86 +18,6 @@
 
 #define PREVIEW_DELAY_MS 150
 
-typedef enum
-{
-  LIST_COST,
-  LIST_SUBSIDY,
-  LIST_INCOME,
-  LIST_FEE,
-  N_LISTS
-} ListKind;
-
-struct _FurrowSeasonEconomicsPage
-{
-  FurrowSeasonPage     parent_instance;
-
-  /* template */
-  AdwPreferencesPage  *editor_page;
-  AdwPreferencesGroup *locked_group;
-  AdwPreferencesGroup *prices_group;
-  AdwActionRow        *maize_price_row;
-  AdwActionRow        *soy_price_row;
-  GtkSpinButton       *maize_price_spin;
-  GtkSpinButton       *maize_moisture_spin;
-  GtkSpinButton       *soy_price_spin;
-  GtkSpinButton       *soy_moisture_spin;
-  AdwPreferencesGroup *costs_group;
-  AdwPreferencesGroup *subsidies_group;
-  AdwPreferencesGroup *income_group;
-  AdwPreferencesGroup *fees_group;
-  GtkButton           *add_cost_button;
-  GtkButton           *add_subsidy_button;
-  GtkButton           *add_income_button;
-  GtkButton           *add_fee_button;
-  AdwPreferencesGroup *base_group;
-  AdwComboRow         *base_kind_row;
-  AdwActionRow        *base_fixed_row;
-  AdwActionRow        *base_kg_row;
-  AdwActionRow        *base_price_row;
-  AdwActionRow        *base_less_cost_row;
-  AdwActionRow        *base_annual_row;
-  AdwActionRow        *base_pct_row;
-  GtkSpinButton       *base_fixed_spin;
-  GtkSpinButton       *base_kg_spin;
-  GtkSpinButton       *base_price_spin;
-  GtkSwitch           *base_less_cost_switch;
-  GtkSpinButton       *base_annual_spin;
-  GtkSpinButton       *base_pct_spin;
-  AdwPreferencesGroup *split_group;
-  AdwActionRow        *reserve_row;
-  AdwActionRow        *collective_row;
-  AdwActionRow        *cooperative_row;
-  AdwActionRow        *households_row;
-  GtkSpinButton       *reserve_spin;
-  GtkSpinButton       *collective_spin;
-  GtkSpinButton       *cooperative_spin;
-  GtkSpinButton       *households_spin;
-  AdwActionRow        *split_sum_row;
-  GtkLabel            *split_sum_label;
-  AdwEntryRow         *reason_row;
-  GtkLabel            *preview_status;
-  GtkColumnView       *preview_view;
-  GtkPaned            *paned;
-  GtkScrolledWindow   *page_scroller;
-
-  guint                orientation_source;
-  GtkOrientation       wanted_orientation;
-
-  char                *loaded_rules;    /* what the editor was last loaded from */
-  gint64               loaded_id;
-  gboolean             loaded_locked;
-  gboolean             loading;         /* setting widgets from the season: no commits */
-  GPtrArray           *list_rows[4];    /* FurrowItemRow: costs, subsidies, income, fees */
-  guint                preview_source;
-  GListStore          *preview_store;   /* FurrowRosterRow: households, then the totals */
-
-  /* Pasting rows (docs/architecture.md, Pasting rows) */
-  AdwMessageDialog    *paste_dialog;    /* weak: the preview while it is open */
-  GPtrArray           *paste_rows;      /* FurrowItemRow (owned) the preview would set, … */
-  GArray              *paste_fen;       /* … to these amounts (gint64) */
-  GPtrArray           *paste_preview;   /* char *: the preview's lines */
-  GArray              *paste_refused;   /* gboolean: whether each line is a refused row */
-};
 
 /* The rules' width beside the income (the paned's position in the template). */
 #define EDITOR_WIDTH 470
@@ -121,31 +40,14 @@ static const FurrowTemplateChild template_children[] = {
   CHILD (split_group), CHILD (reserve_row), CHILD (collective_row), CHILD (cooperative_row),
   CHILD (households_row), CHILD (reserve_spin), CHILD (collective_spin), CHILD (cooperative_spin),
   CHILD (households_spin), CHILD (split_sum_row), CHILD (split_sum_label), CHILD (reason_row),
-  CHILD (preview_status), CHILD (preview_view),
+  CHILD (income_preview),
 };
 #undef CHILD
 
-#define STORE(self)  furrow_season_page_get_store (FURROW_SEASON_PAGE (self))
-#define SEASON(self) furrow_season_page_get_season (FURROW_SEASON_PAGE (self))
-
 static void schedule_preview (FurrowSeasonEconomicsPage *self);
-static void furrow_season_economics_page_commit (FurrowSeasonEconomicsPage *self);
 
 /* ------------------------------------------------------------------------------------------ */
-/* Money in the widgets: yuan with two decimals, held as integer fen.                         */
-
-static gint64
-spin_fen (GtkSpinButton *spin)
-{
-  return (gint64) round (gtk_spin_button_get_value (spin) * 100.0);
-}
-
-static void
-set_spin_fen (GtkSpinButton *spin,
-              double         fen)
-{
-  gtk_spin_button_set_value (spin, fen / 100.0);
-}
+/* Marks and refusals                                                                          */
 
 static void
 mark (gpointer widget,
@@ -231,9 +133,9 @@ money_spin_new (double fen)
   return spin;
 }
 
-static const char *
-field_code (FurrowStore *store,
-            gint64       field_id)
+const char *
+_furrow_season_economics_page_field_code (FurrowStore *store,
+                                          gint64       field_id)
 {
   FurrowField *field = furrow_store_get_field_by_id (store, field_id);
 
@@ -278,7 +180,9 @@ add_list_row (FurrowSeasonEconomicsPage *self,
       g_autofree char *subtitle = NULL;
 
       /* Translators: a cost item that replaces the default on one field; %s is its code. */
-      subtitle = g_strdup_printf (_("Field %s only"), field_code (STORE (self), field_id));
+      subtitle = g_strdup_printf (_("Field %s only"),
+                                  _furrow_season_economics_page_field_code (STORE (self),
+                                                                            field_id));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
     }
   g_signal_connect_swapped (row, "item-changed", G_CALLBACK (commit_cb), self);
@@ -698,7 +602,7 @@ load (FurrowSeasonEconomicsPage *self,
 /* ------------------------------------------------------------------------------------------ */
 /* Commit                                                                                     */
 
-static void
+void
 furrow_season_economics_page_commit (FurrowSeasonEconomicsPage *self)
 {
   g_autoptr(FurrowSeason) before = NULL;
@@ -754,380 +658,16 @@ value_changed_cb (FurrowSeasonEconomicsPage *self)
 }
 
 /* ------------------------------------------------------------------------------------------ */
-/* Pasting rows (docs/architecture.md, Pasting rows)                                          */
-
-/* Every row of the lists in the order shown: cost items, subsidies, other income, fees. */
-static GPtrArray *
-all_item_rows (FurrowSeasonEconomicsPage *self)
-{
-  GPtrArray *rows = g_ptr_array_new ();
-
-  for (guint kind = 0; kind < N_LISTS; kind++)
-    for (guint i = 0; i < self->list_rows[kind]->len; i++)
-      g_ptr_array_add (rows, g_ptr_array_index (self->list_rows[kind], i));
-  return rows;
-}
-
-/* A row's key as the preview and a pasted block name it: "Maize seed" for a cost item (a cost
- * that replaces it on one field: "Maize seed T03"), the name for the others. */
-static char *
-item_key (FurrowSeasonEconomicsPage *self,
-          FurrowItemRow             *row)
-{
-  const char *name = gtk_editable_get_text (furrow_item_row_get_name_entry (row));
-  GtkDropDown *drop = furrow_item_row_get_choice (row);
-  gint64 field_id = furrow_item_row_get_field_id (row);
-  const char *crop;
-
-  if (drop == NULL)
-    return g_strdup (name);
-  crop = gtk_drop_down_get_selected (drop) == FURROW_CROP_SOYBEAN ? _("Soybean") : _("Maize");
-  if (field_id != 0)
-    return g_strdup_printf ("%s %s %s", crop, name, field_code (STORE (self), field_id));
-  return g_strdup_printf ("%s %s", crop, name);
-}
-
-static void
-paste_response_cb (AdwMessageDialog          *dialog,
-                   const char                *response,
-                   FurrowSeasonEconomicsPage *self)
-{
-  if (g_strcmp0 (response, "paste") != 0 || self->paste_rows->len == 0)
-    return;
-  /* The amounts into the rows, then one commit: one edit of the season's rules. */
-  for (guint i = 0; i < self->paste_rows->len; i++)
-    set_spin_fen (furrow_item_row_get_amount (g_ptr_array_index (self->paste_rows, i)),
-                  (double) g_array_index (self->paste_fen, gint64, i));
-  g_ptr_array_set_size (self->paste_rows, 0);
-  g_array_set_size (self->paste_fen, 0);
-  furrow_season_economics_page_commit (self);
-}
-
-static void
-paste_text (FurrowSeasonEconomicsPage *self,
-            const char                *text,
-            guint                      start)
-{
-  g_autoptr(GPtrArray) rows = all_item_rows (self);
-  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(FurrowPasteBlock) block = NULL;
-  AdwMessageDialog *dialog;
-  guint accepted = 0;
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      FurrowItemRow *row = g_ptr_array_index (rows, i);
-
-      g_ptr_array_add (codes, item_key (self, row));
-      /* A cost of one field is named with its field only. */
-      g_ptr_array_add (names, (gpointer) (furrow_item_row_get_field_id (row) == 0
-                                          ? gtk_editable_get_text (
-                                              furrow_item_row_get_name_entry (row))
-                                          : NULL));
-    }
-  block = furrow_paste_read (text, (const char * const *) codes->pdata,
-                             (const char * const *) names->pdata, rows->len, start, 1);
-  if (block == NULL)
-    {
-      show_refusal (self, _("Nothing to paste: copy rows of numbers from a spreadsheet first."));
-      return;
-    }
-  g_ptr_array_set_size (self->paste_rows, 0);
-  g_array_set_size (self->paste_fen, 0);
-  g_ptr_array_set_size (self->paste_preview, 0);
-  g_array_set_size (self->paste_refused, 0);
-  for (guint i = 0; i < block->rows->len; i++)
-    {
-      const FurrowPasteRow *row = &g_array_index (block->rows, FurrowPasteRow, i);
-      g_autofree char *refusal = furrow_paste_row_describe_refusal (row, FURROW_PASTE_KEYS_ITEMS,
-                                                                    1);
-      gboolean is_refused = refusal != NULL;
-      char *line;
-
-      if (refusal != NULL)
-        {
-          /* Translators: a refused row of the paste preview: its row in the pasted block, what
-           * it names, and why it is refused. */
-          line = g_strdup_printf (_("Row %u, “%s”: %s"), row->line,
-                                  row->key != NULL ? row->key : "", refusal);
-        }
-      else
-        {
-          FurrowItemRow *item = g_ptr_array_index (rows, row->target);
-          gint64 before = spin_fen (furrow_item_row_get_amount (item));
-          gint64 after = (gint64) round (row->values[0] * 100.0);
-          g_autofree char *before_text = furrow_format_yuan (before);
-          g_autofree char *after_text = furrow_format_yuan (after);
-
-          /* Translators: a row of the paste preview: its row in the pasted block, the item,
-           * the amount now and the amount pasted. */
-          line = g_strdup_printf (_("Row %u, %s: %s → %s"), row->line,
-                                  (const char *) g_ptr_array_index (codes, row->target),
-                                  before_text, after_text);
-          if (after != before)
-            {
-              g_ptr_array_add (self->paste_rows, g_object_ref (item));
-              g_array_append_val (self->paste_fen, after);
-            }
-          accepted++;
-        }
-      g_ptr_array_add (self->paste_preview, line);
-      g_array_append_val (self->paste_refused, is_refused);
-    }
-  if (self->paste_dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->paste_dialog));
-  dialog = furrow_paste_preview_new (GTK_WIDGET (self), self->paste_preview, self->paste_refused,
-                                     accepted, self->paste_rows->len > 0);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (paste_response_cb), self, 0);
-  self->paste_dialog = dialog;
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->paste_dialog);
-}
-
-/* The list row whose amount has the focus, or NULL. */
-static FurrowItemRow *
-focused_item_row (FurrowSeasonEconomicsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *spin = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON) : NULL;
-  GtkWidget *row = spin != NULL ? gtk_widget_get_ancestor (spin, FURROW_TYPE_ITEM_ROW) : NULL;
-
-  if (row == NULL || GTK_WIDGET (furrow_item_row_get_amount (FURROW_ITEM_ROW (row))) != spin)
-    return NULL;
-  return FURROW_ITEM_ROW (row);
-}
-
-typedef struct
-{
-  FurrowSeasonEconomicsPage *self;
-  FurrowItemRow             *focused;   /* weak */
-} PasteRequest;
-
-static void
-clipboard_text_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      data)
-{
-  PasteRequest *request = data;
-  g_autoptr(FurrowSeasonEconomicsPage) self = request->self;
-  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
-  FurrowItemRow *focused = request->focused;
-  guint start = 0;
-  double value;
-
-  g_clear_weak_pointer (&request->focused);
-  g_free (request);
-  if (text == NULL || furrow_paste_cell_is_empty (text))
-    {
-      show_refusal (self, _("Nothing to paste: copy rows of numbers from a spreadsheet first."));
-      return;
-    }
-  /* One number into the amount that has the focus, as a spreadsheet pastes one cell. */
-  if (focused != NULL && strpbrk (text, "\t\r\n") == NULL &&
-      furrow_paste_parse_number (text, &value) && value >= 0)
-    {
-      set_spin_fen (furrow_item_row_get_amount (focused), round (value * 100.0));
-      return;
-    }
-  if (focused != NULL)
-    {
-      g_autoptr(GPtrArray) rows = all_item_rows (self);
-
-      g_ptr_array_find (rows, focused, &start);
-    }
-  paste_text (self, text, start);
-}
-
-static void
-paste_rows_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  FurrowSeasonEconomicsPage *self = FURROW_SEASON_ECONOMICS_PAGE (widget);
-  PasteRequest *request;
-
-  if (SEASON (self) == NULL || STORE (self) == NULL)
-    return;
-  if (furrow_season_is_read_only (SEASON (self)))
-    {
-      show_refusal (self, _("This season is settled: reopen it to change its rules."));
-      return;
-    }
-  /* What waits for the delayed commit is written first: the preview's old amounts are stored. */
-  furrow_season_economics_page_commit (self);
-  request = g_new0 (PasteRequest, 1);
-  request->self = g_object_ref (self);
-  g_set_weak_pointer (&request->focused, focused_item_row (self));
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, clipboard_text_cb,
-                                 request);
-}
-
-/* Ctrl+V on a list's amount pastes rows (the amount's own Ctrl+V comes after the capture
- * phase); elsewhere (a name, the reason) it pastes text as usual. */
-static gboolean
-paste_key_cb (GtkEventControllerKey     *controller,
-              guint                      keyval,
-              guint                      keycode,
-              GdkModifierType            state,
-              FurrowSeasonEconomicsPage *self)
-{
-  if ((keyval != GDK_KEY_v && keyval != GDK_KEY_V) ||
-      (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) != GDK_CONTROL_MASK ||
-      focused_item_row (self) == NULL)
-    return FALSE;
-  gtk_widget_activate_action (GTK_WIDGET (self), "economics.paste-rows", NULL);
-  return TRUE;
-}
-
-AdwMessageDialog *
-furrow_season_economics_page_get_paste_dialog (FurrowSeasonEconomicsPage *self)
-{
-  g_return_val_if_fail (FURROW_IS_SEASON_ECONOMICS_PAGE (self), NULL);
-
-  return self->paste_dialog;
-}
-
-const char *
-furrow_season_economics_page_get_paste_line (FurrowSeasonEconomicsPage *self,
-                                             guint                      i)
-{
-  g_return_val_if_fail (FURROW_IS_SEASON_ECONOMICS_PAGE (self), NULL);
-
-  return i < self->paste_preview->len ? g_ptr_array_index (self->paste_preview, i) : NULL;
-}
-
-/* ------------------------------------------------------------------------------------------ */
 /* Preview                                                                                    */
 
-static void
-preview_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  gpointer                  data)
-{
-  FurrowRosterColumn column = GPOINTER_TO_UINT (data);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), column <= FURROW_ROSTER_COLUMN_NAME ? 0.0f : 1.0f);
-  /* The name gives way; amounts are never cut short (issue 13, item 2). */
-  if (column == FURROW_ROSTER_COLUMN_NAME)
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_size_request (label, 48, -1);
-    }
-  if (column == FURROW_ROSTER_COLUMN_CODE)
-    gtk_widget_add_css_class (label, "caption");
-  if (column >= FURROW_ROSTER_COLUMN_AREA)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-preview_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 gpointer                  data)
-{
-  FurrowRosterColumn column = GPOINTER_TO_UINT (data);
-  FurrowRosterRow *item = gtk_list_item_get_item (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-  g_autofree char *text = furrow_roster_row_get_text (item, column);
-
-  gtk_label_set_text (GTK_LABEL (label), text);
-  if (furrow_roster_row_is_total (item))
-    gtk_widget_add_css_class (label, "heading");
-  else
-    gtk_widget_remove_css_class (label, "heading");
-}
-
-static void
-setup_preview (FurrowSeasonEconomicsPage *self)
-{
-  const char *titles[FURROW_ROSTER_N_COLUMNS] = {
-    [FURROW_ROSTER_COLUMN_CODE] = _("Code"), [FURROW_ROSTER_COLUMN_NAME] = _("Name"),
-    [FURROW_ROSTER_COLUMN_AREA] = _("mu"), [FURROW_ROSTER_COLUMN_BASE] = _("Base"),
-    [FURROW_ROSTER_COLUMN_DIVIDEND] = _("Dividend"), [FURROW_ROSTER_COLUMN_FEE] = _("Fee"),
-    [FURROW_ROSTER_COLUMN_TOTAL] = _("Total"),
-  };
-  /* The name first and the 18-digit code last, after the amounts (issue 13, items 2 and 6); no
-   * custody column. */
-  static const FurrowRosterColumn order[] = {
-    FURROW_ROSTER_COLUMN_NAME, FURROW_ROSTER_COLUMN_AREA, FURROW_ROSTER_COLUMN_BASE,
-    FURROW_ROSTER_COLUMN_DIVIDEND, FURROW_ROSTER_COLUMN_FEE, FURROW_ROSTER_COLUMN_TOTAL,
-    FURROW_ROSTER_COLUMN_CODE,
-  };
-  g_autoptr(GtkNoSelection) selection = NULL;
-
-  self->preview_store = g_list_store_new (FURROW_TYPE_ROSTER_ROW);
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->preview_store)));
-  gtk_column_view_set_model (self->preview_view, GTK_SELECTION_MODEL (selection));
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    {
-      FurrowRosterColumn c = order[i];
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (preview_setup_cb), GUINT_TO_POINTER (c));
-      g_signal_connect (factory, "bind", G_CALLBACK (preview_bind_cb), GUINT_TO_POINTER (c));
-      column = gtk_column_view_column_new (titles[c], factory);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      if (c == FURROW_ROSTER_COLUMN_NAME)
-        {
-          gtk_column_view_column_set_expand (column, TRUE);
-        }
-      gtk_column_view_append_column (self->preview_view, column);
-    }
-}
-
+/* The predicted income (furrow-income-preview.h) of the rules as stored. */
 void
 furrow_season_economics_page_update_preview (FurrowSeasonEconomicsPage *self)
 {
-  g_autoptr(FurrowSeasonSettlementInput) in = NULL;
-  g_autofree FurrowDistributionShare *shares = NULL;
-  g_autoptr(GError) error = NULL;
-  FurrowDistributionResult result;
-  FurrowDistributionShare sum;
-
   g_return_if_fail (FURROW_IS_SEASON_ECONOMICS_PAGE (self));
 
   g_clear_handle_id (&self->preview_source, g_source_remove);
-  if (STORE (self) == NULL || SEASON (self) == NULL)
-    {
-      g_list_store_remove_all (self->preview_store);
-      gtk_label_set_text (self->preview_status, "");
-      return;
-    }
-  in = furrow_store_build_prediction_input (STORE (self), SEASON (self), &error);
-  if (in != NULL)
-    {
-      shares = g_new0 (FurrowDistributionShare, in->input.n_households + 1);
-      if (!furrow_distribution_compute (&in->input, &result, shares, &error))
-        g_clear_pointer (&in, furrow_season_settlement_input_free);
-    }
-  if (in == NULL)
-    {
-      /* The engine's reason (a split to fix, a base below zero …) instead of the list. */
-      g_list_store_remove_all (self->preview_store);
-      gtk_widget_set_visible (GTK_WIDGET (self->preview_view), FALSE);
-      gtk_label_set_text (self->preview_status, error->message);
-      return;
-    }
-
-  {
-    g_autofree char *summary = furrow_distribution_format_summary (&in->input, &result);
-    g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-    gtk_label_set_text (self->preview_status, summary);
-    for (gsize i = 0; i < in->input.n_households; i++)
-      g_ptr_array_add (items, furrow_roster_row_new_share (in->input.households[i].code,
-                                                           in->input.households[i].name,
-                                                           &shares[i], FALSE));
-    furrow_distribution_sum_shares (shares, in->input.n_households, &sum);
-    g_ptr_array_add (items, furrow_roster_row_new_share (NULL, _("Total"), &sum, TRUE));
-    g_list_store_splice (self->preview_store, 0,
-                         g_list_model_get_n_items (G_LIST_MODEL (self->preview_store)),
-                         items->pdata, items->len);
-  }
-  gtk_widget_set_visible (GTK_WIDGET (self->preview_view), TRUE);
+  furrow_income_preview_update (self->income_preview, STORE (self), SEASON (self));
 }
 
 static gboolean
@@ -1152,23 +692,9 @@ furrow_season_economics_page_get_preview_text (FurrowSeasonEconomicsPage *self,
                                                const char                *code,
                                                guint                      column)
 {
-  GListModel *model;
-
   g_return_val_if_fail (FURROW_IS_SEASON_ECONOMICS_PAGE (self), NULL);
-  g_return_val_if_fail (column < FURROW_ROSTER_N_COLUMNS, NULL);
 
-  model = G_LIST_MODEL (self->preview_store);
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->preview_view)))
-    return NULL;
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(FurrowRosterRow) item = g_list_model_get_item (model, i);
-
-      if (code == NULL ? furrow_roster_row_is_total (item)
-                       : g_strcmp0 (furrow_roster_row_get_code (item), code) == 0)
-        return furrow_roster_row_get_text (item, column);
-    }
-  return NULL;
+  return furrow_income_preview_get_text (self->income_preview, code, column);
 }
 
 GtkWidget *
@@ -1181,6 +707,10 @@ furrow_season_economics_page_get_child (FurrowSeasonEconomicsPage *self,
 
   child = gtk_widget_get_template_child (GTK_WIDGET (self), FURROW_TYPE_SEASON_ECONOMICS_PAGE,
                                          name);
+  /* The predicted income's own children ("preview_view") are the page's as before. */
+  if (child == NULL)
+    child = gtk_widget_get_template_child (GTK_WIDGET (self->income_preview),
+                                           FURROW_TYPE_INCOME_PREVIEW, name);
   g_return_val_if_fail (GTK_IS_WIDGET (child), NULL);
   return GTK_WIDGET (child);
 }
@@ -1208,15 +738,7 @@ furrow_season_economics_page_dispose (GObject *object)
   g_clear_handle_id (&self->preview_source, g_source_remove);
   g_clear_handle_id (&self->orientation_source, g_source_remove);
   furrow_season_page_cancel_commit (FURROW_SEASON_PAGE (self));
-  if (self->paste_dialog != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (self->paste_dialog),
-                                    (gpointer *) &self->paste_dialog);
-      gtk_window_destroy (GTK_WINDOW (self->paste_dialog));
-      self->paste_dialog = NULL;
-    }
-  if (self->paste_rows != NULL)
-    g_ptr_array_set_size (self->paste_rows, 0);
+  _furrow_season_economics_page_paste_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FURROW_TYPE_SEASON_ECONOMICS_PAGE);
 
   G_OBJECT_CLASS (furrow_season_economics_page_parent_class)->dispose (object);
@@ -1230,11 +752,7 @@ furrow_season_economics_page_finalize (GObject *object)
   for (guint kind = 0; kind < N_LISTS; kind++)
     g_ptr_array_unref (self->list_rows[kind]);
   g_free (self->loaded_rules);
-  g_clear_object (&self->preview_store);
-  g_ptr_array_unref (self->paste_rows);
-  g_array_unref (self->paste_fen);
-  g_ptr_array_unref (self->paste_preview);
-  g_array_unref (self->paste_refused);
+  _furrow_season_economics_page_paste_finalize (self);
 
   G_OBJECT_CLASS (furrow_season_economics_page_parent_class)->finalize (object);
 }
@@ -1328,34 +846,24 @@ furrow_season_economics_page_class_init (FurrowSeasonEconomicsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, add_subsidy_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_income_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_fee_cb);
-  gtk_widget_class_install_action (widget_class, "economics.paste-rows", NULL, paste_rows_action);
+  furrow_season_economics_page_paste_class_init (widget_class);
 }
 
 static void
 furrow_season_economics_page_init (FurrowSeasonEconomicsPage *self)
 {
   self->loading = TRUE;
+  g_type_ensure (FURROW_TYPE_INCOME_PREVIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
   for (guint kind = 0; kind < N_LISTS; kind++)
     self->list_rows[kind] = g_ptr_array_new ();
-  self->paste_rows = g_ptr_array_new_with_free_func (g_object_unref);
-  self->paste_fen = g_array_new (FALSE, TRUE, sizeof (gint64));
-  self->paste_preview = g_ptr_array_new_with_free_func (g_free);
-  self->paste_refused = g_array_new (FALSE, TRUE, sizeof (gboolean));
-  {
-    GtkEventController *keys = gtk_event_controller_key_new ();
-
-    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-    g_signal_connect (keys, "key-pressed", G_CALLBACK (paste_key_cb), self);
-    gtk_widget_add_controller (GTK_WIDGET (self->editor_page), keys);
-  }
+  furrow_season_economics_page_paste_init (self);
   {
     GtkEventController *focus = gtk_event_controller_focus_new ();
 
     g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self->reason_row), focus);
   }
-  setup_preview (self);
   /* The bin's child, not a template child: AdwBin unparents it. */
   self->page_scroller = GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)));
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->page_scroller),

@@ -13,9 +13,11 @@
 #include "furrow-bank-file.h"
 #include "furrow-bank-return.h"
 #include "furrow-export-folder.h"
+#include "furrow-roster-columns.h"
 #include "furrow-roster-row.h"
 #include "furrow-season-settlement-page-private.h"
 #include "furrow-season-settlement-page-testing.h"
+#include "furrow-store-notice.h"
 #include "furrow-store-payment.h"
 
 /* ------------------------------------------------------------------------------------------ */
@@ -78,7 +80,8 @@ _furrow_season_settlement_page_add_payment_column (FurrowSeasonSettlementPage *s
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_fixed_width (column, 120);
   gtk_column_view_column_set_visible (column, FALSE);
-  gtk_column_view_append_column (self->roster_view, column);
+  /* Right after the amounts, in view beside them from 1366 px (issue 13, item 2). */
+  furrow_roster_columns_insert_after_amounts (self->roster_view, column);
   self->payment_column = column;
 }
 
@@ -110,11 +113,69 @@ toast (FurrowSeasonSettlementPage *self,
   furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, uri);
 }
 
+typedef struct
+{
+  GFile    *file;
+  char     *profile_name;
+  gboolean  reissue;
+} ForcedBankFile;
+
+static ForcedBankFile *
+forced_bank_file_new (GFile      *file,
+                      const char *profile_name,
+                      gboolean    reissue)
+{
+  ForcedBankFile *forced = g_new0 (ForcedBankFile, 1);
+
+  forced->file = g_object_ref (file);
+  forced->profile_name = g_strdup (profile_name);
+  forced->reissue = reissue;
+  return forced;
+}
+
+static void
+forced_bank_file_free (ForcedBankFile *forced)
+{
+  g_clear_object (&forced->file);
+  g_free (forced->profile_name);
+  g_free (forced);
+}
+
+static gboolean export_bank_file (FurrowSeasonSettlementPage *self,
+                                  GFile                      *file,
+                                  const char                 *profile_name,
+                                  gboolean                    reissue,
+                                  const char                 *reason);
+
+static void
+pay_anyway_cb (FurrowSeasonSettlementPage *self,
+               const char                 *reason,
+               gpointer                    data)
+{
+  ForcedBankFile *forced = data;
+
+  export_bank_file (self, forced->file, forced->profile_name, forced->reissue, reason);
+}
+
 gboolean
 furrow_season_settlement_page_export_bank_file (FurrowSeasonSettlementPage *self,
                                                 GFile                      *file,
                                                 const char                 *profile_name,
                                                 gboolean                    reissue)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON_SETTLEMENT_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  return export_bank_file (self, file, profile_name, reissue, NULL);
+}
+
+/* `reason`: NULL, or why it is paid before the notice ends (the audited --force --reason). */
+static gboolean
+export_bank_file (FurrowSeasonSettlementPage *self,
+                  GFile                      *file,
+                  const char                 *profile_name,
+                  gboolean                    reissue,
+                  const char                 *reason)
 {
   g_autoptr(FurrowBankProfile) profile = NULL;
   g_autoptr(FurrowBankFile) bank_file = NULL;
@@ -122,9 +183,6 @@ furrow_season_settlement_page_export_bank_file (FurrowSeasonSettlementPage *self
   g_autofree char *message = NULL;
   const char *path;
   gsize n_payees, n_missing;
-
-  g_return_val_if_fail (FURROW_IS_SEASON_SETTLEMENT_PAGE (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   path = g_file_peek_path (file);
   if (path == NULL)
@@ -152,8 +210,19 @@ furrow_season_settlement_page_export_bank_file (FurrowSeasonSettlementPage *self
           toast (self, message, NULL);
           return FALSE;
         }
-      if (furrow_bank_file_write (bank_file, STORE (self), path, &error) &&
-          furrow_bank_file_mark_sent (bank_file, STORE (self), path, &error))
+      /* Paid only after the public notice (docs/domain.md §15): refused, then "Pay Anyway…"
+       * with a reason, audited as furrow-cli's --force --reason. */
+      if (!furrow_store_check_payment_allowed (STORE (self), SEASON (self), "bank-file", NULL,
+                                               reason != NULL, reason, &error))
+        {
+          if (reason == NULL &&
+              _furrow_season_settlement_page_offer_pay_anyway (
+                self, error, pay_anyway_cb, forced_bank_file_new (file, profile_name, reissue),
+                (GDestroyNotify) forced_bank_file_free))
+            return FALSE;
+        }
+      else if (furrow_bank_file_write (bank_file, STORE (self), path, &error) &&
+               furrow_bank_file_mark_sent (bank_file, STORE (self), path, &error))
         {
           g_autofree char *name = g_file_get_parse_name (file);
 
@@ -205,23 +274,16 @@ furrow_season_settlement_page_import_bank_return (FurrowSeasonSettlementPage *se
 }
 
 static void
-export_response_cb (GtkNativeDialog            *chooser,
-                    int                         response,
-                    FurrowSeasonSettlementPage *self)
+bank_file_chosen (FurrowSeasonSettlementPage *self,
+                  GtkFileChooser             *chooser,
+                  GFile                      *file)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      const char *profile = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "profile");
-      const char *which = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "which");
+  const char *profile = gtk_file_chooser_get_choice (chooser, "profile");
+  const char *which = gtk_file_chooser_get_choice (chooser, "which");
 
-      if (file != NULL)
-        furrow_season_settlement_page_export_bank_file (self, file,
-                                                        profile != NULL ? profile : "generic",
-                                                        g_strcmp0 (which, "reissue") == 0);
-    }
-  g_object_unref (self);
-  g_object_unref (chooser);
+  furrow_season_settlement_page_export_bank_file (self, file,
+                                                  profile != NULL ? profile : "generic",
+                                                  g_strcmp0 (which, "reissue") == 0);
 }
 
 static void
@@ -230,8 +292,7 @@ export_bank_file_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   FurrowSeasonSettlementPage *self = FURROW_SEASON_SETTLEMENT_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
+  GtkFileChooser *chooser;
   g_autofree char *name = NULL;
   const char *profiles[] = { "generic", "batch-sheet", "text-account", NULL };
   const char *profile_labels[] = { N_("Generic (CSV)"), N_("Batch payment sheet (XLSX)"),
@@ -248,40 +309,24 @@ export_bank_file_action (GtkWidget  *widget,
     translated[i] = profile_labels[i] != NULL ? _(profile_labels[i]) : NULL;
   for (guint i = 0; i < 3; i++)
     translated_which[i] = which_labels[i] != NULL ? _(which_labels[i]) : NULL;
-  chooser = gtk_file_chooser_native_new (_("Export Bank File"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  furrow_export_folder_set_on (GTK_FILE_CHOOSER (chooser), GTK_WIDGET (self));
   /* Translators: a file name; %s is the season's name */
   name = g_strdup_printf (_("%s bank file.csv"), furrow_season_get_name (SEASON (self)));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  chooser = _furrow_season_settlement_page_chooser_new (self, _("Export Bank File"),
+                                                        GTK_FILE_CHOOSER_ACTION_SAVE, name, NULL);
   /* Translators: the bank-file profile (layout) chooser */
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "profile", _("Layout"),
-                               profiles, translated);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "profile", "generic");
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "which", _("Pay"),
-                               which, translated_which);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "which", "first");
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  gtk_file_chooser_add_choice (chooser, "profile", _("Layout"), profiles, translated);
+  gtk_file_chooser_set_choice (chooser, "profile", "generic");
+  gtk_file_chooser_add_choice (chooser, "which", _("Pay"), which, translated_which);
+  gtk_file_chooser_set_choice (chooser, "which", "first");
+  _furrow_season_settlement_page_chooser_show (self, chooser, bank_file_chosen);
 }
 
 static void
-import_response_cb (GtkNativeDialog            *chooser,
-                    int                         response,
-                    FurrowSeasonSettlementPage *self)
+bank_return_chosen (FurrowSeasonSettlementPage *self,
+                    GtkFileChooser             *chooser,
+                    GFile                      *file)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        furrow_season_settlement_page_import_bank_return (self, file);
-    }
-  g_object_unref (self);
-  g_object_unref (chooser);
+  furrow_season_settlement_page_import_bank_return (self, file);
 }
 
 static void
@@ -290,20 +335,14 @@ import_bank_return_action (GtkWidget  *widget,
                            GVariant   *parameter)
 {
   FurrowSeasonSettlementPage *self = FURROW_SEASON_SETTLEMENT_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
+  GtkFileChooser *chooser;
 
   if (SEASON (self) == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Import Bank Return"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  _furrow_season_settlement_page_add_filter (GTK_FILE_CHOOSER (chooser),
-                                             _("CSV files"), "*.csv");
-  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  chooser = _furrow_season_settlement_page_chooser_new (self, _("Import Bank Return"),
+                                                        GTK_FILE_CHOOSER_ACTION_OPEN, NULL,
+                                                        _("CSV files"), "*.csv", NULL);
+  _furrow_season_settlement_page_chooser_show (self, chooser, bank_return_chosen);
 }
 
 void

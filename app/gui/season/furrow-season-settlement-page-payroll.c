@@ -10,7 +10,6 @@
 
 #include <glib/gi18n.h>
 
-#include "furrow-export-folder.h"
 #include "furrow-payroll.h"
 #include "furrow-print-operation.h"
 #include "furrow-season-settlement-page-private.h"
@@ -87,19 +86,69 @@ payroll_done_cb (GObject      *source,
   _furrow_season_settlement_page_export_finished (self, ok);
 }
 
+typedef struct
+{
+  GFile    *file;
+  gboolean  by_group;
+} ForcedExport;
+
+static ForcedExport *
+forced_export_new (GFile    *file,
+                   gboolean  by_group)
+{
+  ForcedExport *forced = g_new0 (ForcedExport, 1);
+
+  forced->file = g_object_ref (file);
+  forced->by_group = by_group;
+  return forced;
+}
+
+static void
+forced_export_free (ForcedExport *forced)
+{
+  g_clear_object (&forced->file);
+  g_free (forced);
+}
+
+static void export_payroll (FurrowSeasonSettlementPage *self,
+                            GFile                      *file,
+                            gboolean                    by_group,
+                            const char                 *reason);
+
+static void
+pay_anyway_cb (FurrowSeasonSettlementPage *self,
+               const char                 *reason,
+               gpointer                    data)
+{
+  ForcedExport *forced = data;
+
+  export_payroll (self, forced->file, forced->by_group, reason);
+}
+
 void
 furrow_season_settlement_page_export_payroll (FurrowSeasonSettlementPage *self,
                                               GFile                      *file,
                                               gboolean                    by_group)
 {
+  g_return_if_fail (FURROW_IS_SEASON_SETTLEMENT_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  export_payroll (self, file, by_group, NULL);
+}
+
+/* `reason`: NULL, or why it is paid before the notice ends (the audited --force --reason). */
+static void
+export_payroll (FurrowSeasonSettlementPage *self,
+                GFile                      *file,
+                gboolean                    by_group,
+                const char                 *reason)
+{
   FurrowPayrollOptions options = { .by_group = by_group };
   g_autoptr(FurrowPayroll) payroll = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTask) task = NULL;
+  gboolean refused = FALSE;
   PayrollData *data;
-
-  g_return_if_fail (FURROW_IS_SEASON_SETTLEMENT_PAGE (self));
-  g_return_if_fail (G_IS_FILE (file));
 
   if (_furrow_season_settlement_page_export_running (self))
     return;
@@ -110,18 +159,30 @@ furrow_season_settlement_page_export_payroll (FurrowSeasonSettlementPage *self,
   else if (STORE (self) == NULL || SEASON (self) == NULL)
     g_set_error_literal (&error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID,
                          _("No season is shown"));
-  /* Paid only after the public notice (docs/domain.md §15); forcing it is furrow-cli's
-   * --force --reason. */
-  else if (furrow_store_check_output (STORE (self), g_file_peek_path (file), &error)
-           && furrow_store_check_payment_allowed (STORE (self), SEASON (self), "payroll", NULL,
-                                                  FALSE, NULL, &error))
-    payroll = furrow_payroll_new_from_season (STORE (self), SEASON (self), &options, &error);
+  /* Paid only after the public notice (docs/domain.md §15): refused, then "Pay Anyway…" with
+   * a reason, audited as furrow-cli's --force --reason. The file is checked first, so the
+   * override is not recorded for a file that cannot be written. */
+  else if (furrow_store_check_output (STORE (self), g_file_peek_path (file), &error))
+    {
+      refused = !furrow_store_check_payment_allowed (STORE (self), SEASON (self), "payroll", NULL,
+                                                     reason != NULL, reason, &error);
+      if (!refused)
+        payroll = furrow_payroll_new_from_season (STORE (self), SEASON (self), &options,
+                                                  &error);
+    }
   if (payroll == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Cannot export: %s"),
-                                                  error != NULL ? error->message : "");
+      /* Refused by the notice: the dialog offers to pay anyway; anything else is a toast. */
+      if (!refused || reason != NULL ||
+          !_furrow_season_settlement_page_offer_pay_anyway (self, error, pay_anyway_cb,
+                                                            forced_export_new (file, by_group),
+                                                            (GDestroyNotify) forced_export_free))
+        {
+          g_autofree char *message = g_strdup_printf (_("Cannot export: %s"),
+                                                      error != NULL ? error->message : "");
 
-      furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, NULL);
+          furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, NULL);
+        }
       _furrow_season_settlement_page_export_finished (self, FALSE);
       return;
     }
@@ -150,19 +211,18 @@ draw_page_cb (GtkPrintOperation *operation,
                             gtk_print_context_get_height (context));
 }
 
-GtkPrintOperationResult
-furrow_season_settlement_page_print_payroll (FurrowSeasonSettlementPage  *self,
-                                             GtkPrintOperationAction      action,
-                                             const char                  *export_filename,
-                                             GError                     **error)
+/* `reason`: NULL, or why it is paid before the notice ends (the audited --force --reason). */
+static GtkPrintOperationResult
+print_payroll (FurrowSeasonSettlementPage  *self,
+               GtkPrintOperationAction      action,
+               const char                  *export_filename,
+               const char                  *reason,
+               GError                     **error)
 {
   g_autoptr(FurrowPayroll) payroll = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
   GtkPrintOperationResult result;
   GtkRoot *root;
-
-  g_return_val_if_fail (FURROW_IS_SEASON_SETTLEMENT_PAGE (self),
-                        GTK_PRINT_OPERATION_RESULT_ERROR);
 
   if (STORE (self) == NULL || SEASON (self) == NULL)
     {
@@ -170,8 +230,8 @@ furrow_season_settlement_page_print_payroll (FurrowSeasonSettlementPage  *self,
                            _("No season is shown"));
       return GTK_PRINT_OPERATION_RESULT_ERROR;
     }
-  if (!furrow_store_check_payment_allowed (STORE (self), SEASON (self), "payroll", NULL, FALSE,
-                                           NULL, error))
+  if (!furrow_store_check_payment_allowed (STORE (self), SEASON (self), "payroll", NULL,
+                                           reason != NULL, reason, error))
     return GTK_PRINT_OPERATION_RESULT_ERROR;
   payroll = furrow_payroll_new_from_season (STORE (self), SEASON (self), NULL, error);
   if (payroll == NULL)
@@ -205,41 +265,54 @@ furrow_season_settlement_page_print_payroll (FurrowSeasonSettlementPage  *self,
   return result;
 }
 
+GtkPrintOperationResult
+furrow_season_settlement_page_print_payroll (FurrowSeasonSettlementPage  *self,
+                                             GtkPrintOperationAction      action,
+                                             const char                  *export_filename,
+                                             GError                     **error)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON_SETTLEMENT_PAGE (self),
+                        GTK_PRINT_OPERATION_RESULT_ERROR);
+
+  return print_payroll (self, action, export_filename, NULL, error);
+}
+
+static void
+print_with_dialog (FurrowSeasonSettlementPage *self,
+                   const char                 *reason,
+                   gpointer                    data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (print_payroll (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, reason,
+                     &error) == GTK_PRINT_OPERATION_RESULT_ERROR &&
+      (reason != NULL ||
+       !_furrow_season_settlement_page_offer_pay_anyway (self, error, print_with_dialog, NULL,
+                                                         NULL)))
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot print: %s"),
+                                                  error != NULL ? error->message : "");
+
+      furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, NULL);
+    }
+}
+
 static void
 print_payroll_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (furrow_season_settlement_page_print_payroll (FURROW_SEASON_SETTLEMENT_PAGE (widget),
-                                                   GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL,
-                                                   &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autofree char *message = g_strdup_printf (_("Cannot print: %s"),
-                                                  error != NULL ? error->message : "");
-
-      furrow_season_page_show_toast (FURROW_SEASON_PAGE (widget), message, NULL);
-    }
+  print_with_dialog (FURROW_SEASON_SETTLEMENT_PAGE (widget), NULL, NULL);
 }
 
 static void
-chooser_response_cb (GtkNativeDialog            *chooser,
-                     int                         response,
-                     FurrowSeasonSettlementPage *self)
+payroll_chosen (FurrowSeasonSettlementPage *self,
+                GtkFileChooser             *chooser,
+                GFile                      *file)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      const char *by_group = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser),
-                                                          "by-group");
+  const char *by_group = gtk_file_chooser_get_choice (chooser, "by-group");
 
-      if (file != NULL)
-        furrow_season_settlement_page_export_payroll (self, file,
-                                                      g_strcmp0 (by_group, "true") == 0);
-    }
-  g_object_unref (self);
-  g_object_unref (chooser);
+  furrow_season_settlement_page_export_payroll (self, file, g_strcmp0 (by_group, "true") == 0);
 }
 
 static void
@@ -248,30 +321,20 @@ export_payroll_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   FurrowSeasonSettlementPage *self = FURROW_SEASON_SETTLEMENT_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
+  GtkFileChooser *chooser;
   g_autofree char *name = NULL;
 
   if (SEASON (self) == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Export Payroll"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  furrow_export_folder_set_on (GTK_FILE_CHOOSER (chooser), GTK_WIDGET (self));
   /* Translators: a file name; %s is the season's name */
   name = g_strdup_printf (_("%s payroll.pdf"), furrow_season_get_name (SEASON (self)));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  _furrow_season_settlement_page_add_filter (GTK_FILE_CHOOSER (chooser),
-                                             _("PDF documents"), "*.pdf");
-  _furrow_season_settlement_page_add_filter (GTK_FILE_CHOOSER (chooser),
-                                             _("Excel workbooks (.xlsx)"), "*.xlsx");
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "by-group",
-                               _("One list per village group"), NULL, NULL);
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb),
-                    g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  chooser = _furrow_season_settlement_page_chooser_new (self, _("Export Payroll"),
+                                                        GTK_FILE_CHOOSER_ACTION_SAVE, name,
+                                                        _("PDF documents"), "*.pdf",
+                                                        _("Excel workbooks (.xlsx)"), "*.xlsx",
+                                                        NULL);
+  gtk_file_chooser_add_choice (chooser, "by-group", _("One list per village group"), NULL, NULL);
+  _furrow_season_settlement_page_chooser_show (self, chooser, payroll_chosen);
 }
 
 void

@@ -76,6 +76,35 @@ void furrow_season_settlement_page_notice_class_init (GtkWidgetClass *widget_cla
 void furrow_season_settlement_page_notice_init       (FurrowSeasonSettlementPage *self);
 void _furrow_season_settlement_page_show_notice_date (FurrowSeasonSettlementPage *self);
 
+/* The dialogs of the page (furrow-season-settlement-page-settle.c): presents one asking to
+ * confirm `response` (a string literal; its button `label`) or cancel, with a `placeholder` an
+ * entry for a reason without which `response` cannot be chosen; `response_cb` is connected
+ * with the page as its data. Returns the dialog (owned by the window). dialog_reason: the
+ * reason typed, trimmed (transfer full), or NULL when the dialog has no entry. */
+GtkWidget *_furrow_season_settlement_page_present_dialog (FurrowSeasonSettlementPage *self,
+                                                          const char                 *heading,
+                                                          const char                 *body,
+                                                          const char                 *response,
+                                                          const char                 *label,
+                                                          AdwResponseAppearance       appearance,
+                                                          const char                 *placeholder,
+                                                          GCallback                   response_cb);
+char      *_furrow_season_settlement_page_dialog_reason  (AdwMessageDialog           *dialog);
+
+/* Paying before the public notice ends (furrow-season-settlement-page-notice.c, docs/domain.md
+ * §15): when `refusal` is the notice check's (FURROW_NOTICE_ERROR, not INVALID), presents "Pay
+ * Anyway…" asking for a reason and returns TRUE; `pay` is then called with the page, the
+ * reason (not empty) and `data` when the user pays anyway, and `data` freed with `free_data`
+ * either way. FALSE (data freed) for any other error: the caller shows it. */
+typedef void (*FurrowPayAnywayFunc) (FurrowSeasonSettlementPage *self,
+                                     const char                 *reason,
+                                     gpointer                    data);
+gboolean _furrow_season_settlement_page_offer_pay_anyway (FurrowSeasonSettlementPage *self,
+                                                          const GError               *refusal,
+                                                          FurrowPayAnywayFunc         pay,
+                                                          gpointer                    data,
+                                                          GDestroyNotify              free_data);
+
 /* Enables the actions for the season shown and the export running; emits "export-finished". */
 void _furrow_season_settlement_page_update_actions   (FurrowSeasonSettlementPage *self);
 void _furrow_season_settlement_page_export_finished  (FurrowSeasonSettlementPage *self,
@@ -102,5 +131,24 @@ void     _furrow_season_settlement_page_show_export_error (FurrowSeasonSettlemen
 void _furrow_season_settlement_page_add_filter       (GtkFileChooser             *chooser,
                                                       const char                 *name,
                                                       const char                 *pattern);
+
+/* What an export or import does with the file chosen (a local or remote GFile). */
+typedef void (*FurrowSettlementChosenFunc) (FurrowSeasonSettlementPage *self,
+                                            GtkFileChooser             *chooser,
+                                            GFile                      *file);
+/* The page's file chooser, modal over its window: `title`; an export's ("_Export", starting in
+ * the export folder, furrow-export-folder.h) or, for GTK_FILE_CHOOSER_ACTION_OPEN, an import's
+ * ("_Import"); `file_name` proposed (or NULL); then its filters, pairs of a name and a pattern,
+ * ending in NULL. The caller adds its choices and shows it with
+ * _furrow_season_settlement_page_chooser_show(), which calls `chosen` on "Export"/"Import" with a
+ * file and lets the chooser go in any case. */
+GtkFileChooser *_furrow_season_settlement_page_chooser_new  (FurrowSeasonSettlementPage *self,
+                                                             const char                 *title,
+                                                             GtkFileChooserAction        action,
+                                                             const char                 *file_name,
+                                                             ...) G_GNUC_NULL_TERMINATED;
+void            _furrow_season_settlement_page_chooser_show (FurrowSeasonSettlementPage *self,
+                                                             GtkFileChooser             *chooser,
+                                                             FurrowSettlementChosenFunc  chosen);
 
 G_END_DECLS

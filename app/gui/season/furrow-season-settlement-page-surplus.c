@@ -8,7 +8,6 @@
 
 #include <glib/gi18n.h>
 
-#include "furrow-export-folder.h"
 #include "furrow-season-settlement-page-private.h"
 #include "furrow-surplus-statement.h"
 
@@ -59,25 +58,18 @@ furrow_season_settlement_page_export_surplus_statement (FurrowSeasonSettlementPa
 }
 
 static void
-chooser_response_cb (GtkNativeDialog            *chooser,
-                     int                         response,
-                     FurrowSeasonSettlementPage *self)
+surplus_statement_chosen (FurrowSeasonSettlementPage *self,
+                          GtkFileChooser             *chooser,
+                          GFile                      *file)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  g_autoptr(GError) error = NULL;
+
+  if (!furrow_season_settlement_page_export_surplus_statement (self, file, &error))
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
+      g_autofree char *message = g_strdup_printf (_("Cannot export: %s"), error->message);
 
-      if (file != NULL
-          && !furrow_season_settlement_page_export_surplus_statement (self, file, &error))
-        {
-          g_autofree char *message = g_strdup_printf (_("Cannot export: %s"), error->message);
-
-          furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, NULL);
-        }
+      furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, NULL);
     }
-  g_object_unref (self);
-  g_object_unref (chooser);
 }
 
 static void
@@ -86,28 +78,18 @@ export_surplus_statement_action (GtkWidget  *widget,
                                  GVariant   *parameter)
 {
   FurrowSeasonSettlementPage *self = FURROW_SEASON_SETTLEMENT_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
+  GtkFileChooser *chooser;
   g_autofree char *name = NULL;
 
   if (SEASON (self) == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Export Surplus Statement"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  furrow_export_folder_set_on (GTK_FILE_CHOOSER (chooser), GTK_WIDGET (self));
   /* Translators: a file name; %s is the season's name */
   name = g_strdup_printf (_("%s surplus statement.xlsx"), furrow_season_get_name (SEASON (self)));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  _furrow_season_settlement_page_add_filter (GTK_FILE_CHOOSER (chooser),
-                                             _("Excel workbooks (.xlsx)"), "*.xlsx");
-  _furrow_season_settlement_page_add_filter (GTK_FILE_CHOOSER (chooser),
-                                             _("PDF documents"), "*.pdf");
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb),
-                    g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  chooser = _furrow_season_settlement_page_chooser_new (self, _("Export Surplus Statement"),
+                                                        GTK_FILE_CHOOSER_ACTION_SAVE, name,
+                                                        _("Excel workbooks (.xlsx)"), "*.xlsx",
+                                                        _("PDF documents"), "*.pdf", NULL);
+  _furrow_season_settlement_page_chooser_show (self, chooser, surplus_statement_chosen);
 }
 
 void

@@ -838,12 +838,11 @@ cancel_clicked_cb (FurrowSeasonSettlementPage *self)
   furrow_season_settlement_page_cancel_export (self);
 }
 
-/* The file chooser of an export. */
+/* The file chooser of an export or an import: what is done with the file chosen. */
 typedef struct
 {
   FurrowSeasonSettlementPage *self;
-  FurrowSettlementOutput      output;
-  gboolean                    folder;
+  FurrowSettlementChosenFunc  chosen;
 } ChooserData;
 
 static void
@@ -855,14 +854,81 @@ chooser_response_cb (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      if (file != NULL && data->output == FURROW_SETTLEMENT_OUTPUT_ROSTER)
-        furrow_season_settlement_page_export_roster (data->self, file);
-      else if (file != NULL)
-        furrow_season_settlement_page_export_statements (data->self, file, data->folder);
+      if (file != NULL)
+        data->chosen (data->self, GTK_FILE_CHOOSER (chooser), file);
     }
   g_object_unref (data->self);
   g_free (data);
   g_object_unref (chooser);
+}
+
+GtkFileChooser *
+_furrow_season_settlement_page_chooser_new (FurrowSeasonSettlementPage *self,
+                                            const char                 *title,
+                                            GtkFileChooserAction        action,
+                                            const char                 *file_name,
+                                            ...)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  gboolean open = action == GTK_FILE_CHOOSER_ACTION_OPEN;
+  GtkFileChooser *chooser;
+  const char *filter_name;
+  va_list filters;
+
+  chooser = GTK_FILE_CHOOSER (gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root)
+                                                                  ? GTK_WINDOW (root) : NULL,
+                                                           action,
+                                                           open ? _("_Import") : _("_Export"),
+                                                           _("_Cancel")));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* What is written starts in the export folder (furrow-export-folder.h). */
+  if (!open)
+    furrow_export_folder_set_on (chooser, GTK_WIDGET (self));
+  if (file_name != NULL)
+    gtk_file_chooser_set_current_name (chooser, file_name);
+  va_start (filters, file_name);
+  while ((filter_name = va_arg (filters, const char *)) != NULL)
+    _furrow_season_settlement_page_add_filter (chooser, filter_name,
+                                               va_arg (filters, const char *));
+  va_end (filters);
+  return chooser;
+}
+
+void
+_furrow_season_settlement_page_chooser_show (FurrowSeasonSettlementPage *self,
+                                             GtkFileChooser             *chooser,
+                                             FurrowSettlementChosenFunc  chosen)
+{
+  ChooserData *data = g_new0 (ChooserData, 1);
+
+  data->self = g_object_ref (self);
+  data->chosen = chosen;
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+roster_chosen (FurrowSeasonSettlementPage *self,
+               GtkFileChooser             *chooser,
+               GFile                      *file)
+{
+  furrow_season_settlement_page_export_roster (self, file);
+}
+
+static void
+statements_chosen (FurrowSeasonSettlementPage *self,
+                   GtkFileChooser             *chooser,
+                   GFile                      *file)
+{
+  furrow_season_settlement_page_export_statements (self, file, FALSE);
+}
+
+static void
+statements_folder_chosen (FurrowSeasonSettlementPage *self,
+                          GtkFileChooser             *chooser,
+                          GFile                      *file)
+{
+  furrow_season_settlement_page_export_statements (self, file, TRUE);
 }
 
 void
@@ -882,49 +948,33 @@ choose_export (FurrowSeasonSettlementPage *self,
                FurrowSettlementOutput      output,
                gboolean                    folder)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *chooser;
-  ChooserData *data;
+  gboolean roster = output == FURROW_SETTLEMENT_OUTPUT_ROSTER;
+  GtkFileChooser *chooser;
   g_autofree char *name = NULL;
 
   if (SEASON (self) == NULL)
     return;
   if (folder)
-    chooser = gtk_file_chooser_native_new (_("Export Statements into a Folder"),
-                                           GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                           GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                           _("_Export"), _("_Cancel"));
-  else
-    chooser = gtk_file_chooser_native_new (output == FURROW_SETTLEMENT_OUTPUT_ROSTER
-                                           ? _("Export Roster") : _("Export Statements"),
-                                           GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                           GTK_FILE_CHOOSER_ACTION_SAVE,
-                                           _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  furrow_export_folder_set_on (GTK_FILE_CHOOSER (chooser), GTK_WIDGET (self));
-  if (!folder)
     {
-      /* Translators: file names; %s is the season's name */
-      name = g_strdup_printf (output == FURROW_SETTLEMENT_OUTPUT_ROSTER ? _("%s roster.pdf")
-                                                                        : _("%s statements.pdf"),
-                              furrow_season_get_name (SEASON (self)));
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-      _furrow_season_settlement_page_add_filter (GTK_FILE_CHOOSER (chooser),
-                                                 _("PDF documents"), "*.pdf");
-      if (output == FURROW_SETTLEMENT_OUTPUT_ROSTER)
-        {
-          _furrow_season_settlement_page_add_filter (GTK_FILE_CHOOSER (chooser),
-                                                     _("Excel workbooks (.xlsx)"), "*.xlsx");
-          _furrow_season_settlement_page_add_filter (GTK_FILE_CHOOSER (chooser),
-                                                     _("CSV spreadsheets"), "*.csv");
-        }
+      chooser = _furrow_season_settlement_page_chooser_new (
+        self, _("Export Statements into a Folder"), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, NULL,
+        NULL);
+      _furrow_season_settlement_page_chooser_show (self, chooser, statements_folder_chosen);
+      return;
     }
-  data = g_new0 (ChooserData, 1);
-  data->self = g_object_ref (self);
-  data->output = output;
-  data->folder = folder;
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), data);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  /* Translators: file names; %s is the season's name */
+  name = g_strdup_printf (roster ? _("%s roster.pdf") : _("%s statements.pdf"),
+                          furrow_season_get_name (SEASON (self)));
+  chooser = _furrow_season_settlement_page_chooser_new (
+    self, roster ? _("Export Roster") : _("Export Statements"), GTK_FILE_CHOOSER_ACTION_SAVE,
+    name, _("PDF documents"), "*.pdf", NULL);
+  if (roster)
+    {
+      _furrow_season_settlement_page_add_filter (chooser, _("Excel workbooks (.xlsx)"), "*.xlsx");
+      _furrow_season_settlement_page_add_filter (chooser, _("CSV spreadsheets"), "*.csv");
+    }
+  _furrow_season_settlement_page_chooser_show (self, chooser,
+                                               roster ? roster_chosen : statements_chosen);
 }
 
 static void

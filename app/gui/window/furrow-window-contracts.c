@@ -136,20 +136,13 @@ print (FurrowWindow *self,
     }
 }
 
+/* win.print-contract (the household shown) and win.print-contracts (every household). */
 static void
-print_contract_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
-  print (FURROW_WINDOW (widget), TRUE);
-}
-
-static void
-print_contracts_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  print (FURROW_WINDOW (widget), FALSE);
+  print (FURROW_WINDOW (widget), g_str_equal (action_name, "win.print-contract"));
 }
 
 /* Enabled with a household shown, or a project open; without a season a toast says so. */
@@ -164,10 +157,8 @@ update_actions (FurrowWindow *self)
 void
 furrow_window_contracts_class_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.print-contract", NULL,
-                                   print_contract_action);
-  gtk_widget_class_install_action (widget_class, "win.print-contracts", NULL,
-                                   print_contracts_action);
+  gtk_widget_class_install_action (widget_class, "win.print-contract", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-contracts", NULL, print_action);
 }
 
 void

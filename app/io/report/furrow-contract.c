@@ -3,86 +3,17 @@
 #include "config.h"
 
 #include "furrow-contract.h"
+#include "furrow-contract-private.h"
 #include "furrow-report-private.h"
 
-#include "furrow-capital.h"
 #include "furrow-economics.h"
 #include "furrow-store-season.h"
 #include "furrow-units.h"
 
-#include <cairo-pdf.h>
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
-/* docs/domain.md §13. The contract is designed on A4 portrait, in points; its content is a list
- * of blocks (paragraphs, the rows of the plots table, the signatures) measured once and laid
- * out on pages, so a household with many plots runs on to more pages. */
-#define PAGE_W     FURROW_REPORT_A4_SHORT_PT
-#define PAGE_H     FURROW_REPORT_A4_LONG_PT
-#define MARGIN     46.0
-#define CONTENT_W  (PAGE_W - 2 * MARGIN)
-#define BOTTOM     (PAGE_H - MARGIN - 16.0)   /* above the page number */
-#define TEXT_PT    9.0
-#define TABLE_PT   7.5
-#define ROW_H      17.0
-#define SIGN_H     128.0
-#define N_COLUMNS  10
-#define GROUP_CODE_LEN 14  /* FBFBM: county 6, township 3, village 3, group 2 (docs/domain.md §2) */
-
-static const double widths[N_COLUMNS] = {
-  24.0, 56.0, 42.0, 28.0, 26.0, 92.0, 52.0, 44.0, 86.0, CONTENT_W - 450.0,
-};
-
-typedef enum
-{
-  BLOCK_TITLE,
-  BLOCK_TEXT,
-  BLOCK_HEADING,
-  BLOCK_TABLE_HEADER,
-  BLOCK_TABLE_ROW,
-  BLOCK_TABLE_TOTAL,
-  BLOCK_SIGNATURES,
-} BlockKind;
-
-typedef struct
-{
-  BlockKind  kind;
-  char      *text;
-  char     **cells;         /* table rows: N_COLUMNS strings */
-  double     space_before;
-  double     height;        /* measured, without space_before */
-} Block;
-
-typedef struct
-{
-  char      *code;
-  char      *name;
-  GPtrArray *blocks;        /* Block */
-  guint      first_page;
-  guint      n_pages;
-} Contract;
-
-typedef struct
-{
-  guint contract;
-  guint first_block;
-  guint n_blocks;
-  guint page_in_contract;
-} Page;
-
-struct _FurrowContract
-{
-  char      *cooperative;
-  char      *season_name;
-  char      *title;
-  char      *signing_date;
-  char      *signing_place;
-  GArray    *contracts;     /* Contract */
-  GArray    *pages;         /* Page */
-};
 
 static void
 block_free (gpointer data)
@@ -151,8 +82,8 @@ typedef struct
   const FurrowContractOptions *options;
 } Context;
 
-static char *
-blank_date (void)
+char *
+_furrow_contract_blank_date (void)
 {
   /* Translators: a date to fill in by hand on a contract */
   return g_strdup (_("______ year ____ month ____ day"));
@@ -162,7 +93,7 @@ static char *
 date_or_blank (const char *iso)
 {
   if (iso == NULL || *iso == '\0')
-    return blank_date ();
+    return _furrow_contract_blank_date ();
   return furrow_report_format_date (iso);
 }
 
@@ -217,24 +148,6 @@ add_row (GPtrArray  *blocks,
   block->kind = kind;
   block->cells = cells;
   g_ptr_array_add (blocks, block);
-}
-
-static char *
-capital (gint64 fen)
-{
-  g_autoptr(GError) error = NULL;
-  char *text = furrow_money_capital (fen, &error);
-
-  return text != NULL ? text : g_strdup ("—");
-}
-
-static char *
-in_words (gint64 fen)
-{
-  g_autofree char *words = capital (fen);
-
-  /* Translators: before a total in capital numerals; zh_CN: "人民币（大写）：%s" */
-  return g_strdup_printf (_("In words (RMB): %s"), words);
 }
 
 /* The base rule in words: "a fixed ¥500.00 per mu", "550 kg of maize per mu valued at …". */
@@ -599,7 +512,7 @@ build_contract (Context         *ctx,
         add_text (blocks, g_strdup_printf (_("Base payment: %s, that is %s per mu; on Party "
                                              "A's %s mu of full custody, Party B pays Party A "
                                              "%s."), rule, rate, area, amount));
-      add_text (blocks, in_words (money->base_fen));
+      add_text (blocks, furrow_report_in_words (money->base_fen));
       add_text (blocks, g_strdup_printf (_("Dividend: of the season's surplus after costs and "
                                            "base payments, %s goes to the reserve fund, %s to "
                                            "the village collective, %s to the cooperative and "
@@ -617,7 +530,7 @@ build_contract (Context         *ctx,
       add_text (blocks, g_strdup_printf (_("Service fees: %s per mu for the operations above; "
                                            "on Party A's %s mu of half custody, Party A pays "
                                            "Party B %s."), rate, area, amount));
-      add_text (blocks, in_words (money->fee_fen));
+      add_text (blocks, furrow_report_in_words (money->fee_fen));
     }
   add_text (blocks, g_strdup (_("Amounts are worked out to the fen. They are paid or settled "
                                 "after the season's settlement has been posted for public "
@@ -726,87 +639,6 @@ load_money (Context  *ctx,
 
 /* ------------------------------------------------------------------------------------------ */
 /* Layout                                                                                     */
-
-static double
-measure_block (FurrowReportPainter *painter,
-               const Block         *block)
-{
-  switch (block->kind)
-    {
-    case BLOCK_TITLE:
-      return furrow_report_text_height (painter, block->text, CONTENT_W,
-                                        furrow_report_fit_size (painter, block->text, CONTENT_W,
-                                                                16.0, TRUE), TRUE) + 2.0;
-    case BLOCK_HEADING:
-      return furrow_report_text_height (painter, block->text, CONTENT_W, TEXT_PT + 0.5, TRUE);
-    case BLOCK_TEXT:
-      return furrow_report_text_height (painter, block->text, CONTENT_W, TEXT_PT, FALSE);
-    case BLOCK_TABLE_HEADER:
-      return ROW_H + 4.0;
-    case BLOCK_TABLE_ROW:
-    case BLOCK_TABLE_TOTAL:
-      return ROW_H;
-    case BLOCK_SIGNATURES:
-    default:
-      return SIGN_H;
-    }
-}
-
-static void
-paginate (FurrowContract *self)
-{
-  cairo_surface_t *surface = cairo_pdf_surface_create (NULL, PAGE_W, PAGE_H);
-  cairo_t *cr = cairo_create (surface);
-  FurrowReportPainter painter = { NULL, };
-
-  furrow_report_painter_begin (&painter, cr, PAGE_W, PAGE_H, PAGE_W, PAGE_H);
-  for (guint c = 0; c < self->contracts->len; c++)
-    {
-      Contract *contract = &g_array_index (self->contracts, Contract, c);
-      Page page = { c, 0, 0, 0 };
-      double y = MARGIN;
-
-      contract->first_page = self->pages->len;
-      for (guint b = 0; b < contract->blocks->len; b++)
-        {
-          Block *block = contract->blocks->pdata[b];
-
-          block->height = measure_block (&painter, block);
-        }
-      for (guint b = 0; b < contract->blocks->len; b++)
-        {
-          Block *block = contract->blocks->pdata[b];
-          double need = block->space_before + block->height;
-
-          /* A heading, the table's header or the line before the table is not left alone at
-           * the foot of a page: it needs room for the block after it too. */
-          if (b + 1 < contract->blocks->len
-              && (block->kind == BLOCK_HEADING || block->kind == BLOCK_TABLE_HEADER
-                  || ((Block *) contract->blocks->pdata[b + 1])->kind == BLOCK_TABLE_HEADER))
-            {
-              Block *next = contract->blocks->pdata[b + 1];
-
-              need += next->space_before + next->height;
-              if (next->kind == BLOCK_TABLE_HEADER)
-                need += ROW_H;
-            }
-          if (page.n_blocks > 0 && y + need > BOTTOM)
-            {
-              g_array_append_val (self->pages, page);
-              page = (Page) { c, b, 0, page.page_in_contract + 1 };
-              y = MARGIN;
-            }
-          y += (page.n_blocks > 0 ? block->space_before : 0.0) + block->height;
-          page.n_blocks++;
-        }
-      g_array_append_val (self->pages, page);
-      contract->n_pages = self->pages->len - contract->first_page;
-    }
-  furrow_report_painter_end (&painter);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  cairo_surface_destroy (surface);
-}
 
 static int
 compare_plots (gconstpointer a,
@@ -968,7 +800,7 @@ furrow_contract_new_from_season (FurrowStore                 *store,
       return NULL;
     }
 
-  paginate (self);
+  _furrow_contract_paginate (self);
   header.name = self->cooperative;
   header.season_name = self->season_name;
   prefix = furrow_report_title_prefix (&header);
@@ -1012,163 +844,7 @@ furrow_contract_get_title (FurrowContract *self)
 }
 
 /* ------------------------------------------------------------------------------------------ */
-/* Drawing                                                                                    */
-
-static double
-column_x (guint column)
-{
-  double x = MARGIN;
-
-  for (guint c = 0; c < column; c++)
-    x += widths[c];
-  return x;
-}
-
-static void
-draw_row (FurrowReportPainter *painter,
-          const Block         *block,
-          double               y)
-{
-  cairo_t *cr = painter->cr;
-  gboolean header = block->kind == BLOCK_TABLE_HEADER;
-  gboolean total = block->kind == BLOCK_TABLE_TOTAL;
-  double height = block->height;
-
-  if (header || total)
-    furrow_report_fill_rect (cr, MARGIN, y, CONTENT_W, height, header ? 0.90 : 0.94);
-  furrow_report_set_gray (cr, 0.35);
-  furrow_report_line (cr, MARGIN, y, PAGE_W - MARGIN, y, header ? 0.9 : 0.4);
-  furrow_report_line (cr, MARGIN, y + height, PAGE_W - MARGIN, y + height, total ? 0.9 : 0.4);
-  furrow_report_line (cr, MARGIN, y, MARGIN, y + height, 0.9);
-  furrow_report_line (cr, PAGE_W - MARGIN, y, PAGE_W - MARGIN, y + height, 0.9);
-  for (guint c = 1; c < N_COLUMNS; c++)
-    if (!total || c == 7 || c == 8)
-      furrow_report_line (cr, column_x (c), y, column_x (c), y + height, 0.4);
-  furrow_report_set_gray (cr, 0.0);
-  if (total)
-    {
-      furrow_report_cell_text (painter, block->cells[0], MARGIN, y, column_x (7) - MARGIN,
-                               height, TABLE_PT, TRUE, FURROW_REPORT_ALIGN_CENTER);
-      furrow_report_cell_text (painter, block->cells[7], column_x (7), y, widths[7], height,
-                               TABLE_PT, TRUE, FURROW_REPORT_ALIGN_RIGHT);
-      return;
-    }
-  for (guint c = 0; c < N_COLUMNS; c++)
-    furrow_report_cell_text (painter, block->cells[c], column_x (c), y, widths[c], height,
-                             TABLE_PT, header,
-                             header || c <= 4 ? FURROW_REPORT_ALIGN_CENTER
-                             : c == 7 ? FURROW_REPORT_ALIGN_RIGHT : FURROW_REPORT_ALIGN_LEFT);
-}
-
-static void
-draw_signatures (FurrowContract      *self,
-                 FurrowReportPainter *painter,
-                 double               y)
-{
-  g_autofree char *date = self->signing_date != NULL
-                          ? furrow_report_format_date (self->signing_date) : blank_date ();
-  g_autofree char *place_line = NULL;
-  g_autofree char *date_line = NULL;
-  double half = CONTENT_W / 2.0;
-
-  furrow_report_set_gray (painter->cr, 0.0);
-  furrow_report_text (painter, _("Party A (signature and thumbprint):"), MARGIN, y, half - 10.0,
-                      TEXT_PT, TRUE, FURROW_REPORT_ALIGN_LEFT);
-  furrow_report_text (painter, _("Party B (seal):"), MARGIN + half, y, half, TEXT_PT, TRUE,
-                      FURROW_REPORT_ALIGN_LEFT);
-  furrow_report_text (painter, _("Legal representative or agent (signature):"), MARGIN + half,
-                      y + 50.0, half, TEXT_PT, FALSE, FURROW_REPORT_ALIGN_LEFT);
-  /* A box to sign and press a thumb in. */
-  furrow_report_set_gray (painter->cr, 0.5);
-  cairo_rectangle (painter->cr, MARGIN, y + 18.0, 150.0, 64.0);
-  cairo_set_line_width (painter->cr, 0.6);
-  cairo_stroke (painter->cr);
-  furrow_report_set_gray (painter->cr, 0.0);
-  /* Translators: where the contract is signed; %s is the place or a line to fill in */
-  place_line = g_strdup_printf (_("Signed at: %s"),
-                                self->signing_place != NULL ? self->signing_place
-                                                            : "________________________");
-  /* Translators: when the contract is signed */
-  date_line = g_strdup_printf (_("Signed on: %s"), date);
-  furrow_report_text (painter, place_line, MARGIN, y + 92.0, CONTENT_W, TEXT_PT, FALSE,
-                      FURROW_REPORT_ALIGN_LEFT);
-  furrow_report_text (painter, date_line, MARGIN, y + 110.0, CONTENT_W, TEXT_PT, FALSE,
-                      FURROW_REPORT_ALIGN_LEFT);
-}
-
-void
-furrow_contract_draw_page (FurrowContract *self,
-                           cairo_t        *cr,
-                           guint           page_index,
-                           double          width_pt,
-                           double          height_pt)
-{
-  FurrowReportPainter painter = { NULL, };
-  const Page *page;
-  const Contract *contract;
-  g_autofree char *footer = NULL;
-  double y = MARGIN;
-
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (page_index < self->pages->len);
-
-  page = &g_array_index (self->pages, Page, page_index);
-  contract = &g_array_index (self->contracts, Contract, page->contract);
-  furrow_report_painter_begin (&painter, cr, PAGE_W, PAGE_H, width_pt, height_pt);
-  furrow_report_set_gray (cr, 0.0);
-
-  for (guint b = page->first_block; b < page->first_block + page->n_blocks; b++)
-    {
-      const Block *block = contract->blocks->pdata[b];
-
-      if (b > page->first_block)
-        y += block->space_before;
-      switch (block->kind)
-        {
-        case BLOCK_TITLE:
-          furrow_report_text (&painter, block->text, MARGIN, y, CONTENT_W,
-                              furrow_report_fit_size (&painter, block->text, CONTENT_W, 16.0,
-                                                      TRUE), TRUE, FURROW_REPORT_ALIGN_CENTER);
-          break;
-        case BLOCK_HEADING:
-          furrow_report_text (&painter, block->text, MARGIN, y, CONTENT_W, TEXT_PT + 0.5, TRUE,
-                              FURROW_REPORT_ALIGN_LEFT);
-          break;
-        case BLOCK_TEXT:
-          furrow_report_text (&painter, block->text, MARGIN, y, CONTENT_W, TEXT_PT, FALSE,
-                              b == 1 ? FURROW_REPORT_ALIGN_CENTER : FURROW_REPORT_ALIGN_LEFT);
-          break;
-        case BLOCK_TABLE_HEADER:
-        case BLOCK_TABLE_ROW:
-        case BLOCK_TABLE_TOTAL:
-          draw_row (&painter, block, y);
-          break;
-        case BLOCK_SIGNATURES:
-        default:
-          draw_signatures (self, &painter, y);
-          break;
-        }
-      y += block->height;
-    }
-
-  /* Translators: a contract's page footer: the household code, the page and the pages */
-  footer = g_strdup_printf (_("Contract %s · page %u of %u"), contract->code,
-                            page->page_in_contract + 1, contract->n_pages);
-  furrow_report_set_gray (cr, 0.3);
-  furrow_report_text (&painter, footer, MARGIN, PAGE_H - MARGIN, CONTENT_W, 8.0, FALSE,
-                      FURROW_REPORT_ALIGN_CENTER);
-  furrow_report_painter_end (&painter);
-}
-
-/* ------------------------------------------------------------------------------------------ */
 /* Files                                                                                      */
-
-typedef struct
-{
-  FurrowContract *self;
-  guint           first_page;
-} PagesData;
 
 static void
 draw_pdf_page (cairo_t  *cr,
@@ -1177,10 +853,7 @@ draw_pdf_page (cairo_t  *cr,
                double    height_pt,
                gpointer  data)
 {
-  PagesData *pages = data;
-
-  furrow_contract_draw_page (pages->self, cr, pages->first_page + (guint) page, width_pt,
-                             height_pt);
+  furrow_contract_draw_page (data, cr, (guint) page, width_pt, height_pt);
 }
 
 gboolean
@@ -1191,29 +864,13 @@ furrow_contract_write_pdf (FurrowContract           *self,
                            gpointer                  user_data,
                            GError                  **error)
 {
-  PagesData pages = { self, 0 };
-
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return _furrow_report_write_pages_pdf (path, PAGE_W, PAGE_H, self->title, self->cooperative,
-                                         self->pages->len, draw_pdf_page, &pages, cancellable,
+                                         self->pages->len, draw_pdf_page, self, cancellable,
                                          progress, user_data, error);
-}
-
-static char *
-file_name_for_code (const char *code,
-                    guint       index)
-{
-  GString *name = g_string_new (NULL);
-
-  for (const char *p = code != NULL ? code : ""; *p != '\0'; p++)
-    g_string_append_c (name, g_ascii_isalnum (*p) || *p == '-' || *p == '_' ? *p : '_');
-  if (name->len == 0)
-    g_string_printf (name, "household-%u", index + 1);
-  g_string_append (name, ".pdf");
-  return g_string_free (name, FALSE);
 }
 
 gboolean
@@ -1224,36 +881,23 @@ furrow_contract_write_pdfs_dir (FurrowContract           *self,
                                 gpointer                  user_data,
                                 GError                  **error)
 {
+  g_autofree FurrowReportPdfFile *files = NULL;
+
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (dir != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (g_mkdir_with_parents (dir, 0755) != 0)
-    {
-      g_autofree char *display_name = g_filename_display_name (dir);
-      int saved = errno;
-
-      g_set_error (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_WRITE,
-                   _("%s: cannot write: %s"), display_name, g_strerror (saved));
-      return FALSE;
-    }
+  files = g_new0 (FurrowReportPdfFile, self->contracts->len + 1);
   for (guint c = 0; c < self->contracts->len; c++)
     {
       const Contract *contract = &g_array_index (self->contracts, Contract, c);
-      g_autofree char *name = file_name_for_code (contract->code, c);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      PagesData pages = { self, contract->first_page };
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error)
-          || !_furrow_report_write_pages_pdf (path, PAGE_W, PAGE_H, self->title,
-                                              self->cooperative, contract->n_pages,
-                                              draw_pdf_page, &pages, cancellable, NULL, NULL,
-                                              error))
-        return FALSE;
-      if (progress != NULL)
-        progress (c + 1, self->contracts->len, user_data);
+      files[c] = (FurrowReportPdfFile) { contract->code, contract->first_page,
+                                         contract->n_pages };
     }
-  return TRUE;
+  return _furrow_report_write_pdf_files (dir, PAGE_W, PAGE_H, self->title, self->cooperative,
+                                         files, self->contracts->len, draw_pdf_page, self,
+                                         cancellable, progress, user_data, error);
 }
 
 gboolean
@@ -1262,22 +906,12 @@ furrow_contract_record_print (FurrowContract  *self,
                               const char      *destination,
                               GError         **error)
 {
-  g_autoptr(FurrowSeason) season = NULL;
   g_autofree char *detail = NULL;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (FURROW_IS_STORE (store), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  season = self->season_name != NULL ? furrow_store_find_season (store, self->season_name)
-                                     : NULL;
-  if (season == NULL)
-    {
-      g_set_error (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID,
-                   _("There is no season “%s”"),
-                   self->season_name != NULL ? self->season_name : "");
-      return FALSE;
-    }
   /* A household code or a count, never personal data. */
   if (self->contracts->len == 1)
     detail = g_strdup_printf ("household %s -> %s",
@@ -1286,5 +920,5 @@ furrow_contract_record_print (FurrowContract  *self,
   else
     detail = g_strdup_printf ("%u households -> %s", self->contracts->len,
                               destination != NULL ? destination : "");
-  return furrow_store_record_print (store, season, "contracts", detail, error);
+  return _furrow_report_record_print (store, self->season_name, "contracts", detail, error);
 }

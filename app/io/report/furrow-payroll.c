@@ -9,7 +9,6 @@
 
 #include "furrow-atomic-file.h"
 #include "furrow-bank-account.h"
-#include "furrow-capital.h"
 #include "furrow-store-season.h"
 #include "furrow-household.h"
 #include "furrow-units.h"
@@ -342,25 +341,6 @@ reconciles (FurrowPayroll *self)
   return self->total_fen - self->owed_fen == furrow_payroll_get_settlement_fen (self);
 }
 
-/* The amount in capital numerals; "—" for what cannot be written (never a payroll total). */
-static char *
-capital (gint64 fen)
-{
-  g_autoptr(GError) error = NULL;
-  char *text = furrow_money_capital (fen, &error);
-
-  return text != NULL ? text : g_strdup ("—");
-}
-
-static char *
-in_words (gint64 fen)
-{
-  g_autofree char *words = capital (fen);
-
-  /* Translators: before a total in capital numerals; zh_CN: "人民币（大写）：%s" */
-  return g_strdup_printf (_("In words (RMB): %s"), words);
-}
-
 static char *
 households_count (gsize n)
 {
@@ -444,36 +424,7 @@ column_header (guint column)
 /* ------------------------------------------------------------------------------------------ */
 /* Pages                                                                                      */
 
-static void
-draw_box (cairo_t *cr,
-          double   y,
-          double   height,
-          gboolean all_columns,
-          double   line_pt)
-{
-  double x = MARGIN;
-
-  furrow_report_line (cr, MARGIN, y + height, PAGE_W - MARGIN, y + height, line_pt);
-  furrow_report_line (cr, MARGIN, y, MARGIN, y + height, 0.9);
-  furrow_report_line (cr, PAGE_W - MARGIN, y, PAGE_W - MARGIN, y + height, 0.9);
-  for (guint c = 0; c + 1 < N_COLUMNS; c++)
-    {
-      x += widths[c];
-      /* A sum row has its figure in the amount column only. */
-      if (all_columns || c == 3 || c == 4)
-        furrow_report_line (cr, x, y, x, y + height, 0.4);
-    }
-}
-
-static double
-column_x (guint column)
-{
-  double x = MARGIN;
-
-  for (guint c = 0; c < column; c++)
-    x += widths[c];
-  return x;
-}
+#define column_x(column) furrow_report_column_x (MARGIN, widths, (column))
 
 /* A sum row: the label over columns 0–3, the figure in the amount column, the capital
  * numerals over columns 5–7. */
@@ -484,13 +435,14 @@ draw_sum_row (FurrowReportPainter *painter,
               gint64               fen)
 {
   g_autofree char *figure = furrow_format_yuan (fen);
-  g_autofree char *words = in_words (fen);
+  g_autofree char *words = furrow_report_in_words (fen);
 
   furrow_report_fill_rect (painter->cr, MARGIN, y, CONTENT_W, SUM_H, 0.93);
   furrow_report_set_gray (painter->cr, 0.35);
   /* The rule above it again: the fill covered half of it. */
   furrow_report_line (painter->cr, MARGIN, y, PAGE_W - MARGIN, y, 0.9);
-  draw_box (painter->cr, y, SUM_H, FALSE, 0.9);
+  /* A sum row has its figure in the amount column only. */
+  furrow_report_row_rules (painter->cr, MARGIN, widths, N_COLUMNS, y, SUM_H, 0.9, 4, 5);
   furrow_report_set_gray (painter->cr, 0.0);
   furrow_report_cell_text (painter, label, MARGIN, y, column_x (4) - MARGIN, SUM_H, TEXT_PT,
                            TRUE, FURROW_REPORT_ALIGN_LEFT);
@@ -547,9 +499,10 @@ furrow_payroll_draw_page (FurrowPayroll *self,
   furrow_report_fill_rect (cr, MARGIN, y, CONTENT_W, HEADER_H, 0.90);
   furrow_report_set_gray (cr, 0.35);
   furrow_report_line (cr, MARGIN, y, PAGE_W - MARGIN, y, 0.9);
-  draw_box (cr, y, HEADER_H, TRUE, 0.9);
+  furrow_report_row_rules (cr, MARGIN, widths, N_COLUMNS, y, HEADER_H, 0.9, 0, 0);
   for (gsize r = 0; r < page->n_rows; r++)
-    draw_box (cr, y + HEADER_H + r * ROW_H, ROW_H, TRUE, 0.4);
+    furrow_report_row_rules (cr, MARGIN, widths, N_COLUMNS, y + HEADER_H + r * ROW_H, ROW_H, 0.4,
+                             0, 0);
   furrow_report_set_gray (cr, 0.0);
   for (guint c = 0; c < N_COLUMNS; c++)
     furrow_report_cell_text (&painter, column_header (c), column_x (c), y, widths[c], HEADER_H,
@@ -742,7 +695,7 @@ write_sum_row (lxw_worksheet *sheet,
                const char    *formula,
                gint64         fen)
 {
-  g_autofree char *words = in_words (fen);
+  g_autofree char *words = furrow_report_in_words (fen);
 
   worksheet_set_row (sheet, row, 20, NULL);
   worksheet_merge_range (sheet, row, 0, row, 3, label, f->sum_text);
@@ -975,26 +928,17 @@ furrow_payroll_record_print (FurrowPayroll  *self,
                              const char     *destination,
                              GError        **error)
 {
-  g_autoptr(FurrowSeason) season = NULL;
   g_autofree char *detail = NULL;
-  const char *season_name;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (FURROW_IS_STORE (store), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  season_name = self->report->cooperative.season_name;
-  season = season_name != NULL ? furrow_store_find_season (store, season_name) : NULL;
-  if (season == NULL)
-    {
-      g_set_error (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID,
-                   _("There is no season “%s”"), season_name != NULL ? season_name : "");
-      return FALSE;
-    }
   /* A count and the total, never personal data. */
   detail = g_strdup_printf ("%u households, %" G_GINT64_FORMAT " fen%s -> %s",
                             self->rows->len, self->total_fen,
                             self->by_group ? ", by village group" : "",
                             destination != NULL ? destination : "");
-  return furrow_store_record_print (store, season, "payroll", detail, error);
+  return _furrow_report_record_print (store, self->report->cooperative.season_name, "payroll",
+                                      detail, error);
 }

@@ -317,23 +317,13 @@ furrow_report_document_record_print (FurrowReportDocument  *self,
                                      const char            *destination,
                                      GError               **error)
 {
-  g_autoptr(FurrowSeason) season = NULL;
   g_autofree char *which = NULL;
   g_autofree char *detail = NULL;
-  const char *season_name;
 
   g_return_val_if_fail (FURROW_IS_REPORT_DOCUMENT (self), FALSE);
   g_return_val_if_fail (FURROW_IS_STORE (store), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  season_name = self->report->cooperative.season_name;
-  season = season_name != NULL ? furrow_store_find_season (store, season_name) : NULL;
-  if (season == NULL)
-    {
-      g_set_error (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID,
-                   _("There is no season “%s”"), season_name != NULL ? season_name : "");
-      return FALSE;
-    }
   /* The household code or a count, never personal data. */
   if (self->household_code != NULL)
     which = g_strdup_printf ("household %s", self->household_code);
@@ -342,8 +332,8 @@ furrow_report_document_record_print (FurrowReportDocument  *self,
   else
     which = g_strdup_printf ("%" G_GSIZE_FORMAT " households", self->report->n_households);
   detail = g_strdup_printf ("%s -> %s", which, destination != NULL ? destination : "");
-  return furrow_store_record_print (store, season,
-                                    self->kind == FURROW_REPORT_DOCUMENT_STATEMENTS
-                                    ? "statements" : "roster",
-                                    detail, error);
+  return _furrow_report_record_print (store, self->report->cooperative.season_name,
+                                      self->kind == FURROW_REPORT_DOCUMENT_STATEMENTS
+                                      ? "statements" : "roster",
+                                      detail, error);
 }

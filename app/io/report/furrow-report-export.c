@@ -8,6 +8,7 @@
 
 #include "furrow-atomic-file.h"
 #include "furrow-csv.h"
+#include "furrow-store-season.h"
 #include "furrow-units.h"
 
 #include <cairo-pdf.h>
@@ -353,21 +354,6 @@ furrow_report_write_statements_pdf (const char                    *path,
                     progress, user_data, error);
 }
 
-/* A household code as a file name: anything but letters, digits, '-' and '_' becomes '_'. */
-static char *
-file_name_for_code (const char *code,
-                    gsize       index)
-{
-  GString *name = g_string_new (NULL);
-
-  for (const char *p = code != NULL ? code : ""; *p != '\0'; p++)
-    g_string_append_c (name, g_ascii_isalnum (*p) || *p == '-' || *p == '_' ? *p : '_');
-  if (name->len == 0)
-    g_string_printf (name, "household-%" G_GSIZE_FORMAT, index + 1);
-  g_string_append (name, ".pdf");
-  return g_string_free (name, FALSE);
-}
-
 gboolean
 furrow_report_write_statement_pdfs_dir (const char                    *dir,
                                         const FurrowReportCooperative *cooperative,
@@ -378,6 +364,8 @@ furrow_report_write_statement_pdfs_dir (const char                    *dir,
                                         gpointer                       user_data,
                                         GError                       **error)
 {
+  Pages pages = { cooperative, households, n_households };
+  g_autofree FurrowReportPdfFile *files = NULL;
   g_autofree char *title = NULL;
 
   g_return_val_if_fail (dir != NULL, FALSE);
@@ -385,28 +373,15 @@ furrow_report_write_statement_pdfs_dir (const char                    *dir,
   g_return_val_if_fail (households != NULL || n_households == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (g_mkdir_with_parents (dir, 0755) != 0)
-    {
-      set_write_error (error, dir, g_strerror (errno));
-      return FALSE;
-    }
-
-  title = _furrow_report_statements_title (cooperative);
+  /* One page a household, its statement. */
+  files = g_new0 (FurrowReportPdfFile, n_households + 1);
   for (gsize i = 0; i < n_households; i++)
-    {
-      g_autofree char *name = file_name_for_code (households[i].code, i);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      Pages pages = { cooperative, &households[i], 1 };
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error)
-          || !write_pdf (path, FURROW_REPORT_A4_SHORT_PT, FURROW_REPORT_A4_LONG_PT, title,
-                         cooperative->name, 1, draw_statement_page, &pages, cancellable, NULL,
-                         NULL, error))
-        return FALSE;
-      if (progress != NULL)
-        progress (i + 1, n_households, user_data);
-    }
-  return TRUE;
+    files[i] = (FurrowReportPdfFile) { households[i].code, i, 1 };
+  title = _furrow_report_statements_title (cooperative);
+  return _furrow_report_write_pdf_files (dir, FURROW_REPORT_A4_SHORT_PT, FURROW_REPORT_A4_LONG_PT,
+                                         title, cooperative->name, files, n_households,
+                                         draw_statement_page, &pages, cancellable, progress,
+                                         user_data, error);
 }
 
 char *
@@ -796,4 +771,98 @@ _furrow_report_write_pages_pdf (const char                *path,
 {
   return write_pdf (path, width_pt, height_pt, title, author, n_pages, draw_page, data,
                     cancellable, progress, user_data, error);
+}
+
+/* A household code as a file name: anything but letters, digits, '-' and '_' becomes '_'. */
+static char *
+file_name_for_code (const char *code,
+                    gsize       index)
+{
+  GString *name = g_string_new (NULL);
+
+  for (const char *p = code != NULL ? code : ""; *p != '\0'; p++)
+    g_string_append_c (name, g_ascii_isalnum (*p) || *p == '-' || *p == '_' ? *p : '_');
+  if (name->len == 0)
+    g_string_printf (name, "household-%" G_GSIZE_FORMAT, index + 1);
+  g_string_append (name, ".pdf");
+  return g_string_free (name, FALSE);
+}
+
+/* The pages of one file: its first page is page 0 of its own PDF. */
+typedef struct
+{
+  FurrowReportDrawPageFunc draw_page;
+  gpointer                 data;
+  gsize                    first_page;
+} FilePages;
+
+static void
+draw_file_page (cairo_t  *cr,
+                gsize     page,
+                double    width_pt,
+                double    height_pt,
+                gpointer  data)
+{
+  FilePages *pages = data;
+
+  pages->draw_page (cr, pages->first_page + page, width_pt, height_pt, pages->data);
+}
+
+gboolean
+_furrow_report_write_pdf_files (const char                *dir,
+                                double                     width_pt,
+                                double                     height_pt,
+                                const char                *title,
+                                const char                *author,
+                                const FurrowReportPdfFile *files,
+                                gsize                      n_files,
+                                FurrowReportDrawPageFunc   draw_page,
+                                gpointer                   data,
+                                GCancellable              *cancellable,
+                                FurrowReportProgressFunc   progress,
+                                gpointer                   user_data,
+                                GError                   **error)
+{
+  g_return_val_if_fail (dir != NULL, FALSE);
+  g_return_val_if_fail (files != NULL || n_files == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      set_write_error (error, dir, g_strerror (errno));
+      return FALSE;
+    }
+  for (gsize i = 0; i < n_files; i++)
+    {
+      g_autofree char *name = file_name_for_code (files[i].code, i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      FilePages pages = { draw_page, data, files[i].first_page };
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error)
+          || !write_pdf (path, width_pt, height_pt, title, author, files[i].n_pages,
+                         draw_file_page, &pages, cancellable, NULL, NULL, error))
+        return FALSE;
+      if (progress != NULL)
+        progress (i + 1, n_files, user_data);
+    }
+  return TRUE;
+}
+
+gboolean
+_furrow_report_record_print (FurrowStore  *store,
+                             const char   *season_name,
+                             const char   *document,
+                             const char   *detail,
+                             GError      **error)
+{
+  g_autoptr(FurrowSeason) season = NULL;
+
+  season = season_name != NULL ? furrow_store_find_season (store, season_name) : NULL;
+  if (season == NULL)
+    {
+      g_set_error (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID,
+                   _("There is no season “%s”"), season_name != NULL ? season_name : "");
+      return FALSE;
+    }
+  return furrow_store_record_print (store, season, document, detail, error);
 }

@@ -4,6 +4,7 @@
 #include <pango/pangocairo.h>
 
 #include "furrow-report.h"
+#include "furrow-store.h"
 
 G_BEGIN_DECLS
 
@@ -190,6 +191,65 @@ gboolean _furrow_report_write_pages_pdf (const char                *path,
                                          FurrowReportProgressFunc   progress,
                                          gpointer                   user_data,
                                          GError                   **error);
+
+/* One file of a document written one PDF per household: the household's code (the file is
+ * "<code>.pdf", anything but letters, digits, '-' and '_' as '_'; "household-<n>.pdf" without
+ * a code) and its pages of the document. */
+typedef struct
+{
+  const char *code;
+  gsize       first_page;
+  gsize       n_pages;
+} FurrowReportPdfFile;
+
+/* The files into `dir` (created if missing), each whole or not at all, drawn by `draw_page` with
+ * the document's page numbers; the progress counts files. The statements' and the contracts'
+ * one file per household. */
+gboolean _furrow_report_write_pdf_files (const char                *dir,
+                                         double                     width_pt,
+                                         double                     height_pt,
+                                         const char                *title,
+                                         const char                *author,
+                                         const FurrowReportPdfFile *files,
+                                         gsize                      n_files,
+                                         FurrowReportDrawPageFunc   draw_page,
+                                         gpointer                   data,
+                                         GCancellable              *cancellable,
+                                         FurrowReportProgressFunc   progress,
+                                         gpointer                   user_data,
+                                         GError                   **error);
+
+/* The audit row of printing or exporting a document of the season `season_name`
+ * (furrow_store_record_print()); fails (FURROW_REPORT_ERROR_INVALID) when the store has no such
+ * season. `detail` says which households and the destination, never personal data. */
+gboolean _furrow_report_record_print    (FurrowStore               *store,
+                                         const char                *season_name,
+                                         const char                *document,
+                                         const char                *detail,
+                                         GError                   **error);
+
+/* The amount in capital numerals after "In words (RMB): " (docs/domain.md §11); "—" for
+ * what cannot be written. */
+char   *furrow_report_in_words      (gint64               fen);
+/* The left edge of `column` of a table whose first column starts at `x0_pt`. */
+double  furrow_report_column_x      (double               x0_pt,
+                                     const double        *widths,
+                                     guint                column);
+
+/* The rules of a table row at `y_pt`, `height_pt` high, whose columns `widths` start at
+ * `x0_pt`: the rule under it (`bottom_pt` wide), its sides (0.9 pt) and the rules between its
+ * columns (0.4 pt): before every column, or, when `first_rule` > 0, only before columns
+ * `first_rule` to `last_rule` (a sum row, its figure in those columns). The payroll's and the
+ * contract's tables. */
+void    furrow_report_row_rules     (cairo_t             *cr,
+                                     double               x0_pt,
+                                     const double        *widths,
+                                     guint                n_cols,
+                                     double               y_pt,
+                                     double               height_pt,
+                                     double               bottom_pt,
+                                     guint                first_rule,
+                                     guint                last_rule);
 
 /* "<cooperative> <season>" with whatever is known. */
 char   *furrow_report_title_prefix  (const FurrowReportCooperative *cooperative);

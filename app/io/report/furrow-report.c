@@ -5,6 +5,7 @@
 #include "furrow-report.h"
 #include "furrow-report-private.h"
 
+#include "furrow-capital.h"
 #include "furrow-units.h"
 
 #include <glib/gi18n-lib.h>
@@ -652,4 +653,50 @@ furrow_report_title_prefix (const FurrowReportCooperative *cooperative)
     return g_strdup (season);
   /* Translators: cooperative name and season, e.g. "陶庄土地股份合作社 2016 年秋季玉米" */
   return g_strdup_printf (C_("report title", "%s %s"), name, season);
+}
+
+char *
+furrow_report_in_words (gint64 fen)
+{
+  g_autofree char *words = furrow_money_capital (fen, NULL);
+
+  /* Translators: before a total in capital numerals; zh_CN: "人民币（大写）：%s" */
+  return g_strdup_printf (_("In words (RMB): %s"), words != NULL ? words : "—");
+}
+
+double
+furrow_report_column_x (double        x0_pt,
+                        const double *widths,
+                        guint         column)
+{
+  double x = x0_pt;
+
+  for (guint c = 0; c < column; c++)
+    x += widths[c];
+  return x;
+}
+
+void
+furrow_report_row_rules (cairo_t      *cr,
+                         double        x0_pt,
+                         const double *widths,
+                         guint         n_cols,
+                         double        y_pt,
+                         double        height_pt,
+                         double        bottom_pt,
+                         guint         first_rule,
+                         guint         last_rule)
+{
+  double right = furrow_report_column_x (x0_pt, widths, n_cols);
+
+  furrow_report_line (cr, x0_pt, y_pt + height_pt, right, y_pt + height_pt, bottom_pt);
+  furrow_report_line (cr, x0_pt, y_pt, x0_pt, y_pt + height_pt, 0.9);
+  furrow_report_line (cr, right, y_pt, right, y_pt + height_pt, 0.9);
+  for (guint c = 1; c < n_cols; c++)
+    if (first_rule == 0 || (c >= first_rule && c <= last_rule))
+      {
+        double x = furrow_report_column_x (x0_pt, widths, c);
+
+        furrow_report_line (cr, x, y_pt, x, y_pt + height_pt, 0.4);
+      }
 }

@@ -1,0 +1,250 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Several users at once (docs/architecture.md, Several users at once): what others commit
+ * reaches this store's models and change signals. On a server each committed row sends a
+ * notification (schema/pg/v009.sql) that furrow_store_listen() follows from the main loop; on
+ * both backends a conflict (another writer's row version) reads the record again after the
+ * rollback, so the views show what is stored rather than what was refused. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "furrow-store-private.h"
+
+/* More records than this in one batch of notifications: the models are read again whole, as
+ * after an import (The change signals, "many changed"). */
+#define MAX_FOLLOWED_RECORDS 64
+
+static void
+copy_properties (GObject *live,
+                 GObject *fresh)
+{
+  g_autofree GParamSpec **specs = NULL;
+  guint n;
+
+  specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (live), &n);
+  g_object_freeze_notify (live);
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GValue) now = G_VALUE_INIT;
+      g_auto(GValue) then = G_VALUE_INIT;
+
+      if ((specs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE ||
+          (specs[i]->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
+        continue;
+      g_value_init (&now, specs[i]->value_type);
+      g_value_init (&then, specs[i]->value_type);
+      g_object_get_property (fresh, specs[i]->name, &now);
+      g_object_get_property (live, specs[i]->name, &then);
+      /* A boxed value (the geometry) compares by address: it is set again. */
+      if (g_param_values_cmp (specs[i], &now, &then) != 0)
+        g_object_set_property (live, specs[i]->name, &now);
+    }
+  g_object_thaw_notify (live);
+}
+
+/* One record as the file holds it now: the live object of the model takes its values (the same
+ * object, which the views hold), or the record is added or removed; the change is pending for
+ * _furrow_store_apply_pending(). */
+static void
+follow_record (FurrowStore *self,
+               FurrowKind   kind,
+               gint64       id)
+{
+  g_autoptr(GObject) fresh = _furrow_store_read_record (self, kind, id);
+  GObject *live = self->models[kind] != NULL ? _furrow_store_get_live (self, kind, id) : NULL;
+
+  if (fresh != NULL && live != NULL)
+    {
+      g_autofree char *old_code = NULL;
+
+      if (kind == FURROW_KIND_HOUSEHOLD)
+        old_code = g_strdup (furrow_household_get_code (FURROW_HOUSEHOLD (live)));
+      if (kind == FURROW_KIND_PARCEL)
+        _furrow_store_touch_field (self, furrow_parcel_get_field_id (FURROW_PARCEL (live)));
+      copy_properties (live, fresh);
+      _furrow_store_object_set_version (live, _furrow_store_object_get_version (fresh));
+      if (kind == FURROW_KIND_FIELD)
+        _furrow_field_set_registered_area_m2 (FURROW_FIELD (live),
+                                              furrow_field_get_registered_area_m2
+                                                (FURROW_FIELD (fresh)));
+      if (kind == FURROW_KIND_PARCEL)
+        _furrow_store_touch_field (self, furrow_parcel_get_field_id (FURROW_PARCEL (live)));
+      _furrow_store_record_change (self, FURROW_RECORD_UPDATED, kind, live, old_code);
+    }
+  else if (fresh != NULL)
+    {
+      if (kind == FURROW_KIND_PARCEL)
+        _furrow_store_touch_field (self, furrow_parcel_get_field_id (FURROW_PARCEL (fresh)));
+      _furrow_store_record_change (self, FURROW_RECORD_ADDED, kind, fresh, NULL);
+    }
+  else if (live != NULL)
+    {
+      if (kind == FURROW_KIND_PARCEL)
+        _furrow_store_touch_field (self, furrow_parcel_get_field_id (FURROW_PARCEL (live)));
+      _furrow_store_record_change (self, FURROW_RECORD_REMOVED, kind, live, NULL);
+    }
+}
+
+static gboolean
+same_ref (const FurrowRecordRef *a,
+          const FurrowRecordRef *b)
+{
+  return a->kind == b->kind && a->id == b->id;
+}
+
+/* Reads the records again, each once, and announces them as one commit would. */
+static void
+follow_records (FurrowStore *self,
+                GArray      *refs)
+{
+  for (guint i = 0; i < refs->len; i++)
+    {
+      const FurrowRecordRef *ref = &g_array_index (refs, FurrowRecordRef, i);
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < i && !seen; j++)
+        seen = same_ref (ref, &g_array_index (refs, FurrowRecordRef, j));
+      if (!seen)
+        follow_record (self, ref->kind, ref->id);
+    }
+  _furrow_store_apply_pending (self);
+}
+
+void
+_furrow_store_follow_stale (FurrowStore *self)
+{
+  g_autoptr(GArray) stale = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->stale == NULL || self->stale->len == 0 || self->in_batch)
+    return;
+  stale = g_steal_pointer (&self->stale);
+  self->stale = g_array_new (FALSE, FALSE, sizeof (FurrowRecordRef));
+  message = g_steal_pointer (&self->conflict);
+  follow_records (self, stale);
+  if (message != NULL)
+    _furrow_store_emit_conflict (self, message);
+}
+
+static gboolean
+kind_from_noun (const char *noun,
+                FurrowKind *kind)
+{
+  for (FurrowKind k = 0; k < FURROW_N_KINDS; k++)
+    if (strcmp (noun, _furrow_store_kind (k)->noun) == 0)
+      {
+        *kind = k;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Payloads "KIND ID" (schema/pg/v009.sql): records, seasons and yield presets others
+ * committed. */
+static void
+follow_payloads (FurrowStore *self,
+                 GPtrArray   *payloads)
+{
+  g_autoptr(GArray) records = g_array_new (FALSE, FALSE, sizeof (FurrowRecordRef));
+  g_autoptr(GArray) seasons = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean presets = FALSE;
+
+  for (guint i = 0; i < payloads->len; i++)
+    {
+      const char *payload = g_ptr_array_index (payloads, i);
+      const char *space = strchr (payload, ' ');
+      g_autofree char *noun = space != NULL ? g_strndup (payload, space - payload) : NULL;
+      gint64 id = space != NULL ? g_ascii_strtoll (space + 1, NULL, 10) : 0;
+      FurrowRecordRef ref;
+
+      if (noun == NULL)
+        continue;
+      if (kind_from_noun (noun, &ref.kind))
+        {
+          ref.id = id;
+          g_array_append_val (records, ref);
+        }
+      else if (strcmp (noun, "season") == 0)
+        {
+          gboolean seen = FALSE;
+
+          for (guint j = 0; j < seasons->len && !seen; j++)
+            seen = g_array_index (seasons, gint64, j) == id;
+          if (!seen)
+            g_array_append_val (seasons, id);
+        }
+      else if (strcmp (noun, "yield-preset") == 0)
+        presets = TRUE;
+    }
+
+  if (records->len > MAX_FOLLOWED_RECORDS)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Reads the seasons too and says "many changed" for everything. */
+      if (!furrow_store_reload (self, &error))
+        g_message ("%s", error->message);
+      g_array_set_size (seasons, 0);
+    }
+  else if (records->len > 0)
+    follow_records (self, records);
+  if (seasons->len > 0)
+    _furrow_store_seasons_follow (self, seasons);
+  if (presets)
+    _furrow_store_emit_yield_presets_changed (self);
+}
+
+void
+_furrow_store_follow_later (FurrowStore *self)
+{
+  g_autoptr(GPtrArray) later = NULL;
+
+  if (self->later == NULL || self->later->len == 0 || self->in_batch)
+    return;
+  later = g_steal_pointer (&self->later);
+  self->later = g_ptr_array_new_with_free_func (g_free);
+  follow_payloads (self, later);
+}
+
+static void
+notified_cb (GPtrArray *payloads,
+             gpointer   user_data)
+{
+  FurrowStore *self = user_data;
+
+  /* Never inside a batch (The change signals): its end follows them. */
+  if (self->in_batch)
+    {
+      for (guint i = 0; i < payloads->len; i++)
+        g_ptr_array_add (self->later, g_strdup (g_ptr_array_index (payloads, i)));
+      return;
+    }
+  follow_payloads (self, payloads);
+}
+
+/**
+ * furrow_store_listen:
+ *
+ * See furrow-store.h.
+ */
+gboolean
+furrow_store_listen (FurrowStore  *self,
+                     GError      **error)
+{
+  g_autofree char *channel = NULL;
+  GSource *source;
+
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+
+  if (!furrow_store_is_server (self) || self->listener != NULL)
+    return TRUE;
+  channel = _furrow_store_server_channel (self);
+  source = furrow_database_listen (self->database, channel, notified_cb, self, error);
+  if (source == NULL)
+    return FALSE;
+  g_source_attach (source, g_main_context_get_thread_default ());
+  self->listener = source;
+  return TRUE;
+}

@@ -1,0 +1,467 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Several users at once (docs/architecture.md, Several users at once; app/core/store/
+ * furrow-store-live.c): two stores on one project — two connections to one file, or on the pg
+ * run two database users on one cooperative. A stale update or deletion is refused with
+ * CONFLICT naming the record and who changed it, nothing is overwritten, and the refused store
+ * shows what is stored; on a server, a store that listens hears the other's commits through its
+ * change signals. Every wait is on a signal, with a 30 s main-loop timeout. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "furrow-database.h"
+#include "furrow-edit-record.h"
+#include "furrow-history.h"
+#include "furrow-store-private.h"
+#include "furrow-store-season.h"
+#include "furrow-store-testing.h"
+#include "furrow-store.h"
+#include "furrow-test-cli.h"
+#include "furrow-test-pg.h"
+#include "furrow-test-store.h"
+#include "furrow-test.h"
+
+#define HOUSEHOLD "371426101201010001"
+#define PARCEL    "3714261012010100010001"
+
+/* The fixture's store is B (the test cluster's user `furrow`, or the login name on a file); A is a
+ * second connection, on the server as another database user so that the messages can name it. */
+typedef struct
+{
+  FurrowTestStore  base;
+  FurrowStore     *a;
+  char            *a_user;   /* who A's changes are by */
+  char            *b_user;
+} Fixture;
+
+/* A database user of its own for A, a superuser like the cluster's own (roles are issue 15's
+ * other part; here only the name matters). */
+static char *
+make_role (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FurrowDatabase) db = furrow_database_open (furrow_test_pg_uri (),
+                                                       FURROW_DATABASE_READ_WRITE, &error);
+  char *name = furrow_test_pg_unique_name ("clerk_a");
+  g_autofree char *sql = g_strdup_printf ("CREATE ROLE \"%s\" LOGIN SUPERUSER", name);
+
+  g_assert_no_error (error);
+  g_assert_true (furrow_database_exec (db, sql, &error));
+  g_assert_no_error (error);
+  return name;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FurrowHousehold) household = furrow_household_new ();
+  g_autoptr(FurrowParcel) parcel = furrow_parcel_new ();
+  g_autoptr(GListModel) parcels = NULL;
+
+  furrow_test_store_set_up (&fixture->base, FURROW_TEST_STORE_EMPTY, NULL);
+  furrow_household_set_code (household, HOUSEHOLD);
+  furrow_household_set_name (household, "王建国");
+  g_assert_true (furrow_store_add_household (fixture->base.store, household, &error));
+  g_assert_no_error (error);
+  furrow_parcel_set_code (parcel, PARCEL);
+  furrow_parcel_set_household_code (parcel, HOUSEHOLD);
+  furrow_parcel_set_registered_area_m2 (parcel, 2000.0);
+  g_assert_true (furrow_store_add_parcel (fixture->base.store, parcel, &error));
+  g_assert_no_error (error);
+  /* B has read the register. */
+  parcels = furrow_store_get_parcels (fixture->base.store);
+  g_assert_cmpuint (g_list_model_get_n_items (parcels), ==, 1);
+
+  if (furrow_test_pg ())
+    {
+      g_auto(GStrv) parts = g_strsplit (furrow_test_pg_uri (), "user=furrow", 2);
+      g_autofree char *uri = NULL;
+
+      g_assert_cmpuint (g_strv_length (parts), ==, 2);
+      fixture->a_user = make_role ();
+      uri = g_strdup_printf ("%suser=%s%s", parts[0], fixture->a_user, parts[1]);
+      fixture->a = furrow_store_open_server (uri, fixture->base.path, &error);
+      g_assert_no_error (error);
+      fixture->b_user = g_strdup ("furrow");
+    }
+  else
+    {
+      fixture->a = furrow_test_store_reopen (&fixture->base);
+      fixture->a_user = g_strdup (g_get_user_name ());
+      fixture->b_user = g_strdup (g_get_user_name ());
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->a);
+  g_clear_pointer (&fixture->a_user, g_free);
+  g_clear_pointer (&fixture->b_user, g_free);
+  furrow_test_store_tear_down (&fixture->base);
+}
+
+/* A changes the parcel's registered area through a copy it reads now. */
+static void
+a_sets_area (Fixture *fixture,
+             double   area_m2)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FurrowParcel) parcel = furrow_store_find_parcel (fixture->a, PARCEL);
+
+  g_assert_nonnull (parcel);
+  furrow_parcel_set_registered_area_m2 (parcel, area_m2);
+  g_assert_true (furrow_store_update_parcel (fixture->a, parcel, &error));
+  g_assert_no_error (error);
+}
+
+static FurrowParcel *
+live_parcel (FurrowStore *store)
+{
+  g_autoptr(GListModel) parcels = furrow_store_get_parcels (store);
+  g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, 0);
+
+  /* The model holds its own reference. */
+  return parcel;
+}
+
+typedef struct
+{
+  guint               n;
+  FurrowRecordChange  change;
+  double              area_m2;  /* the parcel's registered area when it was announced */
+} Heard;
+
+static void
+parcel_changed_cb (FurrowStore        *store,
+                   GObject            *object,
+                   FurrowRecordChange  change,
+                   Heard              *heard)
+{
+  heard->n++;
+  heard->change = change;
+  heard->area_m2 = object != NULL
+                   ? furrow_parcel_get_registered_area_m2 (FURROW_PARCEL (object)) : -1.0;
+}
+
+/* The message a user reads (po/zh_CN.po has its translation). */
+static char *
+changed_message (const char *user)
+{
+  return g_strdup_printf ("parcel " PARCEL " was changed by %s after you opened it: your change "
+                          "was not saved, and their values are shown now", user);
+}
+
+/* A changes the parcel from 2000 to 2500 m²; B, which read 2000, then asks for 3000 m²: CONFLICT
+ * naming the parcel and A; the project keeps A's 2500; B's model shows 2500 at once, announced
+ * by parcel-changed; one audit row, A's. B's second try, on what it now shows, is written. */
+static void
+test_update_conflict (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  FurrowStore *b = fixture->base.store;
+  FurrowParcel *parcel = live_parcel (b);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FurrowParcel) stored = NULL;
+  g_autofree char *expected = changed_message (fixture->a_user);
+  g_autofree char *audit_update = NULL;
+  g_auto(GStrv) audit = NULL;
+  Heard heard = { 0 };
+
+  a_sets_area (fixture, 2500.0);
+  g_signal_connect (b, "parcel-changed", G_CALLBACK (parcel_changed_cb), &heard);
+
+  furrow_parcel_set_registered_area_m2 (parcel, 3000.0);
+  g_assert_false (furrow_store_update_parcel (b, parcel, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+
+  /* B shows what is stored, announced once as an update of the same object. */
+  g_assert_true (live_parcel (b) == parcel);
+  g_assert_cmpfloat (furrow_parcel_get_registered_area_m2 (parcel), ==, 2500.0);
+  g_assert_cmpuint (heard.n, ==, 1);
+  g_assert_cmpint (heard.change, ==, FURROW_RECORD_UPDATED);
+  g_assert_cmpfloat (heard.area_m2, ==, 2500.0);
+
+  /* Nothing was overwritten: the project and its audit log hold A's change only. */
+  stored = furrow_store_find_parcel (fixture->a, PARCEL);
+  g_assert_cmpfloat (furrow_parcel_get_registered_area_m2 (stored), ==, 2500.0);
+  audit = _furrow_store_get_audit (b, "parcel:" PARCEL);
+  g_assert_cmpuint (g_strv_length (audit), ==, 2);
+  g_assert_cmpstr (audit[1], ==, "update|registered_area_m2 2000.00 -> 2500.00");
+
+  /* On what it now shows, B's change is written (version 2 read, 3 stored). */
+  furrow_parcel_set_registered_area_m2 (parcel, 3000.0);
+  g_assert_true (furrow_store_update_parcel (b, parcel, &error));
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = furrow_store_find_parcel (fixture->a, PARCEL);
+  g_assert_cmpfloat (furrow_parcel_get_registered_area_m2 (stored), ==, 3000.0);
+  g_strfreev (g_steal_pointer (&audit));
+  audit = _furrow_store_get_audit (b, "parcel:" PARCEL);
+  g_assert_cmpuint (g_strv_length (audit), ==, 3);
+  audit_update = g_strdup (audit[2]);
+  g_assert_cmpstr (audit_update, ==, "update|registered_area_m2 2500.00 -> 3000.00");
+  g_signal_handlers_disconnect_by_data (b, &heard);
+}
+FURROW_TEST_FIXTURE ("/furrow/core/store-live/update-conflict", Fixture, fixture_set_up,
+                     test_update_conflict, fixture_tear_down);
+
+/* An undoable edit on stale data (the household page's "Change Registered Area"): refused with
+ * the conflict, not recorded, and the object keeps A's value rather than B's old one. */
+static void
+test_edit_conflict (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  FurrowStore *b = fixture->base.store;
+  FurrowParcel *parcel = live_parcel (b);
+  g_autoptr(FurrowHistory) history = furrow_history_new ();
+  FurrowEdit *edit;  /* the history takes it */
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = changed_message (fixture->a_user);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  a_sets_area (fixture, 2500.0);
+  g_value_init (&value, G_TYPE_DOUBLE);
+  g_value_set_double (&value, 2833.33);
+  edit = furrow_edit_record_new_set (b, G_OBJECT (parcel), "registered-area-m2", &value,
+                                     "Change Registered Area");
+  g_assert_false (furrow_history_push (history, edit, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_false (furrow_history_get_can_undo (history));
+  g_assert_cmpfloat (furrow_parcel_get_registered_area_m2 (parcel), ==, 2500.0);
+}
+FURROW_TEST_FIXTURE ("/furrow/core/store-live/edit-conflict", Fixture, fixture_set_up,
+                     test_edit_conflict, fixture_tear_down);
+
+/* Deletions: B deletes a parcel A changed — CONFLICT, the parcel stays; A updates a parcel B
+ * deleted — CONFLICT naming B as the one who deleted it (the audit log's actor). */
+static void
+test_delete_conflict (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  FurrowStore *b = fixture->base.store;
+  FurrowParcel *parcel = live_parcel (b);
+  g_autoptr(FurrowParcel) a_copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *changed = changed_message (fixture->a_user);
+  g_autofree char *deleted = NULL;
+
+  a_sets_area (fixture, 2500.0);
+  g_assert_false (furrow_store_delete_parcel (b, parcel, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
+  g_assert_cmpstr (error->message, ==, changed);
+  g_clear_error (&error);
+  g_assert_cmpint (furrow_store_count_parcels (fixture->a, NULL), ==, 1);
+
+  /* A read the parcel (version 2); B, now up to date, deletes it. */
+  a_copy = furrow_store_find_parcel (fixture->a, PARCEL);
+  g_assert_true (furrow_store_delete_parcel (b, parcel, &error));
+  g_assert_no_error (error);
+  furrow_parcel_set_registered_area_m2 (a_copy, 4000.0);
+  g_assert_false (furrow_store_update_parcel (fixture->a, a_copy, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
+  deleted = g_strdup_printf ("parcel " PARCEL " was deleted by %s after you opened it: your "
+                             "change was not saved", fixture->b_user);
+  g_assert_cmpstr (error->message, ==, deleted);
+  g_assert_cmpint (furrow_store_count_parcels (fixture->a, NULL), ==, 0);
+}
+FURROW_TEST_FIXTURE ("/furrow/core/store-live/delete-conflict", Fixture, fixture_set_up,
+                     test_delete_conflict, fixture_tear_down);
+
+/* Two processes: furrow-cli sets the household's payee account while B holds the household as
+ * it read it; B's change of the name is refused naming the CLI's user (the same login, or the
+ * cluster's user), B then shows the account the CLI wrote and the name stays as stored. */
+static void
+test_other_process (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  FurrowStore *b = fixture->base.store;
+  g_autoptr(GListModel) households = furrow_store_get_households (b);
+  g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, 0);
+  g_autoptr(FurrowHousehold) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *project = furrow_test_pg () ? g_strdup (furrow_test_pg_uri ())
+                                               : g_strdup (fixture->base.path);
+  g_autofree char *expected = NULL;
+  g_autofree char *out = NULL;
+
+  if (!furrow_test_pg ())
+    {
+      const char *file_args[] = { "household", "set-account", "--project", project, "--code",
+                                  HOUSEHOLD, "--bank", "中国农业银行", "--account",
+                                  "6228 4800 0000 0000 018", NULL };
+
+      g_assert_cmpint (furrow_test_run_cliv (file_args, &out, NULL), ==, 0);
+    }
+  else
+    {
+      const char *server_args[] = { "household", "set-account", "--project", project,
+                                    "--cooperative", fixture->base.path, "--code", HOUSEHOLD,
+                                    "--bank", "中国农业银行", "--account",
+                                    "6228 4800 0000 0000 018", NULL };
+
+      g_assert_cmpint (furrow_test_run_cliv (server_args, &out, NULL), ==, 0);
+    }
+
+  g_assert_null (furrow_household_get_account_number (household));
+  furrow_household_set_name (household, "王建军");
+  g_assert_false (furrow_store_update_household (b, household, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
+  expected = g_strdup_printf ("household " HOUSEHOLD " was changed by %s after you opened it: "
+                              "your change was not saved, and their values are shown now",
+                              fixture->b_user);
+  g_assert_cmpstr (error->message, ==, expected);
+
+  stored = furrow_store_find_household (fixture->a, HOUSEHOLD);
+  g_assert_cmpstr (furrow_household_get_name (stored), ==, "王建国");
+  g_assert_cmpstr (furrow_household_get_bank (stored), ==, "中国农业银行");
+  g_assert_nonnull (furrow_household_get_account_number (stored));
+  g_assert_cmpstr (furrow_household_get_name (household), ==, "王建国");
+  g_assert_cmpstr (furrow_household_get_account_number (household), ==,
+                   furrow_household_get_account_number (stored));
+}
+FURROW_TEST_FIXTURE ("/furrow/core/store-live/other-process", Fixture, fixture_set_up,
+                     test_other_process, fixture_tear_down);
+
+static gboolean
+timed_out_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main context until *n reaches `want` or 30 s pass (then the test fails). */
+static void
+wait_for (guint *n,
+          guint  want)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (30, timed_out_cb, &timed_out);
+
+  while (*n < want && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+  g_assert_false (timed_out);
+  g_assert_cmpuint (*n, ==, want);
+}
+
+typedef struct
+{
+  guint               n;
+  FurrowRecordChange  change;
+  char               *code;
+} HeardHousehold;
+
+static void
+household_changed_cb (FurrowStore        *store,
+                      GObject            *object,
+                      FurrowRecordChange  change,
+                      HeardHousehold     *heard)
+{
+  heard->n++;
+  heard->change = change;
+  g_free (heard->code);
+  heard->code = object != NULL ? g_strdup (furrow_household_get_code (FURROW_HOUSEHOLD (object)))
+                               : NULL;
+}
+
+typedef struct
+{
+  guint               n;
+  FurrowSeasonChange  what;
+  char               *name;
+} HeardSeason;
+
+static void
+season_changed_cb (FurrowStore        *store,
+                   FurrowSeason       *season,
+                   FurrowSeasonChange  what,
+                   HeardSeason        *heard)
+{
+  heard->n++;
+  heard->what = what;
+  g_free (heard->name);
+  heard->name = season != NULL ? g_strdup (furrow_season_get_name (season)) : NULL;
+}
+
+/* Live updates on a server: B listens; A's update, addition and new season reach B's models and
+ * its change signals (one each, with the new values) while B's main loop runs, and B's own
+ * commits are not announced twice. */
+static void
+test_notify (Fixture       *fixture,
+             gconstpointer  data)
+{
+  FurrowStore *b = fixture->base.store;
+  FurrowParcel *parcel = live_parcel (b);
+  g_autoptr(FurrowHousehold) added = furrow_household_new ();
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(GListModel) households = furrow_store_get_households (b);
+  g_autoptr(GListModel) seasons = furrow_store_get_seasons (b);
+  g_autoptr(GError) error = NULL;
+  Heard heard = { 0 };
+  HeardHousehold heard_household = { 0 };
+  HeardSeason heard_season = { 0 };
+
+  if (!furrow_test_pg ())
+    {
+      g_test_skip ("a file sends no notifications: the server's LISTEN/NOTIFY");
+      return;
+    }
+  g_assert_true (furrow_store_listen (b, &error));
+  g_assert_no_error (error);
+  g_signal_connect (b, "parcel-changed", G_CALLBACK (parcel_changed_cb), &heard);
+  g_signal_connect (b, "household-changed", G_CALLBACK (household_changed_cb), &heard_household);
+  g_signal_connect (b, "season-changed", G_CALLBACK (season_changed_cb), &heard_season);
+
+  a_sets_area (fixture, 2500.0);
+  wait_for (&heard.n, 1);
+  g_assert_cmpint (heard.change, ==, FURROW_RECORD_UPDATED);
+  g_assert_cmpfloat (heard.area_m2, ==, 2500.0);
+  g_assert_true (live_parcel (b) == parcel);
+  g_assert_cmpfloat (furrow_parcel_get_registered_area_m2 (parcel), ==, 2500.0);
+
+  /* B is up to date: its own change is written, and announced once (by its commit). */
+  furrow_parcel_set_registered_area_m2 (parcel, 3000.0);
+  g_assert_true (furrow_store_update_parcel (b, parcel, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (heard.n, ==, 2);
+
+  furrow_household_set_code (added, "371426101201010002");
+  furrow_household_set_name (added, "李秀英");
+  g_assert_true (furrow_store_add_household (fixture->a, added, &error));
+  g_assert_no_error (error);
+  wait_for (&heard_household.n, 1);
+  g_assert_cmpint (heard_household.change, ==, FURROW_RECORD_ADDED);
+  g_assert_cmpstr (heard_household.code, ==, "371426101201010002");
+  g_assert_cmpuint (g_list_model_get_n_items (households), ==, 2);
+
+  season = furrow_season_new ("2025 秋", 2025);
+  g_assert_true (furrow_store_add_season (fixture->a, season, &error));
+  g_assert_no_error (error);
+  wait_for (&heard_season.n, 1);
+  g_assert_cmpint (heard_season.what & FURROW_SEASON_CHANGE_ADDED, !=, 0);
+  g_assert_cmpstr (heard_season.name, ==, "2025 秋");
+  g_assert_cmpuint (g_list_model_get_n_items (seasons), ==, 1);
+
+  /* B's own commit: nothing more was heard from the server about it. */
+  g_assert_cmpuint (heard.n, ==, 2);
+  g_signal_handlers_disconnect_by_data (b, &heard);
+  g_signal_handlers_disconnect_by_data (b, &heard_household);
+  g_signal_handlers_disconnect_by_data (b, &heard_season);
+  g_free (heard_household.code);
+  g_free (heard_season.name);
+}
+FURROW_TEST_FIXTURE ("/furrow/core/store-live/notify", Fixture, fixture_set_up, test_notify,
+                     fixture_tear_down);
+
+FURROW_TEST_MAIN (.locale = "");

@@ -222,15 +222,10 @@ pg_set_error (FurrowDatabase  *database,
       break;
 
     case FURROW_STORE_ERROR_CORRUPT:
-      {
-        g_autoptr(GError) damage =
-          g_error_new (FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT,
-                       _("%s is damaged (%s): nothing was written to it; ask the server's "
-                         "administrator to restore it from a backup"), database->path, message);
-
-        furrow_database_mark_damaged (database, damage);
-        g_propagate_error (error, g_steal_pointer (&damage));
-      }
+      furrow_database_set_damaged (database, error,
+                                   _("%s is damaged (%s): nothing was written to it; ask the "
+                                     "server's administrator to restore it from a backup"),
+                                   database->path, message);
       break;
 
     default:
@@ -1028,33 +1023,11 @@ pg_column_name (FurrowStatement *self,
   return PQfname (PG_STMT (self)->description, column);
 }
 
+/* Every function of the backend is named pg_<member> (furrow-database-private.h). */
 static const FurrowDatabaseBackend pg_backend = {
   .dialect = FURROW_DATABASE_POSTGRESQL,
-  .close = pg_close,
-  .prepare = pg_prepare,
-  .finalize = pg_finalize,
-  .exec = pg_exec,
-  .last_insert_id = pg_last_insert_id,
-  .changes = pg_changes,
-  .in_transaction = pg_in_transaction,
-  .set_error = pg_set_error,
-  .get_constraint = pg_get_constraint,
-  .get_last_message = pg_get_last_message,
+  FURROW_DATABASE_BACKEND_FUNCTIONS (pg),
+  /* What only a server has. */
   .encrypt_password = pg_encrypt_password,
-  .backup = pg_backup,
   .listen = pg_listen,
-  .bind_int64 = pg_bind_int64,
-  .bind_double = pg_bind_double,
-  .bind_text = pg_bind_text,
-  .bind_blob = pg_bind_blob,
-  .bind_null = pg_bind_null,
-  .step = pg_step,
-  .reset = pg_reset,
-  .is_null = pg_is_null,
-  .get_int64 = pg_get_int64,
-  .get_double = pg_get_double,
-  .get_text = pg_get_text,
-  .get_blob = pg_get_blob,
-  .column_count = pg_column_count,
-  .column_name = pg_column_name,
 };

@@ -136,6 +136,13 @@ gboolean         furrow_database_last_was_not_a_database (FurrowDatabase *self);
  * refuses to write. NULL while none was seen. */
 void             furrow_database_mark_damaged     (FurrowDatabase       *self,
                                                    const GError         *damage);
+/* A FURROW_STORE_ERROR_CORRUPT error with the message `format` (translated) marks the connection
+ * damaged and goes to `error`: the one path by which SQLite's and PostgreSQL's damage and the
+ * store's own findings are kept. Returns FALSE. */
+gboolean         furrow_database_set_damaged      (FurrowDatabase       *self,
+                                                   GError              **error,
+                                                   const char           *format,
+                                                   ...) G_GNUC_PRINTF (3, 4);
 const GError    *furrow_database_get_damage       (FurrowDatabase       *self);
 
 /* The FURROW_STORE_ERROR_* of a PostgreSQL SQLSTATE (the second mapping, docs/architecture.md,

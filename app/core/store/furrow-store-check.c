@@ -66,20 +66,15 @@ furrow_store_quick_check (FurrowStore  *self,
       /* "*** in database main ***\nPage 101: …" on one line: the finding only. */
       const char *finding = first != NULL ? first : "?";
       g_autofree char *line = NULL;
-      g_autoptr(GError) damage = NULL;
 
       if (g_str_has_prefix (finding, "*** in database main ***\n"))
         finding += strlen ("*** in database main ***\n");
       line = g_strdelimit (g_strdup (finding), "\r\n", ' ');
-      damage =
-        g_error_new (FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT,
-                     _("%s is damaged (%s): nothing was written to it; restore it from a "
-                       "backup or a restore point, or run “furrow-cli check” to see what is "
-                       "wrong"), self->path, line);
-
-      furrow_database_mark_damaged (self->database, damage);
-      g_propagate_error (error, g_steal_pointer (&damage));
-      return FALSE;
+      return furrow_database_set_damaged (self->database, error,
+                                          _("%s is damaged (%s): nothing was written to it; "
+                                            "restore it from a backup or a restore point, or "
+                                            "run “furrow-cli check” to see what is wrong"),
+                                          self->path, line);
     }
   return TRUE;
 }

@@ -296,7 +296,7 @@ test_personal_edit (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/gui/household-page/personal-edit", Fixture, fixture_set_up,
                      test_personal_edit, fixture_tear_down);
 
-/* The payee account (docs/domain.md, "Bank accounts"): None at first; the edit opens the bank,
+/* The payee account (docs/domain.md, "Bank accounts"): the demo's at first; the edit opens the bank,
  * branch and holder and an empty number; a card number with a wrong Luhn digit is refused on
  * its row; a right one (6217 0000 0000 0006: 6 + 7 + 2 kept, 1 → 2 and 6 → 3 doubled, 20) is
  * written whole by one edit, audited by column names only, shown masked, and undone whole. */
@@ -321,7 +321,9 @@ test_account_edit (Fixture       *fixture,
   gint64 audits;
 
   select_household (fixture, household);
-  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "None");
+  /* The demo's passbook account of household …0004 (furrow-demo.c: every tenth from the 4th). */
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
+                   "示范县农村商业银行 示范村分理处 · 9999 **** **** 0004");
   g_assert_false (gtk_widget_get_visible (number));
   audits = count_audit (fixture, object);
 
@@ -343,7 +345,7 @@ test_account_edit (Fixture       *fixture,
   furrow_test_iterate (100);
   g_assert_false (gtk_widget_get_visible (number));
   g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
-                   "中国农业银行 · 6217 **** **** 0006 · 王建军");
+                   "中国农业银行 示范村分理处 · 6217 **** **** 0006 · 王建军");
   reader = furrow_store_open (fixture->path, NULL);
   stored = furrow_store_find_household (reader, furrow_household_get_code (household));
   g_assert_cmpstr (furrow_household_get_account_number (stored), ==, "6217000000000006");
@@ -358,14 +360,16 @@ test_account_edit (Fixture       *fixture,
   g_assert_cmpstr (furrow_history_get_undo_label (furrow_window_get_history (fixture->window)), ==,
                    "Change Payee Account");
 
-  /* Undo: no account again, in the file and on the page. */
+  /* Undo: the demo's account again, in the file and on the page. */
   g_assert_true (gtk_widget_activate_action (window, "win.undo", NULL));
   furrow_test_iterate (100);
   reader = furrow_store_open (fixture->path, NULL);
   stored = furrow_store_find_household (reader, furrow_household_get_code (household));
-  g_assert_null (furrow_household_get_account_number (stored));
-  g_assert_null (furrow_household_get_bank (stored));
-  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "None");
+  g_assert_cmpstr (furrow_household_get_account_number (stored), ==, "999990010100000004");
+  g_assert_cmpstr (furrow_household_get_bank (stored), ==, "示范县农村商业银行");
+  g_assert_null (furrow_household_get_account_holder (stored));
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
+                   "示范县农村商业银行 示范村分理处 · 9999 **** **** 0004");
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/household-page/account-edit", Fixture, fixture_set_up,
                      test_account_edit, fixture_tear_down);

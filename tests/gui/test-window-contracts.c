@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include "furrow-demo.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -96,8 +98,9 @@ test_print (Fixture       *fixture,
   GtkPrintOperationResult result;
   guint n_plots = 0;
 
-  /* No season yet: nothing to print a contract for. */
-  g_assert_null (furrow_window_contract_season (fixture->window));
+  /* Before: the demo's own season (furrow-demo.h), the newest there is; then the new one. */
+  g_assert_cmpstr (furrow_season_get_name (furrow_window_contract_season (fixture->window)), ==,
+                   FURROW_DEMO_SEASON);
   g_assert_true (furrow_store_add_season (store, draft, &error));
   furrow_test_iterate (100);
   season = furrow_window_contract_season (fixture->window);
@@ -252,13 +255,14 @@ test_surplus_statement (Fixture       *fixture,
     g_assert_no_error (error);
     g_assert_true (g_spawn_check_wait_status (status, NULL));
   }
-  /* Line n is the sheet's row n + 3. */
+  /* Line n (行次 of 财会〔2021〕37号, docs/domain.md §17) is the sheet's row n + 3: 1 经营收入,
+   * 3 经营支出, 12 本年盈余, 15 提取盈余公积, 17 盈余返还, 20 年末未分配盈余. */
   g_assert_cmpint (cell_fen (sheet, "C4"), ==, s->totals.revenue_fen + s->totals.fees_fen);
-  g_assert_cmpint (cell_fen (sheet, "C5"), ==, s->totals.cost_fen + s->totals.base_total_fen);
-  g_assert_cmpint (cell_fen (sheet, "C17"), ==, s->totals.surplus_fen + s->totals.fees_fen);
-  g_assert_cmpint (cell_fen (sheet, "C21"), ==, s->totals.reserve_fen);
-  g_assert_cmpint (cell_fen (sheet, "C23"), ==, s->totals.households_dividend_fen);
-  g_assert_cmpint (cell_fen (sheet, "C25"), ==, s->totals.cooperative_fen + s->totals.fees_fen);
+  g_assert_cmpint (cell_fen (sheet, "C6"), ==, s->totals.cost_fen + s->totals.base_total_fen);
+  g_assert_cmpint (cell_fen (sheet, "C15"), ==, s->totals.surplus_fen + s->totals.fees_fen);
+  g_assert_cmpint (cell_fen (sheet, "C18"), ==, s->totals.reserve_fen);
+  g_assert_cmpint (cell_fen (sheet, "C20"), ==, s->totals.households_dividend_fen);
+  g_assert_cmpint (cell_fen (sheet, "C23"), ==, s->totals.cooperative_fen + s->totals.fees_fen);
 
   /* Never over the project. */
   project = g_file_new_for_path (furrow_window_get_project_path (fixture->window));

@@ -215,6 +215,8 @@ update_content (FurrowWindow *self)
   gtk_stack_set_visible_child_name (self->content_stack, on_season ? "season" : "map");
   gtk_widget_set_visible (self->plan_button, !on_season);
   gtk_widget_set_visible (self->details_button, !on_season);
+  /* Ctrl+D draws a field on the map, and fills down in a season's table (issue 13, item 8). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.draw-field", !on_season);
   /* The season's pages ask for more width than the map: the sidebar gives it to them rather
    * than fold away (furrow-window-sidebar.c). */
   furrow_window_update_sidebar_width (self);

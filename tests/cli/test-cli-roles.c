@@ -202,7 +202,8 @@ test_each_role (void)
 
     g_assert_cmpint (furrow_test_run_cliv (plan, &out, NULL), ==, 0);
     g_clear_pointer (&out, g_free);
-    count = psql_admin (code, "SELECT count(*) FROM plans");
+    count = psql_admin (code, "SELECT count(*) FROM plans JOIN seasons ON seasons.id = season_id"
+                              " WHERE name = '2024 夏'");
     g_assert_cmpstr (count, ==, "40");
     g_clear_pointer (&count, g_free);
 
@@ -249,8 +250,8 @@ test_each_role (void)
 
     g_assert_cmpint (furrow_test_run_cliv (harvest, &out, NULL), ==, 0);
     g_clear_pointer (&out, g_free);
-    count = psql_admin (code, "SELECT state || ' ' || (SELECT count(*) FROM harvests) FROM "
-                              "seasons");
+    count = psql_admin (code, "SELECT state || ' ' || (SELECT count(*) FROM harvests WHERE "
+                              "season_id = seasons.id) FROM seasons WHERE name = '2024 夏'");
     g_assert_cmpstr (count, ==, "harvested 1");
     g_clear_pointer (&count, g_free);
     g_assert_cmpint (furrow_test_run_cliv (settle, &out, &err), ==, 1);
@@ -258,10 +259,11 @@ test_each_role (void)
       g_error ("the clerk's settle: %s", err);
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
-    assert_psql_refused (clerk, code, "UPDATE seasons SET state = 'settled'",
+    assert_psql_refused (clerk, code, "UPDATE seasons SET state = 'settled' WHERE name = "
+                                      "'2024 夏'",
                          "row-level security");
-    count = psql_admin (code, "SELECT state || ' ' || (SELECT count(*) FROM settlements) FROM "
-                              "seasons");
+    count = psql_admin (code, "SELECT state || ' ' || (SELECT count(*) FROM settlements WHERE "
+                              "season_id = seasons.id) FROM seasons WHERE name = '2024 夏'");
     g_assert_cmpstr (count, ==, "harvested 0");
     g_clear_pointer (&count, g_free);
   }
@@ -271,7 +273,7 @@ test_each_role (void)
     const char *list[] = { "list", "--project", as_viewer, "--cooperative", code, "households",
                            NULL };
     const char *create[] = { "season", "--project", as_viewer, "--cooperative", code, "create",
-                             "2025 秋", "--year", "2025", NULL };
+                             "2026 春", "--year", "2026", NULL };
 
     g_assert_cmpint (furrow_test_run_cliv (list, &out, NULL), ==, 0);
     g_assert_nonnull (strstr (out, "301 households"));
@@ -279,8 +281,8 @@ test_each_role (void)
     assert_refused (create, viewer, "may not change seasons or their money rules", NULL);
     assert_psql_refused (viewer, code, "UPDATE households SET name = 'x' WHERE code = '"
                                        HOUSEHOLD_A "'", "permission denied for table households");
-    count = psql_admin (code, "SELECT count(*) FROM seasons");
-    g_assert_cmpstr (count, ==, "1");
+    count = psql_admin (code, "SELECT count(*) FROM seasons WHERE name = '2026 春'");
+    g_assert_cmpstr (count, ==, "0");
     g_clear_pointer (&count, g_free);
   }
 

@@ -9,7 +9,8 @@
  * planned, not settled, and season "2023 秋" (crop year 2023) with every field planned. The demo
  * (app/core/register/furrow-demo.h) has 40 fields, 300 households and 1,000 parcels, so the
  * hand-counted totals are 80 fields, 600 households, 2,000 parcels, 40 + 5 = 45 strip fields in
- * 2024 and 40 in 2023; nobody is paid yet, so every household owed money is unpaid. */
+ * 2024 and 40 in 2023; nobody is paid in 2024, so every household owed money is unpaid. The demo
+ * also holds a settled, partly paid 2025 season, the server's latest crop year. */
 
 #include "config.h"
 
@@ -229,8 +230,21 @@ test_summary (void)
   g_assert_cmpint (own.settled_income_fen, >, 0);
   g_assert_cmpint (own.due_households, >, 0);
 
-  /* The summary: crop year 2024, the latest. */
-  summary = run_json ("summary", "--server", uri, "--json", NULL);
+  /* The summary without --year: the latest crop year on the server, the demo's settled and
+   * partly paid 2025 season in both cooperatives; what is due is paid or unpaid. */
+  {
+    g_autoptr(JsonNode) latest = run_json ("summary", "--server", uri, "--json", NULL);
+    JsonObject *sums = json_object_get_object_member (json_node_get_object (latest), "total");
+
+    g_assert_cmpint (member_int (json_node_get_object (latest), "crop_year"), ==, 2025);
+    g_assert_cmpint (member_int (sums, "settled_seasons"), ==, 2);
+    g_assert_cmpint (member_int (sums, "paid_fen") + member_int (sums, "unpaid_fen"), ==,
+                     member_int (sums, "households_due_fen"));
+    g_assert_cmpint (member_int (sums, "paid_households"), >, 0);
+  }
+
+  /* The summary of crop year 2024: the seasons made above. */
+  summary = run_json ("summary", "--server", uri, "--year", "2024", "--json", NULL);
   g_assert_cmpint (member_int (json_node_get_object (summary), "crop_year"), ==, 2024);
   cooperatives = json_object_get_array_member (json_node_get_object (summary), "cooperatives");
   g_assert_cmpuint (json_array_get_length (cooperatives), ==, 2);

@@ -293,9 +293,18 @@ furrow_store_add_objection (FurrowStore      *self,
     return FALSE;
   {
     g_autoptr(FurrowStatement) stmt =
-      _furrow_season_prepare (self, "INSERT INTO season_objections (id, season_id, household_id, "
-                                    "text, received, resolution, resolved) "
-                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+      /* On a server an identity takes no explicit NULL: a new objection's id is the next of
+       * its sequence there, as a season's (furrow-store-season.c). */
+      _furrow_season_prepare (self,
+                              FURROW_SQL (_furrow_store_get_database (self),
+                                          "INSERT INTO season_objections (id, season_id, "
+                                          "household_id, text, received, resolution, resolved) "
+                                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                          "INSERT INTO season_objections (id, season_id, "
+                                          "household_id, text, received, resolution, resolved) "
+                                          "VALUES (coalesce (?1, nextval (pg_get_serial_sequence"
+                                          " ('season_objections', 'id'))), ?2, ?3, ?4, ?5, ?6, "
+                                          "?7)"), error);
     gboolean resolved = objection->resolution != NULL && *objection->resolution != '\0';
 
     ok = stmt != NULL;

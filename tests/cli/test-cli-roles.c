@@ -4,8 +4,8 @@
  * and `grant` make the users; for each role one thing it may do and one it may not, through
  * furrow-cli (exit 1, a message naming the user and the action) AND around Furrow with psql as
  * that user (the database itself refuses); a clerk limited to village A neither reads nor changes
- * village B's households; the password never reaches the server's log, only its SCRAM verifier
- * is kept.
+ * village B's households; a clerk enters a harvest but cannot settle; the password never
+ * reaches the server's log, only its SCRAM verifier is kept.
  *
  * The register is the demo's (app/core/register/furrow-demo.h): 300 households whose codes
  * (CBFBM) begin with the village group 37078210220101, so with village 370782102201 (county
@@ -235,6 +235,34 @@ test_each_role (void)
                          "permission denied for table households");
     count = psql_admin (code, "SELECT count(*) FROM households");
     g_assert_cmpstr (count, ==, "301");
+    g_clear_pointer (&count, g_free);
+  }
+
+  /* Clerk: enters a harvest (allowed: the season becomes harvested, a clerk's one change of a
+   * season's row); may not settle it (row-level security on seasons), with psql either. */
+  {
+    const char *harvest[] = { "season", "--project", as_clerk, "--cooperative", code, "harvest",
+                              "2024 夏", "--field", "T01", "--crop", "maize", "--kg", "30000",
+                              "--revenue-fen", "7500000", NULL };
+    const char *settle[] = { "season", "--project", as_clerk, "--cooperative", code, "settle",
+                             "2024 夏", "--force", NULL };
+
+    g_assert_cmpint (furrow_test_run_cliv (harvest, &out, NULL), ==, 0);
+    g_clear_pointer (&out, g_free);
+    count = psql_admin (code, "SELECT state || ' ' || (SELECT count(*) FROM harvests) FROM "
+                              "seasons");
+    g_assert_cmpstr (count, ==, "harvested 1");
+    g_clear_pointer (&count, g_free);
+    g_assert_cmpint (furrow_test_run_cliv (settle, &out, &err), ==, 1);
+    if (strstr (err, "may not settle or reopen a season") == NULL)
+      g_error ("the clerk's settle: %s", err);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    assert_psql_refused (clerk, code, "UPDATE seasons SET state = 'settled'",
+                         "row-level security");
+    count = psql_admin (code, "SELECT state || ' ' || (SELECT count(*) FROM settlements) FROM "
+                              "seasons");
+    g_assert_cmpstr (count, ==, "harvested 0");
     g_clear_pointer (&count, g_free);
   }
 

@@ -41,7 +41,11 @@ assert_refused (const char *number,
   /* The message never repeats the number (personal data). */
   if (digits != NULL && strlen (digits) >= 8)
     g_assert_null (strstr (error->message, digits));
-  g_assert_false (furrow_bank_account_is_payable (number));
+  /* Not payable, for the same reason (the bank file's "missing" list says it). */
+  g_clear_error (&error);
+  g_assert_false (furrow_bank_account_is_payable (number, &error));
+  g_assert_error (error, FURROW_REGISTER_ERROR, FURROW_REGISTER_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, fragment));
 }
 
 static void
@@ -71,8 +75,13 @@ test_check (void)
   /* None recorded is not an error, but nobody can be paid to it. */
   g_assert_true (furrow_bank_account_check ("", &error));
   g_assert_true (furrow_bank_account_check (NULL, &error));
-  g_assert_false (furrow_bank_account_is_payable (""));
-  g_assert_true (furrow_bank_account_is_payable (CARD_19));
+  g_assert_false (furrow_bank_account_is_payable ("", &error));
+  g_assert_error (error, FURROW_REGISTER_ERROR, FURROW_REGISTER_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "no payee account recorded");
+  g_clear_error (&error);
+  g_assert_false (furrow_bank_account_is_payable (NULL, NULL));
+  g_assert_true (furrow_bank_account_is_payable (CARD_19, &error));
+  g_assert_no_error (error);
 
   assert_refused ("6217000000000007", "last digit");
   assert_refused ("621700000000000", "15");                /* a UnionPay card of 15 digits */

@@ -111,9 +111,16 @@ furrow_bank_account_check (const char  *number,
 }
 
 gboolean
-furrow_bank_account_is_payable (const char *number)
+furrow_bank_account_is_payable (const char  *number,
+                                GError     **error)
 {
-  return number != NULL && number[0] != '\0' && furrow_bank_account_check (number, NULL);
+  if (number == NULL || number[0] == '\0')
+    {
+      g_set_error_literal (error, FURROW_REGISTER_ERROR, FURROW_REGISTER_ERROR_INVALID,
+                           _("no payee account recorded"));
+      return FALSE;
+    }
+  return furrow_bank_account_check (number, error);
 }
 
 char *

@@ -27,8 +27,11 @@ gboolean  furrow_bank_account_luhn_ok   (const char  *digits);
  * (FURROW_REGISTER_ERROR_INVALID). */
 gboolean  furrow_bank_account_check     (const char  *number,
                                          GError     **error);
-/* Whether a household with this number can be paid: not empty and furrow_bank_account_check(). */
-gboolean  furrow_bank_account_is_payable (const char *number);
+/* Whether a household with this number can be paid: not empty and furrow_bank_account_check();
+ * else FALSE with why in `error` ("no payee account recorded", or the check's refusal). The bank
+ * file lists a household that is not payable as missing with this reason. */
+gboolean  furrow_bank_account_is_payable (const char  *number,
+                                          GError     **error);
 /* As printed and shown everywhere but in the bank file: the first 4 and last 4 digits,
  * "6217 **** **** 1234", whatever the length; "" for NULL or empty. A number too short for that
  * (fewer than 9 digits, never valid) is all stars. */

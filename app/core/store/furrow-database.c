@@ -66,14 +66,6 @@ furrow_database_get_dialect (FurrowDatabase *self)
   return self->backend->dialect;
 }
 
-const char *
-furrow_database_dialect_sql (FurrowDatabase *self,
-                             const char     *sqlite,
-                             const char     *postgresql)
-{
-  return self->backend->dialect == FURROW_DATABASE_POSTGRESQL ? postgresql : sqlite;
-}
-
 FurrowDatabase *
 furrow_database_open (const char           *path,
                       FurrowDatabaseFlags   flags,

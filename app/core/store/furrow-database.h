@@ -56,10 +56,8 @@ FurrowDatabaseDialect furrow_database_get_dialect (FurrowDatabase       *self);
 /* The dialect mechanism: sqlite on an SQLite connection, postgresql on a PostgreSQL one. Pass
  * static text (the statement cache keys on its address); NULL says the statement has no
  * counterpart in that dialect and the caller skips it. */
-const char      *furrow_database_dialect_sql      (FurrowDatabase       *self,
-                                                   const char           *sqlite,
-                                                   const char           *postgresql);
-#define FURROW_SQL(db, sqlite, postgresql) furrow_database_dialect_sql ((db), (sqlite), (postgresql))
+#define FURROW_SQL(db, sqlite, postgresql)                                  \
+  (furrow_database_get_dialect (db) == FURROW_DATABASE_POSTGRESQL ? (postgresql) : (sqlite))
 
 /* The prepared statement of sql, from the cache when it has been prepared before (sql is the
  * cache key by its address: pass static text). Give it back with furrow_statement_release(), or declare it

@@ -162,14 +162,13 @@ furrow_bank_file_new (FurrowStore              *store,
           self->n_skipped++;
           continue;
         }
-      if (number == NULL || *number == '\0' || !furrow_bank_account_check (number, &refusal))
+      if (!furrow_bank_account_is_payable (number, &refusal))
         {
           FurrowBankMissing missing = { 0, };
 
           missing.code = g_strdup (row->code);
           missing.name = g_strdup (row->name);
-          missing.problem = refusal != NULL ? g_strdup (refusal->message)
-                                            : g_strdup (_("no payee account recorded"));
+          missing.problem = g_strdup (refusal->message);
           missing.amount_fen = row->total_fen;
           g_array_append_val (self->missing, missing);
           continue;

@@ -329,17 +329,3 @@ furrow_bank_profile_new_from_file (const char  *path,
   return furrow_bank_profile_new_from_data (display, contents, length, error);
 }
 
-const char *
-furrow_bank_profile_get_extension (const FurrowBankProfile *self)
-{
-  switch (self->file_type)
-    {
-    case FURROW_BANK_FILE_TXT:
-      return "txt";
-    case FURROW_BANK_FILE_XLSX:
-      return "xlsx";
-    case FURROW_BANK_FILE_CSV:
-    default:
-      return "csv";
-    }
-}

@@ -90,8 +90,6 @@ FurrowBankProfile *furrow_bank_profile_new_from_data   (const char         *sour
                                                         const char         *data,
                                                         gsize               length,
                                                         GError            **error);
-/* The file name extension of its file type: "csv", "txt", "xlsx". */
-const char        *furrow_bank_profile_get_extension   (const FurrowBankProfile *self);
 void               furrow_bank_profile_free            (FurrowBankProfile  *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FurrowBankProfile, furrow_bank_profile_free)
 

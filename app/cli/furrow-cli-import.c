@@ -170,7 +170,8 @@ furrow_cli_import (int    argc,
       return 1;
     }
 
-  if (g_file_test (o.project, G_FILE_TEST_EXISTS))
+  /* A cooperative on a server is opened, never created by an import (server create). */
+  if (furrow_store_is_server_address (o.project) || g_file_test (o.project, G_FILE_TEST_EXISTS))
     store = furrow_store_open (o.project, &error);
   else
     {

@@ -52,6 +52,8 @@ static const FurrowCliCommand commands[] = {
     furrow_cli_server },
   { "settle", N_("Settle a season from a JSON file: base and dividends to the fen"),
     furrow_cli_settle },
+  { "summary", N_("The county view: custody, plans, income and payments of every cooperative "
+                  "of a server, and their totals"), furrow_cli_summary },
   { "surplus-statement", N_("Write the surplus and surplus-distribution statement (会农社02) of "
                             "a settled season or crop year (PDF or XLSX)"),
     furrow_cli_surplus_statement },

@@ -63,6 +63,8 @@ int  furrow_cli_server      (int          argc,
                              char       **argv);
 int  furrow_cli_settle      (int          argc,
                              char       **argv);
+int  furrow_cli_summary     (int          argc,
+                             char       **argv);
 int  furrow_cli_surplus_statement (int    argc,
                                    char **argv);
 int  furrow_cli_statements  (int          argc,

@@ -409,7 +409,7 @@ test_sqlstate (void)
     { "55P03", FURROW_STORE_ERROR_BUSY },            /* lock_not_available */
     { "53100", FURROW_STORE_ERROR_FULL },            /* disk_full */
     { "25006", FURROW_STORE_ERROR_FILE_READ_ONLY },  /* read_only_sql_transaction */
-    { "42501", FURROW_STORE_ERROR_FILE_READ_ONLY },  /* insufficient_privilege */
+    { "42501", FURROW_STORE_ERROR_PERMISSION },      /* insufficient_privilege */
     { "08006", FURROW_STORE_ERROR_CONNECTION },      /* connection_failure */
     { "08001", FURROW_STORE_ERROR_CONNECTION },      /* sqlclient_unable_to_establish… */
     { "57P01", FURROW_STORE_ERROR_CONNECTION },      /* admin_shutdown */

@@ -6,8 +6,13 @@
 #include <math.h>
 #include <string.h>
 
+#include "furrow-bank-account.h"
 #include "furrow-demo.h"
 #include "furrow-geodesy.h"
+#include "furrow-notice.h"
+#include "furrow-store-notice.h"
+#include "furrow-store-payment.h"
+#include "furrow-store-season.h"
 #include "furrow-store-testing.h"
 #include "furrow-test.h"
 #include "furrow-units.h"
@@ -187,5 +192,113 @@ test_demo_deterministic (void)
   g_rmdir (dir);
 }
 FURROW_TEST ("/furrow/core/demo/deterministic", test_demo_deterministic);
+
+/* Issue 14 ("All seven work … on the demo cooperative"): every household has a payee account
+ * the register accepts (docs/domain.md §14) — household 1's card is 629999900000000001 and its
+ * Luhn digit: from the right 1·2 = 2, then 9, 9·2 → 9, 9, 9·2 → 9, 9, 2·2 = 4, 6, the zeros 0:
+ * 2 + 9 + 9 + 9 + 9 + 9 + 4 + 6 = 57, so 3; every tenth (…0004, …0014 …) a passbook account
+ * without a check digit — and the season FURROW_DEMO_SEASON is settled, posted from 2025-11-20
+ * for 7 days (payable from 2025-11-27, §15) with one objection, resolved, and paid in part:
+ * of the 288 households with money to receive (300 less the 12 in half custody, every 25th from
+ * the 8th, who owe fees), the 192 of the first batch (…0001 to …0200, less the 8 in half
+ * custody there) were sent, 190 paid and 2 failed; the other 96 are unpaid. */
+static void
+test_demo_season (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = temp_path ("demo.gpkg", &dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FurrowStore) store = furrow_demo_create (path, &error);
+  g_autoptr(GListModel) households = NULL;
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(FurrowSeasonSettlement) settlement = NULL;
+  g_autoptr(GHashTable) payments = NULL;
+  g_autoptr(GPtrArray) objections = NULL;
+  guint n_cards = 0, n_passbooks = 0, n_paid = 0, n_owing = 0;
+  guint n_status[FURROW_PAYMENT_REISSUED + 1] = { 0 };
+  gint64 sum_fen = 0;
+
+  g_assert_no_error (error);
+  households = furrow_store_get_households (store);
+  for (guint i = 0; i < g_list_model_get_n_items (households); i++)
+    {
+      g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, i);
+      const char *number = furrow_household_get_account_number (household);
+
+      g_assert_true (furrow_bank_account_is_payable (number));
+      g_assert_cmpstr (furrow_household_get_bank (household), !=, "");
+      if (g_str_has_prefix (number, "62"))
+        {
+          g_assert_cmpuint (strlen (number), ==, 19);
+          g_assert_true (furrow_bank_account_luhn_ok (number));
+          n_cards++;
+        }
+      else
+        {
+          g_assert_cmpuint (strlen (number), ==, 18);
+          n_passbooks++;
+        }
+      if (i == 0)
+        g_assert_cmpstr (number, ==, "6299999000000000013");
+    }
+  g_assert_cmpuint (n_cards, ==, 270);
+  g_assert_cmpuint (n_passbooks, ==, 30);
+
+  season = furrow_store_find_season (store, FURROW_DEMO_SEASON);
+  g_assert_nonnull (season);
+  g_assert_cmpint (furrow_season_get_state (season), ==, FURROW_SEASON_SETTLED);
+  g_assert_cmpuint (furrow_season_get_crop_year (season), ==, 2025);
+  g_assert_cmpstr (furrow_season_get_notice_date (season), ==, "2025-11-20");
+  g_assert_cmpuint (furrow_season_get_notice_days (season), ==, 7);
+  objections = furrow_store_get_objections (store, season, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (objections->len, ==, 1);
+  g_assert_cmpstr (((FurrowObjection *) objections->pdata[0])->resolved, ==, "2025-11-24");
+  g_assert_false (furrow_store_check_payment_allowed (store, season, "payroll", "2025-11-26",
+                                                      FALSE, NULL, NULL));
+  g_assert_true (furrow_store_check_payment_allowed (store, season, "payroll", "2025-11-27",
+                                                     FALSE, NULL, &error));
+  g_assert_no_error (error);
+
+  settlement = furrow_store_get_settlement (store, season, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (settlement->n_rows, ==, 300);
+  payments = furrow_store_get_payments (store, season, &error);
+  g_assert_no_error (error);
+  for (gsize i = 0; i < settlement->n_rows; i++)
+    {
+      FurrowPayment *payment = g_hash_table_lookup (payments, settlement->rows[i].code);
+
+      sum_fen += settlement->rows[i].total_fen;
+      if (settlement->rows[i].total_fen > 0)
+        {
+          n_paid++;
+          n_status[payment != NULL ? payment->status : FURROW_PAYMENT_UNPAID]++;
+        }
+      else
+        {
+          n_owing++;
+          g_assert_true (payment == NULL || payment->status == FURROW_PAYMENT_UNPAID);
+        }
+    }
+  g_assert_cmpuint (n_paid, ==, 288);
+  g_assert_cmpuint (n_owing, ==, 12);
+  g_assert_cmpuint (n_status[FURROW_PAYMENT_SENT], ==, 0);
+  g_assert_cmpuint (n_status[FURROW_PAYMENT_PAID], ==, 190);
+  g_assert_cmpuint (n_status[FURROW_PAYMENT_FAILED], ==, 2);
+  g_assert_cmpuint (n_status[FURROW_PAYMENT_UNPAID], ==, 96);
+  /* The rows add up to the frozen totals: base + dividend − fees. */
+  g_assert_cmpint (sum_fen, ==, settlement->totals.base_total_fen +
+                                settlement->totals.households_dividend_fen -
+                                settlement->totals.fees_fen);
+  g_assert_cmpint (settlement->totals.surplus_fen, >, 0);
+
+  g_assert_true (furrow_store_check (store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+FURROW_TEST ("/furrow/core/demo/season", test_demo_season);
 
 FURROW_TEST_MAIN (.locale = "");

@@ -364,6 +364,10 @@ test_field_is_settled (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   FurrowPattern p24;
 
+  /* The demo's own settled season harvested every field: without it, none is settled. */
+  g_assert_true (furrow_season_field_is_settled (fixture->store, other));
+  furrow_test_store_remove_demo_season (fixture->store);
+  g_assert_false (furrow_season_field_is_settled (fixture->store, other));
   g_assert_true (furrow_pattern_preset ("2+4", &p24));
   g_assert_true (furrow_season_plan_fields (fixture->store, fixture->season, &planned, 1, &p24,
                                             "2+4", NULL, NULL, &error));

@@ -17,6 +17,7 @@
 #include "furrow-store-season.h"
 #include "furrow-store-testing.h"
 #include "furrow-store.h"
+#include "furrow-test-cli.h"
 #include "furrow-test-pg.h"
 #include "furrow-test-store.h"
 #include "furrow-test.h"
@@ -273,6 +274,61 @@ test_delete_conflict (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/core/store-live/delete-conflict", Fixture, fixture_set_up,
                      test_delete_conflict, fixture_tear_down);
+
+/* Two processes: furrow-cli sets the household's payee account while B holds the household as
+ * it read it; B's change of the name is refused naming the CLI's user (the same login, or the
+ * cluster's user), B then shows the account the CLI wrote and the name stays as stored. */
+static void
+test_other_process (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  FurrowStore *b = fixture->base.store;
+  g_autoptr(GListModel) households = furrow_store_get_households (b);
+  g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, 0);
+  g_autoptr(FurrowHousehold) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *project = furrow_test_pg () ? g_strdup (furrow_test_pg_uri ())
+                                               : g_strdup (fixture->base.path);
+  g_autofree char *expected = NULL;
+  g_autofree char *out = NULL;
+
+  if (!furrow_test_pg ())
+    {
+      const char *file_args[] = { "household", "set-account", "--project", project, "--code",
+                                  HOUSEHOLD, "--bank", "中国农业银行", "--account",
+                                  "6228 4800 0000 0000 018", NULL };
+
+      g_assert_cmpint (furrow_test_run_cliv (file_args, &out, NULL), ==, 0);
+    }
+  else
+    {
+      const char *server_args[] = { "household", "set-account", "--project", project,
+                                    "--cooperative", fixture->base.path, "--code", HOUSEHOLD,
+                                    "--bank", "中国农业银行", "--account",
+                                    "6228 4800 0000 0000 018", NULL };
+
+      g_assert_cmpint (furrow_test_run_cliv (server_args, &out, NULL), ==, 0);
+    }
+
+  g_assert_null (furrow_household_get_account_number (household));
+  furrow_household_set_name (household, "王建军");
+  g_assert_false (furrow_store_update_household (b, household, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
+  expected = g_strdup_printf ("household " HOUSEHOLD " was changed by %s after you opened it: "
+                              "your change was not saved, and their values are shown now",
+                              fixture->b_user);
+  g_assert_cmpstr (error->message, ==, expected);
+
+  stored = furrow_store_find_household (fixture->a, HOUSEHOLD);
+  g_assert_cmpstr (furrow_household_get_name (stored), ==, "王建国");
+  g_assert_cmpstr (furrow_household_get_bank (stored), ==, "中国农业银行");
+  g_assert_nonnull (furrow_household_get_account_number (stored));
+  g_assert_cmpstr (furrow_household_get_name (household), ==, "王建国");
+  g_assert_cmpstr (furrow_household_get_account_number (household), ==,
+                   furrow_household_get_account_number (stored));
+}
+FURROW_TEST_FIXTURE ("/furrow/core/store-live/other-process", Fixture, fixture_set_up,
+                     test_other_process, fixture_tear_down);
 
 static gboolean
 timed_out_cb (gpointer user_data)

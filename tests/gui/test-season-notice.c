@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "furrow-demo.h"
 #include "furrow-household-page.h"
 #include "furrow-notice.h"
 #include "furrow-season-settlement-page.h"
@@ -16,6 +17,7 @@
 #include "furrow-season-view-testing.h"
 #include "furrow-store-notice.h"
 #include "furrow-store-season.h"
+#include "furrow-store-testing.h"
 #include "furrow-test-gui.h"
 #include "furrow-test-store.h"
 #include "furrow-units.h"
@@ -213,6 +215,169 @@ test_notice (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/gui/season-notice/notice", Fixture, fixture_set_up, test_notice,
                      furrow_test_window_tear_down);
 
+/* Issue 14 item 1 (docs/domain.md §15): the window forces a payment before the notice ends as
+ * furrow-cli's --force --reason does. Posted from 2099-11-20 for 7 days (to 2099-11-26, so
+ * refused whatever today is), the payroll export is refused: no file, and "Pay Anyway…" asks
+ * for a reason, which must not be blank; given one, the PDF is written and the audit log holds
+ * one season.notice-override row for the payroll with the check's last day and the reason.
+ * The bank file the same, its file holding every household paid; cancelling writes nothing and
+ * records nothing. */
+#define PAY_REASON "秋收后农户急需用钱，经理事会研究提前发放"
+
+static gboolean
+timed_out_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Waits (event-driven, at most a minute) for the page's export-finished. */
+static void
+wait_for_export (int *result)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (60, timed_out_cb, &timed_out);
+
+  while (*result < 0 && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_cmpint (*result, >=, 0);
+}
+
+/* The override rows of the season's audit log for `what` ("payroll: …"). */
+static GPtrArray *
+overrides (FurrowStore *store,
+           const char  *what)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = furrow_store_get_audit_log (store, "season:" SEASON_NAME, &error);
+  GPtrArray *details = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      FurrowAuditEntry *entry = g_ptr_array_index (entries, i);
+
+      if (g_strcmp0 (entry->action, "season.notice-override") == 0 &&
+          g_str_has_prefix (entry->detail, what))
+        g_ptr_array_add (details, g_strdup (entry->detail));
+    }
+  return details;
+}
+
+/* The "Pay Anyway…" dialog shown: the reason required, then `response`. */
+static void
+answer_pay_anyway (const char *reason,
+                   const char *response)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (furrow_test_find_toplevel (
+                                                   ADW_TYPE_MESSAGE_DIALOG));
+  GtkWindow *left;
+  GtkWidget *entry;
+
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   "Pay Before the Public Notice Ends?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2099-11-26"));
+  entry = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "pay"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "pay"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), reason);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "pay"));
+  adw_message_dialog_response (dialog, response);
+  /* As test-season-settlement.c answers its dialogs: closed by the response, else by us. */
+  furrow_test_iterate (100);
+  left = furrow_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  if (left != NULL)
+    gtk_window_destroy (left);
+  furrow_test_iterate (50);
+}
+
+static void
+test_pay_anyway (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(FurrowSeasonSettlement) settlement = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->base.tmpdir, "payroll.pdf", NULL);
+  g_autofree char *csv = g_build_filename (fixture->base.tmpdir, "bank.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv);
+  FurrowSeasonSettlementPage *page;
+  guint n_paid = 0, n_lines = 0;
+  int result = -1;
+  gulong handler;
+
+  settled_season (store);
+  season = furrow_test_store_find_season (store, SEASON_NAME);
+  g_assert_true (furrow_store_set_notice (store, season, "2099-11-20", 7, &error));
+  g_assert_no_error (error);
+  furrow_window_show_season (fixture->window, season);
+  page = FURROW_SEASON_SETTLEMENT_PAGE (
+    furrow_test_show_season_page (fixture->window, "settlement",
+                                  FURROW_TYPE_SEASON_SETTLEMENT_PAGE, 300));
+
+  /* The payroll: refused, then cancelled: nothing written, nothing recorded. */
+  handler = g_signal_connect (page, "export-finished", G_CALLBACK (finished_cb), &result);
+  furrow_season_settlement_page_export_payroll (page, pdf_file, FALSE);
+  wait_for_export (&result);
+  g_assert_cmpint (result, ==, 0);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  answer_pay_anyway (PAY_REASON, "cancel");
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  rows = overrides (store, "payroll: ");
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Refused again, then paid anyway with the reason: written, and audited with it. */
+  result = -1;
+  furrow_season_settlement_page_export_payroll (page, pdf_file, FALSE);
+  wait_for_export (&result);
+  g_assert_cmpint (result, ==, 0);
+  result = -1;
+  answer_pay_anyway (PAY_REASON, "pay");
+  wait_for_export (&result);
+  g_signal_handler_disconnect (page, handler);
+  g_assert_cmpint (result, ==, 1);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  g_clear_pointer (&contents, g_free);
+  rows = overrides (store, "payroll: ");
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_nonnull (strstr (rows->pdata[0], "2099-11-26"));
+  g_assert_true (g_str_has_suffix (rows->pdata[0], "; reason: " PAY_REASON));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* The bank file: refused (no file) until paid anyway; then one row per household paid
+   * (settled total above 0, every demo household having an account), a header and the total
+   * row, and its own override row. */
+  g_assert_false (furrow_season_settlement_page_export_bank_file (page, csv_file, "generic",
+                                                                  FALSE));
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+  answer_pay_anyway (PAY_REASON, "pay");
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  settlement = furrow_store_get_settlement (store, season, &error);
+  g_assert_no_error (error);
+  for (gsize i = 0; i < settlement->n_rows; i++)
+    n_paid += settlement->rows[i].total_fen > 0;
+  for (const char *p = contents; (p = strstr (p, "\r\n")) != NULL; p += 2)
+    n_lines++;
+  g_assert_cmpuint (n_paid, >, 0);
+  g_assert_cmpuint (n_lines, ==, n_paid + 2);
+  rows = overrides (store, "bank-file: ");
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_true (g_str_has_suffix (rows->pdata[0], "; reason: " PAY_REASON));
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/season-notice/pay-anyway", Fixture, fixture_set_up,
+                     test_pay_anyway, furrow_test_window_tear_down);
+
 /* A label with this text, shown or not (the household page is not on screen here). */
 static gboolean
 is_label (GtkWidget     *widget,
@@ -223,7 +388,8 @@ is_label (GtkWidget     *widget,
 
 /* The household page's member account: after the season is settled, one row for the season and
  * one for the totals, with the household's frozen amounts (base, refund by transaction volume =
- * its dividend, fees, due = its settled total) and the balance; hidden before any settlement. */
+ * its dividend, fees, due = its settled total) and the balance: the demo's season before it was
+ * paid, so the balance is this season's due. */
 static void
 test_household_ledger (Fixture       *fixture,
                        gconstpointer  data)
@@ -246,7 +412,13 @@ test_household_ledger (Fixture       *fixture,
 
   furrow_household_page_set_household (page, household);
   furrow_test_iterate (100);
-  g_assert_null (furrow_test_find_row (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Total"));
+  /* Before: the demo's own settled season, paid by the bank (furrow-demo.h), so nothing is
+   * owed. */
+  g_assert_nonnull (furrow_test_find_row (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW,
+                                          FURROW_DEMO_SEASON));
+  total_row = furrow_test_find_row (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Total");
+  g_assert_nonnull (total_row);
+  g_assert_nonnull (furrow_test_find_first (total_row, is_label, "Balance ¥0.00"));
 
   settled_season (store);
   furrow_test_iterate (200);

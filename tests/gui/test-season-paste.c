@@ -12,6 +12,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "furrow-field-editor.h"
+#include "furrow-field-map.h"
 #include "furrow-history-testing.h"
 #include "furrow-item-row.h"
 #include "furrow-season-economics-page-testing.h"
@@ -101,7 +103,9 @@ click (AdwMessageDialog *dialog,
  * economics page's rules) sees it: TRUE when it took the key. Under Xvfb no key can be typed
  * into the window, so the controller's signal is emitted as GTK would. */
 static gboolean
-press_ctrl_v (GtkWidget *widget)
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  state)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
   gboolean handled = FALSE;
@@ -112,11 +116,16 @@ press_ctrl_v (GtkWidget *widget)
 
       if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
           gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
-        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_v, 0, GDK_CONTROL_MASK,
-                               &handled);
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
     }
   furrow_test_iterate (200);
   return handled;
+}
+
+static gboolean
+press_ctrl_v (GtkWidget *widget)
+{
+  return press_key (widget, GDK_KEY_v, GDK_CONTROL_MASK);
 }
 
 /* The field of the harvest grid's row i + 1 (the fields in the page's order). */
@@ -426,6 +435,167 @@ test_paste_settled (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/season-paste/settled", Fixture, fixture_set_up,
                      test_paste_settled, furrow_test_window_tear_down);
+
+/* Fill Down (issue 13, item 8): the first field's maize kilograms typed, Shift+Down five times
+ * selects the five entries below, Ctrl+D previews and writes 12,345.6 kg into those five fields
+ * as one edit (their yuan as stored), one undo puts the five stored harvests back. A negative
+ * value is refused on every row with its reason; a settled season refuses with a message. */
+static void
+test_fill_down (Fixture       *fixture,
+                gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowSeasonHarvestPage *page = show_harvest_page (fixture);
+  GtkWidget *grid = furrow_season_harvest_page_get_child (page, "harvest_grid");
+  g_autoptr(FurrowSeason) season = furrow_store_find_season (store, SEASON_NAME);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *filled = g_strdup_printf ("%'.1f", 12345.6);
+  FurrowFieldEditor *editor = furrow_field_map_get_editor (fixture->window->field_map);
+  GtkSpinButton *first_kg;
+  AdwMessageDialog *dialog;
+  double kg;
+  gint64 fen;
+
+  /* Rows 2 to 6 hold a harvest already: 1,100 kg + 100 kg a row, ¥2.48 a kilogram
+   * (1,100 × 2.48 = ¥2,728.00 …); row 7 has none. */
+  for (guint i = 1; i <= 5; i++)
+    g_assert_true (furrow_store_set_harvest (store, season, row_field (fixture, page, i),
+                                             FURROW_CROP_MAIZE, 1000 + 100 * i,
+                                             (1000 + 100 * i) * 248, &error));
+  g_assert_no_error (error);
+  furrow_test_iterate (300);
+
+  /* Ctrl+D is Draw a Field on the map: off while the season is shown. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.draw-field", NULL);
+  furrow_test_iterate (100);
+  g_assert_false (furrow_field_editor_get_drawing (editor));
+
+  first_kg = furrow_season_harvest_page_get_entry (page,
+                                                   furrow_field_get_code (row_field (fixture,
+                                                                                     page, 0)),
+                                                   FURROW_HARVEST_COLUMN_MAIZE_KG);
+  gtk_widget_grab_focus (GTK_WIDGET (first_kg));
+  furrow_test_iterate (100);
+  gtk_spin_button_set_value (first_kg, 12345.6);
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (press_key (grid, GDK_KEY_Down, GDK_SHIFT_MASK));
+  /* The five cells below are selected, the seventh row's is not. */
+  for (guint i = 1; i <= 6; i++)
+    {
+      GtkSpinButton *spin = furrow_season_harvest_page_get_entry (
+        page, furrow_field_get_code (row_field (fixture, page, i)),
+        FURROW_HARVEST_COLUMN_MAIZE_KG);
+
+      g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (spin), "fill-selected"), ==,
+                       i <= 5);
+    }
+  furrow_test_save_widget_screenshot (GTK_WIDGET (fixture->window), 50,
+                                      "season-fill-down-selected.png");
+
+  g_assert_true (press_key (grid, GDK_KEY_d, GDK_CONTROL_MASK));
+  dialog = furrow_season_harvest_page_get_paste_dialog (page);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Fill Down 5 Rows?");
+  for (guint i = 1; i <= 5; i++)
+    {
+      FurrowField *field = row_field (fixture, page, i);
+      g_autofree char *before = g_strdup_printf ("%'.1f", 1000.0 + 100 * i);
+      g_autofree char *line = g_strdup_printf ("Row %u, %s %s: Maize harvested (kg) %s → %s", i,
+                                               furrow_field_get_code (field),
+                                               furrow_field_get_name (field), before, filled);
+
+      g_assert_cmpstr (furrow_season_harvest_page_get_paste_line (page, i - 1), ==, line);
+    }
+  g_assert_null (furrow_season_harvest_page_get_paste_line (page, 5));
+  furrow_test_save_widget_screenshot (GTK_WIDGET (dialog), 50, "season-fill-down-preview.png");
+  click (dialog, "_Paste");
+
+  for (guint i = 0; i <= 6; i++)
+    {
+      FurrowField *field = row_field (fixture, page, i);
+      gboolean has = stored (store, furrow_field_get_id (field), FURROW_CROP_MAIZE, &kg, &fen);
+
+      if (i == 6)
+        {
+          /* Below the selection: nothing written. */
+          g_assert_false (has);
+          continue;
+        }
+      g_assert_true (has);
+      g_assert_cmpfloat (kg, ==, 12345.6);
+      /* The yuan stay as stored: ¥2.48 × (1,000 + 100 i) kg; the first row had none. */
+      g_assert_cmpint (fen, ==, i == 0 ? 0 : (1000 + 100 * i) * 248);
+      g_assert_cmpfloat (entry_value (page, field, FURROW_HARVEST_COLUMN_MAIZE_KG), ==, 12345.6);
+    }
+  /* No cell stays selected. */
+  g_assert_false (gtk_widget_has_css_class (
+    GTK_WIDGET (furrow_season_harvest_page_get_entry (
+      page, furrow_field_get_code (row_field (fixture, page, 3)), FURROW_HARVEST_COLUMN_MAIZE_KG)),
+    "fill-selected"));
+
+  /* One Ctrl+Z: the five stored harvests back; the first row keeps what was typed in it (its
+   * own edit). */
+  g_assert_cmpstr (furrow_history_get_undo_label (furrow_window_get_history (fixture->window)),
+                   ==, "Paste harvests");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  furrow_test_iterate (300);
+  for (guint i = 1; i <= 5; i++)
+    {
+      FurrowField *field = row_field (fixture, page, i);
+
+      g_assert_true (stored (store, furrow_field_get_id (field), FURROW_CROP_MAIZE, &kg, &fen));
+      g_assert_cmpfloat (kg, ==, 1000 + 100 * i);
+      g_assert_cmpint (fen, ==, (1000 + 100 * i) * 248);
+      g_assert_cmpfloat (entry_value (page, field, FURROW_HARVEST_COLUMN_MAIZE_KG), ==,
+                         1000 + 100 * i);
+    }
+  g_assert_true (stored (store, furrow_field_get_id (row_field (fixture, page, 0)),
+                         FURROW_CROP_MAIZE, &kg, &fen));
+  g_assert_cmpfloat (kg, ==, 12345.6);
+
+  /* No cell selected below: the value above comes into the focused entry (row 3 gets row 2's
+   * 1,100 kg). A negative value there is refused on its row, with the reason. */
+  gtk_widget_grab_focus (GTK_WIDGET (furrow_season_harvest_page_get_entry (
+    page, furrow_field_get_code (row_field (fixture, page, 1)), FURROW_HARVEST_COLUMN_MAIZE_KG)));
+  furrow_test_iterate (100);
+  gtk_spin_button_set_value (furrow_season_harvest_page_get_entry (
+    page, furrow_field_get_code (row_field (fixture, page, 1)), FURROW_HARVEST_COLUMN_MAIZE_KG), -5);
+  gtk_widget_grab_focus (GTK_WIDGET (furrow_season_harvest_page_get_entry (
+    page, furrow_field_get_code (row_field (fixture, page, 2)), FURROW_HARVEST_COLUMN_MAIZE_KG)));
+  furrow_test_iterate (100);
+  g_assert_true (press_key (grid, GDK_KEY_d, GDK_CONTROL_MASK));
+  dialog = furrow_season_harvest_page_get_paste_dialog (page);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Nothing to Paste");
+  {
+    FurrowField *third = row_field (fixture, page, 2);
+    g_autofree char *line = g_strdup_printf ("Row 1, %s %s: “-5.0” is negative: a weight or an "
+                                             "amount is zero or more.",
+                                             furrow_field_get_code (third),
+                                             furrow_field_get_name (third));
+
+    g_assert_cmpstr (furrow_season_harvest_page_get_paste_line (page, 0), ==, line);
+    click (dialog, "_Close");
+    g_assert_true (stored (store, furrow_field_get_id (third), FURROW_CROP_MAIZE, &kg, &fen));
+    g_assert_cmpfloat (kg, ==, 1200);
+  }
+
+  /* Settled: refused with the reason, no preview. (The focus leaves the entry first, as it does
+   * when the clerk goes to the settlement page: the grid turns insensitive.) */
+  gtk_root_set_focus (GTK_ROOT (fixture->window), NULL);
+  g_assert_true (furrow_store_settle_season (store, season, "成员大会决议", &error));
+  g_assert_no_error (error);
+  furrow_test_iterate (300);
+  g_assert_true (press_key (grid, GDK_KEY_d, GDK_CONTROL_MASK));
+  g_assert_null (furrow_season_harvest_page_get_paste_dialog (page));
+  g_assert_cmpstr (furrow_season_page_get_last_message (FURROW_SEASON_PAGE (page)), ==,
+                   "This season is settled: reopen it to change its harvests.");
+  g_assert_true (stored (store, furrow_field_get_id (row_field (fixture, page, 3)),
+                         FURROW_CROP_MAIZE, &kg, &fen));
+  g_assert_cmpfloat (kg, ==, 1300);
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/season-paste/fill-down", Fixture, fixture_set_up,
+                     test_fill_down, furrow_test_window_tear_down);
 
 static GtkWidget *
 economics_child (FurrowSeasonEconomicsPage *page,

@@ -6,6 +6,7 @@
 
 #include "furrow-application.h"
 #include "furrow-demo.h"
+#include "furrow-edit-record.h"
 #include "furrow-window.h"
 #include "furrow-window-testing.h"
 #include "furrow-test-gui.h"
@@ -581,5 +582,93 @@ test_invalid_mbtiles (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/window/invalid-mbtiles", Fixture, fixture_set_up,
                      test_invalid_mbtiles, furrow_test_window_tear_down);
+
+/* Two users on one project (docs/architecture.md, Several users at once): another connection
+ * changes a parcel's registered area to 3,333 m² after the window read it; the window's edit to
+ * 4,444 m² is refused, a dialog names the parcel and who changed it, the parcel shows 3,333 m²
+ * and nothing is recorded for Undo. The same edit again is written, and Undo puts back 3,333 m²
+ * — the other user's value, not the one the window first read. */
+static void
+test_conflict (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->base.tmpdir, "shared.gpkg", NULL);
+  g_autoptr(FurrowStore) demo = NULL;
+  g_autoptr(FurrowStore) other = NULL;
+  g_autoptr(FurrowParcel) copy = NULL;
+  g_autoptr(FurrowParcel) stored = NULL;
+  g_autoptr(GListModel) parcels = NULL;
+  g_autoptr(FurrowParcel) parcel = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  FurrowHistory *history = furrow_window_get_history (fixture->window);
+  FurrowStore *store;
+  GtkWindow *dialog = NULL;
+  const char *code;
+
+  demo = furrow_demo_create (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&demo);
+  g_assert_true (furrow_window_open_project (fixture->window, path, &error));
+  g_assert_no_error (error);
+  store = furrow_window_get_store (fixture->window);
+  parcels = furrow_store_get_parcels (store);
+  parcel = g_list_model_get_item (parcels, 0);
+  code = furrow_parcel_get_code (parcel);
+  g_assert_cmpfloat (furrow_parcel_get_registered_area_m2 (parcel), !=, 3333.0);
+
+  other = furrow_store_open (path, &error);
+  g_assert_no_error (error);
+  copy = furrow_store_find_parcel (other, code);
+  furrow_parcel_set_registered_area_m2 (copy, 3333.0);
+  g_assert_true (furrow_store_update_parcel (other, copy, &error));
+  g_assert_no_error (error);
+
+  g_value_init (&value, G_TYPE_DOUBLE);
+  g_value_set_double (&value, 4444.0);
+  g_assert_false (furrow_history_push (history,
+                                       furrow_edit_record_new_set (store, G_OBJECT (parcel),
+                                                                   "registered-area-m2", &value,
+                                                                   "Change Registered Area"),
+                                       &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
+  expected = g_strdup_printf ("parcel %s was changed by %s after you opened it: your change was "
+                              "not saved, and their values are shown now", code,
+                              g_get_user_name ());
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_cmpfloat (furrow_parcel_get_registered_area_m2 (parcel), ==, 3333.0);
+  g_assert_false (furrow_history_get_can_undo (history));
+  /* Presented by the store's conflict signal; 30 s at most for it to be listed. */
+  for (guint i = 0; i < 1500 && dialog == NULL; i++)
+    {
+      furrow_test_iterate (20);
+      dialog = furrow_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Changed by Another User");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, expected);
+  gtk_window_destroy (dialog);
+  g_clear_error (&error);
+
+  /* Asked again on what it now shows, the edit is written; Undo goes back to 3,333 m². */
+  g_assert_true (furrow_history_push (history,
+                                      furrow_edit_record_new_set (store, G_OBJECT (parcel),
+                                                                  "registered-area-m2", &value,
+                                                                  "Change Registered Area"),
+                                      &error));
+  g_assert_no_error (error);
+  stored = furrow_store_find_parcel (other, code);
+  g_assert_cmpfloat (furrow_parcel_get_registered_area_m2 (stored), ==, 4444.0);
+  g_assert_true (furrow_history_undo (history, &error));
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = furrow_store_find_parcel (other, code);
+  g_assert_cmpfloat (furrow_parcel_get_registered_area_m2 (stored), ==, 3333.0);
+  g_assert_cmpfloat (furrow_parcel_get_registered_area_m2 (parcel), ==, 3333.0);
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/window/conflict", Fixture, fixture_set_up, test_conflict,
+                     furrow_test_window_tear_down);
 
 FURROW_TEST_GUI_MAIN ();

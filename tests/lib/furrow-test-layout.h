@@ -31,8 +31,8 @@ gboolean    furrow_test_layout_set_up_window (FurrowTestWindow *fixture,
 void        furrow_test_save_step            (GtkWidget        *window,
                                               const char       *step);
 
-/* Scrolls every scrolled window around WIDGET so that WIDGET is in its view, as a user scrolls
- * down the planner to reach Apply to Season. */
+/* Scrolls every scrolled window around WIDGET so that WIDGET is in its view, down and sideways,
+ * as a user scrolls down the planner to reach Apply to Season or a roster to its last column. */
 void        furrow_test_scroll_into_view     (GtkWidget        *widget);
 
 /* WHAT (named for the message) can be used: mapped, inside its window after scrolling to it,
@@ -40,9 +40,12 @@ void        furrow_test_scroll_into_view     (GtkWidget        *widget);
 void        furrow_test_assert_reachable     (GtkWidget        *widget,
                                               const char       *what);
 
-/* Every amount shown under WIDGET (a mapped label with ¥ in it) in full: not ellipsized, at
- * least its natural width (unless it wraps), not cut by the edge of a table that does not
- * scroll sideways. Returns how many were checked; PAGE names them in the message. */
+/* Every amount shown under WIDGET (a mapped label or inscription with ¥ in it) in full: not
+ * ellipsized, at least its natural width (unless it wraps), and, unless its row is scrolled out
+ * of view above or below, wholly inside the view of every scrolled window around it and inside
+ * the window, across, as it is scrolled now: a table that scrolls sideways does not excuse an
+ * amount half under its edge (issue 13, item 2). Returns how many in view were checked; PAGE
+ * names them in the message. */
 guint       furrow_test_check_money          (GtkWidget        *widget,
                                               const char       *page);
 

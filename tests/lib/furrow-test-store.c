@@ -182,6 +182,22 @@ furrow_test_store_find_season (FurrowStore *store,
 }
 
 void
+furrow_test_store_remove_demo_season (FurrowStore *store)
+{
+  g_autoptr(FurrowSeason) season = furrow_store_find_season (store, FURROW_DEMO_SEASON);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (season);
+  g_assert_true (furrow_store_reopen_season (store, season, "a test of its own season",
+                                             &error));
+  g_assert_no_error (error);
+  g_clear_object (&season);
+  season = furrow_store_find_season (store, FURROW_DEMO_SEASON);
+  g_assert_true (furrow_store_delete_season (store, season, &error));
+  g_assert_no_error (error);
+}
+
+void
 furrow_test_remove_tree (const char *dir)
 {
   g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);

@@ -67,6 +67,11 @@ char        *furrow_test_store_file             (FurrowTestStore     *fixture,
 FurrowSeason *furrow_test_store_find_season     (FurrowStore         *store,
                                                  const char          *name);
 
+/* Reopens the demo's settled season (FURROW_DEMO_SEASON, furrow-demo.h) and deletes it: for a
+ * test of what a settled season does to the fields it harvested, or of reshaping a field, on
+ * fields no season has settled. Asserts success. */
+void          furrow_test_store_remove_demo_season (FurrowStore       *store);
+
 /* Removes DIR and everything below it; a missing folder is not an error. */
 void         furrow_test_remove_tree            (const char          *dir);
 

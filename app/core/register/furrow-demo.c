@@ -7,7 +7,13 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
+#include "furrow-notice.h"
+#include "furrow-pattern.h"
+#include "furrow-store-notice.h"
+#include "furrow-store-payment.h"
+#include "furrow-store-season.h"
 #include "furrow-units.h"
 
 /* Layout: 5 rows of 8 fields, rows along east–west roads, south-west corner at the origin. */
@@ -184,6 +190,53 @@ share_parcels (DemoField *fields)
     }
 }
 
+/* The Luhn check digit of `payload` (ISO/IEC 7812-1 annex B; docs/domain.md §14): from the
+ * right, every other digit doubled starting with the last one of the payload. */
+static char
+luhn_digit (const char *payload)
+{
+  guint sum = 0;
+  gsize n = strlen (payload);
+
+  for (gsize k = 0; k < n; k++)
+    {
+      guint d = (guint) (payload[n - 1 - k] - '0');
+
+      if (k % 2 == 0)
+        d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+      sum += d;
+    }
+  return (char) ('0' + (10 - sum % 10) % 10);
+}
+
+/* The payee account (docs/domain.md §14), synthetic but valid: most households are paid to
+ * their social-security card, a 19-digit UnionPay number (62…) ending in its Luhn digit; every
+ * tenth to a passbook account of 18 digits (no check digit). Both use the issuer part 999999 /
+ * 99999, which marks them as made up; none is a real account. No random numbers are drawn, so
+ * the fields and parcels stay as they were. */
+static void
+set_account (FurrowHousehold *household,
+             guint            index)
+{
+  g_autofree char *number = NULL;
+
+  if (index % 10 == 3)
+    {
+      number = g_strdup_printf ("9999900101%08u", index + 1);
+      furrow_household_set_bank (household, "示范县农村商业银行");
+      furrow_household_set_bank_branch (household, "示范村分理处");
+    }
+  else
+    {
+      g_autofree char *payload = g_strdup_printf ("629999900%09u", index + 1);
+
+      number = g_strdup_printf ("%s%c", payload, luhn_digit (payload));
+      furrow_household_set_bank (household, "示范县农村商业银行（社保卡）");
+      furrow_household_set_bank_branch (household, "示范镇支行");
+    }
+  furrow_household_set_account_number (household, number);
+}
+
 static gboolean
 add_households (FurrowStore  *store,
                 GRand        *rand,
@@ -225,6 +278,7 @@ add_households (FurrowStore  *store,
       furrow_household_set_members (household, (guint) g_rand_int_range (rand, 1, 7));
       furrow_household_set_phone (household, phone);
       furrow_household_set_id_number (household, id_number);
+      set_account (household, i);
       if (!furrow_store_add_household (store, household, error))
         return FALSE;
       g_ptr_array_add (households, g_steal_pointer (&household));
@@ -363,7 +417,9 @@ add_fields_and_parcels (FurrowStore  *store,
           /* Every 25th household keeps its crop (半托管). */
           furrow_parcel_set_custody (parcel, household_index % 25 == 7 ? FURROW_CUSTODY_HALF
                                                                        : FURROW_CUSTODY_FULL);
-          furrow_parcel_set_entrusted_from (parcel, household_index % 5 == 0 ? "2025-10-01"
+          /* Every fifth household joined for the 2025 season (FURROW_DEMO_SEASON): before its
+           * sowing, so its contract covers the season it is settled in. */
+          furrow_parcel_set_entrusted_from (parcel, household_index % 5 == 0 ? "2025-05-01"
                                                                              : "2024-10-01");
           furrow_parcel_set_entrusted_to (parcel, "2029-09-30");
           if (!furrow_store_add_parcel (store, parcel, error))
@@ -373,13 +429,104 @@ add_fields_and_parcels (FurrowStore  *store,
   return TRUE;
 }
 
+/* The demo's past season (docs/domain.md §8, §15, §14), settled so that every paper of the
+ * season has something to print: every field in the "2+4" maize–soybean strip, harvested at
+ * 470–560 kg of maize and 85–125 kg of soybean per registered mu (varying by field, no random
+ * numbers drawn), sold at the season's default prices; half custody billed sowing 30 and harvest
+ * 60 yuan/mu; settled with the default base and split; posted for 7 days from 2025-11-20, one
+ * objection received and resolved during the notice; then paid by the bank in two batches: the
+ * first (households …0001 to …0200) sent and returned, paid but for two accounts that failed,
+ * the second not sent yet. */
+#define DEMO_SEASON_FIRST_BATCH 200
+
 static gboolean
-populate (FurrowStore  *store,
-          gpointer      user_data,
-          GError      **error)
+add_settled_season (FurrowStore  *store,
+                    GPtrArray    *households,
+                    GError      **error)
 {
+  g_autoptr(FurrowSeason) draft = furrow_season_new (FURROW_DEMO_SEASON, 2025);
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
+  g_autoptr(FurrowSeasonSettlement) settlement = NULL;
+  g_autoptr(FurrowObjection) objection = NULL;
+  g_autoptr(GArray) sent = g_array_new (FALSE, TRUE, sizeof (FurrowPaymentChange));
+  g_autoptr(GArray) returned = g_array_new (FALSE, TRUE, sizeof (FurrowPaymentChange));
+  FurrowPattern pattern;
+
+  furrow_season_set_notes (draft, "演示数据：玉米大豆带状复合种植，已结算、公示并经银行代发。");
+  furrow_season_set_fee (draft, "sowing", 3000);
+  furrow_season_set_fee (draft, "harvest", 6000);
+  if (!furrow_store_add_season (store, draft, error))
+    return FALSE;
+  season = furrow_store_find_season (store, FURROW_DEMO_SEASON);
+  if (!furrow_pattern_preset ("2+4", &pattern))
+    g_return_val_if_reached (FALSE);
+  for (guint f = 0; f < g_list_model_get_n_items (fields); f++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, f);
+      double mu = furrow_m2_to_mu (furrow_field_get_registered_area_m2 (field));
+      double maize_kg = round (mu * (470.0 + (f * 37) % 91));
+      double soybean_kg = round (mu * (85.0 + (f * 13) % 41));
+      const FurrowSeasonPrice *maize = furrow_season_get_price (season, FURROW_CROP_MAIZE);
+      const FurrowSeasonPrice *soybean = furrow_season_get_price (season, FURROW_CROP_SOYBEAN);
+
+      if (!furrow_store_set_plan (store, season, field, &pattern, "2+4", "practical", error) ||
+          !furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, maize_kg,
+                                     llround (maize_kg * maize->price_fen_per_kg), error) ||
+          !furrow_store_set_harvest (store, season, field, FURROW_CROP_SOYBEAN, soybean_kg,
+                                     llround (soybean_kg * soybean->price_fen_per_kg), error))
+        return FALSE;
+    }
+  if (!furrow_store_settle_season (store, season, NULL, error) ||
+      !furrow_store_set_notice (store, season, "2025-11-20", FURROW_NOTICE_DEFAULT_DAYS, error))
+    return FALSE;
+
+  /* An objection during the notice, resolved before it ended. */
+  objection = furrow_objection_new (furrow_household_get_code (g_ptr_array_index (households,
+                                                                                  11)),
+                                    "地块面积与确权证书不符，少算0.12亩", "2025-11-22");
+  g_free (objection->resolution);
+  objection->resolution = g_strdup ("核对确权证书，面积以确权登记为准，已向农户解释");
+  g_free (objection->resolved);
+  objection->resolved = g_strdup ("2025-11-24");
+  if (!furrow_store_add_objection (store, season, objection, error))
+    return FALSE;
+
+  settlement = furrow_store_get_settlement (store, season, error);
+  if (settlement == NULL)
+    return FALSE;
+  for (gsize i = 0; i < settlement->n_rows; i++)
+    {
+      const FurrowSeasonSettlementRow *row = &settlement->rows[i];
+      FurrowPaymentChange change = { row->code, FURROW_PAYMENT_SENT, NULL };
+      guint serial = (guint) g_ascii_strtoull (row->code + strlen (FURROW_DEMO_VILLAGE_CODE),
+                                               NULL, 10);
+
+      if (row->total_fen <= 0 || serial > DEMO_SEASON_FIRST_BATCH)
+        continue;
+      g_array_append_val (sent, change);
+      change.status = FURROW_PAYMENT_PAID;
+      /* Two of the first batch come back failed, as a bank's return file says it. */
+      if (sent->len == 5 || sent->len == 42)
+        {
+          change.status = FURROW_PAYMENT_FAILED;
+          change.reason = sent->len == 5 ? "账户已销户" : "户名与账号不符";
+        }
+      g_array_append_val (returned, change);
+    }
+  return furrow_store_set_payments (store, season, (FurrowPaymentChange *) sent->data, sent->len,
+                                    "demo bank file", error) &&
+         furrow_store_set_payments (store, season, (FurrowPaymentChange *) returned->data,
+                                    returned->len, "demo bank return", error);
+}
+
+static gboolean
+populate_register (FurrowStore  *store,
+                   gpointer      user_data,
+                   GError      **error)
+{
+  GPtrArray *households = user_data;
   g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
-  g_autoptr(GPtrArray) households = g_ptr_array_new_with_free_func (g_object_unref);
   DemoField fields[FURROW_DEMO_N_FIELDS] = { 0 };
 
   layout_fields (rand, fields);
@@ -392,13 +539,26 @@ populate (FurrowStore  *store,
          add_fields_and_parcels (store, rand, fields, households, error);
 }
 
+static gboolean
+populate_season (FurrowStore  *store,
+                 gpointer      user_data,
+                 GError      **error)
+{
+  return add_settled_season (store, user_data, error);
+}
+
+/* Two transactions: settling reads the register as committed (the store's list models follow
+ * a transaction's changes on its commit), so the season follows the register. */
 gboolean
 furrow_demo_populate (FurrowStore  *store,
                       GError      **error)
 {
+  g_autoptr(GPtrArray) households = g_ptr_array_new_with_free_func (g_object_unref);
+
   g_return_val_if_fail (FURROW_IS_STORE (store), FALSE);
 
-  return furrow_store_transaction (store, populate, NULL, error);
+  return furrow_store_transaction (store, populate_register, households, error) &&
+         furrow_store_transaction (store, populate_season, households, error);
 }
 
 FurrowStore *

@@ -27,6 +27,7 @@ typedef struct
   PGconn         *conn;
   char           *state;         /* SQLSTATE of the last failure, or NULL */
   char           *message;       /* PostgreSQL's words for it */
+  gboolean        deleting;      /* the statement that failed was a DELETE */
   gint64          changes;
   guint           next_name;
   Oid             geometry_oid;  /* PostGIS's geometry type, 0 without PostGIS */
@@ -38,6 +39,7 @@ typedef struct
 {
   FurrowStatement  parent;
   char            *name;
+  gboolean         deleting;     /* a DELETE statement */
   int              n_params;
   Oid             *types;
   char           **values;
@@ -74,8 +76,10 @@ furrow_database_error_from_sqlstate (const char *sqlstate)
     return FURROW_STORE_ERROR_BUSY;
   if (strcmp (sqlstate, "53100") == 0)
     return FURROW_STORE_ERROR_FULL;
-  if (strcmp (sqlstate, "25006") == 0 || strcmp (sqlstate, "42501") == 0)
+  if (strcmp (sqlstate, "25006") == 0)
     return FURROW_STORE_ERROR_FILE_READ_ONLY;
+  if (strcmp (sqlstate, "42501") == 0)
+    return FURROW_STORE_ERROR_PERMISSION;
   if (g_str_has_prefix (sqlstate, "08") || strcmp (sqlstate, "57P01") == 0 ||
       strcmp (sqlstate, "57P02") == 0 || strcmp (sqlstate, "57P03") == 0)
     return FURROW_STORE_ERROR_CONNECTION;
@@ -95,6 +99,7 @@ pg_remember (PgDatabase     *self,
 
   g_free (self->state);
   g_free (self->message);
+  self->deleting = FALSE;
   if (state == NULL && PQstatus (self->conn) != CONNECTION_OK)
     state = "08006";  /* connection_failure: libpq lost the server without a result */
   self->state = g_strdup (state);
@@ -107,6 +112,64 @@ pg_forget (PgDatabase *self)
 {
   g_clear_pointer (&self->state, g_free);
   g_clear_pointer (&self->message, g_free);
+}
+
+/* What a refused statement (42501, docs/architecture.md, The backend seam, Roles) was trying to
+ * do, in a user's words: from the table PostgreSQL names ("permission denied for table seasons",
+ * "new row violates row-level security policy for table \"seasons\"") and whether it deleted.
+ * The grants that refuse it are furrow.grant_cooperative ()'s (schema/pg/server.sql). */
+static const char *
+permission_action (PgDatabase *self)
+{
+  static const struct
+  {
+    const char *table;
+    const char *change;
+    const char *delete;
+  } actions[] = {
+    { "households", N_("change households"), N_("delete households") },
+    { "parcels", N_("change parcels"), N_("delete parcels") },
+    { "fields", N_("change fields"), N_("delete fields") },
+    { "plans", N_("change plans"), NULL },
+    { "yield_presets", N_("change yield presets"), NULL },
+    { "harvests", N_("enter harvests or actual costs"), NULL },
+    { "season_actual_costs", N_("enter harvests or actual costs"), NULL },
+    { "settlements", N_("settle or reopen a season"), NULL },
+    { "season_settlements", N_("settle or reopen a season"), NULL },
+    { "season_prices", N_("change a season’s money rules"), NULL },
+    { "season_costs", N_("change a season’s money rules"), NULL },
+    { "season_subsidies", N_("change a season’s money rules"), NULL },
+    { "season_other_income", N_("change a season’s money rules"), NULL },
+    { "season_fees", N_("change a season’s money rules"), NULL },
+    { "season_rules", N_("change a season’s money rules"), NULL },
+    { "season_household_operations", N_("change a season’s money rules"), NULL },
+    { "payments", N_("change payments"), NULL },
+    { "season_objections", N_("record objections"), NULL },
+    { "audit_log", N_("change anything in this cooperative"), NULL },
+  };
+  g_autoptr(GRegex) regex = g_regex_new ("(table|schema) \"?([a-z0-9_]+)\"?", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *table = NULL;
+
+  if (self->message != NULL && strstr (self->message, "create role") != NULL)
+    return _("add users");
+  if (self->message == NULL || !g_regex_match (regex, self->message, 0, &match))
+    return _("do this");
+  kind = g_match_info_fetch (match, 1);
+  table = g_match_info_fetch (match, 2);
+  if (g_str_equal (kind, "schema"))
+    return _("open this cooperative");
+  /* A season's row (its state, name, rules): a clerk may mark it harvested, only a manager
+   * settles, reopens, creates, renames or deletes it, or changes its rules. */
+  if (g_str_equal (table, "seasons"))
+    return strstr (self->message, "row-level security") != NULL
+           ? _("settle or reopen a season") : _("change seasons or their money rules");
+  for (gsize i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (g_str_equal (table, actions[i].table))
+      return self->deleting && actions[i].delete != NULL ? _(actions[i].delete)
+                                                         : _(actions[i].change);
+  return _("do this");
 }
 
 static gboolean
@@ -143,6 +206,15 @@ pg_set_error (FurrowDatabase  *database,
                      "right to"), database->path, message);
       break;
 
+    case FURROW_STORE_ERROR_PERMISSION:
+      g_set_error (error, FURROW_STORE_ERROR, code,
+                   /* Translators: "clerk_a may not settle or reopen a season (permission denied
+                    * for table seasons)"; the second %s is a user name, the third an action
+                    * below. */
+                   _("%s: %s may not %s (%s); ask the centre’s manager for the right to"),
+                   database->path, PQuser (self->conn), permission_action (self), message);
+      break;
+
     case FURROW_STORE_ERROR_CONNECTION:
       g_set_error (error, FURROW_STORE_ERROR, code,
                    _("%s: the connection to the server is lost (%s); nothing more was "
@@ -150,15 +222,10 @@ pg_set_error (FurrowDatabase  *database,
       break;
 
     case FURROW_STORE_ERROR_CORRUPT:
-      {
-        g_autoptr(GError) damage =
-          g_error_new (FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT,
-                       _("%s is damaged (%s): nothing was written to it; ask the server's "
-                         "administrator to restore it from a backup"), database->path, message);
-
-        furrow_database_mark_damaged (database, damage);
-        g_propagate_error (error, g_steal_pointer (&damage));
-      }
+      furrow_database_set_damaged (database, error,
+                                   _("%s is damaged (%s): nothing was written to it; ask the "
+                                     "server's administrator to restore it from a backup"),
+                                   database->path, message);
       break;
 
     default:
@@ -454,6 +521,30 @@ pg_in_transaction (FurrowDatabase *database)
   return PQtransactionStatus (PG (database)->conn) != PQTRANS_IDLE;
 }
 
+static char *
+pg_encrypt_password (FurrowDatabase  *database,
+                     const char      *user,
+                     const char      *password,
+                     GError         **error)
+{
+  PgDatabase *self = PG (database);
+  /* NULL: the server's password_encryption (scram-sha-256 since PostgreSQL 14). */
+  char *verifier = PQencryptPasswordConn (self->conn, password, user, NULL);
+  char *copy;
+
+  if (verifier == NULL)
+    {
+      g_autofree char *message = g_strchomp (g_strdup (PQerrorMessage (self->conn)));
+
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                   _("%s: cannot encrypt the password: %s"), database->path, message);
+      return NULL;
+    }
+  copy = g_strdup (verifier);
+  PQfreemem (verifier);
+  return copy;
+}
+
 static gboolean
 pg_backup (FurrowDatabase  *self,
            FurrowDatabase  *dest,
@@ -547,6 +638,7 @@ pg_prepare (FurrowDatabase  *database,
 
   stmt = g_new0 (PgStatement, 1);
   stmt->name = g_steal_pointer (&name);
+  stmt->deleting = g_ascii_strncasecmp (g_strchug (text), "DELETE", 6) == 0;
   stmt->n_params = PQnparams (result);
   stmt->types = g_new0 (Oid, stmt->n_params + 1);
   for (int i = 0; i < stmt->n_params; i++)
@@ -809,6 +901,7 @@ pg_step (FurrowStatement  *self,
       if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
         {
           pg_remember (database, stmt->result);
+          database->deleting = stmt->deleting;
           g_clear_pointer (&stmt->result, PQclear);
           return pg_set_error (self->database, error);
         }
@@ -930,32 +1023,11 @@ pg_column_name (FurrowStatement *self,
   return PQfname (PG_STMT (self)->description, column);
 }
 
+/* Every function of the backend is named pg_<member> (furrow-database-private.h). */
 static const FurrowDatabaseBackend pg_backend = {
   .dialect = FURROW_DATABASE_POSTGRESQL,
-  .close = pg_close,
-  .prepare = pg_prepare,
-  .finalize = pg_finalize,
-  .exec = pg_exec,
-  .last_insert_id = pg_last_insert_id,
-  .changes = pg_changes,
-  .in_transaction = pg_in_transaction,
-  .set_error = pg_set_error,
-  .get_constraint = pg_get_constraint,
-  .get_last_message = pg_get_last_message,
-  .backup = pg_backup,
+  FURROW_DATABASE_BACKEND_FUNCTIONS (pg),
+  /* What only a server has. */
+  .encrypt_password = pg_encrypt_password,
   .listen = pg_listen,
-  .bind_int64 = pg_bind_int64,
-  .bind_double = pg_bind_double,
-  .bind_text = pg_bind_text,
-  .bind_blob = pg_bind_blob,
-  .bind_null = pg_bind_null,
-  .step = pg_step,
-  .reset = pg_reset,
-  .is_null = pg_is_null,
-  .get_int64 = pg_get_int64,
-  .get_double = pg_get_double,
-  .get_text = pg_get_text,
-  .get_blob = pg_get_blob,
-  .column_count = pg_column_count,
-  .column_name = pg_column_name,
 };

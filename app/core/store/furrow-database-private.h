@@ -22,6 +22,36 @@ struct _FurrowDatabase
   GError     *damage;      /* the first sign the data is damaged, or NULL */
 };
 
+/* A backend's table: its functions are named after it and the member they fill (sqlite_step,
+ * pg_step), so the members both backends fill are this one list; a server's own (NULL for
+ * SQLite: encrypt_password, listen) follow it in furrow-database-pg.c. */
+#define FURROW_DATABASE_BACKEND_FUNCTIONS(prefix)                                     \
+  .close = prefix##_close,                                                            \
+  .prepare = prefix##_prepare,                                                        \
+  .finalize = prefix##_finalize,                                                      \
+  .exec = prefix##_exec,                                                              \
+  .last_insert_id = prefix##_last_insert_id,                                          \
+  .changes = prefix##_changes,                                                        \
+  .in_transaction = prefix##_in_transaction,                                          \
+  .set_error = prefix##_set_error,                                                    \
+  .get_constraint = prefix##_get_constraint,                                          \
+  .get_last_message = prefix##_get_last_message,                                      \
+  .backup = prefix##_backup,                                                          \
+  .bind_int64 = prefix##_bind_int64,                                                  \
+  .bind_double = prefix##_bind_double,                                                \
+  .bind_text = prefix##_bind_text,                                                    \
+  .bind_blob = prefix##_bind_blob,                                                    \
+  .bind_null = prefix##_bind_null,                                                    \
+  .step = prefix##_step,                                                              \
+  .reset = prefix##_reset,                                                            \
+  .is_null = prefix##_is_null,                                                        \
+  .get_int64 = prefix##_get_int64,                                                    \
+  .get_double = prefix##_get_double,                                                  \
+  .get_text = prefix##_get_text,                                                      \
+  .get_blob = prefix##_get_blob,                                                      \
+  .column_count = prefix##_column_count,                                              \
+  .column_name = prefix##_column_name
+
 struct _FurrowStatement
 {
   FurrowDatabase *database;
@@ -52,6 +82,11 @@ struct _FurrowDatabaseBackend
                                         GError          **error);
   FurrowDatabaseConstraint (*get_constraint) (FurrowDatabase *self);
   const char      *(*get_last_message) (FurrowDatabase   *self);
+  /* NULL for a backend without users of its own (SQLite). */
+  char            *(*encrypt_password) (FurrowDatabase   *self,
+                                        const char       *user,
+                                        const char       *password,
+                                        GError          **error);
   gboolean         (*backup)           (FurrowDatabase   *self,
                                         FurrowDatabase   *dest,
                                         GError          **error);

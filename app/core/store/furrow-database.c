@@ -161,16 +161,10 @@ furrow_database_set_error_code (FurrowDatabase  *self,
 
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      {
-        g_autoptr(GError) damage =
-          g_error_new (FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT,
-                       _("%s is damaged (%s): nothing was written to it; restore it from a "
-                         "backup or a restore point, or run “furrow-cli check” to see what is "
-                         "wrong"), self->path, message);
-
-        furrow_database_mark_damaged (self, damage);
-        g_propagate_error (error, g_steal_pointer (&damage));
-      }
+      furrow_database_set_damaged (self, error,
+                                   _("%s is damaged (%s): nothing was written to it; restore it "
+                                     "from a backup or a restore point, or run “furrow-cli "
+                                     "check” to see what is wrong"), self->path, message);
       break;
 
     case SQLITE_READONLY:
@@ -267,6 +261,23 @@ furrow_database_mark_damaged (FurrowDatabase *self,
 
   if (self->damage == NULL)
     self->damage = g_error_copy (damage);
+}
+
+gboolean
+furrow_database_set_damaged (FurrowDatabase  *self,
+                             GError         **error,
+                             const char      *format,
+                             ...)
+{
+  g_autoptr(GError) damage = NULL;
+  va_list args;
+
+  va_start (args, format);
+  damage = g_error_new_valist (FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT, format, args);
+  va_end (args);
+  furrow_database_mark_damaged (self, damage);
+  g_propagate_error (error, g_steal_pointer (&damage));
+  return FALSE;
 }
 
 const GError *
@@ -514,6 +525,23 @@ static gboolean
 sqlite_in_transaction (FurrowDatabase *self)
 {
   return !sqlite3_get_autocommit (SQLITE_DB (self));
+}
+
+char *
+furrow_database_encrypt_password (FurrowDatabase  *self,
+                                  const char      *user,
+                                  const char      *password,
+                                  GError         **error)
+{
+  g_return_val_if_fail (self != NULL && user != NULL && password != NULL, NULL);
+
+  if (self->backend->encrypt_password == NULL)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                   _("%s is a file: only a server has users"), self->path);
+      return NULL;
+    }
+  return self->backend->encrypt_password (self, user, password, error);
 }
 
 gboolean
@@ -892,31 +920,8 @@ sqlite_column_name (FurrowStatement *self,
   return sqlite3_column_name (SQLITE_STMT (self), column);
 }
 
+/* Every function of the backend is named sqlite_<member> (furrow-database-private.h). */
 static const FurrowDatabaseBackend sqlite_backend = {
   .dialect = FURROW_DATABASE_SQLITE,
-  .close = sqlite_close,
-  .prepare = sqlite_prepare,
-  .finalize = sqlite_finalize,
-  .exec = sqlite_exec,
-  .last_insert_id = sqlite_last_insert_id,
-  .changes = sqlite_changes,
-  .in_transaction = sqlite_in_transaction,
-  .set_error = sqlite_set_error,
-  .get_constraint = sqlite_get_constraint,
-  .get_last_message = sqlite_get_last_message,
-  .backup = sqlite_backup,
-  .bind_int64 = sqlite_bind_int64,
-  .bind_double = sqlite_bind_double,
-  .bind_text = sqlite_bind_text,
-  .bind_blob = sqlite_bind_blob,
-  .bind_null = sqlite_bind_null,
-  .step = sqlite_step,
-  .reset = sqlite_reset,
-  .is_null = sqlite_is_null,
-  .get_int64 = sqlite_get_int64,
-  .get_double = sqlite_get_double,
-  .get_text = sqlite_get_text,
-  .get_blob = sqlite_get_blob,
-  .column_count = sqlite_column_count,
-  .column_name = sqlite_column_name,
+  FURROW_DATABASE_BACKEND_FUNCTIONS (sqlite),
 };

@@ -97,6 +97,14 @@ GSource         *furrow_database_listen           (FurrowDatabase           *sel
                                                    gpointer                  user_data,
                                                    GError                  **error);
 
+/* A server user's password as the verifier the server keeps (SCRAM-SHA-256, computed here by
+ * libpq, PQencryptPasswordConn), so that the password itself is never sent to the server nor can
+ * reach its logs (docs/architecture.md, The backend seam, Roles). NULL with error on a file or
+ * when libpq cannot compute it. */
+char            *furrow_database_encrypt_password (FurrowDatabase       *self,
+                                                   const char           *user,
+                                                   const char           *password,
+                                                   GError              **error);
 /* Copies the whole database into dest (SQLite's online backup). */
 gboolean         furrow_database_backup           (FurrowDatabase       *self,
                                                    FurrowDatabase       *dest,
@@ -128,11 +136,19 @@ gboolean         furrow_database_last_was_not_a_database (FurrowDatabase *self);
  * refuses to write. NULL while none was seen. */
 void             furrow_database_mark_damaged     (FurrowDatabase       *self,
                                                    const GError         *damage);
+/* A FURROW_STORE_ERROR_CORRUPT error with the message `format` (translated) marks the connection
+ * damaged and goes to `error`: the one path by which SQLite's and PostgreSQL's damage and the
+ * store's own findings are kept. Returns FALSE. */
+gboolean         furrow_database_set_damaged      (FurrowDatabase       *self,
+                                                   GError              **error,
+                                                   const char           *format,
+                                                   ...) G_GNUC_PRINTF (3, 4);
 const GError    *furrow_database_get_damage       (FurrowDatabase       *self);
 
 /* The FURROW_STORE_ERROR_* of a PostgreSQL SQLSTATE (the second mapping, docs/architecture.md,
  * The backend seam): 23505 → DUPLICATE, other 23xxx → CONSTRAINT, 40001 and 40P01 → CONFLICT,
- * 55P03 → BUSY, 53100 → FULL, 25006 and 42501 → FILE_READ_ONLY, 08xxx and 57P0x → CONNECTION,
+ * 55P03 → BUSY, 53100 → FULL, 25006 → FILE_READ_ONLY, 42501 → PERMISSION, 08xxx and 57P0x →
+ * CONNECTION,
  * XX001 and XX002 → CORRUPT, the rest (and NULL) → FAILED. */
 int              furrow_database_error_from_sqlstate (const char        *sqlstate);
 

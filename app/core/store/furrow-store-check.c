@@ -66,20 +66,15 @@ furrow_store_quick_check (FurrowStore  *self,
       /* "*** in database main ***\nPage 101: …" on one line: the finding only. */
       const char *finding = first != NULL ? first : "?";
       g_autofree char *line = NULL;
-      g_autoptr(GError) damage = NULL;
 
       if (g_str_has_prefix (finding, "*** in database main ***\n"))
         finding += strlen ("*** in database main ***\n");
       line = g_strdelimit (g_strdup (finding), "\r\n", ' ');
-      damage =
-        g_error_new (FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT,
-                     _("%s is damaged (%s): nothing was written to it; restore it from a "
-                       "backup or a restore point, or run “furrow-cli check” to see what is "
-                       "wrong"), self->path, line);
-
-      furrow_database_mark_damaged (self->database, damage);
-      g_propagate_error (error, g_steal_pointer (&damage));
-      return FALSE;
+      return furrow_database_set_damaged (self->database, error,
+                                          _("%s is damaged (%s): nothing was written to it; "
+                                            "restore it from a backup or a restore point, or "
+                                            "run “furrow-cli check” to see what is wrong"),
+                                          self->path, line);
     }
   return TRUE;
 }
@@ -234,27 +229,24 @@ add_findings (FurrowStore  *self,
   return TRUE;
 }
 
-/* SQLite's and GeoPackage's part of furrow_store_check_all(): the pages and indexes, the
- * foreign keys (SQLite checks them only while they are on), GeoPackage conformance. A server
- * checks its own pages and enforces its foreign keys at every write, and has no GeoPackage
- * tables (docs/architecture.md, The backend seam). */
+/* SQLite's integrity_check, one finding a line (without its "*** in database main ***"
+ * heading), each line once. A file so damaged that the check itself stops (SQLITE_CORRUPT on a
+ * page it must read) gets one finding that says so, not the damage message again: that
+ * message is what sent the user here (issue 12). */
 static gboolean
-check_file (FurrowStore  *self,
-            GPtrArray    *findings,
-            GError      **error)
+check_integrity (FurrowStore  *self,
+                 GPtrArray    *findings,
+                 GError      **error)
 {
   g_autoptr(FurrowStatement) integrity = NULL;
   g_autoptr(GError) local_error = NULL;
 
   /* SQLite: the whole file, every index against its table. */
-  integrity = furrow_database_prepare (self->database, "PRAGMA integrity_check (100)", error);
-  if (integrity == NULL)
-    return FALSE;
-  while (furrow_statement_step (integrity, &local_error))
+  integrity = furrow_database_prepare (self->database, "PRAGMA integrity_check (100)",
+                                       &local_error);
+  while (integrity != NULL && furrow_statement_step (integrity, &local_error))
     {
       const char *text = furrow_statement_get_text (integrity, 0);
-
-      /* One finding a line, without SQLite's "*** in database main ***" heading. */
       g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
 
       for (guint k = 0; g_strcmp0 (text, "ok") != 0 && lines[k] != NULL; k++)
@@ -266,12 +258,26 @@ check_file (FurrowStore  *self,
           g_ptr_array_add (findings, g_strdup_printf (_("integrity: %s"), lines[k]));
         }
     }
-  if (local_error != NULL)
+  if (g_error_matches (local_error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT))
+    g_ptr_array_add (findings, g_strdup (_("integrity: the check stopped at a page it cannot "
+                                           "read; the file is damaged beyond that point")));
+  else if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  return TRUE;
+}
 
+/* SQLite's and GeoPackage's part of furrow_store_check_all() on a file whose pages are whole:
+ * the foreign keys (SQLite checks them only while they are on), GeoPackage conformance. A
+ * server checks its own pages and enforces its foreign keys at every write, and has no
+ * GeoPackage tables (docs/architecture.md, The backend seam). */
+static gboolean
+check_file (FurrowStore  *self,
+            GPtrArray    *findings,
+            GError      **error)
+{
   if (!add_findings (self, findings,
                      "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check",
                      /* Translators: table, row number, the table it refers to */
@@ -317,55 +323,86 @@ check_file (FurrowStore  *self,
   return TRUE;
 }
 
+/* Furrow's own rules, part of furrow_store_check_all(). */
+static gboolean
+check_rules (FurrowStore  *self,
+             GPtrArray    *findings,
+             GError      **error)
+{
+  return add_findings (self, findings,
+                       "SELECT code, count (DISTINCT coalesce (field_id, 0)), count (*)"
+                       " FROM parcels GROUP BY code HAVING count (*) > 1",
+                       _("Furrow: parcel %s is in %s fields (%s rows)"), error) &&
+         add_findings (self, findings,
+                       "SELECT code, count (*) FROM households GROUP BY code HAVING count (*) > 1",
+                       _("Furrow: household code %s is used by %s households"), error) &&
+         add_findings (self, findings,
+                       "SELECT s.name, coalesce (h.code, CAST (r.household_id AS text)),"
+                       " r.total_fen,"
+                       " r.base_fen + r.dividend_fen - r.fee_fen"
+                       " FROM settlements AS r JOIN seasons AS s ON s.id = r.season_id"
+                       " LEFT JOIN households AS h ON h.id = r.household_id"
+                       " WHERE r.total_fen <> r.base_fen + r.dividend_fen - r.fee_fen"
+                       " ORDER BY r.id",
+                       _("Furrow: season %s, household %s: the total %s fen is not base + "
+                         "dividend − fee, %s fen"), error) &&
+         add_findings (self, findings,
+                       "SELECT s.name, ss.households_dividend_fen, r.dividend"
+                       " FROM season_settlements AS ss JOIN seasons AS s ON s.id = ss.season_id"
+                       " JOIN (SELECT season_id, sum (dividend_fen) AS dividend FROM settlements"
+                       " GROUP BY season_id) AS r ON r.season_id = ss.season_id"
+                       " WHERE r.dividend <> ss.households_dividend_fen ORDER BY s.id",
+                       _("Furrow: season %s: the households' dividend %s fen is not the sum of "
+                         "their rows, %s fen"), error) &&
+         add_findings (self, findings,
+                       "SELECT s.name, ss.fees_fen, r.fees"
+                       " FROM season_settlements AS ss JOIN seasons AS s ON s.id = ss.season_id"
+                       " JOIN (SELECT season_id, sum (fee_fen) AS fees FROM settlements"
+                       " GROUP BY season_id) AS r ON r.season_id = ss.season_id"
+                       " WHERE r.fees <> ss.fees_fen ORDER BY s.id",
+                       _("Furrow: season %s: the fees %s fen are not the sum of the rows, %s fen"),
+                       error);
+}
+
 GPtrArray *
 furrow_store_check_all (FurrowStore  *self,
                         GError      **error)
 {
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) unique = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean server, damaged;
 
   g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
 
-  if (!furrow_store_is_server (self) && !check_file (self, findings, error))
+  server = furrow_store_is_server (self);
+  if (!server && !check_integrity (self, findings, error))
     return NULL;
+  damaged = findings->len > 0;
+  if ((!server && !check_file (self, findings, &local_error)) ||
+      !check_rules (self, findings, &local_error))
+    {
+      /* Damaged pages the integrity check listed stop the checks that read them: said once,
+       * by the integrity lines, not again as an error (issue 12). */
+      if (!g_error_matches (local_error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (!damaged)
+        g_ptr_array_add (findings, g_strdup (_("integrity: the check stopped at a page it "
+                                               "cannot read; the file is damaged beyond that "
+                                               "point")));
+    }
 
-  /* Furrow's own rules (docs/domain.md §8 for the settlement): a parcel is one row, so in one
-   * field at most; a household code is one household; each settled row's total is base +
-   * dividend − fee and a settled season's dividend and fees are the sums of its rows, to the
-   * fen. */
-  if (!add_findings (self, findings,
-                     "SELECT code, count (DISTINCT coalesce (field_id, 0)), count (*)"
-                     " FROM parcels GROUP BY code HAVING count (*) > 1",
-                     _("Furrow: parcel %s is in %s fields (%s rows)"), error) ||
-      !add_findings (self, findings,
-                     "SELECT code, count (*) FROM households GROUP BY code HAVING count (*) > 1",
-                     _("Furrow: household code %s is used by %s households"), error) ||
-      !add_findings (self, findings,
-                     "SELECT s.name, coalesce (h.code, CAST (r.household_id AS text)), r.total_fen,"
-                     " r.base_fen + r.dividend_fen - r.fee_fen"
-                     " FROM settlements AS r JOIN seasons AS s ON s.id = r.season_id"
-                     " LEFT JOIN households AS h ON h.id = r.household_id"
-                     " WHERE r.total_fen <> r.base_fen + r.dividend_fen - r.fee_fen"
-                     " ORDER BY r.id",
-                     _("Furrow: season %s, household %s: the total %s fen is not base + "
-                       "dividend − fee, %s fen"), error) ||
-      !add_findings (self, findings,
-                     "SELECT s.name, ss.households_dividend_fen, r.dividend"
-                     " FROM season_settlements AS ss JOIN seasons AS s ON s.id = ss.season_id"
-                     " JOIN (SELECT season_id, sum (dividend_fen) AS dividend FROM settlements"
-                     " GROUP BY season_id) AS r ON r.season_id = ss.season_id"
-                     " WHERE r.dividend <> ss.households_dividend_fen ORDER BY s.id",
-                     _("Furrow: season %s: the households' dividend %s fen is not the sum of "
-                       "their rows, %s fen"), error) ||
-      !add_findings (self, findings,
-                     "SELECT s.name, ss.fees_fen, r.fees"
-                     " FROM season_settlements AS ss JOIN seasons AS s ON s.id = ss.season_id"
-                     " JOIN (SELECT season_id, sum (fee_fen) AS fees FROM settlements"
-                     " GROUP BY season_id) AS r ON r.season_id = ss.season_id"
-                     " WHERE r.fees <> ss.fees_fen ORDER BY s.id",
-                     _("Furrow: season %s: the fees %s fen are not the sum of the rows, %s fen"),
-                     error))
-    return NULL;
-  return g_steal_pointer (&findings);
+  /* One line per finding: each once, in the order found. */
+  unique = g_ptr_array_new_with_free_func (g_free);
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < findings->len; i++)
+    if (g_hash_table_add (seen, g_ptr_array_index (findings, i)))
+      g_ptr_array_add (unique, g_strdup (g_ptr_array_index (findings, i)));
+  return g_steal_pointer (&unique);
 }
 
 gboolean

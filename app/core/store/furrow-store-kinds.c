@@ -13,31 +13,35 @@
 
 #include "furrow-store-private.h"
 
-/* A column `name` written from `getter` and read into `setter`; no name for a column only read
- * (the row id), no setter for one only written (an area the object measures itself). */
+/* A column `name` written from `getter` and read into `setter` (as the kind's prefix and
+ * `name`); no setter for one only written (an area the object measures itself). READ: an
+ * expression only read (the row id, a sum), as is. REFERENCE: written as the row id the kind's
+ * prepare hook finds, read as `expression` (the other row's code). The SELECTs, INSERT and
+ * UPDATE are made from these rows (_furrow_store_kind_sql). */
 #define COLUMN(type, name, getter, setter) \
-  { FURROW_RECORD_COLUMN_##type, name, G_CALLBACK (getter), G_CALLBACK (setter) }
+  { FURROW_RECORD_COLUMN_##type, name, G_CALLBACK (getter), G_CALLBACK (setter), NULL }
+#define READ(type, expression, setter) \
+  { FURROW_RECORD_COLUMN_##type, NULL, NULL, G_CALLBACK (setter), expression }
+#define REFERENCE(name, expression, setter) \
+  { FURROW_RECORD_COLUMN_REFERENCE, name, NULL, G_CALLBACK (setter), expression }
 
 /* ------------------------------------------------------------------------------------------ */
 /* Fields                                                                                     */
 
-/* What select_all and select_code read, in the order of the read columns of field_columns;
- * the row read_stored reads before a change. */
-#define FIELD_COLUMNS \
-  "f.id, f.geom, f.code, f.name, f.notes, f.custody," \
-  " (SELECT total (p.registered_area_m2) FROM parcels p WHERE p.field_id = f.id), f.row_version"
+/* The row read_stored reads before a change. */
 #define FIELD_STORED "SELECT measured_area_m2 FROM fields WHERE id = ?1"
 
 static const FurrowRecordColumn field_columns[] = {
-  COLUMN (INT64, NULL, NULL, _furrow_field_set_id),
+  READ (INT64, "f.id", _furrow_field_set_id),
   COLUMN (GEOMETRY, "geom", furrow_field_get_geometry, furrow_field_set_geometry),
   COLUMN (TEXT, "code", furrow_field_get_code, furrow_field_set_code),
   COLUMN (NAME, "name", furrow_field_get_name, furrow_field_set_name),
   COLUMN (TEXT, "notes", furrow_field_get_notes, furrow_field_set_notes),
   COLUMN (CUSTODY, "custody", furrow_field_get_custody, furrow_field_set_custody),
   COLUMN (DOUBLE, "measured_area_m2", furrow_field_get_measured_area_m2, NULL),
-  COLUMN (DOUBLE, NULL, NULL, _furrow_field_set_registered_area_m2),
-  COLUMN (INT64, NULL, NULL, _furrow_store_object_set_version),
+  READ (DOUBLE, "(SELECT total (p.registered_area_m2) FROM parcels p WHERE p.field_id = f.id)",
+        _furrow_field_set_registered_area_m2),
+  READ (INT64, "f.row_version", _furrow_store_object_set_version),
 };
 
 static const FurrowAuditedArea field_areas[] = {
@@ -121,15 +125,11 @@ field_committed (FurrowStore *self)
 /* ------------------------------------------------------------------------------------------ */
 /* Households. Their personal data (phone, ID number, account) stays out of the audit log.    */
 
-/* What select_all and select_code read, in the order of the read columns of household_columns;
- * the row read_stored reads before a change. */
-#define HOUSEHOLD_COLUMNS \
-  "id, code, name, members, phone, id_number, notes, bank, bank_branch, account_number," \
-  " account_holder, row_version"
+/* The row read_stored reads before a change. */
 #define HOUSEHOLD_STORED "SELECT code FROM households WHERE id = ?1"
 
 static const FurrowRecordColumn household_columns[] = {
-  COLUMN (INT64, NULL, NULL, _furrow_household_set_id),
+  READ (INT64, "id", _furrow_household_set_id),
   COLUMN (TEXT, "code", furrow_household_get_code, furrow_household_set_code),
   COLUMN (NAME, "name", furrow_household_get_name, furrow_household_set_name),
   COLUMN (COUNT, "members", furrow_household_get_members, furrow_household_set_members),
@@ -144,7 +144,7 @@ static const FurrowRecordColumn household_columns[] = {
           furrow_household_set_account_number),
   COLUMN (TEXT, "account_holder", furrow_household_get_account_holder,
           furrow_household_set_account_holder),
-  COLUMN (INT64, NULL, NULL, _furrow_store_object_set_version),
+  READ (INT64, "row_version", _furrow_store_object_set_version),
 };
 
 static void
@@ -269,22 +269,16 @@ household_follow (FurrowStore         *self,
 /* ------------------------------------------------------------------------------------------ */
 /* Parcels                                                                                    */
 
-/* What select_all and select_code read, in the order of the read columns of parcel_columns;
- * the row read_stored reads before a change. */
-#define PARCEL_COLUMNS \
-  "p.id, p.geom, p.code, h.code, p.field_id, p.name, p.registered_area_m2," \
-  " p.surveyed_area_m2, p.land_use, p.land_grade, p.neighbour_east, p.neighbour_west," \
-  " p.neighbour_south, p.neighbour_north, p.custody, p.entrusted_from, p.entrusted_to," \
-  " p.row_version"
+/* The row read_stored reads before a change. */
 #define PARCEL_STORED \
   "SELECT registered_area_m2, measured_area_m2, field_id FROM parcels WHERE id = ?1"
 
 /* Written as ?1 … ?17 of the INSERT and UPDATE statements (?3 the household's row id). */
 static const FurrowRecordColumn parcel_columns[] = {
-  COLUMN (INT64, NULL, NULL, _furrow_parcel_set_id),
+  READ (INT64, "p.id", _furrow_parcel_set_id),
   COLUMN (GEOMETRY, "geom", furrow_parcel_get_geometry, furrow_parcel_set_geometry),
   COLUMN (TEXT, "code", furrow_parcel_get_code, furrow_parcel_set_code),
-  COLUMN (REFERENCE, "household_id", NULL, furrow_parcel_set_household_code),
+  REFERENCE ("household_id", "h.code", furrow_parcel_set_household_code),
   COLUMN (ID, "field_id", furrow_parcel_get_field_id, furrow_parcel_set_field_id),
   COLUMN (TEXT, "name", furrow_parcel_get_name, furrow_parcel_set_name),
   COLUMN (DOUBLE, "registered_area_m2", furrow_parcel_get_registered_area_m2,
@@ -306,7 +300,7 @@ static const FurrowRecordColumn parcel_columns[] = {
   COLUMN (TEXT, "entrusted_from", furrow_parcel_get_entrusted_from,
           furrow_parcel_set_entrusted_from),
   COLUMN (TEXT, "entrusted_to", furrow_parcel_get_entrusted_to, furrow_parcel_set_entrusted_to),
-  COLUMN (INT64, NULL, NULL, _furrow_store_object_set_version),
+  READ (INT64, "p.row_version", _furrow_store_object_set_version),
 };
 
 static const FurrowAuditedArea parcel_areas[] = {
@@ -379,7 +373,7 @@ parcel_written (FurrowStore        *self,
 
 /* What every row wires the same way: the kind's type, its accessors and columns (named after
  * the kind: furrow_field_get_id, field_columns …), and its statements, from the kind's own
- * above (FIELD_COLUMNS, FIELD_STORED), its table, FROM clause and column prefix. */
+ * above (FIELD_STORED), its table, FROM clause and column prefix. */
 #define KIND_OBJECT(type)                                   \
   .get_type = furrow_##type##_get_type,                     \
   .noun = #type,                                            \
@@ -390,15 +384,14 @@ parcel_written (FurrowStore        *self,
   .columns = type##_columns,                                \
   .n_columns = G_N_ELEMENTS (type##_columns)
 
-#define KIND_STATEMENTS(KIND, table_, from, prefix)                                   \
-  .table = table_,                                                                    \
-  .select_all = "SELECT " KIND##_COLUMNS " FROM " from " ORDER BY " prefix "id",      \
-  .select_code = "SELECT " KIND##_COLUMNS " FROM " from " WHERE " prefix "code = ?1", \
-  .select_id = "SELECT " KIND##_COLUMNS " FROM " from " WHERE " prefix "id = ?1",     \
-  .select_stored = KIND##_STORED,                                                     \
-  .select_changed_by = "SELECT changed_by FROM " table_ " WHERE id = ?1",             \
-  .count = "SELECT count(*) FROM " table_,                                            \
-  .delete = "DELETE FROM " table_                                                     \
+#define KIND_STATEMENTS(KIND, table_, from_, prefix_)                           \
+  .table = table_,                                                              \
+  .from = from_,                                                                \
+  .prefix = prefix_,                                                            \
+  .select_stored = KIND##_STORED,                                               \
+  .select_changed_by = "SELECT changed_by FROM " table_ " WHERE id = ?1",       \
+  .count = "SELECT count(*) FROM " table_,                                      \
+  .delete = "DELETE FROM " table_                                               \
             " WHERE id = ?1 AND row_version = coalesce (?2, row_version)"
 
 static const FurrowRecordKind kinds[FURROW_N_KINDS] = {
@@ -408,7 +401,6 @@ static const FurrowRecordKind kinds[FURROW_N_KINDS] = {
     .what = NC_("object kind", "field"),
     .not_found = N_("field %s is not in the project"),
     .duplicate = N_("field %s is already in the project (duplicate code)"),
-    .code_read = 2,
     .get_geometry = G_CALLBACK (furrow_field_get_geometry),
     .areas = field_areas,
     .n_areas = G_N_ELEMENTS (field_areas),
@@ -423,7 +415,6 @@ static const FurrowRecordKind kinds[FURROW_N_KINDS] = {
     .what = NC_("object kind", "household"),
     .not_found = N_("household %s is not in the project"),
     .duplicate = N_("household %s is already in the project (duplicate CBFBM)"),
-    .code_read = 1,
     .read_stored = household_read_stored,
     .prepare = household_prepare,
     .follow = household_follow,
@@ -435,7 +426,6 @@ static const FurrowRecordKind kinds[FURROW_N_KINDS] = {
     .what = NC_("object kind", "parcel"),
     .not_found = N_("parcel %s is not in the project"),
     .duplicate = N_("parcel %s is already in the project (duplicate DKBM)"),
-    .code_read = 2,
     .get_geometry = G_CALLBACK (furrow_parcel_get_geometry),
     .areas = parcel_areas,
     .n_areas = G_N_ELEMENTS (parcel_areas),
@@ -453,9 +443,41 @@ _furrow_store_kind (FurrowKind kind)
   return &kinds[kind];
 }
 
+/* The SELECT of every row, of one code or of one id: the read columns (those with a setter) in
+ * order. */
+static char *
+make_select_sql (const FurrowRecordKind *kind,
+                 FurrowKindSql           which)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  guint n = 0;
+
+  for (guint i = 0; i < kind->n_columns; i++)
+    {
+      const FurrowRecordColumn *column = &kind->columns[i];
+
+      if (column->set == NULL)
+        continue;
+      g_string_append (sql, n++ > 0 ? ", " : "");
+      if (column->read != NULL)
+        g_string_append (sql, column->read);
+      else
+        g_string_append_printf (sql, "%s%s", kind->prefix, column->name);
+    }
+  g_string_append_printf (sql, " FROM %s", kind->from);
+  if (which == FURROW_KIND_SQL_SELECT_CODE)
+    g_string_append_printf (sql, " WHERE %scode = ?1", kind->prefix);
+  else if (which == FURROW_KIND_SQL_SELECT_ID)
+    g_string_append_printf (sql, " WHERE %sid = ?1", kind->prefix);
+  else
+    g_string_append_printf (sql, " ORDER BY %sid", kind->prefix);
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+/* The INSERT or UPDATE: the written columns (those with a name) as ?1, ?2 … in order. */
 static char *
 make_write_sql (const FurrowRecordKind *kind,
-                FurrowRecordChange      change)
+                FurrowKindSql           which)
 {
   g_autoptr(GString) names = g_string_new (NULL);
   g_autoptr(GString) values = g_string_new (NULL);
@@ -468,7 +490,7 @@ make_write_sql (const FurrowRecordKind *kind,
       if (kind->columns[i].name == NULL)
         continue;
       n++;
-      if (change == FURROW_RECORD_UPDATED)
+      if (which == FURROW_KIND_SQL_UPDATE)
         g_string_append_printf (names, "%s%s = ?%u", separator, kind->columns[i].name, n);
       else
         g_string_append_printf (names, "%s%s", separator, kind->columns[i].name);
@@ -477,7 +499,7 @@ make_write_sql (const FurrowRecordKind *kind,
   /* The row's version goes up by one; who wrote it is ?n+2 (a server writes current_user
    * whatever is sent); and only the version the writer read is changed, ?n+3, or any when it
    * is NULL (an object the store did not read) (docs/architecture.md, Several users at once). */
-  if (change == FURROW_RECORD_UPDATED)
+  if (which == FURROW_KIND_SQL_UPDATE)
     return g_strdup_printf ("UPDATE %s SET %s, row_version = row_version + 1, changed_by = ?%u"
                             " WHERE id = ?%u AND row_version = coalesce (?%u, row_version)",
                             kind->table, names->str, n + 2, n + 1, n + 3);
@@ -486,28 +508,38 @@ make_write_sql (const FurrowRecordKind *kind,
 }
 
 const char *
-_furrow_store_kind_write_sql (FurrowKind         kind,
-                              FurrowRecordChange change)
+_furrow_store_kind_sql (FurrowKind    kind,
+                        FurrowKindSql which)
 {
   /* Made once: the statement cache keys on the text's address (docs/architecture.md, The
    * statement layer). */
-  static const char *inserts[FURROW_N_KINDS], *updates[FURROW_N_KINDS];
-  static gsize made;
+  static const char *made[FURROW_N_KINDS][FURROW_KIND_N_SQL];
+  static gsize once;
 
+  g_return_val_if_fail (kind < FURROW_N_KINDS, NULL);
+  g_return_val_if_fail (which < FURROW_KIND_N_SQL, NULL);
+
+  if (g_once_init_enter (&once))
+    {
+      for (FurrowKind k = 0; k < FURROW_N_KINDS; k++)
+        for (FurrowKindSql w = 0; w < FURROW_KIND_N_SQL; w++)
+          made[k][w] = w == FURROW_KIND_SQL_INSERT || w == FURROW_KIND_SQL_UPDATE
+                       ? make_write_sql (&kinds[k], w) : make_select_sql (&kinds[k], w);
+      g_once_init_leave (&once, 1);
+    }
+  return made[kind][which];
+}
+
+const char *
+_furrow_store_kind_write_sql (FurrowKind         kind,
+                              FurrowRecordChange change)
+{
   g_return_val_if_fail (kind < FURROW_N_KINDS, NULL);
 
   if (change == FURROW_RECORD_REMOVED)
     return kinds[kind].delete;
-  if (g_once_init_enter (&made))
-    {
-      for (FurrowKind k = 0; k < FURROW_N_KINDS; k++)
-        {
-          inserts[k] = make_write_sql (&kinds[k], FURROW_RECORD_ADDED);
-          updates[k] = make_write_sql (&kinds[k], FURROW_RECORD_UPDATED);
-        }
-      g_once_init_leave (&made, 1);
-    }
-  return change == FURROW_RECORD_ADDED ? inserts[kind] : updates[kind];
+  return _furrow_store_kind_sql (kind, change == FURROW_RECORD_ADDED ? FURROW_KIND_SQL_INSERT
+                                                                      : FURROW_KIND_SQL_UPDATE);
 }
 
 FurrowKind

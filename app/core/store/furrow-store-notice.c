@@ -11,7 +11,10 @@
 #include "furrow-store-private.h"
 #include "furrow-store-season-private.h"
 
-#define OBJECTION_COLUMNS "o.id, h.code, h.name, o.text, o.received, o.resolution, o.resolved"
+/* The objections of season ?1, read by read_objection(). */
+#define SELECT_OBJECTIONS \
+  "SELECT o.id, h.code, h.name, o.text, o.received, o.resolution, o.resolved" \
+  " FROM season_objections o JOIN households h ON h.id = o.household_id WHERE o.season_id = ?1"
 
 static FurrowObjection *
 read_objection (FurrowStatement *stmt)
@@ -192,9 +195,7 @@ furrow_store_get_objections (FurrowStore   *self,
   g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
   g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
 
-  stmt = _furrow_season_prepare (self, "SELECT " OBJECTION_COLUMNS " FROM season_objections o "
-                                       "JOIN households h ON h.id = o.household_id "
-                                       "WHERE o.season_id = ?1 ORDER BY o.id", error);
+  stmt = _furrow_season_prepare (self, SELECT_OBJECTIONS " ORDER BY o.id", error);
   if (stmt == NULL)
     return NULL;
   furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
@@ -221,9 +222,7 @@ furrow_store_get_objection (FurrowStore   *self,
   g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
   g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
 
-  stmt = _furrow_season_prepare (self, "SELECT " OBJECTION_COLUMNS " FROM season_objections o "
-                                       "JOIN households h ON h.id = o.household_id "
-                                       "WHERE o.season_id = ?1 AND o.id = ?2", error);
+  stmt = _furrow_season_prepare (self, SELECT_OBJECTIONS " AND o.id = ?2", error);
   if (stmt == NULL)
     return NULL;
   furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
@@ -328,6 +327,43 @@ furrow_store_add_objection (FurrowStore      *self,
   return end (self, season, ok, error);
 }
 
+/* One objection `id` of the season changed by `sql` (?1 the season, ?2 the objection, ?3 and ?4
+ * the texts given), with its audit row `detail` and the season's count of open objections, in
+ * the call's transaction: resolving, reopening and deleting share it. */
+static gboolean
+change_objection (FurrowStore   *self,
+                  FurrowSeason  *season,
+                  gint64         id,
+                  const char    *sql,
+                  const char    *text3,
+                  const char    *text4,
+                  const char    *detail,
+                  GError       **error)
+{
+  g_autoptr(FurrowStatement) stmt = NULL;
+  gboolean ok;
+
+  if (!begin (self, season, error))
+    return FALSE;
+  stmt = _furrow_season_prepare (self, sql, error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
+      furrow_statement_bind_int64 (stmt, 2, id);
+      if (text3 != NULL)
+        furrow_statement_bind_text (stmt, 3, text3);
+      if (text4 != NULL)
+        furrow_statement_bind_text (stmt, 4, text4);
+      ok = furrow_statement_run (stmt, error);
+    }
+  g_clear_pointer (&stmt, furrow_statement_release);
+  ok = ok && audit (self, season, "season.objection", detail, error);
+  if (ok)
+    count_open (self, season);
+  return end (self, season, ok, error);
+}
+
 gboolean
 furrow_store_resolve_objection (FurrowStore   *self,
                                 FurrowSeason  *season,
@@ -339,7 +375,6 @@ furrow_store_resolve_objection (FurrowStore   *self,
   g_autoptr(FurrowObjection) objection = NULL;
   g_autofree char *detail = NULL;
   gboolean reopen = resolution == NULL || *resolution == '\0';
-  gboolean ok;
 
   g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
   g_return_val_if_fail (FURROW_IS_SEASON (season), FALSE);
@@ -349,29 +384,12 @@ furrow_store_resolve_objection (FurrowStore   *self,
     return FALSE;
   if (!check_resolution (objection->received, resolution, resolved, error))
     return FALSE;
-  if (!begin (self, season, error))
-    return FALSE;
-  {
-    g_autoptr(FurrowStatement) stmt =
-      _furrow_season_prepare (self, "UPDATE season_objections SET resolution = ?3, resolved = ?4 "
-                                    "WHERE season_id = ?1 AND id = ?2", error);
-
-    ok = stmt != NULL;
-    if (ok)
-      {
-        furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
-        furrow_statement_bind_int64 (stmt, 2, id);
-        furrow_statement_bind_text (stmt, 3, reopen ? "" : resolution);
-        furrow_statement_bind_text (stmt, 4, reopen ? "" : resolved);
-        ok = furrow_statement_run (stmt, error);
-      }
-  }
   detail = reopen ? g_strdup_printf ("objection %" G_GINT64_FORMAT " reopened", id)
                   : g_strdup_printf ("objection %" G_GINT64_FORMAT " resolved %s", id, resolved);
-  ok = ok && audit (self, season, "season.objection", detail, error);
-  if (ok)
-    count_open (self, season);
-  return end (self, season, ok, error);
+  return change_objection (self, season, id,
+                           "UPDATE season_objections SET resolution = ?3, resolved = ?4"
+                           " WHERE season_id = ?1 AND id = ?2",
+                           reopen ? "" : resolution, reopen ? "" : resolved, detail, error);
 }
 
 gboolean
@@ -382,7 +400,6 @@ furrow_store_delete_objection (FurrowStore   *self,
 {
   g_autoptr(FurrowObjection) objection = NULL;
   g_autofree char *detail = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
   g_return_val_if_fail (FURROW_IS_SEASON (season), FALSE);
@@ -390,27 +407,11 @@ furrow_store_delete_objection (FurrowStore   *self,
   objection = furrow_store_get_objection (self, season, id, error);
   if (objection == NULL)
     return FALSE;
-  if (!begin (self, season, error))
-    return FALSE;
-  {
-    g_autoptr(FurrowStatement) stmt =
-      _furrow_season_prepare (self, "DELETE FROM season_objections "
-                                    "WHERE season_id = ?1 AND id = ?2", error);
-
-    ok = stmt != NULL;
-    if (ok)
-      {
-        furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
-        furrow_statement_bind_int64 (stmt, 2, id);
-        ok = furrow_statement_run (stmt, error);
-      }
-  }
   detail = g_strdup_printf ("objection %" G_GINT64_FORMAT " household %s deleted", id,
                             objection->household_code);
-  ok = ok && audit (self, season, "season.objection", detail, error);
-  if (ok)
-    count_open (self, season);
-  return end (self, season, ok, error);
+  return change_objection (self, season, id,
+                           "DELETE FROM season_objections WHERE season_id = ?1 AND id = ?2",
+                           NULL, NULL, detail, error);
 }
 
 gboolean

@@ -122,6 +122,7 @@ typedef struct
   const char      *name; /* the column written, from `get` (a REFERENCE: the prepare hook) */
   GCallback        get;  /* the object's getter */
   GCallback        set;  /* its setter: the column is read */
+  const char      *read; /* what is read, as is, when it is not the kind's prefix and `name` */
 } FurrowRecordColumn;
 
 /* The audited areas of a kind (at most this many). */
@@ -157,13 +158,11 @@ typedef struct
   const char    *not_found;  /* N_(): "parcel %s is not in the project" (its stored row) */
   const char    *duplicate;  /* N_(): a second row with the same code */
 
-  /* The statements, static text (the statement cache keys on its address): select_all and
-   * select_code give the read columns in order; select_stored reads the row before a change
-   * (read_stored). The INSERT and UPDATE are made from the written columns
-   * (_furrow_store_kind_write_sql). */
-  const char    *select_all;
-  const char    *select_code;
-  const char    *select_id;
+  /* The statements, static text (the statement cache keys on its address): select_stored
+   * reads the row before a change (read_stored). The SELECTs of all rows and of one code, the
+   * INSERT and the UPDATE are made from the columns (_furrow_store_kind_sql). */
+  const char    *from;       /* the SELECTs' FROM clause: "parcels p JOIN households h …" */
+  const char    *prefix;     /* the kind's own columns in it: "p." */
   const char    *select_stored;
   const char    *select_changed_by;  /* who wrote the row last (v9) */
   const char    *count;
@@ -171,7 +170,6 @@ typedef struct
 
   const FurrowRecordColumn *columns;  /* in the order of the statements' columns */
   guint          n_columns;
-  guint          code_read;     /* the index of the code among the read columns */
 
   GCallback      get_id;        /* gint64 (*) (object) */
   GCallback      set_id;        /* void (*) (object, gint64) */
@@ -204,9 +202,20 @@ typedef struct
 /* furrow-store-kinds.c: the row of a kind, and the kind of an object (FURROW_N_KINDS when it is
  * none of them). */
 const FurrowRecordKind *_furrow_store_kind          (FurrowKind       kind);
-/* The kind's statement for an addition ("INSERT INTO t (a, b) VALUES (?1, ?2)"), an update
- * ("UPDATE t SET a = ?1, b = ?2 WHERE id = ?3") or a deletion, made once from its written
- * columns and kept for the process. */
+/* The kind's statements made from its columns, once, and kept for the process. */
+typedef enum
+{
+  FURROW_KIND_SQL_SELECT_ALL,   /* every row, read columns in order, by id */
+  FURROW_KIND_SQL_SELECT_CODE,  /* the row of code ?1 */
+  FURROW_KIND_SQL_SELECT_ID,    /* the row of id ?1 */
+  FURROW_KIND_SQL_INSERT,       /* "INSERT INTO t (a, b) VALUES (?1, ?2)": written columns */
+  FURROW_KIND_SQL_UPDATE,       /* "UPDATE t SET a = ?1, b = ?2, row_version … WHERE id = ?3 …" */
+  FURROW_KIND_N_SQL
+} FurrowKindSql;
+
+const char  *_furrow_store_kind_sql                 (FurrowKind       kind,
+                                                     FurrowKindSql    which);
+/* The statement that writes a change of the kind: its INSERT, UPDATE or DELETE. */
 const char  *_furrow_store_kind_write_sql           (FurrowKind       kind,
                                                      FurrowRecordChange change);
 FurrowKind   _furrow_store_kind_of                  (gconstpointer    object);
@@ -345,6 +354,20 @@ gboolean     _furrow_store_get_contents_extent    (FurrowStore     *self,
  * "action|detail" strings. */
 GStrv        _furrow_store_get_audit              (FurrowStore     *self,
                                                    const char      *object);
+
+/* A custody centre's server (furrow-store.c, furrow-store-roles.c): a cooperative's code in
+ * lowercase and its schema coop_<code> (INVALID for anything but 1 to 40 letters, digits and _);
+ * a connection to a server address (INVALID for a file name); the cooperative's group roles,
+ * grants and row-level security (furrow.grant_cooperative (), schema/pg/server.sql). */
+gboolean     _furrow_store_cooperative_schema     (const char      *code,
+                                                   char           **lower,
+                                                   char           **schema,
+                                                   GError         **error);
+FurrowDatabase *_furrow_store_server_connect      (const char      *uri,
+                                                   GError         **error);
+gboolean     _furrow_store_grant_cooperative      (FurrowDatabase  *database,
+                                                   const char      *code,
+                                                   GError         **error);
 
 G_END_DECLS
 

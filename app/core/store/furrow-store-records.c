@@ -110,6 +110,23 @@ bind_columns (FurrowStatement          *stmt,
   return position;
 }
 
+/* The index of the code among the kind's read columns (those with a setter). */
+static int
+code_read (const FurrowRecordKind *kind)
+{
+  int read = 0;
+
+  for (guint i = 0; i < kind->n_columns; i++)
+    {
+      if (kind->columns[i].set == NULL)
+        continue;
+      if (g_strcmp0 (kind->columns[i].name, "code") == 0)
+        return read;
+      read++;
+    }
+  g_return_val_if_reached (0);
+}
+
 static FurrowGeometry *
 column_geometry (FurrowStore            *self,
                  const FurrowRecordKind *kind,
@@ -128,7 +145,7 @@ column_geometry (FurrowStore            *self,
   if (geometry == NULL)
     g_message (_("%s: %s %s has a geometry that cannot be read (%s); it is shown without one"),
                self->path, kind_what (kind),
-               furrow_statement_get_text (stmt, (int) kind->code_read), error->message);
+               furrow_statement_get_text (stmt, code_read (kind)), error->message);
   return geometry;
 }
 
@@ -198,7 +215,8 @@ load_objects (FurrowStore  *self,
 {
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(FurrowStatement) stmt =
-    furrow_database_prepare (self->database, _furrow_store_kind (kind)->select_all, error);
+    furrow_database_prepare (self->database,
+                             _furrow_store_kind_sql (kind, FURROW_KIND_SQL_SELECT_ALL), error);
   g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
@@ -277,7 +295,8 @@ find_by_code (FurrowStore *self,
               const char  *code)
 {
   g_autoptr(FurrowStatement) stmt =
-    furrow_database_prepare (self->database, _furrow_store_kind (kind)->select_code, NULL);
+    furrow_database_prepare (self->database,
+                             _furrow_store_kind_sql (kind, FURROW_KIND_SQL_SELECT_CODE), NULL);
 
   if (stmt == NULL || code == NULL)
     return NULL;
@@ -294,7 +313,8 @@ _furrow_store_read_record (FurrowStore *self,
                            gint64       id)
 {
   g_autoptr(FurrowStatement) stmt =
-    furrow_database_prepare (self->database, _furrow_store_kind (kind)->select_id, NULL);
+    furrow_database_prepare (self->database,
+                             _furrow_store_kind_sql (kind, FURROW_KIND_SQL_SELECT_ID), NULL);
 
   if (stmt == NULL)
     return NULL;

@@ -618,6 +618,7 @@ furrow_store_open_to_check (const char  *path,
                             GError     **error)
 {
   g_autoptr(FurrowStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
   int version;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -629,8 +630,25 @@ furrow_store_open_to_check (const char  *path,
       return NULL;
     }
   self = store_connect (path, error);
-  if (self == NULL || !read_schema_version (self, &version, error))
+  if (self == NULL)
     return NULL;
+  /* A file cut short has a header that counts more pages than there are, which SQLite refuses
+   * to read at all unless the schema is "writable": so the check can list what
+   * integrity_check finds instead of repeating that the file is damaged. This connection
+   * writes nothing (issue 12). */
+  if (!furrow_store_is_server (self) &&
+      !store_pragma_int (self, "PRAGMA writable_schema = ON", NULL, error))
+    return NULL;
+  if (!read_schema_version (self, &version, &local_error))
+    {
+      /* Damage that hides the version is what the check is for: it reports it. */
+      if (!g_error_matches (local_error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CORRUPT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      version = 0;
+    }
   self->schema_version = version;
   return g_steal_pointer (&self);
 }
@@ -765,11 +783,11 @@ furrow_store_is_server (FurrowStore *self)
 
 /* The cooperative's code as stored (lowercase) and its schema, coop_<code>; FALSE with INVALID
  * for anything but 1 to 40 letters, digits and _. */
-static gboolean
-cooperative_schema (const char  *code,
-                    char       **lower,
-                    char       **schema,
-                    GError     **error)
+gboolean
+_furrow_store_cooperative_schema (const char  *code,
+                                  char       **lower,
+                                  char       **schema,
+                                  GError     **error)
 {
   gsize n = code != NULL ? strlen (code) : 0;
 
@@ -788,9 +806,9 @@ cooperative_schema (const char  *code,
   return TRUE;
 }
 
-static FurrowDatabase *
-server_connect (const char  *uri,
-                GError     **error)
+FurrowDatabase *
+_furrow_store_server_connect (const char  *uri,
+                              GError     **error)
 {
   if (!furrow_database_is_server_address (uri))
     {
@@ -805,7 +823,7 @@ gboolean
 furrow_store_server_init (const char  *uri,
                           GError     **error)
 {
-  g_autoptr(FurrowDatabase) database = server_connect (uri, error);
+  g_autoptr(FurrowDatabase) database = _furrow_store_server_connect (uri, error);
   g_autoptr(GBytes) sql = furrow_store_migrate_get_pg_server ();
 
   return database != NULL &&
@@ -862,6 +880,36 @@ _furrow_store_server_channel (FurrowStore *self)
   return g_strconcat ("furrow_", self->schema, NULL);
 }
 
+/* A user without a role in the cooperative (docs/architecture.md, The backend seam, Roles)
+ * would not even see its tables through search_path: PERMISSION, naming the user, rather than a
+ * missing table. */
+static gboolean
+may_use_schema (FurrowDatabase  *database,
+                const char      *code,
+                const char      *schema,
+                GError         **error)
+{
+  g_autoptr(FurrowStatement) stmt =
+    furrow_database_prepare (database, "SELECT has_schema_privilege (?1, 'USAGE'), current_user",
+                             error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  furrow_statement_bind_text (stmt, 1, schema);
+  if (!furrow_statement_step (stmt, &local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (furrow_statement_get_int64 (stmt, 0) != 0)
+    return TRUE;
+  g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_PERMISSION,
+               _("%s: %s has no role in cooperative %s; ask the centre’s manager for one"),
+               furrow_database_get_path (database), furrow_statement_get_text (stmt, 1), code);
+  return FALSE;
+}
+
 static FurrowStore *
 server_store (FurrowDatabase *database,
               const char     *code,
@@ -890,8 +938,8 @@ furrow_store_create_server (const char  *uri,
   g_autofree char *create = NULL;
   FurrowDatabase *db;
 
-  if (!cooperative_schema (cooperative, &code, &schema, error) ||
-      (database = server_connect (uri, error)) == NULL)
+  if (!_furrow_store_cooperative_schema (cooperative, &code, &schema, error) ||
+      (database = _furrow_store_server_connect (uri, error)) == NULL)
     return NULL;
   existing = find_cooperative (database, code, &local_error);
   if (local_error != NULL)
@@ -932,6 +980,7 @@ furrow_store_create_server (const char  *uri,
   db = g_steal_pointer (&database);
   self = server_store (db, code, schema);
   if (!store_migrate (self, 0, furrow_store_migrate_get_pg_version (), &local_error) ||
+      !_furrow_store_grant_cooperative (db, code, &local_error) ||
       !_furrow_store_load_cooperative (self, &local_error))
     {
       g_autofree char *drop = g_strdup_printf ("DROP SCHEMA \"%s\" CASCADE", schema);
@@ -966,8 +1015,8 @@ furrow_store_open_server (const char  *uri,
   gint64 version = 0;
   int target = furrow_store_migrate_get_pg_version ();
 
-  if (!cooperative_schema (cooperative, &code, &schema, error) ||
-      (database = server_connect (uri, error)) == NULL)
+  if (!_furrow_store_cooperative_schema (cooperative, &code, &schema, error) ||
+      (database = _furrow_store_server_connect (uri, error)) == NULL)
     return NULL;
   found = find_cooperative (database, code, &local_error);
   if (local_error != NULL)
@@ -981,7 +1030,7 @@ furrow_store_open_server (const char  *uri,
                    _("cooperative %s is not on %s"), code, furrow_database_get_path (database));
       return NULL;
     }
-  if (!use_schema (database, found, error))
+  if (!may_use_schema (database, code, found, error) || !use_schema (database, found, error))
     return NULL;
   self = server_store (g_steal_pointer (&database), code, found);
   if (!furrow_database_query_int (self->database, "SELECT CAST (value AS bigint) FROM furrow_meta"
@@ -997,7 +1046,10 @@ furrow_store_open_server (const char  *uri,
       return NULL;
     }
   self->schema_version = (int) version;
+  /* A step that added tables gives the cooperative's roles their grants on them too. */
   if (!store_migrate (self, (int) version, MAX ((int) version, target), error) ||
+      ((int) version < target &&
+       !_furrow_store_grant_cooperative (self->database, code, error)) ||
       !_furrow_store_load_cooperative (self, error))
     return NULL;
   return g_steal_pointer (&self);
@@ -1007,7 +1059,7 @@ char **
 furrow_store_server_list (const char  *uri,
                           GError     **error)
 {
-  g_autoptr(FurrowDatabase) database = server_connect (uri, error);
+  g_autoptr(FurrowDatabase) database = _furrow_store_server_connect (uri, error);
   g_autoptr(FurrowStatement) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();

@@ -57,6 +57,7 @@ typedef enum
                                     * read is not the stored one, or a server's serialization);
                                     * nothing was written */
   FURROW_STORE_ERROR_CONNECTION,   /* server: the connection is lost or was refused */
+  FURROW_STORE_ERROR_PERMISSION,   /* server: the user's role may not do this (42501) */
 } FurrowStoreError;
 
 /* What happened to a field, household or parcel (FurrowStore::field-changed …). */

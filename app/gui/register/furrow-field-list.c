@@ -111,9 +111,12 @@ furrow_field_list_init (FurrowFieldList *self)
                                  NULL, FALSE, TRUE);
   code_column = furrow_record_list_add_column (list, _("Code"), code_text,
                                                FURROW_RECORD_SORT_CODE, NULL, FALSE, FALSE);
-  furrow_record_list_add_column (list, _("Registered mu"), registered_text,
+  /* Translators: the title of a list's column of registered areas in mu, short so that a
+   * 400-px sidebar shows every column (issue 13, item 6). */
+  furrow_record_list_add_column (list, _("Reg. mu"), registered_text,
                                  FURROW_RECORD_SORT_NUMBER, registered_key, TRUE, FALSE);
-  furrow_record_list_add_column (list, _("Measured mu"), measured_text,
+  /* Translators: the title of a list's column of measured areas in mu, short as "Reg. mu". */
+  furrow_record_list_add_column (list, _("Meas. mu"), measured_text,
                                  FURROW_RECORD_SORT_NUMBER, measured_key, TRUE, FALSE);
   furrow_record_list_add_column (list, _("Custody"), custody_text, FURROW_RECORD_SORT_NUMBER,
                                  custody_key, FALSE, FALSE);

@@ -116,15 +116,14 @@ furrow_household_list_init (FurrowHouseholdList *self)
   furrow_record_list_set_texts (list, _("Households"), "system-users-symbolic",
                                 _("No Households"),
                                 _("Import the village’s contract register to list its households"));
-  /* The head's name first, giving way first; the whole 18-character code after it, as a clerk
-   * reads it off the contract (issue 13, item 6). */
+  /* The head's name first, giving way first; then the numbers, which a 400-px sidebar shows
+   * whole beside the names; the phone and the whole 18-character code after them, as a clerk
+   * reads it off the contract (sideways; issue 13, item 6). */
   furrow_record_list_add_column (list, _("Head"), name_text, FURROW_RECORD_SORT_TEXT, NULL, FALSE,
                                  TRUE);
-  code_column = furrow_record_list_add_column (list, _("Code"), code_text,
-                                               FURROW_RECORD_SORT_CODE, NULL, FALSE, FALSE);
   furrow_record_list_add_column (list, _("Members"), members_text, FURROW_RECORD_SORT_NUMBER,
                                  members_key, TRUE, FALSE);
-  furrow_record_list_add_column (list, _("Registered mu"), registered_text,
+  furrow_record_list_add_column (list, _("Reg. mu"), registered_text,
                                  FURROW_RECORD_SORT_NUMBER, registered_key, TRUE, FALSE);
   furrow_record_list_add_column (list, _("Parcels"), parcels_text, FURROW_RECORD_SORT_NUMBER,
                                  parcels_key, TRUE, FALSE);
@@ -133,5 +132,7 @@ furrow_household_list_init (FurrowHouseholdList *self)
   /* Personal data: only the last four digits of the phone number. */
   furrow_record_list_add_column (list, _("Phone"), phone_text, FURROW_RECORD_SORT_NONE, NULL,
                                  FALSE, FALSE);
+  code_column = furrow_record_list_add_column (list, _("Code"), code_text,
+                                               FURROW_RECORD_SORT_CODE, NULL, FALSE, FALSE);
   furrow_record_list_sort_by (list, code_column);
 }

@@ -88,10 +88,9 @@ find_title_label (GtkWidget  *widget,
   return NULL;
 }
 
-/* A long title ("Registered mu") gives way to the column's cells by wrapping onto a second line
- * ("Registered" over "mu"), never by an ellipsis ("Re…", issue 13 item 6): the column is at
- * least as wide as the title's longest word, and the title always reads whole. GTK 4.8 has no
- * API for the header's widgets: the header is the column view's first child. */
+/* A title never gives way (no "Re…", issue 13 item 6): the column is at least as wide as its
+ * title, which always reads whole; the lists keep their titles short ("Reg. mu"). GTK 4.8 has
+ * no API for the header's widgets: the header is the column view's first child. */
 static void
 let_title_give_way (GtkColumnView *view,
                     const char    *title)
@@ -101,9 +100,43 @@ let_title_give_way (GtkColumnView *view,
 
   if (label == NULL)
     return;
+  /* On one line: the header's box asks the label for its width at the header's height, one
+   * line, so a wrapping title was given its whole width anyway and cut by its narrower column
+   * ("确权面积（亩" in a 400-px sidebar). The column is as wide as its title. */
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+  /* The title's room on either side is the label's margin, not the header button's padding
+   * (TITLE_STYLE): GTK 4.8 makes a column as wide as its title's content without that padding,
+   * so a title at its narrowest was cut by it ("确权面积（亩" in a 400-px sidebar). */
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+}
+
+/* The titles of the lists' column views (the class furrow-list): no padding in the header's
+ * buttons (the labels have it as margins) and no spacing before the sort arrow, which takes
+ * room only in the column the list is sorted by, so that the Fields list's six columns fit in a 400-px sidebar (issue 13,
+ * item 6). */
+#define TITLE_STYLE                                                                        \
+  "columnview.furrow-list > header > button { padding-left: 0; padding-right: 0; }"        \
+  "columnview.furrow-list > header > button > box { border-spacing: 0; }"                  \
+  "columnview.furrow-list > header > button sort-indicator:not(.ascending):not(.descending)" \
+  " { -gtk-icon-size: 0; min-width: 0; }"
+
+static void
+add_title_style (GtkColumnView *view)
+{
+  static gboolean added;
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  gtk_widget_add_css_class (GTK_WIDGET (view), "furrow-list");
+  if (added || gdk_display_get_default () == NULL)
+    return;
+  added = TRUE;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, TITLE_STYLE, -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 GtkColumnViewColumn *
@@ -140,6 +173,7 @@ furrow_list_add_text_column (GtkColumnView      *view,
       gtk_column_view_column_set_sorter (column, sorter);
     }
   gtk_column_view_append_column (view, column);
+  add_title_style (view);
   let_title_give_way (view, title);
   g_object_unref (column);
   return column;

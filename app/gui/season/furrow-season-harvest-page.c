@@ -37,6 +37,8 @@ struct _FurrowSeasonHarvestPage
   /* Pasting rows (docs/architecture.md, Pasting rows) */
   guint                focus_row;       /* the grid row of the entry focused last, 0: none */
   guint                focus_value;     /* its value column, 0 … N_VALUES − 1 */
+  guint                fill_end_row;    /* Shift+Down from the focused entry: the last grid row
+                                         * selected for Fill Down, 0: only the focused one */
   AdwMessageDialog    *paste_dialog;    /* weak: the preview while it is open */
   GArray              *paste_harvests;  /* FurrowSeasonHarvest the preview would write */
   GPtrArray           *paste_preview;   /* char *: the preview's lines */
@@ -89,6 +91,28 @@ show_refusal (FurrowSeasonHarvestPage *self,
               const char              *message)
 {
   furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, NULL);
+}
+
+/* Selects for Fill Down the entries of the focused entry's column from its row down to
+ * END_ROW (0 or the focused row: none below it), in the accent style. */
+static void
+show_fill_range (FurrowSeasonHarvestPage *self,
+                 guint                    end_row)
+{
+  guint column = value_columns[self->focus_value];
+
+  for (guint row = 1; row <= self->field_ids->len; row++)
+    {
+      GtkWidget *spin = gtk_grid_get_child_at (self->harvest_grid, (int) column, (int) row);
+
+      if (spin == NULL)
+        continue;
+      if (self->focus_row > 0 && row > self->focus_row && row <= end_row)
+        gtk_widget_add_css_class (spin, "fill-selected");
+      else
+        gtk_widget_remove_css_class (spin, "fill-selected");
+    }
+  self->fill_end_row = end_row > self->focus_row ? end_row : 0;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -401,8 +425,11 @@ entry_focused_cb (GtkEventControllerFocus *focus,
 
   gtk_grid_query_child (self->harvest_grid, spin, &column, &row, NULL, NULL);
   for (guint v = 0; v < N_VALUES; v++)
-    if (value_columns[v] == (guint) column)
+    if (value_columns[v] == (guint) column &&
+        (self->focus_row != (guint) row || self->focus_value != v))
       {
+        /* Another entry: the cells selected for Fill Down were the last one's. */
+        show_fill_range (self, 0);
         self->focus_row = (guint) row;
         self->focus_value = v;
       }
@@ -826,7 +853,9 @@ preview_block (FurrowSeasonHarvestPage *self,
  * it (docs/architecture.md, Pasting rows). */
 static void
 paste_text (FurrowSeasonHarvestPage *self,
-            const char              *text)
+            const char              *text,
+            guint                    at_row,
+            guint                    at_value)
 {
   g_autoptr(GPtrArray) codes = g_ptr_array_new ();
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
@@ -834,8 +863,8 @@ paste_text (FurrowSeasonHarvestPage *self,
   g_autoptr(GArray) stored = NULL;
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
-  guint start = self->focus_row > 0 ? self->focus_row - 1 : 0;
-  guint first_value = self->focus_row > 0 ? self->focus_value : 0;
+  guint start = at_row > 0 ? at_row - 1 : 0;
+  guint first_value = at_row > 0 ? at_value : 0;
   guint accepted;
 
   if (SEASON (self) == NULL || STORE (self) == NULL)
@@ -923,7 +952,7 @@ clipboard_text_cb (GObject      *source,
           return;
         }
     }
-  paste_text (self, text);
+  paste_text (self, text, self->focus_row, self->focus_value);
 }
 
 static void
@@ -942,6 +971,63 @@ paste_rows_action (GtkWidget  *widget,
                                  g_object_ref (self));
 }
 
+/* Fill Down (docs/architecture.md, Pasting rows): the focused entry's value into the cells
+ * selected below it with Shift+Down, or, with none selected, the value of the entry above into
+ * the focused one, as WPS and Excel fill. It is a paste of that value into those rows: the same
+ * reading, refusals, preview and one undoable edit. */
+static void
+fill_down_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FurrowSeasonHarvestPage *self = FURROW_SEASON_HARVEST_PAGE (widget);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *format = NULL;
+  GtkSpinButton *source;
+  guint source_row, first_row, last_row;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (SEASON (self) == NULL || STORE (self) == NULL)
+    return;
+  if (furrow_season_is_read_only (SEASON (self)))
+    {
+      show_refusal (self, _("This season is settled: reopen it to change its harvests."));
+      return;
+    }
+  if (self->focus_row == 0 || (self->fill_end_row == 0 && self->focus_row == 1))
+    {
+      show_refusal (self, _("Nothing to fill: select a harvest entry, and with Shift+Down the "
+                            "cells below it."));
+      return;
+    }
+  source_row = self->fill_end_row > 0 ? self->focus_row : self->focus_row - 1;
+  first_row = source_row + 1;
+  last_row = self->fill_end_row > 0 ? self->fill_end_row : self->focus_row;
+  source = grid_spin (self, value_columns[self->focus_value], source_row);
+  /* What is typed in it counts, as if it had been left. */
+  gtk_spin_button_update (source);
+  /* As the entry shows it (kilograms to 0.1, yuan to the fen), in the C locale. */
+  format = g_strdup_printf ("%%.%uf", gtk_spin_button_get_digits (source));
+  g_ascii_formatd (number, sizeof number, format, gtk_spin_button_get_value (source));
+  for (guint row = first_row; row <= last_row; row++)
+    g_string_append_printf (text, "%s\n", number);
+  paste_text (self, text->str, first_row, self->focus_value);
+  if (self->paste_dialog != NULL)
+    {
+      g_autofree char *heading = NULL;
+      guint n = 0;
+
+      for (guint i = 0; i < self->paste_refused->len; i++)
+        if (!g_array_index (self->paste_refused, gboolean, i))
+          n++;
+      if (n > 0)
+        heading = g_strdup_printf (ngettext ("Fill Down %u Row?", "Fill Down %u Rows?", n), n);
+      if (n > 0)
+        adw_message_dialog_set_heading (self->paste_dialog, heading);
+    }
+  show_fill_range (self, 0);
+}
+
 /* Ctrl+V on the harvest grid pastes rows, not text into one entry (the entry's own Ctrl+V comes
  * after the capture phase). */
 static gboolean
@@ -951,11 +1037,34 @@ grid_key_cb (GtkEventControllerKey   *controller,
              GdkModifierType          state,
              FurrowSeasonHarvestPage *self)
 {
-  if ((keyval != GDK_KEY_v && keyval != GDK_KEY_V) ||
-      (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) != GDK_CONTROL_MASK)
-    return FALSE;
-  gtk_widget_activate_action (GTK_WIDGET (self), "harvest.paste-rows", NULL);
-  return TRUE;
+  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK);
+
+  if ((keyval == GDK_KEY_v || keyval == GDK_KEY_V) && mods == GDK_CONTROL_MASK)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "harvest.paste-rows", NULL);
+      return TRUE;
+    }
+  /* Fill Down (issue 13, item 8): Ctrl+D as in WPS and Excel; the window's Ctrl+D (Draw a
+   * Field) is off while a season is shown. */
+  if ((keyval == GDK_KEY_d || keyval == GDK_KEY_D) && mods == GDK_CONTROL_MASK)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "harvest.fill-down", NULL);
+      return TRUE;
+    }
+  /* Shift+Down and Shift+Up select the cells below the focused entry for Fill Down. */
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down || keyval == GDK_KEY_Up ||
+       keyval == GDK_KEY_KP_Up) && mods == GDK_SHIFT_MASK && self->focus_row > 0)
+    {
+      guint end = MAX (self->fill_end_row, self->focus_row);
+
+      if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+        end = MIN (end + 1, self->field_ids->len);
+      else if (end > self->focus_row)
+        end--;
+      show_fill_range (self, end);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /* The grid row of the field with this code, or 0. */
@@ -1143,12 +1252,33 @@ furrow_season_harvest_page_class_init (FurrowSeasonHarvestPageClass *klass)
                                               G_N_ELEMENTS (template_children));
   gtk_widget_class_bind_template_callback (widget_class, add_cost_cb);
   gtk_widget_class_install_action (widget_class, "harvest.paste-rows", NULL, paste_rows_action);
+  gtk_widget_class_install_action (widget_class, "harvest.fill-down", NULL, fill_down_action);
+}
+
+/* The cells selected for Fill Down: the accent colour behind them. */
+static void
+add_fill_style (void)
+{
+  static gboolean added;
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (added || gdk_display_get_default () == NULL)
+    return;
+  added = TRUE;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider,
+                                   "spinbutton.fill-selected { background-color: "
+                                   "alpha(@accent_bg_color, 0.25); }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 static void
 furrow_season_harvest_page_init (FurrowSeasonHarvestPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_fill_style ();
   self->field_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->pending = g_hash_table_new (NULL, NULL);
   self->cost_rows = g_ptr_array_new ();

@@ -199,15 +199,18 @@ add_columns (FurrowSeasonOverviewPage *self)
     { COLUMN_CODE, N_("Code"), FALSE, FALSE },
     { COLUMN_NAME, N_("Field"), FALSE, TRUE },
     { COLUMN_PATTERN, N_("Pattern"), FALSE, TRUE },
+    { COLUMN_REVENUE, N_("Revenue"), TRUE, FALSE },
+    { COLUMN_COST, N_("Cost"), TRUE, FALSE },
+    { COLUMN_NET, N_("Net"), TRUE, FALSE },
     { COLUMN_REGISTERED, N_("Registered mu"), TRUE, FALSE },
     { COLUMN_MEASURED, N_("Measured mu"), TRUE, FALSE },
     { COLUMN_PLANTED, N_("Planted mu"), TRUE, FALSE },
     { COLUMN_MAIZE, N_("Maize kg"), TRUE, FALSE },
     { COLUMN_SOY, N_("Soybean kg"), TRUE, FALSE },
-    { COLUMN_REVENUE, N_("Revenue"), TRUE, FALSE },
-    { COLUMN_COST, N_("Cost"), TRUE, FALSE },
-    { COLUMN_NET, N_("Net"), TRUE, FALSE },
   };
+  /* The amounts right after the field: at 1024 px the table scrolls sideways, and what it cuts
+   * at the view's edge is an area or a weight, never an amount ("¥55,1…" before; issue 13,
+   * item 2). */
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     furrow_list_add_text_column (self->view, _(columns[i].title), cell_text, compare_rows,

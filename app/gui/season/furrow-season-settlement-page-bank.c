@@ -12,9 +12,12 @@
 
 #include "furrow-bank-file.h"
 #include "furrow-bank-return.h"
+#include "furrow-export-folder.h"
+#include "furrow-roster-columns.h"
 #include "furrow-roster-row.h"
 #include "furrow-season-settlement-page-private.h"
 #include "furrow-season-settlement-page-testing.h"
+#include "furrow-store-notice.h"
 #include "furrow-store-payment.h"
 
 /* ------------------------------------------------------------------------------------------ */
@@ -77,7 +80,8 @@ _furrow_season_settlement_page_add_payment_column (FurrowSeasonSettlementPage *s
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_fixed_width (column, 120);
   gtk_column_view_column_set_visible (column, FALSE);
-  gtk_column_view_append_column (self->roster_view, column);
+  /* Right after the amounts, in view beside them from 1366 px (issue 13, item 2). */
+  furrow_roster_columns_insert_after_amounts (self->roster_view, column);
   self->payment_column = column;
 }
 
@@ -109,11 +113,69 @@ toast (FurrowSeasonSettlementPage *self,
   furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, uri);
 }
 
+typedef struct
+{
+  GFile    *file;
+  char     *profile_name;
+  gboolean  reissue;
+} ForcedBankFile;
+
+static ForcedBankFile *
+forced_bank_file_new (GFile      *file,
+                      const char *profile_name,
+                      gboolean    reissue)
+{
+  ForcedBankFile *forced = g_new0 (ForcedBankFile, 1);
+
+  forced->file = g_object_ref (file);
+  forced->profile_name = g_strdup (profile_name);
+  forced->reissue = reissue;
+  return forced;
+}
+
+static void
+forced_bank_file_free (ForcedBankFile *forced)
+{
+  g_clear_object (&forced->file);
+  g_free (forced->profile_name);
+  g_free (forced);
+}
+
+static gboolean export_bank_file (FurrowSeasonSettlementPage *self,
+                                  GFile                      *file,
+                                  const char                 *profile_name,
+                                  gboolean                    reissue,
+                                  const char                 *reason);
+
+static void
+pay_anyway_cb (FurrowSeasonSettlementPage *self,
+               const char                 *reason,
+               gpointer                    data)
+{
+  ForcedBankFile *forced = data;
+
+  export_bank_file (self, forced->file, forced->profile_name, forced->reissue, reason);
+}
+
 gboolean
 furrow_season_settlement_page_export_bank_file (FurrowSeasonSettlementPage *self,
                                                 GFile                      *file,
                                                 const char                 *profile_name,
                                                 gboolean                    reissue)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON_SETTLEMENT_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  return export_bank_file (self, file, profile_name, reissue, NULL);
+}
+
+/* `reason`: NULL, or why it is paid before the notice ends (the audited --force --reason). */
+static gboolean
+export_bank_file (FurrowSeasonSettlementPage *self,
+                  GFile                      *file,
+                  const char                 *profile_name,
+                  gboolean                    reissue,
+                  const char                 *reason)
 {
   g_autoptr(FurrowBankProfile) profile = NULL;
   g_autoptr(FurrowBankFile) bank_file = NULL;
@@ -121,9 +183,6 @@ furrow_season_settlement_page_export_bank_file (FurrowSeasonSettlementPage *self
   g_autofree char *message = NULL;
   const char *path;
   gsize n_payees, n_missing;
-
-  g_return_val_if_fail (FURROW_IS_SEASON_SETTLEMENT_PAGE (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   path = g_file_peek_path (file);
   if (path == NULL)
@@ -151,8 +210,19 @@ furrow_season_settlement_page_export_bank_file (FurrowSeasonSettlementPage *self
           toast (self, message, NULL);
           return FALSE;
         }
-      if (furrow_bank_file_write (bank_file, STORE (self), path, &error) &&
-          furrow_bank_file_mark_sent (bank_file, STORE (self), path, &error))
+      /* Paid only after the public notice (docs/domain.md §15): refused, then "Pay Anyway…"
+       * with a reason, audited as furrow-cli's --force --reason. */
+      if (!furrow_store_check_payment_allowed (STORE (self), SEASON (self), "bank-file", NULL,
+                                               reason != NULL, reason, &error))
+        {
+          if (reason == NULL &&
+              _furrow_season_settlement_page_offer_pay_anyway (
+                self, error, pay_anyway_cb, forced_bank_file_new (file, profile_name, reissue),
+                (GDestroyNotify) forced_bank_file_free))
+            return FALSE;
+        }
+      else if (furrow_bank_file_write (bank_file, STORE (self), path, &error) &&
+               furrow_bank_file_mark_sent (bank_file, STORE (self), path, &error))
         {
           g_autofree char *name = g_file_get_parse_name (file);
 

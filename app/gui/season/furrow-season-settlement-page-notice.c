@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "furrow-edit-notice.h"
+#include "furrow-notice.h"
 #include "furrow-season-settlement-page-private.h"
 #include "furrow-store-notice.h"
 #include "furrow-store-season.h"
@@ -272,6 +273,80 @@ furrow_season_settlement_page_notice_init (FurrowSeasonSettlementPage *self)
                             G_CALLBACK (objection_changed_cb), self);
   g_signal_connect_swapped (self->objection_received_entry, "changed",
                             G_CALLBACK (objection_changed_cb), self);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Pay Anyway…: the window's --force --reason (docs/domain.md §15)                            */
+
+typedef struct
+{
+  FurrowPayAnywayFunc pay;
+  gpointer            data;
+  GDestroyNotify      free_data;
+} PayAnyway;
+
+static void
+pay_anyway_free (PayAnyway *pay_anyway)
+{
+  if (pay_anyway->free_data != NULL)
+    pay_anyway->free_data (pay_anyway->data);
+  g_free (pay_anyway);
+}
+
+static void
+pay_anyway_response_cb (AdwMessageDialog           *dialog,
+                        const char                 *response,
+                        FurrowSeasonSettlementPage *self)
+{
+  PayAnyway *pay_anyway = g_object_get_data (G_OBJECT (dialog), "furrow-pay-anyway");
+  g_autofree char *reason = _furrow_season_settlement_page_dialog_reason (dialog);
+
+  if (g_strcmp0 (response, "pay") != 0 || pay_anyway == NULL || STORE (self) == NULL ||
+      SEASON (self) == NULL)
+    return;
+  /* The button is disabled without a reason; the store refuses an empty one too. */
+  if (reason == NULL || *reason == '\0')
+    {
+      furrow_season_page_show_toast (FURROW_SEASON_PAGE (self),
+                                     _("Not paid: give the reason for paying before the notice "
+                                       "ends"), NULL);
+      return;
+    }
+  pay_anyway->pay (self, reason, pay_anyway->data);
+}
+
+gboolean
+_furrow_season_settlement_page_offer_pay_anyway (FurrowSeasonSettlementPage *self,
+                                                 const GError               *refusal,
+                                                 FurrowPayAnywayFunc         pay,
+                                                 gpointer                    data,
+                                                 GDestroyNotify              free_data)
+{
+  PayAnyway *pay_anyway;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (refusal == NULL || refusal->domain != FURROW_NOTICE_ERROR ||
+      refusal->code == FURROW_NOTICE_ERROR_INVALID)
+    {
+      if (free_data != NULL)
+        free_data (data);
+      return FALSE;
+    }
+  pay_anyway = g_new0 (PayAnyway, 1);
+  pay_anyway->pay = pay;
+  pay_anyway->data = data;
+  pay_anyway->free_data = free_data;
+  /* Translators: %s is the notice check's refusal ("the public notice of season … lasts until
+   * …"); the dialog that may override it */
+  body = g_strdup_printf (_("Not yet: %s.\n\nPaying anyway is recorded in the audit log with "
+                            "your reason."), refusal->message);
+  dialog = _furrow_season_settlement_page_present_dialog (
+    self, _("Pay Before the Public Notice Ends?"), body, "pay", _("_Pay Anyway"),
+    ADW_RESPONSE_DESTRUCTIVE, _("Why pay now (required)"), G_CALLBACK (pay_anyway_response_cb));
+  g_object_set_data_full (G_OBJECT (dialog), "furrow-pay-anyway", pay_anyway,
+                          (GDestroyNotify) pay_anyway_free);
+  return TRUE;
 }
 
 void

@@ -86,19 +86,69 @@ payroll_done_cb (GObject      *source,
   _furrow_season_settlement_page_export_finished (self, ok);
 }
 
+typedef struct
+{
+  GFile    *file;
+  gboolean  by_group;
+} ForcedExport;
+
+static ForcedExport *
+forced_export_new (GFile    *file,
+                   gboolean  by_group)
+{
+  ForcedExport *forced = g_new0 (ForcedExport, 1);
+
+  forced->file = g_object_ref (file);
+  forced->by_group = by_group;
+  return forced;
+}
+
+static void
+forced_export_free (ForcedExport *forced)
+{
+  g_clear_object (&forced->file);
+  g_free (forced);
+}
+
+static void export_payroll (FurrowSeasonSettlementPage *self,
+                            GFile                      *file,
+                            gboolean                    by_group,
+                            const char                 *reason);
+
+static void
+pay_anyway_cb (FurrowSeasonSettlementPage *self,
+               const char                 *reason,
+               gpointer                    data)
+{
+  ForcedExport *forced = data;
+
+  export_payroll (self, forced->file, forced->by_group, reason);
+}
+
 void
 furrow_season_settlement_page_export_payroll (FurrowSeasonSettlementPage *self,
                                               GFile                      *file,
                                               gboolean                    by_group)
 {
+  g_return_if_fail (FURROW_IS_SEASON_SETTLEMENT_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  export_payroll (self, file, by_group, NULL);
+}
+
+/* `reason`: NULL, or why it is paid before the notice ends (the audited --force --reason). */
+static void
+export_payroll (FurrowSeasonSettlementPage *self,
+                GFile                      *file,
+                gboolean                    by_group,
+                const char                 *reason)
+{
   FurrowPayrollOptions options = { .by_group = by_group };
   g_autoptr(FurrowPayroll) payroll = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTask) task = NULL;
+  gboolean refused = FALSE;
   PayrollData *data;
-
-  g_return_if_fail (FURROW_IS_SEASON_SETTLEMENT_PAGE (self));
-  g_return_if_fail (G_IS_FILE (file));
 
   if (_furrow_season_settlement_page_export_running (self))
     return;
@@ -109,18 +159,30 @@ furrow_season_settlement_page_export_payroll (FurrowSeasonSettlementPage *self,
   else if (STORE (self) == NULL || SEASON (self) == NULL)
     g_set_error_literal (&error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID,
                          _("No season is shown"));
-  /* Paid only after the public notice (docs/domain.md §15); forcing it is furrow-cli's
-   * --force --reason. */
-  else if (furrow_store_check_output (STORE (self), g_file_peek_path (file), &error)
-           && furrow_store_check_payment_allowed (STORE (self), SEASON (self), "payroll", NULL,
-                                                  FALSE, NULL, &error))
-    payroll = furrow_payroll_new_from_season (STORE (self), SEASON (self), &options, &error);
+  /* Paid only after the public notice (docs/domain.md §15): refused, then "Pay Anyway…" with
+   * a reason, audited as furrow-cli's --force --reason. The file is checked first, so the
+   * override is not recorded for a file that cannot be written. */
+  else if (furrow_store_check_output (STORE (self), g_file_peek_path (file), &error))
+    {
+      refused = !furrow_store_check_payment_allowed (STORE (self), SEASON (self), "payroll", NULL,
+                                                     reason != NULL, reason, &error);
+      if (!refused)
+        payroll = furrow_payroll_new_from_season (STORE (self), SEASON (self), &options,
+                                                  &error);
+    }
   if (payroll == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Cannot export: %s"),
-                                                  error != NULL ? error->message : "");
+      /* Refused by the notice: the dialog offers to pay anyway; anything else is a toast. */
+      if (!refused || reason != NULL ||
+          !_furrow_season_settlement_page_offer_pay_anyway (self, error, pay_anyway_cb,
+                                                            forced_export_new (file, by_group),
+                                                            (GDestroyNotify) forced_export_free))
+        {
+          g_autofree char *message = g_strdup_printf (_("Cannot export: %s"),
+                                                      error != NULL ? error->message : "");
 
-      furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, NULL);
+          furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, NULL);
+        }
       _furrow_season_settlement_page_export_finished (self, FALSE);
       return;
     }
@@ -149,19 +211,18 @@ draw_page_cb (GtkPrintOperation *operation,
                             gtk_print_context_get_height (context));
 }
 
-GtkPrintOperationResult
-furrow_season_settlement_page_print_payroll (FurrowSeasonSettlementPage  *self,
-                                             GtkPrintOperationAction      action,
-                                             const char                  *export_filename,
-                                             GError                     **error)
+/* `reason`: NULL, or why it is paid before the notice ends (the audited --force --reason). */
+static GtkPrintOperationResult
+print_payroll (FurrowSeasonSettlementPage  *self,
+               GtkPrintOperationAction      action,
+               const char                  *export_filename,
+               const char                  *reason,
+               GError                     **error)
 {
   g_autoptr(FurrowPayroll) payroll = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
   GtkPrintOperationResult result;
   GtkRoot *root;
-
-  g_return_val_if_fail (FURROW_IS_SEASON_SETTLEMENT_PAGE (self),
-                        GTK_PRINT_OPERATION_RESULT_ERROR);
 
   if (STORE (self) == NULL || SEASON (self) == NULL)
     {
@@ -169,8 +230,8 @@ furrow_season_settlement_page_print_payroll (FurrowSeasonSettlementPage  *self,
                            _("No season is shown"));
       return GTK_PRINT_OPERATION_RESULT_ERROR;
     }
-  if (!furrow_store_check_payment_allowed (STORE (self), SEASON (self), "payroll", NULL, FALSE,
-                                           NULL, error))
+  if (!furrow_store_check_payment_allowed (STORE (self), SEASON (self), "payroll", NULL,
+                                           reason != NULL, reason, error))
     return GTK_PRINT_OPERATION_RESULT_ERROR;
   payroll = furrow_payroll_new_from_season (STORE (self), SEASON (self), NULL, error);
   if (payroll == NULL)
@@ -204,22 +265,44 @@ furrow_season_settlement_page_print_payroll (FurrowSeasonSettlementPage  *self,
   return result;
 }
 
+GtkPrintOperationResult
+furrow_season_settlement_page_print_payroll (FurrowSeasonSettlementPage  *self,
+                                             GtkPrintOperationAction      action,
+                                             const char                  *export_filename,
+                                             GError                     **error)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON_SETTLEMENT_PAGE (self),
+                        GTK_PRINT_OPERATION_RESULT_ERROR);
+
+  return print_payroll (self, action, export_filename, NULL, error);
+}
+
+static void
+print_with_dialog (FurrowSeasonSettlementPage *self,
+                   const char                 *reason,
+                   gpointer                    data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (print_payroll (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, reason,
+                     &error) == GTK_PRINT_OPERATION_RESULT_ERROR &&
+      (reason != NULL ||
+       !_furrow_season_settlement_page_offer_pay_anyway (self, error, print_with_dialog, NULL,
+                                                         NULL)))
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot print: %s"),
+                                                  error != NULL ? error->message : "");
+
+      furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, NULL);
+    }
+}
+
 static void
 print_payroll_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (furrow_season_settlement_page_print_payroll (FURROW_SEASON_SETTLEMENT_PAGE (widget),
-                                                   GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL,
-                                                   &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autofree char *message = g_strdup_printf (_("Cannot print: %s"),
-                                                  error != NULL ? error->message : "");
-
-      furrow_season_page_show_toast (FURROW_SEASON_PAGE (widget), message, NULL);
-    }
+  print_with_dialog (FURROW_SEASON_SETTLEMENT_PAGE (widget), NULL, NULL);
 }
 
 static void

@@ -76,6 +76,35 @@ void furrow_season_settlement_page_notice_class_init (GtkWidgetClass *widget_cla
 void furrow_season_settlement_page_notice_init       (FurrowSeasonSettlementPage *self);
 void _furrow_season_settlement_page_show_notice_date (FurrowSeasonSettlementPage *self);
 
+/* The dialogs of the page (furrow-season-settlement-page-settle.c): presents one asking to
+ * confirm `response` (a string literal; its button `label`) or cancel, with a `placeholder` an
+ * entry for a reason without which `response` cannot be chosen; `response_cb` is connected
+ * with the page as its data. Returns the dialog (owned by the window). dialog_reason: the
+ * reason typed, trimmed (transfer full), or NULL when the dialog has no entry. */
+GtkWidget *_furrow_season_settlement_page_present_dialog (FurrowSeasonSettlementPage *self,
+                                                          const char                 *heading,
+                                                          const char                 *body,
+                                                          const char                 *response,
+                                                          const char                 *label,
+                                                          AdwResponseAppearance       appearance,
+                                                          const char                 *placeholder,
+                                                          GCallback                   response_cb);
+char      *_furrow_season_settlement_page_dialog_reason  (AdwMessageDialog           *dialog);
+
+/* Paying before the public notice ends (furrow-season-settlement-page-notice.c, docs/domain.md
+ * §15): when `refusal` is the notice check's (FURROW_NOTICE_ERROR, not INVALID), presents "Pay
+ * Anyway…" asking for a reason and returns TRUE; `pay` is then called with the page, the
+ * reason (not empty) and `data` when the user pays anyway, and `data` freed with `free_data`
+ * either way. FALSE (data freed) for any other error: the caller shows it. */
+typedef void (*FurrowPayAnywayFunc) (FurrowSeasonSettlementPage *self,
+                                     const char                 *reason,
+                                     gpointer                    data);
+gboolean _furrow_season_settlement_page_offer_pay_anyway (FurrowSeasonSettlementPage *self,
+                                                          const GError               *refusal,
+                                                          FurrowPayAnywayFunc         pay,
+                                                          gpointer                    data,
+                                                          GDestroyNotify              free_data);
+
 /* Enables the actions for the season shown and the export running; emits "export-finished". */
 void _furrow_season_settlement_page_update_actions   (FurrowSeasonSettlementPage *self);
 void _furrow_season_settlement_page_export_finished  (FurrowSeasonSettlementPage *self,

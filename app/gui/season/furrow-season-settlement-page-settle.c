@@ -21,9 +21,8 @@ reason_changed_cb (GtkEditable *entry,
                                            *reason != '\0');
 }
 
-/* The reason typed in a dialog's entry, trimmed (transfer full), or NULL when it has none. */
-static char *
-dialog_reason (AdwMessageDialog *dialog)
+char *
+_furrow_season_settlement_page_dialog_reason (AdwMessageDialog *dialog)
 {
   GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
 
@@ -32,18 +31,15 @@ dialog_reason (AdwMessageDialog *dialog)
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 }
 
-/* Presents a dialog asking to confirm `response` (a string literal; its button `label`) or
- * cancel; with a `placeholder`, an entry for the reason, without which `response` cannot be
- * chosen. */
-static void
-present_dialog (FurrowSeasonSettlementPage *self,
-                const char                 *heading,
-                const char                 *body,
-                const char                 *response,
-                const char                 *label,
-                AdwResponseAppearance       appearance,
-                const char                 *placeholder,
-                GCallback                   response_cb)
+GtkWidget *
+_furrow_season_settlement_page_present_dialog (FurrowSeasonSettlementPage *self,
+                                               const char                 *heading,
+                                               const char                 *body,
+                                               const char                 *response,
+                                               const char                 *label,
+                                               AdwResponseAppearance       appearance,
+                                               const char                 *placeholder,
+                                               GCallback                   response_cb)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                               heading, body);
@@ -67,6 +63,7 @@ present_dialog (FurrowSeasonSettlementPage *self,
     }
   g_signal_connect_object (dialog, "response", response_cb, self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 /* A fresh copy of the shown season from the file, for the store to change. */
@@ -93,7 +90,7 @@ response_cb (AdwMessageDialog           *dialog,
   if ((!settle && g_strcmp0 (response, "reopen") != 0) || STORE (self) == NULL ||
       SEASON (self) == NULL)
     return;
-  reason = dialog_reason (dialog);
+  reason = _furrow_season_settlement_page_dialog_reason (dialog);
   if ((reason == NULL || *reason == '\0') && (self->needs_reason || !settle))
     {
       if (settle)
@@ -193,9 +190,11 @@ settle_action (GtkWidget  *widget,
   if (self->needs_reason)
     /* Translators: %d is 60, the Cooperatives Law's minimum share */
     placeholder = g_strdup_printf (_("Why households get less than %d %% of the surplus"), 60);
-  present_dialog (self, heading, body, "settle", missing ? _("_Settle Anyway") : _("_Settle"),
-                  missing ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED, placeholder,
-                  G_CALLBACK (response_cb));
+  _furrow_season_settlement_page_present_dialog (self, heading, body, "settle",
+                                                 missing ? _("_Settle Anyway") : _("_Settle"),
+                                                 missing ? ADW_RESPONSE_DESTRUCTIVE
+                                                         : ADW_RESPONSE_SUGGESTED,
+                                                 placeholder, G_CALLBACK (response_cb));
 }
 
 static void
@@ -210,12 +209,12 @@ reopen_action (GtkWidget  *widget,
     return;
   /* Translators: %s is the season's name */
   heading = g_strdup_printf (_("Reopen “%s”?"), furrow_season_get_name (SEASON (self)));
-  present_dialog (self, heading,
-                  _("Reopening removes the frozen settlement and makes the season editable "
-                    "again. Statements already printed no longer hold. The reason is recorded "
-                    "in the audit log."),
-                  "reopen", _("_Reopen"), ADW_RESPONSE_DESTRUCTIVE, _("Reason for reopening"),
-                  G_CALLBACK (response_cb));
+  _furrow_season_settlement_page_present_dialog (
+    self, heading,
+    _("Reopening removes the frozen settlement and makes the season editable again. Statements "
+      "already printed no longer hold. The reason is recorded in the audit log."),
+    "reopen", _("_Reopen"), ADW_RESPONSE_DESTRUCTIVE, _("Reason for reopening"),
+    G_CALLBACK (response_cb));
 }
 
 void

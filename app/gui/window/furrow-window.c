@@ -215,6 +215,8 @@ update_content (FurrowWindow *self)
   gtk_stack_set_visible_child_name (self->content_stack, on_season ? "season" : "map");
   gtk_widget_set_visible (self->plan_button, !on_season);
   gtk_widget_set_visible (self->details_button, !on_season);
+  /* Ctrl+D draws a field on the map, and fills down in a season's table (issue 13, item 8). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.draw-field", !on_season);
   /* The season's pages ask for more width than the map: the sidebar gives it to them rather
    * than fold away (furrow-window-sidebar.c). */
   furrow_window_update_sidebar_width (self);
@@ -680,6 +682,20 @@ furrow_window_get_project_path (FurrowWindow *self)
   return self->project_path;
 }
 
+/* Another user changed or deleted what an edit wanted to change (docs/architecture.md, Several
+ * users at once): the store refused it, read the record again and announced it, so the views
+ * show the stored values; the dialog says whose change won. Nothing was recorded for Undo. */
+static void
+conflict_cb (FurrowWindow *self,
+             const char   *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Changed by Another User"),
+                                              message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /**
  * furrow_window_open_project:
  * @self: a #FurrowWindow
@@ -733,6 +749,15 @@ furrow_window_open_project (FurrowWindow  *self,
   furrow_window_select_field (self, NULL);
   furrow_window_select_household (self, NULL);
   furrow_history_clear (self->history);
+  /* On a server, what others commit reaches the views within the main loop (furrow-store.h). */
+  if (!furrow_store_listen (store, &local_error))
+    {
+      furrow_window_show_toast (self, local_error->message);
+      g_clear_error (&local_error);
+    }
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, conflict_cb, self);
+  g_signal_connect_object (store, "conflict", G_CALLBACK (conflict_cb), self, G_CONNECT_SWAPPED);
   furrow_window_details_set_store (self, store);
   g_set_object (&self->store, store);
   {

@@ -157,6 +157,10 @@ parse_yuan (const char *text,
     return FALSE;
   if (decimals == 1)
     cents *= 10;
+  /* 17 digits of yuan pass the loop's guard but not 100 × in fen (found by
+   * tests/fuzz/fuzz-bank-return.c): no amount a bank returns, refused like any other. */
+  if (whole > (G_MAXINT64 - cents) / 100)
+    return FALSE;
   *fen = whole * 100 + cents;
   return TRUE;
 }

@@ -22,63 +22,61 @@
 #define ROW_H     22.0
 #define TEXT_PT   9.5
 
+/* The 20 rows of the form as 财会〔2021〕37号 prescribes them (its appendix, 合作社盈余及盈余分配表
+ * 格式), in its order: the row's 行次 is its index + 1. */
 typedef enum
 {
-  ROW_OPERATING_INCOME,      /* revenue + fees */
-  ROW_OPERATING_COST,        /* cost + base payments */
-  ROW_TAXES,
-  ROW_SELLING,
-  ROW_ADMINISTRATIVE,
-  ROW_FINANCIAL,
-  ROW_INVESTMENT,
-  ROW_OPERATING_SURPLUS,     /* total */
-  ROW_SUBSIDY,
-  ROW_OTHER_INCOME,
-  ROW_OTHER_EXPENSES,
-  ROW_TOTAL_SURPLUS,         /* total */
-  ROW_INCOME_TAX,
-  ROW_YEAR_SURPLUS,          /* total */
-  ROW_BROUGHT_FORWARD,
-  ROW_TRANSFERS_IN,
-  ROW_DISTRIBUTABLE,         /* total */
-  ROW_RESERVE,
-  ROW_FOR_MEMBERS,           /* total */
-  ROW_RETURNS,               /* the households' dividend, by area */
-  ROW_REMAINING,             /* the collective's share */
-  ROW_UNDISTRIBUTED,         /* total */
+  ROW_OPERATING_INCOME,      /* 1: revenue + fees */
+  ROW_INVESTMENT,            /* 2 */
+  ROW_OPERATING_EXPENSES,    /* 3: cost + base payments */
+  ROW_TAXES,                 /* 4 */
+  ROW_ADMINISTRATIVE,        /* 5 */
+  ROW_FINANCIAL,             /* 6 */
+  ROW_OPERATING_SURPLUS,     /* 7: 1 + 2 − 3 − 4 − 5 − 6 */
+  ROW_OTHER_INCOME,          /* 8: subsidies + other income */
+  ROW_OTHER_EXPENSES,        /* 9 */
+  ROW_TOTAL_SURPLUS,         /* 10: 7 + 8 − 9 */
+  ROW_INCOME_TAX,            /* 11 */
+  ROW_YEAR_SURPLUS,          /* 12: 10 − 11 */
+  ROW_BROUGHT_FORWARD,       /* 13 */
+  ROW_TRANSFERS_IN,          /* 14 */
+  ROW_RESERVE,               /* 15: the reserve fund */
+  ROW_DISTRIBUTABLE,         /* 16: 12 + 13 + 14 − 15 */
+  ROW_RETURNS,               /* 17: the households' dividend, by area */
+  ROW_REMAINING,             /* 18: the collective's share */
+  ROW_TO_CAPITAL,            /* 19 */
+  ROW_UNDISTRIBUTED,         /* 20: 16 − 17 − 18 − 19 */
   N_ROWS
 } RowId;
 
 /* The labels, in the form's words (zh_CN), with the 加/减 of the form. */
 static const char *const row_labels[N_ROWS] = {
   N_("1. Operating income"),
-  N_("Less: operating costs"),
+  N_("Add: investment income"),
+  N_("Less: operating expenses"),
   N_("Taxes and surcharges"),
-  N_("Selling expenses"),
   N_("Administrative expenses"),
   N_("Financial expenses"),
-  N_("Add: investment income"),
   N_("2. Operating surplus"),
-  N_("Add: subsidy income"),
-  N_("Other income"),
+  N_("Add: other income"),
   N_("Less: other expenses"),
   N_("3. Total surplus"),
   N_("Less: income tax"),
   N_("4. Surplus of the year"),
   N_("Add: undistributed surplus at the start of the year"),
   N_("Other transfers in"),
-  N_("5. Distributable surplus"),
   N_("Less: surplus reserve set aside"),
-  N_("6. Surplus distributable to members"),
-  N_("Less: surplus returned by transaction volume"),
+  N_("5. Distributable surplus"),
+  N_("Less: surplus returned"),
   N_("Remaining surplus distributed"),
-  N_("7. Undistributed surplus at the end of the year"),
+  N_("Converted into members' contributions"),
+  N_("6. Undistributed surplus at the end of the year"),
 };
 
 /* How far each row is indented: 0 a numbered row, 1 an item with the form's 加/减, 2 an item
  * that continues the 加/减 above it (set under its words, as the form prints it). */
 static const guint row_level[N_ROWS] = {
-  0, 1, 2, 2, 2, 2, 1, 0, 1, 2, 1, 0, 1, 0, 1, 2, 0, 1, 0, 1, 2, 0,
+  0, 1, 1, 2, 2, 2, 0, 1, 1, 0, 1, 0, 1, 2, 1, 0, 1, 2, 2, 0,
 };
 
 struct _FurrowSurplusStatement
@@ -128,29 +126,27 @@ static void
 compute_totals (FurrowSurplusStatement *self)
 {
   static const RowId totals[] = { ROW_OPERATING_SURPLUS, ROW_TOTAL_SURPLUS, ROW_YEAR_SURPLUS,
-                                  ROW_DISTRIBUTABLE, ROW_FOR_MEMBERS, ROW_UNDISTRIBUTED };
+                                  ROW_DISTRIBUTABLE, ROW_UNDISTRIBUTED };
 
   self->rows[ROW_OPERATING_SURPLUS].fen = amount (self, ROW_OPERATING_INCOME)
-                                          - amount (self, ROW_OPERATING_COST)
+                                          + amount (self, ROW_INVESTMENT)
+                                          - amount (self, ROW_OPERATING_EXPENSES)
                                           - amount (self, ROW_TAXES)
-                                          - amount (self, ROW_SELLING)
                                           - amount (self, ROW_ADMINISTRATIVE)
-                                          - amount (self, ROW_FINANCIAL)
-                                          + amount (self, ROW_INVESTMENT);
+                                          - amount (self, ROW_FINANCIAL);
   self->rows[ROW_TOTAL_SURPLUS].fen = amount (self, ROW_OPERATING_SURPLUS)
-                                      + amount (self, ROW_SUBSIDY)
                                       + amount (self, ROW_OTHER_INCOME)
                                       - amount (self, ROW_OTHER_EXPENSES);
   self->rows[ROW_YEAR_SURPLUS].fen = amount (self, ROW_TOTAL_SURPLUS)
                                      - amount (self, ROW_INCOME_TAX);
   self->rows[ROW_DISTRIBUTABLE].fen = amount (self, ROW_YEAR_SURPLUS)
                                       + amount (self, ROW_BROUGHT_FORWARD)
-                                      + amount (self, ROW_TRANSFERS_IN);
-  self->rows[ROW_FOR_MEMBERS].fen = amount (self, ROW_DISTRIBUTABLE)
-                                    - amount (self, ROW_RESERVE);
-  self->rows[ROW_UNDISTRIBUTED].fen = amount (self, ROW_FOR_MEMBERS)
+                                      + amount (self, ROW_TRANSFERS_IN)
+                                      - amount (self, ROW_RESERVE);
+  self->rows[ROW_UNDISTRIBUTED].fen = amount (self, ROW_DISTRIBUTABLE)
                                       - amount (self, ROW_RETURNS)
-                                      - amount (self, ROW_REMAINING);
+                                      - amount (self, ROW_REMAINING)
+                                      - amount (self, ROW_TO_CAPITAL);
   for (guint i = 0; i < G_N_ELEMENTS (totals); i++)
     {
       self->rows[totals[i]].total = TRUE;
@@ -202,9 +198,9 @@ new_for_seasons (FurrowStore  *store,
     }
   /* docs/domain.md §17: what fills each row. */
   set_known (self, ROW_OPERATING_INCOME, revenue + self->fees_fen);
-  set_known (self, ROW_OPERATING_COST, cost + base);
-  set_known (self, ROW_SUBSIDY, subsidy);
-  set_known (self, ROW_OTHER_INCOME, other);
+  set_known (self, ROW_OPERATING_EXPENSES, cost + base);
+  /* The form has no row of its own for subsidies: they are other income (its note 8). */
+  set_known (self, ROW_OTHER_INCOME, subsidy + other);
   set_known (self, ROW_RESERVE, self->reserve_fen);
   set_known (self, ROW_RETURNS, self->dividend_fen);
   set_known (self, ROW_REMAINING, collective);
@@ -323,19 +319,22 @@ note_text (FurrowSurplusStatement *self)
 
       /* Translators: the note under form 会农社02 */
       return g_strdup_printf (_("From the settlement: operating income is the harvest sold and "
-                                "%s of half-custody fees; operating costs are the season's costs "
-                                "and the base payments; the surplus of the year is the "
-                                "settlement's %s plus the fees. Returned by transaction volume "
-                                "(area): %s of the distributable surplus (at least 60%% by law). "
-                                "Blank rows are for the accountant; totals count them as 0."),
+                                "%s of half-custody fees; operating expenses are the season's "
+                                "costs and the base payments; other income is the subsidies and "
+                                "any other income; the surplus of the year is the settlement's "
+                                "%s plus the fees. Surplus returned by transaction volume (area): "
+                                "%s of the distributable surplus (at least 60%% by law). Blank "
+                                "rows and last year's column are for the accountant; totals "
+                                "count blanks as 0."),
                               fees, surplus, pct);
     }
   return g_strdup_printf (_("From the settlement: operating income is the harvest sold and %s "
-                            "of half-custody fees; operating costs are the season's costs and "
-                            "the base payments; the surplus of the year is the settlement's %s "
-                            "plus the fees. Nothing was returned: there was no surplus to "
-                            "distribute. Blank rows are for the accountant; totals count them "
-                            "as 0."), fees, surplus);
+                            "of half-custody fees; operating expenses are the season's costs and "
+                            "the base payments; other income is the subsidies and any other "
+                            "income; the surplus of the year is the settlement's %s plus the "
+                            "fees. Nothing was returned: there was no surplus to distribute. "
+                            "Blank rows and last year's column are for the accountant; totals "
+                            "count blanks as 0."), fees, surplus);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -358,13 +357,15 @@ furrow_surplus_statement_draw_page (FurrowSurplusStatement *self,
                                     double                  width_pt,
                                     double                  height_pt)
 {
-  static const double widths[3] = { CONTENT_W - 150.0, 40.0, 110.0 };
+  /* The form's columns: 项目, 行次, 本年金额, 上年金额 (last year's left for the accountant). */
+  static const double widths[4] = { CONTENT_W - 214.0, 34.0, 90.0, 90.0 };
   FurrowReportPainter painter = { NULL, };
   g_autofree char *line = form_line (self);
   g_autofree char *note = note_text (self);
   double y = MARGIN;
   double x1 = MARGIN + widths[0];
   double x2 = x1 + widths[1];
+  double x3 = x2 + widths[2];
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
@@ -382,13 +383,16 @@ furrow_surplus_statement_draw_page (FurrowSurplusStatement *self,
   /* The header and the rows. */
   furrow_report_fill_rect (cr, MARGIN, y, CONTENT_W, ROW_H, 0.90);
   furrow_report_set_gray (cr, 0.35);
-  furrow_report_grid (cr, MARGIN, y, widths, 3, N_ROWS + 1, ROW_H, TRUE);
+  furrow_report_grid (cr, MARGIN, y, widths, 4, N_ROWS + 1, ROW_H, TRUE);
   furrow_report_set_gray (cr, 0.0);
   furrow_report_cell_text (&painter, _("Item"), MARGIN, y, widths[0], ROW_H, TEXT_PT, TRUE,
                            FURROW_REPORT_ALIGN_CENTER);
   furrow_report_cell_text (&painter, _("Line"), x1, y, widths[1], ROW_H, TEXT_PT, TRUE,
                            FURROW_REPORT_ALIGN_CENTER);
-  furrow_report_cell_text (&painter, _("Amount"), x2, y, widths[2], ROW_H, TEXT_PT, TRUE,
+  /* Translators: the columns of form 会农社02: 本年金额, 上年金额 */
+  furrow_report_cell_text (&painter, _("This year"), x2, y, widths[2], ROW_H, TEXT_PT, TRUE,
+                           FURROW_REPORT_ALIGN_CENTER);
+  furrow_report_cell_text (&painter, _("Last year"), x3, y, widths[3], ROW_H, TEXT_PT, TRUE,
                            FURROW_REPORT_ALIGN_CENTER);
   y += ROW_H;
   for (guint r = 0; r < N_ROWS; r++)
@@ -443,28 +447,26 @@ write_pdf (FurrowSurplusStatement  *self,
 }
 
 /* The formula of a total row, in the sheet's cells (amounts in column C from row 4: line n is
- * C(n + 3)). */
+ * C(n + 3)), as the form's notes compute it. */
 static char *
 total_formula (RowId row)
 {
 #define C(r) ((guint) (r) + 4)
   if (row == ROW_OPERATING_SURPLUS)
-    return g_strdup_printf ("=C%u-C%u-C%u-C%u-C%u-C%u+C%u", C (ROW_OPERATING_INCOME),
-                            C (ROW_OPERATING_COST), C (ROW_TAXES), C (ROW_SELLING),
-                            C (ROW_ADMINISTRATIVE), C (ROW_FINANCIAL), C (ROW_INVESTMENT));
+    return g_strdup_printf ("=C%u+C%u-C%u-C%u-C%u-C%u", C (ROW_OPERATING_INCOME),
+                            C (ROW_INVESTMENT), C (ROW_OPERATING_EXPENSES), C (ROW_TAXES),
+                            C (ROW_ADMINISTRATIVE), C (ROW_FINANCIAL));
   if (row == ROW_TOTAL_SURPLUS)
-    return g_strdup_printf ("=C%u+C%u+C%u-C%u", C (ROW_OPERATING_SURPLUS), C (ROW_SUBSIDY),
-                            C (ROW_OTHER_INCOME), C (ROW_OTHER_EXPENSES));
+    return g_strdup_printf ("=C%u+C%u-C%u", C (ROW_OPERATING_SURPLUS), C (ROW_OTHER_INCOME),
+                            C (ROW_OTHER_EXPENSES));
   if (row == ROW_YEAR_SURPLUS)
     return g_strdup_printf ("=C%u-C%u", C (ROW_TOTAL_SURPLUS), C (ROW_INCOME_TAX));
   if (row == ROW_DISTRIBUTABLE)
-    return g_strdup_printf ("=C%u+C%u+C%u", C (ROW_YEAR_SURPLUS), C (ROW_BROUGHT_FORWARD),
-                            C (ROW_TRANSFERS_IN));
-  if (row == ROW_FOR_MEMBERS)
-    return g_strdup_printf ("=C%u-C%u", C (ROW_DISTRIBUTABLE), C (ROW_RESERVE));
+    return g_strdup_printf ("=C%u+C%u+C%u-C%u", C (ROW_YEAR_SURPLUS), C (ROW_BROUGHT_FORWARD),
+                            C (ROW_TRANSFERS_IN), C (ROW_RESERVE));
   g_assert (row == ROW_UNDISTRIBUTED);
-  return g_strdup_printf ("=C%u-C%u-C%u", C (ROW_FOR_MEMBERS), C (ROW_RETURNS),
-                          C (ROW_REMAINING));
+  return g_strdup_printf ("=C%u-C%u-C%u-C%u", C (ROW_DISTRIBUTABLE), C (ROW_RETURNS),
+                          C (ROW_REMAINING), C (ROW_TO_CAPITAL));
 #undef C
 }
 
@@ -525,13 +527,14 @@ write_xlsx (FurrowSurplusStatement  *self,
   worksheet_set_paper (sheet, 9);   /* A4 */
   worksheet_set_column (sheet, 0, 0, 48, NULL);
   worksheet_set_column (sheet, 1, 1, 8, NULL);
-  worksheet_set_column (sheet, 2, 2, 18, NULL);
-  worksheet_merge_range (sheet, 0, 0, 0, 2, _("Surplus and Surplus Distribution Statement"),
+  worksheet_set_column (sheet, 2, 3, 18, NULL);
+  worksheet_merge_range (sheet, 0, 0, 0, 3, _("Surplus and Surplus Distribution Statement"),
                          title);
-  worksheet_merge_range (sheet, 1, 0, 1, 2, line, NULL);
+  worksheet_merge_range (sheet, 1, 0, 1, 3, line, NULL);
   worksheet_write_string (sheet, 2, 0, _("Item"), header);
   worksheet_write_string (sheet, 2, 1, _("Line"), header);
-  worksheet_write_string (sheet, 2, 2, _("Amount"), header);
+  worksheet_write_string (sheet, 2, 2, _("This year"), header);
+  worksheet_write_string (sheet, 2, 3, _("Last year"), header);
   for (guint r = 0; r < N_ROWS; r++)
     {
       const FurrowSurplusRow *row = &self->rows[r];
@@ -550,8 +553,9 @@ write_xlsx (FurrowSurplusStatement  *self,
         furrow_xlsx_write_money (sheet, x, 2, row->fen, money);
       else
         worksheet_write_blank (sheet, x, 2, blank);
+      worksheet_write_blank (sheet, x, 3, blank);
     }
-  worksheet_merge_range (sheet, N_ROWS + 4, 0, N_ROWS + 4, 2, note, NULL);
+  worksheet_merge_range (sheet, N_ROWS + 4, 0, N_ROWS + 4, 3, note, NULL);
 
   return furrow_xlsx_commit (xlsx, &local) || _furrow_report_propagate_write_error (error, local);
 }

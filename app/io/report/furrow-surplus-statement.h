@@ -13,10 +13,11 @@ G_BEGIN_DECLS
 /* The cooperative's surplus and surplus-distribution statement (盈余及盈余分配表, form 会农社02 of
  * the cooperative accounting system, 农民专业合作社会计制度, 财会〔2021〕37号; docs/domain.md §17)
  * for a settled season or for every settled season of a crop year, from the frozen
- * settlements: the form's rows in its order, each with the Furrow figure that fills it, or blank
- * for the accountant when Furrow does not know it (taxes, selling, administrative and financial
- * expenses, investment income, other expenses, income tax, the undistributed surplus brought
- * forward, other transfers). A total row is the sum of the rows above it that it takes, counting
+ * settlements: the form's 20 rows (行次 1 to 20) in its order, each with the Furrow figure that
+ * fills it, or blank for the accountant when Furrow does not know it (investment income, taxes,
+ * administrative and financial expenses, other expenses, income tax, the undistributed surplus
+ * brought forward, other transfers, surplus converted into members' contributions), and the
+ * form's last-year column left blank. A total row is the sum of the rows above it that it takes, counting
  * a blank row as 0; the XLSX writes it as a formula, so it follows what the accountant fills in.
  *
  * It reconciles with the settlement to the fen: the surplus of the year is the settlement's

@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The users and roles of a custody centre's server (docs/architecture.md, The backend seam,
+ * Roles): the store's side of `furrow-cli server add-user|grant`. The roles, grants and row-level
+ * security are SQL functions of the server's schema (schema/pg/server.sql); this file checks the
+ * names, turns the password into its verifier on the client and calls them. */
+
+#include "config.h"
+
+#include "furrow-store-roles.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "furrow-database.h"
+#include "furrow-store-private.h"
+
+static const char *const role_names[] = { "manager", "agronomist", "clerk", "viewer" };
+
+gboolean
+furrow_role_from_string (const char *text,
+                         FurrowRole *role)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (role_names); i++)
+    if (g_strcmp0 (text, role_names[i]) == 0)
+      {
+        *role = (FurrowRole) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+furrow_role_to_string (FurrowRole role)
+{
+  g_return_val_if_fail ((guint) role < G_N_ELEMENTS (role_names), NULL);
+
+  return role_names[role];
+}
+
+static gboolean
+check_user_name (const char  *name,
+                 GError     **error)
+{
+  gsize n = name != NULL ? strlen (name) : 0;
+  gboolean ok = n >= 1 && n <= 63 && g_ascii_islower (name[0]) &&
+                !g_str_has_prefix (name, "furrow_") && !g_str_has_prefix (name, "coop_") &&
+                !g_str_has_prefix (name, "pg_");
+
+  for (gsize i = 0; ok && i < n; i++)
+    ok = g_ascii_islower (name[i]) || g_ascii_isdigit (name[i]) || name[i] == '_';
+  if (!ok)
+    g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                 _("“%s” is not a user name: use a lowercase letter, then up to 62 lowercase "
+                   "letters, digits and _, not beginning furrow_, coop_ or pg_"),
+                 name != NULL ? name : "");
+  return ok;
+}
+
+/* A village's code (12 digits) or a village group's (14), docs/domain.md §2. */
+static gboolean
+check_village (const char  *village,
+               GError     **error)
+{
+  gsize n = strlen (village);
+  gboolean ok = n == 12 || n == 14;
+
+  for (gsize i = 0; ok && i < n; i++)
+    ok = g_ascii_isdigit (village[i]);
+  if (!ok)
+    g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                 _("“%s” is not a village: give the 12 digits of a village’s code or the 14 "
+                   "of a village group’s (the beginning of its households’ codes)"), village);
+  return ok;
+}
+
+/* TRUE when the query (one text parameter) finds a row. */
+static gboolean
+exists (FurrowDatabase  *database,
+        const char      *sql,
+        const char      *value,
+        gboolean        *found,
+        GError         **error)
+{
+  g_autoptr(FurrowStatement) stmt = furrow_database_prepare (database, sql, error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  furrow_statement_bind_text (stmt, 1, value);
+  *found = furrow_statement_step (stmt, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The cooperative's code in lowercase, or NULL with NOT_FOUND when the server does not hold it. */
+static char *
+registered_cooperative (FurrowDatabase  *database,
+                        const char      *cooperative,
+                        GError         **error)
+{
+  g_autofree char *code = NULL;
+  g_autofree char *schema = NULL;
+  gboolean found = FALSE;
+
+  if (!_furrow_store_cooperative_schema (cooperative, &code, &schema, error) ||
+      !exists (database, "SELECT 1 FROM furrow.cooperatives WHERE code = ?1", code, &found,
+               error))
+    return NULL;
+  if (!found)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                   _("cooperative %s is not on %s"), code, furrow_database_get_path (database));
+      return NULL;
+    }
+  return g_steal_pointer (&code);
+}
+
+gboolean
+_furrow_store_grant_cooperative (FurrowDatabase  *database,
+                                 const char      *code,
+                                 GError         **error)
+{
+  g_autoptr(FurrowStatement) stmt =
+    furrow_database_prepare (database, "SELECT furrow.grant_cooperative (?1)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  furrow_statement_bind_text (stmt, 1, code);
+  return furrow_statement_run (stmt, error);
+}
+
+gboolean
+furrow_store_server_add_user (const char         *uri,
+                              const char         *name,
+                              const char         *password,
+                              FurrowRole          role,
+                              const char         *cooperative,
+                              const char * const *villages,
+                              GError            **error)
+{
+  g_autoptr(FurrowDatabase) database = NULL;
+  g_autoptr(FurrowStatement) stmt = NULL;
+  g_autoptr(GString) array = g_string_new ("{");
+  g_autofree char *code = NULL;
+  g_autofree char *verifier = NULL;
+  gboolean taken = FALSE;
+
+  g_return_val_if_fail ((guint) role < G_N_ELEMENTS (role_names), FALSE);
+  g_return_val_if_fail (password != NULL, FALSE);
+
+  if (!check_user_name (name, error))
+    return FALSE;
+  for (guint i = 0; villages != NULL && villages[i] != NULL; i++)
+    {
+      if (!check_village (villages[i], error))
+        return FALSE;
+      g_string_append_printf (array, "%s%s", i > 0 ? "," : "", villages[i]);
+    }
+  g_string_append_c (array, '}');
+  if (villages != NULL && villages[0] != NULL && role != FURROW_ROLE_CLERK)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                   _("only a clerk is limited to villages; a %s works in every village"),
+                   role_names[role]);
+      return FALSE;
+    }
+  if (password[0] == '\0')
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                   _("the password of %s is empty"), name);
+      return FALSE;
+    }
+
+  database = _furrow_store_server_connect (uri, error);
+  if (database == NULL)
+    return FALSE;
+  if (cooperative != NULL &&
+      (code = registered_cooperative (database, cooperative, error)) == NULL)
+    return FALSE;
+  if (!exists (database, "SELECT 1 FROM pg_roles WHERE rolname = ?1", name, &taken, error))
+    return FALSE;
+  if (taken)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_EXISTS,
+                   _("%s already has a user %s"), furrow_database_get_path (database), name);
+      return FALSE;
+    }
+  verifier = furrow_database_encrypt_password (database, name, password, error);
+  if (verifier == NULL)
+    return FALSE;
+
+  /* The role, its membership and its villages in one transaction. */
+  if (!furrow_database_exec (database, "BEGIN", error))
+    return FALSE;
+  stmt = furrow_database_prepare (database, "SELECT furrow.add_user (?1, ?2, ?3, ?4,"
+                                            " CAST (?5 AS text[]))", error);
+  if (stmt != NULL)
+    {
+      furrow_statement_bind_text (stmt, 1, name);
+      furrow_statement_bind_text (stmt, 2, verifier);
+      furrow_statement_bind_text (stmt, 3, role_names[role]);
+      furrow_statement_bind_text (stmt, 4, code);
+      furrow_statement_bind_text (stmt, 5, array->str);
+    }
+  if (stmt == NULL || !furrow_statement_run (stmt, error) ||
+      !furrow_database_exec (database, "COMMIT", error))
+    {
+      furrow_database_exec (database, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+furrow_store_server_grant (const char  *uri,
+                           const char  *name,
+                           const char  *cooperative,
+                           FurrowRole   role,
+                           GError     **error)
+{
+  g_autoptr(FurrowDatabase) database = NULL;
+  g_autoptr(FurrowStatement) stmt = NULL;
+  g_autofree char *code = NULL;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail ((guint) role < G_N_ELEMENTS (role_names), FALSE);
+
+  if (!check_user_name (name, error) ||
+      (database = _furrow_store_server_connect (uri, error)) == NULL ||
+      (code = registered_cooperative (database, cooperative, error)) == NULL ||
+      !exists (database, "SELECT 1 FROM pg_roles WHERE rolname = ?1 AND rolcanlogin", name,
+               &found, error))
+    return FALSE;
+  if (!found)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                   _("%s has no user %s: add it with “furrow-cli server add-user” first"),
+                   furrow_database_get_path (database), name);
+      return FALSE;
+    }
+  if (!furrow_database_exec (database, "BEGIN", error))
+    return FALSE;
+  stmt = furrow_database_prepare (database, "SELECT furrow.grant_user (?1, ?2, ?3)", error);
+  if (stmt != NULL)
+    {
+      furrow_statement_bind_text (stmt, 1, name);
+      furrow_statement_bind_text (stmt, 2, code);
+      furrow_statement_bind_text (stmt, 3, role_names[role]);
+    }
+  if (stmt == NULL || !furrow_statement_run (stmt, error) ||
+      !furrow_database_exec (database, "COMMIT", error))
+    {
+      furrow_database_exec (database, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return TRUE;
+}

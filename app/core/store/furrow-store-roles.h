@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "furrow-store.h"
+
+G_BEGIN_DECLS
+
+/* The roles of a custody centre's server (docs/architecture.md, The backend seam, Roles),
+ * enforced by the server's grants and row-level security (schema/pg/server.sql):
+ *   MANAGER     everything: settle, reopen, the money rules, seasons, payments, deleting;
+ *   AGRONOMIST  plans, yield presets, fields;
+ *   CLERK       the register (households and parcels, never deleted), harvest entry, printing,
+ *               optionally only in some villages;
+ *   VIEWER      reads. */
+typedef enum
+{
+  FURROW_ROLE_MANAGER,
+  FURROW_ROLE_AGRONOMIST,
+  FURROW_ROLE_CLERK,
+  FURROW_ROLE_VIEWER,
+} FurrowRole;
+
+/* "manager", "agronomist", "clerk", "viewer"; FALSE for anything else. */
+gboolean     furrow_role_from_string       (const char         *text,
+                                            FurrowRole         *role);
+const char  *furrow_role_to_string         (FurrowRole          role);
+
+/* Adds user name (a LOGIN role: a lowercase letter, then up to 62 lowercase letters, digits and
+ * _, not beginning furrow_, coop_ or pg_) with password and role: in every cooperative of the
+ * server, or only in cooperative when it is not NULL. villages (NULL or empty for all; each the
+ * 12 digits of a village or the 14 of a village group, the prefix of the households' codes)
+ * limit what the user reads and changes of the register, for a clerk only. Only the password's
+ * SCRAM verifier leaves this process. EXISTS for a name that is taken, NOT_FOUND for a
+ * cooperative that is not on the server, INVALID for a bad name or village; the connection must
+ * be the administrator's (CREATEROLE). */
+gboolean     furrow_store_server_add_user  (const char         *uri,
+                                            const char         *name,
+                                            const char         *password,
+                                            FurrowRole          role,
+                                            const char         *cooperative,
+                                            const char * const *villages,
+                                            GError            **error);
+/* Gives user name role in cooperative, in place of any role the user had there (NOT_FOUND for a
+ * user or a cooperative that is not there). */
+gboolean     furrow_store_server_grant     (const char         *uri,
+                                            const char         *name,
+                                            const char         *cooperative,
+                                            FurrowRole          role,
+                                            GError            **error);
+
+G_END_DECLS

@@ -6,12 +6,11 @@
 
 #include "furrow-bank-file.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
-#include <xlsxwriter.h>
 
 #include "furrow-atomic-file.h"
+#include "furrow-xlsx.h"
 #include "furrow-bank-account.h"
 #include "furrow-csv.h"
 #include "furrow-household.h"
@@ -419,26 +418,24 @@ encode_text (FurrowBankFile  *self,
   return NULL;
 }
 
+/* The batch payment sheet, with full account numbers: the owner's only (docs/architecture.md,
+ * Opening, backup, check). */
 static gboolean
 write_xlsx (FurrowBankFile  *self,
             const char      *path,
-            const char      *display,
             GError         **error)
 {
   const FurrowBankProfile *profile = self->profile;
-  lxw_workbook *workbook = workbook_new (path);
+  g_autoptr(FurrowXlsx) xlsx = furrow_xlsx_new (path, NULL, NULL, TRUE, error);
+  lxw_workbook *workbook;
   lxw_worksheet *sheet;
   lxw_format *text;
   lxw_format *money;
-  lxw_error status;
   lxw_row_t row = 0;
 
-  if (workbook == NULL)
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, "%s: %s", display,
-                   g_strerror (ENOMEM));
-      return FALSE;
-    }
+  if (xlsx == NULL)
+    return FALSE;
+  workbook = furrow_xlsx_get_workbook (xlsx);
   sheet = workbook_add_worksheet (workbook, "Sheet1");
   text = workbook_add_format (workbook);
   format_set_num_format (text, "@");
@@ -498,14 +495,7 @@ write_xlsx (FurrowBankFile  *self,
             }
         }
     }
-  status = workbook_close (workbook);
-  if (status != LXW_NO_ERROR)
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("%s: cannot write: %s"), display,
-                   lxw_strerror (status));
-      return FALSE;
-    }
-  return TRUE;
+  return furrow_xlsx_commit (xlsx, error);
 }
 
 gboolean
@@ -530,29 +520,25 @@ furrow_bank_file_write (FurrowBankFile  *self,
                    _("%s: no household to pay in this file"), display);
       return FALSE;
     }
-  out = furrow_atomic_file_new (path, error);
-  if (out == NULL)
-    return FALSE;
-  /* Full account numbers: the owner's only (docs/architecture.md, Opening, backup, check). */
-  furrow_atomic_file_set_private (out, TRUE);
   if (self->profile->file_type == FURROW_BANK_FILE_XLSX)
-    {
-      if (!write_xlsx (self, furrow_atomic_file_get_path (out), display, error))
-        return FALSE;
-    }
-  else
-    {
-      g_autofree char *text = furrow_bank_file_to_text (self);
-      g_autoptr(GBytes) bytes = encode_text (self, text, display, error);
-      gsize size;
-      const void *data;
+    return write_xlsx (self, path, error);
+  {
+    g_autofree char *text = furrow_bank_file_to_text (self);
+    g_autoptr(GBytes) bytes = encode_text (self, text, display, error);
+    gsize size;
+    const void *data;
 
-      if (bytes == NULL)
-        return FALSE;
-      data = g_bytes_get_data (bytes, &size);
-      if (!furrow_atomic_file_write (out, data, size, error))
-        return FALSE;
-    }
+    if (bytes == NULL)
+      return FALSE;
+    out = furrow_atomic_file_new (path, error);
+    if (out == NULL)
+      return FALSE;
+    /* Full account numbers: the owner's only (docs/architecture.md, Opening, backup, check). */
+    furrow_atomic_file_set_private (out, TRUE);
+    data = g_bytes_get_data (bytes, &size);
+    if (!furrow_atomic_file_write (out, data, size, error))
+      return FALSE;
+  }
   return furrow_atomic_file_commit (out, error);
 }
 

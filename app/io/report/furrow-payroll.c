@@ -7,17 +7,15 @@
 #include "furrow-report-document.h"
 #include "furrow-report-private.h"
 
-#include "furrow-atomic-file.h"
 #include "furrow-bank-account.h"
 #include "furrow-store-season.h"
 #include "furrow-household.h"
 #include "furrow-units.h"
+#include "furrow-xlsx.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
-#include <xlsxwriter.h>
 
 /* docs/domain.md §12. The payroll is designed on A4 landscape, in points. */
 #define PAGE_W    FURROW_REPORT_A4_LONG_PT
@@ -610,86 +608,11 @@ furrow_payroll_write_pdf (FurrowPayroll            *self,
                                          user_data, error);
 }
 
-static gboolean
-set_write_error (GError     **error,
-                 const char  *path,
-                 const char  *reason)
-{
-  g_autofree char *display_name = g_filename_display_name (path);
-
-  g_set_error (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_WRITE, _("%s: cannot write: %s"),
-               display_name, reason);
-  return FALSE;
-}
-
-static gboolean
-propagate_write_error (GError **error,
-                       GError  *local)
-{
-  g_set_error_literal (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_WRITE, local->message);
-  g_error_free (local);
-  return FALSE;
-}
-
-typedef struct
-{
-  lxw_format *title;
-  lxw_format *note;
-  lxw_format *header;
-  lxw_format *text;
-  lxw_format *number;
-  lxw_format *area;
-  lxw_format *money;
-  lxw_format *sum_text;
-  lxw_format *sum_money;
-} Formats;
-
-static lxw_format *
-bordered (lxw_workbook *workbook)
-{
-  lxw_format *format = workbook_add_format (workbook);
-
-  format_set_border (format, LXW_BORDER_THIN);
-  format_set_align (format, LXW_ALIGN_VERTICAL_CENTER);
-  return format;
-}
-
-static void
-make_formats (lxw_workbook *workbook,
-              Formats      *f)
-{
-  f->title = workbook_add_format (workbook);
-  format_set_bold (f->title);
-  format_set_font_size (f->title, 16);
-  format_set_align (f->title, LXW_ALIGN_CENTER);
-  f->note = workbook_add_format (workbook);
-  f->header = bordered (workbook);
-  format_set_bold (f->header);
-  format_set_bg_color (f->header, 0xE6E6E6);
-  format_set_align (f->header, LXW_ALIGN_CENTER);
-  format_set_text_wrap (f->header);
-  f->text = bordered (workbook);
-  format_set_num_format (f->text, "@");
-  f->number = bordered (workbook);
-  format_set_align (f->number, LXW_ALIGN_CENTER);
-  f->area = bordered (workbook);
-  format_set_num_format (f->area, "0.00");
-  f->money = bordered (workbook);
-  format_set_num_format (f->money, "#,##0.00");
-  f->sum_text = bordered (workbook);
-  format_set_bold (f->sum_text);
-  format_set_bg_color (f->sum_text, 0xEEEEEE);
-  f->sum_money = bordered (workbook);
-  format_set_bold (f->sum_money);
-  format_set_bg_color (f->sum_money, 0xEEEEEE);
-  format_set_num_format (f->sum_money, "#,##0.00");
-}
-
 /* A sum row at `row`: label over A–D, the SUM formula (stored value: the integer-fen sum) in
  * E, the capital numerals over F–H. */
 static void
 write_sum_row (lxw_worksheet *sheet,
-               const Formats *f,
+               const FurrowXlsxFormats *f,
                lxw_row_t      row,
                const char    *label,
                const char    *formula,
@@ -740,7 +663,7 @@ add_group_sheet (FurrowPayroll *self,
 static void
 write_group_sheet (FurrowPayroll *self,
                    lxw_workbook  *workbook,
-                   const Formats *f,
+                   const FurrowXlsxFormats *f,
                    guint          g,
                    GPtrArray     *names)
 {
@@ -758,8 +681,7 @@ write_group_sheet (FurrowPayroll *self,
   worksheet_set_margins (sheet, 0.5, 0.5, 0.5, 0.5);
   worksheet_repeat_rows (sheet, 2, 2);
   worksheet_fit_to_pages (sheet, 1, 0);
-  for (lxw_col_t c = 0; c < N_COLUMNS; c++)
-    worksheet_set_column (sheet, c, c, column_widths[c], NULL);
+  furrow_xlsx_set_widths (sheet, column_widths, N_COLUMNS);
 
   worksheet_set_row (sheet, 0, 26, NULL);
   worksheet_merge_range (sheet, 0, 0, 0, 7, self->title, f->title);
@@ -792,7 +714,7 @@ write_group_sheet (FurrowPayroll *self,
           worksheet_write_string (sheet, row, 1, h->name != NULL ? h->name : "", f->text);
           worksheet_write_string (sheet, row, 2, id, f->text);
           worksheet_write_number (sheet, row, 3, (double) cmu / 100.0, f->area);
-          worksheet_write_number (sheet, row, 4, (double) h->total_fen / 100.0, f->money);
+          furrow_xlsx_write_money (sheet, row, 4, h->total_fen, f->money);
           worksheet_write_string (sheet, row, 5, account, f->text);
           worksheet_write_blank (sheet, row, 6, f->text);
           worksheet_write_blank (sheet, row, 7, f->text);
@@ -858,40 +780,25 @@ furrow_payroll_write_xlsx (FurrowPayroll  *self,
                            const char     *path,
                            GError        **error)
 {
-  g_autoptr(FurrowAtomicFile) temp = NULL;
-  lxw_workbook *workbook;
-  lxw_doc_properties properties = { NULL, };
+  /* The title 16 pt over the table, the sum rows shaded. */
+  static const FurrowXlsxLook look = { 16.0, TRUE, TRUE };
+  g_autoptr(FurrowXlsx) xlsx = NULL;
   g_autoptr(GPtrArray) names = NULL;
-  Formats formats;
-  lxw_error status;
+  FurrowXlsxFormats formats;
   GError *local = NULL;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  temp = furrow_atomic_file_new (path, &local);
-  if (temp == NULL)
-    return propagate_write_error (error, local);
-  workbook = workbook_new (furrow_atomic_file_get_path (temp));
-  if (workbook == NULL)
-    return set_write_error (error, path, g_strerror (ENOMEM));
-
-  properties.title = self->title;
-  properties.author = (char *) "Furrow";
-  properties.company = self->report->cooperative.name;
-  workbook_set_properties (workbook, &properties);
-  make_formats (workbook, &formats);
+  xlsx = furrow_xlsx_new (path, self->title, self->report->cooperative.name, FALSE, &local);
+  if (xlsx == NULL)
+    return _furrow_report_propagate_write_error (error, local);
+  furrow_xlsx_add_table_formats (furrow_xlsx_get_workbook (xlsx), &look, &formats);
   names = g_ptr_array_new_with_free_func (g_free);
   for (guint g = 0; g < self->groups->len; g++)
-    write_group_sheet (self, workbook, &formats, g, names);
-
-  status = workbook_close (workbook);
-  if (status != LXW_NO_ERROR)
-    return set_write_error (error, path, lxw_strerror (status));
-  if (!furrow_atomic_file_commit (temp, &local))
-    return propagate_write_error (error, local);
-  return TRUE;
+    write_group_sheet (self, furrow_xlsx_get_workbook (xlsx), &formats, g, names);
+  return furrow_xlsx_commit (xlsx, &local) || _furrow_report_propagate_write_error (error, local);
 }
 
 gboolean

@@ -9,6 +9,7 @@
 #include "furrow-atomic-file.h"
 #include "furrow-csv.h"
 #include "furrow-store-season.h"
+#include "furrow-xlsx.h"
 #include "furrow-units.h"
 
 #include <cairo-pdf.h>
@@ -37,10 +38,9 @@ set_write_error (GError     **error,
                display_name, reason);
 }
 
-/* An error of furrow-atomic-file.h in this module's domain; returns FALSE. */
-static gboolean
-propagate_write_error (GError **error,
-                       GError  *local)
+gboolean
+_furrow_report_propagate_write_error (GError **error,
+                                      GError  *local)
 {
   g_set_error_literal (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_WRITE, local->message);
   g_error_free (local);
@@ -56,7 +56,7 @@ create_temp (const char  *path,
   FurrowAtomicFile *file = furrow_atomic_file_new (path, &local);
 
   if (file == NULL)
-    propagate_write_error (error, local);
+    _furrow_report_propagate_write_error (error, local);
   return file;
 }
 
@@ -66,7 +66,7 @@ commit_temp (FurrowAtomicFile  *file,
 {
   GError *local = NULL;
 
-  return furrow_atomic_file_commit (file, &local) || propagate_write_error (error, local);
+  return furrow_atomic_file_commit (file, &local) || _furrow_report_propagate_write_error (error, local);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -589,7 +589,7 @@ furrow_report_write_roster_csv (const char                    *path,
   if (temp == NULL)
     return FALSE;
   if (!furrow_atomic_file_write (temp, out->str, out->len, &local))
-    return propagate_write_error (error, local);
+    return _furrow_report_propagate_write_error (error, local);
   return commit_temp (temp, error);
 }
 
@@ -605,41 +605,29 @@ furrow_report_write_roster_xlsx (const char                    *path,
 {
   static const double widths[N_ROSTER_COLUMNS] = { 6, 24, 12, 14, 15, 14, 13, 15 };
   const char *headers[N_ROSTER_COLUMNS];
-  g_autoptr(FurrowAtomicFile) temp = NULL;
+  g_autoptr(FurrowXlsx) xlsx = NULL;
   g_autofree char *prefix = NULL;
   g_autofree char *title = NULL;
   lxw_workbook *workbook;
   lxw_worksheet *sheet;
   lxw_format *header_format, *text_format, *area_format, *money_format;
   lxw_format *total_text_format, *total_area_format, *total_money_format;
-  lxw_doc_properties properties = { NULL, };
   gint64 sums[4] = { 0, 0, 0, 0 };
   gint64 area_cmu = 0;
   lxw_row_t totals_row = (lxw_row_t) n_households + 1;
-  lxw_error status;
+  GError *local = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (cooperative != NULL, FALSE);
   g_return_val_if_fail (households != NULL || n_households == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  temp = create_temp (path, error);
-  if (temp == NULL)
-    return FALSE;
-
-  workbook = workbook_new (furrow_atomic_file_get_path (temp));
-  if (workbook == NULL)
-    {
-      set_write_error (error, path, g_strerror (ENOMEM));
-      return FALSE;
-    }
-
   prefix = furrow_report_title_prefix (cooperative);
   title = g_strdup_printf (_("%s: Public Roster of Household Income"), prefix);
-  properties.title = title;
-  properties.author = (char *) "Furrow";
-  properties.company = cooperative->name;
-  workbook_set_properties (workbook, &properties);
+  xlsx = furrow_xlsx_new (path, title, cooperative->name, FALSE, &local);
+  if (xlsx == NULL)
+    return _furrow_report_propagate_write_error (error, local);
+  workbook = furrow_xlsx_get_workbook (xlsx);
 
   /* Translators: the spreadsheet's sheet name (at most 31 characters) */
   sheet = workbook_add_worksheet (workbook, C_("sheet name", "Roster"));
@@ -676,11 +664,8 @@ furrow_report_write_roster_xlsx (const char                    *path,
   format_set_num_format (total_money_format, "¥#,##0.00");
 
   roster_headers (headers, FALSE);
-  for (lxw_col_t c = 0; c < N_ROSTER_COLUMNS; c++)
-    {
-      worksheet_set_column (sheet, c, c, widths[c], NULL);
-      worksheet_write_string (sheet, 0, c, headers[c], header_format);
-    }
+  furrow_xlsx_set_widths (sheet, widths, N_ROSTER_COLUMNS);
+  furrow_xlsx_write_header_row (sheet, 0, headers, N_ROSTER_COLUMNS, header_format);
   worksheet_set_row (sheet, 0, 30, NULL);
   worksheet_freeze_panes (sheet, 1, 0);
   worksheet_set_landscape (sheet);
@@ -701,13 +686,10 @@ furrow_report_write_roster_xlsx (const char                    *path,
       worksheet_write_string (sheet, row, 2, household->name != NULL ? household->name : "",
                               text_format);
       worksheet_write_number (sheet, row, 3, (double) cmu / 100.0, area_format);
-      worksheet_write_number (sheet, row, 4, (double) household->base_fen / 100.0,
-                              money_format);
-      worksheet_write_number (sheet, row, 5, (double) household->dividend_fen / 100.0,
-                              money_format);
-      worksheet_write_number (sheet, row, 6, (double) household->fee_fen / 100.0, money_format);
-      worksheet_write_number (sheet, row, 7, (double) household->total_fen / 100.0,
-                              money_format);
+      furrow_xlsx_write_money (sheet, row, 4, household->base_fen, money_format);
+      furrow_xlsx_write_money (sheet, row, 5, household->dividend_fen, money_format);
+      furrow_xlsx_write_money (sheet, row, 6, household->fee_fen, money_format);
+      furrow_xlsx_write_money (sheet, row, 7, household->total_fen, money_format);
       sums[0] += household->base_fen;
       sums[1] += household->dividend_fen;
       sums[2] += household->fee_fen;
@@ -743,13 +725,7 @@ furrow_report_write_roster_xlsx (const char                    *path,
       }
   }
 
-  status = workbook_close (workbook);
-  if (status != LXW_NO_ERROR)
-    {
-      set_write_error (error, path, lxw_strerror (status));
-      return FALSE;
-    }
-  return commit_temp (temp, error);
+  return furrow_xlsx_commit (xlsx, &local) || _furrow_report_propagate_write_error (error, local);
 }
 
 /* ------------------------------------------------------------------------------------------ */

@@ -228,6 +228,11 @@ gboolean _furrow_report_record_print    (FurrowStore               *store,
                                          const char                *detail,
                                          GError                   **error);
 
+/* An error of furrow-atomic-file.h or furrow-xlsx.h (`local`, taken) as FURROW_REPORT_ERROR_WRITE
+ * with its message; returns FALSE. */
+gboolean _furrow_report_propagate_write_error (GError **error,
+                                               GError  *local);
+
 /* The amount in capital numerals after "In words (RMB): " (docs/domain.md §11); "—" for
  * what cannot be written. */
 char   *furrow_report_in_words      (gint64               fen);

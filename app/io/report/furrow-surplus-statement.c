@@ -6,14 +6,12 @@
 #include "furrow-surplus-statement-testing.h"
 #include "furrow-report-private.h"
 
-#include "furrow-atomic-file.h"
 #include "furrow-store-season.h"
 #include "furrow-units.h"
+#include "furrow-xlsx.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
-#include <xlsxwriter.h>
 
 /* docs/domain.md §17: the rows of form 会农社02 in its order, and where each amount comes from.
  * A4 portrait, in points. */
@@ -448,18 +446,6 @@ write_pdf (FurrowSurplusStatement  *self,
                                          draw_pdf_page, self, NULL, NULL, NULL, error);
 }
 
-static gboolean
-set_write_error (GError     **error,
-                 const char  *path,
-                 const char  *reason)
-{
-  g_autofree char *display_name = g_filename_display_name (path);
-
-  g_set_error (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_WRITE, _("%s: cannot write: %s"),
-               display_name, reason);
-  return FALSE;
-}
-
 /* The formula of a total row, in the sheet's cells (amounts in column C from row 4: line n is
  * C(n + 3)), as the form's notes compute it. */
 static char *
@@ -489,31 +475,18 @@ write_xlsx (FurrowSurplusStatement  *self,
             const char              *path,
             GError                 **error)
 {
-  g_autoptr(FurrowAtomicFile) temp = NULL;
+  g_autoptr(FurrowXlsx) xlsx = NULL;
   g_autofree char *line = form_line (self);
   g_autofree char *note = note_text (self);
   lxw_workbook *workbook;
   lxw_worksheet *sheet;
-  lxw_doc_properties properties = { NULL, };
   lxw_format *title, *header, *text, *deep, *bold, *money, *total, *blank, *number;
-  lxw_error status;
   GError *local = NULL;
 
-  temp = furrow_atomic_file_new (path, &local);
-  if (temp == NULL)
-    {
-      g_set_error_literal (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_WRITE,
-                           local->message);
-      g_error_free (local);
-      return FALSE;
-    }
-  workbook = workbook_new (furrow_atomic_file_get_path (temp));
-  if (workbook == NULL)
-    return set_write_error (error, path, g_strerror (ENOMEM));
-  properties.title = self->title;
-  properties.author = (char *) "Furrow";
-  properties.company = self->cooperative;
-  workbook_set_properties (workbook, &properties);
+  xlsx = furrow_xlsx_new (path, self->title, self->cooperative, FALSE, &local);
+  if (xlsx == NULL)
+    return _furrow_report_propagate_write_error (error, local);
+  workbook = furrow_xlsx_get_workbook (xlsx);
 
   title = workbook_add_format (workbook);
   format_set_bold (title);
@@ -577,24 +550,14 @@ write_xlsx (FurrowSurplusStatement  *self,
           worksheet_write_formula_num (sheet, x, 2, formula, total, (double) row->fen / 100.0);
         }
       else if (row->known)
-        worksheet_write_number (sheet, x, 2, (double) row->fen / 100.0, money);
+        furrow_xlsx_write_money (sheet, x, 2, row->fen, money);
       else
         worksheet_write_blank (sheet, x, 2, blank);
       worksheet_write_blank (sheet, x, 3, blank);
     }
   worksheet_merge_range (sheet, N_ROWS + 4, 0, N_ROWS + 4, 3, note, NULL);
 
-  status = workbook_close (workbook);
-  if (status != LXW_NO_ERROR)
-    return set_write_error (error, path, lxw_strerror (status));
-  if (!furrow_atomic_file_commit (temp, &local))
-    {
-      g_set_error_literal (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_WRITE,
-                           local->message);
-      g_error_free (local);
-      return FALSE;
-    }
-  return TRUE;
+  return furrow_xlsx_commit (xlsx, &local) || _furrow_report_propagate_write_error (error, local);
 }
 
 gboolean

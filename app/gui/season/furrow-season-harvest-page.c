@@ -11,46 +11,12 @@
 #include "furrow-item-row.h"
 #include "furrow-paste-preview.h"
 #include "furrow-paste.h"
+#include "furrow-season-harvest-page-private.h"
 #include "furrow-season-harvest-page-testing.h"
 #include "furrow-store-season.h"
 #include "furrow-template.h"
 #include "furrow-units.h"
 
-struct _FurrowSeasonHarvestPage
-{
-  FurrowSeasonPage     parent_instance;
-
-  /* template */
-  AdwPreferencesGroup *locked_group;
-  GtkGrid             *harvest_grid;
-  GtkGrid             *compare_grid;
-  AdwPreferencesGroup *costs_group;
-  GtkButton           *add_cost_button;
-
-  GArray              *field_ids;       /* gint64, one per grid row (row i + 1) */
-  GPtrArray           *cost_rows;       /* FurrowItemRow */
-  GHashTable          *pending;         /* row × N_CROPS + crop: harvests to write */
-  gboolean             costs_changed;   /* the actual costs wait for the delayed commit */
-  gint64               loaded_id;
-  gboolean             loading;
-
-  /* Pasting rows (docs/architecture.md, Pasting rows) */
-  guint                focus_row;       /* the grid row of the entry focused last, 0: none */
-  guint                focus_value;     /* its value column, 0 … N_VALUES − 1 */
-  guint                fill_end_row;    /* Shift+Down from the focused entry: the last grid row
-                                         * selected for Fill Down, 0: only the focused one */
-  AdwMessageDialog    *paste_dialog;    /* weak: the preview while it is open */
-  GArray              *paste_harvests;  /* FurrowSeasonHarvest the preview would write */
-  GPtrArray           *paste_preview;   /* char *: the preview's lines */
-  GArray              *paste_refused;   /* gboolean: whether each line is a refused row */
-};
-
-/* The harvest grid's value columns in the order a pasted row fills them. */
-static const guint value_columns[] = {
-  FURROW_HARVEST_COLUMN_MAIZE_KG, FURROW_HARVEST_COLUMN_MAIZE_REVENUE,
-  FURROW_HARVEST_COLUMN_SOY_KG, FURROW_HARVEST_COLUMN_SOY_REVENUE,
-};
-#define N_VALUES G_N_ELEMENTS (value_columns)
 
 G_DEFINE_FINAL_TYPE (FurrowSeasonHarvestPage, furrow_season_harvest_page, FURROW_TYPE_SEASON_PAGE)
 
@@ -62,13 +28,10 @@ static const FurrowTemplateChild template_children[] = {
 };
 #undef CHILD
 
-#define STORE(self)  furrow_season_page_get_store (FURROW_SEASON_PAGE (self))
-#define SEASON(self) furrow_season_page_get_season (FURROW_SEASON_PAGE (self))
 
 static void load (FurrowSeasonHarvestPage *self,
                   gboolean                 force);
 static void furrow_season_harvest_page_commit_costs (FurrowSeasonHarvestPage *self);
-static void furrow_season_harvest_page_commit_delayed (FurrowSeasonPage *page);
 
 static gint64
 spin_fen (GtkSpinButton *spin)
@@ -86,8 +49,8 @@ mark (gpointer widget,
     gtk_widget_remove_css_class (GTK_WIDGET (widget), "error");
 }
 
-static void
-show_refusal (FurrowSeasonHarvestPage *self,
+void
+_furrow_season_harvest_page_show_refusal (FurrowSeasonHarvestPage *self,
               const char              *message)
 {
   furrow_season_page_show_toast (FURROW_SEASON_PAGE (self), message, NULL);
@@ -95,8 +58,8 @@ show_refusal (FurrowSeasonHarvestPage *self,
 
 /* Selects for Fill Down the entries of the focused entry's column from its row down to
  * END_ROW (0 or the focused row: none below it), in the accent style. */
-static void
-show_fill_range (FurrowSeasonHarvestPage *self,
+void
+_furrow_season_harvest_page_show_fill_range (FurrowSeasonHarvestPage *self,
                  guint                    end_row)
 {
   guint column = value_columns[self->focus_value];
@@ -119,8 +82,8 @@ show_fill_range (FurrowSeasonHarvestPage *self,
 /* Writing                                                                                    */
 
 /* Does and records `edit` (furrow-edit-season.h); NULL: nothing to write, or `error` to show. */
-static gboolean
-push (FurrowSeasonHarvestPage *self,
+gboolean
+_furrow_season_harvest_page_push (FurrowSeasonHarvestPage *self,
       FurrowEdit              *edit,
       GError                  *error)
 {
@@ -134,14 +97,14 @@ push (FurrowSeasonHarvestPage *self,
   if (!ok)
     {
       /* Refused (settled, or the file): the page goes back to what is stored. */
-      show_refusal (self, refusal->message);
+      _furrow_season_harvest_page_show_refusal (self, refusal->message);
       load (self, TRUE);
     }
   return ok;
 }
 
-static GtkSpinButton *
-grid_spin (FurrowSeasonHarvestPage *self,
+GtkSpinButton *
+_furrow_season_harvest_page_grid_spin (FurrowSeasonHarvestPage *self,
            guint                    column,
            guint                    row)
 {
@@ -171,9 +134,9 @@ read_harvest (FurrowSeasonHarvestPage *self,
   if (self->loading || SEASON (self) == NULL || STORE (self) == NULL ||
       row == 0 || row > self->field_ids->len)
     return FALSE;
-  kg_spin = grid_spin (self, crop == FURROW_CROP_MAIZE ? FURROW_HARVEST_COLUMN_MAIZE_KG
+  kg_spin = _furrow_season_harvest_page_grid_spin (self, crop == FURROW_CROP_MAIZE ? FURROW_HARVEST_COLUMN_MAIZE_KG
                                                        : FURROW_HARVEST_COLUMN_SOY_KG, row);
-  fen_spin = grid_spin (self, crop == FURROW_CROP_MAIZE ? FURROW_HARVEST_COLUMN_MAIZE_REVENUE
+  fen_spin = _furrow_season_harvest_page_grid_spin (self, crop == FURROW_CROP_MAIZE ? FURROW_HARVEST_COLUMN_MAIZE_REVENUE
                                                         : FURROW_HARVEST_COLUMN_SOY_REVENUE, row);
   value->row = row;
   value->crop = crop;
@@ -197,7 +160,7 @@ commit_harvest (FurrowSeasonHarvestPage *self,
   edit = furrow_edit_season_harvest (STORE (self), SEASON (self),
                                      g_array_index (self->field_ids, gint64, value->row - 1),
                                      value->crop, value->kg, value->fen, &error);
-  push (self, edit, error);
+  _furrow_season_harvest_page_push (self, edit, error);
 }
 
 /* Writes the harvests changed since the last write. Every value is read first: writing one
@@ -288,7 +251,7 @@ furrow_season_harvest_page_commit_costs (FurrowSeasonHarvestPage *self)
   if (!collect_costs (self, after))
     return;
   edit = furrow_edit_season_actual_costs (STORE (self), SEASON (self), after, &error);
-  push (self, edit, error);
+  _furrow_season_harvest_page_push (self, edit, error);
 }
 
 static void
@@ -429,7 +392,7 @@ entry_focused_cb (GtkEventControllerFocus *focus,
         (self->focus_row != (guint) row || self->focus_value != v))
       {
         /* Another entry: the cells selected for Fill Down were the last one's. */
-        show_fill_range (self, 0);
+        _furrow_season_harvest_page_show_fill_range (self, 0);
         self->focus_row = (guint) row;
         self->focus_value = v;
       }
@@ -587,7 +550,7 @@ load_grid (FurrowSeasonHarvestPage *self)
   if (fields == NULL)
     {
       clear_grid (self);
-      show_refusal (self, error->message);
+      _furrow_season_harvest_page_show_refusal (self, error->message);
       return;
     }
   per_field = g_new0 (FurrowEconomicsComparison, fields->len + 1);
@@ -694,379 +657,6 @@ load (FurrowSeasonHarvestPage *self,
   self->loading = FALSE;
 }
 
-/* ------------------------------------------------------------------------------------------ */
-/* Pasting rows (docs/architecture.md, Pasting rows)                                          */
-
-static char *
-format_value (guint  value,
-              double number)
-{
-  /* Columns 1 and 3 are yuan, 0 and 2 kilograms (value_columns). */
-  if (value % 2 == 1)
-    return furrow_format_yuan ((gint64) round (number * 100.0));
-  return g_strdup_printf ("%'.1f", number);
-}
-
-static const char *
-value_title (guint value)
-{
-  switch (value_columns[value])
-    {
-    case FURROW_HARVEST_COLUMN_MAIZE_KG: return _("Maize harvested (kg)");
-    case FURROW_HARVEST_COLUMN_MAIZE_REVENUE: return _("Maize revenue (yuan)");
-    case FURROW_HARVEST_COLUMN_SOY_KG: return _("Soybean harvested (kg)");
-    default: return _("Soybean revenue (yuan)");
-    }
-}
-
-/* The stored harvest of a field and crop, zeros when there is none. */
-static FurrowSeasonHarvest
-stored_harvest (GArray     *stored,
-                gint64      field_id,
-                FurrowCrop  crop)
-{
-  FurrowSeasonHarvest harvest = { field_id, crop, 0, 0 };
-
-  for (guint i = 0; i < stored->len; i++)
-    {
-      const FurrowSeasonHarvest *h = &g_array_index (stored, FurrowSeasonHarvest, i);
-
-      if (h->field_id == field_id && h->crop == crop)
-        harvest = *h;
-    }
-  return harvest;
-}
-
-static void
-paste_response_cb (AdwMessageDialog        *dialog,
-                   const char              *response,
-                   FurrowSeasonHarvestPage *self)
-{
-  GError *error = NULL;
-  FurrowEdit *edit;
-
-  if (g_strcmp0 (response, "paste") != 0 || self->paste_harvests->len == 0 ||
-      SEASON (self) == NULL || STORE (self) == NULL)
-    return;
-  edit = furrow_edit_season_harvests (STORE (self), SEASON (self),
-                                      (FurrowSeasonHarvest *) self->paste_harvests->data,
-                                      self->paste_harvests->len, &error);
-  push (self, edit, error);
-  g_array_set_size (self->paste_harvests, 0);
-}
-
-/* The preview of `block` (what each row writes, old → new, or why it is refused) and the harvests
- * it would write, kept in self until the preview's answer. */
-static guint
-preview_block (FurrowSeasonHarvestPage *self,
-               FurrowPasteBlock        *block,
-               guint                    first_value,
-               GArray                  *stored)
-{
-  guint accepted = 0;
-
-  g_array_set_size (self->paste_harvests, 0);
-  g_ptr_array_set_size (self->paste_preview, 0);
-  g_array_set_size (self->paste_refused, 0);
-  for (guint i = 0; i < block->rows->len; i++)
-    {
-      const FurrowPasteRow *row = &g_array_index (block->rows, FurrowPasteRow, i);
-      g_autofree char *refusal = furrow_paste_row_describe_refusal (row, FURROW_PASTE_KEYS_FIELDS,
-                                                                    N_VALUES - first_value);
-      g_autoptr(GString) text = g_string_new (NULL);
-      FurrowField *field = NULL;
-      gboolean is_refused = refusal != NULL;
-
-      if (row->target >= 0)
-        field = furrow_store_get_field_by_id (STORE (self), g_array_index (self->field_ids,
-                                                                           gint64,
-                                                                           row->target));
-      if (field != NULL)
-        /* Translators: a row of the paste preview: the row of the pasted block, the field's
-         * code and name. */
-        g_string_printf (text, _("Row %u, %s %s:"), row->line, furrow_field_get_code (field),
-                         furrow_field_get_name (field));
-      else if (row->key != NULL)
-        g_string_printf (text, _("Row %u, “%s”:"), row->line, row->key);
-      else
-        g_string_printf (text, _("Row %u:"), row->line);
-
-      if (refusal != NULL)
-        {
-          g_string_append_printf (text, " %s", refusal);
-        }
-      else
-        {
-          gint64 field_id = g_array_index (self->field_ids, gint64, row->target);
-          gboolean changed = FALSE;
-
-          for (FurrowCrop crop = 0; crop < FURROW_N_CROPS; crop++)
-            {
-              FurrowSeasonHarvest before = stored_harvest (stored, field_id, crop);
-              FurrowSeasonHarvest after = before;
-              gboolean touched = FALSE;
-
-              for (guint k = 0; k < 2; k++)
-                {
-                  guint value = crop * 2 + k;
-                  guint cell = value - first_value;
-                  g_autofree char *old_text = NULL;
-                  g_autofree char *new_text = NULL;
-
-                  if (value < first_value || cell >= FURROW_PASTE_MAX_VALUES ||
-                      !row->has_value[cell])
-                    continue;
-                  if (k == 0)
-                    after.yield_kg = row->values[cell];
-                  else
-                    after.revenue_fen = (gint64) round (row->values[cell] * 100.0);
-                  touched = TRUE;
-                  old_text = format_value (value, k == 0 ? before.yield_kg
-                                                         : before.revenue_fen / 100.0);
-                  new_text = format_value (value, k == 0 ? after.yield_kg
-                                                         : after.revenue_fen / 100.0);
-                  /* Translators: one value of the paste preview: the column, the value stored
-                   * now and the value pasted. */
-                  g_string_append_printf (text, _(" %s %s → %s;"), value_title (value), old_text,
-                                          new_text);
-                }
-              if (touched && (after.yield_kg != before.yield_kg ||
-                              after.revenue_fen != before.revenue_fen))
-                {
-                  g_array_append_val (self->paste_harvests, after);
-                  changed = TRUE;
-                }
-            }
-          if (text->len > 0 && text->str[text->len - 1] == ';')
-            g_string_truncate (text, text->len - 1);
-          if (!changed)
-            g_string_append_printf (text, " %s", _("(as stored already)"));
-          accepted++;
-        }
-      g_array_append_val (self->paste_refused, is_refused);
-      g_ptr_array_add (self->paste_preview, g_string_free (g_steal_pointer (&text), FALSE));
-    }
-  return accepted;
-}
-
-/* Reads `text` as a block of rows for the harvest grid and asks, in a preview, whether to write
- * it (docs/architecture.md, Pasting rows). */
-static void
-paste_text (FurrowSeasonHarvestPage *self,
-            const char              *text,
-            guint                    at_row,
-            guint                    at_value)
-{
-  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(FurrowPasteBlock) block = NULL;
-  g_autoptr(GArray) stored = NULL;
-  g_autoptr(GError) error = NULL;
-  AdwMessageDialog *dialog;
-  guint start = at_row > 0 ? at_row - 1 : 0;
-  guint first_value = at_row > 0 ? at_value : 0;
-  guint accepted;
-
-  if (SEASON (self) == NULL || STORE (self) == NULL)
-    return;
-  if (furrow_season_is_read_only (SEASON (self)))
-    {
-      show_refusal (self, _("This season is settled: reopen it to change its harvests."));
-      return;
-    }
-  /* What waits for the delayed commit is written first: the preview's old values are stored. */
-  furrow_season_page_cancel_commit (FURROW_SEASON_PAGE (self));
-  furrow_season_harvest_page_commit_delayed (FURROW_SEASON_PAGE (self));
-
-  for (guint i = 0; i < self->field_ids->len; i++)
-    {
-      FurrowField *field = furrow_store_get_field_by_id (STORE (self),
-                                                         g_array_index (self->field_ids, gint64,
-                                                                        i));
-
-      g_ptr_array_add (codes, (gpointer) (field != NULL ? furrow_field_get_code (field) : NULL));
-      g_ptr_array_add (names, (gpointer) (field != NULL ? furrow_field_get_name (field) : NULL));
-    }
-  block = furrow_paste_read (text, (const char * const *) codes->pdata,
-                             (const char * const *) names->pdata, codes->len, start,
-                             N_VALUES - first_value);
-  /* Field codes in the first column: the values fill the columns from the first one. */
-  if (block != NULL && block->keyed && first_value > 0)
-    {
-      g_clear_pointer (&block, furrow_paste_block_free);
-      first_value = 0;
-      block = furrow_paste_read (text, (const char * const *) codes->pdata,
-                                 (const char * const *) names->pdata, codes->len, start,
-                                 N_VALUES);
-    }
-  if (block == NULL)
-    {
-      show_refusal (self, _("Nothing to paste: copy rows of numbers from a spreadsheet first."));
-      return;
-    }
-  stored = furrow_store_get_harvests (STORE (self), SEASON (self), &error);
-  if (stored == NULL)
-    {
-      show_refusal (self, error->message);
-      return;
-    }
-
-  accepted = preview_block (self, block, first_value, stored);
-  if (self->paste_dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->paste_dialog));
-  dialog = furrow_paste_preview_new (GTK_WIDGET (self), self->paste_preview, self->paste_refused,
-                                     accepted, self->paste_harvests->len > 0);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (paste_response_cb), self, 0);
-  self->paste_dialog = dialog;
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->paste_dialog);
-}
-
-static void
-clipboard_text_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      data)
-{
-  g_autoptr(FurrowSeasonHarvestPage) self = data;
-  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
-  GtkWidget *focus = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  double value;
-
-  if (text == NULL || furrow_paste_cell_is_empty (text))
-    {
-      show_refusal (self, _("Nothing to paste: copy rows of numbers from a spreadsheet first."));
-      return;
-    }
-  /* One number into the entry that has the focus, as a spreadsheet pastes one cell. */
-  if (root != NULL)
-    focus = gtk_root_get_focus (root);
-  if (strpbrk (text, "\t\r\n") == NULL && focus != NULL &&
-      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->harvest_grid)) &&
-      !furrow_season_is_read_only (SEASON (self)))
-    {
-      GtkWidget *spin = gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON);
-
-      if (spin != NULL && furrow_paste_parse_number (text, &value) && value >= 0)
-        {
-          gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
-          return;
-        }
-    }
-  paste_text (self, text, self->focus_row, self->focus_value);
-}
-
-static void
-paste_rows_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  FurrowSeasonHarvestPage *self = FURROW_SEASON_HARVEST_PAGE (widget);
-
-  if (SEASON (self) != NULL && furrow_season_is_read_only (SEASON (self)))
-    {
-      show_refusal (self, _("This season is settled: reopen it to change its harvests."));
-      return;
-    }
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, clipboard_text_cb,
-                                 g_object_ref (self));
-}
-
-/* Fill Down (docs/architecture.md, Pasting rows): the focused entry's value into the cells
- * selected below it with Shift+Down, or, with none selected, the value of the entry above into
- * the focused one, as WPS and Excel fill. It is a paste of that value into those rows: the same
- * reading, refusals, preview and one undoable edit. */
-static void
-fill_down_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  FurrowSeasonHarvestPage *self = FURROW_SEASON_HARVEST_PAGE (widget);
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *format = NULL;
-  GtkSpinButton *source;
-  guint source_row, first_row, last_row;
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (SEASON (self) == NULL || STORE (self) == NULL)
-    return;
-  if (furrow_season_is_read_only (SEASON (self)))
-    {
-      show_refusal (self, _("This season is settled: reopen it to change its harvests."));
-      return;
-    }
-  if (self->focus_row == 0 || (self->fill_end_row == 0 && self->focus_row == 1))
-    {
-      show_refusal (self, _("Nothing to fill: select a harvest entry, and with Shift+Down the "
-                            "cells below it."));
-      return;
-    }
-  source_row = self->fill_end_row > 0 ? self->focus_row : self->focus_row - 1;
-  first_row = source_row + 1;
-  last_row = self->fill_end_row > 0 ? self->fill_end_row : self->focus_row;
-  source = grid_spin (self, value_columns[self->focus_value], source_row);
-  /* What is typed in it counts, as if it had been left. */
-  gtk_spin_button_update (source);
-  /* As the entry shows it (kilograms to 0.1, yuan to the fen), in the C locale. */
-  format = g_strdup_printf ("%%.%uf", gtk_spin_button_get_digits (source));
-  g_ascii_formatd (number, sizeof number, format, gtk_spin_button_get_value (source));
-  for (guint row = first_row; row <= last_row; row++)
-    g_string_append_printf (text, "%s\n", number);
-  paste_text (self, text->str, first_row, self->focus_value);
-  if (self->paste_dialog != NULL)
-    {
-      g_autofree char *heading = NULL;
-      guint n = 0;
-
-      for (guint i = 0; i < self->paste_refused->len; i++)
-        if (!g_array_index (self->paste_refused, gboolean, i))
-          n++;
-      if (n > 0)
-        heading = g_strdup_printf (ngettext ("Fill Down %u Row?", "Fill Down %u Rows?", n), n);
-      if (n > 0)
-        adw_message_dialog_set_heading (self->paste_dialog, heading);
-    }
-  show_fill_range (self, 0);
-}
-
-/* Ctrl+V on the harvest grid pastes rows, not text into one entry (the entry's own Ctrl+V comes
- * after the capture phase). */
-static gboolean
-grid_key_cb (GtkEventControllerKey   *controller,
-             guint                    keyval,
-             guint                    keycode,
-             GdkModifierType          state,
-             FurrowSeasonHarvestPage *self)
-{
-  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK);
-
-  if ((keyval == GDK_KEY_v || keyval == GDK_KEY_V) && mods == GDK_CONTROL_MASK)
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self), "harvest.paste-rows", NULL);
-      return TRUE;
-    }
-  /* Fill Down (issue 13, item 8): Ctrl+D as in WPS and Excel; the window's Ctrl+D (Draw a
-   * Field) is off while a season is shown. */
-  if ((keyval == GDK_KEY_d || keyval == GDK_KEY_D) && mods == GDK_CONTROL_MASK)
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self), "harvest.fill-down", NULL);
-      return TRUE;
-    }
-  /* Shift+Down and Shift+Up select the cells below the focused entry for Fill Down. */
-  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down || keyval == GDK_KEY_Up ||
-       keyval == GDK_KEY_KP_Up) && mods == GDK_SHIFT_MASK && self->focus_row > 0)
-    {
-      guint end = MAX (self->fill_end_row, self->focus_row);
-
-      if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
-        end = MIN (end + 1, self->field_ids->len);
-      else if (end > self->focus_row)
-        end--;
-      show_fill_range (self, end);
-      return TRUE;
-    }
-  return FALSE;
-}
-
 /* The grid row of the field with this code, or 0. */
 static guint
 field_row (GtkGrid    *grid,
@@ -1097,7 +687,7 @@ furrow_season_harvest_page_get_entry (FurrowSeasonHarvestPage *self,
                         column == FURROW_HARVEST_COLUMN_SOY_REVENUE, NULL);
 
   row = field_row (self->harvest_grid, self->field_ids->len, code);
-  return row > 0 ? grid_spin (self, column, row) : NULL;
+  return row > 0 ? _furrow_season_harvest_page_grid_spin (self, column, row) : NULL;
 }
 
 const char *
@@ -1224,8 +814,8 @@ furrow_season_harvest_page_reload (FurrowSeasonPage *page,
 }
 
 /* The harvests and the actual costs waiting for the delayed commit. */
-static void
-furrow_season_harvest_page_commit_delayed (FurrowSeasonPage *page)
+void
+_furrow_season_harvest_page_commit_delayed (FurrowSeasonPage *page)
 {
   FurrowSeasonHarvestPage *self = FURROW_SEASON_HARVEST_PAGE (page);
 
@@ -1244,15 +834,15 @@ furrow_season_harvest_page_class_init (FurrowSeasonHarvestPageClass *klass)
   object_class->dispose = furrow_season_harvest_page_dispose;
   object_class->finalize = furrow_season_harvest_page_finalize;
   page_class->reload = furrow_season_harvest_page_reload;
-  page_class->commit = furrow_season_harvest_page_commit_delayed;
+  page_class->commit = _furrow_season_harvest_page_commit_delayed;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH
                                                "/ui/season/furrow-season-harvest-page.ui");
   furrow_widget_class_bind_template_children (widget_class, template_children,
                                               G_N_ELEMENTS (template_children));
   gtk_widget_class_bind_template_callback (widget_class, add_cost_cb);
-  gtk_widget_class_install_action (widget_class, "harvest.paste-rows", NULL, paste_rows_action);
-  gtk_widget_class_install_action (widget_class, "harvest.fill-down", NULL, fill_down_action);
+  gtk_widget_class_install_action (widget_class, "harvest.paste-rows", NULL, _furrow_season_harvest_page_paste_rows_action);
+  gtk_widget_class_install_action (widget_class, "harvest.fill-down", NULL, _furrow_season_harvest_page_fill_down_action);
 }
 
 /* The cells selected for Fill Down: the accent colour behind them. */
@@ -1289,7 +879,7 @@ furrow_season_harvest_page_init (FurrowSeasonHarvestPage *self)
     GtkEventController *keys = gtk_event_controller_key_new ();
 
     gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-    g_signal_connect (keys, "key-pressed", G_CALLBACK (grid_key_cb), self);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (_furrow_season_harvest_page_grid_key_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self->harvest_grid), keys);
   }
 }

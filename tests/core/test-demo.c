@@ -225,7 +225,7 @@ test_demo_season (void)
       g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, i);
       const char *number = furrow_household_get_account_number (household);
 
-      g_assert_true (furrow_bank_account_is_payable (number));
+      g_assert_true (furrow_bank_account_is_payable (number, NULL));
       g_assert_cmpstr (furrow_household_get_bank (household), !=, "");
       if (g_str_has_prefix (number, "62"))
         {

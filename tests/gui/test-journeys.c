@@ -148,7 +148,7 @@ popup_timed_out_cb (gpointer data)
  * but never mapped, then closed, and journey-manager-zh failed "Apply to All Fields is not
  * mapped" after the fixed 200 ms pause it had; here a grab failed up to seven times, 50 ms apart,
  * just after a dialog had closed. So a popover that closed without being shown is opened again, as a user clicks again,
- * until it is shown, for 20 s at most. */
+ * until it is shown, for 60 s at most. */
 static void
 popup_menu (GtkMenuButton *button)
 {
@@ -158,7 +158,7 @@ popup_menu (GtkMenuButton *button)
   guint attempts = 0;
 
   g_assert_nonnull (popover);
-  timeout = g_timeout_add_seconds (20, popup_timed_out_cb, &timed_out);
+  timeout = g_timeout_add_seconds (60, popup_timed_out_cb, &timed_out);
   while (!gtk_widget_get_mapped (popover) && !timed_out)
     {
       if (!gtk_widget_get_visible (popover))
@@ -202,9 +202,9 @@ find_action (GtkWidget  *widget,
 
       /* A menu from a menu model: its items are made when it opens. A page shows its menu
        * button once it has read what it shows (the settlement page's output menu, once it knows
-       * the season is settled): wait for one to be mapped, 20 s at most. */
+       * the season is settled): wait for one to be mapped, 60 s at most. */
       collect_menu_buttons (widget, buttons);
-      furrow_test_wait_until (any_mapped, buttons, 20);
+      furrow_test_wait_until (any_mapped, buttons, 60);
       for (guint i = 0; i < buttons->len && found == NULL; i++)
         {
           GtkMenuButton *button = buttons->pdata[i];

@@ -223,7 +223,7 @@ furrow_test_wait_for_frame (GtkWidget *widget)
   gulong handler;
   guint timeout;
 
-  timeout = g_timeout_add_seconds (20, timeout_cb, &timed_out);
+  timeout = g_timeout_add_seconds (60, timeout_cb, &timed_out);
   while (!gtk_widget_get_mapped (widget) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (timed_out);

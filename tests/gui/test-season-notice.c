@@ -14,6 +14,7 @@
 #include "furrow-notice.h"
 #include "furrow-season-settlement-page.h"
 #include "furrow-season-settlement-page-private.h"
+#include "furrow-season-settlement-page-testing.h"
 #include "furrow-season-view-testing.h"
 #include "furrow-store-notice.h"
 #include "furrow-store-season.h"

@@ -222,9 +222,3 @@ furrow_income_preview_init (FurrowIncomePreview *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_columns (self);
 }
-
-FurrowIncomePreview *
-furrow_income_preview_new (void)
-{
-  return g_object_new (FURROW_TYPE_INCOME_PREVIEW, NULL);
-}

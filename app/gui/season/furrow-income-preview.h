@@ -17,8 +17,7 @@ G_DECLARE_FINAL_TYPE (FurrowIncomePreview, furrow_income_preview, FURROW, INCOME
  * Settlement): a summary line, then a table of the households (name, mu, base, dividend, fee,
  * total, code) and their totals row. Where the engine refuses the rules (a split to fix, a base
  * below zero …) the summary line says why and the table is hidden. The economics page shows it
- * beside the rules it edits. */
-FurrowIncomePreview *furrow_income_preview_new    (void);
+ * beside the rules it edits (its template makes it). */
 /* Computes the preview of `season` in `store` now; with either NULL, empties it. */
 void                 furrow_income_preview_update (FurrowIncomePreview *self,
                                                    FurrowStore         *store,

@@ -13,6 +13,7 @@
 #include "furrow-payroll.h"
 #include "furrow-print-operation.h"
 #include "furrow-season-settlement-page-private.h"
+#include "furrow-season-settlement-page-testing.h"
 #include "furrow-store-notice.h"
 
 typedef struct

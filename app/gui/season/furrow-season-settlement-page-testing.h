@@ -16,4 +16,13 @@ gboolean    furrow_season_settlement_page_is_exporting        (FurrowSeasonSettl
 const char *furrow_season_settlement_page_get_payment_text    (FurrowSeasonSettlementPage *self,
                                                                const char                 *code);
 
+/* The payroll printed as furrow_season_settlement_page_print() prints (one list, A4
+ * landscape) with `action`, without the print dialog's Pay Anyway…; an applied print is an
+ * audit row. The window's Print Payroll… goes through the same path with the dialog. */
+GtkPrintOperationResult
+furrow_season_settlement_page_print_payroll (FurrowSeasonSettlementPage  *self,
+                                             GtkPrintOperationAction      action,
+                                             const char                  *export_filename,
+                                             GError                     **error);
+
 G_END_DECLS

@@ -71,13 +71,6 @@ gboolean    furrow_season_settlement_page_export_surplus_statement
                                                                GFile                      *file,
                                                                GError                    **error);
 
-/* The payroll printed as furrow_season_settlement_page_print() prints (one list, A4
- * landscape); an applied print is an audit row. */
-GtkPrintOperationResult
-            furrow_season_settlement_page_print_payroll       (FurrowSeasonSettlementPage *self,
-                                                               GtkPrintOperationAction     action,
-                                                               const char                 *export_filename,
-                                                               GError                    **error);
 
 /* Prints through GtkPrintOperation with `action` (the print dialog, or
  * GTK_PRINT_OPERATION_ACTION_EXPORT into `export_filename`, a PDF); synchronous. An applied

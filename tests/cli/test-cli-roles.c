@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "furrow-store-roles.h"
 #include "furrow-test-cli.h"
 #include "furrow-test-pg.h"
 #include "furrow-test.h"
@@ -337,6 +338,30 @@ test_villages (void)
   g_autofree char *value = NULL;
 
   add_user (code, clerk, "clerk", VILLAGE_A);
+
+  /* What the window reads of each user (furrow_store_get_role(), furrow-window-roles.c): the
+   * clerk and its village, the manager in every village, the administrator who made the
+   * cooperative its manager. */
+  {
+    const char *users[] = { as_clerk, as_manager, uri };
+    const FurrowRole roles[] = { FURROW_ROLE_CLERK, FURROW_ROLE_MANAGER, FURROW_ROLE_MANAGER };
+
+    for (guint i = 0; i < G_N_ELEMENTS (users); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("%s#%s", users[i], code);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(FurrowStore) store = furrow_store_open (path, &error);
+        const char *const *villages;
+
+        g_assert_no_error (error);
+        g_assert_cmpint (furrow_store_get_role (store), ==, roles[i]);
+        villages = furrow_store_get_villages (store);
+        if (i == 0)
+          g_assert_cmpstrv (villages, ((const char *const[]) { VILLAGE_A, NULL }));
+        else
+          g_assert_null (villages);
+      }
+  }
 
   /* Only a clerk is limited to villages. */
   g_assert_cmpint (furrow_test_run_cli (NULL, &err, "server", "add-user", uri, "x_viewer",

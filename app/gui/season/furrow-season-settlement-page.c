@@ -102,9 +102,15 @@ update_actions (FurrowSeasonSettlementPage *self)
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "settlement.export-surplus-statement",
                                  settled && !exporting);
-  /* A bank return records payments: a manager's. */
+  /* Payments (a bank file marks them sent, a return paid) and objections: a manager's. */
   if (!furrow_season_page_may (FURROW_SEASON_PAGE (self), FURROW_PERMISSION_PAYMENTS))
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), "settlement.import-bank-return", FALSE);
+    for (guint i = 0; i < 3; i++)
+      {
+        const char *names[] = { "settlement.export-bank-file", "settlement.import-bank-return",
+                                "settlement.resolve-objection" };
+
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), names[i], FALSE);
+      }
   gtk_widget_set_visible (self->settle_button, SEASON (self) != NULL && !settled);
   gtk_widget_set_visible (self->reopen_button, settled);
   gtk_widget_set_visible (self->output_button, settled);

@@ -9,6 +9,7 @@
  * there to be offered or not. Users of each role in A only, made with
  * furrow_store_server_add_user(); the window opens A as each of them:
  *   manager     everything is offered;
+ *   agronomist  plans, fields (drawing, importing); no register, harvests, rules or settling;
  *   clerk       register edits, harvests, printing and exports; no settle, reopen, rules, plans,
  *               seasons or fields;
  *   viewer      reading, printing and exports only;
@@ -51,6 +52,7 @@ static struct
   char *code_a;
   char *code_b;
   char *manager;
+  char *agronomist;
   char *clerk;
   char *viewer;
 } server;
@@ -89,6 +91,7 @@ ensure_server (void)
   g_assert_cmpint (furrow_test_run_cli (NULL, NULL, "season", "--project", a, "plan", NEW_SEASON,
                                         "--all", "--preset", "2+4", NULL), ==, 0);
   server.manager = add_user ("manager", FURROW_ROLE_MANAGER);
+  server.agronomist = add_user ("agronomist", FURROW_ROLE_AGRONOMIST);
   server.clerk = add_user ("clerk", FURROW_ROLE_CLERK);
   server.viewer = add_user ("viewer", FURROW_ROLE_VIEWER);
 }
@@ -259,6 +262,8 @@ check_role (Fixture        *fixture,
 static const Expected roles[] = {
   { FURROW_ROLE_MANAGER, &server.manager, "roles-manager.png", "manager",
     TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE },
+  { FURROW_ROLE_AGRONOMIST, &server.agronomist, "roles-agronomist.png", "agronomist",
+    FALSE, TRUE, TRUE, FALSE, FALSE, FALSE, TRUE, FALSE },
   { FURROW_ROLE_CLERK, &server.clerk, "roles-clerk.png",
     "clerk — settling and the money rules are for the manager",
     FALSE, FALSE, TRUE, FALSE, FALSE, TRUE, FALSE, TRUE },
@@ -276,10 +281,19 @@ FURROW_TEST_FIXTURE ("/furrow/gui/window-roles/manager", Fixture, fixture_set_up
                      furrow_test_window_tear_down);
 
 static void
+test_agronomist (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  check_role (fixture, &roles[1]);
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/window-roles/agronomist", Fixture, fixture_set_up,
+                     test_agronomist, furrow_test_window_tear_down);
+
+static void
 test_clerk (Fixture       *fixture,
             gconstpointer  data)
 {
-  check_role (fixture, &roles[1]);
+  check_role (fixture, &roles[2]);
   /* A clerk of every village of the cooperative. */
   g_assert_null (furrow_store_get_villages (fixture->window->store));
 }
@@ -290,7 +304,7 @@ static void
 test_viewer (Fixture       *fixture,
              gconstpointer  data)
 {
-  check_role (fixture, &roles[2]);
+  check_role (fixture, &roles[3]);
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/window-roles/viewer", Fixture, fixture_set_up, test_viewer,
                      furrow_test_window_tear_down);

@@ -103,7 +103,7 @@ copy_database (Kill *kill_test)
 static void
 drop_database (const char *name)
 {
-  g_autofree char *drop = g_strdup_printf ("DROP DATABASE %s", name);
+  g_autofree char *drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", name);
 
   exec_on ("postgres", drop);
 }

@@ -464,4 +464,149 @@ test_notify (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/core/store-live/notify", Fixture, fixture_set_up, test_notify,
                      fixture_tear_down);
 
+static void
+connected_cb (FurrowStore *store,
+              GParamSpec  *pspec,
+              guint       *n)
+{
+  (*n)++;
+}
+
+/* Runs the main context until the store's FurrowStore:connected is `want` (60 s at most: a
+ * condition, not a timed assertion). */
+static void
+wait_connected (FurrowStore *store,
+                gboolean     want)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (60, timed_out_cb, &timed_out);
+
+  while (furrow_store_get_connected (store) != want && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+  g_assert_false (timed_out);
+}
+
+static void
+add_household (FurrowStore  *store,
+               const char   *code,
+               GError      **error)
+{
+  g_autoptr(FurrowHousehold) household = furrow_household_new ();
+
+  furrow_household_set_code (household, code);
+  furrow_household_set_name (household, "张桂兰");
+  furrow_store_add_household (store, household, error);
+}
+
+static gboolean
+model_has_household (GListModel *households,
+                     const char *code)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (households); i++)
+    {
+      g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, i);
+
+      if (g_strcmp0 (furrow_household_get_code (household), code) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The server restarted during a session (docs/architecture.md, The backend seam, Reconnecting):
+ * B listens; the server stops; B notices (FurrowStore:connected FALSE) and a write fails with
+ * CONNECTION, "cannot be reached … nothing was changed", writing nothing; the server starts
+ * again and, before B's main loop runs, A changes the parcel and adds a household (B hears
+ * nothing of it: it is not listening then); B connects again by itself and its models show A's
+ * changes; A's next change reaches B live (B listens again), and B's writes are written. */
+static void
+test_reconnect (Fixture       *fixture,
+                gconstpointer  data)
+{
+  FurrowStore *b = fixture->base.store;
+  g_autoptr(GListModel) households = furrow_store_get_households (b);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FurrowStore) a = NULL;
+  g_autoptr(FurrowHousehold) absent = NULL;
+  g_autoptr(FurrowHousehold) written = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *a_uri = NULL;
+  Heard heard = { 0 };
+  guint n_connected = 0;
+  gint64 start;
+
+  if (!furrow_test_pg ())
+    {
+      g_test_skip ("a file has no connection to lose");
+      return;
+    }
+  g_assert_true (furrow_store_listen (b, &error));
+  g_assert_no_error (error);
+  g_assert_true (furrow_store_get_connected (b));
+  g_signal_connect (b, "notify::connected", G_CALLBACK (connected_cb), &n_connected);
+  g_assert_cmpuint (g_list_model_get_n_items (households), ==, 1);
+
+  start = g_get_monotonic_time ();
+  furrow_test_pg_ctl ("stop");
+  g_test_message ("the server stopped in %.3f s", (g_get_monotonic_time () - start) / 1e6);
+  start = g_get_monotonic_time ();
+  wait_connected (b, FALSE);
+  g_test_message ("the loss noticed %.3f s after that",
+                  (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpuint (n_connected, ==, 1);
+
+  /* A write now fails, clearly, and changes nothing. */
+  add_household (b, "371426101201010003", &error);
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONNECTION);
+  g_assert_nonnull (strstr (error->message, "cannot be reached"));
+  g_assert_nonnull (strstr (error->message, "nothing was changed"));
+  g_clear_error (&error);
+  g_assert_false (furrow_store_in_transaction (b));
+  g_assert_cmpuint (g_list_model_get_n_items (households), ==, 1);
+
+  furrow_test_pg_ctl ("restart");
+  /* Another user's changes while B is away (its loop has not run: it has not reconnected). */
+  parts = g_strsplit (furrow_test_pg_uri (), "user=furrow", 2);
+  a_uri = g_strdup_printf ("%suser=%s%s", parts[0], fixture->a_user, parts[1]);
+  a = furrow_store_open_server (a_uri, fixture->base.path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&fixture->a);
+  fixture->a = g_object_ref (a);
+  a_sets_area (fixture, 2600.0);
+  add_household (a, "371426101201010004", &error);
+  g_assert_no_error (error);
+  g_assert_false (furrow_store_get_connected (b));
+
+  start = g_get_monotonic_time ();
+  wait_connected (b, TRUE);
+  g_test_message ("connected again and reloaded %.3f s after its loop ran again",
+                  (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpuint (n_connected, ==, 2);
+  /* What A committed meanwhile is in B's models; B's refused household is nowhere. */
+  g_assert_cmpfloat (furrow_parcel_get_registered_area_m2 (live_parcel (b)), ==, 2600.0);
+  g_assert_cmpuint (g_list_model_get_n_items (households), ==, 2);
+  g_assert_true (model_has_household (households, "371426101201010004"));
+  absent = furrow_store_find_household (a, "371426101201010003");
+  g_assert_null (absent);
+
+  /* B listens again: A's next change reaches it live. */
+  g_signal_connect (b, "parcel-changed", G_CALLBACK (parcel_changed_cb), &heard);
+  a_sets_area (fixture, 2800.0);
+  wait_for (&heard.n, 1);
+  g_assert_cmpfloat (heard.area_m2, ==, 2800.0);
+  g_assert_cmpfloat (furrow_parcel_get_registered_area_m2 (live_parcel (b)), ==, 2800.0);
+
+  /* And B writes again (its statements prepared again on the new connection). */
+  add_household (b, "371426101201010003", &error);
+  g_assert_no_error (error);
+  written = furrow_store_find_household (a, "371426101201010003");
+  g_assert_nonnull (written);
+  g_assert_cmpuint (g_list_model_get_n_items (households), ==, 3);
+  g_signal_handlers_disconnect_by_data (b, &heard);
+  g_signal_handlers_disconnect_by_data (b, &n_connected);
+}
+FURROW_TEST_FIXTURE ("/furrow/core/store-live/reconnect", Fixture, fixture_set_up,
+                     test_reconnect, fixture_tear_down);
+
 FURROW_TEST_MAIN (.locale = "");

@@ -4,7 +4,10 @@
 
 #include "furrow-test-pg.h"
 
+#include <glib/gstdio.h>
+#include <pwd.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 gboolean
@@ -50,4 +53,58 @@ furrow_test_skip_on_pg (const char *why)
     return FALSE;
   g_test_skip (why);
   return TRUE;
+}
+
+void
+furrow_test_pg_ctl (const char *action)
+{
+  const char *dir = g_getenv ("FURROW_TEST_PG_DIR");
+  const char *bindir = g_getenv ("FURROW_TEST_PG_BINDIR");
+  g_autofree char *data = NULL;
+  g_autofree char *log = NULL;
+  g_autofree char *pg_ctl = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  struct stat st;
+  int status = 0;
+
+  if (dir == NULL || bindir == NULL)
+    g_error ("FURROW_TEST_PG_DIR and FURROW_TEST_PG_BINDIR are not set: run this test through "
+             "tests/lib/furrow-pg-run");
+  data = g_build_filename (dir, "data", NULL);
+  log = g_build_filename (dir, "server.log", NULL);
+  pg_ctl = g_build_filename (bindir, "pg_ctl", NULL);
+  g_assert_cmpint (g_stat (data, &st), ==, 0);
+  /* As the cluster's owner: furrow-pg-run runs it as `postgres` (or `nobody`) when run as root. */
+  if (getuid () == 0 && st.st_uid != 0)
+    {
+      struct passwd *owner = getpwuid (st.st_uid);
+
+      g_assert_nonnull (owner);
+      g_ptr_array_add (argv, (gpointer) "runuser");
+      g_ptr_array_add (argv, (gpointer) "-u");
+      g_ptr_array_add (argv, owner->pw_name);
+      g_ptr_array_add (argv, (gpointer) "--");
+    }
+  g_ptr_array_add (argv, pg_ctl);
+  g_ptr_array_add (argv, (gpointer) "-D");
+  g_ptr_array_add (argv, data);
+  /* The server's output to its log (an inherited pipe would never close); "restart" takes the
+   * options the server was started with (postmaster.opts), also when it is stopped. */
+  g_ptr_array_add (argv, (gpointer) "-l");
+  g_ptr_array_add (argv, log);
+  g_ptr_array_add (argv, (gpointer) "-w");
+  g_ptr_array_add (argv, (gpointer) "-t");
+  g_ptr_array_add (argv, (gpointer) "300");
+  g_ptr_array_add (argv, (gpointer) "-m");
+  g_ptr_array_add (argv, (gpointer) "fast");
+  g_ptr_array_add (argv, (gpointer) action);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("pg_ctl %s failed: %s%s", action, out, err);
 }

@@ -29,4 +29,9 @@ char        *furrow_test_pg_unique_name     (const char *prefix);
  * PostgreSQL run, saying why, and returns TRUE. */
 gboolean     furrow_test_skip_on_pg         (const char *why);
 
+/* Runs `pg_ctl ACTION` (stop, restart: a fast shutdown, waiting until it is done) on the test
+ * cluster, as the user the cluster runs as; restart also starts a stopped cluster with the
+ * options it had. For a test of what the store does when the server goes away. */
+void         furrow_test_pg_ctl             (const char *action);
+
 G_END_DECLS

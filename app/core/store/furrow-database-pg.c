@@ -33,12 +33,16 @@ typedef struct
   Oid             geometry_oid;  /* PostGIS's geometry type, 0 without PostGIS */
   Oid             bytea_oid;
   GPtrArray      *notifies;      /* other connections' NOTIFY payloads not yet dispatched */
+  guint           generation;    /* connections made again: a statement prepared on an earlier
+                                  * one is prepared again on its next step */
 } PgDatabase;
 
 typedef struct
 {
   FurrowStatement  parent;
   char            *name;
+  char            *text;         /* the SQL as sent, to prepare again after a reconnection */
+  guint            generation;   /* the connection it is prepared on (PgDatabase) */
   gboolean         deleting;     /* a DELETE statement */
   int              n_params;
   Oid             *types;
@@ -102,6 +106,8 @@ pg_remember (PgDatabase     *self,
   self->deleting = FALSE;
   if (state == NULL && PQstatus (self->conn) != CONNECTION_OK)
     state = "08006";  /* connection_failure: libpq lost the server without a result */
+  if (PQstatus (self->conn) == CONNECTION_BAD)
+    _furrow_database_lost ((FurrowDatabase *) self);
   self->state = g_strdup (state);
   self->message = g_strchomp (g_strdup (message != NULL ? message
                                                         : PQerrorMessage (self->conn)));
@@ -216,9 +222,10 @@ pg_set_error (FurrowDatabase  *database,
       break;
 
     case FURROW_STORE_ERROR_CONNECTION:
+      /* A transaction the server did not see end is rolled back by the server. */
       g_set_error (error, FURROW_STORE_ERROR, code,
-                   _("%s: the connection to the server is lost (%s); nothing more was "
-                     "written"), database->path, message);
+                   _("The server %s cannot be reached (%s); nothing was changed"),
+                   database->path, message);
       break;
 
     case FURROW_STORE_ERROR_CORRUPT:
@@ -406,6 +413,7 @@ listen_check (GSource *source)
         {
           g_source_remove_unix_fd (source, self->fd_tag);
           self->fd_tag = NULL;
+          _furrow_database_lost ((FurrowDatabase *) database);
         }
       pg_collect_notifies (database);
     }
@@ -458,6 +466,94 @@ pg_listen (FurrowDatabase  *database,
   source->fd_tag = g_source_add_unix_fd ((GSource *) source, PQsocket (self->conn),
                                          G_IO_IN | G_IO_HUP | G_IO_ERR);
   g_source_set_static_name ((GSource *) source, "[furrow] PostgreSQL notifications");
+  return (GSource *) source;
+}
+
+/* Connecting again (docs/architecture.md, The backend seam, Reconnecting): PQresetStart () then
+ * PQresetPoll () each time the socket is ready as the last poll asked, never blocking the main
+ * loop; the callback is told once. */
+typedef struct
+{
+  GSource     source;
+  PgDatabase *database;
+  gpointer    fd_tag;
+  gboolean    started;
+} PgResetSource;
+
+static gboolean
+reset_watch (PgResetSource             *self,
+             PostgresPollingStatusType  poll)
+{
+  GIOCondition condition = (poll == PGRES_POLLING_READING ? G_IO_IN : G_IO_OUT) | G_IO_ERR |
+                           G_IO_HUP;
+  int fd = PQsocket (self->database->conn);
+
+  if (self->fd_tag != NULL)
+    g_source_remove_unix_fd ((GSource *) self, self->fd_tag);
+  self->fd_tag = fd >= 0 ? g_source_add_unix_fd ((GSource *) self, fd, condition) : NULL;
+  return self->fd_tag != NULL;
+}
+
+static gboolean
+reset_dispatch (GSource     *source,
+                GSourceFunc  callback,
+                gpointer     user_data)
+{
+  PgResetSource *self = (PgResetSource *) source;
+  PgDatabase *database = self->database;
+  FurrowDatabaseReconnectFunc done = (FurrowDatabaseReconnectFunc) (void (*) (void)) callback;
+  PostgresPollingStatusType poll = PGRES_POLLING_FAILED;
+  g_autoptr(GError) error = NULL;
+
+  g_source_set_ready_time (source, -1);
+  if (!self->started)
+    {
+      self->started = TRUE;
+      if (PQresetStart (database->conn))
+        poll = PGRES_POLLING_WRITING;
+    }
+  else
+    poll = PQresetPoll (database->conn);
+
+  if ((poll == PGRES_POLLING_READING || poll == PGRES_POLLING_WRITING) &&
+      reset_watch (self, poll))
+    return G_SOURCE_CONTINUE;
+  if (self->fd_tag != NULL)
+    g_source_remove_unix_fd (source, self->fd_tag);
+  self->fd_tag = NULL;
+  if (poll == PGRES_POLLING_OK && PQstatus (database->conn) == CONNECTION_OK)
+    {
+      database->generation++;
+      database->parent.lost = FALSE;
+      pg_forget (database);
+    }
+  else
+    {
+      g_autofree char *message = g_strchomp (g_strdup (PQerrorMessage (database->conn)));
+
+      g_strdelimit (message, "\n\t", ' ');
+      g_set_error (&error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONNECTION,
+                   _("The server %s cannot be reached (%s); nothing was changed"),
+                   database->parent.path, message);
+    }
+  if (done != NULL)
+    done (error == NULL, error, user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static GSourceFuncs reset_funcs = {
+  .dispatch = reset_dispatch,
+};
+
+static GSource *
+pg_reconnect (FurrowDatabase *database)
+{
+  PgResetSource *source = (PgResetSource *) g_source_new (&reset_funcs, sizeof (PgResetSource));
+
+  source->database = PG (database);
+  g_source_set_static_name ((GSource *) source, "[furrow] PostgreSQL reconnection");
+  /* The first step at once, from the loop. */
+  g_source_set_ready_time ((GSource *) source, 0);
   return (GSource *) source;
 }
 
@@ -518,7 +614,10 @@ pg_changes (FurrowDatabase *database)
 static gboolean
 pg_in_transaction (FurrowDatabase *database)
 {
-  return PQtransactionStatus (PG (database)->conn) != PQTRANS_IDLE;
+  PGTransactionStatusType status = PQtransactionStatus (PG (database)->conn);
+
+  /* A lost connection (PQTRANS_UNKNOWN) has no transaction any more: the server ended it. */
+  return status != PQTRANS_IDLE && status != PQTRANS_UNKNOWN;
 }
 
 static char *
@@ -605,6 +704,24 @@ furrow_database_pg_parameters (const char *sql)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+static gboolean
+prepare_on_server (PgDatabase  *self,
+                   const char  *name,
+                   const char  *text,
+                   GError     **error)
+{
+  PGresult *result = PQprepare (self->conn, name, text, 0, NULL);
+
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    {
+      pg_remember (self, result);
+      PQclear (result);
+      return pg_set_error ((FurrowDatabase *) self, error);
+    }
+  PQclear (result);
+  return TRUE;
+}
+
 static FurrowStatement *
 pg_prepare (FurrowDatabase  *database,
             const char      *sql,
@@ -617,15 +734,8 @@ pg_prepare (FurrowDatabase  *database,
   PGresult *result;
   PgStatement *stmt;
 
-  result = PQprepare (self->conn, name, text, 0, NULL);
-  if (PQresultStatus (result) != PGRES_COMMAND_OK)
-    {
-      pg_remember (self, result);
-      PQclear (result);
-      pg_set_error (database, error);
-      return NULL;
-    }
-  PQclear (result);
+  if (!prepare_on_server (self, name, text, error))
+    return NULL;
   result = PQdescribePrepared (self->conn, name);
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
     {
@@ -638,7 +748,9 @@ pg_prepare (FurrowDatabase  *database,
 
   stmt = g_new0 (PgStatement, 1);
   stmt->name = g_steal_pointer (&name);
+  stmt->generation = self->generation;
   stmt->deleting = g_ascii_strncasecmp (g_strchug (text), "DELETE", 6) == 0;
+  stmt->text = g_steal_pointer (&text);
   stmt->n_params = PQnparams (result);
   stmt->types = g_new0 (Oid, stmt->n_params + 1);
   for (int i = 0; i < stmt->n_params; i++)
@@ -685,7 +797,8 @@ pg_finalize (FurrowStatement *self)
 
   pg_reset (self);
   if (conn != NULL && PQstatus (conn) == CONNECTION_OK &&
-      PQtransactionStatus (conn) != PQTRANS_INERROR)
+      PQtransactionStatus (conn) != PQTRANS_INERROR &&
+      stmt->generation == PG (self->database)->generation)
     {
       g_autofree char *deallocate = g_strdup_printf ("DEALLOCATE %s", stmt->name);
 
@@ -693,6 +806,7 @@ pg_finalize (FurrowStatement *self)
     }
   g_clear_pointer (&stmt->description, PQclear);
   g_free (stmt->name);
+  g_free (stmt->text);
   g_free (stmt->types);
   g_free (stmt->values);
   g_free (stmt->lengths);
@@ -894,6 +1008,13 @@ pg_step (FurrowStatement  *self,
                        _("%s: database error: %s"), self->database->path, stmt->bind_error);
           return FALSE;
         }
+      /* Prepared on a connection lost since: the same statement on this one. */
+      if (stmt->generation != database->generation)
+        {
+          if (!prepare_on_server (database, stmt->name, stmt->text, error))
+            return FALSE;
+          stmt->generation = database->generation;
+        }
       stmt->result = PQexecPrepared (database->conn, stmt->name, stmt->n_params,
                                      (const char * const *) stmt->values, stmt->lengths,
                                      stmt->formats, 0);
@@ -1030,4 +1151,5 @@ static const FurrowDatabaseBackend pg_backend = {
   /* What only a server has. */
   .encrypt_password = pg_encrypt_password,
   .listen = pg_listen,
+  .reconnect = pg_reconnect,
 };

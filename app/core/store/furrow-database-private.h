@@ -20,11 +20,14 @@ struct _FurrowDatabase
   char       *path;        /* the file, or the server's address without its password */
   GHashTable *statements;  /* SQL text → FurrowStatement (cached) */
   GError     *damage;      /* the first sign the data is damaged, or NULL */
+  FurrowDatabaseLostFunc lost_func;  /* furrow_database_set_lost_func() */
+  gpointer    lost_data;
+  gboolean    lost;        /* the connection is lost: lost_func was called */
 };
 
 /* A backend's table: its functions are named after it and the member they fill (sqlite_step,
  * pg_step), so the members both backends fill are this one list; a server's own (NULL for
- * SQLite: encrypt_password, listen) follow it in furrow-database-pg.c. */
+ * SQLite: encrypt_password, listen, reconnect) follow it in furrow-database-pg.c. */
 #define FURROW_DATABASE_BACKEND_FUNCTIONS(prefix)                                     \
   .close = prefix##_close,                                                            \
   .prepare = prefix##_prepare,                                                        \
@@ -94,6 +97,9 @@ struct _FurrowDatabaseBackend
   GSource         *(*listen)           (FurrowDatabase   *self,
                                         const char       *channel,
                                         GError          **error);
+  /* NULL: the backend has no connection to lose. A source that connects again (callback: a
+   * FurrowDatabaseReconnectFunc). */
+  GSource         *(*reconnect)        (FurrowDatabase   *self);
 
   void             (*bind_int64)       (FurrowStatement  *stmt,
                                         int               position,
@@ -134,6 +140,10 @@ struct _FurrowDatabaseBackend
 void             _furrow_database_init         (FurrowDatabase              *self,
                                                 const FurrowDatabaseBackend *backend,
                                                 const char                  *path);
+
+/* The backend found its connection lost (a failed statement, a closed socket): tells the lost
+ * function, once until the connection is made again. */
+void             _furrow_database_lost         (FurrowDatabase              *self);
 
 /* The PostgreSQL backend (furrow-database-pg.c): uri is a libpq connection URI or string. */
 FurrowDatabase  *_furrow_database_pg_open      (const char                  *uri,

@@ -495,6 +495,43 @@ furrow_database_listen (FurrowDatabase           *self,
   return source;
 }
 
+void
+furrow_database_set_lost_func (FurrowDatabase         *self,
+                               FurrowDatabaseLostFunc  func,
+                               gpointer                user_data)
+{
+  g_return_if_fail (self != NULL);
+
+  self->lost_func = func;
+  self->lost_data = user_data;
+}
+
+void
+_furrow_database_lost (FurrowDatabase *self)
+{
+  if (self->lost)
+    return;
+  self->lost = TRUE;
+  if (self->lost_func != NULL)
+    self->lost_func (self->lost_data);
+}
+
+GSource *
+furrow_database_reconnect (FurrowDatabase              *self,
+                           FurrowDatabaseReconnectFunc  func,
+                           gpointer                     user_data)
+{
+  GSource *source;
+
+  g_return_val_if_fail (self != NULL && func != NULL, NULL);
+
+  if (self->backend->reconnect == NULL)
+    return NULL;
+  source = self->backend->reconnect (self);
+  g_source_set_callback (source, (GSourceFunc) (void (*) (void)) func, user_data, NULL);
+  return source;
+}
+
 gint64
 furrow_database_changes (FurrowDatabase *self)
 {

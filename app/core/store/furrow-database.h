@@ -95,6 +95,28 @@ GSource         *furrow_database_listen           (FurrowDatabase           *sel
                                                    gpointer                  user_data,
                                                    GError                  **error);
 
+/* A lost connection to a server (docs/architecture.md, The backend seam, Reconnecting): `func`
+ * is called once when the statement layer finds the connection gone — a statement failing with
+ * it, or the socket of a furrow_database_listen() source closed — from inside that statement or
+ * source: it should only schedule what to do. Statements fail with FURROW_STORE_ERROR_CONNECTION
+ * until furrow_database_reconnect() has connected again. A file never calls it. */
+typedef void (*FurrowDatabaseLostFunc) (gpointer user_data);
+void             furrow_database_set_lost_func    (FurrowDatabase         *self,
+                                                   FurrowDatabaseLostFunc  func,
+                                                   gpointer                user_data);
+
+/* Connects a lost server connection again without blocking: a new GSource, not attached, that
+ * makes the connection (libpq's PQresetStart()/PQresetPoll(), driven by the socket) and calls
+ * func once, with ok TRUE when connected (the cached statements are prepared again on their next
+ * use; the session's settings, search_path, LISTEN, are the caller's to set again) or FALSE and
+ * the reason. Destroy it to give up. NULL for a file. */
+typedef void (*FurrowDatabaseReconnectFunc) (gboolean      ok,
+                                             const GError *error,
+                                             gpointer      user_data);
+GSource         *furrow_database_reconnect        (FurrowDatabase              *self,
+                                                   FurrowDatabaseReconnectFunc  func,
+                                                   gpointer                     user_data);
+
 /* A server user's password as the verifier the server keeps (SCRAM-SHA-256, computed here by
  * libpq, PQencryptPasswordConn), so that the password itself is never sent to the server nor can
  * reach its logs (docs/architecture.md, The backend seam, Roles). NULL with error on a file or

@@ -224,6 +224,131 @@ notified_cb (GPtrArray *payloads,
   follow_payloads (self, payloads);
 }
 
+/* Reconnecting (docs/architecture.md, The backend seam, Reconnecting). */
+
+#define RETRY_FIRST_MS 100
+#define RETRY_MAX_MS   5000
+
+static void reconnected_cb (gboolean      ok,
+                            const GError *error,
+                            gpointer      user_data);
+
+static void
+set_reconnect (FurrowStore *self,
+               GSource     *source)
+{
+  if (self->reconnect != NULL)
+    g_source_destroy (self->reconnect);
+  g_clear_pointer (&self->reconnect, g_source_unref);
+  self->reconnect = source;
+  if (source != NULL)
+    g_source_attach (source, self->context);
+}
+
+void
+_furrow_store_stop_reconnecting (FurrowStore *self)
+{
+  set_reconnect (self, NULL);
+  if (self->database != NULL)
+    furrow_database_set_lost_func (self->database, NULL, NULL);
+  g_clear_pointer (&self->context, g_main_context_unref);
+}
+
+static gboolean
+attempt_cb (gpointer user_data)
+{
+  FurrowStore *self = user_data;
+
+  /* Replaces (and so destroys) this timeout. */
+  set_reconnect (self, furrow_database_reconnect (self->database, reconnected_cb, self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+retry_later (FurrowStore *self)
+{
+  GSource *timeout;
+
+  self->retry_ms = self->retry_ms == 0 ? RETRY_FIRST_MS : MIN (self->retry_ms * 2, RETRY_MAX_MS);
+  timeout = g_timeout_source_new (self->retry_ms);
+  g_source_set_callback (timeout, attempt_cb, self, NULL);
+  g_source_set_static_name (timeout, "[furrow] reconnect later");
+  set_reconnect (self, timeout);
+}
+
+static void
+reconnected_cb (gboolean      ok,
+                const GError *error,
+                gpointer      user_data)
+{
+  FurrowStore *self = user_data;
+  g_autoptr(GError) local_error = NULL;
+
+  /* The reconnection source ends after this call. */
+  g_clear_pointer (&self->reconnect, g_source_unref);
+  if (!ok)
+    {
+      g_debug ("%s", error->message);
+      retry_later (self);
+      return;
+    }
+  /* What others committed meanwhile sent notifications to nobody: everything is read again. */
+  g_ptr_array_set_size (self->later, 0);
+  if (!_furrow_store_server_resume (self, &local_error) ||
+      !furrow_store_listen (self, &local_error) ||
+      !furrow_store_reload (self, &local_error))
+    {
+      g_debug ("%s", local_error->message);
+      if (self->listener != NULL)
+        g_source_destroy (self->listener);
+      g_clear_pointer (&self->listener, g_source_unref);
+      retry_later (self);
+      return;
+    }
+  self->retry_ms = 0;
+  self->disconnected = FALSE;
+  g_object_notify (G_OBJECT (self), "connected");
+}
+
+static gboolean
+lost_idle_cb (gpointer user_data)
+{
+  FurrowStore *self = user_data;
+
+  g_clear_pointer (&self->reconnect, g_source_unref);
+  if (self->listener != NULL)
+    g_source_destroy (self->listener);
+  g_clear_pointer (&self->listener, g_source_unref);
+  g_object_notify (G_OBJECT (self), "connected");
+  retry_later (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* From inside the failed statement or the listening source: only schedules. */
+static void
+lost_cb (gpointer user_data)
+{
+  FurrowStore *self = user_data;
+  GSource *idle;
+
+  if (self->disconnected)
+    return;
+  self->disconnected = TRUE;
+  self->retry_ms = 0;
+  idle = g_idle_source_new ();
+  g_source_set_callback (idle, lost_idle_cb, self, NULL);
+  g_source_set_static_name (idle, "[furrow] connection lost");
+  set_reconnect (self, idle);
+}
+
+gboolean
+furrow_store_get_connected (FurrowStore *self)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+
+  return !self->disconnected;
+}
+
 /**
  * furrow_store_listen:
  *
@@ -246,5 +371,8 @@ furrow_store_listen (FurrowStore  *self,
     return FALSE;
   g_source_attach (source, g_main_context_get_thread_default ());
   self->listener = source;
+  if (self->context == NULL)
+    self->context = g_main_context_ref_thread_default ();
+  furrow_database_set_lost_func (self->database, lost_cb, self);
   return TRUE;
 }

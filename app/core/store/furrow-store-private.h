@@ -99,6 +99,14 @@ struct _FurrowStore
   GSource        *listener;              /* furrow_store_listen(), on a server */
   char           *schema;                /* on a server: the cooperative's schema */
   char           *conflict;              /* the message of the stale records' conflict */
+
+  /* A lost connection to the server (furrow-store-live.c): the context the store listens from,
+   * what comes next (the idle that says so, the timeout before an attempt, the attempt), the
+   * delay before the next attempt, and whether the store is disconnected now. */
+  GMainContext   *context;
+  GSource        *reconnect;
+  guint           retry_ms;
+  gboolean        disconnected;
 };
 
 /* How one column of a record kind's table binds an object's value and reads it back. */
@@ -271,6 +279,11 @@ void         _furrow_store_grow_extent              (FurrowStore     *self,
 /* furrow-store.c for its siblings. The channel of a server cooperative's notifications,
  * furrow_<schema> (schema/pg/v009.sql). */
 char        *_furrow_store_server_channel           (FurrowStore     *self);
+/* On a server connected again: the session's settings (search_path) as at opening. */
+gboolean     _furrow_store_server_resume            (FurrowStore     *self,
+                                                     GError         **error);
+/* Stops reconnecting (finalize). */
+void         _furrow_store_stop_reconnecting        (FurrowStore     *self);
 gboolean     _furrow_store_load_cooperative         (FurrowStore     *self,
                                                      GError         **error);
 /* TRUE when stmt gives a row; else FALSE with error set, naming `what` when there is none. */

@@ -27,6 +27,14 @@
 G_DEFINE_FINAL_TYPE (FurrowStore, furrow_store, G_TYPE_OBJECT)
 
 enum {
+  PROP_0,
+  PROP_CONNECTED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
   SIGNAL_SEASON_CHANGED,
   SIGNAL_SETTLEMENT_CHANGED,
   SIGNAL_YIELD_PRESETS_CHANGED,
@@ -191,6 +199,7 @@ furrow_store_finalize (GObject *object)
     furrow_store_rollback (self);
   for (FurrowKind kind = 0; kind < FURROW_N_KINDS; kind++)
     g_clear_object (&self->models[kind]);
+  _furrow_store_stop_reconnecting (self);
   if (self->listener != NULL)
     g_source_destroy (self->listener);
   g_clear_pointer (&self->listener, g_source_unref);
@@ -211,11 +220,42 @@ furrow_store_finalize (GObject *object)
 }
 
 static void
+furrow_store_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  FurrowStore *self = FURROW_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTED:
+      g_value_set_boolean (value, furrow_store_get_connected (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 furrow_store_class_init (FurrowStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = furrow_store_finalize;
+  object_class->get_property = furrow_store_get_property;
+
+  /**
+   * FurrowStore:connected:
+   *
+   * FALSE while a listening server store has lost its connection and is connecting again
+   * (furrow_store_listen()); always TRUE for a file.
+   */
+  properties[PROP_CONNECTED] =
+    g_param_spec_boolean ("connected", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* furrow-store.h describes when each signal is emitted. */
   for (FurrowKind kind = 0; kind < FURROW_N_KINDS; kind++)
@@ -872,6 +912,13 @@ use_schema (FurrowDatabase  *database,
   g_autofree char *sql = g_strdup_printf ("SET search_path TO \"%s\", furrow, public", schema);
 
   return furrow_database_exec (database, sql, error);
+}
+
+gboolean
+_furrow_store_server_resume (FurrowStore  *self,
+                             GError      **error)
+{
+  return use_schema (self->database, self->schema, error);
 }
 
 char *

@@ -241,6 +241,14 @@ gboolean         furrow_store_reload                (FurrowStore      *self,
  * repeat; a file: TRUE, nothing to follow (a conflict still reads the record again). */
 gboolean         furrow_store_listen                (FurrowStore      *self,
                                                      GError          **error);
+/* A listening server store that loses its connection (the server restarted, the network down)
+ * connects again by itself from the same main context, with a growing delay between attempts
+ * (0.1 s doubling to 5 s), sets search_path and LISTENs again, and reads the models again
+ * (furrow_store_reload(): its "many changed" signals), since it missed what others committed
+ * meanwhile. Meanwhile every read or write fails with FURROW_STORE_ERROR_CONNECTION ("The server
+ * … cannot be reached …; nothing was changed"), and FurrowStore:connected is FALSE (notified when
+ * it changes). TRUE for a file and a store that does not listen. */
+gboolean         furrow_store_get_connected         (FurrowStore      *self);
 
 /* Look-ups by code: a new object read from the file (transfer full), not the one in the model;
  * NULL when absent. */

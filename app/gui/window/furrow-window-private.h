@@ -60,6 +60,7 @@ struct _FurrowWindow
   GtkWidget           *planner_scroller;
   FurrowRowsLayer     *rows_layer;
   GMenu               *recent_section;
+  GtkInfoBar          *connection_banner;
 
   GSettings                *settings;
   int                       sidebar_drag_start;   /* its width when the drag began */
@@ -76,6 +77,7 @@ struct _FurrowWindow
   FurrowFieldMap           *field_map;      /* the fields, selection and editor layers */
   GCancellable             *probe;          /* the connection check of an online base map */
   guint                     offline_notices;
+  guint                     reconnected_notices;  /* "Reconnected to the server" toasts */
   FurrowParcelIndex        *parcel_index;   /* parcels counted by field, for the details pane */
   GtkLabel                 *role_banner;    /* who is signed in (furrow-window-roles.c) */
   GCancellable             *export_cancellable;  /* of the export behind the progress dialog */

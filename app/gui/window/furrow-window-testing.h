@@ -16,6 +16,10 @@ FurrowHistory      *furrow_window_get_history            (FurrowWindow *self);
 FurrowFieldMap     *furrow_window_get_field_map          (FurrowWindow *self);
 /* How many times the window said the online base map cannot be reached. */
 guint               furrow_window_get_n_offline_notices  (FurrowWindow *self);
+/* Whether the banner "Connection to the server lost — reconnecting…" shows. */
+gboolean            furrow_window_get_connection_lost_shown (FurrowWindow *self);
+/* How many times the window said "Reconnected to the server". */
+guint               furrow_window_get_n_reconnected_notices (FurrowWindow *self);
 /* The strip planner beside the map (win.plan-field shows it). */
 FurrowPlannerPanel *furrow_window_get_planner_panel      (FurrowWindow *self);
 /* The map layer drawing the planned rows. */

@@ -58,6 +58,7 @@ static const FurrowTemplateChild template_children[] = {
   CHILD (map_legend), CHILD (field_parcels_label), CHILD (field_registered_label),
   CHILD (field_measured_label), CHILD (field_planted_label), CHILD (household_page),
   CHILD (recent_section), CHILD (plan_flap), CHILD (planner_scroller), CHILD (planner_panel),
+  CHILD (connection_banner),
 };
 #undef CHILD
 
@@ -689,6 +690,23 @@ furrow_window_get_project_path (FurrowWindow *self)
 /* Another user changed or deleted what an edit wanted to change (docs/architecture.md, Several
  * users at once): the store refused it, read the record again and announced it, so the views
  * show the stored values; the dialog says whose change won. Nothing was recorded for Undo. */
+/* A server store lost its connection and connects again by itself (furrow-store.h): a banner
+ * while it is away, a toast when it is back. */
+static void
+connected_cb (FurrowWindow *self,
+              GParamSpec   *pspec,
+              FurrowStore  *store)
+{
+  gboolean connected = furrow_store_get_connected (store);
+
+  gtk_info_bar_set_revealed (self->connection_banner, !connected);
+  if (connected)
+    {
+      self->reconnected_notices++;
+      furrow_window_show_toast (self, _("Reconnected to the server"));
+    }
+}
+
 static void
 conflict_cb (FurrowWindow *self,
              const char   *message)
@@ -760,8 +778,14 @@ furrow_window_open_project (FurrowWindow  *self,
       g_clear_error (&local_error);
     }
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, conflict_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->store, conflict_cb, self);
+      g_signal_handlers_disconnect_by_func (self->store, connected_cb, self);
+    }
   g_signal_connect_object (store, "conflict", G_CALLBACK (conflict_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notify::connected", G_CALLBACK (connected_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_info_bar_set_revealed (self->connection_banner, !furrow_store_get_connected (store));
   furrow_window_details_set_store (self, store);
   g_set_object (&self->store, store);
   {
@@ -908,6 +932,24 @@ furrow_window_get_field_map (FurrowWindow *self)
   g_return_val_if_fail (FURROW_IS_WINDOW (self), NULL);
 
   return self->field_map;
+}
+
+/* Whether the banner "Connection to the server lost" shows, and how many times the window said it
+ * was connected again (tests). */
+gboolean
+furrow_window_get_connection_lost_shown (FurrowWindow *self)
+{
+  g_return_val_if_fail (FURROW_IS_WINDOW (self), FALSE);
+
+  return gtk_info_bar_get_revealed (self->connection_banner);
+}
+
+guint
+furrow_window_get_n_reconnected_notices (FurrowWindow *self)
+{
+  g_return_val_if_fail (FURROW_IS_WINDOW (self), 0);
+
+  return self->reconnected_notices;
 }
 
 /* How many times the window said the online base map cannot be reached (tests). */

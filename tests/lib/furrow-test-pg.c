@@ -4,6 +4,7 @@
 
 #include "furrow-test-pg.h"
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 gboolean
@@ -29,6 +30,29 @@ furrow_test_pg_unique_name (const char *prefix)
   static guint n;
 
   return g_strdup_printf ("%s_%d_%u", prefix, (int) getpid (), ++n);
+}
+
+int
+furrow_test_pg_psql (const char  *user,
+                     const char  *sql,
+                     char       **out,
+                     char       **err)
+{
+  const char *bindir = g_getenv ("FURROW_TEST_PG_BINDIR");
+  g_autofree char *psql = g_build_filename (bindir != NULL ? bindir : "/usr/lib/postgresql/15/bin",
+                                            "psql", NULL);
+  const char *argv[] = { psql, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
+                         "-h", g_getenv ("FURROW_TEST_PG_DIR"), "-U", user, "-d", "furrow_test",
+                         "-c", sql, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_nonnull (g_getenv ("FURROW_TEST_PG_DIR"));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
 }
 
 gboolean

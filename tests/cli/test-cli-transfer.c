@@ -14,7 +14,9 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "furrow-test-cli.h"
 #include "furrow-test-pg.h"
@@ -444,5 +446,184 @@ test_round_trip (void)
     }
 }
 FURROW_TEST ("/furrow/cli/transfer/round-trip", test_round_trip);
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* furrow-cli refused with exit 1, its message holding `text`. */
+static void
+assert_refused (const char *text,
+                const char *first,
+                ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  va_list ap;
+
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  g_assert_cmpint (furrow_test_run_cliv ((const char *const *) args->pdata, &out, &err), ==, 1);
+  if (strstr (err, text) == NULL)
+    g_error ("furrow-cli %s: “%s” without “%s”", first, err, text);
+  g_assert_cmpstr (out, ==, "");
+}
+
+/* Nothing of cooperative `code` on the server: no register row, no schema, no roles. */
+static void
+assert_no_cooperative (const char *code)
+{
+  g_autofree char *rows = g_strdup_printf ("SELECT count (*) FROM furrow.cooperatives"
+                                           " WHERE code = '%s'", code);
+  g_autofree char *schemas = g_strdup_printf ("SELECT count (*) FROM pg_namespace"
+                                              " WHERE nspname = 'coop_%s'", code);
+  g_autofree char *roles = g_strdup_printf ("SELECT count (*) FROM pg_roles"
+                                            " WHERE rolname LIKE 'coop\\_%s\\_%%'", code);
+
+  g_assert_cmpint (server_int (rows), ==, 0);
+  g_assert_cmpint (server_int (schemas), ==, 0);
+  g_assert_cmpint (server_int (roles), ==, 0);
+}
+
+/* A cooperative already on the server is never overwritten, and a checkout never writes over an
+ * existing file (here the project itself): both refused, everything as it was. */
+static void
+test_refused (void)
+{
+  const char *uri = furrow_test_pg_uri ();
+  g_autofree char *code = furrow_test_pg_unique_name ("refused");
+  g_autofree char *demo = test_file ("demo.gpkg");
+  g_autofree char *made = NULL;
+  g_autofree char *init = NULL;
+  g_autofree char *published = NULL;
+  g_autofree char *before_file = NULL;
+  g_autofree char *after_file = NULL;
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(GPtrArray) added = NULL;
+
+  made = run_ok ("demo", demo, NULL);
+  init = run_ok ("server", "init", uri, NULL);
+  published = run_ok ("publish", demo, uri, "--cooperative", code, NULL);
+  before = dump_server (code);
+  before_file = file_checksum (demo);
+
+  assert_refused ("already holds cooperative", "publish", demo, uri, "--cooperative", code,
+                  NULL);
+  after = dump_server (code);
+  added = assert_dumps_equal (before, after, 0);
+  assert_refused ("already exists", "checkout", uri, "--cooperative", code, demo, NULL);
+  after_file = file_checksum (demo);
+  g_assert_cmpstr (after_file, ==, before_file);
+  assert_refused ("not on", "checkout", uri, "--cooperative", "nowhere", "new.gpkg", NULL);
+  g_assert_false (g_file_test ("new.gpkg", G_FILE_TEST_EXISTS));
+}
+FURROW_TEST ("/furrow/cli/transfer/refused", test_refused);
+
+/* A publish that fails half-way — the last parcel of the file names a household that is not
+ * there, which SQLite let through (foreign keys off on this connection) and the server refuses
+ * after the households, fields and 999 parcels are in — leaves nothing on the server; the
+ * mended file then publishes under the same code. */
+static void
+test_failure (void)
+{
+  const char *uri = furrow_test_pg_uri ();
+  g_autofree char *code = furrow_test_pg_unique_name ("failed");
+  g_autofree char *demo = test_file ("demo.gpkg");
+  g_autofree char *made = NULL;
+  g_autofree char *init = NULL;
+  g_autofree char *published = NULL;
+  sqlite3 *db;
+
+  made = run_ok ("demo", demo, NULL);
+  init = run_ok ("server", "init", uri, NULL);
+  g_assert_cmpint (sqlite3_open (demo, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE parcels SET household_id = household_id + 1000000"
+                                     " WHERE id = (SELECT max (id) FROM parcels)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+
+  assert_refused ("foreign key", "publish", demo, uri, "--cooperative", code, NULL);
+  assert_no_cooperative (code);
+
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE parcels SET household_id = household_id - 1000000"
+                                     " WHERE id = (SELECT max (id) FROM parcels)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  published = run_ok ("publish", demo, uri, "--cooperative", code, NULL);
+  g_assert_cmpint (server_int ("SELECT count (*) FROM furrow.cooperatives"), >=, 1);
+}
+FURROW_TEST ("/furrow/cli/transfer/failure", test_failure);
+
+/* Waits (a generous limit, never a fixed time) until `sql` counts `count`. */
+static void
+wait_for_count (const char *sql,
+                gint64      count)
+{
+  for (guint i = 0; server_int (sql) != count; i++)
+    {
+      if (i > 6000)
+        g_error ("still waiting for %s = %" G_GINT64_FORMAT, sql, count);
+      g_usleep (G_USEC_PER_SEC / 20);
+    }
+}
+
+/* A publish killed (SIGKILL) while it runs leaves nothing. It is stopped at a known point
+ * first: another session holds, uncommitted, the role the new cooperative's grants create, so
+ * the publish waits inside its transaction once its schema, register row and tables are made. */
+static void
+test_killed (void)
+{
+  const char *uri = furrow_test_pg_uri ();
+  g_autofree char *code = furrow_test_pg_unique_name ("killed");
+  g_autofree char *demo = test_file ("demo.gpkg");
+  g_autofree char *made = NULL;
+  g_autofree char *init = NULL;
+  g_autofree char *published = NULL;
+  g_autofree char *terminated = NULL;
+  g_autofree char *hold = g_strdup_printf ("BEGIN; CREATE ROLE coop_%s_manager NOLOGIN;"
+                                           " SELECT pg_sleep (3600)", code);
+  const char *others = "SELECT count (*) FROM pg_stat_activity WHERE pid <> pg_backend_pid ()"
+                       " AND backend_type = 'client backend'";
+  const char *argv[] = { g_getenv ("FURROW_CLI"), "publish", demo, uri, "--cooperative", code,
+                         NULL };
+  g_autoptr(GError) error = NULL;
+  GPid holder, publisher;
+  int status;
+
+  made = run_ok ("demo", demo, NULL);
+  init = run_ok ("server", "init", uri, NULL);
+  holder = furrow_test_pg_psql_async ("furrow", hold);
+  wait_for_count ("SELECT count (*) FROM pg_stat_activity WHERE pid <> pg_backend_pid ()"
+                  " AND state = 'active' AND query LIKE '%pg_sleep (3600)%'", 1);
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
+                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
+                                G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &publisher, &error));
+  g_assert_no_error (error);
+  wait_for_count ("SELECT count (*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'", 1);
+
+  g_assert_cmpint (kill (publisher, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (publisher, &status, 0), ==, publisher);
+  g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
+  terminated = psql_admin ("SELECT count (pg_terminate_backend (pid)) FROM pg_stat_activity"
+                           " WHERE pid <> pg_backend_pid () AND backend_type = 'client backend'");
+  g_assert_cmpint (waitpid (holder, &status, 0), ==, holder);
+  wait_for_count (others, 0);
+  assert_no_cooperative (code);
+
+  published = run_ok ("publish", demo, uri, "--cooperative", code, NULL);
+}
+FURROW_TEST ("/furrow/cli/transfer/killed", test_killed);
 
 FURROW_TEST_MAIN ();

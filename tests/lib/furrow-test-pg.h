@@ -28,6 +28,9 @@ int          furrow_test_pg_psql            (const char  *user,
                                              const char  *sql,
                                              char       **out,
                                              char       **err);
+/* The same in the background, its output thrown away: the caller waits for it (waitpid ()). */
+GPid         furrow_test_pg_psql_async      (const char  *user,
+                                             const char  *sql);
 
 /* For a case that checks what only SQLite does (a file's lock, its pages): skips it on the
  * PostgreSQL run, saying why, and returns TRUE. */

@@ -430,7 +430,11 @@ furrow_store_publish (FurrowStore  *source,
   target->batch_all_or_nothing = TRUE;
   made = strrchr (target->path, '#') + 1;
   if (!transfer (source, target, "publish", made, error))
-    return FALSE;
+    {
+      g_prefix_error (error, _("%s was not published as cooperative %s, nothing of it is on the "
+                               "server: "), source->path, made);
+      return FALSE;
+    }
   if (code != NULL)
     *code = g_strdup (made);
   return TRUE;
@@ -459,5 +463,10 @@ furrow_store_checkout (FurrowStore  *source,
   if (target == NULL || !furrow_store_begin_all_or_nothing (target, error))
     return FALSE;
   code = strrchr (source->path, '#') + 1;
-  return transfer (source, target, "checkout", code, error);
+  if (!transfer (source, target, "checkout", code, error))
+    {
+      g_prefix_error (error, _("cannot check out cooperative %s: "), code);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -279,20 +279,31 @@ assert_dumps_equal (GHashTable *original,
   return added;
 }
 
+/* The arguments of a call, NULL-terminated. */
+static GPtrArray *
+collect_args (const char *first,
+              va_list     ap)
+{
+  GPtrArray *args = g_ptr_array_new ();
+
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  g_ptr_array_add (args, NULL);
+  return args;
+}
+
 static char *
 run_ok (const char *first,
         ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GPtrArray) args = NULL;
   g_autofree char *err = NULL;
   char *out = NULL;
   va_list ap;
 
   va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
+  args = collect_args (first, ap);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
   if (furrow_test_run_cliv ((const char *const *) args->pdata, &out, &err) != 0)
     g_error ("furrow-cli %s failed: %s", first, err);
   return out;
@@ -463,16 +474,14 @@ assert_refused (const char *text,
                 const char *first,
                 ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GPtrArray) args = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   va_list ap;
 
   va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
+  args = collect_args (first, ap);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
   g_assert_cmpint (furrow_test_run_cliv ((const char *const *) args->pdata, &out, &err), ==, 1);
   if (strstr (err, text) == NULL)
     g_error ("furrow-cli %s: “%s” without “%s”", first, err, text);

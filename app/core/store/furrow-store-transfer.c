@@ -97,7 +97,6 @@ list_columns (FurrowDatabase  *database,
   return g_steal_pointer (&columns);
 }
 
-/* FALSE with an error naming the first table of `database` the copy does not know. */
 static gboolean
 is_transfer_table (const char *name)
 {
@@ -107,6 +106,7 @@ is_transfer_table (const char *name)
   return FALSE;
 }
 
+/* FALSE with an error naming the first table of `database` the copy does not know. */
 static gboolean
 check_tables (FurrowDatabase  *database,
               GError         **error)

@@ -27,6 +27,8 @@ static const FurrowCliCommand commands[] = {
     furrow_cli_check },
   { "compare", N_("Compare strip patterns by yield and net income on the fields of a file"),
     furrow_cli_compare },
+  { "checkout", N_("Copy a cooperative of a server into a new project file for offline work"),
+    furrow_cli_checkout },
   { "contract", N_("Write the custody service contracts of a season for households to sign "
                    "(PDF)"), furrow_cli_contract },
   { "demo", N_("Write the demo cooperative to a new project file"), furrow_cli_demo },
@@ -41,6 +43,7 @@ static const FurrowCliCommand commands[] = {
     furrow_cli_payroll },
   { "plan", N_("Lay a strip pattern into every polygon of a file and predict its yield"),
     furrow_cli_plan },
+  { "publish", N_("Put a project file on a server as a new cooperative"), furrow_cli_publish },
   { "restore", N_("Bring a project back to one of its restore points"), furrow_cli_restore },
   { "restore-points", N_("List the restore points kept before imports, settlements and other "
                          "large changes"), furrow_cli_restore_points },
@@ -252,7 +255,8 @@ run_help (int    argc,
 /* --cooperative CODE goes with --project postgresql://… (docs/architecture.md, The backend
  * seam): it is taken out of the arguments here and the project becomes postgresql://…#CODE,
  * which furrow_store_open() reads, so every project command takes a server project without an
- * option of its own. `server` keeps the option (it names the cooperative to create). Returns
+ * option of its own. `server`, `publish` and `checkout` keep the option (it names the cooperative
+ * to create, publish or check out). Returns
  * FALSE, having said why, for --cooperative without a server project. */
 static gboolean
 fold_cooperative (int    *argc,
@@ -262,7 +266,8 @@ fold_cooperative (int    *argc,
   int project = -1;
   int out = 1;
 
-  if (*argc >= 2 && g_str_equal (argv[1], "server"))
+  if (*argc >= 2 && (g_str_equal (argv[1], "server") || g_str_equal (argv[1], "publish") ||
+                     g_str_equal (argv[1], "checkout")))
     return TRUE;
   for (int i = 1; i < *argc; i++)
     {

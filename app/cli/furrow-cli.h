@@ -30,6 +30,8 @@ int  furrow_cli_calibrate   (int          argc,
                              char       **argv);
 int  furrow_cli_check       (int          argc,
                              char       **argv);
+int  furrow_cli_checkout    (int          argc,
+                             char       **argv);
 int  furrow_cli_compare     (int          argc,
                              char       **argv);
 int  furrow_cli_demo        (int          argc,
@@ -47,6 +49,8 @@ int  furrow_cli_list        (int          argc,
 int  furrow_cli_payroll     (int          argc,
                              char       **argv);
 int  furrow_cli_plan        (int          argc,
+                             char       **argv);
+int  furrow_cli_publish     (int          argc,
                              char       **argv);
 int  furrow_cli_restore     (int          argc,
                              char       **argv);

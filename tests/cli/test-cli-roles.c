@@ -37,23 +37,10 @@ psql_as (const char  *user,
          char       **out,
          char       **err)
 {
-  const char *bindir = g_getenv ("FURROW_TEST_PG_BINDIR");
-  g_autofree char *psql = g_build_filename (bindir != NULL ? bindir : "/usr/lib/postgresql/15/bin",
-                                            "psql", NULL);
   g_autofree char *text = g_strdup_printf ("SET search_path TO coop_%s, furrow, public; %s",
                                            code, sql);
-  const char *argv[] = { psql, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
-                         "-h", g_getenv ("FURROW_TEST_PG_DIR"), "-U", user, "-d", "furrow_test",
-                         "-c", text, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
 
-  g_assert_nonnull (g_getenv ("FURROW_TEST_PG_DIR"));
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
-                               &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
+  return furrow_test_pg_psql (user, text, out, err);
 }
 
 /* The same as the cluster's superuser, for what the test checks behind the users' backs. */

@@ -8,6 +8,7 @@
 #include <pwd.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 gboolean
@@ -44,6 +45,53 @@ furrow_test_pg_unique_name (const char *prefix)
   static guint n;
 
   return g_strdup_printf ("%s_%d_%u", prefix, (int) getpid (), ++n);
+}
+
+static char **
+psql_argv (const char *user,
+           const char *sql)
+{
+  const char *bindir = g_getenv ("FURROW_TEST_PG_BINDIR");
+  g_autofree char *psql = g_build_filename (bindir != NULL ? bindir : "/usr/lib/postgresql/15/bin",
+                                            "psql", NULL);
+  const char *argv[] = { psql, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
+                         "-h", g_getenv ("FURROW_TEST_PG_DIR"), "-U", user, "-d", "furrow_test",
+                         "-c", sql, NULL };
+
+  g_assert_nonnull (g_getenv ("FURROW_TEST_PG_DIR"));
+  return g_strdupv ((char **) argv);
+}
+
+int
+furrow_test_pg_psql (const char  *user,
+                     const char  *sql,
+                     char       **out,
+                     char       **err)
+{
+  g_auto(GStrv) argv = psql_argv (user, sql);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+GPid
+furrow_test_pg_psql_async (const char *user,
+                           const char *sql)
+{
+  g_auto(GStrv) argv = psql_argv (user, sql);
+  g_autoptr(GError) error = NULL;
+  GPid pid = 0;
+
+  g_assert_true (g_spawn_async (NULL, argv, NULL,
+                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
+                                G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  return pid;
 }
 
 gboolean

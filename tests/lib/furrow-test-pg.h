@@ -25,6 +25,17 @@ char        *furrow_test_pg_uri_as          (const char *user);
  * PREFIX_PID_N in lowercase (a schema, a cooperative code). */
 char        *furrow_test_pg_unique_name     (const char *prefix);
 
+/* psql as `user` on the cluster's database, going around Furrow: runs `sql` (-X -q -A -t,
+ * ON_ERROR_STOP) with its output unaligned, one row a line, to OUT and ERR when not NULL. Returns
+ * psql's exit status (0, or 1 when the server refused). */
+int          furrow_test_pg_psql            (const char  *user,
+                                             const char  *sql,
+                                             char       **out,
+                                             char       **err);
+/* The same in the background, its output thrown away: the caller waits for it (waitpid ()). */
+GPid         furrow_test_pg_psql_async      (const char  *user,
+                                             const char  *sql);
+
 /* For a case that checks what only SQLite does (a file's lock, its pages): skips it on the
  * PostgreSQL run, saying why, and returns TRUE. */
 gboolean     furrow_test_skip_on_pg         (const char *why);

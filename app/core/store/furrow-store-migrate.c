@@ -99,6 +99,31 @@ run_step (FurrowDatabase  *database,
   return furrow_statement_run (stmt, error);
 }
 
+/* A new cooperative on a server starts from the baseline, one step to its version. */
+static int
+first_step (FurrowDatabase *database,
+            int             from,
+            int             to)
+{
+  if (furrow_database_get_dialect (database) == FURROW_DATABASE_POSTGRESQL && from == 0 &&
+      to >= FURROW_STORE_PG_BASELINE)
+    return FURROW_STORE_PG_BASELINE;
+  return from + 1;
+}
+
+static gboolean
+step_failed (FurrowDatabase  *database,
+             int              version,
+             GError          *local_error,
+             GError         **error)
+{
+  g_set_error (error, FURROW_STORE_ERROR, local_error->code,
+               _("%s: cannot upgrade the project to schema version %d: %s"),
+               furrow_database_get_path (database), version, local_error->message);
+  g_error_free (local_error);
+  return FALSE;
+}
+
 gboolean
 furrow_store_migrate (FurrowDatabase  *database,
                       int              from,
@@ -108,14 +133,9 @@ furrow_store_migrate (FurrowDatabase  *database,
   g_return_val_if_fail (database != NULL, FALSE);
   g_return_val_if_fail (from >= 0 && to <= FURROW_STORE_SCHEMA_VERSION, FALSE);
 
-  /* A new cooperative on a server starts from the baseline, one step to its version. */
-  if (furrow_database_get_dialect (database) == FURROW_DATABASE_POSTGRESQL && from == 0 &&
-      to >= FURROW_STORE_PG_BASELINE)
-    from = FURROW_STORE_PG_BASELINE - 1;
-
-  for (int version = from + 1; version <= to; version++)
+  for (int version = first_step (database, from, to); version <= to; version++)
     {
-      g_autoptr(GError) local_error = NULL;
+      GError *local_error = NULL;
 
       if (!furrow_database_exec (database,
                                  FURROW_SQL (database, "BEGIN IMMEDIATE", "BEGIN"), error))
@@ -124,10 +144,26 @@ furrow_store_migrate (FurrowDatabase  *database,
           furrow_database_exec (database, "COMMIT", &local_error))
         continue;
       furrow_database_exec (database, "ROLLBACK", NULL);
-      g_set_error (error, FURROW_STORE_ERROR, local_error->code,
-                   _("%s: cannot upgrade the project to schema version %d: %s"),
-                   furrow_database_get_path (database), version, local_error->message);
-      return FALSE;
+      return step_failed (database, version, local_error, error);
+    }
+  return TRUE;
+}
+
+gboolean
+furrow_store_migrate_in_transaction (FurrowDatabase  *database,
+                                     int              from,
+                                     int              to,
+                                     GError         **error)
+{
+  g_return_val_if_fail (database != NULL, FALSE);
+  g_return_val_if_fail (from >= 0 && to <= FURROW_STORE_SCHEMA_VERSION, FALSE);
+
+  for (int version = first_step (database, from, to); version <= to; version++)
+    {
+      GError *local_error = NULL;
+
+      if (!run_step (database, version, &local_error))
+        return step_failed (database, version, local_error, error);
     }
   return TRUE;
 }

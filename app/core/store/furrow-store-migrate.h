@@ -31,5 +31,11 @@ gboolean  furrow_store_migrate             (FurrowDatabase  *database,
                                             int              from,
                                             int              to,
                                             GError         **error);
+/* The same steps inside the caller's transaction, which it commits or rolls back as a whole (a
+ * new cooperative on a server, docs/architecture.md, The backend seam). */
+gboolean  furrow_store_migrate_in_transaction (FurrowDatabase  *database,
+                                               int              from,
+                                               int              to,
+                                               GError         **error);
 
 G_END_DECLS

@@ -381,6 +381,12 @@ FurrowDatabase *_furrow_store_server_connect      (const char      *uri,
 gboolean     _furrow_store_grant_cooperative      (FurrowDatabase  *database,
                                                    const char      *code,
                                                    GError         **error);
+/* furrow_store_create_server() without its COMMIT: the new cooperative's schema, steps and grants
+ * inside one open transaction on the returned store's connection (furrow-store-transfer.c fills
+ * it first). Freeing the store without a COMMIT leaves nothing on the server. */
+FurrowStore *_furrow_store_begin_create_server    (const char      *uri,
+                                                   const char      *cooperative,
+                                                   GError         **error);
 
 G_END_DECLS
 

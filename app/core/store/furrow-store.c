@@ -970,10 +970,13 @@ server_store (FurrowDatabase *database,
   return self;
 }
 
+/* A new cooperative inside one transaction that the caller commits or rolls back
+ * (furrow-store-private.h): its schema, its register row, every step and its roles' grants, so
+ * that a failure anywhere, or a client killed half-way, leaves nothing on the server. */
 FurrowStore *
-furrow_store_create_server (const char  *uri,
-                            const char  *cooperative,
-                            GError     **error)
+_furrow_store_begin_create_server (const char  *uri,
+                                   const char  *cooperative,
+                                   GError     **error)
 {
   g_autoptr(FurrowDatabase) database = NULL;
   g_autoptr(FurrowStore) self = NULL;
@@ -983,7 +986,7 @@ furrow_store_create_server (const char  *uri,
   g_autofree char *schema = NULL;
   g_autofree char *existing = NULL;
   g_autofree char *create = NULL;
-  FurrowDatabase *db;
+  int version = furrow_store_migrate_get_pg_version ();
 
   if (!_furrow_store_cooperative_schema (cooperative, &code, &schema, error) ||
       (database = _furrow_store_server_connect (uri, error)) == NULL)
@@ -1002,46 +1005,43 @@ furrow_store_create_server (const char  *uri,
       return NULL;
     }
 
-  /* The schema and its register row in one transaction, then the steps, each in its own; a
-   * step that fails drops the schema and the row again, so nothing is left behind. */
   create = g_strdup_printf ("BEGIN; CREATE SCHEMA \"%s\"", schema);
   if (!furrow_database_exec (database, create, error))
     return NULL;
   stmt = furrow_database_prepare (database, "INSERT INTO furrow.cooperatives (code, schema_name)"
                                             " VALUES (?1, ?2)", error);
-  if (stmt == NULL)
+  if (stmt != NULL)
     {
-      furrow_database_exec (database, "ROLLBACK", NULL);
-      return NULL;
+      furrow_statement_bind_text (stmt, 1, code);
+      furrow_statement_bind_text (stmt, 2, schema);
     }
-  furrow_statement_bind_text (stmt, 1, code);
-  furrow_statement_bind_text (stmt, 2, schema);
-  if (!furrow_statement_run (stmt, error) || !use_schema (database, schema, error) ||
-      !furrow_database_exec (database, "COMMIT", error))
+  if (stmt == NULL || !furrow_statement_run (stmt, error) ||
+      !use_schema (database, schema, error) ||
+      !furrow_store_migrate_in_transaction (database, 0, version, error) ||
+      !_furrow_store_grant_cooperative (database, code, error))
     {
       furrow_database_exec (database, "ROLLBACK", NULL);
       return NULL;
     }
   g_clear_pointer (&stmt, furrow_statement_release);
+  self = server_store (g_steal_pointer (&database), code, schema);
+  self->schema_version = version;
+  return g_steal_pointer (&self);
+}
 
-  db = g_steal_pointer (&database);
-  self = server_store (db, code, schema);
-  if (!store_migrate (self, 0, furrow_store_migrate_get_pg_version (), &local_error) ||
-      !_furrow_store_grant_cooperative (db, code, &local_error) ||
-      !_furrow_store_load_cooperative (self, &local_error))
+FurrowStore *
+furrow_store_create_server (const char  *uri,
+                            const char  *cooperative,
+                            GError     **error)
+{
+  g_autoptr(FurrowStore) self = _furrow_store_begin_create_server (uri, cooperative, error);
+
+  if (self == NULL)
+    return NULL;
+  if (!_furrow_store_load_cooperative (self, error) ||
+      !furrow_database_exec (self->database, "COMMIT", error))
     {
-      g_autofree char *drop = g_strdup_printf ("DROP SCHEMA \"%s\" CASCADE", schema);
-      g_autoptr(FurrowStatement) forget = NULL;
-
-      furrow_database_exec (db, drop, NULL);
-      forget = furrow_database_prepare (db, "DELETE FROM furrow.cooperatives WHERE code = ?1",
-                                        NULL);
-      if (forget != NULL)
-        {
-          furrow_statement_bind_text (forget, 1, code);
-          furrow_statement_run (forget, NULL);
-        }
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      furrow_database_exec (self->database, "ROLLBACK", NULL);
       return NULL;
     }
   return g_steal_pointer (&self);

@@ -35,8 +35,9 @@ void        furrow_test_save_step            (GtkWidget        *window,
  * as a user scrolls down the planner to reach Apply to Season or a roster to its last column. */
 void        furrow_test_scroll_into_view     (GtkWidget        *widget);
 
-/* WHAT (named for the message) can be used: mapped, inside its window after scrolling to it,
- * inside the view of each scrolled window around it, at least as wide as it asks to be. */
+/* WHAT (named for the message) can be used: mapped, inside its window after scrolling to it
+ * with 6 px at least between it and the window's left and right edges, inside the view of each
+ * scrolled window around it, at least as wide as it asks to be. */
 void        furrow_test_assert_reachable     (GtkWidget        *widget,
                                               const char       *what);
 

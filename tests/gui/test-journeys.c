@@ -284,6 +284,30 @@ check_window (Fixture    *fixture,
       }
   }
 
+  /* The settlement's totals: every caption and amount in full ("Income (sales, other inco…"
+   * at 1024 px in English before). */
+  {
+    GtkWidget *view = GTK_WIDGET (furrow_window_get_season_view (fixture->window));
+    GtkWidget *settlement = furrow_test_find_widget (view, FURROW_TYPE_SEASON_SETTLEMENT_PAGE);
+
+    if (settlement != NULL && gtk_widget_get_mapped (settlement))
+      {
+        GtkWidget *totals = GTK_WIDGET (gtk_widget_get_template_child (
+          settlement, FURROW_TYPE_SEASON_SETTLEMENT_PAGE, "totals_grid"));
+        guint n_totals = 0;
+
+        furrow_test_check_not_ellipsized (totals, step);
+        for (GtkWidget *c = gtk_widget_get_first_child (totals); c != NULL;
+             c = gtk_widget_get_next_sibling (c))
+          {
+            furrow_test_assert_reachable (c, gtk_label_get_text (GTK_LABEL (c)));
+            n_totals++;
+          }
+        /* Twelve captions and their values. */
+        g_assert_cmpuint (n_totals, ==, 24);
+      }
+  }
+
   g_test_message ("%s at %dx%d (%s): %u amounts and %u column titles in full (%.1f s)", step,
                   gtk_widget_get_width (window), gtk_widget_get_height (window),
                   furrow_test_language (), n, titles, g_test_timer_elapsed ());
@@ -1026,6 +1050,17 @@ manager (Fixture *fixture,
     g_autoptr(GArray) harvests = NULL;
 
     furrow_test_assert_reachable (GTK_WIDGET (entry), "harvest: maize kg");
+    /* The header's buttons inside the window with a margin, not past its edge with the wide
+     * grid (at 1024 px they were scrolled off to the right, at 1280 2 px from the edge); the
+     * grid's last column reached by scrolling the grid sideways. */
+    furrow_test_assert_reachable (find_action (page, "harvest.fill-down", NULL),
+                                  "harvest: Fill Down");
+    furrow_test_assert_reachable (find_action (page, "harvest.paste-rows", NULL),
+                                  "harvest: Paste Rows");
+    furrow_test_assert_reachable (
+      GTK_WIDGET (furrow_season_harvest_page_get_entry (harvest, furrow_field_get_code (first),
+                                                        FURROW_HARVEST_COLUMN_SOY_REVENUE)),
+      "harvest: soybean yuan");
     for (guint i = 2; i < 5; i++)
       {
         g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);

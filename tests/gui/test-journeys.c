@@ -1019,6 +1019,10 @@ manager (Fixture *fixture,
   /* 3. Economics: every amount in full (money checks of check_window). */
   page = furrow_test_show_season_page (window, "economics", FURROW_TYPE_SEASON_ECONOMICS_PAGE, 500);
   check_window (fixture, "manager-4-economics");
+  furrow_test_assert_reachable (find_action (page, "economics.fill-down", NULL),
+                                "economics: Fill Down");
+  furrow_test_assert_reachable (find_action (page, "economics.paste-rows", NULL),
+                                "economics: Paste Rows");
   /* Counted once laid out (check_window() waits for it): the predicted income comes in an idle
    * after the page shows. */
   g_assert_cmpuint (furrow_test_check_money (page, "economics"), >=, 3);

@@ -1065,6 +1065,10 @@ manager (Fixture *fixture,
       GTK_WIDGET (furrow_season_harvest_page_get_entry (harvest, furrow_field_get_code (first),
                                                         FURROW_HARVEST_COLUMN_SOY_REVENUE)),
       "harvest: soybean yuan");
+    /* Back to the grid's first column, the fields' codes, as the page opens. */
+    gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (
+                                gtk_widget_get_ancestor (GTK_WIDGET (entry),
+                                                         GTK_TYPE_SCROLLED_WINDOW))), 0);
     for (guint i = 2; i < 5; i++)
       {
         g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);

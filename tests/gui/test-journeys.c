@@ -862,7 +862,8 @@ agronomist (Fixture *fixture,
                                 "cross-section");
   check_window (fixture, "agronomist-3-spacing");
 
-  /* 5. Compare Patterns: the chart and its export. */
+  /* 5. Compare Patterns: the chart, why the sole crops fall just short of LER = 1 (issue 13,
+   * item 11: the planner's chart showed 0.97 without a word), and its export. */
   furrow_test_assert_reachable (planner_child (fixture, "comparison_chart"), "comparison chart");
   {
     GtkWidget *export = find_action (GTK_WIDGET (panel), "planner.export-chart-png",
@@ -870,6 +871,17 @@ agronomist (Fixture *fixture,
 
     furrow_test_assert_reachable (export, "Compare Patterns' export");
     close_menu (export);
+  }
+  {
+    GtkWidget *note = furrow_test_find_label (GTK_WIDGET (panel), _("LER is counted per mu of "
+      "the whole field, headlands included. The headlands, where the machines turn, are not "
+      "sown, so even sole maize or sole soybean comes out a little under the dashed line at "
+      "LER = 1, e.g. 0.98."));
+
+    g_assert_nonnull (note);
+    furrow_test_scroll_into_view (note);
+    furrow_test_check_not_ellipsized (note, "the LER note");
+    g_assert_cmpint (gtk_widget_get_width (note), >, 0);
   }
   check_window (fixture, "agronomist-4-compare");
 

@@ -419,3 +419,64 @@ furrow_test_check_not_ellipsized (GtkWidget  *widget,
     FAIL ("%s: \"%s\" is ellipsized (%d px wide)", what, gtk_label_get_text (GTK_LABEL (widget)),
           gtk_widget_get_width (widget));
 }
+
+guint
+furrow_test_check_labels (GtkWidget  *widget,
+                          const char *what)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    n += furrow_test_check_labels (c, what);
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_label_get_text (GTK_LABEL (widget))[0] != '\0')
+    {
+      g_autofree char *name = g_strdup_printf ("%s: \"%s\"", what,
+                                               gtk_label_get_text (GTK_LABEL (widget)));
+
+      furrow_test_check_not_ellipsized (widget, what);
+      furrow_test_assert_reachable (widget, name);
+      n++;
+    }
+  return n;
+}
+
+/* furrow-test-layout.h: the grab a menu's popover takes may fail on a loaded machine. */
+static gboolean
+popup_timed_out_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+furrow_test_popup_menu (GtkMenuButton *button)
+{
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  gboolean timed_out = FALSE;
+  guint timeout;
+  guint attempts = 0;
+
+  g_assert_nonnull (popover);
+  timeout = g_timeout_add_seconds (60, popup_timed_out_cb, &timed_out);
+  while (!gtk_widget_get_mapped (popover) && !timed_out)
+    {
+      if (!gtk_widget_get_visible (popover))
+        {
+          /* The grab failed a moment ago: the next try after the events since. */
+          if (attempts > 0)
+            furrow_test_iterate (50);
+          gtk_menu_button_popup (button);
+          attempts++;
+        }
+      else
+        g_main_context_iteration (NULL, TRUE);
+    }
+  if (!timed_out)
+    g_source_remove (timeout);
+  g_test_message ("popover of %s shown after %u popup(s)",
+                  gtk_widget_get_name (GTK_WIDGET (button)), attempts);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  furrow_test_wait_for_frame (popover);
+}

@@ -59,6 +59,22 @@ guint       furrow_test_check_column_titles  (GtkWidget        *widget,
 void        furrow_test_check_not_ellipsized (GtkWidget        *widget,
                                               const char       *what);
 
+/* Every mapped label under WIDGET (a grid of captions and amounts) in full and reachable, as
+ * furrow_test_check_not_ellipsized() and furrow_test_assert_reachable() check them, which wants
+ * them unwrapped; WHAT names them. Returns how many were checked. */
+guint       furrow_test_check_labels         (GtkWidget        *widget,
+                                              const char       *what);
+
+/* Opens BUTTON's popover and returns once it has painted a frame. A menu's popover closes on a
+ * click elsewhere (autohide): GDK's X11 backend shows it inside a pointer and keyboard grab
+ * (gdk_seat_grab() with the popup's show as its prepare function) and hides it again at once
+ * when the grab fails. Under Xvfb on a loaded machine it sometimes does: the popover was visible
+ * but never mapped, then closed, and journey-manager-zh failed "Apply to All Fields is not
+ * mapped" after the fixed 200 ms pause it had; here a grab failed up to seven times, 50 ms apart,
+ * just after a dialog had closed. So a popover that closed without being shown is opened again,
+ * as a user clicks again, until it is shown, for 60 s at most (test-journeys.c). */
+void        furrow_test_popup_menu           (GtkMenuButton    *button);
+
 /* With FURROW_TEST_LAYOUT_REPORT set in the environment every check above reports what it finds
  * as a test message starting "FINDING:" instead of failing, to list them all at once. */
 

@@ -728,4 +728,124 @@ test_paste_economics (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/gui/season-paste/economics", Fixture, fixture_set_up,
                      test_paste_economics, furrow_test_window_tear_down);
 
+/* The amount of the economics page's cost item `index` (docs/domain.md §7 order: tillage,
+ * sowing, seed, fertilizer, pesticide, harvest … for maize). */
+static GtkSpinButton *
+cost_amount (FurrowSeasonEconomicsPage *page,
+             guint                      index)
+{
+  GtkWidget *row = furrow_season_economics_page_get_item_row (page, 0, index);
+
+  g_assert_nonnull (row);
+  return furrow_item_row_get_amount (FURROW_ITEM_ROW (row));
+}
+
+/* Fill Down in the economics page's lists (issue 13, item 8), the harvest grid's code
+ * (furrow-fill-down.c): maize seed typed as ¥77, Shift+Down twice selects fertilizer and
+ * pesticide (the docs/domain.md §7 defaults ¥235 and ¥40 a mu), Ctrl+D previews and writes ¥77
+ * into both as one edit of the season's rules, one undo puts ¥235 and ¥40 back. With nothing
+ * selected, the Fill Down button copies the amount above into the one focused last: a negative
+ * one is refused on its row, with the reason; a settled season refuses with a message. */
+static void
+test_fill_down_economics (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowSeasonEconomicsPage *page;
+  GtkWidget *harvest;
+  GtkWidget *editor;
+  GtkWidget *button;
+  AdwMessageDialog *dialog;
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(GError) error = NULL;
+
+  harvest = GTK_WIDGET (show_harvest_page (fixture));
+  page = FURROW_SEASON_ECONOMICS_PAGE (furrow_test_show_season_page (
+    fixture->window, "economics", FURROW_TYPE_SEASON_ECONOMICS_PAGE, 100));
+  editor = economics_child (page, "editor_page");
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "fertilizer"), ==, 23500);
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "pesticide"), ==, 4000);
+
+  gtk_widget_grab_focus (GTK_WIDGET (cost_amount (page, 2)));
+  furrow_test_iterate (100);
+  gtk_spin_button_set_value (cost_amount (page, 2), 77);
+  g_assert_true (press_key (editor, GDK_KEY_Down, GDK_SHIFT_MASK));
+  g_assert_true (press_key (editor, GDK_KEY_Down, GDK_SHIFT_MASK));
+  /* Fertilizer and pesticide selected, seed itself and harvest not. */
+  for (guint i = 2; i <= 5; i++)
+    g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (cost_amount (page, i)),
+                                               "fill-selected"), ==, i == 3 || i == 4);
+  furrow_test_save_widget_screenshot (GTK_WIDGET (fixture->window), 50,
+                                      "season-fill-down-economics-selected.png");
+
+  g_assert_true (press_key (editor, GDK_KEY_d, GDK_CONTROL_MASK));
+  dialog = furrow_season_economics_page_get_paste_dialog (page);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Fill Down 2 Rows?");
+  g_assert_cmpstr (furrow_season_economics_page_get_paste_line (page, 0), ==,
+                   "Row 1, Maize fertilizer: ¥235.00 → ¥77.00");
+  g_assert_cmpstr (furrow_season_economics_page_get_paste_line (page, 1), ==,
+                   "Row 2, Maize pesticide: ¥40.00 → ¥77.00");
+  g_assert_null (furrow_season_economics_page_get_paste_line (page, 2));
+  furrow_test_save_widget_screenshot (GTK_WIDGET (dialog), 50,
+                                      "season-fill-down-economics-preview.png");
+  click (dialog, "_Paste");
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "seed"), ==, 7700);
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "fertilizer"), ==, 7700);
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "pesticide"), ==, 7700);
+  /* Below the selection: harvest as it was. */
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "harvest"), ==, 6000);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (cost_amount (page, 3)), "fill-selected"));
+
+  /* One undo: fertilizer and pesticide back; seed keeps what was typed (its own edit). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  furrow_test_iterate (300);
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "fertilizer"), ==, 23500);
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "pesticide"), ==, 4000);
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "seed"), ==, 7700);
+  g_assert_cmpfloat (gtk_spin_button_get_value (cost_amount (page, 3)), ==, 235);
+
+  /* Pesticide typed as −5, harvest focused, then the Fill Down button (which takes the focus):
+   * the −5 above is refused on harvest's row, with the reason; nothing is written. */
+  gtk_widget_grab_focus (GTK_WIDGET (cost_amount (page, 4)));
+  furrow_test_iterate (100);
+  gtk_spin_button_set_value (cost_amount (page, 4), -5);
+  gtk_widget_grab_focus (GTK_WIDGET (cost_amount (page, 5)));
+  furrow_test_iterate (100);
+  button = gtk_widget_get_ancestor (furrow_test_find_label (GTK_WIDGET (page), "Fill Down"),
+                                    GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  gtk_widget_grab_focus (button);
+  g_signal_emit_by_name (button, "clicked");
+  furrow_test_iterate (200);
+  dialog = furrow_season_economics_page_get_paste_dialog (page);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Nothing to Paste");
+  g_assert_cmpstr (furrow_season_economics_page_get_paste_line (page, 0), ==,
+                   "Row 1, “Maize harvest”: “-5.00” is negative: a weight or an amount is zero "
+                   "or more.");
+  click (dialog, "_Close");
+  g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "harvest"), ==, 6000);
+
+  /* Settled: refused with the reason, no preview. */
+  gtk_spin_button_set_value (cost_amount (page, 4), 40);
+  furrow_test_iterate (FURROW_SEASON_PAGE_COMMIT_DELAY_MS + 300);
+  gtk_root_set_focus (GTK_ROOT (fixture->window), NULL);
+  season = furrow_store_find_season (store, SEASON_NAME);
+  g_assert_true (furrow_store_set_harvest (store, season,
+                                           row_field (fixture, FURROW_SEASON_HARVEST_PAGE (
+                                                        harvest), 0),
+                                           FURROW_CROP_MAIZE, 1000, 248000, &error));
+  g_assert_true (furrow_store_settle_season (store, season, "成员大会决议", &error));
+  g_assert_no_error (error);
+  furrow_test_iterate (300);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "economics.fill-down", NULL));
+  furrow_test_iterate (100);
+  g_assert_null (furrow_season_economics_page_get_paste_dialog (page));
+  g_assert_cmpstr (furrow_season_page_get_last_message (FURROW_SEASON_PAGE (page)), ==,
+                   "This season is settled: reopen it to change its rules.");
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/season-paste/fill-down-economics", Fixture, fixture_set_up,
+                     test_fill_down_economics, furrow_test_window_tear_down);
+
 FURROW_TEST_GUI_MAIN ();

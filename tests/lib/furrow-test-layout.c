@@ -12,6 +12,10 @@
 
 static char *locale_dir;
 
+/* The space a control keeps from the window's sides: GNOME's smallest spacing (the header
+ * bar's buttons keep 6 px, the pages 12 or 18). */
+#define LAYOUT_MARGIN 6
+
 /* FURROW_TEST_LAYOUT_REPORT=1: each finding is a message, not a failure, to list them all. */
 #define FAIL(...)                                          \
   G_STMT_START                                             \
@@ -215,6 +219,12 @@ furrow_test_assert_reachable (GtkWidget  *widget,
       (b.size.height <= win_h / 2 && b.origin.y + b.size.height > win_h + 0.5))
     FAIL ("%s is outside the %dx%d window: %.0f,%.0f %.0fx%.0f", what, win_w, win_h,
              b.origin.x, b.origin.y, b.size.width, b.size.height);
+  /* With a margin at the sides: a control flush with the window's edge (the harvest page's
+   * Paste Rows… 2 px from it at 1280 px, scrolled against it at 1024) is one a page laid out
+   * wider than its window, not one placed by its layout. */
+  if (b.origin.x < LAYOUT_MARGIN - 0.5 || b.origin.x + b.size.width > win_w - LAYOUT_MARGIN + 0.5)
+    FAIL ("%s is not inside the %d px window with a margin of %d px: x %.0f–%.0f", what, win_w,
+          LAYOUT_MARGIN, b.origin.x, b.origin.x + b.size.width);
   /* And inside what shows it: a scrolled window shows only its viewport (a popover's own). */
   for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL && !GTK_IS_POPOVER (w);
        w = gtk_widget_get_parent (w))
@@ -253,17 +263,26 @@ check_in_view (GtkWidget  *widget,
   GtkWidget *w;
   graphene_rect_t in;
 
+  /* Out of view above or below in any scrolled window around it (a table that scrolls only
+   * sideways, in a page that scrolls down): not seen. */
   for (w = gtk_widget_get_parent (widget); w != NULL && !GTK_IS_POPOVER (w);
        w = gtk_widget_get_parent (w))
     {
-      int view_w = gtk_widget_get_width (w), view_h = gtk_widget_get_height (w);
+      if (!GTK_IS_SCROLLED_WINDOW (w))
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (widget, w, &in));
+      if (in.origin.y + in.size.height < 0.5 || in.origin.y > gtk_widget_get_height (w) - 0.5)
+        return FALSE;
+    }
+  for (w = gtk_widget_get_parent (widget); w != NULL && !GTK_IS_POPOVER (w);
+       w = gtk_widget_get_parent (w))
+    {
+      int view_w = gtk_widget_get_width (w);
 
       if (!GTK_IS_SCROLLED_WINDOW (w))
         continue;
       scrolls = TRUE;
       g_assert_true (gtk_widget_compute_bounds (widget, w, &in));
-      if (in.origin.y + in.size.height < 0.5 || in.origin.y > view_h - 0.5)
-        return FALSE;
       if (in.origin.x < -0.5 || in.origin.x + in.size.width > view_w + 0.5)
         FAIL ("%s: \"%s\" is not wholly in the view of its table: x %.0f–%.0f of %d", page,
               text, in.origin.x, in.origin.x + in.size.width, view_w);
@@ -399,4 +418,65 @@ furrow_test_check_not_ellipsized (GtkWidget  *widget,
       pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
     FAIL ("%s: \"%s\" is ellipsized (%d px wide)", what, gtk_label_get_text (GTK_LABEL (widget)),
           gtk_widget_get_width (widget));
+}
+
+guint
+furrow_test_check_labels (GtkWidget  *widget,
+                          const char *what)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    n += furrow_test_check_labels (c, what);
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_label_get_text (GTK_LABEL (widget))[0] != '\0')
+    {
+      g_autofree char *name = g_strdup_printf ("%s: \"%s\"", what,
+                                               gtk_label_get_text (GTK_LABEL (widget)));
+
+      furrow_test_check_not_ellipsized (widget, what);
+      furrow_test_assert_reachable (widget, name);
+      n++;
+    }
+  return n;
+}
+
+/* furrow-test-layout.h: the grab a menu's popover takes may fail on a loaded machine. */
+static gboolean
+popup_timed_out_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+furrow_test_popup_menu (GtkMenuButton *button)
+{
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  gboolean timed_out = FALSE;
+  guint timeout;
+  guint attempts = 0;
+
+  g_assert_nonnull (popover);
+  timeout = g_timeout_add_seconds (60, popup_timed_out_cb, &timed_out);
+  while (!gtk_widget_get_mapped (popover) && !timed_out)
+    {
+      if (!gtk_widget_get_visible (popover))
+        {
+          /* The grab failed a moment ago: the next try after the events since. */
+          if (attempts > 0)
+            furrow_test_iterate (50);
+          gtk_menu_button_popup (button);
+          attempts++;
+        }
+      else
+        g_main_context_iteration (NULL, TRUE);
+    }
+  if (!timed_out)
+    g_source_remove (timeout);
+  g_test_message ("popover of %s shown after %u popup(s)",
+                  gtk_widget_get_name (GTK_WIDGET (button)), attempts);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  furrow_test_wait_for_frame (popover);
 }

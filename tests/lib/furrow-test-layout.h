@@ -35,8 +35,9 @@ void        furrow_test_save_step            (GtkWidget        *window,
  * as a user scrolls down the planner to reach Apply to Season or a roster to its last column. */
 void        furrow_test_scroll_into_view     (GtkWidget        *widget);
 
-/* WHAT (named for the message) can be used: mapped, inside its window after scrolling to it,
- * inside the view of each scrolled window around it, at least as wide as it asks to be. */
+/* WHAT (named for the message) can be used: mapped, inside its window after scrolling to it
+ * with 6 px at least between it and the window's left and right edges, inside the view of each
+ * scrolled window around it, at least as wide as it asks to be. */
 void        furrow_test_assert_reachable     (GtkWidget        *widget,
                                               const char       *what);
 
@@ -57,6 +58,22 @@ guint       furrow_test_check_column_titles  (GtkWidget        *widget,
 /* No mapped label under WIDGET (a panel, a dialog) is ellipsized. */
 void        furrow_test_check_not_ellipsized (GtkWidget        *widget,
                                               const char       *what);
+
+/* Every mapped label under WIDGET (a grid of captions and amounts) in full and reachable, as
+ * furrow_test_check_not_ellipsized() and furrow_test_assert_reachable() check them, which wants
+ * them unwrapped; WHAT names them. Returns how many were checked. */
+guint       furrow_test_check_labels         (GtkWidget        *widget,
+                                              const char       *what);
+
+/* Opens BUTTON's popover and returns once it has painted a frame. A menu's popover closes on a
+ * click elsewhere (autohide): GDK's X11 backend shows it inside a pointer and keyboard grab
+ * (gdk_seat_grab() with the popup's show as its prepare function) and hides it again at once
+ * when the grab fails. Under Xvfb on a loaded machine it sometimes does: the popover was visible
+ * but never mapped, then closed, and journey-manager-zh failed "Apply to All Fields is not
+ * mapped" after the fixed 200 ms pause it had; here a grab failed up to seven times, 50 ms apart,
+ * just after a dialog had closed. So a popover that closed without being shown is opened again,
+ * as a user clicks again, until it is shown, for 60 s at most (test-journeys.c). */
+void        furrow_test_popup_menu           (GtkMenuButton    *button);
 
 /* With FURROW_TEST_LAYOUT_REPORT set in the environment every check above reports what it finds
  * as a test message starting "FINDING:" instead of failing, to list them all at once. */

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* FurrowSeasonEconomicsPage: pasting rows of amounts from a spreadsheet into the rule lists
- * (docs/architecture.md, Pasting rows). */
+ * and Fill Down (docs/architecture.md, Pasting rows). */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "furrow-fill-down.h"
 #include "furrow-item-row.h"
 #include "furrow-paste-preview.h"
 #include "furrow-paste.h"
@@ -114,8 +115,13 @@ paste_text (FurrowSeasonEconomicsPage *self,
         {
           /* Translators: a refused row of the paste preview: its row in the pasted block, what
            * it names, and why it is refused. */
-          line = g_strdup_printf (_("Row %u, “%s”: %s"), row->line,
-                                  row->key != NULL ? row->key : "", refusal);
+          const char *key = row->key;
+
+          /* A row without a key (a block of numbers, a Fill Down): the item it lands on. */
+          if (key == NULL && row->target >= 0)
+            key = g_ptr_array_index (codes, row->target);
+          line = g_strdup_printf (_("Row %u, “%s”: %s"), row->line, key != NULL ? key : "",
+                                  refusal);
         }
       else
         {
@@ -233,8 +239,96 @@ paste_rows_action (GtkWidget  *widget,
                                  request);
 }
 
-/* Ctrl+V on a list's amount pastes rows (the amount's own Ctrl+V comes after the capture
- * phase); elsewhere (a name, the reason) it pastes text as usual. */
+/* The row of the list row ROW in the order a paste fills them, from 1; 0 when ROW is NULL or
+ * gone. */
+static guint
+row_number (FurrowSeasonEconomicsPage *self,
+            FurrowItemRow             *row)
+{
+  g_autoptr(GPtrArray) rows = all_item_rows (self);
+  guint i;
+
+  return row != NULL && g_ptr_array_find (rows, row, &i) ? i + 1 : 0;
+}
+
+/* Selects for Fill Down the amounts below the one focused last down to row END (0 or its own:
+ * none), in the accent style. */
+static void
+show_fill_range (FurrowSeasonEconomicsPage *self,
+                 guint                      end)
+{
+  g_autoptr(GPtrArray) rows = all_item_rows (self);
+  guint from = row_number (self, self->fill_from);
+
+  for (guint i = 0; i < rows->len; i++)
+    furrow_fill_down_mark (GTK_WIDGET (furrow_item_row_get_amount (rows->pdata[i])),
+                           from > 0 && i + 1 > from && i + 1 <= end);
+  self->fill_end = from > 0 && end > from ? end : 0;
+}
+
+static void
+amount_focused_cb (GtkEventControllerFocus   *focus,
+                   FurrowSeasonEconomicsPage *self)
+{
+  GtkWidget *spin = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
+  GtkWidget *row = gtk_widget_get_ancestor (spin, FURROW_TYPE_ITEM_ROW);
+
+  if (row == NULL || FURROW_ITEM_ROW (row) == self->fill_from)
+    return;
+  /* Another amount: the amounts selected for Fill Down were the last one's. */
+  show_fill_range (self, 0);
+  g_set_weak_pointer (&self->fill_from, FURROW_ITEM_ROW (row));
+}
+
+void
+_furrow_season_economics_page_watch_amount (FurrowSeasonEconomicsPage *self,
+                                            FurrowItemRow             *row)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (focus, "enter", G_CALLBACK (amount_focused_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (furrow_item_row_get_amount (row)), focus);
+}
+
+/* Fill Down (furrow-fill-down.h): the focused amount into the amounts selected below it with
+ * Shift+Down, or, with none selected, the amount above into the focused one. */
+static void
+fill_down_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FurrowSeasonEconomicsPage *self = FURROW_SEASON_ECONOMICS_PAGE (widget);
+  g_autoptr(GPtrArray) rows = all_item_rows (self);
+  g_autofree char *text = NULL;
+  guint source_row, first_row, last_row;
+
+  if (SEASON (self) == NULL || STORE (self) == NULL)
+    return;
+  if (furrow_season_is_read_only (SEASON (self)))
+    {
+      show_refusal (self, _("This season is settled: reopen it to change its rules."));
+      return;
+    }
+  if (!furrow_fill_down_rows (row_number (self, self->fill_from), self->fill_end, &source_row,
+                              &first_row, &last_row))
+    {
+      show_refusal (self, _("Nothing to fill: select an amount, and with Shift+Down the amounts "
+                            "below it."));
+      return;
+    }
+  text = furrow_fill_down_text (furrow_item_row_get_amount (rows->pdata[source_row - 1]),
+                                last_row - first_row + 1);
+  /* What waits for the delayed commit is written first: the preview's old amounts are stored. */
+  furrow_season_economics_page_commit (self);
+  paste_text (self, text, first_row - 1);
+  if (self->paste_dialog != NULL)
+    furrow_fill_down_retitle (self->paste_dialog, self->paste_refused);
+  show_fill_range (self, 0);
+}
+
+/* On a list's amount Ctrl+V pastes rows (the amount's own Ctrl+V comes after the capture
+ * phase), Ctrl+D fills down and Shift+Down selects the amounts below for it; elsewhere (a
+ * name, the reason) the keys do what they do there. */
 static gboolean
 paste_key_cb (GtkEventControllerKey     *controller,
               guint                      keyval,
@@ -242,12 +336,35 @@ paste_key_cb (GtkEventControllerKey     *controller,
               GdkModifierType            state,
               FurrowSeasonEconomicsPage *self)
 {
-  if ((keyval != GDK_KEY_v && keyval != GDK_KEY_V) ||
-      (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) != GDK_CONTROL_MASK ||
-      focused_item_row (self) == NULL)
+  g_autoptr(GPtrArray) rows = NULL;
+  FurrowItemRow *focused = focused_item_row (self);
+  guint end;
+
+  if (focused == NULL)
     return FALSE;
-  gtk_widget_activate_action (GTK_WIDGET (self), "economics.paste-rows", NULL);
-  return TRUE;
+  /* The selection is the focused amount's. */
+  if (focused != self->fill_from)
+    {
+      show_fill_range (self, 0);
+      g_set_weak_pointer (&self->fill_from, focused);
+    }
+  end = self->fill_end;
+  rows = all_item_rows (self);
+  switch (furrow_fill_down_key (keyval, state, row_number (self, focused), rows->len, &end))
+    {
+    case FURROW_FILL_KEY_PASTE:
+      gtk_widget_activate_action (GTK_WIDGET (self), "economics.paste-rows", NULL);
+      return TRUE;
+    case FURROW_FILL_KEY_FILL:
+      gtk_widget_activate_action (GTK_WIDGET (self), "economics.fill-down", NULL);
+      return TRUE;
+    case FURROW_FILL_KEY_SELECT:
+      show_fill_range (self, end);
+      return TRUE;
+    case FURROW_FILL_KEY_NONE:
+    default:
+      return FALSE;
+    }
 }
 
 AdwMessageDialog *
@@ -271,6 +388,7 @@ void
 furrow_season_economics_page_paste_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "economics.paste-rows", NULL, paste_rows_action);
+  gtk_widget_class_install_action (widget_class, "economics.fill-down", NULL, fill_down_action);
 }
 
 void
@@ -299,6 +417,7 @@ _furrow_season_economics_page_paste_dispose (FurrowSeasonEconomicsPage *self)
     }
   if (self->paste_rows != NULL)
     g_ptr_array_set_size (self->paste_rows, 0);
+  g_clear_weak_pointer (&self->fill_from);
 }
 
 void

@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "furrow-income-preview.h"
+#include "furrow-item-row.h"
 #include "furrow-season-economics-page.h"
 
 G_BEGIN_DECLS
@@ -89,6 +90,9 @@ struct _FurrowSeasonEconomicsPage
   GArray              *paste_fen;       /* … to these amounts (gint64) */
   GPtrArray           *paste_preview;   /* char *: the preview's lines */
   GArray              *paste_refused;   /* gboolean: whether each line is a refused row */
+  /* Fill Down (furrow-fill-down.h): rows counted from 1 in the order a paste fills them */
+  FurrowItemRow       *fill_from;       /* weak: the row whose amount had the focus last */
+  guint                fill_end;        /* Shift+Down from it: the last row selected, 0: none */
 };
 
 #define STORE(self)  furrow_season_page_get_store (FURROW_SEASON_PAGE (self))
@@ -113,6 +117,10 @@ void        furrow_season_economics_page_commit           (FurrowSeasonEconomics
 /* The code of the field `field_id` ("?" when gone), interned. */
 const char *_furrow_season_economics_page_field_code      (FurrowStore               *store,
                                                            gint64                     field_id);
+
+/* Follows the focus into ROW's amount: the row Fill Down starts from. */
+void        _furrow_season_economics_page_watch_amount    (FurrowSeasonEconomicsPage *self,
+                                                           FurrowItemRow             *row);
 
 void        furrow_season_economics_page_paste_class_init (GtkWidgetClass            *widget_class);
 void        furrow_season_economics_page_paste_init       (FurrowSeasonEconomicsPage *self);

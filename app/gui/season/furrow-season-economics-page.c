@@ -188,6 +188,7 @@ add_list_row (FurrowSeasonEconomicsPage *self,
   g_signal_connect_swapped (row, "item-changed", G_CALLBACK (commit_cb), self);
   g_signal_connect_swapped (row, "amount-changed", G_CALLBACK (schedule_commit), self);
   g_signal_connect (row, "remove-clicked", G_CALLBACK (remove_row_cb), self);
+  _furrow_season_economics_page_watch_amount (self, row);
   adw_preferences_group_add (list_group (self, kind), GTK_WIDGET (row));
   g_ptr_array_add (self->list_rows[kind], row);
   return row;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "furrow-edit-season.h"
+#include "furrow-fill-down.h"
 #include "furrow-paste-preview.h"
 #include "furrow-paste.h"
 #include "furrow-season-harvest-page-private.h"
@@ -297,21 +298,16 @@ _furrow_season_harvest_page_paste_rows_action (GtkWidget  *widget,
                                  g_object_ref (self));
 }
 
-/* Fill Down (docs/architecture.md, Pasting rows): the focused entry's value into the cells
- * selected below it with Shift+Down, or, with none selected, the value of the entry above into
- * the focused one, as WPS and Excel fill. It is a paste of that value into those rows: the same
- * reading, refusals, preview and one undoable edit. */
+/* Fill Down (furrow-fill-down.h): the focused entry's value into the cells selected below it
+ * with Shift+Down, or, with none selected, the value of the entry above into the focused one. */
 void
 _furrow_season_harvest_page_fill_down_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   FurrowSeasonHarvestPage *self = FURROW_SEASON_HARVEST_PAGE (widget);
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *format = NULL;
-  GtkSpinButton *source;
+  g_autofree char *text = NULL;
   guint source_row, first_row, last_row;
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (SEASON (self) == NULL || STORE (self) == NULL)
     return;
@@ -320,37 +316,19 @@ _furrow_season_harvest_page_fill_down_action (GtkWidget  *widget,
       _furrow_season_harvest_page_show_refusal (self, _("This season is settled: reopen it to change its harvests."));
       return;
     }
-  if (self->focus_row == 0 || (self->fill_end_row == 0 && self->focus_row == 1))
+  if (!furrow_fill_down_rows (self->focus_row, self->fill_end_row, &source_row, &first_row,
+                              &last_row))
     {
       _furrow_season_harvest_page_show_refusal (self, _("Nothing to fill: select a harvest entry, and with Shift+Down the "
                             "cells below it."));
       return;
     }
-  source_row = self->fill_end_row > 0 ? self->focus_row : self->focus_row - 1;
-  first_row = source_row + 1;
-  last_row = self->fill_end_row > 0 ? self->fill_end_row : self->focus_row;
-  source = _furrow_season_harvest_page_grid_spin (self, value_columns[self->focus_value], source_row);
-  /* What is typed in it counts, as if it had been left. */
-  gtk_spin_button_update (source);
-  /* As the entry shows it (kilograms to 0.1, yuan to the fen), in the C locale. */
-  format = g_strdup_printf ("%%.%uf", gtk_spin_button_get_digits (source));
-  g_ascii_formatd (number, sizeof number, format, gtk_spin_button_get_value (source));
-  for (guint row = first_row; row <= last_row; row++)
-    g_string_append_printf (text, "%s\n", number);
-  paste_text (self, text->str, first_row, self->focus_value);
+  text = furrow_fill_down_text (_furrow_season_harvest_page_grid_spin (
+                                  self, value_columns[self->focus_value], source_row),
+                                last_row - first_row + 1);
+  paste_text (self, text, first_row, self->focus_value);
   if (self->paste_dialog != NULL)
-    {
-      g_autofree char *heading = NULL;
-      guint n = 0;
-
-      for (guint i = 0; i < self->paste_refused->len; i++)
-        if (!g_array_index (self->paste_refused, gboolean, i))
-          n++;
-      if (n > 0)
-        heading = g_strdup_printf (ngettext ("Fill Down %u Row?", "Fill Down %u Rows?", n), n);
-      if (n > 0)
-        adw_message_dialog_set_heading (self->paste_dialog, heading);
-    }
+    furrow_fill_down_retitle (self->paste_dialog, self->paste_refused);
   _furrow_season_harvest_page_show_fill_range (self, 0);
 }
 
@@ -363,32 +341,24 @@ _furrow_season_harvest_page_grid_key_cb (GtkEventControllerKey   *controller,
              GdkModifierType          state,
              FurrowSeasonHarvestPage *self)
 {
-  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK);
+  guint end = self->fill_end_row;
 
-  if ((keyval == GDK_KEY_v || keyval == GDK_KEY_V) && mods == GDK_CONTROL_MASK)
+  /* Ctrl+D as in WPS and Excel: the window's Ctrl+D (Draw a Field) is off while a season is
+   * shown. */
+  switch (furrow_fill_down_key (keyval, state, self->focus_row, self->field_ids->len, &end))
     {
+    case FURROW_FILL_KEY_PASTE:
       gtk_widget_activate_action (GTK_WIDGET (self), "harvest.paste-rows", NULL);
       return TRUE;
-    }
-  /* Fill Down (issue 13, item 8): Ctrl+D as in WPS and Excel; the window's Ctrl+D (Draw a
-   * Field) is off while a season is shown. */
-  if ((keyval == GDK_KEY_d || keyval == GDK_KEY_D) && mods == GDK_CONTROL_MASK)
-    {
+    case FURROW_FILL_KEY_FILL:
       gtk_widget_activate_action (GTK_WIDGET (self), "harvest.fill-down", NULL);
       return TRUE;
-    }
-  /* Shift+Down and Shift+Up select the cells below the focused entry for Fill Down. */
-  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down || keyval == GDK_KEY_Up ||
-       keyval == GDK_KEY_KP_Up) && mods == GDK_SHIFT_MASK && self->focus_row > 0)
-    {
-      guint end = MAX (self->fill_end_row, self->focus_row);
-
-      if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
-        end = MIN (end + 1, self->field_ids->len);
-      else if (end > self->focus_row)
-        end--;
+    case FURROW_FILL_KEY_SELECT:
       _furrow_season_harvest_page_show_fill_range (self, end);
       return TRUE;
+    case FURROW_FILL_KEY_NONE:
+    default:
+      break;
     }
   return FALSE;
 }

@@ -8,6 +8,7 @@
 
 #include "furrow-economics.h"
 #include "furrow-edit-season.h"
+#include "furrow-fill-down.h"
 #include "furrow-item-row.h"
 #include "furrow-paste-preview.h"
 #include "furrow-paste.h"
@@ -70,10 +71,8 @@ _furrow_season_harvest_page_show_fill_range (FurrowSeasonHarvestPage *self,
 
       if (spin == NULL)
         continue;
-      if (self->focus_row > 0 && row > self->focus_row && row <= end_row)
-        gtk_widget_add_css_class (spin, "fill-selected");
-      else
-        gtk_widget_remove_css_class (spin, "fill-selected");
+      furrow_fill_down_mark (spin, self->focus_row > 0 && row > self->focus_row &&
+                                   row <= end_row);
     }
   self->fill_end_row = end_row > self->focus_row ? end_row : 0;
 }
@@ -849,30 +848,10 @@ furrow_season_harvest_page_class_init (FurrowSeasonHarvestPageClass *klass)
   gtk_widget_class_install_action (widget_class, "harvest.fill-down", NULL, _furrow_season_harvest_page_fill_down_action);
 }
 
-/* The cells selected for Fill Down: the accent colour behind them. */
-static void
-add_fill_style (void)
-{
-  static gboolean added;
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (added || gdk_display_get_default () == NULL)
-    return;
-  added = TRUE;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider,
-                                   "spinbutton.fill-selected { background-color: "
-                                   "alpha(@accent_bg_color, 0.25); }", -1);
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
 static void
 furrow_season_harvest_page_init (FurrowSeasonHarvestPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  add_fill_style ();
   self->field_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->pending = g_hash_table_new (NULL, NULL);
   self->cost_rows = g_ptr_array_new ();

@@ -18,8 +18,8 @@ furrow_settlement_totals_clear (GtkGrid *grid)
     gtk_grid_remove (grid, child);
 }
 
-/* One caption and value in the totals grid, two pairs a row. */
-static void
+/* One caption and value in the totals grid, two pairs a row; the caption's label. */
+static GtkWidget *
 add_total (GtkGrid    *grid,
            guint      *n,
            const char *caption,
@@ -30,10 +30,10 @@ add_total (GtkGrid    *grid,
   int column = (*n % 2) * 2;
   int row = *n / 2;
 
+  /* Whole, never ellipsized: the captions are short enough for two pairs a row in the page
+   * at 1024 px ("Income (sales, other inco…" there before); what a caption leaves out is in
+   * its tooltip. */
   gtk_label_set_xalign (GTK_LABEL (caption_label), 0.0);
-  /* The page fits a narrow window: captions give way, whole in their tooltips. */
-  gtk_label_set_ellipsize (GTK_LABEL (caption_label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_tooltip_text (caption_label, caption);
   gtk_widget_add_css_class (caption_label, "dim-label");
   gtk_label_set_xalign (GTK_LABEL (value_label), 1.0);
   gtk_widget_add_css_class (value_label, "numeric");
@@ -43,9 +43,10 @@ add_total (GtkGrid    *grid,
   gtk_grid_attach (grid, caption_label, column, row, 1, 1);
   gtk_grid_attach (grid, value_label, column + 1, row, 1, 1);
   (*n)++;
+  return caption_label;
 }
 
-static void
+static GtkWidget *
 add_total_yuan (GtkGrid    *grid,
                 guint      *n,
                 const char *caption,
@@ -53,7 +54,7 @@ add_total_yuan (GtkGrid    *grid,
 {
   g_autofree char *value = furrow_format_yuan (fen);
 
-  add_total (grid, n, caption, value);
+  return add_total (grid, n, caption, value);
 }
 
 static char *
@@ -80,7 +81,8 @@ furrow_settlement_totals_show (GtkGrid                        *grid,
   guint n = 0;
 
   furrow_settlement_totals_clear (grid);
-  add_total_yuan (grid, &n, _("Income (sales, other income, subsidies)"), t->income_fen);
+  gtk_widget_set_tooltip_text (add_total_yuan (grid, &n, _("Income"), t->income_fen),
+                               _("Sales, other income and subsidies"));
   add_total_yuan (grid, &n, _("Costs"), t->cost_fen);
   /* Translators: the base rate, %s is an amount of yuan */
   rate_text = g_strdup_printf (_("%s per mu"), rate);
@@ -88,7 +90,8 @@ furrow_settlement_totals_show (GtkGrid                        *grid,
   add_total (grid, &n, _("Area in full custody"), area);
   add_total_yuan (grid, &n, _("Base payments"), t->base_total_fen);
   if (t->deficit_fen > 0)
-    add_total_yuan (grid, &n, _("Shortfall (deficit, no dividend)"), t->deficit_fen);
+    gtk_widget_set_tooltip_text (add_total_yuan (grid, &n, _("Shortfall"), t->deficit_fen),
+                                 _("A deficit: no dividend is paid"));
   else
     add_total_yuan (grid, &n, _("Distributable surplus"), t->surplus_fen);
   /* Translators: %s is a percentage such as "10" */

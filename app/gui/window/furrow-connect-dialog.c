@@ -576,6 +576,8 @@ furrow_connect_dialog_dispose (GObject *object)
   FurrowConnectDialog *self = FURROW_CONNECT_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->cooperatives_list != NULL)
+    g_signal_handlers_disconnect_by_data (self->cooperatives_list, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FURROW_TYPE_CONNECT_DIALOG);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->window);

@@ -30,6 +30,7 @@ struct _FurrowConnectDialog
   /* template */
   AdwEntryRow         *address_row;
   AdwPasswordEntryRow *password_row;
+  AdwActionRow        *remember_row;
   GtkSwitch           *remember_switch;
   GtkLabel            *message_label;
   GtkLabel            *keyring_label;
@@ -52,9 +53,9 @@ G_DEFINE_FINAL_TYPE (FurrowConnectDialog, furrow_connect_dialog, ADW_TYPE_WINDOW
 
 #define CHILD(member) FURROW_TEMPLATE_CHILD (FurrowConnectDialog, member)
 static const FurrowTemplateChild template_children[] = {
-  CHILD (address_row), CHILD (password_row), CHILD (remember_switch), CHILD (message_label),
-  CHILD (keyring_label), CHILD (spinner), CHILD (cooperatives_group), CHILD (cooperatives_list),
-  CHILD (recent_group), CHILD (recent_list),
+  CHILD (address_row), CHILD (password_row), CHILD (remember_row), CHILD (remember_switch),
+  CHILD (message_label), CHILD (keyring_label), CHILD (spinner), CHILD (cooperatives_group),
+  CHILD (cooperatives_list), CHILD (recent_group), CHILD (recent_list),
 };
 #undef CHILD
 
@@ -528,7 +529,7 @@ keyring_checked_cb (GObject      *source,
     return;
   self->no_keyring = TRUE;
   gtk_switch_set_active (self->remember_switch, FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->remember_switch), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->remember_row), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->keyring_label), TRUE);
 }
 
@@ -679,7 +680,8 @@ furrow_connect_dialog_fill (FurrowConnectDialog *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->address_row), address);
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), password);
-  gtk_switch_set_active (self->remember_switch, remember);
+  /* As a person would: Remember Password cannot be switched on without a keyring. */
+  gtk_switch_set_active (self->remember_switch, remember && !self->no_keyring);
 }
 
 gboolean

@@ -16,6 +16,7 @@
 
 #include "config.h"
 
+#include <libsecret/secret.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -153,7 +154,8 @@ open_dialog (Fixture *fixture)
   g_assert_true (furrow_test_wait_until (dialog_shown, NULL, 120));
   dialog = find_dialog ();
   /* No secret service on this bus: said once, and connecting still works (below). */
-  g_assert_true (furrow_test_wait_until (keyring_checked, dialog, 120));
+  if (g_getenv ("FURROW_TEST_KEYRING") == NULL)
+    g_assert_true (furrow_test_wait_until (keyring_checked, dialog, 120));
   return dialog;
 }
 
@@ -377,5 +379,85 @@ test_reopen_without_password (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/connect-dialog/reopen-without-password", Fixture,
                      fixture_set_up, test_reopen_without_password, fixture_tear_down);
+
+/* The keyring's password of the clerk's login on the cluster, or NULL. */
+static char *
+keyring_password (Fixture *fixture)
+{
+  static const SecretSchema schema = {
+    APPLICATION_ID, SECRET_SCHEMA_NONE,
+    {
+      { "host", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "port", SECRET_SCHEMA_ATTRIBUTE_INTEGER },
+      { "database", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    }
+  };
+  g_autoptr(GError) error = NULL;
+  char *password = secret_password_lookup_sync (&schema, NULL, &error,
+                                                "host", g_getenv ("FURROW_TEST_PG_DIR"),
+                                                "port", 5432, "database", "furrow_test",
+                                                "user", fixture->clerk, NULL);
+
+  g_assert_no_error (error);
+  return password;
+}
+
+static gboolean
+password_stored (gpointer data)
+{
+  g_autofree char *password = keyring_password (data);
+
+  return password != NULL;
+}
+
+static gboolean
+shows_server (gpointer data)
+{
+  FurrowStore *store = furrow_window_get_store (data);
+
+  return store != NULL && furrow_store_is_server (store);
+}
+
+/* With a keyring (tests/lib/furrow-keyring-run, test connect-dialog-keyring-pg): Remember
+ * Password stores the password there under the server's host, port, database and user, and only
+ * there; reopening the project in a process that has forgotten it takes it from the keyring,
+ * without the dialog. */
+static void
+test_keyring (Fixture       *fixture,
+              gconstpointer  data)
+{
+  FurrowWindow *window = fixture->base.window;
+  g_autofree char *path = g_strdup_printf ("%s#%s", fixture->address, fixture->code);
+  g_autofree char *file = g_build_filename (fixture->base.base.tmpdir, "file-coop.gpkg", NULL);
+  g_autofree char *stored = NULL;
+  FurrowConnectDialog *dialog;
+
+  if (g_getenv ("FURROW_TEST_KEYRING") == NULL)
+    {
+      g_test_skip ("no keyring: run through tests/lib/furrow-keyring-run");
+      return;
+    }
+  dialog = open_dialog (fixture);
+  g_assert_false (furrow_connect_dialog_has_no_keyring (dialog));
+  g_assert_null (connect (dialog, fixture->address, PASSWORD));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.open", NULL));
+  g_assert_true (furrow_test_wait_until (password_stored, fixture, 120));
+  stored = keyring_password (fixture);
+  g_assert_cmpstr (stored, ==, PASSWORD);
+  assert_no_password_in_settings (fixture->base.base.settings);
+
+  /* Back to the file, the password forgotten by this process: the keyring's opens the server. */
+  g_assert_true (furrow_window_open_project (window, file, NULL));
+  g_assert_false (furrow_store_is_server (furrow_window_get_store (window)));
+  furrow_server_address_set_password (path, NULL);
+  furrow_connect_dialog_open_project (window, path);
+  g_assert_true (furrow_test_wait_until (shows_server, window, 120));
+  g_assert_null (find_dialog ());
+  g_assert_cmpuint (shown_fields (fixture), ==, 40);
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/connect-dialog/keyring", Fixture, fixture_set_up,
+                     test_keyring, fixture_tear_down);
 
 FURROW_TEST_GUI_MAIN ();

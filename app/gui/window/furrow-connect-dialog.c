@@ -466,7 +466,8 @@ recent_looked_up_cb (GObject      *source,
   FurrowConnectDialog *self = FURROW_CONNECT_DIALOG (lookup->target);
   g_autofree char *password = looked_up_password (result);
 
-  if (gtk_widget_get_root (GTK_WIDGET (self->address_row)) == NULL)
+  /* The dialog closed while the keyring answered. */
+  if (self->address_row == NULL)
     return;
   if (password != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->password_row), password);
@@ -525,7 +526,7 @@ keyring_checked_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(SecretService) service = secret_service_get_finish (result, &error);
 
-  if (service != NULL || gtk_widget_get_root (GTK_WIDGET (self->address_row)) == NULL)
+  if (service != NULL || self->address_row == NULL)
     return;
   self->no_keyring = TRUE;
   gtk_switch_set_active (self->remember_switch, FALSE);

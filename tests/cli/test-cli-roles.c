@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "furrow-store-roles.h"
 #include "furrow-test-cli.h"
 #include "furrow-test-pg.h"
 #include "furrow-test.h"
@@ -26,19 +27,6 @@
 #define HOUSEHOLD_A  "370782102201010001"    /* the demo's first household */
 #define HOUSEHOLD_B  "370782103301010001"    /* village B, imported below */
 #define PASSWORD     "Furrow-test-pw-7Kq2"
-
-/* The cluster's address with another user (trust authentication on the cluster's socket,
- * tests/lib/furrow-pg-run: the roles are what is tested, not the password check). */
-static char *
-uri_as (const char *user)
-{
-  const char *uri = furrow_test_pg_uri ();
-  const char *at = strstr (uri, "user=furrow");
-
-  g_assert_nonnull (at);
-  return g_strdup_printf ("%.*suser=%s%s", (int) (at - uri), uri, user,
-                          at + strlen ("user=furrow"));
-}
 
 /* psql as user, going around Furrow: one SQL text inside the cooperative's schema. Returns
  * psql's exit status (0, or 1 with ON_ERROR_STOP when the server refused). */
@@ -166,10 +154,10 @@ test_each_role (void)
   g_autofree char *agronomist = g_strdup_printf ("%s_agronomist", code);
   g_autofree char *clerk = g_strdup_printf ("%s_clerk", code);
   g_autofree char *viewer = g_strdup_printf ("%s_viewer", code);
-  g_autofree char *as_manager = uri_as (manager);
-  g_autofree char *as_agronomist = uri_as (agronomist);
-  g_autofree char *as_clerk = uri_as (clerk);
-  g_autofree char *as_viewer = uri_as (viewer);
+  g_autofree char *as_manager = furrow_test_pg_uri_as (manager);
+  g_autofree char *as_agronomist = furrow_test_pg_uri_as (agronomist);
+  g_autofree char *as_clerk = furrow_test_pg_uri_as (clerk);
+  g_autofree char *as_viewer = furrow_test_pg_uri_as (viewer);
   g_autofree char *dir = g_dir_make_tmp ("furrow-roles-XXXXXX", NULL);
   g_autofree char *csv = g_build_filename (dir, "households.csv", NULL);
   g_autofree char *out = NULL;
@@ -291,7 +279,7 @@ test_each_role (void)
   {
     g_autofree char *other = set_up_cooperative ("other");
     g_autofree char *stranger = g_strdup_printf ("%s_viewer", other);
-    g_autofree char *as_stranger = uri_as (stranger);
+    g_autofree char *as_stranger = furrow_test_pg_uri_as (stranger);
     g_autofree char *expected = g_strdup_printf ("has no role in cooperative %s", code);
     const char *list[] = { "list", "--project", as_stranger, "--cooperative", code, "households",
                            NULL };
@@ -341,8 +329,8 @@ test_villages (void)
   g_autofree char *code = set_up_cooperative ("villages");
   g_autofree char *manager = g_strdup_printf ("%s_manager", code);
   g_autofree char *clerk = g_strdup_printf ("%s_village_clerk", code);
-  g_autofree char *as_manager = uri_as (manager);
-  g_autofree char *as_clerk = uri_as (clerk);
+  g_autofree char *as_manager = furrow_test_pg_uri_as (manager);
+  g_autofree char *as_clerk = furrow_test_pg_uri_as (clerk);
   g_autofree char *dir = g_dir_make_tmp ("furrow-roles-XXXXXX", NULL);
   g_autofree char *csv = g_build_filename (dir, "village-b.csv", NULL);
   g_autofree char *out = NULL;
@@ -350,6 +338,30 @@ test_villages (void)
   g_autofree char *value = NULL;
 
   add_user (code, clerk, "clerk", VILLAGE_A);
+
+  /* What the window reads of each user (furrow_store_get_role(), furrow-window-roles.c): the
+   * clerk and its village, the manager in every village, the administrator who made the
+   * cooperative its manager. */
+  {
+    const char *users[] = { as_clerk, as_manager, uri };
+    const FurrowRole roles[] = { FURROW_ROLE_CLERK, FURROW_ROLE_MANAGER, FURROW_ROLE_MANAGER };
+
+    for (guint i = 0; i < G_N_ELEMENTS (users); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("%s#%s", users[i], code);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(FurrowStore) store = furrow_store_open (path, &error);
+        const char *const *villages;
+
+        g_assert_no_error (error);
+        g_assert_cmpint (furrow_store_get_role (store), ==, roles[i]);
+        villages = furrow_store_get_villages (store);
+        if (i == 0)
+          g_assert_cmpstrv (villages, ((const char *const[]) { VILLAGE_A, NULL }));
+        else
+          g_assert_null (villages);
+      }
+  }
 
   /* Only a clerk is limited to villages. */
   g_assert_cmpint (furrow_test_run_cli (NULL, &err, "server", "add-user", uri, "x_viewer",

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* FurrowHistory and FurrowEdit (app/core/edit): do, undo, redo, labels, failures that leave the
- * stacks as they were, and the merge rule. */
+ * stacks as they were, the merge rule, and the "refused" signal of a change the user's role may
+ * not make. */
 #include <gio/gio.h>
 
 #include "furrow-edit-testing.h"
 #include "furrow-history-testing.h"
 #include "furrow-history.h"
+#include "furrow-store.h"
 #include "furrow-test.h"
 
 typedef struct
@@ -15,6 +17,7 @@ typedef struct
   int  after;
   int  fail_undo;
   int  fail_do;
+  int  refuse;     /* fail as a server refuses a role: FURROW_STORE_ERROR_PERMISSION */
 } SetInt;
 
 static gboolean
@@ -26,7 +29,11 @@ set_int_apply (gpointer   data,
 
   if ((!forward && set->fail_undo) || (forward && set->fail_do))
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "refused");
+      if (set->refuse)
+        g_set_error_literal (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_PERMISSION,
+                             "clerk_a may not change plans");
+      else
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "refused");
       return FALSE;
     }
   *set->value = forward ? set->after : set->before;
@@ -219,6 +226,51 @@ test_history_refused (void)
   g_assert_false (furrow_history_get_can_redo (history));
 }
 FURROW_TEST ("/furrow/core/history/refused", test_history_refused);
+
+static void
+refused_cb (FurrowHistory *history,
+            GError        *error,
+            GString       *messages)
+{
+  g_string_append_printf (messages, "%s;", error->message);
+}
+
+/* A refusal by the user's role is announced once per push, undo or redo it stops (for the
+ * window's toast, furrow-window-roles.c), even when the caller passes no GError; any other
+ * failure is not. */
+static void
+test_history_refused_signal (void)
+{
+  g_autoptr(FurrowHistory) history = furrow_history_new ();
+  g_autoptr(GString) messages = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  SetInt *set;
+  int value = 1;
+
+  g_signal_connect (history, "refused", G_CALLBACK (refused_cb), messages);
+  set = set_int_new (&value, 2);
+  set->fail_do = TRUE;
+  g_assert_false (furrow_history_push (history, set_int_edit ("failed", set), NULL));
+  g_assert_cmpstr (messages->str, ==, "");
+
+  set = set_int_new (&value, 3);
+  set->fail_do = TRUE;
+  set->refuse = TRUE;
+  g_assert_false (furrow_history_push (history, set_int_edit ("refused", set), &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_PERMISSION);
+  g_assert_cmpstr (messages->str, ==, "clerk_a may not change plans;");
+  g_assert_cmpint (value, ==, 1);
+
+  set = set_int_new (&value, 4);
+  set->fail_undo = TRUE;
+  set->refuse = TRUE;
+  g_assert_true (furrow_history_push (history, set_int_edit ("done", set), NULL));
+  g_assert_false (furrow_history_undo (history, NULL));
+  g_assert_cmpstr (messages->str, ==, "clerk_a may not change plans;clerk_a may not change plans;");
+  g_assert_cmpint (value, ==, 4);
+  g_assert_true (furrow_history_get_can_undo (history));
+}
+FURROW_TEST ("/furrow/core/history/refused-signal", test_history_refused_signal);
 
 /* The label properties (what a menu would bind) follow the stacks and notify once per change. */
 static void

@@ -118,7 +118,15 @@ test_window_in_chinese (void)
   g_assert_cmpstr (label, ==, "托管地块着色依据(_C)");
   g_clear_pointer (&label, g_free);
   g_clear_object (&section);
+  /* The county view (for a project on a server). */
   section = g_menu_model_get_item_link (menu, 2, G_MENU_LINK_SECTION);
+  g_assert_nonnull (section);
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s",
+                                                  &label));
+  g_assert_cmpstr (label, ==, "全县总览(_O)");
+  g_clear_pointer (&label, g_free);
+  g_clear_object (&section);
+  section = g_menu_model_get_item_link (menu, 3, G_MENU_LINK_SECTION);
   g_assert_nonnull (section);
   g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s",
                                                   &label));

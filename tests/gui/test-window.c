@@ -148,18 +148,23 @@ test_actions (Fixture       *fixture,
   g_assert_true (accels_contain (app, "win.open-project", "<Control>o"));
   g_assert_true (accels_contain (app, "win.show-all-fields", "<Control>0"));
 
-  /* The primary menu offers undo and redo (disabled: nothing done yet) and the three entries. */
+  /* The primary menu offers undo and redo (disabled: nothing done yet), the county view and the
+   * three entries. */
   menu = furrow_test_find_primary_menu (window);
   g_assert_nonnull (menu);
   collect_menu_actions (menu, actions);
-  g_assert_cmpuint (actions->len, ==, 6);
+  g_assert_cmpuint (actions->len, ==, 7);
   g_assert_cmpstr (g_ptr_array_index (actions, 0), ==, "win.undo");
   g_assert_cmpstr (g_ptr_array_index (actions, 1), ==, "win.redo");
   /* Show All Fields, beside Colour Fields By (a submenu of a GSettings action, not counted). */
   g_assert_cmpstr (g_ptr_array_index (actions, 2), ==, "win.show-all-fields");
-  g_assert_cmpstr (g_ptr_array_index (actions, 3), ==, "app.preferences");
-  g_assert_cmpstr (g_ptr_array_index (actions, 4), ==, "win.show-help-overlay");
-  g_assert_cmpstr (g_ptr_array_index (actions, 5), ==, "app.about");
+  /* The county view, hidden while its action is disabled: for a project on a server only
+   * (test-window-roles.c). */
+  g_assert_cmpstr (g_ptr_array_index (actions, 3), ==, "win.county-view");
+  g_assert_true (accels_contain (app, "win.county-view", "<Shift><Control>k"));
+  g_assert_cmpstr (g_ptr_array_index (actions, 4), ==, "app.preferences");
+  g_assert_cmpstr (g_ptr_array_index (actions, 5), ==, "win.show-help-overlay");
+  g_assert_cmpstr (g_ptr_array_index (actions, 6), ==, "app.about");
 
   /* The application icon is found from the build tree too (FURROW_ICONDIR, as `make run`) and
    * GTK can load it (it sniffs the SVG type from the file's first 256 bytes). */

@@ -4,6 +4,7 @@
 
 #include "furrow-test-pg.h"
 
+#include <string.h>
 #include <unistd.h>
 
 gboolean
@@ -21,6 +22,17 @@ furrow_test_pg_uri (void)
     g_error ("FURROW_TEST_PG_URI is not set: run this test through tests/lib/furrow-pg-run "
              "(meson test --suite pg), which starts the PostgreSQL cluster it needs");
   return uri;
+}
+
+char *
+furrow_test_pg_uri_as (const char *user)
+{
+  const char *uri = furrow_test_pg_uri ();
+  const char *at = strstr (uri, "user=furrow");
+
+  g_assert_nonnull (at);
+  return g_strdup_printf ("%.*suser=%s%s", (int) (at - uri), uri, user,
+                          at + strlen ("user=furrow"));
 }
 
 char *

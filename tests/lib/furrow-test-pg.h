@@ -17,6 +17,10 @@ gboolean     furrow_test_pg                 (void);
  * that needs the server never passes without it. */
 const char  *furrow_test_pg_uri             (void);
 
+/* The cluster's address as another user (newly allocated): the cluster trusts every user on its
+ * socket, so a test of roles connects as each of them without a password. */
+char        *furrow_test_pg_uri_as          (const char *user);
+
 /* A name no other test case of this program or of another program on the cluster has used:
  * PREFIX_PID_N in lowercase (a schema, a cooperative code). */
 char        *furrow_test_pg_unique_name     (const char *prefix);

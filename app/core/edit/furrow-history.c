@@ -5,6 +5,7 @@
 #include "furrow-history-testing.h"
 
 #include "furrow-property.h"
+#include "furrow-store.h"
 
 struct _FurrowHistory
 {
@@ -31,6 +32,30 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  REFUSED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Does or undoes `edit`; a refusal by the user's role is announced (furrow-history.h). */
+static gboolean
+apply (FurrowHistory  *self,
+       FurrowEdit     *edit,
+       gboolean        forward,
+       GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (furrow_edit_apply (edit, forward, &local_error))
+    return TRUE;
+  if (g_error_matches (local_error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_PERMISSION))
+    g_signal_emit (self, signals[REFUSED], 0, local_error);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
 
 static const char *
 top_label (GPtrArray *stack)
@@ -81,6 +106,9 @@ furrow_history_class_init (FurrowHistoryClass *klass)
   properties[PROP_REDO_LABEL] = furrow_property_member (
     g_param_spec_string ("redo-label", NULL, NULL, NULL, RO), AT (redo_label), NULL);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[REFUSED] = g_signal_new ("refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void
@@ -125,7 +153,7 @@ furrow_history_push (FurrowHistory  *self,
   g_return_val_if_fail (FURROW_IS_HISTORY (self), FALSE);
   g_return_val_if_fail (FURROW_IS_EDIT (edit), FALSE);
 
-  if (!furrow_edit_apply (edit, TRUE, error))
+  if (!apply (self, edit, TRUE, error))
     return FALSE;
   furrow_history_record (self, g_steal_pointer (&owned));
   return TRUE;
@@ -144,7 +172,7 @@ move_top (FurrowHistory  *self,
     return TRUE;
 
   edit = g_ptr_array_index (from, from->len - 1);
-  if (!furrow_edit_apply (edit, forward, error))
+  if (!apply (self, edit, forward, error))
     return FALSE;
 
   g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));

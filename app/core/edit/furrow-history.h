@@ -11,7 +11,10 @@ G_BEGIN_DECLS
  * the window's Undo and Redo actions follow (can-undo, can-redo; undo-label and redo-label name
  * the newest edits, furrow-history-testing.h). Doing a new edit drops whatever could be redone;
  * an edit that merges into the newest one (a merge rule, furrow-edit-testing.h) is not recorded
- * on its own. */
+ * on its own. An edit the store refuses because the user's role may not make it (a server's
+ * FURROW_STORE_ERROR_PERMISSION: the window offers only what the role may do, but roles change
+ * while a window is open) is announced by the signal "refused" (GError *), for the window's
+ * toast, besides the error returned. */
 
 #define FURROW_TYPE_HISTORY (furrow_history_get_type ())
 

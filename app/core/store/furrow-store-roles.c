@@ -260,3 +260,150 @@ furrow_store_server_grant (const char  *uri,
     }
   return TRUE;
 }
+
+/* Which roles may do what: the grants of furrow.grant_cooperative (). */
+gboolean
+furrow_role_may (FurrowRole       role,
+                 FurrowPermission permission)
+{
+  switch (permission)
+    {
+    case FURROW_PERMISSION_PRINT:
+      return TRUE;
+    case FURROW_PERMISSION_PLANS:
+    case FURROW_PERMISSION_YIELD_PRESETS:
+    case FURROW_PERMISSION_FIELDS:
+      return role == FURROW_ROLE_MANAGER || role == FURROW_ROLE_AGRONOMIST;
+    case FURROW_PERMISSION_REGISTER:
+    case FURROW_PERMISSION_HARVESTS:
+      return role == FURROW_ROLE_MANAGER || role == FURROW_ROLE_CLERK;
+    case FURROW_PERMISSION_SETTLE:
+    case FURROW_PERMISSION_RULES:
+    case FURROW_PERMISSION_SEASONS:
+    case FURROW_PERMISSION_PAYMENTS:
+    case FURROW_PERMISSION_DELETE:
+    default:
+      return role == FURROW_ROLE_MANAGER;
+    }
+}
+
+typedef struct
+{
+  FurrowRole  role;
+  GStrv       villages;
+} StoreRole;
+
+static void
+store_role_free (gpointer data)
+{
+  StoreRole *known = data;
+
+  g_strfreev (known->villages);
+  g_free (known);
+}
+
+static GQuark
+store_role_quark (void)
+{
+  return g_quark_from_static_string ("furrow-store-role");
+}
+
+/* The role on a server: the cooperative's owner is its manager; otherwise the strongest of the
+ * cooperative's group roles coop_<code>_<role> the user is a member of (a member of
+ * furrow_<role> is one through it; a superuser is a member of every role). */
+static gboolean
+read_server_role (FurrowStore  *self,
+                  StoreRole    *known,
+                  GError      **error)
+{
+  g_autoptr(FurrowStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) member = NULL;
+  const char *villages;
+
+  stmt = furrow_database_prepare (self->database,
+    "SELECT pg_has_role (current_user, n.nspowner, 'MEMBER'),"
+    " (SELECT string_agg (substr (r.rolname, length (n.nspname) + 2), ' ') FROM pg_roles r"
+    "   WHERE r.rolname IN (n.nspname || '_manager', n.nspname || '_agronomist',"
+    "                       n.nspname || '_clerk', n.nspname || '_viewer')"
+    "     AND pg_has_role (current_user, r.oid, 'MEMBER')),"
+    " (SELECT string_agg (village, ' ' ORDER BY village) FROM furrow.user_villages"
+    "   WHERE user_name = current_user)"
+    " FROM pg_namespace n WHERE n.nspname = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  furrow_statement_bind_text (stmt, 1, self->schema);
+  if (!furrow_statement_step (stmt, &local_error))
+    {
+      if (local_error == NULL)
+        g_set_error (&local_error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                     _("%s has no schema %s"), furrow_database_get_path (self->database),
+                     self->schema);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  member = g_strsplit (furrow_statement_get_text (stmt, 1) != NULL
+                       ? furrow_statement_get_text (stmt, 1) : "", " ", -1);
+  known->role = FURROW_ROLE_VIEWER;
+  if (furrow_statement_get_int64 (stmt, 0) != 0)
+    known->role = FURROW_ROLE_MANAGER;
+  else
+    for (guint i = G_N_ELEMENTS (role_names); i-- > 0;)
+      if (g_strv_contains ((const char * const *) member, role_names[i]))
+        known->role = (FurrowRole) i;
+  villages = furrow_statement_get_text (stmt, 2);
+  if (villages != NULL && villages[0] != '\0')
+    known->villages = g_strsplit (villages, " ", -1);
+  return TRUE;
+}
+
+gboolean
+furrow_store_read_role (FurrowStore  *self,
+                        GError      **error)
+{
+  StoreRole *known = g_new0 (StoreRole, 1);
+
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+
+  known->role = FURROW_ROLE_MANAGER;
+  if (furrow_store_is_server (self) && !read_server_role (self, known, error))
+    {
+      store_role_free (known);
+      return FALSE;
+    }
+  g_object_set_qdata_full (G_OBJECT (self), store_role_quark (), known, store_role_free);
+  return TRUE;
+}
+
+static StoreRole *
+known_role (FurrowStore *self)
+{
+  StoreRole *known = g_object_get_qdata (G_OBJECT (self), store_role_quark ());
+  g_autoptr(GError) error = NULL;
+
+  if (known == NULL && !furrow_store_read_role (self, &error))
+    {
+      /* The server decides anyway: offer nothing it might refuse. */
+      g_debug ("%s", error->message);
+      known = g_new0 (StoreRole, 1);
+      known->role = FURROW_ROLE_VIEWER;
+      g_object_set_qdata_full (G_OBJECT (self), store_role_quark (), known, store_role_free);
+    }
+  return g_object_get_qdata (G_OBJECT (self), store_role_quark ());
+}
+
+FurrowRole
+furrow_store_get_role (FurrowStore *self)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), FURROW_ROLE_VIEWER);
+
+  return known_role (self)->role;
+}
+
+const char * const *
+furrow_store_get_villages (FurrowStore *self)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
+
+  return (const char * const *) known_role (self)->villages;
+}

@@ -25,6 +25,41 @@ gboolean     furrow_role_from_string       (const char         *text,
                                             FurrowRole         *role);
 const char  *furrow_role_to_string         (FurrowRole          role);
 
+/* What a user does in a cooperative, each allowed to the roles whose grants let the database
+ * do it (schema/pg/server.sql, furrow.grant_cooperative ()), so that the window offers only
+ * what the server would accept (docs/architecture.md, The window, Roles). */
+typedef enum
+{
+  FURROW_PERMISSION_SETTLE,         /* settle and reopen a season: manager */
+  FURROW_PERMISSION_RULES,          /* a season's money rules (prices, costs, subsidies, fees,
+                                     * the split): manager */
+  FURROW_PERMISSION_SEASONS,        /* add and delete seasons: manager */
+  FURROW_PERMISSION_PAYMENTS,       /* the notice, objections, bank files and returns: manager */
+  FURROW_PERMISSION_DELETE,         /* delete fields, households and parcels: manager */
+  FURROW_PERMISSION_PLANS,          /* plan fields in a season: manager, agronomist */
+  FURROW_PERMISSION_YIELD_PRESETS,  /* manager, agronomist */
+  FURROW_PERMISSION_FIELDS,         /* add, draw and reshape fields: manager, agronomist */
+  FURROW_PERMISSION_REGISTER,       /* add and change households and parcels: manager, clerk */
+  FURROW_PERMISSION_HARVESTS,       /* enter harvests: manager, clerk */
+  FURROW_PERMISSION_PRINT,          /* print and export: every role */
+} FurrowPermission;
+
+gboolean     furrow_role_may               (FurrowRole          role,
+                                            FurrowPermission    permission);
+
+/* The user's role in the store's cooperative: a file is its user's, a manager's; on a server,
+ * the strongest of the cooperative's group roles the user is a member of (directly, or through
+ * furrow_<role>), a manager for the cooperative's owner. Read from the server once, then kept;
+ * furrow_store_read_role() reads it again. When it cannot be read, VIEWER (the window offers
+ * nothing the server might refuse; the server decides anyway). */
+FurrowRole   furrow_store_get_role         (FurrowStore        *self);
+/* The villages a clerk is limited to (the 12- or 14-digit prefixes of the households' codes,
+ * sorted), or NULL for every village. */
+const char * const *furrow_store_get_villages (FurrowStore     *self);
+/* Reads the role and villages from the server again (a file: manager, every village). */
+gboolean     furrow_store_read_role        (FurrowStore        *self,
+                                            GError            **error);
+
 /* Adds user name (a LOGIN role: a lowercase letter, then up to 62 lowercase letters, digits and
  * _, not beginning furrow_, coop_ or pg_) with password and role: in every cooperative of the
  * server, or only in cooperative when it is not NULL. villages (NULL or empty for all; each the

@@ -17,6 +17,7 @@
 #include "furrow-edit-season.h"
 #include "furrow-property.h"
 #include "furrow-season-plans.h"
+#include "furrow-store-roles.h"
 #include "furrow-store-season.h"
 #include "furrow-store-yield.h"
 #include "furrow-template.h"
@@ -482,8 +483,12 @@ export_chart_action (GtkWidget  *widget,
 static void
 update_season_action (FurrowPlannerPanel *self)
 {
+  /* Plans are a manager's or an agronomist's (furrow-store-roles.h). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "planner.apply-to-season",
-                                 self->field != NULL && self->season_ids->len > 0);
+                                 self->field != NULL && self->season_ids->len > 0 &&
+                                 (self->store == NULL ||
+                                  furrow_role_may (furrow_store_get_role (self->store),
+                                                   FURROW_PERMISSION_PLANS)));
 }
 
 /* The seasons that can still be planned, the preferred one chosen (else the one chosen before,

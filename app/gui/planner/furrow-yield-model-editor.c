@@ -11,6 +11,7 @@
 #include "furrow-chart.h"
 #include "furrow-edit-season.h"
 #include "furrow-observation-row.h"
+#include "furrow-store-roles.h"
 #include "furrow-store-yield.h"
 
 /* The agronomist's yield model editor (issue 7.3): a preset (built-in or calibrated and saved),
@@ -114,7 +115,9 @@ update_actions (FurrowYieldModelEditor *self)
   guint index = adw_combo_row_get_selected (self->preset_row);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete-preset",
-                                 self->store != NULL && stored_name_at (self, index) != NULL);
+                                 self->store != NULL && stored_name_at (self, index) != NULL &&
+                                 furrow_role_may (furrow_store_get_role (self->store),
+                                                  FURROW_PERMISSION_YIELD_PRESETS));
 }
 
 /* Lists the built-in presets, then the project's, and selects `select` (a built-in id or a
@@ -483,7 +486,11 @@ furrow_yield_model_editor_new (GtkWindow     *parent,
     }
   g_set_object (&self->history, history);
   load_preset_names (self, "practical");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), store != NULL);
+  /* Saving a preset is a manager's or an agronomist's (furrow-store-roles.h). */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->name_row),
+                            store != NULL &&
+                            furrow_role_may (furrow_store_get_role (store),
+                                             FURROW_PERMISSION_YIELD_PRESETS));
   adw_preferences_group_set_description (self->save_group,
                                          store != NULL
                                          ? _("Saved in the project: the planner and "

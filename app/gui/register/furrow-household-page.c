@@ -17,6 +17,7 @@
 #include "furrow-property.h"
 #include "furrow-register.h"
 #include "furrow-store-ledger.h"
+#include "furrow-store-roles.h"
 #include "furrow-template.h"
 #include "furrow-units.h"
 
@@ -129,6 +130,15 @@ format_mu (double area_m2)
 
   /* Translators: an area in mu (亩), e.g. "12.34 mu". */
   return g_strdup_printf (_("%s mu"), number);
+}
+
+/* TRUE when the user's role may change the register (furrow-store-roles.h; always on a file):
+ * the editors are insensitive otherwise, and the server would refuse the change anyway. */
+static gboolean
+may_edit (FurrowHouseholdPage *self)
+{
+  return self->store == NULL ||
+         furrow_role_may (furrow_store_get_role (self->store), FURROW_PERMISSION_REGISTER);
 }
 
 static void
@@ -344,6 +354,7 @@ add_parcel_row (FurrowHouseholdPage *self,
 
       g_object_set_data_full (editor, "furrow-parcel", g_object_ref (parcel), g_object_unref);
       g_object_set_data (editor, "furrow-row", i == 0 ? area_row : GTK_WIDGET (editor));
+      gtk_widget_set_sensitive (editors[i], may_edit (self));
     }
   g_signal_connect (spin, "value-changed", G_CALLBACK (parcel_area_changed_cb), self);
   add_escape_reverts (self, spin);
@@ -521,6 +532,16 @@ refresh (FurrowHouseholdPage *self)
   gtk_toggle_button_set_active (self->id_edit_button, FALSE);
   show_account (self);
   gtk_toggle_button_set_active (self->account_edit_button, FALSE);
+  {
+    GtkWidget *editors[] = {
+      GTK_WIDGET (self->name_row), GTK_WIDGET (self->code_row), GTK_WIDGET (self->members_spin),
+      GTK_WIDGET (self->phone_edit_button), GTK_WIDGET (self->id_edit_button),
+      GTK_WIDGET (self->account_edit_button),
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (editors); i++)
+      gtk_widget_set_sensitive (editors[i], may_edit (self));
+  }
 
   furrow_register_household_summary (self->parcels, furrow_household_get_code (self->household),
                                      &summary);

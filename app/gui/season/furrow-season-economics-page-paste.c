@@ -219,6 +219,11 @@ paste_rows_action (GtkWidget  *widget,
       show_refusal (self, _("This season is settled: reopen it to change its rules."));
       return;
     }
+  if (!furrow_season_page_may (FURROW_SEASON_PAGE (self), FURROW_PERMISSION_RULES))
+    {
+      show_refusal (self, _("The season’s money rules are the manager’s to change."));
+      return;
+    }
   /* What waits for the delayed commit is written first: the preview's old amounts are stored. */
   furrow_season_economics_page_commit (self);
   request = g_new0 (PasteRequest, 1);

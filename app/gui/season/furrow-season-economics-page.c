@@ -527,7 +527,9 @@ load (FurrowSeasonEconomicsPage *self,
       return;
     }
   rules = furrow_season_describe_rules (SEASON (self));
-  locked = furrow_season_is_read_only (SEASON (self));
+  /* Settled, or the money rules are not the user's role's (a manager's). */
+  locked = furrow_season_is_read_only (SEASON (self)) ||
+           !furrow_season_page_may (FURROW_SEASON_PAGE (self), FURROW_PERMISSION_RULES);
   if (!force && self->loaded_id == furrow_season_get_id (SEASON (self)) &&
       self->loaded_locked == locked && g_strcmp0 (rules, self->loaded_rules) == 0)
     return;
@@ -588,7 +590,9 @@ load (FurrowSeasonEconomicsPage *self,
     collect (self, scratch);
   }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->locked_group), locked);
+  /* "Settled — reopen to change" only when it is so. */
+  gtk_widget_set_visible (GTK_WIDGET (self->locked_group),
+                          furrow_season_is_read_only (SEASON (self)));
   for (guint i = 0; i < G_N_ELEMENTS (editors); i++)
     gtk_widget_set_sensitive (editors[i], !locked);
   self->loading = FALSE;

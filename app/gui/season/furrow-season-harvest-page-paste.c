@@ -287,6 +287,12 @@ _furrow_season_harvest_page_paste_rows_action (GtkWidget  *widget,
       _furrow_season_harvest_page_show_refusal (self, _("This season is settled: reopen it to change its harvests."));
       return;
     }
+  if (!furrow_season_page_may (FURROW_SEASON_PAGE (self), FURROW_PERMISSION_HARVESTS))
+    {
+      _furrow_season_harvest_page_show_refusal (self, _("Harvests are entered by a clerk or the "
+                                                        "manager."));
+      return;
+    }
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, clipboard_text_cb,
                                  g_object_ref (self));
 }

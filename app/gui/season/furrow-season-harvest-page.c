@@ -650,7 +650,11 @@ load (FurrowSeasonHarvestPage *self,
   load_grid (self);
   load_costs (self, force);
   gtk_widget_set_visible (GTK_WIDGET (self->locked_group), locked);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->harvest_grid), !locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->harvest_grid),
+                            !locked && furrow_season_page_may (FURROW_SEASON_PAGE (self),
+                                                               FURROW_PERMISSION_HARVESTS));
+  /* The season's costs are its money rules: a manager's (furrow-store-roles.h). */
+  locked = locked || !furrow_season_page_may (FURROW_SEASON_PAGE (self), FURROW_PERMISSION_RULES);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_cost_button), !locked);
   gtk_widget_set_sensitive (GTK_WIDGET (self->costs_group), !locked);
   self->loaded_id = furrow_season_get_id (SEASON (self));

@@ -231,7 +231,8 @@ static void
 update_sensitivity (FurrowSeasonOverviewPage *self)
 {
   gboolean writable = STORE (self) != NULL && SEASON (self) != NULL && !is_locked (self) &&
-                      self->reading == NULL;
+                      self->reading == NULL &&
+                      furrow_season_page_may (FURROW_SEASON_PAGE (self), FURROW_PERMISSION_PLANS);
   gboolean any_selected = FALSE;
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
 

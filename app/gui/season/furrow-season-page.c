@@ -276,6 +276,18 @@ furrow_season_page_is_locked (FurrowSeasonPage *self)
   return priv->season != NULL && furrow_season_is_read_only (priv->season);
 }
 
+gboolean
+furrow_season_page_may (FurrowSeasonPage *self,
+                        FurrowPermission  permission)
+{
+  FurrowSeasonPagePrivate *priv;
+
+  g_return_val_if_fail (FURROW_IS_SEASON_PAGE (self), FALSE);
+
+  priv = furrow_season_page_get_instance_private (self);
+  return priv->store == NULL || furrow_role_may (furrow_store_get_role (priv->store), permission);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Toasts                                                                                     */
 

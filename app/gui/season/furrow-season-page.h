@@ -6,6 +6,7 @@
 #include "furrow-edit.h"
 #include "furrow-season.h"
 #include "furrow-store.h"
+#include "furrow-store-roles.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,10 @@ FurrowStore  *furrow_season_page_get_store       (FurrowSeasonPage  *self);
 FurrowSeason *furrow_season_page_get_season      (FurrowSeasonPage  *self);
 /* TRUE when the page shows a season of a store and that season is settled (read-only). */
 gboolean      furrow_season_page_is_locked       (FurrowSeasonPage  *self);
+/* TRUE when the user's role in the store's cooperative may do `permission` (always on a file;
+ * furrow-store-roles.h): the page offers only that. */
+gboolean      furrow_season_page_may             (FurrowSeasonPage  *self,
+                                                  FurrowPermission   permission);
 
 /* A toast on the window the page is in; with an "Open" button for `uri` when not NULL. */
 void          furrow_season_page_show_toast      (FurrowSeasonPage  *self,

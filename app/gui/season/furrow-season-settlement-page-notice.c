@@ -37,7 +37,8 @@ notice_changed_cb (FurrowSeasonSettlementPage *self)
 {
   g_autofree char *text = entry_text (self->notice_entry);
   gboolean valid = *text == '\0' || furrow_season_notice_date_is_valid (text);
-  gboolean shown = STORE (self) != NULL && SEASON (self) != NULL;
+  gboolean shown = STORE (self) != NULL && SEASON (self) != NULL &&
+                   furrow_season_page_may (FURROW_SEASON_PAGE (self), FURROW_PERMISSION_PAYMENTS);
 
   show_error_style (self->notice_entry, valid);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "settlement.set-notice-date", valid && shown);
@@ -54,6 +55,8 @@ objection_changed_cb (FurrowSeasonSettlementPage *self)
   show_error_style (self->objection_received_entry, date_valid);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "settlement.add-objection",
                                  STORE (self) != NULL && SEASON (self) != NULL
+                                 && furrow_season_page_may (FURROW_SEASON_PAGE (self),
+                                                            FURROW_PERMISSION_PAYMENTS)
                                  && *household != '\0' && *text != '\0' && date_valid);
 }
 

@@ -82,10 +82,13 @@ update_actions (FurrowSeasonSettlementPage *self)
 {
   gboolean settled = SEASON (self) != NULL && furrow_season_is_read_only (SEASON (self));
   gboolean exporting = self->export_cancellable != NULL;
+  gboolean may_settle = furrow_season_page_may (FURROW_SEASON_PAGE (self),
+                                                FURROW_PERMISSION_SETTLE);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "settlement.settle",
-                                 !settled && self->can_settle && !exporting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "settlement.reopen", settled && !exporting);
+                                 !settled && self->can_settle && !exporting && may_settle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "settlement.reopen",
+                                 settled && !exporting && may_settle);
   for (guint i = 0; i < 9; i++)
     {
       const char *names[] = { "settlement.print-statements", "settlement.print-roster",
@@ -99,6 +102,15 @@ update_actions (FurrowSeasonSettlementPage *self)
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "settlement.export-surplus-statement",
                                  settled && !exporting);
+  /* Payments (a bank file marks them sent, a return paid) and objections: a manager's. */
+  if (!furrow_season_page_may (FURROW_SEASON_PAGE (self), FURROW_PERMISSION_PAYMENTS))
+    for (guint i = 0; i < 3; i++)
+      {
+        const char *names[] = { "settlement.export-bank-file", "settlement.import-bank-return",
+                                "settlement.resolve-objection" };
+
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), names[i], FALSE);
+      }
   gtk_widget_set_visible (self->settle_button, SEASON (self) != NULL && !settled);
   gtk_widget_set_visible (self->reopen_button, settled);
   gtk_widget_set_visible (self->output_button, settled);

@@ -284,6 +284,7 @@ furrow_application_startup (GApplication *app)
     { "win.open-project", { "<Control>o", NULL } },
     { "win.connect-server", { "<Control><Shift>o", NULL } },
     { "win.import", { "<Control>i", NULL } },
+    { "win.county-view", { "<Control><Shift>k", NULL } },
     /* The header's _Plan button, also when it is hidden (issue 13, item 7). */
     { "win.plan-field", { "<Alt>p", NULL } },
     { "win.show-view::fields", { "<Alt>1", NULL } },

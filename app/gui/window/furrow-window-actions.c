@@ -12,6 +12,7 @@
 #include "furrow-restore-dialog.h"
 #include "furrow-season-plans.h"
 #include "furrow-window-private.h"
+#include "furrow-window-roles.h"
 
 #define MAX_RECENT 8
 
@@ -25,7 +26,8 @@ can_reshape_field (FurrowWindow *self)
   return self->store != NULL && field != NULL && furrow_field_get_geometry (field) != NULL &&
          self->field_map != NULL &&
          !furrow_field_editor_get_drawing (furrow_field_map_get_editor (self->field_map)) &&
-         !furrow_season_field_is_settled (self->store, field);
+         !furrow_season_field_is_settled (self->store, field) &&
+         furrow_window_may (self, FURROW_PERMISSION_FIELDS);
 }
 
 void
@@ -43,6 +45,8 @@ furrow_window_update_actions (FurrowWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-household-on-map",
                                  self->selected_household != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reshape-field", can_reshape_field (self));
+  /* What the user's role may do (furrow-window-roles.c). */
+  furrow_window_roles_update (self);
 }
 
 void

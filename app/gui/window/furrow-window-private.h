@@ -77,6 +77,7 @@ struct _FurrowWindow
   GCancellable             *probe;          /* the connection check of an online base map */
   guint                     offline_notices;
   FurrowParcelIndex        *parcel_index;   /* parcels counted by field, for the details pane */
+  GtkLabel                 *role_banner;    /* who is signed in (furrow-window-roles.c) */
   GCancellable             *export_cancellable;  /* of the export behind the progress dialog */
   gboolean                  fit_pending;    /* show all fields once the map has its size */
   char                     *field_search;   /* the search text of each list (issue 13) */

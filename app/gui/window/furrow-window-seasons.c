@@ -8,6 +8,7 @@
 #include "furrow-edit-season.h"
 #include "furrow-store-season.h"
 #include "furrow-window-private.h"
+#include "furrow-window-roles.h"
 #include "furrow-window-seasons.h"
 
 /* ------------------------------------------------------------------------------------------ */
@@ -196,7 +197,8 @@ update_actions (FurrowWindow *self)
   FurrowSeason *season = furrow_season_list_get_selected (self->season_list);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-season",
-                                 season != NULL && !furrow_season_is_read_only (season));
+                                 season != NULL && !furrow_season_is_read_only (season) &&
+                                 furrow_window_may (self, FURROW_PERMISSION_SEASONS));
 }
 
 void

@@ -25,6 +25,7 @@
 #include "furrow-season-settlement-page.h"
 #include "furrow-window-import.h"
 #include "furrow-window-contracts.h"
+#include "furrow-window-roles.h"
 #include "furrow-window-seasons.h"
 
 G_DEFINE_FINAL_TYPE (FurrowWindow, furrow_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -217,7 +218,8 @@ update_content (FurrowWindow *self)
   gtk_widget_set_visible (self->plan_button, !on_season);
   gtk_widget_set_visible (self->details_button, !on_season);
   /* Ctrl+D draws a field on the map, and fills down in a season's table (issue 13, item 8). */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.draw-field", !on_season);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.draw-field",
+                                 !on_season && furrow_window_may (self, FURROW_PERMISSION_FIELDS));
   /* The season's pages ask for more width than the map: the sidebar gives it to them rather
    * than fold away (furrow-window-sidebar.c). */
   furrow_window_update_sidebar_width (self);
@@ -634,6 +636,7 @@ furrow_window_class_init (FurrowWindowClass *klass)
   furrow_window_import_class_init (widget_class);
   furrow_window_seasons_class_init (widget_class);
   furrow_window_contracts_class_init (widget_class);
+  furrow_window_roles_class_init (widget_class);
 }
 
 static void
@@ -666,6 +669,7 @@ furrow_window_init (FurrowWindow *self)
   furrow_window_import_init (self);
   furrow_window_seasons_init (self);
   furrow_window_contracts_init (self);
+  furrow_window_roles_init (self);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

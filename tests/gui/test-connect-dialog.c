@@ -260,6 +260,34 @@ test_connect_and_open (Fixture       *fixture,
   g_clear_pointer (&codes, g_strfreev);
   g_assert_true (furrow_window_get_store (window) == file_store);
 
+  /* No such database, a database without Furrow's register, no server: each one line. */
+  {
+    const char *dir = g_getenv ("FURROW_TEST_PG_DIR");
+    struct {
+      char       *address;
+      const char *expected;
+    } failures[] = {
+      { g_strdup_printf ("postgresql://%s@/no_such_db?host=%s", fixture->clerk, dir),
+        "database \"no_such_db\" does not exist" },
+      { g_strdup_printf ("postgresql://%s@/postgres?host=%s", fixture->clerk, dir),
+        "holds no Furrow cooperatives" },
+      { g_strdup_printf ("postgresql://%s@/furrow_test?host=%s/none", fixture->clerk, dir),
+        "No such file or directory" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (failures); i++)
+      {
+        message = connect (dialog, failures[i].address, PASSWORD);
+        g_assert_nonnull (message);
+        if (strstr (message, failures[i].expected) == NULL)
+          g_error ("“%s” is not in the dialog's message: %s", failures[i].expected, message);
+        g_assert_null (strchr (message, '\n'));
+        g_assert_null (strstr (message, PASSWORD));
+        g_free (failures[i].address);
+      }
+    g_assert_true (furrow_window_get_store (window) == file_store);
+  }
+
   /* The password typed inside the address is used once and taken out of it. */
   typed = g_strdup_printf ("postgresql://%s:" PASSWORD "@/furrow_test?host=%s", fixture->clerk,
                            g_getenv ("FURROW_TEST_PG_DIR"));

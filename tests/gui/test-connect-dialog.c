@@ -171,6 +171,14 @@ connect (FurrowConnectDialog *dialog,
   return furrow_connect_dialog_get_message (dialog);
 }
 
+static gboolean
+cooperatives_listed (gpointer data)
+{
+  g_auto(GStrv) codes = furrow_connect_dialog_dup_cooperatives (data);
+
+  return !furrow_connect_dialog_is_busy (data) && codes[0] != NULL;
+}
+
 static const char *
 address_text (FurrowConnectDialog *dialog)
 {
@@ -339,6 +347,17 @@ test_connect_and_open (Fixture       *fixture,
   message = connect (dialog, fixture->address, "wrong-again");
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (message, "password authentication failed"));
+  /* The dialog offers the server under Recent Servers; choosing it connects again with the
+   * password this process holds (no keyring here) and chooses the cooperative. */
+  {
+    GtkWidget *row = furrow_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, subtitle);
+
+    g_assert_nonnull (row);
+    g_signal_emit_by_name (row, "activate");
+    g_assert_true (furrow_test_wait_until (cooperatives_listed, dialog, 300));
+    g_assert_null (furrow_connect_dialog_get_message (dialog));
+    g_assert_cmpstr (address_text (dialog), ==, fixture->address);
+  }
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, subtitle);
   g_clear_object (&worker);

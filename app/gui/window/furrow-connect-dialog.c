@@ -322,8 +322,10 @@ listed_cb (GObject      *source,
       show_message (self, error->message);
       return;
     }
-  /* It worked: the address as typed reaches the same server (furrow-server-address.h). */
-  furrow_server_address_set_password (job->uri, job->password);
+  /* It worked: the address as typed reaches the same server (furrow-server-address.h). With
+   * no password typed, the one this process had (or none) worked: it stays. */
+  if (job->password[0] != '\0')
+    furrow_server_address_set_password (job->uri, job->password);
   self->uri = g_strdup (job->uri);
   self->password = g_strdup (job->password);
   show_cooperatives (self, codes);
@@ -469,8 +471,9 @@ recent_looked_up_cb (GObject      *source,
   /* The dialog closed while the keyring answered. */
   if (self->address_row == NULL)
     return;
-  if (password != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->password_row), password);
+  /* None in the keyring: the one this process was given, if any (furrow-server-address.h),
+   * never a password typed for another server. */
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), password != NULL ? password : "");
   gtk_widget_activate_action (GTK_WIDGET (self), "connect.connect", NULL);
 }
 

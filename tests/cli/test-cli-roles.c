@@ -287,6 +287,18 @@ test_each_role (void)
 
     assert_refused (list, stranger, expected, NULL);
     assert_psql_refused (stranger, code, sql, "permission denied for schema");
+
+    /* The county view shows the stranger their own cooperative only, not an error. */
+    {
+      g_autofree char *summary = NULL;
+      g_autofree char *their_row = g_strdup_printf ("\"%s\"", other);
+      g_autofree char *our_row = g_strdup_printf ("\"%s\"", code);
+
+      g_assert_cmpint (furrow_test_run_cli (&summary, NULL, "summary", "--server",
+                                            as_stranger, "--json", NULL), ==, 0);
+      g_assert_nonnull (strstr (summary, their_row));
+      g_assert_null (strstr (summary, our_row));
+    }
   }
 
   /* grant: the viewer becomes this cooperative's clerk and may now import. */

@@ -175,19 +175,31 @@ furrow_store_county_summary (const char       *uri,
 {
   g_auto(GStrv) codes = furrow_store_server_list (uri, error);
   g_autoptr(GPtrArray) stores = NULL;
+  g_autoptr(GPtrArray) kept = NULL;   /* the codes of stores, owned by codes */
   g_autoptr(GArray) rows = NULL;
 
   memset (total, 0, sizeof *total);
   if (codes == NULL)
     return NULL;
   stores = g_ptr_array_new_with_free_func (g_object_unref);
+  kept = g_ptr_array_new ();
   for (guint i = 0; codes[i] != NULL; i++)
     {
-      FurrowStore *store = furrow_store_open_server (uri, codes[i], error);
+      g_autoptr(GError) local_error = NULL;
+      FurrowStore *store = furrow_store_open_server (uri, codes[i], &local_error);
 
+      /* A cooperative the user has no role in is not theirs to see: left out, not an error
+       * (a manager of one cooperative sees that one). */
+      if (store == NULL &&
+          g_error_matches (local_error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_PERMISSION))
+        continue;
       if (store == NULL)
-        return NULL;
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
       g_ptr_array_add (stores, store);
+      g_ptr_array_add (kept, codes[i]);
     }
 
   /* The latest crop year of any season on the server. */
@@ -212,7 +224,7 @@ furrow_store_county_summary (const char       *uri,
     {
       FurrowCountyRow row = { 0 };
 
-      if (!fill_row (stores->pdata[i], codes[i], year, &row, error))
+      if (!fill_row (stores->pdata[i], kept->pdata[i], year, &row, error))
         {
           furrow_county_row_clear (&row);
           return NULL;

@@ -149,4 +149,7 @@ void             _furrow_database_lost         (FurrowDatabase              *sel
 FurrowDatabase  *_furrow_database_pg_open      (const char                  *uri,
                                                 GError                     **error);
 
+/* The password given for the server of uri in this process, or NULL (furrow-server-address.c). */
+char            *_furrow_server_address_lookup_password (const char *uri);
+
 G_END_DECLS

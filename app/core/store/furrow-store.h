@@ -58,6 +58,8 @@ typedef enum
                                     * nothing was written */
   FURROW_STORE_ERROR_CONNECTION,   /* server: the connection is lost or was refused */
   FURROW_STORE_ERROR_PERMISSION,   /* server: the user's role may not do this (42501) */
+  FURROW_STORE_ERROR_PASSWORD,     /* server: it asks for a password and this process has none
+                                    * (furrow_server_address_set_password()) */
 } FurrowStoreError;
 
 /* What happened to a field, household or parcel (FurrowStore::field-changed …). */

@@ -6,6 +6,7 @@
 #include <locale.h>
 
 #include "furrow-application.h"
+#include "furrow-connect-dialog.h"
 #include "furrow-preferences-window.h"
 #include "furrow-resources.h"
 #include "furrow-window.h"
@@ -112,6 +113,10 @@ furrow_application_activate (GApplication *app)
         furrow_window_open_demo (furrow_window, NULL);
       else if (g_file_test (last_project, G_FILE_TEST_IS_REGULAR))
         furrow_window_open_project (furrow_window, last_project, NULL);
+      /* A server's: its password from the keyring, or the Connect dialog, filled; a toast
+       * says when the server cannot be reached. */
+      else if (furrow_store_is_server_address (last_project))
+        furrow_connect_dialog_open_project (furrow_window, last_project);
       window = GTK_WINDOW (furrow_window);
     }
 
@@ -277,6 +282,7 @@ furrow_application_startup (GApplication *app)
     { "win.redo", { "<Control><Shift>z", NULL } },
     { "win.new-project", { "<Control>n", NULL } },
     { "win.open-project", { "<Control>o", NULL } },
+    { "win.connect-server", { "<Control><Shift>o", NULL } },
     { "win.import", { "<Control>i", NULL } },
     { "win.county-view", { "<Control><Shift>k", NULL } },
     /* The header's _Plan button, also when it is hidden (issue 13, item 7). */

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "furrow-connect-dialog.h"
 #include "furrow-export-folder.h"
 #include "furrow-exporter.h"
 #include "furrow-field-map.h"
@@ -56,8 +57,7 @@ furrow_window_update_recent_menu (FurrowWindow *self)
   g_menu_remove_all (self->recent_section);
   for (guint i = 0; recent[i] != NULL; i++)
     {
-      g_autofree char *basename = g_path_get_basename (recent[i]);
-      g_autofree char *label = g_filename_display_name (basename);
+      g_autofree char *label = furrow_connect_dialog_describe (recent[i]);
       g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
       g_menu_item_set_action_and_target_value (item, "win.open-recent",
@@ -259,7 +259,8 @@ open_recent_action (GtkWidget  *widget,
 {
   FurrowWindow *self = FURROW_WINDOW (widget);
 
-  furrow_window_open_project (self, g_variant_get_string (parameter, NULL), NULL);
+  /* A server project with its password from the keyring, or the dialog asking for it. */
+  furrow_connect_dialog_open_project (self, g_variant_get_string (parameter, NULL));
 }
 
 static void

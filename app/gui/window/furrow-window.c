@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "furrow-window-private.h"
+#include "furrow-connect-dialog.h"
 #include "furrow-template.h"
 #include "furrow-window-testing.h"
 #include "furrow-demo.h"
@@ -630,6 +631,8 @@ furrow_window_class_init (FurrowWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reshape-field", NULL, reshape_field_action);
   furrow_window_class_add_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.plan-field", NULL, plan_field_action);
+  gtk_widget_class_install_action (widget_class, "win.connect-server", NULL,
+                                   furrow_connect_dialog_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   furrow_window_import_class_init (widget_class);
   furrow_window_seasons_class_init (widget_class);
@@ -736,7 +739,6 @@ furrow_window_open_project (FurrowWindow  *self,
 {
   g_autoptr(FurrowStore) store = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *basename = NULL;
   g_autofree char *display_name = NULL;
 
   g_return_val_if_fail (FURROW_IS_WINDOW (self), FALSE);
@@ -758,7 +760,8 @@ furrow_window_open_project (FurrowWindow  *self,
           adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
           gtk_window_present (GTK_WINDOW (dialog));
         }
-      else
+      /* A server asking for a password: the caller asks for it (furrow-connect-dialog.h). */
+      else if (!g_error_matches (local_error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_PASSWORD))
         {
           /* Translators: %s is why, e.g. "coop.gpkg is not a Furrow project". */
           message = g_strdup_printf (_("Cannot open the project: %s"), local_error->message);
@@ -811,9 +814,11 @@ furrow_window_open_project (FurrowWindow  *self,
   furrow_window_remember_project (self, path);
   furrow_window_update_actions (self);
 
-  basename = g_path_get_basename (path);
-  display_name = g_filename_display_name (basename);
+  /* A file's name, or "CODE on host/database" (furrow-connect-dialog.h). */
+  display_name = furrow_connect_dialog_describe (path);
   adw_window_title_set_subtitle (self->window_title, display_name);
+  if (furrow_store_is_server (store))
+    furrow_connect_dialog_remember (self->settings, path);
 
   furrow_property_set_string (self, properties[PROP_PROJECT_PATH], path);
   return TRUE;

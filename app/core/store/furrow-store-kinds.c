@@ -503,8 +503,10 @@ make_write_sql (const FurrowRecordKind *kind,
     return g_strdup_printf ("UPDATE %s SET %s, row_version = row_version + 1, changed_by = ?%u"
                             " WHERE id = ?%u AND row_version = coalesce (?%u, row_version)",
                             kind->table, names->str, n + 2, n + 1, n + 3);
-  return g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", kind->table, names->str,
-                          values->str);
+  /* The new row's id comes back with the INSERT, on both backends: on a server that saves a
+   * round trip for `lastval ()` per row (docs/benchmarks.md). */
+  return g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s) RETURNING id", kind->table,
+                          names->str, values->str);
 }
 
 const char *

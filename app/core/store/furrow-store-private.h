@@ -208,7 +208,7 @@ typedef enum
   FURROW_KIND_SQL_SELECT_ALL,   /* every row, read columns in order, by id */
   FURROW_KIND_SQL_SELECT_CODE,  /* the row of code ?1 */
   FURROW_KIND_SQL_SELECT_ID,    /* the row of id ?1 */
-  FURROW_KIND_SQL_INSERT,       /* "INSERT INTO t (a, b) VALUES (?1, ?2)": written columns */
+  FURROW_KIND_SQL_INSERT,       /* "INSERT INTO t (a, b) VALUES (?1, ?2) RETURNING id" */
   FURROW_KIND_SQL_UPDATE,       /* "UPDATE t SET a = ?1, b = ?2, row_version … WHERE id = ?3 …" */
   FURROW_KIND_N_SQL
 } FurrowKindSql;

@@ -83,6 +83,8 @@ struct _FurrowStore
   gboolean        batch_all_or_nothing;  /* furrow_store_begin_all_or_nothing(): no savepoints */
   gboolean        batch_spoiled;         /* a change failed in such a batch: only rollback */
   char           *import_source;         /* furrow_store_begin_import(): one audit row */
+  GHashTable     *import_households;     /* such a batch on a server: household code → id,
+                                          * read at the first parcel (parcel_prepare) */
   guint           n_imported[FURROW_N_KINDS];
   GPtrArray      *pending;               /* FurrowPendingChange, in order */
   GHashTable     *touched_fields;        /* gint64 field id: registered area to refresh */

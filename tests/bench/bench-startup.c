@@ -231,7 +231,7 @@ main (int   argc,
       server_ms = median_launch (furrow, server, "server");
       g_print ("startup with a cooperative of 250 fields, 1,000 households, 10,000 parcels "
                "(median of %d, spawn to first frame): file %.1f ms, server %.1f ms, "
-               "server/file %.2f (goal ≤ 1.5): %s\n", N_RUNS, file_ms, server_ms,
+               "server/file %.2f (goal <= 1.5): %s\n", N_RUNS, file_ms, server_ms,
                server_ms / file_ms, server_ms <= 1.5 * file_ms ? "met" : "missed");
       return EXIT_SUCCESS;
     }

@@ -166,97 +166,6 @@ fill_row (FurrowStore      *store,
   return TRUE;
 }
 
-/* Each cooperative is opened and summed by one of a few worker threads, each store on its own
- * connection and used by one thread at a time (furrow-store.h): the server answers one
- * cooperative while the client sums another (docs/benchmarks.md, the county summary). */
-#define N_WORKERS 4
-
-typedef struct
-{
-  const char      *code;
-  FurrowStore     *store;
-  guint            latest_year;  /* of its seasons */
-  FurrowCountyRow  row;
-  GError          *error;
-} CountyJob;
-
-typedef struct
-{
-  const char *uri;
-  CountyJob  *jobs;
-  guint       n_jobs;
-  guint       year;              /* 0 in the first pass, which opens the stores */
-  guint       next;              /* the next job to take, atomically */
-} CountyWork;
-
-static void
-open_job (const char *uri,
-          CountyJob  *job)
-{
-  g_autoptr(GListModel) seasons = NULL;
-
-  job->store = furrow_store_open_server (uri, job->code, &job->error);
-  if (job->store == NULL)
-    return;
-  seasons = furrow_store_get_seasons (job->store);
-  for (guint j = 0; j < g_list_model_get_n_items (seasons); j++)
-    {
-      g_autoptr(FurrowSeason) season = g_list_model_get_item (seasons, j);
-
-      job->latest_year = MAX (job->latest_year, furrow_season_get_crop_year (season));
-    }
-}
-
-static gpointer
-county_worker (gpointer data)
-{
-  CountyWork *work = data;
-  guint i;
-
-  while ((i = (guint) g_atomic_int_add (&work->next, 1)) < work->n_jobs)
-    {
-      CountyJob *job = &work->jobs[i];
-
-      if (work->year == 0)
-        open_job (work->uri, job);
-      else if (job->store != NULL &&
-               !fill_row (job->store, job->code, work->year, &job->row, &job->error))
-        furrow_county_row_clear (&job->row);
-    }
-  return NULL;
-}
-
-/* Runs one pass of `work` over every job with the workers; the first job's error, in code order,
- * or NULL. */
-static GError *
-run_county_pass (CountyWork *work)
-{
-  GThread *threads[N_WORKERS];
-  guint n_threads = MIN (N_WORKERS, work->n_jobs);
-
-  work->next = 0;
-  for (guint t = 0; t < n_threads; t++)
-    threads[t] = g_thread_new ("county", county_worker, work);
-  for (guint t = 0; t < n_threads; t++)
-    g_thread_join (threads[t]);
-  for (guint i = 0; i < work->n_jobs; i++)
-    if (work->jobs[i].error != NULL)
-      return g_steal_pointer (&work->jobs[i].error);
-  return NULL;
-}
-
-static void
-county_jobs_free (CountyWork *work)
-{
-  for (guint i = 0; i < work->n_jobs; i++)
-    {
-      g_clear_object (&work->jobs[i].store);
-      g_clear_error (&work->jobs[i].error);
-      furrow_county_row_clear (&work->jobs[i].row);
-    }
-  g_free (work->jobs);
-}
-
 GArray *
 furrow_store_county_summary (const char       *uri,
                              guint             year,
@@ -265,44 +174,51 @@ furrow_store_county_summary (const char       *uri,
                              GError          **error)
 {
   g_auto(GStrv) codes = furrow_store_server_list (uri, error);
+  g_autoptr(GPtrArray) stores = NULL;
   g_autoptr(GArray) rows = NULL;
-  CountyWork work = { uri, NULL, 0, 0, 0 };
-  GError *failed;
 
   memset (total, 0, sizeof *total);
   if (codes == NULL)
     return NULL;
-  work.n_jobs = g_strv_length (codes);
-  work.jobs = g_new0 (CountyJob, work.n_jobs);
-  for (guint i = 0; i < work.n_jobs; i++)
-    work.jobs[i].code = codes[i];
-  if ((failed = run_county_pass (&work)) != NULL)
-    goto fail;
+  stores = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      FurrowStore *store = furrow_store_open_server (uri, codes[i], error);
+
+      if (store == NULL)
+        return NULL;
+      g_ptr_array_add (stores, store);
+    }
 
   /* The latest crop year of any season on the server. */
   if (year == 0)
-    for (guint i = 0; i < work.n_jobs; i++)
-      year = MAX (year, work.jobs[i].latest_year);
+    for (guint i = 0; i < stores->len; i++)
+      {
+        g_autoptr(GListModel) seasons = furrow_store_get_seasons (stores->pdata[i]);
+
+        for (guint j = 0; j < g_list_model_get_n_items (seasons); j++)
+          {
+            g_autoptr(FurrowSeason) season = g_list_model_get_item (seasons, j);
+
+            year = MAX (year, furrow_season_get_crop_year (season));
+          }
+      }
   if (year_used != NULL)
     *year_used = year;
 
-  rows = g_array_sized_new (FALSE, TRUE, sizeof (FurrowCountyRow), work.n_jobs);
+  rows = g_array_sized_new (FALSE, TRUE, sizeof (FurrowCountyRow), stores->len);
   g_array_set_clear_func (rows, (GDestroyNotify) furrow_county_row_clear);
-  /* Without any season (year 0) no season is summed, as before: fill_row reads the register. */
-  work.year = year > 0 ? year : G_MAXUINT;
-  if ((failed = run_county_pass (&work)) != NULL)
-    goto fail;
-  for (guint i = 0; i < work.n_jobs; i++)
+  for (guint i = 0; i < stores->len; i++)
     {
-      add_row (total, &work.jobs[i].row);
-      g_array_append_val (rows, work.jobs[i].row);
-      memset (&work.jobs[i].row, 0, sizeof work.jobs[i].row);
-    }
-  county_jobs_free (&work);
-  return g_steal_pointer (&rows);
+      FurrowCountyRow row = { 0 };
 
-fail:
-  county_jobs_free (&work);
-  g_propagate_error (error, failed);
-  return NULL;
+      if (!fill_row (stores->pdata[i], codes[i], year, &row, error))
+        {
+          furrow_county_row_clear (&row);
+          return NULL;
+        }
+      add_row (total, &row);
+      g_array_append_val (rows, row);
+    }
+  return g_steal_pointer (&rows);
 }

@@ -599,6 +599,7 @@ furrow_store_get_season_fields (FurrowStore   *self,
 
       if (f == NULL)
         continue;
+      f->planned = TRUE;
       f->grows[FURROW_CROP_MAIZE] = plan->pattern.maize_rows > 0;
       f->grows[FURROW_CROP_SOYBEAN] = plan->pattern.soy_rows > 0;
       f->strip = plan->pattern.maize_rows > 0 && plan->pattern.soy_rows > 0;

@@ -4,7 +4,11 @@
  * 119.40 E, DKBM/CBFBM/HTMJM/DKMC) and its households CSV; the households are imported first,
  * then the parcels are timed into the project, and `ogr2ogr -f GPKG` of the same Shapefile is
  * timed in the same run. Goals: ≤ 3 s and ≤ 1.5 × ogr2ogr. Prints the figures; never fails on
- * time. Usage: bench-import [N_PARCELS] (default 50000). */
+ * time. Usage: bench-import [N_PARCELS] (default 50000).
+ *
+ * Inside tests/lib/furrow-pg-run (FURROW_TEST_PG_URI set, benchmark `import-pg`), the same two
+ * imports go a second time into a new cooperative on the server, `--project URI#bench`
+ * (issue 15: the server ≤ 2 × the file). */
 
 #include "config.h"
 
@@ -14,6 +18,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include "furrow-store.h"
 #include "import-test-data.h"
 
 /* Wall-clock and CPU (user + system) seconds of one child process. */
@@ -66,7 +71,8 @@ main (int   argc,
   g_autofree char *project = g_build_filename (dir, "project.gpkg", NULL);
   g_autofree char *ogr_out = g_build_filename (dir, "ogr2ogr.gpkg", NULL);
   g_autofree char *rm = NULL;
-  Timing t_households, t_parcels, t_ogr;
+  const char *pg_uri = g_getenv ("FURROW_TEST_PG_URI");
+  Timing t_households, t_parcels, t_ogr, t_server_households = { 0 }, t_server_parcels = { 0 };
   gint64 start;
 
   setlocale (LC_ALL, "");
@@ -92,6 +98,25 @@ main (int   argc,
     t_parcels = run_timed (parcels);
     t_ogr = run_timed (ogr);
   }
+  if (pg_uri != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FurrowStore) store = NULL;
+      g_autofree char *server = NULL;
+
+      if (!furrow_store_server_init (pg_uri, &error) ||
+          (store = furrow_store_create_server (pg_uri, "bench", &error)) == NULL)
+        g_error ("%s", error->message);
+      server = g_strdup (furrow_store_get_path (store));
+      g_clear_object (&store);
+      {
+        const char *households[] = { cli, "import", "--project", server, csv, NULL };
+        const char *parcels[] = { cli, "import", "--project", server, shp, NULL };
+
+        t_server_households = run_timed (households);
+        t_server_parcels = run_timed (parcels);
+      }
+    }
 
   /* Wall-clock is what a user waits; CPU time is steadier on a shared machine. */
   g_print ("                                  wall       CPU\n");
@@ -100,6 +125,16 @@ main (int   argc,
   g_print ("ogr2ogr -f GPKG same file:     %7.3f s %7.3f s\n", t_ogr.wall_s, t_ogr.cpu_s);
   g_print ("ratio import / ogr2ogr:        %7.2f   %7.2f   (goal ≤ 1.5)\n",
            t_parcels.wall_s / t_ogr.wall_s, t_parcels.cpu_s / t_ogr.cpu_s);
+  if (pg_uri != NULL)
+    {
+      g_print ("server: import households:     %7.3f s %7.3f s (furrow-cli only; the server's "
+               "own CPU is not counted)\n", t_server_households.wall_s, t_server_households.cpu_s);
+      g_print ("server: import %u parcels:     %7.3f s %7.3f s\n", n, t_server_parcels.wall_s,
+               t_server_parcels.cpu_s);
+      g_print ("ratio server / file (parcels): %7.2f             (goal ≤ 2): %s\n",
+               t_server_parcels.wall_s / t_parcels.wall_s,
+               t_server_parcels.wall_s <= 2 * t_parcels.wall_s ? "met" : "missed");
+    }
 
   if (g_getenv ("FURROW_BENCH_KEEP") == NULL)
     {

@@ -9,7 +9,13 @@
  *
  * With a second argument N, each launch opens a project of N generated fields (bench-fields.c,
  * written once before the runs) given on the command line, as `furrow FILE` does: goal ≤ 600 ms
- * for 2,000 fields (issue #6, item 10). */
+ * for 2,000 fields (issue #6, item 10).
+ *
+ * With N = "county" (inside tests/lib/furrow-pg-run, benchmark `startup-server`), one cooperative
+ * of county scale (bench-county.c: 250 fields, 1,000 households, 10,000 parcels and a harvested
+ * season) is written twice, as a file and as a cooperative on the server, and the window is
+ * launched with each, `furrow FILE` and `furrow postgresql://…#CODE`, alternately: goal, the
+ * server ≤ 1.5 × the file (issue 15, Speed). */
 
 #include "config.h"
 
@@ -17,6 +23,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include "bench-county.h"
 #include "bench-fields.h"
 #include "furrow-store.h"
 
@@ -125,6 +132,54 @@ run_once (const char  *furrow,
   return TRUE;
 }
 
+/* The county cooperative as a file in `home` and on the server; their paths. */
+static void
+write_county (const char  *home,
+              char       **file,
+              char       **server)
+{
+  g_autoptr(GError) error = NULL;
+  const char *uri = g_getenv ("FURROW_TEST_PG_URI");
+  g_autoptr(FurrowStore) store = NULL;
+
+  if (uri == NULL)
+    g_error ("bench-startup county: FURROW_TEST_PG_URI is not set (run it in furrow-pg-run)");
+  *file = g_build_filename (home, "county.gpkg", NULL);
+  store = furrow_store_create (*file, &error);
+  if (store == NULL || !bench_county_populate (store, 0, 250, 1000, 10000, TRUE, &error))
+    g_error ("%s", error->message);
+  g_clear_object (&store);
+  if (!furrow_store_server_init (uri, &error) ||
+      (store = furrow_store_create_server (uri, "startup", &error)) == NULL ||
+      !bench_county_populate (store, 0, 250, 1000, 10000, TRUE, &error))
+    g_error ("%s", error->message);
+  *server = g_strdup (furrow_store_get_path (store));
+}
+
+/* Median spawn-to-first-frame ms of N_RUNS launches with the project at path. */
+static double
+median_launch (const char *furrow,
+               const char *path,
+               const char *what)
+{
+  g_autoptr(GError) error = NULL;
+  double outside[N_RUNS];
+
+  for (int i = 0; i < N_WARMUP + N_RUNS; i++)
+    {
+      double in_ms = 0, out_ms = 0, cpu_ms = 0;
+
+      if (!run_once (furrow, path, &in_ms, &out_ms, &cpu_ms, &error))
+        g_error ("bench-startup: %s", error->message);
+      if (i < N_WARMUP)
+        continue;
+      outside[i - N_WARMUP] = out_ms;
+      g_print ("%s run %2d: main() to first frame %6.1f ms, spawn to first frame %6.1f ms, "
+               "CPU %6.1f ms\n", what, i - N_WARMUP + 1, in_ms, out_ms, cpu_ms);
+    }
+  return median (outside, N_RUNS);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -162,6 +217,24 @@ main (int   argc,
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   g_setenv ("GTK_A11Y", "none", FALSE);
   g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+  if (g_strcmp0 (argv[2], "county") == 0)
+    {
+      g_autofree char *file = NULL;
+      g_autofree char *server = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double file_ms, server_ms;
+
+      write_county (home, &file, &server);
+      g_print ("county cooperative written as a file and on the server in %.0f ms\n",
+               (g_get_monotonic_time () - start) / 1000.0);
+      file_ms = median_launch (furrow, file, "file");
+      server_ms = median_launch (furrow, server, "server");
+      g_print ("startup with a cooperative of 250 fields, 1,000 households, 10,000 parcels "
+               "(median of %d, spawn to first frame): file %.1f ms, server %.1f ms, "
+               "server/file %.2f (goal <= 1.5): %s\n", N_RUNS, file_ms, server_ms,
+               server_ms / file_ms, server_ms <= 1.5 * file_ms ? "met" : "missed");
+      return EXIT_SUCCESS;
+    }
   if (n_fields > 0)
     {
       gint64 start = g_get_monotonic_time ();

@@ -123,7 +123,7 @@ test_write_sql (void)
 {
   g_assert_cmpstr (_furrow_store_kind_write_sql (FURROW_KIND_FIELD, FURROW_RECORD_ADDED), ==,
                    "INSERT INTO fields (geom, code, name, notes, custody, measured_area_m2)"
-                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id");
   g_assert_cmpstr (_furrow_store_kind_write_sql (FURROW_KIND_HOUSEHOLD, FURROW_RECORD_UPDATED),
                    ==,
                    "UPDATE households SET code = ?1, name = ?2, members = ?3, phone = ?4,"
@@ -137,7 +137,7 @@ test_write_sql (void)
                    " land_grade, neighbour_east, neighbour_west, neighbour_south,"
                    " neighbour_north, custody, entrusted_from, entrusted_to)"
                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-                   " ?15, ?16, ?17)");
+                   " ?15, ?16, ?17) RETURNING id");
   g_assert_cmpstr (_furrow_store_kind_write_sql (FURROW_KIND_PARCEL, FURROW_RECORD_UPDATED), ==,
                    "UPDATE parcels SET geom = ?1, code = ?2, household_id = ?3,"
                    " field_id = ?4, name = ?5, registered_area_m2 = ?6,"

@@ -36,6 +36,7 @@ typedef struct
   double            area_m2;                             /* full-custody registered area */
   gboolean          grows[FURROW_N_CROPS];               /* from the plan */
   gboolean          strip;                               /* both crops in strips */
+  gboolean          planned;                             /* the field has a plan */
   FurrowSeasonRates rates;
 
   /* predicted */

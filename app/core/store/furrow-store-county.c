@@ -56,22 +56,11 @@ add_season (FurrowStore      *store,
             FurrowCountyRow  *row,
             GError          **error)
 {
-  g_autoptr(GArray) plans = furrow_store_get_plans (store, season, error);
   g_autoptr(GArray) fields = NULL;
-  g_autoptr(GHashTable) planned = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                         NULL);
   g_autofree FurrowEconomicsComparison *per_field = NULL;
   FurrowEconomicsComparison total;
   gint64 season_cost_fen = 0;
 
-  if (plans == NULL)
-    return FALSE;
-  for (guint i = 0; i < plans->len; i++)
-    {
-      gint64 id = g_array_index (plans, FurrowSeasonPlan, i).field_id;
-
-      g_hash_table_add (planned, g_memdup2 (&id, sizeof id));
-    }
   fields = furrow_store_get_season_fields (store, season, &season_cost_fen, error);
   if (fields == NULL)
     return FALSE;
@@ -87,7 +76,7 @@ add_season (FurrowStore      *store,
       const FurrowEconomicsField *f = &g_array_index (fields, FurrowEconomicsField, i);
 
       /* The pattern as `season predict` names it. */
-      if (!g_hash_table_contains (planned, &f->field_id))
+      if (!f->planned)
         continue;
       if (f->strip)
         row->planned_strip++;

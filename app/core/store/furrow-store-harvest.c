@@ -500,6 +500,56 @@ predict_field (FurrowStore            *self,
   }
 }
 
+/* Adds each field's full-custody registered area (its parcels') to its entry of `index`. From
+ * the parcel model when the store holds it (the committed state the window shows); otherwise
+ * three columns of the same rows in the model's order (by id), so the sums are the same to the
+ * last bit, without building every parcel with its geometry: the county summary opens each
+ * cooperative of a server for a few figures (docs/benchmarks.md). */
+static gboolean
+add_full_custody_areas (FurrowStore  *self,
+                        GHashTable   *index,
+                        GError      **error)
+{
+  g_autoptr(FurrowStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (self->models[FURROW_KIND_PARCEL] != NULL)
+    {
+      GListModel *parcels = G_LIST_MODEL (self->models[FURROW_KIND_PARCEL]);
+
+      for (guint i = 0; i < g_list_model_get_n_items (parcels); i++)
+        {
+          g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, i);
+          gint64 field_id = furrow_parcel_get_field_id (parcel);
+          FurrowEconomicsField *f = g_hash_table_lookup (index, &field_id);
+
+          if (f != NULL && furrow_parcel_get_custody (parcel) == FURROW_CUSTODY_FULL)
+            f->area_m2 += furrow_parcel_get_registered_area_m2 (parcel);
+        }
+      return TRUE;
+    }
+  stmt = furrow_database_prepare (self->database,
+                                  "SELECT field_id, registered_area_m2 FROM parcels"
+                                  " WHERE custody = 'full' AND field_id IS NOT NULL ORDER BY id",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  while (furrow_statement_step (stmt, &local_error))
+    {
+      gint64 field_id = furrow_statement_get_int64 (stmt, 0);
+      FurrowEconomicsField *f = g_hash_table_lookup (index, &field_id);
+
+      if (f != NULL)
+        f->area_m2 += furrow_statement_get_double (stmt, 1);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GArray *
 furrow_store_get_season_fields (FurrowStore   *self,
                                 FurrowSeason  *season,
@@ -507,7 +557,6 @@ furrow_store_get_season_fields (FurrowStore   *self,
                                 GError       **error)
 {
   g_autoptr(GListModel) fields = NULL;
-  g_autoptr(GListModel) parcels = NULL;
   g_autoptr(GArray) plans = NULL;
   g_autoptr(GArray) harvests = NULL;
   g_autoptr(GArray) costs = NULL;
@@ -525,7 +574,6 @@ furrow_store_get_season_fields (FurrowStore   *self,
     return NULL;
 
   fields = furrow_store_get_fields (self);
-  parcels = furrow_store_get_parcels (self);
   n_fields = g_list_model_get_n_items (fields);
   out = g_array_sized_new (FALSE, TRUE, sizeof (FurrowEconomicsField), n_fields);
   g_array_set_size (out, n_fields);
@@ -541,15 +589,8 @@ furrow_store_get_season_fields (FurrowStore   *self,
       f->grows[FURROW_CROP_MAIZE] = TRUE;
       g_hash_table_insert (index, &f->field_id, f);
     }
-  for (guint i = 0; i < g_list_model_get_n_items (parcels); i++)
-    {
-      g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, i);
-      gint64 field_id = furrow_parcel_get_field_id (parcel);
-      FurrowEconomicsField *f = g_hash_table_lookup (index, &field_id);
-
-      if (f != NULL && furrow_parcel_get_custody (parcel) == FURROW_CUSTODY_FULL)
-        f->area_m2 += furrow_parcel_get_registered_area_m2 (parcel);
-    }
+  if (!add_full_custody_areas (self, index, error))
+    return NULL;
   for (guint i = 0; i < plans->len; i++)
     {
       const FurrowSeasonPlan *plan = &g_array_index (plans, FurrowSeasonPlan, i);
@@ -558,6 +599,7 @@ furrow_store_get_season_fields (FurrowStore   *self,
 
       if (f == NULL)
         continue;
+      f->planned = TRUE;
       f->grows[FURROW_CROP_MAIZE] = plan->pattern.maize_rows > 0;
       f->grows[FURROW_CROP_SOYBEAN] = plan->pattern.soy_rows > 0;
       f->strip = plan->pattern.maize_rows > 0 && plan->pattern.soy_rows > 0;

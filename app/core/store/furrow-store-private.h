@@ -83,6 +83,8 @@ struct _FurrowStore
   gboolean        batch_all_or_nothing;  /* furrow_store_begin_all_or_nothing(): no savepoints */
   gboolean        batch_spoiled;         /* a change failed in such a batch: only rollback */
   char           *import_source;         /* furrow_store_begin_import(): one audit row */
+  GHashTable     *import_households;     /* such a batch on a server: household code → id,
+                                          * read at the first parcel (parcel_prepare) */
   guint           n_imported[FURROW_N_KINDS];
   GPtrArray      *pending;               /* FurrowPendingChange, in order */
   GHashTable     *touched_fields;        /* gint64 field id: registered area to refresh */
@@ -216,7 +218,7 @@ typedef enum
   FURROW_KIND_SQL_SELECT_ALL,   /* every row, read columns in order, by id */
   FURROW_KIND_SQL_SELECT_CODE,  /* the row of code ?1 */
   FURROW_KIND_SQL_SELECT_ID,    /* the row of id ?1 */
-  FURROW_KIND_SQL_INSERT,       /* "INSERT INTO t (a, b) VALUES (?1, ?2)": written columns */
+  FURROW_KIND_SQL_INSERT,       /* "INSERT INTO t (a, b) VALUES (?1, ?2) RETURNING id" */
   FURROW_KIND_SQL_UPDATE,       /* "UPDATE t SET a = ?1, b = ?2, row_version … WHERE id = ?3 …" */
   FURROW_KIND_N_SQL
 } FurrowKindSql;

@@ -600,6 +600,7 @@ write_change (FurrowStore         *self,
   const FurrowRecordKind *kind = _furrow_store_kind (kind_id);
   g_auto(FurrowStoredRecord) stored = { { 0 } };
   g_autoptr(FurrowStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *audit_object = NULL;
   g_autofree char *detail = NULL;
   const char *code, *action = NULL;
@@ -631,8 +632,16 @@ write_change (FurrowStore         *self,
     }
   else if (change == FURROW_RECORD_REMOVED)
     furrow_statement_bind_id (stmt, 2, _furrow_store_object_get_version (object));
-  if (!furrow_statement_run (stmt, error))
-    return set_write_error (self, kind, code, error);
+  /* An INSERT gives the new row's id as its one row (RETURNING id). */
+  if (change == FURROW_RECORD_ADDED && furrow_statement_step (stmt, &local_error))
+    new_id = furrow_statement_get_int64 (stmt, 0);
+  if (local_error == NULL)
+    furrow_statement_run (stmt, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return set_write_error (self, kind, code, error);
+    }
   /* The row was there when read_stored looked (in this transaction): no row changed means
    * another writer's version is stored now. */
   if (change != FURROW_RECORD_ADDED && furrow_database_changes (self->database) == 0)
@@ -641,7 +650,6 @@ write_change (FurrowStore         *self,
   switch (change)
     {
     case FURROW_RECORD_ADDED:
-      new_id = furrow_database_last_insert_id (self->database);
       if (_furrow_store_audit_each_addition (self, kind_id))
         {
           action = "add";

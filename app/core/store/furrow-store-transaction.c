@@ -381,6 +381,7 @@ furrow_store_begin (FurrowStore  *self,
   self->batch_all_or_nothing = FALSE;
   self->batch_spoiled = FALSE;
   g_clear_pointer (&self->import_source, g_free);
+  g_clear_pointer (&self->import_households, g_hash_table_unref);
   memset (self->n_imported, 0, sizeof self->n_imported);
   return TRUE;
 }
@@ -437,6 +438,7 @@ furrow_store_commit (FurrowStore  *self,
       return FALSE;
     }
   g_clear_pointer (&self->import_source, g_free);
+  g_clear_pointer (&self->import_households, g_hash_table_unref);
   self->in_batch = FALSE;
   return commit_transaction (self, error);
 }
@@ -450,6 +452,7 @@ furrow_store_rollback (FurrowStore *self)
     return;
   self->in_batch = FALSE;
   g_clear_pointer (&self->import_source, g_free);
+  g_clear_pointer (&self->import_households, g_hash_table_unref);
   store_run (self, "ROLLBACK", NULL);
   discard_pending (self);
   /* The cooperative's details may have been changed inside the batch. */

@@ -204,6 +204,7 @@ furrow_store_finalize (GObject *object)
     g_source_destroy (self->listener);
   g_clear_pointer (&self->listener, g_source_unref);
   g_clear_pointer (&self->stale, g_array_unref);
+  g_clear_pointer (&self->import_households, g_hash_table_unref);
   g_clear_pointer (&self->later, g_ptr_array_unref);
   g_clear_pointer (&self->schema, g_free);
   g_clear_pointer (&self->conflict, g_free);

@@ -195,6 +195,24 @@ test_notice (Fixture       *fixture,
                                           "--resolved", "2024-11-20", NULL), ==, 1);
     g_assert_nonnull (strstr (err, "2024-11-21"));
     g_clear_pointer (&err, g_free);
+    /* Usage errors, exit 2 with the action's usage line: no --resolution, no --text, an
+     * action objection does not have. */
+    g_assert_cmpint (furrow_test_run_cli (NULL, &err, "season", "--project", p, "objection",
+                                          "resolve", "2024 秋", id, NULL), ==, 2);
+    g_assert_cmpstr (err, ==, "furrow-cli: usage: season objection resolve NAME ID --resolution "
+                              "TEXT [--resolved YYYY-MM-DD]\n");
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (furrow_test_run_cli (NULL, &err, "season", "--project", p, "objection",
+                                          "add", "2024 秋", "--household", HOUSEHOLD_1, NULL),
+                     ==, 2);
+    g_assert_cmpstr (err, ==, "furrow-cli: usage: season objection add NAME --household CODE "
+                              "--text TEXT [--received YYYY-MM-DD]\n");
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (furrow_test_run_cli (NULL, &err, "season", "--project", p, "objection",
+                                          "remove", "2024 秋", NULL), ==, 2);
+    g_assert_true (g_str_has_prefix (err, "furrow-cli: usage: furrow-cli season --project FILE "
+                                          "notice NAME "));
+    g_clear_pointer (&err, g_free);
     g_assert_cmpint (furrow_test_run_cli (NULL, NULL, "season", "--project", p, "objection",
                                           "resolve", "2024 秋", id, "--resolution",
                                           "复测后更正为10.30亩", "--resolved", "2024-11-24",
@@ -202,6 +220,7 @@ test_notice (Fixture       *fixture,
     g_assert_cmpint (furrow_test_run_cli (NULL, &err, "season", "--project", p, "objection",
                                           "resolve", "2024 秋", "x1", "--resolution", "…",
                                           NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "x1: not an objection number"));
     g_clear_pointer (&err, g_free);
   }
   g_assert_cmpint (furrow_test_run_cli (&out, NULL, "season", "--project", p, "objection",

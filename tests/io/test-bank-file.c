@@ -758,6 +758,32 @@ test_cli (Fixture       *fixture,
     g_assert_cmpint (run_cli (unknown, NULL, &err), ==, 1);
     g_assert_false (g_file_test (again, G_FILE_TEST_EXISTS));
   }
+  /* Usage errors, exit 2 with the command's usage line: bank-return without its return file,
+   * household without an action, set-account without --account, an option no command has. */
+  {
+    const char *no_return[] = { "bank-return", "--project", fixture->path, "--season", "2016 秋",
+                                NULL };
+    const char *no_action[] = { "household", "--project", fixture->path, NULL };
+    const char *no_account[] = { "household", "set-account", "--project", fixture->path,
+                                 "--code", "371426110201000003", NULL };
+    const char *bad_option[] = { "bank-file", "--project", fixture->path, "--season", "2016 秋",
+                                 "--profile", "generic", "--out", again, "--bogus", NULL };
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (no_return, NULL, &err), ==, 2);
+    g_assert_cmpstr (err, ==, "furrow-cli: 用法：furrow-cli bank-return --project 文件 --season "
+                              "名称 回盘文件.csv [--json]\n");
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_cli (no_action, NULL, &err), ==, 2);
+    g_assert_true (g_str_has_prefix (err, "furrow-cli: 用法：furrow-cli household set-account "));
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_cli (no_account, NULL, &err), ==, 2);
+    g_assert_true (g_str_has_prefix (err, "furrow-cli: 用法：furrow-cli household set-account "));
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_cli (bad_option, NULL, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "--bogus"));
+    g_assert_false (g_file_test (again, G_FILE_TEST_EXISTS));
+  }
 }
 FURROW_TEST_FIXTURE ("/furrow/io/bank-file/cli", Fixture, furrow_test_store_set_up_empty,
                      test_cli, furrow_test_store_fixture_tear_down);

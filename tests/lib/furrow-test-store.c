@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 
 #include "furrow-demo.h"
 #include "furrow-household.h"
@@ -300,10 +301,13 @@ add_taozhuang_extra (FurrowStore  *store,
   g_assert_no_error (error);
 }
 
-FurrowSeason *
-furrow_test_store_new_taozhuang_season (FurrowStore *store)
+/* Taozhuang's rules in a new season NAME of CROP_YEAR, added to STORE. */
+static FurrowSeason *
+new_taozhuang_season (FurrowStore *store,
+                      const char  *name,
+                      guint        crop_year)
 {
-  g_autoptr(FurrowSeason) season = furrow_season_new ("2016 秋", 2016);
+  g_autoptr(FurrowSeason) season = furrow_season_new (name, crop_year);
   FurrowBaseRule base = { .kind = FURROW_BASE_IN_KIND, .kg_per_mu = 550,
                           .price_fen_per_kg = 136, .less_cost_per_mu = TRUE };
   FurrowSurplusSplit split = { 0, 0, 50, 50 };
@@ -321,11 +325,13 @@ furrow_test_store_new_taozhuang_season (FurrowStore *store)
   return g_steal_pointer (&season);
 }
 
-void
-furrow_test_store_harvest_taozhuang (FurrowStore  *store,
-                                     FurrowSeason *season,
-                                     FurrowField  *field,
-                                     gboolean      settle)
+/* Sole maize planned on FIELD, 173,840 kg sold for REVENUE_FEN; settled when SETTLE. */
+static void
+harvest_taozhuang (FurrowStore  *store,
+                   FurrowSeason *season,
+                   FurrowField  *field,
+                   gint64        revenue_fen,
+                   gboolean      settle)
 {
   g_autoptr(GError) error = NULL;
   FurrowPattern pattern;
@@ -333,13 +339,44 @@ furrow_test_store_harvest_taozhuang (FurrowStore  *store,
   g_assert_true (furrow_pattern_preset ("sole-maize", &pattern));
   furrow_store_set_plan (store, season, field, &pattern, "sole-maize", "practical", &error);
   g_assert_no_error (error);
-  furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, 173840, 23641200, &error);
+  furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, 173840, revenue_fen,
+                            &error);
   g_assert_no_error (error);
   if (settle)
     {
       furrow_store_settle_season (store, season, NULL, &error);
       g_assert_no_error (error);
     }
+}
+
+FurrowSeason *
+furrow_test_store_new_taozhuang_season (FurrowStore *store)
+{
+  return new_taozhuang_season (store, "2016 秋", 2016);
+}
+
+void
+furrow_test_store_harvest_taozhuang (FurrowStore  *store,
+                                     FurrowSeason *season,
+                                     FurrowField  *field,
+                                     gboolean      settle)
+{
+  harvest_taozhuang (store, season, field, 23641200, settle);
+}
+
+FurrowSeason *
+furrow_test_store_add_taozhuang_season (FurrowStore *store,
+                                        const char  *name,
+                                        gint64       revenue_fen,
+                                        gboolean     settle)
+{
+  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
+  g_autoptr(FurrowField) field = g_list_model_get_item (fields, 0);
+  /* The crop year is the name's first four digits. */
+  g_autoptr(FurrowSeason) season = new_taozhuang_season (store, name, (guint) atoi (name));
+
+  harvest_taozhuang (store, season, field, revenue_fen, settle);
+  return g_steal_pointer (&season);
 }
 
 FurrowSeason *

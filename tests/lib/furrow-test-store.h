@@ -107,6 +107,13 @@ void          furrow_test_store_harvest_taozhuang    (FurrowStore     *store,
                                                       FurrowSeason    *season,
                                                       FurrowField     *field,
                                                       gboolean         settle);
+/* Another season of the same rules on the register furrow_test_store_add_taozhuang() made: NAME,
+ * of the crop year its first four digits say, sole maize on F1, 173,840 kg sold for
+ * REVENUE_FEN, settled when SETTLE. */
+FurrowSeason *furrow_test_store_add_taozhuang_season (FurrowStore    *store,
+                                                      const char     *name,
+                                                      gint64          revenue_fen,
+                                                      gboolean        settle);
 
 /* Its first five households, in code order: registered areas, names and settled totals. */
 #define FURROW_TEST_TAOZHUANG_N 5

@@ -856,6 +856,61 @@ test_not_harvested (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/gui/season-settlement/not-harvested", Fixture, fixture_set_up,
                      test_not_harvested, furrow_test_window_tear_down);
 
+/* A rebuild empties the roster in one items-changed (position 0, n removed, none added). */
+static void
+roster_items_changed_cb (GListModel *roster,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         guint      *rebuilds)
+{
+  if (position == 0 && removed > 0 && added == 0)
+    (*rebuilds)++;
+}
+
+static gboolean
+rebuilt (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+/* One change, one update: settling announces season-changed and settlement-changed, reopening
+ * the same, and the page is rebuilt once for each (it was twice), showing the new state. */
+static void
+test_one_update (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowSeasonSettlementPage *page;
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(GError) error = NULL;
+  guint rebuilds = 0;
+
+  add_season (store, TRUE);
+  page = show_page (fixture);
+  g_signal_connect (furrow_season_settlement_page_get_roster (page), "items-changed",
+                    G_CALLBACK (roster_items_changed_cb), &rebuilds);
+
+  settle_in_store (store);
+  g_assert_true (furrow_test_wait_until (rebuilt, &rebuilds, 30));
+  furrow_test_iterate (100);
+  g_assert_cmpuint (rebuilds, ==, 1);
+  g_assert_nonnull (find_button (GTK_WIDGET (page), "Reopen…"));
+
+  rebuilds = 0;
+  season = furrow_store_find_season (store, SEASON);
+  g_assert_true (furrow_store_reopen_season (store, season, "entered twice", &error));
+  g_assert_no_error (error);
+  g_assert_true (furrow_test_wait_until (rebuilt, &rebuilds, 30));
+  furrow_test_iterate (100);
+  g_assert_cmpuint (rebuilds, ==, 1);
+  g_assert_nonnull (find_button (GTK_WIDGET (page), "Settle…"));
+  g_signal_handlers_disconnect_by_data (furrow_season_settlement_page_get_roster (page),
+                                        &rebuilds);
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/season-settlement/one-update", Fixture, fixture_set_up,
+                     test_one_update, furrow_test_window_tear_down);
+
 /* Bank payments on the page (docs/domain.md, "Bank accounts"): with a household to pay without
  * an account, Export Bank File writes nothing; with every household's account (the demo's), the
  * generic file holds one row per

@@ -323,22 +323,6 @@ test_payroll (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/cli/notice/payroll", Fixture, fixture_set_up, test_payroll,
                      fixture_tear_down);
 
-static char *
-unzip (const char *path,
-       const char *member)
-{
-  const char *argv[] = { "unzip", "-p", path, member, NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
 /* Cell REF's number in hundredths (yuan to the fen, a share in percent to 0.01). */
 static gint64
 cell_hundredths (const char *sheet,
@@ -427,7 +411,7 @@ test_ledger (Fixture       *fixture,
 
   /* The workbook: row 1 the title, row 2 the headers, then per household its seasons and a
    * total row; columns F base, G returned, I due, K balance (yuan). */
-  sheet = unzip (xlsx, "xl/worksheets/sheet1.xml");
+  sheet = furrow_test_unzip (xlsx, "xl/worksheets/sheet1.xml");
   g_assert_cmpint (cell_hundredths (sheet, "F3"), ==, 500000);
   g_assert_cmpint (cell_hundredths (sheet, "G3"), ==, 150000);
   g_assert_cmpint (cell_hundredths (sheet, "K4"), ==, 1350000);
@@ -435,7 +419,7 @@ test_ledger (Fixture       *fixture,
   g_assert_cmpint (cell_hundredths (sheet, "E8"), ==, 6000);      /* household 2: 30 + 30 mu */
   g_assert_cmpint (cell_hundredths (sheet, "K8"), ==, 4050000);
   g_clear_pointer (&sheet, g_free);
-  sheet = unzip (xlsx, "xl/worksheets/sheet2.xml");
+  sheet = furrow_test_unzip (xlsx, "xl/worksheets/sheet2.xml");
   g_assert_cmpint (cell_hundredths (sheet, "C3"), ==, 900000);
   g_assert_cmpint (cell_hundredths (sheet, "D3"), ==, 600000);
   g_assert_cmpint (cell_hundredths (sheet, "E3"), ==, 6667);

@@ -94,20 +94,6 @@ export_payroll (FurrowSeasonSettlementPage *page,
   return result == 1;
 }
 
-static char *
-run_tool (const char **argv)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 /* The ¥ amounts of `text` in order, in fen. */
 static GArray *
 amounts_fen (const char *text)
@@ -189,7 +175,7 @@ test_export (Fixture       *fixture,
   {
     const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", pdf, "-", NULL };
 
-    text = run_tool (argv);
+    text = furrow_test_run_tool (argv);
   }
   pages = g_strsplit (text, "\f", -1);
   /* 12 rows a page. */
@@ -243,7 +229,7 @@ test_export (Fixture       *fixture,
   g_assert_true (export_payroll (page, xlsx, TRUE));
   {
     const char *argv[] = { "unzip", "-p", xlsx, "xl/workbook.xml", NULL };
-    g_autofree char *workbook = run_tool (argv);
+    g_autofree char *workbook = furrow_test_run_tool (argv);
 
     g_assert_nonnull (strstr (workbook, "<sheet name=\"3707821022"));
   }
@@ -267,7 +253,7 @@ test_export (Fixture       *fixture,
                        page, GTK_PRINT_OPERATION_ACTION_EXPORT, printed, &error), ==,
                      GTK_PRINT_OPERATION_RESULT_APPLY);
     g_assert_no_error (error);
-    printed_text = run_tool (argv);
+    printed_text = furrow_test_run_tool (argv);
     printed_pages = g_strsplit (printed_text, "\f", -1);
     g_assert_cmpuint (g_strv_length (printed_pages), >=, n_pages);
     g_assert_nonnull (strstr (printed_pages[n_pages - 1], total));

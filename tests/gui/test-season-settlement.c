@@ -321,22 +321,6 @@ test_settle_roster (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/gui/season-settlement/settle-roster", Fixture, fixture_set_up,
                      test_settle_roster, furrow_test_window_tear_down);
 
-/* The text of every page of a PDF, split at form feeds. */
-static GStrv
-pdf_pages (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_strsplit (out, "\f", -1);
-}
-
 /* pdftotext may drop the spaces between Chinese and digits: compare without them. */
 static char *
 without_spaces (const char *text)
@@ -436,7 +420,7 @@ test_export_statements (Fixture       *fixture,
     g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window), exported));
     g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window), "Open"));
   }
-  pages = pdf_pages (path);
+  pages = furrow_test_pdf_pages (path);
   for (gsize i = 0; i < s->n_rows; i++)
     {
       const FurrowSeasonSettlementRow *row = &s->rows[i];
@@ -569,7 +553,7 @@ test_export_statements (Fixture       *fixture,
                                                           printed, &error), ==,
                      GTK_PRINT_OPERATION_RESULT_APPLY);
     g_assert_no_error (error);
-    printed_pages = pdf_pages (printed);
+    printed_pages = furrow_test_pdf_pages (printed);
     n_printed = g_strv_length (printed_pages);
     g_assert_cmpuint (n_printed, >=, 2);
     last = without_spaces (printed_pages[n_printed - 2]);

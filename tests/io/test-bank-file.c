@@ -72,31 +72,6 @@ settled_taozhuang (FurrowStore *store)
 }
 
 static char *
-run_tool (const char **argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s: %s", argv[0], err);
-  return out;
-}
-
-static char *
-unzip (const char *path,
-       const char *member)
-{
-  const char *argv[] = { "unzip", "-p", path, member, NULL };
-
-  return run_tool (argv);
-}
-
-static char *
 read_file (const char *path)
 {
   g_autoptr(GError) error = NULL;
@@ -278,7 +253,7 @@ test_gbk_txt (Fixture       *fixture,
   {
     const char *argv[] = { "iconv", "-f", "GBK", "-t", "UTF-8", path, NULL };
 
-    decoded = run_tool (argv);
+    decoded = furrow_test_run_tool (argv);
   }
   g_assert_cmpstr (decoded, ==,
                    "6217000000000006|张建国|4948213|13800000001\r\n"
@@ -336,9 +311,9 @@ test_xlsx (Fixture       *fixture,
       file = furrow_bank_file_new (fixture->store, season, profile, FALSE, &error);
       g_assert_true (furrow_bank_file_write (file, fixture->store, path, &error));
       g_assert_no_error (error);
-      sheet = unzip (path, "xl/worksheets/sheet1.xml");
-      strings = unzip (path, "xl/sharedStrings.xml");
-      styles = unzip (path, "xl/styles.xml");
+      sheet = furrow_test_unzip (path, "xl/worksheets/sheet1.xml");
+      strings = furrow_test_unzip (path, "xl/sharedStrings.xml");
+      styles = furrow_test_unzip (path, "xl/styles.xml");
       g_assert_nonnull (strstr (styles, "formatCode=\"@\""));
       for (guint a = 0; a < G_N_ELEMENTS (accounts); a++)
         {
@@ -556,14 +531,14 @@ test_payroll_masked (Fixture       *fixture,
   g_assert_true (furrow_payroll_write (payroll, xlsx, NULL, NULL, NULL, &error));
   g_assert_true (furrow_payroll_write (payroll, pdf, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  strings = unzip (xlsx, "xl/sharedStrings.xml");
+  strings = furrow_test_unzip (xlsx, "xl/sharedStrings.xml");
   g_assert_nonnull (strstr (strings, "<t>6217 **** **** 0006</t>"));
   g_assert_nonnull (strstr (strings, "<t>6214 **** **** 1237</t>"));
   g_assert_nonnull (strstr (strings, "<t>1500 **** **** 9012</t>"));
   {
     const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", pdf, "-", NULL };
 
-    text = run_tool (argv);
+    text = furrow_test_run_tool (argv);
   }
   g_assert_nonnull (strstr (text, "6228 **** **** 0018"));
   for (guint a = 0; a < G_N_ELEMENTS (accounts); a++)

@@ -73,44 +73,6 @@ check_rows (FurrowSurplusStatement *statement,
     }
 }
 
-static char *
-run_tool (const char **argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s: %s", argv[0], err);
-  return out;
-}
-
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
-  g_autofree char *text = run_tool (argv);
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (*p != ' ' && *p != '\n')
-      g_string_append_c (out, *p);
-  return g_string_free (out, FALSE);
-}
-
-static char *
-unzip (const char *path,
-       const char *member)
-{
-  const char *argv[] = { "unzip", "-p", path, member, NULL };
-
-  return run_tool (argv);
-}
-
 /* The value of cell `ref` of a sheet's XML in fen, or BLANK for a cell without a value. */
 static gint64
 cell_fen (const char *sheet,
@@ -184,7 +146,7 @@ test_season (Fixture       *fixture,
 
   furrow_surplus_statement_write (statement, pdf, &error);
   g_assert_no_error (error);
-  text = pdf_text (pdf);
+  text = furrow_test_pdf_text (pdf, " \n");
   g_assert_nonnull (strstr (text, "盈余及盈余分配表"));
   g_assert_nonnull (strstr (text, "编制单位：宁津县陶庄土地股份合作社"));
   g_assert_nonnull (strstr (text, "会农社02表"));
@@ -205,8 +167,8 @@ test_season (Fixture       *fixture,
 
   furrow_surplus_statement_write (statement, xlsx, &error);
   g_assert_no_error (error);
-  sheet = unzip (xlsx, "xl/worksheets/sheet1.xml");
-  strings = unzip (xlsx, "xl/sharedStrings.xml");
+  sheet = furrow_test_unzip (xlsx, "xl/worksheets/sheet1.xml");
+  strings = furrow_test_unzip (xlsx, "xl/sharedStrings.xml");
   g_assert_nonnull (strstr (strings, "一、经营收入"));
   g_assert_nonnull (strstr (strings, "六、年末未分配盈余"));
   g_assert_nonnull (strstr (strings, "上年金额"));
@@ -302,7 +264,7 @@ test_cli (Fixture       *fixture,
   g_assert_cmpint (furrow_test_run_cli (NULL, NULL, "surplus-statement", "--project",
                                         fixture->path, "--season", "2016 秋", "--out", pdf,
                                         NULL), ==, 0);
-  text = pdf_text (pdf);
+  text = furrow_test_pdf_text (pdf, " \n");
   g_assert_nonnull (strstr (text, "六、年末未分配盈余209,716.56"));
   g_assert_cmpint (furrow_test_run_cli (NULL, NULL, "surplus-statement", "--project",
                                         fixture->path, "--year", "2016", "--out", xlsx, NULL),

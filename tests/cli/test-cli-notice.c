@@ -26,33 +26,6 @@ typedef FurrowTestStore Fixture;
 #define HOUSEHOLD_1 "370782102201010001"
 #define HOUSEHOLD_2 "370782102201010002"
 
-static void
-settle (FurrowStore              *store,
-        FurrowField              *field,
-        const char               *name,
-        guint                     crop_year,
-        gint64                    base_fen_per_mu,
-        gint64                    revenue_fen,
-        const FurrowSurplusSplit *split,
-        const char               *reason)
-{
-  g_autoptr(FurrowSeason) draft = furrow_season_new_empty ();
-  g_autoptr(FurrowSeason) season = NULL;
-  g_autoptr(GError) error = NULL;
-  FurrowBaseRule base = { .kind = FURROW_BASE_FIXED, .fen_per_mu = base_fen_per_mu };
-
-  furrow_season_set_name (draft, name);
-  furrow_season_set_crop_year (draft, crop_year);
-  furrow_season_set_base_rule (draft, &base);
-  furrow_season_set_split (draft, split, reason);
-  g_assert_true (furrow_store_add_season (store, draft, &error));
-  season = furrow_test_store_find_season (store, name);
-  g_assert_true (furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, 20000,
-                                           revenue_fen, &error));
-  g_assert_true (furrow_store_settle_season (store, season, reason, &error));
-  g_assert_no_error (error);
-}
-
 /* The project: 2023 秋 (base 500 yuan/mu, revenue 30,000 yuan, split 10/0/30/60) and 2024 秋
  * (base 600 yuan/mu, revenue 34,000 yuan, split 10/0/50/40 with a reason), written and closed. */
 static void
@@ -66,8 +39,8 @@ fixture_set_up (Fixture       *fixture,
 
   furrow_test_store_set_up (fixture, FURROW_TEST_STORE_EMPTY, NULL);
   field = furrow_test_store_add_cooperative (fixture->store, "F1", "东地", areas_mu, 2, 0);
-  settle (fixture->store, field, "2023 秋", 2023, 50000, 3000000, &lawful, NULL);
-  settle (fixture->store, field, "2024 秋", 2024, 60000, 3400000, &low, "合作社购置烘干机");
+  furrow_test_store_settle_fixed (fixture->store, field, "2023 秋", 2023, 50000, 3000000, &lawful, NULL);
+  furrow_test_store_settle_fixed (fixture->store, field, "2024 秋", 2024, 60000, 3400000, &low, "合作社购置烘干机");
   g_clear_object (&fixture->store);
 }
 

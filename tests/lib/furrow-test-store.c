@@ -423,3 +423,64 @@ furrow_test_store_add_taozhuang (FurrowStore *store,
   furrow_test_store_harvest_taozhuang (store, season, field, settle);
   return g_steal_pointer (&season);
 }
+
+void
+furrow_test_store_settle_fixed (FurrowStore              *store,
+                                FurrowField              *field,
+                                const char               *name,
+                                guint                     crop_year,
+                                gint64                    base_fen_per_mu,
+                                gint64                    revenue_fen,
+                                const FurrowSurplusSplit *split,
+                                const char               *reason)
+{
+  g_autoptr(FurrowSeason) draft = furrow_season_new_empty ();
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(GError) error = NULL;
+  FurrowBaseRule base = { .kind = FURROW_BASE_FIXED, .fen_per_mu = base_fen_per_mu };
+
+  furrow_season_set_name (draft, name);
+  furrow_season_set_crop_year (draft, crop_year);
+  furrow_season_set_base_rule (draft, &base);
+  furrow_season_set_split (draft, split, reason);
+  g_assert_true (furrow_store_add_season (store, draft, &error));
+  g_assert_no_error (error);
+  season = furrow_test_store_find_season (store, name);
+  g_assert_true (furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, 20000,
+                                           revenue_fen, &error));
+  g_assert_no_error (error);
+  g_assert_true (furrow_store_settle_season (store, season, reason, &error));
+  g_assert_no_error (error);
+}
+
+void
+furrow_test_store_harvest_2_4 (FurrowStore  *store,
+                               FurrowSeason *season,
+                               gboolean      soybean,
+                               guint         n_unharvested)
+{
+  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
+  g_autoptr(GError) error = NULL;
+  FurrowPattern pattern;
+
+  g_assert_true (furrow_pattern_preset ("2+4", &pattern));
+  g_assert_cmpuint (g_list_model_get_n_items (fields), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+      double mu = furrow_m2_to_mu (furrow_field_get_registered_area_m2 (field));
+
+      g_assert_true (furrow_store_set_plan (store, season, field, &pattern, "2+4", "", &error));
+      g_assert_no_error (error);
+      if (i < n_unharvested)
+        continue;
+      g_assert_true (furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, mu * 700,
+                                               (gint64) (mu * 200000 + 0.5), &error));
+      g_assert_no_error (error);
+      if (!soybean)
+        continue;
+      g_assert_true (furrow_store_set_harvest (store, season, field, FURROW_CROP_SOYBEAN,
+                                               mu * 120, (gint64) (mu * 60000 + 0.5), &error));
+      g_assert_no_error (error);
+    }
+}

@@ -79,7 +79,10 @@ furrow_cli_bank_file (int    argc,
   g_autoptr(FurrowBankProfile) profile = NULL;
   g_autoptr(FurrowBankFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *project = NULL;
+  g_auto(FurrowCliOptions) o = {
+    FURROW_CLI_OPTION_PROJECT | FURROW_CLI_OPTION_JSON,
+    .json_help = N_("Print JSON for scripts"),
+  };
   g_autofree char *season_name = NULL;
   g_autofree char *profile_name = NULL;
   g_autofree char *profile_file = NULL;
@@ -87,13 +90,11 @@ furrow_cli_bank_file (int    argc,
   g_autofree char *total = NULL;
   gboolean reissue = FALSE;
   gboolean allow_missing = FALSE;
-  gboolean json = FALSE;
   gboolean force = FALSE;
   g_autofree char *reason = NULL;
   const FurrowBankMissing *missing;
   gsize n_payees, n_missing;
   GOptionEntry entries[] = {
-    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project, N_("The project file"), N_("FILE") },
     { "season", 0, 0, G_OPTION_ARG_STRING, &season_name, N_("A settled season by its name"),
       N_("NAME") },
     { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_name,
@@ -106,7 +107,6 @@ furrow_cli_bank_file (int    argc,
     { "allow-missing", 0, 0, G_OPTION_ARG_NONE, &allow_missing,
       N_("Write the file even when households to pay have no valid account (they are listed)"),
       NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for scripts"), NULL },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force,
       N_("Write it before the public notice has ended or while objections are open (needs "
          "--reason)"), NULL },
@@ -117,21 +117,14 @@ furrow_cli_bank_file (int    argc,
   };
 
   context = g_option_context_new (_("— the bank payment file of a settled season"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      furrow_cli_print_error ("%s", error->message);
-      return 2;
-    }
-  if (project == NULL || season_name == NULL || out == NULL || argc != 1 ||
+  if (!furrow_cli_parse_options (context, entries, &o, &argc, &argv))
+    return 2;
+  if (o.project == NULL || season_name == NULL || out == NULL || argc != 1 ||
       (profile_name == NULL) == (profile_file == NULL))
-    {
-      furrow_cli_print_error ("%s", _("usage: furrow-cli bank-file --project FILE --season NAME "
-                                      "(--profile NAME | --profile-file FILE) --out FILE "
-                                      "[--reissue] [--allow-missing] [--json]"));
-      return 2;
-    }
-  if (!furrow_store_check_output_path (project, out, &error))
+    return furrow_cli_usage (_("usage: furrow-cli bank-file --project FILE --season NAME "
+                               "(--profile NAME | --profile-file FILE) --out FILE "
+                               "[--reissue] [--allow-missing] [--json]"));
+  if (!furrow_store_check_output_path (o.project, out, &error))
     {
       furrow_cli_print_error ("%s", error->message);
       return 1;
@@ -143,20 +136,20 @@ furrow_cli_bank_file (int    argc,
       furrow_cli_print_error ("%s", error->message);
       return 1;
     }
-  store = open_settled (project, season_name, &season);
+  store = open_settled (o.project, season_name, &season);
   if (store == NULL)
     return 1;
   /* Paid only after the public notice (docs/domain.md §15). */
   if (!furrow_store_check_payment_allowed (store, season, "bank-file", NULL, force, reason,
                                            &error))
     {
-      furrow_cli_print_error (_("%s: %s (--force --reason TEXT)"), project, error->message);
+      furrow_cli_print_error (_("%s: %s (--force --reason TEXT)"), o.project, error->message);
       return 1;
     }
   file = furrow_bank_file_new (store, season, profile, reissue, &error);
   if (file == NULL)
     {
-      furrow_cli_print_error ("%s: %s", project, error->message);
+      furrow_cli_print_error ("%s: %s", o.project, error->message);
       return 1;
     }
   furrow_bank_file_get_payees (file, &n_payees);
@@ -190,7 +183,7 @@ furrow_cli_bank_file (int    argc,
       return 1;
     }
   total = yuan (furrow_bank_file_get_total_fen (file));
-  if (json)
+  if (o.json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -236,33 +229,26 @@ furrow_cli_bank_return (int    argc,
   g_autoptr(FurrowSeason) season = NULL;
   g_autoptr(GArray) rows = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *project = NULL;
+  g_auto(FurrowCliOptions) o = {
+    FURROW_CLI_OPTION_PROJECT | FURROW_CLI_OPTION_JSON,
+    .json_help = N_("Print JSON for scripts"),
+  };
   g_autofree char *season_name = NULL;
-  gboolean json = FALSE;
   guint n_paid = 0, n_failed = 0;
   GOptionEntry entries[] = {
-    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project, N_("The project file"), N_("FILE") },
     { "season", 0, 0, G_OPTION_ARG_STRING, &season_name, N_("A settled season by its name"),
       N_("NAME") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for scripts"), NULL },
     { NULL },
   };
 
   context = g_option_context_new (_("RETURN.csv — mark the payments of a bank’s return file "
                                     "paid or failed"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      furrow_cli_print_error ("%s", error->message);
-      return 2;
-    }
-  if (project == NULL || season_name == NULL || argc != 2)
-    {
-      furrow_cli_print_error ("%s", _("usage: furrow-cli bank-return --project FILE --season "
-                                      "NAME RETURN.csv [--json]"));
-      return 2;
-    }
-  store = open_settled (project, season_name, &season);
+  if (!furrow_cli_parse_options (context, entries, &o, &argc, &argv))
+    return 2;
+  if (o.project == NULL || season_name == NULL || argc != 2)
+    return furrow_cli_usage (_("usage: furrow-cli bank-return --project FILE --season "
+                               "NAME RETURN.csv [--json]"));
+  store = open_settled (o.project, season_name, &season);
   if (store == NULL)
     return 1;
   rows = furrow_bank_return_read (store, season, argv[1], &error);
@@ -280,7 +266,7 @@ furrow_cli_bank_return (int    argc,
       else
         n_failed++;
     }
-  if (json)
+  if (o.json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -327,7 +313,7 @@ set_account (int    argc,
   g_autoptr(FurrowHousehold) household = NULL;
   g_autoptr(FurrowEdit) edit = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *project = NULL;
+  g_auto(FurrowCliOptions) o = { FURROW_CLI_OPTION_PROJECT };
   g_autofree char *code = NULL;
   g_autofree char *bank = NULL;
   g_autofree char *branch = NULL;
@@ -336,7 +322,6 @@ set_account (int    argc,
   g_autofree char *masked = NULL;
   FurrowAccount account;
   GOptionEntry entries[] = {
-    { "project", 0, 0, G_OPTION_ARG_FILENAME, &project, N_("The project file"), N_("FILE") },
     { "code", 0, 0, G_OPTION_ARG_STRING, &code, N_("The household’s CBFBM code"), N_("CODE") },
     { "bank", 0, 0, G_OPTION_ARG_STRING, &bank, N_("The bank (开户行)"), N_("NAME") },
     { "branch", 0, 0, G_OPTION_ARG_STRING, &branch, N_("The branch (开户网点)"), N_("NAME") },
@@ -348,20 +333,13 @@ set_account (int    argc,
   };
 
   context = g_option_context_new (_("— set a household’s payee account"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      furrow_cli_print_error ("%s", error->message);
-      return 2;
-    }
-  if (project == NULL || code == NULL || number == NULL || argc != 1)
-    {
-      furrow_cli_print_error ("%s", _("usage: furrow-cli household set-account --project FILE "
-                                      "--code CBFBM --account NUMBER [--bank NAME] "
-                                      "[--branch NAME] [--holder NAME]"));
-      return 2;
-    }
-  store = furrow_store_open (project, &error);
+  if (!furrow_cli_parse_options (context, entries, &o, &argc, &argv))
+    return 2;
+  if (o.project == NULL || code == NULL || number == NULL || argc != 1)
+    return furrow_cli_usage (_("usage: furrow-cli household set-account --project FILE "
+                               "--code CBFBM --account NUMBER [--bank NAME] "
+                               "[--branch NAME] [--holder NAME]"));
+  store = furrow_store_open (o.project, &error);
   if (store == NULL)
     {
       furrow_cli_print_error ("%s", error->message);
@@ -370,7 +348,7 @@ set_account (int    argc,
   household = furrow_store_find_household (store, code);
   if (household == NULL)
     {
-      furrow_cli_print_error (_("%s: household %s is not in the project"), project, code);
+      furrow_cli_print_error (_("%s: household %s is not in the project"), o.project, code);
       return 1;
     }
   account.bank = bank;
@@ -382,7 +360,7 @@ set_account (int    argc,
   edit = furrow_edit_account_new (store, household, &account, &error);
   if (edit == NULL || !furrow_edit_apply (edit, TRUE, &error))
     {
-      furrow_cli_print_error ("%s: %s", project, error->message);
+      furrow_cli_print_error ("%s: %s", o.project, error->message);
       return 1;
     }
   masked = furrow_bank_account_mask (number);
@@ -397,8 +375,7 @@ furrow_cli_household (int    argc,
 {
   if (argc >= 2 && g_strcmp0 (argv[1], "set-account") == 0)
     return set_account (argc - 1, argv + 1);
-  furrow_cli_print_error ("%s", _("usage: furrow-cli household set-account --project FILE "
-                                  "--code CBFBM --account NUMBER [--bank NAME] [--branch NAME] "
-                                  "[--holder NAME]"));
-  return 2;
+  return furrow_cli_usage (_("usage: furrow-cli household set-account --project FILE "
+                             "--code CBFBM --account NUMBER [--bank NAME] [--branch NAME] "
+                             "[--holder NAME]"));
 }

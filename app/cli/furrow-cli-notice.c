@@ -57,11 +57,10 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 static int
 usage (void)
 {
-  furrow_cli_print_error ("%s", _("usage: furrow-cli season --project FILE notice NAME "
-                                  "[--start YYYY-MM-DD|none] [--days N] | objection "
-                                  "add|resolve|list NAME …; see “furrow-cli season notice "
-                                  "--help”"));
-  return 2;
+  return furrow_cli_usage (_("usage: furrow-cli season --project FILE notice NAME "
+                             "[--start YYYY-MM-DD|none] [--days N] | objection "
+                             "add|resolve|list NAME …; see “furrow-cli season notice "
+                             "--help”"));
 }
 
 static int
@@ -186,11 +185,8 @@ add_objection (FurrowStore   *store,
   g_autofree char *today = furrow_notice_today ();
 
   if (o->household == NULL || o->text == NULL)
-    {
-      furrow_cli_print_error ("%s", _("usage: season objection add NAME --household CODE "
-                                      "--text TEXT [--received YYYY-MM-DD]"));
-      return 2;
-    }
+    return furrow_cli_usage (_("usage: season objection add NAME --household CODE "
+                               "--text TEXT [--received YYYY-MM-DD]"));
   objection = furrow_objection_new (o->household, o->text,
                                     o->received != NULL ? o->received : today);
   if (!furrow_store_add_objection (store, season, objection, &error))
@@ -219,11 +215,8 @@ resolve_objection (FurrowStore   *store,
   gint64 id;
 
   if (o->resolution == NULL || *o->resolution == '\0')
-    {
-      furrow_cli_print_error ("%s", _("usage: season objection resolve NAME ID --resolution TEXT "
-                                      "[--resolved YYYY-MM-DD]"));
-      return 2;
-    }
+    return furrow_cli_usage (_("usage: season objection resolve NAME ID --resolution TEXT "
+                               "[--resolved YYYY-MM-DD]"));
   errno = 0;
   id = g_ascii_strtoll (id_text, &end, 10);
   if (errno != 0 || end == id_text || *end != '\0' || id <= 0)

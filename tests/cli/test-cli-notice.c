@@ -26,33 +26,6 @@ typedef FurrowTestStore Fixture;
 #define HOUSEHOLD_1 "370782102201010001"
 #define HOUSEHOLD_2 "370782102201010002"
 
-static void
-settle (FurrowStore              *store,
-        FurrowField              *field,
-        const char               *name,
-        guint                     crop_year,
-        gint64                    base_fen_per_mu,
-        gint64                    revenue_fen,
-        const FurrowSurplusSplit *split,
-        const char               *reason)
-{
-  g_autoptr(FurrowSeason) draft = furrow_season_new_empty ();
-  g_autoptr(FurrowSeason) season = NULL;
-  g_autoptr(GError) error = NULL;
-  FurrowBaseRule base = { .kind = FURROW_BASE_FIXED, .fen_per_mu = base_fen_per_mu };
-
-  furrow_season_set_name (draft, name);
-  furrow_season_set_crop_year (draft, crop_year);
-  furrow_season_set_base_rule (draft, &base);
-  furrow_season_set_split (draft, split, reason);
-  g_assert_true (furrow_store_add_season (store, draft, &error));
-  season = furrow_test_store_find_season (store, name);
-  g_assert_true (furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, 20000,
-                                           revenue_fen, &error));
-  g_assert_true (furrow_store_settle_season (store, season, reason, &error));
-  g_assert_no_error (error);
-}
-
 /* The project: 2023 秋 (base 500 yuan/mu, revenue 30,000 yuan, split 10/0/30/60) and 2024 秋
  * (base 600 yuan/mu, revenue 34,000 yuan, split 10/0/50/40 with a reason), written and closed. */
 static void
@@ -66,8 +39,8 @@ fixture_set_up (Fixture       *fixture,
 
   furrow_test_store_set_up (fixture, FURROW_TEST_STORE_EMPTY, NULL);
   field = furrow_test_store_add_cooperative (fixture->store, "F1", "东地", areas_mu, 2, 0);
-  settle (fixture->store, field, "2023 秋", 2023, 50000, 3000000, &lawful, NULL);
-  settle (fixture->store, field, "2024 秋", 2024, 60000, 3400000, &low, "合作社购置烘干机");
+  furrow_test_store_settle_fixed (fixture->store, field, "2023 秋", 2023, 50000, 3000000, &lawful, NULL);
+  furrow_test_store_settle_fixed (fixture->store, field, "2024 秋", 2024, 60000, 3400000, &low, "合作社购置烘干机");
   g_clear_object (&fixture->store);
 }
 
@@ -195,6 +168,24 @@ test_notice (Fixture       *fixture,
                                           "--resolved", "2024-11-20", NULL), ==, 1);
     g_assert_nonnull (strstr (err, "2024-11-21"));
     g_clear_pointer (&err, g_free);
+    /* Usage errors, exit 2 with the action's usage line: no --resolution, no --text, an
+     * action objection does not have. */
+    g_assert_cmpint (furrow_test_run_cli (NULL, &err, "season", "--project", p, "objection",
+                                          "resolve", "2024 秋", id, NULL), ==, 2);
+    g_assert_cmpstr (err, ==, "furrow-cli: usage: season objection resolve NAME ID --resolution "
+                              "TEXT [--resolved YYYY-MM-DD]\n");
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (furrow_test_run_cli (NULL, &err, "season", "--project", p, "objection",
+                                          "add", "2024 秋", "--household", HOUSEHOLD_1, NULL),
+                     ==, 2);
+    g_assert_cmpstr (err, ==, "furrow-cli: usage: season objection add NAME --household CODE "
+                              "--text TEXT [--received YYYY-MM-DD]\n");
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (furrow_test_run_cli (NULL, &err, "season", "--project", p, "objection",
+                                          "remove", "2024 秋", NULL), ==, 2);
+    g_assert_true (g_str_has_prefix (err, "furrow-cli: usage: furrow-cli season --project FILE "
+                                          "notice NAME "));
+    g_clear_pointer (&err, g_free);
     g_assert_cmpint (furrow_test_run_cli (NULL, NULL, "season", "--project", p, "objection",
                                           "resolve", "2024 秋", id, "--resolution",
                                           "复测后更正为10.30亩", "--resolved", "2024-11-24",
@@ -202,6 +193,7 @@ test_notice (Fixture       *fixture,
     g_assert_cmpint (furrow_test_run_cli (NULL, &err, "season", "--project", p, "objection",
                                           "resolve", "2024 秋", "x1", "--resolution", "…",
                                           NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "x1: not an objection number"));
     g_clear_pointer (&err, g_free);
   }
   g_assert_cmpint (furrow_test_run_cli (&out, NULL, "season", "--project", p, "objection",
@@ -304,22 +296,6 @@ test_payroll (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/cli/notice/payroll", Fixture, fixture_set_up, test_payroll,
                      fixture_tear_down);
 
-static char *
-unzip (const char *path,
-       const char *member)
-{
-  const char *argv[] = { "unzip", "-p", path, member, NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
 /* Cell REF's number in hundredths (yuan to the fen, a share in percent to 0.01). */
 static gint64
 cell_hundredths (const char *sheet,
@@ -408,7 +384,7 @@ test_ledger (Fixture       *fixture,
 
   /* The workbook: row 1 the title, row 2 the headers, then per household its seasons and a
    * total row; columns F base, G returned, I due, K balance (yuan). */
-  sheet = unzip (xlsx, "xl/worksheets/sheet1.xml");
+  sheet = furrow_test_unzip (xlsx, "xl/worksheets/sheet1.xml");
   g_assert_cmpint (cell_hundredths (sheet, "F3"), ==, 500000);
   g_assert_cmpint (cell_hundredths (sheet, "G3"), ==, 150000);
   g_assert_cmpint (cell_hundredths (sheet, "K4"), ==, 1350000);
@@ -416,7 +392,7 @@ test_ledger (Fixture       *fixture,
   g_assert_cmpint (cell_hundredths (sheet, "E8"), ==, 6000);      /* household 2: 30 + 30 mu */
   g_assert_cmpint (cell_hundredths (sheet, "K8"), ==, 4050000);
   g_clear_pointer (&sheet, g_free);
-  sheet = unzip (xlsx, "xl/worksheets/sheet2.xml");
+  sheet = furrow_test_unzip (xlsx, "xl/worksheets/sheet2.xml");
   g_assert_cmpint (cell_hundredths (sheet, "C3"), ==, 900000);
   g_assert_cmpint (cell_hundredths (sheet, "D3"), ==, 600000);
   g_assert_cmpint (cell_hundredths (sheet, "E3"), ==, 6667);

@@ -47,37 +47,6 @@ test_return_passes (void)
 }
 FURROW_TEST ("/furrow/core/ledger/return-passes", test_return_passes);
 
-/* A season with no costs or subsidies: a fixed base of `base_fen_per_mu`, one maize harvest sold
- * for `revenue_fen`, the split given, settled. */
-static void
-settle (FurrowStore              *store,
-        FurrowField              *field,
-        const char               *name,
-        guint                     crop_year,
-        gint64                    base_fen_per_mu,
-        gint64                    revenue_fen,
-        const FurrowSurplusSplit *split,
-        const char               *reason)
-{
-  g_autoptr(FurrowSeason) draft = furrow_season_new_empty ();
-  g_autoptr(FurrowSeason) season = NULL;
-  g_autoptr(GError) error = NULL;
-  FurrowBaseRule base = { .kind = FURROW_BASE_FIXED, .fen_per_mu = base_fen_per_mu };
-
-  furrow_season_set_name (draft, name);
-  furrow_season_set_crop_year (draft, crop_year);
-  furrow_season_set_base_rule (draft, &base);
-  furrow_season_set_split (draft, split, reason);
-  g_assert_true (furrow_store_add_season (store, draft, &error));
-  g_assert_no_error (error);
-  season = furrow_test_store_find_season (store, name);
-  g_assert_true (furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, 20000,
-                                           revenue_fen, &error));
-  g_assert_no_error (error);
-  g_assert_true (furrow_store_settle_season (store, season, reason, &error));
-  g_assert_no_error (error);
-}
-
 static void
 assert_entry (const FurrowLedgerEntry *entry,
               const char              *season,
@@ -130,8 +99,8 @@ test_two_seasons (Fixture       *fixture,
   const FurrowLedgerSeasonCheck *check;
 
   /* Added in the other order: the ledger goes by crop year. */
-  settle (fixture->store, field, "2024 秋", 2024, 60000, 3400000, &low, "合作社购置烘干机");
-  settle (fixture->store, field, "2023 秋", 2023, 50000, 3000000, &lawful, NULL);
+  furrow_test_store_settle_fixed (fixture->store, field, "2024 秋", 2024, 60000, 3400000, &low, "合作社购置烘干机");
+  furrow_test_store_settle_fixed (fixture->store, field, "2023 秋", 2023, 50000, 3000000, &lawful, NULL);
   g_assert_true (furrow_store_add_season (fixture->store, open, &error));
 
   ledger = furrow_store_get_ledger (fixture->store, NULL, &error);

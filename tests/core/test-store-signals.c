@@ -2,7 +2,7 @@
 /* The store's change signals (furrow-store.h): emitted once per committed change, after the
  * commit, with the live object of the model, never for a rolled-back change; a bulk change is
  * one "many changed"; a season's changes in one transaction arrive as one signal with every
- * kind of change that happened. */
+ * kind of change that happened; the list models follow the commits. */
 
 #include "config.h"
 
@@ -311,5 +311,55 @@ test_seasons (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/core/store-signals/seasons", Fixture, fixture_set_up, test_seasons,
                      fixture_tear_down);
+
+/* A list model first read inside an open transaction shows the file as the transaction sees
+ * it, its own additions included; the commit then adds nothing twice (each addition once, as
+ * the object added, which is the model's live object), and a rollback takes the additions out
+ * of it again. */
+static void
+test_model_read_in_transaction (FurrowTestStore *fixture,
+                                gconstpointer    data)
+{
+  FurrowStore *store = fixture->store;
+  g_autoptr(FurrowHousehold) first = new_household ("370782102201010001");
+  g_autoptr(FurrowHousehold) second = new_household ("370782102201010002");
+  g_autoptr(FurrowField) field = furrow_field_new ();
+  g_autoptr(FurrowField) dropped = furrow_field_new ();
+  g_autoptr(GListModel) households = NULL;
+  g_autoptr(GListModel) fields = NULL;
+  g_autoptr(FurrowHousehold) item = NULL;
+  g_autoptr(FurrowField) kept = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (furrow_store_begin (store, &error));
+  g_assert_true (furrow_store_add_household (store, first, &error));
+  g_assert_true (furrow_store_add_household (store, second, &error));
+  households = furrow_store_get_households (store);
+  g_assert_cmpuint (g_list_model_get_n_items (households), ==, 2);
+  g_assert_true (furrow_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (households), ==, 2);
+  item = g_list_model_get_item (households, 0);
+  g_assert_true (item == first);
+  g_clear_object (&item);
+  item = g_list_model_get_item (households, 1);
+  g_assert_true (item == second);
+
+  furrow_field_set_code (field, "F1");
+  g_assert_true (furrow_store_add_field (store, field, &error));
+  g_assert_true (furrow_store_begin (store, &error));
+  furrow_field_set_code (dropped, "F2");
+  g_assert_true (furrow_store_add_field (store, dropped, &error));
+  fields = furrow_store_get_fields (store);
+  g_assert_cmpuint (g_list_model_get_n_items (fields), ==, 2);
+  furrow_store_rollback (store);
+  g_assert_cmpuint (g_list_model_get_n_items (fields), ==, 1);
+  kept = g_list_model_get_item (fields, 0);
+  g_assert_cmpstr (furrow_field_get_code (kept), ==, "F1");
+  g_assert_no_error (error);
+}
+FURROW_TEST_FIXTURE ("/furrow/core/store-signals/model-read-in-transaction", FurrowTestStore,
+                     furrow_test_store_set_up_empty, test_model_read_in_transaction,
+                     furrow_test_store_fixture_tear_down);
 
 FURROW_TEST_MAIN (.locale = "");

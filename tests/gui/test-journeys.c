@@ -442,22 +442,6 @@ wait_export (FurrowSeasonSettlementPage *page)
   return result == 1;
 }
 
-/* The text of each page of a PDF (pdftotext, pages split at form feeds). */
-static GStrv
-pdf_pages (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_strsplit (out, "\f", -1);
-}
-
 /* pdftotext may drop or add spaces and line breaks in Chinese: compare without them. */
 static char *
 without_spaces (const char *text)
@@ -662,7 +646,7 @@ clerk (Fixture *fixture,
     g_assert_true (wait_export (FURROW_SEASON_SETTLEMENT_PAGE (settlement)));
     furrow_test_iterate (100);
     check_window (fixture, "clerk-8-statements-exported");
-    pages = pdf_pages (pdf);
+    pages = furrow_test_pdf_pages (pdf);
     g_test_message ("statements: %u pages for %zu households in the roster",
                     g_strv_length (pages) - 1, s->n_rows);
     /* The text after the last form feed is empty: one page per household. */

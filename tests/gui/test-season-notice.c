@@ -42,22 +42,11 @@ settled_season (FurrowStore *store)
 {
   g_autoptr(FurrowSeason) draft = furrow_season_new (SEASON_NAME, 2026);
   g_autoptr(FurrowSeason) season = NULL;
-  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
   g_autoptr(GError) error = NULL;
-  FurrowPattern pattern;
 
   g_assert_true (furrow_store_add_season (store, draft, &error));
   season = furrow_store_find_season (store, SEASON_NAME);
-  g_assert_true (furrow_pattern_preset ("2+4", &pattern));
-  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
-    {
-      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
-      double mu = furrow_m2_to_mu (furrow_field_get_registered_area_m2 (field));
-
-      g_assert_true (furrow_store_set_plan (store, season, field, &pattern, "2+4", "", &error));
-      g_assert_true (furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, mu * 700,
-                                               (gint64) (mu * 200000 + 0.5), &error));
-    }
+  furrow_test_store_harvest_2_4 (store, season, FALSE, 0);
   g_assert_true (furrow_store_settle_season (store, season, NULL, &error));
   g_assert_no_error (error);
   furrow_test_iterate (100);

@@ -42,24 +42,11 @@ settled_season (FurrowStore *store)
 {
   g_autoptr(FurrowSeason) draft = furrow_season_new (SEASON, 2026);
   g_autoptr(FurrowSeason) season = NULL;
-  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
   g_autoptr(GError) error = NULL;
-  FurrowPattern pattern;
 
   g_assert_true (furrow_store_add_season (store, draft, &error));
   season = furrow_store_find_season (store, SEASON);
-  g_assert_true (furrow_pattern_preset ("2+4", &pattern));
-  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
-    {
-      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
-      double mu = furrow_m2_to_mu (furrow_field_get_registered_area_m2 (field));
-
-      g_assert_true (furrow_store_set_plan (store, season, field, &pattern, "2+4", "", &error));
-      g_assert_true (furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, mu * 700,
-                                               (gint64) (mu * 200000 + 0.5), &error));
-      g_assert_true (furrow_store_set_harvest (store, season, field, FURROW_CROP_SOYBEAN,
-                                               mu * 120, (gint64) (mu * 60000 + 0.5), &error));
-    }
+  furrow_test_store_harvest_2_4 (store, season, TRUE, 0);
   g_assert_true (furrow_store_settle_season (store, season, NULL, &error));
   g_assert_no_error (error);
   /* Posted long ago: the notice is over (docs/domain.md §15; the refusal is tested in
@@ -92,20 +79,6 @@ export_payroll (FurrowSeasonSettlementPage *page,
   g_signal_handler_disconnect (page, id);
   g_assert_cmpint (result, >=, 0);
   return result == 1;
-}
-
-static char *
-run_tool (const char **argv)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
 }
 
 /* The ¥ amounts of `text` in order, in fen. */
@@ -189,7 +162,7 @@ test_export (Fixture       *fixture,
   {
     const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", pdf, "-", NULL };
 
-    text = run_tool (argv);
+    text = furrow_test_run_tool (argv);
   }
   pages = g_strsplit (text, "\f", -1);
   /* 12 rows a page. */
@@ -243,7 +216,7 @@ test_export (Fixture       *fixture,
   g_assert_true (export_payroll (page, xlsx, TRUE));
   {
     const char *argv[] = { "unzip", "-p", xlsx, "xl/workbook.xml", NULL };
-    g_autofree char *workbook = run_tool (argv);
+    g_autofree char *workbook = furrow_test_run_tool (argv);
 
     g_assert_nonnull (strstr (workbook, "<sheet name=\"3707821022"));
   }
@@ -267,7 +240,7 @@ test_export (Fixture       *fixture,
                        page, GTK_PRINT_OPERATION_ACTION_EXPORT, printed, &error), ==,
                      GTK_PRINT_OPERATION_RESULT_APPLY);
     g_assert_no_error (error);
-    printed_text = run_tool (argv);
+    printed_text = furrow_test_run_tool (argv);
     printed_pages = g_strsplit (printed_text, "\f", -1);
     g_assert_cmpuint (g_strv_length (printed_pages), >=, n_pages);
     g_assert_nonnull (strstr (printed_pages[n_pages - 1], total));

@@ -60,32 +60,13 @@ add_season_partly (FurrowStore *store,
 {
   g_autoptr(FurrowSeason) draft = furrow_season_new (SEASON, 2026);
   g_autoptr(FurrowSeason) season = NULL;
-  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
   g_autoptr(GError) error = NULL;
-  FurrowPattern pattern;
 
   g_assert_true (furrow_store_add_season (store, draft, &error));
   g_assert_no_error (error);
   season = furrow_store_find_season (store, SEASON);
   g_assert_nonnull (season);
-  g_assert_true (furrow_pattern_preset ("2+4", &pattern));
-  g_assert_cmpuint (g_list_model_get_n_items (fields), >, 0);
-  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
-    {
-      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
-      double mu = furrow_m2_to_mu (furrow_field_get_registered_area_m2 (field));
-
-      g_assert_true (furrow_store_set_plan (store, season, field, &pattern, "2+4", "", &error));
-      g_assert_no_error (error);
-      if (!harvest || i < n_unharvested)
-        continue;
-      g_assert_true (furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, mu * 700,
-                                               (gint64) (mu * 200000 + 0.5), &error));
-      g_assert_no_error (error);
-      g_assert_true (furrow_store_set_harvest (store, season, field, FURROW_CROP_SOYBEAN,
-                                               mu * 120, (gint64) (mu * 60000 + 0.5), &error));
-      g_assert_no_error (error);
-    }
+  furrow_test_store_harvest_2_4 (store, season, TRUE, harvest ? n_unharvested : G_MAXUINT);
 }
 
 /* Shows the season's Settlement page in the window; returns the page. */
@@ -321,22 +302,6 @@ test_settle_roster (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/gui/season-settlement/settle-roster", Fixture, fixture_set_up,
                      test_settle_roster, furrow_test_window_tear_down);
 
-/* The text of every page of a PDF, split at form feeds. */
-static GStrv
-pdf_pages (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_strsplit (out, "\f", -1);
-}
-
 /* pdftotext may drop the spaces between Chinese and digits: compare without them. */
 static char *
 without_spaces (const char *text)
@@ -436,7 +401,7 @@ test_export_statements (Fixture       *fixture,
     g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window), exported));
     g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (fixture->window), "Open"));
   }
-  pages = pdf_pages (path);
+  pages = furrow_test_pdf_pages (path);
   for (gsize i = 0; i < s->n_rows; i++)
     {
       const FurrowSeasonSettlementRow *row = &s->rows[i];
@@ -569,7 +534,7 @@ test_export_statements (Fixture       *fixture,
                                                           printed, &error), ==,
                      GTK_PRINT_OPERATION_RESULT_APPLY);
     g_assert_no_error (error);
-    printed_pages = pdf_pages (printed);
+    printed_pages = furrow_test_pdf_pages (printed);
     n_printed = g_strv_length (printed_pages);
     g_assert_cmpuint (n_printed, >=, 2);
     last = without_spaces (printed_pages[n_printed - 2]);
@@ -855,6 +820,61 @@ test_not_harvested (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/season-settlement/not-harvested", Fixture, fixture_set_up,
                      test_not_harvested, furrow_test_window_tear_down);
+
+/* A rebuild empties the roster in one items-changed (position 0, n removed, none added). */
+static void
+roster_items_changed_cb (GListModel *roster,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         guint      *rebuilds)
+{
+  if (position == 0 && removed > 0 && added == 0)
+    (*rebuilds)++;
+}
+
+static gboolean
+rebuilt (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+/* One change, one update: settling announces season-changed and settlement-changed, reopening
+ * the same, and the page is rebuilt once for each (it was twice), showing the new state. */
+static void
+test_one_update (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowSeasonSettlementPage *page;
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(GError) error = NULL;
+  guint rebuilds = 0;
+
+  add_season (store, TRUE);
+  page = show_page (fixture);
+  g_signal_connect (furrow_season_settlement_page_get_roster (page), "items-changed",
+                    G_CALLBACK (roster_items_changed_cb), &rebuilds);
+
+  settle_in_store (store);
+  g_assert_true (furrow_test_wait_until (rebuilt, &rebuilds, 30));
+  furrow_test_iterate (100);
+  g_assert_cmpuint (rebuilds, ==, 1);
+  g_assert_nonnull (find_button (GTK_WIDGET (page), "Reopen…"));
+
+  rebuilds = 0;
+  season = furrow_store_find_season (store, SEASON);
+  g_assert_true (furrow_store_reopen_season (store, season, "entered twice", &error));
+  g_assert_no_error (error);
+  g_assert_true (furrow_test_wait_until (rebuilt, &rebuilds, 30));
+  furrow_test_iterate (100);
+  g_assert_cmpuint (rebuilds, ==, 1);
+  g_assert_nonnull (find_button (GTK_WIDGET (page), "Settle…"));
+  g_signal_handlers_disconnect_by_data (furrow_season_settlement_page_get_roster (page),
+                                        &rebuilds);
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/season-settlement/one-update", Fixture, fixture_set_up,
+                     test_one_update, furrow_test_window_tear_down);
 
 /* Bank payments on the page (docs/domain.md, "Bank accounts"): with a household to pay without
  * an account, Export Bank File writes nothing; with every household's account (the demo's), the

@@ -41,26 +41,6 @@ fixture_set_up (Fixture       *fixture,
   furrow_test_window_set_up (fixture, 1280, 800, "contracts.gpkg", 200);
 }
 
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  GString *text = g_string_new (NULL);
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  /* Spaces and line breaks out: pdftotext breaks lines where the page does. */
-  for (const char *p = out; *p != '\0'; p++)
-    if (*p != ' ' && *p != '\n')
-      g_string_append_c (text, *p);
-  return g_string_free (text, FALSE);
-}
-
 static gboolean
 has_action (GtkWidget     *widget,
             gconstpointer  data)
@@ -121,7 +101,7 @@ test_print (Fixture       *fixture,
                                           GTK_PRINT_OPERATION_ACTION_EXPORT, one, &error);
   g_assert_no_error (error);
   g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
-  text = pdf_text (one);
+  text = furrow_test_pdf_text (one, " \n");
   /* Every parcel of the household in the register is a plot of its contract. */
   for (guint i = 0; i < g_list_model_get_n_items (parcels); i++)
     {
@@ -146,7 +126,7 @@ test_print (Fixture       *fixture,
                                           GTK_PRINT_OPERATION_ACTION_EXPORT, all, &error);
   g_assert_no_error (error);
   g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
-  all_text = pdf_text (all);
+  all_text = furrow_test_pdf_text (all, " \n");
   g_assert_nonnull (strstr (all_text, "Contract" HOUSEHOLD "·page1of"));
   g_assert_nonnull (strstr (all_text, "¥6,330.00"));
 
@@ -201,30 +181,17 @@ test_surplus_statement (Fixture       *fixture,
   g_autoptr(FurrowSeason) draft = furrow_season_new (SEASON, 2026);
   g_autoptr(FurrowSeason) season = NULL;
   g_autoptr(FurrowSeasonSettlement) s = NULL;
-  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
   g_autoptr(GError) error = NULL;
   g_autofree char *xlsx = g_build_filename (fixture->base.tmpdir, "s.xlsx", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (xlsx);
   g_autoptr(GFile) project = NULL;
   g_autofree char *sheet = NULL;
   FurrowSeasonSettlementPage *page;
-  FurrowPattern pattern;
 
   furrow_season_set_fee (draft, "harvest", 6000);
   g_assert_true (furrow_store_add_season (store, draft, &error));
   season = furrow_store_find_season (store, SEASON);
-  g_assert_true (furrow_pattern_preset ("2+4", &pattern));
-  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
-    {
-      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
-      double mu = furrow_m2_to_mu (furrow_field_get_registered_area_m2 (field));
-
-      g_assert_true (furrow_store_set_plan (store, season, field, &pattern, "2+4", "", &error));
-      g_assert_true (furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, mu * 700,
-                                               (gint64) (mu * 200000 + 0.5), &error));
-      g_assert_true (furrow_store_set_harvest (store, season, field, FURROW_CROP_SOYBEAN,
-                                               mu * 120, (gint64) (mu * 60000 + 0.5), &error));
-    }
+  furrow_test_store_harvest_2_4 (store, season, TRUE, 0);
   g_assert_true (furrow_store_settle_season (store, season, NULL, &error));
   g_assert_no_error (error);
   furrow_test_iterate (100);

@@ -59,20 +59,6 @@ save_screenshot (const char *pdf,
   g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
 }
 
-/* The PDF's text, spaces removed (pdftotext drops some between Chinese and digits). */
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
-  g_autofree char *text = furrow_test_run_tool (argv);
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (*p != ' ')
-      g_string_append_c (out, *p);
-  return g_string_free (out, FALSE);
-}
-
 static guint
 count (const char *haystack,
        const char *needle)
@@ -142,7 +128,7 @@ test_pdf (Fixture       *fixture,
 
   furrow_payroll_write_pdf (payroll, path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  text = pdf_text (path);
+  text = furrow_test_pdf_text (path, " ");
 
   g_assert_nonnull (strstr (text, "宁津县陶庄土地股份合作社2016秋收益发放花名册"));
   for (guint c = 0; c < 5; c++)
@@ -265,7 +251,7 @@ test_by_group (Fixture       *fixture,
 
   furrow_payroll_write_pdf (payroll, path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  text = pdf_text (path);
+  text = furrow_test_pdf_text (path, " ");
   page_texts = g_strsplit (text, "\f", -1);
   g_assert_cmpuint (g_strv_length (page_texts), >=, 4);
 
@@ -348,22 +334,13 @@ test_mismatch (Fixture       *fixture,
   g_assert_cmpuint (furrow_payroll_get_n_pages (payroll), ==, 3);
   furrow_payroll_write_pdf (payroll, path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  text = pdf_text (path);
+  text = furrow_test_pdf_text (path, " ");
   g_assert_nonnull (strstr (text, "以上各行合计与结算不符：应为¥30,000.00"));
   g_assert_nonnull (strstr (text, "合计（30户）"));
   g_assert_null (strstr (text, "各组总计"));
 }
 FURROW_TEST_FIXTURE ("/furrow/io/payroll/mismatch", Fixture, furrow_test_store_set_up_folder,
                      test_mismatch, furrow_test_store_fixture_tear_down);
-
-static char *
-unzip (const char *path,
-       const char *member)
-{
-  const char *argv[] = { "unzip", "-p", path, member, NULL };
-
-  return furrow_test_run_tool (argv);
-}
 
 /* Cell REF's stored value in fen. */
 static gint64
@@ -408,10 +385,10 @@ test_xlsx (Fixture       *fixture,
   g_assert_no_error (error);
   furrow_payroll_write_xlsx (payroll, path, &error);
   g_assert_no_error (error);
-  workbook = unzip (path, "xl/workbook.xml");
-  sheet1 = unzip (path, "xl/worksheets/sheet1.xml");
-  sheet2 = unzip (path, "xl/worksheets/sheet2.xml");
-  strings = unzip (path, "xl/sharedStrings.xml");
+  workbook = furrow_test_unzip (path, "xl/workbook.xml");
+  sheet1 = furrow_test_unzip (path, "xl/worksheets/sheet1.xml");
+  sheet2 = furrow_test_unzip (path, "xl/worksheets/sheet2.xml");
+  strings = furrow_test_unzip (path, "xl/sharedStrings.xml");
 
   g_assert_nonnull (strstr (workbook, "name=\"37142611020100\""));
   g_assert_nonnull (strstr (workbook, "name=\"37142611020200\""));
@@ -490,8 +467,8 @@ test_xlsx_odd_codes (Fixture       *fixture,
   g_assert_cmpuint (furrow_payroll_get_n_groups (payroll), ==, 2);
   furrow_payroll_write_xlsx (payroll, path, &error);
   g_assert_no_error (error);
-  workbook = unzip (path, "xl/workbook.xml");
-  sheet2 = unzip (path, "xl/worksheets/sheet2.xml");
+  workbook = furrow_test_unzip (path, "xl/workbook.xml");
+  sheet2 = furrow_test_unzip (path, "xl/worksheets/sheet2.xml");
   if (g_test_verbose ())
     g_printerr ("%s\n", workbook);
   g_assert_nonnull (strstr (workbook, "name=\"Sheet2\""));
@@ -597,7 +574,7 @@ test_cli (Fixture       *fixture,
     g_autofree char *err = NULL;
 
     g_assert_cmpint (run_cli (args, &err), ==, 0);
-    text = pdf_text (pdf);
+    text = furrow_test_pdf_text (pdf, " ");
     g_assert_nonnull (strstr (text, "¥143,775.28人民币（大写）：壹拾肆万叁仟柒佰柒拾伍元贰角捌分"));
     g_assert_nonnull (strstr (text, "审核人：钱主任"));
   }
@@ -607,7 +584,7 @@ test_cli (Fixture       *fixture,
     g_autofree char *err = NULL;
 
     g_assert_cmpint (run_cli (args, &err), ==, 0);
-    sheet = unzip (xlsx, "xl/worksheets/sheet1.xml");
+    sheet = furrow_test_unzip (xlsx, "xl/worksheets/sheet1.xml");
     /* Rows 4–7, the subtotal on 8, the total on 9. */
     g_assert_cmpint (xlsx_cell_fen (sheet, "E4") + xlsx_cell_fen (sheet, "E5")
                      + xlsx_cell_fen (sheet, "E6") + xlsx_cell_fen (sheet, "E7"), ==, 14377528);

@@ -34,22 +34,6 @@ settled_taozhuang (FurrowStore *store)
   return furrow_test_store_add_taozhuang (store, FALSE, TRUE);
 }
 
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 /* pdftotext drops some spaces between Chinese and digits: compare without spaces. */
 static char *
 without_spaces (const char *text)
@@ -90,7 +74,7 @@ draw_one_page (FurrowReportDocument *document,
   cairo_surface_finish (surface);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_destroy (surface);
-  text = pdf_text (path);
+  text = furrow_test_pdf_text (path, NULL);
   g_unlink (path);
   return text;
 }
@@ -149,7 +133,7 @@ test_statements (Fixture       *fixture,
   /* The PDF export is the same renderer: its page k reads as page k drawn alone. */
   furrow_report_document_write_pdf (document, pdf, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  whole = pdf_text (pdf);
+  whole = furrow_test_pdf_text (pdf, NULL);
   pages = g_strsplit (whole, "\f", -1);
   g_assert_cmpuint (g_strv_length (pages), >=, 5);
   for (guint k = 0; k < 5; k++)
@@ -254,7 +238,7 @@ test_threads (Fixture       *fixture,
   g_assert_true (g_bytes_equal (a, b));
   g_assert_true (g_bytes_equal (a, c));
   {
-    g_autofree char *text = pdf_text (two);
+    g_autofree char *text = furrow_test_pdf_text (two, NULL);
     g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
 
     for (guint k = 0; k < 60; k++)
@@ -407,7 +391,7 @@ test_every_household (Fixture       *fixture,
 
   furrow_report_document_write_pdf (statements, pdf, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  whole = pdf_text (pdf);
+  whole = furrow_test_pdf_text (pdf, NULL);
   pages = g_strsplit (whole, "\f", -1);
   /* pdftotext ends every page with a form feed: six pages, then nothing. */
   g_assert_cmpuint (g_strv_length (pages), ==, 7);

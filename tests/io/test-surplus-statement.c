@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "furrow-report.h"
@@ -21,87 +20,13 @@
 
 typedef FurrowTestStore Fixture;
 
-/* Taozhuang (docs/domain.md §8): 100 + 90.56 + 60 + 40 = 290.56 mu of full custody and a
+/* Taozhuang (docs/domain.md §8, furrow_test_store_add_taozhuang()): 100 + 90.56 + 60 + 40 = 290.56 mu of full custody and a
  * household of 2.00 mu in half custody billed sowing 30 + harvest 60 yuan/mu = 180.00 yuan.
  * Revenue 236,412.00; cost 286 × 290.56 = 83,100.16; base 462 × 290.56 = 134,238.72; surplus
  * 236,412.00 − 83,100.16 − 134,238.72 = 19,073.12, split 0/0/50/50: reserve 0, collective 0,
  * cooperative 9,536.56, households 9,536.56. A second season of the same year on the same rules
  * sells for 200,000.00 only: 200,000.00 − 83,100.16 − 134,238.72 = −17,338.88, a deficit (the base
  * is still paid, no dividend), and the same 180.00 of fees. */
-static const double areas_mu[] = { 100.00, 90.56, 60.00, 40.00, 2.00 };
-
-static void
-add_register (FurrowStore *store)
-{
-  g_autoptr(FurrowField) field = furrow_field_new ();
-  g_autoptr(GError) error = NULL;
-
-  furrow_store_set_cooperative (store, "宁津县陶庄土地股份合作社", "37142611020100", NULL,
-                                &error);
-  g_assert_no_error (error);
-  furrow_field_set_code (field, "F1");
-  furrow_field_set_name (field, "东大片");
-  furrow_store_add_field (store, field, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (areas_mu); i++)
-    {
-      g_autoptr(FurrowHousehold) household = furrow_household_new ();
-      g_autoptr(FurrowParcel) parcel = furrow_parcel_new ();
-      g_autofree char *code = g_strdup_printf ("37142611020100%04u", i + 1);
-      g_autofree char *dkbm = g_strdup_printf ("37142611020100%05u", i + 1);
-
-      furrow_household_set_code (household, code);
-      furrow_household_set_name (household, "户主");
-      furrow_store_add_household (store, household, &error);
-      g_assert_no_error (error);
-      furrow_parcel_set_code (parcel, dkbm);
-      furrow_parcel_set_household_code (parcel, code);
-      furrow_parcel_set_field_id (parcel, furrow_field_get_id (field));
-      furrow_parcel_set_registered_area_m2 (parcel, furrow_mu_to_m2 (areas_mu[i]));
-      furrow_parcel_set_custody (parcel, i < 4 ? FURROW_CUSTODY_FULL : FURROW_CUSTODY_HALF);
-      furrow_store_add_parcel (store, parcel, &error);
-      g_assert_no_error (error);
-    }
-}
-
-static FurrowSeason *
-add_season (FurrowStore *store,
-            const char  *name,
-            gint64       revenue_fen,
-            gboolean     settle)
-{
-  /* The crop year is the name's first four digits. */
-  g_autoptr(FurrowSeason) season = furrow_season_new (name, (guint) atoi (name));
-  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
-  g_autoptr(FurrowField) field = g_list_model_get_item (fields, 0);
-  FurrowBaseRule base = { .kind = FURROW_BASE_IN_KIND, .kg_per_mu = 550,
-                          .price_fen_per_kg = 136, .less_cost_per_mu = TRUE };
-  FurrowSurplusSplit split = { 0, 0, 50, 50 };
-  FurrowPattern pattern;
-  g_autoptr(GError) error = NULL;
-
-  furrow_season_clear_costs (season);
-  furrow_season_set_cost (season, FURROW_CROP_MAIZE, "all", 0, 28600);
-  furrow_season_set_subsidy (season, "strip intercropping subsidy", -1, TRUE);
-  furrow_season_set_base_rule (season, &base);
-  furrow_season_set_split (season, &split, "村民大会决定合作社留存一半用于购置农机");
-  furrow_season_set_fee (season, "sowing", 3000);
-  furrow_season_set_fee (season, "harvest", 6000);
-  furrow_store_add_season (store, season, &error);
-  g_assert_no_error (error);
-  g_assert_true (furrow_pattern_preset ("sole-maize", &pattern));
-  furrow_store_set_plan (store, season, field, &pattern, "sole-maize", "practical", &error);
-  g_assert_no_error (error);
-  furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, 173840, revenue_fen,
-                            &error);
-  g_assert_no_error (error);
-  if (settle)
-    {
-      furrow_store_settle_season (store, season, NULL, &error);
-      g_assert_no_error (error);
-    }
-  return g_steal_pointer (&season);
-}
 
 /* The rows by line (行次 1–20 of form 会农社02 as 财会〔2021〕37号 prints it: 一、经营收入 1,
  * 加：投资收益 2, 减：经营支出 3, 税金及附加 4, 管理费用 5, 财务费用 6, 二、经营收益 7, 加：其他收入 8,
@@ -146,44 +71,6 @@ check_rows (FurrowSurplusStatement *statement,
       if (expected[i] != BLANK)
         g_assert_cmpint (rows[i].fen, ==, expected[i]);
     }
-}
-
-static char *
-run_tool (const char **argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s: %s", argv[0], err);
-  return out;
-}
-
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
-  g_autofree char *text = run_tool (argv);
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (*p != ' ' && *p != '\n')
-      g_string_append_c (out, *p);
-  return g_string_free (out, FALSE);
-}
-
-static char *
-unzip (const char *path,
-       const char *member)
-{
-  const char *argv[] = { "unzip", "-p", path, member, NULL };
-
-  return run_tool (argv);
 }
 
 /* The value of cell `ref` of a sheet's XML in fen, or BLANK for a cell without a value. */
@@ -245,8 +132,7 @@ test_season (Fixture       *fixture,
   g_autofree char *sheet = NULL;
   g_autofree char *strings = NULL;
 
-  add_register (fixture->store);
-  season = add_season (fixture->store, "2016 秋", 23641200, FALSE);
+  season = furrow_test_store_add_taozhuang (fixture->store, FALSE, FALSE);
   statement = furrow_surplus_statement_new_for_season (fixture->store, season, &error);
   g_assert_error (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID);
   g_assert_null (statement);
@@ -260,7 +146,7 @@ test_season (Fixture       *fixture,
 
   furrow_surplus_statement_write (statement, pdf, &error);
   g_assert_no_error (error);
-  text = pdf_text (pdf);
+  text = furrow_test_pdf_text (pdf, " \n");
   g_assert_nonnull (strstr (text, "盈余及盈余分配表"));
   g_assert_nonnull (strstr (text, "编制单位：宁津县陶庄土地股份合作社"));
   g_assert_nonnull (strstr (text, "会农社02表"));
@@ -281,8 +167,8 @@ test_season (Fixture       *fixture,
 
   furrow_surplus_statement_write (statement, xlsx, &error);
   g_assert_no_error (error);
-  sheet = unzip (xlsx, "xl/worksheets/sheet1.xml");
-  strings = unzip (xlsx, "xl/sharedStrings.xml");
+  sheet = furrow_test_unzip (xlsx, "xl/worksheets/sheet1.xml");
+  strings = furrow_test_unzip (xlsx, "xl/sharedStrings.xml");
   g_assert_nonnull (strstr (strings, "一、经营收入"));
   g_assert_nonnull (strstr (strings, "六、年末未分配盈余"));
   g_assert_nonnull (strstr (strings, "上年金额"));
@@ -330,9 +216,8 @@ test_year (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   gint64 year[N_LINES];
 
-  add_register (fixture->store);
-  first = add_season (fixture->store, "2016 秋", 23641200, TRUE);
-  second = add_season (fixture->store, "2016 夏", 20000000, FALSE);
+  first = furrow_test_store_add_taozhuang (fixture->store, FALSE, TRUE);
+  second = furrow_test_store_add_taozhuang_season (fixture->store, "2016 夏", 20000000, FALSE);
   statement = furrow_surplus_statement_new_for_year (fixture->store, 2016, &error);
   g_assert_error (error, FURROW_REPORT_ERROR, FURROW_REPORT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "2016 夏"));
@@ -371,16 +256,15 @@ test_cli (Fixture       *fixture,
   g_autofree char *text = NULL;
   g_autofree char *err = NULL;
 
-  add_register (fixture->store);
-  season = add_season (fixture->store, "2016 秋", 23641200, TRUE);
+  season = furrow_test_store_add_taozhuang (fixture->store, FALSE, TRUE);
   g_clear_object (&season);
-  season = add_season (fixture->store, "2017 夏", 23641200, FALSE);
+  season = furrow_test_store_add_taozhuang_season (fixture->store, "2017 夏", 23641200, FALSE);
   g_clear_object (&fixture->store);
 
   g_assert_cmpint (furrow_test_run_cli (NULL, NULL, "surplus-statement", "--project",
                                         fixture->path, "--season", "2016 秋", "--out", pdf,
                                         NULL), ==, 0);
-  text = pdf_text (pdf);
+  text = furrow_test_pdf_text (pdf, " \n");
   g_assert_nonnull (strstr (text, "六、年末未分配盈余209,716.56"));
   g_assert_cmpint (furrow_test_run_cli (NULL, NULL, "surplus-statement", "--project",
                                         fixture->path, "--year", "2016", "--out", xlsx, NULL),

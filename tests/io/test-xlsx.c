@@ -15,15 +15,6 @@
 
 static const char old_text[] = "last year's payroll";
 
-static char *
-unzip (const char *path,
-       const char *member)
-{
-  const char *argv[] = { "unzip", "-p", path, member, NULL };
-
-  return furrow_test_run_tool (argv);
-}
-
 /* A cell's XML in a sheet: `<c r="E3" …>…</c>`. */
 static char *
 cell (const char *sheet,
@@ -80,18 +71,18 @@ test_commit (void)
 
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  core = unzip (path, "docProps/core.xml");
+  core = furrow_test_unzip (path, "docProps/core.xml");
   g_assert_nonnull (strstr (core, "<dc:title>陶庄 2016 秋: Payroll</dc:title>"));
   g_assert_nonnull (strstr (core, "<dc:creator>Furrow</dc:creator>"));
-  strings = unzip (path, "xl/sharedStrings.xml");
+  strings = furrow_test_unzip (path, "xl/sharedStrings.xml");
   g_assert_nonnull (strstr (strings, "<t>户主</t>"));
   g_assert_nonnull (strstr (strings, "<t>金额</t>"));
-  sheet = unzip (path, "xl/worksheets/sheet1.xml");
+  sheet = furrow_test_unzip (path, "xl/worksheets/sheet1.xml");
   g_assert_nonnull (strstr (sheet, "<col min=\"2\" max=\"2\" width=\"14.7109375\""));
   money = cell (sheet, "B2");
   g_assert_nonnull (strstr (money, "<v>1234567.89</v>"));
   /* The money format: thousands and two decimals. */
-  styles = unzip (path, "xl/styles.xml");
+  styles = furrow_test_unzip (path, "xl/styles.xml");
   g_assert_nonnull (strstr (styles, "formatCode=\"#,##0.00\""));
 
   g_unlink (path);

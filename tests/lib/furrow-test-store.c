@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 
 #include "furrow-demo.h"
 #include "furrow-household.h"
@@ -300,10 +301,13 @@ add_taozhuang_extra (FurrowStore  *store,
   g_assert_no_error (error);
 }
 
-FurrowSeason *
-furrow_test_store_new_taozhuang_season (FurrowStore *store)
+/* Taozhuang's rules in a new season NAME of CROP_YEAR, added to STORE. */
+static FurrowSeason *
+new_taozhuang_season (FurrowStore *store,
+                      const char  *name,
+                      guint        crop_year)
 {
-  g_autoptr(FurrowSeason) season = furrow_season_new ("2016 秋", 2016);
+  g_autoptr(FurrowSeason) season = furrow_season_new (name, crop_year);
   FurrowBaseRule base = { .kind = FURROW_BASE_IN_KIND, .kg_per_mu = 550,
                           .price_fen_per_kg = 136, .less_cost_per_mu = TRUE };
   FurrowSurplusSplit split = { 0, 0, 50, 50 };
@@ -321,11 +325,13 @@ furrow_test_store_new_taozhuang_season (FurrowStore *store)
   return g_steal_pointer (&season);
 }
 
-void
-furrow_test_store_harvest_taozhuang (FurrowStore  *store,
-                                     FurrowSeason *season,
-                                     FurrowField  *field,
-                                     gboolean      settle)
+/* Sole maize planned on FIELD, 173,840 kg sold for REVENUE_FEN; settled when SETTLE. */
+static void
+harvest_taozhuang (FurrowStore  *store,
+                   FurrowSeason *season,
+                   FurrowField  *field,
+                   gint64        revenue_fen,
+                   gboolean      settle)
 {
   g_autoptr(GError) error = NULL;
   FurrowPattern pattern;
@@ -333,13 +339,44 @@ furrow_test_store_harvest_taozhuang (FurrowStore  *store,
   g_assert_true (furrow_pattern_preset ("sole-maize", &pattern));
   furrow_store_set_plan (store, season, field, &pattern, "sole-maize", "practical", &error);
   g_assert_no_error (error);
-  furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, 173840, 23641200, &error);
+  furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, 173840, revenue_fen,
+                            &error);
   g_assert_no_error (error);
   if (settle)
     {
       furrow_store_settle_season (store, season, NULL, &error);
       g_assert_no_error (error);
     }
+}
+
+FurrowSeason *
+furrow_test_store_new_taozhuang_season (FurrowStore *store)
+{
+  return new_taozhuang_season (store, "2016 秋", 2016);
+}
+
+void
+furrow_test_store_harvest_taozhuang (FurrowStore  *store,
+                                     FurrowSeason *season,
+                                     FurrowField  *field,
+                                     gboolean      settle)
+{
+  harvest_taozhuang (store, season, field, 23641200, settle);
+}
+
+FurrowSeason *
+furrow_test_store_add_taozhuang_season (FurrowStore *store,
+                                        const char  *name,
+                                        gint64       revenue_fen,
+                                        gboolean     settle)
+{
+  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
+  g_autoptr(FurrowField) field = g_list_model_get_item (fields, 0);
+  /* The crop year is the name's first four digits. */
+  g_autoptr(FurrowSeason) season = new_taozhuang_season (store, name, (guint) atoi (name));
+
+  harvest_taozhuang (store, season, field, revenue_fen, settle);
+  return g_steal_pointer (&season);
 }
 
 FurrowSeason *
@@ -385,4 +422,65 @@ furrow_test_store_add_taozhuang (FurrowStore *store,
     add_taozhuang_extra (store, season, field);
   furrow_test_store_harvest_taozhuang (store, season, field, settle);
   return g_steal_pointer (&season);
+}
+
+void
+furrow_test_store_settle_fixed (FurrowStore              *store,
+                                FurrowField              *field,
+                                const char               *name,
+                                guint                     crop_year,
+                                gint64                    base_fen_per_mu,
+                                gint64                    revenue_fen,
+                                const FurrowSurplusSplit *split,
+                                const char               *reason)
+{
+  g_autoptr(FurrowSeason) draft = furrow_season_new_empty ();
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(GError) error = NULL;
+  FurrowBaseRule base = { .kind = FURROW_BASE_FIXED, .fen_per_mu = base_fen_per_mu };
+
+  furrow_season_set_name (draft, name);
+  furrow_season_set_crop_year (draft, crop_year);
+  furrow_season_set_base_rule (draft, &base);
+  furrow_season_set_split (draft, split, reason);
+  g_assert_true (furrow_store_add_season (store, draft, &error));
+  g_assert_no_error (error);
+  season = furrow_test_store_find_season (store, name);
+  g_assert_true (furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, 20000,
+                                           revenue_fen, &error));
+  g_assert_no_error (error);
+  g_assert_true (furrow_store_settle_season (store, season, reason, &error));
+  g_assert_no_error (error);
+}
+
+void
+furrow_test_store_harvest_2_4 (FurrowStore  *store,
+                               FurrowSeason *season,
+                               gboolean      soybean,
+                               guint         n_unharvested)
+{
+  g_autoptr(GListModel) fields = furrow_store_get_fields (store);
+  g_autoptr(GError) error = NULL;
+  FurrowPattern pattern;
+
+  g_assert_true (furrow_pattern_preset ("2+4", &pattern));
+  g_assert_cmpuint (g_list_model_get_n_items (fields), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+      double mu = furrow_m2_to_mu (furrow_field_get_registered_area_m2 (field));
+
+      g_assert_true (furrow_store_set_plan (store, season, field, &pattern, "2+4", "", &error));
+      g_assert_no_error (error);
+      if (i < n_unharvested)
+        continue;
+      g_assert_true (furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, mu * 700,
+                                               (gint64) (mu * 200000 + 0.5), &error));
+      g_assert_no_error (error);
+      if (!soybean)
+        continue;
+      g_assert_true (furrow_store_set_harvest (store, season, field, FURROW_CROP_SOYBEAN,
+                                               mu * 120, (gint64) (mu * 60000 + 0.5), &error));
+      g_assert_no_error (error);
+    }
 }

@@ -107,6 +107,33 @@ void          furrow_test_store_harvest_taozhuang    (FurrowStore     *store,
                                                       FurrowSeason    *season,
                                                       FurrowField     *field,
                                                       gboolean         settle);
+/* Another season of the same rules on the register furrow_test_store_add_taozhuang() made: NAME,
+ * of the crop year its first four digits say, sole maize on F1, 173,840 kg sold for
+ * REVENUE_FEN, settled when SETTLE. */
+FurrowSeason *furrow_test_store_add_taozhuang_season (FurrowStore    *store,
+                                                      const char     *name,
+                                                      gint64          revenue_fen,
+                                                      gboolean        settle);
+
+/* A season NAME of CROP_YEAR without costs or subsidies: a fixed base of BASE_FEN_PER_MU, one
+ * maize harvest of 20,000 kg on FIELD sold for REVENUE_FEN, the split SPLIT (with REASON),
+ * settled. */
+void          furrow_test_store_settle_fixed (FurrowStore              *store,
+                                              FurrowField              *field,
+                                              const char               *name,
+                                              guint                     crop_year,
+                                              gint64                    base_fen_per_mu,
+                                              gint64                    revenue_fen,
+                                              const FurrowSurplusSplit *split,
+                                              const char               *reason);
+
+/* Every field of STORE planned "2+4" in SEASON and, but for the first N_UNHARVESTED (G_MAXUINT:
+ * none harvested), harvested at 700 kg of maize sold for 2,000 yuan per registered mu, and with
+ * SOYBEAN 120 kg of soybean sold for 600 yuan per mu. */
+void          furrow_test_store_harvest_2_4  (FurrowStore              *store,
+                                              FurrowSeason             *season,
+                                              gboolean                  soybean,
+                                              guint                     n_unharvested);
 
 /* Its first five households, in code order: registered areas, names and settled totals. */
 #define FURROW_TEST_TAOZHUANG_N 5

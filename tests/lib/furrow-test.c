@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 /* The cases in the order their constructors ran: the order they stand in the file. */
 static GPtrArray *registered;
@@ -120,4 +121,36 @@ furrow_test_run_tool (const char *const *argv)
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("%s: %s", argv[0], err);
   return out;
+}
+
+char *
+furrow_test_unzip (const char *path,
+                   const char *member)
+{
+  const char *argv[] = { "unzip", "-p", path, member, NULL };
+
+  return furrow_test_run_tool (argv);
+}
+
+char *
+furrow_test_pdf_text (const char *path,
+                      const char *drop)
+{
+  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
+  g_autofree char *text = furrow_test_run_tool (argv);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (drop == NULL || strchr (drop, *p) == NULL)
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+GStrv
+furrow_test_pdf_pages (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  g_autofree char *text = furrow_test_run_tool (argv);
+
+  return g_strsplit (text, "\f", -1);
 }

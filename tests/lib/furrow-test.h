@@ -87,6 +87,15 @@ void furrow_test_set_up_chinese (void);
 /* Runs the program ARGV[0] (found in PATH) and returns its standard output, newly allocated;
  * fails the test with its standard error if it does not exit 0 (pdftotext, unzip …). */
 char      *furrow_test_run_tool       (const char *const *argv);
+/* Member MEMBER of the zip file PATH (an XLSX's sheet XML …), as `unzip -p` prints it. */
+char      *furrow_test_unzip          (const char        *path,
+                                       const char        *member);
+/* The text of the PDF at PATH as `pdftotext -layout` reads it, without the characters of DROP
+ * (" \n": pdftotext drops or adds spaces and line breaks in Chinese; NULL: all of it). */
+char      *furrow_test_pdf_text       (const char        *path,
+                                       const char        *drop);
+/* The text of each page of the PDF at PATH (pdftotext without -layout, split at form feeds). */
+GStrv      furrow_test_pdf_pages      (const char        *path);
 
 /* The fields of one line of a CSV file of tests/data, newly allocated (RFC 4180: "" inside
  * quotes is a quote, double quotes group commas; no newline inside a field; a carriage return is

@@ -540,15 +540,16 @@ populate_register (FurrowStore  *store,
 }
 
 static gboolean
-populate_season (FurrowStore  *store,
-                 gpointer      user_data,
-                 GError      **error)
+populate (FurrowStore  *store,
+          gpointer      user_data,
+          GError      **error)
 {
-  return add_settled_season (store, user_data, error);
+  return populate_register (store, user_data, error) &&
+         add_settled_season (store, user_data, error);
 }
 
-/* Two transactions: settling reads the register as committed (the store's list models follow
- * a transaction's changes on its commit), so the season follows the register. */
+/* One transaction: settling reads the register from the store's list models, which show the
+ * transaction's own additions when first read inside it. */
 gboolean
 furrow_demo_populate (FurrowStore  *store,
                       GError      **error)
@@ -557,8 +558,7 @@ furrow_demo_populate (FurrowStore  *store,
 
   g_return_val_if_fail (FURROW_IS_STORE (store), FALSE);
 
-  return furrow_store_transaction (store, populate_register, households, error) &&
-         furrow_store_transaction (store, populate_season, households, error);
+  return furrow_store_transaction (store, populate, households, error);
 }
 
 FurrowStore *

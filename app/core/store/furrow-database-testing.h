@@ -8,9 +8,6 @@ G_BEGIN_DECLS
 /* Statement-layer functions only the tests use (HACKING.md, Where things go): the store reads
  * none of these, so they stay out of furrow-database.h. */
 
-/* TRUE while a transaction is open (SQLite is out of autocommit mode). */
-gboolean         furrow_database_in_transaction    (FurrowDatabase       *self);
-
 void             furrow_statement_bind_blob        (FurrowStatement      *self,
                                                     int                   position,
                                                     gconstpointer         data,

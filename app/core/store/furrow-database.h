@@ -80,6 +80,8 @@ gboolean         furrow_database_query_int        (FurrowDatabase       *self,
 gint64           furrow_database_last_insert_id   (FurrowDatabase       *self);
 /* Rows changed by the last INSERT, UPDATE or DELETE. */
 gint64           furrow_database_changes          (FurrowDatabase       *self);
+/* TRUE while a transaction is open (SQLite is out of autocommit mode). */
+gboolean         furrow_database_in_transaction   (FurrowDatabase       *self);
 
 /* Other connections' notifications (PostgreSQL LISTEN/NOTIFY, docs/architecture.md, Several
  * users at once): a new GSource, not attached, that calls func on the thread of the context it

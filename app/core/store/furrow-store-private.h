@@ -92,6 +92,9 @@ struct _FurrowStore
   FurrowExtent    extents[FURROW_N_KINDS];  /* bounds of the geometries written */
 
   GListStore     *models[FURROW_N_KINDS];   /* NULL until first asked for */
+  /* A model first read inside an open transaction: it holds that transaction's own changes
+   * already, which its commit must not add again and its rollback takes out. */
+  gboolean        models_uncommitted[FURROW_N_KINDS];
 
   /* Several users at once (furrow-store-live.c): the records a conflict found changed by
    * another writer, read again after the rollback; and the notifications of other users'
@@ -241,6 +244,10 @@ void         _furrow_store_object_set_version       (gpointer         object,
 /* furrow-store-records.c: the model of a kind, loaded on first use (transfer none). */
 GListModel  *_furrow_store_get_model                (FurrowStore     *self,
                                                      FurrowKind       kind);
+/* Reads the kind's loaded model again from the file, in place (TRUE when not loaded). */
+gboolean     _furrow_store_reload_model             (FurrowStore     *self,
+                                                     FurrowKind       kind,
+                                                     GError         **error);
 /* The live object of the model with that id (transfer none), NULL when absent; a new object
  * read from the file by row id (transfer full), NULL when absent. */
 gpointer     _furrow_store_get_live                 (FurrowStore     *self,

@@ -250,8 +250,30 @@ _furrow_store_get_model (FurrowStore *self,
         g_message ("%s", error->message);
       if (objects != NULL)
         g_list_store_splice (self->models[kind], 0, 0, objects->pdata, objects->len);
+      /* Read as the open transaction sees the file (furrow-store-transaction.c). */
+      self->models_uncommitted[kind] = furrow_database_in_transaction (self->database);
     }
   return G_LIST_MODEL (self->models[kind]);
+}
+
+/* The loaded model of the kind read again from the file, in place. */
+gboolean
+_furrow_store_reload_model (FurrowStore  *self,
+                            FurrowKind    kind,
+                            GError      **error)
+{
+  g_autoptr(GPtrArray) objects = NULL;
+
+  self->models_uncommitted[kind] = FALSE;
+  if (self->models[kind] == NULL)
+    return TRUE;
+  objects = load_objects (self, kind, error);
+  if (objects == NULL)
+    return FALSE;
+  g_list_store_splice (self->models[kind], 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->models[kind])),
+                       objects->pdata, objects->len);
+  return TRUE;
 }
 
 gboolean
@@ -263,18 +285,8 @@ furrow_store_reload (FurrowStore  *self,
   if (!_furrow_store_load_cooperative (self, error))
     return FALSE;
   for (FurrowKind kind = 0; kind < FURROW_N_KINDS; kind++)
-    {
-      g_autoptr(GPtrArray) objects = NULL;
-
-      if (self->models[kind] == NULL)
-        continue;
-      objects = load_objects (self, kind, error);
-      if (objects == NULL)
-        return FALSE;
-      g_list_store_splice (self->models[kind], 0,
-                           g_list_model_get_n_items (G_LIST_MODEL (self->models[kind])),
-                           objects->pdata, objects->len);
-    }
+    if (!_furrow_store_reload_model (self, kind, error))
+      return FALSE;
   _furrow_store_seasons_reload (self);
   for (FurrowKind kind = 0; kind < FURROW_N_KINDS; kind++)
     _furrow_store_emit_record_changed (self, kind, NULL,

@@ -114,6 +114,8 @@ forget_touched (FurrowStore *self)
 static void
 discard_pending (FurrowStore *self)
 {
+  g_autoptr(GError) error = NULL;
+
   for (guint i = 0; i < self->pending->len; i++)
     {
       FurrowPendingChange *change = g_ptr_array_index (self->pending, i);
@@ -122,6 +124,10 @@ discard_pending (FurrowStore *self)
         _furrow_store_object_set_id (change->object, 0);
     }
   g_ptr_array_set_size (self->pending, 0);
+  /* A model read inside the transaction showed its changes: read it again as committed. */
+  for (FurrowKind kind = 0; kind < FURROW_N_KINDS; kind++)
+    if (self->models_uncommitted[kind] && !_furrow_store_reload_model (self, kind, &error))
+      g_message ("%s", error->message);
   forget_touched (self);
   _furrow_store_seasons_sync (self, FALSE);
   _furrow_store_follow_stale (self);
@@ -168,11 +174,13 @@ emit_changes (FurrowStore *self,
 }
 
 /* Appends the additions of one kind that start at `first` to the model in one items-changed;
- * returns the index of the last one. */
+ * returns the index of the last one. In a model read inside the transaction (`uncommitted`)
+ * an addition is there already, read from the file: the object added takes its place. */
 static guint
 append_added (GListStore *model,
               GPtrArray  *pending,
-              guint       first)
+              guint       first,
+              gboolean    uncommitted)
 {
   FurrowPendingChange *change = g_ptr_array_index (pending, first);
   g_autoptr(GPtrArray) added = g_ptr_array_new ();
@@ -181,10 +189,15 @@ append_added (GListStore *model,
   for (j = first; j < pending->len; j++)
     {
       FurrowPendingChange *next = g_ptr_array_index (pending, j);
+      guint position;
 
       if (next->change != FURROW_RECORD_ADDED || next->kind != change->kind)
         break;
-      g_ptr_array_add (added, next->object);
+      if (uncommitted &&
+          g_list_store_find_with_equal_func (model, next->object, same_id, &position))
+        g_list_store_splice (model, position, 1, (gpointer *) &next->object, 1);
+      else
+        g_ptr_array_add (added, next->object);
     }
   g_list_store_splice (model, g_list_model_get_n_items (G_LIST_MODEL (model)), 0,
                        added->pdata, added->len);
@@ -211,7 +224,7 @@ _furrow_store_apply_pending (FurrowStore *self)
         {
         case FURROW_RECORD_ADDED:
           if (model != NULL)
-            i = append_added (model, pending, i);
+            i = append_added (model, pending, i, self->models_uncommitted[change->kind]);
           break;
 
         case FURROW_RECORD_UPDATED:
@@ -249,6 +262,7 @@ _furrow_store_apply_pending (FurrowStore *self)
   for (FurrowKind kind = 0; kind < FURROW_N_KINDS; kind++)
     if (_furrow_store_kind (kind)->committed != NULL)
       _furrow_store_kind (kind)->committed (self);
+  memset (self->models_uncommitted, 0, sizeof self->models_uncommitted);
   forget_touched (self);
   emit_changes (self, pending);
   _furrow_store_seasons_sync (self, TRUE);

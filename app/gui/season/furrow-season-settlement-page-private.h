@@ -46,6 +46,9 @@ struct _FurrowSeasonSettlementPage
   gboolean                  can_settle;
   gboolean                  needs_reason;
   FurrowDistributionResult  preview;
+  /* The rebuild waiting for the store's signals of one commit to be over (season-changed,
+   * then settlement-changed): one update a change. */
+  guint                     rebuild_source;
 
   /* The export running, if any. */
   GCancellable   *export_cancellable;

@@ -1024,6 +1024,7 @@ furrow_season_settlement_page_dispose (GObject *object)
   FurrowSeasonSettlementPage *self = FURROW_SEASON_SETTLEMENT_PAGE (object);
 
   self->disposed = TRUE;
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
@@ -1034,11 +1035,32 @@ furrow_season_settlement_page_dispose (GObject *object)
   G_OBJECT_CLASS (furrow_season_settlement_page_parent_class)->dispose (object);
 }
 
+static gboolean
+rebuild_idle (gpointer data)
+{
+  FurrowSeasonSettlementPage *self = data;
+
+  self->rebuild_source = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Another store or season is shown at once; a change to the season shown is shown once the
+ * commit's signals are all out: a settlement announces season-changed and settlement-changed,
+ * and the page is rebuilt once, before the next frame. */
 static void
 furrow_season_settlement_page_reload (FurrowSeasonPage *page,
                                       gboolean          switched)
 {
-  rebuild (FURROW_SEASON_SETTLEMENT_PAGE (page));
+  FurrowSeasonSettlementPage *self = FURROW_SEASON_SETTLEMENT_PAGE (page);
+
+  if (switched)
+    {
+      g_clear_handle_id (&self->rebuild_source, g_source_remove);
+      rebuild (self);
+    }
+  else if (self->rebuild_source == 0)
+    self->rebuild_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_idle, self, NULL);
 }
 
 static void

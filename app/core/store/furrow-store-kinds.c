@@ -562,26 +562,43 @@ make_write_sql (const FurrowRecordKind *kind,
 }
 
 const char *
+_furrow_store_sql_once (gsize          *once,
+                        const char    **cells,
+                        guint           n_rows,
+                        guint           n_columns,
+                        FurrowSqlMake   make,
+                        guint           row,
+                        guint           column)
+{
+  g_return_val_if_fail (row < n_rows && column < n_columns, NULL);
+
+  if (g_once_init_enter (once))
+    {
+      for (guint r = 0; r < n_rows; r++)
+        for (guint c = 0; c < n_columns; c++)
+          cells[r * n_columns + c] = make (r, c);
+      g_once_init_leave (once, 1);
+    }
+  return cells[row * n_columns + column];
+}
+
+static char *
+make_kind_sql (guint kind,
+               guint which)
+{
+  return which == FURROW_KIND_SQL_INSERT || which == FURROW_KIND_SQL_UPDATE
+         ? make_write_sql (&kinds[kind], which) : make_select_sql (&kinds[kind], which);
+}
+
+const char *
 _furrow_store_kind_sql (FurrowKind    kind,
                         FurrowKindSql which)
 {
-  /* Made once: the statement cache keys on the text's address (docs/architecture.md, The
-   * statement layer). */
-  static const char *made[FURROW_N_KINDS][FURROW_KIND_N_SQL];
+  static const char *made[FURROW_N_KINDS * FURROW_KIND_N_SQL];
   static gsize once;
 
-  g_return_val_if_fail (kind < FURROW_N_KINDS, NULL);
-  g_return_val_if_fail (which < FURROW_KIND_N_SQL, NULL);
-
-  if (g_once_init_enter (&once))
-    {
-      for (FurrowKind k = 0; k < FURROW_N_KINDS; k++)
-        for (FurrowKindSql w = 0; w < FURROW_KIND_N_SQL; w++)
-          made[k][w] = w == FURROW_KIND_SQL_INSERT || w == FURROW_KIND_SQL_UPDATE
-                       ? make_write_sql (&kinds[k], w) : make_select_sql (&kinds[k], w);
-      g_once_init_leave (&once, 1);
-    }
-  return made[kind][which];
+  return _furrow_store_sql_once (&once, made, FURROW_N_KINDS, FURROW_KIND_N_SQL, make_kind_sql,
+                                 kind, which);
 }
 
 const char *

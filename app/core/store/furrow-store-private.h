@@ -228,6 +228,19 @@ typedef enum
 
 const char  *_furrow_store_kind_sql                 (FurrowKind       kind,
                                                      FurrowKindSql    which);
+/* SQL texts made once, from a table of rows × columns (a record kind × its statements, a money
+ * rule's table × its statements): the statement cache keys on a text's address
+ * (docs/architecture.md, The statement layer). cells holds n_rows × n_columns, filled by
+ * make (row, column) the first time; returns the cell at row, column. */
+typedef char *(*FurrowSqlMake) (guint row,
+                                guint column);
+const char  *_furrow_store_sql_once                 (gsize           *once,
+                                                     const char     **cells,
+                                                     guint            n_rows,
+                                                     guint            n_columns,
+                                                     FurrowSqlMake    make,
+                                                     guint            row,
+                                                     guint            column);
 /* The statement that writes a change of the kind: its INSERT, UPDATE or DELETE. */
 const char  *_furrow_store_kind_write_sql           (FurrowKind       kind,
                                                      FurrowRecordChange change);

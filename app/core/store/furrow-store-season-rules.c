@@ -268,26 +268,22 @@ make_rule_sql (const RuleTable     *table,
     }
 }
 
-const char *
-_furrow_season_rule_sql (guint                table,
-                         FurrowRuleStatement  statement)
+static char *
+make_rule_cell (guint table,
+                guint statement)
 {
-  /* Made once: the statement cache keys on the text's address (docs/architecture.md, The
-   * statement layer). */
-  static const char *sql[FURROW_N_RULE_TABLES][FURROW_N_RULE_STATEMENTS];
+  return make_rule_sql (&rule_tables[table], statement);
+}
+
+const char *
+_furrow_season_rule_sql (guint               table,
+                         FurrowRuleStatement statement)
+{
+  static const char *sql[FURROW_N_RULE_TABLES * FURROW_N_RULE_STATEMENTS];
   static gsize made;
 
-  g_return_val_if_fail (table < FURROW_N_RULE_TABLES, NULL);
-  g_return_val_if_fail (statement < FURROW_N_RULE_STATEMENTS, NULL);
-
-  if (g_once_init_enter (&made))
-    {
-      for (guint t = 0; t < FURROW_N_RULE_TABLES; t++)
-        for (FurrowRuleStatement s = 0; s < FURROW_N_RULE_STATEMENTS; s++)
-          sql[t][s] = make_rule_sql (&rule_tables[t], s);
-      g_once_init_leave (&made, 1);
-    }
-  return sql[table][statement];
+  return _furrow_store_sql_once (&made, sql, FURROW_N_RULE_TABLES, FURROW_N_RULE_STATEMENTS,
+                                 make_rule_cell, table, statement);
 }
 
 /* Row i of the season in `table`: an element of its list, or made into `scratch`; NULL past the

@@ -1142,44 +1142,33 @@ furrow_household_page_get_parcel_row (FurrowHouseholdPage *self,
     : NULL;
 }
 
+/* Where each part a test looks at is in the page (furrow-household-page-testing.h). */
+static const glong part_offsets[] = {
+  [FURROW_HOUSEHOLD_PART_NAME_ROW]      = G_STRUCT_OFFSET (FurrowHouseholdPage, name_row),
+  [FURROW_HOUSEHOLD_PART_CODE_ROW]      = G_STRUCT_OFFSET (FurrowHouseholdPage, code_row),
+  [FURROW_HOUSEHOLD_PART_PHONE_ROW]     = G_STRUCT_OFFSET (FurrowHouseholdPage, phone_row),
+  [FURROW_HOUSEHOLD_PART_PHONE_EDIT]    = G_STRUCT_OFFSET (FurrowHouseholdPage, phone_edit_button),
+  [FURROW_HOUSEHOLD_PART_PHONE_ENTRY]   = G_STRUCT_OFFSET (FurrowHouseholdPage, phone_entry_row),
+  [FURROW_HOUSEHOLD_PART_ID_ROW]        = G_STRUCT_OFFSET (FurrowHouseholdPage, id_row),
+  [FURROW_HOUSEHOLD_PART_ID_EDIT]       = G_STRUCT_OFFSET (FurrowHouseholdPage, id_edit_button),
+  [FURROW_HOUSEHOLD_PART_ID_ENTRY]      = G_STRUCT_OFFSET (FurrowHouseholdPage, id_entry_row),
+  [FURROW_HOUSEHOLD_PART_ACCOUNT_ROW]   = G_STRUCT_OFFSET (FurrowHouseholdPage, account_row),
+  [FURROW_HOUSEHOLD_PART_ACCOUNT_EDIT]  = G_STRUCT_OFFSET (FurrowHouseholdPage, account_edit_button),
+  [FURROW_HOUSEHOLD_PART_BANK_ENTRY]    = G_STRUCT_OFFSET (FurrowHouseholdPage, bank_entry_row),
+  [FURROW_HOUSEHOLD_PART_ACCOUNT_ENTRY] = G_STRUCT_OFFSET (FurrowHouseholdPage, account_entry_row),
+  [FURROW_HOUSEHOLD_PART_HOLDER_ENTRY]  = G_STRUCT_OFFSET (FurrowHouseholdPage, holder_entry_row),
+  [FURROW_HOUSEHOLD_PART_ACCOUNT_SAVE]  = G_STRUCT_OFFSET (FurrowHouseholdPage, account_save_button),
+};
+
 GtkWidget *
 furrow_household_page_get_part (FurrowHouseholdPage     *self,
                                 FurrowHouseholdPagePart  part)
 {
   g_return_val_if_fail (FURROW_IS_HOUSEHOLD_PAGE (self), NULL);
+  g_return_val_if_fail (part < G_N_ELEMENTS (part_offsets), NULL);
 
-  switch (part)
-    {
-    case FURROW_HOUSEHOLD_PART_NAME_ROW:
-      return GTK_WIDGET (self->name_row);
-    case FURROW_HOUSEHOLD_PART_CODE_ROW:
-      return GTK_WIDGET (self->code_row);
-    case FURROW_HOUSEHOLD_PART_PHONE_ROW:
-      return GTK_WIDGET (self->phone_row);
-    case FURROW_HOUSEHOLD_PART_PHONE_EDIT:
-      return GTK_WIDGET (self->phone_edit_button);
-    case FURROW_HOUSEHOLD_PART_PHONE_ENTRY:
-      return GTK_WIDGET (self->phone_entry_row);
-    case FURROW_HOUSEHOLD_PART_ID_ROW:
-      return GTK_WIDGET (self->id_row);
-    case FURROW_HOUSEHOLD_PART_ID_EDIT:
-      return GTK_WIDGET (self->id_edit_button);
-    case FURROW_HOUSEHOLD_PART_ACCOUNT_ROW:
-      return GTK_WIDGET (self->account_row);
-    case FURROW_HOUSEHOLD_PART_ACCOUNT_EDIT:
-      return GTK_WIDGET (self->account_edit_button);
-    case FURROW_HOUSEHOLD_PART_BANK_ENTRY:
-      return GTK_WIDGET (self->bank_entry_row);
-    case FURROW_HOUSEHOLD_PART_ACCOUNT_ENTRY:
-      return GTK_WIDGET (self->account_entry_row);
-    case FURROW_HOUSEHOLD_PART_HOLDER_ENTRY:
-      return GTK_WIDGET (self->holder_entry_row);
-    case FURROW_HOUSEHOLD_PART_ACCOUNT_SAVE:
-      return self->account_save_button;
-    case FURROW_HOUSEHOLD_PART_ID_ENTRY:
-    default:
-      return GTK_WIDGET (self->id_entry_row);
-    }
+  /* Every part is a widget, whatever its class in the struct. */
+  return G_STRUCT_MEMBER (GtkWidget *, self, part_offsets[part]);
 }
 
 GtkWidget *

@@ -11,6 +11,7 @@
 #include "furrow-store-migrate-testing.h"
 #include "furrow-store-testing.h"
 #include "furrow-store.h"
+#include "furrow-test-pg.h"
 #include "furrow-test-store.h"
 #include "furrow-test.h"
 
@@ -244,7 +245,7 @@ test_upgrade_v8 (Fixture       *fixture,
   {
     g_autoptr(FurrowDatabase) db = open_empty (fixture);
 
-    g_assert_cmpint (query (db, version_sql), ==, 9);
+    g_assert_cmpint (query (db, version_sql), ==, FURROW_STORE_SCHEMA_VERSION);
     g_assert_cmpint (query (db, "SELECT row_version FROM parcels"), ==, 2);
     g_assert_cmpint (query (db, "SELECT row_version FROM households"), ==, 1);
     g_assert_cmpint (query (db, "SELECT count(*) FROM parcels WHERE name = '东地'"
@@ -253,6 +254,105 @@ test_upgrade_v8 (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v8", Fixture, fixture_set_up,
                      test_upgrade_v8, furrow_test_store_fixture_tear_down);
+
+/* A project of version 9 whose parcel was changed twice by clerk_a: step 10 changes nothing in a
+ * file (its work is on a server, below), so the parcel keeps its values, its row version 3 and
+ * who changed it, and the file says version 10. */
+static void
+test_upgrade_v9 (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FurrowStore) store = NULL;
+  g_autoptr(FurrowParcel) parcel = NULL;
+
+  {
+    g_autoptr(FurrowDatabase) db = open_empty (fixture);
+
+    g_assert_true (furrow_store_migrate (db, 0, 9, &error));
+    g_assert_true (furrow_database_exec (db,
+                     "INSERT INTO households (code, name) VALUES ('371426101201010001', '王建国');"
+                     "INSERT INTO fields (code, name) VALUES ('T01', '东大块');"
+                     "INSERT INTO parcels (code, household_id, field_id, name,"
+                     " registered_area_m2, row_version, changed_by) VALUES"
+                     " ('3714261012010100010001', 1, 1, '东地', 2000.25, 3, 'clerk_a')", &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (query (db, version_sql), ==, 9);
+  }
+
+  store = furrow_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (furrow_store_get_schema_version (store), ==, 10);
+  parcel = furrow_store_find_parcel (store, "3714261012010100010001");
+  g_assert_cmpstr (furrow_parcel_get_name (parcel), ==, "东地");
+  g_assert_cmpfloat (furrow_parcel_get_registered_area_m2 (parcel), ==, 2000.25);
+  g_clear_object (&store);
+
+  {
+    g_autoptr(FurrowDatabase) db = open_empty (fixture);
+
+    g_assert_cmpint (query (db, version_sql), ==, 10);
+    g_assert_cmpint (query (db, "SELECT count(*) FROM parcels WHERE row_version = 3"
+                                " AND changed_by = 'clerk_a'"), ==, 1);
+  }
+}
+FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v9", Fixture, fixture_set_up,
+                     test_upgrade_v9, furrow_test_store_fixture_tear_down);
+
+/* The same on a server (PostgreSQL run only): a cooperative whose parcels' and harvests'
+ * triggers are still step 9's (furrow.notify_change (), which turns the whole row into JSON to
+ * read one id) and whose version says 9 is upgraded by the next open: every one of its 19
+ * notification triggers then calls step 10's functions, which read the id column alone, none
+ * calls step 9's, and the version is 10. */
+static void
+test_upgrade_v9_server (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(FurrowStore) store = NULL;
+  g_autofree char *schema = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *out = NULL;
+
+  if (!furrow_test_pg ())
+    {
+      g_test_skip ("the PostgreSQL run upgrades a cooperative on a server");
+      return;
+    }
+  store = furrow_test_store_create_at (fixture);
+  g_clear_object (&store);
+  sql = g_strdup_printf ("SELECT schema_name FROM furrow.cooperatives"
+                         " WHERE lower (code) = lower ('%s')", fixture->path);
+  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &schema, NULL), ==, 0);
+  g_strstrip (schema);
+  g_assert_cmpstr (schema, !=, "");
+  g_free (sql);
+  sql = g_strdup_printf ("SET search_path = \"%s\";"
+                         "CREATE OR REPLACE TRIGGER parcels_notify AFTER INSERT OR UPDATE OR DELETE"
+                         " ON parcels FOR EACH ROW EXECUTE FUNCTION"
+                         " furrow.notify_change ('parcel', 'id');"
+                         "CREATE OR REPLACE TRIGGER harvests_notify AFTER INSERT OR UPDATE OR DELETE"
+                         " ON harvests FOR EACH ROW EXECUTE FUNCTION"
+                         " furrow.notify_change ('season', 'season_id');"
+                         "UPDATE furrow_meta SET value = '9' WHERE key = 'schema_version'", schema);
+  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, NULL, NULL), ==, 0);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT p.proname, count(*) FROM pg_trigger t"
+                         " JOIN pg_proc p ON p.oid = t.tgfoid"
+                         " JOIN pg_class c ON c.oid = t.tgrelid"
+                         " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                         " WHERE n.nspname = '%s' AND t.tgname LIKE '%%_notify'"
+                         " GROUP BY p.proname ORDER BY p.proname", schema);
+  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &out, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "notify_change|2\nnotify_record|4\nnotify_season_row|13\n");
+  g_clear_pointer (&out, g_free);
+
+  store = furrow_test_store_reopen (fixture);
+  g_assert_cmpint (furrow_store_get_schema_version (store), ==, 10);
+  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &out, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "notify_record|5\nnotify_season_row|14\n");
+}
+FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v9-server", Fixture, fixture_set_up,
+                     test_upgrade_v9_server, furrow_test_store_fixture_tear_down);
 
 /* Step 2 fails (its index is there already): the file stays at version 1, step 2 left nothing,
  * and the error names the step. */

@@ -1003,6 +1003,18 @@ manager (Fixture *fixture,
       GTK_WIDGET (furrow_season_harvest_page_get_entry (harvest, furrow_field_get_code (first),
                                                         FURROW_HARVEST_COLUMN_SOY_REVENUE)),
       "harvest: soybean yuan");
+    /* The grid's titles in at most three lines: a Chinese title may break after any character,
+     * and 托管地块 stood one character a line (大豆预计（公斤） in five) in the narrow grid. */
+    {
+      GtkGrid *grid = GTK_GRID (furrow_season_harvest_page_get_child (harvest, "harvest_grid"));
+
+      for (guint c = 0; c < FURROW_HARVEST_N_COLUMNS; c++)
+        {
+          GtkLabel *title = GTK_LABEL (gtk_grid_get_child_at (grid, c, 0));
+
+          g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (title)), <=, 3);
+        }
+    }
     /* Back to the grid's first column, the fields' codes, as the page opens. */
     gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (
                                 gtk_widget_get_ancestor (GTK_WIDGET (entry),

@@ -1151,8 +1151,8 @@ static const BadInput bad_inputs[] = {
   { "unknown-household", make_unknown_household, { NULL },
     "unknown.shp feature 1 (DKBM 3707821022010100101): the household 370782102201019999 is neither in the file nor in the project", 1 },
   { "negative-area", make_negative_area, { NULL },
-    "negative.shp feature 1 (DKBM 3707821022010100101): HTMJM is negative (-1.2)", 1 },
-  { "zero-area", make_zero_area, { NULL }, "zero.shp feature 1 (DKBM 3707821022010100101): HTMJM is zero", 1 },
+    "negative.shp feature 1 (DKBM 3707821022010100101): Contract area (mu) (HTMJM) is negative (-1.2)", 1 },
+  { "zero-area", make_zero_area, { NULL }, "zero.shp feature 1 (DKBM 3707821022010100101): Contract area (mu) (HTMJM) is zero", 1 },
   { "zero-area-polygon", make_degenerate, { NULL }, "flat.shp feature 1 (DKBM 3707821022010100101): a ring at ", 0 },
   { "empty-geometry", make_empty_geometry, { NULL },
     "empty.shp feature 2 (DKBM 3707821022010100102): the geometry is empty", 1 },
@@ -1169,7 +1169,7 @@ static const BadInput bad_inputs[] = {
     "latin.csv: line 2 is not valid UTF-8 (nor GBK); save the file as UTF-8 or give its encoding with --encoding", 1,
     "latin.csv", "CBFBM,CBFMC\n370782102201010020,\xff\xfe\xfd\n" },
   { "csv-not-a-number", NULL, { NULL },
-    "nan-area.csv row 2 (DKBM 3707821022010100101): HTMJM “1,5” is not a number", 1,
+    "nan-area.csv row 2 (DKBM 3707821022010100101): Contract area (mu) (HTMJM) “1,5” is not a number", 1,
     "nan-area.csv", "DKBM,CBFBM,HTMJM\n3707821022010100101,370782102201010001,\"1,5\"\n" },
   { "empty-file", NULL, { NULL }, "empty-file.shp: the file is empty (0 bytes)", 1,
     "empty-file.shp", "" },
@@ -1177,9 +1177,9 @@ static const BadInput bad_inputs[] = {
   { "png-renamed-shp", make_png, { NULL },
     "photo.shp: not an ESRI Shapefile (the file does not start with a .shp header)", 1 },
   { "dkbm-wrong-length", make_short_dkbm, { NULL },
-    "short-dkbm.shp feature 1 (DKBM 37078210220101001): DKBM “37078210220101001” must be 19 digits, not 17 characters", 1 },
+    "short-dkbm.shp feature 1 (DKBM 37078210220101001): Parcel code (DKBM) “37078210220101001” must be 19 digits, not 17 characters", 1 },
   { "cbfbm-wrong-length", make_short_cbfbm, { NULL },
-    "short-cbfbm.shp feature 1 (DKBM 3707821022010100101): CBFBM “3707821022010100” must be 18 digits, not 16 characters", 1 },
+    "short-cbfbm.shp feature 1 (DKBM 3707821022010100101): Household code (CBFBM) “3707821022010100” must be 18 digits, not 16 characters", 1 },
   { "kml-line", NULL, { NULL }, "line.kml feature 1: the geometry is a LINESTRING, not a polygon", 1,
     "line.kml",
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -1201,7 +1201,7 @@ static const BadInput bad_inputs[] = {
     "again.csv", "CBFBM,CBFMC\n370782102201010020,赵六\n370782102201010001,王五\n" },
   { "unsupported-type", NULL, { NULL }, "drawing.dxf: unsupported file type", 1,
     "drawing.dxf", "0\nSECTION\n" },
-  { "three-problems", make_three_problems, { NULL }, "three.shp feature 3 (DKBM 370782102201010010): DKBM", 3 },
+  { "three-problems", make_three_problems, { NULL }, "three.shp feature 3 (DKBM 370782102201010010): Parcel code (DKBM)", 3 },
   /* Issue 12, item 3: files that imported wrong or partial data without a word. */
   { "csv-unclosed-quote", NULL, { NULL },
     "quote.csv: line 2: the quote (\") opened here is never closed, so the rest of the file would be read into one value", 1,
@@ -1222,7 +1222,7 @@ static const BadInput bad_inputs[] = {
     "mixed.csv", "CBFBM,CBFMC\n370782102201010020,新户1\n370782102201010021,\xcd\xf5\xce\xe5\n"
     "370782102201010022,新户2\n" },
   { "csv-line-after-blank", NULL, { NULL },
-    "blank.csv row 4 (DKBM 3707821022010100102): HTMJM “x” is not a number", 1,
+    "blank.csv row 4 (DKBM 3707821022010100102): Contract area (mu) (HTMJM) “x” is not a number", 1,
     "blank.csv", "DKBM,CBFBM,HTMJM\n3707821022010100101,370782102201010001,1\n\n"
     "3707821022010100102,370782102201010001,x\n" },
   { "shp-shx-dbf-count-mismatch", make_count_mismatch, { NULL },
@@ -1244,7 +1244,7 @@ static const BadInput bad_inputs[] = {
     "garbage.shp: garbage.prj is not a coordinate system Furrow can read (empty or damaged)", 1 },
   { "csv-id-check-digit", NULL, { NULL },
     /* GB 11643: 11010519491231002X is right (the standard's example); …0021 is a typing mistake */
-    "ids.csv row 3 (CBFBM 370782102201010021): CBFZJHM: The ID number’s last character does not match the others", 1,
+    "ids.csv row 3 (CBFBM 370782102201010021): ID number (CBFZJHM): The ID number’s last character does not match the others", 1,
     "ids.csv", "CBFBM,CBFMC,CBFZJHM\n370782102201010020,赵六,11010519491231002X\n"
     "370782102201010021,王五,110105194912310021\n" },
   { "csv-column-as-the-user-names-it", NULL, { NULL },
@@ -1423,10 +1423,10 @@ static const BadInput bad_inputs[] = {
   { .name = "random-bytes-kmz", .make = make_random_kmz,
     .expected = "random.kmz: not a zip file", .n_lines = 1 },
   { .name = "xlsx-id-check-digit", .make = make_xlsx_id_check_digit,
-    .expected = "ids.xlsx row 3 (CBFBM 370782102201010021): CBFZJHM: The ID number’s last character does not match the others", .n_lines = 1 },
+    .expected = "ids.xlsx row 3 (CBFBM 370782102201010021): ID number (CBFZJHM): The ID number’s last character does not match the others", .n_lines = 1 },
   { .name = "csv-id-17-characters", .file_name = "short-id.csv",
     .contents = "CBFBM,CBFMC,CBFZJHM\n370782102201010020,赵六,11010519491231002\n",
-    .expected = "short-id.csv row 2 (CBFBM 370782102201010020): CBFZJHM: An ID number has 18 characters: 17 digits and a digit or X", .n_lines = 1 },
+    .expected = "short-id.csv row 2 (CBFBM 370782102201010020): ID number (CBFZJHM): An ID number has 18 characters: 17 digits and a digit or X", .n_lines = 1 },
   /* A full disk: files may grow 64 KiB past the project's size (the journal fills up), or
    * not even to its size (the restore point before the import cannot be written). */
   { .name = "disk-full-during-import", .make = make_many_households, .file_size_room = 65536,

@@ -123,8 +123,9 @@ get_text (Row          *row,
 }
 
 /* A column as the person who made the file knows it: its header with the register code in
- * brackets, "承包方成员数量 (CBFCYSL)", or the code alone when the header is the code (issue 12).
- * In the importer's string chunk. */
+ * brackets, "承包方成员数量 (CBFCYSL)", or, when the header is the code itself, the column's name
+ * in Furrow with the code, "Members (CBFCYSL)" (issue 12: never a bare code). In the importer's
+ * string chunk. */
 static const char *
 column_name (Row          *row,
              FurrowColumn  column)
@@ -134,7 +135,7 @@ column_name (Row          *row,
   g_autofree char *name = NULL;
 
   if (source == NULL || g_ascii_strcasecmp (source, code) == 0)
-    return code;
+    source = furrow_column_get_label (column);
   /* Translators: a column of the user's file and its register code: "承包方成员数量 (CBFCYSL)" */
   name = g_strdup_printf (_("%s (%s)"), source, code);
   return g_string_chunk_insert_const (row->self->strings, name);
@@ -186,15 +187,15 @@ check_code (Row          *row,
             FurrowColumn  column,
             guint         length)
 {
-  const char *name = furrow_column_get_code (column);
-
   if (code == NULL)
     {
-      row_problem (row, _("the %s (%s) is empty"), name, furrow_column_get_label (column));
+      row_problem (row, _("the %s (%s) is empty"), furrow_column_get_code (column),
+                   furrow_column_get_label (column));
       return;
     }
   if (g_utf8_strlen (code, -1) != length || !is_digits (code))
-    row_problem (row, _("%s “%s” must be %u digits, not %ld characters"), name, code, length,
+    row_problem (row, _("%s “%s” must be %u digits, not %ld characters"),
+                 column_name (row, column), code, length,
                  (long) g_utf8_strlen (code, -1));
 }
 
@@ -414,8 +415,9 @@ read_parcel (Row                *row,
   if (p->cbfbm == NULL)
     row_problem (row, _("the household code (CBFBM) is empty"));
   else if (g_utf8_strlen (p->cbfbm, -1) != CBFBM_LENGTH || !is_digits (p->cbfbm))
-    row_problem (row, _("CBFBM “%s” must be %u digits, not %ld characters"), p->cbfbm,
-                 CBFBM_LENGTH, (long) g_utf8_strlen (p->cbfbm, -1));
+    row_problem (row, _("%s “%s” must be %u digits, not %ld characters"),
+                 column_name (row, FURROW_COLUMN_CBFBM), p->cbfbm, CBFBM_LENGTH,
+                 (long) g_utf8_strlen (p->cbfbm, -1));
   p->name = get_text (row, FURROW_COLUMN_DKMC);
   p->category = get_text (row, FURROW_COLUMN_DKLB);
   p->land_use = get_text (row, FURROW_COLUMN_TDLYLX);

@@ -456,6 +456,30 @@ without_spaces (const char *text)
 
 /* ---- The clerk ---------------------------------------------------------------------------- */
 
+/* The household's name and code over its two buttons, each in full and on one line (at
+ * 1920 px in Chinese the buttons beside them left the name "…" and the code "承包方
+ * 370782102201010041" three characters a line before; issue 13), the buttons reachable. */
+static void
+check_household_header (FurrowHouseholdPage *page,
+                        FurrowHousehold     *household)
+{
+  g_autofree char *code = g_strdup_printf (_("Household %s"),
+                                           furrow_household_get_code (household));
+  GtkWidget *title = furrow_test_find_label (GTK_WIDGET (page),
+                                             furrow_household_get_name (household));
+  GtkWidget *subtitle = furrow_test_find_label (GTK_WIDGET (page), code);
+
+  g_assert_nonnull (title);
+  g_assert_nonnull (subtitle);
+  furrow_test_assert_lines (title, 1, "household: its name");
+  furrow_test_assert_lines (subtitle, 1, "household: its code");
+  furrow_test_assert_reachable (find_action (GTK_WIDGET (page), "win.print-contract", NULL),
+                                "household: Print Contract");
+  furrow_test_assert_reachable (find_action (GTK_WIDGET (page), "win.show-household-on-map",
+                                             NULL),
+                                "household: Show on Map");
+}
+
 static FurrowImportAssistant *
 find_assistant (void)
 {
@@ -541,6 +565,7 @@ clerk (Fixture *fixture,
   page = window->household_page;
   g_assert_true (furrow_household_page_get_household (page) == household);
   g_assert_cmpuint (furrow_household_page_get_n_parcels (page), >=, 1);
+  check_household_header (page, household);
   parcel = furrow_household_page_get_parcel (page, 0);
   before_mu = furrow_m2_to_mu (furrow_parcel_get_registered_area_m2 (parcel));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (furrow_household_page_get_parcel_row (page, 0)),

@@ -420,6 +420,33 @@ furrow_test_check_not_ellipsized (GtkWidget  *widget,
           gtk_widget_get_width (widget));
 }
 
+void
+furrow_test_assert_lines (GtkWidget  *label,
+                          int         max_lines,
+                          const char *what)
+{
+  PangoLayout *layout;
+  const char *text;
+  int lines, nat = 0;
+
+  g_assert_true (GTK_IS_LABEL (label));
+  text = gtk_label_get_text (GTK_LABEL (label));
+  if (!gtk_widget_get_mapped (label))
+    FAIL ("%s: \"%s\" is not mapped", what, text);
+  /* Laid out at its width now: a page shown a moment ago is allocated in its next frame. */
+  furrow_test_wait_for_frame (label);
+  layout = gtk_label_get_layout (GTK_LABEL (label));
+  lines = pango_layout_get_line_count (layout);
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
+  g_test_message ("%s at %s: \"%s\" in %d line(s), %d px wide (natural %d px)", what,
+                  furrow_test_language (), text, lines, gtk_widget_get_width (label), nat);
+  if (pango_layout_is_ellipsized (layout))
+    FAIL ("%s: \"%s\" is ellipsized (%d px wide)", what, text, gtk_widget_get_width (label));
+  if (lines > max_lines)
+    FAIL ("%s: \"%s\" takes %d lines, more than %d (%d px wide, natural %d px)", what, text,
+          lines, max_lines, gtk_widget_get_width (label), nat);
+}
+
 guint
 furrow_test_check_labels (GtkWidget  *widget,
                           const char *what)

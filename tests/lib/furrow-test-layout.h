@@ -59,6 +59,14 @@ guint       furrow_test_check_column_titles  (GtkWidget        *widget,
 void        furrow_test_check_not_ellipsized (GtkWidget        *widget,
                                               const char       *what);
 
+/* LABEL in full in at most MAX_LINES lines: mapped, not ellipsized, and its text laid out in
+ * no more lines than MAX_LINES, as wide as it is given (the household's title "…" and its code
+ * "承包方 370782102201010041" three characters a line beside two buttons before; issue 13).
+ * WHAT names it. */
+void        furrow_test_assert_lines         (GtkWidget        *label,
+                                              int               max_lines,
+                                              const char       *what);
+
 /* Every mapped label under WIDGET (a grid of captions and amounts) in full and reachable, as
  * furrow_test_check_not_ellipsized() and furrow_test_assert_reachable() check them, which wants
  * them unwrapped; WHAT names them. Returns how many were checked. */

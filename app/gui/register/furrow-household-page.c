@@ -43,7 +43,7 @@ struct _FurrowHouseholdPage
   AdwBin                parent_instance;
 
   /* template */
-  AdwPreferencesGroup  *header_group;
+  AdwPreferencesGroup  *title_group;
   AdwEntryRow          *name_row;
   AdwEntryRow          *code_row;
   AdwActionRow         *members_row;
@@ -97,7 +97,7 @@ static GParamSpec *properties[N_PROPS];
 /* The template's children (furrow-template.h). */
 #define CHILD(member) FURROW_TEMPLATE_CHILD (FurrowHouseholdPage, member)
 static const FurrowTemplateChild template_children[] = {
-  CHILD (header_group), CHILD (name_row), CHILD (code_row), CHILD (members_row),
+  CHILD (title_group), CHILD (name_row), CHILD (code_row), CHILD (members_row),
   CHILD (members_spin), CHILD (phone_row), CHILD (phone_edit_button), CHILD (phone_entry_row),
   CHILD (id_row), CHILD (id_edit_button), CHILD (id_entry_row), CHILD (account_row),
   CHILD (account_edit_button), CHILD (bank_entry_row), CHILD (branch_entry_row),
@@ -513,10 +513,10 @@ refresh (FurrowHouseholdPage *self)
     return;
 
   self->refreshing = TRUE;
-  adw_preferences_group_set_title (self->header_group, furrow_household_get_name (self->household));
+  adw_preferences_group_set_title (self->title_group, furrow_household_get_name (self->household));
   /* Translators: the household code (CBFBM) under the head's name. */
   description = g_strdup_printf (_("Household %s"), furrow_household_get_code (self->household));
-  adw_preferences_group_set_description (self->header_group, description);
+  adw_preferences_group_set_description (self->title_group, description);
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), furrow_household_get_name (self->household));
   gtk_editable_set_text (GTK_EDITABLE (self->code_row), furrow_household_get_code (self->household));
   gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");

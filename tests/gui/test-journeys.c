@@ -326,6 +326,22 @@ check_roster (GtkWidget  *settlement,
   furrow_test_assert_reachable (
     furrow_test_find_label (view, furrow_payment_status_label (FURROW_PAYMENT_UNPAID)),
     "roster: a household's payment");
+  /* The last household's 18-digit code in full, the table scrolled sideways to it
+   * ("… 782102201010291" at 1366 px before: the column at its minimum of nine digits; issue
+   * 13). */
+  {
+    GListModel *roster =
+      furrow_season_settlement_page_get_roster (FURROW_SEASON_SETTLEMENT_PAGE (settlement));
+    g_autoptr(FurrowRosterRow) row =
+      g_list_model_get_item (roster, g_list_model_get_n_items (roster) - 2);
+    g_autofree char *code = furrow_roster_row_get_text (row, FURROW_ROSTER_COLUMN_CODE);
+    GtkWidget *label = furrow_test_find_label (view, code);
+
+    g_assert_cmpuint (strlen (code), ==, 18);
+    g_assert_nonnull (label);
+    furrow_test_assert_reachable (label, "roster: a household's code");
+    furrow_test_check_not_ellipsized (label, what);
+  }
   gtk_adjustment_set_value (hadj, h);
   gtk_adjustment_set_value (vadj, v);
   furrow_test_iterate (50);

@@ -15,7 +15,7 @@ typedef struct
   /* In pixels, what each cell asks for: the widest text of the column in the whole model, rows
    * not shown yet included (a list makes cells only for the rows near its view: the totals row,
    * the widest, is made when a user scrolls down to it); for the name, which gives way, its
-   * widest up to eight digits, the totals row's "Total" at least; 0 for the code. */
+   * widest up to eight digits, the totals row's "Total" at least. */
   int                 width;
   GtkColumnViewColumn *view_column;  /* unowned: the view has it */
   /* The labels of its cells, unowned: each added at setup, removed when it is finalized (a
@@ -93,8 +93,8 @@ text_width (Columns    *columns,
   return width;
 }
 
-/* What the cells of each column but the code ask for, from rows @from … @to of the model
- * (with @reset, those rows alone): the amounts and the custody as wide as their widest, so a
+/* What the cells of each column ask for, from rows @from … @to of the model (with @reset,
+ * those rows alone): the amounts, the custody and the code as wide as their widest, so a
  * column of amounts is as wide as its widest amount from the start and never changes as a
  * user scrolls (issue 13, item 2); the name as wide as the widest name up to eight digits,
  * the totals row's "Total" at least: it gives way beyond that. */
@@ -104,7 +104,7 @@ widen (Columns *columns,
        guint    to,
        gboolean reset)
 {
-  for (FurrowRosterColumn c = FURROW_ROSTER_COLUMN_NAME; c < FURROW_ROSTER_N_COLUMNS; c++)
+  for (FurrowRosterColumn c = 0; c < FURROW_ROSTER_N_COLUMNS; c++)
     {
       Column *column = &columns->columns[c];
       int width = reset ? 0 : column->width;
@@ -175,19 +175,14 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), is_numeric (column->column) ? 1.0 : 0.0);
-  /* Amounts and the custody are never cut short: as wide as the widest (the totals row). The
-   * name gives way, down to "Total"; the code, last, keeps its last digits, which tell the
-   * households of a village apart ("…01010001"); then the table scrolls (issue 13, item 2). */
+  /* Amounts, the custody and the 18-digit code are never cut short: as wide as the widest
+   * (the totals row). The name gives way, down to "Total"; then the table scrolls (issue 13,
+   * item 2: the code was "…782102201010291" at 1366 px, cut to its last nine digits). */
   gtk_widget_set_size_request (label, column->width, -1);
   if (is_numeric (column->column))
     gtk_widget_add_css_class (label, "numeric");
   else if (column->column == FURROW_ROSTER_COLUMN_NAME)
     gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  else if (column->column == FURROW_ROSTER_COLUMN_CODE)
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_START);
-      gtk_label_set_width_chars (GTK_LABEL (label), 9);
-    }
   g_ptr_array_add (column->labels, label);
   g_object_weak_ref (G_OBJECT (label), label_finalized_cb, column);
   gtk_list_item_set_child (list_item, label);

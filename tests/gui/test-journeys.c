@@ -247,9 +247,26 @@ check_window (Fixture    *fixture,
       FURROW_TYPE_SEASON_SETTLEMENT_PAGE);
 
     if (settlement != NULL && gtk_widget_get_mapped (settlement))
-      g_assert_cmpuint (furrow_test_check_labels (GTK_WIDGET (gtk_widget_get_template_child (
-                          settlement, FURROW_TYPE_SEASON_SETTLEMENT_PAGE, "totals_grid")), step),
-                        ==, 24);
+      {
+        static const char *entries[] = { "objection_household_entry", "objection_text_entry",
+                                         "objection_received_entry" };
+
+        g_assert_cmpuint (furrow_test_check_labels (GTK_WIDGET (gtk_widget_get_template_child (
+                            settlement, FURROW_TYPE_SEASON_SETTLEMENT_PAGE, "totals_grid")), step),
+                          ==, 24);
+        /* The objection's entries with their placeholders in full ("What the household
+         * say…" at 1024 px before) and the notice's state on one line (two at 1024 px in
+         * Chinese before; issue 13). */
+        for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+          furrow_test_check_not_ellipsized (GTK_WIDGET (gtk_widget_get_template_child (
+                                              settlement, FURROW_TYPE_SEASON_SETTLEMENT_PAGE,
+                                              entries[i])),
+                                            step);
+        furrow_test_assert_lines (GTK_WIDGET (gtk_widget_get_template_child (
+                                    settlement, FURROW_TYPE_SEASON_SETTLEMENT_PAGE,
+                                    "notice_end_label")),
+                                  1, step);
+      }
   }
 
   g_test_message ("%s at %dx%d (%s): %u amounts and %u column titles in full (%.1f s)", step,

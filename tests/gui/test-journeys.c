@@ -365,6 +365,41 @@ check_roster (GtkWidget  *settlement,
   furrow_test_wait_for_frame (view);
 }
 
+/* The roster's Payment column, its title and a household's status, wholly in the table's
+ * view as the page opens, beside the amounts, not a scroll away: at 1024 px the column
+ * started at the view's right edge before (issue 13). For a season without half-custody fees
+ * (the clerk's): the manager's ¥10,680.30 of fees widen its Fee column by as much again. */
+static void
+check_payment_in_view (GtkWidget  *settlement,
+                       const char *step)
+{
+  GtkWidget *view = furrow_test_find_widget (settlement, GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+  const char *texts[] = { _("Payment"), furrow_payment_status_label (FURROW_PAYMENT_UNPAID) };
+
+  furrow_test_wait_for_frame (view);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      GtkWidget *label = furrow_test_find_label (view, texts[i]);
+      graphene_rect_t b;
+      int nat = 0;
+
+      g_assert_nonnull (label);
+      g_assert_true (gtk_widget_compute_bounds (label, scrolled, &b));
+      /* Its text, where the label aligns it: a status at the start of a column as wide as
+       * the longest status. */
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
+      b.origin.x +=
+        (b.size.width - MIN (b.size.width, nat)) * gtk_label_get_xalign (GTK_LABEL (label));
+      b.size.width = MIN (b.size.width, nat);
+      g_test_message ("%s: \"%s\" at x %.0f–%.0f of the table's %d px view", step, texts[i],
+                      b.origin.x, b.origin.x + b.size.width, gtk_widget_get_width (scrolled));
+      if (b.origin.x < -0.5 || b.origin.x + b.size.width > gtk_widget_get_width (scrolled) + 0.5)
+        g_error ("%s: \"%s\" is not wholly in the table's view: x %.0f–%.0f of %d px", step,
+                 texts[i], b.origin.x, b.origin.x + b.size.width, gtk_widget_get_width (scrolled));
+    }
+}
+
 /* A season planned 2+4 on every field; with HARVEST, every field's harvest as 2,000 yuan/mu of
  * maize and 600 yuan/mu of soybean on its registered area (as test-season-settlement.c); with
  * SETTLE, settled. */
@@ -691,6 +726,7 @@ clerk (Fixture *fixture,
       furrow_test_assert_reachable (print, "Print Statements");
       close_menu (print);
     }
+    check_payment_in_view (settlement, "clerk-7-settled");
     check_roster (settlement, "clerk-7-settled");
     check_window (fixture, "clerk-7-settled");
     s = furrow_store_get_settlement (store, season, &error);

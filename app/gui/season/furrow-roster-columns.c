@@ -224,6 +224,28 @@ add_column (GtkColumnView *view,
   column->view_column = view_column;
 }
 
+/* Half of libadwaita's 6 px on either side of a cell and of a column's title: over the nine
+ * columns of a settled roster that is the room its Payment column needed beside the amounts
+ * at 1024 px (issue 13). */
+#define ROSTER_STYLE                                                                      \
+  "columnview.furrow-roster > listview > row > cell,"                                    \
+  " columnview.furrow-roster > header > button { padding-left: 3px; padding-right: 3px; }"
+
+static void
+add_roster_style (GtkColumnView *view)
+{
+  static GtkCssProvider *provider;
+
+  gtk_widget_add_css_class (GTK_WIDGET (view), "furrow-roster");
+  if (provider != NULL || gdk_display_get_default () == NULL)
+    return;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, ROSTER_STYLE, -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 void
 furrow_roster_columns_add (GtkColumnView *view)
 {
@@ -253,6 +275,7 @@ furrow_roster_columns_add (GtkColumnView *view)
   columns->total_probe = g_object_ref_sink (gtk_label_new (NULL));
   gtk_widget_add_css_class (columns->total_probe, "numeric");
   gtk_widget_add_css_class (columns->total_probe, "heading");
+  add_roster_style (view);
   g_object_set_data_full (G_OBJECT (view), "furrow-roster-columns", columns, columns_free);
   g_signal_connect (view, "notify::model", G_CALLBACK (model_changed_cb), columns);
   model_changed_cb (view, NULL, columns);

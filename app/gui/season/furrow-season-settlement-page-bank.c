@@ -80,7 +80,8 @@ _furrow_season_settlement_page_add_payment_column (FurrowSeasonSettlementPage *s
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_fixed_width (column, 120);
   gtk_column_view_column_set_visible (column, FALSE);
-  /* Right after the amounts, in view beside them from 1366 px (issue 13, item 2). */
+  /* Right after the amounts, in view beside them from 1366 px, and at 1024 px too while no
+   * half-custody fee widens the Fee column (issue 13; furrow-roster-columns.c). */
   furrow_roster_columns_insert_after_amounts (self->roster_view, column);
   self->payment_column = column;
 }

@@ -634,6 +634,7 @@ clerk (Fixture *fixture,
   g_assert_true (furrow_household_page_get_household (page) == household);
   g_assert_cmpuint (furrow_household_page_get_n_parcels (page), >=, 1);
   check_household_header (page, household);
+  save_step (win, "clerk-2-household-shown");
   parcel = furrow_household_page_get_parcel (page, 0);
   before_mu = furrow_m2_to_mu (furrow_parcel_get_registered_area_m2 (parcel));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (furrow_household_page_get_parcel_row (page, 0)),

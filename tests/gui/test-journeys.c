@@ -78,132 +78,6 @@ save_step (GtkWidget  *window,
   furrow_test_save_step (window, step);
 }
 
-static gboolean
-has_action (GtkWidget     *widget,
-            gconstpointer  data)
-{
-  g_autofree char *name = NULL;
-
-  /* A menu's items (GtkModelButton) have the property, not the interface. */
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "action-name") == NULL)
-    return FALSE;
-  g_object_get (widget, "action-name", &name, NULL);
-  return g_strcmp0 (name, data) == 0;
-}
-
-static gboolean
-is_menu_button (GtkWidget     *widget,
-                gconstpointer  data)
-{
-  return GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-         gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL;
-}
-
-static void
-collect_menu_buttons (GtkWidget *widget,
-                      GPtrArray *buttons)
-{
-  if (is_menu_button (widget, NULL))
-    g_ptr_array_add (buttons, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    collect_menu_buttons (c, buttons);
-}
-
-static gboolean
-any_mapped (gpointer data)
-{
-  GPtrArray *widgets = data;
-
-  for (guint i = 0; i < widgets->len; i++)
-    if (gtk_widget_get_mapped (widgets->pdata[i]))
-      return TRUE;
-  return FALSE;
-}
-
-/* The item of an open menu labelled LABEL, its mnemonic underline included (a GtkModelButton,
- * which has no action name to look for). */
-static GtkWidget *
-find_menu_item (GtkWidget  *popover,
-                const char *label)
-{
-  g_auto(GStrv) parts = g_strsplit (label, "_", -1);
-  g_autofree char *shown = g_strjoinv ("", parts);
-  GtkWidget *text = furrow_test_find_label (popover, shown);
-
-  return text != NULL ? gtk_widget_get_ancestor (text, g_type_from_name ("GtkModelButton")) : NULL;
-}
-
-/* The control under WIDGET that activates ACTION; in a menu button's popover, or an item
- * labelled MENU_LABEL of a menu, the popover opened as a click on the button opens it, the
- * button checked first. */
-static GtkWidget *
-find_action (GtkWidget  *widget,
-             const char *action,
-             const char *menu_label)
-{
-  GtkWidget *found = furrow_test_find_first (widget, has_action, action);
-  GtkWidget *menu = found != NULL ? gtk_widget_get_ancestor (found, GTK_TYPE_MENU_BUTTON) : NULL;
-
-  if (found != NULL && !gtk_widget_get_mapped (found) && menu != NULL)
-    {
-      furrow_test_assert_reachable (menu, action);
-      furrow_test_popup_menu (GTK_MENU_BUTTON (menu));
-    }
-  if (found == NULL)
-    {
-      g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-      /* A menu from a menu model: its items are made when it opens. A page shows its menu
-       * button once it has read what it shows (the settlement page's output menu, once it knows
-       * the season is settled): wait for one to be mapped, 60 s at most. */
-      collect_menu_buttons (widget, buttons);
-      furrow_test_wait_until (any_mapped, buttons, 60);
-      for (guint i = 0; i < buttons->len && found == NULL; i++)
-        {
-          GtkMenuButton *button = buttons->pdata[i];
-
-          if (!gtk_widget_get_mapped (GTK_WIDGET (button)))
-            continue;
-          /* Its items are made with the popover and laid out once it is drawn
-           * (furrow_test_popup_menu() waits for its frame); looked for a little longer on a
-           * loaded machine. */
-          furrow_test_popup_menu (button);
-          for (guint tries = 0; tries < 20 && found == NULL && menu_label != NULL; tries++)
-            {
-              found = find_menu_item (GTK_WIDGET (gtk_menu_button_get_popover (button)),
-                                      menu_label);
-              if (found == NULL)
-                furrow_test_iterate (100);
-            }
-          if (found != NULL)
-            furrow_test_assert_reachable (GTK_WIDGET (button), action);
-          else
-            gtk_menu_button_popdown (button);
-        }
-    }
-  if (found == NULL)
-    {
-      g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-      collect_menu_buttons (widget, buttons);
-      g_error ("no control for %s (%u menu buttons)", action, buttons->len);
-    }
-  return found;
-}
-
-/* Closes the popover FOUND (by find_action()) is in, if any. */
-static void
-close_menu (GtkWidget *found)
-{
-  GtkWidget *popover = gtk_widget_get_ancestor (found, GTK_TYPE_POPOVER);
-
-  if (popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (popover));
-  furrow_test_iterate (100);
-}
-
-/* What every step checks on the whole window besides its own controls. */
 static void
 check_window (Fixture    *fixture,
               const char *step)
@@ -541,11 +415,12 @@ check_household_header (FurrowHouseholdPage *page,
   g_assert_nonnull (subtitle);
   furrow_test_assert_lines (title, 1, "household: its name");
   furrow_test_assert_lines (subtitle, 1, "household: its code");
-  furrow_test_assert_reachable (find_action (GTK_WIDGET (page), "win.print-contract", NULL),
-                                "household: Print Contract");
-  furrow_test_assert_reachable (find_action (GTK_WIDGET (page), "win.show-household-on-map",
-                                             NULL),
-                                "household: Show on Map");
+  furrow_test_assert_reachable (
+    furrow_test_find_action (GTK_WIDGET (page), "win.print-contract", NULL),
+    "household: Print Contract");
+  furrow_test_assert_reachable (
+    furrow_test_find_action (GTK_WIDGET (page), "win.show-household-on-map", NULL),
+    "household: Show on Map");
 }
 
 static FurrowImportAssistant *
@@ -678,15 +553,15 @@ clerk (Fixture *fixture,
     assistant = find_assistant ();
     g_assert_nonnull (assistant);
     wait_for_page (assistant, "settings");
-    furrow_test_assert_reachable (find_action (GTK_WIDGET (assistant), "import.next", NULL),
-                                  "import: Next");
+    furrow_test_assert_reachable (
+      furrow_test_find_action (GTK_WIDGET (assistant), "import.next", NULL), "import: Next");
     save_step (GTK_WIDGET (assistant), "clerk-4-import-settings");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "import.next", NULL));
     wait_for_page (assistant, "preview");
     g_assert_cmpuint (table_rows (assistant), ==, 3);
     furrow_test_check_column_titles (GTK_WIDGET (assistant), "import preview");
-    furrow_test_assert_reachable (find_action (GTK_WIDGET (assistant), "import.import", NULL),
-                                  "import: Import");
+    furrow_test_assert_reachable (
+      furrow_test_find_action (GTK_WIDGET (assistant), "import.import", NULL), "import: Import");
     save_step (GTK_WIDGET (assistant), "clerk-5-import-preview");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "import.import", NULL));
     wait_for_page (assistant, "problems");
@@ -721,11 +596,11 @@ clerk (Fixture *fixture,
     guint n_rows;
 
     {
-      GtkWidget *print = find_action (settlement, "settlement.print-statements",
-                                      _("Print Statements…"));
+      GtkWidget *print = furrow_test_find_action (settlement, "settlement.print-statements",
+                                                  _("Print Statements…"));
 
       furrow_test_assert_reachable (print, "Print Statements");
-      close_menu (print);
+      furrow_test_close_menu (print);
     }
     check_payment_in_view (settlement, "clerk-7-settled");
     check_roster (settlement, "clerk-7-settled");
@@ -889,11 +764,11 @@ agronomist (Fixture *fixture,
    * item 11: the planner's chart showed 0.97 without a word), and its export. */
   furrow_test_assert_reachable (planner_child (fixture, "comparison_chart"), "comparison chart");
   {
-    GtkWidget *export = find_action (GTK_WIDGET (panel), "planner.export-chart-png",
-                                     _("Export as _PNG…"));
+    GtkWidget *export = furrow_test_find_action (GTK_WIDGET (panel), "planner.export-chart-png",
+                                                 _("Export as _PNG…"));
 
     furrow_test_assert_reachable (export, "Compare Patterns' export");
-    close_menu (export);
+    furrow_test_close_menu (export);
   }
   {
     GtkWidget *note = furrow_test_find_label (GTK_WIDGET (panel), _("LER is counted per mu of "
@@ -909,9 +784,9 @@ agronomist (Fixture *fixture,
   /* 6. Calibrate: the yield model editor from the planner, three observations of 2+4, 4+6
    * and 2+6 predicted by the practical model with the maize border factor at 1.25, fitted
    * back to 1.25 (as test-yield-model-editor.c). */
-  furrow_test_assert_reachable (find_action (GTK_WIDGET (panel), "planner.edit-yield-models",
-                                             NULL),
-                                "Edit and Calibrate Yield Models");
+  furrow_test_assert_reachable (
+    furrow_test_find_action (GTK_WIDGET (panel), "planner.edit-yield-models", NULL),
+    "Edit and Calibrate Yield Models");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "planner.edit-yield-models",
                                              NULL));
   editor = FURROW_YIELD_MODEL_EDITOR (furrow_test_find_toplevel (FURROW_TYPE_YIELD_MODEL_EDITOR));
@@ -936,7 +811,7 @@ agronomist (Fixture *fixture,
       }
     furrow_test_iterate (100);
     furrow_test_assert_reachable (editor_child (editor, "preset_row"), "editor: model");
-    furrow_test_assert_reachable (find_action (GTK_WIDGET (editor), "editor.fit", NULL),
+    furrow_test_assert_reachable (furrow_test_find_action (GTK_WIDGET (editor), "editor.fit", NULL),
                                   "editor: Fit");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.fit", NULL));
     furrow_test_iterate (200);
@@ -950,8 +825,9 @@ agronomist (Fixture *fixture,
 
   /* 7. Apply to Season: the field's plan in the season is the pattern planned, 2+6 with its
    * maize rows 0.50 m apart. */
-  furrow_test_assert_reachable (find_action (GTK_WIDGET (panel), "planner.apply-to-season", NULL),
-                                "Apply to Season");
+  furrow_test_assert_reachable (
+    furrow_test_find_action (GTK_WIDGET (panel), "planner.apply-to-season", NULL),
+    "Apply to Season");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "planner.apply-to-season", NULL));
   furrow_test_iterate (300);
   {
@@ -1020,11 +896,11 @@ manager (Fixture *fixture,
   g_assert_true (furrow_season_overview_page_choose (FURROW_SEASON_OVERVIEW_PAGE (page), "2+4",
                                                      "practical"));
   {
-    GtkWidget *apply = find_action (page, "overview.apply-all", NULL);
+    GtkWidget *apply = furrow_test_find_action (page, "overview.apply-all", NULL);
 
     furrow_test_assert_reachable (apply, "Apply to All Fields");
     save_step (win, "manager-2-apply-pattern");
-    close_menu (apply);
+    furrow_test_close_menu (apply);
   }
   g_assert_true (gtk_widget_activate_action (page, "overview.apply-all", NULL));
   furrow_test_iterate (500);
@@ -1052,9 +928,9 @@ manager (Fixture *fixture,
   /* 3. Economics: every amount in full (money checks of check_window). */
   page = furrow_test_show_season_page (window, "economics", FURROW_TYPE_SEASON_ECONOMICS_PAGE, 500);
   check_window (fixture, "manager-4-economics");
-  furrow_test_assert_reachable (find_action (page, "economics.fill-down", NULL),
+  furrow_test_assert_reachable (furrow_test_find_action (page, "economics.fill-down", NULL),
                                 "economics: Fill Down");
-  furrow_test_assert_reachable (find_action (page, "economics.paste-rows", NULL),
+  furrow_test_assert_reachable (furrow_test_find_action (page, "economics.paste-rows", NULL),
                                 "economics: Paste Rows");
   /* Counted once laid out (check_window() waits for it): the predicted income comes in an idle
    * after the page shows. */
@@ -1090,9 +966,9 @@ manager (Fixture *fixture,
     /* The header's buttons inside the window with a margin, not past its edge with the wide
      * grid (at 1024 px they were scrolled off to the right, at 1280 2 px from the edge); the
      * grid's last column reached by scrolling the grid sideways. */
-    furrow_test_assert_reachable (find_action (page, "harvest.fill-down", NULL),
+    furrow_test_assert_reachable (furrow_test_find_action (page, "harvest.fill-down", NULL),
                                   "harvest: Fill Down");
-    furrow_test_assert_reachable (find_action (page, "harvest.paste-rows", NULL),
+    furrow_test_assert_reachable (furrow_test_find_action (page, "harvest.paste-rows", NULL),
                                   "harvest: Paste Rows");
     furrow_test_assert_reachable (
       GTK_WIDGET (furrow_season_harvest_page_get_entry (harvest, furrow_field_get_code (first),
@@ -1142,7 +1018,8 @@ manager (Fixture *fixture,
   page = furrow_test_show_season_page (window, "settlement", FURROW_TYPE_SEASON_SETTLEMENT_PAGE,
                                        500);
   check_window (fixture, "manager-6-before-settling");
-  furrow_test_assert_reachable (find_action (page, "settlement.settle", NULL), "Settle…");
+  furrow_test_assert_reachable (furrow_test_find_action (page, "settlement.settle", NULL),
+                                "Settle…");
   g_assert_true (gtk_widget_activate_action (page, "settlement.settle", NULL));
   message = wait_for_dialog ();
   {
@@ -1174,10 +1051,11 @@ manager (Fixture *fixture,
     guint n_lines = 0;
 
     {
-      GtkWidget *print = find_action (page, "settlement.print-roster", _("Print Roster…"));
+      GtkWidget *print =
+        furrow_test_find_action (page, "settlement.print-roster", _("Print Roster…"));
 
       furrow_test_assert_reachable (print, "Print Roster");
-      close_menu (print);
+      furrow_test_close_menu (print);
     }
     furrow_season_settlement_page_export_roster (settlement, file);
     g_assert_true (wait_export (settlement));
@@ -1193,7 +1071,8 @@ manager (Fixture *fixture,
   }
 
   /* 7. Reopen… with a reason: harvested again. */
-  furrow_test_assert_reachable (find_action (page, "settlement.reopen", NULL), "Reopen…");
+  furrow_test_assert_reachable (furrow_test_find_action (page, "settlement.reopen", NULL),
+                                "Reopen…");
   g_assert_true (gtk_widget_activate_action (page, "settlement.reopen", NULL));
   message = wait_for_dialog ();
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (message)),

@@ -70,14 +70,6 @@ planner_child (Fixture    *fixture,
 }
 
 static gboolean
-has_action (GtkWidget     *widget,
-            gconstpointer  data)
-{
-  return GTK_IS_ACTIONABLE (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
-}
-
-static gboolean
 is_compare_group (GtkWidget     *widget,
                   gconstpointer  data)
 {
@@ -126,7 +118,9 @@ check_planner (Fixture *fixture,
   assert_reachable (fixture, furrow_test_find_widget (panel, FURROW_TYPE_CROSS_SECTION),
                     "cross-section");
   save_step (fixture, "planner-3-cross-section");
-  assert_reachable (fixture, furrow_test_find_first (panel, has_action, "planner.apply-to-season"),
+  assert_reachable (fixture,
+                    furrow_test_find_first (panel, furrow_test_has_action,
+                                            "planner.apply-to-season"),
                     "Apply to Season");
   chart = planner_child (fixture, "comparison_chart");
   compare = furrow_test_find_first (panel, is_compare_group, chart);

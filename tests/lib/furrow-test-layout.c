@@ -507,3 +507,126 @@ furrow_test_popup_menu (GtkMenuButton *button)
   g_assert_true (gtk_widget_get_mapped (popover));
   furrow_test_wait_for_frame (popover);
 }
+
+/* The controls of the journeys, found by their action (furrow-test-layout.h). */
+gboolean
+furrow_test_has_action (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  g_autofree char *name = NULL;
+
+  /* A menu's items (GtkModelButton) have the property, not the interface. */
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "action-name") == NULL)
+    return FALSE;
+  g_object_get (widget, "action-name", &name, NULL);
+  return g_strcmp0 (name, data) == 0;
+}
+
+static gboolean
+is_menu_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL;
+}
+
+static void
+collect_menu_buttons (GtkWidget *widget,
+                      GPtrArray *buttons)
+{
+  if (is_menu_button (widget, NULL))
+    g_ptr_array_add (buttons, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    collect_menu_buttons (c, buttons);
+}
+
+static gboolean
+any_mapped (gpointer data)
+{
+  GPtrArray *widgets = data;
+
+  for (guint i = 0; i < widgets->len; i++)
+    if (gtk_widget_get_mapped (widgets->pdata[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The item of an open menu labelled LABEL, its mnemonic underline included (a GtkModelButton,
+ * which has no action name to look for). */
+static GtkWidget *
+find_menu_item (GtkWidget  *popover,
+                const char *label)
+{
+  g_auto(GStrv) parts = g_strsplit (label, "_", -1);
+  g_autofree char *shown = g_strjoinv ("", parts);
+  GtkWidget *text = furrow_test_find_label (popover, shown);
+
+  return text != NULL ? gtk_widget_get_ancestor (text, g_type_from_name ("GtkModelButton")) : NULL;
+}
+
+/* furrow-test-layout.h: the control that activates an action, opening its menu. */
+GtkWidget *
+furrow_test_find_action (GtkWidget  *widget,
+                         const char *action,
+                         const char *menu_label)
+{
+  GtkWidget *found = furrow_test_find_first (widget, furrow_test_has_action, action);
+  GtkWidget *menu = found != NULL ? gtk_widget_get_ancestor (found, GTK_TYPE_MENU_BUTTON) : NULL;
+
+  if (found != NULL && !gtk_widget_get_mapped (found) && menu != NULL)
+    {
+      furrow_test_assert_reachable (menu, action);
+      furrow_test_popup_menu (GTK_MENU_BUTTON (menu));
+    }
+  if (found == NULL)
+    {
+      g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+      /* A menu from a menu model: its items are made when it opens. A page shows its menu
+       * button once it has read what it shows (the settlement page's output menu, once it knows
+       * the season is settled): wait for one to be mapped, 60 s at most. */
+      collect_menu_buttons (widget, buttons);
+      furrow_test_wait_until (any_mapped, buttons, 60);
+      for (guint i = 0; i < buttons->len && found == NULL; i++)
+        {
+          GtkMenuButton *button = buttons->pdata[i];
+
+          if (!gtk_widget_get_mapped (GTK_WIDGET (button)))
+            continue;
+          /* Its items are made with the popover and laid out once it is drawn
+           * (furrow_test_popup_menu() waits for its frame); looked for a little longer on a
+           * loaded machine. */
+          furrow_test_popup_menu (button);
+          for (guint tries = 0; tries < 20 && found == NULL && menu_label != NULL; tries++)
+            {
+              found = find_menu_item (GTK_WIDGET (gtk_menu_button_get_popover (button)),
+                                      menu_label);
+              if (found == NULL)
+                furrow_test_iterate (100);
+            }
+          if (found != NULL)
+            furrow_test_assert_reachable (GTK_WIDGET (button), action);
+          else
+            gtk_menu_button_popdown (button);
+        }
+    }
+  if (found == NULL)
+    {
+      g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+      collect_menu_buttons (widget, buttons);
+      g_error ("no control for %s (%u menu buttons)", action, buttons->len);
+    }
+  return found;
+}
+
+void
+furrow_test_close_menu (GtkWidget *found)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (found, GTK_TYPE_POPOVER);
+
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  furrow_test_iterate (100);
+}

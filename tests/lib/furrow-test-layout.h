@@ -83,6 +83,22 @@ guint       furrow_test_check_labels         (GtkWidget        *widget,
  * as a user clicks again, until it is shown, for 60 s at most (test-journeys.c). */
 void        furrow_test_popup_menu           (GtkMenuButton    *button);
 
+/* Whether WIDGET (a button, a menu's item) activates the action named DATA: a
+ * FurrowTestWidgetMatch. */
+gboolean    furrow_test_has_action           (GtkWidget        *widget,
+                                              gconstpointer     data);
+
+/* The control under WIDGET that activates ACTION; in a menu button's popover, or an item
+ * labelled MENU_LABEL (its mnemonic underline included) of a menu made from a menu model,
+ * the popover opened as a click on the button opens it, the button checked reachable first.
+ * Fails the test when there is none. */
+GtkWidget  *furrow_test_find_action          (GtkWidget        *widget,
+                                              const char       *action,
+                                              const char       *menu_label);
+
+/* Closes the popover FOUND (by furrow_test_find_action()) is in, if any. */
+void        furrow_test_close_menu           (GtkWidget        *found);
+
 /* With FURROW_TEST_LAYOUT_REPORT set in the environment every check above reports what it finds
  * as a test message starting "FINDING:" instead of failing, to list them all at once. */
 

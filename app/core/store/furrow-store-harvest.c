@@ -547,11 +547,11 @@ check_costs_shown (FurrowStore   *self,
           who = g_strdup (_("another user"));
         }
       yuan = furrow_format_yuan (c->fen);
-      /* Translators: the cost's item, the season, the user, the amount ("1,250.00"). */
+      /* Translators: the cost's item, the season, the user, the amount ("¥1,250.00"). */
       return _furrow_store_season_conflict (self, furrow_season_get_id (season),
                                             g_strdup_printf (_("The actual cost “%s” of season "
                                                                "“%s” was changed by %s after you "
-                                                               "opened it; it now reads %s yuan. "
+                                                               "opened it; it now reads %s. "
                                                                "Your change was not saved."),
                                                              c->item,
                                                              furrow_season_get_name (season),

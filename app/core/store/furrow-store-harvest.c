@@ -353,13 +353,17 @@ _furrow_season_read_field_records (FurrowStore   *self,
   return TRUE;
 }
 
-gboolean
-_furrow_season_set_actual_cost (FurrowStore   *self,
-                                FurrowSeason  *season,
-                                FurrowField   *field,
-                                const char    *item,
-                                gint64         fen,
-                                GError       **error)
+/* _furrow_season_set_actual_cost() over the row at `version` (0: any): *stale when another
+ * writer's version is stored now (nothing written, TRUE returned). */
+static gboolean
+write_actual_cost (FurrowStore   *self,
+                   FurrowSeason  *season,
+                   FurrowField   *field,
+                   const char    *item,
+                   gint64         fen,
+                   gint64         version,
+                   gboolean      *stale,
+                   GError       **error)
 {
   gint64 field_id = field != NULL ? furrow_field_get_id (field) : 0;
   const char *code = field != NULL ? furrow_field_get_code (field) : NULL;
@@ -376,9 +380,11 @@ _furrow_season_set_actual_cost (FurrowStore   *self,
       _furrow_season_prepare (self, fen >= 0
                                     ? "UPDATE season_actual_costs SET fen = ?4, changed_by = ?5, "
                                       "row_version = row_version + 1 WHERE season_id = ?1 AND "
-                                      "item = ?2 AND ifnull (field_id, 0) = ?3"
+                                      "item = ?2 AND ifnull (field_id, 0) = ?3 AND "
+                                      "row_version = coalesce (?6, row_version)"
                                     : "DELETE FROM season_actual_costs WHERE season_id = ?1 AND "
-                                      "item = ?2 AND ifnull (field_id, 0) = ?3", error);
+                                      "item = ?2 AND ifnull (field_id, 0) = ?3 AND "
+                                      "row_version = coalesce (?6, row_version)", error);
     if (stmt == NULL)
       return FALSE;
     furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
@@ -389,9 +395,15 @@ _furrow_season_set_actual_cost (FurrowStore   *self,
         furrow_statement_bind_int64 (stmt, 4, fen);
         furrow_statement_bind_text (stmt, 5, self->actor);
       }
+    furrow_statement_bind_id (stmt, 6, version);
     if (!furrow_statement_run (stmt, error))
       return FALSE;
-    written = fen >= 0 && furrow_database_changes (database) > 0;
+    written = furrow_database_changes (database) > 0;
+    /* The version read in this transaction is gone: another writer committed since. */
+    *stale = version > 0 && !written;
+    if (*stale)
+      return TRUE;
+    written = written && fen >= 0;
   }
   if (fen >= 0 && !written)
     {
@@ -411,6 +423,19 @@ _furrow_season_set_actual_cost (FurrowStore   *self,
   detail = g_strdup_printf ("%s%s %s: %" G_GINT64_FORMAT " fen", code ? "field " : "season",
                             code ? code : "", item, fen < 0 ? 0 : fen);
   return _furrow_store_audit (self, "season.actual_cost", object, detail, error);
+}
+
+gboolean
+_furrow_season_set_actual_cost (FurrowStore   *self,
+                                FurrowSeason  *season,
+                                FurrowField   *field,
+                                const char    *item,
+                                gint64         fen,
+                                GError       **error)
+{
+  gboolean stale = FALSE;
+
+  return write_actual_cost (self, season, field, item, fen, 0, &stale, error);
 }
 
 gboolean
@@ -594,12 +619,15 @@ save_actual_costs (FurrowStore   *self,
 {
   g_autoptr(GArray) current = furrow_store_get_actual_costs (self, season, error);
   FurrowField *field;
+  gboolean stale = FALSE;
 
   if (current == NULL)
     return FALSE;
   if (shown != NULL && !check_costs_shown (self, season, shown, current, error))
     return FALSE;
-  for (guint i = 0; i < current->len; i++)
+  /* Checked, each write names the version just read: on a server another writer may commit
+   * between the read and the write (docs/architecture.md, Several users at once). */
+  for (guint i = 0; !stale && i < current->len; i++)
     {
       const FurrowSeasonActualCost *c = &g_array_index (current, FurrowSeasonActualCost, i);
 
@@ -607,10 +635,11 @@ save_actual_costs (FurrowStore   *self,
         continue;
       /* A cost of a field deleted since went with the field. */
       if (cost_field (self, c, &field, NULL) &&
-          !_furrow_season_set_actual_cost (self, season, field, c->item, -1, error))
+          !write_actual_cost (self, season, field, c->item, -1, shown ? c->row_version : 0,
+                              &stale, error))
         return FALSE;
     }
-  for (guint i = 0; i < target->len; i++)
+  for (guint i = 0; !stale && i < target->len; i++)
     {
       const FurrowSeasonActualCost *c = &g_array_index (target, FurrowSeasonActualCost, i);
       const FurrowSeasonActualCost *now = furrow_actual_costs_find (current, c);
@@ -618,10 +647,20 @@ save_actual_costs (FurrowStore   *self,
       if (now != NULL && now->fen == c->fen)
         continue;
       if (!cost_field (self, c, &field, error) || !check_cost_item (c->item, error) ||
-          !_furrow_season_set_actual_cost (self, season, field, c->item, c->fen, error))
+          !write_actual_cost (self, season, field, c->item, c->fen,
+                              shown != NULL && now != NULL ? now->row_version : 0, &stale, error))
         return FALSE;
     }
-  return TRUE;
+  if (!stale)
+    return TRUE;
+  g_clear_pointer (&current, g_array_unref);
+  current = furrow_store_get_actual_costs (self, season, error);
+  if (current == NULL || !check_costs_shown (self, season, shown, current, error))
+    return FALSE;
+  return _furrow_store_season_conflict (self, furrow_season_get_id (season),
+                                        g_strdup (_("Another user changed the actual costs at "
+                                                    "the same time. Your change was not saved.")),
+                                        error);
 }
 
 gboolean

@@ -245,6 +245,48 @@ test_harvest (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/core/edit-season/harvest", Fixture, fixture_set_up, test_harvest,
                      fixture_tear_down);
 
+/* An undo over a harvest someone else changed since (docs/architecture.md, Several users at
+ * once): 5,500 kg entered, then 6,000 kg written around the history; the undo, which would put
+ * back "no harvest" over 6,000 kg it never saw, is refused with CONFLICT and 6,000 kg stays. A
+ * harvest entered over a version older than the stored one is refused the same way. */
+static void
+test_harvest_undo_conflict (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(FurrowField) t01 = field (fixture, "T01");
+  g_autoptr(GError) error = NULL;
+  double kg = -1;
+  gint64 fen = -1;
+
+  push (fixture, furrow_edit_season_harvest (fixture->store, fixture->season,
+                                             furrow_field_get_id (t01), FURROW_CROP_MAIZE, 5500,
+                                             748000, 0, &error));
+  g_assert_true (furrow_store_set_harvest (fixture->store, fixture->season, t01,
+                                           FURROW_CROP_MAIZE, 6000, 816000, &error));
+  g_assert_no_error (error);
+  g_assert_false (furrow_history_undo (fixture->history, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_true (stored_harvest (fixture, "T01", FURROW_CROP_MAIZE, &kg, &fen));
+  g_assert_cmpfloat (kg, ==, 6000);
+  g_assert_cmpint (fen, ==, 816000);
+
+  /* Version 1 was 5,500 kg; 6,000 kg is version 2. */
+  g_assert_false (furrow_history_push (fixture->history,
+                                       furrow_edit_season_harvest (fixture->store,
+                                                                   fixture->season,
+                                                                   furrow_field_get_id (t01),
+                                                                   FURROW_CROP_MAIZE, 7000,
+                                                                   952000, 1, &error),
+                                       &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_true (stored_harvest (fixture, "T01", FURROW_CROP_MAIZE, &kg, &fen));
+  g_assert_cmpfloat (kg, ==, 6000);
+}
+FURROW_TEST_FIXTURE ("/furrow/core/edit-season/harvest-undo-conflict", Fixture, fixture_set_up,
+                     test_harvest_undo_conflict, fixture_tear_down);
+
 static void
 count_cb (FurrowStore  *store,
           FurrowSeason *season,

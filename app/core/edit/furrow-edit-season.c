@@ -335,6 +335,7 @@ harvests_edit_new (FurrowStore               *store,
       old.yield_kg = 0;
       old.revenue_fen = 0;
       old.none = none_before;  /* undone, the record goes again */
+      old.row_version = FURROW_ROW_VERSION_NONE;
       new.row_version = FURROW_ROW_VERSION_NONE;
       for (guint j = 0; j < stored->len; j++)
         {

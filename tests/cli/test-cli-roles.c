@@ -28,6 +28,9 @@
 #define HOUSEHOLD_B  "370782103301010001"    /* village B, imported below */
 #define PASSWORD     "Furrow-test-pw-7Kq2"
 
+/* The harvests of the season the clerk enters one in. */
+#define THIS_SEASON " WHERE season_id = (SELECT id FROM seasons WHERE name = '2024 夏')"
+
 /* psql as user, going around Furrow: one SQL text inside the cooperative's schema. Returns
  * psql's exit status (0, or 1 with ON_ERROR_STOP when the server refused). */
 static int
@@ -240,6 +243,44 @@ test_each_role (void)
     count = psql_admin (code, "SELECT state || ' ' || (SELECT count(*) FROM settlements WHERE "
                               "season_id = seasons.id) FROM seasons WHERE name = '2024 夏'");
     g_assert_cmpstr (count, ==, "harvested 0");
+    g_clear_pointer (&count, g_free);
+
+    /* Around Furrow too: the clerk's harvest was written as the clerk (version 1); with psql the
+     * clerk corrects it to 30,500 kg (version 2, named by the database, not by the client), but
+     * may change neither the season's money rules (a price, an actual cost) nor its name, notes
+     * or row version (only its state), and nothing of theirs is written. */
+    {
+      const char *sql = "SELECT changed_by || ' ' || row_version FROM harvests" THIS_SEASON;
+      g_autofree char *expected = g_strdup_printf ("%s 1", clerk);
+
+      count = psql_admin (code, sql);
+      g_assert_cmpstr (count, ==, expected);
+      g_clear_pointer (&count, g_free);
+      g_free (expected);
+      expected = g_strdup_printf ("%s 2 30500", clerk);
+      g_assert_cmpint (psql_as (clerk, code, "UPDATE harvests SET yield_kg = 30500, row_version ="
+                                             " row_version + 1, changed_by = 'someone_else'"
+                                             THIS_SEASON,
+                                &out, NULL), ==, 0);
+      g_clear_pointer (&out, g_free);
+      count = psql_admin (code, "SELECT changed_by || ' ' || row_version || ' ' || yield_kg "
+                                "FROM harvests" THIS_SEASON);
+      g_assert_cmpstr (count, ==, expected);
+      g_clear_pointer (&count, g_free);
+    }
+    assert_psql_refused (clerk, code, "UPDATE season_prices SET price_fen_per_kg = 250",
+                         "permission denied for table season_prices");
+    assert_psql_refused (clerk, code, "INSERT INTO season_actual_costs (season_id, item, fen) "
+                                      "SELECT id, 'seed', 100 FROM seasons",
+                         "permission denied for table season_actual_costs");
+    assert_psql_refused (clerk, code, "UPDATE seasons SET notes = 'x', row_version = row_version"
+                                      " + 1 WHERE name = '2024 夏'",
+                         "permission denied for table seasons");
+    count = psql_admin (code, "SELECT (SELECT count(*) FROM season_actual_costs WHERE "
+                              "season_id = seasons.id) || ' ' || "
+                              "row_version || ' [' || coalesce (notes, '') || ']' FROM seasons "
+                              "WHERE name = '2024 夏'");
+    g_assert_cmpstr (count, ==, "0 1 []");
     g_clear_pointer (&count, g_free);
   }
 

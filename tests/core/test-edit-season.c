@@ -203,13 +203,13 @@ test_harvest (Fixture       *fixture,
   /* Zeros where there is no record: nothing to do. */
   g_assert_null (furrow_edit_season_harvest (fixture->store, fixture->season,
                                              furrow_field_get_id (t01), FURROW_CROP_MAIZE, 0, 0,
-                                             &error));
+                                             0, &error));
   g_assert_no_error (error);
 
   /* 5,500 kg sold at 1.36 yuan/kg: 7,480.00 yuan. */
   push (fixture, furrow_edit_season_harvest (fixture->store, fixture->season,
                                              furrow_field_get_id (t01), FURROW_CROP_MAIZE, 5500,
-                                             748000, &error));
+                                             748000, 0, &error));
   g_assert_cmpstr (furrow_history_get_undo_label (fixture->history), ==, "Enter a harvest");
   g_assert_true (stored_harvest (fixture, "T01", FURROW_CROP_MAIZE, &kg, &fen));
   g_assert_cmpfloat (kg, ==, 5500);
@@ -219,12 +219,12 @@ test_harvest (Fixture       *fixture,
   /* The same values again: nothing to do. */
   g_assert_null (furrow_edit_season_harvest (fixture->store, fixture->season,
                                              furrow_field_get_id (t01), FURROW_CROP_MAIZE, 5500,
-                                             748000, &error));
+                                             748000, 0, &error));
   g_assert_no_error (error);
 
   push (fixture, furrow_edit_season_harvest (fixture->store, fixture->season,
                                              furrow_field_get_id (t01), FURROW_CROP_MAIZE, 6000,
-                                             816000, &error));
+                                             816000, 0, &error));
   undo (fixture);
   g_assert_true (stored_harvest (fixture, "T01", FURROW_CROP_MAIZE, &kg, &fen));
   g_assert_cmpfloat (kg, ==, 5500);
@@ -244,6 +244,48 @@ test_harvest (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/core/edit-season/harvest", Fixture, fixture_set_up, test_harvest,
                      fixture_tear_down);
+
+/* An undo over a harvest someone else changed since (docs/architecture.md, Several users at
+ * once): 5,500 kg entered, then 6,000 kg written around the history; the undo, which would put
+ * back "no harvest" over 6,000 kg it never saw, is refused with CONFLICT and 6,000 kg stays. A
+ * harvest entered over a version older than the stored one is refused the same way. */
+static void
+test_harvest_undo_conflict (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(FurrowField) t01 = field (fixture, "T01");
+  g_autoptr(GError) error = NULL;
+  double kg = -1;
+  gint64 fen = -1;
+
+  push (fixture, furrow_edit_season_harvest (fixture->store, fixture->season,
+                                             furrow_field_get_id (t01), FURROW_CROP_MAIZE, 5500,
+                                             748000, 0, &error));
+  g_assert_true (furrow_store_set_harvest (fixture->store, fixture->season, t01,
+                                           FURROW_CROP_MAIZE, 6000, 816000, &error));
+  g_assert_no_error (error);
+  g_assert_false (furrow_history_undo (fixture->history, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_true (stored_harvest (fixture, "T01", FURROW_CROP_MAIZE, &kg, &fen));
+  g_assert_cmpfloat (kg, ==, 6000);
+  g_assert_cmpint (fen, ==, 816000);
+
+  /* Version 1 was 5,500 kg; 6,000 kg is version 2. */
+  g_assert_false (furrow_history_push (fixture->history,
+                                       furrow_edit_season_harvest (fixture->store,
+                                                                   fixture->season,
+                                                                   furrow_field_get_id (t01),
+                                                                   FURROW_CROP_MAIZE, 7000,
+                                                                   952000, 1, &error),
+                                       &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_true (stored_harvest (fixture, "T01", FURROW_CROP_MAIZE, &kg, &fen));
+  g_assert_cmpfloat (kg, ==, 6000);
+}
+FURROW_TEST_FIXTURE ("/furrow/core/edit-season/harvest-undo-conflict", Fixture, fixture_set_up,
+                     test_harvest_undo_conflict, fixture_tear_down);
 
 static void
 count_cb (FurrowStore  *store,
@@ -283,7 +325,7 @@ test_harvests (Fixture       *fixture,
 
   push (fixture, furrow_edit_season_harvest (fixture->store, fixture->season,
                                              furrow_field_get_id (t01), FURROW_CROP_MAIZE, 5500,
-                                             748000, &error));
+                                             748000, 0, &error));
   g_signal_connect (fixture->store, "season-changed", G_CALLBACK (count_cb), &changes);
   push (fixture, furrow_edit_season_harvests (fixture->store, fixture->season, block,
                                               G_N_ELEMENTS (block), &error));
@@ -382,7 +424,7 @@ test_actual_costs (Fixture       *fixture,
 
   add_cost (first, 0, "diesel", 120000);
   add_cost (first, furrow_field_get_id (t02), "drying", 35050);
-  push (fixture, furrow_edit_season_actual_costs (fixture->store, fixture->season, first,
+  push (fixture, furrow_edit_season_actual_costs (fixture->store, fixture->season, NULL, first,
                                                   &error));
   g_assert_cmpstr (furrow_history_get_undo_label (fixture->history), ==,
                    "Change the actual costs");
@@ -392,14 +434,14 @@ test_actual_costs (Fixture       *fixture,
   g_clear_pointer (&now, g_array_unref);
 
   /* As stored: nothing to do. */
-  g_assert_null (furrow_edit_season_actual_costs (fixture->store, fixture->season, first,
+  g_assert_null (furrow_edit_season_actual_costs (fixture->store, fixture->season, NULL, first,
                                                   &error));
   g_assert_no_error (error);
 
   /* One removed, one changed, one added. */
   add_cost (second, 0, "diesel", 99900);
   add_cost (second, 0, "labour", 50000);
-  push (fixture, furrow_edit_season_actual_costs (fixture->store, fixture->season, second,
+  push (fixture, furrow_edit_season_actual_costs (fixture->store, fixture->season, NULL, second,
                                                   &error));
   now = stored_costs (fixture);
   g_assert_true (furrow_actual_costs_equal (now, second));
@@ -540,7 +582,7 @@ test_refused (Fixture       *fixture,
 
   push (fixture, furrow_edit_season_harvest (fixture->store, fixture->season,
                                              furrow_field_get_id (t01), FURROW_CROP_MAIZE, 5500,
-                                             748000, &error));
+                                             748000, 0, &error));
   g_assert_true (furrow_store_settle_season (fixture->store, fixture->season, "test", &error));
   g_assert_no_error (error);
 
@@ -549,13 +591,13 @@ test_refused (Fixture       *fixture,
   g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_READ_ONLY);
   g_clear_error (&error);
   edit = furrow_edit_season_harvest (fixture->store, fixture->season, furrow_field_get_id (t01),
-                                     FURROW_CROP_MAIZE, 1, 1, &error);
+                                     FURROW_CROP_MAIZE, 1, 1, 0, &error);
   g_assert_no_error (error);
   g_assert_false (furrow_history_push (fixture->history, edit, &error));
   g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_READ_ONLY);
   g_clear_error (&error);
   add_cost (costs, 0, "diesel", 100);
-  edit = furrow_edit_season_actual_costs (fixture->store, fixture->season, costs, &error);
+  edit = furrow_edit_season_actual_costs (fixture->store, fixture->season, NULL, costs, &error);
   g_assert_no_error (error);
   g_assert_false (furrow_history_push (fixture->history, edit, &error));
   g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_READ_ONLY);

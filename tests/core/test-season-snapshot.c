@@ -268,7 +268,7 @@ test_save_costs (Fixture       *fixture,
   g_array_append_val (target, cost);
   audit_before = _furrow_store_get_audit (store, "season:2026 秋");
   g_signal_connect (store, "season-changed", G_CALLBACK (count_changes_cb), &seen);
-  g_assert_true (furrow_store_save_actual_costs (store, season, target, &error));
+  g_assert_true (furrow_store_save_actual_costs (store, season, NULL, target, &error));
   g_assert_no_error (error);
   g_assert_cmpint (seen, ==, FURROW_SEASON_CHANGE_HARVESTS);
   now = furrow_store_get_actual_costs (store, season, &error);
@@ -282,7 +282,7 @@ test_save_costs (Fixture       *fixture,
   cost.field_id = 999;
   g_array_index (target, FurrowSeasonActualCost, 0).fen = 1;
   g_array_append_val (target, cost);
-  g_assert_false (furrow_store_save_actual_costs (store, season, target, &error));
+  g_assert_false (furrow_store_save_actual_costs (store, season, NULL, target, &error));
   g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   now = furrow_store_get_actual_costs (store, season, &error);

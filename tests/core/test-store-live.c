@@ -12,6 +12,7 @@
 
 #include "furrow-database.h"
 #include "furrow-edit-record.h"
+#include "furrow-edit-season.h"
 #include "furrow-history.h"
 #include "furrow-store-private.h"
 #include "furrow-store-season.h"
@@ -608,5 +609,252 @@ test_reconnect (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/core/store-live/reconnect", Fixture, fixture_set_up,
                      test_reconnect, fixture_tear_down);
+
+/* A season with field T01 in B's project, and the copy of it in B's seasons model. */
+static FurrowSeason *
+add_season (Fixture      *fixture,
+            FurrowField **field)
+{
+  g_autoptr(FurrowField) t01 = furrow_field_new ();
+  g_autoptr(FurrowSeason) season = furrow_season_new ("2026 秋", 2026);
+  g_autoptr(GError) error = NULL;
+
+  furrow_field_set_code (t01, "T01");
+  g_assert_true (furrow_store_add_field (fixture->base.store, t01, &error));
+  g_assert_no_error (error);
+  g_assert_true (furrow_store_add_season (fixture->base.store, season, &error));
+  g_assert_no_error (error);
+  *field = furrow_store_get_field_by_id (fixture->base.store, furrow_field_get_id (t01));
+  return furrow_store_get_season_by_id (fixture->base.store, furrow_season_get_id (season));
+}
+
+typedef struct
+{
+  guint  n;
+  char  *message;
+} HeardConflict;
+
+static void
+conflict_cb (FurrowStore   *store,
+             const char    *message,
+             HeardConflict *heard)
+{
+  heard->n++;
+  g_free (heard->message);
+  heard->message = g_strdup (message);
+}
+
+/* B's harvest of maize on T01 as stored: its kg, version (FURROW_ROW_VERSION_NONE: none). */
+static gint64
+harvest_version (FurrowStore  *store,
+                 FurrowSeason *season,
+                 double       *kg)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) harvests = furrow_store_get_harvests (store, season, &error);
+
+  g_assert_no_error (error);
+  *kg = -1;
+  for (guint i = 0; i < harvests->len; i++)
+    {
+      const FurrowSeasonHarvest *h = &g_array_index (harvests, FurrowSeasonHarvest, i);
+
+      if (h->crop == FURROW_CROP_MAIZE)
+        {
+          *kg = h->yield_kg;
+          return h->row_version;
+        }
+    }
+  return FURROW_ROW_VERSION_NONE;
+}
+
+/* Two clerks enter the maize harvest of T01. Both opened the season before it had one; A enters
+ * 6,420 kg (6,420 × 1.36 = ¥8,731.20) first. B's 7,000 kg over "none there" is refused with
+ * CONFLICT naming T01, A and what it reads now, and A's value is stored; B is told by
+ * season-changed (harvests) then `conflict` with the same message, and its harvests read 6,420.
+ * Then both hold version 1: A writes 6,500, B's 7,000 over version 1 is refused again. B's try on
+ * what it now reads is written. On a server B listens, and A's first entry reaches it by a
+ * notification before it tries. The audit log has A's two entries and B's one. */
+static void
+test_harvest_conflict (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  FurrowStore *b = fixture->base.store;
+  FurrowField *field = NULL;
+  FurrowSeason *season = add_season (fixture, &field);
+  g_autoptr(FurrowSeason) a_season = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_auto(GStrv) audit = NULL;
+  HeardSeason heard_season = { 0 };
+  HeardConflict heard_conflict = { 0 };
+  FurrowSeasonHarvest a_entry = { 0, FURROW_CROP_MAIZE, 6420, 873120, FALSE,
+                                  FURROW_ROW_VERSION_NONE };
+  FurrowSeasonHarvest b_entry = { 0, FURROW_CROP_MAIZE, 7000, 952000, FALSE,
+                                  FURROW_ROW_VERSION_NONE };
+  double kg;
+
+  a_entry.field_id = b_entry.field_id = furrow_field_get_id (field);
+  a_season = furrow_store_find_season (fixture->a, "2026 秋");
+  g_assert_nonnull (a_season);
+  g_assert_cmpint (harvest_version (b, season, &kg), ==, FURROW_ROW_VERSION_NONE);
+  if (furrow_test_pg ())
+    {
+      g_assert_true (furrow_store_listen (b, &error));
+      g_assert_no_error (error);
+    }
+  g_signal_connect (b, "season-changed", G_CALLBACK (season_changed_cb), &heard_season);
+  g_signal_connect (b, "conflict", G_CALLBACK (conflict_cb), &heard_conflict);
+
+  g_assert_true (furrow_store_set_harvests (fixture->a, a_season, &a_entry, 1, &error));
+  g_assert_no_error (error);
+  if (furrow_test_pg ())
+    {
+      /* The other window follows at once: B's model and views hear of A's entry. */
+      wait_for (&heard_season.n, 1);
+      g_assert_cmpint (heard_season.what & FURROW_SEASON_CHANGE_HARVESTS, !=, 0);
+      g_assert_cmpint (harvest_version (b, season, &kg), ==, 1);
+      g_assert_cmpfloat (kg, ==, 6420);
+      heard_season.n = 0;
+    }
+
+  expected = g_strdup_printf ("The maize harvest of field T01 was changed by %s after you opened "
+                              "it; it now reads 6420 kg. Your change was not saved.",
+                              fixture->a_user);
+  g_assert_false (furrow_store_set_harvests (b, season, &b_entry, 1, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+  g_assert_cmpuint (heard_season.n, ==, 1);
+  g_assert_cmpint (heard_season.what & FURROW_SEASON_CHANGE_HARVESTS, !=, 0);
+  g_assert_cmpuint (heard_conflict.n, ==, 1);
+  g_assert_cmpstr (heard_conflict.message, ==, expected);
+  g_assert_cmpint (harvest_version (fixture->a, a_season, &kg), ==, 1);
+  g_assert_cmpfloat (kg, ==, 6420);
+
+  /* Both read version 1: A's 6,500 is written, B's 7,000 over version 1 is not. */
+  a_entry.row_version = 1;
+  a_entry.yield_kg = 6500;
+  g_assert_true (furrow_store_set_harvests (fixture->a, a_season, &a_entry, 1, &error));
+  g_assert_no_error (error);
+  b_entry.row_version = 1;
+  g_assert_false (furrow_store_set_harvests (b, season, &b_entry, 1, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (harvest_version (b, season, &kg), ==, 2);
+  g_assert_cmpfloat (kg, ==, 6500);
+
+  /* On what it now reads, B's entry is written. */
+  b_entry.row_version = 2;
+  g_assert_true (furrow_store_set_harvests (b, season, &b_entry, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (harvest_version (fixture->a, a_season, &kg), ==, 3);
+  g_assert_cmpfloat (kg, ==, 7000);
+  audit = _furrow_store_get_audit (b, "season:2026 秋");
+  g_assert_cmpuint (g_strv_length (audit), ==, 5);
+  g_assert_cmpstr (audit[1], ==, "season.harvest|field T01 maize: 6420.0 kg, revenue 873120 fen");
+  g_assert_cmpstr (audit[3], ==, "season.harvest|field T01 maize: 6500.0 kg, revenue 873120 fen");
+  g_assert_cmpstr (audit[4], ==, "season.harvest|field T01 maize: 7000.0 kg, revenue 952000 fen");
+  g_signal_handlers_disconnect_by_data (b, &heard_season);
+  g_signal_handlers_disconnect_by_data (b, &heard_conflict);
+  g_free (heard_season.name);
+  g_free (heard_conflict.message);
+}
+FURROW_TEST_FIXTURE ("/furrow/core/store-live/harvest-conflict", Fixture, fixture_set_up,
+                     test_harvest_conflict, fixture_tear_down);
+
+/* A season's money rules and actual costs, changed by A after B opened the season. B's maize
+ * price of 1.40 yuan/kg, written as an edit over what its window shows, is refused naming A;
+ * the project keeps A's 1.36 and B's live season shows it. B's actual costs, saved over the list
+ * it read (seed ¥1,200.00), are refused naming A and A's ¥1,250.00; nothing of B's is stored.
+ * Undone nothing: the refused edits are not in the history. */
+static void
+test_rules_conflict (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  FurrowStore *b = fixture->base.store;
+  FurrowField *field = NULL;
+  FurrowSeason *season = add_season (fixture, &field);
+  g_autoptr(FurrowSeason) a_copy = NULL;
+  g_autoptr(FurrowSeason) before = NULL;
+  g_autoptr(FurrowSeason) after = NULL;
+  g_autoptr(FurrowHistory) history = furrow_history_new ();
+  g_autoptr(GArray) b_shown = NULL;
+  g_autoptr(GArray) costs = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonActualCost));
+  g_autoptr(GArray) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  FurrowSeasonActualCost seed = { 0, "seed", 120000, 0 };
+
+  g_array_append_val (costs, seed);
+  g_assert_true (furrow_store_save_actual_costs (b, season, NULL, costs, &error));
+  g_assert_no_error (error);
+  b_shown = furrow_store_get_actual_costs (b, season, &error);
+  g_assert_no_error (error);
+
+  /* A: the maize price 1.36 yuan/kg and the seed ¥1,250.00. */
+  a_copy = furrow_store_find_season (fixture->a, "2026 秋");
+  furrow_season_set_price (a_copy, FURROW_CROP_MAIZE, 136, 0);
+  g_assert_true (furrow_store_update_season (fixture->a, a_copy, &error));
+  g_assert_no_error (error);
+  g_array_index (costs, FurrowSeasonActualCost, 0).fen = 125000;
+  g_assert_true (furrow_store_save_actual_costs (fixture->a, a_copy, NULL, costs, &error));
+  g_assert_no_error (error);
+
+  /* B: 1.40 yuan/kg over what its window shows. */
+  before = furrow_store_find_season (b, "2026 秋");
+  after = furrow_store_find_season (b, "2026 秋");
+  furrow_season_set_price (after, FURROW_CROP_MAIZE, 140, 0);
+  expected = g_strdup_printf ("The rules of season “2026 秋” were changed by %s after you opened "
+                              "them: your change was not saved, and their rules are shown now.",
+                              fixture->a_user);
+  g_assert_false (furrow_history_push (history, furrow_edit_season_rules (b,
+                                                                          furrow_season_get_id (season),
+                                                                          before, after),
+                                       &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+  g_assert_false (furrow_history_get_can_undo (history));
+  g_assert_cmpfloat (furrow_season_get_price (season, FURROW_CROP_MAIZE)->price_fen_per_kg, ==,
+                     136);
+
+  /* B: the seed ¥1,300.00 over the ¥1,200.00 it read. */
+  g_free (expected);
+  expected = g_strdup_printf ("The actual cost “seed” of season “2026 秋” was changed by %s after "
+                              "you opened it; it now reads ¥1,250.00. Your change was not saved.",
+                              fixture->a_user);
+  g_array_index (costs, FurrowSeasonActualCost, 0).fen = 130000;
+  g_assert_false (furrow_history_push (history, furrow_edit_season_actual_costs (b, season, b_shown,
+                                                                                 costs, &error),
+                                       &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+  stored = furrow_store_get_actual_costs (fixture->a, a_copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, 1);
+  g_assert_cmpint (g_array_index (stored, FurrowSeasonActualCost, 0).fen, ==, 125000);
+  g_clear_object (&a_copy);
+  a_copy = furrow_store_find_season (fixture->a, "2026 秋");
+  g_assert_cmpfloat (furrow_season_get_price (a_copy, FURROW_CROP_MAIZE)->price_fen_per_kg, ==,
+                     136);
+
+  /* On what it now shows, B's price is written. */
+  g_clear_object (&before);
+  g_clear_object (&after);
+  before = furrow_store_find_season (b, "2026 秋");
+  after = furrow_store_find_season (b, "2026 秋");
+  furrow_season_set_price (after, FURROW_CROP_MAIZE, 140, 0);
+  g_assert_true (furrow_history_push (history, furrow_edit_season_rules (b,
+                                                                         furrow_season_get_id (season),
+                                                                         before, after),
+                                      &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (furrow_season_get_price (season, FURROW_CROP_MAIZE)->price_fen_per_kg, ==,
+                     140);
+}
+FURROW_TEST_FIXTURE ("/furrow/core/store-live/rules-conflict", Fixture, fixture_set_up,
+                     test_rules_conflict, fixture_tear_down);
 
 FURROW_TEST_MAIN (.locale = "");

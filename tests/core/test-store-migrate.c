@@ -9,6 +9,7 @@
 
 #include "furrow-database-testing.h"
 #include "furrow-store-migrate-testing.h"
+#include "furrow-store-season.h"
 #include "furrow-store-testing.h"
 #include "furrow-store.h"
 #include "furrow-test-pg.h"
@@ -256,8 +257,8 @@ FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v8", Fixture, fixture_s
                      test_upgrade_v8, furrow_test_store_fixture_tear_down);
 
 /* A project of version 9 whose parcel was changed twice by clerk_a: step 10 changes nothing in a
- * file (its work is on a server, below), so the parcel keeps its values, its row version 3 and
- * who changed it, and the file says version 10. */
+ * file (its work is on a server, below), nor does step 11 to a parcel, so the parcel keeps its
+ * values, its row version 3 and who changed it, and the file says the latest version. */
 static void
 test_upgrade_v9 (Fixture       *fixture,
                  gconstpointer  data)
@@ -282,7 +283,7 @@ test_upgrade_v9 (Fixture       *fixture,
 
   store = furrow_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (furrow_store_get_schema_version (store), ==, 10);
+  g_assert_cmpint (furrow_store_get_schema_version (store), ==, FURROW_STORE_SCHEMA_VERSION);
   parcel = furrow_store_find_parcel (store, "3714261012010100010001");
   g_assert_cmpstr (furrow_parcel_get_name (parcel), ==, "东地");
   g_assert_cmpfloat (furrow_parcel_get_registered_area_m2 (parcel), ==, 2000.25);
@@ -291,7 +292,7 @@ test_upgrade_v9 (Fixture       *fixture,
   {
     g_autoptr(FurrowDatabase) db = open_empty (fixture);
 
-    g_assert_cmpint (query (db, version_sql), ==, 10);
+    g_assert_cmpint (query (db, version_sql), ==, FURROW_STORE_SCHEMA_VERSION);
     g_assert_cmpint (query (db, "SELECT count(*) FROM parcels WHERE row_version = 3"
                                 " AND changed_by = 'clerk_a'"), ==, 1);
   }
@@ -299,11 +300,93 @@ test_upgrade_v9 (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v9", Fixture, fixture_set_up,
                      test_upgrade_v9, furrow_test_store_fixture_tear_down);
 
+/* A project of version 10 with a season, its maize harvest of 6,420 kg on T01 and an actual
+ * cost: step 11 gives the season, the harvest and the cost a row version 1 and keeps their
+ * values; a harvest or a season's rules written over version 1 is stored (version 2), and a
+ * second write over version 1 is refused (CONFLICT) and leaves the first one's values. */
+static void
+test_upgrade_v10 (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FurrowStore) store = NULL;
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(FurrowSeason) stale = NULL;
+  g_autoptr(GArray) harvests = NULL;
+  g_autoptr(GArray) costs = NULL;
+  FurrowSeasonHarvest harvest;
+
+  {
+    g_autoptr(FurrowDatabase) db = open_empty (fixture);
+
+    g_assert_true (furrow_store_migrate (db, 0, 10, &error));
+    g_assert_true (furrow_database_exec (db,
+                     "INSERT INTO fields (code, name) VALUES ('T01', '东大块');"
+                     "INSERT INTO seasons (name, crop_year, state) VALUES ('2026', 2026,"
+                     " 'harvested');"
+                     "INSERT INTO harvests (season_id, field_id, crop, yield_kg, revenue_fen)"
+                     " VALUES (1, 1, 'maize', 6420, 873120);"
+                     "INSERT INTO season_actual_costs (season_id, field_id, item, fen)"
+                     " VALUES (1, NULL, 'seed', 125000)", &error));
+    g_assert_no_error (error);
+  }
+
+  store = furrow_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (furrow_store_get_schema_version (store), ==, FURROW_STORE_SCHEMA_VERSION);
+  season = furrow_store_find_season (store, "2026");
+  stale = furrow_store_find_season (store, "2026");
+  g_assert_cmpint (furrow_store_season_get_version (season), ==, 1);
+  harvests = furrow_store_get_harvests (store, season, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (harvests->len, ==, 1);
+  harvest = g_array_index (harvests, FurrowSeasonHarvest, 0);
+  g_assert_cmpfloat (harvest.yield_kg, ==, 6420);
+  g_assert_cmpint (harvest.revenue_fen, ==, 873120);
+  g_assert_cmpint (harvest.row_version, ==, 1);
+  costs = furrow_store_get_actual_costs (store, season, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (costs->len, ==, 1);
+  g_assert_cmpint (g_array_index (costs, FurrowSeasonActualCost, 0).fen, ==, 125000);
+  g_assert_cmpint (g_array_index (costs, FurrowSeasonActualCost, 0).row_version, ==, 1);
+
+  harvest.yield_kg = 6500;
+  g_assert_true (furrow_store_set_harvests (store, season, &harvest, 1, &error));
+  g_assert_no_error (error);
+  harvest.yield_kg = 7000;
+  g_assert_false (furrow_store_set_harvests (store, season, &harvest, 1, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  furrow_season_set_notes (season, "dry year");
+  g_assert_true (furrow_store_update_season (store, season, &error));
+  g_assert_no_error (error);
+  furrow_season_set_notes (stale, "wet year");
+  g_assert_false (furrow_store_update_season (store, stale, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  {
+    g_autoptr(FurrowDatabase) db = open_empty (fixture);
+
+    g_assert_cmpint (query (db, version_sql), ==, FURROW_STORE_SCHEMA_VERSION);
+    g_assert_cmpint (query (db, "SELECT count(*) FROM harvests WHERE yield_kg = 6500"
+                                " AND row_version = 2"), ==, 1);
+    g_assert_cmpint (query (db, "SELECT count(*) FROM seasons WHERE notes = 'dry year'"
+                                " AND row_version = 2"), ==, 1);
+    g_assert_cmpint (query (db, "SELECT row_version FROM season_actual_costs"), ==, 1);
+  }
+}
+FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v10", Fixture, fixture_set_up,
+                     test_upgrade_v10, furrow_test_store_fixture_tear_down);
+
 /* The same on a server (PostgreSQL run only): a cooperative whose parcels' and harvests'
  * triggers are still step 9's (furrow.notify_change (), which turns the whole row into JSON to
- * read one id) and whose version says 9 is upgraded by the next open: every one of its 19
- * notification triggers then calls step 10's functions, which read the id column alone, none
- * calls step 9's, and the version is 10. */
+ * read one id), whose harvests have no row version yet (step 11) and whose version says 9 is
+ * upgraded by the next open: every one of its 19 notification triggers then calls step 10's
+ * functions, which read the id column alone, none calls step 9's, the harvests have their row
+ * version and the trigger that names who changed them, and the version is the latest. */
 static void
 test_upgrade_v9_server (Fixture       *fixture,
                         gconstpointer  data)
@@ -333,6 +416,8 @@ test_upgrade_v9_server (Fixture       *fixture,
                          "CREATE OR REPLACE TRIGGER harvests_notify AFTER INSERT OR UPDATE OR DELETE"
                          " ON harvests FOR EACH ROW EXECUTE FUNCTION"
                          " furrow.notify_change ('season', 'season_id');"
+                         "DROP TRIGGER harvests_changed_by ON harvests;"
+                         "ALTER TABLE harvests DROP COLUMN row_version, DROP COLUMN changed_by;"
                          "UPDATE furrow_meta SET value = '9' WHERE key = 'schema_version'", schema);
   g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, NULL, NULL), ==, 0);
   g_free (sql);
@@ -347,9 +432,19 @@ test_upgrade_v9_server (Fixture       *fixture,
   g_clear_pointer (&out, g_free);
 
   store = furrow_test_store_reopen (fixture);
-  g_assert_cmpint (furrow_store_get_schema_version (store), ==, 10);
+  g_assert_cmpint (furrow_store_get_schema_version (store), ==, FURROW_STORE_SCHEMA_VERSION);
   g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &out, NULL), ==, 0);
   g_assert_cmpstr (out, ==, "notify_record|5\nnotify_season_row|14\n");
+  g_clear_pointer (&out, g_free);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM information_schema.columns WHERE table_schema ="
+                         " '%s' AND table_name = 'harvests' AND column_name IN ('row_version',"
+                         " 'changed_by');"
+                         "SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+                         " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '%s'"
+                         " AND t.tgname = 'harvests_changed_by'", schema, schema);
+  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &out, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "2\n1\n");
 }
 FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v9-server", Fixture, fixture_set_up,
                      test_upgrade_v9_server, furrow_test_store_fixture_tear_down);

@@ -5,7 +5,8 @@
  * numerals) put on the clipboard, "harvest.paste-rows" activated, the preview read and accepted;
  * the values are then what the entries show and what the store holds, and one Ctrl+Z (win.undo)
  * puts every one back. A block without codes lands from the focused entry on. A settled season
- * refuses with a message and opens no preview. */
+ * refuses with a message and opens no preview. A harvest another clerk entered first is not
+ * overwritten: the window says who, and the page shows their value. */
 
 #include "config.h"
 
@@ -847,5 +848,82 @@ test_fill_down_economics (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/season-paste/fill-down-economics", Fixture, fixture_set_up,
                      test_fill_down_economics, furrow_test_window_tear_down);
+
+static gboolean
+conflict_dialog_shown (gpointer data)
+{
+  return furrow_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+typedef struct
+{
+  FurrowStore *store;
+  gint64       field_id;
+  double       kg;
+} StoredKg;
+
+static gboolean
+kg_stored (gpointer data)
+{
+  StoredKg *want = data;
+  double kg;
+  gint64 fen;
+
+  return stored (want->store, want->field_id, FURROW_CROP_MAIZE, &kg, &fen) && kg == want->kg;
+}
+
+/* Two clerks on one project (docs/architecture.md, Several users at once): another connection
+ * enters 6,420 kg of maize on the first field after the page read it empty; the 7,000 kg typed
+ * here is refused: the window's dialog names the field, who and the 6,420 kg, the entry shows
+ * 6,420 and the project holds it. Typed again on what it shows, 7,000 kg is written. */
+static void
+test_harvest_conflict (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowSeasonHarvestPage *page = show_harvest_page (fixture);
+  FurrowField *first = row_field (fixture, page, 0);
+  GtkSpinButton *maize_kg = furrow_season_harvest_page_get_entry (
+    page, furrow_field_get_code (first), FURROW_HARVEST_COLUMN_MAIZE_KG);
+  g_autoptr(FurrowStore) other = NULL;
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  StoredKg want = { store, furrow_field_get_id (first), 7000 };
+  GtkWindow *dialog;
+
+  other = furrow_store_open (furrow_store_get_path (store), &error);
+  g_assert_no_error (error);
+  season = furrow_store_find_season (other, SEASON_NAME);
+  g_assert_true (furrow_store_set_harvest (other, season,
+                                           furrow_store_get_field_by_id (other,
+                                                                         furrow_field_get_id (first)),
+                                           FURROW_CROP_MAIZE, 6420, 873120, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (gtk_spin_button_get_value (maize_kg), ==, 0);
+
+  gtk_widget_grab_focus (GTK_WIDGET (maize_kg));
+  gtk_spin_button_set_value (maize_kg, 7000);
+  g_assert_true (furrow_test_wait_until (conflict_dialog_shown, NULL, 30));
+  dialog = furrow_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  expected = g_strdup_printf ("The maize harvest of field %s was changed by %s after you opened "
+                              "it; it now reads 6420 kg. Your change was not saved.",
+                              furrow_field_get_code (first), g_get_user_name ());
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Changed by Another User");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, expected);
+  gtk_window_destroy (dialog);
+  furrow_test_iterate (100);
+  want.kg = 6420;
+  g_assert_true (kg_stored (&want));
+  g_assert_cmpfloat (entry_value (page, first, FURROW_HARVEST_COLUMN_MAIZE_KG), ==, 6420);
+
+  gtk_spin_button_set_value (maize_kg, 7000);
+  want.kg = 7000;
+  g_assert_true (furrow_test_wait_until (kg_stored, &want, 30));
+  g_assert_null (furrow_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/season-paste/harvest-conflict", Fixture, fixture_set_up,
+                     test_harvest_conflict, furrow_test_window_tear_down);
 
 FURROW_TEST_GUI_MAIN ();

@@ -72,6 +72,8 @@ rules_edit_apply (gpointer   data,
   notes = g_strdup (furrow_season_get_notes (season));
   year = furrow_season_get_crop_year (season);
   furrow_season_copy_rules (season, forward ? edit->after : edit->before);
+  /* Written over what the views show: refused when another user changed it since. */
+  furrow_store_season_set_version (season, furrow_store_season_get_version (live));
   furrow_season_set_name (season, name);
   furrow_season_set_notes (season, notes);
   furrow_season_set_crop_year (season, year);
@@ -227,103 +229,16 @@ furrow_edit_season_get_season (FurrowEdit *edit)
 /* ------------------------------------------------------------------------------------------ */
 /* A harvest                                                                                  */
 
+/* The harvests of one or many fields ("Enter a harvest", "Paste harvests"): [0] before, [1]
+ * after, in the same order. The first write names the versions the caller read; an undo or redo
+ * names those stored now when the rows still hold what the edit left there, so that it is
+ * refused when another user changed them since (docs/architecture.md, Several users at once). */
 typedef struct
 {
   FurrowStore *store;
   gint64       season_id;
-  gint64       field_id;
-  FurrowCrop   crop;
-  double       kg[2];       /* [0] before, [1] after */
-  gint64       fen[2];
-} HarvestEdit;
-
-static void
-harvest_edit_free (gpointer data)
-{
-  HarvestEdit *edit = data;
-
-  g_object_unref (edit->store);
-  g_free (edit);
-}
-
-static gboolean
-harvest_edit_apply (gpointer   data,
-                    gboolean   forward,
-                    GError   **error)
-{
-  HarvestEdit *edit = data;
-  FurrowSeason *season = live_season (edit->store, edit->season_id, error);
-  FurrowField *field = NULL;
-  guint side = forward ? 1 : 0;
-
-  if (season == NULL)
-    return FALSE;
-  field = furrow_store_get_field_by_id (edit->store, edit->field_id);
-  if (field == NULL)
-    {
-      g_set_error_literal (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
-                           _("The field is no longer in the project"));
-      return FALSE;
-    }
-  return furrow_store_set_harvest (edit->store, season, field, edit->crop, edit->kg[side],
-                                   edit->fen[side], error);
-}
-
-FurrowEdit *
-furrow_edit_season_harvest (FurrowStore   *store,
-                            FurrowSeason  *season,
-                            gint64         field_id,
-                            FurrowCrop     crop,
-                            double         yield_kg,
-                            gint64         revenue_fen,
-                            GError       **error)
-{
-  g_autoptr(GArray) harvests = NULL;
-  HarvestEdit *edit;
-  gboolean had = FALSE;
-
-  g_return_val_if_fail (FURROW_IS_STORE (store), NULL);
-  g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
-
-  harvests = furrow_store_get_harvests (store, season, error);
-  if (harvests == NULL)
-    return NULL;
-  edit = g_new0 (HarvestEdit, 1);
-  edit->store = g_object_ref (store);
-  edit->season_id = furrow_season_get_id (season);
-  edit->field_id = field_id;
-  edit->crop = crop;
-  edit->kg[1] = yield_kg;
-  edit->fen[1] = revenue_fen;
-  for (guint i = 0; i < harvests->len; i++)
-    {
-      const FurrowSeasonHarvest *h = &g_array_index (harvests, FurrowSeasonHarvest, i);
-
-      if (h->field_id == field_id && h->crop == crop)
-        {
-          had = TRUE;
-          edit->kg[0] = h->yield_kg;
-          edit->fen[0] = h->revenue_fen;
-        }
-    }
-  /* Nothing new: the same record, or zeros where there is none. */
-  if (edit->kg[0] == yield_kg && edit->fen[0] == revenue_fen &&
-      (had || (yield_kg == 0 && revenue_fen == 0)))
-    {
-      harvest_edit_free (edit);
-      return NULL;
-    }
-  return furrow_edit_new (_("Enter a harvest"), harvest_edit_apply, edit, harvest_edit_free);
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* Many harvests at once (a pasted block)                                                     */
-
-typedef struct
-{
-  FurrowStore *store;
-  gint64       season_id;
-  GArray      *harvests[2];  /* FurrowSeasonHarvest: [0] before, [1] after, in the same order */
+  GArray      *harvests[2];  /* FurrowSeasonHarvest */
+  gboolean     applied;
 } HarvestsEdit;
 
 static void
@@ -337,6 +252,34 @@ harvests_edit_free (gpointer data)
   g_free (edit);
 }
 
+/* Each row of `rows` takes the version stored now where what is stored is the row of `left` (what
+ * the edit's last write left there: no record or zeros where it had none). */
+static void
+follow_harvest_versions (GArray *stored,
+                         GArray *rows,
+                         GArray *left)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      FurrowSeasonHarvest *row = &g_array_index (rows, FurrowSeasonHarvest, i);
+      const FurrowSeasonHarvest *was = &g_array_index (left, FurrowSeasonHarvest, i);
+      const FurrowSeasonHarvest *now = NULL;
+
+      for (guint j = 0; j < stored->len; j++)
+        {
+          const FurrowSeasonHarvest *h = &g_array_index (stored, FurrowSeasonHarvest, j);
+
+          if (h->field_id == row->field_id && h->crop == row->crop)
+            now = h;
+        }
+      if (now == NULL && (was->none || (was->yield_kg == 0 && was->revenue_fen == 0)))
+        row->row_version = FURROW_ROW_VERSION_NONE;
+      else if (now != NULL && now->yield_kg == was->yield_kg &&
+               now->revenue_fen == was->revenue_fen)
+        row->row_version = now->row_version;
+    }
+}
+
 static gboolean
 harvests_edit_apply (gpointer   data,
                      gboolean   forward,
@@ -346,9 +289,100 @@ harvests_edit_apply (gpointer   data,
   FurrowSeason *season = live_season (edit->store, edit->season_id, error);
   GArray *harvests = edit->harvests[forward ? 1 : 0];
 
-  return season != NULL &&
-         furrow_store_set_harvests (edit->store, season, (FurrowSeasonHarvest *) harvests->data,
-                                    harvests->len, error);
+  if (season == NULL)
+    return FALSE;
+  if (edit->applied)
+    {
+      g_autoptr(GArray) stored = furrow_store_get_harvests (edit->store, season, error);
+
+      if (stored == NULL)
+        return FALSE;
+      follow_harvest_versions (stored, harvests, edit->harvests[forward ? 0 : 1]);
+    }
+  if (!furrow_store_set_harvests (edit->store, season, (FurrowSeasonHarvest *) harvests->data,
+                                  harvests->len, error))
+    return FALSE;
+  edit->applied = TRUE;
+  return TRUE;
+}
+
+/* The edit of `harvests` over what is stored now: each record's version is the one the caller
+ * read (`row_version`), else the one stored now. `none_before`: the undo of a record that was
+ * not there removes it (else it writes zeros). NULL when nothing changes. */
+static FurrowEdit *
+harvests_edit_new (FurrowStore               *store,
+                   FurrowSeason              *season,
+                   const FurrowSeasonHarvest *harvests,
+                   guint                      n_harvests,
+                   gboolean                   none_before,
+                   const char                *label,
+                   GError                   **error)
+{
+  g_autoptr(GArray) stored = NULL;
+  g_autoptr(GArray) before = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonHarvest));
+  g_autoptr(GArray) after = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonHarvest));
+  HarvestsEdit *edit;
+
+  stored = furrow_store_get_harvests (store, season, error);
+  if (stored == NULL)
+    return NULL;
+  for (guint i = 0; i < n_harvests; i++)
+    {
+      FurrowSeasonHarvest old = harvests[i];
+      FurrowSeasonHarvest new = harvests[i];
+      gboolean had = FALSE;
+
+      old.yield_kg = 0;
+      old.revenue_fen = 0;
+      old.none = none_before;  /* undone, the record goes again */
+      old.row_version = FURROW_ROW_VERSION_NONE;
+      new.row_version = FURROW_ROW_VERSION_NONE;
+      for (guint j = 0; j < stored->len; j++)
+        {
+          const FurrowSeasonHarvest *h = &g_array_index (stored, FurrowSeasonHarvest, j);
+
+          if (h->field_id == harvests[i].field_id && h->crop == harvests[i].crop)
+            {
+              old = *h;
+              new.row_version = h->row_version;
+              had = TRUE;
+            }
+        }
+      /* What is stored already (or zeros where there is none) is not written again. */
+      if (old.yield_kg == harvests[i].yield_kg && old.revenue_fen == harvests[i].revenue_fen &&
+          (had || (old.yield_kg == 0 && old.revenue_fen == 0)))
+        continue;
+      if (harvests[i].row_version != 0)
+        new.row_version = harvests[i].row_version;
+      g_array_append_val (before, old);
+      g_array_append_val (after, new);
+    }
+  if (after->len == 0)
+    return NULL;
+  edit = g_new0 (HarvestsEdit, 1);
+  edit->store = g_object_ref (store);
+  edit->season_id = furrow_season_get_id (season);
+  edit->harvests[0] = g_steal_pointer (&before);
+  edit->harvests[1] = g_steal_pointer (&after);
+  return furrow_edit_new (label, harvests_edit_apply, edit, harvests_edit_free);
+}
+
+FurrowEdit *
+furrow_edit_season_harvest (FurrowStore   *store,
+                            FurrowSeason  *season,
+                            gint64         field_id,
+                            FurrowCrop     crop,
+                            double         yield_kg,
+                            gint64         revenue_fen,
+                            gint64         row_version,
+                            GError       **error)
+{
+  FurrowSeasonHarvest harvest = { field_id, crop, yield_kg, revenue_fen, FALSE, row_version };
+
+  g_return_val_if_fail (FURROW_IS_STORE (store), NULL);
+  g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
+
+  return harvests_edit_new (store, season, &harvest, 1, FALSE, _("Enter a harvest"), error);
 }
 
 FurrowEdit *
@@ -358,51 +392,11 @@ furrow_edit_season_harvests (FurrowStore               *store,
                              guint                      n_harvests,
                              GError                   **error)
 {
-  g_autoptr(GArray) stored = NULL;
-  g_autoptr(GArray) before = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonHarvest));
-  g_autoptr(GArray) after = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonHarvest));
-  HarvestsEdit *edit;
-
   g_return_val_if_fail (FURROW_IS_STORE (store), NULL);
   g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
   g_return_val_if_fail (n_harvests == 0 || harvests != NULL, NULL);
 
-  stored = furrow_store_get_harvests (store, season, error);
-  if (stored == NULL)
-    return NULL;
-  for (guint i = 0; i < n_harvests; i++)
-    {
-      FurrowSeasonHarvest old = harvests[i];
-      gboolean had = FALSE;
-
-      old.yield_kg = 0;
-      old.revenue_fen = 0;
-      old.none = TRUE;  /* undone, the record goes again */
-      for (guint j = 0; j < stored->len; j++)
-        {
-          const FurrowSeasonHarvest *h = &g_array_index (stored, FurrowSeasonHarvest, j);
-
-          if (h->field_id == harvests[i].field_id && h->crop == harvests[i].crop)
-            {
-              old = *h;
-              had = TRUE;
-            }
-        }
-      /* What is stored already (or zeros where there is none) is not written again. */
-      if (old.yield_kg == harvests[i].yield_kg && old.revenue_fen == harvests[i].revenue_fen &&
-          (had || (old.yield_kg == 0 && old.revenue_fen == 0)))
-        continue;
-      g_array_append_val (before, old);
-      g_array_append_val (after, harvests[i]);
-    }
-  if (after->len == 0)
-    return NULL;
-  edit = g_new0 (HarvestsEdit, 1);
-  edit->store = g_object_ref (store);
-  edit->season_id = furrow_season_get_id (season);
-  edit->harvests[0] = g_steal_pointer (&before);
-  edit->harvests[1] = g_steal_pointer (&after);
-  return furrow_edit_new (_("Paste harvests"), harvests_edit_apply, edit, harvests_edit_free);
+  return harvests_edit_new (store, season, harvests, n_harvests, TRUE, _("Paste harvests"), error);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -413,6 +407,7 @@ typedef struct
   FurrowStore *store;
   gint64       season_id;
   GArray      *costs[2];    /* FurrowSeasonActualCost: [0] before, [1] after */
+  gboolean     applied;
 } CostsEdit;
 
 static void
@@ -426,6 +421,8 @@ costs_edit_free (gpointer data)
   g_free (edit);
 }
 
+/* The first write is checked against the list the caller showed; an undo or redo against the
+ * list stored now when it is what the edit left there (follow_harvest_versions()). */
 static gboolean
 costs_edit_apply (gpointer   data,
                   gboolean   forward,
@@ -433,14 +430,30 @@ costs_edit_apply (gpointer   data,
 {
   CostsEdit *edit = data;
   FurrowSeason *season = live_season (edit->store, edit->season_id, error);
+  GArray *shown = edit->costs[forward ? 0 : 1];
+  g_autoptr(GArray) stored = NULL;
 
-  return season != NULL &&
-         furrow_store_save_actual_costs (edit->store, season, edit->costs[forward ? 1 : 0], error);
+  if (season == NULL)
+    return FALSE;
+  if (edit->applied)
+    {
+      stored = furrow_store_get_actual_costs (edit->store, season, error);
+      if (stored == NULL)
+        return FALSE;
+      if (furrow_actual_costs_equal (stored, shown))
+        shown = stored;
+    }
+  if (!furrow_store_save_actual_costs (edit->store, season, shown, edit->costs[forward ? 1 : 0],
+                                       error))
+    return FALSE;
+  edit->applied = TRUE;
+  return TRUE;
 }
 
 FurrowEdit *
 furrow_edit_season_actual_costs (FurrowStore   *store,
                                  FurrowSeason  *season,
+                                 GArray        *shown,
                                  GArray        *costs,
                                  GError       **error)
 {
@@ -451,14 +464,14 @@ furrow_edit_season_actual_costs (FurrowStore   *store,
   g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
   g_return_val_if_fail (costs != NULL, NULL);
 
-  before = furrow_store_get_actual_costs (store, season, error);
+  before = shown != NULL ? g_array_copy (shown) : furrow_store_get_actual_costs (store, season, error);
   if (before == NULL || furrow_actual_costs_equal (before, costs))
     return NULL;
   edit = g_new0 (CostsEdit, 1);
   edit->store = g_object_ref (store);
   edit->season_id = furrow_season_get_id (season);
   edit->costs[0] = g_steal_pointer (&before);
-  edit->costs[1] = g_array_ref (costs);
+  edit->costs[1] = g_array_copy (costs);
   return furrow_edit_new (_("Change the actual costs"), costs_edit_apply, edit, costs_edit_free);
 }
 

@@ -42,13 +42,16 @@ FurrowSeason *furrow_edit_season_get_season  (FurrowEdit           *edit);
 /* "Enter a harvest": the harvest of `crop` on the field `field_id` becomes `yield_kg` and
  * `revenue_fen`; undone, it is what was stored before (zeros where there was none). NULL, with
  * error unset, when that is what is stored already (or zeros where there is none); NULL with
- * error set when the harvests cannot be read. */
+ * error set when the harvests cannot be read. `row_version` is the version of the record the
+ * caller showed (FurrowSeasonHarvest; 0: the one stored now): applied, undone or redone, the
+ * edit is refused with FURROW_STORE_ERROR_CONFLICT when another user changed it since. */
 FurrowEdit *furrow_edit_season_harvest       (FurrowStore          *store,
                                               FurrowSeason         *season,
                                               gint64                field_id,
                                               FurrowCrop            crop,
                                               double                yield_kg,
                                               gint64                revenue_fen,
+                                              gint64                row_version,
                                               GError              **error);
 
 /* "Paste harvests": the harvests `harvests` (FurrowSeasonHarvest: field id, crop, kg, fen)
@@ -64,9 +67,12 @@ FurrowEdit *furrow_edit_season_harvests      (FurrowStore          *store,
 
 /* "Change the actual costs": the season's actual costs become `costs`
  * (FurrowSeasonActualCost, item and field unique), all or nothing. NULL, with error unset, when
- * they are already; NULL with error set when the stored ones cannot be read. */
+ * they are already; NULL with error set when the stored ones cannot be read. `shown` is the
+ * list the caller showed, with its versions (NULL: the one stored now): the edit is refused with
+ * FURROW_STORE_ERROR_CONFLICT when another user changed the costs since. */
 FurrowEdit *furrow_edit_season_actual_costs  (FurrowStore          *store,
                                               FurrowSeason         *season,
+                                              GArray               *shown,
                                               GArray               *costs,
                                               GError              **error);
 

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "furrow-store-private.h"
 #include "furrow-store-testing.h"
 
@@ -39,6 +41,32 @@ _furrow_store_audit (FurrowStore  *self,
                      GError      **error)
 {
   return _furrow_store_audit_into (self->database, self->actor, action, object, detail, error);
+}
+
+char *
+_furrow_store_last_actor (FurrowStore *self,
+                          const char  *object,
+                          const char  *detail)
+{
+  g_autoptr(FurrowStatement) stmt =
+    furrow_database_prepare (self->database,
+                             "SELECT actor FROM audit_log WHERE object = ?1 AND detail LIKE ?2"
+                             " ORDER BY id DESC LIMIT 1", NULL);
+  char *who = NULL;
+
+  if (stmt != NULL)
+    {
+      furrow_statement_bind_text (stmt, 1, object);
+      furrow_statement_bind_text (stmt, 2, detail);
+      if (furrow_statement_step (stmt, NULL))
+        who = furrow_statement_dup_text (stmt, 0);
+    }
+  if (who == NULL || *who == '\0')
+    {
+      g_free (who);
+      who = g_strdup (_("another user"));
+    }
+  return who;
 }
 
 /* An import's additions are audited as one row at its commit, not one row each. */

@@ -48,6 +48,89 @@ check_cost_item (const char  *item,
   return TRUE;
 }
 
+/* Who changed the harvest of `crop` on field_id last and what it reads now, for the conflict's
+ * message: the row's changed_by, else (the row is gone) the audit log's last actor for it. */
+static gboolean
+harvest_conflict (FurrowStore   *self,
+                  FurrowSeason  *season,
+                  FurrowField   *field,
+                  FurrowCrop     crop,
+                  GError       **error)
+{
+  const char *code = furrow_field_get_code (field);
+  const char *crop_name = furrow_crop_to_string (crop);
+  g_autofree char *who = NULL;
+  g_autofree char *kg = NULL;
+  gboolean found = FALSE;
+  double now_kg = 0;
+
+  {
+    g_autoptr(FurrowStatement) stmt =
+      _furrow_season_prepare (self, "SELECT changed_by, yield_kg FROM harvests WHERE "
+                                    "season_id = ?1 AND field_id = ?2 AND crop = ?3", NULL);
+
+    if (stmt != NULL)
+      {
+        furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
+        furrow_statement_bind_int64 (stmt, 2, furrow_field_get_id (field));
+        furrow_statement_bind_text (stmt, 3, crop_name);
+        if (furrow_statement_step (stmt, NULL))
+          {
+            found = TRUE;
+            who = furrow_statement_dup_text (stmt, 0);
+            now_kg = furrow_statement_get_double (stmt, 1);
+          }
+      }
+  }
+  if (who == NULL || *who == '\0')
+    {
+      g_autofree char *object = _furrow_season_object (season);
+      g_autofree char *detail = g_strdup_printf ("field %s %s:%%", code, crop_name);
+
+      g_free (who);
+      who = _furrow_store_last_actor (self, object, detail);
+    }
+  if (!found)
+    return _furrow_store_season_conflict (self, furrow_season_get_id (season),
+                                          g_strdup_printf (crop == FURROW_CROP_MAIZE
+                                                           ? _("The maize harvest of field %s was "
+                                                               "removed by %s after you opened it. "
+                                                               "Your change was not saved.")
+                                                           : _("The soybean harvest of field %s "
+                                                               "was removed by %s after you "
+                                                               "opened it. Your change was not "
+                                                               "saved."), code, who), error);
+  kg = g_strdup_printf (now_kg == floor (now_kg) ? "%'.0f" : "%'.1f", now_kg);
+  return _furrow_store_season_conflict (self, furrow_season_get_id (season),
+                                        g_strdup_printf (crop == FURROW_CROP_MAIZE
+                                                         ? _("The maize harvest of field %s was "
+                                                             "changed by %s after you opened it; "
+                                                             "it now reads %s kg. Your change was "
+                                                             "not saved.")
+                                                         : _("The soybean harvest of field %s was "
+                                                             "changed by %s after you opened it; "
+                                                             "it now reads %s kg. Your change was "
+                                                             "not saved."), code, who, kg), error);
+}
+
+/* The statement that writes a harvest read at `version` (FurrowSeasonHarvest): a new row only
+ * where none was read, the row of that version only where one was, any row when not checked. */
+static const char *
+harvest_write_sql (gint64 version)
+{
+  if (version == FURROW_ROW_VERSION_NONE)
+    return "INSERT INTO harvests (season_id, field_id, crop, yield_kg, revenue_fen, changed_by) "
+           "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (season_id, field_id, crop) DO NOTHING";
+  if (version > 0)
+    return "UPDATE harvests SET yield_kg = ?4, revenue_fen = ?5, changed_by = ?6, "
+           "row_version = row_version + 1 WHERE season_id = ?1 AND field_id = ?2 AND crop = ?3 "
+           "AND row_version = ?7";
+  return "INSERT INTO harvests (season_id, field_id, crop, yield_kg, revenue_fen, changed_by) "
+         "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (season_id, field_id, crop) DO UPDATE SET "
+         "yield_kg = excluded.yield_kg, revenue_fen = excluded.revenue_fen, "
+         "changed_by = excluded.changed_by, row_version = harvests.row_version + 1";
+}
+
 gboolean
 _furrow_season_set_harvest (FurrowStore   *self,
                             FurrowSeason  *season,
@@ -55,6 +138,7 @@ _furrow_season_set_harvest (FurrowStore   *self,
                             FurrowCrop     crop,
                             double         yield_kg,
                             gint64         revenue_fen,
+                            gint64         version,
                             GError       **error)
 {
   gint64 field_id = furrow_field_get_id (field);
@@ -69,11 +153,7 @@ _furrow_season_set_harvest (FurrowStore   *self,
   if (!_furrow_season_check_writable (self, season, error) ||
       !_furrow_season_stored_state (self, season, &state, error))
     return FALSE;
-  stmt = _furrow_season_prepare (self, "INSERT INTO harvests (season_id, field_id, crop, yield_kg, "
-                                       "revenue_fen) VALUES (?1, ?2, ?3, ?4, ?5) "
-                                       "ON CONFLICT (season_id, field_id, crop) DO UPDATE SET "
-                                       "yield_kg = excluded.yield_kg, "
-                                       "revenue_fen = excluded.revenue_fen", error);
+  stmt = _furrow_season_prepare (self, harvest_write_sql (version), error);
   if (stmt == NULL)
     return FALSE;
   furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
@@ -81,8 +161,16 @@ _furrow_season_set_harvest (FurrowStore   *self,
   furrow_statement_bind_text (stmt, 3, furrow_crop_to_string (crop));
   furrow_statement_bind_double (stmt, 4, yield_kg);
   furrow_statement_bind_int64 (stmt, 5, revenue_fen);
+  furrow_statement_bind_text (stmt, 6, self->actor);
+  if (version > 0)
+    furrow_statement_bind_int64 (stmt, 7, version);
   if (!furrow_statement_run (stmt, &local_error))
     return _furrow_season_field_error (self, field_id, code, local_error, error);
+  if (version != 0 && furrow_database_changes (_furrow_store_get_database (self)) == 0)
+    {
+      g_clear_pointer (&stmt, furrow_statement_release);
+      return harvest_conflict (self, season, field, crop, error);
+    }
   detail = g_strdup_printf ("field %s %s: %s kg, revenue %" G_GINT64_FORMAT " fen", code,
                             furrow_crop_to_string (crop),
                             g_ascii_formatd (kg, sizeof kg, "%.1f", yield_kg), revenue_fen);
@@ -119,7 +207,7 @@ furrow_store_set_harvest (FurrowStore   *self,
   if (!_furrow_store_op_begin (self, error))
     return FALSE;
   _furrow_season_touch_model (self);
-  ok = _furrow_season_set_harvest (self, season, field, crop, yield_kg, revenue_fen, error);
+  ok = _furrow_season_set_harvest (self, season, field, crop, yield_kg, revenue_fen, 0, error);
   if (ok)
     _furrow_season_touch (self, season, FURROW_SEASON_CHANGE_HARVESTS | FURROW_SEASON_CHANGE_STATE,
                           FALSE);
@@ -130,12 +218,14 @@ furrow_store_set_harvest (FurrowStore   *self,
   return TRUE;
 }
 
-/* Removes the record of `crop` on `field`, audited when there was one (inside an operation). */
+/* Removes the record of `crop` on `field`, audited when there was one (inside an operation); one
+ * read at `version` (> 0) must still be that version. */
 static gboolean
 delete_harvest (FurrowStore   *self,
                 FurrowSeason  *season,
                 FurrowField   *field,
                 FurrowCrop     crop,
+                gint64         version,
                 GError       **error)
 {
   g_autoptr(FurrowStatement) stmt = NULL;
@@ -145,16 +235,21 @@ delete_harvest (FurrowStore   *self,
   if (!_furrow_season_check_writable (self, season, error))
     return FALSE;
   stmt = _furrow_season_prepare (self, "DELETE FROM harvests WHERE season_id = ?1 AND "
-                                       "field_id = ?2 AND crop = ?3", error);
+                                       "field_id = ?2 AND crop = ?3 AND "
+                                       "row_version = coalesce (?4, row_version)", error);
   if (stmt == NULL)
     return FALSE;
   furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
   furrow_statement_bind_int64 (stmt, 2, furrow_field_get_id (field));
   furrow_statement_bind_text (stmt, 3, furrow_crop_to_string (crop));
+  furrow_statement_bind_id (stmt, 4, version > 0 ? version : 0);
   if (!furrow_statement_run (stmt, error))
     return FALSE;
   if (furrow_database_changes (_furrow_store_get_database (self)) == 0)
-    return TRUE;
+    {
+      g_clear_pointer (&stmt, furrow_statement_release);
+      return version > 0 ? harvest_conflict (self, season, field, crop, error) : TRUE;
+    }
   detail = g_strdup_printf ("field %s %s: removed", furrow_field_get_code (field),
                             furrow_crop_to_string (crop));
   return _furrow_store_audit (self, "season.harvest", object, detail, error);
@@ -200,10 +295,12 @@ furrow_store_set_harvests (FurrowStore               *self,
       FurrowField *field = furrow_store_get_field_by_id (self, harvests[i].field_id);
 
       if (harvests[i].none)
-        ok = delete_harvest (self, season, field, harvests[i].crop, error);
+        ok = delete_harvest (self, season, field, harvests[i].crop, harvests[i].row_version,
+                             error);
       else
         ok = _furrow_season_set_harvest (self, season, field, harvests[i].crop,
-                                         harvests[i].yield_kg, harvests[i].revenue_fen, error);
+                                         harvests[i].yield_kg, harvests[i].revenue_fen,
+                                         harvests[i].row_version, error);
     }
   if (ok)
     _furrow_season_touch (self, season, FURROW_SEASON_CHANGE_HARVESTS | FURROW_SEASON_CHANGE_STATE,
@@ -223,6 +320,7 @@ read_harvest (FurrowStatement     *stmt,
   furrow_crop_from_string (furrow_statement_get_text (stmt, 1), &harvest->crop);
   harvest->yield_kg = furrow_statement_get_double (stmt, 2);
   harvest->revenue_fen = furrow_statement_get_int64 (stmt, 3);
+  harvest->row_version = furrow_statement_get_int64 (stmt, 4);
 }
 
 GArray *
@@ -230,8 +328,8 @@ furrow_store_get_harvests (FurrowStore   *self,
                            FurrowSeason  *season,
                            GError       **error)
 {
-  return _furrow_season_read_rows (self, season, "SELECT field_id, crop, yield_kg, revenue_fen "
-                                                 "FROM harvests WHERE season_id = ?1 "
+  return _furrow_season_read_rows (self, season, "SELECT field_id, crop, yield_kg, revenue_fen, "
+                                                 "row_version FROM harvests WHERE season_id = ?1 "
                                                  "ORDER BY field_id, crop",
                                    sizeof (FurrowSeasonHarvest),
                                    (FurrowSeasonRowFunc) read_harvest, error);
@@ -255,6 +353,78 @@ _furrow_season_read_field_records (FurrowStore   *self,
   return TRUE;
 }
 
+/* _furrow_season_set_actual_cost() over the row at `version` (0: any): *stale when another
+ * writer's version is stored now (nothing written, TRUE returned). */
+static gboolean
+write_actual_cost (FurrowStore   *self,
+                   FurrowSeason  *season,
+                   FurrowField   *field,
+                   const char    *item,
+                   gint64         fen,
+                   gint64         version,
+                   gboolean      *stale,
+                   GError       **error)
+{
+  gint64 field_id = field != NULL ? furrow_field_get_id (field) : 0;
+  const char *code = field != NULL ? furrow_field_get_code (field) : NULL;
+  g_autofree char *object = _furrow_season_object (season);
+  g_autofree char *detail = NULL;
+  FurrowDatabase *database = _furrow_store_get_database (self);
+  gboolean written = FALSE;
+
+  if (!_furrow_season_check_writable (self, season, error))
+    return FALSE;
+  /* A change keeps the row and raises its version; a removal deletes it. */
+  {
+    g_autoptr(FurrowStatement) stmt =
+      _furrow_season_prepare (self, fen >= 0
+                                    ? "UPDATE season_actual_costs SET fen = ?4, changed_by = ?5, "
+                                      "row_version = row_version + 1 WHERE season_id = ?1 AND "
+                                      "item = ?2 AND ifnull (field_id, 0) = ?3 AND "
+                                      "row_version = coalesce (?6, row_version)"
+                                    : "DELETE FROM season_actual_costs WHERE season_id = ?1 AND "
+                                      "item = ?2 AND ifnull (field_id, 0) = ?3 AND "
+                                      "row_version = coalesce (?6, row_version)", error);
+    if (stmt == NULL)
+      return FALSE;
+    furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
+    furrow_statement_bind_text (stmt, 2, item);
+    furrow_statement_bind_int64 (stmt, 3, field_id);
+    if (fen >= 0)
+      {
+        furrow_statement_bind_int64 (stmt, 4, fen);
+        furrow_statement_bind_text (stmt, 5, self->actor);
+      }
+    furrow_statement_bind_id (stmt, 6, version);
+    if (!furrow_statement_run (stmt, error))
+      return FALSE;
+    written = furrow_database_changes (database) > 0;
+    /* The version read in this transaction is gone: another writer committed since. */
+    *stale = version > 0 && !written;
+    if (*stale)
+      return TRUE;
+    written = written && fen >= 0;
+  }
+  if (fen >= 0 && !written)
+    {
+      g_autoptr(FurrowStatement) stmt =
+        _furrow_season_prepare (self, "INSERT INTO season_actual_costs (season_id, field_id, item, "
+                                      "fen, changed_by) VALUES (?1, ?2, ?3, ?4, ?5)", error);
+      if (stmt == NULL)
+        return FALSE;
+      furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
+      furrow_statement_bind_id (stmt, 2, field_id);
+      furrow_statement_bind_text (stmt, 3, item);
+      furrow_statement_bind_int64 (stmt, 4, fen);
+      furrow_statement_bind_text (stmt, 5, self->actor);
+      if (!furrow_statement_run (stmt, error))
+        return FALSE;
+    }
+  detail = g_strdup_printf ("%s%s %s: %" G_GINT64_FORMAT " fen", code ? "field " : "season",
+                            code ? code : "", item, fen < 0 ? 0 : fen);
+  return _furrow_store_audit (self, "season.actual_cost", object, detail, error);
+}
+
 gboolean
 _furrow_season_set_actual_cost (FurrowStore   *self,
                                 FurrowSeason  *season,
@@ -263,42 +433,9 @@ _furrow_season_set_actual_cost (FurrowStore   *self,
                                 gint64         fen,
                                 GError       **error)
 {
-  gint64 field_id = field != NULL ? furrow_field_get_id (field) : 0;
-  const char *code = field != NULL ? furrow_field_get_code (field) : NULL;
-  g_autofree char *object = _furrow_season_object (season);
-  g_autofree char *detail = NULL;
+  gboolean stale = FALSE;
 
-  if (!_furrow_season_check_writable (self, season, error))
-    return FALSE;
-  {
-    g_autoptr(FurrowStatement) stmt =
-      _furrow_season_prepare (self, "DELETE FROM season_actual_costs WHERE season_id = ?1 AND "
-                                    "item = ?2 AND ifnull (field_id, 0) = ?3", error);
-    if (stmt == NULL)
-      return FALSE;
-    furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
-    furrow_statement_bind_text (stmt, 2, item);
-    furrow_statement_bind_int64 (stmt, 3, field_id);
-    if (!furrow_statement_run (stmt, error))
-      return FALSE;
-  }
-  if (fen >= 0)
-    {
-      g_autoptr(FurrowStatement) stmt =
-        _furrow_season_prepare (self, "INSERT INTO season_actual_costs (season_id, field_id, item, "
-                                      "fen) VALUES (?1, ?2, ?3, ?4)", error);
-      if (stmt == NULL)
-        return FALSE;
-      furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
-      furrow_statement_bind_id (stmt, 2, field_id);
-      furrow_statement_bind_text (stmt, 3, item);
-      furrow_statement_bind_int64 (stmt, 4, fen);
-      if (!furrow_statement_run (stmt, error))
-        return FALSE;
-    }
-  detail = g_strdup_printf ("%s%s %s: %" G_GINT64_FORMAT " fen", code ? "field " : "season",
-                            code ? code : "", item, fen < 0 ? 0 : fen);
-  return _furrow_store_audit (self, "season.actual_cost", object, detail, error);
+  return write_actual_cost (self, season, field, item, fen, 0, &stale, error);
 }
 
 gboolean
@@ -332,6 +469,7 @@ read_actual_cost (FurrowStatement        *stmt,
   cost->field_id = furrow_statement_get_int64 (stmt, 0);
   g_strlcpy (cost->item, furrow_statement_get_text (stmt, 1), sizeof cost->item);
   cost->fen = furrow_statement_get_int64 (stmt, 2);
+  cost->row_version = furrow_statement_get_int64 (stmt, 3);
 }
 
 GArray *
@@ -339,8 +477,8 @@ furrow_store_get_actual_costs (FurrowStore   *self,
                                FurrowSeason  *season,
                                GError       **error)
 {
-  return _furrow_season_read_rows (self, season, "SELECT ifnull (field_id, 0), item, fen "
-                                                 "FROM season_actual_costs WHERE season_id = ?1 "
+  return _furrow_season_read_rows (self, season, "SELECT ifnull (field_id, 0), item, fen, "
+                                                 "row_version FROM season_actual_costs WHERE season_id = ?1 "
                                                  "ORDER BY id",
                                    sizeof (FurrowSeasonActualCost),
                                    (FurrowSeasonRowFunc) read_actual_cost, error);
@@ -396,19 +534,100 @@ cost_field (FurrowStore                   *self,
   return TRUE;
 }
 
+/* The first difference between the costs a caller was shown and those stored now, as
+ * CONFLICT naming who made it (the row's changed_by, or for a removed cost the audit log's
+ * last actor for it) and what the cost reads now; TRUE when there is none. */
+static gboolean
+check_costs_shown (FurrowStore   *self,
+                   FurrowSeason  *season,
+                   GArray        *shown,
+                   GArray        *current,
+                   GError       **error)
+{
+  for (guint i = 0; i < current->len; i++)
+    {
+      const FurrowSeasonActualCost *c = &g_array_index (current, FurrowSeasonActualCost, i);
+      const FurrowSeasonActualCost *was = furrow_actual_costs_find (shown, c);
+      g_autoptr(FurrowStatement) stmt = NULL;
+      g_autofree char *who = NULL;
+      g_autofree char *yuan = NULL;
+
+      if (was != NULL && was->fen == c->fen &&
+          (was->row_version == 0 || was->row_version == c->row_version))
+        continue;
+      stmt = _furrow_season_prepare (self, "SELECT changed_by FROM season_actual_costs WHERE "
+                                           "season_id = ?1 AND item = ?2 AND "
+                                           "ifnull (field_id, 0) = ?3", NULL);
+      if (stmt != NULL)
+        {
+          furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
+          furrow_statement_bind_text (stmt, 2, c->item);
+          furrow_statement_bind_int64 (stmt, 3, c->field_id);
+          if (furrow_statement_step (stmt, NULL))
+            who = furrow_statement_dup_text (stmt, 0);
+        }
+      if (who == NULL || *who == '\0')
+        {
+          g_free (who);
+          who = g_strdup (_("another user"));
+        }
+      yuan = furrow_format_yuan (c->fen);
+      /* Translators: the cost's item, the season, the user, the amount ("¥1,250.00"). */
+      return _furrow_store_season_conflict (self, furrow_season_get_id (season),
+                                            g_strdup_printf (_("The actual cost “%s” of season "
+                                                               "“%s” was changed by %s after you "
+                                                               "opened it; it now reads %s. "
+                                                               "Your change was not saved."),
+                                                             c->item,
+                                                             furrow_season_get_name (season),
+                                                             who, yuan), error);
+    }
+  for (guint i = 0; i < shown->len; i++)
+    {
+      const FurrowSeasonActualCost *was = &g_array_index (shown, FurrowSeasonActualCost, i);
+      FurrowField *field = NULL;
+      g_autofree char *object = NULL;
+      g_autofree char *detail = NULL;
+      g_autofree char *who = NULL;
+
+      if (furrow_actual_costs_find (current, was) != NULL)
+        continue;
+      if (was->field_id > 0)
+        field = furrow_store_get_field_by_id (self, was->field_id);
+      object = _furrow_season_object (season);
+      detail = g_strdup_printf ("%s%s %s:%%", field != NULL ? "field " : "season",
+                                field != NULL ? furrow_field_get_code (field) : "", was->item);
+      who = _furrow_store_last_actor (self, object, detail);
+      return _furrow_store_season_conflict (self, furrow_season_get_id (season),
+                                            g_strdup_printf (_("The actual cost “%s” of season "
+                                                               "“%s” was removed by %s after you "
+                                                               "opened it. Your change was not "
+                                                               "saved."), was->item,
+                                                             furrow_season_get_name (season),
+                                                             who), error);
+    }
+  return TRUE;
+}
+
 /* Removes the stored costs not in target, writes the new and changed ones. */
 static gboolean
 save_actual_costs (FurrowStore   *self,
                    FurrowSeason  *season,
+                   GArray        *shown,
                    GArray        *target,
                    GError       **error)
 {
   g_autoptr(GArray) current = furrow_store_get_actual_costs (self, season, error);
   FurrowField *field;
+  gboolean stale = FALSE;
 
   if (current == NULL)
     return FALSE;
-  for (guint i = 0; i < current->len; i++)
+  if (shown != NULL && !check_costs_shown (self, season, shown, current, error))
+    return FALSE;
+  /* Checked, each write names the version just read: on a server another writer may commit
+   * between the read and the write (docs/architecture.md, Several users at once). */
+  for (guint i = 0; !stale && i < current->len; i++)
     {
       const FurrowSeasonActualCost *c = &g_array_index (current, FurrowSeasonActualCost, i);
 
@@ -416,10 +635,11 @@ save_actual_costs (FurrowStore   *self,
         continue;
       /* A cost of a field deleted since went with the field. */
       if (cost_field (self, c, &field, NULL) &&
-          !_furrow_season_set_actual_cost (self, season, field, c->item, -1, error))
+          !write_actual_cost (self, season, field, c->item, -1, shown ? c->row_version : 0,
+                              &stale, error))
         return FALSE;
     }
-  for (guint i = 0; i < target->len; i++)
+  for (guint i = 0; !stale && i < target->len; i++)
     {
       const FurrowSeasonActualCost *c = &g_array_index (target, FurrowSeasonActualCost, i);
       const FurrowSeasonActualCost *now = furrow_actual_costs_find (current, c);
@@ -427,15 +647,26 @@ save_actual_costs (FurrowStore   *self,
       if (now != NULL && now->fen == c->fen)
         continue;
       if (!cost_field (self, c, &field, error) || !check_cost_item (c->item, error) ||
-          !_furrow_season_set_actual_cost (self, season, field, c->item, c->fen, error))
+          !write_actual_cost (self, season, field, c->item, c->fen,
+                              shown != NULL && now != NULL ? now->row_version : 0, &stale, error))
         return FALSE;
     }
-  return TRUE;
+  if (!stale)
+    return TRUE;
+  g_clear_pointer (&current, g_array_unref);
+  current = furrow_store_get_actual_costs (self, season, error);
+  if (current == NULL || !check_costs_shown (self, season, shown, current, error))
+    return FALSE;
+  return _furrow_store_season_conflict (self, furrow_season_get_id (season),
+                                        g_strdup (_("Another user changed the actual costs at "
+                                                    "the same time. Your change was not saved.")),
+                                        error);
 }
 
 gboolean
 furrow_store_save_actual_costs (FurrowStore   *self,
                                 FurrowSeason  *season,
+                                GArray        *shown,
                                 GArray        *costs,
                                 GError       **error)
 {
@@ -448,7 +679,7 @@ furrow_store_save_actual_costs (FurrowStore   *self,
   if (!_furrow_store_op_begin (self, error))
     return FALSE;
   ok = _furrow_season_check_writable (self, season, error) &&
-       save_actual_costs (self, season, costs, error);
+       save_actual_costs (self, season, shown, costs, error);
   if (ok)
     _furrow_season_touch (self, season, FURROW_SEASON_CHANGE_HARVESTS, FALSE);
   return _furrow_store_op_end (self, ok, ok ? error : NULL);

@@ -116,16 +116,37 @@ void
 _furrow_store_follow_stale (FurrowStore *self)
 {
   g_autoptr(GArray) stale = NULL;
+  g_autoptr(GArray) seasons = NULL;
   g_autofree char *message = NULL;
 
-  if (self->stale == NULL || self->stale->len == 0 || self->in_batch)
+  if (self->in_batch || self->stale == NULL ||
+      (self->stale->len == 0 && self->stale_seasons->len == 0))
     return;
   stale = g_steal_pointer (&self->stale);
   self->stale = g_array_new (FALSE, FALSE, sizeof (FurrowRecordRef));
+  seasons = g_steal_pointer (&self->stale_seasons);
+  self->stale_seasons = g_array_new (FALSE, FALSE, sizeof (gint64));
   message = g_steal_pointer (&self->conflict);
-  follow_records (self, stale);
+  if (stale->len > 0)
+    follow_records (self, stale);
+  if (seasons->len > 0)
+    _furrow_store_seasons_follow (self, seasons);
   if (message != NULL)
     _furrow_store_emit_conflict (self, message);
+}
+
+gboolean
+_furrow_store_season_conflict (FurrowStore  *self,
+                               gint64        season_id,
+                               char         *message,
+                               GError      **error)
+{
+  g_clear_error (error);
+  g_set_error_literal (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT, message);
+  g_array_append_val (self->stale_seasons, season_id);
+  g_free (self->conflict);
+  self->conflict = message;
+  return FALSE;
 }
 
 static gboolean

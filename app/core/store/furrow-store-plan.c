@@ -124,14 +124,18 @@ _furrow_season_set_plan (FurrowStore          *self,
   if (!_furrow_season_check_writable (self, season, error))
     return FALSE;
   parameters = pattern_to_text (pattern);
+  /* Each write raises the row's version (schema step 11) and names who made it; the planner
+   * does not check the version it read yet (docs/architecture.md, Several users at once). */
   stmt = _furrow_season_prepare (self, "INSERT INTO plans (season_id, field_id, pattern, "
-                                       "parameters_json, preset, overrides_json) "
-                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                                       "parameters_json, preset, overrides_json, changed_by) "
+                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
                                        "ON CONFLICT (season_id, field_id) DO UPDATE SET "
                                        "pattern = excluded.pattern, "
                                        "parameters_json = excluded.parameters_json, "
                                        "preset = excluded.preset, "
-                                       "overrides_json = excluded.overrides_json", error);
+                                       "overrides_json = excluded.overrides_json, "
+                                       "changed_by = excluded.changed_by, "
+                                       "row_version = plans.row_version + 1", error);
   if (stmt == NULL)
     return FALSE;
   furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
@@ -140,6 +144,7 @@ _furrow_season_set_plan (FurrowStore          *self,
   furrow_statement_bind_text (stmt, 4, parameters);
   furrow_statement_bind_text (stmt, 5, yield_preset && *yield_preset ? yield_preset : "practical");
   furrow_statement_bind_text (stmt, 6, preset && *preset ? preset : NULL);
+  furrow_statement_bind_text (stmt, 7, self->actor);
   if (!furrow_statement_run (stmt, &local_error))
     return _furrow_season_field_error (self, furrow_field_get_id (field),
                                        furrow_field_get_code (field), local_error, error);

@@ -100,6 +100,7 @@ struct _FurrowStore
    * another writer, read again after the rollback; and the notifications of other users'
    * commits that arrived during a batch, followed after it. */
   GArray         *stale;                 /* FurrowRecordRef */
+  GArray         *stale_seasons;         /* gint64: seasons whose rows a conflict found changed */
   GPtrArray      *later;                 /* char * payloads */
   GSource        *listener;              /* furrow_store_listen(), on a server */
   char           *schema;                /* on a server: the cooperative's schema */
@@ -274,6 +275,13 @@ gpointer     _furrow_store_read_record              (FurrowStore     *self,
  * others changed — the stale ones a conflict found, or those a notification names — bringing
  * the models in step and emitting the change signals as for a commit of this store. */
 void         _furrow_store_follow_stale             (FurrowStore     *self);
+/* A row of season `season_id` (its rules, a harvest, an actual cost) another writer changed
+ * first: FURROW_STORE_ERROR_CONFLICT with `message` (taken); after the rollback the season is
+ * read again and announced, then the conflict signal is emitted. Returns FALSE. */
+gboolean     _furrow_store_season_conflict          (FurrowStore     *self,
+                                                     gint64           season_id,
+                                                     char            *message,
+                                                     GError         **error);
 void         _furrow_store_follow_later             (FurrowStore     *self);
 
 /* furrow-store-transaction.c. op_begin/op_end: one operation's transaction or savepoint (op_end
@@ -335,6 +343,12 @@ void         _furrow_store_emit_settlement_changed (FurrowStore       *self,
 
 /* furrow-store-audit.c: an audit_log row; an addition's own row unless an import counts it
  * (then FALSE); the import's one row at its commit; "%.2f" of an area. */
+/* Who wrote the audit log's last row on `object` whose detail is LIKE `detail` ("%": any), or
+ * "another user" (a conflict's message names them, docs/architecture.md, Several users at
+ * once). */
+char        *_furrow_store_last_actor             (FurrowStore     *self,
+                                                   const char      *object,
+                                                   const char      *detail);
 gboolean     _furrow_store_audit                  (FurrowStore     *self,
                                                    const char      *action,
                                                    const char      *object,

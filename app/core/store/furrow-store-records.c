@@ -527,23 +527,11 @@ set_conflict (FurrowStore             *self,
         }
     }
   g_clear_pointer (&stmt, furrow_statement_release);
-  if (who == NULL)
-    {
-      audit_object = g_strconcat (kind->noun, ":", code, NULL);
-      stmt = furrow_database_prepare (self->database,
-                                      "SELECT actor FROM audit_log WHERE object = ?1"
-                                      " ORDER BY id DESC LIMIT 1", NULL);
-      if (stmt != NULL)
-        {
-          furrow_statement_bind_text (stmt, 1, audit_object);
-          if (furrow_statement_step (stmt, NULL))
-            who = furrow_statement_dup_text (stmt, 0);
-        }
-    }
   if (who == NULL || *who == '\0')
     {
+      audit_object = g_strconcat (kind->noun, ":", code, NULL);
       g_free (who);
-      who = g_strdup (_("another user"));
+      who = _furrow_store_last_actor (self, audit_object, "%");
     }
   if (found)
     /* TRANSLATORS: "parcel 3707…0001 was changed by clerk_b …": the kind, the code, the user. */

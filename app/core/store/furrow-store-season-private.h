@@ -98,13 +98,15 @@ gboolean         _furrow_season_set_plan        (FurrowStore         *self,
                                                  const char          *preset,
                                                  const char          *yield_preset,
                                                  GError             **error);
-/* furrow-store-harvest.c: the harvest of a stored field; a planning season becomes harvested. */
+/* furrow-store-harvest.c: the harvest of a stored field, read at `version` (FurrowSeasonHarvest:
+ * FURROW_ROW_VERSION_NONE, 0 not checked); a planning season becomes harvested. */
 gboolean         _furrow_season_set_harvest     (FurrowStore         *self,
                                                  FurrowSeason        *season,
                                                  FurrowField         *field,
                                                  FurrowCrop           crop,
                                                  double               yield_kg,
                                                  gint64               revenue_fen,
+                                                 gint64               version,
                                                  GError             **error);
 /* furrow-store-harvest.c: the actual cost `item` of field (NULL: of the whole season); fen < 0
  * removes it. */

@@ -128,7 +128,7 @@ restore_rows (FurrowStore                *self,
       if (field == NULL)
         continue;
       if (!_furrow_season_set_harvest (self, season, field, h->crop, h->yield_kg, h->revenue_fen,
-                                       error))
+                                       0, error))
         return FALSE;
       *what |= FURROW_SEASON_CHANGE_HARVESTS | FURROW_SEASON_CHANGE_STATE;
     }

@@ -216,7 +216,8 @@ _furrow_season_field_error (FurrowStore  *self,
 }
 
 #define SEASON_COLUMNS "id, name, crop_year, state, notes, notice_date, notice_days, " \
-  "(SELECT count (*) FROM season_objections o WHERE o.season_id = seasons.id AND o.resolved = '')"
+  "(SELECT count (*) FROM season_objections o WHERE o.season_id = seasons.id AND o.resolved = ''), " \
+  "row_version"
 
 /* A season from a row of SEASON_COLUMNS, without its rules. */
 static FurrowSeason *
@@ -234,7 +235,25 @@ read_season (FurrowStatement *stmt)
   furrow_season_set_notice_date (season, furrow_statement_get_text (stmt, 5));
   furrow_season_set_notice_days (season, (guint) furrow_statement_get_int64 (stmt, 6));
   _furrow_season_set_open_objections (season, (guint) furrow_statement_get_int64 (stmt, 7));
+  _furrow_store_object_set_version (season, furrow_statement_get_int64 (stmt, 8));
   return season;
+}
+
+gint64
+furrow_store_season_get_version (FurrowSeason *season)
+{
+  g_return_val_if_fail (FURROW_IS_SEASON (season), 0);
+
+  return _furrow_store_object_get_version (season);
+}
+
+void
+furrow_store_season_set_version (FurrowSeason *season,
+                                 gint64        version)
+{
+  g_return_if_fail (FURROW_IS_SEASON (season));
+
+  _furrow_store_object_set_version (season, version);
 }
 
 static GPtrArray *
@@ -295,6 +314,7 @@ refresh_model (FurrowStore *self)
           furrow_season_copy_rules (old, fresh);
           _furrow_season_set_state (old, furrow_season_get_state (fresh));
           _furrow_season_set_open_objections (old, furrow_season_get_open_objections (fresh));
+          _furrow_store_object_set_version (old, _furrow_store_object_get_version (fresh));
           g_ptr_array_index (seasons, i) = g_object_ref (old);
           g_object_unref (fresh);
           break;
@@ -675,6 +695,40 @@ furrow_store_add_season (FurrowStore   *self,
   return TRUE;
 }
 
+/* A season whose row another writer changed since it was read: CONFLICT naming who (the row's
+ * changed_by, else the audit log's last actor for the season). */
+static gboolean
+rules_conflict (FurrowStore   *self,
+                FurrowSeason  *season,
+                GError       **error)
+{
+  g_autoptr(FurrowStatement) stmt =
+    _furrow_season_prepare (self, "SELECT changed_by FROM seasons WHERE id = ?1", NULL);
+  g_autofree char *who = NULL;
+
+  if (stmt != NULL)
+    {
+      furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
+      if (furrow_statement_step (stmt, NULL))
+        who = furrow_statement_dup_text (stmt, 0);
+    }
+  if (who == NULL || *who == '\0')
+    {
+      g_autofree char *object = _furrow_season_object (season);
+
+      g_free (who);
+      who = _furrow_store_last_actor (self, object, "%");
+    }
+  /* Translators: the season's name, the user. */
+  return _furrow_store_season_conflict (self, furrow_season_get_id (season),
+                                        g_strdup_printf (_("The rules of season “%s” were "
+                                                           "changed by %s after you opened "
+                                                           "them: your change was not saved, "
+                                                           "and their rules are shown now."),
+                                                         furrow_season_get_name (season), who),
+                                        error);
+}
+
 static gboolean
 update_season (FurrowStore   *self,
                FurrowSeason  *season,
@@ -705,16 +759,27 @@ update_season (FurrowStore   *self,
     return FALSE;
   rules_before = furrow_season_describe_rules (before);
 
-  stmt = _furrow_season_prepare (self, "UPDATE seasons SET name = ?2, crop_year = ?3, notes = ?4 "
-                                       "WHERE id = ?1", error);
+  /* The version check and the write are one statement (docs/architecture.md, Several users at
+   * once); a season not read from the project (version 0) binds NULL and is not checked. */
+  stmt = _furrow_season_prepare (self, "UPDATE seasons SET name = ?2, crop_year = ?3, notes = ?4, "
+                                       "changed_by = ?5, row_version = row_version + 1 "
+                                       "WHERE id = ?1 AND row_version = coalesce (?6, row_version)",
+                                 error);
   if (stmt == NULL)
     return FALSE;
   furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
   furrow_statement_bind_text (stmt, 2, furrow_season_get_name (season));
   furrow_statement_bind_int64 (stmt, 3, furrow_season_get_crop_year (season));
   furrow_statement_bind_text (stmt, 4, furrow_season_get_notes (season));
+  furrow_statement_bind_text (stmt, 5, self->actor);
+  furrow_statement_bind_id (stmt, 6, _furrow_store_object_get_version (season));
   if (!furrow_statement_run (stmt, &local_error))
     return season_write_error (season, local_error, error);
+  if (furrow_database_changes (_furrow_store_get_database (self)) == 0)
+    {
+      g_clear_pointer (&stmt, furrow_statement_release);
+      return rules_conflict (self, season, error);
+    }
   if (!_furrow_season_write_rules (self, season, error))
     return FALSE;
 
@@ -751,7 +816,12 @@ furrow_store_update_season (FurrowStore   *self,
   ok = update_season (self, season, error);
   if (ok)
     _furrow_season_touch (self, season, FURROW_SEASON_CHANGE_RULES, FALSE);
-  return _furrow_store_op_end (self, ok, ok ? error : NULL);
+  if (!_furrow_store_op_end (self, ok, ok ? error : NULL))
+    return FALSE;
+  /* The copy written has the new version too: a store never conflicts with its own writes. */
+  if (_furrow_store_object_get_version (season) > 0)
+    _furrow_store_object_set_version (season, _furrow_store_object_get_version (season) + 1);
+  return TRUE;
 }
 
 static gboolean

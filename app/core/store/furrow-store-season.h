@@ -43,6 +43,8 @@ typedef struct
   double     yield_kg;
   gint64     revenue_fen;
   gboolean   none;        /* furrow_store_set_harvests(): no record (removes it); read: FALSE */
+  gint64     row_version; /* read: the row's version; written: the version read, or
+                           * FURROW_ROW_VERSION_NONE (none was read) or 0 (not checked) */
 } FurrowSeasonHarvest;
 
 typedef struct
@@ -50,7 +52,14 @@ typedef struct
   gint64 field_id;                           /* 0: the whole season */
   char   item[FURROW_SEASON_TEXT_MAX];
   gint64 fen;
+  gint64 row_version;                        /* read: the row's version */
 } FurrowSeasonActualCost;
+
+/* A write that names the version of a season's row it read (docs/architecture.md, Several users
+ * at once) is refused with FURROW_STORE_ERROR_CONFLICT when another writer changed the row since;
+ * FURROW_ROW_VERSION_NONE says the writer read no row there, so one another writer added since
+ * is a conflict too; 0 is not checked (the command line, an import). */
+#define FURROW_ROW_VERSION_NONE ((gint64) -1)
 
 /* A settled season's frozen rows, read back. */
 typedef struct
@@ -115,6 +124,13 @@ gboolean          furrow_store_add_season            (FurrowStore          *self
 gboolean          furrow_store_update_season         (FurrowStore          *self,
                                                       FurrowSeason         *season,
                                                       GError              **error);
+/* The version of the season's name, notes and money rules read into `season` (0: never read);
+ * furrow_store_update_season() refuses with FURROW_STORE_ERROR_CONFLICT a season whose version
+ * is not the stored one. The model's objects have the version the views show; set it on a copy
+ * to write what they show (docs/architecture.md, Several users at once). */
+gint64            furrow_store_season_get_version    (FurrowSeason         *season);
+void              furrow_store_season_set_version    (FurrowSeason         *season,
+                                                      gint64                version);
 gboolean          furrow_store_delete_season         (FurrowStore          *self,
                                                       FurrowSeason         *season,
                                                       GError              **error);
@@ -214,9 +230,12 @@ GArray           *furrow_store_get_actual_costs      (FurrowStore          *self
 /* Makes the season's actual costs `costs` (FurrowSeasonActualCost, item and field unique): the
  * stored items not in it are removed and the new or changed ones written, each audited as
  * furrow_store_set_actual_cost() does, all in one transaction. A field must be stored
- * (FURROW_STORE_ERROR_NOT_FOUND); on any error the file is unchanged. */
+ * (FURROW_STORE_ERROR_NOT_FOUND); on any error the file is unchanged. `shown` (NULL: not
+ * checked) is the list as the caller read it, row versions included: when the stored list is
+ * another since, the change is refused with FURROW_STORE_ERROR_CONFLICT naming who changed it. */
 gboolean          furrow_store_save_actual_costs     (FurrowStore          *self,
                                                       FurrowSeason         *season,
+                                                      GArray               *shown,
                                                       GArray               *costs,
                                                       GError              **error);
 /* In a list of FurrowSeasonActualCost: the cost of key's item and field, or NULL. */

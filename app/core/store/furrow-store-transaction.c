@@ -45,6 +45,7 @@ _furrow_store_init_pending (FurrowStore *self)
   self->pending = g_ptr_array_new_with_free_func (change_free);
   self->touched_fields = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->stale = g_array_new (FALSE, FALSE, sizeof (FurrowRecordRef));
+  self->stale_seasons = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->later = g_ptr_array_new_with_free_func (g_free);
 }
 

@@ -194,6 +194,7 @@ furrow_store_finalize (GObject *object)
 
   /* Nothing is followed or announced any more. */
   g_array_set_size (self->stale, 0);
+  g_array_set_size (self->stale_seasons, 0);
   g_ptr_array_set_size (self->later, 0);
   if (self->in_batch)
     furrow_store_rollback (self);
@@ -204,6 +205,7 @@ furrow_store_finalize (GObject *object)
     g_source_destroy (self->listener);
   g_clear_pointer (&self->listener, g_source_unref);
   g_clear_pointer (&self->stale, g_array_unref);
+  g_clear_pointer (&self->stale_seasons, g_array_unref);
   g_clear_pointer (&self->import_households, g_hash_table_unref);
   g_clear_pointer (&self->later, g_ptr_array_unref);
   g_clear_pointer (&self->schema, g_free);

@@ -645,7 +645,9 @@ furrow_season_economics_page_commit (FurrowSeasonEconomicsPage *self)
                                      &error))
     {
       /* Refused (settled, or the file): the editor goes back to what is stored. */
-      show_refusal (self, error->message);
+      if (!g_error_matches (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT))
+        show_refusal (self, error->message);
+      /* Another user's change first: the window says so, and the page shows their rules. */
       load (self, TRUE);
       return;
     }

@@ -40,13 +40,14 @@ value_title (guint value)
     }
 }
 
-/* The stored harvest of a field and crop, zeros when there is none. */
+/* The stored harvest of a field and crop with its version, zeros when there is none: the paste
+ * is refused when another user changes it while the preview is open. */
 static FurrowSeasonHarvest
 stored_harvest (GArray     *stored,
                 gint64      field_id,
                 FurrowCrop  crop)
 {
-  FurrowSeasonHarvest harvest = { field_id, crop, 0, 0 };
+  FurrowSeasonHarvest harvest = { field_id, crop, 0, 0, FALSE, FURROW_ROW_VERSION_NONE };
 
   for (guint i = 0; i < stored->len; i++)
     {

@@ -27,6 +27,10 @@ struct _FurrowSeasonHarvestPage
   gboolean             costs_changed;   /* the actual costs wait for the delayed commit */
   gint64               loaded_id;
   gboolean             loading;
+  /* What the page shows was read at these row versions (docs/architecture.md, Several users
+   * at once): a write names them, and is refused when another user changed the row since. */
+  GArray              *shown_harvests;  /* FurrowSeasonHarvest */
+  GArray              *shown_costs;     /* FurrowSeasonActualCost */
 
   /* Pasting rows (docs/architecture.md, Pasting rows) */
   guint                focus_row;       /* the grid row of the entry focused last, 0: none */

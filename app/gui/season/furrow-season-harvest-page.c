@@ -95,8 +95,10 @@ _furrow_season_harvest_page_push (FurrowSeasonHarvestPage *self,
        furrow_season_page_push_edit (FURROW_SEASON_PAGE (self), edit, &refusal);
   if (!ok)
     {
-      /* Refused (settled, or the file): the page goes back to what is stored. */
-      _furrow_season_harvest_page_show_refusal (self, refusal->message);
+      /* Refused (settled, or the file): the page goes back to what is stored. Another user's
+       * change first: the window says so (its conflict dialog), the page shows their values. */
+      if (!g_error_matches (refusal, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT))
+        _furrow_season_harvest_page_show_refusal (self, refusal->message);
       load (self, TRUE);
     }
   return ok;
@@ -117,6 +119,7 @@ typedef struct
   FurrowCrop crop;
   double     kg;
   gint64     fen;
+  gint64     row_version;  /* of the record shown, FURROW_ROW_VERSION_NONE: none */
 } HarvestValue;
 
 /* Reads the harvest of one row and crop into VALUE; FALSE (the spin buttons marked) when it
@@ -139,6 +142,14 @@ read_harvest (FurrowSeasonHarvestPage *self,
                                                         : FURROW_HARVEST_COLUMN_SOY_REVENUE, row);
   value->row = row;
   value->crop = crop;
+  value->row_version = FURROW_ROW_VERSION_NONE;
+  for (guint i = 0; self->shown_harvests != NULL && i < self->shown_harvests->len; i++)
+    {
+      const FurrowSeasonHarvest *h = &g_array_index (self->shown_harvests, FurrowSeasonHarvest, i);
+
+      if (h->field_id == g_array_index (self->field_ids, gint64, row - 1) && h->crop == crop)
+        value->row_version = h->row_version;
+    }
   value->kg = gtk_spin_button_get_value (kg_spin);
   value->fen = spin_fen (fen_spin);
   mark (kg_spin, value->kg < 0);
@@ -158,7 +169,8 @@ commit_harvest (FurrowSeasonHarvestPage *self,
     return;
   edit = furrow_edit_season_harvest (STORE (self), SEASON (self),
                                      g_array_index (self->field_ids, gint64, value->row - 1),
-                                     value->crop, value->kg, value->fen, &error);
+                                     value->crop, value->kg, value->fen, value->row_version,
+                                     &error);
   _furrow_season_harvest_page_push (self, edit, error);
 }
 
@@ -249,7 +261,8 @@ furrow_season_harvest_page_commit_costs (FurrowSeasonHarvestPage *self)
     return;
   if (!collect_costs (self, after))
     return;
-  edit = furrow_edit_season_actual_costs (STORE (self), SEASON (self), after, &error);
+  edit = furrow_edit_season_actual_costs (STORE (self), SEASON (self), self->shown_costs, after,
+                                          &error);
   _furrow_season_harvest_page_push (self, edit, error);
 }
 
@@ -619,6 +632,8 @@ load_costs (FurrowSeasonHarvestPage *self,
   stored = furrow_store_get_actual_costs (STORE (self), SEASON (self), &error);
   if (stored == NULL)
     return;
+  g_clear_pointer (&self->shown_costs, g_array_unref);
+  self->shown_costs = g_array_ref (stored);
   /* Rows that already show what is stored stay (and keep the focus). */
   if (!force && collect_costs (self, shown) && furrow_actual_costs_equal (shown, stored))
     return;
@@ -649,6 +664,8 @@ load (FurrowSeasonHarvestPage *self,
   self->loading = TRUE;
   if (self->loaded_id != furrow_season_get_id (SEASON (self)))
     force = TRUE;
+  g_clear_pointer (&self->shown_harvests, g_array_unref);
+  self->shown_harvests = furrow_store_get_harvests (STORE (self), SEASON (self), NULL);
   load_grid (self);
   load_costs (self, force);
   gtk_widget_set_visible (GTK_WIDGET (self->locked_group), locked);
@@ -796,6 +813,8 @@ furrow_season_harvest_page_finalize (GObject *object)
   FurrowSeasonHarvestPage *self = FURROW_SEASON_HARVEST_PAGE (object);
 
   g_array_unref (self->field_ids);
+  g_clear_pointer (&self->shown_harvests, g_array_unref);
+  g_clear_pointer (&self->shown_costs, g_array_unref);
   g_hash_table_unref (self->pending);
   g_ptr_array_unref (self->cost_rows);
   g_array_unref (self->paste_harvests);

@@ -1007,10 +1007,18 @@ manager (Fixture *fixture,
      * and 托管地块 stood one character a line (大豆预计（公斤） in five) in the narrow grid. */
     {
       GtkGrid *grid = GTK_GRID (furrow_season_harvest_page_get_child (harvest, "harvest_grid"));
+      GtkGrid *compare = GTK_GRID (furrow_season_harvest_page_get_child (harvest, "compare_grid"));
 
       for (guint c = 0; c < FURROW_HARVEST_N_COLUMNS; c++)
         {
           GtkLabel *title = GTK_LABEL (gtk_grid_get_child_at (grid, c, 0));
+
+          g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (title)), <=, 3);
+        }
+      /* The same titles over predicted and actual (furrow-grid-title.h). */
+      for (guint c = 0; c < FURROW_COMPARE_N_COLUMNS; c++)
+        {
+          GtkLabel *title = GTK_LABEL (gtk_grid_get_child_at (compare, c, 0));
 
           g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (title)), <=, 3);
         }

@@ -9,6 +9,7 @@
 #include "furrow-economics.h"
 #include "furrow-edit-season.h"
 #include "furrow-fill-down.h"
+#include "furrow-grid-title.h"
 #include "furrow-item-row.h"
 #include "furrow-paste-preview.h"
 #include "furrow-paste.h"
@@ -477,19 +478,7 @@ set_headers (GtkGrid     *grid,
              guint        n)
 {
   for (guint c = 0; c < n; c++)
-    {
-      GtkWidget *label = grid_label (grid, c, 0);
-
-      gtk_label_set_text (GTK_LABEL (label), headers[c]);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      /* At least 8 character widths: a Chinese title (托管地块, 大豆预计（公斤）) may break after any
-       * character, and a grid narrower than its natural width gave it one character a line. */
-      gtk_label_set_width_chars (GTK_LABEL (label), 8);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 10);
-      gtk_label_set_justify (GTK_LABEL (label), c == 0 ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_RIGHT);
-      gtk_widget_set_valign (label, GTK_ALIGN_END);
-      gtk_widget_add_css_class (label, "heading");
-    }
+    furrow_grid_title_set (grid, (int) c, headers[c], "heading");
 }
 
 static void

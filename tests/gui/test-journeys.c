@@ -987,7 +987,7 @@ manager (Fixture *fixture,
   page = furrow_test_show_season_page (window, "harvest", FURROW_TYPE_SEASON_HARVEST_PAGE, 500);
   {
     FurrowSeasonHarvestPage *harvest = FURROW_SEASON_HARVEST_PAGE (page);
-    GtkSpinButton *entry = furrow_season_harvest_page_get_entry (
+    FurrowNumberEntry *entry = furrow_season_harvest_page_get_entry (
       harvest, furrow_field_get_code (first), FURROW_HARVEST_COLUMN_MAIZE_KG);
     g_autoptr(GArray) harvests = NULL;
 
@@ -1033,14 +1033,14 @@ manager (Fixture *fixture,
         const char *code = furrow_field_get_code (field);
         double mu = furrow_m2_to_mu (furrow_field_get_registered_area_m2 (field));
 
-        gtk_spin_button_set_value (furrow_season_harvest_page_get_entry (
+        furrow_number_entry_set_value (furrow_season_harvest_page_get_entry (
                                      harvest, code, FURROW_HARVEST_COLUMN_MAIZE_KG), mu * 700);
-        gtk_spin_button_set_value (furrow_season_harvest_page_get_entry (
+        furrow_number_entry_set_value (furrow_season_harvest_page_get_entry (
                                      harvest, code, FURROW_HARVEST_COLUMN_MAIZE_REVENUE),
                                    mu * 2000);
-        gtk_spin_button_set_value (furrow_season_harvest_page_get_entry (
+        furrow_number_entry_set_value (furrow_season_harvest_page_get_entry (
                                      harvest, code, FURROW_HARVEST_COLUMN_SOY_KG), mu * 120);
-        gtk_spin_button_set_value (furrow_season_harvest_page_get_entry (
+        furrow_number_entry_set_value (furrow_season_harvest_page_get_entry (
                                      harvest, code, FURROW_HARVEST_COLUMN_SOY_REVENUE), mu * 600);
       }
     furrow_test_iterate (FURROW_SEASON_PAGE_COMMIT_DELAY_MS + 500);

@@ -404,11 +404,11 @@ test_harvest (Fixture       *fixture,
                    ==, "—");
 
   /* 12,345.5 kg of maize sold for ¥30,864.75, typed into the field's row. */
-  gtk_spin_button_set_value (furrow_season_harvest_page_get_entry (page, code,
+  furrow_number_entry_set_value (furrow_season_harvest_page_get_entry (page, code,
                                                                   FURROW_HARVEST_COLUMN_MAIZE_KG),
                              12345.5);
   furrow_test_iterate (100);
-  gtk_spin_button_set_value (furrow_season_harvest_page_get_entry (
+  furrow_number_entry_set_value (furrow_season_harvest_page_get_entry (
                                page, code, FURROW_HARVEST_COLUMN_MAIZE_REVENUE), 30864.75);
   furrow_test_iterate (200);
   stored = furrow_store_find_season (store, SEASON_NAME);
@@ -543,7 +543,7 @@ test_settled (Fixture       *fixture,
   g_assert_false (gtk_widget_get_sensitive (harvest_child (harvest, "costs_group")));
   code = g_strdup (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (
                      GTK_GRID (harvest_child (harvest, "harvest_grid")), 0, 1))));
-  gtk_spin_button_set_value (furrow_season_harvest_page_get_entry (harvest, code,
+  furrow_number_entry_set_value (furrow_season_harvest_page_get_entry (harvest, code,
                                                                   FURROW_HARVEST_COLUMN_SOY_KG),
                              1);
   furrow_test_iterate (200);

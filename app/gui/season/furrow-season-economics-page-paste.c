@@ -316,8 +316,13 @@ fill_down_action (GtkWidget  *widget,
                             "below it."));
       return;
     }
-  text = furrow_fill_down_text (furrow_item_row_get_amount (rows->pdata[source_row - 1]),
-                                last_row - first_row + 1);
+  {
+    GtkSpinButton *source = furrow_item_row_get_amount (rows->pdata[source_row - 1]);
+
+    gtk_spin_button_update (source);
+    text = furrow_fill_down_text (gtk_spin_button_get_value (source),
+                                  gtk_spin_button_get_digits (source), last_row - first_row + 1);
+  }
   /* What waits for the delayed commit is written first: the preview's old amounts are stored. */
   furrow_season_economics_page_commit (self);
   paste_text (self, text, first_row - 1);

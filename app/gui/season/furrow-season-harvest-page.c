@@ -11,6 +11,7 @@
 #include "furrow-fill-down.h"
 #include "furrow-grid-title.h"
 #include "furrow-item-row.h"
+#include "furrow-number-entry.h"
 #include "furrow-paste-preview.h"
 #include "furrow-paste.h"
 #include "furrow-season-harvest-page-private.h"
@@ -103,15 +104,15 @@ _furrow_season_harvest_page_push (FurrowSeasonHarvestPage *self,
   return ok;
 }
 
-GtkSpinButton *
-_furrow_season_harvest_page_grid_spin (FurrowSeasonHarvestPage *self,
-           guint                    column,
-           guint                    row)
+FurrowNumberEntry *
+_furrow_season_harvest_page_grid_entry (FurrowSeasonHarvestPage *self,
+                                        guint                    column,
+                                        guint                    row)
 {
-  return GTK_SPIN_BUTTON (gtk_grid_get_child_at (self->harvest_grid, (int) column, (int) row));
+  return FURROW_NUMBER_ENTRY (gtk_grid_get_child_at (self->harvest_grid, (int) column, (int) row));
 }
 
-/* One row and crop as its two spin buttons show it, read before any of them is written. */
+/* One row and crop as its two entries hold it, read before any of them is written. */
 typedef struct
 {
   guint      row;
@@ -120,30 +121,34 @@ typedef struct
   gint64     fen;
 } HarvestValue;
 
-/* Reads the harvest of one row and crop into VALUE; FALSE (the spin buttons marked) when it
- * cannot be written. */
+/* Reads the harvest of one row and crop into VALUE; FALSE (the entries marked) when it cannot
+ * be written. What is typed is refused there when no number or below zero
+ * (furrow-number-entry.h). */
 static gboolean
 read_harvest (FurrowSeasonHarvestPage *self,
               guint                    row,
               FurrowCrop               crop,
               HarvestValue            *value)
 {
-  GtkSpinButton *kg_spin;
-  GtkSpinButton *fen_spin;
+  FurrowNumberEntry *kg_entry;
+  FurrowNumberEntry *fen_entry;
 
   if (self->loading || SEASON (self) == NULL || STORE (self) == NULL ||
       row == 0 || row > self->field_ids->len)
     return FALSE;
-  kg_spin = _furrow_season_harvest_page_grid_spin (self, crop == FURROW_CROP_MAIZE ? FURROW_HARVEST_COLUMN_MAIZE_KG
-                                                       : FURROW_HARVEST_COLUMN_SOY_KG, row);
-  fen_spin = _furrow_season_harvest_page_grid_spin (self, crop == FURROW_CROP_MAIZE ? FURROW_HARVEST_COLUMN_MAIZE_REVENUE
-                                                        : FURROW_HARVEST_COLUMN_SOY_REVENUE, row);
+  kg_entry = _furrow_season_harvest_page_grid_entry (
+    self, crop == FURROW_CROP_MAIZE ? FURROW_HARVEST_COLUMN_MAIZE_KG : FURROW_HARVEST_COLUMN_SOY_KG,
+    row);
+  fen_entry = _furrow_season_harvest_page_grid_entry (
+    self, crop == FURROW_CROP_MAIZE ? FURROW_HARVEST_COLUMN_MAIZE_REVENUE
+                                    : FURROW_HARVEST_COLUMN_SOY_REVENUE, row);
   value->row = row;
   value->crop = crop;
-  value->kg = gtk_spin_button_get_value (kg_spin);
-  value->fen = spin_fen (fen_spin);
-  mark (kg_spin, value->kg < 0);
-  mark (fen_spin, value->fen < 0);
+  value->kg = furrow_number_entry_get_value (kg_entry);
+  value->fen = (gint64) round (furrow_number_entry_get_value (fen_entry) * 100.0);
+  /* Only a value set from outside (a paste into the entry is read as typed) can be below zero. */
+  mark (kg_entry, value->kg < 0);
+  mark (fen_entry, value->fen < 0);
   return value->kg >= 0 && value->fen >= 0;
 }
 
@@ -189,9 +194,9 @@ furrow_season_harvest_page_flush (FurrowSeasonHarvestPage *self)
     commit_harvest (self, &g_array_index (values, HarvestValue, i));
 }
 
-/* A spin button's value: written once the clicks or keys have paused. */
+/* An entry's value, committed (Enter, Tab, a paste into it): written with the delayed commit. */
 static void
-harvest_changed_cb (GtkSpinButton           *spin,
+harvest_changed_cb (FurrowNumberEntry       *entry,
                     FurrowSeasonHarvestPage *self)
 {
   int column = 0;
@@ -201,7 +206,7 @@ harvest_changed_cb (GtkSpinButton           *spin,
   if (self->loading)
     return;
   /* The grid row is the field's; the column says the crop. */
-  gtk_grid_query_child (self->harvest_grid, GTK_WIDGET (spin), &column, &row, NULL, NULL);
+  gtk_grid_query_child (self->harvest_grid, GTK_WIDGET (entry), &column, &row, NULL, NULL);
   crop = column == FURROW_HARVEST_COLUMN_SOY_KG || column == FURROW_HARVEST_COLUMN_SOY_REVENUE
          ? FURROW_CROP_SOYBEAN : FURROW_CROP_MAIZE;
   g_hash_table_add (self->pending, GUINT_TO_POINTER ((guint) row * FURROW_N_CROPS + crop));
@@ -398,30 +403,30 @@ entry_focused_cb (GtkEventControllerFocus *focus,
       }
 }
 
-static GtkSpinButton *
+static FurrowNumberEntry *
 grid_entry (FurrowSeasonHarvestPage *self,
             guint                    column,
             guint                    row)
 {
-  GtkWidget *spin = gtk_grid_get_child_at (self->harvest_grid, (int) column, (int) row);
+  GtkWidget *entry = gtk_grid_get_child_at (self->harvest_grid, (int) column, (int) row);
   GtkEventController *focus;
 
-  if (spin == NULL)
+  if (entry == NULL)
     {
       gboolean money = column == FURROW_HARVEST_COLUMN_MAIZE_REVENUE ||
                        column == FURROW_HARVEST_COLUMN_SOY_REVENUE;
 
-      spin = gtk_spin_button_new_with_range (-1e12, 1e12, money ? 100 : 10);
-      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), money ? 2 : 1);
-      gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-      gtk_editable_set_width_chars (GTK_EDITABLE (spin), money ? 9 : 7);
-      g_signal_connect (spin, "value-changed", G_CALLBACK (harvest_changed_cb), self);
+      /* Kilograms to 0.1, yuan to the fen; wide enough for 9,999,999.9 kg and ¥99,999,999.99
+       * (no field comes near) without cutting a digit. */
+      entry = furrow_number_entry_new (money ? 2 : 1);
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), money ? 13 : 11);
+      g_signal_connect (entry, "value-changed", G_CALLBACK (harvest_changed_cb), self);
       focus = gtk_event_controller_focus_new ();
       g_signal_connect (focus, "enter", G_CALLBACK (entry_focused_cb), self);
-      gtk_widget_add_controller (spin, focus);
-      gtk_grid_attach (self->harvest_grid, spin, (int) column, (int) row, 1, 1);
+      gtk_widget_add_controller (entry, focus);
+      gtk_grid_attach (self->harvest_grid, entry, (int) column, (int) row, 1, 1);
     }
-  return GTK_SPIN_BUTTON (spin);
+  return FURROW_NUMBER_ENTRY (entry);
 }
 
 static void
@@ -581,10 +586,8 @@ load_grid (FurrowSeasonHarvestPage *self)
               per_field[i].predicted.yield_kg[FURROW_CROP_SOYBEAN]);
       for (guint e = 0; e < G_N_ELEMENTS (entries); e++)
         {
-          GtkSpinButton *spin = grid_entry (self, entries[e].column, row);
-
-          gtk_spin_button_set_value (spin, entries[e].value);
-          mark (spin, FALSE);
+          furrow_number_entry_set_value (grid_entry (self, entries[e].column, row),
+                                         entries[e].value);
         }
       set_compare_row (self, row, f->code, &per_field[i].predicted, &per_field[i].actual,
                        f->harvested);
@@ -668,7 +671,7 @@ field_row (GtkGrid    *grid,
   return 0;
 }
 
-GtkSpinButton *
+FurrowNumberEntry *
 furrow_season_harvest_page_get_entry (FurrowSeasonHarvestPage *self,
                                       const char              *code,
                                       guint                    column)
@@ -682,7 +685,7 @@ furrow_season_harvest_page_get_entry (FurrowSeasonHarvestPage *self,
                         column == FURROW_HARVEST_COLUMN_SOY_REVENUE, NULL);
 
   row = field_row (self->harvest_grid, self->field_ids->len, code);
-  return row > 0 ? _furrow_season_harvest_page_grid_spin (self, column, row) : NULL;
+  return row > 0 ? _furrow_season_harvest_page_grid_entry (self, column, row) : NULL;
 }
 
 const char *

@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (FurrowItemRow, furrow_item_row, FURROW, ITEM_ROW, AdwActio
 
 /* `amount`: the spin button of the amount (taken); `choice` (nullable): a drop-down before the
  * name, or after it when `choice_after_name`; `check` (nullable): a check button before the
- * amount. */
+ * amount. The name's entry is as wide as its name, `name_width_chars` character widths at
+ * least. */
 FurrowItemRow  *furrow_item_row_new             (const char     *name,
                                                  int             name_width_chars,
                                                  GtkSpinButton  *amount,

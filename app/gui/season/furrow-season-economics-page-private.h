@@ -76,6 +76,7 @@ struct _FurrowSeasonEconomicsPage
 
   guint                orientation_source;
   GtkOrientation       wanted_orientation;
+  int                  wanted_position; /* the rules' width beside the income */
 
   char                *loaded_rules;    /* what the editor was last loaded from */
   gint64               loaded_id;

@@ -19,7 +19,7 @@
 #define PREVIEW_DELAY_MS 150
 
 
-/* The rules' width beside the income (the paned's position in the template). */
+/* The rules' narrowest width beside the income (the paned's position in the template). */
 #define EDITOR_WIDTH 470
 
 G_DEFINE_FINAL_TYPE (FurrowSeasonEconomicsPage, furrow_season_economics_page,
@@ -788,8 +788,10 @@ furrow_season_economics_page_commit_delayed (FurrowSeasonPage *page)
 
 /* The rules beside the predicted income when both fit at their width, the income under the
  * rules otherwise (a 1024-px window): the amounts are never cut off at the page's edge (issue 13,
- * item 2). Decided when the page's width changes, changed on the next idle (not while
- * allocating). */
+ * item 2). Beside the income the rules take up to their natural width, the cost items' names in
+ * full, and the income its natural width: its name column took half the page at 1920 px and
+ * cut the names to "Management and l…". Decided when the page's width changes, changed on the
+ * next idle (not while allocating). */
 static gboolean
 apply_orientation_cb (gpointer data)
 {
@@ -801,7 +803,7 @@ apply_orientation_cb (gpointer data)
   if (self->wanted_orientation == GTK_ORIENTATION_VERTICAL)
     gtk_paned_set_position (self->paned, gtk_widget_get_height (GTK_WIDGET (self->paned)) / 2);
   else
-    gtk_paned_set_position (self->paned, EDITOR_WIDTH);
+    gtk_paned_set_position (self->paned, self->wanted_position);
   return G_SOURCE_REMOVE;
 }
 
@@ -812,18 +814,22 @@ page_width_changed_cb (FurrowSeasonEconomicsPage *self)
   GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->page_scroller);
   int width = (int) gtk_adjustment_get_page_size (adjustment);
   GtkWidget *preview = gtk_paned_get_end_child (self->paned);
-  int editor_min = 0, preview_nat = 0;
+  int editor_min = 0, editor_nat = 0, preview_nat = 0, editor;
   GtkOrientation wanted;
 
   if (width <= 0)
     return;
   gtk_widget_measure (GTK_WIDGET (self->editor_page), GTK_ORIENTATION_HORIZONTAL, -1,
-                      &editor_min, NULL, NULL, NULL);
+                      &editor_min, &editor_nat, NULL, NULL);
   gtk_widget_measure (preview, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &preview_nat, NULL, NULL);
-  wanted = width >= MAX (editor_min, EDITOR_WIDTH) + preview_nat + 8 ? GTK_ORIENTATION_HORIZONTAL
-                                                                    : GTK_ORIENTATION_VERTICAL;
+  editor = MAX (editor_min, EDITOR_WIDTH);
+  wanted = width >= editor + preview_nat + 8 ? GTK_ORIENTATION_HORIZONTAL
+                                             : GTK_ORIENTATION_VERTICAL;
   self->wanted_orientation = wanted;
-  if (wanted != gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) &&
+  self->wanted_position = CLAMP (width - preview_nat - 8, editor, MAX (editor, editor_nat));
+  if ((wanted != gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) ||
+       (wanted == GTK_ORIENTATION_HORIZONTAL &&
+        self->wanted_position != gtk_paned_get_position (self->paned))) &&
       self->orientation_source == 0)
     self->orientation_source = g_idle_add (apply_orientation_cb, self);
 }

@@ -420,6 +420,7 @@ grid_entry (FurrowSeasonHarvestPage *self,
        * (no field comes near) without cutting a digit. */
       entry = furrow_number_entry_new (money ? 2 : 1);
       gtk_editable_set_width_chars (GTK_EDITABLE (entry), money ? 13 : 11);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), money ? 13 : 11);
       g_signal_connect (entry, "value-changed", G_CALLBACK (harvest_changed_cb), self);
       focus = gtk_event_controller_focus_new ();
       g_signal_connect (focus, "enter", G_CALLBACK (entry_focused_cb), self);
@@ -450,17 +451,6 @@ set_kg (GtkGrid *grid,
 }
 
 static void
-set_yuan (GtkGrid *grid,
-          guint    column,
-          guint    row,
-          gint64   fen)
-{
-  g_autofree char *text = furrow_format_yuan (fen);
-
-  set_label (grid, column, row, text);
-}
-
-static void
 empty_grid (GtkGrid *grid)
 {
   GtkWidget *child;
@@ -486,39 +476,95 @@ set_headers (GtkGrid     *grid,
     furrow_grid_title_set (grid, (int) c, headers[c], "heading");
 }
 
+/* Predicted and actual in two lines a field, the predicted over the actual, in six columns:
+ * nine side by side were wider than the page at 1024 px, the amounts reached only by scrolling
+ * (issue 13, item 4). Where each FURROW_COMPARE_COLUMN_* is: its grid column and its line. */
+enum
+{
+  COMPARE_GRID_FIELD,
+  COMPARE_GRID_KIND,
+  COMPARE_GRID_MAIZE_KG,
+  COMPARE_GRID_SOY_KG,
+  COMPARE_GRID_REVENUE,
+  COMPARE_GRID_NET,
+  COMPARE_GRID_N_COLUMNS
+};
+
+static const struct
+{
+  guint column;
+  guint line;   /* 0 predicted, 1 actual */
+} compare_cells[FURROW_COMPARE_N_COLUMNS] = {
+  [FURROW_COMPARE_COLUMN_FIELD] = { COMPARE_GRID_FIELD, 0 },
+  [FURROW_COMPARE_COLUMN_MAIZE_PREDICTED_KG] = { COMPARE_GRID_MAIZE_KG, 0 },
+  [FURROW_COMPARE_COLUMN_MAIZE_ACTUAL_KG] = { COMPARE_GRID_MAIZE_KG, 1 },
+  [FURROW_COMPARE_COLUMN_SOY_PREDICTED_KG] = { COMPARE_GRID_SOY_KG, 0 },
+  [FURROW_COMPARE_COLUMN_SOY_ACTUAL_KG] = { COMPARE_GRID_SOY_KG, 1 },
+  [FURROW_COMPARE_COLUMN_PREDICTED_REVENUE] = { COMPARE_GRID_REVENUE, 0 },
+  [FURROW_COMPARE_COLUMN_ACTUAL_REVENUE] = { COMPARE_GRID_REVENUE, 1 },
+  [FURROW_COMPARE_COLUMN_PREDICTED_NET] = { COMPARE_GRID_NET, 0 },
+  [FURROW_COMPARE_COLUMN_ACTUAL_NET] = { COMPARE_GRID_NET, 1 },
+};
+
+/* The grid row of COLUMN's line of the field at INDEX (the totals after the last field). */
+static guint
+compare_row (guint index,
+             guint column)
+{
+  return 1 + 2 * index + compare_cells[column].line;
+}
+
+static void
+set_compare (GtkGrid    *grid,
+             guint       index,
+             guint       column,
+             const char *text)
+{
+  set_label (grid, compare_cells[column].column, compare_row (index, column), text);
+}
+
 static void
 set_compare_row (FurrowSeasonHarvestPage      *self,
-                 guint                         row,
+                 guint                         index,
                  const char                   *code,
                  const FurrowEconomicsFigures *predicted,
                  const FurrowEconomicsFigures *actual,
                  gboolean                      harvested)
 {
   GtkGrid *grid = self->compare_grid;
+  struct { guint column; gboolean money; double value; } cells[] = {
+    { FURROW_COMPARE_COLUMN_MAIZE_PREDICTED_KG, FALSE, predicted->yield_kg[FURROW_CROP_MAIZE] },
+    { FURROW_COMPARE_COLUMN_SOY_PREDICTED_KG, FALSE, predicted->yield_kg[FURROW_CROP_SOYBEAN] },
+    { FURROW_COMPARE_COLUMN_PREDICTED_REVENUE, TRUE, predicted->revenue_total_fen },
+    { FURROW_COMPARE_COLUMN_PREDICTED_NET, TRUE, predicted->net_fen },
+    { FURROW_COMPARE_COLUMN_MAIZE_ACTUAL_KG, FALSE, actual->yield_kg[FURROW_CROP_MAIZE] },
+    { FURROW_COMPARE_COLUMN_SOY_ACTUAL_KG, FALSE, actual->yield_kg[FURROW_CROP_SOYBEAN] },
+    { FURROW_COMPARE_COLUMN_ACTUAL_REVENUE, TRUE, actual->revenue_total_fen },
+    { FURROW_COMPARE_COLUMN_ACTUAL_NET, TRUE, actual->net_fen },
+  };
 
-  set_label (grid, FURROW_COMPARE_COLUMN_FIELD, row, code);
-  set_kg (grid, FURROW_COMPARE_COLUMN_MAIZE_PREDICTED_KG, row,
-          predicted->yield_kg[FURROW_CROP_MAIZE]);
-  set_kg (grid, FURROW_COMPARE_COLUMN_SOY_PREDICTED_KG, row,
-          predicted->yield_kg[FURROW_CROP_SOYBEAN]);
-  set_yuan (grid, FURROW_COMPARE_COLUMN_PREDICTED_REVENUE, row, predicted->revenue_total_fen);
-  set_yuan (grid, FURROW_COMPARE_COLUMN_PREDICTED_NET, row, predicted->net_fen);
-  if (harvested)
+  set_compare (grid, index, FURROW_COMPARE_COLUMN_FIELD, code);
+  for (guint line = 0; line < 2; line++)
     {
-      set_kg (grid, FURROW_COMPARE_COLUMN_MAIZE_ACTUAL_KG, row,
-              actual->yield_kg[FURROW_CROP_MAIZE]);
-      set_kg (grid, FURROW_COMPARE_COLUMN_SOY_ACTUAL_KG, row,
-              actual->yield_kg[FURROW_CROP_SOYBEAN]);
-      set_yuan (grid, FURROW_COMPARE_COLUMN_ACTUAL_REVENUE, row, actual->revenue_total_fen);
-      set_yuan (grid, FURROW_COMPARE_COLUMN_ACTUAL_NET, row, actual->net_fen);
+      GtkWidget *kind = grid_label (grid, COMPARE_GRID_KIND, 1 + 2 * index + line);
+
+      gtk_label_set_text (GTK_LABEL (kind), line == 0 ? _("Predicted") : _("Actual"));
+      gtk_label_set_xalign (GTK_LABEL (kind), 0.0f);
+      gtk_widget_remove_css_class (kind, "numeric");
+      gtk_widget_add_css_class (kind, "dim-label");
     }
-  else
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
     {
+      g_autofree char *text = NULL;
+
       /* Not harvested yet: no actual figures to show. */
-      set_label (grid, FURROW_COMPARE_COLUMN_MAIZE_ACTUAL_KG, row, "—");
-      set_label (grid, FURROW_COMPARE_COLUMN_SOY_ACTUAL_KG, row, "—");
-      set_label (grid, FURROW_COMPARE_COLUMN_ACTUAL_REVENUE, row, "—");
-      set_label (grid, FURROW_COMPARE_COLUMN_ACTUAL_NET, row, "—");
+      if (!harvested && compare_cells[cells[i].column].line == 1)
+        text = g_strdup ("—");
+      else if (cells[i].money)
+        text = furrow_format_yuan ((gint64) cells[i].value);
+      else
+        text = g_strdup_printf ("%'.0f", cells[i].value);
+      set_compare (grid, index, cells[i].column, text);
     }
 }
 
@@ -536,10 +582,8 @@ load_grid (FurrowSeasonHarvestPage *self)
     _("Field"), _("Maize predicted (kg)"), _("Maize harvested (kg)"), _("Maize revenue (yuan)"),
     _("Soybean predicted (kg)"), _("Soybean harvested (kg)"), _("Soybean revenue (yuan)"),
   };
-  const char *compare_headers[FURROW_COMPARE_N_COLUMNS] = {
-    _("Field"), _("Maize predicted (kg)"), _("Maize harvested (kg)"),
-    _("Soybean predicted (kg)"), _("Soybean harvested (kg)"), _("Revenue predicted"),
-    _("Revenue actual"), _("Net predicted"), _("Net actual"),
+  const char *compare_headers[COMPARE_GRID_N_COLUMNS] = {
+    _("Field"), "", _("Maize (kg)"), _("Soybean (kg)"), _("Revenue"), _("Net"),
   };
 
   fields = furrow_store_get_season_fields (STORE (self), SEASON (self), &season_cost, &error);
@@ -562,7 +606,7 @@ load_grid (FurrowSeasonHarvestPage *self)
     {
       clear_grid (self);
       set_headers (self->harvest_grid, entry_headers, FURROW_HARVEST_N_COLUMNS);
-      set_headers (self->compare_grid, compare_headers, FURROW_COMPARE_N_COLUMNS);
+      set_headers (self->compare_grid, compare_headers, COMPARE_GRID_N_COLUMNS);
       for (guint i = 0; i < fields->len; i++)
         g_array_append_val (self->field_ids,
                             g_array_index (fields, FurrowEconomicsField, i).field_id);
@@ -589,15 +633,16 @@ load_grid (FurrowSeasonHarvestPage *self)
           furrow_number_entry_set_value (grid_entry (self, entries[e].column, row),
                                          entries[e].value);
         }
-      set_compare_row (self, row, f->code, &per_field[i].predicted, &per_field[i].actual,
+      set_compare_row (self, i, f->code, &per_field[i].predicted, &per_field[i].actual,
                        f->harvested);
     }
 
   /* Totals: the season's, with its other income and its costs not tied to a field. */
-  totals_row = fields->len + 1;
-  set_compare_row (self, totals_row, _("Total"), &total.predicted, &total.actual, TRUE);
-  for (guint c = 0; c < FURROW_COMPARE_N_COLUMNS; c++)
-    gtk_widget_add_css_class (grid_label (self->compare_grid, c, totals_row), "heading");
+  totals_row = 1 + 2 * fields->len;
+  set_compare_row (self, fields->len, _("Total"), &total.predicted, &total.actual, TRUE);
+  for (guint c = 0; c < COMPARE_GRID_N_COLUMNS; c++)
+    for (guint line = 0; line < 2; line++)
+      gtk_widget_add_css_class (grid_label (self->compare_grid, c, totals_row + line), "heading");
 }
 
 static void
@@ -693,15 +738,26 @@ furrow_season_harvest_page_get_compare_text (FurrowSeasonHarvestPage *self,
                                              const char              *code,
                                              guint                    column)
 {
-  GtkWidget *label;
-  guint row;
+  GtkWidget *label = NULL;
+  guint n;
+  guint index;
 
   g_return_val_if_fail (FURROW_IS_SEASON_HARVEST_PAGE (self), NULL);
   g_return_val_if_fail (column < FURROW_COMPARE_N_COLUMNS, NULL);
 
-  row = code != NULL ? field_row (self->compare_grid, self->field_ids->len, code)
-                     : self->field_ids->len + 1;
-  label = row > 0 ? gtk_grid_get_child_at (self->compare_grid, (int) column, (int) row) : NULL;
+  n = self->field_ids->len;
+  /* The field's code is on the first of its two lines. */
+  for (index = 0; code != NULL && index < n; index++)
+    {
+      label = gtk_grid_get_child_at (self->compare_grid, COMPARE_GRID_FIELD,
+                                     (int) compare_row (index, FURROW_COMPARE_COLUMN_FIELD));
+      if (GTK_IS_LABEL (label) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), code) == 0)
+        break;
+    }
+  if (index == n && code != NULL)
+    return NULL;
+  label = gtk_grid_get_child_at (self->compare_grid, (int) compare_cells[column].column,
+                                 (int) compare_row (index, column));
   return GTK_IS_LABEL (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }
 

@@ -1011,16 +1011,16 @@ manager (Fixture *fixture,
     {
       GtkGrid *grid = GTK_GRID (furrow_season_harvest_page_get_child (harvest, "harvest_grid"));
       GtkGrid *compare = GTK_GRID (furrow_season_harvest_page_get_child (harvest, "compare_grid"));
-
-      for (guint c = 0; c < FURROW_HARVEST_N_COLUMNS; c++)
-        {
-          GtkLabel *title = GTK_LABEL (gtk_grid_get_child_at (grid, c, 0));
-
-          g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (title)), <=, 3);
-        }
       GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (
         gtk_widget_get_ancestor (GTK_WIDGET (compare), GTK_TYPE_SCROLLED_WINDOW)));
       GtkWidget *title;
+
+      for (guint c = 0; c < FURROW_HARVEST_N_COLUMNS; c++)
+        {
+          title = gtk_grid_get_child_at (grid, c, 0);
+          g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (title))),
+                           <=, 3);
+        }
 
       /* The same titles over predicted and actual (furrow-grid-title.h). */
       for (guint c = 0; (title = gtk_grid_get_child_at (compare, c, 0)) != NULL; c++)

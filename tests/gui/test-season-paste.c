@@ -704,7 +704,7 @@ test_paste_economics (Fixture       *fixture,
   g_assert_cmpint (stored_cost (store, FURROW_CROP_SOYBEAN, "harvest"), ==, 5000);
   g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "tillage"), ==, 4500);
   g_assert_cmpint (stored_subsidy (store, "strip intercropping subsidy"), ==, 15000);
-  g_assert_cmpfloat (gtk_spin_button_get_value (furrow_item_row_get_amount (FURROW_ITEM_ROW (
+  g_assert_cmpfloat (furrow_number_entry_get_value (furrow_item_row_get_amount (FURROW_ITEM_ROW (
                        furrow_season_economics_page_get_item_row (page, 0, 2)))), ==, 55);
 
   /* Ctrl+V in an item's name pastes text there: the page does not take the key. */
@@ -731,7 +731,7 @@ FURROW_TEST_FIXTURE ("/furrow/gui/season-paste/economics", Fixture, fixture_set_
 
 /* The amount of the economics page's cost item `index` (docs/domain.md §7 order: tillage,
  * sowing, seed, fertilizer, pesticide, harvest … for maize). */
-static GtkSpinButton *
+static FurrowNumberEntry *
 cost_amount (FurrowSeasonEconomicsPage *page,
              guint                      index)
 {
@@ -769,7 +769,7 @@ test_fill_down_economics (Fixture       *fixture,
 
   gtk_widget_grab_focus (GTK_WIDGET (cost_amount (page, 2)));
   furrow_test_iterate (100);
-  gtk_spin_button_set_value (cost_amount (page, 2), 77);
+  furrow_number_entry_set_value (cost_amount (page, 2), 77);
   g_assert_true (press_key (editor, GDK_KEY_Down, GDK_SHIFT_MASK));
   g_assert_true (press_key (editor, GDK_KEY_Down, GDK_SHIFT_MASK));
   /* Fertilizer and pesticide selected, seed itself and harvest not. */
@@ -804,13 +804,13 @@ test_fill_down_economics (Fixture       *fixture,
   g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "fertilizer"), ==, 23500);
   g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "pesticide"), ==, 4000);
   g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "seed"), ==, 7700);
-  g_assert_cmpfloat (gtk_spin_button_get_value (cost_amount (page, 3)), ==, 235);
+  g_assert_cmpfloat (furrow_number_entry_get_value (cost_amount (page, 3)), ==, 235);
 
   /* Pesticide typed as −5, harvest focused, then the Fill Down button (which takes the focus):
    * the −5 above is refused on harvest's row, with the reason; nothing is written. */
   gtk_widget_grab_focus (GTK_WIDGET (cost_amount (page, 4)));
   furrow_test_iterate (100);
-  gtk_spin_button_set_value (cost_amount (page, 4), -5);
+  furrow_number_entry_set_value (cost_amount (page, 4), -5);
   gtk_widget_grab_focus (GTK_WIDGET (cost_amount (page, 5)));
   furrow_test_iterate (100);
   button = gtk_widget_get_ancestor (furrow_test_find_label (GTK_WIDGET (page), "Fill Down"),
@@ -829,7 +829,7 @@ test_fill_down_economics (Fixture       *fixture,
   g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "harvest"), ==, 6000);
 
   /* Settled: refused with the reason, no preview. */
-  gtk_spin_button_set_value (cost_amount (page, 4), 40);
+  furrow_number_entry_set_value (cost_amount (page, 4), 40);
   furrow_test_iterate (FURROW_SEASON_PAGE_COMMIT_DELAY_MS + 300);
   gtk_root_set_focus (GTK_ROOT (fixture->window), NULL);
   season = furrow_store_find_season (store, SEASON_NAME);
@@ -876,7 +876,7 @@ type_and_commit (FurrowNumberEntry *entry,
   furrow_test_iterate (FURROW_SEASON_PAGE_COMMIT_DELAY_MS + 300);
 }
 
-/* Typed harvests (issue 13, item 8): plain entries without steppers read what a clerk types as
+/* Typed harvests and amounts (issue 13, item 8): plain entries without steppers read what a clerk types as
  * a pasted cell is read. "1,234.5" kg and "１２３４" yuan committed write 1,234.5 kg and
  * 123,400 fen, one edit each (one undo takes back the yuan only); Tab goes from the kilograms
  * to the yuan of the row; Escape puts back the value; "12,5", "abc" and "-5" are refused with
@@ -950,6 +950,23 @@ test_typed_entries (Fixture       *fixture,
   g_assert_cmpfloat (kg, ==, 1234.5);
   g_assert_cmpint (fen, ==, 0);
   g_assert_cmpfloat (furrow_number_entry_get_value (yuan_entry), ==, 0);
+
+  /* The economics page's amounts in yuan are the same entries: maize seed typed "1,234.5" is
+   * ¥1,234.50 a mu, 123,450 fen; "12,5" is refused and nothing written. */
+  {
+    FurrowSeasonEconomicsPage *economics = FURROW_SEASON_ECONOMICS_PAGE (
+      furrow_test_show_season_page (fixture->window, "economics",
+                                    FURROW_TYPE_SEASON_ECONOMICS_PAGE, 100));
+    FurrowNumberEntry *seed = furrow_item_row_get_amount (FURROW_ITEM_ROW (
+      furrow_season_economics_page_get_item_row (economics, 0, 2)));
+
+    g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "seed"), ==, 5500);
+    type_and_commit (seed, "1,234.5");
+    g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "seed"), ==, 123450);
+    type_and_commit (seed, "12,5");
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (seed), "error"));
+    g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "seed"), ==, 123450);
+  }
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/season-paste/typed-entries", Fixture, fixture_set_up,
                      test_typed_entries, furrow_test_window_tear_down);

@@ -12,7 +12,7 @@ struct _FurrowItemRow
   AdwActionRow    parent_instance;
 
   GtkEditable    *name_entry;
-  GtkSpinButton  *amount;
+  FurrowNumberEntry *amount;
   GtkDropDown    *choice;
   GtkCheckButton *check;
   char           *stored_name;
@@ -120,7 +120,7 @@ add_choice (FurrowItemRow *self,
 FurrowItemRow *
 furrow_item_row_new (const char     *name,
                      int             name_width_chars,
-                     GtkSpinButton  *amount,
+                     FurrowNumberEntry *amount,
                      GtkDropDown    *choice,
                      gboolean        choice_after_name,
                      GtkCheckButton *check)
@@ -130,7 +130,7 @@ furrow_item_row_new (const char     *name,
   GtkEventController *focus = gtk_event_controller_focus_new ();
   GtkWidget *remove;
 
-  g_return_val_if_fail (GTK_IS_SPIN_BUTTON (amount), NULL);
+  g_return_val_if_fail (FURROW_IS_NUMBER_ENTRY (amount), NULL);
 
   if (choice != NULL && !choice_after_name)
     add_choice (self, choice);
@@ -174,7 +174,7 @@ furrow_item_row_new (const char     *name,
 #define GETTER(ctype, member) \
   FURROW_PROPERTY_GETTER (FurrowItemRow, furrow_item_row, FURROW_IS_ITEM_ROW, ctype, member)
 GETTER (GtkEditable *, name_entry)
-GETTER (GtkSpinButton *, amount)
+GETTER (FurrowNumberEntry *, amount)
 GETTER (GtkDropDown *, choice)
 GETTER (GtkCheckButton *, check)
 GETTER (const char *, stored_name)

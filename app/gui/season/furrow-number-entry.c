@@ -7,6 +7,7 @@
 
 #include "furrow-number-entry.h"
 #include "furrow-paste.h"
+#include "furrow-property.h"
 
 struct _FurrowNumberEntry
 {
@@ -25,6 +26,17 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+enum
+{
+  PROP_0,
+  PROP_DIGITS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void show_value (FurrowNumberEntry *self);
 
 /* VALUE as the entry shows it: in the locale's way with its thousands separators (12,345.6),
  * or without them where the locale writes a number the paste reading would not read back. */
@@ -164,9 +176,38 @@ furrow_number_entry_get_digits (FurrowNumberEntry *self)
   return self->digits;
 }
 
+gint64
+furrow_number_entry_get_fen (FurrowNumberEntry *self)
+{
+  g_return_val_if_fail (FURROW_IS_NUMBER_ENTRY (self), 0);
+
+  return (gint64) round (self->value * 100.0);
+}
+
+void
+furrow_number_entry_set_fen (FurrowNumberEntry *self,
+                             double             fen)
+{
+  furrow_number_entry_set_value (self, fen / 100.0);
+}
+
+static void
+digits_changed (GObject    *object,
+                GParamSpec *pspec)
+{
+  show_value (FURROW_NUMBER_ENTRY (object));
+}
+
 static void
 furrow_number_entry_class_init (FurrowNumberEntryClass *klass)
 {
+  /* "digits": the decimals it shows (a template sets it, furrow-season-economics-page.ui). */
+  properties[PROP_DIGITS] =
+    furrow_property_member (g_param_spec_uint ("digits", NULL, NULL, 0, 6, 2,
+                                               G_PARAM_READWRITE | G_PARAM_CONSTRUCT |
+                                               FURROW_PROPERTY_FLAGS),
+                            G_STRUCT_OFFSET (FurrowNumberEntry, digits), digits_changed);
+  furrow_property_install (G_OBJECT_CLASS (klass), N_PROPS, properties);
   signals[VALUE_CHANGED] = g_signal_new ("value-changed", G_TYPE_FROM_CLASS (klass),
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
@@ -190,9 +231,5 @@ furrow_number_entry_init (FurrowNumberEntry *self)
 GtkWidget *
 furrow_number_entry_new (guint digits)
 {
-  FurrowNumberEntry *self = g_object_new (FURROW_TYPE_NUMBER_ENTRY, NULL);
-
-  self->digits = digits;
-  show_value (self);
-  return GTK_WIDGET (self);
+  return g_object_new (FURROW_TYPE_NUMBER_ENTRY, "digits", digits, NULL);
 }

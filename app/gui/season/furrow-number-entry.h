@@ -23,6 +23,10 @@ double     furrow_number_entry_get_value  (FurrowNumberEntry *self);
 void       furrow_number_entry_set_value  (FurrowNumberEntry *self,
                                            double             value);
 guint      furrow_number_entry_get_digits (FurrowNumberEntry *self);
+/* Money: the value in yuan, held as integer fen. */
+gint64     furrow_number_entry_get_fen    (FurrowNumberEntry *self);
+void       furrow_number_entry_set_fen    (FurrowNumberEntry *self,
+                                           double             fen);
 /* Reads what is typed, as Enter does: TRUE when it is a value (taken), FALSE when refused. */
 gboolean   furrow_number_entry_commit     (FurrowNumberEntry *self);
 

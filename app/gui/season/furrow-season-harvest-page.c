@@ -36,12 +36,6 @@ static void load (FurrowSeasonHarvestPage *self,
                   gboolean                 force);
 static void furrow_season_harvest_page_commit_costs (FurrowSeasonHarvestPage *self);
 
-static gint64
-spin_fen (GtkSpinButton *spin)
-{
-  return (gint64) round (gtk_spin_button_get_value (spin) * 100.0);
-}
-
 static void
 mark (gpointer widget,
       gboolean bad)
@@ -229,7 +223,7 @@ collect_costs (FurrowSeasonHarvestPage *self,
 
       cost.field_id = furrow_item_row_get_field_id (row);
       g_strlcpy (cost.item, name, sizeof cost.item);
-      cost.fen = spin_fen (furrow_item_row_get_amount (row));
+      cost.fen = furrow_number_entry_get_fen (furrow_item_row_get_amount (row));
       bad = *name == '\0' || strlen (name) >= FURROW_SEASON_TEXT_MAX || cost.fen < 0 ||
             furrow_actual_costs_find (out, &cost) != NULL;
       mark (row, bad);
@@ -297,7 +291,7 @@ add_cost_row (FurrowSeasonHarvestPage *self,
   g_autoptr(GArray) ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   g_autoptr(GListModel) fields = furrow_store_get_fields (STORE (self));
   GtkDropDown *drop;
-  GtkSpinButton *spin;
+  FurrowNumberEntry *amount;
   FurrowItemRow *row;
   gint64 season_wide = 0;
   guint selected = 0;
@@ -320,13 +314,12 @@ add_cost_row (FurrowSeasonHarvestPage *self,
   drop = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
   gtk_drop_down_set_selected (drop, selected);
 
-  spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (-1e12, 1e12, 1));
-  gtk_spin_button_set_digits (spin, 2);
-  gtk_spin_button_set_numeric (spin, TRUE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 10);
-  gtk_spin_button_set_value (spin, fen / 100.0);
+  amount = FURROW_NUMBER_ENTRY (furrow_number_entry_new (2));
+  gtk_editable_set_width_chars (GTK_EDITABLE (amount), 12);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (amount), 12);
+  furrow_number_entry_set_fen (amount, fen);
 
-  row = furrow_item_row_new (item, 14, spin, drop, TRUE, NULL);
+  row = furrow_item_row_new (item, 14, amount, drop, TRUE, NULL);
   furrow_item_row_set_choice_ids (row, ids);
   g_signal_connect_swapped (row, "item-changed", G_CALLBACK (commit_costs_cb), self);
   g_signal_connect_swapped (row, "amount-changed", G_CALLBACK (schedule_costs_commit), self);

@@ -125,6 +125,14 @@ economics_spin (FurrowSeasonEconomicsPage *page,
   return GTK_SPIN_BUTTON (economics_child (page, name));
 }
 
+/* An amount in yuan of the page's template (furrow-number-entry.h). */
+static FurrowNumberEntry *
+economics_entry (FurrowSeasonEconomicsPage *page,
+                 const char                *name)
+{
+  return FURROW_NUMBER_ENTRY (economics_child (page, name));
+}
+
 static void
 test_economics (Fixture       *fixture,
                 gconstpointer  data)
@@ -141,7 +149,7 @@ test_economics (Fixture       *fixture,
   g_autofree char *expected_after = NULL;
   const FurrowSurplusSplit *split;
   GtkWidget *cost_row;
-  GtkSpinButton *cost_spin;
+  FurrowNumberEntry *cost_spin;
   char cost_item[FURROW_SEASON_TEXT_MAX];
   double old_price, soy_price, maize_kg = 0, area_mu = 0;
   gint64 season_cost = 0, before_fen, after_fen, cost_before;
@@ -181,7 +189,7 @@ test_economics (Fixture       *fixture,
 
   /* Maize +0.10 yuan/kg through the widget: stored as +10 fen/kg exactly. */
   old_price = furrow_season_get_price (stored, FURROW_CROP_MAIZE)->price_fen_per_kg;
-  gtk_spin_button_set_value (economics_spin (page, "maize_price_spin"), (old_price + 10) / 100.0);
+  furrow_number_entry_set_value (economics_entry (page, "maize_price_spin"), (old_price + 10) / 100.0);
   furrow_test_iterate (400);   /* past the 150 ms debounce */
   g_clear_object (&stored);
   stored = furrow_store_find_season (store, SEASON_NAME);
@@ -239,7 +247,7 @@ test_economics (Fixture       *fixture,
         cost_before = costs[i].fen_per_mu;
     g_assert_cmpint (cost_before, >=, 0);
   }
-  gtk_spin_button_set_value (cost_spin, (cost_before + 1234) / 100.0);
+  furrow_number_entry_set_value (cost_spin, (cost_before + 1234) / 100.0);
   furrow_test_iterate (300);
   g_clear_object (&stored);
   stored = furrow_store_find_season (store, SEASON_NAME);
@@ -298,7 +306,7 @@ test_economics (Fixture       *fixture,
   g_assert_cmpfloat (gtk_spin_button_get_value (economics_spin (page, "households_spin")), ==, 60);
 
   /* A negative price is marked and not written either. */
-  gtk_spin_button_set_value (economics_spin (page, "soy_price_spin"), -1);
+  furrow_number_entry_set_value (economics_entry (page, "soy_price_spin"), -1);
   furrow_test_iterate (300);
   g_assert_true (gtk_widget_has_css_class (economics_child (page, "soy_price_row"), "error"));
   g_clear_object (&stored);
@@ -306,7 +314,7 @@ test_economics (Fixture       *fixture,
   g_assert_cmpfloat (furrow_season_get_price (stored, FURROW_CROP_SOYBEAN)->price_fen_per_kg, >,
                      0);
   soy_price = furrow_season_get_price (stored, FURROW_CROP_SOYBEAN)->price_fen_per_kg;
-  gtk_spin_button_set_value (economics_spin (page, "soy_price_spin"), soy_price / 100.0);
+  furrow_number_entry_set_value (economics_entry (page, "soy_price_spin"), soy_price / 100.0);
   furrow_test_iterate (300);
   g_assert_false (gtk_widget_has_css_class (economics_child (page, "soy_price_row"), "error"));
 
@@ -314,7 +322,7 @@ test_economics (Fixture       *fixture,
   adw_combo_row_set_selected (ADW_COMBO_ROW (economics_child (page, "base_kind_row")),
                               FURROW_BASE_IN_KIND);
   gtk_spin_button_set_value (economics_spin (page, "base_kg_spin"), 550);
-  gtk_spin_button_set_value (economics_spin (page, "base_price_spin"), 1.36);
+  furrow_number_entry_set_value (economics_entry (page, "base_price_spin"), 1.36);
   gtk_switch_set_active (GTK_SWITCH (economics_child (page, "base_less_cost_switch")), TRUE);
   furrow_test_iterate (300);
   g_assert_true (gtk_widget_get_visible (economics_child (page, "base_kg_row")));
@@ -348,7 +356,7 @@ test_economics (Fixture       *fixture,
   stored = furrow_store_find_season (store, SEASON_NAME);
   g_assert_cmpfloat (furrow_season_get_price (stored, FURROW_CROP_MAIZE)->price_fen_per_kg, ==,
                      old_price);
-  g_assert_cmpfloat (round (gtk_spin_button_get_value (economics_spin (page, "maize_price_spin")) *
+  g_assert_cmpfloat (round (furrow_number_entry_get_value (economics_entry (page, "maize_price_spin")) *
                             100), ==, old_price);
   assert_preview (page, code, FURROW_ROSTER_COLUMN_TOTAL, expected_before);
 }
@@ -404,11 +412,11 @@ test_harvest (Fixture       *fixture,
                    ==, "—");
 
   /* 12,345.5 kg of maize sold for ¥30,864.75, typed into the field's row. */
-  gtk_spin_button_set_value (furrow_season_harvest_page_get_entry (page, code,
+  furrow_number_entry_set_value (furrow_season_harvest_page_get_entry (page, code,
                                                                   FURROW_HARVEST_COLUMN_MAIZE_KG),
                              12345.5);
   furrow_test_iterate (100);
-  gtk_spin_button_set_value (furrow_season_harvest_page_get_entry (
+  furrow_number_entry_set_value (furrow_season_harvest_page_get_entry (
                                page, code, FURROW_HARVEST_COLUMN_MAIZE_REVENUE), 30864.75);
   furrow_test_iterate (200);
   stored = furrow_store_find_season (store, SEASON_NAME);
@@ -444,7 +452,7 @@ test_harvest (Fixture       *fixture,
   cost_row = furrow_season_harvest_page_get_cost_row (page, 0);
   g_assert_nonnull (cost_row);
   g_assert_null (furrow_season_harvest_page_get_cost_row (page, 1));
-  gtk_spin_button_set_value (furrow_item_row_get_amount (FURROW_ITEM_ROW (cost_row)), 1000);
+  furrow_number_entry_set_value (furrow_item_row_get_amount (FURROW_ITEM_ROW (cost_row)), 1000);
   furrow_test_iterate (200);
   costs = furrow_store_get_actual_costs (store, stored, &error);
   g_assert_no_error (error);
@@ -463,7 +471,7 @@ test_harvest (Fixture       *fixture,
   g_assert_cmpuint (costs->len, ==, 1);
   g_assert_cmpint (g_array_index (costs, FurrowSeasonActualCost, 0).fen, ==, 0);
   cost_row = furrow_season_harvest_page_get_cost_row (page, 0);
-  g_assert_cmpfloat (gtk_spin_button_get_value (
+  g_assert_cmpfloat (furrow_number_entry_get_value (
                        furrow_item_row_get_amount (FURROW_ITEM_ROW (cost_row))), ==, 0);
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/season-economics/harvest", Fixture, fixture_set_up, test_harvest,
@@ -525,7 +533,7 @@ test_settled (Fixture       *fixture,
   g_assert_false (gtk_widget_get_sensitive (economics_child (economics, "prices_group")));
   g_assert_false (gtk_widget_get_sensitive (economics_child (economics, "split_group")));
   /* Forced anyway: the store's refusal is what the toast says; nothing changed. */
-  gtk_spin_button_set_value (economics_spin (economics, "maize_price_spin"), (price + 50) / 100.0);
+  furrow_number_entry_set_value (economics_entry (economics, "maize_price_spin"), (price + 50) / 100.0);
   furrow_test_iterate (400);
   message = furrow_season_page_get_last_message (FURROW_SEASON_PAGE (economics));
   g_assert_nonnull (message);
@@ -533,9 +541,8 @@ test_settled (Fixture       *fixture,
   after = furrow_store_find_season (store, SEASON_NAME);
   rules_after = furrow_season_describe_rules (after);
   g_assert_cmpstr (rules_after, ==, rules);
-  g_assert_cmpfloat (round (gtk_spin_button_get_value (economics_spin (economics,
-                                                                      "maize_price_spin")) *
-                            100), ==, price);
+  g_assert_cmpfloat (round (furrow_number_entry_get_value (
+                              economics_entry (economics, "maize_price_spin")) * 100), ==, price);
 
   harvest = harvest_page (fixture);
   g_assert_true (gtk_widget_get_visible (harvest_child (harvest, "locked_group")));
@@ -543,7 +550,7 @@ test_settled (Fixture       *fixture,
   g_assert_false (gtk_widget_get_sensitive (harvest_child (harvest, "costs_group")));
   code = g_strdup (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (
                      GTK_GRID (harvest_child (harvest, "harvest_grid")), 0, 1))));
-  gtk_spin_button_set_value (furrow_season_harvest_page_get_entry (harvest, code,
+  furrow_number_entry_set_value (furrow_season_harvest_page_get_entry (harvest, code,
                                                                   FURROW_HARVEST_COLUMN_SOY_KG),
                              1);
   furrow_test_iterate (200);

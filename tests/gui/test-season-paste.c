@@ -17,6 +17,7 @@
 #include "furrow-field-map.h"
 #include "furrow-history-testing.h"
 #include "furrow-item-row.h"
+#include "furrow-paste.h"
 #include "furrow-season-economics-page-testing.h"
 #include "furrow-season-harvest-page-testing.h"
 #include "furrow-season-page-testing.h"
@@ -176,11 +177,11 @@ entry_value (FurrowSeasonHarvestPage *page,
              FurrowField             *field,
              guint                    column)
 {
-  GtkSpinButton *spin = furrow_season_harvest_page_get_entry (page, furrow_field_get_code (field),
-                                                              column);
+  FurrowNumberEntry *entry = furrow_season_harvest_page_get_entry (
+    page, furrow_field_get_code (field), column);
 
-  g_assert_nonnull (spin);
-  return gtk_spin_button_get_value (spin);
+  g_assert_nonnull (entry);
+  return furrow_number_entry_get_value (entry);
 }
 
 /* Ten rows as a clerk's sheet has them: the maize kilograms and yuan, soybean on two rows. The
@@ -452,7 +453,7 @@ test_fill_down (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *filled = g_strdup_printf ("%'.1f", 12345.6);
   FurrowFieldEditor *editor = furrow_field_map_get_editor (fixture->window->field_map);
-  GtkSpinButton *first_kg;
+  FurrowNumberEntry *first_kg;
   AdwMessageDialog *dialog;
   double kg;
   gint64 fen;
@@ -477,17 +478,17 @@ test_fill_down (Fixture       *fixture,
                                                    FURROW_HARVEST_COLUMN_MAIZE_KG);
   gtk_widget_grab_focus (GTK_WIDGET (first_kg));
   furrow_test_iterate (100);
-  gtk_spin_button_set_value (first_kg, 12345.6);
+  furrow_number_entry_set_value (first_kg, 12345.6);
   for (guint i = 0; i < 5; i++)
     g_assert_true (press_key (grid, GDK_KEY_Down, GDK_SHIFT_MASK));
   /* The five cells below are selected, the seventh row's is not. */
   for (guint i = 1; i <= 6; i++)
     {
-      GtkSpinButton *spin = furrow_season_harvest_page_get_entry (
+      FurrowNumberEntry *entry = furrow_season_harvest_page_get_entry (
         page, furrow_field_get_code (row_field (fixture, page, i)),
         FURROW_HARVEST_COLUMN_MAIZE_KG);
 
-      g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (spin), "fill-selected"), ==,
+      g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (entry), "fill-selected"), ==,
                        i <= 5);
     }
   furrow_test_save_widget_screenshot (GTK_WIDGET (fixture->window), 50,
@@ -559,7 +560,7 @@ test_fill_down (Fixture       *fixture,
   gtk_widget_grab_focus (GTK_WIDGET (furrow_season_harvest_page_get_entry (
     page, furrow_field_get_code (row_field (fixture, page, 1)), FURROW_HARVEST_COLUMN_MAIZE_KG)));
   furrow_test_iterate (100);
-  gtk_spin_button_set_value (furrow_season_harvest_page_get_entry (
+  furrow_number_entry_set_value (furrow_season_harvest_page_get_entry (
     page, furrow_field_get_code (row_field (fixture, page, 1)), FURROW_HARVEST_COLUMN_MAIZE_KG), -5);
   gtk_widget_grab_focus (GTK_WIDGET (furrow_season_harvest_page_get_entry (
     page, furrow_field_get_code (row_field (fixture, page, 2)), FURROW_HARVEST_COLUMN_MAIZE_KG)));
@@ -704,7 +705,7 @@ test_paste_economics (Fixture       *fixture,
   g_assert_cmpint (stored_cost (store, FURROW_CROP_SOYBEAN, "harvest"), ==, 5000);
   g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "tillage"), ==, 4500);
   g_assert_cmpint (stored_subsidy (store, "strip intercropping subsidy"), ==, 15000);
-  g_assert_cmpfloat (gtk_spin_button_get_value (furrow_item_row_get_amount (FURROW_ITEM_ROW (
+  g_assert_cmpfloat (furrow_number_entry_get_value (furrow_item_row_get_amount (FURROW_ITEM_ROW (
                        furrow_season_economics_page_get_item_row (page, 0, 2)))), ==, 55);
 
   /* Ctrl+V in an item's name pastes text there: the page does not take the key. */
@@ -731,7 +732,7 @@ FURROW_TEST_FIXTURE ("/furrow/gui/season-paste/economics", Fixture, fixture_set_
 
 /* The amount of the economics page's cost item `index` (docs/domain.md §7 order: tillage,
  * sowing, seed, fertilizer, pesticide, harvest … for maize). */
-static GtkSpinButton *
+static FurrowNumberEntry *
 cost_amount (FurrowSeasonEconomicsPage *page,
              guint                      index)
 {
@@ -769,7 +770,7 @@ test_fill_down_economics (Fixture       *fixture,
 
   gtk_widget_grab_focus (GTK_WIDGET (cost_amount (page, 2)));
   furrow_test_iterate (100);
-  gtk_spin_button_set_value (cost_amount (page, 2), 77);
+  furrow_number_entry_set_value (cost_amount (page, 2), 77);
   g_assert_true (press_key (editor, GDK_KEY_Down, GDK_SHIFT_MASK));
   g_assert_true (press_key (editor, GDK_KEY_Down, GDK_SHIFT_MASK));
   /* Fertilizer and pesticide selected, seed itself and harvest not. */
@@ -804,13 +805,13 @@ test_fill_down_economics (Fixture       *fixture,
   g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "fertilizer"), ==, 23500);
   g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "pesticide"), ==, 4000);
   g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "seed"), ==, 7700);
-  g_assert_cmpfloat (gtk_spin_button_get_value (cost_amount (page, 3)), ==, 235);
+  g_assert_cmpfloat (furrow_number_entry_get_value (cost_amount (page, 3)), ==, 235);
 
   /* Pesticide typed as −5, harvest focused, then the Fill Down button (which takes the focus):
    * the −5 above is refused on harvest's row, with the reason; nothing is written. */
   gtk_widget_grab_focus (GTK_WIDGET (cost_amount (page, 4)));
   furrow_test_iterate (100);
-  gtk_spin_button_set_value (cost_amount (page, 4), -5);
+  furrow_number_entry_set_value (cost_amount (page, 4), -5);
   gtk_widget_grab_focus (GTK_WIDGET (cost_amount (page, 5)));
   furrow_test_iterate (100);
   button = gtk_widget_get_ancestor (furrow_test_find_label (GTK_WIDGET (page), "Fill Down"),
@@ -829,7 +830,7 @@ test_fill_down_economics (Fixture       *fixture,
   g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "harvest"), ==, 6000);
 
   /* Settled: refused with the reason, no preview. */
-  gtk_spin_button_set_value (cost_amount (page, 4), 40);
+  furrow_number_entry_set_value (cost_amount (page, 4), 40);
   furrow_test_iterate (FURROW_SEASON_PAGE_COMMIT_DELAY_MS + 300);
   gtk_root_set_focus (GTK_ROOT (fixture->window), NULL);
   season = furrow_store_find_season (store, SEASON_NAME);
@@ -848,6 +849,33 @@ test_fill_down_economics (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/season-paste/fill-down-economics", Fixture, fixture_set_up,
                      test_fill_down_economics, furrow_test_window_tear_down);
+
+/* The Escape controller of an entry (furrow-number-entry.h). */
+static GtkEventController *
+escape_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "furrow-escape-reverts") == 0)
+        return controller;
+    }
+  return NULL;
+}
+
+/* Types TEXT into ENTRY and presses Enter. */
+static void
+type_and_commit (FurrowNumberEntry *entry,
+                 const char        *text)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+  furrow_test_iterate (FURROW_SEASON_PAGE_COMMIT_DELAY_MS + 300);
+}
 
 static gboolean
 conflict_dialog_shown (gpointer data)
@@ -883,7 +911,7 @@ test_harvest_conflict (Fixture       *fixture,
   FurrowStore *store = furrow_window_get_store (fixture->window);
   FurrowSeasonHarvestPage *page = show_harvest_page (fixture);
   FurrowField *first = row_field (fixture, page, 0);
-  GtkSpinButton *maize_kg = furrow_season_harvest_page_get_entry (
+  FurrowNumberEntry *maize_kg = furrow_season_harvest_page_get_entry (
     page, furrow_field_get_code (first), FURROW_HARVEST_COLUMN_MAIZE_KG);
   g_autoptr(FurrowStore) other = NULL;
   g_autoptr(FurrowSeason) season = NULL;
@@ -900,10 +928,9 @@ test_harvest_conflict (Fixture       *fixture,
                                                                          furrow_field_get_id (first)),
                                            FURROW_CROP_MAIZE, 6420, 873120, &error));
   g_assert_no_error (error);
-  g_assert_cmpfloat (gtk_spin_button_get_value (maize_kg), ==, 0);
+  g_assert_cmpfloat (furrow_number_entry_get_value (maize_kg), ==, 0);
 
-  gtk_widget_grab_focus (GTK_WIDGET (maize_kg));
-  gtk_spin_button_set_value (maize_kg, 7000);
+  type_and_commit (maize_kg, "7000");
   g_assert_true (furrow_test_wait_until (conflict_dialog_shown, NULL, 30));
   dialog = furrow_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   expected = g_strdup_printf ("The maize harvest of field %s was changed by %s after you opened "
@@ -918,12 +945,107 @@ test_harvest_conflict (Fixture       *fixture,
   g_assert_true (kg_stored (&want));
   g_assert_cmpfloat (entry_value (page, first, FURROW_HARVEST_COLUMN_MAIZE_KG), ==, 6420);
 
-  gtk_spin_button_set_value (maize_kg, 7000);
+  type_and_commit (maize_kg, "7000");
   want.kg = 7000;
   g_assert_true (furrow_test_wait_until (kg_stored, &want, 30));
   g_assert_null (furrow_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/season-paste/harvest-conflict", Fixture, fixture_set_up,
                      test_harvest_conflict, furrow_test_window_tear_down);
+
+/* Typed harvests and amounts (issue 13, item 8): plain entries without steppers read what a clerk types as
+ * a pasted cell is read. "1,234.5" kg and "１２３４" yuan committed write 1,234.5 kg and
+ * 123,400 fen, one edit each (one undo takes back the yuan only); Tab goes from the kilograms
+ * to the yuan of the row; Escape puts back the value; "12,5", "abc" and "-5" are refused with
+ * the error style and a tooltip, and nothing is written. (GtkSpinButton read "1,234.5" as 1.) */
+static void
+test_typed_entries (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  FurrowSeasonHarvestPage *page = show_harvest_page (fixture);
+  FurrowField *first = row_field (fixture, page, 0);
+  const char *code = furrow_field_get_code (first);
+  FurrowNumberEntry *kg_entry = furrow_season_harvest_page_get_entry (
+    page, code, FURROW_HARVEST_COLUMN_MAIZE_KG);
+  FurrowNumberEntry *yuan_entry = furrow_season_harvest_page_get_entry (
+    page, code, FURROW_HARVEST_COLUMN_MAIZE_REVENUE);
+  static const char *refused[] = { "12,5", "abc", "-5" };
+  gboolean handled = FALSE;
+  GtkWidget *focus;
+  double kg, value;
+  gint64 fen;
+
+  g_assert_false (GTK_IS_SPIN_BUTTON (kg_entry));
+  type_and_commit (kg_entry, "1,234.5");
+  g_assert_true (stored (store, furrow_field_get_id (first), FURROW_CROP_MAIZE, &kg, &fen));
+  g_assert_cmpfloat (kg, ==, 1234.5);
+  g_assert_cmpint (fen, ==, 0);
+
+  /* Tab: from the kilograms to the yuan of the same row. */
+  gtk_widget_grab_focus (GTK_WIDGET (kg_entry));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (yuan_entry)));
+
+  type_and_commit (yuan_entry, "１２３４");
+  g_assert_true (stored (store, furrow_field_get_id (first), FURROW_CROP_MAIZE, &kg, &fen));
+  g_assert_cmpfloat (kg, ==, 1234.5);
+  g_assert_cmpint (fen, ==, 123400);
+  g_assert_cmpfloat (furrow_number_entry_get_value (yuan_entry), ==, 1234);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (yuan_entry), "error"));
+
+  /* Escape puts back what the entry holds. */
+  gtk_editable_set_text (GTK_EDITABLE (kg_entry), "99");
+  g_signal_emit_by_name (escape_controller (GTK_WIDGET (kg_entry)), "key-pressed", GDK_KEY_Escape,
+                         0, 0, &handled);
+  g_assert_true (handled);
+  g_assert_true (furrow_paste_parse_number (gtk_editable_get_text (GTK_EDITABLE (kg_entry)),
+                                            &value));
+  g_assert_cmpfloat (value, ==, 1234.5);
+
+  /* Refused: marked with the reason, nothing written; Escape clears it. */
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      type_and_commit (kg_entry, refused[i]);
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (kg_entry), "error"));
+      g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (kg_entry)));
+      g_assert_cmpfloat (furrow_number_entry_get_value (kg_entry), ==, 1234.5);
+      g_assert_true (stored (store, furrow_field_get_id (first), FURROW_CROP_MAIZE, &kg, &fen));
+      g_assert_cmpfloat (kg, ==, 1234.5);
+      g_assert_cmpint (fen, ==, 123400);
+    }
+  g_signal_emit_by_name (escape_controller (GTK_WIDGET (kg_entry)), "key-pressed", GDK_KEY_Escape,
+                         0, 0, &handled);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (kg_entry), "error"));
+  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (kg_entry)));
+
+  /* One edit a committed cell: one undo takes back the yuan, the kilograms stay. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  furrow_test_iterate (300);
+  g_assert_true (stored (store, furrow_field_get_id (first), FURROW_CROP_MAIZE, &kg, &fen));
+  g_assert_cmpfloat (kg, ==, 1234.5);
+  g_assert_cmpint (fen, ==, 0);
+  g_assert_cmpfloat (furrow_number_entry_get_value (yuan_entry), ==, 0);
+
+  /* The economics page's amounts in yuan are the same entries: maize seed typed "1,234.5" is
+   * ¥1,234.50 a mu, 123,450 fen; "12,5" is refused and nothing written. */
+  {
+    FurrowSeasonEconomicsPage *economics = FURROW_SEASON_ECONOMICS_PAGE (
+      furrow_test_show_season_page (fixture->window, "economics",
+                                    FURROW_TYPE_SEASON_ECONOMICS_PAGE, 100));
+    FurrowNumberEntry *seed = furrow_item_row_get_amount (FURROW_ITEM_ROW (
+      furrow_season_economics_page_get_item_row (economics, 0, 2)));
+
+    g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "seed"), ==, 5500);
+    type_and_commit (seed, "1,234.5");
+    g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "seed"), ==, 123450);
+    type_and_commit (seed, "12,5");
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (seed), "error"));
+    g_assert_cmpint (stored_cost (store, FURROW_CROP_MAIZE, "seed"), ==, 123450);
+  }
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/season-paste/typed-entries", Fixture, fixture_set_up,
+                     test_typed_entries, furrow_test_window_tear_down);
 
 FURROW_TEST_GUI_MAIN ();

@@ -406,6 +406,32 @@ furrow_test_check_column_titles (GtkWidget  *widget,
   return n;
 }
 
+guint
+furrow_test_check_entries (GtkWidget  *widget,
+                           const char *what)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    n += furrow_test_check_entries (c, what);
+  /* GtkEntry and GtkSpinButton edit their text in a GtkText child. */
+  if (GTK_IS_TEXT (widget) && gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0 &&
+      gtk_editable_get_text (GTK_EDITABLE (widget))[0] != '\0')
+    {
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (widget));
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+      int text_width = 0;
+
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
+      if (text_width > gtk_widget_get_width (widget))
+        FAIL ("%s: the entry's \"%s\" is cut: %d px of text in %d px", what, text, text_width,
+              gtk_widget_get_width (widget));
+      n++;
+    }
+  return n;
+}
+
 void
 furrow_test_check_not_ellipsized (GtkWidget  *widget,
                                   const char *what)

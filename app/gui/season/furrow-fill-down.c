@@ -53,19 +53,16 @@ furrow_fill_down_rows (guint  focus_row,
 }
 
 char *
-furrow_fill_down_text (GtkSpinButton *source,
-                       guint          n_rows)
+furrow_fill_down_text (double value,
+                       guint  digits,
+                       guint  n_rows)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *format = NULL;
+  g_autofree char *format = g_strdup_printf ("%%.%uf", digits);
   char number[G_ASCII_DTOSTR_BUF_SIZE];
 
-  g_return_val_if_fail (GTK_IS_SPIN_BUTTON (source), NULL);
-
-  gtk_spin_button_update (source);
   /* As the entry shows it (kilograms to 0.1, yuan to the fen). */
-  format = g_strdup_printf ("%%.%uf", gtk_spin_button_get_digits (source));
-  g_ascii_formatd (number, sizeof number, format, gtk_spin_button_get_value (source));
+  g_ascii_formatd (number, sizeof number, format, value);
   for (guint i = 0; i < n_rows; i++)
     g_string_append_printf (text, "%s\n", number);
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -101,8 +98,8 @@ add_style (void)
   added = TRUE;
   provider = gtk_css_provider_new ();
   gtk_css_provider_load_from_data (provider,
-                                   "spinbutton.fill-selected { background-color: "
-                                   "alpha(@accent_bg_color, 0.25); }", -1);
+                                   "spinbutton.fill-selected, entry.fill-selected { "
+                                   "background-color: alpha(@accent_bg_color, 0.25); }", -1);
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);

@@ -38,9 +38,11 @@ gboolean      furrow_fill_down_rows     (guint             focus_row,
                                          guint            *first_row,
                                          guint            *last_row);
 
-/* The block a Fill Down of N_ROWS rows pastes: SOURCE's value as the entry shows it (what is
- * typed in it counts, as if it had been left), in the C locale, a line per row. */
-char         *furrow_fill_down_text     (GtkSpinButton    *source,
+/* The block a Fill Down of N_ROWS rows pastes: VALUE as its entry shows it, with DIGITS
+ * decimals, in the C locale, a line per row. The caller reads what is typed in the entry first,
+ * as if it had been left. */
+char         *furrow_fill_down_text     (double            value,
+                                         guint             digits,
                                          guint             n_rows);
 
 /* Heads the paste preview DIALOG "Fill Down N Rows?", N the rows REFUSED (gboolean, a flag

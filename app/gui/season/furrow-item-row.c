@@ -12,13 +12,17 @@ struct _FurrowItemRow
   AdwActionRow    parent_instance;
 
   GtkEditable    *name_entry;
-  GtkSpinButton  *amount;
+  FurrowNumberEntry *amount;
   GtkDropDown    *choice;
   GtkCheckButton *check;
   char           *stored_name;
   gint64          field_id;
   GArray         *choice_ids;     /* gint64, one per choice */
+  int             name_min_chars; /* the name entry's narrowest, in character widths */
 };
+
+/* The widest a name entry grows to show its name, in character widths. */
+#define NAME_MAX_CHARS 32
 
 G_DEFINE_FINAL_TYPE (FurrowItemRow, furrow_item_row, ADW_TYPE_ACTION_ROW)
 
@@ -35,6 +39,21 @@ static void
 item_changed (FurrowItemRow *self)
 {
   g_signal_emit (self, signals[ITEM_CHANGED], 0);
+}
+
+/* The name entry as wide as its name (a Chinese character two widths, as GTK counts them), so
+ * that the page's layout gives it the room: "Management and labour" was cut to
+ * "Management and l…" beside the predicted income (issue 13, item 2). */
+static void
+fit_name_cb (FurrowItemRow *self)
+{
+  int columns = 1;
+
+  for (const char *p = gtk_editable_get_text (self->name_entry); *p != '\0';
+       p = g_utf8_next_char (p))
+    columns += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  gtk_editable_set_width_chars (self->name_entry, CLAMP (columns, self->name_min_chars,
+                                                         NAME_MAX_CHARS));
 }
 
 static void
@@ -101,7 +120,7 @@ add_choice (FurrowItemRow *self,
 FurrowItemRow *
 furrow_item_row_new (const char     *name,
                      int             name_width_chars,
-                     GtkSpinButton  *amount,
+                     FurrowNumberEntry *amount,
                      GtkDropDown    *choice,
                      gboolean        choice_after_name,
                      GtkCheckButton *check)
@@ -111,18 +130,20 @@ furrow_item_row_new (const char     *name,
   GtkEventController *focus = gtk_event_controller_focus_new ();
   GtkWidget *remove;
 
-  g_return_val_if_fail (GTK_IS_SPIN_BUTTON (amount), NULL);
+  g_return_val_if_fail (FURROW_IS_NUMBER_ENTRY (amount), NULL);
 
   if (choice != NULL && !choice_after_name)
     add_choice (self, choice);
+  self->name_entry = GTK_EDITABLE (entry);
+  self->name_min_chars = name_width_chars;
   gtk_editable_set_text (GTK_EDITABLE (entry), name);
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), name_width_chars);
+  fit_name_cb (self);
+  g_signal_connect_swapped (entry, "changed", G_CALLBACK (fit_name_cb), self);
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (entry, "activate", G_CALLBACK (item_changed), self);
   g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
   gtk_widget_add_controller (entry, focus);
   adw_action_row_add_prefix (ADW_ACTION_ROW (self), entry);
-  self->name_entry = GTK_EDITABLE (entry);
   if (choice != NULL && choice_after_name)
     add_choice (self, choice);
 
@@ -153,7 +174,7 @@ furrow_item_row_new (const char     *name,
 #define GETTER(ctype, member) \
   FURROW_PROPERTY_GETTER (FurrowItemRow, furrow_item_row, FURROW_IS_ITEM_ROW, ctype, member)
 GETTER (GtkEditable *, name_entry)
-GETTER (GtkSpinButton *, amount)
+GETTER (FurrowNumberEntry *, amount)
 GETTER (GtkDropDown *, choice)
 GETTER (GtkCheckButton *, check)
 GETTER (const char *, stored_name)

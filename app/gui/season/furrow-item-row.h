@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "furrow-number-entry.h"
+
 G_BEGIN_DECLS
 
 #define FURROW_TYPE_ITEM_ROW (furrow_item_row_get_type ())
@@ -17,12 +19,13 @@ G_DECLARE_FINAL_TYPE (FurrowItemRow, furrow_item_row, FURROW, ITEM_ROW, AdwActio
  * Signals: ::item-changed — the name was entered or left, the choice or the check changed (write
  * now); ::amount-changed — the amount changed (write once the clicks pause); ::remove-clicked. */
 
-/* `amount`: the spin button of the amount (taken); `choice` (nullable): a drop-down before the
+/* `amount`: the entry of the amount in yuan (taken, furrow-number-entry.h); `choice` (nullable): a drop-down before the
  * name, or after it when `choice_after_name`; `check` (nullable): a check button before the
- * amount. */
+ * amount. The name's entry is as wide as its name, `name_width_chars` character widths at
+ * least. */
 FurrowItemRow  *furrow_item_row_new             (const char     *name,
                                                  int             name_width_chars,
-                                                 GtkSpinButton  *amount,
+                                                 FurrowNumberEntry *amount,
                                                  GtkDropDown    *choice,
                                                  gboolean        choice_after_name,
                                                  GtkCheckButton *check);
@@ -30,7 +33,7 @@ FurrowItemRow  *furrow_item_row_new             (const char     *name,
 GtkEditable    *furrow_item_row_get_name_entry  (FurrowItemRow  *self);
 /* The name as typed, without leading or trailing spaces (transfer full). */
 char           *furrow_item_row_dup_name        (FurrowItemRow  *self);
-GtkSpinButton  *furrow_item_row_get_amount      (FurrowItemRow  *self);
+FurrowNumberEntry *furrow_item_row_get_amount   (FurrowItemRow  *self);
 GtkDropDown    *furrow_item_row_get_choice      (FurrowItemRow  *self);
 GtkCheckButton *furrow_item_row_get_check       (FurrowItemRow  *self);
 

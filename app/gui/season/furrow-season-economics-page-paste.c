@@ -62,8 +62,9 @@ paste_response_cb (AdwMessageDialog          *dialog,
     return;
   /* The amounts into the rows, then one commit: one edit of the season's rules. */
   for (guint i = 0; i < self->paste_rows->len; i++)
-    set_spin_fen (furrow_item_row_get_amount (g_ptr_array_index (self->paste_rows, i)),
-                  (double) g_array_index (self->paste_fen, gint64, i));
+    furrow_number_entry_set_fen (furrow_item_row_get_amount (g_ptr_array_index (self->paste_rows,
+                                                                                 i)),
+                                 (double) g_array_index (self->paste_fen, gint64, i));
   g_ptr_array_set_size (self->paste_rows, 0);
   g_array_set_size (self->paste_fen, 0);
   furrow_season_economics_page_commit (self);
@@ -126,7 +127,7 @@ paste_text (FurrowSeasonEconomicsPage *self,
       else
         {
           FurrowItemRow *item = g_ptr_array_index (rows, row->target);
-          gint64 before = spin_fen (furrow_item_row_get_amount (item));
+          gint64 before = furrow_number_entry_get_fen (furrow_item_row_get_amount (item));
           gint64 after = (gint64) round (row->values[0] * 100.0);
           g_autofree char *before_text = furrow_format_yuan (before);
           g_autofree char *after_text = furrow_format_yuan (after);
@@ -161,10 +162,11 @@ focused_item_row (FurrowSeasonEconomicsPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *spin = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON) : NULL;
-  GtkWidget *row = spin != NULL ? gtk_widget_get_ancestor (spin, FURROW_TYPE_ITEM_ROW) : NULL;
+  GtkWidget *amount = focus != NULL ? gtk_widget_get_ancestor (focus, FURROW_TYPE_NUMBER_ENTRY)
+                                     : NULL;
+  GtkWidget *row = amount != NULL ? gtk_widget_get_ancestor (amount, FURROW_TYPE_ITEM_ROW) : NULL;
 
-  if (row == NULL || GTK_WIDGET (furrow_item_row_get_amount (FURROW_ITEM_ROW (row))) != spin)
+  if (row == NULL || GTK_WIDGET (furrow_item_row_get_amount (FURROW_ITEM_ROW (row))) != amount)
     return NULL;
   return FURROW_ITEM_ROW (row);
 }
@@ -198,7 +200,7 @@ clipboard_text_cb (GObject      *source,
   if (focused != NULL && strpbrk (text, "\t\r\n") == NULL &&
       furrow_paste_parse_number (text, &value) && value >= 0)
     {
-      set_spin_fen (furrow_item_row_get_amount (focused), round (value * 100.0));
+      furrow_number_entry_set_fen (furrow_item_row_get_amount (focused), round (value * 100.0));
       return;
     }
   if (focused != NULL)
@@ -270,8 +272,8 @@ static void
 amount_focused_cb (GtkEventControllerFocus   *focus,
                    FurrowSeasonEconomicsPage *self)
 {
-  GtkWidget *spin = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
-  GtkWidget *row = gtk_widget_get_ancestor (spin, FURROW_TYPE_ITEM_ROW);
+  GtkWidget *amount = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
+  GtkWidget *row = gtk_widget_get_ancestor (amount, FURROW_TYPE_ITEM_ROW);
 
   if (row == NULL || FURROW_ITEM_ROW (row) == self->fill_from)
     return;
@@ -316,8 +318,19 @@ fill_down_action (GtkWidget  *widget,
                             "below it."));
       return;
     }
-  text = furrow_fill_down_text (furrow_item_row_get_amount (rows->pdata[source_row - 1]),
-                                last_row - first_row + 1);
+  {
+    FurrowNumberEntry *source = furrow_item_row_get_amount (rows->pdata[source_row - 1]);
+
+    /* What is typed in it counts, as if it had been left; a refused value is not copied. */
+    if (!furrow_number_entry_commit (source))
+      {
+        show_refusal (self, gtk_widget_get_tooltip_text (GTK_WIDGET (source)));
+        return;
+      }
+    text = furrow_fill_down_text (furrow_number_entry_get_value (source),
+                                  furrow_number_entry_get_digits (source),
+                                  last_row - first_row + 1);
+  }
   /* What waits for the delayed commit is written first: the preview's old amounts are stored. */
   furrow_season_economics_page_commit (self);
   paste_text (self, text, first_row - 1);

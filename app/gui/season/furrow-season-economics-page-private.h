@@ -5,6 +5,7 @@
 
 #include "furrow-income-preview.h"
 #include "furrow-item-row.h"
+#include "furrow-number-entry.h"
 #include "furrow-season-economics-page.h"
 
 G_BEGIN_DECLS
@@ -32,9 +33,9 @@ struct _FurrowSeasonEconomicsPage
   AdwPreferencesGroup *prices_group;
   AdwActionRow        *maize_price_row;
   AdwActionRow        *soy_price_row;
-  GtkSpinButton       *maize_price_spin;
+  FurrowNumberEntry   *maize_price_spin;
   GtkSpinButton       *maize_moisture_spin;
-  GtkSpinButton       *soy_price_spin;
+  FurrowNumberEntry   *soy_price_spin;
   GtkSpinButton       *soy_moisture_spin;
   AdwPreferencesGroup *costs_group;
   AdwPreferencesGroup *subsidies_group;
@@ -52,11 +53,11 @@ struct _FurrowSeasonEconomicsPage
   AdwActionRow        *base_less_cost_row;
   AdwActionRow        *base_annual_row;
   AdwActionRow        *base_pct_row;
-  GtkSpinButton       *base_fixed_spin;
+  FurrowNumberEntry   *base_fixed_spin;
   GtkSpinButton       *base_kg_spin;
-  GtkSpinButton       *base_price_spin;
+  FurrowNumberEntry   *base_price_spin;
   GtkSwitch           *base_less_cost_switch;
-  GtkSpinButton       *base_annual_spin;
+  FurrowNumberEntry   *base_annual_spin;
   GtkSpinButton       *base_pct_spin;
   AdwPreferencesGroup *split_group;
   AdwActionRow        *reserve_row;
@@ -76,6 +77,7 @@ struct _FurrowSeasonEconomicsPage
 
   guint                orientation_source;
   GtkOrientation       wanted_orientation;
+  int                  wanted_position; /* the rules' width beside the income */
 
   char                *loaded_rules;    /* what the editor was last loaded from */
   gint64               loaded_id;
@@ -98,19 +100,6 @@ struct _FurrowSeasonEconomicsPage
 #define STORE(self)  furrow_season_page_get_store (FURROW_SEASON_PAGE (self))
 #define SEASON(self) furrow_season_page_get_season (FURROW_SEASON_PAGE (self))
 
-/* Money in the widgets: yuan with two decimals, held as integer fen. */
-static inline gint64
-spin_fen (GtkSpinButton *spin)
-{
-  return (gint64) round (gtk_spin_button_get_value (spin) * 100.0);
-}
-
-static inline void
-set_spin_fen (GtkSpinButton *spin,
-              double         fen)
-{
-  gtk_spin_button_set_value (spin, fen / 100.0);
-}
 
 /* Writes the editor's rules if they are valid and changed: one edit of the season. */
 void        furrow_season_economics_page_commit           (FurrowSeasonEconomicsPage *self);

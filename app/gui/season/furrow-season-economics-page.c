@@ -19,7 +19,7 @@
 #define PREVIEW_DELAY_MS 150
 
 
-/* The rules' width beside the income (the paned's position in the template). */
+/* The rules' narrowest width beside the income (the paned's position in the template). */
 #define EDITOR_WIDTH 470
 
 G_DEFINE_FINAL_TYPE (FurrowSeasonEconomicsPage, furrow_season_economics_page,
@@ -120,17 +120,17 @@ remove_row_cb (FurrowItemRow             *row,
   furrow_season_economics_page_commit (self);
 }
 
-static GtkSpinButton *
-money_spin_new (double fen)
+/* An amount of a list, in yuan: typed as in a spreadsheet (furrow-number-entry.h), wide enough
+ * for ¥999,999.99 a mu. */
+static FurrowNumberEntry *
+money_entry_new (double fen)
 {
-  GtkSpinButton *spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (-1e9, 1e9, 0.01));
+  FurrowNumberEntry *entry = FURROW_NUMBER_ENTRY (furrow_number_entry_new (2));
 
-  gtk_spin_button_set_digits (spin, 2);
-  gtk_spin_button_set_numeric (spin, TRUE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 6);
-  gtk_widget_set_valign (GTK_WIDGET (spin), GTK_ALIGN_CENTER);
-  set_spin_fen (spin, fen);
-  return spin;
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 10);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 10);
+  furrow_number_entry_set_fen (entry, fen);
+  return entry;
 }
 
 const char *
@@ -171,7 +171,7 @@ add_list_row (FurrowSeasonEconomicsPage *self,
     }
   /* The defaults of a new season are stored under their untranslated names (N_() in
    * furrow-season.c): show them in the user's language, store them back unchanged. */
-  row = furrow_item_row_new (g_dgettext (GETTEXT_PACKAGE, name), 8, money_spin_new ((double) fen),
+  row = furrow_item_row_new (g_dgettext (GETTEXT_PACKAGE, name), 8, money_entry_new ((double) fen),
                              drop, FALSE, check);
   furrow_item_row_set_stored_name (row, name);
   furrow_item_row_set_field_id (row, field_id);
@@ -330,7 +330,7 @@ collect_lists (FurrowSeasonEconomicsPage *self,
       for (guint i = 0; i < self->list_rows[kind]->len; i++)
         {
           FurrowItemRow *row = g_ptr_array_index (self->list_rows[kind], i);
-          GtkSpinButton *spin = furrow_item_row_get_amount (row);
+          FurrowNumberEntry *amount = furrow_item_row_get_amount (row);
           GtkDropDown *drop = furrow_item_row_get_choice (row);
           GtkCheckButton *strip = furrow_item_row_get_check (row);
           gint64 field_id = furrow_item_row_get_field_id (row);
@@ -338,7 +338,7 @@ collect_lists (FurrowSeasonEconomicsPage *self,
           g_autofree char *name = furrow_item_row_dup_name (row);
           FurrowCrop crop = drop ? (FurrowCrop) gtk_drop_down_get_selected (drop)
                                  : FURROW_CROP_MAIZE;
-          gint64 fen = spin_fen (spin);
+          gint64 fen = furrow_number_entry_get_fen (amount);
           g_autofree char *key = NULL;
           gboolean bad;
 
@@ -406,16 +406,16 @@ collect_base (FurrowSeasonEconomicsPage *self,
   switch (rule.kind)
     {
     case FURROW_BASE_FIXED:
-      rule.fen_per_mu = spin_fen (self->base_fixed_spin);
+      rule.fen_per_mu = furrow_number_entry_get_fen (self->base_fixed_spin);
       break;
     case FURROW_BASE_IN_KIND:
       rule.kg_per_mu = gtk_spin_button_get_value (self->base_kg_spin);
-      rule.price_fen_per_kg = (double) spin_fen (self->base_price_spin);
+      rule.price_fen_per_kg = (double) furrow_number_entry_get_fen (self->base_price_spin);
       rule.less_cost_per_mu = gtk_switch_get_active (self->base_less_cost_switch);
       break;
     case FURROW_BASE_ANNUAL_SHARE:
     default:
-      rule.annual_fen_per_mu = spin_fen (self->base_annual_spin);
+      rule.annual_fen_per_mu = furrow_number_entry_get_fen (self->base_annual_spin);
       rule.season_pct = pct;
       break;
     }
@@ -478,8 +478,8 @@ static gboolean
 collect (FurrowSeasonEconomicsPage *self,
          FurrowSeason              *season)
 {
-  gint64 maize = spin_fen (self->maize_price_spin);
-  gint64 soy = spin_fen (self->soy_price_spin);
+  gint64 maize = furrow_number_entry_get_fen (self->maize_price_spin);
+  gint64 soy = furrow_number_entry_get_fen (self->soy_price_spin);
   gboolean ok = TRUE;
 
   mark (self->maize_price_row, maize < 0);
@@ -537,12 +537,12 @@ load (FurrowSeasonEconomicsPage *self,
 
   furrow_season_page_cancel_commit (FURROW_SEASON_PAGE (self));
   self->loading = TRUE;
-  set_spin_fen (self->maize_price_spin,
+  furrow_number_entry_set_fen (self->maize_price_spin,
                 furrow_season_get_price (SEASON (self), FURROW_CROP_MAIZE)->price_fen_per_kg);
   gtk_spin_button_set_value (self->maize_moisture_spin,
                              furrow_season_get_price (SEASON (self),
                                                       FURROW_CROP_MAIZE)->moisture_pct);
-  set_spin_fen (self->soy_price_spin,
+  furrow_number_entry_set_fen (self->soy_price_spin,
                 furrow_season_get_price (SEASON (self), FURROW_CROP_SOYBEAN)->price_fen_per_kg);
   gtk_spin_button_set_value (self->soy_moisture_spin,
                              furrow_season_get_price (SEASON (self),
@@ -568,11 +568,11 @@ load (FurrowSeasonEconomicsPage *self,
 
   base = furrow_season_get_base_rule (SEASON (self));
   adw_combo_row_set_selected (self->base_kind_row, base->kind);
-  set_spin_fen (self->base_fixed_spin, (double) base->fen_per_mu);
+  furrow_number_entry_set_fen (self->base_fixed_spin, (double) base->fen_per_mu);
   gtk_spin_button_set_value (self->base_kg_spin, base->kg_per_mu);
-  set_spin_fen (self->base_price_spin, base->price_fen_per_kg);
+  furrow_number_entry_set_fen (self->base_price_spin, base->price_fen_per_kg);
   gtk_switch_set_active (self->base_less_cost_switch, base->less_cost_per_mu);
-  set_spin_fen (self->base_annual_spin, (double) base->annual_fen_per_mu);
+  furrow_number_entry_set_fen (self->base_annual_spin, (double) base->annual_fen_per_mu);
   gtk_spin_button_set_value (self->base_pct_spin, base->season_pct);
 
   split = furrow_season_get_split (SEASON (self));
@@ -790,8 +790,10 @@ furrow_season_economics_page_commit_delayed (FurrowSeasonPage *page)
 
 /* The rules beside the predicted income when both fit at their width, the income under the
  * rules otherwise (a 1024-px window): the amounts are never cut off at the page's edge (issue 13,
- * item 2). Decided when the page's width changes, changed on the next idle (not while
- * allocating). */
+ * item 2). Beside the income the rules take up to their natural width, the cost items' names in
+ * full, and the income its natural width: its name column took half the page at 1920 px and
+ * cut the names to "Management and l…". Decided when the page's width changes, changed on the
+ * next idle (not while allocating). */
 static gboolean
 apply_orientation_cb (gpointer data)
 {
@@ -803,7 +805,7 @@ apply_orientation_cb (gpointer data)
   if (self->wanted_orientation == GTK_ORIENTATION_VERTICAL)
     gtk_paned_set_position (self->paned, gtk_widget_get_height (GTK_WIDGET (self->paned)) / 2);
   else
-    gtk_paned_set_position (self->paned, EDITOR_WIDTH);
+    gtk_paned_set_position (self->paned, self->wanted_position);
   return G_SOURCE_REMOVE;
 }
 
@@ -814,18 +816,22 @@ page_width_changed_cb (FurrowSeasonEconomicsPage *self)
   GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->page_scroller);
   int width = (int) gtk_adjustment_get_page_size (adjustment);
   GtkWidget *preview = gtk_paned_get_end_child (self->paned);
-  int editor_min = 0, preview_nat = 0;
+  int editor_min = 0, editor_nat = 0, preview_nat = 0, editor;
   GtkOrientation wanted;
 
   if (width <= 0)
     return;
   gtk_widget_measure (GTK_WIDGET (self->editor_page), GTK_ORIENTATION_HORIZONTAL, -1,
-                      &editor_min, NULL, NULL, NULL);
+                      &editor_min, &editor_nat, NULL, NULL);
   gtk_widget_measure (preview, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &preview_nat, NULL, NULL);
-  wanted = width >= MAX (editor_min, EDITOR_WIDTH) + preview_nat + 8 ? GTK_ORIENTATION_HORIZONTAL
-                                                                    : GTK_ORIENTATION_VERTICAL;
+  editor = MAX (editor_min, EDITOR_WIDTH);
+  wanted = width >= editor + preview_nat + 8 ? GTK_ORIENTATION_HORIZONTAL
+                                             : GTK_ORIENTATION_VERTICAL;
   self->wanted_orientation = wanted;
-  if (wanted != gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) &&
+  self->wanted_position = CLAMP (width - preview_nat - 8, editor, MAX (editor, editor_nat));
+  if ((wanted != gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) ||
+       (wanted == GTK_ORIENTATION_HORIZONTAL &&
+        self->wanted_position != gtk_paned_get_position (self->paned))) &&
       self->orientation_source == 0)
     self->orientation_source = g_idle_add (apply_orientation_cb, self);
 }
@@ -843,6 +849,7 @@ furrow_season_economics_page_class_init (FurrowSeasonEconomicsPageClass *klass)
   page_class->records_changed = furrow_season_economics_page_records_changed;
   page_class->commit = furrow_season_economics_page_commit_delayed;
 
+  g_type_ensure (FURROW_TYPE_NUMBER_ENTRY);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH
                                                "/ui/season/furrow-season-economics-page.ui");
   furrow_widget_class_bind_template_children (widget_class, template_children,

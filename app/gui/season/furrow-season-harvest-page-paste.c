@@ -266,11 +266,11 @@ clipboard_text_cb (GObject      *source,
       gtk_widget_is_ancestor (focus, GTK_WIDGET (self->harvest_grid)) &&
       !furrow_season_is_read_only (SEASON (self)))
     {
-      GtkWidget *spin = gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON);
+      GtkWidget *entry = gtk_widget_get_ancestor (focus, FURROW_TYPE_NUMBER_ENTRY);
 
-      if (spin != NULL && furrow_paste_parse_number (text, &value) && value >= 0)
+      if (entry != NULL && furrow_paste_parse_number (text, &value) && value >= 0)
         {
-          gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+          furrow_number_entry_set_value (FURROW_NUMBER_ENTRY (entry), value);
           return;
         }
     }
@@ -324,9 +324,21 @@ _furrow_season_harvest_page_fill_down_action (GtkWidget  *widget,
                             "cells below it."));
       return;
     }
-  text = furrow_fill_down_text (_furrow_season_harvest_page_grid_spin (
-                                  self, value_columns[self->focus_value], source_row),
-                                last_row - first_row + 1);
+  {
+    FurrowNumberEntry *source = _furrow_season_harvest_page_grid_entry (
+      self, value_columns[self->focus_value], source_row);
+
+    /* What is typed in it counts, as if it had been left; a refused value is not copied. */
+    if (!furrow_number_entry_commit (source))
+      {
+        _furrow_season_harvest_page_show_refusal (self, gtk_widget_get_tooltip_text (
+                                                          GTK_WIDGET (source)));
+        return;
+      }
+    text = furrow_fill_down_text (furrow_number_entry_get_value (source),
+                                  furrow_number_entry_get_digits (source),
+                                  last_row - first_row + 1);
+  }
   paste_text (self, text, first_row, self->focus_value);
   if (self->paste_dialog != NULL)
     furrow_fill_down_retitle (self->paste_dialog, self->paste_refused);

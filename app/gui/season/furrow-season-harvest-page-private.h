@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "furrow-number-entry.h"
 #include "furrow-season-harvest-page-testing.h"
 #include "furrow-season-harvest-page.h"
 #include "furrow-store-season.h"
@@ -57,9 +58,9 @@ static const guint value_columns[] = {
 gboolean       _furrow_season_harvest_page_push        (FurrowSeasonHarvestPage *self,
                                                         FurrowEdit              *edit,
                                                         GError                  *error);
-GtkSpinButton *_furrow_season_harvest_page_grid_spin   (FurrowSeasonHarvestPage *self,
-                                                        guint                    column,
-                                                        guint                    row);
+FurrowNumberEntry *_furrow_season_harvest_page_grid_entry (FurrowSeasonHarvestPage *self,
+                                                            guint                    column,
+                                                            guint                    row);
 void           _furrow_season_harvest_page_commit_delayed (FurrowSeasonPage     *page);
 void           _furrow_season_harvest_page_show_refusal (FurrowSeasonHarvestPage *self,
                                                         const char              *message);

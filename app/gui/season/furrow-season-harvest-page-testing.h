@@ -3,6 +3,7 @@
 
 /* For the GUI tests only: what the harvest page shows, reached without its struct. */
 
+#include "furrow-number-entry.h"
 #include "furrow-season-harvest-page.h"
 
 G_BEGIN_DECLS
@@ -46,10 +47,10 @@ gint64         furrow_season_harvest_page_get_field_id (FurrowSeasonHarvestPage 
 /* The FurrowItemRow `index` of the actual costs, or NULL past their end. */
 GtkWidget     *furrow_season_harvest_page_get_cost_row (FurrowSeasonHarvestPage *self,
                                                         guint                    index);
-/* The spin button in `column` of the harvest grid for the field with this code, or NULL. */
-GtkSpinButton *furrow_season_harvest_page_get_entry (FurrowSeasonHarvestPage *self,
-                                                     const char              *code,
-                                                     guint                    column);
+/* The entry in `column` of the harvest grid for the field with this code, or NULL. */
+FurrowNumberEntry *furrow_season_harvest_page_get_entry (FurrowSeasonHarvestPage *self,
+                                                         const char              *code,
+                                                         guint                    column);
 /* The text in `column` of the comparison grid for the field with this code, or of the totals
  * row when code is NULL; NULL when absent. */
 const char    *furrow_season_harvest_page_get_compare_text (FurrowSeasonHarvestPage *self,

@@ -9,7 +9,9 @@
 #include "furrow-economics.h"
 #include "furrow-edit-season.h"
 #include "furrow-fill-down.h"
+#include "furrow-grid-title.h"
 #include "furrow-item-row.h"
+#include "furrow-number-entry.h"
 #include "furrow-paste-preview.h"
 #include "furrow-paste.h"
 #include "furrow-season-harvest-page-private.h"
@@ -33,12 +35,6 @@ static const FurrowTemplateChild template_children[] = {
 static void load (FurrowSeasonHarvestPage *self,
                   gboolean                 force);
 static void furrow_season_harvest_page_commit_costs (FurrowSeasonHarvestPage *self);
-
-static gint64
-spin_fen (GtkSpinButton *spin)
-{
-  return (gint64) round (gtk_spin_button_get_value (spin) * 100.0);
-}
 
 static void
 mark (gpointer widget,
@@ -104,15 +100,15 @@ _furrow_season_harvest_page_push (FurrowSeasonHarvestPage *self,
   return ok;
 }
 
-GtkSpinButton *
-_furrow_season_harvest_page_grid_spin (FurrowSeasonHarvestPage *self,
-           guint                    column,
-           guint                    row)
+FurrowNumberEntry *
+_furrow_season_harvest_page_grid_entry (FurrowSeasonHarvestPage *self,
+                                        guint                    column,
+                                        guint                    row)
 {
-  return GTK_SPIN_BUTTON (gtk_grid_get_child_at (self->harvest_grid, (int) column, (int) row));
+  return FURROW_NUMBER_ENTRY (gtk_grid_get_child_at (self->harvest_grid, (int) column, (int) row));
 }
 
-/* One row and crop as its two spin buttons show it, read before any of them is written. */
+/* One row and crop as its two entries hold it, read before any of them is written. */
 typedef struct
 {
   guint      row;
@@ -122,24 +118,27 @@ typedef struct
   gint64     row_version;  /* of the record shown, FURROW_ROW_VERSION_NONE: none */
 } HarvestValue;
 
-/* Reads the harvest of one row and crop into VALUE; FALSE (the spin buttons marked) when it
- * cannot be written. */
+/* Reads the harvest of one row and crop into VALUE; FALSE (the entries marked) when it cannot
+ * be written. What is typed is refused there when no number or below zero
+ * (furrow-number-entry.h). */
 static gboolean
 read_harvest (FurrowSeasonHarvestPage *self,
               guint                    row,
               FurrowCrop               crop,
               HarvestValue            *value)
 {
-  GtkSpinButton *kg_spin;
-  GtkSpinButton *fen_spin;
+  FurrowNumberEntry *kg_entry;
+  FurrowNumberEntry *fen_entry;
 
   if (self->loading || SEASON (self) == NULL || STORE (self) == NULL ||
       row == 0 || row > self->field_ids->len)
     return FALSE;
-  kg_spin = _furrow_season_harvest_page_grid_spin (self, crop == FURROW_CROP_MAIZE ? FURROW_HARVEST_COLUMN_MAIZE_KG
-                                                       : FURROW_HARVEST_COLUMN_SOY_KG, row);
-  fen_spin = _furrow_season_harvest_page_grid_spin (self, crop == FURROW_CROP_MAIZE ? FURROW_HARVEST_COLUMN_MAIZE_REVENUE
-                                                        : FURROW_HARVEST_COLUMN_SOY_REVENUE, row);
+  kg_entry = _furrow_season_harvest_page_grid_entry (
+    self, crop == FURROW_CROP_MAIZE ? FURROW_HARVEST_COLUMN_MAIZE_KG : FURROW_HARVEST_COLUMN_SOY_KG,
+    row);
+  fen_entry = _furrow_season_harvest_page_grid_entry (
+    self, crop == FURROW_CROP_MAIZE ? FURROW_HARVEST_COLUMN_MAIZE_REVENUE
+                                    : FURROW_HARVEST_COLUMN_SOY_REVENUE, row);
   value->row = row;
   value->crop = crop;
   value->row_version = FURROW_ROW_VERSION_NONE;
@@ -150,10 +149,11 @@ read_harvest (FurrowSeasonHarvestPage *self,
       if (h->field_id == g_array_index (self->field_ids, gint64, row - 1) && h->crop == crop)
         value->row_version = h->row_version;
     }
-  value->kg = gtk_spin_button_get_value (kg_spin);
-  value->fen = spin_fen (fen_spin);
-  mark (kg_spin, value->kg < 0);
-  mark (fen_spin, value->fen < 0);
+  value->kg = furrow_number_entry_get_value (kg_entry);
+  value->fen = (gint64) round (furrow_number_entry_get_value (fen_entry) * 100.0);
+  /* Only a value set from outside (a paste into the entry is read as typed) can be below zero. */
+  mark (kg_entry, value->kg < 0);
+  mark (fen_entry, value->fen < 0);
   return value->kg >= 0 && value->fen >= 0;
 }
 
@@ -200,9 +200,9 @@ furrow_season_harvest_page_flush (FurrowSeasonHarvestPage *self)
     commit_harvest (self, &g_array_index (values, HarvestValue, i));
 }
 
-/* A spin button's value: written once the clicks or keys have paused. */
+/* An entry's value, committed (Enter, Tab, a paste into it): written with the delayed commit. */
 static void
-harvest_changed_cb (GtkSpinButton           *spin,
+harvest_changed_cb (FurrowNumberEntry       *entry,
                     FurrowSeasonHarvestPage *self)
 {
   int column = 0;
@@ -212,7 +212,7 @@ harvest_changed_cb (GtkSpinButton           *spin,
   if (self->loading)
     return;
   /* The grid row is the field's; the column says the crop. */
-  gtk_grid_query_child (self->harvest_grid, GTK_WIDGET (spin), &column, &row, NULL, NULL);
+  gtk_grid_query_child (self->harvest_grid, GTK_WIDGET (entry), &column, &row, NULL, NULL);
   crop = column == FURROW_HARVEST_COLUMN_SOY_KG || column == FURROW_HARVEST_COLUMN_SOY_REVENUE
          ? FURROW_CROP_SOYBEAN : FURROW_CROP_MAIZE;
   g_hash_table_add (self->pending, GUINT_TO_POINTER ((guint) row * FURROW_N_CROPS + crop));
@@ -235,7 +235,7 @@ collect_costs (FurrowSeasonHarvestPage *self,
 
       cost.field_id = furrow_item_row_get_field_id (row);
       g_strlcpy (cost.item, name, sizeof cost.item);
-      cost.fen = spin_fen (furrow_item_row_get_amount (row));
+      cost.fen = furrow_number_entry_get_fen (furrow_item_row_get_amount (row));
       bad = *name == '\0' || strlen (name) >= FURROW_SEASON_TEXT_MAX || cost.fen < 0 ||
             furrow_actual_costs_find (out, &cost) != NULL;
       mark (row, bad);
@@ -304,7 +304,7 @@ add_cost_row (FurrowSeasonHarvestPage *self,
   g_autoptr(GArray) ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   g_autoptr(GListModel) fields = furrow_store_get_fields (STORE (self));
   GtkDropDown *drop;
-  GtkSpinButton *spin;
+  FurrowNumberEntry *amount;
   FurrowItemRow *row;
   gint64 season_wide = 0;
   guint selected = 0;
@@ -327,13 +327,12 @@ add_cost_row (FurrowSeasonHarvestPage *self,
   drop = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
   gtk_drop_down_set_selected (drop, selected);
 
-  spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (-1e12, 1e12, 1));
-  gtk_spin_button_set_digits (spin, 2);
-  gtk_spin_button_set_numeric (spin, TRUE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 10);
-  gtk_spin_button_set_value (spin, fen / 100.0);
+  amount = FURROW_NUMBER_ENTRY (furrow_number_entry_new (2));
+  gtk_editable_set_width_chars (GTK_EDITABLE (amount), 12);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (amount), 12);
+  furrow_number_entry_set_fen (amount, fen);
 
-  row = furrow_item_row_new (item, 14, spin, drop, TRUE, NULL);
+  row = furrow_item_row_new (item, 14, amount, drop, TRUE, NULL);
   furrow_item_row_set_choice_ids (row, ids);
   g_signal_connect_swapped (row, "item-changed", G_CALLBACK (commit_costs_cb), self);
   g_signal_connect_swapped (row, "amount-changed", G_CALLBACK (schedule_costs_commit), self);
@@ -410,30 +409,31 @@ entry_focused_cb (GtkEventControllerFocus *focus,
       }
 }
 
-static GtkSpinButton *
+static FurrowNumberEntry *
 grid_entry (FurrowSeasonHarvestPage *self,
             guint                    column,
             guint                    row)
 {
-  GtkWidget *spin = gtk_grid_get_child_at (self->harvest_grid, (int) column, (int) row);
+  GtkWidget *entry = gtk_grid_get_child_at (self->harvest_grid, (int) column, (int) row);
   GtkEventController *focus;
 
-  if (spin == NULL)
+  if (entry == NULL)
     {
       gboolean money = column == FURROW_HARVEST_COLUMN_MAIZE_REVENUE ||
                        column == FURROW_HARVEST_COLUMN_SOY_REVENUE;
 
-      spin = gtk_spin_button_new_with_range (-1e12, 1e12, money ? 100 : 10);
-      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), money ? 2 : 1);
-      gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-      gtk_editable_set_width_chars (GTK_EDITABLE (spin), money ? 9 : 7);
-      g_signal_connect (spin, "value-changed", G_CALLBACK (harvest_changed_cb), self);
+      /* Kilograms to 0.1, yuan to the fen; wide enough for 9,999,999.9 kg and ¥99,999,999.99
+       * (no field comes near) without cutting a digit. */
+      entry = furrow_number_entry_new (money ? 2 : 1);
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), money ? 13 : 11);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), money ? 13 : 11);
+      g_signal_connect (entry, "value-changed", G_CALLBACK (harvest_changed_cb), self);
       focus = gtk_event_controller_focus_new ();
       g_signal_connect (focus, "enter", G_CALLBACK (entry_focused_cb), self);
-      gtk_widget_add_controller (spin, focus);
-      gtk_grid_attach (self->harvest_grid, spin, (int) column, (int) row, 1, 1);
+      gtk_widget_add_controller (entry, focus);
+      gtk_grid_attach (self->harvest_grid, entry, (int) column, (int) row, 1, 1);
     }
-  return GTK_SPIN_BUTTON (spin);
+  return FURROW_NUMBER_ENTRY (entry);
 }
 
 static void
@@ -452,17 +452,6 @@ set_kg (GtkGrid *grid,
         double   kg)
 {
   g_autofree char *text = g_strdup_printf ("%'.0f", kg);
-
-  set_label (grid, column, row, text);
-}
-
-static void
-set_yuan (GtkGrid *grid,
-          guint    column,
-          guint    row,
-          gint64   fen)
-{
-  g_autofree char *text = furrow_format_yuan (fen);
 
   set_label (grid, column, row, text);
 }
@@ -490,54 +479,98 @@ set_headers (GtkGrid     *grid,
              guint        n)
 {
   for (guint c = 0; c < n; c++)
-    {
-      GtkWidget *label = grid_label (grid, c, 0);
+    furrow_grid_title_set (grid, (int) c, headers[c], "heading");
+}
 
-      gtk_label_set_text (GTK_LABEL (label), headers[c]);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      /* At least 8 character widths: a Chinese title (托管地块, 大豆预计（公斤）) may break after any
-       * character, and a grid narrower than its natural width gave it one character a line. */
-      gtk_label_set_width_chars (GTK_LABEL (label), 8);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 10);
-      gtk_label_set_justify (GTK_LABEL (label), c == 0 ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_RIGHT);
-      gtk_widget_set_valign (label, GTK_ALIGN_END);
-      gtk_widget_add_css_class (label, "heading");
-    }
+/* Predicted and actual in two lines a field, the predicted over the actual, in six columns:
+ * nine side by side were wider than the page at 1024 px, the amounts reached only by scrolling
+ * (issue 13, item 4). Where each FURROW_COMPARE_COLUMN_* is: its grid column and its line. */
+enum
+{
+  COMPARE_GRID_FIELD,
+  COMPARE_GRID_KIND,
+  COMPARE_GRID_MAIZE_KG,
+  COMPARE_GRID_SOY_KG,
+  COMPARE_GRID_REVENUE,
+  COMPARE_GRID_NET,
+  COMPARE_GRID_N_COLUMNS
+};
+
+static const struct
+{
+  guint column;
+  guint line;   /* 0 predicted, 1 actual */
+} compare_cells[FURROW_COMPARE_N_COLUMNS] = {
+  [FURROW_COMPARE_COLUMN_FIELD] = { COMPARE_GRID_FIELD, 0 },
+  [FURROW_COMPARE_COLUMN_MAIZE_PREDICTED_KG] = { COMPARE_GRID_MAIZE_KG, 0 },
+  [FURROW_COMPARE_COLUMN_MAIZE_ACTUAL_KG] = { COMPARE_GRID_MAIZE_KG, 1 },
+  [FURROW_COMPARE_COLUMN_SOY_PREDICTED_KG] = { COMPARE_GRID_SOY_KG, 0 },
+  [FURROW_COMPARE_COLUMN_SOY_ACTUAL_KG] = { COMPARE_GRID_SOY_KG, 1 },
+  [FURROW_COMPARE_COLUMN_PREDICTED_REVENUE] = { COMPARE_GRID_REVENUE, 0 },
+  [FURROW_COMPARE_COLUMN_ACTUAL_REVENUE] = { COMPARE_GRID_REVENUE, 1 },
+  [FURROW_COMPARE_COLUMN_PREDICTED_NET] = { COMPARE_GRID_NET, 0 },
+  [FURROW_COMPARE_COLUMN_ACTUAL_NET] = { COMPARE_GRID_NET, 1 },
+};
+
+/* The grid row of COLUMN's line of the field at INDEX (the totals after the last field). */
+static guint
+compare_row (guint index,
+             guint column)
+{
+  return 1 + 2 * index + compare_cells[column].line;
+}
+
+static void
+set_compare (GtkGrid    *grid,
+             guint       index,
+             guint       column,
+             const char *text)
+{
+  set_label (grid, compare_cells[column].column, compare_row (index, column), text);
 }
 
 static void
 set_compare_row (FurrowSeasonHarvestPage      *self,
-                 guint                         row,
+                 guint                         index,
                  const char                   *code,
                  const FurrowEconomicsFigures *predicted,
                  const FurrowEconomicsFigures *actual,
                  gboolean                      harvested)
 {
   GtkGrid *grid = self->compare_grid;
+  struct { guint column; gboolean money; double value; } cells[] = {
+    { FURROW_COMPARE_COLUMN_MAIZE_PREDICTED_KG, FALSE, predicted->yield_kg[FURROW_CROP_MAIZE] },
+    { FURROW_COMPARE_COLUMN_SOY_PREDICTED_KG, FALSE, predicted->yield_kg[FURROW_CROP_SOYBEAN] },
+    { FURROW_COMPARE_COLUMN_PREDICTED_REVENUE, TRUE, predicted->revenue_total_fen },
+    { FURROW_COMPARE_COLUMN_PREDICTED_NET, TRUE, predicted->net_fen },
+    { FURROW_COMPARE_COLUMN_MAIZE_ACTUAL_KG, FALSE, actual->yield_kg[FURROW_CROP_MAIZE] },
+    { FURROW_COMPARE_COLUMN_SOY_ACTUAL_KG, FALSE, actual->yield_kg[FURROW_CROP_SOYBEAN] },
+    { FURROW_COMPARE_COLUMN_ACTUAL_REVENUE, TRUE, actual->revenue_total_fen },
+    { FURROW_COMPARE_COLUMN_ACTUAL_NET, TRUE, actual->net_fen },
+  };
 
-  set_label (grid, FURROW_COMPARE_COLUMN_FIELD, row, code);
-  set_kg (grid, FURROW_COMPARE_COLUMN_MAIZE_PREDICTED_KG, row,
-          predicted->yield_kg[FURROW_CROP_MAIZE]);
-  set_kg (grid, FURROW_COMPARE_COLUMN_SOY_PREDICTED_KG, row,
-          predicted->yield_kg[FURROW_CROP_SOYBEAN]);
-  set_yuan (grid, FURROW_COMPARE_COLUMN_PREDICTED_REVENUE, row, predicted->revenue_total_fen);
-  set_yuan (grid, FURROW_COMPARE_COLUMN_PREDICTED_NET, row, predicted->net_fen);
-  if (harvested)
+  set_compare (grid, index, FURROW_COMPARE_COLUMN_FIELD, code);
+  for (guint line = 0; line < 2; line++)
     {
-      set_kg (grid, FURROW_COMPARE_COLUMN_MAIZE_ACTUAL_KG, row,
-              actual->yield_kg[FURROW_CROP_MAIZE]);
-      set_kg (grid, FURROW_COMPARE_COLUMN_SOY_ACTUAL_KG, row,
-              actual->yield_kg[FURROW_CROP_SOYBEAN]);
-      set_yuan (grid, FURROW_COMPARE_COLUMN_ACTUAL_REVENUE, row, actual->revenue_total_fen);
-      set_yuan (grid, FURROW_COMPARE_COLUMN_ACTUAL_NET, row, actual->net_fen);
+      GtkWidget *kind = grid_label (grid, COMPARE_GRID_KIND, 1 + 2 * index + line);
+
+      gtk_label_set_text (GTK_LABEL (kind), line == 0 ? _("Predicted") : _("Actual"));
+      gtk_label_set_xalign (GTK_LABEL (kind), 0.0f);
+      gtk_widget_remove_css_class (kind, "numeric");
+      gtk_widget_add_css_class (kind, "dim-label");
     }
-  else
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
     {
+      g_autofree char *text = NULL;
+
       /* Not harvested yet: no actual figures to show. */
-      set_label (grid, FURROW_COMPARE_COLUMN_MAIZE_ACTUAL_KG, row, "—");
-      set_label (grid, FURROW_COMPARE_COLUMN_SOY_ACTUAL_KG, row, "—");
-      set_label (grid, FURROW_COMPARE_COLUMN_ACTUAL_REVENUE, row, "—");
-      set_label (grid, FURROW_COMPARE_COLUMN_ACTUAL_NET, row, "—");
+      if (!harvested && compare_cells[cells[i].column].line == 1)
+        text = g_strdup ("—");
+      else if (cells[i].money)
+        text = furrow_format_yuan ((gint64) cells[i].value);
+      else
+        text = g_strdup_printf ("%'.0f", cells[i].value);
+      set_compare (grid, index, cells[i].column, text);
     }
 }
 
@@ -555,10 +588,8 @@ load_grid (FurrowSeasonHarvestPage *self)
     _("Field"), _("Maize predicted (kg)"), _("Maize harvested (kg)"), _("Maize revenue (yuan)"),
     _("Soybean predicted (kg)"), _("Soybean harvested (kg)"), _("Soybean revenue (yuan)"),
   };
-  const char *compare_headers[FURROW_COMPARE_N_COLUMNS] = {
-    _("Field"), _("Maize predicted (kg)"), _("Maize harvested (kg)"),
-    _("Soybean predicted (kg)"), _("Soybean harvested (kg)"), _("Revenue predicted"),
-    _("Revenue actual"), _("Net predicted"), _("Net actual"),
+  const char *compare_headers[COMPARE_GRID_N_COLUMNS] = {
+    _("Field"), "", _("Maize (kg)"), _("Soybean (kg)"), _("Revenue"), _("Net"),
   };
 
   fields = furrow_store_get_season_fields (STORE (self), SEASON (self), &season_cost, &error);
@@ -581,7 +612,7 @@ load_grid (FurrowSeasonHarvestPage *self)
     {
       clear_grid (self);
       set_headers (self->harvest_grid, entry_headers, FURROW_HARVEST_N_COLUMNS);
-      set_headers (self->compare_grid, compare_headers, FURROW_COMPARE_N_COLUMNS);
+      set_headers (self->compare_grid, compare_headers, COMPARE_GRID_N_COLUMNS);
       for (guint i = 0; i < fields->len; i++)
         g_array_append_val (self->field_ids,
                             g_array_index (fields, FurrowEconomicsField, i).field_id);
@@ -605,20 +636,19 @@ load_grid (FurrowSeasonHarvestPage *self)
               per_field[i].predicted.yield_kg[FURROW_CROP_SOYBEAN]);
       for (guint e = 0; e < G_N_ELEMENTS (entries); e++)
         {
-          GtkSpinButton *spin = grid_entry (self, entries[e].column, row);
-
-          gtk_spin_button_set_value (spin, entries[e].value);
-          mark (spin, FALSE);
+          furrow_number_entry_set_value (grid_entry (self, entries[e].column, row),
+                                         entries[e].value);
         }
-      set_compare_row (self, row, f->code, &per_field[i].predicted, &per_field[i].actual,
+      set_compare_row (self, i, f->code, &per_field[i].predicted, &per_field[i].actual,
                        f->harvested);
     }
 
   /* Totals: the season's, with its other income and its costs not tied to a field. */
-  totals_row = fields->len + 1;
-  set_compare_row (self, totals_row, _("Total"), &total.predicted, &total.actual, TRUE);
-  for (guint c = 0; c < FURROW_COMPARE_N_COLUMNS; c++)
-    gtk_widget_add_css_class (grid_label (self->compare_grid, c, totals_row), "heading");
+  totals_row = 1 + 2 * fields->len;
+  set_compare_row (self, fields->len, _("Total"), &total.predicted, &total.actual, TRUE);
+  for (guint c = 0; c < COMPARE_GRID_N_COLUMNS; c++)
+    for (guint line = 0; line < 2; line++)
+      gtk_widget_add_css_class (grid_label (self->compare_grid, c, totals_row + line), "heading");
 }
 
 static void
@@ -696,7 +726,7 @@ field_row (GtkGrid    *grid,
   return 0;
 }
 
-GtkSpinButton *
+FurrowNumberEntry *
 furrow_season_harvest_page_get_entry (FurrowSeasonHarvestPage *self,
                                       const char              *code,
                                       guint                    column)
@@ -710,7 +740,7 @@ furrow_season_harvest_page_get_entry (FurrowSeasonHarvestPage *self,
                         column == FURROW_HARVEST_COLUMN_SOY_REVENUE, NULL);
 
   row = field_row (self->harvest_grid, self->field_ids->len, code);
-  return row > 0 ? _furrow_season_harvest_page_grid_spin (self, column, row) : NULL;
+  return row > 0 ? _furrow_season_harvest_page_grid_entry (self, column, row) : NULL;
 }
 
 const char *
@@ -718,15 +748,26 @@ furrow_season_harvest_page_get_compare_text (FurrowSeasonHarvestPage *self,
                                              const char              *code,
                                              guint                    column)
 {
-  GtkWidget *label;
-  guint row;
+  GtkWidget *label = NULL;
+  guint n;
+  guint index;
 
   g_return_val_if_fail (FURROW_IS_SEASON_HARVEST_PAGE (self), NULL);
   g_return_val_if_fail (column < FURROW_COMPARE_N_COLUMNS, NULL);
 
-  row = code != NULL ? field_row (self->compare_grid, self->field_ids->len, code)
-                     : self->field_ids->len + 1;
-  label = row > 0 ? gtk_grid_get_child_at (self->compare_grid, (int) column, (int) row) : NULL;
+  n = self->field_ids->len;
+  /* The field's code is on the first of its two lines. */
+  for (index = 0; code != NULL && index < n; index++)
+    {
+      label = gtk_grid_get_child_at (self->compare_grid, COMPARE_GRID_FIELD,
+                                     (int) compare_row (index, FURROW_COMPARE_COLUMN_FIELD));
+      if (GTK_IS_LABEL (label) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), code) == 0)
+        break;
+    }
+  if (index == n && code != NULL)
+    return NULL;
+  label = gtk_grid_get_child_at (self->compare_grid, (int) compare_cells[column].column,
+                                 (int) compare_row (index, column));
   return GTK_IS_LABEL (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }
 

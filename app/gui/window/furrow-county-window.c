@@ -9,6 +9,7 @@
 
 #include "furrow-county-window.h"
 #include "furrow-county-window-testing.h"
+#include "furrow-grid-title.h"
 #include "furrow-store-county.h"
 #include "furrow-template.h"
 #include "furrow-units.h"
@@ -182,21 +183,9 @@ show_reading (FurrowCountyWindow *self,
   g_autofree char *summary = NULL;
 
   clear_grid (self);
+  /* FURROW_COUNTY_COLUMN_CODE is the first: its title left-aligned (furrow-grid-title.h). */
   for (guint column = 0; column < FURROW_COUNTY_N_COLUMNS; column++)
-    {
-      GtkWidget *label = gtk_label_new (headings[column]);
-
-      /* A title wraps at its words rather than widen a column of figures. */
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 10);
-      gtk_label_set_justify (GTK_LABEL (label),
-                             column == FURROW_COUNTY_COLUMN_CODE ? GTK_JUSTIFY_LEFT
-                                                                 : GTK_JUSTIFY_RIGHT);
-      gtk_label_set_xalign (GTK_LABEL (label), column == FURROW_COUNTY_COLUMN_CODE ? 0 : 1);
-      gtk_widget_set_valign (label, GTK_ALIGN_END);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_grid_attach (self->grid, label, column, 0, 1, 1);
-    }
+    furrow_grid_title_set (self->grid, (int) column, headings[column], "dim-label");
   for (guint i = 0; i < reading->rows->len; i++)
     add_row (self, i + 1, &g_array_index (reading->rows, FurrowCountyRow, i));
   add_row (self, reading->rows->len + 1, &reading->total);

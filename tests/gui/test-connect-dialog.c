@@ -422,17 +422,23 @@ test_reopen_without_password (Fixture       *fixture,
   open_from_command_line (fixture, path);
   g_assert_true (furrow_test_wait_until (dialog_shown, NULL, 120));
   dialog = find_dialog ();
-  g_assert_cmpstr (address_text (dialog), ==, fixture->address);
+  /* The project's address, its cooperative too (chosen once listed), never a password. */
+  g_assert_cmpstr (address_text (dialog), ==, path);
   message = furrow_connect_dialog_get_message (dialog);
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (message, asks));
   g_assert_true (furrow_window_get_store (window) == file_store);
 
-  /* The password typed there opens the cooperative asked for. */
-  g_assert_null (connect (dialog, fixture->address, PASSWORD));
+  /* The password typed there lists the server (the row then holds its address) and chooses
+   * the cooperative asked for, which opens. */
+  g_assert_null (connect (dialog, path, PASSWORD));
+  g_assert_cmpstr (address_text (dialog), ==, fixture->address);
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.open", NULL));
   furrow_test_iterate (200);
   g_assert_true (furrow_store_is_server (furrow_window_get_store (window)));
+  g_assert_true (g_str_has_suffix (furrow_store_get_path (furrow_window_get_store (window)),
+                                   fixture->code));
   g_assert_cmpuint (shown_fields (fixture), ==, 40);
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/connect-dialog/reopen-without-password", Fixture,

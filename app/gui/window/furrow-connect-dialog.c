@@ -42,9 +42,6 @@ struct _FurrowConnectDialog
 
   FurrowWindow        *window;
   GCancellable        *cancellable;
-  char                *uri;        /* the address listed, without its password */
-  char                *password;   /* the password that listed it, or NULL */
-  char                *wanted;     /* the cooperative to choose once listed, or NULL */
   gboolean             busy;
   gboolean             no_keyring;
 };
@@ -58,14 +55,6 @@ static const FurrowTemplateChild template_children[] = {
   CHILD (cooperatives_list), CHILD (recent_group), CHILD (recent_list),
 };
 #undef CHILD
-
-static void
-replace_string (char       **member,
-                const char  *value)
-{
-  g_free (*member);
-  *member = g_strdup (value);
-}
 
 /* ------------------------------------------------------------------------------------------ */
 /* The keyring                                                                                */
@@ -228,8 +217,6 @@ clear_cooperatives (FurrowConnectDialog *self)
   while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->cooperatives_list))) != NULL)
     gtk_list_box_remove (self->cooperatives_list, row);
   gtk_widget_set_visible (GTK_WIDGET (self->cooperatives_group), FALSE);
-  g_clear_pointer (&self->uri, g_free);
-  g_clear_pointer (&self->password, g_free);
 }
 
 static void
@@ -241,8 +228,33 @@ address_changed_cb (FurrowConnectDialog *self)
   update_actions (self);
 }
 
+/* What one Connect asked for, from the press to Open: the worker's data, then each listed
+ * cooperative's row holds it, so Open uses the address and password that listed that row and
+ * nothing outlives the rows (a new address clears them). */
+typedef struct
+{
+  char *uri;       /* the server's address, without its password */
+  char *password;  /* as typed ("" for none) */
+  char *wanted;    /* the cooperative to choose once listed, or NULL */
+} ListJob;
+
+static void
+list_job_clear (ListJob *job)
+{
+  g_free (job->uri);
+  g_free (job->password);
+  g_free (job->wanted);
+}
+
+static void
+list_job_release (gpointer data)
+{
+  g_rc_box_release_full (data, (GDestroyNotify) list_job_clear);
+}
+
 static void
 show_cooperatives (FurrowConnectDialog *self,
+                   ListJob             *job,
                    char               **codes)
 {
   GtkListBoxRow *wanted = NULL;
@@ -253,9 +265,11 @@ show_cooperatives (FurrowConnectDialog *self,
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), codes[i]);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      g_object_set_data_full (G_OBJECT (row), "furrow-job", g_rc_box_acquire (job),
+                              list_job_release);
       gtk_list_box_append (self->cooperatives_list, row);
-      if (wanted == NULL || (self->wanted != NULL &&
-                             g_ascii_strcasecmp (codes[i], self->wanted) == 0))
+      if (wanted == NULL || (job->wanted != NULL &&
+                             g_ascii_strcasecmp (codes[i], job->wanted) == 0))
         wanted = GTK_LIST_BOX_ROW (row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->cooperatives_group), TRUE);
@@ -268,22 +282,6 @@ show_cooperatives (FurrowConnectDialog *self,
 
 /* ------------------------------------------------------------------------------------------ */
 /* Connect: the cooperatives, listed by a worker                                              */
-
-typedef struct
-{
-  char *uri;
-  char *password;
-} ListJob;
-
-static void
-list_job_free (gpointer data)
-{
-  ListJob *job = data;
-
-  g_free (job->uri);
-  g_free (job->password);
-  g_free (job);
-}
 
 static void
 list_thread (GTask        *task,
@@ -326,9 +324,7 @@ listed_cb (GObject      *source,
    * no password typed, the one this process had (or none) worked: it stays. */
   if (job->password[0] != '\0')
     furrow_server_address_set_password (job->uri, job->password);
-  self->uri = g_strdup (job->uri);
-  self->password = g_strdup (job->password);
-  show_cooperatives (self, codes);
+  show_cooperatives (self, job, codes);
   update_actions (self);
 }
 
@@ -351,22 +347,22 @@ connect_action (GtkWidget  *widget,
       show_message (self, error->message);
       return;
     }
-  if (address->cooperative != NULL)
-    replace_string (&self->wanted, address->cooperative);
-  /* A password typed into the address is used once and never kept there. */
+  /* A password typed into the address is used once and never kept there; a project's
+   * cooperative (…#CODE) is the one chosen once listed, and the row keeps the server. */
   if (address->password != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->password_row), address->password);
+  job = g_rc_box_new0 (ListJob);
+  job->uri = g_strdup (address->uri);
+  job->password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->password_row)));
+  job->wanted = g_strdup (address->cooperative);
   if (!g_str_equal (text, address->uri))
     gtk_editable_set_text (GTK_EDITABLE (self->address_row), address->uri);
   clear_cooperatives (self);
   show_message (self, NULL);
 
-  job = g_new0 (ListJob, 1);
-  job->uri = g_strdup (address->uri);
-  job->password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->password_row)));
   task = g_task_new (self, self->cancellable, listed_cb, NULL);
   g_task_set_source_tag (task, connect_action);
-  g_task_set_task_data (task, job, list_job_free);
+  g_task_set_task_data (task, job, list_job_release);
   set_busy (self, TRUE);
   g_task_run_in_thread (task, list_thread);
 }
@@ -387,12 +383,13 @@ open_action (GtkWidget  *widget,
 {
   FurrowConnectDialog *self = FURROW_CONNECT_DIALOG (widget);
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->cooperatives_list);
+  ListJob *job = row != NULL ? g_object_get_data (G_OBJECT (row), "furrow-job") : NULL;
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (row == NULL || self->uri == NULL)
+  if (job == NULL)
     return;
-  path = g_strdup_printf ("%s#%s", self->uri,
+  path = g_strdup_printf ("%s#%s", job->uri,
                           adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   if (!furrow_window_open_project (self->window, path, &error))
     {
@@ -400,8 +397,8 @@ open_action (GtkWidget  *widget,
       return;
     }
   if (gtk_switch_get_active (self->remember_switch) && !self->no_keyring &&
-      self->password != NULL && self->password[0] != '\0')
-    store_password (self->window, path, self->password);
+      job->password[0] != '\0')
+    store_password (self->window, path, job->password);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -486,8 +483,8 @@ recent_activated_cb (FurrowConnectDialog *self,
 
   if (address == NULL)
     return;
-  gtk_editable_set_text (GTK_EDITABLE (self->address_row), address->uri);
-  replace_string (&self->wanted, address->cooperative);
+  /* The project's address: Connect lists its server and chooses its cooperative. */
+  gtk_editable_set_text (GTK_EDITABLE (self->address_row), path);
   look_up_password (path, G_OBJECT (self), recent_looked_up_cb);
 }
 
@@ -591,25 +588,12 @@ furrow_connect_dialog_dispose (GObject *object)
 }
 
 static void
-furrow_connect_dialog_finalize (GObject *object)
-{
-  FurrowConnectDialog *self = FURROW_CONNECT_DIALOG (object);
-
-  g_free (self->uri);
-  g_free (self->password);
-  g_free (self->wanted);
-
-  G_OBJECT_CLASS (furrow_connect_dialog_parent_class)->finalize (object);
-}
-
-static void
 furrow_connect_dialog_class_init (FurrowConnectDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = furrow_connect_dialog_dispose;
-  object_class->finalize = furrow_connect_dialog_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/window/furrow-connect-dialog.ui");
@@ -651,11 +635,14 @@ furrow_connect_dialog_new (FurrowWindow *window,
   if (address != NULL)
     {
       g_autoptr(FurrowServerAddress) parsed = furrow_server_address_parse (address, NULL);
+      g_autofree char *text = NULL;
 
-      gtk_editable_set_text (GTK_EDITABLE (self->address_row),
-                             parsed != NULL ? parsed->uri : address);
-      if (parsed != NULL)
-        replace_string (&self->wanted, parsed->cooperative);
+      /* Never a password; a project's cooperative (…#CODE) stays, to be chosen once listed. */
+      if (parsed != NULL && parsed->cooperative != NULL)
+        text = g_strdup_printf ("%s#%s", parsed->uri, parsed->cooperative);
+      else
+        text = g_strdup (parsed != NULL ? parsed->uri : address);
+      gtk_editable_set_text (GTK_EDITABLE (self->address_row), text);
       gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
     }
   show_message (self, message);

@@ -20,6 +20,7 @@
 #include "furrow-store.h"
 #include "furrow-template.h"
 #include "furrow-window-private.h"
+#include "furrow-window-transfer.h"
 
 #define MAX_RECENT_SERVERS 8
 
@@ -39,10 +40,14 @@ struct _FurrowConnectDialog
   GtkListBox          *cooperatives_list;
   AdwPreferencesGroup *recent_group;
   GtkListBox          *recent_list;
+  GtkButton           *open_button;
+  AdwPreferencesGroup *publish_group;
+  AdwEntryRow         *code_row;
 
   FurrowWindow        *window;
   GCancellable        *cancellable;
   gboolean             busy;
+  gboolean             publish;     /* Publish to Server… rather than Connect to Server… */
   gboolean             no_keyring;
 };
 
@@ -52,7 +57,8 @@ G_DEFINE_FINAL_TYPE (FurrowConnectDialog, furrow_connect_dialog, ADW_TYPE_WINDOW
 static const FurrowTemplateChild template_children[] = {
   CHILD (address_row), CHILD (password_row), CHILD (remember_row), CHILD (remember_switch),
   CHILD (message_label), CHILD (keyring_label), CHILD (spinner), CHILD (cooperatives_group),
-  CHILD (cooperatives_list), CHILD (recent_group), CHILD (recent_list),
+  CHILD (cooperatives_list), CHILD (recent_group), CHILD (recent_list), CHILD (open_button),
+  CHILD (publish_group), CHILD (code_row),
 };
 #undef CHILD
 
@@ -188,16 +194,24 @@ show_message (FurrowConnectDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
 }
 
+/* What the last Connect listed (its ListJob, below), held by the list until the address
+ * changes; NULL before. */
+#define LISTED_JOB "furrow-job"
+
 static void
 update_actions (FurrowConnectDialog *self)
 {
   gboolean has_address = gtk_editable_get_text (GTK_EDITABLE (self->address_row))[0] != '\0';
+  gboolean listed = g_object_get_data (G_OBJECT (self->cooperatives_list), LISTED_JOB) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "connect.connect",
                                  !self->busy && has_address);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "connect.open",
-                                 !self->busy &&
+                                 !self->publish && !self->busy && listed &&
                                  gtk_list_box_get_selected_row (self->cooperatives_list) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "connect.publish",
+                                 self->publish && !self->busy && listed &&
+                                 gtk_editable_get_text (GTK_EDITABLE (self->code_row))[0] != '\0');
 }
 
 static void
@@ -216,6 +230,7 @@ clear_cooperatives (FurrowConnectDialog *self)
 
   while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->cooperatives_list))) != NULL)
     gtk_list_box_remove (self->cooperatives_list, row);
+  g_object_set_data (G_OBJECT (self->cooperatives_list), LISTED_JOB, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->cooperatives_group), FALSE);
 }
 
@@ -228,9 +243,9 @@ address_changed_cb (FurrowConnectDialog *self)
   update_actions (self);
 }
 
-/* What one Connect asked for, from the press to Open: the worker's data, then each listed
- * cooperative's row holds it, so Open uses the address and password that listed that row and
- * nothing outlives the rows (a new address clears them). */
+/* What one Connect asked for, from the press to Open: the worker's data, then the list of the
+ * cooperatives it found holds it (LISTED_JOB), so Open uses the address and password that
+ * listed them and nothing outlives the list (a new address clears it). */
 typedef struct
 {
   char *uri;       /* the server's address, without its password */
@@ -265,17 +280,17 @@ show_cooperatives (FurrowConnectDialog *self,
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), codes[i]);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      g_object_set_data_full (G_OBJECT (row), "furrow-job", g_rc_box_acquire (job),
-                              list_job_release);
       gtk_list_box_append (self->cooperatives_list, row);
       if (wanted == NULL || (job->wanted != NULL &&
                              g_ascii_strcasecmp (codes[i], job->wanted) == 0))
         wanted = GTK_LIST_BOX_ROW (row);
     }
+  g_object_set_data_full (G_OBJECT (self->cooperatives_list), LISTED_JOB,
+                          g_rc_box_acquire (job), list_job_release);
   gtk_widget_set_visible (GTK_WIDGET (self->cooperatives_group), TRUE);
   if (wanted != NULL)
     gtk_list_box_select_row (self->cooperatives_list, wanted);
-  else
+  else if (!self->publish)
     show_message (self, _("This server holds no cooperatives yet: ask the centre’s "
                           "administrator to create one."));
 }
@@ -383,11 +398,11 @@ open_action (GtkWidget  *widget,
 {
   FurrowConnectDialog *self = FURROW_CONNECT_DIALOG (widget);
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->cooperatives_list);
-  ListJob *job = row != NULL ? g_object_get_data (G_OBJECT (row), "furrow-job") : NULL;
+  ListJob *job = g_object_get_data (G_OBJECT (self->cooperatives_list), LISTED_JOB);
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (job == NULL)
+  if (row == NULL || job == NULL)
     return;
   path = g_strdup_printf ("%s#%s", job->uri,
                           adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
@@ -399,6 +414,28 @@ open_action (GtkWidget  *widget,
   if (gtk_switch_get_active (self->remember_switch) && !self->no_keyring &&
       job->password[0] != '\0')
     store_password (self->window, path, job->password);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Publish (furrow-window-transfer.h): the server listed, so its address and password work; the
+ * window copies the project there behind its progress dialog. */
+static void
+publish_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FurrowConnectDialog *self = FURROW_CONNECT_DIALOG (widget);
+  ListJob *job = g_object_get_data (G_OBJECT (self->cooperatives_list), LISTED_JOB);
+  const char *code = gtk_editable_get_text (GTK_EDITABLE (self->code_row));
+  g_autofree char *path = NULL;
+
+  if (job == NULL || code[0] == '\0')
+    return;
+  path = g_strdup_printf ("%s#%s", job->uri, code);
+  if (gtk_switch_get_active (self->remember_switch) && !self->no_keyring &&
+      job->password[0] != '\0')
+    store_password (self->window, path, job->password);
+  furrow_window_start_publish (self->window, job->uri, code);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -603,8 +640,10 @@ furrow_connect_dialog_class_init (FurrowConnectDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, cooperative_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, recent_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_actions);
   gtk_widget_class_install_action (widget_class, "connect.connect", NULL, connect_action);
   gtk_widget_class_install_action (widget_class, "connect.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "connect.publish", NULL, publish_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -646,6 +685,31 @@ furrow_connect_dialog_new (FurrowWindow *window,
       gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
     }
   show_message (self, message);
+  return self;
+}
+
+FurrowConnectDialog *
+furrow_connect_dialog_new_publish (FurrowWindow *window)
+{
+  FurrowStore *store;
+  FurrowConnectDialog *self;
+  const char *village;
+
+  g_return_val_if_fail (FURROW_IS_WINDOW (window), NULL);
+
+  store = furrow_window_get_store (window);
+  village = store != NULL ? furrow_store_get_village_code (store) : NULL;
+  self = furrow_connect_dialog_new (window, NULL, NULL);
+  self->publish = TRUE;
+  gtk_window_set_title (GTK_WINDOW (self), _("Publish to Server"));
+  gtk_button_set_label (self->open_button, _("P_ublish"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->open_button), "connect.publish");
+  adw_preferences_group_set_description (self->cooperatives_group,
+                                         _("The cooperatives on this server already; the new "
+                                           "one needs a code of its own."));
+  gtk_widget_set_visible (GTK_WIDGET (self->publish_group), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->code_row), village != NULL ? village : "");
+  update_actions (self);
   return self;
 }
 

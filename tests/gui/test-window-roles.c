@@ -120,21 +120,12 @@ open_as (Fixture    *fixture,
   furrow_test_iterate (200);
 }
 
-/* Whether `action` can be activated from the window: a button bound to it, put in the window
- * for a moment, is sensitive (GtkActionable follows the action's enabled state). */
+/* Whether `action` can be activated from the window. */
 static gboolean
 window_action_enabled (Fixture    *fixture,
                        const char *action)
 {
-  GtkWidget *probe = gtk_button_new ();
-  gboolean enabled;
-
-  gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (probe), action);
-  gtk_box_append (GTK_BOX (fixture->window->content_box), probe);
-  furrow_test_iterate (50);
-  enabled = gtk_widget_get_sensitive (probe);
-  gtk_box_remove (GTK_BOX (fixture->window->content_box), probe);
-  return enabled;
+  return furrow_test_action_enabled (GTK_BOX (fixture->window->content_box), action);
 }
 
 static gboolean

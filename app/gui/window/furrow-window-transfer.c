@@ -320,9 +320,11 @@ checkout_action (GtkWidget  *widget,
   hash = strrchr (furrow_store_get_path (self->store), '#');
   /* The cooperative's code names the copy: "3707821022.gpkg". */
   name = g_strdup_printf ("%s.gpkg", hash != NULL ? hash + 1 : _("Cooperative"));
+  /* Documents, where a copy for offline work belongs; the home folder when there is none. */
+  if (documents == NULL || !g_file_test (documents, G_FILE_TEST_IS_DIR))
+    documents = g_get_home_dir ();
   furrow_window_choose_project_file (self, _("Check Out a Copy"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                     _("_Check Out"), name,
-                                     documents != NULL ? documents : g_get_home_dir (),
+                                     _("_Check Out"), name, documents,
                                      G_CALLBACK (checkout_response_cb));
 }
 

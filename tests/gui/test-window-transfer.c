@@ -20,6 +20,7 @@
 
 #include "furrow-connect-dialog-testing.h"
 #include "furrow-demo.h"
+#include "furrow-store-roles.h"
 #include "furrow-store-season.h"
 #include "furrow-test-gui.h"
 #include "furrow-test-pg.h"
@@ -143,6 +144,7 @@ assert_refused (const char *heading,
   g_assert_true (furrow_test_wait_until (message_shown, (gpointer) heading, 300));
   dialog = ADW_MESSAGE_DIALOG (furrow_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   body = adw_message_dialog_get_body (dialog);
+  g_test_message ("%s: %s", heading, body);
   if (strstr (body, reason) == NULL)
     g_error ("“%s” is not in the message: %s", reason, body);
   g_assert_null (strchr (body, '\n'));
@@ -163,9 +165,10 @@ dialog_idle (gpointer data)
   return !furrow_connect_dialog_is_busy (data);
 }
 
-/* Publish to Server… from the window: the administrator's address, Connect, the code, Publish. */
+/* Publish to Server… from the window: the address, Connect, the code, Publish. */
 static void
 publish (Fixture    *fixture,
+         const char *address,
          const char *code)
 {
   FurrowConnectDialog *dialog;
@@ -181,7 +184,7 @@ publish (Fixture    *fixture,
   g_assert_nonnull (code_row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (code_row)), ==,
                    FURROW_DEMO_VILLAGE_CODE);
-  furrow_connect_dialog_fill (dialog, furrow_test_pg_uri (), "", FALSE);
+  furrow_connect_dialog_fill (dialog, address, "", FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.connect", NULL));
   g_assert_true (furrow_test_wait_until (dialog_idle, dialog, 300));
   g_assert_null (furrow_connect_dialog_get_message (dialog));
@@ -281,8 +284,27 @@ test_publish_and_checkout (Fixture       *fixture,
   g_assert_nonnull (furrow_test_find_first (GTK_WIDGET (window), is_menu_with,
                                             "win.checkout|Check Ou_t a Copy…"));
 
+  /* A clerk may not make cooperatives: the server refuses, as it does `furrow-cli publish`, in
+   * one message, and leaves nothing (no register row). */
+  {
+    g_autofree char *clerk = furrow_test_pg_unique_name ("clerk");
+    g_autofree char *address = furrow_test_pg_uri_as (clerk);
+    g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM furrow.cooperatives"
+                                            " WHERE code = '%s'", code);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *out = NULL;
+
+    g_assert_true (furrow_store_server_add_user (furrow_test_pg_uri (), clerk, "Clerk-pw-7",
+                                                 FURROW_ROLE_CLERK, NULL, NULL, &error));
+    g_assert_no_error (error);
+    publish (fixture, address, code);
+    assert_refused ("Not Published", "permission denied");
+    g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &out, NULL), ==, 0);
+    g_assert_cmpint (g_ascii_strtoll (out, NULL, 10), ==, 0);
+  }
+
   /* Publish: the toast names the file and the cooperative, its Open shows the cooperative. */
-  publish (fixture, code);
+  publish (fixture, furrow_test_pg_uri (), code);
   published = g_strdup_printf ("Published transfer-coop.gpkg as %s on localhost/furrow_test",
                                code);
   open_from_toast (fixture, published);
@@ -308,7 +330,7 @@ test_publish_and_checkout (Fixture       *fixture,
 
   /* The same code again, from the file: one message, the server as it was. */
   g_assert_true (furrow_window_open_project (window, file_path, NULL));
-  publish (fixture, code);
+  publish (fixture, furrow_test_pg_uri (), code);
   assert_refused ("Not Published", "already holds cooperative");
   g_assert_cmpint (server_int (code, "SELECT count (*) FROM households"), ==,
                    FURROW_DEMO_N_HOUSEHOLDS);

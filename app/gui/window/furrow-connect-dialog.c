@@ -330,6 +330,9 @@ listed_cb (GObject      *source,
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
   set_busy (self, FALSE);
+  /* The address changed while the server answered: the answer is for another one. */
+  if (!g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->address_row)), job->uri))
+    return;
   if (codes == NULL)
     {
       show_message (self, error->message);

@@ -22,6 +22,7 @@
 #include "furrow-demo.h"
 #include "furrow-store-roles.h"
 #include "furrow-store-season.h"
+#include "furrow-store-transfer.h"
 #include "furrow-test-gui.h"
 #include "furrow-test-pg.h"
 #include "furrow-window-private.h"
@@ -232,6 +233,53 @@ is_menu_with (GtkWidget     *widget,
          g_strcmp0 (label, wanted[1]) == 0;
 }
 
+/* What FurrowTransferProgress was told: each report, in order. */
+typedef struct
+{
+  guint    n_reports;
+  guint    first_done;
+  guint    last_done;
+  guint    total;
+  gboolean backwards;  /* a report of fewer rows than the one before, or another total */
+} Told;
+
+static void
+told_cb (guint    done,
+         guint    total,
+         gpointer user_data)
+{
+  Told *told = user_data;
+
+  if (told->n_reports == 0)
+    {
+      told->first_done = done;
+      told->total = total;
+    }
+  else if (done < told->last_done || total != told->total)
+    told->backwards = TRUE;
+  told->last_done = done;
+  told->n_reports++;
+}
+
+/* The progress a copy reports (the window's bar follows it): from 0 of all the rows to all of
+ * them, never backwards, all counting at least the register's 1,340 rows. */
+static void
+assert_progress (FurrowStore *server,
+                 const char  *path)
+{
+  g_autoptr(GError) error = NULL;
+  Told told = { 0 };
+
+  g_assert_true (furrow_store_checkout (server, path, told_cb, &told, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (told.n_reports, >, 2);
+  g_assert_cmpuint (told.first_done, ==, 0);
+  g_assert_cmpuint (told.last_done, ==, told.total);
+  g_assert_cmpuint (told.total, >=, FURROW_DEMO_N_FIELDS + FURROW_DEMO_N_HOUSEHOLDS +
+                                    FURROW_DEMO_N_PARCELS);
+  g_assert_false (told.backwards);
+}
+
 static gboolean
 chooser_shown (gpointer data)
 {
@@ -323,6 +371,12 @@ test_publish_and_checkout (Fixture       *fixture,
   g_assert_cmpint (server_int (code, "SELECT sum (r.total_fen) FROM settlements r JOIN seasons s"
                                      " ON s.id = r.season_id WHERE s.name = '"
                                      FURROW_DEMO_SEASON "'"), ==, source.households_fen);
+
+  {
+    g_autofree char *told_path = g_build_filename (fixture->base.tmpdir, "told.gpkg", NULL);
+
+    assert_progress (furrow_window_get_store (window), told_path);
+  }
 
   /* A server's cooperative shown: it may be checked out, not published again. */
   g_assert_false (furrow_test_action_enabled (box, "win.publish"));

@@ -348,7 +348,8 @@ count_rows (FurrowDatabase  *from,
       g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s", transfer_tables[i]);
       gint64 n = 0;
 
-      if (!furrow_database_query_int (from, sql, &n, error))
+      /* Interned, as copy_table()'s: the statement cache keys on the text's address. */
+      if (!furrow_database_query_int (from, g_intern_string (sql), &n, error))
         return FALSE;
       progress->total += (guint) n;
     }

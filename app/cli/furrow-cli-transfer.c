@@ -86,7 +86,7 @@ furrow_cli_publish (int    argc,
   uri = argv[argc - 1];
 
   store = furrow_store_open (path, &error);
-  if (store == NULL || !furrow_store_publish (store, uri, cooperative, &code, &error))
+  if (store == NULL || !furrow_store_publish (store, uri, cooperative, &code, NULL, NULL, &error))
     {
       furrow_cli_print_error ("%s", error->message);
       return 1;
@@ -138,7 +138,8 @@ furrow_cli_checkout (int    argc,
     }
   /* The register holds personal data: the owner's only (docs/architecture.md, Opening). */
   furrow_atomic_file_set_private (out, TRUE);
-  if (!furrow_store_checkout (store, furrow_atomic_file_get_path (out), &error) ||
+  if (!furrow_store_checkout (store, furrow_atomic_file_get_path (out), NULL, NULL,
+                              &error) ||
       !furrow_atomic_file_commit (out, &error))
     {
       furrow_cli_print_error ("%s", error->message);

@@ -59,7 +59,7 @@ main (void)
       g_autoptr(FurrowStore) server = NULL;
       gint64 start = g_get_monotonic_time ();
 
-      g_assert_true (furrow_store_publish (source, uri, code, &made, &error));
+      g_assert_true (furrow_store_publish (source, uri, code, &made, NULL, NULL, &error));
       g_assert_no_error (error);
       publish[i] = (g_get_monotonic_time () - start) / 1e6;
 
@@ -67,7 +67,7 @@ main (void)
       server = furrow_store_open (project, &error);
       g_assert_no_error (error);
       start = g_get_monotonic_time ();
-      g_assert_true (furrow_store_checkout (server, out, &error));
+      g_assert_true (furrow_store_checkout (server, out, NULL, NULL, &error));
       g_assert_no_error (error);
       checkout[i] = (g_get_monotonic_time () - start) / 1e6;
       g_unlink (out);

@@ -385,6 +385,16 @@ toast_shown (gpointer data)
   return furrow_test_find_first (GTK_WIDGET (data), is_connect_toast, NULL) != NULL;
 }
 
+/* What `furrow ADDRESS` does: the application opens the command line's argument. */
+static void
+open_from_command_line (Fixture    *fixture,
+                        const char *address)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (address);
+
+  g_application_open (G_APPLICATION (fixture->base.base.app), &file, 1, "");
+}
+
 /* Reopening a server project (the last project at start-up, a recent one) when neither this
  * process nor a keyring has its password: the dialog, filled with the address and saying why,
  * rather than a silent failure; the window keeps its file. An unreachable server is a toast,
@@ -408,20 +418,27 @@ test_reopen_without_password (Fixture       *fixture,
   g_assert_null (find_dialog ());
   g_assert_true (furrow_window_get_store (window) == file_store);
 
-  furrow_connect_dialog_open_project (window, path);
+  /* `furrow postgresql://…#CODE` on the command line goes the same way. */
+  open_from_command_line (fixture, path);
   g_assert_true (furrow_test_wait_until (dialog_shown, NULL, 120));
   dialog = find_dialog ();
-  g_assert_cmpstr (address_text (dialog), ==, fixture->address);
+  /* The project's address, its cooperative too (chosen once listed), never a password. */
+  g_assert_cmpstr (address_text (dialog), ==, path);
   message = furrow_connect_dialog_get_message (dialog);
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (message, asks));
   g_assert_true (furrow_window_get_store (window) == file_store);
 
-  /* The password typed there opens the cooperative asked for. */
-  g_assert_null (connect (dialog, fixture->address, PASSWORD));
+  /* The password typed there lists the server (the row then holds its address) and chooses
+   * the cooperative asked for, which opens. */
+  g_assert_null (connect (dialog, path, PASSWORD));
+  g_assert_cmpstr (address_text (dialog), ==, fixture->address);
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.open", NULL));
   furrow_test_iterate (200);
   g_assert_true (furrow_store_is_server (furrow_window_get_store (window)));
+  g_assert_true (g_str_has_suffix (furrow_store_get_path (furrow_window_get_store (window)),
+                                   fixture->code));
   g_assert_cmpuint (shown_fields (fixture), ==, 40);
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/connect-dialog/reopen-without-password", Fixture,
@@ -479,6 +496,7 @@ test_keyring (Fixture       *fixture,
   g_autofree char *path = g_strdup_printf ("%s#%s", fixture->address, fixture->code);
   g_autofree char *file = g_build_filename (fixture->base.base.tmpdir, "file-coop.gpkg", NULL);
   g_autofree char *stored = NULL;
+  g_autofree char *last = NULL;
   FurrowConnectDialog *dialog;
 
   if (g_getenv ("FURROW_TEST_KEYRING") == NULL)
@@ -503,6 +521,17 @@ test_keyring (Fixture       *fixture,
   g_assert_true (furrow_test_wait_until (shows_server, window, 120));
   g_assert_null (find_dialog ());
   g_assert_cmpuint (shown_fields (fixture), ==, 40);
+
+  /* `furrow postgresql://…#CODE` on the command line, in a process without the password: the
+   * keyring's, no dialog, and the project becomes the last one. */
+  g_assert_true (furrow_window_open_project (window, file, NULL));
+  furrow_server_address_set_password (path, NULL);
+  open_from_command_line (fixture, path);
+  g_assert_true (furrow_test_wait_until (shows_server, window, 120));
+  g_assert_null (find_dialog ());
+  g_assert_cmpuint (shown_fields (fixture), ==, 40);
+  last = g_settings_get_string (fixture->base.base.settings, "last-project");
+  g_assert_cmpstr (last, ==, path);
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/connect-dialog/keyring", Fixture, fixture_set_up,
                      test_keyring, fixture_tear_down);

@@ -17,7 +17,8 @@
  * the editor, but the server refuses the change: a toast says so and nothing is written.
  * The county view over the server equals `furrow-cli summary --json`, cell by cell, and the hand
  * counts (40 fields and 300 households a cooperative; 40 strip fields planned in 2026), and no
- * amount is cut at 1024×700. */
+ * amount is cut at 1024×700. Its settled income, apart from the summary's code, is each
+ * cooperative's own frozen settlement read with psql, and the county's total their sum. */
 
 #include "config.h"
 
@@ -119,21 +120,12 @@ open_as (Fixture    *fixture,
   furrow_test_iterate (200);
 }
 
-/* Whether `action` can be activated from the window: a button bound to it, put in the window
- * for a moment, is sensitive (GtkActionable follows the action's enabled state). */
+/* Whether `action` can be activated from the window. */
 static gboolean
 window_action_enabled (Fixture    *fixture,
                        const char *action)
 {
-  GtkWidget *probe = gtk_button_new ();
-  gboolean enabled;
-
-  gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (probe), action);
-  gtk_box_append (GTK_BOX (fixture->window->content_box), probe);
-  furrow_test_iterate (50);
-  enabled = gtk_widget_get_sensitive (probe);
-  gtk_box_remove (GTK_BOX (fixture->window->content_box), probe);
-  return enabled;
+  return furrow_test_action_enabled (GTK_BOX (fixture->window->content_box), action);
 }
 
 static gboolean
@@ -508,6 +500,76 @@ row_cell (FurrowCountyWindow *window,
   return NULL;
 }
 
+/* One amount in fen read by psql as the cluster's owner from the cooperative `code`'s own
+ * tables (its schema, coop_CODE), going around Furrow. */
+static gint64
+psql_fen (const char *code,
+          const char *sql)
+{
+  g_autofree char *text = g_strdup_printf ("SET search_path TO coop_%s; %s", code, sql);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  char *end = NULL;
+  gint64 fen;
+
+  if (furrow_test_pg_psql ("furrow", text, &out, &err) != 0)
+    g_error ("psql: %s", err);
+  fen = g_ascii_strtoll (out, &end, 10);
+  g_assert_true (end != out && (*end == '\0' || *end == '\n'));
+  return fen;
+}
+
+/* Apart from the county summary (its JSON is furrow_store_county_summary(), as the window is):
+ * each cooperative's settled income is the total its settlement froze for its settled seasons of
+ * 2025 (season_settlements, one row a settled season), its paid and unpaid amounts add up to
+ * what the settlement owes its households (the settlement rows above 0, docs/domain.md §12), and
+ * the county's totals are the sums of the cooperatives' own figures. */
+static void
+assert_settled_apart (FurrowCountyWindow *window,
+                      JsonObject         *summary)
+{
+  JsonArray *cooperatives = json_object_get_array_member (summary, "cooperatives");
+  guint n = furrow_county_window_get_n_rows (window);
+  gint64 income_sum = 0;
+  gint64 owed_sum = 0;
+  g_autofree char *total_income = NULL;
+
+  g_assert_cmpuint (json_array_get_length (cooperatives), ==, n);
+  for (guint row = 0; row < n; row++)
+    {
+      const char *code = cell (window, row, FURROW_COUNTY_COLUMN_CODE);
+      JsonObject *f = json_array_get_object_element (cooperatives, row);
+      gint64 income = psql_fen (code, "SELECT coalesce (sum (t.income_fen), 0) "
+                                      "FROM season_settlements t JOIN seasons s "
+                                      "ON s.id = t.season_id "
+                                      "WHERE s.crop_year = 2025 AND s.state = 'settled'");
+      gint64 owed = psql_fen (code, "SELECT coalesce (sum (r.total_fen), 0) "
+                                    "FROM settlements r JOIN seasons s "
+                                    "ON s.id = r.season_id "
+                                    "WHERE s.crop_year = 2025 AND s.state = 'settled' "
+                                    "AND r.total_fen > 0");
+      g_autofree char *shown = furrow_format_yuan (income);
+
+      /* The demo's settled season: an income, and households owed money. */
+      g_assert_cmpint (income, >, 0);
+      g_assert_cmpint (owed, >, 0);
+      g_assert_cmpstr (cell (window, row, FURROW_COUNTY_COLUMN_SETTLED), ==, shown);
+      g_assert_cmpint (json_object_get_int_member (f, "paid_fen") +
+                       json_object_get_int_member (f, "unpaid_fen"), ==, owed);
+      income_sum += income;
+      owed_sum += owed;
+    }
+  total_income = furrow_format_yuan (income_sum);
+  g_assert_cmpstr (cell (window, n, FURROW_COUNTY_COLUMN_SETTLED), ==, total_income);
+  {
+    JsonObject *total = json_object_get_object_member (summary, "total");
+
+    g_assert_cmpint (json_object_get_int_member (total, "settled_income_fen"), ==, income_sum);
+    g_assert_cmpint (json_object_get_int_member (total, "paid_fen") +
+                     json_object_get_int_member (total, "unpaid_fen"), ==, owed_sum);
+  }
+}
+
 static void
 test_county (Fixture       *fixture,
              gconstpointer  data)
@@ -562,6 +624,7 @@ test_county (Fixture       *fixture,
   furrow_test_wait_for_frame (GTK_WIDGET (county));
   settled = summary_json (settled_parser, "2025");
   assert_rows_equal (county, settled);
+  assert_settled_apart (county, settled);
   {
     JsonObject *total = json_object_get_object_member (settled, "total");
 

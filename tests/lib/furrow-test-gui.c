@@ -400,6 +400,21 @@ furrow_test_surface_to_png (cairo_surface_t *surface)
   return g_byte_array_free_to_bytes (png);
 }
 
+gboolean
+furrow_test_action_enabled (GtkBox     *box,
+                            const char *action)
+{
+  GtkWidget *probe = gtk_button_new ();
+  gboolean enabled;
+
+  gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (probe), action);
+  gtk_box_append (box, probe);
+  furrow_test_iterate (50);
+  enabled = gtk_widget_get_sensitive (probe);
+  gtk_box_remove (box, probe);
+  return enabled;
+}
+
 /* The first toplevel window of @type, or NULL. */
 GtkWindow *
 furrow_test_find_toplevel (GType type)

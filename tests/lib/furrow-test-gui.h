@@ -138,6 +138,12 @@ GtkWidget         *furrow_test_find_row          (GtkWidget             *widget,
                                                   GType                  type,
                                                   const char            *title);
 
+/* Whether `action` (e.g. "win.publish") can be activated from inside BOX, a box of a window: a
+ * button bound to it, put in BOX for a moment, is sensitive (GtkActionable follows the action's
+ * enabled state). */
+gboolean           furrow_test_action_enabled    (GtkBox                *box,
+                                                  const char            *action);
+
 /* Whether MENU (or a section or submenu of it) has an item for ACTION; its label goes to LABEL
  * (newly allocated) unless LABEL is NULL. */
 gboolean           furrow_test_menu_has_action   (GMenuModel            *menu,

@@ -25,6 +25,25 @@ static const char *const transfer_tables[] = {
   "season_objections",
 };
 
+/* Where the copy is, for furrow_store_publish() and _checkout()'s caller: rows copied of all. */
+typedef struct
+{
+  FurrowTransferProgress  func;
+  gpointer                data;
+  guint                   done;
+  guint                   total;
+} Progress;
+
+/* Every PROGRESS_STEP rows, and at the end of each table. */
+#define PROGRESS_STEP 256
+
+static void
+progress_report (Progress *progress)
+{
+  if (progress->func != NULL)
+    progress->func (MIN (progress->done, progress->total), progress->total, progress->data);
+}
+
 typedef enum
 {
   COLUMN_INTEGER,   /* INTEGER / bigint: ids, fen, counts, row versions */
@@ -266,6 +285,7 @@ static gboolean
 copy_table (FurrowDatabase  *from,
             FurrowStore     *target,
             const char      *table,
+            Progress        *progress,
             GError         **error)
 {
   FurrowDatabase *to = target->database;
@@ -301,12 +321,39 @@ copy_table (FurrowDatabase  *from,
 
       if (insert == NULL || !copy_row (target, kind, columns, select, insert, error))
         return FALSE;
+      if (++progress->done % PROGRESS_STEP == 0)
+        progress_report (progress);
     }
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  progress_report (progress);
+  return TRUE;
+}
+
+/* The rows there are to copy, counted in the source's snapshot when somebody is told. */
+static gboolean
+count_rows (FurrowDatabase  *from,
+            Progress        *progress,
+            GError         **error)
+{
+  progress->done = 0;
+  progress->total = 0;
+  if (progress->func == NULL)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (transfer_tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s", transfer_tables[i]);
+      gint64 n = 0;
+
+      /* Interned, as copy_table()'s: the statement cache keys on the text's address. */
+      if (!furrow_database_query_int (from, g_intern_string (sql), &n, error))
+        return FALSE;
+      progress->total += (guint) n;
+    }
+  progress_report (progress);
   return TRUE;
 }
 
@@ -330,6 +377,7 @@ static const char server_triggers_on[] =
 static gboolean
 copy_tables (FurrowStore  *source,
              FurrowStore  *target,
+             Progress     *progress,
              GError      **error)
 {
   FurrowDatabase *from = source->database;
@@ -345,6 +393,7 @@ copy_tables (FurrowStore  *source,
       return FALSE;
     }
   if (!check_tables (from, error) || !check_tables (to, error) ||
+      !count_rows (from, progress, error) ||
       (server && !furrow_database_exec (to, server_triggers_off, error)))
     return FALSE;
   /* A new project holds its cooperative row and schema version already: every table is emptied
@@ -357,7 +406,7 @@ copy_tables (FurrowStore  *source,
         return FALSE;
     }
   for (guint i = 0; i < G_N_ELEMENTS (transfer_tables); i++)
-    if (!copy_table (from, target, transfer_tables[i], error))
+    if (!copy_table (from, target, transfer_tables[i], progress, error))
       return FALSE;
   return !server || furrow_database_exec (to, server_triggers_on, error);
 }
@@ -370,6 +419,7 @@ transfer (FurrowStore  *source,
           FurrowStore  *target,
           const char   *action,
           const char   *code,
+          Progress     *progress,
           GError      **error)
 {
   FurrowDatabase *from = source->database;
@@ -382,7 +432,7 @@ transfer (FurrowStore  *source,
                              error);
   if (ok)
     {
-      ok = copy_tables (source, target, error);
+      ok = copy_tables (source, target, progress, error);
       furrow_database_exec (from, "ROLLBACK", NULL);
     }
   if (!ok || !_furrow_store_audit (target, action, object, detail, error))
@@ -394,12 +444,15 @@ transfer (FurrowStore  *source,
 }
 
 gboolean
-furrow_store_publish (FurrowStore  *source,
-                      const char   *uri,
-                      const char   *cooperative,
-                      char        **code,
-                      GError      **error)
+furrow_store_publish (FurrowStore             *source,
+                      const char              *uri,
+                      const char              *cooperative,
+                      char                   **code,
+                      FurrowTransferProgress   progress,
+                      gpointer                 progress_data,
+                      GError                 **error)
 {
+  Progress told = { progress, progress_data, 0, 0 };
   g_autoptr(FurrowStore) target = NULL;
   const char *wanted;
   const char *made;
@@ -429,7 +482,7 @@ furrow_store_publish (FurrowStore  *source,
   target->in_batch = TRUE;
   target->batch_all_or_nothing = TRUE;
   made = strrchr (target->path, '#') + 1;
-  if (!transfer (source, target, "publish", made, error))
+  if (!transfer (source, target, "publish", made, &told, error))
     {
       g_prefix_error (error, _("%s was not published as cooperative %s, nothing of it is on the "
                                "server: "), source->path, made);
@@ -441,10 +494,13 @@ furrow_store_publish (FurrowStore  *source,
 }
 
 gboolean
-furrow_store_checkout (FurrowStore  *source,
-                       const char   *path,
-                       GError      **error)
+furrow_store_checkout (FurrowStore             *source,
+                       const char              *path,
+                       FurrowTransferProgress   progress,
+                       gpointer                 progress_data,
+                       GError                 **error)
 {
+  Progress told = { progress, progress_data, 0, 0 };
   g_autoptr(FurrowStore) target = NULL;
   const char *code;
 
@@ -463,7 +519,7 @@ furrow_store_checkout (FurrowStore  *source,
   if (target == NULL || !furrow_store_begin_all_or_nothing (target, error))
     return FALSE;
   code = strrchr (source->path, '#') + 1;
-  if (!transfer (source, target, "checkout", code, error))
+  if (!transfer (source, target, "checkout", code, &told, error))
     {
       g_prefix_error (error, _("cannot check out cooperative %s: "), code);
       return FALSE;

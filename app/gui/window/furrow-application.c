@@ -142,8 +142,10 @@ furrow_application_open (GApplication  *app,
 
   window = get_or_create_window (self);
   gtk_window_present (GTK_WINDOW (window));
-  if (furrow_window_open_project (window, path, NULL))
-    g_settings_set_string (self->settings, "last-project", path);
+  /* `furrow postgresql://clerk@centre/furrow#CODE` goes the way a recent server project does:
+   * the keyring's password, or the Connect dialog, filled and saying why. Once open, the
+   * window makes it the last project (furrow_window_remember_project()). */
+  furrow_connect_dialog_open_project (window, path);
 }
 
 static int

@@ -20,6 +20,7 @@
 #include "furrow-store.h"
 #include "furrow-template.h"
 #include "furrow-window-private.h"
+#include "furrow-window-transfer.h"
 
 #define MAX_RECENT_SERVERS 8
 
@@ -39,13 +40,14 @@ struct _FurrowConnectDialog
   GtkListBox          *cooperatives_list;
   AdwPreferencesGroup *recent_group;
   GtkListBox          *recent_list;
+  GtkButton           *open_button;
+  AdwPreferencesGroup *publish_group;
+  AdwEntryRow         *code_row;
 
   FurrowWindow        *window;
   GCancellable        *cancellable;
-  char                *uri;        /* the address listed, without its password */
-  char                *password;   /* the password that listed it, or NULL */
-  char                *wanted;     /* the cooperative to choose once listed, or NULL */
   gboolean             busy;
+  gboolean             publish;     /* Publish to Server… rather than Connect to Server… */
   gboolean             no_keyring;
 };
 
@@ -55,17 +57,10 @@ G_DEFINE_FINAL_TYPE (FurrowConnectDialog, furrow_connect_dialog, ADW_TYPE_WINDOW
 static const FurrowTemplateChild template_children[] = {
   CHILD (address_row), CHILD (password_row), CHILD (remember_row), CHILD (remember_switch),
   CHILD (message_label), CHILD (keyring_label), CHILD (spinner), CHILD (cooperatives_group),
-  CHILD (cooperatives_list), CHILD (recent_group), CHILD (recent_list),
+  CHILD (cooperatives_list), CHILD (recent_group), CHILD (recent_list), CHILD (open_button),
+  CHILD (publish_group), CHILD (code_row),
 };
 #undef CHILD
-
-static void
-replace_string (char       **member,
-                const char  *value)
-{
-  g_free (*member);
-  *member = g_strdup (value);
-}
 
 /* ------------------------------------------------------------------------------------------ */
 /* The keyring                                                                                */
@@ -199,16 +194,24 @@ show_message (FurrowConnectDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
 }
 
+/* What the last Connect listed (its ListJob, below), held by the list until the address
+ * changes; NULL before. */
+#define LISTED_JOB "furrow-job"
+
 static void
 update_actions (FurrowConnectDialog *self)
 {
   gboolean has_address = gtk_editable_get_text (GTK_EDITABLE (self->address_row))[0] != '\0';
+  gboolean listed = g_object_get_data (G_OBJECT (self->cooperatives_list), LISTED_JOB) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "connect.connect",
                                  !self->busy && has_address);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "connect.open",
-                                 !self->busy &&
+                                 !self->publish && !self->busy && listed &&
                                  gtk_list_box_get_selected_row (self->cooperatives_list) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "connect.publish",
+                                 self->publish && !self->busy && listed &&
+                                 gtk_editable_get_text (GTK_EDITABLE (self->code_row))[0] != '\0');
 }
 
 static void
@@ -227,9 +230,8 @@ clear_cooperatives (FurrowConnectDialog *self)
 
   while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->cooperatives_list))) != NULL)
     gtk_list_box_remove (self->cooperatives_list, row);
+  g_object_set_data (G_OBJECT (self->cooperatives_list), LISTED_JOB, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->cooperatives_group), FALSE);
-  g_clear_pointer (&self->uri, g_free);
-  g_clear_pointer (&self->password, g_free);
 }
 
 static void
@@ -241,8 +243,33 @@ address_changed_cb (FurrowConnectDialog *self)
   update_actions (self);
 }
 
+/* What one Connect asked for, from the press to Open: the worker's data, then the list of the
+ * cooperatives it found holds it (LISTED_JOB), so Open uses the address and password that
+ * listed them and nothing outlives the list (a new address clears it). */
+typedef struct
+{
+  char *uri;       /* the server's address, without its password */
+  char *password;  /* as typed ("" for none) */
+  char *wanted;    /* the cooperative to choose once listed, or NULL */
+} ListJob;
+
+static void
+list_job_clear (ListJob *job)
+{
+  g_free (job->uri);
+  g_free (job->password);
+  g_free (job->wanted);
+}
+
+static void
+list_job_release (gpointer data)
+{
+  g_rc_box_release_full (data, (GDestroyNotify) list_job_clear);
+}
+
 static void
 show_cooperatives (FurrowConnectDialog *self,
+                   ListJob             *job,
                    char               **codes)
 {
   GtkListBoxRow *wanted = NULL;
@@ -254,36 +281,22 @@ show_cooperatives (FurrowConnectDialog *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), codes[i]);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       gtk_list_box_append (self->cooperatives_list, row);
-      if (wanted == NULL || (self->wanted != NULL &&
-                             g_ascii_strcasecmp (codes[i], self->wanted) == 0))
+      if (wanted == NULL || (job->wanted != NULL &&
+                             g_ascii_strcasecmp (codes[i], job->wanted) == 0))
         wanted = GTK_LIST_BOX_ROW (row);
     }
+  g_object_set_data_full (G_OBJECT (self->cooperatives_list), LISTED_JOB,
+                          g_rc_box_acquire (job), list_job_release);
   gtk_widget_set_visible (GTK_WIDGET (self->cooperatives_group), TRUE);
   if (wanted != NULL)
     gtk_list_box_select_row (self->cooperatives_list, wanted);
-  else
+  else if (!self->publish)
     show_message (self, _("This server holds no cooperatives yet: ask the centre’s "
                           "administrator to create one."));
 }
 
 /* ------------------------------------------------------------------------------------------ */
 /* Connect: the cooperatives, listed by a worker                                              */
-
-typedef struct
-{
-  char *uri;
-  char *password;
-} ListJob;
-
-static void
-list_job_free (gpointer data)
-{
-  ListJob *job = data;
-
-  g_free (job->uri);
-  g_free (job->password);
-  g_free (job);
-}
 
 static void
 list_thread (GTask        *task,
@@ -317,6 +330,9 @@ listed_cb (GObject      *source,
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
   set_busy (self, FALSE);
+  /* The address changed while the server answered: the answer is for another one. */
+  if (!g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->address_row)), job->uri))
+    return;
   if (codes == NULL)
     {
       show_message (self, error->message);
@@ -326,9 +342,7 @@ listed_cb (GObject      *source,
    * no password typed, the one this process had (or none) worked: it stays. */
   if (job->password[0] != '\0')
     furrow_server_address_set_password (job->uri, job->password);
-  self->uri = g_strdup (job->uri);
-  self->password = g_strdup (job->password);
-  show_cooperatives (self, codes);
+  show_cooperatives (self, job, codes);
   update_actions (self);
 }
 
@@ -351,22 +365,22 @@ connect_action (GtkWidget  *widget,
       show_message (self, error->message);
       return;
     }
-  if (address->cooperative != NULL)
-    replace_string (&self->wanted, address->cooperative);
-  /* A password typed into the address is used once and never kept there. */
+  /* A password typed into the address is used once and never kept there; a project's
+   * cooperative (…#CODE) is the one chosen once listed, and the row keeps the server. */
   if (address->password != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->password_row), address->password);
+  job = g_rc_box_new0 (ListJob);
+  job->uri = g_strdup (address->uri);
+  job->password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->password_row)));
+  job->wanted = g_strdup (address->cooperative);
   if (!g_str_equal (text, address->uri))
     gtk_editable_set_text (GTK_EDITABLE (self->address_row), address->uri);
   clear_cooperatives (self);
   show_message (self, NULL);
 
-  job = g_new0 (ListJob, 1);
-  job->uri = g_strdup (address->uri);
-  job->password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->password_row)));
   task = g_task_new (self, self->cancellable, listed_cb, NULL);
   g_task_set_source_tag (task, connect_action);
-  g_task_set_task_data (task, job, list_job_free);
+  g_task_set_task_data (task, job, list_job_release);
   set_busy (self, TRUE);
   g_task_run_in_thread (task, list_thread);
 }
@@ -387,12 +401,13 @@ open_action (GtkWidget  *widget,
 {
   FurrowConnectDialog *self = FURROW_CONNECT_DIALOG (widget);
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->cooperatives_list);
+  ListJob *job = g_object_get_data (G_OBJECT (self->cooperatives_list), LISTED_JOB);
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (row == NULL || self->uri == NULL)
+  if (row == NULL || job == NULL)
     return;
-  path = g_strdup_printf ("%s#%s", self->uri,
+  path = g_strdup_printf ("%s#%s", job->uri,
                           adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   if (!furrow_window_open_project (self->window, path, &error))
     {
@@ -400,8 +415,30 @@ open_action (GtkWidget  *widget,
       return;
     }
   if (gtk_switch_get_active (self->remember_switch) && !self->no_keyring &&
-      self->password != NULL && self->password[0] != '\0')
-    store_password (self->window, path, self->password);
+      job->password[0] != '\0')
+    store_password (self->window, path, job->password);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Publish (furrow-window-transfer.h): the server listed, so its address and password work; the
+ * window copies the project there behind its progress dialog. */
+static void
+publish_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FurrowConnectDialog *self = FURROW_CONNECT_DIALOG (widget);
+  ListJob *job = g_object_get_data (G_OBJECT (self->cooperatives_list), LISTED_JOB);
+  const char *code = gtk_editable_get_text (GTK_EDITABLE (self->code_row));
+  g_autofree char *path = NULL;
+
+  if (job == NULL || code[0] == '\0')
+    return;
+  path = g_strdup_printf ("%s#%s", job->uri, code);
+  if (gtk_switch_get_active (self->remember_switch) && !self->no_keyring &&
+      job->password[0] != '\0')
+    store_password (self->window, path, job->password);
+  furrow_window_start_publish (self->window, job->uri, code);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -486,8 +523,8 @@ recent_activated_cb (FurrowConnectDialog *self,
 
   if (address == NULL)
     return;
-  gtk_editable_set_text (GTK_EDITABLE (self->address_row), address->uri);
-  replace_string (&self->wanted, address->cooperative);
+  /* The project's address: Connect lists its server and chooses its cooperative. */
+  gtk_editable_set_text (GTK_EDITABLE (self->address_row), path);
   look_up_password (path, G_OBJECT (self), recent_looked_up_cb);
 }
 
@@ -591,25 +628,12 @@ furrow_connect_dialog_dispose (GObject *object)
 }
 
 static void
-furrow_connect_dialog_finalize (GObject *object)
-{
-  FurrowConnectDialog *self = FURROW_CONNECT_DIALOG (object);
-
-  g_free (self->uri);
-  g_free (self->password);
-  g_free (self->wanted);
-
-  G_OBJECT_CLASS (furrow_connect_dialog_parent_class)->finalize (object);
-}
-
-static void
 furrow_connect_dialog_class_init (FurrowConnectDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = furrow_connect_dialog_dispose;
-  object_class->finalize = furrow_connect_dialog_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/window/furrow-connect-dialog.ui");
@@ -619,8 +643,10 @@ furrow_connect_dialog_class_init (FurrowConnectDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, cooperative_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, recent_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_actions);
   gtk_widget_class_install_action (widget_class, "connect.connect", NULL, connect_action);
   gtk_widget_class_install_action (widget_class, "connect.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "connect.publish", NULL, publish_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -651,14 +677,42 @@ furrow_connect_dialog_new (FurrowWindow *window,
   if (address != NULL)
     {
       g_autoptr(FurrowServerAddress) parsed = furrow_server_address_parse (address, NULL);
+      g_autofree char *text = NULL;
 
-      gtk_editable_set_text (GTK_EDITABLE (self->address_row),
-                             parsed != NULL ? parsed->uri : address);
-      if (parsed != NULL)
-        replace_string (&self->wanted, parsed->cooperative);
+      /* Never a password; a project's cooperative (…#CODE) stays, to be chosen once listed. */
+      if (parsed != NULL && parsed->cooperative != NULL)
+        text = g_strdup_printf ("%s#%s", parsed->uri, parsed->cooperative);
+      else
+        text = g_strdup (parsed != NULL ? parsed->uri : address);
+      gtk_editable_set_text (GTK_EDITABLE (self->address_row), text);
       gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
     }
   show_message (self, message);
+  return self;
+}
+
+FurrowConnectDialog *
+furrow_connect_dialog_new_publish (FurrowWindow *window)
+{
+  FurrowStore *store;
+  FurrowConnectDialog *self;
+  const char *village;
+
+  g_return_val_if_fail (FURROW_IS_WINDOW (window), NULL);
+
+  store = furrow_window_get_store (window);
+  village = store != NULL ? furrow_store_get_village_code (store) : NULL;
+  self = furrow_connect_dialog_new (window, NULL, NULL);
+  self->publish = TRUE;
+  gtk_window_set_title (GTK_WINDOW (self), _("Publish to Server"));
+  gtk_button_set_label (self->open_button, _("P_ublish"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->open_button), "connect.publish");
+  adw_preferences_group_set_description (self->cooperatives_group,
+                                         _("The cooperatives on this server already; the new "
+                                           "one needs a code of its own."));
+  gtk_widget_set_visible (GTK_WIDGET (self->publish_group), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->code_row), village != NULL ? village : "");
+  update_actions (self);
   return self;
 }
 

@@ -25,6 +25,11 @@ FurrowConnectDialog *furrow_connect_dialog_new          (FurrowWindow *window,
                                                          const char   *address,
                                                          const char   *message);
 
+/* Publish to Server… (furrow-window-transfer.h): the same dialog choosing a server to copy the
+ * file project shown to, and the new cooperative's code (the project's village code at first);
+ * once Connect has listed the server, Publish hands both to furrow_window_start_publish(). */
+FurrowConnectDialog *furrow_connect_dialog_new_publish  (FurrowWindow *window);
+
 /* win.connect-server: presents a new dialog for the window. */
 void                 furrow_connect_dialog_action       (GtkWidget    *widget,
                                                          const char   *action_name,

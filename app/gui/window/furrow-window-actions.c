@@ -13,6 +13,7 @@
 #include "furrow-season-plans.h"
 #include "furrow-window-private.h"
 #include "furrow-window-roles.h"
+#include "furrow-window-transfer.h"
 
 #define MAX_RECENT 8
 
@@ -47,6 +48,7 @@ furrow_window_update_actions (FurrowWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reshape-field", can_reshape_field (self));
   /* What the user's role may do (furrow-window-roles.c). */
   furrow_window_roles_update (self);
+  furrow_window_transfer_update (self);
 }
 
 void
@@ -149,14 +151,16 @@ show_household_on_map_action (GtkWidget  *widget,
 }
 
 /* A modal chooser of project files (GeoPackage) over the window, `current_name` suggested when
- * saving; `response_cb` gets the window and unrefs the chooser. */
-static void
-choose_project_file (FurrowWindow         *self,
-                     const char           *title,
-                     GtkFileChooserAction  action,
-                     const char           *accept_label,
-                     const char           *current_name,
-                     GCallback             response_cb)
+ * saving, starting in `folder` (NULL: where the chooser likes); `response_cb` gets the window and
+ * unrefs the chooser. */
+void
+furrow_window_choose_project_file (FurrowWindow         *self,
+                                   const char           *title,
+                                   GtkFileChooserAction  action,
+                                   const char           *accept_label,
+                                   const char           *current_name,
+                                   const char           *folder,
+                                   GCallback             response_cb)
 {
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
@@ -167,6 +171,12 @@ choose_project_file (FurrowWindow         *self,
   dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label,
                                         _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  if (folder != NULL)
+    {
+      g_autoptr(GFile) start = g_file_new_for_path (folder);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), start, NULL);
+    }
   if (current_name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), current_name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
@@ -208,8 +218,9 @@ open_project_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  choose_project_file (FURROW_WINDOW (widget), _("Open Project"), GTK_FILE_CHOOSER_ACTION_OPEN,
-                       _("_Open"), NULL, G_CALLBACK (open_response_cb));
+  furrow_window_choose_project_file (FURROW_WINDOW (widget), _("Open Project"),
+                                     GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL, NULL,
+                                     G_CALLBACK (open_response_cb));
 }
 
 static void
@@ -248,8 +259,9 @@ new_project_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  choose_project_file (FURROW_WINDOW (widget), _("New Project"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                       _("C_reate"), _("Cooperative.gpkg"), G_CALLBACK (new_response_cb));
+  furrow_window_choose_project_file (FURROW_WINDOW (widget), _("New Project"),
+                                     GTK_FILE_CHOOSER_ACTION_SAVE, _("C_reate"),
+                                     _("Cooperative.gpkg"), NULL, G_CALLBACK (new_response_cb));
 }
 
 static void
@@ -344,8 +356,8 @@ save_copy_action (GtkWidget  *widget,
          ? g_strndup (basename, strlen (basename) - strlen (".gpkg")) : g_strdup (basename);
   /* Translators: the suggested file name of a copy; %s is the project's name. */
   name = g_strdup_printf (_("%s (copy).gpkg"), stem);
-  choose_project_file (self, _("Save a Copy"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), name,
-                       G_CALLBACK (save_copy_response_cb));
+  furrow_window_choose_project_file (self, _("Save a Copy"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                     _("_Save"), name, NULL, G_CALLBACK (save_copy_response_cb));
 }
 
 /* Export, in a thread with its own store connection, behind a dialog with a progress bar and

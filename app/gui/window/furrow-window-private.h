@@ -119,6 +119,13 @@ void furrow_window_update_actions      (FurrowWindow   *self);
 void furrow_window_update_recent_menu  (FurrowWindow   *self);
 void furrow_window_remember_project    (FurrowWindow   *self,
                                         const char     *path);
+void furrow_window_choose_project_file (FurrowWindow         *self,
+                                        const char           *title,
+                                        GtkFileChooserAction  action,
+                                        const char           *accept_label,
+                                        const char           *current_name,
+                                        const char           *folder,
+                                        GCallback             response_cb);
 AdwMessageDialog *furrow_window_start_export (FurrowWindow       *self,
                                               FurrowExportLayer   layer,
                                               FurrowExportFormat  format,

@@ -26,6 +26,7 @@
 #include "furrow-window-import.h"
 #include "furrow-window-contracts.h"
 #include "furrow-window-roles.h"
+#include "furrow-window-transfer.h"
 #include "furrow-window-seasons.h"
 
 G_DEFINE_FINAL_TYPE (FurrowWindow, furrow_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -638,6 +639,7 @@ furrow_window_class_init (FurrowWindowClass *klass)
   furrow_window_seasons_class_init (widget_class);
   furrow_window_contracts_class_init (widget_class);
   furrow_window_roles_class_init (widget_class);
+  furrow_window_transfer_class_init (widget_class);
 }
 
 static void

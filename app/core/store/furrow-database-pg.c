@@ -37,7 +37,20 @@ typedef struct
   GPtrArray      *notifies;      /* other connections' NOTIFY payloads not yet dispatched */
   guint           generation;    /* connections made again: a statement prepared on an earlier
                                   * one is prepared again on its next step */
+  GArray         *deferred;      /* PgDeferred: statements sent in pipeline mode, unanswered */
 } PgDatabase;
+
+/* A deferred statement (furrow_statement_run_deferred()), told its answer at the flush. */
+typedef struct
+{
+  FurrowStatementDoneFunc  func;
+  gpointer                 data;
+  GDestroyNotify           destroy;
+} PgDeferred;
+
+/* Statements sent before their answers are read: enough that the round trips no longer count
+ * (docs/benchmarks.md), few enough that their answers stay small. */
+#define PG_PIPELINE_DEPTH 1000
 
 typedef struct
 {
@@ -365,6 +378,7 @@ _furrow_database_pg_open (const char  *uri,
   /* The project's path, which workers reopen, names the server as libpq connected to it. */
   if (password != NULL)
     furrow_server_address_set_password (path, password);
+  self->deferred = g_array_new (FALSE, FALSE, sizeof (PgDeferred));
   self->geometry_oid = type_oid (conn, "geometry");
   self->bytea_oid = type_oid (conn, "bytea");
   return (FurrowDatabase *) self;
@@ -393,6 +407,8 @@ pg_collect_notifies (PgDatabase *self)
 static gboolean pg_exec (FurrowDatabase  *database,
                          const char      *sql,
                          GError         **error);
+static gboolean pg_flush (FurrowDatabase  *database,
+                          GError         **error);
 
 typedef struct
 {
@@ -575,6 +591,14 @@ pg_close (FurrowDatabase *database)
 {
   PgDatabase *self = PG (database);
 
+  for (guint i = 0; i < self->deferred->len; i++)
+    {
+      PgDeferred *deferred = &g_array_index (self->deferred, PgDeferred, i);
+
+      if (deferred->destroy != NULL)
+        deferred->destroy (deferred->data);
+    }
+  g_clear_pointer (&self->deferred, g_array_unref);
   g_clear_pointer (&self->conn, PQfinish);
   g_clear_pointer (&self->notifies, g_ptr_array_unref);
   pg_forget (self);
@@ -587,11 +611,15 @@ pg_exec (FurrowDatabase  *database,
          GError         **error)
 {
   PgDatabase *self = PG (database);
-  PGresult *result = PQexec (self->conn, sql);
-  ExecStatusType status = PQresultStatus (result);
-  gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK ||
-                status == PGRES_EMPTY_QUERY;
+  PGresult *result;
+  ExecStatusType status;
+  gboolean ok;
 
+  if (!pg_flush (database, error))
+    return FALSE;
+  result = PQexec (self->conn, sql);
+  status = PQresultStatus (result);
+  ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY;
   if (ok)
     {
       pg_forget (self);
@@ -609,9 +637,12 @@ pg_exec (FurrowDatabase  *database,
 static gint64
 pg_last_insert_id (FurrowDatabase *database)
 {
-  PGresult *result = PQexec (PG (database)->conn, "SELECT lastval ()");
+  PGresult *result;
   gint64 id = 0;
 
+  if (!pg_flush (database, NULL))
+    return 0;
+  result = PQexec (PG (database)->conn, "SELECT lastval ()");
   if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1)
     id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
   PQclear (result);
@@ -640,10 +671,13 @@ pg_encrypt_password (FurrowDatabase  *database,
                      GError         **error)
 {
   PgDatabase *self = PG (database);
-  /* NULL: the server's password_encryption (scram-sha-256 since PostgreSQL 14). */
-  char *verifier = PQencryptPasswordConn (self->conn, password, user, NULL);
+  char *verifier;
   char *copy;
 
+  if (!pg_flush (database, error))
+    return NULL;
+  /* NULL: the server's password_encryption (scram-sha-256 since PostgreSQL 14). */
+  verifier = PQencryptPasswordConn (self->conn, password, user, NULL);
   if (verifier == NULL)
     {
       g_autofree char *message = g_strchomp (g_strdup (PQerrorMessage (self->conn)));
@@ -670,52 +704,6 @@ pg_backup (FurrowDatabase  *self,
 
 /* ------------------------------------------------------------------------------------------ */
 /* Statements                                                                                 */
-
-/* sql with ?N turned into $N (and a bare ? into the next number), outside quoted text, quoted
- * names and comments. */
-char *
-furrow_database_pg_parameters (const char *sql)
-{
-  g_autoptr(GString) out = g_string_sized_new (strlen (sql) + 8);
-  int next = 0;
-
-  for (const char *p = sql; *p != '\0'; p++)
-    {
-      if (*p == '\'' || *p == '"')
-        {
-          char quote = *p;
-
-          g_string_append_c (out, *p++);
-          while (*p != '\0' && *p != quote)
-            g_string_append_c (out, *p++);
-          if (*p == '\0')
-            break;
-          g_string_append_c (out, *p);
-        }
-      else if (p[0] == '-' && p[1] == '-')
-        {
-          while (*p != '\0' && *p != '\n')
-            g_string_append_c (out, *p++);
-          if (*p == '\0')
-            break;
-          g_string_append_c (out, *p);
-        }
-      else if (*p == '?')
-        {
-          if (g_ascii_isdigit (p[1]))
-            {
-              g_string_append_c (out, '$');
-              while (g_ascii_isdigit (p[1]))
-                g_string_append_c (out, *++p);
-            }
-          else
-            g_string_append_printf (out, "$%d", ++next);
-        }
-      else
-        g_string_append_c (out, *p);
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
 
 static gboolean
 prepare_on_server (PgDatabase  *self,
@@ -747,7 +735,7 @@ pg_prepare (FurrowDatabase  *database,
   PGresult *result;
   PgStatement *stmt;
 
-  if (!prepare_on_server (self, name, text, error))
+  if (!pg_flush (database, error) || !prepare_on_server (self, name, text, error))
     return NULL;
   result = PQdescribePrepared (self->conn, name);
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
@@ -809,7 +797,7 @@ pg_finalize (FurrowStatement *self)
   PGconn *conn = PG (self->database)->conn;
 
   pg_reset (self);
-  if (conn != NULL && PQstatus (conn) == CONNECTION_OK &&
+  if (conn != NULL && pg_flush (self->database, NULL) && PQstatus (conn) == CONNECTION_OK &&
       PQtransactionStatus (conn) != PQTRANS_INERROR &&
       stmt->generation == PG (self->database)->generation)
     {
@@ -932,6 +920,8 @@ pg_step (FurrowStatement  *self,
                        _("%s: database error: %s"), self->database->path, stmt->bind_error);
           return FALSE;
         }
+      if (!pg_flush (self->database, error))
+        return FALSE;
       /* Prepared on a connection lost since: the same statement on this one. */
       if (stmt->generation != database->generation)
         {
@@ -966,6 +956,97 @@ pg_step (FurrowStatement  *self,
     }
   stmt->row = PQntuples (stmt->result);
   return FALSE;
+}
+
+/* Sends stmt in pipeline mode without waiting for its answer (furrow_statement_run_deferred()):
+ * FALSE to run it at once — a failed bind, a connection made again, a full pipeline — where its
+ * step flushes first. */
+static gboolean
+pg_run_deferred (FurrowStatement         *self,
+                 FurrowStatementDoneFunc  func,
+                 gpointer                 user_data,
+                 GDestroyNotify           destroy)
+{
+  PgStatement *stmt = PG_STMT (self);
+  PgDatabase *database = PG (self->database);
+  PgDeferred deferred = { func, user_data, destroy };
+
+  if (stmt->bind_error != NULL || stmt->generation != database->generation ||
+      database->deferred->len >= PG_PIPELINE_DEPTH || database->parent.lost)
+    return FALSE;
+  if (database->deferred->len == 0 && !PQenterPipelineMode (database->conn))
+    return FALSE;
+  if (!PQsendQueryPrepared (database->conn, stmt->name, stmt->n_params,
+                            (const char * const *) stmt->values, stmt->lengths, stmt->formats,
+                            0))
+    {
+      if (database->deferred->len == 0)
+        PQexitPipelineMode (database->conn);
+      return FALSE;
+    }
+  g_array_append_val (database->deferred, deferred);
+  return TRUE;
+}
+
+/* Reads the answers of the deferred statements, in order: each one's id to its function, the
+ * first failure to its own (to reword) and then to the caller; the ones after it failed with it
+ * (PGRES_PIPELINE_ABORTED). */
+static gboolean
+pg_flush (FurrowDatabase  *database,
+          GError         **error)
+{
+  PgDatabase *self = PG (database);
+  g_autoptr(GArray) sent = NULL;
+  g_autoptr(GError) failure = NULL;
+  PGresult *result;
+
+  if (self->deferred == NULL || self->deferred->len == 0)
+    return TRUE;
+  sent = g_steal_pointer (&self->deferred);
+  self->deferred = g_array_new (FALSE, FALSE, sizeof (PgDeferred));
+  PQpipelineSync (self->conn);
+  for (guint i = 0; i < sent->len; i++)
+    {
+      PgDeferred *deferred = &g_array_index (sent, PgDeferred, i);
+      gboolean ok;
+
+      result = PQgetResult (self->conn);
+      ok = PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1;
+      if (failure == NULL && ok)
+        deferred->func (g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10), &failure,
+                        deferred->data);
+      else if (failure == NULL)
+        {
+          pg_remember (self, result);
+          pg_set_error (database, &failure);
+          deferred->func (0, &failure, deferred->data);
+        }
+      if (deferred->destroy != NULL)
+        deferred->destroy (deferred->data);
+      if (result != NULL)
+        {
+          PQclear (result);
+          PQclear (PQgetResult (self->conn));  /* the NULL that ends each statement's results */
+        }
+    }
+  /* Up to the sync's own result, then out of pipeline mode. */
+  while ((result = PQgetResult (self->conn)) != NULL)
+    {
+      gboolean synced = PQresultStatus (result) == PGRES_PIPELINE_SYNC;
+
+      PQclear (result);
+      if (synced)
+        break;
+    }
+  PQexitPipelineMode (self->conn);
+  pg_collect_notifies (self);
+  if (failure != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&failure));
+      return FALSE;
+    }
+  pg_forget (self);
+  return TRUE;
 }
 
 static gboolean
@@ -1076,4 +1157,6 @@ static const FurrowDatabaseBackend pg_backend = {
   .encrypt_password = pg_encrypt_password,
   .listen = pg_listen,
   .reconnect = pg_reconnect,
+  .run_deferred = pg_run_deferred,
+  .flush = pg_flush,
 };

@@ -434,6 +434,52 @@ sqlite_exec (FurrowDatabase  *self,
   return TRUE;
 }
 
+/* The PostgreSQL backend's SQL (furrow-database-pg.c): sql with ?N turned into $N (and a bare ? into the next number), outside quoted text, quoted
+ * names and comments. */
+char *
+furrow_database_pg_parameters (const char *sql)
+{
+  g_autoptr(GString) out = g_string_sized_new (strlen (sql) + 8);
+  int next = 0;
+
+  for (const char *p = sql; *p != '\0'; p++)
+    {
+      if (*p == '\'' || *p == '"')
+        {
+          char quote = *p;
+
+          g_string_append_c (out, *p++);
+          while (*p != '\0' && *p != quote)
+            g_string_append_c (out, *p++);
+          if (*p == '\0')
+            break;
+          g_string_append_c (out, *p);
+        }
+      else if (p[0] == '-' && p[1] == '-')
+        {
+          while (*p != '\0' && *p != '\n')
+            g_string_append_c (out, *p++);
+          if (*p == '\0')
+            break;
+          g_string_append_c (out, *p);
+        }
+      else if (*p == '?')
+        {
+          if (g_ascii_isdigit (p[1]))
+            {
+              g_string_append_c (out, '$');
+              while (g_ascii_isdigit (p[1]))
+                g_string_append_c (out, *++p);
+            }
+          else
+            g_string_append_printf (out, "$%d", ++next);
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 gboolean
 furrow_database_query_int (FurrowDatabase  *self,
                            const char      *sql,
@@ -724,6 +770,43 @@ furrow_statement_run (FurrowStatement  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+furrow_statement_run_deferred (FurrowStatement          *self,
+                               FurrowStatementDoneFunc   func,
+                               gpointer                  user_data,
+                               GDestroyNotify            destroy,
+                               GError                  **error)
+{
+  const FurrowDatabaseBackend *backend = self->database->backend;
+  g_autoptr(GError) local_error = NULL;
+  gint64 id = 0;
+
+  if (backend->run_deferred != NULL && backend->run_deferred (self, func, user_data, destroy))
+    return TRUE;
+  if (furrow_statement_step (self, &local_error))
+    id = furrow_statement_get_int64 (self, 0);
+  if (local_error == NULL)
+    furrow_statement_run (self, &local_error);
+  func (id, &local_error, user_data);
+  if (destroy != NULL)
+    destroy (user_data);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+furrow_database_flush (FurrowDatabase  *self,
+                       GError         **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->backend->flush == NULL || self->backend->flush (self, error);
 }
 
 gboolean

@@ -785,6 +785,13 @@ furrow_statement_run_deferred (FurrowStatement          *self,
 
   if (backend->run_deferred != NULL && backend->run_deferred (self, func, user_data, destroy))
     return TRUE;
+  /* A failure of the statements deferred before is theirs, not this one's. */
+  if (!furrow_database_flush (self->database, error))
+    {
+      if (destroy != NULL)
+        destroy (user_data);
+      return FALSE;
+    }
   if (furrow_statement_step (self, &local_error))
     id = furrow_statement_get_int64 (self, 0);
   if (local_error == NULL)

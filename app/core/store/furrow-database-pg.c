@@ -65,7 +65,7 @@ typedef struct
   int             *lengths;
   int             *formats;
   char            *bind_error;   /* the first failed bind, reported by the next step */
-  PGresult        *description;  /* PQdescribePrepared's: parameter and column types, names */
+  PGresult        *description;  /* PQdescribePrepared's, asked when needed (describe ()) */
   PGresult        *result;
   int              row;          /* the row the columns read, -1 before the first */
   GBytes         **blobs;        /* the blobs of the current row, decoded when first read */
@@ -314,19 +314,24 @@ mask_address (const char *uri)
   return g_regex_replace (parameter, masked, -1, 0, "\\1***", 0, NULL);
 }
 
-static Oid
-type_oid (PGconn     *conn,
-          const char *name)
+/* PostGIS's geometry type and bytea, read with one query (0 for a type the server lacks). */
+static void
+read_type_oids (PgDatabase *self)
 {
-  const char *values[1] = { name };
-  PGresult *result = PQexecParams (conn, "SELECT oid FROM pg_type WHERE typname = $1", 1, NULL,
-                                   values, NULL, NULL, 0);
-  Oid oid = 0;
+  PGresult *result = PQexec (self->conn, "SELECT typname, oid FROM pg_type WHERE typname IN"
+                                         " ('geometry', 'bytea')");
 
-  if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) > 0)
-    oid = (Oid) g_ascii_strtoull (PQgetvalue (result, 0, 0), NULL, 10);
+  for (int i = 0; PQresultStatus (result) == PGRES_TUPLES_OK && i < PQntuples (result); i++)
+    {
+      Oid oid = (Oid) g_ascii_strtoull (PQgetvalue (result, i, 1), NULL, 10);
+
+      Oid *type = strcmp (PQgetvalue (result, i, 0), "geometry") == 0 ? &self->geometry_oid
+                                                                      : &self->bytea_oid;
+
+      if (*type == 0)
+        *type = oid;
+    }
   PQclear (result);
-  return oid;
 }
 
 static void
@@ -379,8 +384,7 @@ _furrow_database_pg_open (const char  *uri,
   if (password != NULL)
     furrow_server_address_set_password (path, password);
   self->deferred = g_array_new (FALSE, FALSE, sizeof (PgDeferred));
-  self->geometry_oid = type_oid (conn, "geometry");
-  self->bytea_oid = type_oid (conn, "bytea");
+  read_type_oids (self);
   return (FurrowDatabase *) self;
 }
 
@@ -723,6 +727,8 @@ prepare_on_server (PgDatabase  *self,
   return TRUE;
 }
 
+/* A statement is prepared with one round trip; it is described (its parameter and column
+ * types, a second one) only when a blob is bound or its columns are asked before a step. */
 static FurrowStatement *
 pg_prepare (FurrowDatabase  *database,
             const char      *sql,
@@ -730,21 +736,13 @@ pg_prepare (FurrowDatabase  *database,
             GError         **error)
 {
   PgDatabase *self = PG (database);
-  g_autofree char *text = furrow_database_pg_parameters (sql);
+  int n_params = 0;
+  g_autofree char *text = _furrow_database_pg_convert (sql, &n_params);
   g_autofree char *name = g_strdup_printf ("furrow_%u", ++self->next_name);
-  PGresult *result;
   PgStatement *stmt;
 
   if (!pg_flush (database, error) || !prepare_on_server (self, name, text, error))
     return NULL;
-  result = PQdescribePrepared (self->conn, name);
-  if (PQresultStatus (result) != PGRES_COMMAND_OK)
-    {
-      pg_remember (self, result);
-      PQclear (result);
-      pg_set_error (database, error);
-      return NULL;
-    }
   pg_forget (self);
 
   stmt = g_new0 (PgStatement, 1);
@@ -752,16 +750,39 @@ pg_prepare (FurrowDatabase  *database,
   stmt->generation = self->generation;
   stmt->deleting = g_ascii_strncasecmp (g_strchug (text), "DELETE", 6) == 0;
   stmt->text = g_steal_pointer (&text);
-  stmt->n_params = PQnparams (result);
+  stmt->n_params = n_params;
   stmt->types = g_new0 (Oid, stmt->n_params + 1);
-  for (int i = 0; i < stmt->n_params; i++)
-    stmt->types[i] = PQparamtype (result, i);
   stmt->values = g_new0 (char *, stmt->n_params + 1);
   stmt->lengths = g_new0 (int, stmt->n_params + 1);
   stmt->formats = g_new0 (int, stmt->n_params + 1);
   stmt->row = -1;
-  stmt->description = result;
   return (FurrowStatement *) stmt;
+}
+
+/* PQdescribePrepared's answer for stmt, asked once; NULL when the server cannot give it. */
+static PGresult *
+describe (PgStatement *stmt)
+{
+  PgDatabase *database = PG (stmt->parent.database);
+  PGresult *result;
+
+  if (stmt->description != NULL)
+    return stmt->description;
+  if (!pg_flush (stmt->parent.database, NULL) ||
+      (stmt->generation != database->generation &&
+       !prepare_on_server (database, stmt->name, stmt->text, NULL)))
+    return NULL;
+  stmt->generation = database->generation;
+  result = PQdescribePrepared (database->conn, stmt->name);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    {
+      PQclear (result);
+      return NULL;
+    }
+  for (int i = 0; i < stmt->n_params && i < PQnparams (result); i++)
+    stmt->types[i] = PQparamtype (result, i);
+  stmt->description = result;
+  return result;
 }
 
 static void
@@ -884,7 +905,7 @@ pg_bind_blob (FurrowStatement *self,
   char *copy;
 
   if (position >= 1 && position <= stmt->n_params && database->geometry_oid != 0 &&
-      stmt->types[position - 1] == database->geometry_oid)
+      describe (stmt) != NULL && stmt->types[position - 1] == database->geometry_oid)
     {
       g_autoptr(GBytes) ewkb = furrow_gpkg_blob_to_ewkb (data, size);
 
@@ -1139,14 +1160,20 @@ pg_get_blob (FurrowStatement *self,
 static int
 pg_column_count (FurrowStatement *self)
 {
-  return PQnfields (PG_STMT (self)->description);
+  PgStatement *stmt = PG_STMT (self);
+  PGresult *result = stmt->result != NULL ? stmt->result : describe (stmt);
+
+  return result != NULL ? PQnfields (result) : 0;
 }
 
 static const char *
 pg_column_name (FurrowStatement *self,
                 int              column)
 {
-  return PQfname (PG_STMT (self)->description, column);
+  PgStatement *stmt = PG_STMT (self);
+  PGresult *result = stmt->result != NULL ? stmt->result : describe (stmt);
+
+  return result != NULL ? PQfname (result, column) : NULL;
 }
 
 /* Every function of the backend is named pg_<member> (furrow-database-private.h). */

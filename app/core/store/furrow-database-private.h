@@ -154,6 +154,10 @@ void             _furrow_database_init         (FurrowDatabase              *sel
  * function, once until the connection is made again. */
 void             _furrow_database_lost         (FurrowDatabase              *self);
 
+/* furrow_database_pg_parameters() (furrow-database-testing.h), *n_params the highest $N. */
+char            *_furrow_database_pg_convert   (const char                  *sql,
+                                                int                         *n_params);
+
 /* The PostgreSQL backend (furrow-database-pg.c): uri is a libpq connection URI or string. */
 FurrowDatabase  *_furrow_database_pg_open      (const char                  *uri,
                                                 GError                     **error);

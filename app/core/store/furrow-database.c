@@ -434,13 +434,16 @@ sqlite_exec (FurrowDatabase  *self,
   return TRUE;
 }
 
-/* The PostgreSQL backend's SQL (furrow-database-pg.c): sql with ?N turned into $N (and a bare ? into the next number), outside quoted text, quoted
- * names and comments. */
+/* The PostgreSQL backend's SQL (furrow-database-pg.c): sql with ?N turned into $N (and a bare
+ * ? into the next number), outside quoted text, quoted names and comments; *n_params the
+ * highest N. */
 char *
-furrow_database_pg_parameters (const char *sql)
+_furrow_database_pg_convert (const char *sql,
+                             int        *n_params)
 {
   g_autoptr(GString) out = g_string_sized_new (strlen (sql) + 8);
   int next = 0;
+  int highest = 0;
 
   for (const char *p = sql; *p != '\0'; p++)
     {
@@ -467,17 +470,29 @@ furrow_database_pg_parameters (const char *sql)
         {
           if (g_ascii_isdigit (p[1]))
             {
+              highest = MAX (highest, atoi (p + 1));
               g_string_append_c (out, '$');
               while (g_ascii_isdigit (p[1]))
                 g_string_append_c (out, *++p);
             }
           else
-            g_string_append_printf (out, "$%d", ++next);
+            {
+              g_string_append_printf (out, "$%d", ++next);
+              highest = MAX (highest, next);
+            }
         }
       else
         g_string_append_c (out, *p);
     }
+  if (n_params != NULL)
+    *n_params = highest;
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+furrow_database_pg_parameters (const char *sql)
+{
+  return _furrow_database_pg_convert (sql, NULL);
 }
 
 gboolean

@@ -27,7 +27,8 @@ struct _FurrowDatabase
 
 /* A backend's table: its functions are named after it and the member they fill (sqlite_step,
  * pg_step), so the members both backends fill are this one list; a server's own (NULL for
- * SQLite: encrypt_password, listen, reconnect, run_deferred, flush) follow it in furrow-database-pg.c. */
+ * SQLite: encrypt_password, listen, reconnect, run_deferred, flush) follow it in
+ * furrow-database-pg.c. */
 #define FURROW_DATABASE_BACKEND_FUNCTIONS(prefix)                                     \
   .close = prefix##_close,                                                            \
   .prepare = prefix##_prepare,                                                        \

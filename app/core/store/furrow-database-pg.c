@@ -3,7 +3,9 @@
 /* The PostgreSQL backend of the statement layer (docs/architecture.md, The backend seam): the
  * same FurrowDatabase through libpq. The store's SQL is SQLite's, with ?N parameters: a statement
  * is prepared once per connection under its own name with ?N turned into $N, described (the
- * parameter types PostgreSQL inferred), and run with PQexecPrepared; its rows come back as text.
+ * parameter types PostgreSQL inferred) when a blob is bound to it, and run with PQexecPrepared;
+ * its rows come back as text. An import's INSERTs are sent in pipeline mode, their answers read
+ * together (furrow_statement_run_deferred()).
  * Parameters travel as text, blobs in binary; a GeoPackage blob bound where PostgreSQL expects a
  * PostGIS geometry is sent as EWKB (SRID 4326) and a geometry column is read back as a GeoPackage
  * blob, the WKB bytes untouched both ways. Every SQLSTATE becomes a FURROW_STORE_ERROR_* in one

@@ -1144,8 +1144,9 @@ _furrow_store_server_cooperatives (FurrowDatabase  *database,
       return NULL;
     }
   stmt = furrow_database_prepare (database,
-                                  "SELECT code FROM furrow.cooperatives"
-                                  " WHERE has_schema_privilege (schema_name, 'USAGE')"
+                                  "SELECT code FROM furrow.cooperatives c"
+                                  " JOIN pg_namespace n ON n.nspname = c.schema_name"
+                                  " WHERE has_schema_privilege (n.oid, 'USAGE')"
                                   " ORDER BY code", error);
   if (stmt == NULL)
     return NULL;

@@ -327,6 +327,26 @@ test_each_role (void)
       g_assert_nonnull (strstr (summary, their_row));
       g_assert_null (strstr (summary, our_row));
     }
+
+    /* `server list` names only the cooperatives the user may open: the stranger's and the
+     * clerk's own one each, both for the server's administrator. */
+    {
+      const char *as_users[] = { as_stranger, as_clerk, furrow_test_pg_uri () };
+      const gboolean lists_ours[] = { FALSE, TRUE, TRUE };
+      const gboolean lists_theirs[] = { TRUE, FALSE, TRUE };
+
+      for (guint i = 0; i < G_N_ELEMENTS (as_users); i++)
+        {
+          g_autofree char *listed = NULL;
+          g_autofree char *ours = g_strdup_printf ("%s\n", code);
+          g_autofree char *theirs = g_strdup_printf ("%s\n", other);
+
+          g_assert_cmpint (furrow_test_run_cli (&listed, NULL, "server", "list", as_users[i],
+                                                NULL), ==, 0);
+          g_assert_cmpint (strstr (listed, ours) != NULL, ==, lists_ours[i]);
+          g_assert_cmpint (strstr (listed, theirs) != NULL, ==, lists_theirs[i]);
+        }
+    }
   }
 
   /* grant: the viewer becomes this cooperative's clerk and may now import. */

@@ -268,4 +268,96 @@ FURROW_TEST_FIXTURE ("/furrow/core/store-kinds/round-trip", FurrowTestStore,
                      furrow_test_store_set_up_empty, test_round_trip,
                      furrow_test_store_fixture_tear_down);
 
+/* In one import batch, households …0001 to …0003 when the store lacks them and `n` parcels
+ * numbered from `first` + 1 (parcel i of household i mod 3 + 1, i m²), the parcel `duplicate_at`
+ * (0: none) numbered 1 instead; returns the batch's outcome, the first failure in error. */
+static gboolean
+import_batch (FurrowStore  *store,
+              const char   *source,
+              guint         first,
+              guint         n,
+              guint         duplicate_at,
+              GPtrArray    *parcels,
+              GError      **error)
+{
+  if (!furrow_store_begin_import (store, source, error))
+    return FALSE;
+  for (guint i = 1; i <= 3 && furrow_store_count_households (store, NULL) < 3; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("37142610120101%04u", i);
+      g_autoptr(FurrowHousehold) household = furrow_household_new ();
+
+      furrow_household_set_code (household, code);
+      if (!furrow_store_add_household (store, household, error))
+        goto failed;
+    }
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("371426101201010001%05u",
+                                               i == duplicate_at ? 1 : first + i);
+      g_autofree char *household = g_strdup_printf ("37142610120101%04u", i % 3 + 1);
+      g_autoptr(FurrowParcel) parcel = furrow_parcel_new ();
+
+      furrow_parcel_set_code (parcel, code);
+      furrow_parcel_set_household_code (parcel, household);
+      furrow_parcel_set_registered_area_m2 (parcel, i);
+      if (!furrow_store_add_parcel (store, parcel, error))
+        goto failed;
+      g_ptr_array_add (parcels, g_steal_pointer (&parcel));
+    }
+  return furrow_store_commit (store, error);
+
+failed:
+  furrow_store_rollback (store);
+  return FALSE;
+}
+
+/* An import batch (on a server its rows are sent in pipeline mode, answered 1,000 at a time,
+ * docs/benchmarks.md): every parcel gets the id of its row, one audit row counts them; a
+ * duplicate code among the first thousand or after fails the whole batch with the duplicate's
+ * own message, and nothing of it is written. */
+static void
+test_import_batch (FurrowTestStore *fixture,
+                   gconstpointer    data)
+{
+  FurrowStore *store = fixture->store;
+  g_autoptr(GPtrArray) parcels = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) failed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (import_batch (store, "parcels.shp", 0, 1500, 0, parcels, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (parcels->len, ==, 1500);
+  for (guint i = 0; i < parcels->len; i++)
+    {
+      FurrowParcel *parcel = parcels->pdata[i];
+      g_autoptr(FurrowParcel) stored = furrow_store_find_parcel (store,
+                                                                 furrow_parcel_get_code (parcel));
+      gint64 id = furrow_parcel_get_id (parcel);
+
+      g_assert_cmpint (id, >, 0);
+      g_assert_cmpint (furrow_parcel_get_id (stored), ==, id);
+      g_assert_cmpfloat (furrow_parcel_get_registered_area_m2 (stored), ==, i + 1);
+      g_assert_true (g_hash_table_add (ids, g_memdup2 (&id, sizeof id)));
+    }
+  g_assert_cmpint (furrow_store_count_parcels (store, NULL), ==, 1500);
+  assert_audit (store, "import:parcels.shp", "import|households 3; parcels 1500");
+
+  /* The duplicate answered at the 1,001st parcel's flush, then at the commit's. */
+  for (guint duplicate_at = 700; duplicate_at <= 1200; duplicate_at += 500)
+    {
+      g_assert_false (import_batch (store, "again.shp", 2000, 1500, duplicate_at, failed, &error));
+      g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_DUPLICATE);
+      g_assert_nonnull (strstr (error->message, "parcel 37142610120101000100001 "));
+      g_clear_error (&error);
+      g_assert_false (furrow_store_in_transaction (store));
+      g_assert_cmpint (furrow_store_count_parcels (store, NULL), ==, 1500);
+      assert_audit (store, "import:again.shp", "");
+    }
+}
+FURROW_TEST_FIXTURE ("/furrow/core/store-kinds/import-batch", FurrowTestStore,
+                     furrow_test_store_set_up_empty, test_import_batch,
+                     furrow_test_store_fixture_tear_down);
+
 FURROW_TEST_MAIN (.locale = "");

@@ -3,7 +3,9 @@
 /* The PostgreSQL backend of the statement layer (docs/architecture.md, The backend seam): the
  * same FurrowDatabase through libpq. The store's SQL is SQLite's, with ?N parameters: a statement
  * is prepared once per connection under its own name with ?N turned into $N, described (the
- * parameter types PostgreSQL inferred), and run with PQexecPrepared; its rows come back as text.
+ * parameter types PostgreSQL inferred) when a blob is bound to it, and run with PQexecPrepared;
+ * its rows come back as text. An import's INSERTs are sent in pipeline mode, their answers read
+ * together (furrow_statement_run_deferred()).
  * Parameters travel as text, blobs in binary; a GeoPackage blob bound where PostgreSQL expects a
  * PostGIS geometry is sent as EWKB (SRID 4326) and a geometry column is read back as a GeoPackage
  * blob, the WKB bytes untouched both ways. Every SQLSTATE becomes a FURROW_STORE_ERROR_* in one
@@ -20,6 +22,7 @@
 #include <string.h>
 
 #include "furrow-server-address.h"
+#include "furrow-store-gpkg.h"
 #include "furrow-store.h"
 
 typedef struct
@@ -36,7 +39,20 @@ typedef struct
   GPtrArray      *notifies;      /* other connections' NOTIFY payloads not yet dispatched */
   guint           generation;    /* connections made again: a statement prepared on an earlier
                                   * one is prepared again on its next step */
+  GArray         *deferred;      /* PgDeferred: statements sent in pipeline mode, unanswered */
 } PgDatabase;
+
+/* A deferred statement (furrow_statement_run_deferred()), told its answer at the flush. */
+typedef struct
+{
+  FurrowStatementDoneFunc  func;
+  gpointer                 data;
+  GDestroyNotify           destroy;
+} PgDeferred;
+
+/* Statements sent before their answers are read: enough that the round trips no longer count
+ * (docs/benchmarks.md), few enough that their answers stay small. */
+#define PG_PIPELINE_DEPTH 1000
 
 typedef struct
 {
@@ -51,7 +67,7 @@ typedef struct
   int             *lengths;
   int             *formats;
   char            *bind_error;   /* the first failed bind, reported by the next step */
-  PGresult        *description;  /* PQdescribePrepared's: parameter and column types, names */
+  PGresult        *description;  /* PQdescribePrepared's, asked when needed (describe ()) */
   PGresult        *result;
   int              row;          /* the row the columns read, -1 before the first */
   GBytes         **blobs;        /* the blobs of the current row, decoded when first read */
@@ -300,19 +316,24 @@ mask_address (const char *uri)
   return g_regex_replace (parameter, masked, -1, 0, "\\1***", 0, NULL);
 }
 
-static Oid
-type_oid (PGconn     *conn,
-          const char *name)
+/* PostGIS's geometry type and bytea, read with one query (0 for a type the server lacks). */
+static void
+read_type_oids (PgDatabase *self)
 {
-  const char *values[1] = { name };
-  PGresult *result = PQexecParams (conn, "SELECT oid FROM pg_type WHERE typname = $1", 1, NULL,
-                                   values, NULL, NULL, 0);
-  Oid oid = 0;
+  PGresult *result = PQexec (self->conn, "SELECT typname, oid FROM pg_type WHERE typname IN"
+                                         " ('geometry', 'bytea')");
 
-  if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) > 0)
-    oid = (Oid) g_ascii_strtoull (PQgetvalue (result, 0, 0), NULL, 10);
+  for (int i = 0; PQresultStatus (result) == PGRES_TUPLES_OK && i < PQntuples (result); i++)
+    {
+      Oid oid = (Oid) g_ascii_strtoull (PQgetvalue (result, i, 1), NULL, 10);
+
+      Oid *type = strcmp (PQgetvalue (result, i, 0), "geometry") == 0 ? &self->geometry_oid
+                                                                      : &self->bytea_oid;
+
+      if (*type == 0)
+        *type = oid;
+    }
   PQclear (result);
-  return oid;
 }
 
 static void
@@ -364,8 +385,8 @@ _furrow_database_pg_open (const char  *uri,
   /* The project's path, which workers reopen, names the server as libpq connected to it. */
   if (password != NULL)
     furrow_server_address_set_password (path, password);
-  self->geometry_oid = type_oid (conn, "geometry");
-  self->bytea_oid = type_oid (conn, "bytea");
+  self->deferred = g_array_new (FALSE, FALSE, sizeof (PgDeferred));
+  read_type_oids (self);
   return (FurrowDatabase *) self;
 }
 
@@ -392,6 +413,8 @@ pg_collect_notifies (PgDatabase *self)
 static gboolean pg_exec (FurrowDatabase  *database,
                          const char      *sql,
                          GError         **error);
+static gboolean pg_flush (FurrowDatabase  *database,
+                          GError         **error);
 
 typedef struct
 {
@@ -574,6 +597,14 @@ pg_close (FurrowDatabase *database)
 {
   PgDatabase *self = PG (database);
 
+  for (guint i = 0; i < self->deferred->len; i++)
+    {
+      PgDeferred *deferred = &g_array_index (self->deferred, PgDeferred, i);
+
+      if (deferred->destroy != NULL)
+        deferred->destroy (deferred->data);
+    }
+  g_clear_pointer (&self->deferred, g_array_unref);
   g_clear_pointer (&self->conn, PQfinish);
   g_clear_pointer (&self->notifies, g_ptr_array_unref);
   pg_forget (self);
@@ -586,11 +617,15 @@ pg_exec (FurrowDatabase  *database,
          GError         **error)
 {
   PgDatabase *self = PG (database);
-  PGresult *result = PQexec (self->conn, sql);
-  ExecStatusType status = PQresultStatus (result);
-  gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK ||
-                status == PGRES_EMPTY_QUERY;
+  PGresult *result;
+  ExecStatusType status;
+  gboolean ok;
 
+  if (!pg_flush (database, error))
+    return FALSE;
+  result = PQexec (self->conn, sql);
+  status = PQresultStatus (result);
+  ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY;
   if (ok)
     {
       pg_forget (self);
@@ -608,9 +643,12 @@ pg_exec (FurrowDatabase  *database,
 static gint64
 pg_last_insert_id (FurrowDatabase *database)
 {
-  PGresult *result = PQexec (PG (database)->conn, "SELECT lastval ()");
+  PGresult *result;
   gint64 id = 0;
 
+  if (!pg_flush (database, NULL))
+    return 0;
+  result = PQexec (PG (database)->conn, "SELECT lastval ()");
   if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1)
     id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
   PQclear (result);
@@ -639,10 +677,13 @@ pg_encrypt_password (FurrowDatabase  *database,
                      GError         **error)
 {
   PgDatabase *self = PG (database);
-  /* NULL: the server's password_encryption (scram-sha-256 since PostgreSQL 14). */
-  char *verifier = PQencryptPasswordConn (self->conn, password, user, NULL);
+  char *verifier;
   char *copy;
 
+  if (!pg_flush (database, error))
+    return NULL;
+  /* NULL: the server's password_encryption (scram-sha-256 since PostgreSQL 14). */
+  verifier = PQencryptPasswordConn (self->conn, password, user, NULL);
   if (verifier == NULL)
     {
       g_autofree char *message = g_strchomp (g_strdup (PQerrorMessage (self->conn)));
@@ -670,52 +711,6 @@ pg_backup (FurrowDatabase  *self,
 /* ------------------------------------------------------------------------------------------ */
 /* Statements                                                                                 */
 
-/* sql with ?N turned into $N (and a bare ? into the next number), outside quoted text, quoted
- * names and comments. */
-char *
-furrow_database_pg_parameters (const char *sql)
-{
-  g_autoptr(GString) out = g_string_sized_new (strlen (sql) + 8);
-  int next = 0;
-
-  for (const char *p = sql; *p != '\0'; p++)
-    {
-      if (*p == '\'' || *p == '"')
-        {
-          char quote = *p;
-
-          g_string_append_c (out, *p++);
-          while (*p != '\0' && *p != quote)
-            g_string_append_c (out, *p++);
-          if (*p == '\0')
-            break;
-          g_string_append_c (out, *p);
-        }
-      else if (p[0] == '-' && p[1] == '-')
-        {
-          while (*p != '\0' && *p != '\n')
-            g_string_append_c (out, *p++);
-          if (*p == '\0')
-            break;
-          g_string_append_c (out, *p);
-        }
-      else if (*p == '?')
-        {
-          if (g_ascii_isdigit (p[1]))
-            {
-              g_string_append_c (out, '$');
-              while (g_ascii_isdigit (p[1]))
-                g_string_append_c (out, *++p);
-            }
-          else
-            g_string_append_printf (out, "$%d", ++next);
-        }
-      else
-        g_string_append_c (out, *p);
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 static gboolean
 prepare_on_server (PgDatabase  *self,
                    const char  *name,
@@ -734,6 +729,8 @@ prepare_on_server (PgDatabase  *self,
   return TRUE;
 }
 
+/* A statement is prepared with one round trip; it is described (its parameter and column
+ * types, a second one) only when a blob is bound or its columns are asked before a step. */
 static FurrowStatement *
 pg_prepare (FurrowDatabase  *database,
             const char      *sql,
@@ -741,21 +738,13 @@ pg_prepare (FurrowDatabase  *database,
             GError         **error)
 {
   PgDatabase *self = PG (database);
-  g_autofree char *text = furrow_database_pg_parameters (sql);
+  int n_params = 0;
+  g_autofree char *text = _furrow_database_pg_convert (sql, &n_params);
   g_autofree char *name = g_strdup_printf ("furrow_%u", ++self->next_name);
-  PGresult *result;
   PgStatement *stmt;
 
-  if (!prepare_on_server (self, name, text, error))
+  if (!pg_flush (database, error) || !prepare_on_server (self, name, text, error))
     return NULL;
-  result = PQdescribePrepared (self->conn, name);
-  if (PQresultStatus (result) != PGRES_COMMAND_OK)
-    {
-      pg_remember (self, result);
-      PQclear (result);
-      pg_set_error (database, error);
-      return NULL;
-    }
   pg_forget (self);
 
   stmt = g_new0 (PgStatement, 1);
@@ -763,16 +752,39 @@ pg_prepare (FurrowDatabase  *database,
   stmt->generation = self->generation;
   stmt->deleting = g_ascii_strncasecmp (g_strchug (text), "DELETE", 6) == 0;
   stmt->text = g_steal_pointer (&text);
-  stmt->n_params = PQnparams (result);
+  stmt->n_params = n_params;
   stmt->types = g_new0 (Oid, stmt->n_params + 1);
-  for (int i = 0; i < stmt->n_params; i++)
-    stmt->types[i] = PQparamtype (result, i);
   stmt->values = g_new0 (char *, stmt->n_params + 1);
   stmt->lengths = g_new0 (int, stmt->n_params + 1);
   stmt->formats = g_new0 (int, stmt->n_params + 1);
   stmt->row = -1;
-  stmt->description = result;
   return (FurrowStatement *) stmt;
+}
+
+/* PQdescribePrepared's answer for stmt, asked once; NULL when the server cannot give it. */
+static PGresult *
+describe (PgStatement *stmt)
+{
+  PgDatabase *database = PG (stmt->parent.database);
+  PGresult *result;
+
+  if (stmt->description != NULL)
+    return stmt->description;
+  if (!pg_flush (stmt->parent.database, NULL) ||
+      (stmt->generation != database->generation &&
+       !prepare_on_server (database, stmt->name, stmt->text, NULL)))
+    return NULL;
+  stmt->generation = database->generation;
+  result = PQdescribePrepared (database->conn, stmt->name);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    {
+      PQclear (result);
+      return NULL;
+    }
+  for (int i = 0; i < stmt->n_params && i < PQnparams (result); i++)
+    stmt->types[i] = PQparamtype (result, i);
+  stmt->description = result;
+  return result;
 }
 
 static void
@@ -808,7 +820,7 @@ pg_finalize (FurrowStatement *self)
   PGconn *conn = PG (self->database)->conn;
 
   pg_reset (self);
-  if (conn != NULL && PQstatus (conn) == CONNECTION_OK &&
+  if (conn != NULL && pg_flush (self->database, NULL) && PQstatus (conn) == CONNECTION_OK &&
       PQtransactionStatus (conn) != PQTRANS_INERROR &&
       stmt->generation == PG (self->database)->generation)
     {
@@ -884,95 +896,6 @@ pg_bind_null (FurrowStatement *self,
   set_param (self, position, NULL, 0, 0);
 }
 
-static guint32
-read_u32 (const guint8 *p,
-          gboolean      little)
-{
-  guint32 v;
-
-  memcpy (&v, p, 4);
-  return little ? GUINT32_FROM_LE (v) : GUINT32_FROM_BE (v);
-}
-
-#define EWKB_SRID_FLAG 0x20000000u
-#define GPKG_SRS_WGS84 4326
-
-/* A GeoPackage blob (OGC 12-128r18 §2.1.3) to EWKB with SRID 4326: the header and envelope
- * dropped, the SRID put into the first geometry's header; the rest of the WKB as it is. NULL when
- * data is not a GeoPackage blob. */
-static GBytes *
-gpkg_to_ewkb (const guint8 *data,
-              gsize         size)
-{
-  static const gsize envelope_doubles[] = { 0, 4, 6, 6, 8 };
-  guint indicator;
-  gsize offset;
-  gboolean little;
-  guint32 type;
-  GByteArray *out;
-  guint8 srid[4];
-  guint32 value;
-
-  if (size < 8 || data[0] != 'G' || data[1] != 'P')
-    return NULL;
-  indicator = (data[3] >> 1) & 0x7;
-  if (indicator >= G_N_ELEMENTS (envelope_doubles))
-    return NULL;
-  offset = 8 + 8 * envelope_doubles[indicator];
-  if (size < offset + 5)
-    return NULL;
-  little = data[offset] == 1;
-  type = read_u32 (data + offset + 1, little);
-  out = g_byte_array_sized_new (size - offset + 4);
-  g_byte_array_append (out, data + offset, 1);
-  value = type | EWKB_SRID_FLAG;
-  value = little ? GUINT32_TO_LE (value) : GUINT32_TO_BE (value);
-  g_byte_array_append (out, (const guint8 *) &value, 4);
-  value = little ? GUINT32_TO_LE (GPKG_SRS_WGS84) : GUINT32_TO_BE (GPKG_SRS_WGS84);
-  memcpy (srid, &value, 4);
-  if (!(type & EWKB_SRID_FLAG))
-    g_byte_array_append (out, srid, 4);
-  g_byte_array_append (out, data + offset + 5, size - offset - 5);
-  return g_byte_array_free_to_bytes (out);
-}
-
-/* EWKB (PostGIS's geometry, hex text) to a GeoPackage blob without envelope: "GP", version 0,
- * flags (byte order of the WKB, no envelope), SRID, then the WKB without its SRID. */
-static GBytes *
-ewkb_hex_to_gpkg (const char *hex)
-{
-  gsize n = strlen (hex) / 2;
-  g_autofree guint8 *wkb = g_malloc (n + 1);
-  GByteArray *out;
-  gboolean little;
-  guint32 type, srid = GPKG_SRS_WGS84, value;
-  gsize offset = 5;
-
-  for (gsize i = 0; i < n; i++)
-    wkb[i] = (guint8) (g_ascii_xdigit_value (hex[2 * i]) << 4 | g_ascii_xdigit_value (hex[2 * i + 1]));
-  if (n < 5)
-    return g_bytes_new (wkb, n);
-  little = wkb[0] == 1;
-  type = read_u32 (wkb + 1, little);
-  if ((type & EWKB_SRID_FLAG) && n >= 9)
-    {
-      srid = read_u32 (wkb + 5, little);
-      offset = 9;
-    }
-  out = g_byte_array_sized_new (n + 8);
-  g_byte_array_append (out, (const guint8 *) "GP", 2);
-  g_byte_array_append (out, (const guint8 *) "\0", 1);
-  g_byte_array_append (out, (const guint8 *) (little ? "\1" : "\0"), 1);
-  value = little ? GUINT32_TO_LE (srid) : GUINT32_TO_BE (srid);
-  g_byte_array_append (out, (const guint8 *) &value, 4);
-  g_byte_array_append (out, wkb, 1);
-  value = type & ~EWKB_SRID_FLAG;
-  value = little ? GUINT32_TO_LE (value) : GUINT32_TO_BE (value);
-  g_byte_array_append (out, (const guint8 *) &value, 4);
-  g_byte_array_append (out, wkb + offset, n - offset);
-  return g_byte_array_free_to_bytes (out);
-}
-
 static void
 pg_bind_blob (FurrowStatement *self,
               int              position,
@@ -984,9 +907,9 @@ pg_bind_blob (FurrowStatement *self,
   char *copy;
 
   if (position >= 1 && position <= stmt->n_params && database->geometry_oid != 0 &&
-      stmt->types[position - 1] == database->geometry_oid)
+      describe (stmt) != NULL && stmt->types[position - 1] == database->geometry_oid)
     {
-      g_autoptr(GBytes) ewkb = gpkg_to_ewkb (data, size);
+      g_autoptr(GBytes) ewkb = furrow_gpkg_blob_to_ewkb (data, size);
 
       if (ewkb != NULL)
         {
@@ -1020,6 +943,8 @@ pg_step (FurrowStatement  *self,
                        _("%s: database error: %s"), self->database->path, stmt->bind_error);
           return FALSE;
         }
+      if (!pg_flush (self->database, error))
+        return FALSE;
       /* Prepared on a connection lost since: the same statement on this one. */
       if (stmt->generation != database->generation)
         {
@@ -1054,6 +979,97 @@ pg_step (FurrowStatement  *self,
     }
   stmt->row = PQntuples (stmt->result);
   return FALSE;
+}
+
+/* Sends stmt in pipeline mode without waiting for its answer (furrow_statement_run_deferred()):
+ * FALSE to run it at once — a failed bind, a connection made again, a full pipeline — where its
+ * step flushes first. */
+static gboolean
+pg_run_deferred (FurrowStatement         *self,
+                 FurrowStatementDoneFunc  func,
+                 gpointer                 user_data,
+                 GDestroyNotify           destroy)
+{
+  PgStatement *stmt = PG_STMT (self);
+  PgDatabase *database = PG (self->database);
+  PgDeferred deferred = { func, user_data, destroy };
+
+  if (stmt->bind_error != NULL || stmt->generation != database->generation ||
+      database->deferred->len >= PG_PIPELINE_DEPTH || database->parent.lost)
+    return FALSE;
+  if (database->deferred->len == 0 && !PQenterPipelineMode (database->conn))
+    return FALSE;
+  if (!PQsendQueryPrepared (database->conn, stmt->name, stmt->n_params,
+                            (const char * const *) stmt->values, stmt->lengths, stmt->formats,
+                            0))
+    {
+      if (database->deferred->len == 0)
+        PQexitPipelineMode (database->conn);
+      return FALSE;
+    }
+  g_array_append_val (database->deferred, deferred);
+  return TRUE;
+}
+
+/* Reads the answers of the deferred statements, in order: each one's id to its function, the
+ * first failure to its own (to reword) and then to the caller; the ones after it failed with it
+ * (PGRES_PIPELINE_ABORTED). */
+static gboolean
+pg_flush (FurrowDatabase  *database,
+          GError         **error)
+{
+  PgDatabase *self = PG (database);
+  g_autoptr(GArray) sent = NULL;
+  g_autoptr(GError) failure = NULL;
+  PGresult *result;
+
+  if (self->deferred == NULL || self->deferred->len == 0)
+    return TRUE;
+  sent = g_steal_pointer (&self->deferred);
+  self->deferred = g_array_new (FALSE, FALSE, sizeof (PgDeferred));
+  PQpipelineSync (self->conn);
+  for (guint i = 0; i < sent->len; i++)
+    {
+      PgDeferred *deferred = &g_array_index (sent, PgDeferred, i);
+      gboolean ok;
+
+      result = PQgetResult (self->conn);
+      ok = PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1;
+      if (failure == NULL && ok)
+        deferred->func (g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10), &failure,
+                        deferred->data);
+      else if (failure == NULL)
+        {
+          pg_remember (self, result);
+          pg_set_error (database, &failure);
+          deferred->func (0, &failure, deferred->data);
+        }
+      if (deferred->destroy != NULL)
+        deferred->destroy (deferred->data);
+      if (result != NULL)
+        {
+          PQclear (result);
+          PQclear (PQgetResult (self->conn));  /* the NULL that ends each statement's results */
+        }
+    }
+  /* Up to the sync's own result, then out of pipeline mode. */
+  while ((result = PQgetResult (self->conn)) != NULL)
+    {
+      gboolean synced = PQresultStatus (result) == PGRES_PIPELINE_SYNC;
+
+      PQclear (result);
+      if (synced)
+        break;
+    }
+  PQexitPipelineMode (self->conn);
+  pg_collect_notifies (self);
+  if (failure != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&failure));
+      return FALSE;
+    }
+  pg_forget (self);
+  return TRUE;
 }
 
 static gboolean
@@ -1128,7 +1144,7 @@ pg_get_blob (FurrowStatement *self,
       text = PQgetvalue (stmt->result, stmt->row, column);
       type = PQftype (stmt->result, column);
       if (database->geometry_oid != 0 && type == database->geometry_oid)
-        stmt->blobs[column] = ewkb_hex_to_gpkg (text);
+        stmt->blobs[column] = furrow_gpkg_blob_from_ewkb_hex (text);
       else if (type == database->bytea_oid)
         {
           size_t length = 0;
@@ -1146,14 +1162,20 @@ pg_get_blob (FurrowStatement *self,
 static int
 pg_column_count (FurrowStatement *self)
 {
-  return PQnfields (PG_STMT (self)->description);
+  PgStatement *stmt = PG_STMT (self);
+  PGresult *result = stmt->result != NULL ? stmt->result : describe (stmt);
+
+  return result != NULL ? PQnfields (result) : 0;
 }
 
 static const char *
 pg_column_name (FurrowStatement *self,
                 int              column)
 {
-  return PQfname (PG_STMT (self)->description, column);
+  PgStatement *stmt = PG_STMT (self);
+  PGresult *result = stmt->result != NULL ? stmt->result : describe (stmt);
+
+  return result != NULL ? PQfname (result, column) : NULL;
 }
 
 /* Every function of the backend is named pg_<member> (furrow-database-private.h). */
@@ -1164,4 +1186,6 @@ static const FurrowDatabaseBackend pg_backend = {
   .encrypt_password = pg_encrypt_password,
   .listen = pg_listen,
   .reconnect = pg_reconnect,
+  .run_deferred = pg_run_deferred,
+  .flush = pg_flush,
 };

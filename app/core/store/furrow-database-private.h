@@ -27,7 +27,8 @@ struct _FurrowDatabase
 
 /* A backend's table: its functions are named after it and the member they fill (sqlite_step,
  * pg_step), so the members both backends fill are this one list; a server's own (NULL for
- * SQLite: encrypt_password, listen, reconnect) follow it in furrow-database-pg.c. */
+ * SQLite: encrypt_password, listen, reconnect, run_deferred, flush) follow it in
+ * furrow-database-pg.c. */
 #define FURROW_DATABASE_BACKEND_FUNCTIONS(prefix)                                     \
   .close = prefix##_close,                                                            \
   .prepare = prefix##_prepare,                                                        \
@@ -100,6 +101,15 @@ struct _FurrowDatabaseBackend
   /* NULL: the backend has no connection to lose. A source that connects again (callback: a
    * FurrowDatabaseReconnectFunc). */
   GSource         *(*reconnect)        (FurrowDatabase   *self);
+  /* NULL: the backend runs a deferred statement at once. TRUE when stmt was sent without
+   * waiting for its answer (func is called at the flush); FALSE to run it at once. */
+  gboolean         (*run_deferred)     (FurrowStatement  *stmt,
+                                        FurrowStatementDoneFunc func,
+                                        gpointer          user_data,
+                                        GDestroyNotify    destroy);
+  /* NULL: nothing is ever deferred. */
+  gboolean         (*flush)            (FurrowDatabase   *self,
+                                        GError          **error);
 
   void             (*bind_int64)       (FurrowStatement  *stmt,
                                         int               position,
@@ -144,6 +154,10 @@ void             _furrow_database_init         (FurrowDatabase              *sel
 /* The backend found its connection lost (a failed statement, a closed socket): tells the lost
  * function, once until the connection is made again. */
 void             _furrow_database_lost         (FurrowDatabase              *self);
+
+/* furrow_database_pg_parameters() (furrow-database-testing.h), *n_params the highest $N. */
+char            *_furrow_database_pg_convert   (const char                  *sql,
+                                                int                         *n_params);
 
 /* The PostgreSQL backend (furrow-database-pg.c): uri is a libpq connection URI or string. */
 FurrowDatabase  *_furrow_database_pg_open      (const char                  *uri,

@@ -434,6 +434,67 @@ sqlite_exec (FurrowDatabase  *self,
   return TRUE;
 }
 
+/* The PostgreSQL backend's SQL (furrow-database-pg.c): sql with ?N turned into $N (and a bare
+ * ? into the next number), outside quoted text, quoted names and comments; *n_params the
+ * highest N. */
+char *
+_furrow_database_pg_convert (const char *sql,
+                             int        *n_params)
+{
+  g_autoptr(GString) out = g_string_sized_new (strlen (sql) + 8);
+  int next = 0;
+  int highest = 0;
+
+  for (const char *p = sql; *p != '\0'; p++)
+    {
+      if (*p == '\'' || *p == '"')
+        {
+          char quote = *p;
+
+          g_string_append_c (out, *p++);
+          while (*p != '\0' && *p != quote)
+            g_string_append_c (out, *p++);
+          if (*p == '\0')
+            break;
+          g_string_append_c (out, *p);
+        }
+      else if (p[0] == '-' && p[1] == '-')
+        {
+          while (*p != '\0' && *p != '\n')
+            g_string_append_c (out, *p++);
+          if (*p == '\0')
+            break;
+          g_string_append_c (out, *p);
+        }
+      else if (*p == '?')
+        {
+          if (g_ascii_isdigit (p[1]))
+            {
+              highest = MAX (highest, atoi (p + 1));
+              g_string_append_c (out, '$');
+              while (g_ascii_isdigit (p[1]))
+                g_string_append_c (out, *++p);
+            }
+          else
+            {
+              g_string_append_printf (out, "$%d", ++next);
+              highest = MAX (highest, next);
+            }
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  if (n_params != NULL)
+    *n_params = highest;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+furrow_database_pg_parameters (const char *sql)
+{
+  return _furrow_database_pg_convert (sql, NULL);
+}
+
 gboolean
 furrow_database_query_int (FurrowDatabase  *self,
                            const char      *sql,
@@ -724,6 +785,50 @@ furrow_statement_run (FurrowStatement  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+furrow_statement_run_deferred (FurrowStatement          *self,
+                               FurrowStatementDoneFunc   func,
+                               gpointer                  user_data,
+                               GDestroyNotify            destroy,
+                               GError                  **error)
+{
+  const FurrowDatabaseBackend *backend = self->database->backend;
+  g_autoptr(GError) local_error = NULL;
+  gint64 id = 0;
+
+  if (backend->run_deferred != NULL && backend->run_deferred (self, func, user_data, destroy))
+    return TRUE;
+  /* A failure of the statements deferred before is theirs, not this one's. */
+  if (!furrow_database_flush (self->database, error))
+    {
+      if (destroy != NULL)
+        destroy (user_data);
+      return FALSE;
+    }
+  if (furrow_statement_step (self, &local_error))
+    id = furrow_statement_get_int64 (self, 0);
+  if (local_error == NULL)
+    furrow_statement_run (self, &local_error);
+  func (id, &local_error, user_data);
+  if (destroy != NULL)
+    destroy (user_data);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+furrow_database_flush (FurrowDatabase  *self,
+                       GError         **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->backend->flush == NULL || self->backend->flush (self, error);
 }
 
 gboolean

@@ -237,6 +237,27 @@ gconstpointer    furrow_statement_get_blob        (FurrowStatement      *self,
                                                    int                   column,
                                                    gsize                *size);
 
+/* Deferred statements (docs/benchmarks.md, Where the server's time goes): an INSERT … RETURNING
+ * id of a long batch (an import) run without waiting for its answer. On a server it is sent
+ * down the connection in libpq's pipeline mode and the answers are read together at the next
+ * flush — every 1,000 statements, furrow_database_flush(), or before any other statement on the
+ * connection, which then reports the failure of a deferred one as its own; on a file it runs at
+ * once. func is called once, in order, with the new row's id, or with the failure in *error,
+ * which it may reword (naming its record); after a failure the rest of the batch is only
+ * destroyed (the transaction failed with it). destroy frees user_data. The statement can be
+ * released at once. FALSE with error when it was run at once and failed. */
+typedef void (*FurrowStatementDoneFunc) (gint64    id,
+                                         GError  **error,
+                                         gpointer  user_data);
+gboolean         furrow_statement_run_deferred    (FurrowStatement         *self,
+                                                   FurrowStatementDoneFunc  func,
+                                                   gpointer                 user_data,
+                                                   GDestroyNotify           destroy,
+                                                   GError                 **error);
+/* Reads the answers of the deferred statements (above); FALSE with the first failure. */
+gboolean         furrow_database_flush            (FurrowDatabase          *self,
+                                                   GError                 **error);
+
 /* Resets the statement, clears its bindings and gives it back to the cache (or finalizes it
  * when it was prepared for one use). */
 void             furrow_statement_release         (FurrowStatement      *self);

@@ -17,6 +17,7 @@
 #include "furrow-economics.h"
 #include "furrow-field.h"
 #include "furrow-store-payment.h"
+#include "furrow-store-private.h"
 #include "furrow-store-season.h"
 
 void
@@ -123,6 +124,31 @@ add_season (FurrowStore      *store,
   return TRUE;
 }
 
+/* The fields' registered area, each field's as its model reads it (furrow-store-kinds.c),
+ * added in the model's order, without building the fields and their geometries. */
+static gboolean
+custody_area (FurrowStore  *store,
+              double       *area_m2,
+              GError      **error)
+{
+  g_autoptr(FurrowStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  stmt = furrow_database_prepare (_furrow_store_get_database (store),
+                                  "SELECT (SELECT total (p.registered_area_m2) FROM parcels p"
+                                  " WHERE p.field_id = f.id) FROM fields f ORDER BY f.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (furrow_statement_step (stmt, &local_error))
+    *area_m2 += furrow_statement_get_double (stmt, 0);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 fill_row (FurrowStore      *store,
           const char       *code,
@@ -130,21 +156,15 @@ fill_row (FurrowStore      *store,
           FurrowCountyRow  *row,
           GError          **error)
 {
-  g_autoptr(GListModel) field_list = furrow_store_get_fields (store);
   g_autoptr(GListModel) seasons = furrow_store_get_seasons (store);
 
   row->code = g_strdup (code);
   row->name = g_strdup (furrow_store_get_cooperative_name (store));
   if ((row->fields = furrow_store_count_fields (store, error)) < 0 ||
       (row->households = furrow_store_count_households (store, error)) < 0 ||
-      (row->parcels = furrow_store_count_parcels (store, error)) < 0)
+      (row->parcels = furrow_store_count_parcels (store, error)) < 0 ||
+      !custody_area (store, &row->custody_area_m2, error))
     return FALSE;
-  for (guint i = 0; i < g_list_model_get_n_items (field_list); i++)
-    {
-      g_autoptr(FurrowField) field = g_list_model_get_item (field_list, i);
-
-      row->custody_area_m2 += furrow_field_get_registered_area_m2 (field);
-    }
   for (guint i = 0; i < g_list_model_get_n_items (seasons); i++)
     {
       g_autoptr(FurrowSeason) season = g_list_model_get_item (seasons, i);
@@ -155,6 +175,9 @@ fill_row (FurrowStore      *store,
   return TRUE;
 }
 
+/* One connection for the whole county: each cooperative's store shares it, its schema made the
+ * connection's before each use, so that its statements are prepared once for all of them
+ * (docs/benchmarks.md). The list holds only the cooperatives the user may open. */
 GArray *
 furrow_store_county_summary (const char       *uri,
                              guint             year,
@@ -162,41 +185,34 @@ furrow_store_county_summary (const char       *uri,
                              FurrowCountyRow  *total,
                              GError          **error)
 {
-  g_auto(GStrv) codes = furrow_store_server_list (uri, error);
+  g_autoptr(FurrowDatabase) database = _furrow_store_server_connect (uri, error);
+  g_auto(GStrv) codes = NULL;
   g_autoptr(GPtrArray) stores = NULL;
-  g_autoptr(GPtrArray) kept = NULL;   /* the codes of stores, owned by codes */
   g_autoptr(GArray) rows = NULL;
 
   memset (total, 0, sizeof *total);
-  if (codes == NULL)
+  if (database == NULL ||
+      (codes = _furrow_store_server_cooperatives (database, error)) == NULL)
     return NULL;
   stores = g_ptr_array_new_with_free_func (g_object_unref);
-  kept = g_ptr_array_new ();
   for (guint i = 0; codes[i] != NULL; i++)
     {
-      g_autoptr(GError) local_error = NULL;
-      FurrowStore *store = furrow_store_open_server (uri, codes[i], &local_error);
+      FurrowStore *store = _furrow_store_open_shared (database, codes[i], error);
 
-      /* A cooperative the user has no role in is not theirs to see: left out, not an error
-       * (a manager of one cooperative sees that one). */
-      if (store == NULL &&
-          g_error_matches (local_error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_PERMISSION))
-        continue;
       if (store == NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
+        return NULL;
       g_ptr_array_add (stores, store);
-      g_ptr_array_add (kept, codes[i]);
     }
 
   /* The latest crop year of any season on the server. */
   if (year == 0)
     for (guint i = 0; i < stores->len; i++)
       {
-        g_autoptr(GListModel) seasons = furrow_store_get_seasons (stores->pdata[i]);
+        g_autoptr(GListModel) seasons = NULL;
 
+        if (!_furrow_store_server_resume (stores->pdata[i], error))
+          return NULL;
+        seasons = furrow_store_get_seasons (stores->pdata[i]);
         for (guint j = 0; j < g_list_model_get_n_items (seasons); j++)
           {
             g_autoptr(FurrowSeason) season = g_list_model_get_item (seasons, j);
@@ -213,7 +229,8 @@ furrow_store_county_summary (const char       *uri,
     {
       FurrowCountyRow row = { 0 };
 
-      if (!fill_row (stores->pdata[i], kept->pdata[i], year, &row, error))
+      if (!_furrow_store_server_resume (stores->pdata[i], error) ||
+          !fill_row (stores->pdata[i], codes[i], year, &row, error))
         {
           furrow_county_row_clear (&row);
           return NULL;

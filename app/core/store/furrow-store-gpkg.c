@@ -369,3 +369,94 @@ furrow_gpkg_blob_decode (const guint8  *data,
 
   return g_steal_pointer (&geometry);
 }
+
+/* ------------------------------------------------------------------------------------------ */
+/* PostGIS's EWKB (the PostgreSQL backend, furrow-database-pg.c)                              */
+
+static guint32
+ewkb_u32 (const guint8 *p,
+          gboolean      little)
+{
+  guint32 v;
+
+  memcpy (&v, p, 4);
+  return little ? GUINT32_FROM_LE (v) : GUINT32_FROM_BE (v);
+}
+
+#define EWKB_SRID_FLAG 0x20000000u
+
+/* A GeoPackage blob (OGC 12-128r18 §2.1.3) to EWKB with SRID 4326: the header and envelope
+ * dropped, the SRID put into the first geometry's header; the rest of the WKB as it is. NULL when
+ * data is not a GeoPackage blob. */
+GBytes *
+furrow_gpkg_blob_to_ewkb (const guint8 *data,
+                          gsize         size)
+{
+  guint indicator;
+  gsize offset;
+  gboolean little;
+  guint32 type;
+  GByteArray *out;
+  guint8 srid[4];
+  guint32 value;
+
+  if (size < 8 || data[0] != 'G' || data[1] != 'P')
+    return NULL;
+  indicator = (data[3] >> 1) & 0x7;
+  if (indicator >= G_N_ELEMENTS (envelope_doubles))
+    return NULL;
+  offset = 8 + 8 * envelope_doubles[indicator];
+  if (size < offset + 5)
+    return NULL;
+  little = data[offset] == 1;
+  type = ewkb_u32 (data + offset + 1, little);
+  out = g_byte_array_sized_new (size - offset + 4);
+  g_byte_array_append (out, data + offset, 1);
+  value = type | EWKB_SRID_FLAG;
+  value = little ? GUINT32_TO_LE (value) : GUINT32_TO_BE (value);
+  g_byte_array_append (out, (const guint8 *) &value, 4);
+  value = little ? GUINT32_TO_LE (FURROW_GPKG_SRS_WGS84) : GUINT32_TO_BE (FURROW_GPKG_SRS_WGS84);
+  memcpy (srid, &value, 4);
+  if (!(type & EWKB_SRID_FLAG))
+    g_byte_array_append (out, srid, 4);
+  g_byte_array_append (out, data + offset + 5, size - offset - 5);
+  return g_byte_array_free_to_bytes (out);
+}
+
+/* EWKB (PostGIS's geometry, hex text) to a GeoPackage blob without envelope: "GP", version 0,
+ * flags (byte order of the WKB, no envelope), SRID, then the WKB without its SRID. */
+GBytes *
+furrow_gpkg_blob_from_ewkb_hex (const char *hex)
+{
+  gsize n = strlen (hex) / 2;
+  g_autofree guint8 *wkb = g_malloc (n + 1);
+  GByteArray *out;
+  gboolean little;
+  guint32 type, srid = FURROW_GPKG_SRS_WGS84, value;
+  gsize offset = 5;
+
+  for (gsize i = 0; i < n; i++)
+    wkb[i] = (guint8) (g_ascii_xdigit_value (hex[2 * i]) << 4 |
+                       g_ascii_xdigit_value (hex[2 * i + 1]));
+  if (n < 5)
+    return g_bytes_new (wkb, n);
+  little = wkb[0] == 1;
+  type = ewkb_u32 (wkb + 1, little);
+  if ((type & EWKB_SRID_FLAG) && n >= 9)
+    {
+      srid = ewkb_u32 (wkb + 5, little);
+      offset = 9;
+    }
+  out = g_byte_array_sized_new (n + 8);
+  g_byte_array_append (out, (const guint8 *) "GP", 2);
+  g_byte_array_append (out, (const guint8 *) "\0", 1);
+  g_byte_array_append (out, (const guint8 *) (little ? "\1" : "\0"), 1);
+  value = little ? GUINT32_TO_LE (srid) : GUINT32_TO_BE (srid);
+  g_byte_array_append (out, (const guint8 *) &value, 4);
+  g_byte_array_append (out, wkb, 1);
+  value = type & ~EWKB_SRID_FLAG;
+  value = little ? GUINT32_TO_LE (value) : GUINT32_TO_BE (value);
+  g_byte_array_append (out, (const guint8 *) &value, 4);
+  g_byte_array_append (out, wkb + offset, n - offset);
+  return g_byte_array_free_to_bytes (out);
+}

@@ -73,6 +73,7 @@ struct _FurrowStore
 
   char           *path;
   FurrowDatabase *database;    /* the statement layer: the connection and its cached statements */
+  gboolean        shares_database;  /* _furrow_store_open_shared (): the database is not closed */
   char           *actor;
   int             schema_version;
 
@@ -413,6 +414,15 @@ gboolean     _furrow_store_cooperative_schema     (const char      *code,
                                                    char           **schema,
                                                    GError         **error);
 FurrowDatabase *_furrow_store_server_connect      (const char      *uri,
+                                                   GError         **error);
+/* The codes of the cooperatives the connection's user may open (a schema it may use), sorted;
+ * the store of one of them on that connection, shared (the county view, one connection for all:
+ * furrow-store-county.c; use one such store at a time, or _furrow_store_server_resume () before
+ * each use, since each sets the connection's search_path). */
+char       **_furrow_store_server_cooperatives   (FurrowDatabase  *database,
+                                                   GError         **error);
+FurrowStore *_furrow_store_open_shared           (FurrowDatabase  *database,
+                                                   const char      *cooperative,
                                                    GError         **error);
 gboolean     _furrow_store_grant_cooperative      (FurrowDatabase  *database,
                                                    const char      *code,

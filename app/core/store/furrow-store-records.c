@@ -588,6 +588,69 @@ stored_record_clear (FurrowStoredRecord *stored)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FurrowStoredRecord, stored_record_clear)
 
+/* The bookkeeping for the commit of a change written: an added record's id (new_id) and version,
+ * the kind's written hook, the pending change and the extent. */
+static void
+record_written (FurrowStore         *self,
+                FurrowKind           kind_id,
+                FurrowRecordChange   change,
+                gpointer             object,
+                FurrowStoredRecord  *stored,
+                gint64               new_id)
+{
+  const FurrowRecordKind *kind = _furrow_store_kind (kind_id);
+
+  if (change == FURROW_RECORD_ADDED)
+    {
+      ((Int64Setter) kind->set_id) (object, new_id);
+      _furrow_store_object_set_version (object, 1);
+    }
+  else if (change == FURROW_RECORD_UPDATED && _furrow_store_object_get_version (object) > 0)
+    _furrow_store_object_set_version (object, _furrow_store_object_get_version (object) + 1);
+  if (kind->written != NULL)
+    kind->written (self, change, object, stored);
+  _furrow_store_record_change (self, change, kind_id, object,
+                               change == FURROW_RECORD_UPDATED ? stored->code : NULL);
+  if (change != FURROW_RECORD_REMOVED)
+    _furrow_store_grow_extent (self, kind_id, object_geometry (kind, object));
+}
+
+/* A record's INSERT deferred (furrow_statement_run_deferred()): an import on a server sends its
+ * rows without waiting for each one's answer (docs/benchmarks.md); the batch is all or nothing
+ * and audited once, so nothing else waits for the row. */
+typedef struct
+{
+  FurrowStore *store;
+  FurrowKind   kind;
+  GObject     *object;
+  char        *code;
+} DeferredInsert;
+
+static void
+deferred_insert_free (gpointer data)
+{
+  DeferredInsert *insert = data;
+
+  g_object_unref (insert->object);
+  g_free (insert->code);
+  g_free (insert);
+}
+
+static void
+deferred_insert_done (gint64    id,
+                      GError  **error,
+                      gpointer  data)
+{
+  DeferredInsert *insert = data;
+  FurrowStoredRecord stored = { { 0 } };
+
+  if (*error != NULL)
+    set_write_error (insert->store, _furrow_store_kind (insert->kind), insert->code, error);
+  else
+    record_written (insert->store, insert->kind, FURROW_RECORD_ADDED, insert->object, &stored,
+                    id);
+}
+
 /* Writes one change of a record inside the open operation: the row, its audit row, then the
  * bookkeeping for the commit. */
 static gboolean
@@ -632,6 +695,20 @@ write_change (FurrowStore         *self,
     }
   else if (change == FURROW_RECORD_REMOVED)
     furrow_statement_bind_id (stmt, 2, _furrow_store_object_get_version (object));
+  /* An import's INSERT on a server: its answer is read later, with many others. */
+  if (change == FURROW_RECORD_ADDED && self->import_source != NULL &&
+      self->batch_all_or_nothing && furrow_store_is_server (self) &&
+      !_furrow_store_audit_each_addition (self, kind_id))
+    {
+      DeferredInsert *insert = g_new0 (DeferredInsert, 1);
+
+      insert->store = self;
+      insert->kind = kind_id;
+      insert->object = g_object_ref (object);
+      insert->code = g_strdup (code);
+      return furrow_statement_run_deferred (stmt, deferred_insert_done, insert,
+                                            deferred_insert_free, error);
+    }
   /* An INSERT gives the new row's id as its one row (RETURNING id). */
   if (change == FURROW_RECORD_ADDED && furrow_statement_step (stmt, &local_error))
     new_id = furrow_statement_get_int64 (stmt, 0);
@@ -672,19 +749,7 @@ write_change (FurrowStore         *self,
   if (action != NULL && !_furrow_store_audit (self, action, audit_object, detail, error))
     return FALSE;
 
-  if (change == FURROW_RECORD_ADDED)
-    {
-      ((Int64Setter) kind->set_id) (object, new_id);
-      _furrow_store_object_set_version (object, 1);
-    }
-  else if (change == FURROW_RECORD_UPDATED && _furrow_store_object_get_version (object) > 0)
-    _furrow_store_object_set_version (object, _furrow_store_object_get_version (object) + 1);
-  if (kind->written != NULL)
-    kind->written (self, change, object, &stored);
-  _furrow_store_record_change (self, change, kind_id, object,
-                               change == FURROW_RECORD_UPDATED ? stored.code : NULL);
-  if (change != FURROW_RECORD_REMOVED)
-    _furrow_store_grow_extent (self, kind_id, object_geometry (kind, object));
+  record_written (self, kind_id, change, object, &stored, new_id);
   return TRUE;
 }
 

@@ -440,6 +440,13 @@ furrow_store_commit (FurrowStore  *self,
                    _("%s: there is no open batch of changes to commit"), self->path);
       return FALSE;
     }
+  /* The answers of an import's deferred rows (furrow-store-records.c): a failure among them
+   * fails the batch. */
+  if (!self->batch_spoiled && !furrow_database_flush (self->database, error))
+    {
+      furrow_store_rollback (self);
+      return FALSE;
+    }
   if (self->batch_spoiled)
     {
       furrow_store_rollback (self);
@@ -468,6 +475,7 @@ furrow_store_rollback (FurrowStore *self)
   self->in_batch = FALSE;
   g_clear_pointer (&self->import_source, g_free);
   g_clear_pointer (&self->import_households, g_hash_table_unref);
+  furrow_database_flush (self->database, NULL);
   store_run (self, "ROLLBACK", NULL);
   discard_pending (self);
   /* The cooperative's details may have been changed inside the batch. */

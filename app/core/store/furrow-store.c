@@ -212,6 +212,8 @@ furrow_store_finalize (GObject *object)
   g_clear_pointer (&self->conflict, g_free);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->touched_fields, g_hash_table_unref);
+  if (self->shares_database)
+    self->database = NULL;
   g_clear_pointer (&self->database, furrow_database_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->actor, g_free);
@@ -1050,23 +1052,23 @@ furrow_store_create_server (const char  *uri,
   return g_steal_pointer (&self);
 }
 
+/* The store of cooperative `cooperative` on `database`, an open connection to its server that
+ * the store shares (it does not close it; furrow-store-private.h): its schema made the
+ * connection's, migrated when behind. */
 FurrowStore *
-furrow_store_open_server (const char  *uri,
-                          const char  *cooperative,
-                          GError     **error)
+_furrow_store_open_shared (FurrowDatabase  *database,
+                           const char      *cooperative,
+                           GError         **error)
 {
-  g_autoptr(FurrowDatabase) database = NULL;
   g_autoptr(FurrowStore) self = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *code = NULL;
   g_autofree char *schema = NULL;
   g_autofree char *found = NULL;
-  g_autofree char *text = NULL;
   gint64 version = 0;
   int target = furrow_store_migrate_get_pg_version ();
 
-  if (!_furrow_store_cooperative_schema (cooperative, &code, &schema, error) ||
-      (database = _furrow_store_server_connect (uri, error)) == NULL)
+  if (!_furrow_store_cooperative_schema (cooperative, &code, &schema, error))
     return NULL;
   found = find_cooperative (database, code, &local_error);
   if (local_error != NULL)
@@ -1082,7 +1084,8 @@ furrow_store_open_server (const char  *uri,
     }
   if (!may_use_schema (database, code, found, error) || !use_schema (database, found, error))
     return NULL;
-  self = server_store (g_steal_pointer (&database), code, found);
+  self = server_store (database, code, found);
+  self->shares_database = TRUE;
   if (!furrow_database_query_int (self->database, "SELECT CAST (value AS bigint) FROM furrow_meta"
                                                   " WHERE key = 'schema_version'",
                                   &version, error))
@@ -1105,26 +1108,48 @@ furrow_store_open_server (const char  *uri,
   return g_steal_pointer (&self);
 }
 
-char **
-furrow_store_server_list (const char  *uri,
+FurrowStore *
+furrow_store_open_server (const char  *uri,
+                          const char  *cooperative,
                           GError     **error)
 {
-  g_autoptr(FurrowDatabase) database = _furrow_store_server_connect (uri, error);
+  g_autoptr(FurrowDatabase) database = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *schema = NULL;
+  FurrowStore *self;
+
+  if (!_furrow_store_cooperative_schema (cooperative, &code, &schema, error) ||
+      (database = _furrow_store_server_connect (uri, error)) == NULL ||
+      (self = _furrow_store_open_shared (database, code, error)) == NULL)
+    return NULL;
+  /* The store's own connection from now on. */
+  self->shares_database = FALSE;
+  g_steal_pointer (&database);
+  return self;
+}
+
+/* The codes of the cooperatives of database that its user may open (may_use_schema ()),
+ * sorted. */
+char **
+_furrow_store_server_cooperatives (FurrowDatabase  *database,
+                                   GError         **error)
+{
   g_autoptr(FurrowStatement) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
   g_autofree char *none = NULL;
 
-  if (database == NULL)
-    return NULL;
   none = find_cooperative (database, "", &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  stmt = furrow_database_prepare (database, "SELECT code FROM furrow.cooperatives ORDER BY code",
-                                  error);
+  stmt = furrow_database_prepare (database,
+                                  "SELECT code FROM furrow.cooperatives c"
+                                  " JOIN pg_namespace n ON n.nspname = c.schema_name"
+                                  " WHERE has_schema_privilege (n.oid, 'USAGE')"
+                                  " ORDER BY code", error);
   if (stmt == NULL)
     return NULL;
   while (furrow_statement_step (stmt, &local_error))
@@ -1135,4 +1160,13 @@ furrow_store_server_list (const char  *uri,
       return NULL;
     }
   return g_strv_builder_end (codes);
+}
+
+char **
+furrow_store_server_list (const char  *uri,
+                          GError     **error)
+{
+  g_autoptr(FurrowDatabase) database = _furrow_store_server_connect (uri, error);
+
+  return database != NULL ? _furrow_store_server_cooperatives (database, error) : NULL;
 }

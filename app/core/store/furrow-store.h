@@ -146,7 +146,8 @@ FurrowStore     *furrow_store_create_server         (const char       *uri,
 FurrowStore     *furrow_store_open_server           (const char       *uri,
                                                      const char       *cooperative,
                                                      GError          **error);
-/* The cooperatives of a server's database, sorted (NULL-terminated), or NULL with error. */
+/* The cooperatives of a server's database that its user may open (a role in them, docs/
+ * architecture.md, The backend seam, Roles), sorted (NULL-terminated), or NULL with error. */
 char           **furrow_store_server_list           (const char       *uri,
                                                      GError          **error);
 /* TRUE for postgresql://… or postgres://… (a server), FALSE for a file name. */

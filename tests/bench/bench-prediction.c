@@ -8,20 +8,12 @@
 
 #include <glib/gstdio.h>
 
+#include "bench-stats.h"
 #include "furrow-demo.h"
 #include "furrow-distribution.h"
 #include "furrow-store-season.h"
 
 #define RUNS 21
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 int
 main (int argc, char *argv[])
@@ -64,10 +56,9 @@ main (int argc, char *argv[])
       ms[run] = (g_get_monotonic_time () - start) / 1000.0;
       n_households = in->input.n_households;
     }
-  qsort (ms, RUNS, sizeof ms[0], compare_doubles);
   g_print ("prediction preview, demo (%u fields, %zu households): median %.1f ms, max %.1f ms "
-           "over %d runs\n", g_list_model_get_n_items (fields), n_households, ms[RUNS / 2],
-           ms[RUNS - 1], RUNS);
+           "over %d runs\n", g_list_model_get_n_items (fields), n_households,
+           bench_median (ms, RUNS), ms[RUNS - 1], RUNS);
 
   g_clear_object (&store);
   g_unlink (path);

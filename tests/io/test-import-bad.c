@@ -600,30 +600,26 @@ zip_write (Zip        *zip,
   g_byte_array_unref (zip->directory);
 }
 
-/* An XLSX of one household whose name is a shared string of 2 GiB of "A" in 2 MiB on disk:
- * one 1 MiB block of "A" deflated with a full flush (so it stands alone) repeated 2,048 times,
- * then an empty final block. Without a limit GDAL's XLSX reader held the whole string (the issue
- * measured 10 GB). */
-static char *
-make_xlsx_bomb (Fixture *fixture)
+/* A zip member that inflates to `head`, n_blocks × 1 MiB of `fill` and `tail`: one 1 MiB block
+ * deflated with a full flush (so it stands alone) repeated n_blocks times, between the head and
+ * the tail deflated on their own. Its deflated bytes; its CRC-32 and inflated size in CRC and
+ * INFLATED. */
+static GByteArray *
+deflate_bomb (const char *head,
+              char        fill,
+              guint       n_blocks,
+              const char *tail,
+              guint32    *crc,
+              guint64    *inflated)
 {
   const guint32 block = 1024 * 1024;
-  const guint n_blocks = 2048;
   g_autofree guint8 *plain = g_malloc (block);
   g_autofree guint8 *packed = g_malloc (block);
-  g_autoptr(GByteArray) stream = g_byte_array_new ();
-  const char *head = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                     "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-                     "count=\"3\" uniqueCount=\"3\"><si><t>CBFBM</t></si><si><t>CBFMC</t></si>"
-                     "<si><t>";
-  const char *tail = "</t></si></sst>";
-  guint32 crc, block_crc, packed_len;
-  guint64 inflated;
+  GByteArray *stream = g_byte_array_new ();
+  guint32 block_crc, packed_len;
   z_stream z = { 0 };
-  Zip zip = { g_byte_array_new (), g_byte_array_new (), 0 };
-  char *path = fixture_path (fixture, "bomb.xlsx");
 
-  memset (plain, 'A', block);
+  memset (plain, fill, block);
   g_assert_cmpint (deflateInit2 (&z, 9, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY), ==, Z_OK);
   /* the head, stand-alone */
   z.next_in = (Bytef *) head;
@@ -632,7 +628,7 @@ make_xlsx_bomb (Fixture *fixture)
   z.avail_out = block;
   g_assert_cmpint (deflate (&z, Z_FULL_FLUSH), ==, Z_OK);
   g_byte_array_append (stream, packed, block - z.avail_out);
-  /* one block of "A", repeated */
+  /* one block of `fill`, repeated */
   z.next_in = plain;
   z.avail_in = block;
   z.next_out = packed;
@@ -650,12 +646,32 @@ make_xlsx_bomb (Fixture *fixture)
   g_byte_array_append (stream, packed, block - z.avail_out);
   deflateEnd (&z);
 
-  crc = crc32 (0, (const Bytef *) head, strlen (head));
+  *crc = crc32 (0, (const Bytef *) head, strlen (head));
   block_crc = crc32 (0, plain, block);
   for (guint i = 0; i < n_blocks; i++)
-    crc = crc32_combine (crc, block_crc, block);
-  crc = crc32_combine (crc, crc32 (0, (const Bytef *) tail, strlen (tail)), strlen (tail));
-  inflated = strlen (head) + (guint64) block * n_blocks + strlen (tail);
+    *crc = crc32_combine (*crc, block_crc, block);
+  *crc = crc32_combine (*crc, crc32 (0, (const Bytef *) tail, strlen (tail)), strlen (tail));
+  *inflated = strlen (head) + (guint64) block * n_blocks + strlen (tail);
+  return stream;
+}
+
+/* An XLSX of one household whose name is a shared string of 2 GiB of "A" in 2 MiB on disk
+ * (deflate_bomb ()). Without a limit GDAL's XLSX reader held the whole string (the issue
+ * measured 10 GB). */
+static char *
+make_xlsx_bomb (Fixture *fixture)
+{
+  const char *head = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                     "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+                     "count=\"3\" uniqueCount=\"3\"><si><t>CBFBM</t></si><si><t>CBFMC</t></si>"
+                     "<si><t>";
+  guint32 crc;
+  guint64 inflated;
+  g_autoptr(GByteArray) stream = deflate_bomb (head, 'A', 2048, "</t></si></sst>", &crc,
+                                               &inflated);
+  Zip zip = { g_byte_array_new (), g_byte_array_new (), 0 };
+  char *path = fixture_path (fixture, "bomb.xlsx");
+
   g_assert_cmpuint (inflated, >, G_GUINT64_CONSTANT (2) << 30);   /* 2 GiB and a little */
   g_assert_cmpuint (stream->len, <, 3 * 1024 * 1024);
 
@@ -1002,50 +1018,15 @@ make_geojson_deep (Fixture *fixture)
 static char *
 make_kmz_bomb (Fixture *fixture)
 {
-  const guint32 block = 1024 * 1024;
-  const guint n_blocks = 200;
-  g_autofree guint8 *plain = g_malloc (block);
-  g_autofree guint8 *packed = g_malloc (block);
-  g_autoptr(GByteArray) stream = g_byte_array_new ();
   const char *head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                      "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>";
-  const char *tail = "</Document></kml>\n";
-  guint32 crc, block_crc, packed_len;
+  guint32 crc;
   guint64 inflated;
-  z_stream z = { 0 };
+  g_autoptr(GByteArray) stream = deflate_bomb (head, ' ', 200, "</Document></kml>\n", &crc,
+                                               &inflated);
   Zip zip = { g_byte_array_new (), g_byte_array_new (), 0 };
   char *path = fixture_path (fixture, "bomb.kmz");
 
-  memset (plain, ' ', block);
-  g_assert_cmpint (deflateInit2 (&z, 9, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY), ==, Z_OK);
-  z.next_in = (Bytef *) head;
-  z.avail_in = strlen (head);
-  z.next_out = packed;
-  z.avail_out = block;
-  g_assert_cmpint (deflate (&z, Z_FULL_FLUSH), ==, Z_OK);
-  g_byte_array_append (stream, packed, block - z.avail_out);
-  z.next_in = plain;
-  z.avail_in = block;
-  z.next_out = packed;
-  z.avail_out = block;
-  g_assert_cmpint (deflate (&z, Z_FULL_FLUSH), ==, Z_OK);
-  packed_len = block - z.avail_out;
-  for (guint i = 0; i < n_blocks; i++)
-    g_byte_array_append (stream, packed, packed_len);
-  z.next_in = (Bytef *) tail;
-  z.avail_in = strlen (tail);
-  z.next_out = packed;
-  z.avail_out = block;
-  g_assert_cmpint (deflate (&z, Z_FINISH), ==, Z_STREAM_END);
-  g_byte_array_append (stream, packed, block - z.avail_out);
-  deflateEnd (&z);
-
-  crc = crc32 (0, (const Bytef *) head, strlen (head));
-  block_crc = crc32 (0, plain, block);
-  for (guint i = 0; i < n_blocks; i++)
-    crc = crc32_combine (crc, block_crc, block);
-  crc = crc32_combine (crc, crc32 (0, (const Bytef *) tail, strlen (tail)), strlen (tail));
-  inflated = strlen (head) + (guint64) block * n_blocks + strlen (tail);
   zip_add (&zip, "doc.kml", 8, stream->data, stream->len, (guint32) inflated, crc);
   zip_write (&zip, path);
   return path;

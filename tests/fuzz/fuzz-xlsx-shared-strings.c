@@ -9,14 +9,12 @@
 
 #include "config.h"
 
-#include <cpl_error.h>
-#include <cpl_vsi.h>
-#include <gdal.h>
+#include <glib.h>
 #include <stdint.h>
 #include <string.h>
 #include <zlib.h>
 
-#include "furrow-importer.h"
+#include "import-memory.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
@@ -126,19 +124,10 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  static gboolean initialised = FALSE;
-  const char *path = "/vsimem/fuzz-households.xlsx";
-  g_autoptr(FurrowImporter) importer = NULL;
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   g_autoptr(GByteArray) directory = g_byte_array_new ();
   guint32 directory_offset;
 
-  if (!initialised)
-    {
-      GDALAllRegister ();
-      CPLSetErrorHandler (CPLQuietErrorHandler);
-      initialised = TRUE;
-    }
   if (size > 1024 * 1024)
     return 0;
 
@@ -158,11 +147,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   put32 (bytes, directory_offset);
   put16 (bytes, 0);
 
-  VSIFCloseL (VSIFileFromMemBuffer (path, bytes->data, bytes->len, FALSE));
-  importer = furrow_importer_new (path);
-  if (furrow_importer_open (importer, NULL))
-    furrow_importer_read (importer, NULL, NULL);
-  g_clear_object (&importer);
-  VSIUnlink (path);
+  fuzz_import_memory ("/vsimem/fuzz-households.xlsx", bytes->data, bytes->len);
   return 0;
 }

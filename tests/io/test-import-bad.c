@@ -27,6 +27,7 @@
 
 #include "furrow-test-cli.h"
 #include "furrow-test-store.h"
+#include "furrow-test-zip.h"
 #include "furrow-test.h"
 #include "import-test-data.h"
 
@@ -501,103 +502,24 @@ make_three_problems (Fixture *fixture)
   return write_one (fixture, "three.shp", r, 3, 4490, NULL);
 }
 
-/* Zip archives written member by member (the XLSX bomb cannot be written by libxlsxwriter:
- * its shared string would have to be in memory). Members are stored, or deflated data given
- * with its inflated size and CRC. */
-typedef struct
-{
-  GByteArray *bytes;
-  GByteArray *directory;
-  guint16     n;
-} Zip;
-
+/* Writes a zip archive (furrow-test-zip.h) to PATH. */
 static void
-put16 (GByteArray *a,
-       guint16     v)
+zip_write (FurrowTestZip *zip,
+           const char    *path)
 {
-  guint8 b[2] = { v & 0xff, v >> 8 };
+  g_autoptr(GBytes) bytes = furrow_test_zip_finish (zip);
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
 
-  g_byte_array_append (a, b, 2);
+  test_write_file (path, data, size);
 }
 
 static void
-put32 (GByteArray *a,
-       guint32     v)
+add_text (FurrowTestZip *zip,
+          const char    *name,
+          const char    *text)
 {
-  guint8 b[4] = { v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, v >> 24 };
-
-  g_byte_array_append (a, b, 4);
-}
-
-static void
-zip_add (Zip          *zip,
-         const char   *name,
-         guint16       method,
-         const guint8 *data,
-         guint32       size,
-         guint32       inflated_size,
-         guint32       crc)
-{
-  guint32 offset = zip->bytes->len;
-  guint16 name_len = strlen (name);
-
-  put32 (zip->bytes, 0x04034b50);
-  put16 (zip->bytes, 20);
-  put16 (zip->bytes, 0);
-  put16 (zip->bytes, method);
-  put32 (zip->bytes, 0);   /* time, date */
-  put32 (zip->bytes, crc);
-  put32 (zip->bytes, size);
-  put32 (zip->bytes, inflated_size);
-  put16 (zip->bytes, name_len);
-  put16 (zip->bytes, 0);
-  g_byte_array_append (zip->bytes, (const guint8 *) name, name_len);
-  g_byte_array_append (zip->bytes, data, size);
-
-  put32 (zip->directory, 0x02014b50);
-  put16 (zip->directory, 20);
-  put16 (zip->directory, 20);
-  put16 (zip->directory, 0);
-  put16 (zip->directory, method);
-  put32 (zip->directory, 0);
-  put32 (zip->directory, crc);
-  put32 (zip->directory, size);
-  put32 (zip->directory, inflated_size);
-  put16 (zip->directory, name_len);
-  put32 (zip->directory, 0);   /* extra and comment lengths */
-  put32 (zip->directory, 0);   /* disk, internal attributes */
-  put32 (zip->directory, 0);   /* external attributes */
-  put32 (zip->directory, offset);
-  g_byte_array_append (zip->directory, (const guint8 *) name, name_len);
-  zip->n++;
-}
-
-static void
-zip_add_text (Zip        *zip,
-              const char *name,
-              const char *text)
-{
-  zip_add (zip, name, 0, (const guint8 *) text, strlen (text), strlen (text),
-           crc32 (0, (const Bytef *) text, strlen (text)));
-}
-
-static void
-zip_write (Zip        *zip,
-           const char *path)
-{
-  guint32 offset = zip->bytes->len;
-
-  g_byte_array_append (zip->bytes, zip->directory->data, zip->directory->len);
-  put32 (zip->bytes, 0x06054b50);
-  put32 (zip->bytes, 0);
-  put16 (zip->bytes, zip->n);
-  put16 (zip->bytes, zip->n);
-  put32 (zip->bytes, zip->directory->len);
-  put32 (zip->bytes, offset);
-  put16 (zip->bytes, 0);
-  test_write_file (path, (const char *) zip->bytes->data, zip->bytes->len);
-  g_byte_array_unref (zip->bytes);
-  g_byte_array_unref (zip->directory);
+  furrow_test_zip_add_stored (zip, name, (const guint8 *) text, strlen (text));
 }
 
 /* A zip member that inflates to `head`, n_blocks × 1 MiB of `fill` and `tail`: one 1 MiB block
@@ -669,45 +591,22 @@ make_xlsx_bomb (Fixture *fixture)
   guint64 inflated;
   g_autoptr(GByteArray) stream = deflate_bomb (head, 'A', 2048, "</t></si></sst>", &crc,
                                                &inflated);
-  Zip zip = { g_byte_array_new (), g_byte_array_new (), 0 };
+  FurrowTestZip *zip = furrow_test_zip_new ();
   char *path = fixture_path (fixture, "bomb.xlsx");
 
   g_assert_cmpuint (inflated, >, G_GUINT64_CONSTANT (2) << 30);   /* 2 GiB and a little */
   g_assert_cmpuint (stream->len, <, 3 * 1024 * 1024);
 
-  zip_add_text (&zip, "[Content_Types].xml",
-                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-                "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-                "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
-                "</Types>");
-  zip_add_text (&zip, "_rels/.rels",
-                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
-                "</Relationships>");
-  zip_add_text (&zip, "xl/workbook.xml",
-                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-                "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-                "<sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
-  zip_add_text (&zip, "xl/_rels/workbook.xml.rels",
-                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-                "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
-                "</Relationships>");
-  zip_add_text (&zip, "xl/worksheets/sheet1.xml",
-                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-                "<sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c></row>"
-                "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>370782102201010030</t></is></c>"
-                "<c r=\"B2\" t=\"s\"><v>2</v></c></row></sheetData></worksheet>");
-  zip_add (&zip, "xl/sharedStrings.xml", 8, stream->data, stream->len, (guint32) inflated, crc);
-  zip_write (&zip, path);
+  furrow_test_zip_add_xlsx_parts (zip);
+  add_text (zip, "xl/worksheets/sheet1.xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+            "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+            "<sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c></row>"
+            "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>370782102201010030</t></is></c>"
+            "<c r=\"B2\" t=\"s\"><v>2</v></c></row></sheetData></worksheet>");
+  furrow_test_zip_add (zip, "xl/sharedStrings.xml", 8, stream->data, stream->len,
+                       (guint32) inflated, crc);
+  zip_write (zip, path);
   return path;
 }
 
@@ -1024,11 +923,12 @@ make_kmz_bomb (Fixture *fixture)
   guint64 inflated;
   g_autoptr(GByteArray) stream = deflate_bomb (head, ' ', 200, "</Document></kml>\n", &crc,
                                                &inflated);
-  Zip zip = { g_byte_array_new (), g_byte_array_new (), 0 };
+  FurrowTestZip *zip = furrow_test_zip_new ();
   char *path = fixture_path (fixture, "bomb.kmz");
 
-  zip_add (&zip, "doc.kml", 8, stream->data, stream->len, (guint32) inflated, crc);
-  zip_write (&zip, path);
+  furrow_test_zip_add (zip, "doc.kml", 8, stream->data, stream->len, (guint32) inflated,
+                       crc);
+  zip_write (zip, path);
   return path;
 }
 
@@ -1647,10 +1547,10 @@ test_kmz_like_kml (Fixture       *fixture,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *listed = NULL;
-  Zip zip = { g_byte_array_new (), g_byte_array_new (), 0 };
+  FurrowTestZip *zip = furrow_test_zip_new ();
 
-  zip_add_text (&zip, "doc.kml", kml);
-  zip_write (&zip, kmz);
+  add_text (zip, "doc.kml", kml);
+  zip_write (zip, kmz);
   g_assert_cmpint (furrow_test_run_cliv (args, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==,
                    "{\"source\":\"parcels.kmz\",\"kind\":\"parcels\",\"epsg\":4326,\"encoding\":\"UTF-8\","

@@ -317,37 +317,75 @@ furrow_edit_season_harvest (FurrowStore   *store,
 }
 
 /* ------------------------------------------------------------------------------------------ */
-/* Many harvests at once (a pasted block)                                                     */
+/* Arrays written into a season                                                               */
+
+/* An edit that writes one of two arrays into a season: [0] before, [1] after. The harvests and
+ * the actual costs are written so. */
+typedef gboolean (*SeasonArrayWrite) (FurrowStore   *store,
+                                      FurrowSeason  *season,
+                                      GArray        *values,
+                                      GError       **error);
 
 typedef struct
 {
-  FurrowStore *store;
-  gint64       season_id;
-  GArray      *harvests[2];  /* FurrowSeasonHarvest: [0] before, [1] after, in the same order */
-} HarvestsEdit;
+  FurrowStore      *store;
+  gint64            season_id;
+  GArray           *values[2];
+  SeasonArrayWrite  write;
+} SeasonArrayEdit;
 
 static void
-harvests_edit_free (gpointer data)
+season_array_edit_free (gpointer data)
 {
-  HarvestsEdit *edit = data;
+  SeasonArrayEdit *edit = data;
 
   g_object_unref (edit->store);
-  g_array_unref (edit->harvests[0]);
-  g_array_unref (edit->harvests[1]);
+  g_array_unref (edit->values[0]);
+  g_array_unref (edit->values[1]);
   g_free (edit);
 }
 
 static gboolean
-harvests_edit_apply (gpointer   data,
-                     gboolean   forward,
-                     GError   **error)
+season_array_edit_apply (gpointer   data,
+                         gboolean   forward,
+                         GError   **error)
 {
-  HarvestsEdit *edit = data;
+  SeasonArrayEdit *edit = data;
   FurrowSeason *season = live_season (edit->store, edit->season_id, error);
-  GArray *harvests = edit->harvests[forward ? 1 : 0];
 
-  return season != NULL &&
-         furrow_store_set_harvests (edit->store, season, (FurrowSeasonHarvest *) harvests->data,
+  return season != NULL && edit->write (edit->store, season, edit->values[forward ? 1 : 0], error);
+}
+
+/* Takes BEFORE and AFTER. */
+static FurrowEdit *
+season_array_edit_new (const char       *label,
+                       FurrowStore      *store,
+                       FurrowSeason     *season,
+                       GArray           *before,
+                       GArray           *after,
+                       SeasonArrayWrite  write)
+{
+  SeasonArrayEdit *edit = g_new0 (SeasonArrayEdit, 1);
+
+  edit->store = g_object_ref (store);
+  edit->season_id = furrow_season_get_id (season);
+  edit->values[0] = before;
+  edit->values[1] = after;
+  edit->write = write;
+  return furrow_edit_new (label, season_array_edit_apply, edit, season_array_edit_free);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Many harvests at once (a pasted block)                                                     */
+
+/* FurrowSeasonHarvest, before and after in the same order. */
+static gboolean
+write_harvests (FurrowStore   *store,
+                FurrowSeason  *season,
+                GArray        *harvests,
+                GError       **error)
+{
+  return furrow_store_set_harvests (store, season, (FurrowSeasonHarvest *) harvests->data,
                                     harvests->len, error);
 }
 
@@ -361,7 +399,6 @@ furrow_edit_season_harvests (FurrowStore               *store,
   g_autoptr(GArray) stored = NULL;
   g_autoptr(GArray) before = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonHarvest));
   g_autoptr(GArray) after = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonHarvest));
-  HarvestsEdit *edit;
 
   g_return_val_if_fail (FURROW_IS_STORE (store), NULL);
   g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
@@ -397,46 +434,12 @@ furrow_edit_season_harvests (FurrowStore               *store,
     }
   if (after->len == 0)
     return NULL;
-  edit = g_new0 (HarvestsEdit, 1);
-  edit->store = g_object_ref (store);
-  edit->season_id = furrow_season_get_id (season);
-  edit->harvests[0] = g_steal_pointer (&before);
-  edit->harvests[1] = g_steal_pointer (&after);
-  return furrow_edit_new (_("Paste harvests"), harvests_edit_apply, edit, harvests_edit_free);
+  return season_array_edit_new (_("Paste harvests"), store, season, g_steal_pointer (&before),
+                                g_steal_pointer (&after), write_harvests);
 }
 
 /* ------------------------------------------------------------------------------------------ */
 /* The actual costs                                                                           */
-
-typedef struct
-{
-  FurrowStore *store;
-  gint64       season_id;
-  GArray      *costs[2];    /* FurrowSeasonActualCost: [0] before, [1] after */
-} CostsEdit;
-
-static void
-costs_edit_free (gpointer data)
-{
-  CostsEdit *edit = data;
-
-  g_object_unref (edit->store);
-  g_array_unref (edit->costs[0]);
-  g_array_unref (edit->costs[1]);
-  g_free (edit);
-}
-
-static gboolean
-costs_edit_apply (gpointer   data,
-                  gboolean   forward,
-                  GError   **error)
-{
-  CostsEdit *edit = data;
-  FurrowSeason *season = live_season (edit->store, edit->season_id, error);
-
-  return season != NULL &&
-         furrow_store_save_actual_costs (edit->store, season, edit->costs[forward ? 1 : 0], error);
-}
 
 FurrowEdit *
 furrow_edit_season_actual_costs (FurrowStore   *store,
@@ -445,7 +448,6 @@ furrow_edit_season_actual_costs (FurrowStore   *store,
                                  GError       **error)
 {
   g_autoptr(GArray) before = NULL;
-  CostsEdit *edit;
 
   g_return_val_if_fail (FURROW_IS_STORE (store), NULL);
   g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
@@ -454,12 +456,9 @@ furrow_edit_season_actual_costs (FurrowStore   *store,
   before = furrow_store_get_actual_costs (store, season, error);
   if (before == NULL || furrow_actual_costs_equal (before, costs))
     return NULL;
-  edit = g_new0 (CostsEdit, 1);
-  edit->store = g_object_ref (store);
-  edit->season_id = furrow_season_get_id (season);
-  edit->costs[0] = g_steal_pointer (&before);
-  edit->costs[1] = g_array_ref (costs);
-  return furrow_edit_new (_("Change the actual costs"), costs_edit_apply, edit, costs_edit_free);
+  return season_array_edit_new (_("Change the actual costs"), store, season,
+                                g_steal_pointer (&before), g_array_ref (costs),
+                                furrow_store_save_actual_costs);
 }
 
 /* ------------------------------------------------------------------------------------------ */

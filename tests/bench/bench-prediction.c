@@ -8,20 +8,12 @@
 
 #include <glib/gstdio.h>
 
+#include "bench-stats.h"
 #include "furrow-demo.h"
 #include "furrow-distribution.h"
 #include "furrow-store-season.h"
 
 #define RUNS 21
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 int
 main (int argc, char *argv[])
@@ -34,6 +26,7 @@ main (int argc, char *argv[])
   g_autoptr(GListModel) fields = NULL;
   FurrowPattern pattern;
   double ms[RUNS];
+  double median;
   gsize n_households = 0;
 
   g_assert_no_error (error);
@@ -64,9 +57,10 @@ main (int argc, char *argv[])
       ms[run] = (g_get_monotonic_time () - start) / 1000.0;
       n_households = in->input.n_households;
     }
-  qsort (ms, RUNS, sizeof ms[0], compare_doubles);
+  /* bench_median () sorts: ms[RUNS - 1] is then the slowest. */
+  median = bench_median (ms, RUNS);
   g_print ("prediction preview, demo (%u fields, %zu households): median %.1f ms, max %.1f ms "
-           "over %d runs\n", g_list_model_get_n_items (fields), n_households, ms[RUNS / 2],
+           "over %d runs\n", g_list_model_get_n_items (fields), n_households, median,
            ms[RUNS - 1], RUNS);
 
   g_clear_object (&store);

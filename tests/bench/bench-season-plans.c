@@ -11,26 +11,11 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "bench-stats.h"
 #include "furrow-demo.h"
 #include "furrow-season-plans.h"
 
 #define ROUNDS 7
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-static double
-median (double *values)
-{
-  qsort (values, ROUNDS, sizeof (double), compare_doubles);
-  return values[ROUNDS / 2];
-}
 
 int
 main (int argc, char *argv[])
@@ -80,9 +65,9 @@ main (int argc, char *argv[])
       undo_ms[r] = (g_get_monotonic_time () - t0) / 1000.0;
     }
   g_print ("fields: %u\n", fields->len);
-  g_print ("plan-all-ms: %.1f\n", median (plan_ms));
-  g_print ("table-ms: %.1f\n", median (table_ms));
-  g_print ("undo-ms: %.1f\n", median (undo_ms));
+  g_print ("plan-all-ms: %.1f\n", bench_median (plan_ms, ROUNDS));
+  g_print ("table-ms: %.1f\n", bench_median (table_ms, ROUNDS));
+  g_print ("undo-ms: %.1f\n", bench_median (undo_ms, ROUNDS));
 
   g_clear_object (&store);
   {

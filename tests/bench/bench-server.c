@@ -31,6 +31,7 @@
 #include <stdlib.h>
 
 #include "bench-county.h"
+#include "bench-stats.h"
 #include "furrow-store-county.h"
 #include "furrow-store-season.h"
 #include "furrow-store.h"
@@ -45,30 +46,6 @@ typedef struct
   const char *uri;
   char       *dir;
 } Bench;
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof *values, (int (*) (const void *, const void *)) compare_doubles);
-  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
-static double
-now_s (void)
-{
-  return g_get_monotonic_time () / 1e6;
-}
 
 /* A new cooperative `code` on the server, or a new file `code`.gpkg, populated; its path. */
 static char *
@@ -85,7 +62,7 @@ make_project (Bench      *bench,
   g_autoptr(FurrowStore) store = NULL;
   g_autofree char *file = g_strconcat (code, ".gpkg", NULL);
   g_autofree char *path = g_build_filename (bench->dir, file, NULL);
-  double start = now_s ();
+  double start = bench_now_s ();
 
   store = server ? furrow_store_create_server (bench->uri, code, &error)
                  : furrow_store_create (path, &error);
@@ -94,7 +71,7 @@ make_project (Bench      *bench,
     g_error ("%s", error->message);
   g_print ("  written %s %s: %u fields, %u households, %u parcels%s in %.2f s\n",
            server ? "cooperative" : "file", code, n_fields, n_households, n_parcels,
-           season ? " and a harvested season" : "", now_s () - start);
+           season ? " and a harvested season" : "", bench_now_s () - start);
   return g_strdup (furrow_store_get_path (store));
 }
 
@@ -135,7 +112,7 @@ time_open (const char *path,
 
   for (int i = -1; i < 7; i++)
     {
-      double start = now_s ();
+      double start = bench_now_s ();
       g_autoptr(FurrowStore) store = open_store (path);
       g_autoptr(GListModel) fields = furrow_store_get_fields (store);
       g_autoptr(GListModel) households = furrow_store_get_households (store);
@@ -146,9 +123,9 @@ time_open (const char *path,
       g_assert_cmpuint (g_list_model_get_n_items (fields) + g_list_model_get_n_items (households) +
                         g_list_model_get_n_items (seasons), >, 0);
       if (i >= 0)
-        runs[i] = now_s () - start;
+        runs[i] = bench_now_s () - start;
     }
-  return median (runs, 7);
+  return bench_median (runs, 7);
 }
 
 static void
@@ -180,11 +157,11 @@ time_settle (const char *path)
 
   for (int i = 0; i < 3; i++)
     {
-      double start = now_s ();
+      double start = bench_now_s ();
 
       if (!furrow_store_settle_season (store, season, NULL, &error))
         g_error ("%s", error->message);
-      runs[i] = now_s () - start;
+      runs[i] = bench_now_s () - start;
       g_clear_object (&season);
       season = furrow_store_find_season (store, BENCH_COUNTY_SEASON);
       if (!furrow_store_reopen_season (store, season, "bench", &error))
@@ -192,7 +169,7 @@ time_settle (const char *path)
       g_clear_object (&season);
       season = furrow_store_find_season (store, BENCH_COUNTY_SEASON);
     }
-  return median (runs, 3);
+  return bench_median (runs, 3);
 }
 
 static void
@@ -213,7 +190,7 @@ bench_county (Bench *bench,
               guint  n_cooperatives)
 {
   g_autoptr(GError) error = NULL;
-  double start = now_s ();
+  double start = bench_now_s ();
   double runs[3];
 
   for (guint c = 0; c < n_cooperatives; c++)
@@ -227,18 +204,18 @@ bench_county (Bench *bench,
         g_error ("%s", error->message);
     }
   g_print ("  county written (%u cooperatives of 250 fields, 1,000 households, 10,000 parcels "
-           "and a settled season) in %.1f s\n", n_cooperatives, now_s () - start);
+           "and a settled season) in %.1f s\n", n_cooperatives, bench_now_s () - start);
   for (int i = 0; i < 3; i++)
     {
       g_autoptr(GArray) rows = NULL;
       FurrowCountyRow total = { 0 };
       guint year = 0;
 
-      start = now_s ();
+      start = bench_now_s ();
       rows = furrow_store_county_summary (bench->uri, 0, &year, &total, &error);
       if (rows == NULL)
         g_error ("%s", error->message);
-      runs[i] = now_s () - start;
+      runs[i] = bench_now_s () - start;
       /* The summary's counts, checked against what was written. */
       g_assert_cmpuint (rows->len, ==, n_cooperatives);
       g_assert_cmpint (total.fields, ==, 250 * n_cooperatives);
@@ -249,8 +226,8 @@ bench_county (Bench *bench,
       furrow_county_row_clear (&total);
     }
   g_print ("county summary of %u cooperatives (%u parcels), median of 3: server %.3f s "
-           "(goal ≤ 1 s): %s\n", n_cooperatives, 10000 * n_cooperatives, median (runs, 3),
-           median (runs, 3) <= 1.0 ? "met" : "missed");
+           "(goal ≤ 1 s): %s\n", n_cooperatives, 10000 * n_cooperatives, bench_median (runs, 3),
+           bench_median (runs, 3) <= 1.0 ? "met" : "missed");
 }
 
 typedef struct
@@ -273,7 +250,7 @@ clerk_thread (gpointer data)
   guint32 seed = 1 + clerk->index;
   guint own = (clerk->n_parcels - SHARED_PARCELS) / N_CLERKS;
 
-  for (guint n = 0; now_s () < clerk->stop_at; n++)
+  for (guint n = 0; bench_now_s () < clerk->stop_at; n++)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(FurrowParcel) live = NULL;
@@ -326,7 +303,7 @@ run_clerks (const char *what,
         before[p] = furrow_parcel_get_registered_area_m2 (parcel);
       }
   }
-  start = now_s ();
+  start = bench_now_s ();
   for (guint i = 0; i < N_CLERKS; i++)
     {
       clerks[i] = (Clerk) { path, i, n_parcels, committed, 0, 0, start + CLERK_SECONDS };
@@ -338,7 +315,7 @@ run_clerks (const char *what,
       n_committed += clerks[i].n_committed;
       n_conflicts += clerks[i].n_conflicts;
     }
-  wall = now_s () - start;
+  wall = bench_now_s () - start;
   {
     g_autoptr(FurrowStore) store = open_store (path);
     g_autoptr(GListModel) parcels = furrow_store_get_parcels (store);

@@ -25,30 +25,13 @@
 
 #include "bench-county.h"
 #include "bench-fields.h"
+#include "bench-stats.h"
 #include "furrow-store.h"
 
 #define N_WARMUP 1
 #define N_RUNS 10
 #define GOAL_MS 500.0
 #define GOAL_PROJECT_MS 600.0
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof *values, (int (*) (const void *, const void *)) compare_doubles);
-  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
 
 static double
 children_cpu_ms (void)
@@ -156,14 +139,17 @@ write_county (const char  *home,
   *server = g_strdup (furrow_store_get_path (store));
 }
 
-/* Median spawn-to-first-frame ms of N_RUNS launches with the project at path. */
-static double
-median_launch (const char *furrow,
-               const char *path,
-               const char *what)
+/* N_RUNS launches (after N_WARMUP) with the project at path (NULL: none), each printed after
+ * `what`; their main()-to-first-frame, spawn-to-first-frame and CPU ms in the three arrays. */
+static void
+launch_runs (const char *furrow,
+             const char *path,
+             const char *what,
+             double     *inside,
+             double     *outside,
+             double     *cpu)
 {
   g_autoptr(GError) error = NULL;
-  double outside[N_RUNS];
 
   for (int i = 0; i < N_WARMUP + N_RUNS; i++)
     {
@@ -173,11 +159,12 @@ median_launch (const char *furrow,
         g_error ("bench-startup: %s", error->message);
       if (i < N_WARMUP)
         continue;
+      inside[i - N_WARMUP] = in_ms;
       outside[i - N_WARMUP] = out_ms;
-      g_print ("%s run %2d: main() to first frame %6.1f ms, spawn to first frame %6.1f ms, "
+      cpu[i - N_WARMUP] = cpu_ms;
+      g_print ("%srun %2d: main() to first frame %6.1f ms, spawn to first frame %6.1f ms, "
                "CPU %6.1f ms\n", what, i - N_WARMUP + 1, in_ms, out_ms, cpu_ms);
     }
-  return median (outside, N_RUNS);
 }
 
 int
@@ -227,8 +214,10 @@ main (int   argc,
       write_county (home, &file, &server);
       g_print ("county cooperative written as a file and on the server in %.0f ms\n",
                (g_get_monotonic_time () - start) / 1000.0);
-      file_ms = median_launch (furrow, file, "file");
-      server_ms = median_launch (furrow, server, "server");
+      launch_runs (furrow, file, "file ", inside, outside, cpu);
+      file_ms = bench_median (outside, N_RUNS);
+      launch_runs (furrow, server, "server ", inside, outside, cpu);
+      server_ms = bench_median (outside, N_RUNS);
       g_print ("startup with a cooperative of 250 fields, 1,000 households, 10,000 parcels "
                "(median of %d, spawn to first frame): file %.1f ms, server %.1f ms, "
                "server/file %.2f (goal <= 1.5): %s\n", N_RUNS, file_ms, server_ms,
@@ -245,30 +234,12 @@ main (int   argc,
                (g_get_monotonic_time () - start) / 1000.0);
     }
 
-  for (int i = 0; i < N_WARMUP + N_RUNS; i++)
-    {
-      double in_ms = 0;
-      double out_ms = 0;
-      double cpu_ms = 0;
+  launch_runs (furrow, project, "", inside, outside, cpu);
 
-      if (!run_once (furrow, project, &in_ms, &out_ms, &cpu_ms, &error))
-        {
-          g_printerr ("bench-startup: %s\n", error->message);
-          return EXIT_FAILURE;
-        }
-      if (i < N_WARMUP)
-        continue;
-      inside[i - N_WARMUP] = in_ms;
-      outside[i - N_WARMUP] = out_ms;
-      cpu[i - N_WARMUP] = cpu_ms;
-      g_print ("run %2d: main() to first frame %6.1f ms, spawn to first frame %6.1f ms, "
-               "CPU %6.1f ms\n", i - N_WARMUP + 1, in_ms, out_ms, cpu_ms);
-    }
-
-  /* median() sorts: afterwards the first and last values are the extremes. */
-  inside_median = median (inside, N_RUNS);
-  outside_median = median (outside, N_RUNS);
-  cpu_median = median (cpu, N_RUNS);
+  /* bench_median() sorts: afterwards the first and last values are the extremes. */
+  inside_median = bench_median (inside, N_RUNS);
+  outside_median = bench_median (outside, N_RUNS);
+  cpu_median = bench_median (cpu, N_RUNS);
   g_print ("startup%s%s (GSK_RENDERER=%s, median of %d): main() to first frame %.1f ms, "
            "spawn to first frame %.1f ms (min %.1f, max %.1f), CPU %.1f ms; goal %.0f ms: %s\n",
            n_fields > 0 ? " with a project of fields: " : "",

@@ -10,26 +10,11 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "bench-stats.h"
 #include "furrow-demo.h"
 #include "furrow-store-transfer.h"
 
 #define N_RUNS 7
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values)
-{
-  qsort (values, N_RUNS, sizeof *values, compare_doubles);
-  return values[N_RUNS / 2];
-}
 
 int
 main (void)
@@ -73,7 +58,7 @@ main (void)
       g_unlink (out);
     }
   g_print ("demo cooperative, median of %d: publish %.3f s, checkout %.3f s\n", N_RUNS,
-           median (publish), median (checkout));
+           bench_median (publish, N_RUNS), bench_median (checkout, N_RUNS));
   g_unlink (demo);
   g_rmdir (dir);
   return 0;

@@ -207,24 +207,6 @@ spawn_op (Kill       *kill_test,
   return process;
 }
 
-static void
-run_ok (const char *first,
-        ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  va_list ap;
-
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-  if (furrow_test_run_cliv ((const char *const *) args->pdata, &out, &err) != 0)
-    g_error ("furrow-cli %s failed: %s", first, err);
-}
-
 /* Polls `client_state` (a condition on the server, never a time) until it holds or the client
  * has ended; 10 minutes at most. TRUE when it held. */
 static gboolean
@@ -252,7 +234,6 @@ set_up_kill (Kill *kill_test)
   g_autoptr(GString) csv = g_string_new ("CBFBM,CBFMC,CBFCYSL\n");
   g_autofree char *project = g_strdup_printf ("%s#" CODE, furrow_test_pg_uri ());
   const char *fields[] = { "T01", "T02", "T03", "T04" };
-  const char *uri = furrow_test_pg_uri ();
 
   kill_test->households = g_build_filename (g_get_user_cache_dir (), "households.csv", NULL);
   g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
@@ -262,13 +243,15 @@ set_up_kill (Kill *kill_test)
   g_assert_true (g_file_set_contents (kill_test->households, csv->str, csv->len, NULL));
 
   /* The demo with a season planned on every field and four harvests: ready to settle. */
-  run_ok ("server", "init", uri, NULL);
-  run_ok ("server", "create", uri, "--cooperative", CODE, "--demo", NULL);
-  run_ok ("season", "--project", project, "create", SEASON, "--year", "2025", NULL);
-  run_ok ("season", "--project", project, "plan", SEASON, "--all", "--preset", "2+4", NULL);
+  furrow_test_pg_create_demo (CODE);
+  furrow_test_run_cli_ok ("season", "--project", project, "create", SEASON, "--year", "2025",
+                          NULL);
+  furrow_test_run_cli_ok ("season", "--project", project, "plan", SEASON, "--all", "--preset",
+                          "2+4", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    run_ok ("season", "--project", project, "harvest", SEASON, "--field", fields[i], "--crop",
-            "maize", "--kg", "30000", "--revenue-fen", "8160000", NULL);
+    furrow_test_run_cli_ok ("season", "--project", project, "harvest", SEASON, "--field",
+                            fields[i], "--crop", "maize", "--kg", "30000", "--revenue-fen",
+                            "8160000", NULL);
 
   /* The hold point: the audit row's insert waits while the test holds the advisory lock. */
   exec_on ("furrow_test",
@@ -402,7 +385,8 @@ test_kill (void)
         }
 
       /* The next write is not held by anything the killed client left. */
-      run_ok ("season", "--project", project, "create", "2026 春", "--year", "2026", NULL);
+      furrow_test_run_cli_ok ("season", "--project", project, "create", "2026 春", "--year",
+                              "2026", NULL);
       g_clear_pointer (&observer, furrow_database_free);
       drop_database (name);
     }

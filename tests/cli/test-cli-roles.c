@@ -117,16 +117,11 @@ add_user (const char *code,
 static char *
 set_up_cooperative (const char *prefix)
 {
-  const char *uri = furrow_test_pg_uri ();
   g_autofree char *code = furrow_test_pg_unique_name (prefix);
   const char *roles[] = { "manager", "agronomist", "clerk", "viewer" };
-  g_autofree char *out = NULL;
 
   g_setenv ("FURROW_PASSWORD", PASSWORD, TRUE);
-  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "server", "init", uri, NULL), ==, 0);
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "server", "create", uri, "--cooperative",
-                                        code, "--demo", NULL), ==, 0);
+  furrow_test_pg_create_demo (code);
   for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
     {
       g_autofree char *name = g_strdup_printf ("%s_%s", code, roles[i]);

@@ -45,22 +45,6 @@ run_json (const char *first,
   return json_node_copy (json_parser_get_root (parser));
 }
 
-static void
-run_ok (const char *first,
-        ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autofree char *out = NULL;
-  va_list ap;
-
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-  g_assert_cmpint (furrow_test_run_cliv ((const char *const *) args->pdata, &out, NULL), ==, 0);
-}
-
 /* A cooperative's own figures, summed from its commands' JSON. */
 typedef struct
 {
@@ -144,13 +128,13 @@ test_summary (void)
   Figures own = { 0 };
   Figures own_2023 = { 0 };
 
-  run_ok ("server", "init", uri, NULL);
-  run_ok ("server", "create", uri, "--cooperative", code_a, "--demo", NULL);
-  run_ok ("server", "create", uri, "--cooperative", code_b, "--demo", NULL);
+  furrow_test_pg_create_demo (code_a);
+  furrow_test_pg_create_demo (code_b);
 
   /* A: planned, two fields harvested as predicted, settled. */
-  run_ok ("season", "--project", a, "create", "2024 秋", "--year", "2024", NULL);
-  run_ok ("season", "--project", a, "plan", "2024 秋", "--all", "--preset", "2+4", NULL);
+  furrow_test_run_cli_ok ("season", "--project", a, "create", "2024 秋", "--year", "2024", NULL);
+  furrow_test_run_cli_ok ("season", "--project", a, "plan", "2024 秋", "--all", "--preset", "2+4",
+                          NULL);
   /* The prediction before settling: `season predict` refuses a settled season, whose plans the
    * summary still reads. */
   predicted_figures (a, "2024 秋", NULL, &own);
@@ -169,9 +153,9 @@ test_summary (void)
         g_autofree char *fen = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (
                                                   p, "maize_revenue_fen"));
 
-        run_ok ("season", "--project", a, "harvest", "2024 秋", "--field",
-                json_object_get_string_member (field, "code"), "--crop", "maize", "--kg", kg,
-                "--revenue-fen", fen, NULL);
+        furrow_test_run_cli_ok ("season", "--project", a, "harvest", "2024 秋", "--field",
+                                json_object_get_string_member (field, "code"), "--crop",
+                                "maize", "--kg", kg, "--revenue-fen", fen, NULL);
       }
   }
   {
@@ -204,16 +188,17 @@ test_summary (void)
 
   /* B: five fields planned in 2024, all of them in 2023. */
   fields_node = run_json ("list", "--project", b, "fields", "--json", NULL);
-  run_ok ("season", "--project", b, "create", "2024 秋", "--year", "2024", NULL);
+  furrow_test_run_cli_ok ("season", "--project", b, "create", "2024 秋", "--year", "2024", NULL);
   for (guint i = 0; i < 5; i++)
     {
       five[i] = json_object_get_string_member (
         json_array_get_object_element (json_node_get_array (fields_node), i * 7), "code");
-      run_ok ("season", "--project", b, "plan", "2024 秋", "--field", five[i], "--preset",
-              "2+4", NULL);
+      furrow_test_run_cli_ok ("season", "--project", b, "plan", "2024 秋", "--field", five[i],
+                              "--preset", "2+4", NULL);
     }
-  run_ok ("season", "--project", b, "create", "2023 秋", "--year", "2023", NULL);
-  run_ok ("season", "--project", b, "plan", "2023 秋", "--all", "--preset", "2+4", NULL);
+  furrow_test_run_cli_ok ("season", "--project", b, "create", "2023 秋", "--year", "2023", NULL);
+  furrow_test_run_cli_ok ("season", "--project", b, "plan", "2023 秋", "--all", "--preset", "2+4",
+                          NULL);
 
   /* Each cooperative's own figures. */
   register_figures (a, &own);

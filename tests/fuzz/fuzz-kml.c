@@ -7,12 +7,9 @@
 
 #include "config.h"
 
-#include <cpl_error.h>
-#include <cpl_vsi.h>
-#include <gdal.h>
 #include <stdint.h>
 
-#include "furrow-importer.h"
+#include "import-memory.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
@@ -21,22 +18,6 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  static gboolean initialised = FALSE;
-  const char *path = "/vsimem/fuzz-parcels.kml";
-  g_autoptr(FurrowImporter) importer = NULL;
-
-  if (!initialised)
-    {
-      GDALAllRegister ();
-      CPLSetErrorHandler (CPLQuietErrorHandler);
-      initialised = TRUE;
-    }
-
-  VSIFCloseL (VSIFileFromMemBuffer (path, (GByte *) data, size, FALSE));
-  importer = furrow_importer_new (path);
-  if (furrow_importer_open (importer, NULL))
-    furrow_importer_read (importer, NULL, NULL);
-  g_clear_object (&importer);
-  VSIUnlink (path);
+  fuzz_import_memory ("/vsimem/fuzz-parcels.kml", data, size);
   return 0;
 }

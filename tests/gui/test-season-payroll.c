@@ -41,14 +41,9 @@ static void
 settled_season (FurrowStore *store)
 {
   g_autoptr(FurrowSeason) draft = furrow_season_new (SEASON, 2026);
-  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(FurrowSeason) season = furrow_test_store_settle_2_4 (store, draft, TRUE);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (furrow_store_add_season (store, draft, &error));
-  season = furrow_store_find_season (store, SEASON);
-  furrow_test_store_harvest_2_4 (store, season, TRUE, 0);
-  g_assert_true (furrow_store_settle_season (store, season, NULL, &error));
-  g_assert_no_error (error);
   /* Posted long ago: the notice is over (docs/domain.md §15; the refusal is tested in
    * tests/gui/test-season-notice.c). */
   g_assert_true (furrow_store_set_notice (store, season, "2026-01-10", 7, &error));

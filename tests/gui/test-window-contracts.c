@@ -189,11 +189,7 @@ test_surplus_statement (Fixture       *fixture,
   FurrowSeasonSettlementPage *page;
 
   furrow_season_set_fee (draft, "harvest", 6000);
-  g_assert_true (furrow_store_add_season (store, draft, &error));
-  season = furrow_store_find_season (store, SEASON);
-  furrow_test_store_harvest_2_4 (store, season, TRUE, 0);
-  g_assert_true (furrow_store_settle_season (store, season, NULL, &error));
-  g_assert_no_error (error);
+  season = furrow_test_store_settle_2_4 (store, draft, TRUE);
   furrow_test_iterate (100);
   g_clear_object (&season);
   furrow_window_show_season (fixture->window,

@@ -163,30 +163,6 @@ check_planner (Fixture *fixture,
     }
 }
 
-static void
-test_planner_1024 (Fixture *fixture, gconstpointer data)
-{
-  check_planner (fixture, 1024, 700);
-}
-FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/planner-1024x700", Fixture, NULL,
-                     test_planner_1024, furrow_test_window_tear_down);
-
-static void
-test_planner_1366 (Fixture *fixture, gconstpointer data)
-{
-  check_planner (fixture, 1366, 768);
-}
-FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/planner-1366x768", Fixture, NULL,
-                     test_planner_1366, furrow_test_window_tear_down);
-
-static void
-test_planner_1920 (Fixture *fixture, gconstpointer data)
-{
-  check_planner (fixture, 1920, 1080);
-}
-FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/planner-1920x1080", Fixture, NULL,
-                     test_planner_1920, furrow_test_window_tear_down);
-
 /* A season with the docs/domain.md §7 defaults and every demo field planned 2+4 (as
  * test-season-economics.c), shown in the window. */
 static void
@@ -291,30 +267,6 @@ check_money (Fixture *fixture,
     g_assert_cmpint (gtk_widget_get_width (label), >=, nat);
   }
 }
-
-static void
-test_money_1024 (Fixture *fixture, gconstpointer data)
-{
-  check_money (fixture, 1024, 700);
-}
-FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/money-1024x700", Fixture, NULL,
-                     test_money_1024, furrow_test_window_tear_down);
-
-static void
-test_money_1366 (Fixture *fixture, gconstpointer data)
-{
-  check_money (fixture, 1366, 768);
-}
-FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/money-1366x768", Fixture, NULL,
-                     test_money_1366, furrow_test_window_tear_down);
-
-static void
-test_money_1920 (Fixture *fixture, gconstpointer data)
-{
-  check_money (fixture, 1920, 1080);
-}
-FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/money-1920x1080", Fixture, NULL,
-                     test_money_1920, furrow_test_window_tear_down);
 
 /* The labels under WIDGET, depth first. */
 static void
@@ -494,31 +446,6 @@ check_sidebar (Fixture *fixture,
     GTK_WIDGET (furrow_window_get_planner_panel (fixture->window))), >=, 380);
   assert_reachable (fixture, planner_child (fixture, "preset_row"), "pattern, wide sidebar");
 }
-
-static void
-test_lists_1024 (Fixture *fixture, gconstpointer data)
-{
-  check_sidebar (fixture, 1024, 700);
-}
-FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/lists-1024x700", Fixture, NULL,
-                     test_lists_1024, furrow_test_window_tear_down);
-
-static void
-test_lists_1366 (Fixture *fixture, gconstpointer data)
-{
-  check_sidebar (fixture, 1366, 768);
-}
-FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/lists-1366x768", Fixture, NULL,
-                     test_lists_1366, furrow_test_window_tear_down);
-
-static void
-test_lists_1920 (Fixture *fixture, gconstpointer data)
-{
-  check_sidebar (fixture, 1920, 1080);
-}
-FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/lists-1920x1080", Fixture, NULL,
-                     test_lists_1920, furrow_test_window_tear_down);
-
 
 /* The first label under WIDGET. */
 static GtkWidget *
@@ -904,11 +831,53 @@ test_parcel_keys (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/gui/window-layout/parcel-keys", Fixture, NULL, test_parcel_keys,
                      furrow_test_window_tear_down);
 
+/* The planner, money and list checks at the three screen sizes of issue 13. */
+typedef struct
+{
+  const char *name;
+  void      (*check) (Fixture *fixture,
+                      int      width,
+                      int      height);
+} SizedCheck;
+
+static const SizedCheck sized_checks[] = {
+  { "planner", check_planner },
+  { "money", check_money },
+  { "lists", check_sidebar },
+};
+static const int sizes[][2] = { { 1024, 700 }, { 1366, 768 }, { 1920, 1080 } };
+
+static void
+test_sized (Fixture       *fixture,
+            gconstpointer  data)
+{
+  guint index = GPOINTER_TO_UINT (data);
+  const int *size = sizes[index % G_N_ELEMENTS (sizes)];
+
+  sized_checks[index / G_N_ELEMENTS (sizes)].check (fixture, size[0], size[1]);
+}
+
+static void
+set_up (void)
+{
+  furrow_test_language_set_up ();
+  for (guint i = 0; i < G_N_ELEMENTS (sized_checks) * G_N_ELEMENTS (sizes); i++)
+    {
+      const int *size = sizes[i % G_N_ELEMENTS (sizes)];
+      g_autofree char *path = g_strdup_printf ("/furrow/gui/window-layout/%s-%dx%d",
+                                               sized_checks[i / G_N_ELEMENTS (sizes)].name,
+                                               size[0], size[1]);
+
+      g_test_add (path, Fixture, GUINT_TO_POINTER (i), NULL, test_sized,
+                  furrow_test_window_tear_down);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  static const FurrowTestHooks hooks = { .set_up = furrow_test_language_set_up,
+  static const FurrowTestHooks hooks = { .set_up = set_up,
                                          .tear_down = furrow_test_language_tear_down };
 
   /* The language before GTK starts, as a user's session would have it. */

@@ -41,24 +41,6 @@ banner_gone (gpointer data)
 }
 
 static void
-run_ok (const char *first,
-        ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  va_list ap;
-
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-  if (furrow_test_run_cliv ((const char *const *) args->pdata, &out, &err) != 0)
-    g_error ("furrow-cli %s failed: %s", first, err);
-}
-
-static void
 test_reconnect (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -70,8 +52,7 @@ test_reconnect (Fixture       *fixture,
   guint n_households;
   gint64 start;
 
-  run_ok ("server", "init", furrow_test_pg_uri (), NULL);
-  run_ok ("server", "create", furrow_test_pg_uri (), "--cooperative", CODE, "--demo", NULL);
+  furrow_test_pg_create_demo (CODE);
   g_assert_true (furrow_window_open_project (fixture->window, project, &error));
   g_assert_no_error (error);
   store = furrow_window_get_store (fixture->window);
@@ -96,7 +77,7 @@ test_reconnect (Fixture       *fixture,
   furrow_test_pg_ctl ("restart");
   g_assert_true (g_file_set_contents (csv, "CBFBM,CBFMC,CBFCYSL\n" HOUSEHOLD ",试验户,3\n", -1,
                                       NULL));
-  run_ok ("import", "--project", project, csv, NULL);
+  furrow_test_run_cli_ok ("import", "--project", project, csv, NULL);
   start = g_get_monotonic_time ();
   g_assert_true (furrow_test_wait_until (banner_gone, fixture->window, 120));
   g_test_message ("the banner gone %.3f s after the window's loop ran again",

@@ -82,11 +82,8 @@ ensure_server (void)
   server.code_a = furrow_test_pg_unique_name ("roles_a");
   server.code_b = furrow_test_pg_unique_name ("roles_b");
   a = g_strdup_printf ("%s#%s", uri, server.code_a);
-  g_assert_cmpint (furrow_test_run_cli (NULL, NULL, "server", "init", uri, NULL), ==, 0);
-  for (guint i = 0; i < 2; i++)
-    g_assert_cmpint (furrow_test_run_cli (NULL, NULL, "server", "create", uri, "--cooperative",
-                                          i == 0 ? server.code_a : server.code_b, "--demo",
-                                          NULL), ==, 0);
+  furrow_test_pg_create_demo (server.code_a);
+  furrow_test_pg_create_demo (server.code_b);
   g_assert_cmpint (furrow_test_run_cli (NULL, NULL, "season", "--project", a, "create",
                                         NEW_SEASON, "--year", "2026", NULL), ==, 0);
   g_assert_cmpint (furrow_test_run_cli (NULL, NULL, "season", "--project", a, "plan", NEW_SEASON,

@@ -27,6 +27,7 @@
 
 #include "furrow-test-cli.h"
 #include "furrow-test-store.h"
+#include "furrow-test-zip.h"
 #include "furrow-test.h"
 #include "import-test-data.h"
 
@@ -501,129 +502,46 @@ make_three_problems (Fixture *fixture)
   return write_one (fixture, "three.shp", r, 3, 4490, NULL);
 }
 
-/* Zip archives written member by member (the XLSX bomb cannot be written by libxlsxwriter:
- * its shared string would have to be in memory). Members are stored, or deflated data given
- * with its inflated size and CRC. */
-typedef struct
-{
-  GByteArray *bytes;
-  GByteArray *directory;
-  guint16     n;
-} Zip;
-
+/* Writes a zip archive (furrow-test-zip.h) to PATH. */
 static void
-put16 (GByteArray *a,
-       guint16     v)
+zip_write (FurrowTestZip *zip,
+           const char    *path)
 {
-  guint8 b[2] = { v & 0xff, v >> 8 };
+  g_autoptr(GBytes) bytes = furrow_test_zip_finish (zip);
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
 
-  g_byte_array_append (a, b, 2);
+  test_write_file (path, data, size);
 }
 
 static void
-put32 (GByteArray *a,
-       guint32     v)
+add_text (FurrowTestZip *zip,
+          const char    *name,
+          const char    *text)
 {
-  guint8 b[4] = { v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, v >> 24 };
-
-  g_byte_array_append (a, b, 4);
+  furrow_test_zip_add_stored (zip, name, (const guint8 *) text, strlen (text));
 }
 
-static void
-zip_add (Zip          *zip,
-         const char   *name,
-         guint16       method,
-         const guint8 *data,
-         guint32       size,
-         guint32       inflated_size,
-         guint32       crc)
-{
-  guint32 offset = zip->bytes->len;
-  guint16 name_len = strlen (name);
-
-  put32 (zip->bytes, 0x04034b50);
-  put16 (zip->bytes, 20);
-  put16 (zip->bytes, 0);
-  put16 (zip->bytes, method);
-  put32 (zip->bytes, 0);   /* time, date */
-  put32 (zip->bytes, crc);
-  put32 (zip->bytes, size);
-  put32 (zip->bytes, inflated_size);
-  put16 (zip->bytes, name_len);
-  put16 (zip->bytes, 0);
-  g_byte_array_append (zip->bytes, (const guint8 *) name, name_len);
-  g_byte_array_append (zip->bytes, data, size);
-
-  put32 (zip->directory, 0x02014b50);
-  put16 (zip->directory, 20);
-  put16 (zip->directory, 20);
-  put16 (zip->directory, 0);
-  put16 (zip->directory, method);
-  put32 (zip->directory, 0);
-  put32 (zip->directory, crc);
-  put32 (zip->directory, size);
-  put32 (zip->directory, inflated_size);
-  put16 (zip->directory, name_len);
-  put32 (zip->directory, 0);   /* extra and comment lengths */
-  put32 (zip->directory, 0);   /* disk, internal attributes */
-  put32 (zip->directory, 0);   /* external attributes */
-  put32 (zip->directory, offset);
-  g_byte_array_append (zip->directory, (const guint8 *) name, name_len);
-  zip->n++;
-}
-
-static void
-zip_add_text (Zip        *zip,
-              const char *name,
-              const char *text)
-{
-  zip_add (zip, name, 0, (const guint8 *) text, strlen (text), strlen (text),
-           crc32 (0, (const Bytef *) text, strlen (text)));
-}
-
-static void
-zip_write (Zip        *zip,
-           const char *path)
-{
-  guint32 offset = zip->bytes->len;
-
-  g_byte_array_append (zip->bytes, zip->directory->data, zip->directory->len);
-  put32 (zip->bytes, 0x06054b50);
-  put32 (zip->bytes, 0);
-  put16 (zip->bytes, zip->n);
-  put16 (zip->bytes, zip->n);
-  put32 (zip->bytes, zip->directory->len);
-  put32 (zip->bytes, offset);
-  put16 (zip->bytes, 0);
-  test_write_file (path, (const char *) zip->bytes->data, zip->bytes->len);
-  g_byte_array_unref (zip->bytes);
-  g_byte_array_unref (zip->directory);
-}
-
-/* An XLSX of one household whose name is a shared string of 2 GiB of "A" in 2 MiB on disk:
- * one 1 MiB block of "A" deflated with a full flush (so it stands alone) repeated 2,048 times,
- * then an empty final block. Without a limit GDAL's XLSX reader held the whole string (the issue
- * measured 10 GB). */
-static char *
-make_xlsx_bomb (Fixture *fixture)
+/* A zip member that inflates to `head`, n_blocks × 1 MiB of `fill` and `tail`: one 1 MiB block
+ * deflated with a full flush (so it stands alone) repeated n_blocks times, between the head and
+ * the tail deflated on their own. Its deflated bytes; its CRC-32 and inflated size in CRC and
+ * INFLATED. */
+static GByteArray *
+deflate_bomb (const char *head,
+              char        fill,
+              guint       n_blocks,
+              const char *tail,
+              guint32    *crc,
+              guint64    *inflated)
 {
   const guint32 block = 1024 * 1024;
-  const guint n_blocks = 2048;
   g_autofree guint8 *plain = g_malloc (block);
   g_autofree guint8 *packed = g_malloc (block);
-  g_autoptr(GByteArray) stream = g_byte_array_new ();
-  const char *head = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                     "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-                     "count=\"3\" uniqueCount=\"3\"><si><t>CBFBM</t></si><si><t>CBFMC</t></si>"
-                     "<si><t>";
-  const char *tail = "</t></si></sst>";
-  guint32 crc, block_crc, packed_len;
-  guint64 inflated;
+  GByteArray *stream = g_byte_array_new ();
+  guint32 block_crc, packed_len;
   z_stream z = { 0 };
-  Zip zip = { g_byte_array_new (), g_byte_array_new (), 0 };
-  char *path = fixture_path (fixture, "bomb.xlsx");
 
-  memset (plain, 'A', block);
+  memset (plain, fill, block);
   g_assert_cmpint (deflateInit2 (&z, 9, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY), ==, Z_OK);
   /* the head, stand-alone */
   z.next_in = (Bytef *) head;
@@ -632,7 +550,7 @@ make_xlsx_bomb (Fixture *fixture)
   z.avail_out = block;
   g_assert_cmpint (deflate (&z, Z_FULL_FLUSH), ==, Z_OK);
   g_byte_array_append (stream, packed, block - z.avail_out);
-  /* one block of "A", repeated */
+  /* one block of `fill`, repeated */
   z.next_in = plain;
   z.avail_in = block;
   z.next_out = packed;
@@ -650,48 +568,45 @@ make_xlsx_bomb (Fixture *fixture)
   g_byte_array_append (stream, packed, block - z.avail_out);
   deflateEnd (&z);
 
-  crc = crc32 (0, (const Bytef *) head, strlen (head));
+  *crc = crc32 (0, (const Bytef *) head, strlen (head));
   block_crc = crc32 (0, plain, block);
   for (guint i = 0; i < n_blocks; i++)
-    crc = crc32_combine (crc, block_crc, block);
-  crc = crc32_combine (crc, crc32 (0, (const Bytef *) tail, strlen (tail)), strlen (tail));
-  inflated = strlen (head) + (guint64) block * n_blocks + strlen (tail);
+    *crc = crc32_combine (*crc, block_crc, block);
+  *crc = crc32_combine (*crc, crc32 (0, (const Bytef *) tail, strlen (tail)), strlen (tail));
+  *inflated = strlen (head) + (guint64) block * n_blocks + strlen (tail);
+  return stream;
+}
+
+/* An XLSX of one household whose name is a shared string of 2 GiB of "A" in 2 MiB on disk
+ * (deflate_bomb ()). Without a limit GDAL's XLSX reader held the whole string (the issue
+ * measured 10 GB). */
+static char *
+make_xlsx_bomb (Fixture *fixture)
+{
+  const char *head = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                     "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+                     "count=\"3\" uniqueCount=\"3\"><si><t>CBFBM</t></si><si><t>CBFMC</t></si>"
+                     "<si><t>";
+  guint32 crc;
+  guint64 inflated;
+  g_autoptr(GByteArray) stream = deflate_bomb (head, 'A', 2048, "</t></si></sst>", &crc,
+                                               &inflated);
+  FurrowTestZip *zip = furrow_test_zip_new ();
+  char *path = fixture_path (fixture, "bomb.xlsx");
+
   g_assert_cmpuint (inflated, >, G_GUINT64_CONSTANT (2) << 30);   /* 2 GiB and a little */
   g_assert_cmpuint (stream->len, <, 3 * 1024 * 1024);
 
-  zip_add_text (&zip, "[Content_Types].xml",
-                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-                "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-                "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
-                "</Types>");
-  zip_add_text (&zip, "_rels/.rels",
-                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
-                "</Relationships>");
-  zip_add_text (&zip, "xl/workbook.xml",
-                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-                "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-                "<sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
-  zip_add_text (&zip, "xl/_rels/workbook.xml.rels",
-                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-                "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
-                "</Relationships>");
-  zip_add_text (&zip, "xl/worksheets/sheet1.xml",
-                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-                "<sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c></row>"
-                "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>370782102201010030</t></is></c>"
-                "<c r=\"B2\" t=\"s\"><v>2</v></c></row></sheetData></worksheet>");
-  zip_add (&zip, "xl/sharedStrings.xml", 8, stream->data, stream->len, (guint32) inflated, crc);
-  zip_write (&zip, path);
+  furrow_test_zip_add_xlsx_parts (zip);
+  add_text (zip, "xl/worksheets/sheet1.xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+            "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+            "<sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c></row>"
+            "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>370782102201010030</t></is></c>"
+            "<c r=\"B2\" t=\"s\"><v>2</v></c></row></sheetData></worksheet>");
+  furrow_test_zip_add (zip, "xl/sharedStrings.xml", 8, stream->data, stream->len,
+                       (guint32) inflated, crc);
+  zip_write (zip, path);
   return path;
 }
 
@@ -1002,52 +917,18 @@ make_geojson_deep (Fixture *fixture)
 static char *
 make_kmz_bomb (Fixture *fixture)
 {
-  const guint32 block = 1024 * 1024;
-  const guint n_blocks = 200;
-  g_autofree guint8 *plain = g_malloc (block);
-  g_autofree guint8 *packed = g_malloc (block);
-  g_autoptr(GByteArray) stream = g_byte_array_new ();
   const char *head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                      "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>";
-  const char *tail = "</Document></kml>\n";
-  guint32 crc, block_crc, packed_len;
+  guint32 crc;
   guint64 inflated;
-  z_stream z = { 0 };
-  Zip zip = { g_byte_array_new (), g_byte_array_new (), 0 };
+  g_autoptr(GByteArray) stream = deflate_bomb (head, ' ', 200, "</Document></kml>\n", &crc,
+                                               &inflated);
+  FurrowTestZip *zip = furrow_test_zip_new ();
   char *path = fixture_path (fixture, "bomb.kmz");
 
-  memset (plain, ' ', block);
-  g_assert_cmpint (deflateInit2 (&z, 9, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY), ==, Z_OK);
-  z.next_in = (Bytef *) head;
-  z.avail_in = strlen (head);
-  z.next_out = packed;
-  z.avail_out = block;
-  g_assert_cmpint (deflate (&z, Z_FULL_FLUSH), ==, Z_OK);
-  g_byte_array_append (stream, packed, block - z.avail_out);
-  z.next_in = plain;
-  z.avail_in = block;
-  z.next_out = packed;
-  z.avail_out = block;
-  g_assert_cmpint (deflate (&z, Z_FULL_FLUSH), ==, Z_OK);
-  packed_len = block - z.avail_out;
-  for (guint i = 0; i < n_blocks; i++)
-    g_byte_array_append (stream, packed, packed_len);
-  z.next_in = (Bytef *) tail;
-  z.avail_in = strlen (tail);
-  z.next_out = packed;
-  z.avail_out = block;
-  g_assert_cmpint (deflate (&z, Z_FINISH), ==, Z_STREAM_END);
-  g_byte_array_append (stream, packed, block - z.avail_out);
-  deflateEnd (&z);
-
-  crc = crc32 (0, (const Bytef *) head, strlen (head));
-  block_crc = crc32 (0, plain, block);
-  for (guint i = 0; i < n_blocks; i++)
-    crc = crc32_combine (crc, block_crc, block);
-  crc = crc32_combine (crc, crc32 (0, (const Bytef *) tail, strlen (tail)), strlen (tail));
-  inflated = strlen (head) + (guint64) block * n_blocks + strlen (tail);
-  zip_add (&zip, "doc.kml", 8, stream->data, stream->len, (guint32) inflated, crc);
-  zip_write (&zip, path);
+  furrow_test_zip_add (zip, "doc.kml", 8, stream->data, stream->len, (guint32) inflated,
+                       crc);
+  zip_write (zip, path);
   return path;
 }
 
@@ -1666,10 +1547,10 @@ test_kmz_like_kml (Fixture       *fixture,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *listed = NULL;
-  Zip zip = { g_byte_array_new (), g_byte_array_new (), 0 };
+  FurrowTestZip *zip = furrow_test_zip_new ();
 
-  zip_add_text (&zip, "doc.kml", kml);
-  zip_write (&zip, kmz);
+  add_text (zip, "doc.kml", kml);
+  zip_write (zip, kmz);
   g_assert_cmpint (furrow_test_run_cliv (args, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==,
                    "{\"source\":\"parcels.kmz\",\"kind\":\"parcels\",\"epsg\":4326,\"encoding\":\"UTF-8\","

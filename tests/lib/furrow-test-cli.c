@@ -37,19 +37,46 @@ furrow_test_run_cliv (const char *const  *args,
   return WEXITSTATUS (status);
 }
 
+/* FIRST and the arguments after it up to NULL, as a NULL-terminated array. */
+static GPtrArray *
+collect_args (const char *first,
+              va_list     ap)
+{
+  GPtrArray *args = g_ptr_array_new ();
+
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  g_ptr_array_add (args, NULL);
+  return args;
+}
+
 int
 furrow_test_run_cli (char       **out,
                      char       **err,
                      const char  *first,
                      ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GPtrArray) args = NULL;
   va_list ap;
 
   va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
+  args = collect_args (first, ap);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
   return furrow_test_run_cliv ((const char *const *) args->pdata, out, err);
+}
+
+void
+furrow_test_run_cli_ok (const char *first,
+                        ...)
+{
+  g_autoptr(GPtrArray) args = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  va_list ap;
+
+  va_start (ap, first);
+  args = collect_args (first, ap);
+  va_end (ap);
+  if (furrow_test_run_cliv ((const char *const *) args->pdata, &out, &err) != 0)
+    g_error ("furrow-cli %s failed: %s", first, err);
 }

@@ -19,4 +19,9 @@ int furrow_test_run_cli  (char              **out,
                           const char         *first,
                           ...) G_GNUC_NULL_TERMINATED;
 
+/* The same for a step the test only needs done (setting up its data): a furrow-cli that fails
+ * ends the test program, saying what it wrote to its standard error. */
+void furrow_test_run_cli_ok (const char         *first,
+                             ...) G_GNUC_NULL_TERMINATED;
+
 G_END_DECLS

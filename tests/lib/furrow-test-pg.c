@@ -4,6 +4,8 @@
 
 #include "furrow-test-pg.h"
 
+#include "furrow-test-cli.h"
+
 #include <glib/gstdio.h>
 #include <pwd.h>
 #include <string.h>
@@ -37,6 +39,15 @@ furrow_test_pg_uri_as (const char *user)
   g_assert_nonnull (at);
   return g_strdup_printf ("%.*suser=%s%s", (int) (at - uri), uri, user,
                           at + strlen ("user=furrow"));
+}
+
+void
+furrow_test_pg_create_demo (const char *code)
+{
+  const char *uri = furrow_test_pg_uri ();
+
+  furrow_test_run_cli_ok ("server", "init", uri, NULL);
+  furrow_test_run_cli_ok ("server", "create", uri, "--cooperative", code, "--demo", NULL);
 }
 
 char *

@@ -21,6 +21,11 @@ const char  *furrow_test_pg_uri             (void);
  * socket, so a test of roles connects as each of them without a password. */
 char        *furrow_test_pg_uri_as          (const char *user);
 
+/* Makes the cluster's database a Furrow server (`furrow-cli server init`, which leaves one that
+ * is already) and creates on it the demo cooperative CODE (`server create --cooperative CODE
+ * --demo`); a step that fails ends the test program. */
+void         furrow_test_pg_create_demo     (const char *code);
+
 /* A name no other test case of this program or of another program on the cluster has used:
  * PREFIX_PID_N in lowercase (a schema, a cooperative code). */
 char        *furrow_test_pg_unique_name     (const char *prefix);

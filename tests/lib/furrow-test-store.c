@@ -484,3 +484,21 @@ furrow_test_store_harvest_2_4 (FurrowStore  *store,
       g_assert_no_error (error);
     }
 }
+
+FurrowSeason *
+furrow_test_store_settle_2_4 (FurrowStore  *store,
+                              FurrowSeason *draft,
+                              gboolean      soybean)
+{
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (furrow_store_add_season (store, draft, &error));
+  g_assert_no_error (error);
+  season = furrow_store_find_season (store, furrow_season_get_name (draft));
+  g_assert_nonnull (season);
+  furrow_test_store_harvest_2_4 (store, season, soybean, 0);
+  g_assert_true (furrow_store_settle_season (store, season, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&season);
+}

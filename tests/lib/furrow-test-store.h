@@ -134,6 +134,11 @@ void          furrow_test_store_harvest_2_4  (FurrowStore              *store,
                                               FurrowSeason             *season,
                                               gboolean                  soybean,
                                               guint                     n_unharvested);
+/* DRAFT added to STORE, every field harvested as above (with or without SOYBEAN) and the season
+ * settled; the store's season (a new reference). */
+FurrowSeason *furrow_test_store_settle_2_4   (FurrowStore              *store,
+                                              FurrowSeason             *draft,
+                                              gboolean                  soybean);
 
 /* Its first five households, in code order: registered areas, names and settled totals. */
 #define FURROW_TEST_TAOZHUANG_N 5

@@ -555,10 +555,11 @@ make_write_sql (const FurrowRecordKind *kind,
     return g_strdup_printf ("UPDATE %s SET %s, row_version = row_version + 1, changed_by = ?%u"
                             " WHERE id = ?%u AND row_version = coalesce (?%u, row_version)",
                             kind->table, names->str, n + 2, n + 1, n + 3);
-  /* The new row's id comes back with the INSERT, on both backends: on a server that saves a
-   * round trip for `lastval ()` per row (docs/benchmarks.md). */
-  return g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s) RETURNING id", kind->table,
-                          names->str, values->str);
+  /* The new row's id comes back with the INSERT on a server, which saves a round trip for
+   * `lastval ()` per row; SQLite's RETURNING costs a temporary table per row, so there the id
+   * is the connection's last rowid (docs/benchmarks.md). */
+  return g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)%s", kind->table, names->str,
+                          values->str, which == FURROW_KIND_SQL_INSERT ? " RETURNING id" : "");
 }
 
 const char *
@@ -586,7 +587,8 @@ static char *
 make_kind_sql (guint kind,
                guint which)
 {
-  return which == FURROW_KIND_SQL_INSERT || which == FURROW_KIND_SQL_UPDATE
+  return which == FURROW_KIND_SQL_INSERT || which == FURROW_KIND_SQL_INSERT_ROWID ||
+         which == FURROW_KIND_SQL_UPDATE
          ? make_write_sql (&kinds[kind], which) : make_select_sql (&kinds[kind], which);
 }
 

@@ -225,6 +225,7 @@ typedef enum
   FURROW_KIND_SQL_SELECT_ID,    /* the row of id ?1 */
   FURROW_KIND_SQL_INSERT,       /* "INSERT INTO t (a, b) VALUES (?1, ?2) RETURNING id" */
   FURROW_KIND_SQL_UPDATE,       /* "UPDATE t SET a = ?1, b = ?2, row_version … WHERE id = ?3 …" */
+  FURROW_KIND_SQL_INSERT_ROWID, /* the INSERT without RETURNING: SQLite's id is the last rowid */
   FURROW_KIND_N_SQL
 } FurrowKindSql;
 

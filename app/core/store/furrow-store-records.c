@@ -396,32 +396,32 @@ check_record (const FurrowRecordKind  *kind,
               gpointer                 object,
               GError                 **error)
 {
-  const char *what = kind_what (kind);
   const char *code = object_code (kind, object);
   gint64 id = ((Int64Getter) kind->get_id) (object);
 
   if (change != FURROW_RECORD_ADDED && id <= 0)
     {
       g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
-                   _("%s %s is not in the project"), what, code ? code : "");
+                   _("%s %s is not in the project"), kind_what (kind), code ? code : "");
       return FALSE;
     }
   if (code == NULL || *code == '\0')
     {
       g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
-                   _("a %s without a code cannot be stored"), what);
+                   _("a %s without a code cannot be stored"), kind_what (kind));
       return FALSE;
     }
   if (change == FURROW_RECORD_ADDED && id != 0)
     {
       g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
-                   _("%s %s is stored already; update it instead"), what, code);
+                   _("%s %s is stored already; update it instead"), kind_what (kind), code);
       return FALSE;
     }
   if (change != FURROW_RECORD_REMOVED && !geometry_is_finite (object_geometry (kind, object)))
     {
       g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
-                   _("%s %s: the geometry has a coordinate that is not a number"), what, code);
+                   _("%s %s: the geometry has a coordinate that is not a number"),
+                   kind_what (kind), code);
       return FALSE;
     }
   return TRUE;
@@ -669,6 +669,10 @@ write_change (FurrowStore         *self,
   const char *code, *action = NULL;
   gint64 new_id = 0;
   int n_bound = 0;
+  /* SQLite gives an INSERT's id as the last rowid, a server with RETURNING (furrow-store-kinds.c,
+   * make_write_sql). */
+  gboolean rowid = change == FURROW_RECORD_ADDED &&
+                   furrow_database_get_dialect (self->database) == FURROW_DATABASE_SQLITE;
 
   if (change != FURROW_RECORD_ADDED && !read_stored (self, kind, object, &stored, error))
     return FALSE;
@@ -678,7 +682,10 @@ write_change (FurrowStore         *self,
   /* A deletion names the record as stored, a write as it is now. */
   code = change == FURROW_RECORD_REMOVED && stored.code != NULL ? stored.code
                                                                  : object_code (kind, object);
-  stmt = furrow_database_prepare (self->database, _furrow_store_kind_write_sql (kind_id, change),
+  stmt = furrow_database_prepare (self->database,
+                                  rowid ? _furrow_store_kind_sql (kind_id,
+                                                                  FURROW_KIND_SQL_INSERT_ROWID)
+                                        : _furrow_store_kind_write_sql (kind_id, change),
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -709,11 +716,11 @@ write_change (FurrowStore         *self,
       return furrow_statement_run_deferred (stmt, deferred_insert_done, insert,
                                             deferred_insert_free, error);
     }
-  /* An INSERT gives the new row's id as its one row (RETURNING id). */
-  if (change == FURROW_RECORD_ADDED && furrow_statement_step (stmt, &local_error))
+  /* An INSERT on a server gives the new row's id as its one row (RETURNING id). */
+  if (change == FURROW_RECORD_ADDED && !rowid && furrow_statement_step (stmt, &local_error))
     new_id = furrow_statement_get_int64 (stmt, 0);
-  if (local_error == NULL)
-    furrow_statement_run (stmt, &local_error);
+  if (local_error == NULL && furrow_statement_run (stmt, &local_error) && rowid)
+    new_id = furrow_database_last_insert_id (self->database);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));

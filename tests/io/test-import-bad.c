@@ -775,9 +775,30 @@ prepare_links (Fixture *fixture)
   g_assert_cmpint (symlink (fixture->dir, folder), ==, 0);
 }
 
+/* A named pipe where an export goes: renamed over, a device such as /dev/full was replaced
+ * by the file (as root); a pipe stands in for it here. */
+static void
+prepare_pipe (Fixture *fixture)
+{
+  g_autofree char *pipe = fixture_path (fixture, "pipe.csv");
+
+  g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
+}
+
+/* A copy of the project, to be imported as a GeoPackage. */
+static void
+prepare_project_copy (Fixture *fixture)
+{
+  g_autofree char *copy = fixture_path (fixture, "copy.gpkg");
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (fixture->project, &contents, &len, NULL));
+  test_write_file (copy, contents, len);
+}
+
 /* Makes DIR a folder nobody may write, root included: mode 0555, and for root (who ignores
- * modes) the immutable attribute (chattr +i, ext4 and most Linux file systems), as
- * tests/cli/test-cli-messages.c does. */
+ * modes) the immutable attribute (chattr +i, ext4 and most Linux file systems). */
 static gboolean
 lock_folder (const char *dir,
              gboolean    lock)
@@ -1385,11 +1406,24 @@ static const BadInput bad_inputs[] = {
                 "</Placemark></Document></kml>\n",
     .expected = "esc.kml feature 1: the NAME (Field name) holds a control character (U+009B); remove it", .n_lines = 1 },
   /* Issue 12, item 6: messages that misled. */
+  /* What reads a project in a read-only folder works (tests/cli/test-cli-messages.c); what
+   * changes it says so, the same way for every command. */
   { .name = "read-only-folder", .prepare = prepare_read_only_folder,
-    .command = { "list", "--project", "@P", "households" },
-    .expected = "project.gpkg cannot be opened: its folder may not be written (", .n_lines = 1 },
+    .command = { "season", "--project", "@P", "create", "2026 夏", "--year", "2026" },
+    .expected = "read-only/project.gpkg: the folder is read-only (a project keeps its journal files -wal and -shm beside it); copy the project to a folder you may change", .n_lines = 1 },
   { .name = "read-only-folder-import", .prepare = prepare_read_only_folder, .make = make_households,
-    .expected = "a project needs its journal files (-wal, -shm) beside it", .n_lines = 1 },
+    .expected = "read-only/project.gpkg: the folder is read-only (a project keeps its journal files -wal and -shm beside it); copy the project to a folder you may change", .n_lines = 1 },
+  /* Issue 12, the hostile rerun: an output that is not a file, a project imported into
+   * itself or from a copy (it came in as 40 more fields with invented codes). */
+  { .name = "export-onto-a-pipe", .prepare = prepare_pipe,
+    .command = { "export", "--project", "@P", "--layer", "households", "--format", "csv", "@D/pipe.csv" },
+    .expected = "pipe.csv: cannot write: it is a device, a pipe or a socket, not a file", .n_lines = 1 },
+  { .name = "import-the-project-into-itself",
+    .command = { "import", "--project", "@P", "@P" },
+    .expected = "project.gpkg is a Furrow project, not a file to import: open it with Furrow, or export its fields, parcels or households and import those", .n_lines = 1 },
+  { .name = "import-a-copy-of-a-project", .prepare = prepare_project_copy,
+    .command = { "import", "--project", "@P", "@D/copy.gpkg" },
+    .expected = "copy.gpkg is a Furrow project, not a file to import", .n_lines = 1 },
   { .name = "harvest-revenue-out-of-range",
     .command = { "season", "--project", "@P", "harvest", "2025 秋", "--field", "T01", "--crop",
                  "maize", "--kg", "30000", "--revenue-fen", "9223372036854775808" },

@@ -11,6 +11,8 @@
 
 #include "furrow-importer-private.h"
 
+#include "furrow-store.h"
+
 #include <glib/gi18n-lib.h>
 #include <cpl_conv.h>
 #include <cpl_error.h>
@@ -835,6 +837,17 @@ furrow_import_open_dataset (FurrowImporter  *self,
         }
       g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
                    _("%s: not a readable %s file"), self->display_name, format_name (self->format));
+      return FALSE;
+    }
+
+  /* A Furrow project (the open one, or a copy) read as a GeoPackage came in as its first
+   * layer, every field again under invented codes (issue 12). */
+  if (self->format == FURROW_IMPORT_FORMAT_GEOPACKAGE && furrow_store_file_is_project (self->path))
+    {
+      g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
+                   _("%s is a Furrow project, not a file to import: open it with Furrow, or "
+                     "export its fields, parcels or households and import those"),
+                   self->display_name);
       return FALSE;
     }
 

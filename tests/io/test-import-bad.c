@@ -785,6 +785,17 @@ prepare_pipe (Fixture *fixture)
   g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
 }
 
+/* The project named register.dbf, as a Shapefile register.shp would name its attributes. */
+static void
+prepare_project_as_dbf (Fixture *fixture)
+{
+  g_autofree char *dbf = fixture_path (fixture, "register.dbf");
+
+  g_assert_cmpint (g_rename (fixture->project, dbf), ==, 0);
+  g_free (fixture->project);
+  fixture->project = g_steal_pointer (&dbf);
+}
+
 /* A copy of the project, to be imported as a GeoPackage. */
 static void
 prepare_project_copy (Fixture *fixture)
@@ -1418,6 +1429,27 @@ static const BadInput bad_inputs[] = {
   { .name = "export-onto-a-pipe", .prepare = prepare_pipe,
     .command = { "export", "--project", "@P", "--layer", "households", "--format", "csv", "@D/pipe.csv" },
     .expected = "pipe.csv: cannot write: it is a device, a pipe or a socket, not a file", .n_lines = 1 },
+  { .name = "export-shp-beside-project-dbf", .prepare = prepare_project_as_dbf,
+    .command = { "export", "--project", "@P", "--layer", "parcels", "--format", "shp", "@D/register.shp" },
+    .expected = "register.dbf is the open project: writing there would destroy it", .n_lines = 1 },
+  { .name = "csv-the-same-column-twice", .file_name = "twice.csv",
+    .contents = "承包方编码,承包方编码,承包方名称\n370782102201010020,370782102201010021,赵六\n",
+    .expected = "twice.csv: the columns “承包方编码” and “承包方编码” are both the Household code (CBFBM); keep one of them", .n_lines = 1 },
+  { .name = "csv-code-and-its-name", .file_name = "both.csv",
+    .contents = "CBFBM,承包方编码,CBFMC\n370782102201010020,370782102201010021,赵六\n",
+    .expected = "both.csv: the columns “CBFBM” and “承包方编码” are both the Household code (CBFBM); keep one of them", .n_lines = 1 },
+  { .name = "csv-area-1e300-mu", .file_name = "vast.csv",
+    .contents = "DKBM,CBFBM,HTMJM\n3707821022010100101,370782102201010001,1e300\n",
+    .expected = "vast.csv row 2 (DKBM 3707821022010100101): Contract area (mu) (HTMJM) is 1e+300, more than a parcel holds (at most 1000 mu); check the column’s unit", .n_lines = 1 },
+  { .name = "csv-utf16", .file_name = "utf16.csv",
+    .contents = "\xFF\xFE" "C",   /* the byte-order mark and the first byte of "CBFBM" */
+    .expected = "utf16.csv: the file is UTF-16 text, which Furrow does not read; save it as UTF-8", .n_lines = 1 },
+  { .name = "geojson-utf16", .file_name = "utf16.geojson",
+    .contents = "\xFF\xFE{",
+    .expected = "utf16.geojson: the file is UTF-16 text, which Furrow does not read; save it as UTF-8", .n_lines = 1 },
+  { .name = "season-name-escape-sequence",
+    .command = { "season", "--project", "@P", "create", "秋\033[2J季", "--year", "2026" },
+    .expected = "project.gpkg: a season’s name may not hold a control character (U+001B)", .n_lines = 1 },
   { .name = "import-the-project-into-itself",
     .command = { "import", "--project", "@P", "@P" },
     .expected = "project.gpkg is a Furrow project, not a file to import: open it with Furrow, or export its fields, parcels or households and import those", .n_lines = 1 },

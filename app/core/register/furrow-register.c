@@ -240,6 +240,19 @@ is_code (const char *code,
   return TRUE;
 }
 
+gunichar
+furrow_register_find_control (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+        return c;
+    }
+  return 0;
+}
+
 gboolean
 furrow_register_is_household_code (const char *code)
 {

@@ -564,6 +564,25 @@ check_one_encoding (FurrowImporter  *self,
   return FALSE;
 }
 
+/* UTF-16 text (Excel's "Unicode text", Notepad's "Unicode"): a byte-order mark, or a first
+ * character of ASCII with a 0 byte beside it. It was "not a text file", or for GeoJSON one line
+ * a feature about NUL characters (issue 12). */
+static gboolean
+fail_if_utf16 (FurrowImporter  *self,
+               const char      *data,
+               gsize            len,
+               GError         **error)
+{
+  if (len < 2 ||
+      !(memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0 ||
+        (data[0] != '\0' && data[1] == '\0') || (data[0] == '\0' && data[1] != '\0')))
+    return TRUE;
+  g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_ENCODING,
+               _("%s: the file is UTF-16 text, which Furrow does not read; save it as UTF-8"),
+               self->display_name);
+  return FALSE;
+}
+
 static gboolean
 detect_csv_encoding (FurrowImporter  *self,
                      GError         **error)
@@ -582,6 +601,8 @@ detect_csv_encoding (FurrowImporter  *self,
     }
   data = (const char *) bytes->data;
   len = bytes->len;
+  if (!fail_if_utf16 (self, data, len, error))
+    return FALSE;
   if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
       data += 3;
@@ -665,6 +686,8 @@ check_geojson_text (FurrowImporter  *self,
     return TRUE;   /* the reader says why */
   data = (const char *) bytes->data;
   len = bytes->len;
+  if (!fail_if_utf16 (self, data, len, error))
+    return FALSE;
 
   for (gsize i = 0; i < len; i++)
     {

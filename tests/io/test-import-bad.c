@@ -1447,6 +1447,11 @@ static const BadInput bad_inputs[] = {
   { .name = "geojson-utf16", .file_name = "utf16.geojson",
     .contents = "\xFF\xFE{",
     .expected = "utf16.geojson: the file is UTF-16 text, which Furrow does not read; save it as UTF-8", .n_lines = 1 },
+  { .name = "geojson-property-twice", .file_name = "twice.geojson",
+    .contents = "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", "
+                "\"properties\": {\"DKBM\": \"3707821022010100101\", \"DKBM\": \"3707821022010100102\", "
+                "\"CBFBM\": \"370782102201010001\", \"HTMJM\": 1.5}, \"geometry\": null}]}\n",
+    .expected = "twice.geojson feature 1: the member “DKBM” appears twice in the same object", .n_lines = 1 },
   { .name = "season-name-escape-sequence",
     .command = { "season", "--project", "@P", "create", "秋\033[2J季", "--year", "2026" },
     .expected = "project.gpkg: a season’s name may not hold a control character (U+001B)", .n_lines = 1 },

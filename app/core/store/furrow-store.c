@@ -631,6 +631,13 @@ furrow_store_open (const char  *path,
                    _("%s: no such file"), path);
       return NULL;
     }
+  /* A named pipe made SQLite say "disk I/O error" (issue 12). */
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_PROJECT,
+                   _("%s is a device, a pipe or a socket, not a Furrow project"), path);
+      return NULL;
+    }
 
   /* A project in a folder or file that may not be changed opens read-only: what reads it
    * works, and every change says why it cannot be made (issue 12). */

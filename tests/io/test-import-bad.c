@@ -1452,6 +1452,10 @@ static const BadInput bad_inputs[] = {
                 "\"properties\": {\"DKBM\": \"3707821022010100101\", \"DKBM\": \"3707821022010100102\", "
                 "\"CBFBM\": \"370782102201010001\", \"HTMJM\": 1.5}, \"geometry\": null}]}\n",
     .expected = "twice.geojson feature 1: the member “DKBM” appears twice in the same object", .n_lines = 1 },
+  { .name = "account-holder-escape-sequence",
+    .command = { "household", "set-account", "--project", "@P", "--code", "370782102201010001",
+                 "--account", "6228480000000000018", "--holder", "张\033[2J三" },
+    .expected = "household 370782102201010001: the bank, branch or holder holds a control character (U+001B); remove it", .n_lines = 1 },
   { .name = "season-name-escape-sequence",
     .command = { "season", "--project", "@P", "create", "秋\033[2J季", "--year", "2026" },
     .expected = "project.gpkg: a season’s name may not hold a control character (U+001B)", .n_lines = 1 },

@@ -1404,6 +1404,9 @@ static const BadInput bad_inputs[] = {
   { .name = "csv-delete-character", .file_name = "del.csv",
     .contents = "CBFBM,CBFMC\n370782102201010020,赵\x7f六\n",
     .expected = "del.csv row 2 (CBFBM 370782102201010020): the CBFMC (Household head) holds a control character (U+007F); remove it", .n_lines = 1 },
+  { .name = "csv-right-to-left-override", .file_name = "rlo.csv",
+    .contents = "CBFBM,CBFMC\n370782102201010020,赵\u202e六\n",
+    .expected = "rlo.csv row 2 (CBFBM 370782102201010020): the CBFMC (Household head) holds a control character (U+202E); remove it", .n_lines = 1 },
   { .name = "geojson-escape-sequence", .file_name = "esc.geojson",
     .contents = "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", "
                 "\"properties\": {\"CBFBM\": \"370782102201010020\", \"CBFMC\": \"赵\\u001b[2J六\"}, "

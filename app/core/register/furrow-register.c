@@ -247,7 +247,10 @@ furrow_register_find_control (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+      /* … and the bidirectional overrides and isolates, which show text in another order
+       * than it is stored (a code or amount that reads as another, "Trojan Source"). */
+      if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
+          (c >= 0x2066 && c <= 0x2069))
         return c;
     }
   return 0;

@@ -149,7 +149,7 @@ furrow_cli_bank_file (int    argc,
   file = furrow_bank_file_new (store, season, profile, reissue, &error);
   if (file == NULL)
     {
-      furrow_cli_print_error ("%s: %s", o.project, error->message);
+      furrow_cli_print_file_error (o.project, error);
       return 1;
     }
   furrow_bank_file_get_payees (file, &n_payees);
@@ -360,7 +360,7 @@ set_account (int    argc,
   edit = furrow_edit_account_new (store, household, &account, &error);
   if (edit == NULL || !furrow_edit_apply (edit, TRUE, &error))
     {
-      furrow_cli_print_error ("%s: %s", o.project, error->message);
+      furrow_cli_print_file_error (o.project, error);
       return 1;
     }
   masked = furrow_bank_account_mask (number);

@@ -116,7 +116,7 @@ furrow_cli_contract (int    argc,
   contract = furrow_contract_new_from_season (store, season, &options, &error);
   if (contract == NULL)
     {
-      furrow_cli_print_error ("%s: %s", o.project, error->message);
+      furrow_cli_print_file_error (o.project, error);
       return 1;
     }
   if (!one_file)

@@ -178,7 +178,7 @@ furrow_cli_import (int    argc,
       store = furrow_store_create (o.project, &error);
       created = store != NULL;
     }
-  if (store == NULL)
+  if (store == NULL || !furrow_store_check_writable (store, &error))
     {
       furrow_cli_print_error ("%s", error->message);
       return 1;

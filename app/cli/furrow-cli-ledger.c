@@ -194,7 +194,7 @@ furrow_cli_ledger (int    argc,
   ledger = furrow_store_get_ledger (store, household, &error);
   if (ledger == NULL)
     {
-      furrow_cli_print_error ("%s: %s", o.project, error->message);
+      furrow_cli_print_file_error (o.project, error);
       return 1;
     }
   if (out != NULL)

@@ -67,7 +67,7 @@ static int
 fail (FurrowStore *store,
       GError      *error)
 {
-  furrow_cli_print_error ("%s: %s", furrow_store_get_path (store), error->message);
+  furrow_cli_print_file_error (furrow_store_get_path (store), error);
   return 1;
 }
 

@@ -129,7 +129,7 @@ furrow_cli_payroll (int    argc,
   payroll = furrow_payroll_new_from_season (store, season, &options, &error);
   if (payroll == NULL)
     {
-      furrow_cli_print_error ("%s: %s", o.project, error->message);
+      furrow_cli_print_file_error (o.project, error);
       return 1;
     }
   if (!furrow_payroll_write (payroll, out, NULL, NULL, NULL, &error)

@@ -103,7 +103,7 @@ open_report (int             argc,
   *report_out = furrow_report_new_from_season (store, season, notice_date, &error);
   if (*report_out == NULL)
     {
-      furrow_cli_print_error ("%s: %s", o.project, error->message);
+      furrow_cli_print_file_error (o.project, error);
       return 1;
     }
   if (household != NULL)
@@ -165,7 +165,7 @@ furrow_cli_statements (int    argc,
                                                                household, &error);
   if (document == NULL)
     {
-      furrow_cli_print_error ("%s: %s", furrow_store_get_path (store), error->message);
+      furrow_cli_print_file_error (furrow_store_get_path (store), error);
       return 1;
     }
   if (out != NULL)
@@ -226,7 +226,7 @@ furrow_cli_roster (int    argc,
   document = furrow_report_document_new_roster_for_report (g_steal_pointer (&report), &error);
   if (document == NULL)
     {
-      furrow_cli_print_error ("%s: %s", furrow_store_get_path (store), error->message);
+      furrow_cli_print_file_error (furrow_store_get_path (store), error);
       return 1;
     }
   r = furrow_report_document_get_report (document);

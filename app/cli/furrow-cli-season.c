@@ -133,14 +133,7 @@ static int
 report_error (FurrowStore *store,
               GError      *error)
 {
-  const char *path = furrow_store_get_path (store);
-
-  /* The store's errors about the file itself name it already ("P is in use by another
-   * program", "P is damaged"): not "P: P is …". */
-  if (g_str_has_prefix (error->message, path))
-    furrow_cli_print_error ("%s", error->message);
-  else
-    furrow_cli_print_error ("%s: %s", path, error->message);
+  furrow_cli_print_file_error (furrow_store_get_path (store), error);
   return 1;
 }
 

@@ -83,7 +83,7 @@ furrow_cli_surplus_statement (int    argc,
     statement = furrow_surplus_statement_new_for_year (store, (guint) year, &error);
   if (statement == NULL)
     {
-      furrow_cli_print_error ("%s: %s", o.project, error->message);
+      furrow_cli_print_file_error (o.project, error);
       return 1;
     }
   if (!furrow_surplus_statement_write (statement, out, &error)

@@ -161,6 +161,16 @@ furrow_cli_print_error (const char *format,
   g_printerr ("furrow-cli: %s\n", message);
 }
 
+void
+furrow_cli_print_file_error (const char   *file,
+                             const GError *error)
+{
+  if (strstr (error->message, file) != NULL)
+    furrow_cli_print_error ("%s", error->message);
+  else
+    furrow_cli_print_error ("%s: %s", file, error->message);
+}
+
 gboolean
 furrow_cli_parse_options (GOptionContext      *context,
                           const GOptionEntry  *entries,

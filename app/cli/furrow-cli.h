@@ -109,6 +109,10 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FurrowCliOptions, furrow_cli_options_clear)
 /* Shared helpers for subcommands. */
 void furrow_cli_print_error (const char *format,
                              ...) G_GNUC_PRINTF (1, 2);
+/* "furrow-cli: FILE: message" for an error about FILE (a project), or the message alone when
+ * it names FILE already ("FILE is damaged", "cannot write FILE: …"): never "FILE: FILE is …". */
+void furrow_cli_print_file_error (const char   *file,
+                                  const GError *error);
 /* Prints the JSON `builder` built on standard output, indented when `pretty`, and a newline. */
 void furrow_cli_print_json  (JsonBuilder *builder,
                              gboolean     pretty);

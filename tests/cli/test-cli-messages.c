@@ -78,118 +78,136 @@ test_date_is_valid (void)
 }
 FURROW_TEST ("/furrow/cli/messages/date-is-valid", test_date_is_valid);
 
-/* Makes `dir` a folder nobody may write, root included: mode 0555, and for root (who ignores
- * modes) the immutable attribute (chattr +i, on ext4 and most Linux file systems). FALSE when
- * that cannot be done here. */
-static gboolean
-lock_folder (const char *dir,
-             gboolean    lock)
+/* A project that may not be changed (issue 12): in a folder that may not be written (its
+ * journal files -wal and -shm cannot be made there) or itself read-only. furrow-cli said "not
+ * a Furrow project (not an SQLite database)" for the first, and `list` and `import` said it
+ * differently. Now what only reads works (list, export, season list, check), and every command
+ * that would change it refuses with the same line naming the file and why, before anything is
+ * tried; the project is unchanged byte for byte. As root, who writes anything whatever its
+ * mode, furrow-cli runs without that privilege (furrow_test_run_cliv_unprivileged()). */
+static void
+check_read_only_project (FurrowTestStore *fixture,
+                         gboolean         folder)
 {
-  if (geteuid () != 0)
-    return g_chmod (dir, lock ? 0555 : 0755) == 0;
-  {
-    const char *argv[] = { "chattr", lock ? "+i" : "-i", dir, NULL };
-    int status = 0;
+  g_autofree char *dir = g_build_filename (fixture->dir, "locked", NULL);
+  g_autofree char *project = g_build_filename (dir, "demo.gpkg", NULL);
+  g_autofree char *csv = g_build_filename (fixture->dir, "households.csv", NULL);
+  g_autofree char *source = g_build_filename (fixture->dir, "new.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+  gsize len_before, len_after;
+  const char *reads[][10] = {
+    { "list", "--project", project, "households", NULL },
+    { "export", "--project", project, "--layer", "households", "--format", "csv", csv },
+    { "season", "--project", project, "list", NULL },
+    { "check", "--project", project, NULL },
+  };
+  const char *writes[][10] = {
+    { "import", "--project", project, source, NULL },
+    { "season", "--project", project, "create", "2030 夏", "--year", "2030", NULL },
+    { "season", "--project", project, "reopen", "2025 秋季", "--reason", "a wrong price", NULL },
+    { "household", "set-account", "--project", project, "--code", "370782102201010001",
+      "--account", "6228480000000000018", NULL },
+  };
 
-    return g_spawn_sync (NULL, (char **) argv, NULL,
-                         G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
-                         G_SPAWN_STDERR_TO_DEV_NULL,
-                         NULL, NULL, NULL, NULL, &status, NULL) &&
-           g_spawn_check_wait_status (status, NULL);
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_cmpint (g_rename (fixture->path, project), ==, 0);
+  g_assert_true (g_file_set_contents (source, "承包方编码,承包方名称\n370782102201019001,新户\n",
+                                      -1, NULL));
+  g_assert_true (g_file_get_contents (project, &before, &len_before, NULL));
+  g_assert_cmpint (g_chmod (folder ? dir : project, folder ? 0555 : 0444), ==, 0);
+  expected = g_strdup_printf (folder
+                              ? "furrow-cli: cannot write %s: the folder is read-only (a project "
+                                "keeps its journal files -wal and -shm beside it); copy the "
+                                "project to a folder you may change\n"
+                              : "furrow-cli: cannot write %s: the file is read-only; allow "
+                                "changes to it or copy it to a folder you may change\n",
+                              project);
+
+  for (guint i = 0; i < G_N_ELEMENTS (reads); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int status = furrow_test_run_cliv_unprivileged (reads[i], &out, &err);
+
+      if (status == -1)
+        {
+          g_chmod (folder ? dir : project, 0755);
+          g_test_skip ("root writes files whatever their mode, and setpriv (util-linux) is not "
+                       "installed to run furrow-cli without that privilege");
+          return;
+        }
+      g_test_message ("%s: %s", reads[i][0], err);
+      g_assert_cmpint (status, ==, 0);
+      g_assert_cmpstr (out, !=, "");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (writes); i++)
+    {
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (furrow_test_run_cliv_unprivileged (writes[i], NULL, &err), ==, 1);
+      g_assert_cmpstr (err, ==, expected);
+    }
+  g_assert_cmpint (g_chmod (folder ? dir : project, folder ? 0755 : 0600), ==, 0);
+
+  /* What was read is the project: the export holds its households. */
+  {
+    g_autofree char *exported = NULL;
+
+    g_assert_true (g_file_get_contents (csv, &exported, NULL, NULL));
+    g_assert_nonnull (strstr (exported, "370782102201010001"));
   }
+  g_assert_true (g_file_get_contents (project, &after, &len_after, NULL));
+  g_assert_cmpuint (len_after, ==, len_before);
+  g_assert_true (memcmp (before, after, len_before) == 0);
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
 }
 
-/* A project in a folder that may not be written cannot keep its journal (-wal, -shm) beside
- * it: furrow-cli said "not a Furrow project (not an SQLite database)". Now it says the folder,
- * why, and what to do; the project is unchanged. */
 static void
 test_read_only_folder (FurrowTestStore *fixture,
                        gconstpointer    data)
 {
-  const char *list[] = { "list", "--project", fixture->path, "households", NULL };
-  g_autofree char *err = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  gsize len_before, len_after;
-  int status;
-
-  g_assert_true (g_file_get_contents (fixture->path, &before, &len_before, NULL));
-  if (!lock_folder (fixture->dir, TRUE))
-    {
-      g_test_skip ("cannot make a folder read-only here (chattr)");
-      return;
-    }
-  status = furrow_test_run_cliv (list, NULL, &err);
-  g_assert_true (lock_folder (fixture->dir, FALSE));
-  g_test_message ("%s", err);
-
-  g_assert_cmpint (status, ==, 1);
-  g_assert_null (strstr (err, "SQLite"));
-  g_assert_nonnull (strstr (err, ".gpkg cannot be opened: its folder may not be written ("));
-  g_assert_nonnull (strstr (err, "a project needs its journal files (-wal, -shm) beside it"));
-  g_assert_true (g_file_get_contents (fixture->path, &after, &len_after, NULL));
-  g_assert_cmpuint (len_after, ==, len_before);
-  g_assert_true (memcmp (before, after, len_before) == 0);
+  check_read_only_project (fixture, TRUE);
 }
 FURROW_TEST_FIXTURE ("/furrow/cli/messages/read-only-folder", FurrowTestStore,
                      furrow_test_store_set_up_demo_file, test_read_only_folder,
                      furrow_test_store_fixture_tear_down);
 
+static void
+test_read_only_file (FurrowTestStore *fixture,
+                     gconstpointer    data)
+{
+  check_read_only_project (fixture, FALSE);
+}
+FURROW_TEST_FIXTURE ("/furrow/cli/messages/read-only-file", FurrowTestStore,
+                     furrow_test_store_set_up_demo_file, test_read_only_file,
+                     furrow_test_store_fixture_tear_down);
+
 /* An import file that may not be read says so ("Permission denied"), not "not a readable
- * GeoJSON file". Root reads every file whatever its mode, so as root the furrow-cli of this case
- * runs without the two capabilities that let root ignore modes (CAP_DAC_OVERRIDE and
- * CAP_DAC_READ_SEARCH, dropped from its inheritable and bounding sets by setpriv of util-linux):
- * still uid 0, so it reaches its build folder however the checkout's parents are set (a CI
- * checkout under a folder only root may enter stopped the user nobody from running it). */
+ * GeoJSON file" (as root, furrow-cli runs without the privilege to read it anyway). */
 static void
 test_unreadable_source (FurrowTestStore *fixture,
                         gconstpointer    data)
 {
-  g_autofree char *setpriv = NULL;
-  g_autofree char *source = NULL;
-  g_autofree char *project = NULL;
+  g_autofree char *source = g_build_filename (fixture->dir, "secret.geojson", NULL);
+  g_autofree char *project = g_build_filename (fixture->dir, "new.gpkg", NULL);
+  const char *args[] = { "import", "--project", project, source, NULL };
   g_autofree char *err = NULL;
   int status;
 
-  if (geteuid () == 0)
-    {
-      setpriv = g_find_program_in_path ("setpriv");
-      if (setpriv == NULL)
-        {
-          g_test_skip ("root reads files whatever their mode, and setpriv (util-linux) is not "
-                       "installed to run furrow-cli without that privilege");
-          return;
-        }
-    }
-  source = g_build_filename (fixture->dir, "secret.geojson", NULL);
-  project = g_build_filename (fixture->dir, "new.gpkg", NULL);
   g_assert_true (g_file_set_contents (source, "{\"type\": \"FeatureCollection\", \"features\": []}",
                                       -1, NULL));
   g_assert_cmpint (g_chmod (source, 0), ==, 0);
-
-  if (setpriv != NULL)
-    {
-      const char *argv[] = { setpriv,
-                             "--inh-caps=-dac_override,-dac_read_search",
-                             "--bounding-set=-dac_override,-dac_read_search",
-                             g_getenv ("FURROW_CLI"), "import", "--project", project, source,
-                             NULL };
-      g_autoptr(GError) error = NULL;
-
-      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
-                    &err, &status, &error);
-      g_assert_no_error (error);
-      g_test_message ("%s", err);
-      g_assert_true (WIFEXITED (status));
-      status = WEXITSTATUS (status);
-    }
-  else
-    {
-      const char *args[] = { "import", "--project", project, source, NULL };
-
-      status = furrow_test_run_cliv (args, NULL, &err);
-    }
+  status = furrow_test_run_cliv_unprivileged (args, NULL, &err);
   g_remove (source);
+  if (status == -1)
+    {
+      g_test_skip ("root reads files whatever their mode, and setpriv (util-linux) is not "
+                   "installed to run furrow-cli without that privilege");
+      return;
+    }
+  g_test_message ("%s", err);
   g_assert_false (g_file_test (project, G_FILE_TEST_EXISTS));
   g_assert_cmpint (status, ==, 1);
   g_assert_cmpstr (err, ==, "furrow-cli: secret.geojson: the file cannot be read: Permission denied\n");

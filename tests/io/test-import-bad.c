@@ -690,9 +690,41 @@ prepare_links (Fixture *fixture)
   g_assert_cmpint (symlink (fixture->dir, folder), ==, 0);
 }
 
+/* A named pipe where an export goes: renamed over, a device such as /dev/full was replaced
+ * by the file (as root); a pipe stands in for it here. */
+static void
+prepare_pipe (Fixture *fixture)
+{
+  g_autofree char *pipe = fixture_path (fixture, "pipe.csv");
+
+  g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
+}
+
+/* The project named register.dbf, as a Shapefile register.shp would name its attributes. */
+static void
+prepare_project_as_dbf (Fixture *fixture)
+{
+  g_autofree char *dbf = fixture_path (fixture, "register.dbf");
+
+  g_assert_cmpint (g_rename (fixture->project, dbf), ==, 0);
+  g_free (fixture->project);
+  fixture->project = g_steal_pointer (&dbf);
+}
+
+/* A copy of the project, to be imported as a GeoPackage. */
+static void
+prepare_project_copy (Fixture *fixture)
+{
+  g_autofree char *copy = fixture_path (fixture, "copy.gpkg");
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (fixture->project, &contents, &len, NULL));
+  test_write_file (copy, contents, len);
+}
+
 /* Makes DIR a folder nobody may write, root included: mode 0555, and for root (who ignores
- * modes) the immutable attribute (chattr +i, ext4 and most Linux file systems), as
- * tests/cli/test-cli-messages.c does. */
+ * modes) the immutable attribute (chattr +i, ext4 and most Linux file systems). */
 static gboolean
 lock_folder (const char *dir,
              gboolean    lock)
@@ -1253,6 +1285,9 @@ static const BadInput bad_inputs[] = {
   { .name = "csv-delete-character", .file_name = "del.csv",
     .contents = "CBFBM,CBFMC\n370782102201010020,赵\x7f六\n",
     .expected = "del.csv row 2 (CBFBM 370782102201010020): the CBFMC (Household head) holds a control character (U+007F); remove it", .n_lines = 1 },
+  { .name = "csv-right-to-left-override", .file_name = "rlo.csv",
+    .contents = "CBFBM,CBFMC\n370782102201010020,赵\u202e六\n",
+    .expected = "rlo.csv row 2 (CBFBM 370782102201010020): the CBFMC (Household head) holds a control character (U+202E); remove it", .n_lines = 1 },
   { .name = "geojson-escape-sequence", .file_name = "esc.geojson",
     .contents = "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", "
                 "\"properties\": {\"CBFBM\": \"370782102201010020\", \"CBFMC\": \"赵\\u001b[2J六\"}, "
@@ -1266,11 +1301,57 @@ static const BadInput bad_inputs[] = {
                 "</Placemark></Document></kml>\n",
     .expected = "esc.kml feature 1: the NAME (Field name) holds a control character (U+009B); remove it", .n_lines = 1 },
   /* Issue 12, item 6: messages that misled. */
+  /* What reads a project in a read-only folder works (tests/cli/test-cli-messages.c); what
+   * changes it says so, the same way for every command. */
   { .name = "read-only-folder", .prepare = prepare_read_only_folder,
-    .command = { "list", "--project", "@P", "households" },
-    .expected = "project.gpkg cannot be opened: its folder may not be written (", .n_lines = 1 },
+    .command = { "season", "--project", "@P", "create", "2026 夏", "--year", "2026" },
+    .expected = "read-only/project.gpkg: the folder is read-only (a project keeps its journal files -wal and -shm beside it); copy the project to a folder you may change", .n_lines = 1 },
   { .name = "read-only-folder-import", .prepare = prepare_read_only_folder, .make = make_households,
-    .expected = "a project needs its journal files (-wal, -shm) beside it", .n_lines = 1 },
+    .expected = "read-only/project.gpkg: the folder is read-only (a project keeps its journal files -wal and -shm beside it); copy the project to a folder you may change", .n_lines = 1 },
+  /* Issue 12, the hostile rerun: an output that is not a file, a project imported into
+   * itself or from a copy (it came in as 40 more fields with invented codes). */
+  { .name = "export-onto-a-pipe", .prepare = prepare_pipe,
+    .command = { "export", "--project", "@P", "--layer", "households", "--format", "csv", "@D/pipe.csv" },
+    .expected = "pipe.csv: cannot write: it is a device, a pipe or a socket, not a file", .n_lines = 1 },
+  { .name = "export-shp-beside-project-dbf", .prepare = prepare_project_as_dbf,
+    .command = { "export", "--project", "@P", "--layer", "parcels", "--format", "shp", "@D/register.shp" },
+    .expected = "register.dbf is the open project: writing there would destroy it", .n_lines = 1 },
+  { .name = "csv-the-same-column-twice", .file_name = "twice.csv",
+    .contents = "承包方编码,承包方编码,承包方名称\n370782102201010020,370782102201010021,赵六\n",
+    .expected = "twice.csv: the columns “承包方编码” and “承包方编码” are both the Household code (CBFBM); keep one of them", .n_lines = 1 },
+  { .name = "csv-code-and-its-name", .file_name = "both.csv",
+    .contents = "CBFBM,承包方编码,CBFMC\n370782102201010020,370782102201010021,赵六\n",
+    .expected = "both.csv: the columns “CBFBM” and “承包方编码” are both the Household code (CBFBM); keep one of them", .n_lines = 1 },
+  { .name = "csv-area-1e300-mu", .file_name = "vast.csv",
+    .contents = "DKBM,CBFBM,HTMJM\n3707821022010100101,370782102201010001,1e300\n",
+    .expected = "vast.csv row 2 (DKBM 3707821022010100101): Contract area (mu) (HTMJM) is 1e+300, more than a parcel holds (at most 1000 mu); check the column’s unit", .n_lines = 1 },
+  { .name = "csv-utf16", .file_name = "utf16.csv",
+    .contents = "\xFF\xFE" "C",   /* the byte-order mark and the first byte of "CBFBM" */
+    .expected = "utf16.csv: the file is UTF-16 text, which Furrow does not read; save it as UTF-8", .n_lines = 1 },
+  { .name = "geojson-utf16", .file_name = "utf16.geojson",
+    .contents = "\xFF\xFE{",
+    .expected = "utf16.geojson: the file is UTF-16 text, which Furrow does not read; save it as UTF-8", .n_lines = 1 },
+  { .name = "geojson-property-twice", .file_name = "twice.geojson",
+    .contents = "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", "
+                "\"properties\": {\"DKBM\": \"3707821022010100101\", \"DKBM\": \"3707821022010100102\", "
+                "\"CBFBM\": \"370782102201010001\", \"HTMJM\": 1.5}, \"geometry\": null}]}\n",
+    .expected = "twice.geojson feature 1: the member “DKBM” appears twice in the same object", .n_lines = 1 },
+  { .name = "account-holder-escape-sequence",
+    .command = { "household", "set-account", "--project", "@P", "--code", "370782102201010001",
+                 "--account", "6228480000000000018", "--holder", "张\033[2J三" },
+    .expected = "household 370782102201010001: the bank, branch or holder holds a control character (U+001B); remove it", .n_lines = 1 },
+  { .name = "season-name-escape-sequence",
+    .command = { "season", "--project", "@P", "create", "秋\033[2J季", "--year", "2026" },
+    .expected = "project.gpkg: a season’s name may not hold a control character (U+001B)", .n_lines = 1 },
+  { .name = "project-is-a-pipe", .prepare = prepare_pipe,
+    .command = { "list", "--project", "@D/pipe.csv", "households" },
+    .expected = "pipe.csv is a device, a pipe or a socket, not a Furrow project", .n_lines = 1 },
+  { .name = "import-the-project-into-itself",
+    .command = { "import", "--project", "@P", "@P" },
+    .expected = "project.gpkg is a Furrow project, not a file to import: open it with Furrow, or export its fields, parcels or households and import those", .n_lines = 1 },
+  { .name = "import-a-copy-of-a-project", .prepare = prepare_project_copy,
+    .command = { "import", "--project", "@P", "@D/copy.gpkg" },
+    .expected = "copy.gpkg is a Furrow project, not a file to import", .n_lines = 1 },
   { .name = "harvest-revenue-out-of-range",
     .command = { "season", "--project", "@P", "harvest", "2025 秋", "--field", "T01", "--crop",
                  "maize", "--kg", "30000", "--revenue-fen", "9223372036854775808" },

@@ -5,11 +5,14 @@
 #include "furrow-test-cli.h"
 
 #include <sys/wait.h>
+#include <unistd.h>
 
-int
-furrow_test_run_cliv (const char *const  *args,
-                      char              **out,
-                      char              **err)
+/* prefix: what runs furrow-cli (NULL-terminated), or NULL. */
+static int
+run_cli (const char *const  *prefix,
+         const char *const  *args,
+         char              **out,
+         char              **err)
 {
   const char *cli = g_getenv ("FURROW_CLI");
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
@@ -19,6 +22,8 @@ furrow_test_run_cliv (const char *const  *args,
   int status = 0;
 
   g_assert_nonnull (cli);
+  for (guint i = 0; prefix != NULL && prefix[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) prefix[i]);
   g_ptr_array_add (argv, (gpointer) cli);
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
@@ -48,6 +53,36 @@ collect_args (const char *first,
     g_ptr_array_add (args, (gpointer) arg);
   g_ptr_array_add (args, NULL);
   return args;
+}
+
+int
+furrow_test_run_cliv (const char *const  *args,
+                      char              **out,
+                      char              **err)
+{
+  return run_cli (NULL, args, out, err);
+}
+
+int
+furrow_test_run_cliv_unprivileged (const char *const  *args,
+                                   char              **out,
+                                   char              **err)
+{
+  g_autofree char *setpriv = NULL;
+
+  if (geteuid () != 0)
+    return run_cli (NULL, args, out, err);
+  setpriv = g_find_program_in_path ("setpriv");
+  if (setpriv == NULL)
+    return -1;
+  {
+    const char *prefix[] = { setpriv,
+                             "--inh-caps=-dac_override,-dac_read_search",
+                             "--bounding-set=-dac_override,-dac_read_search",
+                             NULL };
+
+    return run_cli (prefix, args, out, err);
+  }
 }
 
 int

@@ -138,6 +138,22 @@ furrow_edit_account_new (FurrowStore          *store,
   number = furrow_account_check_number (household, account->account_number, error);
   if (number == NULL)
     return NULL;
+  /* The bank, branch and holder are printed on bank files and lists: no terminal escape in
+   * them (issue 12). */
+  {
+    const char *texts[] = { account->bank, account->bank_branch, account->account_holder };
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      if (furrow_register_find_control (texts[i]) != 0)
+        {
+          g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                       _("household %s: the bank, branch or holder holds a control character "
+                         "(U+%04X); remove it"),
+                       furrow_household_get_code (household),
+                       (guint) furrow_register_find_control (texts[i]));
+          return NULL;
+        }
+  }
   edit = g_new0 (AccountEdit, 1);
   edit->store = g_object_ref (store);
   edit->code = g_strdup (furrow_household_get_code (household));

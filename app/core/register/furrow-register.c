@@ -240,6 +240,22 @@ is_code (const char *code,
   return TRUE;
 }
 
+gunichar
+furrow_register_find_control (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* … and the bidirectional overrides and isolates, which show text in another order
+       * than it is stored (a code or amount that reads as another, "Trojan Source"). */
+      if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
+          (c >= 0x2066 && c <= 0x2069))
+        return c;
+    }
+  return 0;
+}
+
 gboolean
 furrow_register_is_household_code (const char *code)
 {

@@ -78,6 +78,10 @@ gboolean furrow_register_check_id_number   (const char *id_number,
  * dashes between them. An empty one is accepted. The message never repeats the number. */
 gboolean furrow_register_check_phone       (const char *phone,
                                             GError    **error);
+/* The first control character of `text` (C0, DEL or C1, so also the start of a terminal
+ * escape sequence; a bidirectional override or isolate), or 0 when it has none: Furrow refuses them in names and reasons it stores
+ * (issue 12, item 5). */
+gunichar furrow_register_find_control      (const char             *text);
 /* A CBFBM household code has 18 characters (docs/domain.md). */
 gboolean furrow_register_is_household_code (const char             *code);
 

@@ -89,7 +89,25 @@ furrow_database_open (const char           *path,
 
   self = (FurrowDatabase *) g_new0 (SqliteDatabase, 1);
   _furrow_database_init (self, &sqlite_backend, path);
-  rc = sqlite3_open_v2 (path, &SQLITE_DB (self), open_flags, NULL);
+  if ((flags & FURROW_DATABASE_MAY_READ_ONLY) && g_file_test (path, G_FILE_TEST_EXISTS) &&
+      !furrow_database_path_writable (path, &self->read_only))
+    {
+      /* A WAL file needs its -shm beside it to be read, which a read-only folder cannot hold:
+       * without a -wal (nothing committed but not yet copied into the file, nobody writing)
+       * the file alone is the whole project, read as immutable (SQLite, "URI filenames").
+       * With one, SQLite reads it through an existing -shm. */
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+      g_autofree char *uri = NULL;
+      GStatBuf st;
+
+      uri = g_strconcat ("file:", escaped,
+                         g_stat (wal, &st) == 0 && st.st_size > 0 ? "?mode=ro" : "?immutable=1",
+                         NULL);
+      rc = sqlite3_open_v2 (uri, &SQLITE_DB (self), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    }
+  else
+    rc = sqlite3_open_v2 (path, &SQLITE_DB (self), open_flags, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
@@ -117,6 +135,7 @@ furrow_database_free (FurrowDatabase *self)
     return;
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_error (&self->damage);
+  g_clear_error (&self->read_only);
   self->backend->close (self);
   g_free (self->path);
   g_free (self);
@@ -161,9 +180,11 @@ furrow_database_set_error_code (FurrowDatabase  *self,
 
     case SQLITE_READONLY:
     case SQLITE_PERM:
-      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FILE_READ_ONLY,
-                   _("%s cannot be written (%s): check that the file and its folder may be "
-                     "changed"), self->path, message);
+      if (furrow_database_check_writable (self, error) &&
+          furrow_database_path_writable (self->path, error))
+        g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FILE_READ_ONLY,
+                     _("%s cannot be written (%s): check that the file and its folder may be "
+                       "changed"), self->path, message);
       break;
 
     case SQLITE_CANTOPEN:
@@ -183,13 +204,8 @@ furrow_database_set_error_code (FurrowDatabase  *self,
                          _("%s cannot be opened (%s): check that the file may be read and changed"),
                          self->path, g_strerror (saved));
           }
-        else if (g_access (dir, W_OK) != 0)
-          {
-            saved = errno;
-            g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FILE_READ_ONLY,
-                         _("%s cannot be opened: its folder may not be written (%s), and a project needs its journal files (-wal, -shm) beside it; copy it to a folder you may change"),
-                         self->path, g_strerror (saved));
-          }
+        else if (!furrow_database_path_writable (self->path, error))
+          ;
         else
           g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
                        _("%s cannot be opened (%s)"), self->path, message);
@@ -276,6 +292,42 @@ const GError *
 furrow_database_get_damage (FurrowDatabase *self)
 {
   return self->damage;
+}
+
+gboolean
+furrow_database_path_writable (const char  *path,
+                               GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  /* access() asks with this process's rights, as the open will be: a mode, another owner, an
+   * immutable attribute, a read-only mount. */
+  if (g_access (path, F_OK) == 0 && g_access (path, W_OK) != 0)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FILE_READ_ONLY,
+                   _("cannot write %s: the file is read-only; allow changes to it or copy it "
+                     "to a folder you may change"), path);
+      return FALSE;
+    }
+  if (g_access (dir, W_OK) != 0)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FILE_READ_ONLY,
+                   _("cannot write %s: the folder is read-only (a project keeps its journal "
+                     "files -wal and -shm beside it); copy the project to a folder you may "
+                     "change"), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+furrow_database_check_writable (FurrowDatabase  *self,
+                                GError         **error)
+{
+  if (self->read_only == NULL)
+    return TRUE;
+  g_propagate_error (error, g_error_copy (self->read_only));
+  return FALSE;
 }
 
 gboolean

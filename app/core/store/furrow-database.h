@@ -31,6 +31,10 @@ typedef enum
   FURROW_DATABASE_READ_WRITE = 0,
   FURROW_DATABASE_READ_ONLY  = 1 << 0,
   FURROW_DATABASE_CREATE     = 1 << 1,  /* create the file when it is missing */
+  /* A file that exists but may not be changed, or whose folder may not be (its journal files
+   * cannot be made there), is opened read-only instead of failing: reading works, and every
+   * write is refused by furrow_database_check_writable() saying why (issue 12). */
+  FURROW_DATABASE_MAY_READ_ONLY = 1 << 2,
 } FurrowDatabaseFlags;
 
 typedef enum
@@ -166,6 +170,15 @@ gboolean         furrow_database_set_damaged      (FurrowDatabase       *self,
                                                    const char           *format,
                                                    ...) G_GNUC_PRINTF (3, 4);
 const GError    *furrow_database_get_damage       (FurrowDatabase       *self);
+/* FALSE with "cannot write FILE: the folder is read-only; …" (or the file) when the file was
+ * opened read-only for that reason (FURROW_DATABASE_MAY_READ_ONLY); TRUE otherwise. Every
+ * write of the store asks first, so nothing is half done. */
+gboolean         furrow_database_check_writable   (FurrowDatabase       *self,
+                                                   GError              **error);
+/* FALSE with the message above when `path` (when it exists) or its folder may not be written
+ * by this process; TRUE when both may. */
+gboolean         furrow_database_path_writable    (const char           *path,
+                                                   GError              **error);
 
 /* The FURROW_STORE_ERROR_* of a PostgreSQL SQLSTATE (the second mapping, docs/architecture.md,
  * The backend seam): 23505 → DUPLICATE, other 23xxx → CONSTRAINT, 40001 and 40P01 → CONFLICT,

@@ -367,6 +367,9 @@ furrow_store_take_restore_point_at (FurrowStore         *self,
    * recovery): Furrow takes no copy (docs/architecture.md, The backend seam). */
   if (self->in_batch || furrow_store_is_server (self))
     return TRUE;
+  /* A point before a change that cannot be made (a project opened read-only) says so. */
+  if (!furrow_database_check_writable (self->database, error))
+    return FALSE;
 
   folder = furrow_restore_points_folder (self->path);
   if (!ensure_folder (folder, error))

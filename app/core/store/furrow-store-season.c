@@ -11,6 +11,7 @@
 
 #include "furrow-store-private.h"
 #include "furrow-store-season-private.h"
+#include "furrow-register.h"
 
 /* The seasons model, kept on the store (qdata): re-read from the file after a commit that
  * touched a season; the objects in it are updated in place. */
@@ -583,6 +584,14 @@ check_name (FurrowSeason  *season,
     {
       g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
                    _("a season needs a name"));
+      return FALSE;
+    }
+  /* A name is printed on every list and page: no terminal escape in it (issue 12). */
+  if (furrow_register_find_control (name) != 0)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                   _("a season’s name may not hold a control character (U+%04X)"),
+                   (guint) furrow_register_find_control (name));
       return FALSE;
     }
   return TRUE;

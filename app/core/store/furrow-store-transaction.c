@@ -349,7 +349,9 @@ _furrow_store_op_begin (FurrowStore  *self,
     return TRUE;
   if (self->in_batch)
     return store_run (self, "SAVEPOINT furrow_op", error);
-  return store_run (self, FURROW_SQL (self->database, "BEGIN IMMEDIATE", "BEGIN"), error);
+  /* A project opened read-only says why before anything is tried (issue 12). */
+  return furrow_database_check_writable (self->database, error) &&
+         store_run (self, FURROW_SQL (self->database, "BEGIN IMMEDIATE", "BEGIN"), error);
 }
 
 /* ok: whether the operation succeeded (its error is already set when not). */
@@ -390,7 +392,8 @@ furrow_store_begin (FurrowStore  *self,
                    _("%s: a batch of changes is already open"), self->path);
       return FALSE;
     }
-  if (!store_run (self, FURROW_SQL (self->database, "BEGIN IMMEDIATE", "BEGIN"), error))
+  if (!furrow_database_check_writable (self->database, error) ||
+      !store_run (self, FURROW_SQL (self->database, "BEGIN IMMEDIATE", "BEGIN"), error))
     return FALSE;
   self->in_batch = TRUE;
   self->batch_all_or_nothing = FALSE;

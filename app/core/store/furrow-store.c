@@ -364,6 +364,9 @@ create_private_file (const char  *path,
       if (saved_errno == EEXIST)
         g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_EXISTS,
                      _("%s already exists; choose another file name"), path);
+      else if ((saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS) &&
+               !furrow_database_path_writable (path, error))
+        ;  /* "cannot write P: the folder is read-only", as for an existing project */
       else
         g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
                      _("cannot create %s: %s"), path, g_strerror (saved_errno));
@@ -396,13 +399,14 @@ remove_database_files (const char *path)
 }
 
 static FurrowStore *
-store_connect (const char  *path,
-               GError     **error)
+store_connect (const char           *path,
+               FurrowDatabaseFlags   flags,
+               GError              **error)
 {
   g_autoptr(FurrowStore) self = g_object_new (FURROW_TYPE_STORE, NULL);
 
   self->path = g_strdup (path);
-  self->database = furrow_database_open (path, FURROW_DATABASE_READ_WRITE, error);
+  self->database = furrow_database_open (path, flags, error);
   if (self->database == NULL)
     return NULL;
   return g_steal_pointer (&self);
@@ -552,7 +556,7 @@ _furrow_store_create_at_version (const char  *path,
 
   if (!create_private_file (path, error))
     return NULL;
-  self = store_connect (path, error);
+  self = store_connect (path, FURROW_DATABASE_READ_WRITE, error);
   if (self == NULL ||
       !store_configure (self, error) ||
       !store_migrate (self, 0, version, error) ||
@@ -631,8 +635,17 @@ furrow_store_open (const char  *path,
                    _("%s: no such file"), path);
       return NULL;
     }
+  /* A named pipe made SQLite say "disk I/O error" (issue 12). */
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_PROJECT,
+                   _("%s is a device, a pipe or a socket, not a Furrow project"), path);
+      return NULL;
+    }
 
-  self = store_connect (path, error);
+  /* A project in a folder or file that may not be changed opens read-only: what reads it
+   * works, and every change says why it cannot be made (issue 12). */
+  self = store_connect (path, FURROW_DATABASE_READ_WRITE | FURROW_DATABASE_MAY_READ_ONLY, error);
   if (self == NULL || !read_schema_version (self, &version, error))
     return NULL;
   make_private (path);
@@ -658,6 +671,29 @@ furrow_store_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+gboolean
+furrow_store_file_is_project (const char *path)
+{
+  g_autoptr(FurrowStore) self = NULL;
+  int version;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+  self = store_connect (path, FURROW_DATABASE_READ_ONLY, NULL);
+  return self != NULL && read_schema_version (self, &version, NULL);
+}
+
+gboolean
+furrow_store_check_writable (FurrowStore  *self,
+                             GError      **error)
+{
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+
+  return furrow_database_check_writable (self->database, error);
+}
+
 FurrowStore *
 furrow_store_open_to_check (const char  *path,
                             GError     **error)
@@ -674,7 +710,7 @@ furrow_store_open_to_check (const char  *path,
                    _("%s: no such file"), path);
       return NULL;
     }
-  self = store_connect (path, error);
+  self = store_connect (path, FURROW_DATABASE_READ_WRITE | FURROW_DATABASE_MAY_READ_ONLY, error);
   if (self == NULL)
     return NULL;
   /* A file cut short has a header that counts more pages than there are, which SQLite refuses

@@ -131,6 +131,14 @@ FurrowStore     *furrow_store_create                (const char       *path,
 FurrowStore     *furrow_store_open                  (const char       *path,
                                                      GError          **error);
 const char      *furrow_store_get_path              (FurrowStore      *self);
+/* TRUE when `path` is a Furrow project file (of any schema version): read only, nothing
+ * written. An importer refuses one as a source. */
+gboolean         furrow_store_file_is_project       (const char       *path);
+/* A project file that may not be changed, or whose folder may not be, opens read-only: every
+ * change is then refused with FURROW_STORE_ERROR_FILE_READ_ONLY, "cannot write FILE: the folder
+ * is read-only; …" (or the file). This asks beforehand, for a command about to change it. */
+gboolean         furrow_store_check_writable        (FurrowStore      *self,
+                                                     GError          **error);
 
 /* A custody centre's server (docs/architecture.md, The backend seam): uri is a libpq connection
  * URI (postgresql://user@host/db), cooperative a code of letters, digits and _ (case does not

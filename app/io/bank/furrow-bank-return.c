@@ -12,6 +12,7 @@
 #include "furrow-bank-account.h"
 #include "furrow-bank-file.h"
 #include "furrow-household.h"
+#include "furrow-register.h"
 #include "furrow-store-season.h"
 
 /* A return file is a few thousand rows; anything far larger is not one. */
@@ -363,6 +364,17 @@ furrow_bank_return_read (FurrowStore   *store,
       row.code = g_strdup (code);
       g_hash_table_add (seen, row.code);
       row.reason = g_strdup (cell_at (cells, columns[COL_REASON]));
+      /* The reason is stored and printed: no terminal escape in it (issue 12). */
+      if (furrow_register_find_control (row.reason) != 0)
+        {
+          g_autofree char *what =
+            g_strdup_printf (_("household %s: the reason holds a control character (U+%04X); "
+                               "remove it"), code,
+                             (guint) furrow_register_find_control (row.reason));
+          clear_row (&row);
+          refuse (error, display, start, what);
+          return NULL;
+        }
       if (row.status == FURROW_PAYMENT_FAILED && *row.reason == '\0')
         {
           g_autofree char *what = g_strdup_printf (_("household %s failed without a reason"),

@@ -47,6 +47,22 @@ furrow_atomic_file_new (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* The file is renamed into place: over /dev/full or /dev/null that would replace the device
+   * itself with a file (as root), over a pipe the pipe (issue 12). A folder fails the rename. */
+  {
+    GStatBuf st;
+
+    if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode))
+      {
+        g_autofree char *display_name = g_filename_display_name (path);
+
+        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                     _("%s: cannot write: it is a device, a pipe or a socket, not a file"),
+                     display_name);
+        return NULL;
+      }
+  }
+
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
   name = g_strdup_printf (".%s.part-XXXXXX", base);

@@ -582,9 +582,25 @@ furrow_export_with_options (FurrowStore          *store,
   g_return_val_if_fail (FURROW_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* Never over the project itself (docs/architecture.md, Opening, backup, check). */
+  /* Never over the project itself (docs/architecture.md, Opening, backup, check), nor with
+   * one of the files a Shapefile writes beside its .shp: P.shp replaced a project P.dbf. */
   if (!furrow_store_check_output (store, path, error))
     return FALSE;
+  if (format == FURROW_EXPORT_FORMAT_SHAPEFILE)
+    {
+      static const char *const companions[] = { "shx", "dbf", "prj", "cpg" };
+      const char *dot = strrchr (path, '.');
+      g_autofree char *stem = dot != NULL && strchr (dot, G_DIR_SEPARATOR) == NULL
+                              ? g_strndup (path, dot - path) : g_strdup (path);
+
+      for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+        {
+          g_autofree char *companion = g_strconcat (stem, ".", companions[i], NULL);
+
+          if (!furrow_store_check_output (store, companion, error))
+            return FALSE;
+        }
+    }
   if (layer == FURROW_EXPORT_LAYER_HOUSEHOLDS && !is_register)
     {
       g_set_error (error, FURROW_EXPORT_ERROR, FURROW_EXPORT_ERROR_INVALID,

@@ -11,6 +11,8 @@
 
 #include "furrow-importer-private.h"
 
+#include "furrow-store.h"
+
 #include <glib/gi18n-lib.h>
 #include <cpl_conv.h>
 #include <cpl_error.h>
@@ -562,6 +564,25 @@ check_one_encoding (FurrowImporter  *self,
   return FALSE;
 }
 
+/* UTF-16 text (Excel's "Unicode text", Notepad's "Unicode"): a byte-order mark, or a first
+ * character of ASCII with a 0 byte beside it. It was "not a text file", or for GeoJSON one line
+ * a feature about NUL characters (issue 12). */
+static gboolean
+fail_if_utf16 (FurrowImporter  *self,
+               const char      *data,
+               gsize            len,
+               GError         **error)
+{
+  if (len < 2 ||
+      !(memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0 ||
+        (data[0] != '\0' && data[1] == '\0') || (data[0] == '\0' && data[1] != '\0')))
+    return TRUE;
+  g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_ENCODING,
+               _("%s: the file is UTF-16 text, which Furrow does not read; save it as UTF-8"),
+               self->display_name);
+  return FALSE;
+}
+
 static gboolean
 detect_csv_encoding (FurrowImporter  *self,
                      GError         **error)
@@ -580,6 +601,8 @@ detect_csv_encoding (FurrowImporter  *self,
     }
   data = (const char *) bytes->data;
   len = bytes->len;
+  if (!fail_if_utf16 (self, data, len, error))
+    return FALSE;
   if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
       data += 3;
@@ -643,6 +666,24 @@ detect_csv_encoding (FurrowImporter  *self,
   return TRUE;
 }
 
+static void
+free_members (gpointer data)
+{
+  if (data != NULL)
+    g_hash_table_unref (data);
+}
+
+/* Whether a ':' follows position `i` (past spaces): the string before it is a member name. */
+static gboolean
+is_member_name (const char *data,
+                gsize       len,
+                gsize       i)
+{
+  while (i < len && g_ascii_isspace (data[i]))
+    i++;
+  return i < len && data[i] == ':';
+}
+
 /* A NUL character in a GeoJSON string ("北\u0000洼", or the byte itself): GDAL keeps the text
  * before it and drops the rest without a word (issue 12). Each feature holding one is a listed
  * problem; features are counted in the top-level "features" array, feature 1 the first. */
@@ -658,11 +699,16 @@ check_geojson_text (FurrowImporter  *self,
   guint feature = 0;
   guint reported = 0;            /* the last feature listed */
   gboolean after_features_key = FALSE;
+  /* The members of each open object ('[' pushes NULL): a member twice ("DKBM" twice in
+   * "properties") was read as its last value without a word (issue 12). */
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (free_members);
 
   if (!read_vsi_bytes (self->gdal_path, G_MAXSIZE, &bytes))
     return TRUE;   /* the reader says why */
   data = (const char *) bytes->data;
   len = bytes->len;
+  if (!fail_if_utf16 (self, data, len, error))
+    return FALSE;
 
   for (gsize i = 0; i < len; i++)
     {
@@ -685,6 +731,25 @@ check_geojson_text (FurrowImporter  *self,
             }
           after_features_key = depth == 1 && i - start == 8 &&
                                memcmp (data + start, "features", 8) == 0;
+          if (objects->len > 0 && g_ptr_array_index (objects, objects->len - 1) != NULL &&
+              is_member_name (data, len, i + 1))
+            {
+              GHashTable *members = g_ptr_array_index (objects, objects->len - 1);
+              char *name = g_strndup (data + start, i - start);
+
+              if (!g_hash_table_add (members, name))
+                {
+                  g_autofree char *what =
+                    g_strdup_printf (_("the member “%s” appears twice in the same object"),
+                                     name);  /* the table's own (g_hash_table_add) */
+
+                  if (features_depth > 0 && features_depth != G_MAXUINT &&
+                      depth > features_depth)
+                    furrow_importer_add_record_problem (self, feature, NULL, NULL, "%s", what);
+                  else
+                    furrow_importer_add_problem (self, "%s", what);
+                }
+            }
           if (nul && features_depth > 0 && depth > features_depth && feature != reported)
             {
               furrow_importer_add_record_problem (self, feature, NULL, NULL,
@@ -703,10 +768,15 @@ check_geojson_text (FurrowImporter  *self,
           else if (c == '{' && features_depth > 0 && depth == features_depth)
             feature++;
           depth++;
+          g_ptr_array_add (objects, c == '{' ? g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                                      g_free, NULL)
+                                             : NULL);
         }
       else if ((c == '}' || c == ']') && depth > 0)
         {
           depth--;
+          if (objects->len > 0)
+            g_ptr_array_set_size (objects, objects->len - 1);
           if (features_depth > 0 && depth < features_depth)
             features_depth = G_MAXUINT;   /* past the array: count no more */
         }
@@ -835,6 +905,17 @@ furrow_import_open_dataset (FurrowImporter  *self,
         }
       g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
                    _("%s: not a readable %s file"), self->display_name, format_name (self->format));
+      return FALSE;
+    }
+
+  /* A Furrow project (the open one, or a copy) read as a GeoPackage came in as its first
+   * layer, every field again under invented codes (issue 12). */
+  if (self->format == FURROW_IMPORT_FORMAT_GEOPACKAGE && furrow_store_file_is_project (self->path))
+    {
+      g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_OPEN,
+                   _("%s is a Furrow project, not a file to import: open it with Furrow, or "
+                     "export its fields, parcels or households and import those"),
+                   self->display_name);
       return FALSE;
     }
 

@@ -143,6 +143,31 @@ furrow_import_resolve_mapping (FurrowImporter  *self,
     self->mapping_index[c] = self->mapping.source[c] != NULL
                              ? OGR_FD_GetFieldIndex (defn, self->mapping.source[c]) : -1;
 
+  /* Two columns that are both the one Furrow reads ("承包方编码" twice, or CBFBM and 承包方编码):
+   * the first was read and the second dropped without a word (issue 12). */
+  for (guint c = 0; c < FURROW_N_COLUMNS; c++)
+    {
+      const char *first = NULL;
+
+      if (self->mapping.source[c] == NULL || !name_matches (self->mapping.source[c], c))
+        continue;
+      for (guint i = 0; self->columns != NULL && self->columns[i] != NULL; i++)
+        {
+          if (!name_matches (self->columns[i], c))
+            continue;
+          if (first == NULL)
+            {
+              first = self->columns[i];
+              continue;
+            }
+          g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_MAPPING,
+                       _("%s: the columns “%s” and “%s” are both the %s (%s); keep one of them"),
+                       self->display_name, first, self->columns[i], _(column_info[c].label),
+                       column_info[c].code);
+          return FALSE;
+        }
+    }
+
   switch (self->kind)
     {
     case FURROW_IMPORT_KIND_PARCELS:

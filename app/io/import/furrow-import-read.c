@@ -65,21 +65,14 @@ check_controls (Row          *row,
                 const char   *value,
                 gsize         len)
 {
-  const char *end = value + len;
+  g_autofree char *text = g_strndup (value, len);
+  gunichar c = furrow_register_find_control (text);
 
-  for (const char *p = value; p < end; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
-        {
-          row_problem (row, _("the %s (%s) holds a control character (U+%04X); remove it"),
-                       furrow_column_get_code (column), furrow_column_get_label (column),
-                       (guint) c);
-          return FALSE;
-        }
-    }
-  return TRUE;
+  if (c == 0 && strlen (text) == len)
+    return TRUE;
+  row_problem (row, _("the %s (%s) holds a control character (U+%04X); remove it"),
+               furrow_column_get_code (column), furrow_column_get_label (column), (guint) c);
+  return FALSE;
 }
 
 /* The text of a mapped column, stripped, in the importer's string chunk; NULL when empty or
@@ -224,6 +217,13 @@ get_area_m2 (Row          *row,
                  column == mu_column ? mu : m2);
   else if (m2 == 0)
     row_problem (row, _("%s is zero"), column_name (row, column));
+  /* The household page's bound (furrow-register.h): 1e300 mu was stored, then multiplied
+   * into fen (issue 12). */
+  else if (m2 > furrow_mu_to_m2 (FURROW_REGISTER_MAX_PARCEL_MU))
+    row_problem (row, _("%s is %g, more than a parcel holds (at most %g mu); check the "
+                        "column’s unit"),
+                 column_name (row, column), column == mu_column ? mu : m2,
+                 FURROW_REGISTER_MAX_PARCEL_MU);
   return m2;
 }
 

@@ -799,52 +799,6 @@ _furrow_store_get_header (FurrowStore *self,
   *user_version = (gint32) value;
 }
 
-gboolean
-_furrow_store_has_index (FurrowStore *self,
-                         const char  *name)
-{
-  g_autoptr(FurrowStatement) stmt =
-    furrow_database_prepare (self->database,
-                             FURROW_SQL (self->database,
-                                         "SELECT count(*) FROM sqlite_master"
-                                         " WHERE type = 'index' AND name = ?1",
-                                         "SELECT count(*) FROM pg_indexes"
-                                         " WHERE schemaname = current_schema ()"
-                                         " AND indexname = ?1"),
-                   NULL);
-
-  if (stmt == NULL)
-    return FALSE;
-  furrow_statement_bind_text (stmt, 1, name);
-  return furrow_statement_step (stmt, NULL) && furrow_statement_get_int64 (stmt, 0) > 0;
-}
-
-gboolean
-_furrow_store_get_contents_extent (FurrowStore *self,
-                                   const char  *table,
-                                   double      *min_x,
-                                   double      *min_y,
-                                   double      *max_x,
-                                   double      *max_y)
-{
-  g_autoptr(FurrowStatement) stmt =
-    furrow_database_prepare (self->database,
-                   "SELECT min_x, min_y, max_x, max_y FROM gpkg_contents"
-                   " WHERE table_name = ?1 AND min_x IS NOT NULL",
-                   NULL);
-
-  if (stmt == NULL)
-    return FALSE;
-  furrow_statement_bind_text (stmt, 1, table);
-  if (!furrow_statement_step (stmt, NULL))
-    return FALSE;
-  *min_x = furrow_statement_get_double (stmt, 0);
-  *min_y = furrow_statement_get_double (stmt, 1);
-  *max_x = furrow_statement_get_double (stmt, 2);
-  *max_y = furrow_statement_get_double (stmt, 3);
-  return TRUE;
-}
-
 /* ------------------------------------------------------------------------------------------ */
 /* A custody centre's server (docs/architecture.md, The backend seam)                        */
 

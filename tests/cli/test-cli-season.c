@@ -740,6 +740,8 @@ test_bad_input (Fixture       *fixture,
   /* "--" ends the options so that "-250" is the price. */
   const char *negative_price[] = { "season", "--project", fixture->path, "set-price", SEASON,
                                    "maize", "--", "-250", NULL };
+  const char *bad_moisture[] = { "season", "--project", fixture->path, "set-price", SEASON,
+                                 "maize", "300", "--moisture", "200", NULL };
   const char *unknown_household[] = { "statements", "--project", fixture->path, "--season",
                                       SEASON, "--out", "s.pdf", "--household", "NOSUCH-1",
                                       NULL };
@@ -761,6 +763,7 @@ test_bad_input (Fixture       *fixture,
   run_bad (bad_revenue, "whole fen");
   run_bad (not_settled, "not settled");
   run_bad (negative_price, "cannot be negative");
+  run_bad (bad_moisture, "--moisture 200: a moisture is a percentage from 0 to 100");
   /* Not settled is checked first; the settled case is in statements-options. */
   run_bad (unknown_household, "not settled");
   after = file_digest (fixture->path);

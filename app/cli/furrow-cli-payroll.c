@@ -7,6 +7,7 @@
 
 #include "furrow-cli.h"
 #include "furrow-payroll.h"
+#include "furrow-register.h"
 #include "furrow-store-notice.h"
 #include "furrow-store-season.h"
 
@@ -94,6 +95,20 @@ furrow_cli_payroll (int    argc,
           return 1;
         }
     }
+  /* The names are printed on the signature lines: no terminal escape in them (issue 12). */
+  {
+    const char *names[] = { "preparer", preparer, "checker", checker, "approver", approver };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i += 2)
+      if (names[i + 1] != NULL && furrow_register_find_control (names[i + 1]) != 0)
+        {
+          /* Translators: --%s is an option's name (preparer, checker, approver) */
+          furrow_cli_print_error (_("--%s: the name holds a control character (U+%04X); "
+                                    "remove it"),
+                                  names[i], (guint) furrow_register_find_control (names[i + 1]));
+          return 1;
+        }
+  }
 
   store = furrow_store_open (o.project, &error);
   if (store == NULL)

@@ -604,7 +604,11 @@ test_cli (Fixture       *fixture,
                              NULL };
     const char *journal[] = { "payroll", "--project", fixture->path, "--season", "2016 秋",
                               "--out", wal, NULL };
+    /* A name for a signature line with a terminal escape in it (issue 12). */
+    const char *escaped[] = { "payroll", "--project", fixture->path, "--season", "2016 秋",
+                              "--out", pdf, "--preparer", "赵\033[2J会计", NULL };
     const char *cases[][2] = { { (const char *) unsettled, "尚未结算" },
+                               { (const char *) escaped, "--preparer：姓名中含有控制字符（U+001B）" },
                                { (const char *) itself, "是当前打开的项目" },
                                { (const char *) linked, "是当前打开的项目" },
                                { (const char *) journal, "日志文件" } };

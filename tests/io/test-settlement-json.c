@@ -489,6 +489,59 @@ test_structure_limits (void)
 }
 FURROW_TEST ("/furrow/io/settlement-json/structure-limits", test_structure_limits);
 
+/* Text that would print wrong (issue 12, hostile rerun): a UTF-16 file was reported as "the
+ * member appears twice"; "\u0000" in a code cut it short without a word; a terminal escape in a
+ * name reached statements and terminals. Each is refused, naming the file and where. */
+static void
+test_hostile_text (void)
+{
+  static const char prefix[] =
+    "{\"revenue_fen\": 1, \"cost_fen\": 0, \"base\": {\"kind\": \"fixed\", \"fen_per_mu\": 1}, "
+    "\"split_pct\": {\"households\": 100}, \"households\": [";
+  static const struct
+  {
+    const char *household;
+    const char *message;
+  } cases[] = {
+    { "{\"code\": \"A\\u0000B\", \"area_mu\": 1}",
+      "text.json:1: a string holds the character U+0000; remove it" },
+    { "{\"code\": \"A\", \"name\": \"\\u001b[2J王五\", \"area_mu\": 1}",
+      "text.json: $.households[0].name: holds a control character (U+001B); remove it" },
+    /* An escaped backslash before "u0000" is text, not the character. */
+    { "{\"code\": \"A\\\\u0000\", \"area_mu\": 1}", NULL },
+  };
+  /* {"a": 1} in UTF-16LE with its byte-order mark */
+  static const char utf16[] = "\xff\xfe{\0\"\0a\0\"\0:\0 \0\x31\0}\0";
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strconcat (prefix, cases[i].household, "]}", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FurrowSettlement) settlement = NULL;
+
+      settlement = furrow_settlement_json_load_data (json, -1, "text.json", &error);
+      if (cases[i].message == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpstr (settlement->input.households[0].code, ==, "A\\u0000");
+          continue;
+        }
+      g_assert_null (settlement);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FurrowSettlement) settlement = NULL;
+
+    settlement = furrow_settlement_json_load_data (utf16, sizeof utf16 - 1, "utf16.json", &error);
+    g_assert_null (settlement);
+    g_assert_error (error, FURROW_SETTLEMENT_JSON_ERROR, FURROW_SETTLEMENT_JSON_ERROR_PARSE);
+    g_assert_cmpstr (error->message, ==,
+                     "utf16.json: not UTF-8 text (UTF-16, or NUL bytes); save it as UTF-8");
+  }
+}
+FURROW_TEST ("/furrow/io/settlement-json/hostile-text", test_hostile_text);
+
 /* The settlement example of docs/architecture.md, verbatim (one household "371426…0001" of 4.12 mu,
  * Taozhuang's rules and revenue), through `furrow-cli settle --json`.
  *

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "furrow-json.h"
+#include "furrow-register.h"
 #include "furrow-report.h"
 #include "furrow-season.h"
 
@@ -193,6 +194,15 @@ read_string (Reader      *reader,
     return FALSE;
 
   *out_string = node != NULL ? json_node_get_string (node) : NULL;
+  /* Codes and names are printed on statements and terminals: no control character or terminal
+   * escape in them (issue 12). */
+  if (*out_string != NULL && furrow_register_find_control (*out_string) != 0)
+    {
+      g_autofree char *path = member_path (parent, name);
+
+      return invalid (reader, path, _("holds a control character (U+%04X); remove it"),
+                      (guint) furrow_register_find_control (*out_string));
+    }
   return TRUE;
 }
 
@@ -528,6 +538,18 @@ check_structure (const char  *data,
       return FALSE;
     }
 
+  /* UTF-16 has a NUL in every other byte for ASCII; json-glib would report a duplicate or a
+   * parse error far from the cause. */
+  if ((length >= 2 && (((guchar) data[0] == 0xff && (guchar) data[1] == 0xfe) ||
+                       ((guchar) data[0] == 0xfe && (guchar) data[1] == 0xff))) ||
+      memchr (data, '\0', length) != NULL)
+    {
+      g_set_error (error, FURROW_SETTLEMENT_JSON_ERROR, FURROW_SETTLEMENT_JSON_ERROR_PARSE,
+                   _("%s: not UTF-8 text (UTF-16, or NUL bytes); save it as UTF-8"),
+                   display_name);
+      return FALSE;
+    }
+
   for (gsize i = 0; i < length; i++)
     {
       char c = data[i];
@@ -595,7 +617,20 @@ check_structure (const char  *data,
           gsize start = ++i;
 
           while (i < length && data[i] != '"' && data[i] != '\n')
-            i += data[i] == '\\' ? 2 : 1;
+            {
+              /* "\u0000" would end a code or a name early without a word (json-glib keeps
+               * the part before it). */
+              if (data[i] == '\\' && i + 6 <= length &&
+                  g_ascii_strncasecmp (data + i + 1, "u0000", 5) == 0)
+                {
+                  g_set_error (error, FURROW_SETTLEMENT_JSON_ERROR,
+                               FURROW_SETTLEMENT_JSON_ERROR_PARSE,
+                               _("%s:%u: a string holds the character U+0000; remove it"),
+                               display_name, line);
+                  return FALSE;
+                }
+              i += data[i] == '\\' ? 2 : 1;
+            }
           if (i >= length || data[i] == '\n')
             {
               /* An unterminated string: json-glib says where. */

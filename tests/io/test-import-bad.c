@@ -31,6 +31,11 @@
 #include "furrow-test.h"
 #include "import-test-data.h"
 
+/* A value of 1,000 characters, 3,000 bytes in UTF-8. */
+#define CHARS_10 "赵钱孙李周吴郑王冯陈"
+#define CHARS_100 CHARS_10 CHARS_10 CHARS_10 CHARS_10 CHARS_10 CHARS_10 CHARS_10 CHARS_10 CHARS_10 CHARS_10
+#define CHARS_1000 CHARS_100 CHARS_100 CHARS_100 CHARS_100 CHARS_100 CHARS_100 CHARS_100 CHARS_100 CHARS_100 CHARS_100
+
 /* What ASan's quarantine may add to a child's peak (its default, quarantine_size_mb=256). */
 #if defined(__SANITIZE_ADDRESS__)
 #define ASAN_QUARANTINE_KIB (256 * 1024)
@@ -1282,6 +1287,10 @@ static const BadInput bad_inputs[] = {
   { .name = "csv-c1-control", .file_name = "c1.csv",
     .contents = "CBFBM,CBFMC\n370782102201010020,赵\xc2\x9b" "2J六\n",
     .expected = "c1.csv row 2 (CBFBM 370782102201010020): the CBFMC (Household head) holds a control character (U+009B); remove it", .n_lines = 1 },
+  /* A value of 1,001 characters (a 3-million-character name was imported; issue 12). */
+  { .name = "csv-name-too-long", .file_name = "long.csv",
+    .contents = "CBFBM,CBFMC\n370782102201010020," CHARS_1000 "赵\n",
+    .expected = "long.csv row 2 (CBFBM 370782102201010020): the CBFMC (Household head) is 1001 characters long; a value has at most 1000", .n_lines = 1 },
   { .name = "csv-delete-character", .file_name = "del.csv",
     .contents = "CBFBM,CBFMC\n370782102201010020,赵\x7f六\n",
     .expected = "del.csv row 2 (CBFBM 370782102201010020): the CBFMC (Household head) holds a control character (U+007F); remove it", .n_lines = 1 },

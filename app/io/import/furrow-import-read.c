@@ -55,6 +55,8 @@ row_problem (Row        *row,
   row->failed = TRUE;
 }
 
+#define FURROW_IMPORT_MAX_TEXT_CHARS 1000
+
 /* A control character in a value (C0 but for none, DEL, C1, so also an escape sequence): a
  * name holding "\033[2J" clears the terminal `furrow-cli list` prints it on, and a tab or a
  * line break breaks the registers Furrow writes (issue 12, item 5). The value is never echoed:
@@ -112,6 +114,15 @@ get_text (Row          *row,
     }
   if (!check_controls (row, column, value, len))
     return NULL;
+  /* A register value is a name, a code or a short note: a 3-million-character name imported
+   * and then filled every list and page (issue 12). */
+  if (g_utf8_strlen (value, len) > FURROW_IMPORT_MAX_TEXT_CHARS)
+    {
+      row_problem (row, _("the %s (%s) is %ld characters long; a value has at most %d"),
+                   furrow_column_get_code (column), furrow_column_get_label (column),
+                   (long) g_utf8_strlen (value, len), FURROW_IMPORT_MAX_TEXT_CHARS);
+      return NULL;
+    }
   return g_string_chunk_insert_len (row->self->strings, value, len);
 }
 

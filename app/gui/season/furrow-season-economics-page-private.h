@@ -84,6 +84,8 @@ struct _FurrowSeasonEconomicsPage
   gboolean             loaded_locked;
   gboolean             loading;         /* setting widgets from the season: no commits */
   GPtrArray           *list_rows[4];    /* FurrowItemRow: costs, subsidies, income, fees */
+  GtkSizeGroup        *name_groups[4];  /* each list's name entries, one width: the crops and
+                                         * amounts beside them in one column */
   guint                preview_source;
 
   /* Pasting rows (docs/architecture.md, Pasting rows) */

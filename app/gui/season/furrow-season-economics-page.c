@@ -185,6 +185,10 @@ add_list_row (FurrowSeasonEconomicsPage *self,
                                                                             field_id));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
     }
+  /* Each name as wide as the list's widest (furrow-item-row.c fits an entry to its name): the
+   * crops and amounts beside them stood in a ragged column at 1920 px. */
+  gtk_size_group_add_widget (self->name_groups[kind],
+                             GTK_WIDGET (furrow_item_row_get_name_entry (row)));
   g_signal_connect_swapped (row, "item-changed", G_CALLBACK (commit_cb), self);
   g_signal_connect_swapped (row, "amount-changed", G_CALLBACK (schedule_commit), self);
   g_signal_connect (row, "remove-clicked", G_CALLBACK (remove_row_cb), self);
@@ -757,7 +761,10 @@ furrow_season_economics_page_finalize (GObject *object)
   FurrowSeasonEconomicsPage *self = FURROW_SEASON_ECONOMICS_PAGE (object);
 
   for (guint kind = 0; kind < N_LISTS; kind++)
-    g_ptr_array_unref (self->list_rows[kind]);
+    {
+      g_ptr_array_unref (self->list_rows[kind]);
+      g_object_unref (self->name_groups[kind]);
+    }
   g_free (self->loaded_rules);
   _furrow_season_economics_page_paste_finalize (self);
 
@@ -870,7 +877,10 @@ furrow_season_economics_page_init (FurrowSeasonEconomicsPage *self)
   g_type_ensure (FURROW_TYPE_INCOME_PREVIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
   for (guint kind = 0; kind < N_LISTS; kind++)
-    self->list_rows[kind] = g_ptr_array_new ();
+    {
+      self->list_rows[kind] = g_ptr_array_new ();
+      self->name_groups[kind] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+    }
   furrow_season_economics_page_paste_init (self);
   {
     GtkEventController *focus = gtk_event_controller_focus_new ();

@@ -144,6 +144,20 @@ test_profiles (void)
       if (strstr (error->message, bad[i][1]) == NULL)
         g_error ("case %u: “%s” does not name %s", i, error->message, bad[i][1]);
     }
+  /* 65 columns: refused, and the half-read profile freed (it freed a NULL column array). */
+  {
+    g_autoptr(GString) json = g_string_new ("{\"name\": \"x\", \"columns\": [");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FurrowBankProfile) profile = NULL;
+
+    for (guint i = 0; i < 65; i++)
+      g_string_append (json, i == 0 ? "{\"field\": \"text\"}" : ", {\"field\": \"text\"}");
+    g_string_append (json, "]}");
+    profile = furrow_bank_profile_new_from_data ("mine.json", json->str, json->len, &error);
+    g_assert_null (profile);
+    g_assert_error (error, FURROW_BANK_PROFILE_ERROR, FURROW_BANK_PROFILE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "64"));
+  }
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(FurrowBankProfile) none = furrow_bank_profile_new_builtin ("icbc", &error);

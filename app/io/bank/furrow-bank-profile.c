@@ -113,9 +113,11 @@ parse_columns (FurrowBankProfile  *self,
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     return invalid (error, source, _("“columns” must be a list of columns"));
   array = json_node_get_array (node);
-  self->n_columns = json_array_get_length (array);
-  if (self->n_columns == 0 || self->n_columns > 64)
+  /* n_columns only with its array: the profile's free walks them (a profile of 65 columns
+   * freed a NULL array; found by fuzz-bank-profile). */
+  if (json_array_get_length (array) == 0 || json_array_get_length (array) > 64)
     return invalid (error, source, _("“columns” must list 1 to 64 columns"));
+  self->n_columns = json_array_get_length (array);
   self->columns = g_new0 (FurrowBankColumn, self->n_columns);
   for (guint i = 0; i < self->n_columns; i++)
     {

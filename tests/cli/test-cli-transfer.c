@@ -279,36 +279,6 @@ assert_dumps_equal (GHashTable *original,
   return added;
 }
 
-/* The arguments of a call, NULL-terminated. */
-static GPtrArray *
-collect_args (const char *first,
-              va_list     ap)
-{
-  GPtrArray *args = g_ptr_array_new ();
-
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  g_ptr_array_add (args, NULL);
-  return args;
-}
-
-static char *
-run_ok (const char *first,
-        ...)
-{
-  g_autoptr(GPtrArray) args = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  va_list ap;
-
-  va_start (ap, first);
-  args = collect_args (first, ap);
-  va_end (ap);
-  if (furrow_test_run_cliv ((const char *const *) args->pdata, &out, &err) != 0)
-    g_error ("furrow-cli %s failed: %s", first, err);
-  return out;
-}
-
 static char *
 hex_text (const char *text)
 {
@@ -345,12 +315,12 @@ settle_json (const char  *project,
              char       **shown,
              char       **settled)
 {
-  g_autofree char *reopened = NULL;
-
-  *shown = run_ok ("season", "--project", project, "show", SEASON, "--json", NULL);
-  reopened = run_ok ("season", "--project", project, "reopen", SEASON, "--reason",
-                     "publish check", NULL);
-  *settled = run_ok ("season", "--project", project, "settle", SEASON, "--json", NULL);
+  *shown = furrow_test_run_cli_ok_output ("season", "--project", project, "show", SEASON,
+                                          "--json", NULL);
+  furrow_test_run_cli_ok ("season", "--project", project, "reopen", SEASON, "--reason",
+                          "publish check", NULL);
+  *settled = furrow_test_run_cli_ok_output ("season", "--project", project, "settle", SEASON,
+                                            "--json", NULL);
 }
 
 static gint64
@@ -389,8 +359,6 @@ test_round_trip (void)
   g_autofree char *demo = test_file ("demo.gpkg");
   g_autofree char *out = test_file ("out.gpkg");
   g_autofree char *server = g_strdup_printf ("%s#%s", uri, DEMO_CODE);
-  g_autofree char *made = NULL;
-  g_autofree char *init = NULL;
   g_autofree char *published = NULL;
   g_autofree char *checked_out = NULL;
   g_autofree char *from_file = g_strconcat ("from ", demo, NULL);
@@ -407,12 +375,12 @@ test_round_trip (void)
   const char *projects[] = { demo, server, out };
   gint64 last_season;
 
-  made = run_ok ("demo", demo, NULL);
-  init = run_ok ("server", "init", uri, NULL);
+  furrow_test_run_cli_ok ("demo", demo, NULL);
+  furrow_test_run_cli_ok ("server", "init", uri, NULL);
   original = dump_file (demo);
 
   /* No --cooperative: the project's village code. The demo's register, hand-counted. */
-  published = run_ok ("publish", demo, uri, "--json", NULL);
+  published = furrow_test_run_cli_ok_output ("publish", demo, uri, "--json", NULL);
   g_assert_cmpint (json_int (published, "fields"), ==, 40);
   g_assert_cmpint (json_int (published, "households"), ==, 300);
   g_assert_cmpint (json_int (published, "parcels"), ==, 1000);
@@ -421,7 +389,8 @@ test_round_trip (void)
   /* The server's actor is the database user (the cluster's superuser, furrow-pg-run). */
   assert_audit (g_ptr_array_index (published_rows, 0), "publish", "furrow", from_file);
 
-  checked_out = run_ok ("checkout", uri, "--cooperative", DEMO_CODE, out, "--json", NULL);
+  checked_out = furrow_test_run_cli_ok_output ("checkout", uri, "--cooperative", DEMO_CODE, out,
+                                               "--json", NULL);
   g_assert_cmpint (json_int (checked_out, "parcels"), ==, 1000);
   copy = dump_file (out);
   checked_out_rows = assert_dumps_equal (on_server, copy, 1);
@@ -434,10 +403,8 @@ test_round_trip (void)
   /* A new row continues after the ids copied, on every side. */
   last_season = server_int ("SELECT max (id) FROM coop_" DEMO_CODE ".seasons");
   for (guint i = 0; i < G_N_ELEMENTS (projects); i++)
-    {
-      g_autofree char *created = run_ok ("season", "--project", projects[i], "create",
-                                         "2027 秋季", "--year", "2027", NULL);
-    }
+    furrow_test_run_cli_ok ("season", "--project", projects[i], "create", "2027 秋季", "--year",
+                            "2027", NULL);
   g_assert_cmpint (server_int ("SELECT max (id) FROM coop_" DEMO_CODE ".seasons"), ==,
                    last_season + 1);
 
@@ -474,15 +441,15 @@ assert_refused (const char *text,
                 const char *first,
                 ...)
 {
-  g_autoptr(GPtrArray) args = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   va_list ap;
+  int status;
 
   va_start (ap, first);
-  args = collect_args (first, ap);
+  status = furrow_test_run_cli_valist (&out, &err, first, ap);
   va_end (ap);
-  g_assert_cmpint (furrow_test_run_cliv ((const char *const *) args->pdata, &out, &err), ==, 1);
+  g_assert_cmpint (status, ==, 1);
   if (strstr (err, text) == NULL)
     g_error ("furrow-cli %s: “%s” without “%s”", first, err, text);
   g_assert_cmpstr (out, ==, "");
@@ -512,18 +479,15 @@ test_refused (void)
   const char *uri = furrow_test_pg_uri ();
   g_autofree char *code = furrow_test_pg_unique_name ("refused");
   g_autofree char *demo = test_file ("demo.gpkg");
-  g_autofree char *made = NULL;
-  g_autofree char *init = NULL;
-  g_autofree char *published = NULL;
   g_autofree char *before_file = NULL;
   g_autofree char *after_file = NULL;
   g_autoptr(GHashTable) before = NULL;
   g_autoptr(GHashTable) after = NULL;
   g_autoptr(GPtrArray) added = NULL;
 
-  made = run_ok ("demo", demo, NULL);
-  init = run_ok ("server", "init", uri, NULL);
-  published = run_ok ("publish", demo, uri, "--cooperative", code, NULL);
+  furrow_test_run_cli_ok ("demo", demo, NULL);
+  furrow_test_run_cli_ok ("server", "init", uri, NULL);
+  furrow_test_run_cli_ok ("publish", demo, uri, "--cooperative", code, NULL);
   before = dump_server (code);
   before_file = file_checksum (demo);
 
@@ -549,13 +513,10 @@ test_failure (void)
   const char *uri = furrow_test_pg_uri ();
   g_autofree char *code = furrow_test_pg_unique_name ("failed");
   g_autofree char *demo = test_file ("demo.gpkg");
-  g_autofree char *made = NULL;
-  g_autofree char *init = NULL;
-  g_autofree char *published = NULL;
   sqlite3 *db;
 
-  made = run_ok ("demo", demo, NULL);
-  init = run_ok ("server", "init", uri, NULL);
+  furrow_test_run_cli_ok ("demo", demo, NULL);
+  furrow_test_run_cli_ok ("server", "init", uri, NULL);
   g_assert_cmpint (sqlite3_open (demo, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "UPDATE parcels SET household_id = household_id + 1000000"
                                      " WHERE id = (SELECT max (id) FROM parcels)",
@@ -569,7 +530,7 @@ test_failure (void)
                                      " WHERE id = (SELECT max (id) FROM parcels)",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  published = run_ok ("publish", demo, uri, "--cooperative", code, NULL);
+  furrow_test_run_cli_ok ("publish", demo, uri, "--cooperative", code, NULL);
   g_assert_cmpint (server_int ("SELECT count (*) FROM furrow.cooperatives"), >=, 1);
 }
 FURROW_TEST ("/furrow/cli/transfer/failure", test_failure);
@@ -596,9 +557,6 @@ test_killed (void)
   const char *uri = furrow_test_pg_uri ();
   g_autofree char *code = furrow_test_pg_unique_name ("killed");
   g_autofree char *demo = test_file ("demo.gpkg");
-  g_autofree char *made = NULL;
-  g_autofree char *init = NULL;
-  g_autofree char *published = NULL;
   g_autofree char *terminated = NULL;
   g_autofree char *hold = g_strdup_printf ("BEGIN; CREATE ROLE coop_%s_manager NOLOGIN;"
                                            " SELECT pg_sleep (3600)", code);
@@ -610,8 +568,8 @@ test_killed (void)
   GPid holder, publisher;
   int status;
 
-  made = run_ok ("demo", demo, NULL);
-  init = run_ok ("server", "init", uri, NULL);
+  furrow_test_run_cli_ok ("demo", demo, NULL);
+  furrow_test_run_cli_ok ("server", "init", uri, NULL);
   holder = furrow_test_pg_psql_async ("furrow", hold);
   wait_for_count ("SELECT count (*) FROM pg_stat_activity WHERE pid <> pg_backend_pid ()"
                   " AND state = 'active' AND query LIKE '%pg_sleep (3600)%'", 1);
@@ -631,7 +589,7 @@ test_killed (void)
   wait_for_count (others, 0);
   assert_no_cooperative (code);
 
-  published = run_ok ("publish", demo, uri, "--cooperative", code, NULL);
+  furrow_test_run_cli_ok ("publish", demo, uri, "--cooperative", code, NULL);
 }
 FURROW_TEST ("/furrow/cli/transfer/killed", test_killed);
 

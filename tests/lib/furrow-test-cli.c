@@ -86,32 +86,66 @@ furrow_test_run_cliv_unprivileged (const char *const  *args,
 }
 
 int
+furrow_test_run_cli_valist (char       **out,
+                            char       **err,
+                            const char  *first,
+                            va_list      ap)
+{
+  g_autoptr(GPtrArray) args = collect_args (first, ap);
+
+  return furrow_test_run_cliv ((const char *const *) args->pdata, out, err);
+}
+
+int
 furrow_test_run_cli (char       **out,
                      char       **err,
                      const char  *first,
                      ...)
 {
-  g_autoptr(GPtrArray) args = NULL;
   va_list ap;
+  int status;
 
   va_start (ap, first);
-  args = collect_args (first, ap);
+  status = furrow_test_run_cli_valist (out, err, first, ap);
   va_end (ap);
-  return furrow_test_run_cliv ((const char *const *) args->pdata, out, err);
+  return status;
+}
+
+/* Runs furrow-cli FIRST AP…; its standard output, or the end of the test program, saying what
+ * furrow-cli wrote to its standard error, when it fails. */
+static char *
+run_cli_ok (const char *first,
+            va_list     ap)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  if (furrow_test_run_cli_valist (&out, &err, first, ap) != 0)
+    g_error ("furrow-cli %s failed: %s", first, err);
+  return g_steal_pointer (&out);
 }
 
 void
 furrow_test_run_cli_ok (const char *first,
                         ...)
 {
-  g_autoptr(GPtrArray) args = NULL;
   g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
   va_list ap;
 
   va_start (ap, first);
-  args = collect_args (first, ap);
+  out = run_cli_ok (first, ap);
   va_end (ap);
-  if (furrow_test_run_cliv ((const char *const *) args->pdata, &out, &err) != 0)
-    g_error ("furrow-cli %s failed: %s", first, err);
+}
+
+char *
+furrow_test_run_cli_ok_output (const char *first,
+                               ...)
+{
+  char *out;
+  va_list ap;
+
+  va_start (ap, first);
+  out = run_cli_ok (first, ap);
+  va_end (ap);
+  return out;
 }

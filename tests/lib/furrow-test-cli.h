@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <stdarg.h>
 
 G_BEGIN_DECLS
 
@@ -28,9 +29,19 @@ int furrow_test_run_cli  (char              **out,
                           const char         *first,
                           ...) G_GNUC_NULL_TERMINATED;
 
+/* The same with the arguments after FIRST in AP, NULL last (for a variadic helper of a test). */
+int furrow_test_run_cli_valist (char       **out,
+                                char       **err,
+                                const char  *first,
+                                va_list      ap);
+
 /* The same for a step the test only needs done (setting up its data): a furrow-cli that fails
  * ends the test program, saying what it wrote to its standard error. */
 void furrow_test_run_cli_ok (const char         *first,
                              ...) G_GNUC_NULL_TERMINATED;
+
+/* furrow_test_run_cli_ok() for a step whose standard output the test reads: returns it. */
+char *furrow_test_run_cli_ok_output (const char *first,
+                                     ...) G_GNUC_NULL_TERMINATED G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

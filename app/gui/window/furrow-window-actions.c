@@ -11,6 +11,7 @@
 #include "furrow-field-map.h"
 #include "furrow-restore-dialog.h"
 #include "furrow-season-plans.h"
+#include "furrow-task-progress.h"
 #include "furrow-window-private.h"
 #include "furrow-window-roles.h"
 #include "furrow-window-transfer.h"
@@ -371,14 +372,10 @@ typedef struct
   FurrowExportFormat  format;
   FurrowExportOptions options;   /* masked or not */
   guint               n_written;
-  int                 done;      /* atomic: records written so far, by the thread */
-  int                 total;     /* atomic */
   GCancellable       *cancellable;
   GCancellable       *window_cancellable;
   gulong              window_handler;  /* cancels `cancellable` when the window closes */
-  AdwMessageDialog   *dialog;    /* the progress dialog while it is open */
-  GtkProgressBar     *bar;
-  guint               pulse;     /* the main-loop poll that moves the bar */
+  FurrowTaskProgress *progress;  /* the dialog: records written so far; Cancel */
 } ExportJob;
 
 static void
@@ -386,9 +383,7 @@ export_job_free (gpointer data)
 {
   ExportJob *job = data;
 
-  g_clear_handle_id (&job->pulse, g_source_remove);
-  if (job->dialog != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (job->dialog), (gpointer *) &job->dialog);
+  g_clear_pointer (&job->progress, furrow_task_progress_free);
   if (job->window_cancellable != NULL)
     g_cancellable_disconnect (job->window_cancellable, job->window_handler);
   g_clear_object (&job->window_cancellable);
@@ -406,40 +401,6 @@ window_cancelled_cb (GCancellable *window_cancellable,
 }
 
 static void
-export_progress_cb (guint    done,
-                    guint    total,
-                    gpointer user_data)
-{
-  ExportJob *job = user_data;
-
-  g_atomic_int_set (&job->total, (int) total);
-  g_atomic_int_set (&job->done, (int) done);
-}
-
-static gboolean
-export_pulse_cb (gpointer user_data)
-{
-  ExportJob *job = user_data;
-  int total = g_atomic_int_get (&job->total);
-  int done = g_atomic_int_get (&job->done);
-
-  if (job->bar == NULL || job->dialog == NULL)
-    return G_SOURCE_CONTINUE;
-  if (total > 0)
-    {
-      g_autofree char *text = NULL;
-
-      /* Translators: records written of all, e.g. "420 of 1,000". */
-      text = g_strdup_printf (_("%d of %d"), done, total);
-      gtk_progress_bar_set_fraction (job->bar, (double) done / total);
-      gtk_progress_bar_set_text (job->bar, text);
-    }
-  else
-    gtk_progress_bar_pulse (job->bar);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
 export_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
@@ -452,8 +413,8 @@ export_thread (GTask        *task,
   store = furrow_store_open (job->project_path, &error);
   if (store == NULL ||
       !furrow_export_with_options (store, job->layer, job->format, job->options, 0, job->path,
-                                   export_progress_cb, job, job->cancellable, &job->n_written,
-                                   NULL, &error))
+                                   furrow_task_progress_report, job->progress, job->cancellable,
+                                   &job->n_written, NULL, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -473,9 +434,7 @@ export_done_cb (GObject      *source,
   g_autofree char *escaped = NULL;
   AdwToast *toast;
 
-  g_clear_handle_id (&job->pulse, g_source_remove);
-  if (job->dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (job->dialog));
+  furrow_task_progress_close (job->progress);
   if (self->export_cancellable == job->cancellable)
     g_clear_object (&self->export_cancellable);
   /* The window is closing: nothing to tell. */
@@ -527,15 +486,6 @@ export_done_cb (GObject      *source,
   }
 }
 
-static void
-export_dialog_response_cb (AdwMessageDialog *dialog,
-                           const char       *response,
-                           ExportJob        *job)
-{
-  if (g_str_equal (response, "cancel"))
-    g_cancellable_cancel (job->cancellable);
-}
-
 /* Starts writing `layer` as `format` to `path` in a thread, with the progress dialog open (it
  * is returned, for the tests; Cancel or closing it stops the export). */
 AdwMessageDialog *
@@ -560,7 +510,6 @@ furrow_window_start_export_with_options (FurrowWindow        *self,
   g_autofree char *display = g_filename_display_name (basename);
   g_autofree char *body = NULL;
   ExportJob *job;
-  GtkWidget *bar;
 
   g_return_val_if_fail (FURROW_IS_WINDOW (self), NULL);
   g_return_val_if_fail (self->project_path != NULL, NULL);
@@ -580,23 +529,12 @@ furrow_window_start_export_with_options (FurrowWindow        *self,
 
   /* Translators: %s is the file being written. */
   body = g_strdup_printf (_("Writing %s"), display);
-  job->dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Exporting…"),
-                                                            body));
-  g_object_add_weak_pointer (G_OBJECT (job->dialog), (gpointer *) &job->dialog);
-  bar = gtk_progress_bar_new ();
-  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (bar), TRUE);
-  job->bar = GTK_PROGRESS_BAR (bar);
-  adw_message_dialog_set_extra_child (job->dialog, bar);
-  adw_message_dialog_add_response (job->dialog, "cancel", _("_Cancel"));
-  adw_message_dialog_set_close_response (job->dialog, "cancel");
-  g_signal_connect (job->dialog, "response", G_CALLBACK (export_dialog_response_cb), job);
-
+  job->progress = furrow_task_progress_new (GTK_WINDOW (self), _("Exporting…"), body,
+                                            job->cancellable);
   task = g_task_new (self, NULL, export_done_cb, NULL);
   g_task_set_task_data (task, job, export_job_free);
-  job->pulse = g_timeout_add (100, export_pulse_cb, job);
   g_task_run_in_thread (task, export_thread);
-  gtk_window_present (GTK_WINDOW (job->dialog));
-  return job->dialog;
+  return furrow_task_progress_get_dialog (job->progress);
 }
 
 static void

@@ -15,20 +15,17 @@
 #include "furrow-atomic-file.h"
 #include "furrow-connect-dialog.h"
 #include "furrow-store-transfer.h"
+#include "furrow-task-progress.h"
 #include "furrow-window-private.h"
 #include "furrow-window-roles.h"
 
 typedef struct
 {
-  char             *source;  /* the project's path: the file published, the server's checked out */
-  char             *uri;     /* publish: the server, without its password; checkout: NULL */
-  char             *code;    /* publish: the new cooperative's code as asked */
-  char             *path;    /* checkout: the new file */
-  int               done;    /* atomic: rows copied so far, by the thread */
-  int               total;   /* atomic */
-  AdwMessageDialog *dialog;  /* the progress dialog while it is open */
-  GtkProgressBar   *bar;
-  guint             pulse;   /* the main-loop poll that moves the bar */
+  char               *source;    /* the project's path: the file published, the server's copied */
+  char               *uri;       /* publish: the server, without its password; checkout: NULL */
+  char               *code;      /* publish: the new cooperative's code as asked */
+  char               *path;      /* checkout: the new file */
+  FurrowTaskProgress *progress;  /* the dialog: rows copied so far */
 } TransferJob;
 
 static void
@@ -36,47 +33,12 @@ transfer_job_free (gpointer data)
 {
   TransferJob *job = data;
 
-  g_clear_handle_id (&job->pulse, g_source_remove);
-  if (job->dialog != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (job->dialog), (gpointer *) &job->dialog);
+  g_clear_pointer (&job->progress, furrow_task_progress_free);
   g_free (job->source);
   g_free (job->uri);
   g_free (job->code);
   g_free (job->path);
   g_free (job);
-}
-
-static void
-progress_cb (guint    done,
-             guint    total,
-             gpointer user_data)
-{
-  TransferJob *job = user_data;
-
-  g_atomic_int_set (&job->total, (int) total);
-  g_atomic_int_set (&job->done, (int) done);
-}
-
-static gboolean
-pulse_cb (gpointer user_data)
-{
-  TransferJob *job = user_data;
-  int total = g_atomic_int_get (&job->total);
-  int done = g_atomic_int_get (&job->done);
-
-  if (job->dialog == NULL)
-    return G_SOURCE_CONTINUE;
-  if (total > 0)
-    {
-      /* Translators: rows copied of all, e.g. "420 of 1,000". */
-      g_autofree char *text = g_strdup_printf (_("%d of %d"), done, total);
-
-      gtk_progress_bar_set_fraction (job->bar, (double) done / total);
-      gtk_progress_bar_set_text (job->bar, text);
-    }
-  else
-    gtk_progress_bar_pulse (job->bar);
-  return G_SOURCE_CONTINUE;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -95,7 +57,8 @@ publish_thread (GTask        *task,
 
   store = furrow_store_open (job->source, &error);
   if (store == NULL ||
-      !furrow_store_publish (store, job->uri, job->code, &made, progress_cb, job, &error))
+      !furrow_store_publish (store, job->uri, job->code, &made, furrow_task_progress_report,
+                             job->progress, &error))
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, g_strdup_printf ("%s#%s", job->uri, made), g_free);
@@ -129,8 +92,8 @@ checkout_thread (GTask        *task,
     }
   /* The register holds personal data: the owner's only (docs/architecture.md, Opening). */
   furrow_atomic_file_set_private (out, TRUE);
-  if (!furrow_store_checkout (store, furrow_atomic_file_get_path (out), progress_cb, job,
-                              &error) ||
+  if (!furrow_store_checkout (store, furrow_atomic_file_get_path (out),
+                              furrow_task_progress_report, job->progress, &error) ||
       !furrow_atomic_file_commit (out, &error))
     {
       g_task_return_error (task, error);
@@ -157,9 +120,7 @@ transfer_done_cb (GObject      *source,
   g_autofree char *escaped = NULL;
   AdwToast *toast;
 
-  g_clear_handle_id (&job->pulse, g_source_remove);
-  if (job->dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (job->dialog));
+  furrow_task_progress_close (job->progress);
   /* The window is closing: nothing to tell. */
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
@@ -208,24 +169,15 @@ start_transfer (FurrowWindow    *self,
                 GTaskThreadFunc  thread)
 {
   g_autoptr(GTask) task = NULL;
-  GtkWidget *bar;
 
   job->source = g_strdup (furrow_store_get_path (self->store));
-  /* No response: the copy is one transaction on its target, finished or not at all. */
-  job->dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  g_object_add_weak_pointer (G_OBJECT (job->dialog), (gpointer *) &job->dialog);
-  bar = gtk_progress_bar_new ();
-  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (bar), TRUE);
-  job->bar = GTK_PROGRESS_BAR (bar);
-  adw_message_dialog_set_extra_child (job->dialog, bar);
-
+  /* No Cancel: the copy is one transaction on its target, finished or not at all. */
+  job->progress = furrow_task_progress_new (GTK_WINDOW (self), heading, body, NULL);
   task = g_task_new (self, NULL, transfer_done_cb, NULL);
   g_task_set_source_tag (task, start_transfer);
   g_task_set_task_data (task, job, transfer_job_free);
-  job->pulse = g_timeout_add (100, pulse_cb, job);
   g_task_run_in_thread (task, thread);
-  gtk_window_present (GTK_WINDOW (job->dialog));
-  return job->dialog;
+  return furrow_task_progress_get_dialog (job->progress);
 }
 
 AdwMessageDialog *

@@ -464,6 +464,42 @@ test_actual_costs (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/core/edit-season/actual-costs", Fixture, fixture_set_up,
                      test_actual_costs, fixture_tear_down);
 
+/* An undo over actual costs someone else changed since: diesel ¥1,200.00 entered, then ¥1,250.00
+ * written around the history; the undo, which would remove a cost it never saw at ¥1,250.00, is
+ * refused with CONFLICT and ¥1,250.00 stays. Put back as the edit left it, the undo is written. */
+static void
+test_actual_costs_undo_conflict (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GArray) entered = costs_new ();
+  g_autoptr(GArray) other = costs_new ();
+  g_autoptr(GArray) empty = costs_new ();
+  g_autoptr(GArray) now = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_cost (entered, 0, "diesel", 120000);
+  push (fixture, furrow_edit_season_actual_costs (fixture->store, fixture->season, NULL, entered,
+                                                  &error));
+  add_cost (other, 0, "diesel", 125000);
+  g_assert_true (furrow_store_save_actual_costs (fixture->store, fixture->season, NULL, other,
+                                                 &error));
+  g_assert_no_error (error);
+  g_assert_false (furrow_history_undo (fixture->history, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  now = stored_costs (fixture);
+  g_assert_true (furrow_actual_costs_equal (now, other));
+  g_clear_pointer (&now, g_array_unref);
+
+  g_assert_true (furrow_store_save_actual_costs (fixture->store, fixture->season, NULL, entered,
+                                                 &error));
+  undo (fixture);
+  now = stored_costs (fixture);
+  g_assert_true (furrow_actual_costs_equal (now, empty));
+}
+FURROW_TEST_FIXTURE ("/furrow/core/edit-season/actual-costs-undo-conflict", Fixture,
+                     fixture_set_up, test_actual_costs_undo_conflict, fixture_tear_down);
+
 /* The plan of field `code` as stored, or FALSE when it has none. */
 static gboolean
 stored_plan (Fixture          *fixture,

@@ -227,84 +227,137 @@ furrow_edit_season_get_season (FurrowEdit *edit)
 }
 
 /* ------------------------------------------------------------------------------------------ */
-/* A harvest                                                                                  */
+/* Arrays of rows over a season with row versions: the harvests, the actual costs             */
 
-/* The harvests of one or many fields ("Enter a harvest", "Paste harvests"): [0] before, [1]
- * after, in the same order. The first write names the versions the caller read; an undo or redo
- * names those stored now when the rows still hold what the edit left there, so that it is
- * refused when another user changed them since (docs/architecture.md, Several users at once). */
+/* How one such array is read and written. */
 typedef struct
 {
-  FurrowStore *store;
-  gint64       season_id;
-  GArray      *harvests[2];  /* FurrowSeasonHarvest */
-  gboolean     applied;
-} HarvestsEdit;
+  /* The rows stored now. */
+  GArray   *(*read)  (FurrowStore   *store,
+                      FurrowSeason  *season,
+                      GError       **error);
+  /* Writes `rows` over `left`, what the edit's last write left there (before its first write:
+   * what the caller read). `stored`: the rows read() gives now, NULL on the first write. */
+  gboolean  (*write) (FurrowStore   *store,
+                      FurrowSeason  *season,
+                      GArray        *stored,
+                      GArray        *rows,
+                      GArray        *left,
+                      GError       **error);
+} SeasonArrayKind;
+
+/* [0] before, [1] after. The first write is checked against the versions the caller read; an
+ * undo or redo against those stored now where the rows still hold what the edit left there, so
+ * that it is refused when another user changed them since (docs/architecture.md, Several users
+ * at once). */
+typedef struct
+{
+  const SeasonArrayKind *kind;
+  FurrowStore           *store;
+  gint64                 season_id;
+  GArray                *rows[2];
+  gboolean               applied;
+} SeasonArrayEdit;
 
 static void
-harvests_edit_free (gpointer data)
+season_array_edit_free (gpointer data)
 {
-  HarvestsEdit *edit = data;
+  SeasonArrayEdit *edit = data;
 
   g_object_unref (edit->store);
-  g_array_unref (edit->harvests[0]);
-  g_array_unref (edit->harvests[1]);
+  g_array_unref (edit->rows[0]);
+  g_array_unref (edit->rows[1]);
   g_free (edit);
 }
 
-/* Each row of `rows` takes the version stored now where what is stored is the row of `left` (what
- * the edit's last write left there: no record or zeros where it had none). */
-static void
-follow_harvest_versions (GArray *stored,
-                         GArray *rows,
-                         GArray *left)
+static gboolean
+season_array_edit_apply (gpointer   data,
+                         gboolean   forward,
+                         GError   **error)
 {
-  for (guint i = 0; i < rows->len; i++)
+  SeasonArrayEdit *edit = data;
+  FurrowSeason *season = live_season (edit->store, edit->season_id, error);
+  g_autoptr(GArray) stored = NULL;
+
+  if (season == NULL)
+    return FALSE;
+  if (edit->applied && (stored = edit->kind->read (edit->store, season, error)) == NULL)
+    return FALSE;
+  if (!edit->kind->write (edit->store, season, stored, edit->rows[forward ? 1 : 0],
+                          edit->rows[forward ? 0 : 1], error))
+    return FALSE;
+  edit->applied = TRUE;
+  return TRUE;
+}
+
+/* The edit from `before` to `after` (taken), labelled `label`. */
+static FurrowEdit *
+season_array_edit_new (const SeasonArrayKind *kind,
+                       FurrowStore           *store,
+                       FurrowSeason          *season,
+                       GArray                *before,
+                       GArray                *after,
+                       const char            *label)
+{
+  SeasonArrayEdit *edit = g_new0 (SeasonArrayEdit, 1);
+
+  edit->kind = kind;
+  edit->store = g_object_ref (store);
+  edit->season_id = furrow_season_get_id (season);
+  edit->rows[0] = before;
+  edit->rows[1] = after;
+  return furrow_edit_new (label, season_array_edit_apply, edit, season_array_edit_free);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* A harvest                                                                                  */
+
+/* The last record of `field_id` and `crop` in `harvests` (FurrowSeasonHarvest), or NULL. */
+static const FurrowSeasonHarvest *
+find_harvest (GArray     *harvests,
+              gint64      field_id,
+              FurrowCrop  crop)
+{
+  const FurrowSeasonHarvest *found = NULL;
+
+  for (guint i = 0; i < harvests->len; i++)
+    {
+      const FurrowSeasonHarvest *h = &g_array_index (harvests, FurrowSeasonHarvest, i);
+
+      if (h->field_id == field_id && h->crop == crop)
+        found = h;
+    }
+  return found;
+}
+
+/* The harvests of one or many fields ("Enter a harvest", "Paste harvests"), in the same order
+ * before and after. An undo or redo: each row of `rows` takes the version stored now where what
+ * is stored is the row of `left` (no record or zeros where it had none). */
+static gboolean
+write_harvests (FurrowStore   *store,
+                FurrowSeason  *season,
+                GArray        *stored,
+                GArray        *rows,
+                GArray        *left,
+                GError       **error)
+{
+  for (guint i = 0; stored != NULL && i < rows->len; i++)
     {
       FurrowSeasonHarvest *row = &g_array_index (rows, FurrowSeasonHarvest, i);
       const FurrowSeasonHarvest *was = &g_array_index (left, FurrowSeasonHarvest, i);
-      const FurrowSeasonHarvest *now = NULL;
+      const FurrowSeasonHarvest *now = find_harvest (stored, row->field_id, row->crop);
 
-      for (guint j = 0; j < stored->len; j++)
-        {
-          const FurrowSeasonHarvest *h = &g_array_index (stored, FurrowSeasonHarvest, j);
-
-          if (h->field_id == row->field_id && h->crop == row->crop)
-            now = h;
-        }
       if (now == NULL && (was->none || (was->yield_kg == 0 && was->revenue_fen == 0)))
         row->row_version = FURROW_ROW_VERSION_NONE;
       else if (now != NULL && now->yield_kg == was->yield_kg &&
                now->revenue_fen == was->revenue_fen)
         row->row_version = now->row_version;
     }
+  return furrow_store_set_harvests (store, season, (FurrowSeasonHarvest *) rows->data, rows->len,
+                                    error);
 }
 
-static gboolean
-harvests_edit_apply (gpointer   data,
-                     gboolean   forward,
-                     GError   **error)
-{
-  HarvestsEdit *edit = data;
-  FurrowSeason *season = live_season (edit->store, edit->season_id, error);
-  GArray *harvests = edit->harvests[forward ? 1 : 0];
-
-  if (season == NULL)
-    return FALSE;
-  if (edit->applied)
-    {
-      g_autoptr(GArray) stored = furrow_store_get_harvests (edit->store, season, error);
-
-      if (stored == NULL)
-        return FALSE;
-      follow_harvest_versions (stored, harvests, edit->harvests[forward ? 0 : 1]);
-    }
-  if (!furrow_store_set_harvests (edit->store, season, (FurrowSeasonHarvest *) harvests->data,
-                                  harvests->len, error))
-    return FALSE;
-  edit->applied = TRUE;
-  return TRUE;
-}
+static const SeasonArrayKind harvests_kind = { furrow_store_get_harvests, write_harvests };
 
 /* The edit of `harvests` over what is stored now: each record's version is the one the caller
  * read (`row_version`), else the one stored now. `none_before`: the undo of a record that was
@@ -321,36 +374,30 @@ harvests_edit_new (FurrowStore               *store,
   g_autoptr(GArray) stored = NULL;
   g_autoptr(GArray) before = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonHarvest));
   g_autoptr(GArray) after = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonHarvest));
-  HarvestsEdit *edit;
 
   stored = furrow_store_get_harvests (store, season, error);
   if (stored == NULL)
     return NULL;
   for (guint i = 0; i < n_harvests; i++)
     {
+      const FurrowSeasonHarvest *had = find_harvest (stored, harvests[i].field_id,
+                                                     harvests[i].crop);
       FurrowSeasonHarvest old = harvests[i];
       FurrowSeasonHarvest new = harvests[i];
-      gboolean had = FALSE;
 
       old.yield_kg = 0;
       old.revenue_fen = 0;
       old.none = none_before;  /* undone, the record goes again */
       old.row_version = FURROW_ROW_VERSION_NONE;
       new.row_version = FURROW_ROW_VERSION_NONE;
-      for (guint j = 0; j < stored->len; j++)
+      if (had != NULL)
         {
-          const FurrowSeasonHarvest *h = &g_array_index (stored, FurrowSeasonHarvest, j);
-
-          if (h->field_id == harvests[i].field_id && h->crop == harvests[i].crop)
-            {
-              old = *h;
-              new.row_version = h->row_version;
-              had = TRUE;
-            }
+          old = *had;
+          new.row_version = had->row_version;
         }
       /* What is stored already (or zeros where there is none) is not written again. */
       if (old.yield_kg == harvests[i].yield_kg && old.revenue_fen == harvests[i].revenue_fen &&
-          (had || (old.yield_kg == 0 && old.revenue_fen == 0)))
+          (had != NULL || (old.yield_kg == 0 && old.revenue_fen == 0)))
         continue;
       if (harvests[i].row_version != 0)
         new.row_version = harvests[i].row_version;
@@ -359,12 +406,8 @@ harvests_edit_new (FurrowStore               *store,
     }
   if (after->len == 0)
     return NULL;
-  edit = g_new0 (HarvestsEdit, 1);
-  edit->store = g_object_ref (store);
-  edit->season_id = furrow_season_get_id (season);
-  edit->harvests[0] = g_steal_pointer (&before);
-  edit->harvests[1] = g_steal_pointer (&after);
-  return furrow_edit_new (label, harvests_edit_apply, edit, harvests_edit_free);
+  return season_array_edit_new (&harvests_kind, store, season, g_steal_pointer (&before),
+                                g_steal_pointer (&after), label);
 }
 
 FurrowEdit *
@@ -402,53 +445,24 @@ furrow_edit_season_harvests (FurrowStore               *store,
 /* ------------------------------------------------------------------------------------------ */
 /* The actual costs                                                                           */
 
-typedef struct
-{
-  FurrowStore *store;
-  gint64       season_id;
-  GArray      *costs[2];    /* FurrowSeasonActualCost: [0] before, [1] after */
-  gboolean     applied;
-} CostsEdit;
-
-static void
-costs_edit_free (gpointer data)
-{
-  CostsEdit *edit = data;
-
-  g_object_unref (edit->store);
-  g_array_unref (edit->costs[0]);
-  g_array_unref (edit->costs[1]);
-  g_free (edit);
-}
-
-/* The first write is checked against the list the caller showed; an undo or redo against the
- * list stored now when it is what the edit left there (follow_harvest_versions()). */
+/* The list is checked whole: against the one the caller showed on the first write, against the
+ * one stored now on an undo or redo when it is what the edit left there. */
 static gboolean
-costs_edit_apply (gpointer   data,
-                  gboolean   forward,
-                  GError   **error)
+write_actual_costs (FurrowStore   *store,
+                    FurrowSeason  *season,
+                    GArray        *stored,
+                    GArray        *rows,
+                    GArray        *left,
+                    GError       **error)
 {
-  CostsEdit *edit = data;
-  FurrowSeason *season = live_season (edit->store, edit->season_id, error);
-  GArray *shown = edit->costs[forward ? 0 : 1];
-  g_autoptr(GArray) stored = NULL;
+  GArray *shown = stored != NULL && furrow_actual_costs_equal (stored, left) ? stored : left;
 
-  if (season == NULL)
-    return FALSE;
-  if (edit->applied)
-    {
-      stored = furrow_store_get_actual_costs (edit->store, season, error);
-      if (stored == NULL)
-        return FALSE;
-      if (furrow_actual_costs_equal (stored, shown))
-        shown = stored;
-    }
-  if (!furrow_store_save_actual_costs (edit->store, season, shown, edit->costs[forward ? 1 : 0],
-                                       error))
-    return FALSE;
-  edit->applied = TRUE;
-  return TRUE;
+  return furrow_store_save_actual_costs (store, season, shown, rows, error);
 }
+
+static const SeasonArrayKind actual_costs_kind = {
+  furrow_store_get_actual_costs, write_actual_costs
+};
 
 FurrowEdit *
 furrow_edit_season_actual_costs (FurrowStore   *store,
@@ -458,7 +472,6 @@ furrow_edit_season_actual_costs (FurrowStore   *store,
                                  GError       **error)
 {
   g_autoptr(GArray) before = NULL;
-  CostsEdit *edit;
 
   g_return_val_if_fail (FURROW_IS_STORE (store), NULL);
   g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
@@ -467,12 +480,8 @@ furrow_edit_season_actual_costs (FurrowStore   *store,
   before = shown != NULL ? g_array_copy (shown) : furrow_store_get_actual_costs (store, season, error);
   if (before == NULL || furrow_actual_costs_equal (before, costs))
     return NULL;
-  edit = g_new0 (CostsEdit, 1);
-  edit->store = g_object_ref (store);
-  edit->season_id = furrow_season_get_id (season);
-  edit->costs[0] = g_steal_pointer (&before);
-  edit->costs[1] = g_array_copy (costs);
-  return furrow_edit_new (_("Change the actual costs"), costs_edit_apply, edit, costs_edit_free);
+  return season_array_edit_new (&actual_costs_kind, store, season, g_steal_pointer (&before),
+                                g_array_copy (costs), _("Change the actual costs"));
 }
 
 /* ------------------------------------------------------------------------------------------ */

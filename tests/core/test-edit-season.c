@@ -203,13 +203,13 @@ test_harvest (Fixture       *fixture,
   /* Zeros where there is no record: nothing to do. */
   g_assert_null (furrow_edit_season_harvest (fixture->store, fixture->season,
                                              furrow_field_get_id (t01), FURROW_CROP_MAIZE, 0, 0,
-                                             0, &error));
+                                             NULL, &error));
   g_assert_no_error (error);
 
   /* 5,500 kg sold at 1.36 yuan/kg: 7,480.00 yuan. */
   push (fixture, furrow_edit_season_harvest (fixture->store, fixture->season,
                                              furrow_field_get_id (t01), FURROW_CROP_MAIZE, 5500,
-                                             748000, 0, &error));
+                                             748000, NULL, &error));
   g_assert_cmpstr (furrow_history_get_undo_label (fixture->history), ==, "Enter a harvest");
   g_assert_true (stored_harvest (fixture, "T01", FURROW_CROP_MAIZE, &kg, &fen));
   g_assert_cmpfloat (kg, ==, 5500);
@@ -219,12 +219,12 @@ test_harvest (Fixture       *fixture,
   /* The same values again: nothing to do. */
   g_assert_null (furrow_edit_season_harvest (fixture->store, fixture->season,
                                              furrow_field_get_id (t01), FURROW_CROP_MAIZE, 5500,
-                                             748000, 0, &error));
+                                             748000, NULL, &error));
   g_assert_no_error (error);
 
   push (fixture, furrow_edit_season_harvest (fixture->store, fixture->season,
                                              furrow_field_get_id (t01), FURROW_CROP_MAIZE, 6000,
-                                             816000, 0, &error));
+                                             816000, NULL, &error));
   undo (fixture);
   g_assert_true (stored_harvest (fixture, "T01", FURROW_CROP_MAIZE, &kg, &fen));
   g_assert_cmpfloat (kg, ==, 5500);
@@ -254,13 +254,17 @@ test_harvest_undo_conflict (Fixture       *fixture,
                             gconstpointer  data)
 {
   g_autoptr(FurrowField) t01 = field (fixture, "T01");
+  FurrowSeasonHarvest shown = { furrow_field_get_id (t01), FURROW_CROP_MAIZE, 5500, 748000,
+                                FALSE, 1 };
+  FurrowSeasonHarvest none = { furrow_field_get_id (t01), FURROW_CROP_SOYBEAN, 0, 0, FALSE,
+                               FURROW_ROW_VERSION_NONE };
   g_autoptr(GError) error = NULL;
   double kg = -1;
   gint64 fen = -1;
 
   push (fixture, furrow_edit_season_harvest (fixture->store, fixture->season,
                                              furrow_field_get_id (t01), FURROW_CROP_MAIZE, 5500,
-                                             748000, 0, &error));
+                                             748000, NULL, &error));
   g_assert_true (furrow_store_set_harvest (fixture->store, fixture->season, t01,
                                            FURROW_CROP_MAIZE, 6000, 816000, &error));
   g_assert_no_error (error);
@@ -277,12 +281,30 @@ test_harvest_undo_conflict (Fixture       *fixture,
                                                                    fixture->season,
                                                                    furrow_field_get_id (t01),
                                                                    FURROW_CROP_MAIZE, 7000,
-                                                                   952000, 1, &error),
+                                                                   952000, &shown, &error),
                                        &error));
   g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
   g_clear_error (&error);
   g_assert_true (stored_harvest (fixture, "T01", FURROW_CROP_MAIZE, &kg, &fen));
   g_assert_cmpfloat (kg, ==, 6000);
+
+  /* Soybeans shown with no record (as a page that read the season before), then 1,800 kg
+   * written by another user: 2,000 kg entered over the "none" shown is refused the same way,
+   * and 1,800 kg stays. The edit reads nothing: what it checks is what the caller showed. */
+  g_assert_true (furrow_store_set_harvest (fixture->store, fixture->season, t01,
+                                           FURROW_CROP_SOYBEAN, 1800, 720000, &error));
+  g_assert_false (furrow_history_push (fixture->history,
+                                       furrow_edit_season_harvest (fixture->store,
+                                                                   fixture->season,
+                                                                   furrow_field_get_id (t01),
+                                                                   FURROW_CROP_SOYBEAN, 2000,
+                                                                   800000, &none, &error),
+                                       &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_true (stored_harvest (fixture, "T01", FURROW_CROP_SOYBEAN, &kg, &fen));
+  g_assert_cmpfloat (kg, ==, 1800);
+  g_assert_cmpint (fen, ==, 720000);
 }
 FURROW_TEST_FIXTURE ("/furrow/core/edit-season/harvest-undo-conflict", Fixture, fixture_set_up,
                      test_harvest_undo_conflict, fixture_tear_down);
@@ -325,7 +347,7 @@ test_harvests (Fixture       *fixture,
 
   push (fixture, furrow_edit_season_harvest (fixture->store, fixture->season,
                                              furrow_field_get_id (t01), FURROW_CROP_MAIZE, 5500,
-                                             748000, 0, &error));
+                                             748000, NULL, &error));
   g_signal_connect (fixture->store, "season-changed", G_CALLBACK (count_cb), &changes);
   push (fixture, furrow_edit_season_harvests (fixture->store, fixture->season, block,
                                               G_N_ELEMENTS (block), &error));
@@ -618,7 +640,7 @@ test_refused (Fixture       *fixture,
 
   push (fixture, furrow_edit_season_harvest (fixture->store, fixture->season,
                                              furrow_field_get_id (t01), FURROW_CROP_MAIZE, 5500,
-                                             748000, 0, &error));
+                                             748000, NULL, &error));
   g_assert_true (furrow_store_settle_season (fixture->store, fixture->season, "test", &error));
   g_assert_no_error (error);
 
@@ -627,7 +649,7 @@ test_refused (Fixture       *fixture,
   g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_READ_ONLY);
   g_clear_error (&error);
   edit = furrow_edit_season_harvest (fixture->store, fixture->season, furrow_field_get_id (t01),
-                                     FURROW_CROP_MAIZE, 1, 1, 0, &error);
+                                     FURROW_CROP_MAIZE, 1, 1, NULL, &error);
   g_assert_no_error (error);
   g_assert_false (furrow_history_push (fixture->history, edit, &error));
   g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_READ_ONLY);

@@ -359,13 +359,16 @@ write_harvests (FurrowStore   *store,
 
 static const SeasonArrayKind harvests_kind = { furrow_store_get_harvests, write_harvests };
 
-/* The edit of `harvests` over what is stored now: each record's version is the one the caller
- * read (`row_version`), else the one stored now. `none_before`: the undo of a record that was
- * not there removes it (else it writes zeros). NULL when nothing changes. */
+/* The edit of `harvests` over what the caller showed, `shown` (in the same order: each record as
+ * it read it, version included, FURROW_ROW_VERSION_NONE where it read none), or when `shown` is
+ * NULL over what is stored now: each record's version is the one the caller read (its
+ * `row_version`), else the one shown or stored. `none_before`: the undo of a record that was not
+ * there removes it (else it writes zeros). NULL when nothing changes. */
 static FurrowEdit *
 harvests_edit_new (FurrowStore               *store,
                    FurrowSeason              *season,
                    const FurrowSeasonHarvest *harvests,
+                   const FurrowSeasonHarvest *shown,
                    guint                      n_harvests,
                    gboolean                   none_before,
                    const char                *label,
@@ -375,13 +378,13 @@ harvests_edit_new (FurrowStore               *store,
   g_autoptr(GArray) before = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonHarvest));
   g_autoptr(GArray) after = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonHarvest));
 
-  stored = furrow_store_get_harvests (store, season, error);
-  if (stored == NULL)
+  if (shown == NULL && (stored = furrow_store_get_harvests (store, season, error)) == NULL)
     return NULL;
   for (guint i = 0; i < n_harvests; i++)
     {
-      const FurrowSeasonHarvest *had = find_harvest (stored, harvests[i].field_id,
-                                                     harvests[i].crop);
+      const FurrowSeasonHarvest *had =
+        shown == NULL ? find_harvest (stored, harvests[i].field_id, harvests[i].crop)
+        : shown[i].row_version != FURROW_ROW_VERSION_NONE ? &shown[i] : NULL;
       FurrowSeasonHarvest old = harvests[i];
       FurrowSeasonHarvest new = harvests[i];
 
@@ -393,6 +396,7 @@ harvests_edit_new (FurrowStore               *store,
       if (had != NULL)
         {
           old = *had;
+          old.none = FALSE;
           new.row_version = had->row_version;
         }
       /* What is stored already (or zeros where there is none) is not written again. */
@@ -411,21 +415,24 @@ harvests_edit_new (FurrowStore               *store,
 }
 
 FurrowEdit *
-furrow_edit_season_harvest (FurrowStore   *store,
-                            FurrowSeason  *season,
-                            gint64         field_id,
-                            FurrowCrop     crop,
-                            double         yield_kg,
-                            gint64         revenue_fen,
-                            gint64         row_version,
-                            GError       **error)
+furrow_edit_season_harvest (FurrowStore               *store,
+                            FurrowSeason              *season,
+                            gint64                     field_id,
+                            FurrowCrop                 crop,
+                            double                     yield_kg,
+                            gint64                     revenue_fen,
+                            const FurrowSeasonHarvest *shown,
+                            GError                   **error)
 {
-  FurrowSeasonHarvest harvest = { field_id, crop, yield_kg, revenue_fen, FALSE, row_version };
+  FurrowSeasonHarvest harvest = { field_id, crop, yield_kg, revenue_fen, FALSE, 0 };
 
   g_return_val_if_fail (FURROW_IS_STORE (store), NULL);
   g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
+  g_return_val_if_fail (shown == NULL || (shown->field_id == field_id && shown->crop == crop),
+                        NULL);
 
-  return harvests_edit_new (store, season, &harvest, 1, FALSE, _("Enter a harvest"), error);
+  return harvests_edit_new (store, season, &harvest, shown, 1, FALSE, _("Enter a harvest"),
+                            error);
 }
 
 FurrowEdit *
@@ -439,7 +446,8 @@ furrow_edit_season_harvests (FurrowStore               *store,
   g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
   g_return_val_if_fail (n_harvests == 0 || harvests != NULL, NULL);
 
-  return harvests_edit_new (store, season, harvests, n_harvests, TRUE, _("Paste harvests"), error);
+  return harvests_edit_new (store, season, harvests, NULL, n_harvests, TRUE, _("Paste harvests"),
+                            error);
 }
 
 /* ------------------------------------------------------------------------------------------ */

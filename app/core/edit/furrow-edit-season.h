@@ -40,18 +40,20 @@ FurrowEdit *furrow_edit_season_delete        (FurrowStore          *store,
 FurrowSeason *furrow_edit_season_get_season  (FurrowEdit           *edit);
 
 /* "Enter a harvest": the harvest of `crop` on the field `field_id` becomes `yield_kg` and
- * `revenue_fen`; undone, it is what was stored before (zeros where there was none). NULL, with
- * error unset, when that is what is stored already (or zeros where there is none); NULL with
- * error set when the harvests cannot be read. `row_version` is the version of the record the
- * caller showed (FurrowSeasonHarvest; 0: the one stored now): applied, undone or redone, the
- * edit is refused with FURROW_STORE_ERROR_CONFLICT when another user changed it since. */
+ * `revenue_fen`; undone, it is what it was before (zeros where there was none). `shown` is that
+ * record as the caller showed it, read from the store with its version (its row_version
+ * FURROW_ROW_VERSION_NONE, values zero, where it showed none); NULL: the one stored now, read
+ * here. NULL, with error unset, when that is what it was already (or zeros where there was
+ * none); NULL with error set when `shown` is NULL and the harvests cannot be read. Applied,
+ * undone or redone, the edit is refused with FURROW_STORE_ERROR_CONFLICT when another user
+ * changed the record since it was read. */
 FurrowEdit *furrow_edit_season_harvest       (FurrowStore          *store,
                                               FurrowSeason         *season,
                                               gint64                field_id,
                                               FurrowCrop            crop,
                                               double                yield_kg,
                                               gint64                revenue_fen,
-                                              gint64                row_version,
+                                              const FurrowSeasonHarvest *shown,
                                               GError              **error);
 
 /* "Paste harvests": the harvests `harvests` (FurrowSeasonHarvest: field id, crop, kg, fen)

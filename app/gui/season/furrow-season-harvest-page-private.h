@@ -31,6 +31,7 @@ struct _FurrowSeasonHarvestPage
   /* What the page shows was read at these row versions (docs/architecture.md, Several users
    * at once): a write names them, and is refused when another user changed the row since. */
   GArray              *shown_harvests;  /* FurrowSeasonHarvest */
+  GHashTable          *shown_index;     /* field id × N_CROPS + crop → its shown_harvests row */
   GArray              *shown_costs;     /* FurrowSeasonActualCost */
 
   /* Pasting rows (docs/architecture.md, Pasting rows) */

@@ -115,8 +115,38 @@ typedef struct
   FurrowCrop crop;
   double     kg;
   gint64     fen;
-  gint64     row_version;  /* of the record shown, FURROW_ROW_VERSION_NONE: none */
+  /* The record shown, with its version (FURROW_ROW_VERSION_NONE and zeros: none) */
+  FurrowSeasonHarvest shown;
 } HarvestValue;
+
+/* Indexes shown_harvests by field and crop: a cell's edit finds the record it shows there. */
+static void
+index_shown_harvests (FurrowSeasonHarvestPage *self)
+{
+  g_clear_pointer (&self->shown_index, g_hash_table_unref);
+  if (self->shown_harvests == NULL)
+    return;
+  self->shown_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < self->shown_harvests->len; i++)
+    {
+      FurrowSeasonHarvest *h = &g_array_index (self->shown_harvests, FurrowSeasonHarvest, i);
+      gint64 *key = g_new (gint64, 1);
+
+      *key = h->field_id * FURROW_N_CROPS + h->crop;
+      g_hash_table_insert (self->shown_index, key, h);
+    }
+}
+
+/* The record of `field_id` and `crop` the page shows (shown_harvests), or NULL: none. */
+static const FurrowSeasonHarvest *
+shown_harvest (FurrowSeasonHarvestPage *self,
+               gint64                   field_id,
+               FurrowCrop               crop)
+{
+  gint64 key = field_id * FURROW_N_CROPS + crop;
+
+  return self->shown_index != NULL ? g_hash_table_lookup (self->shown_index, &key) : NULL;
+}
 
 /* Reads the harvest of one row and crop into VALUE; FALSE (the entries marked) when it cannot
  * be written. What is typed is refused there when no number or below zero
@@ -129,6 +159,7 @@ read_harvest (FurrowSeasonHarvestPage *self,
 {
   FurrowNumberEntry *kg_entry;
   FurrowNumberEntry *fen_entry;
+  const FurrowSeasonHarvest *shown;
 
   if (self->loading || SEASON (self) == NULL || STORE (self) == NULL ||
       row == 0 || row > self->field_ids->len)
@@ -141,14 +172,11 @@ read_harvest (FurrowSeasonHarvestPage *self,
                                     : FURROW_HARVEST_COLUMN_SOY_REVENUE, row);
   value->row = row;
   value->crop = crop;
-  value->row_version = FURROW_ROW_VERSION_NONE;
-  for (guint i = 0; self->shown_harvests != NULL && i < self->shown_harvests->len; i++)
-    {
-      const FurrowSeasonHarvest *h = &g_array_index (self->shown_harvests, FurrowSeasonHarvest, i);
-
-      if (h->field_id == g_array_index (self->field_ids, gint64, row - 1) && h->crop == crop)
-        value->row_version = h->row_version;
-    }
+  value->shown = (FurrowSeasonHarvest) { g_array_index (self->field_ids, gint64, row - 1), crop,
+                                         0, 0, FALSE, FURROW_ROW_VERSION_NONE };
+  shown = shown_harvest (self, value->shown.field_id, crop);
+  if (shown != NULL)
+    value->shown = *shown;
   value->kg = furrow_number_entry_get_value (kg_entry);
   value->fen = (gint64) round (furrow_number_entry_get_value (fen_entry) * 100.0);
   /* Only a value set from outside (a paste into the entry is read as typed) can be below zero. */
@@ -169,7 +197,7 @@ commit_harvest (FurrowSeasonHarvestPage *self,
     return;
   edit = furrow_edit_season_harvest (STORE (self), SEASON (self),
                                      g_array_index (self->field_ids, gint64, value->row - 1),
-                                     value->crop, value->kg, value->fen, value->row_version,
+                                     value->crop, value->kg, value->fen, &value->shown,
                                      &error);
   _furrow_season_harvest_page_push (self, edit, error);
 }
@@ -696,6 +724,7 @@ load (FurrowSeasonHarvestPage *self,
     force = TRUE;
   g_clear_pointer (&self->shown_harvests, g_array_unref);
   self->shown_harvests = furrow_store_get_harvests (STORE (self), SEASON (self), NULL);
+  index_shown_harvests (self);
   load_grid (self);
   load_costs (self, force);
   gtk_widget_set_visible (GTK_WIDGET (self->locked_group), locked);
@@ -855,6 +884,7 @@ furrow_season_harvest_page_finalize (GObject *object)
 
   g_array_unref (self->field_ids);
   g_clear_pointer (&self->shown_harvests, g_array_unref);
+  g_clear_pointer (&self->shown_index, g_hash_table_unref);
   g_clear_pointer (&self->shown_costs, g_array_unref);
   g_hash_table_unref (self->pending);
   g_ptr_array_unref (self->cost_rows);

@@ -451,7 +451,7 @@ set_kg (GtkGrid *grid,
         guint    row,
         double   kg)
 {
-  g_autofree char *text = g_strdup_printf ("%'.0f", kg);
+  g_autofree char *text = furrow_format_number (kg, 0);
 
   set_label (grid, column, row, text);
 }
@@ -569,7 +569,7 @@ set_compare_row (FurrowSeasonHarvestPage      *self,
       else if (cells[i].money)
         text = furrow_format_yuan ((gint64) cells[i].value);
       else
-        text = g_strdup_printf ("%'.0f", cells[i].value);
+        text = furrow_format_number (cells[i].value, 0);
       set_compare (grid, index, cells[i].column, text);
     }
 }

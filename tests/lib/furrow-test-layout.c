@@ -247,6 +247,48 @@ furrow_test_assert_reachable (GtkWidget  *widget,
              win_h);
 }
 
+void
+furrow_test_assert_fits_across (GtkWidget  *table,
+                                const char *what)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (table, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (table));
+  int natural = 0, view_w, win_w;
+  guint n = 0;
+
+  g_assert_nonnull (scrolled);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                            0);
+  furrow_test_wait_for_frame (window);
+  gtk_widget_measure (table, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  view_w = gtk_widget_get_width (scrolled);
+  win_w = gtk_widget_get_width (window);
+  g_test_message ("%s at %dx%d (%s): natural width %d px in a view of %d px", what, win_w,
+                  gtk_widget_get_height (window), furrow_test_language (), natural, view_w);
+  if (natural > view_w)
+    FAIL ("%s is %d px wide, wider than its view of %d px, at %d px (%s)", what, natural, view_w,
+          win_w, furrow_test_language ());
+  for (GtkWidget *c = gtk_widget_get_first_child (table); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      graphene_rect_t in, b;
+
+      if (!gtk_widget_get_mapped (c))
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (c, scrolled, &in));
+      g_assert_true (gtk_widget_compute_bounds (c, window, &b));
+      if (in.origin.x < -0.5 || in.origin.x + in.size.width > view_w + 0.5 ||
+          b.origin.x < LAYOUT_MARGIN - 0.5 ||
+          b.origin.x + b.size.width > win_w - LAYOUT_MARGIN + 0.5)
+        FAIL ("%s: a %s at x %.0f–%.0f of its view of %d px, %.0f–%.0f of the %d px window, "
+              "is not wholly in them (the window's margin %d px)", what, G_OBJECT_TYPE_NAME (c),
+              in.origin.x, in.origin.x + in.size.width, view_w, b.origin.x,
+              b.origin.x + b.size.width, win_w, LAYOUT_MARGIN);
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
 /* Where a user sees WIDGET (an amount): the part of each scrolled window around it that
  * shows, and the window. A row scrolled out of view above or below is not seen, and not
  * checked; one that is seen lies wholly inside the view across, at the table's scroll position

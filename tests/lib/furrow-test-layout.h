@@ -41,6 +41,13 @@ void        furrow_test_scroll_into_view     (GtkWidget        *widget);
 void        furrow_test_assert_reachable     (GtkWidget        *widget,
                                               const char       *what);
 
+/* TABLE (a grid in a scrolled window that may scroll sideways) fits across that scrolled
+ * window's view, scrolled to its start as the page opens: its natural width at most the view's,
+ * and each of its children (a title, a label, an entry of every column) wholly inside the view
+ * and inside the window with its margin, across, without scrolling. WHAT names it. */
+void        furrow_test_assert_fits_across   (GtkWidget        *table,
+                                              const char       *what);
+
 /* Every amount shown under WIDGET (a mapped label or inscription with ¥ in it) in full: not
  * ellipsized, at least its natural width (unless it wraps), and, unless its row is scrolled out
  * of view above or below, wholly inside the view of every scrolled window around it and inside

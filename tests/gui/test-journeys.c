@@ -11,8 +11,9 @@
  *   compares the patterns, calibrates a yield model in the editor and applies the plan to a
  *   season;
  * - the manager makes a new season, applies 2+4 to every field, reads the economics, types the
- *   harvests of all but two fields, settles through the warnings, exports the roster and reopens
- *   the season with a reason.
+ *   harvests of all but two fields, settles through the warnings, posts the notice and records
+ *   an objection under a server's role line, exports the roster and reopens the season with a
+ *   reason.
  *
  * At every step each control on the path is mapped, inside its window (after scrolling to it)
  * and at least its natural width, no amount (a label with ¥) and no column title is ellipsized
@@ -34,6 +35,7 @@
 #include "furrow-import-assistant.h"
 #include "furrow-import-assistant-testing.h"
 #include "furrow-new-season-dialog-testing.h"
+#include "furrow-notice.h"
 #include "furrow-planner-panel.h"
 #include "furrow-planner-panel-testing.h"
 #include "furrow-record-list-testing.h"
@@ -44,6 +46,7 @@
 #include "furrow-season-harvest-page-testing.h"
 #include "furrow-season-overview-page.h"
 #include "furrow-season-page.h"
+#include "furrow-season-page-testing.h"
 #include "furrow-season-overview-page-testing.h"
 #include "furrow-season-settlement-page.h"
 #include "furrow-season-settlement-page-testing.h"
@@ -129,7 +132,8 @@ check_window (Fixture    *fixture,
                             settlement, FURROW_TYPE_SEASON_SETTLEMENT_PAGE, "totals_grid")), step),
                           ==, 24);
         /* The objection's entries with their placeholders in full ("What the household
-         * say…" at 1024 px before; issue 13); the notice's state in at most three lines. */
+         * say…" at 1024 px before; issue 13); the notice's state on a line of its own, in
+         * one line (two beside the date at 1024 px in Chinese before). */
         for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
           furrow_test_check_not_ellipsized (GTK_WIDGET (gtk_widget_get_template_child (
                                               settlement, FURROW_TYPE_SEASON_SETTLEMENT_PAGE,
@@ -138,7 +142,7 @@ check_window (Fixture    *fixture,
         furrow_test_assert_lines (GTK_WIDGET (gtk_widget_get_template_child (
                                     settlement, FURROW_TYPE_SEASON_SETTLEMENT_PAGE,
                                     "notice_end_label")),
-                                  3, step);
+                                  1, step);
       }
   }
 
@@ -846,6 +850,74 @@ agronomist (Fixture *fixture,
   check_window (fixture, "agronomist-6-applied");
 }
 
+static gboolean
+has_child (gpointer widget)
+{
+  return gtk_widget_get_first_child (widget) != NULL;
+}
+
+static gboolean
+is_posted (gpointer label)
+{
+  return strcmp (gtk_label_get_text (label),
+                 _("Not posted yet: households are paid after the notice ends")) != 0;
+}
+
+/* The notice posted today on the settled PAGE and an objection of HOUSEHOLD recorded, under
+ * the role line a clerk signed in to a server has (the window's own, with its text): at
+ * 1024×700 in Chinese the page outgrew the window with the notice's state on a line of its
+ * own, and GTK raised a critical measuring the objections' wrapped text (window-roles-pg).
+ * Now the notice and the objections scroll above the roster: the page is not squeezed below
+ * the height it asks for, the roster keeps 180 px (six households), and the objection's
+ * entries and Add Objection are reached by scrolling (issue 13). */
+static void
+post_notice (Fixture    *fixture,
+             GtkWidget  *page,
+             const char *household)
+{
+  GtkLabel *banner = fixture->window->role_banner;
+  g_autofree char *line = g_strdup_printf (_("Signed in as %s, clerk — settling and the money "
+                                             "rules are for the manager"), "clerk_a");
+  g_autofree char *today = furrow_notice_today ();
+  GtkWidget *roster = gtk_widget_get_ancestor (furrow_test_find_widget (page,
+                                                                        GTK_TYPE_COLUMN_VIEW),
+                                               GTK_TYPE_SCROLLED_WINDOW);
+  int min_height = 0;
+#define CHILD(name) GTK_WIDGET (gtk_widget_get_template_child (page, \
+                                                              FURROW_TYPE_SEASON_SETTLEMENT_PAGE, \
+                                                              name))
+
+  gtk_editable_set_text (GTK_EDITABLE (CHILD ("notice_entry")), today);
+  g_assert_true (gtk_widget_activate_action (page, "settlement.set-notice-date", NULL));
+  g_assert_true (furrow_test_wait_until (is_posted, CHILD ("notice_end_label"), 30));
+  gtk_editable_set_text (GTK_EDITABLE (CHILD ("objection_household_entry")), household);
+  gtk_editable_set_text (GTK_EDITABLE (CHILD ("objection_text_entry")),
+                         "二组的地块面积少算了0.3亩，请按确权证书重新核对");
+  g_assert_true (gtk_widget_activate_action (page, "settlement.add-objection", NULL));
+  /* Listed once the page has read it back (a fixed pause was too short on a loaded machine). */
+  if (!furrow_test_wait_until (has_child, CHILD ("objections_list"), 30))
+    g_error ("the objection is not listed: %s",
+             furrow_season_page_get_last_message (FURROW_SEASON_PAGE (page)));
+  /* The line after the edits: each one updates the window's actions and its role line. */
+  gtk_label_set_text (banner, line);
+  gtk_widget_set_visible (GTK_WIDGET (banner), TRUE);
+  check_window (fixture, "manager-8-notice");
+  furrow_test_assert_reachable (CHILD ("notice_entry"), "notice: date");
+  furrow_test_assert_reachable (furrow_test_find_action (CHILD ("objections_list"),
+                                                         "settlement.resolve-objection", NULL),
+                                "notice: the objection's Resolve");
+  furrow_test_assert_reachable (furrow_test_find_action (page, "settlement.add-objection", NULL),
+                                "Add Objection");
+  gtk_widget_measure (page, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (page), &min_height,
+                      NULL, NULL, NULL);
+  g_test_message ("settled page with the role line: %d px, asking at least %d; roster %d px",
+                  gtk_widget_get_height (page), min_height, gtk_widget_get_height (roster));
+  g_assert_cmpint (min_height, <=, gtk_widget_get_height (page));
+  g_assert_cmpint (gtk_widget_get_height (roster), >=, 180);
+  gtk_widget_set_visible (GTK_WIDGET (banner), FALSE);
+#undef CHILD
+}
+
 /* ---- The manager -------------------------------------------------------------------------- */
 
 static void
@@ -1071,6 +1143,12 @@ manager (Fixture *fixture,
   furrow_test_iterate (300);
   check_roster (page, "manager-8-settled");
   check_window (fixture, "manager-8-settled");
+  {
+    g_autoptr(GListModel) households = furrow_store_get_households (store);
+    g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, 0);
+
+    post_notice (fixture, page, furrow_household_get_code (household));
+  }
 
   /* 6. The roster exported as CSV: a line per household of the roster and the header. */
   {

@@ -6,6 +6,9 @@
 
 #include "furrow-test-layout.h"
 
+#include "furrow-season-settlement-page.h"
+#include "furrow-season-view.h"
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -538,6 +541,56 @@ furrow_test_check_labels (GtkWidget  *widget,
 }
 
 /* furrow-test-layout.h: the grab a menu's popover takes may fail on a loaded machine. */
+void
+furrow_test_check_season_view (GtkWidget  *view,
+                               const char *step)
+{
+  GtkWidget *settlement;
+
+  if (!gtk_widget_get_mapped (view))
+    return;
+  /* The season's name and its line beneath in full ("Crop ye…" at 1024 px before; issue 13,
+   * item 4). */
+  {
+    static const char *children[] = { "title_label", "state_label" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+      {
+        GtkWidget *label = GTK_WIDGET (
+          gtk_widget_get_template_child (view, FURROW_TYPE_SEASON_VIEW, children[i]));
+
+        g_assert_nonnull (label);
+        furrow_test_check_not_ellipsized (label, step);
+        furrow_test_assert_reachable (label, children[i]);
+      }
+  }
+
+  /* The settlement's totals, twelve captions and their amounts, in full ("Income (sales, other
+   * inco…" at 1024 px in English before). */
+  settlement = furrow_test_find_widget (view, FURROW_TYPE_SEASON_SETTLEMENT_PAGE);
+  if (settlement != NULL && gtk_widget_get_mapped (settlement))
+    {
+      static const char *entries[] = { "objection_household_entry", "objection_text_entry",
+                                       "objection_received_entry" };
+
+      g_assert_cmpuint (furrow_test_check_labels (GTK_WIDGET (gtk_widget_get_template_child (
+                          settlement, FURROW_TYPE_SEASON_SETTLEMENT_PAGE, "totals_grid")), step),
+                        ==, 24);
+      /* The objection's entries with their placeholders in full ("What the household say…"
+       * at 1024 px before; issue 13); the notice's state on a line of its own, in one line
+       * (two beside the date at 1024 px in Chinese before). */
+      for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+        furrow_test_check_not_ellipsized (GTK_WIDGET (gtk_widget_get_template_child (
+                                            settlement, FURROW_TYPE_SEASON_SETTLEMENT_PAGE,
+                                            entries[i])),
+                                          step);
+      furrow_test_assert_lines (GTK_WIDGET (gtk_widget_get_template_child (
+                                  settlement, FURROW_TYPE_SEASON_SETTLEMENT_PAGE,
+                                  "notice_end_label")),
+                                1, step);
+    }
+}
+
 static gboolean
 popup_timed_out_cb (gpointer data)
 {

@@ -85,6 +85,13 @@ void        furrow_test_assert_lines         (GtkWidget        *label,
 guint       furrow_test_check_labels         (GtkWidget        *widget,
                                               const char       *what);
 
+/* The season VIEW (a FurrowSeasonView) as the journeys check it at each STEP, when it is
+ * mapped: the season's name and line in full and reachable; on the settlement page, its
+ * totals' 24 captions and amounts, the objection's entries with their placeholders in full and
+ * the notice's state in one line. */
+void        furrow_test_check_season_view    (GtkWidget        *view,
+                                              const char       *step);
+
 /* Opens BUTTON's popover and returns once it has painted a frame. A menu's popover closes on a
  * click elsewhere (autohide): GDK's X11 backend shows it inside a pointer and keyboard grab
  * (gdk_seat_grab() with the popup's show as its prepare function) and hides it again at once

@@ -424,7 +424,7 @@ grid_entry (FurrowSeasonHarvestPage *self,
 
       /* Kilograms to 0.1, yuan to the fen; as wide as fit_entry_columns() makes them. */
       entry = furrow_number_entry_new (money ? 2 : 1);
-      gtk_widget_add_css_class (entry, "furrow-cell");
+      furrow_fill_down_cell (entry);
       g_signal_connect (entry, "value-changed", G_CALLBACK (harvest_changed_cb), self);
       focus = gtk_event_controller_focus_new ();
       g_signal_connect (focus, "enter", G_CALLBACK (entry_focused_cb), self);
@@ -452,24 +452,6 @@ set_kg (GtkGrid *grid,
   g_autofree char *text = furrow_format_number (kg, 0);
 
   set_label (grid, column, row, text);
-}
-
-/* The grid's entries as cells of a spreadsheet: 4 px of side padding instead of Adwaita's 9,
- * 40 px across the grid's four value columns. */
-#define CELL_STYLE "entry.furrow-cell { padding-left: 4px; padding-right: 4px; }"
-
-static void
-add_cell_style (void)
-{
-  static GtkCssProvider *provider;
-
-  if (provider != NULL || gdk_display_get_default () == NULL)
-    return;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, CELL_STYLE, -1);
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 /* The field's code in the grid's first column: it gives way first, cut with an ellipsis and
@@ -1001,7 +983,6 @@ static void
 furrow_season_harvest_page_init (FurrowSeasonHarvestPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  add_cell_style ();
   self->field_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->pending = g_hash_table_new (NULL, NULL);
   self->cost_rows = g_ptr_array_new ();

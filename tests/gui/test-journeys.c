@@ -11,8 +11,9 @@
  *   compares the patterns, calibrates a yield model in the editor and applies the plan to a
  *   season;
  * - the manager makes a new season, applies 2+4 to every field, reads the economics, types the
- *   harvests of all but two fields, settles through the warnings, exports the roster and reopens
- *   the season with a reason.
+ *   harvests of all but two fields, settles through the warnings, posts the notice and records
+ *   an objection under a server's role line, exports the roster and reopens the season with a
+ *   reason.
  *
  * At every step each control on the path is mapped, inside its window (after scrolling to it)
  * and at least its natural width, no amount (a label with ¥) and no column title is ellipsized
@@ -34,6 +35,7 @@
 #include "furrow-import-assistant.h"
 #include "furrow-import-assistant-testing.h"
 #include "furrow-new-season-dialog-testing.h"
+#include "furrow-notice.h"
 #include "furrow-planner-panel.h"
 #include "furrow-planner-panel-testing.h"
 #include "furrow-record-list-testing.h"
@@ -44,6 +46,7 @@
 #include "furrow-season-harvest-page-testing.h"
 #include "furrow-season-overview-page.h"
 #include "furrow-season-page.h"
+#include "furrow-season-page-testing.h"
 #include "furrow-season-overview-page-testing.h"
 #include "furrow-season-settlement-page.h"
 #include "furrow-season-settlement-page-testing.h"
@@ -92,55 +95,8 @@ check_window (Fixture    *fixture,
   furrow_test_wait_for_frame (window);
   n = furrow_test_check_money (window, step);
   titles = furrow_test_check_column_titles (window, step);
-  /* The season's name and its line beneath in full ("Crop ye…" at 1024 px before; issue 13,
-   * item 4). */
-  {
-    GtkWidget *view = GTK_WIDGET (furrow_window_get_season_view (fixture->window));
-
-    if (gtk_widget_get_mapped (view))
-      {
-        static const char *children[] = { "title_label", "state_label" };
-
-        for (guint i = 0; i < G_N_ELEMENTS (children); i++)
-          {
-            GtkWidget *label = GTK_WIDGET (
-              gtk_widget_get_template_child (view, FURROW_TYPE_SEASON_VIEW, children[i]));
-
-            g_assert_nonnull (label);
-            furrow_test_check_not_ellipsized (label, step);
-            furrow_test_assert_reachable (label, children[i]);
-          }
-      }
-  }
-
-  /* The settlement's totals, twelve captions and their amounts, in full ("Income (sales, other
-   * inco…" at 1024 px in English before). */
-  {
-    GtkWidget *settlement = furrow_test_find_widget (
-      GTK_WIDGET (furrow_window_get_season_view (fixture->window)),
-      FURROW_TYPE_SEASON_SETTLEMENT_PAGE);
-
-    if (settlement != NULL && gtk_widget_get_mapped (settlement))
-      {
-        static const char *entries[] = { "objection_household_entry", "objection_text_entry",
-                                         "objection_received_entry" };
-
-        g_assert_cmpuint (furrow_test_check_labels (GTK_WIDGET (gtk_widget_get_template_child (
-                            settlement, FURROW_TYPE_SEASON_SETTLEMENT_PAGE, "totals_grid")), step),
-                          ==, 24);
-        /* The objection's entries with their placeholders in full ("What the household
-         * say…" at 1024 px before; issue 13); the notice's state in at most three lines. */
-        for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-          furrow_test_check_not_ellipsized (GTK_WIDGET (gtk_widget_get_template_child (
-                                              settlement, FURROW_TYPE_SEASON_SETTLEMENT_PAGE,
-                                              entries[i])),
-                                            step);
-        furrow_test_assert_lines (GTK_WIDGET (gtk_widget_get_template_child (
-                                    settlement, FURROW_TYPE_SEASON_SETTLEMENT_PAGE,
-                                    "notice_end_label")),
-                                  3, step);
-      }
-  }
+  furrow_test_check_season_view (GTK_WIDGET (furrow_window_get_season_view (fixture->window)),
+                                 step);
 
   g_test_message ("%s at %dx%d (%s): %u amounts and %u column titles in full (%.1f s)", step,
                   gtk_widget_get_width (window), gtk_widget_get_height (window),
@@ -846,6 +802,71 @@ agronomist (Fixture *fixture,
   check_window (fixture, "agronomist-6-applied");
 }
 
+static gboolean
+has_child (gpointer widget)
+{
+  return gtk_widget_get_first_child (widget) != NULL;
+}
+
+static gboolean
+is_posted (gpointer label)
+{
+  return strcmp (gtk_label_get_text (label),
+                 _("Not posted yet: households are paid after the notice ends")) != 0;
+}
+
+/* The notice posted today on the settled PAGE and an objection of HOUSEHOLD recorded, under a
+ * clerk's role line (the window's own): the page is not squeezed below the height it asks for,
+ * the roster keeps 180 px (six households) and the notice's controls are reached by scrolling
+ * above it (issue 13; the page outgrew 1024×700 in Chinese, and GTK raised a critical measuring
+ * the objections' wrapped text in window-roles-pg). */
+static void
+post_notice (Fixture    *fixture,
+             GtkWidget  *page,
+             const char *household)
+{
+  GtkLabel *banner = fixture->window->role_banner;
+  g_autofree char *line = g_strdup_printf (_("Signed in as %s, clerk — settling and the money "
+                                             "rules are for the manager"), "clerk_a");
+  g_autofree char *today = furrow_notice_today ();
+  GtkWidget *roster = gtk_widget_get_ancestor (furrow_test_find_widget (page,
+                                                                        GTK_TYPE_COLUMN_VIEW),
+                                               GTK_TYPE_SCROLLED_WINDOW);
+  int min_height = 0;
+#define CHILD(name) \
+  GTK_WIDGET (gtk_widget_get_template_child (page, FURROW_TYPE_SEASON_SETTLEMENT_PAGE, name))
+
+  gtk_editable_set_text (GTK_EDITABLE (CHILD ("notice_entry")), today);
+  g_assert_true (gtk_widget_activate_action (page, "settlement.set-notice-date", NULL));
+  g_assert_true (furrow_test_wait_until (is_posted, CHILD ("notice_end_label"), 30));
+  gtk_editable_set_text (GTK_EDITABLE (CHILD ("objection_household_entry")), household);
+  gtk_editable_set_text (GTK_EDITABLE (CHILD ("objection_text_entry")),
+                         "二组的地块面积少算了0.3亩，请按确权证书重新核对");
+  g_assert_true (gtk_widget_activate_action (page, "settlement.add-objection", NULL));
+  /* Listed once the page has read it back (a fixed pause was too short on a loaded machine). */
+  if (!furrow_test_wait_until (has_child, CHILD ("objections_list"), 30))
+    g_error ("the objection is not listed: %s",
+             furrow_season_page_get_last_message (FURROW_SEASON_PAGE (page)));
+  /* The line after the edits: each one updates the window's actions and its role line. */
+  gtk_label_set_text (banner, line);
+  gtk_widget_set_visible (GTK_WIDGET (banner), TRUE);
+  check_window (fixture, "manager-8-notice");
+  furrow_test_assert_reachable (CHILD ("notice_entry"), "notice: date");
+  furrow_test_assert_reachable (furrow_test_find_action (CHILD ("objections_list"),
+                                                         "settlement.resolve-objection", NULL),
+                                "notice: the objection's Resolve");
+  furrow_test_assert_reachable (furrow_test_find_action (page, "settlement.add-objection", NULL),
+                                "Add Objection");
+  gtk_widget_measure (page, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (page), &min_height,
+                      NULL, NULL, NULL);
+  g_test_message ("settled page with the role line: %d px, asking at least %d; roster %d px",
+                  gtk_widget_get_height (page), min_height, gtk_widget_get_height (roster));
+  g_assert_cmpint (min_height, <=, gtk_widget_get_height (page));
+  g_assert_cmpint (gtk_widget_get_height (roster), >=, 180);
+  gtk_widget_set_visible (GTK_WIDGET (banner), FALSE);
+#undef CHILD
+}
+
 /* ---- The manager -------------------------------------------------------------------------- */
 
 static void
@@ -976,8 +997,9 @@ manager (Fixture *fixture,
       GTK_WIDGET (furrow_season_harvest_page_get_entry (harvest, furrow_field_get_code (first),
                                                         FURROW_HARVEST_COLUMN_SOY_REVENUE)),
       "harvest: soybean yuan");
-    /* The grid's titles in at most three lines: a Chinese title may break after any character,
-     * and 托管地块 stood one character a line (大豆预计（公斤） in five) in the narrow grid. */
+    /* The grid's titles in at most three lines, two in Chinese (大豆实收 over （公斤）): a
+     * Chinese title may break after any character, and 托管地块 stood one character a line
+     * (大豆预计（公斤） in five) in the narrow grid. */
     {
       GtkGrid *grid = GTK_GRID (furrow_season_harvest_page_get_child (harvest, "harvest_grid"));
       GtkGrid *compare = GTK_GRID (furrow_season_harvest_page_get_child (harvest, "compare_grid"));
@@ -989,7 +1011,7 @@ manager (Fixture *fixture,
         {
           title = gtk_grid_get_child_at (grid, c, 0);
           g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (title))),
-                           <=, 3);
+                           <=, strcmp (furrow_test_language (), "zh_CN") == 0 ? 2 : 3);
         }
 
       /* The same titles over predicted and actual (furrow-grid-title.h). */
@@ -1002,6 +1024,9 @@ manager (Fixture *fixture,
       g_test_message ("predicted and actual: %.0f px in a %.0f px view",
                       gtk_adjustment_get_upper (adj), gtk_adjustment_get_page_size (adj));
       g_assert_cmpfloat (gtk_adjustment_get_upper (adj), <=, gtk_adjustment_get_page_size (adj) + 1);
+      /* So does the entry grid, its titles, predicted kilograms and entries, from 1024 px:
+       * 大豆实收 was cut at the window's edge there, reached only by scrolling sideways. */
+      furrow_test_assert_fits_across (GTK_WIDGET (grid), "the harvest grid");
     }
     /* Back to the grid's first column, the fields' codes, as the page opens. */
     gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (
@@ -1028,6 +1053,17 @@ manager (Fixture *fixture,
     g_assert_no_error (error);
     /* 38 fields, two crops each. */
     g_assert_cmpuint (harvests->len, ==, 76);
+    /* The third field's maize, 81.09 mu × ¥2,000 = 16,218,000 fen, reads as the money labels
+     * do with LC_ALL=C.UTF-8 (tests/meson.build) and LANGUAGE=zh_CN in Chinese: "162180.00"
+     * before (printf's grouping is LC_NUMERIC's). */
+    {
+      g_autoptr(FurrowField) third = g_list_model_get_item (fields, 2);
+      FurrowNumberEntry *sold = furrow_season_harvest_page_get_entry (
+        harvest, furrow_field_get_code (third), FURROW_HARVEST_COLUMN_MAIZE_REVENUE);
+
+      g_assert_cmpint (furrow_number_entry_get_fen (sold), ==, 16218000);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sold)), ==, "162,180.00");
+    }
   }
   check_window (fixture, "manager-5-harvests");
 
@@ -1056,6 +1092,12 @@ manager (Fixture *fixture,
   furrow_test_iterate (300);
   check_roster (page, "manager-8-settled");
   check_window (fixture, "manager-8-settled");
+  {
+    g_autoptr(GListModel) households = furrow_store_get_households (store);
+    g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, 0);
+
+    post_notice (fixture, page, furrow_household_get_code (household));
+  }
 
   /* 6. The roster exported as CSV: a line per household of the roster and the header. */
   {

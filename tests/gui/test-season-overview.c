@@ -197,7 +197,9 @@ check_rows_all (FurrowWindow             *window,
     g_autofree char *revenue = g_strdup_printf ("Revenue %s", revenue_yuan);
     g_autofree char *mu = furrow_format_mu (sum_planted);
     g_autofree char *planted = g_strdup_printf ("Planted %s mu", mu);
-    g_autofree char *kg = g_strdup_printf ("Maize %'.0f kg", sum_kg[FURROW_CROP_MAIZE]);
+    /* Grouped as the amounts are, whatever the locale (furrow_format_number(), test-units). */
+    g_autofree char *maize_kg = furrow_format_number (sum_kg[FURROW_CROP_MAIZE], 0);
+    g_autofree char *kg = g_strdup_printf ("Maize %s kg", maize_kg);
     g_autofree char *summary = g_strdup_printf ("%u of %u fields planned", n, n);
 
     g_assert_nonnull (furrow_test_find_label (GTK_WIDGET (page), net));

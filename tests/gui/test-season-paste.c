@@ -227,7 +227,7 @@ test_paste_block (Fixture       *fixture,
   g_autofree char *soy_kg_text = NULL;
   g_autofree char *soy_yuan_text = NULL;
   g_autofree char *zero_yuan = furrow_format_yuan (0);
-  g_autofree char *zero_kg = g_strdup_printf ("%'.1f", 0.0);
+  g_autofree char *zero_kg = g_strdup ("0.0");
   AdwMessageDialog *dialog;
   FurrowField *eleventh;
   double kg;
@@ -259,9 +259,10 @@ test_paste_block (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
                             "2 rows are refused and will not be written."));
   /* Row 2 of the block (after the header): old → new for each of its four values. */
-  kg_text = g_strdup_printf ("%'.1f", 12345.6);
+  /* Kilograms grouped as the amounts are, whatever the locale (furrow_format_number()). */
+  kg_text = g_strdup ("12,345.6");
   yuan_text = furrow_format_yuan (3086475);
-  soy_kg_text = g_strdup_printf ("%'.1f", 1800.0);
+  soy_kg_text = g_strdup ("1,800.0");
   soy_yuan_text = furrow_format_yuan (1080000);
   first_line = g_strdup_printf ("Row 2, %s %s: Maize harvested (kg) %s → %s; Maize revenue "
                                 "(yuan) %s → %s; Soybean harvested (kg) %s → %s; Soybean "
@@ -451,7 +452,7 @@ test_fill_down (Fixture       *fixture,
   GtkWidget *grid = furrow_season_harvest_page_get_child (page, "harvest_grid");
   g_autoptr(FurrowSeason) season = furrow_store_find_season (store, SEASON_NAME);
   g_autoptr(GError) error = NULL;
-  g_autofree char *filled = g_strdup_printf ("%'.1f", 12345.6);
+  g_autofree char *filled = g_strdup ("12,345.6");
   FurrowFieldEditor *editor = furrow_field_map_get_editor (fixture->window->field_map);
   FurrowNumberEntry *first_kg;
   AdwMessageDialog *dialog;
@@ -501,7 +502,7 @@ test_fill_down (Fixture       *fixture,
   for (guint i = 1; i <= 5; i++)
     {
       FurrowField *field = row_field (fixture, page, i);
-      g_autofree char *before = g_strdup_printf ("%'.1f", 1000.0 + 100 * i);
+      g_autofree char *before = g_strdup_printf ("1,%u00.0", i);
       g_autofree char *line = g_strdup_printf ("Row %u, %s %s: Maize harvested (kg) %s → %s", i,
                                                furrow_field_get_code (field),
                                                furrow_field_get_name (field), before, filled);

@@ -41,6 +41,13 @@ void        furrow_test_scroll_into_view     (GtkWidget        *widget);
 void        furrow_test_assert_reachable     (GtkWidget        *widget,
                                               const char       *what);
 
+/* TABLE (a grid in a scrolled window that may scroll sideways) fits across that scrolled
+ * window's view, scrolled to its start as the page opens: its natural width at most the view's,
+ * and each of its children (a title, a label, an entry of every column) wholly inside the view
+ * and inside the window with its margin, across, without scrolling. WHAT names it. */
+void        furrow_test_assert_fits_across   (GtkWidget        *table,
+                                              const char       *what);
+
 /* Every amount shown under WIDGET (a mapped label or inscription with ¥ in it) in full: not
  * ellipsized, at least its natural width (unless it wraps), and, unless its row is scrolled out
  * of view above or below, wholly inside the view of every scrolled window around it and inside
@@ -77,6 +84,13 @@ void        furrow_test_assert_lines         (GtkWidget        *label,
  * them unwrapped; WHAT names them. Returns how many were checked. */
 guint       furrow_test_check_labels         (GtkWidget        *widget,
                                               const char       *what);
+
+/* The season VIEW (a FurrowSeasonView) as the journeys check it at each STEP, when it is
+ * mapped: the season's name and line in full and reachable; on the settlement page, its
+ * totals' 24 captions and amounts, the objection's entries with their placeholders in full and
+ * the notice's state in one line. */
+void        furrow_test_check_season_view    (GtkWidget        *view,
+                                              const char       *step);
 
 /* Opens BUTTON's popover and returns once it has painted a frame. A menu's popover closes on a
  * click elsewhere (autohide): GDK's X11 backend shows it inside a pointer and keyboard grab

@@ -13,5 +13,10 @@ double furrow_mu_to_m2 (double area_mu);
 
 char  *furrow_format_mu   (double area_m2);
 char  *furrow_format_yuan (gint64 fen);
+/* VALUE to DECIMALS places with its thousands grouped as furrow_format_yuan() groups them
+ * ("162,180.00"), whatever the locale's LC_NUMERIC: a value in an entry reads as the amounts
+ * beside it, and as furrow_paste_parse_number() reads it back. */
+char  *furrow_format_number (double value,
+                             guint  decimals);
 
 G_END_DECLS

@@ -86,7 +86,8 @@ furrow_fill_down_retitle (AdwMessageDialog *dialog,
   adw_message_dialog_set_heading (dialog, heading);
 }
 
-/* The entries selected for Fill Down: the accent colour behind them. */
+/* The entries selected for Fill Down: the accent colour behind them; a table's cells with a
+ * narrower padding. */
 static void
 add_style (void)
 {
@@ -99,7 +100,9 @@ add_style (void)
   provider = gtk_css_provider_new ();
   gtk_css_provider_load_from_data (provider,
                                    "spinbutton.fill-selected, entry.fill-selected { "
-                                   "background-color: alpha(@accent_bg_color, 0.25); }", -1);
+                                   "background-color: alpha(@accent_bg_color, 0.25); } "
+                                   "entry.furrow-cell { padding-left: 4px; padding-right: 4px; }",
+                                   -1);
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
@@ -116,4 +119,13 @@ furrow_fill_down_mark (GtkWidget *entry,
     gtk_widget_add_css_class (entry, "fill-selected");
   else
     gtk_widget_remove_css_class (entry, "fill-selected");
+}
+
+void
+furrow_fill_down_cell (GtkWidget *entry)
+{
+  g_return_if_fail (GTK_IS_WIDGET (entry));
+
+  add_style ();
+  gtk_widget_add_css_class (entry, "furrow-cell");
 }

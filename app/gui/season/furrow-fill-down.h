@@ -54,5 +54,8 @@ void          furrow_fill_down_retitle  (AdwMessageDialog *dialog,
  * "fill-selected") or not. */
 void          furrow_fill_down_mark     (GtkWidget        *entry,
                                          gboolean          selected);
+/* Makes ENTRY a cell of a table as a spreadsheet's: 4 px of side padding instead of Adwaita's 9
+ * (style class "furrow-cell"; 40 px across the harvest grid's four value columns, issue 13). */
+void          furrow_fill_down_cell     (GtkWidget        *entry);
 
 G_END_DECLS

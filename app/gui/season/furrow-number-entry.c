@@ -8,6 +8,7 @@
 #include "furrow-number-entry.h"
 #include "furrow-paste.h"
 #include "furrow-property.h"
+#include "furrow-units.h"
 
 struct _FurrowNumberEntry
 {
@@ -38,21 +39,15 @@ static GParamSpec *properties[N_PROPS];
 
 static void show_value (FurrowNumberEntry *self);
 
-/* VALUE as the entry shows it: in the locale's way with its thousands separators (12,345.6),
- * or without them where the locale writes a number the paste reading would not read back. */
+/* VALUE as the entry shows it: its thousands grouped as the money labels beside it group
+ * theirs (12,345.6, furrow_format_number()), whatever the locale's LC_NUMERIC; under a session
+ * that sets only LANGUAGE, printf's grouping left "162180.00". The paste reading reads it
+ * back (furrow-paste.h). */
 static char *
 format_value (FurrowNumberEntry *self,
               double             value)
 {
-  g_autofree char *text = g_strdup_printf ("%'.*f", (int) self->digits, value);
-  char plain[G_ASCII_DTOSTR_BUF_SIZE];
-  g_autofree char *format = g_strdup_printf ("%%.%uf", self->digits);
-  double back;
-
-  if (furrow_paste_parse_number (text, &back) && fabs (back - value) < 1.0)
-    return g_steal_pointer (&text);
-  g_ascii_formatd (plain, sizeof plain, format, value);
-  return g_strdup (plain);
+  return furrow_format_number (value, self->digits);
 }
 
 static void

@@ -25,7 +25,7 @@ format_value (guint  value,
   /* Columns 1 and 3 are yuan, 0 and 2 kilograms (value_columns). */
   if (value % 2 == 1)
     return furrow_format_yuan ((gint64) round (number * 100.0));
-  return g_strdup_printf ("%'.1f", number);
+  return furrow_format_number (number, 1);
 }
 
 static const char *

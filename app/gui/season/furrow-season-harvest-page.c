@@ -450,11 +450,9 @@ grid_entry (FurrowSeasonHarvestPage *self,
       gboolean money = column == FURROW_HARVEST_COLUMN_MAIZE_REVENUE ||
                        column == FURROW_HARVEST_COLUMN_SOY_REVENUE;
 
-      /* Kilograms to 0.1, yuan to the fen; wide enough for 9,999,999.9 kg and ¥99,999,999.99
-       * (no field comes near) without cutting a digit. */
+      /* Kilograms to 0.1, yuan to the fen; as wide as fit_entry_columns() makes them. */
       entry = furrow_number_entry_new (money ? 2 : 1);
-      gtk_editable_set_width_chars (GTK_EDITABLE (entry), money ? 13 : 11);
-      gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), money ? 13 : 11);
+      furrow_fill_down_cell (entry);
       g_signal_connect (entry, "value-changed", G_CALLBACK (harvest_changed_cb), self);
       focus = gtk_event_controller_focus_new ();
       g_signal_connect (focus, "enter", G_CALLBACK (entry_focused_cb), self);
@@ -479,9 +477,61 @@ set_kg (GtkGrid *grid,
         guint    row,
         double   kg)
 {
-  g_autofree char *text = g_strdup_printf ("%'.0f", kg);
+  g_autofree char *text = furrow_format_number (kg, 0);
 
   set_label (grid, column, row, text);
+}
+
+/* The field's code in the grid's first column: it gives way first, cut with an ellipsis and
+ * whole in its tooltip, where a long code would widen the grid past the page. */
+static void
+set_field_code (GtkGrid    *grid,
+                guint       row,
+                const char *code)
+{
+  GtkWidget *label = grid_label (grid, FURROW_HARVEST_COLUMN_FIELD, row);
+
+  gtk_label_set_text (GTK_LABEL (label), code);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 4);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 10);
+  gtk_widget_set_tooltip_text (label, code);
+}
+
+/* Each value column as wide as its widest value, and at least as wide as the largest a field
+ * of about 140 mu gives (99,999.9 kg of maize at 700 kg/mu, ¥280,000.00 at ¥2,000/mu: the
+ * demo's largest field, 90 mu, gives 63,560.0 kg and ¥181,600.00): the grid fits beside the
+ * sidebar at 1024 px without scrolling sideways (issue 13; 13 and 11 characters, for ten
+ * million, pushed 大豆实收 past the window's edge), and a larger value widens its column instead
+ * of losing a digit. */
+static void
+fit_entry_columns (FurrowSeasonHarvestPage *self)
+{
+  for (guint v = 0; v < N_VALUES; v++)
+    {
+      guint column = value_columns[v];
+      gboolean money = column == FURROW_HARVEST_COLUMN_MAIZE_REVENUE ||
+                       column == FURROW_HARVEST_COLUMN_SOY_REVENUE;
+      int chars = money ? strlen ("999,999.99") : strlen ("99,999.9");
+
+      for (guint row = 1; row <= self->field_ids->len; row++)
+        {
+          GtkWidget *entry = gtk_grid_get_child_at (self->harvest_grid, (int) column, (int) row);
+
+          if (entry != NULL)
+            chars = MAX (chars, (int) g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (entry)),
+                                                     -1));
+        }
+      for (guint row = 1; row <= self->field_ids->len; row++)
+        {
+          GtkWidget *entry = gtk_grid_get_child_at (self->harvest_grid, (int) column, (int) row);
+
+          if (entry == NULL)
+            continue;
+          gtk_editable_set_width_chars (GTK_EDITABLE (entry), chars);
+          gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), chars);
+        }
+    }
 }
 
 static void
@@ -508,6 +558,22 @@ set_headers (GtkGrid     *grid,
 {
   for (guint c = 0; c < n; c++)
     furrow_grid_title_set (grid, (int) c, headers[c], "heading");
+}
+
+/* The entry grid's titles in lines of 4 to 8 character widths, over columns as narrow as
+ * their figures: two lines in Chinese (玉米实收 over （公斤）), a word a line in English; at 8 to
+ * 10 (furrow-grid-title.h) each column was at least 80 px wide in Chinese, and the grid 688 px
+ * in a view of 617 at 1024 px (issue 13). */
+static void
+narrow_entry_titles (GtkGrid *grid)
+{
+  for (guint c = 0; c < FURROW_HARVEST_N_COLUMNS; c++)
+    {
+      GtkLabel *title = GTK_LABEL (gtk_grid_get_child_at (grid, (int) c, 0));
+
+      gtk_label_set_width_chars (title, 4);
+      gtk_label_set_max_width_chars (title, 8);
+    }
 }
 
 /* Predicted and actual in two lines a field, the predicted over the actual, in six columns:
@@ -597,7 +663,7 @@ set_compare_row (FurrowSeasonHarvestPage      *self,
       else if (cells[i].money)
         text = furrow_format_yuan ((gint64) cells[i].value);
       else
-        text = g_strdup_printf ("%'.0f", cells[i].value);
+        text = furrow_format_number (cells[i].value, 0);
       set_compare (grid, index, cells[i].column, text);
     }
 }
@@ -640,6 +706,7 @@ load_grid (FurrowSeasonHarvestPage *self)
     {
       clear_grid (self);
       set_headers (self->harvest_grid, entry_headers, FURROW_HARVEST_N_COLUMNS);
+      narrow_entry_titles (self->harvest_grid);
       set_headers (self->compare_grid, compare_headers, COMPARE_GRID_N_COLUMNS);
       for (guint i = 0; i < fields->len; i++)
         g_array_append_val (self->field_ids,
@@ -657,7 +724,7 @@ load_grid (FurrowSeasonHarvestPage *self)
         { FURROW_HARVEST_COLUMN_SOY_REVENUE, f->actual_revenue_fen[FURROW_CROP_SOYBEAN] / 100.0 },
       };
 
-      set_label (self->harvest_grid, FURROW_HARVEST_COLUMN_FIELD, row, f->code);
+      set_field_code (self->harvest_grid, row, f->code);
       set_kg (self->harvest_grid, FURROW_HARVEST_COLUMN_MAIZE_PREDICTED_KG, row,
               per_field[i].predicted.yield_kg[FURROW_CROP_MAIZE]);
       set_kg (self->harvest_grid, FURROW_HARVEST_COLUMN_SOY_PREDICTED_KG, row,
@@ -670,6 +737,7 @@ load_grid (FurrowSeasonHarvestPage *self)
       set_compare_row (self, i, f->code, &per_field[i].predicted, &per_field[i].actual,
                        f->harvested);
     }
+  fit_entry_columns (self);
 
   /* Totals: the season's, with its other income and its costs not tied to a field. */
   totals_row = 1 + 2 * fields->len;

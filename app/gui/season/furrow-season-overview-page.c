@@ -97,8 +97,10 @@ pattern_label (const char *preset)
 static char *
 format_kg (double kg)
 {
-  /* Translators: a predicted harvest in kilograms. */
-  return g_strdup_printf (_("%'.0f kg"), kg);
+  g_autofree char *number = furrow_format_number (kg, 0);
+
+  /* Translators: a predicted harvest in kilograms; %s is the number, 1,488,192. */
+  return g_strdup_printf (_("%s kg"), number);
 }
 
 static char *
@@ -130,10 +132,10 @@ cell_text (gpointer item,
     case COLUMN_PLANTED:
       return row->planned ? furrow_format_mu (row->planted_area_m2) : g_strdup ("—");
     case COLUMN_MAIZE:
-      return row->planned ? g_strdup_printf ("%'.0f", row->yield_kg[FURROW_CROP_MAIZE])
+      return row->planned ? furrow_format_number (row->yield_kg[FURROW_CROP_MAIZE], 0)
                           : g_strdup ("—");
     case COLUMN_SOY:
-      return row->planned ? g_strdup_printf ("%'.0f", row->yield_kg[FURROW_CROP_SOYBEAN])
+      return row->planned ? furrow_format_number (row->yield_kg[FURROW_CROP_SOYBEAN], 0)
                           : g_strdup ("—");
     case COLUMN_REVENUE:
       return furrow_format_yuan (row->revenue_fen);

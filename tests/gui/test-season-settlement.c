@@ -882,6 +882,35 @@ FURROW_TEST_FIXTURE ("/furrow/gui/season-settlement/one-update", Fixture, fixtur
  * household paid and its total is the roster's total paid; the Payment column says Sent to the
  * bank, then, after a return that fails the first household, Failed with the bank's reason and
  * Paid for the second; the audit log has a row per change. */
+typedef struct
+{
+  FurrowSeasonSettlementPage *page;
+  const char                 *code;
+  const char                 *expected;
+} PaymentWait;
+
+static gboolean
+payment_shown (gpointer data)
+{
+  PaymentWait *wait = data;
+
+  return g_strcmp0 (furrow_season_settlement_page_get_payment_text (wait->page, wait->code),
+                    wait->expected) == 0;
+}
+
+/* Iterates until the page shows CODE's payment as EXPECTED (at most 60 s, for a loaded machine);
+ * the assertion after it says what it shows if it never does. */
+static void
+wait_for_payment (FurrowSeasonSettlementPage *page,
+                  const char                 *code,
+                  const char                 *expected)
+{
+  PaymentWait wait = { page, code, expected };
+
+  furrow_test_wait_until (payment_shown, &wait, 60);
+  g_assert_cmpstr (furrow_season_settlement_page_get_payment_text (page, code), ==, expected);
+}
+
 static void
 test_bank (Fixture       *fixture,
            gconstpointer  data)
@@ -946,7 +975,8 @@ test_bank (Fixture       *fixture,
   }
   g_assert_true (furrow_season_settlement_page_export_bank_file (page, csv_file, "generic",
                                                                  FALSE));
-  furrow_test_iterate (100);
+  /* The page shows the new states once its rebuild has run: waited for, not timed. */
+  wait_for_payment (page, first, "Sent to the bank");
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
   for (const char *p = contents; (p = strstr (p, "\r\n")) != NULL; p += 2)
     n_lines++;
@@ -965,7 +995,8 @@ test_bank (Fixture       *fixture,
                                  first, second);
   g_assert_true (g_file_set_contents (ret, return_text, -1, NULL));
   g_assert_true (furrow_season_settlement_page_import_bank_return (page, ret_file));
-  furrow_test_iterate (100);
+  wait_for_payment (page, first, "Failed");
+  wait_for_payment (page, second, "Paid");
   g_assert_cmpstr (furrow_season_settlement_page_get_payment_text (page, first), ==, "Failed");
   g_assert_cmpstr (furrow_season_settlement_page_get_payment_text (page, second), ==, "Paid");
   furrow_test_save_widget_screenshot (GTK_WIDGET (page), 50, "season-settlement-payments.png");

@@ -21,7 +21,7 @@
 /* Rows a statement: few enough that the answer stays small and a failure is found early, enough
  * that the round trips and the statements no longer count (docs/benchmarks.md); and never more
  * parameters than the protocol's 65,535. */
-#define PG_ROWS_MAX      1000
+#define PG_ROWS_MAX        1000
 #define PG_ROWS_MAX_PARAMS 65535
 
 typedef struct
@@ -47,8 +47,8 @@ struct _PgRows
   gboolean   preparing;    /* the first result is the INSERT's preparation */
 };
 
-void
-_furrow_pg_rows_prepared_clear (PgRowsPrepared *prepared)
+static void
+prepared_clear (PgRowsPrepared *prepared)
 {
   g_clear_pointer (&prepared->sql, g_free);
   g_clear_pointer (&prepared->name, g_free);
@@ -73,8 +73,8 @@ find_tuple (const char *text,
   return *start < *end;
 }
 
-PgRows *
-_furrow_pg_rows_new (const char *text,
+static PgRows *
+rows_new (const char *text,
                      int         n_params,
                      const Oid  *types)
 {
@@ -97,8 +97,8 @@ _furrow_pg_rows_new (const char *text,
   return rows;
 }
 
-void
-_furrow_pg_rows_free (PgRows *rows)
+static void
+rows_free (PgRows *rows)
 {
   if (rows == NULL)
     return;
@@ -118,41 +118,37 @@ _furrow_pg_rows_free (PgRows *rows)
   g_free (rows);
 }
 
-gboolean
-_furrow_pg_rows_accepts (PgRows     *rows,
+static gboolean
+rows_accepts (PgRows     *rows,
                          const char *text)
 {
   return strcmp (rows->text, text) == 0;
 }
 
-gboolean
-_furrow_pg_rows_is_full (PgRows *rows)
+static gboolean
+rows_is_full (PgRows *rows)
 {
   return rows->done->len >= rows->max_rows;
 }
 
-void
-_furrow_pg_rows_add (PgRows                  *rows,
-                     const char * const      *values,
-                     const int               *lengths,
-                     const int               *formats,
-                     FurrowStatementDoneFunc  func,
-                     gpointer                 user_data,
-                     GDestroyNotify           destroy)
+static void
+rows_add (PgRows          *rows,
+          const PgRowsRow *row)
 {
-  PgRowDone done = { func, user_data, destroy };
+  PgRowDone done = { row->func, row->user_data, row->destroy };
 
   for (int i = 0; i < rows->n_params; i++)
     {
       /* A binary value has its length; a text one ends with its NUL. */
-      char *copy = values[i] == NULL ? NULL
-                   : formats[i] == 1 ? g_memdup2 (values[i], lengths[i])
-                                     : g_strdup (values[i]);
+      const char *value = row->values[i];
+      char *copy = value == NULL ? NULL
+                   : row->formats[i] == 1 ? g_memdup2 (value, row->lengths[i])
+                                          : g_strdup (value);
 
       g_ptr_array_add (rows->values, copy);
     }
-  g_array_append_vals (rows->lengths, lengths, rows->n_params);
-  g_array_append_vals (rows->formats, formats, rows->n_params);
+  g_array_append_vals (rows->lengths, row->lengths, rows->n_params);
+  g_array_append_vals (rows->formats, row->formats, rows->n_params);
   g_array_append_val (rows->done, done);
 }
 
@@ -253,8 +249,8 @@ run_one_by_one (PgRows          *rows,
   return TRUE;
 }
 
-void
-_furrow_pg_rows_send (PgRows         *rows,
+static void
+rows_send (PgRows         *rows,
                       PGconn         *conn,
                       PgRowsPrepared *prepared,
                       guint           generation)
@@ -268,14 +264,14 @@ _furrow_pg_rows_send (PgRows         *rows,
   for (guint r = 0; r < n; r++)
     memcpy (types + (gsize) r * rows->n_params, rows->types, rows->n_params * sizeof (Oid));
   if (prepared->generation != generation)
-    _furrow_pg_rows_prepared_clear (prepared);
+    prepared_clear (prepared);
   prepared->generation = generation;
   if (!PQenterPipelineMode (conn))
-    return;  /* no answers: _furrow_pg_rows_finish () reports the connection's failure */
+    return;  /* no answers: rows_finish () reports the connection's failure */
   rows->sent = TRUE;
   if (full && g_strcmp0 (prepared->sql, sql) != 0)
     {
-      _furrow_pg_rows_prepared_clear (prepared);
+      prepared_clear (prepared);
       prepared->name = g_strdup_printf ("furrow_rows_%u", ++prepared->n_names);
       prepared->sql = g_steal_pointer (&sql);
       rows->preparing = TRUE;
@@ -292,9 +288,29 @@ _furrow_pg_rows_send (PgRows         *rows,
   PQpipelineSync (conn);
 }
 
-gboolean
-_furrow_pg_rows_finish (PgRows          *rows,
+/* Reads and drops the answers of `later` groups of statements sent after these rows, each
+ * ended by its sync; stops at a connection that gives nothing more. */
+static void
+drop_later (PGconn *conn,
+            guint   later)
+{
+  guint synced = 0, nothing = 0;
+
+  while (synced < later && nothing < 2)
+    {
+      PGresult *result = PQgetResult (conn);
+
+      nothing = result == NULL ? nothing + 1 : 0;
+      if (PQresultStatus (result) == PGRES_PIPELINE_SYNC)
+        synced++;
+      PQclear (result);
+    }
+}
+
+static gboolean
+rows_finish (PgRows          *rows,
                         PGconn          *conn,
+                        guint            later,
                         PgRowsPrepared  *prepared,
                         PgRowsFailFunc   fail,
                         gpointer         fail_data,
@@ -315,12 +331,12 @@ _furrow_pg_rows_finish (PgRows          *rows,
         {
           result = next_result (conn);
           if (!command_ok (result))
-            _furrow_pg_rows_prepared_clear (prepared);
+            prepared_clear (prepared);
           PQclear (result);
         }
       for (guint i = 0; i < G_N_ELEMENTS (results); i++)
         results[i] = next_result (conn);
-      /* Up to the sync's own result, then out of pipeline mode. */
+      /* Up to the sync's own result. */
       while ((result = PQgetResult (conn)) != NULL)
         {
           gboolean synced = PQresultStatus (result) == PGRES_PIPELINE_SYNC;
@@ -329,7 +345,6 @@ _furrow_pg_rows_finish (PgRows          *rows,
           if (synced)
             break;
         }
-      PQexitPipelineMode (conn);
     }
 
   ok = command_ok (results[0]) && PQresultStatus (results[1]) == PGRES_TUPLES_OK &&
@@ -337,6 +352,12 @@ _furrow_pg_rows_finish (PgRows          *rows,
   for (guint r = 0; ok && r < n; r++)
     ok = tell_row (rows, r, g_ascii_strtoll (PQgetvalue (results[1], r, 0), NULL, 10),
                    &failure);
+  /* The rows sent after these fail with them (all or nothing): their answers are dropped. Out
+   * of pipeline mode once nothing is left unanswered. */
+  if (!ok)
+    drop_later (conn, later);
+  if (rows->sent && (!ok || later == 0))
+    PQexitPipelineMode (conn);
   if (!ok && failure == NULL && command_ok (results[0]))
     {
       /* The rows again, one by one, from before the INSERT. */
@@ -363,4 +384,96 @@ _furrow_pg_rows_finish (PgRows          *rows,
       return FALSE;
     }
   return TRUE;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The queue: a thousand rows kept are sent at once, and the answer of the thousand before them
+ * read then, so that the server always has the next INSERT waiting while the client reads on. */
+
+/* Reads the answer of the oldest rows sent, keeping a failure for the next flush; after one,
+ * the rows sent after them are only freed. */
+static gboolean
+finish_oldest (PgRowsQueue    *queue,
+               PGconn         *conn,
+               PgRowsFailFunc  fail,
+               gpointer        fail_data)
+{
+  PgRows *rows = g_queue_pop_head (&queue->sent);
+  gboolean ok = rows_finish (rows, conn, queue->sent.length, &queue->prepared, fail, fail_data,
+                             &queue->error);
+
+  rows_free (rows);
+  if (!ok)
+    g_queue_clear_full (&queue->sent, (GDestroyNotify) rows_free);
+  return ok;
+}
+
+static void
+send_filling (PgRowsQueue *queue,
+              PGconn      *conn,
+              guint        generation)
+{
+  PgRows *rows = g_steal_pointer (&queue->filling);
+
+  rows_send (rows, conn, &queue->prepared, generation);
+  g_queue_push_tail (&queue->sent, rows);
+}
+
+gboolean
+_furrow_pg_rows_queue_add (PgRowsQueue      *queue,
+                           PGconn           *conn,
+                           guint             generation,
+                           const PgRowsRow  *row,
+                           PgRowsFailFunc    fail,
+                           gpointer          fail_data)
+{
+  if (queue->error != NULL || (queue->filling != NULL && !rows_accepts (queue->filling, row->text)))
+    return FALSE;
+  if (queue->filling != NULL && rows_is_full (queue->filling))
+    {
+      send_filling (queue, conn, generation);
+      if (queue->sent.length > 1 && !finish_oldest (queue, conn, fail, fail_data))
+        return FALSE;
+    }
+  if (queue->filling == NULL &&
+      (queue->filling = rows_new (row->text, row->n_params, row->types)) == NULL)
+    return FALSE;
+  rows_add (queue->filling, row);
+  return TRUE;
+}
+
+gboolean
+_furrow_pg_rows_queue_is_empty (PgRowsQueue *queue)
+{
+  return queue->filling == NULL && queue->sent.length == 0 && queue->error == NULL;
+}
+
+gboolean
+_furrow_pg_rows_queue_flush (PgRowsQueue     *queue,
+                             PGconn          *conn,
+                             guint            generation,
+                             PgRowsFailFunc   fail,
+                             gpointer         fail_data,
+                             GError         **error)
+{
+  if (queue->error == NULL && queue->filling != NULL)
+    send_filling (queue, conn, generation);
+  g_clear_pointer (&queue->filling, rows_free);
+  while (queue->sent.length > 0 && finish_oldest (queue, conn, fail, fail_data))
+    ;
+  if (queue->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&queue->error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+_furrow_pg_rows_queue_clear (PgRowsQueue *queue)
+{
+  g_clear_pointer (&queue->filling, rows_free);
+  g_queue_clear_full (&queue->sent, (GDestroyNotify) rows_free);
+  g_clear_error (&queue->error);
+  prepared_clear (&queue->prepared);
 }

@@ -12,9 +12,8 @@ G_BEGIN_DECLS
  * PostgreSQL backend (furrow-database-pg.c). */
 typedef struct _PgRows PgRows;
 
-/* The INSERT of a full thousand rows, prepared on the connection once (a statement of 18,000
- * parameters costs the server more to parse and plan than to run); forgotten when the connection
- * is made again (generation, PgDatabase's). */
+/* The INSERT of a full thousand rows, prepared on the connection once; forgotten when the
+ * connection is made again (generation, PgDatabase's). */
 typedef struct
 {
   char  *sql;
@@ -23,47 +22,54 @@ typedef struct
   guint  n_names;
 } PgRowsPrepared;
 
-void      _furrow_pg_rows_prepared_clear (PgRowsPrepared *prepared);
+/* The rows kept and sent; all zero is empty. */
+typedef struct
+{
+  PgRows         *filling;   /* kept, not sent yet, or NULL */
+  GQueue          sent;      /* PgRows sent and not answered yet, oldest first */
+  GError         *error;     /* the failure of rows sent, for the next flush */
+  PgRowsPrepared  prepared;
+} PgRowsQueue;
+
+/* One row: its statement's text ($N parameters) and parameter types, the values bound, and
+ * whom to tell its id. */
+typedef struct
+{
+  const char               *text;
+  int                       n_params;
+  const Oid                *types;
+  const char * const       *values;
+  const int                *lengths;
+  const int                *formats;
+  FurrowStatementDoneFunc   func;
+  gpointer                  user_data;
+  GDestroyNotify            destroy;
+} PgRowsRow;
 
 /* Turns a failed result (NULL: the connection's failure) into the backend's error. */
 typedef void (*PgRowsFailFunc) (gpointer         user_data,
                                 const PGresult  *result,
                                 GError         **error);
 
-/* NULL when text (with $N parameters) is not one row's INSERT … VALUES (…) RETURNING id. */
-PgRows   *_furrow_pg_rows_new     (const char                *text,
-                                   int                        n_params,
-                                   const Oid                 *types);
-void      _furrow_pg_rows_free    (PgRows                    *rows);
-/* Whether a row bound to text joins these rows (the same INSERT). */
-gboolean  _furrow_pg_rows_accepts (PgRows                    *rows,
-                                   const char                *text);
-/* Whether they are as many as one INSERT takes. */
-gboolean  _furrow_pg_rows_is_full (PgRows                    *rows);
-/* Copies one row's parameters; func is told its id (or its failure) when the rows are
- * finished. */
-void      _furrow_pg_rows_add     (PgRows                    *rows,
-                                   const char * const        *values,
-                                   const int                 *lengths,
-                                   const int                 *formats,
-                                   FurrowStatementDoneFunc    func,
-                                   gpointer                   user_data,
-                                   GDestroyNotify             destroy);
-/* Sends the rows as one INSERT in pipeline mode, without reading its answer: nothing else may
- * use the connection before _furrow_pg_rows_finish (). */
-void      _furrow_pg_rows_send    (PgRows                    *rows,
-                                   PGconn                    *conn,
-                                   PgRowsPrepared            *prepared,
-                                   guint                      generation);
-/* Reads the answer of the rows sent and tells each row's function its id; FALSE with the first
- * failure, which the failing row's function has worded. */
-gboolean  _furrow_pg_rows_finish  (PgRows                    *rows,
-                                   PGconn                    *conn,
-                                   PgRowsPrepared            *prepared,
-                                   PgRowsFailFunc             fail,
-                                   gpointer                   fail_data,
-                                   GError                   **error);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PgRows, _furrow_pg_rows_free)
+/* Keeps a copy of row; FALSE when it cannot join the rows kept (another statement, a failure
+ * of the rows before, not one row's INSERT … VALUES (…) RETURNING id): then it runs at once,
+ * after a flush. */
+gboolean  _furrow_pg_rows_queue_add      (PgRowsQueue      *queue,
+                                          PGconn           *conn,
+                                          guint             generation,
+                                          const PgRowsRow  *row,
+                                          PgRowsFailFunc    fail,
+                                          gpointer          fail_data);
+gboolean  _furrow_pg_rows_queue_is_empty (PgRowsQueue      *queue);
+/* Sends the rows kept and reads every answer; FALSE with the first failure, which the failing
+ * row's function has worded; the rows after it are only freed. */
+gboolean  _furrow_pg_rows_queue_flush    (PgRowsQueue      *queue,
+                                          PGconn           *conn,
+                                          guint             generation,
+                                          PgRowsFailFunc    fail,
+                                          gpointer          fail_data,
+                                          GError          **error);
+/* Frees every row (their destroy functions) and forgets the prepared INSERT. */
+void      _furrow_pg_rows_queue_clear    (PgRowsQueue      *queue);
 
 G_END_DECLS

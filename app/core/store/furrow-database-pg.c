@@ -40,10 +40,7 @@ typedef struct
   GPtrArray      *notifies;      /* other connections' NOTIFY payloads not yet dispatched */
   guint           generation;    /* connections made again: a statement prepared on an earlier
                                   * one is prepared again on its next step */
-  PgRows         *deferred;      /* an import's rows not yet sent, or NULL */
-  PgRows         *sent;          /* the rows before them, sent and not answered yet, or NULL */
-  GError         *sent_error;    /* their failure, for the next flush */
-  PgRowsPrepared  rows_prepared; /* the INSERT of a thousand rows prepared, by the rows */
+  PgRowsQueue     deferred;      /* an import's rows, sent a thousand to one INSERT */
 } PgDatabase;
 
 typedef struct
@@ -588,10 +585,7 @@ pg_close (FurrowDatabase *database)
 {
   PgDatabase *self = PG (database);
 
-  g_clear_pointer (&self->deferred, _furrow_pg_rows_free);
-  g_clear_pointer (&self->sent, _furrow_pg_rows_free);
-  g_clear_error (&self->sent_error);
-  _furrow_pg_rows_prepared_clear (&self->rows_prepared);
+  _furrow_pg_rows_queue_clear (&self->deferred);
   g_clear_pointer (&self->conn, PQfinish);
   g_clear_pointer (&self->notifies, g_ptr_array_unref);
   pg_forget (self);
@@ -977,27 +971,10 @@ rows_failed (gpointer         user_data,
   pg_set_error (user_data, error);
 }
 
-/* Reads the answer of the rows sent (furrow-database-pg-rows.c), keeping a failure for the
- * next flush. */
-static gboolean
-finish_sent (PgDatabase *self)
-{
-  PgRows *sent = g_steal_pointer (&self->sent);
-  gboolean ok;
-
-  if (sent == NULL)
-    return self->sent_error == NULL;
-  ok = _furrow_pg_rows_finish (sent, self->conn, &self->rows_prepared, rows_failed, self,
-                               &self->sent_error);
-  _furrow_pg_rows_free (sent);
-  pg_collect_notifies (self);
-  return ok;
-}
-
 /* Keeps stmt's row to be sent with the others bound to the same INSERT, a thousand to one
- * (furrow_statement_run_deferred(), furrow-database-pg-rows.c); a thousand kept are sent, and
- * read when the next thousand are. FALSE to run it at once — a failed bind, a connection made
- * again, another statement, a failure of the rows before — where its step flushes first. */
+ * (furrow_statement_run_deferred(), furrow-database-pg-rows.c). FALSE to run it at once — a
+ * failed bind, a connection made again, another statement, a failure of the rows before — where
+ * its step flushes first. */
 static gboolean
 pg_run_deferred (FurrowStatement         *self,
                  FurrowStatementDoneFunc  func,
@@ -1006,51 +983,33 @@ pg_run_deferred (FurrowStatement         *self,
 {
   PgStatement *stmt = PG_STMT (self);
   PgDatabase *database = PG (self->database);
+  PgRowsRow row = { stmt->text, stmt->n_params, stmt->types, (const char * const *) stmt->values,
+                    stmt->lengths, stmt->formats, func, user_data, destroy };
 
   if (stmt->bind_error != NULL || stmt->generation != database->generation ||
-      database->parent.lost ||
-      (database->deferred != NULL && !_furrow_pg_rows_accepts (database->deferred, stmt->text)))
+      database->parent.lost)
     return FALSE;
-  if (database->deferred != NULL && _furrow_pg_rows_is_full (database->deferred))
-    {
-      if (!finish_sent (database))
-        return FALSE;
-      database->sent = g_steal_pointer (&database->deferred);
-      _furrow_pg_rows_send (database->sent, database->conn, &database->rows_prepared,
-                            database->generation);
-    }
-  if (database->deferred == NULL &&
-      (database->deferred = _furrow_pg_rows_new (stmt->text, stmt->n_params, stmt->types)) == NULL)
-    return FALSE;
-  _furrow_pg_rows_add (database->deferred, (const char * const *) stmt->values, stmt->lengths,
-                       stmt->formats, func, user_data, destroy);
-  return TRUE;
+  return _furrow_pg_rows_queue_add (&database->deferred, database->conn, database->generation,
+                                    &row, rows_failed, database);
 }
 
-/* Reads the answer of the rows sent and sends the rows kept (above): each row's id to its
- * function, the first failure to its own (to reword) and then to the caller; after a failure
- * the rows kept are only destroyed. */
+/* Sends the rows kept (above) and reads every answer: each row's id to its function, the first
+ * failure to its own (to reword) and then to the caller. */
 static gboolean
 pg_flush (FurrowDatabase  *database,
           GError         **error)
 {
   PgDatabase *self = PG (database);
-  g_autoptr(PgRows) rows = NULL;
 
-  if (self->sent == NULL && self->deferred == NULL && self->sent_error == NULL)
+  if (_furrow_pg_rows_queue_is_empty (&self->deferred))
     return TRUE;
-  rows = g_steal_pointer (&self->deferred);
-  if (finish_sent (self) && rows != NULL)
+  if (!_furrow_pg_rows_queue_flush (&self->deferred, self->conn, self->generation, rows_failed,
+                                    self, error))
     {
-      self->sent = g_steal_pointer (&rows);
-      _furrow_pg_rows_send (self->sent, self->conn, &self->rows_prepared, self->generation);
-      finish_sent (self);
-    }
-  if (self->sent_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&self->sent_error));
+      pg_collect_notifies (self);
       return FALSE;
     }
+  pg_collect_notifies (self);
   pg_forget (self);
   return TRUE;
 }

@@ -256,12 +256,12 @@ test_upgrade_v8 (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v8", Fixture, fixture_set_up,
                      test_upgrade_v8, furrow_test_store_fixture_tear_down);
 
-/* A project of version 9 whose parcel was changed twice by clerk_a: step 10 changes nothing in a
- * file (its work is on a server, below), nor does step 11 to a parcel, so the parcel keeps its
- * values, its row version 3 and who changed it, and the file says the latest version. */
+/* A project of version `from` whose parcel was changed twice by clerk_a, upgraded by the next
+ * open: the parcel keeps its values, its row version 3 and who changed it, and the file says
+ * the latest version. */
 static void
-test_upgrade_v9 (Fixture       *fixture,
-                 gconstpointer  data)
+upgrade_parcel_from (Fixture *fixture,
+                     int      from)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(FurrowStore) store = NULL;
@@ -270,7 +270,7 @@ test_upgrade_v9 (Fixture       *fixture,
   {
     g_autoptr(FurrowDatabase) db = open_empty (fixture);
 
-    g_assert_true (furrow_store_migrate (db, 0, 9, &error));
+    g_assert_true (furrow_store_migrate (db, 0, from, &error));
     g_assert_true (furrow_database_exec (db,
                      "INSERT INTO households (code, name) VALUES ('371426101201010001', '王建国');"
                      "INSERT INTO fields (code, name) VALUES ('T01', '东大块');"
@@ -278,7 +278,7 @@ test_upgrade_v9 (Fixture       *fixture,
                      " registered_area_m2, row_version, changed_by) VALUES"
                      " ('3714261012010100010001', 1, 1, '东地', 2000.25, 3, 'clerk_a')", &error));
     g_assert_no_error (error);
-    g_assert_cmpint (query (db, version_sql), ==, 9);
+    g_assert_cmpint (query (db, version_sql), ==, from);
   }
 
   store = furrow_store_open (fixture->path, &error);
@@ -296,6 +296,15 @@ test_upgrade_v9 (Fixture       *fixture,
     g_assert_cmpint (query (db, "SELECT count(*) FROM parcels WHERE row_version = 3"
                                 " AND changed_by = 'clerk_a'"), ==, 1);
   }
+}
+
+/* From version 9: step 10 changes nothing in a file (its work is on a server, below), nor do
+ * steps 11 and 12 to a parcel. */
+static void
+test_upgrade_v9 (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  upgrade_parcel_from (fixture, 9);
 }
 FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v9", Fixture, fixture_set_up,
                      test_upgrade_v9, furrow_test_store_fixture_tear_down);
@@ -450,45 +459,13 @@ test_upgrade_v9_server (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v9-server", Fixture, fixture_set_up,
                      test_upgrade_v9_server, furrow_test_store_fixture_tear_down);
 
-/* A project of version 11 whose parcel was changed by clerk_a: step 12 changes nothing in a
- * file (its notifications are a server's, below), so the parcel keeps its values, its row
- * version 2 and who changed it, and the file says the latest version. */
+/* From version 11: step 12 changes nothing in a file (its notifications are a server's,
+ * below). */
 static void
 test_upgrade_v11 (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FurrowStore) store = NULL;
-  g_autoptr(FurrowParcel) parcel = NULL;
-
-  {
-    g_autoptr(FurrowDatabase) db = open_empty (fixture);
-
-    g_assert_true (furrow_store_migrate (db, 0, 11, &error));
-    g_assert_true (furrow_database_exec (db,
-                     "INSERT INTO households (code, name) VALUES ('371426101201010001', '王建国');"
-                     "INSERT INTO fields (code, name) VALUES ('T01', '东大块');"
-                     "INSERT INTO parcels (code, household_id, field_id, name,"
-                     " registered_area_m2, row_version, changed_by) VALUES"
-                     " ('3714261012010100010001', 1, 1, '东地', 812.4, 2, 'clerk_a')", &error));
-    g_assert_no_error (error);
-    g_assert_cmpint (query (db, version_sql), ==, 11);
-  }
-
-  store = furrow_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (furrow_store_get_schema_version (store), ==, FURROW_STORE_SCHEMA_VERSION);
-  parcel = furrow_store_find_parcel (store, "3714261012010100010001");
-  g_assert_cmpfloat (furrow_parcel_get_registered_area_m2 (parcel), ==, 812.4);
-  g_clear_object (&store);
-
-  {
-    g_autoptr(FurrowDatabase) db = open_empty (fixture);
-
-    g_assert_cmpint (query (db, version_sql), ==, FURROW_STORE_SCHEMA_VERSION);
-    g_assert_cmpint (query (db, "SELECT count(*) FROM parcels WHERE row_version = 2"
-                                " AND changed_by = 'clerk_a' AND name = '东地'"), ==, 1);
-  }
+  upgrade_parcel_from (fixture, 11);
 }
 FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v11", Fixture, fixture_set_up,
                      test_upgrade_v11, furrow_test_store_fixture_tear_down);

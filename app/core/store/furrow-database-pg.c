@@ -1000,18 +1000,16 @@ pg_flush (FurrowDatabase  *database,
           GError         **error)
 {
   PgDatabase *self = PG (database);
+  gboolean ok;
 
   if (_furrow_pg_rows_queue_is_empty (&self->deferred))
     return TRUE;
-  if (!_furrow_pg_rows_queue_flush (&self->deferred, self->conn, self->generation, rows_failed,
-                                    self, error))
-    {
-      pg_collect_notifies (self);
-      return FALSE;
-    }
+  ok = _furrow_pg_rows_queue_flush (&self->deferred, self->conn, self->generation, rows_failed,
+                                    self, error);
   pg_collect_notifies (self);
-  pg_forget (self);
-  return TRUE;
+  if (ok)
+    pg_forget (self);
+  return ok;
 }
 
 static gboolean

@@ -254,9 +254,10 @@ gconstpointer    furrow_statement_get_blob        (FurrowStatement      *self,
  * id of a long batch (an import) run without waiting for its answer. On a server the rows bound
  * to the same INSERT are kept and sent as one INSERT of many rows at the next flush — after
  * 1,000 rows, furrow_database_flush(), or before any other statement on the connection, which
- * then reports the failure of a deferred one as its own; on a file it runs at once. func is called once, in order, with the new row's id, or with the failure in *error,
- * which it may reword (naming its record); after a failure the rest of the batch is only
- * destroyed (the transaction failed with it). destroy frees user_data. The statement can be
+ * then reports the failure of a deferred one as its own; on a file it runs at once. func is
+ * called once, in order, with the new row's id, or with the failure in *error, which it may
+ * reword (naming its record); after a failure the rest of the batch is only destroyed (the
+ * transaction failed with it). destroy frees user_data. The statement can be
  * released at once. FALSE with error when it was run at once and failed. */
 typedef void (*FurrowStatementDoneFunc) (gint64    id,
                                          GError  **error,

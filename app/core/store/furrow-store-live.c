@@ -2,9 +2,9 @@
 
 /* Several users at once (docs/architecture.md, Several users at once): what others commit
  * reaches this store's models and change signals. On a server each committed statement sends
- * a notification naming its rows (schema/pg/v012.sql) that furrow_store_listen() follows from the main loop; on
- * both backends a conflict (another writer's row version) reads the record again after the
- * rollback, so the views show what is stored rather than what was refused. */
+ * a notification naming its rows (schema/pg/v012.sql) that furrow_store_listen() follows from
+ * the main loop; on both backends a conflict (another writer's row version) reads the record
+ * again after the rollback, so the views show what is stored rather than what was refused. */
 
 #include "config.h"
 

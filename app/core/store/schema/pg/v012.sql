@@ -6,10 +6,11 @@
 -- each of them. Each table now has three statement triggers, one for each of INSERT, UPDATE and
 -- DELETE (a trigger with a transition table fires on one event only), whose transition table
 -- changed_rows holds the rows written. The payload on furrow_<schema> is "KIND ID ID …", the
--- distinct ids of the rows in order (a record's own id, a season's row's season_id), or "KIND *" when
--- there are more than 64 of them: a reader then reads everything again, as it does for more
--- than 64 records at once (MAX_FOLLOWED_RECORDS, furrow-store-live.c). A statement that
--- changed no row sends nothing. Its moment (the commit) is step 9's. Safe to run again.
+-- distinct ids of the rows in order (a record's own id, a season's row's season_id), or
+-- "KIND *" when there are more than 64 of them: a reader then reads everything again, as it
+-- does for more than 64 records at once (MAX_FOLLOWED_RECORDS, furrow-store-live.c). A
+-- statement that changed no row sends nothing. Its moment (the commit) is step 9's. Safe to
+-- run again.
 
 CREATE OR REPLACE FUNCTION furrow.notify_records ()
   RETURNS trigger LANGUAGE plpgsql

@@ -6,11 +6,11 @@
  * parameters numbered on. PostgreSQL inserts the rows of a VALUES list in their order and
  * RETURNING gives them back in that order, so each row's id goes to its own function (the
  * import-batch test checks every row's id against its code). The INSERT is sent inside a
- * savepoint, down the connection in pipeline mode, and its answer read later (the backend reads
- * it when the next thousand rows are ready, or before any other statement), so that the server
- * inserts while the client reads the next rows. When it failed, the rows are sent again one at
- * a time from the savepoint, so that the failure is the row's own and its function words it
- * for its record ("parcel … is already in the project"). */
+ * savepoint, down the connection in pipeline mode, and its answer read later (once the next
+ * thousand rows are sent behind it, or before any other statement), so that the server always
+ * has an INSERT to run while the client reads the next rows. When it failed, the rows are sent
+ * again one at a time from the savepoint, so that the failure is the row's own and its function
+ * words it for its record ("parcel … is already in the project"). */
 
 #include "config.h"
 
@@ -75,8 +75,8 @@ find_tuple (const char *text,
 
 static PgRows *
 rows_new (const char *text,
-                     int         n_params,
-                     const Oid  *types)
+          int         n_params,
+          const Oid  *types)
 {
   PgRows *rows;
   gsize start, end;
@@ -120,7 +120,7 @@ rows_free (PgRows *rows)
 
 static gboolean
 rows_accepts (PgRows     *rows,
-                         const char *text)
+              const char *text)
 {
   return strcmp (rows->text, text) == 0;
 }
@@ -251,9 +251,9 @@ run_one_by_one (PgRows          *rows,
 
 static void
 rows_send (PgRows         *rows,
-                      PGconn         *conn,
-                      PgRowsPrepared *prepared,
-                      guint           generation)
+           PGconn         *conn,
+           PgRowsPrepared *prepared,
+           guint           generation)
 {
   guint n = rows->done->len;
   int n_params = (int) (n * rows->n_params);
@@ -279,7 +279,8 @@ rows_send (PgRows         *rows,
     }
   PQsendQueryParams (conn, "SAVEPOINT furrow_rows", 0, NULL, NULL, NULL, NULL, 0);
   if (full)
-    PQsendQueryPrepared (conn, prepared->name, n_params, (const char * const *) rows->values->pdata,
+    PQsendQueryPrepared (conn, prepared->name, n_params,
+                         (const char * const *) rows->values->pdata,
                          (const int *) rows->lengths->data, (const int *) rows->formats->data, 0);
   else
     PQsendQueryParams (conn, sql, n_params, types, (const char * const *) rows->values->pdata,
@@ -309,12 +310,12 @@ drop_later (PGconn *conn,
 
 static gboolean
 rows_finish (PgRows          *rows,
-                        PGconn          *conn,
-                        guint            later,
-                        PgRowsPrepared  *prepared,
-                        PgRowsFailFunc   fail,
-                        gpointer         fail_data,
-                        GError         **error)
+             PGconn          *conn,
+             guint            later,
+             PgRowsPrepared  *prepared,
+             PgRowsFailFunc   fail,
+             gpointer         fail_data,
+             GError         **error)
 {
   guint n = rows->done->len;
   g_autoptr(GError) failure = NULL;
@@ -427,7 +428,8 @@ _furrow_pg_rows_queue_add (PgRowsQueue      *queue,
                            PgRowsFailFunc    fail,
                            gpointer          fail_data)
 {
-  if (queue->error != NULL || (queue->filling != NULL && !rows_accepts (queue->filling, row->text)))
+  if (queue->error != NULL ||
+      (queue->filling != NULL && !rows_accepts (queue->filling, row->text)))
     return FALSE;
   if (queue->filling != NULL && rows_is_full (queue->filling))
     {

@@ -466,6 +466,169 @@ FURROW_TEST_FIXTURE ("/furrow/core/store-live/notify", Fixture, fixture_set_up, 
                      fixture_tear_down);
 
 static void
+heard_payloads_cb (GPtrArray *payloads,
+                   gpointer   user_data)
+{
+  GPtrArray *heard = user_data;
+
+  for (guint i = 0; i < payloads->len; i++)
+    g_ptr_array_add (heard, g_strdup (g_ptr_array_index (payloads, i)));
+}
+
+/* Runs the main context until a payload `last` was heard (30 s at most: a condition, not a
+ * timed assertion); returns the payloads before it, one a line. */
+static char *
+payloads_before (GPtrArray  *heard,
+                 const char *last)
+{
+  g_autoptr(GString) before = g_string_new (NULL);
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (30, timed_out_cb, &timed_out);
+  guint end = 0;
+
+  while (!timed_out)
+    {
+      for (end = 0; end < heard->len && g_strcmp0 (heard->pdata[end], last) != 0; end++)
+        ;
+      if (end < heard->len)
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  if (!timed_out)
+    g_source_remove (timeout);
+  g_assert_false (timed_out);
+  for (guint i = 0; i < end; i++)
+    g_string_append_printf (before, "%s\n", (char *) heard->pdata[i]);
+  g_ptr_array_remove_range (heard, 0, end + 1);
+  return g_string_free (g_steal_pointer (&before), FALSE);
+}
+
+/* A's import of `n` parcels of household …0002 (areas 1 … n m²), in one batch. */
+static void
+a_imports (Fixture *fixture,
+           guint    n)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (furrow_store_begin_import (fixture->a, "village.shp", &error));
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("37142610120101000200%02u", i);
+      g_autoptr(FurrowParcel) parcel = furrow_parcel_new ();
+
+      furrow_parcel_set_code (parcel, code);
+      furrow_parcel_set_household_code (parcel, "371426101201010002");
+      furrow_parcel_set_registered_area_m2 (parcel, i);
+      g_assert_true (furrow_store_add_parcel (fixture->a, parcel, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (furrow_store_commit (fixture->a, &error));
+  g_assert_no_error (error);
+}
+
+/* Runs the main context until the model holds `want` items (30 s at most). */
+static void
+wait_for_items (GListModel *model,
+                guint       want)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (30, timed_out_cb, &timed_out);
+
+  while (g_list_model_get_n_items (model) < want && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+  g_assert_false (timed_out);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, want);
+}
+
+/* An import on a server writes its rows with one INSERT a thousand (furrow-database-pg-rows.c)
+ * and each statement sends one notification (schema/pg/v012.sql). A third connection that
+ * listens hears A's import of two households as one payload naming both ids, and A's import of
+ * 99 parcels as one "parcel *" (more than 64 ids), each before A's next change of the fixture's
+ * parcel (its own payload, "parcel ID"). B, listening too, adds the two households one by one
+ * (two signals, the last with its code) and reads the parcels again, after which its model holds
+ * the 100 parcels and their 2,100 + (1 + … + 99) = 2,100 + 4,950 = 7,050 m². */
+static void
+test_notify_import (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  FurrowStore *b = fixture->base.store;
+  g_autoptr(GListModel) parcels = furrow_store_get_parcels (b);
+  g_autoptr(GListModel) households = furrow_store_get_households (b);
+  g_autoptr(GPtrArray) heard = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(FurrowDatabase) c = NULL;
+  g_autoptr(GSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *channel = NULL;
+  g_autofree char *sentinel = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *expected = NULL;
+  HeardHousehold heard_household = { 0 };
+  double total_m2 = 0.0;
+
+  if (!furrow_test_pg ())
+    {
+      g_test_skip ("a file sends no notifications: the server's LISTEN/NOTIFY");
+      return;
+    }
+  c = furrow_database_open (furrow_test_pg_uri (), FURROW_DATABASE_READ_WRITE, &error);
+  g_assert_no_error (error);
+  channel = _furrow_store_server_channel (b);
+  source = furrow_database_listen (c, channel, heard_payloads_cb, heard, &error);
+  g_assert_no_error (error);
+  g_source_attach (source, NULL);
+  g_assert_true (furrow_store_listen (b, &error));
+  g_assert_no_error (error);
+  g_signal_connect (b, "household-changed", G_CALLBACK (household_changed_cb), &heard_household);
+  sentinel = g_strdup_printf ("parcel %" G_GINT64_FORMAT, furrow_parcel_get_id (live_parcel (b)));
+
+  g_assert_true (furrow_store_begin_import (fixture->a, "households.csv", &error));
+  for (guint i = 2; i <= 3; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("37142610120101000%u", i);
+      FurrowHousehold *household = furrow_household_new ();
+
+      furrow_household_set_code (household, code);
+      g_ptr_array_add (added, household);
+      g_assert_true (furrow_store_add_household (fixture->a, household, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (furrow_store_commit (fixture->a, &error));
+  g_assert_no_error (error);
+  a_sets_area (fixture, 2050.0);
+  before = payloads_before (heard, sentinel);
+  expected = g_strdup_printf ("household %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
+                              furrow_household_get_id (added->pdata[0]),
+                              furrow_household_get_id (added->pdata[1]));
+  g_assert_cmpstr (before, ==, expected);
+  wait_for (&heard_household.n, 2);
+  g_assert_cmpint (heard_household.change, ==, FURROW_RECORD_ADDED);
+  g_assert_cmpstr (heard_household.code, ==, "371426101201010003");
+  g_assert_cmpuint (g_list_model_get_n_items (households), ==, 3);
+
+  a_imports (fixture, 99);
+  a_sets_area (fixture, 2100.0);
+  g_free (before);
+  before = payloads_before (heard, sentinel);
+  g_assert_cmpstr (before, ==, "parcel *\n");
+  wait_for_items (parcels, 100);
+  for (guint i = 0; i < g_list_model_get_n_items (parcels); i++)
+    {
+      g_autoptr(FurrowParcel) parcel = g_list_model_get_item (parcels, i);
+
+      total_m2 += furrow_parcel_get_registered_area_m2 (parcel);
+    }
+  g_assert_cmpfloat (total_m2, ==, 7050.0);
+  g_signal_handlers_disconnect_by_data (b, &heard_household);
+  g_free (heard_household.code);
+  g_source_destroy (source);
+}
+FURROW_TEST_FIXTURE ("/furrow/core/store-live/notify-import", Fixture, fixture_set_up,
+                     test_notify_import, fixture_tear_down);
+
+static void
 connected_cb (FurrowStore *store,
               GParamSpec  *pspec,
               guint       *n)

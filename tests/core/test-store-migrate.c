@@ -256,12 +256,12 @@ test_upgrade_v8 (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v8", Fixture, fixture_set_up,
                      test_upgrade_v8, furrow_test_store_fixture_tear_down);
 
-/* A project of version 9 whose parcel was changed twice by clerk_a: step 10 changes nothing in a
- * file (its work is on a server, below), nor does step 11 to a parcel, so the parcel keeps its
- * values, its row version 3 and who changed it, and the file says the latest version. */
+/* A project of version `from` whose parcel was changed twice by clerk_a, upgraded by the next
+ * open: the parcel keeps its values, its row version 3 and who changed it, and the file says
+ * the latest version. */
 static void
-test_upgrade_v9 (Fixture       *fixture,
-                 gconstpointer  data)
+upgrade_parcel_from (Fixture *fixture,
+                     int      from)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(FurrowStore) store = NULL;
@@ -270,7 +270,7 @@ test_upgrade_v9 (Fixture       *fixture,
   {
     g_autoptr(FurrowDatabase) db = open_empty (fixture);
 
-    g_assert_true (furrow_store_migrate (db, 0, 9, &error));
+    g_assert_true (furrow_store_migrate (db, 0, from, &error));
     g_assert_true (furrow_database_exec (db,
                      "INSERT INTO households (code, name) VALUES ('371426101201010001', '王建国');"
                      "INSERT INTO fields (code, name) VALUES ('T01', '东大块');"
@@ -278,7 +278,7 @@ test_upgrade_v9 (Fixture       *fixture,
                      " registered_area_m2, row_version, changed_by) VALUES"
                      " ('3714261012010100010001', 1, 1, '东地', 2000.25, 3, 'clerk_a')", &error));
     g_assert_no_error (error);
-    g_assert_cmpint (query (db, version_sql), ==, 9);
+    g_assert_cmpint (query (db, version_sql), ==, from);
   }
 
   store = furrow_store_open (fixture->path, &error);
@@ -296,6 +296,15 @@ test_upgrade_v9 (Fixture       *fixture,
     g_assert_cmpint (query (db, "SELECT count(*) FROM parcels WHERE row_version = 3"
                                 " AND changed_by = 'clerk_a'"), ==, 1);
   }
+}
+
+/* From version 9: step 10 changes nothing in a file (its work is on a server, below), nor do
+ * steps 11 and 12 to a parcel. */
+static void
+test_upgrade_v9 (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  upgrade_parcel_from (fixture, 9);
 }
 FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v9", Fixture, fixture_set_up,
                      test_upgrade_v9, furrow_test_store_fixture_tear_down);
@@ -384,9 +393,10 @@ FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v10", Fixture, fixture_
 /* The same on a server (PostgreSQL run only): a cooperative whose parcels' and harvests'
  * triggers are still step 9's (furrow.notify_change (), which turns the whole row into JSON to
  * read one id), whose harvests have no row version yet (step 11) and whose version says 9 is
- * upgraded by the next open: every one of its 19 notification triggers then calls step 10's
- * functions, which read the id column alone, none calls step 9's, the harvests have their row
- * version and the trigger that names who changed them, and the version is the latest. */
+ * upgraded by the next open: none of its notification triggers then calls step 9's function,
+ * every table has step 12's three statement triggers (5 record tables, 14 of a season's rows),
+ * the harvests have their row version and the trigger that names who changed them, and the
+ * version is the latest. */
 static void
 test_upgrade_v9_server (Fixture       *fixture,
                         gconstpointer  data)
@@ -425,16 +435,16 @@ test_upgrade_v9_server (Fixture       *fixture,
                          " JOIN pg_proc p ON p.oid = t.tgfoid"
                          " JOIN pg_class c ON c.oid = t.tgrelid"
                          " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                         " WHERE n.nspname = '%s' AND t.tgname LIKE '%%_notify'"
+                         " WHERE n.nspname = '%s' AND t.tgname LIKE '%%_notify%%'"
                          " GROUP BY p.proname ORDER BY p.proname", schema);
   g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &out, NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "notify_change|2\nnotify_record|4\nnotify_season_row|13\n");
+  g_assert_cmpstr (out, ==, "notify_change|2\nnotify_records|15\nnotify_season_rows|42\n");
   g_clear_pointer (&out, g_free);
 
   store = furrow_test_store_reopen (fixture);
   g_assert_cmpint (furrow_store_get_schema_version (store), ==, FURROW_STORE_SCHEMA_VERSION);
   g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &out, NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "notify_record|5\nnotify_season_row|14\n");
+  g_assert_cmpstr (out, ==, "notify_records|15\nnotify_season_rows|42\n");
   g_clear_pointer (&out, g_free);
   g_free (sql);
   sql = g_strdup_printf ("SELECT count(*) FROM information_schema.columns WHERE table_schema ="
@@ -448,6 +458,81 @@ test_upgrade_v9_server (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v9-server", Fixture, fixture_set_up,
                      test_upgrade_v9_server, furrow_test_store_fixture_tear_down);
+
+/* From version 11: step 12 changes nothing in a file (its notifications are a server's,
+ * below). */
+static void
+test_upgrade_v11 (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  upgrade_parcel_from (fixture, 11);
+}
+FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v11", Fixture, fixture_set_up,
+                     test_upgrade_v11, furrow_test_store_fixture_tear_down);
+
+/* The same on a server (PostgreSQL run only): a cooperative at version 11, its 19 tables each
+ * with step 10's row trigger (step 12's taken away and step 10 run again, as a cooperative
+ * written before step 12 has them), is upgraded by the next open: no row trigger notifies any
+ * more, each table has three statement triggers (INSERT, UPDATE, DELETE) instead, and the
+ * version is the latest. */
+static void
+test_upgrade_v11_server (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(FurrowStore) store = NULL;
+  g_autoptr(GBytes) step10 = furrow_store_migrate_get_pg_step (10);
+  g_autofree char *schema = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *count = NULL;
+
+  if (!furrow_test_pg ())
+    {
+      g_test_skip ("the PostgreSQL run upgrades a cooperative on a server");
+      return;
+    }
+  store = furrow_test_store_create_at (fixture);
+  g_clear_object (&store);
+  sql = g_strdup_printf ("SELECT schema_name FROM furrow.cooperatives"
+                         " WHERE lower (code) = lower ('%s')", fixture->path);
+  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &schema, NULL), ==, 0);
+  g_strstrip (schema);
+  g_free (sql);
+  sql = g_strdup_printf ("SET search_path = \"%s\";"
+                         "DO $$DECLARE t record; BEGIN FOR t IN SELECT g.tgname, c.relname"
+                         " FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid"
+                         " WHERE c.relnamespace = current_schema ()::regnamespace"
+                         " AND g.tgname LIKE '%%_notify_%%' LOOP"
+                         " EXECUTE format ('DROP TRIGGER %%I ON %%I', t.tgname, t.relname);"
+                         " END LOOP; END$$;"
+                         "%s;"
+                         "UPDATE furrow_meta SET value = '11' WHERE key = 'schema_version'",
+                         schema, (const char *) g_bytes_get_data (step10, NULL));
+  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, NULL, NULL), ==, 0);
+  g_free (sql);
+  /* Each trigger's function, and whether it fires for each row (tgtype bit 0). */
+  sql = g_strdup_printf ("SELECT p.proname, (t.tgtype & 1) = 1, count(*) FROM pg_trigger t"
+                         " JOIN pg_proc p ON p.oid = t.tgfoid"
+                         " JOIN pg_class c ON c.oid = t.tgrelid"
+                         " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                         " WHERE n.nspname = '%s' AND t.tgname LIKE '%%_notify%%'"
+                         " GROUP BY 1, 2 ORDER BY 1, 2", schema);
+  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &out, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "notify_record|t|5\nnotify_season_row|t|14\n");
+  g_clear_pointer (&out, g_free);
+
+  store = furrow_test_store_reopen (fixture);
+  g_assert_cmpint (furrow_store_get_schema_version (store), ==, FURROW_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &out, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "notify_records|f|15\nnotify_season_rows|f|42\n");
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT value::int = %d FROM \"%s\".furrow_meta"
+                         " WHERE key = 'schema_version'", FURROW_STORE_SCHEMA_VERSION, schema);
+  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &count, NULL), ==, 0);
+  g_assert_cmpstr (count, ==, "t\n");
+}
+FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v11-server", Fixture, fixture_set_up,
+                     test_upgrade_v11_server, furrow_test_store_fixture_tear_down);
 
 /* Step 2 fails (its index is there already): the file stays at version 1, step 2 left nothing,
  * and the error names the step. */

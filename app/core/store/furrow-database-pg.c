@@ -4,8 +4,8 @@
  * same FurrowDatabase through libpq. The store's SQL is SQLite's, with ?N parameters: a statement
  * is prepared once per connection under its own name with ?N turned into $N, described (the
  * parameter types PostgreSQL inferred) when a blob is bound to it, and run with PQexecPrepared;
- * its rows come back as text. An import's INSERTs are sent in pipeline mode, their answers read
- * together (furrow_statement_run_deferred()).
+ * its rows come back as text. An import's INSERTs are kept and sent a thousand rows to one
+ * INSERT (furrow_statement_run_deferred(), furrow-database-pg-rows.c).
  * Parameters travel as text, blobs in binary; a GeoPackage blob bound where PostgreSQL expects a
  * PostGIS geometry is sent as EWKB (SRID 4326) and a geometry column is read back as a GeoPackage
  * blob, the WKB bytes untouched both ways. Every SQLSTATE becomes a FURROW_STORE_ERROR_* in one
@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "furrow-database-private.h"
+#include "furrow-database-pg-rows.h"
 #include "furrow-database-testing.h"
 
 #include <glib/gi18n-lib.h>
@@ -39,20 +40,8 @@ typedef struct
   GPtrArray      *notifies;      /* other connections' NOTIFY payloads not yet dispatched */
   guint           generation;    /* connections made again: a statement prepared on an earlier
                                   * one is prepared again on its next step */
-  GArray         *deferred;      /* PgDeferred: statements sent in pipeline mode, unanswered */
+  PgRowsQueue     deferred;      /* an import's rows, sent a thousand to one INSERT */
 } PgDatabase;
-
-/* A deferred statement (furrow_statement_run_deferred()), told its answer at the flush. */
-typedef struct
-{
-  FurrowStatementDoneFunc  func;
-  gpointer                 data;
-  GDestroyNotify           destroy;
-} PgDeferred;
-
-/* Statements sent before their answers are read: enough that the round trips no longer count
- * (docs/benchmarks.md), few enough that their answers stay small. */
-#define PG_PIPELINE_DEPTH 1000
 
 typedef struct
 {
@@ -385,7 +374,6 @@ _furrow_database_pg_open (const char  *uri,
   /* The project's path, which workers reopen, names the server as libpq connected to it. */
   if (password != NULL)
     furrow_server_address_set_password (path, password);
-  self->deferred = g_array_new (FALSE, FALSE, sizeof (PgDeferred));
   read_type_oids (self);
   return (FurrowDatabase *) self;
 }
@@ -597,14 +585,7 @@ pg_close (FurrowDatabase *database)
 {
   PgDatabase *self = PG (database);
 
-  for (guint i = 0; i < self->deferred->len; i++)
-    {
-      PgDeferred *deferred = &g_array_index (self->deferred, PgDeferred, i);
-
-      if (deferred->destroy != NULL)
-        deferred->destroy (deferred->data);
-    }
-  g_clear_pointer (&self->deferred, g_array_unref);
+  _furrow_pg_rows_queue_clear (&self->deferred);
   g_clear_pointer (&self->conn, PQfinish);
   g_clear_pointer (&self->notifies, g_ptr_array_unref);
   pg_forget (self);
@@ -981,9 +962,19 @@ pg_step (FurrowStatement  *self,
   return FALSE;
 }
 
-/* Sends stmt in pipeline mode without waiting for its answer (furrow_statement_run_deferred()):
- * FALSE to run it at once — a failed bind, a connection made again, a full pipeline — where its
- * step flushes first. */
+static void
+rows_failed (gpointer         user_data,
+             const PGresult  *result,
+             GError         **error)
+{
+  pg_remember (user_data, result);
+  pg_set_error (user_data, error);
+}
+
+/* Keeps stmt's row to be sent with the others bound to the same INSERT, a thousand to one
+ * (furrow_statement_run_deferred(), furrow-database-pg-rows.c). FALSE to run it at once — a
+ * failed bind, a connection made again, another statement, a failure of the rows before — where
+ * its step flushes first. */
 static gboolean
 pg_run_deferred (FurrowStatement         *self,
                  FurrowStatementDoneFunc  func,
@@ -992,84 +983,33 @@ pg_run_deferred (FurrowStatement         *self,
 {
   PgStatement *stmt = PG_STMT (self);
   PgDatabase *database = PG (self->database);
-  PgDeferred deferred = { func, user_data, destroy };
+  PgRowsRow row = { stmt->text, stmt->n_params, stmt->types, (const char * const *) stmt->values,
+                    stmt->lengths, stmt->formats, func, user_data, destroy };
 
   if (stmt->bind_error != NULL || stmt->generation != database->generation ||
-      database->deferred->len >= PG_PIPELINE_DEPTH || database->parent.lost)
+      database->parent.lost)
     return FALSE;
-  if (database->deferred->len == 0 && !PQenterPipelineMode (database->conn))
-    return FALSE;
-  if (!PQsendQueryPrepared (database->conn, stmt->name, stmt->n_params,
-                            (const char * const *) stmt->values, stmt->lengths, stmt->formats,
-                            0))
-    {
-      if (database->deferred->len == 0)
-        PQexitPipelineMode (database->conn);
-      return FALSE;
-    }
-  g_array_append_val (database->deferred, deferred);
-  return TRUE;
+  return _furrow_pg_rows_queue_add (&database->deferred, database->conn, database->generation,
+                                    &row, rows_failed, database);
 }
 
-/* Reads the answers of the deferred statements, in order: each one's id to its function, the
- * first failure to its own (to reword) and then to the caller; the ones after it failed with it
- * (PGRES_PIPELINE_ABORTED). */
+/* Sends the rows kept (above) and reads every answer: each row's id to its function, the first
+ * failure to its own (to reword) and then to the caller. */
 static gboolean
 pg_flush (FurrowDatabase  *database,
           GError         **error)
 {
   PgDatabase *self = PG (database);
-  g_autoptr(GArray) sent = NULL;
-  g_autoptr(GError) failure = NULL;
-  PGresult *result;
+  gboolean ok;
 
-  if (self->deferred == NULL || self->deferred->len == 0)
+  if (_furrow_pg_rows_queue_is_empty (&self->deferred))
     return TRUE;
-  sent = g_steal_pointer (&self->deferred);
-  self->deferred = g_array_new (FALSE, FALSE, sizeof (PgDeferred));
-  PQpipelineSync (self->conn);
-  for (guint i = 0; i < sent->len; i++)
-    {
-      PgDeferred *deferred = &g_array_index (sent, PgDeferred, i);
-      gboolean ok;
-
-      result = PQgetResult (self->conn);
-      ok = PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1;
-      if (failure == NULL && ok)
-        deferred->func (g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10), &failure,
-                        deferred->data);
-      else if (failure == NULL)
-        {
-          pg_remember (self, result);
-          pg_set_error (database, &failure);
-          deferred->func (0, &failure, deferred->data);
-        }
-      if (deferred->destroy != NULL)
-        deferred->destroy (deferred->data);
-      if (result != NULL)
-        {
-          PQclear (result);
-          PQclear (PQgetResult (self->conn));  /* the NULL that ends each statement's results */
-        }
-    }
-  /* Up to the sync's own result, then out of pipeline mode. */
-  while ((result = PQgetResult (self->conn)) != NULL)
-    {
-      gboolean synced = PQresultStatus (result) == PGRES_PIPELINE_SYNC;
-
-      PQclear (result);
-      if (synced)
-        break;
-    }
-  PQexitPipelineMode (self->conn);
+  ok = _furrow_pg_rows_queue_flush (&self->deferred, self->conn, self->generation, rows_failed,
+                                    self, error);
   pg_collect_notifies (self);
-  if (failure != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&failure));
-      return FALSE;
-    }
-  pg_forget (self);
-  return TRUE;
+  if (ok)
+    pg_forget (self);
+  return ok;
 }
 
 static gboolean

@@ -251,13 +251,13 @@ gconstpointer    furrow_statement_get_blob        (FurrowStatement      *self,
                                                    gsize                *size);
 
 /* Deferred statements (docs/benchmarks.md, Where the server's time goes): an INSERT … RETURNING
- * id of a long batch (an import) run without waiting for its answer. On a server it is sent
- * down the connection in libpq's pipeline mode and the answers are read together at the next
- * flush — every 1,000 statements, furrow_database_flush(), or before any other statement on the
- * connection, which then reports the failure of a deferred one as its own; on a file it runs at
- * once. func is called once, in order, with the new row's id, or with the failure in *error,
- * which it may reword (naming its record); after a failure the rest of the batch is only
- * destroyed (the transaction failed with it). destroy frees user_data. The statement can be
+ * id of a long batch (an import) run without waiting for its answer. On a server the rows bound
+ * to the same INSERT are kept and sent as one INSERT of many rows at the next flush — after
+ * 1,000 rows, furrow_database_flush(), or before any other statement on the connection, which
+ * then reports the failure of a deferred one as its own; on a file it runs at once. func is
+ * called once, in order, with the new row's id, or with the failure in *error, which it may
+ * reword (naming its record); after a failure the rest of the batch is only destroyed (the
+ * transaction failed with it). destroy frees user_data. The statement can be
  * released at once. FALSE with error when it was run at once and failed. */
 typedef void (*FurrowStatementDoneFunc) (gint64    id,
                                          GError  **error,

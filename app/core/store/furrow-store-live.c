@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Several users at once (docs/architecture.md, Several users at once): what others commit
- * reaches this store's models and change signals. On a server each committed row sends a
- * notification (schema/pg/v009.sql) that furrow_store_listen() follows from the main loop; on
- * both backends a conflict (another writer's row version) reads the record again after the
- * rollback, so the views show what is stored rather than what was refused. */
+ * reaches this store's models and change signals. On a server each committed statement sends
+ * a notification naming its rows (schema/pg/v012.sql) that furrow_store_listen() follows from
+ * the main loop; on both backends a conflict (another writer's row version) reads the record
+ * again after the rollback, so the views show what is stored rather than what was refused. */
 
 #include "config.h"
 
@@ -13,7 +13,8 @@
 #include "furrow-store-private.h"
 
 /* More records than this in one batch of notifications: the models are read again whole, as
- * after an import (The change signals, "many changed"). */
+ * after an import (The change signals, "many changed"); a server's notification names at most
+ * as many ids (schema/pg/v012.sql). */
 #define MAX_FOLLOWED_RECORDS 64
 
 static void
@@ -162,8 +163,19 @@ kind_from_noun (const char *noun,
   return FALSE;
 }
 
-/* Payloads "KIND ID" (schema/pg/v009.sql): records, seasons and yield presets others
- * committed. */
+static void
+add_season_id (GArray *seasons,
+               gint64  id)
+{
+  for (guint j = 0; j < seasons->len; j++)
+    if (g_array_index (seasons, gint64, j) == id)
+      return;
+  g_array_append_val (seasons, id);
+}
+
+/* Payloads "KIND ID ID …" or "KIND *" (schema/pg/v012.sql, one a statement; step 9's "KIND ID"
+ * is the same with one id): records, seasons and yield presets others committed; "*" stands for
+ * more than MAX_FOLLOWED_RECORDS ids, and everything is read again. */
 static void
 follow_payloads (FurrowStore *self,
                  GPtrArray   *payloads)
@@ -171,36 +183,36 @@ follow_payloads (FurrowStore *self,
   g_autoptr(GArray) records = g_array_new (FALSE, FALSE, sizeof (FurrowRecordRef));
   g_autoptr(GArray) seasons = g_array_new (FALSE, FALSE, sizeof (gint64));
   gboolean presets = FALSE;
+  gboolean many = FALSE;
 
   for (guint i = 0; i < payloads->len; i++)
     {
-      const char *payload = g_ptr_array_index (payloads, i);
-      const char *space = strchr (payload, ' ');
-      g_autofree char *noun = space != NULL ? g_strndup (payload, space - payload) : NULL;
-      gint64 id = space != NULL ? g_ascii_strtoll (space + 1, NULL, 10) : 0;
+      g_auto(GStrv) words = g_strsplit (g_ptr_array_index (payloads, i), " ", -1);
       FurrowRecordRef ref;
+      gboolean record, season;
 
-      if (noun == NULL)
+      if (words[0] == NULL || words[1] == NULL)
         continue;
-      if (kind_from_noun (noun, &ref.kind))
+      record = kind_from_noun (words[0], &ref.kind);
+      season = !record && strcmp (words[0], "season") == 0;
+      presets |= strcmp (words[0], "yield-preset") == 0;
+      for (guint w = 1; words[w] != NULL && (record || season); w++)
         {
-          ref.id = id;
-          g_array_append_val (records, ref);
-        }
-      else if (strcmp (noun, "season") == 0)
-        {
-          gboolean seen = FALSE;
+          gint64 id = g_ascii_strtoll (words[w], NULL, 10);
 
-          for (guint j = 0; j < seasons->len && !seen; j++)
-            seen = g_array_index (seasons, gint64, j) == id;
-          if (!seen)
-            g_array_append_val (seasons, id);
+          if (strcmp (words[w], "*") == 0)
+            many = TRUE;
+          else if (record)
+            {
+              ref.id = id;
+              g_array_append_val (records, ref);
+            }
+          else
+            add_season_id (seasons, id);
         }
-      else if (strcmp (noun, "yield-preset") == 0)
-        presets = TRUE;
     }
 
-  if (records->len > MAX_FOLLOWED_RECORDS)
+  if (many || records->len > MAX_FOLLOWED_RECORDS)
     {
       g_autoptr(GError) error = NULL;
 

@@ -1,0 +1,6 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- Released: never edit this step; append a new one (docs/architecture.md, Migrations).
+-- Version 12: nothing changes in a file. On a server (schema/pg/v012.sql) the change
+-- notifications become one per statement instead of one per row, so that an import's rows,
+-- written a thousand to a statement, are announced together; a file sends no notifications.
+-- The step is here so that a file and a cooperative on a server say the same version.

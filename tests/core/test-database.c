@@ -131,6 +131,38 @@ test_cache (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/core/database/cache", Fixture, fixture_set_up, test_cache,
                      furrow_test_store_fixture_tear_down);
 
+/* The cache keys on the SQL's text, not its address: two queries built at run time in the same
+ * buffer, one after the other, each get their own statement and answer (2 owners: A and B). */
+static void
+test_cache_text (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(FurrowDatabase) db = open_with_table (fixture);
+  g_autoptr(GError) error = NULL;
+  char sql[128];
+  gint64 n = -1;
+
+  furrow_database_exec (db, "INSERT INTO owner (code) VALUES ('A'); "
+                            "INSERT INTO owner (code) VALUES ('B')", &error);
+  g_assert_no_error (error);
+  for (guint round = 0; round < 2; round++)
+    {
+      g_snprintf (sql, sizeof sql, "SELECT count(*) FROM owner WHERE code = '%s'", "A");
+      g_assert_true (furrow_database_query_int (db, sql, &n, &error));
+      g_assert_cmpint (n, ==, 1);
+      g_snprintf (sql, sizeof sql, "SELECT count(*) + %d FROM owner", 10);
+      g_assert_true (furrow_database_query_int (db, sql, &n, &error));
+      g_assert_cmpint (n, ==, 12);
+      /* Built again with the first text: its statement, from the cache. */
+      g_snprintf (sql, sizeof sql, "SELECT id FROM owner WHERE code = '%s'", round ? "B" : "A");
+      g_assert_true (furrow_database_query_int (db, sql, &n, &error));
+      g_assert_cmpint (n, ==, round ? 2 : 1);
+    }
+  g_assert_no_error (error);
+}
+FURROW_TEST_FIXTURE ("/furrow/core/database/cache-text", Fixture, fixture_set_up,
+                     test_cache_text, furrow_test_store_fixture_tear_down);
+
 static void
 test_binds (Fixture       *fixture,
             gconstpointer  data)

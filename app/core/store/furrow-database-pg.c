@@ -838,7 +838,9 @@ pg_finalize (FurrowStatement *self)
   PGconn *conn = PG (self->database)->conn;
 
   pg_reset (self);
-  if (conn != NULL && pg_flush (self->database, NULL) && PQstatus (conn) == CONNECTION_OK &&
+  /* Not one round trip a statement when the connection is closed anyway. */
+  if (conn != NULL && pg_flush (self->database, NULL) && !self->database->closing &&
+      PQstatus (conn) == CONNECTION_OK &&
       PQtransactionStatus (conn) != PQTRANS_INERROR &&
       stmt->generation == PG (self->database)->generation)
     {

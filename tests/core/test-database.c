@@ -131,6 +131,38 @@ test_cache (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/core/database/cache", Fixture, fixture_set_up, test_cache,
                      furrow_test_store_fixture_tear_down);
 
+/* The cache keys on the SQL's text, not its address: two queries built at run time in the same
+ * buffer, one after the other, each get their own statement and answer (2 owners: A and B). */
+static void
+test_cache_text (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(FurrowDatabase) db = open_with_table (fixture);
+  g_autoptr(GError) error = NULL;
+  char sql[128];
+  gint64 n = -1;
+
+  furrow_database_exec (db, "INSERT INTO owner (code) VALUES ('A'); "
+                            "INSERT INTO owner (code) VALUES ('B')", &error);
+  g_assert_no_error (error);
+  for (guint round = 0; round < 2; round++)
+    {
+      g_snprintf (sql, sizeof sql, "SELECT count(*) FROM owner WHERE code = '%s'", "A");
+      g_assert_true (furrow_database_query_int (db, sql, &n, &error));
+      g_assert_cmpint (n, ==, 1);
+      g_snprintf (sql, sizeof sql, "SELECT count(*) + %d FROM owner", 10);
+      g_assert_true (furrow_database_query_int (db, sql, &n, &error));
+      g_assert_cmpint (n, ==, 12);
+      /* Built again with the first text: its statement, from the cache. */
+      g_snprintf (sql, sizeof sql, "SELECT id FROM owner WHERE code = '%s'", round ? "B" : "A");
+      g_assert_true (furrow_database_query_int (db, sql, &n, &error));
+      g_assert_cmpint (n, ==, round ? 2 : 1);
+    }
+  g_assert_no_error (error);
+}
+FURROW_TEST_FIXTURE ("/furrow/core/database/cache-text", Fixture, fixture_set_up,
+                     test_cache_text, furrow_test_store_fixture_tear_down);
+
 static void
 test_binds (Fixture       *fixture,
             gconstpointer  data)
@@ -596,5 +628,113 @@ test_geometry (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/core/database/geometry", Fixture, fixture_set_up, test_geometry,
                      furrow_test_store_fixture_tear_down);
+
+/* A statement that returns a geometry has its rows sent in binary (docs/benchmarks.md): the
+ * geometry's WKB is the one written, to the bit (PostGIS's own ST_AsEWKB, read as text, and the
+ * blob bound), and every other column reads as the same statement without the geometry reads it
+ * (as text), each as the SQL literal written: the smallest int2, 2^53 + 1 (no double holds it),
+ * 0.1 + 0.2 (17 digits), a float4 0.1, true, UTF-8 text, a varchar, bytea with a zero byte, NULL. */
+static void
+test_binary_rows (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const FurrowPoint ring[] = {
+    { 119.1, 36.5 }, { 0.1 + 0.2, 1.0 / 3.0 }, { 120.1, 37.5 }, { 119.1, 36.5 },
+  };
+  const char *columns = "s, i, n, x, r, b, t, v, y, z";
+  const guint8 bytes[] = { 0x00, 0xff, 0x00 };
+  g_autoptr(FurrowDatabase) db = NULL;
+  g_autoptr(FurrowGeometry) geometry = furrow_geometry_new ();
+  g_autoptr(FurrowStatement) insert = NULL;
+  g_autoptr(FurrowStatement) binary = NULL;
+  g_autoptr(FurrowStatement) text = NULL;
+  g_autoptr(FurrowStatement) ewkb = NULL;
+  g_autoptr(GBytes) blob = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GBytes) read_back = NULL;
+  g_autoptr(GBytes) postgis = NULL;
+  g_autofree char *with_geometry = NULL;
+  g_autofree char *without = NULL;
+  g_autoptr(GError) error = NULL;
+  gconstpointer got;
+  gsize size = 0;
+
+  if (!furrow_test_pg ())
+    {
+      g_test_skip ("PostgreSQL only (suite pg)");
+      return;
+    }
+  furrow_geometry_add_ring (geometry, furrow_geometry_add_polygon (geometry), ring,
+                            G_N_ELEMENTS (ring));
+  blob = furrow_gpkg_blob_encode (geometry);
+
+  db = open_pg (fixture);
+  g_assert_true (furrow_database_exec (db, "CREATE TABLE g (geom geometry (MultiPolygon, 4326),"
+                                           " s smallint, i integer, n bigint,"
+                                           " x double precision, r real, b boolean, t text,"
+                                           " v varchar (10), y bytea, z bigint)", &error));
+  g_assert_no_error (error);
+  insert = furrow_database_prepare (db, "INSERT INTO g VALUES (?1, -32768, -2147483648,"
+                                        " 9007199254740993, 0.30000000000000004, 0.1, true,"
+                                        " '张三 A', 'v', '\\x00ff00', NULL)", &error);
+  g_assert_no_error (error);
+  furrow_statement_bind_bytes (insert, 1, blob);
+  g_assert_true (furrow_statement_run (insert, &error));
+  g_assert_no_error (error);
+
+  with_geometry = g_strdup_printf ("SELECT geom, %s FROM g", columns);
+  without = g_strdup_printf ("SELECT 0, %s FROM g", columns);
+  binary = furrow_database_prepare (db, with_geometry, &error);
+  g_assert_no_error (error);
+  text = furrow_database_prepare (db, without, &error);
+  g_assert_no_error (error);
+  g_assert_true (furrow_statement_step (binary, &error));
+  g_assert_true (furrow_statement_step (text, &error));
+  g_assert_no_error (error);
+
+  /* The WKB, to the bit: the geometry column's blob, the blob written, and PostGIS's EWKB. */
+  got = furrow_statement_get_blob (binary, 0, &size);
+  read_back = furrow_gpkg_blob_to_ewkb (got, size);
+  written = furrow_gpkg_blob_to_ewkb (g_bytes_get_data (blob, NULL), g_bytes_get_size (blob));
+  ewkb = furrow_database_prepare (db, "SELECT ST_AsEWKB (geom) FROM g", &error);
+  g_assert_true (furrow_statement_step (ewkb, &error));
+  got = furrow_statement_get_blob (ewkb, 0, &size);
+  postgis = g_bytes_new (got, size);
+  g_assert_true (g_bytes_equal (read_back, written));
+  g_assert_true (g_bytes_equal (read_back, postgis));
+
+  for (int c = 1; c <= 10; c++)
+    {
+      g_assert_cmpint (furrow_statement_is_null (binary, c), ==,
+                       furrow_statement_is_null (text, c));
+      g_assert_cmpstr (furrow_statement_get_text (binary, c), ==,
+                       furrow_statement_get_text (text, c));
+      g_assert_cmpint (furrow_statement_get_int64 (binary, c), ==,
+                       furrow_statement_get_int64 (text, c));
+      g_assert_cmpfloat (furrow_statement_get_double (binary, c), ==,
+                         furrow_statement_get_double (text, c));
+    }
+  g_assert_cmpint (furrow_statement_get_int64 (binary, 1), ==, -32768);
+  g_assert_cmpstr (furrow_statement_get_text (binary, 2), ==, "-2147483648");
+  g_assert_cmpint (furrow_statement_get_int64 (binary, 3), ==, G_GINT64_CONSTANT (9007199254740993));
+  g_assert_cmpstr (furrow_statement_get_text (binary, 3), ==, "9007199254740993");
+  g_assert_cmpfloat (furrow_statement_get_double (binary, 4), ==, 0.1 + 0.2);
+  g_assert_cmpstr (furrow_statement_get_text (binary, 4), ==, "0.30000000000000004");
+  g_assert_cmpfloat (furrow_statement_get_double (binary, 5), ==, 0.1);
+  g_assert_cmpstr (furrow_statement_get_text (binary, 5), ==, "0.1");
+  g_assert_cmpint (furrow_statement_get_int64 (binary, 6), ==, 1);
+  g_assert_cmpstr (furrow_statement_get_text (binary, 6), ==, "t");
+  g_assert_cmpstr (furrow_statement_get_text (binary, 7), ==, "张三 A");
+  g_assert_cmpstr (furrow_statement_get_text (binary, 8), ==, "v");
+  got = furrow_statement_get_blob (binary, 9, &size);
+  g_assert_cmpmem (got, size, bytes, sizeof bytes);
+  got = furrow_statement_get_blob (text, 9, &size);
+  g_assert_cmpmem (got, size, bytes, sizeof bytes);
+  g_assert_true (furrow_statement_is_null (binary, 10));
+  g_assert_false (furrow_statement_step (binary, &error));
+  g_assert_no_error (error);
+}
+FURROW_TEST_FIXTURE ("/furrow/core/database/binary-rows", Fixture, fixture_set_up,
+                     test_binary_rows, furrow_test_store_fixture_tear_down);
 
 FURROW_TEST_MAIN (.locale = "");

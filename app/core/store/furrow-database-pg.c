@@ -2,9 +2,10 @@
 
 /* The PostgreSQL backend of the statement layer (docs/architecture.md, The backend seam): the
  * same FurrowDatabase through libpq. The store's SQL is SQLite's, with ?N parameters: a statement
- * is prepared once per connection under its own name with ?N turned into $N, described (the
- * parameter types PostgreSQL inferred) when a blob is bound to it, and run with PQexecPrepared;
- * its rows come back as text. An import's INSERTs are kept and sent a thousand rows to one
+ * is prepared once per connection under its own name with ?N turned into $N and described (the
+ * parameter and column types PostgreSQL inferred) in the same round trip, and run with
+ * PQexecPrepared; its rows come back as text, or in binary when it returns a geometry
+ * (furrow-database-pg-values.c). An import's INSERTs are kept and sent a thousand rows to one
  * INSERT (furrow_statement_run_deferred(), furrow-database-pg-rows.c).
  * Parameters travel as text, blobs in binary; a GeoPackage blob bound where PostgreSQL expects a
  * PostGIS geometry is sent as EWKB (SRID 4326) and a geometry column is read back as a GeoPackage
@@ -14,6 +15,7 @@
 
 #include "config.h"
 
+#include "furrow-database-pg-values.h"
 #include "furrow-database-private.h"
 #include "furrow-database-pg-rows.h"
 #include "furrow-database-testing.h"
@@ -56,10 +58,12 @@ typedef struct
   int             *lengths;
   int             *formats;
   char            *bind_error;   /* the first failed bind, reported by the next step */
-  PGresult        *description;  /* PQdescribePrepared's, asked when needed (describe ()) */
+  PGresult        *description;  /* its parameter and column types, asked with its preparation */
+  gboolean         binary;       /* its rows come in binary (_furrow_pg_binary_rows ()) */
   PGresult        *result;
   int              row;          /* the row the columns read, -1 before the first */
   GBytes         **blobs;        /* the blobs of the current row, decoded when first read */
+  char           **texts;        /* the current row's numbers that came in binary, as text */
   int              n_columns;
 } PgStatement;
 
@@ -70,33 +74,6 @@ static const FurrowDatabaseBackend pg_backend;
 
 /* ------------------------------------------------------------------------------------------ */
 /* Errors                                                                                     */
-
-int
-furrow_database_error_from_sqlstate (const char *sqlstate)
-{
-  if (sqlstate == NULL || strlen (sqlstate) != 5)
-    return FURROW_STORE_ERROR_FAILED;
-  if (strcmp (sqlstate, "23505") == 0)
-    return FURROW_STORE_ERROR_DUPLICATE;
-  if (g_str_has_prefix (sqlstate, "23"))
-    return FURROW_STORE_ERROR_CONSTRAINT;
-  if (strcmp (sqlstate, "40001") == 0 || strcmp (sqlstate, "40P01") == 0)
-    return FURROW_STORE_ERROR_CONFLICT;
-  if (strcmp (sqlstate, "55P03") == 0)
-    return FURROW_STORE_ERROR_BUSY;
-  if (strcmp (sqlstate, "53100") == 0)
-    return FURROW_STORE_ERROR_FULL;
-  if (strcmp (sqlstate, "25006") == 0)
-    return FURROW_STORE_ERROR_FILE_READ_ONLY;
-  if (strcmp (sqlstate, "42501") == 0)
-    return FURROW_STORE_ERROR_PERMISSION;
-  if (g_str_has_prefix (sqlstate, "08") || strcmp (sqlstate, "57P01") == 0 ||
-      strcmp (sqlstate, "57P02") == 0 || strcmp (sqlstate, "57P03") == 0)
-    return FURROW_STORE_ERROR_CONNECTION;
-  if (strcmp (sqlstate, "XX001") == 0 || strcmp (sqlstate, "XX002") == 0)
-    return FURROW_STORE_ERROR_CORRUPT;
-  return FURROW_STORE_ERROR_FAILED;
-}
 
 /* Keeps the failure of result (or of the connection when result is NULL) for set_error. */
 static void
@@ -692,26 +669,71 @@ pg_backup (FurrowDatabase  *self,
 /* ------------------------------------------------------------------------------------------ */
 /* Statements                                                                                 */
 
-static gboolean
+/* Prepares text as name and describes it (its parameter and column types) in one round trip,
+ * both sent in pipeline mode: the description, or NULL with error set. */
+static PGresult *
 prepare_on_server (PgDatabase  *self,
                    const char  *name,
                    const char  *text,
                    GError     **error)
 {
-  PGresult *result = PQprepare (self->conn, name, text, 0, NULL);
+  PGresult *answers[2] = { NULL, NULL };
+  PGresult *result;
+  gboolean sent;
 
-  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+  sent = PQenterPipelineMode (self->conn);
+  sent = sent && PQsendPrepare (self->conn, name, text, 0, NULL) &&
+         PQsendDescribePrepared (self->conn, name) && PQpipelineSync (self->conn);
+  for (guint i = 0; sent && i < G_N_ELEMENTS (answers); i++)
     {
-      pg_remember (self, result);
-      PQclear (result);
-      return pg_set_error ((FurrowDatabase *) self, error);
+      answers[i] = PQgetResult (self->conn);
+      if (answers[i] != NULL)
+        PQclear (PQgetResult (self->conn));  /* the NULL that ends each command's results */
     }
-  PQclear (result);
+  while (sent && (result = PQgetResult (self->conn)) != NULL)
+    {
+      gboolean synced = PQresultStatus (result) == PGRES_PIPELINE_SYNC;
+
+      PQclear (result);
+      if (synced)
+        break;
+    }
+  PQexitPipelineMode (self->conn);
+  if (PQresultStatus (answers[0]) != PGRES_COMMAND_OK ||
+      PQresultStatus (answers[1]) != PGRES_COMMAND_OK)
+    {
+      pg_remember (self, PQresultStatus (answers[0]) != PGRES_COMMAND_OK ? answers[0]
+                                                                          : answers[1]);
+      PQclear (answers[0]);
+      PQclear (answers[1]);
+      pg_set_error ((FurrowDatabase *) self, error);
+      return NULL;
+    }
+  PQclear (answers[0]);
+  return answers[1];
+}
+
+/* Prepared again on a connection made since stmt was prepared. */
+static gboolean
+prepare_again (PgStatement  *stmt,
+               GError      **error)
+{
+  PgDatabase *database = PG (stmt->parent.database);
+  PGresult *description;
+
+  if (stmt->generation == database->generation)
+    return TRUE;
+  description = prepare_on_server (database, stmt->name, stmt->text, error);
+  if (description == NULL)
+    return FALSE;
+  PQclear (stmt->description);
+  stmt->description = description;
+  stmt->generation = database->generation;
   return TRUE;
 }
 
-/* A statement is prepared with one round trip; it is described (its parameter and column
- * types, a second one) only when a blob is bound or its columns are asked before a step. */
+/* A statement is prepared and described with one round trip (its parameter types tell where a
+ * blob is a geometry, its column types whether its rows come in binary). */
 static FurrowStatement *
 pg_prepare (FurrowDatabase  *database,
             const char      *sql,
@@ -722,9 +744,13 @@ pg_prepare (FurrowDatabase  *database,
   int n_params = 0;
   g_autofree char *text = _furrow_database_pg_convert (sql, &n_params);
   g_autofree char *name = g_strdup_printf ("furrow_%u", ++self->next_name);
+  PGresult *description;
   PgStatement *stmt;
 
-  if (!pg_flush (database, error) || !prepare_on_server (self, name, text, error))
+  if (!pg_flush (database, error))
+    return NULL;
+  description = prepare_on_server (self, name, text, error);
+  if (description == NULL)
     return NULL;
   pg_forget (self);
 
@@ -739,41 +765,33 @@ pg_prepare (FurrowDatabase  *database,
   stmt->lengths = g_new0 (int, stmt->n_params + 1);
   stmt->formats = g_new0 (int, stmt->n_params + 1);
   stmt->row = -1;
+  stmt->description = description;
+  for (int i = 0; i < stmt->n_params && i < PQnparams (description); i++)
+    stmt->types[i] = PQparamtype (description, i);
+  stmt->binary = _furrow_pg_binary_rows (description, self->geometry_oid, self->bytea_oid);
   return (FurrowStatement *) stmt;
 }
 
-/* PQdescribePrepared's answer for stmt, asked once; NULL when the server cannot give it. */
+/* The statement's description, from its preparation on this connection; NULL when it cannot
+ * be prepared again. */
 static PGresult *
 describe (PgStatement *stmt)
 {
-  PgDatabase *database = PG (stmt->parent.database);
-  PGresult *result;
-
-  if (stmt->description != NULL)
-    return stmt->description;
-  if (!pg_flush (stmt->parent.database, NULL) ||
-      (stmt->generation != database->generation &&
-       !prepare_on_server (database, stmt->name, stmt->text, NULL)))
+  if (!pg_flush (stmt->parent.database, NULL) || !prepare_again (stmt, NULL))
     return NULL;
-  stmt->generation = database->generation;
-  result = PQdescribePrepared (database->conn, stmt->name);
-  if (PQresultStatus (result) != PGRES_COMMAND_OK)
-    {
-      PQclear (result);
-      return NULL;
-    }
-  for (int i = 0; i < stmt->n_params && i < PQnparams (result); i++)
-    stmt->types[i] = PQparamtype (result, i);
-  stmt->description = result;
-  return result;
+  return stmt->description;
 }
 
 static void
 clear_result (PgStatement *stmt)
 {
   for (int i = 0; i < stmt->n_columns; i++)
-    g_clear_pointer (&stmt->blobs[i], g_bytes_unref);
+    {
+      g_clear_pointer (&stmt->blobs[i], g_bytes_unref);
+      g_clear_pointer (&stmt->texts[i], g_free);
+    }
   g_clear_pointer (&stmt->blobs, g_free);
+  g_clear_pointer (&stmt->texts, g_free);
   stmt->n_columns = 0;
   g_clear_pointer (&stmt->result, PQclear);
   stmt->row = -1;
@@ -801,7 +819,9 @@ pg_finalize (FurrowStatement *self)
   PGconn *conn = PG (self->database)->conn;
 
   pg_reset (self);
-  if (conn != NULL && pg_flush (self->database, NULL) && PQstatus (conn) == CONNECTION_OK &&
+  /* Not one round trip a statement when the connection is closed anyway. */
+  if (conn != NULL && pg_flush (self->database, NULL) && !self->database->closing &&
+      PQstatus (conn) == CONNECTION_OK &&
       PQtransactionStatus (conn) != PQTRANS_INERROR &&
       stmt->generation == PG (self->database)->generation)
     {
@@ -927,15 +947,11 @@ pg_step (FurrowStatement  *self,
       if (!pg_flush (self->database, error))
         return FALSE;
       /* Prepared on a connection lost since: the same statement on this one. */
-      if (stmt->generation != database->generation)
-        {
-          if (!prepare_on_server (database, stmt->name, stmt->text, error))
-            return FALSE;
-          stmt->generation = database->generation;
-        }
+      if (!prepare_again (stmt, error))
+        return FALSE;
       stmt->result = PQexecPrepared (database->conn, stmt->name, stmt->n_params,
                                      (const char * const *) stmt->values, stmt->lengths,
-                                     stmt->formats, 0);
+                                     stmt->formats, stmt->binary ? 1 : 0);
       status = PQresultStatus (stmt->result);
       if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
         {
@@ -949,10 +965,14 @@ pg_step (FurrowStatement  *self,
       database->changes = g_ascii_strtoll (PQcmdTuples (stmt->result), NULL, 10);
       stmt->n_columns = PQnfields (stmt->result);
       stmt->blobs = g_new0 (GBytes *, stmt->n_columns + 1);
+      stmt->texts = g_new0 (char *, stmt->n_columns + 1);
       stmt->row = -1;
     }
   for (int i = 0; i < stmt->n_columns; i++)
-    g_clear_pointer (&stmt->blobs[i], g_bytes_unref);
+    {
+      g_clear_pointer (&stmt->blobs[i], g_bytes_unref);
+      g_clear_pointer (&stmt->texts[i], g_free);
+    }
   if (stmt->row + 1 < PQntuples (stmt->result))
     {
       stmt->row++;
@@ -1037,33 +1057,27 @@ pg_get_text (FurrowStatement *self,
 
   if (pg_is_null (self, column))
     return NULL;
-  return PQgetvalue (stmt->result, stmt->row, column);
+  return _furrow_pg_value_text (stmt->result, stmt->row, column, &stmt->texts[column]);
 }
 
 static gint64
 pg_get_int64 (FurrowStatement *self,
               int              column)
 {
-  const char *text = pg_get_text (self, column);
+  PgStatement *stmt = PG_STMT (self);
 
-  if (text == NULL)
-    return 0;
-  /* A boolean reads as SQLite's 1 and 0; a real number is cut to its integer part, as SQLite
-   * does. */
-  if (strcmp (text, "t") == 0)
-    return 1;
-  if (strchr (text, '.') != NULL || strchr (text, 'e') != NULL)
-    return (gint64) g_ascii_strtod (text, NULL);
-  return g_ascii_strtoll (text, NULL, 10);
+  return pg_is_null (self, column) ? 0
+                                   : _furrow_pg_value_int64 (stmt->result, stmt->row, column);
 }
 
 static double
 pg_get_double (FurrowStatement *self,
                int              column)
 {
-  const char *text = pg_get_text (self, column);
+  PgStatement *stmt = PG_STMT (self);
 
-  return text != NULL ? g_ascii_strtod (text, NULL) : 0.0;
+  return pg_is_null (self, column) ? 0.0
+                                   : _furrow_pg_value_double (stmt->result, stmt->row, column);
 }
 
 static gconstpointer
@@ -1073,29 +1087,13 @@ pg_get_blob (FurrowStatement *self,
 {
   PgStatement *stmt = PG_STMT (self);
   PgDatabase *database = PG (self->database);
-  const char *text;
-  Oid type;
 
   *size = 0;
   if (pg_is_null (self, column))
     return NULL;
   if (stmt->blobs[column] == NULL)
-    {
-      text = PQgetvalue (stmt->result, stmt->row, column);
-      type = PQftype (stmt->result, column);
-      if (database->geometry_oid != 0 && type == database->geometry_oid)
-        stmt->blobs[column] = furrow_gpkg_blob_from_ewkb_hex (text);
-      else if (type == database->bytea_oid)
-        {
-          size_t length = 0;
-          guchar *bytes = PQunescapeBytea ((const guchar *) text, &length);
-
-          stmt->blobs[column] = g_bytes_new (bytes, length);
-          PQfreemem (bytes);
-        }
-      else
-        stmt->blobs[column] = g_bytes_new (text, strlen (text));
-    }
+    stmt->blobs[column] = _furrow_pg_value_blob (stmt->result, stmt->row, column,
+                                                 database->geometry_oid, database->bytea_oid);
   return g_bytes_get_data (stmt->blobs[column], size);
 }
 

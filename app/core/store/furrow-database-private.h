@@ -18,12 +18,13 @@ struct _FurrowDatabase
 {
   const FurrowDatabaseBackend *backend;
   char       *path;        /* the file, or the server's address without its password */
-  GHashTable *statements;  /* SQL text → FurrowStatement (cached) */
+  GHashTable *statements;  /* SQL text (a copy) → FurrowStatement (cached) */
   GError     *damage;      /* the first sign the data is damaged, or NULL */
   GError     *read_only;   /* why the file was opened read-only (FURROW_DATABASE_MAY_READ_ONLY) */
   FurrowDatabaseLostFunc lost_func;  /* furrow_database_set_lost_func() */
   gpointer    lost_data;
   gboolean    lost;        /* the connection is lost: lost_func was called */
+  gboolean    closing;     /* furrow_database_free(): the statements go with the connection */
 };
 
 /* A backend's table: its functions are named after it and the member they fill (sqlite_step,

@@ -50,7 +50,7 @@ _furrow_database_init (FurrowDatabase              *self,
 {
   self->backend = backend;
   self->path = g_strdup (path);
-  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, statement_free);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, statement_free);
 }
 
 gboolean
@@ -133,6 +133,7 @@ furrow_database_free (FurrowDatabase *self)
 {
   if (self == NULL)
     return;
+  self->closing = TRUE;
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_error (&self->damage);
   g_clear_error (&self->read_only);
@@ -442,19 +443,24 @@ furrow_database_prepare (FurrowDatabase  *self,
                          const char      *sql,
                          GError         **error)
 {
-  FurrowStatement *statement;
+  FurrowStatement *statement = NULL;
+  char *key = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (sql != NULL, NULL);
 
-  statement = g_hash_table_lookup (self->statements, sql);
-  if (statement != NULL && statement->in_use)
-    statement = statement_new (self, sql, FALSE, error);
+  /* Keyed by the text, copied: sql may be a buffer the caller writes again. */
+  if (g_hash_table_lookup_extended (self->statements, sql, (gpointer *) &key,
+                                    (gpointer *) &statement) && statement->in_use)
+    statement = statement_new (self, key, FALSE, error);
   else if (statement == NULL)
     {
-      statement = statement_new (self, sql, TRUE, error);
+      key = g_strdup (sql);
+      statement = statement_new (self, key, TRUE, error);
       if (statement != NULL)
-        g_hash_table_insert (self->statements, (gpointer) sql, statement);
+        g_hash_table_insert (self->statements, key, statement);
+      else
+        g_free (key);
     }
   if (statement != NULL)
     statement->in_use = TRUE;

@@ -57,15 +57,14 @@ void             furrow_database_free             (FurrowDatabase       *self);
 const char      *furrow_database_get_path         (FurrowDatabase       *self);
 FurrowDatabaseDialect furrow_database_get_dialect (FurrowDatabase       *self);
 
-/* The dialect mechanism: sqlite on an SQLite connection, postgresql on a PostgreSQL one. Pass
- * static text (the statement cache keys on its address); NULL says the statement has no
- * counterpart in that dialect and the caller skips it. */
+/* The dialect mechanism: sqlite on an SQLite connection, postgresql on a PostgreSQL one; NULL
+ * says the statement has no counterpart in that dialect and the caller skips it. */
 #define FURROW_SQL(db, sqlite, postgresql)                                  \
   (furrow_database_get_dialect (db) == FURROW_DATABASE_POSTGRESQL ? (postgresql) : (sqlite))
 
-/* The prepared statement of sql, from the cache when it has been prepared before (sql is the
- * cache key by its address: pass static text). Give it back with furrow_statement_release(), or declare it
- * g_autoptr(FurrowStatement). When the cached statement is still in use (a nested loop over the
+/* The prepared statement of sql, from the cache when the same text has been prepared before (the
+ * cache keeps a copy of the text: sql may be built at run time and freed or written again).
+ * Give it back with furrow_statement_release(), or declare it g_autoptr(FurrowStatement). When the cached statement is still in use (a nested loop over the
  * same query), a second one is prepared for this use only. NULL with error on a syntax error. */
 FurrowStatement *furrow_database_prepare          (FurrowDatabase       *self,
                                                    const char           *sql,

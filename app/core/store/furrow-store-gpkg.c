@@ -423,21 +423,18 @@ furrow_gpkg_blob_to_ewkb (const guint8 *data,
   return g_byte_array_free_to_bytes (out);
 }
 
-/* EWKB (PostGIS's geometry, hex text) to a GeoPackage blob without envelope: "GP", version 0,
- * flags (byte order of the WKB, no envelope), SRID, then the WKB without its SRID. */
+/* EWKB (PostGIS's geometry, as its binary output sends it) to a GeoPackage blob without
+ * envelope: "GP", version 0, flags (byte order of the WKB, no envelope), SRID, then the WKB
+ * without its SRID, its other bytes as they came. */
 GBytes *
-furrow_gpkg_blob_from_ewkb_hex (const char *hex)
+furrow_gpkg_blob_from_ewkb (const guint8 *wkb,
+                            gsize         n)
 {
-  gsize n = strlen (hex) / 2;
-  g_autofree guint8 *wkb = g_malloc (n + 1);
   GByteArray *out;
   gboolean little;
   guint32 type, srid = FURROW_GPKG_SRS_WGS84, value;
   gsize offset = 5;
 
-  for (gsize i = 0; i < n; i++)
-    wkb[i] = (guint8) (g_ascii_xdigit_value (hex[2 * i]) << 4 |
-                       g_ascii_xdigit_value (hex[2 * i + 1]));
   if (n < 5)
     return g_bytes_new (wkb, n);
   little = wkb[0] == 1;
@@ -459,4 +456,17 @@ furrow_gpkg_blob_from_ewkb_hex (const char *hex)
   g_byte_array_append (out, (const guint8 *) &value, 4);
   g_byte_array_append (out, wkb + offset, n - offset);
   return g_byte_array_free_to_bytes (out);
+}
+
+/* The same from its text output, the EWKB in hex. */
+GBytes *
+furrow_gpkg_blob_from_ewkb_hex (const char *hex)
+{
+  gsize n = strlen (hex) / 2;
+  g_autofree guint8 *wkb = g_malloc (n + 1);
+
+  for (gsize i = 0; i < n; i++)
+    wkb[i] = (guint8) (g_ascii_xdigit_value (hex[2 * i]) << 4 |
+                       g_ascii_xdigit_value (hex[2 * i + 1]));
+  return furrow_gpkg_blob_from_ewkb (wkb, n);
 }

@@ -30,10 +30,12 @@ FurrowGeometry *furrow_gpkg_blob_decode (const guint8         *data,
 
 /* The PostgreSQL backend's geometries (furrow-database-pg.c): a GeoPackage blob as PostGIS's EWKB
  * with SRID 4326 (the header and envelope dropped, the WKB bytes untouched; NULL when data is not
- * a GeoPackage blob), and a geometry column's hex EWKB text back as a GeoPackage blob without
- * envelope. */
+ * a GeoPackage blob), and a geometry column's EWKB (binary, or hex text) back as a GeoPackage
+ * blob without envelope. */
 GBytes         *furrow_gpkg_blob_to_ewkb       (const guint8         *data,
                                                 gsize                 size);
+GBytes         *furrow_gpkg_blob_from_ewkb     (const guint8         *wkb,
+                                                gsize                 n);
 GBytes         *furrow_gpkg_blob_from_ewkb_hex (const char           *hex);
 
 G_END_DECLS

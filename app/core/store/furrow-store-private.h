@@ -173,7 +173,7 @@ typedef struct
   const char    *not_found;  /* N_(): "parcel %s is not in the project" (its stored row) */
   const char    *duplicate;  /* N_(): a second row with the same code */
 
-  /* The statements, static text (the statement cache keys on its address): select_stored
+  /* The statements, static text: select_stored
    * reads the row before a change (read_stored). The SELECTs of all rows and of one code, the
    * INSERT and the UPDATE are made from the columns (_furrow_store_kind_sql). */
   const char    *from;       /* the SELECTs' FROM clause: "parcels p JOIN households h …" */
@@ -232,8 +232,7 @@ typedef enum
 const char  *_furrow_store_kind_sql                 (FurrowKind       kind,
                                                      FurrowKindSql    which);
 /* SQL texts made once, from a table of rows × columns (a record kind × its statements, a money
- * rule's table × its statements): the statement cache keys on a text's address
- * (docs/architecture.md, The statement layer). cells holds n_rows × n_columns, filled by
+ * rule's table × its statements), not built again at each use. cells holds n_rows × n_columns, filled by
  * make (row, column) the first time; returns the cell at row, column. */
 typedef char *(*FurrowSqlMake) (guint row,
                                 guint column);

@@ -279,8 +279,7 @@ copy_row (FurrowStore      *target,
   return furrow_statement_run (insert, error);
 }
 
-/* Every row of `table` from `from` into `target`. The statements' text is made once per table
- * and kept (g_intern_string ()): the statement cache keys on its address. */
+/* Every row of `table` from `from` into `target`. */
 static gboolean
 copy_table (FurrowDatabase  *from,
             FurrowStore     *target,
@@ -296,7 +295,6 @@ copy_table (FurrowDatabase  *from,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *select_text = NULL;
   g_autofree char *insert_text = NULL;
-  const char *insert_sql;
   FurrowKind kind = table_kind (table);
 
   if (columns == NULL)
@@ -311,13 +309,12 @@ copy_table (FurrowDatabase  *from,
   select_text = g_strdup_printf ("SELECT %s FROM %s", names->str, table);
   insert_text = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", table, names->str,
                                  values->str);
-  insert_sql = g_intern_string (insert_text);
-  select = furrow_database_prepare (from, g_intern_string (select_text), error);
+  select = furrow_database_prepare (from, select_text, error);
   if (select == NULL)
     return FALSE;
   while (furrow_statement_step (select, &local_error))
     {
-      g_autoptr(FurrowStatement) insert = furrow_database_prepare (to, insert_sql, error);
+      g_autoptr(FurrowStatement) insert = furrow_database_prepare (to, insert_text, error);
 
       if (insert == NULL || !copy_row (target, kind, columns, select, insert, error))
         return FALSE;
@@ -348,8 +345,7 @@ count_rows (FurrowDatabase  *from,
       g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s", transfer_tables[i]);
       gint64 n = 0;
 
-      /* Interned, as copy_table()'s: the statement cache keys on the text's address. */
-      if (!furrow_database_query_int (from, g_intern_string (sql), &n, error))
+      if (!furrow_database_query_int (from, sql, &n, error))
         return FALSE;
       progress->total += (guint) n;
     }

@@ -28,6 +28,9 @@ struct _FurrowWindow
   AdwToastOverlay     *toast_overlay;
   AdwLeaflet          *leaflet;
   GtkWidget           *sidebar;
+  GtkWidget           *sidebar_separator;
+  GtkToggleButton     *sidebar_button;
+  AdwHeaderBar        *content_header;
   GtkWidget           *content_box;
   AdwViewSwitcher     *switcher;
   GtkSearchBar        *search_bar;
@@ -65,6 +68,7 @@ struct _FurrowWindow
   GSettings                *settings;
   int                       sidebar_drag_start;   /* its width when the drag began */
   gboolean                  sidebar_cursor_shown; /* the resize cursor over the leaflet */
+  gboolean                  sidebar_reopened;     /* shown again while planning (its button) */
   ShumateMapSourceRegistry *registry;
   char                     *project_path;
   FurrowStore              *store;
@@ -112,6 +116,7 @@ void furrow_window_init_sidebar      (FurrowWindow *self);
 void furrow_window_set_sidebar_width (FurrowWindow *self,
                                       int           width);
 void furrow_window_update_sidebar_width (FurrowWindow *self);
+void furrow_window_reveal_sidebar       (FurrowWindow *self);
 
 /* furrow-window-actions.c */
 void furrow_window_class_add_actions   (GtkWidgetClass *widget_class);

@@ -551,9 +551,10 @@ clerk (Fixture *fixture,
   g_test_message ("search for %s: %u of 300 shown", furrow_household_get_code (household),
                   g_list_model_get_n_items (shown));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  check_window (fixture, "clerk-1-search");
+  /* Once laid out (check_window() waits for it): the row shown by the search. */
   g_assert_cmpuint (check_custody_cells (GTK_WIDGET (window->household_list), "clerk-1-search"),
                     ==, 1);
-  check_window (fixture, "clerk-1-search");
 
   /* 2. The household shown; its second parcel's registered area +0.10 mu, typed. */
   g_clear_object (&household);

@@ -521,6 +521,21 @@ check_first_view (int width,
   texture = furrow_test_render_painted (GTK_WIDGET (fixture.window), 10);
   furrow_test_save_screenshot (texture, name);
   check_plain_band (&fixture, texture);
+
+  /* The details pane opening beside the map (340 px of it): the fields fitted again into the
+   * narrower map (on the old tree the view kept its centre and zoom, and at 1024 px the map of
+   * 270 px cut the fields at both edges; at 1920 px the west ones, issue 13). */
+  gtk_revealer_set_reveal_child (fixture.window->details_revealer, TRUE);
+  furrow_test_iterate (500);
+  furrow_test_wait_for_frame (GTK_WIDGET (fixture.window));
+  assert_fields_fitted (&fixture, "details open");
+  /* A view the user moved stays where it is when the pane closes. */
+  shumate_viewport_set_zoom_level (viewport (&fixture), 17);
+  zoom = shumate_viewport_get_zoom_level (viewport (&fixture));
+  gtk_revealer_set_reveal_child (fixture.window->details_revealer, FALSE);
+  furrow_test_iterate (500);
+  furrow_test_wait_for_frame (GTK_WIDGET (fixture.window));
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport (&fixture)), ==, zoom);
   furrow_test_app_tear_down (&fixture.base);
 }
 

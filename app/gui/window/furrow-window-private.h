@@ -86,6 +86,8 @@ struct _FurrowWindow
   GtkLabel                 *role_banner;    /* who is signed in (furrow-window-roles.c) */
   GCancellable             *export_cancellable;  /* of the export behind the progress dialog */
   gboolean                  fit_pending;    /* show all fields once the map has its size */
+  gboolean                  view_fitted;    /* the view is all fields, not moved since */
+  gboolean                  fitting;        /* fit_fields() is moving the view */
   char                     *field_search;   /* the search text of each list (issue 13) */
   char                     *household_search;
 };

@@ -615,6 +615,17 @@ clerk (Fixture *fixture,
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "import.next", NULL));
     wait_for_page (assistant, "preview");
     g_assert_cmpuint (table_rows (assistant), ==, 3);
+    /* The preview map's scale in metres alone: the tests run in the C locale's LC_MEASUREMENT,
+     * and a Chinese session measures in metres too (it showed "1000 ft" under "300 m"). */
+    {
+      GtkWidget *map = furrow_test_find_widget (GTK_WIDGET (assistant),
+                                                SHUMATE_TYPE_SIMPLE_MAP);
+
+      g_assert_nonnull (map);
+      g_assert_cmpint (shumate_scale_get_unit (
+                         shumate_simple_map_get_scale (SHUMATE_SIMPLE_MAP (map))), ==,
+                       SHUMATE_UNIT_METRIC);
+    }
     furrow_test_check_column_titles (GTK_WIDGET (assistant), "import preview");
     furrow_test_assert_reachable (
       furrow_test_find_action (GTK_WIDGET (assistant), "import.import", NULL), "import: Import");

@@ -9,6 +9,7 @@
 #include "furrow-application.h"
 #include "furrow-field-map.h"
 #include "furrow-field-tile-source.h"
+#include "furrow-map-layout.h"
 #include "furrow-map-legend.h"
 #include "furrow-preferences-window.h"
 #include "furrow-window-private.h"
@@ -597,14 +598,14 @@ test_scale_unit (void)
   ShumateScale *scale;
 
   /* glibc's LC_MEASUREMENT: the US, Liberia and Myanmar measure in inches. */
-  g_assert_cmpint (furrow_window_scale_unit_for_locale ("zh_CN.UTF-8"), ==, SHUMATE_UNIT_METRIC);
-  g_assert_cmpint (furrow_window_scale_unit_for_locale ("zh_CN.utf8"), ==, SHUMATE_UNIT_METRIC);
-  g_assert_cmpint (furrow_window_scale_unit_for_locale ("C.UTF-8"), ==, SHUMATE_UNIT_METRIC);
-  g_assert_cmpint (furrow_window_scale_unit_for_locale ("en_GB.UTF-8"), ==, SHUMATE_UNIT_METRIC);
-  g_assert_cmpint (furrow_window_scale_unit_for_locale ("en_US.UTF-8"), ==, SHUMATE_UNIT_BOTH);
-  g_assert_cmpint (furrow_window_scale_unit_for_locale ("es_US"), ==, SHUMATE_UNIT_BOTH);
-  g_assert_cmpint (furrow_window_scale_unit_for_locale ("my_MM.UTF-8"), ==, SHUMATE_UNIT_BOTH);
-  g_assert_cmpint (furrow_window_scale_unit_for_locale ("en_USX"), ==, SHUMATE_UNIT_METRIC);
+  g_assert_cmpint (furrow_map_scale_unit_for_locale ("zh_CN.UTF-8"), ==, SHUMATE_UNIT_METRIC);
+  g_assert_cmpint (furrow_map_scale_unit_for_locale ("zh_CN.utf8"), ==, SHUMATE_UNIT_METRIC);
+  g_assert_cmpint (furrow_map_scale_unit_for_locale ("C.UTF-8"), ==, SHUMATE_UNIT_METRIC);
+  g_assert_cmpint (furrow_map_scale_unit_for_locale ("en_GB.UTF-8"), ==, SHUMATE_UNIT_METRIC);
+  g_assert_cmpint (furrow_map_scale_unit_for_locale ("en_US.UTF-8"), ==, SHUMATE_UNIT_BOTH);
+  g_assert_cmpint (furrow_map_scale_unit_for_locale ("es_US"), ==, SHUMATE_UNIT_BOTH);
+  g_assert_cmpint (furrow_map_scale_unit_for_locale ("my_MM.UTF-8"), ==, SHUMATE_UNIT_BOTH);
+  g_assert_cmpint (furrow_map_scale_unit_for_locale ("en_USX"), ==, SHUMATE_UNIT_METRIC);
 
   if (setlocale (LC_MEASUREMENT, "zh_CN.UTF-8") == NULL)
     {

@@ -527,24 +527,6 @@ show_all_fields_action (GtkWidget  *widget,
   furrow_window_show_fields (FURROW_WINDOW (widget));
 }
 
-/* The unit of the map's scale for the measurement locale @locale (LC_MEASUREMENT, as
- * setlocale() names it): metric everywhere but where the locale measures in inches (the United
- * States, Liberia, Myanmar: glibc's LC_MEASUREMENT), where both are shown. */
-ShumateUnit
-furrow_window_scale_unit_for_locale (const char *locale)
-{
-  static const char * const imperial[] = { "_US", "_LR", "_MM" };
-
-  for (guint i = 0; locale != NULL && i < G_N_ELEMENTS (imperial); i++)
-    {
-      const char *found = strstr (locale, imperial[i]);
-
-      if (found != NULL && !g_ascii_isalnum (found[strlen (imperial[i])]))
-        return SHUMATE_UNIT_BOTH;
-    }
-  return SHUMATE_UNIT_METRIC;
-}
-
 /* The map's own parts: its layout (the scale clear of the attribution, the first fit before the
  * first frame), the scale's unit, and Show All Fields under the zoom buttons. */
 void
@@ -567,7 +549,7 @@ furrow_window_map_init (FurrowWindow *self)
   }
 
   shumate_scale_set_unit (shumate_simple_map_get_scale (self->map),
-                          furrow_window_scale_unit_for_locale (setlocale (LC_MEASUREMENT, NULL)));
+                          furrow_map_scale_unit_for_locale (setlocale (LC_MEASUREMENT, NULL)));
 
   /* Under the zoom buttons, in their column of the map's template. */
   show_all = gtk_button_new_from_icon_name ("zoom-fit-best-symbolic");

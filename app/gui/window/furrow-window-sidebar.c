@@ -98,10 +98,10 @@ sidebar_button_toggled_cb (FurrowWindow *self)
 }
 
 /* Planning in a window too narrow for the sidebar at its narrowest, the planner and
- * MAP_PLANNING_WIDTH of map side by side (at 1024 px 360 + 440 px left the map 212 px), the sidebar
- * gives way: it is hidden, the button at the start of the content's header bar shows it again,
- * and it comes back when the planner closes (issue 13; docs/architecture.md, The window). Not
- * in a folded window, which shows the sidebar or the content already. */
+ * MAP_PLANNING_WIDTH of map side by side (at 1024 px 360 + 440 px left the map 212 px), the
+ * sidebar gives way: it is hidden, the button at the start of the content's header bar shows it
+ * again, and it comes back when the planner closes (issue 13; docs/architecture.md, The
+ * window). Not in a folded window, which shows the sidebar or the content already. */
 static void
 update_sidebar_shown (FurrowWindow *self)
 {
@@ -115,7 +115,8 @@ update_sidebar_shown (FurrowWindow *self)
       int planner = 0;
 
       gtk_widget_get_size_request (self->planner_scroller, &planner, NULL);
-      cramped = window_width_of (self) - SIDEBAR_MIN_WIDTH - 1 - planner - 1 < MAP_PLANNING_WIDTH;
+      cramped = window_width_of (self) - SIDEBAR_MIN_WIDTH - 1 - planner - 1 <
+                MAP_PLANNING_WIDTH;
     }
   if (!planning)
     self->sidebar_reopened = FALSE;

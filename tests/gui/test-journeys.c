@@ -353,6 +353,60 @@ without_spaces (const char *text)
 
 /* ---- The clerk ---------------------------------------------------------------------------- */
 
+/* The custody of every field or household in view in LIST whole, a whole term inside its
+ * column and the list's view (furrow_test_check_shown_whole()): the Fields list showed "全托"
+ * for 全托管 at every size in Chinese (issue 13: "columns fit their content"). In Chinese a
+ * cell reads the glossary's term, 全托管 or 半托管 (po/GLOSSARY.md); in English Full or Half
+ * (the Fields list), Full custody or Half custody (the Households list). Returns how many cells
+ * were checked. */
+static guint
+check_custody_cells (GtkWidget  *list,
+                     const char *step)
+{
+  static const char *zh[] = { "全托管", "半托管", NULL };
+  static const char *c[] = { "Full", "Half", "Full custody", "Half custody", NULL };
+  const char *const *terms = g_str_equal (furrow_test_language (), "C") ? c : zh;
+  GtkWidget *view = furrow_test_find_widget (list, GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
+  g_autofree char *what = g_strdup_printf ("%s, custody", step);
+  guint custody = G_MAXUINT, n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), _("Custody")) == 0)
+        custody = i;
+    }
+  g_assert_cmpuint (custody, !=, G_MAXUINT);
+  /* After the header, the rows, each a cell per column in the columns' order. */
+  for (GtkWidget *rows = gtk_widget_get_next_sibling (gtk_widget_get_first_child (view));
+       rows != NULL; rows = gtk_widget_get_next_sibling (rows))
+    for (GtkWidget *row = gtk_widget_get_first_child (rows); row != NULL;
+         row = gtk_widget_get_next_sibling (row))
+      {
+        GtkWidget *cell = gtk_widget_get_first_child (row);
+        GtkWidget *label;
+        graphene_rect_t b;
+
+        for (guint i = 0; i < custody && cell != NULL; i++)
+          cell = gtk_widget_get_next_sibling (cell);
+        label = cell != NULL ? furrow_test_find_widget (cell, GTK_TYPE_LABEL) : NULL;
+        if (label == NULL || !gtk_widget_get_mapped (label) ||
+            !gtk_widget_compute_bounds (label, scrolled, &b) || b.origin.y < 0 ||
+            b.origin.y + b.size.height > gtk_widget_get_height (scrolled))
+          continue;
+        if (!g_strv_contains (terms, gtk_label_get_text (GTK_LABEL (label))))
+          g_error ("%s: \"%s\" is not a whole custody term", what,
+                   gtk_label_get_text (GTK_LABEL (label)));
+        furrow_test_check_shown_whole (label, cell, scrolled, what);
+        n++;
+      }
+  g_test_message ("%s: %u cells whole", what, n);
+  return n;
+}
+
 /* The household's name and code over its two buttons, each in full and on one line (at
  * 1920 px in Chinese the buttons beside them left the name "…" and the code "承包方
  * 370782102201010041" three characters a line before; issue 13), the buttons reachable. */
@@ -454,6 +508,9 @@ clerk (Fixture *fixture,
                   g_list_model_get_n_items (shown));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
   check_window (fixture, "clerk-1-search");
+  /* Once laid out (check_window() waits for it): the row shown by the search. */
+  g_assert_cmpuint (check_custody_cells (GTK_WIDGET (window->household_list), "clerk-1-search"),
+                    ==, 1);
 
   /* 2. The household shown; its second parcel's registered area +0.10 mu, typed. */
   g_clear_object (&household);
@@ -514,6 +571,17 @@ clerk (Fixture *fixture,
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "import.next", NULL));
     wait_for_page (assistant, "preview");
     g_assert_cmpuint (table_rows (assistant), ==, 3);
+    /* The preview map's scale in metres alone: the tests run in the C locale's LC_MEASUREMENT,
+     * and a Chinese session measures in metres too (it showed "1000 ft" under "300 m"). */
+    {
+      GtkWidget *map = furrow_test_find_widget (GTK_WIDGET (assistant),
+                                                SHUMATE_TYPE_SIMPLE_MAP);
+
+      g_assert_nonnull (map);
+      g_assert_cmpint (shumate_scale_get_unit (
+                         shumate_simple_map_get_scale (SHUMATE_SIMPLE_MAP (map))), ==,
+                       SHUMATE_UNIT_METRIC);
+    }
     furrow_test_check_column_titles (GTK_WIDGET (assistant), "import preview");
     furrow_test_assert_reachable (
       furrow_test_find_action (GTK_WIDGET (assistant), "import.import", NULL), "import: Import");
@@ -649,6 +717,50 @@ check_map_overlays (Fixture    *fixture,
     }
 }
 
+/* The map beside the planner at least MAP_PLANNING px wide: the field planned with its
+ * neighbours, and the scale bar (about 130 px) and the attribution on two lines (about 250 px)
+ * side by side at its foot. In a 1024-px window the 400-px sidebar left it 172 px beside the
+ * 440-px planner (1014 − 400 − 1 − 440 − 1), the attribution on four lines (issue 13): there
+ * the sidebar gives way while planning, as 1014 − 360 − 442 = 212 px is too little even beside
+ * the sidebar at its narrowest, and its button brings it back (and away again); at 1366 px
+ * (1356 − 406 − 442 = 508 px) the sidebar stays. */
+#define MAP_PLANNING 400
+
+static void
+check_map_beside_planner (Fixture    *fixture,
+                          int         width,
+                          const char *step)
+{
+  FurrowWindow *window = fixture->window;
+  GtkWidget *map = GTK_WIDGET (furrow_window_get_map (window));
+  gboolean narrow = width < 1366;
+
+  g_test_message ("%s: map %d px beside the planner, sidebar %s", step,
+                  gtk_widget_get_width (map),
+                  gtk_widget_get_mapped (window->sidebar) ? "shown" : "hidden");
+  g_assert_cmpint (gtk_widget_get_width (map), >=, MAP_PLANNING);
+  g_assert_cmpint (gtk_widget_get_mapped (window->sidebar), ==, !narrow);
+  g_assert_cmpint (gtk_widget_get_mapped (GTK_WIDGET (window->sidebar_button)), ==, narrow);
+  if (!narrow)
+    return;
+  /* The user brings the sidebar back beside the planner (the map narrower, their choice), and
+   * sends it away again. */
+  furrow_test_assert_reachable (GTK_WIDGET (window->sidebar_button), "Show Sidebar");
+  gtk_toggle_button_set_active (window->sidebar_button, TRUE);
+  furrow_test_iterate (200);
+  furrow_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (window->sidebar));
+  furrow_test_assert_reachable (GTK_WIDGET (window->switcher), "the sidebar's switcher, planning");
+  furrow_test_assert_reachable (planner_child (fixture, "preset_row"),
+                                "pattern, beside the sidebar");
+  save_step (GTK_WIDGET (window), "agronomist-2-plan-sidebar-shown");
+  gtk_toggle_button_set_active (window->sidebar_button, FALSE);
+  furrow_test_iterate (200);
+  furrow_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_false (gtk_widget_get_mapped (window->sidebar));
+  g_assert_cmpint (gtk_widget_get_width (map), >=, MAP_PLANNING);
+}
+
 static void
 agronomist (Fixture *fixture,
             int      width,
@@ -680,6 +792,14 @@ agronomist (Fixture *fixture,
   furrow_test_assert_reachable (GTK_WIDGET (window->plan_button), "Plan");
   check_window (fixture, "agronomist-1-field");
   check_map_overlays (fixture, "agronomist-1-field");
+  /* The rows in view of 40: 15 at 1024×700. In Chinese their names whole beside them
+   * ("河滩一…" at 1024 px before, beside titles of seven characters, "确权面积（亩）"); the
+   * English titles are wider than their cells ("Meas. mu" over "131.09"), and the names give
+   * way below 1920 px. */
+  g_assert_cmpuint (check_custody_cells (GTK_WIDGET (window->field_list), "agronomist-1-field"),
+                    >=, 15);
+  if (!g_str_equal (furrow_test_language (), "C"))
+    furrow_test_check_not_ellipsized (GTK_WIDGET (window->field_list), "the Fields list");
 
   /* 2. Plan: the planner beside the map at its natural width, 380 px at least (README's
    * planner.png; 55 px on the old tree, issue 13 item 1). */
@@ -693,6 +813,7 @@ agronomist (Fixture *fixture,
   furrow_test_check_not_ellipsized (GTK_WIDGET (panel), "planner");
   check_window (fixture, "agronomist-2-plan");
   check_map_overlays (fixture, "agronomist-2-plan");
+  check_map_beside_planner (fixture, width, "agronomist-2-plan");
 
   /* 3. Another pattern: 2 maize + 6 soybean rows, the seventh preset (app/core/plan/
    * furrow-pattern.c). */
@@ -800,6 +921,14 @@ agronomist (Fixture *fixture,
     g_assert_cmpfloat_with_epsilon (stored->pattern.maize_spacing_m[0], 0.50, 1e-9);
   }
   check_window (fixture, "agronomist-6-applied");
+
+  /* 8. The planner closed: the sidebar back beside the map at every size. */
+  g_assert_true (gtk_widget_activate_action (win, "win.plan-field", NULL));
+  furrow_test_iterate (300);
+  g_assert_true (gtk_widget_get_mapped (window->sidebar));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (window->sidebar_button)));
+  furrow_test_assert_reachable (GTK_WIDGET (window->switcher), "the sidebar's switcher");
+  check_window (fixture, "agronomist-7-planner-closed");
 }
 
 static gboolean

@@ -9,6 +9,7 @@
 #include "furrow-application.h"
 #include "furrow-field-map.h"
 #include "furrow-field-tile-source.h"
+#include "furrow-map-layout.h"
 #include "furrow-map-legend.h"
 #include "furrow-preferences-window.h"
 #include "furrow-window-private.h"
@@ -521,6 +522,21 @@ check_first_view (int width,
   texture = furrow_test_render_painted (GTK_WIDGET (fixture.window), 10);
   furrow_test_save_screenshot (texture, name);
   check_plain_band (&fixture, texture);
+
+  /* The details pane opening beside the map (340 px of it): the fields fitted again into the
+   * narrower map (on the old tree the view kept its centre and zoom, and at 1024 px the map of
+   * 270 px cut the fields at both edges; at 1920 px the west ones, issue 13). */
+  gtk_revealer_set_reveal_child (fixture.window->details_revealer, TRUE);
+  furrow_test_iterate (500);
+  furrow_test_wait_for_frame (GTK_WIDGET (fixture.window));
+  assert_fields_fitted (&fixture, "details open");
+  /* A view the user moved stays where it is when the pane closes. */
+  shumate_viewport_set_zoom_level (viewport (&fixture), 17);
+  zoom = shumate_viewport_get_zoom_level (viewport (&fixture));
+  gtk_revealer_set_reveal_child (fixture.window->details_revealer, FALSE);
+  furrow_test_iterate (500);
+  furrow_test_wait_for_frame (GTK_WIDGET (fixture.window));
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport (&fixture)), ==, zoom);
   furrow_test_app_tear_down (&fixture.base);
 }
 
@@ -582,14 +598,14 @@ test_scale_unit (void)
   ShumateScale *scale;
 
   /* glibc's LC_MEASUREMENT: the US, Liberia and Myanmar measure in inches. */
-  g_assert_cmpint (furrow_window_scale_unit_for_locale ("zh_CN.UTF-8"), ==, SHUMATE_UNIT_METRIC);
-  g_assert_cmpint (furrow_window_scale_unit_for_locale ("zh_CN.utf8"), ==, SHUMATE_UNIT_METRIC);
-  g_assert_cmpint (furrow_window_scale_unit_for_locale ("C.UTF-8"), ==, SHUMATE_UNIT_METRIC);
-  g_assert_cmpint (furrow_window_scale_unit_for_locale ("en_GB.UTF-8"), ==, SHUMATE_UNIT_METRIC);
-  g_assert_cmpint (furrow_window_scale_unit_for_locale ("en_US.UTF-8"), ==, SHUMATE_UNIT_BOTH);
-  g_assert_cmpint (furrow_window_scale_unit_for_locale ("es_US"), ==, SHUMATE_UNIT_BOTH);
-  g_assert_cmpint (furrow_window_scale_unit_for_locale ("my_MM.UTF-8"), ==, SHUMATE_UNIT_BOTH);
-  g_assert_cmpint (furrow_window_scale_unit_for_locale ("en_USX"), ==, SHUMATE_UNIT_METRIC);
+  g_assert_cmpint (furrow_map_scale_unit_for_locale ("zh_CN.UTF-8"), ==, SHUMATE_UNIT_METRIC);
+  g_assert_cmpint (furrow_map_scale_unit_for_locale ("zh_CN.utf8"), ==, SHUMATE_UNIT_METRIC);
+  g_assert_cmpint (furrow_map_scale_unit_for_locale ("C.UTF-8"), ==, SHUMATE_UNIT_METRIC);
+  g_assert_cmpint (furrow_map_scale_unit_for_locale ("en_GB.UTF-8"), ==, SHUMATE_UNIT_METRIC);
+  g_assert_cmpint (furrow_map_scale_unit_for_locale ("en_US.UTF-8"), ==, SHUMATE_UNIT_BOTH);
+  g_assert_cmpint (furrow_map_scale_unit_for_locale ("es_US"), ==, SHUMATE_UNIT_BOTH);
+  g_assert_cmpint (furrow_map_scale_unit_for_locale ("my_MM.UTF-8"), ==, SHUMATE_UNIT_BOTH);
+  g_assert_cmpint (furrow_map_scale_unit_for_locale ("en_USX"), ==, SHUMATE_UNIT_METRIC);
 
   if (setlocale (LC_MEASUREMENT, "zh_CN.UTF-8") == NULL)
     {

@@ -173,7 +173,7 @@ test_register_in_chinese (void)
   furrow_test_iterate (300);
   /* The field list's column headers and the household page's groups. */
   g_assert_nonnull (furrow_test_find_label (widget, "编码"));
-  g_assert_nonnull (furrow_test_find_label (widget, "确权面积（亩）"));
+  g_assert_nonnull (furrow_test_find_label (widget, "确权亩数"));
   g_assert_nonnull (furrow_test_find_label (widget, "承包土地"));
   g_assert_nonnull (furrow_test_find_label (widget, "在地图上显示(M)"));
   {

@@ -464,52 +464,6 @@ first_label (GtkWidget *widget)
   return NULL;
 }
 
-/* LABEL shows its whole text where it is: not ellipsized, at least as wide as its longest word
- * (its natural width unless it wraps), as tall as its lines at that width, inside CELL (its
- * column's title or cell, which clips it) and inside the view of SCROLLED without scrolling
- * sideways. */
-static void
-check_shown_whole (GtkWidget  *label,
-                   GtkWidget  *cell,
-                   GtkWidget  *scrolled,
-                   const char *what)
-{
-  const char *text = gtk_label_get_text (GTK_LABEL (label));
-  graphene_rect_t b;
-  int min = 0, nat = 0, height = 0, width, tall;
-
-  g_assert_true (gtk_widget_compute_bounds (label, scrolled, &b));
-  /* What measure() counts: the border box and the margins. */
-  width = (int) (b.size.width + 0.5) + gtk_widget_get_margin_start (label) +
-          gtk_widget_get_margin_end (label);
-  tall = (int) (b.size.height + 0.5) + gtk_widget_get_margin_top (label) +
-         gtk_widget_get_margin_bottom (label);
-  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
-  g_test_message ("%s: \"%s\" x %.0f, %dx%d (minimum %d, natural %d, %d px tall there)",
-                  what, text, b.origin.x, width, tall, min, nat, height);
-  if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
-    g_error ("%s: \"%s\" is ellipsized", what, text);
-  if (width < (gtk_label_get_wrap (GTK_LABEL (label)) ? min : nat))
-    g_error ("%s: \"%s\" is cut: %d px wide, %d px needed", what, text, width,
-             gtk_label_get_wrap (GTK_LABEL (label)) ? min : nat);
-  if (tall < height)
-    g_error ("%s: \"%s\" is cut: %d px tall, %d px needed for its lines", what, text, tall,
-             height);
-  /* A label wider than its column runs under the next one, cut without an ellipsis. */
-  {
-    graphene_rect_t in;
-
-    g_assert_true (gtk_widget_compute_bounds (label, cell, &in));
-    if (in.origin.x < -0.5 || in.origin.x + in.size.width > gtk_widget_get_width (cell) + 0.5)
-      g_error ("%s: \"%s\" is cut by its column (x %.0f–%.0f of %d px)", what, text,
-               in.origin.x, in.origin.x + in.size.width, gtk_widget_get_width (cell));
-  }
-  if (b.origin.x < -0.5 || b.origin.x + b.size.width > gtk_widget_get_width (scrolled) + 0.5)
-    g_error ("%s: \"%s\" is outside the list's view (x %.0f–%.0f of %d px)", what, text,
-             b.origin.x, b.origin.x + b.size.width, gtk_widget_get_width (scrolled));
-}
-
 /* At the sidebar's narrowest every column title of the list up to LAST_VISIBLE (and every
  * title after it whole, if scrolled to) and every area or number (a "numeric" cell) is shown
  * whole inside the list's view: only the names give way, ellipsized. Returns how many numbers
@@ -538,7 +492,7 @@ check_narrow_list (GtkWidget  *list,
       g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
                        gtk_column_view_column_get_title (column));
       if (i <= last_visible)
-        check_shown_whole (label, title, scrolled, where);
+        furrow_test_check_shown_whole (label, title, scrolled, where);
       else
         g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
     }
@@ -557,7 +511,7 @@ check_narrow_list (GtkWidget  *list,
           !gtk_widget_compute_bounds (label, scrolled, &b) ||
           b.origin.y + b.size.height < 0 || b.origin.y > gtk_widget_get_height (scrolled))
         continue;
-      check_shown_whole (label, gtk_widget_get_parent (label), scrolled, what);
+      furrow_test_check_shown_whole (label, gtk_widget_get_parent (label), scrolled, what);
       numbers++;
     }
   g_test_message ("%s: %u titles, %u numbers whole in a %d px list", what, i, numbers,

@@ -518,6 +518,48 @@ furrow_test_assert_lines (GtkWidget  *label,
           lines, max_lines, gtk_widget_get_width (label), nat);
 }
 
+void
+furrow_test_check_shown_whole (GtkWidget  *label,
+                               GtkWidget  *cell,
+                               GtkWidget  *scrolled,
+                               const char *what)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+  graphene_rect_t b;
+  int min = 0, nat = 0, height = 0, width, tall;
+
+  g_assert_true (gtk_widget_compute_bounds (label, scrolled, &b));
+  /* What measure() counts: the border box and the margins. */
+  width = (int) (b.size.width + 0.5) + gtk_widget_get_margin_start (label) +
+          gtk_widget_get_margin_end (label);
+  tall = (int) (b.size.height + 0.5) + gtk_widget_get_margin_top (label) +
+         gtk_widget_get_margin_bottom (label);
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
+  g_test_message ("%s: \"%s\" x %.0f, %dx%d (minimum %d, natural %d, %d px tall there)",
+                  what, text, b.origin.x, width, tall, min, nat, height);
+  if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+    FAIL ("%s: \"%s\" is ellipsized", what, text);
+  if (width < (gtk_label_get_wrap (GTK_LABEL (label)) ? min : nat))
+    FAIL ("%s: \"%s\" is cut: %d px wide, %d px needed", what, text, width,
+          gtk_label_get_wrap (GTK_LABEL (label)) ? min : nat);
+  if (tall < height)
+    FAIL ("%s: \"%s\" is cut: %d px tall, %d px needed for its lines", what, text, tall,
+          height);
+  /* A label wider than its column runs under the next one, cut without an ellipsis. */
+  {
+    graphene_rect_t in;
+
+    g_assert_true (gtk_widget_compute_bounds (label, cell, &in));
+    if (in.origin.x < -0.5 || in.origin.x + in.size.width > gtk_widget_get_width (cell) + 0.5)
+      FAIL ("%s: \"%s\" is cut by its column (x %.0f–%.0f of %d px)", what, text,
+            in.origin.x, in.origin.x + in.size.width, gtk_widget_get_width (cell));
+  }
+  if (b.origin.x < -0.5 || b.origin.x + b.size.width > gtk_widget_get_width (scrolled) + 0.5)
+    FAIL ("%s: \"%s\" is outside the list's view (x %.0f–%.0f of %d px)", what, text,
+          b.origin.x, b.origin.x + b.size.width, gtk_widget_get_width (scrolled));
+}
+
 guint
 furrow_test_check_labels (GtkWidget  *widget,
                           const char *what)

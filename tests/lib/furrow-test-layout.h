@@ -79,6 +79,15 @@ void        furrow_test_assert_lines         (GtkWidget        *label,
                                               int               max_lines,
                                               const char       *what);
 
+/* LABEL shows its whole text where it is: not ellipsized, at least as wide as its longest word
+ * (its natural width unless it wraps), as tall as its lines at that width, inside CELL (its
+ * column's title or cell, which clips it) and inside the view of SCROLLED without scrolling
+ * sideways. WHAT names it. */
+void        furrow_test_check_shown_whole    (GtkWidget        *label,
+                                              GtkWidget        *cell,
+                                              GtkWidget        *scrolled,
+                                              const char       *what);
+
 /* Every mapped label under WIDGET (a grid of captions and amounts) in full and reachable, as
  * furrow_test_check_not_ellipsized() and furrow_test_assert_reachable() check them, which wants
  * them unwrapped; WHAT names them. Returns how many were checked. */

@@ -3,11 +3,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <math.h>
 
 #include "furrow-import-assistant.h"
 #include "furrow-import-assistant-testing.h"
 #include "furrow-crs.h"
+#include "furrow-map-layout.h"
 #include "furrow-template.h"
 #include "furrow-units.h"
 
@@ -945,6 +947,9 @@ static void
 furrow_import_assistant_init (FurrowImportAssistant *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Metres, as the window's map, feet only where the locale measures in them (issue 13). */
+  shumate_scale_set_unit (shumate_simple_map_get_scale (self->preview_map),
+                          furrow_map_scale_unit_for_locale (setlocale (LC_MEASUREMENT, NULL)));
 
   self->column_rows = g_ptr_array_new ();
   self->path_layers = g_ptr_array_new ();

@@ -4,6 +4,8 @@
 
 #include "furrow-map-layout.h"
 
+#include <string.h>
+
 /* The layout of a ShumateSimpleMap in place of its GtkBinLayout: every child fills the map and
  * places itself by its alignment, as there, except that the scale (bottom left) moves up above
  * the attribution (bottom right) when the map is too narrow for both side by side — they
@@ -143,4 +145,27 @@ furrow_map_layout_install (ShumateSimpleMap *map)
   g_return_if_fail (SHUMATE_IS_SIMPLE_MAP (map));
 
   gtk_widget_set_layout_manager (GTK_WIDGET (map), GTK_LAYOUT_MANAGER (furrow_map_layout_new ()));
+}
+
+/**
+ * furrow_map_scale_unit_for_locale:
+ * @locale: (nullable): a measurement locale (LC_MEASUREMENT, as setlocale() names it)
+ *
+ * The unit of a map's scale for @locale: metric everywhere but where the locale measures in
+ * inches (the United States, Liberia, Myanmar: glibc's LC_MEASUREMENT), where both are shown
+ * (issue 13: feet in a Chinese session before). The window's map and the import preview's.
+ */
+ShumateUnit
+furrow_map_scale_unit_for_locale (const char *locale)
+{
+  static const char * const imperial[] = { "_US", "_LR", "_MM" };
+
+  for (guint i = 0; locale != NULL && i < G_N_ELEMENTS (imperial); i++)
+    {
+      const char *found = strstr (locale, imperial[i]);
+
+      if (found != NULL && !g_ascii_isalnum (found[strlen (imperial[i])]))
+        return SHUMATE_UNIT_BOTH;
+    }
+  return SHUMATE_UNIT_METRIC;
 }

@@ -11,5 +11,6 @@ G_DECLARE_FINAL_TYPE (FurrowMapLayout, furrow_map_layout, FURROW, MAP_LAYOUT, Gt
 
 FurrowMapLayout *furrow_map_layout_new     (void);
 void             furrow_map_layout_install (ShumateSimpleMap *map);
+ShumateUnit      furrow_map_scale_unit_for_locale (const char *locale);
 
 G_END_DECLS

@@ -134,8 +134,7 @@ search_action (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  furrow_window_reveal_sidebar (self);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }

@@ -415,6 +415,7 @@ fit_fields (FurrowWindow *self,
   zoom = log2 (MIN (area.size.width / (256.0 * MAX (x1 - x0, 1e-12)),
                     area.size.height / (256.0 * MAX (y1 - y0, 1e-12))));
   zoom = CLAMP (floor (zoom * 4.0) / 4.0, 2.0, 18.0);
+  self->fitting = TRUE;
   shumate_viewport_set_zoom_level (viewport, zoom);
   /* The base map may allow less: centre for the zoom the viewport took. */
   world_px = 256.0 * exp2 (shumate_viewport_get_zoom_level (viewport));
@@ -425,6 +426,8 @@ fit_fields (FurrowWindow *self,
   shumate_location_set_location (SHUMATE_LOCATION (viewport),
                                  atan (sinh (G_PI * (1 - 2 * centre_y))) * 180.0 / G_PI,
                                  centre_x * 360.0 - 180.0);
+  self->fitting = FALSE;
+  self->view_fitted = TRUE;
 }
 
 /**
@@ -491,13 +494,26 @@ place_legend (FurrowWindow *self,
     gtk_widget_set_margin_top (legend, top);
 }
 
+/* The view moved (a drag, a zoom, a field shown): no longer the view of all fields. */
+static void
+viewport_moved_cb (FurrowWindow *self)
+{
+  if (!self->fitting)
+    self->view_fitted = FALSE;
+}
+
+/* The map resized: fitted at its first size, and again while it shows all the fields as they
+ * were fitted, so that the details pane opening beside the map, the sidebar giving way to the
+ * planner or coming back, leaves no field under the map's edge (the west fields were cut at
+ * 1920 px once a household's page had opened; issue 13). */
 static void
 map_resized_cb (FurrowWindow *self,
                 int           width,
                 int           height)
 {
   place_legend (self, width);
-  if (!self->fit_pending || self->store == NULL || width <= 0 || height <= 0)
+  if (!(self->fit_pending || self->view_fitted) || self->store == NULL || width <= 0 ||
+      height <= 0)
     return;
   self->fit_pending = FALSE;
   fit_fields (self, width, height);
@@ -511,24 +527,6 @@ show_all_fields_action (GtkWidget  *widget,
   furrow_window_show_fields (FURROW_WINDOW (widget));
 }
 
-/* The unit of the map's scale for the measurement locale @locale (LC_MEASUREMENT, as
- * setlocale() names it): metric everywhere but where the locale measures in inches (the United
- * States, Liberia, Myanmar: glibc's LC_MEASUREMENT), where both are shown. */
-ShumateUnit
-furrow_window_scale_unit_for_locale (const char *locale)
-{
-  static const char * const imperial[] = { "_US", "_LR", "_MM" };
-
-  for (guint i = 0; locale != NULL && i < G_N_ELEMENTS (imperial); i++)
-    {
-      const char *found = strstr (locale, imperial[i]);
-
-      if (found != NULL && !g_ascii_isalnum (found[strlen (imperial[i])]))
-        return SHUMATE_UNIT_BOTH;
-    }
-  return SHUMATE_UNIT_METRIC;
-}
-
 /* The map's own parts: its layout (the scale clear of the attribution, the first fit before the
  * first frame), the scale's unit, and Show All Fields under the zoom buttons. */
 void
@@ -540,9 +538,18 @@ furrow_window_map_init (FurrowWindow *self)
   furrow_map_layout_install (self->map);
   g_signal_connect_object (gtk_widget_get_layout_manager (GTK_WIDGET (self->map)), "resized",
                            G_CALLBACK (map_resized_cb), self, G_CONNECT_SWAPPED);
+  {
+    ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+    static const char *moves[] = { "notify::zoom-level", "notify::latitude",
+                                   "notify::longitude", "notify::rotation" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+      g_signal_connect_object (viewport, moves[i], G_CALLBACK (viewport_moved_cb), self,
+                               G_CONNECT_SWAPPED);
+  }
 
   shumate_scale_set_unit (shumate_simple_map_get_scale (self->map),
-                          furrow_window_scale_unit_for_locale (setlocale (LC_MEASUREMENT, NULL)));
+                          furrow_map_scale_unit_for_locale (setlocale (LC_MEASUREMENT, NULL)));
 
   /* Under the zoom buttons, in their column of the map's template. */
   show_all = gtk_button_new_from_icon_name ("zoom-fit-best-symbolic");

@@ -28,6 +28,9 @@ struct _FurrowWindow
   AdwToastOverlay     *toast_overlay;
   AdwLeaflet          *leaflet;
   GtkWidget           *sidebar;
+  GtkWidget           *sidebar_separator;
+  GtkToggleButton     *sidebar_button;
+  AdwHeaderBar        *content_header;
   GtkWidget           *content_box;
   AdwViewSwitcher     *switcher;
   GtkSearchBar        *search_bar;
@@ -65,6 +68,7 @@ struct _FurrowWindow
   GSettings                *settings;
   int                       sidebar_drag_start;   /* its width when the drag began */
   gboolean                  sidebar_cursor_shown; /* the resize cursor over the leaflet */
+  gboolean                  sidebar_reopened;     /* shown again while planning (its button) */
   ShumateMapSourceRegistry *registry;
   char                     *project_path;
   FurrowStore              *store;
@@ -82,6 +86,8 @@ struct _FurrowWindow
   GtkLabel                 *role_banner;    /* who is signed in (furrow-window-roles.c) */
   GCancellable             *export_cancellable;  /* of the export behind the progress dialog */
   gboolean                  fit_pending;    /* show all fields once the map has its size */
+  gboolean                  view_fitted;    /* the view is all fields, not moved since */
+  gboolean                  fitting;        /* fit_fields() is moving the view */
   char                     *field_search;   /* the search text of each list (issue 13) */
   char                     *household_search;
 };
@@ -112,6 +118,7 @@ void furrow_window_init_sidebar      (FurrowWindow *self);
 void furrow_window_set_sidebar_width (FurrowWindow *self,
                                       int           width);
 void furrow_window_update_sidebar_width (FurrowWindow *self);
+void furrow_window_reveal_sidebar       (FurrowWindow *self);
 
 /* furrow-window-actions.c */
 void furrow_window_class_add_actions   (GtkWidgetClass *widget_class);

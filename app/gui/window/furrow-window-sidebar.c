@@ -13,7 +13,13 @@
 #define HANDLE_REACH 4
 /* What the content keeps of the window at least. */
 #define CONTENT_MIN_WIDTH 360
-/* What the map keeps beside the planner. */
+/* What the map keeps beside the planner: the field planned with its neighbours, and the scale
+ * bar (about 130 px) beside the attribution on two lines (about 250 px) at its foot; at 172 px,
+ * beside a 400-px sidebar in a 1024-px window, the attribution took four lines over a map
+ * narrower than the planner (issue 13; tests/gui/test-journeys.c). The sidebar narrows for it
+ * down to 360 px, and gives way below that (update_sidebar_shown()). */
+#define MAP_PLANNING_WIDTH 400
+/* What the map keeps beside the planner when the user has brought the sidebar back. */
 #define MAP_MIN_WIDTH 160
 /* The default size counts the window's frame (client-side decorations), its width does not. */
 #define WINDOW_FRAME 16
@@ -42,7 +48,8 @@ on_handle (FurrowWindow *self,
 }
 
 /* The widest the sidebar can be in the window: what leaves the content its minimum width (the
- * map's, or the planner's and the map's while planning) and at least 360 px. The window's
+ * map's, or the planner's and MAP_PLANNING_WIDTH of map while planning, MAP_MIN_WIDTH with
+ * the sidebar brought back) and at least 360 px. The window's
  * allocated width, or before it is shown its default width (the frame's few pixels less). */
 static int
 window_width_of (FurrowWindow *self)
@@ -70,15 +77,80 @@ max_width (FurrowWindow *self)
   gtk_widget_measure (self->content_box, GTK_ORIENTATION_HORIZONTAL, -1, &content_min, NULL,
                       NULL, NULL);
   /* The flap counts the planner's width, not the planner's and the map's: planning, the map
-   * keeps MAP_MIN_WIDTH beside it, or the flap would fold over the map. */
+   * keeps its width beside it, or the flap would fold over the map. */
   if (adw_flap_get_reveal_flap (self->plan_flap))
     {
       int planner = 0;
 
       gtk_widget_get_size_request (self->planner_scroller, &planner, NULL);
-      content_min = MAX (content_min, planner + 1 + MAP_MIN_WIDTH);
+      content_min = MAX (content_min, planner + 1 + (self->sidebar_reopened ? MAP_MIN_WIDTH
+                                                                          : MAP_PLANNING_WIDTH));
     }
   return MAX (SIDEBAR_MIN_WIDTH, window_width - MAX (content_min, CONTENT_MIN_WIDTH) - 1);
+}
+
+/* The sidebar's button pressed or released while planning. */
+static void
+sidebar_button_toggled_cb (FurrowWindow *self)
+{
+  self->sidebar_reopened = gtk_toggle_button_get_active (self->sidebar_button);
+  furrow_window_update_sidebar_width (self);
+}
+
+/* Planning in a window too narrow for the sidebar at its narrowest, the planner and
+ * MAP_PLANNING_WIDTH of map side by side (at 1024 px 360 + 440 px left the map 212 px), the
+ * sidebar gives way: it is hidden, the button at the start of the content's header bar shows it
+ * again, and it comes back when the planner closes (issue 13; docs/architecture.md, The
+ * window). Not in a folded window, which shows the sidebar or the content already. */
+static void
+update_sidebar_shown (FurrowWindow *self)
+{
+  gboolean planning = adw_flap_get_reveal_flap (self->plan_flap);
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  gboolean cramped = FALSE;
+  gboolean shown;
+
+  if (planning && !folded)
+    {
+      int planner = 0;
+
+      gtk_widget_get_size_request (self->planner_scroller, &planner, NULL);
+      cramped = window_width_of (self) - SIDEBAR_MIN_WIDTH - 1 - planner - 1 <
+                MAP_PLANNING_WIDTH;
+    }
+  if (!planning)
+    self->sidebar_reopened = FALSE;
+  shown = !cramped || self->sidebar_reopened;
+  gtk_widget_set_visible (self->sidebar, shown);
+  gtk_widget_set_visible (self->sidebar_separator, shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), cramped);
+  if (gtk_toggle_button_get_active (self->sidebar_button) != shown)
+    {
+      g_signal_handlers_block_by_func (self->sidebar_button, sidebar_button_toggled_cb, self);
+      gtk_toggle_button_set_active (self->sidebar_button, shown);
+      g_signal_handlers_unblock_by_func (self->sidebar_button, sidebar_button_toggled_cb, self);
+    }
+  /* The window's buttons at the start (a layout with them on the left) go with the sidebar's
+   * header bar. */
+  adw_header_bar_set_show_start_title_buttons (self->content_header, folded || !shown);
+}
+
+/**
+ * furrow_window_reveal_sidebar:
+ *
+ * Shows the sidebar (win.search, win.show-view): a folded window goes to it, a sidebar hidden
+ * while planning comes back beside the planner.
+ */
+void
+furrow_window_reveal_sidebar (FurrowWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  else if (!gtk_widget_get_visible (self->sidebar))
+    {
+      self->sidebar_reopened = TRUE;
+      furrow_window_update_sidebar_width (self);
+    }
 }
 
 /**
@@ -112,6 +184,7 @@ furrow_window_update_sidebar_width (FurrowWindow *self)
 
   gtk_widget_set_size_request (self->sidebar, MAX (MIN (width, max_width (self)),
                                                    SIDEBAR_MIN_WIDTH), -1);
+  update_sidebar_shown (self);
 }
 
 /**
@@ -180,6 +253,8 @@ furrow_window_init_sidebar (FurrowWindow *self)
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
+  g_signal_connect_swapped (self->sidebar_button, "toggled",
+                            G_CALLBACK (sidebar_button_toggled_cb), self);
   furrow_window_update_sidebar_width (self);
   /* The window resized (its default size follows): the content keeps its room. */
   g_signal_connect (self, "notify::default-width",

@@ -31,7 +31,5 @@ FurrowHousehold    *furrow_window_get_selected_household (FurrowWindow *self);
 
 /* Where the window looks for OpenStreetMap's tile server (NULL: tile.openstreetmap.org). */
 void                furrow_window_set_osm_address        (const char   *url_template);
-/* The unit of the map's scale for a measurement locale such as "zh_CN.UTF-8". */
-ShumateUnit         furrow_window_scale_unit_for_locale  (const char   *locale);
 
 G_END_DECLS

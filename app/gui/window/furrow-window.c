@@ -60,7 +60,8 @@ static const FurrowTemplateChild template_children[] = {
   CHILD (map_legend), CHILD (field_parcels_label), CHILD (field_registered_label),
   CHILD (field_measured_label), CHILD (field_planted_label), CHILD (household_page),
   CHILD (recent_section), CHILD (plan_flap), CHILD (planner_scroller), CHILD (planner_panel),
-  CHILD (connection_banner),
+  CHILD (connection_banner), CHILD (sidebar_separator), CHILD (sidebar_button),
+  CHILD (content_header),
 };
 #undef CHILD
 
@@ -401,8 +402,7 @@ show_view_action (GtkWidget  *widget,
 
   if (page == NULL || self->store == NULL)
     return;
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  furrow_window_reveal_sidebar (self);
   adw_view_stack_set_visible_child (self->view_stack, page);
   if (FURROW_IS_RECORD_LIST (page))
     furrow_record_list_focus (FURROW_RECORD_LIST (page));

@@ -163,7 +163,7 @@ kind_from_noun (const char *noun,
 }
 
 /* Payloads "KIND ID" (schema/pg/v009.sql): records, seasons and yield presets others
- * committed. */
+ * committed; "role NAME" (furrow_store_server_grant()): a user's role changed. */
 static void
 follow_payloads (FurrowStore *self,
                  GPtrArray   *payloads)
@@ -171,6 +171,7 @@ follow_payloads (FurrowStore *self,
   g_autoptr(GArray) records = g_array_new (FALSE, FALSE, sizeof (FurrowRecordRef));
   g_autoptr(GArray) seasons = g_array_new (FALSE, FALSE, sizeof (gint64));
   gboolean presets = FALSE;
+  gboolean role = FALSE;
 
   for (guint i = 0; i < payloads->len; i++)
     {
@@ -198,6 +199,8 @@ follow_payloads (FurrowStore *self,
         }
       else if (strcmp (noun, "yield-preset") == 0)
         presets = TRUE;
+      else if (strcmp (noun, "role") == 0)
+        role = TRUE;
     }
 
   if (records->len > MAX_FOLLOWED_RECORDS)
@@ -215,6 +218,8 @@ follow_payloads (FurrowStore *self,
     _furrow_store_seasons_follow (self, seasons);
   if (presets)
     _furrow_store_emit_yield_presets_changed (self);
+  if (role)
+    _furrow_store_follow_role (self);
 }
 
 void

@@ -330,9 +330,9 @@ toast_shown (gpointer data)
                                  "Not saved:") != NULL;
 }
 
-/* A clerk's window, then the manager makes the clerk a viewer: the window still offers the
- * edit (roles are read when a project opens), the server refuses it (42501, PERMISSION), a
- * toast says so, and the register keeps its name. */
+/* A clerk's window, then the manager makes the clerk a viewer: an edit made before the window
+ * has heard of it (test_live()) is refused by the server (42501, PERMISSION), a toast says so,
+ * and the register keeps its name. */
 static void
 test_refused (Fixture       *fixture,
               gconstpointer  data)

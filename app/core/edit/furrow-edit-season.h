@@ -12,8 +12,9 @@ G_BEGIN_DECLS
 
 /* The undoable edits of seasons and yield presets (docs/architecture.md, "Edits"; plans are
  * furrow-edit-plan.h's): each a FurrowEdit whose apply writes through the store, labelled as the
- * Undo and Redo menu items show it. They find the season again by its id each time they are applied, so that they still
- * work after the store reloaded its seasons. None merges: each is one step of the history.
+ * Undo and Redo menu items show it. They find the season again by its id each time they are
+ * applied, so that they still work after the store reloaded its seasons. None merges: each is
+ * one step of the history.
  * Applying one to a settled season fails with FURROW_STORE_ERROR_READ_ONLY and changes nothing. */
 
 /* "Change the season’s rules": the money rules (prices, costs, subsidies, other income, fees,

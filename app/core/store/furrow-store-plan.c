@@ -119,6 +119,7 @@ plan_conflict (FurrowStore   *self,
   g_autofree char *who = NULL;
   g_autofree char *parameters = NULL;
   g_autofree char *now = NULL;
+  g_autofree char *message = NULL;
   FurrowPattern pattern;
 
   {
@@ -153,11 +154,11 @@ plan_conflict (FurrowStore   *self,
                                                              "%s after you opened it. Your change "
                                                              "was not saved."), code, who), error);
   /* Translators: the last %s is a pattern, e.g. "2 maize + 4 soybean rows, 2.70 m unit". */
+  message = g_strdup_printf (_("The plan of field %s was changed by %s after you opened it; it "
+                               "is now %s. Your change was not saved."), code, who,
+                             now != NULL ? now : "?");
   return _furrow_store_season_conflict (self, furrow_season_get_id (season),
-                                        g_strdup_printf (_("The plan of field %s was changed by %s "
-                                                           "after you opened it; it is now %s. Your "
-                                                           "change was not saved."), code, who,
-                                                         now != NULL ? now : "?"), error);
+                                        g_steal_pointer (&message), error);
 }
 
 /* The statement that writes a plan read at `version` (FurrowSeasonPlan): a new row only where
@@ -474,8 +475,9 @@ furrow_store_get_plans (FurrowStore   *self,
   g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
   g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
 
-  if (!_furrow_season_foreach_row (self, "SELECT field_id, parameters_json, preset, overrides_json, "
-                                         "row_version FROM plans WHERE season_id = ?1 ORDER BY field_id",
+  if (!_furrow_season_foreach_row (self, "SELECT field_id, parameters_json, preset, "
+                                         "overrides_json, row_version FROM plans "
+                                         "WHERE season_id = ?1 ORDER BY field_id",
                                    furrow_season_get_id (season), read_plan, &read, error))
     {
       g_clear_error (&read.error);

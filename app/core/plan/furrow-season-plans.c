@@ -187,6 +187,24 @@ furrow_season_plan_fields (FurrowStore          *store,
   return TRUE;
 }
 
+typedef struct
+{
+  FurrowSeason *season;
+  GArray       *plans;     /* FurrowSeasonPlan */
+} Restore;
+
+static gboolean
+save_restored (FurrowStore  *store,
+               gpointer      user_data,
+               GError      **error)
+{
+  Restore *restore = user_data;
+
+  return furrow_store_save_plans (store, restore->season,
+                                  (FurrowSeasonPlan *) restore->plans->data, restore->plans->len,
+                                  error);
+}
+
 gboolean
 furrow_season_restore_plans (FurrowStore          *store,
                              FurrowSeason         *season,
@@ -197,6 +215,7 @@ furrow_season_restore_plans (FurrowStore          *store,
                              GError              **error)
 {
   g_autoptr(GArray) writes = g_array_sized_new (FALSE, TRUE, sizeof (FurrowSeasonPlan), n_fields);
+  Restore restore;
 
   g_return_val_if_fail (FURROW_IS_STORE (store), FALSE);
   g_return_val_if_fail (FURROW_IS_SEASON (season), FALSE);
@@ -212,8 +231,10 @@ furrow_season_restore_plans (FurrowStore          *store,
       write.row_version = version_read (versions, i);
       g_array_append_val (writes, write);
     }
-  return furrow_store_save_plans (store, season, (FurrowSeasonPlan *) writes->data, writes->len,
-                                  error);
+  restore.season = season;
+  restore.plans = writes;
+  /* As one batch: an undo takes no restore point (docs/architecture.md, Restore points). */
+  return furrow_store_transaction (store, save_restored, &restore, error);
 }
 
 gboolean

@@ -450,12 +450,16 @@ grant_and_wait (Fixture    *fixture,
 /* A clerk's window stays open while the administrator makes the clerk a manager with
  * `furrow-cli server grant`: once the store has heard it, the settled season's Reopen (settling
  * and reopening are the manager's, furrow-store-roles.h) and New Season are offered, the line
- * says "manager" and a toast says the role changed; made a clerk again, they are gone. */
+ * says "manager" and a toast says the role changed; made a clerk again, they are gone; made a
+ * viewer, the household page's editors are too. */
 static void
 test_live (Fixture       *fixture,
            gconstpointer  data)
 {
   g_autofree char *user = add_user ("promoted", FURROW_ROLE_CLERK);
+  g_autoptr(GListModel) households = NULL;
+  g_autoptr(FurrowHousehold) household = NULL;
+  GtkWidget *name_row;
   GtkWidget *page;
 
   open_as (fixture, user);
@@ -481,6 +485,18 @@ test_live (Fixture       *fixture,
   g_assert_false (button_enabled (page, "settlement.reopen"));
   g_assert_false (window_action_enabled (fixture, "win.new-season"));
   g_assert_nonnull (strstr (gtk_label_get_text (fixture->window->role_banner), ", clerk"));
+
+  /* Made a viewer: the household page's editors are no longer offered. */
+  households = furrow_store_get_households (fixture->window->store);
+  household = g_list_model_get_item (households, 0);
+  furrow_window_select_household (fixture->window, household);
+  furrow_test_iterate (200);
+  name_row = furrow_household_page_get_part (fixture->window->household_page,
+                                             FURROW_HOUSEHOLD_PART_NAME_ROW);
+  g_assert_true (gtk_widget_get_sensitive (name_row));
+  grant_and_wait (fixture, user, "viewer", "Your role changed: you may now read and print only");
+  g_assert_false (gtk_widget_get_sensitive (name_row));
+  g_assert_nonnull (strstr (gtk_label_get_text (fixture->window->role_banner), ", viewer"));
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/window-roles/live", Fixture, fixture_set_up, test_live,
                      furrow_test_window_tear_down);

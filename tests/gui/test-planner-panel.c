@@ -387,11 +387,11 @@ stored_preset (FurrowStore  *store,
 }
 
 /* Two agronomists plan one field (issue 15; docs/architecture.md, Several users at once): the
- * planner's season row says the field is not planned yet; another connection to the project
+ * planner's plan row says the field is not planned yet; another connection to the project
  * plans it 4 maize + 6 soybean rows. Apply to Season (2+4) is refused: the window's dialog names
  * the field, who and the pattern it now is — a unit of 0.40 + 0.80 + 0.40 m of maize, 5 × 0.30 m
  * of soybean and 2 × 0.60 m gaps = 4.30 m (the 4+6 preset, furrow-pattern.c) — nothing is
- * recorded for Undo, the project keeps 4+6 and the season row shows it. Applied again on what it
+ * recorded for Undo, the project keeps 4+6 and the plan row shows it. Applied again on what it
  * shows, 2+4 is written (0.40 + 3 × 0.30 + 2 × 0.70 = 2.70 m) and no dialog comes. */
 static void
 test_plan_conflict (Fixture       *fixture,
@@ -400,7 +400,7 @@ test_plan_conflict (Fixture       *fixture,
   FurrowWindow *window = fixture->window;
   FurrowStore *store = furrow_window_get_store (window);
   FurrowPlannerPanel *panel = furrow_window_get_planner_panel (window);
-  AdwActionRow *season_row = ADW_ACTION_ROW (child (panel, "season_row"));
+  AdwActionRow *plan_row = ADW_ACTION_ROW (child (panel, "plan_row"));
   g_autoptr(FurrowSeason) draft = furrow_season_new ("2027 规划", 2027);
   g_autoptr(FurrowField) field = g_list_model_get_item (furrow_store_get_fields (store), 5);
   g_autoptr(FurrowStore) other = NULL;
@@ -419,7 +419,7 @@ test_plan_conflict (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.plan-field", NULL));
   furrow_planner_panel_set_season (panel, season);
   furrow_test_iterate (200);
-  g_assert_cmpstr (adw_action_row_get_subtitle (season_row), ==, "Not planned in this season yet");
+  g_assert_cmpstr (adw_action_row_get_subtitle (plan_row), ==, "Not planned in this season yet");
 
   other = furrow_store_open (furrow_store_get_path (store), &error);
   g_assert_no_error (error);
@@ -446,8 +446,8 @@ test_plan_conflict (Fixture       *fixture,
   g_assert_false (furrow_history_get_can_undo (furrow_window_get_history (window)));
   preset = stored_preset (store, season, field);
   g_assert_cmpstr (preset, ==, "4+6");
-  g_assert_cmpstr (adw_action_row_get_subtitle (season_row), ==,
-                   "Planned now: 4 maize + 6 soybean rows, 4.30 m unit");
+  g_assert_cmpstr (adw_action_row_get_subtitle (plan_row), ==,
+                   "4 maize + 6 soybean rows, 4.30 m unit");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "planner.apply-to-season", NULL));
   furrow_test_iterate (200);
@@ -455,8 +455,8 @@ test_plan_conflict (Fixture       *fixture,
   g_clear_pointer (&preset, g_free);
   preset = stored_preset (other, other_season, field);
   g_assert_cmpstr (preset, ==, "2+4");
-  g_assert_cmpstr (adw_action_row_get_subtitle (season_row), ==,
-                   "Planned now: 2 maize + 4 soybean rows, 2.70 m unit");
+  g_assert_cmpstr (adw_action_row_get_subtitle (plan_row), ==,
+                   "2 maize + 4 soybean rows, 2.70 m unit");
   g_assert_true (furrow_history_get_can_undo (furrow_window_get_history (window)));
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/planner-panel/plan-conflict", Fixture, fixture_set_up,

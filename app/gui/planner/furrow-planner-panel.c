@@ -69,6 +69,7 @@ struct _FurrowPlannerPanel
   FurrowComparisonChart *comparison_chart;
   GtkWidget           *season_group;
   AdwComboRow         *season_row;
+  AdwActionRow        *plan_row;
 
   FurrowStore          *store;     /* the project: its yield presets follow the built-in ones */
   FurrowHistory        *history;
@@ -88,7 +89,7 @@ struct _FurrowPlannerPanel
   GListModel           *seasons;          /* the store's, watched */
   GArray               *season_ids;       /* gint64, behind season_row */
   gint64                preferred_season; /* the one last shown */
-  gint64                plan_version;     /* of the field's plan there, as the season row says */
+  gint64                plan_version;     /* of the field's plan there, as plan_row says */
 };
 
 G_DEFINE_FINAL_TYPE (FurrowPlannerPanel, furrow_planner_panel, GTK_TYPE_WIDGET)
@@ -481,7 +482,7 @@ export_chart_action (GtkWidget  *widget,
 /* ------------------------------------------------------------------------------------------ */
 /* Apply to Season                                                                            */
 
-/* The field's plan in the chosen season as stored: the season row says what it is, and Apply to
+/* The field's plan in the chosen season as stored: the plan row says what it is, and Apply to
  * Season writes over that version (docs/architecture.md, Several users at once). */
 static void
 read_plan (FurrowPlannerPanel *self)
@@ -498,17 +499,11 @@ read_plan (FurrowPlannerPanel *self)
     {
       plan = furrow_season_plans_find (plans, furrow_field_get_id (self->field));
       self->plan_version = plan != NULL ? plan->row_version : FURROW_ROW_VERSION_NONE;
-      if (plan != NULL)
-        {
-          g_autofree char *pattern = furrow_pattern_describe (&plan->pattern);
-
-          /* Translators: %s is a pattern, e.g. "2 maize + 4 soybean rows, 2.70 m unit". */
-          subtitle = g_strdup_printf (_("Planned now: %s"), pattern);
-        }
-      else
-        subtitle = g_strdup (_("Not planned in this season yet"));
+      subtitle = plan != NULL ? furrow_pattern_describe (&plan->pattern)
+                              : g_strdup (_("Not planned in this season yet"));
     }
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->season_row), subtitle);
+  adw_action_row_set_subtitle (self->plan_row, subtitle != NULL ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->plan_row), subtitle != NULL);
 }
 
 static void
@@ -774,6 +769,7 @@ static const FurrowTemplateChild template_children[] = {
   CHILD (maize_plants_label), CHILD (soy_plants_label), CHILD (maize_seed_label),
   CHILD (soy_seed_label), CHILD (maize_yield_label), CHILD (soy_yield_label), CHILD (ler_label),
   CHILD (net_label), CHILD (comparison_chart), CHILD (season_group), CHILD (season_row),
+  CHILD (plan_row),
 };
 #undef CHILD
 

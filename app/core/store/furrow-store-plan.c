@@ -143,7 +143,9 @@ plan_conflict (FurrowStore   *self,
   if (who == NULL || *who == '\0')
     {
       g_autofree char *object = _furrow_season_object (season);
-      g_autofree char *detail = g_strdup_printf ("field %s%%", code);
+      /* The removal's audit row ("field T01"; a plan's is "field T01: …", a harvest's
+       * "field T01 maize: …"). */
+      g_autofree char *detail = g_strdup_printf ("field %s", code);
 
       g_free (who);
       who = _furrow_store_last_actor (self, object, detail);

@@ -49,7 +49,7 @@ main (int argc, char *argv[])
       gint64 t0 = g_get_monotonic_time ();
 
       if (!furrow_season_plan_fields (store, season, (FurrowField * const *) fields->pdata,
-                                      fields->len, &pattern, "2+4", "practical", &previous,
+                                      fields->len, NULL, &pattern, "2+4", "practical", &previous,
                                       &error))
         g_error ("%s", error->message);
       plan_ms[r] = (g_get_monotonic_time () - t0) / 1000.0;
@@ -60,7 +60,7 @@ main (int argc, char *argv[])
       table_ms[r] = (g_get_monotonic_time () - t0) / 1000.0;
       t0 = g_get_monotonic_time ();
       if (!furrow_season_restore_plans (store, season, (FurrowField * const *) fields->pdata,
-                                        fields->len, previous, &error))
+                                        fields->len, previous, NULL, &error))
         g_error ("%s", error->message);
       undo_ms[r] = (g_get_monotonic_time () - t0) / 1000.0;
     }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "furrow-demo.h"
+#include "furrow-edit-plan.h"
 #include "furrow-edit-season.h"
 #include "furrow-history-testing.h"
 #include "furrow-history.h"
@@ -554,9 +555,9 @@ test_plan (Fixture       *fixture,
   g_assert_true (furrow_pattern_preset ("2+4", &strip));
   g_assert_true (furrow_pattern_preset ("sole-maize", &maize));
   push (fixture, furrow_edit_season_plan ("Plan 1 field", fixture->store, fixture->season,
-                                          fields, 1, &maize, "sole-maize", "practical"));
+                                          fields, 1, NULL, &maize, "sole-maize", "practical"));
   push (fixture, furrow_edit_season_plan ("Plan 2 fields", fixture->store, fixture->season,
-                                          fields, 2, &strip, "2+4", "practical"));
+                                          fields, 2, NULL, &strip, "2+4", "practical"));
   g_assert_cmpstr (furrow_history_get_undo_label (fixture->history), ==, "Plan 2 fields");
   g_assert_true (stored_plan (fixture, "T01", &plan));
   g_assert_cmpstr (plan.preset, ==, "2+4");

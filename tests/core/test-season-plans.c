@@ -180,8 +180,8 @@ test_plan_all (Fixture       *fixture,
   g_assert_true (furrow_pattern_preset ("2+4", &pattern));
   g_assert_true (furrow_season_plan_fields (fixture->store, fixture->season,
                                             (FurrowField * const *) fixture->fields->pdata,
-                                            fixture->fields->len, &pattern, "2+4", "practical",
-                                            &previous, &error));
+                                            fixture->fields->len, NULL, &pattern, "2+4",
+                                            "practical", &previous, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (previous->len, ==, 0);
 
@@ -192,7 +192,7 @@ test_plan_all (Fixture       *fixture,
   /* Undone: no field has a plan again. */
   g_assert_true (furrow_season_restore_plans (fixture->store, fixture->season,
                                               (FurrowField * const *) fixture->fields->pdata,
-                                              fixture->fields->len, previous, &error));
+                                              fixture->fields->len, previous, NULL, &error));
   g_assert_no_error (error);
   {
     g_autoptr(GArray) plans = furrow_store_get_plans (fixture->store, fixture->season, &error);
@@ -218,13 +218,13 @@ test_plan_some (Fixture       *fixture,
   g_assert_true (furrow_pattern_preset ("4+6", &p46));
   g_assert_true (furrow_season_plan_fields (fixture->store, fixture->season,
                                             (FurrowField * const *) fixture->fields->pdata,
-                                            fixture->fields->len, &p24, "2+4", NULL, NULL,
+                                            fixture->fields->len, NULL, &p24, "2+4", NULL, NULL,
                                             &error));
   g_assert_no_error (error);
   two[0] = g_ptr_array_index (fixture->fields, 3);
   two[1] = g_ptr_array_index (fixture->fields, 17);
-  g_assert_true (furrow_season_plan_fields (fixture->store, fixture->season, two, 2, &p46, "4+6",
-                                            "practical", &previous, &error));
+  g_assert_true (furrow_season_plan_fields (fixture->store, fixture->season, two, 2, NULL, &p46,
+                                            "4+6", "practical", &previous, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (previous->len, ==, 2);
   g_assert_cmpstr (g_array_index (previous, FurrowSeasonPlan, 0).preset, ==, "2+4");
@@ -245,7 +245,7 @@ test_plan_some (Fixture       *fixture,
 
   /* Restored: the two fields have 2+4 again. */
   g_assert_true (furrow_season_restore_plans (fixture->store, fixture->season, two, 2, previous,
-                                              &error));
+                                              NULL, &error));
   g_assert_no_error (error);
   g_clear_pointer (&plans, g_array_unref);
   plans = furrow_store_get_plans (fixture->store, fixture->season, &error);
@@ -274,7 +274,7 @@ test_settled_refuses (Fixture       *fixture,
   g_assert_true (furrow_pattern_preset ("4+6", &p46));
   g_assert_true (furrow_season_plan_fields (fixture->store, fixture->season,
                                             (FurrowField * const *) fixture->fields->pdata,
-                                            fixture->fields->len, &p24, "2+4", NULL, NULL,
+                                            fixture->fields->len, NULL, &p24, "2+4", NULL, NULL,
                                             &error));
   g_assert_no_error (error);
   g_assert_true (furrow_store_set_harvest (fixture->store, fixture->season,
@@ -287,8 +287,8 @@ test_settled_refuses (Fixture       *fixture,
   before = furrow_store_get_plans (fixture->store, fixture->season, &error);
   g_assert_false (furrow_season_plan_fields (fixture->store, fixture->season,
                                              (FurrowField * const *) fixture->fields->pdata,
-                                             fixture->fields->len, &p46, "4+6", NULL, &previous,
-                                             &error));
+                                             fixture->fields->len, NULL, &p46, "4+6", NULL,
+                                             &previous, &error));
   g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_READ_ONLY);
   g_assert_null (previous);
   g_clear_error (&error);
@@ -369,8 +369,8 @@ test_field_is_settled (Fixture       *fixture,
   furrow_test_store_remove_demo_season (fixture->store);
   g_assert_false (furrow_season_field_is_settled (fixture->store, other));
   g_assert_true (furrow_pattern_preset ("2+4", &p24));
-  g_assert_true (furrow_season_plan_fields (fixture->store, fixture->season, &planned, 1, &p24,
-                                            "2+4", NULL, NULL, &error));
+  g_assert_true (furrow_season_plan_fields (fixture->store, fixture->season, &planned, 1, NULL,
+                                            &p24, "2+4", NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (furrow_store_set_harvest (fixture->store, fixture->season, harvested,
                                            FURROW_CROP_MAIZE, 100000, 24000000, &error));

@@ -11,10 +11,12 @@
 #include <string.h>
 
 #include "furrow-database.h"
+#include "furrow-edit-plan.h"
 #include "furrow-edit-record.h"
 #include "furrow-edit-season.h"
 #include "furrow-history.h"
 #include "furrow-store-private.h"
+#include "furrow-store-season-testing.h"
 #include "furrow-store-season.h"
 #include "furrow-store-testing.h"
 #include "furrow-store.h"
@@ -1019,5 +1021,221 @@ test_rules_conflict (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/core/store-live/rules-conflict", Fixture, fixture_set_up,
                      test_rules_conflict, fixture_tear_down);
+
+/* The plan of T01 as `store` reads it: its version (FURROW_ROW_VERSION_NONE: none) and preset. */
+static gint64
+plan_version (FurrowStore  *store,
+              FurrowSeason *season,
+              const char  **preset)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) plans = furrow_store_get_plans (store, season, &error);
+  static char read[32];
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, <=, 1);
+  *preset = NULL;
+  if (plans->len == 0)
+    return FURROW_ROW_VERSION_NONE;
+  g_strlcpy (read, g_array_index (plans, FurrowSeasonPlan, 0).preset, sizeof read);
+  *preset = read;
+  return g_array_index (plans, FurrowSeasonPlan, 0).row_version;
+}
+
+/* `store` plans T01 with the preset `id`, over the plan version it read. */
+static gboolean
+save_plan (FurrowStore   *store,
+           FurrowSeason  *season,
+           FurrowField   *field,
+           const char    *id,
+           gint64         version,
+           GError       **error)
+{
+  FurrowSeasonPlan plan = { .field_id = furrow_field_get_id (field), .row_version = version };
+
+  g_assert_true (furrow_pattern_preset (id, &plan.pattern));
+  g_strlcpy (plan.preset, id, sizeof plan.preset);
+  return furrow_store_save_plans (store, season, &plan, 1, error);
+}
+
+/* Two agronomists plan T01 (issue 15: the planner checks the version it read). Both opened the
+ * season before it had a plan; A plans 4 maize + 6 soybean rows first. B's 2+4 over "none there"
+ * is refused with CONFLICT naming T01, A and the pattern it now is — 4 maize + 6 soybean rows,
+ * a unit of 0.40 + 0.80 + 0.40 m of maize, 5 × 0.30 m of soybean and 2 × 0.60 m gaps = 4.30 m
+ * (the preset, furrow-pattern.c) — announced by season-changed (plans) then `conflict`. Both at
+ * version 1: A's 2+6 is written, B's 2+4 over version 1 refused; over version 2 written. A
+ * removes the plan: B's 4+6 over version 3 is refused naming A ("removed"). On a server B
+ * listens, and A's first plan reaches it by a notification before it tries. Nothing of the
+ * refused writes is in the audit log. */
+static void
+test_plan_conflict (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  FurrowStore *b = fixture->base.store;
+  FurrowField *field = NULL;
+  FurrowSeason *season = add_season (fixture, &field);
+  g_autoptr(FurrowSeason) a_season = furrow_store_find_season (fixture->a, "2026 秋");
+  FurrowField *a_field = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_auto(GStrv) audit = NULL;
+  HeardSeason heard_season = { 0 };
+  HeardConflict heard_conflict = { 0 };
+  const char *preset;
+
+  g_assert_nonnull (a_season);
+  g_assert_true (furrow_store_reload (fixture->a, &error));
+  g_assert_no_error (error);
+  a_field = furrow_store_get_field_by_id (fixture->a, furrow_field_get_id (field));
+  g_assert_nonnull (a_field);
+  g_assert_cmpint (plan_version (b, season, &preset), ==, FURROW_ROW_VERSION_NONE);
+  if (furrow_test_pg ())
+    {
+      g_assert_true (furrow_store_listen (b, &error));
+      g_assert_no_error (error);
+    }
+  g_signal_connect (b, "season-changed", G_CALLBACK (season_changed_cb), &heard_season);
+  g_signal_connect (b, "conflict", G_CALLBACK (conflict_cb), &heard_conflict);
+
+  g_assert_true (save_plan (fixture->a, a_season, a_field, "4+6", FURROW_ROW_VERSION_NONE,
+                            &error));
+  g_assert_no_error (error);
+  if (furrow_test_pg ())
+    {
+      wait_for (&heard_season.n, 1);
+      g_assert_cmpint (heard_season.what & FURROW_SEASON_CHANGE_PLANS, !=, 0);
+      g_assert_cmpint (plan_version (b, season, &preset), ==, 1);
+      heard_season.n = 0;
+    }
+
+  expected = g_strdup_printf ("The plan of field T01 was changed by %s after you opened it; it is "
+                              "now 4 maize + 6 soybean rows, 4.30 m unit. Your change was not "
+                              "saved.", fixture->a_user);
+  g_assert_false (save_plan (b, season, field, "2+4", FURROW_ROW_VERSION_NONE, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+  g_assert_cmpuint (heard_season.n, ==, 1);
+  g_assert_cmpint (heard_season.what & FURROW_SEASON_CHANGE_PLANS, !=, 0);
+  g_assert_cmpuint (heard_conflict.n, ==, 1);
+  g_assert_cmpstr (heard_conflict.message, ==, expected);
+  g_assert_cmpint (plan_version (b, season, &preset), ==, 1);
+  g_assert_cmpstr (preset, ==, "4+6");
+
+  /* Both read version 1: A's 2+6 is written, B's 2+4 over version 1 is not. */
+  g_assert_true (save_plan (fixture->a, a_season, a_field, "2+6", 1, &error));
+  g_assert_no_error (error);
+  g_assert_false (save_plan (b, season, field, "2+4", 1, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (plan_version (b, season, &preset), ==, 2);
+  g_assert_cmpstr (preset, ==, "2+6");
+
+  /* On what it now reads, B's plan is written. */
+  g_assert_true (save_plan (b, season, field, "2+4", 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (plan_version (fixture->a, a_season, &preset), ==, 3);
+  g_assert_cmpstr (preset, ==, "2+4");
+
+  /* A removes it; B's change over version 3 names A. */
+  g_assert_true (furrow_store_delete_plan (fixture->a, a_season, a_field, &error));
+  g_assert_no_error (error);
+  g_free (expected);
+  expected = g_strdup_printf ("The plan of field T01 was removed by %s after you opened it. Your "
+                              "change was not saved.", fixture->a_user);
+  g_assert_false (save_plan (b, season, field, "4+6", 3, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+  g_assert_cmpint (plan_version (b, season, &preset), ==, FURROW_ROW_VERSION_NONE);
+
+  /* A's two plans and its removal, B's one plan: none of the refused. */
+  audit = _furrow_store_get_audit (b, "season:2026 秋");
+  g_assert_cmpuint (g_strv_length (audit), ==, 5);
+  g_assert_true (g_str_has_prefix (audit[1], "season.plan|field T01: strip 4 maize + 6 soybean"));
+  g_assert_true (g_str_has_prefix (audit[2], "season.plan|field T01: strip 2 maize + 6 soybean"));
+  g_assert_true (g_str_has_prefix (audit[3], "season.plan|field T01: strip 2 maize + 4 soybean"));
+  g_assert_cmpstr (audit[4], ==, "season.plan.delete|field T01");
+  g_signal_handlers_disconnect_by_data (b, &heard_season);
+  g_signal_handlers_disconnect_by_data (b, &heard_conflict);
+  g_free (heard_season.name);
+  g_free (heard_conflict.message);
+}
+FURROW_TEST_FIXTURE ("/furrow/core/store-live/plan-conflict", Fixture, fixture_set_up,
+                     test_plan_conflict, fixture_tear_down);
+
+/* The undo of a plan edit over a plan another agronomist changed since: B plans T01 2+4 (an edit
+ * of its history), A changes it to 4+6; B's Undo is refused naming A and 4 maize + 6 soybean
+ * rows (4.30 m, test_plan_conflict()), the plan stays A's and B's Undo stays offered. An edit B
+ * makes over what it now reads (2+6) is undone to A's 4+6 and redone to 2+6: its own writes are
+ * no conflict. */
+static void
+test_plan_undo_conflict (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  FurrowStore *b = fixture->base.store;
+  FurrowField *field = NULL;
+  FurrowSeason *season = add_season (fixture, &field);
+  g_autoptr(FurrowSeason) a_season = furrow_store_find_season (fixture->a, "2026 秋");
+  g_autoptr(FurrowHistory) history = furrow_history_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  HeardConflict heard_conflict = { 0 };
+  FurrowPattern pattern;
+  FurrowField *a_field;
+  gint64 version;
+  const char *preset;
+
+  g_assert_true (furrow_store_reload (fixture->a, &error));
+  g_assert_no_error (error);
+  a_field = furrow_store_get_field_by_id (fixture->a, furrow_field_get_id (field));
+  g_signal_connect (b, "conflict", G_CALLBACK (conflict_cb), &heard_conflict);
+
+  g_assert_true (furrow_pattern_preset ("2+4", &pattern));
+  version = FURROW_ROW_VERSION_NONE;
+  g_assert_true (furrow_history_push (history, furrow_edit_season_plan ("Plan T01", b, season,
+                                                                        &field, 1, &version,
+                                                                        &pattern, "2+4", NULL),
+                                      &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (plan_version (fixture->a, a_season, &preset), ==, 1);
+  g_assert_true (save_plan (fixture->a, a_season, a_field, "4+6", 1, &error));
+  g_assert_no_error (error);
+
+  expected = g_strdup_printf ("The plan of field T01 was changed by %s after you opened it; it is "
+                              "now 4 maize + 6 soybean rows, 4.30 m unit. Your change was not "
+                              "saved.", fixture->a_user);
+  g_assert_false (furrow_history_undo (history, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+  g_assert_cmpuint (heard_conflict.n, ==, 1);
+  g_assert_cmpint (plan_version (b, season, &preset), ==, 2);
+  g_assert_cmpstr (preset, ==, "4+6");
+  g_assert_true (furrow_history_get_can_undo (history));
+
+  /* Over what B now reads: written, undone to A's plan and redone. */
+  furrow_history_clear (history);
+  g_assert_true (furrow_pattern_preset ("2+6", &pattern));
+  version = 2;
+  g_assert_true (furrow_history_push (history, furrow_edit_season_plan ("Plan T01", b, season,
+                                                                        &field, 1, &version,
+                                                                        &pattern, "2+6", NULL),
+                                      &error));
+  g_assert_no_error (error);
+  g_assert_true (furrow_history_undo (history, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (plan_version (fixture->a, a_season, &preset), ==, 4);
+  g_assert_cmpstr (preset, ==, "4+6");
+  g_assert_true (furrow_history_redo (history, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (plan_version (fixture->a, a_season, &preset), ==, 5);
+  g_assert_cmpstr (preset, ==, "2+6");
+  g_assert_cmpuint (heard_conflict.n, ==, 1);
+  g_signal_handlers_disconnect_by_data (b, &heard_conflict);
+  g_free (heard_conflict.message);
+}
+FURROW_TEST_FIXTURE ("/furrow/core/store-live/plan-undo-conflict", Fixture, fixture_set_up,
+                     test_plan_undo_conflict, fixture_tear_down);
 
 FURROW_TEST_MAIN (.locale = "");

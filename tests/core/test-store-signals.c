@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 
+#include "furrow-store-season-testing.h"
 #include "furrow-store-season.h"
 #include "furrow-store.h"
 #include "furrow-test-store.h"

@@ -691,8 +691,8 @@ test_reshape_in_window (Fixture       *fixture,
 
     g_assert_true (furrow_pattern_preset ("2+4", &pattern));
     g_assert_true (furrow_store_add_season (store, season, &error));
-    g_assert_true (furrow_season_plan_fields (store, season, &field, 1, &pattern, "2+4", NULL,
-                                              NULL, &error));
+    g_assert_true (furrow_season_plan_fields (store, season, &field, 1, NULL, &pattern, "2+4",
+                                              NULL, NULL, &error));
     g_assert_true (furrow_store_set_harvest (store, season, field, FURROW_CROP_MAIZE, 12000,
                                              2880000, &error));
     g_assert_no_error (error);

@@ -12,6 +12,7 @@
 #include "furrow-geodesy.h"
 #include "furrow-layout.h"
 #include "furrow-planner-panel.h"
+#include "furrow-store-season.h"
 #include "furrow-rows-layer.h"
 #include "furrow-units.h"
 #include "furrow-window.h"
@@ -362,5 +363,103 @@ test_chart (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/planner-panel/chart", Fixture, fixture_set_up, test_chart,
                      furrow_test_window_tear_down);
+
+static gboolean
+conflict_shown (gpointer data)
+{
+  return furrow_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* The plan of `field` in `season` as `store` reads it now, or NULL. */
+static char *
+stored_preset (FurrowStore  *store,
+               FurrowSeason *season,
+               FurrowField  *field)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) plans = furrow_store_get_plans (store, season, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < plans->len; i++)
+    if (g_array_index (plans, FurrowSeasonPlan, i).field_id == furrow_field_get_id (field))
+      return g_strdup (g_array_index (plans, FurrowSeasonPlan, i).preset);
+  return NULL;
+}
+
+/* Two agronomists plan one field (issue 15; docs/architecture.md, Several users at once): the
+ * planner's plan row says the field is not planned yet; another connection to the project
+ * plans it 4 maize + 6 soybean rows. Apply to Season (2+4) is refused: the window's dialog names
+ * the field, who and the pattern it now is — a unit of 0.40 + 0.80 + 0.40 m of maize, 5 × 0.30 m
+ * of soybean and 2 × 0.60 m gaps = 4.30 m (the 4+6 preset, furrow-pattern.c) — nothing is
+ * recorded for Undo, the project keeps 4+6 and the plan row shows it. Applied again on what it
+ * shows, 2+4 is written (0.40 + 3 × 0.30 + 2 × 0.70 = 2.70 m) and no dialog comes. */
+static void
+test_plan_conflict (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  FurrowWindow *window = fixture->window;
+  FurrowStore *store = furrow_window_get_store (window);
+  FurrowPlannerPanel *panel = furrow_window_get_planner_panel (window);
+  AdwActionRow *plan_row = ADW_ACTION_ROW (child (panel, "plan_row"));
+  g_autoptr(FurrowSeason) draft = furrow_season_new ("2027 规划", 2027);
+  g_autoptr(FurrowField) field = g_list_model_get_item (furrow_store_get_fields (store), 5);
+  g_autoptr(FurrowStore) other = NULL;
+  g_autoptr(FurrowSeason) other_season = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *preset = NULL;
+  FurrowSeason *season;
+  FurrowPattern p46;
+  GtkWindow *dialog;
+
+  g_assert_true (furrow_store_add_season (store, draft, &error));
+  g_assert_no_error (error);
+  season = furrow_store_get_season_by_id (store, furrow_season_get_id (draft));
+  furrow_window_select_field (window, field);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.plan-field", NULL));
+  furrow_planner_panel_set_season (panel, season);
+  furrow_test_iterate (200);
+  g_assert_cmpstr (adw_action_row_get_subtitle (plan_row), ==, "Not planned in this season yet");
+
+  other = furrow_store_open (furrow_store_get_path (store), &error);
+  g_assert_no_error (error);
+  other_season = furrow_store_find_season (other, "2027 规划");
+  g_assert_true (furrow_pattern_preset ("4+6", &p46));
+  g_assert_true (furrow_store_set_plan (other, other_season,
+                                        furrow_store_get_field_by_id (other,
+                                                                      furrow_field_get_id (field)),
+                                        &p46, "4+6", NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "planner.apply-to-season", NULL));
+  g_assert_true (furrow_test_wait_until (conflict_shown, NULL, 30));
+  dialog = furrow_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  expected = g_strdup_printf ("The plan of field %s was changed by %s after you opened it; it is "
+                              "now 4 maize + 6 soybean rows, 4.30 m unit. Your change was not "
+                              "saved.", furrow_field_get_code (field), g_get_user_name ());
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Changed by Another User");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, expected);
+  furrow_test_save_widget_screenshot (GTK_WIDGET (dialog), 5, "planner-conflict.png");
+  gtk_window_destroy (dialog);
+  furrow_test_iterate (100);
+  g_assert_false (furrow_history_get_can_undo (furrow_window_get_history (window)));
+  preset = stored_preset (store, season, field);
+  g_assert_cmpstr (preset, ==, "4+6");
+  g_assert_cmpstr (adw_action_row_get_subtitle (plan_row), ==,
+                   "4 maize + 6 soybean rows, 4.30 m unit");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "planner.apply-to-season", NULL));
+  furrow_test_iterate (200);
+  g_assert_null (furrow_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_clear_pointer (&preset, g_free);
+  preset = stored_preset (other, other_season, field);
+  g_assert_cmpstr (preset, ==, "2+4");
+  g_assert_cmpstr (adw_action_row_get_subtitle (plan_row), ==,
+                   "2 maize + 4 soybean rows, 2.70 m unit");
+  g_assert_true (furrow_history_get_can_undo (furrow_window_get_history (window)));
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/planner-panel/plan-conflict", Fixture, fixture_set_up,
+                     test_plan_conflict, furrow_test_window_tear_down);
 
 FURROW_TEST_GUI_MAIN ();

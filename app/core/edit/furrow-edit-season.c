@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The edits of seasons, plans and yield presets (furrow-edit-season.h). */
+/* The edits of seasons and yield presets (furrow-edit-season.h). */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "furrow-edit-season.h"
-#include "furrow-season-plans.h"
 #include "furrow-store-season.h"
 #include "furrow-store-yield.h"
 
@@ -490,87 +489,6 @@ furrow_edit_season_actual_costs (FurrowStore   *store,
     return NULL;
   return season_array_edit_new (&actual_costs_kind, store, season, g_steal_pointer (&before),
                                 g_array_copy (costs), _("Change the actual costs"));
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* Plans                                                                                      */
-
-typedef struct
-{
-  FurrowStore   *store;
-  FurrowSeason  *season;
-  GPtrArray     *fields;         /* FurrowField */
-  FurrowPattern  pattern;
-  char          *preset;
-  char          *yield_preset;
-  GArray        *previous;       /* FurrowSeasonPlan, NULL until first done */
-} PlanEdit;
-
-static void
-plan_edit_free (gpointer data)
-{
-  PlanEdit *edit = data;
-
-  g_clear_object (&edit->store);
-  g_clear_object (&edit->season);
-  g_clear_pointer (&edit->fields, g_ptr_array_unref);
-  g_clear_pointer (&edit->previous, g_array_unref);
-  g_free (edit->preset);
-  g_free (edit->yield_preset);
-  g_free (edit);
-}
-
-static gboolean
-plan_edit_apply (gpointer   data,
-                 gboolean   forward,
-                 GError   **error)
-{
-  PlanEdit *edit = data;
-  FurrowField * const *fields = (FurrowField * const *) edit->fields->pdata;
-
-  if (forward)
-    {
-      g_autoptr(GArray) previous = NULL;
-
-      if (!furrow_season_plan_fields (edit->store, edit->season, fields, edit->fields->len,
-                                      &edit->pattern, edit->preset, edit->yield_preset,
-                                      &previous, error))
-        return FALSE;
-      if (edit->previous == NULL)
-        edit->previous = g_steal_pointer (&previous);
-      return TRUE;
-    }
-  return furrow_season_restore_plans (edit->store, edit->season, fields, edit->fields->len,
-                                      edit->previous, error);
-}
-
-FurrowEdit *
-furrow_edit_season_plan (const char          *label,
-                         FurrowStore         *store,
-                         FurrowSeason        *season,
-                         FurrowField * const *fields,
-                         guint                n_fields,
-                         const FurrowPattern *pattern,
-                         const char          *preset,
-                         const char          *yield_preset)
-{
-  PlanEdit *edit;
-
-  g_return_val_if_fail (FURROW_IS_STORE (store), NULL);
-  g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
-  g_return_val_if_fail (fields != NULL || n_fields == 0, NULL);
-  g_return_val_if_fail (pattern != NULL, NULL);
-
-  edit = g_new0 (PlanEdit, 1);
-  edit->store = g_object_ref (store);
-  edit->season = g_object_ref (season);
-  edit->fields = g_ptr_array_new_full (n_fields, g_object_unref);
-  for (guint i = 0; i < n_fields; i++)
-    g_ptr_array_add (edit->fields, g_object_ref (fields[i]));
-  edit->pattern = *pattern;
-  edit->preset = g_strdup (preset != NULL ? preset : "");
-  edit->yield_preset = g_strdup (yield_preset);
-  return furrow_edit_new (label, plan_edit_apply, edit, plan_edit_free);
 }
 
 /* ------------------------------------------------------------------------------------------ */

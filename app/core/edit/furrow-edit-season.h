@@ -10,10 +10,11 @@
 
 G_BEGIN_DECLS
 
-/* The undoable edits of seasons, plans and yield presets (docs/architecture.md, "Edits"): each
- * a FurrowEdit whose apply writes through the store, labelled as the Undo and Redo menu items
- * show it. They find the season again by its id each time they are applied, so that they still
- * work after the store reloaded its seasons. None merges: each is one step of the history.
+/* The undoable edits of seasons and yield presets (docs/architecture.md, "Edits"; plans are
+ * furrow-edit-plan.h's): each a FurrowEdit whose apply writes through the store, labelled as the
+ * Undo and Redo menu items show it. They find the season again by its id each time they are
+ * applied, so that they still work after the store reloaded its seasons. None merges: each is
+ * one step of the history.
  * Applying one to a settled season fails with FURROW_STORE_ERROR_READ_ONLY and changes nothing. */
 
 /* "Change the season’s rules": the money rules (prices, costs, subsidies, other income, fees,
@@ -77,18 +78,6 @@ FurrowEdit *furrow_edit_season_actual_costs  (FurrowStore          *store,
                                               GArray               *shown,
                                               GArray               *costs,
                                               GError              **error);
-
-/* `label`: plans `fields` in the season with `pattern` (its preset name, "" when tuned) and the
- * yield preset; undone, the fields' plans are what they were before the first apply
- * (furrow_season_plan_fields(), furrow_season_restore_plans()). */
-FurrowEdit *furrow_edit_season_plan          (const char           *label,
-                                              FurrowStore          *store,
-                                              FurrowSeason         *season,
-                                              FurrowField * const  *fields,
-                                              guint                 n_fields,
-                                              const FurrowPattern  *pattern,
-                                              const char           *preset,
-                                              const char           *yield_preset);
 
 /* "Save Yield Preset": stores `model` under its name; undone, the preset it replaced comes back,
  * or, if none, it is deleted. */

@@ -4,6 +4,7 @@
 
 #include "furrow-season-plans.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------------------------------ */
@@ -23,9 +24,9 @@ furrow_season_table_free (FurrowSeasonTable *table)
   g_free (table);
 }
 
-static const FurrowSeasonPlan *
-find_plan (GArray *plans,
-           gint64  field_id)
+const FurrowSeasonPlan *
+furrow_season_plans_find (GArray *plans,
+                          gint64  field_id)
 {
   for (guint i = 0; plans != NULL && i < plans->len; i++)
     if (g_array_index (plans, FurrowSeasonPlan, i).field_id == field_id)
@@ -67,7 +68,7 @@ furrow_season_table_compute (FurrowStore   *store,
     {
       const FurrowEconomicsField *e = &g_array_index (economics, FurrowEconomicsField, i);
       const FurrowEconomicsFigures *p = &per_field[i].predicted;
-      const FurrowSeasonPlan *plan = find_plan (plans, e->field_id);
+      const FurrowSeasonPlan *plan = furrow_season_plans_find (plans, e->field_id);
       FurrowSeasonTableRow *row = &table->rows[i];
       g_autoptr(FurrowField) field = NULL;
 
@@ -82,6 +83,7 @@ furrow_season_table_compute (FurrowStore   *store,
       row->name = g_strdup (field != NULL ? furrow_field_get_name (field) : "");
       row->registered_area_m2 = field != NULL ? furrow_field_get_registered_area_m2 (field) : 0;
       row->measured_area_m2 = field != NULL ? furrow_field_get_measured_area_m2 (field) : 0;
+      row->row_version = plan != NULL ? plan->row_version : FURROW_ROW_VERSION_NONE;
       if (plan != NULL)
         {
           row->planned = TRUE;
@@ -117,22 +119,20 @@ furrow_season_table_compute (FurrowStore   *store,
 /* ------------------------------------------------------------------------------------------ */
 /* Batches                                                                                    */
 
-typedef struct
+/* The version of the plan of fields[i] the caller read, or 0 (not checked) without `versions`. */
+static gint64
+version_read (const gint64 *versions,
+              guint         i)
 {
-  FurrowSeason        *season;
-  FurrowField * const *fields;
-  guint                n_fields;
-  const FurrowPattern *pattern;
-  const char          *preset;
-  const char          *yield_preset;
-  GArray              *plans;
-} Batch;
+  return versions != NULL ? versions[i] : 0;
+}
 
 gboolean
 furrow_season_plan_fields (FurrowStore          *store,
                            FurrowSeason         *season,
                            FurrowField * const  *fields,
                            guint                 n_fields,
+                           const gint64         *versions,
                            const FurrowPattern  *pattern,
                            const char           *preset,
                            const char           *yield_preset,
@@ -140,11 +140,19 @@ furrow_season_plan_fields (FurrowStore          *store,
                            GError              **error)
 {
   g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) plans = g_array_sized_new (FALSE, TRUE, sizeof (FurrowSeasonPlan), n_fields);
 
   g_return_val_if_fail (FURROW_IS_STORE (store), FALSE);
   g_return_val_if_fail (FURROW_IS_SEASON (season), FALSE);
   g_return_val_if_fail (pattern != NULL, FALSE);
 
+  for (guint i = 0; i < n_fields; i++)
+    if (furrow_field_get_id (fields[i]) <= 0)
+      {
+        g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                     _("field %s is not in the project"), furrow_field_get_code (fields[i]));
+        return FALSE;
+      }
   if (previous != NULL)
     {
       g_autoptr(GArray) all = furrow_store_get_plans (store, season, error);
@@ -154,42 +162,47 @@ furrow_season_plan_fields (FurrowStore          *store,
       before = g_array_new (FALSE, TRUE, sizeof (FurrowSeasonPlan));
       for (guint i = 0; i < n_fields; i++)
         {
-          const FurrowSeasonPlan *plan = find_plan (all, furrow_field_get_id (fields[i]));
+          const FurrowSeasonPlan *plan = furrow_season_plans_find (all,
+                                                                   furrow_field_get_id (fields[i]));
 
           if (plan != NULL)
             g_array_append_val (before, *plan);
         }
     }
-  if (!furrow_store_set_plans (store, season, fields, n_fields, pattern, preset, yield_preset,
-                               error))
+  for (guint i = 0; i < n_fields; i++)
+    {
+      FurrowSeasonPlan plan = { .field_id = furrow_field_get_id (fields[i]), .pattern = *pattern,
+                                .row_version = version_read (versions, i) };
+
+      g_strlcpy (plan.preset, preset != NULL ? preset : "", sizeof plan.preset);
+      g_strlcpy (plan.yield_preset, yield_preset != NULL ? yield_preset : "",
+                 sizeof plan.yield_preset);
+      g_array_append_val (plans, plan);
+    }
+  if (!furrow_store_save_plans (store, season, (FurrowSeasonPlan *) plans->data, plans->len,
+                                error))
     return FALSE;
   if (previous != NULL)
     *previous = g_steal_pointer (&before);
   return TRUE;
 }
 
+typedef struct
+{
+  FurrowSeason *season;
+  GArray       *plans;     /* FurrowSeasonPlan */
+} Restore;
+
 static gboolean
-restore_plans (FurrowStore  *store,
+save_restored (FurrowStore  *store,
                gpointer      user_data,
                GError      **error)
 {
-  Batch *batch = user_data;
+  Restore *restore = user_data;
 
-  for (guint i = 0; i < batch->n_fields; i++)
-    {
-      const FurrowSeasonPlan *plan = find_plan (batch->plans,
-                                                furrow_field_get_id (batch->fields[i]));
-      gboolean ok;
-
-      if (plan != NULL)
-        ok = furrow_store_set_plan (store, batch->season, batch->fields[i], &plan->pattern,
-                                    plan->preset, plan->yield_preset, error);
-      else
-        ok = furrow_store_delete_plan (store, batch->season, batch->fields[i], error);
-      if (!ok)
-        return FALSE;
-    }
-  return TRUE;
+  return furrow_store_save_plans (store, restore->season,
+                                  (FurrowSeasonPlan *) restore->plans->data, restore->plans->len,
+                                  error);
 }
 
 gboolean
@@ -198,14 +211,30 @@ furrow_season_restore_plans (FurrowStore          *store,
                              FurrowField * const  *fields,
                              guint                 n_fields,
                              GArray               *plans,
+                             const gint64         *versions,
                              GError              **error)
 {
-  Batch batch = { season, fields, n_fields, NULL, NULL, NULL, plans };
+  g_autoptr(GArray) writes = g_array_sized_new (FALSE, TRUE, sizeof (FurrowSeasonPlan), n_fields);
+  Restore restore;
 
   g_return_val_if_fail (FURROW_IS_STORE (store), FALSE);
   g_return_val_if_fail (FURROW_IS_SEASON (season), FALSE);
 
-  return furrow_store_transaction (store, restore_plans, &batch, error);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      gint64 field_id = furrow_field_get_id (fields[i]);
+      const FurrowSeasonPlan *plan = furrow_season_plans_find (plans, field_id);
+      FurrowSeasonPlan write = { .field_id = field_id, .none = TRUE };
+
+      if (plan != NULL)
+        write = *plan;
+      write.row_version = version_read (versions, i);
+      g_array_append_val (writes, write);
+    }
+  restore.season = season;
+  restore.plans = writes;
+  /* As one batch: an undo takes no restore point (docs/architecture.md, Restore points). */
+  return furrow_store_transaction (store, save_restored, &restore, error);
 }
 
 gboolean
@@ -230,7 +259,7 @@ furrow_season_field_is_settled (FurrowStore *store,
         continue;
       plans = furrow_store_get_plans (store, season, NULL);
       harvests = furrow_store_get_harvests (store, season, NULL);
-      if (plans == NULL || harvests == NULL || find_plan (plans, field_id) != NULL)
+      if (plans == NULL || harvests == NULL || furrow_season_plans_find (plans, field_id) != NULL)
         return TRUE;
       for (guint j = 0; j < harvests->len; j++)
         if (g_array_index (harvests, FurrowSeasonHarvest, j).field_id == field_id)

@@ -29,6 +29,7 @@ typedef struct
   gboolean planned;
   char     preset[32];                      /* "2+4" …; "" when unplanned or not from a preset */
   char     yield_preset[32];
+  gint64   row_version;                     /* of the plan read, FURROW_ROW_VERSION_NONE: none */
   double   registered_area_m2;
   double   measured_area_m2;
   double   planted_area_m2;                 /* maize + soybean band area of the plan */
@@ -56,15 +57,25 @@ void               furrow_season_table_free    (FurrowSeasonTable  *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FurrowSeasonTable, furrow_season_table_free)
 
+/* The plan of field_id in `plans` (FurrowSeasonPlan, as furrow_store_get_plans() returns
+ * them), or NULL. */
+const FurrowSeasonPlan *
+                   furrow_season_plans_find    (GArray              *plans,
+                                                gint64               field_id);
+
 /* Plans `n_fields` fields with one pattern in ONE transaction (all or nothing, one audit row per
  * field as furrow_store_set_plan() writes). A settled season: FURROW_STORE_ERROR_READ_ONLY and
- * nothing written. `previous` (optional, out): the plans these fields had before, as
+ * nothing written. `versions` (NULL: not checked) are the versions of the fields' plans the
+ * caller read (FurrowSeasonPlan.row_version, FURROW_ROW_VERSION_NONE where it read none): a plan
+ * another user changed since is refused with FURROW_STORE_ERROR_CONFLICT
+ * (furrow_store_save_plans()). `previous` (optional, out): the plans these fields had before, as
  * furrow_store_get_plans() returns them (only the fields that had one) — what
  * furrow_season_restore_plans() needs to undo the change. */
 gboolean           furrow_season_plan_fields   (FurrowStore         *store,
                                                 FurrowSeason        *season,
                                                 FurrowField * const *fields,
                                                 guint                n_fields,
+                                                const gint64        *versions,
                                                 const FurrowPattern *pattern,
                                                 const char          *preset,
                                                 const char          *yield_preset,
@@ -72,12 +83,14 @@ gboolean           furrow_season_plan_fields   (FurrowStore         *store,
                                                 GError             **error);
 
 /* Puts back the plans of `fields` as `plans` (FurrowSeasonPlan) has them: a field with a plan
- * there gets it again, a field without loses its plan. One transaction. */
+ * there gets it again, a field without loses its plan. One transaction. `versions` as for
+ * furrow_season_plan_fields(): those of the plans stored now that the caller read. */
 gboolean           furrow_season_restore_plans (FurrowStore         *store,
                                                 FurrowSeason        *season,
                                                 FurrowField * const *fields,
                                                 guint                n_fields,
                                                 GArray              *plans,
+                                                const gint64        *versions,
                                                 GError             **error);
 
 /* TRUE when a settled season planned or harvested `field`: that season's plan sheet and field

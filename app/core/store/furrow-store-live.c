@@ -175,7 +175,8 @@ add_season_id (GArray *seasons,
 
 /* Payloads "KIND ID ID …" or "KIND *" (schema/pg/v012.sql, one a statement; step 9's "KIND ID"
  * is the same with one id): records, seasons and yield presets others committed; "*" stands for
- * more than MAX_FOLLOWED_RECORDS ids, and everything is read again. */
+ * more than MAX_FOLLOWED_RECORDS ids, and everything is read again; "role NAME"
+ * (furrow_store_server_grant()): a user's role changed. */
 static void
 follow_payloads (FurrowStore *self,
                  GPtrArray   *payloads)
@@ -184,6 +185,7 @@ follow_payloads (FurrowStore *self,
   g_autoptr(GArray) seasons = g_array_new (FALSE, FALSE, sizeof (gint64));
   gboolean presets = FALSE;
   gboolean many = FALSE;
+  gboolean role = FALSE;
 
   for (guint i = 0; i < payloads->len; i++)
     {
@@ -196,6 +198,7 @@ follow_payloads (FurrowStore *self,
       record = kind_from_noun (words[0], &ref.kind);
       season = !record && strcmp (words[0], "season") == 0;
       presets |= strcmp (words[0], "yield-preset") == 0;
+      role |= strcmp (words[0], "role") == 0;
       for (guint w = 1; words[w] != NULL && (record || season); w++)
         {
           gint64 id = g_ascii_strtoll (words[w], NULL, 10);
@@ -227,6 +230,8 @@ follow_payloads (FurrowStore *self,
     _furrow_store_seasons_follow (self, seasons);
   if (presets)
     _furrow_store_emit_yield_presets_changed (self);
+  if (role)
+    _furrow_store_follow_role (self);
 }
 
 void

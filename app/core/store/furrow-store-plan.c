@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "furrow-store-private.h"
+#include "furrow-store-season-testing.h"
 #include "furrow-store-restore.h"
 #include "furrow-store-season-private.h"
 #include "furrow-store-yield.h"
@@ -106,14 +107,94 @@ pattern_kind (const FurrowPattern *p)
   return "strip";
 }
 
-gboolean
-_furrow_season_set_plan (FurrowStore          *self,
-                         FurrowSeason         *season,
-                         FurrowField          *field,
-                         const FurrowPattern  *pattern,
-                         const char           *preset,
-                         const char           *yield_preset,
-                         GError              **error)
+/* Who changed the plan of `field` last and what it is now, for the conflict's message: the row's
+ * changed_by, else (the row is gone) the audit log's last actor for it. */
+static gboolean
+plan_conflict (FurrowStore   *self,
+               FurrowSeason  *season,
+               FurrowField   *field,
+               GError       **error)
+{
+  const char *code = furrow_field_get_code (field);
+  g_autofree char *who = NULL;
+  g_autofree char *parameters = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *message = NULL;
+  FurrowPattern pattern;
+
+  {
+    g_autoptr(FurrowStatement) stmt =
+      _furrow_season_prepare (self, "SELECT changed_by, parameters_json FROM plans WHERE "
+                                    "season_id = ?1 AND field_id = ?2", NULL);
+
+    if (stmt != NULL)
+      {
+        furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
+        furrow_statement_bind_int64 (stmt, 2, furrow_field_get_id (field));
+        if (furrow_statement_step (stmt, NULL))
+          {
+            who = furrow_statement_dup_text (stmt, 0);
+            parameters = furrow_statement_dup_text (stmt, 1);
+          }
+      }
+  }
+  if (parameters != NULL && pattern_from_text (parameters, &pattern, NULL))
+    now = furrow_pattern_describe (&pattern);
+  if (who == NULL || *who == '\0')
+    {
+      g_autofree char *object = _furrow_season_object (season);
+      /* The removal's audit row ("field T01"; a plan's is "field T01: …", a harvest's
+       * "field T01 maize: …"). */
+      g_autofree char *detail = g_strdup_printf ("field %s", code);
+
+      g_free (who);
+      who = _furrow_store_last_actor (self, object, detail);
+    }
+  if (parameters == NULL)
+    return _furrow_store_season_conflict (self, furrow_season_get_id (season),
+                                          g_strdup_printf (_("The plan of field %s was removed by "
+                                                             "%s after you opened it. Your change "
+                                                             "was not saved."), code, who), error);
+  /* Translators: the last %s is a pattern, e.g. "2 maize + 4 soybean rows, 2.70 m unit". */
+  message = g_strdup_printf (_("The plan of field %s was changed by %s after you opened it; it "
+                               "is now %s. Your change was not saved."), code, who,
+                             now != NULL ? now : "?");
+  return _furrow_store_season_conflict (self, furrow_season_get_id (season),
+                                        g_steal_pointer (&message), error);
+}
+
+/* The statement that writes a plan read at `version` (FurrowSeasonPlan): a new row only where
+ * none was read, the row of that version only where one was, any row when not checked. */
+static const char *
+plan_write_sql (gint64 version)
+{
+  if (version == FURROW_ROW_VERSION_NONE)
+    return "INSERT INTO plans (season_id, field_id, pattern, parameters_json, preset, "
+           "overrides_json, changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+           "ON CONFLICT (season_id, field_id) DO NOTHING";
+  if (version > 0)
+    return "UPDATE plans SET pattern = ?3, parameters_json = ?4, preset = ?5, "
+           "overrides_json = ?6, changed_by = ?7, row_version = row_version + 1 "
+           "WHERE season_id = ?1 AND field_id = ?2 AND row_version = ?8";
+  return "INSERT INTO plans (season_id, field_id, pattern, parameters_json, preset, "
+         "overrides_json, changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+         "ON CONFLICT (season_id, field_id) DO UPDATE SET "
+         "pattern = excluded.pattern, parameters_json = excluded.parameters_json, "
+         "preset = excluded.preset, overrides_json = excluded.overrides_json, "
+         "changed_by = excluded.changed_by, row_version = plans.row_version + 1";
+}
+
+/* Writes the plan of `field`, read at `version` (FurrowSeasonPlan.row_version), inside an
+ * operation; each write raises the row's version and names who made it (schema step 11). */
+static gboolean
+write_plan (FurrowStore          *self,
+            FurrowSeason         *season,
+            FurrowField          *field,
+            const FurrowPattern  *pattern,
+            const char           *preset,
+            const char           *yield_preset,
+            gint64                version,
+            GError              **error)
 {
   g_autoptr(FurrowStatement) stmt = NULL;
   g_autofree char *parameters = NULL;
@@ -124,18 +205,7 @@ _furrow_season_set_plan (FurrowStore          *self,
   if (!_furrow_season_check_writable (self, season, error))
     return FALSE;
   parameters = pattern_to_text (pattern);
-  /* Each write raises the row's version (schema step 11) and names who made it; the planner
-   * does not check the version it read yet (docs/architecture.md, Several users at once). */
-  stmt = _furrow_season_prepare (self, "INSERT INTO plans (season_id, field_id, pattern, "
-                                       "parameters_json, preset, overrides_json, changed_by) "
-                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-                                       "ON CONFLICT (season_id, field_id) DO UPDATE SET "
-                                       "pattern = excluded.pattern, "
-                                       "parameters_json = excluded.parameters_json, "
-                                       "preset = excluded.preset, "
-                                       "overrides_json = excluded.overrides_json, "
-                                       "changed_by = excluded.changed_by, "
-                                       "row_version = plans.row_version + 1", error);
+  stmt = _furrow_season_prepare (self, plan_write_sql (version), error);
   if (stmt == NULL)
     return FALSE;
   furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
@@ -145,15 +215,34 @@ _furrow_season_set_plan (FurrowStore          *self,
   furrow_statement_bind_text (stmt, 5, yield_preset && *yield_preset ? yield_preset : "practical");
   furrow_statement_bind_text (stmt, 6, preset && *preset ? preset : NULL);
   furrow_statement_bind_text (stmt, 7, self->actor);
+  if (version > 0)
+    furrow_statement_bind_int64 (stmt, 8, version);
   if (!furrow_statement_run (stmt, &local_error))
     return _furrow_season_field_error (self, furrow_field_get_id (field),
                                        furrow_field_get_code (field), local_error, error);
+  if (version != 0 && furrow_database_changes (_furrow_store_get_database (self)) == 0)
+    {
+      g_clear_pointer (&stmt, furrow_statement_release);
+      return plan_conflict (self, season, field, error);
+    }
   detail = g_strdup_printf ("field %s: %s %u maize + %u soybean rows%s%s, yield model %s",
                             furrow_field_get_code (field), pattern_kind (pattern),
                             pattern->maize_rows, pattern->soy_rows,
                             preset && *preset ? ", preset " : "", preset && *preset ? preset : "",
                             yield_preset && *yield_preset ? yield_preset : "practical");
   return _furrow_store_audit (self, "season.plan", object, detail, error);
+}
+
+gboolean
+_furrow_season_set_plan (FurrowStore          *self,
+                         FurrowSeason         *season,
+                         FurrowField          *field,
+                         const FurrowPattern  *pattern,
+                         const char           *preset,
+                         const char           *yield_preset,
+                         GError              **error)
+{
+  return write_plan (self, season, field, pattern, preset, yield_preset, 0, error);
 }
 
 gboolean
@@ -166,6 +255,26 @@ furrow_store_set_plan (FurrowStore          *self,
                        GError              **error)
 {
   return furrow_store_set_plans (self, season, &field, 1, pattern, preset, yield_preset, error);
+}
+
+/* What every plan write checks before its transaction: the pattern valid, the yield preset
+ * known. */
+static gboolean
+check_pattern (FurrowStore          *self,
+               const FurrowPattern  *pattern,
+               const char           *yield_preset,
+               GError              **error)
+{
+  if (!furrow_pattern_validate (pattern, error))
+    return FALSE;
+  if (yield_preset != NULL && *yield_preset != '\0')
+    {
+      FurrowYieldModel model;
+
+      if (!furrow_store_lookup_yield_model (self, yield_preset, &model, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -194,15 +303,8 @@ furrow_store_set_plans (FurrowStore          *self,
   for (guint i = 0; i < n_fields; i++)
     if (!_furrow_season_check_field (fields[i], error))
       return FALSE;
-  if (!furrow_pattern_validate (pattern, error))
+  if (!check_pattern (self, pattern, yield_preset, error))
     return FALSE;
-  if (yield_preset != NULL && *yield_preset != '\0')
-    {
-      FurrowYieldModel model;
-
-      if (!furrow_store_lookup_yield_model (self, yield_preset, &model, error))
-        return FALSE;
-    }
   if (!_furrow_store_op_begin (self, error))
     return FALSE;
   for (guint i = 0; ok && i < n_fields; i++)
@@ -212,10 +314,13 @@ furrow_store_set_plans (FurrowStore          *self,
   return _furrow_store_op_end (self, ok, ok ? error : NULL);
 }
 
+/* Removes the plan of `field` (inside an operation); one read at `version` (> 0) must still be
+ * that version. */
 static gboolean
 delete_plan (FurrowStore   *self,
              FurrowSeason  *season,
              FurrowField   *field,
+             gint64         version,
              GError       **error)
 {
   g_autoptr(FurrowStatement) stmt = NULL;
@@ -224,16 +329,85 @@ delete_plan (FurrowStore   *self,
 
   if (!_furrow_season_check_writable (self, season, error))
     return FALSE;
-  stmt = _furrow_season_prepare (self, "DELETE FROM plans WHERE season_id = ?1 AND field_id = ?2",
-                                 error);
+  if (version == FURROW_ROW_VERSION_NONE)
+    {
+      /* None read and none to remove: one another writer added since is a conflict. */
+      g_autoptr(GArray) now = furrow_store_get_plans (self, season, error);
+
+      if (now == NULL)
+        return FALSE;
+      for (guint i = 0; i < now->len; i++)
+        if (g_array_index (now, FurrowSeasonPlan, i).field_id == furrow_field_get_id (field))
+          return plan_conflict (self, season, field, error);
+      return TRUE;
+    }
+  stmt = _furrow_season_prepare (self, "DELETE FROM plans WHERE season_id = ?1 AND field_id = ?2 "
+                                       "AND row_version = coalesce (?3, row_version)", error);
   if (stmt == NULL)
     return FALSE;
   furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
   furrow_statement_bind_int64 (stmt, 2, furrow_field_get_id (field));
+  furrow_statement_bind_id (stmt, 3, version > 0 ? version : 0);
   if (!furrow_statement_run (stmt, error))
     return FALSE;
+  if (version > 0 && furrow_database_changes (_furrow_store_get_database (self)) == 0)
+    {
+      g_clear_pointer (&stmt, furrow_statement_release);
+      return plan_conflict (self, season, field, error);
+    }
   detail = g_strdup_printf ("field %s", furrow_field_get_code (field));
   return _furrow_store_audit (self, "season.plan.delete", object, detail, error);
+}
+
+gboolean
+furrow_store_save_plans (FurrowStore            *self,
+                         FurrowSeason           *season,
+                         const FurrowSeasonPlan *plans,
+                         guint                   n_plans,
+                         GError                **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (FURROW_IS_SEASON (season), FALSE);
+  g_return_val_if_fail (plans != NULL || n_plans == 0, FALSE);
+
+  /* Every plan checked before the transaction begins: a bad one writes none. */
+  for (guint i = 0; i < n_plans; i++)
+    {
+      FurrowField *field = furrow_store_get_field_by_id (self, plans[i].field_id);
+
+      if (field == NULL)
+        {
+          g_set_error_literal (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                               _("The field is no longer in the project"));
+          return FALSE;
+        }
+      if (!plans[i].none &&
+          !check_pattern (self, &plans[i].pattern, plans[i].yield_preset, error))
+        return FALSE;
+    }
+  if (n_plans == 0)
+    return TRUE;
+  if (n_plans > 1 &&
+      !furrow_store_take_restore_point (self, FURROW_RESTORE_REASON_PLAN, error))
+    return FALSE;
+  if (!_furrow_store_op_begin (self, error))
+    return FALSE;
+  for (guint i = 0; ok && i < n_plans; i++)
+    {
+      const FurrowSeasonPlan *plan = &plans[i];
+      FurrowField *field = furrow_store_get_field_by_id (self, plan->field_id);
+
+      if (plan->none)
+        ok = delete_plan (self, season, field, plan->row_version, error);
+      else
+        ok = write_plan (self, season, field, &plan->pattern, plan->preset, plan->yield_preset,
+                         plan->row_version, error);
+    }
+  if (ok)
+    _furrow_season_touch (self, season, FURROW_SEASON_CHANGE_PLANS, FALSE);
+  return _furrow_store_op_end (self, ok, ok ? error : NULL);
 }
 
 gboolean
@@ -251,7 +425,7 @@ furrow_store_delete_plan (FurrowStore   *self,
     return FALSE;
   if (!_furrow_store_op_begin (self, error))
     return FALSE;
-  ok = delete_plan (self, season, field, error);
+  ok = delete_plan (self, season, field, 0, error);
   if (ok)
     _furrow_season_touch (self, season, FURROW_SEASON_CHANGE_PLANS, FALSE);
   return _furrow_store_op_end (self, ok, ok ? error : NULL);
@@ -288,6 +462,7 @@ read_plan (FurrowStatement *stmt,
   g_strlcpy (plan.yield_preset, yield_preset ? yield_preset : "practical",
              sizeof plan.yield_preset);
   g_strlcpy (plan.preset, preset ? preset : "", sizeof plan.preset);
+  plan.row_version = furrow_statement_get_int64 (stmt, 4);
   g_array_append_val (read->plans, plan);
 }
 
@@ -302,8 +477,9 @@ furrow_store_get_plans (FurrowStore   *self,
   g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
   g_return_val_if_fail (FURROW_IS_SEASON (season), NULL);
 
-  if (!_furrow_season_foreach_row (self, "SELECT field_id, parameters_json, preset, overrides_json "
-                                         "FROM plans WHERE season_id = ?1 ORDER BY field_id",
+  if (!_furrow_season_foreach_row (self, "SELECT field_id, parameters_json, preset, "
+                                         "overrides_json, row_version FROM plans "
+                                         "WHERE season_id = ?1 ORDER BY field_id",
                                    furrow_season_get_id (season), read_plan, &read, error))
     {
       g_clear_error (&read.error);

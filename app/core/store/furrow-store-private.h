@@ -328,6 +328,10 @@ gboolean     _furrow_store_step_found               (FurrowStatement *stmt,
                                                      gboolean        *found,
                                                      GError         **error);
 void         _furrow_store_emit_yield_presets_changed (FurrowStore *self);
+void         _furrow_store_emit_role_changed        (FurrowStore     *self);
+/* furrow-store-roles.c: reads the user's role and villages again (a notification "role NAME",
+ * docs/architecture.md, Roles) and emits role-changed when either is another now. */
+void         _furrow_store_follow_role              (FurrowStore     *self);
 void         _furrow_store_emit_conflict            (FurrowStore     *self,
                                                      const char      *message);
 /* The change signals (furrow-store.h): call them after the commit, once the models are in step.

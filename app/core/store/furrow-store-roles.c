@@ -216,6 +216,25 @@ furrow_store_server_add_user (const char         *uri,
   return TRUE;
 }
 
+/* Tells the windows open on the cooperative that `name`'s role changed: the payload "role NAME"
+ * on its channel (furrow-store-live.c), delivered at the commit. */
+static gboolean
+notify_role (FurrowDatabase  *database,
+             const char      *code,
+             const char      *name,
+             GError         **error)
+{
+  g_autoptr(FurrowStatement) stmt =
+    furrow_database_prepare (database, "SELECT pg_notify ('furrow_coop_' || ?1, 'role ' || ?2)",
+                             error);
+
+  if (stmt == NULL)
+    return FALSE;
+  furrow_statement_bind_text (stmt, 1, code);
+  furrow_statement_bind_text (stmt, 2, name);
+  return furrow_statement_run (stmt, error);
+}
+
 gboolean
 furrow_store_server_grant (const char  *uri,
                            const char  *name,
@@ -253,6 +272,7 @@ furrow_store_server_grant (const char  *uri,
       furrow_statement_bind_text (stmt, 3, role_names[role]);
     }
   if (stmt == NULL || !furrow_statement_run (stmt, error) ||
+      !notify_role (database, code, name, error) ||
       !furrow_database_exec (database, "COMMIT", error))
     {
       furrow_database_exec (database, "ROLLBACK", NULL);
@@ -390,6 +410,30 @@ known_role (FurrowStore *self)
       g_object_set_qdata_full (G_OBJECT (self), store_role_quark (), known, store_role_free);
     }
   return g_object_get_qdata (G_OBJECT (self), store_role_quark ());
+}
+
+void
+_furrow_store_follow_role (FurrowStore *self)
+{
+  StoreRole *was = g_object_get_qdata (G_OBJECT (self), store_role_quark ());
+  FurrowRole role = was != NULL ? was->role : FURROW_ROLE_VIEWER;
+  g_auto(GStrv) villages = was != NULL ? g_strdupv (was->villages) : NULL;
+  g_autoptr(GError) error = NULL;
+  StoreRole *now;
+
+  /* Nobody asked yet: the role is read when first asked. */
+  if (was == NULL)
+    return;
+  if (!furrow_store_read_role (self, &error))
+    {
+      g_debug ("%s", error->message);
+      return;
+    }
+  now = g_object_get_qdata (G_OBJECT (self), store_role_quark ());
+  if (now->role != role || g_strv_length (now->villages) != g_strv_length (villages) ||
+      (villages != NULL && !g_strv_equal ((const char * const *) now->villages,
+                                          (const char * const *) villages)))
+    _furrow_store_emit_role_changed (self);
 }
 
 FurrowRole

@@ -9,4 +9,11 @@
 
 G_BEGIN_DECLS
 
+/* Removes the field's plan, not checked against a version read (the application writes "no
+ * plan" through furrow_store_save_plans()). */
+gboolean          furrow_store_delete_plan           (FurrowStore          *self,
+                                                      FurrowSeason         *season,
+                                                      FurrowField          *field,
+                                                      GError              **error);
+
 G_END_DECLS

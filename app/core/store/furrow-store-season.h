@@ -34,6 +34,9 @@ typedef struct
   FurrowPattern pattern;
   char          preset[32];
   char          yield_preset[32];
+  gboolean      none;         /* furrow_store_save_plans(): no plan (removes it); read: FALSE */
+  gint64        row_version;  /* read: the row's version; written: the version read, or
+                               * FURROW_ROW_VERSION_NONE (none was read) or 0 (not checked) */
 } FurrowSeasonPlan;
 
 typedef struct
@@ -185,9 +188,16 @@ gboolean          furrow_store_set_plans             (FurrowStore          *self
                                                       const char           *preset,
                                                       const char           *yield_preset,
                                                       GError              **error);
-gboolean          furrow_store_delete_plan           (FurrowStore          *self,
+/* Many plans (FurrowSeasonPlan: field by id, pattern, presets, the version read) in one
+ * transaction with one season-changed, each written and audited as furrow_store_set_plan() does:
+ * all of them or, on any error, none. One with `none` set removes the field's plan. A plan
+ * another writer changed since the version named (docs/architecture.md, Several users at once)
+ * is refused with FURROW_STORE_ERROR_CONFLICT naming the field, who changed it and what it is
+ * now. */
+gboolean          furrow_store_save_plans            (FurrowStore          *self,
                                                       FurrowSeason         *season,
-                                                      FurrowField          *field,
+                                                      const FurrowSeasonPlan *plans,
+                                                      guint                 n_plans,
                                                       GError              **error);
 /* FurrowSeasonPlan, by field id. */
 GArray           *furrow_store_get_plans             (FurrowStore          *self,

@@ -39,6 +39,7 @@ enum {
   SIGNAL_SETTLEMENT_CHANGED,
   SIGNAL_YIELD_PRESETS_CHANGED,
   SIGNAL_CONFLICT,
+  SIGNAL_ROLE_CHANGED,
   N_SIGNALS
 };
 
@@ -286,6 +287,15 @@ furrow_store_class_init (FurrowStoreClass *klass)
   signals[SIGNAL_CONFLICT] =
     g_signal_new ("conflict", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SIGNAL_ROLE_CHANGED] =
+    g_signal_new ("role-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+void
+_furrow_store_emit_role_changed (FurrowStore *self)
+{
+  g_signal_emit (self, signals[SIGNAL_ROLE_CHANGED], 0);
 }
 
 void

@@ -113,6 +113,8 @@ G_DECLARE_FINAL_TYPE (FurrowStore, furrow_store, FURROW, STORE, GObject)
  *   deleted the record first (FURROW_STORE_ERROR_CONFLICT, the same message); the record has
  *   been read again and its change signal emitted before, so the views show the stored values.
  *   The window says so (docs/architecture.md, Several users at once).
+ * - role-changed: the user's role or villages in the cooperative changed while the store
+ *   listened (`furrow-cli server grant`); furrow_store_get_role() gives the new one.
  *
  * Pages listen to these; the code that made a change never refreshes a page itself
  * (docs/architecture.md, "How a change flows"). */

@@ -14,7 +14,7 @@
 #include "furrow-compass.h"
 #include "furrow-comparison-chart.h"
 #include "furrow-cross-section.h"
-#include "furrow-edit-season.h"
+#include "furrow-edit-plan.h"
 #include "furrow-property.h"
 #include "furrow-season-plans.h"
 #include "furrow-store-roles.h"
@@ -69,6 +69,7 @@ struct _FurrowPlannerPanel
   FurrowComparisonChart *comparison_chart;
   GtkWidget           *season_group;
   AdwComboRow         *season_row;
+  AdwActionRow        *plan_row;
 
   FurrowStore          *store;     /* the project: its yield presets follow the built-in ones */
   FurrowHistory        *history;
@@ -88,6 +89,7 @@ struct _FurrowPlannerPanel
   GListModel           *seasons;          /* the store's, watched */
   GArray               *season_ids;       /* gint64, behind season_row */
   gint64                preferred_season; /* the one last shown */
+  gint64                plan_version;     /* of the field's plan there, as plan_row says */
 };
 
 G_DEFINE_FINAL_TYPE (FurrowPlannerPanel, furrow_planner_panel, GTK_TYPE_WIDGET)
@@ -480,6 +482,42 @@ export_chart_action (GtkWidget  *widget,
 /* ------------------------------------------------------------------------------------------ */
 /* Apply to Season                                                                            */
 
+/* The field's plan in the chosen season as stored: the plan row says what it is, and Apply to
+ * Season writes over that version (docs/architecture.md, Several users at once). */
+static void
+read_plan (FurrowPlannerPanel *self)
+{
+  g_autoptr(FurrowSeason) season = furrow_planner_panel_dup_target_season (self);
+  g_autoptr(GArray) plans = NULL;
+  const FurrowSeasonPlan *plan = NULL;
+  g_autofree char *subtitle = NULL;
+
+  self->plan_version = 0;
+  if (season != NULL && self->field != NULL)
+    plans = furrow_store_get_plans (self->store, season, NULL);
+  if (plans != NULL)
+    {
+      plan = furrow_season_plans_find (plans, furrow_field_get_id (self->field));
+      self->plan_version = plan != NULL ? plan->row_version : FURROW_ROW_VERSION_NONE;
+      subtitle = plan != NULL ? furrow_pattern_describe (&plan->pattern)
+                              : g_strdup (_("Not planned in this season yet"));
+    }
+  adw_action_row_set_subtitle (self->plan_row, subtitle != NULL ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->plan_row), subtitle != NULL);
+}
+
+static void
+season_changed_cb (FurrowPlannerPanel *self,
+                   FurrowSeason       *season,
+                   FurrowSeasonChange  what)
+{
+  g_autoptr(FurrowSeason) target = furrow_planner_panel_dup_target_season (self);
+
+  if ((what & FURROW_SEASON_CHANGE_PLANS) != 0 && target != NULL &&
+      (season == NULL || furrow_season_get_id (season) == furrow_season_get_id (target)))
+    read_plan (self);
+}
+
 static void
 update_season_action (FurrowPlannerPanel *self)
 {
@@ -525,6 +563,7 @@ rebuild_seasons (FurrowPlannerPanel *self)
   adw_combo_row_set_selected (self->season_row, choose);
   gtk_widget_set_visible (self->season_group, self->store != NULL);
   update_season_action (self);
+  read_plan (self);
 }
 
 void
@@ -547,8 +586,14 @@ furrow_planner_panel_set_project (FurrowPlannerPanel *self,
         g_signal_handlers_disconnect_by_data (self->store, self);
       g_set_object (&self->store, store);
       if (store != NULL)
-        g_signal_connect_object (store, "yield-presets-changed",
-                                 G_CALLBACK (load_yield_presets), self, G_CONNECT_SWAPPED);
+        {
+          g_signal_connect_object (store, "yield-presets-changed",
+                                   G_CALLBACK (load_yield_presets), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (store, "season-changed", G_CALLBACK (season_changed_cb), self,
+                                   G_CONNECT_SWAPPED);
+          g_signal_connect_object (store, "role-changed", G_CALLBACK (update_season_action),
+                                   self, G_CONNECT_SWAPPED);
+        }
     }
   self->preferred_season = 0;
   if (store != NULL)
@@ -631,8 +676,8 @@ furrow_planner_panel_apply_to_season (FurrowPlannerPanel  *self,
   /* Translators: an undoable edit; %s are a field's code and a season's name. */
   label = g_strdup_printf (_("Plan field %s in season “%s”"), furrow_field_get_code (self->field),
                            furrow_season_get_name (season));
-  edit = furrow_edit_season_plan (label, self->store, season, &self->field, 1, &self->pattern,
-                                  current_preset (self),
+  edit = furrow_edit_season_plan (label, self->store, season, &self->field, 1,
+                                  &self->plan_version, &self->pattern, current_preset (self),
                                   yield_index < furrow_yield_model_n_presets ()
                                   ? furrow_yield_model_preset_id (yield_index) : "practical");
   if (self->history != NULL)
@@ -660,6 +705,9 @@ apply_to_season_action (GtkWidget  *widget,
     message = g_strdup_printf (_("Field %s is planned in season “%s”"),
                                furrow_field_get_code (self->field),
                                season != NULL ? furrow_season_get_name (season) : "");
+  else if (g_error_matches (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT))
+    /* Another user changed the plan: the window's dialog says so, the season row shows it. */
+    return;
   else
     /* Translators: %s is why, e.g. "season “2027” is settled and read-only …". */
     message = g_strdup_printf (_("Cannot plan the field: %s"), error->message);
@@ -680,6 +728,7 @@ field_changed (GObject    *object,
 
   gtk_stack_set_visible_child_name (self->stack, field != NULL ? "plan" : "empty");
   update_season_action (self);
+  read_plan (self);
   recompute (self);
   if (!furrow_comparison_chart_set_field (self->comparison_chart,
                                           field != NULL ? furrow_field_get_geometry (field) : NULL,
@@ -720,6 +769,7 @@ static const FurrowTemplateChild template_children[] = {
   CHILD (maize_plants_label), CHILD (soy_plants_label), CHILD (maize_seed_label),
   CHILD (soy_seed_label), CHILD (maize_yield_label), CHILD (soy_yield_label), CHILD (ler_label),
   CHILD (net_label), CHILD (comparison_chart), CHILD (season_group), CHILD (season_row),
+  CHILD (plan_row),
 };
 #undef CHILD
 
@@ -810,6 +860,7 @@ furrow_planner_panel_init (FurrowPlannerPanel *self)
                           gtk_spin_button_get_adjustment (self->azimuth_spin), "value",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   self->updating = FALSE;
+  g_signal_connect_swapped (self->season_row, "notify::selected", G_CALLBACK (read_plan), self);
   show_pattern (self);
   rebuild_seasons (self);
 }

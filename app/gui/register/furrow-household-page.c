@@ -970,7 +970,8 @@ record_changed_cb (FurrowHouseholdPage *self,
     self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT, refresh_idle_cb, self, NULL);
 }
 
-/* A season settled or reopened: the member account changes (its settled seasons). */
+/* A season settled or reopened: the member account changes (its settled seasons); the user's
+ * role changed: the editors follow it (may_edit()). */
 static void
 settlement_changed_cb (FurrowHouseholdPage *self)
 {
@@ -1092,6 +1093,7 @@ furrow_household_page_set_project (FurrowHouseholdPage *self,
       g_signal_connect_swapped (store, "parcel-changed", G_CALLBACK (record_changed_cb), self);
       g_signal_connect_swapped (store, "settlement-changed", G_CALLBACK (settlement_changed_cb),
                                 self);
+      g_signal_connect_swapped (store, "role-changed", G_CALLBACK (settlement_changed_cb), self);
     }
   furrow_household_page_set_household (self, NULL);
 }

@@ -6,7 +6,7 @@
 
 #include <glib/gi18n.h>
 
-#include "furrow-edit-season.h"
+#include "furrow-edit-plan.h"
 #include "furrow-list-columns.h"
 #include "furrow-season-comparison-window.h"
 #include "furrow-season-field-row.h"
@@ -525,6 +525,7 @@ furrow_season_overview_page_apply (FurrowSeasonOverviewPage  *self,
 {
   g_autoptr(GListModel) model = NULL;
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) versions = NULL;
   FurrowPattern pattern;
   const char *preset;
   const char *yield_preset;
@@ -584,9 +585,25 @@ furrow_season_overview_page_apply (FurrowSeasonOverviewPage  *self,
   label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Plan %u field with %s",
                                         "Plan %u fields with %s", fields->len),
                            fields->len, _(furrow_pattern_preset_info (pattern_index)->label));
+  /* Written over the plans the table shows (docs/architecture.md, Several users at once). */
+  if (self->table != NULL)
+    {
+      versions = g_array_sized_new (FALSE, FALSE, sizeof (gint64), fields->len);
+      for (guint i = 0; i < fields->len; i++)
+        {
+          gint64 id = furrow_field_get_id (g_ptr_array_index (fields, i));
+          gint64 version = FURROW_ROW_VERSION_NONE;
+
+          for (gsize r = 0; r < self->table->n_rows; r++)
+            if (self->table->rows[r].field_id == id)
+              version = self->table->rows[r].row_version;
+          g_array_append_val (versions, version);
+        }
+    }
   edit = furrow_edit_season_plan (label, STORE (self), SEASON (self),
-                                  (FurrowField * const *) fields->pdata, fields->len, &pattern,
-                                  preset, yield_preset);
+                                  (FurrowField * const *) fields->pdata, fields->len,
+                                  versions != NULL ? (const gint64 *) versions->data : NULL,
+                                  &pattern, preset, yield_preset);
   return furrow_season_page_push_edit (FURROW_SEASON_PAGE (self), edit, error);
 }
 
@@ -600,7 +617,9 @@ apply_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   gtk_menu_button_popdown (self->apply_button);
-  if (!furrow_season_overview_page_apply (self, all, &error))
+  /* A conflict: the window's dialog says so, and the table shows the plans stored now. */
+  if (!furrow_season_overview_page_apply (self, all, &error) &&
+      !g_error_matches (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT))
     {
       g_autofree char *message = NULL;
 

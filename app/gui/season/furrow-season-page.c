@@ -110,6 +110,12 @@ record_changed_cb (FurrowStore        *store,
 /* ------------------------------------------------------------------------------------------ */
 
 static void
+role_changed_cb (FurrowSeasonPage *self)
+{
+  reload (self, FALSE);
+}
+
+static void
 set_store (FurrowSeasonPage *self,
            FurrowStore      *store)
 {
@@ -134,6 +140,9 @@ set_store (FurrowSeasonPage *self,
       g_signal_connect_object (store, "field-changed", G_CALLBACK (record_changed_cb), self, 0);
       g_signal_connect_object (store, "household-changed", G_CALLBACK (record_changed_cb), self, 0);
       g_signal_connect_object (store, "parcel-changed", G_CALLBACK (record_changed_cb), self, 0);
+      /* What the page offers follows the user's role (furrow_season_page_may()). */
+      g_signal_connect_object (store, "role-changed", G_CALLBACK (role_changed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
   reload (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);

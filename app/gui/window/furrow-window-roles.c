@@ -117,6 +117,45 @@ refused_cb (FurrowWindow *self,
   furrow_window_show_toast (self, message);
 }
 
+/* The user's role changed while the window is open: it offers what the new role may do. */
+static void
+role_changed_cb (FurrowWindow *self)
+{
+  const char *message;
+
+  furrow_window_update_actions (self);
+  switch (furrow_store_get_role (self->store))
+    {
+    case FURROW_ROLE_MANAGER:
+      message = _("Your role changed: you are now a manager of this cooperative");
+      break;
+    case FURROW_ROLE_AGRONOMIST:
+      message = _("Your role changed: you are now an agronomist of this cooperative");
+      break;
+    case FURROW_ROLE_CLERK:
+      message = _("Your role changed: you are now a clerk of this cooperative");
+      break;
+    case FURROW_ROLE_VIEWER:
+    default:
+      message = _("Your role changed: you may now read and print only");
+      break;
+    }
+  furrow_window_show_toast (self, message);
+}
+
+void
+furrow_window_roles_watch (FurrowWindow *self,
+                           FurrowStore  *store)
+{
+  g_return_if_fail (FURROW_IS_WINDOW (self));
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, role_changed_cb, self);
+  if (store != NULL)
+    g_signal_connect_object (store, "role-changed", G_CALLBACK (role_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+}
+
 /* win.county-view: every cooperative of the project's server (furrow-county-window.h). */
 static void
 county_view_action (GtkWidget  *widget,

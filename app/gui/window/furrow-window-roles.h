@@ -16,6 +16,11 @@ G_BEGIN_DECLS
 void      furrow_window_roles_class_init (GtkWidgetClass   *widget_class);
 void      furrow_window_roles_init       (FurrowWindow     *self);
 void      furrow_window_roles_update     (FurrowWindow     *self);
+/* Follows `store`'s role-changed (furrow_store_listen(): `furrow-cli server grant` while the
+ * window is open) in place of the project shown so far: the actions and the line follow at once,
+ * with a toast saying the new role. Called before the window takes the store. */
+void      furrow_window_roles_watch      (FurrowWindow     *self,
+                                          FurrowStore      *store);
 
 /* TRUE when the user's role in the project shown may do `permission` (TRUE without a project). */
 gboolean  furrow_window_may              (FurrowWindow     *self,

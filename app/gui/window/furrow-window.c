@@ -792,6 +792,7 @@ furrow_window_open_project (FurrowWindow  *self,
                            G_CONNECT_SWAPPED);
   gtk_info_bar_set_revealed (self->connection_banner, !furrow_store_get_connected (store));
   furrow_window_details_set_store (self, store);
+  furrow_window_roles_watch (self, store);
   g_set_object (&self->store, store);
   {
     g_autoptr(GListModel) parcels = furrow_store_get_parcels (store);

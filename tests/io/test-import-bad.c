@@ -681,6 +681,20 @@ make_households (Fixture *fixture)
   return path;
 }
 
+/* A households register saved as UTF-16 without a byte-order mark, its first character 户
+ * (tests/data/README.md): LE from Notepad's "Unicode", BE from some Excel exports. */
+static char *
+make_utf16le_no_bom (Fixture *fixture)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "households-utf16le-no-bom.csv", NULL);
+}
+
+static char *
+make_utf16be_no_bom (Fixture *fixture)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "households-utf16be-no-bom.csv", NULL);
+}
+
 /* Other names of the project file: a symbolic link, a hard link, the same folder through a
  * symbolic link to it. */
 static void
@@ -1337,6 +1351,11 @@ static const BadInput bad_inputs[] = {
   { .name = "csv-utf16", .file_name = "utf16.csv",
     .contents = "\xFF\xFE" "C",   /* the byte-order mark and the first byte of "CBFBM" */
     .expected = "utf16.csv: the file is UTF-16 text, which Furrow does not read; save it as UTF-8", .n_lines = 1 },
+  /* Without a byte-order mark, starting with 户 (37 62 in UTF-16LE): was "not a text file". */
+  { .name = "csv-utf16le-no-bom", .make = make_utf16le_no_bom,
+    .expected = "households-utf16le-no-bom.csv: the file is UTF-16 text, which Furrow does not read; save it as UTF-8", .n_lines = 1 },
+  { .name = "csv-utf16be-no-bom", .make = make_utf16be_no_bom,
+    .expected = "households-utf16be-no-bom.csv: the file is UTF-16 text, which Furrow does not read; save it as UTF-8", .n_lines = 1 },
   { .name = "geojson-utf16", .file_name = "utf16.geojson",
     .contents = "\xFF\xFE{",
     .expected = "utf16.geojson: the file is UTF-16 text, which Furrow does not read; save it as UTF-8", .n_lines = 1 },

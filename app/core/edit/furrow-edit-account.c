@@ -142,7 +142,6 @@ furrow_edit_account_new (FurrowStore          *store,
    * them (issue 12). */
   {
     const char *texts[] = { account->bank, account->bank_branch, account->account_holder };
-
     g_autofree char *what = g_strdup_printf (_("household %s: the bank, branch or holder"),
                                              furrow_household_get_code (household));
 

@@ -265,7 +265,8 @@ furrow_register_check_text (const char       *text,
       if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
           (c >= 0x2066 && c <= 0x2069))
         {
-          /* Translators: %s names the value ("the season’s name", "household 370782102201010001: the reason") */
+          /* Translators: %s names the value ("the season’s name", "household
+           * 370782102201010001: the reason") */
           g_set_error (error, FURROW_REGISTER_ERROR, FURROW_REGISTER_ERROR_INVALID,
                        _("%s holds a control character (U+%04X); remove it"), what, (guint) c);
           return FALSE;

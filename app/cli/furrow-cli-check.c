@@ -13,7 +13,7 @@
  * SQLite's integrity and foreign-key checks, GeoPackage conformance and Furrow's invariants
  * (furrow_store_check_all()). One line on stdout per finding, then exit 1 with one line on
  * stderr counting them; exit 0 with "no problems found". The file is opened without the
- * quick_check that refuses a damaged project elsewhere, and nothing is written to it. */
+ * integrity check that refuses a damaged project elsewhere, and nothing is written to it. */
 int
 furrow_cli_check (int    argc,
                   char **argv)

@@ -100,14 +100,16 @@ furrow_cli_payroll (int    argc,
     const char *names[] = { "preparer", preparer, "checker", checker, "approver", approver };
 
     for (guint i = 0; i < G_N_ELEMENTS (names); i += 2)
-      if (names[i + 1] != NULL && furrow_register_find_control (names[i + 1]) != 0)
-        {
-          /* Translators: --%s is an option's name (preparer, checker, approver) */
-          furrow_cli_print_error (_("--%s: the name holds a control character (U+%04X); "
-                                    "remove it"),
-                                  names[i], (guint) furrow_register_find_control (names[i + 1]));
-          return 1;
-        }
+      {
+        /* Translators: --%s is an option's name (preparer, checker, approver) */
+        g_autofree char *what = g_strdup_printf (_("--%s: the name"), names[i]);
+
+        if (!furrow_register_check_text (names[i + 1], -1, FURROW_TEXT_LINE, what, &error))
+          {
+            furrow_cli_print_error ("%s", error->message);
+            return 1;
+          }
+      }
   }
 
   store = furrow_store_open (o.project, &error);

@@ -793,17 +793,10 @@ run_action (FurrowStore   *store,
                                     "0 or more"), argv[2]);
           return 1;
         }
-      /* The reference moisture is a percentage of the grain's weight, as the economics page's
-       * 0–100 range has it; -1 is "not given". */
-      if (o->moisture_pct != -1 &&
-          (!isfinite (o->moisture_pct) || o->moisture_pct < 0 || o->moisture_pct > 100))
-        {
-          furrow_cli_print_error (_("--moisture %g: a moisture is a percentage from 0 to 100"),
-                                  o->moisture_pct);
-          return 1;
-        }
+      /* -1 is "not given"; the store refuses a moisture that is not a percentage (from 0 to
+       * 100), for the window too. */
       furrow_season_set_price (season, crop, price,
-                               o->moisture_pct >= 0 ? o->moisture_pct
+                               o->moisture_pct != -1 ? o->moisture_pct
                                : furrow_season_get_price (season, crop)->moisture_pct);
       return update (store, season);
     }

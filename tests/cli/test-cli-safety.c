@@ -240,6 +240,66 @@ damage_cell_order (const char *path)
   g_assert_no_error (error);
 }
 
+/* What the sqlite3 shell prints for SQL on PATH, as a person checking a file would see it. */
+static char *
+sqlite3_output (const char *path,
+                const char *sql)
+{
+  const char *argv[] = { "sqlite3", path, sql, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* 16 bytes inside a row of the households table: digits 3 to 18 of the first household code on
+ * the table's last leaf page (SQLite's file format, section 1.6: from the root, an interior
+ * page's right-most pointer at offset 8) each one more, mod 10. The row is well formed and in
+ * its place, so quick_check finds nothing; only its index entry, under the old code, no
+ * longer matches ("row 300 missing from index sqlite_autoindex_households_1" in
+ * integrity_check: the demo's 300th household is the last). */
+static void
+damage_index_row (const char *path)
+{
+  g_autofree char *root_text = sqlite3_output (path, "SELECT rootpage FROM sqlite_schema "
+                                                     "WHERE name = 'households'");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length, page_size, offset;
+  guint64 page = g_ascii_strtoull (root_text, NULL, 10);
+  guchar *bytes;
+  char *code;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  bytes = (guchar *) contents;
+  page_size = (gsize) bytes[16] << 8 | bytes[17];
+  if (page_size == 1)
+    page_size = 65536;
+  g_assert_cmpuint (page, >, 1);
+  for (offset = (page - 1) * page_size; bytes[offset] == 5; offset = (page - 1) * page_size)
+    page = (guint64) bytes[offset + 8] << 24 | bytes[offset + 9] << 16 |
+           bytes[offset + 10] << 8 | bytes[offset + 11];
+  g_assert_cmpuint (bytes[offset], ==, 13);   /* a table leaf */
+  /* The page holds NUL bytes: searched byte by byte. */
+  for (code = contents + offset; code < contents + offset + page_size - 18; code++)
+    if (memcmp (code, "3707821022", 10) == 0)
+      break;
+  g_assert_cmpint (code - contents, <, offset + page_size - 18);
+  for (guint i = 2; i < 18; i++)
+    {
+      g_assert_true (g_ascii_isdigit (code[i]));
+      code[i] = (char) ('0' + (code[i] - '0' + 1) % 10);
+    }
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
 /* Every command on the damaged copy: exit 1, one line naming the file and what to do, nothing
  * printed as if the register were empty, nothing written. */
 static void
@@ -304,6 +364,33 @@ test_damage_cell_order (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/io/cli-safety/damage-cell-order", Fixture, fixture_set_up,
                      test_damage_cell_order, furrow_test_store_fixture_tear_down);
+
+/* The damage quick_check does not see (issue 12, hostile rerun): the integrity_check at open
+ * refuses it as it refuses the others, with SQLite's finding; `check` lists it too. */
+static void
+test_damage_index_row (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *source = export_source (fixture);
+  g_autofree char *quick = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  damage_index_row (fixture->path);
+  quick = sqlite3_output (fixture->path, "PRAGMA quick_check");
+  g_assert_cmpstr (quick, ==, "ok\n");
+  assert_damaged_refused (fixture, source);
+  g_assert_cmpint (furrow_test_run_cli (&out, &err, "list", "--project", fixture->path,
+                                        "fields", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "is damaged (row 300 missing from index "
+                                 "sqlite_autoindex_households_1)"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "check", "--project", fixture->path, NULL),
+                   ==, 1);
+  g_assert_nonnull (strstr (out, "missing from index sqlite_autoindex_households_1"));
+}
+FURROW_TEST_FIXTURE ("/furrow/io/cli-safety/damage-index-row", Fixture, fixture_set_up,
+                     test_damage_index_row, furrow_test_store_fixture_tear_down);
 
 /* Permissions (docs/architecture.md, Opening, backup, check). */
 

@@ -204,6 +204,65 @@ test_register_personal_checks (void)
 }
 FURROW_TEST ("/furrow/core/register/personal-checks", test_register_personal_checks);
 
+/* The one check of control characters every writer asks (issue 12, item 5): the first one is
+ * named by its code point — ESC U+001B, TAB U+0009, the C1 CSI U+009B (C2 9B in UTF-8), DEL
+ * U+007F, RIGHT-TO-LEFT OVERRIDE U+202E (E2 80 AE), NUL U+0000 inside the given length — and
+ * the text itself never appears in the message. Tabs and line breaks pass in free text only. */
+static void
+test_register_text (void)
+{
+  static const struct
+  {
+    const char *text;
+    gssize      length;
+    guint       code_point;  /* G_MAXUINT: accepted on one line */
+  } cases[] = {
+    { "王五", -1, G_MAXUINT },
+    { "", -1, G_MAXUINT },
+    { "王\033[2J五", -1, 0x1B },
+    { "王\t五", -1, 0x09 },
+    { "王\n五", -1, 0x0A },
+    { "王\302\233五", -1, 0x9B },
+    { "王\177", -1, 0x7F },
+    { "1,000\342\200\256", -1, 0x202E },
+    { "王\0五", 7, 0x00 },
+  };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gboolean ok = furrow_register_check_text (cases[i].text, cases[i].length, FURROW_TEXT_LINE,
+                                                "the name", &error);
+
+      if (cases[i].code_point == G_MAXUINT)
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          continue;
+        }
+      {
+        g_autofree char *expected =
+          g_strdup_printf ("the name holds a control character (U+%04X); remove it",
+                           cases[i].code_point);
+
+        g_assert_false (ok);
+        g_assert_error (error, FURROW_REGISTER_ERROR, FURROW_REGISTER_ERROR_INVALID);
+        g_assert_cmpstr (error->message, ==, expected);
+        g_assert_null (strstr (error->message, "王"));
+        g_clear_error (&error);
+      }
+    }
+  g_assert_true (furrow_register_check_text (NULL, -1, FURROW_TEXT_LINE, "the name", NULL));
+  /* Notes: tabs and line breaks are text; an escape is not. */
+  g_assert_true (furrow_register_check_text ("一\t二\r\n三", -1, FURROW_TEXT_MULTILINE,
+                                             "the notes", NULL));
+  g_assert_false (furrow_register_check_text ("一\n\033[31m", -1, FURROW_TEXT_MULTILINE,
+                                              "the notes", &error));
+  g_assert_cmpstr (error->message, ==,
+                   "the notes holds a control character (U+001B); remove it");
+}
+FURROW_TEST ("/furrow/core/register/text", test_register_text);
+
 /* A parcel of household @code on field @field_id measuring @m2 (a square of that area set with
  * the area given, as the importer does). */
 static FurrowParcel *

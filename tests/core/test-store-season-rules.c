@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "furrow-database.h"
@@ -225,6 +226,92 @@ test_round_trip (FurrowTestStore *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/core/store-season-rules/round-trip", FurrowTestStore,
                      furrow_test_store_set_up_empty, test_round_trip,
+                     furrow_test_store_fixture_tear_down);
+
+/* What a season may hold is checked by the store, so the window's economics page and
+ * `furrow-cli season set-price` are refused alike: a reference moisture is a percentage of the
+ * grain's weight, 0 to 100 (docs/domain.md §7: maize traded at 14 %, soybean at 13 %), a price
+ * 0 fen/kg or more; and no control character in the name, one line, or in the notes, which
+ * may run over lines. A refused update leaves the file as it was. */
+static void
+test_refused (FurrowTestStore *fixture,
+              gconstpointer    data)
+{
+  static const struct
+  {
+    FurrowCrop  crop;
+    double      price_fen_per_kg;
+    double      moisture_pct;
+    const char *message;  /* NULL: stored */
+  } cases[] = {
+    { FURROW_CROP_MAIZE, 240, 150, "Maize: a reference moisture of 150 is not a percentage from 0 "
+                                   "to 100" },
+    { FURROW_CROP_SOYBEAN, 460, -0.5, "Soybean: a reference moisture of -0.5 is not a percentage "
+                                      "from 0 to 100" },
+    { FURROW_CROP_MAIZE, 240, NAN, "Maize: a reference moisture of nan is not a percentage from "
+                                   "0 to 100" },
+    { FURROW_CROP_MAIZE, -1, 14, "Maize: a price of -1 fen/kg cannot be stored; give fen per "
+                                 "kilogram, 0 or more" },
+    { FURROW_CROP_SOYBEAN, INFINITY, 13, "Soybean: a price of inf fen/kg cannot be stored; give "
+                                         "fen per kilogram, 0 or more" },
+    { FURROW_CROP_MAIZE, 0, 100, NULL },
+    { FURROW_CROP_SOYBEAN, 452, 0, NULL },
+  };
+  g_autoptr(FurrowSeason) season = furrow_season_new ("2025 秋", 2025);
+  g_autoptr(GError) error = NULL;
+  gint64 season_id;
+
+  furrow_store_add_season (fixture->store, season, &error);
+  g_assert_no_error (error);
+  season_id = furrow_season_get_id (season);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *before = file_value (fixture->store, "SELECT group_concat (row, '; ') "
+                                            "FROM (SELECT crop || ' ' || price_fen_per_kg || ' ' "
+                                            "|| moisture_pct AS row FROM season_prices "
+                                            "WHERE season_id = ?1 ORDER BY crop)", season_id);
+      g_autofree char *after = NULL;
+      FurrowSeasonPrice old = *furrow_season_get_price (season, cases[i].crop);
+      gboolean ok;
+
+      furrow_season_set_price (season, cases[i].crop, cases[i].price_fen_per_kg,
+                               cases[i].moisture_pct);
+      ok = furrow_store_update_season (fixture->store, season, &error);
+      after = file_value (fixture->store, "SELECT group_concat (row, '; ') FROM (SELECT crop || "
+                          "' ' || price_fen_per_kg || ' ' || moisture_pct AS row FROM "
+                          "season_prices WHERE season_id = ?1 ORDER BY crop)", season_id);
+      if (cases[i].message == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          continue;
+        }
+      g_assert_false (ok);
+      g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+      g_assert_cmpstr (after, ==, before);
+      g_clear_error (&error);
+      furrow_season_set_price (season, cases[i].crop, old.price_fen_per_kg, old.moisture_pct);
+    }
+  g_assert_cmpfloat (furrow_season_get_price (season, FURROW_CROP_MAIZE)->moisture_pct, ==, 100);
+
+  furrow_season_set_notes (season, "第一行\n\t第二行");
+  g_assert_true (furrow_store_update_season (fixture->store, season, &error));
+  g_assert_no_error (error);
+  furrow_season_set_notes (season, "\033[2J");
+  g_assert_false (furrow_store_update_season (fixture->store, season, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "the season’s notes holds a control character (U+001B); remove it");
+  g_clear_error (&error);
+  furrow_season_set_notes (season, NULL);
+  furrow_season_set_name (season, "2025\t秋");
+  g_assert_false (furrow_store_update_season (fixture->store, season, &error));
+  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "the season’s name holds a control character (U+0009); remove it");
+}
+FURROW_TEST_FIXTURE ("/furrow/core/store-season-rules/refused", FurrowTestStore,
+                     furrow_test_store_set_up_empty, test_refused,
                      furrow_test_store_fixture_tear_down);
 
 FURROW_TEST_MAIN ();

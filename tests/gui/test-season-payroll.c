@@ -311,6 +311,72 @@ cancel_chooser (GtkFileChooser *chooser)
   g_assert_true (furrow_test_wait_until (chooser_gone, NULL, 30));
 }
 
+/* Who signs (issue 12): a signer's name with a control character is refused in the dialog as
+ * it is typed — the entry marked, the reason under the entries, Export disabled — the same
+ * check and message as furrow-cli payroll --preparer (furrow_register_check_text()); once the
+ * names are clean, Export writes them on the signature lines (pdftotext of the PDF). */
+static void
+test_signers (Fixture       *fixture,
+              gconstpointer  data)
+{
+  FurrowStore *store = furrow_window_get_store (fixture->window);
+  g_autoptr(FurrowSeason) season = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->base.tmpdir, "signed.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  g_autofree char *text = NULL;
+  FurrowSeasonSettlementPage *page;
+  GtkWidget *dialog, *box, *entries[3], *problem;
+  int result = -1;
+  gulong id;
+
+  settled_season (store);
+  furrow_window_show_season (fixture->window,
+                             (season = furrow_test_store_find_season (store, SEASON)));
+  page = FURROW_SEASON_SETTLEMENT_PAGE (
+    furrow_test_show_season_page (fixture->window, "settlement",
+                                  FURROW_TYPE_SEASON_SETTLEMENT_PAGE, 300));
+  dialog = furrow_season_settlement_page_ask_signers (page, file, FALSE);
+  box = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  entries[0] = gtk_widget_get_first_child (box);
+  entries[1] = gtk_widget_get_next_sibling (entries[0]);
+  entries[2] = gtk_widget_get_next_sibling (entries[1]);
+  problem = gtk_widget_get_next_sibling (entries[2]);
+  g_assert_true (GTK_IS_LABEL (problem));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "export"));
+
+  gtk_editable_set_text (GTK_EDITABLE (entries[1]), "李四光\033[2J");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                           "export"));
+  g_assert_true (gtk_widget_has_css_class (entries[1], "error"));
+  g_assert_false (gtk_widget_has_css_class (entries[0], "error"));
+  g_assert_true (gtk_widget_get_visible (problem));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (problem)), ==,
+                   "The checker’s name holds a control character (U+001B); remove it");
+  furrow_test_save_widget_screenshot (dialog, 10, "season-payroll-signers-refused.png");
+
+  gtk_editable_set_text (GTK_EDITABLE (entries[0]), "张三丰");
+  gtk_editable_set_text (GTK_EDITABLE (entries[1]), "李四光");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "export"));
+  g_assert_false (gtk_widget_has_css_class (entries[1], "error"));
+  g_assert_false (gtk_widget_get_visible (problem));
+
+  id = g_signal_connect (page, "export-finished", G_CALLBACK (finished_cb), &result);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  for (guint i = 0; i < 3000 && result < 0; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (page, id);
+  g_assert_cmpint (result, ==, 1);
+  {
+    const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", pdf, "-", NULL };
+
+    text = furrow_test_run_tool (argv);
+  }
+  g_assert_nonnull (strstr (text, "张三丰"));
+  g_assert_nonnull (strstr (text, "李四光"));
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/season-payroll/signers", Fixture, fixture_set_up,
+                     test_signers, furrow_test_window_tear_down);
+
 /* Each output of the settled season asks for its file the same way: the payroll a PDF or XLSX
  * with "One list per village group" (unticked), the surplus statement an XLSX or PDF, the bank
  * file under its name with its layout ("generic") and whom to pay ("first"), the bank return a

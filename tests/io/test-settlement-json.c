@@ -506,7 +506,7 @@ test_hostile_text (void)
     { "{\"code\": \"A\\u0000B\", \"area_mu\": 1}",
       "text.json:1: a string holds the character U+0000; remove it" },
     { "{\"code\": \"A\", \"name\": \"\\u001b[2J王五\", \"area_mu\": 1}",
-      "text.json: $.households[0].name: holds a control character (U+001B); remove it" },
+      "text.json: $.households[0].name: the value holds a control character (U+001B); remove it" },
     /* An escaped backslash before "u0000" is text, not the character. */
     { "{\"code\": \"A\\\\u0000\", \"area_mu\": 1}", NULL },
   };

@@ -142,17 +142,12 @@ furrow_edit_account_new (FurrowStore          *store,
    * them (issue 12). */
   {
     const char *texts[] = { account->bank, account->bank_branch, account->account_holder };
+    g_autofree char *what = g_strdup_printf (_("household %s: the bank, branch or holder"),
+                                             furrow_household_get_code (household));
 
     for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-      if (furrow_register_find_control (texts[i]) != 0)
-        {
-          g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
-                       _("household %s: the bank, branch or holder holds a control character "
-                         "(U+%04X); remove it"),
-                       furrow_household_get_code (household),
-                       (guint) furrow_register_find_control (texts[i]));
-          return NULL;
-        }
+      if (!furrow_register_check_text (texts[i], -1, FURROW_TEXT_LINE, what, error))
+        return NULL;
   }
   edit = g_new0 (AccountEdit, 1);
   edit->store = g_object_ref (store);

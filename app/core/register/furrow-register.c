@@ -240,20 +240,39 @@ is_code (const char *code,
   return TRUE;
 }
 
-gunichar
-furrow_register_find_control (const char *text)
+gboolean
+furrow_register_check_text (const char       *text,
+                            gssize            length,
+                            FurrowTextFlags   flags,
+                            const char       *what,
+                            GError          **error)
 {
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+  const char *end;
+
+  g_return_val_if_fail (what != NULL, FALSE);
+
+  if (text == NULL)
+    return TRUE;
+  end = text + (length < 0 ? strlen (text) : (gsize) length);
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
+      if ((flags & FURROW_TEXT_MULTILINE) && (c == '\t' || c == '\n' || c == '\r'))
+        continue;
       /* … and the bidirectional overrides and isolates, which show text in another order
        * than it is stored (a code or amount that reads as another, "Trojan Source"). */
       if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
           (c >= 0x2066 && c <= 0x2069))
-        return c;
+        {
+          /* Translators: %s names the value ("the season’s name", "household
+           * 370782102201010001: the reason") */
+          g_set_error (error, FURROW_REGISTER_ERROR, FURROW_REGISTER_ERROR_INVALID,
+                       _("%s holds a control character (U+%04X); remove it"), what, (guint) c);
+          return FALSE;
+        }
     }
-  return 0;
+  return TRUE;
 }
 
 gboolean

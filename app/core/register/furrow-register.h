@@ -78,10 +78,28 @@ gboolean furrow_register_check_id_number   (const char *id_number,
  * dashes between them. An empty one is accepted. The message never repeats the number. */
 gboolean furrow_register_check_phone       (const char *phone,
                                             GError    **error);
-/* The first control character of `text` (C0, DEL or C1, so also the start of a terminal
- * escape sequence; a bidirectional override or isolate), or 0 when it has none: Furrow refuses them in names and reasons it stores
- * (issue 12, item 5). */
-gunichar furrow_register_find_control      (const char             *text);
+/* How furrow_register_check_text() reads a text: one line (a name, a code, a reason) or free
+ * text that may run over lines (notes), where a tab and a line break belong. */
+typedef enum
+{
+  FURROW_TEXT_LINE      = 0,
+  FURROW_TEXT_MULTILINE = 1 << 0,
+} FurrowTextFlags;
+
+/* Whether `text` (`length` bytes, a NUL among them included, or up to its NUL when -1; NULL
+ * is empty) holds no control character — C0 and DEL, C1, so also the start of a terminal
+ * escape sequence; a bidirectional override or isolate: Furrow refuses them in
+ * everything it stores and prints (issue 12, item 5), and every writer — the store, the edits,
+ * the importers, the command line and the window — asks this one check. FURROW_TEXT_MULTILINE
+ * lets tabs and line breaks through. FALSE with FURROW_REGISTER_ERROR_INVALID "`what` holds a
+ * control character (U+001B); remove it": `what` names the value as the message's subject
+ * ("the season’s name", "household 370782102201010001: the reason"); the text itself is never
+ * repeated (it may be personal data, and would print the character). */
+gboolean furrow_register_check_text        (const char             *text,
+                                            gssize                  length,
+                                            FurrowTextFlags         flags,
+                                            const char             *what,
+                                            GError                **error);
 /* A CBFBM household code has 18 characters (docs/domain.md). */
 gboolean furrow_register_is_household_code (const char             *code);
 

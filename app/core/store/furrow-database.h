@@ -157,7 +157,7 @@ gboolean         furrow_database_last_was_not_a_database (FurrowDatabase *self);
 
 /* Damage (docs/architecture.md, Opening, backup, check): the first CORRUPT error the
  * connection has seen — SQLite's SQLITE_CORRUPT or SQLITE_NOTADB on any statement, or one the
- * store marks itself (a failed quick_check, an unreadable row) — is kept; from then on the store
+ * store marks itself (a failed integrity check, an unreadable row) — is kept; from then on the store
  * refuses to write. NULL while none was seen. */
 void             furrow_database_mark_damaged     (FurrowDatabase       *self,
                                                    const GError         *damage);

@@ -3,6 +3,7 @@
 
 #include "furrow-database.h"
 #include "furrow-geometry.h"
+#include "furrow-register.h"
 #include "furrow-season.h"
 #include "furrow-store.h"
 
@@ -213,6 +214,13 @@ typedef struct
                                FurrowPendingChange *change);
   void         (*committed)   (FurrowStore         *self);
 } FurrowRecordKind;
+
+/* furrow-store-records.c: furrow_register_check_text() with its finding as
+ * FURROW_STORE_ERROR_INVALID, as every other refusal of a write. */
+gboolean     _furrow_store_check_text               (const char      *text,
+                                                     FurrowTextFlags  flags,
+                                                     const char      *what,
+                                                     GError         **error);
 
 /* furrow-store-kinds.c: the row of a kind, and the kind of an object (FURROW_N_KINDS when it is
  * none of them). */

@@ -388,8 +388,64 @@ geometry_is_finite (const FurrowGeometry *geometry)
   return TRUE;
 }
 
+gboolean
+_furrow_store_check_text (const char       *text,
+                          FurrowTextFlags   flags,
+                          const char       *what,
+                          GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (furrow_register_check_text (text, -1, flags, what, &local_error))
+    return TRUE;
+  g_set_error_literal (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                       local_error->message);
+  return FALSE;
+}
+
+/* Every text column a change writes: one line, but for the notes (issue 12, item 5). Its code
+ * first, which the message of any other column repeats. */
+static gboolean
+check_texts (const FurrowRecordKind  *kind,
+             gpointer                 object,
+             GError                 **error)
+{
+  const char *code = object_code (kind, object);
+
+  if (!furrow_register_check_text (code, -1, FURROW_TEXT_LINE, "", NULL))
+    {
+      /* Translators: %s is a kind of record (field, household, parcel) */
+      g_autofree char *what = g_strdup_printf (_("the %s’s code"), kind_what (kind));
+
+      return _furrow_store_check_text (code, FURROW_TEXT_LINE, what, error);
+    }
+  for (guint i = 0; i < kind->n_columns; i++)
+    {
+      const FurrowRecordColumn *column = &kind->columns[i];
+      FurrowTextFlags flags;
+      const char *text;
+
+      if (column->name == NULL ||
+          (column->type != FURROW_RECORD_COLUMN_TEXT && column->type != FURROW_RECORD_COLUMN_NAME))
+        continue;
+      text = ((TextGetter) column->get) (object);
+      flags = g_str_equal (column->name, "notes") ? FURROW_TEXT_MULTILINE : FURROW_TEXT_LINE;
+      if (!furrow_register_check_text (text, -1, flags, "", NULL))
+        {
+          /* Translators: a kind of record (field, household, parcel), its code, and a column
+           * of its table (name, phone, notes …) */
+          g_autofree char *what = g_strdup_printf (_("%s %s: the column %s"), kind_what (kind),
+                                                   code, column->name);
+
+          return _furrow_store_check_text (text, flags, what, error);
+        }
+    }
+  return TRUE;
+}
+
 /* What every change checks before it opens a transaction: an addition is new and has a code,
- * an update or deletion names a stored record, a geometry written has finite coordinates. */
+ * an update or deletion names a stored record, a geometry written has finite coordinates and
+ * its texts no control character. */
 static gboolean
 check_record (const FurrowRecordKind  *kind,
               FurrowRecordChange       change,
@@ -424,7 +480,7 @@ check_record (const FurrowRecordKind  *kind,
                    kind_what (kind), code);
       return FALSE;
     }
-  return TRUE;
+  return change == FURROW_RECORD_REMOVED || check_texts (kind, object, error);
 }
 
 /* An error from one of the kind table's messages (N_() literals with one %s, the code). */

@@ -8,6 +8,7 @@
 #include "furrow-store-season.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "furrow-store-private.h"
 #include "furrow-store-season-private.h"
@@ -574,9 +575,12 @@ _furrow_season_check_writable (FurrowStore   *self,
 /* ------------------------------------------------------------------------------------------ */
 /* Seasons                                                                                    */
 
+/* What a season must be before it is written, from the window and furrow-cli alike: a name,
+ * no control character in its texts (issue 12), and for each crop a price of 0 fen/kg or more
+ * and a reference moisture that is a percentage of the grain's weight (docs/domain.md §7). */
 static gboolean
-check_name (FurrowSeason  *season,
-            GError       **error)
+check_season (FurrowSeason  *season,
+              GError       **error)
 {
   const char *name = furrow_season_get_name (season);
 
@@ -587,12 +591,32 @@ check_name (FurrowSeason  *season,
       return FALSE;
     }
   /* A name is printed on every list and page: no terminal escape in it (issue 12). */
-  if (furrow_register_find_control (name) != 0)
+  if (!_furrow_store_check_text (name, FURROW_TEXT_LINE, _("the season’s name"), error) ||
+      !_furrow_store_check_text (furrow_season_get_notes (season), FURROW_TEXT_MULTILINE,
+                                 _("the season’s notes"), error))
+    return FALSE;
+  for (FurrowCrop crop = 0; crop < FURROW_N_CROPS; crop++)
     {
-      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
-                   _("a season’s name may not hold a control character (U+%04X)"),
-                   (guint) furrow_register_find_control (name));
-      return FALSE;
+      const FurrowSeasonPrice *price = furrow_season_get_price (season, crop);
+      const char *label = crop == FURROW_CROP_MAIZE ? _("Maize") : _("Soybean");
+
+      if (!isfinite (price->price_fen_per_kg) || price->price_fen_per_kg < 0)
+        {
+          /* Translators: %s is a crop (Maize, Soybean) */
+          g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                       _("%s: a price of %g fen/kg cannot be stored; give fen per kilogram, 0 "
+                         "or more"), label, price->price_fen_per_kg);
+          return FALSE;
+        }
+      if (!isfinite (price->moisture_pct) || price->moisture_pct < 0 ||
+          price->moisture_pct > 100)
+        {
+          /* Translators: %s is a crop (Maize, Soybean) */
+          g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_INVALID,
+                       _("%s: a reference moisture of %g is not a percentage from 0 to 100"),
+                       label, price->moisture_pct);
+          return FALSE;
+        }
     }
   return TRUE;
 }
@@ -680,7 +704,7 @@ furrow_store_add_season (FurrowStore   *self,
   g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
   g_return_val_if_fail (FURROW_IS_SEASON (season), FALSE);
 
-  if (!check_name (season, error))
+  if (!check_season (season, error))
     return FALSE;
   if (furrow_season_get_id (season) != 0)
     {
@@ -817,7 +841,7 @@ furrow_store_update_season (FurrowStore   *self,
   g_return_val_if_fail (FURROW_IS_STORE (self), FALSE);
   g_return_val_if_fail (FURROW_IS_SEASON (season), FALSE);
 
-  if (!check_name (season, error))
+  if (!check_season (season, error))
     return FALSE;
   if (!_furrow_store_op_begin (self, error))
     return FALSE;

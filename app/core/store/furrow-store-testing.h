@@ -11,9 +11,10 @@ G_BEGIN_DECLS
 /* The schema version of the open file (furrow_meta.schema_version). */
 int              furrow_store_get_schema_version    (FurrowStore      *self);
 
-/* PRAGMA quick_check, as furrow_store_open() runs it: FALSE with FURROW_STORE_ERROR_CORRUPT
- * (and the store marked damaged) on its first finding. For the benchmark that times it. */
-gboolean         furrow_store_quick_check           (FurrowStore      *self,
+/* PRAGMA integrity_check (1), as furrow_store_open() runs it: FALSE with
+ * FURROW_STORE_ERROR_CORRUPT (and the store marked damaged) on its first finding. For the
+ * benchmark that times it. */
+gboolean         furrow_store_integrity_check       (FurrowStore      *self,
                                                      GError          **error);
 
 /* SQLite's integrity and foreign-key checks: TRUE when both are clean, else

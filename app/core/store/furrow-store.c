@@ -668,7 +668,7 @@ furrow_store_open (const char  *path,
       return NULL;
     }
   self->schema_version = version;
-  if (!furrow_store_quick_check (self, error) ||
+  if (!furrow_store_integrity_check (self, error) ||
       !store_configure (self, error))
     return NULL;
   /* A copy of the file as the older Furrow left it (docs/architecture.md, Restore points). */

@@ -181,7 +181,7 @@ gboolean         furrow_store_check_output_path     (const char       *project_p
 
 /* Damage (docs/architecture.md, Opening, backup, check): FALSE with FURROW_STORE_ERROR_CORRUPT
  * and a message naming the file and what to do once the store has seen any sign that the file
- * is damaged — a failed quick_check when it was opened, SQLite reporting a corrupt page or "not
+ * is damaged — a failed integrity check when it was opened, SQLite reporting a corrupt page or "not
  * a database" on any statement, a table that cannot be read into its model. A damaged store
  * refuses every change with that error; a reader (furrow-cli list, an export) calls this after
  * reading so that an unreadable register is never shown as an empty one. */
@@ -197,7 +197,7 @@ gboolean         furrow_store_check_damage          (FurrowStore      *self,
 GPtrArray       *furrow_store_check_all             (FurrowStore      *self,
                                                      GError          **error);
 /* Opens `path` to check it: a Furrow project of any schema version this Furrow reads, without
- * the quick_check that furrow_store_open() refuses a damaged file with and without migrating
+ * the integrity check that furrow_store_open() refuses a damaged file with and without migrating
  * it, so that nothing is written. Only for furrow_store_check_all(). */
 FurrowStore     *furrow_store_open_to_check         (const char       *path,
                                                      GError          **error);

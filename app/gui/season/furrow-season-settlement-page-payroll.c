@@ -4,7 +4,10 @@
  * prints it through GtkPrintOperation (A4 landscape); "Export Payroll for Signatures…" chooses
  * a PDF or XLSX file, and whether to make one list per village group. The payroll is built from
  * the settled season on the main thread (it reads the store) and an export is written in a
- * thread (it does not). Every print and export is an audit row. */
+ * thread (it does not). Every print and export is an audit row. Before an export, who signs it
+ * (the 经办人 / 审核人 / 负责人 lines, furrow-cli payroll's --preparer, --checker, --approver)
+ * may be given; a name with a control character is refused in the dialog, with the reason under
+ * it (furrow_register_check_text(), issue 12). */
 
 #include "config.h"
 
@@ -12,6 +15,7 @@
 
 #include "furrow-payroll.h"
 #include "furrow-print-operation.h"
+#include "furrow-register.h"
 #include "furrow-season-settlement-page-private.h"
 #include "furrow-season-settlement-page-testing.h"
 #include "furrow-store-notice.h"
@@ -87,33 +91,42 @@ payroll_done_cb (GObject      *source,
   _furrow_season_settlement_page_export_finished (self, ok);
 }
 
+/* An export asked for: its file, one list or one per group, and who signs (NULL: a blank
+ * line to sign on). */
 typedef struct
 {
   GFile    *file;
   gboolean  by_group;
-} ForcedExport;
+  char     *signers[3];  /* preparer, checker, approver */
+} PayrollRequest;
 
-static ForcedExport *
-forced_export_new (GFile    *file,
-                   gboolean  by_group)
+static PayrollRequest *
+payroll_request_new (GFile             *file,
+                     gboolean           by_group,
+                     const char *const  signers[3])
 {
-  ForcedExport *forced = g_new0 (ForcedExport, 1);
+  PayrollRequest *request = g_new0 (PayrollRequest, 1);
 
-  forced->file = g_object_ref (file);
-  forced->by_group = by_group;
-  return forced;
+  request->file = g_object_ref (file);
+  request->by_group = by_group;
+  for (guint i = 0; i < 3 && signers != NULL; i++)
+    request->signers[i] = g_strdup (signers[i]);
+  return request;
 }
 
 static void
-forced_export_free (ForcedExport *forced)
+payroll_request_free (PayrollRequest *request)
 {
-  g_clear_object (&forced->file);
-  g_free (forced);
+  g_clear_object (&request->file);
+  for (guint i = 0; i < 3; i++)
+    g_free (request->signers[i]);
+  g_free (request);
 }
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PayrollRequest, payroll_request_free)
+
 static void export_payroll (FurrowSeasonSettlementPage *self,
-                            GFile                      *file,
-                            gboolean                    by_group,
+                            const PayrollRequest       *request,
                             const char                 *reason);
 
 static void
@@ -121,9 +134,7 @@ pay_anyway_cb (FurrowSeasonSettlementPage *self,
                const char                 *reason,
                gpointer                    data)
 {
-  ForcedExport *forced = data;
-
-  export_payroll (self, forced->file, forced->by_group, reason);
+  export_payroll (self, data, reason);
 }
 
 void
@@ -131,20 +142,26 @@ furrow_season_settlement_page_export_payroll (FurrowSeasonSettlementPage *self,
                                               GFile                      *file,
                                               gboolean                    by_group)
 {
+  g_autoptr(PayrollRequest) request = NULL;
+
   g_return_if_fail (FURROW_IS_SEASON_SETTLEMENT_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  export_payroll (self, file, by_group, NULL);
+  request = payroll_request_new (file, by_group, NULL);
+  export_payroll (self, request, NULL);
 }
 
 /* `reason`: NULL, or why it is paid before the notice ends (the audited --force --reason). */
 static void
 export_payroll (FurrowSeasonSettlementPage *self,
-                GFile                      *file,
-                gboolean                    by_group,
+                const PayrollRequest       *request,
                 const char                 *reason)
 {
-  FurrowPayrollOptions options = { .by_group = by_group };
+  GFile *file = request->file;
+  FurrowPayrollOptions options = { .by_group = request->by_group,
+                                   .preparer = request->signers[0],
+                                   .checker = request->signers[1],
+                                   .approver = request->signers[2] };
   g_autoptr(FurrowPayroll) payroll = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTask) task = NULL;
@@ -175,9 +192,11 @@ export_payroll (FurrowSeasonSettlementPage *self,
     {
       /* Refused by the notice: the dialog offers to pay anyway; anything else is a toast. */
       if (!refused || reason != NULL ||
-          !_furrow_season_settlement_page_offer_pay_anyway (self, error, pay_anyway_cb,
-                                                            forced_export_new (file, by_group),
-                                                            (GDestroyNotify) forced_export_free))
+          !_furrow_season_settlement_page_offer_pay_anyway (
+            self, error, pay_anyway_cb,
+            payroll_request_new (file, request->by_group,
+                                 (const char *const *) request->signers),
+            (GDestroyNotify) payroll_request_free))
         {
           g_autofree char *message = g_strdup_printf (_("Cannot export: %s"),
                                                       error != NULL ? error->message : "");
@@ -306,6 +325,127 @@ print_payroll_action (GtkWidget  *widget,
   print_with_dialog (FURROW_SEASON_SETTLEMENT_PAGE (widget), NULL, NULL);
 }
 
+/* The signers' entries, what each one is called in a refusal, and the line under them. */
+static const char *const signer_placeholders[3] = {
+  N_("Prepared by (经办人), or blank to sign by hand"),
+  N_("Checked by (审核人), or blank"),
+  N_("Approved by (负责人), or blank"),
+};
+static const char *const signer_names[3] = {
+  N_("The preparer’s name"),
+  N_("The checker’s name"),
+  N_("The approver’s name"),
+};
+
+typedef struct
+{
+  PayrollRequest *request;
+  GtkWidget      *entries[3];
+  GtkWidget      *problem;
+} SignersDialog;
+
+static void
+signers_dialog_free (SignersDialog *signers)
+{
+  payroll_request_free (signers->request);
+  g_free (signers);
+}
+
+/* Each change: the first name with a control character is marked, its reason shown under the
+ * entries, and Export disabled until it is removed. */
+static void
+signer_changed_cb (GtkEditable      *editable,
+                   AdwMessageDialog *dialog)
+{
+  SignersDialog *signers = g_object_get_data (G_OBJECT (dialog), "furrow-signers");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (signers->entries[i]));
+      gboolean ok = error != NULL ||
+                    furrow_register_check_text (text, -1, FURROW_TEXT_LINE,
+                                                _(signer_names[i]), &error);
+
+      if (ok)
+        gtk_widget_remove_css_class (signers->entries[i], "error");
+      else
+        gtk_widget_add_css_class (signers->entries[i], "error");
+    }
+  gtk_label_set_text (GTK_LABEL (signers->problem), error != NULL ? error->message : "");
+  gtk_widget_set_visible (signers->problem, error != NULL);
+  adw_message_dialog_set_response_enabled (dialog, "export", error == NULL);
+}
+
+static void
+signers_response_cb (AdwMessageDialog           *dialog,
+                     const char                 *response,
+                     FurrowSeasonSettlementPage *self)
+{
+  SignersDialog *signers = g_object_get_data (G_OBJECT (dialog), "furrow-signers");
+  PayrollRequest *request = signers->request;
+
+  if (g_strcmp0 (response, "export") != 0)
+    return;
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *text =
+        g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (signers->entries[i]))));
+
+      g_clear_pointer (&request->signers[i], g_free);
+      /* Export is disabled while a name is refused; the check is the writer's all the same. */
+      if (!furrow_register_check_text (text, -1, FURROW_TEXT_LINE, _(signer_names[i]), NULL))
+        return;
+      if (*text != '\0')
+        request->signers[i] = g_steal_pointer (&text);
+    }
+  export_payroll (self, request, NULL);
+}
+
+GtkWidget *
+furrow_season_settlement_page_ask_signers (FurrowSeasonSettlementPage *self,
+                                           GFile                      *file,
+                                           gboolean                    by_group)
+{
+  SignersDialog *signers = g_new0 (SignersDialog, 1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (FURROW_IS_SEASON_SETTLEMENT_PAGE (self), NULL);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Who Signs the Payroll?"),
+                                   _("The names are printed on the signature lines; leave one "
+                                     "blank to sign it by hand."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "export", _("_Export"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  signers->request = payroll_request_new (file, by_group, NULL);
+  for (guint i = 0; i < 3; i++)
+    {
+      signers->entries[i] = gtk_entry_new ();
+      gtk_entry_set_placeholder_text (GTK_ENTRY (signers->entries[i]),
+                                      _(signer_placeholders[i]));
+      gtk_box_append (GTK_BOX (box), signers->entries[i]);
+      g_signal_connect (signers->entries[i], "changed", G_CALLBACK (signer_changed_cb), dialog);
+    }
+  signers->problem = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (signers->problem), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (signers->problem), 0);
+  gtk_widget_add_css_class (signers->problem, "error");
+  gtk_widget_set_visible (signers->problem, FALSE);
+  gtk_box_append (GTK_BOX (box), signers->problem);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  g_object_set_data_full (G_OBJECT (dialog), "furrow-signers", signers,
+                          (GDestroyNotify) signers_dialog_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (signers_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
 static void
 payroll_chosen (FurrowSeasonSettlementPage *self,
                 GtkFileChooser             *chooser,
@@ -313,7 +453,7 @@ payroll_chosen (FurrowSeasonSettlementPage *self,
 {
   const char *by_group = gtk_file_chooser_get_choice (chooser, "by-group");
 
-  furrow_season_settlement_page_export_payroll (self, file, g_strcmp0 (by_group, "true") == 0);
+  furrow_season_settlement_page_ask_signers (self, file, g_strcmp0 (by_group, "true") == 0);
 }
 
 static void

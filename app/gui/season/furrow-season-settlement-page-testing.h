@@ -25,4 +25,11 @@ furrow_season_settlement_page_print_payroll (FurrowSeasonSettlementPage  *self,
                                              const char                  *export_filename,
                                              GError                     **error);
 
+/* The dialog "Export Payroll for Signatures…" shows once its file is chosen: who signs
+ * (preparer, checker, approver entries), each name checked as it is typed; Export writes
+ * `file`. */
+GtkWidget  *furrow_season_settlement_page_ask_signers         (FurrowSeasonSettlementPage *self,
+                                                               GFile                      *file,
+                                                               gboolean                    by_group);
+
 G_END_DECLS

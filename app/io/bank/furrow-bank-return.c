@@ -365,16 +365,17 @@ furrow_bank_return_read (FurrowStore   *store,
       g_hash_table_add (seen, row.code);
       row.reason = g_strdup (cell_at (cells, columns[COL_REASON]));
       /* The reason is stored and printed: no terminal escape in it (issue 12). */
-      if (furrow_register_find_control (row.reason) != 0)
-        {
-          g_autofree char *what =
-            g_strdup_printf (_("household %s: the reason holds a control character (U+%04X); "
-                               "remove it"), code,
-                             (guint) furrow_register_find_control (row.reason));
-          clear_row (&row);
-          refuse (error, display, start, what);
-          return NULL;
-        }
+      {
+        g_autofree char *what = g_strdup_printf (_("household %s: the reason"), code);
+        g_autoptr(GError) text_error = NULL;
+
+        if (!furrow_register_check_text (row.reason, -1, FURROW_TEXT_LINE, what, &text_error))
+          {
+            clear_row (&row);
+            refuse (error, display, start, text_error->message);
+            return NULL;
+          }
+      }
       if (row.status == FURROW_PAYMENT_FAILED && *row.reason == '\0')
         {
           g_autofree char *what = g_strdup_printf (_("household %s failed without a reason"),

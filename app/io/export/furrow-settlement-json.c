@@ -187,6 +187,7 @@ read_string (Reader      *reader,
              gboolean     required,
              const char **out_string)
 {
+  g_autoptr(GError) text_error = NULL;
   JsonNode *node;
 
   if (!find_value (reader, object, parent, name, required, G_TYPE_STRING,
@@ -196,12 +197,12 @@ read_string (Reader      *reader,
   *out_string = node != NULL ? json_node_get_string (node) : NULL;
   /* Codes and names are printed on statements and terminals: no control character or terminal
    * escape in them (issue 12). */
-  if (*out_string != NULL && furrow_register_find_control (*out_string) != 0)
+  if (!furrow_register_check_text (*out_string, -1, FURROW_TEXT_LINE, _("the value"),
+                                   &text_error))
     {
       g_autofree char *path = member_path (parent, name);
 
-      return invalid (reader, path, _("holds a control character (U+%04X); remove it"),
-                      (guint) furrow_register_find_control (*out_string));
+      return invalid (reader, path, "%s", text_error->message);
     }
   return TRUE;
 }

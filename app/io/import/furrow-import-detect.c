@@ -564,18 +564,56 @@ check_one_encoding (FurrowImporter  *self,
   return FALSE;
 }
 
+/* Whether `bytes` read as UTF-16 text in that byte order: no NUL or control character but
+ * tab and line ends, every surrogate in a pair (a pair cut by the end of the sample counts). */
+static gboolean
+reads_as_utf16 (const guchar *bytes,
+                gsize         len,
+                gboolean      big_endian)
+{
+  gboolean high = FALSE;   /* the last unit was a high surrogate */
+
+  for (gsize i = 0; i + 1 < len; i += 2)
+    {
+      guint unit = big_endian ? (guint) bytes[i] << 8 | bytes[i + 1]
+                              : (guint) bytes[i + 1] << 8 | bytes[i];
+      gboolean low = unit >= 0xDC00 && unit <= 0xDFFF;
+
+      if (high != low || (unit < 0x20 && unit != '\t' && unit != '\n' && unit != '\r'))
+        return FALSE;
+      high = unit >= 0xD800 && unit <= 0xDBFF;
+    }
+  return TRUE;
+}
+
 /* UTF-16 text (Excel's "Unicode text", Notepad's "Unicode"): a byte-order mark, or a first
  * character of ASCII with a 0 byte beside it. It was "not a text file", or for GeoJSON one line
- * a feature about NUL characters (issue 12). */
+ * a feature about NUL characters (issue 12). Without a mark and starting with a character
+ * outside ASCII ("户主" is 37 62 3B 4E in UTF-16LE), the 0 bytes of its ASCII characters (commas,
+ * digits, line ends) all fall on one side of each pair of the first 4 KiB, which reads as
+ * UTF-16 in that order. */
 static gboolean
 fail_if_utf16 (FurrowImporter  *self,
                const char      *data,
                gsize            len,
                GError         **error)
 {
-  if (len < 2 ||
-      !(memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0 ||
-        (data[0] != '\0' && data[1] == '\0') || (data[0] == '\0' && data[1] != '\0')))
+  const guchar *bytes = (const guchar *) data;
+  gsize sample = MIN (len, 4096) & ~(gsize) 1;
+  guint nul_even = 0, nul_odd = 0;
+  gboolean utf16;
+
+  for (gsize i = 0; i < sample; i++)
+    if (bytes[i] == 0 && i % 2 == 0)
+      nul_even++;
+    else if (bytes[i] == 0)
+      nul_odd++;
+  utf16 = len >= 2 &&
+          (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0 ||
+           (data[0] != '\0' && data[1] == '\0') || (data[0] == '\0' && data[1] != '\0') ||
+           (nul_even == 0 && nul_odd > 0 && reads_as_utf16 (bytes, sample, FALSE)) ||
+           (nul_odd == 0 && nul_even > 0 && reads_as_utf16 (bytes, sample, TRUE)));
+  if (!utf16)
     return TRUE;
   g_set_error (error, FURROW_IMPORT_ERROR, FURROW_IMPORT_ERROR_ENCODING,
                _("%s: the file is UTF-16 text, which Furrow does not read; save it as UTF-8"),

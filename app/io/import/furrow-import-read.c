@@ -57,7 +57,7 @@ row_problem (Row        *row,
 
 #define FURROW_IMPORT_MAX_TEXT_CHARS 1000
 
-/* A control character in a value (C0 but for none, DEL, C1, so also an escape sequence): a
+/* A control character in a value (furrow_register_check_text(), one line): a
  * name holding "\033[2J" clears the terminal `furrow-cli list` prints it on, and a tab or a
  * line break breaks the registers Furrow writes (issue 12, item 5). The value is never echoed:
  * it may be personal data; the character is named by its code point. */
@@ -67,13 +67,16 @@ check_controls (Row          *row,
                 const char   *value,
                 gsize         len)
 {
-  g_autofree char *text = g_strndup (value, len);
-  gunichar c = furrow_register_find_control (text);
+  g_autofree char *what = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (c == 0 && strlen (text) == len)
+  /* Named only for the message: every value of every record passes here. */
+  if (furrow_register_check_text (value, (gssize) len, FURROW_TEXT_LINE, "", NULL))
     return TRUE;
-  row_problem (row, _("the %s (%s) holds a control character (U+%04X); remove it"),
-               furrow_column_get_code (column), furrow_column_get_label (column), (guint) c);
+  what = g_strdup_printf (_("the %s (%s)"), furrow_column_get_code (column),
+                          furrow_column_get_label (column));
+  furrow_register_check_text (value, (gssize) len, FURROW_TEXT_LINE, what, &error);
+  row_problem (row, "%s", error->message);
   return FALSE;
 }
 

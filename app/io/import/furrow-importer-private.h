@@ -98,6 +98,10 @@ gboolean furrow_import_detect_encoding     (FurrowImporter  *self,
                                             GError         **error);
 gboolean furrow_import_open_dataset        (FurrowImporter  *self,
                                             GError         **error);
+char    *furrow_import_find_side_file      (const char      *shp_path,
+                                            const char      *ext);
+
+/* furrow-import-detect-crs.c */
 gboolean furrow_import_detect_crs          (FurrowImporter  *self,
                                             GError         **error);
 int      furrow_import_gauss_kruger_epsg   (double           min_x,

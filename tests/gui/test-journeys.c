@@ -953,6 +953,16 @@ agronomist (Fixture *fixture,
   g_assert_cmpuint (check_name_cells (GTK_WIDGET (window->field_list), "agronomist-1-field"), >=,
                     15);
   furrow_test_check_not_ellipsized (GTK_WIDGET (window->field_list), "the Fields list");
+  /* The short titles' whole meaning over them: "Meas." is the measured area in mu. */
+  {
+    GtkWidget *title =
+      furrow_test_find_label (GTK_WIDGET (window->field_list), C_("column", "Meas."));
+    const char *tip = NULL;
+
+    for (GtkWidget *w = title; w != NULL && tip == NULL; w = gtk_widget_get_parent (w))
+      tip = gtk_widget_get_tooltip_text (w);
+    g_assert_cmpstr (tip, ==, _("Measured area (mu)"));
+  }
 
   /* 2. Plan: the planner beside the map at its natural width, 380 px at least (README's
    * planner.png; 55 px on the old tree, issue 13 item 1). */

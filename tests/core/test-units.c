@@ -67,4 +67,36 @@ test_format_number (void)
 }
 FURROW_TEST ("/furrow/core/units/format-number", test_format_number);
 
+/* An area in the window grouped as the amounts ("2,970.91" beside "¥1,485,455.00": the area in
+ * full custody of the clerk's journey, its base at ¥500.00 a mu) in any locale, to 0.01 mu;
+ * the CLI's furrow_format_mu() is left as it was, ungrouped in the C locale. */
+static void
+test_format_mu_grouped (void)
+{
+  static const char *locales[] = { NULL, "de_DE.UTF-8", "C" };
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (locales); i++)
+    {
+      g_autofree char *a = NULL, *b = NULL, *c = NULL;
+
+      if (locales[i] != NULL && setlocale (LC_NUMERIC, locales[i]) == NULL)
+        continue;
+      a = furrow_format_mu_grouped (furrow_mu_to_m2 (2970.91));
+      b = furrow_format_mu_grouped (furrow_mu_to_m2 (78.954));
+      c = furrow_format_mu_grouped (10000.0 * 1000);  /* 1,000 ha = 15,000 mu */
+      g_assert_cmpstr (a, ==, "2,970.91");
+      g_assert_cmpstr (b, ==, "78.95");
+      g_assert_cmpstr (c, ==, "15,000.00");
+    }
+  setlocale (LC_NUMERIC, "C");
+  {
+    g_autofree char *cli = furrow_format_mu (furrow_mu_to_m2 (2970.91));
+
+    g_assert_cmpstr (cli, ==, "2970.91");
+  }
+  setlocale (LC_NUMERIC, saved);
+}
+FURROW_TEST ("/furrow/core/units/format-mu-grouped", test_format_mu_grouped);
+
 FURROW_TEST_MAIN (.locale = "");

@@ -429,7 +429,8 @@ test_parcel_edit (Fixture       *fixture,
   row = furrow_household_page_get_parcel_row (page, 0);
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
   {
-    g_autofree char *measured = furrow_format_mu (furrow_parcel_get_measured_area_m2 (parcel));
+    g_autofree char *measured =
+      furrow_format_mu_grouped (furrow_parcel_get_measured_area_m2 (parcel));
     g_autofree char *areas = g_strdup_printf ("4.25 / %s mu", measured);
 
     g_assert_nonnull (furrow_test_find_label (row, areas));

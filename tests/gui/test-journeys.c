@@ -117,6 +117,149 @@ title_x (GtkWidget  *view,
   return b.origin.x;
 }
 
+/* The position of VIEW's column titled TITLE, or of the one titled OTHER when OTHER is not
+ * NULL and no column has TITLE. */
+static guint
+column_index (GtkWidget  *view,
+              const char *title,
+              const char *other)
+{
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
+  guint found = G_MAXUINT;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const char *t = gtk_column_view_column_get_title (column);
+
+      if (g_strcmp0 (t, title) == 0 || (found == G_MAXUINT && g_strcmp0 (t, other) == 0))
+        found = i;
+    }
+  g_assert_cmpuint (found, !=, G_MAXUINT);
+  return found;
+}
+
+/* The label of the cell at column INDEX of every row of VIEW in the rows' widgets (after the
+ * header, each row a cell per column in the columns' order) that is mapped and wholly inside
+ * the height of SCROLLED, its cell in *CELLS. */
+static GPtrArray *
+labels_in_view (GtkWidget  *view,
+                GtkWidget  *scrolled,
+                guint       index,
+                GPtrArray **cells)
+{
+  GPtrArray *labels = g_ptr_array_new ();
+
+  *cells = g_ptr_array_new ();
+  for (GtkWidget *rows = gtk_widget_get_next_sibling (gtk_widget_get_first_child (view));
+       rows != NULL; rows = gtk_widget_get_next_sibling (rows))
+    for (GtkWidget *row = gtk_widget_get_first_child (rows); row != NULL;
+         row = gtk_widget_get_next_sibling (row))
+      {
+        GtkWidget *cell = gtk_widget_get_first_child (row);
+        GtkWidget *label;
+        graphene_rect_t b;
+
+        for (guint i = 0; i < index && cell != NULL; i++)
+          cell = gtk_widget_get_next_sibling (cell);
+        label = cell != NULL ? furrow_test_find_widget (cell, GTK_TYPE_LABEL) : NULL;
+        if (label == NULL || !gtk_widget_get_mapped (label) ||
+            !gtk_widget_compute_bounds (label, scrolled, &b) || b.origin.y < 0 ||
+            b.origin.y + b.size.height > gtk_widget_get_height (scrolled))
+          continue;
+        g_ptr_array_add (labels, label);
+        g_ptr_array_add (*cells, cell);
+      }
+  return labels;
+}
+
+/* The labels under WIDGET whose text is in TEXTS, mapped and wholly inside the height of
+ * SCROLLED. */
+static void
+find_labels_in_view (GtkWidget  *widget,
+                     GHashTable *texts,
+                     GtkWidget  *scrolled,
+                     GPtrArray  *found)
+{
+  graphene_rect_t b;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    find_labels_in_view (c, texts, scrolled, found);
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_hash_table_contains (texts, gtk_label_get_text (GTK_LABEL (widget))) &&
+      gtk_widget_compute_bounds (widget, scrolled, &b) && b.origin.y >= 0 &&
+      b.origin.y + b.size.height <= gtk_widget_get_height (scrolled))
+    g_ptr_array_add (found, widget);
+}
+
+/* Every 18-digit code in view in the ROSTER (a settlement page) clear of the overlay scrollbar,
+ * the table scrolled to its right end (where it is anyway at 1920 px, the table fitting): the
+ * code's text, where its label puts it, ends inside the table's view less the width of the
+ * vertical scrollbar as it is when the pointer is over it ("hovering"). At 1920 px the last
+ * digit was under the scrollbar (issue 13). */
+static void
+check_codes_clear_of_scrollbar (GtkWidget  *settlement,
+                                GtkWidget  *view,
+                                const char *step)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *scrollbar = gtk_scrolled_window_get_vscrollbar (GTK_SCROLLED_WINDOW (scrolled));
+  GtkAdjustment *hadj = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  GListModel *roster =
+    furrow_season_settlement_page_get_roster (FURROW_SEASON_SETTLEMENT_PAGE (settlement));
+  double h = gtk_adjustment_get_value (hadj);
+  g_autoptr(GHashTable) codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  int bar = 0, resting = 0, end;
+
+  for (guint i = 0; i < g_list_model_get_n_items (roster); i++)
+    {
+      g_autoptr(FurrowRosterRow) row = g_list_model_get_item (roster, i);
+      char *code = furrow_roster_row_get_text (row, FURROW_ROSTER_COLUMN_CODE);
+
+      if (code != NULL && strlen (code) == 18)
+        g_hash_table_add (codes, code);
+      else
+        g_free (code);
+    }
+  gtk_adjustment_set_value (hadj, gtk_adjustment_get_upper (hadj));
+  furrow_test_iterate (50);
+  furrow_test_wait_for_frame (view);
+  gtk_widget_measure (scrollbar, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &resting, NULL, NULL);
+  gtk_widget_add_css_class (scrollbar, "hovering");
+  gtk_widget_measure (scrollbar, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &bar, NULL, NULL);
+  gtk_widget_remove_css_class (scrollbar, "hovering");
+  bar = MAX (bar, resting);
+  end = gtk_widget_get_width (scrolled) - bar;
+  find_labels_in_view (view, codes, scrolled, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+      const char *code = gtk_label_get_text (GTK_LABEL (label));
+      graphene_rect_t b;
+      int nat = 0;
+      double right;
+
+      g_assert_true (gtk_widget_compute_bounds (label, scrolled, &b));
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
+      b.origin.x +=
+        (b.size.width - MIN (b.size.width, nat)) * gtk_label_get_xalign (GTK_LABEL (label));
+      right = b.origin.x + MIN (b.size.width, nat);
+      if (i == 0)
+        g_test_message ("%s: code \"%s\" ends at x %.0f of the view's %d px, the scrollbar "
+                        "%d px wide (%d at rest)", step, code, right,
+                        gtk_widget_get_width (scrolled), bar, resting);
+      if (right > end + 0.5)
+        g_error ("%s: the code \"%s\" ends at x %.0f, under the scrollbar (%d–%d px)", step,
+                 code, right, end, gtk_widget_get_width (scrolled));
+    }
+  g_assert_cmpuint (labels->len, >=, 5);
+  gtk_adjustment_set_value (hadj, h);
+  furrow_test_iterate (50);
+  furrow_test_wait_for_frame (view);
+}
+
 /* The settled roster read to its end (issue 13, item 2): the totals row, the widest amounts,
  * is made only when a user scrolls down to it; its amounts in full in the view, the columns
  * as wide as before (sized to every row, not to the rows near the view). Then its last column
@@ -188,6 +331,7 @@ check_roster (GtkWidget  *settlement,
     furrow_test_assert_reachable (label, "roster: a household's code");
     furrow_test_check_not_ellipsized (label, what);
   }
+  check_codes_clear_of_scrollbar (settlement, view, what);
   gtk_adjustment_set_value (hadj, h);
   gtk_adjustment_set_value (vadj, v);
   furrow_test_iterate (50);
@@ -357,8 +501,8 @@ without_spaces (const char *text)
  * column and the list's view (furrow_test_check_shown_whole()): the Fields list showed "全托"
  * for 全托管 at every size in Chinese (issue 13: "columns fit their content"). In Chinese a
  * cell reads the glossary's term, 全托管 or 半托管 (po/GLOSSARY.md); in English Full or Half
- * (the Fields list), Full custody or Half custody (the Households list). Returns how many cells
- * were checked. */
+ * (the Fields list, under its short title), Full custody or Half custody (the Households list).
+ * Returns how many cells were checked. */
 static guint
 check_custody_cells (GtkWidget  *list,
                      const char *step)
@@ -368,43 +512,43 @@ check_custody_cells (GtkWidget  *list,
   const char *const *terms = g_str_equal (furrow_test_language (), "C") ? c : zh;
   GtkWidget *view = furrow_test_find_widget (list, GTK_TYPE_COLUMN_VIEW);
   GtkWidget *scrolled = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
-  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
   g_autofree char *what = g_strdup_printf ("%s, custody", step);
-  guint custody = G_MAXUINT, n = 0;
+  g_autoptr(GPtrArray) cells = NULL;
+  g_autoptr(GPtrArray) labels =
+    labels_in_view (view, scrolled, column_index (view, _("Custody"), C_("column", "Cust.")),
+                    &cells);
 
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+  for (guint i = 0; i < labels->len; i++)
     {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      GtkWidget *label = g_ptr_array_index (labels, i);
 
-      if (g_strcmp0 (gtk_column_view_column_get_title (column), _("Custody")) == 0)
-        custody = i;
+      if (!g_strv_contains (terms, gtk_label_get_text (GTK_LABEL (label))))
+        g_error ("%s: \"%s\" is not a whole custody term", what,
+                 gtk_label_get_text (GTK_LABEL (label)));
+      furrow_test_check_shown_whole (label, g_ptr_array_index (cells, i), scrolled, what);
     }
-  g_assert_cmpuint (custody, !=, G_MAXUINT);
-  /* After the header, the rows, each a cell per column in the columns' order. */
-  for (GtkWidget *rows = gtk_widget_get_next_sibling (gtk_widget_get_first_child (view));
-       rows != NULL; rows = gtk_widget_get_next_sibling (rows))
-    for (GtkWidget *row = gtk_widget_get_first_child (rows); row != NULL;
-         row = gtk_widget_get_next_sibling (row))
-      {
-        GtkWidget *cell = gtk_widget_get_first_child (row);
-        GtkWidget *label;
-        graphene_rect_t b;
+  g_test_message ("%s: %u cells whole", what, labels->len);
+  return labels->len;
+}
 
-        for (guint i = 0; i < custody && cell != NULL; i++)
-          cell = gtk_widget_get_next_sibling (cell);
-        label = cell != NULL ? furrow_test_find_widget (cell, GTK_TYPE_LABEL) : NULL;
-        if (label == NULL || !gtk_widget_get_mapped (label) ||
-            !gtk_widget_compute_bounds (label, scrolled, &b) || b.origin.y < 0 ||
-            b.origin.y + b.size.height > gtk_widget_get_height (scrolled))
-          continue;
-        if (!g_strv_contains (terms, gtk_label_get_text (GTK_LABEL (label))))
-          g_error ("%s: \"%s\" is not a whole custody term", what,
-                   gtk_label_get_text (GTK_LABEL (label)));
-        furrow_test_check_shown_whole (label, cell, scrolled, what);
-        n++;
-      }
-  g_test_message ("%s: %u cells whole", what, n);
-  return n;
+/* The name of every field in view in the Fields LIST whole, inside its column and the list's
+ * view, at least its natural width (furrow_test_check_shown_whole()). Returns how many. */
+static guint
+check_name_cells (GtkWidget  *list,
+                  const char *step)
+{
+  GtkWidget *view = furrow_test_find_widget (list, GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+  g_autofree char *what = g_strdup_printf ("%s, names", step);
+  g_autoptr(GPtrArray) cells = NULL;
+  g_autoptr(GPtrArray) labels =
+    labels_in_view (view, scrolled, column_index (view, C_("field", "Name"), NULL), &cells);
+
+  for (guint i = 0; i < labels->len; i++)
+    furrow_test_check_shown_whole (g_ptr_array_index (labels, i), g_ptr_array_index (cells, i),
+                                   scrolled, what);
+  g_test_message ("%s: %u names whole", what, labels->len);
+  return labels->len;
 }
 
 /* The household's name and code over its two buttons, each in full and on one line (at
@@ -634,6 +778,14 @@ clerk (Fixture *fixture,
       furrow_season_settlement_page_get_roster (FURROW_SEASON_SETTLEMENT_PAGE (settlement)));
     /* The roster: a row per settled household and the totals row. */
     g_assert_cmpuint (n_rows, ==, s->n_rows + 1);
+    /* The area in full custody grouped as the amounts beside it ("2970.91" beside
+     * "¥1,485,455.00" before, issue 13): base payments of ¥1,485,455.00 at ¥500.00 a mu are
+     * 2,970.91 mu. */
+    g_assert_cmpint (s->totals.base_fen_per_mu, ==, 50000);
+    g_assert_cmpint (s->totals.base_total_fen, ==, 148545500);
+    g_assert_cmpfloat_with_epsilon (s->totals.total_area_mu, 2970.91, 0.001);
+    furrow_test_assert_reachable (furrow_test_find_label (settlement, "2,970.91"),
+                                  "the area in full custody");
     furrow_season_settlement_page_export_statements (FURROW_SEASON_SETTLEMENT_PAGE (settlement),
                                                      file, FALSE);
     g_assert_true (wait_export (FURROW_SEASON_SETTLEMENT_PAGE (settlement)));
@@ -792,14 +944,25 @@ agronomist (Fixture *fixture,
   furrow_test_assert_reachable (GTK_WIDGET (window->plan_button), "Plan");
   check_window (fixture, "agronomist-1-field");
   check_map_overlays (fixture, "agronomist-1-field");
-  /* The rows in view of 40: 15 at 1024×700. In Chinese their names whole beside them
-   * ("河滩一…" at 1024 px before, beside titles of seven characters, "确权面积（亩）"); the
-   * English titles are wider than their cells ("Meas. mu" over "131.09"), and the names give
-   * way below 1920 px. */
+  /* The rows in view of 40: 15 at 1024×700, their names whole beside them at every size, in
+   * English and in Chinese: "河滩一…" in Chinese at 1024 px before, beside titles of seven
+   * characters, "确权面积（亩）"; "河滩…" in English at 1024 and 1366 px, beside titles wider
+   * than their cells ("Meas. mu" over "131.09", "Custody" over "Full"; now "Meas.", "Cust."). */
   g_assert_cmpuint (check_custody_cells (GTK_WIDGET (window->field_list), "agronomist-1-field"),
                     >=, 15);
-  if (!g_str_equal (furrow_test_language (), "C"))
-    furrow_test_check_not_ellipsized (GTK_WIDGET (window->field_list), "the Fields list");
+  g_assert_cmpuint (check_name_cells (GTK_WIDGET (window->field_list), "agronomist-1-field"), >=,
+                    15);
+  furrow_test_check_not_ellipsized (GTK_WIDGET (window->field_list), "the Fields list");
+  /* The short titles' whole meaning over them: "Meas." is the measured area in mu. */
+  {
+    GtkWidget *title =
+      furrow_test_find_label (GTK_WIDGET (window->field_list), C_("column", "Meas."));
+    const char *tip = NULL;
+
+    for (GtkWidget *w = title; w != NULL && tip == NULL; w = gtk_widget_get_parent (w))
+      tip = gtk_widget_get_tooltip_text (w);
+    g_assert_cmpstr (tip, ==, _("Measured area (mu)"));
+  }
 
   /* 2. Plan: the planner beside the map at its natural width, 380 px at least (README's
    * planner.png; 55 px on the old tree, issue 13 item 1). */
@@ -1071,6 +1234,22 @@ manager (Fixture *fixture,
     if (width >= 1366)
       g_assert_cmpfloat (gtk_adjustment_get_upper (adj), <=,
                          gtk_adjustment_get_page_size (adj) + 1);
+  }
+  /* The totals' areas grouped as the amounts beside them ("Registered 3089.58 mu" beside
+   * "Revenue ¥5,229,819.46" before, issue 13): the 40 fields' registered areas add up to
+   * 3,089.58 mu. */
+  {
+    g_autofree char *registered = g_strdup_printf (_("Registered %s mu"), "3,089.58");
+    double sum = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+      {
+        g_autoptr(FurrowField) field = g_list_model_get_item (fields, i);
+
+        sum += furrow_field_get_registered_area_m2 (field) * 15 / 10000;
+      }
+    g_assert_cmpfloat_with_epsilon (sum, 3089.58, 0.005);
+    furrow_test_assert_reachable (furrow_test_find_label (page, registered), registered);
   }
   check_window (fixture, "manager-3-overview");
 

@@ -112,7 +112,8 @@ test_demo_lists (Fixture       *fixture,
     }
   g_assert_nonnull (furrow_test_find_label (window, furrow_field_get_code (first_field)));
   {
-    g_autofree char *mu = furrow_format_mu (furrow_field_get_measured_area_m2 (first_field));
+    g_autofree char *mu =
+      furrow_format_mu_grouped (furrow_field_get_measured_area_m2 (first_field));
 
     g_assert_nonnull (furrow_test_find_label (window, mu));
   }
@@ -273,8 +274,8 @@ test_select_field (Fixture       *fixture,
   g_assert_true (gtk_revealer_get_reveal_child (fixture->window->details_revealer));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->details_stack), ==,
                    "field");
-  measured = furrow_format_mu (furrow_field_get_measured_area_m2 (field));
-  registered = furrow_format_mu (furrow_field_get_registered_area_m2 (field));
+  measured = furrow_format_mu_grouped (furrow_field_get_measured_area_m2 (field));
+  registered = furrow_format_mu_grouped (furrow_field_get_registered_area_m2 (field));
   measured_mu = g_strdup_printf ("%s mu", measured);
   registered_mu = g_strdup_printf ("%s mu", registered);
   g_assert_cmpstr (gtk_label_get_text (fixture->window->field_name_label), ==,
@@ -376,7 +377,7 @@ static char *
 mu_text (double   area_m2,
          gboolean unit)
 {
-  g_autofree char *number = furrow_format_mu (area_m2);
+  g_autofree char *number = furrow_format_mu_grouped (area_m2);
 
   return unit ? g_strdup_printf ("%s mu", number) : g_steal_pointer (&number);
 }

@@ -195,7 +195,7 @@ check_rows_all (FurrowWindow             *window,
     g_autofree char *net = g_strdup_printf ("Net %s", yuan);
     g_autofree char *revenue_yuan = furrow_format_yuan (sum_revenue);
     g_autofree char *revenue = g_strdup_printf ("Revenue %s", revenue_yuan);
-    g_autofree char *mu = furrow_format_mu (sum_planted);
+    g_autofree char *mu = furrow_format_mu_grouped (sum_planted);
     g_autofree char *planted = g_strdup_printf ("Planted %s mu", mu);
     /* Grouped as the amounts are, whatever the locale (furrow_format_number(), test-units). */
     g_autofree char *maize_kg = furrow_format_number (sum_kg[FURROW_CROP_MAIZE], 0);

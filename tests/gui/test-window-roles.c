@@ -568,8 +568,8 @@ assert_rows_equal (FurrowCountyWindow *window,
       JsonObject *f = row < n ? json_array_get_object_element (cooperatives, row)
                               : json_object_get_object_member (summary, "total");
       JsonObject *planned = json_object_get_object_member (f, "planned");
-      g_autofree char *mu = furrow_format_mu (json_object_get_double_member (f,
-                                                                             "custody_area_m2"));
+      g_autofree char *mu =
+        furrow_format_mu_grouped (json_object_get_double_member (f, "custody_area_m2"));
       g_autofree char *fields = g_strdup_printf ("%" G_GINT64_FORMAT,
                                                  json_object_get_int_member (f, "fields"));
       g_autofree char *households = g_strdup_printf ("%" G_GINT64_FORMAT,

@@ -70,3 +70,9 @@ furrow_format_number (double value,
   g_ascii_formatd (plain, sizeof plain, format, value);
   return group_thousands (plain);
 }
+
+char *
+furrow_format_mu_grouped (double area_m2)
+{
+  return furrow_format_number (furrow_m2_to_mu (area_m2), 2);
+}

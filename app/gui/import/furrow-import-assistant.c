@@ -514,7 +514,8 @@ append_preview_row (GListStore *rows,
                                                           : g_strdup_printf (_("Record %s"), number),
                           g_free);
   g_object_set_data_full (row, "field", g_strdup (field != NULL ? field : "—"), g_free);
-  g_object_set_data_full (row, "area", isnan (area_m2) ? g_strdup ("—") : furrow_format_mu (area_m2),
+  g_object_set_data_full (row, "area",
+                          isnan (area_m2) ? g_strdup ("—") : furrow_format_mu_grouped (area_m2),
                           g_free);
   g_list_store_append (rows, row);
 }

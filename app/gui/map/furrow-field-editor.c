@@ -142,7 +142,7 @@ update (FurrowFieldEditor *self)
     }
   else
     {
-      g_autofree char *mu = furrow_format_mu (furrow_geodesy_area_m2 (geometry));
+      g_autofree char *mu = furrow_format_mu_grouped (furrow_geodesy_area_m2 (geometry));
       double perimeter_m = furrow_geodesy_perimeter_m (geometry);
 
       /* TRANSLATORS: the live measurement while drawing a field: area in mu, perimeter in m */

@@ -173,7 +173,7 @@ field_shape_new (FurrowField *field,
   if (old != NULL && old->source_hash == source_hash)
     return g_atomic_rc_box_acquire (old);
 
-  mu = furrow_format_mu (furrow_field_get_measured_area_m2 (field));
+  mu = furrow_format_mu_grouped (furrow_field_get_measured_area_m2 (field));
   shape = shape_new (id, geometry, rgb,
                      /* TRANSLATORS: a field's name and its area on the map, e.g. "East 3\n12.34 mu" */
                      g_strdup_printf (_("%s\n%s mu"), furrow_field_get_name (field) ?: "", mu));

@@ -230,7 +230,7 @@ show_results (FurrowPlannerPanel *self)
   GtkLabel *plants[] = { self->maize_plants_label, self->soy_plants_label };
   GtkLabel *seed[] = { self->maize_seed_label, self->soy_seed_label };
   GtkLabel *yield[] = { self->maize_yield_label, self->soy_yield_label };
-  g_autofree char *area = furrow_format_mu (l->field_area_m2);
+  g_autofree char *area = furrow_format_mu_grouped (l->field_area_m2);
   g_autofree char *title = NULL;
   g_autofree char *ler = NULL;
   g_autofree char *net = furrow_format_yuan (self->net_fen_per_mu);

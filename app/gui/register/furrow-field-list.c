@@ -32,13 +32,13 @@ code_text (gpointer item, gpointer data)
 static char *
 registered_text (gpointer item, gpointer data)
 {
-  return furrow_format_mu (furrow_field_get_registered_area_m2 (item));
+  return furrow_format_mu_grouped (furrow_field_get_registered_area_m2 (item));
 }
 
 static char *
 measured_text (gpointer item, gpointer data)
 {
-  return furrow_format_mu (furrow_field_get_measured_area_m2 (item));
+  return furrow_format_mu_grouped (furrow_field_get_measured_area_m2 (item));
 }
 
 static char *
@@ -103,7 +103,7 @@ static void
 furrow_field_list_init (FurrowFieldList *self)
 {
   FurrowRecordList *list = FURROW_RECORD_LIST (self);
-  GtkColumnViewColumn *code_column;
+  GtkColumnViewColumn *code_column, *column;
 
   furrow_record_list_set_texts (list, _("Fields"), "find-location-symbolic", _("No Fields"),
                                 _("Import fields or draw them on the map"));
@@ -111,16 +111,27 @@ furrow_field_list_init (FurrowFieldList *self)
                                  NULL, FALSE, TRUE);
   code_column = furrow_record_list_add_column (list, _("Code"), code_text,
                                                FURROW_RECORD_SORT_CODE, NULL, FALSE, FALSE);
-  /* Translators: the title of a list's column of registered areas in mu, short so that a
-   * 400-px sidebar shows every column (issue 13, item 6). */
-  furrow_record_list_add_column (list, _("Reg. mu"), registered_text,
-                                 FURROW_RECORD_SORT_NUMBER, registered_key, TRUE, FALSE);
-  /* Translators: the title of a list's column of measured areas in mu, short as "Reg. mu". */
-  furrow_record_list_add_column (list, _("Meas. mu"), measured_text,
-                                 FURROW_RECORD_SORT_NUMBER, measured_key, TRUE, FALSE);
-  furrow_record_list_add_column (list, _("Custody"), custody_text, FURROW_RECORD_SORT_NUMBER,
-                                 custody_key, FALSE, FALSE);
-  furrow_record_list_add_column (list, _("Parcels"), parcels_text, FURROW_RECORD_SORT_NUMBER,
-                                 parcels_key, TRUE, FALSE);
+  /* The titles of the numbers and the custody as short as their cells ("130.94", "Full"), their
+   * whole meaning a tooltip, so that in a 400-px sidebar the names read whole beside them
+   * (issue 13: "河滩…" at 1024 px in English beside "Meas. mu" and "Custody"). */
+  /* Translators: the short title of a list's column of registered areas in mu, no wider than
+   * "130.94"; its tooltip is "Registered area (mu)". */
+  column = furrow_record_list_add_column (list, C_("column", "Reg."), registered_text,
+                                          FURROW_RECORD_SORT_NUMBER, registered_key, TRUE, FALSE);
+  furrow_list_set_title_tooltip (column, _("Registered area (mu)"));
+  /* Translators: the short title of a list's column of measured areas in mu, as "Reg.". */
+  column = furrow_record_list_add_column (list, C_("column", "Meas."), measured_text,
+                                          FURROW_RECORD_SORT_NUMBER, measured_key, TRUE, FALSE);
+  furrow_list_set_title_tooltip (column, _("Measured area (mu)"));
+  /* Translators: the short title of the Fields list's column of custody, over cells that read
+   * "Full" or "Half"; its tooltip is "Custody". */
+  column = furrow_record_list_add_column (list, C_("column", "Cust."), custody_text,
+                                          FURROW_RECORD_SORT_NUMBER, custody_key, FALSE, FALSE);
+  furrow_list_set_title_tooltip (column, _("Custody"));
+  /* Translators: the short title of the Fields list's column of the number of parcels, over
+   * cells of one or two digits; its tooltip is "Parcels". */
+  column = furrow_record_list_add_column (list, C_("column", "Parc."), parcels_text,
+                                          FURROW_RECORD_SORT_NUMBER, parcels_key, TRUE, FALSE);
+  furrow_list_set_title_tooltip (column, _("Parcels"));
   furrow_record_list_sort_by (list, code_column);
 }

@@ -52,7 +52,7 @@ members_text (gpointer item, gpointer data)
 static char *
 registered_text (gpointer item, gpointer data)
 {
-  return furrow_format_mu (summary_of (data, item)->registered_m2);
+  return furrow_format_mu_grouped (summary_of (data, item)->registered_m2);
 }
 
 static char *

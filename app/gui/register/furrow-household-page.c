@@ -126,7 +126,7 @@ field_name (FurrowHouseholdPage *self,
 static char *
 format_mu (double area_m2)
 {
-  g_autofree char *number = furrow_format_mu (area_m2);
+  g_autofree char *number = furrow_format_mu_grouped (area_m2);
 
   /* Translators: an area in mu (亩), e.g. "12.34 mu". */
   return g_strdup_printf (_("%s mu"), number);
@@ -249,8 +249,8 @@ add_parcel_row (FurrowHouseholdPage *self,
 {
   double registered = furrow_parcel_get_registered_area_m2 (parcel);
   double measured = furrow_parcel_get_measured_area_m2 (parcel);
-  g_autofree char *registered_text = furrow_format_mu (registered);
-  g_autofree char *measured_text = furrow_format_mu (measured);
+  g_autofree char *registered_text = furrow_format_mu_grouped (registered);
+  g_autofree char *measured_text = furrow_format_mu_grouped (measured);
   g_autofree char *field = field_name (self, furrow_parcel_get_field_id (parcel));
   const char *name = furrow_parcel_get_name (parcel);
   g_autofree char *subtitle = NULL;
@@ -434,7 +434,7 @@ refresh_ledger (FurrowHouseholdPage *self)
       const FurrowLedgerEntry *entry = i < account->entries->len
                                        ? &g_array_index (account->entries, FurrowLedgerEntry, i)
                                        : &account->total;
-      g_autofree char *area = furrow_format_mu (entry->area_m2);
+      g_autofree char *area = furrow_format_mu_grouped (entry->area_m2);
       g_autofree char *base = furrow_format_yuan (entry->base_fen);
       g_autofree char *returned = furrow_format_yuan (entry->returned_fen);
       g_autofree char *fee = furrow_format_yuan (entry->fee_fen);

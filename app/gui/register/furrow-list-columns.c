@@ -91,12 +91,20 @@ find_title_label (GtkWidget  *widget,
 /* A title never gives way (no "Re…", issue 13 item 6): the column is at least as wide as its
  * title, which always reads whole; the lists keep their titles short ("Reg. mu"). GTK 4.8 has
  * no API for the header's widgets: the header is the column view's first child. */
+static GtkWidget *
+title_label (GtkColumnView *view,
+             const char    *title)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
+
+  return header != NULL ? find_title_label (header, title) : NULL;
+}
+
 static void
 let_title_give_way (GtkColumnView *view,
                     const char    *title)
 {
-  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
-  GtkWidget *label = header != NULL ? find_title_label (header, title) : NULL;
+  GtkWidget *label = title_label (view, title);
 
   if (label == NULL)
     return;
@@ -177,6 +185,28 @@ furrow_list_add_text_column (GtkColumnView      *view,
   let_title_give_way (view, title);
   g_object_unref (column);
   return column;
+}
+
+/* A short title's whole meaning ("Reg." for "Registered area (mu)", issue 13): the tooltip of
+ * the column's title, its whole button in the header (a tooltip is looked up from the widget
+ * under the pointer to its parents), and the title's accessible description. */
+void
+furrow_list_set_title_tooltip (GtkColumnViewColumn *column,
+                               const char          *tooltip)
+{
+  GtkColumnView *view = gtk_column_view_column_get_column_view (column);
+  GtkWidget *header = view != NULL ? gtk_widget_get_first_child (GTK_WIDGET (view)) : NULL;
+  GtkWidget *label = view != NULL ? title_label (view, gtk_column_view_column_get_title (column))
+                                  : NULL;
+  GtkWidget *button = label;
+
+  g_return_if_fail (label != NULL);
+
+  while (gtk_widget_get_parent (button) != NULL && gtk_widget_get_parent (button) != header)
+    button = gtk_widget_get_parent (button);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  tooltip, -1);
 }
 
 /* The text of a cell is set when its row is bound; what it reads beside its item (a count, a

@@ -20,6 +20,9 @@ GtkColumnViewColumn *furrow_list_add_text_column (GtkColumnView      *view,
                                                   gpointer            user_data,
                                                   gboolean            numeric,
                                                   gboolean            expand);
+/* The whole meaning of a column's short title, shown over its title (a tooltip). */
+void                 furrow_list_set_title_tooltip (GtkColumnViewColumn *column,
+                                                    const char          *tooltip);
 /* Sets the texts of the cells shown again (what they read beside their item changed). */
 void                 furrow_list_refresh_cells   (GtkColumnView      *view);
 /* Case-insensitive match of `needle` (already casefolded, may be NULL/"") in `text`. */

@@ -167,6 +167,9 @@ model_changed_cb (GtkColumnView *view,
     }
 }
 
+/* The room the last column leaves at its end for the overlay scrollbar. */
+#define SCROLLBAR_ROOM 12
+
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -179,6 +182,11 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
    * (the totals row). The name gives way, down to "Total"; then the table scrolls (issue 13,
    * item 2: the code was "…782102201010291" at 1366 px, cut to its last nine digits). */
   gtk_widget_set_size_request (label, column->width, -1);
+  /* The code, the last column, ends clear of the overlay scrollbar over the view's right edge
+   * (9 px wide under Xvfb): at 1920 px, where the table fits, its last digit was under it
+   * (issue 13). */
+  if (column->column == FURROW_ROSTER_COLUMN_CODE)
+    gtk_widget_set_margin_end (label, SCROLLBAR_ROOM);
   if (is_numeric (column->column))
     gtk_widget_add_css_class (label, "numeric");
   else if (column->column == FURROW_ROSTER_COLUMN_NAME)

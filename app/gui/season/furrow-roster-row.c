@@ -142,7 +142,7 @@ furrow_roster_row_get_text (FurrowRosterRow    *self,
       return g_strdup (self->custody == FURROW_CUSTODY_HALF ? C_("custody", "Half")
                                                             : C_("custody", "Full"));
     case FURROW_ROSTER_COLUMN_AREA:
-      return furrow_format_mu (self->area_m2);
+      return furrow_format_mu_grouped (self->area_m2);
     case FURROW_ROSTER_COLUMN_BASE:
       return furrow_format_yuan (self->base_fen);
     case FURROW_ROSTER_COLUMN_DIVIDEND:

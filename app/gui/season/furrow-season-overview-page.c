@@ -126,11 +126,11 @@ cell_text (gpointer item,
       /* Translators: a plan tuned in the planner, not one of the presets. */
       return g_strdup (row->preset[0] != '\0' ? row->preset : _("Custom"));
     case COLUMN_REGISTERED:
-      return furrow_format_mu (row->registered_area_m2);
+      return furrow_format_mu_grouped (row->registered_area_m2);
     case COLUMN_MEASURED:
-      return furrow_format_mu (row->measured_area_m2);
+      return furrow_format_mu_grouped (row->measured_area_m2);
     case COLUMN_PLANTED:
-      return row->planned ? furrow_format_mu (row->planted_area_m2) : g_strdup ("—");
+      return row->planned ? furrow_format_mu_grouped (row->planted_area_m2) : g_strdup ("—");
     case COLUMN_MAIZE:
       return row->planned ? furrow_format_number (row->yield_kg[FURROW_CROP_MAIZE], 0)
                           : g_strdup ("—");
@@ -279,9 +279,9 @@ show_totals (FurrowSeasonOverviewPage *self)
     }
 
   {
-    g_autofree char *a = furrow_format_mu (t->registered_area_m2);
-    g_autofree char *b = furrow_format_mu (t->measured_area_m2);
-    g_autofree char *c = furrow_format_mu (t->planted_area_m2);
+    g_autofree char *a = furrow_format_mu_grouped (t->registered_area_m2);
+    g_autofree char *b = furrow_format_mu_grouped (t->measured_area_m2);
+    g_autofree char *c = furrow_format_mu_grouped (t->planted_area_m2);
     g_autofree char *m = format_kg (t->yield_kg[FURROW_CROP_MAIZE]);
     g_autofree char *s = format_kg (t->yield_kg[FURROW_CROP_SOYBEAN]);
     g_autofree char *r = furrow_format_yuan (t->revenue_fen);

@@ -72,7 +72,7 @@ furrow_settlement_totals_show (GtkGrid                        *grid,
 {
   g_autofree char *rate = furrow_format_yuan (t->base_fen_per_mu);
   g_autofree char *rate_text = NULL;
-  g_autofree char *area = furrow_format_mu (furrow_mu_to_m2 (t->total_area_mu));
+  g_autofree char *area = furrow_format_mu_grouped (furrow_mu_to_m2 (t->total_area_mu));
   g_autofree char *reserve_pct = format_pct (split->reserve_pct);
   g_autofree char *collective_pct = format_pct (split->collective_pct);
   g_autofree char *cooperative_pct = format_pct (split->cooperative_pct);

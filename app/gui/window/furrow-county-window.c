@@ -117,7 +117,7 @@ add_row (FurrowCountyWindow    *self,
          const FurrowCountyRow *figures)
 {
   gboolean total = figures->code == NULL;
-  g_autofree char *mu = furrow_format_mu (figures->custody_area_m2);
+  g_autofree char *mu = furrow_format_mu_grouped (figures->custody_area_m2);
   g_autofree char *fields = g_strdup_printf ("%" G_GINT64_FORMAT, figures->fields);
   g_autofree char *households = g_strdup_printf ("%" G_GINT64_FORMAT, figures->households);
   /* Translators: fields planned in maize, in soybean and in strips, e.g. "3 / 0 / 45". */

@@ -14,7 +14,7 @@
 static char *
 format_mu (double area_m2)
 {
-  g_autofree char *number = furrow_format_mu (area_m2);
+  g_autofree char *number = furrow_format_mu_grouped (area_m2);
 
   /* Translators: an area in mu (亩), e.g. "12.34 mu". */
   return g_strdup_printf (_("%s mu"), number);

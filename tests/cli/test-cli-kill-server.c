@@ -120,7 +120,7 @@ row_digest (FurrowDatabase *database)
   stmt = furrow_database_prepare (database,
     "SELECT md5 (string_agg (t.table_name || ' ' || md5 (query_to_xml (format ("
     "  'SELECT coalesce (string_agg (j, E''\\n'' ORDER BY j), '''') AS d FROM (SELECT"
-    "   (to_jsonb (r) - ARRAY[''time'', ''created'', ''last_change''])::text AS j"
+    "   (to_jsonb (r) - ARRAY[''time'', ''created'', ''last_change'', ''changed_at''])::text AS j"
     "   FROM %I.%I r) s', t.table_schema, t.table_name), false, true, '')::text), ' '"
     " ORDER BY t.table_name))"
     " FROM information_schema.tables t"

@@ -31,7 +31,8 @@ count_placeholders (const char *sql)
 }
 
 /* Each row: a written column is a placeholder of INSERT (and of UPDATE, which adds the row id,
- * the writer and the row version read; DELETE has the id and the version, v9);
+ * the writer, the row version read (v9) and the time it is written (v13); DELETE has the id and
+ * the version, v9);
  * the SELECTs give the read columns, the code where the column named "code" is among them; the
  * kind's type is its model's and its objects'. */
 static void
@@ -62,7 +63,7 @@ test_table (FurrowTestStore *fixture,
                         ==, n_written);
       g_assert_cmpuint (count_placeholders (_furrow_store_kind_write_sql (kind_id,
                                                                           FURROW_RECORD_UPDATED)),
-                        ==, n_written + 3);
+                        ==, n_written + 4);
       g_assert_cmpuint (count_placeholders (kind->delete), ==, 2);
       g_assert_cmpuint (count_placeholders (_furrow_store_kind_sql (kind_id,
                                                                     FURROW_KIND_SQL_SELECT_ID)),
@@ -117,7 +118,8 @@ assert_audit (FurrowStore *store,
 
 /* The statements made from the columns are the text the store always wrote (the statement cache
  * and SQLite see the same SQL as before the table), an UPDATE with v9's row version: raised by
- * one, ?n+2 the writer, and only where it is still the version read, ?n+3 (NULL: any). */
+ * one, ?n+2 the writer, ?n+4 the time (v13), and only where it is still the version read,
+ * ?n+3 (NULL: any). */
 static void
 test_write_sql (void)
 {
@@ -129,7 +131,7 @@ test_write_sql (void)
                    "UPDATE households SET code = ?1, name = ?2, members = ?3, phone = ?4,"
                    " id_number = ?5, notes = ?6, bank = ?7, bank_branch = ?8,"
                    " account_number = ?9, account_holder = ?10,"
-                   " row_version = row_version + 1, changed_by = ?12"
+                   " row_version = row_version + 1, changed_by = ?12, changed_at = ?14"
                    " WHERE id = ?11 AND row_version = coalesce (?13, row_version)");
   g_assert_cmpstr (_furrow_store_kind_write_sql (FURROW_KIND_PARCEL, FURROW_RECORD_ADDED), ==,
                    "INSERT INTO parcels (geom, code, household_id, field_id, name,"
@@ -145,7 +147,7 @@ test_write_sql (void)
                    " land_grade = ?10, neighbour_east = ?11, neighbour_west = ?12,"
                    " neighbour_south = ?13, neighbour_north = ?14, custody = ?15,"
                    " entrusted_from = ?16, entrusted_to = ?17,"
-                   " row_version = row_version + 1, changed_by = ?19"
+                   " row_version = row_version + 1, changed_by = ?19, changed_at = ?21"
                    " WHERE id = ?18 AND row_version = coalesce (?20, row_version)");
   /* The SELECTs, now made from the read columns too: the text the kinds' hand-written column
    * lists gave before (FIELD_COLUMNS, HOUSEHOLD_COLUMNS, PARCEL_COLUMNS of r15a's v9). */

@@ -151,12 +151,16 @@ parcel_changed_cb (FurrowStore        *store,
                    ? furrow_parcel_get_registered_area_m2 (FURROW_PARCEL (object)) : -1.0;
 }
 
-/* The message a user reads (po/zh_CN.po has its translation). */
+/* The message a user reads (po/zh_CN.po has its translation): who changed the parcel and when,
+ * the changed_at stored (schema step 13) read around Furrow. */
 static char *
-changed_message (const char *user)
+changed_message (Fixture *fixture)
 {
+  g_autofree char *who = furrow_test_store_changed_by (fixture->base.path, fixture->a_user,
+                                                       "SELECT changed_at FROM parcels");
+
   return g_strdup_printf ("parcel " PARCEL " was changed by %s after you opened it: your change "
-                          "was not saved, and their values are shown now", user);
+                          "was not saved, and their values are shown now", who);
 }
 
 /* A changes the parcel from 2000 to 2500 m²; B, which read 2000, then asks for 3000 m²: CONFLICT
@@ -170,12 +174,13 @@ test_update_conflict (Fixture       *fixture,
   FurrowParcel *parcel = live_parcel (b);
   g_autoptr(GError) error = NULL;
   g_autoptr(FurrowParcel) stored = NULL;
-  g_autofree char *expected = changed_message (fixture->a_user);
+  g_autofree char *expected = NULL;
   g_autofree char *audit_update = NULL;
   g_auto(GStrv) audit = NULL;
   Heard heard = { 0 };
 
   a_sets_area (fixture, 2500.0);
+  expected = changed_message (fixture);
   g_signal_connect (b, "parcel-changed", G_CALLBACK (parcel_changed_cb), &heard);
 
   furrow_parcel_set_registered_area_m2 (parcel, 3000.0);
@@ -226,10 +231,11 @@ test_edit_conflict (Fixture       *fixture,
   g_autoptr(FurrowHistory) history = furrow_history_new ();
   FurrowEdit *edit;  /* the history takes it */
   g_autoptr(GError) error = NULL;
-  g_autofree char *expected = changed_message (fixture->a_user);
+  g_autofree char *expected = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
 
   a_sets_area (fixture, 2500.0);
+  expected = changed_message (fixture);
   g_value_init (&value, G_TYPE_DOUBLE);
   g_value_set_double (&value, 2833.33);
   edit = furrow_edit_record_new_set (b, G_OBJECT (parcel), "registered-area-m2", &value,
@@ -253,10 +259,11 @@ test_delete_conflict (Fixture       *fixture,
   FurrowParcel *parcel = live_parcel (b);
   g_autoptr(FurrowParcel) a_copy = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *changed = changed_message (fixture->a_user);
+  g_autofree char *changed = NULL;
   g_autofree char *deleted = NULL;
 
   a_sets_area (fixture, 2500.0);
+  changed = changed_message (fixture);
   g_assert_false (furrow_store_delete_parcel (b, parcel, &error));
   g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
   g_assert_cmpstr (error->message, ==, changed);
@@ -293,6 +300,7 @@ test_other_process (Fixture       *fixture,
   g_autofree char *project = furrow_test_pg () ? g_strdup (furrow_test_pg_uri ())
                                                : g_strdup (fixture->base.path);
   g_autofree char *expected = NULL;
+  g_autofree char *who = NULL;
   g_autofree char *out = NULL;
 
   if (!furrow_test_pg ())
@@ -317,9 +325,10 @@ test_other_process (Fixture       *fixture,
   furrow_household_set_name (household, "王建军");
   g_assert_false (furrow_store_update_household (b, household, &error));
   g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
+  who = furrow_test_store_changed_by (fixture->base.path, fixture->b_user,
+                                      "SELECT changed_at FROM households");
   expected = g_strdup_printf ("household " HOUSEHOLD " was changed by %s after you opened it: "
-                              "your change was not saved, and their values are shown now",
-                              fixture->b_user);
+                              "your change was not saved, and their values are shown now", who);
   g_assert_cmpstr (error->message, ==, expected);
 
   stored = furrow_store_find_household (fixture->a, HOUSEHOLD);
@@ -850,6 +859,7 @@ test_harvest_conflict (Fixture       *fixture,
   g_autoptr(FurrowSeason) a_season = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *who = NULL;
   g_auto(GStrv) audit = NULL;
   HeardSeason heard_season = { 0 };
   HeardConflict heard_conflict = { 0 };
@@ -883,9 +893,10 @@ test_harvest_conflict (Fixture       *fixture,
       heard_season.n = 0;
     }
 
+  who = furrow_test_store_changed_by (fixture->base.path, fixture->a_user,
+                                      "SELECT changed_at FROM harvests WHERE crop = 'maize'");
   expected = g_strdup_printf ("The maize harvest of field T01 was changed by %s after you opened "
-                              "it; it now reads 6420 kg. Your change was not saved.",
-                              fixture->a_user);
+                              "it; it now reads 6420 kg. Your change was not saved.", who);
   g_assert_false (furrow_store_set_harvests (b, season, &b_entry, 1, &error));
   g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
   g_assert_cmpstr (error->message, ==, expected);
@@ -949,6 +960,7 @@ test_rules_conflict (Fixture       *fixture,
   g_autoptr(GArray) stored = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *who = NULL;
   FurrowSeasonActualCost seed = { 0, "seed", 120000, 0 };
 
   g_array_append_val (costs, seed);
@@ -970,9 +982,11 @@ test_rules_conflict (Fixture       *fixture,
   before = furrow_store_find_season (b, "2026 秋");
   after = furrow_store_find_season (b, "2026 秋");
   furrow_season_set_price (after, FURROW_CROP_MAIZE, 140, 0);
+  who = furrow_test_store_changed_by (fixture->base.path, fixture->a_user,
+                                      "SELECT changed_at FROM seasons");
   expected = g_strdup_printf ("The rules of season “2026 秋” were changed by %s after you opened "
                               "them: your change was not saved, and their rules are shown now.",
-                              fixture->a_user);
+                              who);
   g_assert_false (furrow_history_push (history, furrow_edit_season_rules (b,
                                                                           furrow_season_get_id (season),
                                                                           before, after),
@@ -986,9 +1000,12 @@ test_rules_conflict (Fixture       *fixture,
 
   /* B: the seed ¥1,300.00 over the ¥1,200.00 it read. */
   g_free (expected);
+  g_free (who);
+  who = furrow_test_store_changed_by (fixture->base.path, fixture->a_user,
+                                      "SELECT changed_at FROM season_actual_costs");
   expected = g_strdup_printf ("The actual cost “seed” of season “2026 秋” was changed by %s after "
                               "you opened it; it now reads ¥1,250.00. Your change was not saved.",
-                              fixture->a_user);
+                              who);
   g_array_index (costs, FurrowSeasonActualCost, 0).fen = 130000;
   g_assert_false (furrow_history_push (history, furrow_edit_season_actual_costs (b, season, b_shown,
                                                                                  costs, &error),
@@ -1078,6 +1095,7 @@ test_plan_conflict (Fixture       *fixture,
   FurrowField *a_field = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *who = NULL;
   g_auto(GStrv) audit = NULL;
   HeardSeason heard_season = { 0 };
   HeardConflict heard_conflict = { 0 };
@@ -1108,9 +1126,11 @@ test_plan_conflict (Fixture       *fixture,
       heard_season.n = 0;
     }
 
+  who = furrow_test_store_changed_by (fixture->base.path, fixture->a_user,
+                                      "SELECT changed_at FROM plans");
   expected = g_strdup_printf ("The plan of field T01 was changed by %s after you opened it; it is "
                               "now 4 maize + 6 soybean rows, 4.30 m unit. Your change was not "
-                              "saved.", fixture->a_user);
+                              "saved.", who);
   g_assert_false (save_plan (b, season, field, "2+4", FURROW_ROW_VERSION_NONE, &error));
   g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
   g_assert_cmpstr (error->message, ==, expected);
@@ -1180,6 +1200,7 @@ test_plan_undo_conflict (Fixture       *fixture,
   g_autoptr(FurrowHistory) history = furrow_history_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *who = NULL;
   HeardConflict heard_conflict = { 0 };
   FurrowPattern pattern;
   FurrowField *a_field;
@@ -1202,9 +1223,11 @@ test_plan_undo_conflict (Fixture       *fixture,
   g_assert_true (save_plan (fixture->a, a_season, a_field, "4+6", 1, &error));
   g_assert_no_error (error);
 
+  who = furrow_test_store_changed_by (fixture->base.path, fixture->a_user,
+                                      "SELECT changed_at FROM plans");
   expected = g_strdup_printf ("The plan of field T01 was changed by %s after you opened it; it is "
                               "now 4 maize + 6 soybean rows, 4.30 m unit. Your change was not "
-                              "saved.", fixture->a_user);
+                              "saved.", who);
   g_assert_false (furrow_history_undo (history, &error));
   g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
   g_assert_cmpstr (error->message, ==, expected);

@@ -534,6 +534,138 @@ test_upgrade_v11_server (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v11-server", Fixture, fixture_set_up,
                      test_upgrade_v11_server, furrow_test_store_fixture_tear_down);
 
+/* A project of version 12 whose parcel was changed by clerk_a: step 13 gives the seven
+ * versioned tables changed_at, NULL for the rows written before it (their time is not known),
+ * so the parcel keeps its values, version and author; the next change through Furrow writes the
+ * time it was made, between the clock read before and after it. */
+static void
+test_upgrade_v12 (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FurrowStore) store = NULL;
+  g_autoptr(FurrowParcel) parcel = NULL;
+  gint64 before, after;
+
+  {
+    g_autoptr(FurrowDatabase) db = open_empty (fixture);
+
+    g_assert_true (furrow_store_migrate (db, 0, 12, &error));
+    g_assert_true (furrow_database_exec (db,
+                     "INSERT INTO households (code, name) VALUES ('371426101201010001', '王建国');"
+                     "INSERT INTO fields (code, name) VALUES ('T01', '东大块');"
+                     "INSERT INTO parcels (code, household_id, field_id, name,"
+                     " registered_area_m2, row_version, changed_by) VALUES"
+                     " ('3714261012010100010001', 1, 1, '东地', 812.4, 2, 'clerk_a')", &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (query (db, "SELECT count(*) FROM pragma_table_info ('parcels')"
+                                " WHERE name = 'changed_at'"), ==, 0);
+  }
+
+  store = furrow_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (furrow_store_get_schema_version (store), ==, FURROW_STORE_SCHEMA_VERSION);
+  {
+    g_autoptr(FurrowDatabase) db = open_empty (fixture);
+
+    g_assert_cmpint (query (db, "SELECT count(*) FROM parcels WHERE row_version = 2"
+                                " AND changed_by = 'clerk_a' AND changed_at IS NULL"), ==, 1);
+    g_assert_cmpint (query (db, "SELECT count(*) FROM sqlite_master m,"
+                                " pragma_table_info (m.name) c WHERE m.type = 'table'"
+                                " AND c.name = 'changed_at' AND c.type = 'INTEGER'"), ==, 7);
+  }
+  parcel = furrow_store_find_parcel (store, "3714261012010100010001");
+  furrow_parcel_set_registered_area_m2 (parcel, 820.0);
+  before = g_get_real_time () / G_USEC_PER_SEC;
+  g_assert_true (furrow_store_update_parcel (store, parcel, &error));
+  g_assert_no_error (error);
+  after = g_get_real_time () / G_USEC_PER_SEC;
+  g_clear_object (&store);
+  {
+    g_autoptr(FurrowDatabase) db = open_empty (fixture);
+    gint64 at = query (db, "SELECT changed_at FROM parcels WHERE row_version = 3");
+
+    g_assert_cmpint (at, >=, before);
+    g_assert_cmpint (at, <=, after);
+  }
+}
+FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v12", Fixture, fixture_set_up,
+                     test_upgrade_v12, furrow_test_store_fixture_tear_down);
+
+/* The same on a server (PostgreSQL run only): a cooperative at version 12, without changed_at
+ * and with steps 9 and 11's triggers (the column dropped and the triggers pointed back), is
+ * upgraded by the next open: the seven tables have changed_at as bigint (int8, which publish and
+ * checkout copy as a file's INTEGER), their triggers call step 13's functions, none step 9's or
+ * 11's, and the version is the latest. */
+static void
+test_upgrade_v12_server (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char *const tables[] = { "fields", "households", "parcels", "seasons", "harvests",
+                                        "season_actual_costs", "plans" };
+  g_autoptr(FurrowStore) store = NULL;
+  g_autoptr(GString) back = NULL;
+  g_autofree char *schema = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *functions_sql = NULL;
+  g_autofree char *columns_sql = NULL;
+  g_autofree char *out = NULL;
+
+  if (!furrow_test_pg ())
+    {
+      g_test_skip ("the PostgreSQL run upgrades a cooperative on a server");
+      return;
+    }
+  store = furrow_test_store_create_at (fixture);
+  g_clear_object (&store);
+  sql = g_strdup_printf ("SELECT schema_name FROM furrow.cooperatives"
+                         " WHERE lower (code) = lower ('%s')", fixture->path);
+  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &schema, NULL), ==, 0);
+  g_strstrip (schema);
+  back = g_string_new (NULL);
+  g_string_append_printf (back, "SET search_path = \"%s\";", schema);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_string_append_printf (back, "ALTER TABLE %s DROP COLUMN changed_at;"
+                                  "CREATE OR REPLACE TRIGGER %s_changed_by BEFORE INSERT OR UPDATE"
+                                  " ON %s FOR EACH ROW EXECUTE FUNCTION furrow.%s ();",
+                            tables[i], tables[i], tables[i],
+                            g_str_equal (tables[i], "seasons") ? "season_changed_by"
+                                                               : "row_changed_by");
+  g_string_append (back, "UPDATE furrow_meta SET value = '12' WHERE key = 'schema_version'");
+  g_assert_cmpint (furrow_test_pg_psql ("furrow", back->str, NULL, NULL), ==, 0);
+  functions_sql = g_strdup_printf ("SELECT p.proname, count(*) FROM pg_trigger t"
+                                   " JOIN pg_proc p ON p.oid = t.tgfoid"
+                                   " JOIN pg_class c ON c.oid = t.tgrelid"
+                                   " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                                   " WHERE n.nspname = '%s' AND t.tgname LIKE '%%_changed_by'"
+                                   " GROUP BY 1 ORDER BY 1", schema);
+  columns_sql = g_strdup_printf ("SELECT udt_name, count(*) FROM information_schema.columns"
+                                 " WHERE table_schema = '%s' AND column_name = 'changed_at'"
+                                 " GROUP BY 1", schema);
+  g_assert_cmpint (furrow_test_pg_psql ("furrow", functions_sql, &out, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "row_changed_by|6\nseason_changed_by|1\n");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (furrow_test_pg_psql ("furrow", columns_sql, &out, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free);
+
+  store = furrow_test_store_reopen (fixture);
+  g_assert_cmpint (furrow_store_get_schema_version (store), ==, FURROW_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (furrow_test_pg_psql ("furrow", functions_sql, &out, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "row_changed_by_at|6\nseason_changed_by_at|1\n");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (furrow_test_pg_psql ("furrow", columns_sql, &out, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "int8|7\n");
+  g_clear_pointer (&out, g_free);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT value::int = %d FROM \"%s\".furrow_meta"
+                         " WHERE key = 'schema_version'", FURROW_STORE_SCHEMA_VERSION, schema);
+  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &out, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "t\n");
+}
+FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v12-server", Fixture, fixture_set_up,
+                     test_upgrade_v12_server, furrow_test_store_fixture_tear_down);
+
 /* Step 2 fails (its index is there already): the file stays at version 1, step 2 left nothing,
  * and the error names the step. */
 static void

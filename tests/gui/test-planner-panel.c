@@ -18,6 +18,7 @@
 #include "furrow-window.h"
 #include "furrow-window-testing.h"
 #include "furrow-test-gui.h"
+#include "furrow-test-store.h"
 #include "furrow-rows-layer-testing.h"
 #include "furrow-comparison-chart-testing.h"
 #include "furrow-cross-section-testing.h"
@@ -407,6 +408,7 @@ test_plan_conflict (Fixture       *fixture,
   g_autoptr(FurrowSeason) other_season = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *who = NULL;
   g_autofree char *preset = NULL;
   FurrowSeason *season;
   FurrowPattern p46;
@@ -434,9 +436,11 @@ test_plan_conflict (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "planner.apply-to-season", NULL));
   g_assert_true (furrow_test_wait_until (conflict_shown, NULL, 30));
   dialog = furrow_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  who = furrow_test_store_changed_by (furrow_store_get_path (store), g_get_user_name (),
+                                      "SELECT max (changed_at) FROM plans");
   expected = g_strdup_printf ("The plan of field %s was changed by %s after you opened it; it is "
                               "now 4 maize + 6 soybean rows, 4.30 m unit. Your change was not "
-                              "saved.", furrow_field_get_code (field), g_get_user_name ());
+                              "saved.", furrow_field_get_code (field), who);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Changed by Another User");
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, expected);

@@ -10,6 +10,7 @@
 #include "furrow-window.h"
 #include "furrow-window-testing.h"
 #include "furrow-test-gui.h"
+#include "furrow-test-store.h"
 
 typedef FurrowTestWindow Fixture;
 
@@ -606,6 +607,7 @@ test_conflict (Fixture       *fixture,
   g_autoptr(FurrowParcel) parcel = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *who = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
   FurrowHistory *history = furrow_window_get_history (fixture->window);
   FurrowStore *store;
@@ -638,9 +640,10 @@ test_conflict (Fixture       *fixture,
                                                                    "Change Registered Area"),
                                        &error));
   g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
+  who = furrow_test_store_changed_by (path, g_get_user_name (),
+                                      "SELECT max (changed_at) FROM parcels");
   expected = g_strdup_printf ("parcel %s was changed by %s after you opened it: your change was "
-                              "not saved, and their values are shown now", code,
-                              g_get_user_name ());
+                              "not saved, and their values are shown now", code, who);
   g_assert_cmpstr (error->message, ==, expected);
   g_assert_cmpfloat (furrow_parcel_get_registered_area_m2 (parcel), ==, 3333.0);
   g_assert_false (furrow_history_get_can_undo (history));

@@ -6,7 +6,9 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "furrow-demo.h"
 #include "furrow-household.h"
@@ -85,6 +87,61 @@ furrow_test_store_create_at (FurrowTestStore *fixture)
 
   g_assert_no_error (error);
   return store;
+}
+
+gint64
+furrow_test_store_query_int (const char *path,
+                             const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  if (furrow_test_pg ())
+    {
+      g_autofree char *schema_sql = g_strdup_printf ("SELECT schema_name FROM furrow.cooperatives"
+                                                     " WHERE lower (code) = lower ('%s')",
+                                                     path);
+      g_autofree char *schema = NULL;
+      g_autofree char *query = NULL;
+      g_autofree char *out = NULL;
+
+      g_assert_cmpint (furrow_test_pg_psql ("furrow", schema_sql, &schema, NULL), ==, 0);
+      g_strstrip (schema);
+      query = g_strdup_printf ("SET search_path = \"%s\", public; %s", schema, sql);
+      g_assert_cmpint (furrow_test_pg_psql ("furrow", query, &out, NULL), ==, 0);
+      return g_ascii_strtoll (g_strstrip (out), NULL, 10);
+    }
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+char *
+furrow_test_store_changed_by (const char *path,
+                              const char *user,
+                              const char *sql)
+{
+  static const char *const months[] = { "January", "February", "March", "April", "May", "June",
+                                        "July", "August", "September", "October", "November",
+                                        "December" };
+  time_t at = (time_t) furrow_test_store_query_int (path, sql);
+  time_t now = time (NULL);
+  struct tm at_tm, now_tm;
+  g_autofree char *year = NULL;
+
+  g_assert_cmpint (at, >, 0);
+  g_assert_nonnull (localtime_r (&at, &at_tm));
+  g_assert_nonnull (localtime_r (&now, &now_tm));
+  if (at_tm.tm_year != now_tm.tm_year)
+    year = g_strdup_printf (" %d", at_tm.tm_year + 1900);
+  return g_strdup_printf ("%s at %02d:%02d on %d %s%s", user, at_tm.tm_hour, at_tm.tm_min,
+                          at_tm.tm_mday, months[at_tm.tm_mon], year != NULL ? year : "");
 }
 
 FurrowStore *

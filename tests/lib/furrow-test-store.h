@@ -53,6 +53,19 @@ void         furrow_test_store_fixture_tear_down (FurrowTestStore    *fixture,
  * worker thread does). Both assert success and return a new store. */
 FurrowStore *furrow_test_store_create_at        (FurrowTestStore     *fixture);
 FurrowStore *furrow_test_store_reopen           (FurrowTestStore     *fixture);
+/* The integer the one-row, one-column `sql` reads from the project at `path` (a fixture's
+ * path), going around Furrow: the SQLite C API on the file, or psql in the schema of the
+ * cooperative of that code on the PostgreSQL run; 0 for NULL. For a test that checks what
+ * Furrow shows against what is stored. */
+gint64       furrow_test_store_query_int        (const char          *path,
+                                                 const char          *sql);
+/* "USER at 14:05 on 7 December" (the year after it when not this year's), as a conflict's
+ * message names who changed a row and when (schema step 13), in the C locale: the time is the
+ * changed_at that `sql` reads around Furrow (furrow_test_store_query_int ()), turned into local
+ * time by the C library, not by Furrow's code. */
+char        *furrow_test_store_changed_by       (const char          *path,
+                                                 const char          *user,
+                                                 const char          *sql);
 
 /* Copies the project SOURCE to the fixture's path and opens it: a copy of a demo made once is
  * cheaper than a new demo per test (valgrind runs the core suite). */

@@ -69,6 +69,37 @@ _furrow_store_last_actor (FurrowStore *self,
   return who;
 }
 
+gint64
+_furrow_store_now (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+char *
+_furrow_store_changed_by_at (char   *who,
+                             gint64  changed_at)
+{
+  g_autofree char *owned = who;
+  g_autoptr(GDateTime) at = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *when = NULL;
+
+  if (changed_at > 0)
+    at = g_date_time_new_from_unix_local (changed_at);
+  if (at == NULL)
+    return g_steal_pointer (&owned);
+  /* TRANSLATORS: g_date_time_format () of a change's local time this year ("14:05 on
+   * 7 December"); zh_CN "%-m月%-d日 %H:%M". */
+  when = g_date_time_format (at, g_date_time_get_year (at) == g_date_time_get_year (now)
+                                 ? C_("change time", "%H:%M on %-d %B")
+                                 /* TRANSLATORS: the same in another year ("14:05 on
+                                  * 7 December 2025"); zh_CN "%Y年%-m月%-d日 %H:%M". */
+                                 : C_("change time", "%H:%M on %-d %B %Y"));
+  /* TRANSLATORS: who changed a row and when, inside "was changed by %s after you opened it":
+   * "clerk_a at 14:05 on 7 December"; zh_CN "%s 于 %s". */
+  return g_strdup_printf (C_("change time", "%s at %s"), owned, when != NULL ? when : "?");
+}
+
 /* An import's additions are audited as one row at its commit, not one row each. */
 gboolean
 _furrow_store_audit_each_addition (FurrowStore *self,

@@ -63,10 +63,11 @@ harvest_conflict (FurrowStore   *self,
   g_autofree char *kg = NULL;
   gboolean found = FALSE;
   double now_kg = 0;
+  gint64 changed_at = 0;
 
   {
     g_autoptr(FurrowStatement) stmt =
-      _furrow_season_prepare (self, "SELECT changed_by, yield_kg FROM harvests WHERE "
+      _furrow_season_prepare (self, "SELECT changed_by, yield_kg, changed_at FROM harvests WHERE "
                                     "season_id = ?1 AND field_id = ?2 AND crop = ?3", NULL);
 
     if (stmt != NULL)
@@ -79,6 +80,7 @@ harvest_conflict (FurrowStore   *self,
             found = TRUE;
             who = furrow_statement_dup_text (stmt, 0);
             now_kg = furrow_statement_get_double (stmt, 1);
+            changed_at = furrow_statement_get_int64 (stmt, 2);
           }
       }
   }
@@ -101,6 +103,7 @@ harvest_conflict (FurrowStore   *self,
                                                                "opened it. Your change was not "
                                                                "saved."), code, who), error);
   kg = g_strdup_printf (now_kg == floor (now_kg) ? "%'.0f" : "%'.1f", now_kg);
+  who = _furrow_store_changed_by_at (g_steal_pointer (&who), changed_at);
   return _furrow_store_season_conflict (self, furrow_season_get_id (season),
                                         g_strdup_printf (crop == FURROW_CROP_MAIZE
                                                          ? _("The maize harvest of field %s was "
@@ -119,16 +122,19 @@ static const char *
 harvest_write_sql (gint64 version)
 {
   if (version == FURROW_ROW_VERSION_NONE)
-    return "INSERT INTO harvests (season_id, field_id, crop, yield_kg, revenue_fen, changed_by) "
-           "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (season_id, field_id, crop) DO NOTHING";
+    return "INSERT INTO harvests (season_id, field_id, crop, yield_kg, revenue_fen, changed_by, "
+           "changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+           "ON CONFLICT (season_id, field_id, crop) DO NOTHING";
   if (version > 0)
     return "UPDATE harvests SET yield_kg = ?4, revenue_fen = ?5, changed_by = ?6, "
-           "row_version = row_version + 1 WHERE season_id = ?1 AND field_id = ?2 AND crop = ?3 "
-           "AND row_version = ?7";
-  return "INSERT INTO harvests (season_id, field_id, crop, yield_kg, revenue_fen, changed_by) "
-         "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (season_id, field_id, crop) DO UPDATE SET "
+           "changed_at = ?7, row_version = row_version + 1 WHERE season_id = ?1 AND "
+           "field_id = ?2 AND crop = ?3 AND row_version = ?8";
+  return "INSERT INTO harvests (season_id, field_id, crop, yield_kg, revenue_fen, changed_by, "
+         "changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+         "ON CONFLICT (season_id, field_id, crop) DO UPDATE SET "
          "yield_kg = excluded.yield_kg, revenue_fen = excluded.revenue_fen, "
-         "changed_by = excluded.changed_by, row_version = harvests.row_version + 1";
+         "changed_by = excluded.changed_by, changed_at = excluded.changed_at, "
+         "row_version = harvests.row_version + 1";
 }
 
 gboolean
@@ -162,8 +168,9 @@ _furrow_season_set_harvest (FurrowStore   *self,
   furrow_statement_bind_double (stmt, 4, yield_kg);
   furrow_statement_bind_int64 (stmt, 5, revenue_fen);
   furrow_statement_bind_text (stmt, 6, self->actor);
+  furrow_statement_bind_int64 (stmt, 7, _furrow_store_now ());
   if (version > 0)
-    furrow_statement_bind_int64 (stmt, 7, version);
+    furrow_statement_bind_int64 (stmt, 8, version);
   if (!furrow_statement_run (stmt, &local_error))
     return _furrow_season_field_error (self, field_id, code, local_error, error);
   if (version != 0 && furrow_database_changes (_furrow_store_get_database (self)) == 0)
@@ -379,7 +386,8 @@ write_actual_cost (FurrowStore   *self,
     g_autoptr(FurrowStatement) stmt =
       _furrow_season_prepare (self, fen >= 0
                                     ? "UPDATE season_actual_costs SET fen = ?4, changed_by = ?5, "
-                                      "row_version = row_version + 1 WHERE season_id = ?1 AND "
+                                      "changed_at = ?7, row_version = row_version + 1 "
+                                      "WHERE season_id = ?1 AND "
                                       "item = ?2 AND ifnull (field_id, 0) = ?3 AND "
                                       "row_version = coalesce (?6, row_version)"
                                     : "DELETE FROM season_actual_costs WHERE season_id = ?1 AND "
@@ -394,6 +402,7 @@ write_actual_cost (FurrowStore   *self,
       {
         furrow_statement_bind_int64 (stmt, 4, fen);
         furrow_statement_bind_text (stmt, 5, self->actor);
+        furrow_statement_bind_int64 (stmt, 7, _furrow_store_now ());
       }
     furrow_statement_bind_id (stmt, 6, version);
     if (!furrow_statement_run (stmt, error))
@@ -409,7 +418,8 @@ write_actual_cost (FurrowStore   *self,
     {
       g_autoptr(FurrowStatement) stmt =
         _furrow_season_prepare (self, "INSERT INTO season_actual_costs (season_id, field_id, item, "
-                                      "fen, changed_by) VALUES (?1, ?2, ?3, ?4, ?5)", error);
+                                      "fen, changed_by, changed_at) "
+                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
       if (stmt == NULL)
         return FALSE;
       furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
@@ -417,6 +427,7 @@ write_actual_cost (FurrowStore   *self,
       furrow_statement_bind_text (stmt, 3, item);
       furrow_statement_bind_int64 (stmt, 4, fen);
       furrow_statement_bind_text (stmt, 5, self->actor);
+      furrow_statement_bind_int64 (stmt, 6, _furrow_store_now ());
       if (!furrow_statement_run (stmt, error))
         return FALSE;
     }
@@ -551,11 +562,13 @@ check_costs_shown (FurrowStore   *self,
       g_autoptr(FurrowStatement) stmt = NULL;
       g_autofree char *who = NULL;
       g_autofree char *yuan = NULL;
+      gint64 changed_at = 0;
 
       if (was != NULL && was->fen == c->fen &&
           (was->row_version == 0 || was->row_version == c->row_version))
         continue;
-      stmt = _furrow_season_prepare (self, "SELECT changed_by FROM season_actual_costs WHERE "
+      stmt = _furrow_season_prepare (self, "SELECT changed_by, changed_at FROM "
+                                           "season_actual_costs WHERE "
                                            "season_id = ?1 AND item = ?2 AND "
                                            "ifnull (field_id, 0) = ?3", NULL);
       if (stmt != NULL)
@@ -564,13 +577,17 @@ check_costs_shown (FurrowStore   *self,
           furrow_statement_bind_text (stmt, 2, c->item);
           furrow_statement_bind_int64 (stmt, 3, c->field_id);
           if (furrow_statement_step (stmt, NULL))
-            who = furrow_statement_dup_text (stmt, 0);
+            {
+              who = furrow_statement_dup_text (stmt, 0);
+              changed_at = furrow_statement_get_int64 (stmt, 1);
+            }
         }
       if (who == NULL || *who == '\0')
         {
           g_free (who);
           who = g_strdup (_("another user"));
         }
+      who = _furrow_store_changed_by_at (g_steal_pointer (&who), changed_at);
       yuan = furrow_format_yuan (c->fen);
       /* Translators: the cost's item, the season, the user, the amount ("¥1,250.00"). */
       return _furrow_store_season_conflict (self, furrow_season_get_id (season),

@@ -441,7 +441,7 @@ parcel_written (FurrowStore        *self,
   .from = from_,                                                                \
   .prefix = prefix_,                                                            \
   .select_stored = KIND##_STORED,                                               \
-  .select_changed_by = "SELECT changed_by FROM " table_ " WHERE id = ?1",       \
+  .select_changed_by = "SELECT changed_by, changed_at FROM " table_ " WHERE id = ?1",       \
   .count = "SELECT count(*) FROM " table_,                                      \
   .delete = "DELETE FROM " table_                                               \
             " WHERE id = ?1 AND row_version = coalesce (?2, row_version)"
@@ -548,13 +548,15 @@ make_write_sql (const FurrowRecordKind *kind,
         g_string_append_printf (names, "%s%s", separator, kind->columns[i].name);
       g_string_append_printf (values, "%s?%u", separator, n);
     }
-  /* The row's version goes up by one; who wrote it is ?n+2 (a server writes current_user
-   * whatever is sent); and only the version the writer read is changed, ?n+3, or any when it
-   * is NULL (an object the store did not read) (docs/architecture.md, Several users at once). */
+  /* The row's version goes up by one; who wrote it is ?n+2 and when ?n+4 (a server writes
+   * current_user and its own time whatever is sent); and only the version the writer read is
+   * changed, ?n+3, or any when it is NULL (an object the store did not read)
+   * (docs/architecture.md, Several users at once). */
   if (which == FURROW_KIND_SQL_UPDATE)
-    return g_strdup_printf ("UPDATE %s SET %s, row_version = row_version + 1, changed_by = ?%u"
+    return g_strdup_printf ("UPDATE %s SET %s, row_version = row_version + 1, changed_by = ?%u,"
+                            " changed_at = ?%u"
                             " WHERE id = ?%u AND row_version = coalesce (?%u, row_version)",
-                            kind->table, names->str, n + 2, n + 1, n + 3);
+                            kind->table, names->str, n + 2, n + 4, n + 1, n + 3);
   /* The new row's id comes back with the INSERT on a server, which saves a round trip for
    * `lastval ()` per row; SQLite's RETURNING costs a temporary table per row, so there the id
    * is the connection's last rowid (docs/benchmarks.md). */

@@ -121,11 +121,12 @@ plan_conflict (FurrowStore   *self,
   g_autofree char *now = NULL;
   g_autofree char *message = NULL;
   FurrowPattern pattern;
+  gint64 changed_at = 0;
 
   {
     g_autoptr(FurrowStatement) stmt =
-      _furrow_season_prepare (self, "SELECT changed_by, parameters_json FROM plans WHERE "
-                                    "season_id = ?1 AND field_id = ?2", NULL);
+      _furrow_season_prepare (self, "SELECT changed_by, parameters_json, changed_at FROM plans "
+                                    "WHERE season_id = ?1 AND field_id = ?2", NULL);
 
     if (stmt != NULL)
       {
@@ -135,6 +136,7 @@ plan_conflict (FurrowStore   *self,
           {
             who = furrow_statement_dup_text (stmt, 0);
             parameters = furrow_statement_dup_text (stmt, 1);
+            changed_at = furrow_statement_get_int64 (stmt, 2);
           }
       }
   }
@@ -155,6 +157,7 @@ plan_conflict (FurrowStore   *self,
                                           g_strdup_printf (_("The plan of field %s was removed by "
                                                              "%s after you opened it. Your change "
                                                              "was not saved."), code, who), error);
+  who = _furrow_store_changed_by_at (g_steal_pointer (&who), changed_at);
   /* Translators: the last %s is a pattern, e.g. "2 maize + 4 soybean rows, 2.70 m unit". */
   message = g_strdup_printf (_("The plan of field %s was changed by %s after you opened it; it "
                                "is now %s. Your change was not saved."), code, who,
@@ -170,18 +173,20 @@ plan_write_sql (gint64 version)
 {
   if (version == FURROW_ROW_VERSION_NONE)
     return "INSERT INTO plans (season_id, field_id, pattern, parameters_json, preset, "
-           "overrides_json, changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+           "overrides_json, changed_by, changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
            "ON CONFLICT (season_id, field_id) DO NOTHING";
   if (version > 0)
     return "UPDATE plans SET pattern = ?3, parameters_json = ?4, preset = ?5, "
-           "overrides_json = ?6, changed_by = ?7, row_version = row_version + 1 "
-           "WHERE season_id = ?1 AND field_id = ?2 AND row_version = ?8";
+           "overrides_json = ?6, changed_by = ?7, changed_at = ?8, "
+           "row_version = row_version + 1 "
+           "WHERE season_id = ?1 AND field_id = ?2 AND row_version = ?9";
   return "INSERT INTO plans (season_id, field_id, pattern, parameters_json, preset, "
-         "overrides_json, changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+         "overrides_json, changed_by, changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
          "ON CONFLICT (season_id, field_id) DO UPDATE SET "
          "pattern = excluded.pattern, parameters_json = excluded.parameters_json, "
          "preset = excluded.preset, overrides_json = excluded.overrides_json, "
-         "changed_by = excluded.changed_by, row_version = plans.row_version + 1";
+         "changed_by = excluded.changed_by, changed_at = excluded.changed_at, "
+         "row_version = plans.row_version + 1";
 }
 
 /* Writes the plan of `field`, read at `version` (FurrowSeasonPlan.row_version), inside an
@@ -215,8 +220,9 @@ write_plan (FurrowStore          *self,
   furrow_statement_bind_text (stmt, 5, yield_preset && *yield_preset ? yield_preset : "practical");
   furrow_statement_bind_text (stmt, 6, preset && *preset ? preset : NULL);
   furrow_statement_bind_text (stmt, 7, self->actor);
+  furrow_statement_bind_int64 (stmt, 8, _furrow_store_now ());
   if (version > 0)
-    furrow_statement_bind_int64 (stmt, 8, version);
+    furrow_statement_bind_int64 (stmt, 9, version);
   if (!furrow_statement_run (stmt, &local_error))
     return _furrow_season_field_error (self, furrow_field_get_id (field),
                                        furrow_field_get_code (field), local_error, error);

@@ -362,6 +362,13 @@ void         _furrow_store_emit_settlement_changed (FurrowStore       *self,
 char        *_furrow_store_last_actor             (FurrowStore     *self,
                                                    const char      *object,
                                                    const char      *detail);
+/* The time a file's row is written at (changed_at, schema step 13): Unix seconds. */
+gint64       _furrow_store_now                    (void);
+/* `who` with the local time of `changed_at` (Unix seconds) for a conflict's message:
+ * "clerk_a at 14:05 on 7 December" (the year too when it is not this year's), or `who` alone
+ * when the time is not known (0 or less: a row written before step 13). Takes `who`. */
+char        *_furrow_store_changed_by_at          (char            *who,
+                                                   gint64           changed_at);
 gboolean     _furrow_store_audit                  (FurrowStore     *self,
                                                    const char      *action,
                                                    const char      *object,

@@ -567,6 +567,7 @@ set_conflict (FurrowStore             *self,
   g_autofree char *audit_object = NULL;
   const char *code = object_code (kind, object);
   gboolean found = FALSE;
+  gint64 changed_at = 0;
   GError *conflict;
   FurrowRecordRef ref = { _furrow_store_kind_of (object),
                           ((Int64Getter) kind->get_id) (object) };
@@ -580,6 +581,7 @@ set_conflict (FurrowStore             *self,
         {
           found = TRUE;
           who = furrow_statement_dup_text (stmt, 0);
+          changed_at = furrow_statement_get_int64 (stmt, 1);
         }
     }
   g_clear_pointer (&stmt, furrow_statement_release);
@@ -589,6 +591,8 @@ set_conflict (FurrowStore             *self,
       g_free (who);
       who = _furrow_store_last_actor (self, audit_object, "%");
     }
+  if (found)
+    who = _furrow_store_changed_by_at (g_steal_pointer (&who), changed_at);
   if (found)
     /* TRANSLATORS: "parcel 3707…0001 was changed by clerk_b …": the kind, the code, the user. */
     conflict = g_error_new (FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT,
@@ -747,14 +751,16 @@ write_change (FurrowStore         *self,
     return FALSE;
   if (change != FURROW_RECORD_REMOVED)
     n_bound = bind_columns (stmt, kind, object, &stored);
-  /* The row id: ?n+1 of an UPDATE, ?1 of a DELETE; then an UPDATE's writer, ?n+2; and the
-   * version read, ?n+3 of an UPDATE, ?2 of a DELETE (0: NULL, not checked). */
+  /* The row id: ?n+1 of an UPDATE, ?1 of a DELETE; then an UPDATE's writer, ?n+2; the
+   * version read, ?n+3 of an UPDATE, ?2 of a DELETE (0: NULL, not checked); and an UPDATE's
+   * time, ?n+4. */
   if (change != FURROW_RECORD_ADDED)
     furrow_statement_bind_int64 (stmt, n_bound + 1, ((Int64Getter) kind->get_id) (object));
   if (change == FURROW_RECORD_UPDATED)
     {
       furrow_statement_bind_text (stmt, n_bound + 2, self->actor);
       furrow_statement_bind_id (stmt, n_bound + 3, _furrow_store_object_get_version (object));
+      furrow_statement_bind_int64 (stmt, n_bound + 4, _furrow_store_now ());
     }
   else if (change == FURROW_RECORD_REMOVED)
     furrow_statement_bind_id (stmt, 2, _furrow_store_object_get_version (object));

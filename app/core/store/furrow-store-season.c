@@ -736,14 +736,19 @@ rules_conflict (FurrowStore   *self,
                 GError       **error)
 {
   g_autoptr(FurrowStatement) stmt =
-    _furrow_season_prepare (self, "SELECT changed_by FROM seasons WHERE id = ?1", NULL);
+    _furrow_season_prepare (self, "SELECT changed_by, changed_at FROM seasons WHERE id = ?1",
+                            NULL);
   g_autofree char *who = NULL;
+  gint64 changed_at = 0;
 
   if (stmt != NULL)
     {
       furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
       if (furrow_statement_step (stmt, NULL))
-        who = furrow_statement_dup_text (stmt, 0);
+        {
+          who = furrow_statement_dup_text (stmt, 0);
+          changed_at = furrow_statement_get_int64 (stmt, 1);
+        }
     }
   if (who == NULL || *who == '\0')
     {
@@ -752,6 +757,7 @@ rules_conflict (FurrowStore   *self,
       g_free (who);
       who = _furrow_store_last_actor (self, object, "%");
     }
+  who = _furrow_store_changed_by_at (g_steal_pointer (&who), changed_at);
   /* Translators: the season's name, the user. */
   return _furrow_store_season_conflict (self, furrow_season_get_id (season),
                                         g_strdup_printf (_("The rules of season “%s” were "
@@ -795,7 +801,8 @@ update_season (FurrowStore   *self,
   /* The version check and the write are one statement (docs/architecture.md, Several users at
    * once); a season not read from the project (version 0) binds NULL and is not checked. */
   stmt = _furrow_season_prepare (self, "UPDATE seasons SET name = ?2, crop_year = ?3, notes = ?4, "
-                                       "changed_by = ?5, row_version = row_version + 1 "
+                                       "changed_by = ?5, changed_at = ?7, "
+                                       "row_version = row_version + 1 "
                                        "WHERE id = ?1 AND row_version = coalesce (?6, row_version)",
                                  error);
   if (stmt == NULL)
@@ -806,6 +813,7 @@ update_season (FurrowStore   *self,
   furrow_statement_bind_text (stmt, 4, furrow_season_get_notes (season));
   furrow_statement_bind_text (stmt, 5, self->actor);
   furrow_statement_bind_id (stmt, 6, _furrow_store_object_get_version (season));
+  furrow_statement_bind_int64 (stmt, 7, _furrow_store_now ());
   if (!furrow_statement_run (stmt, &local_error))
     return season_write_error (season, local_error, error);
   if (furrow_database_changes (_furrow_store_get_database (self)) == 0)

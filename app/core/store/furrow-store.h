@@ -88,7 +88,7 @@ GType furrow_record_change_get_type (void) G_GNUC_CONST;
 GType furrow_season_change_get_type (void) G_GNUC_CONST;
 
 /* The schema version this Furrow writes (furrow_meta.schema_version). */
-#define FURROW_STORE_SCHEMA_VERSION 12
+#define FURROW_STORE_SCHEMA_VERSION 13
 
 /* The media type of a project file (a GeoPackage), as the desktop file and the shared-mime-info
  * entry in data/ declare it. */

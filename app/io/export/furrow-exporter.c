@@ -408,6 +408,35 @@ srs_from_epsg (int epsg)
   return srs;
 }
 
+/* What GDAL wrote at PATH opens and holds the N_ROWS records: a file cut short by a full disk
+ * does not open, or holds fewer. */
+static gboolean
+check_written (const char  *path,
+               guint        n_rows,
+               GError     **error)
+{
+  GDALDatasetH ds = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
+  OGRLayerH layer = ds != NULL && GDALDatasetGetLayerCount (ds) > 0
+                    ? GDALDatasetGetLayer (ds, 0) : NULL;
+  GIntBig n = layer != NULL ? OGR_L_GetFeatureCount (layer, TRUE) : -1;
+
+  if (ds != NULL)
+    GDALClose (ds);
+  if (n == (GIntBig) n_rows)
+    return TRUE;
+  if (n < 0)
+    g_set_error (error, FURROW_EXPORT_ERROR, FURROW_EXPORT_ERROR_WRITE,
+                 /* Translators: read back after writing, the file is not whole */
+                 _("%s: cannot write (the file written cannot be read back; is the disk full?)"),
+                 path);
+  else
+    g_set_error (error, FURROW_EXPORT_ERROR, FURROW_EXPORT_ERROR_WRITE,
+                 /* Translators: read back after writing, the file holds fewer records */
+                 _("%s: cannot write (the file written holds %u of %u records; is the disk full?)"),
+                 path, (guint) n, n_rows);
+  return FALSE;
+}
+
 static gboolean
 write_ogr (const char          *path,
            FurrowExportFormat   format,
@@ -543,6 +572,10 @@ write_ogr (const char          *path,
                    _("%s: cannot write (%s)"), path, CPLGetLastErrorMsg ());
       ok = FALSE;
     }
+  /* Read back: GDAL's GeoJSON and KML drivers do not report a write that failed (a full disk
+   * cut the file at 8 KiB and the export said every record was written; issue 12). */
+  if (ok)
+    ok = check_written (path, rows->len, error);
   CPLPopErrorHandler ();
   return ok;
 }
@@ -659,6 +692,14 @@ furrow_export_with_options (FurrowStore          *store,
       ok = write_ogr (furrow_atomic_file_get_path (file), format, layer_name, epsg, columns,
                       n_columns, rows, &progress, error);
       break;
+    }
+  /* The user chose PATH; the temporary file beside it is no name to tell them. */
+  if (!ok && error != NULL && *error != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit ((*error)->message, furrow_atomic_file_get_path (file), -1);
+
+      g_free ((*error)->message);
+      (*error)->message = g_strjoinv (path, parts);
     }
   /* The last moment a cancel can still leave nothing behind. */
   if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))

@@ -216,4 +216,42 @@ FURROW_TEST_FIXTURE ("/furrow/cli/messages/unreadable-source", FurrowTestStore,
                      furrow_test_store_set_up_folder, test_unreadable_source,
                      furrow_test_store_fixture_tear_down);
 
+/* A project the user may not read says so ("Permission denied"), not SQLite's "unable to open
+ * database file" (issue 12, hostile rerun); the file is unchanged. As root, furrow-cli runs
+ * without the privilege to read it anyway. */
+static void
+test_unreadable_project (FurrowTestStore *fixture,
+                         gconstpointer    data)
+{
+  const char *args[] = { "list", "--project", fixture->path, "households", NULL };
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize len_before, len_after;
+  int status;
+
+  g_assert_true (g_file_get_contents (fixture->path, &before, &len_before, NULL));
+  g_assert_cmpint (g_chmod (fixture->path, 0), ==, 0);
+  status = furrow_test_run_cliv_unprivileged (args, NULL, &err);
+  g_assert_cmpint (g_chmod (fixture->path, 0600), ==, 0);
+  if (status == -1)
+    {
+      g_test_skip ("root reads files whatever their mode, and setpriv (util-linux) is not "
+                   "installed to run furrow-cli without that privilege");
+      return;
+    }
+  g_test_message ("%s", err);
+  expected = g_strdup_printf ("furrow-cli: %s cannot be opened (Permission denied): check that "
+                              "the file may be read and changed\n", fixture->path);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_cmpstr (err, ==, expected);
+  g_assert_true (g_file_get_contents (fixture->path, &after, &len_after, NULL));
+  g_assert_cmpuint (len_after, ==, len_before);
+  g_assert_true (memcmp (before, after, len_before) == 0);
+}
+FURROW_TEST_FIXTURE ("/furrow/cli/messages/unreadable-project", FurrowTestStore,
+                     furrow_test_store_set_up_demo_file, test_unreadable_project,
+                     furrow_test_store_fixture_tear_down);
+
 FURROW_TEST_MAIN ();

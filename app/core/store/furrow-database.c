@@ -108,6 +108,18 @@ furrow_database_open (const char           *path,
     }
   else
     rc = sqlite3_open_v2 (path, &SQLITE_DB (self), open_flags, NULL);
+  if (rc != SQLITE_OK && g_access (path, F_OK) == 0 && g_access (path, R_OK) != 0)
+    {
+      int saved = errno;
+
+      /* SQLite says "unable to open database file" of a project the user may not read: say
+       * why, as for a source file (issue 12, item 6). */
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
+                   _("%s cannot be opened (%s): check that the file may be read and changed"),
+                   path, g_strerror (saved));
+      furrow_database_free (self);
+      return NULL;
+    }
   if (rc != SQLITE_OK)
     {
       g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FAILED,
@@ -224,7 +236,8 @@ furrow_database_set_error_code (FurrowDatabase  *self,
         /* A write that failed for want of room reaches SQLite as SQLITE_IOERR_WRITE unless it
          * was ENOSPC on a short write, and SQLite does not keep the errno
          * (sqlite3_system_errno() reads errno after other calls): ask the system why, as for
-         * SQLITE_CANTOPEN, and say it rather than "disk I/O error" (issue 12, item 6). A file
+         * SQLITE_CANTOPEN, and say it rather than "disk I/O error" (issue 12, item 6); on a disk
+         * with nothing left, opening fails first making the -shm (SQLITE_IOERR_SHMSIZE). A file
          * size limit (ulimit -f, RLIMIT_FSIZE: EFBIG) is how tests/io/test-import-bad.c fills
          * the "disk". */
         g_autofree char *dir = g_path_get_dirname (self->path);
@@ -236,7 +249,7 @@ furrow_database_set_error_code (FurrowDatabase  *self,
           g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FULL,
                        _("%s: a file may not grow this large here (the file size limit, “ulimit -f”); nothing was written"),
                        self->path);
-        else if (code == SQLITE_IOERR_WRITE && statvfs (dir, &fs) == 0 &&
+        else if (statvfs (dir, &fs) == 0 &&
                  (guint64) fs.f_bavail * fs.f_frsize < 1024 * 1024)
           g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_FULL,
                        _("%s: the disk is full; nothing was written: free some space and try again"),

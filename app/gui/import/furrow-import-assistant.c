@@ -297,14 +297,13 @@ detect (FurrowImportAssistant *self)
           g_autofree char *basename = g_path_get_basename (self->path);
           g_autofree char *display_name = g_filename_display_name (basename);
           g_autofree char *title = NULL;
+          g_autofree char *escaped = g_markup_escape_text (text->str, -1);
 
           /* A file that cannot be read at all: one clear error instead of an empty form
            * (docs/architecture.md, Import). */
           /* Translators: the title of the import assistant for a file it cannot read */
           title = g_strdup_printf (_("Cannot Import “%s”"), display_name);
           adw_status_page_set_title (self->error_page, title);
-          g_autofree char *escaped = g_markup_escape_text (text->str, -1);
-
           adw_status_page_set_description (self->error_page, escaped);   /* markup */
           show_page (self, "error");
           return;

@@ -773,11 +773,13 @@ pg_prepare (FurrowDatabase  *database,
 }
 
 /* The statement's description, from its preparation on this connection; NULL when it cannot
- * be prepared again. */
+ * be prepared again. Only preparing again waits for the rows kept (pg_run_deferred()): binding
+ * each parcel's geometry must not send the import's rows one at a time. */
 static PGresult *
 describe (PgStatement *stmt)
 {
-  if (!pg_flush (stmt->parent.database, NULL) || !prepare_again (stmt, NULL))
+  if (stmt->generation != PG (stmt->parent.database)->generation &&
+      (!pg_flush (stmt->parent.database, NULL) || !prepare_again (stmt, NULL)))
     return NULL;
   return stmt->description;
 }

@@ -89,6 +89,25 @@ furrow_test_store_create_at (FurrowTestStore *fixture)
   return store;
 }
 
+/* The output of psql running `sql` in the schema of the cooperative of code `path`. */
+static char *
+pg_query (const char *path,
+          const char *sql)
+{
+  g_autofree char *schema_sql = g_strdup_printf ("SELECT schema_name FROM furrow.cooperatives"
+                                                 " WHERE lower (code) = lower ('%s')",
+                                                 path);
+  g_autofree char *schema = NULL;
+  g_autofree char *query = NULL;
+  char *out = NULL;
+
+  g_assert_cmpint (furrow_test_pg_psql ("furrow", schema_sql, &schema, NULL), ==, 0);
+  g_strstrip (schema);
+  query = g_strdup_printf ("SET search_path = \"%s\", public; %s", schema, sql);
+  g_assert_cmpint (furrow_test_pg_psql ("furrow", query, &out, NULL), ==, 0);
+  return g_strstrip (out);
+}
+
 gint64
 furrow_test_store_query_int (const char *path,
                              const char *sql)
@@ -99,18 +118,9 @@ furrow_test_store_query_int (const char *path,
 
   if (furrow_test_pg ())
     {
-      g_autofree char *schema_sql = g_strdup_printf ("SELECT schema_name FROM furrow.cooperatives"
-                                                     " WHERE lower (code) = lower ('%s')",
-                                                     path);
-      g_autofree char *schema = NULL;
-      g_autofree char *query = NULL;
-      g_autofree char *out = NULL;
+      g_autofree char *out = pg_query (path, sql);
 
-      g_assert_cmpint (furrow_test_pg_psql ("furrow", schema_sql, &schema, NULL), ==, 0);
-      g_strstrip (schema);
-      query = g_strdup_printf ("SET search_path = \"%s\", public; %s", schema, sql);
-      g_assert_cmpint (furrow_test_pg_psql ("furrow", query, &out, NULL), ==, 0);
-      return g_ascii_strtoll (g_strstrip (out), NULL, 10);
+      return g_ascii_strtoll (out, NULL, 10);
     }
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==,
                    SQLITE_OK);
@@ -120,6 +130,14 @@ furrow_test_store_query_int (const char *path,
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return value;
+}
+
+char *
+furrow_test_store_query_pg_text (const char *path,
+                                 const char *sql)
+{
+  g_assert_true (furrow_test_pg ());
+  return pg_query (path, sql);
 }
 
 char *

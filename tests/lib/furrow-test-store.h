@@ -59,6 +59,10 @@ FurrowStore *furrow_test_store_reopen           (FurrowTestStore     *fixture);
  * Furrow shows against what is stored. */
 gint64       furrow_test_store_query_int        (const char          *path,
                                                  const char          *sql);
+/* The same on the PostgreSQL run only: psql's unaligned output of `sql` (-A -t: one row a line,
+ * columns parted by |), without the white space around it; newly allocated. */
+char        *furrow_test_store_query_pg_text    (const char          *path,
+                                                 const char          *sql);
 /* "USER at 14:05 on 7 December" (the year after it when not this year's), as a conflict's
  * message names who changed a row and when (schema step 13), in the C locale: the time is the
  * changed_at that `sql` reads around Furrow (furrow_test_store_query_int ()), turned into local

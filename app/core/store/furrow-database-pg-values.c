@@ -308,3 +308,54 @@ _furrow_pg_value_blob (const PGresult *result,
     }
   return g_bytes_new (value, strlen (value));
 }
+
+/* ------------------------------------------------------------------------------------------ */
+/* Parameters                                                                                 */
+
+/* 8 bytes in network order, PostgreSQL's binary form of int8 and float8. */
+static char *
+binary_8 (guint64  bits,
+          int     *length,
+          int     *format)
+{
+  guint64 big = GUINT64_TO_BE (bits);
+
+  *length = sizeof big;
+  *format = 1;
+  return g_memdup2 (&big, sizeof big);
+}
+
+char *
+_furrow_pg_param_int64 (Oid      type,
+                        gint64   value,
+                        int     *length,
+                        int     *format)
+{
+  if (type == PG_INT8)
+    return binary_8 ((guint64) value, length, format);
+  *length = 0;
+  *format = 0;
+  return g_strdup_printf ("%" G_GINT64_FORMAT, value);
+}
+
+char *
+_furrow_pg_param_double (Oid      type,
+                         double   value,
+                         int     *length,
+                         int     *format)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (type == PG_FLOAT8)
+    {
+      guint64 bits;
+
+      G_STATIC_ASSERT (sizeof bits == sizeof value);
+      memcpy (&bits, &value, sizeof bits);
+      return binary_8 (bits, length, format);
+    }
+  *length = 0;
+  *format = 0;
+  /* %.17g: PostgreSQL reads it back to the same double. */
+  return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value));
+}

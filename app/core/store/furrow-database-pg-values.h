@@ -37,4 +37,17 @@ GBytes      *_furrow_pg_value_blob    (const PGresult  *result,
                                        Oid              geometry_oid,
                                        Oid              bytea_oid);
 
+/* A parameter's value for a statement whose server type for it is `type`, newly allocated, with
+ * its length and format for libpq: int8 and float8 in binary (their 8 bytes in network order:
+ * no formatting on the client, no parsing on the server, the same double to the last bit),
+ * another type as text. */
+char        *_furrow_pg_param_int64   (Oid              type,
+                                       gint64           value,
+                                       int             *length,
+                                       int             *format);
+char        *_furrow_pg_param_double  (Oid              type,
+                                       double           value,
+                                       int             *length,
+                                       int             *format);
+
 G_END_DECLS

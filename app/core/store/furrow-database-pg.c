@@ -865,12 +865,19 @@ set_param (FurrowStatement *self,
   stmt->formats[position - 1] = format;
 }
 
+/* An int8 or float8 parameter goes in binary (furrow-database-pg-values.c): an import binds
+ * eight numbers a parcel. */
 static void
 pg_bind_int64 (FurrowStatement *self,
                int              position,
                gint64           value)
 {
-  set_param (self, position, g_strdup_printf ("%" G_GINT64_FORMAT, value), 0, 0);
+  PgStatement *stmt = PG_STMT (self);
+  Oid type = position >= 1 && position <= stmt->n_params ? stmt->types[position - 1] : 0;
+  int length, format;
+  char *param = _furrow_pg_param_int64 (type, value, &length, &format);
+
+  set_param (self, position, param, length, format);
 }
 
 static void
@@ -878,10 +885,12 @@ pg_bind_double (FurrowStatement *self,
                 int              position,
                 double           value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  PgStatement *stmt = PG_STMT (self);
+  Oid type = position >= 1 && position <= stmt->n_params ? stmt->types[position - 1] : 0;
+  int length, format;
+  char *param = _furrow_pg_param_double (type, value, &length, &format);
 
-  /* %.17g: PostgreSQL reads it back to the same double. */
-  set_param (self, position, g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value)), 0, 0);
+  set_param (self, position, param, length, format);
 }
 
 static void

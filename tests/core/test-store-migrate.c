@@ -440,21 +440,54 @@ server_cooperative_at (Fixture    *fixture,
   return schema;
 }
 
-/* The cooperative of server_cooperative_at() opened again by Furrow, which upgrades it: the
- * store and the cooperative's furrow_meta say the latest version. */
-static FurrowStore *
-reopen_upgraded (Fixture    *fixture,
-                 const char *schema)
+/* What `sql` reads on the test cluster, through psql. */
+static void
+assert_psql (const char *sql,
+             const char *expected)
 {
-  FurrowStore *store = furrow_test_store_reopen (fixture);
-  g_autofree char *sql = NULL;
   g_autofree char *out = NULL;
 
-  g_assert_cmpint (furrow_store_get_schema_version (store), ==, FURROW_STORE_SCHEMA_VERSION);
-  sql = g_strdup_printf ("SELECT value::int = %d FROM \"%s\".furrow_meta"
-                         " WHERE key = 'schema_version'", FURROW_STORE_SCHEMA_VERSION, schema);
   g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &out, NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "t\n");
+  g_assert_cmpstr (out, ==, expected);
+}
+
+/* The triggers of `schema` whose name is LIKE `name_like`, counted by COLUMNS (of t, the
+ * trigger, and p, its function), one row per value of those, in their order. */
+static char *
+triggers_sql (const char *schema,
+              const char *columns,
+              const char *group,
+              const char *name_like)
+{
+  return g_strdup_printf ("SELECT %s, count(*) FROM pg_trigger t"
+                          " JOIN pg_proc p ON p.oid = t.tgfoid"
+                          " JOIN pg_class c ON c.oid = t.tgrelid"
+                          " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                          " WHERE n.nspname = '%s' AND t.tgname LIKE '%s'"
+                          " GROUP BY %s ORDER BY %s", columns, schema, name_like, group, group);
+}
+
+/* The cooperative of server_cooperative_at() opened again by Furrow, which upgrades it: `sql`
+ * reads BEFORE, then the store and the cooperative's furrow_meta say the latest version and
+ * `sql` reads AFTER. */
+static FurrowStore *
+reopen_upgraded (Fixture    *fixture,
+                 const char *schema,
+                 const char *sql,
+                 const char *before,
+                 const char *after)
+{
+  g_autofree char *latest_sql = NULL;
+  FurrowStore *store;
+
+  assert_psql (sql, before);
+  store = furrow_test_store_reopen (fixture);
+  g_assert_cmpint (furrow_store_get_schema_version (store), ==, FURROW_STORE_SCHEMA_VERSION);
+  latest_sql = g_strdup_printf ("SELECT value::int = %d FROM \"%s\".furrow_meta"
+                                " WHERE key = 'schema_version'", FURROW_STORE_SCHEMA_VERSION,
+                                schema);
+  assert_psql (latest_sql, "t\n");
+  assert_psql (sql, after);
   return store;
 }
 
@@ -472,7 +505,6 @@ test_upgrade_v9_server (Fixture       *fixture,
   g_autoptr(FurrowStore) store = NULL;
   g_autofree char *schema = NULL;
   g_autofree char *sql = NULL;
-  g_autofree char *out = NULL;
 
   schema = server_cooperative_at (fixture, 9,
                                   "CREATE OR REPLACE TRIGGER parcels_notify"
@@ -488,20 +520,10 @@ test_upgrade_v9_server (Fixture       *fixture,
                                   " DROP COLUMN changed_by;");
   if (schema == NULL)
     return;
-  sql = g_strdup_printf ("SELECT p.proname, count(*) FROM pg_trigger t"
-                         " JOIN pg_proc p ON p.oid = t.tgfoid"
-                         " JOIN pg_class c ON c.oid = t.tgrelid"
-                         " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                         " WHERE n.nspname = '%s' AND t.tgname LIKE '%%_notify%%'"
-                         " GROUP BY p.proname ORDER BY p.proname", schema);
-  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &out, NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "notify_change|2\nnotify_records|15\nnotify_season_rows|42\n");
-  g_clear_pointer (&out, g_free);
-
-  store = reopen_upgraded (fixture, schema);
-  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &out, NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "notify_records|15\nnotify_season_rows|42\n");
-  g_clear_pointer (&out, g_free);
+  sql = triggers_sql (schema, "p.proname", "1", "%_notify%");
+  store = reopen_upgraded (fixture, schema, sql,
+                           "notify_change|2\nnotify_records|15\nnotify_season_rows|42\n",
+                           "notify_records|15\nnotify_season_rows|42\n");
   g_free (sql);
   sql = g_strdup_printf ("SELECT count(*) FROM information_schema.columns WHERE table_schema ="
                          " '%s' AND table_name = 'harvests' AND column_name IN ('row_version',"
@@ -509,8 +531,7 @@ test_upgrade_v9_server (Fixture       *fixture,
                          "SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
                          " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '%s'"
                          " AND t.tgname = 'harvests_changed_by'", schema, schema);
-  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &out, NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "2\n1\n");
+  assert_psql (sql, "2\n1\n");
 }
 FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v9-server", Fixture, fixture_set_up,
                      test_upgrade_v9_server, furrow_test_store_fixture_tear_down);
@@ -539,7 +560,6 @@ test_upgrade_v11_server (Fixture       *fixture,
   g_autoptr(GBytes) step10 = furrow_store_migrate_get_pg_step (10);
   g_autofree char *schema = NULL;
   g_autofree char *sql = NULL;
-  g_autofree char *out = NULL;
 
   sql = g_strdup_printf ("DO $$DECLARE t record; BEGIN FOR t IN SELECT g.tgname, c.relname"
                          " FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid"
@@ -553,19 +573,9 @@ test_upgrade_v11_server (Fixture       *fixture,
     return;
   g_free (sql);
   /* Each trigger's function, and whether it fires for each row (tgtype bit 0). */
-  sql = g_strdup_printf ("SELECT p.proname, (t.tgtype & 1) = 1, count(*) FROM pg_trigger t"
-                         " JOIN pg_proc p ON p.oid = t.tgfoid"
-                         " JOIN pg_class c ON c.oid = t.tgrelid"
-                         " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                         " WHERE n.nspname = '%s' AND t.tgname LIKE '%%_notify%%'"
-                         " GROUP BY 1, 2 ORDER BY 1, 2", schema);
-  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &out, NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "notify_record|t|5\nnotify_season_row|t|14\n");
-  g_clear_pointer (&out, g_free);
-
-  store = reopen_upgraded (fixture, schema);
-  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &out, NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "notify_records|f|15\nnotify_season_rows|f|42\n");
+  sql = triggers_sql (schema, "p.proname, (t.tgtype & 1) = 1", "1, 2", "%_notify%");
+  store = reopen_upgraded (fixture, schema, sql, "notify_record|t|5\nnotify_season_row|t|14\n",
+                           "notify_records|f|15\nnotify_season_rows|f|42\n");
 }
 FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v11-server", Fixture, fixture_set_up,
                      test_upgrade_v11_server, furrow_test_store_fixture_tear_down);
@@ -634,7 +644,6 @@ test_upgrade_v12_server (Fixture       *fixture,
   g_autofree char *schema = NULL;
   g_autofree char *functions_sql = NULL;
   g_autofree char *columns_sql = NULL;
-  g_autofree char *out = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     g_string_append_printf (back, "ALTER TABLE %s DROP COLUMN changed_at;"
@@ -646,28 +655,15 @@ test_upgrade_v12_server (Fixture       *fixture,
   schema = server_cooperative_at (fixture, 12, back->str);
   if (schema == NULL)
     return;
-  functions_sql = g_strdup_printf ("SELECT p.proname, count(*) FROM pg_trigger t"
-                                   " JOIN pg_proc p ON p.oid = t.tgfoid"
-                                   " JOIN pg_class c ON c.oid = t.tgrelid"
-                                   " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                                   " WHERE n.nspname = '%s' AND t.tgname LIKE '%%_changed_by'"
-                                   " GROUP BY 1 ORDER BY 1", schema);
+  functions_sql = triggers_sql (schema, "p.proname", "1", "%_changed_by");
   columns_sql = g_strdup_printf ("SELECT udt_name, count(*) FROM information_schema.columns"
                                  " WHERE table_schema = '%s' AND column_name = 'changed_at'"
                                  " GROUP BY 1", schema);
-  g_assert_cmpint (furrow_test_pg_psql ("furrow", functions_sql, &out, NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "row_changed_by|6\nseason_changed_by|1\n");
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (furrow_test_pg_psql ("furrow", columns_sql, &out, NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "");
-  g_clear_pointer (&out, g_free);
-
-  store = reopen_upgraded (fixture, schema);
-  g_assert_cmpint (furrow_test_pg_psql ("furrow", functions_sql, &out, NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "row_changed_by_at|6\nseason_changed_by_at|1\n");
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (furrow_test_pg_psql ("furrow", columns_sql, &out, NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "int8|7\n");
+  assert_psql (columns_sql, "");
+  store = reopen_upgraded (fixture, schema, functions_sql,
+                           "row_changed_by|6\nseason_changed_by|1\n",
+                           "row_changed_by_at|6\nseason_changed_by_at|1\n");
+  assert_psql (columns_sql, "int8|7\n");
 }
 FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v12-server", Fixture, fixture_set_up,
                      test_upgrade_v12_server, furrow_test_store_fixture_tear_down);

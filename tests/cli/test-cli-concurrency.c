@@ -20,28 +20,12 @@
 #include <string.h>
 
 #include "furrow-test-cli.h"
+#include "furrow-test-store.h"
 #include "furrow-test.h"
 #include "import-test-data.h"
 
 #define N_PARCELS 10000
 #define N_ROUNDS  3
-
-static gint64
-query_int (const char *path,
-           const char *sql)
-{
-  sqlite3_stmt *stmt;
-  sqlite3 *db;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
 
 static gint64
 count_object (const char *path,
@@ -54,7 +38,7 @@ count_object (const char *path,
 
   sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s = %s", table, column, quoted);
   sqlite3_free (quoted);
-  return query_int (path, sql);
+  return furrow_test_store_query_int (path, sql);
 }
 
 static void
@@ -128,9 +112,10 @@ test_two_processes (void)
 
     g_assert_cmpint (furrow_test_run_cliv (args, &out, NULL), ==, 0);
   }
-  g_assert_cmpint (query_int (base, "SELECT count(*) FROM households"), ==, households);
-  base_audit = query_int (base, "SELECT count(*) FROM audit_log");
-  base_seasons = query_int (base, "SELECT count(*) FROM seasons");
+  g_assert_cmpint (furrow_test_store_query_int (base, "SELECT count(*) FROM households"), ==,
+                   households);
+  base_audit = furrow_test_store_query_int (base, "SELECT count(*) FROM audit_log");
+  base_seasons = furrow_test_store_query_int (base, "SELECT count(*) FROM seasons");
 
   for (guint round = 0; round < N_ROUNDS; round++)
     {
@@ -241,22 +226,25 @@ test_two_processes (void)
       if (import_status == 0)
         {
           g_assert_cmpstr (import_err, ==, "");
-          g_assert_cmpint (query_int (project, "SELECT count(*) FROM parcels"), ==, N_PARCELS);
+          g_assert_cmpint (furrow_test_store_query_int (project, "SELECT count(*) FROM parcels"),
+                           ==, N_PARCELS);
           n_ok++;
         }
       else
         {
           g_assert_cmpint (import_status, ==, 1);
           assert_busy (project, import_err);
-          g_assert_cmpint (query_int (project, "SELECT count(*) FROM parcels"), ==, 0);
+          g_assert_cmpint (furrow_test_store_query_int (project, "SELECT count(*) FROM parcels"),
+                           ==, 0);
         }
-      g_assert_cmpint (query_int (project, "SELECT count(DISTINCT code) FROM parcels"), ==,
-                       query_int (project, "SELECT count(*) FROM parcels"));
-      g_assert_cmpint (query_int (project, "SELECT count(*) FROM seasons"), ==,
+      g_assert_cmpint (furrow_test_store_query_int (project,
+                                                    "SELECT count(DISTINCT code) FROM parcels"),
+                       ==, furrow_test_store_query_int (project, "SELECT count(*) FROM parcels"));
+      g_assert_cmpint (furrow_test_store_query_int (project, "SELECT count(*) FROM seasons"), ==,
                        base_seasons + n_seasons);
-      g_assert_cmpint (query_int (project, "SELECT count(*) FROM households"), ==,
+      g_assert_cmpint (furrow_test_store_query_int (project, "SELECT count(*) FROM households"), ==,
                        households + 2 * n_household_files);
-      g_assert_cmpint (query_int (project, "SELECT count(*) FROM audit_log"), ==,
+      g_assert_cmpint (furrow_test_store_query_int (project, "SELECT count(*) FROM audit_log"), ==,
                        base_audit + n_ok);
       for (guint i = 0; i < commands->len; i++)
         {

@@ -818,6 +818,70 @@ conflict_cb (FurrowStore   *store,
   heard->message = g_strdup (message);
 }
 
+/* What B hears while it and A write the same row of a season: season-changed and `conflict`. */
+typedef struct
+{
+  HeardSeason   season;
+  HeardConflict conflict;
+} HeardRace;
+
+/* B listens to the server (on the PostgreSQL run) and follows both signals into HEARD. */
+static void
+race_listen (FurrowStore *b,
+             HeardRace   *heard)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (furrow_test_pg ())
+    {
+      g_assert_true (furrow_store_listen (b, &error));
+      g_assert_no_error (error);
+    }
+  g_signal_connect (b, "season-changed", G_CALLBACK (season_changed_cb), &heard->season);
+  g_signal_connect (b, "conflict", G_CALLBACK (conflict_cb), &heard->conflict);
+}
+
+/* On a server, A's first write reaches B by a notification before B tries: waits for the
+ * season-changed that says WHAT, then forgets it. FALSE on a file, where nothing is heard. */
+static gboolean
+race_heard_a (HeardRace          *heard,
+              FurrowSeasonChange  what)
+{
+  if (!furrow_test_pg ())
+    return FALSE;
+  wait_for (&heard->season.n, 1);
+  g_assert_cmpint (heard->season.what & what, !=, 0);
+  heard->season.n = 0;
+  return TRUE;
+}
+
+/* B's write was refused with CONFLICT and the message EXPECTED (ERROR is cleared); B heard of
+ * the row (season-changed saying WHAT) and then the conflict with the same message, once each. */
+static void
+race_assert_refused (HeardRace           *heard,
+                     GError             **error,
+                     const char          *expected,
+                     FurrowSeasonChange   what)
+{
+  g_assert_error (*error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
+  g_assert_cmpstr ((*error)->message, ==, expected);
+  g_clear_error (error);
+  g_assert_cmpuint (heard->season.n, ==, 1);
+  g_assert_cmpint (heard->season.what & what, !=, 0);
+  g_assert_cmpuint (heard->conflict.n, ==, 1);
+  g_assert_cmpstr (heard->conflict.message, ==, expected);
+}
+
+static void
+race_stop (FurrowStore *b,
+           HeardRace   *heard)
+{
+  g_signal_handlers_disconnect_by_data (b, &heard->season);
+  g_signal_handlers_disconnect_by_data (b, &heard->conflict);
+  g_free (heard->season.name);
+  g_free (heard->conflict.message);
+}
+
 /* B's harvest of maize on T01 as stored: its kg, version (FURROW_ROW_VERSION_NONE: none). */
 static gint64
 harvest_version (FurrowStore  *store,
@@ -861,8 +925,7 @@ test_harvest_conflict (Fixture       *fixture,
   g_autofree char *expected = NULL;
   g_autofree char *who = NULL;
   g_auto(GStrv) audit = NULL;
-  HeardSeason heard_season = { 0 };
-  HeardConflict heard_conflict = { 0 };
+  HeardRace heard = { 0 };
   FurrowSeasonHarvest a_entry = { 0, FURROW_CROP_MAIZE, 6420, 873120, FALSE,
                                   FURROW_ROW_VERSION_NONE };
   FurrowSeasonHarvest b_entry = { 0, FURROW_CROP_MAIZE, 7000, 952000, FALSE,
@@ -873,24 +936,15 @@ test_harvest_conflict (Fixture       *fixture,
   a_season = furrow_store_find_season (fixture->a, "2026 秋");
   g_assert_nonnull (a_season);
   g_assert_cmpint (harvest_version (b, season, &kg), ==, FURROW_ROW_VERSION_NONE);
-  if (furrow_test_pg ())
-    {
-      g_assert_true (furrow_store_listen (b, &error));
-      g_assert_no_error (error);
-    }
-  g_signal_connect (b, "season-changed", G_CALLBACK (season_changed_cb), &heard_season);
-  g_signal_connect (b, "conflict", G_CALLBACK (conflict_cb), &heard_conflict);
+  race_listen (b, &heard);
 
   g_assert_true (furrow_store_set_harvests (fixture->a, a_season, &a_entry, 1, &error));
   g_assert_no_error (error);
-  if (furrow_test_pg ())
+  if (race_heard_a (&heard, FURROW_SEASON_CHANGE_HARVESTS))
     {
       /* The other window follows at once: B's model and views hear of A's entry. */
-      wait_for (&heard_season.n, 1);
-      g_assert_cmpint (heard_season.what & FURROW_SEASON_CHANGE_HARVESTS, !=, 0);
       g_assert_cmpint (harvest_version (b, season, &kg), ==, 1);
       g_assert_cmpfloat (kg, ==, 6420);
-      heard_season.n = 0;
     }
 
   who = furrow_test_store_changed_by (fixture->base.path, fixture->a_user,
@@ -898,13 +952,7 @@ test_harvest_conflict (Fixture       *fixture,
   expected = g_strdup_printf ("The maize harvest of field T01 was changed by %s after you opened "
                               "it; it now reads 6420 kg. Your change was not saved.", who);
   g_assert_false (furrow_store_set_harvests (b, season, &b_entry, 1, &error));
-  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
-  g_assert_cmpstr (error->message, ==, expected);
-  g_clear_error (&error);
-  g_assert_cmpuint (heard_season.n, ==, 1);
-  g_assert_cmpint (heard_season.what & FURROW_SEASON_CHANGE_HARVESTS, !=, 0);
-  g_assert_cmpuint (heard_conflict.n, ==, 1);
-  g_assert_cmpstr (heard_conflict.message, ==, expected);
+  race_assert_refused (&heard, &error, expected, FURROW_SEASON_CHANGE_HARVESTS);
   g_assert_cmpint (harvest_version (fixture->a, a_season, &kg), ==, 1);
   g_assert_cmpfloat (kg, ==, 6420);
 
@@ -931,10 +979,7 @@ test_harvest_conflict (Fixture       *fixture,
   g_assert_cmpstr (audit[1], ==, "season.harvest|field T01 maize: 6420.0 kg, revenue 873120 fen");
   g_assert_cmpstr (audit[3], ==, "season.harvest|field T01 maize: 6500.0 kg, revenue 873120 fen");
   g_assert_cmpstr (audit[4], ==, "season.harvest|field T01 maize: 7000.0 kg, revenue 952000 fen");
-  g_signal_handlers_disconnect_by_data (b, &heard_season);
-  g_signal_handlers_disconnect_by_data (b, &heard_conflict);
-  g_free (heard_season.name);
-  g_free (heard_conflict.message);
+  race_stop (b, &heard);
 }
 FURROW_TEST_FIXTURE ("/furrow/core/store-live/harvest-conflict", Fixture, fixture_set_up,
                      test_harvest_conflict, fixture_tear_down);
@@ -1097,8 +1142,7 @@ test_plan_conflict (Fixture       *fixture,
   g_autofree char *expected = NULL;
   g_autofree char *who = NULL;
   g_auto(GStrv) audit = NULL;
-  HeardSeason heard_season = { 0 };
-  HeardConflict heard_conflict = { 0 };
+  HeardRace heard = { 0 };
   const char *preset;
 
   g_assert_nonnull (a_season);
@@ -1107,24 +1151,13 @@ test_plan_conflict (Fixture       *fixture,
   a_field = furrow_store_get_field_by_id (fixture->a, furrow_field_get_id (field));
   g_assert_nonnull (a_field);
   g_assert_cmpint (plan_version (b, season, &preset), ==, FURROW_ROW_VERSION_NONE);
-  if (furrow_test_pg ())
-    {
-      g_assert_true (furrow_store_listen (b, &error));
-      g_assert_no_error (error);
-    }
-  g_signal_connect (b, "season-changed", G_CALLBACK (season_changed_cb), &heard_season);
-  g_signal_connect (b, "conflict", G_CALLBACK (conflict_cb), &heard_conflict);
+  race_listen (b, &heard);
 
   g_assert_true (save_plan (fixture->a, a_season, a_field, "4+6", FURROW_ROW_VERSION_NONE,
                             &error));
   g_assert_no_error (error);
-  if (furrow_test_pg ())
-    {
-      wait_for (&heard_season.n, 1);
-      g_assert_cmpint (heard_season.what & FURROW_SEASON_CHANGE_PLANS, !=, 0);
-      g_assert_cmpint (plan_version (b, season, &preset), ==, 1);
-      heard_season.n = 0;
-    }
+  if (race_heard_a (&heard, FURROW_SEASON_CHANGE_PLANS))
+    g_assert_cmpint (plan_version (b, season, &preset), ==, 1);
 
   who = furrow_test_store_changed_by (fixture->base.path, fixture->a_user,
                                       "SELECT changed_at FROM plans");
@@ -1132,13 +1165,7 @@ test_plan_conflict (Fixture       *fixture,
                               "now 4 maize + 6 soybean rows, 4.30 m unit. Your change was not "
                               "saved.", who);
   g_assert_false (save_plan (b, season, field, "2+4", FURROW_ROW_VERSION_NONE, &error));
-  g_assert_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT);
-  g_assert_cmpstr (error->message, ==, expected);
-  g_clear_error (&error);
-  g_assert_cmpuint (heard_season.n, ==, 1);
-  g_assert_cmpint (heard_season.what & FURROW_SEASON_CHANGE_PLANS, !=, 0);
-  g_assert_cmpuint (heard_conflict.n, ==, 1);
-  g_assert_cmpstr (heard_conflict.message, ==, expected);
+  race_assert_refused (&heard, &error, expected, FURROW_SEASON_CHANGE_PLANS);
   g_assert_cmpint (plan_version (b, season, &preset), ==, 1);
   g_assert_cmpstr (preset, ==, "4+6");
 
@@ -1176,10 +1203,7 @@ test_plan_conflict (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (audit[2], "season.plan|field T01: strip 2 maize + 6 soybean"));
   g_assert_true (g_str_has_prefix (audit[3], "season.plan|field T01: strip 2 maize + 4 soybean"));
   g_assert_cmpstr (audit[4], ==, "season.plan.delete|field T01");
-  g_signal_handlers_disconnect_by_data (b, &heard_season);
-  g_signal_handlers_disconnect_by_data (b, &heard_conflict);
-  g_free (heard_season.name);
-  g_free (heard_conflict.message);
+  race_stop (b, &heard);
 }
 FURROW_TEST_FIXTURE ("/furrow/core/store-live/plan-conflict", Fixture, fixture_set_up,
                      test_plan_conflict, fixture_tear_down);

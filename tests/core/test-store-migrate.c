@@ -256,6 +256,42 @@ test_upgrade_v8 (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v8", Fixture, fixture_set_up,
                      test_upgrade_v8, furrow_test_store_fixture_tear_down);
 
+/* A project of version FROM (a file) with one parcel 东地 of AREA_M2 (SQL text) in field T01
+ * of household 王建国, at ROW_VERSION and last changed by clerk_a. */
+static void
+write_parcel_at (Fixture    *fixture,
+                 int         from,
+                 const char *area_m2,
+                 int         row_version)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FurrowDatabase) db = open_empty (fixture);
+  g_autofree char *sql = NULL;
+
+  g_assert_true (furrow_store_migrate (db, 0, from, &error));
+  sql = g_strdup_printf ("INSERT INTO households (code, name) VALUES ('371426101201010001', '王建国');"
+                         "INSERT INTO fields (code, name) VALUES ('T01', '东大块');"
+                         "INSERT INTO parcels (code, household_id, field_id, name,"
+                         " registered_area_m2, row_version, changed_by) VALUES"
+                         " ('3714261012010100010001', 1, 1, '东地', %s, %d, 'clerk_a')",
+                         area_m2, row_version);
+  g_assert_true (furrow_database_exec (db, sql, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query (db, version_sql), ==, from);
+}
+
+/* The fixture's project opened by Furrow, which upgrades it to the latest version. */
+static FurrowStore *
+open_upgraded (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  FurrowStore *store = furrow_store_open (fixture->path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (furrow_store_get_schema_version (store), ==, FURROW_STORE_SCHEMA_VERSION);
+  return store;
+}
+
 /* A project of version `from` whose parcel was changed twice by clerk_a, upgraded by the next
  * open: the parcel keeps its values, its row version 3 and who changed it, and the file says
  * the latest version. */
@@ -263,27 +299,11 @@ static void
 upgrade_parcel_from (Fixture *fixture,
                      int      from)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(FurrowStore) store = NULL;
   g_autoptr(FurrowParcel) parcel = NULL;
 
-  {
-    g_autoptr(FurrowDatabase) db = open_empty (fixture);
-
-    g_assert_true (furrow_store_migrate (db, 0, from, &error));
-    g_assert_true (furrow_database_exec (db,
-                     "INSERT INTO households (code, name) VALUES ('371426101201010001', '王建国');"
-                     "INSERT INTO fields (code, name) VALUES ('T01', '东大块');"
-                     "INSERT INTO parcels (code, household_id, field_id, name,"
-                     " registered_area_m2, row_version, changed_by) VALUES"
-                     " ('3714261012010100010001', 1, 1, '东地', 2000.25, 3, 'clerk_a')", &error));
-    g_assert_no_error (error);
-    g_assert_cmpint (query (db, version_sql), ==, from);
-  }
-
-  store = furrow_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (furrow_store_get_schema_version (store), ==, FURROW_STORE_SCHEMA_VERSION);
+  write_parcel_at (fixture, from, "2000.25", 3);
+  store = open_upgraded (fixture);
   parcel = furrow_store_find_parcel (store, "3714261012010100010001");
   g_assert_cmpstr (furrow_parcel_get_name (parcel), ==, "东地");
   g_assert_cmpfloat (furrow_parcel_get_registered_area_m2 (parcel), ==, 2000.25);
@@ -340,9 +360,7 @@ test_upgrade_v10 (Fixture       *fixture,
     g_assert_no_error (error);
   }
 
-  store = furrow_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (furrow_store_get_schema_version (store), ==, FURROW_STORE_SCHEMA_VERSION);
+  store = open_upgraded (fixture);
   season = furrow_store_find_season (store, "2026");
   stale = furrow_store_find_season (store, "2026");
   g_assert_cmpint (furrow_store_season_get_version (season), ==, 1);
@@ -390,6 +408,89 @@ test_upgrade_v10 (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v10", Fixture, fixture_set_up,
                      test_upgrade_v10, furrow_test_store_fixture_tear_down);
 
+/* PostgreSQL run only (NULL, and the test skipped, on the file run): a new cooperative for the
+ * fixture taken back to version FROM by BACK, SQL run in its schema before the version is set
+ * to FROM. Returns the schema's name. */
+static char *
+server_cooperative_at (Fixture    *fixture,
+                       int         from,
+                       const char *back)
+{
+  g_autoptr(FurrowStore) store = NULL;
+  g_autofree char *sql = NULL;
+  char *schema = NULL;
+
+  if (!furrow_test_pg ())
+    {
+      g_test_skip ("the PostgreSQL run upgrades a cooperative on a server");
+      return NULL;
+    }
+  store = furrow_test_store_create_at (fixture);
+  g_clear_object (&store);
+  sql = g_strdup_printf ("SELECT schema_name FROM furrow.cooperatives"
+                         " WHERE lower (code) = lower ('%s')", fixture->path);
+  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &schema, NULL), ==, 0);
+  g_strstrip (schema);
+  g_assert_cmpstr (schema, !=, "");
+  g_free (sql);
+  sql = g_strdup_printf ("SET search_path = \"%s\";%s"
+                         "UPDATE furrow_meta SET value = '%d' WHERE key = 'schema_version'",
+                         schema, back, from);
+  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, NULL, NULL), ==, 0);
+  return schema;
+}
+
+/* What `sql` reads on the test cluster, through psql. */
+static void
+assert_psql (const char *sql,
+             const char *expected)
+{
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &out, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, expected);
+}
+
+/* The triggers of `schema` whose name is LIKE `name_like`, counted by COLUMNS (of t, the
+ * trigger, and p, its function), one row per value of those, in their order. */
+static char *
+triggers_sql (const char *schema,
+              const char *columns,
+              const char *group,
+              const char *name_like)
+{
+  return g_strdup_printf ("SELECT %s, count(*) FROM pg_trigger t"
+                          " JOIN pg_proc p ON p.oid = t.tgfoid"
+                          " JOIN pg_class c ON c.oid = t.tgrelid"
+                          " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                          " WHERE n.nspname = '%s' AND t.tgname LIKE '%s'"
+                          " GROUP BY %s ORDER BY %s", columns, schema, name_like, group, group);
+}
+
+/* The cooperative of server_cooperative_at() opened again by Furrow, which upgrades it: `sql`
+ * reads BEFORE, then the store and the cooperative's furrow_meta say the latest version and
+ * `sql` reads AFTER. */
+static FurrowStore *
+reopen_upgraded (Fixture    *fixture,
+                 const char *schema,
+                 const char *sql,
+                 const char *before,
+                 const char *after)
+{
+  g_autofree char *latest_sql = NULL;
+  FurrowStore *store;
+
+  assert_psql (sql, before);
+  store = furrow_test_store_reopen (fixture);
+  g_assert_cmpint (furrow_store_get_schema_version (store), ==, FURROW_STORE_SCHEMA_VERSION);
+  latest_sql = g_strdup_printf ("SELECT value::int = %d FROM \"%s\".furrow_meta"
+                                " WHERE key = 'schema_version'", FURROW_STORE_SCHEMA_VERSION,
+                                schema);
+  assert_psql (latest_sql, "t\n");
+  assert_psql (sql, after);
+  return store;
+}
+
 /* The same on a server (PostgreSQL run only): a cooperative whose parcels' and harvests'
  * triggers are still step 9's (furrow.notify_change (), which turns the whole row into JSON to
  * read one id), whose harvests have no row version yet (step 11) and whose version says 9 is
@@ -404,48 +505,25 @@ test_upgrade_v9_server (Fixture       *fixture,
   g_autoptr(FurrowStore) store = NULL;
   g_autofree char *schema = NULL;
   g_autofree char *sql = NULL;
-  g_autofree char *out = NULL;
 
-  if (!furrow_test_pg ())
-    {
-      g_test_skip ("the PostgreSQL run upgrades a cooperative on a server");
-      return;
-    }
-  store = furrow_test_store_create_at (fixture);
-  g_clear_object (&store);
-  sql = g_strdup_printf ("SELECT schema_name FROM furrow.cooperatives"
-                         " WHERE lower (code) = lower ('%s')", fixture->path);
-  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &schema, NULL), ==, 0);
-  g_strstrip (schema);
-  g_assert_cmpstr (schema, !=, "");
-  g_free (sql);
-  sql = g_strdup_printf ("SET search_path = \"%s\";"
-                         "CREATE OR REPLACE TRIGGER parcels_notify AFTER INSERT OR UPDATE OR DELETE"
-                         " ON parcels FOR EACH ROW EXECUTE FUNCTION"
-                         " furrow.notify_change ('parcel', 'id');"
-                         "CREATE OR REPLACE TRIGGER harvests_notify AFTER INSERT OR UPDATE OR DELETE"
-                         " ON harvests FOR EACH ROW EXECUTE FUNCTION"
-                         " furrow.notify_change ('season', 'season_id');"
-                         "DROP TRIGGER harvests_changed_by ON harvests;"
-                         "ALTER TABLE harvests DROP COLUMN row_version, DROP COLUMN changed_by;"
-                         "UPDATE furrow_meta SET value = '9' WHERE key = 'schema_version'", schema);
-  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, NULL, NULL), ==, 0);
-  g_free (sql);
-  sql = g_strdup_printf ("SELECT p.proname, count(*) FROM pg_trigger t"
-                         " JOIN pg_proc p ON p.oid = t.tgfoid"
-                         " JOIN pg_class c ON c.oid = t.tgrelid"
-                         " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                         " WHERE n.nspname = '%s' AND t.tgname LIKE '%%_notify%%'"
-                         " GROUP BY p.proname ORDER BY p.proname", schema);
-  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &out, NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "notify_change|2\nnotify_records|15\nnotify_season_rows|42\n");
-  g_clear_pointer (&out, g_free);
-
-  store = furrow_test_store_reopen (fixture);
-  g_assert_cmpint (furrow_store_get_schema_version (store), ==, FURROW_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &out, NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "notify_records|15\nnotify_season_rows|42\n");
-  g_clear_pointer (&out, g_free);
+  schema = server_cooperative_at (fixture, 9,
+                                  "CREATE OR REPLACE TRIGGER parcels_notify"
+                                  " AFTER INSERT OR UPDATE OR DELETE"
+                                  " ON parcels FOR EACH ROW EXECUTE FUNCTION"
+                                  " furrow.notify_change ('parcel', 'id');"
+                                  "CREATE OR REPLACE TRIGGER harvests_notify"
+                                  " AFTER INSERT OR UPDATE OR DELETE"
+                                  " ON harvests FOR EACH ROW EXECUTE FUNCTION"
+                                  " furrow.notify_change ('season', 'season_id');"
+                                  "DROP TRIGGER harvests_changed_by ON harvests;"
+                                  "ALTER TABLE harvests DROP COLUMN row_version,"
+                                  " DROP COLUMN changed_by;");
+  if (schema == NULL)
+    return;
+  sql = triggers_sql (schema, "p.proname", "1", "%_notify%");
+  store = reopen_upgraded (fixture, schema, sql,
+                           "notify_change|2\nnotify_records|15\nnotify_season_rows|42\n",
+                           "notify_records|15\nnotify_season_rows|42\n");
   g_free (sql);
   sql = g_strdup_printf ("SELECT count(*) FROM information_schema.columns WHERE table_schema ="
                          " '%s' AND table_name = 'harvests' AND column_name IN ('row_version',"
@@ -453,8 +531,7 @@ test_upgrade_v9_server (Fixture       *fixture,
                          "SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
                          " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '%s'"
                          " AND t.tgname = 'harvests_changed_by'", schema, schema);
-  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &out, NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "2\n1\n");
+  assert_psql (sql, "2\n1\n");
 }
 FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v9-server", Fixture, fixture_set_up,
                      test_upgrade_v9_server, furrow_test_store_fixture_tear_down);
@@ -483,53 +560,22 @@ test_upgrade_v11_server (Fixture       *fixture,
   g_autoptr(GBytes) step10 = furrow_store_migrate_get_pg_step (10);
   g_autofree char *schema = NULL;
   g_autofree char *sql = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *count = NULL;
 
-  if (!furrow_test_pg ())
-    {
-      g_test_skip ("the PostgreSQL run upgrades a cooperative on a server");
-      return;
-    }
-  store = furrow_test_store_create_at (fixture);
-  g_clear_object (&store);
-  sql = g_strdup_printf ("SELECT schema_name FROM furrow.cooperatives"
-                         " WHERE lower (code) = lower ('%s')", fixture->path);
-  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &schema, NULL), ==, 0);
-  g_strstrip (schema);
-  g_free (sql);
-  sql = g_strdup_printf ("SET search_path = \"%s\";"
-                         "DO $$DECLARE t record; BEGIN FOR t IN SELECT g.tgname, c.relname"
+  sql = g_strdup_printf ("DO $$DECLARE t record; BEGIN FOR t IN SELECT g.tgname, c.relname"
                          " FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid"
                          " WHERE c.relnamespace = current_schema ()::regnamespace"
                          " AND g.tgname LIKE '%%_notify_%%' LOOP"
                          " EXECUTE format ('DROP TRIGGER %%I ON %%I', t.tgname, t.relname);"
                          " END LOOP; END$$;"
-                         "%s;"
-                         "UPDATE furrow_meta SET value = '11' WHERE key = 'schema_version'",
-                         schema, (const char *) g_bytes_get_data (step10, NULL));
-  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, NULL, NULL), ==, 0);
+                         "%s;", (const char *) g_bytes_get_data (step10, NULL));
+  schema = server_cooperative_at (fixture, 11, sql);
+  if (schema == NULL)
+    return;
   g_free (sql);
   /* Each trigger's function, and whether it fires for each row (tgtype bit 0). */
-  sql = g_strdup_printf ("SELECT p.proname, (t.tgtype & 1) = 1, count(*) FROM pg_trigger t"
-                         " JOIN pg_proc p ON p.oid = t.tgfoid"
-                         " JOIN pg_class c ON c.oid = t.tgrelid"
-                         " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                         " WHERE n.nspname = '%s' AND t.tgname LIKE '%%_notify%%'"
-                         " GROUP BY 1, 2 ORDER BY 1, 2", schema);
-  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &out, NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "notify_record|t|5\nnotify_season_row|t|14\n");
-  g_clear_pointer (&out, g_free);
-
-  store = furrow_test_store_reopen (fixture);
-  g_assert_cmpint (furrow_store_get_schema_version (store), ==, FURROW_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &out, NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "notify_records|f|15\nnotify_season_rows|f|42\n");
-  g_free (sql);
-  sql = g_strdup_printf ("SELECT value::int = %d FROM \"%s\".furrow_meta"
-                         " WHERE key = 'schema_version'", FURROW_STORE_SCHEMA_VERSION, schema);
-  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &count, NULL), ==, 0);
-  g_assert_cmpstr (count, ==, "t\n");
+  sql = triggers_sql (schema, "p.proname, (t.tgtype & 1) = 1", "1, 2", "%_notify%");
+  store = reopen_upgraded (fixture, schema, sql, "notify_record|t|5\nnotify_season_row|t|14\n",
+                           "notify_records|f|15\nnotify_season_rows|f|42\n");
 }
 FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v11-server", Fixture, fixture_set_up,
                      test_upgrade_v11_server, furrow_test_store_fixture_tear_down);
@@ -547,24 +593,14 @@ test_upgrade_v12 (Fixture       *fixture,
   g_autoptr(FurrowParcel) parcel = NULL;
   gint64 before, after;
 
+  write_parcel_at (fixture, 12, "812.4", 2);
   {
     g_autoptr(FurrowDatabase) db = open_empty (fixture);
 
-    g_assert_true (furrow_store_migrate (db, 0, 12, &error));
-    g_assert_true (furrow_database_exec (db,
-                     "INSERT INTO households (code, name) VALUES ('371426101201010001', '王建国');"
-                     "INSERT INTO fields (code, name) VALUES ('T01', '东大块');"
-                     "INSERT INTO parcels (code, household_id, field_id, name,"
-                     " registered_area_m2, row_version, changed_by) VALUES"
-                     " ('3714261012010100010001', 1, 1, '东地', 812.4, 2, 'clerk_a')", &error));
-    g_assert_no_error (error);
     g_assert_cmpint (query (db, "SELECT count(*) FROM pragma_table_info ('parcels')"
                                 " WHERE name = 'changed_at'"), ==, 0);
   }
-
-  store = furrow_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (furrow_store_get_schema_version (store), ==, FURROW_STORE_SCHEMA_VERSION);
+  store = open_upgraded (fixture);
   {
     g_autoptr(FurrowDatabase) db = open_empty (fixture);
 
@@ -604,26 +640,11 @@ test_upgrade_v12_server (Fixture       *fixture,
   static const char *const tables[] = { "fields", "households", "parcels", "seasons", "harvests",
                                         "season_actual_costs", "plans" };
   g_autoptr(FurrowStore) store = NULL;
-  g_autoptr(GString) back = NULL;
+  g_autoptr(GString) back = g_string_new (NULL);
   g_autofree char *schema = NULL;
-  g_autofree char *sql = NULL;
   g_autofree char *functions_sql = NULL;
   g_autofree char *columns_sql = NULL;
-  g_autofree char *out = NULL;
 
-  if (!furrow_test_pg ())
-    {
-      g_test_skip ("the PostgreSQL run upgrades a cooperative on a server");
-      return;
-    }
-  store = furrow_test_store_create_at (fixture);
-  g_clear_object (&store);
-  sql = g_strdup_printf ("SELECT schema_name FROM furrow.cooperatives"
-                         " WHERE lower (code) = lower ('%s')", fixture->path);
-  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &schema, NULL), ==, 0);
-  g_strstrip (schema);
-  back = g_string_new (NULL);
-  g_string_append_printf (back, "SET search_path = \"%s\";", schema);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     g_string_append_printf (back, "ALTER TABLE %s DROP COLUMN changed_at;"
                                   "CREATE OR REPLACE TRIGGER %s_changed_by BEFORE INSERT OR UPDATE"
@@ -631,37 +652,18 @@ test_upgrade_v12_server (Fixture       *fixture,
                             tables[i], tables[i], tables[i],
                             g_str_equal (tables[i], "seasons") ? "season_changed_by"
                                                                : "row_changed_by");
-  g_string_append (back, "UPDATE furrow_meta SET value = '12' WHERE key = 'schema_version'");
-  g_assert_cmpint (furrow_test_pg_psql ("furrow", back->str, NULL, NULL), ==, 0);
-  functions_sql = g_strdup_printf ("SELECT p.proname, count(*) FROM pg_trigger t"
-                                   " JOIN pg_proc p ON p.oid = t.tgfoid"
-                                   " JOIN pg_class c ON c.oid = t.tgrelid"
-                                   " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                                   " WHERE n.nspname = '%s' AND t.tgname LIKE '%%_changed_by'"
-                                   " GROUP BY 1 ORDER BY 1", schema);
+  schema = server_cooperative_at (fixture, 12, back->str);
+  if (schema == NULL)
+    return;
+  functions_sql = triggers_sql (schema, "p.proname", "1", "%_changed_by");
   columns_sql = g_strdup_printf ("SELECT udt_name, count(*) FROM information_schema.columns"
                                  " WHERE table_schema = '%s' AND column_name = 'changed_at'"
                                  " GROUP BY 1", schema);
-  g_assert_cmpint (furrow_test_pg_psql ("furrow", functions_sql, &out, NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "row_changed_by|6\nseason_changed_by|1\n");
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (furrow_test_pg_psql ("furrow", columns_sql, &out, NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "");
-  g_clear_pointer (&out, g_free);
-
-  store = furrow_test_store_reopen (fixture);
-  g_assert_cmpint (furrow_store_get_schema_version (store), ==, FURROW_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (furrow_test_pg_psql ("furrow", functions_sql, &out, NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "row_changed_by_at|6\nseason_changed_by_at|1\n");
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (furrow_test_pg_psql ("furrow", columns_sql, &out, NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "int8|7\n");
-  g_clear_pointer (&out, g_free);
-  g_free (sql);
-  sql = g_strdup_printf ("SELECT value::int = %d FROM \"%s\".furrow_meta"
-                         " WHERE key = 'schema_version'", FURROW_STORE_SCHEMA_VERSION, schema);
-  g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &out, NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "t\n");
+  assert_psql (columns_sql, "");
+  store = reopen_upgraded (fixture, schema, functions_sql,
+                           "row_changed_by|6\nseason_changed_by|1\n",
+                           "row_changed_by_at|6\nseason_changed_by_at|1\n");
+  assert_psql (columns_sql, "int8|7\n");
 }
 FURROW_TEST_FIXTURE ("/furrow/core/store-migrate/upgrade-v12-server", Fixture, fixture_set_up,
                      test_upgrade_v12_server, furrow_test_store_fixture_tear_down);

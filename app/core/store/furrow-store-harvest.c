@@ -59,40 +59,21 @@ harvest_conflict (FurrowStore   *self,
 {
   const char *code = furrow_field_get_code (field);
   const char *crop_name = furrow_crop_to_string (crop);
+  g_autoptr(FurrowStatement) row =
+    _furrow_season_prepare (self, "SELECT changed_by, changed_at, yield_kg FROM harvests WHERE "
+                                  "season_id = ?1 AND field_id = ?2 AND crop = ?3", NULL);
+  g_autofree char *detail = g_strdup_printf ("field %s %s:%%", code, crop_name);
   g_autofree char *who = NULL;
   g_autofree char *kg = NULL;
-  gboolean found = FALSE;
-  double now_kg = 0;
-  gint64 changed_at = 0;
+  double now_kg;
 
-  {
-    g_autoptr(FurrowStatement) stmt =
-      _furrow_season_prepare (self, "SELECT changed_by, yield_kg, changed_at FROM harvests WHERE "
-                                    "season_id = ?1 AND field_id = ?2 AND crop = ?3", NULL);
-
-    if (stmt != NULL)
-      {
-        furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
-        furrow_statement_bind_int64 (stmt, 2, furrow_field_get_id (field));
-        furrow_statement_bind_text (stmt, 3, crop_name);
-        if (furrow_statement_step (stmt, NULL))
-          {
-            found = TRUE;
-            who = furrow_statement_dup_text (stmt, 0);
-            now_kg = furrow_statement_get_double (stmt, 1);
-            changed_at = furrow_statement_get_int64 (stmt, 2);
-          }
-      }
-  }
-  if (who == NULL || *who == '\0')
+  if (row != NULL)
     {
-      g_autofree char *object = _furrow_season_object (season);
-      g_autofree char *detail = g_strdup_printf ("field %s %s:%%", code, crop_name);
-
-      g_free (who);
-      who = _furrow_store_last_actor (self, object, detail);
+      furrow_statement_bind_int64 (row, 1, furrow_season_get_id (season));
+      furrow_statement_bind_int64 (row, 2, furrow_field_get_id (field));
+      furrow_statement_bind_text (row, 3, crop_name);
     }
-  if (!found)
+  if (!_furrow_season_row_author (self, season, row, detail, &who))
     return _furrow_store_season_conflict (self, furrow_season_get_id (season),
                                           g_strdup_printf (crop == FURROW_CROP_MAIZE
                                                            ? _("The maize harvest of field %s was "
@@ -102,8 +83,8 @@ harvest_conflict (FurrowStore   *self,
                                                                "was removed by %s after you "
                                                                "opened it. Your change was not "
                                                                "saved."), code, who), error);
+  now_kg = furrow_statement_get_double (row, 2);
   kg = g_strdup_printf (now_kg == floor (now_kg) ? "%'.0f" : "%'.1f", now_kg);
-  who = _furrow_store_changed_by_at (g_steal_pointer (&who), changed_at);
   return _furrow_store_season_conflict (self, furrow_season_get_id (season),
                                         g_strdup_printf (crop == FURROW_CROP_MAIZE
                                                          ? _("The maize harvest of field %s was "
@@ -559,35 +540,24 @@ check_costs_shown (FurrowStore   *self,
     {
       const FurrowSeasonActualCost *c = &g_array_index (current, FurrowSeasonActualCost, i);
       const FurrowSeasonActualCost *was = furrow_actual_costs_find (shown, c);
-      g_autoptr(FurrowStatement) stmt = NULL;
+      g_autoptr(FurrowStatement) row = NULL;
       g_autofree char *who = NULL;
       g_autofree char *yuan = NULL;
-      gint64 changed_at = 0;
 
       if (was != NULL && was->fen == c->fen &&
           (was->row_version == 0 || was->row_version == c->row_version))
         continue;
-      stmt = _furrow_season_prepare (self, "SELECT changed_by, changed_at FROM "
-                                           "season_actual_costs WHERE "
-                                           "season_id = ?1 AND item = ?2 AND "
-                                           "ifnull (field_id, 0) = ?3", NULL);
-      if (stmt != NULL)
+      row = _furrow_season_prepare (self, "SELECT changed_by, changed_at FROM "
+                                          "season_actual_costs WHERE "
+                                          "season_id = ?1 AND item = ?2 AND "
+                                          "ifnull (field_id, 0) = ?3", NULL);
+      if (row != NULL)
         {
-          furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
-          furrow_statement_bind_text (stmt, 2, c->item);
-          furrow_statement_bind_int64 (stmt, 3, c->field_id);
-          if (furrow_statement_step (stmt, NULL))
-            {
-              who = furrow_statement_dup_text (stmt, 0);
-              changed_at = furrow_statement_get_int64 (stmt, 1);
-            }
+          furrow_statement_bind_int64 (row, 1, furrow_season_get_id (season));
+          furrow_statement_bind_text (row, 2, c->item);
+          furrow_statement_bind_int64 (row, 3, c->field_id);
         }
-      if (who == NULL || *who == '\0')
-        {
-          g_free (who);
-          who = g_strdup (_("another user"));
-        }
-      who = _furrow_store_changed_by_at (g_steal_pointer (&who), changed_at);
+      _furrow_season_row_author (self, season, row, NULL, &who);
       yuan = furrow_format_yuan (c->fen);
       /* Translators: the cost's item, the season, the user, the amount ("¥1,250.00"). */
       return _furrow_store_season_conflict (self, furrow_season_get_id (season),
@@ -603,7 +573,6 @@ check_costs_shown (FurrowStore   *self,
     {
       const FurrowSeasonActualCost *was = &g_array_index (shown, FurrowSeasonActualCost, i);
       FurrowField *field = NULL;
-      g_autofree char *object = NULL;
       g_autofree char *detail = NULL;
       g_autofree char *who = NULL;
 
@@ -611,10 +580,9 @@ check_costs_shown (FurrowStore   *self,
         continue;
       if (was->field_id > 0)
         field = furrow_store_get_field_by_id (self, was->field_id);
-      object = _furrow_season_object (season);
       detail = g_strdup_printf ("%s%s %s:%%", field != NULL ? "field " : "season",
                                 field != NULL ? furrow_field_get_code (field) : "", was->item);
-      who = _furrow_store_last_actor (self, object, detail);
+      _furrow_season_row_author (self, season, NULL, detail, &who);
       return _furrow_store_season_conflict (self, furrow_season_get_id (season),
                                             g_strdup_printf (_("The actual cost “%s” of season "
                                                                "“%s” was removed by %s after you "

@@ -116,48 +116,31 @@ plan_conflict (FurrowStore   *self,
                GError       **error)
 {
   const char *code = furrow_field_get_code (field);
+  g_autoptr(FurrowStatement) row =
+    _furrow_season_prepare (self, "SELECT changed_by, changed_at, parameters_json FROM plans "
+                                  "WHERE season_id = ?1 AND field_id = ?2", NULL);
+  /* The removal's audit row ("field T01"; a plan's is "field T01: …", a harvest's
+   * "field T01 maize: …"). */
+  g_autofree char *detail = g_strdup_printf ("field %s", code);
   g_autofree char *who = NULL;
-  g_autofree char *parameters = NULL;
   g_autofree char *now = NULL;
   g_autofree char *message = NULL;
   FurrowPattern pattern;
-  gint64 changed_at = 0;
 
-  {
-    g_autoptr(FurrowStatement) stmt =
-      _furrow_season_prepare (self, "SELECT changed_by, parameters_json, changed_at FROM plans "
-                                    "WHERE season_id = ?1 AND field_id = ?2", NULL);
-
-    if (stmt != NULL)
-      {
-        furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
-        furrow_statement_bind_int64 (stmt, 2, furrow_field_get_id (field));
-        if (furrow_statement_step (stmt, NULL))
-          {
-            who = furrow_statement_dup_text (stmt, 0);
-            parameters = furrow_statement_dup_text (stmt, 1);
-            changed_at = furrow_statement_get_int64 (stmt, 2);
-          }
-      }
-  }
-  if (parameters != NULL && pattern_from_text (parameters, &pattern, NULL))
-    now = furrow_pattern_describe (&pattern);
-  if (who == NULL || *who == '\0')
+  if (row != NULL)
     {
-      g_autofree char *object = _furrow_season_object (season);
-      /* The removal's audit row ("field T01"; a plan's is "field T01: …", a harvest's
-       * "field T01 maize: …"). */
-      g_autofree char *detail = g_strdup_printf ("field %s", code);
-
-      g_free (who);
-      who = _furrow_store_last_actor (self, object, detail);
+      furrow_statement_bind_int64 (row, 1, furrow_season_get_id (season));
+      furrow_statement_bind_int64 (row, 2, furrow_field_get_id (field));
     }
-  if (parameters == NULL)
+  /* A row without a pattern (Furrow always writes one) is told as gone. */
+  if (!_furrow_season_row_author (self, season, row, detail, &who) ||
+      furrow_statement_get_text (row, 2) == NULL)
     return _furrow_store_season_conflict (self, furrow_season_get_id (season),
                                           g_strdup_printf (_("The plan of field %s was removed by "
                                                              "%s after you opened it. Your change "
                                                              "was not saved."), code, who), error);
-  who = _furrow_store_changed_by_at (g_steal_pointer (&who), changed_at);
+  if (pattern_from_text (furrow_statement_get_text (row, 2), &pattern, NULL))
+    now = furrow_pattern_describe (&pattern);
   /* Translators: the last %s is a pattern, e.g. "2 maize + 4 soybean rows, 2.70 m unit". */
   message = g_strdup_printf (_("The plan of field %s was changed by %s after you opened it; it "
                                "is now %s. Your change was not saved."), code, who,

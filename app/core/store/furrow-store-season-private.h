@@ -29,6 +29,18 @@ FurrowStatement *_furrow_season_prepare         (FurrowStore         *self,
                                                  GError             **error);
 /* The audit log's object of a season, "season:NAME". */
 char            *_furrow_season_object          (FurrowSeason        *season);
+/* Who changed a row of the season that a write found changed since it was read, for the
+ * conflict's message (docs/architecture.md, Several users at once). ROW, bound by the caller
+ * (NULL: it could not be prepared), selects the row's changed_by and changed_at first; it is
+ * stepped here, and where this returns TRUE (the row is there) its further columns are the
+ * caller's to read. *who becomes "clerk_a at 14:05 on 7 December"; for a row that is gone or
+ * names nobody, the audit log's last actor on the season with a detail LIKE `detail`, or
+ * "another user" when `detail` is NULL. */
+gboolean         _furrow_season_row_author      (FurrowStore         *self,
+                                                 FurrowSeason        *season,
+                                                 FurrowStatement     *row,
+                                                 const char          *detail,
+                                                 char               **who);
 /* Runs a statement that binds only the season id (?1). */
 gboolean         _furrow_season_run             (FurrowStore         *self,
                                                  const char          *sql,

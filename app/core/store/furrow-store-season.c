@@ -102,6 +102,34 @@ _furrow_season_object (FurrowSeason *season)
   return g_strdup_printf ("season:%s", furrow_season_get_name (season));
 }
 
+gboolean
+_furrow_season_row_author (FurrowStore      *self,
+                           FurrowSeason     *season,
+                           FurrowStatement  *row,
+                           const char       *detail,
+                           char            **who)
+{
+  g_autofree char *by = NULL;
+  gint64 changed_at = 0;
+  gboolean found = row != NULL && furrow_statement_step (row, NULL);
+
+  if (found)
+    {
+      by = furrow_statement_dup_text (row, 0);
+      changed_at = furrow_statement_get_int64 (row, 1);
+    }
+  if (by == NULL || *by == '\0')
+    {
+      g_autofree char *object = _furrow_season_object (season);
+
+      g_free (by);
+      by = detail != NULL ? _furrow_store_last_actor (self, object, detail)
+                          : g_strdup (_("another user"));
+    }
+  *who = _furrow_store_changed_by_at (g_steal_pointer (&by), changed_at);
+  return found;
+}
+
 /* Runs a statement that binds only the season id (?1). */
 gboolean
 _furrow_season_run (FurrowStore  *self,
@@ -735,29 +763,14 @@ rules_conflict (FurrowStore   *self,
                 FurrowSeason  *season,
                 GError       **error)
 {
-  g_autoptr(FurrowStatement) stmt =
+  g_autoptr(FurrowStatement) row =
     _furrow_season_prepare (self, "SELECT changed_by, changed_at FROM seasons WHERE id = ?1",
                             NULL);
   g_autofree char *who = NULL;
-  gint64 changed_at = 0;
 
-  if (stmt != NULL)
-    {
-      furrow_statement_bind_int64 (stmt, 1, furrow_season_get_id (season));
-      if (furrow_statement_step (stmt, NULL))
-        {
-          who = furrow_statement_dup_text (stmt, 0);
-          changed_at = furrow_statement_get_int64 (stmt, 1);
-        }
-    }
-  if (who == NULL || *who == '\0')
-    {
-      g_autofree char *object = _furrow_season_object (season);
-
-      g_free (who);
-      who = _furrow_store_last_actor (self, object, "%");
-    }
-  who = _furrow_store_changed_by_at (g_steal_pointer (&who), changed_at);
+  if (row != NULL)
+    furrow_statement_bind_int64 (row, 1, furrow_season_get_id (season));
+  _furrow_season_row_author (self, season, row, "%", &who);
   /* Translators: the season's name, the user. */
   return _furrow_store_season_conflict (self, furrow_season_get_id (season),
                                         g_strdup_printf (_("The rules of season “%s” were "

@@ -112,6 +112,7 @@ furrow_household_list_init (FurrowHouseholdList *self)
 {
   FurrowRecordList *list = FURROW_RECORD_LIST (self);
   GtkColumnViewColumn *code_column;
+  GtkColumnViewColumn *column;
 
   furrow_record_list_set_texts (list, _("Households"), "system-users-symbolic",
                                 _("No Households"),
@@ -123,12 +124,17 @@ furrow_household_list_init (FurrowHouseholdList *self)
                                  TRUE);
   furrow_record_list_add_column (list, _("Members"), members_text, FURROW_RECORD_SORT_NUMBER,
                                  members_key, TRUE, FALSE);
-  furrow_record_list_add_column (list, _("Reg. mu"), registered_text,
-                                 FURROW_RECORD_SORT_NUMBER, registered_key, TRUE, FALSE);
+  /* Short titles as the fields list has them, their whole meaning a tooltip: "Reg. mu" and
+   * "Custody" (over "Full custody" cells) were the list's only titles left in an English
+   * shorthand of their own (issue 21). */
+  column = furrow_record_list_add_column (list, C_("column", "Reg."), registered_text,
+                                          FURROW_RECORD_SORT_NUMBER, registered_key, TRUE, FALSE);
+  furrow_list_set_title_tooltip (column, _("Registered area (mu)"));
   furrow_record_list_add_column (list, _("Parcels"), parcels_text, FURROW_RECORD_SORT_NUMBER,
                                  parcels_key, TRUE, FALSE);
-  furrow_record_list_add_column (list, _("Custody"), custody_text, FURROW_RECORD_SORT_NUMBER,
-                                 custody_key, FALSE, FALSE);
+  column = furrow_record_list_add_column (list, C_("column", "Cust."), custody_text,
+                                          FURROW_RECORD_SORT_NUMBER, custody_key, FALSE, FALSE);
+  furrow_list_set_title_tooltip (column, _("Custody"));
   /* Personal data: only the last four digits of the phone number. */
   furrow_record_list_add_column (list, _("Phone"), phone_text, FURROW_RECORD_SORT_NONE, NULL,
                                  FALSE, FALSE);

@@ -34,6 +34,7 @@ struct _FurrowSeasonSettlementPage
   GtkEntry       *objection_household_entry;
   GtkEntry       *objection_text_entry;
   GtkEntry       *objection_received_entry;
+  GtkBox         *page_box;
   GHashTable     *resolution_entries;   /* objection id (gint64 *) → its GtkEntry */
 
   GListStore     *roster;

@@ -20,6 +20,7 @@
 #include "furrow-store-season.h"
 #include "furrow-template.h"
 #include "furrow-units.h"
+#include "furrow-upper-split.h"
 
 G_DEFINE_FINAL_TYPE (FurrowSeasonSettlementPage, furrow_season_settlement_page,
                      FURROW_TYPE_SEASON_PAGE)
@@ -40,7 +41,7 @@ static const FurrowTemplateChild template_children[] = {
   CHILD (progress_box), CHILD (progress_bar), CHILD (cancel_button), CHILD (roster_label),
   CHILD (roster_view), CHILD (notice_entry), CHILD (notice_days), CHILD (notice_end_label),
   CHILD (objections_list), CHILD (objection_household_entry), CHILD (objection_text_entry),
-  CHILD (objection_received_entry),
+  CHILD (objection_received_entry), CHILD (page_box),
 };
 #undef CHILD
 
@@ -1110,6 +1111,7 @@ furrow_season_settlement_page_init (FurrowSeasonSettlementPage *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  furrow_upper_split_install (self->page_box);
   furrow_season_settlement_page_notice_init (self);
 
   self->roster = g_list_store_new (FURROW_TYPE_ROSTER_ROW);

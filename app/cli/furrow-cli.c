@@ -114,7 +114,7 @@ furrow_cli_strip_controls (const char *text)
 }
 
 static void
-print_to_terminal (FILE       *stream,
+print_filtered (FILE       *stream,
                    const char *text)
 {
   g_autofree char *clean = furrow_cli_strip_controls (text);
@@ -139,13 +139,13 @@ print_to_terminal (FILE       *stream,
 static void
 print_cb (const char *text)
 {
-  print_to_terminal (stdout, text);
+  print_filtered (stdout, text);
 }
 
 static void
 printerr_cb (const char *text)
 {
-  print_to_terminal (stderr, text);
+  print_filtered (stderr, text);
 }
 
 void
@@ -327,12 +327,11 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  /* Everything printed goes through g_print() and g_printerr(): filtered on a terminal, as it
-   * was stored when redirected to a file or a pipe (a script reads the data unchanged). */
-  if (isatty (STDOUT_FILENO))
-    g_set_print_handler (print_cb);
-  if (isatty (STDERR_FILENO))
-    g_set_printerr_handler (printerr_cb);
+  /* Everything printed goes through g_print() and g_printerr(), filtered wherever it goes: a
+   * pipe or a file is read by a pager or a terminal later (`furrow-cli list … | less -R`, `cat`
+   * of a log), and what Furrow stores has no control character anyway (issue 12). */
+  g_set_print_handler (print_cb);
+  g_set_printerr_handler (printerr_cb);
 
   if (argc < 2)
     {

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -403,9 +404,9 @@ file_mode (const char *path)
   return st.st_mode & 0777;
 }
 
-/* A project copied in with mode 0644 is its owner's only (0600) after any command opens it; a
- * households export with full ID and phone numbers is written 0600 and says so; --masked writes
- * them as on paper (all but the last 4 characters of an ID starred, phones 138****0001) with
+/* A project copied in with mode 0644 is its owner's only (0600) after any command opens it,
+ * check included; a households export with full ID and phone numbers is written 0600 and says
+ * so; --masked writes them as on paper (all but the last 4 characters of an ID starred, phones 138****0001) with
  * the usual mode. */
 static void
 test_permissions (Fixture       *fixture,
@@ -426,6 +427,12 @@ test_permissions (Fixture       *fixture,
   g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
   g_assert_cmpint (furrow_test_run_cli (&out, NULL, "list", "--project", fixture->path,
                                         "fields", NULL), ==, 0);
+  g_assert_cmpuint (file_mode (fixture->path), ==, 0600);
+  g_clear_pointer (&out, g_free);
+  /* check too, which writes nothing into the file. */
+  g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "check", "--project", fixture->path, NULL),
+                   ==, 0);
   g_assert_cmpuint (file_mode (fixture->path), ==, 0600);
   g_clear_pointer (&out, g_free);
 
@@ -737,5 +744,100 @@ test_check_cut (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/io/cli-safety/check-cut", Fixture, fixture_set_up, test_check_cut,
                      furrow_test_store_fixture_tear_down);
+
+/* Bytes written into stored values around Furrow (sqlite3_blob_write(), the b-tree
+ * untouched, so SQLite's integrity_check still says "ok"): household 53's ID number made 16
+ * bytes that are not UTF-8 (0xFF, an ESC sequence, a NUL), household 54's an ID number whose
+ * check character is wrong (GB 11643 by hand: the 17 digits 37078219900101001 weighted
+ * 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2 sum to 272, 272 mod 11 = 8, check character 4; written
+ * 5), parcel 1's name "A ESC [2J" (the sqlite3 shell). `check` lists one line
+ * each, naming table, code and column and never the value, exit 1; list and export refuse
+ * with "damaged" naming household 53 instead of printing the bytes. */
+static void
+write_value (const char *path,
+             const char *table,
+             const char *column,
+             gint64      row,
+             const void *bytes,
+             int         size)
+{
+  sqlite3 *db = NULL;
+  sqlite3_blob *blob = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_blob_open (db, "main", table, column, row, 1, &blob), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_blob_bytes (blob), >=, size);
+  g_assert_cmpint (sqlite3_blob_write (blob, bytes, size, 0), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_blob_close (blob), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static void
+test_check_texts (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const guchar garbage[16] = { 0xFF, 0x1B, '[', '2', 'J', 0x80, 0x00, 0xC3,
+                                      '(', 'A', 'B', 'C', 'D', 'E', 'F', 0xFE };
+  g_autofree char *clean = g_strdup_printf ("%s: no problems found\n", fixture->path);
+  g_autofree char *csv = furrow_test_store_file (fixture, "households.csv");
+  g_autofree char *id_53 = NULL;
+  g_autofree char *id_54 = NULL;
+  g_autofree char *damaged = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");
+
+  if (sqlite3 == NULL)
+    {
+      g_test_skip ("the sqlite3 shell is not installed");
+      return;
+    }
+  g_assert_cmpint (furrow_test_run_cli (&out, NULL, "check", "--project", fixture->path, NULL),
+                   ==, 0);
+  g_assert_cmpstr (out, ==, clean);
+  g_clear_pointer (&out, g_free);
+
+  id_53 = g_strstrip (sqlite3_output (fixture->path,
+                                      "SELECT id_number FROM households WHERE id = 53"));
+  g_assert_cmpuint (strlen (id_53), ==, 18);
+  write_value (fixture->path, "households", "id_number", 53, garbage, sizeof garbage);
+  write_value (fixture->path, "households", "id_number", 54, "370782199001010015", 18);
+  run_sqlite3 (fixture->path,
+               "UPDATE parcels SET name = 'A' || char (27) || '[2J' WHERE id = 1");
+  id_54 = g_strstrip (sqlite3_output (fixture->path,
+                                      "SELECT id_number FROM households WHERE id = 54"));
+  g_assert_cmpstr (id_54, ==, "370782199001010015");
+  {
+    g_autofree char *integrity = sqlite3_output (fixture->path, "PRAGMA integrity_check");
+
+    g_assert_cmpstr (integrity, ==, "ok\n");
+  }
+
+  assert_check_finds (fixture, (const char *[]) {
+    "Furrow: households, record 370782102201010053, column id_number: not valid UTF-8 text",
+    "Furrow: households, record 370782102201010054, column id_number: The ID number’s last "
+    "character does not match the others: check for a typing mistake",
+    "Furrow: parcels, record 3707821022010100001, column name: holds a control character "
+    "(U+001B); remove it", NULL });
+  g_assert_cmpint (furrow_test_run_cli (&out, &err, "check", "--project", fixture->path, NULL),
+                   ==, 1);
+  g_assert_null (strstr (out, id_54));
+  g_assert_null (strstr (out, "\033"));
+  g_assert_true (g_str_has_suffix (err, ": 3 problems found; restore the file from a backup or "
+                                        "a restore point\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  damaged = g_strdup_printf ("%s is damaged (household 370782102201010053: the column id_number "
+                             "is not valid UTF-8 text)", fixture->path);
+  assert_refused (fixture, (const char *[]) { "list", "--project", fixture->path, "households",
+                                              NULL }, damaged);
+  assert_refused (fixture, (const char *[]) { "export", "--project", fixture->path, "--layer",
+                                              "households", "--format", "csv", csv, NULL },
+                  damaged);
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+}
+FURROW_TEST_FIXTURE ("/furrow/io/cli-safety/check-texts", Fixture, fixture_set_up,
+                     test_check_texts, furrow_test_store_fixture_tear_down);
 
 FURROW_TEST_MAIN (.locale = "");

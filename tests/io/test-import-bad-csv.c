@@ -70,6 +70,18 @@ static const BadInput cases[] = {
   { .name = "csv-c1-control", .file_name = "c1.csv",
     .contents = "CBFBM,CBFMC\n370782102201010020,赵\xc2\x9b" "2J六\n",
     .expected = "c1.csv row 2 (CBFBM 370782102201010020): the CBFMC (Household head) holds a control character (U+009B); remove it", .n_lines = 1 },
+  /* A tab or a carriage return at the start or end of a name is refused as inside it, not
+   * trimmed away (they were; spaces still are). */
+  { .name = "csv-name-starts-with-tab", .file_name = "tab.csv",
+    .contents = "CBFBM,CBFMC\n370782102201010020, \t赵六\n",
+    .expected = "tab.csv row 2 (CBFBM 370782102201010020): the CBFMC (Household head) holds a control character (U+0009); remove it", .n_lines = 1 },
+  { .name = "csv-name-starts-with-cr", .file_name = "cr.csv",
+    .contents = "CBFBM,CBFMC\n370782102201010020,\"\r赵六\"\n",
+    /* GDAL's CSV reader gives the quoted CR as a line feed. */
+    .expected = "cr.csv row 2 (CBFBM 370782102201010020): the CBFMC (Household head) holds a control character (U+000A); remove it", .n_lines = 1 },
+  { .name = "csv-parcel-name-ends-with-tab", .file_name = "tab-end.csv",
+    .contents = "DKBM,CBFBM,HTMJM,DKMC\n3707821022010100101,370782102201010001,1,东洼\t\n",
+    .expected = "tab-end.csv row 2 (DKBM 3707821022010100101): the DKMC (Parcel name) holds a control character (U+0009); remove it", .n_lines = 1 },
   /* A value of 1,001 characters (a 3-million-character name was imported; issue 12). */
   { .name = "csv-name-too-long", .file_name = "long.csv",
     .contents = "CBFBM,CBFMC\n370782102201010020," CHARS_1000 "赵\n",

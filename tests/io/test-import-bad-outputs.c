@@ -119,7 +119,7 @@ static const BadInput cases[] = {
   { .name = "csv-export-formula-at", .succeeds = TRUE, .output = "@D/out.csv",
     .command = { "export", "--project", "@P", "--layer", "households", "--format", "csv", "@D/out.csv" },
     .expected = "\n370782102201010093,\"'@SUM(A1)\"," },
-  /* "\t=1": the import trims the tab, the masked export neutralises the "=". */
+  /* "  =1": the import trims the spaces, the masked export neutralises the "=". */
   { .name = "csv-export-formula-tab-masked", .succeeds = TRUE, .output = "@D/out.csv",
     .command = { "export", "--project", "@P", "--layer", "households", "--format", "csv", "--masked",
                  "@D/out.csv" },

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "furrow-database.h"
+#include "furrow-register.h"
 #include "furrow-store-private.h"
 #include "furrow-store-testing.h"
 
@@ -367,6 +368,116 @@ check_rules (FurrowStore  *self,
                        error);
 }
 
+/* How a stored text breaks the rules of the writers (furrow_register_check_text(): one line,
+ * tabs and line breaks in the notes only), or NULL: bytes that are not UTF-8, a NUL among
+ * them (`bytes` longer than the text up to its NUL) or a control character. */
+static char *
+text_problem (const char *text,
+              gint64      bytes,
+              gboolean    notes)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (bytes > (gint64) strlen (text) || !g_utf8_validate (text, -1, NULL))
+    return g_strdup (_("not valid UTF-8 text"));
+  /* furrow_register_check_text() with an empty subject: its message "holds a control
+   * character (U+001B); remove it" names the character, never the text. */
+  if (!furrow_register_check_text (text, -1, notes ? FURROW_TEXT_MULTILINE : FURROW_TEXT_LINE,
+                                   "", &local_error))
+    return g_strdup (g_strstrip (local_error->message));
+  return NULL;
+}
+
+/* Every text column of the fields, households and parcels read back and held to the rules of
+ * the writers, and each household's ID number to GB 11643: a value changed around Furrow (a
+ * byte written into the file's pages leaves SQLite's integrity check content) is listed as
+ * "Furrow: households, record CODE, column id_number: not valid UTF-8 text". The value itself
+ * is never printed (an ID number, a phone: personal data); a code that breaks the rules
+ * itself is named by its row. */
+static gboolean
+check_texts (FurrowStore  *self,
+             GPtrArray    *findings,
+             GError      **error)
+{
+  for (FurrowKind k = 0; k < FURROW_N_KINDS; k++)
+    {
+      const FurrowRecordKind *kind = _furrow_store_kind (k);
+      g_autoptr(GString) sql = g_string_new ("SELECT id");
+      g_autoptr(GPtrArray) columns = g_ptr_array_new ();
+      g_autoptr(FurrowStatement) stmt = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      for (guint i = 0; i < kind->n_columns; i++)
+        {
+          const FurrowRecordColumn *column = &kind->columns[i];
+
+          if (column->name == NULL || (column->type != FURROW_RECORD_COLUMN_TEXT &&
+                                       column->type != FURROW_RECORD_COLUMN_NAME))
+            continue;
+          /* The code first (the finding names the record by it), each text with its length
+           * in bytes, which sees past a NUL. */
+          if (g_str_equal (column->name, "code"))
+            g_ptr_array_insert (columns, 0, (gpointer) column->name);
+          else
+            g_ptr_array_add (columns, (gpointer) column->name);
+        }
+      for (guint i = 0; i < columns->len; i++)
+        g_string_append_printf (sql, FURROW_SQL (self->database,
+                                                 ", %1$s, length (CAST (%1$s AS BLOB))",
+                                                 ", %1$s, octet_length (%1$s)"),
+                                (const char *) g_ptr_array_index (columns, i));
+      g_string_append_printf (sql, " FROM %s ORDER BY id", kind->table);
+
+      stmt = furrow_database_prepare (self->database, sql->str, error);
+      if (stmt == NULL)
+        return FALSE;
+      while (furrow_statement_step (stmt, &local_error))
+        {
+          const char *code = furrow_statement_get_text (stmt, 1);
+          g_autofree char *code_problem = NULL;
+          g_autofree char *record = NULL;
+
+          if (code != NULL)
+            code_problem = text_problem (code, furrow_statement_get_int64 (stmt, 2), FALSE);
+          if (code == NULL || code_problem != NULL)
+            /* Translators: how a check finding names a record whose own code is damaged; %s
+             * is its row number */
+            record = g_strdup_printf (_("in row %s"), furrow_statement_get_text (stmt, 0));
+          else
+            record = g_strdup (code);
+          for (guint i = 0; i < columns->len; i++)
+            {
+              const char *name = g_ptr_array_index (columns, i);
+              int index = 1 + 2 * (int) i;
+              const char *text = furrow_statement_get_text (stmt, index);
+              g_autofree char *problem = NULL;
+              g_autoptr(GError) id_error = NULL;
+
+              if (text == NULL)
+                continue;
+              problem = text_problem (text, furrow_statement_get_int64 (stmt, index + 1),
+                                      g_str_equal (name, "notes"));
+              if (problem == NULL && g_str_equal (name, "id_number") &&
+                  !furrow_register_check_id_number (text, &id_error))
+                problem = g_strdup (id_error->message);
+              if (problem != NULL)
+                g_ptr_array_add (findings,
+                                 /* Translators: a table (households), a record's code, a
+                                  * column of the table (id_number) and what is wrong with
+                                  * its value, which is never printed */
+                                 g_strdup_printf (_("Furrow: %s, record %s, column %s: %s"),
+                                                  kind->table, record, name, problem));
+            }
+        }
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 GPtrArray *
 furrow_store_check_all (FurrowStore  *self,
                         GError      **error)
@@ -384,7 +495,8 @@ furrow_store_check_all (FurrowStore  *self,
     return NULL;
   damaged = findings->len > 0;
   if ((!server && !check_file (self, findings, &local_error)) ||
-      !check_rules (self, findings, &local_error))
+      !check_rules (self, findings, &local_error) ||
+      !check_texts (self, findings, &local_error))
     {
       /* Damaged pages the integrity check listed stop the checks that read them: said once,
        * by the integrity lines, not again as an error (issue 12). */

@@ -149,6 +149,38 @@ column_geometry (FurrowStore            *self,
   return geometry;
 }
 
+/* A text read from the file that is not UTF-8 (bytes written around Furrow): the store is
+ * damaged, and says which record and column, so that list and export refuse instead of
+ * printing the bytes as a household's ID number (`furrow-cli check` lists every such value).
+ * The object holds the text made valid, for the window that shows the damage. */
+static void
+mark_text_damaged (FurrowStore            *self,
+                   const FurrowRecordKind *kind,
+                   FurrowStatement        *stmt,
+                   const char             *column)
+{
+  const char *code = furrow_statement_get_text (stmt, code_read (kind));
+  g_autofree char *valid_code = g_utf8_make_valid (code != NULL ? code : "", -1);
+  g_autofree char *record = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (furrow_database_get_damage (self->database) != NULL)
+    return;
+  if (!furrow_register_check_text (valid_code, -1, FURROW_TEXT_LINE, "", NULL))
+    {
+      g_free (valid_code);
+      valid_code = g_strdup ("?");
+    }
+  /* Translators: a kind of record (field, household, parcel), its code, and a column of its
+   * table (name, id_number …) */
+  record = g_strdup_printf (_("%s %s: the column %s is not valid UTF-8 text"),
+                            kind_what (kind), valid_code, column);
+  furrow_database_set_damaged (self->database, &error,
+                               _("%s is damaged (%s): nothing was written to it; restore it "
+                                 "from a backup or a restore point, or run “furrow-cli check” "
+                                 "to see what is wrong"), self->path, record);
+}
+
 /* A new object of the kind from a row of its select_all or select_code statement. */
 static gpointer
 object_from_row (FurrowStore     *self,
@@ -173,7 +205,19 @@ object_from_row (FurrowStore     *self,
         case FURROW_RECORD_COLUMN_TEXT:
         case FURROW_RECORD_COLUMN_NAME:
         case FURROW_RECORD_COLUMN_REFERENCE:
-          ((TextSetter) column->set) (object, furrow_statement_get_text (stmt, index));
+          {
+            const char *text = furrow_statement_get_text (stmt, index);
+
+            if (text != NULL && !g_utf8_validate (text, -1, NULL))
+              {
+                g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+                mark_text_damaged (self, kind, stmt, column->name);
+                ((TextSetter) column->set) (object, valid);
+              }
+            else
+              ((TextSetter) column->set) (object, text);
+          }
           break;
         case FURROW_RECORD_COLUMN_INT64:
         case FURROW_RECORD_COLUMN_ID:

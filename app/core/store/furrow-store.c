@@ -740,6 +740,9 @@ furrow_store_open_to_check (const char  *path,
         }
       version = 0;
     }
+  /* A project, if a damaged one: made the owner's as every other command does. */
+  if (!furrow_store_is_server (self))
+    make_private (path);
   self->schema_version = version;
   return g_steal_pointer (&self);
 }

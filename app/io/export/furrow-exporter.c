@@ -18,6 +18,7 @@
 #include "furrow-ogr-geometry.h"
 #include "furrow-report.h"
 #include "furrow-units.h"
+#include "furrow-xlsx.h"
 
 G_DEFINE_QUARK (furrow-export-error-quark, furrow_export_error)
 
@@ -347,11 +348,11 @@ write_xlsx (const char    *path,
       if (!tick (progress, r + 1, error))
         {
           /* Closed to free it; the half-written file goes with its folder. */
-          workbook_close (wb);
+          furrow_xlsx_close_quietly (wb);
           return FALSE;
         }
     }
-  err = workbook_close (wb);
+  err = furrow_xlsx_close_quietly (wb);
   if (err != LXW_NO_ERROR)
     {
       g_set_error (error, FURROW_EXPORT_ERROR, FURROW_EXPORT_ERROR_WRITE,

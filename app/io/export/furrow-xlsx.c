@@ -9,6 +9,9 @@
 #include "furrow-atomic-file.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 
 struct _FurrowXlsx
@@ -77,6 +80,39 @@ furrow_xlsx_get_workbook (FurrowXlsx *self)
   return self->workbook;
 }
 
+/* workbook_close() with libxlsxwriter's own messages silenced: on a failed write (a full
+ * disk) it prints "[ERROR][./src/packager.c:…]: Error writing …" on stderr before Furrow's line
+ * says the same about the file the user chose. libxlsxwriter 1.1.4 has no hook for its messages
+ * (LXW_ERROR is fprintf (stderr, …) compiled into the library, docs/toolchain.md): its stderr is
+ * /dev/null while it closes. */
+lxw_error
+furrow_xlsx_close_quietly (lxw_workbook *workbook)
+{
+  int null_fd, saved = -1;
+  lxw_error status;
+
+  fflush (stderr);
+  null_fd = open ("/dev/null", O_WRONLY | O_CLOEXEC);
+  if (null_fd >= 0)
+    {
+      saved = fcntl (STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
+      if (saved >= 0 && dup2 (null_fd, STDERR_FILENO) < 0)
+        {
+          close (saved);
+          saved = -1;
+        }
+      close (null_fd);
+    }
+  status = workbook_close (workbook);
+  fflush (stderr);
+  if (saved >= 0)
+    {
+      dup2 (saved, STDERR_FILENO);
+      close (saved);
+    }
+  return status;
+}
+
 gboolean
 furrow_xlsx_commit (FurrowXlsx  *self,
                     GError     **error)
@@ -87,7 +123,7 @@ furrow_xlsx_commit (FurrowXlsx  *self,
   g_return_val_if_fail (self->workbook != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  status = workbook_close (g_steal_pointer (&self->workbook));
+  status = furrow_xlsx_close_quietly (g_steal_pointer (&self->workbook));
   if (status != LXW_NO_ERROR)
     {
       set_write_error (error, self->path, lxw_strerror (status));
@@ -103,7 +139,7 @@ furrow_xlsx_free (FurrowXlsx *self)
     return;
   /* Closing writes the file; freeing the atomic file then discards it. */
   if (self->workbook != NULL)
-    workbook_close (self->workbook);
+    furrow_xlsx_close_quietly (self->workbook);
   furrow_atomic_file_free (self->file);
   g_free (self->path);
   g_free (self);

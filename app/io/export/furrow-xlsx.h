@@ -40,6 +40,9 @@ gboolean      furrow_xlsx_commit       (FurrowXlsx  *self,
                                         GError     **error);
 /* Without a commit, the workbook is closed and its file discarded. */
 void          furrow_xlsx_free         (FurrowXlsx  *self);
+/* workbook_close() without libxlsxwriter's own "[ERROR][…]" lines on stderr: the caller says
+ * what failed, once. */
+lxw_error     furrow_xlsx_close_quietly (lxw_workbook *workbook);
 
 /* The look of a table's formats. */
 typedef struct

@@ -80,7 +80,7 @@ check_controls (Row          *row,
   return FALSE;
 }
 
-/* The text of a mapped column, stripped, in the importer's string chunk; NULL when empty or
+/* The text of a mapped column, spaces stripped, in the importer's string chunk; NULL when empty or
  * unmapped. */
 static const char *
 get_text (Row          *row,
@@ -93,10 +93,12 @@ get_text (Row          *row,
   if (i < 0 || !OGR_F_IsFieldSetAndNotNull (row->feature, i))
     return NULL;
   value = OGR_F_GetFieldAsString (row->feature, i);
-  while (g_ascii_isspace (*value))
+  /* Spaces only: a tab or a line break at either end is a control character like any other
+   * and refused below (a name "\t赵六" was imported as "赵六"). */
+  while (*value == ' ')
     value++;
   len = strlen (value);
-  while (len > 0 && g_ascii_isspace (value[len - 1]))
+  while (len > 0 && value[len - 1] == ' ')
     len--;
   if (len == 0)
     return NULL;

@@ -191,8 +191,8 @@ pg_set_error (FurrowDatabase  *database,
 
     case FURROW_STORE_ERROR_FILE_READ_ONLY:
       g_set_error (error, FURROW_STORE_ERROR, code,
-                   _("%s: you may not change this (%s); ask the centre's manager for the "
-                     "right to"), database->path, message);
+                   _("%s: you may not change this (%s); ask the centre's manager for that "
+                     "right"), database->path, message);
       break;
 
     case FURROW_STORE_ERROR_PERMISSION:
@@ -200,7 +200,7 @@ pg_set_error (FurrowDatabase  *database,
                    /* Translators: "clerk_a may not settle or reopen a season (permission denied
                     * for table seasons)"; the second %s is a user name, the third an action
                     * below. */
-                   _("%s: %s may not %s (%s); ask the centre’s manager for the right to"),
+                   _("%s: %s may not %s (%s); ask the centre’s manager for that right"),
                    database->path, PQuser (self->conn), permission_action (self), message);
       break;
 

@@ -336,6 +336,14 @@ _furrow_database_pg_open (const char  *uri,
         g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_PASSWORD,
                      _("cannot connect to %s: the server asks for the password of %s"), masked,
                      PQuser (conn));
+      /* A wrong password: said in the user's language rather than the server's "FATAL:
+       * password authentication failed for user …" (which a server in another language words
+       * otherwise, and then is shown as it is). */
+      else if (PQconnectionUsedPassword (conn) &&
+               strstr (message, "password authentication failed") != NULL)
+        g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONNECTION,
+                     _("cannot connect to %s: the server refused the password of %s; check it "
+                       "and try again"), masked, PQuser (conn));
       else
         g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONNECTION,
                      _("cannot connect to %s: %s"), masked, message);

@@ -165,7 +165,11 @@ void
 furrow_cli_print_file_error (const char   *file,
                              const GError *error)
 {
-  if (strstr (error->message, file) != NULL)
+  /* A server's message names the server already ("postgresql://li_clerk@centre/furrow: …"),
+   * perhaps spelt otherwise than the address given ("…#3707821022", "?host=…"): once is enough. */
+  if (strstr (error->message, file) != NULL ||
+      (g_str_has_prefix (file, "postgresql://") &&
+       strstr (error->message, "postgresql://") != NULL))
     furrow_cli_print_error ("%s", error->message);
   else
     furrow_cli_print_error ("%s: %s", file, error->message);

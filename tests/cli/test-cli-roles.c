@@ -71,6 +71,13 @@ assert_refused (const char *const *args,
 
   g_assert_cmpint (furrow_test_run_cliv (args, &out, &err), ==, 1);
   g_assert_cmpint (strchr (err, '\n') - err, ==, (int) strlen (err) - 1);
+  /* A whole sentence ("…; ask the centre’s manager for that right", not "… for the right to"),
+   * naming the server once (not "postgresql://…#code: postgresql://…: clerk may not …"). */
+  if (g_str_has_suffix (err, " to\n"))
+    g_error ("furrow-cli's message stops in the middle of a sentence: %s", err);
+  if (strstr (err, "postgresql://") != NULL &&
+      strstr (strstr (err, "postgresql://") + 1, "postgresql://") != NULL)
+    g_error ("furrow-cli's message names the server twice: %s", err);
   va_start (ap, first);
   for (const char *text = first; text != NULL; text = va_arg (ap, const char *))
     if (strstr (err, text) == NULL)

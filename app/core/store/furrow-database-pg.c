@@ -191,8 +191,8 @@ pg_set_error (FurrowDatabase  *database,
 
     case FURROW_STORE_ERROR_FILE_READ_ONLY:
       g_set_error (error, FURROW_STORE_ERROR, code,
-                   _("%s: you may not change this (%s); ask the centre's manager for the "
-                     "right to"), database->path, message);
+                   _("%s: you may not change this (%s); ask the centre's manager for that "
+                     "right"), database->path, message);
       break;
 
     case FURROW_STORE_ERROR_PERMISSION:
@@ -200,7 +200,7 @@ pg_set_error (FurrowDatabase  *database,
                    /* Translators: "clerk_a may not settle or reopen a season (permission denied
                     * for table seasons)"; the second %s is a user name, the third an action
                     * below. */
-                   _("%s: %s may not %s (%s); ask the centre’s manager for the right to"),
+                   _("%s: %s may not %s (%s); ask the centre’s manager for that right"),
                    database->path, PQuser (self->conn), permission_action (self), message);
       break;
 
@@ -336,6 +336,14 @@ _furrow_database_pg_open (const char  *uri,
         g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_PASSWORD,
                      _("cannot connect to %s: the server asks for the password of %s"), masked,
                      PQuser (conn));
+      /* A wrong password: said in the user's language rather than the server's "FATAL:
+       * password authentication failed for user …" (which a server in another language words
+       * otherwise, and then is shown as it is). */
+      else if (PQconnectionUsedPassword (conn) &&
+               strstr (message, "password authentication failed") != NULL)
+        g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONNECTION,
+                     _("cannot connect to %s: the server refused the password of %s; check it "
+                       "and try again"), masked, PQuser (conn));
       else
         g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONNECTION,
                      _("cannot connect to %s: %s"), masked, message);

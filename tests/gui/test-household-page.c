@@ -558,6 +558,89 @@ test_edit_undo_redo (Fixture       *fixture,
 FURROW_TEST_FIXTURE ("/furrow/gui/household-page/edit-undo-redo", Fixture, fixture_set_up,
                      test_edit_undo_redo, fixture_tear_down);
 
+/* The message dialog the page opened, if any. */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* A change of the household committed while the page shows it, as the store brings in one
+ * another clerk committed on a server (furrow-store-live.c, follow_records(): the same object
+ * changed, household-changed emitted): the page rebuilds from the store's signal whatever made
+ * the change. */
+static void
+change_elsewhere (Fixture         *fixture,
+                  FurrowHousehold *household,
+                  const char      *name,
+                  guint            members)
+{
+  g_autoptr(GError) error = NULL;
+
+  furrow_household_set_name (household, name);
+  furrow_household_set_members (household, members);
+  g_assert_true (furrow_store_update_household (furrow_window_get_store (fixture->window),
+                                                household, &error));
+  g_assert_no_error (error);
+  furrow_test_iterate (200);
+}
+
+/* A clerk types a new name while another clerk's change of the same household arrives (issue
+ * 15, several users at once): a change of another value (members) keeps what is being typed; a
+ * change of the name itself shows the other clerk's name, says who changed it and that the
+ * typed text was not saved, and the project keeps their name — nothing is overwritten unseen. */
+static void
+test_typed_while_changed (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  FurrowHouseholdPage *page = fixture->window->household_page;
+  g_autoptr(GListModel) households =
+    furrow_store_get_households (furrow_window_get_store (fixture->window));
+  g_autoptr(FurrowHousehold) household = g_list_model_get_item (households, 10);
+  g_autofree char *code = g_strdup (furrow_household_get_code (household));
+  g_autofree char *old_name = g_strdup (furrow_household_get_name (household));
+  g_autofree char *name = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *name_row;
+
+  select_household (fixture, household);
+  name_row = GTK_WIDGET ((gpointer) furrow_household_page_get_part (page,
+                                                                    FURROW_HOUSEHOLD_PART_NAME_ROW));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, old_name);
+
+  /* Members changed elsewhere: the name being typed stays, no message. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "王正在输");
+  change_elsewhere (fixture, household, old_name, 7);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "王正在输");
+  g_assert_null (find_message_dialog ());
+
+  /* The name changed elsewhere: theirs is shown and the user is told. */
+  change_elsewhere (fixture, household, "赵他人改", 7);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "赵他人改");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Changed by Another User");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), code));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), g_get_user_name ()));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "while you were typing: their values are shown now, and what you "
+                            "typed was not saved"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  name = stored_name (fixture, code);
+  g_assert_cmpstr (name, ==, "赵他人改");
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/household-page/typed-while-changed", Fixture, fixture_set_up,
+                     test_typed_while_changed, fixture_tear_down);
+
 /* A parcel with no name and no field (as a register import leaves a polygon outside every
  * field) is titled by its code, its subtitle saying it lies in no field: never a blank row
  * (issue 13, item 9). */

@@ -595,6 +595,66 @@ describe_areas (const FurrowRecordKind   *kind,
   return detail->len ? g_string_free (g_steal_pointer (&detail), FALSE) : NULL;
 }
 
+/* Who last changed `object`'s row, and when ("clerk_a at 14:05 on 7 December"): its
+ * changed_by and changed_at, or the audit log's last actor when the row does not say; *found:
+ * whether the row is still there. */
+static char *
+changed_by (FurrowStore             *self,
+            const FurrowRecordKind  *kind,
+            gpointer                 object,
+            gboolean                *found)
+{
+  g_autoptr(FurrowStatement) stmt = NULL;
+  g_autofree char *who = NULL;
+  g_autofree char *audit_object = NULL;
+  gint64 changed_at = 0;
+
+  *found = FALSE;
+  stmt = furrow_database_prepare (self->database, kind->select_changed_by, NULL);
+  if (stmt != NULL)
+    {
+      furrow_statement_bind_int64 (stmt, 1, ((Int64Getter) kind->get_id) (object));
+      if (furrow_statement_step (stmt, NULL))
+        {
+          *found = TRUE;
+          who = furrow_statement_dup_text (stmt, 0);
+          changed_at = furrow_statement_get_int64 (stmt, 1);
+        }
+    }
+  g_clear_pointer (&stmt, furrow_statement_release);
+  if (who == NULL || *who == '\0')
+    {
+      audit_object = g_strconcat (kind->noun, ":", object_code (kind, object), NULL);
+      g_free (who);
+      who = _furrow_store_last_actor (self, audit_object, "%");
+    }
+  if (*found)
+    who = _furrow_store_changed_by_at (g_steal_pointer (&who), changed_at);
+  return g_steal_pointer (&who);
+}
+
+/**
+ * furrow_store_dup_changed_by:
+ * @self: a store
+ * @record: a field, household or parcel of @self
+ *
+ * Who last changed @record and when, as conflict messages say it ("clerk_a at 14:05 on
+ * 7 December"): for an editor whose text another user's change replaced.
+ *
+ * Returns: (transfer full) (nullable): NULL when the record is no longer stored.
+ */
+char *
+furrow_store_dup_changed_by (FurrowStore *self,
+                             GObject     *record)
+{
+  g_autofree char *who = NULL;
+  gboolean found;
+
+  g_return_val_if_fail (FURROW_IS_STORE (self), NULL);
+  who = changed_by (self, _furrow_store_kind (_furrow_store_kind_of (record)), record, &found);
+  return found ? g_steal_pointer (&who) : NULL;
+}
+
 /* Another writer changed or deleted the record since it was read (its row version is not the
  * one read): CONFLICT naming the record and who changed it — the row's changed_by, else the
  * audit log's last actor for it (a deletion) — and the record is read again once the operation
@@ -606,37 +666,15 @@ set_conflict (FurrowStore             *self,
               gpointer                 object,
               GError                 **error)
 {
-  g_autoptr(FurrowStatement) stmt = NULL;
   g_autofree char *who = NULL;
-  g_autofree char *audit_object = NULL;
   const char *code = object_code (kind, object);
   gboolean found = FALSE;
-  gint64 changed_at = 0;
   GError *conflict;
   FurrowRecordRef ref = { _furrow_store_kind_of (object),
                           ((Int64Getter) kind->get_id) (object) };
 
   g_clear_error (error);
-  stmt = furrow_database_prepare (self->database, kind->select_changed_by, NULL);
-  if (stmt != NULL)
-    {
-      furrow_statement_bind_int64 (stmt, 1, ref.id);
-      if (furrow_statement_step (stmt, NULL))
-        {
-          found = TRUE;
-          who = furrow_statement_dup_text (stmt, 0);
-          changed_at = furrow_statement_get_int64 (stmt, 1);
-        }
-    }
-  g_clear_pointer (&stmt, furrow_statement_release);
-  if (who == NULL || *who == '\0')
-    {
-      audit_object = g_strconcat (kind->noun, ":", code, NULL);
-      g_free (who);
-      who = _furrow_store_last_actor (self, audit_object, "%");
-    }
-  if (found)
-    who = _furrow_store_changed_by_at (g_steal_pointer (&who), changed_at);
+  who = changed_by (self, kind, object, &found);
   if (found)
     /* TRANSLATORS: "parcel 3707…0001 was changed by clerk_b …": the kind, the code, the user. */
     conflict = g_error_new (FURROW_STORE_ERROR, FURROW_STORE_ERROR_CONFLICT,

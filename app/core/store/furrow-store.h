@@ -254,6 +254,10 @@ gboolean         furrow_store_reload                (FurrowStore      *self,
  * repeat; a file: TRUE, nothing to follow (a conflict still reads the record again). */
 gboolean         furrow_store_listen                (FurrowStore      *self,
                                                      GError          **error);
+/* Who last changed a field, household or parcel, and when, as conflict messages say it
+ * ("clerk_a at 14:05 on 7 December"); NULL when it is no longer stored. */
+char            *furrow_store_dup_changed_by        (FurrowStore      *self,
+                                                     GObject          *record);
 /* A listening server store that loses its connection (the server restarted, the network down)
  * connects again by itself from the same main context, with a growing delay between attempts
  * (0.1 s doubling to 5 s), sets search_path and LISTENs again, and reads the models again

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "furrow-household-page.h"
+#include "furrow-typed-entry.h"
 #include "furrow-household-page-testing.h"
 #include "furrow-bank-account.h"
 #include "furrow-edit-account.h"
@@ -81,6 +82,7 @@ struct _FurrowHouseholdPage
   guint                 n_parcels;
   guint                 n_mismatches;
   gboolean              refreshing;
+  gint64                shown_id;     /* the household the editors were last filled from */
 };
 
 G_DEFINE_FINAL_TYPE (FurrowHouseholdPage, furrow_household_page, ADW_TYPE_BIN)
@@ -499,9 +501,9 @@ refresh (FurrowHouseholdPage *self)
   g_autofree char *description = NULL;
   g_autoptr(GArray) field_ids = NULL;
   g_autoptr(GListModel) choices = NULL;
-
   gint64 focus_parcel = 0;
   int focus_part = -1;
+  gboolean replaced;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   find_focused_part (self, &focus_parcel, &focus_part);
@@ -517,10 +519,13 @@ refresh (FurrowHouseholdPage *self)
   /* Translators: the household code (CBFBM) under the head's name. */
   description = g_strdup_printf (_("Household %s"), furrow_household_get_code (self->household));
   adw_preferences_group_set_description (self->title_group, description);
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), furrow_household_get_name (self->household));
-  gtk_editable_set_text (GTK_EDITABLE (self->code_row), furrow_household_get_code (self->household));
+  replaced = furrow_typed_entry_refresh_household (GTK_EDITABLE (self->name_row),
+                                                   GTK_EDITABLE (self->code_row),
+                                                   self->household, &self->shown_id);
   gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->code_row), "error");
+  if (replaced)
+    furrow_typed_entry_say_replaced (GTK_WIDGET (self), self->store, self->household);
   gtk_spin_button_set_value (self->members_spin, furrow_household_get_members (self->household));
   /* Personal data: the phone number shows only its last four digits. */
   phone = furrow_register_mask_personal (furrow_household_get_phone (self->household));

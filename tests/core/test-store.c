@@ -12,6 +12,7 @@
 #include "furrow-geodesy.h"
 #include "furrow-store-gpkg.h"
 #include "furrow-store-private.h"
+#include "furrow-store-season.h"
 #include "furrow-store-testing.h"
 #include "furrow-store.h"
 #include "furrow-test-pg.h"
@@ -1178,5 +1179,61 @@ test_blob_malformed (void)
     }
 }
 FURROW_TEST ("/furrow/core/store/blob-malformed", test_blob_malformed);
+
+/* Opening a cooperative on a server prepares the statements that loading its models runs, all
+ * in one round trip (docs/benchmarks.md, Opening a store, round trips): before any model is
+ * loaded the server already holds, on the store's own connection, the parcels' statement and the
+ * six of a season's rules (pg_prepared_statements, the server's own view; none before this
+ * change); the parcels then load as many as psql counts, the seasons as many as it counts. */
+static void
+test_open_prepares_ahead (void)
+{
+  g_autofree char *code = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *parcels = NULL;
+  g_autofree char *seasons = NULL;
+  g_autoptr(FurrowStore) store = NULL;
+  g_autoptr(GListModel) parcel_model = NULL;
+  g_autoptr(GListModel) season_model = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n = -1;
+
+  if (!furrow_test_pg ())
+    {
+      g_test_skip ("statements prepared on a server: the server only");
+      return;
+    }
+  code = furrow_test_pg_unique_name ("ahead");
+  furrow_test_pg_create_demo (code);
+  path = g_strdup_printf ("%s#%s", furrow_test_pg_uri (), code);
+  store = furrow_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (furrow_database_query_int (_furrow_store_get_database (store),
+                                            "SELECT count (*) FROM pg_prepared_statements WHERE"
+                                            " statement LIKE 'SELECT p.id, p.geom, %'", &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n, ==, 1);
+  g_assert_true (furrow_database_query_int (_furrow_store_get_database (store),
+                                            "SELECT count (*) FROM pg_prepared_statements WHERE"
+                                            " statement LIKE '% FROM season\\_% WHERE season_id"
+                                            " = $1%'", &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n, ==, 6);
+
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM coop_%s.parcels", code);
+    g_autofree char *sql2 = g_strdup_printf ("SELECT count (*) FROM coop_%s.seasons", code);
+
+    g_assert_cmpint (furrow_test_pg_psql ("furrow", sql, &parcels, NULL), ==, 0);
+    g_assert_cmpint (furrow_test_pg_psql ("furrow", sql2, &seasons, NULL), ==, 0);
+  }
+  parcel_model = furrow_store_get_parcels (store);
+  season_model = furrow_store_get_seasons (store);
+  g_assert_cmpint (g_list_model_get_n_items (parcel_model), ==, atoi (parcels));
+  g_assert_cmpint (atoi (parcels), >, 0);
+  g_assert_cmpint (g_list_model_get_n_items (season_model), ==, atoi (seasons));
+  g_assert_cmpint (atoi (seasons), >, 0);
+}
+FURROW_TEST ("/furrow/core/store/open-prepares-ahead", test_open_prepares_ahead);
 
 FURROW_TEST_MAIN (.locale = "");

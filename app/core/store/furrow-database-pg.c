@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include "furrow-database-pg-ahead.h"
 #include "furrow-database-pg-values.h"
 #include "furrow-database-private.h"
 #include "furrow-database-pg-rows.h"
@@ -43,6 +44,7 @@ typedef struct
   guint           generation;    /* connections made again: a statement prepared on an earlier
                                   * one is prepared again on its next step */
   PgRowsQueue     deferred;      /* an import's rows, sent a thousand to one INSERT */
+  GHashTable     *ahead;         /* SQL → PgAhead: prepared ahead, not taken by a prepare yet */
 } PgDatabase;
 
 typedef struct
@@ -571,6 +573,7 @@ pg_close (FurrowDatabase *database)
   PgDatabase *self = PG (database);
 
   _furrow_pg_rows_queue_clear (&self->deferred);
+  g_clear_pointer (&self->ahead, g_hash_table_unref);
   g_clear_pointer (&self->conn, PQfinish);
   g_clear_pointer (&self->notifies, g_ptr_array_unref);
   pg_forget (self);
@@ -750,16 +753,21 @@ pg_prepare (FurrowDatabase  *database,
 {
   PgDatabase *self = PG (database);
   int n_params = 0;
-  g_autofree char *text = _furrow_database_pg_convert (sql, &n_params);
-  g_autofree char *name = g_strdup_printf ("furrow_%u", ++self->next_name);
-  PGresult *description;
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+  PGresult *description = NULL;
   PgStatement *stmt;
 
-  if (!pg_flush (database, error))
-    return NULL;
-  description = prepare_on_server (self, name, text, error);
-  if (description == NULL)
-    return NULL;
+  /* Prepared ahead on this connection (furrow-database-pg-ahead.c): no round trip. */
+  if (!_furrow_pg_ahead_take (self->ahead, sql, self->generation, &name, &text, &n_params,
+                              &description))
+    {
+      text = _furrow_database_pg_convert (sql, &n_params);
+      name = g_strdup_printf ("furrow_%u", ++self->next_name);
+      if (!pg_flush (database, error) ||
+          (description = prepare_on_server (self, name, text, error)) == NULL)
+        return NULL;
+    }
   pg_forget (self);
 
   stmt = g_new0 (PgStatement, 1);
@@ -778,6 +786,69 @@ pg_prepare (FurrowDatabase  *database,
     stmt->types[i] = PQparamtype (description, i);
   stmt->binary = _furrow_pg_binary_rows (description, self->geometry_oid, self->bytea_oid);
   return (FurrowStatement *) stmt;
+}
+
+static void
+pg_prepare_ahead (FurrowDatabase     *database,
+                  const char * const *sqls,
+                  guint               n)
+{
+  PgDatabase *self = PG (database);
+
+  if (pg_flush (database, NULL) && PQstatus (self->conn) == CONNECTION_OK)
+    _furrow_pg_ahead_prepare (&self->ahead, self->conn, self->generation, &self->next_name,
+                              sqls, n);
+}
+
+/* The answer of stmt's run, its rows to step through. */
+static void
+take_result (PgStatement *stmt,
+             PGresult    *result)
+{
+  stmt->result = result;
+  PG (stmt->parent.database)->changes = g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
+  stmt->n_columns = PQnfields (result);
+  stmt->blobs = g_new0 (GBytes *, stmt->n_columns + 1);
+  stmt->texts = g_new0 (char *, stmt->n_columns + 1);
+  stmt->row = -1;
+}
+
+static gboolean
+pg_start_all (FurrowDatabase   *database,
+              FurrowStatement **stmts,
+              guint             n,
+              GError          **error)
+{
+  PgDatabase *self = PG (database);
+  g_autofree PgAheadQuery *queries = g_new0 (PgAheadQuery, n);
+  g_autofree PGresult **results = g_new0 (PGresult *, n);
+  int failed;
+
+  if (!pg_flush (database, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      PgStatement *stmt = PG_STMT (stmts[i]);
+
+      /* Anything but a fresh statement of this connection runs at its own step. */
+      if (stmt->bind_error != NULL || stmt->result != NULL ||
+          stmt->generation != self->generation)
+        return TRUE;
+      queries[i] = (PgAheadQuery) { stmt->name, stmt->n_params, (const char * const *)
+                                    stmt->values, stmt->lengths, stmt->formats, stmt->binary };
+    }
+  failed = _furrow_pg_ahead_run (self->conn, queries, n, results);
+  pg_collect_notifies (self);
+  if (failed >= 0)
+    {
+      pg_remember (self, failed < (int) n ? results[failed] : NULL);
+      PQclear (failed < (int) n ? results[failed] : NULL);
+      return pg_set_error (database, error);
+    }
+  pg_forget (self);
+  for (guint i = 0; i < n; i++)
+    take_result (PG_STMT (stmts[i]), results[i]);
+  return TRUE;
 }
 
 /* The statement's description, from its preparation on this connection; NULL when it cannot
@@ -981,11 +1052,7 @@ pg_step (FurrowStatement  *self,
         }
       pg_forget (database);
       pg_collect_notifies (database);
-      database->changes = g_ascii_strtoll (PQcmdTuples (stmt->result), NULL, 10);
-      stmt->n_columns = PQnfields (stmt->result);
-      stmt->blobs = g_new0 (GBytes *, stmt->n_columns + 1);
-      stmt->texts = g_new0 (char *, stmt->n_columns + 1);
-      stmt->row = -1;
+      take_result (stmt, stmt->result);
     }
   for (int i = 0; i < stmt->n_columns; i++)
     {
@@ -1145,4 +1212,6 @@ static const FurrowDatabaseBackend pg_backend = {
   .reconnect = pg_reconnect,
   .run_deferred = pg_run_deferred,
   .flush = pg_flush,
+  .prepare_ahead = pg_prepare_ahead,
+  .start_all = pg_start_all,
 };

@@ -146,6 +146,19 @@ struct _FurrowDatabaseBackend
   int              (*column_count)     (FurrowStatement  *stmt);
   const char      *(*column_name)      (FurrowStatement  *stmt,
                                         int               column);
+  /* NULL: preparing ahead is not worth it (a file). Prepares the n statements of sqls, none
+   * of them in the cache, in one round trip and keeps them for their prepare; a failure is
+   * forgotten (the statement's own prepare reports it). */
+  void             (*prepare_ahead)    (FurrowDatabase   *self,
+                                        const char *const *sqls,
+                                        guint             n);
+  /* NULL: each statement runs at its first step. Runs the n statements, bound and not yet
+   * stepped, in one round trip: their rows are read by their steps; FALSE with the first
+   * failure. */
+  gboolean         (*start_all)        (FurrowDatabase   *self,
+                                        FurrowStatement **stmts,
+                                        guint             n,
+                                        GError          **error);
 };
 
 /* Sets up the generic part of a new connection (the backend allocates the whole struct). */

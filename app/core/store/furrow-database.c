@@ -480,6 +480,37 @@ furrow_database_prepare (FurrowDatabase  *self,
   return statement;
 }
 
+void
+furrow_database_prepare_ahead (FurrowDatabase    *self,
+                               const char *const *sqls,
+                               guint              n)
+{
+  g_autoptr(GPtrArray) missing = NULL;
+
+  g_return_if_fail (self != NULL);
+
+  if (self->backend->prepare_ahead == NULL)
+    return;
+  missing = g_ptr_array_new ();
+  for (guint i = 0; i < n; i++)
+    if (!g_hash_table_contains (self->statements, sqls[i]))
+      g_ptr_array_add (missing, (gpointer) sqls[i]);
+  if (missing->len > 0)
+    self->backend->prepare_ahead (self, (const char * const *) missing->pdata, missing->len);
+}
+
+gboolean
+furrow_database_start_all (FurrowDatabase   *self,
+                           FurrowStatement **stmts,
+                           guint             n,
+                           GError          **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->backend->start_all == NULL || n < 2 ||
+         self->backend->start_all (self, stmts, n, error);
+}
+
 gboolean
 furrow_database_exec (FurrowDatabase  *self,
                       const char      *sql,

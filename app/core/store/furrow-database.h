@@ -270,6 +270,20 @@ gboolean         furrow_statement_run_deferred    (FurrowStatement         *self
 gboolean         furrow_database_flush            (FurrowDatabase          *self,
                                                    GError                 **error);
 
+/* Fewer round trips to a server (docs/benchmarks.md, Opening a store, round trips); on a file
+ * they do nothing. furrow_database_prepare_ahead() prepares the statements of sqls that are not
+ * prepared yet, all in one round trip, for the furrow_database_prepare() of each later on: a
+ * statement that fails to prepare reports its failure there. furrow_database_start_all() runs
+ * n prepared and bound queries (not stepped yet) in one round trip; each one's rows are then
+ * read with furrow_statement_step() as usual. FALSE with the first failure. */
+void             furrow_database_prepare_ahead    (FurrowDatabase          *self,
+                                                   const char *const       *sqls,
+                                                   guint                    n);
+gboolean         furrow_database_start_all        (FurrowDatabase          *self,
+                                                   FurrowStatement        **stmts,
+                                                   guint                    n,
+                                                   GError                 **error);
+
 /* Resets the statement, clears its bindings and gives it back to the cache (or finalizes it
  * when it was prepared for one use). */
 void             furrow_statement_release         (FurrowStatement      *self);

@@ -153,6 +153,8 @@ typedef enum
 
 const char      *_furrow_season_rule_sql        (guint                table,
                                                  FurrowRuleStatement  statement);
+/* Every season by id (furrow_store_get_seasons()). */
+const char      *_furrow_season_list_sql        (void);
 /* Reads the season's money rules into it / writes them, table by table. */
 gboolean         _furrow_season_load_rules      (FurrowStore         *self,
                                                  FurrowSeason        *season,

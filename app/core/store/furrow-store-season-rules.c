@@ -373,19 +373,40 @@ read_rule_row (FurrowStatement *stmt,
   read->table->set_row (read->season, &row);
 }
 
+/* The six tables read with one round trip on a server (furrow_database_start_all()). */
 gboolean
 _furrow_season_load_rules (FurrowStore   *self,
                            FurrowSeason  *season,
                            GError       **error)
 {
-  for (guint t = 0; t < G_N_ELEMENTS (rule_tables); t++)
+  FurrowDatabase *database = _furrow_store_get_database (self);
+  FurrowStatement *stmts[G_N_ELEMENTS (rule_tables)] = { NULL };
+  g_autoptr(GError) local_error = NULL;
+  guint n = 0;
+
+  for (; n < G_N_ELEMENTS (rule_tables); n++)
+    {
+      const char *sql = _furrow_season_rule_sql (n, FURROW_RULE_SELECT);
+
+      stmts[n] = furrow_database_prepare (database, sql, &local_error);
+      if (stmts[n] == NULL)
+        break;
+      furrow_statement_bind_int64 (stmts[n], 1, furrow_season_get_id (season));
+    }
+  if (local_error == NULL)
+    furrow_database_start_all (database, stmts, n, &local_error);
+  for (guint t = 0; t < n; t++)
     {
       RuleRead read = { &rule_tables[t], season };
 
-      if (!_furrow_season_foreach_row (self, _furrow_season_rule_sql (t, FURROW_RULE_SELECT),
-                                       furrow_season_get_id (season), read_rule_row, &read,
-                                       error))
-        return FALSE;
+      while (local_error == NULL && furrow_statement_step (stmts[t], &local_error))
+        read_rule_row (stmts[t], &read);
+      furrow_statement_release (stmts[t]);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
   return TRUE;
 }

@@ -249,6 +249,12 @@ _furrow_season_field_error (FurrowStore  *self,
   "(SELECT count (*) FROM season_objections o WHERE o.season_id = seasons.id AND o.resolved = ''), " \
   "row_version"
 
+const char *
+_furrow_season_list_sql (void)
+{
+  return "SELECT " SEASON_COLUMNS " FROM seasons ORDER BY id";
+}
+
 /* A season from a row of SEASON_COLUMNS, without its rules. */
 static FurrowSeason *
 read_season (FurrowStatement *stmt)
@@ -295,7 +301,7 @@ load_seasons (FurrowStore  *self,
 
   {
     g_autoptr(FurrowStatement) stmt =
-      _furrow_season_prepare (self, "SELECT " SEASON_COLUMNS " FROM seasons ORDER BY id", error);
+      _furrow_season_prepare (self, _furrow_season_list_sql (), error);
     if (stmt == NULL)
       return NULL;
     while (furrow_statement_step (stmt, &local_error))

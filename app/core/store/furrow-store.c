@@ -22,6 +22,7 @@
 #include "furrow-store-migrate.h"
 #include "furrow-store-private.h"
 #include "furrow-store-restore.h"
+#include "furrow-store-season-private.h"
 #include "furrow-store-testing.h"
 
 G_DEFINE_FINAL_TYPE (FurrowStore, furrow_store, G_TYPE_OBJECT)
@@ -98,14 +99,30 @@ _furrow_store_step_found (FurrowStatement  *stmt,
   return FALSE;
 }
 
+#define COOPERATIVE_SQL "SELECT name, village_code FROM cooperative WHERE id = 1"
+
+/* On a server, the statements that opening a cooperative and loading its models run, prepared
+ * with one round trip (docs/benchmarks.md, Opening a store, round trips). */
+static void
+prepare_load_ahead (FurrowStore *self)
+{
+  const char *sqls[2 + FURROW_N_KINDS + FURROW_N_RULE_TABLES] = { COOPERATIVE_SQL, NULL };
+  guint n = 1;
+
+  for (guint kind = 0; kind < FURROW_N_KINDS; kind++)
+    sqls[n++] = _furrow_store_kind_sql (kind, FURROW_KIND_SQL_SELECT_ALL);
+  sqls[n++] = _furrow_season_list_sql ();
+  for (guint table = 0; table < FURROW_N_RULE_TABLES; table++)
+    sqls[n++] = _furrow_season_rule_sql (table, FURROW_RULE_SELECT);
+  furrow_database_prepare_ahead (self->database, sqls, n);
+}
+
 gboolean
 _furrow_store_load_cooperative (FurrowStore  *self,
                                 GError      **error)
 {
-  g_autoptr(FurrowStatement) stmt =
-    furrow_database_prepare (self->database,
-                             "SELECT name, village_code FROM cooperative WHERE id = 1",
-                             error);
+  g_autoptr(FurrowStatement) stmt = furrow_database_prepare (self->database, COOPERATIVE_SQL,
+                                                             error);
 
   if (stmt == NULL)
     return FALSE;
@@ -1105,8 +1122,10 @@ _furrow_store_open_shared (FurrowDatabase  *database,
   /* A step that added tables gives the cooperative's roles their grants on them too. */
   if (!store_migrate (self, (int) version, MAX ((int) version, target), error) ||
       ((int) version < target &&
-       !_furrow_store_grant_cooperative (self->database, code, error)) ||
-      !_furrow_store_load_cooperative (self, error))
+       !_furrow_store_grant_cooperative (self->database, code, error)))
+    return NULL;
+  prepare_load_ahead (self);
+  if (!_furrow_store_load_cooperative (self, error))
     return NULL;
   return g_steal_pointer (&self);
 }

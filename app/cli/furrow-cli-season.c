@@ -12,6 +12,7 @@
 #include "furrow-economics.h"
 #include "furrow-household-shares.h"
 #include "furrow-json.h"
+#include "furrow-season-plans.h"
 #include "furrow-season.h"
 #include "furrow-store-season.h"
 #include "furrow-store.h"
@@ -341,6 +342,8 @@ season_plan (FurrowStore   *store,
              const Options *o)
 {
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) read = NULL;
+  g_autoptr(GArray) versions = NULL;
   g_autoptr(GError) error = NULL;
   FurrowPattern pattern;
   const char *preset = o->preset ? o->preset : "2+4";
@@ -367,8 +370,24 @@ season_plan (FurrowStore   *store,
         return 1;
       g_ptr_array_add (fields, field);
     }
-  if (!furrow_store_set_plans (store, season, (FurrowField * const *) fields->pdata, fields->len,
-                               &pattern, preset, o->yield_preset, &error))
+  /* The versions of the plans read now, checked by the write (one transaction): a plan another
+   * user changes in between is a conflict that writes nothing (docs/architecture.md, Several
+   * users at once). */
+  read = furrow_store_get_plans (store, season, &error);
+  if (read == NULL)
+    return report_error (store, error);
+  versions = g_array_sized_new (FALSE, FALSE, sizeof (gint64), fields->len);
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const FurrowSeasonPlan *plan =
+        furrow_season_plans_find (read, furrow_field_get_id (g_ptr_array_index (fields, i)));
+      gint64 version = plan != NULL ? plan->row_version : FURROW_ROW_VERSION_NONE;
+
+      g_array_append_val (versions, version);
+    }
+  if (!furrow_season_plan_fields (store, season, (FurrowField * const *) fields->pdata,
+                                  fields->len, (const gint64 *) versions->data, &pattern, preset,
+                                  o->yield_preset, NULL, &error))
     return report_error (store, error);
   if (!o->cli.json)
     g_print (g_dngettext (GETTEXT_PACKAGE, "Planned %u field of %s with %s\n",

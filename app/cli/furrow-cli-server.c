@@ -139,11 +139,52 @@ server_user (const char *action,
   return 0;
 }
 
+/* server revoke URI NAME [--cooperative CODE]: the user's role in that cooperative, or every
+ * role of the user on the server, taken away (furrow_store_server_revoke()). */
+static int
+server_revoke (const char *uri,
+               const char *name,
+               const char *cooperative,
+               gboolean    json)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) revoked = NULL;
+
+  if (!furrow_store_server_revoke (uri, name, cooperative, &revoked, &error))
+    {
+      furrow_cli_print_error ("%s", error->message);
+      return 1;
+    }
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      furrow_json_add_string (builder, "user", name);
+      furrow_json_add_string (builder, "cooperative", cooperative);
+      json_builder_set_member_name (builder, "revoked");
+      json_builder_begin_array (builder);
+      for (guint i = 0; revoked[i] != NULL; i++)
+        json_builder_add_string_value (builder, revoked[i]);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      furrow_cli_print_json (builder, TRUE);
+    }
+  else if (cooperative != NULL)
+    /* Translators: "li_clerk has no role in cooperative dongguan any more" */
+    g_print (_("%s has no role in cooperative %s any more\n"), name, cooperative);
+  else
+    /* Translators: "li_clerk has no role on the server any more" */
+    g_print (_("%s has no role on the server any more\n"), name);
+  return 0;
+}
+
 /* furrow-cli server init URI | create URI --cooperative CODE [--demo] | list URI [--json] |
  * add-user URI NAME --role ROLE [--villages V1,V2] [--cooperative CODE] | grant URI NAME
- * --cooperative CODE --role ROLE (docs/architecture.md, The backend seam; README, A custody
- * centre's server): prepares a PostgreSQL database for Furrow, adds a cooperative to it, lists its
- * cooperatives, adds its users and gives them roles. A password belongs in ~/.pgpass or
+ * --cooperative CODE --role ROLE | revoke URI NAME [--cooperative CODE] (docs/architecture.md,
+ * The backend seam; README, A custody centre's server): prepares a PostgreSQL database for
+ * Furrow, adds a cooperative to it, lists its cooperatives, adds its users, gives them roles and
+ * takes them away. A password belongs in ~/.pgpass or
  * PGPASSWORD; one written into URI is never printed (every message names the server without
  * it). */
 int
@@ -151,8 +192,8 @@ furrow_cli_server (int    argc,
                    char **argv)
 {
   g_autoptr(GOptionContext) context =
-    g_option_context_new (_("init|create|list|add-user|grant URI [NAME] — a custody centre’s "
-                            "PostgreSQL server"));
+    g_option_context_new (_("init|create|list|add-user|grant|revoke URI [NAME] — a custody "
+                            "centre’s PostgreSQL server"));
   g_auto(FurrowCliOptions) o = { .takes = FURROW_CLI_OPTION_JSON };
   g_autoptr(GError) error = NULL;
   g_autofree char *cooperative = NULL;
@@ -180,6 +221,8 @@ furrow_cli_server (int    argc,
   if (user && role != NULL && (g_str_equal (argv[1], "add-user") || cooperative != NULL) &&
       !demo && (villages == NULL || g_str_equal (argv[1], "add-user")))
     return server_user (argv[1], argv[2], argv[3], role, cooperative, villages, json);
+  if (argc == 4 && g_str_equal (argv[1], "revoke") && role == NULL && villages == NULL && !demo)
+    return server_revoke (argv[2], argv[3], cooperative, json);
   if (argc != 3 || role != NULL || villages != NULL ||
       (!g_str_equal (argv[1], "init") && !g_str_equal (argv[1], "create") &&
        !g_str_equal (argv[1], "list")) ||
@@ -188,7 +231,8 @@ furrow_cli_server (int    argc,
     return furrow_cli_usage (_("usage: furrow-cli server init URI | create URI --cooperative "
                                "CODE [--demo] | list URI | add-user URI NAME --role ROLE "
                                "[--villages V1,V2] [--cooperative CODE] | grant URI NAME "
-                               "--cooperative CODE --role ROLE [--json]"));
+                               "--cooperative CODE --role ROLE | revoke URI NAME "
+                               "[--cooperative CODE] [--json]"));
   action = argv[1];
   uri = argv[2];
 

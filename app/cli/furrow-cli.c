@@ -51,7 +51,8 @@ static const FurrowCliCommand commands[] = {
     furrow_cli_roster },
   { "season", N_("Plan, predict, harvest, settle and reopen the seasons of a project"),
     furrow_cli_season },
-  { "server", N_("Prepare a custody centre’s PostgreSQL server, add and list its cooperatives"),
+  { "server", N_("Prepare a custody centre’s PostgreSQL server, add and list its cooperatives, "
+                 "add its users, grant and revoke their roles"),
     furrow_cli_server },
   { "settle", N_("Settle a season from a JSON file: base and dividends to the fen"),
     furrow_cli_settle },

@@ -14,7 +14,8 @@
  *               seasons or fields;
  *   viewer      reading, printing and exports only;
  * and a clerk made a viewer while the window is open (furrow_store_server_grant()) still gets
- * the editor, but the server refuses the change: a toast says so and nothing is written.
+ * the editor, but the server refuses the change: a toast says so and nothing is written; an
+ * agronomist made a clerk while the Yield Models editor is open can no longer save presets there.
  * The county view over the server equals `furrow-cli summary --json`, cell by cell, and the hand
  * counts (40 fields and 300 households a cooperative; 40 strip fields planned in 2026), and no
  * amount is cut at 1024×700. Its settled income, apart from the summary's code, is each
@@ -41,6 +42,7 @@
 #include "furrow-test.h"
 #include "furrow-units.h"
 #include "furrow-window-private.h"
+#include "furrow-yield-model-editor.h"
 
 #define PASSWORD     "Furrow-test-pw-5Rt8"
 #define NEW_SEASON   "2026 春"
@@ -537,6 +539,99 @@ test_live (Fixture       *fixture,
 }
 FURROW_TEST_FIXTURE ("/furrow/gui/window-roles/live", Fixture, fixture_set_up, test_live,
                      furrow_test_window_tear_down);
+
+/* The cooperative's stored yield presets, counted with psql around Furrow. */
+static char *
+count_presets (void)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM coop_%s.yield_presets",
+                                          server.code_a);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  if (furrow_test_pg_psql ("furrow", sql, &out, &err) != 0)
+    g_error ("psql: %s", err);
+  return g_strchomp (g_steal_pointer (&out));
+}
+
+/* Types NAME into the editor's name row and presses Enter (its "apply"). */
+static void
+save_preset (FurrowYieldModelEditor *editor,
+             GtkWidget              *name_row,
+             const char             *name)
+{
+  gtk_editable_set_text (GTK_EDITABLE (name_row), name);
+  g_signal_emit_by_name (name_row, "apply");
+  furrow_test_iterate (100);
+}
+
+/* An agronomist's Yield Models editor stays open while the administrator makes the agronomist a
+ * clerk with `furrow-cli server grant` (yield presets are the agronomist's and the manager's,
+ * furrow-store-roles.h): once the store has heard it, the row that names a preset to save and
+ * Delete Preset are insensitive, the group says why, and Enter in the row writes nothing (psql
+ * counts the cooperative's presets: still 1); made an agronomist again, saving works (2). */
+static void
+test_yield_editor (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *user = add_user ("yields", FURROW_ROLE_AGRONOMIST);
+  g_autofree char *before = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *refused = NULL;
+  g_autofree char *after = NULL;
+  FurrowYieldModelEditor *editor;
+  AdwPreferencesGroup *group;
+  GtkWidget *name_row;
+  GtkWidget *delete_button;
+
+  open_as (fixture, user);
+  before = count_presets ();
+  editor = furrow_yield_model_editor_new (GTK_WINDOW (fixture->window), fixture->window->store,
+                                          fixture->window->history);
+  gtk_window_present (GTK_WINDOW (editor));
+  furrow_test_iterate (100);
+  name_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor),
+                                                        FURROW_TYPE_YIELD_MODEL_EDITOR,
+                                                        "name_row"));
+  delete_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor),
+                                                             FURROW_TYPE_YIELD_MODEL_EDITOR,
+                                                             "delete_button"));
+  group = ADW_PREFERENCES_GROUP (gtk_widget_get_template_child (GTK_WIDGET (editor),
+                                                                FURROW_TYPE_YIELD_MODEL_EDITOR,
+                                                                "save_group"));
+  g_assert_cmpstr (before, ==, "0");
+  g_assert_true (gtk_widget_get_sensitive (name_row));
+  save_preset (editor, name_row, "Our fields");
+  saved = count_presets ();
+  g_assert_cmpstr (saved, ==, "1");
+  /* The saved preset is selected: it may be deleted. */
+  g_assert_true (gtk_widget_get_sensitive (delete_button));
+
+  grant_and_wait (fixture, user, "clerk",
+                  "Your role changed: you are now a clerk of this cooperative");
+  g_assert_false (gtk_widget_get_sensitive (name_row));
+  g_assert_false (gtk_widget_get_sensitive (delete_button));
+  g_assert_cmpstr (adw_preferences_group_get_description (group), ==,
+                   "Saving and deleting presets is for the agronomist or the manager; your "
+                   "role only reads them.");
+  furrow_test_save_widget_screenshot (GTK_WIDGET (editor), 5, "roles-yield-editor.png");
+  save_preset (editor, name_row, "Not mine");
+  refused = count_presets ();
+  g_assert_cmpstr (refused, ==, "1");
+
+  grant_and_wait (fixture, user, "agronomist",
+                  "Your role changed: you are now an agronomist of this cooperative");
+  g_assert_true (gtk_widget_get_sensitive (name_row));
+  g_assert_true (gtk_widget_get_sensitive (delete_button));
+  g_assert_cmpstr (adw_preferences_group_get_description (group), ==,
+                   "Saved in the project: the planner and furrow-cli offer it too.");
+  save_preset (editor, name_row, "Ours again");
+  after = count_presets ();
+  g_assert_cmpstr (after, ==, "2");
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+FURROW_TEST_FIXTURE ("/furrow/gui/window-roles/yield-editor", Fixture, fixture_set_up,
+                     test_yield_editor, furrow_test_window_tear_down);
 
 /* County view ---------------------------------------------------------------------------- */
 

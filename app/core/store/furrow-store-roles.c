@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* The users and roles of a custody centre's server (docs/architecture.md, The backend seam,
- * Roles): the store's side of `furrow-cli server add-user|grant`. The roles, grants and row-level
+ * Roles): the store's side of `furrow-cli server add-user|grant|revoke`. The roles, grants and row-level
  * security are SQL functions of the server's schema (schema/pg/server.sql); this file checks the
  * names, turns the password into its verifier on the client and calls them. */
 
@@ -277,6 +277,188 @@ furrow_store_server_grant (const char  *uri,
     {
       furrow_database_exec (database, "ROLLBACK", NULL);
       return FALSE;
+    }
+  return TRUE;
+}
+
+/* The group roles `name` is a direct member of among furrow_<role> (centre-wide) and the
+ * cooperatives' coop_<code>_<role>, of cooperative `code` only when it is not NULL. */
+static GPtrArray *
+group_roles (FurrowDatabase  *database,
+             const char      *name,
+             const char      *code,
+             gboolean         centre_wide,
+             GError         **error)
+{
+  g_autoptr(FurrowStatement) stmt = furrow_database_prepare (database,
+    "SELECT r.rolname FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid"
+    " JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = ?1 AND r.rolname IN"
+    " (SELECT p.prefix || '_' || k.role"
+    "  FROM unnest (ARRAY['manager', 'agronomist', 'clerk', 'viewer']) AS k (role),"
+    "   (SELECT 'coop_' || code AS prefix FROM furrow.cooperatives"
+    "     WHERE CAST (?2 AS text) IS NULL OR code = CAST (?2 AS text)"
+    "    UNION ALL SELECT 'furrow' WHERE CAST (?3 AS bigint) = 1) AS p)"
+    " ORDER BY r.rolname", error);
+  g_autoptr(GPtrArray) roles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) local_error = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  furrow_statement_bind_text (stmt, 1, name);
+  furrow_statement_bind_text (stmt, 2, code);
+  furrow_statement_bind_int64 (stmt, 3, centre_wide);
+  while (furrow_statement_step (stmt, &local_error))
+    g_ptr_array_add (roles, furrow_statement_dup_text (stmt, 0));
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&roles);
+}
+
+/* Why `name` has nothing to take away: no role at all, or one that holds in every cooperative
+ * when a single one was given. */
+static gboolean
+nothing_to_revoke (FurrowDatabase  *database,
+                   const char      *name,
+                   const char      *code,
+                   GError         **error)
+{
+  g_autoptr(GPtrArray) everywhere = NULL;
+  const char *server = furrow_database_get_path (database);
+
+  if (code == NULL)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                   _("%s has no role on %s; nothing was changed"), name, server);
+      return FALSE;
+    }
+  everywhere = group_roles (database, name, NULL, TRUE, error);
+  if (everywhere == NULL)
+    return FALSE;
+  for (guint i = 0; i < everywhere->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (everywhere, i), "furrow_"))
+      {
+        /* Translators: "li_clerk is clerk in every cooperative of postgresql://…; …" */
+        g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                     _("%s is %s in every cooperative of %s, not in %s alone: revoke it without "
+                       "--cooperative; nothing was changed"), name,
+                     (const char *) g_ptr_array_index (everywhere, i) + strlen ("furrow_"),
+                     server, code);
+        return FALSE;
+      }
+  g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+               _("%s has no role in cooperative %s; nothing was changed"), name, code);
+  return FALSE;
+}
+
+/* The REVOKEs, the user's villages when no role is left, and the windows told (inside the
+ * caller's transaction). */
+static gboolean
+revoke_roles (FurrowDatabase  *database,
+              const char      *name,
+              const char      *code,
+              GPtrArray       *roles,
+              GError         **error)
+{
+  g_autoptr(GPtrArray) left = NULL;
+
+  /* The names are checked: a user name, and group roles of the form made above. */
+  for (guint i = 0; i < roles->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("REVOKE \"%s\" FROM \"%s\"",
+                                              (const char *) g_ptr_array_index (roles, i), name);
+
+      if (!furrow_database_exec (database, sql, error))
+        return FALSE;
+    }
+  left = group_roles (database, name, NULL, TRUE, error);
+  if (left == NULL)
+    return FALSE;
+  if (left->len == 0)
+    {
+      g_autoptr(FurrowStatement) stmt =
+        furrow_database_prepare (database, "DELETE FROM furrow.user_villages "
+                                           "WHERE user_name = ?1", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      furrow_statement_bind_text (stmt, 1, name);
+      if (!furrow_statement_run (stmt, error))
+        return FALSE;
+    }
+  if (code != NULL)
+    return notify_role (database, code, name, error);
+  {
+    g_autoptr(FurrowStatement) stmt =
+      furrow_database_prepare (database, "SELECT pg_notify ('furrow_coop_' || code, 'role ' || ?1)"
+                                         " FROM furrow.cooperatives", error);
+
+    if (stmt == NULL)
+      return FALSE;
+    furrow_statement_bind_text (stmt, 1, name);
+    return furrow_statement_run (stmt, error);
+  }
+}
+
+gboolean
+furrow_store_server_revoke (const char   *uri,
+                            const char   *name,
+                            const char   *cooperative,
+                            GStrv        *revoked,
+                            GError      **error)
+{
+  g_autoptr(FurrowDatabase) database = NULL;
+  g_autoptr(GPtrArray) roles = NULL;
+  g_autofree char *code = NULL;
+  gboolean found = FALSE;
+
+  if (!check_user_name (name, error) ||
+      (database = _furrow_store_server_connect (uri, error)) == NULL ||
+      !exists (database, "SELECT 1 FROM pg_roles WHERE rolname = current_user"
+                         " AND (rolcreaterole OR rolsuper) AND CAST (?1 AS text) IS NOT NULL", name, &found,
+               error))
+    return FALSE;
+  if (!found)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_PERMISSION,
+                   _("%s: only the server’s administrator (a user allowed to create roles, "
+                     "such as postgres) may take a role away; nothing was changed"),
+                   furrow_database_get_path (database));
+      return FALSE;
+    }
+  if (cooperative != NULL &&
+      (code = registered_cooperative (database, cooperative, error)) == NULL)
+    return FALSE;
+  if (!exists (database, "SELECT 1 FROM pg_roles WHERE rolname = ?1 AND rolcanlogin", name,
+               &found, error))
+    return FALSE;
+  if (!found)
+    {
+      g_set_error (error, FURROW_STORE_ERROR, FURROW_STORE_ERROR_NOT_FOUND,
+                   _("%s has no user %s; nothing was changed"),
+                   furrow_database_get_path (database), name);
+      return FALSE;
+    }
+  if (!furrow_database_exec (database, "BEGIN", error))
+    return FALSE;
+  roles = group_roles (database, name, code, code == NULL, error);
+  if (roles != NULL && roles->len == 0)
+    {
+      nothing_to_revoke (database, name, code, error);
+      g_clear_pointer (&roles, g_ptr_array_unref);
+    }
+  if (roles == NULL || !revoke_roles (database, name, code, roles, error) ||
+      !furrow_database_exec (database, "COMMIT", error))
+    {
+      furrow_database_exec (database, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  if (revoked != NULL)
+    {
+      g_ptr_array_add (roles, NULL);
+      *revoked = (GStrv) g_ptr_array_steal (roles, NULL);
     }
   return TRUE;
 }

@@ -83,4 +83,18 @@ gboolean     furrow_store_server_grant     (const char         *uri,
                                             FurrowRole          role,
                                             GError            **error);
 
+/* Takes away the role user name has in cooperative, or, when it is NULL, every role of the
+ * user on the server (centre-wide and in each cooperative): the memberships of the group roles
+ * are revoked, the user's villages deleted when no role is left, and the windows open on the
+ * cooperatives told ("role NAME"), in one transaction; the LOGIN role stays, for a later grant.
+ * revoked (optional): the group roles revoked (coop_<code>_<role>, furrow_<role>). PERMISSION
+ * when the connection is not the administrator's (CREATEROLE); NOT_FOUND for a user, a
+ * cooperative or a role that is not there (a user whose role holds in every cooperative, asked
+ * for one: say to revoke it without the cooperative). */
+gboolean     furrow_store_server_revoke    (const char         *uri,
+                                            const char         *name,
+                                            const char         *cooperative,
+                                            GStrv              *revoked,
+                                            GError            **error);
+
 G_END_DECLS

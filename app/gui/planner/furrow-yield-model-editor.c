@@ -109,15 +109,40 @@ stored_name_at (FurrowYieldModelEditor *self,
   return gtk_string_list_get_string (self->preset_names, index);
 }
 
+/* Saving and deleting a preset are a manager's or an agronomist's (furrow-store-roles.h). */
+static gboolean
+may_save (FurrowYieldModelEditor *self)
+{
+  return self->store != NULL &&
+         furrow_role_may (furrow_store_get_role (self->store), FURROW_PERMISSION_YIELD_PRESETS);
+}
+
 static void
 update_actions (FurrowYieldModelEditor *self)
 {
   guint index = adw_combo_row_get_selected (self->preset_row);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete-preset",
-                                 self->store != NULL && stored_name_at (self, index) != NULL &&
-                                 furrow_role_may (furrow_store_get_role (self->store),
-                                                  FURROW_PERMISSION_YIELD_PRESETS));
+                                 may_save (self) && stored_name_at (self, index) != NULL);
+}
+
+/* The name row offered when the role may save, and the group says why when it may not; again
+ * when the store's role changes (`furrow-cli server grant` while the editor is open). */
+static void
+update_save (FurrowYieldModelEditor *self)
+{
+  const char *why;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), may_save (self));
+  if (self->store == NULL)
+    why = _("Open a project to save a preset in it.");
+  else if (may_save (self))
+    why = _("Saved in the project: the planner and furrow-cli offer it too.");
+  else
+    why = _("Saving and deleting presets is for the agronomist or the manager; your role "
+            "only reads them.");
+  adw_preferences_group_set_description (self->save_group, why);
+  update_actions (self);
 }
 
 /* Lists the built-in presets, then the project's, and selects `select` (a built-in id or a
@@ -245,7 +270,7 @@ save_cb (FurrowYieldModelEditor *self)
   g_autoptr(GError) error = NULL;
   FurrowYieldModel model;
 
-  if (self->store == NULL || stripped[0] == '\0')
+  if (!may_save (self) || stripped[0] == '\0')
     return;
 
   model = self->model;
@@ -276,7 +301,7 @@ delete_preset_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   FurrowEdit *edit;
 
-  if (self->store == NULL || name == NULL)
+  if (!may_save (self) || name == NULL)
     return;
 
   edit = furrow_edit_yield_preset_delete (self->store, name, &error);
@@ -483,19 +508,12 @@ furrow_yield_model_editor_new (GtkWindow     *parent,
       self->store = g_object_ref (store);
       g_signal_connect_object (store, "yield-presets-changed", G_CALLBACK (presets_changed_cb),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "role-changed", G_CALLBACK (update_save), self,
+                               G_CONNECT_SWAPPED);
     }
   g_set_object (&self->history, history);
   load_preset_names (self, "practical");
-  /* Saving a preset is a manager's or an agronomist's (furrow-store-roles.h). */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->name_row),
-                            store != NULL &&
-                            furrow_role_may (furrow_store_get_role (store),
-                                             FURROW_PERMISSION_YIELD_PRESETS));
-  adw_preferences_group_set_description (self->save_group,
-                                         store != NULL
-                                         ? _("Saved in the project: the planner and "
-                                             "furrow-cli offer it too.")
-                                         : _("Open a project to save a preset in it."));
+  update_save (self);
   return self;
 }
 

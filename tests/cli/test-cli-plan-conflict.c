@@ -88,15 +88,15 @@ spawn_plan (const char *const *project)
   GSubprocess *cli;
 
   g_ptr_array_add (argv, (char *) g_getenv ("FURROW_CLI"));
-  g_ptr_array_add (argv, "season");
+  g_ptr_array_add (argv, (char *) "season");
   for (guint i = 0; project[i] != NULL; i++)
     g_ptr_array_add (argv, (char *) project[i]);
-  g_ptr_array_add (argv, "plan");
-  g_ptr_array_add (argv, SEASON);
-  g_ptr_array_add (argv, "--field");
-  g_ptr_array_add (argv, "T01");
-  g_ptr_array_add (argv, "--preset");
-  g_ptr_array_add (argv, "3+4");
+  g_ptr_array_add (argv, (char *) "plan");
+  g_ptr_array_add (argv, (char *) SEASON);
+  g_ptr_array_add (argv, (char *) "--field");
+  g_ptr_array_add (argv, (char *) "T01");
+  g_ptr_array_add (argv, (char *) "--preset");
+  g_ptr_array_add (argv, (char *) "3+4");
   g_ptr_array_add (argv, NULL);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
   cli = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
@@ -137,7 +137,7 @@ run_season (const char *const *project,
   g_autofree char *out = NULL;
   va_list ap;
 
-  g_ptr_array_add (args, "season");
+  g_ptr_array_add (args, (char *) "season");
   for (guint i = 0; project[i] != NULL; i++)
     g_ptr_array_add (args, (char *) project[i]);
   va_start (ap, first);

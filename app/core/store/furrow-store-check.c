@@ -389,7 +389,8 @@ text_problem (const char *text,
 }
 
 /* Every text column of the fields, households and parcels read back and held to the rules of
- * the writers, and each household's ID number to GB 11643: a value changed around Furrow (a
+ * the writers (UTF-8, no control character; an ID number's GB 11643 check character is a typing
+ * mistake the importer and the editor refuse, not damage, and is not listed): a value changed around Furrow (a
  * byte written into the file's pages leaves SQLite's integrity check content) is listed as
  * "Furrow: households, record CODE, column id_number: not valid UTF-8 text". The value itself
  * is never printed (an ID number, a phone: personal data); a code that breaks the rules
@@ -451,15 +452,11 @@ check_texts (FurrowStore  *self,
               int index = 1 + 2 * (int) i;
               const char *text = furrow_statement_get_text (stmt, index);
               g_autofree char *problem = NULL;
-              g_autoptr(GError) id_error = NULL;
 
               if (text == NULL)
                 continue;
               problem = text_problem (text, furrow_statement_get_int64 (stmt, index + 1),
                                       g_str_equal (name, "notes"));
-              if (problem == NULL && g_str_equal (name, "id_number") &&
-                  !furrow_register_check_id_number (text, &id_error))
-                problem = g_strdup (id_error->message);
               if (problem != NULL)
                 g_ptr_array_add (findings,
                                  /* Translators: a table (households), a record's code, a

@@ -381,6 +381,58 @@ test_each_role (void)
 }
 FURROW_TEST ("/furrow/cli/roles/each-role", test_each_role);
 
+/* `furrow-cli server revoke` (README, Users and roles): the cooperative's manager, not the
+ * server's administrator, may not take a role away (exit 1, the viewer keeps reading with
+ * psql); the administrator revokes the clerk's role, and then furrow-cli refuses the clerk the
+ * cooperative naming them, psql is refused its schema, the household count psql reads as the
+ * administrator is unchanged, and a second revoke says the clerk has no role there. */
+static void
+test_revoke (void)
+{
+  g_autofree char *code = set_up_cooperative ("revoke");
+  g_autofree char *manager = g_strdup_printf ("%s_manager", code);
+  g_autofree char *clerk = g_strdup_printf ("%s_clerk", code);
+  g_autofree char *viewer = g_strdup_printf ("%s_viewer", code);
+  g_autofree char *as_manager = furrow_test_pg_uri_as (manager);
+  g_autofree char *as_clerk = furrow_test_pg_uri_as (clerk);
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM coop_%s.households", code);
+  g_autofree char *expected = g_strdup_printf ("has no role in cooperative %s", code);
+  g_autofree char *before = psql_admin (code, "SELECT count(*) FROM households");
+  g_autofree char *after = NULL;
+  const char *list[] = { "list", "--project", as_clerk, "--cooperative", code, "households",
+                         NULL };
+  const char *uri = furrow_test_pg_uri ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (psql_as (clerk, code, sql, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, before));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (furrow_test_run_cli (&out, &err, "server", "revoke", as_manager, viewer,
+                                        "--cooperative", code, NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (psql_as (viewer, code, sql, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (furrow_test_run_cli (&out, &err, "server", "revoke", uri, clerk,
+                                        "--cooperative", code, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  assert_refused (list, clerk, expected, NULL);
+  assert_psql_refused (clerk, code, sql, "permission denied for schema");
+  after = psql_admin (code, "SELECT count(*) FROM households");
+  g_assert_cmpstr (after, ==, before);
+
+  g_assert_cmpint (furrow_test_run_cli (&out, &err, "server", "revoke", uri, clerk,
+                                        "--cooperative", code, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, expected));
+}
+FURROW_TEST ("/furrow/cli/roles/revoke", test_revoke);
+
 /* A clerk limited to village A: lists village A's households only, cannot import a household of
  * village B, and with psql neither sees nor changes B's row (the database's row-level security);
  * the manager sees both villages. */
